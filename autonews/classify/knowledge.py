@@ -1,0 +1,163 @@
+"""Loading the knowledge files (and the user's additions) into lexicons, once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from autonews.classify.lexicon import Lexicon, phrase_key, stem
+from autonews.errors import ConfigError
+from autonews.models import Event
+
+STRENGTHS = {"strong": 3.0, "medium": 2.0, "weak": 1.0}
+
+
+@dataclass(frozen=True)
+class Maker:
+    name: str
+    group: str
+    country: str
+    veto_next: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    role: str
+    country: str = ""
+    veto_next: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EntityHit:
+    kind: str  # maker, company, block
+    index: int  # into Knowledge.makers or .companies
+    via: str  # alias, model, name
+    ambiguous: bool = False
+    written: str = ""  # the alias as written in the data (for the capitals rule)
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    event: Event
+    weight: float
+    phrase: str
+
+
+@dataclass
+class Knowledge:
+    makers: list[Maker] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
+    entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
+    events: Lexicon[EventHit] = field(default_factory=Lexicon)
+    speculative: Lexicon[str] = field(default_factory=Lexicon)
+    reactions: Lexicon[str] = field(default_factory=Lexicon)
+    car_nouns: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    maker_by_name: dict[str, int] = field(default_factory=dict)
+
+    def add_maker(self, raw: Mapping[str, Any], where: str) -> None:
+        name = _required(raw, "name", where)
+        maker = Maker(
+            name=name,
+            group=str(raw.get("group") or name),
+            country=str(raw.get("country", "")),
+            veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+        )
+        index = self.maker_by_name.get(name.lower())
+        if index is None:
+            index = len(self.makers)
+            self.makers.append(maker)
+            self.maker_by_name[name.lower()] = index
+        ambiguous = [str(a) for a in raw.get("ambiguous", [])]
+        ambiguous_keys = {phrase_key(a) for a in ambiguous}
+        plain = [name, *map(str, raw.get("aliases", []))]
+        for alias in plain:
+            key = phrase_key(alias)
+            if key not in ambiguous_keys:
+                self.entities.add(key, EntityHit("maker", index, "alias", written=alias))
+        for alias in ambiguous:
+            self.entities.add(phrase_key(alias), EntityHit("maker", index, "alias", True, alias))
+        for model in raw.get("models", []):
+            self.entities.add(
+                phrase_key(str(model)), EntityHit("maker", index, "model", written=str(model))
+            )
+
+    def add_company(self, raw: Mapping[str, Any], where: str) -> None:
+        name = _required(raw, "name", where)
+        index = len(self.companies)
+        self.companies.append(
+            Company(
+                name=name,
+                role=str(raw.get("role", "supplier")),
+                country=str(raw.get("country", "")),
+                veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+            )
+        )
+        ambiguous = [str(a) for a in raw.get("ambiguous", [])]
+        ambiguous_keys = {phrase_key(a) for a in ambiguous}
+        for alias in [name, *map(str, raw.get("aliases", []))]:
+            if phrase_key(alias) not in ambiguous_keys:
+                self.entities.add(
+                    phrase_key(alias), EntityHit("company", index, "alias", written=alias)
+                )
+        for alias in ambiguous:
+            self.entities.add(phrase_key(alias), EntityHit("company", index, "alias", True, alias))
+
+    def add_event_phrases(self, event: Event, phrases: Iterable[str], weight: float) -> None:
+        for phrase in phrases:
+            self.events.add(phrase_key(phrase, stem), EventHit(event, weight, phrase))
+
+
+def _required(raw: Mapping[str, Any], key: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: every entry needs a {key!r}")
+    return value.strip()
+
+
+def _read(name: str) -> dict[str, Any]:
+    data = resources.files("autonews.knowledge").joinpath(name).read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def build_knowledge(
+    extra_makers: Iterable[Mapping[str, Any]] = (),
+    extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+) -> Knowledge:
+    knowledge = Knowledge()
+    for raw in _read("makers.toml").get("maker", []):
+        knowledge.add_maker(raw, "makers.toml")
+    for raw in _read("companies.toml").get("company", []):
+        knowledge.add_company(raw, "companies.toml")
+    for raw in extra_makers:
+        knowledge.add_maker(raw, "config [[classify.makers]]")
+    nonmakers = _read("nonmakers.toml")
+    for phrase in nonmakers.get("phrases", []):
+        knowledge.entities.add(
+            phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
+        )
+    knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
+    rules = _read("events.toml")
+    for event in Event:
+        for strength, weight in STRENGTHS.items():
+            knowledge.add_event_phrases(event, rules.get(event.value, {}).get(strength, []), weight)
+    for event_name, phrases in (extra_event_keywords or {}).items():
+        knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["strong"] + 0.5)
+    for phrase in rules["modifiers"]["speculative"]:
+        knowledge.speculative.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["modifiers"]["reactions"]:
+        knowledge.reactions.add(phrase_key(phrase, stem), phrase)
+    knowledge.car_nouns = frozenset(
+        stem(word) for phrase in rules["context"]["car_nouns"] for word in phrase_key(phrase)
+    )
+    return knowledge
+
+
+@lru_cache(maxsize=1)
+def default_knowledge() -> Knowledge:
+    return build_knowledge()

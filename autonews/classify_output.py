@@ -1,0 +1,46 @@
+"""Output of `autonews classify`: text, json or jsonl, optionally with the reasons."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from autonews.models import Classification
+from autonews.render.json_format import classification_dict
+from autonews.text import clean_text
+
+
+def classification_record(title: str, c: Classification, explain: bool) -> dict[str, Any]:
+    record: dict[str, Any] = {"title": title, **classification_dict(c)}
+    if explain:
+        record["reasons"] = list(c.reasons)
+    return record
+
+
+def format_classifications(
+    results: Sequence[tuple[str, Classification]], fmt: str, explain: bool
+) -> str:
+    if fmt == "jsonl":
+        return "".join(
+            json.dumps(classification_record(t, c, explain), ensure_ascii=False) + "\n"
+            for t, c in results
+        )
+    if fmt == "json":
+        records = [classification_record(t, c, explain) for t, c in results]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    lines = []
+    for title, c in results:
+        makers = (
+            ", ".join(f"{m.name} ({m.group})" if m.group != m.name else m.name for m in c.makers)
+            or "-"
+        )
+        flag = " (speculative)" if c.speculative else ""
+        lines.append(f"{clean_text(title)}\n  event: {c.event.value}{flag}\n  makers: {makers}")
+        if c.companies:
+            lines.append("  companies: " + ", ".join(f"{x.name} ({x.role})" for x in c.companies))
+        if c.figures:
+            lines.append("  figures: " + ", ".join(f.text for f in c.figures))
+        if explain:
+            lines.extend(f"  why: {reason}" for reason in c.reasons)
+    return "\n".join(lines) + ("\n" if lines else "")

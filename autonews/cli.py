@@ -1,0 +1,445 @@
+"""The command line: thin typer commands over the core modules.
+
+Errors are AutonewsError subclasses raised where things go wrong and turned into a message and
+an exit code here, once (see ``main``). Heavy modules are imported inside the commands so that
+``autonews --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from autonews.errors import AutonewsError, ExitStatus, UsageError
+
+if TYPE_CHECKING:
+    from autonews.config import Config
+    from autonews.models import Digest
+    from autonews.pipeline import Progress
+
+app = typer.Typer(
+    name="autonews",
+    help="Car-industry news digests: fetch your feeds, extract the articles, and group the "
+    "stories by automaker and by what happened (recalls, launches, deals, regulation...).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+feeds_app = typer.Typer(
+    help="List, add, remove, check, import and export feeds.", no_args_is_help=True
+)
+app.add_typer(feeds_app, name="feeds")
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="TOML config file (default: $AUTONEWS_CONFIG, then "
+        "the user config dir's config.toml).",
+        show_default=False,
+    ),
+]
+_DEBUG = False
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    global _DEBUG
+    _DEBUG = debug
+    if version:
+        from autonews import __version__
+
+        typer.echo(f"autonews {__version__}")
+        raise typer.Exit()
+
+
+def _config(path: Path | None, flags: dict[str, dict[str, Any]] | None = None) -> Config:
+    from autonews.config import load_config
+
+    return load_config(path, flags)
+
+
+def _progress() -> tuple[Progress, Any]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise (cron, pipes)."""
+    if not sys.stderr.isatty():
+        return (lambda stage, done, total: None), None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return update, bar
+
+
+def _terminal_options() -> Any:
+    from autonews.render import RenderOptions
+
+    tty = sys.stdout.isatty()
+    color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    width = os.get_terminal_size().columns if tty else 100
+    return RenderOptions(width=max(60, min(width, 160)), color=color)
+
+
+def _emit(digest: Digest, fmt: str, output: Path | None) -> None:
+    from autonews.deliver import deliver_text
+    from autonews.render import Format, RenderOptions, render
+
+    options = _terminal_options() if output is None else RenderOptions()
+    deliver_text(render(digest, Format(fmt), options), output)
+
+
+def _exit_for(digest: Digest) -> None:
+    if digest.failed_feeds:
+        names = ", ".join(f.name or f.url for f in digest.failed_feeds)
+        typer.echo(f"autonews: {len(digest.failed_feeds)} feed(s) failed: {names}", err=True)
+        raise typer.Exit(ExitStatus.FEEDS_FAILED)
+
+
+@app.command()
+def digest(
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed", help="Feed URL or file path (repeatable); replaces the config's feeds."
+        ),
+    ] = None,
+    config: ConfigOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, json or jsonl.")
+    ] = "terminal",
+    no_extract: Annotated[
+        bool,
+        typer.Option(
+            "--no-extract", help="Do not fetch article pages; summaries come from the feeds."
+        ),
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Window: 48h, 7d, 2026-11-01 or all (default: [digest] since, 48h)."),
+    ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Render from the store without any network.")
+    ] = False,
+    group_by: Annotated[
+        str | None, typer.Option("--group-by", help="maker, group or event.")
+    ] = None,
+    maker: Annotated[
+        list[str] | None, typer.Option("--maker", help="Only this brand or group (repeatable).")
+    ] = None,
+    event: Annotated[
+        list[str] | None, typer.Option("--event", help="Only this event type (repeatable).")
+    ] = None,
+    exclude_event: Annotated[
+        list[str] | None,
+        typer.Option("--exclude-event", help="Leave out this event type (repeatable)."),
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Only feeds with this tag (repeatable).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many stories.", min=1)] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait", help="If another run holds the store, wait for it instead of exiting."
+        ),
+    ] = False,
+) -> None:
+    """Fetch the feeds and print a digest of stories grouped by automaker and event."""
+    from autonews.config import FeedConfig
+    from autonews.digest import Filters
+    from autonews.pipeline import DigestOptions, make_digest
+    from autonews.render import Format
+    from autonews.store import Store, run_lock
+
+    _check_choice("--format", fmt, [f.value for f in Format])
+    _check_choice("--group-by", group_by, ["maker", "group", "event"])
+    _check_events(event, exclude_event)
+    flags = {"digest": {"since": since, "group_by": group_by}}
+    cfg = _config(
+        config, {k: {a: b for a, b in v.items() if b is not None} for k, v in flags.items()}
+    )
+    feeds = tuple(FeedConfig(url=f) for f in feed or ()) or cfg.feeds
+    if tag:
+        feeds = tuple(f for f in feeds if set(tag) & set(f.tags))
+    if not feeds:
+        raise UsageError(
+            "no feeds to read",
+            hint="pass --feed URL, or add feeds with "
+            "`autonews feeds add URL` (see config.example.toml)",
+        )
+    options = DigestOptions(
+        feeds=feeds,
+        extract=not no_extract,
+        offline=offline,
+        filters=Filters(
+            makers=tuple(maker or ()),
+            events=tuple(event or ()),
+            exclude_events=tuple(exclude_event or ()),
+            limit=limit,
+        ),
+    )
+    progress, bar = _progress()
+    with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
+        if bar is not None:
+            with bar:
+                result = make_digest(store, cfg, options, progress)
+        else:
+            result = make_digest(store, cfg, options, progress)
+    _emit(result, fmt, output)
+    _exit_for(result)
+
+
+def _check_choice(option: str, value: str | None, choices: list[str]) -> None:
+    if value is not None and value not in choices:
+        raise UsageError(f"{option} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def _check_events(*lists: list[str] | None) -> None:
+    from autonews.models import Event
+
+    slugs = [e.value for e in Event]
+    for values in lists:
+        for value in values or ():
+            _check_choice("--event", value, slugs)
+
+
+@app.command()
+def classify(
+    text: Annotated[
+        list[str] | None,
+        typer.Argument(help="Headlines; with none, one per line from stdin.", show_default=False),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Show which alias, context rule and event rule decided each label."
+        ),
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Classify headlines: automakers, companies, event type, speculative, figures."""
+    from autonews.classify import Classifier
+    from autonews.classify_output import format_classifications
+
+    _check_choice("--format", fmt, ["text", "json", "jsonl"])
+    cfg = _config(config)
+    classifier = Classifier.with_overrides(cfg.classify.makers, cfg.classify.event_keywords)
+    titles = text if text else [line.rstrip("\n") for line in sys.stdin]
+    results = [(title, classifier.classify(title)) for title in titles]
+    sys.stdout.write(format_classifications(results, fmt, explain))
+
+
+@app.command()
+def read(
+    url_or_id: Annotated[
+        str,
+        typer.Argument(help="An article URL, or an item id from `digest --format json` sources."),
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Show one article's extracted body (fetched and cached if needed)."""
+    from autonews.reader import read_article, render_article
+
+    _check_choice("--format", fmt, ["text", "markdown", "json"])
+    cfg = _config(config)
+    sys.stdout.write(render_article(read_article(cfg, url_or_id), fmt))
+
+
+@app.command()
+def makers(
+    search: Annotated[
+        str | None, typer.Option(help="Only makers whose name, group or country contains this.")
+    ] = None,
+) -> None:
+    """List the automakers autonews knows, with their group and country."""
+    from autonews.classify.knowledge import default_knowledge
+
+    needle = (search or "").lower()
+    for maker in sorted(
+        default_knowledge().makers, key=lambda m: (m.group.lower(), m.name.lower())
+    ):
+        line = f"{maker.name}\t{maker.group}\t{maker.country}"
+        if needle in line.lower():
+            typer.echo(line)
+
+
+@app.command()
+def demo(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, json or jsonl.")
+    ] = "terminal",
+    no_extract: Annotated[
+        bool, typer.Option("--no-extract", help="Skip article extraction.")
+    ] = False,
+) -> None:
+    """Run the whole pipeline offline against built-in sample feeds on a loopback server."""
+    import tempfile
+
+    from autonews.config import Config
+    from autonews.demo import demo_feeds, serve_demo
+    from autonews.paths import Paths
+    from autonews.pipeline import DigestOptions, make_digest
+    from autonews.render import Format
+    from autonews.store import Store
+
+    _check_choice("--format", fmt, [f.value for f in Format])
+    with tempfile.TemporaryDirectory(prefix="autonews-demo-") as home, serve_demo() as base:
+        root = Path(home)
+        cfg = Config(paths=Paths(root, root / "data", root / "cache"))
+        options = DigestOptions(feeds=demo_feeds(base), extract=not no_extract)
+        progress, bar = _progress()
+        with Store(cfg.paths.store_file) as store:
+            if bar is not None:
+                with bar:
+                    result = make_digest(store, cfg, options, progress)
+            else:
+                result = make_digest(store, cfg, options, progress)
+    _emit(result, fmt, None)
+    _exit_for(result)
+
+
+@feeds_app.command("list")
+def feeds_list(config: ConfigOption = None) -> None:
+    """List the configured feeds with their last known health."""
+    from autonews.store import Store
+
+    cfg = _config(config)
+    if not cfg.feeds:
+        typer.echo("No feeds configured. Add one with `autonews feeds add URL`.", err=True)
+        return
+    with Store(cfg.paths.store_file) as store:
+        for health, feed in zip(store.feed_health(cfg.feeds), cfg.feeds, strict=True):
+            tags = f" [{', '.join(feed.tags)}]" if feed.tags else ""
+            state = health.status.value if health.error != "never fetched" else "never fetched"
+            typer.echo(f"{feed.label}{tags}\t{feed.url}\t{state}")
+
+
+def _config_path_for_edit(config: Path | None) -> Path:
+    from autonews.paths import resolve_paths
+
+    if config is not None:
+        return config
+    if os.environ.get("AUTONEWS_CONFIG"):
+        return Path(os.environ["AUTONEWS_CONFIG"]).expanduser()
+    return resolve_paths().config_file
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="Feed URL or file path.")],
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add a feed to the config file (comments and layout are kept)."""
+    from autonews.config import FeedConfig
+    from autonews.feedlist import add_feeds
+
+    path = _config_path_for_edit(config)
+    added = add_feeds(path, [FeedConfig(url=url, name=name, tags=tuple(tag or ()))])
+    typer.echo(f"{'added' if added else 'already listed'}: {url} ({path})")
+
+
+@feeds_app.command("remove")
+def feeds_remove(
+    url_or_name: Annotated[str, typer.Argument(help="The feed's URL or name.")],
+    config: ConfigOption = None,
+) -> None:
+    """Remove a feed from the config file."""
+    from autonews.feedlist import remove_feed
+
+    removed = remove_feed(_config_path_for_edit(config), url_or_name)
+    typer.echo(f"removed: {removed.label}")
+
+
+@feeds_app.command("check")
+def feeds_check(config: ConfigOption = None) -> None:
+    """Fetch every feed now and report its health (exit 3 when some fail)."""
+    from autonews.pipeline import refresh_feeds
+    from autonews.store import Store, run_lock
+    from autonews.timeparse import utcnow
+
+    cfg = _config(config)
+    progress, _ = _progress()
+    with run_lock(cfg.paths.data_dir), Store(cfg.paths.store_file) as store:
+        health = refresh_feeds(store, cfg.feeds, cfg, utcnow(), progress)
+    for feed in health:
+        detail = feed.error or (f"{feed.items} items" if feed.status.value == "ok" else "")
+        http = f" HTTP {feed.http_status}" if feed.http_status else ""
+        typer.echo(f"{feed.status.value:<12}{http:>9}  {feed.name}  {detail}")
+    if any(f.status.value == "error" for f in health):
+        raise typer.Exit(ExitStatus.FEEDS_FAILED)
+
+
+@feeds_app.command("import")
+def feeds_import(
+    opml: Annotated[Path, typer.Argument(help="An OPML file; nested outlines become tags.")],
+    config: ConfigOption = None,
+) -> None:
+    """Import feeds from an OPML file into the config file."""
+    from autonews.feedlist import add_feeds, parse_opml
+
+    try:
+        data = opml.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {str(opml)!r}: {exc.strerror}") from None
+    feeds = parse_opml(data)
+    added = add_feeds(_config_path_for_edit(config), feeds)
+    typer.echo(f"imported {len(added)} new feed(s) of {len(feeds)} in {opml}")
+
+
+@feeds_app.command("export")
+def feeds_export(config: ConfigOption = None) -> None:
+    """Print the feeds as OPML 2.0 (tags become categories)."""
+    from autonews.feedlist import to_opml
+
+    sys.stdout.write(to_opml(_config(config).feeds))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn our errors into a message and an exit code, once."""
+    import click
+
+    try:
+        code = app(args=argv, prog_name="autonews", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        exc.show()
+        sys.exit(ExitStatus.USAGE)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except AutonewsError as exc:
+        if _DEBUG or "--debug" in (argv if argv is not None else sys.argv):
+            raise
+        typer.echo(f"autonews: error: {exc.message}", err=True)
+        if exc.hint:
+            typer.echo(f"hint: {exc.hint}", err=True)
+        sys.exit(exc.exit_status)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else ExitStatus.OK)

@@ -1,0 +1,352 @@
+"""Configuration: flags > AUTONEWS_* environment > TOML file > defaults.
+
+The file is found from ``--config``, then ``$AUTONEWS_CONFIG``, then ``config.toml`` in the user
+config dir (``$AUTONEWS_HOME`` when set). Every key is validated; errors name the key.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from autonews.errors import ConfigError
+from autonews.paths import Paths, resolve_paths
+from autonews.timeparse import parse_duration
+
+DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-industry digest)"
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    url: str
+    name: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    timeout: float = 20.0
+    deadline: float = 120.0
+    concurrency: int = 16
+    per_host: int = 4
+    retries: int = 2
+    max_bytes: int = 10_000_000
+    max_items_per_feed: int = 100
+    user_agent: str = DEFAULT_USER_AGENT
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    since: str = "48h"
+    first_run_window: str = "48h"
+    group_by: str = "maker"
+    cluster_window: str = "72h"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    keep_days: int = 90
+
+
+@dataclass(frozen=True)
+class EmailConfig:
+    smtp: str = ""
+    sender: str = ""  # the TOML key is ``from``
+    password_command: str = ""
+
+
+@dataclass(frozen=True)
+class ClassifyConfig:
+    """User additions to the shipped knowledge, and mute rules."""
+
+    makers: tuple[Mapping[str, Any], ...] = ()
+    event_keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    mute_makers: tuple[str, ...] = ()
+    mute_events: tuple[str, ...] = ()
+    mute_patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    feeds: tuple[FeedConfig, ...] = ()
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    digest: DigestConfig = field(default_factory=DigestConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    email: EmailConfig = field(default_factory=EmailConfig)
+    classify: ClassifyConfig = field(default_factory=ClassifyConfig)
+    paths: Paths = field(default_factory=resolve_paths)
+    source: Path | None = None  # the TOML file read, if any
+
+
+_SECTIONS: dict[str, type] = {
+    "fetch": FetchConfig,
+    "digest": DigestConfig,
+    "store": StoreConfig,
+    "email": EmailConfig,
+    "classify": ClassifyConfig,
+}
+_TOML_NAMES = {("email", "sender"): "from"}
+_EVENT_SLUGS = [
+    "recall",
+    "launch",
+    "partnership",
+    "ownership",
+    "leadership",
+    "restructuring",
+    "production",
+    "financials",
+    "pricing",
+    "regulation",
+    "legal",
+    "incident",
+    "other",
+]
+
+
+def _toml_name(section: str, attr: str) -> str:
+    return _TOML_NAMES.get((section, attr), attr)
+
+
+def _attr_name(section: str, key: str) -> str | None:
+    for attr in (f.name for f in fields(_SECTIONS[section])):
+        if _toml_name(section, attr) == key:
+            return attr
+    return None
+
+
+def _coerce(key: str, value: Any, annotation: Any) -> Any:
+    """Check and convert one value to its declared type; the message names the key."""
+    origin = typing.get_origin(annotation)
+    if annotation is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {
+            "1",
+            "true",
+            "yes",
+            "on",
+            "0",
+            "false",
+            "no",
+            "off",
+        }:
+            return value.lower() in {"1", "true", "yes", "on"}
+        raise ConfigError(f"config key {key!r}: expected true or false, got {value!r}")
+    if annotation is int:
+        if isinstance(value, bool):
+            raise ConfigError(f"config key {key!r}: expected a whole number, got {value!r}")
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(
+                f"config key {key!r}: expected a whole number, got {value!r}"
+            ) from None
+        if number < 0:
+            raise ConfigError(f"config key {key!r}: must not be negative, got {number}")
+        return number
+    if annotation is float:
+        if isinstance(value, bool):
+            raise ConfigError(f"config key {key!r}: expected a number, got {value!r}")
+        try:
+            number_f = float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"config key {key!r}: expected a number, got {value!r}") from None
+        if number_f <= 0:
+            raise ConfigError(f"config key {key!r}: must be positive, got {number_f}")
+        return number_f
+    if annotation is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"config key {key!r}: expected a string, got {value!r}")
+        return value
+    if origin is tuple:
+        (inner,) = {a for a in typing.get_args(annotation) if a is not Ellipsis}
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise ConfigError(f"config key {key!r}: expected a list, got {value!r}")
+        return tuple(_coerce(key, item, inner) for item in value)
+    if origin in (Mapping, dict) or annotation is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"config key {key!r}: expected a table, got {value!r}")
+        return value
+    if origin is typing.Union or isinstance(annotation, types.UnionType):
+        return value
+    if typing.get_origin(annotation) is Mapping or annotation is Mapping:
+        return value
+    raise ConfigError(f"config key {key!r}: unsupported value {value!r}")  # pragma: no cover
+
+
+def _validate_semantics(config: Config) -> None:
+    for key in ("since", "first_run_window", "cluster_window"):
+        value = getattr(config.digest, key)
+        if key == "since" and value.strip().lower() == "all":
+            continue
+        if key == "since":
+            from datetime import datetime
+
+            try:
+                parse_duration(value)
+                continue
+            except ValueError:
+                try:
+                    datetime.fromisoformat(value)
+                    continue
+                except ValueError:
+                    raise ConfigError(
+                        f"config key 'digest.since': {value!r} is not 48h, 7d, a date or all"
+                    ) from None
+        try:
+            parse_duration(value)
+        except ValueError as exc:
+            raise ConfigError(f"config key 'digest.{key}': {exc}") from None
+    if config.digest.group_by not in {"maker", "group", "event"}:
+        raise ConfigError(
+            f"config key 'digest.group_by': {config.digest.group_by!r} is not maker, group or event"
+        )
+    for name in ("concurrency", "per_host"):
+        if getattr(config.fetch, name) < 1:
+            raise ConfigError(f"config key 'fetch.{name}': must be at least 1")
+    for event in config.classify.mute_events:
+        if event not in _EVENT_SLUGS:
+            raise ConfigError(f"config key 'classify.mute_events': unknown event {event!r}")
+    for event in config.classify.event_keywords:
+        if event not in _EVENT_SLUGS:
+            raise ConfigError(f"config key 'classify.event_keywords': unknown event {event!r}")
+
+
+def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> Any:
+    cls = _SECTIONS[section]
+    hints = typing.get_type_hints(cls)
+    changes: dict[str, Any] = {}
+    for key, value in raw.items():
+        attr = _attr_name(section, key)
+        if attr is None:
+            known = ", ".join(sorted(_toml_name(section, f.name) for f in fields(cls)))
+            raise ConfigError(
+                f"unknown config key '{section}.{key}'", hint=f"known keys in [{section}]: {known}"
+            )
+        changes[attr] = _coerce(f"{section}.{key}", value, hints[attr])
+    if section == "classify" and "event_keywords" in changes:
+        changes["event_keywords"] = {
+            event: _coerce(f"classify.event_keywords.{event}", words, tuple[str, ...])
+            for event, words in changes["event_keywords"].items()
+        }
+    return replace(base, **changes)
+
+
+def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError("config key 'feeds': expected [[feeds]] tables")
+    feeds = []
+    for index, entry in enumerate(raw):
+        where = f"feeds[{index}]"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"config key {where!r}: expected a table with url, name, tags")
+        unknown = set(entry) - {"url", "name", "tags"}
+        if unknown:
+            raise ConfigError(
+                f"unknown config key '{where}.{sorted(unknown)[0]}'",
+                hint="a feed takes url, name and tags",
+            )
+        if "url" not in entry:
+            raise ConfigError(f"config key '{where}.url' is missing")
+        feeds.append(
+            FeedConfig(
+                url=_coerce(f"{where}.url", entry["url"], str),
+                name=_coerce(f"{where}.name", entry.get("name", ""), str),
+                tags=_coerce(f"{where}.tags", entry.get("tags", []), tuple[str, ...]),
+            )
+        )
+    return tuple(feeds)
+
+
+def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> Config:
+    config = base or Config()
+    for key, value in raw.items():
+        if key == "feeds":
+            config = replace(config, feeds=_feeds_from_list(value))
+        elif key in _SECTIONS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"config key {key!r}: expected a [{key}] table")
+            config = replace(
+                config, **{key: _section_from_mapping(key, value, getattr(config, key))}
+            )
+        else:
+            raise ConfigError(
+                f"unknown config key {key!r}",
+                hint="top-level keys are feeds, " + ", ".join(sorted(_SECTIONS)),
+            )
+    return config
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """``AUTONEWS_FETCH_TIMEOUT=5`` -> ``{"fetch": {"timeout": "5"}}``."""
+    overrides: dict[str, dict[str, str]] = {}
+    for name, value in env.items():
+        if not name.startswith("AUTONEWS_"):
+            continue
+        rest = name[len("AUTONEWS_") :].lower()
+        for section in _SECTIONS:
+            if rest.startswith(section + "_"):
+                key = rest[len(section) + 1 :]
+                if section == "classify" or _attr_name(section, key) is None:
+                    continue  # only scalar keys make sense in the environment
+                overrides.setdefault(section, {})[key] = value
+    return overrides
+
+
+def find_config_file(explicit: Path | None, env: Mapping[str, str], paths: Paths) -> Path | None:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"config file {str(explicit)!r} does not exist")
+        return explicit
+    from_env = env.get("AUTONEWS_CONFIG")
+    if from_env:
+        path = Path(from_env).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"$AUTONEWS_CONFIG points to {from_env!r}, which does not exist")
+        return path
+    default = paths.config_file
+    return default if default.is_file() else None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {str(path)!r}: {exc.strerror}") from None
+
+
+def load_config(
+    explicit: Path | None = None,
+    flags: Mapping[str, Mapping[str, Any]] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Config:
+    """Build the effective config: defaults < file < environment < flags."""
+    env = dict(os.environ) if env is None else env
+    paths = resolve_paths(dict(env))
+    config = Config(paths=paths)
+    source = find_config_file(explicit, env, paths)
+    if source is not None:
+        config = replace(config_from_mapping(read_toml(source), config), source=source)
+    env_layer = _env_overrides(env)
+    if env_layer:
+        config = config_from_mapping(env_layer, config)
+    if flags:
+        config = config_from_mapping({k: dict(v) for k, v in flags.items() if v}, config)
+    _validate_semantics(config)
+    return config

@@ -1,0 +1,179 @@
+"""The digest model: stories from clustered items, grouped and ordered by importance."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from autonews.models import (
+    EVENT_WEIGHT,
+    Article,
+    Classification,
+    Digest,
+    Event,
+    FeedHealth,
+    Group,
+    Item,
+    Source,
+    Story,
+)
+from autonews.text import first_sentences
+
+INDUSTRY = "Industry"
+
+
+@dataclass(frozen=True)
+class Filters:
+    makers: tuple[str, ...] = ()  # brand or group names, case-insensitive
+    events: tuple[str, ...] = ()
+    exclude_events: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    limit: int | None = None
+    mute_makers: tuple[str, ...] = ()
+    mute_events: tuple[str, ...] = ()
+    mute_patterns: tuple[str, ...] = ()
+
+
+def story_id(items: Sequence[Item]) -> str:
+    """Stable across runs: derived from the story's earliest item."""
+    first = min(items, key=lambda item: (item.first_seen, item.id))
+    return hashlib.sha1(f"{first.feed_url}\x1f{first.id}".encode()).hexdigest()[:12]
+
+
+def _informativeness(item: Item, classification: Classification) -> float:
+    words = len(set(item.title.lower().split()))
+    cjk = sum(1 for char in item.title if "\u4e00" <= char <= "\u9fff") / 2
+    return (
+        min(words + cjk, 18)
+        + 3 * len(classification.figures)
+        + 2 * len(classification.makers)
+        - (4 if item.title.isupper() else 0)
+    )
+
+
+def importance(story: Story) -> float:
+    c = story.classification
+    weight = EVENT_WEIGHT[c.event]
+    body_words = len((story.body or "").split())
+    return (
+        weight
+        + 0.6 * math.log2(story.cluster_size)
+        + 0.3 * min(body_words / 400, 2.0)
+        + (0.2 if c.makers else 0.0)
+        - (0.5 if c.speculative else 0.0)
+    )
+
+
+def build_story(
+    members: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    articles: Mapping[str, Article],
+) -> Story:
+    chosen = max(members, key=lambda i: (_informativeness(i, classifications[i.id]), -i.id))
+    article = articles.get(chosen.link or "")
+    if article is None or not article.text:
+        article = next(
+            (
+                articles[m.link]
+                for m in members
+                if m.link and m.link in articles and articles[m.link].text
+            ),
+            None,
+        )
+    body = article.text if article and article.text else None
+    summary = first_sentences(body) if body else first_sentences(chosen.summary)
+    sources = tuple(
+        Source(feed=m.feed_name, title=m.title, url=m.link, published=m.published)
+        for m in sorted(members, key=lambda m: (m.published, m.id))
+    )
+    tags = tuple(sorted({tag for m in members for tag in m.tags}))
+    return Story(
+        id=story_id(members),
+        title=chosen.title,
+        url=chosen.link,
+        published=min(m.published for m in members),
+        summary=summary,
+        body=body,
+        classification=classifications[chosen.id],
+        sources=sources,
+        item_ids=tuple(m.id for m in members),
+        tags=tags,
+    )
+
+
+def _matches_maker(story: Story, names: Sequence[str]) -> bool:
+    wanted = {name.lower() for name in names}
+    return any(
+        m.name.lower() in wanted or m.group.lower() in wanted for m in story.classification.makers
+    )
+
+
+def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
+    patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
+    kept = []
+    for story in stories:
+        event = story.classification.event.value
+        if filters.makers and not _matches_maker(story, filters.makers):
+            continue
+        if filters.events and event not in filters.events:
+            continue
+        if event in filters.exclude_events or event in filters.mute_events:
+            continue
+        if filters.tags and not set(filters.tags) & set(story.tags):
+            continue
+        if filters.mute_makers and _matches_maker(story, filters.mute_makers):
+            continue
+        if any(p.search(story.title) for p in patterns):
+            continue
+        kept.append(story)
+    return kept
+
+
+def _group_key(story: Story, group_by: str) -> tuple[str, str]:
+    c = story.classification
+    if group_by == "event":
+        return c.event.value, "event"
+    if not c.makers:
+        return INDUSTRY, "industry"
+    primary = c.makers[0]
+    return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
+
+
+def build_digest(
+    stories: Sequence[Story],
+    feeds: Sequence[FeedHealth],
+    generated_at: datetime,
+    group_by: str = "maker",
+    limit: int | None = None,
+) -> Digest:
+    ranked = sorted(stories, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
+    if limit is not None:
+        ranked = ranked[:limit]
+    buckets: dict[tuple[str, str], list[Story]] = {}
+    for story in ranked:
+        buckets.setdefault(_group_key(story, group_by), []).append(story)
+
+    def group_rank(entry: tuple[tuple[str, str], list[Story]]) -> tuple[bool, float, str]:
+        (key, kind), members = entry
+        score = sum(importance(s) for s in members)
+        return (kind == "industry", -score, key.lower())
+
+    groups = tuple(
+        Group(key=key, kind=kind, story_ids=tuple(s.id for s in members))
+        for (key, kind), members in sorted(buckets.items(), key=group_rank)
+    )
+    ordered = tuple(story for group in groups for story in buckets[(group.key, group.kind)])
+    return Digest(
+        generated_at=generated_at,
+        feeds=tuple(feeds),
+        stories=ordered,
+        groups=groups,
+        lead_id=ranked[0].id if ranked else None,
+    )
+
+
+EVENT_LABELS: dict[Event, str] = {event: event.value for event in Event}

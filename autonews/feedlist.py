@@ -1,0 +1,142 @@
+"""The feed list lives in the config file's ``[[feeds]]`` tables, so one file says everything.
+
+``autonews feeds add/remove/import`` edit that file with tomlkit, which keeps the user's comments
+and layout; OPML 2.0 import turns nested outlines into tags, export writes tags back as categories.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from xml.etree import ElementTree
+
+from autonews.config import FeedConfig, config_from_mapping
+from autonews.errors import ConfigError, UsageError
+
+NEW_CONFIG_HEADER = """\
+# autonews configuration: see config.example.toml for every key.
+"""
+
+
+def _load_document(path: Path):  # type: ignore[no-untyped-def]
+    import tomlkit
+
+    if not path.exists():
+        return tomlkit.parse(NEW_CONFIG_HEADER)
+    try:
+        return tomlkit.parse(path.read_text("utf-8"))
+    except Exception as exc:  # tomlkit raises its own parse errors
+        raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        with_suppressed_unlink(temp)
+        raise
+
+
+def with_suppressed_unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
+    """Append feeds not already listed (by URL); returns the ones added."""
+    import tomlkit
+
+    document = _load_document(path)
+    tables = document.get("feeds")
+    if tables is None:
+        tables = tomlkit.aot()
+        document["feeds"] = tables
+    existing = {str(table.get("url")) for table in tables}
+    added = []
+    for feed in feeds:
+        if feed.url in existing:
+            continue
+        table = tomlkit.table()
+        table["url"] = feed.url
+        if feed.name:
+            table["name"] = feed.name
+        if feed.tags:
+            table["tags"] = list(feed.tags)
+        tables.append(table)
+        existing.add(feed.url)
+        added.append(feed)
+    config_from_mapping(document.unwrap())  # never write a file we could not read back
+    write_atomically(path, tomlkit.dumps(document))
+    return added
+
+
+def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
+    import tomlkit
+
+    document = _load_document(path)
+    tables = document.get("feeds") or []
+    for index, table in enumerate(tables):
+        if url_or_name in (str(table.get("url")), str(table.get("name", ""))):
+            removed = FeedConfig(url=str(table["url"]), name=str(table.get("name", "")))
+            del tables[index]
+            write_atomically(path, tomlkit.dumps(document))
+            return removed
+    raise UsageError(
+        f"no feed with URL or name {url_or_name!r} in {str(path)!r}",
+        hint="`autonews feeds list` shows the feeds",
+    )
+
+
+def parse_opml(data: bytes) -> list[FeedConfig]:
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise UsageError(f"not a valid OPML file: {exc}") from None
+    body = root.find("body")
+    if root.tag != "opml" or body is None:
+        raise UsageError("not an OPML file: no <opml><body>")
+    feeds: list[FeedConfig] = []
+
+    def walk(node: ElementTree.Element, tags: tuple[str, ...]) -> None:
+        for outline in node.findall("outline"):
+            url = outline.get("xmlUrl")
+            label = outline.get("title") or outline.get("text") or ""
+            categories = tuple(
+                c.strip().strip("/")
+                for c in (outline.get("category") or "").split(",")
+                if c.strip().strip("/")
+            )
+            if url:
+                feeds.append(
+                    FeedConfig(url=url, name=label, tags=tuple(dict.fromkeys(tags + categories)))
+                )
+            else:
+                walk(outline, (*tags, label) if label else tags)
+
+    walk(body, ())
+    return feeds
+
+
+def to_opml(feeds: Sequence[FeedConfig]) -> str:
+    root = ElementTree.Element("opml", version="2.0")
+    head = ElementTree.SubElement(root, "head")
+    ElementTree.SubElement(head, "title").text = "autonews feeds"
+    body = ElementTree.SubElement(root, "body")
+    for feed in feeds:
+        attributes = {"type": "rss", "text": feed.label, "title": feed.label, "xmlUrl": feed.url}
+        if feed.tags:
+            attributes["category"] = ",".join(feed.tags)
+        ElementTree.SubElement(body, "outline", attributes)
+    ElementTree.indent(root)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ElementTree.tostring(root, encoding="unicode")
+        + "\n"
+    )

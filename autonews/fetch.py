@@ -1,0 +1,338 @@
+"""The HTTP edge: fetch many URLs concurrently without letting one hang the run.
+
+Bounded global and per-host concurrency, a per-request time cap that also bounds a body trickling
+in byte by byte, a whole-run deadline, retries with backoff (honouring Retry-After), loop-safe
+redirects, conditional GET, and a size cap counted on the decompressed stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from autonews.config import FetchConfig
+from autonews.models import FeedStatus, FetchResult
+
+MAX_REDIRECTS = 5
+RETRY_AFTER_CAP = 30.0
+BACKOFF_BASE = 0.5
+CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class FetchRequest:
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Retryable(Exception):
+    def __init__(self, message: str, status: int | None = None, wait: float | None = None):
+        super().__init__(message)
+        self.status = status
+        self.wait = wait
+
+
+class _Decoder:
+    """Incremental content decoding with bounded output per step, so a bomb stops early."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding.strip().lower()
+        self._zlib: Any = None
+        self._brotli: Any = None
+        if self.encoding in {"gzip", "x-gzip"}:
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        elif self.encoding == "deflate":
+            self._zlib = zlib.decompressobj()
+            self._raw_deflate = False
+        elif self.encoding == "br":
+            import brotli
+
+            self._brotli = brotli.Decompressor()
+
+    def feed(self, data: bytes, budget: int) -> list[bytes]:
+        if self._zlib is not None:
+            return self._feed_zlib(data, budget)
+        if self._brotli is not None:
+            return [self._brotli.process(data)]
+        return [data]
+
+    def _feed_zlib(self, data: bytes, budget: int) -> list[bytes]:
+        out = []
+        pending = data
+        while pending:
+            try:
+                piece = self._zlib.decompress(pending, CHUNK)
+            except zlib.error:
+                if self.encoding == "deflate" and not self._raw_deflate:
+                    # Some servers send raw deflate without the zlib header.
+                    self._zlib, self._raw_deflate = zlib.decompressobj(-zlib.MAX_WBITS), True
+                    continue
+                raise
+            out.append(piece)
+            budget -= len(piece)
+            if budget < 0:
+                break
+            pending = self._zlib.unconsumed_tail
+            if not piece and not pending:
+                break
+        return out
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _describe_transport_error(exc: Exception) -> str:
+    name = type(exc).__name__
+    text = str(exc) or name
+    if isinstance(exc, httpx.ConnectError):
+        return f"connection failed: {text}"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out ({name})"
+    return f"{name}: {text}"
+
+
+class Fetcher:
+    """One run's worth of fetching; create, call :meth:`fetch_many`, done."""
+
+    def __init__(self, config: FetchConfig, *, accept: str | None = None) -> None:
+        self.config = config
+        self.accept = accept or (
+            "application/rss+xml, application/atom+xml, application/feed+json, "
+            "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+        )
+        self._global: asyncio.Semaphore | None = None
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    def _host_gate(self, url: str) -> asyncio.Semaphore:
+        host = (urlsplit(url).hostname or "").lower()
+        gate = self._hosts.get(host)
+        if gate is None:
+            gate = self._hosts[host] = asyncio.Semaphore(self.config.per_host)
+        return gate
+
+    async def fetch_many(
+        self,
+        requests: Sequence[FetchRequest],
+        on_done: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]:
+        self._global = asyncio.Semaphore(self.config.concurrency)
+        limits = httpx.Limits(
+            max_connections=self.config.concurrency,
+            max_keepalive_connections=self.config.concurrency,
+        )
+        headers = {
+            "User-Agent": self.config.user_agent,
+            "Accept": self.accept,
+            "Accept-Encoding": "gzip, deflate, br",
+        }
+        async with httpx.AsyncClient(
+            headers=headers, limits=limits, timeout=self.config.timeout, trust_env=True
+        ) as client:
+            tasks = [asyncio.create_task(self._fetch_one(client, req)) for req in requests]
+            if on_done is not None:
+                for task in tasks:
+                    task.add_done_callback(lambda t: t.cancelled() or on_done(t.result()))
+            done, pending = await asyncio.wait(tasks, timeout=self.config.deadline)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
+        results = []
+        for req, task in zip(requests, tasks, strict=True):
+            if task in done and not task.cancelled():
+                results.append(task.result())
+            else:
+                result = FetchResult(
+                    url=req.url,
+                    status=FeedStatus.ERROR,
+                    error=f"unfinished at the run deadline ({self.config.deadline:g} s)",
+                )
+                if on_done is not None:
+                    on_done(result)
+                results.append(result)
+        return results
+
+    async def _fetch_one(self, client: httpx.AsyncClient, req: FetchRequest) -> FetchResult:
+        started = time.monotonic()
+        if not req.url.lower().startswith(("http://", "https://")):
+            return _read_local(req.url, self.config.max_bytes)
+        assert self._global is not None
+        attempt = 0
+        while True:
+            try:
+                async with self._global, self._host_gate(req.url):
+                    result = await asyncio.wait_for(
+                        self._get(client, req), timeout=self.config.timeout
+                    )
+                return _with_elapsed(result, started)
+            except _Retryable as exc:
+                failure = FetchResult(
+                    url=req.url, status=FeedStatus.ERROR, http_status=exc.status, error=str(exc)
+                )
+                wait = exc.wait
+            except TimeoutError:
+                return _with_elapsed(
+                    FetchResult(
+                        url=req.url,
+                        status=FeedStatus.ERROR,
+                        error=f"timed out after {self.config.timeout:g} s",
+                    ),
+                    started,
+                )
+            if attempt >= self.config.retries:
+                return _with_elapsed(failure, started)
+            backoff = BACKOFF_BASE * (2**attempt)
+            await asyncio.sleep(min(RETRY_AFTER_CAP, max(backoff, wait or 0.0)))
+            attempt += 1
+
+    async def _get(self, client: httpx.AsyncClient, req: FetchRequest) -> FetchResult:
+        headers = {}
+        if req.etag:
+            headers["If-None-Match"] = req.etag
+        if req.last_modified:
+            headers["If-Modified-Since"] = req.last_modified
+        url = req.url
+        seen = {url}
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                async with client.stream("GET", url, headers=headers) as response:
+                    if response.is_redirect and "location" in response.headers:
+                        target = urljoin(url, response.headers["location"])
+                        if target in seen:
+                            return _error(req.url, f"redirect loop at {target}", response)
+                        if not target.lower().startswith(("http://", "https://")):
+                            return _error(req.url, f"redirect to a non-HTTP URL {target}", response)
+                        seen.add(target)
+                        url = target
+                        continue
+                    return await self._read_response(req, url, response)
+            except httpx.TransportError as exc:
+                raise _Retryable(_describe_transport_error(exc)) from None
+        return _error(req.url, f"more than {MAX_REDIRECTS} redirects", None)
+
+    async def _read_response(
+        self, req: FetchRequest, url: str, response: httpx.Response
+    ) -> FetchResult:
+        status = response.status_code
+        if status == 304:
+            return FetchResult(
+                url=req.url,
+                status=FeedStatus.NOT_MODIFIED,
+                http_status=304,
+                etag=response.headers.get("etag") or req.etag,
+                last_modified=response.headers.get("last-modified") or req.last_modified,
+                final_url=url,
+            )
+        if status == 429 or status >= 500:
+            raise _Retryable(
+                f"HTTP {status} {response.reason_phrase}".strip(),
+                status=status,
+                wait=_retry_after_seconds(response.headers.get("retry-after")),
+            )
+        if status >= 400:
+            return _error(req.url, f"HTTP {status} {response.reason_phrase}".strip(), response)
+        try:
+            body = await self._read_capped(response)
+        except _TooLarge:
+            return _error(req.url, f"larger than the {self.config.max_bytes:,} byte cap", response)
+        except zlib.error as exc:
+            return _error(req.url, f"corrupt compressed body: {exc}", response)
+        return FetchResult(
+            url=req.url,
+            status=FeedStatus.OK,
+            http_status=status,
+            body=body,
+            content_type=response.headers.get("content-type"),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+            final_url=url,
+        )
+
+    async def _read_capped(self, response: httpx.Response) -> bytes:
+        cap = self.config.max_bytes
+        declared = response.headers.get("content-length")
+        encoding = response.headers.get("content-encoding", "identity")
+        if declared and declared.isdigit() and encoding == "identity" and int(declared) > cap:
+            raise _TooLarge
+        decoder = _Decoder(encoding)
+        parts: list[bytes] = []
+        size = 0
+        async for raw in response.aiter_raw(CHUNK):
+            for piece in decoder.feed(raw, cap - size):
+                size += len(piece)
+                if size > cap:
+                    raise _TooLarge
+                parts.append(piece)
+        return b"".join(parts)
+
+
+def _with_elapsed(result: FetchResult, started: float) -> FetchResult:
+    from dataclasses import replace
+
+    return replace(result, elapsed=time.monotonic() - started)
+
+
+def _error(url: str, message: str, response: httpx.Response | None) -> FetchResult:
+    return FetchResult(
+        url=url,
+        status=FeedStatus.ERROR,
+        http_status=response.status_code if response is not None else None,
+        error=message,
+    )
+
+
+def _read_local(location: str, max_bytes: int) -> FetchResult:
+    path = Path(location[len("file://") :] if location.startswith("file://") else location)
+    path = path.expanduser()
+    try:
+        with path.open("rb") as handle:
+            body = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return FetchResult(
+            url=location, status=FeedStatus.ERROR, error=f"cannot read: {exc.strerror}"
+        )
+    if len(body) > max_bytes:
+        return FetchResult(
+            url=location, status=FeedStatus.ERROR, error=f"larger than the {max_bytes:,} byte cap"
+        )
+    return FetchResult(url=location, status=FeedStatus.OK, body=body, final_url=location)
+
+
+def fetch_all(
+    requests: Sequence[FetchRequest],
+    config: FetchConfig,
+    on_done: Callable[[FetchResult], None] | None = None,
+    *,
+    accept: str | None = None,
+) -> list[FetchResult]:
+    """Fetch every request, in order of ``requests``; never raises for a single URL's failure."""
+    if not requests:
+        return []
+    return asyncio.run(Fetcher(config, accept=accept).fetch_many(requests, on_done))

@@ -1,0 +1,213 @@
+"""The plain frozen dataclasses that flow through the pipeline.
+
+config -> fetch -> parse -> store -> extract -> classify -> cluster -> digest -> render -> deliver
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class FeedStatus(StrEnum):
+    OK = "ok"
+    NOT_MODIFIED = "not_modified"
+    ERROR = "error"
+
+
+class Event(StrEnum):
+    """Event slugs, ordered by how much a reader wants to see them first."""
+
+    RECALL = "recall"
+    INCIDENT = "incident"
+    LEGAL = "legal"
+    RESTRUCTURING = "restructuring"
+    REGULATION = "regulation"
+    LAUNCH = "launch"
+    OWNERSHIP = "ownership"
+    PARTNERSHIP = "partnership"
+    LEADERSHIP = "leadership"
+    PRODUCTION = "production"
+    FINANCIALS = "financials"
+    PRICING = "pricing"
+    OTHER = "other"
+
+
+# Importance of an event type in the digest ordering (recall and incident first).
+EVENT_WEIGHT: dict[Event, float] = {
+    Event.RECALL: 3.0,
+    Event.INCIDENT: 3.0,
+    Event.LEGAL: 2.4,
+    Event.RESTRUCTURING: 2.4,
+    Event.REGULATION: 2.2,
+    Event.LAUNCH: 2.0,
+    Event.OWNERSHIP: 2.0,
+    Event.PARTNERSHIP: 1.8,
+    Event.LEADERSHIP: 1.8,
+    Event.PRODUCTION: 1.6,
+    Event.FINANCIALS: 1.5,
+    Event.PRICING: 1.5,
+    Event.OTHER: 1.0,
+}
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What the HTTP layer got for one URL."""
+
+    url: str
+    status: FeedStatus
+    http_status: int | None = None
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    error: str | None = None
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    title: str
+    link: str | None
+    guid: str | None
+    summary: str
+    published: datetime | None
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str
+    link: str | None
+    entries: tuple[ParsedEntry, ...]
+    kind: str = ""  # rss20, atom10, json11...
+
+
+@dataclass(frozen=True)
+class Item:
+    """An entry as stored: identity is per feed."""
+
+    id: int
+    feed_url: str
+    feed_name: str
+    title: str
+    link: str | None
+    summary: str
+    published: datetime
+    first_seen: datetime
+    dated: bool  # False when the feed gave no date and `published` is the first-seen time
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An extracted article body."""
+
+    url: str
+    title: str
+    author: str
+    date: str
+    language: str
+    text: str
+    skipped: str = ""  # why no text: "not html (application/pdf)", "fetch failed: ..."
+
+
+@dataclass(frozen=True)
+class MakerRef:
+    name: str
+    group: str
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class CompanyRef:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # units, money, percent, model
+    text: str  # as written
+    value: float | None = None
+    unit: str = ""  # currency code, "%", or what was counted
+
+
+@dataclass(frozen=True)
+class Classification:
+    makers: tuple[MakerRef, ...]
+    companies: tuple[CompanyRef, ...]
+    event: Event
+    speculative: bool
+    figures: tuple[Figure, ...] = ()
+    reasons: tuple[str, ...] = ()  # why, for --explain
+
+
+@dataclass(frozen=True)
+class Source:
+    feed: str
+    title: str
+    url: str | None
+    published: datetime
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    url: str | None
+    published: datetime
+    summary: str
+    body: str | None
+    classification: Classification
+    sources: tuple[Source, ...]
+    item_ids: tuple[int, ...] = ()
+    tags: tuple[str, ...] = ()
+    new_sources: int = 0
+
+    @property
+    def cluster_size(self) -> int:
+        return len(self.sources)
+
+
+@dataclass(frozen=True)
+class FeedHealth:
+    url: str
+    name: str
+    status: FeedStatus
+    http_status: int | None = None
+    error: str | None = None
+    items: int = 0
+    consecutive_failures: int = 0
+    last_success: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    kind: str  # maker, group, event, industry
+    story_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    generated_at: datetime
+    feeds: tuple[FeedHealth, ...]
+    stories: tuple[Story, ...]
+    groups: tuple[Group, ...]
+    lead_id: str | None = None
+    title: str = "autonews digest"
+    extras: dict[str, str] = field(default_factory=dict)
+
+    def story(self, story_id: str) -> Story:
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        raise KeyError(story_id)
+
+    @property
+    def failed_feeds(self) -> tuple[FeedHealth, ...]:
+        return tuple(feed for feed in self.feeds if feed.status is FeedStatus.ERROR)

@@ -1,0 +1,41 @@
+"""Where autonews keeps its config, data and cache.
+
+platformdirs gives the per-user folders (XDG respected on Linux); AUTONEWS_HOME puts all three under
+one folder, which tests, cron users and benchmarks rely on.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_dir: Path
+    data_dir: Path
+    cache_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def store_file(self) -> Path:
+        return self.data_dir / "autonews.sqlite3"
+
+
+def resolve_paths(env: dict[str, str] | None = None) -> Paths:
+    env = dict(os.environ) if env is None else env
+    home = env.get("AUTONEWS_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return Paths(config_dir=root, data_dir=root / "data", cache_dir=root / "cache")
+    import platformdirs
+
+    return Paths(
+        config_dir=Path(platformdirs.user_config_dir("autonews", appauthor=False)),
+        data_dir=Path(platformdirs.user_data_dir("autonews", appauthor=False)),
+        cache_dir=Path(platformdirs.user_cache_dir("autonews", appauthor=False)),
+    )

@@ -1,0 +1,193 @@
+"""One digest run, stage by stage: fetch -> parse -> store -> extract -> classify -> cluster ->
+digest. Pure orchestration: each stage lives in its own module; progress is reported through a
+callback so the CLI can draw it on stderr."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from autonews.classify import Classifier
+from autonews.cluster import ClusterInput, cluster
+from autonews.config import Config, FeedConfig
+from autonews.digest import Filters, apply_filters, build_digest, build_story
+from autonews.errors import AutonewsError
+from autonews.extract import PageRequest, extract_pages
+from autonews.fetch import FetchRequest, fetch_all
+from autonews.models import (
+    Article,
+    Classification,
+    Digest,
+    FeedHealth,
+    FeedStatus,
+    FetchResult,
+    Item,
+    ParsedFeed,
+)
+from autonews.parse import parse_feed
+from autonews.store import Store
+from autonews.timeparse import parse_duration, parse_since, utcnow
+
+Progress = Callable[[str, int, int], None]  # stage, done, total
+PARSE_POOL_THRESHOLD = 24  # feeds; below this, worker processes cost more than they save
+
+
+@dataclass(frozen=True)
+class DigestOptions:
+    feeds: tuple[FeedConfig, ...] = ()
+    since: str | None = None
+    extract: bool = True
+    offline: bool = False
+    group_by: str | None = None
+    filters: Filters = field(default_factory=Filters)
+    now: datetime | None = None
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
+    """Parse one fetched feed; returns the error message instead of raising (pool-friendly)."""
+    try:
+        parsed = parse_feed(result.body or b"", result.content_type, result.final_url or result.url)
+    except AutonewsError as exc:
+        return exc.message
+    except Exception as exc:  # a parser bug must not cost the other feeds
+        return f"parser failed: {type(exc).__name__}: {exc}"
+    newest = sorted(
+        parsed.entries, key=lambda e: e.published.timestamp() if e.published else 0, reverse=True
+    )
+    return replace(parsed, entries=tuple(newest[:max_items]))
+
+
+def _parse_all(results: Sequence[FetchResult], max_items: int) -> list[ParsedFeed | str | None]:
+    todo = [(i, r) for i, r in enumerate(results) if r.status is FeedStatus.OK]
+    out: list[ParsedFeed | str | None] = [None] * len(results)
+    workers = os.cpu_count() or 1
+    if workers > 1 and len(todo) >= PARSE_POOL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parsed = list(
+                pool.map(parse_result, [r for _, r in todo], [max_items] * len(todo), chunksize=4)
+            )
+    else:
+        parsed = [parse_result(r, max_items) for _, r in todo]
+    for (i, _), value in zip(todo, parsed, strict=True):
+        out[i] = value
+    return out
+
+
+def refresh_feeds(
+    store: Store, feeds: Sequence[FeedConfig], config: Config, now: datetime, progress: Progress
+) -> list[FeedHealth]:
+    """Fetch and parse every feed, store new items, record health. One feed's failure is its own."""
+    requests = [FetchRequest(feed.url, *store.http_state(feed.url)) for feed in feeds]
+    done = 0
+
+    def tick(_: FetchResult) -> None:
+        nonlocal done
+        done += 1
+        progress("fetch", done, len(requests))
+
+    results = fetch_all(requests, config.fetch, tick)
+    parsed = _parse_all(results, config.fetch.max_items_per_feed)
+    health = []
+    for feed, result, document in zip(feeds, results, parsed, strict=True):
+        error = result.error if result.status is FeedStatus.ERROR else None
+        count = 0
+        if isinstance(document, str):
+            error = document
+        elif isinstance(document, ParsedFeed):
+            count = len(document.entries)
+            store.add_entries(feed, document.entries, now)
+        health.append(store.record_fetch(feed, result, count, error, now))
+    return health
+
+
+def _articles_for(
+    store: Store,
+    items: Sequence[Item],
+    config: Config,
+    offline: bool,
+    now: datetime,
+    progress: Progress,
+) -> dict[str, Article]:
+    links = list(dict.fromkeys(item.link for item in items if item.link))
+    cached = store.articles(links)
+    missing = [item for item in items if item.link and item.link not in cached]
+    if offline or not missing:
+        return cached
+    pages = list(
+        {item.link: PageRequest(item.link, item.feed_url) for item in missing if item.link}.values()
+    )
+    done = 0
+
+    def tick(_: FetchResult) -> None:
+        nonlocal done
+        done += 1
+        progress("extract", done, len(pages))
+
+    fresh = extract_pages(pages, config.fetch, tick)
+    # Pages that failed to fetch are retried next run; refusals and non-HTML are remembered.
+    keep = [a for a in fresh if a.text or not a.skipped.startswith(("fetch failed", "not fetched"))]
+    store.save_articles(keep, now)
+    return {**cached, **{a.url: a for a in fresh}}
+
+
+def make_digest(
+    store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
+) -> Digest:
+    now = options.now or utcnow()
+    feeds = options.feeds or config.feeds
+    if options.offline:
+        health = store.feed_health(feeds)
+    else:
+        health = refresh_feeds(store, feeds, config, now, progress)
+    since_text = options.since or config.digest.since
+    items = store.items(feeds, parse_since(since_text, now))
+    articles = (
+        _articles_for(store, items, config, options.offline, now, progress)
+        if options.extract
+        else {}
+    )
+    classifier = Classifier.with_overrides(config.classify.makers, config.classify.event_keywords)
+    classifications: dict[int, Classification] = {}
+    for item in items:
+        article = articles.get(item.link or "")
+        classifications[item.id] = classifier.classify(
+            item.title, item.summary, article.text if article else ""
+        )
+    groups = cluster(
+        [
+            ClusterInput(
+                item.id,
+                item.title,
+                item.summary,
+                item.link,
+                item.published,
+                classifications[item.id],
+            )
+            for item in items
+        ],
+        window=parse_duration(config.digest.cluster_window),
+    )
+    by_id = {item.id: item for item in items}
+    stories = [
+        build_story([by_id[i] for i in members], classifications, articles) for members in groups
+    ]
+    filters = replace(
+        options.filters,
+        mute_makers=config.classify.mute_makers,
+        mute_events=config.classify.mute_events,
+        mute_patterns=config.classify.mute_patterns,
+    )
+    return build_digest(
+        apply_filters(stories, filters),
+        health,
+        now,
+        options.group_by or config.digest.group_by,
+        filters.limit,
+    )

@@ -1,0 +1,64 @@
+"""`autonews read`: one article's extracted body, from the store's cache or fetched now."""
+
+from __future__ import annotations
+
+import json
+
+from autonews.config import Config
+from autonews.errors import NotFoundError, UsageError
+from autonews.extract import PageRequest, extract_pages
+from autonews.models import Article
+from autonews.store import Store
+from autonews.text import clean_text
+from autonews.timeparse import utcnow
+
+
+def read_article(config: Config, url_or_id: str) -> Article:
+    with Store(config.paths.store_file) as store:
+        url = url_or_id
+        if url_or_id.isdigit():
+            item = store.item(int(url_or_id))
+            if item is None or not item.link:
+                raise NotFoundError(f"no stored item with id {url_or_id} (or it has no link)")
+            url = item.link
+        elif not url_or_id.lower().startswith(("http://", "https://")):
+            raise UsageError(f"{url_or_id!r} is neither an http(s) URL nor an item id")
+        cached = store.articles([url]).get(url)
+        if cached is not None and cached.text:
+            return cached
+        # A URL the user typed is trusted as a feed link would be from a feed on its own host.
+        (article,) = extract_pages([PageRequest(url, feed_url=url)], config.fetch)
+        if not article.text:
+            raise NotFoundError(f"no article text at {url}: {article.skipped}")
+        store.save_articles([article], utcnow())
+        return article
+
+
+def render_article(article: Article, fmt: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps(
+                {
+                    "url": article.url,
+                    "title": article.title,
+                    "author": article.author,
+                    "date": article.date,
+                    "language": article.language,
+                    "text": article.text,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    title = clean_text(article.title) or article.url
+    byline = " · ".join(clean_text(x) for x in (article.author, article.date) if x)
+    text = clean_text(article.text, keep_newlines=True)
+    if fmt == "markdown":
+        head = f"# {title}\n\n" + (f"*{byline}*\n\n" if byline else "")
+        return head + text + f"\n\n<{article.url}>\n"
+    return (
+        f"{title}\n{byline}\n\n{text}\n\n{article.url}\n"
+        if byline
+        else f"{title}\n\n{text}\n\n{article.url}\n"
+    )

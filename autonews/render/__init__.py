@@ -1,0 +1,41 @@
+"""Renderers: one module per output format, each with one entry function taking the digest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import import_module
+
+from autonews.models import Digest
+
+
+class Format(StrEnum):
+    TERMINAL = "terminal"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    width: int = 100
+    color: bool = False
+    now_label: bool = True
+
+
+# format -> (module, function); modules are imported only when used.
+_RENDERERS: dict[Format, tuple[str, str]] = {
+    Format.TERMINAL: ("autonews.render.terminal", "render_terminal"),
+    Format.JSON: ("autonews.render.json_format", "render_json"),
+    Format.JSONL: ("autonews.render.json_format", "render_jsonl"),
+}
+
+
+def renderer(fmt: Format) -> Callable[[Digest, RenderOptions], str]:
+    module, function = _RENDERERS[fmt]
+    func: Callable[[Digest, RenderOptions], str] = getattr(import_module(module), function)
+    return func
+
+
+def render(digest: Digest, fmt: Format, options: RenderOptions | None = None) -> str:
+    return renderer(fmt)(digest, options or RenderOptions())

@@ -1,0 +1,81 @@
+"""JSON: a serialisation of the digest model (never of the screen). Schema: schema/digest.json."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from autonews.models import Classification, Digest, FeedHealth, Story
+
+SCHEMA_VERSION = 1
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def classification_dict(c: Classification) -> dict[str, Any]:
+    return {
+        "makers": [{"name": m.name, "group": m.group, "country": m.country} for m in c.makers],
+        "companies": [{"name": x.name, "role": x.role} for x in c.companies],
+        "event": c.event.value,
+        "speculative": c.speculative,
+        "figures": [
+            {"kind": f.kind, "text": f.text, "value": f.value, "unit": f.unit} for f in c.figures
+        ],
+    }
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": story.id,
+        "title": story.title,
+        "url": story.url,
+        "published": _time(story.published),
+        "summary": story.summary,
+    }
+    if story.body is not None:
+        data["body"] = story.body
+    data.update(classification_dict(story.classification))
+    data["cluster_size"] = story.cluster_size
+    data["tags"] = list(story.tags)
+    data["sources"] = [
+        {"feed": s.feed, "title": s.title, "url": s.url, "published": _time(s.published)}
+        for s in story.sources
+    ]
+    return data
+
+
+def feed_dict(feed: FeedHealth) -> dict[str, Any]:
+    return {
+        "url": feed.url,
+        "name": feed.name,
+        "status": feed.status.value,
+        "http_status": feed.http_status,
+        "error": feed.error,
+        "items": feed.items,
+        "consecutive_failures": feed.consecutive_failures,
+        "last_success": _time(feed.last_success),
+    }
+
+
+def digest_dict(digest: Digest) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": _time(digest.generated_at),
+        "lead_id": digest.lead_id,
+        "feeds": [feed_dict(f) for f in digest.feeds],
+        "stories": [story_dict(s) for s in digest.stories],
+        "groups": [
+            {"key": g.key, "kind": g.kind, "story_ids": list(g.story_ids)} for g in digest.groups
+        ],
+    }
+
+
+def render_json(digest: Digest, options: object = None) -> str:
+    return json.dumps(digest_dict(digest), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(digest: Digest, options: object = None) -> str:
+    return "".join(json.dumps(story_dict(s), ensure_ascii=False) + "\n" for s in digest.stories)

@@ -1,0 +1,373 @@
+"""The SQLite store: feed state and health, items, article bodies, deliveries.
+
+One file in the data dir, WAL mode, schema versioned by ``PRAGMA user_version`` with migrations
+applied in order. Every write happens in a transaction, so a run killed at any point leaves either
+the old or the new state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from autonews.config import FeedConfig
+from autonews.errors import StoreError, StoreLockedError
+from autonews.models import Article, FeedHealth, FeedStatus, FetchResult, Item, ParsedEntry
+from autonews.urls import normalize_url
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: feeds, items, articles
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        etag TEXT,
+        last_modified TEXT,
+        status TEXT,
+        http_status INTEGER,
+        error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_success TEXT,
+        last_checked TEXT,
+        items INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        feed_url TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT,
+        summary TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL,
+        dated INTEGER NOT NULL,
+        first_seen TEXT NOT NULL,
+        UNIQUE (feed_url, key)
+    );
+    CREATE INDEX items_published ON items (published);
+    CREATE INDEX items_fingerprint ON items (feed_url, fingerprint);
+    CREATE TABLE articles (
+        url TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        skipped TEXT NOT NULL DEFAULT '',
+        fetched_at TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _from_iso(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def entry_fingerprint(entry: ParsedEntry) -> str:
+    """Same title and link = same item, whatever GUID or date the feed gives it this time."""
+    title = " ".join(entry.title.lower().split())
+    link = normalize_url(entry.link) if entry.link else ""
+    return _digest(title, link)
+
+
+def entry_keys(entries: Sequence[ParsedEntry]) -> list[str]:
+    """Stable identity per entry: GUID when the feed's GUIDs are trustworthy, else the link, else
+    title + date. GUIDs are distrusted when missing or repeated within one document."""
+    guids = [entry.guid for entry in entries]
+    trustworthy = all(guids) and len(set(guids)) == len(guids)
+    keys = []
+    for entry in entries:
+        if trustworthy and entry.guid:
+            keys.append("g:" + entry.guid)
+        elif entry.link:
+            keys.append("l:" + normalize_url(entry.link))
+        else:
+            stamp = entry.published.isoformat() if entry.published else ""
+            keys.append("h:" + _digest(entry.title, stamp))
+    return keys
+
+
+@dataclass(frozen=True)
+class StoreUpdate:
+    new: int
+    seen: int
+
+
+class Store:
+    """Thin, typed access to the SQLite file. Use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open the store {str(path)!r}: {exc}",
+                hint="check the file's permissions, or move it away to start afresh",
+            ) from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder for {str(path)!r}: {exc}") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the store {str(self.path)!r} was written by a newer autonews "
+                f"(schema {version}, this version knows {SCHEMA_VERSION})",
+                hint="upgrade autonews",
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction() as db:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+
+    # --- feeds -------------------------------------------------------------------------------
+
+    def http_state(self, url: str) -> tuple[str | None, str | None]:
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)
+        ).fetchone()
+        return (row["etag"], row["last_modified"]) if row else (None, None)
+
+    def record_fetch(
+        self,
+        feed: FeedConfig,
+        result: FetchResult,
+        item_count: int,
+        error: str | None,
+        now: datetime,
+    ) -> FeedHealth:
+        """Update one feed's HTTP state and health; returns the health to report."""
+        failed = error is not None
+        status = FeedStatus.ERROR if failed else result.status
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO feeds (url, name) VALUES (?, ?) ON CONFLICT(url) DO UPDATE SET "
+                "name = excluded.name",
+                (feed.url, feed.name),
+            )
+            if failed:
+                db.execute(
+                    "UPDATE feeds SET status=?, http_status=?, error=?, last_checked=?, "
+                    "consecutive_failures = consecutive_failures + 1 WHERE url=?",
+                    (status.value, result.http_status, error, _iso(now), feed.url),
+                )
+            else:
+                # A 304 keeps the old validators unless the server sent new ones.
+                db.execute(
+                    "UPDATE feeds SET status=?, http_status=?, error=NULL, last_checked=?, "
+                    "last_success=?, consecutive_failures=0, etag=COALESCE(?, etag), "
+                    "last_modified=COALESCE(?, last_modified), items=? WHERE url=?",
+                    (
+                        status.value,
+                        result.http_status,
+                        _iso(now),
+                        _iso(now),
+                        result.etag,
+                        result.last_modified,
+                        item_count,
+                        feed.url,
+                    ),
+                )
+            row = db.execute("SELECT * FROM feeds WHERE url = ?", (feed.url,)).fetchone()
+        return _health_from_row(row, feed.label)
+
+    def feed_health(self, feeds: Iterable[FeedConfig]) -> list[FeedHealth]:
+        out = []
+        for feed in feeds:
+            row = self.db.execute("SELECT * FROM feeds WHERE url = ?", (feed.url,)).fetchone()
+            if row is None:
+                out.append(
+                    FeedHealth(
+                        url=feed.url,
+                        name=feed.label,
+                        status=FeedStatus.ERROR,
+                        error="never fetched",
+                    )
+                )
+            else:
+                out.append(_health_from_row(row, feed.label))
+        return out
+
+    # --- items -------------------------------------------------------------------------------
+
+    def add_entries(
+        self, feed: FeedConfig, entries: Sequence[ParsedEntry], now: datetime
+    ) -> StoreUpdate:
+        """Insert entries not seen before. Existing items keep their first-seen time and date."""
+        keys = entry_keys(entries)
+        new = 0
+        with self.transaction() as db:
+            for key, entry in zip(keys, entries, strict=True):
+                fingerprint = entry_fingerprint(entry)
+                known = db.execute(
+                    "SELECT id FROM items WHERE feed_url = ? AND (key = ? OR fingerprint = ?) "
+                    "LIMIT 1",
+                    (feed.url, key, fingerprint),
+                ).fetchone()
+                if known is not None:
+                    continue
+                published = entry.published or now
+                if published > now + timedelta(days=1):
+                    published = now  # a date in the future is a feed bug, not a scoop
+                db.execute(
+                    "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, "
+                    "published, dated, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        feed.url,
+                        key,
+                        fingerprint,
+                        entry.title,
+                        entry.link,
+                        entry.summary,
+                        _iso(published),
+                        int(entry.published is not None),
+                        _iso(now),
+                    ),
+                )
+                new += 1
+        return StoreUpdate(new=new, seen=len(entries) - new)
+
+    def items(self, feeds: Sequence[FeedConfig], since: datetime | None) -> list[Item]:
+        by_url = {feed.url: feed for feed in feeds}
+        if not by_url:
+            return []
+        marks = ",".join("?" * len(by_url))
+        query = f"SELECT * FROM items WHERE feed_url IN ({marks})"
+        params: list[str] = list(by_url)
+        if since is not None:
+            query += " AND published >= ?"
+            params.append(_iso(since))
+        rows = self.db.execute(query + " ORDER BY published DESC, id", params).fetchall()
+        return [_item_from_row(row, by_url[row["feed_url"]]) for row in rows]
+
+    def item(self, item_id: int) -> Item | None:
+        row = self.db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            return None
+        feed = self.db.execute(
+            "SELECT name FROM feeds WHERE url = ?", (row["feed_url"],)
+        ).fetchone()
+        name = feed["name"] if feed and feed["name"] else row["feed_url"]
+        return _item_from_row(row, FeedConfig(url=row["feed_url"], name=name))
+
+    # --- articles ----------------------------------------------------------------------------
+
+    def articles(self, urls: Iterable[str]) -> dict[str, Article]:
+        found: dict[str, Article] = {}
+        for url in set(urls):
+            row = self.db.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
+            if row is not None:
+                found[url] = Article(
+                    url=row["url"],
+                    title=row["title"],
+                    author=row["author"],
+                    date=row["date"],
+                    language=row["language"],
+                    text=row["text"],
+                    skipped=row["skipped"],
+                )
+        return found
+
+    def save_articles(self, articles: Iterable[Article], now: datetime) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO articles (url, title, author, date, language, text, "
+                "skipped, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (a.url, a.title, a.author, a.date, a.language, a.text, a.skipped, _iso(now))
+                    for a in articles
+                ],
+            )
+
+
+def _health_from_row(row: sqlite3.Row, name: str) -> FeedHealth:
+    return FeedHealth(
+        url=row["url"],
+        name=name,
+        status=FeedStatus(row["status"]) if row["status"] else FeedStatus.ERROR,
+        http_status=row["http_status"],
+        error=row["error"],
+        items=row["items"],
+        consecutive_failures=row["consecutive_failures"],
+        last_success=_from_iso(row["last_success"]),
+    )
+
+
+def _item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
+    return Item(
+        id=row["id"],
+        feed_url=row["feed_url"],
+        feed_name=feed.label,
+        title=row["title"],
+        link=row["link"],
+        summary=row["summary"],
+        published=datetime.fromisoformat(row["published"]),
+        first_seen=datetime.fromisoformat(row["first_seen"]),
+        dated=bool(row["dated"]),
+        tags=feed.tags,
+    )
+
+
+@contextlib.contextmanager
+def run_lock(data_dir: Path, *, wait: bool = False) -> Iterator[None]:
+    """One autonews run at a time per store; a second one fails at once unless ``wait``."""
+    import fcntl
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "autonews.lock"
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreLockedError(
+                "another autonews run is using the store",
+                hint="wait for it to finish, or pass --wait to queue behind it",
+            ) from None
+        yield
+    finally:
+        os.close(handle)

@@ -1,0 +1,77 @@
+"""Text hygiene for untrusted feed and page content.
+
+Everything that reaches a renderer has been through :func:`clean_text`: no C0/C1 controls, no ANSI
+or OSC escape sequences, no bidi overrides. Markup interpretation is the renderers' concern.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and two-byte escapes;
+# also the 8-bit CSI/OSC introducers.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[[0-?]*[ -/]*[@-~])"
+    r"|(?:\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?)"
+    r"|(?:\x9b[0-?]*[ -/]*[@-~])"
+    r"|(?:\x9d[^\x07\x9c]*(?:\x07|\x9c)?)"
+    r"|(?:\x1b[@-Z\\-_])"
+)
+# Controls except tab and newline; C1 controls; bidi embeddings, overrides and isolates; BOM.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+_DROP_BLOCKS = re.compile(
+    r"<(script|style|noscript|template|iframe|object|svg|head)\b[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_BREAKS = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr|/blockquote|p|li)\b[^>]*>", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]*>")
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def clean_text(text: str, *, keep_newlines: bool = False) -> str:
+    """Remove escapes and control characters, collapse whitespace."""
+    if not text:
+        return ""
+    text = _ESCAPES.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub("", text)
+    if keep_newlines:
+        lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+        return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def html_to_text(fragment: str, *, keep_newlines: bool = False) -> str:
+    """Feed summaries are HTML fragments: drop scripts and tags, decode entities."""
+    if not fragment:
+        return ""
+    if "<" in fragment:
+        fragment = _COMMENTS.sub(" ", fragment)
+        fragment = _DROP_BLOCKS.sub(" ", fragment)
+        fragment = _BREAKS.sub("\n", fragment)
+        fragment = _TAGS.sub("", fragment)
+    if "&" in fragment:
+        fragment = html.unescape(fragment)
+    return clean_text(fragment, keep_newlines=keep_newlines)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]?\s+|(?<=[。！？])")
+
+
+def first_sentences(text: str, count: int = 2, max_chars: int = 360) -> str:
+    """The first ``count`` sentences of ``text``, cut at a word boundary past ``max_chars``."""
+    text = clean_text(text)
+    if not text:
+        return ""
+    pieces = [p for p in _SENTENCE_END.split(text) if p and p.strip()]
+    summary = " ".join(piece.strip() for piece in pieces[:count]) if pieces else text
+    if len(summary) > max_chars:
+        cut = summary[:max_chars].rsplit(" ", 1)[0]
+        if len(cut) < max_chars // 2:  # CJK text has no spaces
+            cut = summary[:max_chars]
+        summary = cut.rstrip(",;:") + "…"
+    return summary

@@ -1,0 +1,38 @@
+"""Parsing of the time windows users type: ``48h``, ``7d``, ``30m``, ``2w``, a date, or ``all``."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``"48h"`` -> 48 hours. Raises ValueError with a readable message."""
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a duration like 30m, 48h, 7d or 2w")
+    amount, unit = float(match.group(1)), match.group(2).lower()
+    return timedelta(seconds=amount * _UNIT_SECONDS[unit])
+
+
+def parse_since(text: str, now: datetime) -> datetime | None:
+    """The earliest publication time a ``--since`` value admits; None for ``all``."""
+    value = text.strip()
+    if value.lower() == "all":
+        return None
+    if _DURATION.match(value):
+        return now - parse_duration(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a window: use 48h, 7d, a date like 2026-11-01, or all"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

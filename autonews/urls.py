@@ -1,0 +1,94 @@
+"""URL normalisation: the same article behind different links merges into one."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_TRACKING_PARAMS = frozenset(
+    [
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "yclid",
+        "igshid",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "cmpid",
+        "smid",
+        "sr_share",
+        "ncid",
+        "ocid",
+        "guccounter",
+        "guce_referrer",
+        "guce_referrer_sig",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "spm",
+        "share_source",
+        "from_source",
+        "outputtype",
+        "amp",
+    ]
+)
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "_ga", "hmsr")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_AMP_PATH = re.compile(r"(?:/amp/?|\.amp(?=\.html?$|$)|/amp\.html)$", re.IGNORECASE)
+
+
+def normalize_url(url: str) -> str:
+    """Canonical form for identity: case, ports, fragments, tracking, AMP and mobile variants."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in {"http", "https"}:
+        return url
+    host = (parts.hostname or "").lower().rstrip(".")
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix) :]
+    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    path = _AMP_PATH.sub("", parts.path) or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/")
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key.lower() not in _TRACKING_PARAMS and not key.lower().startswith(_TRACKING_PREFIXES)
+    ]
+    # http and https versions of one article are one article.
+    return urlunsplit(("https", netloc, path, urlencode(query), ""))
+
+
+def is_private_host(url: str) -> bool:
+    """True for loopback, private, link-local and similar addresses (and 'localhost')."""
+    try:
+        host = (urlsplit(url).hostname or "").strip("[]").lower()
+    except ValueError:
+        return True
+    if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return (
+        address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_reserved
+        or address.is_multicast
+        or address.is_unspecified
+    )

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from autonews.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An isolated AUTONEWS_HOME with no config and no environment overrides."""
+    for name in list(__import__("os").environ):
+        if name.startswith("AUTONEWS_") or name == "NO_COLOR":
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("AUTONEWS_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `autonews ARGS` in-process through the real entry point; returns code and output."""
+
+    def run(*args: str, stdin: str | None = None) -> CliResult:
+        if stdin is not None:
+            import io
+
+            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def digest_schema() -> dict:
+    text = resources.files("autonews").joinpath("schema/digest.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@pytest.fixture
+def validate_digest(digest_schema: dict):
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(
+        digest_schema, format_checker=jsonschema.FormatChecker()
+    )
+
+    def check(document: object) -> None:
+        errors = sorted(validator.iter_errors(document), key=str)
+        assert not errors, "\n".join(str(e.message) for e in errors[:5])
+
+    return check
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A TCP server that accepts connections and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+                held.append(conn)
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml"
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    listener.close()
+
+
+def free_port_url() -> str:
+    """A URL on a port with nothing listening (connection refused)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return f"http://127.0.0.1:{port}/feed.xml"

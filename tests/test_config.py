@@ -1,0 +1,106 @@
+"""Config precedence, validation messages, paths, and the shipped example file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from autonews.config import load_config
+from autonews.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults(home: Path) -> None:
+    config = load_config()
+    assert config.fetch.timeout == 20.0
+    assert config.fetch.concurrency == 16
+    assert config.digest.since == "48h"
+    assert config.source is None
+
+
+def test_autonews_home_holds_config_data_and_cache(home: Path) -> None:
+    write(home / "config.toml", '[[feeds]]\nurl = "http://example.com/f"\n')
+    config = load_config()
+    assert config.source == home / "config.toml"
+    assert config.paths.store_file.is_relative_to(home)
+    assert config.paths.cache_dir.is_relative_to(home)
+
+
+def test_xdg_config_home_is_respected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AUTONEWS_HOME", raising=False)
+    monkeypatch.delenv("AUTONEWS_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    write(tmp_path / "xdg" / "autonews" / "config.toml", "[fetch]\ntimeout = 3\n")
+    assert load_config().fetch.timeout == 3.0
+
+
+def test_precedence_flags_over_env_over_file(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(home / "elsewhere.toml", '[digest]\nsince = "7d"\n[fetch]\nretries = 5\n')
+    monkeypatch.setenv("AUTONEWS_CONFIG", str(path))
+    assert load_config().digest.since == "7d"
+    monkeypatch.setenv("AUTONEWS_DIGEST_SINCE", "24h")
+    config = load_config()
+    assert config.digest.since == "24h"
+    assert config.fetch.retries == 5  # untouched keys still come from the file
+    assert load_config(flags={"digest": {"since": "all"}}).digest.since == "all"
+
+
+def test_explicit_config_beats_env_file(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTONEWS_CONFIG", str(write(home / "a.toml", "[fetch]\nretries = 1\n")))
+    assert load_config(write(home / "b.toml", "[fetch]\nretries = 4\n")).fetch.retries == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[fetch]\ntimout = 3\n", "fetch.timout"),
+        ("[fetch]\ntimeout = 'soon'\n", "fetch.timeout"),
+        ("[fetch]\nconcurrency = 0\n", "fetch.concurrency"),
+        ("[digest]\nsince = 'yesterday'\n", "digest.since"),
+        ("[digest]\ngroup_by = 'colour'\n", "digest.group_by"),
+        ("[[feeds]]\nname = 'no url'\n", "feeds[0].url"),
+        ("[[feeds]]\nurl = 'x'\ncolour = 'red'\n", "feeds[0].colour"),
+        ("[mystery]\nx = 1\n", "mystery"),
+        ("[classify]\nmute_events = ['gossip']\n", "classify.mute_events"),
+    ],
+)
+def test_errors_name_the_key(home: Path, text: str, key: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(home / "bad.toml", text))
+    assert key in str(caught.value)
+
+
+def test_env_value_errors_name_the_key(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUTONEWS_FETCH_RETRIES", "many")
+    with pytest.raises(ConfigError, match=r"fetch\.retries"):
+        load_config()
+
+
+def test_invalid_toml_names_the_file(home: Path) -> None:
+    path = write(home / "broken.toml", "[fetch\n")
+    with pytest.raises(ConfigError, match=r"broken\.toml"):
+        load_config(path)
+
+
+def test_example_config_loads_and_documents_every_key(home: Path) -> None:
+    from dataclasses import fields
+
+    from autonews.config import _SECTIONS, _toml_name
+
+    example = ROOT / "config.example.toml"
+    config = load_config(example)
+    assert len(config.feeds) >= 5
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in f.name) for f in config.feeds)
+    text = example.read_text("utf-8")
+    for section, cls in _SECTIONS.items():
+        assert f"[{section}]" in text
+        for field in fields(cls):
+            assert f"{_toml_name(section, field.name)} =" in text or section == "classify", field

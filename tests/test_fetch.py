@@ -1,0 +1,207 @@
+"""The HTTP layer against real loopback servers: every way a feed server can misbehave."""
+
+from __future__ import annotations
+
+import gzip
+import time
+from dataclasses import replace
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug.wrappers import Request, Response
+
+from autonews.config import FetchConfig
+from autonews.fetch import FetchRequest, fetch_all
+from autonews.models import FeedStatus
+from tests.conftest import free_port_url
+
+FAST = FetchConfig(timeout=2.0, deadline=10.0, retries=2)
+FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
+
+
+def fetch_one(url: str, config: FetchConfig = FAST, **state: str):
+    (result,) = fetch_all([FetchRequest(url, **state)], config)
+    return result
+
+
+def test_ok_body_and_validators(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data(
+        FEED, content_type="application/rss+xml", headers={"ETag": '"v1"'}
+    )
+    result = fetch_one(httpserver.url_for("/feed"))
+    assert result.status is FeedStatus.OK
+    assert result.body == FEED
+    assert result.etag == '"v1"'
+
+
+def test_conditional_get_sends_validators_and_reads_304(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(
+        "/feed",
+        headers={"If-None-Match": '"v1"', "If-Modified-Since": "Wed, 01 Jan 2025 00:00:00 GMT"},
+    ).respond_with_data("", status=304)
+    result = fetch_one(
+        httpserver.url_for("/feed"), etag='"v1"', last_modified="Wed, 01 Jan 2025 00:00:00 GMT"
+    )
+    assert result.status is FeedStatus.NOT_MODIFIED
+    assert result.body is None
+    assert result.etag == '"v1"'
+
+
+def test_user_agent_is_descriptive(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data(FEED)
+    fetch_one(httpserver.url_for("/feed"))
+    request, _ = httpserver.log[0]
+    assert request.headers["User-Agent"].startswith("autonews/")
+
+
+def test_404_is_an_error_without_retries(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data("gone", status=404)
+    result = fetch_one(httpserver.url_for("/feed"))
+    assert result.status is FeedStatus.ERROR
+    assert result.http_status == 404
+    assert "404" in (result.error or "")
+    assert len(httpserver.log) == 1
+
+
+def test_500_is_retried_then_reported(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data("oops", status=500)
+    result = fetch_one(httpserver.url_for("/feed"), replace(FAST, retries=2))
+    assert result.status is FeedStatus.ERROR
+    assert result.http_status == 500
+    assert len(httpserver.log) == 3  # one try and two retries
+
+
+def test_429_retry_after_is_honoured(httpserver: HTTPServer) -> None:
+    httpserver.expect_ordered_request("/feed").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "1"}
+    )
+    httpserver.expect_ordered_request("/feed").respond_with_data(FEED)
+    started = time.monotonic()
+    result = fetch_one(httpserver.url_for("/feed"))
+    assert result.status is FeedStatus.OK
+    assert time.monotonic() - started >= 0.9
+
+
+def test_redirect_loop_is_detected(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a").respond_with_data("", status=302, headers={"Location": "/b"})
+    httpserver.expect_request("/b").respond_with_data("", status=302, headers={"Location": "/a"})
+    result = fetch_one(httpserver.url_for("/a"))
+    assert result.status is FeedStatus.ERROR
+    assert "redirect loop" in (result.error or "")
+
+
+def test_redirect_is_followed(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/old").respond_with_data(
+        "", status=301, headers={"Location": "/new"}
+    )
+    httpserver.expect_request("/new").respond_with_data(FEED)
+    result = fetch_one(httpserver.url_for("/old"))
+    assert result.body == FEED
+    assert result.final_url == httpserver.url_for("/new")
+
+
+def test_gzip_bomb_stops_at_the_cap(httpserver: HTTPServer) -> None:
+    bomb = gzip.compress(b"\0" * 60_000_000, compresslevel=9)
+    assert len(bomb) < 100_000
+    httpserver.expect_request("/feed").respond_with_data(
+        bomb, headers={"Content-Encoding": "gzip"}, content_type="application/xml"
+    )
+    result = fetch_one(httpserver.url_for("/feed"), replace(FAST, max_bytes=1_000_000))
+    assert result.status is FeedStatus.ERROR
+    assert "cap" in (result.error or "")
+
+
+def test_gzip_body_is_decoded(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data(
+        gzip.compress(FEED), headers={"Content-Encoding": "gzip"}
+    )
+    assert fetch_one(httpserver.url_for("/feed")).body == FEED
+
+
+def test_oversize_plain_body(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data(b"x" * 50_000)
+    result = fetch_one(httpserver.url_for("/feed"), replace(FAST, max_bytes=10_000))
+    assert result.status is FeedStatus.ERROR
+    assert "10,000 byte cap" in (result.error or "")
+
+
+def test_trickling_body_is_cut_by_the_timeout(httpserver: HTTPServer) -> None:
+    def trickle(request: Request) -> Response:
+        def chunks():
+            for _ in range(40):
+                time.sleep(0.1)
+                yield b" "
+
+        return Response(chunks(), content_type="application/xml")
+
+    httpserver.expect_request("/feed").respond_with_handler(trickle)
+    started = time.monotonic()
+    result = fetch_one(httpserver.url_for("/feed"), replace(FAST, timeout=1.0, retries=0))
+    assert result.status is FeedStatus.ERROR
+    assert "timed out" in (result.error or "")
+    assert time.monotonic() - started < 2.5
+
+
+def test_silent_server_times_out(silent_server: str) -> None:
+    started = time.monotonic()
+    result = fetch_one(silent_server, replace(FAST, timeout=0.5, retries=0))
+    assert result.status is FeedStatus.ERROR
+    assert time.monotonic() - started < 2
+
+
+def test_connection_refused_is_reported() -> None:
+    result = fetch_one(free_port_url(), replace(FAST, retries=0))
+    assert result.status is FeedStatus.ERROR
+    assert "connection failed" in (result.error or "")
+
+
+def test_deadline_reports_unfinished_and_keeps_finished(
+    httpserver: HTTPServer, silent_server: str
+) -> None:
+    httpserver.expect_request("/feed").respond_with_data(FEED)
+    config = FetchConfig(timeout=30.0, deadline=1.0, retries=0)
+    started = time.monotonic()
+    good, stuck = fetch_all(
+        [FetchRequest(httpserver.url_for("/feed")), FetchRequest(silent_server)], config
+    )
+    assert time.monotonic() - started < 2.0
+    assert good.status is FeedStatus.OK
+    assert stuck.status is FeedStatus.ERROR
+    assert "deadline" in (stuck.error or "")
+
+
+def test_per_host_limit_bounds_parallel_requests(httpserver: HTTPServer) -> None:
+    active = 0
+    peak = 0
+    import threading
+
+    lock = threading.Lock()
+
+    def slow(request: Request) -> Response:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        time.sleep(0.15)
+        with lock:
+            active -= 1
+        return Response(FEED)
+
+    httpserver.expect_request("/feed").respond_with_handler(slow)
+    urls = [FetchRequest(httpserver.url_for("/feed") + f"?n={n}") for n in range(8)]
+    results = fetch_all(urls, FetchConfig(per_host=2, concurrency=16, timeout=5))
+    assert all(r.status is FeedStatus.OK for r in results)
+    assert peak <= 2
+
+
+def test_local_file(tmp_path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_bytes(FEED)
+    assert fetch_one(str(path)).body == FEED
+    missing = fetch_one(str(tmp_path / "nope.xml"))
+    assert missing.status is FeedStatus.ERROR
+
+
+@pytest.mark.parametrize("location", ["ftp://example.com/feed", "file:///definitely/not/here"])
+def test_unsupported_or_missing_locations_are_errors(location: str) -> None:
+    assert fetch_one(location).status is FeedStatus.ERROR

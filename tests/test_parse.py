@@ -1,0 +1,129 @@
+"""Feed parsing: formats, charsets, and hostile input."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from autonews.errors import FeedParseError
+from autonews.parse import detect_encoding, parse_feed
+from tests.feeds import item, rss
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>EV Monitor</title>
+<entry><title type="html">Kia &lt;b&gt;unveils&lt;/b&gt; EV4</title>
+<link rel="alternate" href="http://example.com/ev4"/><id>urn:ev4</id>
+<updated>2026-11-20T08:00:00Z</updated>
+<summary type="html">&lt;p&gt;Kia showed the EV4.&lt;/p&gt;</summary>
+</entry></feed>"""
+
+
+def test_rss_fields() -> None:
+    doc = rss(
+        [item("Volvo Recalls 14,768 XC70s", 1, description="<p>A <b>recall</b> &amp; more</p>")]
+    )
+    feed = parse_feed(doc.encode())
+    (entry,) = feed.entries
+    assert entry.title == "Volvo Recalls 14,768 XC70s"
+    assert entry.link == "http://example.com/a/1"
+    assert entry.guid == "id-1"
+    assert entry.summary == "A recall & more"
+    assert entry.published is not None
+
+
+def test_atom_html_title_is_plain_text() -> None:
+    (entry,) = parse_feed(ATOM.encode()).entries
+    assert entry.title == "Kia unveils EV4"
+    assert entry.summary == "Kia showed the EV4."
+    assert entry.published.isoformat() == "2026-11-20T08:00:00+00:00"
+
+
+def test_json_feed() -> None:
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Fleet Notes",
+        "items": [
+            {
+                "id": "1",
+                "url": "http://example.com/1",
+                "title": "Ford opens plant",
+                "content_html": "<p>In <i>Ohio</i></p>",
+                "date_published": "2026-11-20T10:00:00Z",
+                "authors": [{"name": "Ann"}],
+            },
+            {"id": "2", "content_text": "no title, no url: dropped"},
+        ],
+    }
+    feed = parse_feed(json.dumps(doc).encode(), "application/feed+json")
+    (entry,) = feed.entries
+    assert (entry.title, entry.summary, entry.author) == ("Ford opens plant", "In Ohio", "Ann")
+    assert feed.kind == "json11"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb2312", "gb18030", "big5", "shift_jis", "cp1252"])
+def test_legacy_charsets_declared_in_xml(codec: str) -> None:
+    title = {
+        "cp1252": "Citroën ë-C3 — prices",
+        "shift_jis": "トヨタ リコール",
+        "big5": "比亞迪 降價",
+    }.get(codec, "比亚迪 降价")
+    doc = rss([item(title, 1)], encoding=codec).encode(codec)
+    assert parse_feed(doc).entries[0].title == title
+
+
+def test_charset_from_http_header_wins_over_missing_declaration() -> None:
+    doc = rss([item("蔚来 发布 新车", 1)]).replace('encoding="utf-8"', "").encode("gbk")
+    assert parse_feed(doc, "application/rss+xml; charset=GBK").entries[0].title == "蔚来 发布 新车"
+
+
+def test_gbk_without_any_declaration_is_detected() -> None:
+    title = "比亚迪宣布旗下多款车型降价，最高降幅达到百分之三十四"
+    doc = rss([item(title, 1, description="消费者可以在全国门店享受优惠" * 5)])
+    doc = doc.replace(' encoding="utf-8"', "").encode("gbk")
+    assert detect_encoding(doc, "application/xml") == "gb18030"
+    assert parse_feed(doc).entries[0].title == title
+
+
+def test_html_page_is_not_a_feed() -> None:
+    with pytest.raises(FeedParseError, match="HTML page"):
+        parse_feed(b"<!DOCTYPE html><html><body>hi</body></html>")
+
+
+def test_empty_body() -> None:
+    with pytest.raises(FeedParseError, match="empty"):
+        parse_feed(b"   ")
+
+
+def test_garbage_is_an_error() -> None:
+    with pytest.raises(FeedParseError):
+        parse_feed(b"\x00\x01garbage that is not xml at all")
+
+
+def test_escapes_and_controls_are_removed_from_titles() -> None:
+    doc = rss([item("Tesla\x1b[31m red\x1b]8;;http://evil\x07 link\u202e", 1)])
+    assert parse_feed(doc.encode()).entries[0].title == "Tesla red link"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_raise_anything_but_our_error(data: bytes) -> None:
+    with contextlib.suppress(FeedParseError):
+        parse_feed(data)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_title_text_round_trips_without_controls(title: str) -> None:
+    from xml.sax.saxutils import escape
+
+    doc = rss([item(escape(title), 1)])
+    try:
+        feed = parse_feed(doc.encode("utf-8", errors="replace"))
+    except FeedParseError:
+        return
+    for entry in feed.entries:
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in entry.title)

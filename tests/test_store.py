@@ -1,0 +1,132 @@
+"""The store: identity, first-seen dates, re-dating feeds, health, migrations, locking."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from autonews.config import FeedConfig
+from autonews.errors import StoreError, StoreLockedError
+from autonews.models import FeedStatus, FetchResult, ParsedEntry
+from autonews.store import SCHEMA_VERSION, Store, entry_keys, run_lock
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+FEED = FeedConfig("http://a.example/feed", "A")
+OTHER = FeedConfig("http://b.example/feed", "B")
+
+
+def entry(
+    n: int,
+    guid: str | None = None,
+    hours: float | None = 1.0,
+    link: str | None = None,
+    title: str | None = None,
+) -> ParsedEntry:
+    return ParsedEntry(
+        title=title or f"Story {n}",
+        link=link or f"http://news.example/{n}?utm_source=rss",
+        guid=guid if guid is not None else f"g{n}",
+        summary="s",
+        published=NOW - timedelta(hours=hours) if hours is not None else None,
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "s.sqlite3") as s:
+        yield s
+
+
+def test_new_items_counted_once(store: Store) -> None:
+    assert store.add_entries(FEED, [entry(1), entry(2)], NOW).new == 2
+    assert store.add_entries(FEED, [entry(1), entry(2), entry(3)], NOW).new == 1
+    assert len(store.items([FEED], None)) == 3
+
+
+def test_same_guid_in_two_feeds_stays_two_items(store: Store) -> None:
+    store.add_entries(FEED, [entry(1)], NOW)
+    store.add_entries(OTHER, [entry(1)], NOW)
+    assert len(store.items([FEED, OTHER], None)) == 2
+
+
+def test_undated_item_is_published_when_first_seen(store: Store) -> None:
+    store.add_entries(FEED, [entry(1, hours=None)], NOW)
+    store.add_entries(FEED, [entry(1, hours=None)], NOW + timedelta(days=3))
+    (item,) = store.items([FEED], None)
+    assert item.published == NOW and not item.dated
+
+
+def test_redated_and_reguided_items_are_not_new(store: Store) -> None:
+    store.add_entries(FEED, [entry(1, guid="old-1", hours=50)], NOW)
+    again = entry(1, guid="new-guid-1", hours=0.1)  # same title and link
+    assert store.add_entries(FEED, [again], NOW + timedelta(hours=1)).new == 0
+
+
+def test_untrustworthy_guids_fall_back_to_links() -> None:
+    entries = [entry(1, guid="same"), entry(2, guid="same")]
+    keys = entry_keys(entries)
+    assert keys[0] != keys[1] and all(k.startswith("l:") for k in keys)
+    assert entry_keys([entry(1, guid="")])[0] == "l:https://news.example/1"
+
+
+def test_since_filters_by_publication(store: Store) -> None:
+    store.add_entries(FEED, [entry(1, hours=1), entry(2, hours=100)], NOW)
+    assert [i.title for i in store.items([FEED], NOW - timedelta(hours=48))] == ["Story 1"]
+
+
+def test_future_dates_are_clamped(store: Store) -> None:
+    store.add_entries(FEED, [entry(1, hours=-24 * 30)], NOW)
+    assert store.items([FEED], None)[0].published == NOW
+
+
+def test_health_counts_consecutive_failures(store: Store) -> None:
+    failed = FetchResult(FEED.url, FeedStatus.ERROR, 500, error="HTTP 500")
+    store.record_fetch(FEED, failed, 0, "HTTP 500", NOW)
+    health = store.record_fetch(FEED, failed, 0, "HTTP 500", NOW)
+    assert (health.status, health.consecutive_failures) == (FeedStatus.ERROR, 2)
+    ok = FetchResult(FEED.url, FeedStatus.OK, 200, etag='"e"')
+    health = store.record_fetch(FEED, ok, 4, None, NOW)
+    assert (health.consecutive_failures, health.last_success) == (0, NOW)
+    assert store.http_state(FEED.url) == ('"e"', None)
+    not_modified = FetchResult(FEED.url, FeedStatus.NOT_MODIFIED, 304)
+    store.record_fetch(FEED, not_modified, 0, None, NOW)
+    assert store.http_state(FEED.url) == ('"e"', None)  # a 304 keeps the validators
+
+
+def test_store_from_an_older_schema_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE unrelated (x)")
+    db.execute("PRAGMA user_version = 0")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        store.add_entries(FEED, [entry(1)], NOW)
+
+
+def test_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer autonews"):
+        Store(path)
+
+
+def test_corrupt_store_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(path)
+
+
+def test_second_run_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
+    with run_lock(tmp_path), pytest.raises(StoreLockedError), run_lock(tmp_path):
+        pass
+    with run_lock(tmp_path):  # released after the first run ends
+        pass

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autonews.text import clean_text, first_sentences, html_to_text
+
+
+def test_strips_ansi_osc_c1_and_bidi() -> None:
+    hostile = "A\x1b[2J\x1b[31mB\x1b]0;title\x07C\x9b31mD\u202eE\u2066F\x00G"
+    assert clean_text(hostile) == "ABCDEFG"
+
+
+def test_html_to_text_drops_scripts_and_decodes_entities() -> None:
+    text = html_to_text("<p>Hi &amp; <script>alert(1)</script><b>bye</b></p><img src=x>")
+    assert text == "Hi & bye"
+
+
+def test_first_sentences() -> None:
+    text = "Volvo recalls cars. The fault is a halfshaft. Owners will be told."
+    assert first_sentences(text) == "Volvo recalls cars. The fault is a halfshaft."
+    assert (
+        first_sentences("小米调整销售组织。不再设置专属岗位。其他内容。")
+        == "小米调整销售组织。 不再设置专属岗位。"
+    )
+
+
+@given(st.text())
+def test_clean_text_is_idempotent_and_control_free(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+    assert "\x1b" not in once
+    assert not any(ord(c) < 32 for c in once)
+
+
+@given(st.text())
+def test_html_to_text_output_is_one_clean_line(text: str) -> None:
+    out = html_to_text(text)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in out)
+    assert out == out.strip()
