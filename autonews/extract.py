@@ -9,6 +9,7 @@ README's performance section and ``benchmarks/extract_bench.py``.
 from __future__ import annotations
 
 import os
+import re
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -89,14 +90,58 @@ def extract_html(url: str, html: str) -> Article:
             signal.signal(signal.SIGALRM, previous)
     if document is None:
         return _skipped(url, "no article text found")
+    title = clean_text(document.title or "")
     return Article(
         url=url,
-        title=clean_text(document.title or ""),
-        author=clean_text(document.author or ""),
+        title=title,
+        author=_BYLINE_PREFIX.sub("", clean_text(document.author or "")),
         date=clean_text(document.date or ""),
         language=clean_text(document.language or ""),
-        text=clean_text(document.text or "", keep_newlines=True),
+        text=tidy_body(clean_text(document.text or "", keep_newlines=True), title),
     )
+
+
+# Page furniture that extraction keeps on many news sites. A line opening a tail block ends the
+# article; a furniture line is dropped wherever it appears.
+_TAIL_MARKERS = re.compile(
+    r"^(read more|related( stories| articles| news)?|more from .{0,40}|recommended( for you)?|"
+    r"you may also like|相关(报道|阅读|新闻|文章)|延伸阅读|推荐阅读|更多(报道|阅读))\s*[:：]?$",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^(advertisement|ad|sponsored|广告( · advertisement)?|our standards\b.*|责任编辑[:：].*|"
+    r"编辑[:：].*|share (this|on) .*|分享到.*|sign up .*newsletter.*|subscribe\b.*|"
+    r"copyright .*|©.*|all rights reserved.*|(图|图片)来源[:：].*)$",
+    re.IGNORECASE,
+)
+_BYLINE_PREFIX = re.compile(r"^(by|作者|文|记者)\s*[:：]?\s*", re.IGNORECASE)
+
+
+def tidy_body(text: str, title: str) -> str:
+    """Drop a repeated headline, ad and credit lines, and related-links blocks: the whole tail
+    when the block sits in the last part of the article, else the block's short link lines."""
+    lines = text.split("\n")
+    total = sum(len(line) for line in lines) or 1
+    kept: list[str] = []
+    seen = 0
+    skipping_links = False
+    for line in lines:
+        stripped = line.strip()
+        seen += len(line)
+        if not kept and title and stripped == title.strip():
+            continue
+        if _TAIL_MARKERS.match(stripped):
+            if seen > 0.6 * total:
+                break
+            skipping_links = True
+            continue
+        if skipping_links and len(stripped) < 60:
+            continue
+        skipping_links = False
+        if _FURNITURE.match(stripped):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 def _skipped(url: str, reason: str) -> Article:

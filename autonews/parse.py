@@ -18,7 +18,7 @@ from typing import Any
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
-from autonews.text import clean_text, html_to_text
+from autonews.text import clean_text, html_to_text, strip_escapes
 
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", re.I)
 _XML_DECL_TEXT = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._-]+)([\"'])", re.I)
@@ -127,25 +127,90 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith("<!doctype html") or head.startswith("<html")
 
 
-def parse_feed(body: bytes, content_type: str | None = None, url: str = "") -> ParsedFeed:
+def parse_feed(
+    body: bytes, content_type: str | None = None, url: str = "", engine: str = "auto"
+) -> ParsedFeed:
     """Parse one feed document. Raises FeedParseError when it is not a feed we can read."""
     if not body or not body.strip():
         raise FeedParseError("empty document: no feed in the response")
-    text = decode_document(body, content_type)
+    # Escape sequences go before parsing: an XML parser would drop ESC and leave "[31m" behind.
+    text = strip_escapes(decode_document(body, content_type))
     if _looks_like_json(text) or (content_type or "").split(";")[0].strip().endswith("json"):
         return parse_json_feed(text)
     if _looks_like_html(text):
         raise FeedParseError(
             "an HTML page, not a feed", hint="use the feed's own URL (look for RSS or Atom links)"
         )
-    return _parse_xml_feed(text, url)
+    return _parse_xml_feed(text, url, engine)
 
 
-def _parse_xml_feed(text: str, url: str) -> ParsedFeed:
-    import feedparser
-
+def _parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
     # The declaration must agree with the UTF-8 bytes we hand over.
     utf8 = _XML_DECL_TEXT.sub(r"\1utf-8\3", text, count=1).encode("utf-8")
+    if engine in ("auto", "fast"):
+        try:
+            parsed = _parse_fast(utf8)
+        except Exception:
+            if engine == "fast":
+                raise
+            # fastfeedparser rejects some broken documents that feedparser's loose mode reads.
+        else:
+            if engine == "fast" or not _fast_lost_summaries(parsed, text):
+                return parsed
+    return _parse_feedparser(utf8, url)
+
+
+# Unescaped markup inside a summary element (invalid, but common): fastfeedparser drops it.
+_RAW_MARKUP_SUMMARY = re.compile(
+    r"<(?:description|summary|content|content:encoded)\b[^>]*>\s*<(?![!/])", re.IGNORECASE
+)
+
+
+def _fast_lost_summaries(parsed: ParsedFeed, text: str) -> bool:
+    return any(not entry.summary for entry in parsed.entries) and bool(
+        _RAW_MARKUP_SUMMARY.search(text)
+    )
+
+
+def _parse_fast(utf8: bytes) -> ParsedFeed:
+    """fastfeedparser (lxml): about 30 times faster than feedparser on real feeds."""
+    import fastfeedparser
+
+    parsed = fastfeedparser.parse(
+        utf8,
+        include_content=True,
+        include_tags=False,
+        include_media=False,
+        include_enclosures=False,
+    )
+    entries = []
+    for entry in parsed.get("entries", []):
+        summary = entry.get("description") or entry.get("summary") or ""
+        if not summary and entry.get("content"):
+            summary = entry["content"][0].get("value", "")
+        link = entry.get("link") or None
+        parsed_entry = ParsedEntry(
+            title=html_to_text(entry.get("title") or ""),
+            link=link.strip() if link else None,
+            guid=entry.get("id") or None,
+            summary=html_to_text(summary),
+            published=_iso_datetime(entry.get("published")) or _iso_datetime(entry.get("updated")),
+            author=clean_text(entry.get("author") or ""),
+        )
+        if parsed_entry.title or parsed_entry.link:
+            entries.append(parsed_entry)
+    feed = parsed.get("feed", {})
+    return ParsedFeed(
+        title=clean_text(feed.get("title") or ""),
+        link=feed.get("link"),
+        entries=tuple(entries),
+        kind="fast",
+    )
+
+
+def _parse_feedparser(utf8: bytes, url: str) -> ParsedFeed:
+    import feedparser
+
     parsed = feedparser.parse(
         utf8,
         sanitize_html=False,

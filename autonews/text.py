@@ -32,6 +32,11 @@ _TAGS = re.compile(r"<[^>]*>")
 _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
+def strip_escapes(text: str) -> str:
+    """Remove ANSI/OSC escape sequences only (documents keep their layout)."""
+    return _ESCAPES.sub("", text) if ("\x1b" in text or "\x9b" in text or "\x9d" in text) else text
+
+
 def clean_text(text: str, *, keep_newlines: bool = False) -> str:
     """Remove escapes and control characters, collapse whitespace."""
     if not text:

@@ -1,0 +1,122 @@
+"""Clustering quality on tests/data/clusters.tsv (pairwise precision, recall, F1) and speed.
+
+python benchmarks/cluster_eval.py [--errors] [--items 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from autonews.classify import Classifier
+from autonews.cluster import ClusterInput, cluster
+
+ROOT = Path(__file__).resolve().parent.parent
+CLUSTERS = ROOT / "tests/data/clusters.tsv"
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Row:
+    event: str
+    published: datetime
+    outlet: str
+    title: str
+    summary: str
+
+
+def load_rows(path: Path = CLUSTERS) -> list[Row]:
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
+        rows.append(Row(event, EPOCH + timedelta(hours=float(hours)), outlet, title, summary))
+    return rows
+
+
+def inputs(rows: list[Row], classifier: Classifier | None = None) -> list[ClusterInput]:
+    classifier = classifier or Classifier()
+    return [
+        ClusterInput(
+            i, r.title, r.summary, None, r.published, classifier.classify(r.title, r.summary)
+        )
+        for i, r in enumerate(rows)
+    ]
+
+
+@dataclass(frozen=True)
+class PairScore:
+    precision: float
+    recall: float
+    f1: float
+    false_merges: list[tuple[int, int]]
+    missed: list[tuple[int, int]]
+
+
+def pairwise(rows: list[Row], groups: list[list[int]]) -> PairScore:
+    predicted = {pair for group in groups for pair in itertools.combinations(sorted(group), 2)}
+    gold = {
+        (a, b)
+        for a, b in itertools.combinations(range(len(rows)), 2)
+        if rows[a].event == rows[b].event
+    }
+    tp = len(predicted & gold)
+    precision = tp / len(predicted) if predicted else 1.0
+    recall = tp / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return PairScore(precision, recall, f1, sorted(predicted - gold), sorted(gold - predicted))
+
+
+def evaluate(rows: list[Row]) -> PairScore:
+    return pairwise(rows, cluster(inputs(rows)))
+
+
+def speed(rows: list[Row], count: int) -> float:
+    """Seconds to cluster `count` items: the labelled set repeated with shifted times, so the
+    window keeps most comparisons realistic."""
+    base = inputs(rows)
+    rng = random.Random(7)
+    items = []
+    for n in range(count):
+        source = base[n % len(base)]
+        shift = timedelta(hours=rng.uniform(0, 24 * 60))
+        items.append(
+            ClusterInput(
+                n,
+                source.title,
+                source.summary,
+                None,
+                source.published + shift,
+                source.classification,
+            )
+        )
+    started = time.perf_counter()
+    cluster(items)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--items", type=int, default=5000)
+    args = parser.parse_args()
+    rows = load_rows()
+    score = evaluate(rows)
+    events = len({r.event for r in rows})
+    print(f"clusters.tsv: {len(rows)} items in {events} events")
+    print(f"pairwise precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
+    if args.errors:
+        for label, pairs in (("false merge", score.false_merges), ("missed", score.missed)):
+            for a, b in pairs:
+                print(f"  {label}: {rows[a].title}  <->  {rows[b].title}")
+    print(f"clustering {args.items:,} items: {speed(rows, args.items):.2f} s")
+
+
+if __name__ == "__main__":
+    main()

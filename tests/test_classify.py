@@ -1,0 +1,210 @@
+"""Classification: the seed headlines, the labelled sets' thresholds, traps, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from autonews.classify import Classifier, classify
+from autonews.classify.evaluate import evaluate, load_labels
+from autonews.models import Event
+from tests.conftest import DATA, SHARED
+
+SHARED_FILE = SHARED / "data" / "headlines-dev.tsv"
+
+
+def makers(title: str) -> list[str]:
+    return [m.name for m in classify(title).makers]
+
+
+SEEDS = [
+    (
+        "Volvo Recalls 14,768 Made-in-China XC70s Over Loose Left Rear Halfshaft Risk",
+        ["Volvo"],
+        "recall",
+    ),
+    (
+        "XPeng Launches AI OS 6.0 with Industry's First Proactive Service Cockpit",
+        ["XPeng"],
+        "launch",
+    ),
+    (
+        "ZF Signs Multi-Billion-Euro Long-Term Drivetrain Supply Deal with BMW",
+        ["BMW"],
+        "partnership",
+    ),
+    (
+        "IM CEO Apologizes for Misjudging Tesla Chaozhou Crash: Not Caused by Brake Failure",
+        ["IM Motors", "Tesla"],
+        "incident",
+    ),
+    (
+        "New National Standard Mandates Mechanical Door Handles for All New Cars Starting 2027",
+        [],
+        "regulation",
+    ),
+    (
+        "Peugeot Delays Deliveries of Multiple EV Models Amid ACC Battery Supplier Capacity "
+        "Constraints",
+        ["Peugeot"],
+        "production",
+    ),
+    (
+        "Volkswagen ID. POLO to Debut Spring 2026 — Electric Revival of a Classic Hatchback",
+        ["Volkswagen"],
+        "launch",
+    ),
+    (
+        "Porsche May Scrap Electric 718 Project as New CEO Considers Halting Development",
+        ["Porsche"],
+        "restructuring",
+    ),
+    (
+        "Xiaomi Auto Ends Dedicated Sales Roles for SU7 Ultra, Opens Model to All Store Staff",
+        ["Xiaomi"],
+        "restructuring",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "expected_makers", "event"), SEEDS)
+def test_seed_headlines(title: str, expected_makers: list[str], event: str) -> None:
+    result = classify(title)
+    assert [m.name for m in result.makers] == expected_makers
+    assert result.event.value == event
+
+
+def test_seed_details() -> None:
+    zf = classify(SEEDS[2][0])
+    assert [(c.name, c.role) for c in zf.companies] == [("ZF", "supplier")]
+    porsche = classify(SEEDS[7][0])
+    assert porsche.speculative and porsche.makers[0].group == "Volkswagen Group"
+    volvo = classify(SEEDS[0][0])
+    units = [f for f in volvo.figures if f.kind == "units"]
+    assert units and units[0].value == 14768
+    assert not volvo.speculative
+
+
+@pytest.mark.parametrize("path", [DATA / "headlines.tsv", SHARED_FILE], ids=["own", "shared"])
+def test_labelled_sets_meet_the_bar(path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    report = evaluate(load_labels(path))
+    detail = "\n".join(report.errors[:40])
+    assert report.maker_f1 >= 0.95, f"maker F1 {report.maker_f1:.3f}\n{detail}"
+    assert report.event_accuracy >= 0.90, f"event accuracy {report.event_accuracy:.3f}\n{detail}"
+
+
+def test_own_set_is_large_and_balanced() -> None:
+    rows = load_labels(DATA / "headlines.tsv")
+    assert len(rows) >= 400
+    for event in Event:
+        assert sum(row.events[0] == event.value for row in rows) >= 15, event
+    chinese = [r for r in rows if any("\u4e00" <= c <= "\u9fff" for c in r.title)]
+    assert len(chinese) >= 40
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Harrison Ford Buys a Vintage Plane", []),
+        ("Doug Ford Threatens Tariff Retaliation Against US", []),
+        ("Ford Recalls 90,000 Broncos Over Seat Belts", ["Ford"]),
+        ("Jaguar Spotted in Arizona Desert for First Time in Decades", []),
+        ("Jaguar Type 00 Concept Debuts in Miami", ["Jaguar"]),
+        ("Kia Recalls 80,000 Sorento Hybrids Over Seat Wiring Harness", ["Kia"]),
+        ("I'm Not Buying an EV This Year, Says Survey", []),
+        ("Nikola Tesla Museum Opens in Belgrade", []),
+        ("Volvo Trucks Unveils Electric FH Aero", ["Volvo Trucks"]),
+        ("Rolls-Royce Wins Engine Order from Airbus", []),
+        ("Rolls-Royce Spectre Recalled Over Software Fault", ["Rolls-Royce"]),
+        ("理想状态下续航可达700公里", []),
+        ("理想汽车10月交付4万辆", ["Li Auto"]),
+        ("比亚迪宣布降价", ["BYD"]),
+        ("华为问界M9上市", ["Aito"]),
+        ("Smart Charging Rules Approved by EU Parliament", []),
+    ],
+)
+def test_ambiguous_names(title: str, expected: list[str]) -> None:
+    assert makers(title) == expected
+
+
+def test_suppliers_and_tech_companies_are_never_makers() -> None:
+    result = classify("CATL and Huawei Sign Battery Deal with Bosch")
+    assert result.makers == ()
+    assert {c.name for c in result.companies} >= {"CATL", "Huawei", "Bosch"}
+
+
+def test_maker_from_summary_when_title_names_none() -> None:
+    result = classify("Recall Announced Over Fire Risk", "Nissan is recalling 12,000 Leafs.")
+    assert [m.name for m in result.makers] == ["Nissan"]
+    assert result.event is Event.RECALL
+
+
+def test_explain_gives_reasons() -> None:
+    reasons = classify("Seat Wiring Fault Prompts Kia Recall").reasons
+    assert any("Seat" in r and "not" in r for r in reasons)
+    assert any(r.startswith("event recall") for r in reasons)
+
+
+def test_user_overrides_add_makers_and_event_words() -> None:
+    classifier = Classifier.with_overrides(
+        [
+            {
+                "name": "Example Motors",
+                "group": "Example Group",
+                "country": "DE",
+                "aliases": ["ExMo"],
+            }
+        ],
+        {"recall": ["service bulletin"]},
+    )
+    result = classifier.classify("ExMo Issues Service Bulletin for Brakes")
+    assert [m.name for m in result.makers] == ["Example Motors"]
+    assert result.event is Event.RECALL
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_and_is_deterministic(text: str) -> None:
+    first = classify(text)
+    assert classify(text) == first
+    assert first.event in Event
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Volvo",
+                "recalls",
+                "BMW",
+                "Seat",
+                "比亚迪",
+                "降价",
+                "Ford",
+                "Harrison",
+                "may",
+                "14,768",
+                "cars",
+                "I'm",
+                "IM",
+                "理想",
+                "汽车",
+                "$3 billion",
+                "ZF",
+                "deal",
+                "?",
+                "Smart",
+                "#1",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_word_soup_never_raises_and_makers_are_unique(words: list[str]) -> None:
+    result = classify(" ".join(words))
+    names = [m.name for m in result.makers]
+    assert len(names) == len(set(names))

@@ -1,0 +1,216 @@
+"""End to end through the real entry point, against real loopback servers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from autonews.demo import serve_demo
+from autonews.errors import ExitStatus
+from tests.feeds import item, rss
+
+
+def test_help_lists_every_command(cli) -> None:
+    result = cli("--help")
+    assert result.code == 0
+    for command in ("digest", "classify", "read", "feeds", "demo", "makers"):
+        assert command in result.out
+
+
+@pytest.mark.parametrize("command", ["digest", "classify", "read", "demo", "makers", "feeds"])
+def test_each_command_explains_itself(cli, command: str) -> None:
+    result = cli(command, "--help")
+    assert result.code == 0
+    assert len(result.out.splitlines()) > 3
+
+
+def test_help_is_fast_because_heavy_modules_are_lazy() -> None:
+    code = (
+        "import sys; from autonews import cli; "
+        "heavy = {'trafilatura', 'lxml', 'feedparser', 'httpx', 'sqlite3'} & set(sys.modules);"
+        "print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_unknown_option_is_a_usage_error(cli) -> None:
+    assert cli("digest", "--no-such-flag").code == ExitStatus.USAGE
+
+
+def test_digest_without_feeds_says_how_to_add_one(cli, home: Path) -> None:
+    result = cli("digest")
+    assert result.code == ExitStatus.USAGE
+    assert "feeds add" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_bad_config_value_names_the_key(cli, home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text("[fetch]\ntimeout = 'soon'\n")
+    result = cli("digest")
+    assert result.code == ExitStatus.USAGE
+    assert "fetch.timeout" in result.err
+
+
+def test_demo_digest_json_matches_the_schema(cli, home: Path, validate_digest) -> None:
+    with serve_demo() as base:
+        feeds = [
+            f"{base}/feeds/autowire.xml",
+            f"{base}/feeds/evmonitor.atom",
+            f"{base}/feeds/chedi.xml",
+            f"{base}/feeds/fleetnotes.json",
+        ]
+        args = [arg for url in feeds for arg in ("--feed", url)]
+        result = cli("digest", *args, "--format", "json")
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    validate_digest(document)
+    assert all(feed["status"] == "ok" for feed in document["feeds"])
+    stories = document["stories"]
+    assert any(story.get("body") for story in stories)
+    titles = " ".join(s["title"] for s in stories)
+    assert "比亚迪" in titles or "BYD" in titles  # the GB18030 feed decoded
+    volvo = [
+        s
+        for s in stories
+        if s["event"] == "recall"
+        and any(m["name"] == "Volvo" for m in s["makers"])
+        and "14,768" in s["title"]
+    ]
+    assert len(volvo) == 1 and volvo[0]["cluster_size"] >= 2
+
+
+def test_demo_command_prints_a_grouped_digest(cli) -> None:
+    result = cli("demo")
+    assert result.code == 0, result.err
+    assert "Lead" in result.out
+    assert "Industry" in result.out
+    assert "\x1b" not in result.out  # not a terminal: plain text
+
+
+def test_failed_feed_gives_exit_3_and_the_digest(cli, home: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/good").respond_with_data(
+        rss([item("BYD Cuts Prices on Seven Models by Up to 34%", 1)]),
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/bad").respond_with_data("nope", status=404)
+    result = cli(
+        "digest",
+        "--feed",
+        httpserver.url_for("/good"),
+        "--feed",
+        httpserver.url_for("/bad"),
+        "--no-extract",
+        "--format",
+        "json",
+    )
+    assert result.code == ExitStatus.FEEDS_FAILED
+    document = json.loads(result.out)
+    assert [f["status"] for f in document["feeds"]] == ["ok", "error"]
+    assert document["stories"][0]["event"] == "pricing"
+    assert httpserver.url_for("/bad") in result.err
+
+
+def test_warm_run_sends_conditional_requests(cli, home: Path, httpserver: HTTPServer) -> None:
+    body = rss([item("Kia Recalls 80,000 Sorento Hybrids Over Seat Wiring Harness", 1)])
+    httpserver.expect_request("/feed").respond_with_data(
+        body, content_type="application/rss+xml", headers={"ETag": '"abc"'}
+    )
+    assert cli("digest", "--feed", httpserver.url_for("/feed"), "--no-extract").code == 0
+    httpserver.clear()
+    httpserver.expect_request("/feed", headers={"If-None-Match": '"abc"'}).respond_with_data(
+        "", status=304
+    )
+    result = cli(
+        "digest", "--feed", httpserver.url_for("/feed"), "--no-extract", "--format", "json"
+    )
+    assert result.code == 0
+    document = json.loads(result.out)
+    assert document["feeds"][0]["status"] == "not_modified"
+    assert document["stories"][0]["makers"][0]["name"] == "Kia"  # from the store
+
+
+def test_since_window_and_undated_items(cli, home: Path, httpserver: HTTPServer) -> None:
+    body = rss(
+        [
+            item("Old Story About Toyota Sales", 1, hours_ago=24 * 10),
+            {"title": "Undated Honda Launch", "link": "http://example.com/u", "guid": "u"},
+        ]
+    )
+    httpserver.expect_request("/feed").respond_with_data(body)
+    url = httpserver.url_for("/feed")
+    recent = cli("digest", "--feed", url, "--no-extract", "--format", "json").json()
+    assert [s["title"] for s in recent["stories"]] == ["Undated Honda Launch"]
+    everything = cli(
+        "digest", "--feed", url, "--no-extract", "--since", "all", "--format", "json"
+    ).json()
+    assert len(everything["stories"]) == 2
+
+
+def test_hostile_feed_text_is_inert(cli, home: Path, httpserver: HTTPServer) -> None:
+    title = "[bold red]Tesla[/bold red] \x1b]8;;http://evil\x07Recall\x1b]8;;\x07 &lt;script&gt;"
+    httpserver.expect_request("/feed").respond_with_data(rss([item(title, 1)]))
+    result = cli("digest", "--feed", httpserver.url_for("/feed"), "--no-extract")
+    assert result.code == 0
+    assert "[bold red]Tesla[/bold red]" in result.out
+    assert "\x1b" not in result.out and "\x07" not in result.out
+
+
+def test_classify_jsonl_from_stdin_in_order(cli) -> None:
+    lines = [
+        "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+        "比亚迪宣布七款车型降价",
+        "Porsche May Scrap Electric 718 Project",
+    ]
+    result = cli("classify", "--format", "jsonl", stdin="\n".join(lines) + "\n")
+    records = [json.loads(line) for line in result.out.splitlines()]
+    assert [r["title"] for r in records] == lines
+    assert [r["event"] for r in records] == ["recall", "pricing", "restructuring"]
+    assert records[0]["makers"][0] == {"name": "Volvo", "group": "Geely", "country": "SE"}
+    assert records[2]["speculative"] is True
+    assert set(records[0]) >= {"title", "makers", "companies", "event", "speculative", "figures"}
+
+
+def test_classify_explain(cli) -> None:
+    result = cli("classify", "--explain", "ZF Signs Supply Deal with BMW")
+    assert "why:" in result.out and "partnership" in result.out
+
+
+def test_feeds_add_list_remove_keep_comments(cli, home: Path) -> None:
+    home.mkdir(parents=True)
+    config = home / "config.toml"
+    config.write_text("# my feeds, do not lose this comment\n[fetch]\ntimeout = 5\n")
+    assert cli("feeds", "add", "http://example.com/a.xml", "--name", "A", "--tag", "ev").code == 0
+    assert cli("feeds", "add", "http://example.com/b.xml").code == 0
+    listed = cli("feeds", "list")
+    assert "A [ev]" in listed.out and "http://example.com/b.xml" in listed.out
+    assert cli("feeds", "remove", "A").code == 0
+    text = config.read_text()
+    assert "do not lose this comment" in text and "a.xml" not in text and "b.xml" in text
+    assert cli("feeds", "remove", "nothing-like-it").code == ExitStatus.USAGE
+
+
+def test_opml_import_export_round_trip(cli, home: Path, tmp_path: Path) -> None:
+    opml = tmp_path / "subs.opml"
+    opml.write_text("""<?xml version="1.0"?><opml version="2.0"><head/><body>
+      <outline text="China"><outline text="EV"><outline text="CnEV" type="rss"
+        xmlUrl="http://example.com/cnev.xml"/></outline></outline>
+      <outline text="Wire" type="rss" xmlUrl="http://example.com/wire.xml" category="news"/>
+    </body></opml>""")
+    assert "imported 2" in cli("feeds", "import", str(opml)).out
+    exported = cli("feeds", "export").out
+    assert 'category="China,EV"' in exported and 'xmlUrl="http://example.com/wire.xml"' in exported
+
+
+def test_read_extracts_an_article(cli, home: Path) -> None:
+    with serve_demo() as base:
+        result = cli("read", f"{base}/articles/volvo-recalls-14768-xc70-halfshaft")
+    assert result.code == 0, result.err
+    assert "14,768" in result.out
+    assert "Advertisement" not in result.out.splitlines()[0]
