@@ -423,16 +423,11 @@ def feeds_export(config: ConfigOption = None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app and turn our errors into a message and an exit code, once."""
-    import click
+    """Entry point: run the app and turn our errors into a message and an exit code, once.
 
+    Usage errors are typer's (exit 2); everything we raise is an AutonewsError, caught here."""
     try:
-        code = app(args=argv, prog_name="autonews", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        exc.show()
-        sys.exit(ExitStatus.USAGE)
-    except click.exceptions.Abort:
-        sys.exit(130)
+        app(args=argv, prog_name="autonews")
     except AutonewsError as exc:
         if _DEBUG or "--debug" in (argv if argv is not None else sys.argv):
             raise
@@ -442,4 +437,3 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_status)
     except KeyboardInterrupt:
         sys.exit(130)
-    sys.exit(code if isinstance(code, int) else ExitStatus.OK)

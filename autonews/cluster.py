@@ -1,85 +1,50 @@
 """Items to stories: the same real-world event from several outlets becomes one story.
 
-Identical links (after normalisation) always merge. Otherwise two items join when, within the time
-window, their titles (and leads) are similar enough by TF-IDF cosine over stemmed words and CJK
-character bigrams, with makers, event type and figures as evidence: a shared unit count with the
-same maker and event merges even across languages; different makers or different unit counts keep
-items apart. Candidates come from an inverted index, so the cost grows with overlaps, not n².
+Identical links (after normalisation) always merge. Otherwise two items within the time window
+are compared on evidence that survives rewording and translation:
+
+- text: TF-IDF cosine over concepts (``knowledge/concepts.toml`` maps English and Chinese wording
+  of one idea to one term: 召回 = recall, 插混 = plug-in hybrid), other stemmed words and CJK
+  bigrams, title and summary;
+- figures: a shared unit count, amount or percentage ("14,768" = "1.48万" roughly);
+- models: a shared model name (SU7, XC70, Model Y);
+- makers and event type from the classifier.
+
+Different makers, different unit counts or different models of one maker rule a merge out: those
+are different events even when worded alike. Candidates come from an inverted index, so the cost
+follows the overlaps, not the square of the item count.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+import re
+import tomllib
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from importlib import resources
 
-from autonews.classify.lexicon import stem, tokenize
+from autonews.classify.knowledge import default_knowledge
+from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of, tokenize
 from autonews.models import Classification, Event
 from autonews.urls import normalize_url
 
 _STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "its",
-        "it",
-        "this",
-        "that",
-        "after",
-        "over",
-        "amid",
-        "into",
-        "than",
-        "new",
-        "says",
-        "said",
-        "will",
-        "would",
-        "could",
-        "may",
-        "can",
-        "up",
-        "out",
-        "about",
-        "more",
-        "most",
-        "its",
-        "has",
-        "have",
-        "had",
-        "not",
-        "no",
-        "but",
-        "also",
-        "vs",
-        "via",
-        "per",
-        "year",
-        "years",
-    ]
+    "a an the of in on at to for from by with and or as is are was were be been its it this "
+    "that after over amid into than new says said will would could may can up out about more "
+    "most has have had not no but also vs via per year years first its their his her".split()
 )
-MERGE_THRESHOLD = 0.42
+MERGE_THRESHOLD = 0.5
+_NUMBER = re.compile(
+    r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
+    r"(万|亿|%|percent\b|million\b|billion\b|bn\b|m\b|k\b)?",
+    re.IGNORECASE,
+)
+_SCALE = {"万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
+_CLOSE = 0.05  # "nearly 15,000" is 14,768; "1.1万余辆" is 11,411
 
 
 @dataclass(frozen=True)
@@ -97,47 +62,100 @@ class _Features:
     vector: dict[str, float]
     norm: float
     makers: frozenset[str]
+    groups: frozenset[str]
     primary: str | None
     event: Event
+    models: frozenset[str]
+    title_numbers: frozenset[tuple[float, bool]]  # (value, is_percent)
+    numbers: frozenset[tuple[float, bool]]
     units: frozenset[float]
-    money: frozenset[float]
-    numbers: frozenset[float]
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> Lexicon[str]:
+    lexicon: Lexicon[str] = Lexicon()
+    resource = resources.files("autonews.knowledge").joinpath("concepts.toml")
+    if not resource.is_file():
+        return lexicon
+    for concept in tomllib.loads(resource.read_text("utf-8")).get("concept", []):
+        for term in concept.get("terms", []):
+            lexicon.add(phrase_key(str(term), stem), "c:" + str(concept["id"]))
+    return lexicon
 
 
 def _terms(text: str) -> list[str]:
+    words = tokenize(text).norms
+    stems = stems_of(words)
+    covered: set[int] = set()
     terms: list[str] = []
+    for match in _concepts().find(stems):
+        terms.append(match.payloads[0])
+        covered.update(range(match.start, match.end))
     previous_cjk = ""
-    for token in tokenize(text):
-        if token.cjk:
+    for index, word in enumerate(words):
+        if index in covered:
+            previous_cjk = ""
+            continue
+        if "\u3400" <= word[0] <= "\ufaff":
             if previous_cjk:
-                terms.append(previous_cjk + token.norm)
-            previous_cjk = token.norm
+                terms.append(previous_cjk + word)
+            previous_cjk = word
             continue
         previous_cjk = ""
-        word = stem(token.norm)
-        if word not in _STOPWORDS and len(word) > 1:
-            terms.append(word)
+        if stems[index] not in _STOPWORDS and len(word) > 1:
+            terms.append(stems[index])
     return terms
+
+
+def _numbers(text: str) -> frozenset[tuple[float, bool]]:
+    found = set()
+    for match in _NUMBER.finditer(text):
+        digits, unit = match.group(1), (match.group(2) or "").lower()
+        value = float(digits.replace(",", ""))
+        percent = unit in ("%", "percent")
+        if not percent:
+            value *= _SCALE.get(unit, 1.0)
+        if not unit and "," not in digits and "." not in digits and (
+            value < 10 or 1990 <= value <= 2040
+        ):
+            continue  # small counts and years say little about identity
+        found.add((value, percent))
+    return frozenset(found)
+
+
+def _models(item: ClusterInput) -> frozenset[str]:
+    """Models of the item's makers' groups named in its title, without brand words: "mega" in
+    "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and "通用扩大Bolt召回"."""
+    groups = {maker.group for maker in item.classification.makers}
+    found = set()
+    for match in default_knowledge().bare_models.find(tokenize(item.title).norms):
+        found.update(name for group, name in match.payloads if group in groups)
+    return frozenset(found)
+
+
+def _same_model(a: frozenset[str], b: frozenset[str]) -> bool:
+    """"su7" and "su7 ultra" may be one model told shorter; "model y" and "model 3" are not."""
+    return any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a for y in b)
 
 
 def _features(item: ClusterInput, idf: dict[str, float], default_idf: float) -> _Features:
     counts: dict[str, float] = dict(Counter(_terms(item.title)))
     for term in _terms(item.summary[:300]):
-        counts.setdefault(term, 0.0)
-        counts[term] += 0.4
+        counts[term] = counts.get(term, 0.0) + 0.4
     vector = {term: count * idf.get(term, default_idf) for term, count in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     c = item.classification
-    figures = c.figures
+    title_numbers = _numbers(item.title)
     return _Features(
         vector=vector,
-        norm=norm,
+        norm=math.sqrt(sum(v * v for v in vector.values())) or 1.0,
         makers=frozenset(m.name for m in c.makers),
+        groups=frozenset(m.group for m in c.makers),
         primary=c.makers[0].name if c.makers else None,
         event=c.event,
-        units=frozenset(round(f.value) for f in figures if f.kind == "units" and f.value),
-        money=frozenset(f.value for f in figures if f.kind == "money" and f.value),
-        numbers=frozenset(f.value for f in figures if f.value and f.kind != "model"),
+        models=_models(item),
+        title_numbers=title_numbers,
+        numbers=title_numbers | _numbers(item.summary[:300]),
+        units=frozenset(f.value for f in c.figures if f.kind == "units" and f.value),
     )
 
 
@@ -147,30 +165,42 @@ def _cosine(a: _Features, b: _Features) -> float:
     return dot / (a.norm * b.norm)
 
 
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= _CLOSE * max(abs(a), abs(b))
+
+
+def _shared(a: frozenset[tuple[float, bool]], b: frozenset[tuple[float, bool]]) -> bool:
+    return any(pa == pb and _close(x, y) for x, pa in a for y, pb in b)
+
+
+def _conflict(a: _Features, b: _Features) -> bool:
+    """Evidence that two items are different events, however alike their words."""
+    if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
+        return True
+    if a.units and b.units and not any(_close(x, y) for x in a.units for y in b.units):
+        return True  # different recalls, different sales months
+    if a.models and b.models and not _same_model(a.models, b.models) and a.groups & b.groups:
+        return True  # SU7 Ultra and YU7 launches are two stories
+    a_pct = {x for x, pct in a.title_numbers if pct}
+    b_pct = {x for x, pct in b.title_numbers if pct}
+    return bool(a_pct and b_pct and not any(_close(x, y) for x in a_pct for y in b_pct))
+
+
 def similarity(a: _Features, b: _Features) -> float:
-    """How likely two items tell the same event, 0..1-ish; -1 when they cannot."""
-    if a.primary and b.primary and a.primary != b.primary and not (a.makers & b.makers):
+    """How likely two items tell the same event; -1 when they cannot."""
+    if _conflict(a, b):
         return -1.0
-    if a.units and b.units and not _close_any(a.units, b.units):
-        return -1.0  # different unit counts: different recalls, different sales months
     score = _cosine(a, b)
-    if a.makers and a.makers == b.makers:
-        score += 0.08
-    if a.event is b.event and a.event is not Event.OTHER:
-        score += 0.08
-    elif a.event is not Event.OTHER and b.event is not Event.OTHER:
-        score -= 0.12
-    shared_numbers = bool(a.numbers & b.numbers)
-    if shared_numbers:
+    if _same_model(a.models, b.models):
         score += 0.25
-    if shared_numbers and a.primary and a.primary == b.primary and a.event is b.event:
-        score += 0.2  # same maker, same event, same figure: across languages too
+    if _shared(a.numbers, b.numbers):
+        score += 0.3
+    if a.makers and a.makers == b.makers:
+        score += 0.1
+    if a.event is not Event.OTHER and b.event is not Event.OTHER:
+        # The classifier errs more often than outlets disagree on what happened: a small nudge.
+        score += 0.1 if a.event is b.event else -0.05
     return score
-
-
-def _close_any(a: frozenset[float], b: frozenset[float]) -> bool:
-    # "nearly 15,000" and "14,768" are the same count told roughly.
-    return any(abs(x - y) <= 0.05 * max(x, y) for x in a for y in b)
 
 
 def cluster(
@@ -190,17 +220,20 @@ def cluster(
     story_of: list[int] = []
     stories: list[list[int]] = []
     by_link: dict[str, int] = {}
-    index: dict[str, list[int]] = defaultdict(list)  # term -> item positions
+    # key -> recent item positions, oldest first; entries older than the window are dropped as
+    # time moves on, so each lookup only sees items that could still join.
+    index: dict[str, deque[int]] = defaultdict(deque)
     # Very common terms say nothing about identity and make candidate lists long.
     common = {term for term, count in df.items() if count > max(50, total // 20)}
     for position, item in enumerate(ordered):
         feature = features[position]
+        keys = _index_keys(feature, common)
+        lookup = keys if not feature.groups else [k for k in keys if k.startswith("\x00")]
         link = normalize_url(item.link) if item.link else None
         target: int | None = by_link.get(link) if link else None
         if target is None:
-            target = _best_story(
-                position, ordered, features, story_of, stories, index, window, threshold
-            )
+            candidates = _candidates(position, ordered, lookup, index, window)
+            target = _best_story(feature, candidates, features, story_of, stories, threshold)
         if target is None:
             target = len(stories)
             stories.append([])
@@ -208,42 +241,61 @@ def cluster(
         story_of.append(target)
         if link:
             by_link.setdefault(link, target)
-        for term in feature.vector:
-            if term not in common:
-                index[term].append(position)
-        for maker in feature.makers:
-            index["\x00maker:" + maker].append(position)
+        for key in keys:
+            index[key].append(position)
     return [[ordered[p].key for p in members] for members in stories]
 
 
-def _best_story(
+def _index_keys(feature: _Features, common: set[str]) -> list[str]:
+    # An item with makers can only join items of the same group (or with no maker known): it
+    # looks up by group, and is found by group and by its words.
+    keys = ["\x00group:" + group for group in feature.groups]
+    return keys + [term for term in feature.vector if term not in common]
+
+
+MAX_CANDIDATES = 40
+
+
+def _candidates(
     position: int,
     ordered: Sequence[ClusterInput],
+    keys: list[str],
+    index: dict[str, deque[int]],
+    window: timedelta,
+) -> list[int]:
+    """Recent items sharing an index key, those sharing most keys first, at most 40."""
+    oldest = ordered[position].published - window
+    shared: Counter[int] = Counter()
+    for key in keys:
+        postings = index.get(key)
+        if not postings:
+            continue
+        while postings and ordered[postings[0]].published < oldest:
+            postings.popleft()
+        shared.update(postings)
+    if len(shared) <= MAX_CANDIDATES:
+        return list(shared)
+    # Among many, the most recent with the most shared keys.
+    return sorted(shared, key=lambda p: (-shared[p], -p))[:MAX_CANDIDATES]
+
+
+def _best_story(
+    feature: _Features,
+    candidates: list[int],
     features: list[_Features],
     story_of: list[int],
     stories: list[list[int]],
-    index: dict[str, list[int]],
-    window: timedelta,
     threshold: float,
 ) -> int | None:
-    item, feature = ordered[position], features[position]
-    candidates: set[int] = set()
-    for term in feature.vector:
-        candidates.update(index.get(term, ()))
-    for maker in feature.makers:
-        candidates.update(index.get("\x00maker:" + maker, ()))
-    best_story, best_score = None, threshold
     scores: dict[int, float] = {}
     for other in candidates:
-        if item.published - ordered[other].published > window:
-            continue
-        score = similarity(feature, features[other])
         story = story_of[other]
-        scores[story] = max(scores.get(story, -1.0), score)
+        scores[story] = max(scores.get(story, -1.0), similarity(feature, features[other]))
+    best_story, best_score = None, threshold
     for story, score in scores.items():
-        # Joining needs the best match and no member that rules it out (average-link guard).
+        # Joining needs the best match and no member that rules it out.
         if score >= best_score and all(
-            similarity(feature, features[member]) > -1.0 for member in stories[story]
+            not _conflict(feature, features[member]) for member in stories[story]
         ):
             best_story, best_score = story, score
     return best_story

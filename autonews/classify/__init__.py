@@ -7,7 +7,6 @@ speculative, and key figures. Every decision is recorded in ``reasons`` for ``--
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,7 @@ from autonews.classify.knowledge import (
     build_knowledge,
     default_knowledge,
 )
-from autonews.classify.lexicon import Token, stem, tokenize
+from autonews.classify.lexicon import Tokens, phrase_key, stems_of, tokenize
 from autonews.models import Classification, CompanyRef, Event, Figure, MakerRef
 
 __all__ = ["Classifier", "classify"]
@@ -45,7 +44,24 @@ _OPENERS = frozenset(
         "review",
     }
 )
-_PLURAL_DIGIT = re.compile(r"^(.*\d)s$")
+
+
+_JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the rest of a headline says, for judging ambiguous names."""
+
+    event: bool
+    car_word: bool
+    sure_makers: bool
+    maker_edges: set[int]  # token positions where an unambiguous maker name starts or ends
+    models: set[int]  # makers whose models are named
+
+    @property
+    def automotive(self) -> bool:
+        return self.event or self.car_word or self.sure_makers
 
 
 @dataclass(frozen=True)
@@ -76,33 +92,41 @@ class Classifier:
     def _entities(
         self,
         text: str,
-        tokens: list[Token],
+        tokens: Tokens,
         stems: list[str],
         reasons: list[str],
-        has_context: bool,
+        event_found: bool,
     ) -> list[_Found]:
-        words = [t.norm for t in tokens]
-        alternates = {}
-        for i, word in enumerate(words):
-            plural = _PLURAL_DIGIT.match(word)
-            if plural:
-                alternates[i] = plural.group(1)
-        found: list[_Found] = []
+        """Two passes: collect every name, then judge the ambiguous ones with what the rest of
+        the headline says (other makers, their models, car words, event words)."""
+        words = tokens.norms
+        # Plurals: "XC70s", "Teslas". Ambiguous names never count from a plural (seats, minis).
+        alternates = {
+            i: word[:-1] for i, word in enumerate(words) if len(word) > 3 and word[-1] == "s"
+        }
+        matches = []
         for match in self.k.entities.find(words, alternates):
-            hits = match.payloads
-            if any(hit.kind == "block" for hit in hits):
+            if any(hit.kind == "block" for hit in match.payloads):
                 reasons.append(
-                    f"ignored '{_span(text, tokens, match.start, match.end)}': "
-                    "a known non-maker phrase"
+                    f"ignored '{tokens.span(match.start, match.end)}': a known non-maker phrase"
                 )
                 continue
-            hit = self._pick(hits)
-            surface = _span(text, tokens, match.start, match.end)
+            matches.append((match, self._pick(match.payloads)))
+        sure_makers = [m for m, hit in matches if not hit.ambiguous and hit.kind == "maker"]
+        context = _Context(
+            event=event_found,
+            car_word=any(s in self.k.car_nouns for s in stems),
+            sure_makers=bool(sure_makers),
+            maker_edges={m.start for m in sure_makers} | {m.end for m in sure_makers},
+            models={hit.index for _, hit in matches if hit.via == "model"},
+        )
+        found: list[_Found] = []
+        for match, hit in matches:
             if hit.ambiguous and not self._ambiguous_ok(
-                hit, surface, text, tokens, stems, match.start, match.end, has_context, reasons
+                hit, match.start, match.end, tokens, stems, context, reasons
             ):
                 continue
-            found.append(_Found(hit.kind, hit.index, match.start, hit.via, surface))
+            found.append(_Found(hit.kind, hit.index, match.start, hit.via, hit.written))
         return found
 
     @staticmethod
@@ -113,59 +137,79 @@ class Classifier:
     def _ambiguous_ok(
         self,
         hit: EntityHit,
-        surface: str,
-        text: str,
-        tokens: list[Token],
-        stems: list[str],
         start: int,
         end: int,
-        has_context: bool,
+        tokens: Tokens,
+        stems: list[str],
+        context: _Context,
         reasons: list[str],
     ) -> bool:
         entity = self.k.makers[hit.index] if hit.kind == "maker" else self.k.companies[hit.index]
         name = entity.name
-        nxt = stems[end] if end < len(tokens) else ""
-        if nxt and nxt in entity.veto_next:
-            reasons.append(f"not {name}: '{surface}' is followed by '{tokens[end].surface}'")
-            return False
-        prev = tokens[start - 1] if start > 0 else None
+        surface = tokens.span(start, end)
+        verdict = self._ambiguous_verdict(hit, surface, start, end, tokens, stems, context)
+        accepted = not verdict.startswith("not ")
+        reasons.append(
+            f"{'' if accepted else 'not '}{name}: '{surface}' {verdict.removeprefix('not ')}"
+        )
+        return accepted
+
+    def _ambiguous_verdict(
+        self,
+        hit: EntityHit,
+        surface: str,
+        start: int,
+        end: int,
+        tokens: Tokens,
+        stems: list[str],
+        context: _Context,
+    ) -> str:
+        """Why an ambiguous name counts, or 'not ...' why it does not."""
+        entity = self.k.makers[hit.index] if hit.kind == "maker" else self.k.companies[hit.index]
+        if end < len(tokens) and stems[end] in entity.veto_next:
+            return f"not followed by '{tokens.surface(end)}'"
+        if tuple(tokens.norms[start:end]) != phrase_key(hit.written):
+            return "not counted in a plural"
         if (
-            prev is not None
-            and prev.norm in self.k.given_names
-            and prev.surface[:1].isupper()
-            and not prev.cjk
+            start > 0
+            and tokens.norms[start - 1] in self.k.given_names
+            and tokens.surface(start - 1)[:1].isupper()
         ):
-            reasons.append(f"not {name}: '{prev.surface} {surface}' is a person")
-            return False
-        latin = not tokens[start].cjk
-        if latin:
-            written_caps = hit.written.isupper() and len(hit.written) > 1
-            if written_caps and surface != hit.written.upper():
-                reasons.append(f"not {name}: '{surface}' is not written '{hit.written}'")
-                return False
+            return f"not a person ('{tokens.surface(start - 1)} {surface}')"
+        if not tokens.cjk(start):
             if surface.islower() and not hit.written.islower():
-                reasons.append(f"not {name}: '{surface}' is written in lower case")
-                return False
-            if written_caps and not text.isupper():
-                reasons.append(f"{name}: '{surface}' written in capitals")
-                return True
+                return "not capitalised"
+            caps = hit.written.isupper() and len(hit.written) > 1
+            if caps and surface == hit.written and not tokens.text.isupper():
+                return "written in capitals"
         if self._followed_by_car_word(hit, stems, tokens, end):
-            reasons.append(f"{name}: ambiguous '{surface}' followed by a model or car word")
-            return True
-        opening = start == 0 or (start <= 2 and all(t.norm in _OPENERS for t in tokens[:start]))
-        if opening and has_context:
-            reasons.append(f"{name}: ambiguous '{surface}' opens an automotive headline")
-            return True
-        reasons.append(f"not {name}: ambiguous '{surface}' without automotive evidence")
-        return False
+            return "followed by a model or car word"
+        if hit.kind == "maker" and hit.index in context.models:
+            return "named with one of its models"
+        if (
+            start in context.maker_edges
+            or end in context.maker_edges
+            or (
+                start > 1
+                and tokens.norms[start - 1] in _JOINERS
+                and start - 1 in context.maker_edges
+            )
+        ):
+            return "next to another maker"
+        if hit.written in entity.lenient and context.automotive:
+            return "in an automotive headline"
+        opening = start == 0 or (start <= 2 and all(w in _OPENERS for w in tokens.norms[:start]))
+        if opening and context.automotive:
+            return "opens an automotive headline"
+        return "not without automotive evidence"
 
     def _followed_by_car_word(
-        self, hit: EntityHit, stems: list[str], tokens: list[Token], end: int
+        self, hit: EntityHit, stems: list[str], tokens: Tokens, end: int
     ) -> bool:
         for position in range(end, min(end + 2, len(tokens))):
             if stems[position] in self.k.car_nouns:
                 return True
-            for match in self.k.entities.find([t.norm for t in tokens[position : position + 4]]):
+            for match in self.k.entities.find(tokens.norms[position : position + 4]):
                 if match.start == 0 and any(
                     h.kind == hit.kind and h.index == hit.index and h.via == "model"
                     for h in match.payloads
@@ -173,7 +217,7 @@ class Classifier:
                     return True
             # CJK brands run straight into their model codes or 汽车 (two characters).
             pair = stems[position] + stems[position + 1] if position + 1 < len(tokens) else ""
-            if tokens[position].cjk and pair in self.k.car_nouns:
+            if tokens.cjk(position) and pair in self.k.car_nouns:
                 return True
         return False
 
@@ -184,6 +228,8 @@ class Classifier:
         for match in self.k.events.find(stems):
             # Several events may share a phrase; take the strongest of them.
             hit = max(match.payloads, key=lambda h: h.weight)
+            if hit.weight <= 0:
+                continue  # a neutral phrase: it only hides the shorter ones inside it
             key = (hit.weight, -match.start)
             if best is None or key > (best[0], -best[1]):
                 best = (hit.weight, match.start, hit)
@@ -210,27 +256,31 @@ class Classifier:
     def classify(self, title: str, summary: str = "", body: str = "") -> Classification:
         reasons: list[str] = []
         tokens = tokenize(title)
-        stems = [stem(t.norm) for t in tokens]
+        stems = stems_of(tokens.norms)
         event, weight = self._event(stems, reasons)
-        context = weight > 0 or any(s in self.k.car_nouns for s in stems)
-        found = self._entities(title, tokens, stems, reasons, context)
+        found = self._entities(title, tokens, stems, reasons, weight >= 3.0)
+        if found and self._not_about_cars(found, stems, reasons):
+            found = [f for f in found if f.kind == "company"]
         makers = [f for f in found if f.kind == "maker"]
         extra = (summary + " " + _first_paragraph(body)).strip()
         if not makers and extra:
             extra_tokens = tokenize(extra[:600])
-            extra_stems = [stem(t.norm) for t in extra_tokens]
+            extra_stems = stems_of(extra_tokens.norms)
             more = self._entities(extra, extra_tokens, extra_stems, reasons, True)
             if any(f.kind == "maker" for f in more):
                 reasons.append("makers from the summary/body: the title names none")
             found += [f for f in more if f.kind == "maker"]
         if event is Event.OTHER and extra:
-            extra_stems = [stem(t.norm) for t in tokenize(first_words(extra, 60))]
+            extra_stems = stems_of(tokenize(first_words(extra, 60)).norms)
             event, weight = self._event(extra_stems, reasons)
             if event is not Event.OTHER:
                 reasons.append("event from the summary/body: the title has no event word")
         if event is Event.OTHER and self.k.reactions.find(stems):
             event = Event.INCIDENT
             reasons.append("event incident: a reaction with no other event named")
+        if event is not Event.OTHER and not self._automotive(found, stems):
+            reasons.append(f"event other: no maker, company or car word, so not {event.value}")
+            event = Event.OTHER
         if event is Event.OTHER:
             reasons.append("event other: no event phrase matched")
         return Classification(
@@ -242,6 +292,19 @@ class Classifier:
             reasons=tuple(reasons),
         )
 
+    def _not_about_cars(self, found: list[_Found], stems: list[str], reasons: list[str]) -> bool:
+        """A phone, a telescope, an insurer: named brands are not meant as automakers."""
+        if any(f.via == "model" for f in found) or any(s in self.k.car_nouns for s in stems):
+            return False
+        cues = self.k.not_cars.find(stems)
+        if cues:
+            reasons.append(f"makers dropped: '{cues[0].payloads[0]}' is not about cars")
+        return bool(cues)
+
+    def _automotive(self, found: list[_Found], stems: list[str]) -> bool:
+        """Is this about the car industry at all? ("Tata Steel to Cut Jobs" is not.)"""
+        return bool(found) or any(s in self.k.car_nouns for s in stems)
+
     def _maker_refs(self, found: list[_Found], reasons: list[str]) -> tuple[MakerRef, ...]:
         refs: list[MakerRef] = []
         seen: set[str] = set()
@@ -252,9 +315,7 @@ class Classifier:
             seen.add(maker.name)
             refs.append(MakerRef(maker.name, maker.group, maker.country))
             reasons.append(f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'")
-        # A group named beside one of its own brands adds nothing: "Stellantis' Jeep" is Jeep.
-        brands_groups = {r.group for r in refs if r.name != r.group}
-        return tuple(r for r in refs if not (r.name == r.group and r.name in brands_groups))
+        return tuple(refs)
 
     def _company_refs(self, found: list[_Found]) -> tuple[CompanyRef, ...]:
         refs: list[CompanyRef] = []
@@ -275,12 +336,11 @@ class Classifier:
         return tuple(figures)
 
 
-def _span(text: str, tokens: list[Token], start: int, end: int) -> str:
-    return text[tokens[start].start : tokens[end - 1].end]
-
-
 def _strength(weight: float) -> str:
-    return {3.0: "strong", 2.0: "medium", 1.0: "weak"}.get(weight, "custom")
+    for name, value in (("decisive", 4.0), ("strong", 3.0), ("medium", 2.0), ("weak", 1.0)):
+        if weight >= value:
+            return name
+    return "weak"
 
 
 def _first_paragraph(body: str) -> str:

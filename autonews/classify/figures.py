@@ -1,4 +1,9 @@
-"""Key figures in a headline: units, money with currency, percentages."""
+"""Key figures in a headline: units, money with currency, percentages.
+
+Numbers are found first; the patterns around them (a currency before, a scale, a currency word,
+a unit noun or a percent sign after) are matched anchored at each number, so the cost follows
+the count of numbers, not the length of the text.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,23 @@ import re
 
 from autonews.models import Figure
 
-_NUMBER = r"(\d{1,3}(?:[,\s]\d{3})+|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*(million|billion|trillion|bn|mn|m|k|thousand))?"
+_NUMBER = re.compile(r"(?<![A-Za-z\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"\s?(million|billion|trillion|thousand|bn|mn|m|k)\b|(万|亿)", re.IGNORECASE
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_CURRENCY_WORD_AFTER = re.compile(
+    r"\s+(yuan|rmb|yen|euros?|dollars?|won|rupees?|pounds|usd|eur|cny|jpy|krw|inr|gbp)\b",
+    re.IGNORECASE,
+)
+_CJK_CURRENCY_AFTER = re.compile(r"\s?(美元|欧元|日元|元)")
+_CJK_UNITS_AFTER = re.compile(r"\s?(辆|台)")
+_UNITS_AFTER = re.compile(
+    r"\s+((?:[A-Z][\w.+-]*\s){0,3}?"
+    r"(?:vehicles?|cars?|units?|EVs?|SUVs?|trucks?|buses|vans?|models?|hybrids?|sedans?|"
+    r"pickups?|motorcycles?|scooters?|[A-Z]{1,4}\d+\w*s?|[A-Z][a-z]+\s?\d*s))\b"
+)
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -17,8 +37,10 @@ _SCALES = {
     "billion": 1e9,
     "bn": 1e9,
     "trillion": 1e12,
+    "万": 1e4,
+    "亿": 1e8,
 }
-_CURRENCY_SYMBOLS = {
+_SYMBOLS = {
     "$": "USD",
     "US$": "USD",
     "€": "EUR",
@@ -32,7 +54,7 @@ _CURRENCY_SYMBOLS = {
     "HK$": "HKD",
     "RMB": "CNY",
 }
-_CURRENCY_WORDS = {
+_WORDS = {
     "yuan": "CNY",
     "rmb": "CNY",
     "yen": "JPY",
@@ -51,77 +73,46 @@ _CURRENCY_WORDS = {
     "krw": "KRW",
     "inr": "INR",
     "gbp": "GBP",
+    "元": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "日元": "JPY",
 }
-_MONEY_SYMBOL = re.compile(
-    r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?" + _NUMBER + _SCALE + r"\b", re.IGNORECASE
-)
-_MONEY_WORD = re.compile(
-    _NUMBER + _SCALE + r"\s+(yuan|rmb|yen|euros?|dollars?|won|rupees?|pounds|usd|eur|cny|jpy|krw|"
-    r"inr|gbp)\b",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)", re.IGNORECASE)
-_UNITS = re.compile(
-    _NUMBER + _SCALE + r"\s+((?:[A-Z][\w.+-]*\s){0,3}?"
-    r"(?:vehicles?|cars?|units?|EVs?|SUVs?|trucks?|buses|vans?|models?|hybrids?|sedans?|"
-    r"pickups?|motorcycles?|scooters?|[A-Z]{1,4}\d+\w*s?|[A-Z][a-z]+\s?\d*s))",
-)
-_CJK_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s?(万|亿)?\s?(元|美元|欧元|日元)")
-_CJK_UNITS = re.compile(r"(\d+(?:\.\d+)?)\s?(万)?\s?(辆|台)")
-_CJK_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
-_CJK_CURRENCY = {"元": "CNY", "美元": "USD", "欧元": "EUR", "日元": "JPY"}
 
 
-def _number(text: str, scale: str | None) -> float:
-    value = float(re.sub(r"[,\s]", "", text))
-    return value * _SCALES.get((scale or "").lower(), 1.0)
+def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
+    start, end = number.span()
+    value = float(number.group().replace(",", ""))
+    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+    scale = _SCALE_AFTER.match(text, end)
+    after = end
+    if scale:
+        value *= _SCALES[(scale.group(1) or scale.group(2)).lower()]
+        after = scale.end()
+    begin = symbol.start() if symbol else start
+    if symbol:
+        currency = _SYMBOLS.get(symbol.group(1).strip().upper(), "USD")
+        return Figure("money", text[begin:after].strip(), value, currency)
+    if match := _PERCENT_AFTER.match(text, end):
+        return Figure("percent", text[start : match.end()], value, "%")
+    for pattern in (_CURRENCY_WORD_AFTER, _CJK_CURRENCY_AFTER):
+        if match := pattern.match(text, after):
+            return Figure(
+                "money", text[start : match.end()].strip(), value, _WORDS[match.group(1).lower()]
+            )
+    if match := _CJK_UNITS_AFTER.match(text, after):
+        return Figure("units", text[start : match.end()], value, "vehicles")
+    if match := _UNITS_AFTER.match(text, after):
+        if 1900 <= value <= 2100 and "," not in number.group():
+            return None  # a year, not a count
+        return Figure("units", text[start : match.end()].strip(), value, match.group(1).split()[-1])
+    return None
 
 
 def extract_figures(text: str) -> tuple[Figure, ...]:
-    figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(match: re.Match[str], figure: Figure) -> None:
-        span = match.span()
-        if any(span[0] < end and start < span[1] for start, end in taken):
-            return
-        taken.append(span)
-        figures.append(figure)
-
-    for match in _MONEY_SYMBOL.finditer(text):
-        currency = _CURRENCY_SYMBOLS.get(match.group(1).strip().upper(), "USD")
-        add(
-            match,
-            Figure(
-                "money", match.group().strip(), _number(match.group(2), match.group(3)), currency
-            ),
-        )
-    for match in _MONEY_WORD.finditer(text):
-        add(
-            match,
-            Figure(
-                "money",
-                match.group().strip(),
-                _number(match.group(1), match.group(2)),
-                _CURRENCY_WORDS[match.group(3).lower()],
-            ),
-        )
-    for match in _CJK_MONEY.finditer(text):
-        scale = {"万": 1e4, "亿": 1e8}.get(match.group(2) or "", 1.0)
-        add(
-            match,
-            Figure(
-                "money", match.group(), float(match.group(1)) * scale, _CJK_CURRENCY[match.group(3)]
-            ),
-        )
-    for match in _PERCENT.finditer(text):
-        add(match, Figure("percent", match.group(), float(match.group(1)), "%"))
-    for match in _CJK_UNITS.finditer(text):
-        scale = 1e4 if match.group(2) else 1.0
-        add(match, Figure("units", match.group(), float(match.group(1)) * scale, "vehicles"))
-    for match in _UNITS.finditer(text):
-        value = _number(match.group(1), match.group(2))
-        if 1900 <= value <= 2100 and "," not in match.group(1):
-            continue  # a year, not a count
-        add(match, Figure("units", match.group().strip(), value, match.group(3).split()[-1]))
-    return tuple(sorted(figures, key=lambda f: text.find(f.text)))
+    figures = []
+    for number in _NUMBER.finditer(text):
+        figure = _figure_at(text, number)
+        if figure is not None:
+            figures.append(figure)
+    return tuple(figures)

@@ -13,7 +13,7 @@ from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.errors import ConfigError
 from autonews.models import Event
 
-STRENGTHS = {"strong": 3.0, "medium": 2.0, "weak": 1.0}
+STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Maker:
     group: str
     country: str
     veto_next: frozenset[str] = frozenset()
+    lenient: frozenset[str] = frozenset()  # ambiguous names that need only automotive context
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Company:
     role: str
     country: str = ""
     veto_next: frozenset[str] = frozenset()
+    lenient: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,12 @@ class Knowledge:
     speculative: Lexicon[str] = field(default_factory=Lexicon)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()
+    not_cars: Lexicon[str] = field(default_factory=Lexicon)
     given_names: frozenset[str] = frozenset()
     maker_by_name: dict[str, int] = field(default_factory=dict)
+    # Model names without their brand words ("Li Mega" -> "mega", "Tesla Model Y" -> "model y"),
+    # with the group, so "Li Auto MEGA" and "理想MEGA" name one model.
+    bare_models: Lexicon[tuple[str, str]] = field(default_factory=Lexicon)
 
     def add_maker(self, raw: Mapping[str, Any], where: str) -> None:
         name = _required(raw, "name", where)
@@ -67,13 +73,16 @@ class Knowledge:
             group=str(raw.get("group") or name),
             country=str(raw.get("country", "")),
             veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+            lenient=frozenset(str(a) for a in raw.get("lenient", [])),
         )
         index = self.maker_by_name.get(name.lower())
         if index is None:
             index = len(self.makers)
             self.makers.append(maker)
             self.maker_by_name[name.lower()] = index
-        ambiguous = [str(a) for a in raw.get("ambiguous", [])]
+        ambiguous = [str(a) for a in raw.get("ambiguous", [])] + [
+            str(a) for a in raw.get("lenient", [])
+        ]
         ambiguous_keys = {phrase_key(a) for a in ambiguous}
         plain = [name, *map(str, raw.get("aliases", []))]
         for alias in plain:
@@ -82,10 +91,13 @@ class Knowledge:
                 self.entities.add(key, EntityHit("maker", index, "alias", written=alias))
         for alias in ambiguous:
             self.entities.add(phrase_key(alias), EntityHit("maker", index, "alias", True, alias))
+        brand_words = {w for alias in plain + ambiguous for w in phrase_key(alias)}
         for model in raw.get("models", []):
-            self.entities.add(
-                phrase_key(str(model)), EntityHit("maker", index, "model", written=str(model))
-            )
+            key = phrase_key(str(model))
+            self.entities.add(key, EntityHit("maker", index, "model", written=str(model)))
+            bare = tuple(w for w in key if w.isascii() and w not in brand_words)
+            if bare and len("".join(bare)) > 1:
+                self.bare_models.add(bare, (maker.group, " ".join(bare)))
 
     def add_company(self, raw: Mapping[str, Any], where: str) -> None:
         name = _required(raw, "name", where)
@@ -147,9 +159,13 @@ def build_knowledge(
         for strength, weight in STRENGTHS.items():
             knowledge.add_event_phrases(event, rules.get(event.value, {}).get(strength, []), weight)
     for event_name, phrases in (extra_event_keywords or {}).items():
-        knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["strong"] + 0.5)
+        knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
     for phrase in rules["modifiers"]["speculative"]:
         knowledge.speculative.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["modifiers"].get("neutral", []):
+        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, 0.0, phrase))
+    for phrase in rules["context"].get("not_cars", []):
+        knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["modifiers"]["reactions"]:
         knowledge.reactions.add(phrase_key(phrase, stem), phrase)
     knowledge.car_nouns = frozenset(

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -52,44 +51,90 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    norm: str  # lowercase, folded, possessive dropped
-    start: int
-    end: int
-    surface: str  # as written
-    cjk: bool
+class Tokens:
+    """A text's tokens: normalised words up front, positions computed only when asked for."""
+
+    __slots__ = ("_spans", "norms", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = text if text.isascii() else text.translate(_FOLD)
+        lowered = folded.lower()
+        if len(lowered) != len(folded):  # a few characters grow when lowered (İ)
+            words = [w.lower() for w in _TOKEN.findall(folded)]
+        else:
+            words = _TOKEN.findall(lowered)
+        if "'" in text or "’" in text:
+            words = [w[:-2] if len(w) > 2 and w[-2] in "'’" else w for w in words]
+        self.norms = words
+        self._spans: list[tuple[int, int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def _positions(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            spans = []
+            for match, norm in zip(
+                _TOKEN.finditer(self.text.translate(_FOLD)), self.norms, strict=True
+            ):
+                start = match.start()
+                spans.append((start, start + len(norm)))
+            self._spans = spans
+        return self._spans
+
+    def surface(self, index: int) -> str:
+        start, end = self._positions()[index]
+        return self.text[start:end]
+
+    def span(self, start: int, end: int) -> str:
+        """The text from token ``start`` to token ``end - 1``, as written."""
+        positions = self._positions()
+        return self.text[positions[start][0] : positions[end - 1][1]]
+
+    def cjk(self, index: int) -> bool:
+        return "\u3400" <= self.norms[index][0] <= "\ufaff"
 
 
-def tokenize(text: str) -> list[Token]:
-    folded = text.translate(_FOLD)
-    tokens = []
-    for match in _TOKEN.finditer(folded):
-        word = match.group()
-        start, end = match.span()
-        if len(word) > 2 and word[-2] in "'’":
-            word = word[:-2]
-            end -= 2
-        tokens.append(
-            Token(
-                word.lower(),
-                start,
-                end,
-                text[start:end],
-                not word.isascii() and "\u3400" <= word[0] <= "\ufaff",
-            )
-        )
-    return tokens
+def tokenize(text: str) -> Tokens:
+    return Tokens(text)
 
 
 def phrase_key(phrase: str, normalise: Callable[[str], str] | None = None) -> tuple[str, ...]:
-    words = tuple(token.norm for token in tokenize(phrase))
+    words = tuple(tokenize(phrase).norms)
     return tuple(normalise(w) for w in words) if normalise else words
 
 
-@lru_cache(maxsize=65536)
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """A light English stemmer: enough that recall/recalls/recalled/recalling meet."""
+    cached = _STEMS.get(word)
+    if cached is None:
+        cached = _stem(word)
+        if len(_STEMS) < 200_000:  # bounded: feed text can hold any number of distinct words
+            _STEMS[word] = cached
+    return cached
+
+
+def stems_of(words: list[str]) -> list[str]:
+    cache = _STEMS
+    return [cache.get(w) or stem(w) for w in words]
+
+
+# Words whose stems would collide with another event's word: sale(s) is a deal or a figure,
+# a ruling is a court's, a rule a regulator's.
+_KEEP = {"sale": "sale", "sales": "sales", "ruling": "ruling", "rulings": "ruling",
+         "selling": "selling", "protester": "protester", "protesters": "protester",
+         "ordered": "ordered", "orders": "order", "charging": "charging", "news": "news",
+         "fired": "fired", "firing": "fired", "space": "space", "charged": "charged",
+         "share": "share", "shares": "shares", "owners": "owners"}
+
+
+def _stem(word: str) -> str:
+    if word in _KEEP:
+        return _KEEP[word]
     if len(word) <= 3 or not word.isascii() or word.isdigit():
         return word
     for suffix, replacement in (
@@ -117,56 +162,69 @@ class Match(Generic[T]):
     payloads: tuple[T, ...]
 
 
+_END = ""  # the key under which a trie node keeps its payloads (no token is empty)
+
+
 class Lexicon(Generic[T]):
-    """Phrase -> payloads, matched longest-first over token sequences."""
+    """Phrase -> payloads in a trie of dicts keyed by token, matched longest-first: walking it
+    costs one dict lookup per token, whatever the number of phrases."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, ...], list[T]] = {}
-        self._prefixes: set[tuple[str, ...]] = set()
+        self._root: dict[str, Any] = {}
         self.size = 0
 
     def add(self, key: tuple[str, ...], payload: T) -> None:
         if not key:
             return
-        self._entries.setdefault(key, []).append(payload)
-        for length in range(1, len(key)):
-            self._prefixes.add(key[:length])
+        node = self._root
+        for word in key:
+            node = node.setdefault(word, {})
+        node.setdefault(_END, []).append(payload)
         self.size += 1
 
     def get(self, key: tuple[str, ...]) -> list[T]:
-        return self._entries.get(key, [])
+        node: dict[str, Any] | None = self._root
+        for word in key:
+            node = node.get(word) if node is not None else None
+        found: list[T] = node.get(_END, []) if node is not None else []
+        return found
 
     def find(self, words: list[str], alternates: dict[int, str] | None = None) -> list[Match[T]]:
         """Leftmost-longest, non-overlapping matches. ``alternates`` gives a second spelling for a
-        token (XC70s -> xc70) tried when the first spelling matches nothing."""
-        entries, prefixes = self._entries, self._prefixes
+        token (XC70s -> xc70) tried when the first spelling leads nowhere."""
+        root = self._root
         matches: list[Match[T]] = []
         count = len(words)
-        i = 0
-        while i < count:
-            best: tuple[int, list[T]] | None = None
-            key: tuple[str, ...] = ()
-            j = i
-            while j < count:
-                key = (*key, words[j])
-                found = entries.get(key)
-                if found is None and alternates and j in alternates:
-                    alt_key = (*key[:-1], alternates[j])
-                    found = entries.get(alt_key)
-                    if found is None and alt_key in prefixes:
-                        key = alt_key
-                if found is not None:
-                    best = (j + 1, found)
-                if key not in prefixes:
-                    break
-                j += 1
-            if best is None:
-                i += 1
+        # Only positions whose word starts some phrase need a walk; finding them is one pass.
+        starts = [i for i, word in enumerate(words) if word in root]
+        if alternates:
+            starts = sorted({*starts, *(i for i, w in alternates.items() if w in root)})
+        reached = 0
+        for i in starts:
+            if i < reached:
                 continue
-            matches.append(Match(i, best[0], tuple(best[1])))
-            i = best[0]
+            node = root.get(words[i])
+            if node is None and alternates and i in alternates:
+                node = root.get(alternates[i])
+            if node is None:
+                continue
+            best_end, best = 0, None
+            j = i
+            while True:
+                found = node.get(_END)
+                if found is not None:
+                    best_end, best = j + 1, found
+                j += 1
+                if j >= count:
+                    break
+                step = node.get(words[j])
+                if step is None and alternates and j in alternates:
+                    step = node.get(alternates[j])
+                if step is None:
+                    break
+                node = step
+            if best is None:
+                continue
+            matches.append(Match(i, best_end, tuple(best)))
+            reached = best_end
         return matches
-
-
-def words_of(tokens: Iterable[Token]) -> list[str]:
-    return [token.norm for token in tokens]
