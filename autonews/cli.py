@@ -17,9 +17,11 @@ import typer
 from autonews.errors import AutonewsError, ExitStatus, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from autonews.config import Config
     from autonews.models import Digest
-    from autonews.pipeline import Progress
+    from autonews.pipeline import DigestRun, Progress
 
 app = typer.Typer(
     name="autonews",
@@ -161,6 +163,14 @@ def digest(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--new",
+            help="Only stories not delivered by an earlier --new digest; they are marked "
+            "delivered once this digest is written. Nothing new: no output, exit 0.",
+        ),
+    ] = False,
     wait: Annotated[
         bool,
         typer.Option(
@@ -195,6 +205,7 @@ def digest(
         feeds=feeds,
         extract=not no_extract,
         offline=offline,
+        new_only=new,
         filters=Filters(
             makers=tuple(maker or ()),
             events=tuple(event or ()),
@@ -202,15 +213,21 @@ def digest(
             limit=limit,
         ),
     )
-    progress, bar = _progress()
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
-        if bar is not None:
-            with bar:
-                result = make_digest(store, cfg, options, progress)
-        else:
-            result = make_digest(store, cfg, options, progress)
-    _emit(result, fmt, output)
-    _exit_for(result)
+        run = _with_progress(lambda progress: make_digest(store, cfg, options, progress))
+        if run.digest.stories or not new:
+            _emit(run.digest, fmt, output)
+        # Only now, with the digest written, do its stories count as delivered.
+        run.commit(store)
+    _exit_for(run.digest)
+
+
+def _with_progress(work: Callable[[Progress], DigestRun]) -> DigestRun:
+    progress, bar = _progress()
+    if bar is None:
+        return work(progress)
+    with bar:
+        return work(progress)
 
 
 def _check_choice(option: str, value: str | None, choices: list[str]) -> None:
@@ -313,15 +330,10 @@ def demo(
         root = Path(home)
         cfg = Config(paths=Paths(root, root / "data", root / "cache"))
         options = DigestOptions(feeds=demo_feeds(base), extract=not no_extract)
-        progress, bar = _progress()
         with Store(cfg.paths.store_file) as store:
-            if bar is not None:
-                with bar:
-                    result = make_digest(store, cfg, options, progress)
-            else:
-                result = make_digest(store, cfg, options, progress)
-    _emit(result, fmt, None)
-    _exit_for(result)
+            run = _with_progress(lambda progress: make_digest(store, cfg, options, progress))
+    _emit(run.digest, fmt, None)
+    _exit_for(run.digest)
 
 
 @feeds_app.command("list")

@@ -108,15 +108,18 @@ def _terms(text: str) -> list[str]:
 
 
 def _numbers(text: str) -> frozenset[tuple[float, bool]]:
-    found = set()
+    found: set[tuple[float, bool]] = set()
     for match in _NUMBER.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
         value = float(digits.replace(",", ""))
         percent = unit in ("%", "percent")
         if not percent:
             value *= _SCALE.get(unit, 1.0)
-        if not unit and "," not in digits and "." not in digits and (
-            value < 10 or 1990 <= value <= 2040
+        if (
+            not unit
+            and "," not in digits
+            and "." not in digits
+            and (value < 10 or 1990 <= value <= 2040)
         ):
             continue  # small counts and years say little about identity
         found.add((value, percent))
@@ -127,14 +130,14 @@ def _models(item: ClusterInput) -> frozenset[str]:
     """Models of the item's makers' groups named in its title, without brand words: "mega" in
     "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and "通用扩大Bolt召回"."""
     groups = {maker.group for maker in item.classification.makers}
-    found = set()
+    found: set[str] = set()
     for match in default_knowledge().bare_models.find(tokenize(item.title).norms):
         found.update(name for group, name in match.payloads if group in groups)
     return frozenset(found)
 
 
 def _same_model(a: frozenset[str], b: frozenset[str]) -> bool:
-    """"su7" and "su7 ultra" may be one model told shorter; "model y" and "model 3" are not."""
+    """ "su7" and "su7 ultra" may be one model told shorter; "model y" and "model 3" are not."""
     return any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a for y in b)
 
 

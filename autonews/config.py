@@ -52,6 +52,7 @@ class DigestConfig:
     first_run_window: str = "48h"
     group_by: str = "maker"
     cluster_window: str = "72h"
+    renotify_on_figure_change: bool = True
 
 
 @dataclass(frozen=True)

@@ -68,10 +68,19 @@ def importance(story: Story) -> float:
     )
 
 
+def headline_figure(classification: Classification) -> str:
+    """The figure that makes a story news again when it changes (units recalled, money)."""
+    for figure in classification.figures:
+        if figure.kind in ("units", "money") and figure.value is not None:
+            return f"{figure.kind}:{round(figure.value)}"
+    return ""
+
+
 def build_story(
     members: Sequence[Item],
     classifications: Mapping[int, Classification],
     articles: Mapping[str, Article],
+    key: str | None = None,
 ) -> Story:
     chosen = max(members, key=lambda i: (_informativeness(i, classifications[i.id]), -i.id))
     article = articles.get(chosen.link or "")
@@ -92,7 +101,7 @@ def build_story(
     )
     tags = tuple(sorted({tag for m in members for tag in m.tags}))
     return Story(
-        id=story_id(members),
+        id=key or story_id(members),
         title=chosen.title,
         url=chosen.link,
         published=min(m.published for m in members),

@@ -100,6 +100,7 @@ class Item:
     first_seen: datetime
     dated: bool  # False when the feed gave no date and `published` is the first-seen time
     tags: tuple[str, ...] = ()
+    baseline: bool = False  # from a feed's first fetch and older than the first-run window
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,9 @@ class Story:
     sources: tuple[Source, ...]
     item_ids: tuple[int, ...] = ()
     tags: tuple[str, ...] = ()
-    new_sources: int = 0
+    new_sources: int = 0  # sources added since the story was last delivered (0: never delivered)
+    delivered_before: bool = False
+    figure_changed: bool = False  # its headline figure differs from the one last delivered
 
     @property
     def cluster_size(self) -> int:

@@ -13,7 +13,7 @@ from datetime import datetime
 from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster
 from autonews.config import Config, FeedConfig
-from autonews.digest import Filters, apply_filters, build_digest, build_story
+from autonews.digest import Filters, apply_filters, build_digest, build_story, headline_figure
 from autonews.errors import AutonewsError
 from autonews.extract import PageRequest, extract_pages
 from autonews.fetch import FetchRequest, fetch_all
@@ -26,9 +26,10 @@ from autonews.models import (
     FetchResult,
     Item,
     ParsedFeed,
+    Story,
 )
 from autonews.parse import parse_feed
-from autonews.store import Store
+from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, utcnow
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -44,6 +45,19 @@ class DigestOptions:
     group_by: str | None = None
     filters: Filters = field(default_factory=Filters)
     now: datetime | None = None
+    new_only: bool = False  # --new: stories not delivered by an earlier --new digest
+
+
+@dataclass(frozen=True)
+class DigestRun:
+    """A digest and what to record once it has really been delivered."""
+
+    digest: Digest
+    deliveries: tuple[tuple[str, Delivery], ...] = ()
+
+    def commit(self, store: Store, now: datetime | None = None) -> None:
+        if self.deliveries:
+            store.mark_delivered(self.deliveries, now or utcnow())
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -102,7 +116,9 @@ def refresh_feeds(
             error = document
         elif isinstance(document, ParsedFeed):
             count = len(document.entries)
-            store.add_entries(feed, document.entries, now)
+            store.add_entries(
+                feed, document.entries, now, parse_duration(config.digest.first_run_window)
+            )
         health.append(store.record_fetch(feed, result, count, error, now))
     return health
 
@@ -139,13 +155,14 @@ def _articles_for(
 
 def make_digest(
     store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
-) -> Digest:
+) -> DigestRun:
     now = options.now or utcnow()
     feeds = options.feeds or config.feeds
     if options.offline:
         health = store.feed_health(feeds)
     else:
         health = refresh_feeds(store, feeds, config, now, progress)
+        store.prune(config.store.keep_days, now)
     since_text = options.since or config.digest.since
     items = store.items(feeds, parse_since(since_text, now))
     articles = (
@@ -175,19 +192,64 @@ def make_digest(
         window=parse_duration(config.digest.cluster_window),
     )
     by_id = {item.id: item for item in items}
+    member_lists = [[by_id[i] for i in members] for members in groups]
+    keys = store.story_keys(member_lists)
     stories = [
-        build_story([by_id[i] for i in members], classifications, articles) for members in groups
+        build_story(members, classifications, articles, key)
+        for members, key in zip(member_lists, keys, strict=True)
     ]
+    stories = _with_delivery_state(stories, store.deliveries(keys))
+    if options.new_only:
+        stories = _news(stories, member_lists, keys, config.digest.renotify_on_figure_change)
     filters = replace(
         options.filters,
         mute_makers=config.classify.mute_makers,
         mute_events=config.classify.mute_events,
         mute_patterns=config.classify.mute_patterns,
     )
-    return build_digest(
+    digest = build_digest(
         apply_filters(stories, filters),
         health,
         now,
         options.group_by or config.digest.group_by,
         filters.limit,
     )
+    pending = tuple(
+        (story.id, Delivery(story.cluster_size, headline_figure(story.classification)))
+        for story in digest.stories
+    )
+    return DigestRun(digest, pending if options.new_only else ())
+
+
+def _with_delivery_state(stories: list[Story], delivered: dict[str, Delivery]) -> list[Story]:
+    """Mark stories seen in an earlier --new digest, and how many sources are new since."""
+    out = []
+    for story in stories:
+        before = delivered.get(story.id)
+        if before is None:
+            out.append(story)
+            continue
+        new_sources = max(0, story.cluster_size - before.sources)
+        figure_changed = headline_figure(story.classification) not in ("", before.figure)
+        out.append(
+            replace(
+                story, delivered_before=True, new_sources=new_sources, figure_changed=figure_changed
+            )
+        )
+    return out
+
+
+def _news(
+    stories: list[Story], members: list[list[Item]], keys: list[str], renotify: bool
+) -> list[Story]:
+    """--new: never-delivered stories (not made only of a new feed's old items), and delivered
+    ones whose headline figure changed (when renotify is on)."""
+    baseline_only = {
+        key for key, items in zip(keys, members, strict=True) if all(i.baseline for i in items)
+    }
+    return [
+        story
+        for story in stories
+        if story.id not in baseline_only
+        and (not story.delivered_before or (renotify and story.figure_changed))
+    ]

@@ -63,6 +63,21 @@ MIGRATIONS: tuple[str, ...] = (
         fetched_at TEXT NOT NULL
     );
     """,
+    # 2: first-run baseline, persistent stories, deliveries for --new
+    """
+    ALTER TABLE items ADD COLUMN baseline INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE story_items (
+        item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        story_key TEXT NOT NULL
+    );
+    CREATE INDEX story_items_key ON story_items (story_key);
+    CREATE TABLE deliveries (
+        story_key TEXT PRIMARY KEY,
+        delivered_at TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        figure TEXT NOT NULL DEFAULT ''
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -107,6 +122,12 @@ def entry_keys(entries: Sequence[ParsedEntry]) -> list[str]:
 class StoreUpdate:
     new: int
     seen: int
+
+
+@dataclass(frozen=True)
+class Delivery:
+    sources: int
+    figure: str
 
 
 class Store:
@@ -235,12 +256,23 @@ class Store:
     # --- items -------------------------------------------------------------------------------
 
     def add_entries(
-        self, feed: FeedConfig, entries: Sequence[ParsedEntry], now: datetime
+        self,
+        feed: FeedConfig,
+        entries: Sequence[ParsedEntry],
+        now: datetime,
+        first_run_window: timedelta = timedelta(hours=48),
     ) -> StoreUpdate:
-        """Insert entries not seen before. Existing items keep their first-seen time and date."""
+        """Insert entries not seen before. Existing items keep their first-seen time and date.
+
+        On a feed's first fetch, entries older than ``first_run_window`` (or undated) become the
+        baseline: stored, shown in ordinary digests, but never news for ``--new``."""
         keys = entry_keys(entries)
         new = 0
         with self.transaction() as db:
+            first_fetch = (
+                db.execute("SELECT 1 FROM items WHERE feed_url = ? LIMIT 1", (feed.url,)).fetchone()
+                is None
+            )
             for key, entry in zip(keys, entries, strict=True):
                 fingerprint = entry_fingerprint(entry)
                 known = db.execute(
@@ -253,9 +285,12 @@ class Store:
                 published = entry.published or now
                 if published > now + timedelta(days=1):
                     published = now  # a date in the future is a feed bug, not a scoop
+                baseline = first_fetch and (
+                    entry.published is None or entry.published < now - first_run_window
+                )
                 db.execute(
                     "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, "
-                    "published, dated, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "published, dated, first_seen, baseline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         feed.url,
                         key,
@@ -266,6 +301,7 @@ class Store:
                         _iso(published),
                         int(entry.published is not None),
                         _iso(now),
+                        int(baseline),
                     ),
                 )
                 new += 1
@@ -293,6 +329,73 @@ class Store:
         ).fetchone()
         name = feed["name"] if feed and feed["name"] else row["feed_url"]
         return _item_from_row(row, FeedConfig(url=row["feed_url"], name=name))
+
+    # --- stories and deliveries -----------------------------------------------------------------
+
+    def story_keys(self, groups: Sequence[Sequence[Item]]) -> list[str]:
+        """A stable key per story: a story that grows keeps the key it first had. New stories
+        take one from their earliest item; every member is recorded under the key."""
+        keys = []
+        with self.transaction() as db:
+            for members in groups:
+                ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
+                known = {
+                    row["item_id"]: row["story_key"]
+                    for row in db.execute(
+                        f"SELECT item_id, story_key FROM story_items WHERE item_id IN "
+                        f"({','.join('?' * len(ordered))})",
+                        [item.id for item in ordered],
+                    )
+                }
+                key = next((known[i.id] for i in ordered if i.id in known), None)
+                if key is None:
+                    key = _digest(ordered[0].feed_url, str(ordered[0].id))[:12]
+                db.executemany(
+                    "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)",
+                    [(item.id, key) for item in ordered],
+                )
+                keys.append(key)
+        return keys
+
+    def deliveries(self, keys: Iterable[str]) -> dict[str, Delivery]:
+        found = {}
+        for key in set(keys):
+            row = self.db.execute(
+                "SELECT sources, figure FROM deliveries WHERE story_key = ?", (key,)
+            ).fetchone()
+            if row is not None:
+                found[key] = Delivery(row["sources"], row["figure"])
+        return found
+
+    def mark_delivered(self, delivered: Iterable[tuple[str, Delivery]], now: datetime) -> None:
+        """Called only after the digest really went out: a failed send delivers nothing."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO deliveries (story_key, delivered_at, sources, figure) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(story_key) DO UPDATE SET "
+                "delivered_at = excluded.delivered_at, sources = excluded.sources, "
+                "figure = excluded.figure",
+                [(key, _iso(now), d.sources, d.figure) for key, d in delivered],
+            )
+
+    def prune(self, keep_days: int, now: datetime) -> int:
+        """Forget items older than ``keep_days`` (by publication and first sight), their article
+        bodies first, and deliveries of stories with no item left. Returns items removed."""
+        cutoff = _iso(now - timedelta(days=keep_days))
+        with self.transaction() as db:
+            db.execute(
+                "DELETE FROM articles WHERE url IN (SELECT link FROM items WHERE published < ? "
+                "AND first_seen < ?) AND url NOT IN (SELECT link FROM items WHERE published >= ? "
+                "OR first_seen >= ?)",
+                (cutoff, cutoff, cutoff, cutoff),
+            )
+            removed = db.execute(
+                "DELETE FROM items WHERE published < ? AND first_seen < ?", (cutoff, cutoff)
+            ).rowcount
+            db.execute(
+                "DELETE FROM deliveries WHERE story_key NOT IN (SELECT story_key FROM story_items)"
+            )
+        return int(removed)
 
     # --- articles ----------------------------------------------------------------------------
 
@@ -349,6 +452,7 @@ def _item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
         first_seen=datetime.fromisoformat(row["first_seen"]),
         dated=bool(row["dated"]),
         tags=feed.tags,
+        baseline=bool(row["baseline"]),
     )
 
 

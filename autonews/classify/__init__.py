@@ -7,6 +7,7 @@ speculative, and key figures. Every decision is recorded in ``reasons`` for ``--
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,25 +25,10 @@ from autonews.models import Classification, CompanyRef, Event, Figure, MakerRef
 
 __all__ = ["Classifier", "classify"]
 
+# Words that may come before the subject at the start of a headline.
 _OPENERS = frozenset(
-    {
-        "new",
-        "the",
-        "all",
-        "2025",
-        "2026",
-        "2027",
-        "2028",
-        "updated",
-        "next",
-        "watch",
-        "exclusive",
-        "breaking",
-        "report",
-        "analysis",
-        "video",
-        "review",
-    }
+    "new the all updated next watch exclusive breaking report analysis video review is are was "
+    "why how what will can could does did should has 2024 2025 2026 2027 2028".split()
 )
 
 
@@ -102,7 +88,7 @@ class Classifier:
         words = tokens.norms
         # Plurals: "XC70s", "Teslas". Ambiguous names never count from a plural (seats, minis).
         alternates = {
-            i: word[:-1] for i, word in enumerate(words) if len(word) > 3 and word[-1] == "s"
+            i: word[:-1] for i, word in enumerate(words) if len(word) > 1 and word[-1] == "s"
         }
         matches = []
         for match in self.k.entities.find(words, alternates):
@@ -115,7 +101,7 @@ class Classifier:
         sure_makers = [m for m, hit in matches if not hit.ambiguous and hit.kind == "maker"]
         context = _Context(
             event=event_found,
-            car_word=any(s in self.k.car_nouns for s in stems),
+            car_word=self._car_word(stems, tokens.text),
             sure_makers=bool(sure_makers),
             maker_edges={m.start for m in sure_makers} | {m.end for m in sure_makers},
             models={hit.index for _, hit in matches if hit.via == "model"},
@@ -186,14 +172,20 @@ class Classifier:
             return "followed by a model or car word"
         if hit.kind == "maker" and hit.index in context.models:
             return "named with one of its models"
+        # "Genesis and Kia", "Hyundai with Mini": joined to a maker named for sure.
+        joined_before = (
+            start > 1 and tokens.norms[start - 1] in _JOINERS and start - 1 in context.maker_edges
+        )
+        joined_after = (
+            end + 1 < len(tokens)
+            and tokens.norms[end] in _JOINERS
+            and end + 1 in context.maker_edges
+        )
         if (
             start in context.maker_edges
             or end in context.maker_edges
-            or (
-                start > 1
-                and tokens.norms[start - 1] in _JOINERS
-                and start - 1 in context.maker_edges
-            )
+            or joined_before
+            or (joined_after)
         ):
             return "next to another maker"
         if hit.written in entity.lenient and context.automotive:
@@ -215,10 +207,10 @@ class Classifier:
                     for h in match.payloads
                 ):
                     return True
-            # CJK brands run straight into their model codes or 汽车 (two characters).
-            pair = stems[position] + stems[position + 1] if position + 1 < len(tokens) else ""
-            if tokens.cjk(position) and pair in self.k.car_nouns:
-                return True
+        # CJK brands run straight into a car word: 理想汽车, 长城车企.
+        if end < len(tokens) and tokens.cjk(end):
+            rest = tokens.text[tokens.offset(end) :]
+            return any(rest.startswith(phrase) for phrase in self.k.car_phrases_cjk)
         return False
 
     # --- events ------------------------------------------------------------------------------
@@ -258,8 +250,15 @@ class Classifier:
         tokens = tokenize(title)
         stems = stems_of(tokens.norms)
         event, weight = self._event(stems, reasons)
+        main = _main_clause(title, stems)
+        if main is not stems:
+            # After a topic label ("Tariff Turmoil: ..."), the main clause wins a tie.
+            main_event, main_weight = self._event(main, [])
+            if main_weight >= weight and main_event is not event:
+                reasons.append(f"event {main_event.value}: the clause after the lead-in")
+                event, weight = main_event, main_weight
         found = self._entities(title, tokens, stems, reasons, weight >= 3.0)
-        if found and self._not_about_cars(found, stems, reasons):
+        if found and self._not_about_cars(found, stems, title, reasons):
             found = [f for f in found if f.kind == "company"]
         makers = [f for f in found if f.kind == "maker"]
         extra = (summary + " " + _first_paragraph(body)).strip()
@@ -278,7 +277,7 @@ class Classifier:
         if event is Event.OTHER and self.k.reactions.find(stems):
             event = Event.INCIDENT
             reasons.append("event incident: a reaction with no other event named")
-        if event is not Event.OTHER and not self._automotive(found, stems):
+        if event is not Event.OTHER and not self._automotive(found, stems, title):
             reasons.append(f"event other: no maker, company or car word, so not {event.value}")
             event = Event.OTHER
         if event is Event.OTHER:
@@ -292,18 +291,25 @@ class Classifier:
             reasons=tuple(reasons),
         )
 
-    def _not_about_cars(self, found: list[_Found], stems: list[str], reasons: list[str]) -> bool:
+    def _not_about_cars(
+        self, found: list[_Found], stems: list[str], text: str, reasons: list[str]
+    ) -> bool:
         """A phone, a telescope, an insurer: named brands are not meant as automakers."""
-        if any(f.via == "model" for f in found) or any(s in self.k.car_nouns for s in stems):
+        if any(f.via == "model" for f in found) or self._car_word(stems, text):
             return False
         cues = self.k.not_cars.find(stems)
         if cues:
             reasons.append(f"makers dropped: '{cues[0].payloads[0]}' is not about cars")
         return bool(cues)
 
-    def _automotive(self, found: list[_Found], stems: list[str]) -> bool:
+    def _automotive(self, found: list[_Found], stems: list[str], text: str) -> bool:
         """Is this about the car industry at all? ("Tata Steel to Cut Jobs" is not.)"""
-        return bool(found) or any(s in self.k.car_nouns for s in stems)
+        return bool(found) or self._car_word(stems, text)
+
+    def _car_word(self, stems: list[str], text: str) -> bool:
+        return any(s in self.k.car_nouns for s in stems) or any(
+            phrase in text for phrase in self.k.car_phrases_cjk
+        )
 
     def _maker_refs(self, found: list[_Found], reasons: list[str]) -> tuple[MakerRef, ...]:
         refs: list[MakerRef] = []
@@ -334,6 +340,21 @@ class Classifier:
                 if model not in figures:
                     figures.append(model)
         return tuple(figures)
+
+
+_KICKER = re.compile(r"^\s*([^:：?？]{1,40})[:：]\s*\S")
+
+
+def _main_clause(title: str, stems: list[str]) -> list[str]:
+    """A short lead-in ("Tariff Turmoil: ...", "Is X Next? ...") is a kicker: the news is in
+    the clause after it. Returns the stems of that clause, or all stems."""
+    match = _KICKER.match(title)
+    if not match:
+        return stems
+    lead_words = len(tokenize(match.group(1)).norms)
+    if lead_words == 0 or lead_words > 4 or lead_words >= len(stems):
+        return stems
+    return stems[lead_words:]
 
 
 def _strength(weight: float) -> str:

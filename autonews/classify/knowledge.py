@@ -58,7 +58,8 @@ class Knowledge:
     events: Lexicon[EventHit] = field(default_factory=Lexicon)
     speculative: Lexicon[str] = field(default_factory=Lexicon)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
-    car_nouns: frozenset[str] = frozenset()
+    car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
+    car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
     given_names: frozenset[str] = frozenset()
     maker_by_name: dict[str, int] = field(default_factory=dict)
@@ -168,9 +169,11 @@ def build_knowledge(
         knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["modifiers"]["reactions"]:
         knowledge.reactions.add(phrase_key(phrase, stem), phrase)
+    nouns = [str(phrase) for phrase in rules["context"]["car_nouns"]]
     knowledge.car_nouns = frozenset(
-        stem(word) for phrase in rules["context"]["car_nouns"] for word in phrase_key(phrase)
+        stem(word) for phrase in nouns if phrase.isascii() for word in phrase_key(phrase)
     )
+    knowledge.car_phrases_cjk = tuple(phrase for phrase in nouns if not phrase.isascii())
     return knowledge
 
 

@@ -66,7 +66,7 @@ class Tokens:
             words = _TOKEN.findall(lowered)
         if "'" in text or "’" in text:
             words = [w[:-2] if len(w) > 2 and w[-2] in "'’" else w for w in words]
-        self.norms = words
+        self.norms: list[str] = words
         self._spans: list[tuple[int, int]] | None = None
 
     def __len__(self) -> int:
@@ -91,6 +91,10 @@ class Tokens:
         """The text from token ``start`` to token ``end - 1``, as written."""
         positions = self._positions()
         return self.text[positions[start][0] : positions[end - 1][1]]
+
+    def offset(self, index: int) -> int:
+        """Where token ``index`` starts in the text."""
+        return self._positions()[index][0]
 
     def cjk(self, index: int) -> bool:
         return "\u3400" <= self.norms[index][0] <= "\ufaff"
@@ -125,11 +129,26 @@ def stems_of(words: list[str]) -> list[str]:
 
 # Words whose stems would collide with another event's word: sale(s) is a deal or a figure,
 # a ruling is a court's, a rule a regulator's.
-_KEEP = {"sale": "sale", "sales": "sales", "ruling": "ruling", "rulings": "ruling",
-         "selling": "selling", "protester": "protester", "protesters": "protester",
-         "ordered": "ordered", "orders": "order", "charging": "charging", "news": "news",
-         "fired": "fired", "firing": "fired", "space": "space", "charged": "charged",
-         "share": "share", "shares": "shares", "owners": "owners"}
+_KEEP = {
+    "sale": "sale",
+    "sales": "sales",
+    "ruling": "ruling",
+    "rulings": "ruling",
+    "selling": "selling",
+    "protester": "protester",
+    "protesters": "protester",
+    "ordered": "ordered",
+    "orders": "order",
+    "charging": "charging",
+    "news": "news",
+    "fired": "fired",
+    "firing": "fired",
+    "space": "space",
+    "charged": "charged",
+    "share": "share",
+    "shares": "shares",
+    "owners": "owners",
+}
 
 
 def _stem(word: str) -> str:

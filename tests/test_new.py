@@ -1,0 +1,173 @@
+"""--new across runs: nothing shown twice, nothing lost (failed delivery, crash), no floods."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from autonews.errors import ExitStatus
+from autonews.store import SCHEMA_VERSION
+from tests.feeds import item, rss
+
+
+def serve(httpserver: HTTPServer, items: list[dict[str, str]]) -> str:
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_data(
+        rss(items), content_type="application/rss+xml"
+    )
+    return httpserver.url_for("/feed")
+
+
+def titles(result) -> list[str]:
+    return (
+        sorted(story["title"] for story in json.loads(result.out)["stories"]) if result.out else []
+    )
+
+
+NEW = ("--no-extract", "--new", "--format", "json")
+
+
+def test_new_shows_each_story_once(cli, home: Path, httpserver: HTTPServer) -> None:
+    first = [
+        item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1),
+        item("BYD Cuts Prices on Seven Models by Up to 34%", 2),
+    ]
+    url = serve(httpserver, first)
+    assert len(titles(cli("digest", "--feed", url, *NEW))) == 2
+    again = cli("digest", "--feed", url, *NEW)
+    assert again.code == 0 and again.out == ""  # nothing new: no output at all
+    url = serve(httpserver, [*first, item("Toyota Names New CEO", 3)])
+    assert titles(cli("digest", "--feed", url, *NEW)) == ["Toyota Names New CEO"]
+
+
+def test_failed_delivery_is_retried(cli, home: Path, httpserver: HTTPServer, tmp_path) -> None:
+    url = serve(httpserver, [item("Kia Recalls 80,000 Sorento Hybrids", 1)])
+    (tmp_path / "a-file").write_text("not a folder")
+    failed = cli("digest", "--feed", url, *NEW, "--output", str(tmp_path / "a-file/x.json"))
+    assert failed.code == ExitStatus.ERROR
+    assert "cannot write" in failed.err
+    assert titles(cli("digest", "--feed", url, *NEW)) == ["Kia Recalls 80,000 Sorento Hybrids"]
+
+
+def test_new_feed_does_not_flood(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = serve(
+        httpserver,
+        [item("Fresh Ford Recall", 1, hours_ago=3), item("Old Honda Launch", 2, hours_ago=24 * 5)],
+    )
+    assert titles(cli("digest", "--feed", url, *NEW, "--since", "all")) == ["Fresh Ford Recall"]
+    # Without --new the old item is still there to read.
+    everything = cli("digest", "--feed", url, "--no-extract", "--since", "all", "--format", "json")
+    assert titles(everything) == ["Fresh Ford Recall", "Old Honda Launch"]
+
+
+def test_redated_feed_is_not_new_again(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = serve(httpserver, [item("Nissan Posts Loss", 1, hours_ago=2)])
+    assert titles(cli("digest", "--feed", url, *NEW)) == ["Nissan Posts Loss"]
+    redated = item("Nissan Posts Loss", 1, hours_ago=0.1)
+    redated["guid"] = "brand-new-guid"
+    url = serve(httpserver, [redated])
+    assert cli("digest", "--feed", url, *NEW).out == ""
+
+
+def test_growing_story_keeps_its_identity(cli, home: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a").respond_with_data(
+        rss([item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1)])
+    )
+    first = cli("digest", "--feed", httpserver.url_for("/a"), *NEW).json()
+    httpserver.expect_request("/b").respond_with_data(
+        rss([item("Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 9)])
+    )
+    feeds = ("--feed", httpserver.url_for("/a"), "--feed", httpserver.url_for("/b"))
+    grown = cli("digest", *feeds, "--no-extract", "--format", "json").json()
+    (story,) = grown["stories"]
+    assert story["id"] == first["stories"][0]["id"] and story["cluster_size"] == 2
+    # Same figure, already delivered: not news under --new.
+    assert cli("digest", *feeds, *NEW).out == ""
+
+
+def test_second_run_while_locked_exits_with_code_4(cli, home: Path, httpserver) -> None:
+    from autonews.store import run_lock
+
+    url = serve(httpserver, [item("Ford Recall", 1)])
+    with run_lock(home / "data"):
+        result = cli("digest", "--feed", url, "--no-extract")
+    assert result.code == ExitStatus.LOCKED
+    assert "another autonews run" in result.err
+
+
+def test_upgrade_from_schema_1_keeps_items(cli, home: Path, httpserver: HTTPServer) -> None:
+    from autonews.store import MIGRATIONS
+
+    (home / "data").mkdir(parents=True)
+    db = sqlite3.connect(home / "data" / "autonews.sqlite3")
+    db.executescript(MIGRATIONS[0])
+    db.execute(
+        "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, published, dated,"
+        " first_seen) VALUES ('x', 'k', 'f', 'Old Stored Story', NULL, '', "
+        "'2026-11-26T00:00:00+00:00', 1, '2026-11-26T00:00:00+00:00')"
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    url = serve(httpserver, [item("Mazda Launches CX-6e", 1)])
+    assert cli("digest", "--feed", url, "--no-extract").code == 0
+    db = sqlite3.connect(home / "data" / "autonews.sqlite3")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT title FROM items WHERE feed_url = 'x'").fetchone() == (
+        "Old Stored Story",
+    )
+
+
+def test_sigkill_mid_run_leaves_a_usable_store(home: Path, httpserver: HTTPServer) -> None:
+    from werkzeug.wrappers import Response
+
+    items = [item(f"Story number {n} about Hyundai sales", n) for n in range(30)]
+    for entry in items:
+        entry["link"] = httpserver.url_for(f"/page/{entry['guid']}")
+    httpserver.expect_request("/feed").respond_with_data(rss(items))
+
+    def slow_page(request):
+        time.sleep(0.3)
+        return Response(
+            "<html><body><article><p>"
+            + "Hyundai sold cars. " * 40
+            + "</p></article></body></html>",
+            content_type="text/html",
+        )
+
+    httpserver.expect_request("/page", method="GET").respond_with_handler(slow_page)
+    for n in range(30):
+        httpserver.expect_request(f"/page/id-{n}").respond_with_handler(slow_page)
+    command = [
+        sys.executable,
+        "-m",
+        "autonews",
+        "digest",
+        "--feed",
+        httpserver.url_for("/feed"),
+        "--new",
+        "--format",
+        "json",
+        "--since",
+        "all",
+    ]
+    env = {**os.environ, "AUTONEWS_HOME": str(home)}
+    for delay in (0.4, 0.9, 1.6):
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    stories = json.loads(finished.stdout)["stories"]
+    assert sum(s["cluster_size"] for s in stories) == 30  # nothing was marked delivered
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and again.stdout == ""
