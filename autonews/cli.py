@@ -163,6 +163,20 @@ def digest(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
+    email: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--email",
+            help="Mail the digest to this address (repeatable) using [email] "
+            "in the config, instead of printing it.",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="With --email: print the message (.eml) instead of sending it."
+        ),
+    ] = False,
     new: Annotated[
         bool,
         typer.Option(
@@ -216,10 +230,30 @@ def digest(
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         run = _with_progress(lambda progress: make_digest(store, cfg, options, progress))
         if run.digest.stories or not new:
-            _emit(run.digest, fmt, output)
-        # Only now, with the digest written, do its stories count as delivered.
-        run.commit(store)
+            if email:
+                delivered = _mail(run.digest, email, cfg, dry_run)
+            else:
+                _emit(run.digest, fmt, output)
+                delivered = True
+            # Only now, with the digest written or accepted, do its stories count as delivered.
+            if delivered:
+                run.commit(store)
     _exit_for(run.digest)
+
+
+def _mail(digest: Digest, recipients: list[str], cfg: Config, dry_run: bool) -> bool:
+    """Send (or with --dry-run print) the digest; True when it really went out."""
+    import socket
+
+    from autonews.email_delivery import build_message, send
+
+    sender = cfg.email.sender or f"autonews@{socket.getfqdn() or 'localhost'}"
+    message = build_message(digest, sender, recipients)
+    if dry_run:
+        sys.stdout.write(message.as_string())
+        return False
+    send(message, cfg.email)
+    return True
 
 
 def _with_progress(work: Callable[[Progress], DigestRun]) -> DigestRun:

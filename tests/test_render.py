@@ -73,3 +73,43 @@ def test_lead_shows_summary_and_groups_follow_the_model_order() -> None:
     assert (
         out.index("\nVolvo") < out.index("\nXiaomi") < out.index("\nBMW") < out.index("\nIndustry")
     )
+
+
+@pytest.mark.parametrize(("fmt", "name"), [(Format.TEXT, "digest.txt"),
+                                           (Format.MARKDOWN, "digest.md"),
+                                           (Format.HTML, "digest.html")])
+def test_text_markdown_html_golden(fmt: Format, name: str) -> None:
+    check_golden(name, render(sample_digest(), fmt, RenderOptions(width=100)))
+
+
+def test_html_escapes_feed_text_and_has_nothing_remote() -> None:
+    from html.parser import HTMLParser
+
+    out = render(sample_digest(), Format.HTML)
+    tags: list[tuple[str, dict[str, str | None]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            tags.append((tag, dict(attrs)))
+
+    Collect().feed(out)
+    names = {tag for tag, _ in tags}
+    assert not names & {"script", "img", "link", "iframe", "style", "object"}
+    assert all(attrs["href"].startswith("http") for tag, attrs in tags if tag == "a")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_markdown_escapes_feed_text() -> None:
+    out = render(sample_digest(), Format.MARKDOWN)
+    assert "\\[bold red\\]Tesla" in out
+    assert "<script>" not in out
+
+
+def test_only_http_links_are_rendered() -> None:
+    from dataclasses import replace
+
+    digest = sample_digest()
+    story = replace(digest.stories[0], url="javascript:alert(1)")
+    digest = replace(digest, stories=(story, *digest.stories[1:]))
+    for fmt in (Format.HTML, Format.MARKDOWN, Format.TEXT, Format.TERMINAL):
+        assert "javascript:" not in render(digest, fmt), fmt

@@ -12,6 +12,9 @@ from autonews.models import Digest
 
 class Format(StrEnum):
     TERMINAL = "terminal"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
     JSON = "json"
     JSONL = "jsonl"
 
@@ -26,6 +29,9 @@ class RenderOptions:
 # format -> (module, function); modules are imported only when used.
 _RENDERERS: dict[Format, tuple[str, str]] = {
     Format.TERMINAL: ("autonews.render.terminal", "render_terminal"),
+    Format.TEXT: ("autonews.render.text_format", "render_text"),
+    Format.MARKDOWN: ("autonews.render.markdown_format", "render_markdown"),
+    Format.HTML: ("autonews.render.html_format", "render_html"),
     Format.JSON: ("autonews.render.json_format", "render_json"),
     Format.JSONL: ("autonews.render.json_format", "render_jsonl"),
 }

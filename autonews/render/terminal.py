@@ -14,6 +14,7 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, FeedStatus, Story
 from autonews.render import RenderOptions
+from autonews.render.common import age, safe_url
 from autonews.text import clean_text
 
 EVENT_STYLE: dict[Event, tuple[str, str]] = {
@@ -34,15 +35,6 @@ EVENT_STYLE: dict[Event, tuple[str, str]] = {
 _LABEL_WIDTH = max(len(event.value) for event in Event)
 
 
-def age(published: datetime, now: datetime) -> str:
-    seconds = max(0, int((now - published).total_seconds()))
-    if seconds < 3600:
-        return f"{max(1, seconds // 60)}m ago"
-    if seconds < 86400 * 2:
-        return f"{seconds // 3600}h ago"
-    return f"{seconds // 86400}d ago"
-
-
 def _event_label(story: Story, pad: bool = True) -> Text:
     symbol, style = EVENT_STYLE[story.classification.event]
     name = story.classification.event.value
@@ -52,6 +44,8 @@ def _event_label(story: Story, pad: bool = True) -> Text:
 def _meta(story: Story, now: datetime) -> Text:
     sources = story.cluster_size
     parts = [f"{sources} source{'s' if sources != 1 else ''}", age(story.published, now)]
+    if story.new_sources:
+        parts.insert(1, f"{story.new_sources} new since your last digest")
     if sources > 1:
         parts.append(", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources)))
     else:
@@ -70,8 +64,9 @@ def _story_table(stories: list[Story], now: datetime) -> Table:
     table.add_column(ratio=1, overflow="fold")
     for story in stories:
         lines = [Text(clean_text(story.title), style="bold"), _meta(story, now)]
-        if story.url:
-            lines.append(Text(clean_text(story.url), style="dim underline"))
+        url = safe_url(story.url)
+        if url:
+            lines.append(Text(url, style="dim underline"))
         table.add_row("", _event_label(story), Group(*lines))
     return table
 
@@ -84,8 +79,9 @@ def _lead(story: Story, now: datetime) -> Panel:
     if story.summary:
         parts += [Text(""), body]
     parts += [Text(""), _meta(story, now)]
-    if story.url:
-        parts.append(Text(clean_text(story.url), style="dim underline"))
+    url = safe_url(story.url)
+    if url:
+        parts.append(Text(url, style="dim underline"))
     title = Text("Lead · ")
     title.append_text(_event_label(story, pad=False))
     title.append(f" · {clean_text(makers)}")

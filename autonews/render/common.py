@@ -1,0 +1,54 @@
+"""Helpers shared by the text-like renderers: labels, ages, safe links."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from autonews.models import Digest, Group, Story
+from autonews.text import clean_text
+
+
+def age(published: datetime, now: datetime) -> str:
+    seconds = max(0, int((now - published).total_seconds()))
+    if seconds < 3600:
+        return f"{max(1, seconds // 60)}m ago"
+    if seconds < 86400 * 2:
+        return f"{seconds // 3600}h ago"
+    return f"{seconds // 86400}d ago"
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links are shown as links: no javascript:, data: or file: from a feed."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return clean_text(url)
+    return None
+
+
+def source_line(story: Story, now: datetime) -> str:
+    count = story.cluster_size
+    feeds = ", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources))
+    parts = [f"{count} source{'s' if count != 1 else ''}", age(story.published, now), feeds]
+    if story.new_sources:
+        parts.insert(1, f"{story.new_sources} new since your last digest")
+    if story.classification.speculative:
+        parts.append("speculative")
+    return " · ".join(parts)
+
+
+def makers_label(story: Story) -> str:
+    return ", ".join(clean_text(m.name) for m in story.classification.makers) or "Industry"
+
+
+def group_heading(digest: Digest, group: Group) -> str:
+    stories = [digest.story(story_id) for story_id in group.story_ids]
+    heading = clean_text(group.key)
+    if group.kind == "maker" and stories[0].classification.makers:
+        parent = stories[0].classification.makers[0].group
+        if parent != group.key:
+            heading += f" ({clean_text(parent)})"
+    return heading
+
+
+def summary_line(digest: Digest) -> str:
+    stamp = digest.generated_at.strftime("%d %b %Y %H:%M UTC")
+    return f"{stamp} · {len(digest.stories)} stories from {len(digest.feeds)} feeds"

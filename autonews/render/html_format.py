@@ -1,0 +1,111 @@
+"""HTML: one self-contained document with inline styles, readable in Gmail, Outlook and K-9.
+Every piece of feed text is escaped; no scripts, no remote images, no external CSS; only http(s)
+links."""
+
+from __future__ import annotations
+
+from html import escape
+
+from autonews.models import Digest, Event, FeedStatus, Story
+from autonews.render import RenderOptions
+from autonews.render.common import group_heading, safe_url, source_line, summary_line
+from autonews.text import clean_text
+
+EVENT_COLOUR: dict[Event, str] = {
+    Event.RECALL: "#b00020",
+    Event.INCIDENT: "#c62828",
+    Event.LEGAL: "#6a1b9a",
+    Event.RESTRUCTURING: "#a15c00",
+    Event.REGULATION: "#1565c0",
+    Event.LAUNCH: "#2e7d32",
+    Event.OWNERSHIP: "#00838f",
+    Event.PARTNERSHIP: "#00838f",
+    Event.LEADERSHIP: "#283593",
+    Event.PRODUCTION: "#455a64",
+    Event.FINANCIALS: "#1b5e20",
+    Event.PRICING: "#8d6e00",
+    Event.OTHER: "#616161",
+}
+_BODY = (
+    "margin:0;padding:16px;background:#ffffff;color:#1a1a1a;"
+    "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45"
+)
+_BADGE = (
+    "display:inline-block;padding:1px 6px;border-radius:3px;color:#ffffff;"
+    "font-size:12px;font-weight:bold;text-transform:uppercase;background:{colour}"
+)
+_META = "color:#666666;font-size:13px"
+
+
+def _e(text: str) -> str:
+    return escape(clean_text(text), quote=True)
+
+
+def _title(story: Story) -> str:
+    url = safe_url(story.url)
+    title = _e(story.title)
+    if not url:
+        return f"<strong>{title}</strong>"
+    return (
+        f'<a href="{escape(url, quote=True)}" style="color:#0b4f8a;font-weight:bold;'
+        f'text-decoration:none">{title}</a>'
+    )
+
+
+def _badge(story: Story) -> str:
+    event = story.classification.event
+    style = _BADGE.format(colour=EVENT_COLOUR[event])
+    return f'<span style="{style}">{escape(event.value)}</span>'
+
+
+def _story(story: Story, digest: Digest) -> str:
+    return (
+        f'<tr><td style="padding:6px 0;border-bottom:1px solid #eeeeee">{_badge(story)} '
+        f'{_title(story)}<br><span style="{_META}">'
+        f"{_e(source_line(story, digest.generated_at))}</span></td></tr>"
+    )
+
+
+def render_html(digest: Digest, options: RenderOptions) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        "<title>autonews digest</title></head>",
+        f'<body style="{_BODY}">',
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
+        'style="max-width:720px;margin:0 auto">',
+        f'<tr><td><h1 style="font-size:22px;margin:0 0 4px">autonews digest</h1>'
+        f'<p style="{_META};margin:0 0 16px">{_e(summary_line(digest))}</p></td></tr>',
+    ]
+    if digest.lead_id:
+        lead = digest.story(digest.lead_id)
+        summary = f'<p style="margin:8px 0">{_e(lead.summary)}</p>' if lead.summary else ""
+        parts.append(
+            '<tr><td style="border:2px solid #1a1a1a;border-radius:6px;padding:12px">'
+            f'<div style="{_META};font-weight:bold">LEAD</div>{_badge(lead)} {_title(lead)}'
+            f'{summary}<span style="{_META}">{_e(source_line(lead, digest.generated_at))}'
+            "</span></td></tr>"
+        )
+    if not digest.stories:
+        parts.append("<tr><td><p>No stories in this window.</p></td></tr>")
+    for group in digest.groups:
+        parts.append(
+            f'<tr><td><h2 style="font-size:18px;margin:20px 0 4px">'
+            f"{_e(group_heading(digest, group))}</h2></td></tr>"
+        )
+        parts += [_story(digest.story(story_id), digest) for story_id in group.story_ids]
+    parts.append(
+        f'<tr><td><h2 style="font-size:16px;margin:20px 0 4px">Feeds</h2>'
+        f'<ul style="{_META};padding-left:18px">'
+    )
+    for feed in digest.feeds:
+        name = _e(feed.name or feed.url)
+        if feed.status is FeedStatus.ERROR:
+            parts.append(f'<li style="color:#b00020">✗ {name}: {_e(feed.error or "error")}</li>')
+        elif feed.status is FeedStatus.NOT_MODIFIED:
+            parts.append(f"<li>✓ {name}: not modified</li>")
+        else:
+            parts.append(f"<li>✓ {name}: {feed.items} items</li>")
+    parts += ["</ul></td></tr>", "</table></body></html>"]
+    return "\n".join(parts) + "\n"

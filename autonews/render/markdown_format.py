@@ -1,0 +1,53 @@
+"""Markdown: for notes apps, chat tools and static sites. Feed text is escaped so a title can
+never become a link, an image or a heading."""
+
+from __future__ import annotations
+
+import re
+
+from autonews.models import Digest, FeedStatus, Story
+from autonews.render import RenderOptions
+from autonews.render.common import group_heading, safe_url, source_line, summary_line
+from autonews.text import clean_text
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", clean_text(text))
+
+
+def _link(story: Story) -> str:
+    title = escape(story.title)
+    url = safe_url(story.url)
+    return f"[{title}](<{url.replace('>', '%3E')}>)" if url else title
+
+
+def _item(story: Story, digest: Digest) -> str:
+    event = story.classification.event.value
+    return f"- **{event}** {_link(story)}  \n  {escape(source_line(story, digest.generated_at))}"
+
+
+def render_markdown(digest: Digest, options: RenderOptions) -> str:
+    out = ["# autonews digest", "", f"*{escape(summary_line(digest))}*", ""]
+    if digest.lead_id:
+        lead = digest.story(digest.lead_id)
+        out += ["## Lead", "", _item(lead, digest), ""]
+        if lead.summary:
+            out += [f"> {escape(lead.summary)}", ""]
+    if not digest.stories:
+        out += ["No stories in this window.", ""]
+    for group in digest.groups:
+        out += [f"## {escape(group_heading(digest, group))}", ""]
+        out += [_item(digest.story(story_id), digest) for story_id in group.story_ids]
+        out.append("")
+    out += ["## Feeds", ""]
+    for feed in digest.feeds:
+        name = escape(feed.name or feed.url)
+        if feed.status is FeedStatus.ERROR:
+            out.append(f"- ✗ {name}: {escape(feed.error or 'error')}")
+        elif feed.status is FeedStatus.NOT_MODIFIED:
+            out.append(f"- ✓ {name}: not modified")
+        else:
+            out.append(f"- ✓ {name}: {feed.items} items")
+    return "\n".join(out) + "\n"

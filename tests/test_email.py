@@ -1,0 +1,149 @@
+"""Email through a real SMTP server on loopback (aiosmtpd): parts, headers, encodings,
+escaping, and a refused send followed by a good one."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP as SMTPServer
+from pytest_httpserver import HTTPServer
+
+from autonews.config import EmailConfig
+from autonews.email_delivery import parse_transport, subject_for
+from autonews.errors import ConfigError, ExitStatus
+from tests.digests import sample_digest
+from tests.feeds import item, rss
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.refuse = False
+
+    async def handle_DATA(self, server: SMTPServer, session: object, envelope) -> str:
+        if self.refuse:
+            return "554 5.7.1 Message rejected by policy"
+        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        self.messages.append(parsed)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Inbox, int]]:
+    from tests.conftest import free_port_url
+
+    inbox = Inbox()
+    port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+def configure(home: Path, port: int) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        f'[email]\nsmtp = "smtp://127.0.0.1:{port}"\nfrom = "autonews <news@example.org>"\n'
+    )
+
+
+def feed(httpserver: HTTPServer) -> str:
+    httpserver.expect_request("/feed").respond_with_data(rss([
+        item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1),
+        item("比亚迪宣布七款车型降价 最高降幅34%", 2),
+        item("Ford Recalls 90,000 Broncos &lt;script&gt;alert(1)&lt;/script&gt;", 3),
+    ]), content_type="application/rss+xml")
+    return httpserver.url_for("/feed")
+
+
+def test_message_parts_headers_and_escaping(cli, home: Path, smtp, httpserver) -> None:
+    inbox, port = smtp
+    configure(home, port)
+    result = cli("digest", "--feed", feed(httpserver), "--no-extract", "--email",
+                 "reader@example.org")
+    assert result.code == 0, result.err
+    assert result.out == ""  # mailed, not printed
+    (message,) = inbox.messages
+    assert message["To"] == "reader@example.org"
+    subject = message["Subject"]
+    assert subject.startswith("autonews: 3 stories — 2 recalls (")
+    assert "Volvo" in subject and "Ford" in subject and subject.endswith("1 pricing")
+    assert message.get_content_type() == "multipart/alternative"
+    plain = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    assert plain.get_content_charset() == "utf-8" and html.get_content_charset() == "utf-8"
+    assert "比亚迪宣布七款车型降价" in plain.get_content()
+    body = html.get_content()
+    assert "比亚迪" in body
+    assert "<script>" not in body and "&lt;script&gt;" in body
+    assert "<img" not in body and "<link" not in body
+
+
+def test_refused_send_is_delivered_next_time(cli, home: Path, smtp, httpserver) -> None:
+    inbox, port = smtp
+    configure(home, port)
+    url = feed(httpserver)
+    args = ("digest", "--feed", url, "--no-extract", "--new", "--email", "r@example.org")
+    inbox.refuse = True
+    refused = cli(*args)
+    assert refused.code == ExitStatus.ERROR
+    assert "refused the message" in refused.err
+    inbox.refuse = False
+    assert cli(*args).code == 0
+    assert len(inbox.messages) == 1 and "3 stories" in inbox.messages[0]["Subject"]
+    assert cli(*args).code == 0  # nothing new: nothing sent
+    assert len(inbox.messages) == 1
+
+
+def test_dry_run_prints_the_message(cli, home: Path, httpserver) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('[email]\nfrom = "news@example.org"\n')
+    result = cli("digest", "--feed", feed(httpserver), "--no-extract", "--email",
+                 "r@example.org", "--dry-run")
+    assert result.code == 0
+    parsed = email.message_from_string(result.out, policy=email.policy.default)
+    assert parsed["From"] == "news@example.org"
+    assert parsed.get_content_type() == "multipart/alternative"
+
+
+def test_unreachable_server_is_a_clear_error(cli, home: Path, httpserver) -> None:
+    from tests.conftest import free_port_url
+
+    port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
+    configure(home, port)
+    result = cli("digest", "--feed", feed(httpserver), "--no-extract", "--email", "r@example.org")
+    assert result.code == ExitStatus.ERROR
+    assert "cannot send mail" in result.err and "Traceback" not in result.err
+
+
+def test_transports() -> None:
+    assert parse_transport("smtp+starttls://me@mail.example.org:587").kind == "starttls"
+    smtps = parse_transport("smtps://me%40x.org@mail.example.org")
+    assert (smtps.kind, smtps.port, smtps.user) == ("smtps", 465, "me@x.org")
+    assert parse_transport("sendmail").kind == "sendmail"
+    with pytest.raises(ConfigError, match="email.smtp"):
+        parse_transport("imap://mail.example.org")
+
+
+def test_subject_summarises() -> None:
+    subject = subject_for(sample_digest())
+    assert subject.startswith("autonews: 5 stories — 1 recall (Volvo)")
+
+
+def test_password_never_appears_in_errors(monkeypatch, smtp) -> None:
+    from autonews.email_delivery import build_message, send
+    from autonews.errors import DeliveryError
+
+    _, port = smtp
+    monkeypatch.setenv("AUTONEWS_SMTP_PASSWORD", "hunter2-secret")
+    config = EmailConfig(smtp=f"smtp://user@127.0.0.1:{port}", sender="a@example.org")
+    with pytest.raises(DeliveryError) as caught:  # the test server offers no AUTH
+        send(build_message(sample_digest(), "a@example.org", ["b@example.org"]), config)
+    assert "hunter2" not in str(caught.value) and "hunter2" not in (caught.value.hint or "")
