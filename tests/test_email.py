@@ -58,7 +58,7 @@ def feed(httpserver: HTTPServer) -> str:
     httpserver.expect_request("/feed").respond_with_data(rss([
         item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1),
         item("比亚迪宣布七款车型降价 最高降幅34%", 2),
-        item("Ford Recalls 90,000 Broncos &lt;script&gt;alert(1)&lt;/script&gt;", 3),
+        item("Ford Recalls 90,000 Broncos &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;", 3),
     ]), content_type="application/rss+xml")
     return httpserver.url_for("/feed")
 
