@@ -323,6 +323,46 @@ def read(
 
 
 @app.command()
+def stats(
+    since: Annotated[str, typer.Option(help="Window: 30d, 12w, a date, or all.")] = "30d",
+    by: Annotated[str, typer.Option("--by", help="maker, group or event.")] = "maker",
+    event: Annotated[
+        str | None, typer.Option("--event", help="Only this event type (recalls by maker...).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
+    config: ConfigOption = None,
+) -> None:
+    """Story counts over time from the store, drawn as bars (no fetching)."""
+    import json
+    from dataclasses import asdict
+
+    from autonews.classify import Classifier
+    from autonews.render.stats_terminal import render_stats
+    from autonews.stats import compute_stats
+    from autonews.store import Store
+    from autonews.timeparse import parse_since, utcnow
+
+    _check_choice("--by", by, ["maker", "group", "event"])
+    _check_choice("--format", fmt, ["terminal", "json"])
+    _check_events([event] if event else None)
+    cfg = _config(config)
+    now = utcnow()
+    try:
+        start = parse_since(since, now)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    with Store(cfg.paths.store_file) as store:
+        items = store.items(store.known_feeds(), start)
+    earliest = start or min((i.published for i in items), default=now)
+    classifier = Classifier.with_overrides(cfg.classify.makers, cfg.classify.event_keywords)
+    result = compute_stats(items, classifier, earliest, now, by, event)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_stats(result, _terminal_options()))
+
+
+@app.command()
 def makers(
     search: Annotated[
         str | None, typer.Option(help="Only makers whose name, group or country contains this.")

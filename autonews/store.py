@@ -320,6 +320,14 @@ class Store:
         rows = self.db.execute(query + " ORDER BY published DESC, id", params).fetchall()
         return [_item_from_row(row, by_url[row["feed_url"]]) for row in rows]
 
+    def known_feeds(self) -> list[FeedConfig]:
+        """Every feed the store has items or state for, named as last configured."""
+        rows = self.db.execute(
+            "SELECT url, name FROM feeds UNION SELECT DISTINCT feed_url, '' FROM items "
+            "WHERE feed_url NOT IN (SELECT url FROM feeds)"
+        ).fetchall()
+        return [FeedConfig(url=row[0], name=row[1] or "") for row in rows]
+
     def item(self, item_id: int) -> Item | None:
         row = self.db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
         if row is None:

@@ -1,0 +1,41 @@
+"""`autonews stats`: counts of stories (not items) from the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from autonews.render.stats_terminal import sparkline
+from tests.feeds import item, rss
+
+
+def test_stats_counts_stories_by_event_and_maker(cli, home: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a").respond_with_data(rss([
+        item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, hours_ago=5),
+        item("Ford Recalls 90,000 Broncos Over Seat Belts", 2, hours_ago=30),
+        item("BYD Cuts Prices on Seven Models by Up to 34%", 3, hours_ago=50),
+    ]))
+    httpserver.expect_request("/b").respond_with_data(rss([
+        item("Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 9, hours_ago=4),
+    ]))
+    feeds = ("--feed", httpserver.url_for("/a"), "--feed", httpserver.url_for("/b"))
+    assert cli("digest", *feeds, "--no-extract", "--since", "all").code == 0
+    by_event = json.loads(cli("stats", "--by", "event", "--format", "json").out)
+    counts = {row["key"]: row["total"] for row in by_event["rows"]}
+    assert counts == {"recall": 2, "pricing": 1}  # the Volvo recall told twice counts once
+    recalls = json.loads(cli("stats", "--event", "recall", "--format", "json").out)
+    assert {row["key"] for row in recalls["rows"]} == {"Volvo", "Ford"}
+    drawn = cli("stats", "--by", "event").out
+    assert "recall" in drawn and "█" in drawn and "\x1b" not in drawn
+
+
+def test_stats_on_an_empty_store(cli, home: Path) -> None:
+    result = cli("stats")
+    assert result.code == 0 and "No stories" in result.out
+
+
+def test_sparkline_scales_to_the_highest_period() -> None:
+    assert sparkline((0, 4, 8)) == "·▄█"
+    assert sparkline((0, 0)) == "  "
