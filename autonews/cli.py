@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -19,9 +19,12 @@ from autonews.errors import AutonewsError, ExitStatus, UsageError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from autonews.config import Config
+    from autonews.config import Config, NamedDigest
     from autonews.models import Digest
-    from autonews.pipeline import DigestRun, Progress
+    from autonews.pipeline import DigestOptions, DigestRun, Progress
+    from autonews.store import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="autonews",
@@ -127,8 +130,22 @@ def digest(
     ] = None,
     config: ConfigOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="terminal, json or jsonl.")
-    ] = "terminal",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="terminal, text, markdown, html, json or jsonl (default: "
+            "terminal; a named digest's own format).",
+        ),
+    ] = None,
+    name: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--name",
+            help="A [[digests]] entry of the config (repeatable): each is "
+            "filtered and delivered on its own, from one fetch.",
+        ),
+    ] = None,
     no_extract: Annotated[
         bool,
         typer.Option(
@@ -195,7 +212,7 @@ def digest(
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
     from autonews.config import FeedConfig
     from autonews.digest import Filters
-    from autonews.pipeline import DigestOptions, make_digest
+    from autonews.pipeline import DigestOptions, collect, select
     from autonews.render import Format
     from autonews.store import Store, run_lock
 
@@ -227,18 +244,59 @@ def digest(
             limit=limit,
         ),
     )
+    named = [_named_digest(cfg, n) for n in name or ()]
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
-        run = _with_progress(lambda progress: make_digest(store, cfg, options, progress))
-        if run.digest.stories or not new:
-            if email:
-                delivered = _mail(run.digest, email, cfg, dry_run)
-            else:
-                _emit(run.digest, fmt, output)
-                delivered = True
-            # Only now, with the digest written or accepted, do its stories count as delivered.
-            if delivered:
-                run.commit(store)
+        collection = _with_progress(lambda progress: collect(store, cfg, options, progress))
+        if not named:
+            run = select(store, cfg, collection, options)
+            _deliver(run, store, cfg, fmt or "terminal", output, email or [], dry_run)
+        for entry in named:
+            run = select(store, cfg, collection, _named_options(options, entry))
+            _deliver(run, store, cfg, fmt or entry.format, output, email or list(entry.to), dry_run)
     _exit_for(run.digest)
+
+
+def _named_digest(cfg: Config, name: str) -> NamedDigest:
+    for entry in cfg.digests:
+        if entry.name == name:
+            return entry
+    known = ", ".join(d.name for d in cfg.digests) or "none"
+    raise UsageError(f"no [[digests]] entry named {name!r}", hint=f"configured digests: {known}")
+
+
+def _named_options(options: DigestOptions, entry: NamedDigest) -> DigestOptions:
+    from dataclasses import replace
+
+    filters = replace(
+        options.filters,
+        makers=options.filters.makers + entry.makers,
+        events=options.filters.events + entry.events,
+        exclude_events=options.filters.exclude_events + entry.exclude_events,
+        tags=options.filters.tags + entry.tags,
+    )
+    return replace(options, filters=filters, channel=entry.name)
+
+
+def _deliver(
+    run: DigestRun,
+    store: Store,
+    cfg: Config,
+    fmt: str,
+    output: Path | None,
+    email: list[str],
+    dry_run: bool,
+) -> None:
+    """Write or mail one digest; its stories count as delivered only once that succeeded.
+    Under --new with nothing new, nothing is written or sent."""
+    if run.new_only and not run.digest.stories:
+        return
+    if email:
+        delivered = _mail(run.digest, email, cfg, dry_run)
+    else:
+        _emit(run.digest, fmt, output)
+        delivered = True
+    if delivered:
+        run.commit(store)
 
 
 def _mail(digest: Digest, recipients: list[str], cfg: Config, dry_run: bool) -> bool:
@@ -256,7 +314,7 @@ def _mail(digest: Digest, recipients: list[str], cfg: Config, dry_run: bool) -> 
     return True
 
 
-def _with_progress(work: Callable[[Progress], DigestRun]) -> DigestRun:
+def _with_progress(work: Callable[[Progress], T]) -> T:
     progress, bar = _progress()
     if bar is None:
         return work(progress)

@@ -34,6 +34,19 @@ class FeedConfig:
 
 
 @dataclass(frozen=True)
+class NamedDigest:
+    """A digest of its own from the same fetch: `autonews digest --name NAME`."""
+
+    name: str
+    to: tuple[str, ...] = ()  # mail it to these addresses; empty: print it
+    makers: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    exclude_events: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    format: str = "text"
+
+
+@dataclass(frozen=True)
 class FetchConfig:
     timeout: float = 20.0
     deadline: float = 120.0
@@ -81,6 +94,7 @@ class ClassifyConfig:
 @dataclass(frozen=True)
 class Config:
     feeds: tuple[FeedConfig, ...] = ()
+    digests: tuple[NamedDigest, ...] = ()
     fetch: FetchConfig = field(default_factory=FetchConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
@@ -272,11 +286,42 @@ def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
     return tuple(feeds)
 
 
+def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError("config key 'digests': expected [[digests]] tables")
+    hints = typing.get_type_hints(NamedDigest)
+    digests = []
+    for index, entry in enumerate(raw):
+        where = f"digests[{index}]"
+        if not isinstance(entry, dict) or "name" not in entry:
+            raise ConfigError(f"config key '{where}.name' is missing")
+        unknown = set(entry) - set(hints)
+        if unknown:
+            raise ConfigError(
+                f"unknown config key '{where}.{sorted(unknown)[0]}'",
+                hint="a digest takes " + ", ".join(hints),
+            )
+        values = {key: _coerce(f"{where}.{key}", value, hints[key]) for key, value in entry.items()}
+        digest = NamedDigest(**values)
+        for event in (*digest.events, *digest.exclude_events):
+            if event not in _EVENT_SLUGS:
+                raise ConfigError(f"config key '{where}.events': unknown event {event!r}")
+        if digest.format not in {"terminal", "text", "markdown", "html", "json", "jsonl"}:
+            raise ConfigError(f"config key '{where}.format': unknown format {digest.format!r}")
+        digests.append(digest)
+    names = [d.name for d in digests]
+    if len(set(names)) != len(names):
+        raise ConfigError("config key 'digests': two digests have the same name")
+    return tuple(digests)
+
+
 def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> Config:
     config = base or Config()
     for key, value in raw.items():
         if key == "feeds":
             config = replace(config, feeds=_feeds_from_list(value))
+        elif key == "digests":
+            config = replace(config, digests=_digests_from_list(value))
         elif key in _SECTIONS:
             if not isinstance(value, dict):
                 raise ConfigError(f"config key {key!r}: expected a [{key}] table")
@@ -286,7 +331,7 @@ def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> C
         else:
             raise ConfigError(
                 f"unknown config key {key!r}",
-                hint="top-level keys are feeds, " + ", ".join(sorted(_SECTIONS)),
+                hint="top-level keys are feeds, digests, " + ", ".join(sorted(_SECTIONS)),
             )
     return config
 

@@ -46,6 +46,7 @@ class DigestOptions:
     filters: Filters = field(default_factory=Filters)
     now: datetime | None = None
     new_only: bool = False  # --new: stories not delivered by an earlier --new digest
+    channel: str = ""  # which digest's delivered-state --new uses ([[digests]] name)
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,12 @@ class DigestRun:
 
     digest: Digest
     deliveries: tuple[tuple[str, Delivery], ...] = ()
+    channel: str = ""
+    new_only: bool = False
 
     def commit(self, store: Store, now: datetime | None = None) -> None:
         if self.deliveries:
-            store.mark_delivered(self.deliveries, now or utcnow())
+            store.mark_delivered(self.deliveries, now or utcnow(), self.channel)
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -153,9 +156,25 @@ def _articles_for(
     return {**cached, **{a.url: a for a in fresh}}
 
 
+@dataclass(frozen=True)
+class Collection:
+    """Everything one fetch yields, before any digest's filters: several digests can share it."""
+
+    now: datetime
+    health: tuple[FeedHealth, ...]
+    stories: tuple[Story, ...]
+    baseline_only: frozenset[str]  # keys of stories made only of a new feed's old items
+
+
 def make_digest(
     store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
 ) -> DigestRun:
+    return select(store, config, collect(store, config, options, progress), options)
+
+
+def collect(
+    store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
+) -> Collection:
     now = options.now or utcnow()
     feeds = options.feeds or config.feeds
     if options.offline:
@@ -194,13 +213,34 @@ def make_digest(
     by_id = {item.id: item for item in items}
     member_lists = [[by_id[i] for i in members] for members in groups]
     keys = store.story_keys(member_lists)
-    stories = [
+    stories = tuple(
         build_story(members, classifications, articles, key)
         for members, key in zip(member_lists, keys, strict=True)
-    ]
-    stories = _with_delivery_state(stories, store.deliveries(keys))
+    )
+    baseline_only = frozenset(
+        key
+        for key, members in zip(keys, member_lists, strict=True)
+        if all(item.baseline for item in members)
+    )
+    return Collection(now, tuple(health), stories, baseline_only)
+
+
+def select(
+    store: Store, config: Config, collection: Collection, options: DigestOptions
+) -> DigestRun:
+    """One digest from a collection: delivery state of its channel, --new, filters, grouping."""
+    stories = _with_delivery_state(
+        list(collection.stories),
+        store.deliveries([s.id for s in collection.stories], options.channel),
+    )
     if options.new_only:
-        stories = _news(stories, member_lists, keys, config.digest.renotify_on_figure_change)
+        renotify = config.digest.renotify_on_figure_change
+        stories = [
+            story
+            for story in stories
+            if story.id not in collection.baseline_only
+            and (not story.delivered_before or (renotify and story.figure_changed))
+        ]
     filters = replace(
         options.filters,
         mute_makers=config.classify.mute_makers,
@@ -209,8 +249,8 @@ def make_digest(
     )
     digest = build_digest(
         apply_filters(stories, filters),
-        health,
-        now,
+        collection.health,
+        collection.now,
         options.group_by or config.digest.group_by,
         filters.limit,
     )
@@ -218,7 +258,7 @@ def make_digest(
         (story.id, Delivery(story.cluster_size, headline_figure(story.classification)))
         for story in digest.stories
     )
-    return DigestRun(digest, pending if options.new_only else ())
+    return DigestRun(digest, pending if options.new_only else (), options.channel, options.new_only)
 
 
 def _with_delivery_state(stories: list[Story], delivered: dict[str, Delivery]) -> list[Story]:
@@ -237,19 +277,3 @@ def _with_delivery_state(stories: list[Story], delivered: dict[str, Delivery]) -
             )
         )
     return out
-
-
-def _news(
-    stories: list[Story], members: list[list[Item]], keys: list[str], renotify: bool
-) -> list[Story]:
-    """--new: never-delivered stories (not made only of a new feed's old items), and delivered
-    ones whose headline figure changed (when renotify is on)."""
-    baseline_only = {
-        key for key, items in zip(keys, members, strict=True) if all(i.baseline for i in items)
-    }
-    return [
-        story
-        for story in stories
-        if story.id not in baseline_only
-        and (not story.delivered_before or (renotify and story.figure_changed))
-    ]

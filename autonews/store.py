@@ -78,6 +78,21 @@ MIGRATIONS: tuple[str, ...] = (
         figure TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 3: delivered-state per named digest ([[digests]]): one story can go to several
+    """
+    CREATE TABLE deliveries_by_channel (
+        channel TEXT NOT NULL DEFAULT '',
+        story_key TEXT NOT NULL,
+        delivered_at TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        figure TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (channel, story_key)
+    );
+    INSERT INTO deliveries_by_channel (channel, story_key, delivered_at, sources, figure)
+        SELECT '', story_key, delivered_at, sources, figure FROM deliveries;
+    DROP TABLE deliveries;
+    ALTER TABLE deliveries_by_channel RENAME TO deliveries;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -365,25 +380,28 @@ class Store:
                 keys.append(key)
         return keys
 
-    def deliveries(self, keys: Iterable[str]) -> dict[str, Delivery]:
+    def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         found = {}
         for key in set(keys):
             row = self.db.execute(
-                "SELECT sources, figure FROM deliveries WHERE story_key = ?", (key,)
+                "SELECT sources, figure FROM deliveries WHERE channel = ? AND story_key = ?",
+                (channel, key),
             ).fetchone()
             if row is not None:
                 found[key] = Delivery(row["sources"], row["figure"])
         return found
 
-    def mark_delivered(self, delivered: Iterable[tuple[str, Delivery]], now: datetime) -> None:
+    def mark_delivered(
+        self, delivered: Iterable[tuple[str, Delivery]], now: datetime, channel: str = ""
+    ) -> None:
         """Called only after the digest really went out: a failed send delivers nothing."""
         with self.transaction() as db:
             db.executemany(
-                "INSERT INTO deliveries (story_key, delivered_at, sources, figure) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT(story_key) DO UPDATE SET "
+                "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO UPDATE SET "
                 "delivered_at = excluded.delivered_at, sources = excluded.sources, "
                 "figure = excluded.figure",
-                [(key, _iso(now), d.sources, d.figure) for key, d in delivered],
+                [(channel, key, _iso(now), d.sources, d.figure) for key, d in delivered],
             )
 
     def prune(self, keep_days: int, now: datetime) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,3 +148,36 @@ def test_password_never_appears_in_errors(monkeypatch, smtp) -> None:
     with pytest.raises(DeliveryError) as caught:  # the test server offers no AUTH
         send(build_message(sample_digest(), "a@example.org", ["b@example.org"]), config)
     assert "hunter2" not in str(caught.value) and "hunter2" not in (caught.value.hint or "")
+
+
+def test_named_digests_from_one_fetch(cli, home: Path, smtp, httpserver) -> None:
+    inbox, port = smtp
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(f"""
+[email]
+smtp = "smtp://127.0.0.1:{port}"
+from = "news@example.org"
+
+[[digests]]
+name = "recalls"
+to = ["safety@example.org"]
+events = ["recall"]
+
+[[digests]]
+name = "prices"
+events = ["pricing"]
+format = "json"
+""")
+    url = feed(httpserver)
+    args = ("digest", "--feed", url, "--no-extract", "--new", "--name", "recalls",
+            "--name", "prices")
+    result = cli(*args)
+    assert result.code == 0, result.err
+    (message,) = inbox.messages
+    assert message["To"] == "safety@example.org" and "2 recalls" in message["Subject"]
+    printed = json.loads(result.out)
+    assert [s["event"] for s in printed["stories"]] == ["pricing"]
+    assert len([r for r, _ in httpserver.log if r.path == "/feed"]) == 1  # one fetch
+    again = cli(*args)  # each digest remembers what it delivered
+    assert again.code == 0 and again.out == "" and len(inbox.messages) == 1
+    assert cli("digest", "--feed", url, "--name", "nope").code == ExitStatus.USAGE

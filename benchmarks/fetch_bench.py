@@ -1,0 +1,527 @@
+"""How fast does ``autonews digest`` fetch, and how does it compare with feedparser and newsboat?
+
+    python benchmarks/fetch_bench.py [--feeds N] [--latency MS] [--corpus DIR]
+
+Everything is measured in this run, against a threaded HTTP server on 127.0.0.1 started here:
+
+a. N synthetic RSS feeds (20 items each), every request delayed by MS milliseconds, with ETag and
+   Last-Modified (304 when If-None-Match, or else If-Modified-Since, matches). ``autonews digest
+   --no-extract --format json`` runs as a subprocess on an empty store (cold) and again (warm); the
+   server counts the warm run's conditional requests and 304 answers. The lower bound is
+   requests x latency / concurrency. ``autonews --help`` is timed too (median of 5).
+b. The files of DIR (default ../shared/corpora/feeds200, read in place) served without delay: a
+   cold ``autonews digest --since all`` over all of them, feedparser on the same bytes in-process
+   (default options, then without sanitising and relative-URI resolution), autonews's own parser
+   in-process, and ``newsboat -x reload`` with 16 reload threads when newsboat is installed.
+c. Peak memory: each subprocess is reaped with ``os.wait4``, whose rusage is that child's own
+   (ru_maxrss: the largest resident set of the child or of any descendant it waited for, such as
+   the parse pool's workers), so no delta arithmetic over RUSAGE_CHILDREN is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, cast
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script
+    sys.path.insert(0, str(ROOT))
+
+from autonews.config import FetchConfig  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "feeds200"
+ITEMS_PER_FEED = 20
+HELP_RUNS = 5
+RUN_TIMEOUT = 150.0  # seconds; a hung subprocess is killed rather than hanging the benchmark
+NEWSBOAT_THREADS = 16
+MAKERS = ("Toyota", "Volkswagen", "Ford", "BMW", "Hyundai", "Tesla", "Renault", "Honda", "BYD")
+EVENTS = (
+    "recalls {n:,} vehicles over faulty airbags",
+    "unveils electric SUV with {n} km of range",
+    "reports quarterly profit of ${n} million",
+    "names new chief executive",
+    "cuts production at {n}-worker plant",
+    "signs battery partnership with supplier",
+    "raises prices by {n} euros",
+)
+
+
+# --- the loopback server -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Doc:
+    body: bytes
+    content_type: str
+    etag: str
+    last_modified: str
+    latency: float  # seconds slept before answering
+
+
+@dataclass
+class Tally:
+    requests: int = 0
+    conditional: int = 0
+    not_modified: int = 0
+    full: int = 0
+    agents: Counter[str] = field(default_factory=Counter)
+
+
+class FeedServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # the default backlog of 5 drops connections under 16-way bursts
+
+    def __init__(self, docs: dict[str, Doc]) -> None:
+        super().__init__(("127.0.0.1", 0), FeedHandler)
+        self.docs = docs
+        self.lock = threading.Lock()
+        self.tally = Tally()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def take_tally(self) -> Tally:
+        """The counts since the last call; counting starts afresh."""
+        with self.lock:
+            tally, self.tally = self.tally, Tally()
+        return tally
+
+    def record(self, agent: str, conditional: bool, fresh: bool) -> None:
+        with self.lock:
+            self.tally.requests += 1
+            self.tally.conditional += conditional
+            self.tally.not_modified += fresh
+            self.tally.full += not fresh
+            self.tally.agents[agent.split("/")[0]] += 1
+
+
+class FeedHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real feed servers offer
+
+    def do_GET(self) -> None:
+        server = cast(FeedServer, self.server)
+        doc = server.docs.get(self.path)
+        if doc is None:
+            self.send_error(404)
+            return
+        if doc.latency:
+            time.sleep(doc.latency)
+        if_none_match = self.headers.get("If-None-Match")
+        if_modified_since = self.headers.get("If-Modified-Since")
+        if if_none_match is not None:
+            fresh = if_none_match == doc.etag
+        else:
+            fresh = if_modified_since == doc.last_modified
+        server.record(
+            self.headers.get("User-Agent", "-"),
+            if_none_match is not None or if_modified_since is not None,
+            fresh,
+        )
+        self.send_response(304 if fresh else 200)
+        self.send_header("ETag", doc.etag)
+        self.send_header("Last-Modified", doc.last_modified)
+        if fresh:
+            self.end_headers()
+            return
+        self.send_header("Content-Type", doc.content_type)
+        self.send_header("Content-Length", str(len(doc.body)))
+        self.end_headers()
+        self.wfile.write(doc.body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+
+@contextmanager
+def serving(docs: dict[str, Doc]) -> Iterator[FeedServer]:
+    server = FeedServer(docs)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def make_doc(body: bytes, content_type: str, latency: float, modified: datetime) -> Doc:
+    etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+    return Doc(body, content_type, etag, email.utils.format_datetime(modified, usegmt=True), latency)
+
+
+def synthetic_feed(index: int, now: datetime, base: str) -> bytes:
+    items = []
+    for j in range(ITEMS_PER_FEED):
+        maker = MAKERS[(index * 7 + j) % len(MAKERS)]
+        event = EVENTS[(index + j * 3) % len(EVENTS)].format(n=1000 + (index * 31 + j * 17) % 9000)
+        title = f"{maker} {event} (report {index}-{j})"
+        published = email.utils.format_datetime(now - timedelta(minutes=15 * j + index))
+        items.append(
+            f"<item><title>{escape(title)}</title><link>{base}/story/{index}/{j}</link>"
+            f"<guid>{base}/story/{index}/{j}</guid><pubDate>{published}</pubDate>"
+            f"<description>{escape(title)}. More details in the full story.</description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Synthetic feed {index}</title><link>{base}/</link>"
+        f"<description>benchmark</description>{''.join(items)}</channel></rss>"
+    ).encode()
+
+
+def synthetic_docs(count: int, latency: float, now: datetime) -> dict[str, Doc]:
+    return {
+        f"/synth/{i}.xml": make_doc(
+            synthetic_feed(i, now, f"https://synthetic.example/{i}"),
+            "application/rss+xml; charset=utf-8",
+            latency,
+            now - timedelta(hours=1),
+        )
+        for i in range(count)
+    }
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.is_file())
+
+
+def corpus_docs(files: Sequence[Path], now: datetime) -> dict[str, Doc]:
+    docs = {}
+    for path in files:
+        body = path.read_bytes()
+        kind = "application/json" if body.lstrip()[:1] == b"{" else "application/xml"
+        docs[f"/corpus/{path.name}"] = make_doc(body, kind, 0.0, now - timedelta(hours=1))
+    return docs
+
+
+# --- running subprocesses ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    returncode: int
+    max_rss_kb: int
+    stdout: str
+    stderr: str
+
+
+def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float = RUN_TIMEOUT) -> Run:
+    """Run ``cmd`` to completion; wall time and the child's own rusage (via wait4)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            seconds,
+            proc.returncode,
+            usage.ru_maxrss,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
+
+
+def autonews_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "autonews"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "autonews"]
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """This environment without AUTONEWS_* settings or proxies for loopback, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    env.update(extra)
+    return env
+
+
+def write_config(home: Path, urls: Sequence[str], fetch: dict[str, int] | None = None) -> None:
+    lines = ["[fetch]", *(f"{k} = {v}" for k, v in (fetch or {}).items()), ""]
+    for url in urls:
+        name = url.rsplit("/", 1)[-1]
+        lines += ["[[feeds]]", f"url = {json.dumps(url)}", f"name = {json.dumps(name)}", ""]
+    (home / "config.toml").write_text("\n".join(lines), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class DigestRun:
+    run: Run
+    statuses: Counter[str]
+    entries: int
+    stories: int
+    errors: dict[str, str]  # feed name -> error message
+
+
+def run_digest(home: Path, *extra: str) -> DigestRun:
+    cmd = [*autonews_cmd(), "digest", "--no-extract", "--format", "json", *extra]
+    run = run_measured(cmd, child_env(AUTONEWS_HOME=str(home)))
+    try:
+        document = json.loads(run.stdout)
+    except json.JSONDecodeError:
+        sys.exit(f"autonews digest failed (exit {run.returncode}):\n{run.stderr[-2000:]}")
+    feeds = document["feeds"]
+    return DigestRun(
+        run,
+        Counter(f["status"] for f in feeds),
+        sum(f["items"] or 0 for f in feeds),
+        len(document["stories"]),
+        {f["name"] or f["url"]: f["error"] for f in feeds if f["status"] == "error"},
+    )
+
+
+def median_help_seconds() -> float:
+    env = child_env()
+    return statistics.median(
+        run_measured([*autonews_cmd(), "--help"], env).seconds for _ in range(HELP_RUNS)
+    )
+
+
+# --- reporting -----------------------------------------------------------------------------------
+
+
+def mb(kb: int) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+def describe(result: DigestRun) -> str:
+    states = ", ".join(f"{k} {v}" for k, v in sorted(result.statuses.items()))
+    return (
+        f"{result.run.seconds:6.2f} s  max RSS {mb(result.run.max_rss_kb):>7}  exit "
+        f"{result.run.returncode}  feeds: {states}; entries {result.entries}, "
+        f"stories {result.stories}"
+    )
+
+
+def describe_tally(tally: Tally) -> str:
+    return (
+        f"server saw {tally.requests} requests: {tally.conditional} conditional, "
+        f"{tally.not_modified} answered 304, {tally.full} answered 200"
+    )
+
+
+# --- a. synthetic feeds with latency -------------------------------------------------------------
+
+
+def bench_synthetic(count: int, latency_ms: float) -> None:
+    config = FetchConfig()
+    latency = latency_ms / 1000
+    now = datetime.now(UTC)
+    print(f"== a. {count} synthetic feeds x {ITEMS_PER_FEED} items, {latency_ms:g} ms per request")
+    print(f"autonews --help, median of {HELP_RUNS}: {median_help_seconds():.3f} s")
+    with serving(synthetic_docs(count, latency, now)) as server:
+        urls = [server.base + path for path in server.docs]
+        with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
+            home = Path(tmp)
+            write_config(home, urls)
+            cold = run_digest(home)
+            cold_tally = server.take_tally()
+            warm = run_digest(home)
+            warm_tally = server.take_tally()
+        with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
+            home = Path(tmp)
+            write_config(home, urls, {"per_host": config.concurrency})
+            wide = run_digest(home)
+            server.take_tally()
+    print(f"cold digest (empty store):  {describe(cold)}")
+    print(f"    {describe_tally(cold_tally)}")
+    print(f"warm digest (second run):   {describe(warm)}")
+    print(f"    {describe_tally(warm_tally)}")
+    in_flight = min(config.concurrency, config.per_host)  # one host: 127.0.0.1
+    print(
+        f"lower bound {count} x {latency_ms:g} ms / {config.concurrency} (concurrency) = "
+        f"{count * latency / config.concurrency:.3f} s; but all feeds share one host and "
+        f"per_host = {config.per_host}: {count * latency / in_flight:.3f} s"
+    )
+    print(f"cold digest, per_host = {config.concurrency}: {describe(wide)}")
+
+
+# --- b. the 200-feed corpus ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    tool: str
+    seconds: float
+    entries: int
+    feeds: int  # feeds read without error / with entries
+    note: str = ""
+
+
+def time_feedparser(bodies: Sequence[bytes], **options: bool) -> Row:
+    import feedparser
+
+    started = time.perf_counter()
+    parsed = [feedparser.parse(body, **options) for body in bodies]
+    seconds = time.perf_counter() - started
+    label = "feedparser.parse" + (" (no sanitize, no relative URIs)" if options else " (default)")
+    return Row(
+        label,
+        seconds,
+        sum(len(p.entries) for p in parsed),
+        sum(bool(p.entries) for p in parsed),
+        "in-process, parse only",
+    )
+
+
+def time_autonews_parser(bodies: Sequence[bytes], content_types: Sequence[str]) -> Row:
+    from autonews.errors import FeedParseError
+    from autonews.parse import parse_feed
+
+    entries = feeds = 0
+    started = time.perf_counter()
+    for body, kind in zip(bodies, content_types, strict=True):
+        try:
+            entries += len(parse_feed(body, kind).entries)
+            feeds += 1
+        except FeedParseError:
+            pass
+    return Row(
+        "autonews.parse.parse_feed",
+        time.perf_counter() - started,
+        entries,
+        feeds,
+        "in-process, parse only, no item cap",
+    )
+
+
+def run_newsboat(urls: Sequence[str], server: FeedServer) -> Row | None:
+    exe = shutil.which("newsboat")
+    if exe is None:
+        print("newsboat not installed")
+        return None
+    with tempfile.TemporaryDirectory(prefix="fetch-bench-newsboat-") as tmp:
+        work = Path(tmp)
+        (work / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
+        (work / "config").write_text(f"reload-threads {NEWSBOAT_THREADS}\n", encoding="utf-8")
+        cache = work / "cache.db"
+        cmd = [exe, "-q", "-u", str(work / "urls"), "-c", str(cache), "-C", str(work / "config")]
+        run = run_measured([*cmd, "-x", "reload"], child_env(HOME=str(work)))
+        tally = server.take_tally()
+        entries, feeds = newsboat_counts(cache)
+    finished = run.returncode == 0 and tally.requests >= len(urls) and entries > 0
+    status = "finished" if finished else f"DID NOT FINISH (exit {run.returncode})"
+    print(
+        f"newsboat -x reload: exit {run.returncode}, {tally.requests} requests, "
+        f"max RSS {mb(run.max_rss_kb)}, {status}"
+    )
+    if not finished:
+        print((run.stdout + run.stderr)[-1000:])
+    return Row(f"newsboat -x reload ({NEWSBOAT_THREADS} threads)", run.seconds, entries, feeds,
+               "fetch + parse + store")
+
+
+def newsboat_counts(cache: Path) -> tuple[int, int]:
+    if not cache.exists():
+        return 0, 0
+    with sqlite3.connect(cache) as db:
+        row = db.execute("SELECT COUNT(*), COUNT(DISTINCT feedurl) FROM rss_item").fetchone()
+    return int(row[0]), int(row[1])
+
+
+def print_table(rows: Sequence[Row], newsboat: Row | None) -> None:
+    print(f"{'tool':<52} {'seconds':>8} {'entries':>8} {'feeds':>6} {'/newsboat':>10}  note")
+    for row in rows:
+        ratio = f"{row.seconds / newsboat.seconds:9.2f}x" if newsboat else "         -"
+        print(
+            f"{row.tool:<52} {row.seconds:8.2f} {row.entries:8d} {row.feeds:6d} {ratio:>10}  "
+            f"{row.note}"
+        )
+
+
+def feedparser_verdict(body: bytes) -> str:
+    import feedparser
+
+    parsed = feedparser.parse(body)
+    bozo = f", bozo: {parsed.get('bozo_exception')}" if parsed.get("bozo") else ""
+    return f"feedparser: {len(parsed.entries)} entries, version {parsed.get('version')!r}{bozo}"
+
+
+def bench_corpus(corpus: Path) -> None:
+    files = corpus_files(corpus)
+    print(f"\n== b. {len(files)} corpus feeds from {corpus}, served without added latency")
+    docs = corpus_docs(files, datetime.now(UTC))
+    with serving(docs) as server:
+        urls = [server.base + path for path in docs]
+        with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
+            home = Path(tmp)
+            write_config(home, urls)
+            cold = run_digest(home, "--since", "all")
+        tally = server.take_tally()
+        print(f"autonews cold digest --since all: {describe(cold)}")
+        print(f"    {describe_tally(tally)}")
+        newsboat = run_newsboat(urls, server)
+    bodies = [doc.body for doc in docs.values()]
+    kinds = [doc.content_type for doc in docs.values()]
+    time_feedparser(bodies[:3])  # imports and lazy loads happen here, not in the timings
+    time_autonews_parser(bodies[:3], kinds[:3])
+    rows = [
+        Row(
+            "autonews digest --no-extract --since all (cold)",
+            cold.run.seconds,
+            cold.entries,
+            cold.statuses["ok"],
+            f"subprocess, whole pipeline, <= {FetchConfig().max_items_per_feed} items/feed",
+        ),
+        time_autonews_parser(bodies, kinds),
+        time_feedparser(bodies),
+        time_feedparser(bodies, sanitize_html=False, resolve_relative_uris=False),
+    ]
+    if newsboat is not None:
+        rows.append(newsboat)
+    print()
+    print_table(rows, newsboat)
+    if newsboat is not None:
+        print(f"autonews / newsboat (cold, 200 feeds): {cold.run.seconds / newsboat.seconds:.2f}")
+    print(f"\nfeeds autonews marks as errors: {len(cold.errors)}")
+    for name, error in sorted(cold.errors.items()):
+        print(f"  {name}: {error}\n      {feedparser_verdict(docs['/corpus/' + name].body)}")
+    print(f"\n== c. peak memory (max RSS) of the autonews corpus run: {mb(cold.run.max_rss_kb)}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--feeds", type=int, default=100, help="synthetic feeds (default 100)")
+    parser.add_argument(
+        "--latency", type=float, default=50.0, help="ms added to each request (default 50)"
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="feed files to serve")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    bench_synthetic(args.feeds, args.latency)
+    if args.corpus.is_dir():
+        bench_corpus(args.corpus)
+    else:
+        print(f"\ncorpus {args.corpus} not found: part b skipped")
+    print(f"\nbenchmark wall time: {time.perf_counter() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
