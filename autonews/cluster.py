@@ -37,7 +37,7 @@ _STOPWORDS = frozenset(
     "that after over amid into than new says said will would could may can up out about more "
     "most has have had not no but also vs via per year years first its their his her".split()
 )
-MERGE_THRESHOLD = 0.5
+MERGE_THRESHOLD = 0.46  # best pairwise F1 on tests/data/clusters.tsv (benchmarks/cluster_eval.py)
 _NUMBER = re.compile(
     r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
     r"(万|亿|%|percent\b|million\b|billion\b|bn\b|m\b|k\b)?",
@@ -59,8 +59,7 @@ class ClusterInput:
 
 @dataclass
 class _Features:
-    vector: dict[str, float]
-    norm: float
+    vector: dict[str, float]  # unit length
     makers: frozenset[str]
     groups: frozenset[str]
     primary: str | None
@@ -102,7 +101,8 @@ def _terms(text: str) -> list[str]:
             previous_cjk = word
             continue
         previous_cjk = ""
-        if stems[index] not in _STOPWORDS and len(word) > 1:
+        # Numbers are compared as figures, not as words ("116,000" is not "000").
+        if stems[index] not in _STOPWORDS and len(word) > 1 and not word.isdigit():
             terms.append(stems[index])
     return terms
 
@@ -141,16 +141,19 @@ def _same_model(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a for y in b)
 
 
-def _features(item: ClusterInput, idf: dict[str, float], default_idf: float) -> _Features:
-    counts: dict[str, float] = dict(Counter(_terms(item.title)))
+def _features(
+    item: ClusterInput, title_terms: list[str], idf: dict[str, float], default_idf: float
+) -> _Features:
+    counts: dict[str, float] = dict(Counter(title_terms))
     for term in _terms(item.summary[:300]):
         counts[term] = counts.get(term, 0.0) + 0.4
     vector = {term: count * idf.get(term, default_idf) for term, count in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    vector = {term: value / norm for term, value in vector.items()}
     c = item.classification
     title_numbers = _numbers(item.title)
     return _Features(
         vector=vector,
-        norm=math.sqrt(sum(v * v for v in vector.values())) or 1.0,
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
         primary=c.makers[0].name if c.makers else None,
@@ -163,9 +166,9 @@ def _features(item: ClusterInput, idf: dict[str, float], default_idf: float) -> 
 
 
 def _cosine(a: _Features, b: _Features) -> float:
-    small, large = (a, b) if len(a.vector) < len(b.vector) else (b, a)
-    dot = sum(weight * large.vector.get(term, 0.0) for term, weight in small.vector.items())
-    return dot / (a.norm * b.norm)
+    # Vectors are unit length: the dot product over the shared terms is the cosine.
+    va, vb = a.vector, b.vector
+    return sum(va[term] * vb[term] for term in va.keys() & vb.keys())
 
 
 def _close(a: float, b: float) -> bool:
@@ -189,11 +192,18 @@ def _conflict(a: _Features, b: _Features) -> bool:
     return bool(a_pct and b_pct and not any(_close(x, y) for x in a_pct for y in b_pct))
 
 
+# Turns of a story that make the next report a new event: talks begin / talks called off, a
+# recall / the recall expanded.
+_TURNS = ("c:terminate", "c:expand", "c:cancel", "c:deny")
+
+
 def similarity(a: _Features, b: _Features) -> float:
     """How likely two items tell the same event; -1 when they cannot."""
     if _conflict(a, b):
         return -1.0
     score = _cosine(a, b)
+    if any((turn in a.vector) != (turn in b.vector) for turn in _TURNS):
+        score -= 0.15
     if _same_model(a.models, b.models):
         score += 0.25
     if _shared(a.numbers, b.numbers):
@@ -201,8 +211,12 @@ def similarity(a: _Features, b: _Features) -> float:
     if a.makers and a.makers == b.makers:
         score += 0.1
     if a.event is not Event.OTHER and b.event is not Event.OTHER:
-        # The classifier errs more often than outlets disagree on what happened: a small nudge.
-        score += 0.1 if a.event is b.event else -0.05
+        # The classifier errs more often than outlets disagree on what happened: a nudge, but a
+        # recall (named by unmistakable words) against anything else is a real difference.
+        if a.event is b.event:
+            score += 0.1
+        else:
+            score -= 0.2 if Event.RECALL in (a.event, b.event) else 0.05
     return score
 
 
@@ -213,12 +227,15 @@ def cluster(
 ) -> list[list[int]]:
     """Group items into stories; returns lists of item keys, each list in publication order."""
     ordered = sorted(items, key=lambda item: (item.published, item.key))
-    documents = [set(_terms(item.title)) for item in ordered]
-    df: Counter[str] = Counter(term for doc in documents for term in doc)
+    title_terms = [_terms(item.title) for item in ordered]
+    df: Counter[str] = Counter(term for terms in title_terms for term in set(terms))
     total = len(ordered) or 1
     idf = {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()}
     default_idf = math.log(1 + total) + 1.0
-    features = [_features(item, idf, default_idf) for item in ordered]
+    features = [
+        _features(item, terms, idf, default_idf)
+        for item, terms in zip(ordered, title_terms, strict=True)
+    ]
 
     story_of: list[int] = []
     stories: list[list[int]] = []
