@@ -44,6 +44,7 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="TOML config file (default: $AUTONEWS_CONFIG, then "
         "the user config dir's config.toml).",
         show_default=False,
@@ -125,7 +126,9 @@ def digest(
     feed: Annotated[
         list[str] | None,
         typer.Option(
-            "--feed", help="Feed URL or file path (repeatable); replaces the config's feeds."
+            "--feed",
+            metavar="URL_OR_PATH",
+            help="Feed URL or file path (repeatable); replaces the config's feeds.",
         ),
     ] = None,
     config: ConfigOption = None,
@@ -134,6 +137,7 @@ def digest(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="terminal, text, markdown, html, json or jsonl (default: "
             "terminal; a named digest's own format).",
         ),
@@ -142,6 +146,7 @@ def digest(
         list[str] | None,
         typer.Option(
             "--name",
+            metavar="NAME",
             help="A [[digests]] entry of the config (repeatable): each is "
             "filtered and delivered on its own, from one fetch.",
         ),
@@ -154,36 +159,53 @@ def digest(
     ] = False,
     since: Annotated[
         str | None,
-        typer.Option(help="Window: 48h, 7d, 2026-11-01 or all (default: [digest] since, 48h)."),
+        typer.Option(
+            metavar="WINDOW",
+            help="Window: 48h, 7d, 2026-11-01 or all (default: [digest] since, 48h).",
+        ),
     ] = None,
     offline: Annotated[
         bool, typer.Option("--offline", help="Render from the store without any network.")
     ] = False,
     group_by: Annotated[
-        str | None, typer.Option("--group-by", help="maker, group or event.")
+        str | None,
+        typer.Option("--group-by", metavar="maker|group|event", help="maker, group or event."),
     ] = None,
     maker: Annotated[
-        list[str] | None, typer.Option("--maker", help="Only this brand or group (repeatable).")
+        list[str] | None,
+        typer.Option("--maker", metavar="MAKER", help="Only this brand or group (repeatable)."),
     ] = None,
     event: Annotated[
-        list[str] | None, typer.Option("--event", help="Only this event type (repeatable).")
+        list[str] | None,
+        typer.Option("--event", metavar="EVENT", help="Only this event type (repeatable)."),
     ] = None,
     exclude_event: Annotated[
         list[str] | None,
-        typer.Option("--exclude-event", help="Leave out this event type (repeatable)."),
+        typer.Option(
+            "--exclude-event", metavar="EVENT", help="Leave out this event type (repeatable)."
+        ),
     ] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Only feeds with this tag (repeatable).")
+        list[str] | None,
+        typer.Option("--tag", metavar="TAG", help="Only feeds with this tag (repeatable)."),
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many stories.", min=1)] = None,
+    limit: Annotated[
+        int | None, typer.Option(metavar="N", help="At most this many stories.", min=1)
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (atomically) instead of stdout.",
+        ),
     ] = None,
     email: Annotated[
         list[str] | None,
         typer.Option(
             "--email",
+            metavar="ADDRESS",
             help="Mail the digest to this address (repeatable) using [email] "
             "in the config, instead of printing it.",
         ),
@@ -340,9 +362,15 @@ def _check_events(*lists: list[str] | None) -> None:
 def classify(
     text: Annotated[
         list[str] | None,
-        typer.Argument(help="Headlines; with none, one per line from stdin.", show_default=False),
+        typer.Argument(
+            metavar="[TEXT]...",
+            help="Headlines; with none, one per line from stdin.",
+            show_default=False,
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or jsonl.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="text, json or jsonl.")
+    ] = "text",
     explain: Annotated[
         bool,
         typer.Option(
@@ -367,9 +395,13 @@ def classify(
 def read(
     url_or_id: Annotated[
         str,
-        typer.Argument(help="An article URL, or an item id from `digest --format json` sources."),
+        typer.Argument(
+            metavar="URL_OR_ID", help="An article URL, or a story id from `digest --format json`."
+        ),
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="text, markdown or json.")
+    ] = "text",
     config: ConfigOption = None,
 ) -> None:
     """Show one article's extracted body (fetched and cached if needed)."""
@@ -382,12 +414,21 @@ def read(
 
 @app.command()
 def stats(
-    since: Annotated[str, typer.Option(help="Window: 30d, 12w, a date, or all.")] = "30d",
-    by: Annotated[str, typer.Option("--by", help="maker, group or event.")] = "maker",
+    since: Annotated[
+        str, typer.Option(metavar="WINDOW", help="Window: 30d, 12w, a date, or all.")
+    ] = "30d",
+    by: Annotated[
+        str, typer.Option("--by", metavar="maker|group|event", help="maker, group or event.")
+    ] = "maker",
     event: Annotated[
-        str | None, typer.Option("--event", help="Only this event type (recalls by maker...).")
+        str | None,
+        typer.Option(
+            "--event", metavar="EVENT", help="Only this event type (recalls by maker...)."
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal or json.")] = "terminal",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="terminal or json.")
+    ] = "terminal",
     config: ConfigOption = None,
 ) -> None:
     """Story counts over time from the store, drawn as bars (no fetching)."""
@@ -441,7 +482,7 @@ def makers(
 @app.command()
 def demo(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="terminal, json or jsonl.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="terminal, json or jsonl.")
     ] = "terminal",
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Skip article extraction.")
@@ -498,7 +539,9 @@ def _config_path_for_edit(config: Path | None) -> Path:
 def feeds_add(
     url: Annotated[str, typer.Argument(help="Feed URL or file path.")],
     name: Annotated[str, typer.Option(help="Display name.")] = "",
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag (repeatable).")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Add a feed to the config file (comments and layout are kept)."""

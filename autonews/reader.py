@@ -16,13 +16,14 @@ from autonews.timeparse import utcnow
 def read_article(config: Config, url_or_id: str) -> Article:
     with Store(config.paths.store_file) as store:
         url = url_or_id
-        if url_or_id.isdigit():
-            item = store.item(int(url_or_id))
-            if item is None or not item.link:
-                raise NotFoundError(f"no stored item with id {url_or_id} (or it has no link)")
-            url = item.link
-        elif not url_or_id.lower().startswith(("http://", "https://")):
-            raise UsageError(f"{url_or_id!r} is neither an http(s) URL nor an item id")
+        if not url_or_id.lower().startswith(("http://", "https://")):
+            found = store.story_link(url_or_id)
+            if found is None:
+                raise UsageError(
+                    f"{url_or_id!r} is neither an http(s) URL nor a known story id",
+                    hint="story ids are the `id` fields of `autonews digest --format json`",
+                )
+            url = found
         cached = store.articles([url]).get(url)
         if cached is not None and cached.text:
             return cached

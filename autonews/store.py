@@ -335,6 +335,16 @@ class Store:
         rows = self.db.execute(query + " ORDER BY published DESC, id", params).fetchall()
         return [_item_from_row(row, by_url[row["feed_url"]]) for row in rows]
 
+    def story_link(self, story_key: str) -> str | None:
+        """The link of a story's earliest item that has one."""
+        row = self.db.execute(
+            "SELECT items.link FROM story_items JOIN items ON items.id = story_items.item_id "
+            "WHERE story_items.story_key = ? AND items.link IS NOT NULL "
+            "ORDER BY items.first_seen, items.id LIMIT 1",
+            (story_key,),
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def known_feeds(self) -> list[FeedConfig]:
         """Every feed the store has items or state for, named as last configured."""
         rows = self.db.execute(

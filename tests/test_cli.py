@@ -213,4 +213,15 @@ def test_read_extracts_an_article(cli, home: Path) -> None:
         result = cli("read", f"{base}/articles/volvo-recalls-14768-xc70-halfshaft")
     assert result.code == 0, result.err
     assert "14,768" in result.out
-    assert "Advertisement" not in result.out.splitlines()[0]
+    assert "Advertisement" not in result.out
+    assert "Read more" not in result.out
+
+
+def test_read_a_story_by_id_from_the_cache(cli, home: Path) -> None:
+    with serve_demo() as base:
+        digest = cli("digest", "--feed", f"{base}/feeds/autowire.xml", "--format", "json").json()
+    story = next(s for s in digest["stories"] if s.get("body"))
+    result = cli("read", story["id"], "--format", "json")  # the server is gone: from the store
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["text"] == story["body"]
+    assert cli("read", "no-such-story").code == ExitStatus.USAGE

@@ -56,19 +56,29 @@ def configure(home: Path, port: int) -> None:
 
 
 def feed(httpserver: HTTPServer) -> str:
-    httpserver.expect_request("/feed").respond_with_data(rss([
-        item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1),
-        item("比亚迪宣布七款车型降价 最高降幅34%", 2),
-        item("Ford Recalls 90,000 Broncos &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;", 3),
-    ]), content_type="application/rss+xml")
+    httpserver.expect_request("/feed").respond_with_data(
+        rss(
+            [
+                item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1),
+                item("比亚迪宣布七款车型降价 最高降幅34%", 2),
+                item(
+                    "Ford Recalls 90,000 Broncos "
+                    "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;",
+                    3,
+                ),
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
     return httpserver.url_for("/feed")
 
 
 def test_message_parts_headers_and_escaping(cli, home: Path, smtp, httpserver) -> None:
     inbox, port = smtp
     configure(home, port)
-    result = cli("digest", "--feed", feed(httpserver), "--no-extract", "--email",
-                 "reader@example.org")
+    result = cli(
+        "digest", "--feed", feed(httpserver), "--no-extract", "--email", "reader@example.org"
+    )
     assert result.code == 0, result.err
     assert result.out == ""  # mailed, not printed
     (message,) = inbox.messages
@@ -106,8 +116,15 @@ def test_refused_send_is_delivered_next_time(cli, home: Path, smtp, httpserver) 
 def test_dry_run_prints_the_message(cli, home: Path, httpserver) -> None:
     home.mkdir(parents=True)
     (home / "config.toml").write_text('[email]\nfrom = "news@example.org"\n')
-    result = cli("digest", "--feed", feed(httpserver), "--no-extract", "--email",
-                 "r@example.org", "--dry-run")
+    result = cli(
+        "digest",
+        "--feed",
+        feed(httpserver),
+        "--no-extract",
+        "--email",
+        "r@example.org",
+        "--dry-run",
+    )
     assert result.code == 0
     parsed = email.message_from_string(result.out, policy=email.policy.default)
     assert parsed["From"] == "news@example.org"
@@ -129,7 +146,7 @@ def test_transports() -> None:
     smtps = parse_transport("smtps://me%40x.org@mail.example.org")
     assert (smtps.kind, smtps.port, smtps.user) == ("smtps", 465, "me@x.org")
     assert parse_transport("sendmail").kind == "sendmail"
-    with pytest.raises(ConfigError, match="email.smtp"):
+    with pytest.raises(ConfigError, match=r"email\.smtp"):
         parse_transport("imap://mail.example.org")
 
 
@@ -169,8 +186,17 @@ events = ["pricing"]
 format = "json"
 """)
     url = feed(httpserver)
-    args = ("digest", "--feed", url, "--no-extract", "--new", "--name", "recalls",
-            "--name", "prices")
+    args = (
+        "digest",
+        "--feed",
+        url,
+        "--no-extract",
+        "--new",
+        "--name",
+        "recalls",
+        "--name",
+        "prices",
+    )
     result = cli(*args)
     assert result.code == 0, result.err
     (message,) = inbox.messages

@@ -75,9 +75,10 @@ def test_lead_shows_summary_and_groups_follow_the_model_order() -> None:
     )
 
 
-@pytest.mark.parametrize(("fmt", "name"), [(Format.TEXT, "digest.txt"),
-                                           (Format.MARKDOWN, "digest.md"),
-                                           (Format.HTML, "digest.html")])
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [(Format.TEXT, "digest.txt"), (Format.MARKDOWN, "digest.md"), (Format.HTML, "digest.html")],
+)
 def test_text_markdown_html_golden(fmt: Format, name: str) -> None:
     check_golden(name, render(sample_digest(), fmt, RenderOptions(width=100)))
 

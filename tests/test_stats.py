@@ -12,14 +12,24 @@ from tests.feeds import item, rss
 
 
 def test_stats_counts_stories_by_event_and_maker(cli, home: Path, httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/a").respond_with_data(rss([
-        item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, hours_ago=5),
-        item("Ford Recalls 90,000 Broncos Over Seat Belts", 2, hours_ago=30),
-        item("BYD Cuts Prices on Seven Models by Up to 34%", 3, hours_ago=50),
-    ]))
-    httpserver.expect_request("/b").respond_with_data(rss([
-        item("Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 9, hours_ago=4),
-    ]))
+    httpserver.expect_request("/a").respond_with_data(
+        rss(
+            [
+                item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, hours_ago=5),
+                item("Ford Recalls 90,000 Broncos Over Seat Belts", 2, hours_ago=30),
+                item("BYD Cuts Prices on Seven Models by Up to 34%", 3, hours_ago=50),
+            ]
+        )
+    )
+    httpserver.expect_request("/b").respond_with_data(
+        rss(
+            [
+                item(
+                    "Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 9, hours_ago=4
+                ),
+            ]
+        )
+    )
     feeds = ("--feed", httpserver.url_for("/a"), "--feed", httpserver.url_for("/b"))
     assert cli("digest", *feeds, "--no-extract", "--since", "all").code == 0
     by_event = json.loads(cli("stats", "--by", "event", "--format", "json").out)

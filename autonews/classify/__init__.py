@@ -258,10 +258,11 @@ class Classifier:
                 reasons.append(f"event {main_event.value}: the clause after the lead-in")
                 event, weight = main_event, main_weight
         found = self._entities(title, tokens, stems, reasons, weight >= 3.0)
-        if found and self._not_about_cars(found, stems, title, reasons):
+        off_topic = bool(found) and self._not_about_cars(found, stems, title, reasons)
+        if off_topic:
             found = [f for f in found if f.kind == "company"]
         makers = [f for f in found if f.kind == "maker"]
-        extra = (summary + " " + _first_paragraph(body)).strip()
+        extra = "" if off_topic else (summary + " " + _first_paragraph(body)).strip()
         if not makers and extra:
             extra_tokens = tokenize(extra[:600])
             extra_stems = stems_of(extra_tokens.norms)
