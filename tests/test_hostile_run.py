@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -26,8 +27,8 @@ DEADLINE = 6.0
 
 
 class Handler(BaseHTTPRequestHandler):
-    requests: list[tuple[str, bool]] = []  # (feed name, sent If-None-Match)
-    bodies: dict[str, bytes] = {}
+    requests: ClassVar[list[tuple[str, bool]]] = []  # (feed name, sent If-None-Match)
+    bodies: ClassVar[dict[str, bytes]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         return None
