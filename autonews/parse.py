@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import contextlib
+import functools
 import json
 import re
+import xml.parsers.expat
 from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
@@ -73,24 +77,36 @@ def detect_encoding(body: bytes, content_type: str | None = None) -> str:
     head = body[:2048]
     declared_match = _XML_DECL.match(head) or _META_CHARSET.search(head)
     declared = _known(declared_match.group(1).decode("ascii")) if declared_match else None
+    utf8 = _is_utf8(body)
     for candidate in (header, declared):
         if candidate and candidate != "utf-8":
+            if utf8 and candidate in _SINGLE_BYTE and not body.isascii():
+                return "utf-8"  # UTF-8 bytes under a Latin-1 label: the label is wrong
             try:
                 body.decode(candidate)
                 return candidate
             except UnicodeDecodeError:
                 continue
-    try:
-        body.decode("utf-8")
+    if utf8:
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
         return _known(best.encoding) or "cp1252"
     return "cp1252"
+
+
+# Labels (after _known) whose bytes a UTF-8 document with non-ASCII text never is.
+_SINGLE_BYTE = {"cp1252", "iso8859-1", "iso8859-15", "cp1250", "iso8859-2"}
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_document(body: bytes, content_type: str | None = None) -> str:
@@ -144,57 +160,103 @@ def parse_feed(
     return _parse_xml_feed(text, url, engine)
 
 
+# C0 controls XML 1.0 forbids: clean_text drops them anyway; left in, lxml recovers (losing text)
+# and feedparser switches to its slow loose parser.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
+    text = _XML_ILLEGAL.sub("", text)
     # The declaration must agree with the UTF-8 bytes we hand over.
     utf8 = _XML_DECL_TEXT.sub(r"\1utf-8\3", text, count=1).encode("utf-8")
     if engine in ("auto", "fast"):
         try:
-            parsed = _parse_fast(utf8)
+            parsed = _parse_fast(utf8, url)
         except Exception:
             if engine == "fast":
                 raise
             # fastfeedparser rejects some broken documents that feedparser's loose mode reads.
         else:
-            if engine == "fast" or not _fast_lost_summaries(parsed, text):
+            if engine == "fast":
+                return parsed
+            if not _well_formed(utf8):
+                return _better_of(parsed, utf8, url)
+            if not _needs_feedparser(parsed, text):
                 return parsed
     return _parse_feedparser(utf8, url)
 
 
-# Unescaped markup inside a summary element (invalid, but common): fastfeedparser drops it.
-_RAW_MARKUP_SUMMARY = re.compile(
-    r"<(?:description|summary|content|content:encoded)\b[^>]*>\s*<(?![!/])", re.IGNORECASE
+def _better_of(fast: ParsedFeed, utf8: bytes, url: str) -> ParsedFeed:
+    """For a broken document, feedparser's loose reading, unless it finds fewer entries (it gives
+    up on some documents that lxml repairs, such as "<rss:item>" without a namespace)."""
+    try:
+        reference = _parse_feedparser(utf8, url)
+    except FeedParseError:
+        return fast
+    return reference if len(reference.entries) >= len(fast.entries) else fast
+
+
+_JUNK_AFTER_ROOT = xml.parsers.expat.errors.codes[
+    xml.parsers.expat.errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT
+]
+
+
+def _well_formed(utf8: bytes) -> bool:
+    """Well-formed, with every entity defined: lxml's recovery drops the rest of a text at a stray
+    "&" or an HTML entity (even those RSS 0.91's DTD defines), where feedparser keeps it."""
+    parser = xml.parsers.expat.ParserCreate()
+    skipped: list[str] = []
+    parser.SkippedEntityHandler = lambda name, is_parameter: skipped.append(name)
+    try:
+        parser.Parse(utf8, True)
+    except xml.parsers.expat.ExpatError as exc:
+        return exc.code == _JUNK_AFTER_ROOT and not skipped  # e.g. a <script> after </rss>
+    return not skipped
+
+
+# A title, description, summary or content element holding an element (unescaped or xhtml
+# markup): lxml gives fastfeedparser only the text before it.
+_RAW_MARKUP = re.compile(
+    r"<(?:title|description|summary|content|content:encoded)\b[^>]*(?<!/)>[^<]*<(?![/!])"
 )
+_NOT_PERMALINK = re.compile(r"isPermaLink\s*=\s*[\"']false", re.IGNORECASE)
 
 
-def _fast_lost_summaries(parsed: ParsedFeed, text: str) -> bool:
-    return any(not entry.summary for entry in parsed.entries) and bool(
-        _RAW_MARKUP_SUMMARY.search(text)
+def _needs_feedparser(parsed: ParsedFeed, text: str) -> bool:
+    """Documents whose reading depends on rules only feedparser implements."""
+    entries = parsed.entries
+    if _RAW_MARKUP.search(text):
+        return True
+    if any(not e.summary for e in entries) and ":description" in text:
+        return True  # media:description, feedparser's summary of last resort (video feeds)
+    if any(e.link and not urlsplit(e.link).scheme for e in entries):
+        return True  # relative links under xml:base
+    # An RSS item without <link> whose guid is a URL marked isPermaLink="false": fastfeedparser
+    # still makes it the link, feedparser does not.
+    return (
+        text.count("<link>") <= len(entries)
+        and any(e.link and e.link == e.guid for e in entries)
+        and bool(_NOT_PERMALINK.search(text))
     )
 
 
-def _parse_fast(utf8: bytes) -> ParsedFeed:
+def _parse_fast(utf8: bytes, url: str = "") -> ParsedFeed:
     """fastfeedparser (lxml): about 30 times faster than feedparser on real feeds."""
     import fastfeedparser
 
-    parsed = fastfeedparser.parse(
-        utf8,
-        include_content=True,
-        include_tags=False,
-        include_media=False,
-        include_enclosures=False,
-    )
+    _install_date_hook()
+    options = {"include_tags": False, "include_media": False, "include_enclosures": False}
+    parsed = fastfeedparser.parse(utf8, include_content=False, **options)
+    raw_entries = parsed.get("entries", [])
+    base = "" if b"xml:base" in utf8 else url  # under xml:base, feedparser resolves them
     entries = []
-    for entry in parsed.get("entries", []):
-        summary = entry.get("description") or entry.get("summary") or ""
-        if not summary and entry.get("content"):
-            summary = entry["content"][0].get("value", "")
-        link = entry.get("link") or None
+    for entry, summary in zip(raw_entries, _summaries(utf8, raw_entries, options), strict=True):
         parsed_entry = ParsedEntry(
-            title=html_to_text(entry.get("title") or ""),
-            link=link.strip() if link else None,
+            title=_fast_text(entry.get("title") or ""),
+            link=_entry_link(entry, base),
             guid=entry.get("id") or None,
-            summary=html_to_text(summary),
-            published=_iso_datetime(entry.get("published")) or _iso_datetime(entry.get("updated")),
+            summary=_fast_text(summary),
+            published=_fast_published(entry),
             author=clean_text(entry.get("author") or ""),
         )
         if parsed_entry.title or parsed_entry.link:
@@ -206,6 +268,81 @@ def _parse_fast(utf8: bytes) -> ParsedFeed:
         entries=tuple(entries),
         kind="fast",
     )
+
+
+def _summaries(utf8: bytes, entries: list[Any], options: dict[str, bool]) -> list[str]:
+    """Each entry's own description or summary, else its whole content, as feedparser reads it.
+
+    With include_content=True, fastfeedparser fills a missing description with a 512-character
+    excerpt of the content (tags replaced by spaces), so the content is read in a second pass.
+    """
+    import fastfeedparser
+
+    summaries = [str(entry.get("description") or "") for entry in entries]
+    if all(summaries):
+        return summaries
+    full = fastfeedparser.parse(utf8, include_content=True, **options).get("entries", [])
+    if len(full) != len(entries):
+        return summaries
+    return [summary or _content(entry) for summary, entry in zip(summaries, full, strict=True)]
+
+
+def _content(entry: Any) -> str:
+    content = entry.get("content") or [{}]
+    return str(content[0].get("value") or "")
+
+
+def _entry_link(entry: Any, base: str) -> str | None:
+    link: str | None = entry.get("link")
+    links = entry.get("links") or []
+    if links and link in {item.get("href") for item in links}:  # chosen among Atom links
+        # Atom: the alternate link (rel="alternate" or no rel), not the first link of any kind.
+        link = next((i["href"] for i in links if i.get("rel") in (None, "alternate")), None)
+    guid = entry.get("id") or ""
+    if not link and guid.startswith(("http://", "https://")):
+        link = guid  # feedparser reads an id or a permalink guid as the link
+    link = link.strip() if link else None
+    if link and base and not urlsplit(link).scheme:
+        link = urljoin(base, link)  # feedparser resolves relative links against the feed's URL
+    return link
+
+
+# C1 controls in feed text are cp1252 punctuation mislabelled; feedparser maps them back.
+_C1 = re.compile(r"[\x80-\x9f]")
+_C1_TO_CP1252 = {c: bytes([c]).decode("cp1252", "ignore") or None for c in range(0x80, 0xA0)}
+
+
+def _fast_text(value: str) -> str:
+    with contextlib.suppress(UnicodeError):  # feedparser's repair: "CitroÃ«n" -> "Citroën"
+        value = value.encode("iso-8859-1").decode("utf-8")
+    if _C1.search(value):
+        value = value.translate(_C1_TO_CP1252)
+    return html_to_text(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _reference_date(value: str) -> str | None:
+    """fastfeedparser's date hook answered by feedparser's date parser, the reference."""
+    from feedparser.datetimes import _parse_date
+
+    moment = _to_datetime(_parse_date(value))
+    return moment.isoformat() if moment else None
+
+
+def _install_date_hook() -> None:
+    import fastfeedparser.main
+
+    # A private name (fastfeedparser 0.6.5); tests/test_parse_corpus.py notices if it changes.
+    # The native extractor still reads plain RFC 822 and ISO 8601 dates itself.
+    fastfeedparser.main._parse_date = _reference_date
+
+
+def _fast_published(entry: Any) -> datetime | None:
+    published = _iso_datetime(entry.get("published")) or _iso_datetime(entry.get("updated"))
+    guid = entry.get("id")
+    if published and guid and _reference_date(guid) == entry.get("published"):
+        return None  # fastfeedparser dates an undated RSS item from its guid ("4711", "2024")
+    return published.replace(microsecond=0) if published else None  # feedparser: whole seconds
 
 
 def _parse_feedparser(utf8: bytes, url: str) -> ParsedFeed:

@@ -69,14 +69,14 @@ ENCODED_TITLES = {
     "gb2312-declared.xml": "比亚迪十月销量创新高",
     "gbk-declared.xml": "蔚来任命王喆为供应链副总裁",
     "iso-8859-1-declared.xml": "Peugeot présente la nouvelle 3008 à Sochaux",
-    "rss091-basic.xml": "Dealer margins squeezed as registrations dip",
+    "rss091-basic.xml": "Used EV prices stabilise at £14,000 after a year of falls",
     "shift-jis-declared.xml": "日産㈱、追浜工場の生産体制を見直し",
     "utf16be-bom.xml": "Stellantis confirme l'avenir de l'usine de Mulhouse",
     "utf16le-bom.xml": "Fahrbericht: der neue VW Tayron",
     "utf8-bom.xml": "Dacia Spring : la nouvelle génération arrive à 16 990 €",
     "windows-1252-declared.xml": "Škoda’s “Elroq” priced from €33,900 – orders open",
 }
-ENCODED_ENTRY = {"shift-jis-declared.xml": 1, "utf16le-bom.xml": 1}
+ENCODED_ENTRY = {"rss091-basic.xml": 1, "shift-jis-declared.xml": 1, "utf16le-bom.xml": 1}
 
 
 def _parse(path: Path, engine: str) -> ParsedFeed:
