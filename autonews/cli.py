@@ -387,7 +387,7 @@ def classify(
     cfg = _config(config)
     classifier = Classifier.with_overrides(cfg.classify.makers, cfg.classify.event_keywords)
     titles = text if text else [line.rstrip("\n") for line in sys.stdin]
-    results = [(title, classifier.classify(title)) for title in titles]
+    results = [(title, classifier.classify(title, explain=explain)) for title in titles]
     sys.stdout.write(format_classifications(results, fmt, explain))
 
 

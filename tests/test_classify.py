@@ -143,7 +143,8 @@ def test_maker_from_summary_when_title_names_none() -> None:
 
 
 def test_explain_gives_reasons() -> None:
-    reasons = classify("Seat Wiring Fault Prompts Kia Recall").reasons
+    assert classify("Seat Wiring Fault Prompts Kia Recall").reasons == ()  # only when asked
+    reasons = classify("Seat Wiring Fault Prompts Kia Recall", explain=True).reasons
     assert any("Seat" in r and "not" in r for r in reasons)
     assert any(r.startswith("event recall") for r in reasons)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from autonews.classify.figures import extract_figures
 from autonews.classify.knowledge import (
+    SPECULATIVE,
     EntityHit,
     EventHit,
     Knowledge,
@@ -31,6 +32,15 @@ _OPENERS = frozenset(
     "why how what will can could does did should has 2024 2025 2026 2027 2028".split()
 )
 
+
+class _Discard(list[str]):
+    """A reasons list that keeps nothing: classifying without --explain builds no strings."""
+
+    def append(self, item: str) -> None:
+        return None
+
+
+_DISCARD = _Discard()
 
 _JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
 
@@ -82,31 +92,34 @@ class Classifier:
         stems: list[str],
         reasons: list[str],
         event_found: bool,
+        car_word: bool,
     ) -> list[_Found]:
         """Two passes: collect every name, then judge the ambiguous ones with what the rest of
         the headline says (other makers, their models, car words, event words)."""
         words = tokens.norms
-        # Plurals: "XC70s", "Teslas". Ambiguous names never count from a plural (seats, minis).
-        alternates = {
-            i: word[:-1] for i, word in enumerate(words) if len(word) > 1 and word[-1] == "s"
-        }
+        # Plurals ("XC70s", "Teslas") count; ambiguous names never from a plural (seats, minis).
         matches = []
-        for match in self.k.entities.find(words, alternates):
+        for match in self.k.entities.find(words, plurals=True):
             if any(hit.kind == "block" for hit in match.payloads):
                 reasons.append(
                     f"ignored '{tokens.span(match.start, match.end)}': a known non-maker phrase"
                 )
                 continue
-            matches.append((match, self._pick(match.payloads)))
+            hits = match.payloads
+            matches.append((match, hits[0] if len(hits) == 1 else self._pick(hits)))
+        found: list[_Found] = []
+        if not any(hit.ambiguous for _, hit in matches):  # the common case: nothing to judge
+            for match, hit in matches:
+                found.append(_Found(hit.kind, hit.index, match.start, hit.via, hit.written))
+            return found
         sure_makers = [m for m, hit in matches if not hit.ambiguous and hit.kind == "maker"]
         context = _Context(
             event=event_found,
-            car_word=self._car_word(stems, tokens.text),
+            car_word=car_word,
             sure_makers=bool(sure_makers),
             maker_edges={m.start for m in sure_makers} | {m.end for m in sure_makers},
             models={hit.index for _, hit in matches if hit.via == "model"},
         )
-        found: list[_Found] = []
         for match, hit in matches:
             if hit.ambiguous and not self._ambiguous_ok(
                 hit, match.start, match.end, tokens, stems, context, reasons
@@ -215,50 +228,61 @@ class Classifier:
 
     # --- events ------------------------------------------------------------------------------
 
-    def _event(self, stems: list[str], reasons: list[str]) -> tuple[Event, float]:
+    def _event(self, stems: list[str], reasons: list[str]) -> tuple[Event, float, str | None]:
+        """The event (strongest phrase, earliest among equals), its weight, and the first
+        speculative phrase if any."""
         best: tuple[float, int, EventHit] | None = None
+        speculative = None
         for match in self.k.events.find(stems):
+            payloads = match.payloads
             # Several events may share a phrase; take the strongest of them.
-            hit = max(match.payloads, key=lambda h: h.weight)
+            hit = payloads[0] if len(payloads) == 1 else max(payloads, key=lambda h: h.weight)
+            if speculative is None:
+                speculative = next((h.phrase for h in payloads if h.weight == SPECULATIVE), None)
             if hit.weight <= 0:
-                continue  # a neutral phrase: it only hides the shorter ones inside it
-            key = (hit.weight, -match.start)
-            if best is None or key > (best[0], -best[1]):
+                continue  # neutral or speculative: no event of its own
+            if best is None or hit.weight > best[0]:
                 best = (hit.weight, match.start, hit)
         if best is None:
-            return Event.OTHER, 0.0
+            return Event.OTHER, 0.0, speculative
         weight, position, hit = best
-        reasons.append(
-            f"event {hit.event.value}: '{hit.phrase}' ({_strength(weight)}) at word {position + 1}"
-        )
-        return hit.event, weight
+        if reasons is not _DISCARD:
+            reasons.append(
+                f"event {hit.event.value}: '{hit.phrase}' ({_strength(weight)}) "
+                f"at word {position + 1}"
+            )
+        return hit.event, weight, speculative
 
-    def _speculative(self, text: str, stems: list[str], reasons: list[str]) -> bool:
+    @staticmethod
+    def _speculative(text: str, phrase: str | None, reasons: list[str]) -> bool:
         if text.rstrip().endswith(("?", "？")):
             reasons.append("speculative: a question")
             return True
-        matches = self.k.speculative.find(stems)
-        if matches:
-            reasons.append(f"speculative: '{matches[0].payloads[0]}'")
+        if phrase is not None:
+            reasons.append(f"speculative: '{phrase}'")
             return True
         return False
 
     # --- the whole thing ---------------------------------------------------------------------
 
-    def classify(self, title: str, summary: str = "", body: str = "") -> Classification:
-        reasons: list[str] = []
+    def classify(
+        self, title: str, summary: str = "", body: str = "", explain: bool = False
+    ) -> Classification:
+        """Label one headline; ``explain`` records the reasons (``--explain``)."""
+        reasons: list[str] = [] if explain else _DISCARD
         tokens = tokenize(title)
         stems = stems_of(tokens.norms)
-        event, weight = self._event(stems, reasons)
-        main = _main_clause(title, stems)
+        event, weight, speculative = self._event(stems, reasons)
+        main = _main_clause(title, stems) if (":" in title or "：" in title) else stems
         if main is not stems:
             # After a topic label ("Tariff Turmoil: ..."), the main clause wins a tie.
-            main_event, main_weight = self._event(main, [])
+            main_event, main_weight, _ = self._event(main, _DISCARD)
             if main_weight >= weight and main_event is not event:
                 reasons.append(f"event {main_event.value}: the clause after the lead-in")
                 event, weight = main_event, main_weight
-        found = self._entities(title, tokens, stems, reasons, weight >= 3.0)
-        off_topic = bool(found) and self._not_about_cars(found, stems, title, reasons)
+        car_word = self._car_word(stems, title)
+        found = self._entities(title, tokens, stems, reasons, weight >= 3.0, car_word)
+        off_topic = bool(found) and self._not_about_cars(found, stems, car_word, reasons)
         if off_topic:
             found = [f for f in found if f.kind == "company"]
         makers = [f for f in found if f.kind == "maker"]
@@ -266,19 +290,19 @@ class Classifier:
         if not makers and extra:
             extra_tokens = tokenize(extra[:600])
             extra_stems = stems_of(extra_tokens.norms)
-            more = self._entities(extra, extra_tokens, extra_stems, reasons, True)
+            more = self._entities(extra, extra_tokens, extra_stems, reasons, True, True)
             if any(f.kind == "maker" for f in more):
                 reasons.append("makers from the summary/body: the title names none")
             found += [f for f in more if f.kind == "maker"]
         if event is Event.OTHER and extra:
             extra_stems = stems_of(tokenize(first_words(extra, 60)).norms)
-            event, weight = self._event(extra_stems, reasons)
+            event, weight, _ = self._event(extra_stems, reasons)
             if event is not Event.OTHER:
                 reasons.append("event from the summary/body: the title has no event word")
         if event is Event.OTHER and self.k.reactions.find(stems):
             event = Event.INCIDENT
             reasons.append("event incident: a reaction with no other event named")
-        if event is not Event.OTHER and not self._automotive(found, stems, title):
+        if event is not Event.OTHER and not (found or car_word):
             reasons.append(f"event other: no maker, company or car word, so not {event.value}")
             event = Event.OTHER
         if event is Event.OTHER:
@@ -287,50 +311,51 @@ class Classifier:
             makers=self._maker_refs(found, reasons),
             companies=self._company_refs(found),
             event=event,
-            speculative=self._speculative(title, stems, reasons),
+            speculative=self._speculative(title, speculative, reasons),
             figures=self._figures(title, found),
             reasons=tuple(reasons),
         )
 
     def _not_about_cars(
-        self, found: list[_Found], stems: list[str], text: str, reasons: list[str]
+        self, found: list[_Found], stems: list[str], car_word: bool, reasons: list[str]
     ) -> bool:
         """A phone, a telescope, an insurer: named brands are not meant as automakers."""
-        if any(f.via == "model" for f in found) or self._car_word(stems, text):
+        if car_word or any(f.via == "model" for f in found):
             return False
         cues = self.k.not_cars.find(stems)
         if cues:
             reasons.append(f"makers dropped: '{cues[0].payloads[0]}' is not about cars")
         return bool(cues)
 
-    def _automotive(self, found: list[_Found], stems: list[str], text: str) -> bool:
-        """Is this about the car industry at all? ("Tata Steel to Cut Jobs" is not.)"""
-        return bool(found) or self._car_word(stems, text)
-
     def _car_word(self, stems: list[str], text: str) -> bool:
-        return any(s in self.k.car_nouns for s in stems) or any(
-            phrase in text for phrase in self.k.car_phrases_cjk
-        )
+        """Does the headline say it is about cars? Without a maker, company or such a word, it is
+        about something else ("Tata Steel to Cut Jobs")."""
+        if not self.k.car_nouns.isdisjoint(stems):
+            return True
+        return not text.isascii() and any(phrase in text for phrase in self.k.car_phrases_cjk)
 
     def _maker_refs(self, found: list[_Found], reasons: list[str]) -> tuple[MakerRef, ...]:
+        """Makers in order of first mention (the subject first), each once."""
         refs: list[MakerRef] = []
-        seen: set[str] = set()
-        for item in sorted((f for f in found if f.kind == "maker"), key=lambda f: f.position):
-            maker = self.k.makers[item.index]
-            if maker.name in seen:
+        seen: set[int] = set()
+        makers = self.k.makers
+        for item in found:  # found is in text order: the title's, then the summary's
+            if item.kind != "maker" or item.index in seen:
                 continue
-            seen.add(maker.name)
-            refs.append(MakerRef(maker.name, maker.group, maker.country))
-            reasons.append(f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'")
+            seen.add(item.index)
+            refs.append(self.k.maker_refs[item.index])
+            if reasons is not _DISCARD:
+                maker = makers[item.index]
+                reasons.append(f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'")
         return tuple(refs)
 
     def _company_refs(self, found: list[_Found]) -> tuple[CompanyRef, ...]:
         refs: list[CompanyRef] = []
-        for item in sorted((f for f in found if f.kind == "company"), key=lambda f: f.position):
-            company = self.k.companies[item.index]
-            ref = CompanyRef(company.name, company.role)
-            if ref not in refs:
-                refs.append(ref)
+        for item in found:
+            if item.kind == "company":
+                ref = self.k.company_refs[item.index]
+                if ref not in refs:
+                    refs.append(ref)
         return tuple(refs)
 
     def _figures(self, title: str, found: list[_Found]) -> tuple[Figure, ...]:
@@ -376,8 +401,10 @@ def first_words(text: str, count: int) -> str:
 _default: Classifier | None = None
 
 
-def classify(title: str, summary: str = "", body: str = "") -> Classification:
+def classify(
+    title: str, summary: str = "", body: str = "", explain: bool = False
+) -> Classification:
     global _default
     if _default is None:
         _default = Classifier()
-    return _default.classify(title, summary, body)
+    return _default.classify(title, summary, body, explain)

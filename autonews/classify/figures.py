@@ -23,11 +23,30 @@ _CURRENCY_WORD_AFTER = re.compile(
 )
 _CJK_CURRENCY_AFTER = re.compile(r"\s?(美元|欧元|日元|元)")
 _CJK_UNITS_AFTER = re.compile(r"\s?(辆|台)")
-_UNITS_AFTER = re.compile(
-    r"\s+((?:[A-Z][\w.+-]*\s){0,3}?"
-    r"(?:vehicles?|cars?|units?|EVs?|SUVs?|trucks?|buses|vans?|models?|hybrids?|sedans?|"
-    r"pickups?|motorcycles?|scooters?|[A-Z]{1,4}\d+\w*s?|[A-Z][a-z]+\s?\d*s))\b"
+_UNIT_NOUNS = frozenset(
+    "vehicle vehicles car cars unit units ev evs suv suvs truck trucks bus buses van vans model "
+    "models hybrid hybrids sedan sedans pickup pickups motorcycle motorcycles scooter "
+    "scooters".split()
 )
+_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d+\w*s?$|[A-Z][a-z]+\d*s$")  # XC70s, EV9s, Broncos
+_EDGE_PUNCTUATION = ",.;:!?)\"'”’"
+
+
+def _unit_words(text: str, after: int) -> str | None:
+    """'14,768 [Made-in-China XC70s]': up to three capitalised words, then a unit noun or a model
+    name. Returns the words counted, or None."""
+    if not text[after : after + 1].isspace():
+        return None
+    words = text[after : after + 80].split()[:4]
+    for index, raw in enumerate(words):
+        word = raw.rstrip(_EDGE_PUNCTUATION)
+        if word.lower() in _UNIT_NOUNS or _MODEL_CODE.match(word):
+            return " ".join([*words[:index], word])
+        if not word[:1].isupper() or word != raw:
+            return None
+    return None
+
+
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -80,33 +99,48 @@ _WORDS = {
 }
 
 
+_SYMBOL_CHARS = frozenset("$€£¥￥₹₩B")  # "RMB" ends in B
+
+
 def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     start, end = number.span()
     value = float(number.group().replace(",", ""))
-    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+    # Cheap look at the characters around the number before any pattern runs.
+    before = text[max(0, start - 2) : start].strip()
+    symbol = (
+        _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+        if before and before[-1] in _SYMBOL_CHARS
+        else None
+    )
     scale = _SCALE_AFTER.match(text, end)
     after = end
     if scale:
         value *= _SCALES[(scale.group(1) or scale.group(2)).lower()]
         after = scale.end()
-    begin = symbol.start() if symbol else start
     if symbol:
         currency = _SYMBOLS.get(symbol.group(1).strip().upper(), "USD")
-        return Figure("money", text[begin:after].strip(), value, currency)
-    if match := _PERCENT_AFTER.match(text, end):
+        return Figure("money", text[symbol.start() : after].strip(), value, currency)
+    following = text[after : after + 2].lstrip()[:1]
+    if not following:
+        return None
+    if following in "%pP" and (match := _PERCENT_AFTER.match(text, end)):
         return Figure("percent", text[start : match.end()], value, "%")
-    for pattern in (_CURRENCY_WORD_AFTER, _CJK_CURRENCY_AFTER):
-        if match := pattern.match(text, after):
-            return Figure(
-                "money", text[start : match.end()].strip(), value, _WORDS[match.group(1).lower()]
-            )
-    if match := _CJK_UNITS_AFTER.match(text, after):
-        return Figure("units", text[start : match.end()], value, "vehicles")
-    if match := _UNITS_AFTER.match(text, after):
-        if 1900 <= value <= 2100 and "," not in number.group():
-            return None  # a year, not a count
-        return Figure("units", text[start : match.end()].strip(), value, match.group(1).split()[-1])
-    return None
+    if "\u3400" <= following <= "\ufaff":
+        if match := _CJK_CURRENCY_AFTER.match(text, after):
+            return Figure("money", text[start : match.end()], value, _WORDS[match.group(1)])
+        if match := _CJK_UNITS_AFTER.match(text, after):
+            return Figure("units", text[start : match.end()], value, "vehicles")
+        return None
+    if not following.isalpha():
+        return None
+    if match := _CURRENCY_WORD_AFTER.match(text, after):
+        return Figure(
+            "money", text[start : match.end()].strip(), value, _WORDS[match.group(1).lower()]
+        )
+    counted = _unit_words(text, after)
+    if counted is None or (1900 <= value <= 2100 and "," not in number.group()):
+        return None  # no unit, or a year rather than a count
+    return Figure("units", f"{text[start:after].strip()} {counted}", value, counted.split()[-1])
 
 
 def extract_figures(text: str) -> tuple[Figure, ...]:

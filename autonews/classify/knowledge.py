@@ -11,8 +11,9 @@ from typing import Any
 
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.errors import ConfigError
-from autonews.models import Event
+from autonews.models import CompanyRef, Event, MakerRef
 
+SPECULATIVE = -1.0  # the weight that marks a speculative phrase in the event trie
 STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 
 
@@ -56,13 +57,15 @@ class Knowledge:
     companies: list[Company] = field(default_factory=list)
     entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
     events: Lexicon[EventHit] = field(default_factory=Lexicon)
-    speculative: Lexicon[str] = field(default_factory=Lexicon)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
     car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
     given_names: frozenset[str] = frozenset()
     maker_by_name: dict[str, int] = field(default_factory=dict)
+    # The references a classification hands out, made once: they are immutable.
+    maker_refs: list[MakerRef] = field(default_factory=list)
+    company_refs: list[CompanyRef] = field(default_factory=list)
     # Model names without their brand words ("Li Mega" -> "mega", "Tesla Model Y" -> "model y"),
     # with the group, so "Li Auto MEGA" and "理想MEGA" name one model.
     bare_models: Lexicon[tuple[str, str]] = field(default_factory=Lexicon)
@@ -80,6 +83,7 @@ class Knowledge:
         if index is None:
             index = len(self.makers)
             self.makers.append(maker)
+            self.maker_refs.append(MakerRef(maker.name, maker.group, maker.country))
             self.maker_by_name[name.lower()] = index
         ambiguous = [str(a) for a in raw.get("ambiguous", [])] + [
             str(a) for a in raw.get("lenient", [])
@@ -103,6 +107,7 @@ class Knowledge:
     def add_company(self, raw: Mapping[str, Any], where: str) -> None:
         name = _required(raw, "name", where)
         index = len(self.companies)
+        self.company_refs.append(CompanyRef(name, str(raw.get("role", "supplier"))))
         self.companies.append(
             Company(
                 name=name,
@@ -161,8 +166,9 @@ def build_knowledge(
             knowledge.add_event_phrases(event, rules.get(event.value, {}).get(strength, []), weight)
     for event_name, phrases in (extra_event_keywords or {}).items():
         knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
+    # Speculative words live in the event trie (one walk finds both), marked by their weight.
     for phrase in rules["modifiers"]["speculative"]:
-        knowledge.speculative.add(phrase_key(phrase, stem), phrase)
+        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, SPECULATIVE, phrase))
     for phrase in rules["modifiers"].get("neutral", []):
         knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, 0.0, phrase))
     for phrase in rules["context"].get("not_cars", []):

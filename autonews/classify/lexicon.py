@@ -208,25 +208,29 @@ class Lexicon(Generic[T]):
         found: list[T] = node.get(_END, []) if node is not None else []
         return found
 
-    def find(self, words: list[str], alternates: dict[int, str] | None = None) -> list[Match[T]]:
-        """Leftmost-longest, non-overlapping matches. ``alternates`` gives a second spelling for a
-        token (XC70s -> xc70) tried when the first spelling leads nowhere."""
+    def find(self, words: list[str], plurals: bool = False) -> list[Match[T]]:
+        """Leftmost-longest, non-overlapping matches. With ``plurals``, a word ending in "s"
+        that leads nowhere is tried without it (XC70s -> xc70, Teslas -> tesla)."""
         root = self._root
         matches: list[Match[T]] = []
         count = len(words)
         # Only positions whose word starts some phrase need a walk; finding them is one pass.
-        starts = [i for i, word in enumerate(words) if word in root]
-        if alternates:
-            starts = sorted({*starts, *(i for i, w in alternates.items() if w in root)})
+        if plurals:
+            starts = [
+                i
+                for i, word in enumerate(words)
+                if word in root or (word[-1] == "s" and word[:-1] in root)
+            ]
+        else:
+            starts = [i for i, word in enumerate(words) if word in root]
         reached = 0
         for i in starts:
             if i < reached:
                 continue
-            node = root.get(words[i])
-            if node is None and alternates and i in alternates:
-                node = root.get(alternates[i])
+            word = words[i]
+            node = root.get(word)
             if node is None:
-                continue
+                node = root[word[:-1]]
             best_end, best = 0, None
             j = i
             while True:
@@ -236,9 +240,10 @@ class Lexicon(Generic[T]):
                 j += 1
                 if j >= count:
                     break
-                step = node.get(words[j])
-                if step is None and alternates and j in alternates:
-                    step = node.get(alternates[j])
+                word = words[j]
+                step = node.get(word)
+                if step is None and plurals and word[-1] == "s":
+                    step = node.get(word[:-1])
                 if step is None:
                     break
                 node = step
