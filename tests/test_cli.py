@@ -225,3 +225,91 @@ def test_read_a_story_by_id_from_the_cache(cli, home: Path) -> None:
     assert result.code == 0, result.err
     assert json.loads(result.out)["text"] == story["body"]
     assert cli("read", "no-such-story").code == ExitStatus.USAGE
+
+
+def test_offline_digest_uses_only_the_store(cli, home: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data(rss([item("Mazda Launches CX-6e", 1)]))
+    url = httpserver.url_for("/feed")
+    assert cli("digest", "--feed", url, "--no-extract").code == 0
+    httpserver.clear()
+    offline = cli("digest", "--feed", url, "--offline", "--format", "json")
+    assert offline.code == 0
+    assert [s["title"] for s in offline.json()["stories"]] == ["Mazda Launches CX-6e"]
+    assert httpserver.log == []  # not one request
+
+
+def test_mute_rules_drop_stories(cli, home: Path, httpserver: HTTPServer) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(
+        '[classify]\nmute_makers = ["Toyota"]\nmute_patterns = ["(?i)sponsored"]\n'
+    )
+    httpserver.expect_request("/feed").respond_with_data(
+        rss(
+            [
+                item("Toyota Recalls 10,000 Cars", 1),
+                item("Sponsored: Win a BYD Seal", 2),
+                item("Kia Launches EV4 Hatchback", 3),
+            ]
+        )
+    )
+    result = cli("digest", "--feed", httpserver.url_for("/feed"), "--no-extract", "-f", "json")
+    assert [s["title"] for s in result.json()["stories"]] == ["Kia Launches EV4 Hatchback"]
+
+
+def test_wait_queues_behind_a_running_digest(home: Path, httpserver: HTTPServer) -> None:
+    import os
+    import threading
+    import time
+
+    from autonews.store import run_lock
+
+    httpserver.expect_request("/feed").respond_with_data(rss([item("Ford Recall", 1)]))
+    command = [
+        sys.executable,
+        "-m",
+        "autonews",
+        "digest",
+        "--feed",
+        httpserver.url_for("/feed"),
+        "--no-extract",
+        "--wait",
+    ]
+    env = {**os.environ, "AUTONEWS_HOME": str(home)}
+    released = threading.Event()
+
+    def hold() -> None:
+        with run_lock(home / "data"):
+            released.wait(2.0)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    time.sleep(0.2)
+    started = time.monotonic()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    assert process.poll() is None  # still waiting for the lock
+    released.set()
+    holder.join()
+    out, _ = process.communicate(timeout=60)
+    assert process.returncode == 0 and b"Ford Recall" in out
+    assert time.monotonic() - started >= 1.0
+
+
+def test_private_links_are_refused_from_public_feeds() -> None:
+    from autonews.config import FetchConfig
+    from autonews.extract import PageRequest, refusal
+
+    public_feed = "https://news.example.com/feed"
+    fetch = FetchConfig()
+    assert refusal(PageRequest("http://127.0.0.1/admin", public_feed), fetch)
+    assert refusal(PageRequest("http://192.168.1.1/", public_feed), fetch)
+    assert refusal(PageRequest("http://[::1]/", public_feed), fetch)
+    assert refusal(PageRequest("file:///etc/passwd", public_feed), fetch)
+    assert refusal(PageRequest("https://news.example.com/report.pdf", public_feed), fetch)
+    assert refusal(PageRequest("https://news.example.com/a", public_feed), fetch) is None
+    # A feed on a private address may link to its neighbours; the config can allow it all.
+    assert refusal(PageRequest("http://127.0.0.1/a", "http://127.0.0.1/feed"), fetch) is None
+    from dataclasses import replace
+
+    allowed = replace(fetch, allow_private=True)
+    assert refusal(PageRequest("http://10.0.0.5/a", public_feed), allowed) is None

@@ -130,3 +130,15 @@ def test_second_run_is_refused_while_the_first_holds_the_lock(tmp_path: Path) ->
         pass
     with run_lock(tmp_path):  # released after the first run ends
         pass
+
+
+def test_retention_prunes_old_items_and_their_bodies(store: Store) -> None:
+    from autonews.models import Article
+
+    old = entry(1, hours=24 * 100)
+    store.add_entries(FEED, [old], NOW - timedelta(days=100))
+    store.add_entries(FEED, [entry(2)], NOW)
+    store.save_articles([Article(old.link or "", "t", "", "", "", "old body")], NOW)
+    assert store.prune(90, NOW) == 1
+    assert [i.title for i in store.items([FEED], None)] == ["Story 2"]
+    assert store.articles([old.link or ""]) == {}
