@@ -41,7 +41,8 @@ _TRACKING_PARAMS = frozenset(
 )
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "_ga", "hmsr")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_AMP_PATH = re.compile(r"(?:/amp/?|\.amp(?=\.html?$|$)|/amp\.html)$", re.IGNORECASE)
+_AMP_SUFFIX = re.compile(r"(?:/amp/?|/amp\.html?|\.amp)$", re.IGNORECASE)  # /story/amp, x.amp
+_AMP_INFIX = re.compile(r"\.amp(\.html?)$", re.IGNORECASE)  # story.amp.html -> story.html
 
 
 def normalize_url(url: str) -> str:
@@ -60,7 +61,7 @@ def normalize_url(url: str) -> str:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix) :]
     netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
-    path = _AMP_PATH.sub("", parts.path) or "/"
+    path = _AMP_INFIX.sub(r"\1", _AMP_SUFFIX.sub("", parts.path)) or "/"
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/")
     query = [

@@ -32,9 +32,12 @@ _MODEL_CODE = re.compile(r"[A-Z]{1,4}\d+\w*s?$|[A-Z][a-z]+\d*s$")  # XC70s, EV9s
 _EDGE_PUNCTUATION = ",.;:!?)\"'”’"
 
 
+_LINKING_WORDS = frozenset("of in to for by over from with after as and at on than up".split())
+
+
 def _unit_words(text: str, after: int) -> str | None:
-    """'14,768 [Made-in-China XC70s]': up to three capitalised words, then a unit noun or a model
-    name. Returns the words counted, or None."""
+    """'14,768 [Made-in-China XC70s]', '73,000 [plug-in hybrids]': up to three describing words,
+    then a unit noun or a model name. Returns the words counted, or None."""
     if not text[after : after + 1].isspace():
         return None
     words = text[after : after + 80].split()[:4]
@@ -42,8 +45,8 @@ def _unit_words(text: str, after: int) -> str | None:
         word = raw.rstrip(_EDGE_PUNCTUATION)
         if word.lower() in _UNIT_NOUNS or _MODEL_CODE.match(word):
             return " ".join([*words[:index], word])
-        if not word[:1].isupper() or word != raw:
-            return None
+        if word != raw or word.lower() in _LINKING_WORDS:
+            return None  # the phrase ended before a unit
     return None
 
 

@@ -219,7 +219,7 @@ class Lexicon(Generic[T]):
             starts = [
                 i
                 for i, word in enumerate(words)
-                if word in root or (word[-1] == "s" and word[:-1] in root)
+                if word in root or (len(word) > 1 and word[-1] == "s" and word[:-1] in root)
             ]
         else:
             starts = [i for i, word in enumerate(words) if word in root]
@@ -242,7 +242,7 @@ class Lexicon(Generic[T]):
                     break
                 word = words[j]
                 step = node.get(word)
-                if step is None and plurals and word[-1] == "s":
+                if step is None and plurals and len(word) > 1 and word[-1] == "s":
                     step = node.get(word[:-1])
                 if step is None:
                     break
