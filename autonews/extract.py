@@ -1,9 +1,11 @@
 """Article bodies: fetch the linked pages through the fetch layer and extract them with
 trafilatura, on all cores, each page under a time cap, cached in the store by URL.
 
-Settings: trafilatura ``fast=True`` (no fallback extractors), comments excluded, tables kept,
-metadata on. On the project's page sample this is as accurate as the defaults and faster; see the
-README's performance section and ``benchmarks/extract_bench.py``.
+Settings, chosen on the 52-page sample in ``benchmarks/pages`` (``benchmarks/extract_bench.py``):
+trafilatura's defaults with its fallback extractors (``fast=True`` lost live blogs and pages
+without <p>), comments excluded, tables kept, metadata on but without htmldate's extensive search
+(which loads dateparser's locales: seconds per worker). Then :func:`tidy_body` removes the
+furniture trafilatura keeps: ads, credits, "Read more" lines, related-link blocks, pull quotes.
 """
 
 from __future__ import annotations
@@ -75,10 +77,10 @@ def extract_html(url: str, html: str) -> Article:
         document: Any = trafilatura.bare_extraction(
             html,
             url=url,
-            fast=True,
             include_comments=False,
             include_tables=True,
             with_metadata=True,
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except _PageTimeout:
         return _skipped(url, f"extraction took longer than {PAGE_TIME_CAP} s")
@@ -105,15 +107,29 @@ def extract_html(url: str, html: str) -> Article:
 # article; a furniture line is dropped wherever it appears.
 _TAIL_MARKERS = re.compile(
     r"^(read more|related( stories| articles| news)?|more from .{0,40}|recommended( for you)?|"
-    r"you may also like|相关(报道|阅读|新闻|文章)|延伸阅读|推荐阅读|更多(报道|阅读))\s*[:：]?$",
+    r"you may also like|相[关關](报道|報道|阅读|閱讀|新闻|新聞|文章)|延伸[阅閱][读讀]|"
+    r"推荐阅读|推薦閱讀|更多(报道|阅读)|往期(推荐|回顾)|精彩推荐)\s*[:：]?$",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
-    r"^(advertisement|ad|sponsored|广告( · advertisement)?|our standards\b.*|责任编辑[:：].*|"
-    r"编辑[:：].*|share (this|on) .*|分享到.*|sign up .*newsletter.*|subscribe\b.*|"
+    r"^(advertisement|ad|sponsored|anzeige|werbung|publicité|広告|廣告|"
+    r"广告( · advertisement)?|continue reading below|(story|article) continues below"
+    r"( advertisement)?|our standards\b.*|责任编辑[:：].*|编辑[:：].*|"
+    r"[（(](责任编辑|编辑)[:：].*[)）]|[（(]完[)）]|(特别)?声明[:：].*|"
+    r"\((reporting|writing|editing|additional reporting) by .*\)|"
+    r"share (this|on) .*|分享到.*|sign up .*newsletter.*|subscribe\b.*|"
     r"copyright .*|©.*|all rights reserved.*|(图|图片)来源[:：].*)$",
     re.IGNORECASE,
 )
+# "Read more: Another headline" lines, wherever they are.
+_READ_MORE_LINE = re.compile(
+    r"^((read more|related|see also|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|"
+    r"延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读)\s*[:：]\s*.{1,150}|【関連記事】.{0,150})$",
+    re.IGNORECASE,
+)
+# A whole quoted sentence on its own line: a pull quote when its words recur in the body.
+_PULL_QUOTE = re.compile(r"^[\"“‘'«「].*[.!?。！？][\"”’'»」]$")
+_SENTENCE_END = (".", "。", '."', ".”", "!", "?", "！", "？")
 _BYLINE_PREFIX = re.compile(r"^(by|作者|文|记者)\s*[:：]?\s*", re.IGNORECASE)
 
 
@@ -135,13 +151,22 @@ def tidy_body(text: str, title: str) -> str:
                 break
             skipping_links = True
             continue
-        if skipping_links and len(stripped) < 60:
+        # Link titles under a related block are short and end without a full stop.
+        if skipping_links and len(stripped) < 60 and not stripped.endswith(_SENTENCE_END):
             continue
         skipping_links = False
-        if _FURNITURE.match(stripped):
+        if _FURNITURE.match(stripped) or _READ_MORE_LINE.match(stripped):
             continue
         kept.append(line)
-    return "\n".join(kept).strip()
+    return "\n".join(_without_pull_quotes(kept)).strip()
+
+
+def _without_pull_quotes(lines: list[str]) -> list[str]:
+    def repeated(line: str) -> bool:
+        quote = line.strip()[1:-1].strip().rstrip(".!?。！？")
+        return len(quote) > 20 and any(quote in other and other is not line for other in lines)
+
+    return [line for line in lines if not (_PULL_QUOTE.match(line.strip()) and repeated(line))]
 
 
 def _skipped(url: str, reason: str) -> Article:
