@@ -114,12 +114,21 @@ def decode_document(body: bytes, content_type: str | None = None) -> str:
     return body.decode(encoding, errors="replace").lstrip("\ufeff")
 
 
+# Dates before this are placeholders ("Mon, 01 Jan 0001", Hugo's default for undated pages),
+# not news: the item counts as undated.
+EARLIEST_DATE = datetime(1970, 1, 2, tzinfo=UTC)
+
+
+def _plausible(moment: datetime | None) -> datetime | None:
+    return moment if moment is not None and moment >= EARLIEST_DATE else None
+
+
 def _to_datetime(parsed: Any) -> datetime | None:
     if not parsed:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
-    except (OverflowError, ValueError, TypeError):
+        return _plausible(datetime.fromtimestamp(calendar.timegm(parsed), UTC))
+    except (OverflowError, ValueError, TypeError, OSError):
         return None
 
 
@@ -129,9 +138,25 @@ def _iso_datetime(value: Any) -> datetime | None:
     text = value.strip().replace("Z", "+00:00")
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
         return None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return _plausible(moment)
+
+
+# Feeds that carry whole articles as summaries: nothing downstream reads more than the start,
+# and cleaning 20 MB of HTML per run is most of the parse time.
+SUMMARY_CAP = 6000
+
+
+def _cap_html(fragment: str, limit: int = SUMMARY_CAP) -> str:
+    if len(fragment) <= limit:
+        return fragment
+    cut = fragment[:limit]
+    open_tag = cut.rfind("<")
+    if open_tag > cut.rfind(">"):
+        cut = cut[:open_tag]  # not in the middle of a tag
+    return cut
 
 
 def _looks_like_json(text: str) -> bool:
@@ -255,7 +280,7 @@ def _parse_fast(utf8: bytes, url: str = "") -> ParsedFeed:
             title=_fast_text(entry.get("title") or ""),
             link=_entry_link(entry, base),
             guid=entry.get("id") or None,
-            summary=_fast_text(summary),
+            summary=_fast_text(_cap_html(summary)),
             published=_fast_published(entry),
             author=clean_text(entry.get("author") or ""),
         )
@@ -381,7 +406,7 @@ def _entry_from_feedparser(entry: Any) -> ParsedEntry:
         title=html_to_text(entry.get("title", "")),
         link=link.strip() if link else None,
         guid=(entry.get("id") or None),
-        summary=html_to_text(summary),
+        summary=html_to_text(_cap_html(summary)),
         published=published,
         author=clean_text(entry.get("author", "")),
     )
@@ -418,7 +443,7 @@ def parse_json_feed(text: str) -> ParsedFeed:
                 title=title,
                 link=str(link) if link else None,
                 guid=str(raw["id"]) if raw.get("id") is not None else None,
-                summary=html_to_text(str(summary)),
+                summary=html_to_text(_cap_html(str(summary))),
                 published=_iso_datetime(raw.get("date_published"))
                 or _iso_datetime(raw.get("date_modified")),
                 author=clean_text(author),

@@ -8,14 +8,20 @@ a. N synthetic RSS feeds (20 items each), every request delayed by MS millisecon
    Last-Modified (304 when If-None-Match, or else If-Modified-Since, matches). ``autonews digest
    --no-extract --format json`` runs as a subprocess on an empty store (cold) and again (warm); the
    server counts the warm run's conditional requests and 304 answers. The lower bound is
-   requests x latency / concurrency. ``autonews --help`` is timed too (median of 5).
+   requests x latency / concurrency, and (all feeds being on one host) requests x latency /
+   per_host. Also timed: a cold digest with per_host raised to the concurrency, autonews's fetch
+   stage alone in-process (cold, then warm), and ``autonews --help`` (median of 5).
 b. The files of DIR (default ../shared/corpora/feeds200, read in place) served without delay: a
-   cold ``autonews digest --since all`` over all of them, feedparser on the same bytes in-process
+   cold ``autonews digest --since all`` over all of them (when it fails, the failure is reported
+   and a cold default-window digest is timed as well), feedparser on the same bytes in-process
    (default options, then without sanitising and relative-URI resolution), autonews's own parser
    in-process, and ``newsboat -x reload`` with 16 reload threads when newsboat is installed.
 c. Peak memory: each subprocess is reaped with ``os.wait4``, whose rusage is that child's own
    (ru_maxrss: the largest resident set of the child or of any descendant it waited for, such as
    the parse pool's workers), so no delta arithmetic over RUSAGE_CHILDREN is needed.
+
+Subprocesses report wall and CPU (user + system) time; CPU time is the steadier figure when other
+work shares the machine. The script prints the load average at its start and end.
 """
 
 from __future__ import annotations
@@ -119,6 +125,9 @@ class FeedServer(ThreadingHTTPServer):
 
 class FeedHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real feed servers offer
+    # Headers and body go out in two writes: with Nagle on, the body waits for the client's
+    # delayed ACK (40 ms on Linux) and every keep-alive request looks 40 ms slower than it is.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         server = cast(FeedServer, self.server)
@@ -223,11 +232,15 @@ def corpus_docs(files: Sequence[Path], now: datetime) -> dict[str, Doc]:
 
 @dataclass(frozen=True)
 class Run:
-    seconds: float
+    seconds: float  # wall clock
+    cpu: float  # user + system seconds of the child and the descendants it waited for
     returncode: int
     max_rss_kb: int
     stdout: str
     stderr: str
+
+
+MEMORY: list[tuple[str, Run]] = []  # (label, run) of every subprocess worth reporting in part c
 
 
 def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float = RUN_TIMEOUT) -> Run:
@@ -247,6 +260,7 @@ def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float = RUN_T
         err.seek(0)
         return Run(
             seconds,
+            usage.ru_utime + usage.ru_stime,
             proc.returncode,
             usage.ru_maxrss,
             out.read().decode("utf-8", "replace"),
@@ -289,8 +303,8 @@ def run_digest(home: Path, *extra: str) -> DigestRun:
     cmd = [*autonews_cmd(), "digest", "--no-extract", "--format", "json", *extra]
     run = run_measured(cmd, child_env(AUTONEWS_HOME=str(home)))
     try:
-        feeds = json.loads(run.stdout)["feeds"]
-        stories = len(json.loads(run.stdout)["stories"])
+        document = json.loads(run.stdout)
+        feeds, stories = document["feeds"], len(document["stories"])
     except (json.JSONDecodeError, KeyError, TypeError):
         return DigestRun(run, False, Counter(), 0, 0, {})
     return DigestRun(
@@ -329,7 +343,8 @@ def describe(result: DigestRun) -> str:
         return failure(result.run)
     states = ", ".join(f"{k} {v}" for k, v in sorted(result.statuses.items()))
     return (
-        f"{result.run.seconds:6.2f} s  max RSS {mb(result.run.max_rss_kb):>7}  exit "
+        f"{result.run.seconds:6.2f} s (CPU {result.run.cpu:5.2f} s)  max RSS "
+        f"{mb(result.run.max_rss_kb):>6}  exit "
         f"{result.run.returncode}  feeds: {states}; entries {result.entries}, "
         f"stories {result.stories}"
     )
@@ -359,46 +374,61 @@ def time_fetch_stage(urls: Sequence[str], validators: dict[str, tuple[str, str]]
     return seconds
 
 
-def bench_synthetic(count: int, latency_ms: float) -> None:
+def cold_and_warm(urls: Sequence[str], server: FeedServer) -> None:
+    """Two digests on one store: the first fills it, the second should be all 304s."""
+    with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
+        home = Path(tmp)
+        write_config(home, urls)
+        for label in ("cold digest (empty store)", "warm digest (second run)"):
+            result = run_digest(home)
+            print(f"{label + ':':<28}{describe(result)}")
+            print(f"    {describe_tally(server.take_tally())}")
+            MEMORY.append((f"synthetic {label}", result.run))
+
+
+def print_lower_bound(count: int, latency: float) -> None:
     config = FetchConfig()
+    in_flight = min(config.concurrency, config.per_host)  # every feed is on 127.0.0.1
+    print(
+        f"lower bound: {count} requests x {latency * 1000:g} ms / {config.concurrency} "
+        f"(concurrency) = {count * latency / config.concurrency:.3f} s\n"
+        f"    but every feed is on one host and per_host = {config.per_host}: "
+        f"{count * latency / in_flight:.3f} s"
+    )
+
+
+def wide_open(urls: Sequence[str], server: FeedServer) -> None:
+    """A cold digest with per_host raised to the global concurrency."""
+    concurrency = FetchConfig().concurrency
+    with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
+        home = Path(tmp)
+        write_config(home, urls, {"per_host": concurrency})
+        result = run_digest(home)
+    server.take_tally()
+    print(f"cold digest, per_host = {concurrency}: {describe(result)}")
+
+
+def fetch_stage_only(urls: Sequence[str], server: FeedServer) -> None:
+    validators: dict[str, tuple[str, str]] = {}
+    cold = time_fetch_stage(urls, validators)
+    server.take_tally()
+    warm = time_fetch_stage(urls, validators)
+    print(
+        f"fetch stage alone (autonews.fetch.fetch_all in-process, defaults): cold {cold:.3f} s, "
+        f"warm {warm:.3f} s\n    warm: {describe_tally(server.take_tally())}"
+    )
+
+
+def bench_synthetic(count: int, latency_ms: float) -> None:
     latency = latency_ms / 1000
     print(f"== a. {count} synthetic feeds x {ITEMS_PER_FEED} items, {latency_ms:g} ms per request")
     print(f"autonews --help, median of {HELP_RUNS}: {median_help_seconds():.3f} s")
     with serving(synthetic_docs(count, latency, datetime.now(UTC))) as server:
         urls = [server.base + path for path in server.docs]
-        with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
-            home = Path(tmp)
-            write_config(home, urls)
-            cold = run_digest(home)
-            cold_tally = server.take_tally()
-            warm = run_digest(home)
-            warm_tally = server.take_tally()
-        with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
-            home = Path(tmp)
-            write_config(home, urls, {"per_host": config.concurrency})
-            wide = run_digest(home)
-            server.take_tally()
-        validators: dict[str, tuple[str, str]] = {}
-        stage_cold = time_fetch_stage(urls, validators)
-        server.take_tally()
-        stage_warm = time_fetch_stage(urls, validators)
-        stage_tally = server.take_tally()
-    print(f"cold digest (empty store):  {describe(cold)}")
-    print(f"    {describe_tally(cold_tally)}")
-    print(f"warm digest (second run):   {describe(warm)}")
-    print(f"    {describe_tally(warm_tally)}")
-    in_flight = min(config.concurrency, config.per_host)  # one host: 127.0.0.1
-    print(
-        f"lower bound: {count} requests x {latency_ms:g} ms / {config.concurrency} (concurrency) = "
-        f"{count * latency / config.concurrency:.3f} s\n"
-        f"    but every feed is on one host and per_host = {config.per_host}: "
-        f"{count * latency / in_flight:.3f} s"
-    )
-    print(f"cold digest, per_host = {config.concurrency}: {describe(wide)}")
-    print(
-        f"fetch stage alone (autonews.fetch.fetch_all in-process, defaults): cold "
-        f"{stage_cold:.3f} s, warm {stage_warm:.3f} s; warm {describe_tally(stage_tally)}"
-    )
+        cold_and_warm(urls, server)
+        print_lower_bound(count, latency)
+        wide_open(urls, server)
+        fetch_stage_only(urls, server)
 
 
 # --- b. the 200-feed corpus ----------------------------------------------------------------------
@@ -408,6 +438,7 @@ def bench_synthetic(count: int, latency_ms: float) -> None:
 class Row:
     tool: str
     seconds: float
+    cpu: float
     entries: int
     feeds: int  # feeds read without error / with entries
     note: str = ""
@@ -416,13 +447,14 @@ class Row:
 def time_feedparser(bodies: Sequence[bytes], **options: bool) -> Row:
     import feedparser
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     parsed = [feedparser.parse(body, **options) for body in bodies]
     seconds = time.perf_counter() - started
     label = "feedparser.parse" + (" (no sanitize, no relative URIs)" if options else " (default)")
     return Row(
         label,
         seconds,
+        time.process_time() - cpu,
         sum(len(p.entries) for p in parsed),
         sum(bool(p.entries) for p in parsed),
         "in-process, parse only",
@@ -434,7 +466,7 @@ def time_autonews_parser(bodies: Sequence[bytes], content_types: Sequence[str]) 
     from autonews.parse import parse_feed
 
     entries = feeds = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for body, kind in zip(bodies, content_types, strict=True):
         try:
             entries += len(parse_feed(body, kind).entries)
@@ -444,6 +476,7 @@ def time_autonews_parser(bodies: Sequence[bytes], content_types: Sequence[str]) 
     return Row(
         "autonews.parse.parse_feed",
         time.perf_counter() - started,
+        time.process_time() - cpu,
         entries,
         feeds,
         "in-process, parse only, no item cap",
@@ -463,7 +496,8 @@ def run_newsboat(urls: Sequence[str], server: FeedServer) -> Row | None:
         cmd = [exe, "-q", "-u", str(work / "urls"), "-c", str(cache), "-C", str(work / "config")]
         run = run_measured([*cmd, "-x", "reload"], child_env(HOME=str(work)))
         tally = server.take_tally()
-        entries, feeds = newsboat_counts(cache)
+        entries, read = newsboat_counts(cache)
+    MEMORY.append(("newsboat -x reload", run))
     finished = run.returncode == 0 and tally.requests >= len(urls) and entries > 0
     status = "finished" if finished else f"DID NOT FINISH (exit {run.returncode})"
     print(
@@ -472,30 +506,41 @@ def run_newsboat(urls: Sequence[str], server: FeedServer) -> Row | None:
     )
     if not finished:
         print((run.stdout + run.stderr)[-1000:])
+    unread = sorted(url.rsplit("/", 1)[-1] for url in set(urls) - read)
+    print(f"    feeds newsboat stored no item from: {', '.join(unread) or 'none'}")
     return Row(
         f"newsboat -x reload ({NEWSBOAT_THREADS} threads)",
         run.seconds,
+        run.cpu,
         entries,
-        feeds,
-        "fetch + parse + store",
+        len(read),
+        "subprocess: fetch, parse, store",
     )
 
 
-def newsboat_counts(cache: Path) -> tuple[int, int]:
+def newsboat_counts(cache: Path) -> tuple[int, set[str]]:
+    """Items in newsboat's cache, and the feed URLs they came from."""
     if not cache.exists():
-        return 0, 0
+        return 0, set()
     with sqlite3.connect(cache) as db:
-        row = db.execute("SELECT COUNT(*), COUNT(DISTINCT feedurl) FROM rss_item").fetchone()
-    return int(row[0]), int(row[1])
+        rows = db.execute("SELECT feedurl, COUNT(*) FROM rss_item GROUP BY feedurl").fetchall()
+    return sum(int(count) for _, count in rows), {str(url) for url, _ in rows}
+
+
+def ratio(value: float, reference: float | None) -> str:
+    return f"{value / reference:.2f}x" if reference else "-"
 
 
 def print_table(rows: Sequence[Row], newsboat: Row | None) -> None:
-    print(f"{'tool':<52} {'seconds':>8} {'entries':>8} {'feeds':>6} {'/newsboat':>10}  note")
+    wall, cpu = (newsboat.seconds, newsboat.cpu) if newsboat else (None, None)
+    print(
+        f"{'tool':<48} {'wall s':>7} {'CPU s':>7} {'entries':>7} {'feeds':>5} "
+        f"{'wall/nb':>7} {'CPU/nb':>7}  note"
+    )
     for row in rows:
-        ratio = f"{row.seconds / newsboat.seconds:9.2f}x" if newsboat else "         -"
         print(
-            f"{row.tool:<52} {row.seconds:8.2f} {row.entries:8d} {row.feeds:6d} {ratio:>10}  "
-            f"{row.note}"
+            f"{row.tool:<48} {row.seconds:7.2f} {row.cpu:7.2f} {row.entries:7d} {row.feeds:5d} "
+            f"{ratio(row.seconds, wall):>7} {ratio(row.cpu, cpu):>7}  {row.note}"
         )
 
 
@@ -507,19 +552,32 @@ def feedparser_verdict(body: bytes) -> str:
     return f"feedparser: {len(parsed.entries)} entries, version {parsed.get('version')!r}{bozo}"
 
 
-def digest_corpus(urls: Sequence[str], server: FeedServer) -> DigestRun:
-    """Cold ``--since all``; if that fails, say why and time a default-window run instead."""
+def digest_corpus(urls: Sequence[str], server: FeedServer) -> list[tuple[str, DigestRun]]:
+    """Cold ``--since all``; if that fails, say why and time a default-window run as well."""
+    runs = []
     for extra in (["--since", "all"], []):
         with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
             home = Path(tmp)
             write_config(home, urls)
             result = run_digest(home, *extra)
-        label = " ".join(["autonews cold digest", *extra]) + ":"
-        print(f"{label:<40}{describe(result)}")
+        label = " ".join(["autonews digest", *extra]) + " (cold)"
+        print(f"{label + ':':<52}{describe(result)}")
         print(f"    {describe_tally(server.take_tally())}")
+        MEMORY.append((label, result.run))
+        runs.append((label, result))
         if result.ok:
             break
-    return result
+    return runs
+
+
+def digest_row(label: str, result: DigestRun) -> Row:
+    limit = FetchConfig().max_items_per_feed
+    note = f"subprocess: fetch, parse, store, classify, cluster; <= {limit} items/feed"
+    if not result.ok:
+        label, note = label + " FAILED", f"exit {result.run.returncode}, no digest printed"
+    return Row(
+        label, result.run.seconds, result.run.cpu, result.entries, result.statuses["ok"], note
+    )
 
 
 def bench_corpus(corpus: Path) -> None:
@@ -528,21 +586,14 @@ def bench_corpus(corpus: Path) -> None:
     docs = corpus_docs(files, datetime.now(UTC))
     with serving(docs) as server:
         urls = [server.base + path for path in docs]
-        cold = digest_corpus(urls, server)
+        digests = digest_corpus(urls, server)
         newsboat = run_newsboat(urls, server)
     bodies = [doc.body for doc in docs.values()]
     kinds = [doc.content_type for doc in docs.values()]
     time_feedparser(bodies[:3])  # imports and lazy loads happen here, not in the timings
     time_autonews_parser(bodies[:3], kinds[:3])
-    rows = [
-        Row(
-            "autonews digest --no-extract (cold)",
-            cold.run.seconds,
-            cold.entries,
-            cold.statuses["ok"],
-            f"subprocess: fetch, parse, store, classify, cluster; <= "
-            f"{FetchConfig().max_items_per_feed} items/feed",
-        ),
+    rows = [digest_row(label, result) for label, result in digests]
+    rows += [
         time_autonews_parser(bodies, kinds),
         time_feedparser(bodies),
         time_feedparser(bodies, sanitize_html=False, resolve_relative_uris=False),
@@ -552,14 +603,23 @@ def bench_corpus(corpus: Path) -> None:
     print()
     print_table(rows, newsboat)
     if newsboat is not None:
-        print(
-            f"autonews / newsboat (cold, {len(files)} feeds): "
-            f"{cold.run.seconds / newsboat.seconds:.2f}"
-        )
-    print(f"\nfeeds autonews marks as errors: {len(cold.errors)}")
-    for name, error in sorted(cold.errors.items()):
+        for label, result in digests:
+            print(
+                f"{label} / newsboat: wall {ratio(result.run.seconds, newsboat.seconds)}, "
+                f"CPU {ratio(result.run.cpu, newsboat.cpu)}"
+                + ("" if result.ok else " (failed run, timed up to its failure)")
+            )
+    errors = digests[-1][1].errors
+    print(f"\nfeeds autonews marks as errors: {len(errors)}")
+    for name, error in sorted(errors.items()):
         print(f"  {name}: {error}\n      {feedparser_verdict(docs['/corpus/' + name].body)}")
-    print(f"\n== c. max RSS of the autonews corpus run: {mb(cold.run.max_rss_kb)}")
+
+
+def print_memory() -> None:
+    print("\n== c. peak memory: max RSS of each subprocess (os.wait4 rusage; the largest process")
+    print("   of its tree, parse-pool workers included)")
+    for label, run in MEMORY:
+        print(f"{label:<52} {mb(run.max_rss_kb):>8}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -571,12 +631,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="feed files to serve")
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews timings)")
     bench_synthetic(args.feeds, args.latency)
     if args.corpus.is_dir():
         bench_corpus(args.corpus)
     else:
         print(f"\ncorpus {args.corpus} not found: part b skipped")
-    print(f"\nbenchmark wall time: {time.perf_counter() - started:.1f} s")
+    print_memory()
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nbenchmark wall time: {time.perf_counter() - started:.1f} s; load average {load}")
 
 
 if __name__ == "__main__":

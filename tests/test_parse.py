@@ -127,3 +127,14 @@ def test_any_title_text_round_trips_without_controls(title: str) -> None:
         return
     for entry in feed.entries:
         assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in entry.title)
+
+
+def test_placeholder_dates_count_as_undated() -> None:
+    doc = rss([item("Hugo page", 1, date="Mon, 01 Jan 0001 00:00:00 +0000")])
+    assert parse_feed(doc.encode()).entries[0].published is None
+
+
+def test_whole_articles_in_summaries_are_capped() -> None:
+    doc = rss([item("Long", 1, description="<p>" + "word " * 5000 + "</p>")])
+    summary = parse_feed(doc.encode()).entries[0].summary
+    assert 5000 < len(summary) <= 6000
