@@ -21,7 +21,7 @@ import math
 import re
 import tomllib
 from collections import Counter, defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -224,8 +224,15 @@ def cluster(
     items: Sequence[ClusterInput],
     window: timedelta = timedelta(hours=72),
     threshold: float = MERGE_THRESHOLD,
+    assigned: Mapping[int, str] | None = None,
 ) -> list[list[int]]:
-    """Group items into stories; returns lists of item keys, each list in publication order."""
+    """Group items into stories; returns lists of item keys, each list in publication order.
+
+    ``assigned`` maps item keys to the story an earlier run put them in: they stay there, and
+    only the other items are compared (a warm run with nothing new compares nothing)."""
+    assigned = assigned or {}
+    if all(item.key in assigned for item in items):
+        return _by_assignment(items, assigned)
     ordered = sorted(items, key=lambda item: (item.published, item.key))
     title_terms = [_terms(item.title) for item in ordered]
     df: Counter[str] = Counter(term for terms in title_terms for term in set(terms))
@@ -245,13 +252,20 @@ def cluster(
     index: dict[str, deque[int]] = defaultdict(deque)
     # Very common terms say nothing about identity and make candidate lists long.
     common = {term for term, count in df.items() if count > max(50, total // 20)}
+    by_label: dict[str, int] = {}
     for position, item in enumerate(ordered):
         feature = features[position]
         keys = _index_keys(feature, common)
         lookup = keys if not feature.groups else [k for k in keys if k.startswith("\x00")]
         link = normalize_url(item.link) if item.link else None
         target: int | None = by_link.get(link) if link else None
-        if target is None:
+        label = assigned.get(item.key)
+        if label is not None:
+            target = by_label.get(label)
+            if target is None:
+                target = by_label[label] = len(stories)
+                stories.append([])
+        elif target is None:
             candidates = _candidates(position, ordered, lookup, index, window)
             target = _best_story(feature, candidates, features, story_of, stories, threshold)
         if target is None:
@@ -264,6 +278,13 @@ def cluster(
         for key in keys:
             index[key].append(position)
     return [[ordered[p].key for p in members] for members in stories]
+
+
+def _by_assignment(items: Sequence[ClusterInput], assigned: Mapping[int, str]) -> list[list[int]]:
+    groups: dict[str, list[int]] = {}
+    for item in sorted(items, key=lambda item: (item.published, item.key)):
+        groups.setdefault(assigned[item.key], []).append(item.key)
+    return list(groups.values())
 
 
 def _index_keys(feature: _Features, common: set[str]) -> list[str]:

@@ -14,7 +14,6 @@ import os
 import re
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from types import FrameType
 from typing import Any
@@ -232,6 +231,8 @@ def _run_extraction(jobs: list[tuple[str, str]], workers: int | None) -> list[Ar
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < POOL_THRESHOLD:
         return [extract_html(url, html) for url, html in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         urls = [url for url, _ in jobs]
         htmls = [html for _, html in jobs]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class FeedStatus(StrEnum):
@@ -145,6 +146,27 @@ class Classification:
     speculative: bool
     figures: tuple[Figure, ...] = ()
     reasons: tuple[str, ...] = ()  # why, for --explain
+
+    def to_record(self) -> list[Any]:
+        """A compact JSON-able form for the store's cache (reasons are not kept)."""
+        return [
+            [[m.name, m.group, m.country] for m in self.makers],
+            [[c.name, c.role] for c in self.companies],
+            self.event.value,
+            self.speculative,
+            [[f.kind, f.text, f.value, f.unit] for f in self.figures],
+        ]
+
+    @classmethod
+    def from_record(cls, record: list[Any]) -> Classification:
+        makers, companies, event, speculative, figures = record
+        return cls(
+            makers=tuple(MakerRef(*m) for m in makers),
+            companies=tuple(CompanyRef(*c) for c in companies),
+            event=Event(event),
+            speculative=bool(speculative),
+            figures=tuple(Figure(*f) for f in figures),
+        )
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from autonews.classify import Classifier
+from autonews.classify.knowledge import knowledge_version
 from autonews.cluster import ClusterInput, cluster
 from autonews.config import Config, FeedConfig
 from autonews.digest import Filters, apply_filters, build_digest, build_story, headline_figure
 from autonews.errors import AutonewsError
-from autonews.extract import PageRequest, extract_pages
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import (
     Article,
@@ -86,6 +85,8 @@ def _parse_all(results: Sequence[FetchResult], max_items: int) -> list[ParsedFee
     out: list[ParsedFeed | str | None] = [None] * len(results)
     workers = os.cpu_count() or 1
     if workers > 1 and len(todo) >= PARSE_POOL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor  # only worth importing when used
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parsed = list(
                 pool.map(parse_result, [r for _, r in todo], [max_items] * len(todo), chunksize=4)
@@ -134,6 +135,9 @@ def _articles_for(
     now: datetime,
     progress: Progress,
 ) -> dict[str, Article]:
+    # Imported here: a --no-extract or warm run never needs the extraction machinery.
+    from autonews.extract import PageRequest, extract_pages
+
     links = list(dict.fromkeys(item.link for item in items if item.link))
     cached = store.articles(links)
     missing = [item for item in items if item.link and item.link not in cached]
@@ -189,13 +193,7 @@ def collect(
         if options.extract
         else {}
     )
-    classifier = Classifier.with_overrides(config.classify.makers, config.classify.event_keywords)
-    classifications: dict[int, Classification] = {}
-    for item in items:
-        article = articles.get(item.link or "")
-        classifications[item.id] = classifier.classify(
-            item.title, item.summary, article.text if article else ""
-        )
+    classifications = _classify(store, config, items, articles)
     groups = cluster(
         [
             ClusterInput(
@@ -209,6 +207,7 @@ def collect(
             for item in items
         ],
         window=parse_duration(config.digest.cluster_window),
+        assigned=store.story_keys_of([item.id for item in items]),
     )
     by_id = {item.id: item for item in items}
     member_lists = [[by_id[i] for i in members] for members in groups]
@@ -223,6 +222,33 @@ def collect(
         if all(item.baseline for item in members)
     )
     return Collection(now, tuple(health), stories, baseline_only)
+
+
+def _classify(
+    store: Store, config: Config, items: Sequence[Item], articles: dict[str, Article]
+) -> dict[int, Classification]:
+    """Classify items, reusing what an earlier run stored for this classifier version. A title
+    with no maker is classified again once its article body is there to look in."""
+    overrides = (config.classify.makers, config.classify.event_keywords)
+    version = knowledge_version(*overrides)
+    cached = store.classifications([item.id for item in items], version)
+    classifier: Classifier | None = None  # built only when something is not in the cache
+    result: dict[int, Classification] = {}
+    fresh: list[tuple[int, Classification, bool]] = []
+    for item in items:
+        article = articles.get(item.link or "")
+        body = article.text if article else ""
+        hit = cached.get(item.id)
+        if hit is not None and (hit[1] or not body or hit[0].makers):
+            result[item.id] = hit[0]
+            continue
+        if classifier is None:
+            classifier = Classifier.with_overrides(*overrides)
+        result[item.id] = classifier.classify(item.title, item.summary, body)
+        fresh.append((item.id, result[item.id], bool(body)))
+    if fresh:
+        store.save_classifications(fresh, version)
+    return result
 
 
 def select(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +19,15 @@ from pathlib import Path
 
 from autonews.config import FeedConfig
 from autonews.errors import StoreError, StoreLockedError
-from autonews.models import Article, FeedHealth, FeedStatus, FetchResult, Item, ParsedEntry
+from autonews.models import (
+    Article,
+    Classification,
+    FeedHealth,
+    FeedStatus,
+    FetchResult,
+    Item,
+    ParsedEntry,
+)
 from autonews.urls import normalize_url
 
 MIGRATIONS: tuple[str, ...] = (
@@ -92,6 +101,15 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT '', story_key, delivered_at, sources, figure FROM deliveries;
     DROP TABLE deliveries;
     ALTER TABLE deliveries_by_channel RENAME TO deliveries;
+    """,
+    # 4: classifications cached per item, so a warm run does not classify again
+    """
+    CREATE TABLE classifications (
+        item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        with_body INTEGER NOT NULL,
+        record TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -389,6 +407,48 @@ class Store:
                 )
                 keys.append(key)
         return keys
+
+    def story_keys_of(self, item_ids: Sequence[int]) -> dict[int, str]:
+        """The story each item already belongs to (items seen by an earlier run)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT item_id, story_key FROM story_items WHERE item_id IN "
+                f"({','.join('?' * len(chunk))})",
+                list(chunk),
+            )
+            found.update((row[0], row[1]) for row in rows)
+        return found
+
+    def classifications(
+        self, item_ids: Sequence[int], version: str
+    ) -> dict[int, tuple[Classification, bool]]:
+        """Cached classifications made by this classifier version: (classification, with_body)."""
+        found: dict[int, tuple[Classification, bool]] = {}
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT item_id, with_body, record FROM classifications WHERE version = ? AND "
+                f"item_id IN ({','.join('?' * len(chunk))})",
+                [version, *chunk],
+            )
+            for item_id, with_body, record in rows:
+                found[item_id] = (Classification.from_record(json.loads(record)), bool(with_body))
+        return found
+
+    def save_classifications(
+        self, rows: Iterable[tuple[int, Classification, bool]], version: str
+    ) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO classifications (item_id, version, with_body, record) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    (item_id, version, int(with_body), json.dumps(c.to_record()))
+                    for item_id, c, with_body in rows
+                ],
+            )
 
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         found = {}

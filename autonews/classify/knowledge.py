@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class EventHit:
 
 @dataclass
 class Knowledge:
+    version: str = ""  # changes with the knowledge files, the user's additions and the code
     makers: list[Maker] = field(default_factory=list)
     companies: list[Company] = field(default_factory=list)
     entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
@@ -143,11 +145,44 @@ def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(data.decode("utf-8"))
 
 
+@lru_cache(maxsize=8)
+def _version_cached(overrides: str) -> str:
+    digest = hashlib.sha1()
+    package = resources.files("autonews.classify")
+    for folder, names in (
+        (resources.files("autonews.knowledge"), KNOWLEDGE_FILES),
+        (package, sorted(p.name for p in package.iterdir() if p.name.endswith(".py"))),
+    ):
+        for name in names:
+            digest.update(folder.joinpath(name).read_bytes())
+    digest.update(overrides.encode())
+    return digest.hexdigest()[:16]
+
+
+def knowledge_version(
+    extra_makers: Iterable[Mapping[str, Any]] = (),
+    extra_event_keywords: Mapping[str, Any] | None = None,
+) -> str:
+    """The version of the classifier that building knowledge would give, without building it."""
+    return _version_cached(repr((list(extra_makers), dict(extra_event_keywords or {}))))
+
+
+def _version(
+    extra_makers: Iterable[Mapping[str, Any]], extra_event_keywords: Mapping[str, Any] | None
+) -> str:
+    """What cached classifications depend on: the knowledge files, the user's additions and the
+    classifier's own code. Any change makes a new version, so no stale label survives."""
+    return knowledge_version(extra_makers, extra_event_keywords)
+
+
+KNOWLEDGE_FILES = ("makers.toml", "companies.toml", "nonmakers.toml", "events.toml")
+
+
 def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
 ) -> Knowledge:
-    knowledge = Knowledge()
+    knowledge = Knowledge(version=_version(extra_makers, extra_event_keywords))
     for raw in _read("makers.toml").get("maker", []):
         knowledge.add_maker(raw, "makers.toml")
     for raw in _read("companies.toml").get("company", []):
