@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from autonews.models import Digest, Group, Story
+from autonews.models import Digest, FeedHealth, FeedStatus, Group, Story
 from autonews.text import clean_text
 
 
@@ -52,3 +52,15 @@ def group_heading(digest: Digest, group: Group) -> str:
 def summary_line(digest: Digest) -> str:
     stamp = digest.generated_at.strftime("%d %b %Y %H:%M UTC")
     return f"{stamp} · {len(digest.stories)} stories from {len(digest.feeds)} feeds"
+
+
+def feed_line(feed: FeedHealth) -> tuple[bool, str]:
+    """(failed, "name: what happened") for a digest's feed-health footer, in plain text."""
+    name = clean_text(feed.name or feed.url)
+    if feed.status is FeedStatus.ERROR:
+        streak = feed.consecutive_failures
+        again = f" ({streak} failures in a row)" if streak > 1 else ""
+        return True, f"{name}: {clean_text(feed.error or 'failed')}{again}"
+    if feed.status is FeedStatus.NOT_MODIFIED:
+        return False, f"{name}: not modified"
+    return False, f"{name}: {feed.items} items"

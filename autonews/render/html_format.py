@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from html import escape
 
-from autonews.models import Digest, Event, FeedStatus, Story
+from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import group_heading, safe_url, source_line, summary_line
+from autonews.render.common import (
+    feed_line,
+    group_heading,
+    safe_url,
+    source_line,
+    summary_line,
+)
 from autonews.text import clean_text
 
 EVENT_COLOUR: dict[Event, str] = {
@@ -100,12 +106,8 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         f'<ul style="{_META};padding-left:18px">'
     )
     for feed in digest.feeds:
-        name = _e(feed.name or feed.url)
-        if feed.status is FeedStatus.ERROR:
-            parts.append(f'<li style="color:#b00020">✗ {name}: {_e(feed.error or "error")}</li>')
-        elif feed.status is FeedStatus.NOT_MODIFIED:
-            parts.append(f"<li>✓ {name}: not modified</li>")
-        else:
-            parts.append(f"<li>✓ {name}: {feed.items} items</li>")
+        failed, text = feed_line(feed)
+        style = ' style="color:#b00020"' if failed else ""
+        parts.append(f"<li{style}>{'✗' if failed else '✓'} {_e(text)}</li>")
     parts += ["</ul></td></tr>", "</table></body></html>"]
     return "\n".join(parts) + "\n"

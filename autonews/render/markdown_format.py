@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import re
 
-from autonews.models import Digest, FeedStatus, Story
+from autonews.models import Digest, Story
 from autonews.render import RenderOptions
-from autonews.render.common import group_heading, safe_url, source_line, summary_line
+from autonews.render.common import (
+    feed_line,
+    group_heading,
+    safe_url,
+    source_line,
+    summary_line,
+)
 from autonews.text import clean_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -43,11 +49,6 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         out.append("")
     out += ["## Feeds", ""]
     for feed in digest.feeds:
-        name = escape(feed.name or feed.url)
-        if feed.status is FeedStatus.ERROR:
-            out.append(f"- ✗ {name}: {escape(feed.error or 'error')}")
-        elif feed.status is FeedStatus.NOT_MODIFIED:
-            out.append(f"- ✓ {name}: not modified")
-        else:
-            out.append(f"- ✓ {name}: {feed.items} items")
+        failed, text = feed_line(feed)
+        out.append(f"- {'✗' if failed else '✓'} {escape(text)}")
     return "\n".join(out) + "\n"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from autonews.render import RenderOptions
+from autonews.render.terminal import make_console
 from autonews.stats import Stats
 from autonews.text import clean_text
 
@@ -24,15 +24,7 @@ def sparkline(values: tuple[int, ...]) -> str:
 
 def render_stats(stats: Stats, options: RenderOptions) -> str:
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    console = make_console(buffer, options)
     since = stats.since.strftime("%d %b")
     until = stats.until.strftime("%d %b %Y")
     console.print(

@@ -12,9 +12,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from autonews.models import Digest, Event, FeedStatus, Story
+from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import age, safe_url
+from autonews.render.common import age, feed_line, safe_url
 from autonews.text import clean_text
 
 EVENT_STYLE: dict[Event, tuple[str, str]] = {
@@ -91,23 +91,15 @@ def _lead(story: Story, now: datetime) -> Panel:
 def _footer(digest: Digest) -> list[Text]:
     lines = [Text("Feeds", style="bold")]
     for feed in digest.feeds:
-        name = clean_text(feed.name or feed.url)
-        if feed.status is FeedStatus.ERROR:
-            line = Text(f"  ✗ {name}: ", style="red")
-            line.append(clean_text(feed.error or "failed"))
-            if feed.consecutive_failures > 1:
-                line.append(f" ({feed.consecutive_failures} failures in a row)")
-        elif feed.status is FeedStatus.NOT_MODIFIED:
-            line = Text(f"  ✓ {name}: not modified", style="green")
-        else:
-            line = Text(f"  ✓ {name}: {feed.items} items", style="green")
-        lines.append(line)
+        failed, text = feed_line(feed)
+        lines.append(Text(f"  {'✗' if failed else '✓'} {text}", style="red" if failed else "green"))
     return lines
 
 
-def render_terminal(digest: Digest, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
+def make_console(buffer: io.StringIO, options: RenderOptions) -> Console:
+    """A console writing into ``buffer``: colour only when asked, never markup or emoji, so
+    feed text prints as it is."""
+    return Console(
         file=buffer,
         width=options.width,
         force_terminal=options.color,
@@ -118,6 +110,11 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
         markup=False,
         legacy_windows=False,
     )
+
+
+def render_terminal(digest: Digest, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = make_console(buffer, options)
     now = digest.generated_at
     stamp = now.strftime("%d %b %Y %H:%M UTC")
     header = Text("autonews digest", style="bold")

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
-from autonews.models import Digest, FeedStatus, Story
+from autonews.models import Digest, Story
 from autonews.render import RenderOptions
-from autonews.render.common import group_heading, safe_url, source_line, summary_line
+from autonews.render.common import (
+    feed_line,
+    group_heading,
+    safe_url,
+    source_line,
+    summary_line,
+)
 from autonews.text import clean_text
 
 
@@ -54,16 +60,6 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
         lines.append("")
     lines.append("Feeds")
     for feed in digest.feeds:
-        name = clean_text(feed.name or feed.url)
-        if feed.status is FeedStatus.ERROR:
-            failures = (
-                f" ({feed.consecutive_failures} failures in a row)"
-                if feed.consecutive_failures > 1
-                else ""
-            )
-            lines.append(f"  FAILED {name}: {clean_text(feed.error or 'error')}{failures}")
-        elif feed.status is FeedStatus.NOT_MODIFIED:
-            lines.append(f"  ok {name}: not modified")
-        else:
-            lines.append(f"  ok {name}: {feed.items} items")
+        failed, text = feed_line(feed)
+        lines.append(f"  {'FAILED' if failed else 'ok'} {text}")
     return "\n".join(lines) + "\n"
