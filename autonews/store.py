@@ -300,30 +300,30 @@ class Store:
         On a feed's first fetch, entries older than ``first_run_window`` (or undated) become the
         baseline: stored, shown in ordinary digests, but never news for ``--new``."""
         keys = entry_keys(entries)
-        new = 0
+        rows = []
         with self.transaction() as db:
-            first_fetch = (
-                db.execute("SELECT 1 FROM items WHERE feed_url = ? LIMIT 1", (feed.url,)).fetchone()
-                is None
-            )
+            # One read of what the feed already has, then one batch of inserts.
+            known_keys: set[str] = set()
+            known_prints: set[str] = set()
+            for key, fingerprint in db.execute(
+                "SELECT key, fingerprint FROM items WHERE feed_url = ?", (feed.url,)
+            ):
+                known_keys.add(key)
+                known_prints.add(fingerprint)
+            first_fetch = not known_keys
             for key, entry in zip(keys, entries, strict=True):
                 fingerprint = entry_fingerprint(entry)
-                known = db.execute(
-                    "SELECT id FROM items WHERE feed_url = ? AND (key = ? OR fingerprint = ?) "
-                    "LIMIT 1",
-                    (feed.url, key, fingerprint),
-                ).fetchone()
-                if known is not None:
-                    continue
+                if key in known_keys or fingerprint in known_prints:
+                    continue  # seen before, perhaps re-dated or re-GUIDed
+                known_keys.add(key)
+                known_prints.add(fingerprint)
                 published = entry.published or now
                 if published > now + timedelta(days=1):
                     published = now  # a date in the future is a feed bug, not a scoop
                 baseline = first_fetch and (
                     entry.published is None or entry.published < now - first_run_window
                 )
-                db.execute(
-                    "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, "
-                    "published, dated, first_seen, baseline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.append(
                     (
                         feed.url,
                         key,
@@ -335,9 +335,14 @@ class Store:
                         int(entry.published is not None),
                         _iso(now),
                         int(baseline),
-                    ),
+                    )
                 )
-                new += 1
+            db.executemany(
+                "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, "
+                "published, dated, first_seen, baseline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        new = len(rows)
         return StoreUpdate(new=new, seen=len(entries) - new)
 
     def items(self, feeds: Sequence[FeedConfig], since: datetime | None) -> list[Item]:
