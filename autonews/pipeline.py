@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from autonews.classify import Classifier
 from autonews.classify.knowledge import knowledge_version
@@ -80,20 +81,46 @@ def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
     return replace(parsed, entries=tuple(newest[:max_items]))
 
 
-def _parse_all(results: Sequence[FetchResult], max_items: int) -> list[ParsedFeed | str | None]:
+Overrides = tuple[tuple[Any, ...], Any]  # the config's extra makers and event keywords
+
+
+def parse_and_classify(
+    result: FetchResult, max_items: int, overrides: Overrides
+) -> tuple[ParsedFeed | str, list[list[Any]]]:
+    """In a worker process: parse one feed and classify its entries (title and summary), so the
+    main process finds most classifications already made. Returns compact records."""
+    parsed = parse_result(result, max_items)
+    if isinstance(parsed, str):
+        return parsed, []
+    classifier = Classifier.with_overrides(*overrides)
+    records = [classifier.classify(e.title, e.summary).to_record() for e in parsed.entries]
+    return parsed, records
+
+
+def _parse_all(
+    results: Sequence[FetchResult], max_items: int, overrides: Overrides
+) -> list[tuple[ParsedFeed | str | None, list[list[Any]]]]:
+    """Parse (and, with many feeds, classify) on all cores."""
     todo = [(i, r) for i, r in enumerate(results) if r.status is FeedStatus.OK]
-    out: list[ParsedFeed | str | None] = [None] * len(results)
+    out: list[tuple[ParsedFeed | str | None, list[list[Any]]]] = [(None, [])] * len(results)
     workers = os.cpu_count() or 1
     if workers > 1 and len(todo) >= PARSE_POOL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor  # only worth importing when used
 
+        count = len(todo)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parsed = list(
-                pool.map(parse_result, [r for _, r in todo], [max_items] * len(todo), chunksize=4)
+            done = list(
+                pool.map(
+                    parse_and_classify,
+                    [r for _, r in todo],
+                    [max_items] * count,
+                    [overrides] * count,
+                    chunksize=4,
+                )
             )
     else:
-        parsed = [parse_result(r, max_items) for _, r in todo]
-    for (i, _), value in zip(todo, parsed, strict=True):
+        done = [(parse_result(r, max_items), []) for _, r in todo]
+    for (i, _), value in zip(todo, done, strict=True):
         out[i] = value
     return out
 
@@ -111,18 +138,28 @@ def refresh_feeds(
         progress("fetch", done, len(requests))
 
     results = fetch_all(requests, config.fetch, tick)
-    parsed = _parse_all(results, config.fetch.max_items_per_feed)
+    overrides: Overrides = (config.classify.makers, config.classify.event_keywords)
+    parsed = _parse_all(results, config.fetch.max_items_per_feed, overrides)
+    version = knowledge_version(*overrides)
     health = []
-    for feed, result, document in zip(feeds, results, parsed, strict=True):
+    for feed, result, (document, records) in zip(feeds, results, parsed, strict=True):
         error = result.error if result.status is FeedStatus.ERROR else None
         count = 0
         if isinstance(document, str):
             error = document
         elif isinstance(document, ParsedFeed):
             count = len(document.entries)
-            store.add_entries(
+            update = store.add_entries(
                 feed, document.entries, now, parse_duration(config.digest.first_run_window)
             )
+            if records:  # classified in a worker: keep them for the classify stage
+                store.save_classifications(
+                    [
+                        (item_id, Classification.from_record(records[index]), False)
+                        for index, item_id in update.inserted.items()
+                    ],
+                    version,
+                )
         health.append(store.record_fetch(feed, result, count, error, now))
     return health
 

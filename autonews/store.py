@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -155,6 +155,7 @@ def entry_keys(entries: Sequence[ParsedEntry]) -> list[str]:
 class StoreUpdate:
     new: int
     seen: int
+    inserted: dict[int, int] = field(default_factory=dict)  # entry index -> new item id
 
 
 @dataclass(frozen=True)
@@ -311,7 +312,8 @@ class Store:
                 known_keys.add(key)
                 known_prints.add(fingerprint)
             first_fetch = not known_keys
-            for key, entry in zip(keys, entries, strict=True):
+            indexes: list[int] = []
+            for position, (key, entry) in enumerate(zip(keys, entries, strict=True)):
                 fingerprint = entry_fingerprint(entry)
                 if key in known_keys or fingerprint in known_prints:
                     continue  # seen before, perhaps re-dated or re-GUIDed
@@ -323,6 +325,7 @@ class Store:
                 baseline = first_fetch and (
                     entry.published is None or entry.published < now - first_run_window
                 )
+                indexes.append(position)
                 rows.append(
                     (
                         feed.url,
@@ -342,8 +345,12 @@ class Store:
                 "published, dated, first_seen, baseline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            ids = dict(
+                db.execute("SELECT key, id FROM items WHERE feed_url = ?", (feed.url,)).fetchall()
+            )
         new = len(rows)
-        return StoreUpdate(new=new, seen=len(entries) - new)
+        inserted = {index: ids[row[1]] for index, row in zip(indexes, rows, strict=True)}
+        return StoreUpdate(new=new, seen=len(entries) - new, inserted=inserted)
 
     def items(self, feeds: Sequence[FeedConfig], since: datetime | None) -> list[Item]:
         by_url = {feed.url: feed for feed in feeds}
