@@ -122,8 +122,7 @@ def autonews_with(**options: bool) -> Extractor:
     settings: dict[str, Any] = {  # extract_html's own settings, before the overrides
         "include_comments": False,
         "include_tables": True,
-        "with_metadata": True,
-        "date_extraction_params": {"original_date": True, "extensive_search": False},
+        "with_metadata": False,
     }
     settings.update(options)
 
@@ -147,7 +146,7 @@ VARIANTS: dict[str, Extractor] = {
     "autonews fast=True": autonews_with(fast=True),
     "autonews favor_precision": autonews_with(favor_precision=True),
     "autonews favor_recall": autonews_with(favor_recall=True),
-    "autonews without metadata": autonews_with(with_metadata=False),
+    "autonews with trafilatura metadata": autonews_with(with_metadata=True),
     "autonews include_tables=False": autonews_with(include_tables=False),
 }
 
