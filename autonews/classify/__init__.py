@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from autonews.classify.figures import extract_figures
 from autonews.classify.knowledge import (
@@ -60,10 +60,9 @@ class _Context:
         return self.event or self.car_word or self.sure_makers
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     kind: str
-    index: int
+    entity: int  # index into the knowledge's makers or companies
     position: int  # token index of first mention
     via: str
     written: str
@@ -340,12 +339,12 @@ class Classifier:
         seen: set[int] = set()
         makers = self.k.makers
         for item in found:  # found is in text order: the title's, then the summary's
-            if item.kind != "maker" or item.index in seen:
+            if item.kind != "maker" or item.entity in seen:
                 continue
-            seen.add(item.index)
-            refs.append(self.k.maker_refs[item.index])
+            seen.add(item.entity)
+            refs.append(self.k.maker_refs[item.entity])
             if reasons is not _DISCARD:
-                maker = makers[item.index]
+                maker = makers[item.entity]
                 reasons.append(f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'")
         return tuple(refs)
 
@@ -353,7 +352,7 @@ class Classifier:
         refs: list[CompanyRef] = []
         for item in found:
             if item.kind == "company":
-                ref = self.k.company_refs[item.index]
+                ref = self.k.company_refs[item.entity]
                 if ref not in refs:
                     refs.append(ref)
         return tuple(refs)
@@ -362,7 +361,7 @@ class Classifier:
         figures = list(extract_figures(title))
         for item in found:
             if item.via == "model":
-                model = Figure("model", item.written, None, self.k.makers[item.index].name)
+                model = Figure("model", item.written, None, self.k.makers[item.entity].name)
                 if model not in figures:
                     figures.append(model)
         return tuple(figures)
