@@ -14,7 +14,6 @@ from autonews.models import (
     Article,
     Classification,
     Digest,
-    Event,
     FeedHealth,
     Group,
     Item,
@@ -183,6 +182,3 @@ def build_digest(
         groups=groups,
         lead_id=ranked[0].id if ranked else None,
     )
-
-
-EVENT_LABELS: dict[Event, str] = {event: event.value for event in Event}

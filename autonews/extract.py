@@ -15,7 +15,7 @@ import os
 import re
 import signal
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
@@ -27,6 +27,7 @@ from autonews.text import clean_text
 from autonews.urls import is_private_host
 
 PAGE_TIME_CAP = 10  # seconds of extraction per page
+MAX_BODY = 100_000  # characters of article text kept
 POOL_THRESHOLD = 6  # fewer pages than this are not worth starting worker processes
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _NON_HTML_SUFFIXES = (
@@ -95,7 +96,8 @@ def extract_html(url: str, html: str) -> Article:
         author=_BYLINE_PREFIX.sub("", meta.get("author", "")),
         date=meta.get("date", ""),
         language=meta.get("language", ""),
-        text=tidy_body(clean_text(document.text or "", keep_newlines=True), title),
+        # A body is stored and shown whole, up to a cap: a gigantic page must not flood a digest.
+        text=tidy_body(clean_text(document.text or "", keep_newlines=True), title)[:MAX_BODY],
     )
 
 
@@ -292,8 +294,3 @@ def _run_extraction(jobs: list[tuple[str, str]], workers: int | None) -> list[Ar
         htmls = [html for _, html in jobs]
         chunk = max(1, len(jobs) // (workers * 4))
         return list(pool.map(extract_html, urls, htmls, chunksize=chunk))
-
-
-def with_text_limit(article: Article, limit: int = 20_000) -> Article:
-    """Bodies are stored whole but rendered capped: a gigantic page must not flood a digest."""
-    return article if len(article.text) <= limit else replace(article, text=article.text[:limit])

@@ -383,16 +383,6 @@ class Store:
         ).fetchall()
         return [FeedConfig(url=row[0], name=row[1] or "") for row in rows]
 
-    def item(self, item_id: int) -> Item | None:
-        row = self.db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
-        if row is None:
-            return None
-        feed = self.db.execute(
-            "SELECT name FROM feeds WHERE url = ?", (row["feed_url"],)
-        ).fetchone()
-        name = feed["name"] if feed and feed["name"] else row["feed_url"]
-        return _item_from_row(row, FeedConfig(url=row["feed_url"], name=name))
-
     # --- stories and deliveries -----------------------------------------------------------------
 
     def story_keys(self, groups: Sequence[Sequence[Item]]) -> list[str]:
