@@ -9,6 +9,7 @@ matrix for tests/data/headlines.tsv and ../shared/data/headlines-dev.tsv (when p
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def print_report(name: str, report: Report, show_errors: bool) -> None:
 def throughput(titles: list[str], rounds: int = 20) -> float:
     """Headlines per CPU-second on one core: the best of ``rounds`` passes, so that other work
     on the machine (which steals cache and turbo, not CPU time) distorts it least."""
+    if hasattr(os, "sched_setaffinity"):  # one core, no migrations between passes
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     classifier = Classifier()
     for title in titles:  # warm the caches a long-running digest would have warm
         classifier.classify(title)

@@ -234,10 +234,17 @@ class Classifier:
         speculative = None
         for match in self.k.events.find(stems):
             payloads = match.payloads
-            # Several events may share a phrase; take the strongest of them.
-            hit = payloads[0] if len(payloads) == 1 else max(payloads, key=lambda h: h.weight)
-            if speculative is None:
-                speculative = next((h.phrase for h in payloads if h.weight == SPECULATIVE), None)
+            if len(payloads) == 1:  # the common case, without building anything
+                hit = payloads[0]
+                if hit.weight == SPECULATIVE and speculative is None:
+                    speculative = hit.phrase
+            else:
+                # Several events may share a phrase; take the strongest of them.
+                hit = max(payloads, key=lambda h: h.weight)
+                if speculative is None:
+                    speculative = next(
+                        (h.phrase for h in payloads if h.weight == SPECULATIVE), None
+                    )
             if hit.weight <= 0:
                 continue  # neutral or speculative: no event of its own
             if best is None or hit.weight > best[0]:
@@ -302,9 +309,10 @@ class Classifier:
             event = Event.INCIDENT
             reasons.append("event incident: a reaction with no other event named")
         if event is not Event.OTHER and not (found or car_word):
-            reasons.append(f"event other: no maker, company or car word, so not {event.value}")
+            if reasons is not _DISCARD:
+                reasons.append(f"event other: no maker, company or car word: not {event.value}")
             event = Event.OTHER
-        if event is Event.OTHER:
+        elif event is Event.OTHER:
             reasons.append("event other: no event phrase matched")
         return Classification(
             makers=self._maker_refs(found, reasons),

@@ -146,7 +146,12 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     return Figure("units", f"{text[start:after].strip()} {counted}", value, counted.split()[-1])
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def extract_figures(text: str) -> tuple[Figure, ...]:
+    if not _DIGIT.search(text):
+        return ()
     figures = []
     for number in _NUMBER.finditer(text):
         figure = _figure_at(text, number)
