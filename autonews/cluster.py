@@ -60,6 +60,8 @@ class ClusterInput:
 @dataclass
 class _Features:
     vector: dict[str, float]  # unit length
+    bridge: dict[str, float]  # concepts and names only, unit length: for pairs across languages
+    cjk: bool  # the title is (mostly) Chinese
     makers: frozenset[str]
     groups: frozenset[str]
     primary: str | None
@@ -141,19 +143,31 @@ def _same_model(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a for y in b)
 
 
+def _is_name_like(term: str) -> bool:
+    """Latin terms a Chinese title can contain too: codes and short names (su7, l60, gm, 4xe)."""
+    return term.isascii() and (len(term) <= 3 or any(ch.isdigit() for ch in term))
+
+
 def _features(
     item: ClusterInput, title_terms: list[str], idf: dict[str, float], default_idf: float
 ) -> _Features:
     counts: dict[str, float] = dict(Counter(title_terms))
     for term in _terms(item.summary[:300]):
-        counts[term] = counts.get(term, 0.0) + 0.4
+        counts[term] = counts.get(term, 0.0) + 0.2
     vector = {term: count * idf.get(term, default_idf) for term, count in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     vector = {term: value / norm for term, value in vector.items()}
+    # What both languages can say: concepts and Latin names (SU7, Bolt, Waymo). Across languages
+    # the cosine is taken over these alone, or CJK bigrams and English stems would dilute it.
+    shared = {t: v for t, v in vector.items() if t.startswith("c:") or _is_name_like(t)}
+    bridge_norm = math.sqrt(sum(v * v for v in shared.values())) or 1.0
+    bridge = {t: v / bridge_norm for t, v in shared.items()}
     c = item.classification
     title_numbers = _numbers(item.title)
     return _Features(
         vector=vector,
+        bridge=bridge,
+        cjk=any("\u3400" <= ch <= "\ufaff" for ch in item.title),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
         primary=c.makers[0].name if c.makers else None,
@@ -167,7 +181,7 @@ def _features(
 
 def _cosine(a: _Features, b: _Features) -> float:
     # Vectors are unit length: the dot product over the shared terms is the cosine.
-    va, vb = a.vector, b.vector
+    va, vb = (a.vector, b.vector) if a.cjk == b.cjk else (a.bridge, b.bridge)
     return sum(va[term] * vb[term] for term in va.keys() & vb.keys())
 
 
