@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -84,63 +85,68 @@ def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
 Overrides = tuple[tuple[Any, ...], Any]  # the config's extra makers and event keywords
 
 
+Records = list[list[Any] | None]  # one per entry: a classification record, or None
+
+
 def parse_and_classify(
-    result: FetchResult, max_items: int, overrides: Overrides
-) -> tuple[ParsedFeed | str, list[list[Any]]]:
-    """In a worker process: parse one feed and classify its entries (title and summary), so the
-    main process finds most classifications already made. Returns compact records."""
+    result: FetchResult, max_items: int, overrides: Overrides, since: datetime | None
+) -> tuple[ParsedFeed | str, Records]:
+    """In a worker process: parse one feed and classify its entries that fall in the digest's
+    window (title and summary), so the main process finds them already made."""
     parsed = parse_result(result, max_items)
     if isinstance(parsed, str):
         return parsed, []
-    classifier = Classifier.with_overrides(*overrides)
-    records = [classifier.classify(e.title, e.summary).to_record() for e in parsed.entries]
+    classifier: Classifier | None = None
+    records: Records = []
+    for entry in parsed.entries:
+        if since is not None and entry.published is not None and entry.published < since:
+            records.append(None)  # outside the window: nobody looks at it in this run
+            continue
+        classifier = classifier or Classifier.with_overrides(*overrides)
+        records.append(classifier.classify(entry.title, entry.summary).to_record())
     return parsed, records
 
 
-def _parse_all(
-    results: Sequence[FetchResult], max_items: int, overrides: Overrides
-) -> list[tuple[ParsedFeed | str | None, list[list[Any]]]]:
-    """Parse (and, with many feeds, classify) on all cores."""
-    todo = [(i, r) for i, r in enumerate(results) if r.status is FeedStatus.OK]
-    out: list[tuple[ParsedFeed | str | None, list[list[Any]]]] = [(None, [])] * len(results)
-    workers = os.cpu_count() or 1
-    if workers > 1 and len(todo) >= PARSE_POOL_THRESHOLD:
+def refresh_feeds(
+    store: Store,
+    feeds: Sequence[FeedConfig],
+    config: Config,
+    now: datetime,
+    progress: Progress,
+    since: datetime | None = None,
+) -> list[FeedHealth]:
+    """Fetch and parse every feed, store new items, record health. One feed's failure is its own.
+
+    With many feeds, parsing (and classifying) runs in worker processes on all cores, each feed
+    handed over as soon as it has arrived, while the others are still being fetched."""
+    requests = [FetchRequest(feed.url, *store.http_state(feed.url)) for feed in feeds]
+    overrides: Overrides = (config.classify.makers, config.classify.event_keywords)
+    max_items = config.fetch.max_items_per_feed
+    pool = None
+    if (os.cpu_count() or 1) > 1 and len(requests) >= PARSE_POOL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor  # only worth importing when used
 
-        count = len(todo)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = list(
-                pool.map(
-                    parse_and_classify,
-                    [r for _, r in todo],
-                    [max_items] * count,
-                    [overrides] * count,
-                    chunksize=4,
-                )
-            )
-    else:
-        done = [(parse_result(r, max_items), []) for _, r in todo]
-    for (i, _), value in zip(todo, done, strict=True):
-        out[i] = value
-    return out
-
-
-def refresh_feeds(
-    store: Store, feeds: Sequence[FeedConfig], config: Config, now: datetime, progress: Progress
-) -> list[FeedHealth]:
-    """Fetch and parse every feed, store new items, record health. One feed's failure is its own."""
-    requests = [FetchRequest(feed.url, *store.http_state(feed.url)) for feed in feeds]
+        pool = ProcessPoolExecutor(max_workers=os.cpu_count())
+    pending: dict[int, Future[tuple[ParsedFeed | str, Records]]] = {}
     done = 0
 
-    def tick(_: FetchResult) -> None:
+    def arrived(result: FetchResult) -> None:
         nonlocal done
         done += 1
         progress("fetch", done, len(requests))
+        if pool is not None and result.status is FeedStatus.OK:
+            pending[id(result)] = pool.submit(
+                parse_and_classify, result, max_items, overrides, since
+            )
 
-    results = fetch_all(requests, config.fetch, tick)
-    overrides: Overrides = (config.classify.makers, config.classify.event_keywords)
-    parsed = _parse_all(results, config.fetch.max_items_per_feed, overrides)
+    try:
+        results = fetch_all(requests, config.fetch, arrived)
+        parsed = [_parsed(result, pending, max_items) for result in results]
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     version = knowledge_version(*overrides)
+    window = parse_duration(config.digest.first_run_window)
     health = []
     for feed, result, (document, records) in zip(feeds, results, parsed, strict=True):
         error = result.error if result.status is FeedStatus.ERROR else None
@@ -149,19 +155,32 @@ def refresh_feeds(
             error = document
         elif isinstance(document, ParsedFeed):
             count = len(document.entries)
-            update = store.add_entries(
-                feed, document.entries, now, parse_duration(config.digest.first_run_window)
-            )
-            if records:  # classified in a worker: keep them for the classify stage
-                store.save_classifications(
-                    [
-                        (item_id, Classification.from_record(records[index]), False)
-                        for index, item_id in update.inserted.items()
-                    ],
-                    version,
-                )
+            update = store.add_entries(feed, document.entries, now, window)
+            made = [
+                (item_id, Classification.from_record(record), False)
+                for index, item_id in update.inserted.items()
+                if index < len(records) and (record := records[index]) is not None
+            ]
+            if made:  # classified in a worker: kept for the classify stage
+                store.save_classifications(made, version)
         health.append(store.record_fetch(feed, result, count, error, now))
     return health
+
+
+def _parsed(
+    result: FetchResult,
+    pending: dict[int, Future[tuple[ParsedFeed | str, Records]]],
+    max_items: int,
+) -> tuple[ParsedFeed | str | None, Records]:
+    if result.status is not FeedStatus.OK:
+        return None, []
+    future = pending.get(id(result))
+    if future is None:
+        return parse_result(result, max_items), []
+    try:
+        return future.result()
+    except Exception as exc:  # a worker that died takes only its own feed down
+        return f"parser failed: {type(exc).__name__}", []
 
 
 def _articles_for(
@@ -218,13 +237,13 @@ def collect(
 ) -> Collection:
     now = options.now or utcnow()
     feeds = options.feeds or config.feeds
+    since = parse_since(options.since or config.digest.since, now)
     if options.offline:
         health = store.feed_health(feeds)
     else:
-        health = refresh_feeds(store, feeds, config, now, progress)
+        health = refresh_feeds(store, feeds, config, now, progress, since)
         store.prune(config.store.keep_days, now)
-    since_text = options.since or config.digest.since
-    items = store.items(feeds, parse_since(since_text, now))
+    items = store.items(feeds, since)
     articles = (
         _articles_for(store, items, config, options.offline, now, progress)
         if options.extract
