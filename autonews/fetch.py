@@ -68,8 +68,20 @@ class _Decoder:
         if self._zlib is not None:
             return self._feed_zlib(data, budget)
         if self._brotli is not None:
-            return [self._brotli.process(data)]
+            return self._feed_brotli(data, budget)
         return [data]
+
+    def _feed_brotli(self, data: bytes, budget: int) -> list[bytes]:
+        # Bounded output per step, as for zlib: a brotli bomb is stopped at the cap too.
+        out = [self._brotli.process(data, output_buffer_limit=CHUNK)]
+        budget -= len(out[0])
+        while budget >= 0 and not self._brotli.can_accept_more_data():
+            piece = self._brotli.process(b"", output_buffer_limit=CHUNK)
+            if not piece:
+                break
+            out.append(piece)
+            budget -= len(piece)
+        return out
 
     def _feed_zlib(self, data: bytes, budget: int) -> list[bytes]:
         out = []

@@ -111,6 +111,28 @@ def test_gzip_bomb_stops_at_the_cap(httpserver: HTTPServer) -> None:
     assert "cap" in (result.error or "")
 
 
+def test_brotli_bomb_stops_at_the_cap(httpserver: HTTPServer) -> None:
+    import brotli
+
+    bomb = brotli.compress(b"\0" * 60_000_000, quality=5)
+    assert len(bomb) < 100_000
+    httpserver.expect_request("/feed").respond_with_data(
+        bomb, headers={"Content-Encoding": "br"}, content_type="application/xml"
+    )
+    result = fetch_one(httpserver.url_for("/feed"), replace(FAST, max_bytes=1_000_000))
+    assert result.status is FeedStatus.ERROR
+    assert "cap" in (result.error or "")
+
+
+def test_brotli_body_is_decoded(httpserver: HTTPServer) -> None:
+    import brotli
+
+    httpserver.expect_request("/feed").respond_with_data(
+        brotli.compress(FEED * 100), headers={"Content-Encoding": "br"}
+    )
+    assert fetch_one(httpserver.url_for("/feed")).body == FEED * 100
+
+
 def test_gzip_body_is_decoded(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/feed").respond_with_data(
         gzip.compress(FEED), headers={"Content-Encoding": "gzip"}
