@@ -366,13 +366,14 @@ class Classifier:
         return tuple(refs)
 
     def _figures(self, title: str, found: list[_Found]) -> tuple[Figure, ...]:
-        figures = list(extract_figures(title))
-        for item in found:
-            if item.via == "model":
-                model = Figure("model", item.written, None, self.k.makers[item.entity].name)
-                if model not in figures:
-                    figures.append(model)
-        return tuple(figures)
+        figures = extract_figures(title)
+        models = {item.written: item.entity for item in found if item.via == "model"}
+        if not models:
+            return figures
+        return figures + tuple(
+            Figure("model", name, None, self.k.makers[entity].name)
+            for name, entity in models.items()
+        )
 
 
 _KICKER = re.compile(r"^\s*([^:：?？]{1,40})[:：]\s*\S")
