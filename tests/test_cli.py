@@ -313,3 +313,14 @@ def test_private_links_are_refused_from_public_feeds() -> None:
 
     allowed = replace(fetch, allow_private=True)
     assert refusal(PageRequest("http://10.0.0.5/a", public_feed), allowed) is None
+
+
+def test_gbk_feed_without_declaration_over_http(cli, home: Path, httpserver: HTTPServer) -> None:
+    title = "比亚迪宣布旗下七款车型降价 最高降幅百分之三十四"
+    body = rss([item(title, 1, description="全国门店同步执行新价格" * 5)])
+    body = body.replace(' encoding="utf-8"', "").encode("gbk")
+    httpserver.expect_request("/feed").respond_with_data(body, content_type="application/xml")
+    result = cli("digest", "--feed", httpserver.url_for("/feed"), "--no-extract", "-f", "json")
+    (story,) = result.json()["stories"]
+    assert story["title"] == title
+    assert story["makers"][0]["name"] == "BYD" and story["event"] == "pricing"
