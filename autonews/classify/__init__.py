@@ -20,6 +20,7 @@ from autonews.classify.knowledge import (
     Knowledge,
     build_knowledge,
     default_knowledge,
+    knowledge_version,
 )
 from autonews.classify.lexicon import Tokens, phrase_key, stems_of, tokenize
 from autonews.models import Classification, CompanyRef, Event, Figure, MakerRef
@@ -68,6 +69,9 @@ class _Found(NamedTuple):
     written: str
 
 
+_with_additions: dict[str, Knowledge] = {}
+
+
 class Classifier:
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.k = knowledge or default_knowledge()
@@ -80,7 +84,14 @@ class Classifier:
     ) -> Classifier:
         if not extra_makers and not extra_event_keywords:
             return cls()
-        return cls(build_knowledge(extra_makers, extra_event_keywords))
+        # Built once per process and set of additions: workers classify feed after feed.
+        version = knowledge_version(extra_makers, extra_event_keywords)
+        knowledge = _with_additions.get(version)
+        if knowledge is None:
+            knowledge = _with_additions[version] = build_knowledge(
+                extra_makers, extra_event_keywords
+            )
+        return cls(knowledge)
 
     # --- entities ----------------------------------------------------------------------------
 
