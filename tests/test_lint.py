@@ -17,7 +17,7 @@ def _tool(name: str) -> list[str]:
 
 def test_ruff() -> None:
     result = subprocess.run(
-        [*_tool("ruff"), "check", "autonews", "tests", "benchmarks"],
+        [*_tool("ruff"), "check", "autonews", "tests", "benchmarks", "scripts"],
         cwd=ROOT,
         capture_output=True,
         text=True,
