@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -35,12 +34,6 @@ class Filters:
     mute_makers: tuple[str, ...] = ()
     mute_events: tuple[str, ...] = ()
     mute_patterns: tuple[str, ...] = ()
-
-
-def story_id(items: Sequence[Item]) -> str:
-    """Stable across runs: derived from the story's earliest item."""
-    first = min(items, key=lambda item: (item.first_seen, item.id))
-    return hashlib.sha1(f"{first.feed_url}\x1f{first.id}".encode()).hexdigest()[:12]
 
 
 def _informativeness(item: Item, classification: Classification) -> float:
@@ -79,8 +72,9 @@ def build_story(
     members: Sequence[Item],
     classifications: Mapping[int, Classification],
     articles: Mapping[str, Article],
-    key: str | None = None,
+    key: str,
 ) -> Story:
+    """One story from its items; ``key`` is the store's stable story key."""
     chosen = max(members, key=lambda i: (_informativeness(i, classifications[i.id]), -i.id))
     article = articles.get(chosen.link or "")
     if article is None or not article.text:
@@ -100,7 +94,7 @@ def build_story(
     )
     tags = tuple(sorted({tag for m in members for tag in m.tags}))
     return Story(
-        id=key or story_id(members),
+        id=key,
         title=chosen.title,
         url=chosen.link,
         published=min(m.published for m in members),

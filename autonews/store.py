@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from autonews.config import FeedConfig
 from autonews.errors import StoreError, StoreLockedError
@@ -388,56 +389,57 @@ class Store:
     def story_keys(self, groups: Sequence[Sequence[Item]]) -> list[str]:
         """A stable key per story: a story that grows keeps the key it first had. New stories
         take one from their earliest item; every member is recorded under the key."""
+        known = self.story_keys_of([item.id for members in groups for item in members])
         keys = []
         with self.transaction() as db:
             for members in groups:
                 ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
-                known = {
-                    row["item_id"]: row["story_key"]
-                    for row in db.execute(
-                        f"SELECT item_id, story_key FROM story_items WHERE item_id IN "
-                        f"({','.join('?' * len(ordered))})",
-                        [item.id for item in ordered],
-                    )
-                }
                 key = next((known[i.id] for i in ordered if i.id in known), None)
                 if key is None:
                     key = _digest(ordered[0].feed_url, str(ordered[0].id))[:12]
                 db.executemany(
                     "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)",
-                    [(item.id, key) for item in ordered],
+                    [(item.id, key) for item in ordered if item.id not in known],
                 )
                 keys.append(key)
         return keys
 
+    def _rows_in(
+        self, query: str, values: Iterable[Any], before: Sequence[Any] = ()
+    ) -> Iterator[sqlite3.Row]:
+        """Rows of ``query ... IN (values)``, the values sent 500 at a time (SQLite's limit on
+        parameters is low on some builds)."""
+        pending = list(dict.fromkeys(values))
+        for start in range(0, len(pending), 500):
+            chunk = pending[start : start + 500]
+            yield from self.db.execute(f"{query} ({','.join('?' * len(chunk))})", [*before, *chunk])
+
     def story_keys_of(self, item_ids: Sequence[int]) -> dict[int, str]:
         """The story each item already belongs to (items seen by an earlier run)."""
-        found: dict[int, str] = {}
-        for start in range(0, len(item_ids), 500):
-            chunk = item_ids[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT item_id, story_key FROM story_items WHERE item_id IN "
-                f"({','.join('?' * len(chunk))})",
-                list(chunk),
+        return {
+            row["item_id"]: row["story_key"]
+            for row in self._rows_in(
+                "SELECT item_id, story_key FROM story_items WHERE item_id IN", item_ids
             )
-            found.update((row[0], row[1]) for row in rows)
-        return found
+        }
 
     def classifications(
         self, item_ids: Sequence[int], version: str
     ) -> dict[int, tuple[Classification, bool]]:
         """Cached classifications made by this classifier version: (classification, with_body)."""
-        found: dict[int, tuple[Classification, bool]] = {}
-        for start in range(0, len(item_ids), 500):
-            chunk = item_ids[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT item_id, with_body, record FROM classifications WHERE version = ? AND "
-                f"item_id IN ({','.join('?' * len(chunk))})",
-                [version, *chunk],
+        rows = self._rows_in(
+            "SELECT item_id, with_body, record FROM classifications WHERE version = ? AND "
+            "item_id IN",
+            item_ids,
+            (version,),
+        )
+        return {
+            row["item_id"]: (
+                Classification.from_record(json.loads(row["record"])),
+                bool(row["with_body"]),
             )
-            for item_id, with_body, record in rows:
-                found[item_id] = (Classification.from_record(json.loads(record)), bool(with_body))
-        return found
+            for row in rows
+        }
 
     def save_classifications(
         self, rows: Iterable[tuple[int, Classification, bool]], version: str
@@ -453,15 +455,12 @@ class Store:
             )
 
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
-        found = {}
-        for key in set(keys):
-            row = self.db.execute(
-                "SELECT sources, figure FROM deliveries WHERE channel = ? AND story_key = ?",
-                (channel, key),
-            ).fetchone()
-            if row is not None:
-                found[key] = Delivery(row["sources"], row["figure"])
-        return found
+        rows = self._rows_in(
+            "SELECT story_key, sources, figure FROM deliveries WHERE channel = ? AND story_key IN",
+            keys,
+            (channel,),
+        )
+        return {row["story_key"]: Delivery(row["sources"], row["figure"]) for row in rows}
 
     def mark_delivered(
         self, delivered: Iterable[tuple[str, Delivery]], now: datetime, channel: str = ""
@@ -498,20 +497,18 @@ class Store:
     # --- articles ----------------------------------------------------------------------------
 
     def articles(self, urls: Iterable[str]) -> dict[str, Article]:
-        found: dict[str, Article] = {}
-        for url in set(urls):
-            row = self.db.execute("SELECT * FROM articles WHERE url = ?", (url,)).fetchone()
-            if row is not None:
-                found[url] = Article(
-                    url=row["url"],
-                    title=row["title"],
-                    author=row["author"],
-                    date=row["date"],
-                    language=row["language"],
-                    text=row["text"],
-                    skipped=row["skipped"],
-                )
-        return found
+        return {
+            row["url"]: Article(
+                url=row["url"],
+                title=row["title"],
+                author=row["author"],
+                date=row["date"],
+                language=row["language"],
+                text=row["text"],
+                skipped=row["skipped"],
+            )
+            for row in self._rows_in("SELECT * FROM articles WHERE url IN", urls)
+        }
 
     def save_articles(self, articles: Iterable[Article], now: datetime) -> None:
         with self.transaction() as db:
