@@ -132,6 +132,8 @@ def _models(item: ClusterInput) -> frozenset[str]:
     """Models of the item's makers' groups named in its title, without brand words: "mega" in
     "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and "通用扩大Bolt召回"."""
     groups = {maker.group for maker in item.classification.makers}
+    if not groups:
+        return frozenset()  # no maker, no model of one to look for
     found: set[str] = set()
     for match in default_knowledge().bare_models.find(tokenize(item.title).norms):
         found.update(name for group, name in match.payloads if group in groups)
