@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import tomllib
-import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -194,10 +193,6 @@ def _coerce(key: str, value: Any, annotation: Any) -> Any:
     if origin in (Mapping, dict) or annotation is dict:
         if not isinstance(value, dict):
             raise ConfigError(f"config key {key!r}: expected a table, got {value!r}")
-        return value
-    if origin is typing.Union or isinstance(annotation, types.UnionType):
-        return value
-    if typing.get_origin(annotation) is Mapping or annotation is Mapping:
         return value
     raise ConfigError(f"config key {key!r}: unsupported value {value!r}")  # pragma: no cover
 
