@@ -11,12 +11,13 @@ import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from autonews.errors import ConfigError
 from autonews.paths import Paths, resolve_paths
-from autonews.timeparse import parse_duration
+from autonews.timeparse import parse_duration, parse_since
 
 DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-industry digest)"
 
@@ -198,26 +199,13 @@ def _coerce(key: str, value: Any, annotation: Any) -> Any:
 
 
 def _validate_semantics(config: Config) -> None:
-    for key in ("since", "first_run_window", "cluster_window"):
-        value = getattr(config.digest, key)
-        if key == "since" and value.strip().lower() == "all":
-            continue
-        if key == "since":
-            from datetime import datetime
-
-            try:
-                parse_duration(value)
-                continue
-            except ValueError:
-                try:
-                    datetime.fromisoformat(value)
-                    continue
-                except ValueError:
-                    raise ConfigError(
-                        f"config key 'digest.since': {value!r} is not 48h, 7d, a date or all"
-                    ) from None
+    try:
+        parse_since(config.digest.since, datetime.now(UTC))  # the same parser --since uses
+    except ValueError as exc:
+        raise ConfigError(f"config key 'digest.since': {exc}") from None
+    for key in ("first_run_window", "cluster_window"):
         try:
-            parse_duration(value)
+            parse_duration(getattr(config.digest, key))
         except ValueError as exc:
             raise ConfigError(f"config key 'digest.{key}': {exc}") from None
     if config.digest.group_by not in {"maker", "group", "event"}:
