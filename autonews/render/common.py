@@ -24,13 +24,14 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def source_line(story: Story, now: datetime) -> str:
+def source_line(story: Story, now: datetime, *, speculative: bool = True) -> str:
+    """ "3 sources · 1 new since your last digest · 5h ago · feeds · speculative"."""
     count = story.cluster_size
     feeds = ", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources))
     parts = [f"{count} source{'s' if count != 1 else ''}", age(story.published, now), feeds]
     if story.new_sources:
         parts.insert(1, f"{story.new_sources} new since your last digest")
-    if story.classification.speculative:
+    if speculative and story.classification.speculative:
         parts.append("speculative")
     return " · ".join(parts)
 

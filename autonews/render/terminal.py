@@ -14,7 +14,7 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import age, feed_line, safe_url
+from autonews.render.common import feed_line, safe_url, source_line
 from autonews.text import clean_text
 
 EVENT_STYLE: dict[Event, tuple[str, str]] = {
@@ -42,16 +42,8 @@ def _event_label(story: Story, pad: bool = True) -> Text:
 
 
 def _meta(story: Story, now: datetime) -> Text:
-    sources = story.cluster_size
-    parts = [f"{sources} source{'s' if sources != 1 else ''}", age(story.published, now)]
-    if story.new_sources:
-        parts.insert(1, f"{story.new_sources} new since your last digest")
-    if sources > 1:
-        parts.append(", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources)))
-    else:
-        parts.append(clean_text(story.sources[0].feed))
-    text = Text(" · ".join(parts), style="dim")
-    if story.classification.speculative:
+    text = Text(source_line(story, now, speculative=False), style="dim")
+    if story.classification.speculative:  # the one part that stands out
         text.append(" · speculative", style="italic yellow")
     return text
 
