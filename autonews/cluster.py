@@ -3,21 +3,25 @@
 Identical links (after normalisation) always merge. Otherwise two items within the time window
 are compared on evidence that survives rewording and translation:
 
-- text: TF-IDF cosine over concepts (``knowledge/concepts.toml`` maps English and Chinese wording
-  of one idea to one term: 召回 = recall, 插混 = plug-in hybrid), other stemmed words and CJK
-  bigrams, title and summary;
-- figures: a shared unit count, amount or percentage ("14,768" = "1.48万" roughly);
+- text: TF-IDF cosines over concepts (``knowledge/concepts.toml`` maps English and Chinese wording
+  of one idea to one term: 召回 = recall, 插混 = plug-in hybrid), makers, other stemmed words and
+  CJK bigrams, of the titles and of title plus summary; and the rare terms both use (names,
+  places, parts);
+- figures: a shared unit count, amount or percentage ("14,768" = "1.48万" = "nearly 15,000");
 - models: a shared model name (SU7, XC70, Model Y);
-- makers and event type from the classifier.
+- event type from the classifier, turns of a story (talks begin / talks end), time apart.
 
-Different makers, different unit counts or different models of one maker rule a merge out: those
-are different events even when worded alike. Candidates come from an inverted index, so the cost
-follows the overlaps, not the square of the item count.
+A logistic model weighs that evidence (``knowledge/cluster_model.toml``, fitted on labelled
+events by ``benchmarks/cluster_fit.py``), and pairs are merged best first. Different makers,
+different unit counts or different models of one maker rule a merge out, whatever the score:
+those are different events even when worded alike. Candidates come from an inverted index, so
+the cost follows the overlaps, not the square of the item count.
 """
 
 from __future__ import annotations
 
 import math
+import operator
 import re
 import tomllib
 from collections import Counter, defaultdict, deque
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from autonews.classify.knowledge import default_knowledge
 from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of, tokenize
@@ -37,14 +42,17 @@ _STOPWORDS = frozenset(
     "that after over amid into than new says said will would could may can up out about more "
     "most has have had not no but also vs via per year years first its their his her".split()
 )
-MERGE_THRESHOLD = 0.46  # best pairwise F1 on tests/data/clusters.tsv (benchmarks/cluster_eval.py)
 _NUMBER = re.compile(
     r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
     r"(万|亿|%|percent\b|million\b|billion\b|bn\b|m\b|k\b)?",
     re.IGNORECASE,
 )
 _SCALE = {"万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
-_CLOSE = 0.05  # "nearly 15,000" is 14,768; "1.1万余辆" is 11,411
+# A round figure stands for anything within most of its last digit's unit (never more than a
+# tenth of it), plus a little for conversions: "1.48万" is 14,768.
+_ROUNDING = 0.75
+_MAX_ROUNDING = 0.1
+_SLACK = 0.005
 
 
 @dataclass(frozen=True)
@@ -57,19 +65,30 @@ class ClusterInput:
     classification: Classification
 
 
+class _Figure(NamedTuple):
+    value: float
+    percent: bool
+    precision: float  # the unit of its last significant digit
+
+
 @dataclass
 class _Features:
-    vector: dict[str, float]  # unit length
-    bridge: dict[str, float]  # concepts and names only, unit length: for pairs across languages
+    title: dict[str, float]  # unit-length TF-IDF vector of the title's terms
+    text: dict[str, float]  # the same over the title and the summary's start
+    # Concepts and names only, unit length: what both languages can say, for pairs across them.
+    title_bridge: dict[str, float]
+    text_bridge: dict[str, float]
+    rare: frozenset[str]  # terms few items use: names, places, parts ("tavares", "halfshaft")
+    turns: frozenset[str]
     cjk: bool  # the title is (mostly) Chinese
     makers: frozenset[str]
     groups: frozenset[str]
-    primary: str | None
     event: Event
-    models: frozenset[str]
-    title_numbers: frozenset[tuple[float, bool]]  # (value, is_percent)
-    numbers: frozenset[tuple[float, bool]]
-    units: frozenset[float]
+    models: frozenset[tuple[str, str]]  # (group, model)
+    title_percents: frozenset[_Figure]
+    numbers: frozenset[_Figure]  # in the title and the summary's start
+    units: frozenset[_Figure]  # unit counts the classifier found (recalled, sold...)
+    published: datetime
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +128,8 @@ def _terms(text: str) -> list[str]:
     return terms
 
 
-def _numbers(text: str) -> frozenset[tuple[float, bool]]:
-    found: set[tuple[float, bool]] = set()
+def _numbers(text: str) -> frozenset[_Figure]:
+    found: set[_Figure] = set()
     for match in _NUMBER.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
         value = float(digits.replace(",", ""))
@@ -124,25 +143,42 @@ def _numbers(text: str) -> frozenset[tuple[float, bool]]:
             and (value < 10 or 1990 <= value <= 2040)
         ):
             continue  # small counts and years say little about identity
-        found.add((value, percent))
+        found.add(_figure(value, percent))
     return frozenset(found)
 
 
-def _models(item: ClusterInput) -> frozenset[str]:
-    """Models of the item's makers' groups named in its title, without brand words: "mega" in
-    "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and "通用扩大Bolt召回"."""
+def _models(item: ClusterInput) -> frozenset[tuple[str, str]]:
+    """(group, model) for models of the item's makers' groups named in its title, without
+    brand words: "mega" in "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and
+    "通用扩大Bolt召回"."""
     groups = {maker.group for maker in item.classification.makers}
     if not groups:
         return frozenset()  # no maker, no model of one to look for
-    found: set[str] = set()
+    found: set[tuple[str, str]] = set()
     for match in default_knowledge().bare_models.find(tokenize(item.title).norms):
-        found.update(name for group, name in match.payloads if group in groups)
+        found.update((group, name) for group, name in match.payloads if group in groups)
     return frozenset(found)
 
 
-def _same_model(a: frozenset[str], b: frozenset[str]) -> bool:
-    """ "su7" and "su7 ultra" may be one model told shorter; "model y" and "model 3" are not."""
-    return any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a for y in b)
+def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """ "su7" and "su7 ultra", "qin plus" and "plus" (秦PLUS) may be one model told shorter;
+    "model y" and "model 3" are not."""
+    return any(ga == gb and _one_name(x, y) for ga, x in a for gb, y in b)
+
+
+def _one_name(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    return short == long or long.startswith(short + " ") or long.endswith(" " + short)
+
+
+def _other_models(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Both name models of one group and none of them match: SU7 and YU7 launches are two
+    stories, but "Xiaomi SU7 undercuts Tesla Model 3" is not a Tesla story."""
+    shared = {g for g, _ in a} & {g for g, _ in b}
+    return any(
+        not _same_model(frozenset(m for m in a if m[0] == g), frozenset(m for m in b if m[0] == g))
+        for g in shared
+    )
 
 
 def _is_name_like(term: str) -> bool:
@@ -150,49 +186,102 @@ def _is_name_like(term: str) -> bool:
     return term.isascii() and (len(term) <= 3 or any(ch.isdigit() for ch in term))
 
 
-def _features(
-    item: ClusterInput, title_terms: list[str], idf: dict[str, float], default_idf: float
-) -> _Features:
-    counts: dict[str, float] = dict(Counter(title_terms))
-    for term in _terms(item.summary[:300]):
-        counts[term] = counts.get(term, 0.0) + 0.2
-    vector = {term: count * idf.get(term, default_idf) for term, count in counts.items()}
+def _unit(vector: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    vector = {term: value / norm for term, value in vector.items()}
-    # What both languages can say: concepts and Latin names (SU7, Bolt, Waymo). Across languages
-    # the cosine is taken over these alone, or CJK bigrams and English stems would dilute it.
-    shared = {t: v for t, v in vector.items() if t.startswith("c:") or _is_name_like(t)}
-    bridge_norm = math.sqrt(sum(v * v for v in shared.values())) or 1.0
-    bridge = {t: v / bridge_norm for t, v in shared.items()}
-    c = item.classification
-    title_numbers = _numbers(item.title)
-    return _Features(
-        vector=vector,
-        bridge=bridge,
-        cjk=any("\u3400" <= ch <= "\ufaff" for ch in item.title),
-        makers=frozenset(m.name for m in c.makers),
-        groups=frozenset(m.group for m in c.makers),
-        primary=c.makers[0].name if c.makers else None,
-        event=c.event,
-        models=_models(item),
-        title_numbers=title_numbers,
-        numbers=title_numbers | _numbers(item.summary[:300]),
-        units=frozenset(f.value for f in c.figures if f.kind == "units" and f.value),
+    return {term: value / norm for term, value in vector.items()}
+
+
+def _bridge(vector: dict[str, float]) -> dict[str, float]:
+    # Across languages the cosine is taken over concepts and Latin names alone (SU7, Bolt,
+    # Waymo), or CJK bigrams and English stems would dilute it.
+    return _unit(
+        {t: v for t, v in vector.items() if t.startswith(("c:", "m:")) or _is_name_like(t)}
     )
 
 
-def _cosine(a: _Features, b: _Features) -> float:
-    # Vectors are unit length: the dot product over the shared terms is the cosine.
-    va, vb = (a.vector, b.vector) if a.cjk == b.cjk else (a.bridge, b.bridge)
-    return sum(va[term] * vb[term] for term in va.keys() & vb.keys())
+@dataclass(frozen=True)
+class _Corpus:
+    """Document frequencies of the items clustered together: what is rare among them."""
+
+    df: Mapping[str, int]
+    total: int
+
+    def idf(self, term: str) -> float:
+        return math.log((1 + self.total) / (1 + self.df.get(term, 0))) + 1.0
+
+    @property
+    def rare_df(self) -> int:
+        # A name a handful of outlets use; in a big window "a handful" grows with it.
+        return max(4, self.total // 100)
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= _CLOSE * max(abs(a), abs(b))
+def _features(
+    item: ClusterInput, title_terms: list[str], summary_terms: list[str], corpus: _Corpus
+) -> _Features:
+    title_counts = Counter(title_terms)
+    text_counts = title_counts + Counter(summary_terms)
+    title = _unit({t: n * corpus.idf(t) for t, n in title_counts.items()})
+    text = _unit({t: n * corpus.idf(t) for t, n in text_counts.items()})
+    c = item.classification
+    title_numbers = _numbers(item.title)
+    units = (f.value for f in c.figures if f.kind == "units" and f.value)
+    return _Features(
+        title=title,
+        text=text,
+        title_bridge=_bridge(title),
+        text_bridge=_bridge(text),
+        rare=frozenset(t for t in text_counts if corpus.df.get(t, 0) <= corpus.rare_df),
+        turns=frozenset(t for t in _TURNS if t in text_counts),
+        cjk=any("\u3400" <= ch <= "\ufaff" for ch in item.title),
+        makers=frozenset(m.name for m in c.makers),
+        groups=frozenset(m.group for m in c.makers),
+        event=c.event,
+        models=_models(item),
+        title_percents=frozenset(f for f in title_numbers if f.percent),
+        numbers=title_numbers | _numbers(item.summary[:_SUMMARY_CHARS]),
+        units=frozenset(_figure(value) for value in units),
+        published=item.published,
+    )
 
 
-def _shared(a: frozenset[tuple[float, bool]], b: frozenset[tuple[float, bool]]) -> bool:
-    return any(pa == pb and _close(x, y) for x, pa in a for y, pb in b)
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    total = 0.0
+    for term in a.keys() & b.keys():  # the set intersection runs in C: the hot loop of cluster()
+        total += a[term] * b[term]
+    return total
+
+
+def _precision(value: float) -> float:
+    """The unit of a figure's last significant digit: 116,887 -> 1, 110,000 -> 10,000,
+    1.17万 (11,700) -> 100, 13.5 (%) -> 0.1."""
+    value = abs(value)
+    whole = round(value)
+    if whole and abs(value - whole) < 1e-6:
+        unit = 1
+        while whole % (unit * 10) == 0:
+            unit *= 10
+        return float(unit)
+    for places in range(1, 7):
+        scaled = value * 10**places
+        if abs(scaled - round(scaled)) < 1e-6:
+            return 10.0**-places
+    return 1e-6
+
+
+def _figure(value: float, percent: bool = False) -> _Figure:
+    return _Figure(value, percent, _precision(value))
+
+
+def _close(a: _Figure, b: _Figure) -> bool:
+    """One figure, told as precisely as each outlet chose: "over 110,000" is 116,887 and
+    "nearly 15,000" is 14,768, but 11,688 and 11,383 are two recalls."""
+    rounder = a if a.precision >= b.precision else b
+    tolerance = min(_ROUNDING * rounder.precision, _MAX_ROUNDING * abs(rounder.value))
+    return abs(a.value - b.value) <= tolerance + _SLACK * max(abs(a.value), abs(b.value))
+
+
+def _shared(a: frozenset[_Figure], b: frozenset[_Figure]) -> bool:
+    return any(x.percent == y.percent and _close(x, y) for x in a for y in b)
 
 
 def _conflict(a: _Features, b: _Features) -> bool:
@@ -201,99 +290,218 @@ def _conflict(a: _Features, b: _Features) -> bool:
         return True
     if a.units and b.units and not any(_close(x, y) for x in a.units for y in b.units):
         return True  # different recalls, different sales months
-    if a.models and b.models and not _same_model(a.models, b.models) and a.groups & b.groups:
-        return True  # SU7 Ultra and YU7 launches are two stories
-    a_pct = {x for x, pct in a.title_numbers if pct}
-    b_pct = {x for x, pct in b.title_numbers if pct}
-    return bool(a_pct and b_pct and not any(_close(x, y) for x in a_pct for y in b_pct))
+    if a.models and b.models and _other_models(a.models, b.models):
+        return True
+    return bool(
+        a.title_percents
+        and b.title_percents
+        and not any(_close(x, y) for x in a.title_percents for y in b.title_percents)
+    )
 
 
 # Turns of a story that make the next report a new event: talks begin / talks called off, a
 # recall / the recall expanded.
 _TURNS = ("c:terminate", "c:expand", "c:cancel", "c:deny")
+_SUMMARY_CHARS = 300  # the lead of a summary; the rest is background shared by many stories
+_RARE_CAP = 4
+
+# The evidence a pair of items is weighed on; the weights are data (knowledge/cluster_model.toml)
+# fitted by benchmarks/cluster_fit.py, so they are changed by measurement, not by hand.
+PAIR_FEATURES = (
+    "title_cosine",  # TF-IDF cosine of the titles (concepts and names across languages)
+    "text_cosine",  # the same over title and summary
+    "shared_rare",  # rare terms in common, up to 4, as a fraction of 4
+    "turn_mismatch",  # one says talks ended, the recall expanded..., the other does not
+    "same_model",
+    "shared_figure",  # a unit count, amount or percentage in common
+    "same_event",
+    "different_event",
+    "hours_apart",  # in units of 72 h
+)
 
 
-def similarity(a: _Features, b: _Features) -> float:
-    """How likely two items tell the same event; -1 when they cannot."""
-    if _conflict(a, b):
-        return -1.0
-    score = _cosine(a, b)
-    if any((turn in a.vector) != (turn in b.vector) for turn in _TURNS):
-        score -= 0.15
-    if _same_model(a.models, b.models):
-        score += 0.25
-    if _shared(a.numbers, b.numbers):
-        score += 0.3
-    if a.makers and a.makers == b.makers:
-        score += 0.1
-    if a.event is not Event.OTHER and b.event is not Event.OTHER:
-        # The classifier errs more often than outlets disagree on what happened: a nudge, but a
-        # recall (named by unmistakable words) against anything else is a real difference.
-        if a.event is b.event:
-            score += 0.1
-        else:
-            score -= 0.2 if Event.RECALL in (a.event, b.event) else 0.05
-    return score
+def pair_features(a: _Features, b: _Features) -> tuple[float, ...]:
+    across = a.cjk != b.cjk
+    title = _dot(a.title_bridge, b.title_bridge) if across else _dot(a.title, b.title)
+    text = _dot(a.text_bridge, b.text_bridge) if across else _dot(a.text, b.text)
+    typed = a.event is not Event.OTHER and b.event is not Event.OTHER
+    return (
+        title,
+        text,
+        min(len(a.rare & b.rare), _RARE_CAP) / _RARE_CAP,
+        float(a.turns != b.turns),
+        float(_same_model(a.models, b.models)),
+        float(_shared(a.numbers, b.numbers)),
+        float(typed and a.event is b.event),
+        float(typed and a.event is not b.event),
+        abs((a.published - b.published).total_seconds()) / (72 * 3600),
+    )
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic regression over PAIR_FEATURES: the probability two items tell one event."""
+
+    bias: float
+    weights: tuple[float, ...]  # in PAIR_FEATURES order
+    threshold: float  # the probability from which two items merge
+
+    def score(self, features: Sequence[float]) -> float:
+        """The log-odds; compared with ``logit(threshold)`` it needs no exponential."""
+        return self.bias + float(sum(map(operator.mul, self.weights, features)))
+
+    @property
+    def merge_score(self) -> float:
+        return math.log(self.threshold / (1.0 - self.threshold))
+
+
+@lru_cache(maxsize=1)
+def pair_model() -> PairModel:
+    resource = resources.files("autonews.knowledge").joinpath("cluster_model.toml")
+    return parse_pair_model(tomllib.loads(resource.read_text("utf-8")))
+
+
+def parse_pair_model(data: Mapping[str, object]) -> PairModel:
+    weights = data["weights"]
+    if not isinstance(weights, dict) or set(weights) != set(PAIR_FEATURES):
+        raise ValueError(f"cluster model weights must be exactly {', '.join(PAIR_FEATURES)}")
+    threshold = float(str(data["threshold"]))
+    if not 0.0 < threshold < 1.0:
+        raise ValueError("cluster model threshold must be a probability")
+    return PairModel(
+        float(str(data["bias"])), tuple(float(weights[name]) for name in PAIR_FEATURES), threshold
+    )
+
+
+def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
+    """Each item's evidence, in the order given, with term rarity measured over all of them."""
+    # Makers as the classifier named them, whatever the script: 特斯拉 and Tesla are one term.
+    title_terms = [
+        _terms(item.title) + ["m:" + maker.name for maker in item.classification.makers]
+        for item in items
+    ]
+    summary_terms = [_terms(item.summary[:_SUMMARY_CHARS]) for item in items]
+    df: Counter[str] = Counter()
+    for title, summary in zip(title_terms, summary_terms, strict=True):
+        df.update(set(title) | set(summary))
+    corpus = _Corpus(df, len(items))
+    return [
+        _features(item, title, summary, corpus)
+        for item, title, summary in zip(items, title_terms, summary_terms, strict=True)
+    ]
 
 
 def cluster(
     items: Sequence[ClusterInput],
     window: timedelta = timedelta(hours=72),
-    threshold: float = MERGE_THRESHOLD,
     assigned: Mapping[int, str] | None = None,
+    model: PairModel | None = None,
 ) -> list[list[int]]:
     """Group items into stories; returns lists of item keys, each list in publication order.
 
-    ``assigned`` maps item keys to the story an earlier run put them in: they stay there, and
-    only the other items are compared (a warm run with nothing new compares nothing)."""
+    Pairs of items within the window are scored by the pair model and merged best first, unless
+    a member of one story rules out a member of the other (different makers, unit counts,
+    models). ``assigned`` maps item keys to the story an earlier run put them in: they stay
+    there, two such stories never merge, and pairs of assigned items are not compared (a warm
+    run with nothing new compares nothing)."""
     assigned = assigned or {}
     if all(item.key in assigned for item in items):
         return _by_assignment(items, assigned)
+    model = model or pair_model()
     ordered = sorted(items, key=lambda item: (item.published, item.key))
-    title_terms = [_terms(item.title) for item in ordered]
-    df: Counter[str] = Counter(term for terms in title_terms for term in set(terms))
-    total = len(ordered) or 1
-    idf = {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()}
-    default_idf = math.log(1 + total) + 1.0
-    features = [
-        _features(item, terms, idf, default_idf)
-        for item, terms in zip(ordered, title_terms, strict=True)
-    ]
+    features = features_of(ordered)
+    labels = [assigned.get(item.key) for item in ordered]
+    stories = _Stories(features, labels)
+    for first, second in _same_links(ordered):
+        stories.join(first, second, check=False)
+    for _, first, second in sorted(_scored_pairs(ordered, features, labels, window, model)):
+        stories.join(first, second)
+    return [[ordered[p].key for p in members] for members in stories.groups()]
 
-    story_of: list[int] = []
-    stories: list[list[int]] = []
-    by_link: dict[str, int] = {}
+
+def _same_links(ordered: Sequence[ClusterInput]) -> list[tuple[int, int]]:
+    first_with: dict[str, int] = {}
+    pairs = []
+    for position, item in enumerate(ordered):
+        link = normalize_url(item.link) if item.link else None
+        if link:
+            pairs.append((first_with.setdefault(link, position), position))
+    return pairs
+
+
+def _scored_pairs(
+    ordered: Sequence[ClusterInput],
+    features: Sequence[_Features],
+    labels: Sequence[str | None],
+    window: timedelta,
+    model: PairModel,
+) -> list[tuple[float, int, int]]:
+    """(-score, earlier, later) for the pairs likely enough to merge: sorted, the best first."""
+    df: Counter[str] = Counter(term for feature in features for term in feature.text)
+    common = {term for term, count in df.items() if count > max(50, len(features) // 20)}
     # key -> recent item positions, oldest first; entries older than the window are dropped as
     # time moves on, so each lookup only sees items that could still join.
     index: dict[str, deque[int]] = defaultdict(deque)
-    # Very common terms say nothing about identity and make candidate lists long.
-    common = {term for term, count in df.items() if count > max(50, total // 20)}
-    by_label: dict[str, int] = {}
-    for position, item in enumerate(ordered):
-        feature = features[position]
-        keys = _index_keys(feature, common)
-        lookup = keys if not feature.groups else [k for k in keys if k.startswith("\x00")]
-        link = normalize_url(item.link) if item.link else None
-        target: int | None = by_link.get(link) if link else None
-        label = assigned.get(item.key)
-        if label is not None:
-            target = by_label.get(label)
-            if target is None:
-                target = by_label[label] = len(stories)
-                stories.append([])
-        elif target is None:
-            candidates = _candidates(position, ordered, lookup, index, window)
-            target = _best_story(feature, candidates, features, story_of, stories, threshold)
-        if target is None:
-            target = len(stories)
-            stories.append([])
-        stories[target].append(position)
-        story_of.append(target)
-        if link:
-            by_link.setdefault(link, target)
+    pairs = []
+    for position, feature in enumerate(features):
+        keys, lookup = _index_keys(feature, common)
+        for other in _candidates(position, ordered, lookup, index, window):
+            if labels[position] is not None and labels[other] is not None:
+                continue  # both placed by an earlier run
+            if _conflict(feature, features[other]):
+                continue
+            score = model.score(pair_features(features[other], feature))
+            if score >= model.merge_score:
+                pairs.append((-score, other, position))
         for key in keys:
             index[key].append(position)
-    return [[ordered[p].key for p in members] for members in stories]
+    return pairs
+
+
+class _Stories:
+    """Union-find over item positions, refusing joins a member rules out."""
+
+    def __init__(self, features: Sequence[_Features], labels: Sequence[str | None]) -> None:
+        self._features = features
+        self._parent = list(range(len(features)))
+        self._members: dict[int, list[int]] = {p: [p] for p in range(len(features))}
+        self._label: dict[int, str] = {}
+        by_label: dict[str, int] = {}
+        for position, label in enumerate(labels):
+            if label is not None:
+                self._label.setdefault(position, label)
+                self.join(by_label.setdefault(label, position), position, check=False)
+
+    def _root(self, position: int) -> int:
+        while self._parent[position] != position:
+            self._parent[position] = self._parent[self._parent[position]]
+            position = self._parent[position]
+        return position
+
+    def join(self, first: int, second: int, check: bool = True) -> None:
+        a, b = self._root(first), self._root(second)
+        if a == b:
+            return
+        label_a, label_b = self._label.get(a), self._label.get(b)
+        if label_a is not None and label_b is not None and label_a != label_b:
+            return  # two stories an earlier run told apart keep their identities
+        if check and any(
+            _conflict(self._features[x], self._features[y])
+            for x in self._members[a]
+            for y in self._members[b]
+        ):
+            return
+        if len(self._members[a]) < len(self._members[b]):
+            a, b = b, a
+        self._parent[b] = a
+        self._members[a].extend(self._members.pop(b))
+        label = label_a or label_b
+        if label is not None:
+            self._label[a] = label
+
+    def groups(self) -> list[list[int]]:
+        """Stories in order of their first item, members in publication order."""
+        return sorted(sorted(members) for members in self._members.values())
 
 
 def _by_assignment(items: Sequence[ClusterInput], assigned: Mapping[int, str]) -> list[list[int]]:
@@ -303,14 +511,23 @@ def _by_assignment(items: Sequence[ClusterInput], assigned: Mapping[int, str]) -
     return list(groups.values())
 
 
-def _index_keys(feature: _Features, common: set[str]) -> list[str]:
-    # An item with makers can only join items of the same group (or with no maker known): it
-    # looks up by group, and is found by group and by its words.
-    keys = ["\x00group:" + group for group in feature.groups]
-    return keys + [term for term in feature.vector if term not in common]
+def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[str]]:
+    """The keys an item is filed under, and those it looks up.
+
+    An item with makers can only join items of its makers' groups, or items naming no maker:
+    it looks up its groups, its words within its groups, and its words among maker-less items.
+    An item naming no maker looks up its words everywhere. Shared words count, so the most alike
+    come first among many candidates."""
+    terms = [term for term in feature.text if term not in common]
+    unclaimed = ["\x01" + term for term in terms]
+    if not feature.groups:
+        return terms + unclaimed, terms
+    grouped = ["\x00" + group for group in feature.groups]
+    grouped += ["\x00" + group + "\x00" + term for group in feature.groups for term in terms]
+    return grouped + terms, grouped + unclaimed
 
 
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 20  # per new item; the most alike are kept, and a story needs only one link
 
 
 def _candidates(
@@ -320,7 +537,7 @@ def _candidates(
     index: dict[str, deque[int]],
     window: timedelta,
 ) -> list[int]:
-    """Recent items sharing an index key, those sharing most keys first, at most 40."""
+    """Recent items sharing an index key: at most MAX_CANDIDATES, those sharing most keys."""
     oldest = ordered[position].published - window
     shared: Counter[int] = Counter()
     for key in keys:
@@ -334,25 +551,3 @@ def _candidates(
         return list(shared)
     # Among many, the most recent with the most shared keys.
     return sorted(shared, key=lambda p: (-shared[p], -p))[:MAX_CANDIDATES]
-
-
-def _best_story(
-    feature: _Features,
-    candidates: list[int],
-    features: list[_Features],
-    story_of: list[int],
-    stories: list[list[int]],
-    threshold: float,
-) -> int | None:
-    scores: dict[int, float] = {}
-    for other in candidates:
-        story = story_of[other]
-        scores[story] = max(scores.get(story, -1.0), similarity(feature, features[other]))
-    best_story, best_score = None, threshold
-    for story, score in scores.items():
-        # Joining needs the best match and no member that rules it out.
-        if score >= best_score and all(
-            not _conflict(feature, features[member]) for member in stories[story]
-        ):
-            best_story, best_score = story, score
-    return best_story

@@ -1,0 +1,202 @@
+"""Fit the clustering pair model (autonews/knowledge/cluster_model.toml) on labelled events.
+
+    python -m benchmarks.cluster_fit [--write] [FILE ...]
+
+Every pair of items within 72 h that no hard rule keeps apart (different makers, unit counts,
+models) is described by ``autonews.cluster.PAIR_FEATURES`` and labelled same event or not. A
+logistic regression (L2-regularised, Newton's method; a few thousand pairs need no library) is
+fitted, and the merge threshold is the probability that gives the best pairwise F1 under
+cross-validation by event: five folds of whole events, each scored by a model that never saw
+them, clustered together as in ``autonews.cluster.cluster``, repeated over three shuffles.
+``--write`` stores the model fitted on all pairs with that threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from autonews.cluster import (
+    PAIR_FEATURES,
+    _conflict,
+    _Stories,
+    features_of,
+    pair_features,
+)
+from benchmarks.cluster_eval import CLUSTERS, HOLDOUT, HOLDOUT2, inputs, load_rows, pairwise
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "autonews/knowledge/cluster_model.toml"
+TRAINING = [CLUSTERS, HOLDOUT, HOLDOUT2]
+WINDOW = timedelta(hours=72)
+L2 = 1.0  # keeps weights of rare features (turns, models) from running away
+THRESHOLDS = tuple(round(0.40 + 0.05 * n, 2) for n in range(10))
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: int
+    second: int
+    features: tuple[float, ...]
+    same: bool
+
+
+def labelled_pairs(paths: Sequence[Path]) -> tuple[list[str], list[Pair], list]:
+    """Events (named file:event, so files never share one), pairs and item features of the
+    files together; items of different files are never paired, each file being its own feed
+    history whose term rarities are its own."""
+    events: list[str] = []
+    pairs: list[Pair] = []
+    features: list = []
+    for path in paths:
+        rows = load_rows(path)
+        items = inputs(rows)
+        offset = len(events)
+        events += [f"{path.name}:{row.event}" for row in rows]
+        file_features = features_of(items)
+        features += file_features
+        for b in range(len(items)):
+            for a in range(b):
+                if abs(items[a].published - items[b].published) > WINDOW:
+                    continue
+                if _conflict(file_features[a], file_features[b]):
+                    continue
+                same = rows[a].event == rows[b].event
+                x = pair_features(file_features[a], file_features[b])
+                pairs.append(Pair(offset + a, offset + b, x, same))
+    return events, pairs, features
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the system is tiny and well conditioned)."""
+    n = len(vector)
+    rows = [[*row, vector[i]] for i, row in enumerate(matrix)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(n):
+            if r != col and rows[r][col]:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [x - factor * y for x, y in zip(rows[r], rows[col], strict=True)]
+    return [rows[i][n] / rows[i][i] for i in range(n)]
+
+
+def fit(pairs: Sequence[Pair], iterations: int = 15) -> tuple[float, tuple[float, ...]]:
+    """Newton-Raphson on the L2-penalised log-likelihood; the bias is not penalised."""
+    size = len(pairs[0].features) + 1
+    weights = [0.0] * size
+    for _ in range(iterations):
+        hessian = [[0.0] * size for _ in range(size)]
+        gradient = [0.0] * size
+        for pair in pairs:
+            x = (*pair.features, 1.0)
+            z = sum(w * v for w, v in zip(weights, x, strict=True))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            error, curvature = p - float(pair.same), p * (1.0 - p)
+            for i in range(size):
+                gradient[i] += error * x[i]
+                for j in range(size):
+                    hessian[i][j] += curvature * x[i] * x[j]
+        for i in range(size - 1):
+            hessian[i][i] += L2
+            gradient[i] += L2 * weights[i]
+        hessian[-1][-1] += 1e-9
+        step = _solve(hessian, gradient)
+        weights = [w - s for w, s in zip(weights, step, strict=True)]
+    return weights[-1], tuple(weights[:-1])
+
+
+def merged(
+    count: int, features: list, scored: list[tuple[float, int, int]], threshold: float
+) -> list[list[int]]:
+    stories = _Stories(features, [None] * count)
+    limit = math.log(threshold / (1 - threshold))
+    for score, a, b in sorted(scored, reverse=True):
+        if score < limit:
+            break
+        stories.join(a, b)
+    return stories.groups()
+
+
+def cross_validated(
+    events: list[str], pairs: list[Pair], features: list, folds: int = 5, seeds: int = 3
+) -> dict[float, tuple[float, float, float]]:
+    """Mean pairwise (precision, recall, F1) per threshold over shuffled event folds."""
+    rows = load_rows_like(events)
+    totals = {t: [0.0, 0.0, 0.0] for t in THRESHOLDS}
+    for seed in range(1, seeds + 1):
+        names = sorted(set(events))
+        random.Random(seed).shuffle(names)
+        fold_of = {name: n % folds for n, name in enumerate(names)}
+        models = []
+        for fold in range(folds):
+            training = [
+                p
+                for p in pairs
+                if fold_of[events[p.first]] != fold and fold_of[events[p.second]] != fold
+            ]
+            models.append(fit(training))
+        scored = []
+        for p in pairs:
+            bias, weights = models[min(fold_of[events[p.first]], fold_of[events[p.second]])]
+            score = bias + sum(w * x for w, x in zip(weights, p.features, strict=True))
+            scored.append((score, p.first, p.second))
+        for threshold in THRESHOLDS:
+            result = pairwise(rows, merged(len(events), features, scored, threshold))
+            for i, value in enumerate((result.precision, result.recall, result.f1)):
+                totals[threshold][i] += value / seeds
+    return {t: (v[0], v[1], v[2]) for t, v in totals.items()}
+
+
+@dataclass(frozen=True)
+class _EventRow:
+    event: str
+
+
+def load_rows_like(events: list[str]) -> list:
+    return [_EventRow(event) for event in events]
+
+
+def model_toml(bias: float, weights: tuple[float, ...], threshold: float, source: str) -> str:
+    lines = [
+        "# Pair model for clustering: logistic regression over autonews.cluster.PAIR_FEATURES.",
+        f"# Fitted by benchmarks/cluster_fit.py on {source}; do not edit by hand, refit.",
+        f"threshold = {threshold}  # merge probability, chosen by cross-validated pairwise F1",
+        f"bias = {bias:.4f}",
+        "",
+        "[weights]",
+    ]
+    lines += [f"{name} = {w:.4f}" for name, w in zip(PAIR_FEATURES, weights, strict=True)]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write {MODEL.name}")
+    parser.add_argument("files", nargs="*", type=Path, default=TRAINING)
+    args = parser.parse_args()
+    events, pairs, features = labelled_pairs(args.files)
+    positives = sum(p.same for p in pairs)
+    names = ", ".join(path.name for path in args.files)
+    print(f"{names}: {len(events)} items, {len(pairs)} pairs ({positives} same event)")
+    scores = cross_validated(events, pairs, features)
+    for threshold, (precision, recall, f1) in scores.items():
+        print(f"  threshold {threshold:.2f}: CV P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    best = max(scores, key=lambda t: scores[t][2])
+    bias, weights = fit(pairs)
+    print(f"best threshold {best:.2f} (CV F1 {scores[best][2]:.3f}); weights fitted on all pairs:")
+    for name, weight in zip(PAIR_FEATURES, weights, strict=True):
+        print(f"  {name:16} {weight:+.3f}")
+    print(f"  {'bias':16} {bias:+.3f}")
+    if args.write:
+        MODEL.write_text(model_toml(bias, weights, best, names), "utf-8")
+        print(f"wrote {MODEL.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
