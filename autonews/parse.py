@@ -15,6 +15,7 @@ import functools
 import json
 import re
 import xml.parsers.expat
+from dataclasses import replace
 from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
@@ -22,13 +23,15 @@ from urllib.parse import urljoin, urlsplit
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
-from autonews.text import clean_text, html_to_text, strip_escapes
+from autonews.text import clean_text, first_sentences, html_to_text, shorten, strip_escapes
 
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", re.I)
 _XML_DECL_TEXT = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._-]+)([\"'])", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9._-]+)", re.I)
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
     (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -176,22 +179,67 @@ def parse_feed(
         raise FeedParseError("empty document: no feed in the response")
     # Escape sequences go before parsing: an XML parser would drop ESC and leave "[31m" behind.
     text = strip_escapes(decode_document(body, content_type))
-    if _looks_like_json(text) or (content_type or "").split(";")[0].strip().endswith("json"):
-        return parse_json_feed(text)
+    # A server's Content-Type is a hint: RSS served as application/json is still RSS.
+    declared_json = (content_type or "").split(";")[0].strip().endswith("json")
+    if _looks_like_json(text) or (declared_json and not text.lstrip().startswith("<")):
+        return _with_headlines(parse_json_feed(text))
     if _looks_like_html(text):
         raise FeedParseError(
             "an HTML page, not a feed", hint="use the feed's own URL (look for RSS or Atom links)"
         )
-    return _parse_xml_feed(text, url, engine)
+    return _with_headlines(_parse_xml_feed(text, url, engine))
+
+
+TITLE_CAP = 300  # characters; longer is not a headline, and a 300 KB title would flood a screen
+
+
+def _with_headlines(feed: ParsedFeed) -> ParsedFeed:
+    """Every entry gets a title a reader can scan: overlong ones are cut at a word, and an
+    untitled entry is named by its summary's first words, or else by its link's host."""
+    entries = tuple(_headlined(entry) for entry in feed.entries)
+    if all(new is old for new, old in zip(entries, feed.entries, strict=True)):
+        return feed
+    return replace(feed, entries=entries)
+
+
+def _headlined(entry: ParsedEntry) -> ParsedEntry:
+    title = entry.title
+    if not title:
+        title = first_sentences(html_to_text(entry.summary[: TITLE_CAP * 4]), 1, 120)
+        title = title or _untitled(entry.link)
+    if len(title) > TITLE_CAP:
+        title = shorten(title, TITLE_CAP)
+    return entry if title is entry.title else replace(entry, title=title)
+
+
+def _untitled(link: str | None) -> str:
+    host = urlsplit(link).hostname if link else None
+    return f"(untitled, {host})" if host else "(untitled)"
 
 
 # C0 controls XML 1.0 forbids: clean_text drops them anyway; left in, lxml recovers (losing text)
 # and feedparser switches to its slow loose parser.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Character references to what no text can hold: a surrogate ("&#55296;") or a number past
+# U+10FFFF. feedparser's loose parser raises on them (UnicodeEncodeError, ValueError); HTML reads
+# them as U+FFFD, and so do we.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+
+
+def _encodable_ref(match: re.Match[str]) -> str:
+    hex_digits, digits = match.groups()
+    number = (hex_digits or digits).lstrip("0") or "0"
+    if len(number) <= 7:  # longer is past U+10FFFF anyway, and int() limits digit strings
+        code = int(number, 16 if hex_digits else 10)
+        if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+            return match.group()
+    return "\ufffd"
 
 
 def _parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
     text = _XML_ILLEGAL.sub("", text)
+    if "&#" in text:  # after the controls are gone: "&\x00#55296;" is a reference without them
+        text = _CHAR_REF.sub(_encodable_ref, text)
     # The declaration must agree with the UTF-8 bytes we hand over.
     utf8 = _XML_DECL_TEXT.sub(r"\1utf-8\3", text, count=1).encode("utf-8")
     if engine in ("auto", "fast"):
@@ -412,12 +460,22 @@ def _entry_from_feedparser(entry: Any) -> ParsedEntry:
     )
 
 
+def _unicode(value: str) -> str:
+    """Without lone surrogates: JSON's "\\ud800" decodes to one, and neither SQLite nor a UTF-8
+    output can hold it (text fields lose them in clean_text)."""
+    return value.encode("utf-8", "ignore").decode("utf-8")
+
+
 def parse_json_feed(text: str) -> ParsedFeed:
     """JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1)."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FeedParseError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
+    except ValueError:  # an integer of more than 4,300 digits, past int()'s limit
+        raise FeedParseError("invalid JSON: a number too long to read") from None
+    except RecursionError:  # [[[[... nested deeper than the interpreter's stack
+        raise FeedParseError("invalid JSON: nested too deeply") from None
     if not isinstance(document, dict) or "jsonfeed.org/version/" not in str(
         document.get("version")
     ):
@@ -433,6 +491,8 @@ def parse_json_feed(text: str) -> ParsedFeed:
         authors = raw.get("authors") or (
             [raw["author"]] if isinstance(raw.get("author"), dict) else []
         )
+        if not isinstance(authors, list):  # "authors": 5 or "Ann": not the list 1.1 requires
+            authors = []
         author = ", ".join(str(a.get("name", "")) for a in authors if isinstance(a, dict))
         link = raw.get("url") or raw.get("external_url")
         title = html_to_text(str(raw.get("title") or ""))
@@ -441,8 +501,8 @@ def parse_json_feed(text: str) -> ParsedFeed:
         entries.append(
             ParsedEntry(
                 title=title,
-                link=str(link) if link else None,
-                guid=str(raw["id"]) if raw.get("id") is not None else None,
+                link=_unicode(str(link)) if link else None,
+                guid=_unicode(str(raw["id"])) if raw.get("id") is not None else None,
                 summary=html_to_text(_cap_html(str(summary))),
                 published=_iso_datetime(raw.get("date_published"))
                 or _iso_datetime(raw.get("date_modified")),

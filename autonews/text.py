@@ -1,7 +1,8 @@
 """Text hygiene for untrusted feed and page content.
 
 Everything that reaches a renderer has been through :func:`clean_text`: no C0/C1 controls, no ANSI
-or OSC escape sequences, no bidi overrides. Markup interpretation is the renderers' concern.
+or OSC escape sequences, no bidi overrides, no lone surrogates. Markup interpretation is the
+renderers' concern.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ _ESCAPES = re.compile(
     r"|(?:\x9d[^\x07\x9c]*(?:\x07|\x9c)?)"
     r"|(?:\x1b[@-Z\\-_])"
 )
-# Controls except tab and newline; C1 controls; bidi embeddings, overrides and isolates; BOM.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]")
+# Controls except tab and newline; C1 controls; bidi embeddings, overrides and isolates; BOM; lone
+# surrogates (a JSON Feed's "\ud800" decodes to one, and no UTF-8 output can carry it).
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff\ud800-\udfff]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -74,9 +78,14 @@ def first_sentences(text: str, count: int = 2, max_chars: int = 360) -> str:
         return ""
     pieces = [p for p in _SENTENCE_END.split(text) if p and p.strip()]
     summary = " ".join(piece.strip() for piece in pieces[:count]) if pieces else text
-    if len(summary) > max_chars:
-        cut = summary[:max_chars].rsplit(" ", 1)[0]
-        if len(cut) < max_chars // 2:  # CJK text has no spaces
-            cut = summary[:max_chars]
-        summary = cut.rstrip(",;:") + "…"
-    return summary
+    return shorten(summary, max_chars)
+
+
+def shorten(text: str, max_chars: int) -> str:
+    """``text`` cut at a word boundary before ``max_chars``, with an ellipsis when cut."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1].rsplit(" ", 1)[0]
+    if len(cut) < max_chars // 2:  # CJK text has no spaces
+        cut = text[: max_chars - 1]
+    return cut.rstrip(",;: ") + "…"

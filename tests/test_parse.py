@@ -138,3 +138,34 @@ def test_whole_articles_in_summaries_are_capped() -> None:
     doc = rss([item("Long", 1, description="<p>" + "word " * 5000 + "</p>")])
     summary = parse_feed(doc.encode()).entries[0].summary
     assert 5000 < len(summary) <= 6000
+
+
+
+def test_rss_served_as_json_is_still_read() -> None:
+    body = rss([item("Volvo recalls XC70", 1)]).encode()
+    feed = parse_feed(body, "application/json; charset=utf-8")
+    assert [e.title for e in feed.entries] == ["Volvo recalls XC70"]
+
+
+def test_overlong_titles_are_cut_at_a_word() -> None:
+    feed = parse_feed(rss([item("Volvo recalls " + "very " * 20_000, 1)]).encode())
+    title = feed.entries[0].title
+    assert len(title) <= 300 and title.startswith("Volvo recalls very") and title.endswith("…")
+
+
+def test_untitled_entries_are_named_by_their_summary_or_host() -> None:
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+        "<item><link>https://news.example.com/a</link>"
+        "<description>&lt;p&gt;BYD cuts prices. More follows.&lt;/p&gt;</description></item>"
+        "<item><link>https://news.example.com/b</link></item>"
+        "</channel></rss>"
+    ).encode()
+    titles = [e.title for e in parse_feed(body).entries]
+    assert titles == ["BYD cuts prices.", "(untitled, news.example.com)"]
+
+
+def test_utf32_with_a_byte_order_mark() -> None:
+    body = rss([item("比亚迪 🚗 recalls", 1)]).replace('encoding="utf-8"', "")
+    feed = parse_feed(body.encode("utf-32"))
+    assert feed.entries[0].title == "比亚迪 🚗 recalls"

@@ -73,9 +73,18 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
     }
 
 
+# Line breaks json.dumps leaves raw when ensure_ascii is off (links are kept as the feed gave
+# them): str.splitlines() and JavaScript before ES2019 break a line, or a string, at them.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _dumps(data: Any, indent: int | None = None) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+
+
 def render_json(digest: Digest, options: object = None) -> str:
-    return json.dumps(digest_dict(digest), ensure_ascii=False, indent=2) + "\n"
+    return _dumps(digest_dict(digest), indent=2) + "\n"
 
 
 def render_jsonl(digest: Digest, options: object = None) -> str:
-    return "".join(json.dumps(story_dict(s), ensure_ascii=False) + "\n" for s in digest.stories)
+    return "".join(_dumps(story_dict(s)) + "\n" for s in digest.stories)

@@ -23,10 +23,15 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", clean_text(text))
 
 
+# In a <...> link destination, "<" ends the link (what follows, such as <a href="javascript:...">,
+# is read as raw HTML), ">" closes it early, a backslash escapes the closing ">": percent-encoded.
+_DESTINATION = str.maketrans({"<": "%3C", ">": "%3E", "\\": "%5C"})
+
+
 def _link(story: Story) -> str:
     title = escape(story.title)
     url = safe_url(story.url)
-    return f"[{title}](<{url.replace('>', '%3E')}>)" if url else title
+    return f"[{title}](<{url.translate(_DESTINATION)}>)" if url else title
 
 
 def _item(story: Story, digest: Digest) -> str:
