@@ -88,7 +88,7 @@ class _Features:
     title_percents: frozenset[_Figure]
     numbers: frozenset[_Figure]  # in the title and the summary's start
     units: frozenset[_Figure]  # unit counts the classifier found (recalled, sold...)
-    published: datetime
+    stamp: float  # publication time, POSIX seconds
 
 
 @lru_cache(maxsize=1)
@@ -240,7 +240,7 @@ def _features(
         title_percents=frozenset(f for f in title_numbers if f.percent),
         numbers=title_numbers | _numbers(item.summary[:_SUMMARY_CHARS]),
         units=frozenset(_figure(value) for value in units),
-        published=item.published,
+        stamp=item.published.timestamp(),
     )
 
 
@@ -304,6 +304,7 @@ def _conflict(a: _Features, b: _Features) -> bool:
 _TURNS = ("c:terminate", "c:expand", "c:cancel", "c:deny")
 _SUMMARY_CHARS = 300  # the lead of a summary; the rest is background shared by many stories
 _RARE_CAP = 4
+_HOURS_72 = 72 * 3600.0
 
 # The evidence a pair of items is weighed on; the weights are data (knowledge/cluster_model.toml)
 # fitted by benchmarks/cluster_fit.py, so they are changed by measurement, not by hand.
@@ -321,20 +322,21 @@ PAIR_FEATURES = (
 
 
 def pair_features(a: _Features, b: _Features) -> tuple[float, ...]:
-    across = a.cjk != b.cjk
-    title = _dot(a.title_bridge, b.title_bridge) if across else _dot(a.title, b.title)
-    text = _dot(a.text_bridge, b.text_bridge) if across else _dot(a.text, b.text)
+    if a.cjk != b.cjk:
+        title, text = _dot(a.title_bridge, b.title_bridge), _dot(a.text_bridge, b.text_bridge)
+    else:
+        title, text = _dot(a.title, b.title), _dot(a.text, b.text)
     typed = a.event is not Event.OTHER and b.event is not Event.OTHER
     return (
         title,
         text,
         min(len(a.rare & b.rare), _RARE_CAP) / _RARE_CAP,
-        float(a.turns != b.turns),
-        float(_same_model(a.models, b.models)),
-        float(_shared(a.numbers, b.numbers)),
-        float(typed and a.event is b.event),
-        float(typed and a.event is not b.event),
-        abs((a.published - b.published).total_seconds()) / (72 * 3600),
+        1.0 if a.turns != b.turns else 0.0,
+        1.0 if a.models and b.models and _same_model(a.models, b.models) else 0.0,
+        1.0 if a.numbers and b.numbers and _shared(a.numbers, b.numbers) else 0.0,
+        1.0 if typed and a.event is b.event else 0.0,
+        1.0 if typed and a.event is not b.event else 0.0,
+        abs(a.stamp - b.stamp) / _HOURS_72,
     )
 
 
