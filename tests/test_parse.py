@@ -140,7 +140,6 @@ def test_whole_articles_in_summaries_are_capped() -> None:
     assert 5000 < len(summary) <= 6000
 
 
-
 def test_rss_served_as_json_is_still_read() -> None:
     body = rss([item("Volvo recalls XC70", 1)]).encode()
     feed = parse_feed(body, "application/json; charset=utf-8")
@@ -155,12 +154,12 @@ def test_overlong_titles_are_cut_at_a_word() -> None:
 
 def test_untitled_entries_are_named_by_their_summary_or_host() -> None:
     body = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
-        "<item><link>https://news.example.com/a</link>"
-        "<description>&lt;p&gt;BYD cuts prices. More follows.&lt;/p&gt;</description></item>"
-        "<item><link>https://news.example.com/b</link></item>"
-        "</channel></rss>"
-    ).encode()
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+        b"<item><link>https://news.example.com/a</link>"
+        b"<description>&lt;p&gt;BYD cuts prices. More follows.&lt;/p&gt;</description></item>"
+        b"<item><link>https://news.example.com/b</link></item>"
+        b"</channel></rss>"
+    )
     titles = [e.title for e in parse_feed(body).entries]
     assert titles == ["BYD cuts prices.", "(untitled, news.example.com)"]
 
