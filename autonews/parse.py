@@ -249,6 +249,11 @@ def _parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
             if engine == "fast":
                 raise
             # fastfeedparser rejects some broken documents that feedparser's loose mode reads.
+            if len(utf8) > LOOSE_PARSE_LIMIT:
+                raise FeedParseError(
+                    f"broken XML too large to repair ({len(utf8) / 1e6:.1f} MB)",
+                    hint="the feed's publisher has to fix it",
+                ) from None
         else:
             if engine == "fast":
                 return parsed
@@ -259,9 +264,16 @@ def _parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
     return _parse_feedparser(utf8, url)
 
 
+# feedparser's loose parser reads broken XML at about 4 s per MB: beyond this, a hostile or broken
+# document would hold the whole run for tens of seconds, so lxml's repair is all it gets.
+LOOSE_PARSE_LIMIT = 2_000_000
+
+
 def _better_of(fast: ParsedFeed, utf8: bytes, url: str) -> ParsedFeed:
     """For a broken document, feedparser's loose reading, unless it finds fewer entries (it gives
     up on some documents that lxml repairs, such as "<rss:item>" without a namespace)."""
+    if len(utf8) > LOOSE_PARSE_LIMIT:
+        return fast
     try:
         reference = _parse_feedparser(utf8, url)
     except FeedParseError:

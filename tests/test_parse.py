@@ -168,3 +168,23 @@ def test_utf32_with_a_byte_order_mark() -> None:
     body = rss([item("比亚迪 🚗 recalls", 1)]).replace('encoding="utf-8"', "")
     feed = parse_feed(body.encode("utf-32"))
     assert feed.entries[0].title == "比亚迪 🚗 recalls"
+
+
+
+def test_a_huge_broken_document_is_not_handed_to_the_slow_loose_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # feedparser's loose parser takes about 4 s per MB of unclosed elements: a run would stall.
+    import feedparser
+
+    def slow(*args: object, **kwargs: object) -> None:
+        raise AssertionError("feedparser's loose parser was handed a huge broken document")
+
+    monkeypatch.setattr(feedparser, "parse", slow)
+    body = b"<rss><channel>" + b"<item><title>Volvo recall" * 200_000
+    try:
+        feed = parse_feed(body)
+    except FeedParseError as error:
+        assert "too large to repair" in str(error)
+    else:
+        assert feed.entries and feed.entries[0].title.startswith("Volvo recall")
