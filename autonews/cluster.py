@@ -103,8 +103,8 @@ def _concepts() -> Lexicon[str]:
     return lexicon
 
 
-def _terms(text: str) -> list[str]:
-    words = tokenize(text).norms
+def _terms(words: list[str]) -> list[str]:
+    """Concepts, other stemmed words and CJK bigrams of a text's normalised words."""
     stems = stems_of(words)
     covered: set[int] = set()
     terms: list[str] = []
@@ -147,7 +147,7 @@ def _numbers(text: str) -> frozenset[_Figure]:
     return frozenset(found)
 
 
-def _models(item: ClusterInput) -> frozenset[tuple[str, str]]:
+def _models(item: ClusterInput, title_words: list[str]) -> frozenset[tuple[str, str]]:
     """(group, model) for models of the item's makers' groups named in its title, without
     brand words: "mega" in "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and
     "通用扩大Bolt召回"."""
@@ -155,7 +155,7 @@ def _models(item: ClusterInput) -> frozenset[tuple[str, str]]:
     if not groups:
         return frozenset()  # no maker, no model of one to look for
     found: set[tuple[str, str]] = set()
-    for match in default_knowledge().bare_models.find(tokenize(item.title).norms):
+    for match in default_knowledge().bare_models.find(title_words):
         found.update((group, name) for group, name in match.payloads if group in groups)
     return frozenset(found)
 
@@ -181,8 +181,12 @@ def _other_models(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) 
     )
 
 
-def _is_name_like(term: str) -> bool:
-    """Latin terms a Chinese title can contain too: codes and short names (su7, l60, gm, 4xe)."""
+@lru_cache(maxsize=65536)
+def _bridges(term: str) -> bool:
+    """Whether both languages can say ``term``: concepts, makers, and Latin codes and short
+    names a Chinese title can contain too (su7, l60, gm, 4xe)."""
+    if term.startswith(("c:", "m:")):
+        return True
     return term.isascii() and (len(term) <= 3 or any(ch.isdigit() for ch in term))
 
 
@@ -192,36 +196,40 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
 
 
 def _bridge(vector: dict[str, float]) -> dict[str, float]:
-    # Across languages the cosine is taken over concepts and Latin names alone (SU7, Bolt,
-    # Waymo), or CJK bigrams and English stems would dilute it.
-    return _unit(
-        {t: v for t, v in vector.items() if t.startswith(("c:", "m:")) or _is_name_like(t)}
-    )
+    # Across languages the cosine is taken over what both can say, or CJK bigrams and English
+    # stems would dilute it.
+    return _unit({t: v for t, v in vector.items() if _bridges(t)})
 
 
 @dataclass(frozen=True)
 class _Corpus:
     """Document frequencies of the items clustered together: what is rare among them."""
 
-    df: Mapping[str, int]
-    total: int
+    idf: Mapping[str, float]
+    rare: frozenset[str]
 
-    def idf(self, term: str) -> float:
-        return math.log((1 + self.total) / (1 + self.df.get(term, 0))) + 1.0
-
-    @property
-    def rare_df(self) -> int:
-        # A name a handful of outlets use; in a big window "a handful" grows with it.
-        return max(4, self.total // 100)
+    @classmethod
+    def of(cls, df: Mapping[str, int], total: int) -> _Corpus:
+        # A name a handful of outlets use is rare; in a big window "a handful" grows with it.
+        rare_df = max(4, total // 100)
+        return cls(
+            {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()},
+            frozenset(term for term, count in df.items() if count <= rare_df),
+        )
 
 
 def _features(
-    item: ClusterInput, title_terms: list[str], summary_terms: list[str], corpus: _Corpus
+    item: ClusterInput,
+    title_words: list[str],
+    title_terms: list[str],
+    summary_terms: list[str],
+    corpus: _Corpus,
 ) -> _Features:
     title_counts = Counter(title_terms)
     text_counts = title_counts + Counter(summary_terms)
-    title = _unit({t: n * corpus.idf(t) for t, n in title_counts.items()})
-    text = _unit({t: n * corpus.idf(t) for t, n in text_counts.items()})
+    idf = corpus.idf
+    title = _unit({t: n * idf[t] for t, n in title_counts.items()})
+    text = _unit({t: n * idf[t] for t, n in text_counts.items()})
     c = item.classification
     title_numbers = _numbers(item.title)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
@@ -230,13 +238,13 @@ def _features(
         text=text,
         title_bridge=_bridge(title),
         text_bridge=_bridge(text),
-        rare=frozenset(t for t in text_counts if corpus.df.get(t, 0) <= corpus.rare_df),
+        rare=corpus.rare.intersection(text_counts),
         turns=frozenset(t for t in _TURNS if t in text_counts),
         cjk=any("\u3400" <= ch <= "\ufaff" for ch in item.title),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
         event=c.event,
-        models=_models(item),
+        models=_models(item, title_words),
         title_percents=frozenset(f for f in title_numbers if f.percent),
         numbers=title_numbers | _numbers(item.summary[:_SUMMARY_CHARS]),
         units=frozenset(_figure(value) for value in units),
@@ -377,19 +385,22 @@ def parse_pair_model(data: Mapping[str, object]) -> PairModel:
 
 def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     """Each item's evidence, in the order given, with term rarity measured over all of them."""
+    title_words = [tokenize(item.title).norms for item in items]
     # Makers as the classifier named them, whatever the script: 特斯拉 and Tesla are one term.
     title_terms = [
-        _terms(item.title) + ["m:" + maker.name for maker in item.classification.makers]
-        for item in items
+        _terms(words) + ["m:" + maker.name for maker in item.classification.makers]
+        for item, words in zip(items, title_words, strict=True)
     ]
-    summary_terms = [_terms(item.summary[:_SUMMARY_CHARS]) for item in items]
+    summary_terms = [_terms(tokenize(item.summary[:_SUMMARY_CHARS]).norms) for item in items]
     df: Counter[str] = Counter()
     for title, summary in zip(title_terms, summary_terms, strict=True):
         df.update(set(title) | set(summary))
-    corpus = _Corpus(df, len(items))
+    corpus = _Corpus.of(df, len(items))
     return [
-        _features(item, title, summary, corpus)
-        for item, title, summary in zip(items, title_terms, summary_terms, strict=True)
+        _features(item, words, title, summary, corpus)
+        for item, words, title, summary in zip(
+            items, title_words, title_terms, summary_terms, strict=True
+        )
     ]
 
 
