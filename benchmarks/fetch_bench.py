@@ -42,7 +42,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -324,11 +324,55 @@ def failure(run: Run) -> str:
     )
 
 
-def median_help_seconds() -> float:
+def help_seconds(runs: int = HELP_RUNS) -> list[float]:
+    """Wall seconds of ``autonews --help``, ``runs`` times."""
     env = child_env()
-    return statistics.median(
-        run_measured([*autonews_cmd(), "--help"], env).seconds for _ in range(HELP_RUNS)
-    )
+    return [run_measured([*autonews_cmd(), "--help"], env).seconds for _ in range(runs)]
+
+
+def median_help_seconds(runs: int = HELP_RUNS) -> float:
+    return statistics.median(help_seconds(runs))
+
+
+# --- figures as plain dicts (for benchmarks/__main__.py and --json) ------------------------------
+
+
+def run_figures(run: Run) -> dict[str, Any]:
+    return {
+        "seconds": run.seconds,
+        "cpu": run.cpu,
+        "returncode": run.returncode,
+        "max_rss_kb": run.max_rss_kb,
+    }
+
+
+def tally_figures(tally: Tally) -> dict[str, int]:
+    return {
+        "requests": tally.requests,
+        "conditional": tally.conditional,
+        "not_modified": tally.not_modified,
+        "full": tally.full,
+    }
+
+
+def digest_figures(result: DigestRun, tally: Tally | None = None) -> dict[str, Any]:
+    figures = {
+        **run_figures(result.run),
+        "ok": result.ok,
+        "statuses": dict(result.statuses),
+        "entries": result.entries,
+        "stories": result.stories,
+        "errors": result.errors,
+    }
+    if not result.ok:
+        figures["failure"] = failure(result.run)
+    if tally is not None:
+        figures["tally"] = tally_figures(tally)
+    return figures
+
+
+def memory_figures() -> list[dict[str, Any]]:
+    return [{"label": label, "max_rss_kb": run.max_rss_kb} for label, run in MEMORY]
 
 
 # --- reporting -----------------------------------------------------------------------------------
@@ -374,19 +418,26 @@ def time_fetch_stage(urls: Sequence[str], validators: dict[str, tuple[str, str]]
     return seconds
 
 
-def cold_and_warm(urls: Sequence[str], server: FeedServer) -> None:
+def cold_and_warm(urls: Sequence[str], server: FeedServer) -> dict[str, Any]:
     """Two digests on one store: the first fills it, the second should be all 304s."""
+    figures = {}
     with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
         home = Path(tmp)
         write_config(home, urls)
-        for label in ("cold digest (empty store)", "warm digest (second run)"):
+        for key, label in (
+            ("cold", "cold digest (empty store)"),
+            ("warm", "warm digest (second run)"),
+        ):
             result = run_digest(home)
+            tally = server.take_tally()
             print(f"{label + ':':<28}{describe(result)}")
-            print(f"    {describe_tally(server.take_tally())}")
+            print(f"    {describe_tally(tally)}")
             MEMORY.append((f"synthetic {label}", result.run))
+            figures[key] = digest_figures(result, tally)
+    return figures
 
 
-def print_lower_bound(count: int, latency: float) -> None:
+def print_lower_bound(count: int, latency: float) -> dict[str, Any]:
     config = FetchConfig()
     in_flight = min(config.concurrency, config.per_host)  # every feed is on 127.0.0.1
     print(
@@ -395,9 +446,15 @@ def print_lower_bound(count: int, latency: float) -> None:
         f"    but every feed is on one host and per_host = {config.per_host}: "
         f"{count * latency / in_flight:.3f} s"
     )
+    return {
+        "concurrency": config.concurrency,
+        "per_host": config.per_host,
+        "seconds": count * latency / config.concurrency,
+        "one_host_seconds": count * latency / in_flight,
+    }
 
 
-def wide_open(urls: Sequence[str], server: FeedServer) -> None:
+def wide_open(urls: Sequence[str], server: FeedServer) -> dict[str, Any]:
     """A cold digest with per_host raised to the global concurrency."""
     concurrency = FetchConfig().concurrency
     with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
@@ -406,29 +463,52 @@ def wide_open(urls: Sequence[str], server: FeedServer) -> None:
         result = run_digest(home)
     server.take_tally()
     print(f"cold digest, per_host = {concurrency}: {describe(result)}")
+    return {"per_host": concurrency, **digest_figures(result)}
 
 
-def fetch_stage_only(urls: Sequence[str], server: FeedServer) -> None:
+def fetch_stage_only(urls: Sequence[str], server: FeedServer) -> dict[str, Any]:
     validators: dict[str, tuple[str, str]] = {}
     cold = time_fetch_stage(urls, validators)
     server.take_tally()
     warm = time_fetch_stage(urls, validators)
+    tally = server.take_tally()
     print(
         f"fetch stage alone (autonews.fetch.fetch_all in-process, defaults): cold {cold:.3f} s, "
-        f"warm {warm:.3f} s\n    warm: {describe_tally(server.take_tally())}"
+        f"warm {warm:.3f} s\n    warm: {describe_tally(tally)}"
     )
+    return {"cold": cold, "warm": warm, "warm_tally": tally_figures(tally)}
 
 
-def bench_synthetic(count: int, latency_ms: float) -> None:
+def bench_synthetic(
+    count: int,
+    latency_ms: float,
+    *,
+    help_runs: int = HELP_RUNS,
+    wide: bool = True,
+    stage: bool = True,
+) -> dict[str, Any]:
+    """Part a. Prints as it goes and returns the figures; ``help_runs=0``, ``wide=False`` or
+    ``stage=False`` leave out ``autonews --help``, the per_host-raised run or the fetch stage."""
     latency = latency_ms / 1000
+    figures: dict[str, Any] = {
+        "feeds": count,
+        "items_per_feed": ITEMS_PER_FEED,
+        "latency_ms": latency_ms,
+    }
     print(f"== a. {count} synthetic feeds x {ITEMS_PER_FEED} items, {latency_ms:g} ms per request")
-    print(f"autonews --help, median of {HELP_RUNS}: {median_help_seconds():.3f} s")
+    if help_runs:
+        times = help_seconds(help_runs)
+        figures["help"] = {"runs": times, "median": statistics.median(times)}
+        print(f"autonews --help, median of {help_runs}: {statistics.median(times):.3f} s")
     with serving(synthetic_docs(count, latency, datetime.now(UTC))) as server:
         urls = [server.base + path for path in server.docs]
-        cold_and_warm(urls, server)
-        print_lower_bound(count, latency)
-        wide_open(urls, server)
-        fetch_stage_only(urls, server)
+        figures.update(cold_and_warm(urls, server))
+        figures["lower_bound"] = print_lower_bound(count, latency)
+        if wide:
+            figures["wide_open"] = wide_open(urls, server)
+        if stage:
+            figures["fetch_stage"] = fetch_stage_only(urls, server)
+    return figures
 
 
 # --- b. the 200-feed corpus ----------------------------------------------------------------------
@@ -481,6 +561,19 @@ def time_autonews_parser(bodies: Sequence[bytes], content_types: Sequence[str]) 
         feeds,
         "in-process, parse only, no item cap",
     )
+
+
+def newsboat_version() -> str | None:
+    """``2.21.0`` for newsboat 2.21.0; None when newsboat is not installed."""
+    exe = shutil.which("newsboat")
+    if exe is None:
+        return None
+    try:
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    words = out.split()
+    return words[1] if len(words) > 1 and words[0] == "newsboat" else "?"
 
 
 def run_newsboat(urls: Sequence[str], server: FeedServer) -> Row | None:
@@ -579,8 +672,9 @@ def digest_row(label: str, result: DigestRun) -> Row:
     )
 
 
-def bench_corpus(corpus: Path) -> None:
-    files = corpus_files(corpus)
+def bench_corpus(corpus: Path, limit: int | None = None) -> dict[str, Any]:
+    """Part b. Prints as it goes and returns the figures; ``limit`` takes the first files only."""
+    files = corpus_files(corpus)[:limit]
     print(f"\n== b. {len(files)} corpus feeds from {corpus}, served without added latency")
     docs = corpus_docs(files, datetime.now(UTC))
     with serving(docs) as server:
@@ -592,11 +686,14 @@ def bench_corpus(corpus: Path) -> None:
     time_feedparser(bodies[:3])  # imports and lazy loads happen here, not in the timings
     time_autonews_parser(bodies[:3], kinds[:3])
     rows = [digest_row(label, result) for label, result in digests]
-    rows += [
-        time_autonews_parser(bodies, kinds),
-        time_feedparser(bodies),
-        time_feedparser(bodies, sanitize_html=False, resolve_relative_uris=False),
-    ]
+    parsers = {
+        "autonews": time_autonews_parser(bodies, kinds),
+        "feedparser": time_feedparser(bodies),
+        "feedparser_fast": time_feedparser(
+            bodies, sanitize_html=False, resolve_relative_uris=False
+        ),
+    }
+    rows += parsers.values()
     if newsboat is not None:
         rows.append(newsboat)
     print()
@@ -612,6 +709,16 @@ def bench_corpus(corpus: Path) -> None:
     print(f"\nfeeds autonews marks as errors: {len(errors)}")
     for name, error in sorted(errors.items()):
         print(f"  {name}: {error}\n      {feedparser_verdict(docs['/corpus/' + name].body)}")
+    return {
+        "corpus": str(corpus),
+        "files": len(files),
+        "digest": digest_figures(digests[0][1]),
+        "digest_since_all": digest_figures(digests[1][1]),
+        "newsboat": None if newsboat is None else asdict(newsboat),
+        "newsboat_version": newsboat_version(),
+        "newsboat_threads": NEWSBOAT_THREADS,
+        "parsers": {key: asdict(row) for key, row in parsers.items()},
+    }
 
 
 def print_memory() -> None:
