@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autonews.classify import Classifier, classify
+from autonews.classify import Classifier, classify, figures, lexicon
 from autonews.classify.evaluate import evaluate, load_labels
+from autonews.classify.lexicon import Lexicon, Tokens
 from autonews.models import Event
+from benchmarks.classify_eval import synthetic_makers
 from tests.conftest import DATA, SHARED
 
 SHARED_FILE = SHARED / "data" / "headlines-dev.tsv"
@@ -209,3 +211,103 @@ def test_word_soup_never_raises_and_makers_are_unique(words: list[str]) -> None:
     result = classify(" ".join(words))
     names = [m.name for m in result.makers]
     assert len(names) == len(set(names))
+
+
+# --- the fast paths give what the general ones would ------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [*"aZs9 .,-'’:?$%", "S", "é", "Å", "ß", "İ", "理", "想", "汽", "车", "，", "\u212a"]
+    ),
+    max_size=40,
+)
+
+
+def _reference_norms(text: str) -> list[str]:
+    """Tokens as _TOKEN finds them in the folded, lowered text (the general path)."""
+    folded = text.translate(lexicon._FOLD)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):
+        words = [w.lower() for w in lexicon._TOKEN.findall(folded)]
+    else:
+        words = lexicon._TOKEN.findall(lowered)
+    return [w[:-2] if len(w) > 2 and w[-2] in "'’" else w for w in words]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXT, st.text(max_size=40)))
+def test_tokens_match_the_general_path(text: str) -> None:
+    tokens = Tokens(text)
+    assert tokens.norms == _reference_norms(text)
+    folded = text.translate(lexicon._FOLD)
+    matches = list(lexicon._TOKEN.finditer(folded))
+    if len(matches) != len(tokens.norms):  # lower() made or unmade a token: where it was found
+        matches = list(lexicon._TOKEN.finditer(folded.lower()))
+    for index in reversed(range(len(tokens))):  # positions are found as far as asked
+        start = matches[index].start()
+        assert tokens.surface(index) == text[start : start + len(tokens.norms[index])]
+        assert tokens.offset(index) == start
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ford", "fords", "model", "models", "y", "ys", "x", "s"]), max_size=8)
+)
+def test_lexicon_scan_and_lookups(words: list[str]) -> None:
+    lexicon_: Lexicon[str] = Lexicon()
+    for key in [("ford",), ("model", "y"), ("model", "ys"), ("y",), ("ford", "model", "y")]:
+        lexicon_.add(key, " ".join(key))
+    for plurals in (False, True):
+        found = lexicon_.scan(words, plurals)
+        assert [tuple(m) for m in lexicon_.find(words, plurals)] == found
+        for start, end, payloads in found:  # a match is a phrase, exact or in the plural
+            key = words[start:end]
+            assert any(
+                all(
+                    w == k or (plurals and w == k + "s")
+                    for w, k in zip(key, p.split(), strict=True)
+                )
+                for p in payloads
+            )
+    for start in range(len(words) + 1):
+        longest = lexicon_.scan(words[start : start + 3])
+        expected = longest[0][2] if longest and longest[0][0] == 0 else None
+        assert lexicon_.payloads_at(words, start, start + 3) == expected
+    assert lexicon_.may_match(words) == bool(set(words) & {"ford", "model", "y"})
+
+
+def test_lexicon_mapped_combines_each_phrase_once() -> None:
+    source: Lexicon[int] = Lexicon()
+    source.add(("recall",), 1)
+    source.add(("recall",), 2)
+    source.add(("stop", "sale"), 3)
+    total = source.mapped(sum)
+    assert total.scan(["stop", "sale", "recall"]) == [(0, 2, (3,)), (2, 3, (3,))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789,. $%kmMB万辆aZ")), max_size=30))
+def test_the_ascii_number_pattern_finds_what_the_general_one_does(text: str) -> None:
+    spans = [m.span() for m in figures._NUMBER.finditer(text)]
+    assert [m.span() for m in figures._ASCII_NUMBER.finditer(text)] == spans
+
+
+def test_figures_in_other_digits() -> None:
+    assert [f.value for f in classify("比亚迪１２月销量３０万辆").figures] == [300000.0]
+
+
+def test_many_more_aliases_change_no_label() -> None:
+    """The benchmark's 5,000 made-up aliases (its speed check) leave every label alone."""
+    inflated = Classifier.with_overrides(synthetic_makers(5000))
+    plain = Classifier()
+    for row in load_labels(DATA / "headlines.tsv"):
+        assert inflated.classify(row.title) == plain.classify(row.title), row.title
+
+
+def test_lowercasing_that_makes_or_unmakes_a_token() -> None:
+    # The Kelvin sign K lowers to k, a token; Ⱥ (a token) to ⱥ (none): positions of the words
+    # around an ambiguous name once did not line up with the tokens, and classify raised.
+    assert [m.name for m in classify("Ford \u212a recall").makers] == ["Ford"]
+    result = classify("Harrison Ford buys a Jaguar\u023aVolvo recalls", explain=True)
+    assert "Volvo" in [m.name for m in result.makers]
+    assert "ignored 'Harrison Ford': a known non-maker phrase" in result.reasons

@@ -373,8 +373,9 @@ def test_sigkill_at_random_points_loses_nothing_and_repeats_nothing(
     killed = {stage for _, stage, what in log if what.startswith("killed")}
     assert {"start", "fetch", "store", "pages", "extract"} <= killed, log
     assert delivered, "no run completed: nothing checks that a delivery is remembered"
-    if (os.cpu_count() or 1) > 1:  # else extraction runs in-process, without workers
-        assert any("workers" in what for _, _, what in log), "no kill hit a worker pool"
+    # Whether a kill lands while the extraction pool runs depends on timing; the orphaned-worker
+    # case itself is tested deterministically by test_workers_of_a_killed_run_release_the_lock...
+    print("kills that hit a worker pool:", sum("workers" in what for _, _, what in log))
     print(
         f"final: {len(got)} stories; {len(delivered)} delivered by completed runs;"
         f" {len(maybe & set(got))} of {len(maybe)} written by killed runs came again"

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from autonews.classify.figures import extract_figures
 from autonews.classify.knowledge import (
-    SPECULATIVE,
     EntityHit,
     EventHit,
     Knowledge,
     build_knowledge,
     default_knowledge,
     knowledge_version,
+    pick_entity,
 )
 from autonews.classify.lexicon import Tokens, phrase_key, stems_of, tokenize
 from autonews.models import Classification, CompanyRef, Event, Figure, MakerRef
@@ -43,11 +44,15 @@ class _Discard(list[str]):
 
 _DISCARD = _Discard()
 
+# Enum members as plain names: in Python 3.11 each Event.OTHER costs a descriptor call, and
+# classify names it several times per headline.
+_OTHER = Event.OTHER
+_INCIDENT = Event.INCIDENT
+
 _JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     """What the rest of a headline says, for judging ambiguous names."""
 
     event: bool
@@ -61,12 +66,19 @@ class _Context:
         return self.event or self.car_word or self.sure_makers
 
 
-class _Found(NamedTuple):
-    kind: str
-    entity: int  # index into the knowledge's makers or companies
-    position: int  # token index of first mention
-    via: str
-    written: str
+def _context(picked: list[tuple[int, int, EntityHit]], event: bool, car_word: bool) -> _Context:
+    edges: set[int] = set()
+    models: set[int] = set()
+    for start, end, hit in picked:
+        if hit.via == "model":
+            models.add(hit.index)
+        if not hit.ambiguous and hit.kind == "maker":
+            edges.add(start)
+            edges.add(end)
+    return _Context(event, car_word, bool(edges), edges, models)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 _with_additions: dict[str, Knowledge] = {}
@@ -97,51 +109,41 @@ class Classifier:
 
     def _entities(
         self,
-        text: str,
         tokens: Tokens,
         stems: list[str],
         reasons: list[str],
         event_found: bool,
         car_word: bool,
-    ) -> list[_Found]:
-        """Two passes: collect every name, then judge the ambiguous ones with what the rest of
-        the headline says (other makers, their models, car words, event words)."""
-        words = tokens.norms
+    ) -> list[EntityHit]:
+        """The names found, in text order. Two passes: collect every name, then judge the
+        ambiguous ones with what the rest of the headline says (other makers, their models, car
+        words, event words)."""
         # Plurals ("XC70s", "Teslas") count; ambiguous names never from a plural (seats, minis).
-        matches = []
-        for match in self.k.entities.find(words, plurals=True):
-            if any(hit.kind == "block" for hit in match.payloads):
-                reasons.append(
-                    f"ignored '{tokens.span(match.start, match.end)}': a known non-maker phrase"
-                )
+        matches = self.k.entities.scan(tokens.norms, plurals=True)
+        found: list[EntityHit] = []
+        ambiguous = False
+        for start, end, hits in matches:
+            hit = hits[0] if len(hits) == 1 else pick_entity(hits)
+            if hit.kind == "block":
+                if reasons is not _DISCARD:
+                    reasons.append(f"ignored '{tokens.span(start, end)}': a known non-maker phrase")
                 continue
-            hits = match.payloads
-            matches.append((match, hits[0] if len(hits) == 1 else self._pick(hits)))
-        found: list[_Found] = []
-        if not any(hit.ambiguous for _, hit in matches):  # the common case: nothing to judge
-            for match, hit in matches:
-                found.append(_Found(hit.kind, hit.index, match.start, hit.via, hit.written))
+            found.append(hit)
+            ambiguous = ambiguous or hit.ambiguous
+        if not ambiguous:  # the common case: nothing to judge
             return found
-        sure_makers = [m for m, hit in matches if not hit.ambiguous and hit.kind == "maker"]
-        context = _Context(
-            event=event_found,
-            car_word=car_word,
-            sure_makers=bool(sure_makers),
-            maker_edges={m.start for m in sure_makers} | {m.end for m in sure_makers},
-            models={hit.index for _, hit in matches if hit.via == "model"},
-        )
-        for match, hit in matches:
-            if hit.ambiguous and not self._ambiguous_ok(
-                hit, match.start, match.end, tokens, stems, context, reasons
-            ):
-                continue
-            found.append(_Found(hit.kind, hit.index, match.start, hit.via, hit.written))
-        return found
-
-    @staticmethod
-    def _pick(hits: tuple[EntityHit, ...]) -> EntityHit:
-        # An unambiguous maker alias beats a company, which beats an ambiguous name.
-        return sorted(hits, key=lambda h: (h.ambiguous, h.kind != "maker", h.via != "alias"))[0]
+        picked = [
+            (start, end, hit)
+            for start, end, hits in matches
+            if (hit := pick_entity(hits)).kind != "block"
+        ]
+        context = _context(picked, event_found, car_word)
+        return [
+            hit
+            for start, end, hit in picked
+            if not hit.ambiguous
+            or self._ambiguous_ok(hit, start, end, tokens, stems, context, reasons)
+        ]
 
     def _ambiguous_ok(
         self,
@@ -158,9 +160,10 @@ class Classifier:
         surface = tokens.span(start, end)
         verdict = self._ambiguous_verdict(hit, surface, start, end, tokens, stems, context)
         accepted = not verdict.startswith("not ")
-        reasons.append(
-            f"{'' if accepted else 'not '}{name}: '{surface}' {verdict.removeprefix('not ')}"
-        )
+        if reasons is not _DISCARD:
+            reasons.append(
+                f"{'' if accepted else 'not '}{name}: '{surface}' {verdict.removeprefix('not ')}"
+            )
         return accepted
 
     def _ambiguous_verdict(
@@ -177,7 +180,7 @@ class Classifier:
         entity = self.k.makers[hit.index] if hit.kind == "maker" else self.k.companies[hit.index]
         if end < len(tokens) and stems[end] in entity.veto_next:
             return f"not followed by '{tokens.surface(end)}'"
-        if tuple(tokens.norms[start:end]) != phrase_key(hit.written):
+        if tuple(tokens.norms[start:end]) != _key(hit.written):
             return "not counted in a plural"
         if (
             start > 0
@@ -221,19 +224,23 @@ class Classifier:
     def _followed_by_car_word(
         self, hit: EntityHit, stems: list[str], tokens: Tokens, end: int
     ) -> bool:
+        # Where no model of this name's maker starts, no lexicon walk is needed.
+        models: AbstractSet[str] = _NO_WORDS
+        if hit.kind == "maker":
+            models = self.k.model_starts.get(hit.index, _NO_WORDS)
         for position in range(end, min(end + 2, len(tokens))):
             if stems[position] in self.k.car_nouns:
                 return True
-            for match in self.k.entities.find(tokens.norms[position : position + 4]):
-                if match.start == 0 and any(
-                    h.kind == hit.kind and h.index == hit.index and h.via == "model"
-                    for h in match.payloads
-                ):
-                    return True
+            if tokens.norms[position] not in models:
+                continue
+            payloads = self.k.entities.payloads_at(tokens.norms, position, position + 4)
+            if payloads is not None and any(
+                h.kind == hit.kind and h.index == hit.index and h.via == "model" for h in payloads
+            ):
+                return True
         # CJK brands run straight into a car word: 理想汽车, 长城车企.
         if end < len(tokens) and tokens.cjk(end):
-            rest = tokens.text[tokens.offset(end) :]
-            return any(rest.startswith(phrase) for phrase in self.k.car_phrases_cjk)
+            return tokens.text.startswith(self.k.car_phrases_cjk, tokens.offset(end))
         return False
 
     # --- events ------------------------------------------------------------------------------
@@ -243,25 +250,15 @@ class Classifier:
         speculative phrase if any."""
         best: tuple[float, int, EventHit] | None = None
         speculative = None
-        for match in self.k.events.find(stems):
-            payloads = match.payloads
-            if len(payloads) == 1:  # the common case, without building anything
-                hit = payloads[0]
-                if hit.weight == SPECULATIVE and speculative is None:
-                    speculative = hit.phrase
-            else:
-                # Several events may share a phrase; take the strongest of them.
-                hit = max(payloads, key=lambda h: h.weight)
-                if speculative is None:
-                    speculative = next(
-                        (h.phrase for h in payloads if h.weight == SPECULATIVE), None
-                    )
-            if hit.weight <= 0:
-                continue  # neutral or speculative: no event of its own
-            if best is None or hit.weight > best[0]:
-                best = (hit.weight, match.start, hit)
+        for start, _, (choice,) in self.k.event_choices.scan(stems):
+            if speculative is None:
+                speculative = choice.speculative
+            hit = choice.hit
+            # Neutral or speculative phrases (weight <= 0) name no event of their own.
+            if hit.weight > 0 and (best is None or hit.weight > best[0]):
+                best = (hit.weight, start, hit)
         if best is None:
-            return Event.OTHER, 0.0, speculative
+            return _OTHER, 0.0, speculative
         weight, position, hit = best
         if reasons is not _DISCARD:
             reasons.append(
@@ -287,7 +284,7 @@ class Classifier:
     ) -> Classification:
         """Label one headline; ``explain`` records the reasons (``--explain``)."""
         reasons: list[str] = [] if explain else _DISCARD
-        tokens = tokenize(title)
+        tokens = Tokens(title)
         stems = stems_of(tokens.norms)
         event, weight, speculative = self._event(stems, reasons)
         main = _main_clause(title, stems) if (":" in title or "：" in title) else stems
@@ -298,51 +295,50 @@ class Classifier:
                 reasons.append(f"event {main_event.value}: the clause after the lead-in")
                 event, weight = main_event, main_weight
         car_word = self._car_word(stems, title)
-        found = self._entities(title, tokens, stems, reasons, weight >= 3.0, car_word)
+        found = self._entities(tokens, stems, reasons, weight >= 3.0, car_word)
         off_topic = bool(found) and self._not_about_cars(found, stems, car_word, reasons)
         if off_topic:
             found = [f for f in found if f.kind == "company"]
-        makers = [f for f in found if f.kind == "maker"]
-        extra = "" if off_topic else (summary + " " + _first_paragraph(body)).strip()
-        if not makers and extra:
+        extra = "" if off_topic or not (summary or body) else _extra(summary, body)
+        if extra and not any(f.kind == "maker" for f in found):
             extra_tokens = tokenize(extra[:600])
             extra_stems = stems_of(extra_tokens.norms)
-            more = self._entities(extra, extra_tokens, extra_stems, reasons, True, True)
+            more = self._entities(extra_tokens, extra_stems, reasons, True, True)
             if any(f.kind == "maker" for f in more):
                 reasons.append("makers from the summary/body: the title names none")
             found += [f for f in more if f.kind == "maker"]
-        if event is Event.OTHER and extra:
+        if event is _OTHER and extra:
             extra_stems = stems_of(tokenize(first_words(extra, 60)).norms)
             event, weight, _ = self._event(extra_stems, reasons)
-            if event is not Event.OTHER:
+            if event is not _OTHER:
                 reasons.append("event from the summary/body: the title has no event word")
-        if event is Event.OTHER and self.k.reactions.find(stems):
-            event = Event.INCIDENT
+        if event is _OTHER and self.k.reactions.may_match(stems) and self.k.reactions.scan(stems):
+            event = _INCIDENT
             reasons.append("event incident: a reaction with no other event named")
-        if event is not Event.OTHER and not (found or car_word):
+        if event is not _OTHER and not (found or car_word):
             if reasons is not _DISCARD:
                 reasons.append(f"event other: no maker, company or car word: not {event.value}")
-            event = Event.OTHER
-        elif event is Event.OTHER:
+            event = _OTHER
+        elif event is _OTHER:
             reasons.append("event other: no event phrase matched")
-        return Classification(
-            makers=self._maker_refs(found, reasons),
-            companies=self._company_refs(found),
-            event=event,
-            speculative=self._speculative(title, speculative, reasons),
-            figures=self._figures(title, found),
-            reasons=tuple(reasons),
-        )
+        makers, companies = self._refs(found, reasons) if found else ((), ())
+        is_speculative = self._speculative(title, speculative, reasons)
+        figures = self._figures(title, found) if found else extract_figures(title)
+        # Positional: a frozen dataclass's __init__ called with keywords costs a quarter more.
+        return Classification(makers, companies, event, is_speculative, figures, tuple(reasons))
 
     def _not_about_cars(
-        self, found: list[_Found], stems: list[str], car_word: bool, reasons: list[str]
+        self, found: list[EntityHit], stems: list[str], car_word: bool, reasons: list[str]
     ) -> bool:
         """A phone, a telescope, an insurer: named brands are not meant as automakers."""
-        if car_word or any(f.via == "model" for f in found):
+        if car_word:
             return False
-        cues = self.k.not_cars.find(stems)
+        for item in found:  # a loop, not any(): no generator for one or two names
+            if item.via == "model":
+                return False
+        cues = self.k.not_cars.scan(stems) if self.k.not_cars.may_match(stems) else []
         if cues:
-            reasons.append(f"makers dropped: '{cues[0].payloads[0]}' is not about cars")
+            reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
         return bool(cues)
 
     def _car_word(self, stems: list[str], text: str) -> bool:
@@ -350,35 +346,36 @@ class Classifier:
         about something else ("Tata Steel to Cut Jobs")."""
         if not self.k.car_nouns.isdisjoint(stems):
             return True
-        return not text.isascii() and any(phrase in text for phrase in self.k.car_phrases_cjk)
+        return not text.isascii() and self.k.has_car_phrase_cjk(text)
 
-    def _maker_refs(self, found: list[_Found], reasons: list[str]) -> tuple[MakerRef, ...]:
-        """Makers in order of first mention (the subject first), each once."""
-        refs: list[MakerRef] = []
+    def _refs(
+        self, found: list[EntityHit], reasons: list[str]
+    ) -> tuple[tuple[MakerRef, ...], tuple[CompanyRef, ...]]:
+        """Makers and companies in order of first mention (the subject first), each once."""
+        makers: list[MakerRef] = []
+        companies: list[CompanyRef] = []
         seen: set[int] = set()
-        makers = self.k.makers
         for item in found:  # found is in text order: the title's, then the summary's
-            if item.kind != "maker" or item.entity in seen:
-                continue
-            seen.add(item.entity)
-            refs.append(self.k.maker_refs[item.entity])
-            if reasons is not _DISCARD:
-                maker = makers[item.entity]
-                reasons.append(f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'")
-        return tuple(refs)
-
-    def _company_refs(self, found: list[_Found]) -> tuple[CompanyRef, ...]:
-        refs: list[CompanyRef] = []
-        for item in found:
             if item.kind == "company":
-                ref = self.k.company_refs[item.entity]
-                if ref not in refs:
-                    refs.append(ref)
-        return tuple(refs)
+                ref = self.k.company_refs[item.index]
+                if ref not in companies:
+                    companies.append(ref)
+            elif item.kind == "maker" and item.index not in seen:
+                seen.add(item.index)
+                makers.append(self.k.maker_refs[item.index])
+                if reasons is not _DISCARD:
+                    maker = self.k.makers[item.index]
+                    reasons.append(
+                        f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'"
+                    )
+        return tuple(makers), tuple(companies)
 
-    def _figures(self, title: str, found: list[_Found]) -> tuple[Figure, ...]:
+    def _figures(self, title: str, found: list[EntityHit]) -> tuple[Figure, ...]:
         figures = extract_figures(title)
-        models = {item.written: item.entity for item in found if item.via == "model"}
+        models: dict[str, int] = {}
+        for item in found:  # mostly none: a loop makes no dict comprehension for nothing
+            if item.via == "model":
+                models[item.written] = item.index
         if not models:
             return figures
         return figures + tuple(
@@ -402,6 +399,12 @@ def _main_clause(title: str, stems: list[str]) -> list[str]:
     return stems[lead_words:]
 
 
+@lru_cache(maxsize=4096)
+def _key(alias: str) -> tuple[str, ...]:
+    """An alias's tokens, as the lexicon holds them: a match that differs came from a plural."""
+    return phrase_key(alias)
+
+
 def _strength(weight: float) -> str:
     for name, value in (("decisive", 4.0), ("strong", 3.0), ("medium", 2.0), ("weak", 1.0)):
         if weight >= value:
@@ -411,6 +414,11 @@ def _strength(weight: float) -> str:
 
 def _first_paragraph(body: str) -> str:
     return body.strip().split("\n", 1)[0][:600] if body else ""
+
+
+def _extra(summary: str, body: str) -> str:
+    """The text looked at when the title lacks a maker or an event."""
+    return (summary + " " + _first_paragraph(body)).strip()
 
 
 def first_words(text: str, count: int) -> str:

@@ -11,7 +11,10 @@ import re
 
 from autonews.models import Figure
 
-_NUMBER = re.compile(r"(?<![A-Za-z\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+# A number not glued to a word or another number. The lookbehind comes after the first digit
+# (it looks at the character before that digit), so the pattern starts with a digit and the
+# regex engine skips to the digits instead of trying the lookbehind at every character.
+_NUMBER = re.compile(r"\d(?<![A-Za-z\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)")
 _SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     r"\s?(million|billion|trillion|thousand|bn|mn|m|k)\b|(万|亿)", re.IGNORECASE
@@ -147,13 +150,25 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = b"0123456789"
+# _NUMBER for ASCII text, where \d is [0-9]: the engine checks a range instead of a Unicode
+# category at each character.
+_ASCII_NUMBER = re.compile(_NUMBER.pattern, re.ASCII)
 
 
 def extract_figures(text: str) -> tuple[Figure, ...]:
-    if not _DIGIT.search(text):
+    # Most headlines are ASCII, and half of them have no digit: deleting the digits from the
+    # bytes tells that several times faster than a search for one.
+    if text.isascii():
+        if len(text.encode().translate(None, _ASCII_DIGITS)) == len(text):
+            return ()
+        numbers = _ASCII_NUMBER.finditer(text)
+    elif _DIGIT.search(text):
+        numbers = _NUMBER.finditer(text)
+    else:
         return ()
     figures = []
-    for number in _NUMBER.finditer(text):
+    for number in numbers:
         figure = _figure_at(text, number)
         if figure is not None:
             figures.append(figure)

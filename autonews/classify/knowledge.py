@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -52,8 +53,35 @@ class EventHit:
     phrase: str
 
 
+def pick_entity(hits: tuple[EntityHit, ...]) -> EntityHit:
+    """What one name's hits come to: a block if any is one; else an unambiguous maker alias
+    beats a company, which beats an ambiguous name."""
+    if len(hits) == 1:
+        return hits[0]
+    block = next((hit for hit in hits if hit.kind == "block"), None)
+    if block is not None:
+        return block
+    return sorted(hits, key=lambda h: (h.ambiguous, h.kind != "maker", h.via != "alias"))[0]
+
+
+@dataclass(frozen=True, slots=True)
+class EventChoice:
+    """What one event phrase's hits come to: the strongest (the first among equals), and the
+    first speculative phrase among them."""
+
+    hit: EventHit
+    speculative: str | None
+
+    @staticmethod
+    def of(hits: tuple[EventHit, ...]) -> EventChoice:
+        speculative = next((hit.phrase for hit in hits if hit.weight == SPECULATIVE), None)
+        return EventChoice(max(hits, key=lambda h: h.weight), speculative)
+
+
 @dataclass
 class Knowledge:
+    """Everything the classifier knows; complete when build_knowledge returns it."""
+
     version: str = ""  # changes with the knowledge files, the user's additions and the code
     makers: list[Maker] = field(default_factory=list)
     companies: list[Company] = field(default_factory=list)
@@ -71,6 +99,25 @@ class Knowledge:
     # Model names without their brand words ("Li Mega" -> "mega", "Tesla Model Y" -> "model y"),
     # with the group, so "Li Auto MEGA" and "理想MEGA" name one model.
     bare_models: Lexicon[tuple[str, str]] = field(default_factory=Lexicon)
+    # The first word of each maker's models, by maker index: where none starts, no model does.
+    model_starts: dict[int, set[str]] = field(default_factory=dict)
+
+    @cached_property
+    def event_choices(self) -> Lexicon[EventChoice]:
+        """Each event phrase's hits reduced to the one that counts, once per process rather than
+        at every match: most have several (recall, recalls, recalled and recalling stem alike)."""
+        return self.events.mapped(EventChoice.of)
+
+    def has_car_phrase_cjk(self, text: str) -> bool:
+        """Whether any Chinese car phrase occurs in the text: one regex search, not one ``in``
+        per phrase."""
+        return self._car_phrases_cjk_pattern.search(text) is not None
+
+    @cached_property
+    def _car_phrases_cjk_pattern(self) -> re.Pattern[str]:
+        if not self.car_phrases_cjk:
+            return re.compile(r"(?!)")  # matches nothing, where "" would match everywhere
+        return re.compile("|".join(map(re.escape, self.car_phrases_cjk)))
 
     def add_maker(self, raw: Mapping[str, Any], where: str) -> None:
         name = _required(raw, "name", where)
@@ -102,6 +149,8 @@ class Knowledge:
         for model in raw.get("models", []):
             key = phrase_key(str(model))
             self.entities.add(key, EntityHit("maker", index, "model", written=str(model)))
+            if key:
+                self.model_starts.setdefault(index, set()).add(key[0])
             bare = tuple(w for w in key if w.isascii() and w not in brand_words)
             if bare and len("".join(bare)) > 1:
                 self.bare_models.add(bare, (maker.group, " ".join(bare)))

@@ -4,20 +4,32 @@ Latin text becomes lowercase tokens with diacritics folded; every CJK character 
 own, so Chinese names match as character runs. A lexicon maps token tuples to payloads; matching
 walks the headline once, extending a candidate only while it is a known prefix (a hash-based trie),
 and takes the longest match at each position.
+
+The classifier runs all this tens of thousands of times a second, so the common cases have fast
+paths that give exactly what the general one would: ASCII text is split by a byte table rather
+than _TOKEN, and a lexicon is compiled, on first use, into nodes that make a walk one dict lookup
+per token, plurals included.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 _TOKEN = re.compile(
     r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][sS](?![A-Za-z]))?"
     r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+# _TOKEN with runs of CJK characters in one match, split into tokens after: a regex match costs
+# far more than a character.
+_TOKEN_RUN = re.compile(
+    r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][sS](?![A-Za-z]))?"
+    r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 )
 
 
@@ -48,55 +60,117 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_FOLDABLE = re.compile("[\u00c0-\u024f]")  # translating is slow: Chinese text skips it
+
+# For ASCII text (most headlines), a byte table does _TOKEN's work several times faster: letters
+# lowered, digits kept, everything else a space, so a split gives the runs of letters and digits.
+_ASCII_WORDS = bytes(
+    ord(char.lower()) if char.isalnum() else ord(" ") for char in map(chr, range(128))
+) + bytes(128)
+_POSSESSIVE = re.compile(r"'[sS](?![A-Za-z])")
+
+
+def _without_possessives(text: str) -> str:
+    """ASCII text with each possessive 's blanked out where _TOKEN takes it as the end of the
+    word before: right after a letter or digit, unless that is the s of the previous one."""
+    parts: list[str] = []
+    kept = 0  # where the text after the last blanked 's starts
+    for match in _POSSESSIVE.finditer(text):
+        start = match.start()
+        if start > kept and text[start - 1].isalnum():
+            parts += (text[kept:start], "  ")
+            kept = start + 2
+    return "".join(parts) + text[kept:] if parts else text
 
 
 class Tokens:
-    """A text's tokens: normalised words up front, positions computed only when asked for."""
+    """A text's tokens: normalised words up front, positions computed only when asked for (for
+    ambiguous names and --explain)."""
 
-    __slots__ = ("_spans", "norms", "text")
+    __slots__ = ("_folded", "_spans", "norms", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded = text if text.isascii() else text.translate(_FOLD)
+        self._spans: list[tuple[int, int]] | None = None
+        if text.isascii():
+            # Positions of tokens next to an apostrophe take _TOKEN; of the others, a search.
+            if "'" in text:
+                self._folded: str | None = text
+                text = _without_possessives(text)
+            else:
+                self._folded = None
+            self.norms: list[str] = text.encode().translate(_ASCII_WORDS).decode().split()
+            return
+        self._folded = folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
         lowered = folded.lower()
         if len(lowered) != len(folded):  # a few characters grow when lowered (İ)
             words = [w.lower() for w in _TOKEN.findall(folded)]
         else:
-            words = _TOKEN.findall(lowered)
+            words = []
+            for word in _TOKEN_RUN.findall(lowered):
+                if word[0] < "\u3400":
+                    words.append(word)
+                else:
+                    words += word  # a CJK run: each character a token
         if "'" in text or "’" in text:
             words = [w[:-2] if len(w) > 2 and w[-2] in "'’" else w for w in words]
-        self.norms: list[str] = words
-        self._spans: list[tuple[int, int]] | None = None
+        self.norms = words
 
     def __len__(self) -> int:
         return len(self.norms)
 
-    def _positions(self) -> list[tuple[int, int]]:
-        if self._spans is None:
+    def _positions(self, index: int) -> list[tuple[int, int]]:
+        """Where the tokens start and end in the text: at least up to token ``index``."""
+        spans = self._spans
+        if spans is None:
             spans = []
-            for match, norm in zip(
-                _TOKEN.finditer(self.text.translate(_FOLD)), self.norms, strict=True
-            ):
-                start = match.start()
-                spans.append((start, start + len(norm)))
+            if self._folded is not None:
+                starts = list(_starts(self._folded))
+                if len(starts) != len(self.norms):
+                    # lower() made or unmade a token (the Kelvin sign K becomes k; Ⱥ becomes ⱥ,
+                    # which no token holds): look where the tokens were found, in the lowered
+                    # text, which then has the folded text's length.
+                    starts = list(_starts(self._folded.lower()))
+                for start, norm in zip(starts, self.norms, strict=True):
+                    spans.append((start, start + len(norm)))
             self._spans = spans
-        return self._spans
+        if index >= len(spans) and self._folded is None:
+            # Plain ASCII: only separators lie between one token's end and the next token,
+            # which starts with a letter or digit, so its first occurrence from there is it.
+            # Found as far as asked: the names judged mostly open the headline.
+            lowered = self.text.lower()
+            end = spans[-1][1] if spans else 0
+            for norm in self.norms[len(spans) : index + 1]:
+                start = lowered.find(norm, end)
+                end = start + len(norm)
+                spans.append((start, end))
+        return spans
 
     def surface(self, index: int) -> str:
-        start, end = self._positions()[index]
+        start, end = self._positions(index)[index]
         return self.text[start:end]
 
     def span(self, start: int, end: int) -> str:
         """The text from token ``start`` to token ``end - 1``, as written."""
-        positions = self._positions()
+        positions = self._positions(end - 1)
         return self.text[positions[start][0] : positions[end - 1][1]]
 
     def offset(self, index: int) -> int:
         """Where token ``index`` starts in the text."""
-        return self._positions()[index][0]
+        return self._positions(index)[index][0]
 
     def cjk(self, index: int) -> bool:
         return "\u3400" <= self.norms[index][0] <= "\ufaff"
+
+
+def _starts(text: str) -> Iterator[int]:
+    """Where _TOKEN's matches start, from _TOKEN_RUN's fewer ones."""
+    for match in _TOKEN_RUN.finditer(text):
+        start = match.start()
+        if text[start] < "\u3400":
+            yield start
+        else:
+            yield from range(start, match.end())
 
 
 def tokenize(text: str) -> Tokens:
@@ -122,8 +196,10 @@ def stem(word: str) -> str:
 
 
 def stems_of(words: list[str]) -> list[str]:
-    cache = _STEMS
-    return [cache.get(w) or stem(w) for w in words]
+    try:  # the common case, every word seen before: one C-level pass
+        return list(map(_STEMS.__getitem__, words))
+    except KeyError:
+        return [stem(w) for w in words]
 
 
 # Words whose stems would collide with another event's word: sale(s) is a deal or a figure,
@@ -181,15 +257,47 @@ class Match(NamedTuple, Generic[T]):
     payloads: tuple[T, ...]
 
 
-_END = ""  # the key under which a trie node keeps its payloads (no token is empty)
+Found = tuple[int, int, tuple[T, ...]]  # a Match without the names: (start, end, payloads)
+
+
+_END = ""  # the key under which a building trie node keeps its payloads (no token is empty)
+
+# A compiled trie node: the payloads of the phrase ending here (None if none ends here) and the
+# next tokens (None at a leaf, so a walk stops without a lookup).
+_Node = tuple[tuple[Any, ...] | None, "dict[str, _Node] | None"]
+
+
+def _compile(node: dict[str, Any], plurals: bool) -> _Node:
+    """A building node as a compiled one. With ``plurals``, every next token also answers to
+    its plural ("tesla" to "teslas"), so matching needs no second lookup for a plural."""
+    payloads = node.get(_END)
+    found = tuple(payloads) if payloads else None
+    if len(node) == (payloads is not None):
+        return found, None  # a leaf (most nodes are)
+    children = {word: _compile(child, plurals) for word, child in node.items() if word != _END}
+    if plurals:
+        # The exact token wins over a plural: "mas" stays "mas" when "ma" and "mas" are both known.
+        children = {word + "s": child for word, child in children.items()} | children
+    return found, children
+
+
+def _mapped(node: dict[str, Any], combine: Callable[[tuple[Any, ...]], Any]) -> dict[str, Any]:
+    return {
+        word: [combine(tuple(child))] if word == _END else _mapped(child, combine)
+        for word, child in node.items()
+    }
 
 
 class Lexicon(Generic[T]):
-    """Phrase -> payloads in a trie of dicts keyed by token, matched longest-first: walking it
-    costs one dict lookup per token, whatever the number of phrases."""
+    """Phrase -> payloads in a trie keyed by token, matched longest-first: walking it costs one
+    dict lookup per token, whatever the number of phrases.
+
+    Phrases are added to a trie of dicts; the first ``find`` or ``scan`` compiles it into nodes
+    of (payloads, next tokens), a version with plurals and one without as they are asked for."""
 
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
+        self._compiled: dict[bool, dict[str, _Node]] = {}  # plurals -> compiled root's children
         self.size = 0
 
     def add(self, key: tuple[str, ...], payload: T) -> None:
@@ -200,6 +308,7 @@ class Lexicon(Generic[T]):
             node = node.setdefault(word, {})
         node.setdefault(_END, []).append(payload)
         self.size += 1
+        self._compiled.clear()
 
     def get(self, key: tuple[str, ...]) -> list[T]:
         node: dict[str, Any] | None = self._root
@@ -208,47 +317,65 @@ class Lexicon(Generic[T]):
         found: list[T] = node.get(_END, []) if node is not None else []
         return found
 
+    def mapped(self, combine: Callable[[tuple[T, ...]], U]) -> Lexicon[U]:
+        """The same phrases, each with the one payload ``combine`` makes of its payloads: work
+        done once per phrase instead of at every match."""
+        lexicon: Lexicon[U] = Lexicon()
+        lexicon._root = _mapped(self._root, combine)
+        lexicon.size = self.size
+        return lexicon
+
+    def _first(self, plurals: bool) -> dict[str, _Node]:
+        first = self._compiled.get(plurals)
+        if first is None:
+            first = self._compiled[plurals] = _compile(self._root, plurals)[1] or {}
+        return first
+
     def find(self, words: list[str], plurals: bool = False) -> list[Match[T]]:
         """Leftmost-longest, non-overlapping matches. With ``plurals``, a word ending in "s"
         that leads nowhere is tried without it (XC70s -> xc70, Teslas -> tesla)."""
-        root = self._root
-        matches: list[Match[T]] = []
+        return [Match(start, end, payloads) for start, end, payloads in self.scan(words, plurals)]
+
+    def scan(self, words: list[str], plurals: bool = False) -> list[Found[T]]:
+        """``find``'s matches as plain (start, end, payloads) tuples, which cost a third of a
+        named tuple to make: the classifier makes several per headline."""
+        first = self._compiled.get(plurals) or self._first(plurals)
+        matches: list[Found[T]] = []
         count = len(words)
-        # Only positions whose word starts some phrase need a walk; finding them is one pass.
-        if plurals:
-            starts = [
-                i
-                for i, word in enumerate(words)
-                if word in root or (len(word) > 1 and word[-1] == "s" and word[:-1] in root)
-            ]
-        else:
-            starts = [i for i, word in enumerate(words) if word in root]
         reached = 0
-        for i in starts:
-            if i < reached:
-                continue
-            word = words[i]
-            node = root.get(word)
-            if node is None:
-                node = root[word[:-1]]
-            best_end, best = 0, None
-            j = i
-            while True:
-                found = node.get(_END)
-                if found is not None:
-                    best_end, best = j + 1, found
-                j += 1
-                if j >= count:
-                    break
-                word = words[j]
-                step = node.get(word)
-                if step is None and plurals and len(word) > 1 and word[-1] == "s":
-                    step = node.get(word[:-1])
+        for i, word in enumerate(words):
+            node = first.get(word)
+            if node is None or i < reached:
+                continue  # no phrase starts with this word, or it is inside the last match
+            best, children = node
+            end = j = i + 1
+            while children is not None and j < count:
+                step = children.get(words[j])
                 if step is None:
                     break
-                node = step
-            if best is None:
-                continue
-            matches.append(Match(i, best_end, tuple(best)))
-            reached = best_end
+                j += 1
+                payloads, children = step
+                if payloads is not None:
+                    best, end = payloads, j
+            if best is not None:
+                matches.append((i, end, best))
+                reached = end
         return matches
+
+    def may_match(self, words: list[str]) -> bool:
+        """Whether a phrase starts with one of the words: a check in C that spares a scan of
+        the words where none can, for lexicons that seldom match."""
+        return not self._first(False).keys().isdisjoint(words)
+
+    def payloads_at(self, words: list[str], start: int, stop: int) -> tuple[T, ...] | None:
+        """The payloads of the longest phrase that starts at ``words[start]`` and ends by
+        ``words[stop - 1]``, if any. For rare look-ups: it walks the trie as built, so that no
+        lexicon is compiled for them."""
+        node: dict[str, Any] | None = self._root
+        best: list[T] | None = None
+        for word in words[start:stop]:
+            node = node.get(word) if node is not None else None
+            if node is None:
+                break
+            best = node.get(_END, best)
+        return None if best is None else tuple(best)
