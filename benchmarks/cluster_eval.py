@@ -64,12 +64,11 @@ class PairScore:
     missed: list[tuple[int, int]]
 
 
-def pairwise(rows: list[Row], groups: list[list[int]]) -> PairScore:
+def pairwise(events: list[str], groups: list[list[int]]) -> PairScore:
+    """Pairs of items put together against pairs labelled with one event (item i: events[i])."""
     predicted = {pair for group in groups for pair in itertools.combinations(sorted(group), 2)}
     gold = {
-        (a, b)
-        for a, b in itertools.combinations(range(len(rows)), 2)
-        if rows[a].event == rows[b].event
+        (a, b) for a, b in itertools.combinations(range(len(events)), 2) if events[a] == events[b]
     }
     tp = len(predicted & gold)
     precision = tp / len(predicted) if predicted else 1.0
@@ -79,7 +78,7 @@ def pairwise(rows: list[Row], groups: list[list[int]]) -> PairScore:
 
 
 def evaluate(rows: list[Row]) -> PairScore:
-    return pairwise(rows, cluster(inputs(rows)))
+    return pairwise([row.event for row in rows], cluster(inputs(rows)))
 
 
 def speed(rows: list[Row], count: int) -> float:

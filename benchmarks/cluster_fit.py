@@ -127,7 +127,6 @@ def cross_validated(
     events: list[str], pairs: list[Pair], features: list, folds: int = 5, seeds: int = 3
 ) -> dict[float, tuple[float, float, float]]:
     """Mean pairwise (precision, recall, F1) per threshold over shuffled event folds."""
-    rows = load_rows_like(events)
     totals = {t: [0.0, 0.0, 0.0] for t in THRESHOLDS}
     for seed in range(1, seeds + 1):
         names = sorted(set(events))
@@ -147,19 +146,10 @@ def cross_validated(
             score = bias + sum(w * x for w, x in zip(weights, p.features, strict=True))
             scored.append((score, p.first, p.second))
         for threshold in THRESHOLDS:
-            result = pairwise(rows, merged(len(events), features, scored, threshold))
+            result = pairwise(events, merged(len(events), features, scored, threshold))
             for i, value in enumerate((result.precision, result.recall, result.f1)):
                 totals[threshold][i] += value / seeds
     return {t: (v[0], v[1], v[2]) for t, v in totals.items()}
-
-
-@dataclass(frozen=True)
-class _EventRow:
-    event: str
-
-
-def load_rows_like(events: list[str]) -> list:
-    return [_EventRow(event) for event in events]
 
 
 def model_toml(bias: float, weights: tuple[float, ...], threshold: float, source: str) -> str:
