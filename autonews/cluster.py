@@ -7,7 +7,8 @@ are compared on evidence that survives rewording and translation:
   of one idea to one term: 召回 = recall, 插混 = plug-in hybrid), makers, other stemmed words and
   CJK bigrams, of the titles and of title plus summary; and the rare terms both use (names,
   places, parts);
-- figures: a shared unit count, amount or percentage ("14,768" = "1.48万" = "nearly 15,000");
+- figures: a shared unit count, amount or percentage ("14,768" = "1.48万" = "nearly 15,000"),
+  and sums of one currency that differ ($1.1 billion and $2.2 billion: two funding rounds);
 - models: a shared model name (SU7, XC70, Model Y);
 - event type from the classifier, turns of a story (talks begin / talks end), time apart.
 
@@ -25,7 +26,7 @@ import operator
 import re
 import tomllib
 from collections import Counter, defaultdict, deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -47,6 +48,7 @@ _NUMBER = re.compile(
     r"(万|亿|%|percent\b|million\b|billion\b|bn\b|m\b|k\b)?",
     re.IGNORECASE,
 )
+_CJK = re.compile("[\u3400-\ufaff]")
 _SCALE = {"万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
 # A round figure stands for anything within most of its last digit's unit (never more than a
 # tenth of it), plus a little for conversions: "1.48万" is 14,768.
@@ -71,7 +73,7 @@ class _Figure(NamedTuple):
     precision: float  # the unit of its last significant digit
 
 
-@dataclass
+@dataclass(slots=True)
 class _Features:
     title: dict[str, float]  # unit-length TF-IDF vector of the title's terms
     text: dict[str, float]  # the same over the title and the summary's start
@@ -83,9 +85,10 @@ class _Features:
     cjk: bool  # the title is (mostly) Chinese
     makers: frozenset[str]
     groups: frozenset[str]
-    event: Event
+    event: Event | None  # None when the classifier found no type (Event.OTHER)
     models: frozenset[tuple[str, str]]  # (group, model)
     title_percents: frozenset[_Figure]
+    title_money: frozenset[tuple[str, _Figure]]  # (currency, amount) the classifier found
     numbers: frozenset[_Figure]  # in the title and the summary's start
     units: frozenset[_Figure]  # unit counts the classifier found (recalled, sold...)
     stamp: float  # publication time, POSIX seconds
@@ -108,9 +111,9 @@ def _terms(words: list[str]) -> list[str]:
     stems = stems_of(words)
     covered: set[int] = set()
     terms: list[str] = []
-    for match in _concepts().find(stems):
-        terms.append(match.payloads[0])
-        covered.update(range(match.start, match.end))
+    for start, end, payloads in _concepts().scan(stems):
+        terms.append(payloads[0])
+        covered.update(range(start, end))
     previous_cjk = ""
     for index, word in enumerate(words):
         if index in covered:
@@ -181,7 +184,6 @@ def _other_models(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) 
     )
 
 
-@lru_cache(maxsize=65536)
 def _bridges(term: str) -> bool:
     """Whether both languages can say ``term``: concepts, makers, and Latin codes and short
     names a Chinese title can contain too (su7, l60, gm, 4xe)."""
@@ -191,14 +193,14 @@ def _bridges(term: str) -> bool:
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    norm = math.hypot(*vector.values()) or 1.0
     return {term: value / norm for term, value in vector.items()}
 
 
-def _bridge(vector: dict[str, float]) -> dict[str, float]:
+def _bridge(vector: dict[str, float], bridging: frozenset[str]) -> dict[str, float]:
     # Across languages the cosine is taken over what both can say, or CJK bigrams and English
     # stems would dilute it.
-    return _unit({t: v for t, v in vector.items() if _bridges(t)})
+    return _unit({t: v for t, v in vector.items() if t in bridging})
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ class _Corpus:
 
     idf: Mapping[str, float]
     rare: frozenset[str]
+    bridging: frozenset[str]  # the terms both languages can say
 
     @classmethod
     def of(cls, df: Mapping[str, int], total: int) -> _Corpus:
@@ -215,6 +218,7 @@ class _Corpus:
         return cls(
             {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()},
             frozenset(term for term, count in df.items() if count <= rare_df),
+            frozenset(filter(_bridges, df)),
         )
 
 
@@ -224,32 +228,43 @@ def _features(
     title_terms: list[str],
     summary_terms: list[str],
     corpus: _Corpus,
+    bilingual: bool,
 ) -> _Features:
     title_counts = Counter(title_terms)
-    text_counts = title_counts + Counter(summary_terms)
+    text_counts = title_counts.copy()
+    text_counts.update(summary_terms)
     idf = corpus.idf
     title = _unit({t: n * idf[t] for t, n in title_counts.items()})
     text = _unit({t: n * idf[t] for t, n in text_counts.items()})
     c = item.classification
     title_numbers = _numbers(item.title)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
+    money = frozenset(
+        (f.unit, _figure(f.value)) for f in c.figures if f.kind == "money" and f.value and f.unit
+    )
     return _Features(
         title=title,
         text=text,
-        title_bridge=_bridge(title),
-        text_bridge=_bridge(text),
+        # Only pairs across languages use them.
+        title_bridge=_bridge(title, corpus.bridging) if bilingual else title,
+        text_bridge=_bridge(text, corpus.bridging) if bilingual else text,
         rare=corpus.rare.intersection(text_counts),
         turns=frozenset(t for t in _TURNS if t in text_counts),
-        cjk=any("\u3400" <= ch <= "\ufaff" for ch in item.title),
+        cjk=_is_cjk(item.title),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
-        event=c.event,
+        event=None if c.event is Event.OTHER else c.event,
         models=_models(item, title_words),
         title_percents=frozenset(f for f in title_numbers if f.percent),
+        title_money=money,
         numbers=title_numbers | _numbers(item.summary[:_SUMMARY_CHARS]),
         units=frozenset(_figure(value) for value in units),
         stamp=item.published.timestamp(),
     )
+
+
+def _is_cjk(title: str) -> bool:
+    return _CJK.search(title) is not None
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -321,31 +336,63 @@ PAIR_FEATURES = (
     "text_cosine",  # the same over title and summary
     "shared_rare",  # rare terms in common, up to 4, as a fraction of 4
     "turn_mismatch",  # one says talks ended, the recall expanded..., the other does not
-    "same_model",
-    "shared_figure",  # a unit count, amount or percentage in common
     "same_event",
     "different_event",
     "hours_apart",  # in units of 72 h
+    # The dearest last: scoring looks at them only for pairs they could lift over the threshold.
+    "same_model",
+    "shared_figure",  # a unit count, amount or percentage in common
+    "money_mismatch",  # both titles name sums in one currency, and no sum matches
 )
+_LATE = 3  # how many of PAIR_FEATURES _late_features computes
 
 
-def pair_features(a: _Features, b: _Features) -> tuple[float, ...]:
-    if a.cjk != b.cjk:
-        title, text = _dot(a.title_bridge, b.title_bridge), _dot(a.text_bridge, b.text_bridge)
-    else:
+def _early_features(a: _Features, b: _Features) -> tuple[float, ...]:
+    if a.cjk is b.cjk:
         title, text = _dot(a.title, b.title), _dot(a.text, b.text)
-    typed = a.event is not Event.OTHER and b.event is not Event.OTHER
+    else:
+        title, text = _dot(a.title_bridge, b.title_bridge), _dot(a.text_bridge, b.text_bridge)
+    event_a, event_b = a.event, b.event
+    typed = event_a is not None and event_b is not None
     return (
         title,
         text,
         min(len(a.rare & b.rare), _RARE_CAP) / _RARE_CAP,
-        1.0 if a.turns != b.turns else 0.0,
-        1.0 if a.models and b.models and _same_model(a.models, b.models) else 0.0,
-        1.0 if a.numbers and b.numbers and _shared(a.numbers, b.numbers) else 0.0,
-        1.0 if typed and a.event is b.event else 0.0,
-        1.0 if typed and a.event is not b.event else 0.0,
+        0.0 if a.turns == b.turns else 1.0,
+        1.0 if typed and event_a is event_b else 0.0,
+        1.0 if typed and event_a is not event_b else 0.0,
         abs(a.stamp - b.stamp) / _HOURS_72,
     )
+
+
+def _late_features(a: _Features, b: _Features) -> tuple[float, float, float]:
+    return (
+        1.0 if a.models and b.models and _same_model(a.models, b.models) else 0.0,
+        1.0 if a.numbers and b.numbers and _shared(a.numbers, b.numbers) else 0.0,
+        1.0 if a.title_money and b.title_money and _money_mismatch(a, b) else 0.0,
+    )
+
+
+def _none_close(a: frozenset[_Figure], b: frozenset[_Figure]) -> bool:
+    return not any(_close(x, y) for x in a for y in b)
+
+
+def _money_mismatch(a: _Features, b: _Features) -> bool:
+    """Sums in one currency in both titles, none of them alike: $1.1 billion and $2.2 billion
+    from one investor are two rounds; $2.2 billion and 16 billion yuan may be one."""
+    currencies = {c for c, _ in a.title_money} & {c for c, _ in b.title_money}
+    return any(
+        _none_close(
+            frozenset(x for cx, x in a.title_money if cx == currency),
+            frozenset(y for cy, y in b.title_money if cy == currency),
+        )
+        for currency in currencies
+    )
+
+
+def pair_features(a: _Features, b: _Features) -> tuple[float, ...]:
+    """The pair's values of PAIR_FEATURES, in that order."""
+    return _early_features(a, b) + _late_features(a, b)
 
 
 @dataclass(frozen=True)
@@ -363,6 +410,26 @@ class PairModel:
     @property
     def merge_score(self) -> float:
         return math.log(self.threshold / (1.0 - self.threshold))
+
+
+def _scorer(model: PairModel) -> Callable[[_Features, _Features], float | None]:
+    """``model.score(pair_features(a, b))`` when it reaches the threshold, else None: the same
+    sum in the same order, but the late features, the dearest, are only computed when they
+    could still lift the pair over the threshold (most candidates are far below it)."""
+    early_weights, late_weights = model.weights[:-_LATE], model.weights[-_LATE:]
+    bias, merge = model.bias, model.merge_score
+    # The most the late features can add; the margin keeps float rounding on the safe side.
+    reach = sum(max(weight, 0.0) for weight in late_weights) + 1e-9
+
+    def score(a: _Features, b: _Features) -> float | None:
+        early = float(sum(map(operator.mul, early_weights, _early_features(a, b))))
+        if bias + early + reach < merge:
+            return None
+        late = _late_features(a, b)
+        total = bias + float(sum(map(operator.mul, late_weights, late), early))
+        return total if total >= merge else None
+
+    return score
 
 
 @lru_cache(maxsize=1)
@@ -396,8 +463,9 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     for title, summary in zip(title_terms, summary_terms, strict=True):
         df.update(set(title) | set(summary))
     corpus = _Corpus.of(df, len(items))
+    scripts = {_is_cjk(item.title) for item in items}
     return [
-        _features(item, words, title, summary, corpus)
+        _features(item, words, title, summary, corpus, len(scripts) == 2)
         for item, words, title, summary in zip(
             items, title_words, title_terms, summary_terms, strict=True
         )
@@ -427,7 +495,7 @@ def cluster(
     stories = _Stories(features, labels)
     for first, second in _same_links(ordered):
         stories.join(first, second, check=False)
-    for _, first, second in sorted(_scored_pairs(ordered, features, labels, window, model)):
+    for _, first, second in sorted(_scored_pairs(features, labels, window, model)):
         stories.join(first, second)
     return [[ordered[p].key for p in members] for members in stories.groups()]
 
@@ -443,28 +511,32 @@ def _same_links(ordered: Sequence[ClusterInput]) -> list[tuple[int, int]]:
 
 
 def _scored_pairs(
-    ordered: Sequence[ClusterInput],
     features: Sequence[_Features],
     labels: Sequence[str | None],
     window: timedelta,
     model: PairModel,
 ) -> list[tuple[float, int, int]]:
-    """(-score, earlier, later) for the pairs likely enough to merge: sorted, the best first."""
-    df: Counter[str] = Counter(term for feature in features for term in feature.text)
+    """(-score, earlier, later) for the pairs likely enough to merge (sorted: the best first)."""
+    df: Counter[str] = Counter()
+    for feature in features:
+        df.update(feature.text.keys())
     common = {term for term, count in df.items() if count > max(50, len(features) // 20)}
     # key -> recent item positions, oldest first; entries older than the window are dropped as
     # time moves on, so each lookup only sees items that could still join.
     index: dict[str, deque[int]] = defaultdict(deque)
+    scored = _scorer(model)
+    stamps = [feature.stamp for feature in features]
+    span = window.total_seconds()
     pairs = []
     for position, feature in enumerate(features):
         keys, lookup = _index_keys(feature, common)
-        for other in _candidates(position, ordered, lookup, index, window):
+        for other in _candidates(stamps[position] - span, stamps, lookup, index):
             if labels[position] is not None and labels[other] is not None:
                 continue  # both placed by an earlier run
             if _conflict(feature, features[other]):
                 continue
-            score = model.score(pair_features(features[other], feature))
-            if score >= model.merge_score:
+            score = scored(features[other], feature)
+            if score is not None:
                 pairs.append((-score, other, position))
         for key in keys:
             index[key].append(position)
@@ -544,23 +616,20 @@ MAX_CANDIDATES = 20  # per new item; the most alike are kept, and a story needs 
 
 
 def _candidates(
-    position: int,
-    ordered: Sequence[ClusterInput],
-    keys: list[str],
-    index: dict[str, deque[int]],
-    window: timedelta,
+    oldest: float, stamps: list[float], keys: list[str], index: dict[str, deque[int]]
 ) -> list[int]:
-    """Recent items sharing an index key: at most MAX_CANDIDATES, those sharing most keys."""
-    oldest = ordered[position].published - window
+    """Items since ``oldest`` sharing an index key: at most MAX_CANDIDATES, those sharing most
+    keys."""
     shared: Counter[int] = Counter()
     for key in keys:
         postings = index.get(key)
         if not postings:
             continue
-        while postings and ordered[postings[0]].published < oldest:
+        while postings and stamps[postings[0]] < oldest:
             postings.popleft()
         shared.update(postings)
     if len(shared) <= MAX_CANDIDATES:
         return list(shared)
     # Among many, the most recent with the most shared keys.
-    return sorted(shared, key=lambda p: (-shared[p], -p))[:MAX_CANDIDATES]
+    ranked = sorted(shared.items(), key=operator.itemgetter(1, 0), reverse=True)
+    return [position for position, _ in ranked[:MAX_CANDIDATES]]

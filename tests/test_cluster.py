@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from autonews.classify import classify
-from autonews.cluster import PAIR_FEATURES, ClusterInput, cluster, pair_model, parse_pair_model
+from autonews.cluster import (
+    PAIR_FEATURES,
+    ClusterInput,
+    _scorer,
+    cluster,
+    features_of,
+    pair_features,
+    pair_model,
+    parse_pair_model,
+)
 from autonews.urls import normalize_url
-from benchmarks.cluster_eval import evaluate, load_rows
+from benchmarks.cluster_eval import evaluate, inputs, load_rows
 
 DATA = Path(__file__).parent / "data"
 
@@ -88,6 +98,24 @@ def test_round_figures_match_precise_ones_but_two_precise_counts_differ() -> Non
     assert apart == [[0], [1]]
 
 
+def test_sums_in_one_currency_count_against_a_merge_and_match_across_languages() -> None:
+    def evidence(first: str, second: str) -> dict[str, float]:
+        a, b = features_of(items(first, second))
+        return dict(zip(PAIR_FEATURES, pair_features(a, b), strict=True))
+
+    rounds = evidence(
+        "NIO gets $1.1 billion from Abu Dhabi fund CYVN",
+        "NIO gets another $2.2 billion from Abu Dhabi's CYVN",
+    )
+    assert rounds["money_mismatch"] == 1.0 and rounds["shared_figure"] == 0.0
+    same = evidence("NIO gets another $2.2 billion from CYVN", "蔚来再获CYVN 22亿美元战略投资")
+    assert same["money_mismatch"] == 0.0 and same["shared_figure"] == 1.0
+    # Another currency is not evidence either way: it may be the same sum converted.
+    converted = evidence("NIO gets $2.2 billion from CYVN", "蔚来获160亿元战略投资")
+    assert converted["money_mismatch"] == 0.0
+    assert pair_model().weights[PAIR_FEATURES.index("money_mismatch")] < 0
+
+
 def test_a_rival_model_in_the_title_does_not_split_a_story() -> None:
     groups = cluster(
         items(
@@ -120,6 +148,21 @@ def test_the_shipped_pair_model_names_every_feature() -> None:
         parse_pair_model({"bias": 0, "threshold": 0.5, "weights": {"title_cosine": 1.0}})
 
 
+def test_early_exit_scoring_matches_the_full_pair_model() -> None:
+    # cluster() skips the dearest features for pairs that cannot reach the threshold; the
+    # merges and their scores must be exactly what the fitted model gives on all features.
+    model = pair_model()
+    features = features_of(inputs(load_rows(DATA / "clusters-holdout2.tsv")))
+    score = _scorer(model)
+    merging = 0
+    for a, b in itertools.combinations(features, 2):
+        full = model.score(pair_features(a, b))
+        fast = score(a, b)
+        assert fast == (full if full >= model.merge_score else None)
+        merging += fast is not None
+    assert merging > 100  # the set holds many pairs that merge, and most that do not
+
+
 def test_url_normalisation() -> None:
     assert normalize_url("HTTP://www.Example.com:80/a/amp/?utm_medium=x&id=3&fbclid=1#f") == (
         "https://example.com/a?id=3"
@@ -132,13 +175,16 @@ def test_url_normalisation() -> None:
 @pytest.mark.parametrize(
     ("name", "floor"),
     [
-        # The pair model is fitted on all three sets (benchmarks/cluster_fit.py). The two
+        # The pair model is fitted on the first three sets (benchmarks/cluster_fit.py). The
         # held-out sets were written blind by other authors; first contact scored 0.622
         # (clusters-holdout) and 0.616 (clusters-holdout2), and they stay far below the first
         # set: paraphrases sharing no words or concepts are what is still missed.
         ("clusters.tsv", 0.90),
-        ("clusters-holdout.tsv", 0.64),
-        ("clusters-holdout2.tsv", 0.60),
+        ("clusters-holdout.tsv", 0.66),
+        ("clusters-holdout2.tsv", 0.64),
+        # Written blind and never fitted on: 0.822 on first contact, 0.847 with the concept
+        # fixes and the money feature that the other sets motivated.
+        ("clusters-holdout3.tsv", 0.80),
     ],
 )
 def test_quality_on_the_labelled_sets_does_not_regress(name: str, floor: float) -> None:
