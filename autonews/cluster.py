@@ -1,7 +1,8 @@
 """Items to stories: the same real-world event from several outlets becomes one story.
 
-Identical links (after normalisation) always merge. Otherwise two items within the time window
-are compared on evidence that survives rewording and translation:
+Identical links (after normalisation) always merge, as do a feed's re-posts (same title and
+summary). Otherwise two items within the time window are compared on evidence that survives
+rewording and translation:
 
 - text: TF-IDF cosines over concepts (``knowledge/concepts.toml`` maps English and Chinese wording
   of one idea to one term: 召回 = recall, 插混 = plug-in hybrid), makers, other stemmed words and
@@ -10,13 +11,18 @@ are compared on evidence that survives rewording and translation:
 - figures: a shared unit count, amount or percentage ("14,768" = "1.48万" = "nearly 15,000"),
   and sums of one currency that differ ($1.1 billion and $2.2 billion: two funding rounds);
 - models: a shared model name (SU7, XC70, Model Y);
-- event type from the classifier, turns of a story (talks begin / talks end), time apart.
+- event type from the classifier, turns of a story (talks begin / talks end), time apart;
+- the feed: one outlet seldom tells one event twice. Terms only one feed uses (a series name,
+  a podcast's hosts, summary boilerplate) are dropped: they cannot show that two outlets tell
+  one story, and would make a feed's own items look alike.
 
 A logistic model weighs that evidence (``knowledge/cluster_model.toml``, fitted on labelled
-events by ``benchmarks/cluster_fit.py``), and pairs are merged best first. Different makers,
-different unit counts or different models of one maker rule a merge out, whatever the score:
-those are different events even when worded alike. Candidates come from an inverted index, so
-the cost follows the overlaps, not the square of the item count.
+events by ``benchmarks/cluster_fit.py``), and pairs are merged best first; two stories of
+several items merge only if their members are alike on average (the model's cohesion), so
+that single links do not chain one topic's events into one story. Different makers, different
+unit counts or different models of one maker rule a merge out, whatever the score: those are
+different events even when worded alike. Candidates come from an inverted index, so the cost
+follows the overlaps, not the square of the item count.
 """
 
 from __future__ import annotations
@@ -65,6 +71,7 @@ class ClusterInput:
     link: str | None
     published: datetime
     classification: Classification
+    source: str = ""  # the feed it came from; "" when unknown
 
 
 class _Figure(NamedTuple):
@@ -92,6 +99,7 @@ class _Features:
     numbers: frozenset[_Figure]  # in the title and the summary's start
     units: frozenset[_Figure]  # unit counts the classifier found (recalled, sold...)
     stamp: float  # publication time, POSIX seconds
+    source: str
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +151,7 @@ def _numbers(text: str) -> frozenset[_Figure]:
             not unit
             and "," not in digits
             and "." not in digits
-            and (value < 10 or 1990 <= value <= 2040)
+            and (value < 10 or 1800 <= value <= 2100)
         ):
             continue  # small counts and years say little about identity
         found.add(_figure(value, percent))
@@ -174,6 +182,7 @@ def _one_name(x: str, y: str) -> bool:
     return short == long or long.startswith(short + " ") or long.endswith(" " + short)
 
 
+@lru_cache(maxsize=4096)  # few distinct sets of models; checked for every pair joined
 def _other_models(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
     """Both name models of one group and none of them match: SU7 and YU7 launches are two
     stories, but "Xiaomi SU7 undercuts Tesla Model 3" is not a Tesla story."""
@@ -257,9 +266,10 @@ def _features(
         models=_models(item, title_words),
         title_percents=frozenset(f for f in title_numbers if f.percent),
         title_money=money,
-        numbers=title_numbers | _numbers(item.summary[:_SUMMARY_CHARS]),
+        numbers=title_numbers | _numbers(_lead(item.summary)),
         units=frozenset(_figure(value) for value in units),
         stamp=item.published.timestamp(),
+        source=item.source,
     )
 
 
@@ -339,6 +349,7 @@ PAIR_FEATURES = (
     "same_event",
     "different_event",
     "hours_apart",  # in units of 72 h
+    "same_feed",  # one outlet seldom tells one event twice, but often runs a series alike
     # The dearest last: scoring looks at them only for pairs they could lift over the threshold.
     "same_model",
     "shared_figure",  # a unit count, amount or percentage in common
@@ -362,6 +373,7 @@ def _early_features(a: _Features, b: _Features) -> tuple[float, ...]:
         1.0 if typed and event_a is event_b else 0.0,
         1.0 if typed and event_a is not event_b else 0.0,
         abs(a.stamp - b.stamp) / _HOURS_72,
+        1.0 if a.source and a.source == b.source else 0.0,
     )
 
 
@@ -402,6 +414,10 @@ class PairModel:
     bias: float
     weights: tuple[float, ...]  # in PAIR_FEATURES order
     threshold: float  # the probability from which two items merge
+    # Two stories of several items merge only if their members, on average over the pairs
+    # within the window, tell one event with at least this probability: single links would
+    # chain an Iran-talks story into an Iran-drills story into an Iran-protests story.
+    cohesion: float = 0.0
 
     def score(self, features: Sequence[float]) -> float:
         """The log-odds; compared with ``logit(threshold)`` it needs no exponential."""
@@ -443,10 +459,14 @@ def parse_pair_model(data: Mapping[str, object]) -> PairModel:
     if not isinstance(weights, dict) or set(weights) != set(PAIR_FEATURES):
         raise ValueError(f"cluster model weights must be exactly {', '.join(PAIR_FEATURES)}")
     threshold = float(str(data["threshold"]))
-    if not 0.0 < threshold < 1.0:
-        raise ValueError("cluster model threshold must be a probability")
+    cohesion = float(str(data.get("cohesion", 0.0)))
+    if not (0.0 < threshold < 1.0 and 0.0 <= cohesion < 1.0):
+        raise ValueError("cluster model threshold and cohesion must be probabilities")
     return PairModel(
-        float(str(data["bias"])), tuple(float(weights[name]) for name in PAIR_FEATURES), threshold
+        float(str(data["bias"])),
+        tuple(float(weights[name]) for name in PAIR_FEATURES),
+        threshold,
+        cohesion,
     )
 
 
@@ -458,7 +478,11 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
         _terms(words) + ["m:" + maker.name for maker in item.classification.makers]
         for item, words in zip(items, title_words, strict=True)
     ]
-    summary_terms = [_terms(tokenize(item.summary[:_SUMMARY_CHARS]).norms) for item in items]
+    summary_terms = [_terms(tokenize(_lead(item.summary)).norms) for item in items]
+    parochial = _parochial(items, title_terms, summary_terms)
+    if parochial:
+        title_terms = [[t for t in terms if t not in parochial] for terms in title_terms]
+        summary_terms = [[t for t in terms if t not in parochial] for terms in summary_terms]
     df: Counter[str] = Counter()
     for title, summary in zip(title_terms, summary_terms, strict=True):
         df.update(set(title) | set(summary))
@@ -470,6 +494,32 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
             items, title_words, title_terms, summary_terms, strict=True
         )
     ]
+
+
+_ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*", re.IGNORECASE)
+
+
+def _lead(summary: str) -> str:
+    """The start of a summary without web addresses: "https", "github" and "com" are no
+    evidence that two items tell one event."""
+    return _ADDRESS.sub(" ", summary[: _SUMMARY_CHARS * 2])[:_SUMMARY_CHARS]
+
+
+def _parochial(
+    items: Sequence[ClusterInput], title_terms: list[list[str]], summary_terms: list[list[str]]
+) -> frozenset[str]:
+    """Terms several items use but only one feed: a blog's series name, a podcast's hosts, the
+    boilerplate of a feed's summaries. No other outlet tells a story with them, so they are no
+    evidence that two items tell one, and two items of one series would look alike by them."""
+    feed_of: dict[str, str | None] = {}
+    used: Counter[str] = Counter()
+    for item, title, summary in zip(items, title_terms, summary_terms, strict=True):
+        for term in set(title).union(summary):
+            used[term] += 1
+            known = feed_of.setdefault(term, item.source)
+            if known is not None and known != item.source:
+                feed_of[term] = None  # two feeds use it
+    return frozenset(t for t, feed in feed_of.items() if feed and used[t] > 1)
 
 
 def cluster(
@@ -492,12 +542,28 @@ def cluster(
     ordered = sorted(items, key=lambda item: (item.published, item.key))
     features = features_of(ordered)
     labels = [assigned.get(item.key) for item in ordered]
-    stories = _Stories(features, labels)
-    for first, second in _same_links(ordered):
+    pairs = sorted(_scored_pairs(features, labels, window, model))
+    known = {(first, second): -score for score, first, second in pairs}
+
+    def link(x: int, y: int) -> float:
+        """The probability that two items tell one event."""
+        first, second = min(x, y), max(x, y)
+        score = known.get((first, second))
+        if score is None:
+            score = model.score(pair_features(features[first], features[second]))
+            known[first, second] = score
+        return _probability(score)
+
+    stories = _Stories(features, labels, link, model.cohesion, window)
+    for first, second in _same_links(ordered) + _reposts(ordered, window):
         stories.join(first, second, check=False)
-    for _, first, second in sorted(_scored_pairs(features, labels, window, model)):
+    for _, first, second in pairs:
         stories.join(first, second)
     return [[ordered[p].key for p in members] for members in stories.groups()]
+
+
+def _probability(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-score)) if score > -700 else 0.0
 
 
 def _same_links(ordered: Sequence[ClusterInput]) -> list[tuple[int, int]]:
@@ -507,6 +573,23 @@ def _same_links(ordered: Sequence[ClusterInput]) -> list[tuple[int, int]]:
         link = normalize_url(item.link) if item.link else None
         if link:
             pairs.append((first_with.setdefault(link, position), position))
+    return pairs
+
+
+def _reposts(ordered: Sequence[ClusterInput], window: timedelta) -> list[tuple[int, int]]:
+    """Items a feed published twice within the window, under new links, with the same title
+    and summary. (Other pairs of one feed are judged on terms other feeds use too, which a
+    re-post may lack; a weekly column with a fixed title is a week apart.)"""
+    latest: dict[tuple[str, str, str], int] = {}
+    pairs = []
+    for position, item in enumerate(ordered):
+        if not item.source:
+            continue
+        text = (item.source, " ".join(item.title.casefold().split()), item.summary.strip())
+        earlier = latest.get(text)
+        if earlier is not None and item.published - ordered[earlier].published <= window:
+            pairs.append((earlier, position))
+        latest[text] = position
     return pairs
 
 
@@ -533,8 +616,7 @@ def _scored_pairs(
         for other in _candidates(stamps[position] - span, stamps, lookup, index):
             if labels[position] is not None and labels[other] is not None:
                 continue  # both placed by an earlier run
-            if _conflict(feature, features[other]):
-                continue
+            # Hard rules are checked when the pair comes to be joined: few pairs get there.
             score = scored(features[other], feature)
             if score is not None:
                 pairs.append((-score, other, position))
@@ -544,10 +626,23 @@ def _scored_pairs(
 
 
 class _Stories:
-    """Union-find over item positions, refusing joins a member rules out."""
+    """Union-find over item positions, refusing joins a member rules out, and joins of stories
+    that are not, on average over their pairs within the window, one event (``link`` gives a
+    pair's probability)."""
 
-    def __init__(self, features: Sequence[_Features], labels: Sequence[str | None]) -> None:
+    def __init__(
+        self,
+        features: Sequence[_Features],
+        labels: Sequence[str | None],
+        link: Callable[[int, int], float] | None = None,
+        cohesion: float = 0.0,
+        window: timedelta = timedelta(hours=72),
+    ) -> None:
         self._features = features
+        self._link = link
+        self._cohesion = cohesion
+        self._span = window.total_seconds()
+        self._refused: set[tuple[int, int, int, int]] = set()
         self._parent = list(range(len(features)))
         self._members: dict[int, list[int]] = {p: [p] for p in range(len(features))}
         self._label: dict[int, str] = {}
@@ -570,12 +665,20 @@ class _Stories:
         label_a, label_b = self._label.get(a), self._label.get(b)
         if label_a is not None and label_b is not None and label_a != label_b:
             return  # two stories an earlier run told apart keep their identities
-        if check and any(
-            _conflict(self._features[x], self._features[y])
-            for x in self._members[a]
-            for y in self._members[b]
-        ):
-            return
+        if check:
+            # Stories only grow, so a root and a size name one membership: a refusal holds
+            # until either story changes, however many other pairs link the two.
+            members_a, members_b = self._members[a], self._members[b]
+            asked = (
+                (a, len(members_a), b, len(members_b))
+                if a < b
+                else (b, len(members_b), a, len(members_a))
+            )
+            if asked in self._refused:
+                return
+            if not self._compatible(members_a, members_b):
+                self._refused.add(asked)
+                return
         if len(self._members[a]) < len(self._members[b]):
             a, b = b, a
         self._parent[b] = a
@@ -583,6 +686,33 @@ class _Stories:
         label = label_a or label_b
         if label is not None:
             self._label[a] = label
+
+    def _compatible(self, first: list[int], second: list[int]) -> bool:
+        """No member rules out a member of the other story, and the mean probability over the
+        pairs across them within the window reaches the cohesion; two single items are judged
+        by their own pair's threshold."""
+        features, link = self._features, self._link
+        if any(_conflict(features[x], features[y]) for x in first for y in second):
+            return False
+        if link is None or len(first) * len(second) == 1:
+            return True
+        span = self._span
+        near = [
+            (x, y)
+            for x in first
+            for y in second
+            if abs(features[x].stamp - features[y].stamp) <= span
+        ]
+        # Stop as soon as the rest of the pairs cannot change the answer.
+        need, left, total = self._cohesion * len(near), len(near), 0.0
+        for x, y in near:
+            total += link(x, y)
+            left -= 1
+            if total >= need:
+                return bool(near)
+            if total + left < need:
+                return False
+        return False
 
     def groups(self) -> list[list[int]]:
         """Stories in order of their first item, members in publication order."""

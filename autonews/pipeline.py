@@ -294,6 +294,7 @@ def collect(
                 item.link,
                 item.published,
                 classifications[item.id],
+                item.feed_url,
             )
             for item in items
         ],

@@ -55,7 +55,9 @@ def compute_stats(
     }
     groups = cluster(
         [
-            ClusterInput(i.id, i.title, i.summary, i.link, i.published, classified[i.id])
+            ClusterInput(
+                i.id, i.title, i.summary, i.link, i.published, classified[i.id], i.feed_url
+            )
             for i in items
         ]
     )

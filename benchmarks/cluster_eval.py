@@ -26,6 +26,7 @@ CLUSTERS = ROOT / "tests/data/clusters.tsv"
 HOLDOUT = ROOT / "tests/data/clusters-holdout.tsv"
 HOLDOUT2 = ROOT / "tests/data/clusters-holdout2.tsv"
 HOLDOUT3 = ROOT / "tests/data/clusters-holdout3.tsv"
+FEEDS = ROOT / "tests/data/clusters-feeds.tsv"
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -52,7 +53,13 @@ def inputs(rows: list[Row], classifier: Classifier | None = None) -> list[Cluste
     classifier = classifier or Classifier()
     return [
         ClusterInput(
-            i, r.title, r.summary, None, r.published, classifier.classify(r.title, r.summary)
+            i,
+            r.title,
+            r.summary,
+            None,
+            r.published,
+            classifier.classify(r.title, r.summary),
+            r.outlet,
         )
         for i, r in enumerate(rows)
     ]
@@ -101,6 +108,7 @@ def speed(rows: list[Row], count: int) -> float:
                 None,
                 source.published + shift,
                 source.classification,
+                source.source,
             )
         )
     started = time.process_time()  # CPU time: other load on the machine does not count
@@ -113,7 +121,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--items", type=int, default=5000)
     parser.add_argument(
-        "files", nargs="*", type=Path, default=[CLUSTERS, HOLDOUT, HOLDOUT2, HOLDOUT3]
+        "files", nargs="*", type=Path, default=[CLUSTERS, HOLDOUT, HOLDOUT2, FEEDS, HOLDOUT3]
     )
     args = parser.parse_args()
     for path in args.files:

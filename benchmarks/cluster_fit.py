@@ -5,10 +5,12 @@
 Every pair of items within 72 h that no hard rule keeps apart (different makers, unit counts,
 models) is described by ``autonews.cluster.PAIR_FEATURES`` and labelled same event or not. A
 logistic regression (L2-regularised, Newton's method; a few thousand pairs need no library) is
-fitted, and the merge threshold is the probability that gives the best pairwise F1 under
+fitted. The merge threshold (the probability from which two items merge) and the cohesion (the
+mean probability two stories of several items need to merge) are chosen by pairwise F1 under
 cross-validation by event: five folds of whole events, each scored by a model that never saw
-them, clustered together as in ``autonews.cluster.cluster``, repeated over three shuffles.
-``--write`` stores the model fitted on all pairs with that threshold.
+them, clustered together as in ``autonews.cluster.cluster``, repeated over three shuffles; the
+most cautious setting within TOLERANCE of the best is kept. ``--write`` stores the model fitted
+on all pairs with that setting.
 """
 
 from __future__ import annotations
@@ -24,18 +26,31 @@ from pathlib import Path
 from autonews.cluster import (
     PAIR_FEATURES,
     _conflict,
+    _Features,
+    _probability,
+    _reposts,
     _Stories,
     features_of,
     pair_features,
 )
-from benchmarks.cluster_eval import CLUSTERS, HOLDOUT, HOLDOUT2, inputs, load_rows, pairwise
+from benchmarks.cluster_eval import (
+    CLUSTERS,
+    FEEDS,
+    HOLDOUT,
+    HOLDOUT2,
+    inputs,
+    load_rows,
+    pairwise,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "autonews/knowledge/cluster_model.toml"
-TRAINING = [CLUSTERS, HOLDOUT, HOLDOUT2]
+TRAINING = [CLUSTERS, HOLDOUT, HOLDOUT2, FEEDS]
 WINDOW = timedelta(hours=72)
 L2 = 1.0  # keeps weights of rare features (turns, models) from running away
-THRESHOLDS = tuple(round(0.40 + 0.05 * n, 2) for n in range(10))
+THRESHOLDS = tuple(round(0.10 + 0.05 * n, 2) for n in range(16))
+COHESIONS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5)  # 0: single links, as before cohesion
+TOLERANCE = 0.01  # of cross-validated F1: differences below it are noise on ~900 items
 
 
 @dataclass(frozen=True)
@@ -46,13 +61,21 @@ class Pair:
     same: bool
 
 
-def labelled_pairs(paths: Sequence[Path]) -> tuple[list[str], list[Pair], list]:
-    """Events (named file:event, so files never share one), pairs and item features of the
-    files together; items of different files are never paired, each file being its own feed
-    history whose term rarities are its own."""
+@dataclass(frozen=True)
+class Labelled:
+    events: list[str]  # per item, named file:event so that files never share one
+    pairs: list[Pair]
+    features: list[_Features]
+    reposts: list[tuple[int, int]]  # joined before any scoring, as cluster() does
+
+
+def labelled_pairs(paths: Sequence[Path]) -> Labelled:
+    """Events, pairs and item features of the files together; items of different files are
+    never paired, each file being its own feed history whose term rarities are its own."""
     events: list[str] = []
     pairs: list[Pair] = []
-    features: list = []
+    features: list[_Features] = []
+    reposts: list[tuple[int, int]] = []
     for path in paths:
         rows = load_rows(path)
         items = inputs(rows)
@@ -60,6 +83,10 @@ def labelled_pairs(paths: Sequence[Path]) -> tuple[list[str], list[Pair], list]:
         events += [f"{path.name}:{row.event}" for row in rows]
         file_features = features_of(items)
         features += file_features
+        ordered = sorted(items, key=lambda item: (item.published, item.key))
+        reposts += [
+            (offset + ordered[a].key, offset + ordered[b].key) for a, b in _reposts(ordered, WINDOW)
+        ]
         for b in range(len(items)):
             for a in range(b):
                 if abs(items[a].published - items[b].published) > WINDOW:
@@ -69,7 +96,7 @@ def labelled_pairs(paths: Sequence[Path]) -> tuple[list[str], list[Pair], list]:
                 same = rows[a].event == rows[b].event
                 x = pair_features(file_features[a], file_features[b])
                 pairs.append(Pair(offset + a, offset + b, x, same))
-    return events, pairs, features
+    return Labelled(events, pairs, features, reposts)
 
 
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
@@ -112,9 +139,24 @@ def fit(pairs: Sequence[Pair], iterations: int = 15) -> tuple[float, tuple[float
 
 
 def merged(
-    count: int, features: list, scored: list[tuple[float, int, int]], threshold: float
+    labelled: Labelled,
+    scored: list[tuple[float, int, int]],
+    threshold: float,
+    cohesion: float,
 ) -> list[list[int]]:
-    stories = _Stories(features, [None] * count)
+    """Stories as ``autonews.cluster.cluster`` makes them from these pair scores: best first,
+    from ``threshold``, under the hard rules and the cohesion of stories."""
+    known = {(a, b): score for score, a, b in scored}
+
+    def link(x: int, y: int) -> float:
+        score = known.get((min(x, y), max(x, y)))
+        # Every pair within the window that no hard rule keeps apart is scored.
+        return 0.0 if score is None else _probability(score)
+
+    features = labelled.features
+    stories = _Stories(features, [None] * len(features), link, cohesion, WINDOW)
+    for first, second in labelled.reposts:
+        stories.join(first, second, check=False)
     limit = math.log(threshold / (1 - threshold))
     for score, a, b in sorted(scored, reverse=True):
         if score < limit:
@@ -123,11 +165,16 @@ def merged(
     return stories.groups()
 
 
+Setting = tuple[float, float]  # (threshold, cohesion)
+
+
 def cross_validated(
-    events: list[str], pairs: list[Pair], features: list, folds: int = 5, seeds: int = 3
-) -> dict[float, tuple[float, float, float]]:
-    """Mean pairwise (precision, recall, F1) per threshold over shuffled event folds."""
-    totals = {t: [0.0, 0.0, 0.0] for t in THRESHOLDS}
+    labelled: Labelled, folds: int = 5, seeds: int = 3
+) -> dict[Setting, tuple[float, float, float]]:
+    """Mean pairwise (precision, recall, F1) per setting over shuffled event folds."""
+    events, pairs = labelled.events, labelled.pairs
+    settings = [(t, c) for t in THRESHOLDS for c in COHESIONS]
+    totals = {setting: [0.0, 0.0, 0.0] for setting in settings}
     for seed in range(1, seeds + 1):
         names = sorted(set(events))
         random.Random(seed).shuffle(names)
@@ -145,18 +192,30 @@ def cross_validated(
             bias, weights = models[min(fold_of[events[p.first]], fold_of[events[p.second]])]
             score = bias + sum(w * x for w, x in zip(weights, p.features, strict=True))
             scored.append((score, p.first, p.second))
-        for threshold in THRESHOLDS:
-            result = pairwise(events, merged(len(events), features, scored, threshold))
+        for threshold, cohesion in settings:
+            result = pairwise(events, merged(labelled, scored, threshold, cohesion))
             for i, value in enumerate((result.precision, result.recall, result.f1)):
-                totals[threshold][i] += value / seeds
-    return {t: (v[0], v[1], v[2]) for t, v in totals.items()}
+                totals[threshold, cohesion][i] += value / seeds
+    return {setting: (v[0], v[1], v[2]) for setting, v in totals.items()}
 
 
-def model_toml(bias: float, weights: tuple[float, ...], threshold: float, source: str) -> str:
+def chosen(scores: dict[Setting, tuple[float, float, float]]) -> Setting:
+    """The most cautious setting (highest threshold, then highest cohesion) whose F1 is within
+    TOLERANCE of the best: the F1 surface is flat near its top, and a lower threshold lets weak
+    pairs merge in feeds unlike the labelled ones (and costs scoring time)."""
+    top = max(f1 for _, _, f1 in scores.values())
+    return max(setting for setting, (_, _, f1) in scores.items() if f1 >= top - TOLERANCE)
+
+
+def model_toml(bias: float, weights: tuple[float, ...], setting: Setting, source: str) -> str:
+    threshold, cohesion = setting
     lines = [
         "# Pair model for clustering: logistic regression over autonews.cluster.PAIR_FEATURES.",
         f"# Fitted by benchmarks/cluster_fit.py on {source}; do not edit by hand, refit.",
-        f"threshold = {threshold}  # merge probability, chosen by cross-validated pairwise F1",
+        "# threshold: the probability from which two items merge; cohesion: the mean probability",
+        "# two stories of several items need; both chosen by cross-validated pairwise F1.",
+        f"threshold = {threshold}",
+        f"cohesion = {cohesion}",
         f"bias = {bias:.4f}",
         "",
         "[weights]",
@@ -170,16 +229,23 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write {MODEL.name}")
     parser.add_argument("files", nargs="*", type=Path, default=TRAINING)
     args = parser.parse_args()
-    events, pairs, features = labelled_pairs(args.files)
+    labelled = labelled_pairs(args.files)
+    events, pairs = labelled.events, labelled.pairs
     positives = sum(p.same for p in pairs)
     names = ", ".join(path.name for path in args.files)
     print(f"{names}: {len(events)} items, {len(pairs)} pairs ({positives} same event)")
-    scores = cross_validated(events, pairs, features)
-    for threshold, (precision, recall, f1) in scores.items():
-        print(f"  threshold {threshold:.2f}: CV P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
-    best = max(scores, key=lambda t: scores[t][2])
+    scores = cross_validated(labelled)
+    for (threshold, cohesion), (precision, recall, f1) in scores.items():
+        print(
+            f"  threshold {threshold:.2f} cohesion {cohesion:.2f}: "
+            f"CV P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+        )
+    best = chosen(scores)
     bias, weights = fit(pairs)
-    print(f"best threshold {best:.2f} (CV F1 {scores[best][2]:.3f}); weights fitted on all pairs:")
+    print(
+        f"chosen: threshold {best[0]:.2f} cohesion {best[1]:.2f} (CV P {scores[best][0]:.3f} "
+        f"R {scores[best][1]:.3f} F1 {scores[best][2]:.3f}); weights fitted on all pairs:"
+    )
     for name, weight in zip(PAIR_FEATURES, weights, strict=True):
         print(f"  {name:16} {weight:+.3f}")
     print(f"  {'bias':16} {bias:+.3f}")

@@ -251,7 +251,9 @@ def run_pipeline(documents: list[tuple[bytes, str | None]], group_by: str = "mak
     items = store.items(feeds, None)
     classifications = {item.id: check_classifier(item.title, item.summary) for item in items}
     inputs = [
-        ClusterInput(i.id, i.title, i.summary, i.link, i.published, classifications[i.id])
+        ClusterInput(
+            i.id, i.title, i.summary, i.link, i.published, classifications[i.id], i.feed_url
+        )
         for i in items
     ]
     groups = cluster(inputs)

@@ -170,7 +170,6 @@ def test_utf32_with_a_byte_order_mark() -> None:
     assert feed.entries[0].title == "比亚迪 🚗 recalls"
 
 
-
 def test_a_huge_broken_document_is_not_handed_to_the_slow_loose_parser(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
