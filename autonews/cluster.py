@@ -38,6 +38,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from autonews.classify.knowledge import default_knowledge
 from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of, tokenize
@@ -496,13 +497,17 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     ]
 
 
-_ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
 
 
 def _lead(summary: str) -> str:
     """The start of a summary without web addresses: "https", "github" and "com" are no
     evidence that two items tell one event."""
-    return _ADDRESS.sub(" ", summary[: _SUMMARY_CHARS * 2])[:_SUMMARY_CHARS]
+    lead = summary[: _SUMMARY_CHARS * 2]
+    lowered = lead.lower()
+    if "http" not in lowered and "www." not in lowered:
+        return lead[:_SUMMARY_CHARS]
+    return _ADDRESS.sub(" ", lead)[:_SUMMARY_CHARS]
 
 
 def _parochial(
@@ -567,13 +572,28 @@ def _probability(score: float) -> float:
 
 
 def _same_links(ordered: Sequence[ClusterInput]) -> list[tuple[int, int]]:
-    first_with: dict[str, int] = {}
+    """Items linking to one article (after normalisation): the same story, whatever the
+    titles. A feed that lists the parts of one page (page#2025-01-11, page#htmx) lists
+    different entries, though: within one feed the fragments must agree too."""
+    seen: dict[str, list[int]] = {}
     pairs = []
     for position, item in enumerate(ordered):
         link = normalize_url(item.link) if item.link else None
-        if link:
-            pairs.append((first_with.setdefault(link, position), position))
+        if not link:
+            continue
+        earlier = seen.setdefault(link, [])
+        for other in earlier:
+            if _one_article(ordered[other], item):
+                pairs.append((other, position))
+                break
+        earlier.append(position)
     return pairs
+
+
+def _one_article(a: ClusterInput, b: ClusterInput) -> bool:
+    if not a.source or a.source != b.source:
+        return True
+    return urlsplit(a.link or "").fragment == urlsplit(b.link or "").fragment
 
 
 def _reposts(ordered: Sequence[ClusterInput], window: timedelta) -> list[tuple[int, int]]:
@@ -623,6 +643,9 @@ def _scored_pairs(
         for key in keys:
             index[key].append(position)
     return pairs
+
+
+_SPAN_WINDOWS = 2  # a story spans at most two windows (6 days by default) from first to last
 
 
 class _Stories:
@@ -688,10 +711,13 @@ class _Stories:
             self._label[a] = label
 
     def _compatible(self, first: list[int], second: list[int]) -> bool:
-        """No member rules out a member of the other story, and the mean probability over the
-        pairs across them within the window reaches the cohesion; two single items are judged
-        by their own pair's threshold."""
+        """The joined story would span at most two windows, no member rules out a member of
+        the other story, and the mean probability over the pairs across them within the window
+        reaches the cohesion; two single items are judged by their own pair's threshold."""
         features, link = self._features, self._link
+        stamps = [features[p].stamp for p in first] + [features[p].stamp for p in second]
+        if max(stamps) - min(stamps) > _SPAN_WINDOWS * self._span:
+            return False  # one event is told within days; months of a blog are a series
         if any(_conflict(features[x], features[y]) for x in first for y in second):
             return False
         if link is None or len(first) * len(second) == 1:

@@ -71,6 +71,29 @@ def test_identical_links_merge_whatever_the_titles() -> None:
     assert groups == [[0, 1]]
 
 
+def test_a_story_spans_at_most_two_windows() -> None:
+    # Each report is within the 72 h window of the last, but one event is told within days:
+    # a chain over a week is a series.
+    title = "Volvo Recalls 14,768 XC70s Over Halfshaft Risk"
+    assert cluster(items(title, title, title, title, hours=60)) == [[0, 1, 2], [3]]
+
+
+def test_a_feed_listing_the_parts_of_one_page_lists_different_entries() -> None:
+    def entry(key: int, title: str, link: str, feed: str) -> ClusterInput:
+        published = T0 + timedelta(days=2 * key)
+        return ClusterInput(key, title, "", link, published, classify(title), feed)
+
+    page = "https://example.com/journal.html"
+    entries = [
+        entry(0, "Langdev January", page + "#2025-01-11", "journal"),
+        entry(1, "Handmade conference post-mortem", page + "#2025-01-25", "journal"),
+        entry(2, "Monochrome neural nets", page + "#2025-02-01", "journal"),
+        # Another feed's link to the same page is the same article, fragment or not.
+        entry(3, "A post worth reading", page + "?utm_source=rss", "linkblog"),
+    ]
+    assert cluster(entries) == [[0, 3], [1], [2]]
+
+
 def test_items_far_apart_in_time_are_different_stories() -> None:
     groups = cluster(
         items(
