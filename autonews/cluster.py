@@ -45,18 +45,30 @@ from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of, token
 from autonews.models import Classification, Event
 from autonews.urls import normalize_url
 
-_STOPWORDS = frozenset(
+_STOPWORD_LIST = (
     "a an the of in on at to for from by with and or as is are was were be been its it this "
     "that after over amid into than new says said will would could may can up out about more "
-    "most has have had not no but also vs via per year years first its their his her".split()
-)
+    "most has have had not no but also vs via per year years first its their his her before "
+    "while"
+).split()
+# Compared with stems ("before" is "befor" by then), so the stems are listed too.
+_STOPWORDS = frozenset(_STOPWORD_LIST) | frozenset(map(stem, _STOPWORD_LIST))
 _NUMBER = re.compile(
     r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
-    r"(万|亿|%|percent\b|million\b|billion\b|bn\b|m\b|k\b)?",
+    r"(万|亿|%|percent\b|million\b|billion\b|trillion\b|bn\b|m\b|k\b)?",
     re.IGNORECASE,
 )
 _CJK = re.compile("[\u3400-\ufaff]")
-_SCALE = {"万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
+_SCALE = {
+    "万": 1e4,
+    "亿": 1e8,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    "k": 1e3,
+}
 # A round figure stands for anything within most of its last digit's unit (never more than a
 # tenth of it), plus a little for conversions: "1.48万" is 14,768.
 _ROUNDING = 0.75
@@ -148,13 +160,10 @@ def _numbers(text: str) -> frozenset[_Figure]:
         percent = unit in ("%", "percent")
         if not percent:
             value *= _SCALE.get(unit, 1.0)
-        if (
-            not unit
-            and "," not in digits
-            and "." not in digits
-            and (value < 10 or 1800 <= value <= 2100)
+        if not unit and (
+            value < 10 or ("," not in digits and "." not in digits and 1800 <= value <= 2100)
         ):
-            continue  # small counts and years say little about identity
+            continue  # small counts, versions (AI OS 6.0) and years say little about identity
         found.add(_figure(value, percent))
     return frozenset(found)
 
@@ -227,7 +236,7 @@ class _Corpus:
         rare_df = max(4, total // 100)
         return cls(
             {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()},
-            frozenset(term for term, count in df.items() if count <= rare_df),
+            frozenset(t for t, count in df.items() if count <= rare_df and not t.startswith("m:")),
             frozenset(filter(_bridges, df)),
         )
 

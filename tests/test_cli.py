@@ -84,6 +84,29 @@ def test_demo_digest_json_matches_the_schema(cli, home: Path, validate_digest) -
         and "14,768" in s["title"]
     ]
     assert len(volvo) == 1 and volvo[0]["cluster_size"] >= 2
+    # Each event several outlets reported is one story with all of them, and nothing else
+    # (autonews/demo_data/README.md lists them by article).
+    multi = {
+        frozenset(source["url"].rsplit("/", 1)[-1] for source in story["sources"])
+        for story in stories
+        if len(story["sources"]) > 1
+    }
+    assert multi == DEMO_EVENTS
+
+
+DEMO_EVENTS = {
+    frozenset(slugs.split())
+    for slugs in (
+        "xiaomi-auto-restructures-sales-ends-su7-ultra-roles cd-xiaomi-sales-reorg",
+        "porsche-may-scrap-electric-718 porsche-electric-718-could-be-cancelled",
+        "zf-signs-bmw-drivetrain-supply-deal bmw-taps-zf-for-drivetrains",
+        "volvo-recalls-14768-xc70-halfshaft volvo-xc70-recall-14768-china cd-volvo-xc70-recall",
+        "china-mandates-mechanical-door-handles-2027 cd-door-handle-standard",
+        "tesla-robotaxi-clips-parked-car-austin fn-tesla-robotaxi-austin-fender-bender",
+        "byd-cuts-prices-22-models cd-byd-price-cut",
+        "xpeng-ai-os-6-proactive-cockpit cd-xpeng-ai-os-6",
+    )
+}
 
 
 def test_demo_command_prints_a_grouped_digest(cli) -> None:
