@@ -233,6 +233,7 @@ class _Corpus:
     @classmethod
     def of(cls, df: Mapping[str, int], total: int) -> _Corpus:
         # A name a handful of outlets use is rare; in a big window "a handful" grows with it.
+        # Makers are not: two items of one maker are weighed by their other evidence.
         rare_df = max(4, total // 100)
         return cls(
             {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()},
