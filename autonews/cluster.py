@@ -508,16 +508,24 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+# What blog software appends to every summary: WordPress's "The post <title> appeared first on
+# <site>.", "Continue reading", "Read more", "[…]".
+_TRAILER = re.compile(
+    r"The post .{0,400}? appeared first on .*|(?:Continue reading|Read more|\[(?:…|\.\.\.)\]).*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _lead(summary: str) -> str:
-    """The start of a summary without web addresses: "https", "github" and "com" are no
-    evidence that two items tell one event."""
+    """The start of a summary without web addresses and blog trailers: "https", "com" and
+    "appeared first on" are no evidence that two items tell one event."""
     lead = summary[: _SUMMARY_CHARS * 2]
     lowered = lead.lower()
-    if "http" not in lowered and "www." not in lowered:
-        return lead[:_SUMMARY_CHARS]
-    return _ADDRESS.sub(" ", lead)[:_SUMMARY_CHARS]
+    if "http" in lowered or "www." in lowered:
+        lead = _ADDRESS.sub(" ", lead)
+    if "appeared first on" in lowered or "read" in lowered or "[" in lead:
+        lead = _TRAILER.sub(" ", lead)
+    return lead[:_SUMMARY_CHARS]
 
 
 def _parochial(

@@ -71,6 +71,22 @@ def test_identical_links_merge_whatever_the_titles() -> None:
     assert groups == [[0, 1]]
 
 
+def test_blog_trailers_and_web_addresses_are_no_evidence() -> None:
+    plain = "Tesla cut Model Y prices in China for the second time this year."
+    dressed = (
+        plain + " https://ev.example.com/tesla?ref=rss"
+        " The post Tesla cuts prices again appeared first on EV Example. Read more [...]"
+    )
+    title = "Tesla cuts prices in China"
+    bare, trimmed = features_of(
+        [
+            ClusterInput(0, title, plain, None, T0, classify(title)),
+            ClusterInput(1, title, dressed, None, T0, classify(title)),
+        ]
+    )
+    assert bare.text == trimmed.text and bare.numbers == trimmed.numbers
+
+
 def test_a_story_spans_at_most_two_windows() -> None:
     # Each report is within the 72 h window of the last, but one event is told within days:
     # a chain over a week is a series.
