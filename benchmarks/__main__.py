@@ -25,14 +25,13 @@ import argparse
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.fetch_bench import spawn_measured
 from benchmarks.sections import DEFAULT_CORPUS, ROOT, SECTIONS
 from benchmarks.table import build_rows, markdown
 
@@ -55,16 +54,7 @@ def run_part(name: str, quick: bool, corpus: Path) -> dict[str, Any]:
         if quick:
             cmd.append("--quick")
         sys.stderr.flush()
-        started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=sys.stderr)
-        killer = threading.Timer(PART_TIMEOUT, proc.kill)
-        killer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
-        seconds = time.perf_counter() - started
-        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        seconds, code, usage = spawn_measured(cmd, PART_TIMEOUT, cwd=ROOT, stdout=sys.stderr)
         part = {
             "seconds": seconds,
             "cpu": usage.ru_utime + usage.ru_stime,  # the part's and its subprocesses' CPU time

@@ -31,6 +31,7 @@ import email.utils
 import hashlib
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -243,25 +244,33 @@ class Run:
 MEMORY: list[tuple[str, Run]] = []  # (label, run) of every subprocess worth reporting in part c
 
 
+def spawn_measured(
+    cmd: Sequence[str], timeout: float, **popen: Any
+) -> tuple[float, int, resource.struct_rusage]:
+    """Run ``cmd`` to completion, killed after ``timeout`` s: wall seconds, exit code (-9 when
+    killed) and the child's own rusage (via wait4, so it counts its descendants too)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, **popen)
+    killer = threading.Timer(timeout, proc.kill)
+    killer.start()
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        killer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - started, proc.returncode, usage
+
+
 def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float = RUN_TIMEOUT) -> Run:
     """Run ``cmd`` to completion; wall time and the child's own rusage (via wait4)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)
-        killer = threading.Timer(timeout, proc.kill)
-        killer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
-        seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds, code, usage = spawn_measured(cmd, timeout, stdout=out, stderr=err, env=env)
         out.seek(0)
         err.seek(0)
         return Run(
             seconds,
             usage.ru_utime + usage.ru_stime,
-            proc.returncode,
+            code,
             usage.ru_maxrss,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
