@@ -286,18 +286,7 @@ def collect(
     )
     classifications = _classify(store, config, items, articles)
     groups = cluster(
-        [
-            ClusterInput(
-                item.id,
-                item.title,
-                item.summary,
-                item.link,
-                item.published,
-                classifications[item.id],
-                item.feed_url,
-            )
-            for item in items
-        ],
+        [ClusterInput.from_item(item, classifications[item.id]) for item in items],
         window=parse_duration(config.digest.cluster_window),
         assigned=store.story_keys_of([item.id for item in items]),
     )

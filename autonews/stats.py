@@ -53,14 +53,7 @@ def compute_stats(
     classified: dict[int, Classification] = {
         item.id: classifier.classify(item.title, item.summary) for item in items
     }
-    groups = cluster(
-        [
-            ClusterInput(
-                i.id, i.title, i.summary, i.link, i.published, classified[i.id], i.feed_url
-            )
-            for i in items
-        ]
-    )
+    groups = cluster([ClusterInput.from_item(item, classified[item.id]) for item in items])
     by_id = {item.id: item for item in items}
     name, step = _period(since, until)
     buckets = max(1, int((until - since) / step) + 1)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from autonews.classify import Classifier
-from autonews.classify.evaluate import Report, evaluate, load_labels
+from autonews.evaluation.classify import Report, evaluate, load_labels
 from autonews.models import Event
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,15 +11,13 @@ measurement only: read its scores, not its errors).
 from __future__ import annotations
 
 import argparse
-import itertools
 import random
 import time
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster
+from autonews.evaluation.cluster import Row, evaluate, inputs, load_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 CLUSTERS = ROOT / "tests/data/clusters.tsv"
@@ -27,68 +25,6 @@ HOLDOUT = ROOT / "tests/data/clusters-holdout.tsv"
 HOLDOUT2 = ROOT / "tests/data/clusters-holdout2.tsv"
 HOLDOUT3 = ROOT / "tests/data/clusters-holdout3.tsv"
 FEEDS = ROOT / "tests/data/clusters-feeds.tsv"
-EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class Row:
-    event: str
-    published: datetime
-    outlet: str
-    title: str
-    summary: str
-
-
-def load_rows(path: Path = CLUSTERS) -> list[Row]:
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
-        rows.append(Row(event, EPOCH + timedelta(hours=float(hours)), outlet, title, summary))
-    return rows
-
-
-def inputs(rows: list[Row], classifier: Classifier | None = None) -> list[ClusterInput]:
-    classifier = classifier or Classifier()
-    return [
-        ClusterInput(
-            i,
-            r.title,
-            r.summary,
-            None,
-            r.published,
-            classifier.classify(r.title, r.summary),
-            r.outlet,
-        )
-        for i, r in enumerate(rows)
-    ]
-
-
-@dataclass(frozen=True)
-class PairScore:
-    precision: float
-    recall: float
-    f1: float
-    false_merges: list[tuple[int, int]]
-    missed: list[tuple[int, int]]
-
-
-def pairwise(events: list[str], groups: list[list[int]]) -> PairScore:
-    """Pairs of items put together against pairs labelled with one event (item i: events[i])."""
-    predicted = {pair for group in groups for pair in itertools.combinations(sorted(group), 2)}
-    gold = {
-        (a, b) for a, b in itertools.combinations(range(len(events)), 2) if events[a] == events[b]
-    }
-    tp = len(predicted & gold)
-    precision = tp / len(predicted) if predicted else 1.0
-    recall = tp / len(gold) if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return PairScore(precision, recall, f1, sorted(predicted - gold), sorted(gold - predicted))
-
-
-def evaluate(rows: list[Row]) -> PairScore:
-    return pairwise([row.event for row in rows], cluster(inputs(rows)))
 
 
 def speed(rows: list[Row], count: int) -> float:
@@ -135,7 +71,7 @@ def main() -> None:
             for label, pairs in (("false merge", score.false_merges), ("missed", score.missed)):
                 for a, b in pairs:
                     print(f"  {label}: {rows[a].title}  <->  {rows[b].title}")
-    seconds = speed(load_rows(), args.items)
+    seconds = speed(load_rows(CLUSTERS), args.items)
     print(f"clustering {args.items:,} items: {seconds:.2f} s CPU")
 
 

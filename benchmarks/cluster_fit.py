@@ -23,25 +23,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from autonews.cluster import (
-    PAIR_FEATURES,
-    _conflict,
-    _Features,
-    _probability,
-    _reposts,
-    _Stories,
-    features_of,
-    pair_features,
-)
-from benchmarks.cluster_eval import (
-    CLUSTERS,
-    FEEDS,
-    HOLDOUT,
-    HOLDOUT2,
-    inputs,
-    load_rows,
-    pairwise,
-)
+from autonews.cluster.candidates import _reposts
+from autonews.cluster.features import _Features, features_of
+from autonews.cluster.model import PAIR_FEATURES, _conflict, _probability, pair_features
+from autonews.cluster.stories import _Stories
+from autonews.evaluation.cluster import inputs, load_rows, pairwise
+from benchmarks.cluster_eval import CLUSTERS, FEEDS, HOLDOUT, HOLDOUT2
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "autonews/knowledge/cluster_model.toml"

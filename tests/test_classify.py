@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autonews.classify import Classifier, classify, figures, lexicon
-from autonews.classify.evaluate import evaluate, load_labels
 from autonews.classify.lexicon import Lexicon, Tokens
+from autonews.evaluation.classify import evaluate, load_labels
 from autonews.models import Event
 from benchmarks.classify_eval import synthetic_makers
 from tests.conftest import DATA, SHARED

@@ -20,8 +20,8 @@ from autonews.cluster import (
     pair_model,
     parse_pair_model,
 )
+from autonews.evaluation.cluster import evaluate, inputs, load_rows
 from autonews.urls import normalize_url
-from benchmarks.cluster_eval import evaluate, inputs, load_rows
 
 DATA = Path(__file__).parent / "data"
 

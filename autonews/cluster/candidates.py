@@ -1,0 +1,134 @@
+"""Which pairs of items are compared, and which merge before any comparison.
+
+Identical links (after normalisation) always merge, as do a feed's re-posts (same title and
+summary). Other pairs come from an inverted index of each item's terms, filed by maker group,
+so the cost follows the overlaps, not the square of the item count; only pairs the pair model
+scores at or above its threshold are kept.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections import Counter, defaultdict, deque
+from collections.abc import Sequence
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from autonews.cluster.features import _Features
+from autonews.cluster.inputs import ClusterInput
+from autonews.cluster.model import PairModel, _scorer
+from autonews.urls import normalize_url
+
+
+def _same_links(ordered: Sequence[ClusterInput]) -> list[tuple[int, int]]:
+    """Items linking to one article (after normalisation): the same story, whatever the
+    titles. A feed that lists the parts of one page (page#2025-01-11, page#htmx) lists
+    different entries, though: within one feed the fragments must agree too."""
+    seen: dict[str, list[int]] = {}
+    pairs = []
+    for position, item in enumerate(ordered):
+        link = normalize_url(item.link) if item.link else None
+        if not link:
+            continue
+        earlier = seen.setdefault(link, [])
+        for other in earlier:
+            if _one_article(ordered[other], item):
+                pairs.append((other, position))
+                break
+        earlier.append(position)
+    return pairs
+
+
+def _one_article(a: ClusterInput, b: ClusterInput) -> bool:
+    if not a.source or a.source != b.source:
+        return True
+    return urlsplit(a.link or "").fragment == urlsplit(b.link or "").fragment
+
+
+def _reposts(ordered: Sequence[ClusterInput], window: timedelta) -> list[tuple[int, int]]:
+    """Items a feed published twice within the window, under new links, with the same title
+    and summary. (Other pairs of one feed are judged on terms other feeds use too, which a
+    re-post may lack; a weekly column with a fixed title is a week apart.)"""
+    latest: dict[tuple[str, str, str], int] = {}
+    pairs = []
+    for position, item in enumerate(ordered):
+        if not item.source:
+            continue
+        text = (item.source, " ".join(item.title.casefold().split()), item.summary.strip())
+        earlier = latest.get(text)
+        if earlier is not None and item.published - ordered[earlier].published <= window:
+            pairs.append((earlier, position))
+        latest[text] = position
+    return pairs
+
+
+def _scored_pairs(
+    features: Sequence[_Features],
+    labels: Sequence[str | None],
+    window: timedelta,
+    model: PairModel,
+) -> list[tuple[float, int, int]]:
+    """(-score, earlier, later) for the pairs likely enough to merge (sorted: the best first)."""
+    df: Counter[str] = Counter()
+    for feature in features:
+        df.update(feature.text.keys())
+    common = {term for term, count in df.items() if count > max(50, len(features) // 20)}
+    # key -> recent item positions, oldest first; entries older than the window are dropped as
+    # time moves on, so each lookup only sees items that could still join.
+    index: dict[str, deque[int]] = defaultdict(deque)
+    scored = _scorer(model)
+    stamps = [feature.stamp for feature in features]
+    span = window.total_seconds()
+    pairs = []
+    for position, feature in enumerate(features):
+        keys, lookup = _index_keys(feature, common)
+        for other in _candidates(stamps[position] - span, stamps, lookup, index):
+            if labels[position] is not None and labels[other] is not None:
+                continue  # both placed by an earlier run
+            # Hard rules are checked when the pair comes to be joined: few pairs get there.
+            score = scored(features[other], feature)
+            if score is not None:
+                pairs.append((-score, other, position))
+        for key in keys:
+            index[key].append(position)
+    return pairs
+
+
+
+def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[str]]:
+    """The keys an item is filed under, and those it looks up.
+
+    An item with makers can only join items of its makers' groups, or items naming no maker:
+    it looks up its groups, its words within its groups, and its words among maker-less items.
+    An item naming no maker looks up its words everywhere. Shared words count, so the most alike
+    come first among many candidates."""
+    terms = [term for term in feature.text if term not in common]
+    unclaimed = ["\x01" + term for term in terms]
+    if not feature.groups:
+        return terms + unclaimed, terms
+    grouped = ["\x00" + group for group in feature.groups]
+    grouped += ["\x00" + group + "\x00" + term for group in feature.groups for term in terms]
+    return grouped + terms, grouped + unclaimed
+
+
+MAX_CANDIDATES = 20  # per new item; the most alike are kept, and a story needs only one link
+
+
+def _candidates(
+    oldest: float, stamps: list[float], keys: list[str], index: dict[str, deque[int]]
+) -> list[int]:
+    """Items since ``oldest`` sharing an index key: at most MAX_CANDIDATES, those sharing most
+    keys."""
+    shared: Counter[int] = Counter()
+    for key in keys:
+        postings = index.get(key)
+        if not postings:
+            continue
+        while postings and stamps[postings[0]] < oldest:
+            postings.popleft()
+        shared.update(postings)
+    if len(shared) <= MAX_CANDIDATES:
+        return list(shared)
+    # Among many, the most recent with the most shared keys.
+    ranked = sorted(shared.items(), key=operator.itemgetter(1, 0), reverse=True)
+    return [position for position, _ in ranked[:MAX_CANDIDATES]]

@@ -1,0 +1,36 @@
+"""What clustering is given: one item, its classification and its feed.
+
+Digests and ``autonews stats`` build it from a stored item with ``ClusterInput.from_item``, so
+both count the same stories.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from autonews.models import Classification, Item
+
+
+@dataclass(frozen=True)
+class ClusterInput:
+    key: int
+    title: str
+    summary: str
+    link: str | None
+    published: datetime
+    classification: Classification
+    source: str = ""  # the feed it came from; "" when unknown
+
+    @classmethod
+    def from_item(cls, item: Item, classification: Classification) -> ClusterInput:
+        """A stored item, keyed by its id, from its feed."""
+        return cls(
+            item.id,
+            item.title,
+            item.summary,
+            item.link,
+            item.published,
+            classification,
+            item.feed_url,
+        )
