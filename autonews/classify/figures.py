@@ -10,15 +10,11 @@ from __future__ import annotations
 import re
 
 from autonews.models import Figure
+from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 
-# A number not glued to a word or another number. The lookbehind comes after the first digit
-# (it looks at the character before that digit), so the pattern starts with a digit and the
-# regex engine skips to the digits instead of trying the lookbehind at every character.
-_NUMBER = re.compile(r"\d(?<![A-Za-z\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)")
+_NUMBER = re.compile(NUMBER)
 _SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
-_SCALE_AFTER = re.compile(
-    r"\s?(million|billion|trillion|thousand|bn|mn|m|k)\b|(万|亿)", re.IGNORECASE
-)
+_SCALE_AFTER = re.compile(rf"\s?({SCALE_WORDS})\b|({CJK_SCALES})", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(
     r"\s+(yuan|rmb|yen|euros?|dollars?|won|rupees?|pounds|usd|eur|cny|jpy|krw|inr|gbp)\b",
@@ -53,18 +49,6 @@ def _unit_words(text: str, after: int) -> str | None:
     return None
 
 
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "万": 1e4,
-    "亿": 1e8,
-}
 _SYMBOLS = {
     "$": "USD",
     "US$": "USD",
@@ -110,7 +94,6 @@ _SYMBOL_CHARS = frozenset("$€£¥￥₹₩B")  # "RMB" ends in B
 
 def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     start, end = number.span()
-    value = float(number.group().replace(",", ""))
     # Cheap look at the characters around the number before any pattern runs.
     before = text[max(0, start - 2) : start].strip()
     symbol = (
@@ -119,10 +102,8 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
         else None
     )
     scale = _SCALE_AFTER.match(text, end)
-    after = end
-    if scale:
-        value *= _SCALES[(scale.group(1) or scale.group(2)).lower()]
-        after = scale.end()
+    after = scale.end() if scale else end
+    value = number_value(number.group(), (scale.group(1) or scale.group(2)) if scale else None)
     if symbol:
         currency = _SYMBOLS.get(symbol.group(1).strip().upper(), "USD")
         return Figure("money", text[symbol.start() : after].strip(), value, currency)

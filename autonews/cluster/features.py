@@ -23,6 +23,7 @@ from autonews.classify.knowledge import default_knowledge
 from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of, tokenize
 from autonews.cluster.inputs import ClusterInput
 from autonews.models import Event
+from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 
 _STOPWORD_LIST = (
     "a an the of in on at to for from by with and or as is are was were be been its it this "
@@ -32,22 +33,11 @@ _STOPWORD_LIST = (
 ).split()
 # Compared with stems ("before" is "befor" by then), so the stems are listed too.
 _STOPWORDS = frozenset(_STOPWORD_LIST) | frozenset(map(stem, _STOPWORD_LIST))
+# A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%").
 _NUMBER = re.compile(
-    r"(?<![A-Za-z\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
-    r"(万|亿|%|percent\b|million\b|billion\b|trillion\b|bn\b|m\b|k\b)?",
-    re.IGNORECASE,
+    rf"({NUMBER})\s?(%|percent\b|{CJK_SCALES}|(?:{SCALE_WORDS})\b)?", re.IGNORECASE
 )
 _CJK = re.compile("[\u3400-\ufaff]")
-_SCALE = {
-    "万": 1e4,
-    "亿": 1e8,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "bn": 1e9,
-    "m": 1e6,
-    "k": 1e3,
-}
 
 # Turns of a story that make the next report a new event: talks begin / talks called off, a
 # recall / the recall expanded.
@@ -124,10 +114,8 @@ def _numbers(text: str) -> frozenset[_Figure]:
     found: set[_Figure] = set()
     for match in _NUMBER.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
-        value = float(digits.replace(",", ""))
         percent = unit in ("%", "percent")
-        if not percent:
-            value *= _SCALE.get(unit, 1.0)
+        value = number_value(digits, None if percent else unit)
         if not unit and (
             value < 10 or ("," not in digits and "." not in digits and 1800 <= value <= 2100)
         ):
