@@ -234,9 +234,10 @@ def digest(
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
     from autonews.config import FeedConfig
     from autonews.digest import Filters
+    from autonews.lock import run_lock
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.render import Format
-    from autonews.store import Store, run_lock
+    from autonews.store import Store
 
     _check_choice("--format", fmt, [f.value for f in Format])
     _check_choice("--group-by", group_by, ["maker", "group", "event"])
@@ -568,8 +569,9 @@ def feeds_remove(
 @feeds_app.command("check")
 def feeds_check(config: ConfigOption = None) -> None:
     """Fetch every feed now and report its health (exit 3 when some fail)."""
+    from autonews.lock import run_lock
     from autonews.pipeline import refresh_feeds
-    from autonews.store import Store, run_lock
+    from autonews.store import Store
     from autonews.timeparse import utcnow
 
     cfg = _config(config)

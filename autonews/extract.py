@@ -22,7 +22,7 @@ from typing import Any
 from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FeedStatus, FetchResult
-from autonews.parse import decode_document
+from autonews.parse.encoding import decode_document
 from autonews.text import clean_text
 from autonews.urls import is_private_host
 

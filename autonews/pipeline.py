@@ -5,7 +5,6 @@ callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -80,41 +79,9 @@ def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
     newest = sorted(
         parsed.entries, key=lambda e: e.published.timestamp() if e.published else 0, reverse=True
     )
-    return _encodable(replace(parsed, entries=tuple(newest[:max_items])))
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _encodable(parsed: ParsedFeed) -> ParsedFeed:
-    """Lone surrogates (a JSON Feed's "\\ud800" escape) cannot be encoded as UTF-8: one in a
-    title made the store's hashing raise UnicodeEncodeError and took the whole run down with a
-    traceback. They become U+FFFD here, at the parser's edge, so that every later stage (store,
-    classify, render, delivery) gets encodable text."""
-
-    def fix(text: str) -> str:
-        return _SURROGATE.sub("\ufffd", text)
-
-    def fix_optional(text: str | None) -> str | None:
-        return fix(text) if text else text
-
-    fields = [parsed.title]
-    for e in parsed.entries:
-        fields += (e.title, e.link or "", e.guid or "", e.summary, e.author)
-    if not _SURROGATE.search("".join(fields)):  # the common case: one search per feed
-        return parsed
-    entries = tuple(
-        replace(
-            e,
-            title=fix(e.title),
-            link=fix_optional(e.link),
-            guid=fix_optional(e.guid),
-            summary=fix(e.summary),
-            author=fix(e.author),
-        )
-        for e in parsed.entries
-    )
-    return replace(parsed, title=fix(parsed.title), entries=entries)
+    # parse_feed's text rule (autonews/parse/text_rules.py) has dropped lone surrogates and C0
+    # controls: every later stage (store, classify, render, delivery) gets encodable text.
+    return replace(parsed, entries=tuple(newest[:max_items]))
 
 
 Overrides = tuple[tuple[Any, ...], Any]  # the config's extra makers and event keywords

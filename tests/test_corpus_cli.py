@@ -3,7 +3,7 @@ plus tests/data/feedcorpus/) served by one loopback HTTP server, read by `autone
 subprocess in one run. No traceback, exit code 0 or 3, and every feed gets a status: in the JSON
 digest, in `autonews feeds check`, and in the footer of an offline text digest.
 
-Outcomes that are wrong but belong to the parser (autonews/parse.py, owned elsewhere) are listed
+Outcomes that are wrong but belong to the parser (autonews/parse/, owned elsewhere) are listed
 in KNOWN_PARSE_BUGS and expected to fail (strict: the test says so once they are fixed).
 """
 
@@ -30,7 +30,7 @@ from tests.test_parse_corpus import ENCODED_TITLES
 
 CORPUS = variants()
 BY_NAME = {v.name: v for v in CORPUS}
-# Variant name -> why autonews/parse.py gets it wrong; expected to fail until fixed. Found by
+# Variant name -> why autonews/parse/ gets it wrong; expected to fail until fixed. Found by
 # this corpus and fixed since: ent-numeric-surrogate, ent-numeric-out-of-range (a character
 # reference feedparser cannot decode cost the whole feed), json-authors-number ("authors": 5
 # cost the whole feed), ct-json-but-rss (RSS served as application/json was read as JSON only).
@@ -247,9 +247,9 @@ def test_lone_surrogates_from_the_parser_cannot_sink_the_run(
 ) -> None:
     """Regression: a lone surrogate in a parsed entry (a JSON Feed's "\\ud800" escape) made the
     store's hashing raise UnicodeEncodeError: a traceback and no digest for any of the feeds.
-    The pipeline now replaces them at the parser's edge, whatever the parser lets through."""
-    from autonews import pipeline
+    parse_feed now drops them at its edge, whatever the format's parser lets through."""
     from autonews.models import ParsedEntry, ParsedFeed
+    from autonews.parse import dispatch
 
     entry = ParsedEntry(
         title="Chery \ud800 Tiggo 9 Recall",
@@ -260,12 +260,12 @@ def test_lone_surrogates_from_the_parser_cannot_sink_the_run(
         author="\udc9f",
     )
     monkeypatch.setattr(
-        pipeline, "parse_feed", lambda *args, **kwargs: ParsedFeed("Bad \udc00", None, (entry,))
+        dispatch, "parse_xml_feed", lambda *_, **__: ParsedFeed("Bad \udc00", None, (entry,))
     )
     httpserver.expect_request("/feed").respond_with_data("<rss/>")
     url = httpserver.url_for("/feed")
     result = cli("digest", "--feed", url, "--no-extract", "--format", "json", "--since", "all")
     assert result.code == 0, result.err
     (story,) = result.json()["stories"]
-    assert story["title"] == "Chery \ufffd Tiggo 9 Recall"
-    assert story["url"] == "http://example.com/a/\ufffd"
+    assert story["title"] == "Chery  Tiggo 9 Recall"
+    assert story["url"] == "http://example.com/a/"

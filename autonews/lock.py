@@ -1,0 +1,74 @@
+"""One autonews run at a time per data folder, and no worker process outliving its run.
+
+The lock is a ``flock`` on ``autonews.lock`` in the data folder, taken by the commands that write
+the store (`digest`, `feeds check`) around the whole run, worker pools included.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from autonews.errors import StoreLockedError
+
+# Lock files held by this process's runs. Worker processes forked during a run (the parse and
+# extraction pools) inherit the descriptor, and flock() belongs to the open file, not to the
+# process: when a run was SIGKILLed (OOM killer, `kill -9`, a crash), its orphaned workers, blocked
+# forever on their task queue, kept the lock, and every later run, cron's included, exited with
+# code 4 until someone found and killed them. So a forked child drops the lock at once, and exits
+# when the run that forked it has gone.
+_HELD_LOCKS: set[int] = set()
+
+
+def _after_fork_in_child() -> None:
+    if not _HELD_LOCKS:
+        return
+    for handle in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _HELD_LOCKS.clear()
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def exit_with_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)  # reparented: the run is gone, and nobody will ever send us work again
+
+    threading.Thread(target=exit_with_parent, name="autonews-orphan-watch", daemon=True).start()
+
+
+@functools.cache
+def _drop_locks_in_forked_children() -> None:
+    # Registered on the first lock taken, not at import: importing autonews has no side effects.
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+@contextlib.contextmanager
+def run_lock(data_dir: Path, *, wait: bool = False) -> Iterator[None]:
+    """One autonews run at a time per store; a second one fails at once unless ``wait``."""
+    import fcntl
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "autonews.lock"
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreLockedError(
+                "another autonews run is using the store",
+                hint="wait for it to finish, or pass --wait to queue behind it",
+            ) from None
+        _drop_locks_in_forked_children()
+        _HELD_LOCKS.add(handle)
+        yield
+    finally:
+        _HELD_LOCKS.discard(handle)
+        os.close(handle)

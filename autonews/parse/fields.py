@@ -1,0 +1,52 @@
+"""Field rules the XML and JSON parsers share: which dates are news, how much summary is kept."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, datetime
+from typing import Any
+
+# Dates before this are placeholders ("Mon, 01 Jan 0001", Hugo's default for undated pages),
+# not news: the item counts as undated.
+EARLIEST_DATE = datetime(1970, 1, 2, tzinfo=UTC)
+
+
+def plausible(moment: datetime | None) -> datetime | None:
+    return moment if moment is not None and moment >= EARLIEST_DATE else None
+
+
+def to_datetime(parsed: Any) -> datetime | None:
+    """A UTC ``time.struct_time`` (feedparser's ``*_parsed`` fields) as a datetime."""
+    if not parsed:
+        return None
+    try:
+        return plausible(datetime.fromtimestamp(calendar.timegm(parsed), UTC))
+    except (OverflowError, ValueError, TypeError, OSError):
+        return None
+
+
+def iso_datetime(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        moment = datetime.fromisoformat(text)
+        moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
+        return None
+    return plausible(moment)
+
+
+# Feeds that carry whole articles as summaries: nothing downstream reads more than the start,
+# and cleaning 20 MB of HTML per run is most of the parse time.
+SUMMARY_CAP = 6000
+
+
+def cap_html(fragment: str, limit: int = SUMMARY_CAP) -> str:
+    if len(fragment) <= limit:
+        return fragment
+    cut = fragment[:limit]
+    open_tag = cut.rfind("<")
+    if open_tag > cut.rfind(">"):
+        cut = cut[:open_tag]  # not in the middle of a tag
+    return cut

@@ -1,0 +1,27 @@
+"""The SQLite store: feed state and health, items, article bodies, stories and deliveries.
+
+One file in the data folder, WAL mode.
+
+- ``database``: :class:`Store`, the typed queries each stage makes;
+- ``keys``: item identity (entry keys and fingerprints) and the stable hash behind every key;
+- ``migrations``: the schema, versioned by ``PRAGMA user_version``, migrations applied in order;
+- ``connection``: opening the file, and the transaction every write runs in.
+
+The run lock that keeps two runs off one store is :mod:`autonews.lock`.
+"""
+
+from autonews.lock import run_lock  # where callers and tests have always found it
+from autonews.store.database import Delivery, Store, StoreUpdate
+from autonews.store.keys import entry_fingerprint, entry_keys
+from autonews.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Delivery",
+    "Store",
+    "StoreUpdate",
+    "entry_fingerprint",
+    "entry_keys",
+    "run_lock",
+]

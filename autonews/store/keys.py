@@ -1,0 +1,38 @@
+"""Item identity: which entries of a feed document are items the store already has."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from autonews.models import ParsedEntry
+from autonews.urls import normalize_url
+
+
+def stable_hash(*parts: str) -> str:
+    """A short key for ``parts``, the same in every run and on every machine."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def entry_fingerprint(entry: ParsedEntry) -> str:
+    """Same title and link = same item, whatever GUID or date the feed gives it this time."""
+    title = " ".join(entry.title.lower().split())
+    link = normalize_url(entry.link) if entry.link else ""
+    return stable_hash(title, link)
+
+
+def entry_keys(entries: Sequence[ParsedEntry]) -> list[str]:
+    """Stable identity per entry: GUID when the feed's GUIDs are trustworthy, else the link, else
+    title + date. GUIDs are distrusted when missing or repeated within one document."""
+    guids = [entry.guid for entry in entries]
+    trustworthy = all(guids) and len(set(guids)) == len(guids)
+    keys = []
+    for entry in entries:
+        if trustworthy and entry.guid:
+            keys.append("g:" + entry.guid)
+        elif entry.link:
+            keys.append("l:" + normalize_url(entry.link))
+        else:
+            stamp = entry.published.isoformat() if entry.published else ""
+            keys.append("h:" + stable_hash(entry.title, stamp))
+    return keys

@@ -1,0 +1,114 @@
+"""Schema of the store: migrations applied in order, the version kept in ``PRAGMA user_version``.
+
+A migration is appended, never edited: a store written by any earlier version is brought up to
+date one step at a time, each step in its own transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from autonews.errors import StoreError
+from autonews.store.connection import transaction
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: feeds, items, articles
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        etag TEXT,
+        last_modified TEXT,
+        status TEXT,
+        http_status INTEGER,
+        error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_success TEXT,
+        last_checked TEXT,
+        items INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        feed_url TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT,
+        summary TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL,
+        dated INTEGER NOT NULL,
+        first_seen TEXT NOT NULL,
+        UNIQUE (feed_url, key)
+    );
+    CREATE INDEX items_published ON items (published);
+    CREATE INDEX items_fingerprint ON items (feed_url, fingerprint);
+    CREATE TABLE articles (
+        url TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        skipped TEXT NOT NULL DEFAULT '',
+        fetched_at TEXT NOT NULL
+    );
+    """,
+    # 2: first-run baseline, persistent stories, deliveries for --new
+    """
+    ALTER TABLE items ADD COLUMN baseline INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE story_items (
+        item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        story_key TEXT NOT NULL
+    );
+    CREATE INDEX story_items_key ON story_items (story_key);
+    CREATE TABLE deliveries (
+        story_key TEXT PRIMARY KEY,
+        delivered_at TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        figure TEXT NOT NULL DEFAULT ''
+    );
+    """,
+    # 3: delivered-state per named digest ([[digests]]): one story can go to several
+    """
+    CREATE TABLE deliveries_by_channel (
+        channel TEXT NOT NULL DEFAULT '',
+        story_key TEXT NOT NULL,
+        delivered_at TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        figure TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (channel, story_key)
+    );
+    INSERT INTO deliveries_by_channel (channel, story_key, delivered_at, sources, figure)
+        SELECT '', story_key, delivered_at, sources, figure FROM deliveries;
+    DROP TABLE deliveries;
+    ALTER TABLE deliveries_by_channel RENAME TO deliveries;
+    """,
+    # 4: classifications cached per item, so a warm run does not classify again
+    """
+    CREATE TABLE classifications (
+        item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        with_body INTEGER NOT NULL,
+        record TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Bring the store at ``path`` (open as ``db``) to SCHEMA_VERSION."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store {str(path)!r} was written by a newer autonews "
+            f"(schema {version}, this version knows {SCHEMA_VERSION})",
+            hint="upgrade autonews",
+        )
+    for number in range(version, SCHEMA_VERSION):
+        with transaction(db):
+            for statement in MIGRATIONS[number].split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number + 1}")
