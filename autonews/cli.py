@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from autonews.config import Config, NamedDigest
+    from autonews.deliver.environment import Environment
     from autonews.models import Digest
-    from autonews.pipeline import DigestOptions, DigestRun, Progress
-    from autonews.store import Store
+    from autonews.pipeline import DigestOptions, Progress
 
 T = TypeVar("T")
 
@@ -97,21 +97,16 @@ def _progress() -> tuple[Progress, Any]:
     return update, bar
 
 
-def _terminal_options() -> Any:
-    from autonews.render import RenderOptions
+def _env() -> Environment:
+    from autonews.deliver.environment import Environment
 
-    tty = sys.stdout.isatty()
-    color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    width = os.get_terminal_size().columns if tty else 100
-    return RenderOptions(width=max(60, min(width, 160)), color=color)
+    return Environment.from_os()
 
 
 def _emit(digest: Digest, fmt: str, output: Path | None) -> None:
-    from autonews.deliver import deliver_text
-    from autonews.render import Format, RenderOptions, render
+    from autonews.deliver.digest import emit_digest
 
-    options = _terminal_options() if output is None else RenderOptions()
-    deliver_text(render(digest, Format(fmt), options), output)
+    emit_digest(digest, fmt, output, _env())
 
 
 def _exit_for(digest: Digest) -> None:
@@ -232,6 +227,8 @@ def digest(
     ] = False,
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
+    from dataclasses import replace
+
     from autonews.config import FeedConfig
     from autonews.digest import Filters
     from autonews.pipeline import DigestOptions, collect, select
@@ -266,15 +263,20 @@ def digest(
             limit=limit,
         ),
     )
+    from autonews.deliver.digest import Destination, deliver_digest
+
+    env = _env()
+    to = Destination(fmt or "terminal", output, tuple(email or ()), dry_run)
     named = [_named_digest(cfg, n) for n in name or ()]
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         collection = _with_progress(lambda progress: collect(store, cfg, options, progress))
         if not named:
             run = select(store, cfg, collection, options)
-            _deliver(run, store, cfg, fmt or "terminal", output, email or [], dry_run)
+            deliver_digest(run, store, cfg.email, to, env)
         for entry in named:
             run = select(store, cfg, collection, _named_options(options, entry))
-            _deliver(run, store, cfg, fmt or entry.format, output, email or list(entry.to), dry_run)
+            named_to = replace(to, fmt=fmt or entry.format, email=tuple(email or entry.to))
+            deliver_digest(run, store, cfg.email, named_to, env)
     _exit_for(run.digest)
 
 
@@ -297,43 +299,6 @@ def _named_options(options: DigestOptions, entry: NamedDigest) -> DigestOptions:
         tags=options.filters.tags + entry.tags,
     )
     return replace(options, filters=filters, channel=entry.name)
-
-
-def _deliver(
-    run: DigestRun,
-    store: Store,
-    cfg: Config,
-    fmt: str,
-    output: Path | None,
-    email: list[str],
-    dry_run: bool,
-) -> None:
-    """Write or mail one digest; its stories count as delivered only once that succeeded.
-    Under --new with nothing new, nothing is written or sent."""
-    if run.new_only and not run.digest.stories:
-        return
-    if email:
-        delivered = _mail(run.digest, email, cfg, dry_run)
-    else:
-        _emit(run.digest, fmt, output)
-        delivered = True
-    if delivered:
-        run.commit(store)
-
-
-def _mail(digest: Digest, recipients: list[str], cfg: Config, dry_run: bool) -> bool:
-    """Send (or with --dry-run print) the digest; True when it really went out."""
-    import socket
-
-    from autonews.email_delivery import build_message, send
-
-    sender = cfg.email.sender or f"autonews@{socket.getfqdn() or 'localhost'}"
-    message = build_message(digest, sender, recipients)
-    if dry_run:
-        sys.stdout.write(message.as_string())
-        return False
-    send(message, cfg.email)
-    return True
 
 
 def _with_progress(work: Callable[[Progress], T]) -> T:
@@ -458,7 +423,9 @@ def stats(
     if fmt == "json":
         sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(render_stats(result, _terminal_options()))
+        from autonews.deliver.output import terminal_options
+
+        sys.stdout.write(render_stats(result, terminal_options(_env())))
 
 
 @app.command()
