@@ -77,24 +77,9 @@ def _progress() -> tuple[Progress, Any]:
     """A rich progress bar on stderr when it is a terminal; nothing otherwise (cron, pipes)."""
     if not sys.stderr.isatty():
         return (lambda stage, done, total: None), None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from autonews.render.progress import progress_bar
 
-    bar = Progress(
-        TextColumn("{task.description:<10}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    tasks: dict[str, Any] = {}
-
-    def update(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
-
-    return update, bar
+    return progress_bar()
 
 
 def _env() -> Environment:
@@ -346,7 +331,7 @@ def classify(
 ) -> None:
     """Classify headlines: automakers, companies, event type, speculative, figures."""
     from autonews.classify import Classifier
-    from autonews.classify_output import format_classifications
+    from autonews.render.classify_output import format_classifications
 
     _check_choice("--format", fmt, ["text", "json", "jsonl"])
     cfg = _config(config)
@@ -370,7 +355,8 @@ def read(
     config: ConfigOption = None,
 ) -> None:
     """Show one article's extracted body (fetched and cached if needed)."""
-    from autonews.reader import read_article, render_article
+    from autonews.reader import read_article
+    from autonews.render.article import render_article
 
     _check_choice("--format", fmt, ["text", "markdown", "json"])
     cfg = _config(config)
