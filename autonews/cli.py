@@ -7,7 +7,6 @@ an exit code here, once (see ``main``). Heavy modules are imported inside the co
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -330,12 +329,12 @@ def classify(
     config: ConfigOption = None,
 ) -> None:
     """Classify headlines: automakers, companies, event type, speculative, figures."""
-    from autonews.classify import Classifier
+    from autonews.classify.configured import classifier_for
     from autonews.render.classify_output import format_classifications
 
     _check_choice("--format", fmt, ["text", "json", "jsonl"])
     cfg = _config(config)
-    classifier = Classifier.with_overrides(cfg.classify.makers, cfg.classify.event_keywords)
+    classifier = classifier_for(cfg.classify)
     titles = text if text else [line.rstrip("\n") for line in sys.stdin]
     results = [(title, classifier.classify(title, explain=explain)) for title in titles]
     sys.stdout.write(format_classifications(results, fmt, explain))
@@ -386,7 +385,7 @@ def stats(
     import json
     from dataclasses import asdict
 
-    from autonews.classify import Classifier
+    from autonews.classify.configured import classifier_for
     from autonews.render.stats_terminal import render_stats
     from autonews.stats import compute_stats
     from autonews.store import Store
@@ -404,7 +403,7 @@ def stats(
     with Store(cfg.paths.store_file) as store:
         items = store.items(store.known_feeds(), start)
     earliest = start or min((i.published for i in items), default=now)
-    classifier = Classifier.with_overrides(cfg.classify.makers, cfg.classify.event_keywords)
+    classifier = classifier_for(cfg.classify)
     result = compute_stats(items, classifier, earliest, now, by, event)
     if fmt == "json":
         sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
@@ -479,13 +478,9 @@ def feeds_list(config: ConfigOption = None) -> None:
 
 
 def _config_path_for_edit(config: Path | None) -> Path:
-    from autonews.paths import resolve_paths
+    from autonews.config import config_file_to_edit
 
-    if config is not None:
-        return config
-    if os.environ.get("AUTONEWS_CONFIG"):
-        return Path(os.environ["AUTONEWS_CONFIG"]).expanduser()
-    return resolve_paths().config_file
+    return config_file_to_edit(config)
 
 
 @feeds_app.command("add")
