@@ -335,19 +335,34 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
     return overrides
 
 
+def config_file_from_env(env: Mapping[str, str]) -> Path | None:
+    """The file ``$AUTONEWS_CONFIG`` names, if it is set (the one place it is read)."""
+    value = env.get("AUTONEWS_CONFIG")
+    return Path(value).expanduser() if value else None
+
+
 def find_config_file(explicit: Path | None, env: Mapping[str, str], paths: Paths) -> Path | None:
+    """The file to read: ``--config``, then ``$AUTONEWS_CONFIG``, then the default if present."""
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"config file {str(explicit)!r} does not exist")
         return explicit
-    from_env = env.get("AUTONEWS_CONFIG")
-    if from_env:
-        path = Path(from_env).expanduser()
-        if not path.is_file():
-            raise ConfigError(f"$AUTONEWS_CONFIG points to {from_env!r}, which does not exist")
-        return path
+    from_env = config_file_from_env(env)
+    if from_env is not None:
+        if not from_env.is_file():
+            raise ConfigError(f"$AUTONEWS_CONFIG points to {str(from_env)!r}, which does not exist")
+        return from_env
     default = paths.config_file
     return default if default.is_file() else None
+
+
+def config_file_to_edit(explicit: Path | None, env: Mapping[str, str] | None = None) -> Path:
+    """The file ``autonews feeds add/remove/import`` edit (created if missing): ``--config``,
+    then ``$AUTONEWS_CONFIG``, then the user config dir's config.toml."""
+    env = dict(os.environ) if env is None else env
+    if explicit is not None:
+        return explicit
+    return config_file_from_env(env) or resolve_paths(dict(env)).config_file
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -6,14 +6,12 @@ and layout; OPML 2.0 import turns nested outlines into tags, export writes tags 
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from xml.etree import ElementTree
 
 from autonews.config import FeedConfig, config_from_mapping
+from autonews.deliver.files import write_atomically
 from autonews.errors import ConfigError, UsageError
 
 NEW_CONFIG_HEADER = """\
@@ -30,23 +28,6 @@ def _load_document(path: Path):  # type: ignore[no-untyped-def]
         return tomlkit.parse(path.read_text("utf-8"))
     except Exception as exc:  # tomlkit raises its own parse errors
         raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        with_suppressed_unlink(temp)
-        raise
-
-
-def with_suppressed_unlink(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:

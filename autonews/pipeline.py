@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from autonews.classify import Classifier
-from autonews.classify.knowledge import knowledge_version
+from autonews.classify.configured import classifier_for, classifier_version
 from autonews.cluster import ClusterInput, cluster
-from autonews.config import Config, FeedConfig
+from autonews.config import ClassifyConfig, Config, FeedConfig
 from autonews.digest import Filters, apply_filters, build_digest, build_story, headline_figure
 from autonews.errors import AutonewsError
 from autonews.fetch import FetchRequest, fetch_all
@@ -39,11 +39,12 @@ PARSE_POOL_THRESHOLD = 24  # feeds; below this, worker processes cost more than 
 
 @dataclass(frozen=True)
 class DigestOptions:
+    """How to run one digest. The window (``since``) and the grouping come from the config's
+    [digest] section, which ``--since`` and ``--group-by`` override as flags."""
+
     feeds: tuple[FeedConfig, ...] = ()
-    since: str | None = None
     extract: bool = True
     offline: bool = False
-    group_by: str | None = None
     filters: Filters = field(default_factory=Filters)
     now: datetime | None = None
     new_only: bool = False  # --new: stories not delivered by an earlier --new digest
@@ -84,14 +85,11 @@ def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
     return replace(parsed, entries=tuple(newest[:max_items]))
 
 
-Overrides = tuple[tuple[Any, ...], Any]  # the config's extra makers and event keywords
-
-
 Records = list[list[Any] | None]  # one per entry: a classification record, or None
 
 
 def parse_and_classify(
-    result: FetchResult, max_items: int, overrides: Overrides, since: datetime | None
+    result: FetchResult, max_items: int, settings: ClassifyConfig, since: datetime | None
 ) -> tuple[ParsedFeed | str, Records]:
     """In a worker process: parse one feed and classify its entries that fall in the digest's
     window (title and summary), so the main process finds them already made."""
@@ -104,7 +102,7 @@ def parse_and_classify(
         if since is not None and entry.published is not None and entry.published < since:
             records.append(None)  # outside the window: nobody looks at it in this run
             continue
-        classifier = classifier or Classifier.with_overrides(*overrides)
+        classifier = classifier or classifier_for(settings)
         records.append(classifier.classify(entry.title, entry.summary).to_record())
     return parsed, records
 
@@ -122,7 +120,6 @@ def refresh_feeds(
     With many feeds, parsing (and classifying) runs in worker processes on all cores, each feed
     handed over as soon as it has arrived, while the others are still being fetched."""
     requests = [FetchRequest(feed.url, *store.http_state(feed.url)) for feed in feeds]
-    overrides: Overrides = (config.classify.makers, config.classify.event_keywords)
     max_items = config.fetch.max_items_per_feed
     pool = None
     if (os.cpu_count() or 1) > 1 and len(requests) >= PARSE_POOL_THRESHOLD:
@@ -138,7 +135,7 @@ def refresh_feeds(
         progress("fetch", done, len(requests))
         if pool is not None and result.status is FeedStatus.OK:
             pending[id(result)] = pool.submit(
-                parse_and_classify, result, max_items, overrides, since
+                parse_and_classify, result, max_items, config.classify, since
             )
 
     try:
@@ -147,7 +144,7 @@ def refresh_feeds(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    version = knowledge_version(*overrides)
+    version = classifier_version(config.classify)
     window = parse_duration(config.digest.first_run_window)
     health = []
     for feed, result, (document, records) in zip(feeds, results, parsed, strict=True):
@@ -239,7 +236,7 @@ def collect(
 ) -> Collection:
     now = options.now or utcnow()
     feeds = options.feeds or config.feeds
-    since = parse_since(options.since or config.digest.since, now)
+    since = parse_since(config.digest.since, now)
     if options.offline:
         health = store.feed_health(feeds)
     else:
@@ -277,8 +274,7 @@ def _classify(
 ) -> dict[int, Classification]:
     """Classify items, reusing what an earlier run stored for this classifier version. A title
     with no maker is classified again once its article body is there to look in."""
-    overrides = (config.classify.makers, config.classify.event_keywords)
-    version = knowledge_version(*overrides)
+    version = classifier_version(config.classify)
     cached = store.classifications([item.id for item in items], version)
     classifier: Classifier | None = None  # built only when something is not in the cache
     result: dict[int, Classification] = {}
@@ -291,7 +287,7 @@ def _classify(
             result[item.id] = hit[0]
             continue
         if classifier is None:
-            classifier = Classifier.with_overrides(*overrides)
+            classifier = classifier_for(config.classify)
         result[item.id] = classifier.classify(item.title, item.summary, body)
         fresh.append((item.id, result[item.id], bool(body)))
     if fresh:
@@ -325,7 +321,7 @@ def select(
         apply_filters(stories, filters),
         collection.health,
         collection.now,
-        options.group_by or config.digest.group_by,
+        config.digest.group_by,
         filters.limit,
     )
     pending = tuple(

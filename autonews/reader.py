@@ -1,15 +1,13 @@
-"""`autonews read`: one article's extracted body, from the store's cache or fetched now."""
+"""`autonews read`: one article's extracted body, from the store's cache or fetched now.
+Showing it is ``autonews.render.article``'s job."""
 
 from __future__ import annotations
-
-import json
 
 from autonews.config import Config
 from autonews.errors import NotFoundError, UsageError
 from autonews.extract import PageRequest, extract_pages
 from autonews.models import Article
 from autonews.store import Store
-from autonews.text import clean_text
 from autonews.timeparse import utcnow
 
 
@@ -33,33 +31,3 @@ def read_article(config: Config, url_or_id: str) -> Article:
             raise NotFoundError(f"no article text at {url}: {article.skipped}")
         store.save_articles([article], utcnow())
         return article
-
-
-def render_article(article: Article, fmt: str) -> str:
-    if fmt == "json":
-        return (
-            json.dumps(
-                {
-                    "url": article.url,
-                    "title": article.title,
-                    "author": article.author,
-                    "date": article.date,
-                    "language": article.language,
-                    "text": article.text,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
-        )
-    title = clean_text(article.title) or article.url
-    byline = " · ".join(clean_text(x) for x in (article.author, article.date) if x)
-    text = clean_text(article.text, keep_newlines=True)
-    if fmt == "markdown":
-        head = f"# {title}\n\n" + (f"*{byline}*\n\n" if byline else "")
-        return head + text + f"\n\n<{article.url}>\n"
-    return (
-        f"{title}\n{byline}\n\n{text}\n\n{article.url}\n"
-        if byline
-        else f"{title}\n\n{text}\n\n{article.url}\n"
-    )

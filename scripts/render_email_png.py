@@ -16,8 +16,8 @@ import tempfile
 from pathlib import Path
 
 from autonews.config import Config
+from autonews.deliver.mail import build_message
 from autonews.demo import demo_feeds, serve_demo
-from autonews.email_delivery import build_message
 from autonews.paths import Paths
 from autonews.pipeline import DigestOptions, make_digest
 from autonews.store import Store

@@ -15,7 +15,7 @@ from aiosmtpd.smtp import SMTP as SMTPServer
 from pytest_httpserver import HTTPServer
 
 from autonews.config import EmailConfig
-from autonews.email_delivery import parse_transport, subject_for
+from autonews.deliver.mail import parse_transport, subject_for
 from autonews.errors import ConfigError, ExitStatus
 from tests.digests import sample_digest
 from tests.feeds import item, rss
@@ -156,7 +156,7 @@ def test_subject_summarises() -> None:
 
 
 def test_password_never_appears_in_errors(monkeypatch, smtp) -> None:
-    from autonews.email_delivery import build_message, send
+    from autonews.deliver.mail import build_message, send
     from autonews.errors import DeliveryError
 
     _, port = smtp

@@ -1,4 +1,9 @@
-"""Renderers: one module per output format, each with one entry function taking the digest."""
+"""Renderers: every way autonews shows something lives here.
+
+The digest has one module per output format, each with one entry function taking the digest
+(``render`` picks it); beside them, ``stats_terminal`` (`autonews stats`), ``classify_output``
+(`autonews classify`), ``article`` (`autonews read`) and ``progress`` (the bar on stderr).
+"""
 
 from __future__ import annotations
 

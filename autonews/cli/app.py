@@ -1,0 +1,74 @@
+"""The root command: the app, its global options, the list of commands, and ``main``, the one
+place where errors become a message and an exit code.
+
+Errors are AutonewsError subclasses raised where things go wrong; ``main`` prints their message
+and hint and exits with their status (``--debug`` shows the traceback instead).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from autonews.errors import AutonewsError
+
+app = typer.Typer(
+    name="autonews",
+    help="Car-industry news digests: fetch your feeds, extract the articles, and group the "
+    "stories by automaker and by what happened (recalls, launches, deals, regulation...).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+_debug = False  # --debug, set by the root callback for main's error handling
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+    if version:
+        from autonews import __version__
+
+        typer.echo(f"autonews {__version__}")
+        raise typer.Exit()
+
+
+def _add_commands() -> None:
+    """Every command, in the order `autonews --help` lists them (groups after commands). A new
+    command goes in the module of its group, and is added here."""
+    from autonews.cli import classify, digest, feeds, info
+
+    app.command()(digest.digest)
+    app.command()(classify.classify)
+    app.command()(info.read)
+    app.command()(info.stats)
+    app.command()(info.makers)
+    app.command()(info.demo)
+    app.add_typer(feeds.app, name="feeds")
+
+
+_add_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn our errors into a message and an exit code, once.
+
+    Usage errors are typer's (exit 2); everything we raise is an AutonewsError, caught here."""
+    try:
+        app(args=argv, prog_name="autonews")
+    except AutonewsError as exc:
+        if _debug or "--debug" in (argv if argv is not None else sys.argv):
+            raise
+        typer.echo(f"autonews: error: {exc.message}", err=True)
+        if exc.hint:
+            typer.echo(f"hint: {exc.hint}", err=True)
+        sys.exit(exc.exit_status)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,133 @@
+"""Commands that show what autonews knows, without a digest: `read` (one article), `stats`
+(counts over time from the store), `makers` (the automakers known), and `demo` (the whole
+pipeline offline on built-in sample feeds)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from autonews.cli.context import environment, exit_if_feeds_failed, load_config, with_progress
+from autonews.cli.options import (
+    GROUPINGS,
+    ConfigOption,
+    check_choice,
+    check_events,
+    digest_formats,
+    format_option,
+)
+from autonews.errors import UsageError
+
+
+def read(
+    url_or_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="URL_OR_ID", help="An article URL, or a story id from `digest --format json`."
+        ),
+    ],
+    fmt: Annotated[str, format_option("text, markdown or json.")] = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Show one article's extracted body (fetched and cached if needed)."""
+    from autonews.reader import read_article
+    from autonews.render.article import render_article
+
+    check_choice("--format", fmt, ["text", "markdown", "json"])
+    cfg = load_config(config)
+    sys.stdout.write(render_article(read_article(cfg, url_or_id), fmt))
+
+
+def stats(
+    since: Annotated[
+        str, typer.Option(metavar="WINDOW", help="Window: 30d, 12w, a date, or all.")
+    ] = "30d",
+    by: Annotated[
+        str, typer.Option("--by", metavar="maker|group|event", help="maker, group or event.")
+    ] = "maker",
+    event: Annotated[
+        str | None,
+        typer.Option(
+            "--event", metavar="EVENT", help="Only this event type (recalls by maker...)."
+        ),
+    ] = None,
+    fmt: Annotated[str, format_option("terminal or json.")] = "terminal",
+    config: ConfigOption = None,
+) -> None:
+    """Story counts over time from the store, drawn as bars (no fetching)."""
+    import json
+    from dataclasses import asdict
+
+    from autonews.classify.configured import classifier_for
+    from autonews.deliver.output import terminal_options
+    from autonews.render.stats_terminal import render_stats
+    from autonews.stats import compute_stats
+    from autonews.store import Store
+    from autonews.timeparse import parse_since, utcnow
+
+    check_choice("--by", by, GROUPINGS)
+    check_choice("--format", fmt, ["terminal", "json"])
+    check_events([event] if event else None)
+    cfg = load_config(config)
+    now = utcnow()
+    try:
+        start = parse_since(since, now)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    with Store(cfg.paths.store_file) as store:
+        items = store.items(store.known_feeds(), start)
+    earliest = start or min((i.published for i in items), default=now)
+    classifier = classifier_for(cfg.classify)
+    result = compute_stats(items, classifier, earliest, now, by, event)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_stats(result, terminal_options(environment())))
+
+
+def makers(
+    search: Annotated[
+        str | None, typer.Option(help="Only makers whose name, group or country contains this.")
+    ] = None,
+) -> None:
+    """List the automakers autonews knows, with their group and country."""
+    from autonews.classify.knowledge import default_knowledge
+
+    needle = (search or "").lower()
+    for maker in sorted(
+        default_knowledge().makers, key=lambda m: (m.group.lower(), m.name.lower())
+    ):
+        line = f"{maker.name}\t{maker.group}\t{maker.country}"
+        if needle in line.lower():
+            typer.echo(line)
+
+
+def demo(
+    fmt: Annotated[str, format_option("terminal, json or jsonl.")] = "terminal",
+    no_extract: Annotated[
+        bool, typer.Option("--no-extract", help="Skip article extraction.")
+    ] = False,
+) -> None:
+    """Run the whole pipeline offline against built-in sample feeds on a loopback server."""
+    import tempfile
+
+    from autonews.config import Config
+    from autonews.deliver.digest import emit_digest
+    from autonews.demo import demo_feeds, serve_demo
+    from autonews.paths import Paths
+    from autonews.pipeline import DigestOptions, make_digest
+    from autonews.store import Store
+
+    check_choice("--format", fmt, digest_formats())
+    env = environment()
+    with tempfile.TemporaryDirectory(prefix="autonews-demo-") as home, serve_demo() as base:
+        root = Path(home)
+        cfg = Config(paths=Paths(root, root / "data", root / "cache"))
+        options = DigestOptions(feeds=demo_feeds(base), extract=not no_extract)
+        with Store(cfg.paths.store_file) as store:
+            run = with_progress(env, lambda progress: make_digest(store, cfg, options, progress))
+    emit_digest(run.digest, fmt, None, env)
+    exit_if_feeds_failed(run.digest)

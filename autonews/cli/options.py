@@ -1,0 +1,52 @@
+"""Options several commands share, and the checks on option values typer does not make.
+
+A command declares its options in its signature with ``Annotated`` (see the command modules);
+the ones spelled the same everywhere are defined once here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from autonews.errors import UsageError
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="TOML config file (default: $AUTONEWS_CONFIG, then "
+        "the user config dir's config.toml).",
+        show_default=False,
+    ),
+]
+
+GROUPINGS = ["maker", "group", "event"]  # --group-by, stats --by
+
+
+def format_option(help: str) -> Any:
+    """``--format`` / ``-f FORMAT``; ``help`` names the command's formats."""
+    return typer.Option("--format", "-f", metavar="FORMAT", help=help)
+
+
+def check_choice(option: str, value: str | None, choices: list[str]) -> None:
+    if value is not None and value not in choices:
+        raise UsageError(f"{option} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def check_events(*lists: list[str] | None) -> None:
+    from autonews.models import Event
+
+    slugs = [e.value for e in Event]
+    for values in lists:
+        for value in values or ():
+            check_choice("--event", value, slugs)
+
+
+def digest_formats() -> list[str]:
+    from autonews.render import Format
+
+    return [f.value for f in Format]

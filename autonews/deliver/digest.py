@@ -1,0 +1,80 @@
+"""Delivering one digest run: to stdout, a file or by email, then recording what went out.
+
+The rules, whatever the destination:
+- a digest's stories count as delivered (for later ``--new`` runs) only once it really went out:
+  written to stdout or the file, or accepted by the mail server; a failure raises DeliveryError
+  and records nothing, and a ``--dry-run`` message is only shown, so nothing is recorded either;
+- under ``--new`` with nothing new, nothing is written or sent at all.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from autonews.config import EmailConfig
+from autonews.deliver.environment import Environment
+from autonews.deliver.output import deliver_text, terminal_options
+from autonews.models import Digest
+from autonews.render import Format, RenderOptions, render
+
+if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor SQLite loaded
+    from autonews.pipeline import DigestRun
+    from autonews.store import Store
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where one digest goes: mailed when ``email`` names recipients, otherwise rendered in
+    ``fmt`` to ``output`` (a file) or to stdout."""
+
+    fmt: str = "terminal"
+    output: Path | None = None
+    email: tuple[str, ...] = ()
+    dry_run: bool = False  # with email: show the message instead of sending it
+
+
+def deliver_digest(
+    run: DigestRun, store: Store, email: EmailConfig, to: Destination, env: Environment
+) -> bool:
+    """Write or mail one digest; its stories are marked delivered only once that succeeded.
+    Returns whether they were (False: nothing new under --new, or a dry run)."""
+    if run.new_only and not run.digest.stories:
+        return False
+    if to.email:
+        delivered = mail_digest(run.digest, to.email, email, env, dry_run=to.dry_run)
+    else:
+        emit_digest(run.digest, to.fmt, to.output, env)
+        delivered = True
+    if delivered:
+        run.commit(store)
+    return delivered
+
+
+def emit_digest(digest: Digest, fmt: str, output: Path | None, env: Environment) -> None:
+    """Render for the terminal (its width, colour when allowed) or, for a file, plainly."""
+    options = terminal_options(env) if output is None else RenderOptions()
+    deliver_text(render(digest, Format(fmt), options), output, env)
+
+
+def mail_digest(
+    digest: Digest,
+    recipients: Sequence[str],
+    config: EmailConfig,
+    env: Environment,
+    *,
+    dry_run: bool = False,
+) -> bool:
+    """Send the digest (or with ``dry_run`` print the message); True when it really went out."""
+    from autonews.deliver.mail import build_message, send
+
+    sender = config.sender or f"autonews@{socket.getfqdn() or 'localhost'}"
+    message = build_message(digest, sender, recipients)
+    if dry_run:
+        env.stdout.write(message.as_string())
+        return False
+    send(message, config)
+    return True

@@ -1,0 +1,39 @@
+"""What autonews knows about where its output goes, read from the OS once per run.
+
+Commands take an ``Environment`` instead of asking ``sys`` and ``os.environ`` here and there, so a
+test can hand in another one (a StringIO for stdout, a terminal of 80 columns, NO_COLOR...).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+
+@dataclass(frozen=True)
+class Environment:
+    stdout: TextIO
+    stdout_isatty: bool = False
+    stderr_isatty: bool = False
+    columns: int | None = None  # the terminal's width, when stdout is a terminal
+    no_color: bool = False  # $NO_COLOR is set (to anything: https://no-color.org)
+    term: str = ""  # $TERM
+
+    @classmethod
+    def from_os(cls) -> Environment:
+        tty = sys.stdout.isatty()
+        return cls(
+            stdout=sys.stdout,
+            stdout_isatty=tty,
+            stderr_isatty=sys.stderr.isatty(),
+            columns=os.get_terminal_size().columns if tty else None,
+            no_color="NO_COLOR" in os.environ,
+            term=os.environ.get("TERM", ""),
+        )
+
+    @property
+    def color(self) -> bool:
+        """Colour on stdout: only a terminal, and not when NO_COLOR or TERM=dumb says no."""
+        return self.stdout_isatty and not self.no_color and self.term != "dumb"

@@ -1,0 +1,29 @@
+"""The progress bar drawn on stderr while a run fetches and extracts (rich, transient)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+
+def progress_bar() -> tuple[Callable[[str, int, int], None], Progress]:
+    """A callback for the pipeline (stage, done, total) and the bar it draws on; the bar shows
+    while entered (``with bar:``) and is gone when the run ends."""
+    bar = Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return update, bar
