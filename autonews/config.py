@@ -66,6 +66,7 @@ class DigestConfig:
     group_by: str = "maker"
     cluster_window: str = "72h"
     renotify_on_figure_change: bool = True
+    failure_reminder: str = "24h"  # a feed failing with the same error is named again after this
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def _validate_semantics(config: Config) -> None:
         parse_since(config.digest.since, datetime.now(UTC))  # the same parser --since uses
     except ValueError as exc:
         raise ConfigError(f"config key 'digest.since': {exc}") from None
-    for key in ("first_run_window", "cluster_window"):
+    for key in ("first_run_window", "cluster_window", "failure_reminder"):
         try:
             parse_duration(getattr(config.digest, key))
         except ValueError as exc:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from autonews.models import (
     EVENT_WEIGHT,
@@ -14,8 +14,10 @@ from autonews.models import (
     Classification,
     Digest,
     FeedHealth,
+    FeedStatus,
     Group,
     Item,
+    SkippedPage,
     Source,
     Story,
 )
@@ -145,12 +147,34 @@ def _group_key(story: Story, group_by: str) -> tuple[str, str]:
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
 
 
+def mark_repeated_failures(
+    feeds: Sequence[FeedHealth],
+    reports: Mapping[str, tuple[datetime, str]],
+    now: datetime,
+    reminder: timedelta,
+) -> tuple[FeedHealth, ...]:
+    """Mark failures an earlier digest named less than ``reminder`` ago with the same error
+    (``reports``: url -> when, error): counted in the footer, not named again."""
+    out = []
+    for feed in feeds:
+        report = reports.get(feed.url)
+        repeated = (
+            feed.status is FeedStatus.ERROR
+            and report is not None
+            and report[1] == (feed.error or "")
+            and now - report[0] < reminder
+        )
+        out.append(replace(feed, repeated=True) if repeated else feed)
+    return tuple(out)
+
+
 def build_digest(
     stories: Sequence[Story],
     feeds: Sequence[FeedHealth],
     generated_at: datetime,
     group_by: str = "maker",
     limit: int | None = None,
+    skipped_pages: Sequence[SkippedPage] = (),
 ) -> Digest:
     ranked = sorted(stories, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
     if limit is not None:
@@ -175,4 +199,5 @@ def build_digest(
         stories=ordered,
         groups=groups,
         lead_id=ranked[0].id if ranked else None,
+        skipped_pages=tuple(skipped_pages),
     )

@@ -26,6 +26,7 @@ from autonews.parse.encoding import decode_document
 from autonews.text import clean_text
 from autonews.urls import is_private_host
 
+PRIVATE_LINK = "link to a private or loopback address (set [fetch] allow_private = true)"
 PAGE_TIME_CAP = 10  # seconds of extraction per page
 MAX_BODY = 100_000  # characters of article text kept
 POOL_THRESHOLD = 6  # fewer pages than this are not worth starting worker processes
@@ -237,7 +238,7 @@ def refusal(page: PageRequest, fetch: FetchConfig) -> str | None:
     if path.endswith(_NON_HTML_SUFFIXES):
         return f"not an HTML page ({path.rsplit('.', 1)[-1]})"
     if not fetch.allow_private and is_private_host(page.url) and not is_private_host(page.feed_url):
-        return "link to a private or loopback address (set [fetch] allow_private = true)"
+        return PRIVATE_LINK
     return None
 
 

@@ -118,6 +118,16 @@ class Article:
 
 
 @dataclass(frozen=True)
+class PageFailure:
+    """An article page that could not be fetched: not tried again before ``retry_after``."""
+
+    url: str
+    error: str  # "fetch failed: timed out after 20 s"
+    failures: int  # in a row
+    retry_after: datetime
+
+
+@dataclass(frozen=True)
 class MakerRef:
     name: str
     group: str
@@ -208,6 +218,19 @@ class FeedHealth:
     items: int = 0
     consecutive_failures: int = 0
     last_success: datetime | None = None
+    # A failure an earlier digest already named, with the same error, less than [digest]
+    # failure_reminder ago: counted in the footer, not named again (cron mails it once a day).
+    repeated: bool = False
+
+
+@dataclass(frozen=True)
+class SkippedPage:
+    """An article page this run did not read, and why."""
+
+    url: str
+    reason: str  # "fetch failed: timed out after 20 s", "link to a private or loopback address..."
+    kind: str  # "failed" (this run), "waiting" (failed before, backing off), "private", "other"
+    retry_after: datetime | None = None  # failed pages: not fetched again before this
 
 
 @dataclass(frozen=True)
@@ -226,6 +249,7 @@ class Digest:
     lead_id: str | None = None
     title: str = "autonews digest"
     extras: dict[str, str] = field(default_factory=dict)
+    skipped_pages: tuple[SkippedPage, ...] = ()
 
     def story(self, story_id: str) -> Story:
         for story in self.stories:
@@ -236,3 +260,8 @@ class Digest:
     @property
     def failed_feeds(self) -> tuple[FeedHealth, ...]:
         return tuple(feed for feed in self.feeds if feed.status is FeedStatus.ERROR)
+
+    @property
+    def failures_to_report(self) -> tuple[FeedHealth, ...]:
+        """Failed feeds to name: new failures, changed errors, or last named a day ago."""
+        return tuple(feed for feed in self.failed_feeds if not feed.repeated)

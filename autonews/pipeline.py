@@ -11,11 +11,19 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from autonews.articles import PageReport, read_articles
 from autonews.classify import Classifier
 from autonews.classify.configured import classifier_for, classifier_version
 from autonews.cluster import ClusterInput, cluster
 from autonews.config import ClassifyConfig, Config, FeedConfig
-from autonews.digest import Filters, apply_filters, build_digest, build_story, headline_figure
+from autonews.digest import (
+    Filters,
+    apply_filters,
+    build_digest,
+    build_story,
+    headline_figure,
+    mark_repeated_failures,
+)
 from autonews.errors import AutonewsError
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import (
@@ -27,6 +35,7 @@ from autonews.models import (
     FetchResult,
     Item,
     ParsedFeed,
+    SkippedPage,
     Story,
 )
 from autonews.parse import parse_feed
@@ -182,39 +191,6 @@ def _parsed(
         return f"parser failed: {type(exc).__name__}", []
 
 
-def _articles_for(
-    store: Store,
-    items: Sequence[Item],
-    config: Config,
-    offline: bool,
-    now: datetime,
-    progress: Progress,
-) -> dict[str, Article]:
-    # Imported here: a --no-extract or warm run never needs the extraction machinery.
-    from autonews.extract import PageRequest, extract_pages
-
-    links = list(dict.fromkeys(item.link for item in items if item.link))
-    cached = store.articles(links)
-    missing = [item for item in items if item.link and item.link not in cached]
-    if offline or not missing:
-        return cached
-    pages = list(
-        {item.link: PageRequest(item.link, item.feed_url) for item in missing if item.link}.values()
-    )
-    done = 0
-
-    def tick(_: FetchResult) -> None:
-        nonlocal done
-        done += 1
-        progress("extract", done, len(pages))
-
-    fresh = extract_pages(pages, config.fetch, tick)
-    # Pages that failed to fetch are retried next run; refusals and non-HTML are remembered.
-    keep = [a for a in fresh if a.text or not a.skipped.startswith(("fetch failed", "not fetched"))]
-    store.save_articles(keep, now)
-    return {**cached, **{a.url: a for a in fresh}}
-
-
 @dataclass(frozen=True)
 class Collection:
     """Everything one fetch yields, before any digest's filters: several digests can share it."""
@@ -223,6 +199,17 @@ class Collection:
     health: tuple[FeedHealth, ...]
     stories: tuple[Story, ...]
     baseline_only: frozenset[str]  # keys of stories made only of a new feed's old items
+    skipped_pages: tuple[SkippedPage, ...] = ()  # article pages not read, and why
+
+    @property
+    def failures_to_report(self) -> tuple[FeedHealth, ...]:
+        """Failed feeds to name this run (see ``FeedHealth.repeated``)."""
+        return tuple(f for f in self.health if f.status is FeedStatus.ERROR and not f.repeated)
+
+    def remember_reported(self, store: Store) -> None:
+        """Record that this run named its failed feeds: the next runs count them without naming
+        them again until [digest] failure_reminder has passed or the error changes."""
+        store.mark_failures_reported(self.failures_to_report, self.now)
 
 
 def make_digest(
@@ -237,17 +224,26 @@ def collect(
     now = options.now or utcnow()
     feeds = options.feeds or config.feeds
     since = parse_since(config.digest.since, now)
+    health: Sequence[FeedHealth]
     if options.offline:
         health = store.feed_health(feeds)
     else:
         health = refresh_feeds(store, feeds, config, now, progress, since)
         store.prune(config.store.keep_days, now)
-    items = store.items(feeds, since)
-    articles = (
-        _articles_for(store, items, config, options.offline, now, progress)
-        if options.extract
-        else {}
+    failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
+    health = mark_repeated_failures(
+        health,
+        store.failure_reports(failing),
+        now,
+        parse_duration(config.digest.failure_reminder),
     )
+    items = store.items(feeds, since)
+    pages = (
+        read_articles(store, items, config, options.offline, now, progress)
+        if options.extract
+        else PageReport({}, ())
+    )
+    articles = pages.articles
     classifications = _classify(store, config, items, articles)
     groups = cluster(
         [ClusterInput.from_item(item, classifications[item.id]) for item in items],
@@ -266,7 +262,7 @@ def collect(
         for key, members in zip(keys, member_lists, strict=True)
         if all(item.baseline for item in members)
     )
-    return Collection(now, tuple(health), stories, baseline_only)
+    return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
 
 
 def _classify(
@@ -323,6 +319,7 @@ def select(
         collection.now,
         config.digest.group_by,
         filters.limit,
+        collection.skipped_pages,
     )
     pending = tuple(
         (story.id, Delivery(story.cluster_size, headline_figure(story.classification)))

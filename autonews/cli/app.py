@@ -40,6 +40,11 @@ def _root(
         raise typer.Exit()
 
 
+def debugging() -> bool:
+    """Whether this run was given ``--debug`` (commands may then say more on stderr)."""
+    return _debug
+
+
 def _add_commands() -> None:
     """Every command, in the order `autonews --help` lists them (groups after commands). A new
     command goes in the module of its group, and is added here."""

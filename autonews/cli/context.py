@@ -6,7 +6,7 @@ Heavy modules are imported inside the functions, so that ``autonews --help`` sta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,7 +17,7 @@ from autonews.errors import ExitStatus
 
 if TYPE_CHECKING:
     from autonews.config import Config
-    from autonews.models import Digest
+    from autonews.models import Digest, SkippedPage
     from autonews.pipeline import Progress
 
 T = TypeVar("T")
@@ -56,9 +56,27 @@ def with_progress(env: Environment, work: Callable[[Progress], T]) -> T:
         return work(progress)
 
 
+def debug_skipped_pages(pages: Sequence[SkippedPage]) -> None:
+    """With ``--debug``: each article page not read, and why, on stderr."""
+    from autonews.cli.app import debugging
+
+    if not debugging():
+        return
+    for page in pages:
+        when = page.retry_after
+        retry = f" (next try after {when:%Y-%m-%d %H:%M} UTC)" if when else ""
+        typer.echo(f"autonews: article page not read: {page.url}: {page.reason}{retry}", err=True)
+
+
 def exit_if_feeds_failed(digest: Digest) -> None:
-    """A digest was produced, but name the feeds that failed and exit 3 (cron sees it)."""
+    """A digest was produced, but some feeds failed: exit 3 (cron sees it). They are named on
+    stderr when their failure is new, its error changed, or a day has passed ([digest]
+    failure_reminder), so that cron does not mail the same warning after every run."""
     if digest.failed_feeds:
-        names = ", ".join(f.name or f.url for f in digest.failed_feeds)
-        typer.echo(f"autonews: {len(digest.failed_feeds)} feed(s) failed: {names}", err=True)
+        named = digest.failures_to_report
+        if named:
+            names = ", ".join(f.name or f.url for f in named)
+            more = len(digest.failed_feeds) - len(named)
+            earlier = f" (and {more} reported earlier)" if more else ""
+            typer.echo(f"autonews: {len(named)} feed(s) failed: {names}{earlier}", err=True)
         raise typer.Exit(ExitStatus.FEEDS_FAILED)

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from autonews.cli.context import environment, exit_if_feeds_failed, load_config, with_progress
+from autonews.cli.context import (
+    debug_skipped_pages,
+    environment,
+    exit_if_feeds_failed,
+    load_config,
+    with_progress,
+)
 from autonews.cli.options import (
     GROUPINGS,
     ConfigOption,
@@ -172,6 +178,7 @@ def digest(
     named = [_named_digest(cfg, n) for n in name or ()]
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         collection = with_progress(env, lambda progress: collect(store, cfg, options, progress))
+        debug_skipped_pages(collection.skipped_pages)
         if not named:
             run = select(store, cfg, collection, options)
             deliver_digest(run, store, cfg.email, to, env)
@@ -179,6 +186,7 @@ def digest(
             run = select(store, cfg, collection, _named_options(options, entry))
             named_to = replace(to, fmt=fmt or entry.format, email=tuple(email or entry.to))
             deliver_digest(run, store, cfg.email, named_to, env)
+        collection.remember_reported(store)
     exit_if_feeds_failed(run.digest)
 
 

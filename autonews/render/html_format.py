@@ -9,12 +9,12 @@ from html import escape
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
-    feed_line,
     group_heading,
     safe_url,
     source_line,
     summary_line,
 )
+from autonews.render.footer import footer
 from autonews.text import clean_text
 
 EVENT_COLOUR: dict[Event, str] = {
@@ -101,13 +101,17 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
             f"{_e(group_heading(digest, group))}</h2></td></tr>"
         )
         parts += [_story(digest.story(story_id), digest) for story_id in group.story_ids]
+    end = footer(digest)
     parts.append(
         f'<tr><td><h2 style="font-size:16px;margin:20px 0 4px">Feeds</h2>'
-        f'<ul style="{_META};padding-left:18px">'
+        f'<p style="{_META};margin:0">{_e(end.feeds)}</p>'
     )
-    for feed in digest.feeds:
-        failed, text = feed_line(feed)
-        style = ' style="color:#b00020"' if failed else ""
-        parts.append(f"<li{style}>{'✗' if failed else '✓'} {_e(text)}</li>")
-    parts += ["</ul></td></tr>", "</table></body></html>"]
+    if end.failures:
+        parts.append(f'<ul style="{_META};padding-left:18px">')
+        parts += [f'<li style="color:#b00020">✗ {_e(text)}</li>' for text in end.failures]
+        parts.append("</ul>")
+    for note in (end.repeated, f"Article pages: {end.pages}" if end.pages else ""):
+        if note:
+            parts.append(f'<p style="{_META};margin:4px 0">{_e(note)}</p>')
+    parts += ["</td></tr>", "</table></body></html>"]
     return "\n".join(parts) + "\n"

@@ -8,12 +8,12 @@ import re
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
-    feed_line,
     group_heading,
     safe_url,
     source_line,
     summary_line,
 )
+from autonews.render.footer import footer
 from autonews.text import clean_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -52,8 +52,12 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         out += [f"## {escape(group_heading(digest, group))}", ""]
         out += [_item(digest.story(story_id), digest) for story_id in group.story_ids]
         out.append("")
-    out += ["## Feeds", ""]
-    for feed in digest.feeds:
-        failed, text = feed_line(feed)
-        out.append(f"- {'✗' if failed else '✓'} {escape(text)}")
-    return "\n".join(out) + "\n"
+    end = footer(digest)
+    out += ["## Feeds", "", escape(end.feeds), ""]
+    if end.failures:
+        out += [*(f"- ✗ {escape(text)}" for text in end.failures), ""]
+    if end.repeated:
+        out += [escape(end.repeated), ""]
+    if end.pages:
+        out += [f"Article pages: {escape(end.pages)}", ""]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -14,7 +14,8 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import feed_line, safe_url, source_line
+from autonews.render.common import safe_url, source_line
+from autonews.render.footer import footer
 from autonews.text import clean_text
 
 EVENT_STYLE: dict[Event, tuple[str, str]] = {
@@ -81,10 +82,17 @@ def _lead(story: Story, now: datetime) -> Panel:
 
 
 def _footer(digest: Digest) -> list[Text]:
-    lines = [Text("Feeds", style="bold")]
-    for feed in digest.feeds:
-        failed, text = feed_line(feed)
-        lines.append(Text(f"  {'✗' if failed else '✓'} {text}", style="red" if failed else "green"))
+    end = footer(digest)
+    heading = Text("Feeds", style="bold")
+    heading.append(f"  {end.feeds}", style="red" if end.failures else "dim")
+    lines = [heading]
+    lines += [Text(f"  ✗ {text}", style="red") for text in end.failures]
+    if end.repeated:
+        lines.append(Text(f"  {end.repeated}", style="dim"))
+    if end.pages:
+        pages = Text("Article pages", style="bold")
+        pages.append(f"  {end.pages}", style="dim")
+        lines.append(pages)
     return lines
 
 

@@ -7,12 +7,12 @@ import textwrap
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
-    feed_line,
     group_heading,
     safe_url,
     source_line,
     summary_line,
 )
+from autonews.render.footer import footer
 from autonews.text import clean_text
 
 
@@ -58,8 +58,11 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
         for story_id in group.story_ids:
             lines += _story(digest.story(story_id), digest, width, "")
         lines.append("")
-    lines.append("Feeds")
-    for feed in digest.feeds:
-        failed, text = feed_line(feed)
-        lines.append(f"  {'FAILED' if failed else 'ok'} {text}")
+    end = footer(digest)
+    lines.append(f"Feeds: {end.feeds}")
+    lines += [f"  FAILED {text}" for text in end.failures]
+    if end.repeated:
+        lines += textwrap.wrap(end.repeated, width, initial_indent="  ", subsequent_indent="  ")
+    if end.pages:
+        lines += textwrap.wrap(f"Article pages: {end.pages}", width, subsequent_indent="  ")
     return "\n".join(lines) + "\n"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -30,3 +31,14 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def rows_in(
+    db: sqlite3.Connection, query: str, values: Iterable[Any], before: Sequence[Any] = ()
+) -> Iterator[sqlite3.Row]:
+    """Rows of ``query ... IN (values)``, the values sent 500 at a time (SQLite's limit on
+    parameters is low on some builds)."""
+    pending = list(dict.fromkeys(values))
+    for start in range(0, len(pending), 500):
+        chunk = pending[start : start + 500]
+        yield from db.execute(f"{query} ({','.join('?' * len(chunk))})", [*before, *chunk])

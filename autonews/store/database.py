@@ -18,7 +18,6 @@ from typing import Any
 from autonews.config import FeedConfig
 from autonews.errors import StoreError
 from autonews.models import (
-    Article,
     Classification,
     FeedHealth,
     FeedStatus,
@@ -26,9 +25,10 @@ from autonews.models import (
     Item,
     ParsedEntry,
 )
-from autonews.store.connection import connect, transaction
+from autonews.store.connection import connect, rows_in, transaction
 from autonews.store.keys import entry_fingerprint, entry_keys, stable_hash
 from autonews.store.migrations import migrate
+from autonews.store.pages import PageQueries
 from autonews.store.rows import health_from_row, iso, item_from_row
 
 
@@ -45,7 +45,7 @@ class Delivery:
     figure: str
 
 
-class Store:
+class Store(PageQueries):
     """Thin, typed access to the SQLite file. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
@@ -108,7 +108,8 @@ class Store:
                 # A 304 keeps the old validators unless the server sent new ones.
                 db.execute(
                     "UPDATE feeds SET status=?, http_status=?, error=NULL, last_checked=?, "
-                    "last_success=?, consecutive_failures=0, etag=COALESCE(?, etag), "
+                    "last_success=?, consecutive_failures=0, failure_reported_at=NULL, "
+                    "failure_reported_error=NULL, etag=COALESCE(?, etag), "
                     "last_modified=COALESCE(?, last_modified), items=? WHERE url=?",
                     (
                         status.value,
@@ -140,6 +141,27 @@ class Store:
             else:
                 out.append(health_from_row(row, feed.label))
         return out
+
+    def failure_reports(self, urls: Iterable[str]) -> dict[str, tuple[datetime, str]]:
+        """When each feed's current failure was last named in a digest, and its error then."""
+        rows = self._rows_in(
+            "SELECT url, failure_reported_at, failure_reported_error FROM feeds WHERE "
+            "failure_reported_at IS NOT NULL AND url IN",
+            urls,
+        )
+        return {
+            row["url"]: (datetime.fromisoformat(row["failure_reported_at"]), row[2] or "")
+            for row in rows
+        }
+
+    def mark_failures_reported(self, feeds: Iterable[FeedHealth], now: datetime) -> None:
+        """Remember that these feeds' failures were named (on stderr and in the footer)."""
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE feeds SET failure_reported_at = ?, failure_reported_error = ? "
+                "WHERE url = ?",
+                [(iso(now), feed.error or "", feed.url) for feed in feeds],
+            )
 
     # --- items -------------------------------------------------------------------------------
 
@@ -260,12 +282,8 @@ class Store:
     def _rows_in(
         self, query: str, values: Iterable[Any], before: Sequence[Any] = ()
     ) -> Iterator[sqlite3.Row]:
-        """Rows of ``query ... IN (values)``, the values sent 500 at a time (SQLite's limit on
-        parameters is low on some builds)."""
-        pending = list(dict.fromkeys(values))
-        for start in range(0, len(pending), 500):
-            chunk = pending[start : start + 500]
-            yield from self.db.execute(f"{query} ({','.join('?' * len(chunk))})", [*before, *chunk])
+        """Rows of ``query ... IN (values)``, the values sent 500 at a time."""
+        return rows_in(self.db, query, values, before)
 
     def story_keys_of(self, item_ids: Sequence[int]) -> dict[int, str]:
         """The story each item already belongs to (items seen by an earlier run)."""
@@ -345,31 +363,8 @@ class Store:
             db.execute(
                 "DELETE FROM deliveries WHERE story_key NOT IN (SELECT story_key FROM story_items)"
             )
+            db.execute(
+                "DELETE FROM page_failures WHERE url NOT IN "
+                "(SELECT link FROM items WHERE link IS NOT NULL)"
+            )
         return int(removed)
-
-    # --- articles ----------------------------------------------------------------------------
-
-    def articles(self, urls: Iterable[str]) -> dict[str, Article]:
-        return {
-            row["url"]: Article(
-                url=row["url"],
-                title=row["title"],
-                author=row["author"],
-                date=row["date"],
-                language=row["language"],
-                text=row["text"],
-                skipped=row["skipped"],
-            )
-            for row in self._rows_in("SELECT * FROM articles WHERE url IN", urls)
-        }
-
-    def save_articles(self, articles: Iterable[Article], now: datetime) -> None:
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO articles (url, title, author, date, language, text, "
-                "skipped, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (a.url, a.title, a.author, a.date, a.language, a.text, a.skipped, iso(now))
-                    for a in articles
-                ],
-            )

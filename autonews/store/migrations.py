@@ -93,6 +93,23 @@ MIGRATIONS: tuple[str, ...] = (
         record TEXT NOT NULL
     );
     """,
+    # 5: when a feed's failure was last named in a digest, and with which error: a feed broken
+    # for days is named once a day or when its error changes, not by every run
+    """
+    ALTER TABLE feeds ADD COLUMN failure_reported_at TEXT;
+    ALTER TABLE feeds ADD COLUMN failure_reported_error TEXT;
+    """,
+    # 6: article pages that failed, tried again only after a backoff; refused links (a private
+    # address, not http) are decided afresh each run, so a changed allow_private takes effect
+    """
+    CREATE TABLE page_failures (
+        url TEXT PRIMARY KEY,
+        error TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        retry_after TEXT NOT NULL
+    );
+    DELETE FROM articles WHERE skipped LIKE 'link to a private%' OR skipped LIKE 'not an http%';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

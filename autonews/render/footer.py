@@ -1,0 +1,68 @@
+"""The digest's footer, for every format but JSON: feed health in one line, the failed feeds to
+name, and the article pages that were not read. The JSON keeps the full per-feed list (data).
+
+With 200 feeds the footer is still a few lines: the feeds that are fine are counted, not listed
+(`autonews feeds check` lists every feed); a failure is named when it is new, when its error
+changed, or a day later ([digest] failure_reminder), and otherwise counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from autonews.models import Digest, SkippedPage
+from autonews.render.common import feed_line
+
+
+@dataclass(frozen=True)
+class Footer:
+    feeds: str  # "198 ok · 2 failed"
+    failures: tuple[str, ...]  # "Broken Feed: HTTP 500 (3 failures in a row)", one per feed named
+    repeated: str  # "1 more failing as reported earlier (...)", or ""
+    pages: str  # "1 failed this run · 2 skipped after failing recently (...)", or ""
+
+
+def footer(digest: Digest) -> Footer:
+    failed = digest.failed_feeds
+    named = digest.failures_to_report
+    counts = [f"{len(digest.feeds) - len(failed)} ok"]
+    if failed:
+        counts.append(f"{len(failed)} failed")
+    repeated = ""
+    if len(named) < len(failed):
+        more = "more " if named else ""
+        repeated = (
+            f"{len(failed) - len(named)} {more}failing as reported earlier "
+            "(`autonews feeds check` lists every feed)"
+        )
+    return Footer(
+        feeds=" · ".join(counts),
+        failures=tuple(feed_line(feed)[1] for feed in named),
+        repeated=repeated,
+        pages=pages_line(digest.skipped_pages),
+    )
+
+
+def _moment(when: datetime) -> str:
+    return when.strftime("%d %b %H:%M UTC")
+
+
+def pages_line(skipped: tuple[SkippedPage, ...]) -> str:
+    """What the footer says about article pages not read (links to PDFs, images and the like are
+    not worth a line: ``--debug`` lists them)."""
+    kinds = Counter(page.kind for page in skipped)
+    parts = []
+    if kinds["failed"]:
+        parts.append(f"{kinds['failed']} failed this run")
+    if kinds["waiting"]:
+        retries = [p.retry_after for p in skipped if p.kind == "waiting" and p.retry_after]
+        when = f" (next try after {_moment(min(retries))})" if retries else ""
+        parts.append(f"{kinds['waiting']} skipped after failing recently{when}")
+    if kinds["private"]:
+        parts.append(
+            f"{kinds['private']} skipped: link to a private address "
+            "(set [fetch] allow_private = true to follow)"
+        )
+    return " · ".join(parts)
