@@ -27,6 +27,7 @@ class FeedConfig:
     url: str
     name: str = ""
     tags: tuple[str, ...] = ()
+    enabled: bool = True  # `autonews feeds disable`: kept in the list, not fetched
 
     @property
     def label(self) -> str:
@@ -103,6 +104,11 @@ class Config:
     classify: ClassifyConfig = field(default_factory=ClassifyConfig)
     paths: Paths = field(default_factory=resolve_paths)
     source: Path | None = None  # the TOML file read, if any
+
+    @property
+    def active_feeds(self) -> tuple[FeedConfig, ...]:
+        """The feeds a run fetches: all but the disabled ones."""
+        return tuple(feed for feed in self.feeds if feed.enabled)
 
 
 _SECTIONS: dict[str, type] = {
@@ -252,11 +258,11 @@ def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
         where = f"feeds[{index}]"
         if not isinstance(entry, dict):
             raise ConfigError(f"config key {where!r}: expected a table with url, name, tags")
-        unknown = set(entry) - {"url", "name", "tags"}
+        unknown = set(entry) - {"url", "name", "tags", "enabled"}
         if unknown:
             raise ConfigError(
                 f"unknown config key '{where}.{sorted(unknown)[0]}'",
-                hint="a feed takes url, name and tags",
+                hint="a feed takes url, name, tags and enabled",
             )
         if "url" not in entry:
             raise ConfigError(f"config key '{where}.url' is missing")
@@ -265,6 +271,7 @@ def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
                 url=_coerce(f"{where}.url", entry["url"], str),
                 name=_coerce(f"{where}.name", entry.get("name", ""), str),
                 tags=_coerce(f"{where}.tags", entry.get("tags", []), tuple[str, ...]),
+                enabled=_coerce(f"{where}.enabled", entry.get("enabled", True), bool),
             )
         )
     return tuple(feeds)

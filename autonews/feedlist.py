@@ -1,13 +1,15 @@
 """The feed list lives in the config file's ``[[feeds]]`` tables, so one file says everything.
 
-``autonews feeds add/remove/import`` edit that file with tomlkit, which keeps the user's comments
-and layout; OPML 2.0 import turns nested outlines into tags, export writes tags back as categories.
+``autonews feeds add/remove/edit/import`` edit that file with tomlkit, which keeps the user's
+comments and layout; OPML 2.0 import turns nested outlines (folders) into tags, export writes
+each feed in the folder of its first tag, with all its tags as categories.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from autonews.config import FeedConfig, config_from_mapping
@@ -31,31 +33,114 @@ def _load_document(path: Path):  # type: ignore[no-untyped-def]
 
 
 def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
-    """Append feeds not already listed (by URL); returns the ones added."""
+    """Append feeds not already listed (by URL) after the last ``[[feeds]]`` table, before
+    whatever comments follow it (the next section's); returns the ones added."""
     import tomlkit
+    from tomlkit.items import Whitespace
 
     document = _load_document(path)
     tables = document.get("feeds")
     if tables is None:
         tables = tomlkit.aot()
+        if document.body:
+            document.add(tomlkit.nl())
         document["feeds"] = tables
     existing = {str(table.get("url")) for table in tables}
-    added = []
+    added: list[FeedConfig] = []
     for feed in feeds:
-        if feed.url in existing:
-            continue
+        if feed.url not in existing:
+            existing.add(feed.url)
+            added.append(feed)
+    grown = bool(len(tables)) and bool(added)  # tomlkit spaces out only the tables it made
+    trailing = _trailing_trivia(tables[-1]) if grown else []
+    for number, feed in enumerate(added, 1):
         table = tomlkit.table()
         table["url"] = feed.url
         if feed.name:
             table["name"] = feed.name
         if feed.tags:
             table["tags"] = list(feed.tags)
+        if grown and number < len(added):
+            table.value.append(None, Whitespace("\n"))
         tables.append(table)
-        existing.add(feed.url)
-        added.append(feed)
+    for item in trailing:  # the comments that opened the next section follow the feeds again
+        tables[-1].value.append(None, item)
     config_from_mapping(document.unwrap())  # never write a file we could not read back
     write_atomically(path, tomlkit.dumps(document))
     return added
+
+
+def _trailing_trivia(table: Any) -> list[Any]:
+    """Detach the comments and blank lines after a table's last key (in a file, they belong to
+    what comes next), leaving one blank line; returns them."""
+    from tomlkit.items import Whitespace
+
+    body = table.value.body
+    last_key = max((i for i, (key, _) in enumerate(body) if key is not None), default=-1)
+    trailing = [item for _, item in body[last_key + 1 :]]
+    del body[last_key + 1 :]
+    table.value.append(None, Whitespace("\n"))
+    return trailing
+
+
+def _find(tables: Any, url_or_name: str, path: Path) -> int:
+    """The index of the feed with this URL (or else this name) in the ``[[feeds]]`` tables."""
+    for key in ("url", "name"):
+        for index, table in enumerate(tables):
+            if str(table.get(key, "")) == url_or_name:
+                return index
+    raise UsageError(
+        f"no feed with URL or name {url_or_name!r} in {str(path)!r}",
+        hint="`autonews feeds list` shows the feeds",
+    )
+
+
+def _feed_of(table: Any) -> FeedConfig:
+    return FeedConfig(
+        url=str(table["url"]),
+        name=str(table.get("name", "")),
+        tags=tuple(str(tag) for tag in table.get("tags", [])),
+        enabled=bool(table.get("enabled", True)),
+    )
+
+
+def edit_feed(
+    path: Path,
+    url_or_name: str,
+    *,
+    url: str | None = None,
+    name: str | None = None,
+    tags: Sequence[str] | None = None,
+    enabled: bool | None = None,
+) -> tuple[FeedConfig, FeedConfig]:
+    """Change one feed's URL, name, tags or enabled state in place (comments kept); returns the
+    feed before and after. An empty name or tag list removes the key; enabled is written only
+    as ``enabled = false``."""
+    import tomlkit
+
+    document = _load_document(path)
+    tables = document.get("feeds") or []
+    table = tables[_find(tables, url_or_name, path)]
+    before = _feed_of(table)
+    if url is not None and url != before.url:
+        if any(str(other.get("url")) == url for other in tables):
+            raise UsageError(f"{url} is already in the feed list")
+        table["url"] = url
+    for key, value in (("name", name), ("tags", None if tags is None else list(tags))):
+        if value is None:
+            continue
+        if value:
+            table[key] = value
+        elif key in table:
+            del table[key]
+    if enabled is not None:
+        if enabled and "enabled" in table:
+            del table["enabled"]
+        elif not enabled:
+            table["enabled"] = False
+    config_from_mapping(document.unwrap())
+    write_atomically(path, tomlkit.dumps(document))
+    return before, _feed_of(table)
 
 
 def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
@@ -63,16 +148,11 @@ def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
 
     document = _load_document(path)
     tables = document.get("feeds") or []
-    for index, table in enumerate(tables):
-        if url_or_name in (str(table.get("url")), str(table.get("name", ""))):
-            removed = FeedConfig(url=str(table["url"]), name=str(table.get("name", "")))
-            del tables[index]
-            write_atomically(path, tomlkit.dumps(document))
-            return removed
-    raise UsageError(
-        f"no feed with URL or name {url_or_name!r} in {str(path)!r}",
-        hint="`autonews feeds list` shows the feeds",
-    )
+    index = _find(tables, url_or_name, path)
+    removed = _feed_of(tables[index])
+    del tables[index]
+    write_atomically(path, tomlkit.dumps(document))
+    return removed
 
 
 def parse_opml(data: bytes) -> list[FeedConfig]:
@@ -83,7 +163,7 @@ def parse_opml(data: bytes) -> list[FeedConfig]:
     body = root.find("body")
     if root.tag != "opml" or body is None:
         raise UsageError("not an OPML file: no <opml><body>")
-    feeds: list[FeedConfig] = []
+    by_url: dict[str, FeedConfig] = {}
 
     def walk(node: ElementTree.Element, tags: tuple[str, ...]) -> None:
         for outline in node.findall("outline"):
@@ -94,27 +174,42 @@ def parse_opml(data: bytes) -> list[FeedConfig]:
                 for c in (outline.get("category") or "").split(",")
                 if c.strip().strip("/")
             )
-            if url:
-                feeds.append(
-                    FeedConfig(url=url, name=label, tags=tuple(dict.fromkeys(tags + categories)))
+            if url in by_url:  # one feed in several folders: all of them are its tags
+                known = by_url[url]
+                merged = tuple(dict.fromkeys(known.tags + tags + categories))
+                by_url[url] = FeedConfig(url=known.url, name=known.name, tags=merged)
+            elif url:
+                by_url[url] = FeedConfig(
+                    url=url, name=label, tags=tuple(dict.fromkeys(tags + categories))
                 )
             else:
                 walk(outline, (*tags, label) if label else tags)
 
     walk(body, ())
-    return feeds
+    return list(by_url.values())
 
 
 def to_opml(feeds: Sequence[FeedConfig]) -> str:
+    """OPML 2.0: a feed's first tag is its folder (a nested outline, which is what other readers
+    import), all its tags are its ``category``; untagged feeds sit at the top level."""
     root = ElementTree.Element("opml", version="2.0")
     head = ElementTree.SubElement(root, "head")
     ElementTree.SubElement(head, "title").text = "autonews feeds"
     body = ElementTree.SubElement(root, "body")
+    folders: dict[str, ElementTree.Element] = {}
     for feed in feeds:
+        parent = body
+        if feed.tags:
+            folder = feed.tags[0]
+            if folder not in folders:
+                folders[folder] = ElementTree.SubElement(
+                    body, "outline", {"text": folder, "title": folder}
+                )
+            parent = folders[folder]
         attributes = {"type": "rss", "text": feed.label, "title": feed.label, "xmlUrl": feed.url}
         if feed.tags:
             attributes["category"] = ",".join(feed.tags)
-        ElementTree.SubElement(body, "outline", attributes)
+        ElementTree.SubElement(parent, "outline", attributes)
     ElementTree.indent(root)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

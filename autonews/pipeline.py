@@ -222,7 +222,7 @@ def collect(
     store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
 ) -> Collection:
     now = options.now or utcnow()
-    feeds = options.feeds or config.feeds
+    feeds = options.feeds or config.active_feeds
     since = parse_since(config.digest.since, now)
     health: Sequence[FeedHealth]
     if options.offline:

@@ -317,3 +317,202 @@ def test_failed_pages_are_not_fetched_again_until_their_backoff_ends(
     monkeypatch.setenv("AUTONEWS_FETCH_ALLOW_PRIVATE", "true")
     cli("digest", "--format", "text")
     assert pages.hits["/a/private"] == 1
+
+
+# --- 12: feeds add finds a site's feed; list, edit, rename, disable; OPML folders -------------
+
+SITE_PAGE = """<!DOCTYPE html><html><head><title>Wire — car news</title>
+<link rel="alternate" type="application/rss+xml" title="Wire » Comments Feed"
+      href="/comments/feed/">
+<link rel="alternate" type="application/rss+xml" title="Wire » Feed" href="/feed/">
+</head><body><p>News.</p></body></html>"""
+
+
+@pytest.fixture
+def wire(site: Site) -> Site:
+    site.routes["/"] = (200, "text/html; charset=utf-8", SITE_PAGE)
+    site.routes["/feed/"] = (
+        200,
+        "application/rss+xml",
+        feed_xml("AutoWire Daily", [("Volvo Recalls XC70s", "http://news.example/1")]),
+    )
+    site.routes["/comments/feed/"] = (200, "application/rss+xml", feed_xml("Comments", []))
+    site.routes["/plain"] = (200, "text/html", "<!DOCTYPE html><html><body>hi</body></html>")
+    return site
+
+
+def config_feeds(home: Path) -> list[dict[str, object]]:
+    import tomllib
+
+    return tomllib.loads((home / "config.toml").read_text("utf-8")).get("feeds", [])
+
+
+def test_feeds_add_finds_the_feed_a_site_page_links_and_takes_its_title(
+    cli, home: Path, wire: Site
+) -> None:
+    result = cli("feeds", "add", wire.url("/"))
+    assert result.code == 0, result.err
+    assert f"found the feed linked from {wire.url('/')}: {wire.url('/feed/')}" in result.out
+    assert 'as "AutoWire Daily"' in result.out
+    assert config_feeds(home) == [{"url": wire.url("/feed/"), "name": "AutoWire Daily"}]
+    # The feed's own URL: its title too; --name wins over it.
+    assert cli("feeds", "add", wire.url("/comments/feed/"), "--name", "Talk").code == 0
+    assert config_feeds(home)[1] == {"url": wire.url("/comments/feed/"), "name": "Talk"}
+    assert "already listed" in cli("feeds", "add", wire.url("/")).out
+
+
+def test_feeds_add_refuses_a_page_without_a_feed_and_keeps_an_unreachable_url(
+    cli, home: Path, wire: Site
+) -> None:
+    from tests.conftest import free_port_url
+
+    plain = cli("feeds", "add", wire.url("/plain"))
+    assert plain.code == ExitStatus.USAGE
+    assert "links no RSS, Atom or JSON feed" in plain.err and "hint:" in plain.err
+    down = free_port_url()
+    result = cli("feeds", "add", down, "--name", "Later")
+    assert result.code == 0
+    assert "could not fetch" in result.err and "added as given" in result.err
+    assert config_feeds(home) == [{"url": down, "name": "Later"}]
+    offline = cli("feeds", "add", "--offline", wire.url("/plain"))  # no fetch, no questions
+    assert offline.code == 0 and wire.hits["/plain"] == 1
+
+
+def test_new_feeds_go_with_the_other_feeds_not_under_the_next_section(
+    cli, home: Path, wire: Site
+) -> None:
+    write_config(
+        home,
+        '# my list\n[[feeds]]\nurl = "http://example.com/a.xml"\nname = "A"\n\n'
+        "# --- Named digests ---\n# several digests from one fetch\n\n"
+        '[[digests]]\nname = "recalls"\nevents = ["recall"]\n',
+    )
+    assert cli("feeds", "add", wire.url("/")).code == 0
+    text = (home / "config.toml").read_text("utf-8")
+    assert text.index("AutoWire Daily") < text.index("# --- Named digests ---")
+    assert text.startswith("# my list\n")
+    assert '\n\n[[feeds]]\nurl = "' + wire.url("/feed/") in text
+    assert "# several digests from one fetch\n\n[[digests]]" in text
+
+
+def test_feeds_list_is_an_aligned_table(cli, home: Path, site: Site) -> None:
+    site.routes["/a.xml"] = (
+        200,
+        "application/rss+xml",
+        feed_xml("A", [("Volvo Recalls XC70s", "http://news.example/1"), ("BYD", "http://n/2")]),
+    )
+    site.routes["/b.xml"] = (500, "text/plain", "oops")
+    write_config(
+        home,
+        feeds_toml([("汽车新闻", site.url("/a.xml")), ("Broken", site.url("/b.xml"))])
+        + '[[feeds]]\nurl = "http://example.com/c.xml"\nname = "Off"\nenabled = false\n\n'
+        + FAST_FETCH,
+    )
+    cli("digest", "--no-extract", "--format", "json")
+    cli("digest", "--no-extract", "--format", "json")
+    d = ("http://example.com/d.xml", "--tag", "ev", "--tag", "china")
+    assert cli("feeds", "add", "--offline", *d).code == 0
+    lines = cli("feeds", "list").out.splitlines()
+    assert lines[0].split() == [
+        "NAME",
+        "STATUS",
+        "LAST",
+        "SUCCESS",
+        "ITEMS",
+        "TAGS",
+        "URL",
+        "ERROR",
+    ]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert "ok" in rows["汽车新闻"] and "ago" in rows["汽车新闻"]
+    assert rows["汽车新闻"].split()[4] == "2"  # items kept
+    assert "HTTP 500 Internal Server Error (2 in a row)" in rows["Broken"]
+    assert "never" in rows["Broken"]
+    assert "disabled" in rows["Off"]
+    assert "not fetched yet" in rows["http://example.com/d.xml"]
+    assert "ev, china" in rows["http://example.com/d.xml"]
+    # Aligned: every column starts at the same place on every line (汽车新闻 is 8 columns wide).
+    url_column = lines[0].index("URL")
+    for line, url in zip(lines[1:], ["/a.xml", "/b.xml", "/c.xml", "/d.xml"], strict=True):
+        start = line.rindex("http")
+        wide = sum(1 for ch in line[:start] if "\u4e00" <= ch <= "\u9fff")
+        assert start + wide == url_column, line
+        assert line[start:].split()[0].endswith(url)
+
+
+def test_feeds_edit_rename_disable_enable(cli, home: Path, site: Site) -> None:
+    site.routes["/a.xml"] = (200, "application/rss+xml", feed_xml("A", []))
+    write_config(
+        home,
+        "# keep me\n"
+        + feeds_toml([("A", site.url("/a.xml")), ("B", "http://example.com/b.xml")])
+        + FAST_FETCH,
+    )
+    renamed = cli("feeds", "rename", "A", "AutoWire")
+    assert renamed.code == 0 and "name 'A' -> 'AutoWire'" in renamed.out
+    edited = cli("feeds", "edit", "AutoWire", "--tag", "ev", "--tag", "china")
+    assert edited.code == 0 and "tags '' -> 'ev, china'" in edited.out
+    assert cli("feeds", "edit", "B", "--url", "http://example.com/b2.xml").code == 0
+    assert cli("feeds", "edit", "B").code == ExitStatus.USAGE  # nothing to change
+    assert cli("feeds", "edit", "B", "--url", site.url("/a.xml")).code == ExitStatus.USAGE
+    assert cli("feeds", "rename", "nobody", "x").code == ExitStatus.USAGE
+    feeds = config_feeds(home)
+    assert feeds[0] == {"url": site.url("/a.xml"), "name": "AutoWire", "tags": ["ev", "china"]}
+    assert feeds[1]["url"] == "http://example.com/b2.xml"
+    assert (home / "config.toml").read_text("utf-8").startswith("# keep me\n")
+
+    assert "disabled" in cli("feeds", "disable", "AutoWire").out
+    assert config_feeds(home)[0]["enabled"] is False
+    cli("feeds", "disable", "B")
+    assert cli("digest", "--no-extract").code == ExitStatus.USAGE  # no enabled feed left
+    assert site.hits["/a.xml"] == 0
+    assert cli("feeds", "check").out == ""
+    assert "enabled" in cli("feeds", "enable", "AutoWire").out
+    assert "enabled" not in config_feeds(home)[0]
+    assert cli("digest", "--no-extract", "--format", "json").code == 0
+    assert site.hits["/a.xml"] == 1
+    assert cli("feeds", "edit", "AutoWire", "--no-tags").code == 0
+    assert "tags" not in config_feeds(home)[0]
+
+
+def test_opml_export_keeps_folders_as_nested_outlines(cli, home: Path, tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    write_config(
+        home,
+        '[[feeds]]\nurl = "http://example.com/cnev.xml"\nname = "CnEV"\ntags = ["china", "ev"]\n'
+        '[[feeds]]\nurl = "http://example.com/ithome.xml"\nname = "IT之家"\ntags = ["china"]\n'
+        '[[feeds]]\nurl = "http://example.com/wire.xml"\nname = "Wire"\n',
+    )
+    exported = cli("feeds", "export").out
+    body = ElementTree.fromstring(exported).find("body")
+    assert body is not None
+    folder, top = list(body)
+    assert (folder.get("text"), folder.get("xmlUrl")) == ("china", None)
+    assert [o.get("title") for o in folder] == ["CnEV", "IT之家"]
+    assert folder[0].get("category") == "china,ev"
+    assert top.get("xmlUrl") == "http://example.com/wire.xml"
+    # Read back by autonews: the same feeds and tags; a feed in two folders gets both.
+    other = tmp_path / "other" / "config.toml"
+    other.parent.mkdir()
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        exported.replace(
+            "</body>",
+            '<outline text="ev"><outline text="CnEV" xmlUrl="http://example.com/cnev.xml"/>'
+            '<outline text="Solo" xmlUrl="http://example.com/solo.xml"/></outline></body>',
+        ),
+        encoding="utf-8",
+    )
+    result = cli("feeds", "import", str(opml), "--config", str(other))
+    assert "imported 4 new feed(s) of 4" in result.out
+    import tomllib
+
+    feeds = tomllib.loads(other.read_text("utf-8"))["feeds"]
+    assert feeds[0] == {
+        "url": "http://example.com/cnev.xml",
+        "name": "CnEV",
+        "tags": ["china", "ev"],
+    }
+    assert feeds[1]["tags"] == ["china"] and "tags" not in feeds[2]
+    assert feeds[3] == {"url": "http://example.com/solo.xml", "name": "Solo", "tags": ["ev"]}

@@ -152,7 +152,7 @@ def digest(
     check_choice("--group-by", group_by, GROUPINGS)
     check_events(event, exclude_event)
     cfg = load_config(config, {"digest": {"since": since, "group_by": group_by}})
-    feeds = tuple(FeedConfig(url=f) for f in feed or ()) or cfg.feeds
+    feeds = tuple(FeedConfig(url=f) for f in feed or ()) or cfg.active_feeds
     if tag:
         feeds = tuple(f for f in feeds if set(tag) & set(f.tags))
     if not feeds:

@@ -1,11 +1,12 @@
 """`autonews feeds ...`: the feed list, kept in the config file's [[feeds]] tables (edited by
-``feedlist``, comments and layout kept), its health, and OPML import and export."""
+``feedlist``, comments and layout kept), its health, discovery of a site's feed (``discover``),
+and OPML import and export."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,41 +14,76 @@ from autonews.cli.context import load_config, no_progress
 from autonews.cli.options import ConfigOption
 from autonews.errors import ExitStatus, UsageError
 
-app = typer.Typer(help="List, add, remove, check, import and export feeds.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from autonews.config import FeedConfig
+
+app = typer.Typer(
+    help="List, add, edit, rename, disable, remove, check, import and export feeds.",
+    no_args_is_help=True,
+)
 
 
 @app.command("list")
 def feeds_list(config: ConfigOption = None) -> None:
-    """List the configured feeds with their last known health."""
+    """List the configured feeds: status, last success, items kept, tags, URL and error."""
+    from autonews.render.feeds_table import FeedRow, feeds_table
     from autonews.store import Store
+    from autonews.timeparse import utcnow
 
     cfg = load_config(config)
     if not cfg.feeds:
         typer.echo("No feeds configured. Add one with `autonews feeds add URL`.", err=True)
         return
     with Store(cfg.paths.store_file) as store:
-        for health, feed in zip(store.feed_health(cfg.feeds), cfg.feeds, strict=True):
-            tags = f" [{', '.join(feed.tags)}]" if feed.tags else ""
-            state = health.status.value if health.error != "never fetched" else "never fetched"
-            typer.echo(f"{feed.label}{tags}\t{feed.url}\t{state}")
+        counts = store.item_counts()
+        rows = [
+            FeedRow(feed, health, counts.get(feed.url, 0))
+            for health, feed in zip(store.feed_health(cfg.feeds), cfg.feeds, strict=True)
+        ]
+    sys.stdout.write(feeds_table(rows, utcnow()))
 
 
 @app.command("add")
 def feeds_add(
-    url: Annotated[str, typer.Argument(help="Feed URL or file path.")],
-    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    url: Annotated[str, typer.Argument(help="Feed URL, a site page linking its feed, or a file.")],
+    name: Annotated[str, typer.Option(help="Display name (default: the feed's own title).")] = "",
     tag: Annotated[
         list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag (repeatable).")
     ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Add the URL as given, without fetching it.")
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Add a feed to the config file (comments and layout are kept)."""
+    """Add a feed to the config file (comments and layout are kept). The URL is fetched first:
+    a site's page gives the feed it links, and the feed's title is its name."""
     from autonews.config import FeedConfig, config_file_to_edit
     from autonews.feedlist import add_feeds
 
     path = config_file_to_edit(config)
+    if not offline:
+        url, name = _discovered(url, name, path)
     added = add_feeds(path, [FeedConfig(url=url, name=name, tags=tuple(tag or ()))])
-    typer.echo(f"{'added' if added else 'already listed'}: {url} ({path})")
+    named = f' as "{name}"' if name and added else ""
+    typer.echo(f"{'added' if added else 'already listed'}: {url}{named} ({path})")
+
+
+def _discovered(url: str, name: str, path: Path) -> tuple[str, str]:
+    """The feed at ``url`` (or linked from the page there) and its name: ``name``, else the
+    feed's own title. A URL that cannot be fetched now is kept as given, with a warning."""
+    from autonews.discover import discover
+
+    fetch = load_config(path if path.is_file() else None).fetch
+    found = discover(url, fetch)
+    if found.page:
+        typer.echo(f"found the feed linked from {found.page}: {found.url}")
+    if found.error:
+        typer.echo(
+            f"autonews: could not fetch {found.url} now ({found.error}); added as given, "
+            "`autonews feeds check` tries it again",
+            err=True,
+        )
+    return found.url, name or found.title
 
 
 @app.command("remove")
@@ -63,9 +99,84 @@ def feeds_remove(
     typer.echo(f"removed: {removed.label}")
 
 
+def _say_changed(before: FeedConfig, after: FeedConfig) -> None:
+    changes = [
+        f"{what} {old!r} -> {new!r}"
+        for what, old, new in (
+            ("url", before.url, after.url),
+            ("name", before.name, after.name),
+            ("tags", ", ".join(before.tags), ", ".join(after.tags)),
+        )
+        if old != new
+    ]
+    if before.enabled != after.enabled:
+        changes.append("enabled" if after.enabled else "disabled (kept in the list, not fetched)")
+    typer.echo(f"{after.label}: {'; '.join(changes) or 'unchanged'}")
+
+
+@app.command("edit")
+def feeds_edit(
+    url_or_name: Annotated[str, typer.Argument(help="The feed's URL or name.")],
+    url: Annotated[str | None, typer.Option(help="A new URL.")] = None,
+    name: Annotated[str | None, typer.Option(help="A new name (empty: none).")] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", metavar="TAG", help="Replace the tags with these (repeatable)."),
+    ] = None,
+    no_tags: Annotated[bool, typer.Option("--no-tags", help="Remove every tag.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Change a feed's URL, name or tags in the config file."""
+    from autonews.config import config_file_to_edit
+    from autonews.feedlist import edit_feed
+
+    if url is None and name is None and tag is None and not no_tags:
+        raise UsageError("nothing to change", hint="give --url, --name, --tag or --no-tags")
+    tags = () if no_tags else tag
+    path = config_file_to_edit(config)
+    _say_changed(*edit_feed(path, url_or_name, url=url, name=name, tags=tags))
+
+
+@app.command("rename")
+def feeds_rename(
+    url_or_name: Annotated[str, typer.Argument(help="The feed's URL or name.")],
+    new_name: Annotated[str, typer.Argument(help="Its new name.")],
+    config: ConfigOption = None,
+) -> None:
+    """Give a feed a new name."""
+    from autonews.config import config_file_to_edit
+    from autonews.feedlist import edit_feed
+
+    _say_changed(*edit_feed(config_file_to_edit(config), url_or_name, name=new_name))
+
+
+@app.command("disable")
+def feeds_disable(
+    url_or_name: Annotated[str, typer.Argument(help="The feed's URL or name.")],
+    config: ConfigOption = None,
+) -> None:
+    """Stop fetching a feed, keeping it in the list (`enabled = false`)."""
+    from autonews.config import config_file_to_edit
+    from autonews.feedlist import edit_feed
+
+    _say_changed(*edit_feed(config_file_to_edit(config), url_or_name, enabled=False))
+
+
+@app.command("enable")
+def feeds_enable(
+    url_or_name: Annotated[str, typer.Argument(help="The feed's URL or name.")],
+    config: ConfigOption = None,
+) -> None:
+    """Fetch a disabled feed again."""
+    from autonews.config import config_file_to_edit
+    from autonews.feedlist import edit_feed
+
+    _say_changed(*edit_feed(config_file_to_edit(config), url_or_name, enabled=True))
+
+
 @app.command("check")
 def feeds_check(config: ConfigOption = None) -> None:
-    """Fetch every feed now and report its health (exit 3 when some fail)."""
+    """Fetch every enabled feed now and report its health (exit 3 when some fail)."""
     from autonews.lock import run_lock
     from autonews.pipeline import refresh_feeds
     from autonews.store import Store
@@ -73,7 +184,7 @@ def feeds_check(config: ConfigOption = None) -> None:
 
     cfg = load_config(config)
     with run_lock(cfg.paths.data_dir), Store(cfg.paths.store_file) as store:
-        health = refresh_feeds(store, cfg.feeds, cfg, utcnow(), no_progress)
+        health = refresh_feeds(store, cfg.active_feeds, cfg, utcnow(), no_progress)
     for feed in health:
         detail = feed.error or (f"{feed.items} items" if feed.status.value == "ok" else "")
         http = f" HTTP {feed.http_status}" if feed.http_status else ""
@@ -102,7 +213,7 @@ def feeds_import(
 
 @app.command("export")
 def feeds_export(config: ConfigOption = None) -> None:
-    """Print the feeds as OPML 2.0 (tags become categories)."""
+    """Print the feeds as OPML 2.0: a feed's first tag is its folder, all tags its categories."""
     from autonews.feedlist import to_opml
 
     sys.stdout.write(to_opml(load_config(config).feeds))

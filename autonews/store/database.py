@@ -142,6 +142,11 @@ class Store(PageQueries):
                 out.append(health_from_row(row, feed.label))
         return out
 
+    def item_counts(self) -> dict[str, int]:
+        """Items kept in the store, per feed URL."""
+        rows = self.db.execute("SELECT feed_url, count(*) FROM items GROUP BY feed_url")
+        return {row[0]: row[1] for row in rows}
+
     def failure_reports(self, urls: Iterable[str]) -> dict[str, tuple[datetime, str]]:
         """When each feed's current failure was last named in a digest, and its error then."""
         rows = self._rows_in(

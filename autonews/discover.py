@@ -1,0 +1,101 @@
+"""What `autonews feeds add URL` finds at a URL: the feed itself, with its own title, or, for a
+site's page, the feed the page links (``<link rel="alternate" type="application/rss+xml">``).
+
+A URL that cannot be fetched now is not refused (the site may be down for a moment): the caller
+adds it as given and says so. A page that links no feed, or a document that is not a feed, is
+refused with a hint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+from autonews.config import FetchConfig
+from autonews.errors import FeedParseError, UsageError
+
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/rdf+xml",
+    "application/json",
+)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    url: str  # the feed: the URL given, or the one the page links
+    title: str = ""  # the feed's own title
+    page: str | None = None  # the site page the feed was found on
+    error: str | None = None  # why the URL could not be checked now (added as given)
+
+
+class _AlternateLinks(HTMLParser):
+    """The feeds a page announces in its <head>, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []  # (href, title)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("link", "a"):
+            return
+        values = {name.lower(): (value or "") for name, value in attrs}
+        rels = values.get("rel", "").lower().split()
+        kind = values.get("type", "").split(";")[0].strip().lower()
+        if "alternate" in rels and kind in FEED_TYPES and values.get("href"):
+            self.links.append((values["href"].strip(), values.get("title", "")))
+
+
+def feed_links(html: str, base: str) -> list[str]:
+    """Absolute URLs of the feeds a page links; comment feeds last."""
+    parser = _AlternateLinks()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # HTMLParser is lenient; a page it still chokes on links nothing usable
+        pass
+    found = list(dict.fromkeys(urljoin(base, href) for href, _ in parser.links))
+    comments = {urljoin(base, href) for href, title in parser.links if "comment" in title.lower()}
+    comments |= {url for url in found if "comment" in url.lower()}
+    return [url for url in found if url not in comments] + [u for u in found if u in comments]
+
+
+def discover(url: str, fetch: FetchConfig) -> Discovery:
+    """The feed at ``url`` (or linked from the page at ``url``) and its title."""
+    from autonews.fetch import FetchRequest, fetch_all
+    from autonews.models import FeedStatus
+    from autonews.parse import parse_feed
+    from autonews.parse.encoding import decode_document
+
+    (result,) = fetch_all([FetchRequest(url)], fetch)
+    if result.status is not FeedStatus.OK or result.body is None:
+        return Discovery(url, error=result.error or "no answer")
+    where = result.final_url or url
+    try:
+        return Discovery(url, parse_feed(result.body, result.content_type, where).title)
+    except FeedParseError as exc:
+        html = decode_document(result.body, result.content_type)
+        links = feed_links(html, where) if "<" in html else []
+        if not links:
+            if "html" in exc.message.lower():
+                raise UsageError(
+                    f"{url} is a web page that links no RSS, Atom or JSON feed",
+                    hint="find the site's feed link (often /feed or /rss) and add that URL",
+                ) from None
+            raise UsageError(
+                f"{url} is not a feed autonews can read: {exc.message}",
+                hint="add it anyway with --offline, then see `autonews feeds check`",
+            ) from None
+    (linked,) = fetch_all([FetchRequest(links[0])], fetch)
+    if linked.status is not FeedStatus.OK or linked.body is None:
+        return Discovery(links[0], page=url, error=linked.error or "no answer")
+    try:
+        feed = parse_feed(linked.body, linked.content_type, linked.final_url or links[0])
+    except FeedParseError as exc:
+        raise UsageError(
+            f"the page {url} links {links[0]}, which is not a feed autonews can read: {exc.message}"
+        ) from None
+    return Discovery(links[0], feed.title, page=url)

@@ -1,0 +1,66 @@
+"""`autonews feeds list`: the feed list as an aligned plain-text table (name, status, last
+success, items kept, tags, URL, error), wide characters counted as two columns."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from autonews.config import FeedConfig
+from autonews.models import FeedHealth, FeedStatus
+from autonews.render.common import age
+from autonews.text import clean_text
+
+HEADINGS = ("NAME", "STATUS", "LAST SUCCESS", "ITEMS", "TAGS", "URL", "ERROR")
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    feed: FeedConfig
+    health: FeedHealth
+    items: int  # kept in the store
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cells(row: FeedRow, now: datetime) -> tuple[str, ...]:
+    health = row.health
+    never = health.error == "never fetched"
+    if not row.feed.enabled:
+        status = "disabled"
+    elif never:
+        status = "not fetched yet"
+    else:
+        status = {FeedStatus.NOT_MODIFIED: "not modified"}.get(health.status, health.status.value)
+    error = ""
+    if health.status is FeedStatus.ERROR and not never:
+        streak = health.consecutive_failures
+        again = f" ({streak} in a row)" if streak > 1 else ""
+        error = clean_text(health.error or "failed") + again
+    return (
+        clean_text(row.feed.label),
+        status,
+        age(health.last_success, now) if health.last_success else "never",
+        str(row.items),
+        ", ".join(clean_text(tag) for tag in row.feed.tags),
+        clean_text(row.feed.url),
+        error,
+    )
+
+
+def feeds_table(rows: Sequence[FeedRow], now: datetime) -> str:
+    table = [HEADINGS, *(_cells(row, now) for row in rows)]
+    widths = [max(_width(line[column]) for line in table) for column in range(len(HEADINGS))]
+    right = {HEADINGS.index("ITEMS")}
+    lines = []
+    for line in table:
+        cells = []
+        for column, (cell, width) in enumerate(zip(line, widths, strict=True)):
+            pad = " " * (width - _width(cell))
+            cells.append(pad + cell if column in right else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
