@@ -3,7 +3,8 @@
 - ``app``: the root app, global options, the list of commands, ``main`` (errors -> exit codes);
 - ``options``: options several commands share, and checks on option values;
 - ``context``: what commands share about a run (terminal, config, progress bar, exit status);
-- ``digest``, ``classify``, ``info`` (read, stats, makers, demo), ``feeds``: the commands.
+- ``digest``, ``classify``, ``info`` (read, stats, makers, demo), ``feeds``, ``configure``
+  (`autonews config`): the commands.
 
 Heavy modules are imported inside the commands, so that ``autonews --help`` stays instant.
 """

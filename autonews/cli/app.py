@@ -19,7 +19,7 @@ app = typer.Typer(
     help="Car-industry news digests: fetch your feeds, extract the articles, and group the "
     "stories by automaker and by what happened (recalls, launches, deals, regulation...).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish...)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -48,7 +48,7 @@ def debugging() -> bool:
 def _add_commands() -> None:
     """Every command, in the order `autonews --help` lists them (groups after commands). A new
     command goes in the module of its group, and is added here."""
-    from autonews.cli import classify, digest, feeds, info
+    from autonews.cli import classify, configure, digest, feeds, info
 
     app.command()(digest.digest)
     app.command()(classify.classify)
@@ -57,6 +57,7 @@ def _add_commands() -> None:
     app.command()(info.makers)
     app.command()(info.demo)
     app.add_typer(feeds.app, name="feeds")
+    app.add_typer(configure.app, name="config")
 
 
 _add_commands()

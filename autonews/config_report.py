@@ -1,0 +1,127 @@
+"""`autonews config check`: what a loaded config sets up, in a few lines, and what is still wrong
+with it beyond what loading refuses (a digest mailed with no mail server, a mute pattern that is
+not a regular expression, a feed listed twice)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from autonews.config import Config
+from autonews.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class ConfigReport:
+    lines: tuple[str, ...]  # what was found
+    problems: tuple[str, ...]  # errors: `config check` exits 2
+    warnings: tuple[str, ...]  # worth knowing, not wrong
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _feeds(config: Config) -> tuple[str, list[str]]:
+    enabled = len(config.active_feeds)
+    disabled = len(config.feeds) - enabled
+    line = f"feeds: {enabled} enabled" + (f", {disabled} disabled" if disabled else "")
+    tags = Counter(tag for feed in config.feeds for tag in feed.tags)
+    if tags:
+        line += "; tags: " + ", ".join(f"{tag} ({n})" for tag, n in tags.most_common())
+    warnings = []
+    if not enabled:
+        warnings.append("no feeds to fetch: add one with `autonews feeds add URL`")
+    for url, n in Counter(feed.url for feed in config.feeds).items():
+        if n > 1:
+            warnings.append(f"the feed {url} is listed {n} times")
+    return line, warnings
+
+
+def _email(config: Config, env: Mapping[str, str]) -> tuple[str, list[str]]:
+    from autonews.deliver.mail import parse_transport
+
+    email = config.email
+    mailed = [d for d in config.digests if d.to]
+    if not email.smtp:
+        problems = [
+            f"the digest {d.name!r} is mailed to {', '.join(d.to)}, but [email] smtp is not set"
+            for d in mailed
+        ]
+        return "email: not configured (needed by --email and digests with `to`)", problems
+    try:
+        parse_transport(email.smtp)
+    except ConfigError as exc:
+        return f"email: {email.smtp}", [exc.message]
+    if env.get("AUTONEWS_SMTP_PASSWORD"):
+        password = "password from $AUTONEWS_SMTP_PASSWORD"
+    elif email.password_command:
+        password = "password from password_command"
+    else:
+        password = "no password"
+    sender = f"from {email.sender}" if email.sender else "from autonews@this host"
+    return f"email: {email.smtp}, {sender}, {password}", []
+
+
+def _classify(config: Config) -> tuple[list[str], list[str]]:
+    settings = config.classify
+    problems = []
+    for pattern in settings.mute_patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(
+                f"config key 'classify.mute_patterns': {pattern!r} is not a regular "
+                f"expression: {exc}"
+            )
+    parts = []
+    if settings.makers:
+        parts.append(f"{_plural(len(settings.makers), 'maker')} added")
+    if settings.event_keywords:
+        parts.append(f"extra words for {_plural(len(settings.event_keywords), 'event')}")
+    muted = [
+        _plural(n, word)
+        for n, word in (
+            (len(settings.mute_makers), "maker"),
+            (len(settings.mute_events), "event"),
+            (len(settings.mute_patterns), "title pattern"),
+        )
+        if n
+    ]
+    if muted:
+        parts.append("muted: " + ", ".join(muted))
+    lines = ["classify: " + ", ".join(parts)] if parts else []
+    return lines, problems
+
+
+def check_config(config: Config, env: Mapping[str, str]) -> ConfigReport:
+    lines = [f"config file: {config.source}" if config.source else "config file: none"]
+    feeds, warnings = _feeds(config)
+    lines.append(feeds)
+    if config.digests:
+        described = [
+            f"{d.name} ({'mailed to ' + ', '.join(d.to) if d.to else 'printed'}, {d.format})"
+            for d in config.digests
+        ]
+        lines.append("named digests: " + "; ".join(described))
+    email, problems = _email(config, env)
+    lines.append(email)
+    digest = config.digest
+    lines.append(
+        f"digest: since {digest.since}, grouped by {digest.group_by}, a failing feed named "
+        f"again after {digest.failure_reminder}"
+    )
+    fetch = config.fetch
+    lines.append(
+        f"fetch: timeout {fetch.timeout:g} s, deadline {fetch.deadline:g} s, "
+        f"{fetch.concurrency} at a time ({fetch.per_host} per host), {fetch.retries} retries"
+    )
+    lines.append(f"store: {config.paths.store_file}, items kept {config.store.keep_days} days")
+    classify, classify_problems = _classify(config)
+    lines += classify
+    overrides = sorted(name for name in env if name.startswith("AUTONEWS_") and env[name])
+    if overrides:
+        lines.append("environment: " + ", ".join(overrides))
+    return ConfigReport(tuple(lines), tuple(problems + classify_problems), tuple(warnings))
