@@ -224,7 +224,7 @@ def hostile(options: Options) -> dict[str, Any]:
     """tests/test_hostile_run.py's 100 feeds (10 hostile) on its server, one cold digest, timed
     against the whole-run deadline (``--quick``: a 3 s deadline instead of the test's)."""
     from tests import test_hostile_run as t
-    from tests.feeds import item, rss
+    from tests.helpers.feeds import item, rss
 
     deadline = 3.0 if options.quick else t.DEADLINE
     timeout = 1.0 if options.quick else 2.0

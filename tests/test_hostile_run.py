@@ -19,7 +19,7 @@ from typing import ClassVar
 
 import pytest
 
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 GOOD = 90
 HOSTILE = ["hang", "trickle", "500", "bomb", "loop", "garbage", "html", "empty", "404", "huge"]
