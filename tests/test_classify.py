@@ -11,7 +11,7 @@ from autonews.classify.lexicon import Lexicon, Tokens
 from autonews.evaluation.classify import evaluate, load_labels
 from autonews.models import Event
 from benchmarks.classify_eval import synthetic_makers
-from tests.conftest import DATA, SHARED
+from tests.helpers.paths import DATA, SHARED
 
 SHARED_FILE = SHARED / "data" / "headlines-dev.tsv"
 

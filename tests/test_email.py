@@ -17,8 +17,8 @@ from pytest_httpserver import HTTPServer
 from autonews.config import EmailConfig
 from autonews.deliver.mail import parse_transport, subject_for
 from autonews.errors import ConfigError, ExitStatus
-from tests.digests import sample_digest
-from tests.feeds import item, rss
+from tests.helpers.digests import sample_digest
+from tests.helpers.feeds import item, rss
 
 
 class Inbox:
@@ -36,7 +36,7 @@ class Inbox:
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    from tests.conftest import free_port_url
+    from tests.helpers.net import free_port_url
 
     inbox = Inbox()
     port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
@@ -132,7 +132,7 @@ def test_dry_run_prints_the_message(cli, home: Path, httpserver) -> None:
 
 
 def test_unreachable_server_is_a_clear_error(cli, home: Path, httpserver) -> None:
-    from tests.conftest import free_port_url
+    from tests.helpers.net import free_port_url
 
     port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
     configure(home, port)

@@ -11,7 +11,7 @@ from pytest_httpserver import HTTPServer
 
 from autonews.errors import ExitStatus
 from autonews.store import SCHEMA_VERSION
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 
 def serve(httpserver: HTTPServer, items: list[dict[str, str]]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from autonews.render import Format, RenderOptions, render
-from tests.digests import sample_digest
+from tests.helpers.digests import sample_digest
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("AUTONEWS_UPDATE_GOLDEN") == "1"
