@@ -14,9 +14,9 @@ from typing import NamedTuple
 import pytest
 
 from autonews.errors import FeedParseError
+from autonews.evaluation.parser_agreement import compare
 from autonews.models import ParsedEntry, ParsedFeed
 from autonews.parse import parse_feed
-from benchmarks.parse_compare import compare
 from tests.helpers.corpus.files import ENCODED_ENTRY, ENCODED_TITLES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "feedcorpus"
