@@ -23,7 +23,7 @@ from autonews.errors import DeliveryError
 from autonews.paths import Paths
 from autonews.pipeline import DigestOptions, DigestRun, make_digest
 from autonews.store import Store
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -77,7 +77,7 @@ class Inbox:
 
 @pytest.fixture
 def mail_server() -> Iterator[tuple[Inbox, EmailConfig]]:
-    from tests.conftest import free_port_url
+    from tests.helpers.net import free_port_url
 
     inbox = Inbox()
     port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
