@@ -42,7 +42,7 @@ def digest(
     fmt: Annotated[
         str | None,
         format_option(
-            "terminal, text, markdown, html, json or jsonl (default: "
+            "terminal, text, markdown, html, json, jsonl or atom (default: "
             "terminal; a named digest's own format)."
         ),
     ] = None,
