@@ -172,6 +172,13 @@ def test_a_dry_run_shows_the_message_and_sends_and_marks_nothing(
         (Environment(io.StringIO(), stdout_isatty=True, columns=120, term="dumb"), 120, False),
         (Environment(io.StringIO(), stdout_isatty=True, columns=20), 60, True),
         (Environment(io.StringIO(), stdout_isatty=True, columns=400), 160, True),
+        (Environment(io.StringIO(), force_color=True), 100, True),  # FORCE_COLOR, piped
+        (Environment(io.StringIO(), no_color=True, color_choice="always"), 100, True),
+        (
+            Environment(io.StringIO(), True, columns=80, force_color=True, color_choice="never"),
+            80,
+            False,
+        ),
     ],
 )
 def test_terminal_output_follows_width_and_colour_rules(

@@ -15,6 +15,7 @@ import typer
 from autonews.cli.context import environment, exit_if_feeds_failed, load_config, with_progress
 from autonews.cli.options import (
     GROUPINGS,
+    ColorOption,
     ConfigOption,
     check_choice,
     check_events,
@@ -41,7 +42,7 @@ def digest(
     fmt: Annotated[
         str | None,
         format_option(
-            "terminal, text, markdown, html, json or jsonl (default: "
+            "terminal, text, markdown, html, json, jsonl or atom (default: "
             "terminal; a named digest's own format)."
         ),
     ] = None,
@@ -133,6 +134,7 @@ def digest(
             "--wait", help="If another run holds the store, wait for it instead of exiting."
         ),
     ] = False,
+    color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
     from autonews.config import FeedConfig
@@ -167,7 +169,7 @@ def digest(
             limit=limit,
         ),
     )
-    env = environment()
+    env = environment(color)
     to = Destination(fmt or "terminal", output, tuple(email or ()), dry_run)
     named = [_named_digest(cfg, n) for n in name or ()]
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:

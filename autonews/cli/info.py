@@ -13,6 +13,7 @@ import typer
 from autonews.cli.context import environment, exit_if_feeds_failed, load_config, with_progress
 from autonews.cli.options import (
     GROUPINGS,
+    ColorOption,
     ConfigOption,
     check_choice,
     check_events,
@@ -56,6 +57,7 @@ def stats(
     ] = None,
     fmt: Annotated[str, format_option("terminal or json.")] = "terminal",
     config: ConfigOption = None,
+    color: ColorOption = "auto",
 ) -> None:
     """Story counts over time from the store, drawn as bars (no fetching)."""
     import json
@@ -71,6 +73,7 @@ def stats(
     check_choice("--by", by, GROUPINGS)
     check_choice("--format", fmt, ["terminal", "json"])
     check_events([event] if event else None)
+    env = environment(color)
     cfg = load_config(config)
     now = utcnow()
     try:
@@ -85,7 +88,7 @@ def stats(
     if fmt == "json":
         sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(render_stats(result, terminal_options(environment())))
+        sys.stdout.write(render_stats(result, terminal_options(env)))
 
 
 def makers(
@@ -110,6 +113,7 @@ def demo(
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Skip article extraction.")
     ] = False,
+    color: ColorOption = "auto",
 ) -> None:
     """Run the whole pipeline offline against built-in sample feeds on a loopback server."""
     import tempfile
@@ -122,7 +126,7 @@ def demo(
     from autonews.store import Store
 
     check_choice("--format", fmt, digest_formats())
-    env = environment()
+    env = environment(color)
     with tempfile.TemporaryDirectory(prefix="autonews-demo-") as home, serve_demo() as base:
         root = Path(home)
         cfg = Config(paths=Paths(root, root / "data", root / "cache"))

@@ -26,6 +26,16 @@ ConfigOption = Annotated[
 
 GROUPINGS = ["maker", "group", "event"]  # --group-by, stats --by
 
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        metavar="auto|always|never",
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb; "
+        "FORCE_COLOR=1 turns it on), always or never.",
+    ),
+]
+
 
 def format_option(help: str) -> Any:
     """``--format`` / ``-f FORMAT``; ``help`` names the command's formats."""

@@ -22,6 +22,7 @@ class Format(StrEnum):
     HTML = "html"
     JSON = "json"
     JSONL = "jsonl"
+    ATOM = "atom"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ _RENDERERS: dict[Format, tuple[str, str]] = {
     Format.HTML: ("autonews.render.html_format", "render_html"),
     Format.JSON: ("autonews.render.json_format", "render_json"),
     Format.JSONL: ("autonews.render.json_format", "render_jsonl"),
+    Format.ATOM: ("autonews.render.atom_format", "render_atom"),
 }
 
 

@@ -15,6 +15,7 @@ from autonews.render.common import (
     source_line,
     summary_line,
 )
+from autonews.render.links import other_links
 from autonews.text import clean_text
 
 EVENT_COLOUR: dict[Event, str] = {
@@ -64,11 +65,27 @@ def _badge(story: Story) -> str:
     return f'<span style="{style}">{escape(event.value)}</span>'
 
 
+def _meta(story: Story, digest: Digest) -> str:
+    """The source line, and the story's id (what `autonews read` takes)."""
+    return (
+        f'<span style="{_META}">{_e(source_line(story, digest.generated_at))} · '
+        f"id {_e(story.id)}</span>"
+    )
+
+
+def _other_sources(story: Story) -> str:
+    """The other sources' links, one a line under the story: outlet, then its headline."""
+    return "".join(
+        f'<br><span style="{_META}">{_e(link.feed)}: <a href="{escape(link.url, quote=True)}" '
+        f'style="color:#0b4f8a">{_e(link.title or link.url)}</a></span>'
+        for link in other_links(story)
+    )
+
+
 def _story(story: Story, digest: Digest) -> str:
     return (
         f'<tr><td style="padding:6px 0;border-bottom:1px solid #eeeeee">{_badge(story)} '
-        f'{_title(story)}<br><span style="{_META}">'
-        f"{_e(source_line(story, digest.generated_at))}</span></td></tr>"
+        f"{_title(story)}<br>{_meta(story, digest)}{_other_sources(story)}</td></tr>"
     )
 
 
@@ -90,8 +107,7 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         parts.append(
             '<tr><td style="border:2px solid #1a1a1a;border-radius:6px;padding:12px">'
             f'<div style="{_META};font-weight:bold">LEAD</div>{_badge(lead)} {_title(lead)}'
-            f'{summary}<span style="{_META}">{_e(source_line(lead, digest.generated_at))}'
-            "</span></td></tr>"
+            f"{summary}{_meta(lead, digest)}</td></tr>"
         )
     if not digest.stories:
         parts.append("<tr><td><p>No stories in this window.</p></td></tr>")

@@ -13,10 +13,13 @@ from autonews.render.common import (
     source_line,
     summary_line,
 )
+from autonews.render.links import other_links
 from autonews.text import clean_text
 
 
-def _story(story: Story, digest: Digest, width: int, indent: str) -> list[str]:
+def _story(
+    story: Story, digest: Digest, width: int, indent: str, *, others: bool = True
+) -> list[str]:
     label = f"[{story.classification.event.value}] "
     lines = textwrap.wrap(
         label + clean_text(story.title),
@@ -30,9 +33,21 @@ def _story(story: Story, digest: Digest, width: int, indent: str) -> list[str]:
         initial_indent=indent + "  ",
         subsequent_indent=indent + "  ",
     )
+    story_id = f"id {clean_text(story.id)}"  # what `autonews read` takes
+    if len(lines[-1]) + 3 + len(story_id) <= width:
+        lines[-1] += f" · {story_id}"
+    else:
+        lines.append(f"{indent}  {story_id}")
+    return lines + _links(story, indent, others=others)
+
+
+def _links(story: Story, indent: str, *, others: bool) -> list[str]:
+    """The story's link, then the other sources' indented under it: never wrapped, so that a mail
+    reader or terminal sees each URL whole."""
     url = safe_url(story.url)
-    if url:
-        lines.append(indent + "  " + url)
+    lines = [f"{indent}  {url}"] if url else []
+    if others:
+        lines += [f"{indent}    {link.feed}: {link.url}" for link in other_links(story)]
     return lines
 
 
@@ -44,7 +59,7 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
         lines.append("LEAD")
-        lines += _story(lead, digest, width, "")
+        lines += _story(lead, digest, width, "", others=False)  # all follow in its group
         if lead.summary:
             lines += textwrap.wrap(
                 clean_text(lead.summary), width, initial_indent="  ", subsequent_indent="  "

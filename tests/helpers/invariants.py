@@ -6,7 +6,8 @@ test checks (the fuzzer over the pipeline, the corpus and hostile-server runs of
 - text, markdown and plain terminal output carry no control characters but newline and tab (no
   escapes, no C1, no bidi controls, no BOM: what ``autonews.text`` promises), and colour output
   no escape sequence but rich's own SGR colours;
-- markdown has no link, image or raw HTML made of feed text.
+- markdown has no link, image or raw HTML made of feed text;
+- Atom is well-formed XML that feedparser reads as Atom 1.0, one entry per story.
 """
 
 from __future__ import annotations
@@ -130,6 +131,26 @@ def safe_html(out: str) -> None:
     assert not checker.stack, f"unclosed {checker.stack}"
 
 
+def valid_atom(out: str, story_ids: list[str]) -> None:
+    """Well-formed XML in the Atom namespace that feedparser reads without complaint: one entry
+    per story, in order, each with its story's id, a title and an updated time; only http(s)
+    links."""
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+
+    no_controls(out, "atom")
+    ET.fromstring(out.encode("utf-8"))  # raises on anything not well-formed
+    parsed = feedparser.parse(out.encode("utf-8"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert [e.id.removeprefix("urn:autonews:story:") for e in parsed.entries] == story_ids
+    for entry in parsed.entries:
+        assert "title" in entry and entry.updated_parsed is not None
+        for link in entry.get("links", []):
+            assert re.match(r"(?i)https?://", link.href), link.href
+
+
 def markdown_links_safe(out: str) -> None:
     """Feed text is backslash-escaped, so with the escapes and the renderer's own links (always to
     an http(s) URL, in <...>, which may hold spaces but no line break or bracket) taken out,
@@ -160,6 +181,8 @@ def check_outputs(digest: Digest, absent: Iterable[str] = ()) -> None:
                 valid_story(json.loads(line))
         elif fmt is Format.HTML:
             safe_html(out)
+        elif fmt is Format.ATOM:
+            valid_atom(out, [s.id for s in digest.stories])
         else:
             no_controls(out, fmt.value)
             if fmt is Format.MARKDOWN:
