@@ -43,7 +43,7 @@ class NamedDigest:
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    format: str = "text"
+    format: str = ""  # empty: from the -o file's extension, else text
 
 
 @dataclass(frozen=True)
@@ -289,7 +289,7 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
         for event in (*digest.events, *digest.exclude_events):
             if event not in _EVENT_SLUGS:
                 raise ConfigError(f"config key '{where}.events': unknown event {event!r}")
-        if digest.format not in {"terminal", "text", "markdown", "html", "json", "jsonl"}:
+        if digest.format not in {"", "terminal", "text", "markdown", "html", "json", "jsonl"}:
             raise ConfigError(f"config key '{where}.format': unknown format {digest.format!r}")
         digests.append(digest)
     names = [d.name for d in digests]

@@ -42,7 +42,7 @@ def digest(
         str | None,
         format_option(
             "terminal, text, markdown, html, json or jsonl (default: "
-            "terminal; a named digest's own format)."
+            "terminal; with -o, the file's extension; a named digest's own format)."
         ),
     ] = None,
     name: Annotated[
@@ -101,7 +101,8 @@ def digest(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file (atomically) instead of stdout.",
+            help="Write to this file (atomically) instead of stdout; without --format, in "
+            "the format its extension names (.txt .md .html .json .jsonl), else text.",
         ),
     ] = None,
     email: Annotated[
@@ -137,6 +138,7 @@ def digest(
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
     from autonews.config import FeedConfig
     from autonews.deliver.digest import Destination, deliver_digest
+    from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
     from autonews.pipeline import DigestOptions, collect, select
@@ -168,7 +170,8 @@ def digest(
         ),
     )
     env = environment()
-    to = Destination(fmt or "terminal", output, tuple(email or ()), dry_run)
+    file_fmt = format_for_file(output) if output is not None else None
+    to = Destination(fmt or file_fmt or "terminal", output, tuple(email or ()), dry_run)
     named = [_named_digest(cfg, n) for n in name or ()]
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         collection = with_progress(env, lambda progress: collect(store, cfg, options, progress))
@@ -177,7 +180,8 @@ def digest(
             deliver_digest(run, store, cfg.email, to, env)
         for entry in named:
             run = select(store, cfg, collection, _named_options(options, entry))
-            named_to = replace(to, fmt=fmt or entry.format, email=tuple(email or entry.to))
+            named_fmt = fmt or entry.format or file_fmt or "text"
+            named_to = replace(to, fmt=named_fmt, email=tuple(email or entry.to))
             deliver_digest(run, store, cfg.email, named_to, env)
     exit_if_feeds_failed(run.digest)
 
