@@ -122,3 +122,47 @@ def test_feeds_add_keeps_the_config_files_own_permissions(
     assert cli("feeds", "add", "https://example.org/b.xml", "--config", str(config)).code == 0
     assert stat.S_IMODE(config.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temporary left
+
+
+# --- 5. --new with nothing new: JSON consumers still get a document -------------------------
+
+
+NEW = ("--no-extract", "--new")
+
+
+def test_new_with_nothing_new_gives_json_an_empty_document(
+    cli, home: Path, feed: str, validate_digest
+) -> None:
+    first = cli("digest", "--feed", feed, *NEW, "--format", "json")
+    assert len(first.json()["stories"]) == 2
+    again = cli("digest", "--feed", feed, *NEW, "--format", "json")
+    assert again.code == 0, again.err
+    document = again.json()
+    validate_digest(document)
+    assert document["stories"] == [] and document["groups"] == []
+    assert document["lead_id"] is None
+    assert [f["status"] for f in document["feeds"]] == ["ok"]  # the feeds were still read
+    jsonl = cli("digest", "--feed", feed, *NEW, "--format", "jsonl")
+    assert jsonl.code == 0 and jsonl.out == ""  # zero lines
+
+
+def test_new_with_nothing_new_writes_the_empty_json_file_but_no_human_file(
+    cli, home: Path, feed: str, tmp_path: Path
+) -> None:
+    assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "first.json")).code == 0
+    assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "again.json")).code == 0
+    assert json.loads((tmp_path / "again.json").read_text("utf-8"))["stories"] == []
+    assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "again.jsonl")).code == 0
+    assert (tmp_path / "again.jsonl").read_text("utf-8") == ""
+    for name in ("again.txt", "again.html", "again.md"):
+        assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / name)).code == 0
+        assert not (tmp_path / name).exists(), name
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "text", "markdown", "html"])
+def test_new_with_nothing_new_prints_nothing_in_human_formats(
+    cli, home: Path, feed: str, fmt: str
+) -> None:
+    assert cli("digest", "--feed", feed, *NEW, "--format", "json").code == 0
+    again = cli("digest", "--feed", feed, *NEW, "--format", fmt)
+    assert again.code == 0 and again.out == "" and again.err == ""

@@ -205,5 +205,6 @@ format = "json"
     assert [s["event"] for s in printed["stories"]] == ["pricing"]
     assert len([r for r, _ in httpserver.log if r.path == "/feed"]) == 1  # one fetch
     again = cli(*args)  # each digest remembers what it delivered
-    assert again.code == 0 and again.out == "" and len(inbox.messages) == 1
+    assert again.code == 0 and len(inbox.messages) == 1
+    assert again.json()["stories"] == []  # the json digest: an empty document, not silence
     assert cli("digest", "--feed", url, "--name", "nope").code == ExitStatus.USAGE

@@ -125,7 +125,8 @@ def digest(
         typer.Option(
             "--new",
             help="Only stories not delivered by an earlier --new digest; they are marked "
-            "delivered once this digest is written. Nothing new: no output, exit 0.",
+            "delivered once this digest is written. Nothing new: no output (json: a "
+            "document with no stories; jsonl: no lines), exit 0.",
         ),
     ] = False,
     wait: Annotated[

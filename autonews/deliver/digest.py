@@ -4,7 +4,9 @@ The rules, whatever the destination:
 - a digest's stories count as delivered (for later ``--new`` runs) only once it really went out:
   written to stdout or the file, or accepted by the mail server; a failure raises DeliveryError
   and records nothing, and a ``--dry-run`` message is only shown, so nothing is recorded either;
-- under ``--new`` with nothing new, nothing is written or sent at all.
+- under ``--new`` with nothing new, nothing is written or sent at all in the formats people
+  read (cron mails whatever a job prints); JSON and JSONL, read by programs, still get their
+  document: one with zero stories (JSONL: zero lines).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from autonews.deliver.environment import Environment
 from autonews.deliver.output import deliver_text, terminal_options
 from autonews.models import Digest
 from autonews.render import Format, RenderOptions, render
+
+# Formats read by programs: an empty digest is still a document they expect to parse.
+ALWAYS_WRITTEN = frozenset({Format.JSON.value, Format.JSONL.value})
 
 if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor SQLite loaded
     from autonews.pipeline import DigestRun
@@ -43,6 +48,8 @@ def deliver_digest(
     """Write or mail one digest; its stories are marked delivered only once that succeeded.
     Returns whether they were (False: nothing new under --new, or a dry run)."""
     if run.new_only and not run.digest.stories:
+        if not to.email and to.fmt in ALWAYS_WRITTEN:
+            emit_digest(run.digest, to.fmt, to.output, env)
         return False
     if to.email:
         delivered = mail_digest(run.digest, to.email, email, env, dry_run=to.dry_run)
