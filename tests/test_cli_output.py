@@ -166,3 +166,101 @@ def test_new_with_nothing_new_prints_nothing_in_human_formats(
     assert cli("digest", "--feed", feed, *NEW, "--format", "json").code == 0
     again = cli("digest", "--feed", feed, *NEW, "--format", fmt)
     assert again.code == 0 and again.out == "" and again.err == ""
+
+
+# --- 9. stats: every row in JSON, no silent cut, no count drawn as "…" ------------------------
+
+MAKERS = [
+    "Volvo", "BYD", "Toyota", "Ford", "BMW", "Kia", "Hyundai", "Honda", "Nissan", "Mazda",
+    "Subaru", "Tesla", "Audi", "Porsche", "Renault", "Peugeot", "Fiat", "Skoda", "Lexus", "Jeep",
+    "Xpeng",
+]  # fmt: skip
+MODELS = "XC70 Seal Corolla Bronco X5 EV9 Ioniq Civic Leaf CX-5 Outback Model-Y Q6 Taycan Clio"
+
+
+def stats_store(cli, httpserver: HTTPServer, volvo_extra: int = 0, days_apart: int = 1) -> None:
+    """A store with one recall per maker, ``days_apart`` days apart (Volvo with ``volvo_extra``
+    more stories)."""
+    models = MODELS.split()
+    items = [
+        item(
+            f"{maker} Recalls {1000 + 37 * n} {models[n % len(models)]} Cars",
+            n,
+            5 + 24 * days_apart * n,
+        )
+        for n, maker in enumerate(MAKERS)
+    ]
+    items += [
+        item(f"Volvo Opens Plant Number {n} in Region {n * 7}", 100 + n, 3 + 9 * n)
+        for n in range(volvo_extra)
+    ]
+    url = serve(httpserver, items)
+    result = cli("digest", "--feed", url, "--no-extract", "--since", "all", "--format", "json")
+    assert result.code == 0, result.err
+
+
+def test_stats_json_has_every_row_and_the_terminal_says_how_many_more(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    stats_store(cli, httpserver)
+    document = json.loads(cli("stats", "--format", "json").out)
+    assert len(document["rows"]) == len(MAKERS) == document["stories"]
+    drawn = cli("stats").out
+    assert "(21 stories; timeline per week)" in drawn
+    assert drawn.count("█") >= 15 and "… and 6 more makers, with 6 stories" in drawn
+    everything = cli("stats", "--all").out
+    assert "more makers" not in everything
+    assert all(f"\n{row['key']} " in everything for row in document["rows"])
+
+
+def test_stats_of_one_story_says_story(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = serve(httpserver, [item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1)])
+    assert cli("digest", "--feed", url, "--no-extract", "--format", "json").code == 0
+    assert "(1 story; timeline per week)" in cli("stats").out
+
+
+def run_in_terminal(args: list[str], home: Path, columns: int) -> str:
+    """`autonews ARGS` as a subprocess whose stdout is a terminal ``columns`` wide."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
+    env.update(AUTONEWS_HOME=str(home), NO_COLOR="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "autonews", *args], stdout=follower, stderr=subprocess.PIPE, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process is done writing
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_stats_never_cuts_a_count_in_a_narrow_terminal(
+    cli, home: Path, httpserver: HTTPServer, columns: int
+) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text("[store]\nkeep_days = 1000\n", "utf-8")
+    stats_store(cli, httpserver, volvo_extra=11, days_apart=20)  # 400 days: 58 weeks to draw
+    out = run_in_terminal(["stats", "--since", "all", "--all"], home, columns)
+    rows = [line for line in out.splitlines() if "█" in line]
+    assert len(rows) == len(MAKERS)
+    assert all(len(line) <= columns for line in out.splitlines())
+    assert "…" not in "".join(rows)
+    counts = {line.split()[0]: int(line.split()[1]) for line in rows}  # every count, whole
+    assert counts["Volvo"] == 12 and counts["BYD"] == 1

@@ -8,6 +8,21 @@ from autonews.models import Digest, FeedHealth, FeedStatus, Group, Story
 from autonews.text import clean_text
 
 
+def plural(count: int, noun: str, plural_form: str = "") -> str:
+    """ "1 story", "2 stories", "3 launches", "0 feeds": the count and the noun agreeing with it;
+    ``plural_form`` for an irregular noun."""
+    if count == 1:
+        return f"{count} {noun}"
+    if not plural_form:
+        if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+            plural_form = noun[:-1] + "ies"
+        elif noun.endswith(("s", "x", "z", "ch", "sh")):
+            plural_form = noun + "es"
+        else:
+            plural_form = noun + "s"
+    return f"{count} {plural_form}"
+
+
 def age(published: datetime, now: datetime) -> str:
     seconds = max(0, int((now - published).total_seconds()))
     if seconds < 3600:
