@@ -17,7 +17,7 @@ from typing import Any
 
 from autonews.errors import ConfigError
 from autonews.paths import Paths, resolve_paths
-from autonews.timeparse import parse_duration, parse_since
+from autonews.timeparse import parse_duration, parse_since, reader_zone
 
 DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-industry digest)"
 
@@ -66,6 +66,7 @@ class DigestConfig:
     group_by: str = "maker"
     cluster_window: str = "72h"
     renotify_on_figure_change: bool = True
+    timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,10 @@ def _validate_semantics(config: Config) -> None:
             parse_duration(getattr(config.digest, key))
         except ValueError as exc:
             raise ConfigError(f"config key 'digest.{key}': {exc}") from None
+    try:
+        reader_zone(config.digest.timezone)
+    except ValueError as exc:
+        raise ConfigError(f"config key 'digest.timezone': {exc}") from None
     if config.digest.group_by not in {"maker", "group", "event"}:
         raise ConfigError(
             f"config key 'digest.group_by': {config.digest.group_by!r} is not maker, group or event"

@@ -264,3 +264,131 @@ def test_stats_never_cuts_a_count_in_a_narrow_terminal(
     assert "…" not in "".join(rows)
     counts = {line.split()[0]: int(line.split()[1]) for line in rows}  # every count, whole
     assert counts["Volvo"] == 12 and counts["BYD"] == 1
+
+
+# --- 10. grammar; times in the reader's zone, absolute wherever the digest is read later ------
+
+LAUNCHES = [
+    "Toyota Launches New Land Cruiser FJ",
+    "Mazda Unveils CX-6e Electric SUV for Europe",
+    "Kia Launches EV3 Crossover in India",
+]
+# A fixed moment long enough ago for every test's --since all: 15 Jan 2026, 08:30 UTC.
+JAN_15 = "Thu, 15 Jan 2026 08:30:00 +0000"
+
+
+def test_one_story_from_one_feed_is_singular(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = serve(httpserver, [item(LAUNCHES[0], 1)])
+    for fmt in ("terminal", "text", "markdown", "html"):
+        out = cli("digest", "--feed", url, "--no-extract", "--format", fmt).out
+        assert "1 story from 1 feed" in out, fmt
+        assert "stories" not in out and "feeds" not in out, fmt
+        assert ": 1 item" in out and "1 items" not in out, fmt
+
+
+def test_mail_subject_counts_events_in_english(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    url = serve(httpserver, [item(title, n) for n, title in enumerate(LAUNCHES)])
+    config = tmp_path / "config.toml"
+    config.write_text('[email]\nsmtp = "smtp://127.0.0.1:1"\nfrom = "a@example.org"\n', "utf-8")
+    args = ("--config", str(config), "--feed", url, "--no-extract", "--email", "b@example.org")
+    result = cli("digest", *args, "--dry-run")
+    assert result.code == 0, result.err
+    subject = parse_mail(result.out)["Subject"]
+    assert subject.startswith("autonews: 3 stories — 3 launches (")
+    assert "launchs" not in subject
+
+
+def parse_mail(text: str):
+    import email
+    import email.policy
+
+    return email.message_from_string(text, policy=email.policy.default)
+
+
+def dated_feed(httpserver: HTTPServer) -> str:
+    return serve(httpserver, [item(HEADLINES[0], 1, date=JAN_15)])
+
+
+def zone_config(tmp_path: Path, zone: str) -> Path:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[digest]\ntimezone = "{zone}"\n\n[email]\nsmtp = "smtp://127.0.0.1:1"\n', "utf-8"
+    )
+    return config
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_file_formats_show_absolute_times_in_the_configured_zone(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path, fmt: str
+) -> None:
+    config = zone_config(tmp_path, "Asia/Kolkata")  # UTC+05:30 all year
+    url = dated_feed(httpserver)
+    result = cli(
+        "digest", "--config", str(config), "--feed", url, "--no-extract", "--since", "all",
+        "--format", fmt,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "15 Jan 14:00" in result.out  # 08:30 UTC, read in India
+    assert " IST · 1 story from 1 feed" in result.out
+    assert " ago" not in result.out and "UTC" not in result.out
+
+
+def test_the_terminal_keeps_relative_times_but_names_the_zone(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    config = zone_config(tmp_path, "Asia/Kolkata")
+    url = serve(httpserver, [item(HEADLINES[0], 1, hours_ago=5)])
+    out = cli("digest", "--config", str(config), "--feed", url, "--no-extract").out
+    assert "· 5h ago ·" in out and " IST · 1 story from 1 feed" in out
+
+
+def test_the_terminal_format_in_a_file_has_no_stale_relative_times(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    config = zone_config(tmp_path, "Asia/Kolkata")
+    url = dated_feed(httpserver)
+    extra = ("--config", str(config), "--since", "all", "--format", "terminal")
+    out = digest_to(cli, url, tmp_path / "digest.out", *extra)
+    assert "╭─ Lead" in out and "15 Jan 14:00" in out and " ago" not in out
+
+
+def test_mail_shows_absolute_times_in_the_configured_zone(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    config = zone_config(tmp_path, "America/New_York")  # EST in January
+    url = dated_feed(httpserver)
+    result = cli(
+        "digest", "--config", str(config), "--feed", url, "--no-extract", "--since", "all",
+        "--email", "me@example.org", "--dry-run",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    message = parse_mail(result.out)
+    for part in ("plain", "html"):
+        body = message.get_body((part,)).get_content()
+        assert "15 Jan 03:30" in body and " ago" not in body, part
+
+
+def test_without_a_configured_zone_the_systems_is_used(
+    home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    url = dated_feed(httpserver)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
+    env.update(AUTONEWS_HOME=str(home), TZ="Asia/Tokyo")
+    args = ["digest", "--feed", url, "--no-extract", "--since", "all", "--format", "text"]
+    result = subprocess.run(
+        [sys.executable, "-m", "autonews", *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "15 Jan 17:30" in result.stdout and " JST · 1 story" in result.stdout
+
+
+def test_an_unknown_zone_is_a_config_error_naming_the_key(cli, home: Path, tmp_path: Path) -> None:
+    config = zone_config(tmp_path, "Mars/Olympus_Mons")
+    result = cli("digest", "--config", str(config), "--feed", "http://127.0.0.1:1/x")
+    assert result.code == 2
+    assert "digest.timezone" in result.err and "Europe/Berlin" in result.err

@@ -85,7 +85,7 @@ def test_message_parts_headers_and_escaping(cli, home: Path, smtp, httpserver) -
     assert message["To"] == "reader@example.org"
     subject = message["Subject"]
     assert subject.startswith("autonews: 3 stories — 2 recalls (")
-    assert "Volvo" in subject and "Ford" in subject and subject.endswith("1 pricing")
+    assert "Volvo" in subject and "Ford" in subject and subject.endswith("1 price change")
     assert message.get_content_type() == "multipart/alternative"
     plain = message.get_body(preferencelist=("plain",))
     html = message.get_body(preferencelist=("html",))

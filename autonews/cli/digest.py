@@ -144,6 +144,7 @@ def digest(
     from autonews.lock import run_lock
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
+    from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, digest_formats())
     check_choice("--group-by", group_by, GROUPINGS)
@@ -172,7 +173,8 @@ def digest(
     )
     env = environment()
     file_fmt = format_for_file(output) if output is not None else None
-    to = Destination(fmt or file_fmt or "terminal", output, tuple(email or ()), dry_run)
+    zone = reader_zone(cfg.digest.timezone)
+    to = Destination(fmt or file_fmt or "terminal", output, tuple(email or ()), dry_run, zone)
     named = [_named_digest(cfg, n) for n in name or ()]
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         collection = with_progress(env, lambda progress: collect(store, cfg, options, progress))

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,12 +35,13 @@ if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor
 @dataclass(frozen=True)
 class Destination:
     """Where one digest goes: mailed when ``email`` names recipients, otherwise rendered in
-    ``fmt`` to ``output`` (a file) or to stdout."""
+    ``fmt`` to ``output`` (a file) or to stdout; its times in the reader's ``timezone``."""
 
     fmt: str = "terminal"
     output: Path | None = None
     email: tuple[str, ...] = ()
     dry_run: bool = False  # with email: show the message instead of sending it
+    timezone: tzinfo | None = None  # None: the system's local zone ($TZ)
 
 
 def deliver_digest(
@@ -49,21 +51,31 @@ def deliver_digest(
     Returns whether they were (False: nothing new under --new, or a dry run)."""
     if run.new_only and not run.digest.stories:
         if not to.email and to.fmt in ALWAYS_WRITTEN:
-            emit_digest(run.digest, to.fmt, to.output, env)
+            emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
         return False
     if to.email:
-        delivered = mail_digest(run.digest, to.email, email, env, dry_run=to.dry_run)
+        delivered = mail_digest(
+            run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
+        )
     else:
-        emit_digest(run.digest, to.fmt, to.output, env)
+        emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
         delivered = True
     if delivered:
         run.commit(store)
     return delivered
 
 
-def emit_digest(digest: Digest, fmt: str, output: Path | None, env: Environment) -> None:
-    """Render for the terminal (its width, colour when allowed) or, for a file, plainly."""
-    options = terminal_options(env) if output is None else RenderOptions()
+def emit_digest(
+    digest: Digest,
+    fmt: str,
+    output: Path | None,
+    env: Environment,
+    timezone: tzinfo | None = None,
+) -> None:
+    """Render for the terminal (its width, colour when allowed) or, for a file, plainly and
+    with no "5h ago" that goes stale; times in ``timezone`` (None: the system's)."""
+    options = terminal_options(env) if output is None else RenderOptions(relative_times=False)
+    options = replace(options, timezone=timezone)
     deliver_text(render(digest, Format(fmt), options), output, env)
 
 
@@ -74,12 +86,13 @@ def mail_digest(
     env: Environment,
     *,
     dry_run: bool = False,
+    timezone: tzinfo | None = None,
 ) -> bool:
     """Send the digest (or with ``dry_run`` print the message); True when it really went out."""
     from autonews.deliver.mail import build_message, send
 
     sender = config.sender or f"autonews@{socket.getfqdn() or 'localhost'}"
-    message = build_message(digest, sender, recipients)
+    message = build_message(digest, sender, recipients, timezone)
     if dry_run:
         env.stdout.write(message.as_string())
         return False

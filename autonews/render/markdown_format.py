@@ -8,6 +8,7 @@ import re
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
+    Clock,
     feed_line,
     group_heading,
     safe_url,
@@ -34,23 +35,24 @@ def _link(story: Story) -> str:
     return f"[{title}](<{url.translate(_DESTINATION)}>)" if url else title
 
 
-def _item(story: Story, digest: Digest) -> str:
+def _item(story: Story, clock: Clock) -> str:
     event = story.classification.event.value
-    return f"- **{event}** {_link(story)}  \n  {escape(source_line(story, digest.generated_at))}"
+    return f"- **{event}** {_link(story)}  \n  {escape(source_line(story, clock))}"
 
 
 def render_markdown(digest: Digest, options: RenderOptions) -> str:
-    out = ["# autonews digest", "", f"*{escape(summary_line(digest))}*", ""]
+    clock = Clock.of(digest, options)
+    out = ["# autonews digest", "", f"*{escape(summary_line(digest, clock))}*", ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        out += ["## Lead", "", _item(lead, digest), ""]
+        out += ["## Lead", "", _item(lead, clock), ""]
         if lead.summary:
             out += [f"> {escape(lead.summary)}", ""]
     if not digest.stories:
         out += ["No stories in this window.", ""]
     for group in digest.groups:
         out += [f"## {escape(group_heading(digest, group))}", ""]
-        out += [_item(digest.story(story_id), digest) for story_id in group.story_ids]
+        out += [_item(digest.story(story_id), clock) for story_id in group.story_ids]
         out.append("")
     out += ["## Feeds", ""]
     for feed in digest.feeds:

@@ -5,7 +5,6 @@ text with no escape codes at all."""
 from __future__ import annotations
 
 import io
-from datetime import datetime
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -14,7 +13,7 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import feed_line, safe_url, source_line
+from autonews.render.common import Clock, feed_line, safe_url, source_line, summary_line
 from autonews.text import clean_text
 
 EVENT_STYLE: dict[Event, tuple[str, str]] = {
@@ -41,21 +40,21 @@ def _event_label(story: Story, pad: bool = True) -> Text:
     return Text(f"{symbol} {name:<{_LABEL_WIDTH}}" if pad else f"{symbol} {name}", style=style)
 
 
-def _meta(story: Story, now: datetime) -> Text:
-    text = Text(source_line(story, now, speculative=False), style="dim")
+def _meta(story: Story, clock: Clock) -> Text:
+    text = Text(source_line(story, clock, speculative=False), style="dim")
     if story.classification.speculative:  # the one part that stands out
         text.append(" · speculative", style="italic yellow")
     return text
 
 
-def _story_table(stories: list[Story], now: datetime) -> Table:
+def _story_table(stories: list[Story], clock: Clock) -> Table:
     """Label in a fixed column, text beside it: wrapped lines keep their indentation."""
     table = Table.grid(padding=(0, 1))
     table.add_column(width=1)
     table.add_column(width=_LABEL_WIDTH + 2, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     for story in stories:
-        lines = [Text(clean_text(story.title), style="bold"), _meta(story, now)]
+        lines = [Text(clean_text(story.title), style="bold"), _meta(story, clock)]
         url = safe_url(story.url)
         if url:
             lines.append(Text(url, style="dim underline"))
@@ -63,14 +62,14 @@ def _story_table(stories: list[Story], now: datetime) -> Table:
     return table
 
 
-def _lead(story: Story, now: datetime) -> Panel:
+def _lead(story: Story, clock: Clock) -> Panel:
     makers = ", ".join(m.name for m in story.classification.makers) or "Industry"
     heading = Text(clean_text(story.title), style="bold")
     body = Text(clean_text(story.summary)) if story.summary else Text("")
     parts: list[Text] = [heading]
     if story.summary:
         parts += [Text(""), body]
-    parts += [Text(""), _meta(story, now)]
+    parts += [Text(""), _meta(story, clock)]
     url = safe_url(story.url)
     if url:
         parts.append(Text(url, style="dim underline"))
@@ -107,17 +106,14 @@ def make_console(buffer: io.StringIO, options: RenderOptions) -> Console:
 def render_terminal(digest: Digest, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, options)
-    now = digest.generated_at
-    stamp = now.strftime("%d %b %Y %H:%M UTC")
+    clock = Clock.of(digest, options, relative=True)
     header = Text("autonews digest", style="bold")
-    header.append(
-        f" · {stamp} · {len(digest.stories)} stories from {len(digest.feeds)} feeds", style="dim"
-    )
+    header.append(f" · {summary_line(digest, clock)}", style="dim")
     console.print(header)
     if not digest.stories:
         console.print(Text("No stories in this window.", style="dim"))
     if digest.lead_id:
-        console.print(_lead(digest.story(digest.lead_id), now))
+        console.print(_lead(digest.story(digest.lead_id), clock))
     for group in digest.groups:
         heading = Text(f"\n{clean_text(group.key)}", style="bold underline")
         stories = [digest.story(story_id) for story_id in group.story_ids]
@@ -127,7 +123,7 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
                 heading.append(f"  {clean_text(parent)}", style="dim")
         heading.append(f"  {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}", style="dim")
         console.print(heading)
-        console.print(_story_table(stories, now))
+        console.print(_story_table(stories, clock))
     console.print()
     for line in _footer(digest):
         console.print(line)
