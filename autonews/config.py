@@ -17,10 +17,13 @@ from typing import Any
 
 from autonews.errors import ConfigError
 from autonews.paths import Paths, resolve_paths
-from autonews.timeparse import parse_duration, parse_since
+from autonews.timeparse import parse_duration, parse_since, reader_zone
 
 DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-industry digest)"
 
+
+# What a [[digests]] entry may name as its format ("": from the file name, else text).
+_DIGEST_FORMATS = frozenset({"", "terminal", "text", "markdown", "html", "json", "jsonl", "atom"})
 
 @dataclass(frozen=True)
 class FeedConfig:
@@ -43,7 +46,7 @@ class NamedDigest:
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    format: str = "text"
+    format: str = ""  # empty: from the -o file's extension, else text
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class DigestConfig:
     group_by: str = "maker"
     cluster_window: str = "72h"
     renotify_on_figure_change: bool = True
+    timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,10 @@ def _validate_semantics(config: Config) -> None:
             parse_duration(getattr(config.digest, key))
         except ValueError as exc:
             raise ConfigError(f"config key 'digest.{key}': {exc}") from None
+    try:
+        reader_zone(config.digest.timezone)
+    except ValueError as exc:
+        raise ConfigError(f"config key 'digest.timezone': {exc}") from None
     if config.digest.group_by not in {"maker", "group", "event"}:
         raise ConfigError(
             f"config key 'digest.group_by': {config.digest.group_by!r} is not maker, group or event"
@@ -289,7 +297,7 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
         for event in (*digest.events, *digest.exclude_events):
             if event not in _EVENT_SLUGS:
                 raise ConfigError(f"config key '{where}.events': unknown event {event!r}")
-        if digest.format not in {"terminal", "text", "markdown", "html", "json", "jsonl", "atom"}:
+        if digest.format not in _DIGEST_FORMATS:
             raise ConfigError(f"config key '{where}.format': unknown format {digest.format!r}")
         digests.append(digest)
     names = [d.name for d in digests]

@@ -54,7 +54,7 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
         existing.add(feed.url)
         added.append(feed)
     config_from_mapping(document.unwrap())  # never write a file we could not read back
-    write_atomically(path, tomlkit.dumps(document))
+    write_atomically(path, tomlkit.dumps(document), keep_mode=True)
     return added
 
 
@@ -67,7 +67,7 @@ def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
         if url_or_name in (str(table.get("url")), str(table.get("name", ""))):
             removed = FeedConfig(url=str(table["url"]), name=str(table.get("name", "")))
             del tables[index]
-            write_atomically(path, tomlkit.dumps(document))
+            write_atomically(path, tomlkit.dumps(document), keep_mode=True)
             return removed
     raise UsageError(
         f"no feed with URL or name {url_or_name!r} in {str(path)!r}",

@@ -43,7 +43,7 @@ def digest(
         str | None,
         format_option(
             "terminal, text, markdown, html, json, jsonl or atom (default: "
-            "terminal; a named digest's own format)."
+            "terminal; with -o, the file's extension; a named digest's own format)."
         ),
     ] = None,
     name: Annotated[
@@ -102,7 +102,8 @@ def digest(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file (atomically) instead of stdout.",
+            help="Write to this file (atomically) instead of stdout; without --format, in "
+            "the format its extension names (.txt .md .html .json .jsonl), else text.",
         ),
     ] = None,
     email: Annotated[
@@ -125,7 +126,8 @@ def digest(
         typer.Option(
             "--new",
             help="Only stories not delivered by an earlier --new digest; they are marked "
-            "delivered once this digest is written. Nothing new: no output, exit 0.",
+            "delivered once this digest is written. Nothing new: no output (json: a "
+            "document with no stories; jsonl: no lines), exit 0.",
         ),
     ] = False,
     wait: Annotated[
@@ -139,10 +141,12 @@ def digest(
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
     from autonews.config import FeedConfig
     from autonews.deliver.digest import Destination, deliver_digest
+    from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
+    from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, digest_formats())
     check_choice("--group-by", group_by, GROUPINGS)
@@ -170,7 +174,9 @@ def digest(
         ),
     )
     env = environment(color)
-    to = Destination(fmt or "terminal", output, tuple(email or ()), dry_run)
+    file_fmt = format_for_file(output) if output is not None else None
+    zone = reader_zone(cfg.digest.timezone)
+    to = Destination(fmt or file_fmt or "terminal", output, tuple(email or ()), dry_run, zone)
     named = [_named_digest(cfg, n) for n in name or ()]
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         collection = with_progress(env, lambda progress: collect(store, cfg, options, progress))
@@ -179,7 +185,8 @@ def digest(
             deliver_digest(run, store, cfg.email, to, env)
         for entry in named:
             run = select(store, cfg, collection, _named_options(options, entry))
-            named_to = replace(to, fmt=fmt or entry.format, email=tuple(email or entry.to))
+            named_fmt = fmt or entry.format or file_fmt or "text"
+            named_to = replace(to, fmt=named_fmt, email=tuple(email or entry.to))
             deliver_digest(run, store, cfg.email, named_to, env)
     exit_if_feeds_failed(run.digest)
 

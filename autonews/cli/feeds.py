@@ -68,6 +68,7 @@ def feeds_check(config: ConfigOption = None) -> None:
     """Fetch every feed now and report its health (exit 3 when some fail)."""
     from autonews.lock import run_lock
     from autonews.pipeline import refresh_feeds
+    from autonews.render.common import plural
     from autonews.store import Store
     from autonews.timeparse import utcnow
 
@@ -75,7 +76,7 @@ def feeds_check(config: ConfigOption = None) -> None:
     with run_lock(cfg.paths.data_dir), Store(cfg.paths.store_file) as store:
         health = refresh_feeds(store, cfg.feeds, cfg, utcnow(), no_progress)
     for feed in health:
-        detail = feed.error or (f"{feed.items} items" if feed.status.value == "ok" else "")
+        detail = feed.error or (plural(feed.items, "item") if feed.status.value == "ok" else "")
         http = f" HTTP {feed.http_status}" if feed.http_status else ""
         typer.echo(f"{feed.status.value:<12}{http:>9}  {feed.name}  {detail}")
     if any(f.status.value == "error" for f in health):

@@ -55,7 +55,11 @@ def stats(
             "--event", metavar="EVENT", help="Only this event type (recalls by maker...)."
         ),
     ] = None,
-    fmt: Annotated[str, format_option("terminal or json.")] = "terminal",
+    fmt: Annotated[str, format_option("terminal or json (json: every row, always).")] = "terminal",
+    all_rows: Annotated[
+        bool,
+        typer.Option("--all", help="Draw every row, not only the top 15 (then: '… and 6 more')."),
+    ] = False,
     config: ConfigOption = None,
     color: ColorOption = "auto",
 ) -> None:
@@ -65,7 +69,7 @@ def stats(
 
     from autonews.classify.configured import classifier_for
     from autonews.deliver.output import terminal_options
-    from autonews.render.stats_terminal import render_stats
+    from autonews.render.stats_terminal import TOP, render_stats
     from autonews.stats import compute_stats
     from autonews.store import Store
     from autonews.timeparse import parse_since, utcnow
@@ -88,7 +92,7 @@ def stats(
     if fmt == "json":
         sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(render_stats(result, terminal_options(env)))
+        sys.stdout.write(render_stats(result, terminal_options(env), None if all_rows else TOP))
 
 
 def makers(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from enum import StrEnum
 from importlib import import_module
 
@@ -30,6 +31,8 @@ class RenderOptions:
     width: int = 100
     color: bool = False
     now_label: bool = True
+    timezone: tzinfo | None = UTC  # the reader's zone for times shown; None: the system's
+    relative_times: bool = True  # the terminal format may say "5h ago" (not in a file: stale)
 
 
 # format -> (module, function); modules are imported only when used.

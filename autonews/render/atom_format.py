@@ -15,7 +15,7 @@ from html import escape
 
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
-from autonews.render.common import makers_label, safe_url, summary_line
+from autonews.render.common import Clock, makers_label, safe_url, summary_line
 from autonews.render.links import all_links, other_links
 from autonews.text import clean_text
 
@@ -94,7 +94,7 @@ def render_atom(digest: Digest, options: RenderOptions) -> str:
     feed = ET.Element("feed", {"xmlns": ATOM_NS})
     _add(feed, "id", FEED_ID)
     _add(feed, "title", _text(digest.title) or "autonews digest")
-    _add(feed, "subtitle", _text(summary_line(digest)))
+    _add(feed, "subtitle", _text(summary_line(digest, Clock.of(digest, options))))
     _add(feed, "updated", _time(digest.generated_at))
     _add(_add(feed, "author"), "name", "autonews")
     _add(feed, "generator", "autonews")

@@ -8,6 +8,7 @@ import re
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
+    Clock,
     feed_line,
     group_heading,
     safe_url,
@@ -33,11 +34,11 @@ def _link(title: str, url: str | None) -> str:
     return f"[{escape(title)}](<{url.translate(_DESTINATION)}>)" if url else escape(title)
 
 
-def _item(story: Story, digest: Digest, *, others: bool = True) -> str:
+def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     """The story linked to its own link, the source line and id (what `autonews read` takes),
     then the other sources' links as a list under it."""
     event = story.classification.event.value
-    meta = f"{source_line(story, digest.generated_at)} · id {story.id}"
+    meta = f"{source_line(story, clock)} · id {story.id}"
     lines = [f"- **{event}** {_link(story.title, safe_url(story.url))}  ", f"  {escape(meta)}"]
     if others:
         lines += [
@@ -48,17 +49,18 @@ def _item(story: Story, digest: Digest, *, others: bool = True) -> str:
 
 
 def render_markdown(digest: Digest, options: RenderOptions) -> str:
-    out = ["# autonews digest", "", f"*{escape(summary_line(digest))}*", ""]
+    clock = Clock.of(digest, options)
+    out = ["# autonews digest", "", f"*{escape(summary_line(digest, clock))}*", ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        out += ["## Lead", "", _item(lead, digest, others=False), ""]
+        out += ["## Lead", "", _item(lead, clock, others=False), ""]
         if lead.summary:
             out += [f"> {escape(lead.summary)}", ""]
     if not digest.stories:
         out += ["No stories in this window.", ""]
     for group in digest.groups:
         out += [f"## {escape(group_heading(digest, group))}", ""]
-        out += [_item(digest.story(story_id), digest) for story_id in group.story_ids]
+        out += [_item(digest.story(story_id), clock) for story_id in group.story_ids]
         out.append("")
     out += ["## Feeds", ""]
     for feed in digest.feeds:

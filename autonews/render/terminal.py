@@ -5,7 +5,6 @@ text with no escape codes at all."""
 from __future__ import annotations
 
 import io
-from datetime import datetime
 
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -15,7 +14,7 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import feed_line, safe_url, source_line
+from autonews.render.common import Clock, feed_line, safe_url, source_line, summary_line
 from autonews.render.links import other_links
 from autonews.text import clean_text
 
@@ -45,21 +44,21 @@ def _event_label(story: Story, pad: bool = True) -> Text:
     return Text(f"{symbol} {name:<{_LABEL_WIDTH}}" if pad else f"{symbol} {name}", style=style)
 
 
-def _meta(story: Story, now: datetime) -> Text:
-    text = Text(source_line(story, now, speculative=False), style="dim")
+def _meta(story: Story, clock: Clock) -> Text:
+    text = Text(source_line(story, clock, speculative=False), style="dim")
     if story.classification.speculative:  # the one part that stands out
         text.append(" · speculative", style="italic yellow")
     return text
 
 
-def _story_row(story: Story, now: datetime) -> Table:
+def _story_row(story: Story, clock: Clock) -> Table:
     """Label in a fixed column, text beside it: wrapped lines keep their indentation."""
     table = Table.grid(padding=(0, 1))
     table.add_column(width=_GUTTER - 1)
     table.add_column(width=_LABEL_WIDTH + 2, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     title = Text(clean_text(story.title), style="bold")
-    table.add_row("", _event_label(story), Group(title, _meta(story, now)))
+    table.add_row("", _event_label(story), Group(title, _meta(story, clock)))
     return table
 
 
@@ -83,14 +82,14 @@ def _links(story: Story, *, others: bool = True) -> list[Text]:
     return lines
 
 
-def _lead(story: Story, now: datetime) -> Panel:
+def _lead(story: Story, clock: Clock) -> Panel:
     makers = ", ".join(m.name for m in story.classification.makers) or "Industry"
     heading = Text(clean_text(story.title), style="bold")
     body = Text(clean_text(story.summary)) if story.summary else Text("")
     parts: list[Text] = [heading]
     if story.summary:
         parts += [Text(""), body]
-    parts += [Text(""), _meta(story, now)]
+    parts += [Text(""), _meta(story, clock)]
     title = Text("Lead · ")
     title.append_text(_event_label(story, pad=False))
     title.append(f" · {clean_text(makers)}")
@@ -124,18 +123,15 @@ def make_console(buffer: io.StringIO, options: RenderOptions) -> Console:
 def render_terminal(digest: Digest, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, options)
-    now = digest.generated_at
-    stamp = now.strftime("%d %b %Y %H:%M UTC")
+    clock = Clock.of(digest, options, relative=True)
     header = Text("autonews digest", style="bold")
-    header.append(
-        f" · {stamp} · {len(digest.stories)} stories from {len(digest.feeds)} feeds", style="dim"
-    )
+    header.append(f" · {summary_line(digest, clock)}", style="dim")
     console.print(header)
     if not digest.stories:
         console.print(Text("No stories in this window.", style="dim"))
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        console.print(_lead(lead, now))
+        console.print(_lead(lead, clock))
         for line in _links(lead, others=False):  # all of them follow in the lead's group
             console.print(line, soft_wrap=True)
     for group in digest.groups:
@@ -148,7 +144,7 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
         heading.append(f"  {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}", style="dim")
         console.print(heading)
         for story in stories:
-            console.print(_story_row(story, now))
+            console.print(_story_row(story, clock))
             for line in _links(story):
                 console.print(line, soft_wrap=True)
     console.print()

@@ -7,6 +7,7 @@ import textwrap
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
+    Clock,
     feed_line,
     group_heading,
     safe_url,
@@ -18,7 +19,7 @@ from autonews.text import clean_text
 
 
 def _story(
-    story: Story, digest: Digest, width: int, indent: str, *, others: bool = True
+    story: Story, clock: Clock, width: int, indent: str, *, others: bool = True
 ) -> list[str]:
     label = f"[{story.classification.event.value}] "
     lines = textwrap.wrap(
@@ -28,7 +29,7 @@ def _story(
         subsequent_indent=indent + "  ",
     )
     lines += textwrap.wrap(
-        source_line(story, digest.generated_at),
+        source_line(story, clock),
         width,
         initial_indent=indent + "  ",
         subsequent_indent=indent + "  ",
@@ -53,13 +54,14 @@ def _links(story: Story, indent: str, *, others: bool) -> list[str]:
 
 def render_text(digest: Digest, options: RenderOptions) -> str:
     width = max(40, options.width)
-    lines = [f"autonews digest · {summary_line(digest)}", ""]
+    clock = Clock.of(digest, options)
+    lines = [f"autonews digest · {summary_line(digest, clock)}", ""]
     if not digest.stories:
         lines += ["No stories in this window.", ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
         lines.append("LEAD")
-        lines += _story(lead, digest, width, "", others=False)  # all follow in its group
+        lines += _story(lead, clock, width, "", others=False)  # all follow in its group
         if lead.summary:
             lines += textwrap.wrap(
                 clean_text(lead.summary), width, initial_indent="  ", subsequent_indent="  "
@@ -71,7 +73,7 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
             f"== {group_heading(digest, group)} · {count} stor{'ies' if count != 1 else 'y'}"
         )
         for story_id in group.story_ids:
-            lines += _story(digest.story(story_id), digest, width, "")
+            lines += _story(digest.story(story_id), clock, width, "")
         lines.append("")
     lines.append("Feeds")
     for feed in digest.feeds:
