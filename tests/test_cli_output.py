@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
