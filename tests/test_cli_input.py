@@ -1,9 +1,11 @@
 """Bad input through the real CLI (issue 16): feed locations, config errors found before any
-network work, and filters that name makers by any alias. Feeds are served on loopback; nothing
-leaves the machine."""
+network work, filters that name makers by any alias, and the root options (-h, --version,
+--debug). Feeds are served on loopback; nothing leaves the machine."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -292,3 +294,33 @@ def test_makers_search_finds_aliases(cli, search: str, maker: str) -> None:
 def test_makers_search_with_no_match_says_so(cli) -> None:
     result = cli("makers", "--search", "zzzz")
     assert result.out == "" and "no maker matches 'zzzz'" in result.err
+
+
+# --- 6. root options -------------------------------------------------------------------------
+
+
+def test_version_alone(cli) -> None:
+    from autonews import __version__
+
+    result = cli("--version")
+    assert result.code == 0 and result.out == f"autonews {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "args", [("-h",), ("digest", "-h"), ("feeds", "-h"), ("feeds", "add", "-h")]
+)
+def test_h_is_help(cli, args: tuple[str, ...]) -> None:
+    result = cli(*args)
+    assert result.code == 0 and result.out.startswith("Usage: autonews")
+
+
+def test_debug_works_after_the_subcommand(home: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "autonews", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    assert run("makers", "--search", "vw", "--debug").returncode == 0
+    plain = run("digest", "--feed", "htp://example.com/feed")
+    assert plain.returncode == ExitStatus.USAGE and "Traceback" not in plain.stderr
+    debug = run("digest", "--feed", "htp://example.com/feed", "--debug")
+    assert debug.returncode != 0 and "Traceback" in debug.stderr and "UsageError" in debug.stderr
