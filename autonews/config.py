@@ -7,6 +7,7 @@ config dir (``$AUTONEWS_HOME`` when set). Every key is validated; errors name th
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import typing
 from collections.abc import Mapping
@@ -15,7 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from autonews.addresses import location_problem, mail_address_problem
 from autonews.errors import ConfigError
+from autonews.models import Event
 from autonews.paths import Paths, resolve_paths
 from autonews.timeparse import parse_duration, parse_since, reader_zone
 
@@ -116,21 +119,7 @@ _SECTIONS: dict[str, type] = {
     "classify": ClassifyConfig,
 }
 _TOML_NAMES = {("email", "sender"): "from"}
-_EVENT_SLUGS = [
-    "recall",
-    "launch",
-    "partnership",
-    "ownership",
-    "leadership",
-    "restructuring",
-    "production",
-    "financials",
-    "pricing",
-    "regulation",
-    "legal",
-    "incident",
-    "other",
-]
+_EVENT_SLUGS = [event.value for event in Event]
 
 
 def _toml_name(section: str, attr: str) -> str:
@@ -229,6 +218,15 @@ def _validate_semantics(config: Config) -> None:
     for event in config.classify.event_keywords:
         if event not in _EVENT_SLUGS:
             raise ConfigError(f"config key 'classify.event_keywords': unknown event {event!r}")
+    for pattern in config.classify.mute_patterns:
+        try:
+            re.compile(pattern, re.IGNORECASE)  # as the mute filter compiles it
+        except re.error as exc:
+            raise ConfigError(
+                f"config key 'classify.mute_patterns': {pattern!r} is not a valid regular "
+                f"expression: {exc}",
+                hint="a pattern is a Python regular expression; escape ( [ + * ? with a \\",
+            ) from None
 
 
 def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> Any:
@@ -267,9 +265,17 @@ def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
             )
         if "url" not in entry:
             raise ConfigError(f"config key '{where}.url' is missing")
+        url = _coerce(f"{where}.url", entry["url"], str)
+        problem = location_problem(url)
+        if problem is not None:
+            fix = f"did you mean {problem.suggestion!r}? Or" if problem.suggestion else "fix it, or"
+            raise ConfigError(
+                f"config key '{where}.url': {problem.message}",
+                hint=f"{fix} remove the feed: autonews feeds remove {url!r}",
+            )
         feeds.append(
             FeedConfig(
-                url=_coerce(f"{where}.url", entry["url"], str),
+                url=url,
                 name=_coerce(f"{where}.name", entry.get("name", ""), str),
                 tags=_coerce(f"{where}.tags", entry.get("tags", []), tuple[str, ...]),
             )
@@ -294,6 +300,9 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
             )
         values = {key: _coerce(f"{where}.{key}", value, hints[key]) for key, value in entry.items()}
         digest = NamedDigest(**values)
+        for address in digest.to:
+            if mail_address_problem(address):
+                raise ConfigError(f"config key '{where}.to': {mail_address_problem(address)}")
         for event in (*digest.events, *digest.exclude_events):
             if event not in _EVENT_SLUGS:
                 raise ConfigError(f"config key '{where}.events': unknown event {event!r}")

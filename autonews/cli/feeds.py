@@ -43,11 +43,14 @@ def feeds_add(
 ) -> None:
     """Add a feed to the config file (comments and layout are kept)."""
     from autonews.config import FeedConfig, config_file_to_edit
-    from autonews.feedlist import add_feeds
+    from autonews.feedlist import add_feeds, checked_feed
 
+    feed, note = checked_feed(FeedConfig(url=url, name=name, tags=tuple(tag or ())))
+    if note:
+        typer.echo(f"autonews: {note}", err=True)
     path = config_file_to_edit(config)
-    added = add_feeds(path, [FeedConfig(url=url, name=name, tags=tuple(tag or ()))])
-    typer.echo(f"{'added' if added else 'already listed'}: {url} ({path})")
+    added = add_feeds(path, [feed])
+    typer.echo(f"{'added' if added else 'already listed'}: {feed.url} ({path})")
 
 
 @app.command("remove")
@@ -90,15 +93,27 @@ def feeds_import(
 ) -> None:
     """Import feeds from an OPML file into the config file."""
     from autonews.config import config_file_to_edit
-    from autonews.feedlist import add_feeds, parse_opml
+    from autonews.feedlist import add_feeds, checked_feed, parse_opml
 
     try:
         data = opml.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {str(opml)!r}: {exc.strerror}") from None
-    feeds = parse_opml(data)
+    feeds, skipped = [], 0
+    for outline in parse_opml(data):
+        try:
+            feed, note = checked_feed(outline)
+        except UsageError as exc:  # one bad outline is skipped, named; the others go in
+            typer.echo(f"autonews: skipped {outline.label!r}: {exc.message}", err=True)
+            skipped += 1
+            continue
+        if note:
+            typer.echo(f"autonews: {outline.label!r}: {note}", err=True)
+        feeds.append(feed)
     added = add_feeds(config_file_to_edit(config), feeds)
-    typer.echo(f"imported {len(added)} new feed(s) of {len(feeds)} in {opml}")
+    unread = f", {skipped} skipped" if skipped else ""
+    total = len(feeds) + skipped
+    typer.echo(f"imported {len(added)} new feed(s) of {total} in {opml}{unread}")
 
 
 @app.command("export")

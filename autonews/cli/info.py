@@ -16,8 +16,8 @@ from autonews.cli.options import (
     ColorOption,
     ConfigOption,
     check_choice,
-    check_events,
     digest_formats,
+    event_slugs,
     format_option,
 )
 from autonews.errors import UsageError
@@ -76,7 +76,7 @@ def stats(
 
     check_choice("--by", by, GROUPINGS)
     check_choice("--format", fmt, ["terminal", "json"])
-    check_events([event] if event else None)
+    event = event_slugs("--event", [event])[0] if event else None
     env = environment(color)
     cfg = load_config(config)
     now = utcnow()
@@ -97,19 +97,23 @@ def stats(
 
 def makers(
     search: Annotated[
-        str | None, typer.Option(help="Only makers whose name, group or country contains this.")
+        str | None,
+        typer.Option(
+            help="Only makers whose name, group or country contains this, or that it names "
+            "(any alias, any script: vw, 比亚迪)."
+        ),
     ] = None,
 ) -> None:
     """List the automakers autonews knows, with their group and country."""
     from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.lookup import search_makers
 
-    needle = (search or "").lower()
-    for maker in sorted(
-        default_knowledge().makers, key=lambda m: (m.group.lower(), m.name.lower())
-    ):
-        line = f"{maker.name}\t{maker.group}\t{maker.country}"
-        if needle in line.lower():
-            typer.echo(line)
+    knowledge = default_knowledge()
+    found = search_makers(search, knowledge) if search else knowledge.makers
+    for maker in sorted(found, key=lambda m: (m.group.lower(), m.name.lower())):
+        typer.echo(f"{maker.name}\t{maker.group}\t{maker.country}")
+    if search and not found:
+        typer.echo(f"autonews: no maker matches {search!r}", err=True)
 
 
 def demo(
