@@ -7,6 +7,7 @@ config dir (``$AUTONEWS_HOME`` when set). Every key is validated; errors name th
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import typing
 from collections.abc import Mapping
@@ -15,11 +16,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from autonews.addresses import location_problem, mail_address_problem
+from autonews.config_values import coerce
 from autonews.errors import ConfigError
+from autonews.models import Event
 from autonews.paths import Paths, resolve_paths
-from autonews.timeparse import parse_duration, parse_since
+from autonews.timeparse import parse_duration, parse_since, reader_zone
 
 DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-industry digest)"
+
+
+# What a [[digests]] entry may name as its format ("": from the file name, else text).
+_DIGEST_FORMATS = frozenset({"", "terminal", "text", "markdown", "html", "json", "jsonl", "atom"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ class NamedDigest:
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    format: str = "text"
+    format: str = ""  # empty: from the -o file's extension, else text
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,7 @@ class DigestConfig:
     group_by: str = "maker"
     cluster_window: str = "72h"
     renotify_on_figure_change: bool = True
+    timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
     failure_reminder: str = "24h"  # a feed failing with the same error is named again after this
 
 
@@ -119,21 +128,7 @@ _SECTIONS: dict[str, type] = {
     "classify": ClassifyConfig,
 }
 _TOML_NAMES = {("email", "sender"): "from"}
-_EVENT_SLUGS = [
-    "recall",
-    "launch",
-    "partnership",
-    "ownership",
-    "leadership",
-    "restructuring",
-    "production",
-    "financials",
-    "pricing",
-    "regulation",
-    "legal",
-    "incident",
-    "other",
-]
+_EVENT_SLUGS = [event.value for event in Event]
 
 
 def _toml_name(section: str, attr: str) -> str:
@@ -147,64 +142,6 @@ def _attr_name(section: str, key: str) -> str | None:
     return None
 
 
-def _coerce(key: str, value: Any, annotation: Any) -> Any:
-    """Check and convert one value to its declared type; the message names the key."""
-    origin = typing.get_origin(annotation)
-    if annotation is bool:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in {
-            "1",
-            "true",
-            "yes",
-            "on",
-            "0",
-            "false",
-            "no",
-            "off",
-        }:
-            return value.lower() in {"1", "true", "yes", "on"}
-        raise ConfigError(f"config key {key!r}: expected true or false, got {value!r}")
-    if annotation is int:
-        if isinstance(value, bool):
-            raise ConfigError(f"config key {key!r}: expected a whole number, got {value!r}")
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            raise ConfigError(
-                f"config key {key!r}: expected a whole number, got {value!r}"
-            ) from None
-        if number < 0:
-            raise ConfigError(f"config key {key!r}: must not be negative, got {number}")
-        return number
-    if annotation is float:
-        if isinstance(value, bool):
-            raise ConfigError(f"config key {key!r}: expected a number, got {value!r}")
-        try:
-            number_f = float(value)
-        except (TypeError, ValueError):
-            raise ConfigError(f"config key {key!r}: expected a number, got {value!r}") from None
-        if number_f <= 0:
-            raise ConfigError(f"config key {key!r}: must be positive, got {number_f}")
-        return number_f
-    if annotation is str:
-        if not isinstance(value, str):
-            raise ConfigError(f"config key {key!r}: expected a string, got {value!r}")
-        return value
-    if origin is tuple:
-        (inner,) = {a for a in typing.get_args(annotation) if a is not Ellipsis}
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            raise ConfigError(f"config key {key!r}: expected a list, got {value!r}")
-        return tuple(_coerce(key, item, inner) for item in value)
-    if origin in (Mapping, dict) or annotation is dict:
-        if not isinstance(value, dict):
-            raise ConfigError(f"config key {key!r}: expected a table, got {value!r}")
-        return value
-    raise ConfigError(f"config key {key!r}: unsupported value {value!r}")  # pragma: no cover
-
-
 def _validate_semantics(config: Config) -> None:
     try:
         parse_since(config.digest.since, datetime.now(UTC))  # the same parser --since uses
@@ -215,6 +152,10 @@ def _validate_semantics(config: Config) -> None:
             parse_duration(getattr(config.digest, key))
         except ValueError as exc:
             raise ConfigError(f"config key 'digest.{key}': {exc}") from None
+    try:
+        reader_zone(config.digest.timezone)
+    except ValueError as exc:
+        raise ConfigError(f"config key 'digest.timezone': {exc}") from None
     if config.digest.group_by not in {"maker", "group", "event"}:
         raise ConfigError(
             f"config key 'digest.group_by': {config.digest.group_by!r} is not maker, group or event"
@@ -228,6 +169,15 @@ def _validate_semantics(config: Config) -> None:
     for event in config.classify.event_keywords:
         if event not in _EVENT_SLUGS:
             raise ConfigError(f"config key 'classify.event_keywords': unknown event {event!r}")
+    for pattern in config.classify.mute_patterns:
+        try:
+            re.compile(pattern, re.IGNORECASE)  # as the mute filter compiles it
+        except re.error as exc:
+            raise ConfigError(
+                f"config key 'classify.mute_patterns': {pattern!r} is not a valid regular "
+                f"expression: {exc}",
+                hint="a pattern is a Python regular expression; escape ( [ + * ? with a \\",
+            ) from None
 
 
 def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> Any:
@@ -241,10 +191,10 @@ def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> An
             raise ConfigError(
                 f"unknown config key '{section}.{key}'", hint=f"known keys in [{section}]: {known}"
             )
-        changes[attr] = _coerce(f"{section}.{key}", value, hints[attr])
+        changes[attr] = coerce(f"{section}.{key}", value, hints[attr])
     if section == "classify" and "event_keywords" in changes:
         changes["event_keywords"] = {
-            event: _coerce(f"classify.event_keywords.{event}", words, tuple[str, ...])
+            event: coerce(f"classify.event_keywords.{event}", words, tuple[str, ...])
             for event, words in changes["event_keywords"].items()
         }
     return replace(base, **changes)
@@ -266,12 +216,20 @@ def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
             )
         if "url" not in entry:
             raise ConfigError(f"config key '{where}.url' is missing")
+        url = coerce(f"{where}.url", entry["url"], str)
+        problem = location_problem(url)
+        if problem is not None:
+            fix = f"did you mean {problem.suggestion!r}? Or" if problem.suggestion else "fix it, or"
+            raise ConfigError(
+                f"config key '{where}.url': {problem.message}",
+                hint=f"{fix} remove the feed: autonews feeds remove {url!r}",
+            )
         feeds.append(
             FeedConfig(
-                url=_coerce(f"{where}.url", entry["url"], str),
-                name=_coerce(f"{where}.name", entry.get("name", ""), str),
-                tags=_coerce(f"{where}.tags", entry.get("tags", []), tuple[str, ...]),
-                enabled=_coerce(f"{where}.enabled", entry.get("enabled", True), bool),
+                url=url,
+                name=coerce(f"{where}.name", entry.get("name", ""), str),
+                tags=coerce(f"{where}.tags", entry.get("tags", []), tuple[str, ...]),
+                enabled=coerce(f"{where}.enabled", entry.get("enabled", True), bool),
             )
         )
     return tuple(feeds)
@@ -292,12 +250,15 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
                 f"unknown config key '{where}.{sorted(unknown)[0]}'",
                 hint="a digest takes " + ", ".join(hints),
             )
-        values = {key: _coerce(f"{where}.{key}", value, hints[key]) for key, value in entry.items()}
+        values = {key: coerce(f"{where}.{key}", value, hints[key]) for key, value in entry.items()}
         digest = NamedDigest(**values)
+        for address in digest.to:
+            if mail_address_problem(address):
+                raise ConfigError(f"config key '{where}.to': {mail_address_problem(address)}")
         for event in (*digest.events, *digest.exclude_events):
             if event not in _EVENT_SLUGS:
                 raise ConfigError(f"config key '{where}.events': unknown event {event!r}")
-        if digest.format not in {"terminal", "text", "markdown", "html", "json", "jsonl"}:
+        if digest.format not in _DIGEST_FORMATS:
             raise ConfigError(f"config key '{where}.format': unknown format {digest.format!r}")
         digests.append(digest)
     names = [d.name for d in digests]

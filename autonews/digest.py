@@ -31,7 +31,7 @@ class Filters:
     makers: tuple[str, ...] = ()  # brand or group names, case-insensitive
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # any case
     limit: int | None = None
     mute_makers: tuple[str, ...] = ()
     mute_events: tuple[str, ...] = ()
@@ -118,6 +118,7 @@ def _matches_maker(story: Story, names: Sequence[str]) -> bool:
 
 def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
     patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
+    tags = {t.casefold() for t in filters.tags}
     kept = []
     for story in stories:
         event = story.classification.event.value
@@ -127,7 +128,7 @@ def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
             continue
         if event in filters.exclude_events or event in filters.mute_events:
             continue
-        if filters.tags and not set(filters.tags) & set(story.tags):
+        if tags and not tags & {t.casefold() for t in story.tags}:
             continue
         if filters.mute_makers and _matches_maker(story, filters.mute_makers):
             continue

@@ -8,10 +8,12 @@ each feed in the folder of its first tag, with all its tags as categories.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from autonews.addresses import is_web, location_problem, probable_web_address
 from autonews.config import FeedConfig, config_from_mapping
 from autonews.deliver.files import write_atomically
 from autonews.errors import ConfigError, UsageError
@@ -30,6 +32,33 @@ def _load_document(path: Path):  # type: ignore[no-untyped-def]
         return tomlkit.parse(path.read_text("utf-8"))
     except Exception as exc:  # tomlkit raises its own parse errors
         raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
+
+
+def checked_feed(feed: FeedConfig) -> tuple[FeedConfig, str]:
+    """A feed about to be added, as it will be written, and a note when that is not as given.
+
+    A web address written without its scheme (``cnevpost.com/feed``) gets ``https://``; a file
+    must exist, and a relative path is made absolute (cron runs elsewhere). Anything else that
+    cannot be a feed raises UsageError, before the config file is touched."""
+    web = probable_web_address(feed.url)
+    if web is not None:
+        return replace(feed, url=web), f"no scheme given: added as {web}"
+    problem = location_problem(feed.url)
+    if problem is not None:
+        raise UsageError(problem.message, hint=problem.hint)
+    if is_web(feed.url):
+        return feed, ""
+    given = feed.url[len("file://") :] if feed.url.startswith("file://") else feed.url
+    path = Path(given).expanduser()
+    if not path.is_file():
+        raise UsageError(
+            f"{feed.url!r} is not a web address (http://, https://) nor an existing file",
+            hint="a feed is an http:// or https:// URL, a file:// URL or a file path",
+        )
+    if not Path(given).is_absolute():
+        absolute = str(path.resolve())
+        return replace(feed, url=absolute), f"a file: added as {absolute}"
+    return feed, ""
 
 
 def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
@@ -66,7 +95,7 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
     for item in trailing:  # the comments that opened the next section follow the feeds again
         tables[-1].value.append(None, item)
     config_from_mapping(document.unwrap())  # never write a file we could not read back
-    write_atomically(path, tomlkit.dumps(document))
+    write_atomically(path, tomlkit.dumps(document), keep_mode=True)
     return added
 
 
@@ -139,7 +168,7 @@ def edit_feed(
         elif not enabled:
             table["enabled"] = False
     config_from_mapping(document.unwrap())
-    write_atomically(path, tomlkit.dumps(document))
+    write_atomically(path, tomlkit.dumps(document), keep_mode=True)
     return before, _feed_of(table)
 
 
@@ -151,7 +180,7 @@ def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
     index = _find(tables, url_or_name, path)
     removed = _feed_of(tables[index])
     del tables[index]
-    write_atomically(path, tomlkit.dumps(document))
+    write_atomically(path, tomlkit.dumps(document), keep_mode=True)
     return removed
 
 

@@ -192,6 +192,17 @@ class Fetcher:
         return results
 
     async def _fetch_one(self, client: httpx.AsyncClient, req: FetchRequest) -> FetchResult:
+        """One URL's fetch: whatever goes wrong with it is its own failure, never the run's."""
+        try:
+            return await self._fetch_retrying(client, req)
+        except httpx.InvalidURL as exc:
+            return FetchResult(url=req.url, status=FeedStatus.ERROR, error=f"invalid URL: {exc}")
+        except Exception as exc:  # a URL nothing else rejected (or a bug) costs only this feed
+            return FetchResult(
+                url=req.url, status=FeedStatus.ERROR, error=f"{type(exc).__name__}: {exc}"
+            )
+
+    async def _fetch_retrying(self, client: httpx.AsyncClient, req: FetchRequest) -> FetchResult:
         started = time.monotonic()
         if not req.url.lower().startswith(("http://", "https://")):
             return _read_local(req.url, self.config.max_bytes)

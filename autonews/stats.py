@@ -48,8 +48,8 @@ def compute_stats(
     until: datetime,
     by: str = "maker",
     event: str | None = None,
-    limit: int = 15,
 ) -> Stats:
+    """Every row, most stories first: a display may draw only the top ones, JSON gets all."""
     classified: dict[int, Classification] = {
         item.id: classifier.classify(item.title, item.summary) for item in items
     }
@@ -70,7 +70,5 @@ def compute_stats(
         totals[key] += 1
         index = min(buckets - 1, max(0, int((first.published - since) / step)))
         timeline[key][index] += 1
-    rows = tuple(
-        StatsRow(key, count, tuple(timeline[key])) for key, count in totals.most_common(limit)
-    )
+    rows = tuple(StatsRow(key, count, tuple(timeline[key])) for key, count in totals.most_common())
     return Stats(by, since, until, name, rows, sum(totals.values()))

@@ -1,9 +1,10 @@
-"""Parsing of the time windows users type: ``48h``, ``7d``, ``30m``, ``2w``, a date, or ``all``."""
+"""Parsing of the time windows users type (``48h``, ``7d``, ``30m``, ``2w``, a date, or ``all``)
+and of the time zone a reader names."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -36,3 +37,20 @@ def parse_since(text: str, now: datetime) -> datetime | None:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def reader_zone(name: str) -> tzinfo | None:
+    """The zone a reader's times are shown in: an IANA name (``Europe/Berlin``, ``UTC``), or
+    "" for the system's local zone (None: what ``datetime.astimezone()`` takes for it, $TZ
+    included). Raises ValueError for a name the zone database does not know."""
+    if not name.strip():
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"{name!r} is not a time zone: use a name like Europe/Berlin, America/New_York or "
+            "UTC, or leave it empty for the system's"
+        ) from None

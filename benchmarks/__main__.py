@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.fetch_bench import spawn_measured
+from benchmarks.harness import spawn_measured
 from benchmarks.sections import DEFAULT_CORPUS, ROOT, SECTIONS
 from benchmarks.table import build_rows, markdown
 

@@ -19,10 +19,9 @@ import os
 import statistics
 import time
 from pathlib import Path
-from typing import Any
 
 from autonews.classify import Classifier
-from autonews.evaluation.classify import Report, evaluate, load_labels
+from autonews.evaluation.classify import Report, evaluate, load_labels, synthetic_makers
 from autonews.models import Event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,26 +50,6 @@ def print_report(name: str, report: Report, show_errors: bool) -> None:
     if show_errors:
         for error in report.errors:
             print("  x", error)
-
-
-def synthetic_makers(aliases: int) -> list[dict[str, Any]]:
-    """Made-up makers (ten aliases each) as a user's config would add them. Half the aliases
-    are one new word, half start with a word headlines use ("Ford", "China", "new"), so that the
-    lexicon grows at its busiest entries too. None occurs in the labelled sets."""
-    common = ["Ford", "Tesla", "China", "Electric", "New", "Auto", "Motor", "Group"]
-    makers = []
-    for number in range(aliases // 10):
-        names = [f"Zorvex{number}q{k}" for k in range(5)]
-        names += [f"{common[(number + k) % len(common)]} Zorvex{number}w{k}" for k in range(5)]
-        makers.append(
-            {
-                "name": f"Zorvex Motors {number}",
-                "group": "Zorvex",
-                "country": "ZZ",
-                "aliases": names,
-            }
-        )
-    return makers
 
 
 def pin_to_one_core() -> None:

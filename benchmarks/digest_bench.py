@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
 from autonews.demo import demo_feeds, demo_root, fill_placeholders, serve_demo  # noqa: E402
-from benchmarks.fetch_bench import Run, run_measured  # noqa: E402
+from benchmarks.harness import Run, run_measured  # noqa: E402
 
 RUN_TIMEOUT = 300.0
 

@@ -7,9 +7,10 @@ figures to OUT.json. ``python -m benchmarks`` starts one such process per part, 
 inherits another's imports, caches, CPU affinity (extraction and classification pin themselves to
 one core) or memory, and so that each part's peak memory is its own.
 
-The parts call the scripts beside this file: fetch_bench, parse_compare, extract_bench,
-cluster_eval and digest_bench in-process, classify_eval as a subprocess whose printed output is
-parsed (``parse_classify_output``).
+The parts call the scripts beside this file: fetch_bench, corpus_bench, parse_compare,
+extract_bench, cluster_eval and digest_bench in-process, classify_eval as a subprocess whose
+printed output is parsed (``parse_classify_output``). The hostile part serves
+tests/helpers/hostile_server.py, the server of tests/test_hostile_run.py.
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +32,9 @@ BENCHMARKS = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import fetch_bench  # noqa: E402
+from benchmarks import corpus_bench, fetch_bench, harness  # noqa: E402
 
-DEFAULT_CORPUS = fetch_bench.DEFAULT_CORPUS
+DEFAULT_CORPUS = corpus_bench.DEFAULT_CORPUS
 CLASSIFY_TIMEOUT = 120.0
 
 
@@ -47,8 +46,8 @@ class Options:
 
 def startup(options: Options) -> dict[str, Any]:
     """``autonews --help``: interpreter start-up, imports and argument parsing."""
-    runs = 1 if options.quick else fetch_bench.HELP_RUNS
-    times = fetch_bench.help_seconds(runs)
+    runs = 1 if options.quick else harness.HELP_RUNS
+    times = harness.help_seconds(runs)
     print(f"autonews --help, {runs} runs: " + ", ".join(f"{t:.3f} s" for t in times))
     return {"runs": times}
 
@@ -64,7 +63,7 @@ def fetch(options: Options) -> dict[str, Any]:
     return {
         "latency": with_latency,
         "no_latency": without,
-        "memory": fetch_bench.memory_figures(),
+        "memory": harness.memory_figures(),
     }
 
 
@@ -72,9 +71,9 @@ def corpus(options: Options) -> dict[str, Any]:
     """The real feeds: cold digests, newsboat, and parsing in-process against feedparser."""
     if not options.corpus.is_dir():
         raise FileNotFoundError(f"corpus {options.corpus} not found")
-    figures = fetch_bench.bench_corpus(options.corpus, limit=10 if options.quick else None)
-    fetch_bench.print_memory()
-    return {**figures, "memory": fetch_bench.memory_figures()}
+    figures = corpus_bench.bench_corpus(options.corpus, limit=10 if options.quick else None)
+    harness.print_memory()
+    return {**figures, "memory": harness.memory_figures()}
 
 
 def agreement(options: Options) -> dict[str, Any]:
@@ -212,50 +211,26 @@ def digest(options: Options) -> dict[str, Any]:
     return figures
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # the "hang" handler sleeps on; do not wait for it
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # autonews hung up: expected
-            super().handle_error(request, client_address)
-
-
 def hostile(options: Options) -> dict[str, Any]:
     """tests/test_hostile_run.py's 100 feeds (10 hostile) on its server, one cold digest, timed
     against the whole-run deadline (``--quick``: a 3 s deadline instead of the test's)."""
-    from tests import test_hostile_run as t
-    from tests.feeds import item, rss
+    from tests.helpers import hostile_server as t
 
     deadline = 3.0 if options.quick else t.DEADLINE
     timeout = 1.0 if options.quick else 2.0
-    t.Handler.bodies = {
-        f"good{n}": rss(
-            [item(f"Feed {n} story {k}: Toyota sales report", n * 100 + k) for k in range(5)]
-        ).encode()
-        for n in range(t.GOOD)
-    }
-    t.Handler.requests = []
-    httpd = QuietServer(("127.0.0.1", 0), t.Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     names = [f"good{n}" for n in range(t.GOOD)] + t.HOSTILE
-    try:
-        with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
-            home = Path(tmp)
-            feeds = "".join(f'[[feeds]]\nurl = "{base}/{n}"\nname = "{n}"\n\n' for n in names)
-            (home / "config.toml").write_text(
-                f"{feeds}[fetch]\ndeadline = {deadline}\ntimeout = {timeout}\nretries = 1\n"
-                "max_bytes = 1000000\n",
-                encoding="utf-8",
-            )
-            command = [*fetch_bench.autonews_cmd(), "digest", "--no-extract", "--format", "json"]
-            run = fetch_bench.run_measured(
-                [*command, "--since", "all"], fetch_bench.child_env(AUTONEWS_HOME=str(home))
-            )
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with t.serving() as base, tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
+        home = Path(tmp)
+        feeds = "".join(f'[[feeds]]\nurl = "{base}/{n}"\nname = "{n}"\n\n' for n in names)
+        (home / "config.toml").write_text(
+            f"{feeds}[fetch]\ndeadline = {deadline}\ntimeout = {timeout}\nretries = 1\n"
+            "max_bytes = 1000000\n",
+            encoding="utf-8",
+        )
+        command = [*harness.autonews_cmd(), "digest", "--no-extract", "--format", "json"]
+        run = harness.run_measured(
+            [*command, "--since", "all"], harness.child_env(AUTONEWS_HOME=str(home))
+        )
     status = {feed["name"]: feed for feed in json.loads(run.stdout)["feeds"]}
     named = [
         name

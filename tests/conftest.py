@@ -5,16 +5,14 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from autonews.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-SHARED = ROOT.parent / "shared"
+# The shared checks in tests/helpers assert too: rewritten, their failures explain themselves.
+pytest.register_assert_rewrite("tests.helpers")
 
 
 @pytest.fixture
@@ -58,25 +56,12 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     return run
 
 
-@pytest.fixture(scope="session")
-def digest_schema() -> dict:
-    text = resources.files("autonews").joinpath("schema/digest.schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
 @pytest.fixture
-def validate_digest(digest_schema: dict):
-    import jsonschema
+def validate_digest():
+    """Checks a JSON digest (parsed) against the shipped schema."""
+    from tests.helpers.invariants import valid_digest
 
-    validator = jsonschema.Draft202012Validator(
-        digest_schema, format_checker=jsonschema.FormatChecker()
-    )
-
-    def check(document: object) -> None:
-        errors = sorted(validator.iter_errors(document), key=str)
-        assert not errors, "\n".join(str(e.message) for e in errors[:5])
-
-    return check
+    return valid_digest
 
 
 @pytest.fixture
@@ -105,12 +90,3 @@ def silent_server() -> Iterator[str]:
     for conn in held:
         conn.close()
     listener.close()
-
-
-def free_port_url() -> str:
-    """A URL on a port with nothing listening (connection refused)."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return f"http://127.0.0.1:{port}/feed.xml"

@@ -8,10 +8,9 @@ from hypothesis import strategies as st
 
 from autonews.classify import Classifier, classify, figures, lexicon
 from autonews.classify.lexicon import Lexicon, Tokens
-from autonews.evaluation.classify import evaluate, load_labels
+from autonews.evaluation.classify import evaluate, load_labels, synthetic_makers
 from autonews.models import Event
-from benchmarks.classify_eval import synthetic_makers
-from tests.conftest import DATA, SHARED
+from tests.helpers.paths import DATA, SHARED
 
 SHARED_FILE = SHARED / "data" / "headlines-dev.tsv"
 

@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 
 from autonews.demo import serve_demo
 from autonews.errors import ExitStatus
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 
 def test_help_lists_every_command(cli) -> None:

@@ -60,18 +60,20 @@ def test_config_check_names_what_is_wrong(cli, home: Path) -> None:
     path.write_text(
         '[[feeds]]\nurl = "https://example.com/feed"\n\n'
         '[[feeds]]\nurl = "https://example.com/feed"\nenabled = false\n\n'
-        '[[digests]]\nname = "recalls"\nto = ["fleet@example.org"]\nevents = ["recall"]\n\n'
-        '[classify]\nmute_patterns = ["(unclosed"]\n',
+        '[[digests]]\nname = "recalls"\nto = ["fleet@example.org"]\nevents = ["recall"]\n',
         encoding="utf-8",
     )
     result = cli("config", "check")
     assert result.code == ExitStatus.USAGE
     assert "feeds: 1 enabled, 1 disabled" in result.out
-    assert "recalls (mailed to fleet@example.org, text)" in result.out
+    assert "recalls (mailed to fleet@example.org, text, or as the -o file name says)" in result.out
     assert "'recalls' is mailed to fleet@example.org, but [email] smtp is not set" in result.err
-    assert "'(unclosed' is not a regular expression" in result.err
     assert "https://example.com/feed is listed 2 times" in result.err
     assert "config ok" not in result.out
+    path.write_text('[classify]\nmute_patterns = ["(unclosed"]\n', encoding="utf-8")
+    bad_pattern = cli("config", "check")  # refused when the config is read, as by every command
+    assert bad_pattern.code == ExitStatus.USAGE
+    assert "'(unclosed' is not a valid regular expression" in bad_pattern.err
     path.write_text(
         '[[feeds]]\nurl = "https://example.com/feed"\n[email]\nsmtp = "smtp://mail.example.org"\n'
         'from = "autonews <me@example.org>"\npassword_command = "pass show x"\n',

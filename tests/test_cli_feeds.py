@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from autonews.errors import ExitStatus
-from tests.feeds import rfc822, rss
+from tests.helpers.feeds import rfc822, rss
 
 ARTICLE = (
     "<!DOCTYPE html><html lang='en'><head><title>{title}</title></head><body><article>"
@@ -281,6 +281,11 @@ def test_failed_pages_are_not_fetched_again_until_their_backoff_ends(
     assert pages.hits["/a/hang"] == 1 and pages.hits["/a/broken"] == 1  # not requested again
     assert pages.hits["/a/good"] == 1  # its body comes from the store
     assert "Article pages: 2 skipped after failing recently (next try after " in flat(second.out)
+    with store_db(home) as db:
+        retries = [row[0] for row in db.execute("SELECT retry_after FROM page_failures")]
+    first_retry = min(datetime.fromisoformat(when) for when in retries)
+    local = first_retry.astimezone().strftime("%d %b %H:%M")  # the reader's zone, as story times
+    assert f"(next try after {local})" in flat(second.out)
     lines = [line for line in second.err.splitlines() if "article page not read" in line]
     said = "\n".join(lines)
     assert len(lines) == 3, second.err
@@ -364,7 +369,7 @@ def test_feeds_add_finds_the_feed_a_site_page_links_and_takes_its_title(
 def test_feeds_add_refuses_a_page_without_a_feed_and_keeps_an_unreachable_url(
     cli, home: Path, wire: Site
 ) -> None:
-    from tests.conftest import free_port_url
+    from tests.helpers.net import free_port_url
 
     plain = cli("feeds", "add", wire.url("/plain"))
     assert plain.code == ExitStatus.USAGE
@@ -376,6 +381,9 @@ def test_feeds_add_refuses_a_page_without_a_feed_and_keeps_an_unreachable_url(
     assert config_feeds(home) == [{"url": down, "name": "Later"}]
     offline = cli("feeds", "add", "--offline", wire.url("/plain"))  # no fetch, no questions
     assert offline.code == 0 and wire.hits["/plain"] == 1
+    typo = cli("feeds", "add", wire.url("/plain").replace("http://", "htp://"))
+    assert typo.code == ExitStatus.USAGE and "did you mean" in typo.err  # before any fetch
+    assert wire.hits["/plain"] == 1 and len(config_feeds(home)) == 2
 
 
 def test_new_feeds_go_with_the_other_feeds_not_under_the_next_section(
@@ -455,6 +463,8 @@ def test_feeds_edit_rename_disable_enable(cli, home: Path, site: Site) -> None:
     assert cli("feeds", "edit", "B", "--url", "http://example.com/b2.xml").code == 0
     assert cli("feeds", "edit", "B").code == ExitStatus.USAGE  # nothing to change
     assert cli("feeds", "edit", "B", "--url", site.url("/a.xml")).code == ExitStatus.USAGE
+    typo = cli("feeds", "edit", "B", "--url", "htp://example.com/b3.xml")  # checked as add does
+    assert typo.code == ExitStatus.USAGE and "did you mean 'http://example.com/b3.xml'" in typo.err
     assert cli("feeds", "rename", "nobody", "x").code == ExitStatus.USAGE
     feeds = config_feeds(home)
     assert feeds[0] == {"url": site.url("/a.xml"), "name": "AutoWire", "tags": ["ev", "china"]}

@@ -23,7 +23,7 @@ from autonews.errors import DeliveryError
 from autonews.paths import Paths
 from autonews.pipeline import DigestOptions, DigestRun, make_digest
 from autonews.store import Store
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -77,7 +77,7 @@ class Inbox:
 
 @pytest.fixture
 def mail_server() -> Iterator[tuple[Inbox, EmailConfig]]:
-    from tests.conftest import free_port_url
+    from tests.helpers.net import free_port_url
 
     inbox = Inbox()
     port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
@@ -172,6 +172,13 @@ def test_a_dry_run_shows_the_message_and_sends_and_marks_nothing(
         (Environment(io.StringIO(), stdout_isatty=True, columns=120, term="dumb"), 120, False),
         (Environment(io.StringIO(), stdout_isatty=True, columns=20), 60, True),
         (Environment(io.StringIO(), stdout_isatty=True, columns=400), 160, True),
+        (Environment(io.StringIO(), force_color=True), 100, True),  # FORCE_COLOR, piped
+        (Environment(io.StringIO(), no_color=True, color_choice="always"), 100, True),
+        (
+            Environment(io.StringIO(), True, columns=80, force_color=True, color_choice="never"),
+            80,
+            False,
+        ),
     ],
 )
 def test_terminal_output_follows_width_and_colour_rules(

@@ -17,8 +17,8 @@ from pytest_httpserver import HTTPServer
 from autonews.config import EmailConfig
 from autonews.deliver.mail import parse_transport, subject_for
 from autonews.errors import ConfigError, ExitStatus
-from tests.digests import sample_digest
-from tests.feeds import item, rss
+from tests.helpers.digests import sample_digest
+from tests.helpers.feeds import item, rss
 
 
 class Inbox:
@@ -36,7 +36,7 @@ class Inbox:
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    from tests.conftest import free_port_url
+    from tests.helpers.net import free_port_url
 
     inbox = Inbox()
     port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
@@ -85,7 +85,7 @@ def test_message_parts_headers_and_escaping(cli, home: Path, smtp, httpserver) -
     assert message["To"] == "reader@example.org"
     subject = message["Subject"]
     assert subject.startswith("autonews: 3 stories — 2 recalls (")
-    assert "Volvo" in subject and "Ford" in subject and subject.endswith("1 pricing")
+    assert "Volvo" in subject and "Ford" in subject and subject.endswith("1 price change")
     assert message.get_content_type() == "multipart/alternative"
     plain = message.get_body(preferencelist=("plain",))
     html = message.get_body(preferencelist=("html",))
@@ -132,7 +132,7 @@ def test_dry_run_prints_the_message(cli, home: Path, httpserver) -> None:
 
 
 def test_unreachable_server_is_a_clear_error(cli, home: Path, httpserver) -> None:
-    from tests.conftest import free_port_url
+    from tests.helpers.net import free_port_url
 
     port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
     configure(home, port)
@@ -205,5 +205,6 @@ format = "json"
     assert [s["event"] for s in printed["stories"]] == ["pricing"]
     assert len([r for r, _ in httpserver.log if r.path == "/feed"]) == 1  # one fetch
     again = cli(*args)  # each digest remembers what it delivered
-    assert again.code == 0 and again.out == "" and len(inbox.messages) == 1
+    assert again.code == 0 and len(inbox.messages) == 1
+    assert again.json()["stories"] == []  # the json digest: an empty document, not silence
     assert cli("digest", "--feed", url, "--name", "nope").code == ExitStatus.USAGE

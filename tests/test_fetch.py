@@ -13,7 +13,7 @@ from werkzeug.wrappers import Request, Response
 from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import FeedStatus
-from tests.conftest import free_port_url
+from tests.helpers.net import free_port_url
 
 FAST = FetchConfig(timeout=2.0, deadline=10.0, retries=2)
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'

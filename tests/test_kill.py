@@ -381,7 +381,8 @@ def test_sigkill_at_random_points_loses_nothing_and_repeats_nothing(
         f" {len(maybe & set(got))} of {len(maybe)} written by killed runs came again"
     )
     again = subprocess.run(command(outputs / "again.json"), env=env, capture_output=True, text=True)
-    assert again.returncode == 0 and not (outputs / "again.json").exists(), again.stderr
+    assert again.returncode == 0, again.stderr
+    assert (outputs / "again.json").exists() and stories(outputs / "again.json") == []
 
 
 KILLED_RUN = """

@@ -11,7 +11,7 @@ from pytest_httpserver import HTTPServer
 
 from autonews.errors import ExitStatus
 from autonews.store import SCHEMA_VERSION
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 
 def serve(httpserver: HTTPServer, items: list[dict[str, str]]) -> str:
@@ -39,7 +39,7 @@ def test_new_shows_each_story_once(cli, home: Path, httpserver: HTTPServer) -> N
     url = serve(httpserver, first)
     assert len(titles(cli("digest", "--feed", url, *NEW))) == 2
     again = cli("digest", "--feed", url, *NEW)
-    assert again.code == 0 and again.out == ""  # nothing new: no output at all
+    assert again.code == 0 and again.json()["stories"] == []  # nothing new: an empty document
     url = serve(httpserver, [*first, item("Toyota Names New CEO", 3)])
     assert titles(cli("digest", "--feed", url, *NEW)) == ["Toyota Names New CEO"]
 
@@ -70,7 +70,7 @@ def test_redated_feed_is_not_new_again(cli, home: Path, httpserver: HTTPServer) 
     redated = item("Nissan Posts Loss", 1, hours_ago=0.1)
     redated["guid"] = "brand-new-guid"
     url = serve(httpserver, [redated])
-    assert cli("digest", "--feed", url, *NEW).out == ""
+    assert titles(cli("digest", "--feed", url, *NEW)) == []
 
 
 def test_growing_story_keeps_its_identity(cli, home: Path, httpserver: HTTPServer) -> None:
@@ -86,7 +86,7 @@ def test_growing_story_keeps_its_identity(cli, home: Path, httpserver: HTTPServe
     (story,) = grown["stories"]
     assert story["id"] == first["stories"][0]["id"] and story["cluster_size"] == 2
     # Same figure, already delivered: not news under --new.
-    assert cli("digest", *feeds, *NEW).out == ""
+    assert titles(cli("digest", *feeds, *NEW)) == []
 
 
 def test_second_run_while_locked_exits_with_code_4(cli, home: Path, httpserver) -> None:

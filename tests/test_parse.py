@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from autonews.errors import FeedParseError
 from autonews.parse import detect_encoding, parse_feed
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>EV Monitor</title>

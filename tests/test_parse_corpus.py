@@ -14,9 +14,10 @@ from typing import NamedTuple
 import pytest
 
 from autonews.errors import FeedParseError
+from autonews.evaluation.parser_agreement import compare
 from autonews.models import ParsedEntry, ParsedFeed
 from autonews.parse import parse_feed
-from benchmarks.parse_compare import compare
+from tests.helpers.corpus.files import ENCODED_ENTRY, ENCODED_TITLES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "feedcorpus"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix != ".md")
@@ -62,21 +63,6 @@ FEEDPARSER_BUGS = (
 # Equivalent renderings, not listed above because they are normalised in _field():
 # - published: feedparser's struct_time has no fractions of a second, so compare whole seconds;
 # - summary: compared after collapsing whitespace.
-
-ENCODED_TITLES = {
-    "big5-declared.xml": "裕隆汽車發表新款電動休旅車",
-    "euc-jp-declared.xml": "マツダ、ロータリーエンジン搭載車を発表",
-    "gb2312-declared.xml": "比亚迪十月销量创新高",
-    "gbk-declared.xml": "蔚来任命王喆为供应链副总裁",
-    "iso-8859-1-declared.xml": "Peugeot présente la nouvelle 3008 à Sochaux",
-    "rss091-basic.xml": "Used EV prices stabilise at £14,000 after a year of falls",
-    "shift-jis-declared.xml": "日産㈱、追浜工場の生産体制を見直し",
-    "utf16be-bom.xml": "Stellantis confirme l'avenir de l'usine de Mulhouse",
-    "utf16le-bom.xml": "Fahrbericht: der neue VW Tayron",
-    "utf8-bom.xml": "Dacia Spring : la nouvelle génération arrive à 16 990 €",
-    "windows-1252-declared.xml": "Škoda’s “Elroq” priced from €33,900 – orders open",
-}
-ENCODED_ENTRY = {"rss091-basic.xml": 1, "shift-jis-declared.xml": 1, "utf16le-bom.xml": 1}
 
 
 def _parse(path: Path, engine: str) -> ParsedFeed:

@@ -6,10 +6,11 @@ import json
 import os
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from autonews.render import Format, RenderOptions, render
-from tests.digests import sample_digest
+from tests.helpers.digests import sample_digest
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("AUTONEWS_UPDATE_GOLDEN") == "1"
@@ -81,6 +82,44 @@ def test_lead_shows_summary_and_groups_follow_the_model_order() -> None:
 )
 def test_text_markdown_html_golden(fmt: Format, name: str) -> None:
     check_golden(name, render(sample_digest(), fmt, RenderOptions(width=100)))
+
+
+def test_atom_golden_and_a_feed_reader_reads_it() -> None:
+    out = render(sample_digest(), Format.ATOM)
+    check_golden("digest.atom", out)
+    feed = feedparser.parse(out.encode("utf-8"))
+    assert not feed.bozo and feed.version == "atom10"
+    volvo = feed.entries[0]
+    assert volvo.id == "urn:autonews:story:volvo1"
+    assert volvo.link == "http://news.example/volvo1"
+    assert [a.name for a in volvo.authors] == ["AutoWire Daily", "EV Monitor", "车滴快讯"]
+    assert "http://news.example/volvo1/2" in volvo.content[0].value
+    hostile = next(e for e in feed.entries if e.id.endswith(":hostile"))
+    assert hostile.title == "[bold red]Tesla[/bold red] Cybercab <script>alert(1)</script>"
+
+
+def test_atom_carries_hostile_text_as_text() -> None:
+    from dataclasses import replace
+
+    from autonews.models import Source
+    from tests.helpers.invariants import valid_atom
+
+    digest = sample_digest()
+    title = 'A & B <b>"C"</b> ]]> \ufffe\uffff end'
+    source = Source("Feed <&>", title, 'http://x.example/?a=1&b="2"', digest.generated_at)
+    story = replace(
+        digest.stories[0],
+        title=title,
+        sources=(source, Source("J", "", "javascript:x", digest.generated_at)),
+    )
+    digest = replace(digest, stories=(story, *digest.stories[1:]))
+    out = render(digest, Format.ATOM)
+    valid_atom(out, [s.id for s in digest.stories])
+    entry = feedparser.parse(out.encode("utf-8")).entries[0]
+    assert entry.title == 'A & B <b>"C"</b> ]]> end'
+    assert entry.authors[0].name == "Feed <&>"
+    assert 'http://x.example/?a=1&b="2"' in {link.href for link in entry.links}
+    assert "javascript:" not in out
 
 
 def test_html_escapes_feed_text_and_has_nothing_remote() -> None:

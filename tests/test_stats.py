@@ -8,7 +8,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from autonews.render.stats_terminal import sparkline
-from tests.feeds import item, rss
+from tests.helpers.feeds import item, rss
 
 
 def test_stats_counts_stories_by_event_and_maker(cli, home: Path, httpserver: HTTPServer) -> None:

@@ -22,22 +22,33 @@ app = typer.Typer(
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish...)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # subcommands inherit it
 )
 _debug = False  # --debug, set by the root callback for main's error handling
 
 
-@app.callback()
-def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    global _debug
-    _debug = debug
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         from autonews import __version__
 
         typer.echo(f"autonews {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks on errors (anywhere on the line).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    global _debug
+    _debug = debug
 
 
 def debugging() -> bool:
@@ -66,11 +77,17 @@ _add_commands()
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn our errors into a message and an exit code, once.
 
-    Usage errors are typer's (exit 2); everything we raise is an AutonewsError, caught here."""
+    Usage errors are typer's (exit 2); everything we raise is an AutonewsError, caught here.
+    ``--debug`` is a global option that may be written anywhere: it is moved to the front."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    end = args.index("--") if "--" in args else len(args)
+    debug = "--debug" in args[:end]
+    if debug:
+        args = ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]
     try:
-        app(args=argv, prog_name="autonews")
+        app(args=args, prog_name="autonews")
     except AutonewsError as exc:
-        if _debug or "--debug" in (argv if argv is not None else sys.argv):
+        if _debug or debug:
             raise
         typer.echo(f"autonews: error: {exc.message}", err=True)
         if exc.hint:

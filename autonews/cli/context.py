@@ -23,9 +23,14 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def environment() -> Environment:
-    """The terminal facts for this command, read once and passed down to rendering and delivery."""
-    return Environment.from_os()
+def environment(color: str = "auto") -> Environment:
+    """The terminal facts for this command, read once and passed down to rendering and delivery;
+    ``color`` is the --color option's value."""
+    from autonews.cli.options import check_choice
+    from autonews.deliver.environment import COLOR_CHOICES
+
+    check_choice("--color", color, list(COLOR_CHOICES))
+    return Environment.from_os(color)
 
 
 def load_config(path: Path | None, flags: Mapping[str, Mapping[str, Any]] | None = None) -> Config:
@@ -51,7 +56,7 @@ def with_progress(env: Environment, work: Callable[[Progress], T]) -> T:
         return work(no_progress)
     from autonews.render.progress import progress_bar
 
-    progress, bar = progress_bar()
+    progress, bar = progress_bar(color=env.color_choice != "never")
     with bar:
         return work(progress)
 

@@ -6,6 +6,7 @@ The work is the pipeline's (``collect`` once, ``select`` per digest) and deliver
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,16 +22,18 @@ from autonews.cli.context import (
 )
 from autonews.cli.options import (
     GROUPINGS,
+    ColorOption,
     ConfigOption,
     check_choice,
-    check_events,
     digest_formats,
+    event_slugs,
     format_option,
 )
-from autonews.errors import UsageError
+from autonews.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
-    from autonews.config import Config, NamedDigest
+    from autonews.config import Config, FeedConfig, NamedDigest
+    from autonews.deliver.digest import Destination
     from autonews.pipeline import DigestOptions
 
 
@@ -47,8 +50,8 @@ def digest(
     fmt: Annotated[
         str | None,
         format_option(
-            "terminal, text, markdown, html, json or jsonl (default: "
-            "terminal; a named digest's own format)."
+            "terminal, text, markdown, html, json, jsonl or atom (default: "
+            "terminal; with -o, the file's extension; a named digest's own format)."
         ),
     ] = None,
     name: Annotated[
@@ -107,7 +110,8 @@ def digest(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file (atomically) instead of stdout.",
+            help="Write to this file (atomically) instead of stdout; without --format, in "
+            "the format its extension names (.txt .md .html .json .jsonl), else text.",
         ),
     ] = None,
     email: Annotated[
@@ -130,7 +134,8 @@ def digest(
         typer.Option(
             "--new",
             help="Only stories not delivered by an earlier --new digest; they are marked "
-            "delivered once this digest is written. Nothing new: no output, exit 0.",
+            "delivered once this digest is written. Nothing new: no output (json: a "
+            "document with no stories; jsonl: no lines), exit 0.",
         ),
     ] = False,
     wait: Annotated[
@@ -139,55 +144,149 @@ def digest(
             "--wait", help="If another run holds the store, wait for it instead of exiting."
         ),
     ] = False,
+    color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
-    from autonews.config import FeedConfig
     from autonews.deliver.digest import Destination, deliver_digest
+    from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
+    from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, digest_formats())
     check_choice("--group-by", group_by, GROUPINGS)
-    check_events(event, exclude_event)
+    events = event_slugs("--event", event)
+    exclude_events = event_slugs("--exclude-event", exclude_event)
+    _check_addresses("--email", email or ())
     cfg = load_config(config, {"digest": {"since": since, "group_by": group_by}})
-    feeds = tuple(FeedConfig(url=f) for f in feed or ()) or cfg.active_feeds
+    feeds = tuple(_feed_option(f) for f in feed or ()) or cfg.active_feeds
     if tag:
-        feeds = tuple(f for f in feeds if set(tag) & set(f.tags))
+        feeds = _tagged(feeds, tag)
     if not feeds:
         raise UsageError(
             "no feeds to read",
             hint="pass --feed URL, or add feeds with "
             "`autonews feeds add URL` (see config.example.toml)",
         )
+    named = [_named_digest(cfg, n) for n in name or ()]
+    # Everything a run could trip over later is checked now, before any network work.
+    cfg, makers, named = _with_maker_names(cfg, maker or (), named)
     options = DigestOptions(
         feeds=feeds,
         extract=not no_extract,
         offline=offline,
         new_only=new,
         filters=Filters(
-            makers=tuple(maker or ()),
-            events=tuple(event or ()),
-            exclude_events=tuple(exclude_event or ()),
+            makers=makers,
+            events=events,
+            exclude_events=exclude_events,
             limit=limit,
         ),
     )
-    env = environment()
-    to = Destination(fmt or "terminal", output, tuple(email or ()), dry_run)
-    named = [_named_digest(cfg, n) for n in name or ()]
+    file_fmt = format_for_file(output) if output is not None else None
+    zone = reader_zone(cfg.digest.timezone)
+    to = Destination(fmt or file_fmt or "terminal", output, tuple(email or ()), dry_run, zone)
+    runs = [(options, to)] if not named else []
+    for entry in named:
+        named_fmt = fmt or entry.format or file_fmt or "text"
+        named_to = replace(to, fmt=named_fmt, email=tuple(email or entry.to))
+        runs.append((_named_options(options, entry), named_to))
+    _check_mail_setup(cfg, [destination for _, destination in runs])
+    env = environment(color)
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         collection = with_progress(env, lambda progress: collect(store, cfg, options, progress))
         debug_skipped_pages(collection.skipped_pages)
-        if not named:
-            run = select(store, cfg, collection, options)
-            deliver_digest(run, store, cfg.email, to, env)
-        for entry in named:
-            run = select(store, cfg, collection, _named_options(options, entry))
-            named_to = replace(to, fmt=fmt or entry.format, email=tuple(email or entry.to))
-            deliver_digest(run, store, cfg.email, named_to, env)
+        for run_options, destination in runs:
+            run = select(store, cfg, collection, run_options)
+            deliver_digest(run, store, cfg.email, destination, env)
         collection.remember_reported(store)
     exit_if_feeds_failed(run.digest)
+
+
+def _feed_option(location: str) -> FeedConfig:
+    from autonews.addresses import location_problem
+    from autonews.config import FeedConfig
+
+    problem = location_problem(location)
+    if problem is not None:
+        raise UsageError(f"--feed: {problem.message}", hint=problem.hint)
+    return FeedConfig(url=location)
+
+
+def _tagged(feeds: tuple[FeedConfig, ...], tags: list[str]) -> tuple[FeedConfig, ...]:
+    """The feeds with any of these tags, in any case; a tag no feed has is a usage error."""
+    from difflib import get_close_matches
+
+    known = {t.casefold(): t for f in feeds for t in f.tags}
+    for value in tags:
+        if value.casefold() not in known:
+            close = get_close_matches(value.casefold(), list(known), n=3, cutoff=0.6)
+            hint = (
+                f"did you mean {' or '.join(repr(known[c]) for c in close)}? " if close else ""
+            ) + (f"tags in use: {', '.join(sorted(known.values()))}" if known else "")
+            raise UsageError(
+                f"--tag: no feed has the tag {value!r}",
+                hint=hint or "give feeds tags with `autonews feeds add URL --tag TAG`",
+            )
+    wanted = {value.casefold() for value in tags}
+    return tuple(f for f in feeds if wanted & {t.casefold() for t in f.tags})
+
+
+def _with_maker_names(
+    cfg: Config, makers: Sequence[str], named: Sequence[NamedDigest]
+) -> tuple[Config, tuple[str, ...], list[NamedDigest]]:
+    """``--maker`` values, the named digests' makers and [classify] mute_makers, written as
+    any alias in any case, as the names stories are labelled with; a name that names no maker
+    is an error (found now, not after the fetch)."""
+    if not (makers or cfg.classify.mute_makers or any(d.makers for d in named)):
+        return cfg, (), list(named)
+    from autonews.classify.lookup import knowledge_for, resolve_makers
+
+    knowledge = knowledge_for(cfg.classify)
+    mute = resolve_makers(
+        cfg.classify.mute_makers, knowledge, "config key 'classify.mute_makers'", ConfigError
+    )
+    entries = [
+        replace(
+            entry,
+            makers=resolve_makers(
+                entry.makers,
+                knowledge,
+                f"config key 'digests[{cfg.digests.index(entry)}].makers'",
+                ConfigError,
+            ),
+        )
+        for entry in named
+    ]
+    cfg = replace(cfg, classify=replace(cfg.classify, mute_makers=mute))
+    return cfg, resolve_makers(makers, knowledge, "--maker", UsageError), entries
+
+
+def _check_addresses(where: str, addresses: Sequence[str]) -> None:
+    from autonews.addresses import mail_address_problem
+
+    for address in addresses:
+        problem = mail_address_problem(address)
+        if problem:
+            raise UsageError(f"{where}: {problem}")
+
+
+def _check_mail_setup(cfg: Config, destinations: Sequence[Destination]) -> None:
+    """Mail that will really be sent needs a transport: say so before fetching anything."""
+    if not any(d.email and not d.dry_run for d in destinations):
+        return
+    if not cfg.email.smtp:
+        where = f"in {str(cfg.source)!r}" if cfg.source else "in the config file"
+        raise ConfigError(
+            f"mailing the digest needs [email] smtp {where}",
+            hint='set [email] smtp = "smtp+starttls://user@host:587" (or "sendmail") and from; '
+            "or try the message with --dry-run",
+        )
+    from autonews.deliver.mail import parse_transport
+
+    parse_transport(cfg.email.smtp)  # a ConfigError naming the key if it cannot be right
 
 
 def _named_digest(cfg: Config, name: str) -> NamedDigest:

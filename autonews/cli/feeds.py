@@ -58,32 +58,39 @@ def feeds_add(
     """Add a feed to the config file (comments and layout are kept). The URL is fetched first:
     a site's page gives the feed it links, and the feed's title is its name."""
     from autonews.config import FeedConfig, config_file_to_edit
-    from autonews.feedlist import add_feeds
+    from autonews.feedlist import add_feeds, checked_feed
 
+    feed, note = checked_feed(FeedConfig(url=url, name=name, tags=tuple(tag or ())))
+    if note:
+        typer.echo(f"autonews: {note}", err=True)
     path = config_file_to_edit(config)
     if not offline:
-        url, name = _discovered(url, name, path)
-    added = add_feeds(path, [FeedConfig(url=url, name=name, tags=tuple(tag or ()))])
-    named = f' as "{name}"' if name and added else ""
-    typer.echo(f"{'added' if added else 'already listed'}: {url}{named} ({path})")
+        feed = _discovered(feed, path)
+    added = add_feeds(path, [feed])
+    named = f' as "{feed.name}"' if feed.name and added else ""
+    typer.echo(f"{'added' if added else 'already listed'}: {feed.url}{named} ({path})")
 
 
-def _discovered(url: str, name: str, path: Path) -> tuple[str, str]:
-    """The feed at ``url`` (or linked from the page there) and its name: ``name``, else the
-    feed's own title. A URL that cannot be fetched now is kept as given, with a warning."""
+def _discovered(feed: FeedConfig, path: Path) -> FeedConfig:
+    """The feed at its URL (or linked from the page there), named ``feed.name``, else the feed's
+    own title. A URL that cannot be fetched now is kept as given, with a warning."""
+    from dataclasses import replace
+
     from autonews.discover import discover
+    from autonews.feedlist import checked_feed
 
     fetch = load_config(path if path.is_file() else None).fetch
-    found = discover(url, fetch)
+    found = discover(feed.url, fetch)
     if found.page:
         typer.echo(f"found the feed linked from {found.page}: {found.url}")
+        feed, _ = checked_feed(replace(feed, url=found.url))  # a page's link is checked too
     if found.error:
         typer.echo(
             f"autonews: could not fetch {found.url} now ({found.error}); added as given, "
             "`autonews feeds check` tries it again",
             err=True,
         )
-    return found.url, name or found.title
+    return replace(feed, name=feed.name or found.title)
 
 
 @app.command("remove")
@@ -127,11 +134,16 @@ def feeds_edit(
     config: ConfigOption = None,
 ) -> None:
     """Change a feed's URL, name or tags in the config file."""
-    from autonews.config import config_file_to_edit
-    from autonews.feedlist import edit_feed
+    from autonews.config import FeedConfig, config_file_to_edit
+    from autonews.feedlist import checked_feed, edit_feed
 
     if url is None and name is None and tag is None and not no_tags:
         raise UsageError("nothing to change", hint="give --url, --name, --tag or --no-tags")
+    if url is not None:  # checked as `feeds add` checks it, before the file is touched
+        checked, note = checked_feed(FeedConfig(url=url))
+        if note:
+            typer.echo(f"autonews: {note}", err=True)
+        url = checked.url
     tags = () if no_tags else tag
     path = config_file_to_edit(config)
     _say_changed(*edit_feed(path, url_or_name, url=url, name=name, tags=tags))
@@ -179,6 +191,7 @@ def feeds_check(config: ConfigOption = None) -> None:
     """Fetch every enabled feed now and report its health (exit 3 when some fail)."""
     from autonews.lock import run_lock
     from autonews.pipeline import refresh_feeds
+    from autonews.render.common import plural
     from autonews.store import Store
     from autonews.timeparse import utcnow
 
@@ -186,7 +199,7 @@ def feeds_check(config: ConfigOption = None) -> None:
     with run_lock(cfg.paths.data_dir), Store(cfg.paths.store_file) as store:
         health = refresh_feeds(store, cfg.active_feeds, cfg, utcnow(), no_progress)
     for feed in health:
-        detail = feed.error or (f"{feed.items} items" if feed.status.value == "ok" else "")
+        detail = feed.error or (plural(feed.items, "item") if feed.status.value == "ok" else "")
         http = f" HTTP {feed.http_status}" if feed.http_status else ""
         typer.echo(f"{feed.status.value:<12}{http:>9}  {feed.name}  {detail}")
     if any(f.status.value == "error" for f in health):
@@ -200,15 +213,27 @@ def feeds_import(
 ) -> None:
     """Import feeds from an OPML file into the config file."""
     from autonews.config import config_file_to_edit
-    from autonews.feedlist import add_feeds, parse_opml
+    from autonews.feedlist import add_feeds, checked_feed, parse_opml
 
     try:
         data = opml.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {str(opml)!r}: {exc.strerror}") from None
-    feeds = parse_opml(data)
+    feeds, skipped = [], 0
+    for outline in parse_opml(data):
+        try:
+            feed, note = checked_feed(outline)
+        except UsageError as exc:  # one bad outline is skipped, named; the others go in
+            typer.echo(f"autonews: skipped {outline.label!r}: {exc.message}", err=True)
+            skipped += 1
+            continue
+        if note:
+            typer.echo(f"autonews: {outline.label!r}: {note}", err=True)
+        feeds.append(feed)
     added = add_feeds(config_file_to_edit(config), feeds)
-    typer.echo(f"imported {len(added)} new feed(s) of {len(feeds)} in {opml}")
+    unread = f", {skipped} skipped" if skipped else ""
+    total = len(feeds) + skipped
+    typer.echo(f"imported {len(added)} new feed(s) of {total} in {opml}{unread}")
 
 
 @app.command("export")

@@ -13,10 +13,11 @@ import typer
 from autonews.cli.context import environment, exit_if_feeds_failed, load_config, with_progress
 from autonews.cli.options import (
     GROUPINGS,
+    ColorOption,
     ConfigOption,
     check_choice,
-    check_events,
     digest_formats,
+    event_slugs,
     format_option,
 )
 from autonews.errors import UsageError
@@ -54,8 +55,13 @@ def stats(
             "--event", metavar="EVENT", help="Only this event type (recalls by maker...)."
         ),
     ] = None,
-    fmt: Annotated[str, format_option("terminal or json.")] = "terminal",
+    fmt: Annotated[str, format_option("terminal or json (json: every row, always).")] = "terminal",
+    all_rows: Annotated[
+        bool,
+        typer.Option("--all", help="Draw every row, not only the top 15 (then: '… and 6 more')."),
+    ] = False,
     config: ConfigOption = None,
+    color: ColorOption = "auto",
 ) -> None:
     """Story counts over time from the store, drawn as bars (no fetching)."""
     import json
@@ -63,14 +69,15 @@ def stats(
 
     from autonews.classify.configured import classifier_for
     from autonews.deliver.output import terminal_options
-    from autonews.render.stats_terminal import render_stats
+    from autonews.render.stats_terminal import TOP, render_stats
     from autonews.stats import compute_stats
     from autonews.store import Store
     from autonews.timeparse import parse_since, utcnow
 
     check_choice("--by", by, GROUPINGS)
     check_choice("--format", fmt, ["terminal", "json"])
-    check_events([event] if event else None)
+    event = event_slugs("--event", [event])[0] if event else None
+    env = environment(color)
     cfg = load_config(config)
     now = utcnow()
     try:
@@ -85,24 +92,28 @@ def stats(
     if fmt == "json":
         sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(render_stats(result, terminal_options(environment())))
+        sys.stdout.write(render_stats(result, terminal_options(env), None if all_rows else TOP))
 
 
 def makers(
     search: Annotated[
-        str | None, typer.Option(help="Only makers whose name, group or country contains this.")
+        str | None,
+        typer.Option(
+            help="Only makers whose name, group or country contains this, or that it names "
+            "(any alias, any script: vw, 比亚迪)."
+        ),
     ] = None,
 ) -> None:
     """List the automakers autonews knows, with their group and country."""
     from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.lookup import search_makers
 
-    needle = (search or "").lower()
-    for maker in sorted(
-        default_knowledge().makers, key=lambda m: (m.group.lower(), m.name.lower())
-    ):
-        line = f"{maker.name}\t{maker.group}\t{maker.country}"
-        if needle in line.lower():
-            typer.echo(line)
+    knowledge = default_knowledge()
+    found = search_makers(search, knowledge) if search else knowledge.makers
+    for maker in sorted(found, key=lambda m: (m.group.lower(), m.name.lower())):
+        typer.echo(f"{maker.name}\t{maker.group}\t{maker.country}")
+    if search and not found:
+        typer.echo(f"autonews: no maker matches {search!r}", err=True)
 
 
 def demo(
@@ -110,6 +121,7 @@ def demo(
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Skip article extraction.")
     ] = False,
+    color: ColorOption = "auto",
 ) -> None:
     """Run the whole pipeline offline against built-in sample feeds on a loopback server."""
     import tempfile
@@ -122,7 +134,7 @@ def demo(
     from autonews.store import Store
 
     check_choice("--format", fmt, digest_formats())
-    env = environment()
+    env = environment(color)
     with tempfile.TemporaryDirectory(prefix="autonews-demo-") as home, serve_demo() as base:
         root = Path(home)
         cfg = Config(paths=Paths(root, root / "data", root / "cache"))

@@ -26,6 +26,16 @@ ConfigOption = Annotated[
 
 GROUPINGS = ["maker", "group", "event"]  # --group-by, stats --by
 
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        metavar="auto|always|never",
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb; "
+        "FORCE_COLOR=1 turns it on), always or never.",
+    ),
+]
+
 
 def format_option(help: str) -> Any:
     """``--format`` / ``-f FORMAT``; ``help`` names the command's formats."""
@@ -34,16 +44,23 @@ def format_option(help: str) -> Any:
 
 def check_choice(option: str, value: str | None, choices: list[str]) -> None:
     if value is not None and value not in choices:
-        raise UsageError(f"{option} must be one of {', '.join(choices)}, not {value!r}")
+        from difflib import get_close_matches
+
+        close = get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+        raise UsageError(
+            f"{option} must be one of {', '.join(choices)}, not {value!r}",
+            hint=f"did you mean {close[0]!r}?" if close else None,
+        )
 
 
-def check_events(*lists: list[str] | None) -> None:
+def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
+    """``--event`` values, in any case, as event slugs; an unknown one is a usage error."""
     from autonews.models import Event
 
-    slugs = [e.value for e in Event]
-    for values in lists:
-        for value in values or ():
-            check_choice("--event", value, slugs)
+    slugs = tuple(value.strip().lower() for value in values or ())
+    for slug in slugs:
+        check_choice(option, slug, [e.value for e in Event])
+    return slugs
 
 
 def digest_formats() -> list[str]:

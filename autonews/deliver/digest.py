@@ -4,14 +4,17 @@ The rules, whatever the destination:
 - a digest's stories count as delivered (for later ``--new`` runs) only once it really went out:
   written to stdout or the file, or accepted by the mail server; a failure raises DeliveryError
   and records nothing, and a ``--dry-run`` message is only shown, so nothing is recorded either;
-- under ``--new`` with nothing new, nothing is written or sent at all.
+- under ``--new`` with nothing new, nothing is written or sent at all in the formats people
+  read (cron mails whatever a job prints); JSON and JSONL, read by programs, still get their
+  document: one with zero stories (JSONL: zero lines).
 """
 
 from __future__ import annotations
 
 import socket
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +24,9 @@ from autonews.deliver.output import deliver_text, terminal_options
 from autonews.models import Digest
 from autonews.render import Format, RenderOptions, render
 
+# Formats read by programs: an empty digest is still a document they expect to parse.
+ALWAYS_WRITTEN = frozenset({Format.JSON.value, Format.JSONL.value})
+
 if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor SQLite loaded
     from autonews.pipeline import DigestRun
     from autonews.store import Store
@@ -29,12 +35,13 @@ if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor
 @dataclass(frozen=True)
 class Destination:
     """Where one digest goes: mailed when ``email`` names recipients, otherwise rendered in
-    ``fmt`` to ``output`` (a file) or to stdout."""
+    ``fmt`` to ``output`` (a file) or to stdout; its times in the reader's ``timezone``."""
 
     fmt: str = "terminal"
     output: Path | None = None
     email: tuple[str, ...] = ()
     dry_run: bool = False  # with email: show the message instead of sending it
+    timezone: tzinfo | None = None  # None: the system's local zone ($TZ)
 
 
 def deliver_digest(
@@ -43,20 +50,32 @@ def deliver_digest(
     """Write or mail one digest; its stories are marked delivered only once that succeeded.
     Returns whether they were (False: nothing new under --new, or a dry run)."""
     if run.new_only and not run.digest.stories:
+        if not to.email and to.fmt in ALWAYS_WRITTEN:
+            emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
         return False
     if to.email:
-        delivered = mail_digest(run.digest, to.email, email, env, dry_run=to.dry_run)
+        delivered = mail_digest(
+            run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
+        )
     else:
-        emit_digest(run.digest, to.fmt, to.output, env)
+        emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
         delivered = True
     if delivered:
         run.commit(store)
     return delivered
 
 
-def emit_digest(digest: Digest, fmt: str, output: Path | None, env: Environment) -> None:
-    """Render for the terminal (its width, colour when allowed) or, for a file, plainly."""
-    options = terminal_options(env) if output is None else RenderOptions()
+def emit_digest(
+    digest: Digest,
+    fmt: str,
+    output: Path | None,
+    env: Environment,
+    timezone: tzinfo | None = None,
+) -> None:
+    """Render for the terminal (its width, colour when allowed) or, for a file, plainly and
+    with no "5h ago" that goes stale; times in ``timezone`` (None: the system's)."""
+    options = terminal_options(env) if output is None else RenderOptions(relative_times=False)
+    options = replace(options, timezone=timezone)
     deliver_text(render(digest, Format(fmt), options), output, env)
 
 
@@ -67,12 +86,13 @@ def mail_digest(
     env: Environment,
     *,
     dry_run: bool = False,
+    timezone: tzinfo | None = None,
 ) -> bool:
     """Send the digest (or with ``dry_run`` print the message); True when it really went out."""
     from autonews.deliver.mail import build_message, send
 
     sender = config.sender or f"autonews@{socket.getfqdn() or 'localhost'}"
-    message = build_message(digest, sender, recipients)
+    message = build_message(digest, sender, recipients, timezone)
     if dry_run:
         env.stdout.write(message.as_string())
         return False

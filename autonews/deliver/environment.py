@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+COLOR_CHOICES = ("auto", "always", "never")  # --color
+
 
 @dataclass(frozen=True)
 class Environment:
@@ -20,9 +22,11 @@ class Environment:
     columns: int | None = None  # the terminal's width, when stdout is a terminal
     no_color: bool = False  # $NO_COLOR is set (to anything: https://no-color.org)
     term: str = ""  # $TERM
+    force_color: bool = False  # $FORCE_COLOR is set, to anything but "" or "0"
+    color_choice: str = "auto"  # --color: auto, always or never
 
     @classmethod
-    def from_os(cls) -> Environment:
+    def from_os(cls, color_choice: str = "auto") -> Environment:
         tty = sys.stdout.isatty()
         return cls(
             stdout=sys.stdout,
@@ -31,9 +35,16 @@ class Environment:
             columns=os.get_terminal_size().columns if tty else None,
             no_color="NO_COLOR" in os.environ,
             term=os.environ.get("TERM", ""),
+            force_color=os.environ.get("FORCE_COLOR", "") not in ("", "0"),
+            color_choice=color_choice,
         )
 
     @property
     def color(self) -> bool:
-        """Colour on stdout: only a terminal, and not when NO_COLOR or TERM=dumb says no."""
+        """Colour on stdout: as --color says; under auto, when FORCE_COLOR asks for it, otherwise
+        only on a terminal, and not when NO_COLOR or TERM=dumb says no."""
+        if self.color_choice != "auto":
+            return self.color_choice == "always"
+        if self.force_color:
+            return True
         return self.stdout_isatty and not self.no_color and self.term != "dumb"

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, *, keep_mode: bool = False) -> None:
     """Write UTF-8 text to ``path`` so that a reader sees the old file or the new one, never
-    half of one; the parent folders are created. Raises OSError."""
+    half of one; the parent folders are created. Raises OSError.
+
+    The file gets the permissions any new file gets (0666 less the umask, like ``>`` in a
+    shell), or with ``keep_mode`` those of the file it replaces (a config the user made
+    private stays private)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    mode: int | None = None
+    if keep_mode:
+        with contextlib.suppress(FileNotFoundError):
+            mode = stat.S_IMODE(path.stat().st_mode)
+    handle, temp = _create_beside(path)
     try:
+        if mode is not None:
+            os.chmod(temp, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temp, path)
@@ -21,3 +32,16 @@ def write_atomically(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _create_beside(path: Path) -> tuple[int, str]:
+    """A new, empty temporary file in ``path``'s folder, opened for writing; created with mode
+    0666 so the umask applies (tempfile.mkstemp would make it 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {str(path)!r}")  # pragma: no cover

@@ -15,6 +15,7 @@ import subprocess
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import tzinfo
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from urllib.parse import unquote, urlsplit
@@ -23,6 +24,7 @@ from autonews.config import EmailConfig
 from autonews.errors import ConfigError, DeliveryError
 from autonews.models import Digest, Event
 from autonews.render import Format, RenderOptions, render
+from autonews.render.common import event_count, plural
 
 SMTP_TIMEOUT = 30
 
@@ -55,14 +57,13 @@ def parse_transport(value: str) -> Transport:
 
 def subject_for(digest: Digest) -> str:
     """ "autonews: 14 stories — 3 recalls (Volvo, Ford, BYD), 2 launches"."""
-    count = len(digest.stories)
-    subject = f"autonews: {count} stor{'ies' if count != 1 else 'y'}"
+    subject = f"autonews: {plural(len(digest.stories), 'story')}"
     by_event: Counter[Event] = Counter(s.classification.event for s in digest.stories)
     parts: list[str] = []
     for event, n in sorted(by_event.items(), key=lambda kv: (-kv[1], list(Event).index(kv[0]))):
         if event is Event.OTHER or len(parts) == 3:
             continue
-        label = f"{n} {event.value}{'s' if n != 1 and not event.value.endswith('s') else ''}"
+        label = event_count(event, n)
         if len(parts) == 0:
             makers = [
                 s.classification.makers[0].name
@@ -76,7 +77,10 @@ def subject_for(digest: Digest) -> str:
     return subject + (" — " + ", ".join(parts) if parts else "")
 
 
-def build_message(digest: Digest, sender: str, recipients: Sequence[str]) -> EmailMessage:
+def build_message(
+    digest: Digest, sender: str, recipients: Sequence[str], timezone: tzinfo | None = None
+) -> EmailMessage:
+    """The message: text and HTML, times in the reader's ``timezone`` (None: the system's)."""
     message = EmailMessage()
     message["Subject"] = subject_for(digest)
     message["From"] = sender
@@ -84,7 +88,7 @@ def build_message(digest: Digest, sender: str, recipients: Sequence[str]) -> Ema
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="autonews.invalid")
     message["Auto-Submitted"] = "auto-generated"
-    options = RenderOptions(width=78)
+    options = RenderOptions(width=78, timezone=timezone, relative_times=False)
     message.set_content(render(digest, Format.TEXT, options), charset="utf-8")
     message.add_alternative(render(digest, Format.HTML, options), subtype="html", charset="utf-8")
     return message

@@ -1,4 +1,5 @@
-"""Text to stdout or to a file (written atomically), and render options fitted to stdout."""
+"""Text to stdout or to a file (written atomically), the format a file's name asks for, and
+render options fitted to stdout."""
 
 from __future__ import annotations
 
@@ -7,10 +8,32 @@ from pathlib import Path
 from autonews.deliver.environment import Environment
 from autonews.deliver.files import write_atomically
 from autonews.errors import DeliveryError
-from autonews.render import RenderOptions
+from autonews.render import Format, RenderOptions
 
 NOT_A_TERMINAL_WIDTH = 100
 MIN_WIDTH, MAX_WIDTH = 60, 160
+
+# A file's extension names its format (when --format does not); any other name gets plain text.
+FILE_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".atom": "atom",
+}
+FILE_DEFAULT = "text"
+
+
+def format_for_file(path: Path) -> str:
+    """The format ``-o PATH`` writes without --format: from the extension (digest.html: html),
+    else text; a file is read later, elsewhere, so never the terminal's layout."""
+    fmt = FILE_FORMATS.get(path.suffix.lower(), FILE_DEFAULT)
+    return fmt if fmt in {f.value for f in Format} else FILE_DEFAULT
 
 
 def deliver_text(text: str, output: Path | None, env: Environment) -> None:

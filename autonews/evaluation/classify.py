@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from autonews.classify import Classifier
 from autonews.models import Classification
@@ -134,3 +135,23 @@ def evaluate(rows: Iterable[Labelled], classifier: Classifier | None = None) -> 
     for row in rows:
         score_row(row, classifier.classify(row.title), report)
     return report
+
+
+def synthetic_makers(aliases: int) -> list[dict[str, Any]]:
+    """Made-up makers (ten aliases each) as a user's config would add them. Half the aliases
+    are one new word, half start with a word headlines use ("Ford", "China", "new"), so that the
+    lexicon grows at its busiest entries too. None occurs in the labelled sets."""
+    common = ["Ford", "Tesla", "China", "Electric", "New", "Auto", "Motor", "Group"]
+    makers = []
+    for number in range(aliases // 10):
+        names = [f"Zorvex{number}q{k}" for k in range(5)]
+        names += [f"{common[(number + k) % len(common)]} Zorvex{number}w{k}" for k in range(5)]
+        makers.append(
+            {
+                "name": f"Zorvex Motors {number}",
+                "group": "Zorvex",
+                "country": "ZZ",
+                "aliases": names,
+            }
+        )
+    return makers

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from enum import StrEnum
 from importlib import import_module
 
@@ -22,6 +23,7 @@ class Format(StrEnum):
     HTML = "html"
     JSON = "json"
     JSONL = "jsonl"
+    ATOM = "atom"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class RenderOptions:
     width: int = 100
     color: bool = False
     now_label: bool = True
+    timezone: tzinfo | None = UTC  # the reader's zone for times shown; None: the system's
+    relative_times: bool = True  # the terminal format may say "5h ago" (not in a file: stale)
 
 
 # format -> (module, function); modules are imported only when used.
@@ -39,6 +43,7 @@ _RENDERERS: dict[Format, tuple[str, str]] = {
     Format.HTML: ("autonews.render.html_format", "render_html"),
     Format.JSON: ("autonews.render.json_format", "render_json"),
     Format.JSONL: ("autonews.render.json_format", "render_jsonl"),
+    Format.ATOM: ("autonews.render.atom_format", "render_atom"),
 }
 
 

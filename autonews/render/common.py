@@ -1,11 +1,74 @@
-"""Helpers shared by the text-like renderers: labels, ages, safe links."""
+"""Helpers shared by the text-like renderers: labels, counted nouns, times, safe links."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 
-from autonews.models import Digest, FeedHealth, FeedStatus, Group, Story
+from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
+from autonews.render import RenderOptions
 from autonews.text import clean_text
+
+
+def plural(count: int, noun: str, plural_form: str = "") -> str:
+    """ "1 story", "2 stories", "3 launches", "0 feeds": the count and the noun agreeing with it;
+    ``plural_form`` for an irregular noun."""
+    if count == 1:
+        return f"{count} {noun}"
+    if not plural_form:
+        if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+            plural_form = noun[:-1] + "ies"
+        elif noun.endswith(("s", "x", "z", "ch", "sh")):
+            plural_form = noun + "es"
+        else:
+            plural_form = noun + "s"
+    return f"{count} {plural_form}"
+
+
+# Event slugs as countable nouns, for "3 recalls, 2 launches, 1 leadership change".
+EVENT_NOUNS: dict[Event, str] = {
+    Event.OWNERSHIP: "ownership change",
+    Event.LEADERSHIP: "leadership change",
+    Event.PRODUCTION: "production update",
+    Event.FINANCIALS: "financial result",
+    Event.PRICING: "price change",
+    Event.LEGAL: "legal case",
+    Event.OTHER: "other story",
+}
+
+
+def event_count(event: Event, count: int) -> str:
+    """ "3 recalls", "1 launch", "2 price changes"."""
+    return plural(count, EVENT_NOUNS.get(event, event.value))
+
+
+@dataclass(frozen=True)
+class Clock:
+    """How a digest shows times: in the reader's zone, and "5h ago" only where the digest is read
+    as it is made (the terminal); files and mail say when, since "5h ago" goes stale."""
+
+    now: datetime
+    zone: tzinfo | None = UTC  # None: the system's local zone ($TZ)
+    relative: bool = False
+
+    @classmethod
+    def of(cls, digest: Digest, options: RenderOptions, *, relative: bool = False) -> Clock:
+        return cls(digest.generated_at, options.timezone, relative and options.relative_times)
+
+    def stamp(self) -> str:
+        """When the digest was made, in full: "27 Nov 2026 10:00 CET"."""
+        return self.now.astimezone(self.zone).strftime("%d %b %Y %H:%M %Z").strip()
+
+    def when(self, moment: datetime) -> str:
+        """A story's time: "5h ago" (relative), or "27 Nov 04:00" in the reader's zone (the
+        zone is named once, in the digest's header)."""
+        if self.relative:
+            return age(moment, self.now)
+        return self.at(moment)
+
+    def at(self, moment: datetime) -> str:
+        """A moment, past or to come, in the reader's zone: "27 Nov 04:00"."""
+        return moment.astimezone(self.zone).strftime("%d %b %H:%M")
 
 
 def age(published: datetime, now: datetime) -> str:
@@ -24,11 +87,11 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def source_line(story: Story, now: datetime, *, speculative: bool = True) -> str:
-    """ "3 sources · 1 new since your last digest · 5h ago · feeds · speculative"."""
+def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
+    """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative"."""
     count = story.cluster_size
     feeds = ", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources))
-    parts = [f"{count} source{'s' if count != 1 else ''}", age(story.published, now), feeds]
+    parts = [plural(count, "source"), clock.when(story.published), feeds]
     if story.new_sources:
         parts.insert(1, f"{story.new_sources} new since your last digest")
     if speculative and story.classification.speculative:
@@ -50,9 +113,10 @@ def group_heading(digest: Digest, group: Group) -> str:
     return heading
 
 
-def summary_line(digest: Digest) -> str:
-    stamp = digest.generated_at.strftime("%d %b %Y %H:%M UTC")
-    return f"{stamp} · {len(digest.stories)} stories from {len(digest.feeds)} feeds"
+def summary_line(digest: Digest, clock: Clock) -> str:
+    """ "27 Nov 2026 10:00 CET · 5 stories from 1 feed"."""
+    count = f"{plural(len(digest.stories), 'story')} from {plural(len(digest.feeds), 'feed')}"
+    return f"{clock.stamp()} · {count}"
 
 
 def feed_line(feed: FeedHealth) -> tuple[bool, str]:
@@ -64,4 +128,4 @@ def feed_line(feed: FeedHealth) -> tuple[bool, str]:
         return True, f"{name}: {clean_text(feed.error or 'failed')}{again}"
     if feed.status is FeedStatus.NOT_MODIFIED:
         return False, f"{name}: not modified"
-    return False, f"{name}: {feed.items} items"
+    return False, f"{name}: {plural(feed.items, 'item')}"

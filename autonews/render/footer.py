@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 
 from autonews.models import Digest, SkippedPage
-from autonews.render.common import feed_line
+from autonews.render.common import Clock, feed_line
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class Footer:
     pages: str  # "1 failed this run · 2 skipped after failing recently (...)", or ""
 
 
-def footer(digest: Digest) -> Footer:
+def footer(digest: Digest, clock: Clock) -> Footer:
     failed = digest.failed_feeds
     named = digest.failures_to_report
     counts = [f"{len(digest.feeds) - len(failed)} ok"]
@@ -41,24 +40,21 @@ def footer(digest: Digest) -> Footer:
         feeds=" · ".join(counts),
         failures=tuple(feed_line(feed)[1] for feed in named),
         repeated=repeated,
-        pages=pages_line(digest.skipped_pages),
+        pages=pages_line(digest.skipped_pages, clock),
     )
 
 
-def _moment(when: datetime) -> str:
-    return when.strftime("%d %b %H:%M UTC")
-
-
-def pages_line(skipped: tuple[SkippedPage, ...]) -> str:
+def pages_line(skipped: tuple[SkippedPage, ...], clock: Clock) -> str:
     """What the footer says about article pages not read (links to PDFs, images and the like are
-    not worth a line: ``--debug`` lists them)."""
+    not worth a line: ``--debug`` lists them); a time is in the reader's zone, named in the
+    digest's header."""
     kinds = Counter(page.kind for page in skipped)
     parts = []
     if kinds["failed"]:
         parts.append(f"{kinds['failed']} failed this run")
     if kinds["waiting"]:
         retries = [p.retry_after for p in skipped if p.kind == "waiting" and p.retry_after]
-        when = f" (next try after {_moment(min(retries))})" if retries else ""
+        when = f" (next try after {clock.at(min(retries))})" if retries else ""
         parts.append(f"{kinds['waiting']} skipped after failing recently{when}")
     if kinds["private"]:
         parts.append(

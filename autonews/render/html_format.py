@@ -9,12 +9,14 @@ from html import escape
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
+    Clock,
     group_heading,
     safe_url,
     source_line,
     summary_line,
 )
 from autonews.render.footer import footer
+from autonews.render.links import other_links
 from autonews.text import clean_text
 
 EVENT_COLOUR: dict[Event, str] = {
@@ -64,15 +66,29 @@ def _badge(story: Story) -> str:
     return f'<span style="{style}">{escape(event.value)}</span>'
 
 
-def _story(story: Story, digest: Digest) -> str:
+def _meta(story: Story, clock: Clock) -> str:
+    """The source line, and the story's id (what `autonews read` takes)."""
+    return f'<span style="{_META}">{_e(source_line(story, clock))} · id {_e(story.id)}</span>'
+
+
+def _other_sources(story: Story) -> str:
+    """The other sources' links, one a line under the story: outlet, then its headline."""
+    return "".join(
+        f'<br><span style="{_META}">{_e(link.feed)}: <a href="{escape(link.url, quote=True)}" '
+        f'style="color:#0b4f8a">{_e(link.title or link.url)}</a></span>'
+        for link in other_links(story)
+    )
+
+
+def _story(story: Story, clock: Clock) -> str:
     return (
         f'<tr><td style="padding:6px 0;border-bottom:1px solid #eeeeee">{_badge(story)} '
-        f'{_title(story)}<br><span style="{_META}">'
-        f"{_e(source_line(story, digest.generated_at))}</span></td></tr>"
+        f"{_title(story)}<br>{_meta(story, clock)}{_other_sources(story)}</td></tr>"
     )
 
 
 def render_html(digest: Digest, options: RenderOptions) -> str:
+    clock = Clock.of(digest, options)
     parts = [
         "<!DOCTYPE html>",
         '<html><head><meta charset="utf-8">',
@@ -82,7 +98,7 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
         'style="max-width:720px;margin:0 auto">',
         f'<tr><td><h1 style="font-size:22px;margin:0 0 4px">autonews digest</h1>'
-        f'<p style="{_META};margin:0 0 16px">{_e(summary_line(digest))}</p></td></tr>',
+        f'<p style="{_META};margin:0 0 16px">{_e(summary_line(digest, clock))}</p></td></tr>',
     ]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
@@ -90,8 +106,7 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         parts.append(
             '<tr><td style="border:2px solid #1a1a1a;border-radius:6px;padding:12px">'
             f'<div style="{_META};font-weight:bold">LEAD</div>{_badge(lead)} {_title(lead)}'
-            f'{summary}<span style="{_META}">{_e(source_line(lead, digest.generated_at))}'
-            "</span></td></tr>"
+            f"{summary}{_meta(lead, clock)}</td></tr>"
         )
     if not digest.stories:
         parts.append("<tr><td><p>No stories in this window.</p></td></tr>")
@@ -100,8 +115,8 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
             f'<tr><td><h2 style="font-size:18px;margin:20px 0 4px">'
             f"{_e(group_heading(digest, group))}</h2></td></tr>"
         )
-        parts += [_story(digest.story(story_id), digest) for story_id in group.story_ids]
-    end = footer(digest)
+        parts += [_story(digest.story(story_id), clock) for story_id in group.story_ids]
+    end = footer(digest, clock)
     parts.append(
         f'<tr><td><h2 style="font-size:16px;margin:20px 0 4px">Feeds</h2>'
         f'<p style="{_META};margin:0">{_e(end.feeds)}</p>'

@@ -8,12 +8,14 @@ import re
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
+    Clock,
     group_heading,
     safe_url,
     source_line,
     summary_line,
 )
 from autonews.render.footer import footer
+from autonews.render.links import other_links
 from autonews.text import clean_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -28,31 +30,39 @@ def escape(text: str) -> str:
 _DESTINATION = str.maketrans({"<": "%3C", ">": "%3E", "\\": "%5C"})
 
 
-def _link(story: Story) -> str:
-    title = escape(story.title)
-    url = safe_url(story.url)
-    return f"[{title}](<{url.translate(_DESTINATION)}>)" if url else title
+def _link(title: str, url: str | None) -> str:
+    return f"[{escape(title)}](<{url.translate(_DESTINATION)}>)" if url else escape(title)
 
 
-def _item(story: Story, digest: Digest) -> str:
+def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
+    """The story linked to its own link, the source line and id (what `autonews read` takes),
+    then the other sources' links as a list under it."""
     event = story.classification.event.value
-    return f"- **{event}** {_link(story)}  \n  {escape(source_line(story, digest.generated_at))}"
+    meta = f"{source_line(story, clock)} · id {story.id}"
+    lines = [f"- **{event}** {_link(story.title, safe_url(story.url))}  ", f"  {escape(meta)}"]
+    if others:
+        lines += [
+            f"  - {escape(link.feed)}: {_link(link.title or link.url, link.url)}"
+            for link in other_links(story)
+        ]
+    return "\n".join(lines)
 
 
 def render_markdown(digest: Digest, options: RenderOptions) -> str:
-    out = ["# autonews digest", "", f"*{escape(summary_line(digest))}*", ""]
+    clock = Clock.of(digest, options)
+    out = ["# autonews digest", "", f"*{escape(summary_line(digest, clock))}*", ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        out += ["## Lead", "", _item(lead, digest), ""]
+        out += ["## Lead", "", _item(lead, clock, others=False), ""]
         if lead.summary:
             out += [f"> {escape(lead.summary)}", ""]
     if not digest.stories:
         out += ["No stories in this window.", ""]
     for group in digest.groups:
         out += [f"## {escape(group_heading(digest, group))}", ""]
-        out += [_item(digest.story(story_id), digest) for story_id in group.story_ids]
+        out += [_item(digest.story(story_id), clock) for story_id in group.story_ids]
         out.append("")
-    end = footer(digest)
+    end = footer(digest, clock)
     out += ["## Feeds", "", escape(end.feeds), ""]
     if end.failures:
         out += [*(f"- ✗ {escape(text)}" for text in end.failures), ""]

@@ -9,14 +9,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 
-def progress_bar() -> tuple[Callable[[str, int, int], None], Progress]:
+def progress_bar(color: bool = True) -> tuple[Callable[[str, int, int], None], Progress]:
     """A callback for the pipeline (stage, done, total) and the bar it draws on; the bar shows
-    while entered (``with bar:``) and is gone when the run ends."""
+    while entered (``with bar:``) and is gone when the run ends. ``color=False`` (--color never)
+    draws it without colour; otherwise rich decides (NO_COLOR, FORCE_COLOR)."""
     bar = Progress(
         TextColumn("{task.description:<10}"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=Console(stderr=True),
+        console=Console(stderr=True, no_color=True if not color else None),
         transient=True,
     )
     tasks: dict[str, Any] = {}

@@ -5,8 +5,8 @@ text with no escape codes at all."""
 from __future__ import annotations
 
 import io
-from datetime import datetime
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -14,8 +14,9 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import safe_url, source_line
+from autonews.render.common import Clock, safe_url, source_line, summary_line
 from autonews.render.footer import footer
+from autonews.render.links import other_links
 from autonews.text import clean_text
 
 EVENT_STYLE: dict[Event, tuple[str, str]] = {
@@ -34,6 +35,8 @@ EVENT_STYLE: dict[Event, tuple[str, str]] = {
     Event.OTHER: ("·", "dim"),
 }
 _LABEL_WIDTH = max(len(event.value) for event in Event)
+_GUTTER = 2  # the columns before a story's label
+_TEXT_INDENT = _GUTTER + _LABEL_WIDTH + 2 + 1  # where a story's text starts: after its label
 
 
 def _event_label(story: Story, pad: bool = True) -> Text:
@@ -42,47 +45,60 @@ def _event_label(story: Story, pad: bool = True) -> Text:
     return Text(f"{symbol} {name:<{_LABEL_WIDTH}}" if pad else f"{symbol} {name}", style=style)
 
 
-def _meta(story: Story, now: datetime) -> Text:
-    text = Text(source_line(story, now, speculative=False), style="dim")
+def _meta(story: Story, clock: Clock) -> Text:
+    text = Text(source_line(story, clock, speculative=False), style="dim")
     if story.classification.speculative:  # the one part that stands out
         text.append(" · speculative", style="italic yellow")
     return text
 
 
-def _story_table(stories: list[Story], now: datetime) -> Table:
+def _story_row(story: Story, clock: Clock) -> Table:
     """Label in a fixed column, text beside it: wrapped lines keep their indentation."""
     table = Table.grid(padding=(0, 1))
-    table.add_column(width=1)
+    table.add_column(width=_GUTTER - 1)
     table.add_column(width=_LABEL_WIDTH + 2, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
-    for story in stories:
-        lines = [Text(clean_text(story.title), style="bold"), _meta(story, now)]
-        url = safe_url(story.url)
-        if url:
-            lines.append(Text(url, style="dim underline"))
-        table.add_row("", _event_label(story), Group(*lines))
+    title = Text(clean_text(story.title), style="bold")
+    table.add_row("", _event_label(story), Group(title, _meta(story, clock)))
     return table
 
 
-def _lead(story: Story, now: datetime) -> Panel:
+def _links(story: Story, *, others: bool = True) -> list[Text]:
+    """The story's id (what `autonews read` takes) in the label column with its link beside it,
+    then the other sources' links indented under it, one a line. Printed with ``soft_wrap``: never
+    wrapped nor cropped, so a long URL stays one piece a terminal can open, however narrow."""
+    story_id = clean_text(story.id)
+    line = Text(" " * _GUTTER)
+    line.append(story_id, style="dim")
+    line.append(" " * max(1, _TEXT_INDENT - _GUTTER - cell_len(story_id)))
+    url = safe_url(story.url)
+    if url:
+        line.append(url, style="dim underline")
+    lines = [line]
+    for link in other_links(story) if others else []:
+        line = Text(" " * (_TEXT_INDENT + 2))
+        line.append(f"{link.feed}: ", style="dim")
+        line.append(link.url, style="dim underline")
+        lines.append(line)
+    return lines
+
+
+def _lead(story: Story, clock: Clock) -> Panel:
     makers = ", ".join(m.name for m in story.classification.makers) or "Industry"
     heading = Text(clean_text(story.title), style="bold")
     body = Text(clean_text(story.summary)) if story.summary else Text("")
     parts: list[Text] = [heading]
     if story.summary:
         parts += [Text(""), body]
-    parts += [Text(""), _meta(story, now)]
-    url = safe_url(story.url)
-    if url:
-        parts.append(Text(url, style="dim underline"))
+    parts += [Text(""), _meta(story, clock)]
     title = Text("Lead · ")
     title.append_text(_event_label(story, pad=False))
     title.append(f" · {clean_text(makers)}")
     return Panel(Group(*parts), title=title, title_align="left", border_style="bold")
 
 
-def _footer(digest: Digest) -> list[Text]:
-    end = footer(digest)
+def _footer(digest: Digest, clock: Clock) -> list[Text]:
+    end = footer(digest, clock)
     heading = Text("Feeds", style="bold")
     heading.append(f"  {end.feeds}", style="red" if end.failures else "dim")
     lines = [heading]
@@ -115,17 +131,17 @@ def make_console(buffer: io.StringIO, options: RenderOptions) -> Console:
 def render_terminal(digest: Digest, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, options)
-    now = digest.generated_at
-    stamp = now.strftime("%d %b %Y %H:%M UTC")
+    clock = Clock.of(digest, options, relative=True)
     header = Text("autonews digest", style="bold")
-    header.append(
-        f" · {stamp} · {len(digest.stories)} stories from {len(digest.feeds)} feeds", style="dim"
-    )
+    header.append(f" · {summary_line(digest, clock)}", style="dim")
     console.print(header)
     if not digest.stories:
         console.print(Text("No stories in this window.", style="dim"))
     if digest.lead_id:
-        console.print(_lead(digest.story(digest.lead_id), now))
+        lead = digest.story(digest.lead_id)
+        console.print(_lead(lead, clock))
+        for line in _links(lead, others=False):  # all of them follow in the lead's group
+            console.print(line, soft_wrap=True)
     for group in digest.groups:
         heading = Text(f"\n{clean_text(group.key)}", style="bold underline")
         stories = [digest.story(story_id) for story_id in group.story_ids]
@@ -135,9 +151,12 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
                 heading.append(f"  {clean_text(parent)}", style="dim")
         heading.append(f"  {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}", style="dim")
         console.print(heading)
-        console.print(_story_table(stories, now))
+        for story in stories:
+            console.print(_story_row(story, clock))
+            for line in _links(story):
+                console.print(line, soft_wrap=True)
     console.print()
-    for line in _footer(digest):
+    for line in _footer(digest, clock):
         console.print(line)
     text = buffer.getvalue()
     if not options.color:  # table cells pad with spaces; plain text need not carry them

@@ -47,7 +47,7 @@ def _story(
             Source(
                 feeds[i % 3],
                 f"{title} ({i})",
-                f"http://news.example/{sid}/{i}",
+                f"http://news.example/{sid}" + (f"/{i}" if i else ""),  # the first: the story's
                 published + timedelta(hours=i),
             )
             for i in range(sources)

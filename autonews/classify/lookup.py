@@ -1,0 +1,95 @@
+"""What a user may type for a maker (``--maker``, ``makers --search``, the config's maker lists):
+a brand or group name or any of a brand's aliases, in any script and any case (``VW``,
+``比亚迪``, ``mercedes``), resolved to the names the classifier labels stories with.
+
+Only the knowledge's public parts are used: its makers, their names, and the entity lexicon
+looked up by phrase, as the classifier builds them (the user's additions included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from autonews.classify.knowledge import Knowledge, Maker, build_knowledge, default_knowledge
+from autonews.classify.lexicon import phrase_key
+from autonews.config import ClassifyConfig
+from autonews.errors import AutonewsError
+
+
+def knowledge_for(settings: ClassifyConfig) -> Knowledge:
+    """The knowledge a run classifies with: the shipped one, plus the config's makers."""
+    return build_knowledge(settings.makers) if settings.makers else default_knowledge()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What one typed name names: maker or group names (empty: none), and if none, what it is
+    instead (a supplier...) or the known names it is close to."""
+
+    names: tuple[str, ...]
+    instead: str = ""
+    close: tuple[str, ...] = ()
+
+
+def resolve_maker(value: str, knowledge: Knowledge) -> Resolution:
+    wanted = value.strip().casefold()
+    groups = {m.group.casefold(): m.group for m in knowledge.makers}
+    if wanted in groups:  # a group name: every brand of the group (and a brand of that name)
+        return Resolution((groups[wanted],))
+    index = knowledge.maker_by_name.get(value.strip().lower())
+    if index is not None:
+        return Resolution((knowledge.makers[index].name,))
+    hits = knowledge.entities.get(phrase_key(value)) if value.strip() else []
+    makers = [knowledge.makers[h.index].name for h in hits if (h.kind, h.via) == ("maker", "alias")]
+    if makers:
+        return Resolution(tuple(dict.fromkeys(makers)))
+    company = next((h for h in hits if h.kind == "company"), None)
+    instead = ""
+    if company is not None:
+        found = knowledge.companies[company.index]
+        instead = f"{value!r} is {found.name}, a company ({found.role}), not an automaker"
+    return Resolution((), instead, tuple(close_names(value, knowledge)))
+
+
+def close_names(value: str, knowledge: Knowledge, n: int = 3) -> list[str]:
+    """Maker and group names spelled like ``value``."""
+    names = {m.name.casefold(): m.name for m in knowledge.makers}
+    names.update({m.group.casefold(): m.group for m in knowledge.makers})
+    close = get_close_matches(value.strip().casefold(), list(names), n=n, cutoff=0.7)
+    return [names[c] for c in close]
+
+
+def search_makers(needle: str, knowledge: Knowledge) -> list[Maker]:
+    """Makers whose name, group or country contains ``needle`` (any case), or that it names
+    (an alias in any script, a group)."""
+    wanted = needle.strip().casefold()
+    named = set(resolve_maker(needle, knowledge).names) if wanted else set()
+    return [
+        maker
+        for maker in knowledge.makers
+        if maker.name in named
+        or maker.group in named
+        or any(wanted in text.casefold() for text in (maker.name, maker.group, maker.country))
+    ]
+
+
+def resolve_makers(
+    values: Iterable[str], knowledge: Knowledge, where: str, error: type[AutonewsError]
+) -> tuple[str, ...]:
+    """The maker and group names ``values`` name; a value that names none raises ``error``
+    (UsageError for an option, ConfigError for a config key), ``where`` naming the option or
+    key, with the close matches as a hint."""
+    names: list[str] = []
+    for value in values:
+        resolution = resolve_maker(value, knowledge)
+        if resolution.instead:
+            raise error(f"{where}: {resolution.instead}", hint="give automakers or their groups")
+        if not resolution.names:
+            hint = "`autonews makers --search TEXT` lists the makers autonews knows"
+            if resolution.close:
+                hint = f"did you mean {' or '.join(map(repr, resolution.close))}? {hint}"
+            raise error(f"{where}: unknown maker or group {value!r}", hint=hint)
+        names.extend(resolution.names)
+    return tuple(dict.fromkeys(names))

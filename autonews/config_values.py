@@ -1,0 +1,68 @@
+"""One config value, from the TOML file or the environment, checked against the type its key
+declares and converted to it ("yes" is true, "5" is 5); errors name the key."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+from autonews.errors import ConfigError
+
+
+def coerce(key: str, value: Any, annotation: Any) -> Any:
+    """Check and convert one value to its declared type; the message names the key."""
+    origin = typing.get_origin(annotation)
+    if annotation is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {
+            "1",
+            "true",
+            "yes",
+            "on",
+            "0",
+            "false",
+            "no",
+            "off",
+        }:
+            return value.lower() in {"1", "true", "yes", "on"}
+        raise ConfigError(f"config key {key!r}: expected true or false, got {value!r}")
+    if annotation is int:
+        if isinstance(value, bool):
+            raise ConfigError(f"config key {key!r}: expected a whole number, got {value!r}")
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(
+                f"config key {key!r}: expected a whole number, got {value!r}"
+            ) from None
+        if number < 0:
+            raise ConfigError(f"config key {key!r}: must not be negative, got {number}")
+        return number
+    if annotation is float:
+        if isinstance(value, bool):
+            raise ConfigError(f"config key {key!r}: expected a number, got {value!r}")
+        try:
+            number_f = float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"config key {key!r}: expected a number, got {value!r}") from None
+        if number_f <= 0:
+            raise ConfigError(f"config key {key!r}: must be positive, got {number_f}")
+        return number_f
+    if annotation is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"config key {key!r}: expected a string, got {value!r}")
+        return value
+    if origin is tuple:
+        (inner,) = {a for a in typing.get_args(annotation) if a is not Ellipsis}
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise ConfigError(f"config key {key!r}: expected a list, got {value!r}")
+        return tuple(coerce(key, item, inner) for item in value)
+    if origin in (Mapping, dict) or annotation is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"config key {key!r}: expected a table, got {value!r}")
+        return value
+    raise ConfigError(f"config key {key!r}: unsupported value {value!r}")  # pragma: no cover

@@ -1,0 +1,104 @@
+"""Atom (RFC 4287): the digest as a feed any feed reader can subscribe to, one entry per story.
+
+An entry's id is its story's (``urn:autonews:story:ID``), stable across runs, so a reader shows a
+story once and updates it when sources join (``updated`` is its latest source's time). Its
+content lists every source's headline and link. The document is built with ElementTree, which
+escapes all text and attributes; characters XML 1.0 cannot carry at all are dropped first.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from html import escape
+
+from autonews.models import Digest, Story
+from autonews.render import RenderOptions
+from autonews.render.common import Clock, makers_label, safe_url, summary_line
+from autonews.render.links import all_links, other_links
+from autonews.text import clean_text
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_ID = "urn:autonews:digest"
+STORY_ID_PREFIX = "urn:autonews:story:"
+EVENT_SCHEME = "urn:autonews:event"
+MAKER_SCHEME = "urn:autonews:maker"
+
+# Not XML 1.0 characters even as references (clean_text has taken the controls already).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return clean_text(_NOT_XML.sub("", value))
+
+
+def _time(moment: datetime) -> str:
+    """RFC 3339 in UTC, as Atom wants it."""
+    stamp = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _content(story: Story) -> str:
+    """The entry's body, as HTML (escaped once here, and again as XML text by ElementTree)."""
+    parts = []
+    if story.summary:
+        parts.append(f"<p>{escape(_text(story.summary))}</p>")
+    about = [story.classification.event.value, makers_label(story)]
+    if story.classification.speculative:
+        about.append("speculative")
+    parts.append(f"<p>{escape(_text(' · '.join(about)))}</p>")  # no ages: they would go stale
+    links = all_links(story)
+    if links:
+        items = "".join(
+            f"<li>{escape(_text(link.feed)) + ': ' if link.feed else ''}"
+            f'<a href="{escape(_text(link.url), quote=True)}">'
+            f"{escape(_text(link.title or link.url))}</a></li>"
+            for link in links
+        )
+        parts.append(f"<ul>{items}</ul>")
+    parts.append(f"<p>autonews id: {escape(_text(story.id))}</p>")
+    return "".join(parts)
+
+
+def _entry(feed: ET.Element, story: Story) -> None:
+    entry = _add(feed, "entry")
+    _add(entry, "id", STORY_ID_PREFIX + _text(story.id))
+    _add(entry, "title", _text(story.title) or "(untitled)")
+    latest = max((s.published for s in story.sources), default=story.published)
+    _add(entry, "updated", _time(max(latest, story.published)))
+    _add(entry, "published", _time(story.published))
+    for name in dict.fromkeys(_text(s.feed) for s in story.sources if _text(s.feed)):
+        _add(_add(entry, "author"), "name", name)
+    url = safe_url(story.url)
+    if url:
+        _add(entry, "link", rel="alternate", type="text/html", href=_text(url))
+    for link in other_links(story):
+        _add(entry, "link", rel="related", type="text/html", href=_text(link.url))
+    _add(entry, "category", scheme=EVENT_SCHEME, term=story.classification.event.value)
+    for maker in story.classification.makers:
+        _add(entry, "category", scheme=MAKER_SCHEME, term=_text(maker.name))
+    if story.summary:
+        _add(entry, "summary", _text(story.summary))
+    _add(entry, "content", _content(story), type="html")
+
+
+def render_atom(digest: Digest, options: RenderOptions) -> str:
+    feed = ET.Element("feed", {"xmlns": ATOM_NS})
+    _add(feed, "id", FEED_ID)
+    _add(feed, "title", _text(digest.title) or "autonews digest")
+    _add(feed, "subtitle", _text(summary_line(digest, Clock.of(digest, options))))
+    _add(feed, "updated", _time(digest.generated_at))
+    _add(_add(feed, "author"), "name", "autonews")
+    _add(feed, "generator", "autonews")
+    for story in digest.stories:
+        _entry(feed, story)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"

@@ -1,0 +1,401 @@
+"""What the CLI writes, as a first week of use meets it (issue 16): the format a file's name asks
+for and its permissions, `--new` for JSON consumers, `stats` without silent cuts, grammar, and
+times in the reader's zone. Through the real entry point, feeds on a loopback server."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.feeds import item, rss
+
+HEADLINES = [
+    "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+    "BYD Cuts Prices on Seven Models by Up to 34%",
+]
+
+
+def serve(httpserver: HTTPServer, items: list[dict[str, str]], path: str = "/feed") -> str:
+    httpserver.expect_request(path).respond_with_data(
+        rss(items), content_type="application/rss+xml"
+    )
+    return httpserver.url_for(path)
+
+
+@pytest.fixture
+def feed(httpserver: HTTPServer) -> str:
+    return serve(httpserver, [item(title, n) for n, title in enumerate(HEADLINES)])
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def digest_to(cli, feed: str, target: Path, *extra: str):
+    result = cli("digest", "--feed", feed, "--no-extract", "-o", str(target), *extra)
+    assert result.code == 0, result.err
+    assert result.out == ""
+    return target.read_text("utf-8")
+
+
+# --- 4. -o picks the format from the file's name; files get the usual permissions ------------
+
+
+def test_output_format_follows_the_extension(cli, home: Path, feed: str, tmp_path: Path) -> None:
+    html = digest_to(cli, feed, tmp_path / "digest.html")
+    assert html.startswith("<!DOCTYPE html>") and HEADLINES[0] in html
+    document = json.loads(digest_to(cli, feed, tmp_path / "x.json"))
+    assert {s["title"] for s in document["stories"]} == set(HEADLINES)
+    lines = digest_to(cli, feed, tmp_path / "x.jsonl").splitlines()
+    assert {json.loads(line)["title"] for line in lines} == set(HEADLINES)
+    assert digest_to(cli, feed, tmp_path / "notes.MD").startswith("# autonews digest")
+    text = digest_to(cli, feed, tmp_path / "digest.txt")
+    assert text.startswith("autonews digest · ") and "╭" not in text
+
+
+def test_a_file_without_a_known_extension_gets_text_not_the_terminal_layout(
+    cli, home: Path, feed: str, tmp_path: Path
+) -> None:
+    out = digest_to(cli, feed, tmp_path / "digest")
+    assert out.startswith("autonews digest · ")
+    assert "╭" not in out and "\nFeeds: 1 ok" in out  # the text format's footer
+
+
+def test_format_beats_the_extension(cli, home: Path, feed: str, tmp_path: Path) -> None:
+    out = digest_to(cli, feed, tmp_path / "digest.html", "--format", "markdown")
+    assert out.startswith("# autonews digest")
+    out = digest_to(cli, feed, tmp_path / "x.json", "--format", "terminal")
+    assert "╭─ Lead" in out
+
+
+def test_a_named_digest_without_a_format_follows_the_extension(
+    cli, home: Path, feed: str, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[digests]]\nname = "recalls"\nevents = ["recall"]\n\n'
+        '[[digests]]\nname = "prices"\nevents = ["pricing"]\nformat = "markdown"\n',
+        "utf-8",
+    )
+    args = ("--config", str(config), "--feed", feed, "--no-extract")
+    assert cli("digest", *args, "--name", "recalls", "-o", str(tmp_path / "r.html")).code == 0
+    assert (tmp_path / "r.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    # its own format, when it has one, beats the extension; --format beats both
+    assert cli("digest", *args, "--name", "prices", "-o", str(tmp_path / "p.html")).code == 0
+    assert (tmp_path / "p.html").read_text("utf-8").startswith("# autonews digest")
+    out = cli("digest", *args, "--name", "prices", "-o", str(tmp_path / "p.json"), "-f", "json")
+    assert out.code == 0 and json.loads((tmp_path / "p.json").read_text("utf-8"))["stories"]
+
+
+def test_output_files_get_the_umask_permissions(
+    cli, home: Path, feed: str, tmp_path: Path, umask_022: None
+) -> None:
+    target = tmp_path / "site" / "digest.html"
+    digest_to(cli, feed, target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # a web server can read it
+    target.chmod(0o600)  # a file an earlier version made private is not kept so
+    digest_to(cli, feed, target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    os.umask(0o077)
+    digest_to(cli, feed, tmp_path / "private.txt")
+    assert stat.S_IMODE((tmp_path / "private.txt").stat().st_mode) == 0o600
+
+
+def test_feeds_add_keeps_the_config_files_own_permissions(
+    cli, home: Path, tmp_path: Path, umask_022: None
+) -> None:
+    config = tmp_path / "config.toml"
+    add = ("feeds", "add", "--offline", "--config", str(config))  # as given: no network
+    assert cli(*add, "https://example.org/a.xml").code == 0
+    assert stat.S_IMODE(config.stat().st_mode) == 0o644
+    config.chmod(0o600)
+    assert cli(*add, "https://example.org/b.xml").code == 0
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temporary left
+
+
+# --- 5. --new with nothing new: JSON consumers still get a document -------------------------
+
+
+NEW = ("--no-extract", "--new")
+
+
+def test_new_with_nothing_new_gives_json_an_empty_document(
+    cli, home: Path, feed: str, validate_digest
+) -> None:
+    first = cli("digest", "--feed", feed, *NEW, "--format", "json")
+    assert len(first.json()["stories"]) == 2
+    again = cli("digest", "--feed", feed, *NEW, "--format", "json")
+    assert again.code == 0, again.err
+    document = again.json()
+    validate_digest(document)
+    assert document["stories"] == [] and document["groups"] == []
+    assert document["lead_id"] is None
+    assert [f["status"] for f in document["feeds"]] == ["ok"]  # the feeds were still read
+    jsonl = cli("digest", "--feed", feed, *NEW, "--format", "jsonl")
+    assert jsonl.code == 0 and jsonl.out == ""  # zero lines
+
+
+def test_new_with_nothing_new_writes_the_empty_json_file_but_no_human_file(
+    cli, home: Path, feed: str, tmp_path: Path
+) -> None:
+    assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "first.json")).code == 0
+    assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "again.json")).code == 0
+    assert json.loads((tmp_path / "again.json").read_text("utf-8"))["stories"] == []
+    assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "again.jsonl")).code == 0
+    assert (tmp_path / "again.jsonl").read_text("utf-8") == ""
+    for name in ("again.txt", "again.html", "again.md"):
+        assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / name)).code == 0
+        assert not (tmp_path / name).exists(), name
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "text", "markdown", "html"])
+def test_new_with_nothing_new_prints_nothing_in_human_formats(
+    cli, home: Path, feed: str, fmt: str
+) -> None:
+    assert cli("digest", "--feed", feed, *NEW, "--format", "json").code == 0
+    again = cli("digest", "--feed", feed, *NEW, "--format", fmt)
+    assert again.code == 0 and again.out == ""
+
+
+# --- 9. stats: every row in JSON, no silent cut, no count drawn as "…" ------------------------
+
+MAKERS = [
+    "Volvo", "BYD", "Toyota", "Ford", "BMW", "Kia", "Hyundai", "Honda", "Nissan", "Mazda",
+    "Subaru", "Tesla", "Audi", "Porsche", "Renault", "Peugeot", "Fiat", "Skoda", "Lexus", "Jeep",
+    "Xpeng",
+]  # fmt: skip
+MODELS = "XC70 Seal Corolla Bronco X5 EV9 Ioniq Civic Leaf CX-5 Outback Model-Y Q6 Taycan Clio"
+
+
+def stats_store(cli, httpserver: HTTPServer, volvo_extra: int = 0, days_apart: int = 1) -> None:
+    """A store with one recall per maker, ``days_apart`` days apart (Volvo with ``volvo_extra``
+    more stories)."""
+    models = MODELS.split()
+    items = [
+        item(
+            f"{maker} Recalls {1000 + 37 * n} {models[n % len(models)]} Cars",
+            n,
+            5 + 24 * days_apart * n,
+        )
+        for n, maker in enumerate(MAKERS)
+    ]
+    items += [
+        item(f"Volvo Opens Plant Number {n} in Region {n * 7}", 100 + n, 3 + 9 * n)
+        for n in range(volvo_extra)
+    ]
+    url = serve(httpserver, items)
+    result = cli("digest", "--feed", url, "--no-extract", "--since", "all", "--format", "json")
+    assert result.code == 0, result.err
+
+
+def test_stats_json_has_every_row_and_the_terminal_says_how_many_more(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    stats_store(cli, httpserver)
+    document = json.loads(cli("stats", "--format", "json").out)
+    assert len(document["rows"]) == len(MAKERS) == document["stories"]
+    drawn = cli("stats").out
+    assert "(21 stories; timeline per week)" in drawn
+    assert drawn.count("█") >= 15 and "… and 6 more makers, with 6 stories" in drawn
+    everything = cli("stats", "--all").out
+    assert "more makers" not in everything
+    assert all(f"\n{row['key']} " in everything for row in document["rows"])
+
+
+def test_stats_of_one_story_says_story(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = serve(httpserver, [item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1)])
+    assert cli("digest", "--feed", url, "--no-extract", "--format", "json").code == 0
+    assert "(1 story; timeline per week)" in cli("stats").out
+
+
+def run_in_terminal(args: list[str], home: Path, columns: int) -> str:
+    """`autonews ARGS` as a subprocess whose stdout is a terminal ``columns`` wide."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
+    env.update(AUTONEWS_HOME=str(home), NO_COLOR="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "autonews", *args], stdout=follower, stderr=subprocess.PIPE, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process is done writing
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_stats_never_cuts_a_count_in_a_narrow_terminal(
+    cli, home: Path, httpserver: HTTPServer, columns: int
+) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text("[store]\nkeep_days = 1000\n", "utf-8")
+    stats_store(cli, httpserver, volvo_extra=11, days_apart=20)  # 400 days: 58 weeks to draw
+    out = run_in_terminal(["stats", "--since", "all", "--all"], home, columns)
+    rows = [line for line in out.splitlines() if "█" in line]
+    assert len(rows) == len(MAKERS)
+    assert all(len(line) <= columns for line in out.splitlines())
+    assert "…" not in "".join(rows)
+    counts = {line.split()[0]: int(line.split()[1]) for line in rows}  # every count, whole
+    assert counts["Volvo"] == 12 and counts["BYD"] == 1
+
+
+# --- 10. grammar; times in the reader's zone, absolute wherever the digest is read later ------
+
+LAUNCHES = [
+    "Toyota Launches New Land Cruiser FJ",
+    "Mazda Unveils CX-6e Electric SUV for Europe",
+    "Kia Launches EV3 Crossover in India",
+]
+# A fixed moment long enough ago for every test's --since all: 15 Jan 2026, 08:30 UTC.
+JAN_15 = "Thu, 15 Jan 2026 08:30:00 +0000"
+
+
+def test_one_story_from_one_feed_is_singular(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    url = serve(httpserver, [item(LAUNCHES[0], 1)])
+    for fmt in ("terminal", "text", "markdown", "html"):
+        out = cli("digest", "--feed", url, "--no-extract", "--format", fmt).out
+        assert "1 story from 1 feed" in out, fmt
+        assert "stories" not in out and "feeds" not in out, fmt
+        assert "1 ok" in out and "1 items" not in out, fmt  # the footer counts the feeds
+    config = tmp_path / "config.toml"
+    config.write_text(f'[[feeds]]\nurl = "{url}"\n', "utf-8")
+    checked = cli("feeds", "check", "--config", str(config)).out  # each feed's items
+    assert checked.rstrip().endswith(" 1 item"), checked
+
+
+def test_mail_subject_counts_events_in_english(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    url = serve(httpserver, [item(title, n) for n, title in enumerate(LAUNCHES)])
+    config = tmp_path / "config.toml"
+    config.write_text('[email]\nsmtp = "smtp://127.0.0.1:1"\nfrom = "a@example.org"\n', "utf-8")
+    args = ("--config", str(config), "--feed", url, "--no-extract", "--email", "b@example.org")
+    result = cli("digest", *args, "--dry-run")
+    assert result.code == 0, result.err
+    subject = parse_mail(result.out)["Subject"]
+    assert subject.startswith("autonews: 3 stories — 3 launches (")
+    assert "launchs" not in subject
+
+
+def parse_mail(text: str):
+    import email
+    import email.policy
+
+    return email.message_from_string(text, policy=email.policy.default)
+
+
+def dated_feed(httpserver: HTTPServer) -> str:
+    return serve(httpserver, [item(HEADLINES[0], 1, date=JAN_15)])
+
+
+def zone_config(tmp_path: Path, zone: str) -> Path:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[digest]\ntimezone = "{zone}"\n\n[email]\nsmtp = "smtp://127.0.0.1:1"\n', "utf-8"
+    )
+    return config
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_file_formats_show_absolute_times_in_the_configured_zone(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path, fmt: str
+) -> None:
+    config = zone_config(tmp_path, "Asia/Kolkata")  # UTC+05:30 all year
+    url = dated_feed(httpserver)
+    result = cli(
+        "digest", "--config", str(config), "--feed", url, "--no-extract", "--since", "all",
+        "--format", fmt,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "15 Jan 14:00" in result.out  # 08:30 UTC, read in India
+    assert " IST · 1 story from 1 feed" in result.out
+    assert " ago" not in result.out and "UTC" not in result.out
+
+
+def test_the_terminal_keeps_relative_times_but_names_the_zone(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    config = zone_config(tmp_path, "Asia/Kolkata")
+    url = serve(httpserver, [item(HEADLINES[0], 1, hours_ago=5)])
+    out = cli("digest", "--config", str(config), "--feed", url, "--no-extract").out
+    assert "· 5h ago ·" in out and " IST · 1 story from 1 feed" in out
+
+
+def test_the_terminal_format_in_a_file_has_no_stale_relative_times(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    config = zone_config(tmp_path, "Asia/Kolkata")
+    url = dated_feed(httpserver)
+    extra = ("--config", str(config), "--since", "all", "--format", "terminal")
+    out = digest_to(cli, url, tmp_path / "digest.out", *extra)
+    assert "╭─ Lead" in out and "15 Jan 14:00" in out and " ago" not in out
+
+
+def test_mail_shows_absolute_times_in_the_configured_zone(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    config = zone_config(tmp_path, "America/New_York")  # EST in January
+    url = dated_feed(httpserver)
+    result = cli(
+        "digest", "--config", str(config), "--feed", url, "--no-extract", "--since", "all",
+        "--email", "me@example.org", "--dry-run",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    message = parse_mail(result.out)
+    for part in ("plain", "html"):
+        body = message.get_body((part,)).get_content()
+        assert "15 Jan 03:30" in body and " ago" not in body, part
+
+
+def test_without_a_configured_zone_the_systems_is_used(
+    home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    url = dated_feed(httpserver)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
+    env.update(AUTONEWS_HOME=str(home), TZ="Asia/Tokyo")
+    args = ["digest", "--feed", url, "--no-extract", "--since", "all", "--format", "text"]
+    result = subprocess.run(
+        [sys.executable, "-m", "autonews", *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "15 Jan 17:30" in result.stdout and " JST · 1 story" in result.stdout
+
+
+def test_an_unknown_zone_is_a_config_error_naming_the_key(cli, home: Path, tmp_path: Path) -> None:
+    config = zone_config(tmp_path, "Mars/Olympus_Mons")
+    result = cli("digest", "--config", str(config), "--feed", "http://127.0.0.1:1/x")
+    assert result.code == 2
+    assert "digest.timezone" in result.err and "Europe/Berlin" in result.err
