@@ -77,6 +77,8 @@ class DigestConfig:
     renotify_on_figure_change: bool = True
     timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
     failure_reminder: str = "24h"  # a feed failing with the same error is named again after this
+    all_topics: bool = False  # also stories not about cars, as "Other news"
+    language: str = ""  # the reader's language for story titles: en, zh...; "" = the locale's
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -24,11 +25,13 @@ from autonews.models import (
 from autonews.text import first_sentences
 
 INDUSTRY = "Industry"
+OTHER_NEWS = "Other news"  # the group of stories not about cars, with --all-topics
 
 
 @dataclass(frozen=True)
 class Filters:
     makers: tuple[str, ...] = ()  # brand or group names, case-insensitive
+    models: tuple[str, ...] = ()  # model names as the knowledge writes them
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # any case
@@ -70,14 +73,45 @@ def headline_figure(classification: Classification) -> str:
     return ""
 
 
+_HAN = re.compile("[\u3400-\u9fff]")
+
+
+def title_language(title: str) -> str:
+    """"zh" for a title written in Chinese, else "en" (any Latin-script title)."""
+    return "zh" if len(_HAN.findall(title)) >= 2 else "en"
+
+
+def reader_language(configured: str = "", environ: Mapping[str, str] | None = None) -> str:
+    """The reader's language: the config's, else the locale's (LC_ALL, LC_MESSAGES, LANG:
+    "zh_CN.UTF-8" -> "zh"), else English."""
+    if configured:
+        return configured.lower().split("-")[0].split("_")[0]
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return value.lower().split(".")[0].split("_")[0].split("-")[0]
+    return "en"
+
+
 def build_story(
     members: Sequence[Item],
     classifications: Mapping[int, Classification],
     articles: Mapping[str, Article],
     key: str,
+    language: str = "en",
 ) -> Story:
-    """One story from its items; ``key`` is the store's stable story key."""
-    chosen = max(members, key=lambda i: (_informativeness(i, classifications[i.id]), -i.id))
+    """One story from its items; ``key`` is the store's stable story key. Its title is the most
+    informative of its sources' in the reader's ``language``, where one of them offers it."""
+    chinese_reader = language == "zh"
+    chosen = max(
+        members,
+        key=lambda i: (
+            (title_language(i.title) == "zh") == chinese_reader,
+            _informativeness(i, classifications[i.id]),
+            -i.id,
+        ),
+    )
     article = articles.get(chosen.link or "")
     if article is None or not article.text:
         article = next(
@@ -124,6 +158,10 @@ def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
         event = story.classification.event.value
         if filters.makers and not _matches_maker(story, filters.makers):
             continue
+        if filters.models and not {m.name for m in story.classification.models} & set(
+            filters.models
+        ):
+            continue
         if filters.events and event not in filters.events:
             continue
         if event in filters.exclude_events or event in filters.mute_events:
@@ -140,6 +178,8 @@ def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
 
 def _group_key(story: Story, group_by: str) -> tuple[str, str]:
     c = story.classification
+    if not c.automotive:
+        return OTHER_NEWS, "other"
     if group_by == "event":
         return c.event.value, "event"
     if not c.makers:
@@ -176,18 +216,26 @@ def build_digest(
     group_by: str = "maker",
     limit: int | None = None,
     skipped_pages: Sequence[SkippedPage] = (),
+    all_topics: bool = False,
 ) -> Digest:
-    ranked = sorted(stories, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
+    """Stories ranked and grouped; those not about cars are left out and counted, or with
+    ``all_topics`` grouped last as "Other news" (never the lead)."""
+    cars = [s for s in stories if s.classification.automotive]
+    others = [s for s in stories if not s.classification.automotive]
+    ranked = sorted(cars, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
     if limit is not None:
         ranked = ranked[:limit]
+    lead_id = ranked[0].id if ranked else None
+    if all_topics:
+        ranked += sorted(others, key=lambda s: (-s.published.timestamp(), s.id))
     buckets: dict[tuple[str, str], list[Story]] = {}
     for story in ranked:
         buckets.setdefault(_group_key(story, group_by), []).append(story)
 
-    def group_rank(entry: tuple[tuple[str, str], list[Story]]) -> tuple[bool, float, str]:
+    def group_rank(entry: tuple[tuple[str, str], list[Story]]) -> tuple[int, float, str]:
         (key, kind), members = entry
         score = sum(importance(s) for s in members)
-        return (kind == "industry", -score, key.lower())
+        return ({"industry": 1, "other": 2}.get(kind, 0), -score, key.lower())
 
     groups = tuple(
         Group(key=key, kind=kind, story_ids=tuple(s.id for s in members))
@@ -199,6 +247,7 @@ def build_digest(
         feeds=tuple(feeds),
         stories=ordered,
         groups=groups,
-        lead_id=ranked[0].id if ranked else None,
+        lead_id=lead_id,
+        not_about_cars=0 if all_topics else len(others),
         skipped_pages=tuple(skipped_pages),
     )

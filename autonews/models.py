@@ -141,8 +141,16 @@ class CompanyRef:
 
 
 @dataclass(frozen=True)
+class ModelRef:
+    """A vehicle model named in the text, tied to its maker ("SU7 Ultra" -> Xiaomi)."""
+
+    name: str  # as the knowledge files write it
+    maker: str
+
+
+@dataclass(frozen=True)
 class Figure:
-    kind: str  # units, money, percent, model
+    kind: str  # units, money, percent
     text: str  # as written
     value: float | None = None
     unit: str = ""  # currency code, "%", or what was counted
@@ -156,6 +164,8 @@ class Classification:
     speculative: bool
     figures: tuple[Figure, ...] = ()
     reasons: tuple[str, ...] = ()  # why, for --explain
+    models: tuple[ModelRef, ...] = ()
+    automotive: bool = True  # about the car industry; False: no makers, event other
 
     def to_record(self) -> list[Any]:
         """A compact JSON-able form for the store's cache (reasons are not kept)."""
@@ -165,17 +175,21 @@ class Classification:
             self.event.value,
             self.speculative,
             [[f.kind, f.text, f.value, f.unit] for f in self.figures],
+            [[m.name, m.maker] for m in self.models],
+            self.automotive,
         ]
 
     @classmethod
     def from_record(cls, record: list[Any]) -> Classification:
-        makers, companies, event, speculative, figures = record
+        makers, companies, event, speculative, figures, models, automotive = record
         return cls(
             makers=tuple(MakerRef(*m) for m in makers),
             companies=tuple(CompanyRef(*c) for c in companies),
             event=Event(event),
             speculative=bool(speculative),
             figures=tuple(Figure(*f) for f in figures),
+            models=tuple(ModelRef(*m) for m in models),
+            automotive=bool(automotive),
         )
 
 
@@ -250,6 +264,8 @@ class Digest:
     title: str = "autonews digest"
     extras: dict[str, str] = field(default_factory=dict)
     skipped_pages: tuple[SkippedPage, ...] = ()
+    # Stories left out as not about the car industry (--all-topics shows them as "Other news").
+    not_about_cars: int = 0
 
     def story(self, story_id: str) -> Story:
         for story in self.stories:

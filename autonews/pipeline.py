@@ -5,7 +5,7 @@ callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -23,6 +23,7 @@ from autonews.digest import (
     build_story,
     headline_figure,
     mark_repeated_failures,
+    reader_language,
 )
 from autonews.errors import AutonewsError
 from autonews.fetch import FetchRequest, fetch_all
@@ -253,8 +254,9 @@ def collect(
     by_id = {item.id: item for item in items}
     member_lists = [[by_id[i] for i in members] for members in groups]
     keys = store.story_keys(member_lists)
+    language = reader_language(config.digest.language)
     stories = tuple(
-        build_story(members, classifications, articles, key)
+        build_story(members, classifications, articles, key, language)
         for members, key in zip(member_lists, keys, strict=True)
     )
     baseline_only = frozenset(
@@ -288,7 +290,31 @@ def _classify(
         fresh.append((item.id, result[item.id], bool(body)))
     if fresh:
         store.save_classifications(fresh, version)
+    for item in _from_car_feeds(items, result):
+        # A terse headline of a car-news feed is car news: classified again knowing where it
+        # comes from (not stored: it depends on the feed's other items).
+        classifier = classifier or classifier_for(config.classify)
+        article = articles.get(item.link or "")
+        body = article.text if article else ""
+        result[item.id] = classifier.classify(item.title, item.summary, body, car_feed=True)
     return result
+
+
+CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
+CAR_FEED_ITEMS = 3  # ... judged on at least this many items
+
+
+def _from_car_feeds(items: Sequence[Item], result: Mapping[int, Classification]) -> list[Item]:
+    """Items not seen as about cars that come from feeds mostly about cars."""
+    by_feed: dict[str, list[Item]] = {}
+    for item in items:
+        by_feed.setdefault(item.feed_url, []).append(item)
+    doubtful = []
+    for members in by_feed.values():
+        cars = sum(result[item.id].automotive for item in members)
+        if len(members) >= CAR_FEED_ITEMS and cars >= CAR_FEED_SHARE * len(members):
+            doubtful += [item for item in members if not result[item.id].automotive]
+    return doubtful
 
 
 def select(
@@ -320,6 +346,7 @@ def select(
         config.digest.group_by,
         filters.limit,
         collection.skipped_pages,
+        config.digest.all_topics,
     )
     pending = tuple(
         (story.id, Delivery(story.cluster_size, headline_figure(story.classification)))

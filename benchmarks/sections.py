@@ -172,6 +172,28 @@ def classify(options: Options) -> dict[str, Any]:
     return parse_classify_output(result.stdout)
 
 
+def relevance(options: Options) -> dict[str, Any]:
+    """Car relevance and makers on the labelled items of the real feeds (feeds200)."""
+    from benchmarks import relevance_eval
+
+    reports = relevance_eval.run(relevance_eval.load())
+    relevance_eval.print_reports(reports, "all", errors=False)
+
+    def figures(report: Any) -> dict[str, float]:
+        return {
+            "maker_precision": report.maker_precision,
+            "maker_recall": report.maker_recall,
+            "relevance_precision": report.relevance_precision,
+            "relevance_recall": report.relevance_recall,
+            "event_accuracy": report.event_accuracy,
+        }
+
+    return {
+        "items": reports["all"].rows,
+        **{part: figures(report) for part, report in reports.items()},
+    }
+
+
 def cluster(options: Options) -> dict[str, Any]:
     """Pairwise quality on tests/data/clusters.tsv and CPU seconds to cluster N items."""
     from autonews.evaluation.cluster import evaluate, load_rows
@@ -266,6 +288,7 @@ SECTIONS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "digest": digest,
     "extract": extract,
     "classify": classify,
+    "relevance": relevance,
     "cluster": cluster,
     "agreement": agreement,
     "hostile": hostile,

@@ -119,9 +119,13 @@ def runs(server: HTTPServer, tmp_path_factory: pytest.TempPathFactory) -> Runs:
         seconds[name] = time.monotonic() - started
         return result
 
-    digest = autonews("digest", "digest", "--no-extract", "--format", "json", "--since", "all")
+    digest = autonews(
+        "digest", "digest", "--no-extract", "--format", "json", "--since", "all", "--all-topics"
+    )
     check = autonews("check", "feeds", "check")  # warm: the feeds that were read answer 304
-    offline = autonews("offline", "digest", "--offline", "--format", "text", "--since", "all")
+    offline = autonews(
+        "offline", "digest", "--offline", "--format", "text", "--since", "all", "--all-topics"
+    )
     document = json.loads(digest.stdout) if digest.stdout.strip() else {}
     return Runs(digest, check, offline, document, seconds)
 
@@ -274,7 +278,9 @@ def test_lone_surrogates_from_the_parser_cannot_sink_the_run(
     )
     httpserver.expect_request("/feed").respond_with_data("<rss/>")
     url = httpserver.url_for("/feed")
-    result = cli("digest", "--feed", url, "--no-extract", "--format", "json", "--since", "all")
+    result = cli(
+        "digest", "--feed", url, "--no-extract", "-f", "json", "--since", "all", "--all-topics"
+    )
     assert result.code == 0, result.err
     (story,) = result.json()["stories"]
     assert story["title"] == "Chery  Tiggo 9 Recall"

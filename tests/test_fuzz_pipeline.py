@@ -137,11 +137,17 @@ def run_pipeline(
         fresh = Store(Path(":memory:"))
         assert collect(fresh, config, options) == collection, "the pipeline is not deterministic"
         fresh.close()
+    cars_only = select(store, config, collection, options).digest
+    assert all(story.classification.automotive for story in cars_only.stories)
+    hidden = [s for s in collection.stories if not s.classification.automotive]
+    assert cars_only.not_about_cars == len(hidden)
+    config = replace(config, digest=replace(config.digest, all_topics=True))
     digest = select(store, config, collection, options).digest
     grouped = [story_id for group in digest.groups for story_id in group.story_ids]
     assert sorted(grouped) == sorted(s.id for s in digest.stories)
     assert sorted(grouped) == sorted(s.id for s in collection.stories)
     assert digest.lead_id is None or digest.lead_id in grouped
+    assert digest.lead_id is None or digest.story(digest.lead_id).classification.automotive
     store.close()
     return digest
 

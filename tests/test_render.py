@@ -153,3 +153,13 @@ def test_only_http_links_are_rendered() -> None:
     digest = replace(digest, stories=(story, *digest.stories[1:]))
     for fmt in (Format.HTML, Format.MARKDOWN, Format.TEXT, Format.TERMINAL):
         assert "javascript:" not in render(digest, fmt), fmt
+
+
+@pytest.mark.parametrize("fmt", [Format.TERMINAL, Format.TEXT, Format.MARKDOWN, Format.HTML])
+def test_human_formats_count_the_stories_not_about_cars(fmt: Format) -> None:
+    from dataclasses import replace
+
+    digest = replace(sample_digest(), not_about_cars=412)
+    out = render(digest, fmt, RenderOptions(width=100)).replace("\\", "")  # markdown escapes
+    assert "412 stories not about cars; --all-topics shows them" in out
+    assert "not about cars" not in render(sample_digest(), fmt, RenderOptions(width=100))

@@ -27,14 +27,18 @@ _UNIT_NOUNS = frozenset(
     "models hybrid hybrids sedan sedans pickup pickups motorcycle motorcycles scooter "
     "scooters".split()
 )
-_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d+\w*s?$|[A-Z][a-z]+\d*s$")  # XC70s, EV9s, Broncos
+_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d+\w*s?$")  # XC70s, EV9s
+# "14,768 Broncos", but not "Model 4 Gets", "iPhone 5 Launches": a capitalised plural counts only
+# after a number too large to be part of a name.
+_CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]+\d*s$")
+_NAME_NUMBER_BELOW = 100
 _EDGE_PUNCTUATION = ",.;:!?)\"'”’"
 
 
 _LINKING_WORDS = frozenset("of in to for by over from with after as and at on than up".split())
 
 
-def _unit_words(text: str, after: int) -> str | None:
+def _unit_words(text: str, after: int, large: bool = True) -> str | None:
     """'14,768 [Made-in-China XC70s]', '73,000 [plug-in hybrids]': up to three describing words,
     then a unit noun or a model name. Returns the words counted, or None."""
     if not text[after : after + 1].isspace():
@@ -42,7 +46,11 @@ def _unit_words(text: str, after: int) -> str | None:
     words = text[after : after + 80].split()[:4]
     for index, raw in enumerate(words):
         word = raw.rstrip(_EDGE_PUNCTUATION)
-        if word.lower() in _UNIT_NOUNS or _MODEL_CODE.match(word):
+        if (
+            word.lower() in _UNIT_NOUNS
+            or _MODEL_CODE.match(word)
+            or (large and _CAPITALISED_PLURAL.match(word))
+        ):
             return " ".join([*words[:index], word])
         if word != raw or word.lower() in _LINKING_WORDS:
             return None  # the phrase ended before a unit
@@ -124,7 +132,7 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
         return Figure(
             "money", text[start : match.end()].strip(), value, _WORDS[match.group(1).lower()]
         )
-    counted = _unit_words(text, after)
+    counted = _unit_words(text, after, value >= _NAME_NUMBER_BELOW)
     if counted is None or (1900 <= value <= 2100 and "," not in number.group()):
         return None  # no unit, or a year rather than a count
     return Figure("units", f"{text[start:after].strip()} {counted}", value, counted.split()[-1])

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from autonews.classify.lexicon import Lexicon, phrase_key, stem
+from autonews.classify.lexicon import Lexicon, phrase_key, simplified, stem
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
 
@@ -26,6 +26,11 @@ class Maker:
     country: str
     veto_next: frozenset[str] = frozenset()
     lenient: frozenset[str] = frozenset()  # ambiguous names that need only automotive context
+    people: frozenset[str] = frozenset()  # founders and chiefs who stand for the brand
+
+
+# Roles whose business is the car industry: a company's name is weak evidence of it.
+AUTOMOTIVE_ROLES = frozenset({"supplier", "battery", "autonomous", "dealer"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Company:
     name: str
     role: str
     country: str = ""
+    automotive: bool = False  # its business is the car industry
     veto_next: frozenset[str] = frozenset()
     lenient: frozenset[str] = frozenset()
 
@@ -91,6 +97,9 @@ class Knowledge:
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
     car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
+    # Words that by themselves make a text automotive (relevance), unstemmed; Chinese as written.
+    automotive: Lexicon[str] = field(default_factory=Lexicon)
+    automotive_cjk: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
     maker_by_name: dict[str, int] = field(default_factory=dict)
     # The references a classification hands out, made once: they are immutable.
@@ -101,6 +110,8 @@ class Knowledge:
     bare_models: Lexicon[tuple[str, str]] = field(default_factory=Lexicon)
     # The first word of each maker's models, by maker index: where none starts, no model does.
     model_starts: dict[int, set[str]] = field(default_factory=dict)
+    # Every model name by its tokens, as written in the data, with its maker's index.
+    models: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
 
     @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:
@@ -115,9 +126,16 @@ class Knowledge:
 
     @cached_property
     def _car_phrases_cjk_pattern(self) -> re.Pattern[str]:
-        if not self.car_phrases_cjk:
-            return re.compile(r"(?!)")  # matches nothing, where "" would match everywhere
-        return re.compile("|".join(map(re.escape, self.car_phrases_cjk)))
+        return _any_of(self.car_phrases_cjk)
+
+    def automotive_cjk_phrase(self, text: str) -> str | None:
+        """The first Chinese phrase in the text that says it is about cars, if any."""
+        match = self._automotive_cjk_pattern.search(text)
+        return match.group() if match else None
+
+    @cached_property
+    def _automotive_cjk_pattern(self) -> re.Pattern[str]:
+        return _any_of(self.automotive_cjk)
 
     def add_maker(self, raw: Mapping[str, Any], where: str) -> None:
         name = _required(raw, "name", where)
@@ -126,7 +144,8 @@ class Knowledge:
             group=str(raw.get("group") or name),
             country=str(raw.get("country", "")),
             veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
-            lenient=frozenset(str(a) for a in raw.get("lenient", [])),
+            lenient=frozenset(str(a) for a in [*raw.get("lenient", []), *raw.get("people", [])]),
+            people=frozenset(str(a) for a in raw.get("people", [])),
         )
         index = self.maker_by_name.get(name.lower())
         if index is None:
@@ -134,8 +153,10 @@ class Knowledge:
             self.makers.append(maker)
             self.maker_refs.append(MakerRef(maker.name, maker.group, maker.country))
             self.maker_by_name[name.lower()] = index
-        ambiguous = [str(a) for a in raw.get("ambiguous", [])] + [
-            str(a) for a in raw.get("lenient", [])
+        ambiguous = [
+            str(a)
+            for key in ("ambiguous", "lenient", "people")
+            for a in raw.get(key, [])
         ]
         ambiguous_keys = {phrase_key(a) for a in ambiguous}
         plain = [name, *map(str, raw.get("aliases", []))]
@@ -149,6 +170,7 @@ class Knowledge:
         for model in raw.get("models", []):
             key = phrase_key(str(model))
             self.entities.add(key, EntityHit("maker", index, "model", written=str(model)))
+            self.models.setdefault(key, (str(model), index))
             if key:
                 self.model_starts.setdefault(index, set()).add(key[0])
             bare = tuple(w for w in key if w.isascii() and w not in brand_words)
@@ -164,6 +186,7 @@ class Knowledge:
                 name=name,
                 role=str(raw.get("role", "supplier")),
                 country=str(raw.get("country", "")),
+                automotive=bool(raw.get("automotive", raw.get("role") in AUTOMOTIVE_ROLES)),
                 veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
             )
         )
@@ -180,6 +203,12 @@ class Knowledge:
     def add_event_phrases(self, event: Event, phrases: Iterable[str], weight: float) -> None:
         for phrase in phrases:
             self.events.add(phrase_key(phrase, stem), EventHit(event, weight, phrase))
+
+
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    if not phrases:
+        return re.compile(r"(?!)")  # matches nothing, where "" would match everywhere
+    return re.compile("|".join(map(re.escape, phrases)))
 
 
 def _required(raw: Mapping[str, Any], key: str, where: str) -> str:
@@ -224,7 +253,13 @@ def _version(
     return knowledge_version(extra_makers, extra_event_keywords)
 
 
-KNOWLEDGE_FILES = ("makers.toml", "companies.toml", "nonmakers.toml", "events.toml")
+KNOWLEDGE_FILES = (
+    "makers.toml",
+    "companies.toml",
+    "nonmakers.toml",
+    "events.toml",
+    "event_model.json",
+)
 
 
 def build_knowledge(
@@ -263,7 +298,15 @@ def build_knowledge(
     knowledge.car_nouns = frozenset(
         stem(word) for phrase in nouns if phrase.isascii() for word in phrase_key(phrase)
     )
-    knowledge.car_phrases_cjk = tuple(phrase for phrase in nouns if not phrase.isascii())
+    knowledge.car_phrases_cjk = tuple(simplified(p) for p in nouns if not p.isascii())
+    automotive = [str(phrase) for phrase in rules["context"]["automotive"]]
+    for phrase in automotive:
+        if phrase.isascii():
+            # Matched as written, not stemmed: "care" stems to "car".
+            knowledge.automotive.add(phrase_key(phrase), phrase)
+    knowledge.automotive_cjk = tuple(
+        dict.fromkeys(simplified(p) for p in automotive if not p.isascii())
+    )
     return knowledge
 
 

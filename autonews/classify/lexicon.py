@@ -61,6 +61,26 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _FOLDABLE = re.compile("[\u00c0-\u024f]")  # translating is slow: Chinese text skips it
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_TO_SIMPLIFIED: Any = None
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese characters as Simplified ones (豐田 -> 丰田, 銷量 -> 销量), so that one
+    set of Chinese names and phrases reads both scripts; other text as it is. The length never
+    changes: token positions stay valid in the original text."""
+    if not _HAN.search(text):
+        return text
+    global _TO_SIMPLIFIED
+    if _TO_SIMPLIFIED is None:
+        import opencc  # loaded on the first Chinese text only: ten milliseconds
+
+        _TO_SIMPLIFIED = opencc.OpenCC("t2s")
+    converted: str = _TO_SIMPLIFIED.convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length: character by character instead.
+    return "".join(c if len(d := _TO_SIMPLIFIED.convert(c)) != 1 else d for c in text)
 
 # For ASCII text (most headlines), a byte table does _TOKEN's work several times faster: letters
 # lowered, digits kept, everything else a space, so a split gives the runs of letters and digits.
@@ -87,7 +107,7 @@ class Tokens:
     """A text's tokens: normalised words up front, positions computed only when asked for (for
     ambiguous names and --explain)."""
 
-    __slots__ = ("_folded", "_spans", "norms", "text")
+    __slots__ = ("_folded", "_spans", "norms", "plain", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -99,9 +119,12 @@ class Tokens:
                 text = _without_possessives(text)
             else:
                 self._folded = None
+            self.plain = self.text
             self.norms: list[str] = text.encode().translate(_ASCII_WORDS).decode().split()
             return
-        self._folded = folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
+        folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
+        # The text with diacritics folded and Chinese in Simplified characters, as matched.
+        self._folded = self.plain = folded = simplified(folded)
         lowered = folded.lower()
         if len(lowered) != len(folded):  # a few characters grow when lowered (İ)
             words = [w.lower() for w in _TOKEN.findall(folded)]

@@ -93,3 +93,22 @@ def resolve_makers(
             raise error(f"{where}: unknown maker or group {value!r}", hint=hint)
         names.extend(resolution.names)
     return tuple(dict.fromkeys(names))
+
+
+def resolve_models(
+    values: Iterable[str], knowledge: Knowledge, where: str, error: type[AutonewsError]
+) -> tuple[str, ...]:
+    """The model names ``values`` name, as stories carry them ("su7 ultra" -> "SU7 Ultra"); an
+    unknown one raises ``error`` with the close matches as a hint."""
+    names: list[str] = []
+    for value in values:
+        found = knowledge.models.get(phrase_key(value)) if value.strip() else None
+        if found is None:
+            written = {name.casefold(): name for name, _ in knowledge.models.values()}
+            close = get_close_matches(value.strip().casefold(), list(written), n=3, cutoff=0.7)
+            hint = "a model as autonews knows it, such as 'Model Y' or 'SU7 Ultra'"
+            if close:
+                hint = f"did you mean {' or '.join(repr(written[c]) for c in close)}?"
+            raise error(f"{where}: unknown model {value!r}", hint=hint)
+        names.append(found[0])
+    return tuple(dict.fromkeys(names))

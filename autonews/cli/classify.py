@@ -24,18 +24,33 @@ def classify(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="Show which alias, context rule and event rule decided each label."
+            "--explain",
+            help="Show which text, alias, context rule and event evidence decided each label.",
         ),
     ] = False,
+    summary: Annotated[
+        str,
+        typer.Option(metavar="TEXT", help="The item's summary, as a digest would read it."),
+    ] = "",
+    body: Annotated[
+        str,
+        typer.Option(metavar="TEXT", help="The item's article body, as a digest would read it."),
+    ] = "",
     config: ConfigOption = None,
 ) -> None:
-    """Classify headlines: automakers, companies, event type, speculative, figures."""
+    """Classify headlines: car relevance, automakers, models, companies, event, figures.
+
+    Each input is a headline, or on stdin a JSON object per line with "title" and optionally
+    "summary" and "body": the labels are the ones a digest gives the same item."""
     from autonews.classify.configured import classifier_for
-    from autonews.render.classify_output import format_classifications
+    from autonews.render.classify_output import format_classifications, read_inputs
 
     check_choice("--format", fmt, ["text", "json", "jsonl"])
     cfg = load_config(config)
     classifier = classifier_for(cfg.classify)
-    titles = text if text else [line.rstrip("\n") for line in sys.stdin]
-    results = [(title, classifier.classify(title, explain=explain)) for title in titles]
+    inputs = [(title, summary, body) for title in text] if text else read_inputs(sys.stdin)
+    results = [
+        (title, classifier.classify(title, item_summary, item_body, explain=explain))
+        for title, item_summary, item_body in inputs
+    ]
     sys.stdout.write(format_classifications(results, fmt, explain))

@@ -87,6 +87,15 @@ def digest(
         list[str] | None,
         typer.Option("--maker", metavar="MAKER", help="Only this brand or group (repeatable)."),
     ] = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            metavar="MODEL",
+            help="Only stories naming this vehicle model, any case: 'Model Y', 'SU7 Ultra' "
+            "(repeatable).",
+        ),
+    ] = None,
     event: Annotated[
         list[str] | None,
         typer.Option("--event", metavar="EVENT", help="Only this event type (repeatable)."),
@@ -104,6 +113,14 @@ def digest(
     limit: Annotated[
         int | None, typer.Option(metavar="N", help="At most this many stories.", min=1)
     ] = None,
+    all_topics: Annotated[
+        bool,
+        typer.Option(
+            "--all-topics",
+            help="Also show stories not about cars, last, as \"Other news\" (default: they "
+            "are left out and counted in the footer).",
+        ),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -160,7 +177,10 @@ def digest(
     events = event_slugs("--event", event)
     exclude_events = event_slugs("--exclude-event", exclude_event)
     _check_addresses("--email", email or ())
-    cfg = load_config(config, {"digest": {"since": since, "group_by": group_by}})
+    cfg = load_config(
+        config,
+        {"digest": {"since": since, "group_by": group_by, "all_topics": all_topics or None}},
+    )
     feeds = tuple(_feed_option(f) for f in feed or ()) or cfg.active_feeds
     if tag:
         feeds = _tagged(feeds, tag)
@@ -173,6 +193,7 @@ def digest(
     named = [_named_digest(cfg, n) for n in name or ()]
     # Everything a run could trip over later is checked now, before any network work.
     cfg, makers, named = _with_maker_names(cfg, maker or (), named)
+    models = _model_names(cfg, model or ())
     options = DigestOptions(
         feeds=feeds,
         extract=not no_extract,
@@ -180,6 +201,7 @@ def digest(
         new_only=new,
         filters=Filters(
             makers=makers,
+            models=models,
             events=events,
             exclude_events=exclude_events,
             limit=limit,
@@ -232,6 +254,15 @@ def _tagged(feeds: tuple[FeedConfig, ...], tags: list[str]) -> tuple[FeedConfig,
             )
     wanted = {value.casefold() for value in tags}
     return tuple(f for f in feeds if wanted & {t.casefold() for t in f.tags})
+
+
+def _model_names(cfg: Config, models: Sequence[str]) -> tuple[str, ...]:
+    """``--model`` values as stories carry them; an unknown model is a usage error, now."""
+    if not models:
+        return ()
+    from autonews.classify.lookup import knowledge_for, resolve_models
+
+    return resolve_models(models, knowledge_for(cfg.classify), "--model", UsageError)
 
 
 def _with_maker_names(

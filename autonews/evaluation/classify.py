@@ -27,6 +27,18 @@ class Labelled:
     title: str
     makers: tuple[MakerSlot, ...]
     events: tuple[str, ...]
+    # About the car industry? Headline sets say so only through their labels: a maker or an
+    # event makes it a car headline; '-' with 'other' leaves it unknown (None).
+    automotive: bool | None = None
+    summary: str = ""
+
+    @property
+    def car_related(self) -> bool | None:
+        if self.automotive is not None:
+            return self.automotive
+        if any(not slot.optional for slot in self.makers) or self.events[0] != "other":
+            return True
+        return None
 
 
 def parse_labels(lines: Iterable[str]) -> list[Labelled]:
@@ -69,6 +81,9 @@ class Report:
     primary_total: int = 0
     primary_ok: int = 0
     event_ok: int = 0
+    relevant_tp: int = 0
+    relevant_fp: int = 0
+    relevant_fn: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
 
@@ -93,11 +108,29 @@ class Report:
     def event_accuracy(self) -> float:
         return self.event_ok / max(1, self.rows)
 
+    @property
+    def relevance_precision(self) -> float:
+        return self.relevant_tp / max(1, self.relevant_tp + self.relevant_fp)
+
+    @property
+    def relevance_recall(self) -> float:
+        return self.relevant_tp / max(1, self.relevant_tp + self.relevant_fn)
+
 
 def score_row(row: Labelled, result: Classification, report: Report) -> None:
     report.rows += 1
     matched: set[int] = set()
     problems = []
+    expected = row.car_related
+    if expected is True:
+        if result.automotive:
+            report.relevant_tp += 1
+        else:
+            report.relevant_fn += 1
+            problems.append("not seen as about cars")
+    elif result.automotive and expected is False:
+        report.relevant_fp += 1
+        problems.append("seen as about cars")
     for maker in result.makers:
         found = _slot_for(maker.name, maker.group, row.makers)
         if found is None:
@@ -133,7 +166,7 @@ def evaluate(rows: Iterable[Labelled], classifier: Classifier | None = None) -> 
     classifier = classifier or Classifier()
     report = Report()
     for row in rows:
-        score_row(row, classifier.classify(row.title), report)
+        score_row(row, classifier.classify(row.title, row.summary), report)
     return report
 
 

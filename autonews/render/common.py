@@ -119,6 +119,15 @@ def summary_line(digest: Digest, clock: Clock) -> str:
     return f"{clock.stamp()} · {count}"
 
 
+def topics_note(digest: Digest) -> str | None:
+    """The footer's count of stories left out as not about cars, if any."""
+    hidden = digest.not_about_cars
+    if not hidden:
+        return None
+    stories = "story" if hidden == 1 else "stories"
+    return f"{hidden} {stories} not about cars; --all-topics shows them"
+
+
 def feed_line(feed: FeedHealth) -> tuple[bool, str]:
     """(failed, "name: what happened") for a digest's feed-health footer, in plain text."""
     name = clean_text(feed.name or feed.url)

@@ -1,5 +1,6 @@
 """The digest's footer, for every format but JSON: feed health in one line, the failed feeds to
-name, and the article pages that were not read. The JSON keeps the full per-feed list (data).
+name, the article pages that were not read, and how many stories were left out as not about
+cars. The JSON keeps the full per-feed list (data).
 
 With 200 feeds the footer is still a few lines: the feeds that are fine are counted, not listed
 (`autonews feeds check` lists every feed); a failure is named when it is new, when its error
@@ -12,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from autonews.models import Digest, SkippedPage
-from autonews.render.common import Clock, feed_line
+from autonews.render.common import Clock, feed_line, topics_note
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Footer:
     failures: tuple[str, ...]  # "Broken Feed: HTTP 500 (3 failures in a row)", one per feed named
     repeated: str  # "1 more failing as reported earlier (...)", or ""
     pages: str  # "1 failed this run · 2 skipped after failing recently (...)", or ""
+    topics: str = ""  # "412 stories not about cars; --all-topics shows them", or ""
 
 
 def footer(digest: Digest, clock: Clock) -> Footer:
@@ -41,6 +43,7 @@ def footer(digest: Digest, clock: Clock) -> Footer:
         failures=tuple(feed_line(feed)[1] for feed in named),
         repeated=repeated,
         pages=pages_line(digest.skipped_pages, clock),
+        topics=topics_note(digest) or "",
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from autonews.models import Classification, Digest, FeedHealth, Story
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: automotive and models on stories, not_about_cars
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -24,6 +24,8 @@ def classification_dict(c: Classification) -> dict[str, Any]:
         "figures": [
             {"kind": f.kind, "text": f.text, "value": f.value, "unit": f.unit} for f in c.figures
         ],
+        "models": [{"name": m.name, "maker": m.maker} for m in c.models],
+        "automotive": c.automotive,
     }
 
 
@@ -65,6 +67,7 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "generated_at": _time(digest.generated_at),
         "lead_id": digest.lead_id,
+        "not_about_cars": digest.not_about_cars,
         "feeds": [feed_dict(f) for f in digest.feeds],
         "stories": [story_dict(s) for s in digest.stories],
         "groups": [

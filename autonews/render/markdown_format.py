@@ -70,4 +70,6 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         out += [escape(end.repeated), ""]
     if end.pages:
         out += [f"Article pages: {escape(end.pages)}", ""]
+    if end.topics:
+        out += [f"*{escape(end.topics)}*", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -109,6 +109,8 @@ def _footer(digest: Digest, clock: Clock) -> list[Text]:
         pages = Text("Article pages", style="bold")
         pages.append(f"  {end.pages}", style="dim")
         lines.append(pages)
+    if end.topics:
+        lines += [Text(""), Text(end.topics, style="dim")]
     return lines
 
 

@@ -1,0 +1,192 @@
+"""The event of a headline, decided by a linear model fitted on real labelled headlines.
+
+Keyword rules alone mislabel what real feeds are full of: reviews, opinion and features that
+mention "sales" or "with" are not deals, and real events are often phrased without the rule's
+keyword. The rules stay, as evidence: which event phrases matched and how strongly are features
+of the model, beside the headline's words (stems; character pairs in Chinese), its shape (a
+question, a quote, a bracketed "[Video]") and its opening word. The weights are data
+(`knowledge/event_model.json`), fitted by `python -m benchmarks.event_fit --write` on the
+labelled sets under tests/data (never on their held-back thirds); `--explain` names the
+features that weighed most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from autonews.classify.lexicon import Tokens
+from autonews.models import Event
+
+MODEL_FILE = "event_model.json"
+EVENTS: tuple[Event, ...] = tuple(Event)
+_CJK_FIRST = "\u3400"
+_CJK_LAST = "\ufaff"
+_QUOTES = frozenset("\"“”‘’")
+# A writer speaking to or of the reader: reviews, guides and opinion, seldom news.
+_PERSONAL = frozenset("i we you your our my us me".split())
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """An event phrase that matched, for the model: its event, strength and place."""
+
+    event: Event
+    strength: str  # decisive, strong, medium, weak
+    start: int
+
+
+def event_features(
+    tokens: Tokens,
+    stems: Sequence[str],
+    hits: Iterable[RuleHit],
+    rule_event: Event,
+    subject_end: int | None,
+) -> list[str]:
+    """The features of one headline, as names; the same function serves fitting and use.
+    ``subject_end``: where the first maker's name ends, or None when no maker is named."""
+    maker = subject_end is not None
+    norms = tokens.norms
+    features: list[str] = []
+    previous = ""
+    cjk_before = ""
+    for norm, stem in zip(norms, stems, strict=True):
+        if _CJK_FIRST <= norm[0] <= _CJK_LAST:
+            if cjk_before:
+                features.append("c:" + cjk_before + norm)
+            cjk_before = norm
+            previous = ""
+            continue
+        cjk_before = ""
+        if stem.isdigit():
+            stem = "#"
+        features.append("w:" + stem)
+        if previous:
+            features.append("b:" + previous + "_" + stem)
+        previous = stem
+    if stems:
+        features.append("f:" + ("#" if stems[0].isdigit() else stems[0]))
+    for hit in hits:
+        features.append("r:" + hit.event.value)
+        features.append("r:" + hit.event.value + ":" + hit.strength)
+    features.append("R:" + rule_event.value)
+    features.append("s:maker" if maker else "s:nomaker")
+    if subject_end is not None:
+        features.append("RM:" + rule_event.value)
+        # What the subject does: "Tesla recalls", "BYD cuts", "小米汽车发布".
+        if subject_end < len(stems):
+            features.append("v:" + stems[subject_end])
+            if subject_end + 1 < len(norms) and _CJK_FIRST <= norms[subject_end][0] <= _CJK_LAST:
+                features.append("v:" + norms[subject_end] + norms[subject_end + 1])
+    if not _PERSONAL.isdisjoint(norms):
+        features.append("s:personal")
+    text = tokens.text.rstrip()
+    if text.endswith(("?", "？")):
+        features.append("s:question")
+    if "[" in text or "(" in text or "【" in text:
+        features.append("s:bracket")
+    if not _QUOTES.isdisjoint(text):
+        features.append("s:quote")
+    if ":" in text or "：" in text:
+        features.append("s:colon")
+    if text.endswith(("!", "！")):
+        features.append("s:exclaim")
+    return features
+
+
+@dataclass(frozen=True)
+class EventModel:
+    bias: tuple[float, ...]  # one per event, in EVENTS order
+    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (event index, weight) pairs
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        scores = list(self.bias)
+        weights = self.weights
+        for feature in features:
+            pairs = weights.get(feature)
+            if pairs is not None:
+                for index, weight in pairs:
+                    scores[index] += weight
+        return scores
+
+    def predict(self, features: Sequence[str]) -> tuple[Event, float]:
+        """The most likely event and its probability."""
+        scores = self.scores(features)
+        best = max(range(len(scores)), key=scores.__getitem__)
+        top = scores[best]
+        total = sum(math.exp(s - top) for s in scores)
+        return EVENTS[best], 1.0 / total
+
+    def reasons(self, features: Sequence[str], event: Event, count: int = 3) -> list[str]:
+        """The features that weighed most for ``event``, described for --explain."""
+        index = EVENTS.index(event)
+        weighed: dict[str, float] = {}
+        for feature in features:
+            for i, weight in self.weights.get(feature, ()):
+                if i == index and weight > 0:
+                    weighed[feature] = max(weighed.get(feature, 0.0), weight)
+        said: dict[str, float] = {}  # two features may read alike ("the rules' choice")
+        for feature, weight in sorted(weighed.items(), key=lambda kv: -kv[1]):
+            said.setdefault(describe(feature), weight)
+        return [f"{text} {weight:+.2f}" for text, weight in list(said.items())[:count]]
+
+
+def describe(feature: str) -> str:
+    """A feature's name as a reader would say it."""
+    kind, _, value = feature.partition(":")
+    if kind == "w":
+        return f"'{value}'"
+    if kind == "b":
+        return "'" + value.replace("_", " ") + "'"
+    if kind == "c":
+        return f"'{value}'"
+    if kind == "f":
+        return f"opens with '{value}'"
+    if kind == "v":
+        return f"the maker then '{value}'"
+    if kind == "r":
+        event, _, strength = value.partition(":")
+        if strength:
+            return f"{strength} {event} phrase"
+        return f"{'an' if event[0] in 'aeiou' else 'a'} {event} phrase"
+    if kind in ("R", "RM"):
+        return f"the rules' choice {value}"
+    return {
+        "s:question": "a question",
+        "s:bracket": "a bracketed note",
+        "s:quote": "a quotation",
+        "s:colon": "a lead-in before a colon",
+        "s:exclaim": "an exclamation",
+        "s:maker": "a maker named",
+        "s:nomaker": "no maker named",
+        "s:personal": "the writer or the reader spoken of",
+    }.get(feature, feature)
+
+
+def parse_model(data: dict[str, object]) -> EventModel:
+    """The model from its JSON form: {"events": [...], "bias": [...], "weights": {f: {e: w}}}."""
+    names = [str(name) for name in data["events"]]  # type: ignore[attr-defined]
+    index = {Event(name): i for i, name in enumerate(names)}
+    order = [index[event] for event in EVENTS]
+    raw_bias = [float(b) for b in data["bias"]]  # type: ignore[attr-defined]
+    bias = tuple(raw_bias[i] for i in order)
+    weights = {
+        str(feature): tuple(
+            (EVENTS.index(Event(event)), float(weight)) for event, weight in per_event.items()
+        )
+        for feature, per_event in data["weights"].items()  # type: ignore[attr-defined]
+    }
+    return EventModel(bias, weights)
+
+
+def model_data() -> bytes:
+    return resources.files("autonews.knowledge").joinpath(MODEL_FILE).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def event_model() -> EventModel:
+    return parse_model(json.loads(model_data()))

@@ -1,0 +1,274 @@
+"""Names in a text: makers, their models and companies, and the judging of ambiguous ones.
+
+A name is found through the lexicon (one trie walk), then judged: a model must be written as a
+name, a surname after a first name is a person, and a name that is also a word, a person or
+another company (Ford, Smart, 理想) counts only with evidence from the rest of the text: a model
+or car word after it, one of its models or another maker beside it, or an automotive text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+from functools import lru_cache
+from typing import NamedTuple
+
+from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
+from autonews.classify.lexicon import Found, Tokens, phrase_key
+from autonews.classify.reasons import DISCARD
+from autonews.classify.relevance import Spotted
+
+_DISCARD = DISCARD
+
+# Words that may come before the subject at the start of a headline.
+_OPENERS = frozenset(
+    "new the all updated next watch exclusive breaking report analysis video review is are was "
+    "why how what will can could does did should has 2024 2025 2026 2027 2028".split()
+)
+
+_JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
+
+
+class _Context(NamedTuple):
+    """What the rest of a headline says, for judging ambiguous names."""
+
+    event: bool
+    car_word: bool
+    sure_makers: bool
+    maker_edges: set[int]  # token positions where an unambiguous maker name starts or ends
+    models: set[int]  # makers whose models are named
+
+    @property
+    def automotive(self) -> bool:
+        return self.event or self.car_word or self.sure_makers
+
+
+def _context(picked: list[Spotted], event: bool, car_word: bool) -> _Context:
+    edges: set[int] = set()
+    models: set[int] = set()
+    for start, end, hit in picked:
+        if hit.via == "model":
+            models.add(hit.index)
+        if not hit.ambiguous and hit.kind == "maker":
+            edges.add(start)
+            edges.add(end)
+    return _Context(event, car_word, bool(edges), edges, models)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+_SURE_VERDICTS = frozenset(
+    {"followed by a model or car word", "named with one of its models", "next to another maker"}
+)
+
+
+def find_names(
+    k: Knowledge,
+    tokens: Tokens,
+    stems: list[str],
+    reasons: list[str],
+    event_found: bool,
+    car_word: bool,
+) -> list[Spotted]:
+    """The names found, in text order, with their token positions. Two passes: collect every
+    name, then judge the ambiguous ones with what the rest of the text says (other makers,
+    their models, car words, event words)."""
+    # Plurals ("XC70s", "Teslas") count; ambiguous names never from a plural (seats, minis).
+    matches = k.entities.scan(tokens.norms, plurals=True)
+    picked: list[Spotted] = []
+    ambiguous = False
+    for start, end, hits in matches:
+        hit = hits[0] if len(hits) == 1 else pick_entity(hits)
+        if hit.kind == "block":
+            if reasons is not _DISCARD:
+                reasons.append(f"ignored '{tokens.span(start, end)}': a known non-maker phrase")
+            continue
+        if start and tokens.norms[start - 1] in k.given_names and _person(tokens, start):
+            # "Brett Bentley-Leek", "Louis Chevrolet": a first name makes it a person.
+            if reasons is not _DISCARD:
+                reasons.append(f"ignored '{tokens.span(start - 1, end)}': a person")
+            continue
+        if hit.via == "model" and not _written_as_a_model(hit, tokens, start, end):
+            # "a class of students" is not the A-Class: models are names, written as such.
+            if reasons is not _DISCARD:
+                reasons.append(f"ignored '{tokens.span(start, end)}': not written as a name")
+            continue
+        if hit.kind == "maker" and hit.via != "model" and _joined_to_a_name(tokens, end, matches):
+            # "Bentley-Leek", "Ford-Smith": one part of a longer proper name.
+            if reasons is not _DISCARD:
+                reasons.append(f"ignored '{tokens.span(start, end + 1)}': part of another name")
+            continue
+        if hit.via == "alias" and not hit.ambiguous and tuple(tokens.norms[start:end]) != _key(
+            hit.written
+        ):
+            hit = replace(hit, via="plural")  # "Teslas": the cars, or a nickname ("Bangla Teslas")
+        picked.append((start, end, hit))
+        ambiguous = ambiguous or hit.ambiguous
+    if not ambiguous:  # the common case: nothing to judge
+        return picked
+    context = _context(picked, event_found, car_word)
+    judged: list[Spotted] = []
+    for start, end, hit in picked:
+        if not hit.ambiguous:
+            judged.append((start, end, hit))
+            continue
+        verdict = _ambiguous_ok(k, hit, start, end, tokens, stems, context, reasons)
+        if verdict is not None:
+            # Named beside a car word, a model or another maker, the name is as sure as an
+            # unambiguous one; on the text's context alone it stays weak evidence.
+            sure = verdict in _SURE_VERDICTS
+            judged.append((start, end, replace(hit, ambiguous=False) if sure else hit))
+    return judged
+
+
+def _ambiguous_ok(
+    k: Knowledge,
+    hit: EntityHit,
+    start: int,
+    end: int,
+    tokens: Tokens,
+    stems: list[str],
+    context: _Context,
+    reasons: list[str],
+) -> str | None:
+    """The verdict on an ambiguous name if it counts, else None."""
+    entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
+    name = entity.name
+    surface = tokens.span(start, end)
+    verdict = _ambiguous_verdict(k, hit, surface, start, end, tokens, stems, context)
+    accepted = not verdict.startswith("not ")
+    if reasons is not _DISCARD:
+        reasons.append(
+            f"{'' if accepted else 'not '}{name}: '{surface}' {verdict.removeprefix('not ')}"
+        )
+    return verdict if accepted else None
+
+def _ambiguous_verdict(
+    k: Knowledge,
+    hit: EntityHit,
+    surface: str,
+    start: int,
+    end: int,
+    tokens: Tokens,
+    stems: list[str],
+    context: _Context,
+) -> str:
+    """Why an ambiguous name counts, or 'not ...' why it does not."""
+    entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
+    if end < len(tokens) and stems[end] in entity.veto_next:
+        return f"not followed by '{tokens.surface(end)}'"
+    if tuple(tokens.norms[start:end]) != _key(hit.written):
+        return "not counted in a plural"
+    if (
+        start > 0
+        and tokens.norms[start - 1] in k.given_names
+        and tokens.surface(start - 1)[:1].isupper()
+    ):
+        return f"not a person ('{tokens.surface(start - 1)} {surface}')"
+    if not tokens.cjk(start):
+        if surface.islower() and not hit.written.islower():
+            return "not capitalised"
+        caps = hit.written.isupper() and len(hit.written) > 1
+        if caps and surface == hit.written and not tokens.text.isupper():
+            return "written in capitals"
+        if caps and len(hit.written) <= 3 and surface != hit.written and not tokens.text.islower():
+            return "not written in capitals"  # "Family Man" is not MAN, "Im often" not IM
+        if start > 0 and tokens.text[tokens.offset(start) - 1 : tokens.offset(start)] == "-":
+            return "not on its own ('" + tokens.span(start - 1, end) + "')"  # "Two-Seat"
+    if _followed_by_car_word(k, hit, stems, tokens, end):
+        return "followed by a model or car word"
+    if hit.kind == "maker" and hit.index in context.models:
+        return "named with one of its models"
+    # "Genesis and Kia", "Hyundai with Mini": joined to a maker named for sure.
+    joined_before = (
+        start > 1 and tokens.norms[start - 1] in _JOINERS and start - 1 in context.maker_edges
+    )
+    joined_after = (
+        end + 1 < len(tokens)
+        and tokens.norms[end] in _JOINERS
+        and end + 1 in context.maker_edges
+    )
+    if (
+        start in context.maker_edges
+        or end in context.maker_edges
+        or joined_before
+        or (joined_after)
+    ):
+        return "next to another maker"
+    if hit.kind == "maker" and start == 0 and hit.written in k.makers[hit.index].people:
+        return "is the headline's subject"  # "丰田章男：我不会辞去董事长职务"
+    if hit.written in entity.lenient and context.automotive:
+        return "in an automotive headline"
+    opening = start == 0 or (start <= 2 and all(w in _OPENERS for w in tokens.norms[:start]))
+    if opening and context.automotive:
+        return "opens an automotive headline"
+    return "not without automotive evidence"
+
+def _followed_by_car_word(
+    k: Knowledge, hit: EntityHit, stems: list[str], tokens: Tokens, end: int
+) -> bool:
+    # Where no model of this name's maker starts, no lexicon walk is needed.
+    models: AbstractSet[str] = _NO_WORDS
+    if hit.kind == "maker":
+        models = k.model_starts.get(hit.index, _NO_WORDS)
+    for position in range(end, min(end + 2, len(tokens))):
+        if stems[position] in k.car_nouns:
+            return True
+        if tokens.norms[position] not in models:
+            continue
+        payloads = k.entities.payloads_at(tokens.norms, position, position + 4)
+        if payloads is not None and any(
+            h.kind == hit.kind and h.index == hit.index and h.via == "model" for h in payloads
+        ):
+            return True
+    # CJK brands run straight into a car word: 理想汽车, 长城车企.
+    if end < len(tokens) and tokens.cjk(end):
+        return tokens.plain.startswith(k.car_phrases_cjk, tokens.offset(end))
+    return False
+
+
+def _joined_to_a_name(tokens: Tokens, end: int, matches: list[Found[EntityHit]]) -> bool:
+    """Is the name followed by a hyphen and a capitalised word that is no other name?"""
+    if end >= len(tokens) or "-" not in tokens.text or tokens.cjk(end - 1):
+        return False
+    name_end = tokens.offset(end - 1) + len(tokens.norms[end - 1])
+    if tokens.text[name_end : tokens.offset(end)] != "-":
+        return False
+    if not tokens.surface(end)[:1].isupper():
+        return False
+    return all(start != end for start, _, _ in matches)
+
+
+def _person(tokens: Tokens, start: int) -> bool:
+    """Is the name at ``start`` a surname, after a capitalised first name?"""
+    return tokens.surface(start - 1)[:1].isupper() and not tokens.cjk(start)
+
+
+def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
+    """"A-Class" as a name, not "a class" or "A Class 4 truck"; "XC70s" but not "Vision vs"."""
+    if _lowercased(hit, tokens, start, end):
+        return False
+    written = hit.written
+    if tuple(tokens.norms[start:end]) != _key(written) and not written[-1:].isdigit():
+        return False  # a plural, of a name that does not end in a number
+    if "-" in written and written.isascii() and not tokens.cjk(start):
+        return "-" in tokens.span(start, end)
+    return True
+
+
+def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
+    """A model name of words written with capitals in the data ("A-Class"), found in lower case
+    ("a class") in a text that is not all lower case. Names with a digit ("smart #5") are
+    names however written."""
+    written = hit.written
+    if written.islower() or tokens.cjk(start) or tokens.text.islower():
+        return False
+    if any(c.isdigit() for c in written):
+        return False
+    return tokens.span(start, end).islower()
+
+
+@lru_cache(maxsize=4096)
+def _key(alias: str) -> tuple[str, ...]:
+    """An alias's tokens, as the lexicon holds them: a match that differs came from a plural."""
+    return phrase_key(alias)

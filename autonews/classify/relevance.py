@@ -1,0 +1,111 @@
+"""Is an item about the car industry? One standard of evidence, wherever a name is found.
+
+A brand name alone is weak evidence: Xiaomi sells phones, Genesis is a book, Ford a president,
+Nexon a game company. So the title's evidence is graded:
+
+- strong: a word that only the car world uses ("EV", "automaker", "汽车"), a model named with
+  its brand or in several words ("Tesla Model Y", "SU7 Ultra"), or a brand that only means
+  cars, named unambiguously;
+- weak: a brand accepted only on context (ambiguous names, brands with other businesses), a
+  one-word model without its brand ("Nexon", "ES6"), or a car-industry company (a supplier, a
+  charging network);
+- none.
+
+Strong evidence settles it. Weak evidence holds unless the item's own summary or body, where
+there is one, says nothing about cars. With no evidence in the title, the summary or body must
+name cars twice over in its first sentence (two car words), or name a maker as its subject
+beside a car word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from autonews.classify.knowledge import EntityHit, Knowledge
+from autonews.classify.lexicon import Tokens
+
+STRONG, WEAK, NONE = 2, 1, 0
+
+Spotted = tuple[int, int, EntityHit]  # a name found: token start, token end, what it is
+
+
+class Evidence(NamedTuple):
+    strength: int
+    reason: str
+
+
+NO_EVIDENCE = Evidence(NONE, "")
+
+
+def automotive_words(k: Knowledge, words: list[str], text: str) -> list[str]:
+    """The phrases in the text (``words``: its tokens) that by themselves say "cars"."""
+    found = [hits[0] for _, _, hits in k.automotive.scan(words)] if k.automotive.may_match(
+        words
+    ) else []
+    if not text.isascii():
+        phrase = k.automotive_cjk_phrase(text)
+        if phrase is not None:
+            found.append(phrase)
+    return found
+
+
+def title_evidence(k: Knowledge, spotted: Sequence[Spotted], words: list[str]) -> Evidence:
+    """How strongly the title alone says it is about cars; ``words`` are its automotive words."""
+    if words:
+        return Evidence(STRONG, f"the car word '{words[0]}' in the title")
+    weak = ""
+    for _, _, hit in spotted:
+        if hit.kind == "maker":
+            if hit.via == "model":
+                if " " in hit.written.strip() or _maker_named(spotted, hit.index):
+                    return Evidence(STRONG, f"the model '{hit.written}' in the title")
+                # "ES6", "Nexon", "M7" alone may be a JavaScript version, a game, a camera.
+                weak = weak or f"the model name '{hit.written}' without its brand in the title"
+            elif not hit.ambiguous and hit.via != "plural":
+                return Evidence(STRONG, f"the carmaker '{hit.written}' in the title")
+            elif hit.via == "plural":
+                weak = weak or f"the brand name '{hit.written}' as a plural in the title"
+            else:
+                weak = weak or f"the brand name '{hit.written}' (also used elsewhere) in the title"
+        elif hit.kind == "company" and k.companies[hit.index].automotive:
+            weak = weak or f"the car-industry company '{hit.written}' in the title"
+    if weak:
+        return Evidence(WEAK, weak)
+    return NO_EVIDENCE  # a broad car noun alone ("factories", "charger", "model") is not enough
+
+
+def _maker_named(spotted: Sequence[Spotted], index: int) -> bool:
+    return any(h.kind == "maker" and h.index == index and h.via != "model" for _, _, h in spotted)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
+
+
+def lead_sentence_length(text: str) -> int:
+    """Where the first sentence of a summary or body ends (its subject is named there)."""
+    match = _SENTENCE_END.search(text, 20)
+    return match.end() if match else len(text)
+
+
+def subject_makers(
+    tokens: Tokens, spotted: Sequence[Spotted], lead_end: int
+) -> tuple[list[Spotted], list[Spotted]]:
+    """Makers that a summary or body is about, and the ones it mentions only in passing: a
+    subject is named in the first sentence or more than once."""
+    counts: dict[int, int] = {}
+    for _, _, hit in spotted:
+        if hit.kind == "maker":
+            counts[hit.index] = counts.get(hit.index, 0) + 1
+    subjects: list[Spotted] = []
+    passing: list[Spotted] = []
+    for spot in spotted:
+        start, _, hit = spot
+        if hit.kind != "maker":
+            continue
+        if counts[hit.index] > 1 or tokens.offset(start) < lead_end:
+            subjects.append(spot)
+        else:
+            passing.append(spot)
+    return subjects, passing

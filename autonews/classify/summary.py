@@ -1,0 +1,131 @@
+"""What an item's summary and body add to its title, under the title's standard of evidence.
+
+A maker found only in the summary or body passes the same checks as one in a title, judged by
+what that text says (not taken as car context whatever it says), and must be its subject: named
+in the first sentence or more than once, not in passing. The text also settles weak evidence in
+the title: "Genesis: A Book Review" with a summary about scripture is not about cars.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from autonews.classify.lexicon import Tokens, stems_of, tokenize
+from autonews.classify.reasons import DISCARD
+from autonews.classify.relevance import (
+    NONE,
+    STRONG,
+    WEAK,
+    Evidence,
+    Spotted,
+    automotive_words,
+    lead_sentence_length,
+    subject_makers,
+    title_evidence,
+)
+from autonews.models import Event
+
+if TYPE_CHECKING:
+    from autonews.classify import Classifier
+
+LOOKED_AT = 600  # characters of summary and first paragraph: the lead, not the whole article
+EVENT_WORDS = 60  # words of it that may name the event when the title names none
+
+
+class Extra:
+    """The summary and the body's first paragraph, analysed on demand."""
+
+    def __init__(self, classifier: Classifier, text: str) -> None:
+        self.classifier = classifier
+        self.text = text
+
+    @classmethod
+    def of(cls, classifier: Classifier, summary: str, body: str) -> Extra | None:
+        text = (summary + " " + _first_paragraph(body)).strip()
+        return cls(classifier, text[:LOOKED_AT]) if text else None
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        return tokenize(self.text)
+
+    @cached_property
+    def stems(self) -> list[str]:
+        return stems_of(self.tokens.norms)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Its words that by themselves say "cars"."""
+        return automotive_words(self.classifier.k, self.tokens.norms, self.tokens.plain)
+
+    @cached_property
+    def spotted(self) -> list[Spotted]:
+        """Every name in it that passes the checks, judged by its own context."""
+        classifier = self.classifier
+        _, weight, _ = classifier._event(self.stems, DISCARD)
+        car_word = classifier._car_word(self.stems, self.tokens.plain)
+        return classifier._entities(self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
+
+    def makers(self, title_car: bool, reasons: list[str]) -> list[Spotted]:
+        """Makers the text is about, for a title that names none."""
+        subjects, passing = subject_makers(
+            self.tokens, self.spotted, lead_sentence_length(self.text)
+        )
+        k = self.classifier.k
+        for _, _, hit in passing:
+            reasons.append(
+                f"not {k.makers[hit.index].name}: '{hit.written}' only in passing in the "
+                "summary/body"
+            )
+        sure = title_evidence(k, subjects, []).strength == STRONG  # a brand that only means cars
+        if subjects and not (self.words or title_car or sure):
+            reasons.append(
+                "makers in the summary/body dropped: neither it nor the title says it is about cars"
+            )
+            return []
+        if subjects:
+            reasons.append("makers from the summary/body: the title names none")
+        return subjects
+
+    def settle(self, evidence: Evidence, found: list[Spotted]) -> Evidence:
+        """The item's evidence, once the summary or body has been heard."""
+        if evidence.strength == STRONG:
+            return evidence
+        mine = title_evidence(self.classifier.k, self.spotted, self.words)
+        if evidence.strength == WEAK:
+            if mine.strength == STRONG:
+                return Evidence(WEAK, f"{evidence.reason}, backed by {_in_summary(mine.reason)}")
+            return Evidence(
+                NONE, f"{evidence.reason}, but the summary/body says nothing about cars"
+            )
+        lead = self.text[: lead_sentence_length(self.text)]
+        lead_tokens = tokenize(lead)
+        lead_words = automotive_words(self.classifier.k, lead_tokens.norms, lead_tokens.plain)
+        in_lead = list(dict.fromkeys(lead_words))
+        if len(in_lead) > 1:
+            return Evidence(WEAK, f"the car words '{in_lead[0]}', '{in_lead[1]}' in the first "
+                            "sentence of the summary/body")
+        subject = title_evidence(self.classifier.k, found, [])
+        if subject.strength == STRONG:
+            return Evidence(WEAK, _in_summary(subject.reason) + ", its subject")
+        if self.words and any(hit.kind == "maker" for _, _, hit in found):
+            return Evidence(WEAK, f"a carmaker and the car word '{self.words[0]}' in the "
+                            "summary/body")
+        return evidence
+
+    def event(self, reasons: list[str]) -> Event:
+        """The event its first words name, for a title that names none."""
+        classifier = self.classifier
+        stems = stems_of(tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms)
+        event, _, _ = classifier._event(stems, reasons)
+        if event is not Event.OTHER:
+            reasons.append("event from the summary/body: the title has no event word")
+        return event
+
+
+def _first_paragraph(body: str) -> str:
+    return body.strip().split("\n", 1)[0][:LOOKED_AT] if body else ""
+
+
+def _in_summary(reason: str) -> str:
+    return reason.replace("in the title", "in the summary/body")

@@ -1,0 +1,139 @@
+"""Through the real CLI: mixed feeds show car stories, count the rest and show them with
+--all-topics; classify and digest agree; models and --model; the reader's language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from autonews.errors import ExitStatus
+from tests.helpers.feeds import item, rss
+
+CAR = "Volvo Recalls 14,768 XC70s Over Halfshaft Risk"
+CAR_SUMMARY = "Volvo is recalling 14,768 plug-in XC70 cars built in China."
+LEAD = "Xiaomi Auto Eliminates Dedicated SU7 Ultra Sales Team, Opens Sales to All Store Staff"
+NOT_CARS = [
+    ("The AI Paradox", "Learn the hard way: a class of students asks the better questions."),
+    ("General MIDI Synth Update", "GM sounds for the synth, and a new reverb."),
+    ("Genesis: A Book Review", "Genesis: A Book Review of the Old Testament's First Chapter."),
+]
+
+
+def mixed_feed(httpserver: HTTPServer) -> str:
+    items = [item(CAR, 1, description=CAR_SUMMARY), item(LEAD, 2, hours_ago=2)]
+    items += [
+        item(title, n, hours_ago=3, description=summary)
+        for n, (title, summary) in enumerate(NOT_CARS, 3)
+    ]
+    httpserver.expect_request("/mixed").respond_with_data(
+        rss(items), content_type="application/rss+xml"
+    )
+    return httpserver.url_for("/mixed")
+
+
+def test_a_mixed_feed_shows_car_stories_and_counts_the_rest(
+    cli, home: Path, httpserver: HTTPServer, validate_digest
+) -> None:
+    url = mixed_feed(httpserver)
+    result = cli("digest", "--feed", url, "--no-extract", "--format", "json")
+    assert result.code == 0, result.err
+    document = result.json()
+    validate_digest(document)
+    assert document["schema_version"] == 2
+    titles = {story["title"] for story in document["stories"]}
+    assert titles == {CAR, LEAD}
+    assert all(story["automotive"] for story in document["stories"])
+    assert document["not_about_cars"] == 3
+    lead = next(s for s in document["stories"] if s["title"] == LEAD)
+    assert lead["event"] == "restructuring"
+    assert lead["models"] == [{"name": "SU7 Ultra", "maker": "Xiaomi"}]
+    assert lead["figures"] == []
+
+    text = cli("digest", "--feed", url, "--offline", "--format", "text").out
+    assert "3 stories not about cars; --all-topics shows them" in text
+    assert "The AI Paradox" not in text
+
+
+def test_all_topics_adds_other_news_last(
+    cli, home: Path, httpserver: HTTPServer, validate_digest
+) -> None:
+    url = mixed_feed(httpserver)
+    result = cli("digest", "--feed", url, "--no-extract", "--format", "json", "--all-topics")
+    document = result.json()
+    validate_digest(document)
+    assert document["not_about_cars"] == 0
+    last = document["groups"][-1]
+    assert (last["key"], last["kind"]) == ("Other news", "other")
+    others = [s for s in document["stories"] if s["id"] in last["story_ids"]]
+    assert {s["title"] for s in others} == {title for title, _ in NOT_CARS}
+    assert all(not s["automotive"] and not s["makers"] and s["event"] == "other" for s in others)
+    assert document["lead_id"] not in last["story_ids"]
+    text = cli("digest", "--feed", url, "--offline", "--format", "text", "--all-topics").out
+    assert text.index("== Other news") > text.index("Volvo")
+
+
+def test_all_topics_from_the_config(cli, home: Path, httpserver: HTTPServer) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text("[digest]\nall_topics = true\n")
+    url = mixed_feed(httpserver)
+    document = cli("digest", "--feed", url, "--no-extract", "--format", "json").json()
+    assert document["groups"][-1]["key"] == "Other news"
+
+
+def test_classify_and_digest_agree(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = mixed_feed(httpserver)
+    document = cli("digest", "--feed", url, "--no-extract", "--format", "json", "--all-topics")
+    stories = {s["title"]: s for s in document.json()["stories"]}
+    lines = [json.dumps({"title": CAR, "summary": CAR_SUMMARY})]
+    lines += [json.dumps({"title": t, "summary": s}) for t, s in NOT_CARS]
+    result = cli("classify", "--format", "jsonl", stdin="\n".join(lines) + "\n")
+    assert result.code == 0, result.err
+    for record in map(json.loads, result.out.splitlines()):
+        story = stories[record["title"]]
+        for key in ("makers", "event", "automotive", "models"):
+            assert record[key] == story[key], (record["title"], key)
+    genesis = cli("classify", "Genesis: A Book Review", "--summary", NOT_CARS[2][1], "--explain")
+    assert "makers: -" in genesis.out
+    assert "about cars: no" in genesis.out
+    assert "why: not about cars" in genesis.out
+
+
+def test_classify_rejects_a_bad_jsonl_line(cli) -> None:
+    result = cli("classify", stdin='{"summary": "no title"}\n')
+    assert result.code == ExitStatus.USAGE
+    assert "line 1" in result.err
+
+
+def test_model_filter(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = mixed_feed(httpserver)
+    result = cli("digest", "--feed", url, "--no-extract", "-f", "json", "--model", "su7 ultra")
+    assert [s["title"] for s in result.json()["stories"]] == [LEAD]
+    unknown = cli("digest", "--feed", url, "--no-extract", "--model", "SU8 Ultra")
+    assert unknown.code == ExitStatus.USAGE
+    assert "SU7 Ultra" in unknown.err  # the close match
+
+
+def test_the_story_title_is_in_the_readers_language(
+    cli, home: Path, httpserver: HTTPServer, monkeypatch
+) -> None:
+    english = "Volvo Recalls 14,768 XC70 Plug-in Hybrids in China Over Halfshaft Nut"
+    chinese = "沃尔沃召回14768辆国产XC70插电混动车 左后半轴螺母隐患"
+    for path, title, n in (("/en1", english, 1), ("/en2", english + " (Update)", 2)):
+        httpserver.expect_request(path).respond_with_data(
+            rss([item(title, n)]), content_type="application/rss+xml"
+        )
+    httpserver.expect_request("/zh").respond_with_data(
+        rss([item(chinese, 3)]), content_type="application/rss+xml"
+    )
+    feeds = [arg for p in ("/en1", "/en2", "/zh") for arg in ("--feed", httpserver.url_for(p))]
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    stories = cli("digest", *feeds, "--no-extract", "--format", "json").json()["stories"]
+    assert len(stories) == 1 and stories[0]["cluster_size"] == 3
+    assert stories[0]["title"].startswith("Volvo Recalls")
+    monkeypatch.setenv("AUTONEWS_DIGEST_LANGUAGE", "zh")
+    stories = cli("digest", *feeds, "--offline", "--format", "json").json()["stories"]
+    assert stories[0]["title"] == chinese

@@ -1,0 +1,168 @@
+"""Car relevance and one standard of evidence for makers: real mixed feeds, titles with their
+summaries, Traditional Chinese, models and figures, and the classifier's properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from autonews.classify import Classifier, classify
+from autonews.evaluation.classify import Report, evaluate, load_labels, score_row
+from autonews.evaluation.relevance import load
+from autonews.models import Event
+from tests.helpers.paths import DATA, SHARED
+
+FEEDS200 = SHARED / "corpora" / "feeds200"
+
+
+def makers(title: str, summary: str = "") -> list[str]:
+    return [m.name for m in classify(title, summary).makers]
+
+
+@pytest.mark.skipif(not FEEDS200.is_dir(), reason="needs ../shared/corpora/feeds200")
+def test_real_general_feeds_give_makers_only_to_car_stories() -> None:
+    """463 labelled items of 200 real feeds (world news, tech blogs, game status, a few car
+    stories): items that are not about cars get no maker, car stories keep theirs."""
+    report = Report()
+    classifier = Classifier()
+    for _, row in load(DATA / "feeds200-relevance.tsv", FEEDS200):
+        score_row(row, classifier.classify(row.title, row.summary), report)
+    detail = "\n".join(report.errors)
+    assert report.maker_precision >= 0.95, detail
+    assert report.maker_recall >= 0.75, detail
+    assert report.relevance_precision >= 0.8, detail
+    assert report.relevance_recall >= 0.75, detail
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("The AI Paradox", "Learn the hard way: a class of students asks better questions."),
+        ("Fun with Nuget", "The package provides a class to convert a DataTable to objects."),
+        (".DS_Store Auto-removal", "A script that deletes the files macOS leaves everywhere."),
+        ("General MIDI Synth Update", "GM sounds for the synth, with a new reverb."),
+        ("By: Brett Bentley-Leek", "A short essay on gardening."),
+        ("12 Questions On Camping", "Im often asked what to pack for a weekend in the woods."),
+        ("AION Classic returns", "The MMORPG opens a new server this week."),
+        ("Genesis: A Book Review", "Genesis: A Book Review of the Old Testament's First Chapter"),
+        ("Counter-Strike Nexon", "Nexon publishes the shooter in Korea."),
+        ("Increasing water resistance of the Xiaomi MI 365", "My electric scooter, waterproofed."),
+    ],
+)
+def test_namesakes_in_general_feeds_are_not_makers(title: str, summary: str) -> None:
+    result = classify(title, summary)
+    assert result.makers == ()
+    assert not result.automotive
+    assert result.event is Event.OTHER
+
+
+def test_a_maker_only_in_the_summary_must_be_its_subject() -> None:
+    passing = "Police say there is no concrete threat. Elsewhere, Mercedes-Benz profit halved."
+    assert makers("Carnival security threat level remains high", passing) == []
+    subject = "Tesla's German factory is pressing charges against a union member in a car plant."
+    assert makers("Union fight at the Berlin factory", subject) == ["Tesla"]
+
+
+def test_the_reasons_name_the_text_that_decided() -> None:
+    result = classify(
+        "Union fight at the Berlin factory",
+        "Tesla's German factory is pressing charges against a union member in a car plant.",
+        explain=True,
+    )
+    assert any("summary/body" in reason for reason in result.reasons)
+    assert any(reason.startswith("automotive:") for reason in result.reasons)
+
+
+def test_car_news_keeps_its_makers_with_or_without_a_summary() -> None:
+    title = "Ford Recalls 14,768 Broncos Over Loose Trim"
+    assert makers(title) == ["Ford"]
+    assert makers(title, "The recall covers SUVs built last year.") == ["Ford"]
+
+
+def test_a_terse_headline_of_a_car_feed_is_car_news() -> None:
+    title = "What we learned this week"
+    assert not classify(title, "Notes from the office.").automotive
+    assert Classifier().classify(title, "Notes from the office.", car_feed=True).automotive
+
+
+def test_the_seed_lead_is_restructuring_with_its_model() -> None:
+    result = classify(
+        "Xiaomi Auto Eliminates Dedicated SU7 Ultra Sales Team, Opens Sales to All Store Staff"
+    )
+    assert result.event is Event.RESTRUCTURING
+    assert [m.name for m in result.makers] == ["Xiaomi"]
+    assert [(m.name, m.maker) for m in result.models] == [("SU7 Ultra", "Xiaomi")]
+    assert result.figures == ()
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Tesla Model 4 Gets New Seats", "Apple iPhone 5 Launches in China", "Version 2 Arrives"],
+)
+def test_numbers_in_names_are_not_figures(title: str) -> None:
+    assert classify(title).figures == ()
+
+
+def test_figures_are_numbers_with_units() -> None:
+    figure = classify("Volvo Recalls 14,768 XC70s Over Halfshaft Risk").figures[0]
+    assert (figure.kind, figure.value, figure.unit) == ("units", 14768.0, "XC70s")
+
+
+def test_traditional_chinese_reads_like_simplified() -> None:
+    assert makers("比亞迪電動車銷量首度超越Tesla 去年賣225萬輛") == ["BYD", "Tesla"]
+    assert classify("豐田宣布召回美國100萬輛汽車").event is Event.RECALL
+    assert makers("豐田宣布召回美國100萬輛汽車") == ["Toyota"]
+
+
+def test_chiefs_stand_for_their_brand_as_the_subject() -> None:
+    assert makers("丰田章男：我不会辞去董事长职务") == ["Toyota"]
+    assert makers("Musk says he is bored") == []  # Musk runs other companies too
+
+
+@pytest.mark.parametrize(
+    ("name", "maker_f1"),
+    [
+        ("real-headlines-en-heldback.tsv", 0.95),
+        ("real-headlines-en2-heldback.tsv", 0.9),
+        ("real-headlines-zh-heldback.tsv", 0.85),
+    ],
+)
+def test_held_back_real_headlines_meet_the_bar(name: str, maker_f1: float) -> None:
+    """Real headlines from real outlets, never tuned on: makers hold, events above the keyword
+    rules' 0.55-0.72 on these sets (0.70-0.78 measured). Only the scores are reported: the
+    errors of a held-back set are not read."""
+    report = evaluate(load_labels(DATA / name))
+    f1, events = report.maker_f1, report.event_accuracy  # numbers only: no error is shown
+    assert f1 >= maker_f1, f"maker F1 {f1:.3f}"
+    assert events >= 0.68, f"event accuracy {events:.3f}"
+
+
+_WORDS = st.sampled_from(
+    "Volvo recalls Tesla class a Genesis book review Ford car EV 比亚迪 召回 豐田 "
+    "Xiaomi scooter phone SU7 Ultra 5 Gets Im often asked DS Store GM MIDI Bentley-Leek "
+    "Nexon game the . , : ?".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12), st.lists(_WORDS, max_size=30), st.lists(_WORDS, max_size=30))
+def test_with_summary_and_body_never_raises_and_is_consistent(
+    title: list[str], summary: list[str], body: list[str]
+) -> None:
+    text, more, article = " ".join(title), " ".join(summary), " ".join(body)
+    first = classify(text, more, article)
+    assert classify(text, more, article) == first  # deterministic
+    if not first.automotive:
+        assert first.makers == ()
+        if more or article:
+            assert first.event is Event.OTHER
+    assert len({m.name for m in first.makers}) == len(first.makers)
+    assert all(model.maker in {m.name for m in first.makers} for model in first.models)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=400))
+def test_any_text_never_raises(title: str, summary: str) -> None:
+    result = classify(title, summary, summary)
+    assert result.event in Event
