@@ -90,3 +90,11 @@ def silent_server() -> Iterator[str]:
     for conn in held:
         conn.close()
     listener.close()
+
+
+@pytest.fixture
+def site() -> Iterator[object]:
+    """A threaded HTTP site on 127.0.0.1 whose routes a test sets (tests/helpers/site.py)."""
+    from tests.helpers.site import running_site
+
+    yield from running_site()

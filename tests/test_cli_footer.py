@@ -1,0 +1,226 @@
+"""The digest's footer through the real CLI (issue 16): it stays short with many feeds and names
+a broken feed once a day or when its error changes; article pages that failed are not fetched
+again until their backoff ends, and the footer says what was skipped. Against a real HTTP
+server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from autonews.errors import ExitStatus
+from tests.helpers.site import (
+    ARTICLE,
+    FAST_FETCH,
+    Site,
+    feed_xml,
+    feeds_toml,
+    flat,
+    footer_of,
+    store_db,
+    write_config,
+)
+
+
+@pytest.fixture
+def twelve_feeds(site: Site, home: Path) -> Callable[..., object]:
+    """Eleven good feeds and one that answers HTTP 500."""
+    names = []
+    for n in range(11):
+        path = f"/feeds/{n}.xml"
+        title = f"Volvo Recalls {1000 + n} Cars Over Halfshaft Nut"
+        site.routes[path] = (
+            200,
+            "application/rss+xml",
+            feed_xml(f"Wire {n}", [(title, f"http://news.example/{n}")]),
+        )
+        names.append((f"Wire {n}", site.url(path)))
+    site.routes["/feeds/broken.xml"] = (500, "text/plain", "oops")
+    names.append(("Broken Wire", site.url("/feeds/broken.xml")))
+    write_config(home, feeds_toml(names) + FAST_FETCH)
+    return lambda: names
+
+
+def test_footer_counts_the_good_feeds_and_names_the_broken_one(
+    cli, home: Path, twelve_feeds
+) -> None:
+    result = cli("digest", "--no-extract", "--format", "text")
+    assert result.code == ExitStatus.FEEDS_FAILED, result.err
+    assert "1 feed(s) failed: Broken Wire" in result.err
+    footer = footer_of(result.out)
+    assert footer[0] == "11 ok · 1 failed"
+    assert footer[1].startswith("  FAILED Broken Wire: HTTP 500")
+    assert len(footer) == 2  # not one line per feed
+    assert "Wire 3" not in "\n".join(footer)
+
+
+def test_json_keeps_every_feed(cli, home: Path, twelve_feeds, validate_digest) -> None:
+    result = cli("digest", "--no-extract", "--format", "json")
+    assert result.code == ExitStatus.FEEDS_FAILED
+    document = result.json()
+    validate_digest(document)
+    assert len(document["feeds"]) == 12
+    assert [f["name"] for f in document["feeds"] if f["status"] == "error"] == ["Broken Wire"]
+
+
+def test_a_broken_feed_is_named_once_a_day_or_when_its_error_changes(
+    cli, home: Path, site: Site, twelve_feeds
+) -> None:
+    first = cli("digest", "--no-extract", "--format", "text")
+    assert "Broken Wire" in first.err
+
+    # The next cron run: still exit 3, but nothing on stderr (cron mails nothing), and the
+    # footer counts the failure without naming it again.
+    again = cli("digest", "--no-extract", "--format", "text")
+    assert again.code == ExitStatus.FEEDS_FAILED
+    assert again.err == ""
+    footer = footer_of(again.out)
+    assert footer[0] == "11 ok · 1 failed"
+    assert footer[1] == "  1 failing as reported earlier (`autonews feeds check` lists every feed)"
+    # --new with nothing new prints nothing at all, and still exits 3.
+    cli("digest", "--no-extract", "--new", "--format", "text")
+    quiet = cli("digest", "--no-extract", "--new", "--format", "text")
+    assert (quiet.code, quiet.out, quiet.err) == (ExitStatus.FEEDS_FAILED, "", "")
+
+    # The error changes: named again.
+    site.routes["/feeds/broken.xml"] = (404, "text/plain", "gone")
+    changed = cli("digest", "--no-extract", "--format", "text")
+    assert "1 feed(s) failed: Broken Wire" in changed.err
+    assert "  FAILED Broken Wire: HTTP 404" in changed.out
+    assert cli("digest", "--no-extract", "--format", "text").err == ""
+
+    # A day later: named again.
+    with store_db(home) as db:
+        day_ago = (datetime.now(UTC) - timedelta(hours=25)).isoformat(timespec="seconds")
+        db.execute("UPDATE feeds SET failure_reported_at = ?", (day_ago,))
+    assert "Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
+
+    # It recovers, then breaks again: a new failure, named at once.
+    site.routes["/feeds/broken.xml"] = (200, "application/rss+xml", feed_xml("Broken Wire", []))
+    assert cli("digest", "--no-extract", "--format", "text").code == 0
+    site.routes["/feeds/broken.xml"] = (404, "text/plain", "gone")
+    assert "Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_every_format_counts_feeds_and_names_failures_once(
+    cli, home: Path, twelve_feeds, fmt: str
+) -> None:
+    first = cli("digest", "--no-extract", "--format", fmt)
+    assert "Broken Wire" in first.out and "11 ok · 1 failed" in first.out
+    assert "Wire 3" not in first.out.split("Feeds", 1)[1]
+    again = cli("digest", "--no-extract", "--format", fmt)
+    assert "Broken Wire" not in again.out
+    assert "1 failing as reported earlier" in flat(again.out)
+
+
+def test_failure_reminder_is_configurable(cli, home: Path, twelve_feeds, monkeypatch) -> None:
+    cli("digest", "--no-extract", "--format", "text")
+    monkeypatch.setenv("AUTONEWS_DIGEST_FAILURE_REMINDER", "0s")
+    assert "Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
+
+
+# --- 8: article pages that failed are not fetched on every run --------------------------------
+
+
+@pytest.fixture
+def pages(site: Site, home: Path, tmp_path: Path) -> Site:
+    """A feed linking to a good article, a page that hangs and one that answers HTTP 500; and a
+    feed read from a file (a public source) linking to a loopback address."""
+    site.routes["/a/good"] = (200, "text/html", ARTICLE.format(title="Volvo Recalls XC70s"))
+    site.routes["/a/broken"] = (500, "text/plain", "oops")
+    site.routes["/a/hang"] = (200, "text/html", ARTICLE.format(title="Never"))
+    site.routes["/a/private"] = (200, "text/html", ARTICLE.format(title="Local"))
+    site.slow["/a/hang"] = 30.0
+    site.routes["/feed.xml"] = (
+        200,
+        "application/rss+xml",
+        feed_xml(
+            "Wire",
+            [
+                ("Volvo Recalls 14,768 XC70s Over Halfshaft Nut", site.url("/a/good")),
+                ("BYD Opens Plant in Hungary", site.url("/a/hang")),
+                ("Toyota Names New CEO", site.url("/a/broken")),
+            ],
+        ),
+    )
+    file_feed = tmp_path / "local.xml"
+    file_feed.write_text(
+        feed_xml("Local", [("Geely Buys Stake in Renault Unit", site.url("/a/private"))]),
+        encoding="utf-8",
+    )
+    write_config(
+        home,
+        feeds_toml([("Wire", site.url("/feed.xml")), ("Local", str(file_feed))])
+        + "[fetch]\nretries = 0\ntimeout = 0.5\ndeadline = 20.0\n",
+    )
+    return site
+
+
+def test_failed_pages_are_not_fetched_again_until_their_backoff_ends(
+    cli, home: Path, pages: Site, monkeypatch
+) -> None:
+    first = cli("digest", "--format", "text")
+    assert first.code == 0, first.err
+    assert pages.hits["/a/hang"] == 1 and pages.hits["/a/broken"] == 1
+    assert pages.hits["/a/private"] == 0  # the guard: a public feed's link to a loopback address
+    assert (
+        "Article pages: 2 failed this run · 1 skipped: link to a private address "
+        "(set [fetch] allow_private = true to follow)"
+    ) in flat(first.out)
+
+    started = time.monotonic()
+    second = cli("--debug", "digest", "--format", "text")
+    assert time.monotonic() - started < 10
+    assert second.code == 0, second.err
+    assert pages.hits["/a/hang"] == 1 and pages.hits["/a/broken"] == 1  # not requested again
+    assert pages.hits["/a/good"] == 1  # its body comes from the store
+    assert "Article pages: 2 skipped after failing recently (next try after " in flat(second.out)
+    with store_db(home) as db:
+        retries = [row[0] for row in db.execute("SELECT retry_after FROM page_failures")]
+    first_retry = min(datetime.fromisoformat(when) for when in retries)
+    local = first_retry.astimezone().strftime("%d %b %H:%M")  # the reader's zone, as story times
+    assert f"(next try after {local})" in flat(second.out)
+    lines = [line for line in second.err.splitlines() if "article page not read" in line]
+    said = "\n".join(lines)
+    assert len(lines) == 3, second.err
+    assert "/a/hang: fetch failed: timed out" in said
+    assert "(next try after " in said
+    assert "/a/broken: fetch failed: HTTP 500" in said
+    assert "/a/private: link to a private or loopback address (set [fetch] allow_private" in said
+    without_debug = cli("digest", "--format", "text")
+    assert "article page not read" not in without_debug.err
+
+    # The hour has passed: tried again once, and now left alone for longer (6 h).
+    with store_db(home) as db:
+        db.execute("UPDATE page_failures SET retry_after = '2000-01-01T00:00:00+00:00'")
+    cli("digest", "--format", "text")
+    assert pages.hits["/a/hang"] == 2 and pages.hits["/a/broken"] == 2
+    with store_db(home) as db:
+        rows = db.execute("SELECT failures, retry_after FROM page_failures").fetchall()
+    assert [failures for failures, _ in rows] == [2, 2]
+    for _, retry_after in rows:
+        wait = datetime.fromisoformat(retry_after) - datetime.now(UTC)
+        assert timedelta(hours=5.9) < wait <= timedelta(hours=6)
+
+    # A page that answers at last is read, and forgotten as a failure.
+    pages.routes["/a/broken"] = (200, "text/html", ARTICLE.format(title="Toyota Names New CEO"))
+    with store_db(home) as db:
+        db.execute("UPDATE page_failures SET retry_after = '2000-01-01T00:00:00+00:00'")
+    after = cli("digest", "--format", "json")
+    bodies = {s["url"]: s.get("body") for s in after.json()["stories"]}
+    assert bodies[pages.url("/a/broken")]
+    with store_db(home) as db:
+        assert db.execute("SELECT count(*) FROM page_failures").fetchone()[0] == 1
+
+    # allow_private takes effect at once: the refusal was not remembered.
+    monkeypatch.setenv("AUTONEWS_FETCH_ALLOW_PRIVATE", "true")
+    cli("digest", "--format", "text")
+    assert pages.hits["/a/private"] == 1
+
+
+# --- 12: feeds add finds a site's feed; list, edit, rename, disable; OPML folders -------------
