@@ -14,6 +14,7 @@ from autonews.models import (
     Article,
     Classification,
     Digest,
+    Event,
     FeedHealth,
     FeedStatus,
     Group,
@@ -123,6 +124,7 @@ def build_story(
             None,
         )
     body = article.text if article and article.text else None
+    classification = _story_event(members, classifications, classifications[chosen.id])
     summary = first_sentences(body) if body else first_sentences(chosen.summary)
     sources = tuple(
         Source(feed=m.feed_name, title=m.title, url=m.link, published=m.published)
@@ -136,11 +138,24 @@ def build_story(
         published=min(m.published for m in members),
         summary=summary,
         body=body,
-        classification=classifications[chosen.id],
+        classification=classification,
         sources=sources,
         item_ids=tuple(m.id for m in members),
         tags=tags,
     )
+
+
+def _story_event(
+    members: Sequence[Item], classifications: Mapping[int, Classification], chosen: Classification
+) -> Classification:
+    """The chosen item's labels, with the event its sources report most surely: one outlet's
+    "as new boss reviews plans" should not outvote another's "may scrap" for one story."""
+    weights: dict[Event, float] = {}
+    for member in members:
+        label = classifications[member.id]
+        weights[label.event] = weights.get(label.event, 0.0) + label.confidence
+    best = max(weights, key=lambda event: (weights[event], event is chosen.event))
+    return chosen if best is chosen.event else replace(chosen, event=best)
 
 
 def _matches_maker(story: Story, names: Sequence[str]) -> bool:

@@ -166,6 +166,7 @@ class Classification:
     reasons: tuple[str, ...] = ()  # why, for --explain
     models: tuple[ModelRef, ...] = ()
     automotive: bool = True  # about the car industry; False: no makers, event other
+    confidence: float = 1.0  # how sure the event is (the event model's probability)
 
     def to_record(self) -> list[Any]:
         """A compact JSON-able form for the store's cache (reasons are not kept)."""
@@ -177,11 +178,12 @@ class Classification:
             [[f.kind, f.text, f.value, f.unit] for f in self.figures],
             [[m.name, m.maker] for m in self.models],
             self.automotive,
+            self.confidence,
         ]
 
     @classmethod
     def from_record(cls, record: list[Any]) -> Classification:
-        makers, companies, event, speculative, figures, models, automotive = record
+        makers, companies, event, speculative, figures, models, automotive, confidence = record
         return cls(
             makers=tuple(MakerRef(*m) for m in makers),
             companies=tuple(CompanyRef(*c) for c in companies),
@@ -190,6 +192,7 @@ class Classification:
             figures=tuple(Figure(*f) for f in figures),
             models=tuple(ModelRef(*m) for m in models),
             automotive=bool(automotive),
+            confidence=float(confidence),
         )
 
 

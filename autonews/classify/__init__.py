@@ -171,6 +171,7 @@ class Classifier:
         event, weight, speculative = self._rule_event(title, stems, reasons, hits)
         car_word = self._car_word(stems, tokens.plain)
         found = self._entities(tokens, stems, reasons, weight >= 3.0, car_word)
+        probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
             features = event_features(tokens, stems, hits, event, _subject_end(found))
             event, probability = self.model.predict(features)
@@ -190,7 +191,7 @@ class Classifier:
             if not any(hit.kind == "maker" for _, _, hit in found):
                 found = found + extra.makers(title_car=evidence.strength > NONE, reasons=reasons)
             evidence = extra.settle(evidence, found)
-        if evidence.strength == NONE and car_feed:
+        if evidence.strength == NONE and car_feed and not off_topic:
             evidence = Evidence(WEAK, "an item of a feed that is about cars")
         automotive = evidence.strength > NONE
         if reasons is not _DISCARD:
@@ -229,6 +230,7 @@ class Classifier:
             tuple(reasons),
             models,
             automotive,
+            probability if event is not _OTHER or automotive else 1.0,
         )
 
     def _not_about_cars(

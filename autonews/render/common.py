@@ -124,8 +124,9 @@ def topics_note(digest: Digest) -> str | None:
     hidden = digest.not_about_cars
     if not hidden:
         return None
-    stories = "story" if hidden == 1 else "stories"
-    return f"{hidden} {stories} not about cars; --all-topics shows them"
+    if hidden == 1:
+        return "1 story not about cars; --all-topics shows it"
+    return f"{hidden} stories not about cars; --all-topics shows them"
 
 
 def feed_line(feed: FeedHealth) -> tuple[bool, str]:
