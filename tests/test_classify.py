@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autonews.classify import Classifier, classify, figures, lexicon
+from autonews.classify import Classifier, classify, figures, lexicon, scripts
 from autonews.classify.lexicon import Lexicon, Tokens
 from autonews.evaluation.classify import evaluate, load_labels, synthetic_makers
 from autonews.models import Event
@@ -227,7 +227,7 @@ def _reference_norms(text: str) -> list[str]:
     in Simplified characters."""
     folded = text.translate(lexicon._FOLD)
     if not text.isascii():
-        folded = lexicon.simplified(folded)
+        folded = scripts.simplified(folded)
     lowered = folded.lower()
     if len(lowered) != len(folded):
         words = [w.lower() for w in lexicon._TOKEN.findall(folded)]

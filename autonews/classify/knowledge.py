@@ -11,7 +11,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from autonews.classify.lexicon import Lexicon, phrase_key, simplified, stem
+from autonews.classify.lexicon import Lexicon, phrase_key, stem
+from autonews.classify.scripts import simplified
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
 

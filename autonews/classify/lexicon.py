@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from autonews.classify.scripts import simplified
+
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -61,26 +63,6 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _FOLDABLE = re.compile("[\u00c0-\u024f]")  # translating is slow: Chinese text skips it
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-_TO_SIMPLIFIED: Any = None
-
-
-def simplified(text: str) -> str:
-    """Traditional Chinese characters as Simplified ones (豐田 -> 丰田, 銷量 -> 销量), so that one
-    set of Chinese names and phrases reads both scripts; other text as it is. The length never
-    changes: token positions stay valid in the original text."""
-    if not _HAN.search(text):
-        return text
-    global _TO_SIMPLIFIED
-    if _TO_SIMPLIFIED is None:
-        import opencc  # loaded on the first Chinese text only: ten milliseconds
-
-        _TO_SIMPLIFIED = opencc.OpenCC("t2s")
-    converted: str = _TO_SIMPLIFIED.convert(text)
-    if len(converted) == len(text):
-        return converted
-    # A phrase rule changed the length: character by character instead.
-    return "".join(c if len(d := _TO_SIMPLIFIED.convert(c)) != 1 else d for c in text)
 
 # For ASCII text (most headlines), a byte table does _TOKEN's work several times faster: letters
 # lowered, digits kept, everything else a space, so a split gives the runs of letters and digits.
@@ -88,8 +70,6 @@ _ASCII_WORDS = bytes(
     ord(char.lower()) if char.isalnum() else ord(" ") for char in map(chr, range(128))
 ) + bytes(128)
 _POSSESSIVE = re.compile(r"'[sS](?![A-Za-z])")
-
-
 def _without_possessives(text: str) -> str:
     """ASCII text with each possessive 's blanked out where _TOKEN takes it as the end of the
     word before: right after a letter or digit, unless that is the s of the previous one."""
