@@ -312,10 +312,15 @@ def config_file_from_env(env: Mapping[str, str]) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def find_config_file(explicit: Path | None, env: Mapping[str, str], paths: Paths) -> Path | None:
-    """The file to read: ``--config``, then ``$AUTONEWS_CONFIG``, then the default if present."""
+def find_config_file(
+    explicit: Path | None, env: Mapping[str, str], paths: Paths, missing_ok: bool = False
+) -> Path | None:
+    """The file to read: ``--config``, then ``$AUTONEWS_CONFIG``, then the default if present.
+    ``missing_ok``: an ``explicit`` file that does not exist yet means no file, not another."""
     if explicit is not None:
         if not explicit.is_file():
+            if missing_ok:
+                return None
             raise ConfigError(f"config file {str(explicit)!r} does not exist")
         return explicit
     from_env = config_file_from_env(env)
@@ -350,12 +355,14 @@ def load_config(
     explicit: Path | None = None,
     flags: Mapping[str, Mapping[str, Any]] | None = None,
     env: Mapping[str, str] | None = None,
+    missing_ok: bool = False,
 ) -> Config:
-    """Build the effective config: defaults < file < environment < flags."""
+    """Build the effective config: defaults < file < environment < flags. ``missing_ok``: an
+    ``explicit`` file not written yet (one `feeds add` creates) is read as no file."""
     env = dict(os.environ) if env is None else env
     paths = resolve_paths(dict(env))
     config = Config(paths=paths)
-    source = find_config_file(explicit, env, paths)
+    source = find_config_file(explicit, env, paths, missing_ok)
     if source is not None:
         config = replace(config_from_mapping(read_toml(source), config), source=source)
     env_layer = _env_overrides(env)
