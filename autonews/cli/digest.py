@@ -25,6 +25,7 @@ from autonews.cli.options import (
     ColorOption,
     ConfigOption,
     check_choice,
+    check_since,
     digest_formats,
     event_slugs,
     format_option,
@@ -174,6 +175,7 @@ def digest(
 
     check_choice("--format", fmt, digest_formats())
     check_choice("--group-by", group_by, GROUPINGS)
+    check_since(since)
     events = event_slugs("--event", event)
     exclude_events = event_slugs("--exclude-event", exclude_event)
     _check_addresses("--email", email or ())

@@ -83,7 +83,9 @@ def stats(
     try:
         start = parse_since(since, now)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(
+            f"--since: {exc}", hint="a window such as 30d, 12w, a date (2026-11-01) or all"
+        ) from None
     with Store(cfg.paths.store_file) as store:
         items = store.items(store.known_feeds(), start)
     earliest = start or min((i.published for i in items), default=now)
