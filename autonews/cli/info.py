@@ -92,7 +92,10 @@ def stats(
     classifier = classifier_for(cfg.classify)
     result = compute_stats(items, classifier, earliest, now, by, event)
     if fmt == "json":
-        sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
+        document = asdict(result)
+        for key in ("since", "until"):  # ISO 8601, as the digest's JSON writes times
+            document[key] = getattr(result, key).isoformat(timespec="seconds")
+        sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_stats(result, terminal_options(env), None if all_rows else TOP))
 
