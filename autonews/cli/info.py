@@ -27,7 +27,8 @@ def read(
     url_or_id: Annotated[
         str,
         typer.Argument(
-            metavar="URL_OR_ID", help="An article URL, or a story id from `digest --format json`."
+            metavar="URL_OR_ID",
+            help="An article URL, or a story id (shown beside each story's link in a digest).",
         ),
     ],
     fmt: Annotated[str, format_option("text, markdown or json.")] = "text",
@@ -122,7 +123,9 @@ def makers(
 
 
 def demo(
-    fmt: Annotated[str, format_option("terminal, json or jsonl.")] = "terminal",
+    fmt: Annotated[
+        str, format_option("terminal, text, markdown, html, json, jsonl or atom.")
+    ] = "terminal",
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Skip article extraction.")
     ] = False,
