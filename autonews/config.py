@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from autonews.addresses import location_problem, mail_address_problem
+from autonews.config_classify import event_keywords, maker_entries
 from autonews.config_values import coerce
 from autonews.errors import ConfigError
 from autonews.models import Event
@@ -78,7 +79,7 @@ class DigestConfig:
     timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
     failure_reminder: str = "24h"  # a feed failing with the same error is named again after this
     all_topics: bool = False  # also stories not about cars, as "Other news"
-    language: str = ""  # the reader's language for story titles: en, zh...; "" = the locale's
+    language: str = ""  # the reader's language for story titles: en or zh; "" = the locale's
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ _SECTIONS: dict[str, type] = {
 }
 _TOML_NAMES = {("email", "sender"): "from"}
 _EVENT_SLUGS = [event.value for event in Event]
+# "" (the locale's), or a language tag whose language is English or Chinese: en, zh-CN, zh_TW.
+_TITLE_LANGUAGE = re.compile(r"((en|zh)([-_][A-Za-z0-9]{1,8})*)?", re.IGNORECASE)
 
 
 def _toml_name(section: str, attr: str) -> str:
@@ -158,6 +161,12 @@ def _validate_semantics(config: Config) -> None:
         reader_zone(config.digest.timezone)
     except ValueError as exc:
         raise ConfigError(f"config key 'digest.timezone': {exc}") from None
+    if not _TITLE_LANGUAGE.fullmatch(config.digest.language):
+        raise ConfigError(
+            f"config key 'digest.language': {config.digest.language!r} is not en or zh",
+            hint='story titles are offered in English and Chinese: "en", "zh" (also "zh-CN", '
+            '"en-GB"...), or "" for the locale\'s',
+        )
     if config.digest.group_by not in {"maker", "group", "event"}:
         raise ConfigError(
             f"config key 'digest.group_by': {config.digest.group_by!r} is not maker, group or event"
@@ -168,9 +177,6 @@ def _validate_semantics(config: Config) -> None:
     for event in config.classify.mute_events:
         if event not in _EVENT_SLUGS:
             raise ConfigError(f"config key 'classify.mute_events': unknown event {event!r}")
-    for event in config.classify.event_keywords:
-        if event not in _EVENT_SLUGS:
-            raise ConfigError(f"config key 'classify.event_keywords': unknown event {event!r}")
     for pattern in config.classify.mute_patterns:
         try:
             re.compile(pattern, re.IGNORECASE)  # as the mute filter compiles it
@@ -194,11 +200,10 @@ def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> An
                 f"unknown config key '{section}.{key}'", hint=f"known keys in [{section}]: {known}"
             )
         changes[attr] = coerce(f"{section}.{key}", value, hints[attr])
+    if section == "classify" and "makers" in changes:
+        changes["makers"] = maker_entries(changes["makers"])
     if section == "classify" and "event_keywords" in changes:
-        changes["event_keywords"] = {
-            event: coerce(f"classify.event_keywords.{event}", words, tuple[str, ...])
-            for event, words in changes["event_keywords"].items()
-        }
+        changes["event_keywords"] = event_keywords(changes["event_keywords"])
     return replace(base, **changes)
 
 
@@ -290,10 +295,11 @@ def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> C
     return config
 
 
-def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
-    """``AUTONEWS_FETCH_TIMEOUT=5`` -> ``{"fetch": {"timeout": "5"}}``."""
-    overrides: dict[str, dict[str, str]] = {}
-    for name, value in env.items():
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, str]]]:
+    """Each variable's layer: ``AUTONEWS_FETCH_TIMEOUT=5`` -> ``{"AUTONEWS_FETCH_TIMEOUT":
+    {"fetch": {"timeout": "5"}}}``."""
+    overrides: dict[str, dict[str, dict[str, str]]] = {}
+    for name, value in sorted(env.items()):
         if not name.startswith("AUTONEWS_"):
             continue
         rest = name[len("AUTONEWS_") :].lower()
@@ -302,7 +308,7 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
                 key = rest[len(section) + 1 :]
                 if section == "classify" or _attr_name(section, key) is None:
                     continue  # only scalar keys make sense in the environment
-                overrides.setdefault(section, {})[key] = value
+                overrides[name] = {section: {key: value}}
     return overrides
 
 
@@ -312,10 +318,15 @@ def config_file_from_env(env: Mapping[str, str]) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def find_config_file(explicit: Path | None, env: Mapping[str, str], paths: Paths) -> Path | None:
-    """The file to read: ``--config``, then ``$AUTONEWS_CONFIG``, then the default if present."""
+def find_config_file(
+    explicit: Path | None, env: Mapping[str, str], paths: Paths, missing_ok: bool = False
+) -> Path | None:
+    """The file to read: ``--config``, then ``$AUTONEWS_CONFIG``, then the default if present.
+    ``missing_ok``: an ``explicit`` file that does not exist yet means no file, not another."""
     if explicit is not None:
         if not explicit.is_file():
+            if missing_ok:
+                return None
             raise ConfigError(f"config file {str(explicit)!r} does not exist")
         return explicit
     from_env = config_file_from_env(env)
@@ -350,17 +361,25 @@ def load_config(
     explicit: Path | None = None,
     flags: Mapping[str, Mapping[str, Any]] | None = None,
     env: Mapping[str, str] | None = None,
+    missing_ok: bool = False,
 ) -> Config:
-    """Build the effective config: defaults < file < environment < flags."""
+    """Build the effective config: defaults < file < environment < flags. ``missing_ok``: an
+    ``explicit`` file not written yet (one `feeds add` creates) is read as no file."""
     env = dict(os.environ) if env is None else env
     paths = resolve_paths(dict(env))
     config = Config(paths=paths)
-    source = find_config_file(explicit, env, paths)
+    source = find_config_file(explicit, env, paths, missing_ok)
     if source is not None:
         config = replace(config_from_mapping(read_toml(source), config), source=source)
-    env_layer = _env_overrides(env)
-    if env_layer:
-        config = config_from_mapping(env_layer, config)
+        _validate_semantics(config)
+    for name, layer in _env_overrides(env).items():  # an error names the variable
+        try:
+            config = config_from_mapping(layer, config)
+            _validate_semantics(config)
+        except ConfigError as exc:
+            raise ConfigError(
+                f"${name}: {exc.message}", hint=exc.hint or f"fix or unset ${name}"
+            ) from None
     if flags:
         config = config_from_mapping({k: dict(v) for k, v in flags.items() if v}, config)
     _validate_semantics(config)

@@ -1,6 +1,7 @@
 """`autonews config check`: what a loaded config sets up, in a few lines, and what is still wrong
 with it beyond what loading refuses (loading refuses a bad feed URL, mail address or mute pattern;
-this adds a digest mailed with no mail server, and warns of a feed listed twice)."""
+this adds what a digest would refuse when it starts: a maker name that names no maker, a digest
+mailed with no mail server; and warns of a feed listed twice)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,26 @@ def _email(config: Config, env: Mapping[str, str]) -> tuple[str, list[str]]:
     return f"email: {email.smtp}, {sender}, {password}", []
 
 
+def _maker_problems(config: Config) -> list[str]:
+    """Maker names ([classify] mute_makers, a digest's makers) resolved as a digest resolves
+    them when it starts: each one that names no maker is a problem."""
+    named = [("classify.mute_makers", config.classify.mute_makers)] + [
+        (f"digests[{index}].makers", digest.makers) for index, digest in enumerate(config.digests)
+    ]
+    if not any(values for _, values in named):
+        return []
+    from autonews.classify.lookup import knowledge_for, resolve_makers
+
+    knowledge = knowledge_for(config.classify)
+    problems = []
+    for key, values in named:
+        try:
+            resolve_makers(values, knowledge, f"config key {key!r}", ConfigError)
+        except ConfigError as exc:
+            problems.append(f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
+    return problems
+
+
 def _classify(config: Config) -> list[str]:
     settings = config.classify
     parts = []
@@ -94,6 +115,7 @@ def check_config(config: Config, env: Mapping[str, str]) -> ConfigReport:
         ]
         lines.append("named digests: " + "; ".join(described))
     email, problems = _email(config, env)
+    problems = _maker_problems(config) + problems
     lines.append(email)
     digest = config.digest
     lines.append(

@@ -102,12 +102,15 @@ def build_story(
     key: str,
     language: str = "en",
 ) -> Story:
-    """One story from its items; ``key`` is the store's stable story key. Its title is the most
-    informative of its sources' in the reader's ``language``, where one of them offers it."""
+    """One story from its items; ``key`` is the store's stable story key. The item that stands
+    for it (title, link, makers) is one about cars where any is (so the story is about cars when
+    any of its sources is, whatever the reader's language), then one in the reader's
+    ``language`` where one is, then the most informative."""
     chinese_reader = language == "zh"
     chosen = max(
         members,
         key=lambda i: (
+            classifications[i.id].automotive,
             (title_language(i.title) == "zh") == chinese_reader,
             _informativeness(i, classifications[i.id]),
             -i.id,
@@ -149,10 +152,14 @@ def _story_event(
     members: Sequence[Item], classifications: Mapping[int, Classification], chosen: Classification
 ) -> Classification:
     """The chosen item's labels, with the event its sources report most surely: one outlet's
-    "as new boss reviews plans" should not outvote another's "may scrap" for one story."""
+    "as new boss reviews plans" should not outvote another's "may scrap" for one story. Only
+    sources as relevant as the chosen one vote: an item not about cars (event other, surely)
+    has no say in a car story's event."""
     weights: dict[Event, float] = {}
     for member in members:
         label = classifications[member.id]
+        if label.automotive != chosen.automotive:
+            continue
         weights[label.event] = weights.get(label.event, 0.0) + label.confidence
     best = max(weights, key=lambda event: (weights[event], event is chosen.event))
     return chosen if best is chosen.event else replace(chosen, event=best)
@@ -238,11 +245,11 @@ def build_digest(
     cars = [s for s in stories if s.classification.automotive]
     others = [s for s in stories if not s.classification.automotive]
     ranked = sorted(cars, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
-    if limit is not None:
-        ranked = ranked[:limit]
     lead_id = ranked[0].id if ranked else None
     if all_topics:
         ranked += sorted(others, key=lambda s: (-s.published.timestamp(), s.id))
+    if limit is not None:  # in all: "Other news" only fills what car stories leave
+        ranked = ranked[:limit]
     buckets: dict[tuple[str, str], list[Story]] = {}
     for story in ranked:
         buckets.setdefault(_group_key(story, group_by), []).append(story)

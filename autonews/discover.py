@@ -2,8 +2,8 @@
 site's page, the feed the page links (``<link rel="alternate" type="application/rss+xml">``).
 
 A URL that cannot be fetched now is not refused (the site may be down for a moment): the caller
-adds it as given and says so. A page that links no feed, or a document that is not a feed, is
-refused with a hint.
+adds it as given and says so. A page that links no feed, a document that is not a feed, and an
+address the site says does not exist (HTTP 404 or 410) are refused with a hint.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from urllib.parse import urljoin
 
 from autonews.config import FetchConfig
 from autonews.errors import FeedParseError, UsageError
+
+GONE = frozenset({404, 410})  # not a site down for a moment: there is nothing at that address
 
 FEED_TYPES = (
     "application/rss+xml",
@@ -71,6 +73,7 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
     from autonews.parse.encoding import decode_document
 
     (result,) = fetch_all([FetchRequest(url)], fetch)
+    _refuse_if_gone(url, result.http_status, result.error)
     if result.status is not FeedStatus.OK or result.body is None:
         return Discovery(url, error=result.error or "no answer")
     where = result.final_url or url
@@ -90,6 +93,7 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
                 hint="add it anyway with --offline, then see `autonews feeds check`",
             ) from None
     (linked,) = fetch_all([FetchRequest(links[0])], fetch)
+    _refuse_if_gone(links[0], linked.http_status, linked.error, page=url)
     if linked.status is not FeedStatus.OK or linked.body is None:
         return Discovery(links[0], page=url, error=linked.error or "no answer")
     try:
@@ -99,3 +103,13 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
             f"the page {url} links {links[0]}, which is not a feed autonews can read: {exc.message}"
         ) from None
     return Discovery(links[0], feed.title, page=url)
+
+
+def _refuse_if_gone(url: str, status: int | None, error: str | None, page: str = "") -> None:
+    if status in GONE:
+        linked = f"the page {page} links {url}, but " if page else ""
+        raise UsageError(
+            f"{linked}{url} does not exist: {error or f'HTTP {status}'}",
+            hint="check the address (the site's feed is often /feed or /rss); "
+            "--offline adds it anyway",
+        )

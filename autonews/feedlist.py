@@ -7,6 +7,7 @@ each feed in the folder of its first tag, with all its tags as categories.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,14 +25,66 @@ NEW_CONFIG_HEADER = """\
 
 
 def _load_document(path: Path):  # type: ignore[no-untyped-def]
+    """The config file as tomlkit reads it (comments kept), its ``feeds`` key checked to be
+    ``[[feeds]]`` tables (or an inline array of tables), so that editing it cannot crash."""
     import tomlkit
 
     if not path.exists():
         return tomlkit.parse(NEW_CONFIG_HEADER)
     try:
-        return tomlkit.parse(path.read_text("utf-8"))
+        document = tomlkit.parse(path.read_text("utf-8"))
     except Exception as exc:  # tomlkit raises its own parse errors
         raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
+    feeds = document.get("feeds")
+    if feeds is not None:  # the messages config loading gives for the same mistakes
+        if not isinstance(feeds, list):
+            raise ConfigError("config key 'feeds': expected [[feeds]] tables")
+        for index, entry in enumerate(feeds):
+            if not isinstance(entry, dict):
+                raise ConfigError(
+                    f"config key 'feeds[{index}]': expected a table with url, name, tags"
+                )
+    return document
+
+
+def _feed_tables(document: Any) -> Any:
+    """The document's ``[[feeds]]`` tables, made if there are none; an inline array
+    (``feeds = []``, ``feeds = [{url = ...}]``) becomes ``[[feeds]]`` tables, the only form
+    tables can be appended to."""
+    import tomlkit
+    from tomlkit.items import AoT
+
+    tables = document.get("feeds")
+    if isinstance(tables, AoT):
+        return tables
+    converted = tomlkit.aot()
+    for entry in tables or []:
+        table = tomlkit.table()
+        for key, value in entry.items():
+            table[key] = value
+        converted.append(table)
+    if tables is None and document.body:
+        document.add(tomlkit.nl())
+    document["feeds"] = converted
+    return document["feeds"]
+
+
+def _write(path: Path, document: Any) -> None:
+    """Write the edited document, once its text is known to read back as what was meant: a
+    file autonews cannot read again is never written."""
+    import tomlkit
+
+    text = tomlkit.dumps(document)
+    try:
+        same = tomllib.loads(text) == document.unwrap()
+    except tomllib.TOMLDecodeError:
+        same = False
+    if not same:
+        raise ConfigError(
+            f"cannot edit the feeds of {str(path)!r} without breaking it; the file is unchanged",
+            hint="write the feeds as [[feeds]] tables (see config.example.toml)",
+        )
+    write_atomically(path, text, keep_mode=True)
 
 
 def checked_feed(feed: FeedConfig) -> tuple[FeedConfig, str]:
@@ -68,12 +121,7 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
     from tomlkit.items import Whitespace
 
     document = _load_document(path)
-    tables = document.get("feeds")
-    if tables is None:
-        tables = tomlkit.aot()
-        if document.body:
-            document.add(tomlkit.nl())
-        document["feeds"] = tables
+    tables = _feed_tables(document)
     existing = {str(table.get("url")) for table in tables}
     added: list[FeedConfig] = []
     for feed in feeds:
@@ -94,8 +142,8 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
         tables.append(table)
     for item in trailing:  # the comments that opened the next section follow the feeds again
         tables[-1].value.append(None, item)
-    config_from_mapping(document.unwrap())  # never write a file we could not read back
-    write_atomically(path, tomlkit.dumps(document), keep_mode=True)
+    config_from_mapping(document.unwrap())  # the feeds added are valid config
+    _write(path, document)
     return added
 
 
@@ -126,7 +174,7 @@ def _find(tables: Any, url_or_name: str, path: Path) -> int:
 
 def _feed_of(table: Any) -> FeedConfig:
     return FeedConfig(
-        url=str(table["url"]),
+        url=str(table.get("url", "")),
         name=str(table.get("name", "")),
         tags=tuple(str(tag) for tag in table.get("tags", [])),
         enabled=bool(table.get("enabled", True)),
@@ -145,8 +193,6 @@ def edit_feed(
     """Change one feed's URL, name, tags or enabled state in place (comments kept); returns the
     feed before and after. An empty name or tag list removes the key; enabled is written only
     as ``enabled = false``."""
-    import tomlkit
-
     document = _load_document(path)
     tables = document.get("feeds") or []
     table = tables[_find(tables, url_or_name, path)]
@@ -168,19 +214,17 @@ def edit_feed(
         elif not enabled:
             table["enabled"] = False
     config_from_mapping(document.unwrap())
-    write_atomically(path, tomlkit.dumps(document), keep_mode=True)
+    _write(path, document)
     return before, _feed_of(table)
 
 
 def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
-    import tomlkit
-
     document = _load_document(path)
     tables = document.get("feeds") or []
     index = _find(tables, url_or_name, path)
     removed = _feed_of(tables[index])
     del tables[index]
-    write_atomically(path, tomlkit.dumps(document), keep_mode=True)
+    _write(path, document)
     return removed
 
 

@@ -265,6 +265,7 @@ class Digest:
     groups: tuple[Group, ...]
     lead_id: str | None = None
     title: str = "autonews digest"
+    name: str = ""  # the [[digests]] entry it was made for (`--name`); "" for the plain one
     extras: dict[str, str] = field(default_factory=dict)
     skipped_pages: tuple[SkippedPage, ...] = ()
     # Stories left out as not about the car industry (--all-topics shows them as "Other news").

@@ -348,6 +348,7 @@ def select(
         collection.skipped_pages,
         config.digest.all_topics,
     )
+    digest = replace(digest, name=options.channel)
     pending = tuple(
         (story.id, Delivery(story.cluster_size, headline_figure(story.classification)))
         for story in digest.stories

@@ -19,7 +19,8 @@ def read_article(config: Config, url_or_id: str) -> Article:
             if found is None:
                 raise UsageError(
                     f"{url_or_id!r} is neither an http(s) URL nor a known story id",
-                    hint="story ids are the `id` fields of `autonews digest --format json`",
+                    hint="a story's id is shown beside its link in every digest format (the "
+                    "`id` field in JSON)",
                 )
             url = found
         cached = store.articles([url]).get(url)

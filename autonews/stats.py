@@ -1,7 +1,8 @@
 """`autonews stats`: story counts over time from the store, by maker or by event type.
 
 Counts are of stories (items clustered as in a digest), so a recall told by five outlets
-counts once. Each row also has a count per period (day or week) for a small timeline.
+counts once. Each row also has a count per period (day or week) for a small timeline. As in a
+digest, stories not about cars (none of their items is) are left out, and counted.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Stats:
     period: str  # day or week
     rows: tuple[StatsRow, ...]
     stories: int
+    not_about_cars: int = 0  # stories left out: none of their items is about cars
 
 
 def _period(since: datetime, until: datetime) -> tuple[str, timedelta]:
@@ -59,8 +61,13 @@ def compute_stats(
     buckets = max(1, int((until - since) / step) + 1)
     totals: Counter[str] = Counter()
     timeline: dict[str, list[int]] = defaultdict(lambda: [0] * buckets)
+    left_out = 0
     for members in groups:
-        first = min((by_id[i] for i in members), key=lambda item: item.published)
+        cars = [by_id[i] for i in members if classified[i].automotive]
+        if not cars:
+            left_out += 1
+            continue
+        first = min(cars, key=lambda item: item.published)
         c = classified[first.id]
         if event and c.event.value != event:
             continue
@@ -71,4 +78,4 @@ def compute_stats(
         index = min(buckets - 1, max(0, int((first.published - since) / step)))
         timeline[key][index] += 1
     rows = tuple(StatsRow(key, count, tuple(timeline[key])) for key, count in totals.most_common())
-    return Stats(by, since, until, name, rows, sum(totals.values()))
+    return Stats(by, since, until, name, rows, sum(totals.values()), left_out)

@@ -14,10 +14,17 @@ precision/recall, maker precision/recall/F1, event accuracy and the event confus
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from autonews.classify import Classifier
-from autonews.evaluation.classify import Labelled, Report, score_row
-from autonews.evaluation.relevance import load
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script
+    sys.path.insert(0, str(ROOT))
+
+from autonews.classify import Classifier  # noqa: E402
+from autonews.evaluation.classify import Labelled, Report, score_row  # noqa: E402
+from autonews.evaluation.relevance import load  # noqa: E402
+from benchmarks.classify_eval import print_report  # noqa: E402
 
 
 def run(rows: list[tuple[str, Labelled]]) -> dict[str, Report]:
@@ -32,8 +39,6 @@ def run(rows: list[tuple[str, Labelled]]) -> dict[str, Report]:
 
 
 def print_reports(reports: dict[str, Report], part: str | None, errors: bool) -> None:
-    from benchmarks.classify_eval import print_report
-
     for name in [part] if part else ["tune", "held", "all"]:
         title = {"tune": "tuning part", "held": "held-back third", "all": "all"}[name]
         # The held-back third's errors are never shown: it is not tuned on.

@@ -329,3 +329,25 @@ def test_only() -> None:
     assert parse_only("cluster, startup") == ["startup", "cluster"]
     with pytest.raises(SystemExit, match="unknown part"):
         parse_only("startup,nope")
+
+
+def test_the_relevance_evaluation_runs_as_a_script(tmp_path: Any) -> None:
+    """`python benchmarks/relevance_eval.py`, as the README says, from another directory."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from autonews.evaluation.relevance import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("needs ../shared/corpora/feeds200")
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "relevance_eval.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--part", "held"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "feeds200 relevance, held-back third" in result.stdout

@@ -248,7 +248,9 @@ def test_read_a_story_by_id_from_the_cache(cli, home: Path) -> None:
     result = cli("read", story["id"], "--format", "json")  # the server is gone: from the store
     assert result.code == 0, result.err
     assert json.loads(result.out)["text"] == story["body"]
-    assert cli("read", "no-such-story").code == ExitStatus.USAGE
+    unknown = cli("read", "no-such-story")
+    assert unknown.code == ExitStatus.USAGE
+    assert "shown beside its link in every digest format" in unknown.err  # not only in JSON
 
 
 def test_offline_digest_uses_only_the_store(cli, home: Path, httpserver: HTTPServer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 from autonews.errors import ExitStatus
+from tests.helpers.site import write_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,10 +87,85 @@ def test_config_check_names_what_is_wrong(cli, home: Path) -> None:
     assert line + "password_command" in good.out
 
 
-def test_the_example_config_checks_apart_from_its_mailed_digest(cli, home: Path) -> None:
+def test_the_example_config_checks(cli, home: Path) -> None:
     result = cli("config", "check", "--config", str(ROOT / "config.example.toml"))
-    assert "feeds: 7 enabled" in result.out
-    assert result.err.count("autonews: error:") == 1 and "[email] smtp is not set" in result.err
+    assert result.code == 0, result.err
+    assert "feeds: 7 enabled" in result.out and "recalls (printed" in result.out
+    assert result.out.endswith("config ok\n")
+
+
+def test_config_check_resolves_maker_names_as_a_digest_does(cli, home: Path) -> None:
+    path = write_config(home, '[classify]\nmute_makers = ["Nonexistent", "vw"]\n')
+    muted = cli("config", "check")
+    assert muted.code == ExitStatus.USAGE and "config ok" not in muted.out
+    assert "config key 'classify.mute_makers': unknown maker or group 'Nonexistent'" in muted.err
+    assert muted.code == cli("digest", "--offline", "--feed", str(path)).code  # as digest says
+    write_config(
+        home,
+        '[classify]\nmute_makers = ["vw"]\n[[digests]]\nname = "a"\n\n'
+        '[[digests]]\nname = "b"\nmakers = ["Volvo", "Bosch"]\n',
+    )
+    named = cli("config", "check")
+    assert named.code == ExitStatus.USAGE
+    assert "config key 'digests[1].makers': 'Bosch' is Bosch, a company" in named.err
+    write_config(home, '[classify]\nmute_makers = ["vw", "比亚迪"]\n')
+    assert cli("config", "check").code == 0
+
+
+def test_classify_maker_additions_are_checked_when_the_config_is_read(cli, home: Path) -> None:
+    entry = '[[classify.makers]]\nname = "Foo Motors"\n'
+    write_config(home, entry + 'aliases = "ExMo"\n')  # one name, not the letters E, x, M, o
+    labelled = cli(
+        "classify", "--format", "jsonl", "ExMo recalls 500 cars", "Ford plans E for everyone"
+    )
+    assert labelled.code == 0, labelled.err
+    first, second = (json.loads(line) for line in labelled.out.splitlines())
+    assert [m["name"] for m in first["makers"]] == ["Foo Motors"]
+    assert "Foo Motors" not in [m["name"] for m in second["makers"]]
+    for text, key in [
+        (entry + "bogus = 1\n", "'classify.makers[0].bogus'"),
+        (entry + "models = [5, true]\n", "'classify.makers[0].models'"),
+        (entry + 'aliases = [""]\n', "'classify.makers[0].aliases'"),
+        ('[[classify.makers]]\naliases = ["X"]\n', "'classify.makers[0].name'"),
+        ("[[classify.makers]]\nname = 5\n", "'classify.makers[0].name'"),
+        ('[classify.makers]\nname = "X"\n', "'classify.makers'"),
+        ('[classify.event_keywords]\nrecall = [""]\n', "'classify.event_keywords.recall'"),
+        ('[classify.event_keywords]\ngossip = ["x"]\n', "'classify.event_keywords'"),
+    ]:
+        write_config(home, text)
+        result = cli("config", "check")
+        assert result.code == ExitStatus.USAGE, text
+        assert f"autonews: error: config key {key}" in result.err or (
+            f"autonews: error: unknown config key {key}" in result.err
+        ), (text, result.err)
+
+
+def test_digest_language_is_en_or_zh(cli, home: Path) -> None:
+    write_config(home, '[digest]\nlanguage = "Chinese"\n')
+    result = cli("config", "check")
+    assert result.code == ExitStatus.USAGE
+    assert "config key 'digest.language': 'Chinese' is not en or zh" in result.err
+    for good in ("zh", "zh-CN", "en_GB", "EN", ""):
+        write_config(home, f'[digest]\nlanguage = "{good}"\n')
+        assert cli("config", "check").code == 0, good
+
+
+def test_errors_name_the_option_or_variable_that_set_the_value(
+    cli, home: Path, monkeypatch
+) -> None:
+    feed = ("--feed", "http://example.com/feed.xml", "--offline")
+    flag = cli("digest", *feed, "--since", "foo")
+    assert flag.code == ExitStatus.USAGE
+    assert "--since: 'foo' is not a window" in flag.err and "digest.since" not in flag.err
+    stats = cli("stats", "--since", "foo")
+    assert stats.code == ExitStatus.USAGE and "--since: 'foo' is not a window" in stats.err
+    monkeypatch.setenv("AUTONEWS_DIGEST_SINCE", "bar")
+    variable = cli("digest", *feed)
+    assert variable.code == ExitStatus.USAGE
+    assert "$AUTONEWS_DIGEST_SINCE: config key 'digest.since': 'bar'" in variable.err
+    monkeypatch.setenv("AUTONEWS_DIGEST_SINCE", "7d")
+    monkeypatch.setenv("AUTONEWS_FETCH_RETRIES", "many")
+    assert "$AUTONEWS_FETCH_RETRIES: config key 'fetch.retries'" in cli("digest", *feed).err
 
 
 def _autonews(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -206,7 +206,7 @@ def test_opml_export_keeps_folders_as_nested_outlines(cli, home: Path, tmp_path:
         encoding="utf-8",
     )
     result = cli("feeds", "import", str(opml), "--config", str(other))
-    assert "imported 4 new feed(s) of 4" in result.out
+    assert "imported 4 new feeds of 4" in result.out
     import tomllib
 
     feeds = tomllib.loads(other.read_text("utf-8"))["feeds"]
@@ -217,3 +217,75 @@ def test_opml_export_keeps_folders_as_nested_outlines(cli, home: Path, tmp_path:
     }
     assert feeds[1]["tags"] == ["china"] and "tags" not in feeds[2]
     assert feeds[3] == {"url": "http://example.com/solo.xml", "name": "Solo", "tags": ["ev"]}
+
+
+def test_feeds_add_to_an_inline_feeds_array_writes_tables_that_read_back(cli, home: Path) -> None:
+    path = write_config(home, "# mine\nfeeds = []\n\n[fetch]\ntimeout = 5.0\n")
+    added = cli("feeds", "add", "--offline", "http://example.com/a.xml", "--name", "A")
+    assert added.code == 0, added.err
+    assert config_feeds(home) == [{"url": "http://example.com/a.xml", "name": "A"}]
+    assert path.read_text("utf-8").startswith("# mine\n")
+    assert cli("feeds", "add", "--offline", "http://example.com/b.xml").code == 0
+    assert cli("feeds", "remove", "A").code == 0  # the file still reads: nothing lost
+    assert config_feeds(home) == [{"url": "http://example.com/b.xml"}]
+    assert cli("config", "check").code == 0
+    write_config(home, 'feeds = [{url = "http://example.com/a.xml", name = "A"}]\n')
+    assert cli("feeds", "add", "--offline", "http://example.com/c.xml").code == 0
+    assert [f["url"] for f in config_feeds(home)] == [
+        "http://example.com/a.xml",
+        "http://example.com/c.xml",
+    ]
+
+
+@pytest.mark.parametrize("feeds", ['[feeds]\nurl = "http://example.com/a.xml"\n', 'feeds = "x"\n'])
+def test_a_malformed_feeds_key_is_one_config_error_for_every_feeds_command(
+    cli, home: Path, tmp_path: Path, feeds: str
+) -> None:
+    path = write_config(home, feeds)
+    opml = tmp_path / "one.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="A" xmlUrl="http://example.com/a.xml"/>'
+        "</body></opml>"
+    )
+    commands = [
+        ("feeds", "add", "--offline", "http://example.com/b.xml"),
+        ("feeds", "remove", "A"),
+        ("feeds", "edit", "A", "--name", "B"),
+        ("feeds", "rename", "A", "B"),
+        ("feeds", "disable", "A"),
+        ("feeds", "enable", "A"),
+        ("feeds", "import", str(opml)),
+        ("feeds", "list"),
+        ("feeds", "export"),
+    ]
+    for command in commands:
+        result = cli(*command)
+        assert result.code == ExitStatus.USAGE, command
+        assert result.err.startswith("autonews: error: config key 'feeds'"), (command, result.err)
+        assert "Traceback" not in result.err
+    assert path.read_text("utf-8") == feeds
+
+
+def test_feeds_add_writes_a_config_file_not_there_yet(
+    cli, home: Path, tmp_path: Path, wire: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    named = tmp_path / "by-env.toml"
+    monkeypatch.setenv("AUTONEWS_CONFIG", str(named))
+    result = cli("feeds", "add", wire.url("/"))  # fetched first: the file is not there yet
+    assert result.code == 0, result.err
+    assert "AutoWire Daily" in named.read_text("utf-8")
+    monkeypatch.delenv("AUTONEWS_CONFIG")
+    write_config(home, "[fetch\n")  # the default file is broken: --config must not read it
+    other = tmp_path / "new.toml"
+    given = cli("feeds", "add", wire.url("/feed/"), "--config", str(other))
+    assert given.code == 0, given.err
+    assert "AutoWire Daily" in other.read_text("utf-8")
+
+
+def test_feeds_add_refuses_an_address_that_does_not_exist(cli, home: Path, wire: Site) -> None:
+    result = cli("feeds", "add", wire.url("/no-such-feed"))
+    assert result.code == ExitStatus.USAGE
+    assert "/no-such-feed does not exist: HTTP 404" in result.err
+    assert "--offline" in result.err
+    assert not (home / "config.toml").exists()
+    assert cli("feeds", "add", "--offline", wire.url("/no-such-feed")).code == 0

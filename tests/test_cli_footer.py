@@ -50,7 +50,7 @@ def test_footer_counts_the_good_feeds_and_names_the_broken_one(
 ) -> None:
     result = cli("digest", "--no-extract", "--format", "text")
     assert result.code == ExitStatus.FEEDS_FAILED, result.err
-    assert "1 feed(s) failed: Broken Wire" in result.err
+    assert "1 feed failed: Broken Wire" in result.err
     footer = footer_of(result.out)
     assert footer[0] == "11 ok · 1 failed"
     assert footer[1].startswith("  FAILED Broken Wire: HTTP 500")
@@ -89,7 +89,7 @@ def test_a_broken_feed_is_named_once_a_day_or_when_its_error_changes(
     # The error changes: named again.
     site.routes["/feeds/broken.xml"] = (404, "text/plain", "gone")
     changed = cli("digest", "--no-extract", "--format", "text")
-    assert "1 feed(s) failed: Broken Wire" in changed.err
+    assert "1 feed failed: Broken Wire" in changed.err
     assert "  FAILED Broken Wire: HTTP 404" in changed.out
     assert cli("digest", "--no-extract", "--format", "text").err == ""
 

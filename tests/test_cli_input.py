@@ -101,7 +101,7 @@ def test_opml_import_skips_bad_outlines_and_names_them(cli, home: Path, tmp_path
     </body></opml>""")
     result = cli("feeds", "import", str(opml))
     assert result.code == 0
-    assert "imported 2 new feed(s) of 3" in result.out and "1 skipped" in result.out
+    assert "imported 2 new feeds of 3" in result.out and "1 skipped" in result.out
     assert "skipped 'Broken'" in result.err and "300.1.1.1" in result.err
     text = (home / "config.toml").read_text()
     assert "https://example.com/good.xml" in text and "https://cnevpost.com/feed" in text

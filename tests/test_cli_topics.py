@@ -137,3 +137,46 @@ def test_the_story_title_is_in_the_readers_language(
     monkeypatch.setenv("AUTONEWS_DIGEST_LANGUAGE", "zh")
     stories = cli("digest", *feeds, "--offline", "--format", "json").json()["stories"]
     assert stories[0]["title"] == chinese
+
+
+def test_limit_counts_other_news_too(cli, home: Path, httpserver: HTTPServer) -> None:
+    url = mixed_feed(httpserver)
+    args = ("digest", "--feed", url, "--no-extract", "--format", "json", "--all-topics")
+    for limit, cars, others in ((2, 2, 0), (3, 2, 1), (9, 2, 3)):
+        stories = cli(*args, "--limit", str(limit)).json()["stories"]
+        assert len(stories) == cars + others, limit  # at most N stories in all
+        assert [s["automotive"] for s in stories] == [True] * cars + [False] * others
+
+
+def _member(n: int, title: str, event: str, confidence: float, automotive: bool):
+    from datetime import UTC, datetime
+
+    from autonews.models import Classification, Event, Item, MakerRef
+
+    when = datetime(2026, 11, 1, n, tzinfo=UTC)
+    item = Item(n, f"http://f{n}.example/", f"Feed {n}", title, None, "", when, when, True)
+    makers = (MakerRef("Volvo", "Geely", "SE"),) if automotive else ()
+    label = Classification(makers, (), Event(event), False, (), (), (), automotive, confidence)
+    return item, label
+
+
+def test_a_story_about_cars_is_told_by_its_car_items_whatever_the_language() -> None:
+    from autonews.digest import build_story
+
+    members = [
+        _member(1, "Volvo Recalls 14,768 XC70s Over Halfshaft Risk", "recall", 0.7, True),
+        _member(2, "沃尔沃球队赢得比赛 主场观众创下新纪录", "other", 1.0, False),
+        _member(3, "沃尔沃球队再次获胜 观众人数创下纪录", "other", 1.0, False),
+    ]
+    items = [item for item, _ in members]
+    labels = {item.id: label for item, label in members}
+    for language in ("en", "zh"):
+        story = build_story(items, labels, {}, "k", language)
+        # The car item stands for the story, and only it votes for the event: two items not
+        # about cars (event other, surely) do not outvote it.
+        assert story.title.startswith("Volvo Recalls"), language
+        assert story.classification.automotive, language
+        assert story.classification.event.value == "recall", language
+        assert [m.name for m in story.classification.makers] == ["Volvo"]
+    others = build_story(items[1:], labels, {}, "k", "en")
+    assert not others.classification.automotive and others.classification.event.value == "other"

@@ -94,9 +94,11 @@ def test_example_config_loads_and_documents_every_key(home: Path) -> None:
     from dataclasses import fields
 
     from autonews.config import _SECTIONS, _toml_name
+    from autonews.config_report import check_config
 
     example = ROOT / "config.example.toml"
     config = load_config(example)
+    assert check_config(config, {}).problems == ()  # `autonews config check` passes it
     assert len(config.feeds) >= 5
     assert any(any("\u4e00" <= ch <= "\u9fff" for ch in f.name) for f in config.feeds)
     text = example.read_text("utf-8")

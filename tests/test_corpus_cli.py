@@ -131,7 +131,7 @@ def runs(server: HTTPServer, tmp_path_factory: pytest.TempPathFactory) -> Runs:
 
 
 def _failed_names(stderr: str) -> list[str]:
-    match = re.search(r"autonews: \d+ feed\(s\) failed: (.*)$", stderr, re.MULTILINE)
+    match = re.search(r"autonews: \d+ feeds? failed: (.*)$", stderr, re.MULTILINE)
     return match.group(1).split(", ") if match else []
 
 

@@ -41,6 +41,46 @@ def test_stats_counts_stories_by_event_and_maker(cli, home: Path, httpserver: HT
     assert "recall" in drawn and "█" in drawn and "\x1b" not in drawn
 
 
+def test_stats_leave_out_stories_not_about_cars_and_say_so(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    from datetime import datetime
+
+    httpserver.expect_request("/mixed").respond_with_data(
+        rss(
+            [
+                item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, hours_ago=5),
+                item(
+                    "Honda Launches Reusable Rocket Test Flight",
+                    2,
+                    hours_ago=6,
+                    description="The rocket reached 300 metres before landing in Hokkaido.",
+                ),
+                item(
+                    "The AI Paradox",
+                    3,
+                    hours_ago=7,
+                    description="Learn the hard way: students ask the better questions.",
+                ),
+            ]
+        )
+    )
+    feed = ("--feed", httpserver.url_for("/mixed"), "--no-extract", "--format", "json")
+    digest = json.loads(cli("digest", *feed).out)
+    assert digest["not_about_cars"] == 2
+    by_maker = json.loads(cli("stats", "--format", "json").out)
+    assert {row["key"]: row["total"] for row in by_maker["rows"]} == {"Volvo": 1}
+    assert by_maker["stories"] == 1 and by_maker["not_about_cars"] == 2
+    by_event = json.loads(cli("stats", "--by", "event", "--format", "json").out)
+    assert "other" not in {row["key"] for row in by_event["rows"]}
+    assert "2 stories not about cars left out." in cli("stats").out
+    for key in ("since", "until"):  # ISO 8601, as in the digest's JSON
+        assert "T" in by_maker[key] and datetime.fromisoformat(by_maker[key]).tzinfo
+        assert "." not in by_maker[key]
+    none = cli("stats", "--event", "launch")
+    assert "No car stories in this window (2 stories not about cars left out)." in none.out
+
+
 def test_stats_on_an_empty_store(cli, home: Path) -> None:
     result = cli("stats")
     assert result.code == 0 and "No stories" in result.out

@@ -142,3 +142,16 @@ def test_retention_prunes_old_items_and_their_bodies(store: Store) -> None:
     assert store.prune(90, NOW) == 1
     assert [i.title for i in store.items([FEED], None)] == ["Story 2"]
     assert store.articles([old.link or ""]) == {}
+
+
+def test_retention_prunes_old_bodies_even_when_a_recent_item_has_no_link(store: Store) -> None:
+    from dataclasses import replace
+
+    from autonews.models import Article
+
+    old = entry(1, hours=24 * 100)
+    store.add_entries(FEED, [old], NOW - timedelta(days=100))
+    store.add_entries(FEED, [replace(entry(2), link=None)], NOW)  # NULL link in the store
+    store.save_articles([Article(old.link or "", "t", "", "", "", "old body")], NOW)
+    assert store.prune(90, NOW) == 1
+    assert store.articles([old.link or ""]) == {}

@@ -37,17 +37,10 @@ from autonews.models import Classification, CompanyRef, Event, MakerRef, ModelRe
 
 __all__ = ["Classifier", "classify"]
 
-
-
-_DISCARD = DISCARD
-
 # Enum members as plain names: in Python 3.11 each Event.OTHER costs a descriptor call, and
 # classify names it several times per headline.
 _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
-
-
-
 
 _with_additions: dict[str, Knowledge] = {}
 
@@ -77,21 +70,9 @@ class Classifier:
             )
         return cls(knowledge)
 
-    # --- entities ----------------------------------------------------------------------------
-
-    def _entities(
-        self,
-        tokens: Tokens,
-        stems: list[str],
-        reasons: list[str],
-        event_found: bool,
-        car_word: bool,
-    ) -> list[Spotted]:
-        return find_names(self.k, tokens, stems, reasons, event_found, car_word)
-
     # --- events ------------------------------------------------------------------------------
 
-    def _event(
+    def phrase_event(
         self, stems: list[str], reasons: list[str], hits: list[RuleHit] | None = None
     ) -> tuple[Event, float, str | None]:
         """The event by the rules (strongest phrase, earliest among equals), its weight, and the
@@ -111,7 +92,7 @@ class Classifier:
         if best is None:
             return _OTHER, 0.0, speculative
         weight, position, hit = best
-        if reasons is not _DISCARD:
+        if reasons is not DISCARD:
             reasons.append(
                 f"rules: {hit.event.value}, '{hit.phrase}' ({_strength(weight)}) "
                 f"at word {position + 1}"
@@ -121,11 +102,11 @@ class Classifier:
     def _rule_event(
         self, title: str, stems: list[str], reasons: list[str], hits: list[RuleHit]
     ) -> tuple[Event, float, str | None]:
-        event, weight, speculative = self._event(stems, reasons, hits)
+        event, weight, speculative = self.phrase_event(stems, reasons, hits)
         main = _main_clause(title, stems) if (":" in title or "：" in title) else stems
         if main is not stems:
             # After a topic label ("Tariff Turmoil: ..."), the main clause wins a tie.
-            main_event, main_weight, _ = self._event(main, _DISCARD)
+            main_event, main_weight, _ = self.phrase_event(main, DISCARD)
             if main_weight >= weight and main_event is not event:
                 reasons.append(f"rules: {main_event.value}, the clause after the lead-in")
                 event, weight = main_event, main_weight
@@ -136,9 +117,9 @@ class Classifier:
         tokens = Tokens(title)
         stems = stems_of(tokens.norms)
         hits: list[RuleHit] = []
-        event, weight, _ = self._rule_event(title, stems, _DISCARD, hits)
-        car_word = self._car_word(stems, tokens.plain)
-        found = self._entities(tokens, stems, _DISCARD, weight >= 3.0, car_word)
+        event, weight, _ = self._rule_event(title, stems, DISCARD, hits)
+        car_word = self.says_cars(stems, tokens.plain)
+        found = find_names(self.k, tokens, stems, DISCARD, weight >= 3.0, car_word)
         return event_features(tokens, stems, hits, event, _subject_end(found))
 
     @staticmethod
@@ -164,18 +145,18 @@ class Classifier:
         """Label one item from its title and, where given, its summary and body; ``explain``
         records the reasons (``--explain``), each naming the text that decided it. ``car_feed``:
         the item comes from a feed that is about cars, which is evidence enough of relevance."""
-        reasons: list[str] = [] if explain else _DISCARD
+        reasons: list[str] = [] if explain else DISCARD
         tokens = Tokens(title)
         stems = stems_of(tokens.norms)
         hits: list[RuleHit] = []
         event, weight, speculative = self._rule_event(title, stems, reasons, hits)
-        car_word = self._car_word(stems, tokens.plain)
-        found = self._entities(tokens, stems, reasons, weight >= 3.0, car_word)
+        car_word = self.says_cars(stems, tokens.plain)
+        found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
             features = event_features(tokens, stems, hits, event, _subject_end(found))
             event, probability = self.model.predict(features)
-            if reasons is not _DISCARD:
+            if reasons is not DISCARD:
                 why = ", ".join(self.model.reasons(features, event))
                 reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
         off_topic = bool(found) and self._not_about_cars(found, stems, car_word, reasons)
@@ -194,7 +175,7 @@ class Classifier:
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = Evidence(WEAK, "an item of a feed that is about cars")
         automotive = evidence.strength > NONE
-        if reasons is not _DISCARD:
+        if reasons is not DISCARD:
             reasons.append(
                 f"automotive: {evidence.reason}" if automotive else "not about cars: "
                 + (evidence.reason or "no car word, carmaker or model in the title")
@@ -211,7 +192,7 @@ class Classifier:
         # body that says nothing about cars, it is not car news, and has no event.
         unknown = extra is None and not off_topic and bool(found or car_word)
         if event is not _OTHER and not (automotive or unknown):
-            if reasons is not _DISCARD:
+            if reasons is not DISCARD:
                 reasons.append(f"event other: not about cars: not {event.value}")
             event = _OTHER
         elif event is _OTHER and self.model is None:
@@ -247,7 +228,7 @@ class Classifier:
             reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
         return bool(cues)
 
-    def _car_word(self, stems: list[str], text: str) -> bool:
+    def says_cars(self, stems: list[str], text: str) -> bool:
         """Does the headline say it is about cars? Without a maker, company or such a word, it is
         about something else ("Tata Steel to Cut Jobs")."""
         if not self.k.car_nouns.isdisjoint(stems):
@@ -269,7 +250,7 @@ class Classifier:
             elif item.kind == "maker" and item.index not in seen:
                 seen.add(item.index)
                 makers.append(self.k.maker_refs[item.index])
-                if reasons is not _DISCARD:
+                if reasons is not DISCARD:
                     maker = self.k.makers[item.index]
                     reasons.append(
                         f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'"

@@ -242,16 +242,10 @@ def knowledge_version(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Any] | None = None,
 ) -> str:
-    """The version of the classifier that building knowledge would give, without building it."""
+    """The version of the classifier that building knowledge would give, without building it:
+    what cached classifications depend on (the knowledge files, the user's additions and the
+    classifier's own code). Any change makes a new version, so no stale label survives."""
     return _version_cached(repr((list(extra_makers), dict(extra_event_keywords or {}))))
-
-
-def _version(
-    extra_makers: Iterable[Mapping[str, Any]], extra_event_keywords: Mapping[str, Any] | None
-) -> str:
-    """What cached classifications depend on: the knowledge files, the user's additions and the
-    classifier's own code. Any change makes a new version, so no stale label survives."""
-    return knowledge_version(extra_makers, extra_event_keywords)
 
 
 KNOWLEDGE_FILES = (
@@ -267,7 +261,7 @@ def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
 ) -> Knowledge:
-    knowledge = Knowledge(version=_version(extra_makers, extra_event_keywords))
+    knowledge = Knowledge(version=knowledge_version(extra_makers, extra_event_keywords))
     for raw in _read("makers.toml").get("maker", []):
         knowledge.add_maker(raw, "makers.toml")
     for raw in _read("companies.toml").get("company", []):

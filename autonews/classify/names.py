@@ -18,8 +18,6 @@ from autonews.classify.lexicon import Found, Tokens, phrase_key
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted
 
-_DISCARD = DISCARD
-
 # Words that may come before the subject at the start of a headline.
 _OPENERS = frozenset(
     "new the all updated next watch exclusive breaking report analysis video review is are was "
@@ -80,22 +78,22 @@ def find_names(
     for start, end, hits in matches:
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
         if hit.kind == "block":
-            if reasons is not _DISCARD:
+            if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a known non-maker phrase")
             continue
         if start and tokens.norms[start - 1] in k.given_names and _person(tokens, start):
             # "Brett Bentley-Leek", "Louis Chevrolet": a first name makes it a person.
-            if reasons is not _DISCARD:
+            if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start - 1, end)}': a person")
             continue
         if hit.via == "model" and not _written_as_a_model(hit, tokens, start, end):
             # "a class of students" is not the A-Class: models are names, written as such.
-            if reasons is not _DISCARD:
+            if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': not written as a name")
             continue
         if hit.kind == "maker" and hit.via != "model" and _joined_to_a_name(tokens, end, matches):
             # "Bentley-Leek", "Ford-Smith": one part of a longer proper name.
-            if reasons is not _DISCARD:
+            if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end + 1)}': part of another name")
             continue
         if hit.via == "alias" and not hit.ambiguous and tuple(tokens.norms[start:end]) != _key(
@@ -137,7 +135,7 @@ def _ambiguous_ok(
     surface = tokens.span(start, end)
     verdict = _ambiguous_verdict(k, hit, surface, start, end, tokens, stems, context)
     accepted = not verdict.startswith("not ")
-    if reasons is not _DISCARD:
+    if reasons is not DISCARD:
         reasons.append(
             f"{'' if accepted else 'not '}{name}: '{surface}' {verdict.removeprefix('not ')}"
         )

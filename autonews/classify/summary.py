@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
+from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
     NONE,
@@ -62,9 +63,9 @@ class Extra:
     def spotted(self) -> list[Spotted]:
         """Every name in it that passes the checks, judged by its own context."""
         classifier = self.classifier
-        _, weight, _ = classifier._event(self.stems, DISCARD)
-        car_word = classifier._car_word(self.stems, self.tokens.plain)
-        return classifier._entities(self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
+        _, weight, _ = classifier.phrase_event(self.stems, DISCARD)
+        car_word = classifier.says_cars(self.stems, self.tokens.plain)
+        return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
     def makers(self, title_car: bool, reasons: list[str]) -> list[Spotted]:
         """Makers the text is about, for a title that names none."""
@@ -117,7 +118,7 @@ class Extra:
         """The event its first words name, for a title that names none."""
         classifier = self.classifier
         stems = stems_of(tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms)
-        event, _, _ = classifier._event(stems, reasons)
+        event, _, _ = classifier.phrase_event(stems, reasons)
         if event is not Event.OTHER:
             reasons.append("event from the summary/body: the title has no event word")
         return event

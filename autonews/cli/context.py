@@ -80,8 +80,10 @@ def exit_if_feeds_failed(digest: Digest) -> None:
     if digest.failed_feeds:
         named = digest.failures_to_report
         if named:
+            from autonews.render.common import plural
+
             names = ", ".join(f.name or f.url for f in named)
             more = len(digest.failed_feeds) - len(named)
             earlier = f" (and {more} reported earlier)" if more else ""
-            typer.echo(f"autonews: {len(named)} feed(s) failed: {names}{earlier}", err=True)
+            typer.echo(f"autonews: {plural(len(named), 'feed')} failed: {names}{earlier}", err=True)
         raise typer.Exit(ExitStatus.FEEDS_FAILED)

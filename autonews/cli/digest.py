@@ -25,6 +25,7 @@ from autonews.cli.options import (
     ColorOption,
     ConfigOption,
     check_choice,
+    check_since,
     digest_formats,
     event_slugs,
     format_option,
@@ -128,7 +129,8 @@ def digest(
             "-o",
             metavar="FILE",
             help="Write to this file (atomically) instead of stdout; without --format, in "
-            "the format its extension names (.txt .md .html .json .jsonl), else text.",
+            "the format its extension names (.txt .md .html .json .jsonl .atom), else text. "
+            "With several --name: {name} in it is each digest's name (digest-{name}.txt).",
         ),
     ] = None,
     email: Annotated[
@@ -174,6 +176,7 @@ def digest(
 
     check_choice("--format", fmt, digest_formats())
     check_choice("--group-by", group_by, GROUPINGS)
+    check_since(since)
     events = event_slugs("--event", event)
     exclude_events = event_slugs("--exclude-event", exclude_event)
     _check_addresses("--email", email or ())
@@ -191,6 +194,7 @@ def digest(
             "`autonews feeds add URL` (see config.example.toml)",
         )
     named = [_named_digest(cfg, n) for n in name or ()]
+    _check_output(output, [entry for entry in named if not (email or entry.to)], bool(named))
     # Everything a run could trip over later is checked now, before any network work.
     cfg, makers, named = _with_maker_names(cfg, maker or (), named)
     models = _model_names(cfg, model or ())
@@ -213,7 +217,8 @@ def digest(
     runs = [(options, to)] if not named else []
     for entry in named:
         named_fmt = fmt or entry.format or file_fmt or "text"
-        named_to = replace(to, fmt=named_fmt, email=tuple(email or entry.to))
+        named_output = Path(str(output).replace(NAME_FIELD, entry.name)) if output else None
+        named_to = replace(to, fmt=named_fmt, output=named_output, email=tuple(email or entry.to))
         runs.append((_named_options(options, entry), named_to))
     _check_mail_setup(cfg, [destination for _, destination in runs])
     env = environment(color)
@@ -227,13 +232,37 @@ def digest(
     exit_if_feeds_failed(run.digest)
 
 
+NAME_FIELD = "{name}"  # in -o FILE: the named digest's name
+
+
+def _check_output(output: Path | None, printed: Sequence[NamedDigest], named: bool) -> None:
+    """One -o file for several printed named digests would keep only the last one written (and
+    --new would count them all delivered): each needs its own file, by {name}."""
+    if output is None:
+        return
+    placeholder = NAME_FIELD in str(output)
+    if len(printed) > 1 and not placeholder:
+        raise UsageError(
+            f"-o: {len(printed)} named digests ({', '.join(d.name for d in printed)}) cannot "
+            "share one file",
+            hint=f"put {NAME_FIELD} in the file name for one file each: -o 'digest-{NAME_FIELD}"
+            f"{output.suffix or '.txt'}'; or run one --name at a time",
+        )
+    if placeholder and not named:
+        raise UsageError(f"-o: {NAME_FIELD} in the file name is for --name digests")
+
+
 def _feed_option(location: str) -> FeedConfig:
-    from autonews.addresses import location_problem
+    from autonews.addresses import is_web, location_problem
     from autonews.config import FeedConfig
 
     problem = location_problem(location)
     if problem is not None:
         raise UsageError(f"--feed: {problem.message}", hint=problem.hint)
+    if not is_web(location) and not location.startswith("file://"):
+        # A file path as `feeds add` stores it: absolute, so that the store knows it as one
+        # feed from whatever directory the digest runs in.
+        location = str(Path(location).expanduser().resolve())
     return FeedConfig(url=location)
 
 

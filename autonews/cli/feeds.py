@@ -76,10 +76,11 @@ def _discovered(feed: FeedConfig, path: Path) -> FeedConfig:
     own title. A URL that cannot be fetched now is kept as given, with a warning."""
     from dataclasses import replace
 
+    from autonews.config import load_config as load
     from autonews.discover import discover
     from autonews.feedlist import checked_feed
 
-    fetch = load_config(path if path.is_file() else None).fetch
+    fetch = load(path, missing_ok=True).fetch  # the file to edit, not yet written: defaults
     found = discover(feed.url, fetch)
     if found.page:
         typer.echo(f"found the feed linked from {found.page}: {found.url}")
@@ -214,6 +215,7 @@ def feeds_import(
     """Import feeds from an OPML file into the config file."""
     from autonews.config import config_file_to_edit
     from autonews.feedlist import add_feeds, checked_feed, parse_opml
+    from autonews.render.common import plural
 
     try:
         data = opml.read_bytes()
@@ -233,7 +235,7 @@ def feeds_import(
     added = add_feeds(config_file_to_edit(config), feeds)
     unread = f", {skipped} skipped" if skipped else ""
     total = len(feeds) + skipped
-    typer.echo(f"imported {len(added)} new feed(s) of {total} in {opml}{unread}")
+    typer.echo(f"imported {plural(len(added), 'new feed')} of {total} in {opml}{unread}")
 
 
 @app.command("export")

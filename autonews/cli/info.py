@@ -27,7 +27,8 @@ def read(
     url_or_id: Annotated[
         str,
         typer.Argument(
-            metavar="URL_OR_ID", help="An article URL, or a story id from `digest --format json`."
+            metavar="URL_OR_ID",
+            help="An article URL, or a story id (shown beside each story's link in a digest).",
         ),
     ],
     fmt: Annotated[str, format_option("text, markdown or json.")] = "text",
@@ -83,14 +84,19 @@ def stats(
     try:
         start = parse_since(since, now)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(
+            f"--since: {exc}", hint="a window such as 30d, 12w, a date (2026-11-01) or all"
+        ) from None
     with Store(cfg.paths.store_file) as store:
         items = store.items(store.known_feeds(), start)
     earliest = start or min((i.published for i in items), default=now)
     classifier = classifier_for(cfg.classify)
     result = compute_stats(items, classifier, earliest, now, by, event)
     if fmt == "json":
-        sys.stdout.write(json.dumps(asdict(result), default=str, ensure_ascii=False) + "\n")
+        document = asdict(result)
+        for key in ("since", "until"):  # ISO 8601, as the digest's JSON writes times
+            document[key] = getattr(result, key).isoformat(timespec="seconds")
+        sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_stats(result, terminal_options(env), None if all_rows else TOP))
 
@@ -117,7 +123,9 @@ def makers(
 
 
 def demo(
-    fmt: Annotated[str, format_option("terminal, json or jsonl.")] = "terminal",
+    fmt: Annotated[
+        str, format_option("terminal, text, markdown, html, json, jsonl or atom.")
+    ] = "terminal",
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Skip article extraction.")
     ] = False,

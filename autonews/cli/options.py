@@ -53,6 +53,21 @@ def check_choice(option: str, value: str | None, choices: list[str]) -> None:
         )
 
 
+def check_since(value: str | None) -> None:
+    """``--since``: a window (48h, 7d, a date, all), checked here so that the error names the
+    option, not the config key it overrides."""
+    if value is None:
+        return
+    from autonews.timeparse import parse_since, utcnow
+
+    try:
+        parse_since(value, utcnow())
+    except ValueError as exc:
+        raise UsageError(
+            f"--since: {exc}", hint="a window such as 48h, 7d, 12w, a date (2026-11-01) or all"
+        ) from None
+
+
 def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
     """``--event`` values, in any case, as event slugs; an unknown one is a usage error."""
     from autonews.models import Event

@@ -1,9 +1,11 @@
 """Atom (RFC 4287): the digest as a feed any feed reader can subscribe to, one entry per story.
 
-An entry's id is its story's (``urn:autonews:story:ID``), stable across runs, so a reader shows a
-story once and updates it when sources join (``updated`` is its latest source's time). Its
-content lists every source's headline and link. The document is built with ElementTree, which
-escapes all text and attributes; characters XML 1.0 cannot carry at all are dropped first.
+The feed's id is ``urn:autonews:digest``, or ``urn:autonews:digest:NAME`` for a named digest
+(``--name``): each is a feed of its own. An entry's id is its story's (``urn:autonews:story:ID``),
+stable across runs, so a reader shows a story once and updates it when sources join (``updated``
+is its latest source's time). Its content lists every source's headline and link. The document
+is built with ElementTree, which escapes all text and attributes; characters XML 1.0 cannot
+carry at all are dropped first.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from html import escape
+from urllib.parse import quote
 
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
@@ -92,8 +95,11 @@ def _entry(feed: ET.Element, story: Story) -> None:
 
 def render_atom(digest: Digest, options: RenderOptions) -> str:
     feed = ET.Element("feed", {"xmlns": ATOM_NS})
-    _add(feed, "id", FEED_ID)
-    _add(feed, "title", _text(digest.title) or "autonews digest")
+    # A named digest is a feed of its own: two files from two [[digests]] are two feeds.
+    named = f":{quote(_text(digest.name), safe='')}" if digest.name else ""
+    _add(feed, "id", FEED_ID + named)
+    title = _text(digest.title) or "autonews digest"
+    _add(feed, "title", f"{title}: {_text(digest.name)}" if digest.name else title)
     _add(feed, "subtitle", _text(summary_line(digest, Clock.of(digest, options))))
     _add(feed, "updated", _time(digest.generated_at))
     _add(_add(feed, "author"), "name", "autonews")

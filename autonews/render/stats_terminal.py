@@ -52,8 +52,10 @@ def render_stats(stats: Stats, options: RenderOptions, top: int | None = TOP) ->
             style="bold",
         )
     )
+    left_out = plural(stats.not_about_cars, "story") + " not about cars left out"
     if not rows:
-        console.print(Text("No stories in this window.", style="dim"))
+        empty = f"No car stories in this window ({left_out})." if stats.not_about_cars else ""
+        console.print(Text(empty or "No stories in this window.", style="dim"))
         return buffer.getvalue()
     table = Table.grid(padding=(0, 1))
     table.add_column(width=key_width, no_wrap=True, overflow="ellipsis")
@@ -73,6 +75,8 @@ def render_stats(stats: Stats, options: RenderOptions, top: int | None = TOP) ->
         more = plural(len(hidden), "more " + _NOUNS.get(stats.by, stats.by))
         stories = plural(sum(r.total for r in hidden), "story")
         console.print(Text(f"… and {more}, with {stories} (--all draws every row)", style="dim"))
+    if stats.not_about_cars:
+        console.print(Text(left_out + ".", style="dim"))
     text = buffer.getvalue()
     if not options.color:
         text = "\n".join(line.rstrip() for line in text.split("\n"))

@@ -357,9 +357,10 @@ class Store(PageQueries):
         cutoff = iso(now - timedelta(days=keep_days))
         with self.transaction() as db:
             db.execute(
+                # NOT IN a list holding a NULL is never true: items without a link are left out.
                 "DELETE FROM articles WHERE url IN (SELECT link FROM items WHERE published < ? "
-                "AND first_seen < ?) AND url NOT IN (SELECT link FROM items WHERE published >= ? "
-                "OR first_seen >= ?)",
+                "AND first_seen < ?) AND url NOT IN (SELECT link FROM items WHERE link IS NOT "
+                "NULL AND (published >= ? OR first_seen >= ?))",
                 (cutoff, cutoff, cutoff, cutoff),
             )
             removed = db.execute(

@@ -1,0 +1,73 @@
+"""The user's additions to the classifier's knowledge, checked when the config is read:
+``[[classify.makers]]`` entries and ``[classify.event_keywords]``. A value of the wrong kind
+("ExMo" where a list of names belongs is read as that one name), an empty name or an unknown key
+is an error naming the key, as for every other key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from autonews.config_values import coerce
+from autonews.errors import ConfigError
+from autonews.models import Event
+
+# What a [[classify.makers]] entry may say (the keys of makers.toml; knowledge/README.md).
+MAKER_KEYS: dict[str, Any] = {
+    "name": str,
+    "group": str,
+    "country": str,
+    "aliases": tuple[str, ...],
+    "models": tuple[str, ...],
+    "ambiguous": tuple[str, ...],
+    "lenient": tuple[str, ...],
+    "people": tuple[str, ...],
+    "veto_next": tuple[str, ...],
+}
+_EVENT_SLUGS = [event.value for event in Event]
+
+
+def _names(key: str, value: Any) -> tuple[str, ...]:
+    names: tuple[str, ...] = coerce(key, value, tuple[str, ...])
+    if any(not name.strip() for name in names):
+        raise ConfigError(f"config key {key!r}: an empty name in {list(names)!r}")
+    return names
+
+
+def maker_entries(entries: tuple[Mapping[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+    """``[[classify.makers]]`` entries, each with only known keys, a non-empty name and every
+    list a list of non-empty names."""
+    checked = []
+    for index, entry in enumerate(entries):
+        where = f"classify.makers[{index}]"
+        unknown = sorted(set(entry) - set(MAKER_KEYS))
+        if unknown:
+            raise ConfigError(
+                f"unknown config key '{where}.{unknown[0]}'",
+                hint="a maker takes " + ", ".join(MAKER_KEYS),
+            )
+        if "name" not in entry:
+            raise ConfigError(f"config key '{where}.name' is missing")
+        values: dict[str, Any] = {}
+        for key, value in entry.items():
+            if MAKER_KEYS[key] is str:
+                values[key] = coerce(f"{where}.{key}", value, str)
+            else:
+                values[key] = _names(f"{where}.{key}", value)
+        if not values["name"].strip():
+            raise ConfigError(f"config key '{where}.name' is empty")
+        checked.append(values)
+    return tuple(checked)
+
+
+def event_keywords(table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """``[classify.event_keywords]``: event slug -> phrases, none of them empty."""
+    for event in table:
+        if event not in _EVENT_SLUGS:
+            raise ConfigError(
+                f"config key 'classify.event_keywords': unknown event {event!r}",
+                hint="events: " + ", ".join(_EVENT_SLUGS),
+            )
+    return {
+        event: _names(f"classify.event_keywords.{event}", words) for event, words in table.items()
+    }

@@ -1,0 +1,93 @@
+"""Named digests and where they go, through the real CLI: several --name with one -o (a file
+each, by {name}), an Atom feed id of each named digest's own; and --feed with a relative path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from autonews.errors import ExitStatus
+from tests.helpers.feeds import item, rss
+
+HEADLINES = [
+    "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+    "BYD Cuts Prices on Seven Models by Up to 34%",
+]
+NAMED = (
+    '[[digests]]\nname = "recalls"\nevents = ["recall"]\nformat = "json"\n\n'
+    '[[digests]]\nname = "prices"\nevents = ["pricing"]\n'
+)
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def feed(httpserver: HTTPServer) -> str:
+    httpserver.expect_request("/feed").respond_with_data(
+        rss([item(title, n) for n, title in enumerate(HEADLINES)]),
+        content_type="application/rss+xml",
+    )
+    return httpserver.url_for("/feed")
+
+
+def test_several_named_digests_need_a_file_each(
+    cli, home: Path, feed: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(NAMED, "utf-8")
+    args = ("digest", "--config", str(config), "--feed", feed, "--no-extract", "--new")
+    names = ("--name", "recalls", "--name", "prices")
+    shared = cli(*args, *names, "-o", str(tmp_path / "both.txt"))
+    assert shared.code == ExitStatus.USAGE
+    assert "-o: 2 named digests (recalls, prices) cannot share one file" in shared.err
+    assert "{name}" in shared.err
+    assert not (tmp_path / "both.txt").exists() and httpserver.log == []  # before any fetch
+    each = cli(*args, *names, "-o", str(tmp_path / "digest-{name}.txt"))
+    assert each.code == 0, each.err
+    recalls = json.loads((tmp_path / "digest-recalls.txt").read_text("utf-8"))  # its format
+    assert [s["title"] for s in recalls["stories"]] == [HEADLINES[0]]
+    prices = (tmp_path / "digest-prices.txt").read_text("utf-8")
+    assert HEADLINES[1] in prices and HEADLINES[0] not in prices
+    # Each went out, so each is delivered: nothing new for either on the next run.
+    (tmp_path / "digest-prices.txt").unlink()
+    again = cli(*args, *names, "--offline", "-o", str(tmp_path / "digest-{name}.txt"))
+    assert again.code == 0 and not (tmp_path / "digest-prices.txt").exists()
+    alone = cli("digest", "--feed", feed, "--offline", "-o", str(tmp_path / "{name}.txt"))
+    assert alone.code == ExitStatus.USAGE and "--name" in alone.err
+
+
+def test_each_named_digest_is_an_atom_feed_of_its_own(
+    cli, home: Path, feed: str, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(NAMED.replace('format = "json"', 'format = "atom"'), "utf-8")
+    args = ("digest", "--config", str(config), "--feed", feed, "--no-extract")
+    assert cli(*args, "--name", "recalls", "-o", str(tmp_path / "r.atom")).code == 0
+    assert cli(*args, "--offline", "-o", str(tmp_path / "all.atom")).code == 0
+    named = ElementTree.parse(tmp_path / "r.atom").getroot()
+    plain = ElementTree.parse(tmp_path / "all.atom").getroot()
+    assert named.findtext(f"{ATOM}id") == "urn:autonews:digest:recalls"
+    assert named.findtext(f"{ATOM}title") == "autonews digest: recalls"
+    assert plain.findtext(f"{ATOM}id") == "urn:autonews:digest"
+
+
+def test_a_relative_feed_path_is_one_feed_from_any_directory(
+    cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / "wire.xml").write_text(rss([item(HEADLINES[0], 1)]), "utf-8")
+    monkeypatch.chdir(feeds)
+    assert cli("digest", "--feed", "wire.xml", "--no-extract").code == 0
+    monkeypatch.chdir(tmp_path)
+    again = cli("digest", "--feed", str(feeds / "wire.xml"), "--offline", "-f", "json")
+    assert [s["title"] for s in again.json()["stories"]] == [HEADLINES[0]]
+    assert len(again.json()["feeds"]) == 1
+
+
+def test_demo_help_names_every_format(cli) -> None:
+    text = " ".join(cli("demo", "--help").out.split())
+    assert "terminal, text, markdown, html, json, jsonl or atom" in text
