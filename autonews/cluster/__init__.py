@@ -30,7 +30,6 @@ compared), ``stories`` (merging into stories: ``cluster``).
 """
 
 from autonews.cluster.candidates import MAX_CANDIDATES
-from autonews.cluster.features import _terms as _terms  # the concepts glossary test reads terms
 from autonews.cluster.features import features_of
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import (
@@ -41,15 +40,19 @@ from autonews.cluster.model import (
     parse_pair_model,
 )
 from autonews.cluster.model import _scorer as _scorer  # tests check it against the full model
+from autonews.cluster.stories import Clustering, Join, cluster, clustering
 from autonews.cluster.stories import _Stories as _Stories  # tests join stories by hand
-from autonews.cluster.stories import cluster
+from autonews.cluster.terms import terms_of as _terms  # noqa: F401 (the glossary test reads terms)
 
 __all__ = [
     "MAX_CANDIDATES",
     "PAIR_FEATURES",
     "ClusterInput",
+    "Clustering",
+    "Join",
     "PairModel",
     "cluster",
+    "clustering",
     "features_of",
     "pair_features",
     "pair_model",
