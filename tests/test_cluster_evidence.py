@@ -23,7 +23,9 @@ def item(
 ) -> ClusterInput:
     classification = CLASSIFIER.classify(title, summary, body)
     published = T0 + timedelta(hours=hours)
-    return ClusterInput(key, title, summary, None, published, classification, feed or f"f{key}", body)
+    return ClusterInput(
+        key, title, summary, None, published, classification, feed or f"f{key}", body
+    )
 
 
 def titles(*headlines: str, hours: float = 3.0) -> list[list[int]]:
@@ -137,14 +139,36 @@ def test_article_bodies_count_where_feeds_give_no_summary_but_not_the_sites_own_
     plug = "Sign up for the Daily Drive newsletter to get the news first."
     byline = "Reporting by our Detroit bureau; editing by the autos desk."
     items = [
-        item(0, "Stellantis picks its next chief", 0, feed="a", body=f"{plug} Antonio Filosa, "
-             "head of the Americas, will be chief executive of Stellantis from June 23."),
-        item(1, "A new boss for the Jeep maker", 2, feed="b", body=f"{byline} Stellantis named "
-             "Antonio Filosa chief executive, ending a six-month search."),
-        item(2, "Ram gets its old boss back", 3, feed="a", body=f"{plug} Tim Kuniskis returns "
-             "to run the Ram brand for Stellantis."),
-        item(3, "Jeep owners get a new infotainment update", 4, feed="b", body=f"{byline} Jeep "
-             "is sending an over-the-air update to Wagoneer owners."),
+        item(
+            0,
+            "Stellantis picks its next chief",
+            0,
+            feed="a",
+            body=f"{plug} Antonio Filosa, "
+            "head of the Americas, will be chief executive of Stellantis from June 23.",
+        ),
+        item(
+            1,
+            "A new boss for the Jeep maker",
+            2,
+            feed="b",
+            body=f"{byline} Stellantis named "
+            "Antonio Filosa chief executive, ending a six-month search.",
+        ),
+        item(
+            2,
+            "Ram gets its old boss back",
+            3,
+            feed="a",
+            body=f"{plug} Tim Kuniskis returns to run the Ram brand for Stellantis.",
+        ),
+        item(
+            3,
+            "Jeep owners get a new infotainment update",
+            4,
+            feed="b",
+            body=f"{byline} Jeep is sending an over-the-air update to Wagoneer owners.",
+        ),
     ]
     assert cluster(items) == [[0, 1], [2], [3]]
     # Without the bodies, the titles share nothing.

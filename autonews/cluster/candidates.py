@@ -115,7 +115,7 @@ def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[s
     return grouped + terms, grouped + unclaimed
 
 
-MAX_CANDIDATES = 20  # per new item; the most alike are kept, and a story needs only one link
+MAX_CANDIDATES = 15  # per new item; the most alike are kept, and a story needs only one link
 
 
 def _candidates(

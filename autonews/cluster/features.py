@@ -79,6 +79,7 @@ class _Features:
     title_money: frozenset[tuple[str, Figure]]  # (currency, amount) the classifier found
     numbers: frozenset[Figure]  # in the title and the lead
     telling: frozenset[Figure]  # of those, the ones that tell an event (see model.evidence)
+    figure_keys: frozenset[str]  # figures.keys of the numbers: none in common, none alike
     units: frozenset[Figure]  # unit counts the classifier found (recalled, sold...)
     stamp: float  # publication time, POSIX seconds
     source: str
@@ -232,6 +233,7 @@ def _features(
         title_money=money,
         numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
+        figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
         units=frozenset(fig.figure(value) for value in units),
         stamp=item.published.timestamp(),
         source=item.source,

@@ -136,16 +136,17 @@ def _subject_mass(a: _Features, other_cjk: bool) -> float:
 
 
 def shared_figure(a: _Features, b: _Features) -> bool:
-    return bool(a.numbers and b.numbers and fig.shared(a.numbers, b.numbers))
+    if a.figure_keys.isdisjoint(b.figure_keys):
+        return False  # no two figures within a digit's unit of each other
+    return fig.shared(a.numbers, b.numbers)
 
 
 def evidence(a: _Features, b: _Features, common: float) -> float:
     """How much positive evidence two items share: the weights of their shared subject terms
     (``common``: their sum), plus one for a shared figure that tells an event (from 100, a
     percentage or a fraction such as 1.48万; not a small count: 11 killed, 27 February)."""
-    if a.telling and b.numbers and fig.shared(a.telling, b.numbers):
-        return common + 1.0
-    return common
+    telling = a.telling and not a.figure_keys.isdisjoint(b.figure_keys)
+    return common + 1.0 if telling and fig.shared(a.telling, b.numbers) else common
 
 
 def _enough(a: _Features, b: _Features, found: float) -> bool:

@@ -151,6 +151,7 @@ def is_subject(term: str) -> bool:
     return term not in _GENERIC
 
 
+@lru_cache(maxsize=65536)
 def bridges(term: str) -> bool:
     """Whether both scripts can say ``term``: concepts, makers (and several makers together),
     companies, models, and Latin codes and short names a Chinese title can contain too (su7,
