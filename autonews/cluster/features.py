@@ -33,6 +33,7 @@ from autonews.cluster.terms import (
     text_lead,
 )
 from autonews.cluster.vocabulary import (
+    CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
     POSTS,
@@ -49,6 +50,8 @@ _NAMED = (MODEL, COUNTERPART)  # subject terms made of the title's names
 _RARE_MIN = 5  # items: one event told by five outlets keeps its names rare
 _RARE_CAP = 20  # items: a term used by more is not rare, however many items are clustered
 _COMMON = 4  # times the rare count: a term used by more tells nothing about the event
+_CAR = CAR_CONCEPTS | COMPONENTS
+_BURST = 48 * 3600.0  # seconds: a term all its items use within this time is one event's
 
 
 @dataclass(slots=True)
@@ -87,6 +90,7 @@ class _Features:
     actors: frozenset[str]  # the makers' groups and the companies: the sides of a deal
     roundup: bool  # a briefing's title listing several stories (see ``_roundups``)
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
+    car: bool  # car news: it names a maker, or its title a concept only car news names
 
 
 def _models(c: Classification, title_words: list[str]) -> frozenset[tuple[str, str]]:
@@ -118,9 +122,12 @@ class _Corpus:
     rare_df: int  # a term used by at most this many items is rare
     df: Mapping[str, int]
     bridging: frozenset[str]  # the terms both scripts can say
+    burst: frozenset[str]  # terms all their items use within two days: one event's names
 
     @classmethod
-    def of(cls, df: Mapping[str, int], total: int) -> _Corpus:
+    def of(
+        cls, df: Mapping[str, int], spans: Mapping[str, tuple[float, float]], total: int
+    ) -> _Corpus:
         # A name a handful of outlets use is rare; in a big window "a handful" grows with it,
         # up to the number of outlets that tell one big story.
         return cls(
@@ -128,6 +135,7 @@ class _Corpus:
             max(_RARE_MIN, min(_RARE_CAP, total // 100)),
             df,
             frozenset(filter(bridges, df)),
+            frozenset(t for t, (first, last) in spans.items() if last - first <= _BURST),
         )
 
 
@@ -153,15 +161,16 @@ def _subject(
     title_groups: frozenset[str],
     corpus: _Corpus,
 ) -> dict[str, float]:
-    """Subject terms and their weights: 1 for a term few items use, 1/2 for a commoner one
-    ("china"), none for one so common it tells nothing (a country in world news); halved for a
-    term only the lead names (background as often as the event)."""
+    """Subject terms and their weights: 1 for a term few items use, or more all within two days
+    (one big event's names), 1/2 for a commoner one ("china"), none for one so common it tells
+    nothing (a country in world news); halved for a term only the lead names (background as
+    often as the event)."""
     rare, df = corpus.rare_df, corpus.df
     subject = {}
     for t in text:
         if is_subject(t):
             count = df[t]
-            if count <= rare:
+            if count <= rare or (count <= _COMMON * rare and t in corpus.burst):
                 subject[t] = 1.0 if t in title else 0.5
             elif count <= _COMMON * rare:
                 subject[t] = 0.5 if t in title else 0.25
@@ -241,11 +250,12 @@ def _features(
         actors=frozenset(m.group for m in c.makers) | frozenset(x.name for x in c.companies),
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
+        car=bool(c.makers) or not _CAR.isdisjoint(title_counts),
     )
 
 
 def _is_cjk(title: str) -> bool:
-    return _CJK.search(title) is not None
+    return not title.isascii() and _CJK.search(title) is not None
 
 
 def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
@@ -270,9 +280,15 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
         title_terms = [[t for t in terms if t not in parochial] for terms in title_terms]
         lead_terms = [[t for t in terms if t not in parochial] for terms in lead_terms]
     df: Counter[str] = Counter()
-    for title, lead in zip(title_terms, lead_terms, strict=True):
-        df.update(set(title) | set(lead))
-    corpus = _Corpus.of(df, len(items))
+    spans: dict[str, tuple[float, float]] = {}
+    for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
+        used = set(title).union(lead)
+        df.update(used)
+        stamp = item.published.timestamp()
+        for term in used:
+            first, last = spans.get(term, (stamp, stamp))
+            spans[term] = (min(first, stamp), max(last, stamp))
+    corpus = _Corpus.of(df, spans, len(items))
     scripts = {_is_cjk(item.title) for item in items}
     roundups = _roundups(items)
     return [
@@ -291,29 +307,43 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     ]
 
 
+_DIGITS = re.compile(r"\d+")
+_ISSUE_WORDS = 3  # at most, in a numbered issue's prefix
 _SERIES = re.compile(r"^(.{2,40}?)\s*[:：｜|]")
-# Clauses of several stories: "A; B", "A, plus B", a week's review or best reads.
-_CLAUSES = re.compile(r"[;；]|,? plus\b|\bweek(?:'s| in) review\b|\bbest reads\b", re.IGNORECASE)
+# Clauses of several stories: "A; B", "A, plus B"; in a series' title, "A, B".
+_CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
+# What only a briefing's title says: a week's review, best reads, a morning or evening paper.
+_BRIEFING = re.compile(
+    r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
+    r"|(?:早报|晚报|周报|周刊)[｜|:：]",
+    re.IGNORECASE,
+)
 
 
 def _roundups(items: Sequence[ClusterInput]) -> set[int]:
     """Items whose titles list several stories: a briefing ("汽车早报｜比亚迪5月销量38.2万辆；
     福特召回107万辆", "The Morning Drive: Tesla cuts prices, Ford recalls Broncos", "Auto stocks
-    to watch: Tesla, Ford, Hyundai"). It is a title of a series (its prefix recurs in the feed)
-    or has clauses, and names several makers' groups or clauses. No story of its own: it merges with
-    none (but with its re-posts)."""
+    to watch: Tesla, Ford, Hyundai", "... plus the week's best reads"). A title of a series (its
+    prefix recurs in the feed) that names several makers' groups or lists clauses, or is a
+    numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
+    title only a briefing has. No story of its own: it merges with none (but its re-posts)."""
     prefix_of = {}
     for n, item in enumerate(items):
         match = _SERIES.match(item.title)
-        if match:
-            prefix_of[n] = (item.source, match.group(1).casefold())
+        if match:  # numbered issues are one series: "Episode 212:", "Episode 213:"
+            prefix_of[n] = (item.source, _DIGITS.sub("#", match.group(1).casefold()))
     recurring = Counter(prefix_of.values())
     found = set()
     for n, item in enumerate(items):
         several = len({m.group for m in item.classification.makers}) > 1
         clauses = _CLAUSES.search(item.title) is not None
         series = n in prefix_of and recurring[prefix_of[n]] > 1
-        if (series and (several or clauses)) or (clauses and several):
+        # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4".
+        prefix = prefix_of[n][1] if n in prefix_of else ""
+        numbered = "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS
+        listed = clauses or (series and "," in item.title[len(prefix) :])
+        briefing = _BRIEFING.search(item.title) is not None
+        if briefing or (series and (several or listed or numbered)) or (clauses and several):
             found.add(n)
     return found
 

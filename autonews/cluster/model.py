@@ -23,19 +23,21 @@ from importlib import resources
 from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
 from autonews.cluster.terms import bridges
-from autonews.cluster.vocabulary import OPPOSED_STAGES
+from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES
+from autonews.models import Event
 
 _SUBJECT_CAP = 3.0
 _HOURS_72 = 72 * 3600.0
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
 # a common one ("china") besides a maker both titles name; one term few items use when both name
-# makers of a group, but not both in the title, or when one title names a maker the other does
-# not; two when neither title names a maker (world news, blogs). Unless both name makers, the
-# terms must be in both titles.
+# makers of a group, but not both in the title, when one title names a maker the other does not,
+# or when both are car news without a maker (a regulation, the market); two when neither title
+# names a maker (world news, blogs). Unless both name makers, the terms must be in both titles.
 MIN_EVIDENCE_SAME_MAKER = 0.5
 MIN_EVIDENCE = 1.0
 MIN_EVIDENCE_NO_MAKER = 2.0
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
+_CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
 
 
 def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
@@ -85,11 +87,11 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different companies"  # Pony.ai's IPO / WeRide's
     if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
         return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
-    if a.parts and b.parts and a.parts.isdisjoint(b.parts):
+    if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
         return "different parts"  # a model's trim recall / its wiper recall
     if a.posts and b.posts and a.posts.isdisjoint(b.posts):
         return "different posts"  # a new chief executive / a new finance chief
-    if a.title_money and b.title_money and _money_mismatch(a, b):
+    if a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
         return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
     if a.units and b.units and fig.none_close(a.units, b.units):
         return "different unit counts"  # different recalls, different sales months
@@ -100,6 +102,10 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
         return "different percentages"
     return None
+
+
+def _families(parts: frozenset[str]) -> frozenset[str]:
+    return frozenset(PART_FAMILIES[part] for part in parts)
 
 
 def _other_sides(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -152,8 +158,8 @@ def evidence(a: _Features, b: _Features, common: float) -> float:
 def _enough(a: _Features, b: _Features, found: float) -> bool:
     if not a.title_groups.isdisjoint(b.title_groups):  # both titles name the maker
         need = MIN_EVIDENCE_SAME_MAKER
-    elif (a.groups and b.groups) or a.title_groups or b.title_groups:
-        need = MIN_EVIDENCE  # a maker of one group, or one title names one (Ocean maker)
+    elif (a.groups and b.groups) or a.title_groups or b.title_groups or (a.car and b.car):
+        need = MIN_EVIDENCE  # makers of a group, or one title names one, or both car news
     else:
         need = MIN_EVIDENCE_NO_MAKER
     if a.source and a.source == b.source:
@@ -170,11 +176,13 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     # No maker in common to agree on: what both titles name, and most of what the shorter one
     # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
     # politician" share two words, not a subject).
-    both = a.title_subject & b.title_subject
-    if a.cjk is not b.cjk:
-        both &= a.bridging
-    smaller = min(len(a.title_subject), len(b.title_subject))
-    if not both or len(both) < _NO_MAKER_COVER * smaller:
+    ta, tb = a.title_subject, b.title_subject
+    if a.cjk is not b.cjk:  # across scripts, what both can say
+        ta, tb = ta & a.bridging, tb & b.bridging
+    both = ta & tb
+    smaller = min(len(ta), len(tb))
+    cover = _CAR_COVER if a.car and b.car else _NO_MAKER_COVER
+    if not both or len(both) < cover * smaller:
         return False
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     if a.title_numbers and b.title_numbers and fig.shared(a.title_numbers, b.title_numbers):
@@ -190,6 +198,7 @@ PAIR_FEATURES = (
     "shared_subject",  # weights of the subject terms in common, up to 3, as a fraction of 3
     "subject_cover",  # their share of the smaller subject of the two
     "titles_apart",  # the titles share no term at all
+    "title_only",  # one of them has nothing but a title: its evidence is a title's
     "stage_mismatch",  # the titles name different turns of a story, or only one names one
     "same_event",
     "different_event",
@@ -225,6 +234,7 @@ def _early_features(a: _Features, b: _Features, common: float) -> tuple[float, .
         min(common, _SUBJECT_CAP) / _SUBJECT_CAP,
         min(common / smaller, 1.0) if smaller else 0.0,
         0.0 if title else 1.0,
+        1.0 if a.text is a.title or b.text is b.title else 0.0,
         0.0 if a.stages == b.stages else 1.0,
         1.0 if typed and event_a is event_b else 0.0,
         1.0 if typed and event_a is not event_b else 0.0,
@@ -240,6 +250,14 @@ def _late_features(a: _Features, b: _Features) -> tuple[float, float]:
         1.0 if a.models and b.models and _same_model(a.models, b.models) else 0.0,
         1.0 if shared_figure(a, b) else 0.0,
     )
+
+
+def _priced(a: _Features, b: _Features) -> bool:
+    """Sums that are prices: a cut of $10,000 and a new price of $71,990 are one price cut."""
+    return a.event in _PRICED or b.event in _PRICED
+
+
+_PRICED = frozenset({Event.PRICING, Event.LAUNCH})
 
 
 def _money_mismatch(a: _Features, b: _Features) -> bool:

@@ -56,7 +56,9 @@ def concepts() -> Lexicon[str]:
 
 def simplified(text: str) -> str:
     """Traditional Chinese characters as simplified ones (other text unchanged)."""
-    return text.translate(SIMPLIFY) if _TRADITIONAL.search(text) else text
+    if text.isascii() or not _TRADITIONAL.search(text):
+        return text
+    return text.translate(SIMPLIFY)
 
 
 class ItemTerms(NamedTuple):

@@ -214,16 +214,45 @@ OPPOSED_STAGES = frozenset(
     )
 )
 
-# Parts and systems of a car (knowledge/concepts.toml): two recalls of one model for different
-# parts are two events.
-COMPONENTS = frozenset(
+# Parts and systems of a car (knowledge/concepts.toml), by family: two recalls of one model for
+# parts of unrelated families are two events (its wipers / its trim), where a door and its
+# handle, a powertrain and its transmission may be one part told two ways.
+PART_FAMILIES = {
+    "c:" + concept: family
+    for family, concepts in {
+        "body": "door door-handle windows-roof mirror hood-trunk body-trim body-structure",
+        "glass": "windshield",
+        "powertrain": "powertrain transmission engine e-motor driveshaft fuel-system "
+        "emissions-control",
+        "chassis": "brake steering suspension tyres chassis",
+        "restraints": "airbag seat-belt seating",
+        "energy": "battery battery-cell high-voltage power-electronics coolant air-conditioning",
+        "electronics": "wiring lights camera lidar radar sensors infotainment instrument-cluster "
+        "hud key-fob rearview-visibility",
+    }.items()
+    for concept in concepts.split()
+}
+COMPONENTS = frozenset(PART_FAMILIES)
+
+# Concepts only car news names (knowledge/concepts.toml): two titles that name no maker but one
+# of these tell car news (a regulation, the market) and are judged as such, not as world news.
+CAR_CONCEPTS = frozenset(
     "c:" + concept
     for concept in """
-airbag seat-belt seating brake steering suspension driveshaft transmission engine e-motor
-powertrain door-handle door windows-roof windshield lights mirror hood-trunk tyres fuel-system
-leak wiring coolant air-conditioning chassis body-structure rearview-visibility emissions-control
-body-trim battery battery-cell high-voltage power-electronics camera lidar radar sensors
-infotainment instrument-cluster hud key-fob
+recall stop-sale do-not-drive crash-test rollaway sudden-acceleration emissions-cheating
+trade-in purchase-tax ice-ban fleet-targets emissions-standard zero-mileage
+pre-sale concept-car facelift new-generation test-drive dealer used-cars registrations
+ev nev electrification phev erev hybrid mild-hybrid fuel-cell ice-vehicle suv off-road sedan
+hatchback wagon coupe-convertible sports-car pickup mpv passenger-car flying-car
+battery battery-cell cell-to-pack solid-state sodium-ion lfp nmc lmfp lmr energy-density
+battery-capacity battery-swap battery-degradation charging fast-charging wireless-charging
+charging-standard bidirectional range
+adas autonomous robotaxi ride-hailing end-to-end lidar ota sdv ee-architecture connected-car
+infotainment cockpit driver-monitoring aeb parking-assist
+nhtsa ntsb dmv carb miit samr caam cpca catarc acea vda smmt kba jama kama ncap iihs
+auto-show shanghai-auto-show beijing-auto-show guangzhou-auto-show iaa paris-motor-show
+geneva-motor-show detroit-auto-show la-auto-show new-york-auto-show japan-mobility-show
+gigacasting body-trim
 """.split()
 )
 
