@@ -247,7 +247,10 @@ def collect(
     articles = pages.articles
     classifications = _classify(store, config, items, articles)
     groups = cluster(
-        [ClusterInput.from_item(item, classifications[item.id]) for item in items],
+        [
+            ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
+            for item in items
+        ],
         window=parse_duration(config.digest.cluster_window),
         assigned=store.story_keys_of([item.id for item in items]),
     )
@@ -265,6 +268,11 @@ def collect(
         if all(item.baseline for item in members)
     )
     return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
+
+
+def _body(item: Item, articles: dict[str, Article]) -> str:
+    article = articles.get(item.link or "")
+    return article.text if article else ""
 
 
 def _classify(

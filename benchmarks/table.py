@@ -255,14 +255,16 @@ def relevance_rows(f: Figures) -> list[Row]:
 
 
 def cluster_rows(f: Figures) -> list[Row]:
-    return [
-        (
-            f"clustering {f['items']:,} items",
-            f"{f['cpu_seconds']:.2f} s CPU",
-            NONE,
-            command("cluster"),
-        )
-    ]
+    rows = []
+    for count in (f["items"], 50000):
+        seconds = f.get(f"cpu_seconds_{count}", f["cpu_seconds"] if count == f["items"] else None)
+        if seconds is None:
+            continue
+        text = f"{seconds:.2f} s CPU"
+        if f.get(f"peak_mb_{count}"):
+            text += f", peak {f[f'peak_mb_{count}']:.0f} MB allocated"
+        rows.append((f"clustering {count:,} items", text, NONE, command("cluster")))
+    return rows
 
 
 def agreement_rows(f: Figures) -> list[Row]:

@@ -20,6 +20,7 @@ from autonews.cluster import (
     pair_model,
     parse_pair_model,
 )
+from autonews.cluster.model import conflict, positive, shared_subject
 from autonews.evaluation.cluster import evaluate, inputs, load_rows
 from autonews.urls import normalize_url
 
@@ -138,22 +139,21 @@ def test_round_figures_match_precise_ones_but_two_precise_counts_differ() -> Non
     assert apart == [[0], [1]]
 
 
-def test_sums_in_one_currency_count_against_a_merge_and_match_across_languages() -> None:
-    def evidence(first: str, second: str) -> dict[str, float]:
+def test_sums_in_one_currency_rule_a_merge_out_and_match_across_languages() -> None:
+    def evidence(first: str, second: str) -> tuple[str | None, dict[str, float]]:
         a, b = features_of(items(first, second))
-        return dict(zip(PAIR_FEATURES, pair_features(a, b), strict=True))
+        return conflict(a, b), dict(zip(PAIR_FEATURES, pair_features(a, b), strict=True))
 
-    rounds = evidence(
+    rounds, _ = evidence(
         "NIO gets $1.1 billion from Abu Dhabi fund CYVN",
         "NIO gets another $2.2 billion from Abu Dhabi's CYVN",
     )
-    assert rounds["money_mismatch"] == 1.0 and rounds["shared_figure"] == 0.0
-    same = evidence("NIO gets another $2.2 billion from CYVN", "蔚来再获CYVN 22亿美元战略投资")
-    assert same["money_mismatch"] == 0.0 and same["shared_figure"] == 1.0
+    assert rounds == "different sums"
+    why, same = evidence("NIO gets another $2.2 billion from CYVN", "蔚来再获CYVN 22亿美元战略投资")
+    assert why is None and same["shared_figure"] == 1.0
     # Another currency is not evidence either way: it may be the same sum converted.
-    converted = evidence("NIO gets $2.2 billion from CYVN", "蔚来获160亿元战略投资")
-    assert converted["money_mismatch"] == 0.0
-    assert pair_model().weights[PAIR_FEATURES.index("money_mismatch")] < 0
+    why, _ = evidence("NIO gets $2.2 billion from CYVN", "蔚来获160亿元战略投资")
+    assert why is None
 
 
 def test_a_rival_model_in_the_title_does_not_split_a_story() -> None:
@@ -189,18 +189,19 @@ def test_the_shipped_pair_model_names_every_feature() -> None:
 
 
 def test_early_exit_scoring_matches_the_full_pair_model() -> None:
-    # cluster() skips the dearest features for pairs that cannot reach the threshold; the
-    # merges and their scores must be exactly what the fitted model gives on all features.
+    # cluster() skips pairs with no evidence in common and the dearest features for pairs that
+    # cannot reach the threshold; the merges and their scores must be exactly what the fitted
+    # model gives on all features to the pairs with evidence.
     model = pair_model()
     features = features_of(inputs(load_rows(DATA / "clusters-holdout2.tsv")))
     score = _scorer(model)
     merging = 0
     for a, b in itertools.combinations(features, 2):
         full = model.score(pair_features(a, b))
-        fast = score(a, b)
-        assert fast == (full if full >= model.merge_score else None)
-        merging += fast is not None
-    assert merging > 100  # the set holds many pairs that merge, and most that do not
+        proven = positive(a, b, sum(shared_subject(a, b).values()))
+        assert score(a, b) == (full if proven and full >= model.merge_score else None)
+        merging += score(a, b) is not None
+    assert merging > 50  # the set holds many pairs that merge, and most that do not
 
 
 def test_a_feeds_series_stays_apart_but_its_reposts_merge() -> None:
@@ -245,23 +246,31 @@ def test_url_normalisation() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"),
+    ("name", "precision", "f1"),
     [
-        # The pair model is fitted on the first four sets (benchmarks/cluster_fit.py). The
-        # held-out sets were written blind by other authors; first contact scored 0.622
-        # (clusters-holdout) and 0.616 (clusters-holdout2), and they stay below the first set:
-        # paraphrases sharing no words or concepts are what is still missed.
-        ("clusters.tsv", 0.93),
-        ("clusters-holdout.tsv", 0.70),
-        ("clusters-holdout2.tsv", 0.67),
-        # One feed's series, re-posts, updates and live blogs: 0.843 on first contact.
-        ("clusters-feeds.tsv", 0.82),
-        # Written blind and never fitted on: 0.822 on first contact, 0.866 since.
-        ("clusters-holdout3.tsv", 0.84),
+        # Regression guards, a little under the shipped model's figures (README, Quality). The
+        # pair model is fitted on the first four sets and the tuning thirds of the blind ones
+        # (benchmarks/cluster_fit.py); merges need positive evidence, so precision comes first.
+        ("clusters.tsv", 0.98, 0.88),
+        ("clusters-holdout.tsv", 0.89, 0.66),
+        ("clusters-holdout2.tsv", 0.92, 0.64),
+        ("clusters-feeds.tsv", 0.97, 0.89),
+        ("clusters-blind-titles-only-tuning.tsv", 0.90, 0.55),
+        ("clusters-blind-stages-tuning.tsv", 0.98, 0.65),
+        ("clusters-blind-crosslang-tuning.tsv", 0.98, 0.94),
+        ("clusters-blind-real-tuning.tsv", 0.98, 0.88),
+        # Never fitted on, errors never read: clusters-holdout3.tsv and the held-back thirds of
+        # the blind sets.
+        ("clusters-holdout3.tsv", 0.92, 0.78),
+        ("clusters-blind-titles-only-heldback.tsv", 0.98, 0.39),
+        ("clusters-blind-stages-heldback.tsv", 0.98, 0.80),
+        ("clusters-blind-crosslang-heldback.tsv", 0.98, 0.94),
+        ("clusters-blind-real-heldback.tsv", 0.98, 0.86),
     ],
 )
-def test_quality_on_the_labelled_sets_does_not_regress(name: str, floor: float) -> None:
+def test_quality_on_the_labelled_sets_does_not_regress(
+    name: str, precision: float, f1: float
+) -> None:
     score = evaluate(load_rows(DATA / name))
-    assert score.f1 >= floor, (
-        f"{name}: pairwise F1 {score.f1:.3f} (P {score.precision:.3f}, R {score.recall:.3f})"
-    )
+    figures = f"{name}: pairwise P {score.precision:.3f}, R {score.recall:.3f}, F1 {score.f1:.3f}"
+    assert score.precision >= precision and score.f1 >= f1, figures

@@ -59,11 +59,12 @@ def debugging() -> bool:
 def _add_commands() -> None:
     """Every command, in the order `autonews --help` lists them (groups after commands). A new
     command goes in the module of its group, and is added here."""
-    from autonews.cli import classify, configure, digest, feeds, info
+    from autonews.cli import classify, configure, digest, feeds, info, story
 
     app.command()(digest.digest)
     app.command()(classify.classify)
     app.command()(info.read)
+    app.command()(story.story)
     app.command()(info.stats)
     app.command()(info.makers)
     app.command()(info.demo)

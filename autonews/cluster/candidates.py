@@ -1,9 +1,11 @@
 """Which pairs of items are compared, and which merge before any comparison.
 
 Identical links (after normalisation) always merge, as do a feed's re-posts (same title and
-summary). Other pairs come from an inverted index of each item's terms, filed by maker group,
-so the cost follows the overlaps, not the square of the item count; only pairs the pair model
-scores at or above its threshold are kept.
+summary). Other pairs come from an inverted index of each item's subject terms and figures
+(what a merge needs: ``model.positive``), filed by maker group: items of other makers are never
+looked at. Postings older than the window are dropped as time moves on, so the cost follows the
+overlaps, not the square of the item count; only pairs the pair model scores at or above its
+threshold are kept.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import PairModel, _scorer
@@ -71,7 +74,7 @@ def _scored_pairs(
     """(-score, earlier, later) for the pairs likely enough to merge (sorted: the best first)."""
     df: Counter[str] = Counter()
     for feature in features:
-        df.update(feature.text.keys())
+        df.update(feature.subject.keys())
     common = {term for term, count in df.items() if count > max(50, len(features) // 20)}
     # key -> recent item positions, oldest first; entries older than the window are dropped as
     # time moves on, so each lookup only sees items that could still join.
@@ -94,24 +97,25 @@ def _scored_pairs(
     return pairs
 
 
-
 def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[str]]:
-    """The keys an item is filed under, and those it looks up.
+    """The keys an item is filed under, and those it looks up: its subject terms (but those
+    too common to tell events apart) and its figures.
 
     An item with makers can only join items of its makers' groups, or items naming no maker:
-    it looks up its groups, its words within its groups, and its words among maker-less items.
-    An item naming no maker looks up its words everywhere. Shared words count, so the most alike
-    come first among many candidates."""
-    terms = [term for term in feature.text if term not in common]
+    it looks up its keys within its groups, and its keys among maker-less items. An item naming
+    no maker looks up its keys everywhere. Shared keys count, so the most alike come first
+    among many candidates."""
+    terms = [term for term in feature.subject if term not in common]
+    for number in feature.numbers:
+        terms += fig.keys(number.value)
     unclaimed = ["\x01" + term for term in terms]
     if not feature.groups:
         return terms + unclaimed, terms
-    grouped = ["\x00" + group for group in feature.groups]
-    grouped += ["\x00" + group + "\x00" + term for group in feature.groups for term in terms]
+    grouped = ["\x00" + group + "\x00" + term for group in feature.groups for term in terms]
     return grouped + terms, grouped + unclaimed
 
 
-MAX_CANDIDATES = 20  # per new item; the most alike are kept, and a story needs only one link
+MAX_CANDIDATES = 15  # per new item; the most alike are kept, and a story needs only one link
 
 
 def _candidates(

@@ -1,159 +1,117 @@
-"""Each item's evidence for clustering: terms, figures, models, makers, event, time, feed.
+"""Each item's evidence for clustering: terms, subject, stage, figures, models, makers, time, feed.
 
-Terms are concepts (``knowledge/concepts.toml`` maps English and Chinese wording of one idea to
-one term: 召回 = recall, 插混 = plug-in hybrid), makers, other stemmed words and CJK bigrams,
-weighed by TF-IDF over the items clustered together (``_Corpus``). Terms only one feed uses (a
-series name, a podcast's hosts, summary boilerplate) are dropped: they cannot show that two
-outlets tell one story, and would make a feed's own items look alike.
+Terms (see ``terms``) are weighed by TF-IDF over the items clustered together (``_Corpus``).
+Terms only one feed uses (a series name, a podcast's hosts, summary boilerplate) are dropped:
+they cannot show that two outlets tell one story, and would make a feed's own items look alike.
+
+The *subject* of an item is what its event happened to: the names, models, parts, faults and
+places among its terms, the companies it names, and, when it names several makers, those makers
+(a merger's two sides). A pair of items merges only on a shared subject (``model``). The *stage*
+is the turn of a story its title names (talks begun, called off, postponed, denied...).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from autonews.classify.knowledge import default_knowledge
-from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of, tokenize
+from autonews.classify.lexicon import tokenize
+from autonews.cluster import figures as fig
+from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
-from autonews.models import Event
-from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
-
-_STOPWORD_LIST = (
-    "a an the of in on at to for from by with and or as is are was were be been its it this "
-    "that after over amid into than new says said will would could may can up out about more "
-    "most has have had not no but also vs via per year years first its their his her before "
-    "while"
-).split()
-# Compared with stems ("before" is "befor" by then), so the stems are listed too.
-_STOPWORDS = frozenset(_STOPWORD_LIST) | frozenset(map(stem, _STOPWORD_LIST))
-# A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%").
-_NUMBER = re.compile(
-    rf"({NUMBER})\s?(%|percent\b|{CJK_SCALES}|(?:{SCALE_WORDS})\b)?", re.IGNORECASE
+from autonews.cluster.terms import (
+    SUMMARY_CHARS,
+    bridges,
+    is_subject,
+    item_terms,
+    simplified,
+    site_text,
+    text_lead,
 )
+from autonews.cluster.vocabulary import (
+    CAR_CONCEPTS,
+    COMPONENTS,
+    COUNTRIES,
+    POSTS,
+    REACTIONS,
+    SINGULAR_CONCEPTS,
+    STAGES,
+)
+from autonews.models import Classification, Event
+
+COUNTERPART = "m*"  # the subject term of an item naming several makers: "m*Honda+Nissan"
 _CJK = re.compile("[\u3400-\ufaff]")
-
-# Turns of a story that make the next report a new event: talks begin / talks called off, a
-# recall / the recall expanded.
-_TURNS = ("c:terminate", "c:expand", "c:cancel", "c:deny")
-_SUMMARY_CHARS = 300  # the lead of a summary; the rest is background shared by many stories
-
-
-class _Figure(NamedTuple):
-    value: float
-    percent: bool
-    precision: float  # the unit of its last significant digit
+MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
+_NAMED = (MODEL, COUNTERPART)  # subject terms made of the title's names
+_RARE_MIN = 5  # items: one event told by five outlets keeps its names rare
+_RARE_CAP = 20  # items: a term used by more is not rare, however many items are clustered
+_COMMON = 4  # times the rare count: a term used by more tells nothing about the event
+_CAR = CAR_CONCEPTS | COMPONENTS
+_BURST = 48 * 3600.0  # seconds: a term all its items use within this time is one event's
 
 
 @dataclass(slots=True)
 class _Features:
-    title: dict[str, float]  # unit-length TF-IDF vector of the title's terms
-    text: dict[str, float]  # the same over the title and the summary's start
-    # Concepts and names only, unit length: what both languages can say, for pairs across them.
-    title_bridge: dict[str, float]
-    text_bridge: dict[str, float]
-    rare: frozenset[str]  # terms few items use: names, places, parts ("tavares", "halfshaft")
-    turns: frozenset[str]
+    title: dict[str, float]  # TF-IDF vector of the title's terms
+    text: dict[str, float]  # the same over the title and the lead of the summary or body
+    # Their lengths, and the lengths of their parts both scripts can say (concepts, makers,
+    # Latin codes: what a cosine across scripts is taken over, or CJK bigrams and English
+    # stems would dilute it).
+    norms: tuple[float, float, float, float]  # title, text, title across, text across
+    # Subject terms -> weight: 1.0 for a term few items use, 0.5 for a common one ("china").
+    subject: dict[str, float]
+    title_subject: frozenset[str]  # the subject terms of the title
+    bridging: frozenset[str]  # the subject terms both scripts can say (compared across them)
+    masses: tuple[float, float]  # the weights of the subject, and of its bridging terms
+    stages: frozenset[str]  # the turns of a story the title names ("begin", "end"...)
+    parts: frozenset[str]  # the parts and systems the title names (brake, airbag, wiring...)
+    posts: frozenset[str]  # the posts the title names (chief executive, finance chief...)
+    countries: frozenset[str]  # the countries the title names
     cjk: bool  # the title is (mostly) Chinese
     makers: frozenset[str]
     groups: frozenset[str]
+    title_groups: frozenset[str]  # the groups of the makers the title names
     event: Event | None  # None when the classifier found no type (Event.OTHER)
     models: frozenset[tuple[str, str]]  # (group, model)
-    title_percents: frozenset[_Figure]
-    title_money: frozenset[tuple[str, _Figure]]  # (currency, amount) the classifier found
-    numbers: frozenset[_Figure]  # in the title and the summary's start
-    units: frozenset[_Figure]  # unit counts the classifier found (recalled, sold...)
+    title_numbers: frozenset[Figure]
+    title_percents: frozenset[Figure]
+    title_money: frozenset[tuple[str, Figure]]  # (currency, amount) the classifier found
+    numbers: frozenset[Figure]  # in the title and the lead
+    telling: frozenset[Figure]  # of those, the ones that tell an event (see model.evidence)
+    figure_keys: frozenset[str]  # figures.keys of the numbers: none in common, none alike
+    units: frozenset[Figure]  # unit counts the classifier found (recalled, sold...)
     stamp: float  # publication time, POSIX seconds
     source: str
+    speculative: bool
+    actors: frozenset[str]  # the makers' groups and the companies: the sides of a deal
+    roundup: bool  # a briefing's title listing several stories (see ``_roundups``)
+    reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
+    car: bool  # car news: it names a maker, or its title a concept only car news names
 
 
-@lru_cache(maxsize=1)
-def _concepts() -> Lexicon[str]:
-    lexicon: Lexicon[str] = Lexicon()
-    resource = resources.files("autonews.knowledge").joinpath("concepts.toml")
-    if not resource.is_file():
-        return lexicon
-    for concept in tomllib.loads(resource.read_text("utf-8")).get("concept", []):
-        for term in concept.get("terms", []):
-            lexicon.add(phrase_key(str(term), stem), "c:" + str(concept["id"]))
-    return lexicon
-
-
-def _terms(words: list[str]) -> list[str]:
-    """Concepts, other stemmed words and CJK bigrams of a text's normalised words."""
-    stems = stems_of(words)
-    covered: set[int] = set()
-    terms: list[str] = []
-    for start, end, payloads in _concepts().scan(stems):
-        terms.append(payloads[0])
-        covered.update(range(start, end))
-    previous_cjk = ""
-    for index, word in enumerate(words):
-        if index in covered:
-            previous_cjk = ""
-            continue
-        if "\u3400" <= word[0] <= "\ufaff":
-            if previous_cjk:
-                terms.append(previous_cjk + word)
-            previous_cjk = word
-            continue
-        previous_cjk = ""
-        # Numbers are compared as figures, not as words ("116,000" is not "000").
-        if stems[index] not in _STOPWORDS and len(word) > 1 and not word.isdigit():
-            terms.append(stems[index])
-    return terms
-
-
-def _numbers(text: str) -> frozenset[_Figure]:
-    found: set[_Figure] = set()
-    for match in _NUMBER.finditer(text):
-        digits, unit = match.group(1), (match.group(2) or "").lower()
-        percent = unit in ("%", "percent")
-        value = number_value(digits, None if percent else unit)
-        if not unit and (
-            value < 10 or ("," not in digits and "." not in digits and 1800 <= value <= 2100)
-        ):
-            continue  # small counts, versions (AI OS 6.0) and years say little about identity
-        found.add(_figure(value, percent))
-    return frozenset(found)
-
-
-def _models(item: ClusterInput, title_words: list[str]) -> frozenset[tuple[str, str]]:
+def _models(c: Classification, title_words: list[str]) -> frozenset[tuple[str, str]]:
     """(group, model) for models of the item's makers' groups named in its title, without
     brand words: "mega" in "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and
     "通用扩大Bolt召回"."""
-    groups = {maker.group for maker in item.classification.makers}
+    groups = {maker.group for maker in c.makers}
     if not groups:
         return frozenset()  # no maker, no model of one to look for
     found: set[tuple[str, str]] = set()
-    for match in default_knowledge().bare_models.find(title_words):
-        found.update((group, name) for group, name in match.payloads if group in groups)
+    for _, _, payloads in default_knowledge().bare_models.scan(title_words, True):
+        found.update((group, name) for group, name in payloads if group in groups)
     return frozenset(found)
 
 
-def _bridges(term: str) -> bool:
-    """Whether both languages can say ``term``: concepts, makers, and Latin codes and short
-    names a Chinese title can contain too (su7, l60, gm, 4xe)."""
-    if term.startswith(("c:", "m:")):
-        return True
-    return term.isascii() and (len(term) <= 3 or any(ch.isdigit() for ch in term))
+def _norm(vector: dict[str, float]) -> float:
+    return math.hypot(*vector.values()) or 1.0
 
 
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.hypot(*vector.values()) or 1.0
-    return {term: value / norm for term, value in vector.items()}
-
-
-def _bridge(vector: dict[str, float], bridging: frozenset[str]) -> dict[str, float]:
-    # Across languages the cosine is taken over what both can say, or CJK bigrams and English
-    # stems would dilute it.
-    return _unit({t: v for t, v in vector.items() if t in bridging})
+def _bridge_norm(vector: dict[str, float], bridging: frozenset[str]) -> float:
+    return math.hypot(*(v for t, v in vector.items() if t in bridging)) or 1.0
 
 
 @dataclass(frozen=True)
@@ -161,145 +119,245 @@ class _Corpus:
     """Document frequencies of the items clustered together: what is rare among them."""
 
     idf: Mapping[str, float]
-    rare: frozenset[str]
-    bridging: frozenset[str]  # the terms both languages can say
+    rare_df: int  # a term used by at most this many items is rare
+    df: Mapping[str, int]
+    bridging: frozenset[str]  # the terms both scripts can say
+    burst: frozenset[str]  # terms all their items use within two days: one event's names
 
     @classmethod
-    def of(cls, df: Mapping[str, int], total: int) -> _Corpus:
-        # A name a handful of outlets use is rare; in a big window "a handful" grows with it.
-        # Makers are not: two items of one maker are weighed by their other evidence.
-        rare_df = max(4, total // 100)
+    def of(
+        cls, df: Mapping[str, int], spans: Mapping[str, tuple[float, float]], total: int
+    ) -> _Corpus:
+        # A name a handful of outlets use is rare; in a big window "a handful" grows with it,
+        # up to the number of outlets that tell one big story.
         return cls(
             {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()},
-            frozenset(t for t, count in df.items() if count <= rare_df and not t.startswith("m:")),
-            frozenset(filter(_bridges, df)),
+            max(_RARE_MIN, min(_RARE_CAP, total // 100)),
+            df,
+            frozenset(filter(bridges, df)),
+            frozenset(t for t, (first, last) in spans.items() if last - first <= _BURST),
         )
+
+
+def _named_terms(c: Classification) -> list[str]:
+    """Makers and companies as the classifier named them, whatever the script: 特斯拉 and Tesla
+    are one term, 华为 and Huawei another."""
+    return ["m:" + m.name for m in c.makers] + ["o:" + x.name for x in c.companies]
+
+
+def _counts(terms: list[str], into: dict[str, int] | None = None) -> dict[str, int]:
+    """How often each term occurs (a Counter would cost more than the counting, for a title)."""
+    counts = into if into is not None else {}
+    for term in terms:
+        counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def _subject(
+    title: dict[str, int],
+    text: dict[str, int],
+    c: Classification,
+    models: frozenset[tuple[str, str]],
+    title_groups: frozenset[str],
+    corpus: _Corpus,
+) -> dict[str, float]:
+    """Subject terms and their weights: 1 for a term few items use, or more all within two days
+    (one big event's names), 1/2 for a commoner one ("china"), none for one so common it tells
+    nothing (a country in world news); halved for a term only the lead names (background as
+    often as the event)."""
+    rare, df = corpus.rare_df, corpus.df
+    subject = {}
+    for t in text:
+        if is_subject(t):
+            count = df[t]
+            if count <= rare or (count <= _COMMON * rare and t in corpus.burst):
+                subject[t] = 1.0 if t in title else 0.5
+            elif count <= _COMMON * rare:
+                subject[t] = 0.5 if t in title else 0.25
+    for group, model in models:
+        subject[MODEL + group + ":" + model] = 1.0
+    if title_groups:  # what happens to a maker once at a time, its title tells
+        for t in SINGULAR_CONCEPTS.intersection(title):
+            subject[t] = 1.0
+    # A deal's or a merger's two sides: each pair of the makers' groups (of the first four).
+    groups = sorted({m.group for m in c.makers})[:4]
+    for n, first in enumerate(groups):
+        for second in groups[n + 1 :]:
+            subject[COUNTERPART + first + "+" + second] = 1.0
+    return subject
 
 
 def _features(
     item: ClusterInput,
+    c: Classification,
     title_words: list[str],
     title_terms: list[str],
-    summary_terms: list[str],
+    lead_terms: list[str],
     corpus: _Corpus,
     bilingual: bool,
+    roundup: bool,
+    title_makers: set[str],
 ) -> _Features:
-    title_counts = Counter(title_terms)
-    text_counts = title_counts.copy()
-    text_counts.update(summary_terms)
+    title_counts = _counts(title_terms)
+    text_counts = _counts(lead_terms, title_counts.copy()) if lead_terms else title_counts
     idf = corpus.idf
-    title = _unit({t: n * idf[t] for t, n in title_counts.items()})
-    text = _unit({t: n * idf[t] for t, n in text_counts.items()})
-    c = item.classification
-    title_numbers = _numbers(item.title)
+    title = {t: n * idf[t] for t, n in title_counts.items()}
+    # A title-only item's text is its title (feeds with no summaries: most of the work).
+    text = {t: n * idf[t] for t, n in text_counts.items()} if lead_terms else title
+    title_norm = _norm(title)
+    text_norm = _norm(text) if lead_terms else title_norm
+    if bilingual:  # only pairs across scripts use them
+        across = _bridge_norm(title, corpus.bridging)
+        norms = (title_norm, text_norm, across, _bridge_norm(text, corpus.bridging))
+    else:
+        norms = (title_norm, text_norm, title_norm, text_norm)
+    title_numbers = fig.numbers(simplified(item.title))
+    models = _models(c, title_words)
+    title_groups = frozenset(m.group for m in c.makers if m.name in title_makers)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
     money = frozenset(
-        (f.unit, _figure(f.value)) for f in c.figures if f.kind == "money" and f.value and f.unit
+        (f.unit, fig.figure(f.value)) for f in c.figures if f.kind == "money" and f.value and f.unit
     )
     return _Features(
         title=title,
         text=text,
-        # Only pairs across languages use them.
-        title_bridge=_bridge(title, corpus.bridging) if bilingual else title,
-        text_bridge=_bridge(text, corpus.bridging) if bilingual else text,
-        rare=corpus.rare.intersection(text_counts),
-        turns=frozenset(t for t in _TURNS if t in text_counts),
+        # Only pairs across scripts use them.
+        norms=norms,
+        subject=(subject := _subject(title_counts, text_counts, c, models, title_groups, corpus)),
+        title_subject=frozenset(t for t in subject if t in title_counts or t.startswith(_NAMED)),
+        bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
+        masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
+        stages=frozenset(STAGES[t] for t in title_counts if t in STAGES),
+        parts=COMPONENTS.intersection(title_counts),
+        posts=POSTS.intersection(title_counts),
+        countries=COUNTRIES.intersection(title_counts),
         cjk=_is_cjk(item.title),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
+        title_groups=title_groups,
         event=None if c.event is Event.OTHER else c.event,
-        models=_models(item, title_words),
+        models=models,
+        title_numbers=title_numbers,
         title_percents=frozenset(f for f in title_numbers if f.percent),
         title_money=money,
-        numbers=title_numbers | _numbers(_lead(item.summary)),
-        units=frozenset(_figure(value) for value in units),
+        numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
+        telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
+        figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
+        units=frozenset(fig.figure(value) for value in units),
         stamp=item.published.timestamp(),
         source=item.source,
+        speculative=c.speculative,
+        actors=frozenset(m.group for m in c.makers) | frozenset(x.name for x in c.companies),
+        roundup=roundup,
+        reaction=not REACTIONS.isdisjoint(title_counts),
+        car=bool(c.makers) or not _CAR.isdisjoint(title_counts),
     )
 
 
 def _is_cjk(title: str) -> bool:
-    return _CJK.search(title) is not None
-
-
-def _precision(value: float) -> float:
-    """The unit of a figure's last significant digit: 116,887 -> 1, 110,000 -> 10,000,
-    1.17万 (11,700) -> 100, 13.5 (%) -> 0.1."""
-    value = abs(value)
-    whole = round(value)
-    if whole and abs(value - whole) < 1e-6:
-        unit = 1
-        while whole % (unit * 10) == 0:
-            unit *= 10
-        return float(unit)
-    for places in range(1, 7):
-        scaled = value * 10**places
-        if abs(scaled - round(scaled)) < 1e-6:
-            return 10.0**-places
-    return 1e-6
-
-
-def _figure(value: float, percent: bool = False) -> _Figure:
-    return _Figure(value, percent, _precision(value))
+    return not title.isascii() and _CJK.search(title) is not None
 
 
 def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     """Each item's evidence, in the order given, with term rarity measured over all of them."""
-    title_words = [tokenize(item.title).norms for item in items]
-    # Makers as the classifier named them, whatever the script: 特斯拉 and Tesla are one term.
-    title_terms = [
-        _terms(words) + ["m:" + maker.name for maker in item.classification.makers]
-        for item, words in zip(items, title_words, strict=True)
+    title_words = [tokenize(simplified(item.title)).norms for item in items]
+    shared = site_text([(item.source, item.body) for item in items if item.body])
+    lead_words = [
+        tokenize(simplified(text_lead(item.summary, item.body, shared))).norms for item in items
     ]
-    summary_terms = [_terms(tokenize(_lead(item.summary)).norms) for item in items]
-    parochial = _parochial(items, title_terms, summary_terms)
+    title_terms, lead_terms, title_makers, classifications = [], [], [], []
+    for item, title, lead in zip(items, title_words, lead_words, strict=True):
+        c = item.classification
+        found = item_terms(title, lead, {m.name for m in c.makers}, {x.name for x in c.companies})
+        if found.extra:
+            c = replace(c, makers=c.makers + tuple(found.extra))
+        title_terms.append(found.title + _named_terms(c))
+        lead_terms.append(found.lead)
+        title_makers.append(found.named)
+        classifications.append(c)
+    parochial = _parochial(items, title_terms, lead_terms)
     if parochial:
         title_terms = [[t for t in terms if t not in parochial] for terms in title_terms]
-        summary_terms = [[t for t in terms if t not in parochial] for terms in summary_terms]
+        lead_terms = [[t for t in terms if t not in parochial] for terms in lead_terms]
     df: Counter[str] = Counter()
-    for title, summary in zip(title_terms, summary_terms, strict=True):
-        df.update(set(title) | set(summary))
-    corpus = _Corpus.of(df, len(items))
+    spans: dict[str, tuple[float, float]] = {}
+    for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
+        used = set(title).union(lead)
+        df.update(used)
+        stamp = item.published.timestamp()
+        for term in used:
+            first, last = spans.get(term, (stamp, stamp))
+            spans[term] = (min(first, stamp), max(last, stamp))
+    corpus = _Corpus.of(df, spans, len(items))
     scripts = {_is_cjk(item.title) for item in items}
+    roundups = _roundups(items)
     return [
-        _features(item, words, title, summary, corpus, len(scripts) == 2)
-        for item, words, title, summary in zip(
-            items, title_words, title_terms, summary_terms, strict=True
+        _features(item, c, words, title, lead, corpus, len(scripts) == 2, n in roundups, named)
+        for n, (item, c, words, title, lead, named) in enumerate(
+            zip(
+                items,
+                classifications,
+                title_words,
+                title_terms,
+                lead_terms,
+                title_makers,
+                strict=True,
+            )
         )
     ]
 
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
-# What blog software appends to every summary: WordPress's "The post <title> appeared first on
-# <site>.", "Continue reading", "Read more", "[…]".
-_TRAILER = re.compile(
-    r"The post .{0,400}? appeared first on .*|(?:Continue reading|Read more|\[(?:…|\.\.\.)\]).*",
-    re.IGNORECASE | re.DOTALL,
+_DIGITS = re.compile(r"\d+")
+_ISSUE_WORDS = 3  # at most, in a numbered issue's prefix
+_SERIES = re.compile(r"^(.{2,40}?)\s*[:：｜|]")
+# Clauses of several stories: "A; B", "A, plus B"; in a series' title, "A, B".
+_CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
+# What only a briefing's title says: a week's review, best reads, a morning or evening paper.
+_BRIEFING = re.compile(
+    r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
+    r"|(?:早报|晚报|周报|周刊)[｜|:：]",
+    re.IGNORECASE,
 )
 
 
-def _lead(summary: str) -> str:
-    """The start of a summary without web addresses and blog trailers: "https", "com" and
-    "appeared first on" are no evidence that two items tell one event."""
-    lead = summary[: _SUMMARY_CHARS * 2]
-    lowered = lead.lower()
-    if "http" in lowered or "www." in lowered:
-        lead = _ADDRESS.sub(" ", lead)
-    if "appeared first on" in lowered or "read" in lowered or "[" in lead:
-        lead = _TRAILER.sub(" ", lead)
-    return lead[:_SUMMARY_CHARS]
+def _roundups(items: Sequence[ClusterInput]) -> set[int]:
+    """Items whose titles list several stories: a briefing ("汽车早报｜比亚迪5月销量38.2万辆；
+    福特召回107万辆", "The Morning Drive: Tesla cuts prices, Ford recalls Broncos", "Auto stocks
+    to watch: Tesla, Ford, Hyundai", "... plus the week's best reads"). A title of a series (its
+    prefix recurs in the feed) that names several makers' groups or lists clauses, or is a
+    numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
+    title only a briefing has. No story of its own: it merges with none (but its re-posts)."""
+    prefix_of = {}
+    for n, item in enumerate(items):
+        match = _SERIES.match(item.title)
+        if match:  # numbered issues are one series: "Episode 212:", "Episode 213:"
+            prefix_of[n] = (item.source, _DIGITS.sub("#", match.group(1).casefold()))
+    recurring = Counter(prefix_of.values())
+    found = set()
+    for n, item in enumerate(items):
+        several = len({m.group for m in item.classification.makers}) > 1
+        clauses = _CLAUSES.search(item.title) is not None
+        series = n in prefix_of and recurring[prefix_of[n]] > 1
+        # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4".
+        prefix = prefix_of[n][1] if n in prefix_of else ""
+        numbered = "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS
+        listed = clauses or (series and "," in item.title[len(prefix) :])
+        briefing = _BRIEFING.search(item.title) is not None
+        if briefing or (series and (several or listed or numbered)) or (clauses and several):
+            found.add(n)
+    return found
 
 
 def _parochial(
-    items: Sequence[ClusterInput], title_terms: list[list[str]], summary_terms: list[list[str]]
+    items: Sequence[ClusterInput], title_terms: list[list[str]], lead_terms: list[list[str]]
 ) -> frozenset[str]:
     """Terms several items use but only one feed: a blog's series name, a podcast's hosts, the
     boilerplate of a feed's summaries. No other outlet tells a story with them, so they are no
     evidence that two items tell one, and two items of one series would look alike by them."""
     feed_of: dict[str, str | None] = {}
     used: Counter[str] = Counter()
-    for item, title, summary in zip(items, title_terms, summary_terms, strict=True):
-        for term in set(title).union(summary):
+    for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
+        for term in set(title).union(lead):
             used[term] += 1
             known = feed_of.setdefault(term, item.source)
             if known is not None and known != item.source:

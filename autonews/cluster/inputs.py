@@ -1,4 +1,5 @@
-"""What clustering is given: one item, its classification and its feed.
+"""What clustering is given: one item, its classification, its feed and, when the run
+extracted it, its article body.
 
 Digests and ``autonews stats`` build it from a stored item with ``ClusterInput.from_item``, so
 both count the same stories.
@@ -21,10 +22,11 @@ class ClusterInput:
     published: datetime
     classification: Classification
     source: str = ""  # the feed it came from; "" when unknown
+    body: str = ""  # the extracted article text; "" when the run has none
 
     @classmethod
-    def from_item(cls, item: Item, classification: Classification) -> ClusterInput:
-        """A stored item, keyed by its id, from its feed."""
+    def from_item(cls, item: Item, classification: Classification, body: str = "") -> ClusterInput:
+        """A stored item, keyed by its id, from its feed, with its article body if extracted."""
         return cls(
             item.id,
             item.title,
@@ -33,4 +35,5 @@ class ClusterInput:
             item.published,
             classification,
             item.feed_url,
+            body,
         )

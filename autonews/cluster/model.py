@@ -1,10 +1,13 @@
 """How alike two items are: the pair's evidence, the rules that keep it apart, the fitted model.
 
-Two items are described by PAIR_FEATURES (cosines, rare terms, a shared figure or model, event
-agreement, turns of a story, time apart, same feed) and scored by a logistic model
+Two items can be one event only on positive evidence: a subject they share (a name, model,
+part or fault, place, company, a merger's two sides) or a figure. Sharing a maker and an event
+type is never enough (``evidence``). Different makers, unit counts, models of one maker, title
+percentages, or turns of a story named in both titles (talks begun / called off) rule a merge
+out, whatever the score (``conflict``).
+
+Pairs with evidence are described by PAIR_FEATURES and scored by a logistic model
 (``knowledge/cluster_model.toml``, fitted on labelled events by ``benchmarks/cluster_fit.py``).
-Different makers, different unit counts or different models of one maker rule a merge out
-(``_conflict``), whatever the score: those are different events even when worded alike.
 """
 
 from __future__ import annotations
@@ -17,15 +20,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from autonews.cluster.features import _Features, _Figure
+from autonews.cluster import figures as fig
+from autonews.cluster.features import _Features
+from autonews.cluster.terms import bridges
+from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES
+from autonews.models import Event
 
-# A round figure stands for anything within most of its last digit's unit (never more than a
-# tenth of it), plus a little for conversions: "1.48万" is 14,768.
-_ROUNDING = 0.75
-_MAX_ROUNDING = 0.1
-_SLACK = 0.005
-_RARE_CAP = 4
+_SUBJECT_CAP = 3.0
 _HOURS_72 = 72 * 3600.0
+# The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
+# a common one ("china") besides a maker both titles name; one term few items use when both name
+# makers of a group, but not both in the title, when one title names a maker the other does not,
+# or when both are car news without a maker (a regulation, the market); two when neither title
+# names a maker (world news, blogs). Unless both name makers, the terms must be in both titles.
+MIN_EVIDENCE_SAME_MAKER = 0.5
+MIN_EVIDENCE = 1.0
+MIN_EVIDENCE_NO_MAKER = 2.0
+_NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
+_CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
 
 
 def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
@@ -57,81 +69,195 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return total
 
 
-def _close(a: _Figure, b: _Figure) -> bool:
-    """One figure, told as precisely as each outlet chose: "over 110,000" is 116,887 and
-    "nearly 15,000" is 14,768, but 11,688 and 11,383 are two recalls."""
-    rounder = a if a.precision >= b.precision else b
-    tolerance = min(_ROUNDING * rounder.precision, _MAX_ROUNDING * abs(rounder.value))
-    return abs(a.value - b.value) <= tolerance + _SLACK * max(abs(a.value), abs(b.value))
+def _dot_across(a: dict[str, float], b: dict[str, float]) -> float:
+    total = 0.0
+    for term in a.keys() & b.keys():
+        if bridges(term):
+            total += a[term] * b[term]
+    return total
 
 
-def _shared(a: frozenset[_Figure], b: frozenset[_Figure]) -> bool:
-    return any(x.percent == y.percent and _close(x, y) for x in a for y in b)
-
-
-def _conflict(a: _Features, b: _Features) -> bool:
-    """Evidence that two items are different events, however alike their words."""
+def conflict(a: _Features, b: _Features) -> str | None:
+    """Evidence that two items are different events, however alike their words: what it is."""
+    if a.roundup or b.roundup:
+        return "a briefing of several stories"
     if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
-        return True
-    if a.units and b.units and not any(_close(x, y) for x in a.units for y in b.units):
-        return True  # different recalls, different sales months
+        return "different makers"
+    if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
+        return "different companies"  # Pony.ai's IPO / WeRide's
+    if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
+        return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
+    if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
+        return "different parts"  # a model's trim recall / its wiper recall
+    if a.posts and b.posts and a.posts.isdisjoint(b.posts):
+        return "different posts"  # a new chief executive / a new finance chief
+    if a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
+        return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
+    if a.units and b.units and fig.none_close(a.units, b.units):
+        return "different unit counts"  # different recalls, different sales months
     if a.models and b.models and _other_models(a.models, b.models):
-        return True
-    return bool(
-        a.title_percents
-        and b.title_percents
-        and not any(_close(x, y) for x in a.title_percents for y in b.title_percents)
-    )
+        return "different models"
+    if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
+        return "different turns of the story"  # talks begun / called off
+    if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
+        return "different percentages"
+    return None
+
+
+def _families(parts: frozenset[str]) -> frozenset[str]:
+    return frozenset(PART_FAMILIES[part] for part in parts)
+
+
+def _other_sides(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two deals of one party with different counterparts: both name two sides, one of them
+    the same (a third name is often a rival named for comparison)."""
+    return len(a) == 2 and len(b) == 2 and len(a & b) == 1
+
+
+@lru_cache(maxsize=256)
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether a turn only one title names is opposed to one only the other names."""
+    return any(frozenset((x, y)) in OPPOSED_STAGES for x in a - b for y in b - a)
+
+
+def shared_subject(a: _Features, b: _Features) -> dict[str, float]:
+    """The subject terms both items name (across scripts, those both can say), each with the
+    lesser of its two weights."""
+    sa, sb = a.subject, b.subject
+    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
+    return {t: min(sa[t], sb[t]) for t in both}
+
+
+def _common(a: _Features, b: _Features) -> float:
+    """The sum of ``shared_subject``'s weights, without building it."""
+    sa, sb = a.subject, b.subject
+    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
+    if not both:
+        return 0.0
+    return sum(min(sa[t], sb[t]) for t in both)
+
+
+def _subject_mass(a: _Features, other_cjk: bool) -> float:
+    return a.masses[0] if a.cjk is other_cjk else a.masses[1]
+
+
+def shared_figure(a: _Features, b: _Features) -> bool:
+    if a.figure_keys.isdisjoint(b.figure_keys):
+        return False  # no two figures within a digit's unit of each other
+    return fig.shared(a.numbers, b.numbers)
+
+
+def evidence(a: _Features, b: _Features, common: float) -> float:
+    """How much positive evidence two items share: the weights of their shared subject terms
+    (``common``: their sum), plus one for a shared figure that tells an event (from 100, a
+    percentage or a fraction such as 1.48万; not a small count: 11 killed, 27 February)."""
+    telling = a.telling and not a.figure_keys.isdisjoint(b.figure_keys)
+    return common + 1.0 if telling and fig.shared(a.telling, b.numbers) else common
+
+
+def _enough(a: _Features, b: _Features, found: float) -> bool:
+    if not a.title_groups.isdisjoint(b.title_groups):  # both titles name the maker
+        need = MIN_EVIDENCE_SAME_MAKER
+    elif (a.groups and b.groups) or a.title_groups or b.title_groups or (a.car and b.car):
+        need = MIN_EVIDENCE  # makers of a group, or one title names one, or both car news
+    else:
+        need = MIN_EVIDENCE_NO_MAKER
+    if a.source and a.source == b.source:
+        need *= 2  # one outlet seldom tells one event twice, but runs series alike
+    return found >= need
+
+
+def positive(a: _Features, b: _Features, common: float) -> bool:
+    """Whether two items share enough to be one event (``common``: the weights of their shared
+    subject terms); the figures are only compared when the subject is not enough. Items that
+    name no maker (world news, blogs) are judged on what both titles name."""
+    if a.groups and b.groups:
+        return _enough(a, b, common) or _enough(a, b, evidence(a, b, common))
+    # No maker in common to agree on: what both titles name, and most of what the shorter one
+    # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
+    # politician" share two words, not a subject).
+    ta, tb = a.title_subject, b.title_subject
+    if a.cjk is not b.cjk:  # across scripts, what both can say
+        ta, tb = ta & a.bridging, tb & b.bridging
+    both = ta & tb
+    smaller = min(len(ta), len(tb))
+    cover = _CAR_COVER if a.car and b.car else _NO_MAKER_COVER
+    if not both or len(both) < cover * smaller:
+        return False
+    common = sum(min(a.subject[t], b.subject[t]) for t in both)
+    if a.title_numbers and b.title_numbers and fig.shared(a.title_numbers, b.title_numbers):
+        common += 1.0
+    return _enough(a, b, common)
 
 
 # The evidence a pair of items is weighed on; the weights are data (knowledge/cluster_model.toml)
 # fitted by benchmarks/cluster_fit.py, so they are changed by measurement, not by hand.
 PAIR_FEATURES = (
-    "title_cosine",  # TF-IDF cosine of the titles (concepts and names across languages)
-    "text_cosine",  # the same over title and summary
-    "shared_rare",  # rare terms in common, up to 4, as a fraction of 4
-    "turn_mismatch",  # one says talks ended, the recall expanded..., the other does not
+    "title_cosine",  # TF-IDF cosine of the titles (concepts and names across scripts)
+    "text_cosine",  # the same over title and lead
+    "shared_subject",  # weights of the subject terms in common, up to 3, as a fraction of 3
+    "subject_cover",  # their share of the smaller subject of the two
+    "titles_apart",  # the titles share no term at all
+    "title_only",  # one of them has nothing but a title: its evidence is a title's
+    "stage_mismatch",  # the titles name different turns of a story, or only one names one
     "same_event",
     "different_event",
     "hours_apart",  # in units of 72 h
     "same_feed",  # one outlet seldom tells one event twice, but often runs a series alike
+    "no_maker",  # neither names a maker: world news, blogs
+    "speculation_mismatch",  # one is a rumour or a question, the other is not
     # The dearest last: scoring looks at them only for pairs they could lift over the threshold.
     "same_model",
     "shared_figure",  # a unit count, amount or percentage in common
-    "money_mismatch",  # both titles name sums in one currency, and no sum matches
 )
-_LATE = 3  # how many of PAIR_FEATURES _late_features computes
+_LATE = 2  # how many of PAIR_FEATURES _late_features computes
 
 
-def _early_features(a: _Features, b: _Features) -> tuple[float, ...]:
+def _early_features(a: _Features, b: _Features, common: float) -> tuple[float, ...]:
+    na, nb = a.norms, b.norms
     if a.cjk is b.cjk:
-        title, text = _dot(a.title, b.title), _dot(a.text, b.text)
-    else:
-        title, text = _dot(a.title_bridge, b.title_bridge), _dot(a.text_bridge, b.text_bridge)
+        title = _dot(a.title, b.title) / (na[0] * nb[0])
+        text = (
+            title
+            if a.text is a.title and b.text is b.title
+            else _dot(a.text, b.text) / (na[1] * nb[1])
+        )
+    else:  # over what both scripts can say
+        title = _dot_across(a.title, b.title) / (na[2] * nb[2])
+        text = _dot_across(a.text, b.text) / (na[3] * nb[3])
     event_a, event_b = a.event, b.event
     typed = event_a is not None and event_b is not None
+    smaller = min(_subject_mass(a, b.cjk), _subject_mass(b, a.cjk))
     return (
         title,
         text,
-        min(len(a.rare & b.rare), _RARE_CAP) / _RARE_CAP,
-        0.0 if a.turns == b.turns else 1.0,
+        min(common, _SUBJECT_CAP) / _SUBJECT_CAP,
+        min(common / smaller, 1.0) if smaller else 0.0,
+        0.0 if title else 1.0,
+        1.0 if a.text is a.title or b.text is b.title else 0.0,
+        0.0 if a.stages == b.stages else 1.0,
         1.0 if typed and event_a is event_b else 0.0,
         1.0 if typed and event_a is not event_b else 0.0,
         abs(a.stamp - b.stamp) / _HOURS_72,
         1.0 if a.source and a.source == b.source else 0.0,
+        0.0 if a.makers or b.makers else 1.0,
+        1.0 if a.speculative is not b.speculative else 0.0,
     )
 
 
-def _late_features(a: _Features, b: _Features) -> tuple[float, float, float]:
+def _late_features(a: _Features, b: _Features) -> tuple[float, float]:
     return (
         1.0 if a.models and b.models and _same_model(a.models, b.models) else 0.0,
-        1.0 if a.numbers and b.numbers and _shared(a.numbers, b.numbers) else 0.0,
-        1.0 if a.title_money and b.title_money and _money_mismatch(a, b) else 0.0,
+        1.0 if shared_figure(a, b) else 0.0,
     )
 
 
-def _none_close(a: frozenset[_Figure], b: frozenset[_Figure]) -> bool:
-    return not any(_close(x, y) for x in a for y in b)
+def _priced(a: _Features, b: _Features) -> bool:
+    """Sums that are prices: a cut of $10,000 and a new price of $71,990 are one price cut."""
+    return a.event in _PRICED or b.event in _PRICED
+
+
+_PRICED = frozenset({Event.PRICING, Event.LAUNCH})
 
 
 def _money_mismatch(a: _Features, b: _Features) -> bool:
@@ -139,7 +265,7 @@ def _money_mismatch(a: _Features, b: _Features) -> bool:
     from one investor are two rounds; $2.2 billion and 16 billion yuan may be one."""
     currencies = {c for c, _ in a.title_money} & {c for c, _ in b.title_money}
     return any(
-        _none_close(
+        fig.none_close(
             frozenset(x for cx, x in a.title_money if cx == currency),
             frozenset(y for cy, y in b.title_money if cy == currency),
         )
@@ -149,7 +275,7 @@ def _money_mismatch(a: _Features, b: _Features) -> bool:
 
 def pair_features(a: _Features, b: _Features) -> tuple[float, ...]:
     """The pair's values of PAIR_FEATURES, in that order."""
-    return _early_features(a, b) + _late_features(a, b)
+    return _early_features(a, b, _common(a, b)) + _late_features(a, b)
 
 
 @dataclass(frozen=True)
@@ -174,16 +300,19 @@ class PairModel:
 
 
 def _scorer(model: PairModel) -> Callable[[_Features, _Features], float | None]:
-    """``model.score(pair_features(a, b))`` when it reaches the threshold, else None: the same
-    sum in the same order, but the late features, the dearest, are only computed when they
-    could still lift the pair over the threshold (most candidates are far below it)."""
+    """For a pair with enough evidence, ``model.score(pair_features(a, b))`` when it reaches
+    the threshold; else None. The late features, the dearest, are only computed when they could
+    still lift the pair over the threshold (most candidates are far below it)."""
     early_weights, late_weights = model.weights[:-_LATE], model.weights[-_LATE:]
     bias, merge = model.bias, model.merge_score
     # The most the late features can add; the margin keeps float rounding on the safe side.
     reach = sum(max(weight, 0.0) for weight in late_weights) + 1e-9
 
     def score(a: _Features, b: _Features) -> float | None:
-        early = float(sum(map(operator.mul, early_weights, _early_features(a, b))))
+        common = _common(a, b)
+        if not positive(a, b, common):
+            return None
+        early = float(sum(map(operator.mul, early_weights, _early_features(a, b, common))))
         if bias + early + reach < merge:
             return None
         late = _late_features(a, b)
@@ -215,7 +344,5 @@ def parse_pair_model(data: Mapping[str, object]) -> PairModel:
     )
 
 
-
-
-def _probability(score: float) -> float:
+def probability(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-score)) if score > -700 else 0.0

@@ -9,13 +9,48 @@ Items an earlier run placed stay in their stories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 
 from autonews.cluster.candidates import _reposts, _same_links, _scored_pairs
 from autonews.cluster.features import _Features, features_of
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.model import PairModel, _conflict, _probability, pair_features, pair_model
+from autonews.cluster.model import (
+    PairModel,
+    _common,
+    conflict,
+    pair_features,
+    pair_model,
+    positive,
+    probability,
+)
+
+# Log-odds taken from a pair without positive evidence when two stories' members are weighed
+# on average: it may belong with the others, but proves nothing.
+UNPROVEN = 2.0
+
+
+@dataclass(frozen=True)
+class Join:
+    """One merge that made a story: two items (by key), how they were joined, and for a pair
+    the model's probability that they tell one event (None for links, re-posts and the
+    stories of an earlier run)."""
+
+    first: int
+    second: int
+    how: str  # "same link", "re-post", "earlier run" or "pair"
+    probability: float | None = None
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """Stories (item keys, each list in publication order) and the joins that made them."""
+
+    stories: list[list[int]]
+    joins: list[Join]
 
 
 def cluster(
@@ -31,12 +66,46 @@ def cluster(
     models). ``assigned`` maps item keys to the story an earlier run put them in: they stay
     there, two such stories never merge, and pairs of assigned items are not compared (a warm
     run with nothing new compares nothing)."""
+    return clustering(items, window, assigned, model).stories
+
+
+def clustering(
+    items: Sequence[ClusterInput],
+    window: timedelta = timedelta(hours=72),
+    assigned: Mapping[int, str] | None = None,
+    model: PairModel | None = None,
+) -> Clustering:
+    """``cluster``, with the joins that made each story (for ``autonews story --explain``)."""
     assigned = assigned or {}
     if all(item.key in assigned for item in items):
         return _by_assignment(items, assigned)
-    model = model or pair_model()
     ordered = sorted(items, key=lambda item: (item.published, item.key))
-    features = features_of(ordered)
+    with _no_cycle_collection():
+        return clustered(ordered, features_of(ordered), window, assigned, model or pair_model())
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Clustering makes millions of small objects and no reference cycles: the cyclic garbage
+    collector, run again and again over all of them, would make the cost grow faster than the
+    item count. It is paused for the call (and resumed if it was on)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def clustered(
+    ordered: Sequence[ClusterInput],
+    features: Sequence[_Features],
+    window: timedelta,
+    assigned: Mapping[int, str],
+    model: PairModel,
+) -> Clustering:
+    """Items in publication order and their evidence, clustered."""
     labels = [assigned.get(item.key) for item in ordered]
     pairs = sorted(_scored_pairs(features, labels, window, model))
     known = {(first, second): -score for score, first, second in pairs}
@@ -46,17 +115,24 @@ def cluster(
         first, second = min(x, y), max(x, y)
         score = known.get((first, second))
         if score is None:
-            score = model.score(pair_features(features[first], features[second]))
+            a, b = features[first], features[second]
+            score = model.score(pair_features(a, b))
+            if not positive(a, b, _common(a, b)):
+                score -= UNPROVEN  # alike in words, but nothing shared to prove one event
             known[first, second] = score
-        return _probability(score)
+        return probability(score)
 
     stories = _Stories(features, labels, link, model.cohesion, window)
-    for first, second in _same_links(ordered) + _reposts(ordered, window):
-        stories.join(first, second, check=False)
-    for _, first, second in pairs:
-        stories.join(first, second)
-    return [[ordered[p].key for p in members] for members in stories.groups()]
-
+    joins = [Join(ordered[a].key, ordered[b].key, "earlier run") for a, b in stories.joined]
+    for how, found in (("same link", _same_links(ordered)), ("re-post", _reposts(ordered, window))):
+        for first, second in found:
+            if stories.join(first, second, check=False):
+                joins.append(Join(ordered[first].key, ordered[second].key, how))
+    for score, first, second in pairs:
+        if stories.join(first, second):
+            joins.append(Join(ordered[first].key, ordered[second].key, "pair", probability(-score)))
+    groups = [[ordered[p].key for p in members] for members in stories.groups()]
+    return Clustering(groups, joins)
 
 
 _SPAN_WINDOWS = 2  # a story spans at most two windows (6 days by default) from first to last
@@ -84,10 +160,13 @@ class _Stories:
         self._members: dict[int, list[int]] = {p: [p] for p in range(len(features))}
         self._label: dict[int, str] = {}
         by_label: dict[str, int] = {}
+        self.joined: list[tuple[int, int]] = []  # the joins of an earlier run's stories
         for position, label in enumerate(labels):
             if label is not None:
                 self._label.setdefault(position, label)
-                self.join(by_label.setdefault(label, position), position, check=False)
+                first = by_label.setdefault(label, position)
+                if self.join(first, position, check=False):
+                    self.joined.append((first, position))
 
     def _root(self, position: int) -> int:
         while self._parent[position] != position:
@@ -95,13 +174,14 @@ class _Stories:
             position = self._parent[position]
         return position
 
-    def join(self, first: int, second: int, check: bool = True) -> None:
+    def join(self, first: int, second: int, check: bool = True) -> bool:
+        """Join the stories of two items; whether they were two stories and now are one."""
         a, b = self._root(first), self._root(second)
         if a == b:
-            return
+            return False
         label_a, label_b = self._label.get(a), self._label.get(b)
         if label_a is not None and label_b is not None and label_a != label_b:
-            return  # two stories an earlier run told apart keep their identities
+            return False  # two stories an earlier run told apart keep their identities
         if check:
             # Stories only grow, so a root and a size name one membership: a refusal holds
             # until either story changes, however many other pairs link the two.
@@ -112,10 +192,10 @@ class _Stories:
                 else (b, len(members_b), a, len(members_a))
             )
             if asked in self._refused:
-                return
+                return False
             if not self._compatible(members_a, members_b):
                 self._refused.add(asked)
-                return
+                return False
         if len(self._members[a]) < len(self._members[b]):
             a, b = b, a
         self._parent[b] = a
@@ -123,6 +203,7 @@ class _Stories:
         label = label_a or label_b
         if label is not None:
             self._label[a] = label
+        return True
 
     def _compatible(self, first: list[int], second: list[int]) -> bool:
         """The joined story would span at most two windows, no member rules out a member of
@@ -132,7 +213,7 @@ class _Stories:
         stamps = [features[p].stamp for p in first] + [features[p].stamp for p in second]
         if max(stamps) - min(stamps) > _SPAN_WINDOWS * self._span:
             return False  # one event is told within days; months of a blog are a series
-        if any(_conflict(features[x], features[y]) for x in first for y in second):
+        if any(conflict(features[x], features[y]) for x in first for y in second):
             return False
         if link is None or len(first) * len(second) == 1:
             return True
@@ -159,8 +240,9 @@ class _Stories:
         return sorted(sorted(members) for members in self._members.values())
 
 
-def _by_assignment(items: Sequence[ClusterInput], assigned: Mapping[int, str]) -> list[list[int]]:
+def _by_assignment(items: Sequence[ClusterInput], assigned: Mapping[int, str]) -> Clustering:
     groups: dict[str, list[int]] = {}
     for item in sorted(items, key=lambda item: (item.published, item.key)):
         groups.setdefault(assigned[item.key], []).append(item.key)
-    return list(groups.values())
+    joins = [Join(keys[0], key, "earlier run") for keys in groups.values() for key in keys[1:]]
+    return Clustering(list(groups.values()), joins)

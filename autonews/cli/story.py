@@ -1,0 +1,39 @@
+"""`autonews story ID`: one story of the store, its sources and, with --explain, for each merge
+the evidence that joined them and its score."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from autonews.cli.context import load_config
+from autonews.cli.options import ConfigOption, check_choice, format_option
+
+
+def story(
+    story_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A story id from `digest --format json` (or beside a link)."
+        ),
+    ],
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="For each merge, the evidence that joined two sources and its weight: what "
+            "they share (names, models, parts, places, figures) and the model's score.",
+        ),
+    ] = False,
+    fmt: Annotated[str, format_option("text or json.")] = "text",
+    config: ConfigOption = None,
+) -> None:
+    """Show one story's sources from the store (no fetching); --explain says why they merged."""
+    from autonews.render.story import format_story
+    from autonews.story import story_report
+
+    check_choice("--format", fmt, ["text", "json"])
+    cfg = load_config(config)
+    sys.stdout.write(format_story(story_report(cfg, story_id, explain), fmt))

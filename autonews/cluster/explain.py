@@ -1,0 +1,166 @@
+"""Why items are one story: for each merge, the evidence that joined them and its weight.
+
+``explain`` clusters the items as ``cluster`` does (without an earlier run's assignments) and
+reports the joins among a story's members: a shared link, a feed's re-post, or a pair the model
+scored, with what the two items share (subject terms, figures, models) and each feature's part
+in the score. Members an earlier run put in the story that today's evidence would not join are
+linked by their best pair, marked "earlier run": a user who sees a wrong merge can say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from autonews.cluster import figures as fig
+from autonews.cluster.features import COUNTERPART, MODEL, _Features, features_of
+from autonews.cluster.inputs import ClusterInput
+from autonews.cluster.model import (
+    PAIR_FEATURES,
+    PairModel,
+    conflict,
+    pair_features,
+    pair_model,
+    probability,
+    shared_subject,
+)
+from autonews.cluster.stories import Join, clustered
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of a pair's evidence: a feature the model weighs, or what the two share."""
+
+    name: str  # a PAIR_FEATURES name, "shared subject", "bias" or "conflict"
+    detail: str  # what it is, as a reader would say it
+    weight: float = 0.0  # its part in the log-odds of one event
+
+
+@dataclass(frozen=True)
+class Merge:
+    first: int  # item keys
+    second: int
+    how: str  # "same link", "re-post", "pair" or "earlier run"
+    probability: float | None  # the model's, for a pair
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Explanation:
+    members: tuple[int, ...]  # item keys, in publication order
+    merges: tuple[Merge, ...]
+
+
+def explain(
+    items: Sequence[ClusterInput],
+    members: Collection[int],
+    window: timedelta = timedelta(hours=72),
+    model: PairModel | None = None,
+) -> Explanation:
+    """The merges that make one story of ``members`` (item keys) among ``items`` (the story's
+    members and the items around them in time, whose rarities weigh the terms)."""
+    model = model or pair_model()
+    ordered = sorted(items, key=lambda item: (item.published, item.key))
+    features = features_of(ordered)
+    position = {item.key: n for n, item in enumerate(ordered)}
+    result = clustered(ordered, features, window, {}, model)
+    wanted = set(members)
+    root = {key: key for key in wanted}
+
+    def find(key: int) -> int:
+        while root[key] != key:
+            root[key] = root[root[key]]
+            key = root[key]
+        return key
+
+    merges = []
+    for join in result.joins:
+        if join.first in wanted and join.second in wanted and find(join.first) != find(join.second):
+            root[find(join.first)] = find(join.second)
+            merges.append(_merge(join, features, position, model))
+    # What an earlier run joined and today's evidence would not: the best pair between parts.
+    while len({find(key) for key in wanted}) > 1:
+        parts: dict[int, list[int]] = {}
+        for key in wanted:
+            parts.setdefault(find(key), []).append(key)
+        first_part, *others = sorted(parts.values(), key=min)
+        rest = [key for part in others for key in part]
+        x, y = max(
+            ((a, b) for a in first_part for b in rest),
+            key=lambda p: model.score(
+                pair_features(features[position[p[0]]], features[position[p[1]]])
+            ),
+        )
+        root[find(x)] = find(y)
+        merges.append(_merge(Join(min(x, y), max(x, y), "earlier run"), features, position, model))
+    ordered_members = tuple(item.key for item in ordered if item.key in wanted)
+    return Explanation(ordered_members, tuple(merges))
+
+
+def _merge(
+    join: Join, features: Sequence[_Features], position: dict[int, int], model: PairModel
+) -> Merge:
+    if join.how in ("same link", "re-post"):
+        return Merge(join.first, join.second, join.how, None)
+    a, b = features[position[join.first]], features[position[join.second]]
+    values = pair_features(a, b)
+    score = model.score(values)
+    return Merge(
+        join.first, join.second, join.how, probability(score), tuple(_evidence(a, b, values, model))
+    )
+
+
+def _evidence(
+    a: _Features, b: _Features, values: tuple[float, ...], model: PairModel
+) -> list[Evidence]:
+    found = []
+    shared = shared_subject(a, b)
+    if shared:
+        names = sorted(shared, key=lambda t: (-shared[t], t))
+        found.append(Evidence("shared subject", ", ".join(map(term_name, names))))
+    figures = fig.matching(a.numbers, b.numbers)
+    if figures:
+        found.append(Evidence("shared figures", ", ".join(map(_figure_name, figures))))
+    why = conflict(a, b)
+    if why:
+        found.append(Evidence("conflict", why))
+    for name, value, weight in zip(PAIR_FEATURES, values, model.weights, strict=True):
+        if value:
+            found.append(Evidence(name, _value(name, value), weight * value))
+    found.append(Evidence("bias", "the model's starting point", model.bias))
+    return found
+
+
+def _figure_name(figure: fig.Figure) -> str:
+    return f"{figure.value:,.{_places(figure.precision)}f}" + ("%" if figure.percent else "")
+
+
+def _places(precision: float) -> int:
+    places = 0
+    while precision < 1 and places < 6:
+        precision *= 10
+        places += 1
+    return places
+
+
+def _value(name: str, value: float) -> str:
+    if name == "hours_apart":
+        return f"{value * 72:.1f} h apart"
+    if value == 1.0 and name not in ("title_cosine", "text_cosine"):
+        return "yes"
+    return f"{value:.2f}"
+
+
+def term_name(term: str) -> str:
+    """A term as a reader would say it: "c:recall" is the concept recall, "s:Tesla:model y"
+    the model Model Y, "m*Honda+Nissan" the two makers together."""
+    if term.startswith("c:"):
+        return term[2:].replace("-", " ")
+    if term.startswith(MODEL):
+        return "model " + term.split(":", 2)[2]
+    if term.startswith(COUNTERPART):
+        return term[len(COUNTERPART) :].replace("+", " + ")
+    if term.startswith(("m:", "o:")):
+        return term[2:]
+    return term

@@ -1,0 +1,209 @@
+"""An item's text as terms: concepts, stemmed words, CJK bigrams; and which of them are subject.
+
+Concepts come from ``knowledge/concepts.toml``, which maps English and Chinese wording of one
+idea to one term (召回 = recall, 插混 = plug-in hybrid). Other words are stemmed lightly; CJK
+text outside concepts becomes bigrams. Traditional Chinese is read as simplified.
+
+The text is the title and the lead of the summary (web addresses and blog trailers removed) or,
+when the feed gives little or no summary, the lead of the extracted article body, without the
+sentences a site puts in every article (see ``site_text``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Collection, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from autonews.classify.knowledge import default_knowledge
+from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of
+from autonews.cluster.vocabulary import (
+    ACTION_CONCEPTS,
+    FUNCTION_CHARS,
+    FUNCTION_WORDS,
+    NEWS_WORDS,
+    SIMPLIFY,
+    TRADITIONAL_CHARS,
+)
+from autonews.models import MakerRef
+
+# Compared with stems ("before" is "befor" by then), so the stems are listed too.
+_STOPWORDS = FUNCTION_WORDS | frozenset(map(stem, FUNCTION_WORDS))
+_GENERIC = _STOPWORDS | NEWS_WORDS | frozenset(map(stem, NEWS_WORDS))
+_ACTIONS = frozenset("c:" + concept for concept in ACTION_CONCEPTS)
+_FUNCTION_CHARS = FUNCTION_CHARS
+_TRADITIONAL = re.compile(f"[{''.join(sorted(TRADITIONAL_CHARS))}]")
+
+SUMMARY_CHARS = 200  # the lead of a summary; the rest is background shared by many stories
+_SHORT_SUMMARY = 120  # below this, the article body's lead is read too, when there is one
+
+
+@lru_cache(maxsize=1)
+def concepts() -> Lexicon[str]:
+    lexicon: Lexicon[str] = Lexicon()
+    resource = resources.files("autonews.knowledge").joinpath("concepts.toml")
+    if not resource.is_file():
+        return lexicon
+    for concept in tomllib.loads(resource.read_text("utf-8")).get("concept", []):
+        for term in concept.get("terms", []):
+            lexicon.add(phrase_key(str(term), stem), "c:" + str(concept["id"]))
+    return lexicon
+
+
+def simplified(text: str) -> str:
+    """Traditional Chinese characters as simplified ones (other text unchanged)."""
+    if text.isascii() or not _TRADITIONAL.search(text):
+        return text
+    return text.translate(SIMPLIFY)
+
+
+class ItemTerms(NamedTuple):
+    title: list[str]
+    lead: list[str]
+    named: set[str]  # the item's makers (as the classifier gave them) its title names
+    extra: list[MakerRef]  # makers the title names unambiguously that the classifier missed
+
+
+_SEPARATOR = "\x00"  # between a title's words and its lead's: no phrase runs across it
+
+
+def item_terms(
+    title: list[str], lead: list[str], makers: Collection[str], companies: Collection[str]
+) -> ItemTerms:
+    """The terms of an item's title and of its lead (normalised words), scanned together.
+
+    Words that name the item's makers and companies (``makers``, ``companies``: their names as
+    the classifier gave them) or, unambiguously, any other, are no terms: makers and companies
+    are compared as such, whatever the script. A title read as simplified Chinese may name a
+    maker the classifier missed (比亞迪 is 比亚迪): it is returned in ``extra``."""
+    size = len(title)
+    words = [*title, _SEPARATOR, *lead] if lead else title
+    knowledge = default_knowledge()
+    covered: set[int] = set()
+    named: set[str] = set()
+    extra: list[MakerRef] = []
+    for start, end, hits in knowledge.entities.scan(words, True):
+        for hit in hits:
+            if hit.kind not in ("maker", "company"):
+                continue
+            maker = hit.kind == "maker"
+            name = (knowledge.makers if maker else knowledge.companies)[hit.index].name
+            if maker and start < size and name in makers:
+                named.add(name)  # by its name or one of its models
+            if hit.via == "model":
+                continue
+            if not hit.ambiguous or name in makers or name in companies:
+                if maker and start < size and name not in makers and name not in named:
+                    extra.append(knowledge.maker_refs[hit.index])
+                    named.add(name)
+                covered.update(range(start, end))
+                break
+    title_terms: list[str] = []
+    lead_terms: list[str] = []
+    _scan(words, covered, size, title_terms, lead_terms)
+    return ItemTerms(title_terms, lead_terms, named, extra)
+
+
+def _scan(
+    words: list[str], covered: set[int], size: int, title: list[str], lead: list[str]
+) -> None:
+    """Concepts, other stemmed words and CJK bigrams of ``words`` but those at ``covered``:
+    from the first ``size`` words into ``title``, from the others into ``lead``."""
+    stems = stems_of(words)
+    for start, end, payloads in concepts().scan(stems):
+        (title if start < size else lead).append(payloads[0])
+        covered.update(range(start, end))
+    previous_cjk = ""
+    for index, word in enumerate(words):
+        if index in covered:
+            previous_cjk = ""
+            continue
+        if "\u3400" <= word[0] <= "\ufaff":
+            if previous_cjk:
+                (title if index < size else lead).append(previous_cjk + word)
+            previous_cjk = word
+            continue
+        previous_cjk = ""
+        # Numbers are compared as figures, not as words ("116,000" is not "000").
+        if stems[index] not in _STOPWORDS and len(word) > 1 and not word.isdigit():
+            (title if index < size else lead).append(stems[index])
+
+
+def terms_of(words: list[str]) -> list[str]:
+    """Concepts, other stemmed words and CJK bigrams of a text's normalised words."""
+    terms: list[str] = []
+    _scan(words, set(), len(words), terms, terms)
+    return terms
+
+
+def is_subject(term: str) -> bool:
+    """Whether a term can tell what an event happened to: a name, a model, a part or fault, a
+    place. Makers, the words of what happened (recall, talks, profit) and the common words of
+    news are not: two different recalls of one maker share them."""
+    if term.startswith("m:"):
+        return False
+    if term.startswith("c:"):
+        return term not in _ACTIONS
+    if "\u3400" <= term[0] <= "\ufaff":
+        return _FUNCTION_CHARS.isdisjoint(term)
+    return term not in _GENERIC
+
+
+@lru_cache(maxsize=65536)
+def bridges(term: str) -> bool:
+    """Whether both scripts can say ``term``: concepts, makers (and several makers together),
+    companies, models, and Latin codes and short names a Chinese title can contain too (su7,
+    l60, gm, 4xe)."""
+    if term.startswith(("c:", "m:", "m*", "o:", "s:")):
+        return True
+    return term.isascii() and (len(term) <= 3 or any(ch.isdigit() for ch in term))
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+# What blog software appends to every summary: WordPress's "The post <title> appeared first on
+# <site>.", "Continue reading", "Read more", "[…]".
+_TRAILER = re.compile(
+    r"The post .{0,400}? appeared first on .*|(?:Continue reading|Read more|\[(?:…|\.\.\.)\]).*",
+    re.IGNORECASE | re.DOTALL,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def lead(summary: str) -> str:
+    """The start of a summary without web addresses and blog trailers: "https", "com" and
+    "appeared first on" are no evidence that two items tell one event."""
+    start = summary[: SUMMARY_CHARS * 2]
+    lowered = start.lower()
+    if "http" in lowered or "www." in lowered:
+        start = _ADDRESS.sub(" ", start)
+    if "appeared first on" in lowered or "read" in lowered or "[" in start:
+        start = _TRAILER.sub(" ", start)
+    return start[:SUMMARY_CHARS]
+
+
+def _sentences(body: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(body[: SUMMARY_CHARS * 6]) if s.strip()]
+
+
+def site_text(bodies: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """Sentences a feed's articles share (``bodies``: (feed, body) pairs): a newsletter
+    plug, a byline formula, a cookie notice. They are the site's, not the event's."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for feed, body in bodies:
+        if body:
+            seen.update({(feed, sentence.casefold()) for sentence in _sentences(body)})
+    return frozenset(sentence for (_, sentence), count in seen.items() if count > 1)
+
+
+def text_lead(summary: str, body: str, shared: frozenset[str]) -> str:
+    """What an item says besides its title: the summary's lead, and when the feed gives little
+    or no summary, the article body's first sentences that are not the site's own text."""
+    start = lead(summary)
+    if len(start.strip()) >= _SHORT_SUMMARY or not body:
+        return start
+    kept = " ".join(s for s in _sentences(body) if s.casefold() not in shared)
+    return start + " " + lead(kept)

@@ -1,0 +1,306 @@
+"""Words that say nothing about which event an item tells (a data table).
+
+Two items are one event only on positive evidence: a name, a model, a part or fault, a place, a
+figure they share. Makers and the words of what happened (recall, launch, talks, profit: the
+action concepts of ``knowledge/concepts.toml``) are not such evidence: two recalls of one maker
+share them. Nor are the words below, which any headline may use: function words of the
+languages feeds are written in, and the common vocabulary of news (owners, shares, plan, week,
+biggest). What is left of a headline, its names and specific words, is its subject.
+"""
+
+from __future__ import annotations
+
+# Function words: English first, then the European languages of real feeds (German, French,
+# Spanish, Italian, Portuguese, Dutch, Polish, Czech, Romanian, Norwegian, Russian, Ukrainian).
+_FUNCTION = """
+a an the of in on at to for from by with and or as is are was were be been being its it this that
+these those after over amid into than says said say will would could may might can up out about
+more most has have had not no but also vs via per year years first their his her before while
+who what when where why how which whose whom all any some each every other another such only just
+so if then there here than too very own same both few many much our your my we you they he she
+them us me him i do does did doing done get gets got getting make makes made making take takes
+took taken go goes went going come comes came coming set sets put puts let lets now still yet
+ever even back off down under again once against between through during without within across
+toward towards upon onto behind beyond near around along among since until till per via
+der die das den dem des ein eine einen einem einer und oder mit von vom zu zum zur im ins auf aus
+bei nach vor fur uber unter um an als auch nicht noch nur schon wie wird werden ist sind war hat
+haben sich es er sie wir ihr so wegen gegen durch bis ab seit
+le la les l un une des du de d et ou en au aux pour par sur sous dans avec sans plus ne pas que qui
+se sa son ses leur leurs ce cette ces est sont a ont fait entre vers chez apres avant contre
+el los las lo una unos unas y o del al con sin para por sobre tras segun entre hacia desde es son
+su sus se que como mas muy ya ha han fue ser esta este estos estas
+il gli i di da dei degli delle della dello nel nella nei negli sul sulla sui con per tra fra che
+e ed non piu anche come sono ha hanno si suo sua
+o os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas com sem para por e
+ou nao mais como seu sua
+het een van voor op bij met naar uit aan om tot door over als ook niet nog meer dan zijn wordt
+heeft hebben er te en
+w z i na do od za po o dla we ze nie jest sa sie to jak czy ale oraz przez przy pod nad
+v ve s se z ze k ke na do od za po pro pri je jsou se to jak ale nebo aby
+si sau cu pe la de din in pentru prin dupa despre care este sunt nu mai ca
+og i pa til av for med som er var har en et det den de ikke fra om
+и в во на с со к ко по о об от до из за для при под над что как это не но а или же ли бы то
+і й у на з зі до від за для при під над що як це не але або чи
+"""
+
+# Common vocabulary of news headlines, stemmed as the clusterer stems (see ``features._terms``):
+# no evidence that two items tell one event, however rare in a small batch of items.
+_NEWS = """
+new news report reports reported reporting update updates latest today week weeks weekly day days
+month months monthly time times ago next last early late later soon now year yearly annual
+big bigger biggest small smaller large larger largest top high higher low lower major minor key
+more less most least best worst good bad better worse great long short full half whole part
+one two three four five six seven eight nine ten dozen hundreds thousands millions billions
+million billion trillion percent per cent number numbers total record records
+first second third last final another other others several many few
+people person man men woman women child children family families group groups team teams
+company companies firm firms business businesses industry industries sector market markets
+maker makers carmaker carmakers automaker automakers manufacturer manufacturers brand brands
+car cars vehicle vehicles auto autos automotive model models unit units version versions
+buyer buyers owner owners customer customers user users driver drivers fan fans worker workers
+staff employee employees official officials leader leaders expert experts investor investors
+analyst analysts executive executives source sources
+plan plans planned planning deal deals move moves step steps way ways bid effort efforts
+push pushes pushed drive drives hit hits hits boost boosts boosted cut cuts rise rises rose fall
+falls fell drop drops dropped jump jumps surge surges slump slumps gain gains lose loses lost
+win wins won beat beats miss misses
+show shows showed shown reveal reveals see sees saw seen look looks looking find finds found
+tell tells told ask asks asked call calls called want wants need needs try tries tried keep keeps
+give gives gave help helps start starts started end ends ended begin begins began
+turn turns turned run runs ran work works worked use uses used add adds added
+know knows known think thinks mean means expect expects expected hope hopes fear fears worry
+worries warn warns face faces faced seek seeks sought offer offers offered hold holds held
+bring brings brought lead leads led follow follows followed leave leaves left join joins
+return returns back reach reaches reached raise raises raised lift lifts
+why how what here there this that these those
+deal question questions answer answers reason reasons issue issues problem problems concern
+concerns risk risks impact change changes changed future past history story stories case cases
+point points level levels rate rates share shares stock stocks price prices cost costs value
+amid despite ahead against toward
+inside outside behind global world national international local
+officially official finally likely unlikely possible possibly really
+exclusive breaking analysis opinion explainer video photos photo watch live podcast episode
+interview review preview
+weak weaker weakest strong stronger strongest slow slower slowing fast faster cheap cheaper
+cheapest expensive newer older old young giant giants pioneer champion rival rivals peer peers
+crowd crowds draw draws drew sign signs signal signals wonder wonders shape shapes state states
+hope hopes promise promises claim claims deliver delivers delivered head heads headed
+region regions country countries city cities area areas site sites unit units division divisions
+project projects programme program plant plants line lines level levels
+yuan yen euro euros dollar dollars pound pounds won rupee rupees
+build builds building built cover covers covered affect affects affected replace replaces
+replaced replacement include includes included including trade trading open opens opened
+close closes closed closing base based access fail fails failed failure failures stop stops
+stopped journal safety cause causes caused post posts posted system systems free whether
+campaign nearly aim aims aimed agree agrees agreed target targets targeted cite cites cited
+check checks checked announce announces announced announcement according effect effects
+below above hour hours bet bets pay pays paid due become becomes became blame blamed pick picks
+picked row rows volume volumes term terms read reads pressure pressures quarter quarters
+undercut undercuts undercutting technology technologies continue continues continued suspend
+suspends suspended front rear file files filed filing receive receives received vote votes
+voted newsletter inbox weekday daily service services should force forces forced climb climbs
+climbed interim account accounts slide slides slid land lands landed pause pauses paused power
+worth round rounds slip slips slipped increase increases increased domestic gallery spy prompt
+prompts prompted letter letters impose imposes imposed roll rolls rolled focus focuses slash
+slashes slashed quarterly create creates created control controls joint propose proposes
+proposed proposal passenger passengers condition conditions immediate immediately public range
+federal scale scales secure secures secured reduction reductions earlier almost provisional
+apply applies applied charge charges competition event events technical hand hands initial far
+prepare prepares prepared parent carry carries carried feature features straight purchase
+purchases avoid avoids deepen deepens decade decades core personal remain remains remained
+accept accepts accepted commit commits committed gap gaps responsibility bit fold switch
+switches link links internal lag lags cloud shift shifts shifted asset assets remove removes
+removed protection stage stages wherever lookup vin excess current reduce reduces reduced
+believe believes believed suspect suspects suspected
+ongoing continuing amid legacy future past present recent
+"""
+
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+# Chinese characters of grammar and time (的 了 在 将 年 月...): a bigram holding one is no name.
+FUNCTION_CHARS = frozenset(
+    "的了在将是和与及对为于把被从向到由以让给也都就才又还再已曾正而或但并且等这那其之所"
+    "年月日周天时后前中上下内外个位家款辆台万亿元次"
+)
+NEWS_WORDS = frozenset(_NEWS.split())
+
+# Concepts (ids of knowledge/concepts.toml) that name what happened or when, not what it
+# happened to: two different recalls, two quarters' results, two appointments share them.
+ACTION_CONCEPTS = frozenset(
+    """
+recall stop-sale do-not-drive repair complaints warranty insurance
+probe summons lawsuit fine settlement verdict appeal criminal-charges fraud corruption antitrust
+patent-ip trade-secrets sanctions export-controls tariff exemption anti-subsidy minimum-price
+trade-dispute trade-agreement quota imports exports subsidy trade-in tax-credit purchase-tax ban
+standard regulation approval revoke licensing regulatory-filing smuggling
+launch debut pre-sale orders spy-shots concept-car facelift new-generation lineup special-edition
+flagship test-drive testing pilot-program award milestone anniversary design rebrand new-brand
+price price-cut price-rise price-war discount financing leasing affordable luxury inventory
+dealer direct-sales customers drivers fleet
+deliveries sales registrations bestseller ranking record-high record-low sharp-rise sharp-fall
+doubling demand market-share revenue profit margin loss writedown forecast profit-warning
+sales-target earnings dividend buyback shares trading-halt market-value analyst credit-rating
+cash-flow debt payment-arrears default bailout bankruptcy cost cost-cutting economy inflation
+merger acquisition stake divestment spin-off ipo delisting take-private funding-round investment
+share-offering joint-venture partnership deal supplier supply-chain technology-transfer talks
+terminate cancel delay expand market-entry market-exit overseas-expansion localisation relocation
+strategy restructuring leadership-change startup legacy-automakers foreign-brands domestic-brands
+state-owned shareholder executive board spokesperson appointment resignation dismissal
+retirement pay workforce layoffs hiring labour-contract
+plant production production-start production-halt production-cut ramp-up capacity overcapacity
+plant-closure plant-construction shortage quality inspection
+january february march april may june july august september october november december q1 q2 q3
+q4 h1 h2 nine-months full-year year-on-year month-on-month year-to-date weekly year-end
+deny allegation rumour confirm apologise respond reject criticise warn urge pledge threaten
+consider compensation refund marketing social-media defect subscription
+begin resume close-case complete again
+ceo cfo cto coo chairman founder president
+ev nev electrification passenger-car suv sedan hatchback mpv truck pickup van
+""".split()
+)
+
+# What happens to a maker once at a time (knowledge/concepts.toml): two reports of a maker's
+# bankruptcy, listing or strike within days tell one event, where two of its recalls or
+# launches may tell two. Named in a title with its maker, such a concept is the subject.
+SINGULAR_CONCEPTS = frozenset(
+    "c:" + concept
+    for concept in "bankruptcy ipo delisting take-private strike merger spin-off bailout".split()
+)
+
+# What a title names when it tells how others took an event (shares, analysts, a response): such
+# an item is of the event it reacts to, whatever type the classifier gives it.
+REACTIONS = frozenset(
+    "c:" + concept
+    for concept in """
+shares market-value analyst respond criticise apologise warn urge reject
+""".split()
+)
+
+# Turns of a story, as their concepts name them in a title. Two titles that name opposed turns
+# tell different events (talks begun / called off, production halted / resumed, a rumour / its
+# confirmation); a turn one title names and the other does not counts against a merge.
+STAGES = {
+    "c:begin": "begin",
+    "c:resume": "resume",
+    "c:terminate": "end",
+    "c:cancel": "end",
+    "c:close-case": "end",
+    "c:complete": "done",
+    "c:delay": "delay",
+    "c:expand": "expand",
+    "c:deny": "deny",
+    "c:confirm": "confirm",
+    "c:rumour": "rumour",
+    "c:consider": "rumour",
+    "c:again": "repeat",
+    "c:production-halt": "halt",
+    "c:resignation": "leave",
+    "c:appointment": "named",
+}
+OPPOSED_STAGES = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("begin", "end"),
+        ("begin", "done"),
+        ("begin", "resume"),
+        ("halt", "resume"),
+        ("end", "resume"),
+        ("end", "done"),
+        ("rumour", "confirm"),
+        ("rumour", "deny"),
+        ("confirm", "deny"),
+        ("delay", "done"),
+        ("delay", "resume"),
+        ("leave", "named"),  # a chief's exit / the successor named
+    )
+)
+
+# Parts and systems of a car (knowledge/concepts.toml), by family: two recalls of one model for
+# parts of unrelated families are two events (its wipers / its trim), where a door and its
+# handle, a powertrain and its transmission may be one part told two ways.
+PART_FAMILIES = {
+    "c:" + concept: family
+    for family, concepts in {
+        "body": "door door-handle windows-roof mirror hood-trunk body-trim body-structure",
+        "glass": "windshield",
+        "powertrain": "powertrain transmission engine e-motor driveshaft fuel-system "
+        "emissions-control",
+        "chassis": "brake steering suspension tyres chassis",
+        "restraints": "airbag seat-belt seating",
+        "energy": "battery battery-cell high-voltage power-electronics coolant air-conditioning",
+        "electronics": "wiring lights camera lidar radar sensors infotainment instrument-cluster "
+        "hud key-fob rearview-visibility",
+    }.items()
+    for concept in concepts.split()
+}
+COMPONENTS = frozenset(PART_FAMILIES)
+
+# Concepts only car news names (knowledge/concepts.toml): two titles that name no maker but one
+# of these tell car news (a regulation, the market) and are judged as such, not as world news.
+CAR_CONCEPTS = frozenset(
+    "c:" + concept
+    for concept in """
+recall stop-sale do-not-drive crash-test rollaway sudden-acceleration emissions-cheating
+trade-in purchase-tax ice-ban fleet-targets emissions-standard zero-mileage
+pre-sale concept-car facelift new-generation test-drive dealer used-cars registrations
+ev nev electrification phev erev hybrid mild-hybrid fuel-cell ice-vehicle suv off-road sedan
+hatchback wagon coupe-convertible sports-car pickup mpv passenger-car flying-car
+battery battery-cell cell-to-pack solid-state sodium-ion lfp nmc lmfp lmr energy-density
+battery-capacity battery-swap battery-degradation charging fast-charging wireless-charging
+charging-standard bidirectional range
+adas autonomous robotaxi ride-hailing end-to-end lidar ota sdv ee-architecture connected-car
+infotainment cockpit driver-monitoring aeb parking-assist
+nhtsa ntsb dmv carb miit samr caam cpca catarc acea vda smmt kba jama kama ncap iihs
+auto-show shanghai-auto-show beijing-auto-show guangzhou-auto-show iaa paris-motor-show
+geneva-motor-show detroit-auto-show la-auto-show new-york-auto-show japan-mobility-show
+gigacasting body-trim
+""".split()
+)
+
+# Posts (knowledge/concepts.toml): a maker's new chief executive and its new finance chief are
+# two events, whatever else the titles share.
+POSTS = frozenset("c:" + concept for concept in "ceo cfo cto coo chairman".split())
+
+# Countries and regions (knowledge/concepts.toml): a deal of one country with another.
+COUNTRIES = frozenset(
+    "c:" + concept
+    for concept in """
+china us eu europe germany canada japan south-korea india mexico brazil thailand indonesia hungary
+turkey russia ukraine uk france italy spain australia new-zealand vietnam malaysia philippines
+singapore taiwan hong-kong macau saudi-arabia uae israel iran egypt morocco south-africa nigeria
+argentina chile colombia peru pakistan bangladesh uzbekistan kazakhstan poland czechia slovakia
+romania serbia portugal netherlands belgium sweden norway denmark finland switzerland austria
+ireland greece qatar kuwait oman jordan iraq algeria tunisia kenya ethiopia ghana tanzania ecuador
+uruguay costa-rica panama venezuela bolivia sri-lanka nepal cambodia myanmar laos mongolia belarus
+azerbaijan armenia kyrgyzstan slovenia croatia bulgaria lithuania latvia estonia luxembourg iceland
+cyprus
+""".split()
+)
+
+# Traditional Chinese characters of car and business news and their simplified forms, so that
+# 比亞迪 meets 比亚迪 and 37.7萬 is 37.7万 (one character for one: positions do not move).
+_TRADITIONAL = (
+    "萬億輛亞銷車電國歐對徵關稅創賣買開發價閃時東門問間際陸險雙離難韓項預領頭題額風飛馬駕駛驗體龍與專業兩嚴個豐臨為麗舉樂產僅"
+    "從們優會傳傷債儲黨蘭興養內軍農衝決減幾凱擊劃則剛別劑動勵勞勢區醫華協單衛廠歷壓縣參變葉號後聽啟員響團園圍圖場壞塊堅報聲殼"
+    "處備復夠奪獎奧婦學寧寶實審憲寬導將爾層屆屬島幣師帳帶幫莊慶庫應廢張彈強歸當錄徑憶憂懷態總戀惡懸驚慘慣願戰擴揚擬擁擇掛損換"
+    "據擺攤敵數斷無舊顯曉暫術機殺雜權條來楊極構標棟樹樣橋檔檢樓橫歡殘毀畢氣氫匯漢溝沒滬淚潑澤潔淺濁測濟渾濃濤漲淵漸漁滲溫遊灣"
+    "濕潰準滿濾濫濱滅燈災爐點煉爛煙燒熱愛牽狀獨獲現環畫療瘋盤監蓋盜礦碼確礎禮禍種積稱穩窮競筆築籌簽簡類糧緊紀約紅級納純紙線練"
+    "組細織終經結給絡統絕繼績續維綠網羅罰職聯腦腳脫臉艦藝節範蘋著蘇藥蓮營蕭薩藍虛蟲雖補裝見觀規視覺觸計訂認討讓訓議訊記講許論"
+    "設訪證評識訴診詞譯試詩誠話詳語誤說請諾讀課誰調談謀謝謹貝負財貢貨販責貴貸費貼貿資賓賞賠質賬賭賴賺購賽贈贊贏趙趕趨躍跡踐軌"
+    "軟轉輪軸輕載較輔輝輸轄辭辯邊達遷過邁運還這進遠違連遲適選遞遺遙鄭郵鄰釋裏鑒針鐘鋼鑰錢鑽鐵鉛鋁銅銀鑄鋪鋰鋅鋒銳錯錫錦鍵鎂鎳"
+    "鎮鏡長閉閑閘鬧閥閣闊隊陽陰陣階陳隱靜靈韋頂順須顧頓頒頗頻顆顏顛颱飄飯飲飾館驅駐騎騰鮮鳴麥黃齊齡龜鈉鈷錳閱週務繫係於裡麼髮"
+    "鬥闆雲廣醜餘獸夥鑑傑滙衆眾鳳麵搶擋擔揮鄉倉倫儀嶺峽卻蝕礙剎廳滯曬彙噸鏈纜螢艙錨齒鬆邏彎罷廈壇讚"
+)
+_SIMPLIFIED = (
+    "万亿辆亚销车电国欧对征关税创卖买开发价闪时东门问间际陆险双离难韩项预领头题额风飞马驾驶验体龙与专业两严个丰临为丽举乐产仅"
+    "从们优会传伤债储党兰兴养内军农冲决减几凯击划则刚别剂动励劳势区医华协单卫厂历压县参变叶号后听启员响团园围图场坏块坚报声壳"
+    "处备复够夺奖奥妇学宁宝实审宪宽导将尔层届属岛币师帐带帮庄庆库应废张弹强归当录径忆忧怀态总恋恶悬惊惨惯愿战扩扬拟拥择挂损换"
+    "据摆摊敌数断无旧显晓暂术机杀杂权条来杨极构标栋树样桥档检楼横欢残毁毕气氢汇汉沟没沪泪泼泽洁浅浊测济浑浓涛涨渊渐渔渗温游湾"
+    "湿溃准满滤滥滨灭灯灾炉点炼烂烟烧热爱牵状独获现环画疗疯盘监盖盗矿码确础礼祸种积称稳穷竞笔筑筹签简类粮紧纪约红级纳纯纸线练"
+    "组细织终经结给络统绝继绩续维绿网罗罚职联脑脚脱脸舰艺节范苹着苏药莲营萧萨蓝虚虫虽补装见观规视觉触计订认讨让训议讯记讲许论"
+    "设访证评识诉诊词译试诗诚话详语误说请诺读课谁调谈谋谢谨贝负财贡货贩责贵贷费贴贸资宾赏赔质账赌赖赚购赛赠赞赢赵赶趋跃迹践轨"
+    "软转轮轴轻载较辅辉输辖辞辩边达迁过迈运还这进远违连迟适选递遗遥郑邮邻释里鉴针钟钢钥钱钻铁铅铝铜银铸铺锂锌锋锐错锡锦键镁镍"
+    "镇镜长闭闲闸闹阀阁阔队阳阴阵阶陈隐静灵韦顶顺须顾顿颁颇频颗颜颠台飘饭饮饰馆驱驻骑腾鲜鸣麦黄齐龄龟钠钴锰阅周务系系于里么发"
+    "斗板云广丑余兽伙鉴杰汇众众凤面抢挡担挥乡仓伦仪岭峡却蚀碍刹厅滞晒汇吨链缆萤舱锚齿松逻弯罢厦坛赞"
+)
+SIMPLIFY = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+TRADITIONAL_CHARS = frozenset(_TRADITIONAL)

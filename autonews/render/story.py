@@ -1,0 +1,64 @@
+"""Output of `autonews story`: a story's sources and, with --explain, what joined them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from autonews.story import StoryReport
+from autonews.text import clean_text
+
+
+def format_story(report: StoryReport, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(_record(report), ensure_ascii=False, indent=2) + "\n"
+    number = {item.id: n for n, item in enumerate(report.items, 1)}
+    lines = [f"story {report.story_id}: {len(report.items)} source(s)"]
+    for n, item in enumerate(report.items, 1):
+        when = item.published.strftime("%Y-%m-%d %H:%M")
+        lines.append(f"  [{n}] {when}  {clean_text(item.feed_name or item.feed_url)}")
+        lines.append(f"      {clean_text(item.title)}")
+    if report.explanation is not None:
+        lines.append("merges:")
+        if not report.explanation.merges:
+            lines.append("  none: one source")
+        for merge in report.explanation.merges:
+            chance = (
+                f", probability {merge.probability:.2f}" if merge.probability is not None else ""
+            )
+            lines.append(
+                f"  [{number[merge.first]}] + [{number[merge.second]}]: {merge.how}{chance}"
+            )
+            for evidence in merge.evidence:
+                weight = f" ({evidence.weight:+.2f})" if evidence.weight else ""
+                lines.append(f"      {evidence.name}: {clean_text(evidence.detail)}{weight}")
+    return "\n".join(lines) + "\n"
+
+
+def _record(report: StoryReport) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": report.story_id,
+        "sources": [
+            {
+                "item": item.id,
+                "feed": item.feed_name or item.feed_url,
+                "title": item.title,
+                "url": item.link,
+                "published": item.published.isoformat(),
+            }
+            for item in report.items
+        ],
+    }
+    if report.explanation is not None:
+        record["merges"] = [
+            {
+                "items": [merge.first, merge.second],
+                "how": merge.how,
+                "probability": merge.probability,
+                "evidence": [
+                    {"name": e.name, "detail": e.detail, "weight": e.weight} for e in merge.evidence
+                ],
+            }
+            for merge in report.explanation.merges
+        ]
+    return record

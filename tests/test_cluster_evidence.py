@@ -1,0 +1,198 @@
+"""Stories merge only on positive evidence of one event: a subject both items name (a model, a
+part or fault, a counterpart, a place, a name, a figure) at the same turn of the story. A maker
+and an event type in common are never enough; titles alone, bodies and other languages work."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from autonews.classify import Classifier
+from autonews.cluster import ClusterInput, cluster
+
+T0 = datetime(2026, 11, 20, 8, tzinfo=UTC)
+CLASSIFIER = Classifier()
+
+
+def item(
+    key: int,
+    title: str,
+    hours: float = 0.0,
+    summary: str = "",
+    feed: str = "",
+    body: str = "",
+) -> ClusterInput:
+    classification = CLASSIFIER.classify(title, summary, body)
+    published = T0 + timedelta(hours=hours)
+    return ClusterInput(
+        key, title, summary, None, published, classification, feed or f"f{key}", body
+    )
+
+
+def titles(*headlines: str, hours: float = 3.0) -> list[list[int]]:
+    """Stories of title-only items from different feeds, ``hours`` apart."""
+    return cluster([item(n, title, hours * n) for n, title in enumerate(headlines)])
+
+
+def test_one_maker_and_one_event_type_are_not_one_event() -> None:
+    # The issue's wrong merges on title-only feeds: same maker, same type, other subjects.
+    assert titles(
+        "Tesla recalls 2 million cars over Autopilot",
+        "Tesla Recalls Cybertruck Over Detaching Trim Panel",
+    ) == [[0], [1]]
+    assert titles("XPeng Launches AI OS 6.0", "XPeng Unveils P7+ Sedan Refresh") == [[0], [1]]
+    assert titles(
+        "Peugeot delays EV deliveries amid ACC battery constraints",
+        "Peugeot Delays Launch of New 208",
+    ) == [[0], [1]]
+    # Two recalls of one model for different parts.
+    assert titles(
+        "Tesla recalls 11,688 Cybertrucks over faulty windshield wiper",
+        "Cybertruck recalled again: bed trim panel may detach",
+    ) == [[0], [1]]
+
+
+def test_titles_alone_merge_on_what_they_share() -> None:
+    assert titles(
+        "Fisker Files for Chapter 11 Bankruptcy",
+        "Fisker Declares Bankruptcy in Delaware by Filing for Chapter 11",
+    ) == [[0, 1]]
+    assert titles(
+        "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+        "Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles",
+    ) == [[0, 1]]
+    assert titles(
+        "Trump announces 25% tariff on imported vehicles and parts",
+        "Trump Declares 25% Tariffs on Automobiles Manufactured Abroad",
+    ) == [[0, 1]]
+
+
+def test_two_turns_of_one_story_are_two_events() -> None:
+    talks = [
+        item(0, "Honda and Nissan Begin Talks on Merger", 0, "The two carmakers signed an MoU."),
+        item(1, "Honda and Nissan Call Off Merger Talks", 6, "Nissan rejected the terms."),
+    ]
+    assert cluster(talks) == [[0], [1]]
+    plants = titles(
+        "Toyota halts production at all 14 Japan plants after system glitch",
+        "Toyota restarts production at Japan plants after system glitch is fixed",
+    )
+    assert plants == [[0], [1]]
+
+
+def test_a_counterpart_names_the_deal() -> None:
+    assert titles(
+        "Uber to put Baidu's Apollo Go robotaxis on its app",
+        "Lyft and Baidu plan robotaxi launch in Germany and Britain",
+    ) == [[0], [1]]
+    assert titles(
+        "Volkswagen to invest $700 million in XPeng",
+        "XPeng buys Didi's EV unit in $744 million share deal",
+    ) == [[0], [1]]
+
+
+def test_across_languages_names_and_figures_agree() -> None:
+    assert titles(
+        "Li Auto recalls 11,411 Mega MPVs over coolant corrosion risk",
+        "理想汽车召回11411辆MEGA 冷却液存腐蚀风险",
+        "理想MEGA召回11,411輛 冷卻液恐腐蝕電池",  # traditional characters
+        hours=1,
+    ) == [[0, 1, 2]]
+    # One maker, one month's sales in two languages, but two figures: two months.
+    assert titles(
+        "BYD sold 377,420 vehicles in March",
+        "比亚迪4月销售新能源汽车38.01万辆",
+    ) == [[0], [1]]
+
+
+def test_world_news_needs_names_both_titles_share() -> None:
+    # The issue's wrong merges on general feeds.
+    assert titles(
+        "Relatives of political prisoners in Venezuela stage hunger strike",
+        "Nigeria: Reps Stage Walk Out As Protest Continues Over Electronic Transmission",
+    ) == [[0], [1]]
+    assert titles(
+        "Erdogan postpones UAE visit over Al Nahyan's health",
+        "Turkey's Erdogan says Israel's recognition of Somaliland benefits nobody",
+    ) == [[0], [1]]
+    assert titles(
+        "Jaguar Spotted in the Wild in Brazil",
+        "Geely and Renault form joint venture in Brazil",
+    ) == [[0], [1]]
+    assert titles(
+        "Civil rights leader Jesse Jackson dies, aged 84",
+        "Jesse Jackson, civil rights leader and U.S. presidential hopeful, dies at 84",
+    ) == [[0, 1]]
+
+
+def test_a_briefing_of_several_stories_joins_none_of_them() -> None:
+    stories = cluster(
+        [
+            item(0, "Ford recalls 1.07 million vehicles over rearview camera software", 0),
+            item(1, "BYD May sales rise 15% to 382,476 vehicles", 1),
+            item(2, "汽车早报｜比亚迪5月销量38.2万辆；福特召回107万辆汽车", 2),
+        ]
+    )
+    assert stories == [[0], [1], [2]]
+
+
+def test_article_bodies_count_where_feeds_give_no_summary_but_not_the_sites_own_text() -> None:
+    plug = "Sign up for the Daily Drive newsletter to get the news first."
+    byline = "Reporting by our Detroit bureau; editing by the autos desk."
+    items = [
+        item(
+            0,
+            "Stellantis picks its next chief",
+            0,
+            feed="a",
+            body=f"{plug} Antonio Filosa, "
+            "head of the Americas, will be chief executive of Stellantis from June 23.",
+        ),
+        item(
+            1,
+            "A new boss for the Jeep maker",
+            2,
+            feed="b",
+            body=f"{byline} Stellantis named "
+            "Antonio Filosa chief executive, ending a six-month search.",
+        ),
+        item(
+            2,
+            "Ram gets its old boss back",
+            3,
+            feed="a",
+            body=f"{plug} Tim Kuniskis returns to run the Ram brand for Stellantis.",
+        ),
+        item(
+            3,
+            "Jeep owners get a new infotainment update",
+            4,
+            feed="b",
+            body=f"{byline} Jeep is sending an over-the-air update to Wagoneer owners.",
+        ),
+    ]
+    assert cluster(items) == [[0, 1], [2], [3]]
+    # Without the bodies, the titles share nothing.
+    bare = [
+        ClusterInput(i.key, i.title, "", None, i.published, i.classification, i.source)
+        for i in items
+    ]
+    assert cluster(bare) == [[0], [1], [2], [3]]
+
+
+def test_a_new_source_never_splits_a_delivered_story() -> None:
+    first = [
+        item(0, "Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 0),
+        item(1, "Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 2),
+        item(2, "沃尔沃召回14768辆XC70 左后半轴存在松动风险", 4),
+    ]
+    (story,) = cluster(first)
+    assigned = {key: "story-1" for key in story}
+    later = [
+        *first,
+        item(3, "Volvo XC70 halfshaft recall: dealers get parts", 20),
+        item(4, "Volvo recalls 73,000 plug-in hybrids over battery fire risk", 21),
+    ]
+    grown = cluster(later, assigned=assigned)
+    assert [0, 1, 2] in [g[:3] for g in grown]
+    assert sum(set(story) <= set(g) for g in grown) == 1
+    assert [4] in grown

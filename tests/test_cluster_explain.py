@@ -1,0 +1,79 @@
+"""`autonews story ID --explain`, through the real CLI: a story's sources and, for each merge,
+the evidence that joined two of them and its weight, so a user who sees a wrong merge can say
+why. Feeds are local files (a path is a feed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from autonews.errors import ExitStatus
+from tests.helpers.feeds import item, rss
+
+
+def write_feeds(tmp_path: Path) -> list[str]:
+    wire = tmp_path / "wire.xml"
+    wire.write_text(
+        rss(
+            [
+                item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, 6),
+                item("Tesla cuts Model Y prices in China", 2, 5),
+            ],
+            title="Wire",
+        ),
+        "utf-8",
+    )
+    daily = tmp_path / "daily.xml"
+    daily.write_text(
+        rss(
+            [
+                item("Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 3, 4),
+                item("沃尔沃召回14768辆XC70 左后半轴存在松动风险", 4, 3),
+            ],
+            title="Daily",
+        ),
+        "utf-8",
+    )
+    return ["--feed", str(wire), "--feed", str(daily)]
+
+
+def test_story_explain_names_each_merge_and_its_evidence(cli, home: Path, tmp_path) -> None:
+    feeds = write_feeds(tmp_path)
+    digest = cli("digest", *feeds, "--no-extract", "--format", "json").json()
+    (recall,) = [s for s in digest["stories"] if s["cluster_size"] == 3]
+
+    shown = cli("story", recall["id"], "--explain")
+    assert shown.code == 0, shown.err
+    assert f"story {recall['id']}: 3 source(s)" in shown.out
+    assert "Halfshaft problem prompts recall" in shown.out
+    # Two merges join three sources; each says what the two share and the model's weights.
+    merges = [line for line in shown.out.splitlines() if line.startswith("  [")]
+    assert sum("]: pair, probability" in line for line in merges) == 2
+    assert "shared subject:" in shown.out and "xc70" in shown.out.lower()
+    assert "shared figures: 14,768" in shown.out
+    assert "title_cosine:" in shown.out and "bias:" in shown.out
+
+    record = cli("story", recall["id"], "--explain", "--format", "json").json()
+    assert len(record["sources"]) == 3 and len(record["merges"]) == 2
+    for merge in record["merges"]:
+        assert merge["how"] == "pair" and 0.5 < merge["probability"] <= 1.0
+        names = {evidence["name"] for evidence in merge["evidence"]}
+        assert {"shared subject", "shared figures", "bias"} <= names
+
+
+def test_story_without_explain_lists_sources_and_a_lone_item_has_no_merge(
+    cli, home: Path, tmp_path
+) -> None:
+    feeds = write_feeds(tmp_path)
+    digest = cli("digest", *feeds, "--no-extract", "--format", "json").json()
+    (alone,) = [s for s in digest["stories"] if s["cluster_size"] == 1]
+    shown = cli("story", alone["id"])
+    assert shown.code == 0 and "1 source(s)" in shown.out and "merges:" not in shown.out
+    explained = cli("story", alone["id"], "--explain")
+    assert "merges:\n  none: one source" in explained.out
+
+
+def test_an_unknown_story_id_is_a_usage_error(cli, home: Path, tmp_path) -> None:
+    cli("digest", *write_feeds(tmp_path), "--no-extract", "--format", "json")
+    result = cli("story", "000000000000", "--explain")
+    assert result.code == ExitStatus.USAGE
+    assert "not a story id" in result.err and "hint:" in result.err
