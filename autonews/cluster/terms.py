@@ -96,6 +96,8 @@ def item_terms(
                 named.add(name)  # by its name or one of its models
             if hit.via == "model":
                 continue
+            if maker and hit.written in knowledge.makers[hit.index].people:
+                continue  # a chief's name ("Antonio Filosa") is a subject, not the brand
             if not hit.ambiguous or name in makers or name in companies:
                 if maker and start < size and name not in makers and name not in named:
                     extra.append(knowledge.maker_refs[hit.index])
