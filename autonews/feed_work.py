@@ -1,0 +1,54 @@
+"""What happens to one fetched feed before it is stored: parsed, cut to the newest entries, and
+(in a worker process) its entries in the digest's window classified. Pool-friendly: plain
+functions of picklable values that return errors instead of raising."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from autonews.classify import Classifier
+from autonews.classify.configured import classifier_for
+from autonews.config import ClassifyConfig
+from autonews.errors import AutonewsError
+from autonews.models import FetchResult, ParsedFeed
+from autonews.parse import parse_feed
+
+PARSE_POOL_THRESHOLD = 24  # feeds; below this, worker processes cost more than they save
+Records = list[list[Any] | None]  # one per entry: a classification record, or None
+
+
+def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
+    """Parse one fetched feed; returns the error message instead of raising (pool-friendly)."""
+    try:
+        parsed = parse_feed(result.body or b"", result.content_type, result.final_url or result.url)
+    except AutonewsError as exc:
+        return exc.message
+    except Exception as exc:  # a parser bug must not cost the other feeds
+        return f"parser failed: {type(exc).__name__}: {exc}"
+    newest = sorted(
+        parsed.entries, key=lambda e: e.published.timestamp() if e.published else 0, reverse=True
+    )
+    # parse_feed's text rule (autonews/parse/text_rules.py) has dropped lone surrogates and C0
+    # controls: every later stage (store, classify, render, delivery) gets encodable text.
+    return replace(parsed, entries=tuple(newest[:max_items]))
+
+
+def parse_and_classify(
+    result: FetchResult, max_items: int, settings: ClassifyConfig, since: datetime | None
+) -> tuple[ParsedFeed | str, Records]:
+    """In a worker process: parse one feed and classify its entries that fall in the digest's
+    window (title and summary), so the main process finds them already made."""
+    parsed = parse_result(result, max_items)
+    if isinstance(parsed, str):
+        return parsed, []
+    classifier: Classifier | None = None
+    records: Records = []
+    for entry in parsed.entries:
+        if since is not None and entry.published is not None and entry.published < since:
+            records.append(None)  # outside the window: nobody looks at it in this run
+            continue
+        classifier = classifier or classifier_for(settings)
+        records.append(classifier.classify(entry.title, entry.summary).to_record())
+    return parsed, records
