@@ -4,7 +4,7 @@ functions of picklable values that return errors instead of raising."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +14,7 @@ from autonews.config import ClassifyConfig
 from autonews.errors import AutonewsError
 from autonews.models import FetchResult, ParsedFeed
 from autonews.parse import parse_feed
+from autonews.store.keys import entry_identity
 
 PARSE_POOL_THRESHOLD = 24  # feeds; below this, worker processes cost more than they save
 Records = list[list[Any] | None]  # one per entry: a classification record, or None
@@ -35,14 +36,24 @@ def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
     return replace(parsed, entries=tuple(newest[:max_items]))
 
 
+@dataclass(frozen=True)
+class FeedWork:
+    """What a worker made of one feed: the parsed document (or why not), the classification
+    records of its entries in the window, and their identity in the store (keys, fingerprints)."""
+
+    document: ParsedFeed | str
+    records: Records = field(default_factory=list)
+    identity: tuple[list[str], list[str]] | None = None
+
+
 def parse_and_classify(
     result: FetchResult, max_items: int, settings: ClassifyConfig, since: datetime | None
-) -> tuple[ParsedFeed | str, Records]:
+) -> FeedWork:
     """In a worker process: parse one feed and classify its entries that fall in the digest's
     window (title and summary), so the main process finds them already made."""
     parsed = parse_result(result, max_items)
     if isinstance(parsed, str):
-        return parsed, []
+        return FeedWork(parsed)
     classifier: Classifier | None = None
     records: Records = []
     for entry in parsed.entries:
@@ -51,4 +62,4 @@ def parse_and_classify(
             continue
         classifier = classifier or classifier_for(settings)
         records.append(classifier.classify(entry.title, entry.summary).to_record())
-    return parsed, records
+    return FeedWork(parsed, records, entry_identity(parsed.entries))

@@ -46,25 +46,24 @@ class FetchSession:
         self._fetcher = Fetcher(config)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="autonews-fetch", daemon=True)
-        self._ready = threading.Event()
-        self._stop: asyncio.Event | None = None
+        # Made here, used on the loop (an asyncio.Event binds to a loop on first use).
+        self._stop = asyncio.Event()
+        self._client_ready = asyncio.Event()
         self._client: httpx.AsyncClient | None = None
+        self._client_error = ""
         self._tasks: dict[str, set[asyncio.Task[FetchResult]]] = {}
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._expired: set[str] = set()
-        self._failure: BaseException | None = None
 
     def __enter__(self) -> FetchSession:
+        # Not waiting for the client (its TLS context takes a moment to load): requests
+        # submitted meanwhile start when it is there.
         self._thread.start()
-        self._ready.wait()
-        if self._failure is not None:
-            raise self._failure
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._stop is not None and not self._loop.is_closed():
-            with contextlib.suppress(RuntimeError):  # the loop already stopped
-                self._loop.call_soon_threadsafe(self._stop.set)
+        with contextlib.suppress(RuntimeError):  # the loop has already stopped
+            self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join()
 
     # --- called from the run's thread --------------------------------------------------------
@@ -83,29 +82,41 @@ class FetchSession:
         asyncio.set_event_loop(self._loop)
         try:
             self._loop.run_until_complete(self._main())
-        except BaseException as exc:  # pragma: no cover - reported to the run's thread
-            self._failure = exc
         finally:
-            self._ready.set()
             self._loop.close()
 
     async def _main(self) -> None:
-        self._stop = asyncio.Event()
-        async with self._fetcher.client() as client:
-            self._client = client
-            self._ready.set()
+        try:
+            client = self._fetcher.client()
+        except Exception as exc:  # requests report it, each as its own failure
+            self._client_error = f"cannot start the HTTP client: {type(exc).__name__}: {exc}"
+            self._client_ready.set()
             await self._stop.wait()
-            pending = [task for tasks in self._tasks.values() for task in tasks]
-            for task in pending:
-                task.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
+        else:
+            async with client:
+                self._client = client
+                self._client_ready.set()
+                await self._stop.wait()
+                await self._cancel_all()
+        await self._cancel_all()
         for timer in self._timers.values():
             timer.cancel()
 
+    async def _cancel_all(self) -> None:
+        pending = [task for tasks in self._tasks.values() for task in tasks]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+    async def _fetch(self, request: FetchRequest) -> FetchResult:
+        await self._client_ready.wait()
+        if self._client is None:
+            return FetchResult(url=request.url, status=FeedStatus.ERROR, error=self._client_error)
+        return await self._fetcher.fetch_one(self._client, request)
+
     def _start(self, kind: str, key: Hashable, request: FetchRequest) -> None:
-        assert self._client is not None
         started = time.monotonic()
-        task = self._loop.create_task(self._fetcher.fetch_one(self._client, request))
+        task = self._loop.create_task(self._fetch(request))
         self._tasks.setdefault(kind, set()).add(task)
         task.add_done_callback(lambda done: self._finished(kind, key, request, done, started))
         if kind in self._expired:
@@ -121,7 +132,7 @@ class FetchSession:
     ) -> None:
         self._tasks[kind].discard(task)
         if task.cancelled():
-            if self._stop is not None and self._stop.is_set():
+            if self._stop.is_set():
                 return  # the run is over: nobody waits for this one
             result = FetchResult(
                 url=request.url,

@@ -5,6 +5,7 @@ callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -35,7 +36,6 @@ from autonews.models import (
     Story,
 )
 from autonews.store import Delivery, Store
-from autonews.stream import Stream
 from autonews.timeparse import parse_duration, parse_since, utcnow
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -83,6 +83,8 @@ def refresh_feeds(
 ) -> list[FeedHealth]:
     """Fetch and parse every feed, store new items, record health; no article pages. One feed's
     failure is its own."""
+    from autonews.stream import Stream
+
     with Stream(store, feeds, config, now, progress, since, extract=False) as stream:
         return stream.feeds()
 
@@ -120,6 +122,7 @@ def collect(
     now = options.now or utcnow()
     feeds = options.feeds or config.active_feeds
     since = parse_since(config.digest.since, now)
+    warming = None
     with contextlib.ExitStack() as stack:
         # One stream for the network work: the pages of a feed's items are fetched and
         # extracted while the other feeds are still coming in.
@@ -128,9 +131,11 @@ def collect(
         if options.offline:
             health = store.feed_health(feeds)
         else:
-            extract = options.extract
-            stream = Stream(store, feeds, config, now, progress, since, extract)
+            from autonews.stream import Stream  # a run with no network work never needs it
+
+            stream = Stream(store, feeds, config, now, progress, since, options.extract)
             stack.enter_context(stream)
+            warming = _build_classifier_meanwhile(config)
             health = stream.feeds()
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
@@ -148,6 +153,8 @@ def collect(
         else:
             pages = stream.pages(items)
     articles = pages.articles
+    if warming is not None:
+        warming.join()
     classifications = _classify(store, config, items, articles)
     groups = cluster(
         [ClusterInput.from_item(item, classifications[item.id]) for item in items],
@@ -168,6 +175,16 @@ def collect(
         if all(item.baseline for item in members)
     )
     return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
+
+
+def _build_classifier_meanwhile(config: Config) -> threading.Thread:
+    """Build the run's classifier on a thread of its own while this one waits for the network:
+    the classify stage then finds it made (``classifier_for`` keeps it)."""
+    thread = threading.Thread(
+        target=classifier_for, args=(config.classify,), name="autonews-classifier", daemon=True
+    )
+    thread.start()
+    return thread
 
 
 def _classify(

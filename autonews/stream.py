@@ -34,7 +34,13 @@ from urllib.parse import urlsplit
 from autonews.articles import PageReport, failed, page_report, page_requests
 from autonews.classify.configured import classifier_version
 from autonews.config import Config, FeedConfig
-from autonews.feed_work import PARSE_POOL_THRESHOLD, Records, parse_and_classify, parse_result
+from autonews.feed_work import (
+    PARSE_POOL_THRESHOLD,
+    FeedWork,
+    Records,
+    parse_and_classify,
+    parse_result,
+)
 from autonews.fetch import FetchRequest
 from autonews.fetch_session import Fetched, FetchSession
 from autonews.models import (
@@ -70,6 +76,7 @@ class _Feed:
     result: FetchResult | None = None  # without its body once handed on
     document: ParsedFeed | str | None = None
     records: Records = field(default_factory=list)
+    identity: tuple[list[str], list[str]] | None = None
     ready: bool = False  # fetched and, when it came, parsed
 
 
@@ -124,8 +131,11 @@ class Stream:
 
     def feeds(self) -> list[FeedHealth]:
         """Fetch, parse and store every feed; their health, in the feed list's order."""
-        states = [self.store.http_state(slot.config.url) for slot in self._feeds]
+        known = self.store.http_states([slot.config.url for slot in self._feeds])
+        states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
         if self._workers is not None:
+            # A feed never fetched brings pages for sure: the workers get ready for them now.
+            # Otherwise they are warmed when the first page is asked for.
             cold = any(etag is None and modified is None for etag, modified in states)
             classify = self.config.classify if self._parse_in_pool else None
             self._workers.warm(extract=self.extract and cold, settings=classify)
@@ -145,35 +155,36 @@ class Stream:
         self._fetched += 1
         self.progress("fetch", self._fetched, len(self._feeds))
         slot = self._feeds[index]
-        slot.result = replace(result, body=None)
+        slot.result = replace(result, body=None)  # the body goes on to be parsed, not kept
+        max_items = self.config.fetch.max_items_per_feed
         if result.status is not FeedStatus.OK:
             slot.ready = True
         elif self._parse_in_pool and self._workers is not None:
-            settings, max_items = self.config.classify, self.config.fetch.max_items_per_feed
             try:
                 future = self._workers.submit(
-                    parse_and_classify, result, max_items, settings, self.since
+                    parse_and_classify, result, max_items, self.config.classify, self.since
                 )
-            except Exception as exc:  # a broken pool: this thread parses
-                future = Future()
-                future.set_exception(exc)
-            future.add_done_callback(lambda done: self._events.put(_Done(FEED, index, done)))
-            return
+            except Exception:  # a broken pool: parsed here, as with few feeds
+                self._parsed(index, FeedWork(parse_result(result, max_items)))
+            else:
+                future.add_done_callback(lambda done: self._events.put(_Done(FEED, index, done)))
+                return
         else:
-            self._parsed(index, parse_result(result, self.config.fetch.max_items_per_feed), [])
+            self._parsed(index, FeedWork(parse_result(result, max_items)))
         self._store_ready()
 
-    def _feed_parsed(self, index: int, future: Future[tuple[ParsedFeed | str, Records]]) -> None:
+    def _feed_parsed(self, index: int, future: Future[FeedWork]) -> None:
         try:
-            document, records = future.result()
+            work = future.result()
         except Exception as exc:  # a worker that died takes only its own feed down
-            document, records = f"parser failed: {type(exc).__name__}", []
-        self._parsed(index, document, records)
+            work = FeedWork(f"parser failed: {type(exc).__name__}")
+        self._parsed(index, work)
         self._store_ready()
 
-    def _parsed(self, index: int, document: ParsedFeed | str, records: Records) -> None:
+    def _parsed(self, index: int, work: FeedWork) -> None:
         slot = self._feeds[index]
-        slot.document, slot.records, slot.ready = document, records, True
+        document = slot.document = work.document
+        slot.records, slot.identity, slot.ready = work.records, work.identity, True
         if self.extract and isinstance(document, ParsedFeed):
             self._ask_pages(self._in_window(document), slot.config.url)
 
@@ -190,6 +201,11 @@ class Stream:
 
     def _store_ready(self) -> None:
         """Store the feeds that are ready, in the feed list's order."""
+        if self._stored < len(self._feeds) and self._feeds[self._stored].ready:
+            with self.store.transaction():  # every feed ready now, in one transaction
+                self._store_feeds()
+
+    def _store_feeds(self) -> None:
         version = classifier_version(self.config.classify)
         window = parse_duration(self.config.digest.first_run_window)
         while self._stored < len(self._feeds) and self._feeds[self._stored].ready:
@@ -202,7 +218,9 @@ class Stream:
                 error = document
             elif isinstance(document, ParsedFeed):
                 count = len(document.entries)
-                update = self.store.add_entries(slot.config, document.entries, self.now, window)
+                update = self.store.add_entries(
+                    slot.config, document.entries, self.now, window, slot.identity
+                )
                 made = [
                     (item_id, Classification.from_record(record), False)
                     for index, item_id in update.inserted.items()
@@ -301,10 +319,10 @@ class Stream:
             return
         try:
             future = self._workers.submit(extract_fetched, url, result.body, result.content_type)
-        except Exception as exc:  # a broken pool: no more extraction this run
-            future = Future()
-            future.set_exception(exc)
-        future.add_done_callback(lambda done: self._events.put(_Done(PAGE, url, done)))
+        except Exception:  # a broken pool: extracted here
+            self._page_done(extract_fetched(url, result.body, result.content_type))
+        else:
+            future.add_done_callback(lambda done: self._events.put(_Done(PAGE, url, done)))
 
     def _page_extracted(self, url: str, future: Future[Article]) -> None:
         from autonews.extract import skipped_page
