@@ -25,6 +25,8 @@ from autonews.config import FetchConfig
 from autonews.fetch import Fetcher, FetchRequest
 from autonews.models import FeedStatus, FetchResult
 
+SENDING = 0.01  # seconds this loop takes to send a first batch of requests, about
+
 
 @dataclass(frozen=True)
 class Fetched:
@@ -51,6 +53,7 @@ class FetchSession:
         self._client_ready = asyncio.Event()
         self._client: httpx.AsyncClient | None = None
         self._client_error = ""
+        self.waiting = threading.Event()  # set once requests are out and awaiting answers
         self._tasks: dict[str, set[asyncio.Task[FetchResult]]] = {}
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._expired: set[str] = set()
@@ -67,6 +70,10 @@ class FetchSession:
         self._thread.join()
 
     # --- called from the run's thread --------------------------------------------------------
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
 
     def submit(self, kind: str, key: Hashable, request: FetchRequest) -> None:
         self._loop.call_soon_threadsafe(self._start, kind, key, request)
@@ -112,6 +119,9 @@ class FetchSession:
         await self._client_ready.wait()
         if self._client is None:
             return FetchResult(url=request.url, status=FeedStatus.ERROR, error=self._client_error)
+        if not self.waiting.is_set():
+            # Once this loop has sent the first requests, it mostly waits for answers.
+            self._loop.call_later(SENDING, self.waiting.set)
         return await self._fetcher.fetch_one(self._client, request)
 
     def _start(self, kind: str, key: Hashable, request: FetchRequest) -> None:

@@ -39,6 +39,7 @@ from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, utcnow
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
+MANY_FEEDS = 100  # a cold run over this many feeds is bound by CPU, not by waiting
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,14 @@ def collect(
             from autonews.stream import Stream  # a run with no network work never needs it
 
             stream = Stream(store, feeds, config, now, progress, since, options.extract)
+            # With many feeds to parse, the classifier is built before the workers fork: every
+            # process has it, built once. Otherwise on a thread while the requests are out.
+            early = stream.cold and stream.classifies_in_workers and len(feeds) >= MANY_FEEDS
+            if early:
+                classifier_for(config.classify)
             stack.enter_context(stream)
-            warming = _build_classifier_meanwhile(config)
+            if not early:
+                warming = _build_classifier_meanwhile(config, stream.waiting)
             health = stream.feeds()
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
@@ -177,12 +184,16 @@ def collect(
     return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
 
 
-def _build_classifier_meanwhile(config: Config) -> threading.Thread:
-    """Build the run's classifier on a thread of its own while this one waits for the network:
-    the classify stage then finds it made (``classifier_for`` keeps it)."""
-    thread = threading.Thread(
-        target=classifier_for, args=(config.classify,), name="autonews-classifier", daemon=True
-    )
+def _build_classifier_meanwhile(config: Config, start: threading.Event) -> threading.Thread:
+    """Build the run's classifier on a thread of its own while the network thread waits for
+    answers (``start``: once its first requests are out, as the two share one interpreter): the
+    classify stage then finds it made (``classifier_for`` keeps it)."""
+
+    def build() -> None:
+        start.wait(timeout=1.0)
+        classifier_for(config.classify)
+
+    thread = threading.Thread(target=build, name="autonews-classifier", daemon=True)
     thread.start()
     return thread
 

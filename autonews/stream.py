@@ -10,11 +10,12 @@ Three kinds of thread and process share the work:
   ids, and so story ids, do not depend on which server answered first), and asks for the pages of
   a feed's items in the digest's window as soon as that feed is parsed.
 
-Pages are handed to the network a few at a time, round-robin over their hosts, so that the pages
-fetched and not yet extracted never exceed ``concurrency + 2 x workers``: memory stays flat
-however many pages a run reads. A page is fetched at most once per run; which pages a digest
-shows, and why others were skipped, is decided from the stored items once every feed is in
-(:func:`autonews.articles.page_report`), and pages found missing then are fetched then.
+Pages are handed to the network a few at a time, round-robin over their hosts
+(:class:`autonews.page_queue.PageQueue`), so that the pages fetched and not yet extracted never
+exceed ``concurrency + 2 x workers``: memory stays flat however many pages a run reads. A page
+is fetched at most once per run; which pages a digest shows, and why others were skipped, is
+decided from the stored items once every feed is in (:func:`autonews.articles.page_report`), and
+pages found missing then are fetched then.
 """
 
 from __future__ import annotations
@@ -22,14 +23,13 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import threading
 import time
-from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from autonews.articles import PageReport, failed, page_report, page_requests
 from autonews.classify.configured import classifier_version
@@ -52,6 +52,7 @@ from autonews.models import (
     PageFailure,
     ParsedFeed,
 )
+from autonews.page_queue import PageQueue
 from autonews.store import Store
 from autonews.timeparse import parse_duration
 from autonews.workers import Workers
@@ -59,6 +60,7 @@ from autonews.workers import Workers
 Progress = Callable[[str, int, int], None]  # stage, done, total
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 FEED, PAGE = "feed", "page"
+CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
 
 
 @dataclass
@@ -107,14 +109,26 @@ class Stream:
         self._health: list[FeedHealth | None] = [None] * len(feeds)
         self._fetched = self._stored = 0
         # pages: waiting to be handed to the network (by host), then in hand until read
-        self._waiting: OrderedDict[str, deque[str]] = OrderedDict()
-        self._on_host: dict[str, int] = {}
-        self._in_hand = 0
-        self._limit = config.fetch.concurrency + 2 * (self._workers.count if self._workers else 1)
+        limit = config.fetch.concurrency + 2 * (self._workers.count if self._workers else 1)
+        self._queue = PageQueue(limit, config.fetch.per_host)
         self._asked: dict[str, PageFailure | None] = {}  # page -> its failure record before
         self._read: dict[str, Article | PageFailure] = {}
         self._unsaved: list[Article | PageFailure] = []
         self._page_deadline = float("inf")
+        known = store.http_states([slot.config.url for slot in self._feeds])
+        self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
+        # A feed never fetched brings entries (and pages) for sure.
+        self.cold = any(etag is None and modified is None for etag, modified in self._states)
+
+    @property
+    def classifies_in_workers(self) -> bool:
+        """Whether worker processes classify the feeds' entries (many feeds)."""
+        return self._parse_in_pool
+
+    @property
+    def waiting(self) -> threading.Event:
+        """Set once the network thread has its first requests out and is awaiting answers."""
+        return self._session.waiting
 
     def __enter__(self) -> Stream:
         with contextlib.ExitStack() as stack:
@@ -131,14 +145,13 @@ class Stream:
 
     def feeds(self) -> list[FeedHealth]:
         """Fetch, parse and store every feed; their health, in the feed list's order."""
-        known = self.store.http_states([slot.config.url for slot in self._feeds])
-        states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
-        if self._workers is not None:
-            # A feed never fetched brings pages for sure: the workers get ready for them now.
-            # Otherwise they are warmed when the first page is asked for.
-            cold = any(etag is None and modified is None for etag, modified in states)
+        states = self._states
+        if self._workers is not None and self.cold:
+            # The workers get ready now for the entries and pages to come. Otherwise when the
+            # first feed with something new arrives, or the first page is asked for (a run
+            # where every feed answers 304 needs neither).
             classify = self.config.classify if self._parse_in_pool else None
-            self._workers.warm(extract=self.extract and cold, settings=classify)
+            self._workers.warm(extract=self.extract, settings=classify)
         deadline = self.config.fetch.deadline
         self._session.deadline(FEED, deadline)
         self._session.deadline(PAGE, 2 * deadline)  # until the feeds are in; see below
@@ -160,6 +173,7 @@ class Stream:
         if result.status is not FeedStatus.OK:
             slot.ready = True
         elif self._parse_in_pool and self._workers is not None:
+            self._workers.warm(settings=self.config.classify)
             try:
                 future = self._workers.submit(
                     parse_and_classify, result, max_items, self.config.classify, self.since
@@ -247,7 +261,7 @@ class Stream:
             if url not in self._asked and refusal(page, self.config.fetch) is None
         ]
         self._ask(missing)
-        self._wait(lambda: not self._waiting and self._in_hand == 0)
+        self._wait(lambda: self._queue.idle)
         self._save()
         return page_report(self.store, items, self.config, self.now, self._read)
 
@@ -274,38 +288,20 @@ class Stream:
             if url in stored or (before is not None and before.retry_after > self.now):
                 continue
             self._asked[url] = before
-            self._waiting.setdefault(_host(url), deque()).append(url)
-        if self._waiting and self._workers is not None:
+            self._queue.add(url)
+        if self._queue and self._workers is not None:
             self._workers.warm(extract=True)
         self._hand_out()
 
     def _hand_out(self) -> None:
-        """Hand waiting pages to the network, round-robin over hosts, while fewer than the limit
-        are in hand and their host has fewer than ``per_host`` in flight."""
-        per_host = self.config.fetch.per_host
-        progress = True
-        while progress and self._waiting and self._in_hand < self._limit:
-            progress = False
-            for host in list(self._waiting):
-                if self._in_hand >= self._limit:
-                    break
-                if self._on_host.get(host, 0) >= per_host:
-                    continue
-                pending = self._waiting[host]
-                url = pending.popleft()
-                if not pending:
-                    del self._waiting[host]
-                self._on_host[host] = self._on_host.get(host, 0) + 1
-                self._in_hand += 1
-                progress = True
-                self._session.submit(PAGE, url, FetchRequest(url, accept=PAGE_ACCEPT))
+        for url in self._queue.take():
+            self._session.submit(PAGE, url, FetchRequest(url, accept=PAGE_ACCEPT))
         self._report_pages()
 
     def _page_fetched(self, url: str, result: FetchResult) -> None:
         from autonews.extract import extract_fetched, fetch_problem, skipped_page
 
-        host = _host(url)
-        self._on_host[host] -= 1
+        self._queue.fetched(url)
         problem = fetch_problem(result)
         if problem is not None:
             if problem.startswith("fetch failed"):
@@ -334,7 +330,7 @@ class Stream:
         self._page_done(article)
 
     def _page_done(self, outcome: Article | PageFailure) -> None:
-        self._in_hand -= 1
+        self._queue.done()
         self._read[outcome.url] = outcome
         self._unsaved.append(outcome)
         self._hand_out()
@@ -345,11 +341,9 @@ class Stream:
 
     def _expire_waiting(self) -> None:
         """The page deadline has passed: pages never handed out are unfinished too."""
-        urls = [url for pending in self._waiting.values() for url in pending]
-        self._waiting.clear()
         error = f"fetch failed: unfinished at the run deadline ({self.config.fetch.deadline:g} s)"
-        for url in urls:
-            self._in_hand += 1  # as _page_done expects of a page in hand
+        for url in self._queue.drop_waiting():
+            self._queue.in_hand += 1  # as _page_done expects of a page in hand
             self._page_done(failed(url, error, self._asked.get(url), self.now))
 
     def _save(self) -> None:
@@ -374,13 +368,18 @@ class Stream:
                 event = self._events.get_nowait()
             except queue.Empty:
                 self._save()
-                timeout = None
-                if self._waiting:
-                    timeout = max(0.0, self._page_deadline - time.monotonic())
+                timeout = CHECK_EVERY
+                if self._queue:
+                    timeout = min(timeout, max(0.0, self._page_deadline - time.monotonic()))
                 try:
                     event = self._events.get(timeout=timeout)
                 except queue.Empty:
-                    self._expire_waiting()
+                    if self._queue and time.monotonic() >= self._page_deadline:
+                        self._expire_waiting()
+                    elif not self._session.alive:  # pragma: no cover - a bug, not a feed's fault
+                        raise RuntimeError(
+                            "the fetch thread stopped with requests unanswered"
+                        ) from None
                     continue
             self._handle(event)
 
@@ -395,10 +394,3 @@ class Stream:
             self._feed_parsed(event.key, event.future)
         else:
             self._page_extracted(event.key, event.future)
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
