@@ -53,6 +53,7 @@ from benchmarks.harness import (  # noqa: E402
 )
 from benchmarks.loopback import (  # noqa: E402
     FeedServer,
+    Tally,
     describe_tally,
     make_doc,
     serving_hosts,
@@ -128,22 +129,25 @@ def digest(home: Path, before: Path | None, *extra: str) -> Run:
     return run_autonews(["digest", "--format", "json", *extra], env, before)
 
 
-def runs_of(urls: Sequence[str], servers: list[FeedServer], before: Path | None) -> dict[str, Run]:
-    """One cold and one warm digest with extraction, one cold without (each on a fresh store)."""
-    out: dict[str, Run] = {}
+def runs_of(
+    urls: Sequence[str], servers: list[FeedServer], before: Path | None
+) -> tuple[dict[str, Run], dict[str, Tally]]:
+    """One cold and one warm digest with extraction, one cold without (each on a fresh store),
+    and what the servers saw of the first two."""
+    runs: dict[str, Run] = {}
+    tallies: dict[str, Tally] = {}
     with tempfile.TemporaryDirectory(prefix="farm-bench-") as tmp:
         home = Path(tmp)
         write_config(home, urls)
-        out["cold"] = digest(home, before)
-        out["cold_tally"] = take_tallies(servers)  # type: ignore[assignment]
-        out["warm"] = digest(home, before)
-        out["warm_tally"] = take_tallies(servers)  # type: ignore[assignment]
+        for key in ("cold", "warm"):
+            runs[key] = digest(home, before)
+            tallies[key] = take_tallies(servers)
     with tempfile.TemporaryDirectory(prefix="farm-bench-") as tmp:
         home = Path(tmp)
         write_config(home, urls)
-        out["no_extract"] = digest(home, before, "--no-extract")
+        runs["no_extract"] = digest(home, before, "--no-extract")
         take_tallies(servers)
-    return out
+    return runs, tallies
 
 
 def run_dict(run: Run) -> dict[str, Any]:
@@ -191,10 +195,8 @@ def measure(
         urls = [server.base + "/feed.xml" for server in servers]
         for turn in range(repeat):
             for name, source in builds.items():
-                runs = runs_of(urls, servers, source)
-                for key in ("cold", "warm", "no_extract"):
-                    run = runs[key]
-                    assert isinstance(run, Run)
+                runs, tallies = runs_of(urls, servers, source)
+                for key, run in runs.items():
                     taken[name].setdefault(key, []).append(run_dict(run))
                     MEMORY.append((f"farm {name} {key}", run))
                     print(
@@ -202,8 +204,8 @@ def measure(
                         f"{run.max_rss_kb / 1024:4.0f} MB, exit {run.returncode}"
                     )
                 if turn == 0:
-                    print(f"    cold: {describe_tally(runs['cold_tally'])}")  # type: ignore
-                    print(f"    warm: {describe_tally(runs['warm_tally'])}")  # type: ignore
+                    for key, tally in tallies.items():
+                        print(f"    {key}: {describe_tally(tally)}")
             row = run_newsboat(urls, servers)
             if row is not None:
                 newsboat.append({"seconds": row.seconds, "cpu": row.cpu, "entries": row.entries})
@@ -226,8 +228,8 @@ def measure(
         "newsboat_all": [r["seconds"] for r in newsboat],
         "newsboat_version": newsboat_version(),
     }
-    for name, runs in taken.items():
-        figures[name] = {key: best(values) for key, values in runs.items()}
+    for name, measured in taken.items():
+        figures[name] = {key: best(values) for key, values in measured.items()}
     print_summary(figures)
     return figures
 

@@ -120,9 +120,11 @@ class DigestRun:
     errors: dict[str, str]  # feed name -> error message
 
 
-def run_digest(home: Path, *extra: str) -> DigestRun:
-    cmd = [*autonews_cmd(), "digest", "--no-extract", "--format", "json", *extra]
-    run = run_measured(cmd, child_env(AUTONEWS_HOME=str(home)))
+def run_digest(home: Path, *extra: str, source: Path | None = None) -> DigestRun:
+    """``autonews digest --no-extract --format json EXTRA`` on ``home`` (with ``source``: the
+    autonews of that checkout), measured, its JSON read."""
+    args = ["digest", "--no-extract", "--format", "json", *extra]
+    run = run_autonews(args, child_env(AUTONEWS_HOME=str(home)), source)
     try:
         document = json.loads(run.stdout)
         feeds, stories = document["feeds"], len(document["stories"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import email.utils
+import itertools
 import sqlite3
 import sys
 import tempfile
@@ -238,7 +239,7 @@ def growth(rows: Sequence[dict[str, Any]], size_key: str) -> dict[str, Any]:
             # linear or better: doubling the size at most doubles the memory, step by step
             "linear_or_better": all(
                 r2[key]["max_rss_kb"] / r1[key]["max_rss_kb"] <= r2[size_key] / r1[size_key] + 1e-9
-                for r1, r2 in zip(rows, rows[1:], strict=False)
+                for r1, r2 in itertools.pairwise(rows)
             ),
         }
     return out
