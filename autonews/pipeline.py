@@ -162,7 +162,8 @@ def collect(
     articles = pages.articles
     if warming is not None:
         warming.join()
-    classifications = _classify(store, config, items, articles)
+    made = stream.classified if stream is not None else None
+    classifications = _classify(store, config, items, articles, made)
     groups = cluster(
         [ClusterInput.from_item(item, classifications[item.id]) for item in items],
         window=parse_duration(config.digest.cluster_window),
@@ -199,12 +200,19 @@ def _build_classifier_meanwhile(config: Config, start: threading.Event) -> threa
 
 
 def _classify(
-    store: Store, config: Config, items: Sequence[Item], articles: dict[str, Article]
+    store: Store,
+    config: Config,
+    items: Sequence[Item],
+    articles: dict[str, Article],
+    made: Mapping[int, Classification] | None = None,
 ) -> dict[int, Classification]:
-    """Classify items, reusing what an earlier run stored for this classifier version. A title
-    with no maker is classified again once its article body is there to look in."""
+    """Classify items, reusing what an earlier run stored for this classifier version (``made``:
+    what this run's workers made and stored, without the body). A title with no maker is
+    classified again once its article body is there to look in."""
     version = classifier_version(config.classify)
-    cached = store.classifications([item.id for item in items], version)
+    made = made or {}
+    cached = store.classifications([item.id for item in items if item.id not in made], version)
+    cached.update((item_id, (classification, False)) for item_id, classification in made.items())
     classifier: Classifier | None = None  # built only when something is not in the cache
     result: dict[int, Classification] = {}
     fresh: list[tuple[int, Classification, bool]] = []

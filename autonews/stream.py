@@ -115,6 +115,8 @@ class Stream:
         self._read: dict[str, Article | PageFailure] = {}
         self._unsaved: list[Article | PageFailure] = []
         self._page_deadline = float("inf")
+        # Entries classified in the workers, by item id: what the store now holds for them.
+        self.classified: dict[int, Classification] = {}
         known = store.http_states([slot.config.url for slot in self._feeds])
         self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
         # A feed never fetched brings entries (and pages) for sure.
@@ -242,6 +244,7 @@ class Stream:
                 ]
                 if made:  # classified in a worker: kept for the classify stage
                     self.store.save_classifications(made, version)
+                    self.classified.update((item_id, c) for item_id, c, _ in made)
             self._health[self._stored] = self.store.record_fetch(
                 slot.config, result, count, error, self.now
             )
