@@ -16,7 +16,14 @@ from autonews.models import FetchResult, ParsedFeed
 from autonews.parse import parse_feed
 from autonews.store.keys import entry_identity
 
-PARSE_POOL_THRESHOLD = 24  # feeds; below this, worker processes cost more than they save
+# From this many feeds, each feed's entries in the window are classified (from title and
+# summary) as the feed arrives, and the classify stage finds them made.
+PARSE_POOL_THRESHOLD = 24
+# ... in a worker process when the run has this many feeds (it is bound by CPU: every core
+# parses), or when the feed is this large; otherwise where it arrives (a worker would first
+# have to build its own classifier).
+POOL_ALL_FEEDS = 100
+POOL_PARSE_BYTES = 64_000
 Records = list[list[Any] | None]  # one per entry: a classification record, or None
 
 

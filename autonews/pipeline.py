@@ -1,11 +1,11 @@
-"""One digest run, stage by stage: fetch -> parse -> store -> extract -> classify -> cluster ->
-digest. Pure orchestration: each stage lives in its own module; progress is reported through a
-callback so the CLI can draw it on stderr."""
+"""One digest run: fetch -> parse -> store -> extract -> classify -> cluster -> digest. The
+network part (fetch, parse, store, extract) is one stream (:mod:`autonews.stream`): pages are
+read while feeds are still coming. Pure orchestration: each stage lives in its own module;
+progress is reported through a callback so the CLI can draw it on stderr."""
 
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -39,7 +39,6 @@ from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, utcnow
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
-MANY_FEEDS = 100  # a cold run over this many feeds is bound by CPU, not by waiting
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,6 @@ def collect(
     now = options.now or utcnow()
     feeds = options.feeds or config.active_feeds
     since = parse_since(config.digest.since, now)
-    warming = None
     with contextlib.ExitStack() as stack:
         # One stream for the network work: the pages of a feed's items are fetched and
         # extracted while the other feeds are still coming in.
@@ -135,15 +133,13 @@ def collect(
             from autonews.stream import Stream  # a run with no network work never needs it
 
             stream = Stream(store, feeds, config, now, progress, since, options.extract)
-            # With many feeds to parse, the classifier is built before the workers fork: every
-            # process has it, built once. Otherwise on a thread while the requests are out.
-            early = stream.cold and stream.classifies_in_workers and len(feeds) >= MANY_FEEDS
+            # A large cold run builds the classifier before the workers fork: every process
+            # has it, built once. Otherwise the stream builds it while the requests are out.
+            early = stream.cold and stream.big
             if early:
                 classifier_for(config.classify)
             stack.enter_context(stream)
-            if not early:
-                warming = _build_classifier_meanwhile(config, stream.waiting)
-            health = stream.feeds()
+            health = stream.feeds(build_classifier=not early)
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
         health = mark_repeated_failures(
@@ -160,8 +156,6 @@ def collect(
         else:
             pages = stream.pages(items)
     articles = pages.articles
-    if warming is not None:
-        warming.join()
     made = stream.classified if stream is not None else None
     classifications = _classify(store, config, items, articles, made)
     groups = cluster(
@@ -183,20 +177,6 @@ def collect(
         if all(item.baseline for item in members)
     )
     return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
-
-
-def _build_classifier_meanwhile(config: Config, start: threading.Event) -> threading.Thread:
-    """Build the run's classifier on a thread of its own while the network thread waits for
-    answers (``start``: once its first requests are out, as the two share one interpreter): the
-    classify stage then finds it made (``classifier_for`` keeps it)."""
-
-    def build() -> None:
-        start.wait(timeout=1.0)
-        classifier_for(config.classify)
-
-    thread = threading.Thread(target=build, name="autonews-classifier", daemon=True)
-    thread.start()
-    return thread
 
 
 def _classify(

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -32,10 +31,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from autonews.articles import PageReport, failed, page_report, page_requests
-from autonews.classify.configured import classifier_version
+from autonews.classify.configured import classifier_for, classifier_version
 from autonews.config import Config, FeedConfig
 from autonews.feed_work import (
     PARSE_POOL_THRESHOLD,
+    POOL_ALL_FEEDS,
+    POOL_PARSE_BYTES,
     FeedWork,
     Records,
     parse_and_classify,
@@ -102,8 +103,12 @@ class Stream:
         self._feeds = [_Feed(feed) for feed in feeds]
         self._events: queue.SimpleQueue[Fetched | _Done] = queue.SimpleQueue()
         cores = os.cpu_count() or 1
-        self._parse_in_pool = cores > 1 and len(feeds) >= PARSE_POOL_THRESHOLD
-        self._workers = Workers(cores) if cores > 1 and (extract or self._parse_in_pool) else None
+        # With many feeds, each feed's entries in the window are classified as it arrives
+        # (parse_and_classify): in a worker when the run or the feed is large, else here.
+        self._classify_on_arrival = cores > 1 and len(feeds) >= PARSE_POOL_THRESHOLD
+        self._pool_all = self._classify_on_arrival and len(feeds) >= POOL_ALL_FEEDS
+        wanted = extract or self._classify_on_arrival
+        self._workers = Workers(cores) if cores > 1 and wanted else None
         self._session = FetchSession(config.fetch, self._events)
         self._exits = contextlib.ExitStack()
         self._health: list[FeedHealth | None] = [None] * len(feeds)
@@ -123,14 +128,9 @@ class Stream:
         self.cold = any(etag is None and modified is None for etag, modified in self._states)
 
     @property
-    def classifies_in_workers(self) -> bool:
-        """Whether worker processes classify the feeds' entries (many feeds)."""
-        return self._parse_in_pool
-
-    @property
-    def waiting(self) -> threading.Event:
-        """Set once the network thread has its first requests out and is awaiting answers."""
-        return self._session.waiting
+    def big(self) -> bool:
+        """Whether every feed goes to a worker to be parsed and classified (a large run)."""
+        return self._pool_all
 
     def __enter__(self) -> Stream:
         with contextlib.ExitStack() as stack:
@@ -145,14 +145,15 @@ class Stream:
 
     # --- feeds ---------------------------------------------------------------------------------
 
-    def feeds(self) -> list[FeedHealth]:
-        """Fetch, parse and store every feed; their health, in the feed list's order."""
+    def feeds(self, build_classifier: bool = True) -> list[FeedHealth]:
+        """Fetch, parse and store every feed; their health, in the feed list's order.
+        ``build_classifier``: build the run's classifier (once the first requests are out)."""
         states = self._states
         if self._workers is not None and self.cold:
             # The workers get ready now for the entries and pages to come. Otherwise when the
             # first feed with something new arrives, or the first page is asked for (a run
             # where every feed answers 304 needs neither).
-            classify = self.config.classify if self._parse_in_pool else None
+            classify = self.config.classify if self._pool_all else None
             self._workers.warm(extract=self.extract, settings=classify)
         deadline = self.config.fetch.deadline
         self._session.deadline(FEED, deadline)
@@ -160,6 +161,11 @@ class Stream:
         self._page_deadline = time.monotonic() + 2 * deadline
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
+        if build_classifier and self._feeds:
+            # While the network thread waits for answers (not while it sends: they share one
+            # interpreter); the classify stage, and the feeds classified here, find it made.
+            self._session.waiting.wait(timeout=1.0)
+            classifier_for(self.config.classify)
         self._wait(lambda: self._stored == len(self._feeds))
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
         self._session.deadline(PAGE, deadline)
@@ -174,14 +180,18 @@ class Stream:
         max_items = self.config.fetch.max_items_per_feed
         if result.status is not FeedStatus.OK:
             slot.ready = True
-        elif self._parse_in_pool and self._workers is not None:
-            self._workers.warm(settings=self.config.classify)
-            try:
-                future = self._workers.submit(
-                    parse_and_classify, result, max_items, self.config.classify, self.since
-                )
-            except Exception:  # a broken pool: parsed here, as with few feeds
-                self._parsed(index, FeedWork(parse_result(result, max_items)))
+        elif self._classify_on_arrival:
+            settings = self.config.classify
+            large = self._pool_all or len(result.body or b"") >= POOL_PARSE_BYTES
+            future = None
+            if large and self._workers is not None:
+                self._workers.warm(settings=settings)
+                with contextlib.suppress(Exception):  # a broken pool: parsed here
+                    future = self._workers.submit(
+                        parse_and_classify, result, max_items, settings, self.since
+                    )
+            if future is None:
+                self._parsed(index, parse_and_classify(result, max_items, settings, self.since))
             else:
                 future.add_done_callback(lambda done: self._events.put(_Done(FEED, index, done)))
                 return
