@@ -13,20 +13,19 @@ What was skipped goes to the digest's footer and, one line per page, to ``--debu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from autonews.config import Config
-from autonews.models import Article, FetchResult, Item, PageFailure, SkippedPage
+from autonews.models import Article, Item, PageFailure, SkippedPage
 from autonews.store import Store
 
 if TYPE_CHECKING:  # extraction is imported only when pages are to be read
     from autonews.extract import PageRequest
 
 BACKOFF = (timedelta(hours=1), timedelta(hours=6), timedelta(hours=24), timedelta(days=3))
-_FETCH_FAILED = ("fetch failed", "not fetched")  # Article.skipped of a page that may work later
 
 
 def backoff(failures: int) -> timedelta:
@@ -40,67 +39,68 @@ class PageReport:
     skipped: tuple[SkippedPage, ...]
 
 
-def read_articles(
+def page_requests(items: Sequence[Item]) -> dict[str, PageRequest]:
+    """The article page of each item that links to one, by URL (in the items' order; a page
+    several items link to is followed from the feed of the last of them)."""
+    from autonews.extract import PageRequest
+
+    return {item.link: PageRequest(item.link, item.feed_url) for item in items if item.link}
+
+
+def page_report(
     store: Store,
     items: Sequence[Item],
     config: Config,
-    offline: bool,
     now: datetime,
-    progress: Callable[[str, int, int], None],
+    read: Mapping[str, Article | PageFailure] | None,
 ) -> PageReport:
-    """Article bodies for ``items``: from the store, else fetched and extracted now."""
-    # Imported here: a --no-extract or warm run never needs the extraction machinery.
-    from autonews.extract import PRIVATE_LINK, PageRequest, refusal
+    """Article bodies for ``items``: those stored before this run, and ``read``, what this run
+    fetched for the others (an Article, or a PageFailure for a page that could not be fetched);
+    None when the run fetches nothing (``--offline``). Pages skipped, and why, in this order:
+    refused links, pages with nothing to extract, pages waiting out a backoff, then this run's."""
+    from autonews.extract import PRIVATE_LINK, refusal
 
-    pages = {item.link: PageRequest(item.link, item.feed_url) for item in items if item.link}
+    fresh = read or {}
     skipped: list[SkippedPage] = []
     allowed = []
-    for url, page in pages.items():
+    for url, page in page_requests(items).items():
         reason = refusal(page, config.fetch)
         if reason is None:
             allowed.append(url)
         else:
             kind = "private" if reason == PRIVATE_LINK else "other"
             skipped.append(SkippedPage(url, reason, kind))
-    cached = store.articles(allowed)
+    cached = {url: a for url, a in store.articles(allowed).items() if url not in fresh}
     skipped += [SkippedPage(a.url, a.skipped, "other") for a in cached.values() if a.skipped]
-    failures = store.page_failures(url for url in allowed if url not in cached)
-    todo: list[PageRequest] = []
+    failures = store.page_failures(url for url in allowed if url not in cached and url not in fresh)
+    todo: list[str] = []
     for url in allowed:
         if url in cached:
             continue
         failure = failures.get(url)
-        if failure is not None and failure.retry_after > now:
+        if url not in fresh and failure is not None and failure.retry_after > now:
             skipped.append(SkippedPage(url, failure.error, "waiting", failure.retry_after))
         else:
-            todo.append(pages[url])
-    if offline or not todo:
+            todo.append(url)
+    if read is None or not todo:
         return PageReport(cached, tuple(skipped))
-    fresh = _fetch(todo, config, progress)
-    read = [a for a in fresh if not a.skipped.startswith(_FETCH_FAILED)]
-    failed = []
-    for article in fresh:
-        if article.skipped.startswith(_FETCH_FAILED):
-            before = failures.get(article.url)
-            count = before.failures + 1 if before else 1
-            failed.append(PageFailure(article.url, article.skipped, count, now + backoff(count)))
-    store.save_articles(read, now)
-    store.save_page_failures(failed)
-    skipped += [SkippedPage(a.url, a.skipped, "other") for a in read if a.skipped]
-    skipped += [SkippedPage(f.url, f.error, "failed", f.retry_after) for f in failed]
-    return PageReport({**cached, **{a.url: a for a in read}}, tuple(skipped))
+    outcomes = [
+        fresh.get(url) or failed(url, "not fetched", failures.get(url), now) for url in todo
+    ]
+    articles = [a for a in outcomes if isinstance(a, Article)]
+    lost = [f for f in outcomes if isinstance(f, PageFailure)]
+    skipped += [SkippedPage(a.url, a.skipped, "other") for a in articles if a.skipped]
+    skipped += [SkippedPage(f.url, f.error, "failed", f.retry_after) for f in lost]
+    return PageReport({**cached, **{a.url: a for a in articles}}, tuple(skipped))
 
 
-def _fetch(
-    pages: Sequence[PageRequest], config: Config, progress: Callable[[str, int, int], None]
-) -> list[Article]:
-    from autonews.extract import extract_pages
+def failed(url: str, error: str, before: PageFailure | None, now: datetime) -> PageFailure:
+    """A page that could not be fetched this run: left alone for a backoff that grows with the
+    failures in a row (``before``: the page's failure record from earlier runs)."""
+    count = before.failures + 1 if before else 1
+    return PageFailure(url, error, count, now + backoff(count))
 
-    done = 0
 
-    def tick(_: FetchResult) -> None:
-        nonlocal done
-        done += 1
-        progress("extract", done, len(pages))
-
-    return extract_pages(pages, config.fetch, tick)
+def read_articles(store: Store, items: Sequence[Item], config: Config, now: datetime) -> PageReport:
+    """Article bodies for ``items`` from the store alone (``--offline``)."""
+    return page_report(store, items, config, now, None)

@@ -242,12 +242,35 @@ def refusal(page: PageRequest, fetch: FetchConfig) -> str | None:
     return None
 
 
-def _html_or_reason(result: FetchResult) -> tuple[str | None, str]:
+def fetch_problem(result: FetchResult) -> str | None:
+    """Why a page's fetch brought nothing to extract: "fetch failed: ..." (worth trying again
+    later) or "not an HTML page (...)"; None for an HTML page."""
     if result.status is not FeedStatus.OK or result.body is None:
-        return None, f"fetch failed: {result.error or result.status.value}"
+        return f"fetch failed: {result.error or result.status.value}"
     media = (result.content_type or "text/html").split(";")[0].strip().lower()
     if media not in _HTML_TYPES:
-        return None, f"not an HTML page ({media})"
+        return f"not an HTML page ({media})"
+    return None
+
+
+def extract_fetched(url: str, body: bytes, content_type: str | None) -> Article:
+    """Decode a fetched HTML page and extract it (in a worker process; never raises)."""
+    try:
+        html = decode_document(body, content_type)
+    except Exception as exc:  # a decoding bug costs this page only
+        return _skipped(url, f"extraction failed: {type(exc).__name__}")
+    return extract_html(url, html)
+
+
+def skipped_page(url: str, reason: str) -> Article:
+    """The Article of a page with nothing to extract, saying why."""
+    return _skipped(url, reason)
+
+
+def _html_or_reason(result: FetchResult) -> tuple[str | None, str]:
+    problem = fetch_problem(result)
+    if problem is not None or result.body is None:
+        return None, problem or ""
     return decode_document(result.body, result.content_type), ""
 
 

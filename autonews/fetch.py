@@ -34,6 +34,7 @@ class FetchRequest:
     url: str
     etag: str | None = None
     last_modified: str | None = None
+    accept: str | None = None  # this request's Accept header, instead of the fetcher's
 
 
 class _TooLarge(Exception):
@@ -149,11 +150,9 @@ class Fetcher:
             gate = self._hosts[host] = asyncio.Semaphore(self.config.per_host)
         return gate
 
-    async def fetch_many(
-        self,
-        requests: Sequence[FetchRequest],
-        on_done: Callable[[FetchResult], None] | None = None,
-    ) -> list[FetchResult]:
+    def client(self) -> httpx.AsyncClient:
+        """The HTTP client for this fetcher's requests (call inside the event loop that will use
+        it: the concurrency limits are made for that loop)."""
         self._global = asyncio.Semaphore(self.config.concurrency)
         limits = httpx.Limits(
             max_connections=self.config.concurrency,
@@ -164,10 +163,17 @@ class Fetcher:
             "Accept": self.accept,
             "Accept-Encoding": "gzip, deflate, br",
         }
-        async with httpx.AsyncClient(
+        return httpx.AsyncClient(
             headers=headers, limits=limits, timeout=self.config.timeout, trust_env=True
-        ) as client:
-            tasks = [asyncio.create_task(self._fetch_one(client, req)) for req in requests]
+        )
+
+    async def fetch_many(
+        self,
+        requests: Sequence[FetchRequest],
+        on_done: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]:
+        async with self.client() as client:
+            tasks = [asyncio.create_task(self.fetch_one(client, req)) for req in requests]
             if on_done is not None:
                 for task in tasks:
                     task.add_done_callback(lambda t: t.cancelled() or on_done(t.result()))
@@ -191,7 +197,7 @@ class Fetcher:
                 results.append(result)
         return results
 
-    async def _fetch_one(self, client: httpx.AsyncClient, req: FetchRequest) -> FetchResult:
+    async def fetch_one(self, client: httpx.AsyncClient, req: FetchRequest) -> FetchResult:
         """One URL's fetch: whatever goes wrong with it is its own failure, never the run's."""
         try:
             return await self._fetch_retrying(client, req)
@@ -210,7 +216,8 @@ class Fetcher:
         attempt = 0
         while True:
             try:
-                async with self._global, self._host_gate(req.url):
+                # The host first: a request waiting for its host holds no global slot.
+                async with self._host_gate(req.url), self._global:
                     result = await asyncio.wait_for(
                         self._get(client, req), timeout=self.config.timeout
                     )
@@ -237,6 +244,8 @@ class Fetcher:
 
     async def _get(self, client: httpx.AsyncClient, req: FetchRequest) -> FetchResult:
         headers = {}
+        if req.accept:
+            headers["Accept"] = req.accept
         if req.etag:
             headers["If-None-Match"] = req.etag
         if req.last_modified:

@@ -1,21 +1,20 @@
-"""One digest run, stage by stage: fetch -> parse -> store -> extract -> classify -> cluster ->
-digest. Pure orchestration: each stage lives in its own module; progress is reported through a
-callback so the CLI can draw it on stderr."""
+"""One digest run: fetch -> parse -> store -> extract -> classify -> cluster -> digest. The
+network part (fetch, parse, store, extract) is one stream (:mod:`autonews.stream`): pages are
+read while feeds are still coming. Pure orchestration: each stage lives in its own module;
+progress is reported through a callback so the CLI can draw it on stderr."""
 
 from __future__ import annotations
 
-import os
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from autonews.articles import PageReport, read_articles
 from autonews.classify import Classifier
 from autonews.classify.configured import classifier_for, classifier_version
 from autonews.cluster import ClusterInput, cluster
-from autonews.config import ClassifyConfig, Config, FeedConfig
+from autonews.config import Config, FeedConfig
 from autonews.digest import (
     Filters,
     apply_filters,
@@ -25,26 +24,21 @@ from autonews.digest import (
     mark_repeated_failures,
     reader_language,
 )
-from autonews.errors import AutonewsError
-from autonews.fetch import FetchRequest, fetch_all
+from autonews.feed_work import parse_result as parse_result  # the fuzz tests call it
 from autonews.models import (
     Article,
     Classification,
     Digest,
     FeedHealth,
     FeedStatus,
-    FetchResult,
     Item,
-    ParsedFeed,
     SkippedPage,
     Story,
 )
-from autonews.parse import parse_feed
 from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, utcnow
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
-PARSE_POOL_THRESHOLD = 24  # feeds; below this, worker processes cost more than they save
 
 
 @dataclass(frozen=True)
@@ -79,44 +73,6 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
-    """Parse one fetched feed; returns the error message instead of raising (pool-friendly)."""
-    try:
-        parsed = parse_feed(result.body or b"", result.content_type, result.final_url or result.url)
-    except AutonewsError as exc:
-        return exc.message
-    except Exception as exc:  # a parser bug must not cost the other feeds
-        return f"parser failed: {type(exc).__name__}: {exc}"
-    newest = sorted(
-        parsed.entries, key=lambda e: e.published.timestamp() if e.published else 0, reverse=True
-    )
-    # parse_feed's text rule (autonews/parse/text_rules.py) has dropped lone surrogates and C0
-    # controls: every later stage (store, classify, render, delivery) gets encodable text.
-    return replace(parsed, entries=tuple(newest[:max_items]))
-
-
-Records = list[list[Any] | None]  # one per entry: a classification record, or None
-
-
-def parse_and_classify(
-    result: FetchResult, max_items: int, settings: ClassifyConfig, since: datetime | None
-) -> tuple[ParsedFeed | str, Records]:
-    """In a worker process: parse one feed and classify its entries that fall in the digest's
-    window (title and summary), so the main process finds them already made."""
-    parsed = parse_result(result, max_items)
-    if isinstance(parsed, str):
-        return parsed, []
-    classifier: Classifier | None = None
-    records: Records = []
-    for entry in parsed.entries:
-        if since is not None and entry.published is not None and entry.published < since:
-            records.append(None)  # outside the window: nobody looks at it in this run
-            continue
-        classifier = classifier or classifier_for(settings)
-        records.append(classifier.classify(entry.title, entry.summary).to_record())
-    return parsed, records
-
-
 def refresh_feeds(
     store: Store,
     feeds: Sequence[FeedConfig],
@@ -125,71 +81,12 @@ def refresh_feeds(
     progress: Progress,
     since: datetime | None = None,
 ) -> list[FeedHealth]:
-    """Fetch and parse every feed, store new items, record health. One feed's failure is its own.
+    """Fetch and parse every feed, store new items, record health; no article pages. One feed's
+    failure is its own."""
+    from autonews.stream import Stream
 
-    With many feeds, parsing (and classifying) runs in worker processes on all cores, each feed
-    handed over as soon as it has arrived, while the others are still being fetched."""
-    requests = [FetchRequest(feed.url, *store.http_state(feed.url)) for feed in feeds]
-    max_items = config.fetch.max_items_per_feed
-    pool = None
-    if (os.cpu_count() or 1) > 1 and len(requests) >= PARSE_POOL_THRESHOLD:
-        from concurrent.futures import ProcessPoolExecutor  # only worth importing when used
-
-        pool = ProcessPoolExecutor(max_workers=os.cpu_count())
-    pending: dict[int, Future[tuple[ParsedFeed | str, Records]]] = {}
-    done = 0
-
-    def arrived(result: FetchResult) -> None:
-        nonlocal done
-        done += 1
-        progress("fetch", done, len(requests))
-        if pool is not None and result.status is FeedStatus.OK:
-            pending[id(result)] = pool.submit(
-                parse_and_classify, result, max_items, config.classify, since
-            )
-
-    try:
-        results = fetch_all(requests, config.fetch, arrived)
-        parsed = [_parsed(result, pending, max_items) for result in results]
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    version = classifier_version(config.classify)
-    window = parse_duration(config.digest.first_run_window)
-    health = []
-    for feed, result, (document, records) in zip(feeds, results, parsed, strict=True):
-        error = result.error if result.status is FeedStatus.ERROR else None
-        count = 0
-        if isinstance(document, str):
-            error = document
-        elif isinstance(document, ParsedFeed):
-            count = len(document.entries)
-            update = store.add_entries(feed, document.entries, now, window)
-            made = [
-                (item_id, Classification.from_record(record), False)
-                for index, item_id in update.inserted.items()
-                if index < len(records) and (record := records[index]) is not None
-            ]
-            if made:  # classified in a worker: kept for the classify stage
-                store.save_classifications(made, version)
-        health.append(store.record_fetch(feed, result, count, error, now))
-    return health
-
-
-def _parsed(
-    result: FetchResult,
-    pending: dict[int, Future[tuple[ParsedFeed | str, Records]]],
-    max_items: int,
-) -> tuple[ParsedFeed | str | None, Records]:
-    if result.status is not FeedStatus.OK:
-        return None, []
-    future = pending.get(id(result))
-    if future is None:
-        return parse_result(result, max_items), []
-    try:
-        return future.result()
-    except Exception as exc:  # a worker that died takes only its own feed down
-        return f"parser failed: {type(exc).__name__}", []
+    with Stream(store, feeds, config, now, progress, since, extract=False) as stream:
+        return stream.feeds()
 
 
 @dataclass(frozen=True)
@@ -225,27 +122,42 @@ def collect(
     now = options.now or utcnow()
     feeds = options.feeds or config.active_feeds
     since = parse_since(config.digest.since, now)
-    health: Sequence[FeedHealth]
-    if options.offline:
-        health = store.feed_health(feeds)
-    else:
-        health = refresh_feeds(store, feeds, config, now, progress, since)
-        store.prune(config.store.keep_days, now)
-    failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
-    health = mark_repeated_failures(
-        health,
-        store.failure_reports(failing),
-        now,
-        parse_duration(config.digest.failure_reminder),
-    )
-    items = store.items(feeds, since)
-    pages = (
-        read_articles(store, items, config, options.offline, now, progress)
-        if options.extract
-        else PageReport({}, ())
-    )
+    with contextlib.ExitStack() as stack:
+        # One stream for the network work: the pages of a feed's items are fetched and
+        # extracted while the other feeds are still coming in.
+        health: Sequence[FeedHealth]
+        stream = None
+        if options.offline:
+            health = store.feed_health(feeds)
+        else:
+            from autonews.stream import Stream  # a run with no network work never needs it
+
+            stream = Stream(store, feeds, config, now, progress, since, options.extract)
+            # A large cold run builds the classifier before the workers fork: every process
+            # has it, built once. Otherwise the stream builds it while the requests are out.
+            early = stream.cold and stream.big
+            if early:
+                classifier_for(config.classify)
+            stack.enter_context(stream)
+            health = stream.feeds(build_classifier=not early)
+            store.prune(config.store.keep_days, now)
+        failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
+        health = mark_repeated_failures(
+            health,
+            store.failure_reports(failing),
+            now,
+            parse_duration(config.digest.failure_reminder),
+        )
+        items = store.items(feeds, since)
+        if not options.extract:
+            pages = PageReport({}, ())
+        elif stream is None:
+            pages = read_articles(store, items, config, now)
+        else:
+            pages = stream.pages(items)
     articles = pages.articles
-    classifications = _classify(store, config, items, articles)
+    made = stream.classified if stream is not None else None
+    classifications = _classify(store, config, items, articles, made)
     groups = cluster(
         [
             ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
@@ -276,12 +188,19 @@ def _body(item: Item, articles: dict[str, Article]) -> str:
 
 
 def _classify(
-    store: Store, config: Config, items: Sequence[Item], articles: dict[str, Article]
+    store: Store,
+    config: Config,
+    items: Sequence[Item],
+    articles: dict[str, Article],
+    made: Mapping[int, Classification] | None = None,
 ) -> dict[int, Classification]:
-    """Classify items, reusing what an earlier run stored for this classifier version. A title
-    with no maker is classified again once its article body is there to look in."""
+    """Classify items, reusing what an earlier run stored for this classifier version (``made``:
+    what this run's workers made and stored, without the body). A title with no maker is
+    classified again once its article body is there to look in."""
     version = classifier_version(config.classify)
-    cached = store.classifications([item.id for item in items], version)
+    made = made or {}
+    cached = store.classifications([item.id for item in items if item.id not in made], version)
+    cached.update((item_id, (classification, False)) for item_id, classification in made.items())
     classifier: Classifier | None = None  # built only when something is not in the cache
     result: dict[int, Classification] = {}
     fresh: list[tuple[int, Classification, bool]] = []

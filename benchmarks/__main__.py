@@ -1,11 +1,14 @@
 """All the benchmarks in one command, each figure with its baseline measured in the same run.
 
-    python -m benchmarks [--quick] [--only NAME,...] [--json FILE] [--corpus DIR]
+    python -m benchmarks [--quick] [--only NAME,...] [--json FILE] [--corpus DIR] [--before DIR]
 
 Parts (in order): startup (``autonews --help``), fetch (synthetic feeds, cold and warm, against
 the lower bound), corpus (the 200 real feeds of ../shared/corpora/feeds200, read in place: cold
 digests against newsboat when installed, parsing against plain feedparser), digest (the demo with
-extraction, cold against its lower bound, and warm), extract (against plain trafilatura),
+extraction, cold against its lower bound, and warm), farm (30 sites on 30 loopback addresses with
+article pages: cold and warm digests against the lower bound, ``--no-extract`` against newsboat),
+scale (2,000 feeds on 200 hosts and a store of 200,000 items, with how time and memory grow),
+extract (against plain trafilatura),
 classify (throughput on one core), cluster (time), agreement (autonews's parser against
 feedparser, field by field), hostile (100 feeds of which 10 hostile, against the deadline); the
 peak memory of every autonews subprocess is recorded with ``os.wait4``.
@@ -16,7 +19,10 @@ to stderr; stdout gets the Markdown table of README.md's "Performance" section, 
 on the machine (CPUs, load average before and after, the suite's wall and CPU time: the CPU
 time is the steadier measure of its cost when other work shares the machine). ``--json FILE``
 writes every figure; ``--quick`` runs each part on a small input as a smoke test (its figures
-are not the README's). Exit status 1 when a part failed (its row says so).
+are not the README's). ``--before DIR`` also times the autonews of DIR (a checkout of an earlier
+commit) in the corpus and farm parts, turn about with this one, so that old and new are compared
+under the same load; the table shows its figures as "was". Exit status 1 when a part failed (its
+row says so).
 """
 
 from __future__ import annotations
@@ -46,13 +52,15 @@ def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def run_part(name: str, quick: bool, corpus: Path) -> dict[str, Any]:
+def run_part(name: str, quick: bool, corpus: Path, before: Path | None = None) -> dict[str, Any]:
     """One part in a child process whose stdout is our stderr; its figures, or ``{"error"}``."""
     with tempfile.TemporaryDirectory(prefix="benchmarks-") as tmp:
         out = Path(tmp) / f"{name}.json"
         cmd = [sys.executable, "-m", "benchmarks.sections", name, str(out), "--corpus", str(corpus)]
         if quick:
             cmd.append("--quick")
+        if before is not None:
+            cmd += ["--before", str(before.resolve())]
         sys.stderr.flush()
         seconds, code, usage = spawn_measured(cmd, PART_TIMEOUT, cwd=ROOT, stdout=sys.stderr)
         part = {
@@ -85,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", metavar="NAME,...", help="parts: " + ", ".join(SECTIONS))
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure here")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="feeds200 folder")
+    parser.add_argument(
+        "--before", type=Path, metavar="DIR", help="also time the autonews checkout in DIR"
+    )
     args = parser.parse_args(argv)
     names = parse_only(args.only)
     load_before, started = load_average(), time.perf_counter()
@@ -92,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parts: dict[str, dict[str, Any]] = {}
     for index, name in enumerate(names, 1):
         log(f"\n##### [{index}/{len(names)}] {name} (load average {load_average()})")
-        part = parts[name] = run_part(name, args.quick, args.corpus)
+        part = parts[name] = run_part(name, args.quick, args.corpus, args.before)
         state = "FAILED: " + part["error"] if "error" in part else "done"
         log(
             f"##### {name}: {state} in {part['seconds']:.1f} s ({part['cpu']:.1f} s CPU), "

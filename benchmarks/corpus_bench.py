@@ -112,7 +112,9 @@ def feedparser_verdict(body: bytes) -> str:
     return f"feedparser: {len(parsed.entries)} entries, version {parsed.get('version')!r}{bozo}"
 
 
-def digest_corpus(urls: Sequence[str], server: FeedServer) -> list[tuple[str, DigestRun]]:
+def digest_corpus(
+    urls: Sequence[str], server: FeedServer, source: Path | None = None, name: str = "autonews"
+) -> list[tuple[str, DigestRun]]:
     """Cold runs: the default 48 h window (what a user runs, and the budget against newsboat),
     then ``--since all`` (every entry classified and clustered)."""
     runs = []
@@ -120,13 +122,21 @@ def digest_corpus(urls: Sequence[str], server: FeedServer) -> list[tuple[str, Di
         with tempfile.TemporaryDirectory(prefix="fetch-bench-") as tmp:
             home = Path(tmp)
             write_config(home, urls)
-            result = run_digest(home, *extra)
-        label = " ".join(["autonews digest", *extra]) + " (cold)"
+            result = run_digest(home, *extra, source=source)
+        label = " ".join([f"{name} digest", *extra]) + " (cold)"
         print(f"{label + ':':<52}{describe(result)}")
         print(f"    {describe_tally(server.take_tally())}")
         MEMORY.append((label, result.run))
         runs.append((label, result))
     return runs
+
+
+def fastest(turns: Sequence[list[tuple[str, DigestRun]]]) -> list[tuple[str, DigestRun]]:
+    """Of several turns of the same runs, the fastest of each (a failed run only if all did)."""
+    return [
+        min(same, key=lambda pair: (not pair[1].ok, pair[1].run.seconds))
+        for same in zip(*turns, strict=True)
+    ]
 
 
 def digest_row(label: str, result: DigestRun) -> Row:
@@ -139,15 +149,29 @@ def digest_row(label: str, result: DigestRun) -> Row:
     )
 
 
-def bench_corpus(corpus: Path, limit: int | None = None) -> dict[str, Any]:
-    """Part b. Prints as it goes and returns the figures; ``limit`` takes the first files only."""
+def bench_corpus(
+    corpus: Path, limit: int | None = None, before: Path | None = None, repeat: int = 3
+) -> dict[str, Any]:
+    """Part b. Prints as it goes and returns the figures; ``limit`` takes the first files only.
+    Each digest and newsboat run ``repeat`` times, turn about (the fastest of each is kept);
+    ``before``: also the autonews of that checkout, in the same turns."""
     files = corpus_files(corpus)[:limit]
     print(f"\n== b. {len(files)} corpus feeds from {corpus}, served without added latency")
     docs = corpus_docs(files, datetime.now(UTC))
+    turns: list[list[tuple[str, DigestRun]]] = []
+    earlier: list[list[tuple[str, DigestRun]]] = []
+    boats: list[Row] = []
     with serving(docs) as server:
         urls = [server.base + path for path in docs]
-        digests = digest_corpus(urls, server)
-        newsboat = run_newsboat(urls, server)
+        for _ in range(max(1, repeat)):
+            turns.append(digest_corpus(urls, server))
+            if before is not None:
+                earlier.append(digest_corpus(urls, server, before, "before:"))
+            boat = run_newsboat(urls, server)
+            if boat is not None:
+                boats.append(boat)
+    digests = fastest(turns)
+    newsboat = min(boats, key=lambda row: row.seconds) if boats else None
     bodies = [doc.body for doc in docs.values()]
     kinds = [doc.content_type for doc in docs.values()]
     time_feedparser(bodies[:3])  # imports and lazy loads happen here, not in the timings
@@ -176,7 +200,19 @@ def bench_corpus(corpus: Path, limit: int | None = None) -> dict[str, Any]:
     print(f"\nfeeds autonews marks as errors: {len(errors)}")
     for name, error in sorted(errors.items()):
         print(f"  {name}: {error}\n      {feedparser_verdict(docs['/corpus/' + name].body)}")
+    figures: dict[str, Any] = {}
+    if earlier:
+        old = fastest(earlier)
+        figures["before"] = {
+            "digest": digest_figures(old[0][1]),
+            "digest_since_all": digest_figures(old[1][1]),
+        }
+        for (label, result), (_, mine) in zip(old, digests, strict=True):
+            print(f"{label}: {result.run.seconds:.2f} s, now {mine.run.seconds:.2f} s")
     return {
+        **figures,
+        "repeat": repeat,
+        "newsboat_all": [row.seconds for row in boats],
         "corpus": str(corpus),
         "files": len(files),
         "digest": digest_figures(digests[0][1]),

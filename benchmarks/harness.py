@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.loopback import FeedServer, Tally, tally_figures
+from benchmarks.loopback import FeedServer, Tally, take_tallies, tally_figures
 
 HELP_RUNS = 5
 RUN_TIMEOUT = 150.0  # seconds; a hung subprocess is killed rather than hanging the benchmark
@@ -58,10 +58,14 @@ def spawn_measured(
     return time.perf_counter() - started, proc.returncode, usage
 
 
-def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float = RUN_TIMEOUT) -> Run:
+def run_measured(
+    cmd: Sequence[str], env: dict[str, str], timeout: float = RUN_TIMEOUT, cwd: Path | None = None
+) -> Run:
     """Run ``cmd`` to completion; wall time and the child's own rusage (via wait4)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        seconds, code, usage = spawn_measured(cmd, timeout, stdout=out, stderr=err, env=env)
+        seconds, code, usage = spawn_measured(
+            cmd, timeout, stdout=out, stderr=err, env=env, cwd=cwd
+        )
         out.seek(0)
         err.seek(0)
         return Run(
@@ -77,6 +81,17 @@ def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float = RUN_T
 def autonews_cmd() -> list[str]:
     script = Path(sys.executable).parent / "autonews"
     return [str(script)] if script.exists() else [sys.executable, "-m", "autonews"]
+
+
+def run_autonews(
+    args: Sequence[str], env: dict[str, str], source: Path | None = None, **options: Any
+) -> Run:
+    """``autonews ARGS``, or with ``source`` the autonews of that checkout (run from its root,
+    so that ``python -m autonews`` imports it and not this one), measured."""
+    if source is None:
+        return run_measured([*autonews_cmd(), *args], env, **options)
+    env = {**env, "PYTHONPATH": str(source)}
+    return run_measured([sys.executable, "-m", "autonews", *args], env, cwd=source, **options)
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -105,9 +120,11 @@ class DigestRun:
     errors: dict[str, str]  # feed name -> error message
 
 
-def run_digest(home: Path, *extra: str) -> DigestRun:
-    cmd = [*autonews_cmd(), "digest", "--no-extract", "--format", "json", *extra]
-    run = run_measured(cmd, child_env(AUTONEWS_HOME=str(home)))
+def run_digest(home: Path, *extra: str, source: Path | None = None) -> DigestRun:
+    """``autonews digest --no-extract --format json EXTRA`` on ``home`` (with ``source``: the
+    autonews of that checkout), measured, its JSON read."""
+    args = ["digest", "--no-extract", "--format", "json", *extra]
+    run = run_autonews(args, child_env(AUTONEWS_HOME=str(home)), source)
     try:
         document = json.loads(run.stdout)
         feeds, stories = document["feeds"], len(document["stories"])
@@ -224,7 +241,8 @@ def newsboat_version() -> str | None:
     return words[1] if len(words) > 1 and words[0] == "newsboat" else "?"
 
 
-def run_newsboat(urls: Sequence[str], server: FeedServer) -> Row | None:
+def run_newsboat(urls: Sequence[str], server: FeedServer | Sequence[FeedServer]) -> Row | None:
+    """``newsboat -x reload`` on ``urls`` served by ``server`` (or several servers)."""
     exe = shutil.which("newsboat")
     if exe is None:
         print("newsboat not installed")
@@ -236,7 +254,7 @@ def run_newsboat(urls: Sequence[str], server: FeedServer) -> Row | None:
         cache = work / "cache.db"
         cmd = [exe, "-q", "-u", str(work / "urls"), "-c", str(cache), "-C", str(work / "config")]
         run = run_measured([*cmd, "-x", "reload"], child_env(HOME=str(work)))
-        tally = server.take_tally()
+        tally = take_tallies([server] if isinstance(server, FeedServer) else server)
         entries, read = newsboat_counts(cache)
     MEMORY.append(("newsboat -x reload", run))
     finished = run.returncode == 0 and tally.requests >= len(urls) and entries > 0

@@ -1,15 +1,18 @@
-"""The benchmarks' feed server: a threaded HTTP/1.1 server on 127.0.0.1 serving fixed documents,
-each with an ETag and a Last-Modified (304 when If-None-Match, or else If-Modified-Since, matches)
-and an optional delay per request; it counts requests, conditional ones and 304 answers."""
+"""The benchmarks' feed server: a threaded HTTP/1.1 server on a loopback address (127.0.0.1 unless
+told another of 127.0.0.0/8) serving fixed documents, each with an ETag and a Last-Modified (304
+when If-None-Match, or else If-Modified-Since, matches) and an optional delay per request; it counts
+requests, conditional ones and 304 answers. :func:`serving_hosts` starts one per address, so that
+sites look like distinct hosts to a client (127.0.0.1 to 127.0.0.254 all reach this machine)."""
 
 from __future__ import annotations
 
 import email.utils
 import hashlib
+import socketserver
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,15 +42,23 @@ class FeedServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256  # the default backlog of 5 drops connections under 16-way bursts
 
-    def __init__(self, docs: dict[str, Doc]) -> None:
-        super().__init__(("127.0.0.1", 0), FeedHandler)
+    def __init__(self, docs: dict[str, Doc], host: str = "127.0.0.1") -> None:
+        super().__init__((host, 0), FeedHandler)
         self.docs = docs
         self.lock = threading.Lock()
         self.tally = Tally()
 
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind looks the address up in DNS (socket.getfqdn): a quarter of a
+        # second per server for addresses such as 127.0.0.7, which have no name.
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name, self.server_port = str(host), int(port)
+
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
 
     def take_tally(self) -> Tally:
         """The counts since the last call; counting starts afresh."""
@@ -105,8 +116,8 @@ class FeedHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serving(docs: dict[str, Doc]) -> Iterator[FeedServer]:
-    server = FeedServer(docs)
+def serving(docs: dict[str, Doc], host: str = "127.0.0.1") -> Iterator[FeedServer]:
+    server = FeedServer(docs, host)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -114,6 +125,48 @@ def serving(docs: dict[str, Doc]) -> Iterator[FeedServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def loopback_address(number: int) -> str:
+    """127.0.0.1 for 1, ... 127.0.0.254 for 254: addresses that all reach this machine."""
+    if not 1 <= number <= 254:
+        raise ValueError(f"no loopback address number {number}")
+    return f"127.0.0.{number}"
+
+
+@contextmanager
+def serving_hosts(count: int) -> Iterator[list[FeedServer]]:
+    """``count`` servers with no documents yet, on 127.0.0.1, 127.0.0.2, ...: fill each one's
+    ``docs`` (whose URLs need its port) before the first request."""
+    servers: list[FeedServer] = []
+    try:
+        for number in range(1, count + 1):
+            server = FeedServer({}, loopback_address(number))
+            servers.append(server)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+        yield servers
+    finally:
+        # All at once: each shutdown() waits for its loop's next poll (half a second).
+        stopping = [threading.Thread(target=server.shutdown) for server in servers]
+        for thread in stopping:
+            thread.start()
+        for thread in stopping:
+            thread.join()
+        for server in servers:
+            server.server_close()
+
+
+def take_tallies(servers: Iterable[FeedServer]) -> Tally:
+    """The counts of several servers since their last call, added up."""
+    total = Tally()
+    for server in servers:
+        tally = server.take_tally()
+        total.requests += tally.requests
+        total.conditional += tally.conditional
+        total.not_modified += tally.not_modified
+        total.full += tally.full
+        total.agents.update(tally.agents)
+    return total
 
 
 def make_doc(body: bytes, content_type: str, latency: float, modified: datetime) -> Doc:

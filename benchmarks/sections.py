@@ -8,8 +8,8 @@ inherits another's imports, caches, CPU affinity (extraction and classification 
 one core) or memory, and so that each part's peak memory is its own.
 
 The parts call the scripts beside this file: fetch_bench, corpus_bench, parse_compare,
-extract_bench, cluster_eval and digest_bench in-process, classify_eval as a subprocess whose
-printed output is parsed (``parse_classify_output``). The hostile part serves
+extract_bench, cluster_eval, digest_bench, farm_bench and scale_bench in-process, classify_eval
+as a subprocess whose printed output is parsed (``parse_classify_output``). The hostile part serves
 tests/helpers/hostile_server.py, the server of tests/test_hostile_run.py.
 """
 
@@ -42,6 +42,7 @@ CLASSIFY_TIMEOUT = 120.0
 class Options:
     quick: bool = False
     corpus: Path = DEFAULT_CORPUS
+    before: Path | None = None  # an earlier checkout, timed side by side where a part can
 
 
 def startup(options: Options) -> dict[str, Any]:
@@ -71,7 +72,9 @@ def corpus(options: Options) -> dict[str, Any]:
     """The real feeds: cold digests, newsboat, and parsing in-process against feedparser."""
     if not options.corpus.is_dir():
         raise FileNotFoundError(f"corpus {options.corpus} not found")
-    figures = corpus_bench.bench_corpus(options.corpus, limit=10 if options.quick else None)
+    figures = corpus_bench.bench_corpus(
+        options.corpus, limit=10 if options.quick else None, before=options.before
+    )
     harness.print_memory()
     return {**figures, "memory": harness.memory_figures()}
 
@@ -242,6 +245,27 @@ def digest(options: Options) -> dict[str, Any]:
     return figures
 
 
+def farm(options: Options) -> dict[str, Any]:
+    """30 sites on 30 loopback addresses, 10 items each linking to article pages, 50 ms per
+    response: cold and warm digests with extraction against the lower bound, ``--no-extract``
+    against newsboat (best of 3)."""
+    from benchmarks import farm_bench
+
+    if options.quick:
+        return farm_bench.measure(sites=6, items=5, repeat=1, before=options.before)
+    return farm_bench.measure(repeat=3, before=options.before)
+
+
+def scale(options: Options) -> dict[str, Any]:
+    """How cost grows: 250 to 2,000 feeds on up to 200 hosts, and a store of 25,000 to 200,000
+    items; cold, warm and offline digests, time and peak memory; newsboat on the same feeds."""
+    from benchmarks import scale_bench
+
+    if options.quick:
+        return scale_bench.measure((50, 100), (5_000, 10_000))
+    return scale_bench.measure()
+
+
 def hostile(options: Options) -> dict[str, Any]:
     """tests/test_hostile_run.py's 100 feeds (10 hostile) on its server, one cold digest, timed
     against the whole-run deadline (``--quick``: a 3 s deadline instead of the test's)."""
@@ -295,6 +319,8 @@ SECTIONS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "fetch": fetch,
     "corpus": corpus,
     "digest": digest,
+    "farm": farm,
+    "scale": scale,
     "extract": extract,
     "classify": classify,
     "relevance": relevance,
@@ -310,10 +336,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="write the figures here as JSON")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--before", type=Path, help="an earlier checkout to time beside")
     args = parser.parse_args(argv)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens
-    figures = SECTIONS[args.name](Options(args.quick, args.corpus))
+    figures = SECTIONS[args.name](Options(args.quick, args.corpus, args.before))
     args.out.write_text(json.dumps(figures, indent=1, default=str), encoding="utf-8")
     return 0
 

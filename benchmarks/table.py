@@ -10,12 +10,11 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
-Row = tuple[str, str, str, str]
-Figures = Mapping[str, Any]
+from benchmarks.table_cells import NONE, Figures, Row, command, failed, mb, secs
+from benchmarks.table_growth import farm_rows, scale_rows, was
+
 HEADER: Row = ("what", "autonews", "baseline, same run", "command")
-NONE = "—"
 FIELD_NAMES = {"title": "titles", "link": "links", "published": "dates", "summary": "summaries"}
 # What each part's rows are about, for the row that says it failed.
 TITLES = {
@@ -23,6 +22,8 @@ TITLES = {
     "fetch": "digests of synthetic feeds, cold and warm",
     "corpus": "cold digests and parsing, the real feeds of `feeds200`",
     "digest": "digest with extraction, demo",
+    "farm": "a farm of 30 sites with article pages",
+    "scale": "how cost grows: 2,000 feeds, 200,000 items",
     "extract": "article extraction",
     "classify": "classification",
     "relevance": "car relevance on real general feeds",
@@ -30,25 +31,6 @@ TITLES = {
     "agreement": "parser agreement with feedparser",
     "hostile": "feeds of which some hostile",
 }
-
-
-def command(*names: str) -> str:
-    return f"`python -m benchmarks --only {','.join(names)}`"
-
-
-def secs(seconds: float) -> str:
-    return f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
-
-
-def mb(kb: float) -> str:
-    return f"{kb / 1024:.0f} MB"
-
-
-def failed(run: Figures) -> str | None:
-    """None for a digest that printed its JSON, else why not."""
-    if run.get("ok", True):
-        return None
-    return "FAILED: " + str(run.get("failure") or f"exit {run.get('returncode')}")
 
 
 def percent(value: float) -> str:
@@ -159,7 +141,8 @@ def corpus_rows(f: Figures) -> list[Row]:
             f"**cold `digest --no-extract`, the {files} real feeds of `{name}`**",
             failed(cold)
             or f"**{secs(cold['seconds'])} wall**, {cold['cpu']:.1f} s CPU, "
-            f"{mb(cold['max_rss_kb'])}",
+            f"{mb(cold['max_rss_kb'])}"
+            + was(f, "digest", "seconds"),
             nb_cold,
             command("corpus"),
         ),
@@ -167,7 +150,8 @@ def corpus_rows(f: Figures) -> list[Row]:
             f"the same with `--since all` (all {every['entries']:,} entries classified and "
             "clustered)",
             failed(every)
-            or f"{secs(every['seconds'])}, {every['cpu']:.1f} s CPU, {mb(every['max_rss_kb'])}",
+            or f"{secs(every['seconds'])}, {every['cpu']:.1f} s CPU, {mb(every['max_rss_kb'])}"
+            + was(f, "digest_since_all", "seconds"),
             nb_all,
             "same",
         ),
@@ -336,6 +320,8 @@ BUILDERS: dict[str, Callable[[Figures], list[Row]]] = {
     "fetch": fetch_rows,
     "corpus": corpus_rows,
     "digest": digest_rows,
+    "farm": farm_rows,
+    "scale": scale_rows,
     "extract": extract_rows,
     "classify": classify_rows,
     "relevance": relevance_rows,

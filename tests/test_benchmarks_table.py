@@ -38,6 +38,28 @@ def tally(requests: int, conditional: int, not_modified: int) -> dict[str, int]:
     }
 
 
+def run(seconds: float, kb: int) -> dict[str, Any]:
+    return {"seconds": seconds, "cpu": seconds, "max_rss_kb": kb, "returncode": 0, "ok": True}
+
+
+def sized(feeds: int, cold: float, warm: float, offline: float, kb: int) -> dict[str, Any]:
+    return {
+        "feeds": feeds,
+        "hosts": feeds // 10,
+        "items": feeds * 20,
+        "cold": run(cold, kb),
+        "warm": run(warm, kb // 2),
+        "offline": run(offline, kb // 3),
+    }
+
+
+def growth(cold: float, warm: float, offline: float, memory: float) -> dict[str, Any]:
+    def one(time: float) -> dict[str, Any]:
+        return {"time_factor": time, "memory_factor": memory, "linear_or_better": True}
+
+    return {"size_factor": 8.0, "cold": one(cold), "warm": one(warm), "offline": one(offline)}
+
+
 FIGURES: dict[str, Any] = {
     "startup": {"runs": [0.15, 0.22, 0.18, 0.16, 0.19]},
     "fetch": {
@@ -120,6 +142,58 @@ FIGURES: dict[str, Any] = {
         "trafilatura_cpu": 0.4,
         "lower_bound": 0.2,
     },
+    "farm": {
+        "sites": 30,
+        "items": 10,
+        "pages": 300,
+        "latency_ms": 50.0,
+        "repeat": 3,
+        "cores": 2,
+        "trafilatura_cpu": 1.2,
+        "network_seconds": 1.03125,
+        "lower_bound": 1.63125,
+        "newsboat": {"seconds": 0.85, "cpu": 0.8, "entries": 300},
+        "newsboat_version": "2.21.0",
+        "autonews": {
+            "cold": run(2.07, 80_896),
+            "warm": run(0.5, 61_440),
+            "no_extract": run(0.72, 65_536),
+        },
+        "before": {
+            "cold": run(3.33, 96_256),
+            "warm": run(0.52, 59_392),
+            "no_extract": run(0.79, 64_512),
+        },
+    },
+    "scale": {
+        "items_per_feed": 20,
+        "feeds_per_host": 10,
+        "feeds": [
+            {**sized(250, 1.69, 0.79, 0.22, 81_920), "newsboat": None},
+            {
+                **sized(2000, 10.11, 2.76, 0.48, 185_344),
+                "newsboat": {"cold": run(17.3, 70_656), "warm": run(32.2, 102_400)},
+            },
+        ],
+        "feeds_growth": growth(5.98, 3.49, 2.18, memory=2.26),
+        "store": [
+            {
+                "store_items": 25_000,
+                "feeds": 200,
+                "cold": run(1.27, 80_896),
+                "warm": run(0.61, 60_416),
+                "offline": run(0.21, 35_840),
+            },
+            {
+                "store_items": 200_000,
+                "feeds": 200,
+                "cold": run(1.70, 80_896),
+                "warm": run(0.66, 59_392),
+                "offline": run(0.26, 53_248),
+            },
+        ],
+        "store_growth": growth(1.34, 1.08, 1.24, memory=1.0),
+    },
     "hostile": {
         "feeds": 100,
         "hostile": 10,
@@ -186,6 +260,51 @@ EXPECTED = [
     (
         "warm digest with extraction, demo (pages cached, feeds unchanged)",
         "0.61 s (median of 3)",
+        "—",
+        "same",
+    ),
+    (
+        "**cold digest with extraction, 30 sites on 30 addresses × 10 items (300 article pages), "
+        "50 ms per response**",
+        "**2.07 s** (best of 3), 1.27× the bound, 79 MB (was 3.33 s)",
+        "lower bound 1.63 s (plain trafilatura 1.20 s CPU / 2 cores + 330 × 50 ms / 16)",
+        "`python -m benchmarks --only farm`",
+    ),
+    (
+        "warm digest of the farm (feeds answer 304, pages cached)",
+        "**0.50 s** (was 0.52 s)",
+        "—",
+        "same",
+    ),
+    (
+        "cold `digest --no-extract` of the farm",
+        "**0.72 s**, 0.85× newsboat (was 0.79 s)",
+        "newsboat 2.21 (16 threads): 0.85 s",
+        "same",
+    ),
+    (
+        "`digest --no-extract`, 2,000 feeds on 200 hosts × 20 items (40,000 items stored)",
+        "cold 10.1 s, 181 MB; warm (all 304) 2.76 s; `--offline` 0.48 s",
+        "newsboat cold 17.3 s, 69 MB; warm 32.2 s",
+        "`python -m benchmarks --only scale`",
+    ),
+    (
+        "growth from 250 to 2,000 feeds (×8)",
+        "cold time ×5.98, memory ×2.26; warm time ×3.49, memory ×2.26; offline time ×2.18, "
+        "memory ×2.26; memory linear or better",
+        "—",
+        "same",
+    ),
+    (
+        "a store of 200,000 items, 200 feeds",
+        "**warm 0.66 s, `--offline` 0.26 s**, cold 1.70 s; peak 79 MB",
+        "—",
+        "same",
+    ),
+    (
+        "growth from 25,000 to 200,000 items (×8)",
+        "cold time ×1.34, memory ×1.00; warm time ×1.08, memory ×1.00; offline time ×1.24, "
+        "memory ×1.00; memory linear or better",
         "—",
         "same",
     ),
@@ -351,3 +470,12 @@ def test_the_relevance_evaluation_runs_as_a_script(tmp_path: Any) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "feeds200 relevance, held-back third" in result.stdout
+
+
+def test_farm_without_an_earlier_checkout_or_newsboat() -> None:
+    farm = copy.deepcopy(FIGURES["farm"])
+    del farm["before"]
+    farm["newsboat"] = None
+    rows = build_rows({"farm": farm})
+    assert rows[0][1] == "**2.07 s** (best of 3), 1.27× the bound, 79 MB"
+    assert rows[2][1:3] == ("**0.72 s**", "newsboat not installed")

@@ -41,7 +41,7 @@ SEED = 20261127
 RUNS = 20  # kills attempted; a run that ends before its trigger has completed
 FEEDS = 2
 FIRST_ITEMS = 4  # per feed; more arrive before each run that targets a late stage
-EXTRACT_POOL = 6  # pages: extraction runs in worker processes from this many (extract.py)
+EXTRACT_POOL = 6  # pages of a run that targets extraction: several in the worker processes at once
 STAGES = ("start", "fetch", "store", "pages", "extract", "deliver")  # where kills aim
 # One automaker per story and a different kind of event each time, so that no two items are
 # one story (the test checks that: every story it sees has one source).
@@ -167,19 +167,6 @@ def after_requests(kind: str, count: int, jitter: float) -> Trigger:
     return trigger
 
 
-def after_pages_settle(jitter: float) -> Trigger:
-    """Page fetching is over (no page request for 150 ms): extraction, classification,
-    clustering, rendering follow."""
-
-    def trigger(started: float, site: Site, output: Path) -> float | None:
-        seen = site.since(started, "page")
-        if seen and time.monotonic() - seen[-1] > 0.15:
-            return seen[-1] + 0.15 + jitter
-        return None
-
-    return trigger
-
-
 def after_output(jitter: float) -> Trigger:
     """The digest file is there: between writing it and recording the delivery, or later."""
     return lambda started, site, output: time.monotonic() + jitter if output.exists() else None
@@ -195,7 +182,9 @@ def plan(rng: random.Random, stage: str, new_pages: int) -> Trigger:
     if stage == "pages":
         return after_requests("page", rng.randint(1, new_pages), rng.uniform(0.0, 0.03))
     if stage == "extract":
-        return after_pages_settle(rng.uniform(0.0, 0.4))  # the pool starts in ~0.3 s
+        # Pages are extracted as they arrive: after the last page request, while its answer
+        # (20 to 60 ms) and the pages before it are being read by the worker processes.
+        return after_requests("page", new_pages, rng.uniform(0.02, 0.08))
     if stage == "deliver":
         return after_output(rng.choice([0.0, 0.0, 0.005]))
     return lambda started, site, output: None  # "complete": no kill

@@ -23,7 +23,11 @@ def connect(path: Path) -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """All or nothing: a run killed at any point leaves either the old or the new state."""
+    """All or nothing: a run killed at any point leaves either the old or the new state. Inside
+    another transaction, this one is part of it (committed or rolled back with it)."""
+    if db.in_transaction:
+        yield db
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db

@@ -26,7 +26,7 @@ from autonews.models import (
     ParsedEntry,
 )
 from autonews.store.connection import connect, rows_in, transaction
-from autonews.store.keys import entry_fingerprint, entry_keys, stable_hash
+from autonews.store.keys import entry_identity, stable_hash
 from autonews.store.migrations import migrate
 from autonews.store.pages import PageQueries
 from autonews.store.rows import health_from_row, iso, item_from_row
@@ -80,6 +80,11 @@ class Store(PageQueries):
             "SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)
         ).fetchone()
         return (row["etag"], row["last_modified"]) if row else (None, None)
+
+    def http_states(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """:meth:`http_state` of many feeds at once (feeds never fetched are left out)."""
+        rows = self._rows_in("SELECT url, etag, last_modified FROM feeds WHERE url IN", urls)
+        return {row["url"]: (row["etag"], row["last_modified"]) for row in rows}
 
     def record_fetch(
         self,
@@ -176,12 +181,14 @@ class Store(PageQueries):
         entries: Sequence[ParsedEntry],
         now: datetime,
         first_run_window: timedelta = timedelta(hours=48),
+        identity: tuple[Sequence[str], Sequence[str]] | None = None,
     ) -> StoreUpdate:
         """Insert entries not seen before. Existing items keep their first-seen time and date.
 
         On a feed's first fetch, entries older than ``first_run_window`` (or undated) become the
-        baseline: stored, shown in ordinary digests, but never news for ``--new``."""
-        keys = entry_keys(entries)
+        baseline: stored, shown in ordinary digests, but never news for ``--new``. ``identity``:
+        the entries' keys and fingerprints when already known (:func:`entry_identity`)."""
+        keys, prints = identity or entry_identity(entries)
         rows = []
         with self.transaction() as db:
             # One read of what the feed already has, then one batch of inserts.
@@ -194,8 +201,9 @@ class Store(PageQueries):
                 known_prints.add(fingerprint)
             first_fetch = not known_keys
             indexes: list[int] = []
-            for position, (key, entry) in enumerate(zip(keys, entries, strict=True)):
-                fingerprint = entry_fingerprint(entry)
+            for position, (key, fingerprint, entry) in enumerate(
+                zip(keys, prints, entries, strict=True)
+            ):
                 if key in known_keys or fingerprint in known_prints:
                     continue  # seen before, perhaps re-dated or re-GUIDed
                 known_keys.add(key)

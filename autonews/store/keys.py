@@ -36,3 +36,9 @@ def entry_keys(entries: Sequence[ParsedEntry]) -> list[str]:
             stamp = entry.published.isoformat() if entry.published else ""
             keys.append("h:" + stable_hash(entry.title, stamp))
     return keys
+
+
+def entry_identity(entries: Sequence[ParsedEntry]) -> tuple[list[str], list[str]]:
+    """Keys and fingerprints of a feed's entries, as :meth:`Store.add_entries` compares them
+    (worker processes compute them beside parsing, so that storing costs less)."""
+    return entry_keys(entries), [entry_fingerprint(entry) for entry in entries]

@@ -30,6 +30,10 @@ class PageQueries:
             for row in rows_in(self.db, "SELECT * FROM articles WHERE url IN", urls)
         }
 
+    def stored_pages(self, urls: Iterable[str]) -> set[str]:
+        """Which of ``urls`` have an article stored (read, or with nothing to extract)."""
+        return {row[0] for row in rows_in(self.db, "SELECT url FROM articles WHERE url IN", urls)}
+
     def save_articles(self, articles: Iterable[Article], now: datetime) -> None:
         """Store what was read; a page read at last is no longer a failure."""
         rows = [

@@ -1,12 +1,13 @@
-"""A small threaded HTTP site on 127.0.0.1 for the feeds and footer tests: feeds, pages that
-hang or fail, a site page that links its feed; and helpers to read a digest's footer and the
-store."""
+"""A small threaded HTTP site on 127.0.0.1 for the feeds, footer and stream tests: feeds, pages
+that hang or fail, a site page that links its feed, a log of when each request came and was
+answered; and helpers to read a digest's footer and the store."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class Site:
     routes: dict[str, tuple[int, str, str]] = field(default_factory=dict)
     slow: dict[str, float] = field(default_factory=dict)  # path -> seconds before answering
     hits: Counter[str] = field(default_factory=Counter)
+    log: list[tuple[str, str, float]] = field(default_factory=list)  # (event, path, monotonic)
     base: str = ""
 
     def url(self, path: str) -> str:
@@ -47,8 +49,10 @@ def running_site() -> Iterator[Site]:
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             state.hits[path] += 1
+            state.log.append(("asked", path, time.monotonic()))
             if path in state.slow:
                 release.wait(state.slow[path])
+            state.log.append(("answered", path, time.monotonic()))
             status, kind, body = state.routes.get(path, (404, "text/plain", "not found"))
             data = body.encode("utf-8")
             try:

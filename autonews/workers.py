@@ -1,0 +1,108 @@
+"""The worker processes of a run: feeds parsed (and their entries classified) and article pages
+extracted, on every core, while the network thread goes on fetching.
+
+The processes are forked when the run starts, before any other thread of it exists, and cost
+nothing while idle. Warming them up (importing trafilatura and running it once, so that its
+stop-lists and caches are loaded; building the classifier) is a task of its own, sent to every
+worker as soon as the run knows it will need them, so that it happens while the feeds and pages
+are still in flight rather than on the first page's clock. A run that ends with nothing for them
+to do stops them at once, warming up or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from autonews.config import ClassifyConfig
+
+T = TypeVar("T")
+
+# A page with a date in running text, a table and Chinese text: it takes trafilatura through its
+# main paths, its language-dependent data and htmldate's parsers.
+WARM_UP_PAGE = (
+    "<html><head><title>Warm-up</title><meta property='og:title' content='Warm-up'></head><body>"
+    "<div id='meta'><span>车界观察</span> <em>2025年05月06日 20:30</em></div><article><h1>Warm-up"
+    "</h1><p>"
+    + "Carmakers reported higher sales of hybrid vehicles in the first quarter. "
+    * 8
+    + "</p><table><tr><td>Model</td><td>Sales</td></tr><tr><td>A</td><td>1,200</td></tr></table>"
+    "<p>汽车制造商公布了第一季度混合动力汽车销量的增长情况。</p></article></body></html>"
+)
+
+
+def warm_up(extract: bool, settings: ClassifyConfig | None) -> int:
+    """In a worker: the one-off costs of extraction and classification, paid now."""
+    if extract:
+        from autonews.extract import extract_html
+
+        extract_html("https://warm-up.invalid/page", WARM_UP_PAGE)
+    if settings is not None:
+        from autonews.classify.configured import classifier_for
+
+        classifier_for(settings)
+    return os.getpid()
+
+
+def _nothing() -> None:
+    return None
+
+
+class Workers:
+    """A pool of ``count`` worker processes for one run; a context manager."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._pool: ProcessPoolExecutor | None = None
+        self._warm_extract = False
+        self._warm_classify = False
+        self._busy: set[Future[Any]] = set()  # real tasks submitted and not finished
+
+    def __enter__(self) -> Workers:
+        # fork where the platform has it: the workers start with everything this process has
+        # imported and built, and at once. The run's other threads start after this.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context)
+        self._pool.submit(_nothing)  # forks the workers now, not at the first real task
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def warm(self, extract: bool = False, settings: ClassifyConfig | None = None) -> None:
+        """Have every worker pay the one-off costs of what it will be asked to do."""
+        extract = extract and not self._warm_extract
+        settings = None if self._warm_classify else settings
+        if self._pool is None or not (extract or settings):
+            return
+        self._warm_extract = self._warm_extract or extract
+        self._warm_classify = self._warm_classify or settings is not None
+        for _ in range(self.count):  # idle workers take one each
+            self._pool.submit(warm_up, extract, settings)
+
+    def submit(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        assert self._pool is not None
+        future = self._pool.submit(function, *args)
+        self._busy.add(future)
+        future.add_done_callback(self._busy.discard)
+        return future
+
+    def close(self) -> None:
+        """Stop the workers: at once when no real task is running (a warm-up is cut short)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        idle = not self._busy
+        pool.shutdown(wait=False, cancel_futures=True)
+        if idle:
+            processes = getattr(pool, "_processes", None) or {}
+            for process in list(processes.values()):
+                with contextlib.suppress(Exception):
+                    process.terminate()
+        pool.shutdown(wait=True)

@@ -1,0 +1,85 @@
+"""A run is one stream: the article pages of a feed that has arrived are read while the other
+feeds are still coming, and what the digest says does not depend on which server answered first.
+Real loopback servers, the real fetch layer and worker processes (tests/helpers/site.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from autonews.config import Config, FeedConfig
+from autonews.page_queue import PageQueue
+from autonews.pipeline import DigestOptions, collect
+from autonews.store import Store
+from tests.helpers.site import ARTICLE, Site, feed_xml
+
+
+def publish(site: Site, name: str, makers: tuple[str, ...]) -> tuple[FeedConfig, list[str]]:
+    """A feed of one item per maker, each linking to an article page on the site: the feed,
+    and the pages' URLs."""
+    links = []
+    for maker in makers:
+        path = f"/{name}/{maker.lower()}"
+        title = f"{maker} recalls 14,768 cars over a halfshaft nut"
+        site.routes[path] = (200, "text/html; charset=utf-8", ARTICLE.format(title=title))
+        links.append((title, site.url(path)))
+    site.routes[f"/{name}.xml"] = (200, "application/rss+xml", feed_xml(name, links))
+    return FeedConfig(url=site.url(f"/{name}.xml"), name=name), [link for _, link in links]
+
+
+def run(feeds: list[FeedConfig], pages: list[str], now: datetime) -> tuple[list[str], list[str]]:
+    """One cold run on an empty store: its story ids in digest order, and the pages read."""
+    with Store(Path(":memory:")) as store:
+        collection = collect(store, Config(), DigestOptions(feeds=tuple(feeds), now=now))
+        read = [url for url, article in store.articles(pages).items() if article.text]
+    return [story.id for story in collection.stories], sorted(read)
+
+
+def test_pages_are_read_while_a_slow_feed_is_still_coming(site: Site) -> None:
+    quick, quick_pages = publish(site, "quick", ("Volvo", "Toyota", "Kia"))
+    slow, slow_pages = publish(site, "slow", ("Mazda", "Subaru"))
+    site.slow["/slow.xml"] = 1.5
+    _, read = run([slow, quick], quick_pages + slow_pages, datetime.now(UTC))
+    assert read == sorted(quick_pages + slow_pages)  # every page's article is there
+    slow_answered = next(
+        t for event, path, t in site.log if (event, path) == ("answered", "/slow.xml")
+    )
+    asked = {path: t for event, path, t in site.log if event == "asked"}
+    # The quick feed's pages did not wait for the slow feed (listed first) to arrive.
+    assert all(asked[url.removeprefix(site.base)] < slow_answered for url in quick_pages)
+
+
+def test_what_the_digest_says_does_not_depend_on_who_answers_first(site: Site) -> None:
+    one, one_pages = publish(site, "one", ("Volvo", "Toyota", "Kia"))
+    two, two_pages = publish(site, "two", ("Volvo", "Mazda", "Subaru"))
+    now = datetime.now(UTC)
+    site.slow = {"/one.xml": 0.6}
+    first = run([one, two], one_pages + two_pages, now)
+    site.slow = {"/two.xml": 0.6}
+    second = run([one, two], one_pages + two_pages, now)
+    assert first == second
+    assert len(first[0]) == 5  # the two Volvo recalls are one story
+
+
+def test_pages_go_out_round_robin_over_hosts_and_never_pile_up() -> None:
+    queue = PageQueue(limit=4, per_host=2)
+    for n in range(4):
+        queue.add(f"https://a.example/{n}")
+    queue.add("https://b.example/0")
+    queue.add("https://c.example/0")
+    taken = queue.take()
+    assert taken == [
+        "https://a.example/0",
+        "https://b.example/0",
+        "https://c.example/0",
+        "https://a.example/1",
+    ]
+    assert queue.take() == []  # four in hand: the limit
+    queue.fetched("https://b.example/0")
+    queue.done()
+    assert queue.take() == []  # a.example has two out: its limit
+    queue.fetched("https://a.example/0")
+    queue.done()
+    assert queue.take() == ["https://a.example/2"]
+    assert queue.drop_waiting() == ["https://a.example/3"]
+    assert not queue and not queue.idle
