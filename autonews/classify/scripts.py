@@ -27,9 +27,10 @@ def simplified(text: str) -> str:
         converted: str = _TO_SIMPLIFIED.convert(text)
     except UnicodeEncodeError:  # a lone surrogate: OpenCC takes UTF-8 only
         converted = ""
-    if len(converted) == len(text):
+    if len(converted) == len(text) and len(_HAN.findall(converted)) == len(_HAN.findall(text)):
         return converted
-    # A phrase rule changed the length, or the text cannot be UTF-8: character by character.
+    # A phrase rule changed the length, a character left the range tokens are made of (鉥 has
+    # its simplified form outside it), or the text cannot be UTF-8: character by character.
     return "".join(_simplified_character(c) for c in text)
 
 
@@ -37,4 +38,4 @@ def _simplified_character(character: str) -> str:
     if not _HAN.match(character):
         return character
     converted: str = _TO_SIMPLIFIED.convert(character)
-    return converted if len(converted) == 1 else character
+    return converted if len(converted) == 1 and _HAN.match(converted) else character
