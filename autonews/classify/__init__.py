@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from autonews.classify.event_model import EventModel, RuleHit, event_features, event_model
 from autonews.classify.figures import extract_figures
@@ -43,6 +43,17 @@ _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 
 _with_additions: dict[str, Knowledge] = {}
+
+
+class _TitleReading(NamedTuple):
+    tokens: Tokens
+    stems: list[str]
+    hits: list[RuleHit]
+    event: Event
+    weight: float
+    speculative: str | None
+    car_word: bool
+    found: list[Spotted]
 
 
 class Classifier:
@@ -112,15 +123,23 @@ class Classifier:
                 event, weight = main_event, main_weight
         return event, weight, speculative
 
-    def event_features(self, title: str) -> list[str]:
-        """The event model's features of a title, as classify computes them (for fitting)."""
+    def _read_title(self, title: str, reasons: list[str]) -> _TitleReading:
+        """What the title alone says: its words, the event phrases the rules find and their
+        choice, whether it names cars, and the names in it."""
         tokens = Tokens(title)
         stems = stems_of(tokens.norms)
         hits: list[RuleHit] = []
-        event, weight, _ = self._rule_event(title, stems, DISCARD, hits)
+        event, weight, speculative = self._rule_event(title, stems, reasons, hits)
         car_word = self.says_cars(stems, tokens.plain)
-        found = find_names(self.k, tokens, stems, DISCARD, weight >= 3.0, car_word)
-        return event_features(tokens, stems, hits, event, _subject_end(found))
+        found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
+        return _TitleReading(tokens, stems, hits, event, weight, speculative, car_word, found)
+
+    def event_features(self, title: str) -> list[str]:
+        """The event model's features of a title, as classify computes them (for fitting)."""
+        read = self._read_title(title, DISCARD)
+        return event_features(
+            read.tokens, read.stems, read.hits, read.event, _subject_end(read.found)
+        )
 
     @staticmethod
     def _speculative(text: str, phrase: str | None, reasons: list[str]) -> bool:
@@ -146,12 +165,9 @@ class Classifier:
         records the reasons (``--explain``), each naming the text that decided it. ``car_feed``:
         the item comes from a feed that is about cars, which is evidence enough of relevance."""
         reasons: list[str] = [] if explain else DISCARD
-        tokens = Tokens(title)
-        stems = stems_of(tokens.norms)
-        hits: list[RuleHit] = []
-        event, weight, speculative = self._rule_event(title, stems, reasons, hits)
-        car_word = self.says_cars(stems, tokens.plain)
-        found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
+        tokens, stems, hits, event, weight, speculative, car_word, found = self._read_title(
+            title, reasons
+        )
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
             features = event_features(tokens, stems, hits, event, _subject_end(found))
