@@ -248,9 +248,11 @@ def select(
     store: Store, config: Config, collection: Collection, options: DigestOptions
 ) -> DigestRun:
     """One digest from a collection: delivery state of its channel, --new, filters, grouping."""
+    all_topics = config.digest.all_topics
     stories = _with_delivery_state(
         list(collection.stories),
         store.deliveries([s.id for s in collection.stories], options.channel),
+        all_topics,
     )
     if options.new_only:
         renotify = config.digest.renotify_on_figure_change
@@ -266,29 +268,37 @@ def select(
         mute_events=config.classify.mute_events,
         mute_patterns=config.classify.mute_patterns,
     )
+    chosen = apply_filters(stories, filters)
     digest = build_digest(
-        apply_filters(stories, filters),
+        chosen,
         collection.health,
         collection.now,
         config.digest.group_by,
         filters.limit,
         collection.skipped_pages,
-        config.digest.all_topics,
+        all_topics,
     )
     digest = replace(digest, name=options.channel)
+    counted = [] if all_topics else [s for s in chosen if not s.classification.automotive]
     pending = tuple(
-        (story.id, Delivery(story.cluster_size, headline_figure(story.classification)))
-        for story in digest.stories
+        (story.id, Delivery(story.cluster_size, headline_figure(story.classification), shown))
+        for stories_of_kind, shown in ((digest.stories, True), (counted, False))
+        for story in stories_of_kind
     )
     return DigestRun(digest, pending if options.new_only else (), options.channel, options.new_only)
 
 
-def _with_delivery_state(stories: list[Story], delivered: dict[str, Delivery]) -> list[Story]:
-    """Mark stories seen in an earlier --new digest, and how many sources are new since."""
+def _with_delivery_state(
+    stories: list[Story], delivered: dict[str, Delivery], all_topics: bool
+) -> list[Story]:
+    """Mark stories seen in an earlier --new digest, and how many sources are new since. A
+    story that was only counted (not about cars) is new again once shown: in a digest of all
+    topics, or when its sources have since made it a car story."""
     out = []
     for story in stories:
         before = delivered.get(story.id)
-        if before is None:
+        shown_now = all_topics or story.classification.automotive
+        if before is None or (shown_now and not before.shown):
             out.append(story)
             continue
         new_sources = max(0, story.cluster_size - before.sources)

@@ -180,3 +180,19 @@ def test_a_story_about_cars_is_told_by_its_car_items_whatever_the_language() -> 
         assert [m.name for m in story.classification.makers] == ["Volvo"]
     others = build_story(items[1:], labels, {}, "k", "en")
     assert not others.classification.automotive and others.classification.event.value == "other"
+
+
+def test_new_counts_stories_not_about_cars_once_and_all_topics_still_shows_them(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    url = mixed_feed(httpserver)
+    first = cli("digest", "--feed", url, "--no-extract", "--new", "--format", "json").json()
+    assert first["not_about_cars"] == 3
+    # Nothing new since: the three are not counted again, as the car stories are not shown again.
+    again = cli("digest", "--feed", url, "--offline", "--new", "--format", "json").json()
+    assert again["stories"] == [] and again["not_about_cars"] == 0
+    # Only counted, never shown: --all-topics shows them once, then they are delivered too.
+    shown = cli("digest", "--feed", url, "--offline", "--new", "--all-topics", "--format", "json")
+    assert {s["title"] for s in shown.json()["stories"]} == {t for t, _ in NOT_CARS}
+    last = cli("digest", "--feed", url, "--offline", "--new", "--all-topics", "--format", "json")
+    assert last.json()["stories"] == []

@@ -43,6 +43,7 @@ class StoreUpdate:
 class Delivery:
     sources: int
     figure: str
+    shown: bool = True  # False: a story not about cars, only counted in the digest's footer
 
 
 class Store(PageQueries):
@@ -340,11 +341,15 @@ class Store(PageQueries):
 
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         rows = self._rows_in(
-            "SELECT story_key, sources, figure FROM deliveries WHERE channel = ? AND story_key IN",
+            "SELECT story_key, sources, figure, shown FROM deliveries WHERE channel = ? "
+            "AND story_key IN",
             keys,
             (channel,),
         )
-        return {row["story_key"]: Delivery(row["sources"], row["figure"]) for row in rows}
+        return {
+            row["story_key"]: Delivery(row["sources"], row["figure"], bool(row["shown"]))
+            for row in rows
+        }
 
     def mark_delivered(
         self, delivered: Iterable[tuple[str, Delivery]], now: datetime, channel: str = ""
@@ -352,11 +357,11 @@ class Store(PageQueries):
         """Called only after the digest really went out: a failed send delivers nothing."""
         with self.transaction() as db:
             db.executemany(
-                "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO UPDATE SET "
+                "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO UPDATE SET "
                 "delivered_at = excluded.delivered_at, sources = excluded.sources, "
-                "figure = excluded.figure",
-                [(channel, key, iso(now), d.sources, d.figure) for key, d in delivered],
+                "figure = excluded.figure, shown = MAX(shown, excluded.shown)",
+                [(channel, key, iso(now), d.sources, d.figure, d.shown) for key, d in delivered],
             )
 
     def prune(self, keep_days: int, now: datetime) -> int:

@@ -110,6 +110,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     DELETE FROM articles WHERE skipped LIKE 'link to a private%' OR skipped LIKE 'not an http%';
     """,
+    # 7: stories not about cars that a --new digest only counted in its footer: not counted
+    # again by the next --new digest, yet still shown by one with --all-topics
+    """
+    ALTER TABLE deliveries ADD COLUMN shown INTEGER NOT NULL DEFAULT 1;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
