@@ -1,8 +1,10 @@
 """`autonews stats`: story counts over time from the store, by maker or by event type.
 
 Counts are of stories (items clustered as in a digest), so a recall told by five outlets
-counts once. Each row also has a count per period (day or week) for a small timeline. As in a
-digest, stories not about cars (none of their items is) are left out, and counted.
+counts once. Each row also has a count per period (day or week) for a small timeline: calendar
+days (or weeks of them) in the reader's time zone, so a story of 23:30 is on the day the reader
+lived it. As in a digest, stories not about cars (none of their items is) are left out, and
+counted.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster
@@ -35,12 +37,13 @@ class Stats:
     not_about_cars: int = 0  # stories left out: none of their items is about cars
 
 
-def _period(since: datetime, until: datetime) -> tuple[str, timedelta]:
-    return (
-        ("day", timedelta(days=1))
-        if until - since <= timedelta(days=14)
-        else ("week", timedelta(days=7))
-    )
+def _period(since: datetime, until: datetime) -> tuple[str, int]:
+    """The timeline's period and its length in days."""
+    return ("day", 1) if until - since <= timedelta(days=14) else ("week", 7)
+
+
+def _day(moment: datetime, zone: tzinfo | None) -> date:
+    return moment.astimezone(zone).date()
 
 
 def compute_stats(
@@ -50,15 +53,19 @@ def compute_stats(
     until: datetime,
     by: str = "maker",
     event: str | None = None,
+    zone: tzinfo | None = None,
 ) -> Stats:
-    """Every row, most stories first: a display may draw only the top ones, JSON gets all."""
+    """Every row, most stories first: a display may draw only the top ones, JSON gets all.
+    ``zone``: the reader's time zone (None: the system's), whose calendar days the timeline
+    counts and in which ``since`` and ``until`` are given back."""
     classified: dict[int, Classification] = {
         item.id: classifier.classify(item.title, item.summary) for item in items
     }
     groups = cluster([ClusterInput.from_item(item, classified[item.id]) for item in items])
     by_id = {item.id: item for item in items}
-    name, step = _period(since, until)
-    buckets = max(1, int((until - since) / step) + 1)
+    name, days = _period(since, until)
+    first_day = _day(since, zone)
+    buckets = max(1, (_day(until, zone) - first_day).days // days + 1)
     totals: Counter[str] = Counter()
     timeline: dict[str, list[int]] = defaultdict(lambda: [0] * buckets)
     left_out = 0
@@ -75,7 +82,15 @@ def compute_stats(
         if by == "group" and c.makers:
             key = c.makers[0].group
         totals[key] += 1
-        index = min(buckets - 1, max(0, int((first.published - since) / step)))
+        index = min(buckets - 1, max(0, (_day(first.published, zone) - first_day).days // days))
         timeline[key][index] += 1
     rows = tuple(StatsRow(key, count, tuple(timeline[key])) for key, count in totals.most_common())
-    return Stats(by, since, until, name, rows, sum(totals.values()), left_out)
+    return Stats(
+        by,
+        since.astimezone(zone),
+        until.astimezone(zone),
+        name,
+        rows,
+        sum(totals.values()),
+        left_out,
+    )

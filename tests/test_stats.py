@@ -89,3 +89,31 @@ def test_stats_on_an_empty_store(cli, home: Path) -> None:
 def test_sparkline_scales_to_the_highest_period() -> None:
     assert sparkline((0, 4, 8)) == "·▄█"
     assert sparkline((0, 0)) == "  "
+
+
+def test_the_timeline_counts_calendar_days_in_the_readers_zone() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from autonews.classify import Classifier
+    from autonews.models import Item
+    from autonews.stats import compute_stats
+
+    def story(number: int, title: str, published: datetime) -> Item:
+        return Item(
+            number, "https://a.example/feed", "A", title, None, "", published, published, True
+        )
+
+    new_york = ZoneInfo("America/New_York")
+    # 23:30 in New York on 2 Dec is 04:30 UTC on 3 Dec: the reader lived it on the 2nd.
+    late = datetime(2026, 12, 3, 4, 30, tzinfo=UTC)
+    items = [
+        story(1, "Volvo Recalls 14,768 XC70s Over Halfshaft Risk", late),
+        story(2, "Ford Recalls 90,000 Broncos Over Belts", datetime(2026, 12, 3, 18, tzinfo=UTC)),
+    ]
+    since, until = datetime(2026, 12, 1, 12, tzinfo=UTC), datetime(2026, 12, 4, 12, tzinfo=UTC)
+    local = compute_stats(items, Classifier(), since, until, "event", zone=new_york)
+    assert local.rows[0].per_period == (0, 1, 1, 0)  # 1, 2, 3 and 4 Dec in New York
+    assert local.since.tzinfo == new_york and local.since == since  # shown in the reader's zone
+    in_utc = compute_stats(items, Classifier(), since, until, "event", zone=UTC)
+    assert in_utc.rows[0].per_period == (0, 0, 2, 0)

@@ -73,7 +73,7 @@ def stats(
     from autonews.render.stats_terminal import TOP, render_stats
     from autonews.stats import compute_stats
     from autonews.store import Store
-    from autonews.timeparse import parse_since, utcnow
+    from autonews.timeparse import parse_since, reader_zone, utcnow
 
     check_choice("--by", by, GROUPINGS)
     check_choice("--format", fmt, ["terminal", "json"])
@@ -91,7 +91,8 @@ def stats(
         items = store.items(store.known_feeds(), start)
     earliest = start or min((i.published for i in items), default=now)
     classifier = classifier_for(cfg.classify)
-    result = compute_stats(items, classifier, earliest, now, by, event)
+    zone = reader_zone(cfg.digest.timezone)
+    result = compute_stats(items, classifier, earliest, now, by, event, zone)
     if fmt == "json":
         document = asdict(result)
         for key in ("since", "until"):  # ISO 8601, as the digest's JSON writes times
