@@ -314,3 +314,10 @@ def test_lowercasing_that_makes_or_unmakes_a_token() -> None:
     result = classify("Harrison Ford buys a Jaguar\u023aVolvo recalls", explain=True)
     assert "Volvo" in [m.name for m in result.makers]
     assert "ignored 'Harrison Ford': a known non-maker phrase" in result.reasons
+
+
+def test_a_plural_of_a_model_named_by_a_letter_names_its_maker_and_counts() -> None:
+    result = Classifier().classify("Giga Texas production increases to 4,000 Model Ys per week")
+    assert [m.name for m in result.makers] == ["Tesla"]
+    assert [(f.text, f.unit) for f in result.figures] == [("4,000 Model Ys", "Model Ys")]
+    assert Classifier().classify("Vision vs reality").makers == ()

@@ -38,20 +38,24 @@ _EDGE_PUNCTUATION = ",.;:!?)\"'”’"
 _LINKING_WORDS = frozenset("of in to for by over from with after as and at on than up".split())
 
 
-def _unit_words(text: str, after: int, large: bool = True) -> str | None:
+def _unit_words(text: str, after: int, large: bool = True) -> tuple[str, str] | None:
     """'14,768 [Made-in-China XC70s]', '73,000 [plug-in hybrids]': up to three describing words,
-    then a unit noun or a model name. Returns the words counted, or None."""
+    then a unit noun or a model name. Returns the words counted and the unit, or None."""
     if not text[after : after + 1].isspace():
         return None
-    words = text[after : after + 80].split()[:4]
+    words = text[after : after + 80].split()[:5]
     for index, raw in enumerate(words):
         word = raw.rstrip(_EDGE_PUNCTUATION)
+        if word == "Model" and raw == word and index + 1 < len(words):
+            # "4,000 Model Ys": a model of that name, not "models".
+            unit = f"{word} {words[index + 1].rstrip(_EDGE_PUNCTUATION)}"
+            return " ".join([*words[:index], unit]), unit
         if (
             word.lower() in _UNIT_NOUNS
             or _MODEL_CODE.match(word)
             or (large and _CAPITALISED_PLURAL.match(word))
         ):
-            return " ".join([*words[:index], word])
+            return " ".join([*words[:index], word]), word
         if word != raw or word.lower() in _LINKING_WORDS:
             return None  # the phrase ended before a unit
     return None
@@ -132,10 +136,11 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
         return Figure(
             "money", text[start : match.end()].strip(), value, _WORDS[match.group(1).lower()]
         )
-    counted = _unit_words(text, after, value >= _NAME_NUMBER_BELOW)
-    if counted is None or (1900 <= value <= 2100 and "," not in number.group()):
+    found = _unit_words(text, after, value >= _NAME_NUMBER_BELOW)
+    if found is None or (1900 <= value <= 2100 and "," not in number.group()):
         return None  # no unit, or a year rather than a count
-    return Figure("units", f"{text[start:after].strip()} {counted}", value, counted.split()[-1])
+    counted, unit = found
+    return Figure("units", f"{text[start:after].strip()} {counted}", value, unit)
 
 
 _DIGIT = re.compile(r"\d")

@@ -247,11 +247,20 @@ def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) ->
     if _lowercased(hit, tokens, start, end):
         return False
     written = hit.written
-    if tuple(tokens.norms[start:end]) != _key(written) and not written[-1:].isdigit():
-        return False  # a plural, of a name that does not end in a number
+    if tuple(tokens.norms[start:end]) != _key(written) and not _plural_of_a_code(
+        written, tokens.span(start, end)
+    ):
+        return False  # a plural, of a name that does not end in a number or a capital letter
     if "-" in written and written.isascii() and not tokens.cjk(start):
         return "-" in tokens.span(start, end)
     return True
+
+
+def _plural_of_a_code(written: str, surface: str) -> bool:
+    """"XC70s", "Model Ys": a name ending in a number or a capital letter, with an "s" added
+    as written ("Vision vs" is not a plural of a "Vision V")."""
+    last = written[-1:]
+    return last.isdigit() or (last.isupper() and surface.endswith(last + "s"))
 
 
 def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
