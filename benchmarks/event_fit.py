@@ -30,13 +30,11 @@ from autonews.evaluation.classify import Labelled, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests/data"
-TRAINING = ["headlines.tsv", "headlines-holdout.tsv", "real-headlines-en.tsv",
-            "real-headlines-zh.tsv", "real-headlines-en2.tsv", "real-headlines-zh2.tsv",
-            "real-headlines-en3.tsv", "real-headlines-zh3.tsv"]
-CHECKS = [DATA / "real-headlines-en-heldback.tsv", DATA / "real-headlines-zh-heldback.tsv",
-          DATA / "real-headlines-en2-heldback.tsv", DATA / "real-headlines-zh2-heldback.tsv",
-          DATA / "real-headlines-en3-heldback.tsv", DATA / "real-headlines-zh3-heldback.tsv",
-          ROOT.parent / "shared/data/headlines-dev.tsv"]
+REAL = sorted(p.name for p in DATA.glob("real-headlines-*.tsv") if "-heldback" not in p.name)
+TRAINING = ["headlines.tsv", "headlines-holdout.tsv", *REAL]
+CHECKS = [DATA / name.replace(".tsv", "-heldback.tsv") for name in REAL] + [
+    ROOT.parent / "shared/data/headlines-dev.tsv"
+]
 MIN_COUNT = 2  # features seen fewer times in training are dropped
 PRUNE = 0.05  # weights smaller than this are not shipped (they change no decision measured)
 INDEX = {event.value: i for i, event in enumerate(EVENTS)}
