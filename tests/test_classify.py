@@ -321,3 +321,12 @@ def test_a_plural_of_a_model_named_by_a_letter_names_its_maker_and_counts() -> N
     assert [m.name for m in result.makers] == ["Tesla"]
     assert [(f.text, f.unit) for f in result.figures] == [("4,000 Model Ys", "Model Ys")]
     assert Classifier().classify("Vision vs reality").makers == ()
+
+
+def test_a_nickname_names_every_maker_it_stands_for_in_chinese_text_only() -> None:
+    classifier = Classifier()
+    result = classifier.classify("“蔚小理”的中场战役：反击合资、打响智驾之争")
+    assert [m.name for m in result.makers] == ["NIO", "XPeng", "Li Auto"]
+    chinese = classifier.classify("BBA最后的堡垒，快守不住了")
+    assert [m.name for m in chinese.makers] == ["Mercedes-Benz", "BMW", "Audi"]
+    assert classifier.classify("BBA graduates face a tough job market").makers == ()

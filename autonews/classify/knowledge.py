@@ -178,6 +178,16 @@ class Knowledge:
             if bare and len("".join(bare)) > 1:
                 self.bare_models.add(bare, (maker.group, " ".join(bare)))
 
+    def add_nickname(self, raw: Mapping[str, Any]) -> None:
+        """A name the press gives several makers at once (蔚小理: NIO, XPeng, Li Auto): one hit
+        per maker, in the order given, all of which count."""
+        indexes = [self.maker_by_name[str(name).lower()] for name in raw["makers"]]
+        for alias in raw["names"]:
+            for index in indexes:
+                self.entities.add(
+                    phrase_key(str(alias)), EntityHit("maker", index, "nickname", written=alias)
+                )
+
     def add_company(self, raw: Mapping[str, Any], where: str) -> None:
         name = _required(raw, "name", where)
         index = len(self.companies)
@@ -268,6 +278,8 @@ def build_knowledge(
         knowledge.add_company(raw, "companies.toml")
     for raw in extra_makers:
         knowledge.add_maker(raw, "config [[classify.makers]]")
+    for raw in _read("makers.toml").get("nickname", []):
+        knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
     for phrase in nonmakers.get("phrases", []):
         knowledge.entities.add(

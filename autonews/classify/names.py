@@ -96,6 +96,11 @@ def find_names(
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end + 1)}': part of another name")
             continue
+        if hit.via == "nickname":  # "蔚小理", "BBA": every maker it stands for
+            # The Chinese press's names; in English "BBA" is a business degree.
+            if not hit.written.isascii() or not tokens.text.isascii():
+                picked += [(start, end, h) for h in hits if h.via == "nickname"]
+            continue
         if hit.via == "alias" and not hit.ambiguous and tuple(tokens.norms[start:end]) != _key(
             hit.written
         ):
