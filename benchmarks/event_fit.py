@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"write knowledge/{MODEL_FILE}")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--grid", default="0.003,0.01,0.03:4,8",
+    parser.add_argument("--grid", default="0.003,0.01,0.03:8,12",
                         help="l2 values:passes values to cross-validate")
     args = parser.parse_args(argv)
     classifier = Classifier(model=None)
