@@ -19,13 +19,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from autonews.classify.knowledge import default_knowledge
-from autonews.classify.lexicon import tokenize
+from autonews.classify.lexicon import stems_of, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
+    concepts,
     is_subject,
     item_terms,
     simplified,
@@ -45,6 +46,7 @@ from autonews.models import Classification, Event
 
 COUNTERPART = "m*"  # the subject term of an item naming several makers: "m*Honda+Nissan"
 _CJK = re.compile("[\u3400-\ufaff]")
+SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART)  # subject terms made of the title's names
 _RARE_MIN = 5  # items: one event told by five outlets keeps its names rare
@@ -71,6 +73,7 @@ class _Features:
     parts: frozenset[str]  # the parts and systems the title names (brake, airbag, wiring...)
     posts: frozenset[str]  # the posts the title names (chief executive, finance chief...)
     countries: frozenset[str]  # the countries the title names
+    acting: str | None  # the country a title opens with: who acts ("Canada follows US...")
     cjk: bool  # the title is (mostly) Chinese
     makers: frozenset[str]
     groups: frozenset[str]
@@ -176,9 +179,14 @@ def _subject(
                 subject[t] = 0.5 if t in title else 0.25
     for group, model in models:
         subject[MODEL + group + ":" + model] = 1.0
-    if title_groups:  # what happens to a maker once at a time, its title tells
-        for t in SINGULAR_CONCEPTS.intersection(title):
-            subject[t] = 1.0
+    # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
+    # told in a title naming it, is the subject: that concept of that side ("c:ipo@CATL").
+    singular = SINGULAR_CONCEPTS.intersection(title)
+    if singular:
+        sides = title_groups | {x.name for x in c.companies}
+        for t in singular:
+            for side in sides:
+                subject[t + SIDE + side] = 1.0
     # A deal's or a merger's two sides: each pair of the makers' groups (of the first four).
     groups = sorted({m.group for m in c.makers})[:4]
     for n, first in enumerate(groups):
@@ -231,6 +239,7 @@ def _features(
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts),
+        acting=_acting(title_words),
         cjk=_is_cjk(item.title),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
@@ -252,6 +261,17 @@ def _features(
         reaction=not REACTIONS.isdisjoint(title_counts),
         car=bool(c.makers) or not _CAR.isdisjoint(title_counts),
     )
+
+
+_OPENING = 4  # words: the longest name of a country a title can open with
+
+
+def _acting(title_words: list[str]) -> str | None:
+    """The country a title opens with: the side that acts ("Canada follows US with tariff",
+    "Washington raises duties"), where a country later on is often the one acted on."""
+    for start, _, payloads in concepts().scan(stems_of(title_words[:_OPENING])):
+        return payloads[0] if start == 0 and payloads[0] in COUNTRIES else None
+    return None
 
 
 def _is_cjk(title: str) -> bool:
@@ -315,7 +335,7 @@ _CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
 # What only a briefing's title says: a week's review, best reads, a morning or evening paper.
 _BRIEFING = re.compile(
     r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
-    r"|(?:早报|晚报|周报|周刊)[｜|:：]",
+    r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]",
     re.IGNORECASE,
 )
 
