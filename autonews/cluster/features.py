@@ -23,6 +23,7 @@ from autonews.classify.lexicon import stems_of, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
+from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
@@ -142,6 +143,16 @@ class _Corpus:
         )
 
 
+def _countries_of_places(terms: list[str]) -> list[str]:
+    """The countries of the regions and cities among ``terms`` that they do not name: Berlin
+    is in Germany, Ontario in Canada."""
+    return [
+        country
+        for country in dict.fromkeys(COUNTRY_OF[t] for t in terms if t in COUNTRY_OF)
+        if country not in terms
+    ]
+
+
 def _named_terms(c: Classification) -> list[str]:
     """Makers and companies as the classifier named them, whatever the script: 特斯拉 and Tesla
     are one term, 华为 and Huawei another."""
@@ -205,6 +216,7 @@ def _features(
     bilingual: bool,
     roundup: bool,
     title_makers: set[str],
+    implied: frozenset[str] = frozenset(),
 ) -> _Features:
     title_counts = _counts(title_terms)
     text_counts = _counts(lead_terms, title_counts.copy()) if lead_terms else title_counts
@@ -238,7 +250,7 @@ def _features(
         stages=frozenset(STAGES[t] for t in title_counts if t in STAGES),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
-        countries=COUNTRIES.intersection(title_counts),
+        countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
         acting=_acting(title_words),
         cjk=_is_cjk(item.title),
         makers=frozenset(m.name for m in c.makers),
@@ -286,13 +298,16 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
         tokenize(simplified(text_lead(item.summary, item.body, shared))).norms for item in items
     ]
     title_terms, lead_terms, title_makers, classifications = [], [], [], []
+    implied_countries: list[frozenset[str]] = []
     for item, title, lead in zip(items, title_words, lead_words, strict=True):
         c = item.classification
         found = item_terms(title, lead, {m.name for m in c.makers}, {x.name for x in c.companies})
         if found.extra:
             c = replace(c, makers=c.makers + tuple(found.extra))
-        title_terms.append(found.title + _named_terms(c))
-        lead_terms.append(found.lead)
+        implied = _countries_of_places(found.title)
+        title_terms.append(found.title + implied + _named_terms(c))
+        lead_terms.append(found.lead + _countries_of_places(found.lead))
+        implied_countries.append(frozenset(implied))
         title_makers.append(found.named)
         classifications.append(c)
     parochial = _parochial(items, title_terms, lead_terms)
@@ -312,8 +327,10 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     scripts = {_is_cjk(item.title) for item in items}
     roundups = _roundups(items)
     return [
-        _features(item, c, words, title, lead, corpus, len(scripts) == 2, n in roundups, named)
-        for n, (item, c, words, title, lead, named) in enumerate(
+        _features(
+            item, c, words, title, lead, corpus, len(scripts) == 2, n in roundups, named, implied
+        )
+        for n, (item, c, words, title, lead, named, implied) in enumerate(
             zip(
                 items,
                 classifications,
@@ -321,6 +338,7 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
                 title_terms,
                 lead_terms,
                 title_makers,
+                implied_countries,
                 strict=True,
             )
         )
