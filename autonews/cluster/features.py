@@ -244,14 +244,16 @@ def _features(
         # Only pairs across scripts use them.
         norms=norms,
         subject=(subject := _subject(title_counts, text_counts, c, models, title_groups, corpus)),
-        title_subject=frozenset(t for t in subject if t in title_counts or t.startswith(_NAMED)),
+        title_subject=frozenset(
+            t for t in subject if t in title_counts or t.startswith(_NAMED) or SIDE in t
+        ),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=frozenset(STAGES[t] for t in title_counts if t in STAGES),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
-        acting=_acting(title_words),
+        acting=None if c.makers else _acting(title_words),  # only maker-less pairs use it
         cjk=_is_cjk(item.title),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
