@@ -66,6 +66,44 @@ def test_titles_alone_merge_on_what_they_share() -> None:
     ) == [[0, 1]]
 
 
+def test_paraphrases_of_one_event_join() -> None:
+    # A feature and its part (Autosteer is Autopilot's), a region and its country.
+    assert titles(
+        "Tesla recalls 2 million cars over Autopilot",
+        "NHTSA forces over-the-air Autosteer fix on almost every US Tesla",
+    ) == [[0, 1]]
+    assert titles(
+        "Honda postpones Ontario EV plan by about two years",
+        "Honda hits pause on Canadian EV factory",
+    ) == [[0, 1]]
+
+
+def test_a_chiefs_exit_is_not_the_news_it_follows() -> None:
+    assert titles(
+        "Regulator accuses Volkswagen of cheating on diesel emissions tests",
+        "Volkswagen chief executive quits over diesel emissions scandal",
+    ) == [[0], [1]]
+
+
+def test_one_country_acts_and_another_follows_two_events() -> None:
+    assert titles(
+        "Washington raises tariffs on Chinese EVs to 100%",
+        "Canada follows with 100% tariff on China-made EVs",
+    ) == [[0], [1]]
+
+
+def test_a_listing_is_its_own_sides() -> None:
+    # What happens once to a maker or a company (a listing, a bankruptcy) is that side's.
+    assert titles(
+        "Hyundai's India unit prices IPO at top of range",
+        "CATL shares jump in Hong Kong IPO debut",
+    ) == [[0], [1]]
+    assert titles(
+        "Northvolt files for Chapter 11 in the US",
+        "Northvolt seeks bankruptcy protection as cash runs out",
+    ) == [[0, 1]]
+
+
 def test_two_turns_of_one_story_are_two_events() -> None:
     talks = [
         item(0, "Honda and Nissan Begin Talks on Merger", 0, "The two carmakers signed an MoU."),
@@ -133,6 +171,13 @@ def test_a_briefing_of_several_stories_joins_none_of_them() -> None:
         ]
     )
     assert stories == [[0], [1], [2]]
+    weekly = cluster(
+        [
+            item(0, "零跑5月交付超4.5万台 再夺新势力交付第一", 0),
+            item(1, "一周电车热点｜新势力5月交付放榜，零跑再夺第一", 30),
+        ]
+    )
+    assert weekly == [[0], [1]]
 
 
 def test_article_bodies_count_where_feeds_give_no_summary_but_not_the_sites_own_text() -> None:

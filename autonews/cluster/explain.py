@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import COUNTERPART, MODEL, _Features, features_of
+from autonews.cluster.features import COUNTERPART, MODEL, SIDE, _Features, features_of
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import (
     PAIR_FEATURES,
@@ -156,7 +156,8 @@ def term_name(term: str) -> str:
     """A term as a reader would say it: "c:recall" is the concept recall, "s:Tesla:model y"
     the model Model Y, "m*Honda+Nissan" the two makers together."""
     if term.startswith("c:"):
-        return term[2:].replace("-", " ")
+        concept, _, side = term[2:].partition(SIDE)
+        return concept.replace("-", " ") + (f" of {side}" if side else "")
     if term.startswith(MODEL):
         return "model " + term.split(":", 2)[2]
     if term.startswith(COUNTERPART):

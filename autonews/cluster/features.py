@@ -19,13 +19,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from autonews.classify.knowledge import default_knowledge
-from autonews.classify.lexicon import tokenize
+from autonews.classify.lexicon import stems_of, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
+from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
+    concepts,
     is_subject,
     item_terms,
     simplified,
@@ -45,6 +47,7 @@ from autonews.models import Classification, Event
 
 COUNTERPART = "m*"  # the subject term of an item naming several makers: "m*Honda+Nissan"
 _CJK = re.compile("[\u3400-\ufaff]")
+SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART)  # subject terms made of the title's names
 _RARE_MIN = 5  # items: one event told by five outlets keeps its names rare
@@ -71,6 +74,7 @@ class _Features:
     parts: frozenset[str]  # the parts and systems the title names (brake, airbag, wiring...)
     posts: frozenset[str]  # the posts the title names (chief executive, finance chief...)
     countries: frozenset[str]  # the countries the title names
+    acting: str | None  # the country a title opens with: who acts ("Canada follows US...")
     cjk: bool  # the title is (mostly) Chinese
     makers: frozenset[str]
     groups: frozenset[str]
@@ -139,6 +143,16 @@ class _Corpus:
         )
 
 
+def _countries_of_places(terms: list[str]) -> list[str]:
+    """The countries of the regions and cities among ``terms`` that they do not name: Berlin
+    is in Germany, Ontario in Canada."""
+    return [
+        country
+        for country in dict.fromkeys(COUNTRY_OF[t] for t in terms if t in COUNTRY_OF)
+        if country not in terms
+    ]
+
+
 def _named_terms(c: Classification) -> list[str]:
     """Makers and companies as the classifier named them, whatever the script: 特斯拉 and Tesla
     are one term, 华为 and Huawei another."""
@@ -176,9 +190,14 @@ def _subject(
                 subject[t] = 0.5 if t in title else 0.25
     for group, model in models:
         subject[MODEL + group + ":" + model] = 1.0
-    if title_groups:  # what happens to a maker once at a time, its title tells
-        for t in SINGULAR_CONCEPTS.intersection(title):
-            subject[t] = 1.0
+    # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
+    # told in a title naming it, is the subject: that concept of that side ("c:ipo@CATL").
+    singular = SINGULAR_CONCEPTS.intersection(title)
+    if singular:
+        sides = title_groups | {x.name for x in c.companies}
+        for t in singular:
+            for side in sides:
+                subject[t + SIDE + side] = 1.0
     # A deal's or a merger's two sides: each pair of the makers' groups (of the first four).
     groups = sorted({m.group for m in c.makers})[:4]
     for n, first in enumerate(groups):
@@ -197,6 +216,7 @@ def _features(
     bilingual: bool,
     roundup: bool,
     title_makers: set[str],
+    implied: frozenset[str] = frozenset(),
 ) -> _Features:
     title_counts = _counts(title_terms)
     text_counts = _counts(lead_terms, title_counts.copy()) if lead_terms else title_counts
@@ -224,13 +244,16 @@ def _features(
         # Only pairs across scripts use them.
         norms=norms,
         subject=(subject := _subject(title_counts, text_counts, c, models, title_groups, corpus)),
-        title_subject=frozenset(t for t in subject if t in title_counts or t.startswith(_NAMED)),
+        title_subject=frozenset(
+            t for t in subject if t in title_counts or t.startswith(_NAMED) or SIDE in t
+        ),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=frozenset(STAGES[t] for t in title_counts if t in STAGES),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
-        countries=COUNTRIES.intersection(title_counts),
+        countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
+        acting=None if c.makers else _acting(title_words),  # only maker-less pairs use it
         cjk=_is_cjk(item.title),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
@@ -254,6 +277,17 @@ def _features(
     )
 
 
+_OPENING = 4  # words: the longest name of a country a title can open with
+
+
+def _acting(title_words: list[str]) -> str | None:
+    """The country a title opens with: the side that acts ("Canada follows US with tariff",
+    "Washington raises duties"), where a country later on is often the one acted on."""
+    for start, _, payloads in concepts().scan(stems_of(title_words[:_OPENING])):
+        return payloads[0] if start == 0 and payloads[0] in COUNTRIES else None
+    return None
+
+
 def _is_cjk(title: str) -> bool:
     return not title.isascii() and _CJK.search(title) is not None
 
@@ -266,13 +300,16 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
         tokenize(simplified(text_lead(item.summary, item.body, shared))).norms for item in items
     ]
     title_terms, lead_terms, title_makers, classifications = [], [], [], []
+    implied_countries: list[frozenset[str]] = []
     for item, title, lead in zip(items, title_words, lead_words, strict=True):
         c = item.classification
         found = item_terms(title, lead, {m.name for m in c.makers}, {x.name for x in c.companies})
         if found.extra:
             c = replace(c, makers=c.makers + tuple(found.extra))
-        title_terms.append(found.title + _named_terms(c))
-        lead_terms.append(found.lead)
+        implied = _countries_of_places(found.title)
+        title_terms.append(found.title + implied + _named_terms(c))
+        lead_terms.append(found.lead + _countries_of_places(found.lead))
+        implied_countries.append(frozenset(implied))
         title_makers.append(found.named)
         classifications.append(c)
     parochial = _parochial(items, title_terms, lead_terms)
@@ -292,8 +329,10 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     scripts = {_is_cjk(item.title) for item in items}
     roundups = _roundups(items)
     return [
-        _features(item, c, words, title, lead, corpus, len(scripts) == 2, n in roundups, named)
-        for n, (item, c, words, title, lead, named) in enumerate(
+        _features(
+            item, c, words, title, lead, corpus, len(scripts) == 2, n in roundups, named, implied
+        )
+        for n, (item, c, words, title, lead, named, implied) in enumerate(
             zip(
                 items,
                 classifications,
@@ -301,6 +340,7 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
                 title_terms,
                 lead_terms,
                 title_makers,
+                implied_countries,
                 strict=True,
             )
         )
@@ -315,7 +355,7 @@ _CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
 # What only a briefing's title says: a week's review, best reads, a morning or evening paper.
 _BRIEFING = re.compile(
     r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
-    r"|(?:早报|晚报|周报|周刊)[｜|:：]",
+    r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ from importlib import resources
 from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
 from autonews.cluster.terms import bridges
-from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES
+from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES, PEOPLE_TURNS
 from autonews.models import Event
 
 _SUBJECT_CAP = 3.0
@@ -87,6 +87,10 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different companies"  # Pony.ai's IPO / WeRide's
     if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
         return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
+    if _other_actors(a, b):
+        return "different countries acting"  # US tariffs on Chinese EVs / Canada's
+    if _one_changes_people(a, b) or _one_changes_people(b, a):
+        return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
         return "different parts"  # a model's trim recall / its wiper recall
     if a.posts and b.posts and a.posts.isdisjoint(b.posts):
@@ -102,6 +106,27 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
         return "different percentages"
     return None
+
+
+def _other_actors(a: _Features, b: _Features) -> bool:
+    """Two titles of no maker opening with different countries: each tells what its country
+    did ("Canada follows US with tariff" / "Washington raises duties"), unless one tells how a
+    country took the other's measure (a reaction)."""
+    return (
+        a.acting is not None
+        and b.acting is not None
+        and a.acting != b.acting
+        and not (a.makers or b.makers or a.reaction or b.reaction)
+    )
+
+
+def _one_changes_people(a: _Features, b: _Features) -> bool:
+    """``a``'s title tells a change of people (a chief quits, a successor is named) and ``b``'s
+    tells other news: no post, no change of people, no name in common (the scandal a chief
+    quits over, the recall a chief apologises for), and no reaction to the change."""
+    if not a.stages & PEOPLE_TURNS or b.stages & PEOPLE_TURNS or b.posts or b.reaction:
+        return False
+    return all(term.startswith("c:") for term in shared_subject(a, b))
 
 
 def _families(parts: frozenset[str]) -> frozenset[str]:

@@ -196,6 +196,9 @@ STAGES = {
     "c:resignation": "leave",
     "c:appointment": "named",
 }
+# The turns that change who holds a post: a title naming one tells of people, not of what else
+# happened to the maker (the scandal its chief quits over is told apart).
+PEOPLE_TURNS = frozenset({"leave", "named"})
 OPPOSED_STAGES = frozenset(
     frozenset(pair)
     for pair in (

@@ -1,0 +1,69 @@
+"""Which country a region or city lies in (concepts of ``knowledge/concepts.toml``; a data table).
+
+"Tesla's Berlin plant" and "Tesla's German plant", "Honda's Ontario EV plan" and "Honda's
+Canadian EV factory" tell one place at two scales: a title naming a region names its country
+too (``features``), as a term of its own, weighed by rarity like any other. Places whose name
+is shared with a country (Georgia) are left out.
+"""
+
+from __future__ import annotations
+
+_PLACES = {
+    "china": """
+shanghai beijing shenzhen guangzhou hefei wuhan chongqing hangzhou ningbo changsha xian chengdu
+tianjin changchun shenyang nanjing suzhou changzhou zhengzhou liuzhou wuhu ningde xiangyang xiamen
+fuzhou quanzhou qingdao jinan yantai dalian harbin daqing kunming nanning guiyang nanchang wuxi
+yancheng nantong xuzhou yangzhou kunshan zhangjiagang taizhou jinhua wenzhou shaoxing jiaxing huzhou
+foshan dongguan zhaoqing zhuhai huizhou jiangmen shantou baoding tangshan shijiazhuang taiyuan
+jinzhong luoyang xuchang zhuzhou xiangtan shiyan xiaogan yichang ganzhou yichun shangrao yibin
+mianyang suining baotou ordos hohhot urumqi lanzhou xining haikou sanya chuzhou bengbu huaian
+guangdong zhejiang jiangsu anhui shandong hainan xinjiang hubei hunan henan hebei jilin liaoning
+heilongjiang sichuan shaanxi shanxi jiangxi fujian guangxi yunnan guizhou inner-mongolia gansu
+qinghai ningxia tibet yangtze-delta pearl-river-delta jing-jin-ji northeast-china chengdu-chongqing
+""",
+    "germany": """
+berlin wolfsburg munich stuttgart ingolstadt zwickau emden dresden leipzig osnabrueck cologne
+ruesselsheim dingolfing sindelfingen saarlouis hanover lower-saxony saxony thuringia neckarsulm
+zuffenhausen rastatt bremen bremerhaven regensburg eisenach kassel salzgitter braunschweig hamburg
+""",
+    "belgium": "antwerp ghent",
+    "netherlands": "rotterdam",
+    "france": "hauts-de-france sochaux poissy",
+    "italy": "turin milan melfi cassino pomigliano termoli modena",
+    "uk": "london sunderland coventry ellesmere-port luton swindon oxford crewe west-midlands",
+    "spain": "barcelona zaragoza vigo pamplona valladolid valencia",
+    "sweden": "gothenburg skelleftea trollhattan",
+    "switzerland": "geneva",
+    "hungary": "debrecen szeged gyor kecskemet",
+    "czechia": "mlada-boleslav",
+    "slovakia": "zilina nitra trnava",
+    "poland": "tychy poznan wroclaw",
+    "serbia": "kragujevac",
+    "romania": "craiova mioveni",
+    "austria": "graz",
+    "turkey": "bursa kocaeli manisa",
+    "japan": "nagoya hiroshima osaka shizuoka tochigi gunma saitama suzuka kyushu yokohama",
+    "south-korea": "ulsan busan gwangju asan hwaseong gunsan changwon incheon pyeongtaek",
+    "india": "pune delhi-ncr mumbai bengaluru hyderabad andhra-pradesh uttar-pradesh kolkata "
+    "chennai gujarat",
+    "thailand": "rayong",
+    "malaysia": "penang johor",
+    "indonesia": "west-java",
+    "mexico": "monterrey puebla guanajuato coahuila hermosillo aguascalientes san-luis-potosi "
+    "jalisco",
+    "brazil": "sao-paulo bahia minas-gerais parana",
+    "canada": "ontario quebec",
+    "us": """
+california texas michigan ohio alabama tennessee kentucky south-carolina north-carolina indiana
+illinois arizona nevada new-york florida mississippi kansas pennsylvania new-jersey massachusetts
+oregon colorado utah minnesota wisconsin missouri louisiana virginia maryland washington-state
+oklahoma new-mexico detroit austin fremont dearborn silicon-valley san-francisco los-angeles
+chicago houston dallas atlanta seattle boston pittsburgh miami phoenix spartanburg chattanooga
+savannah
+""",
+}
+
+# Concept term of a place -> concept term of its country: "c:berlin" -> "c:germany".
+COUNTRY_OF = {
+    "c:" + place: "c:" + country for country, places in _PLACES.items() for place in places.split()
+}
