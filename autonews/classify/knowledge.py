@@ -102,6 +102,9 @@ class Knowledge:
     automotive: Lexicon[str] = field(default_factory=Lexicon)
     automotive_cjk: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
+    # Chiefs whose names alone say a text is about cars (in `people` and the automotive words):
+    # named, they stand for their brand ("李想疯魔" is about Li Auto).
+    car_people: frozenset[str] = frozenset()
     maker_by_name: dict[str, int] = field(default_factory=dict)
     # The references a classification hands out, made once: they are immutable.
     maker_refs: list[MakerRef] = field(default_factory=list)
@@ -314,6 +317,8 @@ def build_knowledge(
     knowledge.automotive_cjk = tuple(
         dict.fromkeys(simplified(p) for p in automotive if not p.isascii())
     )
+    people = {person for maker in knowledge.makers for person in maker.people}
+    knowledge.car_people = frozenset(people.intersection(automotive))
     return knowledge
 
 

@@ -198,6 +198,8 @@ def _ambiguous_verdict(
         or (joined_after)
     ):
         return "next to another maker"
+    if hit.kind == "maker" and hit.written in k.car_people:
+        return "a chief known only for cars"  # "1000亿灰飞烟灭，李想疯魔"
     if hit.kind == "maker" and start == 0 and hit.written in k.makers[hit.index].people:
         return "is the headline's subject"  # "丰田章男：我不会辞去董事长职务"
     if hit.written in entity.lenient and context.automotive:
