@@ -20,7 +20,7 @@ def _no_kept_knowledge_across_tests() -> Iterator[None]:
     """A command run in-process keeps built knowledge in its home's cache folder from then on
     (autonews.classify.stored): not past the end of its test."""
     yield
-    from autonews.classify.stored import keep_in
+    from autonews.cache_folder import keep_in
 
     keep_in(None)
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from autonews.cache_folder import keep_in
 from autonews.classify import Classifier, knowledge
 from autonews.classify.event_model import event_model
 from autonews.classify.knowledge import build_knowledge, built_knowledge
-from autonews.classify.stored import keep_in
 
 HEADLINES = [
     "Tesla to Push Autopilot Software Fix to 2 Million US Cars Following Safety Probe",

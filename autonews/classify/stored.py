@@ -2,9 +2,9 @@
 
 Building them from the knowledge files (TOML and JSON parsing, every phrase tokenised, Chinese
 phrases converted) costs about a tenth of a second of CPU in every run; loading what an earlier
-run built costs a fifth of that. Only the command line turns this on (``keep_in``), with the
-run's cache folder (``AUTONEWS_HOME/cache`` or the platform's cache folder): a library caller
-builds as before and nothing is written.
+run built costs a fifth of that. Only the command line turns this on, with the run's cache
+folder (``AUTONEWS_HOME/cache`` or the platform's cache folder: see ``autonews.cache_folder``);
+a library caller builds as before and nothing is written.
 
 A kept copy is used only under its key, which changes with the knowledge files, the user's
 ``[classify]`` additions, the classifier's code (``knowledge_version``), the data classes it is
@@ -28,19 +28,12 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
+from autonews.cache_folder import cache_folder
+
 T = TypeVar("T")
 
 FORMAT = "1"  # bump when what the files hold changes in a way no key above catches
 KEEP = 4  # of each kind, the newest files written: the default knowledge and a config's, at least
-
-_folder: Path | None = None
-
-
-def keep_in(folder: Path | None) -> None:
-    """Keep built knowledge in ``folder`` from now on in this process (None: never)."""
-    global _folder
-    _folder = folder
-
 
 @lru_cache(maxsize=1)
 def _environment_key() -> str:
@@ -66,7 +59,7 @@ def stored(
 ) -> T:
     """``build()``, or what an earlier run kept of it for this ``version`` (``load`` of the
     file's bytes; it raises on anything that is not a complete object of the right kind)."""
-    folder = _folder
+    folder = cache_folder()
     if folder is None:
         return build()
     key = hashlib.sha1(f"{version}:{_environment_key()}".encode()).hexdigest()[:20]

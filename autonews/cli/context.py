@@ -36,7 +36,7 @@ def environment(color: str = "auto") -> Environment:
 def load_config(path: Path | None, flags: Mapping[str, Mapping[str, Any]] | None = None) -> Config:
     """The effective config (``--config`` or the default file, the environment, then ``flags``:
     ``{"digest": {"since": "7d"}}``; flags left unset (None) are dropped)."""
-    from autonews.classify.stored import keep_in
+    from autonews.cache_folder import keep_in
     from autonews.config import load_config as load
 
     given = {
