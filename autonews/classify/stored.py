@@ -2,7 +2,7 @@
 
 Building them from the knowledge files (TOML and JSON parsing, every phrase tokenised, Chinese
 phrases converted) costs about a tenth of a second of CPU in every run; loading what an earlier
-run built costs a fifth of that. Only the command line turns this on, with the run's cache
+run built costs less than half of that. Only the command line turns this on, with the run's cache
 folder (``AUTONEWS_HOME/cache`` or the platform's cache folder: see ``autonews.cache_folder``);
 a library caller builds as before and nothing is written.
 
