@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import ssl
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -22,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from autonews.config import FetchConfig
+from autonews.fetch_transport import TLSWhenNeeded
 from autonews.models import FeedStatus, FetchResult
 
 MAX_REDIRECTS = 5
@@ -130,34 +130,6 @@ def _describe_transport_error(exc: Exception) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return f"timed out ({name})"
     return f"{name}: {text}"
-
-
-class TLSWhenNeeded(httpx.AsyncBaseTransport):
-    """The client's transport, as httpx would make it, but with its TLS context (the trusted
-    certificates loaded: tens of milliseconds) made on the first https request: a run whose
-    feeds are all http:// never makes it. Plain http:// requests go through a transport whose
-    context has no certificates (it never does TLS; were it asked to, it would trust nothing)."""
-
-    def __init__(self, limits: httpx.Limits) -> None:
-        self._limits = limits
-        self._plain = httpx.AsyncHTTPTransport(
-            verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), limits=limits
-        )
-        self._tls: httpx.AsyncHTTPTransport | None = None
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.url.scheme != "https":
-            return await self._plain.handle_async_request(request)
-        if self._tls is None:
-            # What httpx.AsyncClient(trust_env=True) makes: certifi's bundle, or SSL_CERT_FILE
-            # or SSL_CERT_DIR when set.
-            self._tls = httpx.AsyncHTTPTransport(limits=self._limits, trust_env=True)
-        return await self._tls.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self._plain.aclose()
-        if self._tls is not None:
-            await self._tls.aclose()
 
 
 class Fetcher:
