@@ -85,6 +85,23 @@ def test_changed_knowledge_files_are_not_served_from_the_cache(
     assert len(list(cache.glob("knowledge-*"))) == 2  # the new version kept beside the old
 
 
+def test_old_versions_and_left_temporary_files_are_cleared(cache: Path) -> None:
+    cache.mkdir()
+    for n in range(6):
+        (cache / f"knowledge-old{n}").write_bytes(b"x")
+        os.utime(cache / f"knowledge-old{n}", (1_000_000 + n, 1_000_000 + n))
+    left = cache / ".knowledge-0123.abc"  # a run killed while writing
+    left.write_bytes(b"half")
+    os.utime(left, (1_000_000, 1_000_000))
+    fresh = cache / ".knowledge-4567.def"  # another run writing now
+    fresh.write_bytes(b"half")
+    built_knowledge()
+    names = sorted(p.name for p in cache.iterdir())
+    assert len([n for n in names if n.startswith("knowledge-")]) == 4  # this one and 3 newest
+    assert "knowledge-old5" in names and "knowledge-old0" not in names
+    assert left.name not in names and fresh.name in names
+
+
 def run_classify(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
     env["AUTONEWS_HOME"] = str(home)

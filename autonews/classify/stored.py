@@ -22,6 +22,7 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -108,8 +109,10 @@ def _write(folder: Path, path: Path, data: bytes) -> None:
 
 
 def _prune(folder: Path, kind: str) -> None:
-    """Only the ``KEEP`` files of ``kind`` written last stay: older versions' go."""
+    """Only the ``KEEP`` files of ``kind`` written last stay: older versions' go, and so do
+    temporary files an interrupted run left (an hour old: no write takes that long)."""
     files = sorted(folder.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in files[KEEP:]:
+    stale = time.time() - 3600
+    for old in files[KEEP:] + [p for p in folder.glob(f".{kind}-*") if p.stat().st_mtime < stale]:
         with contextlib.suppress(OSError):
             old.unlink()
