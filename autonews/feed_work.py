@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from autonews.classify import Classifier
-from autonews.classify.configured import classifier_for
 from autonews.config import ClassifyConfig
 from autonews.errors import AutonewsError
 from autonews.models import FetchResult, ParsedFeed
-from autonews.parse import parse_feed
 from autonews.store.keys import entry_identity
+
+if TYPE_CHECKING:
+    from autonews.classify import Classifier
+
+# The parsers and the classifier are imported when first needed: a run whose feeds all answer
+# 304 needs neither, and a run that needs them imports them while its requests are out.
 
 # From this many feeds, each feed's entries in the window are classified (from title and
 # summary) as the feed arrives, and the classify stage finds them made.
@@ -29,6 +32,8 @@ Records = list[list[Any] | None]  # one per entry: a classification record, or N
 
 def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
     """Parse one fetched feed; returns the error message instead of raising (pool-friendly)."""
+    from autonews.parse import parse_feed
+
     try:
         parsed = parse_feed(result.body or b"", result.content_type, result.final_url or result.url)
     except AutonewsError as exc:
@@ -58,6 +63,8 @@ def parse_and_classify(
 ) -> FeedWork:
     """In a worker process: parse one feed and classify its entries that fall in the digest's
     window (title and summary), so the main process finds them already made."""
+    from autonews.classify.configured import classifier_for
+
     parsed = parse_result(result, max_items)
     if isinstance(parsed, str):
         return FeedWork(parsed)

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from autonews.config import FetchConfig
+from autonews.fetch_transport import TLSWhenNeeded
 from autonews.models import FeedStatus, FetchResult
 
 MAX_REDIRECTS = 5
@@ -164,7 +165,11 @@ class Fetcher:
             "Accept-Encoding": "gzip, deflate, br",
         }
         return httpx.AsyncClient(
-            headers=headers, limits=limits, timeout=self.config.timeout, trust_env=True
+            headers=headers,
+            limits=limits,
+            timeout=self.config.timeout,
+            trust_env=True,
+            transport=TLSWhenNeeded(limits),
         )
 
     async def fetch_many(

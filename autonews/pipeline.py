@@ -6,14 +6,13 @@ progress is reported through a callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from autonews.articles import PageReport, read_articles
-from autonews.classify import Classifier
-from autonews.classify.configured import classifier_for, classifier_version
-from autonews.cluster import ClusterInput, cluster
 from autonews.config import Config, FeedConfig
 from autonews.digest import (
     Filters,
@@ -37,6 +36,12 @@ from autonews.models import (
 )
 from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, utcnow
+
+if TYPE_CHECKING:
+    from autonews.classify import Classifier
+
+# The classifier and the clustering are imported when a run gets to them, or while its requests
+# are out (see collect): not before the first request is sent.
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -116,6 +121,10 @@ def make_digest(
     return select(store, config, collect(store, config, options, progress), options)
 
 
+def _import_later_stages() -> None:
+    importlib.import_module("autonews.cluster")
+
+
 def collect(
     store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
 ) -> Collection:
@@ -137,9 +146,11 @@ def collect(
             # has it, built once. Otherwise the stream builds it while the requests are out.
             early = stream.cold and stream.big
             if early:
+                from autonews.classify.configured import classifier_for
+
                 classifier_for(config.classify)
             stack.enter_context(stream)
-            health = stream.feeds(build_classifier=not early)
+            health = stream.feeds(build_classifier=not early, meanwhile=_import_later_stages)
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
         health = mark_repeated_failures(
@@ -158,6 +169,8 @@ def collect(
     articles = pages.articles
     made = stream.classified if stream is not None else None
     classifications = _classify(store, config, items, articles, made)
+    from autonews.cluster import ClusterInput, cluster
+
     groups = cluster(
         [
             ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
@@ -197,6 +210,8 @@ def _classify(
     """Classify items, reusing what an earlier run stored for this classifier version (``made``:
     what this run's workers made and stored, without the body). A title with no maker is
     classified again once its article body is there to look in."""
+    from autonews.classify.configured import classifier_for, classifier_version
+
     version = classifier_version(config.classify)
     made = made or {}
     cached = store.classifications([item.id for item in items if item.id not in made], version)

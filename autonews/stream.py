@@ -21,6 +21,7 @@ pages found missing then are fetched then.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import queue
 import time
@@ -31,7 +32,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from autonews.articles import PageReport, failed, page_report, page_requests
-from autonews.classify.configured import classifier_for, classifier_version
 from autonews.config import Config, FeedConfig
 from autonews.feed_work import (
     PARSE_POOL_THRESHOLD,
@@ -145,9 +145,12 @@ class Stream:
 
     # --- feeds ---------------------------------------------------------------------------------
 
-    def feeds(self, build_classifier: bool = True) -> list[FeedHealth]:
+    def feeds(
+        self, build_classifier: bool = True, meanwhile: Callable[[], object] | None = None
+    ) -> list[FeedHealth]:
         """Fetch, parse and store every feed; their health, in the feed list's order.
-        ``build_classifier``: build the run's classifier (once the first requests are out)."""
+        ``build_classifier``: build the run's classifier once the first requests are out;
+        ``meanwhile``: other work for then (such as importing what the later stages use)."""
         states = self._states
         if self._workers is not None and self.cold:
             # The workers get ready now for the entries and pages to come. Otherwise when the
@@ -161,11 +164,19 @@ class Stream:
         self._page_deadline = time.monotonic() + 2 * deadline
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
-        if build_classifier and self._feeds:
+        if (build_classifier or meanwhile is not None) and self._feeds:
             # While the network thread waits for answers (not while it sends: they share one
-            # interpreter); the classify stage, and the feeds classified here, find it made.
+            # interpreter): the parsers are imported when feeds will bring documents, and the
+            # classify stage, and the feeds classified here, find the classifier made.
             self._session.waiting.wait(timeout=1.0)
-            classifier_for(self.config.classify)
+            if self.cold:
+                importlib.import_module("autonews.parse")
+            if build_classifier:
+                from autonews.classify.configured import classifier_for
+
+                classifier_for(self.config.classify)
+            if meanwhile is not None:
+                meanwhile()
         self._wait(lambda: self._stored == len(self._feeds))
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
         self._session.deadline(PAGE, deadline)
@@ -232,6 +243,8 @@ class Stream:
                 self._store_feeds()
 
     def _store_feeds(self) -> None:
+        from autonews.classify.configured import classifier_version
+
         version = classifier_version(self.config.classify)
         window = parse_duration(self.config.digest.first_run_window)
         while self._stored < len(self._feeds) and self._feeds[self._stored].ready:

