@@ -1,6 +1,6 @@
 """Numbers as headlines write them: digits with thousands separators and decimals, and the scale
-after them (万, 亿, million, mn, thousand, k...). The classifier's figures and clustering's
-figures read numbers with these same patterns and one table of scales.
+after them (万, 亿, million, mn, mln, bln, thousand, k...). The classifier's figures and
+clustering's figures read numbers with these same patterns and one table of scales.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ SCALES = {
     "k": 1e3,
     "million": 1e6,
     "mn": 1e6,
+    "mln": 1e6,
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
+    "bln": 1e9,
     "trillion": 1e12,
     "万": 1e4,
     "亿": 1e8,

@@ -92,6 +92,39 @@ def test_one_country_acts_and_another_follows_two_events() -> None:
     ) == [[0], [1]]
 
 
+def test_a_leader_acts_for_the_country() -> None:
+    # A head of government opening a title is the country acting, and a side of its deals.
+    assert titles(
+        "Biden quadruples tariff on Chinese EVs to 100%",
+        "Canada follows US with 100% tariff on China-made EVs",
+    ) == [[0], [1]]
+    assert titles(
+        "Japan wins 15% U.S. tariff on cars in deal with Trump",
+        "Trump announces trade deal with South Korea, sets 15% tariff",
+    ) == [[0], [1]]
+
+
+def test_a_deal_to_come_is_not_the_deal() -> None:
+    # Talks or a deal near, against the deal told with its sum: two turns of the story.
+    assert titles(
+        "Stellantis nears deal to take stake in Leapmotor",
+        "Stellantis takes $1.6 bln stake in Leapmotor",
+    ) == [[0], [1]]
+    assert titles(
+        "Stellantis takes $1.6 bln stake in Leapmotor",
+        "Stellantis to invest 1.5 bln euros in China's Leapmotor",
+    ) == [[0, 1]]
+
+
+def test_a_price_cut_and_the_new_price_are_one_story_whatever_its_type() -> None:
+    # $10,000 off and "under $50k" are a cut and the price it leads to, read in the titles'
+    # words even when the classifier types the cut otherwise.
+    assert titles(
+        "Ford drops F-150 Lightning prices by up to $10,000",
+        "F-150 Lightning back under $50k after Ford's price cut",
+    ) == [[0, 1]]
+
+
 def test_a_listing_is_its_own_sides() -> None:
     # What happens once to a maker or a company (a listing, a bankruptcy) is that side's.
     assert titles(

@@ -8,7 +8,7 @@ in common are never enough; items naming no maker (world news) need two names bo
 Hard rules keep apart different makers, companies, counterparts, models, parts, posts, unit
 counts, sums, and opposed turns of a story (talks begun / called off); briefings listing several
 stories join nothing. Pairs with evidence are weighed by a logistic model over cosines, the
-subject shared, figures, models, event agreement, turns, title-only items, the feed and time
+subject shared, figures, models, turns, title-only items, the feed and time
 apart (``knowledge/cluster_model.toml``, fitted on labelled events by
 ``benchmarks/cluster_fit.py``), and merged best first; two stories of several items merge only if
 their members are alike on average (the model's cohesion), so that single links do not chain one

@@ -23,7 +23,8 @@ from autonews.classify.lexicon import stems_of, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.places import COUNTRY_OF
+from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
+from autonews.cluster.series import parochial, roundups
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
@@ -39,6 +40,7 @@ from autonews.cluster.vocabulary import (
     COMPONENTS,
     COUNTRIES,
     POSTS,
+    PRICES,
     REACTIONS,
     SINGULAR_CONCEPTS,
     STAGES,
@@ -92,8 +94,9 @@ class _Features:
     source: str
     speculative: bool
     actors: frozenset[str]  # the makers' groups and the companies: the sides of a deal
-    roundup: bool  # a briefing's title listing several stories (see ``_roundups``)
+    roundup: bool  # a briefing's title listing several stories (see ``series``)
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
+    priced: bool  # the title names a price: its sums may be a cut and the new price
     car: bool  # car news: it names a maker, or its title a concept only car news names
 
 
@@ -149,6 +152,16 @@ def _countries_of_places(terms: list[str]) -> list[str]:
     return [
         country
         for country in dict.fromkeys(COUNTRY_OF[t] for t in terms if t in COUNTRY_OF)
+        if country not in terms
+    ]
+
+
+def _countries_of_leaders(terms: list[str]) -> list[str]:
+    """The countries whose leaders ``terms`` name and not the countries themselves: Biden acts
+    for the US. Unlike a place's, a leader's country is a side of a deal the title tells."""
+    return [
+        country
+        for country in dict.fromkeys(COUNTRY_OF_LEADER[t] for t in terms if t in COUNTRY_OF_LEADER)
         if country not in terms
     ]
 
@@ -273,6 +286,7 @@ def _features(
         actors=frozenset(m.group for m in c.makers) | frozenset(x.name for x in c.companies),
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
+        priced=not PRICES.isdisjoint(title_counts),
         car=bool(c.makers) or not _CAR.isdisjoint(title_counts),
     )
 
@@ -283,7 +297,10 @@ _OPENING = 4  # words: the longest name of a country a title can open with
 def _acting(title_words: list[str]) -> str | None:
     """The country a title opens with: the side that acts ("Canada follows US with tariff",
     "Washington raises duties"), where a country later on is often the one acted on."""
-    for start, _, payloads in concepts().scan(stems_of(title_words[:_OPENING])):
+    stems = stems_of(title_words[:_OPENING])
+    if stems and stems[0] in COUNTRY_OF_LEADER:  # "Biden quadruples tariff": the US acts
+        return COUNTRY_OF_LEADER[stems[0]]
+    for start, _, payloads in concepts().scan(stems):
         return payloads[0] if start == 0 and payloads[0] in COUNTRIES else None
     return None
 
@@ -307,15 +324,16 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
         if found.extra:
             c = replace(c, makers=c.makers + tuple(found.extra))
         implied = _countries_of_places(found.title)
-        title_terms.append(found.title + implied + _named_terms(c))
+        leaders = _countries_of_leaders(found.title)
+        title_terms.append(found.title + implied + leaders + _named_terms(c))
         lead_terms.append(found.lead + _countries_of_places(found.lead))
         implied_countries.append(frozenset(implied))
         title_makers.append(found.named)
         classifications.append(c)
-    parochial = _parochial(items, title_terms, lead_terms)
-    if parochial:
-        title_terms = [[t for t in terms if t not in parochial] for terms in title_terms]
-        lead_terms = [[t for t in terms if t not in parochial] for terms in lead_terms]
+    own = parochial(items, title_terms, lead_terms)
+    if own:
+        title_terms = [[t for t in terms if t not in own] for terms in title_terms]
+        lead_terms = [[t for t in terms if t not in own] for terms in lead_terms]
     df: Counter[str] = Counter()
     spans: dict[str, tuple[float, float]] = {}
     for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
@@ -327,10 +345,10 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
             spans[term] = (min(first, stamp), max(last, stamp))
     corpus = _Corpus.of(df, spans, len(items))
     scripts = {_is_cjk(item.title) for item in items}
-    roundups = _roundups(items)
+    briefings = roundups(items)
     return [
         _features(
-            item, c, words, title, lead, corpus, len(scripts) == 2, n in roundups, named, implied
+            item, c, words, title, lead, corpus, len(scripts) == 2, n in briefings, named, implied
         )
         for n, (item, c, words, title, lead, named, implied) in enumerate(
             zip(
@@ -345,61 +363,3 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
             )
         )
     ]
-
-
-_DIGITS = re.compile(r"\d+")
-_ISSUE_WORDS = 3  # at most, in a numbered issue's prefix
-_SERIES = re.compile(r"^(.{2,40}?)\s*[:：｜|]")
-# Clauses of several stories: "A; B", "A, plus B"; in a series' title, "A, B".
-_CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
-# What only a briefing's title says: a week's review, best reads, a morning or evening paper.
-_BRIEFING = re.compile(
-    r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
-    r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]",
-    re.IGNORECASE,
-)
-
-
-def _roundups(items: Sequence[ClusterInput]) -> set[int]:
-    """Items whose titles list several stories: a briefing ("汽车早报｜比亚迪5月销量38.2万辆；
-    福特召回107万辆", "The Morning Drive: Tesla cuts prices, Ford recalls Broncos", "Auto stocks
-    to watch: Tesla, Ford, Hyundai", "... plus the week's best reads"). A title of a series (its
-    prefix recurs in the feed) that names several makers' groups or lists clauses, or is a
-    numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
-    title only a briefing has. No story of its own: it merges with none (but its re-posts)."""
-    prefix_of = {}
-    for n, item in enumerate(items):
-        match = _SERIES.match(item.title)
-        if match:  # numbered issues are one series: "Episode 212:", "Episode 213:"
-            prefix_of[n] = (item.source, _DIGITS.sub("#", match.group(1).casefold()))
-    recurring = Counter(prefix_of.values())
-    found = set()
-    for n, item in enumerate(items):
-        several = len({m.group for m in item.classification.makers}) > 1
-        clauses = _CLAUSES.search(item.title) is not None
-        series = n in prefix_of and recurring[prefix_of[n]] > 1
-        # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4".
-        prefix = prefix_of[n][1] if n in prefix_of else ""
-        numbered = "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS
-        listed = clauses or (series and "," in item.title[len(prefix) :])
-        briefing = _BRIEFING.search(item.title) is not None
-        if briefing or (series and (several or listed or numbered)) or (clauses and several):
-            found.add(n)
-    return found
-
-
-def _parochial(
-    items: Sequence[ClusterInput], title_terms: list[list[str]], lead_terms: list[list[str]]
-) -> frozenset[str]:
-    """Terms several items use but only one feed: a blog's series name, a podcast's hosts, the
-    boilerplate of a feed's summaries. No other outlet tells a story with them, so they are no
-    evidence that two items tell one, and two items of one series would look alike by them."""
-    feed_of: dict[str, str | None] = {}
-    used: Counter[str] = Counter()
-    for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
-        for term in set(title).union(lead):
-            used[term] += 1
-            known = feed_of.setdefault(term, item.source)
-            if known is not None and known != item.source:
-                feed_of[term] = None  # two feeds use it
-    return frozenset(t for t, feed in feed_of.items() if feed and used[t] > 1)

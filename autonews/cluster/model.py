@@ -3,11 +3,15 @@
 Two items can be one event only on positive evidence: a subject they share (a name, model,
 part or fault, place, company, a merger's two sides) or a figure. Sharing a maker and an event
 type is never enough (``evidence``). Different makers, unit counts, models of one maker, title
-percentages, or turns of a story named in both titles (talks begun / called off) rule a merge
-out, whatever the score (``conflict``).
+percentages, turns of a story named in both titles (talks begun / called off), or a deal still
+to come against the deal done rule a merge out, whatever the score (``conflict``).
 
 Pairs with evidence are described by PAIR_FEATURES and scored by a logistic model
 (``knowledge/cluster_model.toml``, fitted on labelled events by ``benchmarks/cluster_fit.py``).
+The classifier's event types are not among them: under cross-validation they added nothing the
+titles do not tell, and a type the classifier hesitates over moves with every refit of its
+model, which should not move stories with it. Only a price (``_priced``) reads the type, besides
+the titles' words.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from importlib import resources
 from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
 from autonews.cluster.terms import bridges
-from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES, PEOPLE_TURNS
+from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES, PEOPLE_TURNS, PROSPECTS
 from autonews.models import Event
 
 _SUBJECT_CAP = 3.0
@@ -103,6 +107,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different models"
     if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
         return "different turns of the story"  # talks begun / called off
+    if _prospect(a, b) or _prospect(b, a):
+        return "a deal to come / the deal"  # near a deal for a stake / takes a $1.6bn stake
     if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
         return "different percentages"
     return None
@@ -118,6 +124,22 @@ def _other_actors(a: _Features, b: _Features) -> bool:
         and a.acting != b.acting
         and not (a.makers or b.makers or a.reaction or b.reaction)
     )
+
+
+def _prospect(a: _Features, b: _Features) -> bool:
+    """``a``'s title tells a deal still to come (talks, a rumour, a deal near) and ``b``'s tells
+    the deal itself, with its sum or share, or done, and no such turn."""
+    return (
+        not a.stages.isdisjoint(PROSPECTS)
+        and b.stages.isdisjoint(PROSPECTS)
+        and not b.speculative
+        and (bool(b.title_money) or "done" in b.stages or any(map(_sum_or_share, b.title_numbers)))
+    )
+
+
+def _sum_or_share(figure: fig.Figure) -> bool:
+    """A deal's sum (from a million) or the share it buys."""
+    return figure.percent or figure.value >= 1e6
 
 
 def _one_changes_people(a: _Features, b: _Features) -> bool:
@@ -225,8 +247,6 @@ PAIR_FEATURES = (
     "titles_apart",  # the titles share no term at all
     "title_only",  # one of them has nothing but a title: its evidence is a title's
     "stage_mismatch",  # the titles name different turns of a story, or only one names one
-    "same_event",
-    "different_event",
     "hours_apart",  # in units of 72 h
     "same_feed",  # one outlet seldom tells one event twice, but often runs a series alike
     "no_maker",  # neither names a maker: world news, blogs
@@ -250,8 +270,6 @@ def _early_features(a: _Features, b: _Features, common: float) -> tuple[float, .
     else:  # over what both scripts can say
         title = _dot_across(a.title, b.title) / (na[2] * nb[2])
         text = _dot_across(a.text, b.text) / (na[3] * nb[3])
-    event_a, event_b = a.event, b.event
-    typed = event_a is not None and event_b is not None
     smaller = min(_subject_mass(a, b.cjk), _subject_mass(b, a.cjk))
     return (
         title,
@@ -261,8 +279,6 @@ def _early_features(a: _Features, b: _Features, common: float) -> tuple[float, .
         0.0 if title else 1.0,
         1.0 if a.text is a.title or b.text is b.title else 0.0,
         0.0 if a.stages == b.stages else 1.0,
-        1.0 if typed and event_a is event_b else 0.0,
-        1.0 if typed and event_a is not event_b else 0.0,
         abs(a.stamp - b.stamp) / _HOURS_72,
         1.0 if a.source and a.source == b.source else 0.0,
         0.0 if a.makers or b.makers else 1.0,
@@ -278,8 +294,10 @@ def _late_features(a: _Features, b: _Features) -> tuple[float, float]:
 
 
 def _priced(a: _Features, b: _Features) -> bool:
-    """Sums that are prices: a cut of $10,000 and a new price of $71,990 are one price cut."""
-    return a.event in _PRICED or b.event in _PRICED
+    """Sums that are prices: a cut of $10,000 and a new price of $71,990 are one price cut.
+    Read in the titles' words, not only in the event types (a price cut is now and then typed
+    otherwise)."""
+    return a.priced or b.priced or a.event in _PRICED or b.event in _PRICED
 
 
 _PRICED = frozenset({Event.PRICING, Event.LAUNCH})

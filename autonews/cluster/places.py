@@ -67,3 +67,30 @@ savannah
 COUNTRY_OF = {
     "c:" + place: "c:" + country for country, places in _PLACES.items() for place in places.split()
 }
+
+# Heads of state and government of the last decade, by the stem of the name headlines call them
+# by (knowledge of the world, like the places above): "Biden quadruples tariff" is the US acting,
+# "Trump's deal with South Korea" a deal of the US with Korea. Names shared with common words or
+# other people are left out.
+_LEADERS = {
+    "us": "biden trump obama",
+    "china": "jinp",  # Xi Jinping (the stem of "jinping")
+    "canada": "trudeau carney",
+    "france": "macron",
+    "germany": "scholz merz merkel",
+    "uk": "sunak starmer",
+    "italy": "meloni",
+    "india": "modi",
+    "japan": "kishida ishiba takaichi",
+    "turkey": "erdogan",
+    "russia": "putin",
+    "ukraine": "zelensky zelenskyy",
+    "mexico": "sheinbaum",
+    "brazil": "lula",
+    "eu": "leyen",  # Ursula von der Leyen
+}
+
+# Stem of a leader's name -> concept term of the country: "biden" -> "c:us".
+COUNTRY_OF_LEADER = {
+    name: "c:" + country for country, names in _LEADERS.items() for name in names.split()
+}

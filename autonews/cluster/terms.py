@@ -184,7 +184,21 @@ def lead(summary: str) -> str:
         start = _ADDRESS.sub(" ", start)
     if "appeared first on" in lowered or "read" in lowered or "[" in start:
         start = _TRAILER.sub(" ", start)
-    return start[:SUMMARY_CHARS]
+    return _whole_words(start, SUMMARY_CHARS)
+
+
+_CUT_WORD = re.compile(r"[A-Za-z0-9]+$")
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters without a word cut in two: "sev" of "several" would
+    be a rare word that two leads cut at the same place share."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if text[limit].isascii() and text[limit].isalnum():
+        return _CUT_WORD.sub("", cut)
+    return cut
 
 
 def _sentences(body: str) -> list[str]:

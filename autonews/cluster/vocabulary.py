@@ -151,7 +151,7 @@ plant-closure plant-construction shortage quality inspection
 january february march april may june july august september october november december q1 q2 q3
 q4 h1 h2 nine-months full-year year-on-year month-on-month year-to-date weekly year-end
 deny allegation rumour confirm apologise respond reject criticise warn urge pledge threaten
-consider compensation refund marketing social-media defect subscription
+consider near-deal compensation refund marketing social-media defect subscription
 begin resume close-case complete again
 ceo cfo cto coo chairman founder president
 ev nev electrification passenger-car suv sedan hatchback mpv truck pickup van
@@ -175,6 +175,12 @@ shares market-value analyst respond criticise apologise warn urge reject
 """.split()
 )
 
+# Prices (knowledge/concepts.toml): a title naming one may give a cut and the price it leads
+# to ($10,000 off, now under $50,000): its sums are not two deals.
+PRICES = frozenset(
+    "c:" + concept for concept in "price price-cut price-rise price-war discount".split()
+)
+
 # Turns of a story, as their concepts name them in a title. Two titles that name opposed turns
 # tell different events (talks begun / called off, production halted / resumed, a rumour / its
 # confirmation); a turn one title names and the other does not counts against a merge.
@@ -191,11 +197,17 @@ STAGES = {
     "c:confirm": "confirm",
     "c:rumour": "rumour",
     "c:consider": "rumour",
+    "c:talks": "talks",
+    "c:near-deal": "talks",
     "c:again": "repeat",
     "c:production-halt": "halt",
     "c:resignation": "leave",
     "c:appointment": "named",
 }
+# The turns that tell a deal still to come: a title naming one is not the news of the deal
+# itself, told with its sum (Stellantis near a deal for a Leapmotor stake / takes a $1.6 billion
+# stake).
+PROSPECTS = frozenset({"talks", "rumour"})
 # The turns that change who holds a post: a title naming one tells of people, not of what else
 # happened to the maker (the scandal its chief quits over is told apart).
 PEOPLE_TURNS = frozenset({"leave", "named"})
@@ -212,6 +224,7 @@ OPPOSED_STAGES = frozenset(
         ("rumour", "deny"),
         ("confirm", "deny"),
         ("delay", "done"),
+        ("talks", "done"),
         ("delay", "resume"),
         ("leave", "named"),  # a chief's exit / the successor named
     )

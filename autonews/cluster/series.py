@@ -1,0 +1,71 @@
+"""A feed's own words and its briefings: what tells nothing of which event an item reports.
+
+Terms only one feed uses (a series name, a podcast's hosts, summary boilerplate) are no evidence
+that two outlets tell one story (``parochial``); a briefing's title listing several stories has
+no story of its own (``roundups``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from autonews.cluster.inputs import ClusterInput
+
+_DIGITS = re.compile(r"\d+")
+_ISSUE_WORDS = 3  # at most, in a numbered issue's prefix
+_SERIES = re.compile(r"^(.{2,40}?)\s*[:：｜|]")
+# Clauses of several stories: "A; B", "A, plus B"; in a series' title, "A, B".
+_CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
+# What only a briefing's title says: a week's review, best reads, a morning or evening paper.
+_BRIEFING = re.compile(
+    r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
+    r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]",
+    re.IGNORECASE,
+)
+
+
+def roundups(items: Sequence[ClusterInput]) -> set[int]:
+    """Items whose titles list several stories: a briefing ("汽车早报｜比亚迪5月销量38.2万辆；
+    福特召回107万辆", "The Morning Drive: Tesla cuts prices, Ford recalls Broncos", "Auto stocks
+    to watch: Tesla, Ford, Hyundai", "... plus the week's best reads"). A title of a series (its
+    prefix recurs in the feed) that names several makers' groups or lists clauses, or is a
+    numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
+    title only a briefing has. No story of its own: it merges with none (but its re-posts)."""
+    prefix_of = {}
+    for n, item in enumerate(items):
+        match = _SERIES.match(item.title)
+        if match:  # numbered issues are one series: "Episode 212:", "Episode 213:"
+            prefix_of[n] = (item.source, _DIGITS.sub("#", match.group(1).casefold()))
+    recurring = Counter(prefix_of.values())
+    found = set()
+    for n, item in enumerate(items):
+        several = len({m.group for m in item.classification.makers}) > 1
+        clauses = _CLAUSES.search(item.title) is not None
+        series = n in prefix_of and recurring[prefix_of[n]] > 1
+        # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4".
+        prefix = prefix_of[n][1] if n in prefix_of else ""
+        numbered = "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS
+        listed = clauses or (series and "," in item.title[len(prefix) :])
+        briefing = _BRIEFING.search(item.title) is not None
+        if briefing or (series and (several or listed or numbered)) or (clauses and several):
+            found.add(n)
+    return found
+
+
+def parochial(
+    items: Sequence[ClusterInput], title_terms: list[list[str]], lead_terms: list[list[str]]
+) -> frozenset[str]:
+    """Terms several items use but only one feed: a blog's series name, a podcast's hosts, the
+    boilerplate of a feed's summaries. No other outlet tells a story with them, so they are no
+    evidence that two items tell one, and two items of one series would look alike by them."""
+    feed_of: dict[str, str | None] = {}
+    used: Counter[str] = Counter()
+    for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
+        for term in set(title).union(lead):
+            used[term] += 1
+            known = feed_of.setdefault(term, item.source)
+            if known is not None and known != item.source:
+                feed_of[term] = None  # two feeds use it
+    return frozenset(t for t, feed in feed_of.items() if feed and used[t] > 1)
