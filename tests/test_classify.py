@@ -338,3 +338,13 @@ def test_a_chief_known_only_for_cars_stands_for_the_brand() -> None:
     # A chief known for more than cars needs a car word or to open the headline: 雷军 also
     # runs a phone maker.
     assert classifier.classify("绿牌太丑，雷军看不下去了").makers == ()
+
+
+def test_a_model_code_belongs_to_the_maker_named_beside_it() -> None:
+    classifier = Classifier()
+    galaxy = classifier.classify("19.38 万元起吉利银河旗下最大 SUV 车型 M9 开启预售")
+    assert [m.name for m in galaxy.makers] == ["Geely Galaxy"]
+    assert [m.name for m in classifier.classify("问界M9开启交付").makers] == ["Aito"]
+    # A model name that is not a bare code still names its maker beside another.
+    mg = classifier.classify("Chinese-Made MG4 Dethrones Tesla, Tops Australian Sales Charts")
+    assert {m.name for m in mg.makers} == {"MG", "Tesla"}

@@ -8,6 +8,7 @@ or car word after it, one of its models or another maker beside it, or an automo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
@@ -101,12 +102,15 @@ def find_names(
             if not hit.written.isascii() or not tokens.text.isascii():
                 picked += [(start, end, h) for h in hits if h.via == "nickname"]
             continue
-        if hit.via == "alias" and not hit.ambiguous and tuple(tokens.norms[start:end]) != _key(
-            hit.written
+        if (
+            hit.via == "alias"
+            and not hit.ambiguous
+            and tuple(tokens.norms[start:end]) != _key(hit.written)
         ):
             hit = replace(hit, via="plural")  # "Teslas": the cars, or a nickname ("Bangla Teslas")
         picked.append((start, end, hit))
         ambiguous = ambiguous or hit.ambiguous
+    picked = _without_codes_of_others(picked, reasons, tokens)
     if not ambiguous:  # the common case: nothing to judge
         return picked
     context = _context(picked, event_found, car_word)
@@ -122,6 +126,31 @@ def find_names(
             sure = verdict in _SURE_VERDICTS
             judged.append((start, end, replace(hit, ambiguous=False) if sure else hit))
     return judged
+
+
+_CODE = re.compile(r"[A-Za-z]\d{1,2}")  # M9, L7, G6, U8: model codes many makers share
+
+
+def _without_codes_of_others(
+    picked: list[Spotted], reasons: list[str], tokens: Tokens
+) -> list[Spotted]:
+    """A model code ("M9") names its maker only where no other maker is named by name: in
+    "吉利银河旗下最大 SUV 车型 M9" the M9 is Geely Galaxy's, not AITO's."""
+    if len(picked) < 2:
+        return picked
+    by_name = {hit.index for _, _, hit in picked if hit.kind == "maker" and hit.via != "model"}
+    if not by_name:
+        return picked
+    kept = []
+    for start, end, hit in picked:
+        if hit.via == "model" and hit.index not in by_name and _CODE.fullmatch(hit.written):
+            if reasons is not DISCARD:
+                reasons.append(
+                    f"ignored '{tokens.span(start, end)}': a model code, and another maker is named"
+                )
+            continue
+        kept.append((start, end, hit))
+    return kept
 
 
 def _ambiguous_ok(
@@ -145,6 +174,7 @@ def _ambiguous_ok(
             f"{'' if accepted else 'not '}{name}: '{surface}' {verdict.removeprefix('not ')}"
         )
     return verdict if accepted else None
+
 
 def _ambiguous_verdict(
     k: Knowledge,
@@ -187,9 +217,7 @@ def _ambiguous_verdict(
         start > 1 and tokens.norms[start - 1] in _JOINERS and start - 1 in context.maker_edges
     )
     joined_after = (
-        end + 1 < len(tokens)
-        and tokens.norms[end] in _JOINERS
-        and end + 1 in context.maker_edges
+        end + 1 < len(tokens) and tokens.norms[end] in _JOINERS and end + 1 in context.maker_edges
     )
     if (
         start in context.maker_edges
@@ -208,6 +236,7 @@ def _ambiguous_verdict(
     if opening and context.automotive:
         return "opens an automotive headline"
     return "not without automotive evidence"
+
 
 def _followed_by_car_word(
     k: Knowledge, hit: EntityHit, stems: list[str], tokens: Tokens, end: int
@@ -250,7 +279,7 @@ def _person(tokens: Tokens, start: int) -> bool:
 
 
 def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
-    """"A-Class" as a name, not "a class" or "A Class 4 truck"; "XC70s" but not "Vision vs"."""
+    """ "A-Class" as a name, not "a class" or "A Class 4 truck"; "XC70s" but not "Vision vs"."""
     if _lowercased(hit, tokens, start, end):
         return False
     written = hit.written
@@ -264,7 +293,7 @@ def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) ->
 
 
 def _plural_of_a_code(written: str, surface: str) -> bool:
-    """"XC70s", "Model Ys": a name ending in a number or a capital letter, with an "s" added
+    """ "XC70s", "Model Ys": a name ending in a number or a capital letter, with an "s" added
     as written ("Vision vs" is not a plural of a "Vision V")."""
     last = written[-1:]
     return last.isdigit() or (last.isupper() and surface.endswith(last + "s"))
