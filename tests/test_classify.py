@@ -348,3 +348,8 @@ def test_a_model_code_belongs_to_the_maker_named_beside_it() -> None:
     # A model name that is not a bare code still names its maker beside another.
     mg = classifier.classify("Chinese-Made MG4 Dethrones Tesla, Tops Australian Sales Charts")
     assert {m.name for m in mg.makers} == {"MG", "Tesla"}
+
+
+def test_a_chinese_joining_verb_joins_an_ambiguous_brand_to_a_maker() -> None:
+    result = Classifier().classify("出门靠“鹏”友？大众携手小鹏研发CEA架构，能否摆脱软件“困局”？")
+    assert {m.name for m in result.makers} == {"Volkswagen", "XPeng"}

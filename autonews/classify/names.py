@@ -26,6 +26,8 @@ _OPENERS = frozenset(
 )
 
 _JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
+# Two-character verbs that join two makers in Chinese headlines ("大众携手小鹏").
+_JOINERS_CJK = frozenset({"携手", "联手", "牵手", "联合", "对标"})
 
 
 class _Context(NamedTuple):
@@ -218,6 +220,15 @@ def _ambiguous_verdict(
     )
     joined_after = (
         end + 1 < len(tokens) and tokens.norms[end] in _JOINERS and end + 1 in context.maker_edges
+    ) or (
+        end + 2 < len(tokens)
+        and "".join(tokens.norms[end : end + 2]) in _JOINERS_CJK
+        and end + 2 in context.maker_edges
+    )
+    joined_before = joined_before or (
+        start > 2
+        and "".join(tokens.norms[start - 2 : start]) in _JOINERS_CJK
+        and start - 2 in context.maker_edges
     )
     if (
         start in context.maker_edges
