@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from autonews.config import FetchConfig
-from autonews.fetch_transport import TLSWhenNeeded
+from autonews.fetch_transport import transport_for
 from autonews.models import FeedStatus, FetchResult
 
 MAX_REDIRECTS = 5
@@ -169,7 +169,7 @@ class Fetcher:
             limits=limits,
             timeout=self.config.timeout,
             trust_env=True,
-            transport=TLSWhenNeeded(limits),
+            transport=transport_for(limits),
         )
 
     async def fetch_many(

@@ -2,14 +2,27 @@
 
 Making the TLS context loads the trusted certificates, tens of milliseconds of CPU on the network
 thread before the first request can go out; a run whose feeds and pages are all http:// never
-needs it.
+needs it. httpx honours the environment's proxies only for a client it makes the transport of, so
+when a proxy is set the client is left to make its own (and the context is made up front).
 """
 
 from __future__ import annotations
 
+import os
 import ssl
 
 import httpx
+
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
+
+
+def transport_for(limits: httpx.Limits) -> httpx.AsyncBaseTransport | None:
+    """The transport a client should be given: None (httpx's own, which honours
+    HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY) when the environment sets a proxy,
+    else one whose TLS context is made on demand."""
+    if any(os.environ.get(name) or os.environ.get(name.upper()) for name in _PROXY_VARIABLES):
+        return None
+    return TLSWhenNeeded(limits)
 
 
 class TLSWhenNeeded(httpx.AsyncBaseTransport):

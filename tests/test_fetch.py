@@ -271,3 +271,19 @@ def test_https_checks_the_certificate(tls_server, monkeypatch) -> None:
     result = fetch_one(server.url_for("/feed"), replace(FAST, retries=0))
     assert result.status is FeedStatus.OK, result.error
     assert result.body == FEED
+
+
+def test_the_environments_proxy_is_honoured(httpserver: HTTPServer, monkeypatch) -> None:
+    """Behind a proxy (HTTP_PROXY, as cron jobs on company machines have it) every request goes
+    through it: here a loopback proxy answers for a host that does not resolve."""
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        FEED, content_type="application/rss+xml"
+    )
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{httpserver.port}")
+    result = fetch_one("http://news.example.invalid/feed.xml", replace(FAST, retries=0))
+    assert result.status is FeedStatus.OK, result.error
+    assert result.body == FEED
+    (request, _), *_ = httpserver.log
+    assert request.headers["Host"] == "news.example.invalid"

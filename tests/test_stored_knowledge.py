@@ -86,7 +86,7 @@ def test_changed_knowledge_files_are_not_served_from_the_cache(
 
 
 def test_old_versions_and_left_temporary_files_are_cleared(cache: Path) -> None:
-    cache.mkdir()
+    cache.mkdir(mode=0o700)
     for n in range(6):
         (cache / f"knowledge-old{n}").write_bytes(b"x")
         os.utime(cache / f"knowledge-old{n}", (1_000_000 + n, 1_000_000 + n))
@@ -142,3 +142,28 @@ def test_corrupt_or_stale_cache_files_are_rebuilt_without_a_word(tmp_path: Path)
     assert makers_of(added.stdout)[-1] == ["Zorblax Motors"]
     (home / "config.toml").write_text("", "utf-8")
     assert makers_of(run_classify(home).stdout)[-1] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX owners and modes")
+def test_a_kept_file_others_could_have_written_is_never_loaded(cache: Path, tmp_path: Path) -> None:
+    """A pickle runs code when loaded: a file or folder others may write to is not trusted."""
+    built_knowledge()
+    (kept,) = cache.glob("knowledge-*")
+    assert cache.stat().st_mode & 0o777 == 0o700 and kept.stat().st_mode & 0o077 == 0
+    ran = tmp_path / "ran"
+    planted = f"cos\nsystem\n(S'touch {ran}'\ntR.".encode()  # runs a command if unpickled
+    kept.write_bytes(planted)
+    kept.chmod(0o666)  # a file anyone may write to
+    knowledge.default_knowledge.cache_clear()
+    assert "Tesla" in [maker.name for maker in built_knowledge().makers]
+    assert not ran.exists()
+    assert kept.read_bytes() != planted and kept.stat().st_mode & 0o077 == 0  # written anew
+    cache.chmod(0o777)  # a folder anyone may write to: nothing in it is read, nothing kept
+    kept.write_bytes(planted)
+    assert "Tesla" in [maker.name for maker in built_knowledge().makers]
+    assert not ran.exists() and kept.read_bytes() == planted
+    # The same file, private in a private folder, is loaded: the test's pickle is live.
+    cache.chmod(0o700)
+    kept.chmod(0o600)
+    assert "Tesla" in [maker.name for maker in built_knowledge().makers]  # rejected, rebuilt
+    assert ran.exists()

@@ -12,6 +12,11 @@ made of (``autonews/models.py``), the package and Python versions and the OpenCC
 file that cannot be read, or holds anything but what was asked for, is built again and replaced,
 silently; writing is atomic (a temporary file renamed), and a folder that cannot be written to
 only means building every time.
+
+What is kept is a pickle, which runs code when loaded: a file is read only when it and its folder
+belong to the user running autonews and nobody else may write to them (a shared AUTONEWS_HOME
+that others can write to is built in every run instead, and written to never). The folder is
+made readable by its owner only.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ T = TypeVar("T")
 
 FORMAT = "1"  # bump when what the files hold changes in a way no key above catches
 KEEP = 4  # of each kind, the newest files written: the default knowledge and a config's, at least
+
 
 @lru_cache(maxsize=1)
 def _environment_key() -> str:
@@ -68,8 +74,11 @@ def stored(
             return build()
         key = hashlib.sha1(f"{version}:{_environment_key()}".encode()).hexdigest()[:20]
         path = folder / f"{kind}-{key}"
+        if folder.exists() and not _private(folder):
+            return build()  # others may write there: nothing in it is loaded, nothing is kept
         try:
-            return load(path.read_bytes())
+            if _private(path):
+                return load(path.read_bytes())
         except Exception:  # missing, unreadable, truncated, from other code: built again
             pass
         made = build()
@@ -77,6 +86,15 @@ def stored(
             _write(folder, path, dump(made))
             _prune(folder, kind)
         return made
+
+
+def _private(path: Path) -> bool:
+    """Whether ``path`` belongs to this process's user and nobody else may write to it (on
+    systems without owners, such as Windows, whether it exists)."""
+    info = path.stat()
+    if not hasattr(os, "geteuid"):
+        return True
+    return info.st_uid == os.geteuid() and not info.st_mode & 0o022
 
 
 @contextmanager
@@ -96,7 +114,7 @@ def _long_lived() -> Iterator[None]:
 
 
 def _write(folder: Path, path: Path, data: bytes) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
