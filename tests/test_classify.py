@@ -353,3 +353,19 @@ def test_a_model_code_belongs_to_the_maker_named_beside_it() -> None:
 def test_a_chinese_joining_verb_joins_an_ambiguous_brand_to_a_maker() -> None:
     result = Classifier().classify("出门靠“鹏”友？大众携手小鹏研发CEA架构，能否摆脱软件“困局”？")
     assert {m.name for m in result.makers} == {"Volkswagen", "XPeng"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "FCA confirms car finance compensation scheme",  # the UK regulator, not Fiat Chrysler
+        "PSA: check your tyre pressure before the holidays",  # a label, not Groupe PSA
+        "市民吐槽早高峰公交车太挤",  # a bus ride: 交车 (handing over cars) is not in it
+        "电车难题的哲学",  # the trolley problem
+    ],
+)
+def test_words_inside_other_words_and_labels_name_no_maker(title: str) -> None:
+    result = Classifier().classify(title)
+    assert result.makers == ()
+    if title[0] > "\u3400":
+        assert not result.automotive

@@ -46,7 +46,12 @@ def _unit_words(text: str, after: int, large: bool = True) -> tuple[str, str] | 
     words = text[after : after + 80].split()[:5]
     for index, raw in enumerate(words):
         word = raw.rstrip(_EDGE_PUNCTUATION)
-        if word == "Model" and raw == word and index + 1 < len(words):
+        if (
+            word == "Model"
+            and raw == word
+            and index + 1 < len(words)
+            and words[index + 1][0].isalnum()
+        ):
             # "4,000 Model Ys": a model of that name, not "models".
             unit = f"{word} {words[index + 1].rstrip(_EDGE_PUNCTUATION)}"
             return " ".join([*words[:index], unit]), unit

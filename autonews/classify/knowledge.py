@@ -159,11 +159,7 @@ class Knowledge:
             self.makers.append(maker)
             self.maker_refs.append(MakerRef(maker.name, maker.group, maker.country))
             self.maker_by_name[name.lower()] = index
-        ambiguous = [
-            str(a)
-            for key in ("ambiguous", "lenient", "people")
-            for a in raw.get(key, [])
-        ]
+        ambiguous = [str(a) for key in ("ambiguous", "lenient", "people") for a in raw.get(key, [])]
         ambiguous_keys = {phrase_key(a) for a in ambiguous}
         plain = [name, *map(str, raw.get("aliases", []))]
         for alias in plain:
@@ -246,6 +242,7 @@ def _version_cached(overrides: str) -> str:
     for folder, names in (
         (resources.files("autonews.knowledge"), KNOWLEDGE_FILES),
         (package, sorted(p.name for p in package.iterdir() if p.name.endswith(".py"))),
+        (resources.files("autonews"), _SHARED_CODE),
     ):
         for name in names:
             digest.update(folder.joinpath(name).read_bytes())
@@ -262,6 +259,9 @@ def knowledge_version(
     classifier's own code). Any change makes a new version, so no stale label survives."""
     return _version_cached(repr((list(extra_makers), dict(extra_event_keywords or {}))))
 
+
+# Code outside classify/ that labels depend on: figures are read with numbers.py.
+_SHARED_CODE = ("numbers.py", "models.py")
 
 KNOWLEDGE_FILES = (
     "makers.toml",

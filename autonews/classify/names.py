@@ -204,6 +204,8 @@ def _ambiguous_verdict(
         if surface.islower() and not hit.written.islower():
             return "not capitalised"
         caps = hit.written.isupper() and len(hit.written) > 1
+        if caps and start == 0 and tokens.text[len(surface) : len(surface) + 1] == ":":
+            return "not is a label ('" + surface + ":')"  # "PSA: check your tyres"
         if caps and surface == hit.written and not tokens.text.isupper():
             return "written in capitals"
         if caps and len(hit.written) <= 3 and surface != hit.written and not tokens.text.islower():

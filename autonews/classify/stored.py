@@ -68,10 +68,10 @@ def stored(
 ) -> T:
     """``build()``, or what an earlier run kept of it for this ``version`` (``load`` of the
     file's bytes; it raises on anything that is not a complete object of the right kind)."""
+    folder = cache_folder()
+    if folder is None:  # a library caller: built as before, nothing kept, the collector as is
+        return build()
     with _long_lived():
-        folder = cache_folder()
-        if folder is None:
-            return build()
         key = hashlib.sha1(f"{version}:{_environment_key()}".encode()).hexdigest()[:20]
         path = folder / f"{kind}-{key}"
         if folder.exists() and not _private(folder):

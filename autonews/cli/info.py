@@ -67,6 +67,7 @@ def stats(
     """Story counts over time from the store, drawn as bars (no fetching)."""
     import json
     from dataclasses import asdict
+    from datetime import UTC
 
     from autonews.classify.configured import classifier_for
     from autonews.deliver.output import terminal_options
@@ -95,8 +96,8 @@ def stats(
     result = compute_stats(items, classifier, earliest, now, by, event, zone)
     if fmt == "json":
         document = asdict(result)
-        for key in ("since", "until"):  # ISO 8601, as the digest's JSON writes times
-            document[key] = getattr(result, key).isoformat(timespec="seconds")
+        for key in ("since", "until"):  # ISO 8601 in UTC, as the digest's JSON writes times
+            document[key] = getattr(result, key).astimezone(UTC).isoformat(timespec="seconds")
         sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_stats(result, terminal_options(env), None if all_rows else TOP))
