@@ -35,7 +35,7 @@ from autonews.models import (
     Story,
 )
 from autonews.store import Delivery, Store
-from autonews.timeparse import parse_duration, parse_since, utcnow
+from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
 
 if TYPE_CHECKING:
     from autonews.classify import Classifier
@@ -130,7 +130,7 @@ def collect(
 ) -> Collection:
     now = options.now or utcnow()
     feeds = options.feeds or config.active_feeds
-    since = parse_since(config.digest.since, now)
+    since = parse_since(config.digest.since, now, reader_zone(config.digest.timezone))
     with contextlib.ExitStack() as stack:
         # One stream for the network work: the pages of a feed's items are fetched and
         # extracted while the other feeds are still coming in.

@@ -19,8 +19,9 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(seconds=amount * _UNIT_SECONDS[unit])
 
 
-def parse_since(text: str, now: datetime) -> datetime | None:
-    """The earliest publication time a ``--since`` value admits; None for ``all``."""
+def parse_since(text: str, now: datetime, zone: tzinfo | None = UTC) -> datetime | None:
+    """The earliest publication time a ``--since`` value admits; None for ``all``. A date or
+    time written without a zone is the reader's (``zone``; None: the system's)."""
     value = text.strip()
     if value.lower() == "all":
         return None
@@ -32,7 +33,9 @@ def parse_since(text: str, now: datetime) -> datetime | None:
         raise ValueError(
             f"{text!r} is not a window: use 48h, 7d, a date like 2026-11-01, or all"
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if moment.tzinfo:
+        return moment
+    return moment.replace(tzinfo=zone) if zone is not None else moment.astimezone()
 
 
 def utcnow() -> datetime:

@@ -117,3 +117,16 @@ def test_the_timeline_counts_calendar_days_in_the_readers_zone() -> None:
     assert local.since.tzinfo == new_york and local.since == since  # shown in the reader's zone
     in_utc = compute_stats(items, Classifier(), since, until, "event", zone=UTC)
     assert in_utc.rows[0].per_period == (0, 0, 2, 0)
+
+
+def test_a_since_date_starts_at_the_readers_midnight() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from autonews.timeparse import parse_since
+
+    now = datetime(2026, 12, 5, tzinfo=UTC)
+    new_york = parse_since("2026-12-01", now, ZoneInfo("America/New_York"))
+    assert new_york == datetime(2026, 12, 1, 5, tzinfo=UTC)
+    assert parse_since("2026-12-01", now) == datetime(2026, 12, 1, tzinfo=UTC)
+    assert parse_since("2026-12-01T08:00+08:00", now) == datetime(2026, 12, 1, tzinfo=UTC)

@@ -82,8 +82,9 @@ def stats(
     env = environment(color)
     cfg = load_config(config)
     now = utcnow()
+    zone = reader_zone(cfg.digest.timezone)
     try:
-        start = parse_since(since, now)
+        start = parse_since(since, now, zone)
     except ValueError as exc:
         raise UsageError(
             f"--since: {exc}", hint="a window such as 30d, 12w, a date (2026-11-01) or all"
@@ -92,7 +93,6 @@ def stats(
         items = store.items(store.known_feeds(), start)
     earliest = start or min((i.published for i in items), default=now)
     classifier = classifier_for(cfg.classify)
-    zone = reader_zone(cfg.digest.timezone)
     result = compute_stats(items, classifier, earliest, now, by, event, zone)
     if fmt == "json":
         document = asdict(result)
