@@ -369,3 +369,18 @@ def test_words_inside_other_words_and_labels_name_no_maker(title: str) -> None:
     assert result.makers == ()
     if title[0] > "\u3400":
         assert not result.automotive
+
+
+@pytest.mark.parametrize(
+    ("title", "makers"),
+    [
+        ("VW to invest up to $5bn in Tesla rival Rivian", ["Volkswagen", "Rivian"]),
+        ("Car news: MG’s cut-price small car and BYD’s Ferrari-beater", ["MG", "BYD"]),
+        ("“特斯拉杀手”又裁员了", []),
+        ("BYD rivals Tesla in sales", ["BYD", "Tesla"]),  # a verb: both are named
+    ],
+)
+def test_a_maker_named_to_describe_another_is_not_one_of_its_makers(
+    title: str, makers: list[str]
+) -> None:
+    assert [m.name for m in Classifier().classify(title).makers] == makers

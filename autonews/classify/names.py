@@ -26,6 +26,11 @@ _OPENERS = frozenset(
 )
 
 _JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
+# A maker named only to describe another: "Tesla rival Fisker", "BYD's Ferrari-beater",
+# "特斯拉杀手". Singular nouns only: "BYD rivals Tesla" is a verb.
+_COMPARISONS = frozenset(
+    "rival killer beater challenger competitor fighter wannabe lookalike clone 杀手 对手".split()
+)
 # Two-character verbs that join two makers in Chinese headlines ("大众携手小鹏").
 _JOINERS_CJK = frozenset({"携手", "联手", "牵手", "联合", "对标"})
 
@@ -93,6 +98,13 @@ def find_names(
             # "a class of students" is not the A-Class: models are names, written as such.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': not written as a name")
+            continue
+        if hit.kind == "maker" and hit.via != "model" and _comparison(tokens, end):
+            if reasons is not DISCARD:
+                reasons.append(
+                    f"ignored '{tokens.span(start, end)}': named to describe another "
+                    f"('{tokens.span(start, min(len(tokens), end + 2))}')"
+                )
             continue
         if hit.kind == "maker" and hit.via != "model" and _joined_to_a_name(tokens, end, matches):
             # "Bentley-Leek", "Ford-Smith": one part of a longer proper name.
@@ -303,6 +315,14 @@ def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) ->
     if "-" in written and written.isascii() and not tokens.cjk(start):
         return "-" in tokens.span(start, end)
     return True
+
+
+def _comparison(tokens: Tokens, end: int) -> bool:
+    """Whether the name ending at ``end`` describes another thing ("Tesla rival", "特斯拉杀手")."""
+    norms = tokens.norms
+    if end < len(norms) and norms[end] in _COMPARISONS:
+        return True
+    return end + 1 < len(norms) and norms[end] + norms[end + 1] in _COMPARISONS
 
 
 def _plural_of_a_code(written: str, surface: str) -> bool:
