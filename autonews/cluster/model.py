@@ -26,8 +26,16 @@ from importlib import resources
 
 from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
+from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.terms import bridges
-from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES, PEOPLE_TURNS, PROSPECTS
+from autonews.cluster.vocabulary import (
+    COUNTRIES,
+    OPPOSED_STAGES,
+    PART_FAMILIES,
+    PEOPLE_TURNS,
+    PROSPECTS,
+    TURNS,
+)
 from autonews.models import Event
 
 _SUBJECT_CAP = 3.0
@@ -40,6 +48,8 @@ _HOURS_72 = 72 * 3600.0
 MIN_EVIDENCE_SAME_MAKER = 0.5
 MIN_EVIDENCE = 1.0
 MIN_EVIDENCE_NO_MAKER = 2.0
+_TURN_LATER = 24 * 3600.0  # seconds: a turn told later than this after the news is news
+PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subject of its own
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
 
@@ -107,6 +117,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different models"
     if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
         return "different turns of the story"  # talks begun / called off
+    if _later_turn(a, b) or _later_turn(b, a):
+        return "a later turn of the story"  # a recall / its expansion days later
     if _prospect(a, b) or _prospect(b, a):
         return "a deal to come / the deal"  # near a deal for a stake / takes a $1.6bn stake
     if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
@@ -124,6 +136,14 @@ def _other_actors(a: _Features, b: _Features) -> bool:
         and a.acting != b.acting
         and not (a.makers or b.makers or a.reaction or b.reaction)
     )
+
+
+def _later_turn(a: _Features, b: _Features) -> bool:
+    """``b``'s title, a day or more after ``a``'s, names a turn of the story (called off,
+    postponed, expanded, resumed, completed, denied, a successor named) and ``a``'s names none:
+    ``b`` tells what became of ``a``'s news, new news of its own. Within a day, outlets tell one
+    turn with and without its word."""
+    return not a.stages and not b.stages.isdisjoint(TURNS) and b.stamp - a.stamp > _TURN_LATER
 
 
 def _prospect(a: _Features, b: _Features) -> bool:
@@ -198,8 +218,24 @@ def evidence(a: _Features, b: _Features, common: float) -> float:
     """How much positive evidence two items share: the weights of their shared subject terms
     (``common``: their sum), plus one for a shared figure that tells an event (from 100, a
     percentage or a fraction such as 1.48万; not a small count: 11 killed, 27 February)."""
-    telling = a.telling and not a.figure_keys.isdisjoint(b.figure_keys)
-    return common + 1.0 if telling and fig.shared(a.telling, b.numbers) else common
+    return common + 1.0 if _told_figure(a, b) else common
+
+
+def _told_figure(a: _Features, b: _Features) -> bool:
+    """A figure that tells an event (see ``evidence``) in both items."""
+    if not a.telling or a.figure_keys.isdisjoint(b.figure_keys):
+        return False
+    return fig.shared(a.telling, b.numbers)
+
+
+def _proper(a: _Features, b: _Features) -> bool:
+    """Whether two items of one maker share more than a place many items name: a maker's two
+    stories of a week both name China or Germany ("Newsom drives a Tesla at its Chinese plant" /
+    "Tesla woes lift China's BYD"). A term that is no place does, or a place few items name
+    (Szeged, Kentucky) that both titles do."""
+    sa, sb = a.subject, b.subject
+    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
+    return any(t not in PLACES or min(sa[t], sb[t]) >= 1.0 for t in both)
 
 
 def _enough(a: _Features, b: _Features, found: float) -> bool:
@@ -219,7 +255,9 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     subject terms); the figures are only compared when the subject is not enough. Items that
     name no maker (world news, blogs) are judged on what both titles name."""
     if a.groups and b.groups:
-        return _enough(a, b, common) or _enough(a, b, evidence(a, b, common))
+        if _enough(a, b, common):
+            return _proper(a, b) or _told_figure(a, b)
+        return _enough(a, b, evidence(a, b, common))
     # No maker in common to agree on: what both titles name, and most of what the shorter one
     # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
     # politician" share two words, not a subject).

@@ -211,6 +211,10 @@ PROSPECTS = frozenset({"talks", "rumour"})
 # The turns that change who holds a post: a title naming one tells of people, not of what else
 # happened to the maker (the scandal its chief quits over is told apart).
 PEOPLE_TURNS = frozenset({"leave", "named"})
+# The turns that change what an earlier report told: the news it was is over, put off, grown,
+# back, done, denied, or its post filled. Beginnings, talks, rumours and halts are not: a
+# story's first reports name them or not.
+TURNS = frozenset({"end", "delay", "expand", "resume", "done", "deny", "confirm", "named", "leave"})
 OPPOSED_STAGES = frozenset(
     frozenset(pair)
     for pair in (
