@@ -113,6 +113,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
     if a.units and b.units and fig.none_close(a.units, b.units):
         return "different unit counts"  # different recalls, different sales months
+    if a.counted and b.counted and fig.other_counts(a.counted, b.counted):
+        return "different counts"  # a halt of 14 plants / of 12 plants
     if a.models and b.models and _other_models(a.models, b.models):
         return "different models"
     if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
