@@ -255,13 +255,14 @@ def test_url_normalisation() -> None:
         ("clusters-holdout.tsv", 0.89, 0.66),
         # holdout2: 0.909 -> 0.888 when the classifier's event types left the pair model (they
         # added nothing under cross-validation and moved pairs with every refit of its model).
-        ("clusters-holdout2.tsv", 0.88, 0.64),
+        # holdout2 0.888 -> 0.915: counts of plants told apart (14 halted / 12 halted).
+        ("clusters-holdout2.tsv", 0.90, 0.66),
         ("clusters-feeds.tsv", 0.97, 0.89),
         ("clusters-blind-titles-only-tuning.tsv", 0.90, 0.55),
         ("clusters-blind-stages-tuning.tsv", 0.98, 0.65),
         ("clusters-blind-crosslang-tuning.tsv", 0.98, 0.94),
         ("clusters-blind-real-tuning.tsv", 0.98, 0.88),
-        ("clusters-blind-real2-tuning.tsv", 0.95, 0.70),
+        ("clusters-blind-real2-tuning.tsv", 0.98, 0.72),
         # Never fitted on, errors never read: clusters-holdout3.tsv and the held-back thirds of
         # the blind sets.
         ("clusters-holdout3.tsv", 0.92, 0.78),
@@ -269,7 +270,7 @@ def test_url_normalisation() -> None:
         ("clusters-blind-stages-heldback.tsv", 0.98, 0.80),
         ("clusters-blind-crosslang-heldback.tsv", 0.98, 0.94),
         ("clusters-blind-real-heldback.tsv", 0.98, 0.86),
-        ("clusters-blind-real2-heldback.tsv", 0.82, 0.76),
+        ("clusters-blind-real2-heldback.tsv", 0.93, 0.80),
     ],
 )
 def test_quality_on_the_labelled_sets_does_not_regress(

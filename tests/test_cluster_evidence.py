@@ -150,6 +150,60 @@ def test_two_turns_of_one_story_are_two_events() -> None:
     assert plants == [[0], [1]]
 
 
+def test_a_later_turn_and_an_offer_withdrawn_are_news_of_their_own() -> None:
+    # A recall and its expansion told two days later; a strike and its end; an offer and its
+    # withdrawal. Within hours, a report with and one without the turn's word are one story.
+    expanded = [
+        item(0, "Ford recalls 240,000 Explorers over loose trim", 0),
+        item(1, "Ford expands Explorer trim recall", 40),
+    ]
+    assert cluster(expanded) == [[0], [1]]
+    same_day = [
+        item(0, "Ford recalls 240,000 Explorers over loose trim", 0),
+        item(1, "Ford expands Explorer trim recall", 6),
+    ]
+    assert cluster(same_day) == [[0, 1]]
+    strike = [
+        item(0, "Hyundai union stages strike at Ulsan plants", 0),
+        item(1, "Hyundai union calls off Ulsan strike", 40),
+    ]
+    assert cluster(strike) == [[0], [1]]
+    assert titles(
+        "Fiat Chrysler proposes merger with Renault",
+        "Fiat Chrysler withdraws offer to merge with Renault",
+    ) == [[0], [1]]
+
+
+def test_counts_of_one_thing_tell_events_apart() -> None:
+    assert titles(
+        "Toyota halts 14 plants in Japan after supplier cyberattack",
+        "Toyota suspends production at 12 Japanese plants over system fault",
+    ) == [[0], [1]]
+    assert titles(
+        "Toyota halts 14 plants in Japan after supplier cyberattack",
+        "Cyberattack on supplier stops Toyota's 14 Japanese plants",
+    ) == [[0, 1]]
+
+
+def test_a_makers_stories_sharing_only_a_common_country_stay_apart() -> None:
+    # China is named by many items of the days around: a Tesla story at its Chinese plant and
+    # a story of Tesla's rival in China share the maker and the country, not a subject.
+    around = [
+        "Nio opens its 3,000th swap station in China",
+        "Xpeng starts robotaxi trials in China",
+        "Geely's China sales climb 20% in May",
+        "Li Auto trims China delivery forecast",
+        "Xiaomi adds a second China plant",
+        "Great Wall recalls pickups in China",
+    ]
+    items = [
+        item(0, "California governor takes a spin in Tesla's Model 3 at its Chinese plant", 0),
+        item(1, "Tesla's troubles lift China's top EV maker BYD", 2),
+    ] + [item(n + 2, title, -100.0 + 40 * n) for n, title in enumerate(around)]
+    stories = cluster(items)
+    assert [0] in stories and [1] in stories
+
+
 def test_a_counterpart_names_the_deal() -> None:
     assert titles(
         "Uber to put Baidu's Apollo Go robotaxis on its app",

@@ -5,21 +5,24 @@ summary). Otherwise two items within the time window merge only on positive evid
 event: a subject both name (a name, model, part or fault, place, company, a merger's two sides)
 or a figure that tells an event ("14,768" = "1.48万" = "nearly 15,000"). A maker and an event type
 in common are never enough; items naming no maker (world news) need two names both titles share.
+Two items of one maker that share only a place many items name (China) are not one event.
 Hard rules keep apart different makers, companies, counterparts, models, parts, posts, unit
-counts, sums, and opposed turns of a story (talks begun / called off); briefings listing several
-stories join nothing. Pairs with evidence are weighed by a logistic model over cosines, the
-subject shared, figures, models, turns, title-only items, the feed and time
-apart (``knowledge/cluster_model.toml``, fitted on labelled events by
-``benchmarks/cluster_fit.py``), and merged best first; two stories of several items merge only if
-their members are alike on average (the model's cohesion), so that single links do not chain one
-topic's events into one story. Items an earlier run placed stay in their stories. Candidates
-come from an inverted index of subject terms and figures, so the cost follows the overlaps.
+counts, counted plants or jobs, sums, opposed turns of a story (talks begun / called off), and a
+turn told a day after a report naming none; briefings listing several stories join nothing.
+Pairs with evidence are weighed by a logistic model over cosines, the subject shared, figures,
+models, turns, title-only items, the feed and time apart (``knowledge/cluster_model.toml``,
+fitted on labelled events by ``benchmarks/cluster_fit.py``), and merged best first; two stories
+of several items merge only if their members are alike on average (the model's cohesion), so
+that single links do not chain one topic's events into one story. Items an earlier run placed
+stay in their stories. Candidates come from an inverted index of subject terms and figures,
+so the cost follows the overlaps.
 
 The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms, and which are
 subject), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's evidence),
-``model`` (evidence, hard rules, the fitted pair model), ``candidates`` (which pairs are
-compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with the joins),
-``explain`` (why a story's sources were joined, for ``autonews story --explain``).
+``places`` (where places and leaders belong), ``series`` (a feed's own words, briefings),
+``conflicts`` (the hard rules), ``model`` (evidence, the fitted pair model), ``candidates``
+(which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with
+the joins), ``explain`` (why a story's sources were joined, for ``autonews story --explain``).
 """
 
 from autonews.cluster.candidates import MAX_CANDIDATES

@@ -90,6 +90,7 @@ class _Features:
     telling: frozenset[Figure]  # of those, the ones that tell an event (see model.evidence)
     figure_keys: frozenset[str]  # figures.keys of the numbers: none in common, none alike
     units: frozenset[Figure]  # unit counts the classifier found (recalled, sold...)
+    counted: frozenset[tuple[str, Figure]]  # what the title counts: ("plant", 14), ("job", 9000)
     stamp: float  # publication time, POSIX seconds
     source: str
     speculative: bool
@@ -244,7 +245,8 @@ def _features(
         norms = (title_norm, text_norm, across, _bridge_norm(text, corpus.bridging))
     else:
         norms = (title_norm, text_norm, title_norm, text_norm)
-    title_numbers = fig.numbers(simplified(item.title))
+    plain = simplified(item.title)
+    title_numbers = fig.numbers(plain)
     models = _models(c, title_words)
     title_groups = frozenset(m.group for m in c.makers if m.name in title_makers)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
@@ -280,6 +282,7 @@ def _features(
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
         figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
         units=frozenset(fig.figure(value) for value in units),
+        counted=fig.counts(plain),
         stamp=item.published.timestamp(),
         source=item.source,
         speculative=c.speculative,

@@ -65,6 +65,47 @@ def numbers(text: str) -> frozenset[Figure]:
     return frozenset(found)
 
 
+_SMALL = "one two three four five six seven eight nine ten eleven twelve".split()
+_WORD_VALUE = {word: float(n) for n, word in enumerate(_SMALL, 1)}
+# What a title counts that tells one event from another of its maker: plants (a cyberattack
+# halts 14 of them, a glitch 12), jobs (9,000 cut in one round, 20,000 in the next).
+_COUNTED = {
+    "plant": r"plants|factories|assembly plants|工厂|座工厂|家工厂|个工厂|条生产线|生产线|基地",
+    "job": r"jobs|positions|个岗位|个工作岗位|岗位",
+}
+_COUNTS = re.compile(
+    rf"(?<![A-Za-z\d.,])(?<!model )({NUMBER}|(?:{'|'.join(_SMALL)})\b)\s?({CJK_SCALES}|thousand\b)?"
+    rf"\s?(?:[A-Za-z.-]+\s){{0,2}}?(?:家|座|个|条)?({'|'.join(_COUNTED.values())})",
+    re.IGNORECASE,
+)
+_KIND = {word.casefold(): kind for kind, words in _COUNTED.items() for word in words.split("|")}
+
+
+def counts(text: str) -> frozenset[tuple[str, Figure]]:
+    """The things a text counts, with their counts: "14家工厂" and "12 Japanese plants" are
+    ("plant", 14) and ("plant", 12); "cut 9,000 jobs" is ("job", 9000)."""
+    if not _DIGIT.search(text) and not any(word in text.casefold() for word in _SMALL):
+        return frozenset()
+    found = set()
+    for match in _COUNTS.finditer(text):
+        digits, scale, noun = match.group(1), match.group(2), match.group(3)
+        if digits.casefold() in _WORD_VALUE:
+            value = _WORD_VALUE[digits.casefold()]
+        else:
+            value = number_value(digits, scale)
+        found.add((_KIND[noun.casefold()], figure(value)))
+    return frozenset(found)
+
+
+def other_counts(a: frozenset[tuple[str, Figure]], b: frozenset[tuple[str, Figure]]) -> bool:
+    """Both count one kind of thing and no count of it is alike: two events."""
+    kinds = {kind for kind, _ in a} & {kind for kind, _ in b}
+    return any(
+        none_close(frozenset(x for k, x in a if k == kind), frozenset(y for k, y in b if k == kind))
+        for kind in kinds
+    )
+
+
 def close(a: Figure, b: Figure) -> bool:
     """One figure, told as precisely as each outlet chose: "over 110,000" is 116,887 and
     "nearly 15,000" is 14,768, but 11,688 and 11,383 are two recalls."""

@@ -2,9 +2,9 @@
 
 Two items can be one event only on positive evidence: a subject they share (a name, model,
 part or fault, place, company, a merger's two sides) or a figure. Sharing a maker and an event
-type is never enough (``evidence``). Different makers, unit counts, models of one maker, title
-percentages, turns of a story named in both titles (talks begun / called off), or a deal still
-to come against the deal done rule a merge out, whatever the score (``conflict``).
+type is never enough (``evidence``), nor, for two items of one maker, a place many items name
+(``_proper``). Different makers, unit counts, models of one maker, turns of a story (talks
+begun / called off) and the like rule a merge out, whatever the score (``conflicts``).
 
 Pairs with evidence are described by PAIR_FEATURES and scored by a logistic model
 (``knowledge/cluster_model.toml``, fitted on labelled events by ``benchmarks/cluster_fit.py``).
@@ -25,10 +25,13 @@ from functools import lru_cache
 from importlib import resources
 
 from autonews.cluster import figures as fig
+from autonews.cluster.conflicts import _same_model
+from autonews.cluster.conflicts import conflict as conflict  # the rules, for their callers
+from autonews.cluster.conflicts import shared_subject as shared_subject
 from autonews.cluster.features import _Features
+from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.terms import bridges
-from autonews.cluster.vocabulary import OPPOSED_STAGES, PART_FAMILIES, PEOPLE_TURNS, PROSPECTS
-from autonews.models import Event
+from autonews.cluster.vocabulary import COUNTRIES
 
 _SUBJECT_CAP = 3.0
 _HOURS_72 = 72 * 3600.0
@@ -40,30 +43,9 @@ _HOURS_72 = 72 * 3600.0
 MIN_EVIDENCE_SAME_MAKER = 0.5
 MIN_EVIDENCE = 1.0
 MIN_EVIDENCE_NO_MAKER = 2.0
+PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subject of its own
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
-
-
-def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
-    """ "su7" and "su7 ultra", "qin plus" and "plus" (秦PLUS) may be one model told shorter;
-    "model y" and "model 3" are not."""
-    return any(ga == gb and _one_name(x, y) for ga, x in a for gb, y in b)
-
-
-def _one_name(x: str, y: str) -> bool:
-    short, long = sorted((x, y), key=len)
-    return short == long or long.startswith(short + " ") or long.endswith(" " + short)
-
-
-@lru_cache(maxsize=4096)  # few distinct sets of models; checked for every pair joined
-def _other_models(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
-    """Both name models of one group and none of them match: SU7 and YU7 launches are two
-    stories, but "Xiaomi SU7 undercuts Tesla Model 3" is not a Tesla story."""
-    shared = {g for g, _ in a} & {g for g, _ in b}
-    return any(
-        not _same_model(frozenset(m for m in a if m[0] == g), frozenset(m for m in b if m[0] == g))
-        for g in shared
-    )
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -79,100 +61,6 @@ def _dot_across(a: dict[str, float], b: dict[str, float]) -> float:
         if bridges(term):
             total += a[term] * b[term]
     return total
-
-
-def conflict(a: _Features, b: _Features) -> str | None:
-    """Evidence that two items are different events, however alike their words: what it is."""
-    if a.roundup or b.roundup:
-        return "a briefing of several stories"
-    if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
-        return "different makers"
-    if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
-        return "different companies"  # Pony.ai's IPO / WeRide's
-    if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
-        return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
-    if _other_actors(a, b):
-        return "different countries acting"  # US tariffs on Chinese EVs / Canada's
-    if _one_changes_people(a, b) or _one_changes_people(b, a):
-        return "a change of people / other news"  # a chief quits over a scandal / the scandal
-    if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
-        return "different parts"  # a model's trim recall / its wiper recall
-    if a.posts and b.posts and a.posts.isdisjoint(b.posts):
-        return "different posts"  # a new chief executive / a new finance chief
-    if a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
-        return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
-    if a.units and b.units and fig.none_close(a.units, b.units):
-        return "different unit counts"  # different recalls, different sales months
-    if a.models and b.models and _other_models(a.models, b.models):
-        return "different models"
-    if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
-        return "different turns of the story"  # talks begun / called off
-    if _prospect(a, b) or _prospect(b, a):
-        return "a deal to come / the deal"  # near a deal for a stake / takes a $1.6bn stake
-    if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
-        return "different percentages"
-    return None
-
-
-def _other_actors(a: _Features, b: _Features) -> bool:
-    """Two titles of no maker opening with different countries: each tells what its country
-    did ("Canada follows US with tariff" / "Washington raises duties"), unless one tells how a
-    country took the other's measure (a reaction)."""
-    return (
-        a.acting is not None
-        and b.acting is not None
-        and a.acting != b.acting
-        and not (a.makers or b.makers or a.reaction or b.reaction)
-    )
-
-
-def _prospect(a: _Features, b: _Features) -> bool:
-    """``a``'s title tells a deal still to come (talks, a rumour, a deal near) and ``b``'s tells
-    the deal itself, with its sum or share, or done, and no such turn."""
-    return (
-        not a.stages.isdisjoint(PROSPECTS)
-        and b.stages.isdisjoint(PROSPECTS)
-        and not b.speculative
-        and (bool(b.title_money) or "done" in b.stages or any(map(_sum_or_share, b.title_numbers)))
-    )
-
-
-def _sum_or_share(figure: fig.Figure) -> bool:
-    """A deal's sum (from a million) or the share it buys."""
-    return figure.percent or figure.value >= 1e6
-
-
-def _one_changes_people(a: _Features, b: _Features) -> bool:
-    """``a``'s title tells a change of people (a chief quits, a successor is named) and ``b``'s
-    tells other news: no post, no change of people, no name in common (the scandal a chief
-    quits over, the recall a chief apologises for), and no reaction to the change."""
-    if not a.stages & PEOPLE_TURNS or b.stages & PEOPLE_TURNS or b.posts or b.reaction:
-        return False
-    return all(term.startswith("c:") for term in shared_subject(a, b))
-
-
-def _families(parts: frozenset[str]) -> frozenset[str]:
-    return frozenset(PART_FAMILIES[part] for part in parts)
-
-
-def _other_sides(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two deals of one party with different counterparts: both name two sides, one of them
-    the same (a third name is often a rival named for comparison)."""
-    return len(a) == 2 and len(b) == 2 and len(a & b) == 1
-
-
-@lru_cache(maxsize=256)
-def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether a turn only one title names is opposed to one only the other names."""
-    return any(frozenset((x, y)) in OPPOSED_STAGES for x in a - b for y in b - a)
-
-
-def shared_subject(a: _Features, b: _Features) -> dict[str, float]:
-    """The subject terms both items name (across scripts, those both can say), each with the
-    lesser of its two weights."""
-    sa, sb = a.subject, b.subject
-    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
-    return {t: min(sa[t], sb[t]) for t in both}
 
 
 def _common(a: _Features, b: _Features) -> float:
@@ -198,8 +86,24 @@ def evidence(a: _Features, b: _Features, common: float) -> float:
     """How much positive evidence two items share: the weights of their shared subject terms
     (``common``: their sum), plus one for a shared figure that tells an event (from 100, a
     percentage or a fraction such as 1.48万; not a small count: 11 killed, 27 February)."""
-    telling = a.telling and not a.figure_keys.isdisjoint(b.figure_keys)
-    return common + 1.0 if telling and fig.shared(a.telling, b.numbers) else common
+    return common + 1.0 if _told_figure(a, b) else common
+
+
+def _told_figure(a: _Features, b: _Features) -> bool:
+    """A figure that tells an event (see ``evidence``) in both items."""
+    if not a.telling or a.figure_keys.isdisjoint(b.figure_keys):
+        return False
+    return fig.shared(a.telling, b.numbers)
+
+
+def _proper(a: _Features, b: _Features) -> bool:
+    """Whether two items of one maker share more than a place many items name: a maker's two
+    stories of a week both name China or Germany ("Newsom drives a Tesla at its Chinese plant" /
+    "Tesla woes lift China's BYD"). A term that is no place does, or a place few items name
+    (Szeged, Kentucky) that both titles do."""
+    sa, sb = a.subject, b.subject
+    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
+    return any(t not in PLACES or min(sa[t], sb[t]) >= 1.0 for t in both)
 
 
 def _enough(a: _Features, b: _Features, found: float) -> bool:
@@ -219,7 +123,9 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     subject terms); the figures are only compared when the subject is not enough. Items that
     name no maker (world news, blogs) are judged on what both titles name."""
     if a.groups and b.groups:
-        return _enough(a, b, common) or _enough(a, b, evidence(a, b, common))
+        if _enough(a, b, common):
+            return _proper(a, b) or _told_figure(a, b)
+        return _enough(a, b, evidence(a, b, common))
     # No maker in common to agree on: what both titles name, and most of what the shorter one
     # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
     # politician" share two words, not a subject).
@@ -290,29 +196,6 @@ def _late_features(a: _Features, b: _Features) -> tuple[float, float]:
     return (
         1.0 if a.models and b.models and _same_model(a.models, b.models) else 0.0,
         1.0 if shared_figure(a, b) else 0.0,
-    )
-
-
-def _priced(a: _Features, b: _Features) -> bool:
-    """Sums that are prices: a cut of $10,000 and a new price of $71,990 are one price cut.
-    Read in the titles' words, not only in the event types (a price cut is now and then typed
-    otherwise)."""
-    return a.priced or b.priced or a.event in _PRICED or b.event in _PRICED
-
-
-_PRICED = frozenset({Event.PRICING, Event.LAUNCH})
-
-
-def _money_mismatch(a: _Features, b: _Features) -> bool:
-    """Sums in one currency in both titles, none of them alike: $1.1 billion and $2.2 billion
-    from one investor are two rounds; $2.2 billion and 16 billion yuan may be one."""
-    currencies = {c for c, _ in a.title_money} & {c for c, _ in b.title_money}
-    return any(
-        fig.none_close(
-            frozenset(x for cx, x in a.title_money if cx == currency),
-            frozenset(y for cy, y in b.title_money if cy == currency),
-        )
-        for currency in currencies
     )
 
 

@@ -152,7 +152,7 @@ january february march april may june july august september october november dec
 q4 h1 h2 nine-months full-year year-on-year month-on-month year-to-date weekly year-end
 deny allegation rumour confirm apologise respond reject criticise warn urge pledge threaten
 consider near-deal compensation refund marketing social-media defect subscription
-begin resume close-case complete again
+begin resume close-case complete again propose
 ceo cfo cto coo chairman founder president
 ev nev electrification passenger-car suv sedan hatchback mpv truck pickup van
 """.split()
@@ -191,6 +191,7 @@ STAGES = {
     "c:cancel": "end",
     "c:close-case": "end",
     "c:complete": "done",
+    "c:propose": "offer",
     "c:delay": "delay",
     "c:expand": "expand",
     "c:deny": "deny",
@@ -211,6 +212,10 @@ PROSPECTS = frozenset({"talks", "rumour"})
 # The turns that change who holds a post: a title naming one tells of people, not of what else
 # happened to the maker (the scandal its chief quits over is told apart).
 PEOPLE_TURNS = frozenset({"leave", "named"})
+# The turns that change what an earlier report told: the news it was is over, put off, grown,
+# back, done, denied, or its post filled. Beginnings, talks, rumours and halts are not: a
+# story's first reports name them or not.
+TURNS = frozenset({"end", "delay", "expand", "resume", "done", "deny", "confirm", "named", "leave"})
 OPPOSED_STAGES = frozenset(
     frozenset(pair)
     for pair in (
@@ -225,6 +230,8 @@ OPPOSED_STAGES = frozenset(
         ("confirm", "deny"),
         ("delay", "done"),
         ("talks", "done"),
+        ("offer", "done"),  # an offer made / the deal sealed
+        ("offer", "end"),  # an offer made / withdrawn
         ("delay", "resume"),
         ("leave", "named"),  # a chief's exit / the successor named
     )

@@ -1,0 +1,176 @@
+"""The rules that keep two items apart, however alike their words (``conflict``).
+
+Different makers, companies, counterparts or countries acting; a change of people against other
+news; different parts, posts, sums, unit counts, counted things, models of one maker, title
+percentages; turns of a story that oppose each other (talks begun / called off), a turn told a
+day after a report naming none, or a deal to come against the deal done. Stories are never
+joined across such a pair (``stories``), and the pair model is fitted without them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from autonews.cluster import figures as fig
+from autonews.cluster.features import _Features
+from autonews.cluster.vocabulary import (
+    OPPOSED_STAGES,
+    PART_FAMILIES,
+    PEOPLE_TURNS,
+    PROSPECTS,
+    TURNS,
+)
+from autonews.models import Event
+
+_TURN_LATER = 24 * 3600.0  # seconds: a turn told later than this after the news is news
+
+
+def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """ "su7" and "su7 ultra", "qin plus" and "plus" (秦PLUS) may be one model told shorter;
+    "model y" and "model 3" are not."""
+    return any(ga == gb and _one_name(x, y) for ga, x in a for gb, y in b)
+
+
+def _one_name(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    return short == long or long.startswith(short + " ") or long.endswith(" " + short)
+
+
+@lru_cache(maxsize=4096)  # few distinct sets of models; checked for every pair joined
+def _other_models(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Both name models of one group and none of them match: SU7 and YU7 launches are two
+    stories, but "Xiaomi SU7 undercuts Tesla Model 3" is not a Tesla story."""
+    shared = {g for g, _ in a} & {g for g, _ in b}
+    return any(
+        not _same_model(frozenset(m for m in a if m[0] == g), frozenset(m for m in b if m[0] == g))
+        for g in shared
+    )
+
+
+def conflict(a: _Features, b: _Features) -> str | None:
+    """Evidence that two items are different events, however alike their words: what it is."""
+    if a.roundup or b.roundup:
+        return "a briefing of several stories"
+    if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
+        return "different makers"
+    if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
+        return "different companies"  # Pony.ai's IPO / WeRide's
+    if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
+        return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
+    if _other_actors(a, b):
+        return "different countries acting"  # US tariffs on Chinese EVs / Canada's
+    if _one_changes_people(a, b) or _one_changes_people(b, a):
+        return "a change of people / other news"  # a chief quits over a scandal / the scandal
+    if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
+        return "different parts"  # a model's trim recall / its wiper recall
+    if a.posts and b.posts and a.posts.isdisjoint(b.posts):
+        return "different posts"  # a new chief executive / a new finance chief
+    if a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
+        return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
+    if a.units and b.units and fig.none_close(a.units, b.units):
+        return "different unit counts"  # different recalls, different sales months
+    if a.counted and b.counted and fig.other_counts(a.counted, b.counted):
+        return "different counts"  # a halt of 14 plants / of 12 plants
+    if a.models and b.models and _other_models(a.models, b.models):
+        return "different models"
+    if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
+        return "different turns of the story"  # talks begun / called off
+    if _later_turn(a, b) or _later_turn(b, a):
+        return "a later turn of the story"  # a recall / its expansion days later
+    if _prospect(a, b) or _prospect(b, a):
+        return "a deal to come / the deal"  # near a deal for a stake / takes a $1.6bn stake
+    if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
+        return "different percentages"
+    return None
+
+
+def _other_actors(a: _Features, b: _Features) -> bool:
+    """Two titles of no maker opening with different countries: each tells what its country
+    did ("Canada follows US with tariff" / "Washington raises duties"), unless one tells how a
+    country took the other's measure (a reaction)."""
+    return (
+        a.acting is not None
+        and b.acting is not None
+        and a.acting != b.acting
+        and not (a.makers or b.makers or a.reaction or b.reaction)
+    )
+
+
+def _later_turn(a: _Features, b: _Features) -> bool:
+    """``b``'s title, a day or more after ``a``'s, names a turn of the story (called off,
+    postponed, expanded, resumed, completed, denied, a successor named) and ``a``'s names none:
+    ``b`` tells what became of ``a``'s news, new news of its own. Within a day, outlets tell one
+    turn with and without its word."""
+    return not a.stages and not b.stages.isdisjoint(TURNS) and b.stamp - a.stamp > _TURN_LATER
+
+
+def _prospect(a: _Features, b: _Features) -> bool:
+    """``a``'s title tells a deal still to come (talks, a rumour, a deal near) and ``b``'s tells
+    the deal itself, with its sum or share, or done, and no such turn."""
+    return (
+        not a.stages.isdisjoint(PROSPECTS)
+        and b.stages.isdisjoint(PROSPECTS)
+        and not b.speculative
+        and (bool(b.title_money) or "done" in b.stages or any(map(_sum_or_share, b.title_numbers)))
+    )
+
+
+def _sum_or_share(figure: fig.Figure) -> bool:
+    """A deal's sum (from a million) or the share it buys."""
+    return figure.percent or figure.value >= 1e6
+
+
+def _one_changes_people(a: _Features, b: _Features) -> bool:
+    """``a``'s title tells a change of people (a chief quits, a successor is named) and ``b``'s
+    tells other news: no post, no change of people, no name in common (the scandal a chief
+    quits over, the recall a chief apologises for), and no reaction to the change."""
+    if not a.stages & PEOPLE_TURNS or b.stages & PEOPLE_TURNS or b.posts or b.reaction:
+        return False
+    return all(term.startswith("c:") for term in shared_subject(a, b))
+
+
+def _families(parts: frozenset[str]) -> frozenset[str]:
+    return frozenset(PART_FAMILIES[part] for part in parts)
+
+
+def _other_sides(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two deals of one party with different counterparts: both name two sides, one of them
+    the same (a third name is often a rival named for comparison)."""
+    return len(a) == 2 and len(b) == 2 and len(a & b) == 1
+
+
+@lru_cache(maxsize=256)
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether a turn only one title names is opposed to one only the other names."""
+    return any(frozenset((x, y)) in OPPOSED_STAGES for x in a - b for y in b - a)
+
+
+def shared_subject(a: _Features, b: _Features) -> dict[str, float]:
+    """The subject terms both items name (across scripts, those both can say), each with the
+    lesser of its two weights."""
+    sa, sb = a.subject, b.subject
+    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
+    return {t: min(sa[t], sb[t]) for t in both}
+
+
+def _priced(a: _Features, b: _Features) -> bool:
+    """Sums that are prices: a cut of $10,000 and a new price of $71,990 are one price cut.
+    Read in the titles' words, not only in the event types (a price cut is now and then typed
+    otherwise)."""
+    return a.priced or b.priced or a.event in _PRICED or b.event in _PRICED
+
+
+_PRICED = frozenset({Event.PRICING, Event.LAUNCH})
+
+
+def _money_mismatch(a: _Features, b: _Features) -> bool:
+    """Sums in one currency in both titles, none of them alike: $1.1 billion and $2.2 billion
+    from one investor are two rounds; $2.2 billion and 16 billion yuan may be one."""
+    currencies = {c for c, _ in a.title_money} & {c for c, _ in b.title_money}
+    return any(
+        fig.none_close(
+            frozenset(x for cx, x in a.title_money if cx == currency),
+            frozenset(y for cy, y in b.title_money if cy == currency),
+        )
+        for currency in currencies
+    )
