@@ -384,3 +384,8 @@ def test_a_maker_named_to_describe_another_is_not_one_of_its_makers(
     title: str, makers: list[str]
 ) -> None:
     assert [m.name for m in Classifier().classify(title).makers] == makers
+
+
+def test_money_written_with_a_b_for_billions() -> None:
+    (figure,) = Classifier().classify("Honda-GM Ditch $5B Plan To Develop Affordable EVs").figures
+    assert (figure.text, figure.value, figure.unit) == ("$5B", 5e9, "USD")
