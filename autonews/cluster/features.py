@@ -206,7 +206,7 @@ def _subject(
         subject[MODEL + group + ":" + model] = 1.0
     # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
     # told in a title naming it, is the subject: that concept of that side ("c:ipo@CATL").
-    singular = SINGULAR_CONCEPTS.intersection(title)
+    singular = {SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS}
     if singular:
         sides = title_groups | {x.name for x in c.companies}
         for t in singular:
