@@ -103,7 +103,19 @@ def _proper(a: _Features, b: _Features) -> bool:
     (Szeged, Kentucky) that both titles do."""
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
-    return any(t not in PLACES or min(sa[t], sb[t]) >= 1.0 for t in both)
+    return any(
+        t not in PLACES or min(sa[t], sb[t]) >= 1.0 or _one_place(a, b, t) or _one_place(b, a, t)
+        for t in both
+    )
+
+
+def _one_place(a: _Features, b: _Features, country: str) -> bool:
+    """``a``'s title names a place few items name in ``country`` (Berlin, Ontario) and ``b``'s
+    names the country and none of its places: one place told at two scales ("Tesla Berlin
+    halts production" / "Tesla's German plant evacuated")."""
+    return any(
+        COUNTRY_OF.get(t) == country and a.subject[t] >= 1.0 for t in a.title_subject
+    ) and not any(COUNTRY_OF.get(t) == country for t in b.subject)
 
 
 def _enough(a: _Features, b: _Features, found: float) -> bool:
