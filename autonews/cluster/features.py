@@ -251,7 +251,9 @@ def _features(
     title_groups = frozenset(m.group for m in c.makers if m.name in title_makers)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
     money = frozenset(
-        (f.unit, fig.figure(f.value)) for f in c.figures if f.kind == "money" and f.value and f.unit
+        (f.unit, fig.scaled(f.value, title_numbers))
+        for f in c.figures
+        if f.kind == "money" and f.value and f.unit
     )
     return _Features(
         title=title,
