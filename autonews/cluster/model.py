@@ -109,7 +109,9 @@ def _proper(a: _Features, b: _Features) -> bool:
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
     return any(
-        t not in PLACES or min(sa[t], sb[t]) >= 1.0 or _one_place(a, b, t) or _one_place(b, a, t)
+        t not in PLACES
+        or min(sa[t], sb[t]) >= 1.0
+        or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
         for t in both
     )
 
@@ -117,7 +119,8 @@ def _proper(a: _Features, b: _Features) -> bool:
 def _one_place(a: _Features, b: _Features, country: str) -> bool:
     """``a``'s title names a place few items name in ``country`` (Berlin, Ontario) and ``b``'s
     names the country and none of its places: one place told at two scales ("Tesla Berlin
-    halts production" / "Tesla's German plant evacuated")."""
+    halts production" / "Tesla's German plant evacuated"), when both titles tell one turn of
+    a story (a halt): the maker's other news there names the country as well."""
     return any(
         COUNTRY_OF.get(t) == country and a.subject[t] >= 1.0 for t in a.title_subject
     ) and not any(COUNTRY_OF.get(t) == country for t in b.subject)
