@@ -328,3 +328,41 @@ def test_a_new_source_never_splits_a_delivered_story() -> None:
     assert [0, 1, 2] in [g[:3] for g in grown]
     assert sum(set(story) <= set(g) for g in grown) == 1
     assert [4] in grown
+
+
+def test_what_happens_to_a_maker_once_at_a_time_is_told_many_ways() -> None:
+    # A chief quits once: "resigns", "quits", the market's reaction to it are one story; a
+    # finance chief's exit is another.
+    assert titles(
+        "Lucid chief executive Peter Rawlinson resigns",
+        "Lucid shares slide after its chief executive quits",
+    ) == [[0, 1]]
+    assert titles(
+        "Lucid chief executive Peter Rawlinson resigns",
+        "Lucid finance chief steps down",
+    ) == [[0], [1]]
+    # "$5B" is five billion: not a different sum from "$5 billion".
+    assert titles(
+        "Honda and GM ditch $5B plan for affordable EVs",
+        "Honda, GM scrap $5 billion plan to co-develop cheaper EVs",
+    ) == [[0, 1]]
+
+
+def test_a_city_and_its_country_are_one_place() -> None:
+    # Germany is named by many items of the days around; Munich by few: a title naming Munich
+    # and one naming Germany and no other German place tell one place at two scales.
+    around = [
+        "Volkswagen trims output in Germany",
+        "Mercedes opens a battery recycling plant in Germany",
+        "Germany weighs new EV incentives",
+        "Audi cuts jobs in Germany",
+        "Porsche delays battery plans in Germany",
+        "Opel ends sedan production in Germany",
+    ]
+    fire = [
+        item(0, "BMW Munich plant halts production after fire", 0),
+        item(1, "Fire stops output at BMW's German plant", 2),
+        item(2, "BMW Leipzig plant adds a night shift", 4),
+    ] + [item(n + 3, title, -100.0 + 40 * n) for n, title in enumerate(around)]
+    stories = cluster(fire)
+    assert [0, 1] in stories and [2] in stories

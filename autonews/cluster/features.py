@@ -206,7 +206,7 @@ def _subject(
         subject[MODEL + group + ":" + model] = 1.0
     # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
     # told in a title naming it, is the subject: that concept of that side ("c:ipo@CATL").
-    singular = SINGULAR_CONCEPTS.intersection(title)
+    singular = {SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS}
     if singular:
         sides = title_groups | {x.name for x in c.companies}
         for t in singular:
@@ -251,7 +251,9 @@ def _features(
     title_groups = frozenset(m.group for m in c.makers if m.name in title_makers)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
     money = frozenset(
-        (f.unit, fig.figure(f.value)) for f in c.figures if f.kind == "money" and f.value and f.unit
+        (f.unit, fig.scaled(f.value, title_numbers))
+        for f in c.figures
+        if f.kind == "money" and f.value and f.unit
     )
     return _Features(
         title=title,

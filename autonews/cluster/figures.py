@@ -16,6 +16,8 @@ from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 _NUMBER = re.compile(
     rf"({NUMBER})\s?(%|percent\b|{CJK_SCALES}|(?:{SCALE_WORDS})\b)?", re.IGNORECASE
 )
+# A sum with a currency sign and a bare B for billions, as headlines shorten it: "$5B", "€2B".
+_SHORT_BILLIONS = re.compile(rf"[$€£¥]\s?({NUMBER})B\b")
 _DIGIT = re.compile(r"\d")
 _ROUNDING = 0.75
 _MAX_ROUNDING = 0.1
@@ -62,7 +64,23 @@ def numbers(text: str) -> frozenset[Figure]:
         ):
             continue  # small counts, versions (AI OS 6.0) and years say little about identity
         found.add(figure(value, percent))
+    for match in _SHORT_BILLIONS.finditer(text):
+        found.discard(figure(number_value(match.group(1))))
+        found.add(figure(number_value(match.group(1), "billion")))
     return frozenset(found)
+
+
+_SCALED = (1e3, 1e6, 1e9)
+
+
+def scaled(value: float, numbers: frozenset[Figure]) -> Figure:
+    """A sum as ``numbers`` (a title's figures) tell it: one read without its scale ("$5B" as
+    5) is the title's figure of which it is the digits (5 billion)."""
+    if value < 1000:
+        for f in numbers:
+            if not f.percent and any(abs(f.value - value * n) < 1e-6 * f.value for n in _SCALED):
+                return f
+    return figure(value)
 
 
 _SMALL = "one two three four five six seven eight nine ten eleven twelve".split()

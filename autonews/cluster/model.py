@@ -35,6 +35,7 @@ from autonews.cluster.vocabulary import COUNTRIES
 
 _SUBJECT_CAP = 3.0
 _HOURS_72 = 72 * 3600.0
+_SAME_DAY = 24 * 3600.0
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
 # a common one ("china") besides a maker both titles name; one term few items use when both name
 # makers of a group, but not both in the title, when one title names a maker the other does not,
@@ -100,10 +101,29 @@ def _proper(a: _Features, b: _Features) -> bool:
     """Whether two items of one maker share more than a place many items name: a maker's two
     stories of a week both name China or Germany ("Newsom drives a Tesla at its Chinese plant" /
     "Tesla woes lift China's BYD"). A term that is no place does, or a place few items name
-    (Szeged, Kentucky) that both titles do."""
+    (Szeged, Kentucky) that both titles do, or any place when one title tells how the market or
+    others took the other's news within a day ("Mercedes cuts margin outlook on weak China
+    demand" / "Mercedes shares fall as China slowdown bites")."""
+    if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
+        return True  # the market's reaction to the maker's news, told the same day
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
-    return any(t not in PLACES or min(sa[t], sb[t]) >= 1.0 for t in both)
+    return any(
+        t not in PLACES
+        or min(sa[t], sb[t]) >= 1.0
+        or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
+        for t in both
+    )
+
+
+def _one_place(a: _Features, b: _Features, country: str) -> bool:
+    """``a``'s title names a place few items name in ``country`` (Berlin, Ontario) and ``b``'s
+    names the country and none of its places: one place told at two scales ("Tesla Berlin
+    halts production" / "Tesla's German plant evacuated"), when both titles tell one turn of
+    a story (a halt): the maker's other news there names the country as well."""
+    return any(
+        COUNTRY_OF.get(t) == country and a.subject[t] >= 1.0 for t in a.title_subject
+    ) and not any(COUNTRY_OF.get(t) == country for t in b.subject)
 
 
 def _enough(a: _Features, b: _Features, found: float) -> bool:

@@ -161,10 +161,16 @@ ev nev electrification passenger-car suv sedan hatchback mpv truck pickup van
 # What happens to a maker once at a time (knowledge/concepts.toml): two reports of a maker's
 # bankruptcy, listing or strike within days tell one event, where two of its recalls or
 # launches may tell two. Named in a title with its maker, such a concept is the subject.
-SINGULAR_CONCEPTS = frozenset(
-    "c:" + concept
-    for concept in "bankruptcy ipo delisting take-private strike merger spin-off bailout".split()
-)
+# A chief leaving (resigning, ousted, retiring: one turn told three ways), a chief named, a
+# profit warning, a quarter's or a year's results are once at a time too: a maker has one chief
+# executive and reports a period once. Concept -> the subject it makes (one for the three ways).
+SINGULAR_CONCEPTS = {
+    "c:" + concept: "c:" + concept
+    for concept in """
+bankruptcy ipo delisting take-private strike merger spin-off bailout appointment profit-warning
+q1 q2 q3 q4 h1 h2 nine-months full-year
+""".split()
+} | {"c:" + concept: "c:resignation" for concept in "resignation dismissal retirement".split()}
 
 # What a title names when it tells how others took an event (shares, analysts, a response): such
 # an item is of the event it reacts to, whatever type the classifier gives it.
