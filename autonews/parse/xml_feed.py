@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
 from autonews.parse.fields import cap_html, iso_datetime, to_datetime
-from autonews.parse.text_rules import drop_invalid
+from autonews.parse.text_rules import drop_invalid_encoded
 from autonews.text import clean_text, html_to_text
 
 _XML_DECL_TEXT = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._-]+)([\"'])", re.I)
@@ -47,11 +47,17 @@ def parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
     # The C0 controls XML 1.0 forbids go first, by parse's text rule (clean_text would drop them
     # anyway): left in, lxml recovers (losing text) and feedparser switches to its slow loose
     # parser.
-    text = drop_invalid(text)
+    text, utf8 = drop_invalid_encoded(text)  # its UTF-8 bytes, unless something was dropped
     if "&#" in text:  # after the controls are gone: "&\x00#55296;" is a reference without them
-        text = _SUSPECT_REF.sub(_encodable_ref, text)
+        text, replaced = _SUSPECT_REF.subn(_encodable_ref, text)
+        if replaced:
+            utf8 = None
     # The declaration must agree with the UTF-8 bytes we hand over.
-    utf8 = _XML_DECL_TEXT.sub(r"\1utf-8\3", text, count=1).encode("utf-8")
+    declaration = _XML_DECL_TEXT.match(text)
+    if declaration is not None and declaration.group(2) != "utf-8":
+        utf8 = _XML_DECL_TEXT.sub(r"\1utf-8\3", text, count=1).encode("utf-8")
+    elif utf8 is None:
+        utf8 = text.encode("utf-8")
     if engine in ("auto", "fast"):
         try:
             parsed = _parse_fast(utf8, url)
