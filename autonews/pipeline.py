@@ -6,8 +6,8 @@ progress is reported through a callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import contextlib
-import importlib
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -121,8 +121,31 @@ def make_digest(
     return select(store, config, collect(store, config, options, progress), options)
 
 
-def _import_later_stages() -> None:
-    importlib.import_module("autonews.cluster")
+def _prepare_later_stages(config: Config, cold: bool) -> Callable[[], None]:
+    """What the stages after the stream need, made while its requests are out: the clustering
+    imported and, when feeds will bring new items to cluster (``cold``), its glossaries and
+    pair model loaded by clustering two headlines, which such a run would otherwise pay for
+    after its last feed is in."""
+
+    def prepare() -> None:
+        from autonews.classify.configured import classifier_for
+        from autonews.cluster import ClusterInput, cluster
+
+        if not cold:
+            return
+        classifier = classifier_for(config.classify)
+        moment = utcnow()
+        cluster(
+            [
+                ClusterInput(key, title, "", None, moment, classifier.classify(title, ""))
+                for key, title in enumerate(_WARM_UP_TITLES)
+            ]
+        )
+
+    return prepare
+
+
+_WARM_UP_TITLES = ("Toyota recalls 10,000 cars over brake fault", "丰田召回1万辆汽车")
 
 
 def collect(
@@ -150,7 +173,9 @@ def collect(
 
                 classifier_for(config.classify)
             stack.enter_context(stream)
-            health = stream.feeds(build_classifier=not early, meanwhile=_import_later_stages)
+            health = stream.feeds(
+                build_classifier=not early, meanwhile=_prepare_later_stages(config, stream.cold)
+            )
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
         health = mark_repeated_failures(
@@ -166,8 +191,34 @@ def collect(
             pages = read_articles(store, items, config, now)
         else:
             pages = stream.pages(items)
-    articles = pages.articles
     made = stream.classified if stream is not None else None
+    with _no_cycle_collection():
+        stories, baseline_only = _stories(store, config, items, pages.articles, made)
+    return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The stages after the stream make tens of thousands of objects per thousand items and no
+    reference cycles worth a pass of the cyclic collector: it is paused meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _stories(
+    store: Store,
+    config: Config,
+    items: Sequence[Item],
+    articles: dict[str, Article],
+    made: Mapping[int, Classification] | None,
+) -> tuple[tuple[Story, ...], frozenset[str]]:
+    """The run's items classified and clustered into stories; the keys of the stories made only
+    of a new feed's old items."""
     classifications = _classify(store, config, items, articles, made)
     from autonews.cluster import ClusterInput, cluster
 
@@ -192,7 +243,7 @@ def collect(
         for key, members in zip(keys, member_lists, strict=True)
         if all(item.baseline for item in members)
     )
-    return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
+    return stories, baseline_only
 
 
 def _body(item: Item, articles: dict[str, Article]) -> str:
