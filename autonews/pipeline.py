@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -121,18 +122,18 @@ def make_digest(
     return select(store, config, collect(store, config, options, progress), options)
 
 
-def _prepare_later_stages(config: Config, cold: bool) -> Callable[[], None]:
-    """What the stages after the stream need, made while its requests are out: the clustering
-    imported and, when feeds will bring new items to cluster (``cold``), its glossaries and
-    pair model loaded by clustering two headlines, which such a run would otherwise pay for
-    after its last feed is in."""
+def _import_later_stages() -> None:
+    importlib.import_module("autonews.cluster")
 
-    def prepare() -> None:
+
+def _warm_up_clustering(config: Config) -> Callable[[], None]:
+    """The clustering's glossaries and pair model loaded (by clustering two headlines) while a
+    cold run's workers still parse, rather than after its last feed is in."""
+
+    def warm_up() -> None:
         from autonews.classify.configured import classifier_for
         from autonews.cluster import ClusterInput, cluster
 
-        if not cold:
-            return
         classifier = classifier_for(config.classify)
         moment = utcnow()
         cluster(
@@ -142,7 +143,7 @@ def _prepare_later_stages(config: Config, cold: bool) -> Callable[[], None]:
             ]
         )
 
-    return prepare
+    return warm_up
 
 
 _WARM_UP_TITLES = ("Toyota recalls 10,000 cars over brake fault", "丰田召回1万辆汽车")
@@ -165,16 +166,21 @@ def collect(
             from autonews.stream import Stream  # a run with no network work never needs it
 
             stream = Stream(store, feeds, config, now, progress, since, options.extract)
-            # A large cold run builds the classifier before the workers fork: every process
-            # has it, built once. Otherwise the stream builds it while the requests are out.
+            # A large cold run builds the classifier and imports the parsers before the
+            # workers fork: every process has them, made once. Otherwise the stream builds and
+            # imports them while the requests are out.
             early = stream.cold and stream.big
             if early:
                 from autonews.classify.configured import classifier_for
+                from autonews.parse import load_engines
 
                 classifier_for(config.classify)
+                load_engines()
             stack.enter_context(stream)
             health = stream.feeds(
-                build_classifier=not early, meanwhile=_prepare_later_stages(config, stream.cold)
+                build_classifier=not early,
+                meanwhile=_import_later_stages,
+                idle=_warm_up_clustering(config) if stream.cold else None,
             )
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import re
 import xml.parsers.expat
 from datetime import datetime
@@ -231,6 +232,13 @@ def _reference_date(value: str) -> str | None:
 
     moment = to_datetime(_parse_date(value))
     return moment.isoformat() if moment else None
+
+
+def load_engines() -> None:
+    """Import both parsers now (lxml, fastfeedparser, feedparser and its date parser) rather
+    than on the first feed: a process about to fork its parsing workers does it once for all."""
+    importlib.import_module("feedparser")
+    _install_date_hook()  # imports fastfeedparser
 
 
 def _install_date_hook() -> None:
