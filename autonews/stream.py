@@ -45,6 +45,7 @@ from autonews.timeparse import parse_duration
 from autonews.workers import Workers
 
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
+QUIET = 0.02  # seconds without an arrival after which a run that parses its feeds is idle
 
 
 @dataclass
@@ -265,8 +266,10 @@ class Stream:
     # --- the loop ------------------------------------------------------------------------------
 
     def _wait(self, done: Callable[[], bool]) -> None:
-        """Handle arrivals until ``done()``; what pages brought is stored, and the idle work is
-        done once every feed has come, whenever nothing is waiting to be handled."""
+        """Handle arrivals until ``done()``; whenever nothing is waiting to be handled, what
+        pages brought is stored, and the idle work is done once every feed has come or, in a
+        run that parses its feeds here (no worker waits for this thread to hand them on), once
+        nothing has come for a moment (a wait on the network)."""
         pages = self._pages
         while not done():
             try:
@@ -276,13 +279,16 @@ class Stream:
                 if self._idle_work is not None and self._fetched == len(self._feeds):
                     self._run_idle_work()
                     continue
-                timeout = CHECK_EVERY
+                quiet = self._idle_work is not None and not self._pool_all
+                timeout = QUIET if quiet else CHECK_EVERY
                 if pages.queue:
                     timeout = min(timeout, max(0.0, pages.deadline - time.monotonic()))
                 try:
                     event = self._events.get(timeout=timeout)
                 except queue.Empty:
-                    if pages.queue and time.monotonic() >= pages.deadline:
+                    if quiet:
+                        self._run_idle_work()
+                    elif pages.queue and time.monotonic() >= pages.deadline:
                         pages.expire_waiting()
                     elif not self._session.alive:  # pragma: no cover - a bug, not a feed's fault
                         raise RuntimeError(

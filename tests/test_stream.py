@@ -4,6 +4,8 @@ Real loopback servers, the real fetch layer and worker processes (tests/helpers/
 
 from __future__ import annotations
 
+import functools
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -83,3 +85,30 @@ def test_pages_go_out_round_robin_over_hosts_and_never_pile_up() -> None:
     assert queue.take() == ["https://a.example/2"]
     assert queue.drop_waiting() == ["https://a.example/3"]
     assert not queue and not queue.idle
+
+
+def test_idle_work_is_done_once_while_the_network_is_slow(site: Site) -> None:
+    """Work a run can do at any time (such as loading what clustering needs) fills a wait on a
+    slow server, once, and a run whose feeds leave no idle moment still gets it done."""
+    from autonews.stream import Stream
+
+    quick, _ = publish(site, "quick", ("Volvo",))
+    slow, _ = publish(site, "slow", ("Mazda",))
+    now = datetime.now(UTC)
+    for feeds, slow_paths in (([slow, quick], {"/slow.xml": 1.0}), ([quick], {})):
+        site.slow, site.log[:] = slow_paths, []
+        done: list[float] = []
+        with (
+            Store(Path(":memory:")) as store,
+            Stream(store, feeds, Config(), now, lambda *_: None, None, False) as stream,
+        ):
+            health = stream.feeds(idle=functools.partial(mark, done))
+        assert [h.status.value for h in health] == ["ok"] * len(feeds)
+        assert len(done) == 1
+        if slow_paths:  # done while the slow feed was still on its way
+            slow_answered = [t for e, p, t in site.log if (e, p) == ("answered", "/slow.xml")]
+            assert done[0] < slow_answered[0]
+
+
+def mark(times: list[float]) -> None:
+    times.append(time.monotonic())
