@@ -38,7 +38,14 @@ from autonews.feed_work import (
 )
 from autonews.fetch import FetchRequest
 from autonews.fetch_session import Fetched, FetchSession
-from autonews.models import Classification, FeedHealth, FeedStatus, FetchResult, ParsedFeed
+from autonews.models import (
+    Classification,
+    FeedHealth,
+    FeedStatus,
+    FetchResult,
+    ParsedEntry,
+    ParsedFeed,
+)
 from autonews.store import Store
 from autonews.stream_pages import FEED, PAGE, Done, Events, Pages, Progress
 from autonews.timeparse import parse_duration
@@ -92,6 +99,7 @@ class Stream:
             store, config, now, progress, self._session, self._workers, self._events
         )
         self._idle_work: Callable[[], object] | None = None  # see feeds()
+        self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
         known = store.http_states([slot.config.url for slot in self._feeds])
@@ -126,8 +134,9 @@ class Stream:
         """Fetch, parse and store every feed; their health, in the feed list's order.
         ``build_classifier``: build the run's classifier once the first requests are out;
         ``meanwhile``: other work for then (such as importing what the later stages use);
-        ``idle``: work for once every feed has come and nothing waits to be handled (before,
-        this thread has feeds to hand to the workers, which would wait for it)."""
+        ``idle``: work for the entries the run brings (such as loading what clustering needs),
+        done in an idle moment (see :meth:`_wait`) once a feed has brought one in the digest's
+        window; a run whose feeds bring none skips it."""
         states = self._states
         if self._workers is not None and self.cold:
             # The workers get ready now for the entries and pages to come. Otherwise when the
@@ -156,7 +165,8 @@ class Stream:
                 meanwhile()
         self._idle_work = idle
         self._wait(lambda: self._stored == len(self._feeds))
-        self._run_idle_work()  # when the feeds left no idle moment
+        if self.news:
+            self._run_idle_work()  # the feeds left no idle moment
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
         self._session.deadline(PAGE, deadline)
         self._pages.deadline = time.monotonic() + deadline
@@ -201,19 +211,21 @@ class Stream:
         slot = self._feeds[index]
         document = slot.document = work.document
         slot.records, slot.identity, slot.ready = work.records, work.identity, True
+        if not self.news and isinstance(document, ParsedFeed):
+            self.news = any(map(self._shown, document.entries))
         if self.extract and isinstance(document, ParsedFeed):
             self._pages.ask_links(self._in_window(document), slot.config.url)
 
     def _in_window(self, document: ParsedFeed) -> list[str]:
-        """The links of entries the digest will show, dated as the store will date them."""
-        links = []
-        for entry in document.entries:
-            published = entry.published or self.now
-            if published > self.now + timedelta(days=1):
-                published = self.now
-            if entry.link and (self.since is None or published >= self.since):
-                links.append(entry.link)
-        return links
+        """The links of entries the digest will show."""
+        return [entry.link for entry in document.entries if entry.link and self._shown(entry)]
+
+    def _shown(self, entry: ParsedEntry) -> bool:
+        """Whether the digest's window holds ``entry``, dated as the store will date it."""
+        published = entry.published or self.now
+        if published > self.now + timedelta(days=1):
+            published = self.now
+        return self.since is None or published >= self.since
 
     def _store_ready(self) -> None:
         """Store the feeds that are ready, in the feed list's order."""
@@ -266,20 +278,21 @@ class Stream:
     # --- the loop ------------------------------------------------------------------------------
 
     def _wait(self, done: Callable[[], bool]) -> None:
-        """Handle arrivals until ``done()``; whenever nothing is waiting to be handled, what
-        pages brought is stored, and the idle work is done once every feed has come or, in a
-        run that parses its feeds here (no worker waits for this thread to hand them on), once
-        nothing has come for a moment (a wait on the network)."""
+        """Handle arrivals until ``done()``. Whenever nothing is waiting to be handled, what
+        pages brought is stored, and the idle work (once it is due) is done if every feed has
+        come or, in a run that parses its feeds here (no worker waits for this thread to hand
+        them on), if nothing comes for a moment (a wait on the network)."""
         pages = self._pages
         while not done():
             try:
                 event = self._events.get_nowait()
             except queue.Empty:
                 pages.save()
-                if self._idle_work is not None and self._fetched == len(self._feeds):
+                idle = self._idle_work is not None and self.news
+                if idle and self._fetched == len(self._feeds):
                     self._run_idle_work()
                     continue
-                quiet = self._idle_work is not None and not self._pool_all
+                quiet = idle and not self._pool_all
                 timeout = QUIET if quiet else CHECK_EVERY
                 if pages.queue:
                     timeout = min(timeout, max(0.0, pages.deadline - time.monotonic()))
