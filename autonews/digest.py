@@ -78,7 +78,7 @@ _HAN = re.compile("[\u3400-\u9fff]")
 
 
 def title_language(title: str) -> str:
-    """"zh" for a title written in Chinese, else "en" (any Latin-script title)."""
+    """ "zh" for a title written in Chinese, else "en" (any Latin-script title)."""
     return "zh" if len(_HAN.findall(title)) >= 2 else "en"
 
 
@@ -107,14 +107,18 @@ def build_story(
     any of its sources is, whatever the reader's language), then one in the reader's
     ``language`` where one is, then the most informative."""
     chinese_reader = language == "zh"
-    chosen = max(
-        members,
-        key=lambda i: (
-            classifications[i.id].automotive,
-            (title_language(i.title) == "zh") == chinese_reader,
-            _informativeness(i, classifications[i.id]),
-            -i.id,
-        ),
+    chosen = (
+        members[0]
+        if len(members) == 1  # most stories: nothing to weigh
+        else max(
+            members,
+            key=lambda i: (
+                classifications[i.id].automotive,
+                (title_language(i.title) == "zh") == chinese_reader,
+                _informativeness(i, classifications[i.id]),
+                -i.id,
+            ),
+        )
     )
     article = articles.get(chosen.link or "")
     if article is None or not article.text:
@@ -155,6 +159,8 @@ def _story_event(
     "as new boss reviews plans" should not outvote another's "may scrap" for one story. Only
     sources as relevant as the chosen one vote: an item not about cars (event other, surely)
     has no say in a car story's event."""
+    if len(members) == 1:
+        return chosen
     weights: dict[Event, float] = {}
     for member in members:
         label = classifications[member.id]

@@ -6,8 +6,9 @@ progress is reported through a callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -125,6 +126,29 @@ def _import_later_stages() -> None:
     importlib.import_module("autonews.cluster")
 
 
+def _warm_up_clustering(config: Config) -> Callable[[], None]:
+    """The clustering's glossaries and pair model loaded (by clustering two headlines) while a
+    cold run's workers still parse, rather than after its last feed is in."""
+
+    def warm_up() -> None:
+        from autonews.classify.configured import classifier_for
+        from autonews.cluster import ClusterInput, cluster
+
+        classifier = classifier_for(config.classify)
+        moment = utcnow()
+        cluster(
+            [
+                ClusterInput(key, title, "", None, moment, classifier.classify(title, ""))
+                for key, title in enumerate(_WARM_UP_TITLES)
+            ]
+        )
+
+    return warm_up
+
+
+_WARM_UP_TITLES = ("Toyota recalls 10,000 cars over brake fault", "丰田召回1万辆汽车")
+
+
 def collect(
     store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
 ) -> Collection:
@@ -142,15 +166,22 @@ def collect(
             from autonews.stream import Stream  # a run with no network work never needs it
 
             stream = Stream(store, feeds, config, now, progress, since, options.extract)
-            # A large cold run builds the classifier before the workers fork: every process
-            # has it, built once. Otherwise the stream builds it while the requests are out.
+            # A large cold run builds the classifier and imports the parsers before the
+            # workers fork: every process has them, made once. Otherwise the stream builds and
+            # imports them while the requests are out.
             early = stream.cold and stream.big
             if early:
                 from autonews.classify.configured import classifier_for
+                from autonews.parse import load_engines
 
                 classifier_for(config.classify)
+                load_engines()
             stack.enter_context(stream)
-            health = stream.feeds(build_classifier=not early, meanwhile=_import_later_stages)
+            health = stream.feeds(
+                build_classifier=not early,
+                meanwhile=_import_later_stages,
+                idle=_warm_up_clustering(config) if stream.cold else None,
+            )
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
         health = mark_repeated_failures(
@@ -166,8 +197,34 @@ def collect(
             pages = read_articles(store, items, config, now)
         else:
             pages = stream.pages(items)
-    articles = pages.articles
     made = stream.classified if stream is not None else None
+    with _no_cycle_collection():
+        stories, baseline_only = _stories(store, config, items, pages.articles, made)
+    return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The stages after the stream make tens of thousands of objects per thousand items and no
+    reference cycles worth a pass of the cyclic collector: it is paused meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _stories(
+    store: Store,
+    config: Config,
+    items: Sequence[Item],
+    articles: dict[str, Article],
+    made: Mapping[int, Classification] | None,
+) -> tuple[tuple[Story, ...], frozenset[str]]:
+    """The run's items classified and clustered into stories; the keys of the stories made only
+    of a new feed's old items."""
     classifications = _classify(store, config, items, articles, made)
     from autonews.cluster import ClusterInput, cluster
 
@@ -192,7 +249,7 @@ def collect(
         for key, members in zip(keys, member_lists, strict=True)
         if all(item.baseline for item in members)
     )
-    return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
+    return stories, baseline_only
 
 
 def _body(item: Item, articles: dict[str, Article]) -> str:

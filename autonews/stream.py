@@ -8,14 +8,8 @@ Three kinds of thread and process share the work:
   while the first requests are in flight, parse feeds (when there are many) and extract pages;
 - this thread hands each arrival on, stores parsed feeds in the order of the feed list (so item
   ids, and so story ids, do not depend on which server answered first), and asks for the pages of
-  a feed's items in the digest's window as soon as that feed is parsed.
-
-Pages are handed to the network a few at a time, round-robin over their hosts
-(:class:`autonews.page_queue.PageQueue`), so that the pages fetched and not yet extracted never
-exceed ``concurrency + 2 x workers``: memory stays flat however many pages a run reads. A page
-is fetched at most once per run; which pages a digest shows, and why others were skipped, is
-decided from the stored items once every feed is in (:func:`autonews.articles.page_report`), and
-pages found missing then are fetched then.
+  a feed's items in the digest's window as soon as that feed is parsed
+  (:class:`autonews.stream_pages.Pages`).
 """
 
 from __future__ import annotations
@@ -31,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from autonews.articles import PageReport, failed, page_report, page_requests
+from autonews.articles import PageReport
 from autonews.config import Config, FeedConfig
 from autonews.feed_work import (
     PARSE_POOL_THRESHOLD,
@@ -45,32 +39,20 @@ from autonews.feed_work import (
 from autonews.fetch import FetchRequest
 from autonews.fetch_session import Fetched, FetchSession
 from autonews.models import (
-    Article,
     Classification,
     FeedHealth,
     FeedStatus,
     FetchResult,
-    PageFailure,
+    ParsedEntry,
     ParsedFeed,
 )
-from autonews.page_queue import PageQueue
 from autonews.store import Store
+from autonews.stream_pages import FEED, PAGE, Done, Events, Pages, Progress
 from autonews.timeparse import parse_duration
 from autonews.workers import Workers
 
-Progress = Callable[[str, int, int], None]  # stage, done, total
-PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
-FEED, PAGE = "feed", "page"
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
-
-
-@dataclass
-class _Done:
-    """A worker's task finished: the future holds its result."""
-
-    kind: str
-    key: Any
-    future: Future[Any]
+QUIET = 0.02  # seconds without an arrival after which a run that parses its feeds is idle
 
 
 @dataclass
@@ -101,7 +83,7 @@ class Stream:
         self.store, self.config, self.now, self.since = store, config, now, since
         self.progress, self.extract = progress, extract
         self._feeds = [_Feed(feed) for feed in feeds]
-        self._events: queue.SimpleQueue[Fetched | _Done] = queue.SimpleQueue()
+        self._events: Events = queue.SimpleQueue()
         cores = os.cpu_count() or 1
         # With many feeds, each feed's entries in the window are classified as it arrives
         # (parse_and_classify): in a worker when the run or the feed is large, else here.
@@ -113,13 +95,11 @@ class Stream:
         self._exits = contextlib.ExitStack()
         self._health: list[FeedHealth | None] = [None] * len(feeds)
         self._fetched = self._stored = 0
-        # pages: waiting to be handed to the network (by host), then in hand until read
-        limit = config.fetch.concurrency + 2 * (self._workers.count if self._workers else 1)
-        self._queue = PageQueue(limit, config.fetch.per_host)
-        self._asked: dict[str, PageFailure | None] = {}  # page -> its failure record before
-        self._read: dict[str, Article | PageFailure] = {}
-        self._unsaved: list[Article | PageFailure] = []
-        self._page_deadline = float("inf")
+        self._pages = Pages(
+            store, config, now, progress, self._session, self._workers, self._events
+        )
+        self._idle_work: Callable[[], object] | None = None  # see feeds()
+        self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
         known = store.http_states([slot.config.url for slot in self._feeds])
@@ -146,11 +126,17 @@ class Stream:
     # --- feeds ---------------------------------------------------------------------------------
 
     def feeds(
-        self, build_classifier: bool = True, meanwhile: Callable[[], object] | None = None
+        self,
+        build_classifier: bool = True,
+        meanwhile: Callable[[], object] | None = None,
+        idle: Callable[[], object] | None = None,
     ) -> list[FeedHealth]:
         """Fetch, parse and store every feed; their health, in the feed list's order.
         ``build_classifier``: build the run's classifier once the first requests are out;
-        ``meanwhile``: other work for then (such as importing what the later stages use)."""
+        ``meanwhile``: other work for then (such as importing what the later stages use);
+        ``idle``: work for the entries the run brings (such as loading what clustering needs),
+        done in an idle moment (see :meth:`_wait`) once a feed has brought one in the digest's
+        window; a run whose feeds bring none skips it."""
         states = self._states
         if self._workers is not None and self.cold:
             # The workers get ready now for the entries and pages to come. Otherwise when the
@@ -161,7 +147,7 @@ class Stream:
         deadline = self.config.fetch.deadline
         self._session.deadline(FEED, deadline)
         self._session.deadline(PAGE, 2 * deadline)  # until the feeds are in; see below
-        self._page_deadline = time.monotonic() + 2 * deadline
+        self._pages.deadline = time.monotonic() + 2 * deadline
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
         if (build_classifier or meanwhile is not None) and self._feeds:
@@ -177,10 +163,13 @@ class Stream:
                 classifier_for(self.config.classify)
             if meanwhile is not None:
                 meanwhile()
+        self._idle_work = idle
         self._wait(lambda: self._stored == len(self._feeds))
+        if self.news:
+            self._run_idle_work()  # the feeds left no idle moment
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
         self._session.deadline(PAGE, deadline)
-        self._page_deadline = time.monotonic() + deadline
+        self._pages.deadline = time.monotonic() + deadline
         return [health for health in self._health if health is not None]
 
     def _feed_fetched(self, index: int, result: FetchResult) -> None:
@@ -204,7 +193,7 @@ class Stream:
             if future is None:
                 self._parsed(index, parse_and_classify(result, max_items, settings, self.since))
             else:
-                future.add_done_callback(lambda done: self._events.put(_Done(FEED, index, done)))
+                future.add_done_callback(lambda done: self._events.put(Done(FEED, index, done)))
                 return
         else:
             self._parsed(index, FeedWork(parse_result(result, max_items)))
@@ -222,19 +211,21 @@ class Stream:
         slot = self._feeds[index]
         document = slot.document = work.document
         slot.records, slot.identity, slot.ready = work.records, work.identity, True
+        if not self.news and isinstance(document, ParsedFeed):
+            self.news = any(map(self._shown, document.entries))
         if self.extract and isinstance(document, ParsedFeed):
-            self._ask_pages(self._in_window(document), slot.config.url)
+            self._pages.ask_links(self._in_window(document), slot.config.url)
 
     def _in_window(self, document: ParsedFeed) -> list[str]:
-        """The links of entries the digest will show, dated as the store will date them."""
-        links = []
-        for entry in document.entries:
-            published = entry.published or self.now
-            if published > self.now + timedelta(days=1):
-                published = self.now
-            if entry.link and (self.since is None or published >= self.since):
-                links.append(entry.link)
-        return links
+        """The links of entries the digest will show."""
+        return [entry.link for entry in document.entries if entry.link and self._shown(entry)]
+
+    def _shown(self, entry: ParsedEntry) -> bool:
+        """Whether the digest's window holds ``entry``, dated as the store will date it."""
+        published = entry.published or self.now
+        if published > self.now + timedelta(days=1):
+            published = self.now
+        return self.since is None or published >= self.since
 
     def _store_ready(self) -> None:
         """Store the feeds that are ready, in the feed list's order."""
@@ -279,129 +270,39 @@ class Stream:
     def pages(self, items: Sequence[Any]) -> PageReport:
         """The article pages of ``items``: fetch those not stored, not waiting out a backoff and
         not asked for yet; wait for all; the report (see :func:`autonews.articles.page_report`)."""
-        from autonews.extract import refusal
-
-        missing = [
-            url
-            for url, page in page_requests(items).items()
-            if url not in self._asked and refusal(page, self.config.fetch) is None
-        ]
-        self._ask(missing)
-        self._wait(lambda: self._queue.idle)
-        self._save()
-        return page_report(self.store, items, self.config, self.now, self._read)
-
-    def _ask_pages(self, links: list[str], feed_url: str) -> None:
-        from autonews.extract import PageRequest, refusal
-
-        self._ask(
-            [
-                link
-                for link in dict.fromkeys(links)
-                if link not in self._asked
-                and refusal(PageRequest(link, feed_url), self.config.fetch) is None
-            ]
-        )
-
-    def _ask(self, urls: list[str]) -> None:
-        """Queue the pages among ``urls`` that are not stored and not waiting out a backoff."""
-        if not urls:
-            return
-        stored = self.store.stored_pages(urls)
-        failures = self.store.page_failures(url for url in urls if url not in stored)
-        for url in urls:
-            before = failures.get(url)
-            if url in stored or (before is not None and before.retry_after > self.now):
-                continue
-            self._asked[url] = before
-            self._queue.add(url)
-        if self._queue and self._workers is not None:
-            self._workers.warm(extract=True)
-        self._hand_out()
-
-    def _hand_out(self) -> None:
-        for url in self._queue.take():
-            self._session.submit(PAGE, url, FetchRequest(url, accept=PAGE_ACCEPT))
-        self._report_pages()
-
-    def _page_fetched(self, url: str, result: FetchResult) -> None:
-        from autonews.extract import extract_fetched, fetch_problem, skipped_page
-
-        self._queue.fetched(url)
-        problem = fetch_problem(result)
-        if problem is not None:
-            if problem.startswith("fetch failed"):
-                self._page_done(failed(url, problem, self._asked.get(url), self.now))
-            else:
-                self._page_done(skipped_page(url, problem))
-            return
-        assert result.body is not None
-        if self._workers is None:
-            self._page_done(extract_fetched(url, result.body, result.content_type))
-            return
-        try:
-            future = self._workers.submit(extract_fetched, url, result.body, result.content_type)
-        except Exception:  # a broken pool: extracted here
-            self._page_done(extract_fetched(url, result.body, result.content_type))
-        else:
-            future.add_done_callback(lambda done: self._events.put(_Done(PAGE, url, done)))
-
-    def _page_extracted(self, url: str, future: Future[Article]) -> None:
-        from autonews.extract import skipped_page
-
-        try:
-            article = future.result()
-        except Exception as exc:  # a worker that died takes only its own page down
-            article = skipped_page(url, f"extraction failed: {type(exc).__name__}")
-        self._page_done(article)
-
-    def _page_done(self, outcome: Article | PageFailure) -> None:
-        self._queue.done()
-        self._read[outcome.url] = outcome
-        self._unsaved.append(outcome)
-        self._hand_out()
-
-    def _report_pages(self) -> None:
-        if self._asked:
-            self.progress("extract", len(self._read), len(self._asked))
-
-    def _expire_waiting(self) -> None:
-        """The page deadline has passed: pages never handed out are unfinished too."""
-        error = f"fetch failed: unfinished at the run deadline ({self.config.fetch.deadline:g} s)"
-        for url in self._queue.drop_waiting():
-            self._queue.in_hand += 1  # as _page_done expects of a page in hand
-            self._page_done(failed(url, error, self._asked.get(url), self.now))
-
-    def _save(self) -> None:
-        """Store what the pages brought: bodies, and failures with their backoff."""
-        if not self._unsaved:
-            return
-        articles = [a for a in self._unsaved if isinstance(a, Article)]
-        failures = [f for f in self._unsaved if isinstance(f, PageFailure)]
-        self._unsaved = []
-        if articles:
-            self.store.save_articles(articles, self.now)
-        if failures:
-            self.store.save_page_failures(failures)
+        self._pages.ask_missing(items)
+        self._wait(lambda: self._pages.queue.idle)
+        self._pages.save()
+        return self._pages.report(items)
 
     # --- the loop ------------------------------------------------------------------------------
 
     def _wait(self, done: Callable[[], bool]) -> None:
-        """Handle arrivals until ``done()``; what pages brought is stored whenever nothing is
-        waiting to be handled."""
+        """Handle arrivals until ``done()``. Whenever nothing is waiting to be handled, what
+        pages brought is stored, and the idle work (once it is due) is done if every feed has
+        come or, in a run that parses its feeds here (no worker waits for this thread to hand
+        them on), if nothing comes for a moment (a wait on the network)."""
+        pages = self._pages
         while not done():
             try:
                 event = self._events.get_nowait()
             except queue.Empty:
-                self._save()
-                timeout = CHECK_EVERY
-                if self._queue:
-                    timeout = min(timeout, max(0.0, self._page_deadline - time.monotonic()))
+                pages.save()
+                idle = self._idle_work is not None and self.news
+                if idle and self._fetched == len(self._feeds):
+                    self._run_idle_work()
+                    continue
+                quiet = idle and not self._pool_all
+                timeout = QUIET if quiet else CHECK_EVERY
+                if pages.queue:
+                    timeout = min(timeout, max(0.0, pages.deadline - time.monotonic()))
                 try:
                     event = self._events.get(timeout=timeout)
                 except queue.Empty:
-                    if self._queue and time.monotonic() >= self._page_deadline:
-                        self._expire_waiting()
+                    if quiet:
+                        self._run_idle_work()
+                    elif pages.queue and time.monotonic() >= pages.deadline:
+                        pages.expire_waiting()
                     elif not self._session.alive:  # pragma: no cover - a bug, not a feed's fault
                         raise RuntimeError(
                             "the fetch thread stopped with requests unanswered"
@@ -409,14 +310,19 @@ class Stream:
                     continue
             self._handle(event)
 
-    def _handle(self, event: Fetched | _Done) -> None:
+    def _run_idle_work(self) -> None:
+        work, self._idle_work = self._idle_work, None
+        if work is not None:
+            work()
+
+    def _handle(self, event: Fetched | Done) -> None:
         if isinstance(event, Fetched):
             if event.kind == FEED:
                 assert isinstance(event.key, int)
                 self._feed_fetched(event.key, event.result)
             else:
-                self._page_fetched(str(event.key), event.result)
+                self._pages.fetched(str(event.key), event.result)
         elif event.kind == FEED:
             self._feed_parsed(event.key, event.future)
         else:
-            self._page_extracted(event.key, event.future)
+            self._pages.extracted(event.key, event.future)

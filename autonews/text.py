@@ -45,9 +45,10 @@ def clean_text(text: str, *, keep_newlines: bool = False) -> str:
     """Remove escapes and control characters, collapse whitespace."""
     if not text:
         return ""
-    text = _ESCAPES.sub("", text)
+    text = strip_escapes(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROLS.sub("", text)
+    if not text.isprintable():  # every character _CONTROLS matches is unprintable
+        text = _CONTROLS.sub("", text)
     if keep_newlines:
         lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
         return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -4,13 +4,16 @@ Real loopback servers, the real fetch layer and worker processes (tests/helpers/
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import functools
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from autonews.config import Config, FeedConfig
 from autonews.page_queue import PageQueue
 from autonews.pipeline import DigestOptions, collect
 from autonews.store import Store
+from autonews.stream import Stream
 from tests.helpers.site import ARTICLE, Site, feed_xml
 
 
@@ -83,3 +86,32 @@ def test_pages_go_out_round_robin_over_hosts_and_never_pile_up() -> None:
     assert queue.take() == ["https://a.example/2"]
     assert queue.drop_waiting() == ["https://a.example/3"]
     assert not queue and not queue.idle
+
+
+def test_idle_work_is_done_once_while_the_network_is_slow(site: Site) -> None:
+    """Work for the entries a run brings (such as loading what clustering needs) fills a wait
+    on a slow server, once; a run whose feeds leave no idle moment still gets it done, and a
+    run whose feeds bring nothing in the digest's window skips it."""
+    quick, _ = publish(site, "quick", ("Volvo",))  # an item an hour old
+    slow, _ = publish(site, "slow", ("Mazda",))
+    now = datetime.now(UTC)
+    for feeds, slow_paths, since, runs in (
+        ([slow, quick], {"/slow.xml": 1.0}, None, 1),
+        ([quick], {}, None, 1),
+        ([quick], {}, now - timedelta(minutes=30), 0),
+    ):
+        site.slow, site.log[:] = slow_paths, []
+        done: list[float] = []
+        with (
+            Store(Path(":memory:")) as store,
+            Stream(store, feeds, Config(), now, lambda *_: None, since, False) as stream,
+        ):
+            health = stream.feeds(idle=functools.partial(mark, done))
+        assert [h.status.value for h in health] == ["ok"] * len(feeds)
+        assert len(done) == runs
+        answered = [t for event, path, t in site.log if event == "answered" and path in slow_paths]
+        assert all(t < min(answered) for t in done) if answered else True
+
+
+def mark(times: list[float]) -> None:
+    times.append(time.monotonic())

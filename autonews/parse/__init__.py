@@ -12,7 +12,7 @@ from autonews.parse.dispatch import TITLE_CAP, parse_feed
 from autonews.parse.encoding import decode_document, detect_encoding
 from autonews.parse.fields import EARLIEST_DATE, SUMMARY_CAP
 from autonews.parse.json_feed import parse_json_feed
-from autonews.parse.xml_feed import LOOSE_PARSE_LIMIT
+from autonews.parse.xml_feed import LOOSE_PARSE_LIMIT, load_engines
 
 __all__ = [
     "EARLIEST_DATE",
@@ -21,6 +21,7 @@ __all__ = [
     "TITLE_CAP",
     "decode_document",
     "detect_encoding",
+    "load_engines",
     "parse_feed",
     "parse_json_feed",
 ]

@@ -59,45 +59,51 @@ def _known(encoding: str | None) -> str | None:
 
 def detect_encoding(body: bytes, content_type: str | None = None) -> str:
     """Pick the charset for ``body``: header, BOM, declaration, UTF-8, then detection."""
+    return _detect(body, content_type)[0]
+
+
+def _detect(body: bytes, content_type: str | None) -> tuple[str, str | None]:
+    """``detect_encoding``, and the text when the body was decoded as UTF-8 on the way."""
     for bom, name in _BOMS:
         if body.startswith(bom):
-            return name
+            return name, None
     header = _known(_charset_from_header(content_type))
     head = body[:2048]
     declared_match = _XML_DECL.match(head) or _META_CHARSET.search(head)
     declared = _known(declared_match.group(1).decode("ascii")) if declared_match else None
-    utf8 = _is_utf8(body)
+    utf8 = _utf8_text(body)
     for candidate in (header, declared):
         if candidate and candidate != "utf-8":
-            if utf8 and candidate in _SINGLE_BYTE and not body.isascii():
-                return "utf-8"  # UTF-8 bytes under a Latin-1 label: the label is wrong
+            if utf8 is not None and candidate in _SINGLE_BYTE and not body.isascii():
+                return "utf-8", utf8  # UTF-8 bytes under a Latin-1 label: the label is wrong
             try:
                 body.decode(candidate)
-                return candidate
+                return candidate, None
             except UnicodeDecodeError:
                 continue
-    if utf8:
-        return "utf-8"
+    if utf8 is not None:
+        return "utf-8", utf8
     from charset_normalizer import from_bytes
 
     best = from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
-        return _known(best.encoding) or "cp1252"
-    return "cp1252"
+        return _known(best.encoding) or "cp1252", None
+    return "cp1252", None
 
 
 # Labels (after _known) whose bytes a UTF-8 document with non-ASCII text never is.
 _SINGLE_BYTE = {"cp1252", "iso8859-1", "iso8859-15", "cp1250", "iso8859-2"}
 
 
-def _is_utf8(body: bytes) -> bool:
+def _utf8_text(body: bytes) -> str | None:
     try:
-        body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def decode_document(body: bytes, content_type: str | None = None) -> str:
-    encoding = detect_encoding(body, content_type)
-    return body.decode(encoding, errors="replace").lstrip("\ufeff")
+    encoding, text = _detect(body, content_type)
+    if text is None:  # a UTF-8 body is decoded once, not again here
+        text = body.decode(encoding, errors="replace")
+    return text.lstrip("\ufeff")

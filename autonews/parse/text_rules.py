@@ -21,16 +21,22 @@ _C0_BYTES = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)
 
 
 def drop_invalid(text: str) -> str:
+    return drop_invalid_encoded(text)[0]
+
+
+def drop_invalid_encoded(text: str) -> tuple[str, bytes | None]:
+    """``drop_invalid``'s text, and its UTF-8 bytes when they were made on the way (when nothing
+    was dropped), for a caller that needs them too."""
     # Whole documents pass here: the common case, nothing to drop, is found by C loops over the
     # UTF-8 bytes (a surrogate cannot be encoded; a C0 byte is only ever that control) in half
     # the time of a regex scan.
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
-        return _INVALID.sub("", text)
+        return _INVALID.sub("", text), None
     if len(data.translate(None, _C0_BYTES)) == len(data):
-        return text
-    return _INVALID.sub("", text)
+        return text, data
+    return _INVALID.sub("", text), None
 
 
 def _optional(text: str | None) -> str | None:

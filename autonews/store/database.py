@@ -280,17 +280,18 @@ class Store(PageQueries):
         take one from their earliest item; every member is recorded under the key."""
         known = self.story_keys_of([item.id for members in groups for item in members])
         keys = []
-        with self.transaction() as db:
-            for members in groups:
-                ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
-                key = next((known[i.id] for i in ordered if i.id in known), None)
-                if key is None:
-                    key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
-                db.executemany(
-                    "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)",
-                    [(item.id, key) for item in ordered if item.id not in known],
-                )
-                keys.append(key)
+        rows: list[tuple[int, str]] = []
+        for members in groups:
+            ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
+            key = next((known[i.id] for i in ordered if i.id in known), None)
+            if key is None:
+                key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
+            rows += [(item.id, key) for item in ordered if item.id not in known]
+            keys.append(key)
+        with self.transaction() as db:  # one batch for all the stories
+            db.executemany(
+                "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)", rows
+            )
         return keys
 
     def _rows_in(

@@ -16,22 +16,34 @@ def stable_hash(*parts: str) -> str:
 
 def entry_fingerprint(entry: ParsedEntry) -> str:
     """Same title and link = same item, whatever GUID or date the feed gives it this time."""
+    return _fingerprint(entry, _normalized(entry))
+
+
+def _fingerprint(entry: ParsedEntry, link: str) -> str:
     title = " ".join(entry.title.lower().split())
-    link = normalize_url(entry.link) if entry.link else ""
     return stable_hash(title, link)
+
+
+def _normalized(entry: ParsedEntry) -> str:
+    return normalize_url(entry.link) if entry.link else ""
 
 
 def entry_keys(entries: Sequence[ParsedEntry]) -> list[str]:
     """Stable identity per entry: GUID when the feed's GUIDs are trustworthy, else the link, else
     title + date. GUIDs are distrusted when missing or repeated within one document."""
+    return _keys(entries, None)
+
+
+def _keys(entries: Sequence[ParsedEntry], links: Sequence[str] | None) -> list[str]:
+    """``entry_keys``; ``links``: the entries' links normalised, when already made."""
     guids = [entry.guid for entry in entries]
     trustworthy = all(guids) and len(set(guids)) == len(guids)
     keys = []
-    for entry in entries:
+    for index, entry in enumerate(entries):
         if trustworthy and entry.guid:
             keys.append("g:" + entry.guid)
         elif entry.link:
-            keys.append("l:" + normalize_url(entry.link))
+            keys.append("l:" + (links[index] if links is not None else _normalized(entry)))
         else:
             stamp = entry.published.isoformat() if entry.published else ""
             keys.append("h:" + stable_hash(entry.title, stamp))
@@ -40,5 +52,9 @@ def entry_keys(entries: Sequence[ParsedEntry]) -> list[str]:
 
 def entry_identity(entries: Sequence[ParsedEntry]) -> tuple[list[str], list[str]]:
     """Keys and fingerprints of a feed's entries, as :meth:`Store.add_entries` compares them
-    (worker processes compute them beside parsing, so that storing costs less)."""
-    return entry_keys(entries), [entry_fingerprint(entry) for entry in entries]
+    (worker processes compute them beside parsing, so that storing costs less). Each link is
+    normalised once for both."""
+    links = [_normalized(entry) for entry in entries]
+    return _keys(entries, links), [
+        _fingerprint(entry, link) for entry, link in zip(entries, links, strict=True)
+    ]
