@@ -366,3 +366,21 @@ def test_a_city_and_its_country_are_one_place() -> None:
     ] + [item(n + 3, title, -100.0 + 40 * n) for n, title in enumerate(around)]
     stories = cluster(fire)
     assert [0, 1] in stories and [2] in stories
+
+
+def test_once_at_a_time_words_count_only_when_the_title_says_of_what() -> None:
+    # "names", "retires", "annual" are a chief's turn or a period's results only with a post, a
+    # chief's name or a results word; otherwise they are other news of the same maker.
+    for first, second in [
+        ("Toyota names Koji Sato CEO", "Toyota named world's most valuable car brand"),
+        ("BMW names new head of design", "BMW named most reliable brand in survey"),
+        ("Ford retires the Fiesta after 47 years", "Ford CFO John Lawler to retire"),
+        ("Hyundai union begins annual wage talks", "Hyundai annual sales hit record high"),
+        ("Tesla annual shareholder meeting set for June", "Tesla annual recall count tops 2 million"),
+    ]:
+        assert titles(first, second, hours=5.0) == [[0], [1]], (first, second)
+    # A chief's exit told with the chief's name and with the post joins.
+    assert titles(
+        "Stellantis CEO Carlos Tavares resigns with immediate effect",
+        "Tavares out at Stellantis amid US sales slump and dealer revolt",
+    ) == [[0, 1]]

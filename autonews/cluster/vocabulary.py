@@ -171,6 +171,17 @@ bankruptcy ipo delisting take-private strike merger spin-off bailout appointment
 q1 q2 q3 q4 h1 h2 nine-months full-year
 """.split()
 } | {"c:" + concept: "c:resignation" for concept in "resignation dismissal retirement".split()}
+# Those that are a maker's once at a time only when the title says of what: a chief's turn when
+# it names a post ("Toyota names Koji Sato CEO", not "Toyota named most valuable brand"); a
+# period's when it names results ("Hyundai annual sales", not "Hyundai annual wage talks").
+PEOPLE_SINGULAR = frozenset(
+    "c:" + c for c in "appointment resignation dismissal retirement".split()
+)
+PERIOD_SINGULAR = frozenset("c:" + c for c in "q1 q2 q3 q4 h1 h2 nine-months full-year".split())
+RESULTS = frozenset(
+    "c:" + c
+    for c in "earnings profit loss revenue deliveries sales forecast profit-warning".split()
+)
 
 # What a title names when it tells how others took an event (shares, analysts, a response): such
 # an item is of the event it reacts to, whatever type the classifier gives it.
