@@ -19,7 +19,6 @@ SCALES = {
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
-    "b": 1e9,  # "$5B"
     "bln": 1e9,
     "trillion": 1e12,
     "万": 1e4,

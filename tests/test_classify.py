@@ -389,3 +389,8 @@ def test_a_maker_named_to_describe_another_is_not_one_of_its_makers(
 def test_money_written_with_a_b_for_billions() -> None:
     (figure,) = Classifier().classify("Honda-GM Ditch $5B Plan To Develop Affordable EVs").figures
     assert (figure.text, figure.value, figure.unit) == ("$5B", 5e9, "USD")
+
+
+def test_a_b_after_a_count_is_not_billions() -> None:
+    (figure,) = Classifier().classify("Stellantis to build 200,000 B-segment EVs in Italy").figures
+    assert (figure.value, figure.unit) == (200000, "EVs")

@@ -15,6 +15,8 @@ from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 _NUMBER = re.compile(NUMBER)
 _SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(rf"\s?({SCALE_WORDS})\b|({CJK_SCALES})", re.IGNORECASE)
+# "$5B": a B for billions only right after a sum of money ("200,000 B-segment EVs" is a count).
+_BILLIONS_AFTER_SUM = re.compile(r"\s?[Bb]\b(?!-)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(
     r"\s+(yuan|rmb|yen|euros?|dollars?|won|rupees?|pounds|usd|eur|cny|jpy|krw|inr|gbp)\b",
@@ -121,6 +123,8 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     scale = _SCALE_AFTER.match(text, end)
     after = scale.end() if scale else end
     value = number_value(number.group(), (scale.group(1) or scale.group(2)) if scale else None)
+    if symbol and not scale and (billions := _BILLIONS_AFTER_SUM.match(text, end)):
+        after, value = billions.end(), value * 1e9
     if symbol:
         currency = _SYMBOLS.get(symbol.group(1).strip().upper(), "USD")
         return Figure("money", text[symbol.start() : after].strip(), value, currency)

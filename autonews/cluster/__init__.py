@@ -19,7 +19,8 @@ so the cost follows the overlaps.
 
 The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms, and which are
 subject), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's evidence),
-``places`` (where places and leaders belong), ``series`` (a feed's own words, briefings),
+``places`` (where places and leaders belong), ``singular`` (what happens to a maker once at a
+time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``conflicts`` (the hard rules), ``model`` (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with
 the joins), ``explain`` (why a story's sources were joined, for ``autonews story --explain``).

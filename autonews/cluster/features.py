@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from autonews.classify.knowledge import default_knowledge
 from autonews.classify.lexicon import stems_of, tokenize
@@ -26,6 +25,7 @@ from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
 from autonews.cluster.series import parochial, roundups
+from autonews.cluster.singular import names_a_chief, told_of
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
@@ -40,12 +40,9 @@ from autonews.cluster.vocabulary import (
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
-    PEOPLE_SINGULAR,
-    PERIOD_SINGULAR,
     POSTS,
     PRICES,
     REACTIONS,
-    RESULTS,
     SINGULAR_CONCEPTS,
     STAGES,
 )
@@ -103,23 +100,6 @@ class _Features:
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
     priced: bool  # the title names a price: its sums may be a cut and the new price
     car: bool  # car news: it names a maker, or its title a concept only car news names
-
-
-@lru_cache(maxsize=1)
-def _chiefs() -> dict[str, frozenset[str]]:
-    """The surnames of the chiefs who stand for each maker (makers.toml's ``people``)."""
-    return {
-        maker.name: frozenset(tokenize(person).norms[-1] for person in maker.people)
-        for maker in default_knowledge().makers
-        if maker.people
-    }
-
-
-def _names_a_chief(c: Classification, title_words: list[str]) -> bool:
-    """Whether the title names a chief of one of its makers ("Tavares out at Stellantis")."""
-    chiefs = _chiefs()
-    words = set(title_words)
-    return any(not chiefs.get(m.name, frozenset()).isdisjoint(words) for m in c.makers)
 
 
 def _models(c: Classification, title_words: list[str]) -> frozenset[tuple[str, str]]:
@@ -229,7 +209,7 @@ def _subject(
     # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
     # told in a title naming it, is the subject: that concept of that side ("c:ipo@CATL").
     singular = {
-        SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS and _told_of(t, title, chief)
+        SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS and told_of(t, title, chief)
     }
     if singular:
         sides = title_groups | {x.name for x in c.companies}
@@ -242,16 +222,6 @@ def _subject(
         for second in groups[n + 1 :]:
             subject[COUNTERPART + first + "+" + second] = 1.0
     return subject
-
-
-def _told_of(concept: str, title: Mapping[str, int], chief: bool) -> bool:
-    """Whether a title naming a once-at-a-time concept says what it is of: a post or a chief's
-    name for a chief's turn, results for a period."""
-    if concept in PEOPLE_SINGULAR:
-        return chief or not POSTS.isdisjoint(title)
-    if concept in PERIOD_SINGULAR:
-        return not RESULTS.isdisjoint(title)
-    return True
 
 
 def _features(
@@ -302,7 +272,7 @@ def _features(
                 models,
                 title_groups,
                 corpus,
-                _names_a_chief(c, title_words),
+                names_a_chief(c, title_words),
             )
         ),
         title_subject=frozenset(
