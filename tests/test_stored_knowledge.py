@@ -158,12 +158,14 @@ def test_a_kept_file_others_could_have_written_is_never_loaded(cache: Path, tmp_
     assert "Tesla" in [maker.name for maker in built_knowledge().makers]
     assert not ran.exists()
     assert kept.read_bytes() != planted and kept.stat().st_mode & 0o077 == 0  # written anew
-    cache.chmod(0o777)  # a folder anyone may write to: nothing in it is read, nothing kept
-    kept.write_bytes(planted)
+    cache.chmod(0o777)  # our folder, open to others (an old umask): made private again,
+    kept.write_bytes(planted)  # and the file in it, others may have written, is not loaded
+    kept.chmod(0o666)
     assert "Tesla" in [maker.name for maker in built_knowledge().makers]
-    assert not ran.exists() and kept.read_bytes() == planted
+    assert not ran.exists() and cache.stat().st_mode & 0o777 == 0o700
+    assert kept.read_bytes() != planted
     # The same file, private in a private folder, is loaded: the test's pickle is live.
-    cache.chmod(0o700)
+    kept.write_bytes(planted)
     kept.chmod(0o600)
     assert "Tesla" in [maker.name for maker in built_knowledge().makers]  # rejected, rebuilt
     assert ran.exists()

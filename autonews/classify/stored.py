@@ -74,7 +74,7 @@ def stored(
     with _long_lived():
         key = hashlib.sha1(f"{version}:{_environment_key()}".encode()).hexdigest()[:20]
         path = folder / f"{kind}-{key}"
-        if folder.exists() and not _private(folder):
+        if folder.exists() and not _private(folder) and not _made_private(folder):
             return build()  # others may write there: nothing in it is loaded, nothing is kept
         try:
             if _private(path):
@@ -86,6 +86,16 @@ def stored(
             _write(folder, path, dump(made))
             _prune(folder, kind)
         return made
+
+
+def _made_private(folder: Path) -> bool:
+    """A folder of this user's that others may write to (made under a umask of 002, say) is
+    made private; its files are still each checked before any is loaded."""
+    with contextlib.suppress(OSError):
+        if hasattr(os, "geteuid") and folder.stat().st_uid == os.geteuid():
+            folder.chmod(0o700)
+            return _private(folder)
+    return False
 
 
 def _private(path: Path) -> bool:
