@@ -376,7 +376,7 @@ def test_once_at_a_time_words_count_only_when_the_title_says_of_what() -> None:
         ("BMW names new head of design", "BMW named most reliable brand in survey"),
         ("Ford retires the Fiesta after 47 years", "Ford CFO John Lawler to retire"),
         ("Hyundai union begins annual wage talks", "Hyundai annual sales hit record high"),
-        ("Tesla annual shareholder meeting set for June", "Tesla annual recall count tops 2 million"),
+        ("Tesla annual shareholder meeting set for June", "Tesla annual recall count tops 2M"),
     ]:
         assert titles(first, second, hours=5.0) == [[0], [1]], (first, second)
     # A chief's exit told with the chief's name and with the post joins.
