@@ -394,3 +394,25 @@ def test_money_written_with_a_b_for_billions() -> None:
 def test_a_b_after_a_count_is_not_billions() -> None:
     (figure,) = Classifier().classify("Stellantis to build 200,000 B-segment EVs in Italy").figures
     assert (figure.value, figure.unit) == (200000, "EVs")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Motorists could get £700 under FCA plan",  # the regulator, by a word elsewhere
+        "Port of Singapore PSA handles record volume",
+        "福克斯新闻报道大选结果",  # Fox News, not the Ford Focus
+        "德国大众媒体关注大选",  # the German public, not Volkswagen
+        "斯威士兰国王访问中国",  # Eswatini, not SWM
+    ],
+)
+def test_names_that_mean_something_else_here_name_no_maker(title: str) -> None:
+    assert Classifier().classify(title).makers == ()
+
+
+def test_a_model_code_compared_with_another_makers_model_keeps_its_maker() -> None:
+    result = Classifier().classify("Tesla Model Y vs XPeng G6: which to buy")
+    assert [m.name for m in result.makers] == ["Tesla", "XPeng"]
+    assert Classifier().classify("Mitsubishi Challenger gets a facelift").makers[0].name == (
+        "Mitsubishi"
+    )

@@ -30,6 +30,7 @@ class Maker:
     veto_next: frozenset[str] = frozenset()
     lenient: frozenset[str] = frozenset()  # ambiguous names that need only automotive context
     people: frozenset[str] = frozenset()  # founders and chiefs who stand for the brand
+    veto_words: frozenset[str] = frozenset()  # stems anywhere in a text that make it another
 
 
 # Roles whose business is the car industry: a company's name is weak evidence of it.
@@ -150,6 +151,7 @@ class Knowledge:
             group=str(raw.get("group") or name),
             country=str(raw.get("country", "")),
             veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+            veto_words=frozenset(stem(w.lower()) for w in raw.get("veto_words", [])),
             lenient=frozenset(str(a) for a in [*raw.get("lenient", []), *raw.get("people", [])]),
             people=frozenset(str(a) for a in raw.get("people", [])),
         )

@@ -28,9 +28,7 @@ _OPENERS = frozenset(
 _JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
 # A maker named only to describe another: "Tesla rival Fisker", "BYD's Ferrari-beater",
 # "特斯拉杀手". Singular nouns only: "BYD rivals Tesla" is a verb.
-_COMPARISONS = frozenset(
-    "rival killer beater challenger competitor fighter wannabe lookalike clone 杀手 对手".split()
-)
+_COMPARISONS = frozenset("rival killer beater competitor wannabe lookalike clone 杀手 对手".split())
 # Two-character verbs that join two makers in Chinese headlines ("大众携手小鹏").
 _JOINERS_CJK = frozenset({"携手", "联手", "牵手", "联合", "对标"})
 
@@ -157,7 +155,13 @@ def _without_codes_of_others(
         return picked
     kept = []
     for start, end, hit in picked:
-        if hit.via == "model" and hit.index not in by_name and _CODE.fullmatch(hit.written):
+        compared = start > 0 and tokens.norms[start - 1] in _JOINERS  # "Model Y vs G6"
+        if (
+            hit.via == "model"
+            and hit.index not in by_name
+            and _CODE.fullmatch(hit.written)
+            and not compared
+        ):
             if reasons is not DISCARD:
                 reasons.append(
                     f"ignored '{tokens.span(start, end)}': a model code, and another maker is named"
@@ -204,6 +208,10 @@ def _ambiguous_verdict(
     entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
     if end < len(tokens) and stems[end] in entity.veto_next:
         return f"not followed by '{tokens.surface(end)}'"
+    vetoed: frozenset[str] = getattr(entity, "veto_words", frozenset())
+    if vetoed and not vetoed.isdisjoint(stems):
+        word = next(tokens.surface(i) for i, s in enumerate(stems) if s in vetoed)
+        return f"not with '{word}' in the text"  # "Motorists could get £700 under FCA plan"
     if tuple(tokens.norms[start:end]) != _key(hit.written):
         return "not counted in a plural"
     if (
