@@ -384,3 +384,9 @@ def test_once_at_a_time_words_count_only_when_the_title_says_of_what() -> None:
         "Stellantis CEO Carlos Tavares resigns with immediate effect",
         "Tavares out at Stellantis amid US sales slump and dealer revolt",
     ) == [[0, 1]]
+
+
+def test_a_merger_proposed_and_its_offer_withdrawn_are_two_events() -> None:
+    assert titles(
+        "FCA proposes merger with Renault", "FCA withdraws merger offer for Renault", hours=30.0
+    ) == [[0], [1]]
