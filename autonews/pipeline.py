@@ -6,14 +6,14 @@ progress is reported through a callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from autonews.articles import PageReport, read_articles
+from autonews.collector import collection_paused
 from autonews.config import Config, FeedConfig
 from autonews.digest import (
     Filters,
@@ -198,22 +198,9 @@ def collect(
         else:
             pages = stream.pages(items)
     made = stream.classified if stream is not None else None
-    with _no_cycle_collection():
+    with collection_paused():
         stories, baseline_only = _stories(store, config, items, pages.articles, made)
     return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The stages after the stream make tens of thousands of objects per thousand items and no
-    reference cycles worth a pass of the cyclic collector: it is paused meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _stories(

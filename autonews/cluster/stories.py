@@ -9,9 +9,7 @@ Items an earlier run placed stay in their stories.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -27,6 +25,7 @@ from autonews.cluster.model import (
     positive,
     probability,
 )
+from autonews.collector import collection_paused
 
 # Log-odds taken from a pair without positive evidence when two stories' members are weighed
 # on average: it may belong with the others, but proves nothing.
@@ -80,22 +79,8 @@ def clustering(
     if all(item.key in assigned for item in items):
         return _by_assignment(items, assigned)
     ordered = sorted(items, key=lambda item: (item.published, item.key))
-    with _no_cycle_collection():
+    with collection_paused():
         return clustered(ordered, features_of(ordered), window, assigned, model or pair_model())
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Clustering makes millions of small objects and no reference cycles: the cyclic garbage
-    collector, run again and again over all of them, would make the cost grow faster than the
-    item count. It is paused for the call (and resumed if it was on)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def clustered(
