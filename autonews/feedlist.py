@@ -16,8 +16,8 @@ from xml.etree import ElementTree
 
 from autonews.addresses import is_web, location_problem, probable_web_address
 from autonews.config import FeedConfig, config_from_mapping
-from autonews.deliver.files import write_atomically
 from autonews.errors import ConfigError, UsageError
+from autonews.files import write_atomically
 
 NEW_CONFIG_HEADER = """\
 # autonews configuration: see config.example.toml for every key.

@@ -17,9 +17,9 @@ from aiosmtpd.controller import Controller
 from autonews.config import Config, EmailConfig, FeedConfig
 from autonews.deliver.digest import Destination, deliver_digest, emit_digest
 from autonews.deliver.environment import Environment
-from autonews.deliver.files import write_atomically
 from autonews.deliver.output import terminal_options
 from autonews.errors import DeliveryError
+from autonews.files import write_atomically
 from autonews.paths import Paths
 from autonews.pipeline import DigestOptions, DigestRun, make_digest
 from autonews.store import Store

@@ -26,7 +26,6 @@ import gc
 import hashlib
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from autonews.cache_folder import cache_folder
+from autonews.files import write_atomically
 
 T = TypeVar("T")
 
@@ -125,15 +125,7 @@ def _long_lived() -> Iterator[None]:
 
 def _write(folder: Path, path: Path, data: bytes) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomically(path, data, mode=0o600)
 
 
 def _prune(folder: Path, kind: str) -> None:

@@ -65,7 +65,7 @@ def config_init(
     from importlib import resources
 
     from autonews.config import config_file_to_edit
-    from autonews.deliver.files import write_atomically
+    from autonews.files import write_atomically
 
     path = config_file_to_edit(config)
     if path.exists() and not force:

@@ -1,7 +1,6 @@
 """Delivery, the pipeline's last stage: a rendered digest goes to stdout, a file or a mailbox.
 
 - ``environment``: the terminal facts (tty, colour, width) read once and passed down;
-- ``files``: writing a file atomically;
 - ``output``: stdout or a file, and render options fitted to the terminal;
 - ``mail``: the email message and its transport (SMTP or sendmail);
 - ``digest``: the rules tying them together (a digest's stories count as delivered only once it

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from autonews.deliver.environment import Environment
-from autonews.deliver.files import write_atomically
 from autonews.errors import DeliveryError
+from autonews.files import write_atomically
 from autonews.render import Format, RenderOptions
 
 NOT_A_TERMINAL_WIDTH = 100

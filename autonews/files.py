@@ -9,24 +9,26 @@ import stat
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str, *, keep_mode: bool = False) -> None:
-    """Write UTF-8 text to ``path`` so that a reader sees the old file or the new one, never
-    half of one; the parent folders are created. Raises OSError.
+def write_atomically(
+    path: Path, content: str | bytes, *, keep_mode: bool = False, mode: int | None = None
+) -> None:
+    """Write ``content`` (text as UTF-8) to ``path`` so that a reader sees the old file or the
+    new one, never half of one; the parent folders are created. Raises OSError.
 
     The file gets the permissions any new file gets (0666 less the umask, like ``>`` in a
     shell), or with ``keep_mode`` those of the file it replaces (a config the user made
-    private stays private)."""
+    private stays private), or ``mode`` (0o600: only its owner reads it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode: int | None = None
     if keep_mode:
         with contextlib.suppress(FileNotFoundError):
             mode = stat.S_IMODE(path.stat().st_mode)
     handle, temp = _create_beside(path)
     try:
         if mode is not None:
-            os.chmod(temp, mode)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+            os.chmod(temp, mode)  # before anything is written into it
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
