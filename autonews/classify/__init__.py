@@ -193,7 +193,9 @@ class Classifier:
         automotive = evidence.strength > NONE
         if reasons is not DISCARD:
             reasons.append(
-                f"automotive: {evidence.reason}" if automotive else "not about cars: "
+                f"automotive: {evidence.reason}"
+                if automotive
+                else "not about cars: "
                 + (evidence.reason or "no car word, carmaker or model in the title")
             )
         if not automotive:

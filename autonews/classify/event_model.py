@@ -27,7 +27,7 @@ MODEL_FILE = "event_model.json"
 EVENTS: tuple[Event, ...] = tuple(Event)
 _CJK_FIRST = "\u3400"
 _CJK_LAST = "\ufaff"
-_QUOTES = frozenset("\"“”‘’")
+_QUOTES = frozenset('"“”‘’')
 # A writer speaking to or of the reader: reviews, guides and opinion, seldom news.
 _PERSONAL = frozenset("i we you your our my us me".split())
 
@@ -199,9 +199,7 @@ def event_model() -> EventModel:
 
     def load(data: bytes) -> EventModel:
         bias, weights = marshal.loads(data)
-        if not (
-            isinstance(bias, tuple) and len(bias) == len(EVENTS) and isinstance(weights, dict)
-        ):
+        if not (isinstance(bias, tuple) and len(bias) == len(EVENTS) and isinstance(weights, dict)):
             raise ValueError("not an event model")
         return EventModel(bias, weights)
 

@@ -70,6 +70,8 @@ _ASCII_WORDS = bytes(
     ord(char.lower()) if char.isalnum() else ord(" ") for char in map(chr, range(128))
 ) + bytes(128)
 _POSSESSIVE = re.compile(r"'[sS](?![A-Za-z])")
+
+
 def _without_possessives(text: str) -> str:
     """ASCII text with each possessive 's blanked out where _TOKEN takes it as the end of the
     word before: right after a letter or digit, unless that is the s of the previous one."""

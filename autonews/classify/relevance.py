@@ -41,9 +41,11 @@ NO_EVIDENCE = Evidence(NONE, "")
 
 def automotive_words(k: Knowledge, words: list[str], text: str) -> list[str]:
     """The phrases in the text (``words``: its tokens) that by themselves say "cars"."""
-    found = [hits[0] for _, _, hits in k.automotive.scan(words)] if k.automotive.may_match(
-        words
-    ) else []
+    found = (
+        [hits[0] for _, _, hits in k.automotive.scan(words)]
+        if k.automotive.may_match(words)
+        else []
+    )
     if not text.isascii():
         phrase = k.automotive_cjk_phrase(text)
         if phrase is not None:

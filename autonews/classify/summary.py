@@ -104,14 +104,18 @@ class Extra:
         lead_words = automotive_words(self.classifier.k, lead_tokens.norms, lead_tokens.plain)
         in_lead = list(dict.fromkeys(lead_words))
         if len(in_lead) > 1:
-            return Evidence(WEAK, f"the car words '{in_lead[0]}', '{in_lead[1]}' in the first "
-                            "sentence of the summary/body")
+            return Evidence(
+                WEAK,
+                f"the car words '{in_lead[0]}', '{in_lead[1]}' in the first "
+                "sentence of the summary/body",
+            )
         subject = title_evidence(self.classifier.k, found, [])
         if subject.strength == STRONG:
             return Evidence(WEAK, _in_summary(subject.reason) + ", its subject")
         if self.words and any(hit.kind == "maker" for _, _, hit in found):
-            return Evidence(WEAK, f"a carmaker and the car word '{self.words[0]}' in the "
-                            "summary/body")
+            return Evidence(
+                WEAK, f"a carmaker and the car word '{self.words[0]}' in the summary/body"
+            )
         return evidence
 
     def event(self, reasons: list[str]) -> Event:

@@ -118,7 +118,7 @@ def digest(
         bool,
         typer.Option(
             "--all-topics",
-            help="Also show stories not about cars, last, as \"Other news\" (default: they "
+            help='Also show stories not about cars, last, as "Other news" (default: they '
             "are left out and counted in the footer).",
         ),
     ] = False,

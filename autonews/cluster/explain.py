@@ -1,10 +1,11 @@
 """Why items are one story: for each merge, the evidence that joined them and its weight.
 
 ``explain`` clusters the items as ``cluster`` does (without an earlier run's assignments) and
-reports the joins among a story's members: a shared link, a feed's re-post, or a pair the model
-scored, with what the two items share (subject terms, figures, models) and each feature's part
-in the score. Members an earlier run put in the story that today's evidence would not join are
-linked by their best pair, marked "earlier run": a user who sees a wrong merge can say why.
+reports the joins among a story's members: a shared link, a feed's re-post, one title in two
+feeds (items of feeds without car news join only so), or a pair the model scored, with what the
+two items share (subject terms, figures, models) and each feature's part in the score. Members
+an earlier run put in the story that today's evidence would not join are linked by their best
+pair, marked "earlier run": a user who sees a wrong merge can say why.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from autonews.cluster.model import (
     probability,
     shared_subject,
 )
-from autonews.cluster.stories import Join, clustered
+from autonews.cluster.stories import Join, clustered, with_other_topics
+from autonews.cluster.topics import split_by_topic
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Evidence:
 class Merge:
     first: int  # item keys
     second: int
-    how: str  # "same link", "re-post", "pair" or "earlier run"
+    how: str  # "same link", "re-post", "same title", "pair" or "earlier run"
     probability: float | None  # the model's, for a pair
     evidence: tuple[Evidence, ...] = ()
 
@@ -62,9 +64,12 @@ def explain(
     members and the items around them in time, whose rarities weigh the terms)."""
     model = model or pair_model()
     ordered = sorted(items, key=lambda item: (item.published, item.key))
-    features = features_of(ordered)
-    position = {item.key: n for n, item in enumerate(ordered)}
-    result = clustered(ordered, features, window, {}, model)
+    car, others, other_joins = split_by_topic(ordered, window, {})
+    features = features_of(car)
+    position = {item.key: n for n, item in enumerate(car)}
+    result = with_other_topics(
+        ordered, clustered(car, features, window, {}, model), others, other_joins
+    )
     wanted = set(members)
     root = {key: key for key in wanted}
 
@@ -80,6 +85,9 @@ def explain(
             root[find(join.first)] = find(join.second)
             merges.append(_merge(join, features, position, model))
     # What an earlier run joined and today's evidence would not: the best pair between parts.
+    if len({find(key) for key in wanted}) > 1 and not wanted <= position.keys():
+        features = features_of(ordered)  # members the split kept apart: weighed all the same
+        position = {item.key: n for n, item in enumerate(ordered)}
     while len({find(key) for key in wanted}) > 1:
         parts: dict[int, list[int]] = {}
         for key in wanted:
@@ -101,7 +109,7 @@ def explain(
 def _merge(
     join: Join, features: Sequence[_Features], position: dict[int, int], model: PairModel
 ) -> Merge:
-    if join.how in ("same link", "re-post"):
+    if join.how in ("same link", "re-post", "same title"):
         return Merge(join.first, join.second, join.how, None)
     a, b = features[position[join.first]], features[position[join.second]]
     values = pair_features(a, b)

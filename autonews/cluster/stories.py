@@ -25,6 +25,7 @@ from autonews.cluster.model import (
     positive,
     probability,
 )
+from autonews.cluster.topics import split_by_topic
 from autonews.collector import collection_paused
 
 # Log-odds taken from a pair without positive evidence when two stories' members are weighed
@@ -40,7 +41,7 @@ class Join:
 
     first: int
     second: int
-    how: str  # "same link", "re-post", "earlier run" or "pair"
+    how: str  # "same link", "re-post", "same title", "earlier run" or "pair"
     probability: float | None = None
 
 
@@ -79,8 +80,27 @@ def clustering(
     if all(item.key in assigned for item in items):
         return _by_assignment(items, assigned)
     ordered = sorted(items, key=lambda item: (item.published, item.key))
-    with collection_paused():
-        return clustered(ordered, features_of(ordered), window, assigned, model or pair_model())
+    car, others, other_joins = split_by_topic(ordered, window, assigned)
+    found = Clustering([], [])
+    if car:
+        with collection_paused():
+            found = clustered(car, features_of(car), window, assigned, model or pair_model())
+    return with_other_topics(ordered, found, others, other_joins)
+
+
+def with_other_topics(
+    ordered: Sequence[ClusterInput],
+    found: Clustering,
+    others: list[list[int]],
+    other_joins: Sequence[tuple[int, int, str]],
+) -> Clustering:
+    """The car stories and the other stories (positions in ``ordered``) as one clustering, its
+    stories in order of their first item."""
+    keys = [[ordered[p].key for p in members] for members in others]
+    order = {item.key: position for position, item in enumerate(ordered)}
+    stories = sorted(found.stories + keys, key=lambda members: order[members[0]])
+    joins = found.joins + [Join(ordered[a].key, ordered[b].key, how) for a, b, how in other_joins]
+    return Clustering(stories, joins)
 
 
 def clustered(

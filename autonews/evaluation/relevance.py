@@ -44,6 +44,7 @@ def load(labels: Path = LABELS, corpus: Path = CORPUS) -> list[tuple[str, Labell
             raise SystemExit(f"{feed} {key}: not found by autonews's parser")
         (row,) = parse_labels([f"{title}\t{makers}\t{events}"])
         part = "held" if held_back(feed, key) else "tune"
-        out.append((part, Labelled(row.title, row.makers, row.events, automotive == "yes",
-                                   summary)))
+        out.append(
+            (part, Labelled(row.title, row.makers, row.events, automotive == "yes", summary))
+        )
     return out

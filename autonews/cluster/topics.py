@@ -1,0 +1,122 @@
+"""Items of feeds that carry no car news are grouped only when they are one report.
+
+What tells one event from another here (makers, models, parts, counterparts, stages of a deal)
+is car-industry knowledge; it has nothing to say about world news, tech blogs or games. Weighed by
+the pair model, such items merged different events that share a name (two Rubio stories, a
+parade and a party of one carnival, parts 7 and 8 of a blog series). A digest only counts them
+unless asked to show them, and a missed merge costs a line where a wrong one hides news. So an
+item not about cars, from a feed that has no car item in the run, joins another only as the
+same report: the same link, a feed's re-post, the same title from another feed within the
+window (an agency story that several papers carry), or the story an earlier run put it in.
+Items of a feed that carries car news are all clustered in full, as are the car items: the
+classifier misses some car news (a recall told without the maker's name), and there it is
+still car news. Whatever joins a car item as one report is clustered in full too. The split
+also spares the clustering of mixed subscriptions most of its work: feeds without car news
+hold most of their items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+
+from autonews.cluster.candidates import _reposts, _same_links
+from autonews.cluster.inputs import ClusterInput
+
+# A title this short ("Photos", "Open thread", "Links for Monday") names a column, not an event.
+SAME_TITLE_WORDS = 5
+SAME_TITLE_CJK = 10  # characters, for a title without spaces
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+Pair = tuple[int, int, str]  # two positions and how they were joined
+
+
+class _Groups:
+    """Union-find over positions."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, position: int) -> int:
+        while self.parent[position] != position:
+            self.parent[position] = self.parent[self.parent[position]]
+            position = self.parent[position]
+        return position
+
+    def join(self, first: int, second: int) -> bool:
+        a, b = self.root(first), self.root(second)
+        if a == b:
+            return False
+        self.parent[max(a, b)] = min(a, b)
+        return True
+
+
+def split_by_topic(
+    ordered: Sequence[ClusterInput], window: timedelta, assigned: Mapping[int, str]
+) -> tuple[list[ClusterInput], list[list[int]], list[Pair]]:
+    """Of items in publication order: those to cluster in full (the items of feeds that carry
+    car news, those of unknown feeds, and whatever is one report with one), in order; the
+    other stories (lists of positions in ``ordered``); and the joins that made them."""
+    groups = _Groups(len(ordered))
+    joins: list[Pair] = []
+    first_of_label: dict[str, int] = {}
+    for position, item in enumerate(ordered):
+        label = assigned.get(item.key)
+        if label is not None:
+            earlier = first_of_label.setdefault(label, position)
+            if groups.join(earlier, position):
+                joins.append((earlier, position, "earlier run"))
+    for how, found in (("same link", _same_links(ordered)), ("re-post", _reposts(ordered, window))):
+        for first, second in found:
+            if groups.join(first, second):
+                joins.append((first, second, how))
+    car_feeds = {item.source for item in ordered if item.classification.automotive}
+    about_cars = {
+        groups.root(position)
+        for position, item in enumerate(ordered)
+        if item.classification.automotive or item.source in car_feeds or not item.source
+    }
+    for first, second in _same_titles(ordered, window):
+        apart = groups.root(first) not in about_cars and groups.root(second) not in about_cars
+        if apart and groups.join(first, second):
+            joins.append((first, second, "same title"))
+    car: list[ClusterInput] = []
+    others: dict[int, list[int]] = {}
+    for position, item in enumerate(ordered):
+        root = groups.root(position)
+        if root in about_cars:
+            car.append(item)
+        else:
+            others.setdefault(root, []).append(position)
+    other_positions = {p for members in others.values() for p in members}
+    kept = [(a, b, how) for a, b, how in joins if a in other_positions]
+    return car, list(others.values()), kept
+
+
+def _same_titles(ordered: Sequence[ClusterInput], window: timedelta) -> list[tuple[int, int]]:
+    """Items of different feeds with one title (of a few words at least) within the window."""
+    latest: dict[str, int] = {}
+    pairs = []
+    for position, item in enumerate(ordered):
+        key = _title_key(item.title)
+        if key is None:
+            continue
+        earlier = latest.get(key)
+        if (
+            earlier is not None
+            and ordered[earlier].source != item.source
+            and item.published - ordered[earlier].published <= window
+        ):
+            pairs.append((earlier, position))
+        latest[key] = position
+    return pairs
+
+
+def _title_key(title: str) -> str | None:
+    words = _WORD.findall(title.casefold())
+    key = " ".join(words)
+    if len(words) >= SAME_TITLE_WORDS or len(_CJK.findall(key)) >= SAME_TITLE_CJK:
+        return key
+    return None
