@@ -1,29 +1,33 @@
-"""Items of feeds that carry no car news are grouped only when they are one report.
+"""Items of feeds that are not car feeds are grouped only when they are one report.
 
 What tells one event from another here (makers, models, parts, counterparts, stages of a deal)
 is car-industry knowledge; it has nothing to say about world news, tech blogs or games. Weighed by
 the pair model, such items merged different events that share a name (two Rubio stories, a
 parade and a party of one carnival, parts 7 and 8 of a blog series). A digest only counts them
 unless asked to show them, and a missed merge costs a line where a wrong one hides news. So an
-item not about cars, from a feed that has no car item in the run, joins another only as the
-same report: the same link, a feed's re-post, the same title from another feed within the
+item not about cars, from a feed whose items are mostly not about cars, joins another only as
+the same report: the same link, a feed's re-post, the same title from another feed within the
 window (an agency story that several papers carry), or the story an earlier run put it in.
-Items of a feed that carries car news are all clustered in full, as are the car items: the
-classifier misses some car news (a recall told without the maker's name), and there it is
-still car news. Whatever joins a car item as one report is clustered in full too. The split
-also spares the clustering of mixed subscriptions most of its work: feeds without car news
-hold most of their items.
+The car items are clustered in full, and so are all items of a car feed (at least half its
+items in the run about cars): the classifier misses some car news (a recall told without the
+maker's name), and there it is still car news. Whatever joins a car item as one report is
+clustered in full too. The split also spares the clustering of mixed subscriptions most of its
+work: the feeds that are not car feeds hold most of their items.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from autonews.cluster.candidates import _reposts, _same_links
 from autonews.cluster.inputs import ClusterInput
 
+# A feed is a car feed when at least this share of its items in the run is about cars (the share
+# at which the pipeline reads a car feed's terse titles as car news).
+CAR_FEED_SHARE = 0.5
 # A title this short ("Photos", "Open thread", "Links for Monday") names a column, not an event.
 SAME_TITLE_WORDS = 5
 SAME_TITLE_CJK = 10  # characters, for a title without spaces
@@ -56,8 +60,8 @@ class _Groups:
 def split_by_topic(
     ordered: Sequence[ClusterInput], window: timedelta, assigned: Mapping[int, str]
 ) -> tuple[list[ClusterInput], list[list[int]], list[Pair]]:
-    """Of items in publication order: those to cluster in full (the items of feeds that carry
-    car news, those of unknown feeds, and whatever is one report with one), in order; the
+    """Of items in publication order: those to cluster in full (car items, the items of car
+    feeds and of unknown feeds, and whatever is one report with one), in order; the
     other stories (lists of positions in ``ordered``); and the joins that made them."""
     groups = _Groups(len(ordered))
     joins: list[Pair] = []
@@ -72,7 +76,7 @@ def split_by_topic(
         for first, second in found:
             if groups.join(first, second):
                 joins.append((first, second, how))
-    car_feeds = {item.source for item in ordered if item.classification.automotive}
+    car_feeds = _car_feeds(ordered)
     about_cars = {
         groups.root(position)
         for position, item in enumerate(ordered)
@@ -93,6 +97,16 @@ def split_by_topic(
     other_positions = {p for members in others.values() for p in members}
     kept = [(a, b, how) for a, b, how in joins if a in other_positions]
     return car, list(others.values()), kept
+
+
+def _car_feeds(ordered: Sequence[ClusterInput]) -> set[str]:
+    """Feeds whose items in the run are at least half about cars."""
+    items: Counter[str] = Counter()
+    cars: Counter[str] = Counter()
+    for item in ordered:
+        items[item.source] += 1
+        cars[item.source] += item.classification.automotive
+    return {feed for feed, count in items.items() if cars[feed] >= CAR_FEED_SHARE * count}
 
 
 def _same_titles(ordered: Sequence[ClusterInput], window: timedelta) -> list[tuple[int, int]]:
