@@ -262,6 +262,34 @@ def test_items_of_feeds_without_car_news_join_only_as_one_report() -> None:
     assert cluster(linked) == [[2, 3]]
 
 
+def test_a_world_feed_with_one_car_item_is_not_a_car_feed() -> None:
+    # Two world-news feeds that each carry one car story among four items: their world news is
+    # not weighed by the pair model (which would join these two titles of one death).
+    feeds = {
+        "a": [
+            "Civil rights leader Jesse Jackson dies, aged 84",
+            "France arrests nine in right-wing activist's death",
+            "Toyota recalls 50,000 Camry sedans over faulty airbags",
+            "Peru's Congress votes to impeach President Jose Jeri",
+        ],
+        "b": [
+            "Jesse Jackson, civil rights leader and U.S. presidential hopeful, dies at 84",
+            "Ukraine and Russia hold peace talks in Geneva",
+            "Toyota recalls 50,000 Camry sedans over faulty airbags",
+            "Sudan market strike kills at least 28 people",
+        ],
+    }
+    items = [
+        item(4 * n + k, title, hours=k, feed=feed)
+        for n, (feed, titles) in enumerate(feeds.items())
+        for k, title in enumerate(titles)
+    ]
+    stories = cluster(items)
+    assert [0] in stories and [4] in stories  # two papers' titles of one death: not proven
+    assert [2, 6] in stories  # the car story of both feeds is one story
+    assert titles_in_car_feeds(feeds["a"][0], feeds["b"][0]) == [[0, 1]]  # in car feeds: one
+
+
 def test_world_news_needs_names_both_titles_share() -> None:
     # The issue's wrong merges on general feeds (from feeds that carry car news too, where
     # the pair model weighs them).

@@ -138,7 +138,8 @@ def _needs_feedparser(parsed: ParsedFeed, text: str) -> bool:
     return (
         text.count("<link>") <= len(entries)
         and any(e.link and e.link == e.guid for e in entries)
-        and "ermal" in text.lower()  # what any match holds, found faster than by the search
+        # What any match holds, found faster than by the search (or by lowering the text)
+        and any(spelling in text for spelling in ("ermaLink", "ermalink", "ERMALINK"))
         and bool(_NOT_PERMALINK.search(text))
     )
 
