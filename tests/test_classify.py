@@ -332,6 +332,39 @@ def test_a_nickname_names_every_maker_it_stands_for_in_chinese_text_only() -> No
     assert classifier.classify("BBA graduates face a tough job market").makers == ()
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Brands by their Chinese names, a reader's nickname, and models named without the brand.
+        ("迪子海外销量再创新高", ["BYD"]),
+        ("中兴领主新款皮卡上市", ["ZX Auto"]),
+        ("猎豹CS10改款车型曝光", ["Leopaard"]),
+        ("比速T5降价促销", ["Bisu"]),
+        ("知豆D2S续航升级", ["Zhidou"]),
+        ("英朗新车型申报图曝光", ["Buick"]),
+        ("帕杰罗将停产", ["Mitsubishi"]),
+        ("迈特威新款上市", ["Volkswagen"]),
+        ("东风悦达起亚智跑召回", ["Kia"]),
+        ("汉兰达与冠道对比", ["Toyota", "Honda"]),
+        ("上汽通用别克GL8降价", ["GM", "Buick"]),
+        ("Hyzon board votes to dissolve company", ["Hyzon"]),
+        # The same words where they mean something else.
+        ("中兴业绩大涨", []),  # ZTE
+        ("斯威夫特发布新专辑", []),  # Taylor Swift, not SWM
+        ("海豚馆宣布关闭", []),  # a dolphinarium, not BYD's Dolphin
+        ("比速度更重要的是方向", []),
+        ("猎豹移动公布季度财报", []),  # Cheetah Mobile
+        ("天籁之音音乐会", []),
+        ("A harbinger of doom for the economy", []),
+        ("Venturi effect explained", []),
+    ],
+)
+def test_chinese_names_nicknames_and_models_name_their_maker(
+    title: str, expected: list[str]
+) -> None:
+    assert makers(title) == expected
+
+
 def test_a_chief_known_only_for_cars_stands_for_the_brand() -> None:
     classifier = Classifier()
     assert [m.name for m in classifier.classify("1000亿灰飞烟灭，李想疯魔").makers] == ["Li Auto"]
