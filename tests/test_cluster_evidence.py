@@ -453,3 +453,18 @@ def test_a_merger_proposed_and_its_offer_withdrawn_are_two_events() -> None:
     assert titles(
         "FCA proposes merger with Renault", "FCA withdraws merger offer for Renault", hours=30.0
     ) == [[0], [1]]
+
+
+def test_share_moves_and_a_raised_forecast_tell_one_event() -> None:
+    # How far the shares moved depends on the hour an outlet wrote; a raised forecast is a
+    # maker's one at a time.
+    assert titles(
+        "General Motors Boosts Annual Earnings Forecast, Shares Surge Over 9% Pre-Market",
+        "General Motors lifts forecast as tariff outlook improves, shares surge 14%",
+        "GM stock soars 15% as automaker raises guidance, beats Q3 earnings",
+    ) == [[0, 1, 2]]
+    # Percentages of the event itself still tell events apart.
+    assert titles(
+        "BYD cuts prices by 10% on Seal sedans",
+        "BYD cuts prices by 34% on Seal sedans",
+    ) == [[0], [1]]

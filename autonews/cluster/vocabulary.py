@@ -137,7 +137,8 @@ flagship test-drive testing pilot-program award milestone anniversary design reb
 price price-cut price-rise price-war discount financing leasing affordable luxury inventory
 dealer direct-sales customers drivers fleet
 deliveries sales registrations bestseller ranking record-high record-low sharp-rise sharp-fall
-doubling demand market-share revenue profit margin loss writedown forecast profit-warning
+doubling demand market-share revenue profit margin loss writedown forecast forecast-raise
+profit-warning
 sales-target earnings dividend buyback shares trading-halt market-value analyst credit-rating
 cash-flow debt payment-arrears default bailout bankruptcy cost cost-cutting economy inflation
 merger acquisition stake divestment spin-off ipo delisting take-private funding-round investment
@@ -162,12 +163,14 @@ ev nev electrification passenger-car suv sedan hatchback mpv truck pickup van
 # bankruptcy, listing or strike within days tell one event, where two of its recalls or
 # launches may tell two. Named in a title with its maker, such a concept is the subject.
 # A chief leaving (resigning, ousted, retiring: one turn told three ways), a chief named, a
-# profit warning, a quarter's or a year's results are once at a time too: a maker has one chief
-# executive and reports a period once. Concept -> the subject it makes (one for the three ways).
+# profit warning, a raised forecast, a quarter's or a year's results are once at a time too: a
+# maker has one chief executive, reports a period once and revises its forecast at one time.
+# Concept -> the subject it makes (one for the three ways).
 SINGULAR_CONCEPTS = {
     "c:" + concept: "c:" + concept
     for concept in """
 bankruptcy ipo delisting take-private strike merger spin-off bailout appointment profit-warning
+forecast-raise
 q1 q2 q3 q4 h1 h2 nine-months full-year
 """.split()
 } | {"c:" + concept: "c:resignation" for concept in "resignation dismissal retirement".split()}
@@ -180,7 +183,9 @@ PEOPLE_SINGULAR = frozenset(
 PERIOD_SINGULAR = frozenset("c:" + c for c in "q1 q2 q3 q4 h1 h2 nine-months full-year".split())
 RESULTS = frozenset(
     "c:" + c
-    for c in "earnings profit loss revenue deliveries sales forecast profit-warning".split()
+    for c in """
+earnings profit loss revenue deliveries sales forecast forecast-raise profit-warning
+""".split()
 )
 
 # What a title names when it tells how others took an event (shares, analysts, a response): such
