@@ -102,17 +102,17 @@ def event_features(
 @dataclass(frozen=True)
 class EventModel:
     bias: tuple[float, ...]  # one per event, in EVENTS order
-    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> (event index, weight) pairs
+    weights: dict[str, tuple[float, ...]]  # feature -> its weight for each event, in EVENTS order
 
     def scores(self, features: Iterable[str]) -> list[float]:
-        scores = list(self.bias)
-        weights = self.weights
-        for feature in features:
-            pairs = weights.get(feature)
-            if pairs is not None:
-                for index, weight in pairs:
-                    scores[index] += weight
-        return scores
+        # The rows of the features present, summed column by column: transposing and summing
+        # run in C, where a loop over each feature's weights in Python was a fifth of the
+        # classifier's time.
+        rows = [row for row in map(self.weights.get, features) if row is not None]
+        if not rows:
+            return list(self.bias)
+        columns = zip(*rows, strict=True)
+        return [bias + sum(column) for bias, column in zip(self.bias, columns, strict=True)]
 
     def predict(self, features: Sequence[str]) -> tuple[Event, float]:
         """The most likely event and its probability."""
@@ -127,9 +127,9 @@ class EventModel:
         index = EVENTS.index(event)
         weighed: dict[str, float] = {}
         for feature in features:
-            for i, weight in self.weights.get(feature, ()):
-                if i == index and weight > 0:
-                    weighed[feature] = max(weighed.get(feature, 0.0), weight)
+            row = self.weights.get(feature)
+            if row is not None and row[index] > 0:
+                weighed[feature] = max(weighed.get(feature, 0.0), row[index])
         said: dict[str, float] = {}  # two features may read alike ("the rules' choice")
         for feature, weight in sorted(weighed.items(), key=lambda kv: -kv[1]):
             said.setdefault(describe(feature), weight)
@@ -177,12 +177,12 @@ def parse_model(data: dict[str, object]) -> EventModel:
     bias = tuple(raw_bias[i] for i in order)
     # An event's name to its place in EVENTS: tens of thousands of features name one each.
     position = {event.value: i for i, event in enumerate(EVENTS)}
-    weights = {
-        str(feature): tuple(
-            [(position[event], float(weight)) for event, weight in per_event.items()]
-        )
-        for feature, per_event in data["weights"].items()  # type: ignore[attr-defined]
-    }
+    weights = {}
+    for feature, per_event in data["weights"].items():  # type: ignore[attr-defined]
+        row = [0.0] * len(EVENTS)
+        for event, weight in per_event.items():
+            row[position[event]] = float(weight)
+        weights[str(feature)] = tuple(row)
     return EventModel(bias, weights)
 
 
@@ -201,6 +201,8 @@ def event_model() -> EventModel:
         bias, weights = marshal.loads(data)
         if not (isinstance(bias, tuple) and len(bias) == len(EVENTS) and isinstance(weights, dict)):
             raise ValueError("not an event model")
+        if weights and len(next(iter(weights.values()))) != len(EVENTS):
+            raise ValueError("an event model of another form")
         return EventModel(bias, weights)
 
     return stored(

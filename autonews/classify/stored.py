@@ -40,7 +40,7 @@ from autonews.files import write_atomically
 
 T = TypeVar("T")
 
-FORMAT = "1"  # bump when what the files hold changes in a way no key above catches
+FORMAT = "2"  # bump when what the files hold changes in a way no key above catches
 KEEP = 4  # of each kind, the newest files written: the default knowledge and a config's, at least
 
 
