@@ -468,3 +468,16 @@ def test_share_moves_and_a_raised_forecast_tell_one_event() -> None:
         "BYD cuts prices by 10% on Seal sedans",
         "BYD cuts prices by 34% on Seal sedans",
     ) == [[0], [1]]
+
+
+def test_a_turn_of_what_a_maker_does_is_a_subject() -> None:
+    # Talks ended, told two ways the same day: that turn of Fisker's talks is what both name.
+    assert titles(
+        "Fisker Says Talks with Automaker Terminated",
+        "Large automaker terminates negotiations with Fisker, shares plunge",
+    ) == [[0, 1]]
+    # Talks begun and talks ended stay two events.
+    assert titles(
+        "Fisker Says Talks with Automaker Terminated",
+        "Fisker begins talks with a large automaker",
+    ) == [[0], [1]]

@@ -37,6 +37,7 @@ from autonews.cluster.terms import (
     text_lead,
 )
 from autonews.cluster.vocabulary import (
+    ACTION_CONCEPTS,
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
@@ -45,6 +46,7 @@ from autonews.cluster.vocabulary import (
     REACTIONS,
     SINGULAR_CONCEPTS,
     STAGES,
+    TURNS,
 )
 from autonews.models import Classification, Event
 
@@ -211,6 +213,12 @@ def _subject(
     singular = {
         SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS and told_of(t, title, chief)
     }
+    # A turn of what a maker does, told in its title (talks ended, a launch delayed, output
+    # resumed), is once at a time too: that turn of that action of that side.
+    turns = {STAGES[t] for t in title if t in STAGES and STAGES[t] in TURNS}
+    if turns:
+        actions = {t for t in title if t in ACTION_CONCEPTS or t == "c:talks"}
+        singular |= {a + "|" + turn for a in actions for turn in turns}
     if singular:
         sides = title_groups | {x.name for x in c.companies}
         for t in singular:
