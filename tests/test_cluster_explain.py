@@ -77,3 +77,21 @@ def test_an_unknown_story_id_is_a_usage_error(cli, home: Path, tmp_path) -> None
     result = cli("story", "000000000000", "--explain")
     assert result.code == ExitStatus.USAGE
     assert "not a story id" in result.err and "hint:" in result.err
+
+
+def test_world_news_of_two_feeds_joined_by_one_title_says_so(cli, home: Path, tmp_path) -> None:
+    agency = "Peru's Congress votes to impeach interim President José Jerí"
+    feeds = []
+    for name, other in (("one", "Jesse Jackson, civil rights leader, dies at 84"), ("two", "")):
+        path = tmp_path / f"{name}.xml"
+        entries = [item(agency, 1 if name == "one" else 2, 5)]
+        if other:
+            entries.append(item(other, 3, 4))
+        path.write_text(rss(entries, title=name), "utf-8")
+        feeds += ["--feed", str(path)]
+    digest = cli("digest", *feeds, "--no-extract", "--all-topics", "--format", "json").json()
+    (peru,) = [s for s in digest["stories"] if s["cluster_size"] == 2]
+    assert not peru["automotive"]
+    record = cli("story", peru["id"], "--explain", "--format", "json").json()
+    (merge,) = record["merges"]
+    assert merge["how"] == "same title" and merge["probability"] is None
