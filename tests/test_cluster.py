@@ -27,6 +27,7 @@ from autonews.urls import normalize_url
 DATA = Path(__file__).parent / "data"
 
 T0 = datetime(2026, 11, 20, 8, tzinfo=UTC)
+NOT_CARS = classify("Peru's Congress votes to impeach President Jose Jeri")
 
 
 def items(*titles: str, hours: float = 2.0, links: list[str] | None = None) -> list[ClusterInput]:
@@ -284,3 +285,31 @@ def test_quality_on_the_labelled_sets_does_not_regress(
     score = evaluate(load_rows(DATA / name))
     figures = f"{name}: pairwise P {score.precision:.3f}, R {score.recall:.3f}, F1 {score.f1:.3f}"
     assert score.precision >= precision and score.f1 >= f1, figures
+
+
+def test_world_stories_of_an_earlier_run_never_merge_and_one_title_spans_two_windows() -> None:
+    # Two feeds that are not car feeds, one title: an earlier run told the two reports apart
+    # (the second came after the first had left the window); a new item anywhere does not join
+    # them now.
+    title = "Jesse Jackson, civil rights leader and presidential hopeful, dies at 84"
+    first = ClusterInput(1, title, "", None, T0, NOT_CARS, "world-x")
+    second = ClusterInput(2, title, "", None, T0 + timedelta(hours=50), NOT_CARS, "world-y")
+    new = ClusterInput(
+        9,
+        "Peru's Congress votes to impeach President Jose Jeri",
+        "",
+        None,
+        T0 + timedelta(hours=51),
+        NOT_CARS,
+        "world-x",
+    )
+    stories = cluster([first, second, new], assigned={1: "s1", 2: "s2"})
+    assert [1] in stories and [2] in stories
+    # A title two wires repeat every 60 hours is a column: a story spans two windows at most.
+    column = "Your daily horoscope for every zodiac sign, read it here"
+    repeats = [
+        ClusterInput(n, column, "", None, T0 + timedelta(hours=60 * n), NOT_CARS, f"wire{n % 2}")
+        for n in range(6)
+    ]
+    found = cluster(repeats)
+    assert max(len(story) for story in found) <= 3

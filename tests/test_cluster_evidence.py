@@ -481,3 +481,34 @@ def test_a_turn_of_what_a_maker_does_is_a_subject() -> None:
         "Fisker Says Talks with Automaker Terminated",
         "Fisker begins talks with a large automaker",
     ) == [[0], [1]]
+
+
+def test_percentages_of_the_event_still_count_beside_a_share_move() -> None:
+    # Only the share move's percentage is set aside; a stake's or the sales' still tells events
+    # apart, in titles that name shares too.
+    assert titles(
+        "Lucid shares plunge 15% after Saudi fund cuts stake by 10%",
+        "Lucid shares plunge 4% after Saudi fund cuts stake by 30%",
+    ) == [[0], [1]]
+    assert titles(
+        "BYD sales up 30% in October, shares climb",
+        "BYD sales up 12% in September, shares climb",
+    ) == [[0], [1]]
+
+
+def test_a_forecast_raised_for_a_maker_is_not_its_own() -> None:
+    assert titles(
+        "Morgan Stanley raises forecast for Tesla deliveries",
+        "Tesla raises guidance after record quarter",
+    ) == [[0], [1]]
+    assert titles(
+        "Analysts raise forecast for Ford earnings ahead of results",
+        "Ford raises full-year guidance on strong truck sales",
+    ) == [[0], [1]]
+
+
+def test_two_delays_of_one_maker_with_other_objects_stay_apart() -> None:
+    assert titles("Ford delays EV launch", "Ford delays EV plant in Tennessee") == [[0], [1]]
+    assert titles(
+        "Toyota cancels three-row EV SUV", "Toyota cancels EV battery plant in Kentucky"
+    ) == [[0], [1]]

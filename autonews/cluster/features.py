@@ -25,7 +25,7 @@ from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
 from autonews.cluster.series import parochial, roundups
-from autonews.cluster.singular import names_a_chief, told_of
+from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
@@ -37,21 +37,22 @@ from autonews.cluster.terms import (
     text_lead,
 )
 from autonews.cluster.vocabulary import (
-    ACTION_CONCEPTS,
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
     POSTS,
     PRICES,
     REACTIONS,
+    SELF_SINGULAR,
     SINGULAR_CONCEPTS,
     STAGES,
-    TURNS,
 )
 from autonews.models import Classification, Event
 
 COUNTERPART = "m*"  # the subject term of an item naming several makers: "m*Honda+Nissan"
 _CJK = re.compile("[\u3400-\ufaff]")
+SHARES = "c:shares"  # knowledge/concepts.toml: shares, stock, share price, 股价...
+TALKS = "c:talks"
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART)  # subject terms made of the title's names
@@ -192,6 +193,7 @@ def _subject(
     title_groups: frozenset[str],
     corpus: _Corpus,
     chief: bool = False,
+    title_words: Sequence[str] = (),
 ) -> dict[str, float]:
     """Subject terms and their weights: 1 for a term few items use, or more all within two days
     (one big event's names), 1/2 for a commoner one ("china"), none for one so common it tells
@@ -213,12 +215,14 @@ def _subject(
     singular = {
         SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS and told_of(t, title, chief)
     }
-    # A turn of what a maker does, told in its title (talks ended, a launch delayed, output
-    # resumed), is once at a time too: that turn of that action of that side.
-    turns = {STAGES[t] for t in title if t in STAGES and STAGES[t] in TURNS}
-    if turns:
-        actions = {t for t in title if t in ACTION_CONCEPTS or t == "c:talks"}
-        singular |= {a + "|" + turn for a in actions for turn in turns}
+    # Its talks ending are once at a time too ("talks terminated", "ends negotiations"). Other
+    # turns are not: a maker delays a launch and a plant, resumes output at two plants.
+    if TALKS in title:
+        singular |= {TALKS + "|" + STAGES[t] for t in title if STAGES.get(t) == "end"}
+    # A raised forecast is the maker's own only when the title opens with it: a bank raising its
+    # forecast for a maker is other news.
+    if SELF_SINGULAR & singular and not opens_with_maker(title_words):
+        singular -= SELF_SINGULAR
     if singular:
         sides = title_groups | {x.name for x in c.companies}
         for t in singular:
@@ -281,6 +285,7 @@ def _features(
                 title_groups,
                 corpus,
                 names_a_chief(c, title_words),
+                title_words,
             )
         ),
         title_subject=frozenset(
@@ -300,7 +305,7 @@ def _features(
         event=None if c.event is Event.OTHER else c.event,
         models=models,
         title_numbers=title_numbers,
-        title_percents=_event_percents(title_numbers, title_counts),
+        title_percents=_event_percents(title_numbers, title_counts, plain),
         title_money=money,
         numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
@@ -332,18 +337,23 @@ def _acting(title_words: list[str]) -> str | None:
     return None
 
 
-SHARES = "c:shares"  # knowledge/concepts.toml: shares, stock, share price, 股价...
-
-
 def _event_percents(
-    numbers: frozenset[Figure], title_counts: Mapping[str, int]
+    numbers: frozenset[Figure], title_counts: Mapping[str, int], title: str
 ) -> frozenset[Figure]:
-    """The title's percentages that tell its event apart: none where it tells how the shares
-    moved, which every outlet gives at its own hour (up 9% before the market opened, 14% at
-    noon, 15% at the close)."""
-    if SHARES in title_counts:
-        return frozenset()
-    return frozenset(f for f in numbers if f.percent)
+    """The title's percentages that tell its event apart: not those of how the shares moved,
+    which every outlet gives at its own hour (up 9% before the market opened, 14% at noon, 15% at
+    the close); a stake's or the sales' percentages in the same title still count."""
+    percents = frozenset(f for f in numbers if f.percent)
+    if not percents or SHARES not in title_counts:
+        return percents
+    moves = {float(m.group(1)) for m in _SHARE_MOVE.finditer(title)}
+    return frozenset(f for f in percents if f.value not in moves)
+
+
+# A share move: the shares word, then within a few words and no comma the percentage.
+_SHARE_MOVE = re.compile(
+    r"(?:shares?|stocks?|股价|股票)(?:[^,;，；%\d]{0,30}?)(\d+(?:\.\d+)?)\s*%", re.IGNORECASE
+)
 
 
 def _is_cjk(title: str) -> bool:

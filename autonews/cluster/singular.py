@@ -4,7 +4,7 @@ Named so in a title, such a concept of that maker is a subject two reports can s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from autonews.classify.knowledge import default_knowledge
@@ -38,3 +38,10 @@ def told_of(concept: str, title: Mapping[str, int], chief: bool) -> bool:
     if concept in PERIOD_SINGULAR:
         return not RESULTS.isdisjoint(title)
     return True
+
+
+def opens_with_maker(title_words: Sequence[str]) -> bool:
+    """Whether the title opens with a maker's name: the maker is the one acting."""
+    for start, _, hits in default_knowledge().entities.scan(list(title_words), True):
+        return start == 0 and any(hit.kind == "maker" for hit in hits)
+    return False

@@ -25,7 +25,7 @@ from autonews.cluster.model import (
     positive,
     probability,
 )
-from autonews.cluster.topics import split_by_topic
+from autonews.cluster.topics import SPAN_WINDOWS, split_by_topic
 from autonews.collector import collection_paused
 
 # Log-odds taken from a pair without positive evidence when two stories' members are weighed
@@ -140,9 +140,6 @@ def clustered(
     return Clustering(groups, joins)
 
 
-_SPAN_WINDOWS = 2  # a story spans at most two windows (6 days by default) from first to last
-
-
 class _Stories:
     """Union-find over item positions, refusing joins a member rules out, and joins of stories
     that are not, on average over their pairs within the window, one event (``link`` gives a
@@ -216,7 +213,7 @@ class _Stories:
         reaches the cohesion; two single items are judged by their own pair's threshold."""
         features, link = self._features, self._link
         stamps = [features[p].stamp for p in first] + [features[p].stamp for p in second]
-        if max(stamps) - min(stamps) > _SPAN_WINDOWS * self._span:
+        if max(stamps) - min(stamps) > SPAN_WINDOWS * self._span:
             return False  # one event is told within days; months of a blog are a series
         if any(conflict(features[x], features[y]) for x in first for y in second):
             return False

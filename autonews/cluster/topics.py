@@ -10,8 +10,9 @@ the same report: the same link, a feed's re-post, the same title from another fe
 window (an agency story that several papers carry), or the story an earlier run put it in.
 The car items are clustered in full, and so are all items of a car feed (at least half its
 items in the run about cars): the classifier misses some car news (a recall told without the
-maker's name), and there it is still car news. Whatever joins a car item as one report is
-clustered in full too. The split also spares the clustering of mixed subscriptions most of its
+maker's name), and there it is still car news. Whatever shares a link with a car item (or was
+in its story in an earlier run) is clustered in full too; one title joins only items outside
+the car part. The split also spares the clustering of mixed subscriptions most of its
 work: the feeds that are not car feeds hold most of their items.
 """
 
@@ -35,13 +36,17 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 Pair = tuple[int, int, str]  # two positions and how they were joined
+SPAN_WINDOWS = 2  # a story spans at most two windows (6 days by default) from first to last
 
 
 class _Groups:
-    """Union-find over positions."""
+    """Union-find over positions that keeps an earlier run's stories apart (two stories it told
+    apart never become one, as in the car part) and knows each group's first and last time."""
 
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
+    def __init__(self, ordered: Sequence[ClusterInput], assigned: Mapping[int, str]) -> None:
+        self.parent = list(range(len(ordered)))
+        self.label = [assigned.get(item.key) for item in ordered]
+        self.span = [(item.published, item.published) for item in ordered]
 
     def root(self, position: int) -> int:
         while self.parent[position] != position:
@@ -49,11 +54,23 @@ class _Groups:
             position = self.parent[position]
         return position
 
-    def join(self, first: int, second: int) -> bool:
+    def join(self, first: int, second: int, longest: timedelta | None = None) -> bool:
+        """Join two groups unless they are two stories of an earlier run, or (``longest``)
+        would together span longer than that."""
         a, b = self.root(first), self.root(second)
         if a == b:
             return False
-        self.parent[max(a, b)] = min(a, b)
+        label_a, label_b = self.label[a], self.label[b]
+        if label_a is not None and label_b is not None and label_a != label_b:
+            return False
+        start = min(self.span[a][0], self.span[b][0])
+        end = max(self.span[a][1], self.span[b][1])
+        if longest is not None and end - start > longest:
+            return False
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        self.label[keep] = label_a or label_b
+        self.span[keep] = (start, end)
         return True
 
 
@@ -63,7 +80,7 @@ def split_by_topic(
     """Of items in publication order: those to cluster in full (car items, the items of car
     feeds and of unknown feeds, and whatever is one report with one), in order; the
     other stories (lists of positions in ``ordered``); and the joins that made them."""
-    groups = _Groups(len(ordered))
+    groups = _Groups(ordered, assigned)
     joins: list[Pair] = []
     first_of_label: dict[str, int] = {}
     for position, item in enumerate(ordered):
@@ -84,7 +101,9 @@ def split_by_topic(
     }
     for first, second in _same_titles(ordered, window):
         apart = groups.root(first) not in about_cars and groups.root(second) not in about_cars
-        if apart and groups.join(first, second):
+        # A title two wires repeat week after week is a column, not one event: a story spans
+        # at most two windows, as in the car part.
+        if apart and groups.join(first, second, SPAN_WINDOWS * window):
             joins.append((first, second, "same title"))
     car: list[ClusterInput] = []
     others: dict[int, list[int]] = {}

@@ -174,6 +174,9 @@ forecast-raise
 q1 q2 q3 q4 h1 h2 nine-months full-year
 """.split()
 } | {"c:" + concept: "c:resignation" for concept in "resignation dismissal retirement".split()}
+# Those that are a maker's own only when its title opens with the maker ("GM raises forecast",
+# not "Morgan Stanley raises forecast for Tesla deliveries").
+SELF_SINGULAR = frozenset({"c:forecast-raise"})
 # Those that are a maker's once at a time only when the title says of what: a chief's turn when
 # it names a post ("Toyota names Koji Sato CEO", not "Toyota named most valuable brand"); a
 # period's when it names results ("Hyundai annual sales", not "Hyundai annual wage talks").
