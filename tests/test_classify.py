@@ -365,6 +365,37 @@ def test_chinese_names_nicknames_and_models_name_their_maker(
     assert makers(title) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Second round: models named without the brand, JV and sub-brand names, chiefs.
+        ("兰德酷路泽国内停售", ["Toyota"]),
+        ("英仕派新车型申报图曝光", ["Honda"]),
+        ("芭蕾猫降价促销", ["Ora"]),
+        ("宝马5系降价5万", ["BMW"]),
+        ("5系上市，起售价40万", ["BMW"]),
+        ("北京吉普正式更名", ["Jeep"]),
+        ("东风雪铁龙新车下线", ["Citroën"]),
+        ("smart精灵#5上市", ["Smart"]),
+        ("安聪慧：极氪今年销量目标50万辆", ["Zeekr"]),
+        ("秦力洪：蔚来明年盈利", ["NIO"]),
+        ("FSD is coming to China, Musk says", ["Tesla"]),
+        # The same words where they mean something else.
+        ("北极星电力网发布光伏装机数据", []),  # Polaris, not Polestar (极星)
+        ("江淮地区迎来强降雨，多地发布预警", []),  # the Jiang-Huai region, not JAC
+        ("福特号航母抵达地中海", []),  # the USS Gerald R. Ford
+        ("亚洲龙舟锦标赛开幕", []),  # dragon boats, not the Toyota Avalon
+        ("华为Mate 7系列降价", []),  # a phone series, not the BMW 7 Series
+        ("Windows 7系统停止更新", []),
+        ("华晨宇演唱会门票开售", []),  # a singer, not Brilliance
+    ],
+)
+def test_second_round_chinese_names_and_models_name_their_maker(
+    title: str, expected: list[str]
+) -> None:
+    assert makers(title) == expected
+
+
 def test_a_chief_known_only_for_cars_stands_for_the_brand() -> None:
     classifier = Classifier()
     assert [m.name for m in classifier.classify("1000亿灰飞烟灭，李想疯魔").makers] == ["Li Auto"]
