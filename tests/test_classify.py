@@ -480,3 +480,36 @@ def test_a_model_code_compared_with_another_makers_model_keeps_its_maker() -> No
     assert Classifier().classify("Mitsubishi Challenger gets a facelift").makers[0].name == (
         "Mitsubishi"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "明星越来越多人选择直播带货",  # 星越 (Geely)
+        "2026世预赛欧洲区抽签结果出炉",  # 赛欧 (Chevrolet)
+        "长征途胜利会师90周年",  # 途胜 (Hyundai)
+        "华夏利好消息提振A股",  # 夏利 (FAW)
+        "引领界面设计新潮流",  # 领界 (Ford)
+        "纳瓦拉大学发布新研究",  # 纳瓦拉 (Nissan), the Spanish region
+        "库里南钻石首次公开展出",  # 库里南 (Rolls-Royce), the diamond
+        "君越酒店开业",  # 君越 (Buick)
+        "iPhone 17售价5999元Pro版涨价",  # 元Pro (BYD) after a price in yuan
+    ],
+)
+def test_a_short_chinese_model_name_inside_other_words_names_no_maker(title: str) -> None:
+    # Two or three characters of a model name hide in ordinary words: alone, without a car word
+    # or a maker beside them, they are no maker and the title is not car news.
+    result = classify(title)
+    assert not result.makers and not result.automotive
+
+
+@pytest.mark.parametrize(
+    ("title", "maker"),
+    [
+        ("现代途胜新车型曝光", "Hyundai"),
+        ("赛欧新车型亮相", "Chevrolet"),
+        ("腰线非常有感觉 英朗15N提车大片", "Buick"),
+    ],
+)
+def test_a_short_chinese_model_name_with_a_car_word_names_its_maker(title: str, maker: str) -> None:
+    assert [m.name for m in classify(title).makers] == [maker]

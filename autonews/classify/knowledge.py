@@ -173,7 +173,10 @@ class Knowledge:
         brand_words = {w for alias in plain + ambiguous for w in phrase_key(alias)}
         for model in raw.get("models", []):
             key = phrase_key(str(model))
-            self.entities.add(key, EntityHit("maker", index, "model", written=str(model)))
+            # Two Chinese characters of a model name hide in ordinary words (星越 in 明星越来越,
+            # 途胜 in 长征途胜利): alone they need a car word or a maker beside them.
+            hidden = _short_cjk(str(model))
+            self.entities.add(key, EntityHit("maker", index, "model", hidden, written=str(model)))
             self.models.setdefault(key, (str(model), index))
             if key:
                 self.model_starts.setdefault(index, set()).add(key[0])
@@ -324,6 +327,14 @@ def build_knowledge(
     people = {person for maker in knowledge.makers for person in maker.people}
     knowledge.car_people = frozenset(people.intersection(automotive))
     return knowledge
+
+
+def _short_cjk(name: str) -> bool:
+    """A name of two Chinese characters, or of one and a Latin suffix (元Pro in "5999元Pro版")."""
+    cjk = sum("\u3400" <= ch <= "\u9fff" for ch in name)
+    if cjk == len(name):
+        return len(name) <= 2
+    return cjk == 1 and "\u3400" <= name[0] <= "\u9fff" and name[1:].isascii()
 
 
 def built_knowledge(

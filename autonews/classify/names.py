@@ -234,8 +234,8 @@ def _ambiguous_verdict(
             return "not on its own ('" + tokens.span(start - 1, end) + "')"  # "Two-Seat"
     if _followed_by_car_word(k, hit, stems, tokens, end):
         return "followed by a model or car word"
-    if hit.kind == "maker" and hit.index in context.models:
-        return "named with one of its models"
+    if hit.kind == "maker" and hit.via != "model" and hit.index in context.models:
+        return "named with one of its models"  # (a model is not its own context)
     # "Genesis and Kia", "Hyundai with Mini": joined to a maker named for sure.
     joined_before = (
         start > 1 and tokens.norms[start - 1] in _JOINERS and start - 1 in context.maker_edges
@@ -265,6 +265,10 @@ def _ambiguous_verdict(
         return "is the headline's subject"  # "丰田章男：我不会辞去董事长职务"
     if hit.written in entity.lenient and context.automotive:
         return "in an automotive headline"
+    if hit.via == "model":  # a short Chinese model name: "途胜" with a car word, not in 长征途胜利
+        if context.car_word or context.sure_makers:
+            return "a model in an automotive headline"
+        return "not without a car word or a maker beside it"
     opening = start == 0 or (start <= 2 and all(w in _OPENERS for w in tokens.norms[:start]))
     if opening and context.automotive:
         return "opens an automotive headline"
