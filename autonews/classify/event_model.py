@@ -201,8 +201,9 @@ def event_model() -> EventModel:
         bias, weights = marshal.loads(data)
         if not (isinstance(bias, tuple) and len(bias) == len(EVENTS) and isinstance(weights, dict)):
             raise ValueError("not an event model")
-        if weights and len(next(iter(weights.values()))) != len(EVENTS):
-            raise ValueError("an event model of another form")
+        row = next(iter(weights.values()), ())
+        if weights and (len(row) != len(EVENTS) or not isinstance(row[0], float)):
+            raise ValueError("an event model of another form")  # rows of floats, one per event
         return EventModel(bias, weights)
 
     return stored(

@@ -13,10 +13,10 @@ file that cannot be read, or holds anything but what was asked for, is built aga
 silently; writing is atomic (a temporary file renamed), and a folder that cannot be written to
 only means building every time.
 
-What is kept is a pickle, which runs code when loaded: a file is read only when it and its folder
-belong to the user running autonews and nobody else may write to them (a shared AUTONEWS_HOME
-that others can write to is built in every run instead, and written to never). The folder is
-made readable by its owner only.
+The knowledge is kept as a pickle, which runs code when loaded (the event model as marshal
+data): a file is read only when it and its folder belong to the user running autonews and nobody
+else may write to them (a shared AUTONEWS_HOME that others can write to is built in every run
+instead, and written to never). The folder is made readable by its owner only.
 """
 
 from __future__ import annotations
