@@ -201,8 +201,8 @@ def event_model() -> EventModel:
         bias, weights = marshal.loads(data)
         if not (isinstance(bias, tuple) and len(bias) == len(EVENTS) and isinstance(weights, dict)):
             raise ValueError("not an event model")
-        row = next(iter(weights.values()), ())
-        if weights and (len(row) != len(EVENTS) or not isinstance(row[0], float)):
+        row: tuple[object, ...] = next(iter(weights.values()), (0.0,) * len(EVENTS))
+        if len(row) != len(EVENTS) or not all(isinstance(w, float) for w in row):
             raise ValueError("an event model of another form")  # rows of floats, one per event
         return EventModel(bias, weights)
 
