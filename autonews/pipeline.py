@@ -288,6 +288,7 @@ def _classify(
 
 CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
 CAR_FEED_ITEMS = 3  # ... judged on at least this many items
+# (The clustering reads car feeds by the same share, without the minimum: cluster/topics.py.)
 
 
 def _from_car_feeds(items: Sequence[Item], result: Mapping[int, Classification]) -> list[Item]:

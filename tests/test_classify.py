@@ -494,6 +494,11 @@ def test_a_model_code_compared_with_another_makers_model_keeps_its_maker() -> No
         "库里南钻石首次公开展出",  # 库里南 (Rolls-Royce), the diamond
         "君越酒店开业",  # 君越 (Buick)
         "iPhone 17售价5999元Pro版涨价",  # 元Pro (BYD) after a price in yuan
+        # Car words elsewhere in the title do not make them models (车 in 列车, 电池, 品牌).
+        "长征途胜利会师纪念列车今日开行",
+        "明星越来越多代言新能源品牌",
+        "华夏利好消息：电池板块大涨",
+        "iPhone 17售价5999元Pro版电池容量提升",
     ],
 )
 def test_a_short_chinese_model_name_inside_other_words_names_no_maker(title: str) -> None:
@@ -509,6 +514,11 @@ def test_a_short_chinese_model_name_inside_other_words_names_no_maker(title: str
         ("现代途胜新车型曝光", "Hyundai"),
         ("赛欧新车型亮相", "Chevrolet"),
         ("腰线非常有感觉 英朗15N提车大片", "Buick"),
+        ("雅阁降价3万", "Honda"),
+        ("朗逸月销破4万", "Volkswagen"),
+        ("思域Type R官图发布", "Honda"),
+        ("途胜L正式上市 售价15.98万起", "Hyundai"),
+        ("秦PLUS DM-i降价", "BYD"),
     ],
 )
 def test_a_short_chinese_model_name_with_a_car_word_names_its_maker(title: str, maker: str) -> None:

@@ -512,3 +512,16 @@ def test_two_delays_of_one_maker_with_other_objects_stay_apart() -> None:
     assert titles(
         "Toyota cancels three-row EV SUV", "Toyota cancels EV battery plant in Kentucky"
     ) == [[0], [1]]
+
+
+def test_a_share_move_ends_where_its_clause_ends_and_a_forecast_for_something_is_not_singular() -> (
+    None
+):
+    assert titles(
+        "Stellantis shares slip as Jeep sales fall 10%",
+        "Stellantis shares slip as Jeep sales fall 25%",
+    ) == [[0], [1]]
+    assert titles(
+        "Tesla raises forecast for Model Y deliveries",
+        "Tesla raises forecast for energy storage deployments",
+    ) == [[0], [1]]

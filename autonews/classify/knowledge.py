@@ -100,6 +100,9 @@ class Knowledge:
     reactions: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
     car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
+    # What shows a two-character Chinese model name is meant as one (events.toml [context]).
+    model_after: tuple[str, ...] = ()
+    model_before: tuple[str, ...] = ()
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
     # Words that by themselves make a text automotive (relevance), unstemmed; Chinese as written.
     automotive: Lexicon[str] = field(default_factory=Lexicon)
@@ -316,6 +319,9 @@ def build_knowledge(
         stem(word) for phrase in nouns if phrase.isascii() for word in phrase_key(phrase)
     )
     knowledge.car_phrases_cjk = tuple(simplified(p) for p in nouns if not p.isascii())
+    context = rules["context"]
+    knowledge.model_after = tuple(simplified(str(p)) for p in context.get("model_after", []))
+    knowledge.model_before = tuple(simplified(str(p)) for p in context.get("model_before", []))
     automotive = [str(phrase) for phrase in rules["context"]["automotive"]]
     for phrase in automotive:
         if phrase.isascii():
@@ -330,11 +336,8 @@ def build_knowledge(
 
 
 def _short_cjk(name: str) -> bool:
-    """A name of two Chinese characters, or of one and a Latin suffix (元Pro in "5999元Pro版")."""
-    cjk = sum("\u3400" <= ch <= "\u9fff" for ch in name)
-    if cjk == len(name):
-        return len(name) <= 2
-    return cjk == 1 and "\u3400" <= name[0] <= "\u9fff" and name[1:].isascii()
+    """A name of two Chinese characters."""
+    return len(name) == 2 and all("\u3400" <= ch <= "\u9fff" for ch in name)
 
 
 def built_knowledge(

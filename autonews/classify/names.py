@@ -97,6 +97,11 @@ def find_names(
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': not written as a name")
             continue
+        if hit.via == "model" and _after_a_price(hit, tokens, start):
+            # "5999元Pro版": a price in yuan, not BYD's 元Pro.
+            if reasons is not DISCARD:
+                reasons.append(f"ignored '{tokens.span(start, end)}': a price before it")
+            continue
         if hit.kind == "maker" and hit.via != "model" and _comparison(tokens, end):
             if reasons is not DISCARD:
                 reasons.append(
@@ -265,14 +270,34 @@ def _ambiguous_verdict(
         return "is the headline's subject"  # "丰田章男：我不会辞去董事长职务"
     if hit.written in entity.lenient and context.automotive:
         return "in an automotive headline"
-    if hit.via == "model":  # a short Chinese model name: "途胜" with a car word, not in 长征途胜利
-        if context.car_word or context.sure_makers:
-            return "a model in an automotive headline"
-        return "not without a car word or a maker beside it"
+    if hit.via == "model":  # a two-character Chinese model name: "途胜L", not 长征途胜利
+        if context.sure_makers:
+            return "a model beside a maker"
+        if _written_as_a_chinese_model(k, tokens, start, end):
+            return "written as a model"
+        return "not without its maker, a model suffix or a car word beside it"
     opening = start == 0 or (start <= 2 and all(w in _OPENERS for w in tokens.norms[:start]))
     if opening and context.automotive:
         return "opens an automotive headline"
     return "not without automotive evidence"
+
+
+def _after_a_price(hit: EntityHit, tokens: Tokens, start: int) -> bool:
+    """A model of one Chinese character and a Latin suffix (元Pro, 宋Pro) right after a number."""
+    written = hit.written
+    if not (len(written) > 1 and tokens.cjk(start) and written[1:].isascii()):
+        return False
+    return start > 0 and tokens.norms[start - 1][-1:].isdigit()
+
+
+def _written_as_a_chinese_model(k: Knowledge, tokens: Tokens, start: int, end: int) -> bool:
+    """A Latin suffix (途胜L, 英朗15N, 思域 Type R) or a car word right after or before it."""
+    if end < len(tokens):
+        if not tokens.cjk(end) and tokens.norms[end][:1].isalnum():
+            return True
+        if tokens.plain.startswith(k.model_after, tokens.offset(end)):
+            return True
+    return tokens.plain[: tokens.offset(start)].rstrip().endswith(k.model_before)
 
 
 def _followed_by_car_word(

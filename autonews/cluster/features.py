@@ -12,6 +12,7 @@ is the turn of a story its title names (talks begun, called off, postponed, deni
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -221,7 +222,11 @@ def _subject(
         singular |= {TALKS + "|" + STAGES[t] for t in title if STAGES.get(t) == "end"}
     # A raised forecast is the maker's own only when the title opens with it: a bank raising its
     # forecast for a maker is other news.
-    if SELF_SINGULAR & singular and not opens_with_maker(title_words):
+    # A forecast "for" something (its energy unit, one model's deliveries) is not the maker's
+    # one at a time either: it may raise several.
+    if SELF_SINGULAR & singular and (
+        not opens_with_maker(title_words) or _forecast_of_something(title_words)
+    ):
         singular -= SELF_SINGULAR
     if singular:
         sides = title_groups | {x.name for x in c.companies}
@@ -346,14 +351,26 @@ def _event_percents(
     percents = frozenset(f for f in numbers if f.percent)
     if not percents or SHARES not in title_counts:
         return percents
-    moves = {float(m.group(1)) for m in _SHARE_MOVE.finditer(title)}
+    moves = {float(m.group(2) or m.group(3)) for m in _SHARE_MOVE.finditer(title)}
     return frozenset(f for f in percents if f.value not in moves)
 
 
-# A share move: the shares word, then within a few words and no comma the percentage.
+# A share move: the shares word, then within three words the percentage ("shares surge over
+# 9%", "stock soars 15%", "股价大涨8%"); a clause that goes on ("shares slip as Jeep sales fall
+# 10%") is the event's.
+_CLAUSE_ENDS = "as|after|while|amid|on|when|with|despite|but|and|for|following"
 _SHARE_MOVE = re.compile(
-    r"(?:shares?|stocks?|股价|股票)(?:[^,;，；%\d]{0,30}?)(\d+(?:\.\d+)?)\s*%", re.IGNORECASE
+    r"\b(?:shares?|stocks?)\b((?:\s+(?!(?:" + _CLAUSE_ENDS + r")\b)[A-Za-z-]+){0,3})\s+"
+    r"(\d+(?:\.\d+)?)\s*[%％]"
+    r"|(?:股价|股票)[^，,；;。\d]{0,6}(\d+(?:\.\d+)?)\s*[%％]",
+    re.IGNORECASE,
 )
+_FORECASTS = frozenset({"forecast", "forecasts", "outlook", "guidance", "projection"})
+
+
+def _forecast_of_something(words: Sequence[str]) -> bool:
+    """Whether a forecast word is followed by "for" ("raises forecast for Model Y deliveries")."""
+    return any(w in _FORECASTS and n in ("for", "on") for w, n in itertools.pairwise(words))
 
 
 def _is_cjk(title: str) -> bool:
