@@ -499,6 +499,13 @@ def test_a_model_code_compared_with_another_makers_model_keeps_its_maker() -> No
         "明星越来越多代言新能源品牌",
         "华夏利好消息：电池板块大涨",
         "iPhone 17售价5999元Pro版电池容量提升",
+        # Amounts, people's names, a word against the name that is not a car word.
+        "千元Pro手机推荐",
+        "年入百万元UP主自述",
+        "国足名单：张奕泽首发",
+        "董事长李朗逸，上市公司再融资",
+        "新书《探岳》首发",
+        "帝豪KTV",
     ],
 )
 def test_a_short_chinese_model_name_inside_other_words_names_no_maker(title: str) -> None:
@@ -519,6 +526,10 @@ def test_a_short_chinese_model_name_inside_other_words_names_no_maker(title: str
         ("思域Type R官图发布", "Honda"),
         ("途胜L正式上市 售价15.98万起", "Hyundai"),
         ("秦PLUS DM-i降价", "BYD"),
+        ("轩逸经典版降至7万", "Nissan"),
+        ("2025宋Pro DM-i上市", "BYD"),
+        ("2024款途胜正式上市", "Hyundai"),
+        ("迈腾B9谍照曝光", "Volkswagen"),
     ],
 )
 def test_a_short_chinese_model_name_with_a_car_word_names_its_maker(title: str, maker: str) -> None:

@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from autonews.classify import Classifier
-from autonews.cluster import ClusterInput, cluster
+from autonews.cluster import ClusterInput, cluster, features_of
+from autonews.cluster.model import conflict
 
 T0 = datetime(2026, 11, 20, 8, tzinfo=UTC)
 CLASSIFIER = Classifier()
@@ -525,3 +526,19 @@ def test_a_share_move_ends_where_its_clause_ends_and_a_forecast_for_something_is
         "Tesla raises forecast for Model Y deliveries",
         "Tesla raises forecast for energy storage deployments",
     ) == [[0], [1]]
+
+
+def test_share_moves_told_other_ways_and_a_forecast_for_a_period() -> None:
+    # "as much as 16%", "Shares of Xpeng Motors jump 10%": share moves, not two events' figures.
+    a, b = features_of(
+        [
+            item(0, "Shares of Xpeng Motors jump 10% after strong deliveries"),
+            item(1, "XPeng stock soars as much as 16% on record deliveries", 2.0),
+        ]
+    )
+    assert conflict(a, b) is None
+    # A forecast raised "for 2025" is still the maker's own.
+    assert titles(
+        "GM raises forecast for 2025 as truck sales hold up",
+        "GM raises full-year forecast, shares climb",
+    ) == [[0, 1]]

@@ -283,21 +283,40 @@ def _ambiguous_verdict(
 
 
 def _after_a_price(hit: EntityHit, tokens: Tokens, start: int) -> bool:
-    """A model of one Chinese character and a Latin suffix (元Pro, 宋Pro) right after a number."""
+    """A model of one Chinese character and a Latin suffix (元Pro, 元UP) after an amount: a number
+    or its unit ("5999元Pro版", "千元Pro手机", "百万元UP主")."""
     written = hit.written
     if not (len(written) > 1 and tokens.cjk(start) and written[1:].isascii()):
         return False
-    return start > 0 and tokens.norms[start - 1][-1:].isdigit()
+    before = tokens.plain[: tokens.offset(start)]
+    if _MODEL_YEAR.search(before):
+        return False  # "2025宋Pro DM-i上市": a model year
+    return bool(before) and (before[-1].isdigit() or before[-1] in _AMOUNT_UNITS)
+
+
+_AMOUNT_UNITS = frozenset("十百千万亿美港日欧")  # 千元, 万元, 美元, 港元...
+_YEAR_MODEL = re.compile(r"\d款$")  # "2024款途胜"
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
+_MODEL_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d\d$")
+# What a Latin suffix of a Chinese model name looks like: a code with a digit (B9, 15N), one or
+# two letters (L, EV), or a trim word; not a word of its own ("帝豪KTV").
+_TRIMS = frozenset({"plus", "pro", "max", "dmi", "dm", "hev", "phev", "gt", "gts", "rs", "type"})
 
 
 def _written_as_a_chinese_model(k: Knowledge, tokens: Tokens, start: int, end: int) -> bool:
-    """A Latin suffix (途胜L, 英朗15N, 思域 Type R) or a car word right after or before it."""
-    if end < len(tokens):
-        if not tokens.cjk(end) and tokens.norms[end][:1].isalnum():
+    """A Latin suffix (途胜L, 英朗15N, 迈腾B9) or a car word against the name, after (雅阁降价) or
+    before it (新款途胜, 2024款途胜); never across a space or a stop (董事长李朗逸，上市公司)."""
+    name_start = tokens.offset(start)
+    name_end = name_start + len("".join(tokens.norms[start:end]))
+    suffix = _LATIN_RUN.match(tokens.plain, name_end)
+    if suffix:
+        code = suffix.group().lower()
+        if len(code) <= 2 or code in _TRIMS or any(ch.isdigit() for ch in code):
             return True
-        if tokens.plain.startswith(k.model_after, tokens.offset(end)):
-            return True
-    return tokens.plain[: tokens.offset(start)].rstrip().endswith(k.model_before)
+    if tokens.plain.startswith(k.model_after, name_end):
+        return True
+    before = tokens.plain[:name_start]
+    return before.endswith(k.model_before) or _YEAR_MODEL.search(before) is not None
 
 
 def _followed_by_car_word(

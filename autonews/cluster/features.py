@@ -12,7 +12,6 @@ is the turn of a story its title names (talks begun, called off, postponed, deni
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -355,22 +354,33 @@ def _event_percents(
     return frozenset(f for f in percents if f.value not in moves)
 
 
-# A share move: the shares word, then within three words the percentage ("shares surge over
-# 9%", "stock soars 15%", "股价大涨8%"); a clause that goes on ("shares slip as Jeep sales fall
-# 10%") is the event's.
+# A share move: the shares word, then within five words the percentage ("shares surge over
+# 9%", "Shares of Xpeng Motors jump 10%", "stock soars as much as 15%", "股价盘中大涨8%"); a
+# clause that goes on ("shares slip as Jeep sales fall 10%") is the event's.
 _CLAUSE_ENDS = "as|after|while|amid|on|when|with|despite|but|and|for|following"
 _SHARE_MOVE = re.compile(
-    r"\b(?:shares?|stocks?)\b((?:\s+(?!(?:" + _CLAUSE_ENDS + r")\b)[A-Za-z-]+){0,3})\s+"
+    r"\b(?:shares?|stocks?)\b((?:\s+(?!(?:" + _CLAUSE_ENDS + r")\b)[A-Za-z.&'-]+){0,5})"
+    r"(?:\s+(?:as\s+much\s+as|as\s+high\s+as|more\s+than|nearly|almost|about|over|by))?\s+"
     r"(\d+(?:\.\d+)?)\s*[%％]"
-    r"|(?:股价|股票)[^，,；;。\d]{0,6}(\d+(?:\.\d+)?)\s*[%％]",
+    r"|(?:股价|股票)[^，,；;。\d]{0,10}(\d+(?:\.\d+)?)\s*[%％]",
     re.IGNORECASE,
 )
 _FORECASTS = frozenset({"forecast", "forecasts", "outlook", "guidance", "projection"})
+# What a forecast "for" may cover and still be the maker's own: a period ("for 2025", "for the
+# year", "for the fourth quarter").
+_PERIODS = frozenset(
+    {"the", "this", "next", "full", "fiscal", "year", "quarter", "q1", "q2", "q3", "q4"}
+)
 
 
 def _forecast_of_something(words: Sequence[str]) -> bool:
-    """Whether a forecast word is followed by "for" ("raises forecast for Model Y deliveries")."""
-    return any(w in _FORECASTS and n in ("for", "on") for w, n in itertools.pairwise(words))
+    """Whether a forecast is "for" something other than a period ("raises forecast for Model Y
+    deliveries", not "for 2025" or "for the year")."""
+    for n, word in enumerate(words[:-1]):
+        if word in _FORECASTS and words[n + 1] == "for":
+            after = words[n + 2] if n + 2 < len(words) else ""
+            return not (after in _PERIODS or after[:1].isdigit())
+    return False
 
 
 def _is_cjk(title: str) -> bool:
