@@ -289,15 +289,15 @@ def _after_a_price(hit: EntityHit, tokens: Tokens, start: int) -> bool:
     if not (len(written) > 1 and tokens.cjk(start) and written[1:].isascii()):
         return False
     before = tokens.plain[: tokens.offset(start)]
-    if _MODEL_YEAR.search(before):
+    if _ENDS_WITH_A_YEAR.search(before):
         return False  # "2025宋Pro DM-i上市": a model year
     return bool(before) and (before[-1].isdigit() or before[-1] in _AMOUNT_UNITS)
 
 
 _AMOUNT_UNITS = frozenset("十百千万亿美港日欧")  # 千元, 万元, 美元, 港元...
-_YEAR_MODEL = re.compile(r"\d款$")  # "2024款途胜"
+_MODEL_OF_A_YEAR = re.compile(r"\d款$")  # "2024款途胜"
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
-_MODEL_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d\d$")
+_ENDS_WITH_A_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d\d$")
 # What a Latin suffix of a Chinese model name looks like: a code with a digit (B9, 15N), one or
 # two letters (L, EV), or a trim word; not a word of its own ("帝豪KTV").
 _TRIMS = frozenset({"plus", "pro", "max", "dmi", "dm", "hev", "phev", "gt", "gts", "rs", "type"})
@@ -316,7 +316,7 @@ def _written_as_a_chinese_model(k: Knowledge, tokens: Tokens, start: int, end: i
     if tokens.plain.startswith(k.model_after, name_end):
         return True
     before = tokens.plain[:name_start]
-    return before.endswith(k.model_before) or _YEAR_MODEL.search(before) is not None
+    return before.endswith(k.model_before) or _MODEL_OF_A_YEAR.search(before) is not None
 
 
 def _followed_by_car_word(
