@@ -313,3 +313,34 @@ def test_world_stories_of_an_earlier_run_never_merge_and_one_title_spans_two_win
     ]
     found = cluster(repeats)
     assert max(len(story) for story in found) <= 3
+
+
+def test_explain_weighs_an_earlier_runs_join_as_the_clustering_would() -> None:
+    # Two items an earlier run put in one story that share nothing: the explanation says so and
+    # gives the pair the probability the clustering would (with nothing proven, far below 0.5).
+    from autonews.cluster.explain import explain
+
+    pair = [
+        ClusterInput(
+            0,
+            "Toyota recalls 50,000 Camry sedans over faulty airbags",
+            "",
+            None,
+            T0,
+            classify("Toyota recalls 50,000 Camry sedans over faulty airbags"),
+            "cars",
+        ),
+        ClusterInput(
+            1,
+            "Toyota names new head of its European business",
+            "",
+            None,
+            T0 + timedelta(hours=3),
+            classify("Toyota names new head of its European business"),
+            "cars",
+        ),
+    ]
+    (merge,) = explain(pair, {0, 1}).merges
+    assert merge.how == "earlier run"
+    assert "unproven" in {e.name for e in merge.evidence}
+    assert merge.probability is not None and merge.probability < 0.5

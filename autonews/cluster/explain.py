@@ -20,13 +20,15 @@ from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import (
     PAIR_FEATURES,
     PairModel,
+    _common,
     conflict,
     pair_features,
     pair_model,
+    positive,
     probability,
     shared_subject,
 )
-from autonews.cluster.stories import Join, clustered, with_other_topics
+from autonews.cluster.stories import UNPROVEN, Join, clustered, with_other_topics
 from autonews.cluster.topics import split_by_topic
 
 
@@ -34,7 +36,7 @@ from autonews.cluster.topics import split_by_topic
 class Evidence:
     """One piece of a pair's evidence: a feature the model weighs, or what the two share."""
 
-    name: str  # a PAIR_FEATURES name, "shared subject", "bias" or "conflict"
+    name: str  # a PAIR_FEATURES name, "shared subject", "bias", "conflict" or "unproven"
     detail: str  # what it is, as a reader would say it
     weight: float = 0.0  # its part in the log-odds of one event
 
@@ -114,9 +116,13 @@ def _merge(
     a, b = features[position[join.first]], features[position[join.second]]
     values = pair_features(a, b)
     score = model.score(values)
-    return Merge(
-        join.first, join.second, join.how, probability(score), tuple(_evidence(a, b, values, model))
-    )
+    evidence = _evidence(a, b, values, model)
+    if not positive(a, b, _common(a, b)):
+        # As the clustering weighs such a pair: alike in words, but nothing shared proves one
+        # event (an earlier run's join that today's evidence would not make).
+        score -= UNPROVEN
+        evidence.append(Evidence("unproven", "nothing both name proves one event", -UNPROVEN))
+    return Merge(join.first, join.second, join.how, probability(score), tuple(evidence))
 
 
 def _evidence(
