@@ -534,3 +534,53 @@ def test_a_short_chinese_model_name_inside_other_words_names_no_maker(title: str
 )
 def test_a_short_chinese_model_name_with_a_car_word_names_its_maker(title: str, maker: str) -> None:
     assert [m.name for m in classify(title).makers] == [maker]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # HIMA sells the cars of several brands in its own stores: alone it is the maker ...
+        ("鸿蒙智行11月交付8万台，同比增长70%", ["HIMA"]),
+        ("余承东：鸿蒙智行明年将推出10款新车", ["HIMA"]),
+        # ... named beside one of its brands, the brand is the subject and HIMA stands back.
+        ("鸿蒙智行问界M9交付破20万台", ["Aito"]),
+        ("余承东：智界R7订单突破10万", ["Luxeed"]),
+        # Huawei itself stays a supplier and a phone maker.
+        ("华为发布Mate 80手机", []),
+        ("Huawei unveils its new Mate phone", []),
+    ],
+)
+def test_a_sales_umbrella_stands_back_for_the_brand_it_sells(
+    title: str, expected: list[str]
+) -> None:
+    assert makers(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Names used in Taiwan and Hong Kong, written in Traditional characters.
+        ("賓士在台召修逾3千輛車", ["Mercedes-Benz"]),
+        ("福斯汽車宣布在德國裁員", ["Volkswagen"]),
+        ("日產將停止汽油引擎研發", ["Nissan"]),
+        ("和泰車1月交車量年增1成", ["Toyota"]),
+        ("市民吐槽早高峰公交車太擠", []),  # 交車 inside 公交車 (a bus) is no delivery
+        ("速霸陸新款休旅車上市", ["Subaru"]),
+        # 福斯 alone is as often Fox (the broadcaster) as Volkswagen.
+        ("福斯新聞主播離職", []),
+    ],
+)
+def test_taiwan_and_hong_kong_names_of_makers(title: str, expected: list[str]) -> None:
+    assert makers(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("〈車市〉豐田召修逾6萬輛車", Event.RECALL),  # 召修: Taiwan's word for a recall
+        ("特斯拉調降日本Model 3售價", Event.PRICING),
+        ("〈財報〉福特汽車上季獲利年增3成", Event.FINANCIALS),
+    ],
+)
+def test_taiwan_usage_of_event_words(title: str, event: Event) -> None:
+    assert classify(title).event is event

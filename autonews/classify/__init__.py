@@ -273,7 +273,24 @@ class Classifier:
                     reasons.append(
                         f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'"
                     )
+        if len(makers) > 1:
+            makers = self._brands_before_umbrellas(makers, reasons)
         return tuple(makers), tuple(companies)
+
+    def _brands_before_umbrellas(
+        self, makers: list[MakerRef], reasons: list[str]
+    ) -> list[MakerRef]:
+        """"鸿蒙智行问界M8": the brand is the subject; the alliance that sells it stands back."""
+        named = {maker.name for maker in makers}
+        kept = []
+        for ref in makers:
+            maker = self.k.makers[self.k.maker_by_name[ref.name.lower()]]
+            beside = maker.brands & named
+            if beside:
+                reasons.append(f"maker {maker.name} dropped: it sells {sorted(beside)[0]}, named")
+            else:
+                kept.append(ref)
+        return kept
 
     def _models(self, found: list[EntityHit]) -> tuple[ModelRef, ...]:
         """Vehicle models named, each tied to its maker, in text order."""
