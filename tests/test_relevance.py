@@ -166,3 +166,17 @@ def test_with_summary_and_body_never_raises_and_is_consistent(
 def test_any_text_never_raises(title: str, summary: str) -> None:
     result = classify(title, summary, summary)
     assert result.event in Event
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Takata adds 3.3 million air bag inflators to massive recall",
+        "How Apple CarPlay will be less annoying with iOS 26",
+        "EU combustion ban under fire",
+        "见证历史：电车销量反超油车",
+        "一季度动力电池装机量，有哪些亮点？",
+    ],
+)
+def test_car_industry_words_without_a_maker_say_a_headline_is_about_cars(title: str) -> None:
+    assert classify(title).automotive
