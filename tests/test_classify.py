@@ -584,3 +584,17 @@ def test_taiwan_and_hong_kong_names_of_makers(title: str, expected: list[str]) -
 )
 def test_taiwan_usage_of_event_words(title: str, event: Event) -> None:
     assert classify(title).event is event
+
+
+def test_a_summary_names_the_event_of_a_title_without_one_only_with_a_strong_phrase() -> None:
+    how_to = classify(
+        "Removing visor stickers from a Jeep Gladiator",
+        "The chief complaint of new owners is the warning sticker on the sun visor. Here is how "
+        "to take it off without a trace.",
+    )
+    assert how_to.event is Event.OTHER  # 'chief' is no leadership news
+    recalled = classify(
+        "Jeep Gladiator owners get a letter",
+        "Stellantis recalls 60,000 Jeep Gladiator pickups over a fuel leak.",
+    )
+    assert recalled.event is Event.RECALL

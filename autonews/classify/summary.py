@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 LOOKED_AT = 600  # characters of summary and first paragraph: the lead, not the whole article
 EVENT_WORDS = 60  # words of it that may name the event when the title names none
+STRONG_PHRASE = 3.0  # the weight of a strong event phrase (knowledge/events.toml)
 
 
 class Extra:
@@ -122,9 +123,15 @@ class Extra:
         """The event its first words name, for a title that names none."""
         classifier = self.classifier
         stems = stems_of(tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms)
-        event, _, _ = classifier.phrase_event(stems, reasons)
-        if event is not Event.OTHER:
-            reasons.append("event from the summary/body: the title has no event word")
+        found: list[str] = []
+        event, weight, _ = classifier.phrase_event(stems, found)
+        # Only a strong phrase: a summary's weak and medium words ("with", "new", "chief") name
+        # no event ("Removing visor stickers from a Jeep" is no leadership news).
+        if event is Event.OTHER or weight < STRONG_PHRASE:
+            return Event.OTHER
+        if reasons is not DISCARD:
+            reasons.extend(_in_summary(reason) for reason in found)
+        reasons.append("event from the summary/body: the title has no event word")
         return event
 
 
