@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from autonews.config import ClassifyConfig
 from autonews.errors import AutonewsError
 from autonews.models import FetchResult, ParsedFeed
-from autonews.store.keys import entry_identity
+from autonews.store.keys import entry_identity, normalized_links
 
 if TYPE_CHECKING:
     from autonews.classify import Classifier
@@ -51,11 +51,15 @@ def parse_result(result: FetchResult, max_items: int) -> ParsedFeed | str:
 @dataclass(frozen=True)
 class FeedWork:
     """What a worker made of one feed: the parsed document (or why not), the classification
-    records of its entries in the window, and their identity in the store (keys, fingerprints)."""
+    records of its entries in the window, their identity in the store (keys, fingerprints) and
+    their links normalised."""
 
     document: ParsedFeed | str
     records: Records = field(default_factory=list)
     identity: tuple[list[str], list[str]] | None = None
+    # Each entry's link normalised for its key ("" without one): the main process's clustering
+    # asks for them again (autonews.urls.remember_normalized).
+    links: list[str] = field(default_factory=list)
 
 
 def parse_and_classify(
@@ -76,4 +80,5 @@ def parse_and_classify(
             continue
         classifier = classifier or classifier_for(settings)
         records.append(classifier.classify(entry.title, entry.summary).to_record())
-    return FeedWork(parsed, records, entry_identity(parsed.entries))
+    links = normalized_links(parsed.entries)
+    return FeedWork(parsed, records, entry_identity(parsed.entries, links), links)

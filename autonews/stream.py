@@ -49,6 +49,7 @@ from autonews.models import (
 from autonews.store import Store
 from autonews.stream_pages import FEED, PAGE, Done, Events, Pages, Progress
 from autonews.timeparse import parse_duration
+from autonews.urls import remember_normalized
 from autonews.workers import Workers
 
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
@@ -211,6 +212,11 @@ class Stream:
         slot = self._feeds[index]
         document = slot.document = work.document
         slot.records, slot.identity, slot.ready = work.records, work.identity, True
+        if work.links and isinstance(document, ParsedFeed):
+            links = (entry.link for entry in document.entries)
+            remember_normalized(
+                (link, normal) for link, normal in zip(links, work.links, strict=True) if link
+            )
         if not self.news and isinstance(document, ParsedFeed):
             self.news = any(map(self._shown, document.entries))
         if self.extract and isinstance(document, ParsedFeed):

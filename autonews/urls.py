@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PARAMS = frozenset(
@@ -45,8 +46,33 @@ _AMP_SUFFIX = re.compile(r"(?:/amp/?|/amp\.html?|\.amp)$", re.IGNORECASE)  # /st
 _AMP_INFIX = re.compile(r"\.amp(\.html?)$", re.IGNORECASE)  # story.amp.html -> story.html
 
 
+# Links normalised lately, and their normal form. A run normalises each item's link twice: for
+# its key, in the worker that parsed the feed, and again in this process as the clustering
+# looks for shared links. The workers hand their answers over (remember_normalized), so the
+# second time, on the run's critical path after the last feed, is a lookup.
+_KNOWN: dict[str, str] = {}
+_KNOWN_LIMIT = 100_000  # links; past it the memo starts afresh, so memory stays bounded
+
+
+def remember_normalized(pairs: Iterable[tuple[str, str]]) -> None:
+    """Take ``(link, normalize_url(link))`` pairs made elsewhere (in a worker process)."""
+    if len(_KNOWN) > _KNOWN_LIMIT:
+        _KNOWN.clear()
+    _KNOWN.update(pairs)
+
+
 def normalize_url(url: str) -> str:
     """Canonical form for identity: case, ports, fragments, tracking, AMP and mobile variants."""
+    known = _KNOWN.get(url)
+    if known is None:
+        known = _normalize(url)
+        if len(_KNOWN) > _KNOWN_LIMIT:
+            _KNOWN.clear()
+        _KNOWN[url] = known
+    return known
+
+
+def _normalize(url: str) -> str:
     url = url.strip()
     try:
         parts = urlsplit(url)

@@ -50,11 +50,18 @@ def _keys(entries: Sequence[ParsedEntry], links: Sequence[str] | None) -> list[s
     return keys
 
 
-def entry_identity(entries: Sequence[ParsedEntry]) -> tuple[list[str], list[str]]:
+def normalized_links(entries: Sequence[ParsedEntry]) -> list[str]:
+    """Each entry's link normalised ("" for an entry without one)."""
+    return [_normalized(entry) for entry in entries]
+
+
+def entry_identity(
+    entries: Sequence[ParsedEntry], links: Sequence[str] | None = None
+) -> tuple[list[str], list[str]]:
     """Keys and fingerprints of a feed's entries, as :meth:`Store.add_entries` compares them
     (worker processes compute them beside parsing, so that storing costs less). Each link is
-    normalised once for both."""
-    links = [_normalized(entry) for entry in entries]
+    normalised once for both; ``links``: :func:`normalized_links`, when already made."""
+    links = normalized_links(entries) if links is None else links
     return _keys(entries, links), [
         _fingerprint(entry, link) for entry, link in zip(entries, links, strict=True)
     ]
