@@ -54,6 +54,7 @@ from autonews.workers import Workers
 
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
 QUIET = 0.02  # seconds without an arrival after which a run that parses its feeds is idle
+IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main thread to be busy
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Stream:
             store, config, now, progress, self._session, self._workers, self._events
         )
         self._idle_work: Callable[[], object] | None = None  # see feeds()
+        self._meanwhile: Callable[[], object] | None = None  # see feeds()
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
@@ -134,7 +136,8 @@ class Stream:
     ) -> list[FeedHealth]:
         """Fetch, parse and store every feed; their health, in the feed list's order.
         ``build_classifier``: build the run's classifier once the first requests are out;
-        ``meanwhile``: other work for then (such as importing what the later stages use);
+        ``meanwhile``: other work for then (such as importing what the later stages use; in a
+        run whose workers parse every feed, done once they have the first feeds in hand);
         ``idle``: work for the entries the run brings (such as loading what clustering needs),
         done in an idle moment (see :meth:`_wait`) once a feed has brought one in the digest's
         window; a run whose feeds bring none skips it."""
@@ -151,6 +154,10 @@ class Stream:
         self._pages.deadline = time.monotonic() + 2 * deadline
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
+        if self._pool_all:
+            # Done now, it held the first feeds back from the workers, which wait for nothing
+            # else: it is done once they have some in hand (see _wait).
+            self._meanwhile, meanwhile = meanwhile, None
         if (build_classifier or meanwhile is not None) and self._feeds:
             # While the network thread waits for answers (not while it sends: they share one
             # interpreter): the parsers are imported when feeds will bring documents, and the
@@ -166,6 +173,7 @@ class Stream:
                 meanwhile()
         self._idle_work = idle
         self._wait(lambda: self._stored == len(self._feeds))
+        self._run_meanwhile()  # the feeds left no moment for it
         if self.news:
             self._run_idle_work()  # the feeds left no idle moment
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
@@ -294,6 +302,9 @@ class Stream:
                 event = self._events.get_nowait()
             except queue.Empty:
                 pages.save()
+                if self._meanwhile is not None and self._workers_have_enough:
+                    self._run_meanwhile()
+                    continue
                 idle = self._idle_work is not None and self.news
                 if idle and self._fetched == len(self._feeds):
                     self._run_idle_work()
@@ -315,6 +326,18 @@ class Stream:
                         ) from None
                     continue
             self._handle(event)
+
+    @property
+    def _workers_have_enough(self) -> bool:
+        """Whether the workers have work for a moment (a few feeds each), or all there is."""
+        workers = self._workers
+        every_feed = self._fetched == len(self._feeds)
+        return every_feed or workers is None or workers.unfinished >= IN_HAND * workers.count
+
+    def _run_meanwhile(self) -> None:
+        work, self._meanwhile = self._meanwhile, None
+        if work is not None:
+            work()
 
     def _run_idle_work(self) -> None:
         work, self._idle_work = self._idle_work, None

@@ -86,6 +86,11 @@ class Workers:
         for _ in range(self.count):  # idle workers take one each
             self._pool.submit(warm_up, extract, settings)
 
+    @property
+    def unfinished(self) -> int:
+        """Real tasks submitted and not finished (running or waiting for a worker)."""
+        return len(self._busy)
+
     def submit(self, function: Callable[..., T], *args: Any) -> Future[T]:
         assert self._pool is not None
         future = self._pool.submit(function, *args)
