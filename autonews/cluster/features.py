@@ -13,17 +13,18 @@ is the turn of a story its title names (talks begun, called off, postponed, deni
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 
 from autonews.classify.knowledge import default_knowledge
-from autonews.classify.lexicon import stems_of, tokenize
+from autonews.classify.lexicon import stems_of
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
+from autonews.cluster.places import COUNTRY_OF_LEADER
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
 from autonews.cluster.terms import (
@@ -31,11 +32,9 @@ from autonews.cluster.terms import (
     bridges,
     concepts,
     is_subject,
-    item_terms,
     simplified,
-    site_text,
-    text_lead,
 )
+from autonews.cluster.texts import ItemText, read_texts
 from autonews.cluster.vocabulary import (
     CAR_CONCEPTS,
     COMPONENTS,
@@ -151,32 +150,6 @@ class _Corpus:
         )
 
 
-def _countries_of_places(terms: list[str]) -> list[str]:
-    """The countries of the regions and cities among ``terms`` that they do not name: Berlin
-    is in Germany, Ontario in Canada."""
-    return [
-        country
-        for country in dict.fromkeys(COUNTRY_OF[t] for t in terms if t in COUNTRY_OF)
-        if country not in terms
-    ]
-
-
-def _countries_of_leaders(terms: list[str]) -> list[str]:
-    """The countries whose leaders ``terms`` name and not the countries themselves: Biden acts
-    for the US. Unlike a place's, a leader's country is a side of a deal the title tells."""
-    return [
-        country
-        for country in dict.fromkeys(COUNTRY_OF_LEADER[t] for t in terms if t in COUNTRY_OF_LEADER)
-        if country not in terms
-    ]
-
-
-def _named_terms(c: Classification) -> list[str]:
-    """Makers and companies as the classifier named them, whatever the script: 特斯拉 and Tesla
-    are one term, 华为 and Huawei another."""
-    return ["m:" + m.name for m in c.makers] + ["o:" + x.name for x in c.companies]
-
-
 def _counts(terms: list[str], into: dict[str, int] | None = None) -> dict[str, int]:
     """How often each term occurs (a Counter would cost more than the counting, for a title)."""
     counts = into if into is not None else {}
@@ -242,16 +215,14 @@ def _subject(
 
 def _features(
     item: ClusterInput,
-    c: Classification,
-    title_words: list[str],
+    read: ItemText,
     title_terms: list[str],
     lead_terms: list[str],
     corpus: _Corpus,
     bilingual: bool,
     roundup: bool,
-    title_makers: set[str],
-    implied: frozenset[str] = frozenset(),
 ) -> _Features:
+    c, title_words, implied = read.classification, read.title_words, read.implied
     title_counts = _counts(title_terms)
     text_counts = _counts(lead_terms, title_counts.copy()) if lead_terms else title_counts
     idf = corpus.idf
@@ -268,7 +239,7 @@ def _features(
     plain = simplified(item.title)
     title_numbers = fig.numbers(plain)
     models = _models(c, title_words)
-    title_groups = frozenset(m.group for m in c.makers if m.name in title_makers)
+    title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
     money = frozenset(
         (f.unit, fig.scaled(f.value, title_numbers))
@@ -388,56 +359,65 @@ def _is_cjk(title: str) -> bool:
 
 
 def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
-    """Each item's evidence, in the order given, with term rarity measured over all of them."""
-    title_words = [tokenize(simplified(item.title)).norms for item in items]
-    shared = site_text([(item.source, item.body) for item in items if item.body])
-    lead_words = [
-        tokenize(simplified(text_lead(item.summary, item.body, shared))).norms for item in items
-    ]
-    title_terms, lead_terms, title_makers, classifications = [], [], [], []
-    implied_countries: list[frozenset[str]] = []
-    for item, title, lead in zip(items, title_words, lead_words, strict=True):
-        c = item.classification
-        found = item_terms(title, lead, {m.name for m in c.makers}, {x.name for x in c.companies})
-        if found.extra:
-            c = replace(c, makers=c.makers + tuple(found.extra))
-        implied = _countries_of_places(found.title)
-        leaders = _countries_of_leaders(found.title)
-        title_terms.append(found.title + implied + leaders + _named_terms(c))
-        lead_terms.append(found.lead + _countries_of_places(found.lead))
-        implied_countries.append(frozenset(implied))
-        title_makers.append(found.named)
-        classifications.append(c)
+    """Each item's evidence, in the order given, with term rarity measured over all of them.
+    Items of one text and one briefing flag share all of it but their time and feed."""
+    texts = read_texts(items)
+    title_terms = [text.title_terms for text in texts]
+    lead_terms = [text.lead_terms for text in texts]
     own = parochial(items, title_terms, lead_terms)
     if own:
-        title_terms = [[t for t in terms if t not in own] for terms in title_terms]
-        lead_terms = [[t for t in terms if t not in own] for terms in lead_terms]
+        kept = {text: _without(text, own) for text in dict.fromkeys(texts)}
+        title_terms = [kept[text][0] for text in texts]
+        lead_terms = [kept[text][1] for text in texts]
+    corpus = _corpus(items, title_terms, lead_terms)
+    bilingual = len({_is_cjk(item.title) for item in items}) == 2
+    briefings = roundups(items)
+    made: dict[tuple[ItemText, bool], _Features] = {}
+    found = []
+    for n, (item, text, title, lead) in enumerate(
+        zip(items, texts, title_terms, lead_terms, strict=True)
+    ):
+        key = (text, n in briefings)
+        first = made.get(key)
+        if first is None:
+            first = made[key] = _features(item, text, title, lead, corpus, bilingual, key[1])
+            found.append(first)
+        else:  # the same text told again: only its time and feed are its own
+            found.append(_retold(first, item))
+    return found
+
+
+# dataclasses.replace costs six times as much: it looks up the fields at every call.
+_FIELDS = operator.attrgetter(*(field.name for field in fields(_Features)))
+
+
+def _retold(first: _Features, item: ClusterInput) -> _Features:
+    """``first``'s evidence for an item of the same text, at its own time and from its feed."""
+    copy = _Features(*_FIELDS(first))
+    copy.stamp, copy.source = item.published.timestamp(), item.source
+    return copy
+
+
+def _without(text: ItemText, own: frozenset[str]) -> tuple[list[str], list[str]]:
+    title = [t for t in text.title_terms if t not in own]
+    return title, [t for t in text.lead_terms if t not in own]
+
+
+def _corpus(
+    items: Sequence[ClusterInput], title_terms: list[list[str]], lead_terms: list[list[str]]
+) -> _Corpus:
+    """The rarity of terms over the items, and the times each term was first and last used."""
     df: Counter[str] = Counter()
     spans: dict[str, tuple[float, float]] = {}
+    used_by: dict[tuple[int, int], set[str]] = {}
     for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
-        used = set(title).union(lead)
+        key = (id(title), id(lead))  # the same lists for one text: its terms as a set once
+        used = used_by.get(key)
+        if used is None:
+            used = used_by[key] = set(title).union(lead)
         df.update(used)
         stamp = item.published.timestamp()
         for term in used:
             first, last = spans.get(term, (stamp, stamp))
             spans[term] = (min(first, stamp), max(last, stamp))
-    corpus = _Corpus.of(df, spans, len(items))
-    scripts = {_is_cjk(item.title) for item in items}
-    briefings = roundups(items)
-    return [
-        _features(
-            item, c, words, title, lead, corpus, len(scripts) == 2, n in briefings, named, implied
-        )
-        for n, (item, c, words, title, lead, named, implied) in enumerate(
-            zip(
-                items,
-                classifications,
-                title_words,
-                title_terms,
-                lead_terms,
-                title_makers,
-                implied_countries,
-                strict=True,
-            )
-        )
-    ]
+    return _Corpus.of(df, spans, len(items))

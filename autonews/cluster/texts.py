@@ -1,0 +1,94 @@
+"""Each item's text read as terms, once per text: what does not depend on the other items.
+
+Items often repeat a text: one story carried by the feeds of one network, a feed's re-post, an
+agency report several papers run, the benchmark's labelled set repeated over weeks. Reading a
+text (tokens, the names the knowledge finds, concepts, stems, bigrams) is most of an item's
+cost, and it depends only on the title, the lead and the classification, so items that agree
+on those share one ``ItemText``. Rarity, which does depend on the other items, is weighed later
+(``features``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from autonews.classify.lexicon import tokenize
+from autonews.cluster.inputs import ClusterInput
+from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
+from autonews.cluster.terms import item_terms, simplified, site_text, text_lead
+from autonews.models import Classification
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one object per text
+class ItemText:
+    classification: Classification  # with makers the title names that the classifier missed
+    title_words: list[str]  # normalised words of the title, read as simplified Chinese
+    title_terms: list[str]  # the title's terms, its places' countries and its named makers
+    lead_terms: list[str]
+    title_makers: set[str]  # the item's makers its title names
+    implied: frozenset[str]  # countries the title's places imply, not named in it
+
+
+def read_texts(items: Sequence[ClusterInput]) -> list[ItemText]:
+    """Each item's text, in the order given; items with one title, summary, lead and
+    classification get the same object."""
+    shared = site_text([(item.source, item.body) for item in items if item.body])
+    read: dict[tuple[str, str, str, Classification], ItemText] = {}
+    texts = []
+    for item in items:
+        # The lead is the key rather than the body: a site's own sentences are left out of
+        # a body's lead, and which they are depends on the feed.
+        lead = text_lead(item.summary, item.body, shared)
+        key = (item.title, item.summary, lead, item.classification)
+        text = read.get(key)
+        if text is None:
+            text = read[key] = _read(item.title, lead, item.classification)
+        texts.append(text)
+    return texts
+
+
+def _read(title: str, lead: str, c: Classification) -> ItemText:
+    title_words = tokenize(simplified(title)).norms
+    lead_words = tokenize(simplified(lead)).norms
+    found = item_terms(
+        title_words, lead_words, {m.name for m in c.makers}, {x.name for x in c.companies}
+    )
+    if found.extra:
+        c = replace(c, makers=c.makers + tuple(found.extra))
+    implied = _countries_of_places(found.title)
+    leaders = _countries_of_leaders(found.title)
+    return ItemText(
+        c,
+        title_words,
+        found.title + implied + leaders + _named_terms(c),
+        found.lead + _countries_of_places(found.lead),
+        found.named,
+        frozenset(implied),
+    )
+
+
+def _countries_of_places(terms: list[str]) -> list[str]:
+    """The countries of the regions and cities among ``terms`` that they do not name: Berlin
+    is in Germany, Ontario in Canada."""
+    return [
+        country
+        for country in dict.fromkeys(COUNTRY_OF[t] for t in terms if t in COUNTRY_OF)
+        if country not in terms
+    ]
+
+
+def _countries_of_leaders(terms: list[str]) -> list[str]:
+    """The countries whose leaders ``terms`` name and not the countries themselves: Biden acts
+    for the US. Unlike a place's, a leader's country is a side of a deal the title tells."""
+    return [
+        country
+        for country in dict.fromkeys(COUNTRY_OF_LEADER[t] for t in terms if t in COUNTRY_OF_LEADER)
+        if country not in terms
+    ]
+
+
+def _named_terms(c: Classification) -> list[str]:
+    """Makers and companies as the classifier named them, whatever the script: 特斯拉 and Tesla
+    are one term, 华为 and Huawei another."""
+    return ["m:" + m.name for m in c.makers] + ["o:" + x.name for x in c.companies]
