@@ -39,6 +39,7 @@ from autonews.cluster.vocabulary import (
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
+    PEOPLE_SINGULAR,
     POSTS,
     PRICES,
     REACTIONS,
@@ -133,6 +134,7 @@ class _Corpus:
     rare_df: int  # a term used by at most this many items is rare
     df: Mapping[str, int]
     bridging: frozenset[str]  # the terms both scripts can say
+    subjects: frozenset[str]  # the terms that can be subject (``is_subject``): judged once
     burst: frozenset[str]  # terms all their items use within two days: one event's names
 
     @classmethod
@@ -146,6 +148,7 @@ class _Corpus:
             max(_RARE_MIN, min(_RARE_CAP, total // 100)),
             df,
             frozenset(filter(bridges, df)),
+            frozenset(filter(is_subject, df)),
             frozenset(t for t, (first, last) in spans.items() if last - first <= _BURST),
         )
 
@@ -165,7 +168,6 @@ def _subject(
     models: frozenset[tuple[str, str]],
     title_groups: frozenset[str],
     corpus: _Corpus,
-    chief: bool = False,
     title_words: Sequence[str] = (),
 ) -> dict[str, float]:
     """Subject terms and their weights: 1 for a term few items use, or more all within two days
@@ -175,7 +177,7 @@ def _subject(
     rare, df = corpus.rare_df, corpus.df
     subject = {}
     for t in text:
-        if is_subject(t):
+        if t in corpus.subjects:
             count = df[t]
             if count <= rare or (count <= _COMMON * rare and t in corpus.burst):
                 subject[t] = 1.0 if t in title else 0.5
@@ -185,6 +187,8 @@ def _subject(
         subject[MODEL + group + ":" + model] = 1.0
     # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
     # told in a title naming it, is the subject: that concept of that side ("c:ipo@CATL").
+    # Whether the title names a chief tells only of a chief's turn: looked for only then.
+    chief = not PEOPLE_SINGULAR.isdisjoint(title) and names_a_chief(c, title_words)
     singular = {
         SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS and told_of(t, title, chief)
     }
@@ -259,7 +263,6 @@ def _features(
                 models,
                 title_groups,
                 corpus,
-                names_a_chief(c, title_words),
                 title_words,
             )
         ),

@@ -8,6 +8,7 @@ are two recalls.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
@@ -102,8 +103,10 @@ _KIND = {word.casefold(): kind for kind, words in _COUNTED.items() for word in w
 def counts(text: str) -> frozenset[tuple[str, Figure]]:
     """The things a text counts, with their counts: "14家工厂" and "12 Japanese plants" are
     ("plant", 14) and ("plant", 12); "cut 9,000 jobs" is ("job", 9000)."""
-    if not _DIGIT.search(text) and not any(word in text.casefold() for word in _SMALL):
-        return frozenset()
+    if not _DIGIT.search(text):
+        folded = text.casefold()
+        if not any(word in folded for word in _SMALL):
+            return frozenset()
     found = set()
     for match in _COUNTS.finditer(text):
         digits, scale, noun = match.group(1), match.group(2), match.group(3)
@@ -145,6 +148,7 @@ def none_close(a: frozenset[Figure], b: frozenset[Figure]) -> bool:
     return not any(close(x, y) for x in a for y in b)
 
 
+@lru_cache(maxsize=4096)  # a run's items repeat few figures, and each is filed and looked up
 def keys(value: float) -> tuple[str, ...]:
     """Index keys under which a figure meets every figure it may be close to: its value at two
     significant digits and the neighbouring values at that precision."""

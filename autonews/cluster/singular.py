@@ -23,7 +23,7 @@ def _chiefs() -> dict[str, frozenset[str]]:
     }
 
 
-def names_a_chief(c: Classification, title_words: list[str]) -> bool:
+def names_a_chief(c: Classification, title_words: Sequence[str]) -> bool:
     """Whether the title names a chief of one of its makers ("Tavares out at Stellantis")."""
     chiefs = _chiefs()
     words = set(title_words)
