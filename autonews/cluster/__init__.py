@@ -18,7 +18,8 @@ stay in their stories. Candidates come from an inverted index of subject terms a
 so the cost follows the overlaps.
 
 The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms, and which are
-subject), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's evidence),
+subject), ``texts`` (each distinct text read once), ``rarity`` (how rare each term is among the
+items), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's evidence),
 ``places`` (where places and leaders belong), ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``conflicts`` (the hard rules), ``model`` (evidence, the fitted pair model), ``candidates``

@@ -1,6 +1,6 @@
 """Each item's evidence for clustering: terms, subject, stage, figures, models, makers, time, feed.
 
-Terms (see ``terms``) are weighed by TF-IDF over the items clustered together (``_Corpus``).
+Terms (see ``terms``) are weighed by TF-IDF over the items clustered together (``rarity``).
 Terms only one feed uses (a series name, a podcast's hosts, summary boilerplate) are dropped:
 they cannot show that two outlets tell one story, and would make a feed's own items look alike.
 
@@ -25,13 +25,13 @@ from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.places import COUNTRY_OF_LEADER
+from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
     concepts,
-    is_subject,
     simplified,
 )
 from autonews.cluster.texts import ItemText, read_texts
@@ -56,11 +56,8 @@ TALKS = "c:talks"
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART)  # subject terms made of the title's names
-_RARE_MIN = 5  # items: one event told by five outlets keeps its names rare
-_RARE_CAP = 20  # items: a term used by more is not rare, however many items are clustered
 _COMMON = 4  # times the rare count: a term used by more tells nothing about the event
 _CAR = CAR_CONCEPTS | COMPONENTS
-_BURST = 48 * 3600.0  # seconds: a term all its items use within this time is one event's
 
 
 @dataclass(slots=True)
@@ -126,33 +123,6 @@ def _bridge_norm(vector: dict[str, float], bridging: frozenset[str]) -> float:
     return math.hypot(*(v for t, v in vector.items() if t in bridging)) or 1.0
 
 
-@dataclass(frozen=True)
-class _Corpus:
-    """Document frequencies of the items clustered together: what is rare among them."""
-
-    idf: Mapping[str, float]
-    rare_df: int  # a term used by at most this many items is rare
-    df: Mapping[str, int]
-    bridging: frozenset[str]  # the terms both scripts can say
-    subjects: frozenset[str]  # the terms that can be subject (``is_subject``): judged once
-    burst: frozenset[str]  # terms all their items use within two days: one event's names
-
-    @classmethod
-    def of(
-        cls, df: Mapping[str, int], spans: Mapping[str, tuple[float, float]], total: int
-    ) -> _Corpus:
-        # A name a handful of outlets use is rare; in a big window "a handful" grows with it,
-        # up to the number of outlets that tell one big story.
-        return cls(
-            {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()},
-            max(_RARE_MIN, min(_RARE_CAP, total // 100)),
-            df,
-            frozenset(filter(bridges, df)),
-            frozenset(filter(is_subject, df)),
-            frozenset(t for t, (first, last) in spans.items() if last - first <= _BURST),
-        )
-
-
 def _counts(terms: list[str], into: dict[str, int] | None = None) -> dict[str, int]:
     """How often each term occurs (a Counter would cost more than the counting, for a title)."""
     counts = into if into is not None else {}
@@ -167,7 +137,7 @@ def _subject(
     c: Classification,
     models: frozenset[tuple[str, str]],
     title_groups: frozenset[str],
-    corpus: _Corpus,
+    corpus: Corpus,
     title_words: Sequence[str] = (),
 ) -> dict[str, float]:
     """Subject terms and their weights: 1 for a term few items use, or more all within two days
@@ -222,7 +192,7 @@ def _features(
     read: ItemText,
     title_terms: list[str],
     lead_terms: list[str],
-    corpus: _Corpus,
+    corpus: Corpus,
     bilingual: bool,
     roundup: bool,
 ) -> _Features:
@@ -365,24 +335,23 @@ def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
     """Each item's evidence, in the order given, with term rarity measured over all of them.
     Items of one text and one briefing flag share all of it but their time and feed."""
     texts = read_texts(items)
-    title_terms = [text.title_terms for text in texts]
-    lead_terms = [text.lead_terms for text in texts]
-    own = parochial(items, title_terms, lead_terms)
-    if own:
-        kept = {text: _without(text, own) for text in dict.fromkeys(texts)}
-        title_terms = [kept[text][0] for text in texts]
-        lead_terms = [kept[text][1] for text in texts]
-    corpus = _corpus(items, title_terms, lead_terms)
+    stamps: dict[ItemText, list[float]] = {}  # each distinct text, with its items' times
+    feeds: Counter[tuple[ItemText, str]] = Counter()
+    for item, text in zip(items, texts, strict=True):
+        stamps.setdefault(text, []).append(item.published.timestamp())
+        feeds[text, item.source] += 1
+    own = parochial([(feed, t.title_terms, t.lead_terms, n) for (t, feed), n in feeds.items()])
+    terms = {text: _without(text, own) for text in stamps}
+    corpus = rarity(terms, stamps, len(items))
     bilingual = len({_is_cjk(item.title) for item in items}) == 2
     briefings = roundups(items)
     made: dict[tuple[ItemText, bool], _Features] = {}
     found = []
-    for n, (item, text, title, lead) in enumerate(
-        zip(items, texts, title_terms, lead_terms, strict=True)
-    ):
+    for n, (item, text) in enumerate(zip(items, texts, strict=True)):
         key = (text, n in briefings)
         first = made.get(key)
         if first is None:
+            title, lead = terms[text]
             first = made[key] = _features(item, text, title, lead, corpus, bilingual, key[1])
             found.append(first)
         else:  # the same text told again: only its time and feed are its own
@@ -402,25 +371,8 @@ def _retold(first: _Features, item: ClusterInput) -> _Features:
 
 
 def _without(text: ItemText, own: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The text's title and lead terms but those only one feed uses."""
+    if not own:
+        return text.title_terms, text.lead_terms
     title = [t for t in text.title_terms if t not in own]
     return title, [t for t in text.lead_terms if t not in own]
-
-
-def _corpus(
-    items: Sequence[ClusterInput], title_terms: list[list[str]], lead_terms: list[list[str]]
-) -> _Corpus:
-    """The rarity of terms over the items, and the times each term was first and last used."""
-    df: Counter[str] = Counter()
-    spans: dict[str, tuple[float, float]] = {}
-    used_by: dict[tuple[int, int], set[str]] = {}
-    for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
-        key = (id(title), id(lead))  # the same lists for one text: its terms as a set once
-        used = used_by.get(key)
-        if used is None:
-            used = used_by[key] = set(title).union(lead)
-        df.update(used)
-        stamp = item.published.timestamp()
-        for term in used:
-            first, last = spans.get(term, (stamp, stamp))
-            spans[term] = (min(first, stamp), max(last, stamp))
-    return _Corpus.of(df, spans, len(items))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from autonews.cluster.inputs import ClusterInput
 
@@ -33,39 +34,59 @@ def roundups(items: Sequence[ClusterInput]) -> set[int]:
     prefix recurs in the feed) that names several makers' groups or lists clauses, or is a
     numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
     title only a briefing has. No story of its own: it merges with none (but its re-posts)."""
+    marks: dict[str, _Marks] = {}  # titles repeat (re-posts, syndication): read each once
     prefix_of = {}
     for n, item in enumerate(items):
-        match = _SERIES.match(item.title)
-        if match:  # numbered issues are one series: "Episode 212:", "Episode 213:"
-            prefix_of[n] = (item.source, _DIGITS.sub("#", match.group(1).casefold()))
+        mark = marks.get(item.title)
+        if mark is None:
+            mark = marks[item.title] = _marks(item.title)
+        if mark.prefix is not None:  # numbered issues are one series: "Episode 212:", "213:"
+            prefix_of[n] = (item.source, mark.prefix)
     recurring = Counter(prefix_of.values())
     found = set()
     for n, item in enumerate(items):
+        mark = marks[item.title]
         several = len({m.group for m in item.classification.makers}) > 1
-        clauses = _CLAUSES.search(item.title) is not None
         series = n in prefix_of and recurring[prefix_of[n]] > 1
         # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4".
-        prefix = prefix_of[n][1] if n in prefix_of else ""
+        prefix = mark.prefix or ""
         numbered = "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS
-        listed = clauses or (series and "," in item.title[len(prefix) :])
-        briefing = _BRIEFING.search(item.title) is not None
-        if briefing or (series and (several or listed or numbered)) or (clauses and several):
+        listed = mark.clauses or (series and "," in item.title[len(prefix) :])
+        if (
+            mark.briefing
+            or (series and (several or listed or numbered))
+            or (mark.clauses and several)
+        ):
             found.add(n)
     return found
 
 
-def parochial(
-    items: Sequence[ClusterInput], title_terms: list[list[str]], lead_terms: list[list[str]]
-) -> frozenset[str]:
+class _Marks(NamedTuple):
+    prefix: str | None  # a series' prefix ("episode #"), if the title opens with one
+    clauses: bool  # the title lists clauses: "A; B", "A, plus B"
+    briefing: bool  # it says what only a briefing's title says
+
+
+def _marks(title: str) -> _Marks:
+    match = _SERIES.match(title)
+    return _Marks(
+        _DIGITS.sub("#", match.group(1).casefold()) if match else None,
+        _CLAUSES.search(title) is not None,
+        _BRIEFING.search(title) is not None,
+    )
+
+
+def parochial(uses: Iterable[tuple[str, list[str], list[str], int]]) -> frozenset[str]:
     """Terms several items use but only one feed: a blog's series name, a podcast's hosts, the
     boilerplate of a feed's summaries. No other outlet tells a story with them, so they are no
-    evidence that two items tell one, and two items of one series would look alike by them."""
+    evidence that two items tell one, and two items of one series would look alike by them.
+    ``uses``: (feed, title terms, lead terms, how many of its items have them)."""
     feed_of: dict[str, str | None] = {}
     used: Counter[str] = Counter()
-    for item, title, lead in zip(items, title_terms, lead_terms, strict=True):
+    for feed, title, lead, count in uses:
         for term in set(title).union(lead):
-            used[term] += 1
-            known = feed_of.setdefault(term, item.source)
-            if known is not None and known != item.source:
+            used[term] += count
+            known = feed_of.setdefault(term, feed)
+            if known is not None and known != feed:
                 feed_of[term] = None  # two feeds use it
     return frozenset(t for t, feed in feed_of.items() if feed and used[t] > 1)
