@@ -108,9 +108,10 @@ def _proper(a: _Features, b: _Features) -> bool:
         return True  # the market's reaction to the maker's news, told the same day
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
+    if not PLACES.issuperset(both):
+        return True  # a term that is no place: most pairs, told apart in C
     return any(
-        t not in PLACES
-        or min(sa[t], sb[t]) >= 1.0
+        min(sa[t], sb[t]) >= 1.0
         or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
         for t in both
     )
