@@ -207,7 +207,8 @@ def _features(
     text_norm = _norm(text) if lead_terms else title_norm
     if bilingual:  # only pairs across scripts use them
         across = _bridge_norm(title, corpus.bridging)
-        norms = (title_norm, text_norm, across, _bridge_norm(text, corpus.bridging))
+        text_across = _bridge_norm(text, corpus.bridging) if lead_terms else across
+        norms = (title_norm, text_norm, across, text_across)
     else:
         norms = (title_norm, text_norm, title_norm, text_norm)
     plain = simplified(item.title)
