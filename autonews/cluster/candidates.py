@@ -82,13 +82,8 @@ def _scored_pairs(
     stamps = [feature.stamp for feature in features]
     span = window.total_seconds()
     pairs = []
-    # Items of one text share their evidence (features._retold), and so their keys.
-    filed: dict[int, tuple[list[str], list[str]]] = {}
     for position, feature in enumerate(features):
-        known = filed.get(id(feature.subject))
-        if known is None:
-            known = filed[id(feature.subject)] = _index_keys(feature, common)
-        keys, lookup = known
+        keys, lookup = _index_keys(feature, common)
         for other in _candidates(stamps[position] - span, stamps, lookup, index):
             if labels[position] is not None and labels[other] is not None:
                 continue  # both placed by an earlier run
