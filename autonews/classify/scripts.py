@@ -27,6 +27,8 @@ def simplified(text: str) -> str:
         converted: str = _TO_SIMPLIFIED.convert(text)
     except UnicodeEncodeError:  # a lone surrogate: OpenCC takes UTF-8 only
         converted = ""
+    if converted == text:  # most Chinese text is Simplified already: nothing to check
+        return text
     if len(converted) == len(text) and len(_HAN.findall(converted)) == len(_HAN.findall(text)):
         return converted
     # A phrase rule changed the length, a character left the range tokens are made of (鉥 has
