@@ -68,21 +68,22 @@ def event_features(
     maker = subject_end is not None
     norms = tokens.norms
     features: list[str] = []
+    add_feature = features.append  # (the loop runs once per word: a local costs less)
     previous = ""
     cjk_before = ""
     for norm, stem in zip(norms, stems, strict=True):
         if _CJK_FIRST <= norm[0] <= _CJK_LAST:
             if cjk_before:
-                features.append("c:" + cjk_before + norm)
+                add_feature(f"c:{cjk_before}{norm}")  # one string made, where + made two
             cjk_before = norm
             previous = ""
             continue
         cjk_before = ""
         if stem.isdigit():
             stem = "#"
-        features.append("w:" + stem)
+        add_feature("w:" + stem)
         if previous:
-            features.append("b:" + previous + "_" + stem)
+            add_feature(f"b:{previous}_{stem}")
         previous = stem
     if stems:
         features.append("f:" + ("#" if stems[0].isdigit() else stems[0]))
