@@ -120,12 +120,12 @@ class EventModel:
     weights: dict[str, tuple[float, ...]]  # feature -> its weight for each event, in EVENTS order
 
     def scores(self, features: Iterable[str]) -> list[float]:
-        # The rows of the features present, summed column by column: transposing and summing
+        # The rows of the features present (a row is never empty: filter(None) drops only the
+        # features the model lacks), summed column by column: finding, transposing and summing
         # run in C, where a loop over each feature's weights in Python was a fifth of the
-        # classifier's time.
-        # Each column is added up in the order of the features, as a loop would: the sums are
-        # the same to the last bit.
-        rows = [row for row in map(self.weights.get, features) if row is not None]
+        # classifier's time. Each column is added up in the order of the features, as a loop
+        # would: the sums are the same to the last bit.
+        rows = list(filter(None, map(self.weights.get, features)))
         if not rows:
             return list(self.bias)
         return list(map(add, self.bias, map(sum, zip(*rows, strict=True))))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from autonews.classify.scripts import simplified
@@ -130,14 +130,14 @@ class Tokens:
         if spans is None:
             spans = []
             if self._folded is not None:
-                starts = list(_starts(self._folded))
+                starts = _starts(self._folded)
                 if len(starts) != len(self.norms):
                     # lower() made or unmade a token (the Kelvin sign K becomes k; Ⱥ becomes ⱥ,
                     # which no token holds): look where the tokens were found, in the lowered
                     # text, which then has the folded text's length.
-                    starts = list(_starts(self._folded.lower()))
-                for start, norm in zip(starts, self.norms, strict=True):
-                    spans.append((start, start + len(norm)))
+                    starts = _starts(self._folded.lower())
+                pairs = zip(starts, self.norms, strict=True)
+                spans = [(start, start + len(norm)) for start, norm in pairs]
             self._spans = spans
         if index >= len(spans) and self._folded is None:
             # Plain ASCII: only separators lie between one token's end and the next token,
@@ -168,14 +168,16 @@ class Tokens:
         return "\u3400" <= self.norms[index][0] <= "\ufaff"
 
 
-def _starts(text: str) -> Iterator[int]:
+def _starts(text: str) -> list[int]:
     """Where _TOKEN's matches start, from _TOKEN_RUN's fewer ones."""
+    starts: list[int] = []
     for match in _TOKEN_RUN.finditer(text):
-        start = match.start()
+        start, end = match.span()
         if text[start] < "\u3400":
-            yield start
+            starts.append(start)
         else:
-            yield from range(start, match.end())
+            starts += range(start, end)  # a CJK run: each character a token
+    return starts
 
 
 def tokenize(text: str) -> Tokens:
@@ -349,10 +351,10 @@ class Lexicon(Generic[T]):
         count = len(words)
         reached = 0
         for i, word in enumerate(words):
-            node = first.get(word)
-            if node is None or i < reached:
+            # Most words start no phrase: a test with `in` costs less than a call of get.
+            if word not in first or i < reached:
                 continue  # no phrase starts with this word, or it is inside the last match
-            best, children = node
+            best, children = first[word]
             end = j = i + 1
             while children is not None and j < count:
                 step = children.get(words[j])
