@@ -20,6 +20,7 @@ from autonews.classify.knowledge import (
     built_knowledge,
     default_knowledge,
     knowledge_version,
+    strength_name,
 )
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.names import find_names
@@ -97,7 +98,7 @@ class Classifier:
             # Neutral or speculative phrases (weight <= 0) name no event of their own.
             if hit.weight > 0:
                 if hits is not None:
-                    hits.append(RuleHit(hit.event, _strength(hit.weight), start))
+                    hits.append(RuleHit(hit.event, choice.strength, start))
                 if best is None or hit.weight > best[0]:
                     best = (hit.weight, start, hit)
         if best is None:
@@ -105,7 +106,7 @@ class Classifier:
         weight, position, hit = best
         if reasons is not DISCARD:
             reasons.append(
-                f"rules: {hit.event.value}, '{hit.phrase}' ({_strength(weight)}) "
+                f"rules: {hit.event.value}, '{hit.phrase}' ({strength_name(weight)}) "
                 f"at word {position + 1}"
             )
         return hit.event, weight, speculative
@@ -325,13 +326,6 @@ def _subject_end(found: list[Spotted]) -> int | None:
         if hit.kind == "maker":
             return end
     return None
-
-
-def _strength(weight: float) -> str:
-    for name, value in (("decisive", 4.0), ("strong", 3.0), ("medium", 2.0), ("weak", 1.0)):
-        if weight >= value:
-            return name
-    return "weak"
 
 
 _default: Classifier | None = None

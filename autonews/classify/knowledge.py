@@ -22,6 +22,15 @@ SPECULATIVE = -1.0  # the weight that marks a speculative phrase in the event tr
 STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 
 
+def strength_name(weight: float) -> str:
+    """The strength a phrase's weight stands for (the user's own phrases weigh more than
+    decisive ones, and are decisive)."""
+    for name, value in STRENGTHS.items():
+        if weight >= value:
+            return name
+    return "weak"
+
+
 @dataclass(frozen=True)
 class Maker:
     name: str
@@ -78,16 +87,18 @@ def pick_entity(hits: tuple[EntityHit, ...]) -> EntityHit:
 
 @dataclass(frozen=True, slots=True)
 class EventChoice:
-    """What one event phrase's hits come to: the strongest (the first among equals), and the
-    first speculative phrase among them."""
+    """What one event phrase's hits come to: the strongest (the first among equals) and its
+    strength's name, and the first speculative phrase among them."""
 
     hit: EventHit
     speculative: str | None
+    strength: str
 
     @staticmethod
     def of(hits: tuple[EventHit, ...]) -> EventChoice:
         speculative = next((hit.phrase for hit in hits if hit.weight == SPECULATIVE), None)
-        return EventChoice(max(hits, key=lambda h: h.weight), speculative)
+        strongest = max(hits, key=lambda h: h.weight)
+        return EventChoice(strongest, speculative, strength_name(strongest.weight))
 
 
 @dataclass
