@@ -542,3 +542,22 @@ def test_share_moves_told_other_ways_and_a_forecast_for_a_period() -> None:
         "GM raises forecast for 2025 as truck sales hold up",
         "GM raises full-year forecast, shares climb",
     ) == [[0, 1]]
+
+
+def test_a_strike_told_with_its_cause_or_its_end_is_the_strike() -> None:
+    # "strike over pay" tells the strike's cause, not its end.
+    assert titles(
+        "Kia workers strike over wage demands", "Kia union stages partial strike at Gwangmyeong"
+    ) == [[0, 1]]
+    # A strike's end named in a title is that strike: one subject with it.
+    assert titles(
+        "Volvo union reaches deal, ending two-week strike",
+        "Volvo strike ends as members ratify pact",
+    ) == [[0, 1]]
+    # Another maker's strike is still another story.
+    assert titles(
+        "Kia workers strike over wage demands", "Volvo strike ends as members ratify pact"
+    ) == [
+        [0],
+        [1],
+    ]

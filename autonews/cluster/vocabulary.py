@@ -143,10 +143,10 @@ sales-target earnings dividend buyback shares trading-halt market-value analyst 
 cash-flow debt payment-arrears default bailout bankruptcy cost cost-cutting economy inflation
 merger acquisition stake divestment spin-off ipo delisting take-private funding-round investment
 share-offering joint-venture partnership deal supplier supply-chain technology-transfer talks
-terminate cancel delay expand market-entry market-exit overseas-expansion localisation relocation
-strategy restructuring leadership-change startup legacy-automakers foreign-brands domestic-brands
-state-owned shareholder executive board spokesperson appointment resignation dismissal
-retirement pay workforce layoffs hiring labour-contract
+terminate strike-end cancel delay expand market-entry market-exit overseas-expansion
+localisation relocation strategy restructuring leadership-change startup legacy-automakers
+foreign-brands domestic-brands state-owned shareholder executive board spokesperson appointment
+resignation dismissal retirement pay workforce layoffs hiring labour-contract
 plant production production-start production-halt production-cut ramp-up capacity overcapacity
 plant-closure plant-construction shortage quality inspection
 january february march april may june july august september october november december q1 q2 q3
@@ -174,6 +174,8 @@ forecast-raise
 q1 q2 q3 q4 h1 h2 nine-months full-year
 """.split()
 } | {"c:" + concept: "c:resignation" for concept in "resignation dismissal retirement".split()}
+# A strike's end is a turn of the strike: one subject with it ("ending six-week strike").
+SINGULAR_CONCEPTS["c:strike-end"] = "c:strike"
 # Those that are a maker's own only when its title opens with the maker ("GM raises forecast",
 # not "Morgan Stanley raises forecast for Tesla deliveries").
 SELF_SINGULAR = frozenset({"c:forecast-raise"})
@@ -213,6 +215,7 @@ STAGES = {
     "c:begin": "begin",
     "c:resume": "resume",
     "c:terminate": "end",
+    "c:strike-end": "end",
     "c:cancel": "end",
     "c:close-case": "end",
     "c:complete": "done",
