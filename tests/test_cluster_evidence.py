@@ -561,3 +561,12 @@ def test_a_strike_told_with_its_cause_or_its_end_is_the_strike() -> None:
         [0],
         [1],
     ]
+
+
+def test_a_ticker_names_its_maker() -> None:
+    # Market outlets name a maker by its ticker: its once-at-a-time news is the maker's.
+    assert titles(
+        "Rivian stock soars after Q3 results beat estimates", "RIVN jumps on Q3 results beat"
+    ) == [[0, 1]]
+    # Another maker's results the same day are still another story.
+    assert titles("LCID slides on Q3 results miss", "RIVN jumps on Q3 results beat") == [[0], [1]]
