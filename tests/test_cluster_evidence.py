@@ -570,3 +570,23 @@ def test_a_ticker_names_its_maker() -> None:
     ) == [[0, 1]]
     # Another maker's results the same day are still another story.
     assert titles("LCID slides on Q3 results miss", "RIVN jumps on Q3 results beat") == [[0], [1]]
+
+
+def test_two_countries_named_together_are_the_subject() -> None:
+    # A deal between two countries: the two together are what it is about, where each alone is
+    # too common among the week's news to be (two dozen items name each).
+    makers = "Ford GM Toyota Honda Kia Nissan Subaru Mazda BMW Audi Volvo".split()
+    others = [f"{maker} {where} sales rise" for maker in makers for where in ("US", "South Korea")]
+    others += [
+        f"{maker} recalls SUVs in the {where}" for maker in makers for where in ("US", "Korea")
+    ]
+    deal = "Hyundai shares jump as US-South Korea trade pact cuts auto duties"
+
+    def together(first: str) -> bool:
+        heard = [item(0, first, 70.0), item(1, deal, 72.0)]
+        heard += [item(n + 2, title, 4.0 * n) for n, title in enumerate(others)]
+        return any({0, 1} <= set(story) for story in cluster(heard))
+
+    assert together("South Korea wins lower US car tariff in deal")
+    # One of them with a third country is another story.
+    assert not together("Japan wins lower US car tariff in deal")

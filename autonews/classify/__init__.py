@@ -281,7 +281,7 @@ class Classifier:
     def _brands_before_umbrellas(
         self, makers: list[MakerRef], reasons: list[str]
     ) -> list[MakerRef]:
-        """"鸿蒙智行问界M8": the brand is the subject; the alliance that sells it stands back."""
+        """ "鸿蒙智行问界M8": the brand is the subject; the alliance that sells it stands back."""
         named = {maker.name for maker in makers}
         kept = []
         for ref in makers:

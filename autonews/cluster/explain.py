@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import COUNTERPART, MODEL, SIDE, _Features, features_of
+from autonews.cluster.features import COUNTERPART, MODEL, NATIONS, SIDE, _Features, features_of
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import (
     PAIR_FEATURES,
@@ -168,7 +168,7 @@ def _value(name: str, value: float) -> str:
 
 def term_name(term: str) -> str:
     """A term as a reader would say it: "c:recall" is the concept recall, "s:Tesla:model y"
-    the model Model Y, "m*Honda+Nissan" the two makers together."""
+    the model Model Y, "m*Honda+Nissan" the two makers together, "n*japan+us" two countries."""
     if term.startswith("c:"):
         concept, _, side = term[2:].partition(SIDE)
         return concept.replace("-", " ") + (f" of {side}" if side else "")
@@ -176,6 +176,8 @@ def term_name(term: str) -> str:
         return "model " + term.split(":", 2)[2]
     if term.startswith(COUNTERPART):
         return term[len(COUNTERPART) :].replace("+", " + ")
+    if term.startswith(NATIONS):
+        return term[len(NATIONS) :].replace("-", " ").replace("+", " + ")
     if term.startswith(("m:", "o:")):
         return term[2:]
     return term

@@ -50,12 +50,13 @@ from autonews.cluster.vocabulary import (
 from autonews.models import Classification, Event
 
 COUNTERPART = "m*"  # the subject term of an item naming several makers: "m*Honda+Nissan"
+NATIONS = "n*"  # the subject term of a title naming two countries: "n*japan+us"
 _CJK = re.compile("[\u3400-\ufaff]")
 SHARES = "c:shares"  # knowledge/concepts.toml: shares, stock, share price, 股价...
 TALKS = "c:talks"
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
-_NAMED = (MODEL, COUNTERPART)  # subject terms made of the title's names
+_NAMED = (MODEL, COUNTERPART, NATIONS)  # subject terms made of the title's names
 _COMMON = 4  # times the rare count: a term used by more tells nothing about the event
 _CAR = CAR_CONCEPTS | COMPONENTS
 
@@ -139,6 +140,7 @@ def _subject(
     title_groups: frozenset[str],
     corpus: Corpus,
     title_words: Sequence[str] = (),
+    implied: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """Subject terms and their weights: 1 for a term few items use, or more all within two days
     (one big event's names), 1/2 for a commoner one ("china"), none for one so common it tells
@@ -184,7 +186,20 @@ def _subject(
     for n, first in enumerate(groups):
         for second in groups[n + 1 :]:
             subject[COUNTERPART + first + "+" + second] = 1.0
+    nations = _two_nations(title, implied)
+    if nations:
+        subject[nations] = 1.0
     return subject
+
+
+def _two_nations(title: Mapping[str, int], implied: frozenset[str]) -> str | None:
+    """A title naming two countries (or their leaders: Trump is the US) tells what passed
+    between them, a deal or a dispute: the two together are a subject, as two makers are,
+    where each country alone is too common to be one ("Trump strikes tariff deal with Japan" /
+    "Japan, US seal trade agreement"). Not a place's country (Berlin is no side of a deal),
+    nor three countries and more (a region's roundup)."""
+    named = sorted(t[2:] for t in COUNTRIES.intersection(title) if t not in implied)
+    return NATIONS + "+".join(named) if len(named) == 2 else None
 
 
 def _features(
@@ -235,6 +250,7 @@ def _features(
                 title_groups,
                 corpus,
                 title_words,
+                implied,
             )
         ),
         title_subject=frozenset(

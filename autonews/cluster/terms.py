@@ -160,7 +160,7 @@ def bridges(term: str) -> bool:
     """Whether both scripts can say ``term``: concepts, makers (and several makers together),
     companies, models, and Latin codes and short names a Chinese title can contain too (su7,
     l60, gm, 4xe)."""
-    if term.startswith(("c:", "m:", "m*", "o:", "s:")):
+    if term.startswith(("c:", "m:", "m*", "n*", "o:", "s:")):
         return True
     return term.isascii() and (len(term) <= 3 or any(ch.isdigit() for ch in term))
 
