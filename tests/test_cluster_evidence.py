@@ -590,3 +590,17 @@ def test_two_countries_named_together_are_the_subject() -> None:
     assert together("South Korea wins lower US car tariff in deal")
     # One of them with a third country is another story.
     assert not together("Japan wins lower US car tariff in deal")
+
+
+def test_a_sum_per_unit_of_time_is_no_deals_sum() -> None:
+    # What a strike costs a week is a rate, not the sum of the plan the title tells of.
+    plan = "Honda and GM scrap $5 billion plan to co-develop affordable EVs"
+    assert titles(
+        plan,
+        "Honda ends affordable EV plan with GM as strike costs GM $200 million a week",
+    ) == [[0, 1]]
+    # Two sums of one pair of makers are still two deals.
+    assert titles(plan, "Honda and GM sign $2 billion plan to co-develop affordable EVs") == [
+        [0],
+        [1],
+    ]

@@ -231,10 +231,12 @@ def _features(
     models = _models(c, title_words)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
+    per_time = fig.rates(plain)  # what a strike costs a week is no deal's sum
     money = frozenset(
-        (f.unit, fig.scaled(f.value, title_numbers))
+        (f.unit, sum_)
         for f in c.figures
         if f.kind == "money" and f.value and f.unit
+        if (sum_ := fig.scaled(f.value, title_numbers)) not in per_time
     )
     return _Features(
         title=title,

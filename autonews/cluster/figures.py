@@ -71,6 +71,24 @@ def numbers(text: str) -> frozenset[Figure]:
     return frozenset(found)
 
 
+# A figure told per unit of time ("$200 million a week", "5,000 cars per day"): a rate, what
+# something costs or yields while it lasts, not the sum of a deal that tells it apart.
+_RATE = re.compile(
+    rf"({NUMBER})\s?((?:{SCALE_WORDS})\b)?\s+(?:a|an|per|each|every)\s+"
+    r"(?:hour|day|week|month|quarter|year)\b",
+    re.IGNORECASE,
+)
+
+
+def rates(text: str) -> frozenset[Figure]:
+    """The figures of a text told per unit of time (see _RATE)."""
+    if not _DIGIT.search(text):
+        return frozenset()
+    return frozenset(
+        figure(number_value(m.group(1), (m.group(2) or "").lower())) for m in _RATE.finditer(text)
+    )
+
+
 _SCALED = (1e3, 1e6, 1e9)
 
 
