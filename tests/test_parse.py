@@ -187,3 +187,17 @@ def test_a_huge_broken_document_is_not_handed_to_the_slow_loose_parser(
         assert "too large to repair" in str(error)
     else:
         assert feed.entries and feed.entries[0].title.startswith("Volvo recall")
+
+
+def test_a_broken_document_that_crashes_feedparser_keeps_its_items() -> None:
+    # A lost </title> leaves <image>'s <width> in the channel: feedparser's own int(None) raises.
+    body = (
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="0.91"><channel>'
+        b"<title>Motor Trade Bulletin</title><copyright>Copyright 2024 Motor/title>"
+        b"<url>http://bulletin.example/logo.gif</url><width>88</width></image>"
+        b"<item><title>Dealer margins squeezed as registrations dip</title>"
+        b"<link>http://bulletin.example/margins.html</link></item></channel></rss>"
+    )
+    feed = parse_feed(body, None, "http://bulletin.example/feed")
+    titles = [entry.title for entry in feed.entries]
+    assert titles == ["Dealer margins squeezed as registrations dip"]

@@ -261,15 +261,18 @@ def _fast_published(entry: Any) -> datetime | None:
 def _parse_feedparser(utf8: bytes, url: str) -> ParsedFeed:
     import feedparser
 
-    parsed = feedparser.parse(
-        utf8,
-        sanitize_html=False,
-        resolve_relative_uris=False,
-        response_headers={
-            "content-type": "application/xml; charset=utf-8",
-            "content-location": url,
-        },
-    )
+    try:
+        parsed = feedparser.parse(
+            utf8,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+            response_headers={
+                "content-type": "application/xml; charset=utf-8",
+                "content-location": url,
+            },
+        )
+    except Exception as exc:  # its own bugs on broken input: a <width> outside <image> raises
+        raise FeedParseError(f"not a readable RSS/Atom feed (feedparser: {exc!r})") from exc
     if not parsed.entries and not parsed.feed.get("title") and not parsed.get("version"):
         reason = parsed.get("bozo_exception")
         raise FeedParseError(f"not a readable RSS/Atom feed ({reason or 'no entries'})")
