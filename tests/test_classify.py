@@ -598,3 +598,47 @@ def test_a_summary_names_the_event_of_a_title_without_one_only_with_a_strong_phr
         "Stellantis recalls 60,000 Jeep Gladiator pickups over a fuel leak.",
     )
     assert recalled.event is Event.RECALL
+
+
+def test_every_brand_a_sales_umbrella_sells_is_a_known_maker() -> None:
+    knowledge = Classifier().k
+    known = {maker.name.lower() for maker in knowledge.makers}
+    for maker in knowledge.makers:
+        assert maker.brands <= known, (maker.name, sorted(maker.brands - known))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Hima Das wins gold at the Asian Games",  # a sprinter
+        "HIMA safety controllers win SIL 3 certification",  # a maker of safety systems
+        "AMD FSR 4 arrives in more games",  # an upscaler, not Fisker's ticker
+    ],
+)
+def test_names_of_other_things_are_not_hima_or_fisker(title: str) -> None:
+    assert makers(title) == []
+    assert not classify(title).automotive
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("比亚迪明年增设两座工厂", Event.PRODUCTION),  # 年增 inside 明年增设: no year-on-year rise
+        ("市民吐槽早高峰公交車太擠", Event.OTHER),  # 交車 inside 公交車: no delivery
+    ],
+)
+def test_taiwan_event_words_do_not_fire_inside_other_words(title: str, event: Event) -> None:
+    assert classify(title).event is event
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "春节期间城区禁燃烟花爆竹",  # fireworks
+        "茶饮新势力融资十亿",  # tea shops
+        "自行车用户越来越多",  # bicycles
+        "Deer in the headlights",
+    ],
+)
+def test_words_that_only_look_like_car_words_say_nothing_of_cars(title: str) -> None:
+    assert not classify(title).automotive

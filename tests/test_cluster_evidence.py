@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from autonews.classify import Classifier
-from autonews.cluster import ClusterInput, cluster, features_of
+from autonews.cluster import ClusterInput, cluster, features_of, figures
 from autonews.cluster.model import conflict
 
 T0 = datetime(2026, 11, 20, 8, tzinfo=UTC)
@@ -604,3 +604,9 @@ def test_a_sum_per_unit_of_time_is_no_deals_sum() -> None:
         [0],
         [1],
     ]
+
+
+def test_a_sum_dated_a_year_earlier_is_no_rate() -> None:
+    assert figures.rates("Strike costs Ford $200 million a week")
+    assert not figures.rates("Profit of $2.5 billion, up from $1.9 billion a year earlier")
+    assert not figures.rates("Revenue fell to $4 billion from $5 billion a year ago")

@@ -282,13 +282,13 @@ class Classifier:
         self, makers: list[MakerRef], reasons: list[str]
     ) -> list[MakerRef]:
         """ "鸿蒙智行问界M8": the brand is the subject; the alliance that sells it stands back."""
-        named = {maker.name for maker in makers}
+        named = {maker.name.lower() for maker in makers}
         kept = []
         for ref in makers:
             maker = self.k.makers[self.k.maker_by_name[ref.name.lower()]]
-            beside = maker.brands & named
-            if beside:
-                reasons.append(f"maker {maker.name} dropped: it sells {sorted(beside)[0]}, named")
+            if maker.brands & named:
+                brand = next(other.name for other in makers if other.name.lower() in maker.brands)
+                reasons.append(f"maker {maker.name} dropped: it sells {brand}, named")
             else:
                 kept.append(ref)
         return kept

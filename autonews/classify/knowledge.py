@@ -40,7 +40,8 @@ class Maker:
     lenient: frozenset[str] = frozenset()  # ambiguous names that need only automotive context
     people: frozenset[str] = frozenset()  # founders and chiefs who stand for the brand
     veto_words: frozenset[str] = frozenset()  # stems anywhere in a text that make it another
-    # A sales umbrella's brands (HIMA sells AITO, Luxeed...): named beside one, it stands back.
+    # A sales umbrella's brands (HIMA sells AITO, Luxeed...), lower-cased: named beside one, it
+    # stands back.
     brands: frozenset[str] = frozenset()
 
 
@@ -170,7 +171,7 @@ class Knowledge:
             veto_words=frozenset(stem(w.lower()) for w in raw.get("veto_words", [])),
             lenient=frozenset(str(a) for a in [*raw.get("lenient", []), *raw.get("people", [])]),
             people=frozenset(str(a) for a in raw.get("people", [])),
-            brands=frozenset(str(b) for b in raw.get("brands", [])),
+            brands=frozenset(str(b).lower() for b in raw.get("brands", [])),
         )
         index = self.maker_by_name.get(name.lower())
         if index is None:

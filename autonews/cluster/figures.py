@@ -75,7 +75,8 @@ def numbers(text: str) -> frozenset[Figure]:
 # something costs or yields while it lasts, not the sum of a deal that tells it apart.
 _RATE = re.compile(
     rf"({NUMBER})\s?((?:{SCALE_WORDS})\b)?\s+(?:a|an|per|each|every)\s+"
-    r"(?:hour|day|week|month|quarter|year)\b",
+    r"(?:hour|day|week|month|quarter|year)\b"
+    r"(?!\s+(?:earlier|ago|before|later|prior))",  # "a year earlier" dates a sum, no rate
     re.IGNORECASE,
 )
 
