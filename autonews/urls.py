@@ -50,6 +50,8 @@ _AMP_INFIX = re.compile(r"\.amp(\.html?)$", re.IGNORECASE)  # story.amp.html -> 
 # its key, in the worker that parsed the feed, and again in this process as the clustering
 # looks for shared links. The workers hand their answers over (remember_normalized), so the
 # second time, on the run's critical path after the last feed, is a lookup.
+# So _normalize must stay a pure function of the link: a setting that changed its answer would
+# make this memo stale.
 _KNOWN: dict[str, str] = {}
 _KNOWN_LIMIT = 100_000  # links; past it the memo starts afresh, so memory stays bounded
 

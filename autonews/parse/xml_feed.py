@@ -78,6 +78,10 @@ def parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
                 return _better_of(parsed, utf8, url)
             if not _needs_feedparser(parsed, text):
                 return parsed
+            try:
+                return _parse_feedparser(utf8, url)
+            except FeedParseError:
+                return parsed  # feedparser failed where fastfeedparser read it: its reading stands
     return _parse_feedparser(utf8, url)
 
 
