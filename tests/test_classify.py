@@ -587,6 +587,9 @@ def test_taiwan_usage_of_event_words(title: str, event: Event) -> None:
 
 
 def test_a_summary_names_the_event_of_a_title_without_one_only_with_a_strong_phrase() -> None:
+    # The rules alone: whether the title names an event is then the rules' answer, not the
+    # fitted model's (which moves with every refit).
+    classify = Classifier(model=None).classify
     how_to = classify(
         "Removing visor stickers from a Jeep Gladiator",
         "The chief complaint of new owners is the warning sticker on the sun visor. Here is how "
