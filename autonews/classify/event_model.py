@@ -23,6 +23,7 @@ from itertools import repeat
 from operator import add, sub
 from typing import NamedTuple
 
+from autonews.classify.knowledge import STRENGTHS
 from autonews.classify.lexicon import Tokens
 from autonews.models import Event
 
@@ -46,11 +47,10 @@ class RuleHit(NamedTuple):
 
 # The names of the features that the rules' evidence gives, made once: an Enum's value is a
 # property call, and every headline names several.
-_STRENGTHS = ("decisive", "strong", "medium", "weak")
 _RULE_NAMES = {
     (event, strength): ("r:" + event.value, "r:" + event.value + ":" + strength)
     for event in EVENTS
-    for strength in _STRENGTHS
+    for strength in STRENGTHS
 }
 _CHOICE_NAMES = {event: "R:" + event.value for event in EVENTS}
 _CHOICE_WITH_MAKER_NAMES = {event: "RM:" + event.value for event in EVENTS}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from autonews.classify.knowledge import STRENGTHS
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 LOOKED_AT = 600  # characters of summary and first paragraph: the lead, not the whole article
 EVENT_WORDS = 60  # words of it that may name the event when the title names none
-STRONG_PHRASE = 3.0  # the weight of a strong event phrase (knowledge/events.toml)
 
 
 class Extra:
@@ -127,7 +127,7 @@ class Extra:
         event, weight, _ = classifier.phrase_event(stems, found)
         # Only a strong phrase: a summary's weak and medium words ("with", "new", "chief") name
         # no event ("Removing visor stickers from a Jeep" is no leadership news).
-        if event is Event.OTHER or weight < STRONG_PHRASE:
+        if event is Event.OTHER or weight < STRENGTHS["strong"]:
             return Event.OTHER
         if reasons is not DISCARD:
             reasons.extend(_in_summary(reason) for reason in found)
