@@ -177,10 +177,13 @@ def collect(
                 classifier_for(config.classify)
                 load_engines()
             stack.enter_context(stream)
+            # A run whose feeds have all been fetched before builds the classifier only once
+            # one brings something new (the idle work): when every feed answers "not
+            # modified", what the store holds is classified already.
             health = stream.feeds(
-                build_classifier=not early,
+                build_classifier=stream.cold and not early,
                 meanwhile=_import_later_stages,
-                idle=_warm_up_clustering(config) if stream.cold else None,
+                idle=_warm_up_clustering(config),
             )
             store.prune(config.store.keep_days, now)
         failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
@@ -276,13 +279,24 @@ def _classify(
         fresh.append((item.id, result[item.id], bool(body)))
     if fresh:
         store.save_classifications(fresh, version)
-    for item in _from_car_feeds(items, result):
-        # A terse headline of a car-news feed is car news: classified again knowing where it
-        # comes from (not stored: it depends on the feed's other items).
-        classifier = classifier or classifier_for(config.classify)
+    doubtful = _from_car_feeds(items, result)
+    # A terse headline of a car-news feed is car news: classified again knowing where it comes
+    # from. Whether that applies depends on the feed's other items, so it is decided each run;
+    # the classification itself is stored beside the item's own.
+    cached = store.car_feed_classifications([item.id for item in doubtful], version)
+    fresh = []
+    for item in doubtful:
         article = articles.get(item.link or "")
         body = article.text if article else ""
+        hit = cached.get(item.id)
+        if hit is not None and hit[1] == bool(body):
+            result[item.id] = hit[0]
+            continue
+        classifier = classifier or classifier_for(config.classify)
         result[item.id] = classifier.classify(item.title, item.summary, body, car_feed=True)
+        fresh.append((item.id, result[item.id], bool(body)))
+    if fresh:
+        store.save_car_feed_classifications(fresh, version)
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Iterable
@@ -107,6 +108,13 @@ def is_private_host(url: str) -> bool:
         host = (urlsplit(url).hostname or "").strip("[]").lower()
     except ValueError:
         return True
+    return _private_name(host)
+
+
+@functools.lru_cache(maxsize=4096)
+def _private_name(host: str) -> bool:
+    """Whether the host name or address ``host`` is private (a run asks for each of its pages,
+    and pages share a few hosts)."""
     if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
         return True
     try:

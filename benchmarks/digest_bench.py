@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT))
 
 from autonews.demo import demo_feeds, demo_root, fill_placeholders, serve_demo  # noqa: E402
-from benchmarks.harness import Run, run_measured  # noqa: E402
+from benchmarks.harness import Run, autonews_cmd, run_measured  # noqa: E402
 
 RUN_TIMEOUT = 300.0
 
@@ -74,7 +74,7 @@ def measure(repeat: int = 3, help_runs: int = 5) -> dict[str, Any]:
     with serve_demo() as base:
         feeds = [feed.url for feed in demo_feeds(base)]
         args = [arg for url in feeds for arg in ("--feed", url)]
-        command = [sys.executable, "-m", "autonews", "digest", *args, "--format", "json"]
+        command = [*autonews_cmd(), "digest", *args, "--format", "json"]
         for _ in range(repeat):
             with tempfile.TemporaryDirectory() as home:
                 env = {**os.environ, "AUTONEWS_HOME": home}

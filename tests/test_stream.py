@@ -115,3 +115,48 @@ def test_idle_work_is_done_once_while_the_network_is_slow(site: Site) -> None:
 
 def mark(times: list[float]) -> None:
     times.append(time.monotonic())
+
+
+def test_a_second_run_classifies_nothing_again(site: Site, tmp_path: Path, monkeypatch) -> None:
+    """What a run classified is in the store for the next: its items' own classifications and
+    those made knowing their feed is a car feed (a terse title among recalls is car news)."""
+    from autonews.classify import Classifier
+
+    feed, pages = publish(site, "cars", ("Volvo", "Toyota", "Kia"))
+    terse = ("What we learned this week", site.url("/cars/terse"))
+    office = "<html><body><article><p>Notes from the office: the coffee machine works.</p>"
+    site.routes["/cars/terse"] = (200, "text/html", office)
+    links = [
+        (f"{m} recalls 14,768 cars over a halfshaft nut", u)
+        for m, u in zip(("Volvo", "Toyota", "Kia"), pages, strict=True)
+    ]
+    site.routes["/cars.xml"] = (200, "application/rss+xml", feed_xml("cars", [*links, terse]))
+    calls: list[str] = []
+    classify = Classifier.classify
+
+    def counted(self: Classifier, title: str, *args: object, **kwargs: object) -> object:
+        calls.append(title)
+        return classify(self, title, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Classifier, "classify", counted)
+    now = datetime.now(UTC)
+    runs = []
+    for _ in range(2):
+        calls.clear()
+        with Store(tmp_path / "store.db") as store:
+            collection = collect(store, Config(), DigestOptions(feeds=(feed,), now=now))
+        runs.append(
+            (
+                sorted((s.title, s.classification.automotive) for s in collection.stories),
+                [
+                    title
+                    for title in calls
+                    if not title.startswith(("Toyota recalls 10,000", "丰田"))
+                ],
+            )
+        )
+    (first, first_calls), (second, second_calls) = runs
+    assert (terse[0], True) in first  # car news, from a car feed
+    assert "What we learned this week" in first_calls
+    assert second == first
+    assert second_calls == []

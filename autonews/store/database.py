@@ -7,7 +7,6 @@ article bodies. Every write happens in a transaction.
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,13 +17,13 @@ from typing import Any
 from autonews.config import FeedConfig
 from autonews.errors import StoreError
 from autonews.models import (
-    Classification,
     FeedHealth,
     FeedStatus,
     FetchResult,
     Item,
     ParsedEntry,
 )
+from autonews.store.classifications import ClassificationQueries
 from autonews.store.connection import connect, rows_in, transaction
 from autonews.store.keys import entry_identity, stable_hash
 from autonews.store.migrations import migrate
@@ -46,7 +45,7 @@ class Delivery:
     shown: bool = True  # False: a story not about cars, only counted in the digest's footer
 
 
-class Store(PageQueries):
+class Store(PageQueries, ClassificationQueries):
     """Thin, typed access to the SQLite file. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
@@ -308,37 +307,6 @@ class Store(PageQueries):
                 "SELECT item_id, story_key FROM story_items WHERE item_id IN", item_ids
             )
         }
-
-    def classifications(
-        self, item_ids: Sequence[int], version: str
-    ) -> dict[int, tuple[Classification, bool]]:
-        """Cached classifications made by this classifier version: (classification, with_body)."""
-        rows = self._rows_in(
-            "SELECT item_id, with_body, record FROM classifications WHERE version = ? AND "
-            "item_id IN",
-            item_ids,
-            (version,),
-        )
-        return {
-            row["item_id"]: (
-                Classification.from_record(json.loads(row["record"])),
-                bool(row["with_body"]),
-            )
-            for row in rows
-        }
-
-    def save_classifications(
-        self, rows: Iterable[tuple[int, Classification, bool]], version: str
-    ) -> None:
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO classifications (item_id, version, with_body, record) "
-                "VALUES (?, ?, ?, ?)",
-                [
-                    (item_id, version, int(with_body), json.dumps(c.to_record()))
-                    for item_id, c, with_body in rows
-                ],
-            )
 
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         rows = self._rows_in(

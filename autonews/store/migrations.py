@@ -115,6 +115,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE deliveries ADD COLUMN shown INTEGER NOT NULL DEFAULT 1;
     """,
+    # 8: an item's classification made knowing its feed is a car feed, kept beside its own so
+    # that a warm run need not build the classifier to make it again
+    """
+    ALTER TABLE classifications ADD COLUMN car_feed_record TEXT;
+    ALTER TABLE classifications ADD COLUMN car_feed_with_body INTEGER;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,86 @@
+"""Classifications cached per item and classifier version, so that a warm run classifies nothing
+again. Besides an item's own classification, the one made knowing that its feed is a car feed
+(see ``pipeline._from_car_feeds``): whether that one applies is decided afresh each run, but
+making it is the same work every time. Part of :class:`autonews.store.Store`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from autonews.models import Classification
+from autonews.store.connection import rows_in, transaction
+
+
+class ClassificationQueries:
+    db: sqlite3.Connection
+
+    def classifications(
+        self, item_ids: Sequence[int], version: str
+    ) -> dict[int, tuple[Classification, bool]]:
+        """Cached classifications made by this classifier version: (classification, with_body)."""
+        rows = rows_in(
+            self.db,
+            "SELECT item_id, with_body, record FROM classifications WHERE version = ? AND "
+            "item_id IN",
+            item_ids,
+            (version,),
+        )
+        return {
+            row["item_id"]: (
+                Classification.from_record(json.loads(row["record"])),
+                bool(row["with_body"]),
+            )
+            for row in rows
+        }
+
+    def save_classifications(
+        self, rows: Iterable[tuple[int, Classification, bool]], version: str
+    ) -> None:
+        """Store classifications; an item's car-feed classification, made from what it was
+        before, is dropped with the old one."""
+        with transaction(self.db) as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO classifications (item_id, version, with_body, record) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    (item_id, version, int(with_body), json.dumps(c.to_record()))
+                    for item_id, c, with_body in rows
+                ],
+            )
+
+    def car_feed_classifications(
+        self, item_ids: Sequence[int], version: str
+    ) -> dict[int, tuple[Classification, bool]]:
+        """Cached car-feed classifications made by this classifier version: (classification,
+        with_body)."""
+        rows = rows_in(
+            self.db,
+            "SELECT item_id, car_feed_with_body, car_feed_record FROM classifications "
+            "WHERE version = ? AND car_feed_record IS NOT NULL AND item_id IN",
+            item_ids,
+            (version,),
+        )
+        return {
+            row["item_id"]: (
+                Classification.from_record(json.loads(row["car_feed_record"])),
+                bool(row["car_feed_with_body"]),
+            )
+            for row in rows
+        }
+
+    def save_car_feed_classifications(
+        self, rows: Iterable[tuple[int, Classification, bool]], version: str
+    ) -> None:
+        """Keep car-feed classifications beside the items' own (which must be stored, by the
+        same version: a car-feed one outlives neither)."""
+        with transaction(self.db) as db:
+            db.executemany(
+                "UPDATE classifications SET car_feed_record = ?, car_feed_with_body = ? "
+                "WHERE item_id = ? AND version = ?",
+                [
+                    (json.dumps(c.to_record()), int(with_body), item_id, version)
+                    for item_id, c, with_body in rows
+                ],
+            )
