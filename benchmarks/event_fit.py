@@ -52,9 +52,9 @@ def examples(rows: Sequence[Labelled], classifier: Classifier) -> list[Example]:
     return out
 
 
-def fit(data: Sequence[Example], l2: float, passes: int, seed: int = 7) -> tuple[
-    list[float], dict[str, list[float]]
-]:
+def fit(
+    data: Sequence[Example], l2: float, passes: int, seed: int = 7
+) -> tuple[list[float], dict[str, list[float]]]:
     counts = Counter(f for features, _, _ in data for f in set(features))
     kept = {f for f, n in counts.items() if n >= MIN_COUNT}
     classes = len(EVENTS)
@@ -159,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"write knowledge/{MODEL_FILE}")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--grid", default="0.003,0.01,0.03:8,12",
-                        help="l2 values:passes values to cross-validate")
+    parser.add_argument(
+        "--grid", default="0.003,0.01,0.03:8,12", help="l2 values:passes values to cross-validate"
+    )
     args = parser.parse_args(argv)
     classifier = Classifier(model=None)
     files = [DATA / name for name in TRAINING if (DATA / name).exists()]

@@ -610,3 +610,27 @@ def test_a_sum_dated_a_year_earlier_is_no_rate() -> None:
     assert figures.rates("Strike costs Ford $200 million a week")
     assert not figures.rates("Profit of $2.5 billion, up from $1.9 billion a year earlier")
     assert not figures.rates("Revenue fell to $4 billion from $5 billion a year ago")
+
+
+def test_the_same_news_in_two_cities_is_two_events() -> None:
+    # One kind of news, one day, two cities: each city's is its own story.
+    assert titles(
+        "Waymo opens its robotaxi service to the public in Miami",
+        "Waymo robotaxi rides in Austin now run with no one in the driver's seat",
+        "Waymo starts driverless robotaxi rides in Miami",
+        hours=1.0,
+    ) == [[0, 2], [1]]
+    # A city and its region are one place told at two scales.
+    assert titles(
+        "Ford to idle Dearborn truck plant for two weeks",
+        "Ford idles Michigan truck plant for two weeks over parts shortage",
+        hours=1.0,
+    ) == [[0, 1]]
+
+
+def test_a_teaser_and_the_launch_a_day_later_are_two_events() -> None:
+    teaser = "Tesla teases an affordable Model Y ahead of its launch"
+    launch = "Tesla launches cheaper Model Y to revive demand"
+    assert titles(teaser, launch, hours=20.0) == [[0], [1]]
+    # Two reports of the teaser stay one story.
+    assert titles(teaser, "Tesla teaser hints at a cheaper Model Y", hours=2.0) == [[0, 1]]

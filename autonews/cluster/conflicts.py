@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
+from autonews.cluster.places import CITIES
 from autonews.cluster.vocabulary import (
     OPPOSED_STAGES,
     PART_FAMILIES,
@@ -59,6 +60,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
     if _other_actors(a, b):
         return "different countries acting"  # US tariffs on Chinese EVs / Canada's
+    if _other_cities(a, b):
+        return "different cities"  # robotaxis launched in Miami / in Austin
     if _one_changes_people(a, b) or _one_changes_people(b, a):
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
@@ -77,6 +80,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different turns of the story"  # talks begun / called off
     if _later_turn(a, b) or _later_turn(b, a):
         return "a later turn of the story"  # a recall / its expansion days later
+    if _preview(a, b) or _preview(b, a):
+        return "a teaser / the launch"  # Tesla teases a cheaper Model Y / launches it
     if _prospect(a, b) or _prospect(b, a):
         return "a deal to come / the deal"  # near a deal for a stake / takes a $1.6bn stake
     if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
@@ -96,12 +101,33 @@ def _other_actors(a: _Features, b: _Features) -> bool:
     )
 
 
+def _other_cities(a: _Features, b: _Features) -> bool:
+    """Both titles name a city, and none in common: each tells what happened in its own (a
+    region and a city in it, Michigan and Detroit, may be one place told at two scales)."""
+    cities_a, cities_b = a.title_subject & CITIES, b.title_subject & CITIES
+    return bool(cities_a) and bool(cities_b) and cities_a.isdisjoint(cities_b)
+
+
 def _later_turn(a: _Features, b: _Features) -> bool:
     """``b``'s title, a day or more after ``a``'s, names a turn of the story (called off,
     postponed, expanded, resumed, completed, denied, a successor named) and ``a``'s names none:
     ``b`` tells what became of ``a``'s news, new news of its own. Within a day, outlets tell one
     turn with and without its word."""
     return not a.stages and not b.stages.isdisjoint(TURNS) and b.stamp - a.stamp > _TURN_LATER
+
+
+def _preview(a: _Features, b: _Features) -> bool:
+    """``a``'s title tells of a teaser or spy shots, and ``b``'s, half a day or more later,
+    tells of a launch with neither: the model itself, no longer its preview."""
+    return (
+        a.preview
+        and not b.preview
+        and b.event is Event.LAUNCH
+        and b.stamp - a.stamp >= _LAUNCH_AFTER_PREVIEW
+    )
+
+
+_LAUNCH_AFTER_PREVIEW = 12 * 3600.0  # seconds
 
 
 def _prospect(a: _Features, b: _Features) -> bool:

@@ -54,6 +54,7 @@ NATIONS = "n*"  # the subject term of a title naming two countries: "n*japan+us"
 _CJK = re.compile("[\u3400-\ufaff]")
 SHARES = "c:shares"  # knowledge/concepts.toml: shares, stock, share price, 股价...
 TALKS = "c:talks"
+PREVIEW = "c:spy-shots"  # knowledge/concepts.toml: spy shots, teaser, 谍照...
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART, NATIONS)  # subject terms made of the title's names
@@ -100,6 +101,7 @@ class _Features:
     roundup: bool  # a briefing's title listing several stories (see ``series``)
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
     priced: bool  # the title names a price: its sums may be a cut and the new price
+    preview: bool  # the title tells of a teaser or spy shots: a model still to come
     car: bool  # car news: it names a maker, or its title a concept only car news names
 
 
@@ -286,6 +288,7 @@ def _features(
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
+        preview=PREVIEW in title_counts,
         car=bool(c.makers) or not _CAR.isdisjoint(title_counts),
     )
 

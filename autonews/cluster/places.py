@@ -68,6 +68,25 @@ COUNTRY_OF = {
     "c:" + place: "c:" + country for country, places in _PLACES.items() for place in places.split()
 }
 
+# The regions above (states, provinces, a country's parts): the rest are cities. Two titles naming
+# different cities tell what happened in each (a robotaxi launch in Miami / in Austin); a region
+# and a city in it may be one place told at two scales.
+_REGIONS = """
+guangdong zhejiang jiangsu anhui shandong hainan xinjiang hubei hunan henan hebei jilin liaoning
+heilongjiang sichuan shaanxi shanxi jiangxi fujian guangxi yunnan guizhou inner-mongolia gansu
+qinghai ningxia tibet yangtze-delta pearl-river-delta jing-jin-ji northeast-china chengdu-chongqing
+lower-saxony saxony thuringia hauts-de-france west-midlands andhra-pradesh uttar-pradesh gujarat
+delhi-ncr west-java johor penang kyushu shizuoka tochigi gunma saitama guanajuato coahuila jalisco
+aguascalientes san-luis-potosi puebla sao-paulo bahia minas-gerais parana ontario quebec
+california texas michigan ohio alabama tennessee kentucky south-carolina north-carolina indiana
+illinois arizona nevada new-york florida mississippi kansas pennsylvania new-jersey massachusetts
+oregon colorado utah minnesota wisconsin missouri louisiana virginia maryland washington-state
+oklahoma new-mexico silicon-valley
+""".split()
+
+# Concept terms of the cities: "c:miami".
+CITIES = frozenset(COUNTRY_OF) - frozenset("c:" + region for region in _REGIONS)
+
 # Heads of state and government of the last decade, by the stem of the name headlines call them
 # by (knowledge of the world, like the places above): "Biden quadruples tariff" is the US acting,
 # "Trump's deal with South Korea" a deal of the US with Korea. Names shared with common words or
