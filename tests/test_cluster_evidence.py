@@ -634,3 +634,25 @@ def test_a_teaser_and_the_launch_a_day_later_are_two_events() -> None:
     assert titles(teaser, launch, hours=20.0) == [[0], [1]]
     # Two reports of the teaser stay one story.
     assert titles(teaser, "Tesla teaser hints at a cheaper Model Y", hours=2.0) == [[0, 1]]
+
+
+def test_car_news_without_a_maker_is_judged_as_car_news() -> None:
+    # Tariffs on heavy trucks are car-industry news (the classifier says so) though no maker is
+    # named: such titles join on what they share as car news does, not on world news's stricter
+    # terms. The clustering reads the classifier's verdict.
+    tariff, world = features_of(
+        [
+            item(0, "Trump says 25% tariffs on heavy trucks will start November 1"),
+            item(1, "Trump meets Xi in Busan as trade truce holds"),
+        ]
+    )
+    assert tariff.car and not world.car
+
+
+def test_one_company_is_no_more_an_event_than_one_maker() -> None:
+    # A robotaxi firm (a company, not a maker) in two different stories of one week.
+    assert titles(
+        "Waymo raises $5.6 billion in a round led by Alphabet",
+        "Waymo recalls 1,200 robotaxis after low-speed crashes into gates",
+        hours=20.0,
+    ) == [[0], [1]]

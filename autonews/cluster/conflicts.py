@@ -1,9 +1,10 @@
 """The rules that keep two items apart, however alike their words (``conflict``).
 
-Different makers, companies, counterparts or countries acting; a change of people against other
-news; different parts, posts, sums, unit counts, counted things, models of one maker, title
+Different makers, companies, counterparts, countries acting or cities; a change of people against
+other news; different parts, posts, sums, unit counts, counted things, models of one maker, title
 percentages; turns of a story that oppose each other (talks begun / called off), a turn told a
-day after a report naming none, or a deal to come against the deal done. Stories are never
+day after a report naming none, a teaser against the launch, or a deal to come against the deal
+done. Stories are never
 joined across such a pair (``stories``), and the pair model is fitted without them.
 """
 

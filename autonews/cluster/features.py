@@ -289,7 +289,7 @@ def _features(
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
         preview=PREVIEW in title_counts,
-        car=bool(c.makers) or not _CAR.isdisjoint(title_counts),
+        car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )
 
 

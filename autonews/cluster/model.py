@@ -47,6 +47,7 @@ MIN_EVIDENCE_NO_MAKER = 2.0
 PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subject of its own
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
+COMPANY = "o:"  # the subject term of a company an item names: "o:Waymo"
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -155,9 +156,12 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
         ta, tb = ta & a.bridging, tb & b.bridging
     both = ta & tb
     smaller = min(len(ta), len(tb))
-    cover = _CAR_COVER if a.car and b.car else _NO_MAKER_COVER
+    car = a.car and b.car
+    cover = _CAR_COVER if car else _NO_MAKER_COVER
     if not both or len(both) < cover * smaller:
         return False
+    if car and all(term.startswith(COMPANY) for term in both):
+        return False  # a robotaxi firm's funding and its recall: one company is no event
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     if a.title_numbers and b.title_numbers and fig.shared(a.title_numbers, b.title_numbers):
         common += 1.0
