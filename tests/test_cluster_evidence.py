@@ -656,3 +656,17 @@ def test_one_company_is_no_more_an_event_than_one_maker() -> None:
         "Waymo recalls 1,200 robotaxis after low-speed crashes into gates",
         hours=20.0,
     ) == [[0], [1]]
+
+
+def test_one_kind_of_news_in_two_markets_is_two_events() -> None:
+    assert titles(
+        "Tesla cuts Model Y prices in China",
+        "Tesla cuts Model Y prices in Germany",
+        hours=5.0,
+    ) == [[0], [1]]
+    # The maker's home country is not where its news happened.
+    assert titles(
+        "Chinese carmaker BYD opens its plant in Hungary",
+        "BYD starts production at its Szeged plant",
+        hours=5.0,
+    ) == [[0, 1]]

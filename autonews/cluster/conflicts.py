@@ -63,6 +63,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different countries acting"  # US tariffs on Chinese EVs / Canada's
     if _other_cities(a, b):
         return "different cities"  # robotaxis launched in Miami / in Austin
+    if _other_markets(a, b):
+        return "different markets"  # Tesla cuts prices in China / in Germany
     if _one_changes_people(a, b) or _one_changes_people(b, a):
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
@@ -107,6 +109,17 @@ def _other_cities(a: _Features, b: _Features) -> bool:
     region and a city in it, Michigan and Detroit, may be one place told at two scales)."""
     cities_a, cities_b = a.title_subject & CITIES, b.title_subject & CITIES
     return bool(cities_a) and bool(cities_b) and cities_a.isdisjoint(cities_b)
+
+
+def _other_markets(a: _Features, b: _Features) -> bool:
+    """Both titles tell one kind of news (a price cut, a launch, a recall) and place it in
+    different countries, the makers' home countries aside ("Japan's merger" is Honda and
+    Nissan's, not news in Japan)."""
+    if a.event is None or a.event != b.event or not (a.markets and b.markets):
+        return False
+    homes = a.homes | b.homes
+    markets_a, markets_b = a.markets - homes, b.markets - homes
+    return bool(markets_a) and bool(markets_b) and markets_a.isdisjoint(markets_b)
 
 
 def _later_turn(a: _Features, b: _Features) -> bool:

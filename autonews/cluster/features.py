@@ -24,7 +24,7 @@ from autonews.classify.lexicon import stems_of
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.places import COUNTRY_OF_LEADER
+from autonews.cluster.places import COUNTRY_OF_LEADER, HOME
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
@@ -41,8 +41,10 @@ from autonews.cluster.vocabulary import (
     COUNTRIES,
     PEOPLE_SINGULAR,
     POSTS,
+    PREVIEW,
     PRICES,
     REACTIONS,
+    REGIONS_OF_COUNTRIES,
     SELF_SINGULAR,
     SINGULAR_CONCEPTS,
     STAGES,
@@ -54,7 +56,6 @@ NATIONS = "n*"  # the subject term of a title naming two countries: "n*japan+us"
 _CJK = re.compile("[\u3400-\ufaff]")
 SHARES = "c:shares"  # knowledge/concepts.toml: shares, stock, share price, 股价...
 TALKS = "c:talks"
-PREVIEW = "c:spy-shots"  # knowledge/concepts.toml: spy shots, teaser, 谍照...
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART, NATIONS)  # subject terms made of the title's names
@@ -102,7 +103,9 @@ class _Features:
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
     priced: bool  # the title names a price: its sums may be a cut and the new price
     preview: bool  # the title tells of a teaser or spy shots: a model still to come
-    car: bool  # car news: it names a maker, or its title a concept only car news names
+    markets: frozenset[str]  # the countries the title names, or its cities and regions imply
+    homes: frozenset[str]  # the home countries of its makers
+    car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
 
 
 def _models(c: Classification, title_words: list[str]) -> frozenset[tuple[str, str]]:
@@ -289,6 +292,8 @@ def _features(
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
         preview=PREVIEW in title_counts,
+        markets=(COUNTRIES.intersection(title_counts) | implied) - REGIONS_OF_COUNTRIES,
+        homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )
 

@@ -87,6 +87,37 @@ oklahoma new-mexico silicon-valley
 # Concept terms of the cities: "c:miami".
 CITIES = frozenset(COUNTRY_OF) - frozenset("c:" + region for region in _REGIONS)
 
+# A maker's home country (makers.toml's ISO code) as a concept term: "Chinese carmaker BYD opens
+# its Hungarian plant" places the event in Hungary, not in China.
+HOME = {
+    code: "c:" + country
+    for code, country in (
+        ("CH", "switzerland"),
+        ("CN", "china"),
+        ("CZ", "czechia"),
+        ("DE", "germany"),
+        ("ES", "spain"),
+        ("FR", "france"),
+        ("GB", "uk"),
+        ("HR", "croatia"),
+        ("IN", "india"),
+        ("IR", "iran"),
+        ("IT", "italy"),
+        ("JP", "japan"),
+        ("KR", "south-korea"),
+        ("MY", "malaysia"),
+        ("NL", "netherlands"),
+        ("RO", "romania"),
+        ("RU", "russia"),
+        ("SA", "saudi-arabia"),
+        ("SE", "sweden"),
+        ("TR", "turkey"),
+        ("TW", "taiwan"),
+        ("US", "us"),
+        ("VN", "vietnam"),
+    )
+}
+
 # Heads of state and government of the last decade, by the stem of the name headlines call them
 # by (knowledge of the world, like the places above): "Biden quadruples tariff" is the US acting,
 # "Trump's deal with South Korea" a deal of the US with Korea. Names shared with common words or

@@ -208,6 +208,13 @@ PRICES = frozenset(
     "c:" + concept for concept in "price price-cut price-rise price-war discount".split()
 )
 
+# A title naming these tells of a model still to come (spy shots, a teaser, 谍照): its launch,
+# told later without them, is news of its own.
+PREVIEW = "c:spy-shots"
+
+# Markets that hold others: a title naming Europe may tell of Germany.
+REGIONS_OF_COUNTRIES = frozenset({"c:eu", "c:europe"})
+
 # Turns of a story, as their concepts name them in a title. Two titles that name opposed turns
 # tell different events (talks begun / called off, production halted / resumed, a rumour / its
 # confirmation); a turn one title names and the other does not counts against a merge.
