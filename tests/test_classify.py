@@ -380,6 +380,8 @@ def test_chinese_names_nicknames_and_models_name_their_maker(
         ("安聪慧：极氪今年销量目标50万辆", ["Zeekr"]),
         ("秦力洪：蔚来明年盈利", ["NIO"]),
         ("FSD is coming to China, Musk says", ["Tesla"]),
+        ("首批交付的赛博皮卡，已经开始生锈了", ["Tesla"]),  # the Cybertruck's Chinese nickname
+        ("一汽大众9月销量下滑", ["Volkswagen"]),
         # The same words where they mean something else.
         ("北极星电力网发布光伏装机数据", []),  # Polaris, not Polestar (极星)
         ("江淮地区迎来强降雨，多地发布预警", []),  # the Jiang-Huai region, not JAC
@@ -468,6 +470,8 @@ def test_a_b_after_a_count_is_not_billions() -> None:
         "福克斯新闻报道大选结果",  # Fox News, not the Ford Focus
         "德国大众媒体关注大选",  # the German public, not Volkswagen
         "斯威士兰国王访问中国",  # Eswatini, not SWM
+        "解放双手的智驾系统上车测试",  # "frees the hands", not FAW Jiefang
+        "大众品牌与豪华品牌价差缩小",  # mass-market brands, not Volkswagen
     ],
 )
 def test_names_that_mean_something_else_here_name_no_maker(title: str) -> None:
