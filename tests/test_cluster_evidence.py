@@ -670,3 +670,18 @@ def test_one_kind_of_news_in_two_markets_is_two_events() -> None:
         "BYD starts production at its Szeged plant",
         hours=5.0,
     ) == [[0, 1]]
+
+
+def test_reports_of_one_results_release_join_whatever_figures_they_quote() -> None:
+    assert titles(
+        "XPeng reports record second-quarter revenue, up 125%",
+        "Xpeng's net loss narrows to 480 million yuan as deliveries more than double",
+        "小鹏汽车(XPEV.US)涨逾4% 二季度净亏损同比缩窄",
+        hours=4.0,
+    ) == [[0, 1, 2]]
+    # Other news of the maker the same day stays apart.
+    assert titles(
+        "Ford second-quarter profit falls 30% on tariff costs",
+        "Ford recalls 500,000 SUVs over rear camera fault",
+        hours=4.0,
+    ) == [[0], [1]]

@@ -13,13 +13,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import _Features
+from autonews.cluster.features import SIDE, _Features
 from autonews.cluster.places import CITIES
 from autonews.cluster.vocabulary import (
     OPPOSED_STAGES,
     PART_FAMILIES,
     PEOPLE_TURNS,
     PROSPECTS,
+    RELEASE,
     TURNS,
 )
 from autonews.models import Event
@@ -71,9 +72,11 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different parts"  # a model's trim recall / its wiper recall
     if a.posts and b.posts and a.posts.isdisjoint(b.posts):
         return "different posts"  # a new chief executive / a new finance chief
-    if a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
+    # One maker's results: its reports quote different figures of one release.
+    figures = not _one_release(a, b)
+    if figures and a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
         return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
-    if a.units and b.units and fig.none_close(a.units, b.units):
+    if figures and a.units and b.units and fig.none_close(a.units, b.units):
         return "different unit counts"  # different recalls, different sales months
     if a.counted and b.counted and fig.other_counts(a.counted, b.counted):
         return "different counts"  # a halt of 14 plants / of 12 plants
@@ -87,7 +90,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a teaser / the launch"  # Tesla teases a cheaper Model Y / launches it
     if _prospect(a, b) or _prospect(b, a):
         return "a deal to come / the deal"  # near a deal for a stake / takes a $1.6bn stake
-    if a.title_percents and b.title_percents and fig.none_close(a.title_percents, b.title_percents):
+    percents = figures and a.title_percents and b.title_percents
+    if percents and fig.none_close(a.title_percents, b.title_percents):
         return "different percentages"
     return None
 
@@ -102,6 +106,11 @@ def _other_actors(a: _Features, b: _Features) -> bool:
         and a.acting != b.acting
         and not (a.makers or b.makers or a.reaction or b.reaction)
     )
+
+
+def _one_release(a: _Features, b: _Features) -> bool:
+    """Both titles tell one maker's results (its earnings, profit or loss, revenue, margins)."""
+    return any(term.startswith(RELEASE + SIDE) for term in a.title_subject & b.title_subject)
 
 
 def _other_cities(a: _Features, b: _Features) -> bool:

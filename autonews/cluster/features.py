@@ -24,7 +24,7 @@ from autonews.classify.lexicon import stems_of
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.places import COUNTRY_OF_LEADER, HOME
+from autonews.cluster.places import COUNTRY_OF_LEADER, HOME, markets
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
@@ -44,7 +44,6 @@ from autonews.cluster.vocabulary import (
     PREVIEW,
     PRICES,
     REACTIONS,
-    REGIONS_OF_COUNTRIES,
     SELF_SINGULAR,
     SINGULAR_CONCEPTS,
     STAGES,
@@ -292,7 +291,7 @@ def _features(
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
         preview=PREVIEW in title_counts,
-        markets=(COUNTRIES.intersection(title_counts) | implied) - REGIONS_OF_COUNTRIES,
+        markets=markets(title_counts, implied, plain),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )

@@ -1,4 +1,5 @@
-"""Which country a region or city lies in (concepts of ``knowledge/concepts.toml``; a data table).
+"""Which country a region or city lies in (concepts of ``knowledge/concepts.toml``; a data table),
+which places are cities, a maker's home country, and the countries a title places its news in.
 
 "Tesla's Berlin plant" and "Tesla's German plant", "Honda's Ontario EV plan" and "Honda's
 Canadian EV factory" tell one place at two scales: a title naming a region names its country
@@ -7,6 +8,11 @@ is shared with a country (Georgia) are left out.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from autonews.cluster.vocabulary import COUNTRIES, REGIONS_OF_COUNTRIES
 
 _PLACES = {
     "china": """
@@ -144,3 +150,14 @@ _LEADERS = {
 COUNTRY_OF_LEADER = {
     name: "c:" + country for country, names in _LEADERS.items() for name in names.split()
 }
+
+
+def markets(title: Mapping[str, int], implied: frozenset[str], plain: str) -> frozenset[str]:
+    """The countries a title places its news in: those it names or its places imply, but none
+    where it names shares or a ticker (XPEV.US, 09868.HK): those tell where shares trade."""
+    if "c:shares" in title or _TICKER.search(plain):
+        return frozenset()
+    return (COUNTRIES.intersection(title) | implied) - REGIONS_OF_COUNTRIES
+
+
+_TICKER = re.compile(r"\b[0-9A-Z]{2,6}\.(?:US|HK|SH|SZ|SS|TW|T|L|DE|PA|MI|KS)\b")

@@ -159,6 +159,8 @@ ev nev electrification passenger-car suv sedan hatchback mpv truck pickup van
 """.split()
 )
 
+RELEASE = "c:results"  # the subject term of a maker's results release (with "@" and its side)
+
 # What happens to a maker once at a time (knowledge/concepts.toml): two reports of a maker's
 # bankruptcy, listing or strike within days tell one event, where two of its recalls or
 # launches may tell two. Named in a title with its maker, such a concept is the subject.
@@ -174,6 +176,11 @@ forecast-raise
 q1 q2 q3 q4 h1 h2 nine-months full-year
 """.split()
 } | {"c:" + concept: "c:resignation" for concept in "resignation dismissal retirement".split()}
+# A maker's results (earnings, profit or loss, revenue, margins), told within days, are one
+# release: its reports quote different figures of it.
+SINGULAR_CONCEPTS.update(
+    {"c:" + concept: RELEASE for concept in "earnings profit loss revenue margin".split()}
+)
 # A strike's end is a turn of the strike: one subject with it ("ending six-week strike").
 SINGULAR_CONCEPTS["c:strike-end"] = "c:strike"
 # Those that are a maker's own only when its title opens with the maker ("GM raises forecast",
