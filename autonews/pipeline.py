@@ -127,8 +127,10 @@ def _import_later_stages() -> None:
 
 
 def _warm_up_clustering(config: Config) -> Callable[[], None]:
-    """The clustering's glossaries and pair model loaded (by clustering two headlines) while a
-    cold run's workers still parse, rather than after its last feed is in."""
+    """The classifier built and the clustering's glossaries and pair model loaded (by
+    clustering two headlines) in an idle moment of the network, rather than after the last
+    feed is in: in a cold run while its workers still parse, in a warm one once a feed has
+    brought an entry in the window."""
 
     def warm_up() -> None:
         from autonews.classify.configured import classifier_for
@@ -178,8 +180,8 @@ def collect(
                 load_engines()
             stack.enter_context(stream)
             # A run whose feeds have all been fetched before builds the classifier only once
-            # one brings something new (the idle work): when every feed answers "not
-            # modified", what the store holds is classified already.
+            # one brings an entry in the digest's window (the idle work): when every feed
+            # answers "not modified", what the store holds is classified already.
             health = stream.feeds(
                 build_classifier=stream.cold and not early,
                 meanwhile=_import_later_stages,
@@ -289,7 +291,7 @@ def _classify(
         article = articles.get(item.link or "")
         body = article.text if article else ""
         hit = cached.get(item.id)
-        if hit is not None and hit[1] == bool(body):
+        if hit is not None and (hit[1] or not body):  # as for the items' own, above
             result[item.id] = hit[0]
             continue
         classifier = classifier or classifier_for(config.classify)

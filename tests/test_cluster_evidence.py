@@ -685,3 +685,29 @@ def test_reports_of_one_results_release_join_whatever_figures_they_quote() -> No
         "Ford recalls 500,000 SUVs over rear camera fault",
         hours=4.0,
     ) == [[0], [1]]
+
+
+def test_review_cases_of_the_new_rules() -> None:
+    # Judged as car news, one country in common is not an event; a figure in common is more.
+    assert titles(
+        "UK to ban sales of new petrol cars from 2030",
+        "UK car production falls to its lowest level since 1956",
+        hours=6.0,
+    ) == [[0], [1]]
+    assert titles(
+        "Bosch to cut 5,500 jobs in its automotive division",
+        "Bosch plans to slash 5,500 jobs as car demand weakens",
+        hours=6.0,
+    ) == [[0, 1]]
+    # One group's two makers report their own results.
+    assert titles(
+        "Hyundai second-quarter operating profit falls 16% on US tariffs",
+        "Kia second-quarter operating profit drops 24% on US tariffs",
+        hours=24.0,
+    ) == [[0], [1]]
+    # A town and the city it lies in are one place.
+    assert titles(
+        "Porsche to cut 1,900 jobs at its Zuffenhausen plant",
+        "Porsche to cut 1,900 jobs in Stuttgart",
+        hours=3.0,
+    ) == [[0, 1]]

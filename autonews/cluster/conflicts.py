@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import SIDE, _Features
-from autonews.cluster.places import CITIES
+from autonews.cluster.features import COUNTERPART, MODEL, SIDE, _Features
+from autonews.cluster.places import CITIES, METRO
 from autonews.cluster.vocabulary import (
     OPPOSED_STAGES,
     PART_FAMILIES,
@@ -109,15 +109,28 @@ def _other_actors(a: _Features, b: _Features) -> bool:
 
 
 def _one_release(a: _Features, b: _Features) -> bool:
-    """Both titles tell one maker's results (its earnings, profit or loss, revenue, margins)."""
-    return any(term.startswith(RELEASE + SIDE) for term in a.title_subject & b.title_subject)
+    """Both titles tell one maker's results (its earnings, profit or loss, revenue, margins):
+    financial news, of a maker both name (Kia's results are not Hyundai's, though one group's;
+    crash-test results and a price cut squeezing margins are other news)."""
+    return (
+        a.event is Event.FINANCIALS
+        and b.event is Event.FINANCIALS
+        and not a.makers.isdisjoint(b.makers)
+        and any(term.startswith(RELEASE + SIDE) for term in a.title_subject & b.title_subject)
+    )
 
 
 def _other_cities(a: _Features, b: _Features) -> bool:
     """Both titles name a city, and none in common: each tells what happened in its own (a
-    region and a city in it, Michigan and Detroit, may be one place told at two scales)."""
-    cities_a, cities_b = a.title_subject & CITIES, b.title_subject & CITIES
-    return bool(cities_a) and bool(cities_b) and cities_a.isdisjoint(cities_b)
+    region and a city in it, Michigan and Detroit, may be one place told at two scales, and a
+    town and the city it lies in, Zuffenhausen and Stuttgart). Not when they share a model or
+    a deal's sides: that is what both are about, wherever each says it happened."""
+    cities_a = {METRO.get(t, t) for t in a.title_subject & CITIES}
+    cities_b = {METRO.get(t, t) for t in b.title_subject & CITIES}
+    if not cities_a or not cities_b or not cities_a.isdisjoint(cities_b):
+        return False
+    both = a.title_subject & b.title_subject
+    return not any(t.startswith((MODEL, COUNTERPART)) for t in both)
 
 
 def _other_markets(a: _Features, b: _Features) -> bool:

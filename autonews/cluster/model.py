@@ -161,12 +161,28 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     cover = _CAR_COVER if car else _NO_MAKER_COVER
     if not both or len(both) < cover * smaller:
         return False
-    if car and all(term.startswith(COMPANY) for term in both):
-        return False  # a robotaxi firm's funding and its recall: one company is no event
+    figure = bool(a.title_numbers and b.title_numbers) and fig.shared(
+        a.title_numbers, b.title_numbers
+    )
+    if car and not figure and _one_side_only(both):
+        # Judged as car news, two items need more than a company or a place in common, as
+        # two of one maker do: a robotaxi firm's funding / its recall; a country's ban on
+        # petrol cars / its car output. A figure both titles give is more, and so are two
+        # places (the EU's tariffs on China / Beijing's answer).
+        return False
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
-    if a.title_numbers and b.title_numbers and fig.shared(a.title_numbers, b.title_numbers):
-        common += 1.0
-    return _enough(a, b, common)
+    return _enough(a, b, common + 1.0 if figure else common)
+
+
+def _one_side_only(both: frozenset[str]) -> bool:
+    """Whether the terms two titles share are only companies and at most one place."""
+    places = 0
+    for term in both:
+        if term in PLACES:
+            places += 1
+        elif not term.startswith(COMPANY):
+            return False
+    return places <= 1
 
 
 # The evidence a pair of items is weighed on; the weights are data (knowledge/cluster_model.toml)

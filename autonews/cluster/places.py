@@ -28,7 +28,8 @@ heilongjiang sichuan shaanxi shanxi jiangxi fujian guangxi yunnan guizhou inner-
 qinghai ningxia tibet yangtze-delta pearl-river-delta jing-jin-ji northeast-china chengdu-chongqing
 """,
     "germany": """
-berlin wolfsburg munich stuttgart ingolstadt zwickau emden dresden leipzig osnabrueck cologne
+berlin wolfsburg munich bavaria stuttgart ingolstadt zwickau emden dresden leipzig osnabrueck
+cologne
 ruesselsheim dingolfing sindelfingen saarlouis hanover lower-saxony saxony thuringia neckarsulm
 zuffenhausen rastatt bremen bremerhaven regensburg eisenach kassel salzgitter braunschweig hamburg
 """,
@@ -81,7 +82,8 @@ _REGIONS = """
 guangdong zhejiang jiangsu anhui shandong hainan xinjiang hubei hunan henan hebei jilin liaoning
 heilongjiang sichuan shaanxi shanxi jiangxi fujian guangxi yunnan guizhou inner-mongolia gansu
 qinghai ningxia tibet yangtze-delta pearl-river-delta jing-jin-ji northeast-china chengdu-chongqing
-lower-saxony saxony thuringia hauts-de-france west-midlands andhra-pradesh uttar-pradesh gujarat
+lower-saxony saxony thuringia bavaria hauts-de-france west-midlands andhra-pradesh uttar-pradesh
+gujarat
 delhi-ncr west-java johor penang kyushu shizuoka tochigi gunma saitama guanajuato coahuila jalisco
 aguascalientes san-luis-potosi puebla sao-paulo bahia minas-gerais parana ontario quebec
 california texas michigan ohio alabama tennessee kentucky south-carolina north-carolina indiana
@@ -90,8 +92,26 @@ oregon colorado utah minnesota wisconsin missouri louisiana virginia maryland wa
 oklahoma new-mexico silicon-valley
 """.split()
 
-# Concept terms of the cities: "c:miami".
-CITIES = frozenset(COUNTRY_OF) - frozenset("c:" + region for region in _REGIONS)
+# Concept terms of the cities: "c:miami". Capitals whose names also stand for their
+# governments ("Beijing vows to retaliate", "Berlin urges talks") are left out.
+_GOVERNMENTS = "beijing berlin london"
+CITIES = frozenset(COUNTRY_OF) - frozenset(
+    "c:" + place for place in [*_REGIONS, *_GOVERNMENTS.split()]
+)
+
+# Towns and the cities they lie in or beside: one place told at two scales.
+METRO = {
+    "c:" + town: "c:" + city
+    for city, towns in {
+        "stuttgart": "zuffenhausen sindelfingen",
+        "detroit": "dearborn",
+        "suzhou": "kunshan zhangjiagang",
+        "san-francisco": "fremont",
+        "munich": "dingolfing",
+        "wolfsburg": "braunschweig salzgitter",
+    }.items()
+    for town in towns.split()
+}
 
 # A maker's home country (makers.toml's ISO code) as a concept term: "Chinese carmaker BYD opens
 # its Hungarian plant" places the event in Hungary, not in China.
@@ -157,7 +177,13 @@ def markets(title: Mapping[str, int], implied: frozenset[str], plain: str) -> fr
     where it names shares or a ticker (XPEV.US, 09868.HK): those tell where shares trade."""
     if "c:shares" in title or _TICKER.search(plain):
         return frozenset()
-    return (COUNTRIES.intersection(title) | implied) - REGIONS_OF_COUNTRIES
+    found = (COUNTRIES.intersection(title) | implied) - REGIONS_OF_COUNTRIES
+    # In Chinese, 国产, 国内 and 我国 (domestic, our country) name the outlet's own home,
+    # Taiwan's as well as China's: no market there.
+    return found - {"c:china"} if _CJK.search(plain) else found
 
 
-_TICKER = re.compile(r"\b[0-9A-Z]{2,6}\.(?:US|HK|SH|SZ|SS|TW|T|L|DE|PA|MI|KS)\b")
+_TICKER = re.compile(
+    r"(?<![A-Za-z0-9])[0-9A-Z]{2,6}\.(?:US|HK|SH|SZ|SS|TW|T|L|DE|PA|MI|KS|O|N)(?![A-Za-z])"
+)
+_CJK = re.compile("[\u3400-\u9fff]")
