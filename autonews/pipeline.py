@@ -217,7 +217,7 @@ def _stories(
 ) -> tuple[tuple[Story, ...], frozenset[str]]:
     """The run's items classified and clustered into stories; the keys of the stories made only
     of a new feed's old items."""
-    classifications = _classify(store, config, items, articles, made)
+    classifications = classify_items(store, config, items, articles, made)
     from autonews.cluster import ClusterInput, cluster
 
     groups = cluster(
@@ -249,7 +249,7 @@ def _body(item: Item, articles: dict[str, Article]) -> str:
     return article.text if article else ""
 
 
-def _classify(
+def classify_items(
     store: Store,
     config: Config,
     items: Sequence[Item],

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from autonews.classify.configured import classifier_for, classifier_version
 from autonews.cluster import ClusterInput
 from autonews.cluster.explain import Explanation, explain
 from autonews.config import Config
 from autonews.errors import UsageError
 from autonews.models import Item
+from autonews.pipeline import classify_items
 from autonews.store import Store
 from autonews.timeparse import parse_duration
 
@@ -43,20 +43,14 @@ def story_report(config: Config, story_id: str, with_explanation: bool) -> Story
         window = parse_duration(config.digest.cluster_window)
         start, end = members[0].published - window, members[-1].published + window
         context = [item for item in everything if start <= item.published <= end]
-        version = classifier_version(config.classify)
-        cached = store.classifications([item.id for item in context], version)
         articles = store.articles([item.link for item in context if item.link])
-    classifier = None
+        # As the digest classifies them (bodies, a car feed's terse titles), from the store's
+        # cache where it has them: the story is clustered again on the same evidence.
+        classifications = classify_items(store, config, context, articles)
     inputs = []
     for item in context:
-        hit = cached.get(item.id)
-        if hit is not None:
-            classification = hit[0]
-        else:
-            classifier = classifier or classifier_for(config.classify)
-            classification = classifier.classify(item.title, item.summary)
         article = articles.get(item.link or "")
         body = article.text if article else ""
-        inputs.append(ClusterInput.from_item(item, classification, body))
+        inputs.append(ClusterInput.from_item(item, classifications[item.id], body))
     found = explain(inputs, [item.id for item in members], window)
     return StoryReport(story_id, tuple(members), found)
