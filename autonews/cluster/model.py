@@ -10,9 +10,9 @@ Pairs with evidence are described by PAIR_FEATURES and scored by a logistic mode
 (``knowledge/cluster_model.toml``, fitted on labelled events by ``benchmarks/cluster_fit.py``).
 The classifier's event types are not among them: under cross-validation they added nothing the
 titles do not tell, and a type the classifier hesitates over moves with every refit of its
-model, which should not move stories with it. Only three rules that keep items apart read the
-type, besides the titles' words: a price (``_priced``), a launch after its teaser (``_preview``)
-and one kind of news in two markets (``_other_markets``).
+model, which should not move stories with it. Only the rules that keep items apart read the
+type, besides the titles' words: a price (``_priced``), a launch after its teaser (``_preview``),
+one kind of news in two markets (``_other_markets``) and one maker's results (``_one_release``).
 """
 
 from __future__ import annotations
