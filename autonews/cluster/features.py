@@ -269,7 +269,7 @@ def _features(
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
         acting=None if c.makers else _acting(title_words),  # only maker-less pairs use it
-        cjk=_is_cjk(item.title),
+        cjk=(cjk := _is_cjk(item.title)),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
         title_groups=title_groups,
@@ -291,7 +291,7 @@ def _features(
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
         preview=PREVIEW in title_counts,
-        markets=markets(title_counts, implied, plain),
+        markets=markets(title_counts, implied, plain, cjk),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )

@@ -172,18 +172,20 @@ COUNTRY_OF_LEADER = {
 }
 
 
-def markets(title: Mapping[str, int], implied: frozenset[str], plain: str) -> frozenset[str]:
+def markets(
+    title: Mapping[str, int], implied: frozenset[str], plain: str, cjk: bool
+) -> frozenset[str]:
     """The countries a title places its news in: those it names or its places imply, but none
-    where it names shares or a ticker (XPEV.US, 09868.HK): those tell where shares trade."""
+    where it names shares or a ticker (XPEV.US, 09868.HK): those tell where shares trade.
+    ``cjk``: the title is written in Chinese."""
     if "c:shares" in title or _TICKER.search(plain):
         return frozenset()
     found = (COUNTRIES.intersection(title) | implied) - REGIONS_OF_COUNTRIES
     # In Chinese, 国产, 国内 and 我国 (domestic, our country) name the outlet's own home,
     # Taiwan's as well as China's: no market there.
-    return found - {"c:china"} if _CJK.search(plain) else found
+    return found - {"c:china"} if cjk else found
 
 
 _TICKER = re.compile(
     r"(?<![A-Za-z0-9])[0-9A-Z]{2,6}\.(?:US|HK|SH|SZ|SS|TW|T|L|DE|PA|MI|KS|O|N)(?![A-Za-z])"
 )
-_CJK = re.compile("[\u3400-\u9fff]")

@@ -20,20 +20,7 @@ class ClassificationQueries:
         self, item_ids: Sequence[int], version: str
     ) -> dict[int, tuple[Classification, bool]]:
         """Cached classifications made by this classifier version: (classification, with_body)."""
-        rows = rows_in(
-            self.db,
-            "SELECT item_id, with_body, record FROM classifications WHERE version = ? AND "
-            "item_id IN",
-            item_ids,
-            (version,),
-        )
-        return {
-            row["item_id"]: (
-                Classification.from_record(json.loads(row["record"])),
-                bool(row["with_body"]),
-            )
-            for row in rows
-        }
+        return self._cached("record", "with_body", item_ids, version)
 
     def save_classifications(
         self, rows: Iterable[tuple[int, Classification, bool]], version: str
@@ -55,20 +42,7 @@ class ClassificationQueries:
     ) -> dict[int, tuple[Classification, bool]]:
         """Cached car-feed classifications made by this classifier version: (classification,
         with_body)."""
-        rows = rows_in(
-            self.db,
-            "SELECT item_id, car_feed_with_body, car_feed_record FROM classifications "
-            "WHERE version = ? AND car_feed_record IS NOT NULL AND item_id IN",
-            item_ids,
-            (version,),
-        )
-        return {
-            row["item_id"]: (
-                Classification.from_record(json.loads(row["car_feed_record"])),
-                bool(row["car_feed_with_body"]),
-            )
-            for row in rows
-        }
+        return self._cached("car_feed_record", "car_feed_with_body", item_ids, version)
 
     def save_car_feed_classifications(
         self, rows: Iterable[tuple[int, Classification, bool]], version: str
@@ -84,3 +58,23 @@ class ClassificationQueries:
                     for item_id, c, with_body in rows
                 ],
             )
+
+    def _cached(
+        self, record: str, with_body: str, item_ids: Sequence[int], version: str
+    ) -> dict[int, tuple[Classification, bool]]:
+        """The classifications kept in the columns ``record`` and ``with_body`` (names of this
+        module's own, never a caller's text)."""
+        rows = rows_in(
+            self.db,
+            f"SELECT item_id, {with_body} AS with_body, {record} AS record FROM classifications "
+            f"WHERE version = ? AND {record} IS NOT NULL AND item_id IN",
+            item_ids,
+            (version,),
+        )
+        return {
+            row["item_id"]: (
+                Classification.from_record(json.loads(row["record"])),
+                bool(row["with_body"]),
+            )
+            for row in rows
+        }
