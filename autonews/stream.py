@@ -20,7 +20,7 @@ import os
 import queue
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -55,6 +55,14 @@ from autonews.workers import Workers
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
 QUIET = 0.02  # seconds without an arrival after which a run that parses its feeds is idle
 IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main thread to be busy
+# seconds to wait for a worker's kept knowledge or glossary (building them here takes 0.2 s;
+# a worker that takes longer is late, and this thread builds its own)
+PREPARE_WAIT = 2.0
+
+
+def split_at(futures: list[Future[None]]) -> tuple[list[Future[None]], list[Future[None]]]:
+    """The knowledge's future and the glossary's, each in a list (empty when not prepared)."""
+    return futures[:1], futures[1:]
 
 
 @dataclass
@@ -102,6 +110,7 @@ class Stream:
         )
         self._idle_work: Callable[[], object] | None = None  # see feeds()
         self._meanwhile: Callable[[], object] | None = None  # see feeds()
+        self._glossary: list[Future[None]] = []  # a worker building it (see Workers.prepare)
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
@@ -142,7 +151,13 @@ class Stream:
         done in an idle moment (see :meth:`_wait`) once a feed has brought one in the digest's
         window; a run whose feeds bring none skips it."""
         states = self._states
+        knowledge: list[Future[None]] = []
         if self._workers is not None and self.cold:
+            if build_classifier and not self.extract:
+                # Idle workers build the classifier's knowledge and the glossary, which this
+                # thread then loads (see Workers.prepare); workers that extract have their own
+                # warm-up to do first.
+                knowledge, self._glossary = split_at(self._workers.prepare(self.config.classify))
             # The workers get ready now for the entries and pages to come. Otherwise when the
             # first feed with something new arrives, or the first page is asked for (a run
             # where every feed answers 304 needs neither).
@@ -165,9 +180,13 @@ class Stream:
             self._session.waiting.wait(timeout=1.0)
             if self.cold:
                 importlib.import_module("autonews.parse")
+            if knowledge and meanwhile is not None:
+                meanwhile()  # done while a worker builds the knowledge
+                meanwhile = None
             if build_classifier:
                 from autonews.classify.configured import classifier_for
 
+                wait(knowledge, timeout=PREPARE_WAIT)
                 classifier_for(self.config.classify)
             if meanwhile is not None:
                 meanwhile()
@@ -342,6 +361,7 @@ class Stream:
     def _run_idle_work(self) -> None:
         work, self._idle_work = self._idle_work, None
         if work is not None:
+            wait(self._glossary, timeout=PREPARE_WAIT)  # the work clusters: it loads the glossary
             work()
 
     def _handle(self, event: Fetched | Done) -> None:

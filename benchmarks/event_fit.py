@@ -1,4 +1,4 @@
-"""Fit the event model (autonews/knowledge/event_model.json) on the labelled headline sets.
+"""Fit the event model (autonews/knowledge/event_model.json, .weights) on the labelled sets.
 
     python -m benchmarks.event_fit [--write] [--folds 5]
 
@@ -20,12 +20,14 @@ import argparse
 import json
 import math
 import random
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from autonews.classify import Classifier
-from autonews.classify.event_model import EVENTS, MODEL_FILE
+from autonews.classify.event_model import EVENTS, MODEL_FILE, WEIGHTS_FILE
 from autonews.evaluation.classify import Labelled, load_labels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,25 +160,31 @@ def cross_validate(
     return sum(right.values()) / len(data), {s: right[s] / n for s, n in totals.items()}
 
 
-def to_json(bias: list[float], weights: dict[str, list[float]]) -> str:
-    shipped = {}
+SCALE = 1000  # weights are shipped in whole thousandths (see EventModel)
+
+
+def shipped_files(bias: list[float], weights: dict[str, list[float]]) -> tuple[str, bytes]:
+    """The model's two files (``MODEL_FILE``, ``WEIGHTS_FILE``): the JSON with the events, the
+    bias and the features, one a line (a refit's diff shows which came and went), and their
+    weights, a row per feature, as 16-bit little-endian whole thousandths."""
+    features, table = [], array("h")
     for feature in sorted(weights):
-        per_event = {
-            EVENTS[c].value: round(w, 3) for c, w in enumerate(weights[feature]) if abs(w) >= PRUNE
-        }
-        if per_event:
-            shipped[feature] = per_event
-    document = {
+        row = [round(w * SCALE) if abs(w) >= PRUNE else 0 for w in weights[feature]]
+        if any(row):
+            features.append(feature)
+            table.extend(max(-32767, min(32767, w)) for w in row)
+    if sys.byteorder == "big":
+        table.byteswap()
+    head = {
         "about": "Event model of autonews: fitted by python -m benchmarks.event_fit --write; "
-        "see autonews/classify/event_model.py.",
+        f"see autonews/classify/event_model.py. Weights in {WEIGHTS_FILE}.",
         "events": [e.value for e in EVENTS],
         "bias": [round(b, 3) for b in bias],
-        "weights": shipped,
+        "scale": SCALE,
     }
-    # One feature a line: diffs of a refit stay readable.
-    lines = [json.dumps(f) + ": " + json.dumps(w, ensure_ascii=False) for f, w in shipped.items()]
-    head = json.dumps({k: v for k, v in document.items() if k != "weights"}, ensure_ascii=False)
-    return head[:-1] + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n"
+    lines = ",\n".join(json.dumps(feature, ensure_ascii=False) for feature in features)
+    document = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [\n' + lines + "\n]}\n"
+    return document, table.tobytes()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,9 +224,11 @@ def main(argv: list[str] | None = None) -> int:
             check = examples(load_labels(path), classifier)
             print(f"{path.name}: event accuracy {accuracy(model, check):.3f} ({len(check)} rows)")
     if args.write:
-        target = ROOT / "autonews/knowledge" / MODEL_FILE
-        target.write_text(to_json(*model), "utf-8")
-        print(f"wrote {target.relative_to(ROOT)}")
+        folder = ROOT / "autonews/knowledge"
+        document, table = shipped_files(*model)
+        (folder / MODEL_FILE).write_text(document, "utf-8")
+        (folder / WEIGHTS_FILE).write_bytes(table)
+        print(f"wrote {MODEL_FILE} and {WEIGHTS_FILE} in {folder.relative_to(ROOT)}")
     return 0
 
 

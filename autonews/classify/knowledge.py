@@ -292,6 +292,7 @@ KNOWLEDGE_FILES = (
     "nonmakers.toml",
     "events.toml",
     "event_model.json",
+    "event_model.weights",
 )
 
 

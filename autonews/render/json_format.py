@@ -78,11 +78,17 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
 
 # Line breaks json.dumps leaves raw when ensure_ascii is off (links are kept as the feed gave
 # them): str.splitlines() and JavaScript before ES2019 break a line, or a string, at them.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def _dumps(data: Any, indent: int | None = None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    # Searched for, then replaced: str.translate looks every character up in a dict, 50 ms
+    # for a digest of 400 KB, where the three searches take a tenth of a millisecond.
+    for line_break, escaped in _LINE_BREAKS:
+        if line_break in text:
+            text = text.replace(line_break, escaped)
+    return text
 
 
 def render_json(digest: Digest, options: object = None) -> str:
