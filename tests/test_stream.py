@@ -160,3 +160,62 @@ def test_a_second_run_classifies_nothing_again(site: Site, tmp_path: Path, monke
     assert "What we learned this week" in first_calls
     assert second == first
     assert second_calls == []
+
+
+def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """A cold run of many feeds without extraction has idle worker processes build the
+    classifier's knowledge and the clustering's glossary and keep them in the cache folder;
+    this process loads them instead of building them, and the digest is the one it would have
+    made building them itself."""
+    import os
+
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+    from autonews.cluster import terms
+    from autonews.feed_work import PARSE_POOL_THRESHOLD
+
+    feeds = [
+        publish(site, f"f{n}", (maker,))[0]
+        for n, maker in enumerate(("Volvo", "Toyota", "Kia", "Mazda") * 7)
+    ][: max(PARSE_POOL_THRESHOLD, 24)]
+    builders = tmp_path / "builders"
+
+    def noted(build):  # the processes that build, written down in a file: workers fork
+        def wrapper(*args: object) -> object:
+            with builders.open("a") as out:
+                out.write(f"{build.__name__} {os.getpid()}\n")
+            return build(*args)
+
+        return wrapper
+
+    monkeypatch.setattr(knowledge, "build_knowledge", noted(knowledge.build_knowledge))
+    monkeypatch.setattr(terms, "_glossary", noted(terms._glossary))
+    now = datetime.now(UTC)
+
+    def stories(folder: Path | None) -> list[tuple[str, str]]:
+        knowledge.default_knowledge.cache_clear()
+        terms.concepts.cache_clear()
+        keep_in(folder)
+        try:
+            with Store(Path(":memory:")) as store:
+                options = DigestOptions(feeds=tuple(feeds), now=now, extract=False)
+                collection = collect(store, Config(), options)
+        finally:
+            keep_in(None)
+            knowledge.default_knowledge.cache_clear()
+            terms.concepts.cache_clear()
+        return sorted((s.title, s.classification.event.value) for s in collection.stories)
+
+    built_here = stories(None)  # no cache folder: this process builds both
+    builders.unlink()
+    kept = stories(tmp_path / "cache")
+    assert kept == built_here and len(kept) == 4  # each maker's recall, told by seven feeds
+    built = builders.read_text().split()
+    assert sorted(built[::2]) == ["_glossary", "build_knowledge"]
+    assert str(os.getpid()) not in built[1::2]  # both made in workers
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == [
+        "concepts",
+        "knowledge",
+    ]
