@@ -544,6 +544,28 @@ def test_share_moves_told_other_ways_and_a_forecast_for_a_period() -> None:
     ) == [[0, 1]]
 
 
+def test_a_makers_share_moves_of_one_day_are_one_story_whatever_cause_each_gives() -> None:
+    # One report names the cause, the other only the move: a maker's shares move once a day.
+    assert titles(
+        "Why Rivian Stock Is Sinking Today",
+        "Rivian shares slide after it trims its annual delivery outlook",
+    ) == [[0, 1]]
+    # Not a day apart, not opposite ways, not two makers' shares.
+    assert titles(
+        "Why Rivian Stock Is Sinking Today",
+        "Rivian shares slide after it trims its annual delivery outlook",
+        hours=30.0,
+    ) == [[0], [1]]
+    assert titles("Rivian stock surges on Volkswagen deal", "Why Rivian stock plunged today") == [
+        [0],
+        [1],
+    ]
+    assert titles("Why Rivian Stock Is Sinking Today", "Why Lucid Stock Is Sinking Today") == [
+        [0],
+        [1],
+    ]
+
+
 def test_a_strike_told_with_its_cause_or_its_end_is_the_strike() -> None:
     # "strike over pay" tells the strike's cause, not its end.
     assert titles(

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.model import PairModel, _scorer
+from autonews.cluster.model import SHARES, PairModel, _scorer
 from autonews.urls import normalize_url
 
 
@@ -107,6 +107,8 @@ def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[s
     terms = [term for term in feature.subject if term not in common]
     for number in feature.numbers:
         terms += fig.keys(number.value)
+    if SHARES in feature.title and feature.title_groups:
+        terms.append(SHARES)  # a maker's share moves of a day are one (model._one_share_move)
     unclaimed = ["\x01" + term for term in terms]
     if not feature.groups:
         return terms + unclaimed, terms

@@ -49,6 +49,7 @@ PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subjec
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
 COMPANY = "o:"  # the subject term of a company an item names: "o:Waymo"
+SHARES, RISE, FALL = "c:shares", "c:sharp-rise", "c:sharp-fall"
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -148,7 +149,7 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     if a.groups and b.groups:
         if _enough(a, b, common):
             return _proper(a, b) or _told_figure(a, b)
-        return _enough(a, b, evidence(a, b, common))
+        return _enough(a, b, evidence(a, b, common)) or _one_share_move(a, b)
     # No maker in common to agree on: what both titles name, and most of what the shorter one
     # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
     # politician" share two words, not a subject).
@@ -172,6 +173,20 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
         return False
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return _enough(a, b, common + 1.0 if figure else common)
+
+
+def _one_share_move(a: _Features, b: _Features) -> bool:
+    """Whether both titles tell how a maker they both name fared on the stock market, on one
+    day and not in opposite directions: a maker's shares move once a day, whatever each report
+    gives as the cause ("Aston Martin shares hit skids after profits warning" / "Aston Martin
+    stock plunges"; "Why Li Auto shares are diving" / "Li Auto shares fall after it cuts its
+    outlook")."""
+    if SHARES not in a.title or SHARES not in b.title or abs(a.stamp - b.stamp) > _SAME_DAY:
+        return False
+    if a.title_groups.isdisjoint(b.title_groups):
+        return False
+    up = (RISE in a.title and FALL in b.title) or (FALL in a.title and RISE in b.title)
+    return not up
 
 
 def _one_side_only(both: frozenset[str]) -> bool:
