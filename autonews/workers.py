@@ -64,6 +64,18 @@ def keep_glossary() -> None:
     concepts()
 
 
+def chain(source: Future[None], target: Future[None]) -> None:
+    """``target`` done when ``source`` is, with its outcome."""
+
+    def copy(done: Future[None]) -> None:
+        if done.cancelled() or done.exception() is not None:
+            target.set_result(None)  # the waiting side builds its own
+        else:
+            target.set_result(done.result())
+
+    source.add_done_callback(copy)
+
+
 def _nothing() -> None:
     return None
 
@@ -109,9 +121,22 @@ class Workers:
         nothing (the main process builds them itself)."""
         from autonews.cache_folder import cache_folder
 
-        if self._pool is None or cache_folder() is None:
+        pool = self._pool
+        if pool is None or cache_folder() is None:
             return []
-        return [self._pool.submit(keep_knowledge, settings), self._pool.submit(keep_glossary)]
+        knowledge = pool.submit(keep_knowledge, settings)
+        glossary: Future[None] = Future()
+
+        def then_the_glossary(_: Future[None]) -> None:
+            # One after the other: two builds at once beside this process's own work leave
+            # each less than a core, and the knowledge is wanted first.
+            with contextlib.suppress(Exception):  # a pool shut down meanwhile: built here
+                chain(pool.submit(keep_glossary), glossary)
+                return
+            glossary.set_result(None)
+
+        knowledge.add_done_callback(then_the_glossary)
+        return [knowledge, glossary]
 
     @property
     def unfinished(self) -> int:
