@@ -267,7 +267,7 @@ class Stream:
                 self._store_feeds()
 
     def _store_feeds(self) -> None:
-        from autonews.classify.configured import classifier_version
+        from autonews.classifier_version import classifier_version
 
         version = classifier_version(self.config.classify)
         window = parse_duration(self.config.digest.first_run_window)

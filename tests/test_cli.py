@@ -159,6 +159,35 @@ def test_warm_run_sends_conditional_requests(cli, home: Path, httpserver: HTTPSe
     assert document["stories"][0]["makers"][0]["name"] == "Kia"  # from the store
 
 
+def test_a_warm_run_with_nothing_new_loads_neither_classifier_nor_clustering(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """When every feed answers "not modified", the digest is what the store holds: the run
+    reads the stored labels and stories and imports neither the classifier nor the clustering
+    (a tenth of a second of a run that has nothing new to say)."""
+    body = rss([item("Kia Recalls 80,000 Sorento Hybrids Over Seat Wiring Harness", 1)])
+    httpserver.expect_request("/feed").respond_with_data(
+        body, content_type="application/rss+xml", headers={"ETag": '"abc"'}
+    )
+    url = httpserver.url_for("/feed")
+    first = cli("digest", "--feed", url, "--no-extract", "--format", "json").json()
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_data("", status=304)
+    code = (
+        "import sys, runpy; sys.argv = ['autonews', 'digest', '--feed', sys.argv[1], "
+        "'--no-extract', '--format', 'json']\n"
+        "try:\n    runpy.run_module('autonews', run_name='__main__')\n"
+        "finally:\n    print(sorted({'autonews.classify', 'autonews.cluster'} & set(sys.modules)),"
+        " file=sys.stderr)"
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", code, url], capture_output=True, text=True, timeout=60
+    )
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["stories"] == first["stories"]  # type: ignore[index]
+    assert again.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_since_window_and_undated_items(cli, home: Path, httpserver: HTTPServer) -> None:
     body = rss(
         [

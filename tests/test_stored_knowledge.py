@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from autonews import classifier_version
 from autonews.cache_folder import keep_in
 from autonews.classify import Classifier, knowledge
 from autonews.classify.event_model import event_model
@@ -75,11 +76,12 @@ def test_changed_knowledge_files_are_not_served_from_the_cache(
             return edited if package == "autonews.knowledge" else real_files(package)
 
     monkeypatch.setattr(knowledge, "resources", EditedResources)
-    knowledge._version_cached.cache_clear()
+    monkeypatch.setattr(classifier_version, "resources", EditedResources)
+    classifier_version._version_cached.cache_clear()
     try:
         changed = built_knowledge()
     finally:
-        knowledge._version_cached.cache_clear()
+        classifier_version._version_cached.cache_clear()
     assert "Zorblax Motors" in [maker.name for maker in changed.makers]
     assert len(list(cache.glob("knowledge-*"))) == 2  # the new version kept beside the old
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from autonews.classifier_version import classifier_version as classifier_version
 from autonews.classify import Classifier
-from autonews.classify.knowledge import knowledge_version
 
 if TYPE_CHECKING:
     from autonews.config import ClassifyConfig
@@ -19,9 +19,3 @@ if TYPE_CHECKING:
 
 def classifier_for(settings: ClassifyConfig) -> Classifier:
     return Classifier.with_overrides(settings.makers, settings.event_keywords)
-
-
-def classifier_version(settings: ClassifyConfig) -> str:
-    """The version of ``classifier_for(settings)`` without building it: what stored
-    classifications are keyed by."""
-    return knowledge_version(settings.makers, settings.event_keywords)

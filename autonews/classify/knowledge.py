@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import re
 import tomllib
@@ -12,6 +11,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from autonews.classifier_version import KNOWLEDGE_FILES as KNOWLEDGE_FILES
+from autonews.classifier_version import knowledge_version as knowledge_version
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.scripts import simplified
 from autonews.classify.stored import stored
@@ -256,44 +257,6 @@ def _required(raw: Mapping[str, Any], key: str, where: str) -> str:
 def _read(name: str) -> dict[str, Any]:
     data = resources.files("autonews.knowledge").joinpath(name).read_bytes()
     return tomllib.loads(data.decode("utf-8"))
-
-
-@lru_cache(maxsize=8)
-def _version_cached(overrides: str) -> str:
-    digest = hashlib.sha1()
-    package = resources.files("autonews.classify")
-    for folder, names in (
-        (resources.files("autonews.knowledge"), KNOWLEDGE_FILES),
-        (package, sorted(p.name for p in package.iterdir() if p.name.endswith(".py"))),
-        (resources.files("autonews"), _SHARED_CODE),
-    ):
-        for name in names:
-            digest.update(folder.joinpath(name).read_bytes())
-    digest.update(overrides.encode())
-    return digest.hexdigest()[:16]
-
-
-def knowledge_version(
-    extra_makers: Iterable[Mapping[str, Any]] = (),
-    extra_event_keywords: Mapping[str, Any] | None = None,
-) -> str:
-    """The version of the classifier that building knowledge would give, without building it:
-    what cached classifications depend on (the knowledge files, the user's additions and the
-    classifier's own code). Any change makes a new version, so no stale label survives."""
-    return _version_cached(repr((list(extra_makers), dict(extra_event_keywords or {}))))
-
-
-# Code outside classify/ that labels depend on: figures are read with numbers.py.
-_SHARED_CODE = ("numbers.py", "models.py")
-
-KNOWLEDGE_FILES = (
-    "makers.toml",
-    "companies.toml",
-    "nonmakers.toml",
-    "events.toml",
-    "event_model.json",
-    "event_model.weights",
-)
 
 
 def build_knowledge(

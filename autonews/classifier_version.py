@@ -1,0 +1,58 @@
+"""The classifier's version, without importing the classifier: what stored classifications
+are keyed by. A warm run whose feeds all answer "not modified" reads what the store holds for
+this version and never needs the classifier itself (importing it is a twentieth of a second).
+
+The version is a digest of the knowledge files, the classifier's code (every module of
+``autonews/classify``), the code outside it that labels depend on and the user's ``[classify]``
+additions: any change makes a new version, so no stale label survives."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from autonews.config import ClassifyConfig
+
+# Code outside classify/ that labels depend on: figures are read with numbers.py.
+_SHARED_CODE = ("numbers.py", "models.py")
+
+KNOWLEDGE_FILES = (
+    "makers.toml",
+    "companies.toml",
+    "nonmakers.toml",
+    "events.toml",
+    "event_model.json",
+    "event_model.weights",
+)
+
+
+@lru_cache(maxsize=8)
+def _version_cached(overrides: str) -> str:
+    digest = hashlib.sha1()
+    package = resources.files("autonews").joinpath("classify")  # not imported to be read
+    for folder, names in (
+        (resources.files("autonews.knowledge"), KNOWLEDGE_FILES),
+        (package, sorted(p.name for p in package.iterdir() if p.name.endswith(".py"))),
+        (resources.files("autonews"), _SHARED_CODE),
+    ):
+        for name in names:
+            digest.update(folder.joinpath(name).read_bytes())
+    digest.update(overrides.encode())
+    return digest.hexdigest()[:16]
+
+
+def knowledge_version(
+    extra_makers: Iterable[Mapping[str, Any]] = (),
+    extra_event_keywords: Mapping[str, Any] | None = None,
+) -> str:
+    """The version of the classifier that building knowledge would give, without building it."""
+    return _version_cached(repr((list(extra_makers), dict(extra_event_keywords or {}))))
+
+
+def classifier_version(settings: ClassifyConfig) -> str:
+    """The version of ``classifier_for(settings)`` (``autonews.classify.configured``)."""
+    return knowledge_version(settings.makers, settings.event_keywords)
