@@ -469,12 +469,26 @@ def test_a_b_after_a_count_is_not_billions() -> None:
         "Port of Singapore PSA handles record volume",
         "福克斯新闻报道大选结果",  # Fox News, not the Ford Focus
         "德国大众媒体关注大选",  # the German public, not Volkswagen
+        "新能源汽车价格下探，大众市场迎来拐点",  # the mass market, at a clause's start
+        "智能驾驶走向大众化 车企纷纷降价",  # "for everyone"
         "斯威士兰国王访问中国",  # Eswatini, not SWM
         "解放双手的智驾系统上车测试",  # "frees the hands", not FAW Jiefang
     ],
 )
 def test_names_that_mean_something_else_here_name_no_maker(title: str) -> None:
     assert Classifier().classify(title).makers == ()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "外观似高尔夫 大众全新EV概念车9月亮相",  # after the space Chinese headlines put there
+        "最前线 | 大众携25款车型亮相2024广州车展",
+        "25%关税下：奥迪暂停出口美国，大众加快本土建厂",
+    ],
+)
+def test_a_name_opening_a_clause_of_car_news_names_its_maker(title: str) -> None:
+    assert "Volkswagen" in [m.name for m in Classifier().classify(title).makers]
 
 
 def test_a_model_code_compared_with_another_makers_model_keeps_its_maker() -> None:

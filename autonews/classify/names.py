@@ -279,7 +279,19 @@ def _ambiguous_verdict(
     opening = start == 0 or (start <= 2 and all(w in _OPENERS for w in tokens.norms[:start]))
     if opening and context.automotive:
         return "opens an automotive headline"
+    if context.automotive and tokens.cjk(start) and _opens_a_clause(tokens, start):
+        return "opens a clause of an automotive headline"  # "外观似高尔夫 大众全新EV概念车"
     return "not without automotive evidence"
+
+
+# What ends a clause of a Chinese headline: punctuation, or the space its writers put there.
+_CLAUSE_ENDS = frozenset("|｜,，:：;；!！?？。】]」』》)）丨 \u3000")
+
+
+def _opens_a_clause(tokens: Tokens, start: int) -> bool:
+    """Whether token ``start`` follows a clause's end (a Chinese headline's space counts)."""
+    offset = tokens.offset(start)
+    return offset > 0 and tokens.text[offset - 1] in _CLAUSE_ENDS
 
 
 def _after_a_price(hit: EntityHit, tokens: Tokens, start: int) -> bool:
