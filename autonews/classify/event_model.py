@@ -125,22 +125,24 @@ class EventModel:
     weights: dict[str, tuple[int, ...]]  # feature -> its weight for each event, in EVENTS order
     scale: int
 
-    def scores(self, features: Iterable[str]) -> list[float]:
+    def totals(self, features: Iterable[str]) -> list[int]:
+        """Each event's score, in units of ``1 / scale``."""
         # The rows of the features present (a row is never empty: filter(None) drops only the
         # features the model lacks), summed column by column: finding, transposing and summing
         # run in C, where a loop over each feature's weights in Python was a fifth of the
         # classifier's time.
         rows = list(filter(None, map(self.weights.get, features)))
-        totals = map(add, self.bias, map(sum, zip(*rows, strict=True))) if rows else self.bias
-        return list(map(truediv, totals, repeat(self.scale)))
+        if not rows:
+            return list(self.bias)
+        return list(map(add, self.bias, map(sum, zip(*rows, strict=True))))
 
     def predict(self, features: Sequence[str]) -> tuple[Event, float]:
         """The most likely event (the first of equals) and its probability; ``map`` keeps the
         loops over the thirteen scores in C."""
-        scores = self.scores(features)
-        top = max(scores)
-        total = sum(map(math.exp, map(sub, scores, repeat(top))))
-        return EVENTS[scores.index(top)], 1.0 / total
+        totals = self.totals(features)
+        top = max(totals)
+        apart = map(truediv, map(sub, totals, repeat(top)), repeat(self.scale))
+        return EVENTS[totals.index(top)], 1.0 / sum(map(math.exp, apart))
 
     def reasons(self, features: Sequence[str], event: Event, count: int = 3) -> list[str]:
         """The features that weighed most for ``event``, described for --explain."""
