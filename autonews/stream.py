@@ -110,7 +110,9 @@ class Stream:
         )
         self._idle_work: Callable[[], object] | None = None  # see feeds()
         self._meanwhile: Callable[[], object] | None = None  # see feeds()
-        self._glossary: list[Future[None]] = []  # a worker building it (see Workers.prepare)
+        # Workers building the classifier's knowledge and the glossary (see Workers.prepare).
+        self._knowledge: list[Future[None]] = []
+        self._glossary: list[Future[None]] = []
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
@@ -118,6 +120,10 @@ class Stream:
         self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
         # A feed never fetched brings entries (and pages) for sure.
         self.cold = any(etag is None and modified is None for etag, modified in self._states)
+
+    @property
+    def _knowledge_pending(self) -> bool:
+        return any(not future.done() for future in self._knowledge)
 
     @property
     def big(self) -> bool:
@@ -158,6 +164,7 @@ class Stream:
                 # thread then loads (see Workers.prepare); workers that extract have their own
                 # warm-up to do first.
                 knowledge, self._glossary = split_at(self._workers.prepare(self.config.classify))
+                self._knowledge = knowledge
             # The workers get ready now for the entries and pages to come. Otherwise when the
             # first feed with something new arrives, or the first page is asked for (a run
             # where every feed answers 304 needs neither).
@@ -180,13 +187,9 @@ class Stream:
             self._session.waiting.wait(timeout=1.0)
             if self.cold:
                 importlib.import_module("autonews.parse")
-            if knowledge and meanwhile is not None:
-                meanwhile()  # done while a worker builds the knowledge
-                meanwhile = None
-            if build_classifier:
+            if build_classifier and not knowledge:
                 from autonews.classify.configured import classifier_for
 
-                wait(knowledge, timeout=PREPARE_WAIT)
                 classifier_for(self.config.classify)
             if meanwhile is not None:
                 meanwhile()
@@ -195,6 +198,7 @@ class Stream:
         self._run_meanwhile()  # the feeds left no moment for it
         if self.news:
             self._run_idle_work()  # the feeds left no idle moment
+        wait(self._knowledge, timeout=PREPARE_WAIT)  # the classify stage loads what it kept
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
         self._session.deadline(PAGE, deadline)
         self._pages.deadline = time.monotonic() + deadline
@@ -218,7 +222,11 @@ class Stream:
                     future = self._workers.submit(
                         parse_and_classify, result, max_items, settings, self.since
                     )
-            if future is None:
+            if future is None and self._knowledge_pending:
+                # A worker still builds the classifier's knowledge: parsed now, classified by
+                # the classify stage once it is loaded, rather than waited for or built twice.
+                self._parsed(index, FeedWork(parse_result(result, max_items)))
+            elif future is None:
                 self._parsed(index, parse_and_classify(result, max_items, settings, self.since))
             else:
                 future.add_done_callback(lambda done: self._events.put(Done(FEED, index, done)))
