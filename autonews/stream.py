@@ -15,7 +15,6 @@ Three kinds of thread and process share the work:
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 import queue
 import time
@@ -186,7 +185,9 @@ class Stream:
             # classify stage, and the feeds classified here, find the classifier made.
             self._session.waiting.wait(timeout=1.0)
             if self.cold:
-                importlib.import_module("autonews.parse")
+                from autonews.parse import load_engines
+
+                load_engines(reference=False)  # feedparser only for the documents that need it
             if build_classifier and not knowledge:
                 from autonews.classify.configured import classifier_for
 

@@ -239,10 +239,13 @@ def _reference_date(value: str) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def load_engines() -> None:
-    """Import both parsers now (lxml, fastfeedparser, feedparser and its date parser) rather
-    than on the first feed: a process about to fork its parsing workers does it once for all."""
-    importlib.import_module("feedparser")
+def load_engines(reference: bool = True) -> None:
+    """Import the parsers now (lxml and fastfeedparser; with ``reference``, feedparser and its
+    date parser too, which some documents need) rather than on the first feed: a process about
+    to fork its parsing workers does it once for all, and one waiting for its first feeds does
+    it meanwhile."""
+    if reference:
+        importlib.import_module("feedparser")
     _install_date_hook()  # imports fastfeedparser
 
 
