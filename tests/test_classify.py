@@ -114,6 +114,8 @@ def test_own_set_is_large_and_balanced() -> None:
         ("Ford Recalls 90,000 Broncos Over Seat Belts", ["Ford"]),
         ("Jaguar Spotted in Arizona Desert for First Time in Decades", []),
         ("Jaguar Type 00 Concept Debuts in Miami", ["Jaguar"]),
+        ("Check out Jaguar's new look for its ultra-luxury EV lineup", ["Jaguar"]),
+        ("Jaguar attacks tourist near electric car charging station", []),
         ("Kia Recalls 80,000 Sorento Hybrids Over Seat Wiring Harness", ["Kia"]),
         ("I'm Not Buying an EV This Year, Says Survey", []),
         ("Nikola Tesla Museum Opens in Belgrade", []),
