@@ -54,8 +54,9 @@ from autonews.workers import Workers
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
 QUIET = 0.02  # seconds without an arrival after which a run that parses its feeds is idle
 IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main thread to be busy
-# seconds to wait for a worker's kept knowledge or glossary (building them here takes 0.2 s;
-# a worker that takes longer is late, and this thread builds its own)
+# seconds from the start of the run that this thread waits, in all, for the knowledge and
+# glossary a worker builds (building them here takes 0.3 s: a worker that takes longer is
+# late, and this thread builds its own)
 PREPARE_WAIT = 2.0
 
 
@@ -112,6 +113,7 @@ class Stream:
         # Workers building the classifier's knowledge and the glossary (see Workers.prepare).
         self._knowledge: list[Future[None]] = []
         self._glossary: list[Future[None]] = []
+        self._prepared_by = 0.0  # when waiting for them ends (time.monotonic)
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
@@ -119,6 +121,11 @@ class Stream:
         self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
         # A feed never fetched brings entries (and pages) for sure.
         self.cold = any(etag is None and modified is None for etag, modified in self._states)
+
+    def _await(self, futures: list[Future[None]]) -> None:
+        """Wait for a worker's build, at most until the run's time for them is up."""
+        if futures:
+            wait(futures, timeout=max(0.0, self._prepared_by - time.monotonic()))
 
     @property
     def _knowledge_pending(self) -> bool:
@@ -164,6 +171,7 @@ class Stream:
                 # warm-up to do first.
                 knowledge, self._glossary = split_at(self._workers.prepare(self.config.classify))
                 self._knowledge = knowledge
+                self._prepared_by = time.monotonic() + PREPARE_WAIT
             # The workers get ready now for the entries and pages to come. Otherwise when the
             # first feed with something new arrives, or the first page is asked for (a run
             # where every feed answers 304 needs neither).
@@ -199,7 +207,7 @@ class Stream:
         self._run_meanwhile()  # the feeds left no moment for it
         if self.news:
             self._run_idle_work()  # the feeds left no idle moment
-        wait(self._knowledge, timeout=PREPARE_WAIT)  # the classify stage loads what it kept
+        self._await(self._knowledge)  # the classify stage loads what a worker kept
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
         self._session.deadline(PAGE, deadline)
         self._pages.deadline = time.monotonic() + deadline
@@ -218,8 +226,8 @@ class Stream:
             large = self._pool_all or len(result.body or b"") >= POOL_PARSE_BYTES
             future = None
             if large and self._workers is not None:
-                self._workers.warm(settings=settings)
                 with contextlib.suppress(Exception):  # a broken pool: parsed here
+                    self._workers.warm(settings=settings)
                     future = self._workers.submit(
                         parse_and_classify, result, max_items, settings, self.since
                     )
@@ -370,7 +378,7 @@ class Stream:
     def _run_idle_work(self) -> None:
         work, self._idle_work = self._idle_work, None
         if work is not None:
-            wait(self._glossary, timeout=PREPARE_WAIT)  # the work clusters: it loads the glossary
+            self._await(self._glossary)  # the work clusters: it loads the glossary
             work()
 
     def _handle(self, event: Fetched | Done) -> None:

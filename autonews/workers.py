@@ -110,19 +110,20 @@ class Workers:
             return
         self._warm_extract = self._warm_extract or extract
         self._warm_classify = self._warm_classify or settings is not None
-        for _ in range(self.count):  # idle workers take one each
-            self._pool.submit(warm_up, extract, settings)
+        with contextlib.suppress(Exception):  # a broken pool (a worker died): nothing to warm
+            for _ in range(self.count):  # idle workers take one each
+                self._pool.submit(warm_up, extract, settings)
 
     def prepare(self, settings: ClassifyConfig) -> list[Future[None]]:
         """Have the workers build what the main process needs first (the classifier's knowledge,
         then the glossary) and keep it in the cache folder, one task each, ahead of any warm-up
         or other task: the main process meanwhile imports and handles the first feeds, then
-        loads the kept copies in a fraction of the time building them takes. No cache folder:
-        nothing (the main process builds them itself)."""
-        from autonews.cache_folder import cache_folder
+        loads the kept copies in a fraction of the time building them takes. No cache folder it
+        can keep them in: nothing (the main process builds them itself)."""
+        from autonews.cache_folder import usable
 
         pool = self._pool
-        if pool is None or cache_folder() is None:
+        if pool is None or not usable():
             return []
         knowledge = pool.submit(keep_knowledge, settings)
         glossary: Future[None] = Future()
@@ -156,10 +157,11 @@ class Workers:
         if pool is None:
             return
         idle = not self._busy
+        # Taken before the shutdown, which forgets them (Python 3.11 sets _processes to None).
+        processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
-        if idle:
-            processes = getattr(pool, "_processes", None) or {}
-            for process in list(processes.values()):
+        if idle:  # only warm-ups or builds for the cache folder, which this run no longer needs
+            for process in processes:
                 with contextlib.suppress(Exception):
                     process.terminate()
         pool.shutdown(wait=True)

@@ -170,9 +170,11 @@ def shipped_files(bias: list[float], weights: dict[str, list[float]]) -> tuple[s
     features, table = [], array("h")
     for feature in sorted(weights):
         row = [round(w * SCALE) if abs(w) >= PRUNE else 0 for w in weights[feature]]
+        if any(abs(w) > 32767 for w in row):
+            raise ValueError(f"{feature}: a weight beyond ±32.767, which 16 bits cannot hold")
         if any(row):
             features.append(feature)
-            table.extend(max(-32767, min(32767, w)) for w in row)
+            table.extend(row)
     if sys.byteorder == "big":
         table.byteswap()
     head = {

@@ -473,6 +473,11 @@ def test_a_b_after_a_count_is_not_billions() -> None:
         "德国大众媒体关注大选",  # the German public, not Volkswagen
         "新能源汽车价格下探，大众市场迎来拐点",  # the mass market, at a clause's start
         "智能驾驶走向大众化 车企纷纷降价",  # "for everyone"
+        "网约车新规 大众出行更方便",  # the public travels
+        "宠物车载 宝来利来推出车用宠物箱",  # a pet-food brand
+        "汽车 长安区新建充电站",  # a district
+        "西安汽车展 长安大学学生设计概念车",  # a university
+        "国庆假期 长安十二时辰主题车展",  # a television series
         "斯威士兰国王访问中国",  # Eswatini, not SWM
         "解放双手的智驾系统上车测试",  # "frees the hands", not FAW Jiefang
     ],
@@ -487,6 +492,8 @@ def test_names_that_mean_something_else_here_name_no_maker(title: str) -> None:
         "外观似高尔夫 大众全新EV概念车9月亮相",  # after the space Chinese headlines put there
         "最前线 | 大众携25款车型亮相2024广州车展",
         "25%关税下：奥迪暂停出口美国，大众加快本土建厂",
+        "大众市值跌破千亿欧元 汽车业寒冬",  # 大众市场 is the mass market, 大众市值 VW's value
+        "宝来传奇上市 售价9.98万起",  # a model, whatever 大众传媒 says
     ],
 )
 def test_a_name_opening_a_clause_of_car_news_names_its_maker(title: str) -> None:

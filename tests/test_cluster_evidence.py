@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster, features_of, figures
 from autonews.cluster.model import conflict
@@ -550,20 +552,31 @@ def test_a_makers_share_moves_of_one_day_are_one_story_whatever_cause_each_gives
         "Why Rivian Stock Is Sinking Today",
         "Rivian shares slide after it trims its annual delivery outlook",
     ) == [[0, 1]]
-    # Not a day apart, not opposite ways, not two makers' shares.
-    assert titles(
-        "Why Rivian Stock Is Sinking Today",
-        "Rivian shares slide after it trims its annual delivery outlook",
-        hours=30.0,
-    ) == [[0], [1]]
-    assert titles("Rivian stock surges on Volkswagen deal", "Why Rivian stock plunged today") == [
-        [0],
-        [1],
-    ]
-    assert titles("Why Rivian Stock Is Sinking Today", "Why Lucid Stock Is Sinking Today") == [
-        [0],
-        [1],
-    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "hours"),
+    [
+        # half a day apart or more: another session's move
+        ("Why Rivian Stock Is Sinking Today", "Rivian shares slide as outlook is trimmed", 14.0),
+        # opposite ways, in plain words as in the market's
+        ("Tesla shares fall 5% after delivery miss", "Tesla shares rise 3% as Musk returns", 2.0),
+        ("BYD shares gain in Hong Kong", "BYD shares slip in Shenzhen trading", 2.0),
+        ("Rivian stock surges on Volkswagen deal", "Why Rivian stock plunged today", 2.0),
+        # "shares" the verb, or shares sold: no move told
+        ("Ford shares slump after profit warning", "Ford CEO shares his views on tariffs", 2.0),
+        ("Tesla shares video of Optimus folding laundry", "Tesla stock falls in Europe", 2.0),
+        ("Toyota shares hit record high", "Toyota to sell its shares in Denso", 2.0),
+        # another maker's move, or a move told again
+        ("Nio shares fall after weak guidance", "Li Auto shares tumble after Nio cuts prices", 2.0),
+        ("Stellantis shares drop after US sales data", "Stellantis shares drop again", 10.0),
+        ("Why Rivian Stock Is Sinking Today", "Why Lucid Stock Is Sinking Today", 2.0),
+    ],
+)
+def test_share_moves_that_are_not_one_days_move_of_one_maker_stay_apart(
+    first: str, second: str, hours: float
+) -> None:
+    assert titles(first, second, hours=hours) == [[0], [1]]
 
 
 def test_a_strike_told_with_its_cause_or_its_end_is_the_strike() -> None:

@@ -170,3 +170,14 @@ def test_a_kept_file_others_could_have_written_is_never_loaded(cache: Path, tmp_
     kept.chmod(0o600)
     assert "Tesla" in [maker.name for maker in built_knowledge().makers]  # rejected, rebuilt
     assert ran.exists()
+
+
+def test_copies_of_kinds_no_longer_kept_are_cleared(cache: Path) -> None:
+    """Earlier versions kept the event model too (it loads from its own table now): their copies
+    go when the knowledge is next written."""
+    cache.mkdir(mode=0o700)
+    old = cache / "event-model-0123456789abcdef0123"
+    old.write_bytes(b"x" * 1000)
+    built_knowledge()
+    assert not old.exists()
+    assert [p.name.split("-")[0] for p in cache.iterdir()] == ["knowledge"]

@@ -219,3 +219,68 @@ def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
         "concepts",
         "knowledge",
     ]
+
+
+def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """A worker killed while it builds the knowledge for the cache folder (out of memory, say)
+    breaks the pool: the feeds still arrive, a large one is parsed here instead of in a worker,
+    and the digest is made."""
+    from autonews import workers
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+    from autonews.cluster import terms
+    from autonews.feed_work import PARSE_POOL_THRESHOLD, POOL_PARSE_BYTES
+
+    monkeypatch.setattr(workers, "keep_knowledge", die_in_worker)
+    feeds = [
+        publish(site, f"f{n}", (maker,))[0]
+        for n, maker in enumerate(("Volvo", "Toyota", "Kia", "Mazda") * 7)
+    ][: max(PARSE_POOL_THRESHOLD, 24)]
+    large = [
+        (f"Subaru recalls {n} cars over a loose bolt", site.url(f"/big/{n}")) for n in range(400)
+    ]
+    site.routes["/big.xml"] = (200, "application/rss+xml", feed_xml("big", large))
+    assert len(site.routes["/big.xml"][2]) >= POOL_PARSE_BYTES
+    site.slow["/big.xml"] = 0.5  # arrives once the worker has died
+    feeds.append(FeedConfig(url=site.url("/big.xml"), name="big"))
+    knowledge.default_knowledge.cache_clear()
+    terms.concepts.cache_clear()
+    keep_in(tmp_path / "cache")
+    try:
+        with Store(Path(":memory:")) as store:
+            options = DigestOptions(feeds=tuple(feeds), now=datetime.now(UTC), extract=False)
+            collection = collect(store, Config(), options)
+    finally:
+        keep_in(None)
+        knowledge.default_knowledge.cache_clear()
+        terms.concepts.cache_clear()
+    titles = {story.title for story in collection.stories}
+    assert "Volvo recalls 14,768 cars over a halfshaft nut" in titles
+    assert any(title.startswith("Subaru recalls") for title in titles)
+
+
+def die_in_worker(*args: object) -> None:
+    """A worker's task that ends its process, as a kill would (module level: tasks are sent to
+    the workers by name)."""
+    import os
+
+    os._exit(1)
+
+
+def test_workers_busy_only_with_warm_up_or_builds_stop_at_once_when_the_run_ends() -> None:
+    """Nothing the run still needs is running (a warm-up, a build for the cache folder): the
+    workers are stopped, not waited for, so the command exits as soon as its digest is out."""
+    from autonews.workers import Workers
+
+    workers = Workers(2)
+    with workers:
+        pool = workers._pool
+        assert pool is not None
+        pool.submit(time.sleep, 60)  # as a warm-up would be: not a task the run waits for
+        processes = list((pool._processes or {}).values())
+        time.sleep(0.2)
+    for process in processes:
+        process.join(timeout=10)
+        assert not process.is_alive()

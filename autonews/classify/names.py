@@ -213,6 +213,12 @@ def _ambiguous_verdict(
     entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
     if end < len(tokens) and stems[end] in entity.veto_next:
         return f"not followed by '{tokens.surface(end)}'"
+    if end < len(tokens) and tokens.cjk(end):
+        # Chinese vetoes of several characters: 大众市场 is the mass market, 大众市值 VW's value.
+        after = "".join(tokens.norms[end : end + _LONGEST_VETO])
+        word = next((w for w in entity.veto_next if len(w) > 1 and after.startswith(w)), None)
+        if word is not None:
+            return f"not followed by '{word}'"
     vetoed: frozenset[str] = getattr(entity, "veto_words", frozenset())
     if vetoed and not vetoed.isdisjoint(stems):
         word = next(tokens.surface(i) for i, s in enumerate(stems) if s in vetoed)
@@ -283,6 +289,8 @@ def _ambiguous_verdict(
         return "opens a clause of an automotive headline"  # "外观似高尔夫 大众全新EV概念车"
     return "not without automotive evidence"
 
+
+_LONGEST_VETO = 4  # characters of a Chinese veto_next word
 
 # What ends a clause of a Chinese headline: punctuation, or the space its writers put there.
 _CLAUSE_ENDS = frozenset("|｜,，:：;；!！?？。】]」』》)）丨 \u3000")

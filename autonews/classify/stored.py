@@ -37,13 +37,14 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
-from autonews.cache_folder import cache_folder
+from autonews.cache_folder import cache_folder, made_private, private
 from autonews.files import write_atomically
 
 T = TypeVar("T")
 
 FORMAT = "2"  # bump when what the files hold changes in a way no key above catches
 KEEP = 4  # of each kind, the newest files written: the default knowledge and a config's, at least
+RETIRED = ("event-model",)  # kinds no longer kept (the event model loads from its own table)
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +77,10 @@ def stored(
     with _long_lived():
         key = hashlib.sha1(f"{version}:{_environment_key()}".encode()).hexdigest()[:20]
         path = folder / f"{kind}-{key}"
-        if folder.exists() and not _private(folder) and not _made_private(folder):
+        if folder.exists() and not private(folder) and not made_private(folder):
             return build()  # others may write there: nothing in it is loaded, nothing is kept
         try:
-            if _private(path):
+            if private(path):
                 return load(path.read_bytes())
         except Exception:  # missing, unreadable, truncated, from other code: built again
             pass
@@ -88,25 +89,6 @@ def stored(
             _write(folder, path, dump(made))
             _prune(folder, kind)
         return made
-
-
-def _made_private(folder: Path) -> bool:
-    """A folder of this user's that others may write to (made under a umask of 002, say) is
-    made private; its files are still each checked before any is loaded."""
-    with contextlib.suppress(OSError):
-        if hasattr(os, "geteuid") and folder.stat().st_uid == os.geteuid():
-            folder.chmod(0o700)
-            return _private(folder)
-    return False
-
-
-def _private(path: Path) -> bool:
-    """Whether ``path`` belongs to this process's user and nobody else may write to it (on
-    systems without owners, such as Windows, whether it exists)."""
-    info = path.stat()
-    if not hasattr(os, "geteuid"):
-        return True
-    return info.st_uid == os.geteuid() and not info.st_mode & 0o022
 
 
 @contextmanager
@@ -135,6 +117,9 @@ def _prune(folder: Path, kind: str) -> None:
     temporary files an interrupted run left (an hour old: no write takes that long)."""
     files = sorted(folder.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     stale = time.time() - 3600
-    for old in files[KEEP:] + [p for p in folder.glob(f".{kind}-*") if p.stat().st_mtime < stale]:
+    retired = [p for name in RETIRED for p in folder.glob(f"{name}-*")]
+    for old in (
+        files[KEEP:] + retired + [p for p in folder.glob(f".{kind}-*") if p.stat().st_mtime < stale]
+    ):
         with contextlib.suppress(OSError):
             old.unlink()

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from autonews.classify.lexicon import stem
 from autonews.cluster import figures as fig
 from autonews.cluster.conflicts import _same_model
 from autonews.cluster.conflicts import conflict as conflict  # the rules, for their callers
@@ -37,6 +38,7 @@ from autonews.cluster.vocabulary import COUNTRIES
 _SUBJECT_CAP = 3.0
 _HOURS_72 = 72 * 3600.0
 _SAME_DAY = 24 * 3600.0
+_HALF_DAY = 12 * 3600.0
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
 # a common one ("china") besides a maker both titles name; one term few items use when both name
 # makers of a group, but not both in the title, when one title names a maker the other does not,
@@ -49,7 +51,25 @@ PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subjec
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
 COMPANY = "o:"  # the subject term of a company an item names: "o:Waymo"
-SHARES, RISE, FALL = "c:shares", "c:sharp-rise", "c:sharp-fall"
+SHARES, AGAIN = "c:shares", "c:again"
+# The words (stemmed), concepts and Chinese character pairs that tell which way shares went.
+UP = frozenset(
+    map(
+        stem,
+        "rise rises rose rising gain gains climb climbs jump jumps pop pops soar soars surge "
+        "surges rally rallies rebound rebounds higher advance advances spike spikes leap leaps "
+        "rocket rockets skyrocket skyrockets".split(),
+    )
+) | {"c:sharp-rise", "c:record-high", "上涨", "走高", "收涨", "涨超", "高开", "拉升"}
+DOWN = frozenset(
+    map(
+        stem,
+        "fall falls fell falling drop drops slide slides slid slip slips dip dips decline "
+        "declines lower skid skids dive dives diving tank tanks sink sinks sank plunge plunges "
+        "tumble tumbles slump slumps sag sags plummet plummets plummeted crash crashes crater "
+        "craters nosedive nosedives shed sheds".split(),
+    )
+) | {"c:sharp-fall", "c:record-low", "下跌", "走低", "收跌", "跌超", "低开", "下挫", "回落"}
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -176,17 +196,28 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
 
 
 def _one_share_move(a: _Features, b: _Features) -> bool:
-    """Whether both titles tell how a maker they both name fared on the stock market, on one
-    day and not in opposite directions: a maker's shares move once a day, whatever each report
-    gives as the cause ("Aston Martin shares hit skids after profits warning" / "Aston Martin
-    stock plunges"; "Why Li Auto shares are diving" / "Li Auto shares fall after it cuts its
-    outlook")."""
-    if SHARES not in a.title or SHARES not in b.title or abs(a.stamp - b.stamp) > _SAME_DAY:
+    """Whether both titles tell how one maker's shares moved, the same way, within half a day:
+    a maker's shares move once a day, whatever cause each report gives ("Why Li Auto shares are
+    diving" / "Li Auto shares fall after it cuts its outlook"). Each title must name that maker
+    alone and say which way the shares went ("Tesla shares video of Optimus" tells no move;
+    "Li Auto shares tumble after Nio cuts prices" is not Nio's move), and neither may tell a
+    move again (Monday's drop / Tuesday's)."""
+    if SHARES not in a.title or SHARES not in b.title or abs(a.stamp - b.stamp) > _HALF_DAY:
         return False
-    if a.title_groups.isdisjoint(b.title_groups):
+    if len(a.title_groups) != 1 or a.title_groups != b.title_groups:
         return False
-    up = (RISE in a.title and FALL in b.title) or (FALL in a.title and RISE in b.title)
-    return not up
+    if AGAIN in a.title or AGAIN in b.title:
+        return False
+    way = _share_direction(a)
+    return way is not None and way == _share_direction(b)
+
+
+def _share_direction(item: _Features) -> str | None:
+    """ "up" or "down" as the title tells a move; None when it tells neither, or both."""
+    up, down = not UP.isdisjoint(item.title), not DOWN.isdisjoint(item.title)
+    if up is down:
+        return None
+    return "up" if up else "down"
 
 
 def _one_side_only(both: frozenset[str]) -> bool:
