@@ -115,11 +115,12 @@ class Workers:
                 self._pool.submit(warm_up, extract, settings)
 
     def prepare(self, settings: ClassifyConfig) -> list[Future[None]]:
-        """Have the workers build what the main process needs first (the classifier's knowledge,
-        then the glossary) and keep it in the cache folder, one task each, ahead of any warm-up
-        or other task: the main process meanwhile imports and handles the first feeds, then
-        loads the kept copies in a fraction of the time building them takes. No cache folder it
-        can keep them in: nothing (the main process builds them itself)."""
+        """Have a worker build what the main process needs first (the classifier's knowledge,
+        then the glossary) and keep it in the cache folder, ahead of any warm-up or other task:
+        the main process meanwhile imports and handles the first feeds, then loads the kept
+        copies in a fraction of the time building them takes. The two futures: the knowledge's
+        and the glossary's. No cache folder it can keep them in: none (the main process builds
+        them itself)."""
         from autonews.cache_folder import usable
 
         pool = self._pool

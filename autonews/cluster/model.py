@@ -213,7 +213,7 @@ def _one_share_move(a: _Features, b: _Features) -> bool:
 
 
 def _share_direction(item: _Features) -> str | None:
-    """ "up" or "down" as the title tells a move; None when it tells neither, or both."""
+    """The way a title tells the shares went, "up" or "down"; None for neither, or both."""
     up, down = not UP.isdisjoint(item.title), not DOWN.isdisjoint(item.title)
     if up is down:
         return None
