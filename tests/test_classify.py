@@ -673,3 +673,26 @@ def test_taiwan_event_words_do_not_fire_inside_other_words(title: str, event: Ev
 )
 def test_words_that_only_look_like_car_words_say_nothing_of_cars(title: str) -> None:
     assert not classify(title).automotive
+
+
+def test_a_refitted_event_model_is_written_in_the_form_it_is_read() -> None:
+    """benchmarks/event_fit.py writes the model's two files; the classifier reads them back
+    with the same weights (whole thousandths), and a weight 16 bits cannot hold is refused."""
+    import json
+
+    from autonews.classify.event_model import EVENTS, parse_model
+    from benchmarks.event_fit import shipped_files
+
+    width = len(EVENTS)
+    weights = {"w:recal": [0.0] * width, "w:cut": [0.0] * width, "w:faint": [0.01] * width}
+    weights["w:recal"][EVENTS.index(Event.RECALL)] = 1.234
+    weights["w:cut"][EVENTS.index(Event.PRICING)] = -0.5
+    document, table = shipped_files([0.1] * width, weights)
+    model = parse_model(json.loads(document), table)
+    assert model.weights["w:recal"][EVENTS.index(Event.RECALL)] == 1234
+    assert model.weights["w:cut"][EVENTS.index(Event.PRICING)] == -500
+    assert "w:faint" not in model.weights  # below the pruning threshold: not shipped
+    assert model.predict(["w:recal"])[0] is Event.RECALL
+    weights["w:recal"][0] = 40.0
+    with pytest.raises(ValueError, match="16 bits"):
+        shipped_files([0.1] * width, weights)
