@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 from autonews.cluster import figures as fig
 from autonews.cluster.features import _Features
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.model import SHARES, PairModel, _scorer
+from autonews.cluster.model import PairModel, _scorer
+from autonews.cluster.vocabulary import SHARES
 from autonews.urls import normalize_url
 
 

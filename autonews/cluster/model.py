@@ -33,7 +33,15 @@ from autonews.cluster.conflicts import shared_subject as shared_subject
 from autonews.cluster.features import _Features
 from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.terms import bridges
-from autonews.cluster.vocabulary import COUNTRIES
+from autonews.cluster.vocabulary import (
+    AGAIN,
+    COUNTRIES,
+    SHARES,
+    SHARES_DOWN_TERMS,
+    SHARES_DOWN_WORDS,
+    SHARES_UP_TERMS,
+    SHARES_UP_WORDS,
+)
 
 _SUBJECT_CAP = 3.0
 _HOURS_72 = 72 * 3600.0
@@ -51,25 +59,9 @@ PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subjec
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
 COMPANY = "o:"  # the subject term of a company an item names: "o:Waymo"
-SHARES, AGAIN = "c:shares", "c:again"
-# The words (stemmed), concepts and Chinese character pairs that tell which way shares went.
-UP = frozenset(
-    map(
-        stem,
-        "rise rises rose rising gain gains climb climbs jump jumps pop pops soar soars surge "
-        "surges rally rallies rebound rebounds higher advance advances spike spikes leap leaps "
-        "rocket rockets skyrocket skyrockets".split(),
-    )
-) | {"c:sharp-rise", "c:record-high", "上涨", "走高", "收涨", "涨超", "高开", "拉升"}
-DOWN = frozenset(
-    map(
-        stem,
-        "fall falls fell falling drop drops slide slides slid slip slips dip dips decline "
-        "declines lower skid skids dive dives diving tank tanks sink sinks sank plunge plunges "
-        "tumble tumbles slump slumps sag sags plummet plummets plummeted crash crashes crater "
-        "craters nosedive nosedives shed sheds".split(),
-    )
-) | {"c:sharp-fall", "c:record-low", "下跌", "走低", "收跌", "跌超", "低开", "下挫", "回落"}
+# Which way a title tells shares went: its words stemmed as the clustering reads them.
+UP = frozenset(map(stem, SHARES_UP_WORDS)) | SHARES_UP_TERMS
+DOWN = frozenset(map(stem, SHARES_DOWN_WORDS)) | SHARES_DOWN_TERMS
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:

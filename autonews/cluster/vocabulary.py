@@ -209,6 +209,32 @@ shares market-value analyst respond criticise apologise warn urge reject
 """.split()
 )
 
+# A maker's shares and which way a title tells they went (knowledge/concepts.toml for the
+# concepts; the words as written, stemmed where they are read): two reports of one day's move
+# the same way are one story (model._one_share_move); a move told "again" is another day's.
+SHARES = "c:shares"
+AGAIN = "c:again"
+SHARES_UP_WORDS = frozenset(
+    """
+rise rises rose rising gain gains climb climbs jump jumps pop pops soar soars surge surges rally
+rallies rebound rebounds higher advance advances spike spikes leap leaps rocket rockets skyrocket
+skyrockets
+""".split()
+)
+SHARES_UP_TERMS = frozenset(
+    {"c:sharp-rise", "c:record-high", "上涨", "走高", "收涨", "涨超", "高开", "拉升"}
+)
+SHARES_DOWN_WORDS = frozenset(
+    """
+fall falls fell falling drop drops slide slides slid slip slips dip dips decline declines lower
+skid skids dive dives diving tank tanks sink sinks sank plunge plunges tumble tumbles slump slumps
+sag sags plummet plummets plummeted crash crashes crater craters nosedive nosedives shed sheds
+""".split()
+)
+SHARES_DOWN_TERMS = frozenset(
+    {"c:sharp-fall", "c:record-low", "下跌", "走低", "收跌", "跌超", "低开", "下挫", "回落"}
+)
+
 # Prices (knowledge/concepts.toml): a title naming one may give a cut and the price it leads
 # to ($10,000 off, now under $50,000): its sums are not two deals.
 PRICES = frozenset(
