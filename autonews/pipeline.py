@@ -24,6 +24,7 @@ from autonews.digest import (
     mark_repeated_failures,
     reader_language,
 )
+from autonews.earlier_stories import as_assigned
 from autonews.feed_work import parse_result as parse_result  # the fuzz tests call it
 from autonews.models import (
     Article,
@@ -220,7 +221,8 @@ def _stories(
     classifications = classify_items(store, config, items, articles, made)
     assigned = store.story_keys_of([item.id for item in items])
     if all(item.id in assigned for item in items):
-        groups = _as_before(items, assigned)  # nothing new: clustering would compare nothing
+        # Nothing new: clustering would compare nothing (and need not be imported).
+        groups = as_assigned(((item.published, item.id) for item in items), assigned)
     else:
         from autonews.cluster import ClusterInput, cluster
 
@@ -246,16 +248,6 @@ def _stories(
         if all(item.baseline for item in members)
     )
     return stories, baseline_only
-
-
-def _as_before(items: Sequence[Item], assigned: Mapping[int, str]) -> list[list[int]]:
-    """The stories earlier runs put every item in, as ``cluster`` gives them (each in
-    publication order, in order of their first item) without importing the clustering, a
-    tenth of a second of a warm run."""
-    stories: dict[str, list[int]] = {}
-    for item in sorted(items, key=lambda item: (item.published, item.id)):
-        stories.setdefault(assigned[item.id], []).append(item.id)
-    return list(stories.values())
 
 
 def _body(item: Item, articles: dict[str, Article]) -> str:

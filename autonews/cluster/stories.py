@@ -27,6 +27,7 @@ from autonews.cluster.model import (
 )
 from autonews.cluster.topics import SPAN_WINDOWS, split_by_topic
 from autonews.collector import collection_paused
+from autonews.earlier_stories import as_assigned
 
 # Log-odds taken from a pair without positive evidence when two stories' members are weighed
 # on average: it may belong with the others, but proves nothing.
@@ -243,8 +244,6 @@ class _Stories:
 
 
 def _by_assignment(items: Sequence[ClusterInput], assigned: Mapping[int, str]) -> Clustering:
-    groups: dict[str, list[int]] = {}
-    for item in sorted(items, key=lambda item: (item.published, item.key)):
-        groups.setdefault(assigned[item.key], []).append(item.key)
-    joins = [Join(keys[0], key, "earlier run") for keys in groups.values() for key in keys[1:]]
-    return Clustering(list(groups.values()), joins)
+    groups = as_assigned(((item.published, item.key) for item in items), assigned)
+    joins = [Join(keys[0], key, "earlier run") for keys in groups for key in keys[1:]]
+    return Clustering(groups, joins)
