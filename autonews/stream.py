@@ -60,11 +60,6 @@ IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main threa
 PREPARE_WAIT = 2.0
 
 
-def split_at(futures: list[Future[None]]) -> tuple[list[Future[None]], list[Future[None]]]:
-    """The knowledge's future and the glossary's, each in a list (empty when not prepared)."""
-    return futures[:1], futures[1:]
-
-
 @dataclass
 class _Feed:
     config: FeedConfig
@@ -111,8 +106,8 @@ class Stream:
         self._idle_work: Callable[[], object] | None = None  # see feeds()
         self._meanwhile: Callable[[], object] | None = None  # see feeds()
         # Workers building the classifier's knowledge and the glossary (see Workers.prepare).
-        self._knowledge: list[Future[None]] = []
-        self._glossary: list[Future[None]] = []
+        self._knowledge: Future[None] | None = None
+        self._glossary: Future[None] | None = None
         self._prepared_by = 0.0  # when waiting for them ends (time.monotonic)
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
@@ -122,14 +117,14 @@ class Stream:
         # A feed never fetched brings entries (and pages) for sure.
         self.cold = any(etag is None and modified is None for etag, modified in self._states)
 
-    def _await(self, futures: list[Future[None]]) -> None:
+    def _await(self, build: Future[None] | None) -> None:
         """Wait for a worker's build, at most until the run's time for them is up."""
-        if futures:
-            wait(futures, timeout=max(0.0, self._prepared_by - time.monotonic()))
+        if build is not None:
+            wait([build], timeout=max(0.0, self._prepared_by - time.monotonic()))
 
     @property
     def _knowledge_pending(self) -> bool:
-        return any(not future.done() for future in self._knowledge)
+        return self._knowledge is not None and not self._knowledge.done()
 
     @property
     def big(self) -> bool:
@@ -163,15 +158,15 @@ class Stream:
         done in an idle moment (see :meth:`_wait`) once a feed has brought one in the digest's
         window; a run whose feeds bring none skips it."""
         states = self._states
-        knowledge: list[Future[None]] = []
         if self._workers is not None and self.cold:
             if build_classifier and not self.extract:
                 # Idle workers build the classifier's knowledge and the glossary, which this
                 # thread then loads (see Workers.prepare); workers that extract have their own
                 # warm-up to do first.
-                knowledge, self._glossary = split_at(self._workers.prepare(self.config.classify))
-                self._knowledge = knowledge
-                self._prepared_by = time.monotonic() + PREPARE_WAIT
+                prepared = self._workers.prepare(self.config.classify)
+                if prepared is not None:
+                    self._knowledge, self._glossary = prepared
+                    self._prepared_by = time.monotonic() + PREPARE_WAIT
             # The workers get ready now for the entries and pages to come. Otherwise when the
             # first feed with something new arrives, or the first page is asked for (a run
             # where every feed answers 304 needs neither).
@@ -196,7 +191,7 @@ class Stream:
                 from autonews.parse import load_engines
 
                 load_engines(reference=False)  # feedparser only for the documents that need it
-            if build_classifier and not knowledge:
+            if build_classifier and self._knowledge is None:
                 from autonews.classify.configured import classifier_for
 
                 classifier_for(self.config.classify)

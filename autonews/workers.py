@@ -114,18 +114,18 @@ class Workers:
             for _ in range(self.count):  # idle workers take one each
                 self._pool.submit(warm_up, extract, settings)
 
-    def prepare(self, settings: ClassifyConfig) -> list[Future[None]]:
+    def prepare(self, settings: ClassifyConfig) -> tuple[Future[None], Future[None]] | None:
         """Have a worker build what the main process needs first (the classifier's knowledge,
         then the glossary) and keep it in the cache folder, ahead of any warm-up or other task:
         the main process meanwhile imports and handles the first feeds, then loads the kept
-        copies in a fraction of the time building them takes. The two futures: the knowledge's
-        and the glossary's. No cache folder it can keep them in: none (the main process builds
-        them itself)."""
+        copies in a fraction of the time building them takes. The futures of the knowledge and
+        of the glossary; None without a cache folder it can keep them in (the main process
+        builds them itself)."""
         from autonews.cache_folder import usable
 
         pool = self._pool
         if pool is None or not usable():
-            return []
+            return None
         knowledge = pool.submit(keep_knowledge, settings)
         glossary: Future[None] = Future()
 
@@ -138,7 +138,7 @@ class Workers:
             glossary.set_result(None)
 
         knowledge.add_done_callback(then_the_glossary)
-        return [knowledge, glossary]
+        return knowledge, glossary
 
     @property
     def unfinished(self) -> int:
