@@ -33,8 +33,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from autonews.classifier_version import knowledge_version
 from autonews.classify import Classifier
-from autonews.classify.knowledge import knowledge_version
 from autonews.config import Config, FeedConfig
 from autonews.models import Classification, Digest, Event, FeedStatus, FetchResult, ParsedFeed
 from autonews.pipeline import DigestOptions, collect, parse_result, select

@@ -64,7 +64,7 @@ def test_changed_knowledge_files_are_not_served_from_the_cache(
     shipped = knowledge.resources.files("autonews.knowledge")
     edited = tmp_path / "knowledge"
     edited.mkdir()
-    for name in knowledge.KNOWLEDGE_FILES:
+    for name in classifier_version.KNOWLEDGE_FILES:
         (edited / name).write_bytes(shipped.joinpath(name).read_bytes())
     with (edited / "makers.toml").open("a", encoding="utf-8") as out:
         out.write('\n[[maker]]\nname = "Zorblax Motors"\ngroup = "Zorblax"\ncountry = "XX"\n')

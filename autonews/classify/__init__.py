@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from autonews.classifier_version import knowledge_version
 from autonews.classify.event_model import EventModel, RuleHit, event_features, event_model
 from autonews.classify.figures import extract_figures
 from autonews.classify.knowledge import (
@@ -19,7 +20,6 @@ from autonews.classify.knowledge import (
     Knowledge,
     built_knowledge,
     default_knowledge,
-    knowledge_version,
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stems_of, tokenize

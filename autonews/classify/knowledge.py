@@ -11,8 +11,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from autonews.classifier_version import KNOWLEDGE_FILES as KNOWLEDGE_FILES
-from autonews.classifier_version import knowledge_version as knowledge_version
+from autonews.classifier_version import knowledge_version
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.scripts import simplified
 from autonews.classify.stored import stored

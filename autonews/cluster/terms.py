@@ -48,7 +48,7 @@ _SHORT_SUMMARY = 120  # below this, the article body's lead is read too, when th
 def concepts() -> Lexicon[str]:
     """The glossary, or the copy an earlier run (or this run's worker) kept of it: parsing
     and tokenising concepts.toml costs 0.14 s of CPU, loading the copy 0.01 s."""
-    from autonews.classify.knowledge import knowledge_version
+    from autonews.classifier_version import knowledge_version
     from autonews.classify.stored import stored
 
     source = resources.files("autonews.knowledge").joinpath("concepts.toml")
