@@ -696,3 +696,57 @@ def test_a_refitted_event_model_is_written_in_the_form_it_is_read() -> None:
     weights["w:recal"][0] = 40.0
     with pytest.raises(ValueError, match="16 bits"):
         shipped_files([0.1] * width, weights)
+
+
+_WEIGHT = st.integers(min_value=-(2**15), max_value=2**15 - 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(st.tuples(*[_WEIGHT] * 13), min_size=1, max_size=8),
+    bias=st.tuples(*[st.integers(min_value=-(2**20), max_value=2**20)] * 13),
+    picks=st.lists(st.integers(min_value=0, max_value=9), max_size=40),
+)
+def test_event_scores_are_exact_sums_of_the_weights(
+    rows: list[tuple[int, ...]], bias: tuple[int, ...], picks: list[int]
+) -> None:
+    """The scores are added as packed whole numbers: whatever the signs and sizes of the
+    weights (the extremes 16 bits hold included), each event's score is its bias plus its
+    weights, with no carry from one event's score into the next, and the top event is the
+    first of equals."""
+    from autonews.classify.event_model import EVENTS, EventModel
+
+    weights = {f"w:{i}": row for i, row in enumerate(rows)}
+    model = EventModel(bias, weights, 1000)
+    features = [f"w:{i}" for i in picks]  # some the model lacks, some repeated
+    expected = list(bias)
+    for feature in features:
+        for column, weight in enumerate(weights.get(feature, (0,) * 13)):
+            expected[column] += weight
+    assert model.totals(features) == expected
+    assert model.predict(features)[0] is EVENTS[expected.index(max(expected))]
+
+
+def test_event_scores_stay_exact_for_more_features_than_the_packing_holds() -> None:
+    """A gigantic title gives more features than packed sums can hold without spilling from one
+    score into the next: the scores are then added one event at a time, and still exact."""
+    from autonews.classify.event_model import EVENTS, EventModel
+
+    row = (-(2**15),) + (2**15 - 1,) * 12
+    model = EventModel((0,) * 13, {"w:x": row}, 1000)
+    features = ["w:x"] * 70_000
+    assert model.totals(features) == [weight * 70_000 for weight in row]
+    assert model.predict(features)[0] is EVENTS[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdeRS19 '-’", max_size=60))
+def test_the_event_features_of_latin_text_are_those_of_the_general_reading(title: str) -> None:
+    """Latin headlines take a quicker path to their word features; it gives what the general
+    one gives, in the same order (--explain lists equal weights in it)."""
+    from autonews.classify.event_model import _latin_word_features, _word_features
+    from autonews.classify.lexicon import stems_of
+
+    tokens = Tokens(title)
+    stems = stems_of(tokens.norms)
+    assert _latin_word_features(stems) == _word_features(tokens.norms, stems)
