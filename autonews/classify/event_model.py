@@ -43,18 +43,48 @@ _PERSONAL = frozenset("i we you your our my us me".split())
 # raised by 2**31 so that none is negative (a borrow would cross into the next score).
 _FIELD_BYTES = 4
 _RAISE = 1 << 31
-_TOP_BIT_FLIPPED = bytes(byte ^ 0x80 for byte in range(256))
+_MOST_PACKED = 50_000
 
 
 def _each_field(value: int, width: int) -> int:
     return sum(value << (_FIELD_BYTES * 8 * i) for i in range(width))
 
 
-class _PackedWeights(NamedTuple):
-    rows: dict[str, int]  # feature -> its weights packed
-    start: int  # the bias packed, raised by _RAISE
-    most: int  # the most features whose sum is sure to fit
-    layout: Struct  # the scores' bytes
+class _PackedWeights:
+    """Each feature's weights packed into one whole number, 32 bits a weight, lowest first, so
+    that adding two numbers adds two rows. Packed as the features are first met: a run meets a
+    few thousand of the model's 19,000, and packing them all took 0.03 s."""
+
+    def __init__(self, weights: dict[str, tuple[int, ...]], bias: Sequence[int]) -> None:
+        width = len(bias)
+        self._weights = weights
+        self._layout = Struct(f"<{width}I")
+        self._lowered = _each_field(1 << 15, width)
+        self.rows: dict[str, int] = {}  # feature -> its weights packed; 0 if the model lacks it
+        # The bias raised so that no score is negative; a score then stays within its 32 bits
+        # for as many features as ``most``.
+        self.start = sum((b + _RAISE) << (_FIELD_BYTES * 8 * i) for i, b in enumerate(bias))
+        self.most = (_RAISE - 1 - max(map(abs, bias), default=0)) >> 15
+
+    def pack(self, features: Iterable[str]) -> bool:
+        """Packs the features not met before; False (and nothing packed) once the features met
+        are so many that keeping more would cost memory a long run cannot spare."""
+        rows = self.rows
+        if len(rows) >= _MOST_PACKED:
+            return False
+        for feature in features:
+            if feature not in rows:
+                row = self._weights.get(feature)
+                rows[feature] = 0 if row is None else self._pack(row)
+        return True
+
+    def _pack(self, row: tuple[int, ...]) -> int:
+        # Written raised by 2**15 (never negative, as the layout asks), lowered as a whole.
+        raised = self._layout.pack(*map((1 << 15).__add__, row))
+        return int.from_bytes(raised, "little") - self._lowered
+
+    def unpack(self, total: int) -> tuple[int, ...]:
+        return self._layout.unpack(total.to_bytes(self._layout.size, "little"))
 
 
 class RuleHit(NamedTuple):
@@ -168,39 +198,21 @@ class EventModel:
 
     @cached_property
     def _packed(self) -> _PackedWeights:
-        """Each feature's row of weights as one whole number, so that adding two numbers adds
-        two rows: 32 bits a weight, lowest first. Made in 0.01 s, from the weights written
-        raised by 2**15 (never negative) and then lowered as whole numbers."""
-        width = len(self.bias)
-        table = array("h", chain.from_iterable(self.weights.values()))
-        if sys.byteorder == "big":
-            table.byteswap()
-        narrow = table.tobytes()
-        wide = bytearray(len(narrow) * 2)
-        wide[0::4] = narrow[0::2]
-        wide[1::4] = narrow[1::2].translate(_TOP_BIT_FLIPPED)  # w + 2**15 as 16 bits: w ^ 0x8000
-        step = _FIELD_BYTES * width
-        lowered = _each_field(1 << 15, width)
-        from_bytes = int.from_bytes
-        rows = {
-            feature: from_bytes(wide[start : start + step], "little") - lowered
-            for feature, start in zip(self.weights, range(0, len(wide), step), strict=True)
-        }
-        # The bias, raised so that no score is negative; a score then stays within its 32 bits
-        # for as many features as ``most``.
-        start = sum((b + _RAISE) << (_FIELD_BYTES * 8 * i) for i, b in enumerate(self.bias))
-        most = (_RAISE - 1 - max(map(abs, self.bias), default=0)) >> 15
-        return _PackedWeights(rows, start, most, Struct(f"<{width}I"))
+        return _PackedWeights(self.weights, self.bias)
 
     def _raised_totals(self, features: Sequence[str]) -> Sequence[int]:
-        """Each event's score raised by ``_RAISE``: the rows of the features present, added as
-        whole numbers and cut back into scores. A loop over each feature's weights in Python
-        was a fifth of the classifier's time; summing the rows column by column in C, a tenth."""
+        """Each event's score raised by ``_RAISE``: the rows of the features, added as whole
+        numbers and cut back into scores. A loop over each feature's weights in Python was a
+        fifth of the classifier's time; summing the rows column by column in C, a tenth."""
         packed = self._packed
-        if len(features) > packed.most:  # a score could spill into the next one
-            return [total + _RAISE for total in self._totals_by_rows(features)]
-        total = sum(filter(None, map(packed.rows.get, features)), packed.start)
-        return packed.layout.unpack(total.to_bytes(packed.layout.size, "little"))
+        if len(features) <= packed.most:  # (more, and a score could spill into the next one)
+            rows = packed.rows
+            try:
+                return packed.unpack(sum(map(rows.__getitem__, features), packed.start))
+            except KeyError:  # a feature met for the first time
+                if packed.pack(features):
+                    return packed.unpack(sum(map(rows.__getitem__, features), packed.start))
+        return [total + _RAISE for total in self._totals_by_rows(features)]
 
     def totals(self, features: Sequence[str]) -> list[int]:
         """Each event's score, in units of ``1 / scale``."""
