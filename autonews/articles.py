@@ -16,14 +16,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from autonews.config import Config
 from autonews.models import Article, Item, PageFailure, SkippedPage
+from autonews.page_policy import PRIVATE_LINK, PageRequest, refusal
 from autonews.store import Store
-
-if TYPE_CHECKING:  # extraction is imported only when pages are to be read
-    from autonews.extract import PageRequest
 
 BACKOFF = (timedelta(hours=1), timedelta(hours=6), timedelta(hours=24), timedelta(days=3))
 
@@ -42,8 +39,6 @@ class PageReport:
 def page_requests(items: Sequence[Item]) -> dict[str, PageRequest]:
     """The article page of each item that links to one, by URL (in the items' order; a page
     several items link to is followed from the feed of the last of them)."""
-    from autonews.extract import PageRequest
-
     return {item.link: PageRequest(item.link, item.feed_url) for item in items if item.link}
 
 
@@ -58,8 +53,6 @@ def page_report(
     fetched for the others (an Article, or a PageFailure for a page that could not be fetched);
     None when the run fetches nothing (``--offline``). Pages skipped, and why, in this order:
     refused links, pages with nothing to extract, pages waiting out a backoff, then this run's."""
-    from autonews.extract import PRIVATE_LINK, refusal
-
     fresh = read or {}
     skipped: list[SkippedPage] = []
     allowed = []

@@ -15,48 +15,19 @@ import os
 import re
 import signal
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
 from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
-from autonews.models import Article, FeedStatus, FetchResult
+from autonews.models import Article, FetchResult
+from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.parse.encoding import decode_document
 from autonews.text import clean_text
-from autonews.urls import is_private_host
 
-PRIVATE_LINK = "link to a private or loopback address (set [fetch] allow_private = true)"
 PAGE_TIME_CAP = 10  # seconds of extraction per page
 MAX_BODY = 100_000  # characters of article text kept
 POOL_THRESHOLD = 6  # fewer pages than this are not worth starting worker processes
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
-_NON_HTML_SUFFIXES = (
-    ".pdf",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".gif",
-    ".webp",
-    ".svg",
-    ".mp4",
-    ".mp3",
-    ".mov",
-    ".webm",
-    ".m4a",
-    ".zip",
-    ".doc",
-    ".docx",
-    ".xls",
-    ".xlsx",
-    ".ppt",
-)
-
-
-@dataclass(frozen=True)
-class PageRequest:
-    url: str
-    feed_url: str  # links to private addresses are followed only from feeds on one
 
 
 class _PageTimeout(Exception):
@@ -80,15 +51,15 @@ def extract_html(url: str, html: str) -> Article:
             html, url=url, include_comments=False, include_tables=True, with_metadata=False
         )
     except _PageTimeout:
-        return _skipped(url, f"extraction took longer than {PAGE_TIME_CAP} s")
+        return skipped_page(url, f"extraction took longer than {PAGE_TIME_CAP} s")
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
-        return _skipped(url, f"extraction failed: {type(exc).__name__}")
+        return skipped_page(url, f"extraction failed: {type(exc).__name__}")
     finally:
         if alarm:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, previous)
     if document is None:
-        return _skipped(url, "no article text found")
+        return skipped_page(url, "no article text found")
     meta = head_metadata(html)
     title = meta.get("title", "")
     return Article(
@@ -225,46 +196,13 @@ def _without_pull_quotes(lines: list[str]) -> list[str]:
     return [line for line in lines if not (_PULL_QUOTE.match(line.strip()) and repeated(line))]
 
 
-def _skipped(url: str, reason: str) -> Article:
-    return Article(url=url, title="", author="", date="", language="", text="", skipped=reason)
-
-
-def refusal(page: PageRequest, fetch: FetchConfig) -> str | None:
-    """Why a link from a feed must not be followed, or None."""
-    lowered = page.url.lower()
-    if not lowered.startswith(("http://", "https://")):
-        return "not an http(s) link"
-    path = lowered.split("?", 1)[0].split("#", 1)[0]
-    if path.endswith(_NON_HTML_SUFFIXES):
-        return f"not an HTML page ({path.rsplit('.', 1)[-1]})"
-    if not fetch.allow_private and is_private_host(page.url) and not is_private_host(page.feed_url):
-        return PRIVATE_LINK
-    return None
-
-
-def fetch_problem(result: FetchResult) -> str | None:
-    """Why a page's fetch brought nothing to extract: "fetch failed: ..." (worth trying again
-    later) or "not an HTML page (...)"; None for an HTML page."""
-    if result.status is not FeedStatus.OK or result.body is None:
-        return f"fetch failed: {result.error or result.status.value}"
-    media = (result.content_type or "text/html").split(";")[0].strip().lower()
-    if media not in _HTML_TYPES:
-        return f"not an HTML page ({media})"
-    return None
-
-
 def extract_fetched(url: str, body: bytes, content_type: str | None) -> Article:
     """Decode a fetched HTML page and extract it (in a worker process; never raises)."""
     try:
         html = decode_document(body, content_type)
     except Exception as exc:  # a decoding bug costs this page only
-        return _skipped(url, f"extraction failed: {type(exc).__name__}")
+        return skipped_page(url, f"extraction failed: {type(exc).__name__}")
     return extract_html(url, html)
-
-
-def skipped_page(url: str, reason: str) -> Article:
-    """The Article of a page with nothing to extract, saying why."""
-    return _skipped(url, reason)
 
 
 def _html_or_reason(result: FetchResult) -> tuple[str | None, str]:
@@ -286,7 +224,7 @@ def extract_pages(
     for page in pages:
         reason = refusal(page, fetch)
         if reason:
-            articles[page.url] = _skipped(page.url, reason)
+            articles[page.url] = skipped_page(page.url, reason)
         else:
             todo.append(page)
     results = fetch_all(
@@ -299,12 +237,12 @@ def extract_pages(
     for result in results:
         html, reason = _html_or_reason(result)
         if html is None:
-            articles[result.url] = _skipped(result.url, reason)
+            articles[result.url] = skipped_page(result.url, reason)
         else:
             jobs.append((result.url, html))
     for article in _run_extraction(jobs, workers):
         articles[article.url] = article
-    return [articles.get(page.url) or _skipped(page.url, "not fetched") for page in pages]
+    return [articles.get(page.url) or skipped_page(page.url, "not fetched") for page in pages]
 
 
 def _run_extraction(jobs: list[tuple[str, str]], workers: int | None) -> list[Article]:

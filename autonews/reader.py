@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from autonews.config import Config
 from autonews.errors import NotFoundError, UsageError
-from autonews.extract import PageRequest, extract_pages
+from autonews.extract import extract_pages
 from autonews.models import Article
+from autonews.page_policy import PageRequest
 from autonews.store import Store
 from autonews.timeparse import utcnow
 

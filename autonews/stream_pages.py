@@ -24,6 +24,7 @@ from autonews.config import Config
 from autonews.fetch import FetchRequest
 from autonews.fetch_session import Fetched, FetchSession
 from autonews.models import Article, FetchResult, PageFailure
+from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.page_queue import PageQueue
 from autonews.store import Store
 from autonews.workers import Workers
@@ -71,8 +72,6 @@ class Pages:
     def ask_missing(self, items: Sequence[Any]) -> None:
         """Ask for the pages of ``items`` not stored, not waiting out a backoff and not asked
         for yet."""
-        from autonews.extract import refusal
-
         self._ask(
             [
                 url
@@ -86,8 +85,6 @@ class Pages:
         return page_report(self.store, items, self.config, self.now, self._read)
 
     def ask_links(self, links: list[str], feed_url: str) -> None:
-        from autonews.extract import PageRequest, refusal
-
         self._ask(
             [
                 link
@@ -119,7 +116,7 @@ class Pages:
         self._report()
 
     def fetched(self, url: str, result: FetchResult) -> None:
-        from autonews.extract import extract_fetched, fetch_problem, skipped_page
+        from autonews.extract import extract_fetched
 
         self.queue.fetched(url)
         problem = fetch_problem(result)
@@ -141,8 +138,6 @@ class Pages:
             future.add_done_callback(lambda done: self._events.put(Done(PAGE, url, done)))
 
     def extracted(self, url: str, future: Future[Article]) -> None:
-        from autonews.extract import skipped_page
-
         try:
             article = future.result()
         except Exception as exc:  # a worker that died takes only its own page down

@@ -352,7 +352,7 @@ def test_wait_queues_behind_a_running_digest(home: Path, httpserver: HTTPServer)
 
 def test_private_links_are_refused_from_public_feeds() -> None:
     from autonews.config import FetchConfig
-    from autonews.extract import PageRequest, refusal
+    from autonews.page_policy import PageRequest, refusal
 
     public_feed = "https://news.example.com/feed"
     fetch = FetchConfig()

@@ -1,0 +1,69 @@
+"""Which article pages are followed and what a fetched one brought: the rules the stream
+applies to every link before and after fetching it, kept apart from the extraction itself so
+that a run with no page to extract does not load it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from autonews.config import FetchConfig
+from autonews.models import Article, FeedStatus, FetchResult
+from autonews.urls import is_private_host
+
+PRIVATE_LINK = "link to a private or loopback address (set [fetch] allow_private = true)"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_NON_HTML_SUFFIXES = (
+    ".pdf",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".svg",
+    ".mp4",
+    ".mp3",
+    ".mov",
+    ".webm",
+    ".m4a",
+    ".zip",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+)
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    url: str
+    feed_url: str  # links to private addresses are followed only from feeds on one
+
+
+def refusal(page: PageRequest, fetch: FetchConfig) -> str | None:
+    """Why a link from a feed must not be followed, or None."""
+    lowered = page.url.lower()
+    if not lowered.startswith(("http://", "https://")):
+        return "not an http(s) link"
+    path = lowered.split("?", 1)[0].split("#", 1)[0]
+    if path.endswith(_NON_HTML_SUFFIXES):
+        return f"not an HTML page ({path.rsplit('.', 1)[-1]})"
+    if not fetch.allow_private and is_private_host(page.url) and not is_private_host(page.feed_url):
+        return PRIVATE_LINK
+    return None
+
+
+def fetch_problem(result: FetchResult) -> str | None:
+    """Why a page's fetch brought nothing to extract: "fetch failed: ..." (worth trying again
+    later) or "not an HTML page (...)"; None for an HTML page."""
+    if result.status is not FeedStatus.OK or result.body is None:
+        return f"fetch failed: {result.error or result.status.value}"
+    media = (result.content_type or "text/html").split(";")[0].strip().lower()
+    if media not in _HTML_TYPES:
+        return f"not an HTML page ({media})"
+    return None
+
+
+def skipped_page(url: str, reason: str) -> Article:
+    """The Article of a page with nothing to extract, saying why."""
+    return Article(url=url, title="", author="", date="", language="", text="", skipped=reason)
