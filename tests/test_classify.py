@@ -325,6 +325,30 @@ def test_a_plural_of_a_model_named_by_a_letter_names_its_maker_and_counts() -> N
     assert Classifier().classify("Vision vs reality").makers == ()
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A maker's name of several words, in the plural: the cars of that model.
+        ("The NHTSA Is Investigating Certain Ford Explorers for Trim Detachment", ["Ford"]),
+        ("US recall for nearly 20,000 Nissan Leafs", ["Nissan"]),
+        ("Einride to deploy 500 Tesla Semis in biggest electric truck order yet", ["Tesla"]),
+        ("Denver Broncos beat the Chiefs 24-17", []),  # one word: a team too
+        # Two of one maker's ambiguous names vouch for each other.
+        ("Ford Shelby Mustang GT500 Laps Hockenheim Slower Than An M5", ["Ford", "Shelby"]),
+        # An ambiguous name joined to one that counts counts too.
+        ("GM and Ford should reconsider parts consolidation", ["GM", "Ford"]),
+        ("Investors 'cannot ignore' GM, Ford transformation", ["GM", "Ford"]),
+        ("Harrison Ford and GM", ["GM"]),  # a person stays a person
+        ("Ford and Lincoln presidential libraries", []),  # neither counts: no vouching
+        # A hyphen joins two makers in an alliance, but makes "Two-Seat" one word.
+        ("Partnerships here to stay after Volkswagen-Ford alliance", ["Volkswagen", "Ford"]),
+        ("A Two-Seat Smart Returns", []),
+    ],
+)
+def test_ambiguous_names_found_with_others(title: str, expected: list[str]) -> None:
+    assert makers(title) == expected
+
+
 def test_a_nickname_names_every_maker_it_stands_for_in_chinese_text_only() -> None:
     classifier = Classifier()
     result = classifier.classify("“蔚小理”的中场战役：反击合资、打响智驾之争")

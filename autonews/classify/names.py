@@ -41,6 +41,7 @@ class _Context(NamedTuple):
     sure_makers: bool
     maker_edges: set[int]  # token positions where an unambiguous maker name starts or ends
     models: set[int]  # makers whose models are named
+    names: dict[int, set[str]]  # maker -> its ambiguous names in the text, as the data writes them
 
     @property
     def automotive(self) -> bool:
@@ -50,13 +51,18 @@ class _Context(NamedTuple):
 def _context(picked: list[Spotted], event: bool, car_word: bool) -> _Context:
     edges: set[int] = set()
     models: set[int] = set()
+    names: dict[int, set[str]] = {}
     for start, end, hit in picked:
         if hit.via == "model":
             models.add(hit.index)
-        if not hit.ambiguous and hit.kind == "maker":
+        if hit.kind != "maker":
+            continue
+        if not hit.ambiguous:
             edges.add(start)
             edges.add(end)
-    return _Context(event, car_word, bool(edges), edges, models)
+        else:
+            names.setdefault(hit.index, set()).add(hit.written)
+    return _Context(event, car_word, bool(edges), edges, models, names)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -131,18 +137,53 @@ def find_names(
     if not ambiguous:  # the common case: nothing to judge
         return picked
     context = _context(picked, event_found, car_word)
+    verdicts = [
+        _ambiguous_verdict(k, hit, tokens.span(start, end), start, end, tokens, stems, context)
+        if hit.ambiguous
+        else ""
+        for start, end, hit in picked
+    ]
+    _second_look(picked, verdicts, tokens)
     judged: list[Spotted] = []
-    for start, end, hit in picked:
+    for (start, end, hit), verdict in zip(picked, verdicts, strict=True):
         if not hit.ambiguous:
             judged.append((start, end, hit))
             continue
-        verdict = _ambiguous_ok(k, hit, start, end, tokens, stems, context, reasons)
-        if verdict is not None:
+        accepted = not verdict.startswith("not ")
+        if reasons is not DISCARD:
+            entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
+            reasons.append(
+                f"{'' if accepted else 'not '}{entity.name}: '{tokens.span(start, end)}' "
+                + verdict.removeprefix("not ")
+            )
+        if accepted:
             # Named beside a car word, a model or another maker, the name is as sure as an
             # unambiguous one; on the text's context alone it stays weak evidence.
             sure = verdict in _SURE_VERDICTS
             judged.append((start, end, replace(hit, ambiguous=False) if sure else hit))
     return judged
+
+
+_NO_EVIDENCE = "not without automotive evidence"
+
+
+def _second_look(picked: list[Spotted], verdicts: list[str], tokens: Tokens) -> None:
+    """An ambiguous maker name found with no evidence counts after all when it is joined to one
+    that counts ("GM and Ford": GM in capitals vouches for Ford)."""
+    if _NO_EVIDENCE not in verdicts:
+        return
+    edges = {
+        edge
+        for (start, end, hit), verdict in zip(picked, verdicts, strict=True)
+        if hit.kind == "maker" and hit.ambiguous and not verdict.startswith("not ")
+        for edge in (start, end)
+    }
+    if not edges:
+        return
+    for index, (start, end, hit) in enumerate(picked):
+        no_evidence = verdicts[index] == _NO_EVIDENCE and hit.kind == "maker"
+        if no_evidence and _next_to_a_maker(tokens, start, end, edges):
+            verdicts[index] = "next to another maker"
 
 
 _CODE = re.compile(r"[A-Za-z]\d{1,2}")  # M9, L7, G6, U8: model codes many makers share
@@ -174,29 +215,6 @@ def _without_codes_of_others(
             continue
         kept.append((start, end, hit))
     return kept
-
-
-def _ambiguous_ok(
-    k: Knowledge,
-    hit: EntityHit,
-    start: int,
-    end: int,
-    tokens: Tokens,
-    stems: list[str],
-    context: _Context,
-    reasons: list[str],
-) -> str | None:
-    """The verdict on an ambiguous name if it counts, else None."""
-    entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
-    name = entity.name
-    surface = tokens.span(start, end)
-    verdict = _ambiguous_verdict(k, hit, surface, start, end, tokens, stems, context)
-    accepted = not verdict.startswith("not ")
-    if reasons is not DISCARD:
-        reasons.append(
-            f"{'' if accepted else 'not '}{name}: '{surface}' {verdict.removeprefix('not ')}"
-        )
-    return verdict if accepted else None
 
 
 def _ambiguous_verdict(
@@ -241,34 +259,17 @@ def _ambiguous_verdict(
             return "written in capitals"
         if caps and len(hit.written) <= 3 and surface != hit.written and not tokens.text.islower():
             return "not written in capitals"  # "Family Man" is not MAN, "Im often" not IM
-        if start > 0 and tokens.text[tokens.offset(start) - 1 : tokens.offset(start)] == "-":
-            return "not on its own ('" + tokens.span(start - 1, end) + "')"  # "Two-Seat"
+        hyphened = tokens.text[tokens.offset(start) - 1 : tokens.offset(start)] == "-"
+        if start > 0 and hyphened and start not in context.maker_edges:
+            # "Two-Seat"; but "Volkswagen-Ford" is an alliance of two makers.
+            return "not on its own ('" + tokens.span(start - 1, end) + "')"
     if _followed_by_car_word(k, hit, stems, tokens, end):
         return "followed by a model or car word"
     if hit.kind == "maker" and hit.via != "model" and hit.index in context.models:
         return "named with one of its models"  # (a model is not its own context)
-    # "Genesis and Kia", "Hyundai with Mini": joined to a maker named for sure.
-    joined_before = (
-        start > 1 and tokens.norms[start - 1] in _JOINERS and start - 1 in context.maker_edges
-    )
-    joined_after = (
-        end + 1 < len(tokens) and tokens.norms[end] in _JOINERS and end + 1 in context.maker_edges
-    ) or (
-        end + 2 < len(tokens)
-        and "".join(tokens.norms[end : end + 2]) in _JOINERS_CJK
-        and end + 2 in context.maker_edges
-    )
-    joined_before = joined_before or (
-        start > 2
-        and "".join(tokens.norms[start - 2 : start]) in _JOINERS_CJK
-        and start - 2 in context.maker_edges
-    )
-    if (
-        start in context.maker_edges
-        or end in context.maker_edges
-        or joined_before
-        or (joined_after)
-    ):
+    if hit.kind == "maker" and len(context.names.get(hit.index, ())) > 1:
+        return "named with another of its names"  # "Ford Shelby Mustang": each vouches
+    if _next_to_a_maker(tokens, start, end, context.maker_edges):
         return "next to another maker"
     if hit.kind == "maker" and hit.written in k.car_people:
         return "a chief known only for cars"  # "1000亿灰飞烟灭，李想疯魔"
@@ -287,7 +288,22 @@ def _ambiguous_verdict(
         return "opens an automotive headline"
     if context.automotive and tokens.cjk(start) and _opens_a_clause(tokens, start):
         return "opens a clause of an automotive headline"  # "外观似高尔夫 大众全新EV概念车"
-    return "not without automotive evidence"
+    return _NO_EVIDENCE
+
+
+def _next_to_a_maker(tokens: Tokens, start: int, end: int, edges: AbstractSet[int]) -> bool:
+    """Whether the name from ``start`` to ``end`` touches a maker name starting or ending at one
+    of ``edges``, or is joined to one ("Genesis and Kia", "Hyundai with Mini", "比亚迪携手丰田")."""
+    if start in edges or end in edges:
+        return True
+    norms = tokens.norms
+    if start > 1 and norms[start - 1] in _JOINERS and start - 1 in edges:
+        return True
+    if end + 1 < len(norms) and norms[end] in _JOINERS and end + 1 in edges:
+        return True
+    if end + 2 < len(norms) and "".join(norms[end : end + 2]) in _JOINERS_CJK and end + 2 in edges:
+        return True
+    return start > 2 and "".join(norms[start - 2 : start]) in _JOINERS_CJK and start - 2 in edges
 
 
 _LONGEST_VETO = 4  # characters of a Chinese veto_next word
@@ -384,7 +400,7 @@ def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) ->
     if _lowercased(hit, tokens, start, end):
         return False
     written = hit.written
-    if tuple(tokens.norms[start:end]) != _key(written) and not _plural_of_a_code(
+    if tuple(tokens.norms[start:end]) != _key(written) and not _plural_of_a_name(
         written, tokens.span(start, end)
     ):
         return False  # a plural, of a name that does not end in a number or a capital letter
@@ -401,11 +417,14 @@ def _comparison(tokens: Tokens, end: int) -> bool:
     return end + 1 < len(norms) and norms[end] + norms[end + 1] in _COMPARISONS
 
 
-def _plural_of_a_code(written: str, surface: str) -> bool:
+def _plural_of_a_name(written: str, surface: str) -> bool:
     """ "XC70s", "Model Ys": a name ending in a number or a capital letter, with an "s" added
-    as written ("Vision vs" is not a plural of a "Vision V")."""
+    as written ("Vision vs" is not a plural of a "Vision V"); or a name of several words written
+    exactly so, with an "s" ("Ford Explorers", "Tesla Semis"; not "Broncos", a team too)."""
     last = written[-1:]
-    return last.isdigit() or (last.isupper() and surface.endswith(last + "s"))
+    if last.isdigit() or (last.isupper() and surface.endswith(last + "s")):
+        return True
+    return " " in written and surface == written + "s"
 
 
 def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
