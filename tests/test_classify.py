@@ -776,18 +776,14 @@ def test_the_event_features_of_latin_text_are_those_of_the_general_reading(title
     assert _latin_word_features(stems) == _word_features(tokens.norms, stems)
 
 
-def test_event_scores_stay_exact_once_the_packed_features_are_many(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Features are packed as they are first met, up to a bound on memory; past it, the
-    headlines with features not met before are scored one event at a time, as exactly."""
-    import importlib
+def test_event_scores_stay_exact_as_features_are_met() -> None:
+    """Features are packed as they are first met: headline after headline, with features met
+    before, new ones and ones the model lacks, each score stays exact."""
+    from autonews.classify.event_model import EventModel
 
-    event_model = importlib.import_module("autonews.classify.event_model")  # (the package
-    # exports a function of that name)
-    monkeypatch.setattr(event_model, "_MOST_PACKED", 2)
-    weights = {"w:a": (1,) * 13, "w:b": (-5,) * 13, "w:c": (7,) + (0,) * 12}
-    model = event_model.EventModel((0,) * 13, weights, 1000)
-    assert model.totals(["w:a", "w:b"]) == [-4] * 13  # packed: two features met
-    assert model.totals(["w:a", "w:c", "w:zz"]) == [8] + [1] * 12  # the bound reached
-    assert model.totals(["w:b"]) == [-5] * 13
+    weights = {"w:a": (1,) * 13, "w:b": (-5,) * 13, "w:c": (7,) + (0,) * 12, "w:z": (0,) * 13}
+    model = EventModel((0,) * 13, weights, 1000)
+    assert model.totals(["w:a", "w:b"]) == [-4] * 13
+    assert model.totals(["w:a", "w:c", "w:zz", "w:z"]) == [8] + [1] * 12
+    assert model.totals(["w:b", "w:b"]) == [-10] * 13
+    assert model.totals([]) == [0] * 13

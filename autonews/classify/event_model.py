@@ -43,7 +43,9 @@ _PERSONAL = frozenset("i we you your our my us me".split())
 # raised by 2**31 so that none is negative (a borrow would cross into the next score).
 _FIELD_BYTES = 4
 _RAISE = 1 << 31
-_MOST_PACKED = 50_000
+# Headlines scored with the features packed as met, before all are packed at once: packing all
+# 19,000 takes 0.03 s, looking for the new ones among a headline's features 2 µs.
+_PACK_ALL_AFTER = 5_000
 
 
 def _each_field(value: int, width: int) -> int:
@@ -60,23 +62,26 @@ class _PackedWeights:
         self._weights = weights
         self._layout = Struct(f"<{width}I")
         self._lowered = _each_field(1 << 15, width)
-        self.rows: dict[str, int] = {}  # feature -> its weights packed; 0 if the model lacks it
+        self.rows: dict[str, int] = {}  # feature -> its weights packed, for those met so far
+        self.complete = not weights  # every feature of the model packed
+        self._headlines = 0  # scored before all were packed
         # The bias raised so that no score is negative; a score then stays within its 32 bits
         # for as many features as ``most``.
         self.start = sum((b + _RAISE) << (_FIELD_BYTES * 8 * i) for i, b in enumerate(bias))
         self.most = (_RAISE - 1 - max(map(abs, bias), default=0)) >> 15
 
-    def pack(self, features: Iterable[str]) -> bool:
-        """Packs the features not met before; False (and nothing packed) once the features met
-        are so many that keeping more would cost memory a long run cannot spare."""
-        rows = self.rows
-        if len(rows) >= _MOST_PACKED:
-            return False
-        for feature in features:
-            if feature not in rows:
-                row = self._weights.get(feature)
-                rows[feature] = 0 if row is None else self._pack(row)
-        return True
+    def pack(self, features: Iterable[str]) -> None:
+        """Packs the features of the model among ``features`` not packed yet; after many
+        headlines, every feature of the model at once (then no headline needs this call)."""
+        rows, weights = self.rows, self._weights
+        self._headlines += 1
+        if self._headlines > _PACK_ALL_AFTER:
+            features = weights.keys()
+        for feature in set(features).difference(rows):
+            row = weights.get(feature)
+            if row is not None:
+                rows[feature] = self._pack(row)
+        self.complete = len(rows) == len(weights)
 
     def _pack(self, row: tuple[int, ...]) -> int:
         # Written raised by 2**15 (never negative, as the layout asks), lowered as a whole.
@@ -205,14 +210,12 @@ class EventModel:
         numbers and cut back into scores. A loop over each feature's weights in Python was a
         fifth of the classifier's time; summing the rows column by column in C, a tenth."""
         packed = self._packed
-        if len(features) <= packed.most:  # (more, and a score could spill into the next one)
-            rows = packed.rows
-            try:
-                return packed.unpack(sum(map(rows.__getitem__, features), packed.start))
-            except KeyError:  # a feature met for the first time
-                if packed.pack(features):
-                    return packed.unpack(sum(map(rows.__getitem__, features), packed.start))
-        return [total + _RAISE for total in self._totals_by_rows(features)]
+        if len(features) > packed.most:  # a score could spill into the next one
+            return [total + _RAISE for total in self._totals_by_rows(features)]
+        if not packed.complete:
+            packed.pack(features)
+        # (a row of zeros packs to 0, which filter drops as it drops the features not in the model)
+        return packed.unpack(sum(filter(None, map(packed.rows.get, features)), packed.start))
 
     def totals(self, features: Sequence[str]) -> list[int]:
         """Each event's score, in units of ``1 / scale``."""
