@@ -139,6 +139,17 @@ def test_a_listing_is_its_own_sides() -> None:
         "Northvolt files for Chapter 11 in the US",
         "Northvolt seeks bankruptcy protection as cash runs out",
     ) == [[0, 1]]
+    # A maker's debut and another company's the same day: different sides, though one of
+    # them is no maker.
+    assert titles(
+        "Polestar starts trading on Nasdaq after SPAC merger with Gores Guggenheim",
+        "Intel's Mobileye jumps 38% in Nasdaq debut after pricing above range",
+    ) == [[0], [1]]
+    # A report naming the maker's partner instead of the maker tells the same figure.
+    assert titles(
+        "US immigration raid at Hyundai battery plant site detains 475",
+        "美国移民突袭LG电动汽车电池工厂 475人被拘",
+    ) == [[0, 1]]
 
 
 def test_two_turns_of_one_story_are_two_events() -> None:
@@ -152,6 +163,13 @@ def test_two_turns_of_one_story_are_two_events() -> None:
         "Toyota restarts production at Japan plants after system glitch is fixed",
     )
     assert plants == [[0], [1]]
+    # Talks, the agreement signed, the deal closed: three turns (months apart in fact).
+    merger = titles(
+        "Fiat Chrysler and Peugeot maker PSA confirm merger talks",
+        "FCA and PSA sign binding agreement for 50-50 merger; Tavares to be CEO",
+        "Stellantis shares debut in Milan and Paris after FCA-PSA merger closes",
+    )
+    assert merger == [[0], [1], [2]]
 
 
 def test_a_later_turn_and_an_offer_withdrawn_are_news_of_their_own() -> None:

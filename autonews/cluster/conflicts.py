@@ -58,6 +58,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different makers"
     if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
         return "different companies"  # Pony.ai's IPO / WeRide's
+    if _maker_and_another_company(a, b) or _maker_and_another_company(b, a):
+        return "different companies"  # Polestar's Nasdaq debut / Mobileye's
     if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
         return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
     if _other_actors(a, b):
@@ -94,6 +96,16 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if percents and fig.none_close(a.title_percents, b.title_percents):
         return "different percentages"
     return None
+
+
+def _maker_and_another_company(a: _Features, b: _Features) -> bool:
+    """One title names a maker, the other no maker but other companies, and no figure is told
+    in both: their subjects differ. (A report that names the maker's partner instead of the
+    maker tells the same figures: "raid at Hyundai's plant detains 475" / "raid at the
+    Hyundai-LG plant: 475 held", where the second names LG alone.)"""
+    if not a.makers or b.makers or not b.actors or not a.actors.isdisjoint(b.actors):
+        return False
+    return a.figure_keys.isdisjoint(b.figure_keys) or not fig.shared(a.numbers, b.numbers)
 
 
 def _other_actors(a: _Features, b: _Features) -> bool:

@@ -259,6 +259,7 @@ STAGES = {
     "c:cancel": "end",
     "c:close-case": "end",
     "c:complete": "done",
+    "c:agreed": "agreed",
     "c:propose": "offer",
     "c:delay": "delay",
     "c:expand": "expand",
@@ -298,6 +299,9 @@ OPPOSED_STAGES = frozenset(
         ("confirm", "deny"),
         ("delay", "done"),
         ("talks", "done"),
+        ("talks", "agreed"),
+        ("rumour", "agreed"),
+        ("agreed", "done"),
         ("offer", "done"),  # an offer made / the deal sealed
         ("offer", "end"),  # an offer made / withdrawn
         ("delay", "resume"),
