@@ -764,3 +764,42 @@ def test_review_cases_of_the_new_rules() -> None:
         "Porsche to cut 1,900 jobs in Stuttgart",
         hours=3.0,
     ) == [[0, 1]]
+
+
+def _conflict_of(first: str, second: str) -> str | None:
+    a, b = features_of([item(0, first), item(1, second, 3.0)])
+    return conflict(a, b)
+
+
+def test_what_only_describes_a_subject_keeps_no_reports_apart() -> None:
+    # A share move told with the maker's name is no percentage of the event's own.
+    assert (
+        _conflict_of(
+            "Tesla slides 10% as investors shrug off battery roadmap",
+            "4680 tabless cell, 56% lower cost per kWh: what Musk showed at Battery Day",
+        )
+        is None
+    )
+    assert _conflict_of("Tesla sales fall 10% in Europe", "Tesla sales fall 25% in Europe")
+    # Detroit stands for the US car industry, not for a city beside Chicago.
+    assert (
+        _conflict_of(
+            "Ford idled Chicago Explorer plant for a week over rare-earth magnet shortage",
+            "China's export curbs reach Detroit: Explorer line stood still for a week",
+        )
+        is None
+    )
+    assert _conflict_of(
+        "Waymo robotaxis launch in Miami", "Waymo robotaxis launch in Austin"
+    )  # other cities still keep two launches apart
+    # A backer names no side: the Amazon-backed truck maker is Rivian.
+    assert (
+        _conflict_of(
+            "Amazon-backed truck maker soars 29% in Nasdaq debut",
+            "Rivian prices IPO at $78 a share, raising $11.9 billion",
+        )
+        is None
+    )
+    assert _conflict_of(
+        "Amazon's Zoox robotaxis go public in Las Vegas", "Rivian prices IPO at $78 a share"
+    )

@@ -286,7 +286,7 @@ def _features(
         stamp=item.published.timestamp(),
         source=item.source,
         speculative=c.speculative,
-        actors=frozenset(m.group for m in c.makers) | frozenset(x.name for x in c.companies),
+        actors=frozenset(m.group for m in c.makers) | _companies_acting(c, plain),
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
@@ -318,10 +318,37 @@ def _event_percents(
     which every outlet gives at its own hour (up 9% before the market opened, 14% at noon, 15% at
     the close); a stake's or the sales' percentages in the same title still count."""
     percents = frozenset(f for f in numbers if f.percent)
-    if not percents or SHARES not in title_counts:
+    if not percents:
         return percents
-    moves = {float(m.group(2) or m.group(3)) for m in _SHARE_MOVE.finditer(title)}
+    moves = {float(m.group(1)) for m in _NAME_MOVE.finditer(title)}
+    if SHARES in title_counts:
+        moves.update(float(m.group(2) or m.group(3)) for m in _SHARE_MOVE.finditer(title))
     return frozenset(f for f in percents if f.value not in moves)
+
+
+# A share move told with the company's name for its shares, opening the title or the clause
+# after a lead-in: "Tesla slides 10% as investors shrug off ...", "...: Tesla jumps 13% on ...".
+_MOVES = (
+    r"(?:falls?|fell|drops?|dropped|slides?|slid|slips?|slipped|sinks?|sank|tumbles?|tumbled"
+    r"|plunges?|plunged|dips?|dipped|skids?|skidded|sheds?|jumps?|jumped|soars?|soared|surges?"
+    r"|surged|rises?|rose|climbs?|climbed|gains?|gained|rall(?:y|ies|ied)|spikes?|spiked)"
+)
+_NAME_MOVE = re.compile(
+    r"(?:^|[:：]\s*)(?:[A-Z][\w.&'-]*\s+){1,3}" + _MOVES + r"\s+"
+    r"(?:as\s+much\s+as\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|over\s+|by\s+)?"
+    r"(\d+(?:\.\d+)?)\s*[%％]"
+)
+# A company named as a backer or owner describes the subject, it is none of the sides:
+# "Amazon-backed truck maker", "Alibaba-backed XPeng".
+_BACKED = re.compile(r"([\w&.]+)[- ](?:backed|owned|funded)\b", re.IGNORECASE)
+
+
+def _companies_acting(c: Classification, title: str) -> frozenset[str]:
+    companies = frozenset(x.name for x in c.companies)
+    if not companies or _BACKED.search(title) is None:
+        return companies
+    backers = {m.group(1).casefold() for m in _BACKED.finditer(title)}
+    return frozenset(name for name in companies if name.casefold() not in backers)
 
 
 # A share move: the shares word, then within five words the percentage ("shares surge over

@@ -93,10 +93,12 @@ oklahoma new-mexico silicon-valley
 """.split()
 
 # Concept terms of the cities: "c:miami". Capitals whose names also stand for their
-# governments ("Beijing vows to retaliate", "Berlin urges talks") are left out.
+# governments ("Beijing vows to retaliate", "Berlin urges talks") are left out, and so is the
+# city whose name stands for the US car industry ("Detroit bets on affordability").
 _GOVERNMENTS = "beijing berlin london"
+_INDUSTRIES = "detroit"
 CITIES = frozenset(COUNTRY_OF) - frozenset(
-    "c:" + place for place in [*_REGIONS, *_GOVERNMENTS.split()]
+    "c:" + place for place in [*_REGIONS, *_GOVERNMENTS.split(), *_INDUSTRIES.split()]
 )
 
 # Towns and the cities they lie in or beside: one place told at two scales.
