@@ -803,3 +803,37 @@ def test_what_only_describes_a_subject_keeps_no_reports_apart() -> None:
     assert _conflict_of(
         "Amazon's Zoox robotaxis go public in Las Vegas", "Rivian prices IPO at $78 a share"
     )
+
+
+def test_news_placed_in_the_makers_home_is_news_of_that_market() -> None:
+    # BYD's home is China, but a price cut "in China" is not its price cut "in Germany".
+    assert titles(
+        "BYD Cuts Prices of Seal and Han in China by Up to 20%",
+        "BYD Cuts Prices of Seal and Han in Germany by Up to 20%",
+    ) == [[0], [1]]
+    # "Japan's merger" is the makers', no market: reports of it still join.
+    assert titles(
+        "Japan's Honda and Nissan agree to merge by 2026",
+        "Honda and Nissan agree to merge, creating world's No. 3 carmaker",
+    ) == [[0, 1]]
+
+
+def test_words_of_every_text_are_no_subject() -> None:
+    # "because" in two bodies, "Up" in a title ("by Up to 20%", not BYD's 元UP).
+    recalls = [
+        item(
+            0,
+            "Lucid Recalls Gravity SUVs Over Loose Seat Bolts",
+            0.0,
+            body="Lucid is recalling Gravity SUVs because seat bolts may be loose.",
+        ),
+        item(
+            1,
+            "Lucid Recalls Air Sedans Over Software Glitch",
+            0.2,
+            body="Lucid is recalling Air sedans because a software glitch can blank the screen.",
+        ),
+    ]
+    assert cluster(recalls) == [[0], [1]]
+    (cut,) = features_of([item(0, "BYD Cuts Prices of Seal and Han by Up to 20%")])
+    assert not any(term.endswith(":up") for term in cut.subject)

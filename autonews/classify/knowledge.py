@@ -199,6 +199,11 @@ class Knowledge:
             if key:
                 self.model_starts.setdefault(index, set()).add(key[0])
             bare = tuple(w for w in key if w.isascii() and w not in brand_words)
+            # The Latin suffix of a Chinese name is the model only with a digit (问界M9 -> m9):
+            # "up" of 元UP, "plus" of 秦PLUS are words of every headline.
+            chinese = len(bare) < len(key) and not all(w.isascii() for w in key)
+            if chinese and not any(ch.isdigit() for w in bare for ch in w):
+                continue
             if bare and len("".join(bare)) > 1:
                 self.bare_models.add(bare, (maker.group, " ".join(bare)))
 

@@ -148,11 +148,13 @@ def _other_cities(a: _Features, b: _Features) -> bool:
 def _other_markets(a: _Features, b: _Features) -> bool:
     """Both titles tell one kind of news (a price cut, a launch, a recall) and place it in
     different countries, the makers' home countries aside ("Japan's merger" is Honda and
-    Nissan's, not news in Japan)."""
-    if a.event is None or a.event != b.event or not (a.markets and b.markets):
+    Nissan's, not news in Japan) unless the news is placed "in" it ("BYD cuts prices in China" /
+    "in Germany")."""
+    if a.event is None or a.event != b.event:
         return False
     homes = a.homes | b.homes
-    markets_a, markets_b = a.markets - homes, b.markets - homes
+    markets_a = (a.markets | a.placed) - (homes - a.placed)
+    markets_b = (b.markets | b.placed) - (homes - b.placed)
     return bool(markets_a) and bool(markets_b) and markets_a.isdisjoint(markets_b)
 
 

@@ -33,6 +33,7 @@ from autonews.cluster.terms import (
     bridges,
     concepts,
     simplified,
+    terms_of,
 )
 from autonews.cluster.texts import ItemText, read_texts
 from autonews.cluster.vocabulary import (
@@ -104,6 +105,7 @@ class _Features:
     preview: bool  # the title tells of a teaser or spy shots: a model still to come
     markets: frozenset[str]  # the countries the title names, or its cities and regions imply
     homes: frozenset[str]  # the home countries of its makers
+    placed: frozenset[str]  # countries the title places its news "in" (a home country too)
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
 
 
@@ -293,6 +295,7 @@ def _features(
         preview=PREVIEW in title_counts,
         markets=markets(title_counts, implied, plain, cjk),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
+        placed=_placed_in(title_words),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )
 
@@ -378,6 +381,20 @@ def _forecast_of_something(words: Sequence[str]) -> bool:
             after = words[n + 2] if n + 2 < len(words) else ""
             return not (after in _PERIODS or after[:1].isdigit())
     return False
+
+
+def _placed_in(words: list[str]) -> frozenset[str]:
+    """The countries a title names after "in" ("BYD cuts prices in China", "in the US"): where
+    its news happened, even when that is the maker's home."""
+    found = set()
+    for index, word in enumerate(words):
+        if word != "in":
+            continue
+        start = index + 2 if words[index + 1 : index + 2] == ["the"] else index + 1
+        terms = terms_of(words[start : start + 3])
+        if terms and terms[0] in COUNTRIES:
+            found.add(terms[0])
+    return frozenset(found)
 
 
 def _is_cjk(title: str) -> bool:

@@ -22,6 +22,7 @@ them us me him i do does did doing done get gets got getting make makes made mak
 took taken go goes went going come comes came coming set sets put puts let lets now still yet
 ever even back off down under again once against between through during without within across
 toward towards upon onto behind beyond near around along among since until till per via
+because though although unless whether whereas due
 der die das den dem des ein eine einen einem einer und oder mit von vom zu zum zur im ins auf aus
 bei nach vor fur uber unter um an als auch nicht noch nur schon wie wird werden ist sind war hat
 haben sich es er sie wir ihr so wegen gegen durch bis ab seit
