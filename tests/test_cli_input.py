@@ -325,3 +325,17 @@ def test_debug_works_after_the_subcommand(home: Path) -> None:
     assert plain.returncode == ExitStatus.USAGE and "Traceback" not in plain.stderr
     debug = run("digest", "--feed", "htp://example.com/feed", "--debug")
     assert debug.returncode != 0 and "Traceback" in debug.stderr and "UsageError" in debug.stderr
+
+
+def test_a_dry_run_with_nothing_to_mail_is_refused_and_uses_up_nothing(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """--dry-run shows the message --email would send; without mail it would print the digest
+    and, under --new, count its stories delivered: refused before anything is fetched."""
+    url = serve(httpserver)
+    result = cli("digest", "--feed", url, "--no-extract", "--new", "--dry-run")
+    assert result.code == ExitStatus.USAGE
+    assert "--dry-run" in one_line_error(result.err) and "--email" in result.err
+    assert httpserver.log == []
+    first = cli("digest", "--feed", url, "--no-extract", "--new", "--format", "text")
+    assert first.code == 0 and first.out.strip()  # nothing was used up

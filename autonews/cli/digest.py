@@ -334,7 +334,14 @@ def _check_addresses(where: str, addresses: Sequence[str]) -> None:
 
 
 def _check_mail_setup(cfg: Config, destinations: Sequence[Destination]) -> None:
-    """Mail that will really be sent needs a transport: say so before fetching anything."""
+    """Mail that will really be sent needs a transport: say so before fetching anything. A dry
+    run with no mail to show would print the digest as usual and, under --new, count its stories
+    delivered: refused."""
+    if any(d.dry_run for d in destinations) and not any(d.email for d in destinations):
+        raise UsageError(
+            "--dry-run shows the message --email would send, and no digest here is mailed",
+            hint="add --email ADDRESS (or --name a digest that has 'to' addresses)",
+        )
     if not any(d.email and not d.dry_run for d in destinations):
         return
     if not cfg.email.smtp:
