@@ -84,7 +84,13 @@ def _write(path: Path, document: Any) -> None:
             f"cannot edit the feeds of {str(path)!r} without breaking it; the file is unchanged",
             hint="write the feeds as [[feeds]] tables (see config.example.toml)",
         )
-    write_atomically(path, text, keep_mode=True)
+    try:
+        write_atomically(path, text, keep_mode=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write {str(path)!r}: {exc.strerror or exc}; the file is unchanged",
+            hint="check the permissions of the file and its folder",
+        ) from None
 
 
 def checked_feed(feed: FeedConfig) -> tuple[FeedConfig, str]:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from autonews.errors import StoreLockedError
+from autonews.errors import StoreError, StoreLockedError
 
 # Lock files held by this process's runs. Worker processes forked during a run (the parse and
 # extraction pools) inherit the descriptor, and flock() belongs to the open file, not to the
@@ -55,9 +55,15 @@ def run_lock(data_dir: Path, *, wait: bool = False) -> Iterator[None]:
     """One autonews run at a time per store; a second one fails at once unless ``wait``."""
     import fcntl
 
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / "autonews.lock"
-    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot use the data folder {str(data_dir)!r}: {exc.strerror or exc}",
+            hint="check its permissions, or set AUTONEWS_HOME to a folder you can write to",
+        ) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -289,3 +289,23 @@ def test_feeds_add_refuses_an_address_that_does_not_exist(cli, home: Path, wire:
     assert "--offline" in result.err
     assert not (home / "config.toml").exists()
     assert cli("feeds", "add", "--offline", wire.url("/no-such-feed")).code == 0
+
+
+def test_a_config_file_that_cannot_be_written_is_told_in_one_line(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A config the system refuses to replace (made immutable, a read-only disk) is an error
+    naming the file, with a hint, and the file is left as it was."""
+    assert cli("feeds", "add", "--offline", "http://a.example/feed").code == 0
+    config = home / "config.toml"
+    before = config.read_text("utf-8")
+
+    def refused(source: str, target: str) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("os.replace", refused)
+    result = cli("feeds", "add", "--offline", "http://b.example/feed")
+    assert result.code != 0
+    assert "cannot write" in result.err and str(config) in result.err and "hint:" in result.err
+    assert "Traceback" not in result.err
+    assert config.read_text("utf-8") == before

@@ -125,6 +125,35 @@ def test_corrupt_store_gives_a_clear_error(tmp_path: Path) -> None:
         Store(path)
 
 
+def test_a_store_that_cannot_be_written_or_is_damaged_is_told_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """An SQLite error met while the store is in use (read-only, damaged after it was opened)
+    is the store's error, naming the file, with a hint; nothing is deleted."""
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        store.add_entries(FEED, [entry(1)], NOW)
+    refused = pytest.raises(StoreError, match="cannot write to the store")
+    with refused as raised, Store(path) as store:
+        store.db.execute("PRAGMA query_only = ON")  # what a read-only file does to writes
+        store.add_entries(FEED, [entry(2)], NOW)
+    assert str(path) in str(raised.value) and raised.value.hint
+    size = path.stat().st_size
+    with path.open("r+b") as file:  # the first page kept, every page after it overwritten
+        file.seek(4096)
+        file.write(b"x" * (size - 4096))
+    with pytest.raises(StoreError, match="is damaged"), Store(path) as store:
+        store.items([FEED], None)
+    assert path.exists()
+
+
+def test_a_data_folder_that_cannot_be_made_is_told_in_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "home"
+    blocker.write_text("a file where the data folder should be", "utf-8")
+    with pytest.raises(StoreError, match="cannot use the data folder"), run_lock(blocker / "data"):
+        pass
+
+
 def test_second_run_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
     with run_lock(tmp_path), pytest.raises(StoreLockedError), run_lock(tmp_path):
         pass

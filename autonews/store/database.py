@@ -31,6 +31,26 @@ from autonews.store.pages import PageQueries
 from autonews.store.rows import health_from_row, iso, item_from_row
 
 
+def store_problem(path: Path, error: sqlite3.DatabaseError) -> StoreError:
+    """What an SQLite error says about the store, for its user. Nothing is deleted: a damaged
+    file is for the user to move away (their feeds are in the config)."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"cannot write to the store {str(path)!r}: {text}",
+            hint="check the permissions of the file and its folder",
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StoreError(
+            f"the store {str(path)!r} is damaged: {text}",
+            hint="move it away to start afresh (the feeds are in the config, not the store)",
+        )
+    return StoreError(
+        f"the store {str(path)!r} failed: {text}",
+        hint="another program may hold it; try again, or move the file away to start afresh",
+    )
+
+
 @dataclass(frozen=True)
 class StoreUpdate:
     new: int
@@ -64,8 +84,13 @@ class Store(PageQueries, ClassificationQueries):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        """Closes the store; an SQLite error met while using it (a file made read-only, or
+        damaged, after it was opened) is told as the store's, in one line with a hint."""
+        with contextlib.suppress(sqlite3.Error):
+            self.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            raise store_problem(self.path, error) from None
 
     def close(self) -> None:
         self.db.close()
