@@ -787,3 +787,19 @@ def test_event_scores_stay_exact_as_features_are_met() -> None:
     assert model.totals(["w:a", "w:c", "w:zz", "w:z"]) == [8] + [1] * 12
     assert model.totals(["w:b", "w:b"]) == [-10] * 13
     assert model.totals([]) == [0] * 13
+
+
+@pytest.mark.parametrize(
+    ("title", "makers", "models"),
+    [
+        ("Tesla Recalls 46,000 Cybertrucks as Panel Can Detach", ["Tesla"], ["Cybertruck"]),
+        ("Ford Recalls 90,000 Broncos Over Seat Belts", ["Ford"], ["Bronco"]),
+        ("Denver Broncos beat the Chiefs", [], []),  # a team: no Ford named
+    ],
+)
+def test_a_model_of_one_word_counts_in_the_plural_beside_its_maker(
+    title: str, makers: list[str], models: list[str]
+) -> None:
+    result = classify(title)
+    assert [m.name for m in result.makers] == makers
+    assert [m.name for m in result.models] == models

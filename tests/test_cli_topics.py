@@ -196,3 +196,24 @@ def test_new_counts_stories_not_about_cars_once_and_all_topics_still_shows_them(
     assert {s["title"] for s in shown.json()["stories"]} == {t for t, _ in NOT_CARS}
     last = cli("digest", "--feed", url, "--offline", "--new", "--all-topics", "--format", "json")
     assert last.json()["stories"] == []
+
+
+def test_model_filter_knows_plurals_and_names_without_their_brand(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """ "Cybertrucks" is the Cybertruck, named with Tesla; "--model Accord" is the Honda Accord."""
+    titles = [
+        "Tesla Recalls 46,000 Cybertrucks as Exterior Panel Can Detach",
+        "Honda Accord Hybrid Gets a Price Cut in the US",
+        "Toyota Recalls 52,000 Camrys Over Airbag Sensor",
+    ]
+    httpserver.expect_request("/mix").respond_with_data(
+        rss([item(title, n) for n, title in enumerate(titles)]),
+        content_type="application/rss+xml",
+    )
+    url = httpserver.url_for("/mix")
+    args = ("digest", "--feed", url, "--no-extract", "-f", "json")
+    for model, title in (("cybertruck", titles[0]), ("Accord", titles[1]), ("camry", titles[2])):
+        result = cli(*args, "--model", model)
+        assert result.code == 0, result.err
+        assert [s["title"] for s in result.json()["stories"]] == [title]

@@ -103,6 +103,8 @@ def resolve_models(
     names: list[str] = []
     for value in values:
         found = knowledge.models.get(phrase_key(value)) if value.strip() else None
+        if found is None and value.strip():
+            found = _without_its_brand(knowledge, phrase_key(value))
         if found is None:
             written = {name.casefold(): name for name, _ in knowledge.models.values()}
             close = get_close_matches(value.strip().casefold(), list(written), n=3, cutoff=0.7)
@@ -112,3 +114,15 @@ def resolve_models(
             raise error(f"{where}: unknown model {value!r}", hint=hint)
         names.append(found[0])
     return tuple(dict.fromkeys(names))
+
+
+def _without_its_brand(knowledge: Knowledge, key: tuple[str, ...]) -> tuple[str, int] | None:
+    """The one model whose name is its maker's name and then ``key`` ("Accord" for "Honda
+    Accord", "i8" for "BMW i8"), if exactly one is."""
+    found = [
+        model
+        for model_key, model in knowledge.models.items()
+        if model_key[-len(key) :] == key
+        and model_key[: -len(key)] == phrase_key(knowledge.makers[model[1]].name)
+    ]
+    return found[0] if len(found) == 1 else None

@@ -86,6 +86,7 @@ def find_names(
     # Plurals ("XC70s", "Teslas") count; ambiguous names never from a plural (seats, minis).
     matches = k.entities.scan(tokens.norms, plurals=True)
     picked: list[Spotted] = []
+    plurals: list[Spotted] = []
     ambiguous = False
     for start, end, hits in matches:
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
@@ -99,6 +100,9 @@ def find_names(
                 reasons.append(f"ignored '{tokens.span(start - 1, end)}': a person")
             continue
         if hit.via == "model" and not _written_as_a_model(hit, tokens, start, end):
+            if _plural_of_a_word(hit, tokens, start, end):
+                plurals.append((start, end, hit))  # "Cybertrucks": with its maker named
+                continue
             # "a class of students" is not the A-Class: models are names, written as such.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': not written as a name")
@@ -133,6 +137,8 @@ def find_names(
             hit = replace(hit, via="plural")  # "Teslas": the cars, or a nickname ("Bangla Teslas")
         picked.append((start, end, hit))
         ambiguous = ambiguous or hit.ambiguous
+    if plurals:
+        picked = _with_plurals_beside_their_maker(picked, plurals, reasons, tokens)
     picked = _without_codes_of_others(picked, reasons, tokens)
     if not ambiguous:  # the common case: nothing to judge
         return picked
@@ -184,6 +190,25 @@ def _second_look(picked: list[Spotted], verdicts: list[str], tokens: Tokens) -> 
         no_evidence = verdicts[index] == _NO_EVIDENCE and hit.kind == "maker"
         if no_evidence and _next_to_a_maker(tokens, start, end, edges):
             verdicts[index] = "next to another maker"
+
+
+def _plural_of_a_word(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
+    """A model's name of one word in the plural, written as the name ("Cybertrucks", "Camrys",
+    "Broncos": the last a team too, so it counts only beside its maker's name)."""
+    written = hit.written
+    return " " not in written and tokens.span(start, end) == written + "s"
+
+
+def _with_plurals_beside_their_maker(
+    picked: list[Spotted], plurals: list[Spotted], reasons: list[str], tokens: Tokens
+) -> list[Spotted]:
+    named = {hit.index for _, _, hit in picked if hit.kind == "maker" and hit.via != "model"}
+    kept = [spotted for spotted in plurals if spotted[2].index in named]
+    if reasons is not DISCARD:
+        for start, end, _ in plurals:
+            if (start, end) not in {(s, e) for s, e, _ in kept}:
+                reasons.append(f"ignored '{tokens.span(start, end)}': not written as a name")
+    return sorted(picked + kept, key=lambda spotted: spotted[0]) if kept else picked
 
 
 _CODE = re.compile(r"[A-Za-z]\d{1,2}")  # M9, L7, G6, U8: model codes many makers share
