@@ -86,6 +86,23 @@ def test_a_terse_headline_of_a_car_feed_is_car_news() -> None:
     assert Classifier().classify(title, "Notes from the office.", car_feed=True).automotive
 
 
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Jaguar Attacks Tourist in Brazilian Pantanal", "A wild jaguar attacked a tourist."),
+        ("Harrison Ford Returns for One More Film", ""),
+    ],
+)
+def test_a_brand_name_its_words_show_to_be_something_else_is_no_car_news_in_a_car_feed(
+    title: str, summary: str
+) -> None:
+    """A car feed's terse headline counts as car news, but not one whose own words say its
+    brand name is an animal or an actor: that is news of them, kept out of the digest."""
+    result = Classifier().classify(title, summary, car_feed=True, explain=True)
+    assert not result.automotive and not result.makers
+    assert any("is not the brand here" in reason for reason in result.reasons)
+
+
 def test_the_seed_lead_is_restructuring_with_its_model() -> None:
     result = classify(
         "Xiaomi Auto Eliminates Dedicated SU7 Ultra Sales Team, Opens Sales to All Store Staff"

@@ -23,7 +23,7 @@ from autonews.classify.knowledge import (
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
-from autonews.classify.names import find_names
+from autonews.classify.names import find_names, names_something_else
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
     NONE,
@@ -190,7 +190,11 @@ class Classifier:
                 found = found + extra.makers(title_car=evidence.strength > NONE, reasons=reasons)
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
-            evidence = Evidence(WEAK, "an item of a feed that is about cars")
+            other = names_something_else(self.k, tokens, stems)
+            if other is None:
+                evidence = Evidence(WEAK, "an item of a feed that is about cars")
+            else:  # "Jaguar attacks tourist" in a car feed is the animal's news all the same
+                evidence = Evidence(NONE, f"'{other}' is not the brand here")
         automotive = evidence.strength > NONE
         if reasons is not DISCARD:
             reasons.append(

@@ -211,6 +211,26 @@ def _with_plurals_beside_their_maker(
     return sorted(picked + kept, key=lambda spotted: spotted[0]) if kept else picked
 
 
+_OTHER_THING = ("not followed by", "not with", "not a person")
+
+
+def names_something_else(k: Knowledge, tokens: Tokens, stems: list[str]) -> str | None:
+    """A brand name the text's own words show to be something else ("Jaguar attacks tourist":
+    the animal; "Harrison Ford": the actor), as written; None if none. Such a text is about
+    that thing, even from a feed about cars."""
+    context = _Context(False, False, False, set(), set(), {})
+    for start, end, hits in k.entities.scan(tokens.norms, plurals=True):
+        hit = hits[0] if len(hits) == 1 else pick_entity(hits)
+        surface = tokens.span(start, end)
+        if hit.kind == "block":
+            return surface
+        if hit.ambiguous and hit.kind == "maker" and hit.via != "model":
+            verdict = _ambiguous_verdict(k, hit, surface, start, end, tokens, stems, context)
+            if verdict.startswith(_OTHER_THING):
+                return surface
+    return None
+
+
 _CODE = re.compile(r"[A-Za-z]\d{1,2}")  # M9, L7, G6, U8: model codes many makers share
 
 
