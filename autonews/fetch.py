@@ -12,7 +12,7 @@ import email.utils
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,10 +43,28 @@ class _TooLarge(Exception):
 
 
 class _Retryable(Exception):
-    def __init__(self, message: str, status: int | None = None, wait: float | None = None):
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        wait: float | None = None,
+        unreachable: str | None = None,
+    ):
         super().__init__(message)
         self.status = status
         self.wait = wait
+        self.unreachable = unreachable  # the host no connection could be made to, if that
+
+
+# How a failed name lookup reads (glibc, macOS, Windows): the host's name is unknown now, and a
+# retry seconds later will not know it either.
+_NAME_UNKNOWN = (
+    "name or service not known",
+    "nodename nor servname",
+    "no address associated",
+    "getaddrinfo failed",
+    "temporary failure in name resolution",
+)
 
 
 class _Decoder:
@@ -143,6 +161,9 @@ class Fetcher:
         )
         self._global: asyncio.Semaphore | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        # Hosts no connection could be made to in this run, and why: their other requests fail
+        # at once (forty pages of a site that is down cost one failure's time, not forty).
+        self._down: dict[str, str] = {}
 
     def _host_gate(self, url: str) -> asyncio.Semaphore:
         host = (urlsplit(url).hostname or "").lower()
@@ -218,20 +239,35 @@ class Fetcher:
         if not req.url.lower().startswith(("http://", "https://")):
             return _read_local(req.url, self.config.max_bytes)
         assert self._global is not None
+        host = (urlsplit(req.url).hostname or "").lower()
         attempt = 0
         while True:
             try:
                 # The host first: a request waiting for its host holds no global slot.
                 async with self._host_gate(req.url), self._global:
-                    result = await asyncio.wait_for(
-                        self._get(client, req), timeout=self.config.timeout
-                    )
+                    down = self._down.get(host)
+                    if down is None:
+                        result = await asyncio.wait_for(
+                            self._get(client, req), timeout=self.config.timeout
+                        )
+                if down is not None:
+                    error = f"{down} (the host failed earlier in this run)"
+                    return FetchResult(url=req.url, status=FeedStatus.ERROR, error=error)
                 return _with_elapsed(result, started)
             except _Retryable as exc:
                 failure = FetchResult(
                     url=req.url, status=FeedStatus.ERROR, http_status=exc.status, error=str(exc)
                 )
                 wait = exc.wait
+                unknown = any(words in str(exc).lower() for words in _NAME_UNKNOWN)
+                if exc.unreachable and (unknown or attempt >= self.config.retries):
+                    self._down[exc.unreachable] = str(exc)
+                if exc.unreachable and unknown:
+                    return _with_elapsed(failure, started)  # a retry would not know it either
+                if wait is not None and wait > RETRY_AFTER_CAP:
+                    # The server asks for longer than a run waits: it is asked again next run.
+                    failure = replace(failure, error=f"{failure.error} (retry after {wait:g} s)")
+                    return _with_elapsed(failure, started)
             except TimeoutError:
                 return _with_elapsed(
                     FetchResult(
@@ -271,7 +307,10 @@ class Fetcher:
                         continue
                     return await self._read_response(req, url, response)
             except httpx.TransportError as exc:
-                raise _Retryable(_describe_transport_error(exc)) from None
+                connect = isinstance(exc, httpx.ConnectError)
+                failed = (urlsplit(url).hostname or "").lower() if connect else ""
+                message = _describe_transport_error(exc)
+                raise _Retryable(message, unreachable=failed or None) from None
         return _error(req.url, f"more than {MAX_REDIRECTS} redirects", None)
 
     async def _read_response(

@@ -82,6 +82,31 @@ def test_429_retry_after_is_honoured(httpserver: HTTPServer) -> None:
     assert time.monotonic() - started >= 0.9
 
 
+def test_a_retry_after_longer_than_a_run_waits_is_not_waited_for(httpserver: HTTPServer) -> None:
+    """A server asking to be asked again in an hour is asked again next run, not retried now
+    (a run waited 60 s on such a feed)."""
+    httpserver.expect_request("/feed").respond_with_data(
+        "busy", status=503, headers={"Retry-After": "3600"}
+    )
+    result = fetch_one(httpserver.url_for("/feed"), replace(FAST, retries=2))
+    assert result.status is FeedStatus.ERROR and result.http_status == 503
+    assert "retry after 3600 s" in (result.error or "")
+    assert len(httpserver.log) == 1
+
+
+def test_a_host_that_cannot_be_reached_fails_its_other_requests_at_once() -> None:
+    """Once a host refuses connections after its retries, the run's other requests to it fail
+    at once, saying so: forty pages of a site that is down cost one failure's time."""
+    url = free_port_url()
+    requests = [FetchRequest(f"{url}?page={n}") for n in range(12)]
+    results = fetch_all(requests, replace(FAST, retries=1))
+    assert all(r.status is FeedStatus.ERROR for r in results)
+    assert all("connection failed" in (r.error or "") for r in results)
+    earlier = [r for r in results if "failed earlier in this run" in (r.error or "")]
+    # (the host's first requests were in flight together, as many as one host is allowed)
+    assert len(earlier) >= len(requests) - FAST.per_host
+
+
 def test_redirect_loop_is_detected(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/a").respond_with_data("", status=302, headers={"Location": "/b"})
     httpserver.expect_request("/b").respond_with_data("", status=302, headers={"Location": "/a"})
