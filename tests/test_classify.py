@@ -803,3 +803,19 @@ def test_a_model_of_one_word_counts_in_the_plural_beside_its_maker(
     result = classify(title)
     assert [m.name for m in result.makers] == makers
     assert [m.name for m in result.models] == models
+
+
+@pytest.mark.parametrize(
+    ("title", "speculative"),
+    [
+        ("Toyota Recalls 12,400 bZ4X Crossovers Because Wheels Could Detach", False),
+        ("Nissan and Honda Call Off Merger Talks", False),
+        ("Tesla could cut prices, report says", True),
+        ("Honda, Nissan reportedly in merger talks", True),
+        ("Stellantis shares fall after report it may sell Maserati", True),
+    ],
+)
+def test_speculation_is_the_news_not_its_reason(title: str, speculative: bool) -> None:
+    """A fault that could happen, talks called off: the news happened. A report that something
+    could happen is speculative."""
+    assert classify(title).speculative is speculative

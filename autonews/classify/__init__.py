@@ -22,7 +22,7 @@ from autonews.classify.knowledge import (
     default_knowledge,
     strength_name,
 )
-from autonews.classify.lexicon import Tokens, stems_of, tokenize
+from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
 from autonews.classify.names import find_names, names_something_else
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
@@ -92,7 +92,7 @@ class Classifier:
         best: tuple[float, int, EventHit] | None = None
         speculative = None
         for start, _, (choice,) in self.k.event_choices.scan(stems):
-            if speculative is None:
+            if speculative is None and not _in_a_reason(stems, start):
                 speculative = choice.speculative
             hit = choice.hit
             # Neutral or speculative phrases (weight <= 0) name no event of their own.
@@ -322,6 +322,14 @@ def _main_clause(title: str, stems: list[str]) -> list[str]:
 
 
 _DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh more
+
+# What opens the reason for an event: a "could" after it is the fault's, not the news's ("recalls
+# 12,400 bZ4X because wheels could detach" happened).
+_REASONS = frozenset(map(stem, ("because", "over", "amid", "since")))
+
+
+def _in_a_reason(stems: list[str], start: int) -> bool:
+    return not _REASONS.isdisjoint(stems[:start])
 
 
 def _subject_end(found: list[Spotted]) -> int | None:
