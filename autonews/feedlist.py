@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 from xml.etree import ElementTree
 
 from autonews.addresses import is_web, location_problem, probable_web_address
@@ -128,11 +129,11 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
 
     document = _load_document(path)
     tables = _feed_tables(document)
-    existing = {str(table.get("url")) for table in tables}
+    existing = {same_feed_key(str(table.get("url"))) for table in tables}
     added: list[FeedConfig] = []
     for feed in feeds:
-        if feed.url not in existing:
-            existing.add(feed.url)
+        if same_feed_key(feed.url) not in existing:
+            existing.add(same_feed_key(feed.url))
             added.append(feed)
     grown = bool(len(tables)) and bool(added)  # tomlkit spaces out only the tables it made
     trailing = _trailing_trivia(tables[-1]) if grown else []
@@ -166,12 +167,39 @@ def _trailing_trivia(table: Any) -> list[Any]:
     return trailing
 
 
+def same_feed_key(url: str) -> str:
+    """What tells two written feed addresses apart: not the case of the scheme and the host,
+    which name the same server ("HTTP://Example.com/feed" is "http://example.com/feed"), nor
+    a default port."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return url
+    host = (parts.hostname or "").lower()
+    netloc = host if port in (None, 80 if scheme == "http" else 443) else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
 def _find(tables: Any, url_or_name: str, path: Path) -> int:
-    """The index of the feed with this URL (or else this name) in the ``[[feeds]]`` tables."""
-    for key in ("url", "name"):
-        for index, table in enumerate(tables):
-            if str(table.get(key, "")) == url_or_name:
-                return index
+    """The index of the feed with this URL (or else this name) in the ``[[feeds]]`` tables; a
+    name several feeds share names none of them."""
+    key = same_feed_key(url_or_name)
+    for index, table in enumerate(tables):
+        if same_feed_key(str(table.get("url", ""))) == key:
+            return index
+    named = [n for n, table in enumerate(tables) if str(table.get("name", "")) == url_or_name]
+    if len(named) > 1:
+        urls = ", ".join(str(tables[index].get("url")) for index in named)
+        raise UsageError(
+            f"{len(named)} feeds are named {url_or_name!r} in {str(path)!r}: {urls}",
+            hint="name the feed by its URL",
+        )
+    if named:
+        return named[0]
     raise UsageError(
         f"no feed with URL or name {url_or_name!r} in {str(path)!r}",
         hint="`autonews feeds list` shows the feeds",
@@ -204,9 +232,15 @@ def edit_feed(
     table = tables[_find(tables, url_or_name, path)]
     before = _feed_of(table)
     if url is not None and url != before.url:
-        if any(str(other.get("url")) == url for other in tables):
+        if any(same_feed_key(str(other.get("url"))) == same_feed_key(url) for other in tables):
             raise UsageError(f"{url} is already in the feed list")
         table["url"] = url
+    others = [other for other in tables if other is not table]
+    if name and name != before.name and any(str(o.get("name", "")) == name for o in others):
+        raise UsageError(
+            f"another feed is already named {name!r}",
+            hint="give this one a name of its own (feeds are told apart by name too)",
+        )
     for key, value in (("name", name), ("tags", None if tags is None else list(tags))):
         if value is None:
             continue

@@ -309,3 +309,24 @@ def test_a_config_file_that_cannot_be_written_is_told_in_one_line(
     assert "cannot write" in result.err and str(config) in result.err and "hint:" in result.err
     assert "Traceback" not in result.err
     assert config.read_text("utf-8") == before
+
+
+def test_one_feed_is_listed_once_and_each_name_names_one_feed(cli, home: Path) -> None:
+    """The case of a scheme and a host names the same server; a name two feeds would share
+    could not say which one to disable or remove."""
+    assert cli("feeds", "add", "--offline", "http://a.example/feed", "--name", "A").code == 0
+    again = cli("feeds", "add", "--offline", "HTTP://A.Example:80/feed")
+    assert again.code == 0 and "already listed" in again.out
+    assert len(config_feeds(home)) == 1
+    assert cli("feeds", "add", "--offline", "http://b.example/feed", "--name", "B").code == 0
+    clash = cli("feeds", "rename", "B", "A")
+    assert clash.code == ExitStatus.USAGE and "already named 'A'" in clash.err
+    assert [feed["name"] for feed in config_feeds(home)] == ["A", "B"]
+    (home / "config.toml").write_text(
+        '[[feeds]]\nurl = "http://a.example/feed"\nname = "Same"\n\n'
+        '[[feeds]]\nurl = "http://b.example/feed"\nname = "Same"\n',
+        "utf-8",
+    )
+    both = cli("feeds", "disable", "Same")
+    assert both.code == ExitStatus.USAGE and "2 feeds are named 'Same'" in both.err
+    assert cli("feeds", "disable", "http://b.example/feed").code == 0
