@@ -52,6 +52,9 @@ def location_problem(location: str) -> Problem | None:
     scheme = _SCHEME.match(location)
     if scheme is not None and (scheme.group(2) or scheme.group(1).lower() in WEB_SCHEMES):
         return _url_problem(location, scheme.group(1).lower())
+    if scheme is not None and get_close_matches(scheme.group(1).lower(), WEB_SCHEMES, 1, 0.6):
+        # "htp:/x" is a mistyped URL, not a file of that name (a drive letter is one letter).
+        return _url_problem(location, scheme.group(1).lower())
     web = probable_web_address(location)
     if web is not None:
         return Problem(f"{location!r} has no scheme (http:// or https://)", web)
@@ -76,7 +79,7 @@ def _url_problem(url: str, scheme: str) -> Problem | None:
         return None if url[len("file://") :].strip() else Problem(f"{url!r} names no file")
     if scheme not in WEB_SCHEMES:
         close = get_close_matches(scheme, WEB_SCHEMES, n=1, cutoff=0.6)
-        fixed = close[0] + url[len(scheme) :] if close else ""
+        fixed = close[0] + "://" + url[len(scheme) + 1 :].lstrip("/") if close else ""
         return Problem(f"{url!r}: {scheme}:// is not a feed scheme (http, https or file)", fixed)
     if not url.lower().startswith(scheme + "://"):
         return Problem(f"{url!r} is not a URL", f"{scheme}://{url.split(':', 1)[1].lstrip('/')}")

@@ -339,3 +339,11 @@ def test_a_dry_run_with_nothing_to_mail_is_refused_and_uses_up_nothing(
     assert httpserver.log == []
     first = cli("digest", "--feed", url, "--no-extract", "--new", "--format", "text")
     assert first.code == 0 and first.out.strip()  # nothing was used up
+
+
+def test_a_mistyped_feed_url_is_a_usage_error_not_a_missing_file(cli, home: Path) -> None:
+    """`--feed htp:/x` is a URL with a typo, as `feeds add` says; not a file called so."""
+    for command in (("digest", "--feed", "htp:/x"), ("feeds", "add", "htp:/x")):
+        result = cli(*command)
+        assert result.code == ExitStatus.USAGE, result.err
+        assert "http://x" in result.err  # the fix suggested
