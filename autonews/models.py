@@ -10,6 +10,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+NEVER_FETCHED = "never fetched"  # the error of a feed's health before its first fetch
+
 
 class FeedStatus(StrEnum):
     OK = "ok"
@@ -279,7 +281,17 @@ class Digest:
 
     @property
     def failed_feeds(self) -> tuple[FeedHealth, ...]:
-        return tuple(feed for feed in self.feeds if feed.status is FeedStatus.ERROR)
+        """Feeds whose fetch failed (a feed an --offline run never fetched has not failed)."""
+        return tuple(
+            feed
+            for feed in self.feeds
+            if feed.status is FeedStatus.ERROR and feed.error != NEVER_FETCHED
+        )
+
+    @property
+    def unfetched_feeds(self) -> tuple[FeedHealth, ...]:
+        """Feeds never fetched: an --offline run before any other."""
+        return tuple(feed for feed in self.feeds if feed.error == NEVER_FETCHED)
 
     @property
     def failures_to_report(self) -> tuple[FeedHealth, ...]:

@@ -399,3 +399,14 @@ def test_an_unknown_zone_is_a_config_error_naming_the_key(cli, home: Path, tmp_p
     result = cli("digest", "--config", str(config), "--feed", "http://127.0.0.1:1/x")
     assert result.code == 2
     assert "digest.timezone" in result.err and "Europe/Berlin" in result.err
+
+
+def test_an_offline_digest_before_any_fetch_says_so_once_and_fails_nothing(cli, home: Path) -> None:
+    """Feeds never fetched have not failed: an --offline run before the first fetch says, in
+    one line, that a run without --offline fetches them, and exits 0."""
+    for url in ("http://a.example/feed", "http://b.example/feed"):
+        assert cli("feeds", "add", "--offline", url).code == 0
+    result = cli("digest", "--offline", "--format", "text")
+    assert result.code == 0, result.err
+    assert "2 not fetched yet (a run without --offline fetches them)" in result.out
+    assert "failed" not in result.out + result.err

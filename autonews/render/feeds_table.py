@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from autonews.config import FeedConfig
-from autonews.models import FeedHealth, FeedStatus
+from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus
 from autonews.render.common import age
 from autonews.text import clean_text
 
@@ -29,7 +29,7 @@ def _width(text: str) -> int:
 
 def _cells(row: FeedRow, now: datetime) -> tuple[str, ...]:
     health = row.health
-    never = health.error == "never fetched"
+    never = health.error == NEVER_FETCHED
     if not row.feed.enabled:
         status = "disabled"
     elif never:

@@ -28,9 +28,12 @@ class Footer:
 def footer(digest: Digest, clock: Clock) -> Footer:
     failed = digest.failed_feeds
     named = digest.failures_to_report
-    counts = [f"{len(digest.feeds) - len(failed)} ok"]
+    unfetched = len(digest.unfetched_feeds)
+    counts = [f"{len(digest.feeds) - len(failed) - unfetched} ok"]
     if failed:
         counts.append(f"{len(failed)} failed")
+    if unfetched:
+        counts.append(f"{unfetched} not fetched yet (a run without --offline fetches them)")
     repeated = ""
     if len(named) < len(failed):
         more = "more " if named else ""

@@ -17,6 +17,7 @@ from typing import Any
 from autonews.config import FeedConfig
 from autonews.errors import StoreError
 from autonews.models import (
+    NEVER_FETCHED,
     FeedHealth,
     FeedStatus,
     FetchResult,
@@ -165,7 +166,7 @@ class Store(PageQueries, ClassificationQueries):
                         url=feed.url,
                         name=feed.label,
                         status=FeedStatus.ERROR,
-                        error="never fetched",
+                        error=NEVER_FETCHED,
                     )
                 )
             else:
