@@ -101,6 +101,12 @@ def test_a_brand_name_its_words_show_to_be_something_else_is_no_car_news_in_a_ca
     result = Classifier().classify(title, summary, car_feed=True, explain=True)
     assert not result.automotive and not result.makers
     assert any("is not the brand here" in reason for reason in result.reasons)
+    # A brand name merely without evidence of its own is still the car feed's news.
+    assert (
+        Classifier()
+        .classify("Xiaomi numbers are in", "A look at the quarter.", car_feed=True)
+        .automotive
+    )
 
 
 def test_the_seed_lead_is_restructuring_with_its_model() -> None:

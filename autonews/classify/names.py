@@ -211,7 +211,7 @@ def _with_plurals_beside_their_maker(
     return sorted(picked + kept, key=lambda spotted: spotted[0]) if kept else picked
 
 
-_OTHER_THING = ("not followed by", "not with", "not a person")
+_OTHER_THING = ("not followed by ", "not with '", "not a person ")  # (not "not without")
 
 
 def names_something_else(k: Knowledge, tokens: Tokens, stems: list[str]) -> str | None:
