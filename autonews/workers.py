@@ -36,6 +36,14 @@ WARM_UP_PAGE = (
 )
 
 
+def _leave_interrupts_to_the_run() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, and the run itself stops its
+    workers; a worker that took it too would print its own traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def warm_up(extract: bool, settings: ClassifyConfig | None) -> int:
     """In a worker: the one-off costs of extraction and classification, paid now."""
     if extract:
@@ -95,7 +103,9 @@ class Workers:
         # imported and built, and at once. The run's other threads start after this.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.count, mp_context=context, initializer=_leave_interrupts_to_the_run
+        )
         self._pool.submit(_nothing)  # forks the workers now, not at the first real task
         return self
 

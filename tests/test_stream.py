@@ -298,3 +298,23 @@ def _gone(process: Any) -> bool:
     except ProcessLookupError:
         return True
     return False
+
+
+def test_workers_leave_ctrl_c_to_the_run() -> None:
+    """Ctrl-C in a terminal reaches the whole process group: the workers ignore it (each printed
+    a KeyboardInterrupt traceback), and the run stops them itself."""
+    import signal
+
+    from autonews.workers import Workers
+
+    workers = Workers(2)
+    with workers:
+        pool = workers._pool
+        assert pool is not None
+        assert pool.submit(time.sleep, 0).result(timeout=30) is None  # the workers are up
+        processes = list((pool._processes or {}).values())
+        for process in processes:
+            os.kill(process.pid, signal.SIGINT)
+        time.sleep(0.3)
+        assert all(process.is_alive() for process in processes)
+        assert pool.submit(sum, [1, 2]).result(timeout=30) == 3  # and still at work
