@@ -161,8 +161,8 @@ class Fetcher:
         )
         self._global: asyncio.Semaphore | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
-        # Hosts no connection could be made to in this run, and why: their other requests fail
-        # at once (forty pages of a site that is down cost one failure's time, not forty).
+        # Hosts whose name no lookup knows in this run, and why: their other requests fail at
+        # once (forty pages linking to a dead domain cost one failure's time, not forty).
         self._down: dict[str, str] = {}
 
     def _host_gate(self, url: str) -> asyncio.Semaphore:
@@ -260,10 +260,12 @@ class Fetcher:
                 )
                 wait = exc.wait
                 unknown = any(words in str(exc).lower() for words in _NAME_UNKNOWN)
-                if exc.unreachable and (unknown or attempt >= self.config.retries):
-                    self._down[exc.unreachable] = str(exc)
                 if exc.unreachable and unknown:
-                    return _with_elapsed(failure, started)  # a retry would not know it either
+                    # A name no lookup knows: so for the run's other requests to that host, and
+                    # a retry would not know it either. (A refused or reset connection may be
+                    # the moment's: each request tries for itself.)
+                    self._down[exc.unreachable] = str(exc)
+                    return _with_elapsed(failure, started)
                 if wait is not None and wait > RETRY_AFTER_CAP:
                     # The server asks for longer than a run waits: it is asked again next run.
                     failure = replace(failure, error=f"{failure.error} (retry after {wait:g} s)")

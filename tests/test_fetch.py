@@ -94,17 +94,25 @@ def test_a_retry_after_longer_than_a_run_waits_is_not_waited_for(httpserver: HTT
     assert len(httpserver.log) == 1
 
 
-def test_a_host_that_cannot_be_reached_fails_its_other_requests_at_once() -> None:
-    """Once a host refuses connections after its retries, the run's other requests to it fail
-    at once, saying so: forty pages of a site that is down cost one failure's time."""
-    url = free_port_url()
-    requests = [FetchRequest(f"{url}?page={n}") for n in range(12)]
-    results = fetch_all(requests, replace(FAST, retries=1))
+def test_a_host_whose_name_is_unknown_fails_its_other_requests_at_once() -> None:
+    """Once a host's name is found unknown, the run's other requests to it fail at once, saying
+    so, and none is retried: forty pages linking to a dead domain cost one failure's time."""
+    requests = [FetchRequest(f"http://autonews-test.invalid/a?page={n}") for n in range(12)]
+    results = fetch_all(requests, replace(FAST, retries=2))
     assert all(r.status is FeedStatus.ERROR for r in results)
     assert all("connection failed" in (r.error or "") for r in results)
     earlier = [r for r in results if "failed earlier in this run" in (r.error or "")]
     # (the host's first requests were in flight together, as many as one host is allowed)
     assert len(earlier) >= len(requests) - FAST.per_host
+
+
+def test_a_refused_connection_fails_only_its_own_request() -> None:
+    """A refused connection may be the moment's: the host's other requests still try."""
+    url = free_port_url()
+    requests = [FetchRequest(f"{url}?page={n}") for n in range(6)]
+    for result in fetch_all(requests, replace(FAST, retries=0, per_host=1)):
+        assert "connection failed" in (result.error or "")
+        assert "failed earlier" not in (result.error or "")
 
 
 def test_redirect_loop_is_detected(httpserver: HTTPServer) -> None:
