@@ -171,9 +171,17 @@ def _validate_semantics(config: Config) -> None:
         raise ConfigError(
             f"config key 'digest.group_by': {config.digest.group_by!r} is not maker, group or event"
         )
-    for name in ("concurrency", "per_host"):
+    for name in ("concurrency", "per_host", "max_bytes", "max_items_per_feed"):
         if getattr(config.fetch, name) < 1:
             raise ConfigError(f"config key 'fetch.{name}': must be at least 1")
+    if config.store.keep_days < 1:
+        raise ConfigError("config key 'store.keep_days': must be at least 1 (a day)")
+    if config.email.sender:
+        from autonews.addresses import mail_address_problem
+
+        problem = mail_address_problem(config.email.sender)
+        if problem:
+            raise ConfigError(f"config key 'email.from': {problem}")
     for event in config.classify.mute_events:
         if event not in _EVENT_SLUGS:
             raise ConfigError(f"config key 'classify.mute_events': unknown event {event!r}")

@@ -3,6 +3,7 @@ declares and converted to it ("yes" is true, "5" is 5); errors name the key."""
 
 from __future__ import annotations
 
+import math
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -16,6 +17,8 @@ def coerce(key: str, value: Any, annotation: Any) -> Any:
     if annotation is bool:
         if isinstance(value, bool):
             return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
         if isinstance(value, str) and value.lower() in {
             "1",
             "true",
@@ -29,7 +32,7 @@ def coerce(key: str, value: Any, annotation: Any) -> Any:
             return value.lower() in {"1", "true", "yes", "on"}
         raise ConfigError(f"config key {key!r}: expected true or false, got {value!r}")
     if annotation is int:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise ConfigError(f"config key {key!r}: expected a whole number, got {value!r}")
         try:
             number = int(value)
@@ -47,6 +50,8 @@ def coerce(key: str, value: Any, annotation: Any) -> Any:
             number_f = float(value)
         except (TypeError, ValueError):
             raise ConfigError(f"config key {key!r}: expected a number, got {value!r}") from None
+        if not math.isfinite(number_f):
+            raise ConfigError(f"config key {key!r}: expected a finite number, got {value!r}")
         if number_f <= 0:
             raise ConfigError(f"config key {key!r}: must be positive, got {number_f}")
         return number_f

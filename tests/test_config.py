@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,32 @@ def test_example_config_loads_and_documents_every_key(home: Path) -> None:
         assert f"[{section}]" in text
         for field in fields(cls):
             assert f"{_toml_name(section, field.name)} =" in text or section == "classify", field
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[fetch]\ntimeout = nan\n", "expected a finite number"),
+        ("[fetch]\ntimeout = inf\n", "expected a finite number"),
+        ("[fetch]\nmax_bytes = 0\n", "'fetch.max_bytes': must be at least 1"),
+        ("[fetch]\nmax_items_per_feed = 0\n", "'fetch.max_items_per_feed': must be at least 1"),
+        ("[store]\nkeep_days = 0\n", "'store.keep_days': must be at least 1"),
+        ("[store]\nkeep_days = 1.5\n", "expected a whole number, got 1.5"),
+        ('[email]\nfrom = "not an address"\n', "'email.from': 'not an address' is not a mail"),
+    ],
+)
+def test_values_no_run_could_use_are_refused(
+    home: Path, tmp_path: Path, toml: str, message: str
+) -> None:
+    """A timeout of nan, a cap of zero bytes, a store keeping no day, a sender that is no mail
+    address: refused when the config is read, naming the key, not found out later."""
+    path = tmp_path / "config.toml"
+    path.write_text(toml, "utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(path)
+
+
+def test_a_boolean_may_be_written_as_1_or_0(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[digest]\nall_topics = 1\n", "utf-8")
+    assert load_config(path).digest.all_topics is True
