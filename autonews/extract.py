@@ -23,7 +23,7 @@ from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FetchResult
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.parse.encoding import decode_document
-from autonews.text import clean_text
+from autonews.text import clean_text, strip_escapes
 
 PAGE_TIME_CAP = 10  # seconds of extraction per page
 MAX_BODY = 100_000  # characters of article text kept
@@ -42,6 +42,8 @@ def extract_html(url: str, html: str) -> Article:
     """Extract one page. Runs in worker processes; never raises."""
     import trafilatura
 
+    # Terminal escapes out first: the parser drops their ESC character, not the rest ("[31m").
+    html = strip_escapes(html)
     alarm = hasattr(signal, "SIGALRM")
     if alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)

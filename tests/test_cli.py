@@ -379,3 +379,19 @@ def test_gbk_feed_without_declaration_over_http(cli, home: Path, httpserver: HTT
     (story,) = result.json()["stories"]
     assert story["title"] == title
     assert story["makers"][0]["name"] == "BYD" and story["event"] == "pricing"
+
+
+def test_a_page_with_terminal_escapes_reads_without_their_leftovers(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """The HTML parser drops an escape's ESC character and keeps the rest ("[31m"): the
+    escapes are taken out whole before the page is read."""
+    sentence = (
+        "Tesla \x1b[31mRED\x1b[0m cars \x1b]0;PWNED\x07 are recalled over loose trim panels. "
+    )
+    page = f"<html><head><title>T</title></head><body><article><p>{sentence * 8}</p></article>"
+    httpserver.expect_request("/a").respond_with_data(page, content_type="text/html")
+    result = cli("read", httpserver.url_for("/a"))
+    assert result.code == 0, result.err
+    assert "Tesla RED cars are recalled" in result.out
+    assert "[31m" not in result.out and "PWNED" not in result.out
