@@ -219,21 +219,7 @@ def _stories(
     """The run's items classified and clustered into stories; the keys of the stories made only
     of a new feed's old items."""
     classifications = classify_items(store, config, items, articles, made)
-    assigned = store.story_keys_of([item.id for item in items])
-    if all(item.id in assigned for item in items):
-        # Nothing new: clustering would compare nothing (and need not be imported).
-        groups = as_assigned(((item.published, item.id) for item in items), assigned)
-    else:
-        from autonews.cluster import ClusterInput, cluster
-
-        groups = cluster(
-            [
-                ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
-                for item in items
-            ],
-            window=parse_duration(config.digest.cluster_window),
-            assigned=assigned,
-        )
+    groups = grouped(store, config, items, classifications, articles)
     by_id = {item.id: item for item in items}
     member_lists = [[by_id[i] for i in members] for members in groups]
     keys = store.story_keys(member_lists)
@@ -250,7 +236,32 @@ def _stories(
     return stories, baseline_only
 
 
-def _body(item: Item, articles: dict[str, Article]) -> str:
+def grouped(
+    store: Store,
+    config: Config,
+    items: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    articles: Mapping[str, Article],
+) -> list[list[int]]:
+    """The items' stories, as item ids: those earlier runs made kept, the others clustered (as
+    a digest and ``stats`` group them alike)."""
+    assigned = store.story_keys_of([item.id for item in items])
+    if all(item.id in assigned for item in items):
+        # Nothing new: clustering would compare nothing (and need not be imported).
+        return as_assigned(((item.published, item.id) for item in items), assigned)
+    from autonews.cluster import ClusterInput, cluster
+
+    return cluster(
+        [
+            ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
+            for item in items
+        ],
+        window=parse_duration(config.digest.cluster_window),
+        assigned=assigned,
+    )
+
+
+def _body(item: Item, articles: Mapping[str, Article]) -> str:
     article = articles.get(item.link or "")
     return article.text if article else ""
 

@@ -13,10 +13,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from autonews.classify import Classifier
-from autonews.cluster import ClusterInput, cluster
-from autonews.models import Classification, Item
+from autonews.models import Story
+
+if TYPE_CHECKING:
+    from autonews.config import Config
+    from autonews.store import Store
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,29 @@ def _day(moment: datetime, zone: tzinfo | None) -> date:
     return moment.astimezone(zone).date()
 
 
+def stored_stories(
+    store: Store, config: Config, since: datetime | None, now: datetime
+) -> list[Story]:
+    """The stories of the stored items published since ``since``, as ``digest --offline`` makes
+    them: the classifications it stored (a car feed's terse items included), the article bodies
+    the store holds, the stories earlier runs made. Nothing is written but the classifier's
+    cache."""
+    from autonews.articles import read_articles
+    from autonews.digest import build_story
+    from autonews.pipeline import classify_items, grouped
+
+    items = store.items(store.known_feeds(), since)
+    articles = read_articles(store, items, config, now).articles
+    classified = classify_items(store, config, items, articles)
+    by_id = {item.id: item for item in items}
+    return [
+        build_story([by_id[i] for i in members], classified, articles, "")
+        for members in grouped(store, config, items, classified, articles)
+    ]
+
+
 def compute_stats(
-    items: Sequence[Item],
-    classifier: Classifier,
+    stories: Sequence[Story],
     since: datetime,
     until: datetime,
     by: str = "maker",
@@ -58,31 +81,24 @@ def compute_stats(
     """Every row, most stories first: a display may draw only the top ones, JSON gets all.
     ``zone``: the reader's time zone (None: the system's), whose calendar days the timeline
     counts and in which ``since`` and ``until`` are given back."""
-    classified: dict[int, Classification] = {
-        item.id: classifier.classify(item.title, item.summary) for item in items
-    }
-    groups = cluster([ClusterInput.from_item(item, classified[item.id]) for item in items])
-    by_id = {item.id: item for item in items}
     name, days = _period(since, until)
     first_day = _day(since, zone)
     buckets = max(1, (_day(until, zone) - first_day).days // days + 1)
     totals: Counter[str] = Counter()
     timeline: dict[str, list[int]] = defaultdict(lambda: [0] * buckets)
     left_out = 0
-    for members in groups:
-        cars = [by_id[i] for i in members if classified[i].automotive]
-        if not cars:
+    for story in stories:
+        c = story.classification
+        if not c.automotive:
             left_out += 1
             continue
-        first = min(cars, key=lambda item: item.published)
-        c = classified[first.id]
         if event and c.event.value != event:
             continue
         key = c.event.value if by == "event" else (c.makers[0].name if c.makers else "Industry")
         if by == "group" and c.makers:
             key = c.makers[0].group
         totals[key] += 1
-        index = min(buckets - 1, max(0, (_day(first.published, zone) - first_day).days // days))
+        index = min(buckets - 1, max(0, (_day(story.published, zone) - first_day).days // days))
         timeline[key][index] += 1
     rows = tuple(StatsRow(key, count, tuple(timeline[key])) for key, count in totals.most_common())
     return Stats(

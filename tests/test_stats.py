@@ -95,14 +95,16 @@ def test_the_timeline_counts_calendar_days_in_the_readers_zone() -> None:
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
-    from autonews.classify import Classifier
-    from autonews.models import Item
+    from autonews.classify import classify
+    from autonews.digest import build_story
+    from autonews.models import Item, Story
     from autonews.stats import compute_stats
 
-    def story(number: int, title: str, published: datetime) -> Item:
-        return Item(
+    def story(number: int, title: str, published: datetime) -> Story:
+        told = Item(
             number, "https://a.example/feed", "A", title, None, "", published, published, True
         )
+        return build_story([told], {number: classify(title)}, {}, str(number))
 
     new_york = ZoneInfo("America/New_York")
     # 23:30 in New York on 2 Dec is 04:30 UTC on 3 Dec: the reader lived it on the 2nd.
@@ -112,10 +114,10 @@ def test_the_timeline_counts_calendar_days_in_the_readers_zone() -> None:
         story(2, "Ford Recalls 90,000 Broncos Over Belts", datetime(2026, 12, 3, 18, tzinfo=UTC)),
     ]
     since, until = datetime(2026, 12, 1, 12, tzinfo=UTC), datetime(2026, 12, 4, 12, tzinfo=UTC)
-    local = compute_stats(items, Classifier(), since, until, "event", zone=new_york)
+    local = compute_stats(items, since, until, "event", zone=new_york)
     assert local.rows[0].per_period == (0, 1, 1, 0)  # 1, 2, 3 and 4 Dec in New York
     assert local.since.tzinfo == new_york and local.since == since  # shown in the reader's zone
-    in_utc = compute_stats(items, Classifier(), since, until, "event", zone=UTC)
+    in_utc = compute_stats(items, since, until, "event", zone=UTC)
     assert in_utc.rows[0].per_period == (0, 0, 2, 0)
 
 
@@ -130,3 +132,31 @@ def test_a_since_date_starts_at_the_readers_midnight() -> None:
     assert new_york == datetime(2026, 12, 1, 5, tzinfo=UTC)
     assert parse_since("2026-12-01", now) == datetime(2026, 12, 1, tzinfo=UTC)
     assert parse_since("2026-12-01T08:00+08:00", now) == datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def test_stats_count_the_stories_an_offline_digest_shows(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Stats and the digest group and label a store alike (stats classified titles alone and
+    clustered afresh, so the two disagreed on one store): same stories, same events."""
+    titles = [
+        "Lucid Recalls Gravity SUVs Over Loose Seat Bolts",
+        "Lucid Recalls Air Sedans Over Software Glitch",
+        "BYD Cuts Prices of Seal and Han in China by Up to 20%",
+        "BYD Cuts Prices of Seal and Han in Germany by Up to 20%",
+        "GM Resumes Production at Orion Assembly Plant",
+        "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
+    ]
+    items = [item(title, n, hours_ago=n + 1) for n, title in enumerate(titles)]
+    # A car feed's terse item is car news in the digest: in stats too.
+    items.append(item("What we learned this week", 9, hours_ago=2, description="Notes."))
+    httpserver.expect_request("/car").respond_with_data(rss(items))
+    feed = ("--feed", httpserver.url_for("/car"))
+    assert cli("digest", *feed, "--no-extract", "--since", "7d").code == 0
+    digest = cli("digest", *feed, "--offline", "--since", "7d", "--format", "json").json()
+    shown: dict[str, int] = {}
+    for story in digest["stories"]:
+        shown[story["event"]] = shown.get(story["event"], 0) + 1
+    stats = json.loads(cli("stats", "--since", "7d", "--by", "event", "--format", "json").out)
+    assert {row["key"]: row["total"] for row in stats["rows"]} == shown
+    assert stats["not_about_cars"] == digest.get("not_about_cars", 0)

@@ -69,10 +69,9 @@ def stats(
     from dataclasses import asdict
     from datetime import UTC
 
-    from autonews.classify.configured import classifier_for
     from autonews.deliver.output import terminal_options
     from autonews.render.stats_terminal import TOP, render_stats
-    from autonews.stats import compute_stats
+    from autonews.stats import compute_stats, stored_stories
     from autonews.store import Store
     from autonews.timeparse import parse_since, reader_zone, utcnow
 
@@ -90,10 +89,9 @@ def stats(
             f"--since: {exc}", hint="a window such as 30d, 12w, a date (2026-11-01) or all"
         ) from None
     with Store(cfg.paths.store_file) as store:
-        items = store.items(store.known_feeds(), start)
-    earliest = start or min((i.published for i in items), default=now)
-    classifier = classifier_for(cfg.classify)
-    result = compute_stats(items, classifier, earliest, now, by, event, zone)
+        stories = stored_stories(store, cfg, start, now)
+    earliest = start or min((story.published for story in stories), default=now)
+    result = compute_stats(stories, earliest, now, by, event, zone)
     if fmt == "json":
         document = asdict(result)
         for key in ("since", "until"):  # ISO 8601 in UTC, as the digest's JSON writes times
