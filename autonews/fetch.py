@@ -26,6 +26,7 @@ from autonews.models import FeedStatus, FetchResult
 
 MAX_REDIRECTS = 5
 RETRY_AFTER_CAP = 30.0
+TOO_LARGE = "larger than the "  # how the error of a document over the size cap begins
 BACKOFF_BASE = 0.5
 CHUNK = 64 * 1024
 
@@ -339,7 +340,7 @@ class Fetcher:
         try:
             body = await self._read_capped(response)
         except _TooLarge:
-            return _error(req.url, f"larger than the {self.config.max_bytes:,} byte cap", response)
+            return _error(req.url, f"{TOO_LARGE}{self.config.max_bytes:,} byte cap", response)
         except zlib.error as exc:
             return _error(req.url, f"corrupt compressed body: {exc}", response)
         return FetchResult(
@@ -398,7 +399,7 @@ def _read_local(location: str, max_bytes: int) -> FetchResult:
         )
     if len(body) > max_bytes:
         return FetchResult(
-            url=location, status=FeedStatus.ERROR, error=f"larger than the {max_bytes:,} byte cap"
+            url=location, status=FeedStatus.ERROR, error=f"{TOO_LARGE}{max_bytes:,} byte cap"
         )
     return FetchResult(url=location, status=FeedStatus.OK, body=body, final_url=location)
 

@@ -330,3 +330,18 @@ def test_one_feed_is_listed_once_and_each_name_names_one_feed(cli, home: Path) -
     both = cli("feeds", "disable", "Same")
     assert both.code == ExitStatus.USAGE and "2 feeds are named 'Same'" in both.err
     assert cli("feeds", "disable", "http://b.example/feed").code == 0
+
+
+def test_a_feed_over_the_size_cap_is_not_added(cli, home: Path, httpserver) -> None:
+    """A feed larger than [fetch] max_bytes fails every run, not only now: refused, saying
+    which key would let it in."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[fetch]\nmax_bytes = 1000\n", "utf-8")
+    httpserver.expect_request("/huge.xml").respond_with_data(
+        "<rss><channel>" + "<item><title>x</title></item>" * 200 + "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    result = cli("feeds", "add", httpserver.url_for("/huge.xml"))
+    assert result.code == ExitStatus.USAGE
+    assert "max_bytes" in result.err and "not added" in result.err
+    assert config_feeds(home) == []

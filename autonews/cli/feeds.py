@@ -79,12 +79,19 @@ def _discovered(feed: FeedConfig, path: Path) -> FeedConfig:
     from autonews.config import load_config as load
     from autonews.discover import discover
     from autonews.feedlist import checked_feed
+    from autonews.fetch import TOO_LARGE
 
     fetch = load(path, missing_ok=True).fetch  # the file to edit, not yet written: defaults
     found = discover(feed.url, fetch)
     if found.page:
         typer.echo(f"found the feed linked from {found.page}: {found.url}")
         feed, _ = checked_feed(replace(feed, url=found.url))  # a page's link is checked too
+    if found.error and found.error.startswith(TOO_LARGE):
+        # Not a failure of the moment: every run would meet it.
+        raise UsageError(
+            f"{found.url} is {found.error} ([fetch] max_bytes); not added",
+            hint="raise [fetch] max_bytes in the config, or add a smaller feed of the site",
+        )
     if found.error:
         typer.echo(
             f"autonews: could not fetch {found.url} now ({found.error}); added as given, "
