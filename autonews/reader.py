@@ -30,6 +30,13 @@ def read_article(config: Config, url_or_id: str) -> Article:
         # A URL the user typed is trusted as a feed link would be from a feed on its own host.
         (article,) = extract_pages([PageRequest(url, feed_url=url)], config.fetch)
         if not article.text:
-            raise NotFoundError(f"no article text at {url}: {article.skipped}")
+            failed = article.skipped.startswith("fetch failed")
+            raise NotFoundError(
+                f"no article text at {url}: {article.skipped}",
+                hint="check the address, or open it in a browser (a page may need one)"
+                if failed
+                else "the page holds no article text autonews can find (a video, a gallery, "
+                "a page built by scripts); open it in a browser",
+            )
         store.save_articles([article], utcnow())
         return article

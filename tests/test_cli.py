@@ -395,3 +395,13 @@ def test_a_page_with_terminal_escapes_reads_without_their_leftovers(
     assert result.code == 0, result.err
     assert "Tesla RED cars are recalled" in result.out
     assert "[31m" not in result.out and "PWNED" not in result.out
+
+
+def test_read_of_a_page_that_cannot_be_read_gives_a_hint(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/gone").respond_with_data("gone", status=404)
+    result = cli("read", httpserver.url_for("/gone"))
+    assert result.code != 0
+    assert "no article text" in result.err and "HTTP 404" in result.err
+    assert "hint:" in result.err
