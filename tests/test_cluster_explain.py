@@ -95,3 +95,20 @@ def test_world_news_of_two_feeds_joined_by_one_title_says_so(cli, home: Path, tm
     record = cli("story", peru["id"], "--explain", "--format", "json").json()
     (merge,) = record["merges"]
     assert merge["how"] == "same title" and merge["probability"] is None
+
+
+def test_story_times_are_the_readers_and_say_their_zone(
+    cli, home: Path, tmp_path, monkeypatch
+) -> None:
+    feeds = write_feeds(tmp_path)
+    digest = cli("digest", *feeds, "--no-extract", "--format", "json").json()
+    story = digest["stories"][0]
+    monkeypatch.setenv("AUTONEWS_DIGEST_TIMEZONE", "Asia/Shanghai")
+    shown = cli("story", story["id"])
+    assert shown.code == 0, shown.err
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    first = min(datetime.fromisoformat(s["published"]) for s in story["sources"])
+    local = first.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M CST")
+    assert local in shown.out

@@ -33,7 +33,9 @@ def story(
     """Show one story's sources from the store (no fetching); --explain says why they merged."""
     from autonews.render.story import format_story
     from autonews.story import story_report
+    from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, ["text", "json"])
     cfg = load_config(config)
-    sys.stdout.write(format_story(story_report(cfg, story_id, explain), fmt))
+    zone = reader_zone(cfg.digest.timezone)
+    sys.stdout.write(format_story(story_report(cfg, story_id, explain), fmt, zone))

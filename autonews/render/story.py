@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
+from datetime import tzinfo
 from typing import Any
 
 from autonews.story import StoryReport
 from autonews.text import clean_text
 
 
-def format_story(report: StoryReport, fmt: str) -> str:
+def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> str:
+    """The story as text (times in ``zone``, the reader's, named; None: the system's) or JSON
+    (times in UTC, as the digest's JSON has them)."""
     if fmt == "json":
         return json.dumps(_record(report), ensure_ascii=False, indent=2) + "\n"
     number = {item.id: n for n, item in enumerate(report.items, 1)}
     lines = [f"story {report.story_id}: {len(report.items)} source(s)"]
     for n, item in enumerate(report.items, 1):
-        when = item.published.strftime("%Y-%m-%d %H:%M")
+        when = item.published.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z").rstrip()
         lines.append(f"  [{n}] {when}  {clean_text(item.feed_name or item.feed_url)}")
         lines.append(f"      {clean_text(item.title)}")
     if report.explanation is not None:
