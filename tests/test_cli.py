@@ -229,6 +229,24 @@ def test_classify_jsonl_from_stdin_in_order(cli) -> None:
     assert set(records[0]) >= {"title", "makers", "companies", "event", "speculative", "figures"}
 
 
+def test_classify_reads_the_good_lines_and_then_names_the_bad_ones(cli) -> None:
+    """One malformed line in a batch costs only itself: the others are classified and printed,
+    then the run exits 2 naming the line."""
+    lines = [
+        '{"title": "Volvo Recalls 14,768 XC70s Over Halfshaft Risk"}',
+        '{"title": broken',
+        "BYD Cuts Prices on Seven Models",
+    ]
+    result = cli("classify", "--format", "jsonl", stdin="\n".join(lines) + "\n")
+    assert result.code == ExitStatus.USAGE
+    titles = [json.loads(line)["title"] for line in result.out.splitlines()]
+    assert titles == [
+        "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+        "BYD Cuts Prices on Seven Models",
+    ]
+    assert "line 2 is not valid JSON" in result.err and "hint:" in result.err
+
+
 def test_classify_explain(cli) -> None:
     result = cli("classify", "--explain", "ZF Signs Supply Deal with BMW")
     assert "why:" in result.out and "partnership" in result.out

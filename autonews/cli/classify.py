@@ -43,14 +43,20 @@ def classify(
     Each input is a headline, or on stdin a JSON object per line with "title" and optionally
     "summary" and "body": the labels are the ones a digest gives the same item."""
     from autonews.classify.configured import classifier_for
-    from autonews.render.classify_output import format_classifications, read_inputs
+    from autonews.render.classify_output import format_classifications, input_error, read_inputs
 
     check_choice("--format", fmt, ["text", "json", "jsonl"])
     cfg = load_config(config)
     classifier = classifier_for(cfg.classify)
-    inputs = [(title, summary, body) for title in text] if text else read_inputs(sys.stdin)
+    problems: list[str] = []
+    if text:
+        inputs = [(title, summary, body) for title in text]
+    else:
+        inputs, problems = read_inputs(sys.stdin)
     results = [
         (title, classifier.classify(title, item_summary, item_body, explain=explain))
         for title, item_summary, item_body in inputs
     ]
     sys.stdout.write(format_classifications(results, fmt, explain))
+    if problems:  # the good lines are out; the run still says it was given bad ones
+        raise input_error(problems)

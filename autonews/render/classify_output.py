@@ -12,10 +12,12 @@ from autonews.render.json_format import classification_dict
 from autonews.text import clean_text
 
 
-def read_inputs(lines: Iterable[str]) -> list[tuple[str, str, str]]:
+def read_inputs(lines: Iterable[str]) -> tuple[list[tuple[str, str, str]], list[str]]:
     """(title, summary, body) from stdin lines: a headline, or a JSON object with "title" and
-    optionally "summary" and "body" (as `--format jsonl` of a digest's items would give)."""
+    optionally "summary" and "body" (as `--format jsonl` of a digest's items would give); and
+    what is wrong with the lines that are neither (they are left out, the others are read)."""
     inputs = []
+    problems = []
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\n")
         if not line.lstrip().startswith("{"):
@@ -24,19 +26,24 @@ def read_inputs(lines: Iterable[str]) -> list[tuple[str, str, str]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise UsageError(
-                f"line {number} of the input is not valid JSON: {error.msg}",
-                hint='give one headline per line, or {"title": ..., "summary": ..., "body": ...}',
-            ) from error
+            problems.append(f"line {number} is not valid JSON: {error.msg}")
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("title"), str):
-            raise UsageError(
-                f'line {number} of the input has no "title" string',
-                hint='give {"title": ..., "summary": ..., "body": ...}',
-            )
+            problems.append(f'line {number} has no "title" string')
+            continue
         inputs.append(
             (record["title"], str(record.get("summary") or ""), str(record.get("body") or ""))
         )
-    return inputs
+    return inputs, problems
+
+
+def input_error(problems: Sequence[str]) -> UsageError:
+    """The lines of the input that were left out, for the run to end with (after the others)."""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return UsageError(
+        f"{problems[0]}{more}; the other lines were classified",
+        hint='give one headline per line, or {"title": ..., "summary": ..., "body": ...}',
+    )
 
 
 def classification_record(title: str, c: Classification, explain: bool) -> dict[str, Any]:
