@@ -23,7 +23,7 @@ from autonews.classify.knowledge import (
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
-from autonews.classify.names import find_names, names_something_else
+from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
     NONE,
@@ -34,6 +34,7 @@ from autonews.classify.relevance import (
     title_evidence,
 )
 from autonews.classify.summary import Extra
+from autonews.classify.verdicts import names_something_else
 from autonews.models import Classification, CompanyRef, Event, MakerRef, ModelRef
 
 __all__ = ["Classifier", "classify"]

@@ -1,75 +1,31 @@
-"""Names in a text: makers, their models and companies, and the judging of ambiguous ones.
+"""Names in a text: makers, their models and companies, found and then judged.
 
 A name is found through the lexicon (one trie walk), then judged: a model must be written as a
 name, a surname after a first name is a person, and a name that is also a word, a person or
-another company (Ford, Smart, 理想) counts only with evidence from the rest of the text: a model
-or car word after it, one of its models or another maker beside it, or an automotive text.
+another company counts only with evidence from the rest of the text (``verdicts``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 from dataclasses import replace
-from functools import lru_cache
-from typing import NamedTuple
 
 from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
-from autonews.classify.lexicon import Found, Tokens, phrase_key
+from autonews.classify.lexicon import Found, Tokens
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted
-
-# Words that may come before the subject at the start of a headline.
-_OPENERS = frozenset(
-    "new the all updated next watch exclusive breaking report analysis video review is are was "
-    "why how what will can could does did should has 2024 2025 2026 2027 2028".split()
+from autonews.classify.verdicts import (
+    JOINERS,
+    SURE_VERDICTS,
+    alias_key,
+    ambiguous_verdict,
+    context_of,
+    second_look,
 )
 
-_JOINERS = frozenset({"and", "with", "to", "from", "vs", "versus", "与", "和", "及", "携", "同"})
 # A maker named only to describe another: "Tesla rival Fisker", "BYD's Ferrari-beater",
 # "特斯拉杀手". Singular nouns only: "BYD rivals Tesla" is a verb.
 _COMPARISONS = frozenset("rival killer beater competitor wannabe lookalike clone 杀手 对手".split())
-# Two-character verbs that join two makers in Chinese headlines ("大众携手小鹏").
-_JOINERS_CJK = frozenset({"携手", "联手", "牵手", "联合", "对标"})
-
-
-class _Context(NamedTuple):
-    """What the rest of a headline says, for judging ambiguous names."""
-
-    event: bool
-    car_word: bool
-    sure_makers: bool
-    maker_edges: set[int]  # token positions where an unambiguous maker name starts or ends
-    models: set[int]  # makers whose models are named
-    names: dict[int, set[str]]  # maker -> its ambiguous names in the text, as the data writes them
-
-    @property
-    def automotive(self) -> bool:
-        return self.event or self.car_word or self.sure_makers
-
-
-def _context(picked: list[Spotted], event: bool, car_word: bool) -> _Context:
-    edges: set[int] = set()
-    models: set[int] = set()
-    names: dict[int, set[str]] = {}
-    for start, end, hit in picked:
-        if hit.via == "model":
-            models.add(hit.index)
-        if hit.kind != "maker":
-            continue
-        if not hit.ambiguous:
-            edges.add(start)
-            edges.add(end)
-        else:
-            names.setdefault(hit.index, set()).add(hit.written)
-    return _Context(event, car_word, bool(edges), edges, models, names)
-
-
-_NO_WORDS: frozenset[str] = frozenset()
-
-_SURE_VERDICTS = frozenset(
-    {"followed by a model or car word", "named with one of its models", "next to another maker"}
-)
 
 
 def find_names(
@@ -132,7 +88,7 @@ def find_names(
         if (
             hit.via == "alias"
             and not hit.ambiguous
-            and tuple(tokens.norms[start:end]) != _key(hit.written)
+            and tuple(tokens.norms[start:end]) != alias_key(hit.written)
         ):
             hit = replace(hit, via="plural")  # "Teslas": the cars, or a nickname ("Bangla Teslas")
         picked.append((start, end, hit))
@@ -142,14 +98,14 @@ def find_names(
     picked = _without_codes_of_others(picked, reasons, tokens)
     if not ambiguous:  # the common case: nothing to judge
         return picked
-    context = _context(picked, event_found, car_word)
+    context = context_of(picked, event_found, car_word)
     verdicts = [
-        _ambiguous_verdict(k, hit, tokens.span(start, end), start, end, tokens, stems, context)
+        ambiguous_verdict(k, hit, tokens.span(start, end), start, end, tokens, stems, context)
         if hit.ambiguous
         else ""
         for start, end, hit in picked
     ]
-    _second_look(picked, verdicts, tokens)
+    second_look(picked, verdicts, tokens)
     judged: list[Spotted] = []
     for (start, end, hit), verdict in zip(picked, verdicts, strict=True):
         if not hit.ambiguous:
@@ -165,31 +121,9 @@ def find_names(
         if accepted:
             # Named beside a car word, a model or another maker, the name is as sure as an
             # unambiguous one; on the text's context alone it stays weak evidence.
-            sure = verdict in _SURE_VERDICTS
+            sure = verdict in SURE_VERDICTS
             judged.append((start, end, replace(hit, ambiguous=False) if sure else hit))
     return judged
-
-
-_NO_EVIDENCE = "not without automotive evidence"
-
-
-def _second_look(picked: list[Spotted], verdicts: list[str], tokens: Tokens) -> None:
-    """An ambiguous maker name found with no evidence counts after all when it is joined to one
-    that counts ("GM and Ford": GM in capitals vouches for Ford)."""
-    if _NO_EVIDENCE not in verdicts:
-        return
-    edges = {
-        edge
-        for (start, end, hit), verdict in zip(picked, verdicts, strict=True)
-        if hit.kind == "maker" and hit.ambiguous and not verdict.startswith("not ")
-        for edge in (start, end)
-    }
-    if not edges:
-        return
-    for index, (start, end, hit) in enumerate(picked):
-        no_evidence = verdicts[index] == _NO_EVIDENCE and hit.kind == "maker"
-        if no_evidence and _next_to_a_maker(tokens, start, end, edges):
-            verdicts[index] = "next to another maker"
 
 
 def _plural_of_a_word(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
@@ -211,26 +145,6 @@ def _with_plurals_beside_their_maker(
     return sorted(picked + kept, key=lambda spotted: spotted[0]) if kept else picked
 
 
-_OTHER_THING = ("not followed by ", "not with '", "not a person ")  # (not "not without")
-
-
-def names_something_else(k: Knowledge, tokens: Tokens, stems: list[str]) -> str | None:
-    """A brand name the text's own words show to be something else ("Jaguar attacks tourist":
-    the animal; "Harrison Ford": the actor), as written; None if none. Such a text is about
-    that thing, even from a feed about cars."""
-    context = _Context(False, False, False, set(), set(), {})
-    for start, end, hits in k.entities.scan(tokens.norms, plurals=True):
-        hit = hits[0] if len(hits) == 1 else pick_entity(hits)
-        surface = tokens.span(start, end)
-        if hit.kind == "block":
-            return surface
-        if hit.ambiguous and hit.kind == "maker" and hit.via != "model":
-            verdict = _ambiguous_verdict(k, hit, surface, start, end, tokens, stems, context)
-            if verdict.startswith(_OTHER_THING):
-                return surface
-    return None
-
-
 _CODE = re.compile(r"[A-Za-z]\d{1,2}")  # M9, L7, G6, U8: model codes many makers share
 
 
@@ -246,7 +160,7 @@ def _without_codes_of_others(
         return picked
     kept = []
     for start, end, hit in picked:
-        compared = start > 0 and tokens.norms[start - 1] in _JOINERS  # "Model Y vs G6"
+        compared = start > 0 and tokens.norms[start - 1] in JOINERS  # "Model Y vs G6"
         if (
             hit.via == "model"
             and hit.index not in by_name
@@ -262,107 +176,6 @@ def _without_codes_of_others(
     return kept
 
 
-def _ambiguous_verdict(
-    k: Knowledge,
-    hit: EntityHit,
-    surface: str,
-    start: int,
-    end: int,
-    tokens: Tokens,
-    stems: list[str],
-    context: _Context,
-) -> str:
-    """Why an ambiguous name counts, or 'not ...' why it does not."""
-    entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
-    if end < len(tokens) and stems[end] in entity.veto_next:
-        return f"not followed by '{tokens.surface(end)}'"
-    if end < len(tokens) and tokens.cjk(end):
-        # Chinese vetoes of several characters: 大众市场 is the mass market, 大众市值 VW's value.
-        after = "".join(tokens.norms[end : end + _LONGEST_VETO])
-        word = next((w for w in entity.veto_next if len(w) > 1 and after.startswith(w)), None)
-        if word is not None:
-            return f"not followed by '{word}'"
-    vetoed: frozenset[str] = getattr(entity, "veto_words", frozenset())
-    if vetoed and not vetoed.isdisjoint(stems):
-        word = next(tokens.surface(i) for i, s in enumerate(stems) if s in vetoed)
-        return f"not with '{word}' in the text"  # "Motorists could get £700 under FCA plan"
-    if tuple(tokens.norms[start:end]) != _key(hit.written):
-        return "not counted in a plural"
-    if (
-        start > 0
-        and tokens.norms[start - 1] in k.given_names
-        and tokens.surface(start - 1)[:1].isupper()
-    ):
-        return f"not a person ('{tokens.surface(start - 1)} {surface}')"
-    if not tokens.cjk(start):
-        if surface.islower() and not hit.written.islower():
-            return "not capitalised"
-        caps = hit.written.isupper() and len(hit.written) > 1
-        if caps and start == 0 and tokens.text[len(surface) : len(surface) + 1] == ":":
-            return "not is a label ('" + surface + ":')"  # "PSA: check your tyres"
-        if caps and surface == hit.written and not tokens.text.isupper():
-            return "written in capitals"
-        if caps and len(hit.written) <= 3 and surface != hit.written and not tokens.text.islower():
-            return "not written in capitals"  # "Family Man" is not MAN, "Im often" not IM
-        hyphened = tokens.text[tokens.offset(start) - 1 : tokens.offset(start)] == "-"
-        if start > 0 and hyphened and start not in context.maker_edges:
-            # "Two-Seat"; but "Volkswagen-Ford" is an alliance of two makers.
-            return "not on its own ('" + tokens.span(start - 1, end) + "')"
-    if _followed_by_car_word(k, hit, stems, tokens, end):
-        return "followed by a model or car word"
-    if hit.kind == "maker" and hit.via != "model" and hit.index in context.models:
-        return "named with one of its models"  # (a model is not its own context)
-    if hit.kind == "maker" and len(context.names.get(hit.index, ())) > 1:
-        return "named with another of its names"  # "Ford Shelby Mustang": each vouches
-    if _next_to_a_maker(tokens, start, end, context.maker_edges):
-        return "next to another maker"
-    if hit.kind == "maker" and hit.written in k.car_people:
-        return "a chief known only for cars"  # "1000亿灰飞烟灭，李想疯魔"
-    if hit.kind == "maker" and start == 0 and hit.written in k.makers[hit.index].people:
-        return "is the headline's subject"  # "丰田章男：我不会辞去董事长职务"
-    if hit.written in entity.lenient and context.automotive:
-        return "in an automotive headline"
-    if hit.via == "model":  # a two-character Chinese model name: "途胜L", not 长征途胜利
-        if context.sure_makers:
-            return "a model beside a maker"
-        if _written_as_a_chinese_model(k, tokens, start, end):
-            return "written as a model"
-        return "not without its maker, a model suffix or a car word beside it"
-    opening = start == 0 or (start <= 2 and all(w in _OPENERS for w in tokens.norms[:start]))
-    if opening and context.automotive:
-        return "opens an automotive headline"
-    if context.automotive and tokens.cjk(start) and _opens_a_clause(tokens, start):
-        return "opens a clause of an automotive headline"  # "外观似高尔夫 大众全新EV概念车"
-    return _NO_EVIDENCE
-
-
-def _next_to_a_maker(tokens: Tokens, start: int, end: int, edges: AbstractSet[int]) -> bool:
-    """Whether the name from ``start`` to ``end`` touches a maker name starting or ending at one
-    of ``edges``, or is joined to one ("Genesis and Kia", "Hyundai with Mini", "比亚迪携手丰田")."""
-    if start in edges or end in edges:
-        return True
-    norms = tokens.norms
-    if start > 1 and norms[start - 1] in _JOINERS and start - 1 in edges:
-        return True
-    if end + 1 < len(norms) and norms[end] in _JOINERS and end + 1 in edges:
-        return True
-    if end + 2 < len(norms) and "".join(norms[end : end + 2]) in _JOINERS_CJK and end + 2 in edges:
-        return True
-    return start > 2 and "".join(norms[start - 2 : start]) in _JOINERS_CJK and start - 2 in edges
-
-
-_LONGEST_VETO = 4  # characters of a Chinese veto_next word
-
-# What ends a clause of a Chinese headline: punctuation, or the space its writers put there.
-_CLAUSE_ENDS = frozenset("|｜,，:：;；!！?？。】]」』》)）丨 \u3000")
-
-
-def _opens_a_clause(tokens: Tokens, start: int) -> bool:
-    """Whether token ``start`` follows a clause's end (a Chinese headline's space counts)."""
-    offset = tokens.offset(start)
-    return offset > 0 and tokens.text[offset - 1] in _CLAUSE_ENDS
-
-
 def _after_a_price(hit: EntityHit, tokens: Tokens, start: int) -> bool:
     """A model of one Chinese character and a Latin suffix (元Pro, 元UP) after an amount: a number
     or its unit ("5999元Pro版", "千元Pro手机", "百万元UP主")."""
@@ -376,51 +189,7 @@ def _after_a_price(hit: EntityHit, tokens: Tokens, start: int) -> bool:
 
 
 _AMOUNT_UNITS = frozenset("十百千万亿美港日欧")  # 千元, 万元, 美元, 港元...
-_MODEL_OF_A_YEAR = re.compile(r"\d款$")  # "2024款途胜"
-_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
 _ENDS_WITH_A_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d\d$")
-# What a Latin suffix of a Chinese model name looks like: a code with a digit (B9, 15N), one or
-# two letters (L, EV), or a trim word; not a word of its own ("帝豪KTV").
-_TRIMS = frozenset({"plus", "pro", "max", "dmi", "dm", "hev", "phev", "gt", "gts", "rs", "type"})
-
-
-def _written_as_a_chinese_model(k: Knowledge, tokens: Tokens, start: int, end: int) -> bool:
-    """A Latin suffix (途胜L, 英朗15N, 迈腾B9) or a car word against the name, after (雅阁降价) or
-    before it (新款途胜, 2024款途胜); never across a space or a stop (董事长李朗逸，上市公司)."""
-    name_start = tokens.offset(start)
-    name_end = name_start + len("".join(tokens.norms[start:end]))
-    suffix = _LATIN_RUN.match(tokens.plain, name_end)
-    if suffix:
-        code = suffix.group().lower()
-        if len(code) <= 2 or code in _TRIMS or any(ch.isdigit() for ch in code):
-            return True
-    if tokens.plain.startswith(k.model_after, name_end):
-        return True
-    before = tokens.plain[:name_start]
-    return before.endswith(k.model_before) or _MODEL_OF_A_YEAR.search(before) is not None
-
-
-def _followed_by_car_word(
-    k: Knowledge, hit: EntityHit, stems: list[str], tokens: Tokens, end: int
-) -> bool:
-    # Where no model of this name's maker starts, no lexicon walk is needed.
-    models: AbstractSet[str] = _NO_WORDS
-    if hit.kind == "maker":
-        models = k.model_starts.get(hit.index, _NO_WORDS)
-    for position in range(end, min(end + 2, len(tokens))):
-        if stems[position] in k.car_nouns:
-            return True
-        if tokens.norms[position] not in models:
-            continue
-        payloads = k.entities.payloads_at(tokens.norms, position, position + 4)
-        if payloads is not None and any(
-            h.kind == hit.kind and h.index == hit.index and h.via == "model" for h in payloads
-        ):
-            return True
-    # CJK brands run straight into a car word: 理想汽车, 长城车企.
-    if end < len(tokens) and tokens.cjk(end):
-        return tokens.plain.startswith(k.car_phrases_cjk, tokens.offset(end))
-    return False
 
 
 def _joined_to_a_name(tokens: Tokens, end: int, matches: list[Found[EntityHit]]) -> bool:
@@ -445,7 +214,7 @@ def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) ->
     if _lowercased(hit, tokens, start, end):
         return False
     written = hit.written
-    if tuple(tokens.norms[start:end]) != _key(written) and not _plural_of_a_name(
+    if tuple(tokens.norms[start:end]) != alias_key(written) and not _plural_of_a_name(
         written, tokens.span(start, end)
     ):
         return False  # a plural, of a name that does not end in a number or a capital letter
@@ -482,9 +251,3 @@ def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
     if any(c.isdigit() for c in written):
         return False
     return tokens.span(start, end).islower()
-
-
-@lru_cache(maxsize=4096)
-def _key(alias: str) -> tuple[str, ...]:
-    """An alias's tokens, as the lexicon holds them: a match that differs came from a plural."""
-    return phrase_key(alias)
