@@ -20,22 +20,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
 from autonews.classify.knowledge import default_knowledge
-from autonews.classify.lexicon import stems_of
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
-from autonews.cluster.places import COUNTRY_OF_LEADER, HOME, markets
+from autonews.cluster.places import HOME, markets
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
-    concepts,
     simplified,
-    terms_of,
 )
 from autonews.cluster.texts import ItemText, read_texts
+from autonews.cluster.title_facts import (
+    acting,
+    companies_acting,
+    event_percents,
+    forecast_of_something,
+    placed_in,
+)
 from autonews.cluster.vocabulary import (
     CAR_CONCEPTS,
     COMPONENTS,
@@ -179,7 +183,7 @@ def _subject(
     # A forecast "for" something (its energy unit, one model's deliveries) is not the maker's
     # one at a time either: it may raise several.
     if SELF_SINGULAR & singular and (
-        not opens_with_maker(title_words) or _forecast_of_something(title_words)
+        not opens_with_maker(title_words) or forecast_of_something(title_words)
     ):
         singular -= SELF_SINGULAR
     if singular:
@@ -270,7 +274,7 @@ def _features(
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
-        acting=None if c.makers else _acting(title_words),  # only maker-less pairs use it
+        acting=None if c.makers else acting(title_words),  # only maker-less pairs use it
         cjk=(cjk := _is_cjk(item.title)),
         makers=frozenset(m.name for m in c.makers),
         groups=frozenset(m.group for m in c.makers),
@@ -278,7 +282,7 @@ def _features(
         event=None if c.event is Event.OTHER else c.event,
         models=models,
         title_numbers=title_numbers,
-        title_percents=_event_percents(title_numbers, title_counts, plain),
+        title_percents=event_percents(title_numbers, title_counts, plain),
         title_money=money,
         numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
@@ -288,113 +292,16 @@ def _features(
         stamp=item.published.timestamp(),
         source=item.source,
         speculative=c.speculative,
-        actors=frozenset(m.group for m in c.makers) | _companies_acting(c, plain),
+        actors=frozenset(m.group for m in c.makers) | companies_acting(c, plain),
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
         preview=PREVIEW in title_counts,
         markets=markets(title_counts, implied, plain, cjk),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
-        placed=_placed_in(title_words),
+        placed=placed_in(title_words),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )
-
-
-_OPENING = 4  # words: the longest name of a country a title can open with
-
-
-def _acting(title_words: list[str]) -> str | None:
-    """The country a title opens with: the side that acts ("Canada follows US with tariff",
-    "Washington raises duties"), where a country later on is often the one acted on."""
-    stems = stems_of(title_words[:_OPENING])
-    if stems and stems[0] in COUNTRY_OF_LEADER:  # "Biden quadruples tariff": the US acts
-        return COUNTRY_OF_LEADER[stems[0]]
-    for start, _, payloads in concepts().scan(stems):
-        return payloads[0] if start == 0 and payloads[0] in COUNTRIES else None
-    return None
-
-
-def _event_percents(
-    numbers: frozenset[Figure], title_counts: Mapping[str, int], title: str
-) -> frozenset[Figure]:
-    """The title's percentages that tell its event apart: not those of how the shares moved,
-    which every outlet gives at its own hour (up 9% before the market opened, 14% at noon, 15% at
-    the close); a stake's or the sales' percentages in the same title still count."""
-    percents = frozenset(f for f in numbers if f.percent)
-    if not percents:
-        return percents
-    moves = {float(m.group(1)) for m in _NAME_MOVE.finditer(title)}
-    if SHARES in title_counts:
-        moves.update(float(m.group(2) or m.group(3)) for m in _SHARE_MOVE.finditer(title))
-    return frozenset(f for f in percents if f.value not in moves)
-
-
-# A share move told with the company's name for its shares, opening the title or the clause
-# after a lead-in: "Tesla slides 10% as investors shrug off ...", "...: Tesla jumps 13% on ...".
-_MOVES = (
-    r"(?:falls?|fell|drops?|dropped|slides?|slid|slips?|slipped|sinks?|sank|tumbles?|tumbled"
-    r"|plunges?|plunged|dips?|dipped|skids?|skidded|sheds?|jumps?|jumped|soars?|soared|surges?"
-    r"|surged|rises?|rose|climbs?|climbed|gains?|gained|rall(?:y|ies|ied)|spikes?|spiked)"
-)
-_NAME_MOVE = re.compile(
-    r"(?:^|[:：]\s*)(?:[A-Z][\w.&'-]*\s+){1,3}" + _MOVES + r"\s+"
-    r"(?:as\s+much\s+as\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|over\s+|by\s+)?"
-    r"(\d+(?:\.\d+)?)\s*[%％]"
-)
-# A company named as a backer or owner describes the subject, it is none of the sides:
-# "Amazon-backed truck maker", "Alibaba-backed XPeng".
-_BACKED = re.compile(r"([\w&.]+)[- ](?:backed|owned|funded)\b", re.IGNORECASE)
-
-
-def _companies_acting(c: Classification, title: str) -> frozenset[str]:
-    companies = frozenset(x.name for x in c.companies)
-    if not companies or _BACKED.search(title) is None:
-        return companies
-    backers = {m.group(1).casefold() for m in _BACKED.finditer(title)}
-    return frozenset(name for name in companies if name.casefold() not in backers)
-
-
-# A share move: the shares word, then within five words the percentage ("shares surge over
-# 9%", "Shares of Xpeng Motors jump 10%", "stock soars as much as 15%", "股价盘中大涨8%"); a
-# clause that goes on ("shares slip as Jeep sales fall 10%") is the event's.
-_CLAUSE_ENDS = "as|after|while|amid|on|when|with|despite|but|and|for|following"
-_SHARE_MOVE = re.compile(
-    r"\b(?:shares?|stocks?)\b((?:\s+(?!(?:" + _CLAUSE_ENDS + r")\b)[A-Za-z.&'-]+){0,5})"
-    r"(?:\s+(?:as\s+much\s+as|as\s+high\s+as|more\s+than|nearly|almost|about|over|by))?\s+"
-    r"(\d+(?:\.\d+)?)\s*[%％]"
-    r"|(?:股价|股票)[^，,；;。\d]{0,10}(\d+(?:\.\d+)?)\s*[%％]",
-    re.IGNORECASE,
-)
-_FORECASTS = frozenset({"forecast", "forecasts", "outlook", "guidance", "projection"})
-# What a forecast "for" may cover and still be the maker's own: a period ("for 2025", "for the
-# year", "for the fourth quarter").
-_PERIODS = frozenset(
-    {"the", "this", "next", "full", "fiscal", "year", "quarter", "q1", "q2", "q3", "q4"}
-)
-
-
-def _forecast_of_something(words: Sequence[str]) -> bool:
-    """Whether a forecast is "for" something other than a period ("raises forecast for Model Y
-    deliveries", not "for 2025" or "for the year")."""
-    for n, word in enumerate(words[:-1]):
-        if word in _FORECASTS and words[n + 1] == "for":
-            after = words[n + 2] if n + 2 < len(words) else ""
-            return not (after in _PERIODS or after[:1].isdigit())
-    return False
-
-
-def _placed_in(words: list[str]) -> frozenset[str]:
-    """The countries a title names after "in" ("BYD cuts prices in China", "in the US"): where
-    its news happened, even when that is the maker's home."""
-    found = set()
-    for index, word in enumerate(words):
-        if word != "in":
-            continue
-        start = index + 2 if words[index + 1 : index + 2] == ["the"] else index + 1
-        terms = terms_of(words[start : start + 3])
-        if terms and terms[0] in COUNTRIES:
-            found.add(terms[0])
-    return frozenset(found)
 
 
 def _is_cjk(title: str) -> bool:

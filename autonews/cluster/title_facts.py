@@ -1,0 +1,112 @@
+"""What a title says beyond its terms, for telling events apart: the country that acts in it,
+the percentages that tell its event (not how shares moved), the companies that are its sides (not
+a backer), whether it tells a forecast of something else, and the countries it places its news
+"in"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from autonews.classify.lexicon import stems_of
+from autonews.cluster.figures import Figure
+from autonews.cluster.places import COUNTRY_OF_LEADER
+from autonews.cluster.terms import concepts, terms_of
+from autonews.cluster.vocabulary import COUNTRIES, SHARES
+from autonews.models import Classification
+
+_OPENING = 4  # words: the longest name of a country a title can open with
+
+
+def acting(title_words: list[str]) -> str | None:
+    """The country a title opens with: the side that acts ("Canada follows US with tariff",
+    "Washington raises duties"), where a country later on is often the one acted on."""
+    stems = stems_of(title_words[:_OPENING])
+    if stems and stems[0] in COUNTRY_OF_LEADER:  # "Biden quadruples tariff": the US acts
+        return COUNTRY_OF_LEADER[stems[0]]
+    for start, _, payloads in concepts().scan(stems):
+        return payloads[0] if start == 0 and payloads[0] in COUNTRIES else None
+    return None
+
+
+def event_percents(
+    numbers: frozenset[Figure], title_counts: Mapping[str, int], title: str
+) -> frozenset[Figure]:
+    """The title's percentages that tell its event apart: not those of how the shares moved,
+    which every outlet gives at its own hour (up 9% before the market opened, 14% at noon, 15% at
+    the close); a stake's or the sales' percentages in the same title still count."""
+    percents = frozenset(f for f in numbers if f.percent)
+    if not percents:
+        return percents
+    moves = {float(m.group(1)) for m in _NAME_MOVE.finditer(title)}
+    if SHARES in title_counts:
+        moves.update(float(m.group(2) or m.group(3)) for m in _SHARE_MOVE.finditer(title))
+    return frozenset(f for f in percents if f.value not in moves)
+
+
+# A share move told with the company's name for its shares, opening the title or the clause
+# after a lead-in: "Tesla slides 10% as investors shrug off ...", "...: Tesla jumps 13% on ...".
+_MOVES = (
+    r"(?:falls?|fell|drops?|dropped|slides?|slid|slips?|slipped|sinks?|sank|tumbles?|tumbled"
+    r"|plunges?|plunged|dips?|dipped|skids?|skidded|sheds?|jumps?|jumped|soars?|soared|surges?"
+    r"|surged|rises?|rose|climbs?|climbed|gains?|gained|rall(?:y|ies|ied)|spikes?|spiked)"
+)
+_NAME_MOVE = re.compile(
+    r"(?:^|[:：]\s*)(?:[A-Z][\w.&'-]*\s+){1,3}" + _MOVES + r"\s+"
+    r"(?:as\s+much\s+as\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|over\s+|by\s+)?"
+    r"(\d+(?:\.\d+)?)\s*[%％]"
+)
+# A company named as a backer or owner describes the subject, it is none of the sides:
+# "Amazon-backed truck maker", "Alibaba-backed XPeng".
+_BACKED = re.compile(r"([\w&.]+)[- ](?:backed|owned|funded)\b", re.IGNORECASE)
+
+
+def companies_acting(c: Classification, title: str) -> frozenset[str]:
+    companies = frozenset(x.name for x in c.companies)
+    if not companies or _BACKED.search(title) is None:
+        return companies
+    backers = {m.group(1).casefold() for m in _BACKED.finditer(title)}
+    return frozenset(name for name in companies if name.casefold() not in backers)
+
+
+# A share move: the shares word, then within five words the percentage ("shares surge over
+# 9%", "Shares of Xpeng Motors jump 10%", "stock soars as much as 15%", "股价盘中大涨8%"); a
+# clause that goes on ("shares slip as Jeep sales fall 10%") is the event's.
+_CLAUSE_ENDS = "as|after|while|amid|on|when|with|despite|but|and|for|following"
+_SHARE_MOVE = re.compile(
+    r"\b(?:shares?|stocks?)\b((?:\s+(?!(?:" + _CLAUSE_ENDS + r")\b)[A-Za-z.&'-]+){0,5})"
+    r"(?:\s+(?:as\s+much\s+as|as\s+high\s+as|more\s+than|nearly|almost|about|over|by))?\s+"
+    r"(\d+(?:\.\d+)?)\s*[%％]"
+    r"|(?:股价|股票)[^，,；;。\d]{0,10}(\d+(?:\.\d+)?)\s*[%％]",
+    re.IGNORECASE,
+)
+_FORECASTS = frozenset({"forecast", "forecasts", "outlook", "guidance", "projection"})
+# What a forecast "for" may cover and still be the maker's own: a period ("for 2025", "for the
+# year", "for the fourth quarter").
+_PERIODS = frozenset(
+    {"the", "this", "next", "full", "fiscal", "year", "quarter", "q1", "q2", "q3", "q4"}
+)
+
+
+def forecast_of_something(words: Sequence[str]) -> bool:
+    """Whether a forecast is "for" something other than a period ("raises forecast for Model Y
+    deliveries", not "for 2025" or "for the year")."""
+    for n, word in enumerate(words[:-1]):
+        if word in _FORECASTS and words[n + 1] == "for":
+            after = words[n + 2] if n + 2 < len(words) else ""
+            return not (after in _PERIODS or after[:1].isdigit())
+    return False
+
+
+def placed_in(words: list[str]) -> frozenset[str]:
+    """The countries a title names after "in" ("BYD cuts prices in China", "in the US"): where
+    its news happened, even when that is the maker's home."""
+    found = set()
+    for index, word in enumerate(words):
+        if word != "in":
+            continue
+        start = index + 2 if words[index + 1 : index + 2] == ["the"] else index + 1
+        terms = terms_of(words[start : start + 3])
+        if terms and terms[0] in COUNTRIES:
+            found.add(terms[0])
+    return frozenset(found)
