@@ -314,10 +314,26 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, str]
         for section in _SECTIONS:
             if rest.startswith(section + "_"):
                 key = rest[len(section) + 1 :]
-                if section == "classify" or _attr_name(section, key) is None:
+                if section == "classify":
                     continue  # only scalar keys make sense in the environment
+                if _attr_name(section, key) is None:
+                    raise _unknown_variable(name, section)
                 overrides[name] = {section: {key: value}}
     return overrides
+
+
+def _unknown_variable(name: str, section: str) -> ConfigError:
+    """A variable of a section's that names no key of it: a typo, as an unknown key in the file
+    is (it would be ignored without a word)."""
+    from difflib import get_close_matches
+
+    known = [
+        f"AUTONEWS_{section.upper()}_{_toml_name(section, f.name).upper()}"
+        for f in fields(_SECTIONS[section])
+    ]
+    close = get_close_matches(name, known, n=1, cutoff=0.8)
+    hint = f"did you mean {close[0]}?" if close else "variables: " + ", ".join(sorted(known))
+    return ConfigError(f"unknown environment variable {name}", hint=hint)
 
 
 def config_file_from_env(env: Mapping[str, str]) -> Path | None:

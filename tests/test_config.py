@@ -136,3 +136,18 @@ def test_a_boolean_may_be_written_as_1_or_0(home: Path, tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("[digest]\nall_topics = 1\n", "utf-8")
     assert load_config(path).digest.all_topics is True
+
+
+def test_a_misspelt_variable_of_a_section_is_an_error(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AUTONEWS_DIGEST_SINCEE would be ignored without a word, as a misspelt key in the file is
+    not: it is an error naming the variable and the one meant."""
+    monkeypatch.setenv("AUTONEWS_DIGEST_SINCEE", "3h")
+    with pytest.raises(ConfigError, match="AUTONEWS_DIGEST_SINCEE") as raised:
+        load_config()
+    assert raised.value.hint == "did you mean AUTONEWS_DIGEST_SINCE?"
+    monkeypatch.delenv("AUTONEWS_DIGEST_SINCEE")
+    monkeypatch.setenv("AUTONEWS_EMAIL_FROM", "me@example.org")  # "from" is the sender's key
+    monkeypatch.setenv("AUTONEWS_SMTP_PASSWORD", "secret")  # no section's: not a config key
+    assert load_config().email.sender == "me@example.org"
