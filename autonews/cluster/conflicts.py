@@ -105,7 +105,14 @@ def _maker_and_another_company(a: _Features, b: _Features) -> bool:
     Hyundai-LG plant: 475 held", where the second names LG alone.)"""
     if not a.makers or b.makers or not b.actors or not a.actors.isdisjoint(b.actors):
         return False
-    return a.figure_keys.isdisjoint(b.figure_keys) or not fig.shared(a.numbers, b.numbers)
+    return not shared_figure(a, b)
+
+
+def shared_figure(a: _Features, b: _Features) -> bool:
+    """Whether the two items tell a figure in common (a unit count, an amount, a percentage)."""
+    if a.figure_keys.isdisjoint(b.figure_keys):
+        return False  # no two figures within a digit's unit of each other
+    return fig.shared(a.numbers, b.numbers)
 
 
 def _other_actors(a: _Features, b: _Features) -> bool:

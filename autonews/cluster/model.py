@@ -29,6 +29,7 @@ from autonews.classify.lexicon import stem
 from autonews.cluster import figures as fig
 from autonews.cluster.conflicts import _same_model
 from autonews.cluster.conflicts import conflict as conflict  # the rules, for their callers
+from autonews.cluster.conflicts import shared_figure as shared_figure
 from autonews.cluster.conflicts import shared_subject as shared_subject
 from autonews.cluster.features import _Features
 from autonews.cluster.places import COUNTRY_OF
@@ -90,12 +91,6 @@ def _common(a: _Features, b: _Features) -> float:
 
 def _subject_mass(a: _Features, other_cjk: bool) -> float:
     return a.masses[0] if a.cjk is other_cjk else a.masses[1]
-
-
-def shared_figure(a: _Features, b: _Features) -> bool:
-    if a.figure_keys.isdisjoint(b.figure_keys):
-        return False  # no two figures within a digit's unit of each other
-    return fig.shared(a.numbers, b.numbers)
 
 
 def evidence(a: _Features, b: _Features, common: float) -> float:
