@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from autonews.classify.lexicon import stems_of
+from autonews.classify.lexicon import stem, stems_of
 from autonews.cluster.figures import Figure
 from autonews.cluster.places import COUNTRY_OF_LEADER
 from autonews.cluster.terms import concepts, terms_of
-from autonews.cluster.vocabulary import COUNTRIES, SHARES
+from autonews.cluster.vocabulary import COUNTRIES, SHARES, SHARES_DOWN_WORDS, SHARES_UP_WORDS
 from autonews.models import Classification
 
 _OPENING = 4  # words: the longest name of a country a title can open with
@@ -38,7 +38,9 @@ def event_percents(
     percents = frozenset(f for f in numbers if f.percent)
     if not percents:
         return percents
-    moves = {float(m.group(1)) for m in _NAME_MOVE.finditer(title)}
+    moves = {
+        float(m.group(2)) for m in _NAME_MOVE.finditer(title) if stem(m.group(1)) in _MOVE_STEMS
+    }
     if SHARES in title_counts:
         moves.update(float(m.group(2) or m.group(3)) for m in _SHARE_MOVE.finditer(title))
     return frozenset(f for f in percents if f.value not in moves)
@@ -46,13 +48,11 @@ def event_percents(
 
 # A share move told with the company's name for its shares, opening the title or the clause
 # after a lead-in: "Tesla slides 10% as investors shrug off ...", "...: Tesla jumps 13% on ...".
-_MOVES = (
-    r"(?:falls?|fell|drops?|dropped|slides?|slid|slips?|slipped|sinks?|sank|tumbles?|tumbled"
-    r"|plunges?|plunged|dips?|dipped|skids?|skidded|sheds?|jumps?|jumped|soars?|soared|surges?"
-    r"|surged|rises?|rose|climbs?|climbed|gains?|gained|rall(?:y|ies|ied)|spikes?|spiked)"
-)
+# Its verb is one of the words that tell which way shares went (cluster/vocabulary.py),
+# compared stemmed: "slides", "jumped".
+_MOVE_STEMS = frozenset(map(stem, SHARES_UP_WORDS | SHARES_DOWN_WORDS))
 _NAME_MOVE = re.compile(
-    r"(?:^|[:：]\s*)(?:[A-Z][\w.&'-]*\s+){1,3}" + _MOVES + r"\s+"
+    r"(?:^|[:：]\s*)(?:[A-Z][\w.&'-]*\s+){1,3}([a-z]+)\s+"
     r"(?:as\s+much\s+as\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|over\s+|by\s+)?"
     r"(\d+(?:\.\d+)?)\s*[%％]"
 )
