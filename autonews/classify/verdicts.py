@@ -88,23 +88,51 @@ def second_look(picked: list[Spotted], verdicts: list[str], tokens: Tokens) -> N
             verdicts[index] = "next to another maker"
 
 
-_OTHER_THING = ("not followed by ", "not with '", "not a person ")  # (not "not without")
-
-
 def names_something_else(k: Knowledge, tokens: Tokens, stems: list[str]) -> str | None:
     """A brand name the text's own words show to be something else ("Jaguar attacks tourist":
     the animal; "Harrison Ford": the actor), as written; None if none. Such a text is about
     that thing, even from a feed about cars."""
-    context = _Context(False, False, False, set(), set(), {})
     for start, end, hits in k.entities.scan(tokens.norms, plurals=True):
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
         surface = tokens.span(start, end)
         if hit.kind == "block":
             return surface
-        if hit.ambiguous and hit.kind == "maker" and hit.via != "model":
-            verdict = ambiguous_verdict(k, hit, surface, start, end, tokens, stems, context)
-            if verdict.startswith(_OTHER_THING):
-                return surface
+        judged = hit.ambiguous and hit.kind == "maker" and hit.via != "model"
+        if judged and _something_else(k, hit, surface, start, end, tokens, stems):
+            return surface
+    return None
+
+
+def _something_else(
+    k: Knowledge,
+    hit: EntityHit,
+    surface: str,
+    start: int,
+    end: int,
+    tokens: Tokens,
+    stems: list[str],
+) -> str | None:
+    """'not ...' why the text's own words make an ambiguous name something else (a veto word
+    after it or anywhere, a first name before it), or None."""
+    entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
+    if end < len(tokens) and stems[end] in entity.veto_next:
+        return f"not followed by '{tokens.surface(end)}'"
+    if end < len(tokens) and tokens.cjk(end):
+        # Chinese vetoes of several characters: 大众市场 is the mass market, 大众市值 VW's value.
+        after = "".join(tokens.norms[end : end + _LONGEST_VETO])
+        word = next((w for w in entity.veto_next if len(w) > 1 and after.startswith(w)), None)
+        if word is not None:
+            return f"not followed by '{word}'"
+    vetoed: frozenset[str] = getattr(entity, "veto_words", frozenset())
+    if vetoed and not vetoed.isdisjoint(stems):
+        word = next(tokens.surface(i) for i, s in enumerate(stems) if s in vetoed)
+        return f"not with '{word}' in the text"  # "Motorists could get £700 under FCA plan"
+    if (
+        start > 0
+        and tokens.norms[start - 1] in k.given_names
+        and tokens.surface(start - 1)[:1].isupper()
+    ):
+        return f"not a person ('{tokens.surface(start - 1)} {surface}')"
     return None
 
 
@@ -119,27 +147,11 @@ def ambiguous_verdict(
     context: _Context,
 ) -> str:
     """Why an ambiguous name counts, or 'not ...' why it does not."""
-    entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
-    if end < len(tokens) and stems[end] in entity.veto_next:
-        return f"not followed by '{tokens.surface(end)}'"
-    if end < len(tokens) and tokens.cjk(end):
-        # Chinese vetoes of several characters: 大众市场 is the mass market, 大众市值 VW's value.
-        after = "".join(tokens.norms[end : end + _LONGEST_VETO])
-        word = next((w for w in entity.veto_next if len(w) > 1 and after.startswith(w)), None)
-        if word is not None:
-            return f"not followed by '{word}'"
-    vetoed: frozenset[str] = getattr(entity, "veto_words", frozenset())
-    if vetoed and not vetoed.isdisjoint(stems):
-        word = next(tokens.surface(i) for i, s in enumerate(stems) if s in vetoed)
-        return f"not with '{word}' in the text"  # "Motorists could get £700 under FCA plan"
+    other = _something_else(k, hit, surface, start, end, tokens, stems)
+    if other is not None:
+        return other
     if tuple(tokens.norms[start:end]) != alias_key(hit.written):
         return "not counted in a plural"
-    if (
-        start > 0
-        and tokens.norms[start - 1] in k.given_names
-        and tokens.surface(start - 1)[:1].isupper()
-    ):
-        return f"not a person ('{tokens.surface(start - 1)} {surface}')"
     if not tokens.cjk(start):
         if surface.islower() and not hit.written.islower():
             return "not capitalised"
@@ -166,6 +178,7 @@ def ambiguous_verdict(
         return "a chief known only for cars"  # "1000亿灰飞烟灭，李想疯魔"
     if hit.kind == "maker" and start == 0 and hit.written in k.makers[hit.index].people:
         return "is the headline's subject"  # "丰田章男：我不会辞去董事长职务"
+    entity = k.makers[hit.index] if hit.kind == "maker" else k.companies[hit.index]
     if hit.written in entity.lenient and context.automotive:
         return "in an automotive headline"
     if hit.via == "model":  # a two-character Chinese model name: "途胜L", not 长征途胜利
