@@ -147,7 +147,7 @@ def _attr_name(section: str, key: str) -> str | None:
     return None
 
 
-def _validate_semantics(config: Config) -> None:
+def validate_semantics(config: Config) -> None:
     try:
         parse_since(config.digest.since, datetime.now(UTC))  # the same parser --since uses
     except ValueError as exc:
@@ -395,16 +395,16 @@ def load_config(
     source = find_config_file(explicit, env, paths, missing_ok)
     if source is not None:
         config = replace(config_from_mapping(read_toml(source), config), source=source)
-        _validate_semantics(config)
+        validate_semantics(config)
     for name, layer in _env_overrides(env).items():  # an error names the variable
         try:
             config = config_from_mapping(layer, config)
-            _validate_semantics(config)
+            validate_semantics(config)
         except ConfigError as exc:
             raise ConfigError(
                 f"${name}: {exc.message}", hint=exc.hint or f"fix or unset ${name}"
             ) from None
     if flags:
         config = config_from_mapping({k: dict(v) for k, v in flags.items() if v}, config)
-    _validate_semantics(config)
+    validate_semantics(config)
     return config

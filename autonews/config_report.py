@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from autonews.config import Config
+from autonews.config import Config, config_from_mapping, validate_semantics
 from autonews.errors import ConfigError
 from autonews.render.common import plural
 
@@ -19,6 +20,33 @@ class ConfigReport:
     lines: tuple[str, ...]  # what was found
     problems: tuple[str, ...]  # errors: `config check` exits 2
     warnings: tuple[str, ...]  # worth knowing, not wrong
+
+
+def file_problems(raw: Mapping[str, Any], base: Config) -> list[tuple[str, str | None]]:
+    """Every problem (message, hint) of a config file's contents, where loading stops at the
+    first: each key, and each feed or digest entry, is checked alone on top of ``base``, then
+    the whole file for what only keys together get wrong (two digests of one name). Each
+    problem once, in the file's order."""
+    probes: list[tuple[Mapping[str, Any], str, str]] = []
+    for key, value in raw.items():
+        if key in ("feeds", "digests") and isinstance(value, list):
+            # An entry checked alone is entry 0: its messages are given its own number back.
+            probes += [
+                ({key: [entry]}, f"'{key}[0]", f"'{key}[{n}]") for n, entry in enumerate(value)
+            ]
+        elif isinstance(value, dict) and value:
+            probes += [({key: {name: setting}}, "", "") for name, setting in value.items()]
+        else:
+            probes.append(({key: value}, "", ""))
+    problems: list[tuple[str, str | None]] = []
+    for probe, alone, actual in [*probes, (raw, "", "")]:
+        try:
+            validate_semantics(config_from_mapping(probe, base))
+        except ConfigError as exc:
+            problem = (exc.message.replace(alone, actual, 1) if alone else exc.message, exc.hint)
+            if problem not in problems:
+                problems.append(problem)
+    return problems
 
 
 def _feeds(config: Config) -> tuple[str, list[str]]:

@@ -87,6 +87,25 @@ def test_config_check_names_what_is_wrong(cli, home: Path) -> None:
     assert line + "password_command" in good.out
 
 
+def test_config_check_names_every_problem_at_once(cli, home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(
+        '[fetch]\ntimeout = -3\nconcurency = 4\n[digest]\nsince = "yesterday-ish"\n'
+        '[[feeds]]\nurl = "https://example.com/feed"\n[[feeds]]\nurl = "htp://example.org/rss"\n',
+        encoding="utf-8",
+    )
+    result = cli("config", "check")
+    assert result.code == ExitStatus.USAGE
+    errors = [line for line in result.err.splitlines() if line.startswith("autonews: error:")]
+    assert len(errors) == 4, result.err
+    for part in ("'fetch.timeout'", "'fetch.concurency'", "'digest.since'", "'feeds[1].url'"):
+        assert part in result.err
+    assert "did you mean 'http://example.org/rss'?" in result.err  # each problem keeps its hint
+    assert "4 problems in" in result.err
+    # Other commands stop at the first, as loading does.
+    assert cli("digest", "--offline").err.count("autonews: error:") == 1
+
+
 def test_the_example_config_checks(cli, home: Path) -> None:
     result = cli("config", "check", "--config", str(ROOT / "config.example.toml"))
     assert result.code == 0, result.err

@@ -4,6 +4,7 @@ sets up), and a commented starter file with real car-news feeds."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -42,7 +43,12 @@ def config_check(config: ConfigOption = None) -> None:
             f"no config file at {str(path)!r}",
             hint="`autonews config init` writes a starter config with a few car-news feeds",
         )
-    report = check_config(load_config(path), dict(os.environ))
+    try:
+        loaded = load_config(path)
+    except ConfigError as exc:
+        _every_problem_of(path, exc)
+        raise
+    report = check_config(loaded, dict(os.environ))
     for line in report.lines:
         typer.echo(line)
     for warning in report.warnings:
@@ -52,6 +58,24 @@ def config_check(config: ConfigOption = None) -> None:
     if report.problems:
         raise typer.Exit(ExitStatus.USAGE)
     typer.echo("config ok")
+
+
+def _every_problem_of(path: Path, first: ConfigError) -> None:
+    """Loading stops at the first wrong key; a check names them all, so that one round of
+    editing fixes the file. Returns (and the caller raises ``first``) when the file has at most
+    one problem of its own (the error may be an environment variable's)."""
+    from autonews.config import Config, read_toml
+    from autonews.config_report import file_problems
+
+    problems = file_problems(read_toml(path), Config())
+    if len(problems) < 2:
+        return
+    for message, hint in problems:
+        typer.echo(f"autonews: error: {message}", err=True)
+        if hint:
+            typer.echo(f"  hint: {hint}", err=True)
+    typer.echo(f"{len(problems)} problems in {str(path)!r}: fix them and check again", err=True)
+    raise typer.Exit(ExitStatus.USAGE)
 
 
 @app.command("init")
