@@ -860,3 +860,19 @@ def test_a_person_is_one_subject_in_either_script() -> None:
     assert titles(
         "Lei Jun says Xiaomi will not cut YU7 prices", "雷军：小米SU7 Ultra将于明年交付", hours=1
     ) == [[0], [1]]
+
+
+def test_trimming_is_a_verb_not_a_part() -> None:
+    # "trims" cuts a forecast or an output (no subject); a trim panel is a part.
+    assert titles("GM trims forecast on tariffs", "GM trims Cadillac Lyriq production") == [
+        [0],
+        [1],
+    ]
+    assert titles(
+        "Ford trims 2024 profit outlook", "Ford recalls Explorers over loose exterior trim"
+    ) == [[0], [1]]
+    assert titles(
+        "Ford recalls 1.9 million Explorers over trim that can detach",
+        "Nearly two million Ford Explorers could shed their windshield trim",
+        hours=1,
+    ) == [[0, 1]]
