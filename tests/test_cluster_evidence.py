@@ -862,6 +862,13 @@ def test_a_person_is_one_subject_in_either_script() -> None:
     ) == [[0], [1]]
 
 
+def test_firing_people_is_no_fire() -> None:
+    assert titles("Rivian fires its head of software", "Rivian R1S fires prompt NHTSA probe") == [
+        [0],
+        [1],
+    ]
+
+
 def test_trimming_is_a_verb_not_a_part() -> None:
     # "trims" cuts a forecast or an output (no subject); a trim panel is a part.
     assert titles("GM trims forecast on tariffs", "GM trims Cadillac Lyriq production") == [
