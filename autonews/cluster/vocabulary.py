@@ -62,9 +62,9 @@ buyer buyers owner owners customer customers user users driver drivers fan fans 
 staff employee employees official officials leader leaders expert experts investor investors
 analyst analysts executive executives source sources
 plan plans planned planning deal deals move moves step steps way ways bid effort efforts
-push pushes pushed drive drives hit hits hits boost boosts boosted cut cuts trim trims trimmed rise rises rose fall
-falls fell drop drops dropped jump jumps surge surges slump slumps gain gains lose loses lost
-win wins won beat beats miss misses
+push pushes pushed drive drives hit hits hits boost boosts boosted cut cuts trim trims trimmed
+rise rises rose fall falls fell drop drops dropped jump jumps surge surges slump slumps
+gain gains lose loses lost win wins won beat beats miss misses
 show shows showed shown reveal reveals see sees saw seen look looks looking find finds found
 tell tells told ask asks asked call calls called want wants need needs try tries tried keep keeps
 give gives gave help helps start starts started end ends ended begin begins began
