@@ -95,6 +95,24 @@ def reader_language(configured: str = "", environ: Mapping[str, str] | None = No
     return "en"
 
 
+def representative(
+    members: Sequence[Item], classifications: Mapping[int, Classification], language: str
+) -> Item:
+    """The item that stands for a story (its title and link): see ``build_story``."""
+    if len(members) == 1:  # most stories: nothing to weigh
+        return members[0]
+    chinese_reader = language == "zh"
+    return max(
+        members,
+        key=lambda i: (
+            classifications[i.id].automotive,
+            (title_language(i.title) == "zh") == chinese_reader,
+            _informativeness(i, classifications[i.id]),
+            -i.id,
+        ),
+    )
+
+
 def build_story(
     members: Sequence[Item],
     classifications: Mapping[int, Classification],
@@ -106,20 +124,7 @@ def build_story(
     for it (title, link, makers) is one about cars where any is (so the story is about cars when
     any of its sources is, whatever the reader's language), then one in the reader's
     ``language`` where one is, then the most informative."""
-    chinese_reader = language == "zh"
-    chosen = (
-        members[0]
-        if len(members) == 1  # most stories: nothing to weigh
-        else max(
-            members,
-            key=lambda i: (
-                classifications[i.id].automotive,
-                (title_language(i.title) == "zh") == chinese_reader,
-                _informativeness(i, classifications[i.id]),
-                -i.id,
-            ),
-        )
-    )
+    chosen = representative(members, classifications, language)
     article = articles.get(chosen.link or "")
     if article is None or not article.text:
         article = next(

@@ -12,18 +12,33 @@ from autonews.store import Store
 from autonews.timeparse import utcnow
 
 
+def _story_link(store: Store, config: Config, story_id: str) -> str:
+    """The link a digest prints beside the story's id: its representative item's, chosen as
+    the digest chooses it (about cars, in the reader's language, most informative)."""
+    from autonews.digest import reader_language, representative
+    from autonews.pipeline import classify_items
+
+    members = store.story_members(story_id)
+    linked = [item for item in members if item.link]
+    if not linked:
+        raise UsageError(
+            f"{story_id!r} is neither an http(s) URL nor a known story id",
+            hint="a story's id is shown beside its link in every digest format (the `id` field "
+            "in JSON)",
+        )
+    articles = store.articles([item.link for item in linked if item.link])
+    classifications = classify_items(store, config, members, articles)
+    chosen = representative(members, classifications, reader_language(config.digest.language))
+    link = chosen.link or linked[0].link  # (a story whose chosen source has no link: its first)
+    assert link is not None
+    return link
+
+
 def read_article(config: Config, url_or_id: str) -> Article:
     with Store(config.paths.store_file) as store:
         url = url_or_id
         if not url_or_id.lower().startswith(("http://", "https://")):
-            found = store.story_link(url_or_id)
-            if found is None:
-                raise UsageError(
-                    f"{url_or_id!r} is neither an http(s) URL nor a known story id",
-                    hint="a story's id is shown beside its link in every digest format (the "
-                    "`id` field in JSON)",
-                )
-            url = found
+            url = _story_link(store, config, url_or_id)
         cached = store.articles([url]).get(url)
         if cached is not None and cached.text:
             return cached

@@ -72,6 +72,19 @@ def test_the_id_shown_is_the_one_read_takes(cli, demo) -> None:
     result = cli("read", volvo["id"])
     assert result.code == 0, result.err
     assert "14,768" in result.out
+    # The article of the link shown, not another source's (the story's earliest, say).
+    assert volvo["url"] in result.out
+    assert not any(s["url"] in result.out for s in volvo["sources"] if s["url"] != volvo["url"])
+
+
+def test_read_follows_the_link_a_chinese_reader_is_shown(cli, demo, monkeypatch) -> None:
+    monkeypatch.setenv("AUTONEWS_DIGEST_LANGUAGE", "zh")
+    (volvo,) = [s for s in _stories(cli, demo) if "XC70" in s["title"] and len(s["sources"]) == 3]
+    chinese = [s for s in volvo["sources"] if s["url"] == volvo["url"]]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese[0]["title"])  # a Chinese source
+    result = cli("read", volvo["id"])
+    assert result.code == 0, result.err
+    assert volvo["url"] in result.out
 
 
 def test_email_text_and_html_link_every_source(cli, demo, home: Path) -> None:

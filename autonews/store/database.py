@@ -280,15 +280,18 @@ class Store(PageQueries, ClassificationQueries):
         rows = self.db.execute(query + " ORDER BY published DESC, id", params).fetchall()
         return [item_from_row(row, by_url[row["feed_url"]]) for row in rows]
 
-    def story_link(self, story_key: str) -> str | None:
-        """The link of a story's earliest item that has one."""
-        row = self.db.execute(
-            "SELECT items.link FROM story_items JOIN items ON items.id = story_items.item_id "
-            "WHERE story_items.story_key = ? AND items.link IS NOT NULL "
-            "ORDER BY items.first_seen, items.id LIMIT 1",
+    def story_members(self, story_key: str) -> list[Item]:
+        """The items of a story, each under its feed as last configured."""
+        rows = self.db.execute(
+            "SELECT items.* FROM story_items JOIN items ON items.id = story_items.item_id "
+            "WHERE story_items.story_key = ? ORDER BY items.published, items.id",
             (story_key,),
-        ).fetchone()
-        return str(row[0]) if row else None
+        ).fetchall()
+        feeds = {feed.url: feed for feed in self.known_feeds()}
+        return [
+            item_from_row(row, feeds.get(row["feed_url"], FeedConfig(url=row["feed_url"])))
+            for row in rows
+        ]
 
     def known_feeds(self) -> list[FeedConfig]:
         """Every feed the store has items or state for, named as last configured."""
