@@ -247,6 +247,20 @@ def test_classify_reads_the_good_lines_and_then_names_the_bad_ones(cli) -> None:
     assert "line 2 is not valid JSON" in result.err and "hint:" in result.err
 
 
+def test_classify_names_every_bad_line_and_skips_blank_ones(cli) -> None:
+    lines = ["", '{"title": ""}', "Volvo Recalls 14,768 XC70s", "   ", '{"summary": "x"}', "{"]
+    result = cli("classify", "--format", "jsonl", stdin="\n".join(lines) + "\n")
+    assert result.code == ExitStatus.USAGE
+    assert [json.loads(line)["title"] for line in result.out.splitlines()] == [
+        "Volvo Recalls 14,768 XC70s"
+    ]
+    for problem in ("line 2 has an empty title", 'line 5 has no "title"', "line 6 is not valid"):
+        assert problem in result.err
+    assert "line 1" not in result.err and "line 4" not in result.err  # blank lines are skipped
+    empty = cli("classify", "")
+    assert empty.code == ExitStatus.USAGE and "an empty headline" in empty.err
+
+
 def test_classify_explain(cli) -> None:
     result = cli("classify", "--explain", "ZF Signs Supply Deal with BMW")
     assert "why:" in result.out and "partnership" in result.out

@@ -9,6 +9,7 @@ import typer
 
 from autonews.cli.context import load_config
 from autonews.cli.options import ConfigOption, check_choice, format_option
+from autonews.errors import UsageError
 
 
 def classify(
@@ -50,6 +51,8 @@ def classify(
     classifier = classifier_for(cfg.classify)
     problems: list[str] = []
     if text:
+        if not all(title.strip() for title in text):
+            raise UsageError("an empty headline", hint="give the headline's text, in quotes")
         inputs = [(title, summary, body) for title in text]
     else:
         inputs, problems = read_inputs(sys.stdin)

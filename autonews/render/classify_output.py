@@ -20,6 +20,8 @@ def read_inputs(lines: Iterable[str]) -> tuple[list[tuple[str, str, str]], list[
     problems = []
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\n")
+        if not line.strip():
+            continue  # a blank line is no headline (pasted text has them)
         if not line.lstrip().startswith("{"):
             inputs.append((line, "", ""))
             continue
@@ -31,17 +33,24 @@ def read_inputs(lines: Iterable[str]) -> tuple[list[tuple[str, str, str]], list[
         if not isinstance(record, dict) or not isinstance(record.get("title"), str):
             problems.append(f'line {number} has no "title" string')
             continue
+        if not record["title"].strip():
+            problems.append(f"line {number} has an empty title")
+            continue
         inputs.append(
             (record["title"], str(record.get("summary") or ""), str(record.get("body") or ""))
         )
     return inputs, problems
 
 
+_PROBLEMS_SHOWN = 5  # a file of bad lines is named by its first few, then counted
+
+
 def input_error(problems: Sequence[str]) -> UsageError:
     """The lines of the input that were left out, for the run to end with (after the others)."""
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    shown = problems[:_PROBLEMS_SHOWN]
+    more = f" (and {len(problems) - len(shown)} more)" if len(problems) > len(shown) else ""
     return UsageError(
-        f"{problems[0]}{more}; the other lines were classified",
+        f"{'; '.join(shown)}{more}; the other lines were classified",
         hint='give one headline per line, or {"title": ..., "summary": ..., "body": ...}',
     )
 
