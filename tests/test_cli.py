@@ -261,6 +261,14 @@ def test_classify_names_every_bad_line_and_skips_blank_ones(cli) -> None:
     assert empty.code == ExitStatus.USAGE and "an empty headline" in empty.err
 
 
+def test_classify_reads_items_as_a_car_feeds_when_asked(cli) -> None:
+    """The digest reads a car feed's terse headlines as car news; classify can say the same."""
+    plain = cli("classify", "--format", "json", "What we learned this week")
+    in_car_feed = cli("classify", "--format", "json", "--car-feed", "What we learned this week")
+    assert plain.json()[0]["automotive"] is False
+    assert in_car_feed.json()[0]["automotive"] is True
+
+
 def test_classify_explain(cli) -> None:
     result = cli("classify", "--explain", "ZF Signs Supply Deal with BMW")
     assert "why:" in result.out and "partnership" in result.out

@@ -37,6 +37,14 @@ def classify(
         str,
         typer.Option(metavar="TEXT", help="The item's article body, as a digest would read it."),
     ] = "",
+    car_feed: Annotated[
+        bool,
+        typer.Option(
+            "--car-feed",
+            help="Read the items as a digest reads those of a feed mostly about cars: a terse "
+            "headline with no car word is car news there, unless its words say otherwise.",
+        ),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Classify headlines: car relevance, automakers, models, companies, event, figures.
@@ -57,7 +65,7 @@ def classify(
     else:
         inputs, problems = read_inputs(sys.stdin)
     results = [
-        (title, classifier.classify(title, item_summary, item_body, explain=explain))
+        (title, classifier.classify(title, item_summary, item_body, explain, car_feed))
         for title, item_summary, item_body in inputs
     ]
     sys.stdout.write(format_classifications(results, fmt, explain))
