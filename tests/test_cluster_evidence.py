@@ -577,6 +577,9 @@ def test_a_makers_share_moves_of_one_day_are_one_story_whatever_cause_each_gives
     [
         # half a day apart or more: another session's move
         ("Why Rivian Stock Is Sinking Today", "Rivian shares slide as outlook is trimmed", 14.0),
+        # the same words two days apart: two days' moves, whatever figure they share
+        ("Tesla Shares Fall 3% as Investors Weigh Demand",) * 2 + (50.0,),
+        ("Tesla shares fall 3%", "Tesla stock drops 3% as demand worries grow", 30.0),
         # opposite ways, in plain words as in the market's
         ("Tesla shares fall 5% after delivery miss", "Tesla shares rise 3% as Musk returns", 2.0),
         ("BYD shares gain in Hong Kong", "BYD shares slip in Shenzhen trading", 2.0),

@@ -21,11 +21,15 @@ from autonews.cluster.vocabulary import (
     PEOPLE_TURNS,
     PROSPECTS,
     RELEASE,
+    SHARES,
     TURNS,
 )
 from autonews.models import Event
 
 _TURN_LATER = 24 * 3600.0  # seconds: a turn told later than this after the news is news
+# seconds: two share moves told further apart than this are two sessions' (a close told the next
+# morning is still within it)
+_OTHER_SESSION = 24 * 3600.0
 
 
 def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
@@ -54,6 +58,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
     """Evidence that two items are different events, however alike their words: what it is."""
     if a.roundup or b.roundup:
         return "a briefing of several stories"
+    if SHARES in a.title and SHARES in b.title and abs(a.stamp - b.stamp) > _OTHER_SESSION:
+        return "share moves of different days"  # "Tesla shares fall 3%" on Monday / Wednesday
     if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
         return "different makers"
     if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
