@@ -349,6 +349,16 @@ def test_a_briefing_of_several_stories_joins_none_of_them() -> None:
         ]
     )
     assert weekly == [[0], [1]]
+    # A live blog of a show's day, naming several makers: the news of none of them.
+    assert titles(
+        "Live: Auto Show Day 1 — Toyota, Honda and Nissan Reveal Concepts",
+        "Honda Reveals 0 Series Concept at Auto Show",
+        hours=1,
+    ) == [[0], [1]]
+    # A live blog of one maker's event is that event's.
+    assert titles("Live: Tesla Q4 earnings call", "Tesla Q4 profit misses estimates", hours=1) == [
+        [0, 1]
+    ]
 
 
 def test_article_bodies_count_where_feeds_give_no_summary_but_not_the_sites_own_text() -> None:

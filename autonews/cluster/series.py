@@ -27,13 +27,22 @@ _BRIEFING = re.compile(
 )
 
 
+# A live blog's title: of one event, or of a show or a day of several makers' news.
+_LIVE = re.compile(
+    r"^live\b|\blive (?:blog|updates?|coverage)\b|\bas it happened\b|直播[｜|:：]|^图文直播",
+    re.IGNORECASE,
+)
+
+
 def roundups(items: Sequence[ClusterInput]) -> set[int]:
     """Items whose titles list several stories: a briefing ("汽车早报｜比亚迪5月销量38.2万辆；
     福特召回107万辆", "The Morning Drive: Tesla cuts prices, Ford recalls Broncos", "Auto stocks
     to watch: Tesla, Ford, Hyundai", "... plus the week's best reads"). A title of a series (its
     prefix recurs in the feed) that names several makers' groups or lists clauses, or is a
     numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
-    title only a briefing has. No story of its own: it merges with none (but its re-posts)."""
+    title only a briefing has; a live blog naming several groups ("Live: Auto Show Day 1 —
+    Toyota, Honda and Nissan Reveal Concepts"). No story of its own: it merges with none (but
+    its re-posts)."""
     marks: dict[str, _Marks] = {}  # titles repeat (re-posts, syndication): read each once
     prefix_of = {}
     for n, item in enumerate(items):
@@ -55,7 +64,7 @@ def roundups(items: Sequence[ClusterInput]) -> set[int]:
         if (
             mark.briefing
             or (series and (several or listed or numbered))
-            or (mark.clauses and several)
+            or ((mark.clauses or mark.live) and several)
         ):
             found.add(n)
     return found
@@ -65,6 +74,7 @@ class _Marks(NamedTuple):
     prefix: str | None  # a series' prefix ("episode #"), if the title opens with one
     clauses: bool  # the title lists clauses: "A; B", "A, plus B"
     briefing: bool  # it says what only a briefing's title says
+    live: bool  # a live blog's title
 
 
 def _marks(title: str) -> _Marks:
@@ -73,6 +83,7 @@ def _marks(title: str) -> _Marks:
         _DIGITS.sub("#", match.group(1).casefold()) if match else None,
         _CLAUSES.search(title) is not None,
         _BRIEFING.search(title) is not None,
+        _LIVE.search(title) is not None,
     )
 
 
