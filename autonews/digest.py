@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from autonews.briefings import reads_as_briefing
 from autonews.models import (
     EVENT_WEIGHT,
     Article,
@@ -242,6 +243,16 @@ def mark_repeated_failures(
     return tuple(out)
 
 
+_BRIEFING_GROUPS = 3  # a story naming makers of this many groups and more is a roundup's
+
+
+def _briefing(story: Story) -> bool:
+    """A briefing, a roundup or a live blog of several makers: no lead, whatever it weighs
+    ("Weekly Recall Roundup: Ford, Toyota, Kia")."""
+    groups = {maker.group for maker in story.classification.makers}
+    return len(groups) >= _BRIEFING_GROUPS or reads_as_briefing(story.title)
+
+
 def build_digest(
     stories: Sequence[Story],
     feeds: Sequence[FeedHealth],
@@ -256,7 +267,8 @@ def build_digest(
     cars = [s for s in stories if s.classification.automotive]
     others = [s for s in stories if not s.classification.automotive]
     ranked = sorted(cars, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
-    lead_id = ranked[0].id if ranked else None
+    lead = next((s for s in ranked if not _briefing(s)), ranked[0] if ranked else None)
+    lead_id = lead.id if lead else None
     if all_topics:
         ranked += sorted(others, key=lambda s: (-s.published.timestamp(), s.id))
     if limit is not None:  # in all: "Other news" only fills what car stories leave

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from autonews.briefings import BRIEFING as _BRIEFING
+from autonews.briefings import LIVE as _LIVE
 from autonews.cluster.inputs import ClusterInput
 
 _DIGITS = re.compile(r"\d+")
@@ -19,19 +21,6 @@ _ISSUE_WORDS = 3  # at most, in a numbered issue's prefix
 _SERIES = re.compile(r"^(.{2,40}?)\s*[:：｜|]")
 # Clauses of several stories: "A; B", "A, plus B"; in a series' title, "A, B".
 _CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
-# What only a briefing's title says: a week's review, best reads, a morning or evening paper.
-_BRIEFING = re.compile(
-    r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
-    r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]",
-    re.IGNORECASE,
-)
-
-
-# A live blog's title: of one event, or of a show or a day of several makers' news.
-_LIVE = re.compile(
-    r"^live\b|\blive (?:blog|updates?|coverage)\b|\bas it happened\b|直播[｜|:：]|^图文直播",
-    re.IGNORECASE,
-)
 
 
 def roundups(items: Sequence[ClusterInput]) -> set[int]:
