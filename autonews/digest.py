@@ -184,6 +184,17 @@ def _matches_maker(story: Story, names: Sequence[str]) -> bool:
     )
 
 
+def _names_model(story: Story, wanted: Sequence[str]) -> bool:
+    """Whether the story names one of the models, or one told longer: "SU7" is also the "SU7
+    Ultra", "Mach-E" the "Mustang Mach-E" (``wanted`` are models' full names, as resolved)."""
+    named = [m.name.casefold() for m in story.classification.models]
+    return any(
+        n == w or n.startswith(w + " ") or n.endswith(" " + w)
+        for w in map(str.casefold, wanted)
+        for n in named
+    )
+
+
 def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
     patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
     tags = {t.casefold() for t in filters.tags}
@@ -192,9 +203,7 @@ def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
         event = story.classification.event.value
         if filters.makers and not _matches_maker(story, filters.makers):
             continue
-        if filters.models and not {m.name for m in story.classification.models} & set(
-            filters.models
-        ):
+        if filters.models and not _names_model(story, filters.models):
             continue
         if filters.events and event not in filters.events:
             continue

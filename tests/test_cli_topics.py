@@ -217,3 +217,34 @@ def test_model_filter_knows_plurals_and_names_without_their_brand(
         result = cli(*args, "--model", model)
         assert result.code == 0, result.err
         assert [s["title"] for s in result.json()["stories"]] == [title]
+
+
+def test_models_named_without_their_brand_or_as_a_version(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """ "Tundra" of "Toyota Tundra", told as vehicles beside its maker; "--model SU7" takes the
+    SU7 Ultra too; "Ford Mustang Mach-E" is one model."""
+    titles = [
+        "Toyota Recalls 145,000 Tundra Pickups Over Rear Axle Nut",
+        "Xiaomi SU7 Ultra Deliveries Top 10,000 Units",
+        "Ford Mustang Mach-E Recall Covers 20,000 Crossovers",
+        "Honda Launches Pilot Program for EV Charging",
+    ]
+    httpserver.expect_request("/models").respond_with_data(
+        rss([item(title, n) for n, title in enumerate(titles)]),
+        content_type="application/rss+xml",
+    )
+    url = httpserver.url_for("/models")
+    everything = cli("digest", "--feed", url, "--no-extract", "-f", "json").json()["stories"]
+    models = {s["title"]: [m["name"] for m in s["models"]] for s in everything}
+    assert models == {
+        titles[0]: ["Toyota Tundra"],
+        titles[1]: ["SU7 Ultra"],
+        titles[2]: ["Mustang Mach-E"],
+        titles[3]: [],  # a word in title case, not the Honda Pilot
+    }
+    args = ("digest", "--offline", "--feed", url, "-f", "json")
+    for model, title in (("Tundra", titles[0]), ("SU7", titles[1]), ("mach-e", titles[2])):
+        result = cli(*args, "--model", model)
+        assert result.code == 0, result.err
+        assert [s["title"] for s in result.json()["stories"]] == [title], model

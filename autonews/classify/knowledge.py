@@ -117,6 +117,7 @@ class Knowledge:
     # What shows a two-character Chinese model name is meant as one (events.toml [context]).
     model_after: tuple[str, ...] = ()
     model_before: tuple[str, ...] = ()
+    vehicle_after: frozenset[str] = frozenset()  # stems: "Tundra pickups", "Pilot recall"
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
     # Words that by themselves make a text automotive (relevance), unstemmed; Chinese as written.
     automotive: Lexicon[str] = field(default_factory=Lexicon)
@@ -136,6 +137,10 @@ class Knowledge:
     model_starts: dict[int, set[str]] = field(default_factory=dict)
     # Every model name by its tokens, as written in the data, with its maker's index.
     models: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
+    # A model's name without its brand and its maker ("tundra", Toyota) -> its full name
+    without_brand: dict[tuple[tuple[str, ...], int], str] = field(default_factory=dict)
+    brandless: Lexicon[EntityHit] = field(default_factory=Lexicon)  # those names, as hits
+    brandless_starts: dict[int, set[str]] = field(default_factory=dict)  # their first words
 
     @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:
@@ -196,6 +201,7 @@ class Knowledge:
             hidden = _short_cjk(str(model))
             self.entities.add(key, EntityHit("maker", index, "model", hidden, written=str(model)))
             self.models.setdefault(key, (str(model), index))
+            self._add_without_brand(str(model), key, index, plain)
             if key:
                 self.model_starts.setdefault(index, set()).add(key[0])
             bare = tuple(w for w in key if w.isascii() and w not in brand_words)
@@ -206,6 +212,25 @@ class Knowledge:
                 continue
             if bare and len("".join(bare)) > 1:
                 self.bare_models.add(bare, (maker.group, " ".join(bare)))
+
+    def _add_without_brand(
+        self, model: str, key: tuple[str, ...], index: int, brands: list[str]
+    ) -> None:
+        """A model written with its brand in the data because its name alone is a word ("Toyota
+        Tundra", "Ford Mustang") is also found by that name alone (``brandless``, a lexicon of
+        its own that only the names' judge reads): it counts only where its maker is named in
+        the same text ("Toyota recalls 145,000 Tundra pickups"), reported by its full name."""
+        for brand in brands:
+            prefix = phrase_key(brand)
+            rest = key[len(prefix) :]
+            if rest and key[: len(prefix)] == prefix:
+                written = " ".join(model.split()[len(brand.split()) :])
+                if written and phrase_key(written) == rest:
+                    self.brandless.add(rest, EntityHit("maker", index, "bare", written=written))
+                    # (and its plural: "Wranglers")
+                    self.brandless_starts.setdefault(index, set()).update((rest[0], rest[0] + "s"))
+                    self.without_brand.setdefault((rest, index), model)
+                return
 
     def add_nickname(self, raw: Mapping[str, Any]) -> None:
         """A name the press gives several makers at once (蔚小理: NIO, XPeng, Li Auto): one hit
@@ -305,6 +330,9 @@ def build_knowledge(
     context = rules["context"]
     knowledge.model_after = tuple(simplified(str(p)) for p in context.get("model_after", []))
     knowledge.model_before = tuple(simplified(str(p)) for p in context.get("model_before", []))
+    knowledge.vehicle_after = frozenset(
+        stem(str(w).lower()) for w in context.get("vehicle_after", [])
+    )
     automotive = [str(phrase) for phrase in rules["context"]["automotive"]]
     for phrase in automotive:
         if phrase.isascii():

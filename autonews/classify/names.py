@@ -91,8 +91,15 @@ def find_names(
             and tuple(tokens.norms[start:end]) != alias_key(hit.written)
         ):
             hit = replace(hit, via="plural")  # "Teslas": the cars, or a nickname ("Bangla Teslas")
+        if picked and picked[-1][1] == start and hit.via == "model" == picked[-1][2].via:
+            longer = _one_longer_model(k, tokens, picked[-1], end, hit)
+            if longer is not None:  # "Ford Mustang" + "Mach-E": the Mustang Mach-E
+                picked[-1] = longer
+                continue
         picked.append((start, end, hit))
         ambiguous = ambiguous or hit.ambiguous
+    if picked and _may_name_a_brandless_model(k, tokens, picked):
+        plurals += _brandless_models(k, tokens, stems, picked, reasons)
     if plurals:
         picked = _with_plurals_beside_their_maker(picked, plurals, reasons, tokens)
     picked = _without_codes_of_others(picked, reasons, tokens)
@@ -124,6 +131,73 @@ def find_names(
             sure = verdict in SURE_VERDICTS
             judged.append((start, end, replace(hit, ambiguous=False) if sure else hit))
     return judged
+
+
+def _may_name_a_brandless_model(k: Knowledge, tokens: Tokens, picked: list[Spotted]) -> bool:
+    """Whether a maker named by name has a model whose name alone starts with a word of the
+    text: a check in C for each maker named, where a scan is a loop in Python."""
+    starts = k.brandless_starts
+    for _, _, hit in picked:  # a loop, not any(): one or two names
+        words = starts.get(hit.index) if hit.via != "model" else None
+        if words is not None and not words.isdisjoint(tokens.norms):
+            return True
+    return False
+
+
+def _brandless_models(
+    k: Knowledge, tokens: Tokens, stems: list[str], picked: list[Spotted], reasons: list[str]
+) -> list[Spotted]:
+    """Models named without their brand ("Tundra" of "Toyota Tundra") where no other name is,
+    told as models; kept only beside their maker's name (with the plurals)."""
+    taken = {position for start, end, _ in picked for position in range(start, end)}
+    found: list[Spotted] = []
+    for start, end, hits in k.brandless.scan(tokens.norms, plurals=True):
+        if taken.intersection(range(start, end)):
+            continue
+        hit = hits[0]
+        named = _written_as_a_model(hit, tokens, start, end) or _plural_of_a_word(
+            hit, tokens, start, end
+        )
+        if named and _told_as_a_model(k, hit.written, tokens, stems, start, end):
+            key = alias_key(hit.written)
+            found += [
+                (start, end, replace(h, via="model", written=k.without_brand[key, h.index]))
+                for h in hits
+            ]
+        elif reasons is not DISCARD:
+            reasons.append(f"ignored '{tokens.span(start, end)}': a word, not told as a model")
+    return found
+
+
+def _one_longer_model(
+    k: Knowledge, tokens: Tokens, before: Spotted, end: int, hit: EntityHit
+) -> Spotted | None:
+    """Two models of one maker side by side that are one longer model: "Ford Mustang Mach-E"
+    is found as "Ford Mustang" and "Mach-E" (the leftmost name wins), and is the Mustang
+    Mach-E. The two as one, or None."""
+    first, last, previous = before
+    if previous.index != hit.index:
+        return None
+    longer = k.models.get(tuple(tokens.norms[last - 1 : end]))
+    if longer is None or longer[1] != hit.index:
+        return None
+    return first, end, replace(hit, written=longer[0])
+
+
+def _told_as_a_model(
+    k: Knowledge, name: str, tokens: Tokens, stems: list[str], start: int, end: int
+) -> bool:
+    """A model's name without its brand is the model where it is no word - letters with a
+    digit or an inner capital ("iX", "7X", "EcoSport") - or, a word ("Tundra", "Pilot"), where it
+    is told as vehicles: after a number ("145,000 Tundra") or before a vehicle word ("Tundra
+    pickups"; knowledge: vehicle_after). Title case capitalises every word, so capitals alone
+    make no name ("Honda Launches Pilot Program"); numbers alone are counts ("4 plants")."""
+    if not any(ch.isalpha() for ch in name):
+        return False
+    if any(ch.isdigit() for ch in name) or any(ch.isupper() for ch in name[1:]):
+        return True
+    before = tokens.norms[start - 1] if start else ""
+    return before[:1].isdigit() or (end < len(stems) and stems[end] in k.vehicle_after)
 
 
 def _plural_of_a_word(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
