@@ -819,3 +819,36 @@ def test_speculation_is_the_news_not_its_reason(title: str, speculative: bool) -
     """A fault that could happen, talks called off: the news happened. A report that something
     could happen is speculative."""
     assert classify(title).speculative is speculative
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "speculative"),
+    [
+        # "quite" is no chief who quits
+        (
+            "Removing visor stickers from Jeep Gladiator",
+            "I did quite a few changes.",
+            "other",
+            False,
+        ),
+        # what a recalled part may do is the fault, not a doubt about the recall
+        ("Tesla Calls Back 46K Cybertrucks as Trim Panel May Fly Off", "", "recall", False),
+        ("丰田召回14.5万辆坦途皮卡 后桥螺母或松动", "", "recall", False),
+        ("Ford may recall 1 million trucks", "", "recall", True),
+        # a stock listing is not a launch; a profit promise is results news, not leadership
+        ("奇瑞汽车在港交所上市", "", "ownership", False),
+        ("NIO CEO William Li Says Company Will Turn Profitable Next Year", "", "financials", False),
+        # carmakers "flooding markets" is no flood
+        (
+            "The great Chinese EV exodus",
+            "Chinese carmakers are flooding markets abroad.",
+            "other",
+            False,
+        ),
+    ],
+)
+def test_events_a_new_user_found_wrong(
+    title: str, summary: str, event: str, speculative: bool
+) -> None:
+    result = classify(title, summary)
+    assert (result.event.value, result.speculative) == (event, speculative)

@@ -43,6 +43,7 @@ __all__ = ["Classifier", "classify"]
 # classify names it several times per headline.
 _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
+_RECALL = Event.RECALL
 
 _with_additions: dict[str, Knowledge] = {}
 
@@ -92,10 +93,15 @@ class Classifier:
         first speculative phrase if any; ``hits`` collects every phrase that matched."""
         best: tuple[float, int, EventHit] | None = None
         speculative = None
+        recall_at = -1  # where a recall phrase is: a "may" after it is the fault's
         for start, _, (choice,) in self.k.event_choices.scan(stems):
             if speculative is None and not _in_a_reason(stems, start):
                 speculative = choice.speculative
+                if speculative is not None and 0 <= recall_at < start:
+                    speculative = None  # "recalls 46K trucks as trim panel may fly off"
             hit = choice.hit
+            if recall_at < 0 and hit.event is _RECALL and hit.weight > 0:
+                recall_at = start
             # Neutral or speculative phrases (weight <= 0) name no event of their own.
             if hit.weight > 0:
                 if hits is not None:

@@ -230,6 +230,7 @@ _KEEP = {
     "share": "share",
     "shares": "shares",
     "owners": "owners",
+    "quite": "quite",  # not a chief who quits
 }
 
 
