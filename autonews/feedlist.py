@@ -7,11 +7,12 @@ each feed in the folder of its first tag, with all its tags as categories.
 
 from __future__ import annotations
 
+import functools
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 from xml.etree import ElementTree
 
@@ -19,10 +20,29 @@ from autonews.addresses import is_web, location_problem, probable_web_address
 from autonews.config import FeedConfig, config_from_mapping
 from autonews.errors import ConfigError, UsageError
 from autonews.files import write_atomically
+from autonews.lock import config_edit_lock
 
 NEW_CONFIG_HEADER = """\
 # autonews configuration: see config.example.toml for every key.
 """
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_edit_at_a_time(
+    edit: Callable[Concatenate[Path, P], R],
+) -> Callable[Concatenate[Path, P], R]:
+    """``edit(path, ...)`` reads the config file at ``path`` and writes it back changed: done
+    under the file's edit lock, so that no other command's change is lost in between."""
+
+    @functools.wraps(edit)
+    def locked(path: Path, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with config_edit_lock(path):
+            return edit(path, *args, **kwargs)
+
+    return locked
 
 
 def _load_document(path: Path):  # type: ignore[no-untyped-def]
@@ -121,6 +141,7 @@ def checked_feed(feed: FeedConfig) -> tuple[FeedConfig, str]:
     return feed, ""
 
 
+@_one_edit_at_a_time
 def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
     """Append feeds not already listed (by URL) after the last ``[[feeds]]`` table, before
     whatever comments follow it (the next section's); returns the ones added."""
@@ -215,6 +236,7 @@ def _feed_of(table: Any) -> FeedConfig:
     )
 
 
+@_one_edit_at_a_time
 def edit_feed(
     path: Path,
     url_or_name: str,
@@ -258,6 +280,7 @@ def edit_feed(
     return before, _feed_of(table)
 
 
+@_one_edit_at_a_time
 def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
     document = _load_document(path)
     tables = document.get("feeds") or []

@@ -1,7 +1,10 @@
-"""One autonews run at a time per data folder, and no worker process outliving its run.
+"""One autonews run at a time per data folder, no worker process outliving its run, and one
+edit of a config file at a time.
 
-The lock is a ``flock`` on ``autonews.lock`` in the data folder, taken by the commands that write
-the store (`digest`, `feeds check`) around the whole run, worker pools included.
+The run lock is a ``flock`` on ``autonews.lock`` in the data folder, taken by the commands that
+write the store (`digest`, `feeds check`) around the whole run, worker pools included. The edit
+lock is a ``flock`` on a hidden file beside the config file, held by `feeds add/edit/remove/...`
+over each read-modify-write of that file.
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from autonews.errors import StoreError, StoreLockedError
+from autonews.errors import ConfigError, StoreError, StoreLockedError
 
 # Lock files held by this process's runs. Worker processes forked during a run (the parse and
 # extraction pools) inherit the descriptor, and flock() belongs to the open file, not to the
@@ -78,3 +82,42 @@ def run_lock(data_dir: Path, *, wait: bool = False) -> Iterator[None]:
     finally:
         _HELD_LOCKS.discard(handle)
         os.close(handle)
+
+
+EDIT_WAIT = 20.0  # seconds an edit of the config file waits for another one to finish
+
+
+@contextlib.contextmanager
+def config_edit_lock(config_file: Path, *, wait: float = EDIT_WAIT) -> Iterator[None]:
+    """Hold the edit lock of ``config_file`` (waiting up to ``wait`` seconds for it): each
+    command rewrites the whole file from what it read, so two edits at once (`feeds add ... &` in
+    a loop) would each write back the file without the other's change, both saying they
+    succeeded. An edit takes milliseconds; one still held after ``wait`` is a stuck command."""
+    import fcntl
+
+    path = config_file.parent / f".{config_file.name}.lock"
+    try:
+        config_file.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot lock {str(config_file)!r} for editing: {exc.strerror or exc}",
+            hint="check the permissions of the config file's folder",
+        ) from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ConfigError(
+                        f"another autonews command has been editing {str(config_file)!r} "
+                        f"for {wait:g} s; the file is unchanged",
+                        hint="wait for it to finish, then run this command again",
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(handle)  # closing the descriptor releases the lock
