@@ -7,9 +7,11 @@ each feed in the folder of its first tag, with all its tags as categories.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import tomllib
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -245,10 +247,13 @@ def edit_feed(
     name: str | None = None,
     tags: Sequence[str] | None = None,
     enabled: bool | None = None,
+    around_write: Callable[[FeedConfig, FeedConfig], AbstractContextManager[object]] | None = None,
 ) -> tuple[FeedConfig, FeedConfig]:
     """Change one feed's URL, name, tags or enabled state in place (comments kept); returns the
     feed before and after. An empty name or tag list removes the key; enabled is written only
-    as ``enabled = false``."""
+    as ``enabled = false``. ``around_write(before, after)``: a context the file is written in
+    (the store's transaction moving the feed's items to its new URL: undone if the write
+    fails)."""
     document = _load_document(path)
     tables = document.get("feeds") or []
     table = tables[_find(tables, url_or_name, path)]
@@ -276,8 +281,10 @@ def edit_feed(
         elif not enabled:
             table["enabled"] = False
     config_from_mapping(document.unwrap())
-    _write(path, document)
-    return before, _feed_of(table)
+    after = _feed_of(table)
+    with around_write(before, after) if around_write else contextlib.nullcontext():
+        _write(path, document)
+    return before, after
 
 
 @_one_edit_at_a_time

@@ -184,3 +184,20 @@ def test_retention_prunes_old_bodies_even_when_a_recent_item_has_no_link(store: 
     store.save_articles([Article(old.link or "", "t", "", "", "", "old body")], NOW)
     assert store.prune(90, NOW) == 1
     assert store.articles([old.link or ""]) == {}
+
+
+def test_a_moved_feed_keeps_its_items_and_story_keys(store: Store) -> None:
+    """`feeds edit --url`: the items (ids, stories) go to the new URL; what the store still had
+    from an earlier feed at that URL gives way where it collides, and the rest stays."""
+    store.add_entries(FEED, [entry(1), entry(2)], NOW)
+    store.add_entries(OTHER, [entry(2), entry(3)], NOW)  # an old feed once at the new URL
+    before = store.items([FEED], None)
+    store.story_keys([[item] for item in before])
+    keys = store.story_keys_of([item.id for item in before])
+    assert store.move_feed(FEED.url, OTHER.url) == 2
+    assert store.items([FEED], None) == []
+    moved = {item.id for item in store.items([OTHER], None)}
+    assert set(keys) <= moved
+    assert store.story_keys_of(list(keys)) == keys
+    assert len(store.items([OTHER], None)) == 3  # entry 3 of the old feed stays
+    assert store.add_entries(OTHER, [entry(1), entry(2)], NOW).new == 0

@@ -4,7 +4,9 @@ and OPML import and export."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,7 +14,7 @@ import typer
 
 from autonews.cli.context import load_config, no_progress
 from autonews.cli.options import ConfigOption
-from autonews.errors import ExitStatus, UsageError
+from autonews.errors import ExitStatus, StoreLockedError, UsageError
 
 if TYPE_CHECKING:
     from autonews.config import FeedConfig
@@ -154,7 +156,37 @@ def feeds_edit(
         url = checked.url
     tags = () if no_tags else tag
     path = config_file_to_edit(config)
-    _say_changed(*edit_feed(path, url_or_name, url=url, name=name, tags=tags))
+    _say_changed(
+        *edit_feed(path, url_or_name, url=url, name=name, tags=tags, around_write=_history_moved)
+    )
+
+
+@contextlib.contextmanager
+def _history_moved(before: FeedConfig, after: FeedConfig) -> Iterator[None]:
+    """A feed given a new URL keeps its stored items, stories and delivered marks: they are
+    moved in a transaction that commits only once the config file is written. A digest running
+    now would store the feed's items under the old URL meanwhile: the edit waits for none."""
+    from autonews.lock import run_lock
+    from autonews.paths import resolve_paths
+    from autonews.render.common import plural
+    from autonews.store import Store
+
+    paths = resolve_paths()
+    if before.url == after.url or not paths.store_file.exists():
+        yield
+        return
+    try:
+        with run_lock(paths.data_dir), Store(paths.store_file) as store, store.transaction():
+            moved = store.move_feed(before.url, after.url)
+            yield
+    except StoreLockedError:
+        raise StoreLockedError(
+            "another autonews run is using the store; the feed list is unchanged",
+            hint="edit the feed again once that run has finished (its stored items move "
+            "with its URL)",
+        ) from None
+    if moved:
+        typer.echo(f"its {plural(moved, 'stored item')} now belong to {after.url}")
 
 
 @app.command("rename")

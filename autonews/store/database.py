@@ -28,6 +28,7 @@ from autonews.store.classifications import ClassificationQueries
 from autonews.store.connection import connect, rows_in, transaction
 from autonews.store.keys import entry_identity, stable_hash
 from autonews.store.migrations import migrate
+from autonews.store.moves import FeedMoves
 from autonews.store.pages import PageQueries
 from autonews.store.rows import health_from_row, iso, item_from_row
 
@@ -66,7 +67,7 @@ class Delivery:
     shown: bool = True  # False: a story not about cars, only counted in the digest's footer
 
 
-class Store(PageQueries, ClassificationQueries):
+class Store(PageQueries, ClassificationQueries, FeedMoves):
     """Thin, typed access to the SQLite file. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
