@@ -2,8 +2,9 @@
 site's page, the feed the page links (``<link rel="alternate" type="application/rss+xml">``).
 
 A URL that cannot be fetched now is not refused (the site may be down for a moment): the caller
-adds it as given and says so. A page that links no feed, a document that is not a feed, and an
-address the site says does not exist (HTTP 404 or 410) are refused with a hint.
+adds it as given and says so. A page that links no feed, a document that is not a feed, an
+address the site says does not exist (HTTP 404 or 410) and one whose redirects lead nowhere (a
+loop) are refused with a hint.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
 
     (result,) = fetch_all([FetchRequest(url)], fetch)
     _refuse_if_gone(url, result.http_status, result.error)
+    _refuse_if_redirected_nowhere(url, result.error)
     if result.status is not FeedStatus.OK or result.body is None:
         return Discovery(url, error=result.error or "no answer")
     where = result.final_url or url
@@ -94,6 +96,7 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
             ) from None
     (linked,) = fetch_all([FetchRequest(links[0])], fetch)
     _refuse_if_gone(links[0], linked.http_status, linked.error, page=url)
+    _refuse_if_redirected_nowhere(links[0], linked.error, page=url)
     if linked.status is not FeedStatus.OK or linked.body is None:
         return Discovery(links[0], page=url, error=linked.error or "no answer")
     try:
@@ -111,5 +114,19 @@ def _refuse_if_gone(url: str, status: int | None, error: str | None, page: str =
         raise UsageError(
             f"{linked}{url} does not exist: {error or f'HTTP {status}'}",
             hint="check the address (the site's feed is often /feed or /rss); "
+            "--offline adds it anyway",
+        )
+
+
+def _refuse_if_redirected_nowhere(url: str, error: str | None, page: str = "") -> None:
+    """A redirect loop (or one to a non-HTTP address, or an endless chain) is no site down for
+    a moment: every run would fail the same way, so it is refused like a 404."""
+    from autonews.fetch import NON_HTTP_REDIRECT, REDIRECT_LOOP, TOO_MANY_REDIRECTS
+
+    if error and error.startswith((REDIRECT_LOOP, NON_HTTP_REDIRECT, TOO_MANY_REDIRECTS)):
+        linked = f"the page {page} links {url}, but " if page else ""
+        raise UsageError(
+            f"{linked}{url} cannot be read: {error}",
+            hint="check the address in a browser (the site may have moved its feed); "
             "--offline adds it anyway",
         )

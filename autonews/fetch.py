@@ -27,6 +27,10 @@ from autonews.models import FeedStatus, FetchResult
 MAX_REDIRECTS = 5
 RETRY_AFTER_CAP = 30.0
 TOO_LARGE = "larger than the "  # how the error of a document over the size cap begins
+# How the errors of redirects that can never end well begin: no later run will read the feed.
+REDIRECT_LOOP = "redirect loop at "
+NON_HTTP_REDIRECT = "redirect to a non-HTTP URL "
+TOO_MANY_REDIRECTS = f"more than {MAX_REDIRECTS} redirects"
 BACKOFF_BASE = 0.5
 CHUNK = 64 * 1024
 
@@ -302,9 +306,9 @@ class Fetcher:
                     if response.is_redirect and "location" in response.headers:
                         target = urljoin(url, response.headers["location"])
                         if target in seen:
-                            return _error(req.url, f"redirect loop at {target}", response)
+                            return _error(req.url, f"{REDIRECT_LOOP}{target}", response)
                         if not target.lower().startswith(("http://", "https://")):
-                            return _error(req.url, f"redirect to a non-HTTP URL {target}", response)
+                            return _error(req.url, f"{NON_HTTP_REDIRECT}{target}", response)
                         seen.add(target)
                         url = target
                         continue
@@ -314,7 +318,7 @@ class Fetcher:
                 failed = (urlsplit(url).hostname or "").lower() if connect else ""
                 message = _describe_transport_error(exc)
                 raise _Retryable(message, unreachable=failed or None) from None
-        return _error(req.url, f"more than {MAX_REDIRECTS} redirects", None)
+        return _error(req.url, TOO_MANY_REDIRECTS, None)
 
     async def _read_response(
         self, req: FetchRequest, url: str, response: httpx.Response

@@ -151,9 +151,11 @@ def test_feeds_edit_rename_disable_enable(cli, home: Path, site: Site) -> None:
     assert renamed.code == 0 and "name 'A' -> 'AutoWire'" in renamed.out
     edited = cli("feeds", "edit", "AutoWire", "--tag", "ev", "--tag", "china")
     assert edited.code == 0 and "tags '' -> 'ev, china'" in edited.out
-    assert cli("feeds", "edit", "B", "--url", "http://example.com/b2.xml").code == 0
+    assert cli("feeds", "edit", "B", "--offline", "--url", "http://example.com/b2.xml").code == 0
     assert cli("feeds", "edit", "B").code == ExitStatus.USAGE  # nothing to change
-    assert cli("feeds", "edit", "B", "--url", site.url("/a.xml")).code == ExitStatus.USAGE
+    assert (
+        cli("feeds", "edit", "B", "--offline", "--url", site.url("/a.xml")).code == ExitStatus.USAGE
+    )
     typo = cli("feeds", "edit", "B", "--url", "htp://example.com/b3.xml")  # checked as add does
     assert typo.code == ExitStatus.USAGE and "did you mean 'http://example.com/b3.xml'" in typo.err
     assert cli("feeds", "rename", "nobody", "x").code == ExitStatus.USAGE

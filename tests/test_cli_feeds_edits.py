@@ -9,6 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from autonews.errors import ExitStatus
 from tests.helpers.site import FAST_FETCH, Site, feed_xml, feeds_toml, write_config
 
 
@@ -69,3 +70,30 @@ def test_a_feed_given_a_new_url_keeps_its_stories_and_delivered_marks(
     assert again.code == 0, again.err
     assert again.json()["stories"] == []  # fetched from the new URL: nothing new
     assert site.hits["/new.xml"] >= 1
+
+
+def test_feeds_edit_url_is_checked_as_feeds_add_checks_it(cli, home: Path, site: Site) -> None:
+    """A new URL the site answers 404 for is refused (the file unchanged) unless --offline; one
+    that cannot be fetched now is set as given, with a warning."""
+    site.routes["/a.xml"] = (200, "application/rss+xml", feed_xml("A", []))
+    write_config(home, feeds_toml([("A", site.url("/a.xml"))]) + FAST_FETCH)
+    before = (home / "config.toml").read_text("utf-8")
+    gone = cli("feeds", "edit", "A", "--url", site.url("/nothere.xml"))
+    assert gone.code == ExitStatus.USAGE
+    assert "/nothere.xml does not exist: HTTP 404" in gone.err and "--offline" in gone.err
+    assert (home / "config.toml").read_text("utf-8") == before
+    offline = cli("feeds", "edit", "A", "--offline", "--url", site.url("/nothere.xml"))
+    assert offline.code == 0 and config_feeds(home)[0]["url"] == site.url("/nothere.xml")
+    from tests.helpers.net import free_port_url
+
+    down = cli("feeds", "edit", "A", "--url", free_port_url())
+    assert down.code == 0 and "could not fetch" in down.err and "set as given" in down.err
+
+
+def test_feeds_add_refuses_a_redirect_loop(cli, home: Path, httpserver) -> None:
+    httpserver.expect_request("/loop").respond_with_data("", 301, {"Location": "/loop2"})
+    httpserver.expect_request("/loop2").respond_with_data("", 301, {"Location": "/loop"})
+    result = cli("feeds", "add", httpserver.url_for("/loop"))
+    assert result.code == ExitStatus.USAGE
+    assert "redirect loop" in result.err and "--offline" in result.err
+    assert not (home / "config.toml").exists()

@@ -73,9 +73,10 @@ def feeds_add(
     typer.echo(f"{'added' if added else 'already listed'}: {feed.url}{named} ({path})")
 
 
-def _discovered(feed: FeedConfig, path: Path) -> FeedConfig:
+def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig:
     """The feed at its URL (or linked from the page there), named ``feed.name``, else the feed's
-    own title. A URL that cannot be fetched now is kept as given, with a warning."""
+    own title. A URL that cannot be fetched now is kept as given, with a warning; ``verb``:
+    what the command does with the URL, for its messages ("added", "set")."""
     from dataclasses import replace
 
     from autonews.config import load_config as load
@@ -91,12 +92,12 @@ def _discovered(feed: FeedConfig, path: Path) -> FeedConfig:
     if found.error and found.error.startswith(TOO_LARGE):
         # Not a failure of the moment: every run would meet it.
         raise UsageError(
-            f"{found.url} is {found.error} ([fetch] max_bytes); not added",
+            f"{found.url} is {found.error} ([fetch] max_bytes); not {verb}",
             hint="raise [fetch] max_bytes in the config, or add a smaller feed of the site",
         )
     if found.error:
         typer.echo(
-            f"autonews: could not fetch {found.url} now ({found.error}); added as given, "
+            f"autonews: could not fetch {found.url} now ({found.error}); {verb} as given, "
             "`autonews feeds check` tries it again",
             err=True,
         )
@@ -141,21 +142,25 @@ def feeds_edit(
         typer.Option("--tag", metavar="TAG", help="Replace the tags with these (repeatable)."),
     ] = None,
     no_tags: Annotated[bool, typer.Option("--no-tags", help="Remove every tag.")] = False,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Set the new URL as given, without fetching it.")
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Change a feed's URL, name or tags in the config file."""
+    """Change a feed's URL, name or tags in the config file. A new URL is fetched first, as
+    `feeds add` fetches it; the feed's stored items move with it."""
     from autonews.config import FeedConfig, config_file_to_edit
     from autonews.feedlist import checked_feed, edit_feed
 
     if url is None and name is None and tag is None and not no_tags:
         raise UsageError("nothing to change", hint="give --url, --name, --tag or --no-tags")
+    path = config_file_to_edit(config)
     if url is not None:  # checked as `feeds add` checks it, before the file is touched
         checked, note = checked_feed(FeedConfig(url=url))
         if note:
             typer.echo(f"autonews: {note}", err=True)
-        url = checked.url
+        url = checked.url if offline else _discovered(checked, path, "set").url
     tags = () if no_tags else tag
-    path = config_file_to_edit(config)
     _say_changed(
         *edit_feed(path, url_or_name, url=url, name=name, tags=tags, around_write=_history_moved)
     )
