@@ -97,3 +97,12 @@ def test_feeds_add_refuses_a_redirect_loop(cli, home: Path, httpserver) -> None:
     assert result.code == ExitStatus.USAGE
     assert "redirect loop" in result.err and "--offline" in result.err
     assert not (home / "config.toml").exists()
+
+
+def test_renaming_a_feed_to_nothing_is_a_usage_error(cli, home: Path) -> None:
+    write_config(home, feeds_toml([("Auto Insider", "http://example.com/a.xml")]))
+    for empty in ("", "  "):
+        result = cli("feeds", "rename", "Auto Insider", empty)
+        assert result.code == ExitStatus.USAGE
+        assert "empty" in result.err and "--name ''" in result.err
+    assert config_feeds(home)[0]["name"] == "Auto Insider"

@@ -204,6 +204,11 @@ def feeds_rename(
     from autonews.config import config_file_to_edit
     from autonews.feedlist import edit_feed
 
+    if not new_name.strip():  # a nameless feed is shown by its URL: a deliberate edit's job
+        raise UsageError(
+            f"the new name of {url_or_name!r} is empty",
+            hint=f"give a name; to remove the name: autonews feeds edit {url_or_name!r} --name ''",
+        )
     _say_changed(*edit_feed(config_file_to_edit(config), url_or_name, name=new_name))
 
 
