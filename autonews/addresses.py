@@ -22,6 +22,11 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//)?")
 _LABEL = re.compile(r"^[\w-]+$")
 # The start of a path that is really a web address: host.tld/... (or www.host...).
 _BARE_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d+)?$", re.I)
+# A local or numeric host written without its scheme: localhost:8765/feed, 127.0.0.1:8765/x,
+# [::1]:8080/x. It needs a port or a path to be told from a file name.
+_BARE_LOCAL = re.compile(
+    r"^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(:\d+)?(/.*)?$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,9 @@ def location_problem(location: str) -> Problem | None:
         return Problem("an empty feed location")
     if location != location.strip():
         return Problem(f"{location!r} has spaces around it", location.strip())
+    local = _probable_local_address(location)
+    if local is not None:  # before the scheme: "localhost:8765/x" reads as scheme "localhost"
+        return Problem(f"{location!r} has no scheme (http:// or https://)", local)
     scheme = _SCHEME.match(location)
     if scheme is not None and (scheme.group(2) or scheme.group(1).lower() in WEB_SCHEMES):
         return _url_problem(location, scheme.group(1).lower())
@@ -72,6 +80,19 @@ def probable_web_address(location: str) -> str | None:
     if Path(location).expanduser().exists():
         return None
     return "https://" + location
+
+
+def _probable_local_address(location: str) -> str | None:
+    """``http://`` + ``location`` when it is a local or numeric host with a port or a path
+    (``127.0.0.1:8765/feed``, ``localhost:8080``) and not a file that exists. Not added by
+    itself as ``https://`` is to a host name: such servers mostly speak plain http, and which
+    one is meant is for the user to say."""
+    match = _BARE_LOCAL.match(location)
+    if match is None or not (match.group(1) or match.group(2)):
+        return None
+    if Path(location).expanduser().exists():
+        return None
+    return "http://" + location
 
 
 def _url_problem(url: str, scheme: str) -> Problem | None:

@@ -210,9 +210,9 @@ def same_feed_key(url: str) -> str:
 def _find(tables: Any, url_or_name: str, path: Path) -> int:
     """The index of the feed with this URL (or else this name) in the ``[[feeds]]`` tables; a
     name several feeds share names none of them."""
-    key = same_feed_key(url_or_name)
+    keys = {same_feed_key(url) for url in _written_as(url_or_name)}
     for index, table in enumerate(tables):
-        if same_feed_key(str(table.get("url", ""))) == key:
+        if same_feed_key(str(table.get("url", ""))) in keys:
             return index
     named = [n for n, table in enumerate(tables) if str(table.get("name", "")) == url_or_name]
     if len(named) > 1:
@@ -227,6 +227,15 @@ def _find(tables: Any, url_or_name: str, path: Path) -> int:
         f"no feed with URL or name {url_or_name!r} in {str(path)!r}",
         hint="`autonews feeds list` shows the feeds",
     )
+
+
+def _written_as(url_or_name: str) -> list[str]:
+    """The URLs a feed given as ``url_or_name`` may be listed under: itself and, for an address
+    written without its scheme (``cnevpost.com/feed``, which `feeds add` stored with
+    ``https://``; ``127.0.0.1:8765/x``), the same with ``https://`` or ``http://``."""
+    if "://" in url_or_name or not url_or_name.strip():
+        return [url_or_name]
+    return [url_or_name, f"https://{url_or_name}", f"http://{url_or_name}"]
 
 
 def _feed_of(table: Any) -> FeedConfig:

@@ -106,3 +106,29 @@ def test_renaming_a_feed_to_nothing_is_a_usage_error(cli, home: Path) -> None:
         assert result.code == ExitStatus.USAGE
         assert "empty" in result.err and "--name ''" in result.err
     assert config_feeds(home)[0]["name"] == "Auto Insider"
+
+
+def test_addresses_without_a_scheme_are_found_or_get_a_did_you_mean(
+    cli, home: Path, site: Site
+) -> None:
+    """`feeds add cnevpost.com/feed` stores https://cnevpost.com/feed; `feeds remove` takes the
+    address as it was written. A local host with a port is no file: did you mean http://...?"""
+    assert cli("feeds", "add", "--offline", "cnevpost.com/feed").code == 0
+    assert config_feeds(home) == [{"url": "https://cnevpost.com/feed"}]
+    removed = cli("feeds", "remove", "cnevpost.com/feed")
+    assert removed.code == 0, removed.err
+    assert config_feeds(home) == []
+
+    site.routes["/x"] = (200, "application/rss+xml", feed_xml("X", []))
+    bare = site.url("/x").removeprefix("http://")  # 127.0.0.1:PORT/x
+    for written in (bare, bare.replace("127.0.0.1", "localhost")):
+        added = cli("feeds", "add", written)
+        assert added.code == ExitStatus.USAGE
+        assert f"did you mean 'http://{written}'?" in added.err
+    digest = cli("digest", "--feed", bare, "--no-extract")
+    assert digest.code == ExitStatus.USAGE  # found before any network work
+    assert f"did you mean 'http://{bare}'?" in digest.err
+    assert site.hits["/x"] == 0
+    assert cli("feeds", "add", "--offline", f"http://{bare}").code == 0
+    assert cli("feeds", "remove", bare).code == 0
+    assert config_feeds(home) == []
