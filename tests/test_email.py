@@ -208,3 +208,27 @@ format = "json"
     assert again.code == 0 and len(inbox.messages) == 1
     assert again.json()["stories"] == []  # the json digest: an empty document, not silence
     assert cli("digest", "--feed", url, "--name", "nope").code == ExitStatus.USAGE
+
+
+def test_email_with_a_file_mails_and_writes_the_file_in_its_format(
+    cli, home: Path, smtp, httpserver, tmp_path: Path
+) -> None:
+    """`--email ADDR -o FILE`: the mail goes out and the file is written (in --format, else as
+    its extension says); --format for a digest that is only mailed changes nothing: refused."""
+    inbox, port = smtp
+    configure(home, port)
+    url = feed(httpserver)
+    args = ("digest", "--feed", url, "--no-extract", "--email", "r@example.org")
+    html = tmp_path / "x.html"
+    result = cli(*args, "-o", str(html))
+    assert result.code == 0, result.err
+    assert len(inbox.messages) == 1
+    assert html.read_text("utf-8").lstrip().lower().startswith("<!doctype html")
+    as_json = tmp_path / "x.out"
+    assert cli(*args, "--offline", "-o", str(as_json), "--format", "json").code == 0
+    assert len(json.loads(as_json.read_text("utf-8"))["stories"]) == 3
+    assert len(inbox.messages) == 2
+    refused = cli(*args, "--offline", "--format", "json")
+    assert refused.code == ExitStatus.USAGE
+    assert "always text and HTML" in refused.err and "-o FILE" in refused.err
+    assert len(inbox.messages) == 2

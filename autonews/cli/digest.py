@@ -139,7 +139,7 @@ def digest(
             "--email",
             metavar="ADDRESS",
             help="Mail the digest to this address (repeatable) using [email] "
-            "in the config, instead of printing it.",
+            "in the config, instead of printing it (with -o, the file is written too).",
         ),
     ] = None,
     dry_run: Annotated[
@@ -194,7 +194,7 @@ def digest(
             "`autonews feeds add URL` (see config.example.toml)",
         )
     named = [_named_digest(cfg, n) for n in name or ()]
-    _check_output(output, [entry for entry in named if not (email or entry.to)], bool(named))
+    _check_output(output, named, bool(named))  # -o: a file for mailed digests too
     # Everything a run could trip over later is checked now, before any network work.
     cfg, makers, named = _with_maker_names(cfg, maker or (), named)
     models = _model_names(cfg, model or ())
@@ -221,6 +221,7 @@ def digest(
         named_to = replace(to, fmt=named_fmt, output=named_output, email=tuple(email or entry.to))
         runs.append((_named_options(options, entry), named_to))
     _check_mail_setup(cfg, [destination for _, destination in runs])
+    _check_mail_format(fmt, [destination for _, destination in runs])
     env = environment(color)
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         collection = with_progress(env, lambda progress: collect(store, cfg, options, progress))
@@ -235,15 +236,16 @@ def digest(
 NAME_FIELD = "{name}"  # in -o FILE: the named digest's name
 
 
-def _check_output(output: Path | None, printed: Sequence[NamedDigest], named: bool) -> None:
-    """One -o file for several printed named digests would keep only the last one written (and
-    --new would count them all delivered): each needs its own file, by {name}."""
+def _check_output(output: Path | None, written: Sequence[NamedDigest], named: bool) -> None:
+    """One -o file for several named digests (printed or mailed, -o writes each) would keep
+    only the last one written (and --new would count them all delivered): each needs its own
+    file, by {name}."""
     if output is None:
         return
     placeholder = NAME_FIELD in str(output)
-    if len(printed) > 1 and not placeholder:
+    if len(written) > 1 and not placeholder:
         raise UsageError(
-            f"-o: {len(printed)} named digests ({', '.join(d.name for d in printed)}) cannot "
+            f"-o: {len(written)} named digests ({', '.join(d.name for d in written)}) cannot "
             "share one file",
             hint=f"put {NAME_FIELD} in the file name for one file each: -o 'digest-{NAME_FIELD}"
             f"{output.suffix or '.txt'}'; or run one --name at a time",
@@ -354,6 +356,16 @@ def _check_mail_setup(cfg: Config, destinations: Sequence[Destination]) -> None:
     from autonews.deliver.mail import parse_transport
 
     parse_transport(cfg.email.smtp)  # a ConfigError naming the key if it cannot be right
+
+
+def _check_mail_format(fmt: str | None, destinations: Sequence[Destination]) -> None:
+    """A mail is always text and HTML: --format for digests that are only mailed would change
+    nothing, silently. With -o it is the file's format."""
+    if fmt is not None and all(d.email and d.output is None for d in destinations):
+        raise UsageError(
+            f"--format {fmt}: a mailed digest is always text and HTML",
+            hint=f"add -o FILE to write the digest as {fmt} beside the mail, or leave --format out",
+        )
 
 
 def _named_digest(cfg: Config, name: str) -> NamedDigest:

@@ -34,8 +34,9 @@ if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor
 
 @dataclass(frozen=True)
 class Destination:
-    """Where one digest goes: mailed when ``email`` names recipients, otherwise rendered in
-    ``fmt`` to ``output`` (a file) or to stdout; its times in the reader's ``timezone``."""
+    """Where one digest goes: mailed when ``email`` names recipients, and rendered in ``fmt``
+    to ``output`` (a file) when there is one, or else, not mailed, to stdout; its times in the
+    reader's ``timezone``."""
 
     fmt: str = "terminal"
     output: Path | None = None
@@ -49,17 +50,18 @@ def deliver_digest(
 ) -> bool:
     """Write or mail one digest; its stories are marked delivered only once that succeeded.
     Returns whether they were (False: nothing new under --new, or a dry run)."""
+    written = to.output is not None or not to.email  # mailed with -o: the file is written too
     if run.new_only and not run.digest.stories:
-        if not to.email and to.fmt in ALWAYS_WRITTEN:
+        if written and to.fmt in ALWAYS_WRITTEN:
             emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
         return False
+    if written:  # first: a file that cannot be written stops the run before anything is mailed
+        emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
+    delivered = True
     if to.email:
         delivered = mail_digest(
             run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
         )
-    else:
-        emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
-        delivered = True
     if delivered:
         run.commit(store)
     return delivered
