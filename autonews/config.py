@@ -18,9 +18,8 @@ from typing import Any
 
 from autonews.addresses import location_problem, mail_address_problem
 from autonews.config_classify import event_keywords, maker_entries
-from autonews.config_values import coerce
+from autonews.config_values import check_events, coerce
 from autonews.errors import ConfigError
-from autonews.models import Event
 from autonews.paths import Paths, resolve_paths
 from autonews.timeparse import parse_duration, parse_since, reader_zone
 
@@ -131,7 +130,6 @@ _SECTIONS: dict[str, type] = {
     "classify": ClassifyConfig,
 }
 _TOML_NAMES = {("email", "sender"): "from"}
-_EVENT_SLUGS = [event.value for event in Event]
 # "" (the locale's), or a language tag whose language is English or Chinese: en, zh-CN, zh_TW.
 _TITLE_LANGUAGE = re.compile(r"((en|zh)([-_][A-Za-z0-9]{1,8})*)?", re.IGNORECASE)
 
@@ -182,9 +180,7 @@ def validate_semantics(config: Config) -> None:
         problem = mail_address_problem(config.email.sender)
         if problem:
             raise ConfigError(f"config key 'email.from': {problem}")
-    for event in config.classify.mute_events:
-        if event not in _EVENT_SLUGS:
-            raise ConfigError(f"config key 'classify.mute_events': unknown event {event!r}")
+    check_events("classify.mute_events", config.classify.mute_events)
     for pattern in config.classify.mute_patterns:
         try:
             re.compile(pattern, re.IGNORECASE)  # as the mute filter compiles it
@@ -270,9 +266,8 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
         for address in digest.to:
             if mail_address_problem(address):
                 raise ConfigError(f"config key '{where}.to': {mail_address_problem(address)}")
-        for event in (*digest.events, *digest.exclude_events):
-            if event not in _EVENT_SLUGS:
-                raise ConfigError(f"config key '{where}.events': unknown event {event!r}")
+        check_events(f"{where}.events", digest.events)
+        check_events(f"{where}.exclude_events", digest.exclude_events)
         if digest.format not in _DIGEST_FORMATS:
             raise ConfigError(f"config key '{where}.format': unknown format {digest.format!r}")
         digests.append(digest)

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from autonews.config_values import coerce
+from autonews.config_values import check_events, coerce
 from autonews.errors import ConfigError
-from autonews.models import Event
 
 # What a [[classify.makers]] entry may say (the keys of makers.toml; knowledge/README.md).
 MAKER_KEYS: dict[str, Any] = {
@@ -24,7 +23,6 @@ MAKER_KEYS: dict[str, Any] = {
     "people": tuple[str, ...],
     "veto_next": tuple[str, ...],
 }
-_EVENT_SLUGS = [event.value for event in Event]
 
 
 def _names(key: str, value: Any) -> tuple[str, ...]:
@@ -62,12 +60,7 @@ def maker_entries(entries: tuple[Mapping[str, Any], ...]) -> tuple[dict[str, Any
 
 def event_keywords(table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     """``[classify.event_keywords]``: event slug -> phrases, none of them empty."""
-    for event in table:
-        if event not in _EVENT_SLUGS:
-            raise ConfigError(
-                f"config key 'classify.event_keywords': unknown event {event!r}",
-                hint="events: " + ", ".join(_EVENT_SLUGS),
-            )
+    check_events("classify.event_keywords", list(table))
     return {
         event: _names(f"classify.event_keywords.{event}", words) for event, words in table.items()
     }

@@ -1,7 +1,8 @@
 """`autonews config check`: what a loaded config sets up, in a few lines, and what is still wrong
 with it beyond what loading refuses (loading refuses a bad feed URL, mail address or mute pattern;
 this adds what a digest would refuse when it starts: a maker name that names no maker, a digest
-mailed with no mail server; and warns of a feed listed twice)."""
+mailed with no mail server; feeds that share a name, which the feeds commands cannot tell apart;
+and warns of a feed listed twice)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,24 @@ def _feeds(config: Config) -> tuple[str, list[str]]:
         if n > 1:
             warnings.append(f"the feed {url} is listed {n} times")
     return line, warnings
+
+
+def _name_problems(config: Config) -> list[str]:
+    """Feeds that share a name, in any case: `feeds remove/disable NAME` could not say which
+    is meant, and a digest could not tell their sources apart."""
+    by_name: dict[str, list[str]] = {}
+    for feed in config.feeds:
+        if feed.name.strip():
+            by_name.setdefault(feed.name.strip().casefold(), []).append(feed.name)
+    problems = []
+    for names in by_name.values():
+        if len(names) > 1:
+            written = " and ".join(repr(name) for name in dict.fromkeys(names))
+            problems.append(
+                f"{len(names)} feeds are named {written}: give each a name of its own "
+                "(`autonews feeds rename URL NAME`)"
+            )
+    return problems
 
 
 def _email(config: Config, env: Mapping[str, str]) -> tuple[str, list[str]]:
@@ -143,7 +162,7 @@ def check_config(config: Config, env: Mapping[str, str]) -> ConfigReport:
         ]
         lines.append("named digests: " + "; ".join(described))
     email, problems = _email(config, env)
-    problems = _maker_problems(config) + problems
+    problems = _name_problems(config) + _maker_problems(config) + problems
     lines.append(email)
     digest = config.digest
     lines.append(

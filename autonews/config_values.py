@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from autonews.errors import ConfigError
@@ -71,3 +71,22 @@ def coerce(key: str, value: Any, annotation: Any) -> Any:
             raise ConfigError(f"config key {key!r}: expected a table, got {value!r}")
         return value
     raise ConfigError(f"config key {key!r}: unsupported value {value!r}")  # pragma: no cover
+
+
+def check_events(key: str, events: Sequence[str]) -> None:
+    """Each of ``events`` is an event's name; an unknown one is an error naming the key, with
+    the close match (as `--event` gives it) and the events there are."""
+    from difflib import get_close_matches
+
+    from autonews.models import Event
+
+    slugs = [event.value for event in Event]
+    for event in events:
+        if event not in slugs:
+            close = get_close_matches(event.lower(), slugs, n=1, cutoff=0.6)
+            raise ConfigError(
+                f"config key {key!r}: unknown event {event!r}",
+                hint=(f"did you mean {close[0]!r}? " if close else "")
+                + "events: "
+                + ", ".join(slugs),
+            )

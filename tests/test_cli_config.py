@@ -210,3 +210,26 @@ def test_shell_completion_is_available() -> None:
     assert words.stdout.split() == ["path", "check", "init"]
     feeds = _autonews(_AUTONEWS_COMPLETE="complete_bash", COMP_WORDS="autonews fe", COMP_CWORD="1")
     assert feeds.stdout.split() == ["feeds"]
+
+
+def test_config_check_refuses_what_other_commands_refuse(cli, home: Path) -> None:
+    """Two feeds of one name (in any case) are a problem, as `feeds remove NAME` finds; an
+    unknown event of a named digest gets the did-you-mean `--event` gives."""
+    home.mkdir(parents=True)
+    path = home / "config.toml"
+    path.write_text(
+        '[[feeds]]\nurl = "https://a.example/feed"\nname = "A"\n\n'
+        '[[feeds]]\nurl = "https://b.example/feed"\nname = "a"\n',
+        encoding="utf-8",
+    )
+    same = cli("config", "check")
+    assert same.code == ExitStatus.USAGE
+    assert "2 feeds are named 'A' and 'a'" in same.err and "config ok" not in same.out
+    path.write_text('[[digests]]\nname = "r"\nevents = ["recal"]\n', encoding="utf-8")
+    event = cli("config", "check")
+    assert event.code == ExitStatus.USAGE
+    assert "config key 'digests[0].events': unknown event 'recal'" in event.err
+    assert "did you mean 'recall'?" in event.err
+    path.write_text('[[digests]]\nname = "r"\nexclude_events = ["pricng"]\n', encoding="utf-8")
+    excluded = cli("config", "check")
+    assert "'digests[0].exclude_events'" in excluded.err and "'pricing'" in excluded.err
