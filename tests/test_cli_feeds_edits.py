@@ -132,3 +132,16 @@ def test_addresses_without_a_scheme_are_found_or_get_a_did_you_mean(
     assert cli("feeds", "add", "--offline", f"http://{bare}").code == 0
     assert cli("feeds", "remove", bare).code == 0
     assert config_feeds(home) == []
+
+
+def test_a_tag_only_disabled_feeds_have_is_named_as_such(cli, home: Path) -> None:
+    write_config(
+        home,
+        feeds_toml([("On", "http://example.com/on.xml")])
+        + '[[feeds]]\nurl = "http://example.com/down.xml"\nname = "Down Feed"\n'
+        'tags = ["test"]\nenabled = false\n',
+    )
+    result = cli("digest", "--offline", "--tag", "TEST")
+    assert result.code == ExitStatus.USAGE
+    assert "only disabled feeds have the tag 'TEST': Down Feed" in result.err
+    assert "autonews feeds enable 'Down Feed'" in result.err

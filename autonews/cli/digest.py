@@ -186,7 +186,7 @@ def digest(
     )
     feeds = tuple(_feed_option(f) for f in feed or ()) or cfg.active_feeds
     if tag:
-        feeds = _tagged(feeds, tag)
+        feeds = _tagged(feeds, tag, () if feed else cfg.feeds)
     if not feeds:
         raise UsageError(
             "no feeds to read",
@@ -268,12 +268,22 @@ def _feed_option(location: str) -> FeedConfig:
     return FeedConfig(url=location)
 
 
-def _tagged(feeds: tuple[FeedConfig, ...], tags: list[str]) -> tuple[FeedConfig, ...]:
-    """The feeds with any of these tags, in any case; a tag no feed has is a usage error."""
+def _tagged(
+    feeds: tuple[FeedConfig, ...], tags: list[str], listed: Sequence[FeedConfig] = ()
+) -> tuple[FeedConfig, ...]:
+    """The feeds with any of these tags, in any case; a tag no feed has is a usage error, and
+    one only disabled feeds of the list (``listed``) have says so."""
     from difflib import get_close_matches
 
     known = {t.casefold(): t for f in feeds for t in f.tags}
     for value in tags:
+        off = [f for f in listed if not f.enabled and value.casefold() in _folded(f.tags)]
+        if value.casefold() not in known and off:
+            raise UsageError(
+                f"--tag: only disabled feeds have the tag {value!r}: "
+                + ", ".join(f.label for f in off),
+                hint=f"enable one with `autonews feeds enable {off[0].label!r}`",
+            )
         if value.casefold() not in known:
             close = get_close_matches(value.casefold(), list(known), n=3, cutoff=0.6)
             hint = (
@@ -283,8 +293,12 @@ def _tagged(feeds: tuple[FeedConfig, ...], tags: list[str]) -> tuple[FeedConfig,
                 f"--tag: no feed has the tag {value!r}",
                 hint=hint or "give feeds tags with `autonews feeds add URL --tag TAG`",
             )
-    wanted = {value.casefold() for value in tags}
-    return tuple(f for f in feeds if wanted & {t.casefold() for t in f.tags})
+    wanted = _folded(tags)
+    return tuple(f for f in feeds if wanted & _folded(f.tags))
+
+
+def _folded(tags: Sequence[str]) -> set[str]:
+    return {tag.casefold() for tag in tags}
 
 
 def _model_names(cfg: Config, models: Sequence[str]) -> tuple[str, ...]:
