@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from email.utils import parseaddr
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//)?")
@@ -45,6 +45,21 @@ class Problem:
 
 def is_web(location: str) -> bool:
     return location.lower().startswith(("http://", "https://"))
+
+
+def local_path(location: str) -> Path:
+    """The file a feed location names: a path, or a ``file://`` URL, percent-decoded as file
+    URLs are written (``file:///feeds/my%20feed.xml``; what OPML export writes)."""
+    if location.startswith("file://"):
+        return Path(unquote(location[len("file://") :])).expanduser()
+    return Path(location).expanduser()
+
+
+def file_url(location: str) -> str:
+    """A feed location as other programs read it: a file path as a ``file://`` URL."""
+    if is_web(location) or location.startswith("file://") or not Path(location).is_absolute():
+        return location
+    return Path(location).as_uri()
 
 
 def location_problem(location: str) -> Problem | None:

@@ -1,8 +1,7 @@
 """The feed list lives in the config file's ``[[feeds]]`` tables, so one file says everything.
 
 ``autonews feeds add/remove/edit/import`` edit that file with tomlkit, which keeps the user's
-comments and layout; OPML 2.0 import turns nested outlines (folders) into tags, export writes
-each feed in the folder of its first tag, with all its tags as categories.
+comments and layout, one edit at a time. OPML import and export are ``autonews.opml``'s.
 """
 
 from __future__ import annotations
@@ -16,9 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlsplit, urlunsplit
-from xml.etree import ElementTree
 
-from autonews.addresses import is_web, location_problem, probable_web_address
+from autonews.addresses import is_web, local_path, location_problem, probable_web_address
 from autonews.config import FeedConfig, config_from_mapping
 from autonews.errors import ConfigError, UsageError
 from autonews.files import write_atomically
@@ -130,14 +128,13 @@ def checked_feed(feed: FeedConfig) -> tuple[FeedConfig, str]:
         raise UsageError(problem.message, hint=problem.hint)
     if is_web(feed.url):
         return feed, ""
-    given = feed.url[len("file://") :] if feed.url.startswith("file://") else feed.url
-    path = Path(given).expanduser()
+    path = local_path(feed.url)
     if not path.is_file():
         raise UsageError(
             f"{feed.url!r} is not a web address (http://, https://) nor an existing file",
             hint="a feed is an http:// or https:// URL, a file:// URL or a file path",
         )
-    if not Path(given).is_absolute():
+    if not Path(feed.url.removeprefix("file://")).is_absolute():
         absolute = str(path.resolve())
         return replace(feed, url=absolute), f"a file: added as {absolute}"
     return feed, ""
@@ -305,66 +302,3 @@ def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
     del tables[index]
     _write(path, document)
     return removed
-
-
-def parse_opml(data: bytes) -> list[FeedConfig]:
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as exc:
-        raise UsageError(f"not a valid OPML file: {exc}") from None
-    body = root.find("body")
-    if root.tag != "opml" or body is None:
-        raise UsageError("not an OPML file: no <opml><body>")
-    by_url: dict[str, FeedConfig] = {}
-
-    def walk(node: ElementTree.Element, tags: tuple[str, ...]) -> None:
-        for outline in node.findall("outline"):
-            url = outline.get("xmlUrl")
-            label = outline.get("title") or outline.get("text") or ""
-            categories = tuple(
-                c.strip().strip("/")
-                for c in (outline.get("category") or "").split(",")
-                if c.strip().strip("/")
-            )
-            if url in by_url:  # one feed in several folders: all of them are its tags
-                known = by_url[url]
-                merged = tuple(dict.fromkeys(known.tags + tags + categories))
-                by_url[url] = FeedConfig(url=known.url, name=known.name, tags=merged)
-            elif url:
-                by_url[url] = FeedConfig(
-                    url=url, name=label, tags=tuple(dict.fromkeys(tags + categories))
-                )
-            else:
-                walk(outline, (*tags, label) if label else tags)
-
-    walk(body, ())
-    return list(by_url.values())
-
-
-def to_opml(feeds: Sequence[FeedConfig]) -> str:
-    """OPML 2.0: a feed's first tag is its folder (a nested outline, which is what other readers
-    import), all its tags are its ``category``; untagged feeds sit at the top level."""
-    root = ElementTree.Element("opml", version="2.0")
-    head = ElementTree.SubElement(root, "head")
-    ElementTree.SubElement(head, "title").text = "autonews feeds"
-    body = ElementTree.SubElement(root, "body")
-    folders: dict[str, ElementTree.Element] = {}
-    for feed in feeds:
-        parent = body
-        if feed.tags:
-            folder = feed.tags[0]
-            if folder not in folders:
-                folders[folder] = ElementTree.SubElement(
-                    body, "outline", {"text": folder, "title": folder}
-                )
-            parent = folders[folder]
-        attributes = {"type": "rss", "text": feed.label, "title": feed.label, "xmlUrl": feed.url}
-        if feed.tags:
-            attributes["category"] = ",".join(feed.tags)
-        ElementTree.SubElement(parent, "outline", attributes)
-    ElementTree.indent(root)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        + ElementTree.tostring(root, encoding="unicode")
-        + "\n"
-    )

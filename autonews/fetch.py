@@ -14,7 +14,6 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -392,8 +391,9 @@ def _error(url: str, message: str, response: httpx.Response | None) -> FetchResu
 
 
 def _read_local(location: str, max_bytes: int) -> FetchResult:
-    path = Path(location[len("file://") :] if location.startswith("file://") else location)
-    path = path.expanduser()
+    from autonews.addresses import local_path
+
+    path = local_path(location)
     try:
         with path.open("rb") as handle:
             body = handle.read(max_bytes + 1)

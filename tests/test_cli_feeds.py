@@ -208,7 +208,9 @@ def test_opml_export_keeps_folders_as_nested_outlines(cli, home: Path, tmp_path:
         encoding="utf-8",
     )
     result = cli("feeds", "import", str(opml), "--config", str(other))
-    assert "imported 4 new feeds of 4" in result.out
+    assert "imported 4 new feeds of 5" in result.out  # CnEV twice: counted, named
+    assert ", 1 duplicate of an earlier outline" in result.out
+    assert "'CnEV': a duplicate of an earlier outline" in result.err
     import tomllib
 
     feeds = tomllib.loads(other.read_text("utf-8"))["feeds"]

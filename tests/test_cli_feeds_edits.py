@@ -145,3 +145,45 @@ def test_a_tag_only_disabled_feeds_have_is_named_as_such(cli, home: Path) -> Non
     assert result.code == ExitStatus.USAGE
     assert "only disabled feeds have the tag 'TEST': Down Feed" in result.err
     assert "autonews feeds enable 'Down Feed'" in result.err
+
+
+def test_opml_names_duplicates_and_exports_file_feeds_as_file_urls(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    from xml.etree import ElementTree
+
+    local = tmp_path / "my feeds" / "gbk_liar.xml"
+    local.parent.mkdir()
+    local.write_text(feed_xml("Local", []), "utf-8")
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        '<outline text="A" xmlUrl="http://a.example/feed"/>'
+        '<outline text="Bad" xmlUrl="javascript:alert(1)"/>'
+        '<outline text="cars"><outline text="A again" xmlUrl="HTTP://A.example/feed"/></outline>'
+        "</body></opml>",
+        "utf-8",
+    )
+    result = cli("feeds", "import", str(opml))
+    assert result.code == 0, result.err
+    assert "imported 1 new feed of 3" in result.out
+    assert "1 skipped, 1 duplicate of an earlier outline" in result.out
+    assert "'A again': a duplicate of an earlier outline" in result.err
+    assert config_feeds(home) == [{"url": "http://a.example/feed", "name": "A", "tags": ["cars"]}]
+
+    assert cli("feeds", "add", "--offline", str(local)).code == 0
+    exported = cli("feeds", "export").out
+    urls = [o.get("xmlUrl") for o in ElementTree.fromstring(exported).iter("outline")]
+    assert local.as_uri() in urls and str(local) not in urls
+    assert local.as_uri().startswith("file:///") and "%20" in local.as_uri()
+    # Read back, by autonews too: the file URL names the same file.
+    other = tmp_path / "other.toml"
+    (tmp_path / "back.opml").write_text(exported, "utf-8")
+    back = cli("feeds", "import", str(tmp_path / "back.opml"), "--config", str(other))
+    assert back.code == 0 and "imported 2 new feeds of 2" in back.out, back.err
+    assert local.as_uri() in [
+        feed["url"] for feed in tomllib.loads(other.read_text("utf-8"))["feeds"]
+    ]
+    read = cli("digest", "--feed", local.as_uri(), "--no-extract", "--format", "json")
+    assert read.code == 0, read.err
+    assert [feed["status"] for feed in read.json()["feeds"]] == ["ok"]

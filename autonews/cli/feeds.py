@@ -263,15 +263,17 @@ def feeds_import(
 ) -> None:
     """Import feeds from an OPML file into the config file."""
     from autonews.config import config_file_to_edit
-    from autonews.feedlist import add_feeds, checked_feed, parse_opml
+    from autonews.feedlist import add_feeds, checked_feed
+    from autonews.opml import parse_opml
     from autonews.render.common import plural
 
     try:
         data = opml.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {str(opml)!r}: {exc.strerror}") from None
+    outlines = parse_opml(data)
     feeds, skipped = [], 0
-    for outline in parse_opml(data):
+    for outline in outlines.feeds:
         try:
             feed, note = checked_feed(outline)
         except UsageError as exc:  # one bad outline is skipped, named; the others go in
@@ -281,15 +283,24 @@ def feeds_import(
         if note:
             typer.echo(f"autonews: {outline.label!r}: {note}", err=True)
         feeds.append(feed)
+    for duplicate in outlines.duplicates:  # its folder is one more tag of the earlier one's
+        typer.echo(
+            f"autonews: {duplicate.label!r}: a duplicate of an earlier outline ({duplicate.url}); "
+            "its folder and categories are that feed's tags too",
+            err=True,
+        )
     added = add_feeds(config_file_to_edit(config), feeds)
     unread = f", {skipped} skipped" if skipped else ""
-    total = len(feeds) + skipped
+    doubles = len(outlines.duplicates)
+    if doubles:
+        unread += f", {plural(doubles, 'duplicate')} of an earlier outline"
+    total = len(feeds) + skipped + doubles
     typer.echo(f"imported {plural(len(added), 'new feed')} of {total} in {opml}{unread}")
 
 
 @app.command("export")
 def feeds_export(config: ConfigOption = None) -> None:
     """Print the feeds as OPML 2.0: a feed's first tag is its folder, all tags its categories."""
-    from autonews.feedlist import to_opml
+    from autonews.opml import to_opml
 
     sys.stdout.write(to_opml(load_config(config).feeds))
