@@ -129,6 +129,11 @@ def checked_feed(feed: FeedConfig) -> tuple[FeedConfig, str]:
     if is_web(feed.url):
         return feed, ""
     path = local_path(feed.url)
+    if path.is_dir():
+        raise UsageError(
+            f"{feed.url!r} is a directory, not a feed file",
+            hint="give one of the feed files in it, or the feed's http:// or https:// URL",
+        )
     if not path.is_file():
         raise UsageError(
             f"{feed.url!r} is not a web address (http://, https://) nor an existing file",

@@ -187,3 +187,26 @@ def test_opml_names_duplicates_and_exports_file_feeds_as_file_urls(
     read = cli("digest", "--feed", local.as_uri(), "--no-extract", "--format", "json")
     assert read.code == 0, read.err
     assert [feed["status"] for feed in read.json()["feeds"]] == ["ok"]
+
+
+def test_small_messages_say_what_is_there(cli, home: Path, tmp_path: Path) -> None:
+    """A directory is said to be one; `feeds check` with nothing to check says so; a store that
+    is not a database is said to be damaged, not a matter of permissions."""
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    directory = cli("feeds", "add", str(folder))
+    assert directory.code == ExitStatus.USAGE
+    assert "is a directory, not a feed file" in directory.err
+    none = cli("feeds", "check")
+    assert none.code == 0 and "No feeds configured" in none.err
+    write_config(home, feeds_toml([("Off", "http://example.com/a.xml")]))
+    assert cli("feeds", "disable", "Off").code == 0
+    disabled = cli("feeds", "check")
+    assert disabled.code == 0 and "No enabled feeds to check (1 disabled" in disabled.err
+    store = home / "data" / "autonews.sqlite3"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(bytes(range(256)) * 64)
+    damaged = cli("feeds", "list")
+    assert damaged.code == ExitStatus.ERROR
+    assert "is damaged" in damaged.err and "move it away" in damaged.err
+    assert "permissions" not in damaged.err

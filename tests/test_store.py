@@ -121,8 +121,9 @@ def test_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_corrupt_store_gives_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="cannot open the store"):
+    with pytest.raises(StoreError, match="is damaged: file is not a database") as raised:
         Store(path)
+    assert raised.value.hint and "move it away" in raised.value.hint  # not its permissions
 
 
 def test_a_store_that_cannot_be_written_or_is_damaged_is_told_in_one_line(

@@ -246,6 +246,15 @@ def feeds_check(config: ConfigOption = None) -> None:
     from autonews.timeparse import utcnow
 
     cfg = load_config(config)
+    if not cfg.active_feeds:  # nothing to report is said, not left to a blank output
+        off = len(cfg.feeds)
+        typer.echo(
+            f"No enabled feeds to check ({off} disabled: `autonews feeds enable NAME`)."
+            if off
+            else "No feeds configured. Add one with `autonews feeds add URL`.",
+            err=True,
+        )
+        return
     with run_lock(cfg.paths.data_dir), Store(cfg.paths.store_file) as store:
         health = refresh_feeds(store, cfg.active_feeds, cfg, utcnow(), no_progress)
     for feed in health:

@@ -42,7 +42,7 @@ def store_problem(path: Path, error: sqlite3.DatabaseError) -> StoreError:
             f"cannot write to the store {str(path)!r}: {text}",
             hint="check the permissions of the file and its folder",
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if _is_damage(error):
         return StoreError(
             f"the store {str(path)!r} is damaged: {text}",
             hint="move it away to start afresh (the feeds are in the config, not the store)",
@@ -51,6 +51,11 @@ def store_problem(path: Path, error: sqlite3.DatabaseError) -> StoreError:
         f"the store {str(path)!r} failed: {text}",
         hint="another program may hold it; try again, or move the file away to start afresh",
     )
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    text = str(error)
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class Store(PageQueries, ClassificationQueries, FeedMoves):
             self.db = connect(path)
             migrate(self.db, path)
         except sqlite3.DatabaseError as exc:
+            if _is_damage(exc):  # not a matter of permissions: says so, as when it is in use
+                raise store_problem(path, exc) from None
             raise StoreError(
                 f"cannot open the store {str(path)!r}: {exc}",
                 hint="check the file's permissions, or move it away to start afresh",
