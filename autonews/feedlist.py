@@ -210,25 +210,37 @@ def same_feed_key(url: str) -> str:
 
 
 def _find(tables: Any, url_or_name: str, path: Path) -> int:
-    """The index of the feed with this URL (or else this name) in the ``[[feeds]]`` tables; a
-    name several feeds share names none of them."""
+    """The index of the feed with this URL (or else this name, in any case) in the
+    ``[[feeds]]`` tables; a name several feeds share, even in different cases, names none of
+    them. A near miss gets a did-you-mean."""
     keys = {same_feed_key(url) for url in _written_as(url_or_name)}
     for index, table in enumerate(tables):
         if same_feed_key(str(table.get("url", ""))) in keys:
             return index
-    named = [n for n, table in enumerate(tables) if str(table.get("name", "")) == url_or_name]
+    names = [str(table.get("name", "")) for table in tables]
+    wanted = url_or_name.strip().casefold()
+    named = [n for n, name in enumerate(names) if name and name.casefold() == wanted]
     if len(named) > 1:
+        written = " and ".join(repr(name) for name in dict.fromkeys(names[n] for n in named))
         urls = ", ".join(str(tables[index].get("url")) for index in named)
         raise UsageError(
-            f"{len(named)} feeds are named {url_or_name!r} in {str(path)!r}: {urls}",
-            hint="name the feed by its URL",
+            f"{len(named)} feeds are named {written} in {str(path)!r}: {urls}",
+            hint="name the feed by its URL, or give each a name of its own",
         )
     if named:
         return named[0]
     raise UsageError(
         f"no feed with URL or name {url_or_name!r} in {str(path)!r}",
-        hint="`autonews feeds list` shows the feeds",
+        hint=_did_you_mean(wanted, names) + "`autonews feeds list` shows the feeds",
     )
+
+
+def _did_you_mean(wanted: str, names: Sequence[str]) -> str:
+    from difflib import get_close_matches
+
+    folded = {name.casefold(): name for name in names if name}
+    close = get_close_matches(wanted, list(folded), n=1, cutoff=0.6)
+    return f"did you mean {folded[close[0]]!r}? " if close else ""
 
 
 def _written_as(url_or_name: str) -> list[str]:
@@ -274,7 +286,11 @@ def edit_feed(
             raise UsageError(f"{url} is already in the feed list")
         table["url"] = url
     others = [other for other in tables if other is not table]
-    if name and name != before.name and any(str(o.get("name", "")) == name for o in others):
+    if (
+        name
+        and name.casefold() != before.name.casefold()
+        and any(str(o.get("name", "")).casefold() == name.casefold() for o in others)
+    ):
         raise UsageError(
             f"another feed is already named {name!r}",
             hint="give this one a name of its own (feeds are told apart by name too)",

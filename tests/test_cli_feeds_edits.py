@@ -210,3 +210,30 @@ def test_small_messages_say_what_is_there(cli, home: Path, tmp_path: Path) -> No
     assert damaged.code == ExitStatus.ERROR
     assert "is damaged" in damaged.err and "move it away" in damaged.err
     assert "permissions" not in damaged.err
+
+
+def test_feed_names_are_matched_in_any_case_with_a_did_you_mean(cli, home: Path) -> None:
+    write_config(
+        home,
+        feeds_toml(
+            [("Auto Insider", "http://a.example/feed"), ("Down Feed", "http://d.example/f")]
+        ),
+    )
+    assert cli("feeds", "disable", "down feed").code == 0
+    assert config_feeds(home)[1]["enabled"] is False
+    assert cli("feeds", "enable", "DOWN FEED").code == 0
+    renamed = cli("feeds", "rename", "auto insider", "Insider")
+    assert renamed.code == 0 and "name 'Auto Insider' -> 'Insider'" in renamed.out
+    assert cli("feeds", "edit", "insider", "--tag", "ev").code == 0
+    near = cli("feeds", "remove", "Insidr")
+    assert near.code == ExitStatus.USAGE and "did you mean 'Insider'?" in near.err
+    clash = cli("feeds", "rename", "Down Feed", "INSIDER")  # would differ only by case
+    assert clash.code == ExitStatus.USAGE and "already named 'INSIDER'" in clash.err
+    write_config(
+        home, feeds_toml([("Wire", "http://a.example/feed"), ("wire", "http://b.example/feed")])
+    )
+    both = cli("feeds", "remove", "WIRE")
+    assert both.code == ExitStatus.USAGE and "2 feeds are named 'Wire' and 'wire'" in both.err
+    assert cli("feeds", "remove", "http://b.example/feed").code == 0
+    assert cli("feeds", "remove", "WIRE").code == 0
+    assert config_feeds(home) == []
