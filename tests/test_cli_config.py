@@ -233,3 +233,19 @@ def test_config_check_refuses_what_other_commands_refuse(cli, home: Path) -> Non
     path.write_text('[[digests]]\nname = "r"\nexclude_events = ["pricng"]\n', encoding="utf-8")
     excluded = cli("config", "check")
     assert "'digests[0].exclude_events'" in excluded.err and "'pricing'" in excluded.err
+
+
+def test_config_may_be_given_before_the_command(cli, home: Path, tmp_path: Path) -> None:
+    """`autonews --config FILE COMMAND`, like --debug; the command's own --config wins."""
+    mine = tmp_path / "mine.toml"
+    assert cli("--config", str(mine), "config", "path").out.startswith(str(mine))
+    added = cli(f"--config={mine}", "feeds", "add", "--offline", "http://a.example/feed")
+    assert added.code == 0, added.err
+    assert "http://a.example/feed" in mine.read_text("utf-8")
+    assert not (home / "config.toml").exists()
+    listed = cli("--config", str(mine), "feeds", "export")
+    assert "http://a.example/feed" in listed.out
+    other = tmp_path / "other.toml"
+    given_twice = cli("--config", str(mine), "config", "path", "--config", str(other))
+    assert given_twice.out.startswith(str(other))
+    assert cli("config", "path").out.startswith(str(home / "config.toml"))  # not kept

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from autonews.cli.options import CONFIG_HELP, config_before_the_command
 from autonews.errors import AutonewsError
 
 app = typer.Typer(
@@ -41,6 +43,15 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks on errors (anywhere on the line).")
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help=CONFIG_HELP + " Here, before the command, or after it.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -50,6 +61,7 @@ def _root(
 ) -> None:
     global _debug
     _debug = debug
+    config_before_the_command(config)
 
 
 def debugging() -> bool:

@@ -13,14 +13,32 @@ import typer
 
 from autonews.errors import UsageError
 
+_config_before_the_command: Path | None = None  # `autonews --config FILE COMMAND ...`
+
+
+def config_before_the_command(path: Path | None) -> None:
+    """``--config`` as given before the command (the root callback's), for every command's
+    own ``--config`` to fall back on: like ``--debug``, it may be written first."""
+    global _config_before_the_command
+    _config_before_the_command = path
+
+
+def _config_or_the_one_before(path: Path | None) -> Path | None:
+    return path if path is not None else _config_before_the_command
+
+
+CONFIG_HELP = (
+    "TOML config file (default: $AUTONEWS_CONFIG, then the user config dir's config.toml)."
+)
+
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
         metavar="FILE",
-        help="TOML config file (default: $AUTONEWS_CONFIG, then "
-        "the user config dir's config.toml).",
+        help=CONFIG_HELP,
         show_default=False,
+        callback=_config_or_the_one_before,  # runs after the root callback has set it
     ),
 ]
 
