@@ -311,8 +311,13 @@ def test_workers_leave_ctrl_c_to_the_run() -> None:
     with workers:
         pool = workers._pool
         assert pool is not None
-        assert pool.submit(time.sleep, 0).result(timeout=30) is None  # the workers are up
+        # Every worker up and past its start (a task each, held long enough that each takes
+        # one): a signal in a worker's first instant, before it says what it ignores, is not
+        # what this tests.
+        started = [pool.submit(time.sleep, 0.5) for _ in range(2)]
+        assert [future.result(timeout=30) for future in started] == [None, None]
         processes = list((pool._processes or {}).values())
+        assert len(processes) == 2
         for process in processes:
             os.kill(process.pid, signal.SIGINT)
         time.sleep(0.3)
