@@ -20,6 +20,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from rich.cells import cell_len
 
 from autonews.demo import DEMO_FEEDS, serve_demo
 from autonews.errors import ExitStatus
@@ -133,17 +134,32 @@ def _run_in_terminal(args: list[str], home: Path, columns: int, **env: str) -> s
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
-def test_narrow_terminal_keeps_each_url_whole_and_coloured(cli, demo, home: Path) -> None:
+@pytest.mark.parametrize("columns", [60, 50, 40])
+def test_narrow_terminal_keeps_each_url_whole_and_coloured(
+    cli, demo, home: Path, columns: int
+) -> None:
     stories = _stories(cli, demo)
-    shown = _run_in_terminal(["digest", *demo, "--offline"], home, columns=60)
+    shown = _run_in_terminal(["digest", *demo, "--offline"], home, columns=columns)
     assert "\x1b[" in shown  # a terminal: colour
     plain = SGR.sub("", shown)
     lines = plain.splitlines()
     urls = {source["url"] for story in stories for source in story["sources"]}
-    assert any(len(url) > 60 - 18 for url in urls)  # they would not fit beside the labels
+    assert any(len(url) > columns - 18 for url in urls)  # they would not fit beside the labels
     for url in urls:  # each on one line, all of it, never folded or cut
         assert any(line.rstrip().endswith(url) for line in lines), url
-    assert all(len(line) <= 60 for line in lines if "http" not in line)  # the rest still wraps
+    # The rest fits the terminal (in display columns: 车滴快讯 takes 8), the lead's box included:
+    # its borders are never wrapped onto the next line.
+    assert all(cell_len(line) <= columns for line in lines if "http" not in line)
+    box = [line for line in lines if line[:1] and line[0] in "╭│╰"]
+    assert box and all(cell_len(line.rstrip()) == columns for line in box)
+    assert box[0].startswith("╭─ Lead") and box[-1].startswith("╰")
+
+
+def test_a_terminal_narrower_than_40_columns_gets_40(cli, demo, home: Path) -> None:
+    _stories(cli, demo)
+    plain = SGR.sub("", _run_in_terminal(["digest", *demo, "--offline"], home, columns=30))
+    box = [line for line in plain.splitlines() if line[:1] and line[0] in "╭│╰"]
+    assert box and all(cell_len(line.rstrip()) == 40 for line in box)
 
 
 @pytest.mark.parametrize(

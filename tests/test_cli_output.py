@@ -252,7 +252,7 @@ def run_in_terminal(args: list[str], home: Path, columns: int) -> str:
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
-@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
 def test_stats_never_cuts_a_count_in_a_narrow_terminal(
     cli, home: Path, httpserver: HTTPServer, columns: int
 ) -> None:

@@ -170,7 +170,8 @@ def test_a_dry_run_shows_the_message_and_sends_and_marks_nothing(
         (Environment(io.StringIO(), stdout_isatty=True, columns=120, term="xterm"), 120, True),
         (Environment(io.StringIO(), stdout_isatty=True, columns=120, no_color=True), 120, False),
         (Environment(io.StringIO(), stdout_isatty=True, columns=120, term="dumb"), 120, False),
-        (Environment(io.StringIO(), stdout_isatty=True, columns=20), 60, True),
+        (Environment(io.StringIO(), stdout_isatty=True, columns=50), 50, True),
+        (Environment(io.StringIO(), stdout_isatty=True, columns=20), 40, True),
         (Environment(io.StringIO(), stdout_isatty=True, columns=400), 160, True),
         (Environment(io.StringIO(), force_color=True), 100, True),  # FORCE_COLOR, piped
         (Environment(io.StringIO(), no_color=True, color_choice="always"), 100, True),

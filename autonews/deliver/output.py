@@ -11,7 +11,10 @@ from autonews.files import write_atomically
 from autonews.render import Format, RenderOptions
 
 NOT_A_TERMINAL_WIDTH = 100
-MIN_WIDTH, MAX_WIDTH = 60, 160
+# The layout fits the terminal from 40 columns (a phone's terminal, a split pane): below that a
+# story's text beside its label column would be a few words a line. Above 160 lines grow too
+# long to read.
+MIN_WIDTH, MAX_WIDTH = 40, 160
 
 # A file's extension names its format (when --format does not); any other name gets plain text.
 FILE_FORMATS = {
