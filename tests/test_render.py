@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
 import pytest
 
+from autonews.models import Digest
 from autonews.render import Format, RenderOptions, render
 from tests.helpers.digests import sample_digest
 
@@ -163,3 +165,41 @@ def test_human_formats_count_the_stories_not_about_cars(fmt: Format) -> None:
     out = render(digest, fmt, RenderOptions(width=100)).replace("\\", "")  # markdown escapes
     assert "412 stories not about cars; --all-topics shows them" in out
     assert "not about cars" not in render(sample_digest(), fmt, RenderOptions(width=100))
+
+
+def _with_old_story(digest: Digest, published: datetime) -> Digest:
+    """The sample digest with its last story (and that story's source) published at
+    ``published``."""
+    from dataclasses import replace
+
+    old = digest.stories[-1]
+    sources = tuple(replace(source, published=published) for source in old.sources)
+    old = replace(old, published=published, sources=sources)
+    return replace(digest, stories=(*digest.stories[:-1], old))
+
+
+@pytest.mark.parametrize("fmt", [Format.TERMINAL, Format.TEXT, Format.MARKDOWN, Format.HTML])
+def test_a_date_of_another_year_shows_its_year(fmt: Format) -> None:
+    # `--since all` reaches back years: "14 Sep 22:00" would read as this September's.
+    digest = _with_old_story(sample_digest(), datetime(2023, 9, 14, 22, 0, tzinfo=UTC))
+    out = render(digest, fmt, RenderOptions(width=100))
+    assert "14 Sep 2023 22:00" in out  # the terminal too: "1170d ago" says less than the date
+    assert "d ago" not in out
+    text = render(sample_digest(), fmt, RenderOptions(width=100, relative_times=False))
+    assert "26 Nov 13:00" in text and "2026 13:00" not in text  # this year's: no year
+
+
+def test_the_year_is_the_readers_own() -> None:
+    # 23:30 UTC on New Year's Eve is already 2027 in Berlin: a story of 21:00 there is last
+    # year's, and says so.
+    from dataclasses import replace
+    from zoneinfo import ZoneInfo
+
+    now = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    digest = _with_old_story(
+        replace(sample_digest(), generated_at=now), datetime(2026, 12, 31, 20, 0, tzinfo=UTC)
+    )
+    berlin = RenderOptions(width=100, timezone=ZoneInfo("Europe/Berlin"), relative_times=False)
+    assert "31 Dec 2026 21:00" in render(digest, Format.TEXT, berlin)
+    utc = RenderOptions(width=100, timezone=UTC, relative_times=False)
+    assert "31 Dec 20:00" in render(digest, Format.TEXT, utc)

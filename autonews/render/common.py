@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
 from autonews.render import RenderOptions
@@ -42,6 +42,9 @@ def event_count(event: Event, count: int) -> str:
     return plural(count, EVENT_NOUNS.get(event, event.value))
 
 
+RELATIVE_LIMIT = timedelta(days=30)  # older than this, even the terminal gives the date
+
+
 @dataclass(frozen=True)
 class Clock:
     """How a digest shows times: in the reader's zone, and "5h ago" only where the digest is read
@@ -61,14 +64,19 @@ class Clock:
 
     def when(self, moment: datetime) -> str:
         """A story's time: "5h ago" (relative), or "27 Nov 04:00" in the reader's zone (the
-        zone is named once, in the digest's header)."""
-        if self.relative:
+        zone is named once, in the digest's header). Past a month "400d ago" says less than
+        the date, so the date it is."""
+        if self.relative and self.now - moment < RELATIVE_LIMIT:
             return age(moment, self.now)
         return self.at(moment)
 
     def at(self, moment: datetime) -> str:
-        """A moment, past or to come, in the reader's zone: "27 Nov 04:00"."""
-        return moment.astimezone(self.zone).strftime("%d %b %H:%M")
+        """A moment, past or to come, in the reader's zone: "27 Nov 04:00", with the year when
+        it is not the reader's current one ("14 Sep 2023 22:00"): `--since all` reaches back
+        years, and a date without its year would read as this year's."""
+        local = moment.astimezone(self.zone)
+        this_year = self.now.astimezone(self.zone).year
+        return local.strftime("%d %b %H:%M" if local.year == this_year else "%d %b %Y %H:%M")
 
 
 def age(published: datetime, now: datetime) -> str:
