@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -18,6 +18,7 @@ from autonews.models import (
     Event,
     FeedHealth,
     FeedStatus,
+    FilterStep,
     Group,
     Item,
     SkippedPage,
@@ -195,28 +196,63 @@ def _names_model(story: Story, wanted: Sequence[str]) -> bool:
     )
 
 
-def apply_filters(stories: Sequence[Story], filters: Filters) -> list[Story]:
-    patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
+def _muted(story: Story, filters: Filters, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Whether the config's mute rules ([classify] mute_makers, mute_events, mute_patterns)
+    remove the story."""
+    c = story.classification
+    return (
+        c.event.value in filters.mute_events
+        or bool(filters.mute_makers and _matches_maker(story, filters.mute_makers))
+        or any(p.search(story.title) for p in patterns)
+    )
+
+
+Keeps = Callable[[Story], bool]
+
+
+def _reader_filters(filters: Filters) -> list[tuple[str, tuple[str, ...], Keeps]]:
+    """The reader's filters that are set, in the order applied: (name, values, keeps)."""
     tags = {t.casefold() for t in filters.tags}
-    kept = []
-    for story in stories:
-        event = story.classification.event.value
-        if filters.makers and not _matches_maker(story, filters.makers):
-            continue
-        if filters.models and not _names_model(story, filters.models):
-            continue
-        if filters.events and event not in filters.events:
-            continue
-        if event in filters.exclude_events or event in filters.mute_events:
-            continue
-        if tags and not tags & {t.casefold() for t in story.tags}:
-            continue
-        if filters.mute_makers and _matches_maker(story, filters.mute_makers):
-            continue
-        if any(p.search(story.title) for p in patterns):
-            continue
-        kept.append(story)
-    return kept
+    steps: list[tuple[str, tuple[str, ...], Keeps]] = [
+        ("maker", filters.makers, lambda s: _matches_maker(s, filters.makers)),
+        ("model", filters.models, lambda s: _names_model(s, filters.models)),
+        ("event", filters.events, lambda s: s.classification.event.value in filters.events),
+        (
+            "exclude_event",
+            filters.exclude_events,
+            lambda s: s.classification.event.value not in filters.exclude_events,
+        ),
+        ("tag", filters.tags, lambda s: bool(tags & {t.casefold() for t in s.tags})),
+    ]
+    return [step for step in steps if step[1]]
+
+
+@dataclass(frozen=True)
+class Filtered:
+    """The stories the filters kept, and what each filter did: when a digest comes out empty,
+    it can say which filter emptied it rather than "no stories in this window". Counts are of
+    the stories a digest shows (``shown``: car stories, or all with --all-topics)."""
+
+    stories: list[Story]
+    before: int  # stories the filters were applied to
+    steps: tuple[FilterStep, ...]
+
+
+def apply_filters(
+    stories: Sequence[Story],
+    filters: Filters,
+    shown: Keeps = lambda story: True,
+) -> Filtered:
+    """The reader's filters one after the other (counting what each leaves), then the mute
+    rules."""
+    kept = list(stories)
+    steps = []
+    for name, values, keeps in _reader_filters(filters):
+        kept = [story for story in kept if keeps(story)]
+        steps.append(FilterStep(name, values, sum(map(shown, kept))))
+    patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
+    kept = [story for story in kept if not _muted(story, filters, patterns)]
+    return Filtered(kept, sum(map(shown, stories)), tuple(steps))
 
 
 def _group_key(story: Story, group_by: str) -> tuple[str, str]:

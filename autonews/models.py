@@ -253,6 +253,16 @@ class SkippedPage:
 
 
 @dataclass(frozen=True)
+class FilterStep:
+    """One of the reader's filters (--maker, --model, --event, --exclude-event, a named digest's
+    tags) and how many stories were left after it and the ones before it."""
+
+    name: str  # maker, model, event, exclude_event, tag
+    values: tuple[str, ...]
+    left: int
+
+
+@dataclass(frozen=True)
 class Group:
     key: str
     kind: str  # maker, group, event, industry
@@ -272,6 +282,10 @@ class Digest:
     skipped_pages: tuple[SkippedPage, ...] = ()
     # Stories left out as not about the car industry (--all-topics shows them as "Other news").
     not_about_cars: int = 0
+    # Stories in the window before the reader's filters (None: not known, nothing filtered),
+    # and each filter with the stories it left: an empty digest says which filter emptied it.
+    before_filters: int | None = None
+    filters: tuple[FilterStep, ...] = ()
 
     def story(self, story_id: str) -> Story:
         for story in self.stories:

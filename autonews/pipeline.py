@@ -366,7 +366,10 @@ def select(
         mute_events=config.classify.mute_events,
         mute_patterns=config.classify.mute_patterns,
     )
-    chosen = apply_filters(stories, filters)
+    filtered = apply_filters(
+        stories, filters, shown=lambda story: all_topics or story.classification.automotive
+    )
+    chosen = filtered.stories
     digest = build_digest(
         chosen,
         collection.health,
@@ -376,7 +379,9 @@ def select(
         collection.skipped_pages,
         all_topics,
     )
-    digest = replace(digest, name=options.channel)
+    digest = replace(
+        digest, name=options.channel, before_filters=filtered.before, filters=filtered.steps
+    )
     counted = [] if all_topics else [s for s in chosen if not s.classification.automotive]
     pending = tuple(
         (story.id, Delivery(story.cluster_size, headline_figure(story.classification), shown))

@@ -127,6 +127,34 @@ def summary_line(digest: Digest, clock: Clock) -> str:
     return f"{clock.stamp()} · {count}"
 
 
+# How each of the reader's filters reads after a count: "3 by Volvo", "none tagged china".
+_FILTER_WORDS = {
+    "maker": "by {}",
+    "model": "naming the model {}",
+    "event": "labelled {}",
+    "exclude_event": "not labelled {}",
+    "tag": "tagged {}",
+}
+
+
+def empty_note(digest: Digest) -> str:
+    """What a digest with no story says: which filter emptied the window when one did ("27
+    stories in the window, 3 by Volvo, none of them labelled recall."), else that there was
+    nothing to show."""
+    before, steps = digest.before_filters, digest.filters
+    if not before or not steps or steps[-1].left:
+        return "No stories in this window."
+    parts = [f"{plural(before, 'story')} in the window"]
+    for step in steps:
+        what = _FILTER_WORDS[step.name].format(" or ".join(clean_text(v) for v in step.values))
+        if step.left:
+            parts.append(f"{step.left} {what}")
+            continue
+        parts.append(f"none {'of them ' if len(parts) > 1 else ''}{what}")
+        break
+    return ", ".join(parts) + "."
+
+
 def topics_note(digest: Digest) -> str | None:
     """The footer's count of stories left out as not about cars, if any."""
     hidden = digest.not_about_cars

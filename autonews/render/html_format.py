@@ -10,6 +10,7 @@ from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
+    empty_note,
     group_heading,
     safe_url,
     source_line,
@@ -109,7 +110,7 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
             f"{summary}{_meta(lead, clock)}</td></tr>"
         )
     if not digest.stories:
-        parts.append("<tr><td><p>No stories in this window.</p></td></tr>")
+        parts.append(f"<tr><td><p>{_e(empty_note(digest))}</p></td></tr>")
     for group in digest.groups:
         parts.append(
             f'<tr><td><h2 style="font-size:18px;margin:20px 0 4px">'

@@ -8,7 +8,7 @@ from typing import Any
 
 from autonews.models import Classification, Digest, FeedHealth, Story
 
-SCHEMA_VERSION = 2  # 2: automotive and models on stories, not_about_cars
+SCHEMA_VERSION = 3  # 2: automotive and models on stories, not_about_cars; 3: filters
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -68,6 +68,11 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
         "generated_at": _time(digest.generated_at),
         "lead_id": digest.lead_id,
         "not_about_cars": digest.not_about_cars,
+        "before_filters": digest.before_filters,
+        "filters": [
+            {"filter": step.name, "values": list(step.values), "left": step.left}
+            for step in digest.filters
+        ],
         "feeds": [feed_dict(f) for f in digest.feeds],
         "stories": [story_dict(s) for s in digest.stories],
         "groups": [

@@ -9,6 +9,7 @@ from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
+    empty_note,
     group_heading,
     safe_url,
     source_line,
@@ -57,7 +58,7 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         if lead.summary:
             out += [f"> {escape(lead.summary)}", ""]
     if not digest.stories:
-        out += ["No stories in this window.", ""]
+        out += [escape(empty_note(digest)), ""]
     for group in digest.groups:
         out += [f"## {escape(group_heading(digest, group))}", ""]
         out += [_item(digest.story(story_id), clock) for story_id in group.story_ids]

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import Clock, safe_url, source_line, summary_line
+from autonews.render.common import Clock, empty_note, safe_url, source_line, summary_line
 from autonews.render.footer import footer
 from autonews.render.links import other_links
 from autonews.text import clean_text
@@ -138,7 +138,7 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
     header.append(f" · {summary_line(digest, clock)}", style="dim")
     console.print(header)
     if not digest.stories:
-        console.print(Text("No stories in this window.", style="dim"))
+        console.print(Text(empty_note(digest), style="dim"))
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
         console.print(_lead(lead, clock))

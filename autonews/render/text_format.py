@@ -8,6 +8,7 @@ from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
+    empty_note,
     group_heading,
     safe_url,
     source_line,
@@ -57,7 +58,7 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
     clock = Clock.of(digest, options)
     lines = [f"autonews digest · {summary_line(digest, clock)}", ""]
     if not digest.stories:
-        lines += ["No stories in this window.", ""]
+        lines += [*textwrap.wrap(empty_note(digest), width), ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
         lines.append("LEAD")

@@ -1,0 +1,63 @@
+"""What a digest says when the reader's filters leave nothing (trial 25, C4): which filter
+emptied the window, in every format, rather than "No stories in this window."; the JSON counts
+what each filter left. Through the real CLI, against a feed on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.feeds import item, rss
+
+STORIES = [
+    "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+    "Volvo Opens Its First Plant in India",
+    "Ford Recalls 90,000 Broncos Over Seat Belts",
+    "BYD Cuts Prices on Seven Models by Up to 34%",
+]
+
+
+@pytest.fixture
+def feed(cli, home: Path, httpserver: HTTPServer) -> tuple[str, ...]:
+    """Four car stories fetched once; ``--feed`` arguments for offline digests of them."""
+    httpserver.expect_request("/wire").respond_with_data(
+        rss([item(title, n, hours_ago=n + 1) for n, title in enumerate(STORIES)])
+    )
+    args = ("--feed", httpserver.url_for("/wire"))
+    result = cli("digest", *args, "--no-extract", "--format", "json")
+    assert len(result.json()["stories"]) == 4, result.err
+    return args
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "text", "markdown", "html"])
+def test_an_empty_digest_names_the_filter_that_emptied_it(cli, feed, fmt: str) -> None:
+    out = cli("digest", *feed, "--offline", "--model", "SU7", "--format", fmt).out
+    out = out.replace("\\", "")  # markdown escapes
+    assert "4 stories in the window, none naming the model SU7." in out
+    assert "No stories in this window" not in out
+
+
+def test_it_names_the_filter_after_those_that_left_some(cli, feed) -> None:
+    args = ("--offline", "--format", "text", "--maker", "Volvo", "--event", "pricing")
+    out = cli("digest", *feed, *args).out
+    assert "4 stories in the window, 2 by Volvo, none of them labelled pricing." in out
+
+
+def test_the_json_counts_what_each_filter_left(cli, feed, validate_digest) -> None:
+    args = ("--offline", "--format", "json", "--maker", "Volvo", "--event", "recall")
+    document = cli("digest", *feed, *args).json()
+    validate_digest(document)
+    assert document["before_filters"] == 4
+    assert document["filters"] == [
+        {"filter": "maker", "values": ["Volvo"], "left": 2},
+        {"filter": "event", "values": ["recall"], "left": 1},
+    ]
+    unfiltered = cli("digest", *feed, "--offline", "--format", "json").json()
+    assert (unfiltered["before_filters"], unfiltered["filters"]) == (4, [])
+
+
+def test_an_empty_window_still_says_so(cli, feed) -> None:
+    out = cli("digest", *feed, "--offline", "--since", "1m", "--model", "SU7", "--format", "text")
+    assert "No stories in this window." in out.out
