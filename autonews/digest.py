@@ -236,6 +236,7 @@ class Filtered:
     stories: list[Story]
     before: int  # stories the filters were applied to
     steps: tuple[FilterStep, ...]
+    muted: int = 0  # stories the filters kept and the mute rules removed
 
 
 def apply_filters(
@@ -251,8 +252,12 @@ def apply_filters(
         kept = [story for story in kept if keeps(story)]
         steps.append(FilterStep(name, values, sum(map(shown, kept))))
     patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
-    kept = [story for story in kept if not _muted(story, filters, patterns)]
-    return Filtered(kept, sum(map(shown, stories)), tuple(steps))
+    muted = 0
+    if filters.mute_makers or filters.mute_events or patterns:
+        unmuted = [story for story in kept if not _muted(story, filters, patterns)]
+        muted = sum(map(shown, kept)) - sum(map(shown, unmuted))
+        kept = unmuted
+    return Filtered(kept, sum(map(shown, stories)), tuple(steps), muted)
 
 
 def _group_key(story: Story, group_by: str) -> tuple[str, str]:

@@ -286,6 +286,7 @@ class Digest:
     # and each filter with the stories it left: an empty digest says which filter emptied it.
     before_filters: int | None = None
     filters: tuple[FilterStep, ...] = ()
+    muted: int = 0  # stories the config's mute rules removed (counted, so none is lost silently)
 
     def story(self, story_id: str) -> Story:
         for story in self.stories:

@@ -380,7 +380,11 @@ def select(
         all_topics,
     )
     digest = replace(
-        digest, name=options.channel, before_filters=filtered.before, filters=filtered.steps
+        digest,
+        name=options.channel,
+        before_filters=filtered.before,
+        filters=filtered.steps,
+        muted=filtered.muted,
     )
     counted = [] if all_topics else [s for s in chosen if not s.classification.automotive]
     pending = tuple(

@@ -61,3 +61,33 @@ def test_the_json_counts_what_each_filter_left(cli, feed, validate_digest) -> No
 def test_an_empty_window_still_says_so(cli, feed) -> None:
     out = cli("digest", *feed, "--offline", "--since", "1m", "--model", "SU7", "--format", "text")
     assert "No stories in this window." in out.out
+
+
+MUTE = '[classify]\nmute_makers = ["Ford"]\nmute_patterns = ["^BYD"]\n'
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "text", "markdown", "html"])
+def test_the_footer_counts_the_stories_muted(cli, feed, home: Path, fmt: str) -> None:
+    # (trial 25, wish 3) a muted story is never lost without a word
+    (home / "config.toml").write_text(MUTE)
+    out = cli("digest", *feed, "--offline", "--format", fmt).out.replace("\\", "")
+    assert "2 stories muted by the [classify] mute rules" in out
+    assert "Broncos" not in out and "Volvo Opens" in out
+    (home / "config.toml").write_text("")
+    assert "muted" not in cli("digest", *feed, "--offline", "--format", fmt).out
+
+
+def test_the_json_counts_the_stories_muted(cli, feed, home: Path, validate_digest) -> None:
+    (home / "config.toml").write_text(MUTE)
+    document = cli("digest", *feed, "--offline", "--format", "json").json()
+    validate_digest(document)
+    assert document["muted"] == 2 and len(document["stories"]) == 2
+    volvo = cli("digest", *feed, "--offline", "--format", "json", "--maker", "Volvo").json()
+    assert volvo["muted"] == 0  # only what the filters kept is muted
+
+
+def test_a_digest_the_mute_rules_emptied_says_so(cli, feed, home: Path) -> None:
+    (home / "config.toml").write_text(MUTE)
+    out = cli("digest", *feed, "--offline", "--format", "text", "--maker", "Ford").out
+    assert "4 stories in the window, 1 by Ford, all of them muted." in out
+    assert "1 story muted by the [classify] mute rules" in out

@@ -142,7 +142,8 @@ def empty_note(digest: Digest) -> str:
     stories in the window, 3 by Volvo, none of them labelled recall."), else that there was
     nothing to show."""
     before, steps = digest.before_filters, digest.filters
-    if not before or not steps or steps[-1].left:
+    emptied = bool(steps) and not steps[-1].left
+    if not before or not (emptied or digest.muted):
         return "No stories in this window."
     parts = [f"{plural(before, 'story')} in the window"]
     for step in steps:
@@ -152,7 +153,17 @@ def empty_note(digest: Digest) -> str:
             continue
         parts.append(f"none {'of them ' if len(parts) > 1 else ''}{what}")
         break
+    if not emptied:  # the mute rules took what the filters left
+        parts.append(f"all {'of them ' if len(parts) > 1 else ''}muted")
     return ", ".join(parts) + "."
+
+
+def muted_note(digest: Digest) -> str:
+    """The footer's count of stories the mute rules removed, if any: a muted story is never
+    lost without a word."""
+    if not digest.muted:
+        return ""
+    return f"{plural(digest.muted, 'story')} muted by the [classify] mute rules"
 
 
 def topics_note(digest: Digest) -> str | None:

@@ -1,6 +1,6 @@
 """The digest's footer, for every format but JSON: feed health in one line, the failed feeds to
 name, the article pages that were not read, and how many stories were left out as not about
-cars. The JSON keeps the full per-feed list (data).
+cars or muted. The JSON keeps the full per-feed list (data).
 
 With 200 feeds the footer is still a few lines: the feeds that are fine are counted, not listed
 (`autonews feeds check` lists every feed); a failure is named when it is new, when its error
@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from autonews.models import Digest, SkippedPage
-from autonews.render.common import Clock, feed_line, topics_note
+from autonews.render.common import Clock, feed_line, muted_note, topics_note
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Footer:
     repeated: str  # "1 more failing as reported earlier (...)", or ""
     pages: str  # "1 failed this run · 2 skipped after failing recently (...)", or ""
     topics: str = ""  # "412 stories not about cars; --all-topics shows them", or ""
+    muted: str = ""  # "4 stories muted by the [classify] mute rules", or ""
 
 
 def footer(digest: Digest, clock: Clock) -> Footer:
@@ -47,6 +48,7 @@ def footer(digest: Digest, clock: Clock) -> Footer:
         repeated=repeated,
         pages=pages_line(digest.skipped_pages, clock),
         topics=topics_note(digest) or "",
+        muted=muted_note(digest),
     )
 
 

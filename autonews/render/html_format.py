@@ -126,7 +126,8 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         parts.append(f'<ul style="{_META};padding-left:18px">')
         parts += [f'<li style="color:#b00020">✗ {_e(text)}</li>' for text in end.failures]
         parts.append("</ul>")
-    for note in (end.repeated, f"Article pages: {end.pages}" if end.pages else "", end.topics):
+    pages = f"Article pages: {end.pages}" if end.pages else ""
+    for note in (end.repeated, pages, end.topics, end.muted):
         if note:
             parts.append(f'<p style="{_META};margin:4px 0">{_e(note)}</p>')
     parts += ["</td></tr>", "</table></body></html>"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from autonews.models import Classification, Digest, FeedHealth, Story
 
-SCHEMA_VERSION = 3  # 2: automotive and models on stories, not_about_cars; 3: filters
+SCHEMA_VERSION = 3  # 2: automotive and models on stories, not_about_cars; 3: filters, muted
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -68,6 +68,7 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
         "generated_at": _time(digest.generated_at),
         "lead_id": digest.lead_id,
         "not_about_cars": digest.not_about_cars,
+        "muted": digest.muted,
         "before_filters": digest.before_filters,
         "filters": [
             {"filter": step.name, "values": list(step.values), "left": step.left}

@@ -71,6 +71,5 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         out += [escape(end.repeated), ""]
     if end.pages:
         out += [f"Article pages: {escape(end.pages)}", ""]
-    if end.topics:
-        out += [f"*{escape(end.topics)}*", ""]
+    out += [f"*{escape(note)}*\n" for note in (end.topics, end.muted) if note]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -109,8 +109,9 @@ def _footer(digest: Digest, clock: Clock) -> list[Text]:
         pages = Text("Article pages", style="bold")
         pages.append(f"  {end.pages}", style="dim")
         lines.append(pages)
-    if end.topics:
-        lines += [Text(""), Text(end.topics, style="dim")]
+    notes = [note for note in (end.topics, end.muted) if note]
+    if notes:
+        lines += [Text(""), *(Text(note, style="dim") for note in notes)]
     return lines
 
 
