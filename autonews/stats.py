@@ -1,8 +1,9 @@
 """`autonews stats`: story counts over time from the store, by maker or by event type.
 
 Counts are of stories (items clustered as in a digest), so a recall told by five outlets
-counts once. Each row also has a count per period (day or week) for a small timeline: calendar
-days (or weeks of them) in the reader's time zone, so a story of 23:30 is on the day the reader
+counts once. Each row also has a count per period (day, week, month or year, by the range's
+length) for a small timeline: calendar days (or weeks, months, years of them) in the reader's
+time zone, so a story of 23:30 is on the day the reader
 lived it. As in a digest, stories not about cars (none of their items is) are left out, and
 counted.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from autonews.models import Story
@@ -34,15 +35,33 @@ class Stats:
     by: str
     since: datetime
     until: datetime
-    period: str  # day or week
+    period: str  # day, week, month or year
     rows: tuple[StatsRow, ...]
     stories: int
     not_about_cars: int = 0  # stories left out: none of their items is about cars
 
 
-def _period(since: datetime, until: datetime) -> tuple[str, int]:
-    """The timeline's period and its length in days."""
-    return ("day", 1) if until - since <= timedelta(days=14) else ("week", 7)
+def _period(since: date, until: date) -> str:
+    """The timeline's period: days over two weeks, weeks over half a year, months over five
+    years, years beyond (`--since all` can reach back a decade: its weeks would be too many to
+    draw, and no timeline was drawn)."""
+    days = (until - since).days
+    if days <= 14:
+        return "day"
+    if days <= 182:
+        return "week"
+    return "month" if days <= 5 * 366 else "year"
+
+
+def _index(day: date, first: date, period: str) -> int:
+    """Which period of the timeline a calendar day is in (0: the one ``first`` is in)."""
+    if period == "day":
+        return (day - first).days
+    if period == "week":
+        return (day - first).days // 7
+    if period == "month":
+        return (day.year - first.year) * 12 + day.month - first.month
+    return day.year - first.year
 
 
 def _day(moment: datetime, zone: tzinfo | None) -> date:
@@ -72,7 +91,7 @@ def stored_stories(
 
 def compute_stats(
     stories: Sequence[Story],
-    since: datetime,
+    since: datetime | None,
     until: datetime,
     by: str = "maker",
     event: str | None = None,
@@ -80,12 +99,10 @@ def compute_stats(
 ) -> Stats:
     """Every row, most stories first: a display may draw only the top ones, JSON gets all.
     ``zone``: the reader's time zone (None: the system's), whose calendar days the timeline
-    counts and in which ``since`` and ``until`` are given back."""
-    name, days = _period(since, until)
-    first_day = _day(since, zone)
-    buckets = max(1, (_day(until, zone) - first_day).days // days + 1)
-    totals: Counter[str] = Counter()
-    timeline: dict[str, list[int]] = defaultdict(lambda: [0] * buckets)
+    counts and in which ``since`` and ``until`` are given back. ``since`` None (`--since all`):
+    the range is that of the stories counted, earliest to latest (not of everything stored:
+    a world-news item of 2008 is no reason to draw eighteen years)."""
+    counted: list[tuple[str, datetime]] = []
     left_out = 0
     for story in stories:
         c = story.classification
@@ -97,9 +114,19 @@ def compute_stats(
         key = c.event.value if by == "event" else (c.makers[0].name if c.makers else "Industry")
         if by == "group" and c.makers:
             key = c.makers[0].group
+        counted.append((key, story.published))
+    if since is None:
+        moments = [published for _, published in counted] or [until]
+        since, until = min(moments), max(moments)
+    first_day, last_day = _day(since, zone), _day(until, zone)
+    name = _period(first_day, last_day)
+    buckets = _index(last_day, first_day, name) + 1
+    totals: Counter[str] = Counter()
+    timeline: dict[str, list[int]] = defaultdict(lambda: [0] * buckets)
+    for key, published in counted:
         totals[key] += 1
-        index = min(buckets - 1, max(0, (_day(story.published, zone) - first_day).days // days))
-        timeline[key][index] += 1
+        index = _index(_day(published, zone), first_day, name)
+        timeline[key][min(buckets - 1, max(0, index))] += 1
     rows = tuple(StatsRow(key, count, tuple(timeline[key])) for key, count in totals.most_common())
     return Stats(
         by,

@@ -160,3 +160,66 @@ def test_stats_count_the_stories_an_offline_digest_shows(
     stats = json.loads(cli("stats", "--since", "7d", "--by", "event", "--format", "json").out)
     assert {row["key"]: row["total"] for row in stats["rows"]} == shown
     assert stats["not_about_cars"] == digest.get("not_about_cars", 0)
+
+
+def _stories_of(dated: list[tuple[str, tuple[int, int, int]]]) -> list:
+    from datetime import UTC, datetime
+
+    from autonews.classify import classify
+    from autonews.digest import build_story
+    from autonews.models import Item
+
+    stories = []
+    for number, (title, day) in enumerate(dated):
+        published = datetime(*day, 12, tzinfo=UTC)
+        told = Item(number, "https://a.example/f", "A", title, None, "", published, published, True)
+        stories.append(build_story([told], {number: classify(title)}, {}, str(number)))
+    return stories
+
+
+def test_since_all_spans_the_stories_counted_and_draws_months() -> None:
+    # (trial 25, A3) `stats --since all` was labelled "22 May – 06 Dec 2026" (the day and month
+    # of a world-news item of 2008, without its year) and drew no timeline for the weeks.
+    from datetime import UTC, datetime
+
+    from autonews.render import RenderOptions
+    from autonews.render.stats_terminal import render_stats
+    from autonews.stats import compute_stats
+
+    stories = _stories_of(
+        [
+            ("Parliament Debates the Budget", (2008, 5, 22)),  # not about cars: not counted
+            ("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", (2023, 9, 14)),
+            ("Ford Recalls 90,000 Broncos Over Seat Belts", (2025, 8, 6)),
+            ("Volvo Recalls 10,440 EX30s Over Battery Cells", (2026, 2, 16)),
+        ]
+    )
+    stats = compute_stats(stories, None, datetime(2026, 12, 6, tzinfo=UTC), zone=UTC)
+    assert (stats.since.date().isoformat(), stats.until.date().isoformat()) == (
+        "2023-09-14",
+        "2026-02-16",
+    )
+    assert stats.period == "month" and stats.not_about_cars == 1
+    volvo = {row.key: row for row in stats.rows}["Volvo"]
+    assert len(volvo.per_period) == 30  # September 2023 to February 2026
+    assert volvo.per_period[0] == 1 and volvo.per_period[-1] == 1 and sum(volvo.per_period) == 2
+    drawn = render_stats(stats, RenderOptions(width=100))
+    assert drawn.startswith(
+        "Stories by maker, 14 Sep 2023 – 16 Feb 2026 (3 stories; timeline per month)"
+    )
+    assert "█·" in drawn  # the timeline, not only the bars
+
+
+def test_a_decade_is_drawn_by_year() -> None:
+    from datetime import UTC, datetime
+
+    from autonews.stats import compute_stats
+
+    stories = _stories_of(
+        [
+            ("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", (2014, 3, 1)),
+            ("Volvo Recalls 10,440 EX30s Over Battery Cells", (2026, 2, 16)),
+        ]
+    )
+    stats = compute_stats(stories, None, datetime(2026, 12, 6, tzinfo=UTC), zone=UTC)
+    assert stats.period == "year" and stats.rows[0].per_period == (1, *[0] * 11, 1)

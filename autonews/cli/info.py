@@ -90,8 +90,7 @@ def stats(
         ) from None
     with Store(cfg.paths.store_file) as store:
         stories = stored_stories(store, cfg, start, now)
-    earliest = start or min((story.published for story in stories), default=now)
-    result = compute_stats(stories, earliest, now, by, event, zone)
+    result = compute_stats(stories, start, now, by, event, zone)
     if fmt == "json":
         document = asdict(result)
         for key in ("since", "until"):  # ISO 8601 in UTC, as the digest's JSON writes times

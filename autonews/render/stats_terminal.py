@@ -43,7 +43,9 @@ def render_stats(stats: Stats, options: RenderOptions, top: int | None = TOP) ->
     room = options.width - key_width - count_width - periods - 3  # 3: the gaps between columns
     timeline = room >= _BAR_MIN
     bar_width = min(_BAR_MAX, room if timeline else options.width - key_width - count_width - 2)
-    since = stats.since.strftime("%d %b")
+    # The start's year too when it is not the end's: "14 Sep 2023 – 06 Dec 2026".
+    same_year = stats.since.year == stats.until.year
+    since = stats.since.strftime("%d %b" if same_year else "%d %b %Y")
     until = stats.until.strftime("%d %b %Y")
     per = f"; timeline per {stats.period}" if timeline and rows else ""
     console.print(
