@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from autonews.config import Config
+from autonews.config import Config, FetchConfig
 from autonews.models import Article, Item, PageFailure, SkippedPage
 from autonews.page_policy import PRIVATE_LINK, PageRequest, refusal
 from autonews.store import Store
@@ -36,10 +36,19 @@ class PageReport:
     skipped: tuple[SkippedPage, ...]
 
 
-def page_requests(items: Sequence[Item]) -> dict[str, PageRequest]:
-    """The article page of each item that links to one, by URL (in the items' order; a page
-    several items link to is followed from the feed of the last of them)."""
-    return {item.link: PageRequest(item.link, item.feed_url) for item in items if item.link}
+def page_requests(items: Sequence[Item], fetch: FetchConfig) -> dict[str, PageRequest]:
+    """The article page of each item that links to one, by URL, in the items' order. A page
+    several feeds link to is asked for from the first that may follow the link (else from the
+    last): a loopback feed may follow a link to a loopback address that a feed read from a file
+    may not, and the page it read was read, not "skipped: link to a private address"."""
+    pages: dict[str, PageRequest] = {}
+    for item in items:
+        if not item.link:
+            continue
+        known = pages.get(item.link)
+        if known is None or (known.feed_url != item.feed_url and refusal(known, fetch)):
+            pages[item.link] = PageRequest(item.link, item.feed_url)
+    return pages
 
 
 def page_report(
@@ -56,7 +65,7 @@ def page_report(
     fresh = read or {}
     skipped: list[SkippedPage] = []
     allowed = []
-    for url, page in page_requests(items).items():
+    for url, page in page_requests(items, config.fetch).items():
         reason = refusal(page, config.fetch)
         if reason is None:
             allowed.append(url)

@@ -75,7 +75,7 @@ class Pages:
         self._ask(
             [
                 url
-                for url, page in page_requests(items).items()
+                for url, page in page_requests(items, self.config.fetch).items()
                 if url not in self._asked and refusal(page, self.config.fetch) is None
             ]
         )

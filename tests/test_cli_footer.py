@@ -223,4 +223,30 @@ def test_failed_pages_are_not_fetched_again_until_their_backoff_ends(
     assert pages.hits["/a/private"] == 1
 
 
+@pytest.mark.parametrize("file_first", [True, False])
+def test_a_page_a_loopback_feed_read_is_not_counted_skipped(
+    cli, home: Path, site: Site, tmp_path: Path, file_first: bool
+) -> None:
+    # (trial 25, C1) A feed read from a file and a feed on 127.0.0.1 link to the same loopback
+    # page: the loopback feed's link was followed, so the page was read, and the footer must not
+    # say it was skipped as a link to a private address (nor advise allow_private).
+    site.routes["/a/shared"] = (200, "text/html", ARTICLE.format(title="Volvo Recalls XC70s"))
+    story = [("Volvo Recalls 14,768 XC70s Over Halfshaft Nut", site.url("/a/shared"))]
+    site.routes["/feed.xml"] = (200, "application/rss+xml", feed_xml("Wire", story))
+    file_feed = tmp_path / "local.xml"
+    file_feed.write_text(feed_xml("Local", story), encoding="utf-8")
+    feeds = [("Wire", site.url("/feed.xml")), ("Local", str(file_feed))]
+    write_config(home, feeds_toml(feeds[::-1] if file_first else feeds) + FAST_FETCH)
+    for args in ([], ["--offline"]):
+        result = cli("--debug", "digest", *args, "--format", "text")
+        assert result.code == 0, result.err
+        assert "Article pages" not in result.out and "allow_private" not in result.out
+        assert "article page not read" not in result.err
+    assert site.hits["/a/shared"] == 1
+    (body,) = [
+        s.get("body") for s in cli("digest", "--offline", "--format", "json").json()["stories"]
+    ]
+    assert body and "halfshaft nut" in body
+
+
 # --- 12: feeds add finds a site's feed; list, edit, rename, disable; OPML folders -------------
