@@ -91,3 +91,27 @@ def test_a_relative_feed_path_is_one_feed_from_any_directory(
 def test_demo_help_names_every_format(cli) -> None:
     text = " ".join(cli("demo", "--help").out.split())
     assert "terminal, text, markdown, html, json, jsonl or atom" in text
+
+
+def test_a_named_digest_is_titled_by_its_name_in_html_and_mail(
+    cli, home: Path, feed: str, tmp_path: Path
+) -> None:
+    # (trial 25, wish 9) every --name gave "autonews digest": the mails and pages of several
+    # named digests could not be told apart.
+    import email
+    import email.policy
+
+    config = tmp_path / "config.toml"
+    config.write_text(NAMED + '\n[email]\nfrom = "news@example.org"\n', "utf-8")
+    args = ("digest", "--config", str(config), "--feed", feed, "--no-extract")
+    html = cli(*args, "--name", "prices", "--format", "html")
+    assert html.code == 0, html.err
+    assert "<title>autonews digest: prices</title>" in html.out
+    assert ">autonews digest: prices</h1>" in html.out
+    plain = cli(*args, "--offline", "--format", "html").out
+    assert "<title>autonews digest</title>" in plain and ">autonews digest</h1>" in plain
+    mail = cli(*args, "--offline", "--name", "recalls", "--email", "r@example.org", "--dry-run")
+    assert mail.code == 0, mail.err
+    message = email.message_from_string(mail.out, policy=email.policy.default)
+    assert message["Subject"].startswith("autonews recalls: 1 story — 1 recall (Volvo)")
+    assert "<title>autonews digest: recalls</title>" in message.get_body(("html",)).get_content()

@@ -25,6 +25,7 @@ from autonews.errors import ConfigError, DeliveryError
 from autonews.models import Digest, Event
 from autonews.render import Format, RenderOptions, render
 from autonews.render.common import event_count, plural
+from autonews.text import clean_text
 
 SMTP_TIMEOUT = 30
 
@@ -56,8 +57,10 @@ def parse_transport(value: str) -> Transport:
 
 
 def subject_for(digest: Digest) -> str:
-    """ "autonews: 14 stories — 3 recalls (Volvo, Ford, BYD), 2 launches"."""
-    subject = f"autonews: {plural(len(digest.stories), 'story')}"
+    """ "autonews: 14 stories — 3 recalls (Volvo, Ford, BYD), 2 launches"; a named digest's
+    name first ("autonews recalls: 2 stories — ..."), so that its mails are told apart."""
+    name = f" {clean_text(digest.name)}" if digest.name else ""
+    subject = f"autonews{name}: {plural(len(digest.stories), 'story')}"
     by_event: Counter[Event] = Counter(s.classification.event for s in digest.stories)
     parts: list[str] = []
     for event, n in sorted(by_event.items(), key=lambda kv: (-kv[1], list(Event).index(kv[0]))):

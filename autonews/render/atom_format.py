@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
-from autonews.render.common import Clock, makers_label, safe_url, summary_line
+from autonews.render.common import Clock, digest_heading, makers_label, safe_url, summary_line
 from autonews.render.links import all_links, other_links
 from autonews.text import clean_text
 
@@ -98,8 +98,7 @@ def render_atom(digest: Digest, options: RenderOptions) -> str:
     # A named digest is a feed of its own: two files from two [[digests]] are two feeds.
     named = f":{quote(_text(digest.name), safe='')}" if digest.name else ""
     _add(feed, "id", FEED_ID + named)
-    title = _text(digest.title) or "autonews digest"
-    _add(feed, "title", f"{title}: {_text(digest.name)}" if digest.name else title)
+    _add(feed, "title", _text(digest_heading(digest)))
     _add(feed, "subtitle", _text(summary_line(digest, Clock.of(digest, options))))
     _add(feed, "updated", _time(digest.generated_at))
     _add(_add(feed, "author"), "name", "autonews")

@@ -121,6 +121,13 @@ def group_heading(digest: Digest, group: Group) -> str:
     return heading
 
 
+def digest_heading(digest: Digest) -> str:
+    """The digest's title, with a named digest's name: "autonews digest: recalls" (several named
+    digests read in one mailbox or browser are told apart by it)."""
+    title = clean_text(digest.title) or "autonews digest"
+    return f"{title}: {clean_text(digest.name)}" if digest.name else title
+
+
 def summary_line(digest: Digest, clock: Clock) -> str:
     """ "27 Nov 2026 10:00 CET · 5 stories from 1 feed"."""
     count = f"{plural(len(digest.stories), 'story')} from {plural(len(digest.feeds), 'feed')}"

@@ -10,6 +10,7 @@ from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
+    digest_heading,
     empty_note,
     group_heading,
     safe_url,
@@ -94,11 +95,11 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         "<!DOCTYPE html>",
         '<html><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
-        "<title>autonews digest</title></head>",
+        f"<title>{_e(digest_heading(digest))}</title></head>",
         f'<body style="{_BODY}">',
         '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
         'style="max-width:720px;margin:0 auto">',
-        f'<tr><td><h1 style="font-size:22px;margin:0 0 4px">autonews digest</h1>'
+        f'<tr><td><h1 style="font-size:22px;margin:0 0 4px">{_e(digest_heading(digest))}</h1>'
         f'<p style="{_META};margin:0 0 16px">{_e(summary_line(digest, clock))}</p></td></tr>',
     ]
     if digest.lead_id:
