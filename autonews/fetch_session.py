@@ -90,7 +90,12 @@ class FetchSession:
         try:
             self._loop.run_until_complete(self._main())
         finally:
-            self._loop.close()
+            try:
+                self._loop.run_until_complete(_settle())
+                self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+            finally:
+                asyncio.set_event_loop(None)
+                self._loop.close()
 
     async def _main(self) -> None:
         try:
@@ -164,3 +169,21 @@ class FetchSession:
         self._expired.add(kind)
         for task in list(self._tasks.get(kind, ())):
             task.cancel()
+
+
+async def _settle(rounds: int = 10) -> None:
+    """Finish what the loop still holds once the session's work is over, as ``asyncio.run`` does
+    before closing its loop. An async generator dropped in the last moments (one of httpx's
+    body iterators, left by a request cut off by the time cap, the size cap or the deadline) has
+    its closing scheduled as a task by the loop's finaliser hook; a loop closed before that task
+    ran makes asyncio print "Task was destroyed but it is pending!" on stderr, which cron
+    mails. Such tasks are cancelled and awaited (cancelling one can drop another generator:
+    a few rounds)."""
+    for _ in range(rounds):
+        await asyncio.sleep(0)  # the hook's callbacks queued in the last turn make their tasks
+        leftover = asyncio.all_tasks() - {asyncio.current_task()}
+        if not leftover:
+            return
+        for task in leftover:
+            task.cancel()
+        await asyncio.gather(*leftover, return_exceptions=True)
