@@ -260,7 +260,10 @@ def apply_filters(
     return Filtered(kept, sum(map(shown, stories)), tuple(steps), muted)
 
 
-def _group_key(story: Story, group_by: str) -> tuple[str, str]:
+def _group_key(story: Story, group_by: str, wanted: Sequence[str] = ()) -> tuple[str, str]:
+    """The story's group: its first maker's (or that maker's group), or with ``--maker`` the
+    first of its makers the reader asked for ("--maker Kia" files a Hyundai and Kia recall
+    under Kia)."""
     c = story.classification
     if not c.automotive:
         return OTHER_NEWS, "other"
@@ -268,8 +271,29 @@ def _group_key(story: Story, group_by: str) -> tuple[str, str]:
         return c.event.value, "event"
     if not c.makers:
         return INDUSTRY, "industry"
-    primary = c.makers[0]
+    asked = {name.lower() for name in wanted}
+    primary = next(
+        (m for m in c.makers if m.name.lower() in asked or m.group.lower() in asked),
+        c.makers[0],
+    )
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
+
+
+def _also(
+    buckets: Mapping[tuple[str, str], list[Story]], group_by: str
+) -> dict[tuple[str, str], list[str]]:
+    """For each maker's (or group's) group, the stories filed elsewhere that name it too."""
+    also: dict[tuple[str, str], list[str]] = {}
+    if group_by == "event":
+        return also
+    kind = "group" if group_by == "group" else "maker"
+    for (key, _), members in buckets.items():
+        for story in members:
+            for maker in story.classification.makers[1:] if story.classification.automotive else ():
+                other = (maker.group if kind == "group" else maker.name, kind)
+                if other[0] != key and other in buckets and story.id not in also.get(other, []):
+                    also.setdefault(other, []).append(story.id)
+    return also
 
 
 def mark_repeated_failures(
@@ -311,9 +335,12 @@ def build_digest(
     limit: int | None = None,
     skipped_pages: Sequence[SkippedPage] = (),
     all_topics: bool = False,
+    wanted_makers: Sequence[str] = (),
 ) -> Digest:
     """Stories ranked and grouped; those not about cars are left out and counted, or with
-    ``all_topics`` grouped last as "Other news" (never the lead)."""
+    ``all_topics`` grouped last as "Other news" (never the lead). A story is filed under its
+    first maker (the first of ``wanted_makers``, with ``--maker``) and also listed, by its
+    title, under its other makers' groups."""
     cars = [s for s in stories if s.classification.automotive]
     others = [s for s in stories if not s.classification.automotive]
     ranked = sorted(cars, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
@@ -325,7 +352,8 @@ def build_digest(
         ranked = ranked[:limit]
     buckets: dict[tuple[str, str], list[Story]] = {}
     for story in ranked:
-        buckets.setdefault(_group_key(story, group_by), []).append(story)
+        buckets.setdefault(_group_key(story, group_by, wanted_makers), []).append(story)
+    also = _also(buckets, group_by)
 
     def group_rank(entry: tuple[tuple[str, str], list[Story]]) -> tuple[int, float, str]:
         (key, kind), members = entry
@@ -333,7 +361,7 @@ def build_digest(
         return ({"industry": 1, "other": 2}.get(kind, 0), -score, key.lower())
 
     groups = tuple(
-        Group(key=key, kind=kind, story_ids=tuple(s.id for s in members))
+        Group(key, kind, tuple(s.id for s in members), tuple(also.get((key, kind), ())))
         for (key, kind), members in sorted(buckets.items(), key=group_rank)
     )
     ordered = tuple(story for group in groups for story in buckets[(group.key, group.kind)])

@@ -267,6 +267,9 @@ class Group:
     key: str
     kind: str  # maker, group, event, industry
     story_ids: tuple[str, ...]
+    # Stories of other groups that name this group's maker too: a joint recall of Hyundai and
+    # Kia, under Hyundai, is also listed (by its title) under Kia.
+    also_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

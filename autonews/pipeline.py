@@ -378,6 +378,7 @@ def select(
         filters.limit,
         collection.skipped_pages,
         all_topics,
+        filters.makers,
     )
     digest = replace(
         digest,

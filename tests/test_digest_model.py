@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from autonews.digest import build_digest
 from autonews.models import Event, MakerRef
+from autonews.render import Format, RenderOptions, render
 from tests.helpers.digests import NOW, _story
 
 FORD = MakerRef("Ford", "Ford", "US")
@@ -22,3 +25,35 @@ def test_a_roundup_or_a_live_blog_is_never_the_lead() -> None:
     assert digest.lead_id == "volvo"
     # With nothing else to lead, a briefing still may.
     assert build_digest([roundup], (), NOW).lead_id == "weekly"
+
+
+HYUNDAI = MakerRef("Hyundai", "Hyundai Motor Group", "KR")
+
+
+def _joint_digest(wanted: tuple[str, ...] = ()):
+    joint = _story(
+        "joint", "Hyundai & Kia Recall 91,000 Vehicles", Event.RECALL, (HYUNDAI, KIA), 2, sources=2
+    )
+    kia = _story("ev9", "Kia EV9 Recall Expanded", Event.RECALL, (KIA,), 3)
+    return build_digest([joint, kia], (), NOW, wanted_makers=wanted)
+
+
+def test_a_story_of_two_makers_is_also_listed_under_the_second() -> None:
+    digest = _joint_digest()
+    groups = {group.key: group for group in digest.groups}
+    assert groups["Hyundai"].story_ids == ("joint",)
+    assert groups["Kia"].story_ids == ("ev9",) and groups["Kia"].also_ids == ("joint",)
+    assert [s.id for s in digest.stories] == ["joint", "ev9"]  # each story once
+    text = render(digest, Format.TEXT, RenderOptions(width=100))
+    kia_section = text[text.index("== Kia") :]
+    assert "also: Hyundai & Kia Recall 91,000 Vehicles (under Hyundai)" in kia_section
+    for fmt in (Format.TERMINAL, Format.MARKDOWN, Format.HTML):
+        assert "under Hyundai" in render(digest, fmt, RenderOptions(width=100, color=False))
+    assert json.loads(render(digest, Format.JSON))["groups"][1]["also_story_ids"] == ["joint"]
+
+
+def test_a_story_is_filed_under_the_maker_the_reader_asked_for() -> None:
+    digest = _joint_digest(("Kia",))
+    assert [(g.key, g.story_ids, g.also_ids) for g in digest.groups] == [
+        ("Kia", ("joint", "ev9"), ())
+    ]

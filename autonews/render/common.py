@@ -111,6 +111,16 @@ def makers_label(story: Story) -> str:
     return ", ".join(clean_text(m.name) for m in story.classification.makers) or "Industry"
 
 
+def also_listed(digest: Digest, group: Group) -> list[tuple[str, str]]:
+    """The stories filed under other groups that name this group's maker too: each one's title
+    and the group it is filed under ("Hyundai & Kia Recall ..." under Hyundai, listed for Kia)."""
+    home = {story_id: g.key for g in digest.groups for story_id in g.story_ids}
+    return [
+        (clean_text(digest.story(story_id).title), clean_text(home.get(story_id, "")))
+        for story_id in group.also_ids
+    ]
+
+
 def group_heading(digest: Digest, group: Group) -> str:
     stories = [digest.story(story_id) for story_id in group.story_ids]
     heading = clean_text(group.key)

@@ -10,6 +10,7 @@ from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
+    also_listed,
     digest_heading,
     empty_note,
     group_heading,
@@ -118,6 +119,11 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
             f"{_e(group_heading(digest, group))}</h2></td></tr>"
         )
         parts += [_story(digest.story(story_id), clock) for story_id in group.story_ids]
+        parts += [
+            f'<tr><td><p style="{_META};margin:2px 0">also: {_e(title)} (under {_e(home)})</p>'
+            "</td></tr>"
+            for title, home in also_listed(digest, group)
+        ]
     end = footer(digest, clock)
     parts.append(
         f'<tr><td><h2 style="font-size:16px;margin:20px 0 4px">Feeds</h2>'

@@ -77,7 +77,13 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
         "feeds": [feed_dict(f) for f in digest.feeds],
         "stories": [story_dict(s) for s in digest.stories],
         "groups": [
-            {"key": g.key, "kind": g.kind, "story_ids": list(g.story_ids)} for g in digest.groups
+            {
+                "key": g.key,
+                "kind": g.kind,
+                "story_ids": list(g.story_ids),
+                "also_story_ids": list(g.also_ids),
+            }
+            for g in digest.groups
         ],
     }
 

@@ -9,6 +9,7 @@ from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
+    also_listed,
     empty_note,
     group_heading,
     safe_url,
@@ -62,6 +63,10 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
     for group in digest.groups:
         out += [f"## {escape(group_heading(digest, group))}", ""]
         out += [_item(digest.story(story_id), clock) for story_id in group.story_ids]
+        out += [
+            f"- also: {escape(title)} (under {escape(home)})"
+            for title, home in also_listed(digest, group)
+        ]
         out.append("")
     end = footer(digest, clock)
     out += ["## Feeds", "", escape(end.feeds), ""]

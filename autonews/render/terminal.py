@@ -14,7 +14,14 @@ from rich.text import Text
 
 from autonews.models import Digest, Event, Story
 from autonews.render import RenderOptions
-from autonews.render.common import Clock, empty_note, safe_url, source_line, summary_line
+from autonews.render.common import (
+    Clock,
+    also_listed,
+    empty_note,
+    safe_url,
+    source_line,
+    summary_line,
+)
 from autonews.render.footer import footer
 from autonews.render.links import other_links
 from autonews.text import clean_text
@@ -158,6 +165,8 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
             console.print(_story_row(story, clock))
             for line in _links(story):
                 console.print(line, soft_wrap=True)
+        for title, home in also_listed(digest, group):
+            console.print(Text(f"  also: {title} (under {home})", style="dim"))
     console.print()
     for line in _footer(digest, clock):
         console.print(line)

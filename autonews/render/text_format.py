@@ -8,6 +8,7 @@ from autonews.models import Digest, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
+    also_listed,
     empty_note,
     group_heading,
     safe_url,
@@ -75,6 +76,13 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
         )
         for story_id in group.story_ids:
             lines += _story(digest.story(story_id), clock, width, "")
+        for title, home in also_listed(digest, group):
+            lines += textwrap.wrap(
+                f"also: {title} (under {home})",
+                width,
+                initial_indent="  ",
+                subsequent_indent="    ",
+            )
         lines.append("")
     end = footer(digest, clock)
     lines.append(f"Feeds: {end.feeds}")
