@@ -445,3 +445,31 @@ def test_read_of_a_page_that_cannot_be_read_gives_a_hint(
     assert result.code != 0
     assert "no article text" in result.err and "HTTP 404" in result.err
     assert "hint:" in result.err
+
+
+def test_ctrl_c_ends_the_run_with_one_line(home: Path) -> None:
+    """Ctrl-C during a fetch: exit 130 and one line saying so, no traceback."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as server:  # a host that accepts and never answers
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/feed.xml"
+        env = {**os.environ, "AUTONEWS_HOME": str(home)}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "autonews", "digest", "--feed", url, "--no-extract"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1.5)  # started and waiting for the feed
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.strip().splitlines() == ["autonews: interrupted"], err

@@ -88,6 +88,15 @@ def _add_commands() -> None:
 _add_commands()
 
 
+_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
+
+
+def _interrupted() -> None:
+    """A run stopped by Ctrl-C says so in one line (no traceback, and not silence)."""
+    typer.echo("autonews: interrupted", err=True)
+    sys.exit(_INTERRUPTED)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn our errors into a message and an exit code, once.
 
@@ -108,7 +117,11 @@ def main(argv: list[str] | None = None) -> None:
             typer.echo(f"hint: {exc.hint}", err=True)
         sys.exit(exc.exit_status)
     except KeyboardInterrupt:
-        sys.exit(130)
+        _interrupted()
+    except SystemExit as exc:
+        if exc.code == _INTERRUPTED:  # typer's answer to Ctrl-C inside a command
+            _interrupted()
+        raise
     finally:
         if argv is None:
             # The program, about to exit (not a caller's function call): the collector's
