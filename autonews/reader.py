@@ -4,11 +4,12 @@ Showing it is ``autonews.render.article``'s job."""
 from __future__ import annotations
 
 from autonews.config import Config
-from autonews.errors import NotFoundError, UsageError
+from autonews.errors import NotFoundError
 from autonews.extract import extract_pages
 from autonews.models import Article
 from autonews.page_policy import PageRequest
 from autonews.store import Store
+from autonews.story_id import resolve_story_id
 from autonews.timeparse import utcnow
 
 
@@ -18,13 +19,11 @@ def _story_link(store: Store, config: Config, story_id: str) -> str:
     from autonews.digest import reader_language, representative
     from autonews.pipeline import classify_items
 
-    members = store.story_members(story_id)
+    members = store.story_members(resolve_story_id(store, story_id))
     linked = [item for item in members if item.link]
     if not linked:
-        raise UsageError(
-            f"{story_id!r} is neither an http(s) URL nor a known story id",
-            hint="a story's id is shown beside its link in every digest format (the `id` field "
-            "in JSON)",
+        raise NotFoundError(
+            f"the story {story_id!r} has no source with a link", hint="see `autonews story ID`"
         )
     articles = store.articles([item.link for item in linked if item.link])
     classifications = classify_items(store, config, members, articles)

@@ -13,6 +13,7 @@ from autonews.errors import UsageError
 from autonews.models import Item
 from autonews.pipeline import classify_items
 from autonews.store import Store
+from autonews.story_id import resolve_story_id
 from autonews.timeparse import parse_duration
 
 
@@ -29,6 +30,7 @@ def story_report(config: Config, story_id: str, with_explanation: bool) -> Story
     To explain it, its members are clustered again with the items published around them (within
     the cluster window of the first and the last), as a digest over that time would."""
     with Store(config.paths.store_file) as store:
+        story_id = resolve_story_id(store, story_id)
         everything = store.items(store.known_feeds(), None)
         keys = store.story_keys_of([item.id for item in everything])
         members = [item for item in everything if keys.get(item.id) == story_id]

@@ -78,6 +78,16 @@ def test_the_id_shown_is_the_one_read_takes(cli, demo) -> None:
     assert not any(s["url"] in result.out for s in volvo["sources"] if s["url"] != volvo["url"])
 
 
+def test_a_story_id_may_be_typed_short(cli, demo) -> None:
+    volvo = _multi_source(_stories(cli, demo))
+    short = volvo["id"][:6]
+    assert volvo["url"] in cli("read", short).out
+    assert cli("story", short.upper()).code == 0
+    unknown = cli("read", "zzzzzz")
+    assert unknown.code == ExitStatus.USAGE and "first 4 characters" in unknown.err
+    assert cli("read", volvo["id"][:3]).code == ExitStatus.USAGE  # too short to stand for one
+
+
 def test_read_follows_the_link_a_chinese_reader_is_shown(cli, demo, monkeypatch) -> None:
     monkeypatch.setenv("AUTONEWS_DIGEST_LANGUAGE", "zh")
     (volvo,) = [s for s in _stories(cli, demo) if "XC70" in s["title"] and len(s["sources"]) == 3]

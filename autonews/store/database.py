@@ -288,6 +288,16 @@ class Store(PageQueries, ClassificationQueries, FeedMoves):
         rows = self.db.execute(query + " ORDER BY published DESC, id", params).fetchall()
         return [item_from_row(row, by_url[row["feed_url"]]) for row in rows]
 
+    def story_keys_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """Story keys that start with ``prefix`` (at most ``limit``): ids typed short, as git's."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.db.execute(
+            "SELECT DISTINCT story_key FROM story_items WHERE story_key LIKE ? ESCAPE '\\' "
+            "ORDER BY story_key LIMIT ?",
+            (escaped + "%", limit),
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def story_members(self, story_key: str) -> list[Item]:
         """The items of a story, each under its feed as last configured."""
         rows = self.db.execute(

@@ -1,0 +1,29 @@
+"""A story id as a reader types it: whole, or its first characters if no other id starts so
+(as git takes a commit's), for `autonews read` and `autonews story`."""
+
+from __future__ import annotations
+
+from autonews.errors import UsageError
+from autonews.store import Store
+
+SHORTEST = 4  # characters of an id, at least, to stand for it
+
+
+def resolve_story_id(store: Store, typed: str) -> str:
+    """The story id ``typed`` names; a usage error when none or several start so."""
+    typed = typed.strip().lower()
+    found = store.story_keys_starting(typed) if len(typed) >= SHORTEST else []
+    if typed in found:
+        return typed
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError(
+            f"{typed!r} starts several story ids ({', '.join(found)}, ...)",
+            hint="type more of the id",
+        )
+    raise UsageError(
+        f"{typed!r} is neither an http(s) URL nor a story id of this store",
+        hint="a story's id is shown beside its link in every digest format (the `id` field in "
+        f"JSON); its first {SHORTEST} characters or more will do",
+    )
