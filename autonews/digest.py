@@ -84,17 +84,22 @@ def title_language(title: str) -> str:
     return "zh" if len(_HAN.findall(title)) >= 2 else "en"
 
 
-def reader_language(configured: str = "", environ: Mapping[str, str] | None = None) -> str:
-    """The reader's language: the config's, else the locale's (LC_ALL, LC_MESSAGES, LANG:
-    "zh_CN.UTF-8" -> "zh"), else English."""
+def reader_tag(configured: str = "", environ: Mapping[str, str] | None = None) -> str:
+    """The reader's language tag, lower case: the config's, else the locale's (LC_ALL,
+    LC_MESSAGES, LANG: "zh_TW.UTF-8" -> "zh-tw"), else "en"."""
     if configured:
-        return configured.lower().split("-")[0].split("_")[0]
+        return configured.lower().replace("_", "-")
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
         if value and value not in ("C", "POSIX") and not value.startswith("C."):
-            return value.lower().split(".")[0].split("_")[0].split("-")[0]
+            return value.lower().split(".")[0].split("@")[0].replace("_", "-")
     return "en"
+
+
+def reader_language(configured: str = "", environ: Mapping[str, str] | None = None) -> str:
+    """The reader's language: "zh" for any Chinese tag, "en" for English (see ``reader_tag``)."""
+    return reader_tag(configured, environ).split("-")[0]
 
 
 def representative(
@@ -121,11 +126,13 @@ def build_story(
     articles: Mapping[str, Article],
     key: str,
     language: str = "en",
+    traditional: str | None = None,
 ) -> Story:
     """One story from its items; ``key`` is the store's stable story key. The item that stands
     for it (title, link, makers) is one about cars where any is (so the story is about cars when
     any of its sources is, whatever the reader's language), then one in the reader's
-    ``language`` where one is, then the most informative."""
+    ``language`` where one is, then the most informative. ``traditional``: the OpenCC table
+    that puts its Chinese title and summary in a Traditional reader's script (zh-TW)."""
     chosen = representative(members, classifications, language)
     article = articles.get(chosen.link or "")
     if article is None or not article.text:
@@ -145,9 +152,14 @@ def build_story(
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )
     tags = tuple(sorted({tag for m in members for tag in m.tags}))
+    title = chosen.title
+    if traditional is not None:
+        from autonews.reader_script import in_traditional
+
+        title, summary = in_traditional(title, traditional), in_traditional(summary, traditional)
     return Story(
         id=key,
-        title=chosen.title,
+        title=title,
         url=chosen.link,
         published=min(m.published for m in members),
         summary=summary,

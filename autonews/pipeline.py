@@ -23,6 +23,7 @@ from autonews.digest import (
     headline_figure,
     mark_repeated_failures,
     reader_language,
+    reader_tag,
 )
 from autonews.earlier_stories import as_assigned
 from autonews.feed_work import parse_result as parse_result  # the fuzz tests call it
@@ -36,6 +37,7 @@ from autonews.models import (
     SkippedPage,
     Story,
 )
+from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
 
@@ -224,8 +226,9 @@ def _stories(
     member_lists = [[by_id[i] for i in members] for members in groups]
     keys = store.story_keys(member_lists)
     language = reader_language(config.digest.language)
+    traditional = traditional_table(reader_tag(config.digest.language))
     stories = tuple(
-        build_story(members, classifications, articles, key, language)
+        build_story(members, classifications, articles, key, language, traditional)
         for members, key in zip(member_lists, keys, strict=True)
     )
     baseline_only = frozenset(

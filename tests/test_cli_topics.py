@@ -137,6 +137,12 @@ def test_the_story_title_is_in_the_readers_language(
     monkeypatch.setenv("AUTONEWS_DIGEST_LANGUAGE", "zh")
     stories = cli("digest", *feeds, "--offline", "--format", "json").json()["stories"]
     assert stories[0]["title"] == chinese
+    # The flag wins over the environment; a reader in Taiwan reads Traditional characters.
+    english_again = cli("digest", *feeds, "--offline", "-f", "json", "--language", "en")
+    assert english_again.json()["stories"][0]["title"].startswith("Volvo Recalls")
+    taiwan = cli("digest", *feeds, "--offline", "-f", "json", "--language", "zh-TW").json()
+    assert taiwan["stories"][0]["title"] == "沃爾沃召回14768輛國產XC70插電混動車 左後半軸螺母隱患"
+    assert cli("digest", *feeds, "--offline", "--language", "fr").code == ExitStatus.USAGE
 
 
 def test_limit_counts_other_news_too(cli, home: Path, httpserver: HTTPServer) -> None:

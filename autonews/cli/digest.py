@@ -84,6 +84,16 @@ def digest(
         str | None,
         typer.Option("--group-by", metavar="maker|group|event", help="maker, group or event."),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            metavar="TAG",
+            help="Story titles in this language where a source offers it: en, zh; zh-TW or "
+            "zh-HK puts Chinese in Traditional characters (default: [digest] language, then "
+            "the locale).",
+        ),
+    ] = None,
     maker: Annotated[
         list[str] | None,
         typer.Option("--maker", metavar="MAKER", help="Only this brand or group (repeatable)."),
@@ -182,7 +192,14 @@ def digest(
     _check_addresses("--email", email or ())
     cfg = load_config(
         config,
-        {"digest": {"since": since, "group_by": group_by, "all_topics": all_topics or None}},
+        {
+            "digest": {
+                "since": since,
+                "group_by": group_by,
+                "language": language,
+                "all_topics": all_topics or None,
+            }
+        },
     )
     feeds = tuple(_feed_option(f) for f in feed or ()) or cfg.active_feeds
     if tag:
