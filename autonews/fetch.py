@@ -26,6 +26,12 @@ from autonews.models import FeedStatus, FetchResult
 MAX_REDIRECTS = 5
 RETRY_AFTER_CAP = 30.0
 TOO_LARGE = "larger than the "  # how the error of a document over the size cap begins
+
+
+def too_large(cap: int) -> str:
+    """The error of a document over the size cap, with what to do about it (the footer, `feeds
+    list` and `feeds check` show it as it is)."""
+    return f"{TOO_LARGE}{cap:,} byte cap (raise [fetch] max_bytes to read it)"
 # How the errors of redirects that can never end well begin: no later run will read the feed.
 REDIRECT_LOOP = "redirect loop at "
 NON_HTTP_REDIRECT = "redirect to a non-HTTP URL "
@@ -343,7 +349,7 @@ class Fetcher:
         try:
             body = await self._read_capped(response)
         except _TooLarge:
-            return _error(req.url, f"{TOO_LARGE}{self.config.max_bytes:,} byte cap", response)
+            return _error(req.url, too_large(self.config.max_bytes), response)
         except zlib.error as exc:
             return _error(req.url, f"corrupt compressed body: {exc}", response)
         return FetchResult(
@@ -403,7 +409,7 @@ def _read_local(location: str, max_bytes: int) -> FetchResult:
         )
     if len(body) > max_bytes:
         return FetchResult(
-            url=location, status=FeedStatus.ERROR, error=f"{TOO_LARGE}{max_bytes:,} byte cap"
+            url=location, status=FeedStatus.ERROR, error=too_large(max_bytes)
         )
     return FetchResult(url=location, status=FeedStatus.OK, body=body, final_url=location)
 
