@@ -32,6 +32,8 @@ def too_large(cap: int) -> str:
     """The error of a document over the size cap, with what to do about it (the footer, `feeds
     list` and `feeds check` show it as it is)."""
     return f"{TOO_LARGE}{cap:,} byte cap (raise [fetch] max_bytes to read it)"
+
+
 # How the errors of redirects that can never end well begin: no later run will read the feed.
 REDIRECT_LOOP = "redirect loop at "
 NON_HTTP_REDIRECT = "redirect to a non-HTTP URL "
@@ -408,9 +410,7 @@ def _read_local(location: str, max_bytes: int) -> FetchResult:
             url=location, status=FeedStatus.ERROR, error=f"cannot read: {exc.strerror}"
         )
     if len(body) > max_bytes:
-        return FetchResult(
-            url=location, status=FeedStatus.ERROR, error=too_large(max_bytes)
-        )
+        return FetchResult(url=location, status=FeedStatus.ERROR, error=too_large(max_bytes))
     return FetchResult(url=location, status=FeedStatus.OK, body=body, final_url=location)
 
 

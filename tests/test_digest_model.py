@@ -57,3 +57,6 @@ def test_a_story_is_filed_under_the_maker_the_reader_asked_for() -> None:
     assert [(g.key, g.story_ids, g.also_ids) for g in digest.groups] == [
         ("Kia", ("joint", "ev9"), ())
     ]
+    # Headed by Kia's own parent, not by the joint story's first maker's.
+    text = render(digest, Format.TEXT, RenderOptions(width=100))
+    assert "== Kia (Hyundai Motor Group)" in text

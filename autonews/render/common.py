@@ -121,14 +121,23 @@ def also_listed(digest: Digest, group: Group) -> list[tuple[str, str]]:
     ]
 
 
+def group_parent(digest: Digest, group: Group) -> str | None:
+    """The parent group of a maker's group when it has another name (Volvo: Geely): read from
+    the maker the group is named after, wherever it stands in a story's makers (with --maker,
+    a joint story is filed under its second maker)."""
+    if group.kind != "maker":
+        return None
+    for story_id in group.story_ids:
+        for maker in digest.story(story_id).classification.makers:
+            if maker.name == group.key:
+                return maker.group if maker.group != group.key else None
+    return None
+
+
 def group_heading(digest: Digest, group: Group) -> str:
-    stories = [digest.story(story_id) for story_id in group.story_ids]
     heading = clean_text(group.key)
-    if group.kind == "maker" and stories[0].classification.makers:
-        parent = stories[0].classification.makers[0].group
-        if parent != group.key:
-            heading += f" ({clean_text(parent)})"
-    return heading
+    parent = group_parent(digest, group)
+    return heading + f" ({clean_text(parent)})" if parent else heading
 
 
 def digest_heading(digest: Digest) -> str:

@@ -18,6 +18,7 @@ from autonews.render.common import (
     Clock,
     also_listed,
     empty_note,
+    group_parent,
     safe_url,
     source_line,
     summary_line,
@@ -155,10 +156,9 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
     for group in digest.groups:
         heading = Text(f"\n{clean_text(group.key)}", style="bold underline")
         stories = [digest.story(story_id) for story_id in group.story_ids]
-        if group.kind == "maker" and stories[0].classification.makers:
-            parent = stories[0].classification.makers[0].group
-            if parent != group.key:
-                heading.append(f"  {clean_text(parent)}", style="dim")
+        parent = group_parent(digest, group)
+        if parent:
+            heading.append(f"  {clean_text(parent)}", style="dim")
         heading.append(f"  {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}", style="dim")
         console.print(heading)
         for story in stories:
