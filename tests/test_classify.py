@@ -838,6 +838,10 @@ def test_speculation_is_the_news_not_its_reason(title: str, speculative: bool) -
         # a stock listing is not a launch; a profit promise is results news, not leadership
         ("奇瑞汽车在港交所上市", "", "ownership", False),
         ("NIO CEO William Li Says Company Will Turn Profitable Next Year", "", "financials", False),
+        # a list is no listing; high stakes are no stake; what investors weigh is their reason
+        ("BMW owners list their favourite roads", "", "other", False),
+        ("Tesla Shares Fall 3% as Investors Weigh Demand", "", "financials", False),
+        ("As Tesla weighs price cuts, rivals wait", "", "pricing", True),
         # carmakers "flooding markets" is no flood
         (
             "The great Chinese EV exodus",
@@ -852,3 +856,10 @@ def test_events_a_new_user_found_wrong(
 ) -> None:
     result = classify(title, summary)
     assert (result.event.value, result.speculative) == (event, speculative)
+
+
+def test_a_number_in_a_models_name_is_no_count() -> None:
+    assert [f.text for f in classify("Ford Recalls 270,000 F-150 Pickups").figures] == [
+        "270,000 F-150 Pickups"
+    ]
+    assert [f.text for f in classify("Mazda CX-5 Sales Up 20%").figures] == ["20%"]

@@ -331,12 +331,15 @@ def _main_clause(title: str, stems: list[str]) -> list[str]:
 _DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh more
 
 # What opens the reason for an event: a "could" after it is the fault's, not the news's ("recalls
-# 12,400 bZ4X because wheels could detach" happened).
-_REASONS = frozenset(map(stem, ("because", "over", "amid", "since")))
+# 12,400 bZ4X because wheels could detach" happened; "shares fall as investors weigh demand").
+_REASONS = frozenset(map(stem, ("because", "over", "amid", "since", "as")))
 
 
 def _in_a_reason(stems: list[str], start: int) -> bool:
-    return not _REASONS.isdisjoint(stems[:start])
+    """Whether the word at ``start`` follows the reason for the news ("falls 3% as investors
+    weigh demand"); a title's first word opens no reason ("Over 1 million cars may be ...",
+    "As Tesla weighs ...")."""
+    return not _REASONS.isdisjoint(stems[1:start])
 
 
 def _subject_end(found: list[Spotted]) -> int | None:

@@ -113,6 +113,8 @@ _SYMBOL_CHARS = frozenset("$€£¥￥₹₩B")  # "RMB" ends in B
 
 def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     start, end = number.span()
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return None  # a model's name ("F-150 Pickups", "CX-5"), no count
     # Cheap look at the characters around the number before any pattern runs.
     before = text[max(0, start - 2) : start].strip()
     symbol = (

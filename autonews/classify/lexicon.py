@@ -231,6 +231,8 @@ _KEEP = {
     "shares": "shares",
     "owners": "owners",
     "quite": "quite",  # not a chief who quits
+    "listing": "listing",  # a stock listing; "owners list their favourite roads" is none
+    "listings": "listing",
 }
 
 
