@@ -131,7 +131,7 @@ _SECTIONS: dict[str, type] = {
 }
 _TOML_NAMES = {("email", "sender"): "from"}
 # "" (the locale's), or a language tag whose language is English or Chinese: en, zh-CN, zh_TW.
-_TITLE_LANGUAGE = re.compile(r"((en|zh)([-_][A-Za-z0-9]{1,8})*)?", re.IGNORECASE)
+TITLE_LANGUAGE = re.compile(r"((en|zh)([-_][A-Za-z0-9]{1,8})*)?", re.IGNORECASE)
 
 
 def _toml_name(section: str, attr: str) -> str:
@@ -159,7 +159,7 @@ def validate_semantics(config: Config) -> None:
         reader_zone(config.digest.timezone)
     except ValueError as exc:
         raise ConfigError(f"config key 'digest.timezone': {exc}") from None
-    if not _TITLE_LANGUAGE.fullmatch(config.digest.language):
+    if not TITLE_LANGUAGE.fullmatch(config.digest.language):
         raise ConfigError(
             f"config key 'digest.language': {config.digest.language!r} is not en or zh",
             hint='story titles are offered in English and Chinese: "en", "zh" (also "zh-CN", '

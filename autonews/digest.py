@@ -308,6 +308,15 @@ def _also(
     return also
 
 
+_NUMBERS = re.compile(r"\d+")
+
+
+def _same_failure(reported: str, error: str) -> bool:
+    """One failure told again, whatever numbers it quotes: a parser's line and column move
+    with the garbage a feed serves ("not well-formed: line 3, column 7")."""
+    return _NUMBERS.sub("#", reported) == _NUMBERS.sub("#", error)
+
+
 def mark_repeated_failures(
     feeds: Sequence[FeedHealth],
     reports: Mapping[str, tuple[datetime, str]],
@@ -322,7 +331,7 @@ def mark_repeated_failures(
         repeated = (
             feed.status is FeedStatus.ERROR
             and report is not None
-            and report[1] == (feed.error or "")
+            and _same_failure(report[1], feed.error or "")
             and now - report[0] < reminder
         )
         out.append(replace(feed, repeated=True) if repeated else feed)

@@ -34,6 +34,12 @@ class ConfigError(AutonewsError):
     exit_status = ExitStatus.USAGE
 
 
+class ConfigLockedError(ConfigError):
+    """Another command is editing the config file: busy, like a store another run holds."""
+
+    exit_status = ExitStatus.LOCKED
+
+
 class UsageError(AutonewsError):
     exit_status = ExitStatus.USAGE
 

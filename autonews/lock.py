@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from autonews.errors import ConfigError, StoreError, StoreLockedError
+from autonews.errors import ConfigError, ConfigLockedError, StoreError, StoreLockedError
 
 # Lock files held by this process's runs. Worker processes forked during a run (the parse and
 # extraction pools) inherit the descriptor, and flock() belongs to the open file, not to the
@@ -112,7 +112,7 @@ def config_edit_lock(config_file: Path, *, wait: float = EDIT_WAIT) -> Iterator[
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise ConfigError(
+                    raise ConfigLockedError(
                         f"another autonews command has been editing {str(config_file)!r} "
                         f"for {wait:g} s; the file is unchanged",
                         hint="wait for it to finish, then run this command again",

@@ -237,3 +237,33 @@ def test_feed_names_are_matched_in_any_case_with_a_did_you_mean(cli, home: Path)
     assert cli("feeds", "remove", "http://b.example/feed").code == 0
     assert cli("feeds", "remove", "WIRE").code == 0
     assert config_feeds(home) == []
+
+
+def test_a_config_edit_held_too_long_is_busy_not_a_usage_error(tmp_path: Path) -> None:
+    import pytest
+
+    from autonews.errors import ConfigLockedError
+    from autonews.lock import config_edit_lock
+
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    # Another command's edit, still going; this one waits 0.1 s for it.
+    with (
+        config_edit_lock(config),
+        pytest.raises(ConfigLockedError) as busy,
+        config_edit_lock(config, wait=0.1),
+    ):
+        pass
+    assert busy.value.exit_status == ExitStatus.LOCKED  # 4, as a store another run holds
+
+
+def test_a_list_of_disabled_feeds_says_so(cli, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        '[[feeds]]\nurl = "https://example.com/feed"\nname = "Wire"\nenabled = false\n',
+        encoding="utf-8",
+    )
+    result = cli("digest", "--offline")
+    assert result.code == 2
+    assert "the 1 feed of the list is disabled" in result.err
+    assert "autonews feeds enable 'Wire'" in result.err

@@ -45,6 +45,14 @@ def test_it_names_the_filter_after_those_that_left_some(cli, feed) -> None:
     assert "4 stories in the window, 2 by Volvo, none of them labelled pricing." in out
 
 
+def test_an_excluded_event_reads_plainly_and_cannot_also_be_asked_for(cli, feed) -> None:
+    args = ("--offline", "--format", "text", "--maker", "Ford", "--exclude-event", "recall")
+    out = cli("digest", *feed, *args).out
+    assert "4 stories in the window, 1 by Ford, none of them labelled other than recall." in out
+    both = cli("digest", *feed, "--offline", "--event", "recall", "--exclude-event", "recall")
+    assert both.code == 2 and "--event and --exclude-event both name recall" in both.err
+
+
 def test_the_json_counts_what_each_filter_left(cli, feed, validate_digest) -> None:
     args = ("--offline", "--format", "json", "--maker", "Volvo", "--event", "recall")
     document = cli("digest", *feed, *args).json()

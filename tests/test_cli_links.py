@@ -96,6 +96,11 @@ def test_read_follows_the_link_a_chinese_reader_is_shown(cli, demo, monkeypatch)
     result = cli("read", volvo["id"])
     assert result.code == 0, result.err
     assert volvo["url"] in result.out
+    # The reader of an English digest reads the English source's article with --language en.
+    monkeypatch.delenv("AUTONEWS_DIGEST_LANGUAGE")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    english = cli("read", volvo["id"], "--language", "en")
+    assert english.code == 0 and volvo["url"] not in english.out
 
 
 def test_email_text_and_html_link_every_source(cli, demo, home: Path) -> None:

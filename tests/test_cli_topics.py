@@ -142,7 +142,8 @@ def test_the_story_title_is_in_the_readers_language(
     assert english_again.json()["stories"][0]["title"].startswith("Volvo Recalls")
     taiwan = cli("digest", *feeds, "--offline", "-f", "json", "--language", "zh-TW").json()
     assert taiwan["stories"][0]["title"] == "沃爾沃召回14768輛國產XC70插電混動車 左後半軸螺母隱患"
-    assert cli("digest", *feeds, "--offline", "--language", "fr").code == ExitStatus.USAGE
+    french = cli("digest", *feeds, "--offline", "--language", "fr")
+    assert french.code == ExitStatus.USAGE and "--language: 'fr' is not en or zh" in french.err
 
 
 def test_limit_counts_other_news_too(cli, home: Path, httpserver: HTTPServer) -> None:

@@ -60,3 +60,20 @@ def test_a_story_is_filed_under_the_maker_the_reader_asked_for() -> None:
     # Headed by Kia's own parent, not by the joint story's first maker's.
     text = render(digest, Format.TEXT, RenderOptions(width=100))
     assert "== Kia (Hyundai Motor Group)" in text
+
+
+def test_a_failure_quoting_other_numbers_is_the_same_failure() -> None:
+    """A feed serving garbage fails at another line each run: named once a day, not each run."""
+    from datetime import timedelta
+
+    from autonews.digest import mark_repeated_failures
+    from autonews.models import FeedHealth, FeedStatus
+
+    failing = FeedHealth(
+        "http://x.example/feed", "X", FeedStatus.ERROR, error="not well-formed: line 9, column 4"
+    )
+    reports = {failing.url: (NOW - timedelta(hours=1), "not well-formed: line 3, column 7")}
+    (marked,) = mark_repeated_failures([failing], reports, NOW, timedelta(days=1))
+    assert marked.repeated
+    other = {failing.url: (NOW - timedelta(hours=1), "HTTP error 404")}
+    assert not mark_repeated_failures([failing], other, NOW, timedelta(days=1))[0].repeated

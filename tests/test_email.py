@@ -129,6 +129,11 @@ def test_dry_run_prints_the_message(cli, home: Path, httpserver) -> None:
     parsed = email.message_from_string(result.out, policy=email.policy.default)
     assert parsed["From"] == "news@example.org"
     assert parsed.get_content_type() == "multipart/alternative"
+    # A dry run writes no file either: it only shows what would be sent.
+    out = home / "digest.html"
+    args = ("--offline", "--email", "r@example.org", "--dry-run", "-o", str(out))
+    assert cli("digest", "--feed", feed(httpserver), *args).code == 0
+    assert not out.exists()
 
 
 def test_unreachable_server_is_a_clear_error(cli, home: Path, httpserver) -> None:

@@ -25,6 +25,7 @@ from autonews.cli.options import (
     ColorOption,
     ConfigOption,
     check_choice,
+    check_language,
     check_since,
     digest_formats,
     event_slugs,
@@ -187,8 +188,15 @@ def digest(
     check_choice("--format", fmt, digest_formats())
     check_choice("--group-by", group_by, GROUPINGS)
     check_since(since)
+    check_language(language)
     events = event_slugs("--event", event)
     exclude_events = event_slugs("--exclude-event", exclude_event)
+    both = sorted(set(events) & set(exclude_events))
+    if both:
+        raise UsageError(
+            f"--event and --exclude-event both name {', '.join(both)}",
+            hint="a story cannot be both shown and left out for its event",
+        )
     _check_addresses("--email", email or ())
     cfg = load_config(
         config,
@@ -204,6 +212,15 @@ def digest(
     feeds = tuple(_feed_option(f) for f in feed or ()) or cfg.active_feeds
     if tag:
         feeds = _tagged(feeds, tag, () if feed else cfg.feeds)
+    if not feeds and cfg.feeds:  # every feed of the list is disabled
+        from autonews.render.common import plural
+
+        raise UsageError(
+            f"no feeds to read: the {plural(len(cfg.feeds), 'feed')} of the list "
+            + ("is" if len(cfg.feeds) == 1 else "are")
+            + " disabled",
+            hint=f"enable one with `autonews feeds enable {cfg.feeds[0].label!r}`",
+        )
     if not feeds:
         raise UsageError(
             "no feeds to read",

@@ -16,6 +16,7 @@ from autonews.cli.options import (
     ColorOption,
     ConfigOption,
     check_choice,
+    check_language,
     digest_formats,
     event_slugs,
     format_option,
@@ -32,6 +33,14 @@ def read(
         ),
     ],
     fmt: Annotated[str, format_option("text, markdown or json.")] = "text",
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            metavar="TAG",
+            help="For a story id: the source a digest with this --language shows (en, zh...).",
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Show one article's extracted body (fetched and cached if needed)."""
@@ -39,7 +48,8 @@ def read(
     from autonews.render.article import render_article
 
     check_choice("--format", fmt, ["text", "markdown", "json"])
-    cfg = load_config(config)
+    check_language(language)
+    cfg = load_config(config, {"digest": {"language": language}})
     sys.stdout.write(render_article(read_article(cfg, url_or_id), fmt))
 
 

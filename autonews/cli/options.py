@@ -86,6 +86,18 @@ def check_since(value: str | None) -> None:
         ) from None
 
 
+def check_language(value: str | None) -> None:
+    """``--language``: a tag of English or Chinese, checked here so that the error names the
+    option, not the config key it overrides."""
+    from autonews.config import TITLE_LANGUAGE
+
+    if value is not None and not TITLE_LANGUAGE.fullmatch(value):
+        raise UsageError(
+            f"--language: {value!r} is not en or zh",
+            hint='story titles are offered in English and Chinese: "en", "zh", "zh-TW", "zh-HK"',
+        )
+
+
 def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
     """``--event`` values, in any case, as event slugs; an unknown one is a usage error."""
     from autonews.models import Event

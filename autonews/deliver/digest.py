@@ -50,7 +50,8 @@ def deliver_digest(
 ) -> bool:
     """Write or mail one digest; its stories are marked delivered only once that succeeded.
     Returns whether they were (False: nothing new under --new, or a dry run)."""
-    written = to.output is not None or not to.email  # mailed with -o: the file is written too
+    # Mailed with -o: the file is written too (not by a dry run, which records nothing).
+    written = (to.output is not None and not to.dry_run) or not to.email
     if run.new_only and not run.digest.stories:
         if written and to.fmt in ALWAYS_WRITTEN:
             emit_digest(run.digest, to.fmt, to.output, env, to.timezone)

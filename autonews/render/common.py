@@ -158,7 +158,7 @@ _FILTER_WORDS = {
     "maker": "by {}",
     "model": "naming the model {}",
     "event": "labelled {}",
-    "exclude_event": "not labelled {}",
+    "exclude_event": "labelled other than {}",  # "none labelled other than recall"
     "tag": "tagged {}",
 }
 
