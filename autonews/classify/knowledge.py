@@ -194,6 +194,8 @@ class Knowledge:
         for alias in ambiguous:
             self.entities.add(phrase_key(alias), EntityHit("maker", index, "alias", True, alias))
         brand_words = {w for alias in plain + ambiguous for w in phrase_key(alias)}
+        # The maker's names as tokens, with their word counts: once, not for every model.
+        brand_keys = [(phrase_key(alias), len(alias.split())) for alias in plain]
         for model in raw.get("models", []):
             key = phrase_key(str(model))
             # Two Chinese characters of a model name hide in ordinary words (星越 in 明星越来越,
@@ -201,7 +203,7 @@ class Knowledge:
             hidden = _short_cjk(str(model))
             self.entities.add(key, EntityHit("maker", index, "model", hidden, written=str(model)))
             self.models.setdefault(key, (str(model), index))
-            self._add_without_brand(str(model), key, index, plain)
+            self._add_without_brand(str(model), key, index, brand_keys)
             if key:
                 self.model_starts.setdefault(index, set()).add(key[0])
             bare = tuple(w for w in key if w.isascii() and w not in brand_words)
@@ -214,17 +216,20 @@ class Knowledge:
                 self.bare_models.add(bare, (maker.group, " ".join(bare)))
 
     def _add_without_brand(
-        self, model: str, key: tuple[str, ...], index: int, brands: list[str]
+        self,
+        model: str,
+        key: tuple[str, ...],
+        index: int,
+        brands: list[tuple[tuple[str, ...], int]],
     ) -> None:
         """A model written with its brand in the data because its name alone is a word ("Toyota
         Tundra", "Ford Mustang") is also found by that name alone (``brandless``, a lexicon of
         its own that only the names' judge reads): it counts only where its maker is named in
         the same text ("Toyota recalls 145,000 Tundra pickups"), reported by its full name."""
-        for brand in brands:
-            prefix = phrase_key(brand)
+        for prefix, words in brands:
             rest = key[len(prefix) :]
             if rest and key[: len(prefix)] == prefix:
-                written = " ".join(model.split()[len(brand.split()) :])
+                written = " ".join(model.split()[words:])
                 if written and phrase_key(written) == rest:
                     self.brandless.add(rest, EntityHit("maker", index, "bare", written=written))
                     # (and its plural: "Wranglers")
