@@ -169,6 +169,8 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
             table["name"] = feed.name
         if feed.tags:
             table["tags"] = list(feed.tags)
+        if not feed.enabled:  # (an imported list keeps its disabled feeds disabled)
+            table["enabled"] = False
         if grown and number < len(added):
             table.value.append(None, Whitespace("\n"))
         tables.append(table)

@@ -57,13 +57,21 @@ def parse_opml(data: bytes) -> Outlines:
                 duplicates.append(Duplicate(label or str(url), str(url)))
             elif url:
                 by_key[key] = FeedConfig(
-                    url=url, name=label, tags=tuple(dict.fromkeys(tags + categories))
+                    url=url,
+                    name=label,
+                    tags=tuple(dict.fromkeys(tags + categories)),
+                    enabled=outline.get(_DISABLED) != "true",
                 )
             else:
                 walk(outline, (*tags, label) if label else tags)
 
     walk(body, ())
     return Outlines(list(by_key.values()), duplicates)
+
+
+# An attribute of our own (other readers ignore what they do not know): a feed kept in the list
+# but not fetched comes back disabled from an export and import.
+_DISABLED = "autonewsDisabled"
 
 
 def to_opml(feeds: Sequence[FeedConfig]) -> str:
@@ -92,6 +100,8 @@ def to_opml(feeds: Sequence[FeedConfig]) -> str:
         }
         if feed.tags:
             attributes["category"] = ",".join(feed.tags)
+        if not feed.enabled:
+            attributes[_DISABLED] = "true"
         ElementTree.SubElement(parent, "outline", attributes)
     ElementTree.indent(root)
     return (

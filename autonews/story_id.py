@@ -9,8 +9,9 @@ from autonews.store import Store
 SHORTEST = 4  # characters of an id, at least, to stand for it
 
 
-def resolve_story_id(store: Store, typed: str) -> str:
-    """The story id ``typed`` names; a usage error when none or several start so."""
+def resolve_story_id(store: Store, typed: str, or_url: bool = False) -> str:
+    """The story id ``typed`` names; a usage error when none or several start so (``or_url``:
+    the command takes a URL too, and says so)."""
     typed = typed.strip().lower()
     found = store.story_keys_starting(typed) if len(typed) >= SHORTEST else []
     if typed in found:
@@ -22,8 +23,9 @@ def resolve_story_id(store: Store, typed: str) -> str:
             f"{typed!r} starts several story ids ({', '.join(found)}, ...)",
             hint="type more of the id",
         )
+    what = "neither an http(s) URL nor a story id" if or_url else "not a story id"
     raise UsageError(
-        f"{typed!r} is neither an http(s) URL nor a story id of this store",
+        f"{typed!r} is {what} of this store",
         hint="a story's id is shown beside its link in every digest format (the `id` field in "
         f"JSON); its first {SHORTEST} characters or more will do",
     )

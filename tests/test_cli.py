@@ -299,6 +299,13 @@ def test_opml_import_export_round_trip(cli, home: Path, tmp_path: Path) -> None:
     assert "imported 2" in cli("feeds", "import", str(opml)).out
     exported = cli("feeds", "export").out
     assert 'category="China,EV"' in exported and 'xmlUrl="http://example.com/wire.xml"' in exported
+    # A disabled feed comes back disabled from an export and an import.
+    assert cli("feeds", "disable", "Wire").code == 0
+    opml.write_text(cli("feeds", "export").out, encoding="utf-8")
+    (home / "config.toml").unlink()
+    assert "imported 2" in cli("feeds", "import", str(opml)).out
+    listed = cli("feeds", "list").out
+    assert "disabled" in next(line for line in listed.splitlines() if "wire.xml" in line)
 
 
 def test_read_extracts_an_article(cli, home: Path) -> None:
