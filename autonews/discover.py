@@ -33,6 +33,7 @@ class Discovery:
     title: str = ""  # the feed's own title
     page: str | None = None  # the site page the feed was found on
     error: str | None = None  # why the URL could not be checked now (added as given)
+    redirected_to: str | None = None  # where the feed was fetched from, when redirected there
 
 
 class _AlternateLinks(HTMLParser):
@@ -79,8 +80,11 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
     if result.status is not FeedStatus.OK or result.body is None:
         return Discovery(url, error=result.error or "no answer")
     where = result.final_url or url
+    moved = where if where != url else None
     try:
-        return Discovery(url, parse_feed(result.body, result.content_type, where).title)
+        return Discovery(
+            url, parse_feed(result.body, result.content_type, where).title, redirected_to=moved
+        )
     except FeedParseError as exc:
         html = decode_document(result.body, result.content_type)
         links = feed_links(html, where) if "<" in html else []
@@ -105,7 +109,8 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
         raise UsageError(
             f"the page {url} links {links[0]}, which is not a feed autonews can read: {exc.message}"
         ) from None
-    return Discovery(links[0], feed.title, page=url)
+    moved = linked.final_url if linked.final_url not in (None, links[0]) else None
+    return Discovery(links[0], feed.title, page=url, redirected_to=moved)
 
 
 def _refuse_if_gone(url: str, status: int | None, error: str | None, page: str = "") -> None:

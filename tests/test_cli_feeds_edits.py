@@ -267,3 +267,20 @@ def test_a_list_of_disabled_feeds_says_so(cli, home: Path) -> None:
     assert result.code == 2
     assert "the 1 feed of the list is disabled" in result.err
     assert "autonews feeds enable 'Wire'" in result.err
+
+
+def test_an_address_redirecting_to_a_listed_feed_is_refused(cli, home: Path, httpserver) -> None:
+    """Two addresses of one feed would bring each article twice."""
+    from tests.helpers.feeds import item, rss
+
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss([item("Volvo Recalls 14,768 XC70s", 1)]), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/old").respond_with_data(
+        "", status=301, headers={"Location": httpserver.url_for("/feed.xml")}
+    )
+    assert cli("feeds", "add", httpserver.url_for("/feed.xml"), "--name", "Wire").code == 0
+    twin = cli("feeds", "add", httpserver.url_for("/old"))
+    assert twin.code == ExitStatus.USAGE
+    assert "which the list has as 'Wire'" in twin.err
+    assert "/old" not in (home / "config.toml").read_text(encoding="utf-8")

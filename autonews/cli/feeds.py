@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -84,17 +84,18 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
     from autonews.feedlist import checked_feed
     from autonews.fetch import TOO_LARGE
 
-    fetch = load(path, missing_ok=True).fetch  # the file to edit, not yet written: defaults
-    found = discover(feed.url, fetch)
+    listed = load(path, missing_ok=True)  # the file to edit, not yet written: defaults
+    found = discover(feed.url, listed.fetch)
     if found.page:
         typer.echo(f"found the feed linked from {found.page}: {found.url}")
         feed, _ = checked_feed(replace(feed, url=found.url))  # a page's link is checked too
     if found.error and found.error.startswith(TOO_LARGE):
         # Not a failure of the moment: every run would meet it.
         raise UsageError(
-            f"{found.url} is {found.error} ([fetch] max_bytes); not {verb}",
+            f"{found.url} is {found.error}; not {verb}",
             hint="raise [fetch] max_bytes in the config, or add a smaller feed of the site",
         )
+    _refuse_a_feed_listed_elsewhere(feed, found.redirected_to, listed.feeds, verb)
     if found.error:
         typer.echo(
             f"autonews: could not fetch {found.url} now ({found.error}); {verb} as given, "
@@ -102,6 +103,24 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
             err=True,
         )
     return replace(feed, name=feed.name or found.title)
+
+
+def _refuse_a_feed_listed_elsewhere(
+    feed: FeedConfig, moved_to: str | None, listed: Sequence[FeedConfig], verb: str
+) -> None:
+    """A URL that redirects to a feed the list has already: every article would come twice."""
+    from autonews.feedlist import same_feed_key
+
+    if moved_to is None:
+        return
+    key = same_feed_key(moved_to)
+    twin = next((f for f in listed if same_feed_key(f.url) == key != same_feed_key(feed.url)), None)
+    if twin is not None:
+        raise UsageError(
+            f"{feed.url} redirects to {moved_to}, which the list has as {twin.label!r}; not {verb}",
+            hint="the listed feed already reads it; `autonews feeds edit NAME --url URL` moves "
+            "a feed to another address",
+        )
 
 
 @app.command("remove")
