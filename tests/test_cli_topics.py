@@ -205,6 +205,15 @@ def test_new_counts_stories_not_about_cars_once_and_all_topics_still_shows_them(
     assert last.json()["stories"] == []
 
 
+def _feed_of(httpserver: HTTPServer, path: str, titles: list[str]) -> str:
+    """A feed of these titles, served at ``path``: its URL."""
+    httpserver.expect_request(path).respond_with_data(
+        rss([item(title, n) for n, title in enumerate(titles)]),
+        content_type="application/rss+xml",
+    )
+    return str(httpserver.url_for(path))
+
+
 def test_model_filter_knows_plurals_and_names_without_their_brand(
     cli, home: Path, httpserver: HTTPServer
 ) -> None:
@@ -214,11 +223,7 @@ def test_model_filter_knows_plurals_and_names_without_their_brand(
         "Honda Accord Hybrid Gets a Price Cut in the US",
         "Toyota Recalls 52,000 Camrys Over Airbag Sensor",
     ]
-    httpserver.expect_request("/mix").respond_with_data(
-        rss([item(title, n) for n, title in enumerate(titles)]),
-        content_type="application/rss+xml",
-    )
-    url = httpserver.url_for("/mix")
+    url = _feed_of(httpserver, "/mix", titles)
     args = ("digest", "--feed", url, "--no-extract", "-f", "json")
     for model, title in (("cybertruck", titles[0]), ("Accord", titles[1]), ("camry", titles[2])):
         result = cli(*args, "--model", model)
@@ -237,11 +242,7 @@ def test_models_named_without_their_brand_or_as_a_version(
         "Ford Mustang Mach-E Recall Covers 20,000 Crossovers",
         "Honda Launches Pilot Program for EV Charging",
     ]
-    httpserver.expect_request("/models").respond_with_data(
-        rss([item(title, n) for n, title in enumerate(titles)]),
-        content_type="application/rss+xml",
-    )
-    url = httpserver.url_for("/models")
+    url = _feed_of(httpserver, "/models", titles)
     everything = cli("digest", "--feed", url, "--no-extract", "-f", "json").json()["stories"]
     models = {s["title"]: [m["name"] for m in s["models"]] for s in everything}
     assert models == {

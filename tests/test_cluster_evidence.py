@@ -852,27 +852,21 @@ def test_words_of_every_text_are_no_subject() -> None:
     assert not any(term.endswith(":up") for term in cut.subject)
 
 
-def test_a_person_is_one_subject_in_either_script() -> None:
-    assert titles(
-        "Carlos Ghosn gives first interview since his escape", "戈恩出逃后首次接受采访", hours=1
-    ) == [[0, 1]]
-    assert titles(
-        "Wang Chuanfu: BYD will not join the price war", "王传福：比亚迪不会参与价格战", hours=1
-    ) == [[0, 1]]
-    # An investor stands for his firm: "Buffett's Berkshire" is 巴菲特旗下伯克希尔.
-    assert titles(
-        "Buffett's Berkshire trims BYD stake again", "巴菲特旗下伯克希尔再度减持比亚迪", hours=1
-    ) == [[0, 1]]
-    # The surname alone is the same person ("Oliver Blume" / "Blume").
-    assert titles(
-        "Porsche to replace Oliver Blume as CEO",
-        "Blume to give up Porsche job, keep VW Group post",
-        hours=1,
-    ) == [[0, 1]]
-    # One person's two pieces of news are two stories.
-    assert titles(
-        "Lei Jun says Xiaomi will not cut YU7 prices", "雷军：小米SU7 Ultra将于明年交付", hours=1
-    ) == [[0], [1]]
+@pytest.mark.parametrize(
+    ("first", "second", "one_story"),
+    [
+        ("Carlos Ghosn gives first interview since his escape", "戈恩出逃后首次接受采访", True),
+        ("Wang Chuanfu: BYD will not join the price war", "王传福：比亚迪不会参与价格战", True),
+        # An investor stands for his firm: "Buffett's Berkshire" is 巴菲特旗下伯克希尔.
+        ("Buffett's Berkshire trims BYD stake again", "巴菲特旗下伯克希尔再度减持比亚迪", True),
+        # The surname alone is the same person ("Oliver Blume" / "Blume").
+        ("Porsche to replace Oliver Blume as CEO", "Blume to give up Porsche job", True),
+        # One person's two pieces of news are two stories.
+        ("Lei Jun says Xiaomi will not cut YU7 prices", "雷军：小米SU7 Ultra将于明年交付", False),
+    ],
+)
+def test_a_person_is_one_subject_in_either_script(first: str, second: str, one_story: bool) -> None:
+    assert titles(first, second, hours=1) == ([[0, 1]] if one_story else [[0], [1]])
 
 
 def test_firing_people_is_no_fire() -> None:
