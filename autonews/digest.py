@@ -24,6 +24,7 @@ from autonews.models import (
     SkippedPage,
     Source,
     Story,
+    told_longer,
 )
 from autonews.text import first_sentences
 
@@ -201,11 +202,7 @@ def _names_model(story: Story, wanted: Sequence[str]) -> bool:
     """Whether the story names one of the models, or one told longer: "SU7" is also the "SU7
     Ultra", "Mach-E" the "Mustang Mach-E" (``wanted`` are models' full names, as resolved)."""
     named = [m.name.casefold() for m in story.classification.models]
-    return any(
-        n == w or n.startswith(w + " ") or n.endswith(" " + w)
-        for w in map(str.casefold, wanted)
-        for n in named
-    )
+    return any(told_longer(w, n) for w in map(str.casefold, wanted) for n in named)
 
 
 def _muted(story: Story, filters: Filters, patterns: Sequence[re.Pattern[str]]) -> bool:

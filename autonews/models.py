@@ -150,6 +150,12 @@ class ModelRef:
     maker: str
 
 
+def told_longer(short: str, long: str) -> bool:
+    """Whether ``long`` is the model ``short`` names, maybe told longer: "su7" and "su7 ultra",
+    "mach-e" and "mustang mach-e"; not "model y" and "model 3" (names in one case)."""
+    return long == short or long.startswith(short + " ") or long.endswith(" " + short)
+
+
 @dataclass(frozen=True)
 class Figure:
     kind: str  # units, money, percent

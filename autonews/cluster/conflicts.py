@@ -24,7 +24,7 @@ from autonews.cluster.vocabulary import (
     SHARES,
     TURNS,
 )
-from autonews.models import Event
+from autonews.models import Event, told_longer
 
 _TURN_LATER = 24 * 3600.0  # seconds: a turn told later than this after the news is news
 # seconds: two share moves told further apart than this are two sessions' (a close told the next
@@ -40,7 +40,7 @@ def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) ->
 
 def _one_name(x: str, y: str) -> bool:
     short, long = sorted((x, y), key=len)
-    return short == long or long.startswith(short + " ") or long.endswith(" " + short)
+    return told_longer(short, long)
 
 
 @lru_cache(maxsize=4096)  # few distinct sets of models; checked for every pair joined

@@ -114,6 +114,8 @@ def makers_label(story: Story) -> str:
 def also_listed(digest: Digest, group: Group) -> list[tuple[str, str]]:
     """The stories filed under other groups that name this group's maker too: each one's title
     and the group it is filed under ("Hyundai & Kia Recall ..." under Hyundai, listed for Kia)."""
+    if not group.also_ids:  # most groups: no map of every story to build
+        return []
     home = {story_id: g.key for g in digest.groups for story_id in g.story_ids}
     return [
         (clean_text(digest.story(story_id).title), clean_text(home.get(story_id, "")))
