@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -21,6 +21,7 @@ from autonews.models import (
     FilterStep,
     Group,
     Item,
+    MakerRef,
     SkippedPage,
     Source,
     Story,
@@ -191,11 +192,14 @@ def _story_event(
     return chosen if best is chosen.event else replace(chosen, event=best)
 
 
+def _asked(maker: MakerRef, wanted: Collection[str]) -> bool:
+    """Whether the maker is one of ``wanted`` (lower-case brand or group names)."""
+    return maker.name.lower() in wanted or maker.group.lower() in wanted
+
+
 def _matches_maker(story: Story, names: Sequence[str]) -> bool:
     wanted = {name.lower() for name in names}
-    return any(
-        m.name.lower() in wanted or m.group.lower() in wanted for m in story.classification.makers
-    )
+    return any(_asked(m, wanted) for m in story.classification.makers)
 
 
 def _names_model(story: Story, wanted: Sequence[str]) -> bool:
@@ -269,10 +273,10 @@ def apply_filters(
     return Filtered(kept, sum(map(shown, stories)), tuple(steps), muted)
 
 
-def _group_key(story: Story, group_by: str, wanted: Sequence[str] = ()) -> tuple[str, str]:
+def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tuple[str, str]:
     """The story's group: its first maker's (or that maker's group), or with ``--maker`` the
-    first of its makers the reader asked for ("--maker Kia" files a Hyundai and Kia recall
-    under Kia)."""
+    first of its makers the reader asked for (``wanted``, lower case: "--maker Kia" files a
+    Hyundai and Kia recall under Kia)."""
     c = story.classification
     if not c.automotive:
         return OTHER_NEWS, "other"
@@ -280,11 +284,7 @@ def _group_key(story: Story, group_by: str, wanted: Sequence[str] = ()) -> tuple
         return c.event.value, "event"
     if not c.makers:
         return INDUSTRY, "industry"
-    asked = {name.lower() for name in wanted}
-    primary = next(
-        (m for m in c.makers if m.name.lower() in asked or m.group.lower() in asked),
-        c.makers[0],
-    )
+    primary = next((m for m in c.makers if _asked(m, wanted)), c.makers[0])
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
 
 
@@ -369,8 +369,9 @@ def build_digest(
     if limit is not None:  # in all: "Other news" only fills what car stories leave
         ranked = ranked[:limit]
     buckets: dict[tuple[str, str], list[Story]] = {}
+    asked = {name.lower() for name in wanted_makers}
     for story in ranked:
-        buckets.setdefault(_group_key(story, group_by, wanted_makers), []).append(story)
+        buckets.setdefault(_group_key(story, group_by, asked), []).append(story)
     also = _also(buckets, group_by)
 
     def group_rank(entry: tuple[tuple[str, str], list[Story]]) -> tuple[int, float, str]:
