@@ -22,12 +22,23 @@ SCALES = {
     "bln": 1e9,
     "trillion": 1e12,
     "万": 1e4,
+    "萬": 1e4,
     "亿": 1e8,
+    "億": 1e8,
+    "兆": 1e12,  # a trillion in money (Taiwan, Japan); see CJK_SCALES
 }
+# Money words a Chinese amount ends in (Simplified and Traditional), for 兆: before money it is a
+# trillion ("5.35兆日圓"); elsewhere mainland usage reads it as mega ("100兆瓦", 100 MW).
+CJK_MONEY = "|".join(
+    "日元 日圓 日圆 日币 日幣 美元 美金 欧元 歐元 韩元 韓元 港元 港币 港幣".split()
+    + "新台币 新台幣 台币 台幣 英镑 英鎊 元".split()  # 元 last: the longer names first
+)
 # Alternations for a pattern (case-insensitive): the words end at a word boundary (put ``\b``
 # after them: "5m" but not "5 models"); Chinese scales have no boundary before the next word.
 SCALE_WORDS = "|".join(word for word in SCALES if word.isascii())
-CJK_SCALES = "|".join(word for word in SCALES if not word.isascii())
+CJK_SCALES = "|".join(
+    word if word != "兆" else f"兆(?=(?:{CJK_MONEY}))" for word in SCALES if not word.isascii()
+)
 
 
 def number_value(digits: str, scale: str | None = None) -> float:

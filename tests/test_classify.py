@@ -301,6 +301,24 @@ def test_figures_in_other_digits() -> None:
     assert [f.value for f in classify("比亚迪１２月销量３０万辆").figures] == [300000.0]
 
 
+
+@pytest.mark.parametrize(
+    ("title", "figures_read"),
+    [
+        ("特斯拉召回12萬輛Model Y", [("units", 120000.0, "vehicles")]),
+        ("比亞迪營收超過1000億元", [("money", 1e11, "CNY")]),
+        ("豐田年度營業利益5.35兆日圓 創日企紀錄", [("money", 5.35e12, "JPY")]),
+        ("福斯投資100億歐元", [("money", 1e10, "EUR")]),
+        ("現代汽車投資21兆韓元", [("money", 2.1e13, "KRW")]),
+        ("宁德时代建设100兆瓦储能电站", []),  # 兆 before no money is mega, not a trillion
+    ],
+)
+def test_figures_in_traditional_chinese_and_trillions_of_money(
+    title: str, figures_read: list[tuple[str, float, str]]
+) -> None:
+    found = [(f.kind, f.value, f.unit) for f in classify(title).figures]
+    assert found == figures_read
+
 def test_many_more_aliases_change_no_label() -> None:
     """The benchmark's 5,000 made-up aliases (its speed check) leave every label alone."""
     inflated = Classifier.with_overrides(synthetic_makers(5000))
@@ -478,6 +496,30 @@ def test_a_maker_named_to_describe_another_is_not_one_of_its_makers(
     assert [m.name for m in Classifier().classify(title).makers] == makers
 
 
+@pytest.mark.parametrize(
+    ("title", "makers"),
+    [
+        # The group named next: the brand only describes it, and the story is the group's.
+        ("Volvo owner Geely posts record profit", ["Geely"]),
+        ("Jeep maker Stellantis to lay off factory workers", ["Stellantis"]),
+        ("Jeep, Dodge parent Stellantis makes its biggest US commitment yet", ["Stellantis"]),
+        ("Fiat Chrysler and Peugeot owner PSA agree £35bn merger", ["FCA", "PSA"]),
+        # No group named: a brand's "maker" or "parent" is its group.
+        ("Jeep maker burned 6 billion euros of cash last year", ["Stellantis"]),
+        ("Hongqi parent buys into Leapmotor", ["FAW", "Leapmotor"]),
+        ("零跑百亿聘礼下嫁玛莎拉蒂母公司", ["Leapmotor", "Stellantis"]),
+        ("Jeep, Dodge owner has a new idea to boost EV range", ["Stellantis"]),
+        # An owner of one brand is a driver; a brand that is its own group stays itself.
+        ("Polestar owner sues over range claims", ["Polestar"]),
+        ("Tesla owner breaks window to escape after car bursts into flames", ["Tesla"]),
+    ],
+)
+def test_a_brand_named_to_describe_its_owner_gives_the_owner(
+    title: str, makers: list[str]
+) -> None:
+    assert [m.name for m in Classifier().classify(title).makers] == makers
+
+
 def test_money_written_with_a_b_for_billions() -> None:
     (figure,) = Classifier().classify("Honda-GM Ditch $5B Plan To Develop Affordable EVs").figures
     assert (figure.text, figure.value, figure.unit) == ("$5B", 5e9, "USD")
@@ -630,6 +672,8 @@ def test_taiwan_and_hong_kong_names_of_makers(title: str, expected: list[str]) -
         ("〈車市〉豐田召修逾6萬輛車", Event.RECALL),  # 召修: Taiwan's word for a recall
         ("特斯拉調降日本Model 3售價", Event.PRICING),
         ("〈財報〉福特汽車上季獲利年增3成", Event.FINANCIALS),
+        ("豐田年度營業利益5.35兆日圓 創日企紀錄", Event.FINANCIALS),  # 營業利益: operating profit
+        ("裕隆上半年稅後純益12億元", Event.FINANCIALS),  # 純益: net profit
     ],
 )
 def test_taiwan_usage_of_event_words(title: str, event: Event) -> None:

@@ -155,6 +155,23 @@ def test_sums_in_one_currency_rule_a_merge_out_and_match_across_languages() -> N
     # Another currency is not evidence either way: it may be the same sum converted.
     why, _ = evidence("NIO gets $2.2 billion from CYVN", "蔚来获160亿元战略投资")
     assert why is None
+    # A Japanese maker's yen in dollars: outlets convert at their own rates.
+    why, _ = evidence(
+        "Toyota warns US tariffs will cost it $9.5 billion",
+        "Toyota puts tariff hit at $9.7 billion",
+    )
+    assert why is None
+    assert (
+        evidence(
+            "Ford says tariffs will cost it $1.5 billion", "Ford puts tariff hit at $2 billion"
+        )[0]
+        == "different sums"
+    )
+    # Traditional Chinese amounts are read as Simplified ones are (萬, 億; 兆 before money).
+    why, same = evidence(
+        "Toyota warns US tariffs will cost it $9.5 billion", "豐田警告美國關稅衝擊恐達95億美元"
+    )
+    assert why is None and same["shared_figure"] == 1.0
 
 
 def test_a_rival_model_in_the_title_does_not_split_a_story() -> None:

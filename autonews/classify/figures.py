@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from autonews.models import Figure
-from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
+from autonews.numbers import CJK_MONEY, CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 
 _NUMBER = re.compile(NUMBER)
 _SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
@@ -22,8 +22,8 @@ _CURRENCY_WORD_AFTER = re.compile(
     r"\s+(yuan|rmb|yen|euros?|dollars?|won|rupees?|pounds|usd|eur|cny|jpy|krw|inr|gbp)\b",
     re.IGNORECASE,
 )
-_CJK_CURRENCY_AFTER = re.compile(r"\s?(美元|欧元|日元|元)")
-_CJK_UNITS_AFTER = re.compile(r"\s?(辆|台)")
+_CJK_CURRENCY_AFTER = re.compile(rf"\s?({CJK_MONEY})")
+_CJK_UNITS_AFTER = re.compile(r"\s?(辆|輛|台)")
 _UNIT_NOUNS = frozenset(
     "vehicle vehicles car cars unit units ev evs suv suvs truck trucks bus buses van vans model "
     "models hybrid hybrids sedan sedans pickup pickups motorcycle motorcycles scooter "
@@ -103,8 +103,25 @@ _WORDS = {
     "gbp": "GBP",
     "元": "CNY",
     "美元": "USD",
+    "美金": "USD",
     "欧元": "EUR",
+    "歐元": "EUR",
     "日元": "JPY",
+    "日圓": "JPY",
+    "日圆": "JPY",
+    "日币": "JPY",
+    "日幣": "JPY",
+    "韩元": "KRW",
+    "韓元": "KRW",
+    "港元": "HKD",
+    "港币": "HKD",
+    "港幣": "HKD",
+    "新台币": "TWD",
+    "新台幣": "TWD",
+    "台币": "TWD",
+    "台幣": "TWD",
+    "英镑": "GBP",
+    "英鎊": "GBP",
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
 from autonews.classify.lexicon import Found, Tokens
+from autonews.classify.owners import may_describe_owners, owners_named
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted
 from autonews.classify.verdicts import (
@@ -104,7 +105,7 @@ def find_names(
         picked = _with_plurals_beside_their_maker(picked, plurals, reasons, tokens)
     picked = _without_codes_of_others(picked, reasons, tokens)
     if not ambiguous:  # the common case: nothing to judge
-        return picked
+        return _with_owners(k, tokens, picked, reasons)
     context = context_of(picked, event_found, car_word)
     verdicts = [
         ambiguous_verdict(k, hit, tokens.span(start, end), start, end, tokens, stems, context)
@@ -130,7 +131,17 @@ def find_names(
             # unambiguous one; on the text's context alone it stays weak evidence.
             sure = verdict in SURE_VERDICTS
             judged.append((start, end, replace(hit, ambiguous=False) if sure else hit))
-    return judged
+    return _with_owners(k, tokens, judged, reasons)
+
+
+def _with_owners(
+    k: Knowledge, tokens: Tokens, picked: list[Spotted], reasons: list[str]
+) -> list[Spotted]:
+    """ "Jeep maker Stellantis", "Jeep maker": the owner named, or the owner the brand stands
+    for (``owners``)."""
+    if picked and may_describe_owners(tokens):
+        return owners_named(k, tokens, picked, reasons)
+    return picked
 
 
 def _may_name_a_brandless_model(k: Knowledge, tokens: Tokens, picked: list[Spotted]) -> bool:

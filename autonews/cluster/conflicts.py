@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from autonews.cluster import figures as fig
 from autonews.cluster.features import COUNTERPART, MODEL, SIDE, _Features
-from autonews.cluster.places import CITIES, METRO
+from autonews.cluster.places import CITIES, HOME_CURRENCY, METRO
 from autonews.cluster.vocabulary import (
     OPPOSED_STAGES,
     PART_FAMILIES,
@@ -254,12 +254,18 @@ _PRICED = frozenset({Event.PRICING, Event.LAUNCH})
 
 def _money_mismatch(a: _Features, b: _Features) -> bool:
     """Sums in one currency in both titles, none of them alike: $1.1 billion and $2.2 billion
-    from one investor are two rounds; $2.2 billion and 16 billion yuan may be one."""
+    from one investor are two rounds; $2.2 billion and 16 billion yuan may be one. A sum in a
+    currency none of the makers reports in may be a conversion, which outlets make at their own
+    rates: Toyota's yen told as $9.5 and as $9.7 billion is one sum."""
     currencies = {c for c, _ in a.title_money} & {c for c, _ in b.title_money}
-    return any(
-        fig.none_close(
-            frozenset(x for cx, x in a.title_money if cx == currency),
-            frozenset(y for cy, y in b.title_money if cy == currency),
-        )
-        for currency in currencies
-    )
+    homes = a.homes | b.homes
+    reported = {HOME_CURRENCY[home] for home in homes if home in HOME_CURRENCY}
+    for currency in currencies:
+        sums_a = frozenset(x for cx, x in a.title_money if cx == currency)
+        sums_b = frozenset(y for cy, y in b.title_money if cy == currency)
+        if currency in reported or not homes:
+            if fig.none_close(sums_a, sums_b):
+                return True
+        elif not any(fig.converted_alike(x, y) for x in sums_a for y in sums_b):
+            return True
+    return False

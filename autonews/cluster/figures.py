@@ -154,6 +154,14 @@ def close(a: Figure, b: Figure) -> bool:
     return abs(a.value - b.value) <= tolerance + _SLACK * max(abs(a.value), abs(b.value))
 
 
+_CONVERSION = 0.05  # exchange rates of a few days or outlets apart
+
+
+def converted_alike(a: Figure, b: Figure) -> bool:
+    """One sum converted from another currency by two outlets: alike within a few percent."""
+    return close(a, b) or abs(a.value - b.value) <= _CONVERSION * max(a.value, b.value)
+
+
 def shared(a: frozenset[Figure], b: frozenset[Figure]) -> bool:
     if not a.isdisjoint(b):
         return True  # one figure told alike in both: the common case, checked in C

@@ -146,6 +146,16 @@ HOME = {
     )
 }
 
+# The currency a home country's makers report in: a sum in another is a conversion, made at each
+# outlet's own rate. Euro countries by the codes HOME knows.
+_EURO = "DE ES FR HR IT NL"
+_CURRENCIES = dict.fromkeys(_EURO.split(), "EUR") | {
+    "CH": "CHF", "CN": "CNY", "CZ": "CZK", "GB": "GBP", "IN": "INR", "JP": "JPY", "KR": "KRW",
+    "MY": "MYR", "RU": "RUB", "SE": "SEK", "TR": "TRY", "TW": "TWD", "US": "USD",
+}  # fmt: skip
+HOME_CURRENCY = {HOME[code]: currency for code, currency in _CURRENCIES.items() if code in HOME}
+
+
 # Heads of state and government of the last decade, by the stem of the name headlines call them
 # by (knowledge of the world, like the places above): "Biden quadruples tariff" is the US acting,
 # "Trump's deal with South Korea" a deal of the US with Korea. Names shared with common words or
