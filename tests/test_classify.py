@@ -301,7 +301,6 @@ def test_figures_in_other_digits() -> None:
     assert [f.value for f in classify("比亚迪１２月销量３０万辆").figures] == [300000.0]
 
 
-
 @pytest.mark.parametrize(
     ("title", "figures_read"),
     [
@@ -318,6 +317,7 @@ def test_figures_in_traditional_chinese_and_trillions_of_money(
 ) -> None:
     found = [(f.kind, f.value, f.unit) for f in classify(title).figures]
     assert found == figures_read
+
 
 def test_many_more_aliases_change_no_label() -> None:
     """The benchmark's 5,000 made-up aliases (its speed check) leave every label alone."""
@@ -514,9 +514,7 @@ def test_a_maker_named_to_describe_another_is_not_one_of_its_makers(
         ("Tesla owner breaks window to escape after car bursts into flames", ["Tesla"]),
     ],
 )
-def test_a_brand_named_to_describe_its_owner_gives_the_owner(
-    title: str, makers: list[str]
-) -> None:
+def test_a_brand_named_to_describe_its_owner_gives_the_owner(title: str, makers: list[str]) -> None:
     assert [m.name for m in Classifier().classify(title).makers] == makers
 
 
@@ -866,6 +864,24 @@ def test_speculation_is_the_news_not_its_reason(title: str, speculative: bool) -
 
 
 @pytest.mark.parametrize(
+    ("title", "speculative"),
+    [
+        ("GM reports record quarterly profit", False),  # the maker's own report: its results
+        ("Tesla reports first-quarter deliveries", False),
+        ("Q3 profit doubles, GM reports", False),
+        ("Report: Apple to build its own car by 2028", True),  # what a report says
+        ("Tesla to cut prices in China - report", True),
+        ("BYD weighs second Mexican plant, media reports say", True),
+        ("据报道 特斯拉将在中国降价", True),
+    ],
+)
+def test_a_makers_report_is_news_and_a_report_about_it_is_speculation(
+    title: str, speculative: bool
+) -> None:
+    assert classify(title).speculative is speculative
+
+
+@pytest.mark.parametrize(
     ("title", "summary", "event", "speculative"),
     [
         # "quite" is no chief who quits
@@ -893,6 +909,9 @@ def test_speculation_is_the_news_not_its_reason(title: str, speculative: bool) -
             "other",
             False,
         ),
+        # a maker that goes bust is restructured; a maker's own report is no rumour
+        ("Fisker goes bust after failed talks with a large automaker", "", "restructuring", False),
+        ("GM reports record quarterly profit", "", "financials", False),
     ],
 )
 def test_events_a_new_user_found_wrong(

@@ -150,12 +150,17 @@ class Classifier:
         )
 
     @staticmethod
-    def _speculative(text: str, phrase: str | None, reasons: list[str]) -> bool:
+    def _speculative(
+        text: str, phrase: str | None, reasons: list[str], stems: list[str], found: list[Spotted]
+    ) -> bool:
         if text.rstrip().endswith(("?", "？")):
             reasons.append("speculative: a question")
             return True
         if phrase is not None:
             reasons.append(f"speculative: '{phrase}'")
+            return True
+        if _cites_a_report(stems, found):
+            reasons.append("speculative: told as a report's")
             return True
         return False
 
@@ -229,7 +234,7 @@ class Classifier:
             reasons.append("event other: no event phrase matched")
         named = [hit for _, _, hit in found]
         makers, companies = self._refs(named, reasons) if named else ((), ())
-        is_speculative = self._speculative(title, speculative, reasons)
+        is_speculative = self._speculative(title, speculative, reasons, stems, found)
         models = self._models(named) if named else ()
         # Positional: a frozen dataclass's __init__ called with keywords costs a quarter more.
         return Classification(
@@ -333,6 +338,16 @@ _DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh 
 # What opens the reason for an event: a "could" after it is the fault's, not the news's ("recalls
 # 12,400 bZ4X because wheels could detach" happened; "shares fall as investors weigh demand").
 _REASONS = frozenset(map(stem, ("because", "over", "amid", "since", "as")))
+
+
+def _cites_a_report(stems: list[str], found: list[Spotted]) -> bool:
+    """A title opening or closing with "report" tells what a report says ("Report: Apple to
+    build a car", "Tesla to cut prices - report"); after a name it is the maker's own report
+    ("Q3 profit doubles, GM reports")."""
+    if not stems or "report" not in (stems[0], stems[-1]):
+        return False
+    last = len(stems) - 1
+    return stems[0] == "report" or all(end != last for _, end, _ in found)
 
 
 def _in_a_reason(stems: list[str], start: int) -> bool:
