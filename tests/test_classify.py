@@ -509,6 +509,12 @@ def test_a_maker_named_to_describe_another_is_not_one_of_its_makers(
         ("Hongqi parent buys into Leapmotor", ["FAW", "Leapmotor"]),
         ("零跑百亿聘礼下嫁玛莎拉蒂母公司", ["Leapmotor", "Stellantis"]),
         ("Jeep, Dodge owner has a new idea to boost EV range", ["Stellantis"]),
+        # A backer joined by a hyphen describes the maker after it; before a startup that is
+        # no maker it stays, the only sign of car-industry news.
+        ("VW-backed Xpeng launches new SUV", ["XPeng"]),
+        ("Geely-owned Volvo Cars posts record profit", ["Volvo"]),
+        ("VW backed Xpeng with $700 million", ["Volkswagen", "XPeng"]),  # a verb: both named
+        ("Nissan-backed startup gets OK to test driverless vehicles", ["Nissan"]),
         # An owner of one brand is a driver; a brand that is its own group stays itself.
         ("Polestar owner sues over range claims", ["Polestar"]),
         ("Tesla owner breaks window to escape after car bursts into flames", ["Tesla"]),

@@ -6,6 +6,10 @@ next ("Volvo owner Geely posts record profit") the brand only describes it and i
 name next, "Jeep maker" and "玛莎拉蒂母公司" stand for the brand's group. "Tesla owner" is a
 driver, so "owner" alone stands for a group only after a list of its brands ("Jeep, Dodge owner
 has a new idea"), and a brand that is its own group ("Tesla maker") stays itself.
+
+A maker named as another's backer ("VW-backed Xpeng", "Geely-owned Volvo Cars") describes the
+subject and is dropped: the news is Xpeng's, Volvo's. Before a company that is no maker
+("Nissan-backed startup WeRide") it stays: the only sign the news is the car industry's.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from autonews.classify.relevance import Spotted
 
 # 母 begins 母公司: Chinese is read a character at a time.
 _WORDS = frozenset(("maker", "owner", "parent", "母"))
+_BACKERS = frozenset(("backed", "owned", "controlled", "funded", "financed", "supported"))
 _LIST_JOINERS = frozenset(("and", "&", "和"))  # commas and 、 are no tokens
 _COMMAS_ONLY: frozenset[str] = frozenset()
 
 
 def may_describe_owners(tokens: Tokens) -> bool:
     """The cheap test: does the text hold an owner word at all?"""
-    return not _WORDS.isdisjoint(tokens.norms)
+    return not (_WORDS.isdisjoint(tokens.norms) and _BACKERS.isdisjoint(tokens.norms))
 
 
 def owners_named(
@@ -35,7 +40,13 @@ def owners_named(
     result = list(picked)
     position = len(picked) - 1
     while position >= 0:  # from the end: a change leaves the names before it where they are
-        _, end, hit = picked[position]
+        start, end, hit = picked[position]
+        if hit.kind == "maker" and _backer(tokens, end) and _another_maker(picked, hit.index):
+            del result[position]  # "VW-backed Xpeng": the backer describes the subject
+            if reasons is not DISCARD:
+                reasons.append(f"ignored '{tokens.span(start, end)}': names a backer")
+            position -= 1
+            continue
         described = _owner_word(tokens, end) if hit.kind == "maker" and hit.via != "model" else None
         if described is None:
             position -= 1
@@ -65,6 +76,18 @@ def owners_named(
             reasons.append(f"'{span}': {k.makers[parent].name}, the group {brand} belongs to")
         position = first - 1
     return result
+
+
+def _another_maker(picked: list[Spotted], index: int) -> bool:
+    return any(hit.kind == "maker" and hit.index != index for _, _, hit in picked)
+
+
+def _backer(tokens: Tokens, end: int) -> bool:
+    """Is the name ending at ``end`` joined by a hyphen to a backer word ("VW-backed")?"""
+    if end >= len(tokens) or tokens.norms[end] not in _BACKERS:
+        return False
+    name_end = tokens.offset(end - 1) + len(tokens.norms[end - 1])
+    return tokens.text[name_end : tokens.offset(end)] in ("-", "‑", "–")
 
 
 def _owner_word(tokens: Tokens, end: int) -> tuple[int, str] | None:
