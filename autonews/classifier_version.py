@@ -25,6 +25,7 @@ KNOWLEDGE_FILES = (
     "companies.toml",
     "nonmakers.toml",
     "events.toml",
+    "concepts.toml",  # the event model reads a title's concepts
     "event_model.json",
     "event_model.weights",
 )

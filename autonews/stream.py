@@ -54,9 +54,9 @@ from autonews.workers import Workers
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
 QUIET = 0.02  # seconds without an arrival after which a run that parses its feeds is idle
 IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main thread to be busy
-# seconds from the start of the run that this thread waits, in all, for the knowledge and
-# glossary a worker builds (building them here takes 0.3 s: a worker that takes longer is
-# late, and this thread builds its own)
+# seconds from the start of the run that this thread waits, in all, for the knowledge (with the
+# glossary) a worker builds (building it here takes 0.3 s: a worker that takes longer is late,
+# and this thread builds its own)
 PREPARE_WAIT = 2.0
 
 
@@ -105,9 +105,8 @@ class Stream:
         )
         self._idle_work: Callable[[], object] | None = None  # see feeds()
         self._meanwhile: Callable[[], object] | None = None  # see feeds()
-        # Workers building the classifier's knowledge and the glossary (see Workers.prepare).
+        # A worker building the classifier's knowledge, with the glossary (Workers.prepare).
         self._knowledge: Future[None] | None = None
-        self._glossary: Future[None] | None = None
         self._prepared_by = 0.0  # when waiting for them ends (time.monotonic)
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
@@ -160,12 +159,11 @@ class Stream:
         states = self._states
         if self._workers is not None and self.cold:
             if build_classifier and not self.extract:
-                # Idle workers build the classifier's knowledge and the glossary, which this
-                # thread then loads (see Workers.prepare); workers that extract have their own
-                # warm-up to do first.
-                prepared = self._workers.prepare(self.config.classify)
-                if prepared is not None:
-                    self._knowledge, self._glossary = prepared
+                # An idle worker builds the classifier's knowledge (with the glossary), which
+                # this thread then loads (see Workers.prepare); workers that extract have their
+                # own warm-up to do first.
+                self._knowledge = self._workers.prepare(self.config.classify)
+                if self._knowledge is not None:
                     self._prepared_by = time.monotonic() + PREPARE_WAIT
             # The workers get ready now for the entries and pages to come. Otherwise when the
             # first feed with something new arrives, or the first page is asked for (a run
@@ -373,7 +371,7 @@ class Stream:
     def _run_idle_work(self) -> None:
         work, self._idle_work = self._idle_work, None
         if work is not None:
-            self._await(self._glossary)  # the work clusters: it loads the glossary
+            self._await(self._knowledge)  # the work clusters: it loads the glossary
             work()
 
     def _handle(self, event: Fetched | Done) -> None:

@@ -65,25 +65,6 @@ def keep_knowledge(settings: ClassifyConfig) -> None:
     classifier_for(settings)
 
 
-def keep_glossary() -> None:
-    """In a worker: the clustering's glossary built and kept in the cache folder."""
-    from autonews.cluster.terms import concepts
-
-    concepts()
-
-
-def chain(source: Future[None], target: Future[None]) -> None:
-    """``target`` done when ``source`` is, with its outcome."""
-
-    def copy(done: Future[None]) -> None:
-        if done.cancelled() or done.exception() is not None:
-            target.set_result(None)  # the waiting side builds its own
-        else:
-            target.set_result(done.result())
-
-    source.add_done_callback(copy)
-
-
 def _nothing() -> None:
     return None
 
@@ -124,31 +105,18 @@ class Workers:
             for _ in range(self.count):  # idle workers take one each
                 self._pool.submit(warm_up, extract, settings)
 
-    def prepare(self, settings: ClassifyConfig) -> tuple[Future[None], Future[None]] | None:
+    def prepare(self, settings: ClassifyConfig) -> Future[None] | None:
         """Have a worker build what the main process needs first (the classifier's knowledge,
-        then the glossary) and keep it in the cache folder, ahead of any warm-up or other task:
-        the main process meanwhile imports and handles the first feeds, then loads the kept
-        copies in a fraction of the time building them takes. The futures of the knowledge and
-        of the glossary; None without a cache folder it can keep them in (the main process
-        builds them itself)."""
+        with the glossary clustering reads) and keep it in the cache folder, ahead of any
+        warm-up or other task: the main process meanwhile imports and handles the first feeds,
+        then loads the kept copy in a fraction of the time building it takes. Its future; None
+        without a cache folder it can be kept in (the main process builds it itself)."""
         from autonews.cache_folder import usable
 
         pool = self._pool
         if pool is None or not usable():
             return None
-        knowledge = pool.submit(keep_knowledge, settings)
-        glossary: Future[None] = Future()
-
-        def then_the_glossary(_: Future[None]) -> None:
-            # One after the other: two builds at once beside this process's own work leave
-            # each less than a core, and the knowledge is wanted first.
-            with contextlib.suppress(Exception):  # a pool shut down meanwhile: built here
-                chain(pool.submit(keep_glossary), glossary)
-                return
-            glossary.set_result(None)
-
-        knowledge.add_done_callback(then_the_glossary)
-        return knowledge, glossary
+        return pool.submit(keep_knowledge, settings)
 
     @property
     def unfinished(self) -> int:

@@ -167,15 +167,14 @@ def test_a_second_run_classifies_nothing_again(site: Site, tmp_path: Path, monke
 def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
     site: Site, tmp_path: Path, monkeypatch
 ) -> None:
-    """A cold run of many feeds without extraction has idle worker processes build the
-    classifier's knowledge and the clustering's glossary and keep them in the cache folder;
-    this process loads them instead of building them, and the digest is the one it would have
-    made building them itself."""
+    """A cold run of many feeds without extraction has an idle worker process build the
+    classifier's knowledge (with the clustering's glossary) and keep it in the cache folder;
+    this process loads it instead of building it, and the digest is the one it would have made
+    building it itself."""
     import os
 
     from autonews.cache_folder import keep_in
-    from autonews.classify import knowledge
-    from autonews.cluster import terms
+    from autonews.classify import glossary, knowledge
     from autonews.feed_work import PARSE_POOL_THRESHOLD
 
     feeds = [
@@ -193,12 +192,11 @@ def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
         return wrapper
 
     monkeypatch.setattr(knowledge, "build_knowledge", noted(knowledge.build_knowledge))
-    monkeypatch.setattr(terms, "_glossary", noted(terms._glossary))
+    monkeypatch.setattr(knowledge, "glossary", noted(glossary.glossary))
     now = datetime.now(UTC)
 
     def stories(folder: Path | None) -> list[tuple[str, str]]:
         knowledge.default_knowledge.cache_clear()
-        terms.concepts.cache_clear()
         keep_in(folder)
         try:
             with Store(Path(":memory:")) as store:
@@ -207,7 +205,6 @@ def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
         finally:
             keep_in(None)
             knowledge.default_knowledge.cache_clear()
-            terms.concepts.cache_clear()
         return sorted((s.title, s.classification.event.value) for s in collection.stories)
 
     built_here = stories(None)  # no cache folder: this process builds both
@@ -215,12 +212,9 @@ def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
     kept = stories(tmp_path / "cache")
     assert kept == built_here and len(kept) == 4  # each maker's recall, told by seven feeds
     built = builders.read_text().split()
-    assert sorted(built[::2]) == ["_glossary", "build_knowledge"]
-    assert str(os.getpid()) not in built[1::2]  # both made in workers
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == [
-        "concepts",
-        "knowledge",
-    ]
+    assert sorted(built[::2]) == ["build_knowledge", "glossary"]
+    assert str(os.getpid()) not in built[1::2]  # made in a worker
+    assert [p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()] == ["knowledge"]
 
 
 def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
@@ -232,7 +226,6 @@ def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
     from autonews import workers
     from autonews.cache_folder import keep_in
     from autonews.classify import knowledge
-    from autonews.cluster import terms
     from autonews.feed_work import PARSE_POOL_THRESHOLD, POOL_PARSE_BYTES
 
     monkeypatch.setattr(workers, "keep_knowledge", die_in_worker)
@@ -248,7 +241,6 @@ def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
     site.slow["/big.xml"] = 0.5  # arrives once the worker has died
     feeds.append(FeedConfig(url=site.url("/big.xml"), name="big"))
     knowledge.default_knowledge.cache_clear()
-    terms.concepts.cache_clear()
     keep_in(tmp_path / "cache")
     try:
         with Store(Path(":memory:")) as store:
@@ -257,7 +249,6 @@ def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
     finally:
         keep_in(None)
         knowledge.default_knowledge.cache_clear()
-        terms.concepts.cache_clear()
     titles = {story.title for story in collection.stories}
     assert "Volvo recalls 14,768 cars over a halfshaft nut" in titles
     assert any(title.startswith("Subaru recalls") for title in titles)

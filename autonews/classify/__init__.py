@@ -44,6 +44,7 @@ __all__ = ["Classifier", "classify"]
 _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
+_PERSON = "c:p-"  # the glossary's people (knowledge/concepts.toml)
 
 _with_additions: dict[str, Knowledge] = {}
 
@@ -146,8 +147,23 @@ class Classifier:
         """The event model's features of a title, as classify computes them (for fitting)."""
         read = self._read_title(title, DISCARD)
         return event_features(
-            read.tokens, read.stems, read.hits, read.event, _subject_end(read.found)
+            read.tokens,
+            read.stems,
+            read.hits,
+            read.event,
+            _subject_end(read.found),
+            self._concepts(read.stems),
         )
+
+    def _concepts(self, stems: list[str]) -> list[str]:
+        """The glossary's concepts in a title, once each, in the order they come; not its
+        people ("c:p-lei-jun"), who are the news's subject, not what happened to it."""
+        found = [
+            payloads[0]
+            for _, _, payloads in self.k.concepts.scan(stems)
+            if not payloads[0].startswith(_PERSON)
+        ]
+        return list(dict.fromkeys(found)) if len(found) > 1 else found
 
     @staticmethod
     def _speculative(
@@ -185,7 +201,9 @@ class Classifier:
         )
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
-            features = event_features(tokens, stems, hits, event, _subject_end(found))
+            features = event_features(
+                tokens, stems, hits, event, _subject_end(found), self._concepts(stems)
+            )
             event, probability = self.model.predict(features)
             if reasons is not DISCARD:
                 why = ", ".join(self.model.reasons(features, event))

@@ -118,9 +118,12 @@ def event_features(
     hits: Iterable[RuleHit],
     rule_event: Event,
     subject_end: int | None,
+    concepts: Iterable[str] = (),
 ) -> list[str]:
     """The features of one headline, as names; the same function serves fitting and use.
-    ``subject_end``: where the first maker's name ends, or None when no maker is named."""
+    ``subject_end``: where the first maker's name ends, or None when no maker is named;
+    ``concepts``: the glossary's concepts in the headline ("c:recall"), which make one feature
+    of each idea whatever its wording or language."""
     maker = subject_end is not None
     norms = tokens.norms
     if tokens.text.isascii():
@@ -132,6 +135,7 @@ def event_features(
     for hit in hits:
         features += _RULE_NAMES[hit.event, hit.strength]
     features.append(_CHOICE_NAMES[rule_event])
+    features += map("k:".__add__, concepts)
     features.append("s:maker" if maker else "s:nomaker")
     if subject_end is not None:
         features.append(_CHOICE_WITH_MAKER_NAMES[rule_event])
@@ -260,6 +264,8 @@ def describe(feature: str) -> str:
         return f"'{value}'"
     if kind == "f":
         return f"opens with '{value}'"
+    if kind == "k":
+        return f"the idea '{value.removeprefix('c:').replace('-', ' ')}'"
     if kind == "v":
         return f"the maker then '{value}'"
     if kind == "r":

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from autonews.classifier_version import knowledge_version
+from autonews.classify.glossary import glossary
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.scripts import simplified
 from autonews.classify.stored import stored
@@ -133,6 +134,7 @@ class Knowledge:
     # Model names without their brand words ("Li Mega" -> "mega", "Tesla Model Y" -> "model y"),
     # with the group, so "Li Auto MEGA" and "理想MEGA" name one model.
     bare_models: Lexicon[tuple[str, str]] = field(default_factory=Lexicon)
+    concepts: Lexicon[str] = field(default_factory=Lexicon)  # the glossary (glossary.py)
     # The first word of each maker's models, by maker index: where none starts, no model does.
     model_starts: dict[int, set[str]] = field(default_factory=dict)
     # Every model name by its tokens, as written in the data, with its maker's index.
@@ -348,6 +350,7 @@ def build_knowledge(
     )
     people = {person for maker in knowledge.makers for person in maker.people}
     knowledge.car_people = frozenset(people.intersection(automotive))
+    knowledge.concepts = glossary()
     return knowledge
 
 

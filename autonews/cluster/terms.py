@@ -11,18 +11,14 @@ sentences a site puts in every article (see ``site_text``).
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from autonews.classify.knowledge import default_knowledge
-from autonews.classify.lexicon import Lexicon, phrase_key, stem, stems_of
+from autonews.classify.lexicon import Lexicon, stem, stems_of
 from autonews.cluster.vocabulary import (
     ACTION_CONCEPTS,
     FUNCTION_CHARS,
@@ -44,41 +40,9 @@ SUMMARY_CHARS = 200  # the lead of a summary; the rest is background shared by m
 _SHORT_SUMMARY = 120  # below this, the article body's lead is read too, when there is one
 
 
-@lru_cache(maxsize=1)
 def concepts() -> Lexicon[str]:
-    """The glossary, or the copy an earlier run (or this run's worker) kept of it: parsing
-    and tokenising concepts.toml costs 0.14 s of CPU, loading the copy 0.01 s."""
-    from autonews.classifier_version import knowledge_version
-    from autonews.classify.stored import stored
-
-    source = resources.files("autonews.knowledge").joinpath("concepts.toml")
-    text = source.read_text("utf-8") if source.is_file() else ""
-    # The glossary depends on its file, this module (how terms are keyed) and the classifier's
-    # tokeniser and stemmer, which knowledge_version covers.
-    code = resources.files("autonews.cluster").joinpath("terms.py").read_bytes()
-    version = hashlib.sha1(text.encode() + code + knowledge_version().encode()).hexdigest()[:16]
-
-    def load(data: bytes) -> Lexicon[str]:
-        lexicon = pickle.loads(data)
-        if not isinstance(lexicon, Lexicon) or lexicon.size == 0:
-            raise ValueError("not a glossary")
-        return lexicon
-
-    return stored(
-        "concepts",
-        version,
-        lambda: _glossary(text),
-        lambda lexicon: pickle.dumps(lexicon, pickle.HIGHEST_PROTOCOL),
-        load,
-    )
-
-
-def _glossary(text: str) -> Lexicon[str]:
-    lexicon: Lexicon[str] = Lexicon()
-    for concept in tomllib.loads(text).get("concept", []):
-        for term in concept.get("terms", []):
-            lexicon.add(phrase_key(str(term), stem), "c:" + str(concept["id"]))
-    return lexicon
+    """The glossary (``autonews.classify.glossary``), kept with the classifier's knowledge."""
+    return default_knowledge().concepts
 
 
 def simplified(text: str) -> str:
