@@ -67,6 +67,25 @@ def test_different_events_of_one_maker_and_type_stay_apart() -> None:
     assert sorted(groups) == [[0], [1], [2], [3]]
 
 
+def test_a_models_launch_and_its_recall_are_two_stories() -> None:
+    """Found by a user: the launch disappeared into the recall, on the model's name alone."""
+    apart = cluster(
+        items(
+            "Geely Launches Galaxy E5 at 264,000 Yuan",
+            "Geely Recalls 18,065 Galaxy E5 Cars Over Rear Camera",
+        )
+    )
+    assert apart == [[0], [1]]
+    # What follows from a recall names it, and joins it.
+    together = cluster(
+        items(
+            "Rivian recalls 13,000 R1S SUVs over seat belt fault",
+            "Rivian shares slip after R1S recall",
+        )
+    )
+    assert together == [[0, 1]]
+
+
 def test_identical_links_merge_whatever_the_titles() -> None:
     links = ["https://news.example.com/a?utm_source=rss", "https://NEWS.example.com/a#top"]
     groups = cluster(items("BYD Q3 profit jumps", "Quarterly results out", links=links))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import COUNTERPART, MODEL, SIDE, _Features
+from autonews.cluster.features import COUNTERPART, MODEL, RECALL, SIDE, _Features
 from autonews.cluster.places import CITIES, HOME_CURRENCY, METRO
 from autonews.cluster.vocabulary import (
     OPPOSED_STAGES,
@@ -74,6 +74,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different cities"  # robotaxis launched in Miami / in Austin
     if _other_markets(a, b):
         return "different markets"  # Tesla cuts prices in China / in Germany
+    if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
+        return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if _one_changes_people(a, b) or _one_changes_people(b, a):
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
@@ -102,6 +104,26 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if percents and fig.none_close(a.title_percents, b.title_percents):
         return "different percentages"
     return None
+
+
+# News that is never a recall's: a fault's probe, fine, fire or halted line may be the recall's.
+_NOT_A_RECALLS = frozenset(
+    (Event.LAUNCH, Event.FINANCIALS, Event.PRICING, Event.PARTNERSHIP, Event.OWNERSHIP)
+)
+
+
+def _recall_and_other_news(a: _Features, b: _Features) -> bool:
+    """``a`` a recall, ``b`` a launch, results, a price cut or a deal that does not name the
+    recall nor count the cars it reaches: two events of one model, however alike their names.
+    What follows from a recall names it ("Rivian shares slip after recall")."""
+    return (
+        a.event is Event.RECALL
+        and b.event in _NOT_A_RECALLS
+        and a.event_sure
+        and b.event_sure  # an unsure type may be a recall's news told another way
+        and RECALL not in b.title
+        and not b.units  # "Tesla pushes a fix to 2 million cars": the recall's remedy
+    )
 
 
 def _maker_and_another_company(a: _Features, b: _Features) -> bool:

@@ -60,6 +60,8 @@ NATIONS = "n*"  # the subject term of a title naming two countries: "n*japan+us"
 _CJK = re.compile("[\u3400-\ufaff]")
 SHARES = "c:shares"  # knowledge/concepts.toml: shares, stock, share price, 股价...
 TALKS = "c:talks"
+RECALL = "c:recall"
+SURE_EVENT = 0.75  # an event type this likely tells one event from another (conflicts.py)
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART, NATIONS)  # subject terms made of the title's names
@@ -90,6 +92,7 @@ class _Features:
     groups: frozenset[str]
     title_groups: frozenset[str]  # the groups of the makers the title names
     event: Event | None  # None when the classifier found no type (Event.OTHER)
+    event_sure: bool  # the classifier's confidence in it is SURE_EVENT or more
     models: frozenset[tuple[str, str]]  # (group, model)
     title_numbers: frozenset[Figure]
     title_percents: frozenset[Figure]
@@ -280,6 +283,7 @@ def _features(
         groups=frozenset(m.group for m in c.makers),
         title_groups=title_groups,
         event=None if c.event is Event.OTHER else c.event,
+        event_sure=c.confidence >= SURE_EVENT,
         models=models,
         title_numbers=title_numbers,
         title_percents=event_percents(title_numbers, title_counts, plain),
