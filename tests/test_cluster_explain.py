@@ -51,6 +51,9 @@ def test_story_explain_names_each_merge_and_its_evidence(cli, home: Path, tmp_pa
     assert "shared subject:" in shown.out and "xc70" in shown.out.lower()
     assert "shared figures: 14,768" in shown.out
     assert "title_cosine:" in shown.out and "bias:" in shown.out
+    # The model both name (XC70) weighs in the shared subject; the line for it says so, not
+    # that sharing it counts against the merge.
+    assert "same_model: yes (the model also counts in the shared subject" in shown.out
 
     record = cli("story", recall["id"], "--explain", "--format", "json").json()
     assert len(record["sources"]) == 3 and len(record["merges"]) == 2

@@ -159,6 +159,9 @@ def _places(precision: float) -> int:
 
 
 def _value(name: str, value: float) -> str:
+    if name == "same_model" and value:
+        # The model is also a shared subject term: the fit takes back part of its weight there.
+        return "yes (the model also counts in the shared subject; this corrects its weight)"
     if name == "hours_apart":
         return f"{value * 72:.1f} h apart"
     if value == 1.0 and name not in ("title_cosine", "text_cosine"):
