@@ -165,7 +165,7 @@ _BYLINE_PREFIX = re.compile(r"^(by|作者|文|记者)\s*[:：]?\s*", re.IGNORECA
 def tidy_body(text: str, title: str) -> str:
     """Drop a repeated headline, ad and credit lines, and related-links blocks: the whole tail
     when the block sits in the last part of the article, else the block's short link lines."""
-    lines = text.split("\n")
+    lines = _from_the_headline(text.split("\n"), title.strip())
     total = sum(len(line) for line in lines) or 1
     kept: list[str] = []
     seen = 0
@@ -188,6 +188,21 @@ def tidy_body(text: str, title: str) -> str:
             continue
         kept.append(line)
     return "\n".join(_without_pull_quotes(kept)).strip()
+
+
+_HEADLINE_WITHIN = 4  # lines: a page's navigation before its headline is a line or two
+
+
+def _from_the_headline(lines: list[str], title: str) -> list[str]:
+    """The lines from the headline on, where only short lines that end no sentence (a menu,
+    breadcrumbs: "Home | News") come before it; else all of them."""
+    for index, line in enumerate(lines[:_HEADLINE_WITHIN]):
+        if title and line.strip() == title:
+            before = lines[:index]
+            if all(len(b.strip()) < 40 and not b.strip().endswith(_SENTENCE_END) for b in before):
+                return lines[index:]
+            break
+    return lines
 
 
 def _without_pull_quotes(lines: list[str]) -> list[str]:
