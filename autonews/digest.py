@@ -46,12 +46,21 @@ class Filters:
     mute_patterns: tuple[str, ...] = ()
 
 
+# A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
+_ROUNDED_FIGURE = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|approximately|over|more than|some|up to)\s+"
+    r"[$€£¥]?\d|[近约逾超]\s?\d",
+    re.IGNORECASE,
+)
+
+
 def _informativeness(item: Item, classification: Classification) -> float:
     words = len(set(item.title.lower().split()))
     cjk = sum(1 for char in item.title if "\u4e00" <= char <= "\u9fff") / 2
     return (
         min(words + cjk, 18)
         + 3 * len(classification.figures)
+        - 3 * len(_ROUNDED_FIGURE.findall(item.title))
         + 2 * len(classification.makers)
         - (4 if item.title.isupper() else 0)
     )

@@ -77,3 +77,24 @@ def test_a_failure_quoting_other_numbers_is_the_same_failure() -> None:
     assert marked.repeated
     other = {failing.url: (NOW - timedelta(hours=1), "HTTP error 404")}
     assert not mark_repeated_failures([failing], other, NOW, timedelta(days=1))[0].repeated
+
+
+def test_a_story_is_told_by_its_exact_figure_not_a_later_rounded_one() -> None:
+    """Found by a user: "Nearly 15,000 Cars" (a later outlet) replaced "14,768" as the title."""
+    from datetime import UTC, datetime
+
+    from autonews.classify import classify
+    from autonews.digest import build_story
+    from autonews.models import Item
+
+    titles = [
+        "Volvo Recalls 14,768 XC70 Plug-in Hybrids in China Over Halfshaft Nut",
+        "Volvo XC70 PHEV Recall: Nearly 15,000 Cars in China Need Halfshaft Check",
+    ]
+    when = datetime(2026, 12, 20, 7, tzinfo=UTC)
+    items = [
+        Item(n, f"http://f{n}.example/", f"Feed {n}", title, None, "", when, when, True)
+        for n, title in enumerate(titles)
+    ]
+    story = build_story(items, {i.id: classify(i.title) for i in items}, {}, "k")
+    assert story.title == titles[0]
