@@ -86,6 +86,29 @@ def test_a_models_launch_and_its_recall_are_two_stories() -> None:
     assert together == [[0, 1]]
 
 
+def test_a_confirmation_of_firm_news_is_the_news_and_of_a_rumour_a_new_turn() -> None:
+    """Found by a user: "Honda confirms" a day after "Honda to build" split the plant story."""
+    plant = [
+        ClusterInput(n, title, "", None, T0 + timedelta(hours=hours), classify(title))
+        for n, (title, hours) in enumerate(
+            [
+                ("Honda to Build $5 Billion Plant in Kragujevac", 0),
+                ("Honda Picks Kragujevac for $5 Billion Factory", 23),
+                ("Honda Confirms $5 Billion Kragujevac Factory Investment", 26),
+            ]
+        )
+    ]
+    assert cluster(plant) == [[0, 1, 2]]
+    a, b = features_of(
+        items(
+            "Honda may build $5 billion plant in Kragujevac, sources say",
+            "Honda confirms $5 billion Kragujevac plant",
+            hours=30,
+        )
+    )
+    assert conflict(a, b) is not None  # the rumour, and what became of it
+
+
 def test_identical_links_merge_whatever_the_titles() -> None:
     links = ["https://news.example.com/a?utm_source=rss", "https://NEWS.example.com/a#top"]
     groups = cluster(items("BYD Q3 profit jumps", "Quarterly results out", links=links))

@@ -193,12 +193,20 @@ def _other_markets(a: _Features, b: _Features) -> bool:
     return bool(markets_a) and bool(markets_b) and markets_a.isdisjoint(markets_b)
 
 
+_CONFIRMED = frozenset({"confirm"})
+
+
 def _later_turn(a: _Features, b: _Features) -> bool:
     """``b``'s title, a day or more after ``a``'s, names a turn of the story (called off,
     postponed, expanded, resumed, completed, denied, a successor named) and ``a``'s names none:
     ``b`` tells what became of ``a``'s news, new news of its own. Within a day, outlets tell one
     turn with and without its word."""
-    return not a.stages and not b.stages.isdisjoint(TURNS) and b.stamp - a.stamp > _TURN_LATER
+    if a.stages or b.stamp - a.stamp <= _TURN_LATER:
+        return False
+    turns = b.stages & TURNS
+    # A confirmation turns a rumour into news; of news told firmly ("Honda to build a plant"),
+    # "Honda confirms" a day later is the same news again.
+    return bool(turns) and (turns != _CONFIRMED or a.speculative)
 
 
 def _preview(a: _Features, b: _Features) -> bool:
