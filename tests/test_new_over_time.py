@@ -51,7 +51,7 @@ def test_a_story_first_seen_after_a_gap_is_delivered_and_the_footer_says_so(
     assert titles(cli("digest", "--feed", url, *NEW)) == []  # delivered once
     # Without --new the window is the window.
     plain = cli("digest", "--feed", url, "--no-extract", "--format", "json").json()
-    assert plain["stories"] == []
+    assert plain["stories"] == [] and plain["caught_up"] == 0
 
 
 def test_a_feed_down_for_days_loses_nothing_and_a_resent_archive_is_no_news(
@@ -156,7 +156,7 @@ def test_changing_the_language_sends_nothing_again(
     assert titles(cli("digest", *feeds, *NEW, "--language", "zh")) == []
     chinese = cli("digest", *feeds, "--no-extract", "--format", "json", "--language", "zh")
     (story,) = chinese.json()["stories"]
-    assert story["title"].startswith("理想汽车")
+    assert story["title"].startswith("理想汽车") and story["delivered_before"]
 
 
 def test_a_rounded_figure_from_a_later_outlet_is_no_news(
@@ -189,6 +189,34 @@ def test_a_rounded_figure_from_a_later_outlet_is_no_news(
     assert titles(cli("digest", *feeds, *NEW)) == []
     text = cli("digest", *feeds, "--no-extract", "--format", "text").out
     assert "2 sources · 1 new since your last digest" in text
+
+
+def test_json_tells_a_delivered_story_and_its_new_sources(
+    cli, home: Path, site: Site, clock: Clock, validate_digest
+) -> None:
+    """A script reading --format json can tell a story delivered before from a new one, and
+    which of its sources joined since."""
+    a = publish(
+        site, "/a.xml", [entry(clock, "Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, 3)]
+    )
+    first = cli("digest", "--feed", a, *NEW).json()
+    validate_digest(first)
+    (story,) = first["stories"]
+    assert (story["delivered_before"], story["new_sources"]) == (False, 0)
+    assert [s["new"] for s in story["sources"]] == [False]
+    b = publish(
+        site,
+        "/b.xml",
+        [entry(clock, "Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 9, 1)],
+    )
+    clock.advance(hours=1)
+    document = cli("digest", "--feed", a, "--feed", b, "--no-extract", "--format", "json").json()
+    validate_digest(document)
+    (story,) = document["stories"]
+    assert (story["delivered_before"], story["new_sources"]) == (True, 1)
+    assert {s["feed"]: s["new"] for s in story["sources"]} == {a: False, b: True}
+    lines = cli("digest", "--feed", a, "--feed", b, "--no-extract", "--format", "jsonl").out
+    assert json.loads(lines)["new_sources"] == 1
 
 
 def test_a_pruned_story_is_told_from_one_that_never_was_and_what_a_feed_lists_stays(
