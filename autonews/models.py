@@ -104,6 +104,9 @@ class Item:
     dated: bool  # False when the feed gave no date and `published` is the first-seen time
     tags: tuple[str, ...] = ()
     baseline: bool = False  # from a feed's first fetch and older than the first-run window
+    # When its feed was last read before it appeared (None: on the feed's first read): an item
+    # first seen after a gap is news if it was published after that, less the window.
+    read_before: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,8 @@ class Source:
     title: str
     url: str | None
     published: datetime
+    first_seen: datetime | None = None  # when the store first had it
+    new: bool = False  # joined the story since an earlier --new digest delivered it
 
 
 @dataclass(frozen=True)
@@ -225,7 +230,7 @@ class Story:
     item_ids: tuple[int, ...] = ()
     tags: tuple[str, ...] = ()
     new_sources: int = 0  # sources added since the story was last delivered (0: never delivered)
-    delivered_before: bool = False
+    delivered_before: bool = False  # an earlier --new digest (of this digest's name) delivered it
     figure_changed: bool = False  # its headline figure differs from the one last delivered
 
     @property
@@ -296,6 +301,10 @@ class Digest:
     before_filters: int | None = None
     filters: tuple[FilterStep, ...] = ()
     muted: int = 0  # stories the config's mute rules removed (counted, so none is lost silently)
+    # Under --new: when the digest last ran with --new (None: never, or not --new), and how many
+    # of its stories are older than the window, first seen since then (a gap, a feed down).
+    last_new_digest: datetime | None = None
+    caught_up: int = 0
 
     def story(self, story_id: str) -> Story:
         for story in self.stories:

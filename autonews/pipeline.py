@@ -15,12 +15,18 @@ from typing import TYPE_CHECKING
 from autonews.articles import PageReport, read_articles
 from autonews.collector import collection_paused
 from autonews.config import Config, FeedConfig
+from autonews.delivery_state import (
+    items_missed,
+    news,
+    older_than,
+    told_figures,
+    with_delivery_state,
+)
 from autonews.digest import (
     Filters,
     apply_filters,
     build_digest,
     build_story,
-    headline_figure,
     mark_repeated_failures,
     reader_language,
     reader_tag,
@@ -74,8 +80,12 @@ class DigestRun:
     new_only: bool = False
 
     def commit(self, store: Store, now: datetime | None = None) -> None:
+        """Record what went out; a --new digest also records that it ran, with or without
+        news (what the store had until it was made has been considered)."""
         if self.deliveries:
             store.mark_delivered(self.deliveries, now or utcnow(), self.channel)
+        if self.new_only:
+            store.mark_new_digest(self.channel, self.digest.generated_at)
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -107,6 +117,12 @@ class Collection:
     stories: tuple[Story, ...]
     baseline_only: frozenset[str]  # keys of stories made only of a new feed's old items
     skipped_pages: tuple[SkippedPage, ...] = ()  # article pages not read, and why
+    figures: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # told, per story
+    # Under --new: when each digest (by name) last ran with --new, and the stories older than
+    # the window that were first seen since the earliest of those (see delivery_state), each
+    # with when its latest such item was first seen.
+    last_new: Mapping[str, datetime] = field(default_factory=dict)
+    older: Mapping[str, datetime] = field(default_factory=dict)
 
     @property
     def failures_to_report(self) -> tuple[FeedHealth, ...]:
@@ -155,8 +171,14 @@ _WARM_UP_TITLES = ("Toyota recalls 10,000 cars over brake fault", "丰田召回1
 
 
 def collect(
-    store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
+    store: Store,
+    config: Config,
+    options: DigestOptions,
+    progress: Progress = _noop,
+    channels: Sequence[str] | None = None,
 ) -> Collection:
+    """Everything the digests of one run need (``channels``: their names, whose --new state
+    counts; by default the one of ``options``)."""
     now = options.now or utcnow()
     feeds = options.feeds or config.active_feeds
     since = parse_since(config.digest.since, now, reader_zone(config.digest.timezone))
@@ -199,6 +221,10 @@ def collect(
             parse_duration(config.digest.failure_reminder),
         )
         items = store.items(feeds, since)
+        last_new: dict[str, datetime] = {}
+        if options.new_only:
+            last_new = store.last_new_digests(channels or (options.channel,))
+            items += items_missed(store, feeds, since, now, last_new.values())
         if not options.extract:
             pages = PageReport({}, ())
         elif stream is None:
@@ -207,8 +233,14 @@ def collect(
             pages = stream.pages(items)
     made = stream.classified if stream is not None else None
     with collection_paused():
-        stories, baseline_only = _stories(store, config, items, pages.articles, made)
-    return Collection(now, tuple(health), stories, baseline_only, pages.skipped)
+        collection = _stories(store, config, items, pages.articles, made, now)
+    return replace(
+        collection,
+        health=tuple(health),
+        skipped_pages=pages.skipped,
+        last_new=last_new,
+        older=older_than(collection.stories, since) if last_new else {},
+    )
 
 
 def _stories(
@@ -217,9 +249,10 @@ def _stories(
     items: Sequence[Item],
     articles: dict[str, Article],
     made: Mapping[int, Classification] | None,
-) -> tuple[tuple[Story, ...], frozenset[str]]:
-    """The run's items classified and clustered into stories; the keys of the stories made only
-    of a new feed's old items."""
+    now: datetime,
+) -> Collection:
+    """The run's items classified and clustered into stories, with the keys of the stories made
+    only of a new feed's old items and the headline figures each story's sources tell."""
     classifications = classify_items(store, config, items, articles, made)
     groups = grouped(store, config, items, classifications, articles)
     by_id = {item.id: item for item in items}
@@ -236,7 +269,11 @@ def _stories(
         for key, members in zip(keys, member_lists, strict=True)
         if all(item.baseline for item in members)
     )
-    return stories, baseline_only
+    figures = {
+        key: told_figures(members, classifications)
+        for key, members in zip(keys, member_lists, strict=True)
+    }
+    return Collection(now, (), stories, baseline_only, figures=figures)
 
 
 def grouped(
@@ -350,19 +387,15 @@ def select(
 ) -> DigestRun:
     """One digest from a collection: delivery state of its channel, --new, filters, grouping."""
     all_topics = config.digest.all_topics
-    stories = _with_delivery_state(
-        list(collection.stories),
+    stories = with_delivery_state(
+        collection.stories,
         store.deliveries([s.id for s in collection.stories], options.channel),
         all_topics,
     )
+    last_new = collection.last_new.get(options.channel)
     if options.new_only:
         renotify = config.digest.renotify_on_figure_change
-        stories = [
-            story
-            for story in stories
-            if story.id not in collection.baseline_only
-            and (not story.delivered_before or (renotify and story.figure_changed))
-        ]
+        stories = news(stories, collection.baseline_only, collection.older, last_new, renotify)
     filters = replace(
         options.filters,
         mute_makers=config.classify.mute_makers,
@@ -389,34 +422,13 @@ def select(
         before_filters=filtered.before,
         filters=filtered.steps,
         muted=filtered.muted,
+        last_new_digest=last_new if options.new_only else None,
+        caught_up=sum(story.id in collection.older for story in digest.stories),
     )
     counted = [] if all_topics else [s for s in chosen if not s.classification.automotive]
     pending = tuple(
-        (story.id, Delivery(story.cluster_size, headline_figure(story.classification), shown))
+        (story.id, Delivery(story.cluster_size, collection.figures.get(story.id, ()), shown))
         for stories_of_kind, shown in ((digest.stories, True), (counted, False))
         for story in stories_of_kind
     )
     return DigestRun(digest, pending if options.new_only else (), options.channel, options.new_only)
-
-
-def _with_delivery_state(
-    stories: list[Story], delivered: dict[str, Delivery], all_topics: bool
-) -> list[Story]:
-    """Mark stories seen in an earlier --new digest, and how many sources are new since. A
-    story that was only counted (not about cars) is new again once shown: in a digest of all
-    topics, or when its sources have since made it a car story."""
-    out = []
-    for story in stories:
-        before = delivered.get(story.id)
-        shown_now = all_topics or story.classification.automotive
-        if before is None or (shown_now and not before.shown):
-            out.append(story)
-            continue
-        new_sources = max(0, story.cluster_size - before.sources)
-        figure_changed = headline_figure(story.classification) not in ("", before.figure)
-        out.append(
-            replace(
-                story, delivered_before=True, new_sources=new_sources, figure_changed=figure_changed
-            )
-        )
-    return out

@@ -23,6 +23,14 @@ def resolve_story_id(store: Store, typed: str, or_url: bool = False) -> str:
             f"{typed!r} starts several story ids ({', '.join(found)}, ...)",
             hint="type more of the id",
         )
+    pruned = store.pruned_story_keys(typed) if len(typed) >= SHORTEST else []
+    if len(pruned) == 1:
+        key, when = pruned[0]
+        raise UsageError(
+            f"the story {key!r} was pruned from this store on {when:%d %b %Y}: its sources were "
+            "older than [store] keep_days",
+            hint="raise [store] keep_days to keep stories longer",
+        )
     what = "neither an http(s) URL nor a story id" if or_url else "not a story id"
     raise UsageError(
         f"{typed!r} is {what} of this store",

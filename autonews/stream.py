@@ -294,9 +294,9 @@ class Stream:
                 update = self.store.add_entries(
                     slot.config, document.entries, self.now, window, slot.identity
                 )
-                made = [
+                made = [  # new items, and items retitled (classified as the feed has them now)
                     (item_id, Classification.from_record(record), False)
-                    for index, item_id in update.inserted.items()
+                    for index, item_id in (*update.inserted.items(), *update.corrected.items())
                     if index < len(records) and (record := records[index]) is not None
                 ]
                 if made:  # classified in a worker: kept for the classify stage

@@ -5,6 +5,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,24 @@ def site() -> Iterator[object]:
     from tests.helpers.site import running_site
 
     yield from running_site()
+
+
+@dataclass
+class Clock:
+    """The time every command run in-process takes for now; ``advance`` it to let days pass."""
+
+    now: datetime
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """A clock for the commands a test runs with ``cli``: it starts at the real time (so that
+    loopback servers and feed dates agree) and moves only when told."""
+    clock = Clock(datetime.now(UTC).replace(microsecond=0))
+    # Modules that took the function itself when imported, and the one the others call.
+    for module in ("autonews.timeparse", "autonews.pipeline", "autonews.reader"):
+        monkeypatch.setattr(f"{module}.utcnow", lambda: clock.now)
+    return clock

@@ -202,3 +202,76 @@ def test_a_moved_feed_keeps_its_items_and_story_keys(store: Store) -> None:
     assert store.story_keys_of(list(keys)) == keys
     assert len(store.items([OTHER], None)) == 3  # entry 3 of the old feed stays
     assert store.add_entries(OTHER, [entry(1), entry(2)], NOW).new == 0
+
+
+def test_a_corrected_title_retitles_the_item_and_drops_what_was_made_of_the_old_one(
+    store: Store,
+) -> None:
+    from autonews.models import Article, Classification, Event
+
+    store.add_entries(FEED, [entry(1, title="Toyota Recalls 12,400 bZ4X")], NOW)
+    (item,) = store.items([FEED], None)
+    label = Classification((), (), Event.RECALL, False)
+    store.save_classifications([(item.id, label, False)], "v")
+    store.save_articles([Article(item.link or "", "old", "", "", "", "old body")], NOW)
+    later = NOW + timedelta(hours=2)
+    update = store.add_entries(FEED, [entry(1, title="Toyota Recalls 21,400 bZ4X")], later)
+    assert (update.new, update.corrected) == (0, {0: item.id})
+    (retitled,) = store.items([FEED], None)
+    assert retitled.title == "Toyota Recalls 21,400 bZ4X"
+    assert (retitled.id, retitled.published, retitled.first_seen) == (
+        item.id,
+        item.published,
+        item.first_seen,
+    )
+    assert store.classifications([item.id], "v") == {}
+    assert store.articles([item.link or ""]) == {}
+    # Spacing is no correction; nor is a title read from a key the document repeats.
+    spaced = entry(1, title="Toyota  Recalls 21,400 bZ4X ")
+    assert store.add_entries(FEED, [spaced], later).corrected == {}
+    twice = [entry(2, guid="same", title="A"), entry(2, guid="same", title="B")]
+    store.add_entries(OTHER, twice[:1], NOW)
+    assert store.add_entries(OTHER, twice, later).corrected == {}
+
+
+def test_pruning_spares_what_the_feed_still_lists_and_remembers_stories_pruned_whole(
+    store: Store,
+) -> None:
+    old, gone = entry(1, hours=24 * 10), entry(2, hours=24 * 10)
+    store.add_entries(FEED, [old, gone], NOW - timedelta(days=10))
+    ok = FetchResult(FEED.url, FeedStatus.OK, 200)
+    store.record_fetch(FEED, ok, 2, None, NOW - timedelta(hours=1))
+    items = store.items([FEED], None)
+    keys = dict(zip([i.title for i in items], store.story_keys([[i] for i in items]), strict=True))
+    store.add_entries(FEED, [old], NOW)  # the feed lists one of them still
+    store.record_fetch(FEED, ok, 1, None, NOW)
+    assert store.prune(3, NOW) == 1
+    assert [i.title for i in store.items([FEED], None)] == ["Story 1"]
+    assert store.pruned_story_keys(keys["Story 2"][:6]) == [(keys["Story 2"], NOW)]
+    assert store.pruned_story_keys(keys["Story 1"]) == []
+    # A feed not read for as long as the store keeps items says nothing of what it lists.
+    assert store.prune(3, NOW + timedelta(days=4)) == 1
+    assert store.pruned_story_keys(keys["Story 2"]) == []  # forgotten after as long again
+
+
+def test_an_upgraded_store_knows_when_each_digest_last_delivered(tmp_path: Path) -> None:
+    """Schema 9 starts the record of --new runs from the deliveries an older store kept."""
+    from autonews.store import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    for migration in MIGRATIONS[:8]:
+        db.executescript(migration)
+    db.execute(
+        "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure) VALUES "
+        "('recalls', 'k', '2026-11-26T07:00:00+00:00', 1, 'units:14768')"
+    )
+    db.execute("PRAGMA user_version = 8")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.last_new_digests(["recalls", ""]) == {
+            "recalls": datetime(2026, 11, 26, 7, 0, tzinfo=UTC)
+        }
+        (delivery,) = store.deliveries(["k"], "recalls").values()
+        assert delivery.figures == ("units:14768",)

@@ -258,7 +258,10 @@ def digest(
     _check_mail_format(fmt, [destination for _, destination in runs])
     env = environment(color)
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
-        collection = with_progress(env, lambda progress: collect(store, cfg, options, progress))
+        channels = [run_options.channel for run_options, _ in runs]
+        collection = with_progress(
+            env, lambda progress: collect(store, cfg, options, progress, channels)
+        )
         debug_skipped_pages(collection.skipped_pages)
         for run_options, destination in runs:
             run = select(store, cfg, collection, run_options)

@@ -55,6 +55,8 @@ def deliver_digest(
     if run.new_only and not run.digest.stories:
         if written and to.fmt in ALWAYS_WRITTEN:
             emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
+        if not to.dry_run:
+            run.commit(store)  # nothing to mark, but the --new digest ran: see DigestRun.commit
         return False
     if written:  # first: a file that cannot be written stops the run before anything is mailed
         emit_digest(run.digest, to.fmt, to.output, env, to.timezone)

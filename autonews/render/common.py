@@ -194,6 +194,22 @@ def muted_note(digest: Digest) -> str:
     return f"{plural(digest.muted, 'story')} muted by the [classify] mute rules"
 
 
+def caught_up_note(digest: Digest, clock: Clock) -> str:
+    """The footer's word on stories older than the window that a --new digest includes, first
+    seen since the last one (after a gap, or a feed down): "3 older stories included, first seen
+    since the last --new digest 3 days ago (20 Dec 07:00)" (ago: before this digest)."""
+    last = digest.last_new_digest
+    if not digest.caught_up or last is None:
+        return ""
+    hours = int((digest.generated_at - last).total_seconds() // 3600)
+    gap = f"{hours} h" if hours < 72 else f"{hours // 24} days"
+    older = "older story" if digest.caught_up == 1 else "older stories"
+    return (
+        f"{digest.caught_up} {older} included, first seen since the last --new digest "
+        f"{gap} ago ({clock.at(last)})"
+    )
+
+
 def topics_note(digest: Digest) -> str | None:
     """The footer's count of stories left out as not about cars, if any."""
     hidden = digest.not_about_cars

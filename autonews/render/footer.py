@@ -1,6 +1,7 @@
 """The digest's footer, for every format but JSON: feed health in one line, the failed feeds to
-name, the article pages that were not read, and how many stories were left out as not about
-cars or muted. The JSON keeps the full per-feed list (data).
+name, the article pages that were not read, how many stories were left out as not about cars or
+muted, and how many older ones a --new digest caught up on. The JSON keeps the full per-feed list
+(data).
 
 With 200 feeds the footer is still a few lines: the feeds that are fine are counted, not listed
 (`autonews feeds check` lists every feed); a failure is named when it is new, when its error
@@ -13,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from autonews.models import Digest, SkippedPage
-from autonews.render.common import Clock, feed_line, muted_note, topics_note
+from autonews.render.common import Clock, caught_up_note, feed_line, muted_note, topics_note
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Footer:
     pages: str  # "1 failed this run · 2 skipped after failing recently (...)", or ""
     topics: str = ""  # "412 stories not about cars; --all-topics shows them", or ""
     muted: str = ""  # "4 stories muted by the [classify] mute rules", or ""
+    caught_up: str = ""  # "3 older stories included, first seen since the last --new...", or ""
 
 
 def footer(digest: Digest, clock: Clock) -> Footer:
@@ -49,6 +51,7 @@ def footer(digest: Digest, clock: Clock) -> Footer:
         pages=pages_line(digest.skipped_pages, clock),
         topics=topics_note(digest) or "",
         muted=muted_note(digest),
+        caught_up=caught_up_note(digest, clock),
     )
 
 

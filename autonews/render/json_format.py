@@ -8,7 +8,9 @@ from typing import Any
 
 from autonews.models import Classification, Digest, FeedHealth, Story
 
-SCHEMA_VERSION = 3  # 2: automotive and models on stories, not_about_cars; 3: filters, muted
+# 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
+# (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up)
+SCHEMA_VERSION = 4
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -42,8 +44,16 @@ def story_dict(story: Story) -> dict[str, Any]:
     data.update(classification_dict(story.classification))
     data["cluster_size"] = story.cluster_size
     data["tags"] = list(story.tags)
+    data["delivered_before"] = story.delivered_before
+    data["new_sources"] = story.new_sources
     data["sources"] = [
-        {"feed": s.feed, "title": s.title, "url": s.url, "published": _time(s.published)}
+        {
+            "feed": s.feed,
+            "title": s.title,
+            "url": s.url,
+            "published": _time(s.published),
+            "new": s.new,
+        }
         for s in story.sources
     ]
     return data
@@ -69,6 +79,8 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
         "lead_id": digest.lead_id,
         "not_about_cars": digest.not_about_cars,
         "muted": digest.muted,
+        "last_new_digest": _time(digest.last_new_digest),
+        "caught_up": digest.caught_up,
         "before_filters": digest.before_filters,
         "filters": [
             {"filter": step.name, "values": list(step.values), "left": step.left}

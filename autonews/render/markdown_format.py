@@ -76,5 +76,5 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         out += [escape(end.repeated), ""]
     if end.pages:
         out += [f"Article pages: {escape(end.pages)}", ""]
-    out += [f"*{escape(note)}*\n" for note in (end.topics, end.muted) if note]
+    out += [f"*{escape(note)}*\n" for note in (end.caught_up, end.topics, end.muted) if note]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -117,7 +117,7 @@ def _footer(digest: Digest, clock: Clock) -> list[Text]:
         pages = Text("Article pages", style="bold")
         pages.append(f"  {end.pages}", style="dim")
         lines.append(pages)
-    notes = [note for note in (end.topics, end.muted) if note]
+    notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
     if notes:
         lines += [Text(""), *(Text(note, style="dim") for note in notes)]
     return lines

@@ -91,7 +91,7 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
         lines += textwrap.wrap(end.repeated, width, initial_indent="  ", subsequent_indent="  ")
     if end.pages:
         lines += textwrap.wrap(f"Article pages: {end.pages}", width, subsequent_indent="  ")
-    notes = [note for note in (end.topics, end.muted) if note]
+    notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
     if notes:
         lines += ["", *notes]
     return "\n".join(lines) + "\n"

@@ -1,7 +1,8 @@
 """The Store: typed queries on the SQLite file, for each stage that reads or writes it.
 
-Feeds (HTTP state and health), items, stories and their deliveries, cached classifications,
-article bodies. Every write happens in a transaction.
+Feeds (HTTP state and health) and items here; a feed's entries coming in (``entries``), stories
+and their deliveries (``stories``), pruning (``retention``), cached classifications, article
+bodies and moved feeds in modules of their own. Every write happens in a transaction.
 """
 
 from __future__ import annotations
@@ -9,28 +10,22 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from autonews.config import FeedConfig
 from autonews.errors import StoreError
-from autonews.models import (
-    NEVER_FETCHED,
-    FeedHealth,
-    FeedStatus,
-    FetchResult,
-    Item,
-    ParsedEntry,
-)
+from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus, FetchResult, Item
 from autonews.store.classifications import ClassificationQueries
 from autonews.store.connection import connect, rows_in, transaction
-from autonews.store.keys import entry_identity, stable_hash
+from autonews.store.entries import EntryQueries
 from autonews.store.migrations import migrate
 from autonews.store.moves import FeedMoves
 from autonews.store.pages import PageQueries
+from autonews.store.retention import Retention
 from autonews.store.rows import health_from_row, iso, item_from_row
+from autonews.store.stories import StoryQueries
 
 
 def store_problem(path: Path, error: sqlite3.DatabaseError) -> StoreError:
@@ -58,21 +53,7 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
-@dataclass(frozen=True)
-class StoreUpdate:
-    new: int
-    seen: int
-    inserted: dict[int, int] = field(default_factory=dict)  # entry index -> new item id
-
-
-@dataclass(frozen=True)
-class Delivery:
-    sources: int
-    figure: str
-    shown: bool = True  # False: a story not about cars, only counted in the digest's footer
-
-
-class Store(PageQueries, ClassificationQueries, FeedMoves):
+class Store(EntryQueries, StoryQueries, Retention, PageQueries, ClassificationQueries, FeedMoves):
     """Thin, typed access to the SQLite file. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
@@ -209,72 +190,6 @@ class Store(PageQueries, ClassificationQueries, FeedMoves):
 
     # --- items -------------------------------------------------------------------------------
 
-    def add_entries(
-        self,
-        feed: FeedConfig,
-        entries: Sequence[ParsedEntry],
-        now: datetime,
-        first_run_window: timedelta = timedelta(hours=48),
-        identity: tuple[Sequence[str], Sequence[str]] | None = None,
-    ) -> StoreUpdate:
-        """Insert entries not seen before. Existing items keep their first-seen time and date.
-
-        On a feed's first fetch, entries older than ``first_run_window`` (or undated) become the
-        baseline: stored, shown in ordinary digests, but never news for ``--new``. ``identity``:
-        the entries' keys and fingerprints when already known (:func:`entry_identity`)."""
-        keys, prints = identity or entry_identity(entries)
-        rows = []
-        with self.transaction() as db:
-            # One read of what the feed already has, then one batch of inserts.
-            known_keys: set[str] = set()
-            known_prints: set[str] = set()
-            for key, fingerprint in db.execute(
-                "SELECT key, fingerprint FROM items WHERE feed_url = ?", (feed.url,)
-            ):
-                known_keys.add(key)
-                known_prints.add(fingerprint)
-            first_fetch = not known_keys
-            indexes: list[int] = []
-            for position, (key, fingerprint, entry) in enumerate(
-                zip(keys, prints, entries, strict=True)
-            ):
-                if key in known_keys or fingerprint in known_prints:
-                    continue  # seen before, perhaps re-dated or re-GUIDed
-                known_keys.add(key)
-                known_prints.add(fingerprint)
-                published = entry.published or now
-                if published > now + timedelta(days=1):
-                    published = now  # a date in the future is a feed bug, not a scoop
-                baseline = first_fetch and (
-                    entry.published is None or entry.published < now - first_run_window
-                )
-                indexes.append(position)
-                rows.append(
-                    (
-                        feed.url,
-                        key,
-                        fingerprint,
-                        entry.title,
-                        entry.link,
-                        entry.summary,
-                        iso(published),
-                        int(entry.published is not None),
-                        iso(now),
-                        int(baseline),
-                    )
-                )
-            db.executemany(
-                "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, "
-                "published, dated, first_seen, baseline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            ids = dict(
-                db.execute("SELECT key, id FROM items WHERE feed_url = ?", (feed.url,)).fetchall()
-            )
-        new = len(rows)
-        inserted = {index: ids[row[1]] for index, row in zip(indexes, rows, strict=True)}
-        return StoreUpdate(new=new, seen=len(entries) - new, inserted=inserted)
-
     def items(self, feeds: Sequence[FeedConfig], since: datetime | None) -> list[Item]:
         by_url = {feed.url: feed for feed in feeds}
         if not by_url:
@@ -287,6 +202,21 @@ class Store(PageQueries, ClassificationQueries, FeedMoves):
             params.append(iso(since))
         rows = self.db.execute(query + " ORDER BY published DESC, id", params).fetchall()
         return [item_from_row(row, by_url[row["feed_url"]]) for row in rows]
+
+    def items_seen_since(
+        self, feeds: Sequence[FeedConfig], seen_after: datetime, published_before: datetime
+    ) -> list[Item]:
+        """Items first seen after ``seen_after`` and published before ``published_before`` (the
+        digest's window), leaving out a new feed's old items (its baseline): what --new may
+        have missed while no --new digest ran, or while a feed was down."""
+        by_url = {feed.url: feed for feed in feeds}
+        rows = self.db.execute(  # through the index of first sight: the feeds are sifted here
+            "SELECT * FROM items WHERE first_seen > ? AND published < ? AND baseline = 0",
+            (iso(seen_after), iso(published_before)),
+        )
+        return [
+            item_from_row(row, by_url[row["feed_url"]]) for row in rows if row["feed_url"] in by_url
+        ]
 
     def story_keys_starting(self, prefix: str, limit: int = 2) -> list[str]:
         """Story keys that start with ``prefix`` (at most ``limit``): ids typed short, as git's."""
@@ -319,87 +249,8 @@ class Store(PageQueries, ClassificationQueries, FeedMoves):
         ).fetchall()
         return [FeedConfig(url=row[0], name=row[1] or "") for row in rows]
 
-    # --- stories and deliveries -----------------------------------------------------------------
-
-    def story_keys(self, groups: Sequence[Sequence[Item]]) -> list[str]:
-        """A stable key per story: a story that grows keeps the key it first had. New stories
-        take one from their earliest item; every member is recorded under the key."""
-        known = self.story_keys_of([item.id for members in groups for item in members])
-        keys = []
-        rows: list[tuple[int, str]] = []
-        for members in groups:
-            ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
-            key = next((known[i.id] for i in ordered if i.id in known), None)
-            if key is None:
-                key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
-            rows += [(item.id, key) for item in ordered if item.id not in known]
-            keys.append(key)
-        with self.transaction() as db:  # one batch for all the stories
-            db.executemany(
-                "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)", rows
-            )
-        return keys
-
     def _rows_in(
         self, query: str, values: Iterable[Any], before: Sequence[Any] = ()
     ) -> Iterator[sqlite3.Row]:
         """Rows of ``query ... IN (values)``, the values sent 500 at a time."""
         return rows_in(self.db, query, values, before)
-
-    def story_keys_of(self, item_ids: Sequence[int]) -> dict[int, str]:
-        """The story each item already belongs to (items seen by an earlier run)."""
-        return {
-            row["item_id"]: row["story_key"]
-            for row in self._rows_in(
-                "SELECT item_id, story_key FROM story_items WHERE item_id IN", item_ids
-            )
-        }
-
-    def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
-        rows = self._rows_in(
-            "SELECT story_key, sources, figure, shown FROM deliveries WHERE channel = ? "
-            "AND story_key IN",
-            keys,
-            (channel,),
-        )
-        return {
-            row["story_key"]: Delivery(row["sources"], row["figure"], bool(row["shown"]))
-            for row in rows
-        }
-
-    def mark_delivered(
-        self, delivered: Iterable[tuple[str, Delivery]], now: datetime, channel: str = ""
-    ) -> None:
-        """Called only after the digest really went out: a failed send delivers nothing."""
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO UPDATE SET "
-                "delivered_at = excluded.delivered_at, sources = excluded.sources, "
-                "figure = excluded.figure, shown = MAX(shown, excluded.shown)",
-                [(channel, key, iso(now), d.sources, d.figure, d.shown) for key, d in delivered],
-            )
-
-    def prune(self, keep_days: int, now: datetime) -> int:
-        """Forget items older than ``keep_days`` (by publication and first sight), their article
-        bodies first, and deliveries of stories with no item left. Returns items removed."""
-        cutoff = iso(now - timedelta(days=keep_days))
-        with self.transaction() as db:
-            db.execute(
-                # NOT IN a list holding a NULL is never true: items without a link are left out.
-                "DELETE FROM articles WHERE url IN (SELECT link FROM items WHERE published < ? "
-                "AND first_seen < ?) AND url NOT IN (SELECT link FROM items WHERE link IS NOT "
-                "NULL AND (published >= ? OR first_seen >= ?))",
-                (cutoff, cutoff, cutoff, cutoff),
-            )
-            removed = db.execute(
-                "DELETE FROM items WHERE published < ? AND first_seen < ?", (cutoff, cutoff)
-            ).rowcount
-            db.execute(
-                "DELETE FROM deliveries WHERE story_key NOT IN (SELECT story_key FROM story_items)"
-            )
-            db.execute(
-                "DELETE FROM page_failures WHERE url NOT IN "
-                "(SELECT link FROM items WHERE link IS NOT NULL)"
-            )
-        return int(removed)

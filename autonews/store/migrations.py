@@ -121,6 +121,28 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE classifications ADD COLUMN car_feed_record TEXT;
     ALTER TABLE classifications ADD COLUMN car_feed_with_body INTEGER;
     """,
+    # 9: what --new needs to lose nothing after a gap, and what pruning must not forget.
+    # read_before: when the item's feed was last read before the item appeared (a feed down for
+    # days brings news older than the window; an archive re-sent under new GUIDs is no news);
+    # new_digests: when each digest last ran with --new (seeded from its deliveries); listed:
+    # the entry keys of the feed's last document (pruning spares what a feed still carries);
+    # pruned_stories: ids of stories pruned whole, so that `story ID` can say so. The index:
+    # a --new run reads what was first seen since the last one
+    """
+    ALTER TABLE items ADD COLUMN read_before TEXT;
+    CREATE INDEX items_first_seen ON items (first_seen);
+    ALTER TABLE feeds ADD COLUMN listed TEXT;
+    CREATE TABLE new_digests (
+        channel TEXT PRIMARY KEY,
+        made_at TEXT NOT NULL
+    );
+    INSERT INTO new_digests (channel, made_at)
+        SELECT channel, max(delivered_at) FROM deliveries GROUP BY channel;
+    CREATE TABLE pruned_stories (
+        story_key TEXT PRIMARY KEY,
+        pruned_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -44,4 +44,5 @@ def item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
         dated=bool(row["dated"]),
         tags=feed.tags,
         baseline=bool(row["baseline"]),
+        read_before=from_iso(row["read_before"]),
     )

@@ -1,0 +1,152 @@
+"""A feed's entries into the store: items not seen before, and titles the feed has corrected.
+Part of :class:`autonews.store.Store`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from autonews.config import FeedConfig
+from autonews.models import ParsedEntry
+from autonews.store.connection import transaction
+from autonews.store.keys import entry_identity
+from autonews.store.rows import iso
+
+
+@dataclass(frozen=True)
+class StoreUpdate:
+    new: int
+    seen: int
+    inserted: dict[int, int] = field(default_factory=dict)  # entry index -> new item id
+    corrected: dict[int, int] = field(default_factory=dict)  # entry index -> retitled item id
+
+
+def _retitled(stored: str, title: str) -> bool:
+    """Whether the feed now gives an item another title (not just other spacing)."""
+    return bool(title.strip()) and " ".join(stored.split()) != " ".join(title.split())
+
+
+class EntryQueries:
+    db: sqlite3.Connection
+
+    def add_entries(
+        self,
+        feed: FeedConfig,
+        entries: Sequence[ParsedEntry],
+        now: datetime,
+        first_run_window: timedelta = timedelta(hours=48),
+        identity: tuple[Sequence[str], Sequence[str]] | None = None,
+    ) -> StoreUpdate:
+        """Insert entries not seen before. Existing items keep their first-seen time and date.
+
+        On a feed's first fetch, dated entries older than ``first_run_window`` become the
+        baseline: stored, shown in ordinary digests, but never news for ``--new``. An undated
+        entry is dated when first seen, as digests show it, and is news like any entry of that
+        time. An entry the store has (same key) under another title is the feed's correction:
+        the item takes the new title and summary, and loses its classification and article page
+        (made and read again); it keeps its id, story and dates. ``identity``: the entries' keys
+        and fingerprints when already known (:func:`entry_identity`)."""
+        keys, prints = identity or entry_identity(entries)
+        repeated = Counter(keys)
+        with transaction(self.db) as db:
+            # One read of what the feed already has, then one batch of inserts.
+            known: dict[str, tuple[int, str]] = {}  # key -> (id, title)
+            known_prints: set[str] = set()
+            for item_id, key, fingerprint, title in db.execute(
+                "SELECT id, key, fingerprint, title FROM items WHERE feed_url = ?", (feed.url,)
+            ):
+                known[key] = (item_id, title)
+                known_prints.add(fingerprint)
+            first_fetch = not known
+            read_before = _last_read(db, feed.url)
+            rows, indexes = [], []
+            corrections: dict[int, tuple[int, ParsedEntry, str]] = {}
+            taken: set[str] = set()  # keys of this document's new entries
+            for position, (key, fingerprint, entry) in enumerate(
+                zip(keys, prints, entries, strict=True)
+            ):
+                if key in known:
+                    item_id, title = known[key]
+                    # A key the document repeats identifies nothing (a feed that links every
+                    # entry to its home page): no correction is read from it.
+                    if (
+                        repeated[key] == 1
+                        and fingerprint not in known_prints
+                        and _retitled(title, entry.title)
+                    ):
+                        corrections[position] = (item_id, entry, fingerprint)
+                        known_prints.add(fingerprint)
+                    continue
+                if key in taken or fingerprint in known_prints:
+                    continue  # seen before, perhaps re-dated or re-GUIDed
+                taken.add(key)
+                known_prints.add(fingerprint)
+                published = entry.published or now
+                if published > now + timedelta(days=1):
+                    published = now  # a date in the future is a feed bug, not a scoop
+                baseline = (
+                    first_fetch
+                    and entry.published is not None
+                    and entry.published < now - first_run_window
+                )
+                indexes.append(position)
+                rows.append(
+                    (
+                        feed.url,
+                        key,
+                        fingerprint,
+                        entry.title,
+                        entry.link,
+                        entry.summary,
+                        iso(published),
+                        int(entry.published is not None),
+                        iso(now),
+                        int(baseline),
+                        read_before,
+                    )
+                )
+            db.executemany(
+                "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, published, "
+                "dated, first_seen, baseline, read_before) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            _correct(db, corrections.values())
+            # What the feed lists now: pruning spares it (see ``Retention.prune``).
+            db.execute(
+                "INSERT INTO feeds (url, name, listed) VALUES (?, ?, ?) ON CONFLICT(url) DO "
+                "UPDATE SET listed = excluded.listed",
+                (feed.url, feed.name, json.dumps(list(repeated))),
+            )
+            ids = dict(
+                db.execute("SELECT key, id FROM items WHERE feed_url = ?", (feed.url,)).fetchall()
+            )
+        new = len(rows)
+        inserted = {index: ids[row[1]] for index, row in zip(indexes, rows, strict=True)}
+        corrected = {index: item_id for index, (item_id, _, _) in corrections.items()}
+        return StoreUpdate(new=new, seen=len(entries) - new, inserted=inserted, corrected=corrected)
+
+
+def _last_read(db: sqlite3.Connection, url: str) -> str | None:
+    """When the feed was last read, before this read (None: never)."""
+    row = db.execute("SELECT last_success FROM feeds WHERE url = ?", (url,)).fetchone()
+    return row[0] if row else None
+
+
+def _correct(db: sqlite3.Connection, fixes: Iterable[tuple[int, ParsedEntry, str]]) -> None:
+    """Retitle items as their feed corrected them. Their classifications go (the figure of a
+    corrected headline may be another), and so do their article pages, read again with the
+    correction. Corrections are rare: one statement per item will do."""
+    for item_id, entry, fingerprint in fixes:
+        db.execute(
+            "DELETE FROM articles WHERE url = (SELECT link FROM items WHERE id = ?)", (item_id,)
+        )
+        db.execute("DELETE FROM classifications WHERE item_id = ?", (item_id,))
+        db.execute(
+            "UPDATE items SET title = ?, summary = ?, fingerprint = ? WHERE id = ?",
+            (entry.title, entry.summary, fingerprint, item_id),
+        )

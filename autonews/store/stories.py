@@ -1,0 +1,121 @@
+"""Stories in the store: the stable key of each, what each --new digest delivered of them and
+when it last ran, and the keys of stories pruned whole. Part of :class:`autonews.store.Store`."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from autonews.models import Item
+from autonews.store.connection import rows_in, transaction
+from autonews.store.keys import stable_hash
+from autonews.store.rows import iso
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What a --new digest delivered of a story: its sources then, the headline figure each
+    told ("units:14768"), and when."""
+
+    sources: int
+    figures: tuple[str, ...]
+    shown: bool = True  # False: a story not about cars, only counted in the digest's footer
+    at: datetime | None = None  # when it went out (None: not yet recorded)
+
+
+class StoryQueries:
+    db: sqlite3.Connection
+
+    def story_keys(self, groups: Sequence[Sequence[Item]]) -> list[str]:
+        """A stable key per story: a story that grows keeps the key it first had. New stories
+        take one from their earliest item; every member is recorded under the key."""
+        known = self.story_keys_of([item.id for members in groups for item in members])
+        keys = []
+        rows: list[tuple[int, str]] = []
+        for members in groups:
+            ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
+            key = next((known[i.id] for i in ordered if i.id in known), None)
+            if key is None:
+                key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
+            rows += [(item.id, key) for item in ordered if item.id not in known]
+            keys.append(key)
+        with transaction(self.db) as db:  # one batch for all the stories
+            db.executemany(
+                "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)", rows
+            )
+        return keys
+
+    def story_keys_of(self, item_ids: Sequence[int]) -> dict[int, str]:
+        """The story each item already belongs to (items seen by an earlier run)."""
+        return {
+            row["item_id"]: row["story_key"]
+            for row in rows_in(
+                self.db, "SELECT item_id, story_key FROM story_items WHERE item_id IN", item_ids
+            )
+        }
+
+    def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
+        rows = rows_in(
+            self.db,
+            "SELECT story_key, sources, figure, shown, delivered_at FROM deliveries WHERE "
+            "channel = ? AND story_key IN",
+            keys,
+            (channel,),
+        )
+        return {
+            row["story_key"]: Delivery(
+                row["sources"],
+                tuple(row["figure"].split()),  # one figure, or several: see mark_delivered
+                bool(row["shown"]),
+                datetime.fromisoformat(row["delivered_at"]),
+            )
+            for row in rows
+        }
+
+    def mark_delivered(
+        self, delivered: Iterable[tuple[str, Delivery]], now: datetime, channel: str = ""
+    ) -> None:
+        """Called only after the digest really went out: a failed send delivers nothing. The
+        figures are kept in one column, separated by spaces (a store of an earlier version
+        kept the one figure of the story's title there)."""
+        with transaction(self.db) as db:
+            db.executemany(
+                "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO UPDATE SET "
+                "delivered_at = excluded.delivered_at, sources = excluded.sources, "
+                "figure = excluded.figure, shown = MAX(shown, excluded.shown)",
+                [
+                    (channel, key, iso(now), d.sources, " ".join(d.figures), d.shown)
+                    for key, d in delivered
+                ],
+            )
+
+    def last_new_digests(self, channels: Iterable[str]) -> dict[str, datetime]:
+        """When each digest (by name, "" for the plain one) last ran with --new, if it has."""
+        rows = rows_in(
+            self.db, "SELECT channel, made_at FROM new_digests WHERE channel IN", channels
+        )
+        return {row["channel"]: datetime.fromisoformat(row["made_at"]) for row in rows}
+
+    def mark_new_digest(self, channel: str, made_at: datetime) -> None:
+        """Record that a --new digest made at ``made_at`` (from what the store had then) went
+        out, or had nothing new: what was first seen until then has been considered."""
+        with transaction(self.db) as db:
+            db.execute(
+                "INSERT INTO new_digests (channel, made_at) VALUES (?, ?) ON CONFLICT(channel) "
+                "DO UPDATE SET made_at = MAX(made_at, excluded.made_at)",
+                (channel, iso(made_at)),
+            )
+
+    def pruned_story_keys(self, prefix: str, limit: int = 2) -> list[tuple[str, datetime]]:
+        """Keys of stories pruned whole that start with ``prefix`` (at most ``limit``), and when
+        they were pruned: a story id from an old digest is told from one that never was."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.db.execute(
+            "SELECT story_key, pruned_at FROM pruned_stories WHERE story_key LIKE ? ESCAPE '\\' "
+            "AND story_key NOT IN (SELECT story_key FROM story_items) ORDER BY story_key LIMIT ?",
+            (escaped + "%", limit),
+        ).fetchall()
+        return [(str(row[0]), datetime.fromisoformat(row[1])) for row in rows]
