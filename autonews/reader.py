@@ -17,7 +17,7 @@ def _story_link(store: Store, config: Config, story_id: str) -> str:
     """The link a digest prints beside the story's id: its representative item's, chosen as
     the digest chooses it (about cars, in the reader's language, most informative)."""
     from autonews.digest import reader_language, representative
-    from autonews.pipeline import classify_items
+    from autonews.labels import classify_items
 
     members = store.story_members(resolve_story_id(store, story_id, or_url=True))
     linked = [item for item in members if item.link]

@@ -77,7 +77,8 @@ def stored_stories(
     cache."""
     from autonews.articles import read_articles
     from autonews.digest import build_story
-    from autonews.pipeline import classify_items, grouped
+    from autonews.labels import classify_items
+    from autonews.pipeline import grouped
 
     items = store.items(store.known_feeds(), since)
     articles = read_articles(store, items, config, now).articles

@@ -10,8 +10,8 @@ from autonews.cluster import ClusterInput
 from autonews.cluster.explain import Explanation, explain
 from autonews.config import Config
 from autonews.errors import UsageError
+from autonews.labels import classify_items
 from autonews.models import Item
-from autonews.pipeline import classify_items
 from autonews.store import Store
 from autonews.story_id import resolve_story_id
 from autonews.timeparse import parse_duration

@@ -1,6 +1,6 @@
 """Classifications cached per item and classifier version, so that a warm run classifies nothing
 again. Besides an item's own classification, the one made knowing that its feed is a car feed
-(see ``pipeline._from_car_feeds``): whether that one applies is decided afresh each run, but
+(see ``labels._from_car_feeds``): whether that one applies is decided afresh each run, but
 making it is the same work every time. Part of :class:`autonews.store.Store`."""
 
 from __future__ import annotations

@@ -1,0 +1,90 @@
+"""The classify stage over stored items: labels reused from the store for this classifier's
+version, new ones made (and stored), and a car feed's terse headlines read as car news."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from autonews.config import Config
+from autonews.models import Article, Classification, Item
+from autonews.store import Store
+
+if TYPE_CHECKING:
+    from autonews.classify import Classifier
+
+
+def classify_items(
+    store: Store,
+    config: Config,
+    items: Sequence[Item],
+    articles: dict[str, Article],
+    made: Mapping[int, Classification] | None = None,
+) -> dict[int, Classification]:
+    """Classify items, reusing what an earlier run stored for this classifier version (``made``:
+    what this run's workers made and stored, without the body). A title with no maker is
+    classified again once its article body is there to look in."""
+    from autonews.classifier_version import classifier_version
+
+    version = classifier_version(config.classify)
+    made = made or {}
+    cached = store.classifications([item.id for item in items if item.id not in made], version)
+    cached.update((item_id, (classification, False)) for item_id, classification in made.items())
+    classifier: Classifier | None = None  # built only when something is not in the cache
+    result: dict[int, Classification] = {}
+    fresh: list[tuple[int, Classification, bool]] = []
+    for item in items:
+        article = articles.get(item.link or "")
+        body = article.text if article else ""
+        hit = cached.get(item.id)
+        if hit is not None and (hit[1] or not body or hit[0].makers):
+            result[item.id] = hit[0]
+            continue
+        classifier = classifier or _classifier(config)
+        result[item.id] = classifier.classify(item.title, item.summary, body)
+        fresh.append((item.id, result[item.id], bool(body)))
+    if fresh:
+        store.save_classifications(fresh, version)
+    doubtful = _from_car_feeds(items, result)
+    # A terse headline of a car-news feed is car news: classified again knowing where it comes
+    # from. Whether that applies depends on the feed's other items, so it is decided each run;
+    # the classification itself is stored beside the item's own.
+    cached = store.car_feed_classifications([item.id for item in doubtful], version)
+    fresh = []
+    for item in doubtful:
+        article = articles.get(item.link or "")
+        body = article.text if article else ""
+        hit = cached.get(item.id)
+        if hit is not None and (hit[1] or not body):  # as for the items' own, above
+            result[item.id] = hit[0]
+            continue
+        classifier = classifier or _classifier(config)
+        result[item.id] = classifier.classify(item.title, item.summary, body, car_feed=True)
+        fresh.append((item.id, result[item.id], bool(body)))
+    if fresh:
+        store.save_car_feed_classifications(fresh, version)
+    return result
+
+
+def _classifier(config: Config) -> Classifier:
+    from autonews.classify.configured import classifier_for  # what the cache lacks, only
+
+    return classifier_for(config.classify)
+
+
+CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
+CAR_FEED_ITEMS = 3  # ... judged on at least this many items
+# (The clustering reads car feeds by the same share, without the minimum: cluster/topics.py.)
+
+
+def _from_car_feeds(items: Sequence[Item], result: Mapping[int, Classification]) -> list[Item]:
+    """Items not seen as about cars that come from feeds mostly about cars."""
+    by_feed: dict[str, list[Item]] = {}
+    for item in items:
+        by_feed.setdefault(item.feed_url, []).append(item)
+    doubtful = []
+    for members in by_feed.values():
+        cars = sum(result[item.id].automotive for item in members)
+        if len(members) >= CAR_FEED_ITEMS and cars >= CAR_FEED_SHARE * len(members):
+            doubtful += [item for item in members if not result[item.id].automotive]
+    return doubtful
