@@ -930,6 +930,13 @@ def test_events_a_new_user_found_wrong(
     assert (result.event.value, result.speculative) == (event, speculative)
 
 
+def test_a_count_of_a_model_named_in_lower_and_upper_case() -> None:
+    """bZ4X, iX3: a correction of the count ("12,400" -> "21,400") is a changed figure."""
+    found = classify("Toyota Recalls 12,400 bZ4X Over Wheel Hubs").figures
+    assert [(f.text, f.value) for f in found] == [("12,400 bZ4X", 12400.0)]
+    assert classify("Tesla cut 5 km2 of forest").figures == ()
+
+
 def test_a_number_in_a_models_name_is_no_count() -> None:
     assert [f.text for f in classify("Ford Recalls 270,000 F-150 Pickups").figures] == [
         "270,000 F-150 Pickups"

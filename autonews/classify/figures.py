@@ -29,7 +29,8 @@ _UNIT_NOUNS = frozenset(
     "models hybrid hybrids sedan sedans pickup pickups motorcycle motorcycles scooter "
     "scooters".split()
 )
-_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d+\w*s?$")  # XC70s, EV9s
+# XC70s, EV9s; bZ4X, iX3 (a lower-case letter first, a capital after it)
+_MODEL_CODE = re.compile(r"(?:[A-Z]{1,4}|[a-z][A-Z]|[a-z]{1,2}(?=\d+[A-Z]))\d+\w*s?$")
 # "14,768 Broncos", but not "Model 4 Gets", "iPhone 5 Launches": a capitalised plural counts only
 # after a number too large to be part of a name.
 _CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]+\d*s$")
