@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from autonews.config import EmailConfig
 from autonews.deliver.environment import Environment
 from autonews.deliver.output import deliver_text, terminal_options
+from autonews.errors import DeliveryError
 from autonews.models import Digest
 from autonews.render import Format, RenderOptions, render
+from autonews.render.common import plural
 
 # Formats read by programs: an empty digest is still a document they expect to parse.
 ALWAYS_WRITTEN = frozenset({Format.JSON.value, Format.JSONL.value})
@@ -60,12 +62,29 @@ def deliver_digest(
         emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
     delivered = True
     if to.email:
-        delivered = mail_digest(
-            run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
-        )
+        try:
+            delivered = mail_digest(
+                run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
+            )
+        except DeliveryError as exc:
+            raise _still_queued(exc, run) from None
     if delivered:
         run.commit(store)
     return delivered
+
+
+def _still_queued(failure: DeliveryError, run: DigestRun) -> DeliveryError:
+    """A send that failed under --new marked nothing delivered: say so, so that the reader
+    does not wonder whether the stories are lost (they come with the next --new digest)."""
+    if not run.new_only:
+        return failure
+    count = len(run.digest.stories)
+    stay = "stays" if count == 1 else "stay"
+    return DeliveryError(
+        f"{failure.message}; its {plural(count, 'story')} {stay} queued: the next --new digest "
+        f"sends {'it' if count == 1 else 'them'}",
+        hint=failure.hint,
+    )
 
 
 def emit_digest(
