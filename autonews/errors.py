@@ -14,6 +14,7 @@ class ExitStatus(IntEnum):
     USAGE = 2
     FEEDS_FAILED = 3  # a digest was produced but some feeds failed
     LOCKED = 4  # another autonews run holds the store
+    EVERY_FEED_FAILED = 5  # no feed could be read (the network is down?): nothing new fetched
 
 
 class AutonewsError(Exception):

@@ -47,13 +47,25 @@ class Destination:
     timezone: tzinfo | None = None  # None: the system's local zone ($TZ)
 
 
+def _written(to: Destination) -> bool:
+    """Whether the digest is written to a file or stdout (else it is only mailed). Mailed with
+    -o, the file is written too (not by a dry run, which records nothing)."""
+    return (to.output is not None and not to.dry_run) or not to.email
+
+
+def forms(to: Destination) -> tuple[str, ...]:
+    """What a destination gets: "email" when mailed, and its format when written or printed
+    (which says whom the run tells of its feeds: autonews.notices.audience)."""
+    mailed = ("email",) if to.email else ()
+    return mailed + ((to.fmt,) if _written(to) else ())
+
+
 def deliver_digest(
     run: DigestRun, store: Store, email: EmailConfig, to: Destination, env: Environment
 ) -> bool:
     """Write or mail one digest; its stories are marked delivered only once that succeeded.
     Returns whether they were (False: nothing new under --new, or a dry run)."""
-    # Mailed with -o: the file is written too (not by a dry run, which records nothing).
-    written = (to.output is not None and not to.dry_run) or not to.email
+    written = _written(to)
     if run.new_only and not run.digest.stories:
         if written and to.fmt in ALWAYS_WRITTEN:
             emit_digest(run.digest, to.fmt, to.output, env, to.timezone)

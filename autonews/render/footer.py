@@ -4,7 +4,8 @@ cars or muted. The JSON keeps the full per-feed list (data).
 
 With 200 feeds the footer is still a few lines: the feeds that are fine are counted, not listed
 (`autonews feeds check` lists every feed); a failure is named when it is new, when its error
-changed, or a day later ([digest] failure_reminder), and otherwise counted.
+changed, or a day later ([digest] failure_reminder), and otherwise counted; a feed that moved
+for good is told of once, with the command that updates the list (see autonews.notices).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from autonews.models import Digest, SkippedPage
-from autonews.render.common import Clock, feed_line, muted_note, topics_note
+from autonews.render.common import Clock, feed_line, move_note, muted_note, topics_note
+from autonews.text import clean_text
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Footer:
     pages: str  # "1 failed this run · 2 skipped after failing recently (...)", or ""
     topics: str = ""  # "412 stories not about cars; --all-topics shows them", or ""
     muted: str = ""  # "4 stories muted by the [classify] mute rules", or ""
+    # "EV Monitor moved for good to URL: `autonews feeds edit ...` updates the feed list", once
+    moves: tuple[str, ...] = ()
 
 
 def footer(digest: Digest, clock: Clock) -> Footer:
@@ -49,6 +53,10 @@ def footer(digest: Digest, clock: Clock) -> Footer:
         pages=pages_line(digest.skipped_pages, clock),
         topics=topics_note(digest) or "",
         muted=muted_note(digest),
+        moves=tuple(
+            f"{clean_text(feed.name or feed.url)} {move_note(feed)}"
+            for feed in digest.moves_to_report
+        ),
     )
 
 
