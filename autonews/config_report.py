@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
-from autonews.config import Config, config_from_mapping, validate_semantics
+from autonews.config import (
+    DEFAULT_USER_AGENT,
+    Config,
+    config_from_mapping,
+    validate_semantics,
+)
 from autonews.errors import ConfigError
 from autonews.render.common import plural
 
@@ -150,6 +155,47 @@ def _classify(config: Config) -> list[str]:
     return ["classify: " + ", ".join(parts)] if parts else []
 
 
+def _value(value: object) -> str:
+    """A setting's value as the config file writes it (true, 10,000,000, 20)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _section(name: str, settings: Any, told: Mapping[str, str]) -> str:
+    """ "digest: since 48h, group_by maker, ...": every setting of a section by its key, with the
+    value the commands use (``told``: the ones better said in words: a default that depends on
+    the system)."""
+    parts = [
+        f"{setting.name} {told.get(setting.name) or _value(getattr(settings, setting.name))}"
+        for setting in fields(settings)
+    ]
+    return f"{name}: " + ", ".join(parts)
+
+
+def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
+    """The [digest], [fetch] and [store] lines: every setting shown, defaults too, so that the
+    check answers "what will a digest do" (the language a title is chosen in, the window)."""
+    from autonews.digest import reader_tag
+
+    digest = config.digest
+    locale = reader_tag("", env)
+    from_locale = f"{locale} (the locale's)" if locale != reader_tag("", {}) else "en (no locale)"
+    in_words = {
+        "language": digest.language or from_locale,
+        "timezone": digest.timezone or "the system's",
+    }
+    own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT
+    agent = {"user_agent": "autonews's own"} if own_agent else {}
+    return [
+        _section("digest", digest, in_words),
+        _section("fetch", config.fetch, agent),
+        _section("store", config.store, {}) + f", file {config.paths.store_file}",
+    ]
+
+
 def check_config(config: Config, env: Mapping[str, str]) -> ConfigReport:
     lines = [f"config file: {config.source}" if config.source else "config file: none"]
     feeds, warnings = _feeds(config)
@@ -164,18 +210,7 @@ def check_config(config: Config, env: Mapping[str, str]) -> ConfigReport:
     email, problems = _email(config, env)
     problems = _name_problems(config) + _maker_problems(config) + problems
     lines.append(email)
-    digest = config.digest
-    lines.append(
-        f"digest: since {digest.since}, grouped by {digest.group_by}, times in "
-        f"{digest.timezone or 'the system zone'}, a failing feed named again after "
-        f"{digest.failure_reminder}"
-    )
-    fetch = config.fetch
-    lines.append(
-        f"fetch: timeout {fetch.timeout:g} s, deadline {fetch.deadline:g} s, "
-        f"{fetch.concurrency} at a time ({fetch.per_host} per host), {fetch.retries} retries"
-    )
-    lines.append(f"store: {config.paths.store_file}, items kept {config.store.keep_days} days")
+    lines += _settings(config, env)
     lines += _classify(config)
     overrides = sorted(name for name in env if name.startswith("AUTONEWS_") and env[name])
     if overrides:

@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from autonews.briefings import reads_as_briefing
 from autonews.models import (
@@ -17,7 +17,6 @@ from autonews.models import (
     Digest,
     Event,
     FeedHealth,
-    FeedStatus,
     FilterStep,
     Group,
     Item,
@@ -312,36 +311,6 @@ def _also(
                 if other[0] != key and other in buckets and story.id not in also.get(other, []):
                     also.setdefault(other, []).append(story.id)
     return also
-
-
-_NUMBERS = re.compile(r"\d+")
-
-
-def _same_failure(reported: str, error: str) -> bool:
-    """One failure told again, whatever numbers it quotes: a parser's line and column move
-    with the garbage a feed serves ("not well-formed: line 3, column 7")."""
-    return _NUMBERS.sub("#", reported) == _NUMBERS.sub("#", error)
-
-
-def mark_repeated_failures(
-    feeds: Sequence[FeedHealth],
-    reports: Mapping[str, tuple[datetime, str]],
-    now: datetime,
-    reminder: timedelta,
-) -> tuple[FeedHealth, ...]:
-    """Mark failures an earlier digest named less than ``reminder`` ago with the same error
-    (``reports``: url -> when, error): counted in the footer, not named again."""
-    out = []
-    for feed in feeds:
-        report = reports.get(feed.url)
-        repeated = (
-            feed.status is FeedStatus.ERROR
-            and report is not None
-            and _same_failure(report[1], feed.error or "")
-            and now - report[0] < reminder
-        )
-        out.append(replace(feed, repeated=True) if repeated else feed)
-    return tuple(out)
 
 
 _BRIEFING_GROUPS = 3  # a story naming makers of this many groups and more is a roundup's

@@ -24,6 +24,8 @@ from autonews.fetch_transport import transport_for
 from autonews.models import FeedStatus, FetchResult
 
 MAX_REDIRECTS = 5
+# Redirects that say the address moved for good (RFC 9110): the new one is worth keeping.
+PERMANENT = frozenset({301, 308})
 RETRY_AFTER_CAP = 30.0
 TOO_LARGE = "larger than the "  # how the error of a document over the size cap begins
 
@@ -307,6 +309,7 @@ class Fetcher:
             headers["If-Modified-Since"] = req.last_modified
         url = req.url
         seen = {url}
+        moved: str | None = None  # where the permanent redirects from the start led, if any
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 async with client.stream("GET", url, headers=headers) as response:
@@ -316,10 +319,15 @@ class Fetcher:
                             return _error(req.url, f"{REDIRECT_LOOP}{target}", response)
                         if not target.lower().startswith(("http://", "https://")):
                             return _error(req.url, f"{NON_HTTP_REDIRECT}{target}", response)
+                        if url == (moved or req.url) and response.status_code in PERMANENT:
+                            moved = target
                         seen.add(target)
                         url = target
                         continue
-                    return await self._read_response(req, url, response)
+                    result = await self._read_response(req, url, response)
+                    if moved is None or result.status is FeedStatus.ERROR:
+                        return result
+                    return replace(result, moved_to=moved)
             except httpx.TransportError as exc:
                 connect = isinstance(exc, httpx.ConnectError)
                 failed = (urlsplit(url).hostname or "").lower() if connect else ""

@@ -69,6 +69,7 @@ class FetchResult:
     final_url: str | None = None
     error: str | None = None
     elapsed: float = 0.0
+    moved_to: str | None = None  # where permanent redirects (301, 308) from ``url`` led
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,10 @@ class FeedHealth:
     # A failure an earlier digest already named, with the same error, less than [digest]
     # failure_reminder ago: counted in the footer, not named again (cron mails it once a day).
     repeated: bool = False
+    # Where permanent redirects (HTTP 301, 308) led its last good fetch: the feed moved for good,
+    # and `autonews feeds edit --url` would update the list. None: it did not move.
+    moved_to: str | None = None
+    move_told: bool = False  # an earlier run (of this kind) has told of that move: not again
 
 
 @dataclass(frozen=True)
@@ -330,3 +335,13 @@ class Digest:
     def failures_to_report(self) -> tuple[FeedHealth, ...]:
         """Failed feeds to name: new failures, changed errors, or last named a day ago."""
         return tuple(feed for feed in self.failed_feeds if not feed.repeated)
+
+    @property
+    def moves_to_report(self) -> tuple[FeedHealth, ...]:
+        """Feeds that moved for good, to tell of (once)."""
+        return tuple(feed for feed in self.feeds if feed.moved_to and not feed.move_told)
+
+    @property
+    def every_feed_failed(self) -> bool:
+        """Whether no feed could be read this run (not one that was never fetched)."""
+        return bool(self.failed_feeds) and len(self.failed_feeds) == len(self.feeds)

@@ -27,7 +27,6 @@ from autonews.digest import (
     apply_filters,
     build_digest,
     build_story,
-    mark_repeated_failures,
     reader_language,
     reader_tag,
 )
@@ -44,6 +43,7 @@ from autonews.models import (
     SkippedPage,
     Story,
 )
+from autonews.notices import READER, with_notices_told
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
@@ -69,6 +69,7 @@ class DigestOptions:
     now: datetime | None = None
     new_only: bool = False  # --new: stories not delivered by an earlier --new digest
     channel: str = ""  # which digest's delivered-state --new uses ([[digests]] name)
+    audience: str = READER  # whom the run tells of failed and moved feeds (autonews.notices)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ class Collection:
     # with when its latest such item was first seen.
     last_new: Mapping[str, datetime] = field(default_factory=dict)
     older: Mapping[str, datetime] = field(default_factory=dict)
+    audience: str = READER  # whom this run tells of failed and moved feeds
+    offline: bool = False  # nothing was fetched: the feeds' health is the store's
 
     @property
     def failures_to_report(self) -> tuple[FeedHealth, ...]:
@@ -131,9 +134,14 @@ class Collection:
         return tuple(f for f in self.health if f.status is FeedStatus.ERROR and not f.repeated)
 
     def remember_reported(self, store: Store) -> None:
-        """Record that this run named its failed feeds: the next runs count them without naming
-        them again until [digest] failure_reminder has passed or the error changes."""
-        store.mark_failures_reported(self.failures_to_report, self.now)
+        """Record that this run told its audience of its failed and moved feeds: the next runs
+        for that audience count a failure without naming it until [digest] failure_reminder
+        has passed or the error changes, and do not tell of the move again. An offline run
+        fetched nothing: what it shows is not news, and it remembers nothing."""
+        if self.offline:
+            return
+        moves = [feed for feed in self.health if feed.moved_to and not feed.move_told]
+        store.remember_told(self.failures_to_report, moves, self.now, self.audience)
 
 
 def make_digest(
@@ -214,13 +222,8 @@ def collect(
                 idle=_warm_up_clustering(config),
             )
             store.prune(config.store.keep_days, now)
-        failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
-        health = mark_repeated_failures(
-            health,
-            store.failure_reports(failing),
-            now,
-            parse_duration(config.digest.failure_reminder),
-        )
+        reminder = parse_duration(config.digest.failure_reminder)
+        health = with_notices_told(store, health, now, options.audience, reminder)
         items = store.items(feeds, since)
         last_new: dict[str, datetime] = {}
         if options.new_only:
@@ -241,6 +244,8 @@ def collect(
         skipped_pages=pages.skipped,
         last_new=last_new,
         older=older_than(collection.stories, since) if last_new else {},
+        audience=options.audience,
+        offline=options.offline,
     )
 
 

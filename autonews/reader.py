@@ -19,7 +19,8 @@ def _story_link(store: Store, config: Config, story_id: str) -> str:
     from autonews.digest import reader_language, representative
     from autonews.labels import classify_items
 
-    members = store.story_members(resolve_story_id(store, story_id, or_url=True))
+    keep_days = config.store.keep_days
+    members = store.story_members(resolve_story_id(store, story_id, True, keep_days))
     linked = [item for item in members if item.link]
     if not linked:
         raise NotFoundError(

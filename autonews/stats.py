@@ -5,7 +5,7 @@ counts once. Each row also has a count per period (day, week, month or year, by 
 length) for a small timeline: calendar days (or weeks, months, years of them) in the reader's
 time zone, so a story of 23:30 is on the day the reader
 lived it. As in a digest, stories not about cars (none of their items is) are left out, and
-counted.
+counted; so are those the [classify] mute rules leave out.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from autonews.models import Story
 
 if TYPE_CHECKING:
-    from autonews.config import Config
+    from autonews.config import ClassifyConfig, Config
     from autonews.store import Store
 
 
@@ -39,6 +39,7 @@ class Stats:
     rows: tuple[StatsRow, ...]
     stories: int
     not_about_cars: int = 0  # stories left out: none of their items is about cars
+    muted: int = 0  # car stories the [classify] mute rules left out, as a digest counts them
 
 
 def _period(since: date, until: date) -> str:
@@ -88,6 +89,29 @@ def stored_stories(
         build_story([by_id[i] for i in members], classified, articles, "")
         for members in grouped(store, config, items, classified, articles)
     ]
+
+
+def without_muted(stories: Sequence[Story], settings: ClassifyConfig) -> tuple[list[Story], int]:
+    """The stories the [classify] mute rules leave (a digest never shows the others), and how
+    many car stories they took, as a digest counts them in its footer. Maker names are read
+    as a digest reads them: any alias, any case."""
+    if not (settings.mute_makers or settings.mute_events or settings.mute_patterns):
+        return list(stories), 0
+    from autonews.classify.lookup import knowledge_for, resolve_makers
+    from autonews.digest import Filters, apply_filters
+    from autonews.errors import ConfigError
+
+    makers = resolve_makers(
+        settings.mute_makers,
+        knowledge_for(settings),
+        "config key 'classify.mute_makers'",
+        ConfigError,
+    )
+    rules = Filters(
+        mute_makers=makers, mute_events=settings.mute_events, mute_patterns=settings.mute_patterns
+    )
+    kept = apply_filters(stories, rules, shown=lambda story: story.classification.automotive)
+    return kept.stories, kept.muted
 
 
 def compute_stats(

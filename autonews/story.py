@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from autonews.cluster import ClusterInput
 from autonews.cluster.explain import Explanation, explain
 from autonews.config import Config
-from autonews.errors import UsageError
 from autonews.labels import classify_items
 from autonews.models import Item
 from autonews.store import Store
-from autonews.story_id import resolve_story_id
+from autonews.story_id import resolve_story_id, unknown_story
 from autonews.timeparse import parse_duration
 
 
@@ -30,15 +29,12 @@ def story_report(config: Config, story_id: str, with_explanation: bool) -> Story
     To explain it, its members are clustered again with the items published around them (within
     the cluster window of the first and the last), as a digest over that time would."""
     with Store(config.paths.store_file) as store:
-        story_id = resolve_story_id(store, story_id)
+        story_id = resolve_story_id(store, story_id, keep_days=config.store.keep_days)
         everything = store.items(store.known_feeds(), None)
         keys = store.story_keys_of([item.id for item in everything])
         members = [item for item in everything if keys.get(item.id) == story_id]
         if not members:
-            raise UsageError(
-                f"{story_id!r} is not a story id of this store",
-                hint="story ids are the `id` fields of `autonews digest --format json`",
-            )
+            raise unknown_story(story_id, keep_days=config.store.keep_days)
         members.sort(key=lambda item: (item.published, item.id))
         if not with_explanation:
             return StoryReport(story_id, tuple(members), None)

@@ -249,3 +249,34 @@ def test_config_may_be_given_before_the_command(cli, home: Path, tmp_path: Path)
     given_twice = cli("--config", str(mine), "config", "path", "--config", str(other))
     assert given_twice.out.startswith(str(other))
     assert cli("config", "path").out.startswith(str(home / "config.toml"))  # not kept
+
+
+def test_config_check_shows_every_effective_setting(cli, home: Path, monkeypatch) -> None:
+    """Trial 26, item 20: `[digest] language` was not shown. Every setting of [digest],
+    [fetch] and [store] is, by its key, with the value a command would use."""
+    from dataclasses import fields
+
+    from autonews.config import DigestConfig, FetchConfig, StoreConfig
+
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    write_config(home, '[digest]\nall_topics = true\ncluster_window = "96h"\n')
+    monkeypatch.setenv("AUTONEWS_DIGEST_SINCE", "7d")
+    result = cli("config", "check")
+    assert result.code == 0, result.err
+    shown = dict(line.partition(": ")[::2] for line in result.out.splitlines())
+
+    def settings(section: str) -> dict[str, str]:
+        return dict(part.split(" ", 1) for part in shown[section].split(", "))
+
+    sections = (("digest", DigestConfig), ("fetch", FetchConfig), ("store", StoreConfig))
+    for section, known in sections:
+        assert {f.name for f in fields(known)} <= set(settings(section)), section
+    digest = settings("digest")
+    assert digest["language"] == "zh-tw (the locale's)"
+    assert (digest["since"], digest["cluster_window"]) == ("7d", "96h")
+    assert (digest["all_topics"], digest["renotify_on_figure_change"]) == ("true", "true")
+    assert settings("fetch")["max_items_per_feed"] == "100"
+    write_config(home, '[digest]\nlanguage = "en"\n')
+    result = cli("config", "check")
+    shown = dict(line.partition(": ")[::2] for line in result.out.splitlines())
+    assert settings("digest")["language"] == "en"

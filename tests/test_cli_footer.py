@@ -96,7 +96,7 @@ def test_a_broken_feed_is_named_once_a_day_or_when_its_error_changes(
     # A day later: named again.
     with store_db(home) as db:
         day_ago = (datetime.now(UTC) - timedelta(hours=25)).isoformat(timespec="seconds")
-        db.execute("UPDATE feeds SET failure_reported_at = ?", (day_ago,))
+        db.execute("UPDATE feed_notices SET told_at = ?", (day_ago,))
     assert "Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
 
     # It recovers, then breaks again: a new failure, named at once.
@@ -122,6 +122,86 @@ def test_failure_reminder_is_configurable(cli, home: Path, twelve_feeds, monkeyp
     cli("digest", "--no-extract", "--format", "text")
     monkeypatch.setenv("AUTONEWS_DIGEST_FAILURE_REMINDER", "0s")
     assert "Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
+
+
+@pytest.mark.parametrize("machine", ["json", "jsonl", "atom"])
+def test_a_run_for_programs_does_not_use_up_the_reminder_of_a_digest_people_read(
+    cli, home: Path, twelve_feeds, machine: str
+) -> None:
+    """Trial 26, item 6: a JSON job "named" a failing feed, and the mailed digest after it only
+    counted it for a day. A document for programs (the JSON has every feed's status) names a
+    failure on stderr on a reminder of its own; the digests people read keep theirs."""
+    for_scripts = ("digest", "--no-extract", "--format", machine)
+    first = cli(*for_scripts)
+    assert first.code == ExitStatus.FEEDS_FAILED
+    assert "1 feed failed: Broken Wire" in first.err  # cron mails the job's stderr
+    read = cli("digest", "--no-extract", "--format", "text")
+    assert "1 feed failed: Broken Wire" in read.err
+    assert footer_of(read.out)[1].startswith("  FAILED Broken Wire: HTTP 500")
+    # Then each kind of run counts it until its own reminder is due.
+    assert cli(*for_scripts).err == ""
+    assert cli("digest", "--no-extract", "--format", "markdown").err == ""
+    if machine == "json":
+        document = cli(*for_scripts).json()
+        assert [f["name"] for f in document["feeds"] if f["status"] == "error"] == ["Broken Wire"]
+
+
+def test_a_run_with_a_digest_people_read_names_the_failure_even_beside_a_json_file(
+    cli, home: Path, twelve_feeds, tmp_path: Path
+) -> None:
+    """Two named digests from one fetch, one a JSON file and one printed as text: the text is
+    read, so the failure is named there (and then counted by the next such run)."""
+    config = home / "config.toml"
+    config.write_text(
+        config.read_text("utf-8")
+        + '[[digests]]\nname = "scripts"\nformat = "json"\n\n[[digests]]\nname = "me"\n',
+        "utf-8",
+    )
+    both = ("digest", "--no-extract", "--name", "scripts", "--name", "me")
+    out = str(tmp_path / "{name}.out")
+    first = cli(*both, "-o", out)
+    assert "1 feed failed: Broken Wire" in first.err
+    assert "FAILED Broken Wire" in (tmp_path / "me.out").read_text("utf-8")
+    assert cli(*both, "-o", out).err == ""
+    assert "FAILED Broken Wire" not in (tmp_path / "me.out").read_text("utf-8")
+
+
+def test_an_offline_digest_does_not_fail_on_failures_of_earlier_runs(
+    cli, home: Path, twelve_feeds
+) -> None:
+    """Trial 26, item 18: `digest --offline` fetched nothing, yet exited 3 (with nothing on
+    stderr) for the failures stored from earlier runs. It shows them in its footer, as the
+    store has them, exits 0, and uses up no reminder."""
+    cli("digest", "--no-extract", "--format", "json")  # a script's run: the failure is stored
+    offline = cli("digest", "--offline", "--format", "text")
+    assert (offline.code, offline.err) == (0, "")
+    footer = footer_of(offline.out)
+    assert footer[0] == "11 ok · 1 failed"
+    assert footer[1].startswith("  FAILED Broken Wire: HTTP 500")
+    assert cli("digest", "--offline", "--format", "text").code == 0
+    fetched = cli("digest", "--no-extract", "--format", "text")
+    assert fetched.code == ExitStatus.FEEDS_FAILED
+    assert "1 feed failed: Broken Wire" in fetched.err
+
+
+def test_when_every_feed_fails_stderr_says_so(cli, home: Path, site: Site) -> None:
+    """Trial 26, item 18: with the network down every feed fails; stderr says so, with a hint
+    to check the network, under the same reminder (the exit code is 3: a digest of what the
+    store holds is still made)."""
+    site.routes["/a.xml"] = (503, "text/plain", "down")
+    names = [("A Wire", site.url("/a.xml")), ("B Wire", site.url("/b.xml"))]  # b: HTTP 404
+    write_config(home, feeds_toml(names) + FAST_FETCH)
+    down = cli("digest", "--no-extract", "--new", "--format", "text")
+    assert down.code == ExitStatus.FEEDS_FAILED == 3
+    message, hint = down.err.splitlines()
+    assert message == "autonews: every feed failed (2): A Wire, B Wire"
+    assert hint.startswith("hint: ") and "network" in hint and "feeds check" in hint
+    again = cli("digest", "--no-extract", "--new", "--format", "text")
+    assert (again.code, again.out, again.err) == (ExitStatus.FEEDS_FAILED, "", "")
+    assert cli("feeds", "check").code == ExitStatus.FEEDS_FAILED
+    site.routes["/b.xml"] = (200, "application/rss+xml", feed_xml("B Wire", []))
+    some = cli("digest", "--no-extract", "--new", "--format", "text")
+    assert some.code == ExitStatus.FEEDS_FAILED
 
 
 # --- 8: article pages that failed are not fetched on every run --------------------------------

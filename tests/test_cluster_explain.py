@@ -115,3 +115,28 @@ def test_story_times_are_the_readers_and_say_their_zone(
     first = min(datetime.fromisoformat(s["published"]) for s in story["sources"])
     local = first.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M CST")
     assert local in shown.out
+
+
+def test_the_id_of_a_pruned_story_says_it_may_have_been_pruned(cli, home: Path, tmp_path) -> None:
+    """Trial 26, item 17: ids from a mail a week old, of stories [store] keep_days has since
+    pruned, were only "not a story id of this store"."""
+    from tests.helpers.site import store_db, write_config
+
+    write_config(home, "[store]\nkeep_days = 7\n")
+    digest = cli("digest", *write_feeds(tmp_path), "--no-extract", "--format", "json").json()
+    old_id = digest["stories"][0]["id"]
+    with store_db(home) as db:  # time passes, and its feeds are read no more
+        db.execute("UPDATE items SET published = '2000-01-01T00:00:00+00:00'")
+        db.execute("UPDATE items SET first_seen = '2000-01-01T00:00:00+00:00'")
+        db.execute("UPDATE feeds SET last_checked = '2000-01-01T00:00:00+00:00'")
+        db.execute("UPDATE feeds SET last_success = '2000-01-01T00:00:00+00:00'")
+    other = tmp_path / "other.xml"
+    other.write_text(rss([item("Kia Names New Design Chief", 1, 2)], title="Other"), "utf-8")
+    assert cli("digest", "--feed", str(other), "--no-extract").code == 0  # prunes
+    for command in ("story", "read"):
+        result = cli(command, old_id)
+        assert result.code == ExitStatus.USAGE
+        message, hint = result.err.splitlines()
+        assert f"the story {old_id!r} was pruned from this store on " in message
+        assert "[store] keep_days (7 days)" in message
+        assert hint.startswith("hint: ") and "raise [store] keep_days" in hint

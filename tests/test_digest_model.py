@@ -66,8 +66,8 @@ def test_a_failure_quoting_other_numbers_is_the_same_failure() -> None:
     """A feed serving garbage fails at another line each run: named once a day, not each run."""
     from datetime import timedelta
 
-    from autonews.digest import mark_repeated_failures
     from autonews.models import FeedHealth, FeedStatus
+    from autonews.notices import mark_repeated_failures
 
     failing = FeedHealth(
         "http://x.example/feed", "X", FeedStatus.ERROR, error="not well-formed: line 9, column 4"

@@ -105,7 +105,10 @@ def test_refused_send_is_delivered_next_time(cli, home: Path, smtp, httpserver) 
     inbox.refuse = True
     refused = cli(*args)
     assert refused.code == ExitStatus.ERROR
-    assert "refused the message" in refused.err
+    message, hint = refused.err.splitlines()
+    assert "refused the message" in message
+    assert message.endswith("; its 3 stories stay queued: the next --new digest sends them")
+    assert hint.startswith("hint: ") and "[email]" in hint
     inbox.refuse = False
     assert cli(*args).code == 0
     assert len(inbox.messages) == 1 and "3 stories" in inbox.messages[0]["Subject"]
@@ -141,9 +144,23 @@ def test_unreachable_server_is_a_clear_error(cli, home: Path, httpserver) -> Non
 
     port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
     configure(home, port)
-    result = cli("digest", "--feed", feed(httpserver), "--no-extract", "--email", "r@example.org")
+    args = ("digest", "--feed", feed(httpserver), "--no-extract", "--email", "r@example.org")
+    result = cli(*args)
     assert result.code == ExitStatus.ERROR
     assert "cannot send mail" in result.err and "Traceback" not in result.err
+    # Trial 26, item 19: a hint says where to look (README: "one line on stderr with a hint"),
+    # and under --new, that nothing is lost.
+    message, hint = result.err.splitlines()
+    assert "stay queued" not in message  # without --new there is no queue
+    assert hint == (
+        f"hint: check [email] smtp (host 127.0.0.1, port {port}) and that the mail server is "
+        "running and reachable; --dry-run shows the message without sending it"
+    )
+    queued = cli(*args, "--new")
+    assert queued.err.splitlines()[0].endswith(
+        "; its 3 stories stay queued: the next --new digest sends them"
+    )
+    assert queued.err.splitlines()[1] == hint
 
 
 def test_transports() -> None:

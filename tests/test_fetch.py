@@ -133,6 +133,27 @@ def test_redirect_is_followed(httpserver: HTTPServer) -> None:
     assert result.final_url == httpserver.url_for("/new")
 
 
+def test_only_permanent_redirects_from_the_start_say_the_address_moved(
+    httpserver: HTTPServer,
+) -> None:
+    """A 301 or 308 says the feed moved for good (its new address: `moved_to`); a 302, 303 or
+    307 is for now, and ends what the permanent ones before it said."""
+    for path, status, target in [
+        ("/a", 301, "/b"),  # moved for good to /b ...
+        ("/b", 308, "/c"),  # ... and on to /c
+        ("/c", 302, "/d"),  # /c sends elsewhere for now: /c is the new address
+        ("/t", 307, "/a"),  # for now from the start: no move, whatever follows
+    ]:
+        httpserver.expect_request(path).respond_with_data(
+            "", status=status, headers={"Location": target}
+        )
+    httpserver.expect_request("/d").respond_with_data(FEED)
+    assert fetch_one(httpserver.url_for("/a")).moved_to == httpserver.url_for("/c")
+    assert fetch_one(httpserver.url_for("/b")).moved_to == httpserver.url_for("/c")
+    assert fetch_one(httpserver.url_for("/t")).moved_to is None
+    assert fetch_one(httpserver.url_for("/d")).moved_to is None
+
+
 def test_gzip_bomb_stops_at_the_cap(httpserver: HTTPServer) -> None:
     bomb = gzip.compress(b"\0" * 60_000_000, compresslevel=9)
     assert len(bomb) < 100_000

@@ -164,6 +164,25 @@ def test_untitled_entries_are_named_by_their_summary_or_host() -> None:
     assert titles == ["BYD cuts prices.", "(untitled, news.example.com)"]
 
 
+def test_a_link_no_url_parser_can_split_costs_nothing_but_that_link() -> None:
+    """Found by the pipeline fuzz test: "https://[x/0" (an unclosed IPv6 bracket) made
+    urlsplit raise, and the whole feed was a parser failure."""
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" '
+        'xml:base="http://example.com/base/"><title>W</title>'
+        '<entry><title>Volvo recalls 14,768 XC70s</title><link href="https://[x/0"/></entry>'
+        '<entry><link href="https://[y/1"/></entry></feed>'
+    )
+    rss_ = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+        "<item><title>Volvo recalls 14,768 XC70s</title><link>https://[x/0</link></item>"
+        "<item><link>http://[y/1</link></item></channel></rss>"
+    )
+    for body in (atom, rss_):
+        entries = parse_feed(body.encode("utf-8"), None, "http://example.com/feed").entries
+        assert [e.title for e in entries] == ["Volvo recalls 14,768 XC70s", "(untitled)"]
+
+
 def test_utf32_with_a_byte_order_mark() -> None:
     body = rss([item("比亚迪 🚗 recalls", 1)]).replace('encoding="utf-8"', "")
     feed = parse_feed(body.encode("utf-32"))

@@ -162,6 +162,36 @@ def test_stats_count_the_stories_an_offline_digest_shows(
     assert stats["not_about_cars"] == digest.get("not_about_cars", 0)
 
 
+def test_stats_leave_out_muted_stories_as_the_digest_does_and_say_so(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 26, item 11: stats counted the stories of makers in [classify] mute_makers (39
+    stories against the offline digest's 34, Tesla among the bars), and said nothing of them."""
+    from tests.helpers.site import write_config
+
+    titles = [
+        "Tesla Recalls 12,000 Cybertrucks Over Loose Trim Panel",
+        "Tesla Cuts Model Y Prices in China by 5%",
+        "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+        "BYD Launches Seal 08 Sedan at 189,800 Yuan",
+        "Ford Names New Head of Europe Business",
+    ]
+    items = [item(title, n, hours_ago=n + 1) for n, title in enumerate(titles)]
+    httpserver.expect_request("/car").respond_with_data(rss(items))
+    # Written as an alias (any case), as a digest takes it; and a title pattern.
+    write_config(home, '[classify]\nmute_makers = ["tesla"]\nmute_patterns = ["head of"]\n')
+    feed = ("--feed", httpserver.url_for("/car"))
+    assert cli("digest", *feed, "--no-extract").code == 0
+    digest = cli("digest", *feed, "--offline", "--format", "json").json()
+    assert (len(digest["stories"]), digest["muted"]) == (2, 3)
+    stats = json.loads(cli("stats", "--since", "7d", "--format", "json").out)
+    assert {row["key"]: row["total"] for row in stats["rows"]} == {"Volvo": 1, "BYD": 1}
+    assert (stats["stories"], stats["muted"]) == (2, 3)
+    drawn = cli("stats", "--since", "7d").out
+    assert "Tesla" not in drawn
+    assert "3 stories muted by the [classify] mute rules left out." in drawn
+
+
 def _stories_of(dated: list[tuple[str, tuple[int, int, int]]]) -> list:
     from datetime import UTC, datetime
 

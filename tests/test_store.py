@@ -108,6 +108,30 @@ def test_store_from_an_older_schema_is_upgraded(tmp_path: Path) -> None:
         store.add_entries(FEED, [entry(1)], NOW)
 
 
+def test_failures_named_before_the_upgrade_are_not_named_again(tmp_path: Path) -> None:
+    """Schema 9 keeps what was told per audience: a failure named by a digest before the
+    upgrade is one told to readers (cron does not mail it again the morning after)."""
+    from autonews.notices import LOG, READER
+    from autonews.store.migrations import MIGRATIONS
+
+    path = tmp_path / "s8.sqlite3"
+    db = sqlite3.connect(path)
+    for migration in MIGRATIONS[:8]:
+        db.executescript(migration)
+    db.execute(
+        "INSERT INTO feeds (url, failure_reported_at, failure_reported_error) VALUES (?, ?, ?)",
+        (FEED.url, NOW.isoformat(), "HTTP 500"),
+    )
+    db.execute("PRAGMA user_version = 8")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.failure_reports([FEED.url], READER) == {FEED.url: (NOW, "HTTP 500")}
+        assert store.failure_reports([FEED.url], LOG) == {}
+        store.record_fetch(FEED, FetchResult(FEED.url, FeedStatus.OK, 200), 1, None, NOW)
+        assert store.failure_reports([FEED.url], READER) == {}  # it recovered: forgotten
+
+
 def test_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite3"
     db = sqlite3.connect(path)

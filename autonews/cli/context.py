@@ -1,5 +1,5 @@
-"""What the commands share about a run: the terminal, the config, the progress bar, and the exit
-status a digest with failed feeds ends with.
+"""What the commands share about a run: the terminal, the config, the progress bar, and what a
+digest tells of its feeds on stderr (moved, failed) with the exit status it ends with.
 
 Heavy modules are imported inside the functions, so that ``autonews --help`` stays instant.
 """
@@ -77,17 +77,36 @@ def debug_skipped_pages(pages: Sequence[SkippedPage]) -> None:
         typer.echo(f"autonews: article page not read: {page.url}: {page.reason}{retry}", err=True)
 
 
-def exit_if_feeds_failed(digest: Digest) -> None:
-    """A digest was produced, but some feeds failed: exit 3 (cron sees it). They are named on
-    stderr when their failure is new, its error changed, or a day has passed ([digest]
-    failure_reminder), so that cron does not mail the same warning after every run."""
-    if digest.failed_feeds:
-        named = digest.failures_to_report
-        if named:
-            from autonews.render.common import plural
+def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
+    """On stderr (cron mails it): the feeds that moved for good, and the failed feeds to name
+    (new failures, changed errors, or a day later: [digest] failure_reminder), so that cron does
+    not mail the same warning after every run; then exit 3 when some feeds failed (every one of
+    them, too: the network is down, most likely, and stderr says so). An --offline run fetched
+    nothing: the failures its footer shows are the store's, not news, and do not fail it."""
+    from autonews.render.common import move_note, plural
+    from autonews.text import clean_text
 
-            names = ", ".join(f.name or f.url for f in named)
-            more = len(digest.failed_feeds) - len(named)
-            earlier = f" (and {more} reported earlier)" if more else ""
+    if offline:
+        return
+    for feed in digest.moves_to_report:
+        typer.echo(f"autonews: {clean_text(feed.name or feed.url)} {move_note(feed)}", err=True)
+    failed = digest.failed_feeds
+    if not failed:
+        return
+    named = digest.failures_to_report
+    if named:
+        names = ", ".join(f.name or f.url for f in named)
+        more = len(failed) - len(named)
+        earlier = f" (and {more} reported earlier)" if more else ""
+        if digest.every_feed_failed:
+            typer.echo(f"autonews: every feed failed ({len(failed)}): {names}{earlier}", err=True)
+            typer.echo(
+                "hint: check the network (every feed failing at once is rarely the feeds' "
+                "fault); `autonews feeds check` shows each feed's error",
+                err=True,
+            )
+        else:
             typer.echo(f"autonews: {plural(len(named), 'feed')} failed: {names}{earlier}", err=True)
-        raise typer.Exit(ExitStatus.FEEDS_FAILED)
+    # Every feed failing is still exit 3 (a digest of what the store holds is made): the
+    # documented codes stay few; stderr says the difference.
+    raise typer.Exit(ExitStatus.FEEDS_FAILED)

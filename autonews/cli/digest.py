@@ -16,8 +16,8 @@ import typer
 from autonews.cli.context import (
     debug_skipped_pages,
     environment,
-    exit_if_feeds_failed,
     load_config,
+    tell_of_feeds,
     with_progress,
 )
 from autonews.cli.options import (
@@ -177,10 +177,11 @@ def digest(
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
-    from autonews.deliver.digest import Destination, deliver_digest
+    from autonews.deliver.digest import Destination, deliver_digest, forms
     from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
+    from autonews.notices import audience
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
     from autonews.timeparse import reader_zone
@@ -257,17 +258,18 @@ def digest(
     _check_mail_setup(cfg, [destination for _, destination in runs])
     _check_mail_format(fmt, [destination for _, destination in runs])
     env = environment(color)
+    told = replace(options, audience=audience([form for _, to in runs for form in forms(to)]))
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         channels = [run_options.channel for run_options, _ in runs]
         collection = with_progress(
-            env, lambda progress: collect(store, cfg, options, progress, channels)
+            env, lambda progress: collect(store, cfg, told, progress, channels)
         )
         debug_skipped_pages(collection.skipped_pages)
         for run_options, destination in runs:
             run = select(store, cfg, collection, run_options)
             deliver_digest(run, store, cfg.email, destination, env)
         collection.remember_reported(store)
-    exit_if_feeds_failed(run.digest)
+    tell_of_feeds(run.digest, offline)
 
 
 NAME_FIELD = "{name}"  # in -o FILE: the named digest's name

@@ -257,10 +257,11 @@ def feeds_enable(
 
 @app.command("check")
 def feeds_check(config: ConfigOption = None) -> None:
-    """Fetch every enabled feed now and report its health (exit 3 when some fail)."""
+    """Fetch every enabled feed now and report its health, and where it moved for good (exit 3
+    when some fail, 5 when all do)."""
     from autonews.lock import run_lock
     from autonews.pipeline import refresh_feeds
-    from autonews.render.common import plural
+    from autonews.render.common import move_note, plural
     from autonews.store import Store
     from autonews.timeparse import utcnow
 
@@ -278,9 +279,12 @@ def feeds_check(config: ConfigOption = None) -> None:
         health = refresh_feeds(store, cfg.active_feeds, cfg, utcnow(), no_progress)
     for feed in health:
         detail = feed.error or (plural(feed.items, "item") if feed.status.value == "ok" else "")
+        if feed.moved_to:  # said on every check, for as long as the list has the old address
+            detail = "; ".join(part for part in (detail, move_note(feed)) if part)
         http = f" HTTP {feed.http_status}" if feed.http_status else ""
         typer.echo(f"{feed.status.value:<12}{http:>9}  {feed.name}  {detail}")
-    if any(f.status.value == "error" for f in health):
+    failed = sum(f.status.value == "error" for f in health)
+    if failed:
         raise typer.Exit(ExitStatus.FEEDS_FAILED)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from autonews.cli.context import environment, exit_if_feeds_failed, load_config, with_progress
+from autonews.cli.context import environment, load_config, tell_of_feeds, with_progress
 from autonews.cli.options import (
     GROUPINGS,
     ColorOption,
@@ -76,12 +76,12 @@ def stats(
 ) -> None:
     """Story counts over time from the store, drawn as bars (no fetching)."""
     import json
-    from dataclasses import asdict
+    from dataclasses import asdict, replace
     from datetime import UTC
 
     from autonews.deliver.output import terminal_options
     from autonews.render.stats_terminal import TOP, render_stats
-    from autonews.stats import compute_stats, stored_stories
+    from autonews.stats import compute_stats, stored_stories, without_muted
     from autonews.store import Store
     from autonews.timeparse import parse_since, reader_zone, utcnow
 
@@ -99,8 +99,8 @@ def stats(
             f"--since: {exc}", hint="a window such as 30d, 12w, a date (2026-11-01) or all"
         ) from None
     with Store(cfg.paths.store_file) as store:
-        stories = stored_stories(store, cfg, start, now)
-    result = compute_stats(stories, start, now, by, event, zone)
+        stories, muted = without_muted(stored_stories(store, cfg, start, now), cfg.classify)
+    result = replace(compute_stats(stories, start, now, by, event, zone), muted=muted)
     if fmt == "json":
         document = asdict(result)
         for key in ("since", "until"):  # ISO 8601 in UTC, as the digest's JSON writes times
@@ -159,4 +159,4 @@ def demo(
         with Store(cfg.paths.store_file) as store:
             run = with_progress(env, lambda progress: make_digest(store, cfg, options, progress))
     emit_digest(run.digest, fmt, None, env)
-    exit_if_feeds_failed(run.digest)
+    tell_of_feeds(run.digest)

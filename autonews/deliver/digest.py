@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from autonews.config import EmailConfig
 from autonews.deliver.environment import Environment
 from autonews.deliver.output import deliver_text, terminal_options
+from autonews.errors import DeliveryError
 from autonews.models import Digest
 from autonews.render import Format, RenderOptions, render
+from autonews.render.common import plural
 
 # Formats read by programs: an empty digest is still a document they expect to parse.
 ALWAYS_WRITTEN = frozenset({Format.JSON.value, Format.JSONL.value})
@@ -45,13 +47,25 @@ class Destination:
     timezone: tzinfo | None = None  # None: the system's local zone ($TZ)
 
 
+def _written(to: Destination) -> bool:
+    """Whether the digest is written to a file or stdout (else it is only mailed). Mailed with
+    -o, the file is written too (not by a dry run, which records nothing)."""
+    return (to.output is not None and not to.dry_run) or not to.email
+
+
+def forms(to: Destination) -> tuple[str, ...]:
+    """What a destination gets: "email" when mailed, and its format when written or printed
+    (which says whom the run tells of its feeds: autonews.notices.audience)."""
+    mailed = ("email",) if to.email else ()
+    return mailed + ((to.fmt,) if _written(to) else ())
+
+
 def deliver_digest(
     run: DigestRun, store: Store, email: EmailConfig, to: Destination, env: Environment
 ) -> bool:
     """Write or mail one digest; its stories are marked delivered only once that succeeded.
     Returns whether they were (False: nothing new under --new, or a dry run)."""
-    # Mailed with -o: the file is written too (not by a dry run, which records nothing).
-    written = (to.output is not None and not to.dry_run) or not to.email
+    written = _written(to)
     if run.new_only and not run.digest.stories:
         if written and to.fmt in ALWAYS_WRITTEN:
             emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
@@ -62,12 +76,29 @@ def deliver_digest(
         emit_digest(run.digest, to.fmt, to.output, env, to.timezone)
     delivered = True
     if to.email:
-        delivered = mail_digest(
-            run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
-        )
+        try:
+            delivered = mail_digest(
+                run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
+            )
+        except DeliveryError as exc:
+            raise _still_queued(exc, run) from None
     if delivered:
         run.commit(store)
     return delivered
+
+
+def _still_queued(failure: DeliveryError, run: DigestRun) -> DeliveryError:
+    """A send that failed under --new marked nothing delivered: say so, so that the reader
+    does not wonder whether the stories are lost (they come with the next --new digest)."""
+    if not run.new_only:
+        return failure
+    count = len(run.digest.stories)
+    stay = "stays" if count == 1 else "stay"
+    return DeliveryError(
+        f"{failure.message}; its {plural(count, 'story')} {stay} queued: the next --new digest "
+        f"sends {'it' if count == 1 else 'them'}",
+        hint=failure.hint,
+    )
 
 
 def emit_digest(

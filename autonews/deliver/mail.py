@@ -137,7 +137,10 @@ def send(message: EmailMessage, config: EmailConfig) -> None:
         ) from None
     except smtplib.SMTPRecipientsRefused as exc:
         refused = ", ".join(sorted(exc.recipients))
-        raise DeliveryError(f"the mail server refused the recipients: {refused}") from None
+        raise DeliveryError(
+            f"the mail server refused the recipients: {refused}",
+            hint="check the addresses given to --email (or a [[digests]] entry's `to`)",
+        ) from None
     except smtplib.SMTPResponseException as exc:
         reason = (
             exc.smtp_error.decode("utf-8", "replace")
@@ -145,12 +148,17 @@ def send(message: EmailMessage, config: EmailConfig) -> None:
             else str(exc.smtp_error)
         )
         raise DeliveryError(
-            f"the mail server {transport.host} refused the message: {exc.smtp_code} {reason}"
+            f"the mail server {transport.host} refused the message: {exc.smtp_code} {reason}",
+            hint="the server's answer says why; check [email] from (an address the server "
+            "lets you send as) and smtp",
         ) from None
     except (smtplib.SMTPException, OSError) as exc:
         raise DeliveryError(
             f"cannot send mail through {transport.host}:{transport.port}: "
-            f"{type(exc).__name__}: {exc}"
+            f"{type(exc).__name__}: {exc}",
+            hint=f"check [email] smtp (host {transport.host}, port {transport.port}) and that "
+            "the mail server is running and reachable; --dry-run shows the message without "
+            "sending it",
         ) from None
 
 
@@ -179,6 +187,9 @@ def _smtp(message: EmailMessage, transport: Transport, config: EmailConfig) -> N
         client.send_message(message)
 
 
+_SENDMAIL_HINT = "see the mail system's log; or send through a server with [email] smtp"
+
+
 def _sendmail(message: EmailMessage) -> None:
     for path in ("/usr/sbin/sendmail", "/usr/lib/sendmail", "sendmail"):
         try:
@@ -188,11 +199,12 @@ def _sendmail(message: EmailMessage) -> None:
         except FileNotFoundError:
             continue
         except (OSError, subprocess.SubprocessError) as exc:
-            raise DeliveryError(f"sendmail failed: {exc}") from None
+            raise DeliveryError(f"sendmail failed: {exc}", hint=_SENDMAIL_HINT) from None
         if result.returncode != 0:
             raise DeliveryError(
                 f"sendmail exited with {result.returncode}: "
-                f"{result.stderr.decode('utf-8', 'replace').strip()[:200]}"
+                f"{result.stderr.decode('utf-8', 'replace').strip()[:200]}",
+                hint=_SENDMAIL_HINT,
             )
         return
     raise DeliveryError("no sendmail program found", hint="install one, or use [email] smtp")

@@ -69,5 +69,8 @@ def _headlined(entry: ParsedEntry) -> ParsedEntry:
 
 
 def _untitled(link: str | None) -> str:
-    host = urlsplit(link).hostname if link else None
+    try:
+        host = urlsplit(link).hostname if link else None
+    except ValueError:  # "https://[x/0": no host to name
+        host = None
     return f"(untitled, {host})" if host else "(untitled)"

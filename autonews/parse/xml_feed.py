@@ -16,7 +16,7 @@ import re
 import xml.parsers.expat
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
@@ -128,6 +128,15 @@ _RAW_MARKUP = re.compile(
 _NOT_PERMALINK = re.compile(r"isPermaLink\s*=\s*[\"']false", re.IGNORECASE)
 
 
+# A URL's scheme (RFC 3986), read without urlsplit: it raises on what a feed may well hold
+# ("https://[x/0", an unclosed IPv6 bracket), and one bad link must not cost the feed.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _has_scheme(link: str) -> bool:
+    return _SCHEME.match(link.lstrip()) is not None
+
+
 def _needs_feedparser(parsed: ParsedFeed, text: str) -> bool:
     """Documents whose reading depends on rules only feedparser implements."""
     entries = parsed.entries
@@ -135,7 +144,7 @@ def _needs_feedparser(parsed: ParsedFeed, text: str) -> bool:
         return True
     if any(not e.summary for e in entries) and ":description" in text:
         return True  # media:description, feedparser's summary of last resort (video feeds)
-    if any(e.link and not urlsplit(e.link).scheme for e in entries):
+    if any(e.link and not _has_scheme(e.link) for e in entries):
         return True  # relative links under xml:base
     # An RSS item without <link> whose guid is a URL marked isPermaLink="false": fastfeedparser
     # still makes it the link, feedparser does not.
@@ -210,7 +219,7 @@ def _entry_link(entry: Any, base: str) -> str | None:
     if not link and guid.startswith(("http://", "https://")):
         link = guid  # feedparser reads an id or a permalink guid as the link
     link = link.strip() if link else None
-    if link and base and not urlsplit(link).scheme:
+    if link and base and not _has_scheme(link):
         link = urljoin(base, link)  # feedparser resolves relative links against the feed's URL
     return link
 

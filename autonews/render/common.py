@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -218,6 +219,21 @@ def topics_note(digest: Digest) -> str | None:
     if hidden == 1:
         return "1 story not about cars; --all-topics shows it"
     return f"{hidden} stories not about cars; --all-topics shows them"
+
+
+def move_command(feed: FeedHealth) -> tuple[str, str]:
+    """A feed that moved for good: its new address, and the command that updates the list to
+    it (quoted for the shell, to be copied as it is)."""
+    new = clean_text(feed.moved_to or "")
+    name = shlex.quote(clean_text(feed.name or feed.url))
+    return new, f"autonews feeds edit {name} --url {shlex.quote(new)}"
+
+
+def move_note(feed: FeedHealth) -> str:
+    """What to say of a feed that moved for good, after its name: "moved for good to URL:
+    `autonews feeds edit 'EV Monitor' --url URL` updates the feed list"."""
+    new, command = move_command(feed)
+    return f"moved for good to {new}: `{command}` updates the feed list"
 
 
 def feed_line(feed: FeedHealth) -> tuple[bool, str]:

@@ -5,7 +5,8 @@ muted, and how many older ones a --new digest caught up on. The JSON keeps the f
 
 With 200 feeds the footer is still a few lines: the feeds that are fine are counted, not listed
 (`autonews feeds check` lists every feed); a failure is named when it is new, when its error
-changed, or a day later ([digest] failure_reminder), and otherwise counted.
+changed, or a day later ([digest] failure_reminder), and otherwise counted; a feed that moved
+for good is told of once, with the command that updates the list (see autonews.notices).
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from autonews.models import Digest, SkippedPage
-from autonews.render.common import Clock, caught_up_note, feed_line, muted_note, topics_note
+from autonews.render.common import (
+    Clock,
+    caught_up_note,
+    feed_line,
+    move_note,
+    muted_note,
+    topics_note,
+)
+from autonews.text import clean_text
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,8 @@ class Footer:
     topics: str = ""  # "412 stories not about cars; --all-topics shows them", or ""
     muted: str = ""  # "4 stories muted by the [classify] mute rules", or ""
     caught_up: str = ""  # "3 older stories included, first seen since the last --new...", or ""
+    # "EV Monitor moved for good to URL: `autonews feeds edit ...` updates the feed list", once
+    moves: tuple[str, ...] = ()
 
 
 def footer(digest: Digest, clock: Clock) -> Footer:
@@ -52,6 +63,10 @@ def footer(digest: Digest, clock: Clock) -> Footer:
         topics=topics_note(digest) or "",
         muted=muted_note(digest),
         caught_up=caught_up_note(digest, clock),
+        moves=tuple(
+            f"{clean_text(feed.name or feed.url)} {move_note(feed)}"
+            for feed in digest.moves_to_report
+        ),
     )
 
 

@@ -69,6 +69,7 @@ def feed_dict(feed: FeedHealth) -> dict[str, Any]:
         "items": feed.items,
         "consecutive_failures": feed.consecutive_failures,
         "last_success": _time(feed.last_success),
+        "moved_to": feed.moved_to,
     }
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from autonews.models import Digest, Story
+from autonews.models import Digest, FeedHealth, Story
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     also_listed,
     empty_note,
     group_heading,
+    move_command,
     safe_url,
     source_line,
     summary_line,
@@ -34,6 +35,16 @@ _DESTINATION = str.maketrans({"<": "%3C", ">": "%3E", "\\": "%5C"})
 
 def _link(title: str, url: str | None) -> str:
     return f"[{escape(title)}](<{url.translate(_DESTINATION)}>)" if url else escape(title)
+
+
+def _move(feed: FeedHealth) -> str:
+    """A feed that moved for good: its new address a link, the command a code span (fenced
+    by more backticks than it holds), so that both read as they are."""
+    new, command = move_command(feed)
+    fence = "`" * (max((len(run) for run in re.findall("`+", command)), default=0) + 1)
+    name = escape(feed.name or feed.url)
+    told = f"{fence} {command} {fence}"
+    return f"- {name} moved for good to {_link(new, new)}: {told} updates the feed list"
 
 
 def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
@@ -74,6 +85,8 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         out += [*(f"- ✗ {escape(text)}" for text in end.failures), ""]
     if end.repeated:
         out += [escape(end.repeated), ""]
+    if end.moves:
+        out += [*(_move(feed) for feed in digest.moves_to_report), ""]
     if end.pages:
         out += [f"Article pages: {escape(end.pages)}", ""]
     out += [f"*{escape(note)}*\n" for note in (end.caught_up, end.topics, end.muted) if note]

@@ -54,9 +54,16 @@ def render_stats(stats: Stats, options: RenderOptions, top: int | None = TOP) ->
             style="bold",
         )
     )
-    left_out = plural(stats.not_about_cars, "story") + " not about cars left out"
+    left_out = [
+        f"{plural(count, 'story')} {why} left out"
+        for count, why in (
+            (stats.not_about_cars, "not about cars"),
+            (stats.muted, "muted by the [classify] mute rules"),
+        )
+        if count
+    ]
     if not rows:
-        empty = f"No car stories in this window ({left_out})." if stats.not_about_cars else ""
+        empty = f"No car stories in this window ({'; '.join(left_out)})." if left_out else ""
         console.print(Text(empty or "No stories in this window.", style="dim"))
         return buffer.getvalue()
     table = Table.grid(padding=(0, 1))
@@ -77,8 +84,8 @@ def render_stats(stats: Stats, options: RenderOptions, top: int | None = TOP) ->
         more = plural(len(hidden), "more " + _NOUNS.get(stats.by, stats.by))
         stories = plural(sum(r.total for r in hidden), "story")
         console.print(Text(f"… and {more}, with {stories} (--all draws every row)", style="dim"))
-    if stats.not_about_cars:
-        console.print(Text(left_out + ".", style="dim"))
+    for note in left_out:
+        console.print(Text(note + ".", style="dim"))
     text = buffer.getvalue()
     if not options.color:
         text = "\n".join(line.rstrip() for line in text.split("\n"))

@@ -113,6 +113,8 @@ def _footer(digest: Digest, clock: Clock) -> list[Text]:
     lines += [Text(f"  ✗ {text}", style="red") for text in end.failures]
     if end.repeated:
         lines.append(Text(f"  {end.repeated}", style="dim"))
+    # Never wrapped (see render_terminal), so that the URL and the command stay whole.
+    lines += [Text(f"  {text}", style="yellow", no_wrap=True) for text in end.moves]
     if end.pages:
         pages = Text("Article pages", style="bold")
         pages.append(f"  {end.pages}", style="dim")
@@ -169,7 +171,7 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
             console.print(Text(f"  also: {title} (under {home})", style="dim"))
     console.print()
     for line in _footer(digest, clock):
-        console.print(line)
+        console.print(line, soft_wrap=bool(line.no_wrap))
     text = buffer.getvalue()
     if not options.color:  # table cells pad with spaces; plain text need not carry them
         text = "\n".join(line.rstrip() for line in text.split("\n"))

@@ -89,6 +89,7 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
     lines += [f"  FAILED {text}" for text in end.failures]
     if end.repeated:
         lines += textwrap.wrap(end.repeated, width, initial_indent="  ", subsequent_indent="  ")
+    lines += [f"  {text}" for text in end.moves]  # never wrapped: a URL stays whole
     if end.pages:
         lines += textwrap.wrap(f"Article pages: {end.pages}", width, subsequent_indent="  ")
     notes = [note for note in (end.caught_up, end.topics, end.muted) if note]

@@ -8,6 +8,7 @@ One file in the data folder, WAL mode.
 - ``retention``: pruning, which spares what a feed still lists and remembers pruned stories;
 - ``pages``: its queries on article pages (bodies, and failures with their backoff);
 - ``moves``: a feed's items keyed by its new URL when the feed moved;
+- ``notices``: what runs told of each feed (a failure, a move for good), per audience;
 - ``keys``: item identity (entry keys and fingerprints) and the stable hash behind every key;
 - ``migrations``: the schema, versioned by ``PRAGMA user_version``, migrations applied in order;
 - ``connection``: opening the file, the transaction every write runs in, chunked ``IN`` queries.

@@ -22,6 +22,7 @@ from autonews.store.connection import connect, rows_in, transaction
 from autonews.store.entries import EntryQueries
 from autonews.store.migrations import migrate
 from autonews.store.moves import FeedMoves
+from autonews.store.notices import FeedNotices, forget_failures
 from autonews.store.pages import PageQueries
 from autonews.store.retention import Retention
 from autonews.store.rows import health_from_row, iso, item_from_row
@@ -53,7 +54,15 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
-class Store(EntryQueries, StoryQueries, Retention, PageQueries, ClassificationQueries, FeedMoves):
+class Store(
+    EntryQueries,
+    StoryQueries,
+    Retention,
+    PageQueries,
+    ClassificationQueries,
+    FeedMoves,
+    FeedNotices,
+):
     """Thin, typed access to the SQLite file. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
@@ -125,12 +134,12 @@ class Store(EntryQueries, StoryQueries, Retention, PageQueries, ClassificationQu
                     (status.value, result.http_status, error, iso(now), feed.url),
                 )
             else:
-                # A 304 keeps the old validators unless the server sent new ones.
+                # A 304 keeps the old validators unless the server sent new ones. A failure
+                # that ends is forgotten: the next one is news.
                 db.execute(
                     "UPDATE feeds SET status=?, http_status=?, error=NULL, last_checked=?, "
-                    "last_success=?, consecutive_failures=0, failure_reported_at=NULL, "
-                    "failure_reported_error=NULL, etag=COALESCE(?, etag), "
-                    "last_modified=COALESCE(?, last_modified), items=? WHERE url=?",
+                    "last_success=?, consecutive_failures=0, etag=COALESCE(?, etag), "
+                    "last_modified=COALESCE(?, last_modified), items=?, moved_to=? WHERE url=?",
                     (
                         status.value,
                         result.http_status,
@@ -139,9 +148,11 @@ class Store(EntryQueries, StoryQueries, Retention, PageQueries, ClassificationQu
                         result.etag,
                         result.last_modified,
                         item_count,
+                        result.moved_to,
                         feed.url,
                     ),
                 )
+                forget_failures(db, feed.url)
             row = db.execute("SELECT * FROM feeds WHERE url = ?", (feed.url,)).fetchone()
         return health_from_row(row, feed.label)
 
@@ -166,27 +177,6 @@ class Store(EntryQueries, StoryQueries, Retention, PageQueries, ClassificationQu
         """Items kept in the store, per feed URL."""
         rows = self.db.execute("SELECT feed_url, count(*) FROM items GROUP BY feed_url")
         return {row[0]: row[1] for row in rows}
-
-    def failure_reports(self, urls: Iterable[str]) -> dict[str, tuple[datetime, str]]:
-        """When each feed's current failure was last named in a digest, and its error then."""
-        rows = self._rows_in(
-            "SELECT url, failure_reported_at, failure_reported_error FROM feeds WHERE "
-            "failure_reported_at IS NOT NULL AND url IN",
-            urls,
-        )
-        return {
-            row["url"]: (datetime.fromisoformat(row["failure_reported_at"]), row[2] or "")
-            for row in rows
-        }
-
-    def mark_failures_reported(self, feeds: Iterable[FeedHealth], now: datetime) -> None:
-        """Remember that these feeds' failures were named (on stderr and in the footer)."""
-        with self.transaction() as db:
-            db.executemany(
-                "UPDATE feeds SET failure_reported_at = ?, failure_reported_error = ? "
-                "WHERE url = ?",
-                [(iso(now), feed.error or "", feed.url) for feed in feeds],
-            )
 
     # --- items -------------------------------------------------------------------------------
 

@@ -143,6 +143,25 @@ MIGRATIONS: tuple[str, ...] = (
         pruned_at TEXT NOT NULL
     );
     """,
+    # 10: where a feed's permanent redirects led (it moved for good: told once, with the command
+    # that updates the list); and what was told of each feed, per audience (a digest people
+    # read, or the stderr of a run writing only documents for programs), so that a JSON job does
+    # not use up the reminder the mailed digest gives. Failures told before are kept as told to
+    # readers; the failure_reported_* columns of 5 are no longer written.
+    """
+    ALTER TABLE feeds ADD COLUMN moved_to TEXT;
+    CREATE TABLE feed_notices (
+        url TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        told_at TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        PRIMARY KEY (url, audience, kind)
+    );
+    INSERT INTO feed_notices (url, audience, kind, told_at, detail)
+        SELECT url, 'reader', 'failure', failure_reported_at, COALESCE(failure_reported_error, '')
+        FROM feeds WHERE failure_reported_at IS NOT NULL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -31,4 +31,5 @@ class FeedMoves:
                 "UPDATE items SET feed_url = ? WHERE feed_url = ?", (new_url, old_url)
             ).rowcount
             db.execute("DELETE FROM feeds WHERE url IN (?, ?)", (old_url, new_url))
+            db.execute("DELETE FROM feed_notices WHERE url IN (?, ?)", (old_url, new_url))
         return int(moved)

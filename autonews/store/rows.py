@@ -28,6 +28,7 @@ def health_from_row(row: sqlite3.Row, name: str) -> FeedHealth:
         items=row["items"],
         consecutive_failures=row["consecutive_failures"],
         last_success=from_iso(row["last_success"]),
+        moved_to=row["moved_to"],
     )
 
 
