@@ -20,6 +20,7 @@ from autonews.cli.context import (
     tell_of_feeds,
     with_progress,
 )
+from autonews.cli.mail_checks import check_addresses, check_mail_format, check_mail_setup
 from autonews.cli.options import (
     GROUPINGS,
     ColorOption,
@@ -35,7 +36,6 @@ from autonews.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
     from autonews.config import Config, FeedConfig, NamedDigest
-    from autonews.deliver.digest import Destination
     from autonews.pipeline import DigestOptions
 
 
@@ -198,7 +198,7 @@ def digest(
             f"--event and --exclude-event both name {', '.join(both)}",
             hint="a story cannot be both shown and left out for its event",
         )
-    _check_addresses("--email", email or ())
+    check_addresses("--email", email or ())
     cfg = load_config(
         config,
         {
@@ -255,8 +255,8 @@ def digest(
         named_output = Path(str(output).replace(NAME_FIELD, entry.name)) if output else None
         named_to = replace(to, fmt=named_fmt, output=named_output, email=tuple(email or entry.to))
         runs.append((_named_options(options, entry), named_to))
-    _check_mail_setup(cfg, [destination for _, destination in runs])
-    _check_mail_format(fmt, [destination for _, destination in runs])
+    check_mail_setup(cfg, [destination for _, destination in runs])
+    check_mail_format(fmt, [destination for _, destination in runs])
     env = environment(color)
     told = replace(options, audience=audience([form for _, to in runs for form in forms(to)]))
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
@@ -377,48 +377,6 @@ def _with_maker_names(
     ]
     cfg = replace(cfg, classify=replace(cfg.classify, mute_makers=mute))
     return cfg, resolve_makers(makers, knowledge, "--maker", UsageError), entries
-
-
-def _check_addresses(where: str, addresses: Sequence[str]) -> None:
-    from autonews.addresses import mail_address_problem
-
-    for address in addresses:
-        problem = mail_address_problem(address)
-        if problem:
-            raise UsageError(f"{where}: {problem}")
-
-
-def _check_mail_setup(cfg: Config, destinations: Sequence[Destination]) -> None:
-    """Mail that will really be sent needs a transport: say so before fetching anything. A dry
-    run with no mail to show would print the digest as usual and, under --new, count its stories
-    delivered: refused."""
-    if any(d.dry_run for d in destinations) and not any(d.email for d in destinations):
-        raise UsageError(
-            "--dry-run shows the message --email would send, and no digest here is mailed",
-            hint="add --email ADDRESS (or --name a digest that has 'to' addresses)",
-        )
-    if not any(d.email and not d.dry_run for d in destinations):
-        return
-    if not cfg.email.smtp:
-        where = f"in {str(cfg.source)!r}" if cfg.source else "in the config file"
-        raise ConfigError(
-            f"mailing the digest needs [email] smtp {where}",
-            hint='set [email] smtp = "smtp+starttls://user@host:587" (or "sendmail") and from; '
-            "or try the message with --dry-run",
-        )
-    from autonews.deliver.mail import parse_transport
-
-    parse_transport(cfg.email.smtp)  # a ConfigError naming the key if it cannot be right
-
-
-def _check_mail_format(fmt: str | None, destinations: Sequence[Destination]) -> None:
-    """A mail is always text and HTML: --format for digests that are only mailed would change
-    nothing, silently. With -o it is the file's format."""
-    if fmt is not None and all(d.email and d.output is None for d in destinations):
-        raise UsageError(
-            f"--format {fmt}: a mailed digest is always text and HTML",
-            hint=f"add -o FILE to write the digest as {fmt} beside the mail, or leave --format out",
-        )
 
 
 def _named_digest(cfg: Config, name: str) -> NamedDigest:
