@@ -25,7 +25,7 @@ from autonews.store.moves import FeedMoves
 from autonews.store.notices import FeedNotices, forget_failures
 from autonews.store.pages import PageQueries
 from autonews.store.retention import Retention
-from autonews.store.rows import health_from_row, iso, item_from_row
+from autonews.store.rows import health_from_row, iso, item_from_row, starting_with
 from autonews.store.stories import StoryQueries
 
 
@@ -210,11 +210,10 @@ class Store(
 
     def story_keys_starting(self, prefix: str, limit: int = 2) -> list[str]:
         """Story keys that start with ``prefix`` (at most ``limit``): ids typed short, as git's."""
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.db.execute(
             "SELECT DISTINCT story_key FROM story_items WHERE story_key LIKE ? ESCAPE '\\' "
             "ORDER BY story_key LIMIT ?",
-            (escaped + "%", limit),
+            (starting_with(prefix), limit),
         ).fetchall()
         return [str(row[0]) for row in rows]
 

@@ -14,6 +14,12 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+def starting_with(prefix: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) for text that starts with ``prefix`` as typed:
+    its % and _ are themselves, not wildcards."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from autonews.models import Item
 from autonews.store.connection import rows_in, transaction
 from autonews.store.keys import stable_hash
-from autonews.store.rows import iso
+from autonews.store.rows import iso, starting_with
 
 
 @dataclass(frozen=True)
@@ -112,10 +112,9 @@ class StoryQueries:
     def pruned_story_keys(self, prefix: str, limit: int = 2) -> list[tuple[str, datetime]]:
         """Keys of stories pruned whole that start with ``prefix`` (at most ``limit``), and when
         they were pruned: a story id from an old digest is told from one that never was."""
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.db.execute(
             "SELECT story_key, pruned_at FROM pruned_stories WHERE story_key LIKE ? ESCAPE '\\' "
             "AND story_key NOT IN (SELECT story_key FROM story_items) ORDER BY story_key LIMIT ?",
-            (escaped + "%", limit),
+            (starting_with(prefix), limit),
         ).fetchall()
         return [(str(row[0]), datetime.fromisoformat(row[1])) for row in rows]
