@@ -107,7 +107,7 @@ def conflict(a: _Features, b: _Features) -> str | None:
 
 
 # News that is never a recall's: a fault's probe, fine, fire or halted line may be the recall's.
-_NOT_A_RECALLS = frozenset(
+_NEVER_A_RECALLS_NEWS = frozenset(
     (Event.LAUNCH, Event.FINANCIALS, Event.PRICING, Event.PARTNERSHIP, Event.OWNERSHIP)
 )
 
@@ -118,7 +118,7 @@ def _recall_and_other_news(a: _Features, b: _Features) -> bool:
     What follows from a recall names it ("Rivian shares slip after recall")."""
     return (
         a.event is Event.RECALL
-        and b.event in _NOT_A_RECALLS
+        and b.event in _NEVER_A_RECALLS_NEWS
         and a.event_sure
         and b.event_sure  # an unsure type may be a recall's news told another way
         and RECALL not in b.title
