@@ -27,12 +27,20 @@ SCALES = {
     "億": 1e8,
     "兆": 1e12,  # a trillion in money (Taiwan, Japan); see CJK_SCALES
 }
-# Money words a Chinese amount ends in (Simplified and Traditional), for 兆: before money it is a
-# trillion ("5.35兆日圓"); elsewhere mainland usage reads it as mega ("100兆瓦", 100 MW).
-CJK_MONEY = "|".join(
-    "日元 日圓 日圆 日币 日幣 美元 美金 欧元 歐元 韩元 韓元 港元 港币 港幣".split()
-    + "新台币 新台幣 台币 台幣 英镑 英鎊 元".split()  # 元 last: the longer names first
-)
+# Money words a Chinese amount ends in (Simplified and Traditional), with their currency: for
+# the classifier's figures, and for 兆, which before money is a trillion ("5.35兆日圓") and
+# elsewhere, in mainland usage, mega ("100兆瓦", 100 MW).
+CJK_CURRENCIES = {
+    **dict.fromkeys("元 人民币 人民幣".split(), "CNY"),
+    **dict.fromkeys("美元 美金".split(), "USD"),
+    **dict.fromkeys("欧元 歐元".split(), "EUR"),
+    **dict.fromkeys("日元 日圓 日圆 日币 日幣".split(), "JPY"),
+    **dict.fromkeys("韩元 韓元".split(), "KRW"),
+    **dict.fromkeys("港元 港币 港幣".split(), "HKD"),
+    **dict.fromkeys("新台币 新台幣 台币 台幣".split(), "TWD"),
+    **dict.fromkeys("英镑 英鎊".split(), "GBP"),
+}
+CJK_MONEY = "|".join(sorted(CJK_CURRENCIES, key=len, reverse=True))  # the longest name first
 # Alternations for a pattern (case-insensitive): the words end at a word boundary (put ``\b``
 # after them: "5m" but not "5 models"); Chinese scales have no boundary before the next word.
 SCALE_WORDS = "|".join(word for word in SCALES if word.isascii())

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from autonews.models import Figure
-from autonews.numbers import CJK_MONEY, CJK_SCALES, NUMBER, SCALE_WORDS, number_value
+from autonews.numbers import (
+    CJK_CURRENCIES,
+    CJK_MONEY,
+    CJK_SCALES,
+    NUMBER,
+    SCALE_WORDS,
+    number_value,
+)
 
 _NUMBER = re.compile(NUMBER)
 _SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
@@ -102,27 +109,7 @@ _WORDS = {
     "krw": "KRW",
     "inr": "INR",
     "gbp": "GBP",
-    "元": "CNY",
-    "美元": "USD",
-    "美金": "USD",
-    "欧元": "EUR",
-    "歐元": "EUR",
-    "日元": "JPY",
-    "日圓": "JPY",
-    "日圆": "JPY",
-    "日币": "JPY",
-    "日幣": "JPY",
-    "韩元": "KRW",
-    "韓元": "KRW",
-    "港元": "HKD",
-    "港币": "HKD",
-    "港幣": "HKD",
-    "新台币": "TWD",
-    "新台幣": "TWD",
-    "台币": "TWD",
-    "台幣": "TWD",
-    "英镑": "GBP",
-    "英鎊": "GBP",
+    **CJK_CURRENCIES,
 }
 
 

@@ -9,13 +9,17 @@ words, so that what it learnt from one wording ("lays off") carries to another (
 from __future__ import annotations
 
 import tomllib
+from functools import lru_cache
 from importlib import resources
 
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 
 
+@lru_cache(maxsize=1)
 def glossary() -> Lexicon[str]:
-    """The glossary of the shipped concepts.toml."""
+    """The glossary of the shipped concepts.toml: built once a process, though a process may
+    build the knowledge twice (with the config's [classify] additions, and without them for
+    the clustering)."""
     source = resources.files("autonews.knowledge").joinpath("concepts.toml")
     return build_glossary(source.read_text("utf-8") if source.is_file() else "")
 
