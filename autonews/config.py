@@ -59,7 +59,9 @@ class NamedDigest:
 class FetchConfig:
     timeout: float = 20.0
     deadline: float = 120.0
-    concurrency: int = 16
+    # Requests in flight at once: a feed list of 30 sites is one round of requests, not two;
+    # per_host keeps what any one server sees to a browser's share.
+    concurrency: int = 32
     per_host: int = 4
     retries: int = 2
     max_bytes: int = 10_000_000

@@ -13,7 +13,8 @@ milliseconds. Measured in this run, each figure the best of N (the machine is sh
 - cold: ``autonews digest --format json`` on an empty store (feeds, pages, extraction, classify,
   cluster, render) as a subprocess;
 - warm: the same again on that store (feeds answer 304, pages are cached);
-- cold ``--no-extract`` on an empty store, and ``newsboat -x reload`` (16 threads) on the feeds;
+- cold ``--no-extract`` on an empty store, and ``newsboat -x reload`` (as many threads as
+  autonews's ``concurrency``) on the feeds;
 - the lower bound of the cold run: plain ``trafilatura.extract`` on the same pages in this process
   (warmed up, CPU time) divided over the cores, plus requests x latency / concurrency.
 
@@ -44,6 +45,7 @@ if str(ROOT) not in sys.path:  # run as a script
 from autonews.config import FetchConfig  # noqa: E402
 from benchmarks.harness import (  # noqa: E402
     MEMORY,
+    NEWSBOAT_THREADS,
     Run,
     child_env,
     newsboat_version,
@@ -222,11 +224,13 @@ def measure(
         "repeat": repeat,
         "cores": cores,
         "trafilatura_cpu": extraction,
+        "concurrency": config.concurrency,
         "network_seconds": network,
         "lower_bound": extraction / cores + network,
         "newsboat": min(newsboat, key=lambda r: r["seconds"]) if newsboat else None,
         "newsboat_all": [r["seconds"] for r in newsboat],
         "newsboat_version": newsboat_version(),
+        "newsboat_threads": NEWSBOAT_THREADS,
     }
     for name, measured in taken.items():
         figures[name] = {key: best(values) for key, values in measured.items()}
@@ -239,7 +243,7 @@ def print_summary(f: dict[str, Any]) -> None:
     print(
         f"lower bound {bound:.2f} s: plain trafilatura {f['trafilatura_cpu']:.2f} s CPU / "
         f"{f['cores']} cores + {f['sites'] * (f['items'] + 1)} requests x "
-        f"{f['latency_ms']:g} ms / 16 = {f['network_seconds']:.2f} s"
+        f"{f['latency_ms']:g} ms / {f['concurrency']} = {f['network_seconds']:.2f} s"
     )
     newsboat = f["newsboat"]
     for name in ("autonews", "before"):

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from autonews.config import FetchConfig
 from benchmarks.loopback import FeedServer, Tally, take_tallies, tally_figures
 
 HELP_RUNS = 5
 RUN_TIMEOUT = 150.0  # seconds; a hung subprocess is killed rather than hanging the benchmark
-NEWSBOAT_THREADS = 16
+# newsboat reloads with as many threads as autonews has requests in flight: like for like.
+NEWSBOAT_THREADS = FetchConfig().concurrency
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ a. Feeds: N synthetic RSS feeds (default 250, 500, 1,000 and 2,000), ten per hos
    loopback addresses (127.0.0.1 ...), 20 items each, one a day (so about two per feed fall in the
    default 48 h window), served without added latency. For each N, on an empty store: a cold
    ``autonews digest --no-extract --format json``, a warm one (every feed answers 304) and an
-   ``--offline`` one; then ``newsboat -x reload`` (16 threads) on the same feeds, cold and warm.
+   ``--offline`` one; then ``newsboat -x reload`` (as many threads as autonews's concurrency)
+   on the same feeds, cold and warm.
 b. Store: the first 200 of those feeds, with the store filled beforehand with older items (21 to
    89 days old, inside the 90 days kept) up to S items in all (default 25,000 to 200,000): a cold,
    a warm and an ``--offline`` digest. What a run reads is its window, through indexes, so warm

@@ -26,6 +26,7 @@ def farm_rows(f: Figures) -> list[Row]:
     cold, warm, bare = ours["cold"], ours["warm"], ours["no_extract"]
     best = f"best of {f['repeat']}" if f["repeat"] > 1 else "1 run"
     requests = f["sites"] * (f["items"] + 1)
+    in_flight = f.get("concurrency", 16)  # figures from before it was recorded: 16
     rows = [
         (
             f"**cold digest with extraction, {f['sites']} sites on {f['sites']} addresses × "
@@ -36,7 +37,7 @@ def farm_rows(f: Figures) -> list[Row]:
             f"{mb(cold['max_rss_kb'])}"
             + was(f, "cold", "seconds"),
             f"lower bound {secs(bound)} (plain trafilatura {secs(f['trafilatura_cpu'])} CPU / "
-            f"{f['cores']} cores + {requests} × {f['latency_ms']:g} ms / 16)",
+            f"{f['cores']} cores + {requests} × {f['latency_ms']:g} ms / {in_flight})",
             command("farm"),
         ),
         (
@@ -50,7 +51,8 @@ def farm_rows(f: Figures) -> list[Row]:
         baseline = "newsboat not installed"
     else:
         short = ".".join((f.get("newsboat_version") or "?").split(".")[:2])
-        baseline = f"newsboat {short} (16 threads): {secs(newsboat['seconds'])}"
+        threads = f.get("newsboat_threads", 16)
+        baseline = f"newsboat {short} ({threads} threads): {secs(newsboat['seconds'])}"
     text = failed(bare) or f"**{secs(bare['seconds'])}**"
     if newsboat is not None and not failed(bare):
         text += f", {bare['seconds'] / newsboat['seconds']:.2f}× newsboat"

@@ -150,10 +150,12 @@ FIGURES: dict[str, Any] = {
         "repeat": 3,
         "cores": 2,
         "trafilatura_cpu": 1.2,
+        "concurrency": 16,
         "network_seconds": 1.03125,
         "lower_bound": 1.63125,
         "newsboat": {"seconds": 0.85, "cpu": 0.8, "entries": 300},
         "newsboat_version": "2.21.0",
+        "newsboat_threads": 16,
         "autonews": {
             "cold": run(2.07, 80_896),
             "warm": run(0.5, 61_440),
@@ -479,3 +481,13 @@ def test_farm_without_an_earlier_checkout_or_newsboat() -> None:
     rows = build_rows({"farm": farm})
     assert rows[0][1] == "**2.07 s** (best of 3), 1.27× the bound, 79 MB"
     assert rows[2][1:3] == ("**0.72 s**", "newsboat not installed")
+
+
+def test_farm_rows_name_the_concurrency_the_run_used() -> None:
+    """The bound and newsboat's threads follow the run's concurrency (32 since it was raised),
+    not a number written in the table."""
+    farm = copy.deepcopy(FIGURES["farm"])
+    farm.update(concurrency=32, newsboat_threads=32, network_seconds=0.515625)
+    rows = build_rows({"farm": farm})
+    assert rows[0][2].endswith("330 × 50 ms / 32)")
+    assert rows[2][2] == "newsboat 2.21 (32 threads): 0.85 s"

@@ -22,7 +22,7 @@ def write(path: Path, text: str) -> Path:
 def test_defaults(home: Path) -> None:
     config = load_config()
     assert config.fetch.timeout == 20.0
-    assert config.fetch.concurrency == 16
+    assert config.fetch.concurrency == 32
     assert config.digest.since == "48h"
     assert config.source is None
 
