@@ -165,6 +165,25 @@ def test_items_far_apart_in_time_are_different_stories() -> None:
     assert groups == [[0], [1]]
 
 
+def test_one_release_told_two_days_later_joins_its_story() -> None:
+    """A launch told in Chinese 56 h after the English reports names the same model and price:
+    it is the launch, not news of its own; the same model 56 h later without a figure in common
+    is not proven to be."""
+    told_later = items(
+        "BYD Launches Seal 06 Sedan at 139,800 Yuan",
+        "比亚迪海豹06上市 售价13.98万元起",
+        hours=56,
+    )
+    assert cluster(told_later) == [[0, 1]]
+    assert cluster(items("BYD Launches Seal 06 Sedan", "比亚迪海豹06上市", hours=56)) == [[0], [1]]
+
+    from autonews.cluster.explain import explain
+
+    (merge,) = explain(told_later, {0, 1}).merges
+    hours = next(e for e in merge.evidence if e.name == "hours_apart")
+    assert hours.detail.startswith("56.0 h apart, counted as 28.0 h")
+
+
 def test_round_figures_match_precise_ones_but_two_precise_counts_differ() -> None:
     same = cluster(
         items(

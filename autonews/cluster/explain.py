@@ -141,7 +141,7 @@ def _evidence(
         found.append(Evidence("conflict", why))
     for name, value, weight in zip(PAIR_FEATURES, values, model.weights, strict=True):
         if value:
-            found.append(Evidence(name, _value(name, value), weight * value))
+            found.append(Evidence(name, _value(name, value, a, b), weight * value))
     found.append(Evidence("bias", "the model's starting point", model.bias))
     return found
 
@@ -158,12 +158,16 @@ def _places(precision: float) -> int:
     return places
 
 
-def _value(name: str, value: float) -> str:
+def _value(name: str, value: float, a: _Features, b: _Features) -> str:
     if name == "same_model" and value:
         # The model is also a shared subject term: the fit takes back part of its weight there.
         return "yes (the model also counts in the shared subject; this corrects its weight)"
     if name == "hours_apart":
-        return f"{value * 72:.1f} h apart"
+        hours = abs(a.stamp - b.stamp) / 3600
+        counted = value * 72
+        if round(counted, 1) == round(hours, 1):
+            return f"{hours:.1f} h apart"
+        return f"{hours:.1f} h apart, counted as {counted:.1f} h: one model and a figure in common"
     if value == 1.0 and name not in ("title_cosine", "text_cosine"):
         return "yes"
     return f"{value:.2f}"

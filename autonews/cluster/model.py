@@ -274,9 +274,25 @@ def _late_features(a: _Features, b: _Features) -> tuple[float, float]:
     )
 
 
+# Two reports that name one model and tell one figure (a launch price, a recall's count) date
+# themselves to one release: an outlet that tells it two days after the first ones (a Chinese
+# launch told in English, a recall told again by a weekly) is still telling it. For them the hours
+# apart count this much.
+ONE_RELEASE_HOURS = 0.5
+_HOURS = PAIR_FEATURES.index("hours_apart")
+
+
+def _one_release(late: tuple[float, float]) -> bool:
+    return late == (1.0, 1.0)  # the same model, a figure in common
+
+
 def pair_features(a: _Features, b: _Features) -> tuple[float, ...]:
     """The pair's values of PAIR_FEATURES, in that order."""
-    return _early_features(a, b, _common(a, b)) + _late_features(a, b)
+    early, late = _early_features(a, b, _common(a, b)), _late_features(a, b)
+    if _one_release(late):
+        hours = early[_HOURS] * ONE_RELEASE_HOURS
+        early = (*early[:_HOURS], hours, *early[_HOURS + 1 :])
+    return early + late
 
 
 @dataclass(frozen=True)
@@ -306,17 +322,25 @@ def _scorer(model: PairModel) -> Callable[[_Features, _Features], float | None]:
     still lift the pair over the threshold (most candidates are far below it)."""
     early_weights, late_weights = model.weights[:-_LATE], model.weights[-_LATE:]
     bias, merge = model.bias, model.merge_score
-    # The most the late features can add; the margin keeps float rounding on the safe side.
+    # The most the late features can add (with the hours they may take back, below); the margin
+    # keeps float rounding on the safe side.
     reach = sum(max(weight, 0.0) for weight in late_weights) + 1e-9
+    hours_weight = min(early_weights[_HOURS], 0.0)
 
     def score(a: _Features, b: _Features) -> float | None:
         common = _common(a, b)
         if not positive(a, b, common):
             return None
-        early = float(sum(map(operator.mul, early_weights, _early_features(a, b, common))))
-        if bias + early + reach < merge:
+        values = _early_features(a, b, common)
+        early = float(sum(map(operator.mul, early_weights, values)))
+        # What one release's hours apart give back (see ONE_RELEASE_HOURS).
+        refund = -hours_weight * values[_HOURS] * (1.0 - ONE_RELEASE_HOURS)
+        if bias + early + reach + refund < merge:
             return None
         late = _late_features(a, b)
+        if _one_release(late):  # summed again as pair_features gives them, to the last bit
+            values = (*values[:_HOURS], values[_HOURS] * ONE_RELEASE_HOURS, *values[_HOURS + 1 :])
+            early = float(sum(map(operator.mul, early_weights, values)))
         total = bias + float(sum(map(operator.mul, late_weights, late), early))
         return total if total >= merge else None
 
