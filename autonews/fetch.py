@@ -145,7 +145,7 @@ class Fetcher:
             limits=limits,
             timeout=self.config.timeout,
             trust_env=True,
-            transport=transport_for(limits),
+            transport=transport_for(self.config.per_host, self.config.concurrency),
         )
 
     async def fetch_many(
