@@ -19,6 +19,8 @@ def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> s
     lines = [f"story {report.story_id}: {len(report.items)} source(s)"]
     for n, item in enumerate(report.items, 1):
         when = item.published.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z").rstrip()
+        if item.feed_date is not None:  # dated as first seen: its feed's date was far ahead
+            when += f" (dated {item.feed_date.astimezone(zone).strftime('%d %b %Y')} by its feed)"
         lines.append(f"  [{n}] {when}  {clean_text(item.feed_name or item.feed_url)}")
         lines.append(f"      {clean_text(item.title)}")
     if report.explanation is not None:
