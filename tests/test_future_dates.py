@@ -58,6 +58,9 @@ def test_a_far_future_date_is_first_seen_and_its_feeds_date_is_said(
     assert published[FAR] == published[NEAR] == first_seen  # dated, and sorted, as first seen
     assert published[PAST] == (clock.now - timedelta(hours=3)).isoformat(timespec="seconds")
     (far,) = [story for story in document["stories"] if story["title"] == FAR]
+    feed_date = (clock.now + timedelta(days=90)).isoformat(timespec="seconds")
+    assert far["feed_date"] == far["sources"][0]["feed_date"] == feed_date
+    assert [s["feed_date"] for s in document["stories"] if s["title"] != FAR] == [None, None]
     assert note.replace("by its feed", "") in cli("story", far["id"]).out
 
 
