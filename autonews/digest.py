@@ -165,6 +165,7 @@ def build_story(
             m.published,
             first_seen=m.first_seen,
             feed_date=m.feed_date,
+            item_id=m.id,
         )
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )

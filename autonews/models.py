@@ -220,6 +220,7 @@ class Source:
     first_seen: datetime | None = None  # when the store first had it
     new: bool = False  # joined the story since an earlier --new digest delivered it
     feed_date: datetime | None = None  # its feed's date, far ahead of first sight (Item's)
+    item_id: int = 0  # the store's item (what `autonews story` names its merges by)
 
 
 @dataclass(frozen=True)
