@@ -155,32 +155,6 @@ def test_new_with_nothing_new_gives_json_an_empty_document(
     assert status["last_new_digest"] is not None  # it says when the last --new digest ran
 
 
-def test_jsonl_ends_with_a_status_line_that_says_what_the_json_document_says(
-    cli, home: Path, feed: str, httpserver: HTTPServer, validate_digest
-) -> None:
-    """Trial 26, items 14 and (d): a script reading --format jsonl could not learn which feeds
-    failed or moved, nor whether a --new run caught up. Every story line says it is one
-    ("type": "story"); one trailing line ("type": "status") carries what the JSON document
-    carries besides its stories."""
-    httpserver.expect_request("/broken").respond_with_data("oops", status=500)
-    feeds = ("--feed", feed, "--feed", httpserver.url_for("/broken"), "--no-extract")
-    jsonl = cli("digest", *feeds, "--format", "jsonl")
-    assert jsonl.code == 3  # a feed failed: the documented code
-    valid_jsonl(jsonl.out)
-    *stories, status = map(json.loads, jsonl.out.splitlines())
-    assert {story["type"] for story in stories} == {"story"}
-    assert {story["title"] for story in stories} == set(HEADLINES)
-    document = cli("digest", *feeds, "--format", "json").json()
-    validate_digest(document)
-    assert status["type"] == "status" and status["schema_version"] == document["schema_version"]
-    assert set(status) - {"type"} == set(document) - {"stories"}
-    assert [(f["status"], f["http_status"]) for f in status["feeds"]] == [
-        ("ok", 200),
-        ("error", 500),
-    ]
-    assert status["groups"] == document["groups"] and status["lead_id"] == document["lead_id"]
-
-
 def test_new_with_nothing_new_writes_the_empty_json_file_but_no_human_file(
     cli, home: Path, feed: str, tmp_path: Path
 ) -> None:
