@@ -2,13 +2,15 @@
 with it beyond what loading refuses (loading refuses a bad feed URL, mail address or mute pattern;
 this adds what a digest would refuse when it starts: a maker name that names no maker, a digest
 mailed with no mail server; feeds that share a name, which the feeds commands cannot tell apart;
-and warns of a feed listed twice)."""
+and warns of a feed listed twice, and of a [store] keep_days that prunes what is still wanted:
+see ``config_retention``)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any
 
 from autonews.config import (
@@ -17,8 +19,10 @@ from autonews.config import (
     config_from_mapping,
     validate_semantics,
 )
+from autonews.config_retention import oldest_listed, retention_warnings
 from autonews.errors import ConfigError
 from autonews.render.common import plural
+from autonews.timeparse import utcnow
 
 
 @dataclass(frozen=True)
@@ -196,9 +200,13 @@ def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     ]
 
 
-def check_config(config: Config, env: Mapping[str, str]) -> ConfigReport:
+def check_config(
+    config: Config, env: Mapping[str, str], now: datetime | None = None
+) -> ConfigReport:
     lines = [f"config file: {config.source}" if config.source else "config file: none"]
     feeds, warnings = _feeds(config)
+    listed, unread = oldest_listed(config)
+    warnings += retention_warnings(config, now or utcnow(), listed) + ([unread] if unread else [])
     lines.append(feeds)
     if config.digests:
         described = [

@@ -158,7 +158,15 @@ def build_story(
     classification = _story_event(members, classifications, classifications[chosen.id])
     summary = first_sentences(body) if body else first_sentences(chosen.summary)
     sources = tuple(
-        Source(m.feed_name, m.title, m.link, m.published, first_seen=m.first_seen)
+        Source(
+            m.feed_name,
+            m.title,
+            m.link,
+            m.published,
+            first_seen=m.first_seen,
+            feed_date=m.feed_date,
+            item_id=m.id,
+        )
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )
     tags = tuple(sorted({tag for m in members for tag in m.tags}))

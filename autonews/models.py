@@ -108,6 +108,9 @@ class Item:
     # When its feed was last read before it appeared (None: on the feed's first read): an item
     # first seen after a gap is news if it was published after that, less the window.
     read_before: datetime | None = None
+    # The date its feed gave it, when that lay more than a day ahead of its first sight: it is
+    # dated as first seen (``published``), and digests say the feed's date. None: not ahead.
+    feed_date: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,8 @@ class Source:
     published: datetime
     first_seen: datetime | None = None  # when the store first had it
     new: bool = False  # joined the story since an earlier --new digest delivered it
+    feed_date: datetime | None = None  # its feed's date, far ahead of first sight (Item's)
+    item_id: int = 0  # the store's item (what `autonews story` names its merges by)
 
 
 @dataclass(frozen=True)
@@ -237,6 +242,13 @@ class Story:
     @property
     def cluster_size(self) -> int:
         return len(self.sources)
+
+    @property
+    def feed_date(self) -> datetime | None:
+        """The date the feed of its earliest source gave that source, far in the future: the
+        story is dated by that source's first sight, and says so. None: dated as its feed has
+        it."""
+        return self.sources[0].feed_date if self.sources else None
 
 
 @dataclass(frozen=True)

@@ -280,3 +280,57 @@ def test_config_check_shows_every_effective_setting(cli, home: Path, monkeypatch
     result = cli("config", "check")
     shown = dict(line.partition(": ")[::2] for line in result.out.splitlines())
     assert settings("digest")["language"] == "en"
+
+
+def test_config_check_warns_when_keep_days_is_shorter_than_the_window(cli, home: Path) -> None:
+    """Trial 26 wish: `[store] keep_days` shorter than `[digest] since` prunes what the window
+    asks for. The check says what a digest will show, and what to set."""
+    feed = '[[feeds]]\nurl = "https://example.com/feed"\n'
+    write_config(home, feed + '[digest]\nsince = "7d"\n[store]\nkeep_days = 3\n')
+    result = cli("config", "check")
+    assert result.code == 0, result.err  # worth knowing, not wrong
+    (warning,) = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    assert "[store] keep_days (3 days) is shorter than [digest] since (7d)" in warning
+    assert "a digest shows about the last 3 days, not 7" in warning
+    assert "set keep_days = 7 or more" in warning
+    write_config(home, feed + '[digest]\nsince = "7d"\n[store]\nkeep_days = 7\n')
+    assert "warning" not in cli("config", "check").err
+
+
+def test_config_check_warns_of_feeds_listing_items_older_than_keep_days(
+    cli, home: Path, site
+) -> None:
+    """Trial 26, item 7: a feed that carries items for longer than keep_days. The store knows
+    what each feed listed when last read: the check names the feeds, says what happens to such
+    items, and what keep_days keeps them."""
+    from tests.helpers.feeds import item, rss
+
+    site.routes["/wire.xml"] = (
+        200,
+        "application/rss+xml",
+        rss([item("Volvo Recalls 14,768 XC70s", 1, 1), item("BYD Opens Plant in Hungary", 2, 240)]),
+    )
+    site.routes["/fresh.xml"] = (
+        200,
+        "application/rss+xml",
+        rss([item("Kia Names New Chief Executive", 3, 2)]),
+    )
+    feeds = (
+        f'[[feeds]]\nurl = "{site.url("/wire.xml")}"\nname = "Wire"\n\n'
+        f'[[feeds]]\nurl = "{site.url("/fresh.xml")}"\nname = "Fresh"\n\n'
+    )
+    write_config(home, feeds + "[store]\nkeep_days = 5\n[fetch]\nretries = 0\n")
+    assert "warning" not in cli("config", "check").err  # no store yet: nothing known
+    assert not (home / "data" / "autonews.sqlite3").exists()  # and none made by the check
+    assert cli("digest", "--no-extract", "--format", "json").code == 0
+    result = cli("config", "check")
+    assert result.code == 0, result.err
+    (warning,) = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    assert "1 feed still lists items older than [store] keep_days (5 days): Wire (10 days)" in (
+        warning
+    )
+    assert "kept while their feed lists them" in warning
+    assert "come back under new ids" in warning
+    assert "keep_days = 11 or more keeps them" in warning
+    write_config(home, feeds + "[store]\nkeep_days = 11\n")
+    assert "warning" not in cli("config", "check").err

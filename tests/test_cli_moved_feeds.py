@@ -101,3 +101,23 @@ def test_a_feed_that_moved_and_then_fails_is_a_failure(
     result = cli("digest", "--no-extract", "--format", "text")
     assert result.code == ExitStatus.FEEDS_FAILED
     assert "moved for good" not in result.out + result.err
+
+
+def test_feeds_list_shows_a_move_with_the_command_to_update_it(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """`feeds list` is where a reader looks at the feed list: a feed read through a permanent
+    redirect says so in its row, and under the table where it went and how to update the list,
+    until the list has the new address (trial 26, item 16)."""
+    old, new = moved_feed(httpserver)
+    write_config(home, f'[[feeds]]\nurl = "{old}"\nname = "Auto Wire"\n' + FAST_FETCH)
+    assert "moved" not in cli("feeds", "list").out  # not fetched yet: nothing known
+    cli("digest", "--no-extract", "--format", "json")
+    listed = cli("feeds", "list")
+    assert listed.code == 0
+    _, row, blank, note = listed.out.splitlines()
+    assert row.split()[:3] == ["Auto", "Wire", "ok,"] and "ok, moved" in row and old in row
+    assert blank == ""
+    assert note == f"Auto Wire moved for good to {new}: {update_command(new)}"
+    assert cli("feeds", "edit", "Auto Wire", "--url", new).code == 0
+    assert "moved" not in cli("feeds", "list").out

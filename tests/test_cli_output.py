@@ -14,6 +14,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.helpers.feeds import item, rss
+from tests.helpers.invariants import valid_jsonl
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -57,8 +58,9 @@ def test_output_format_follows_the_extension(cli, home: Path, feed: str, tmp_pat
     assert html.startswith("<!DOCTYPE html>") and HEADLINES[0] in html
     document = json.loads(digest_to(cli, feed, tmp_path / "x.json"))
     assert {s["title"] for s in document["stories"]} == set(HEADLINES)
-    lines = digest_to(cli, feed, tmp_path / "x.jsonl").splitlines()
-    assert {json.loads(line)["title"] for line in lines} == set(HEADLINES)
+    *stories, status = map(json.loads, digest_to(cli, feed, tmp_path / "x.jsonl").splitlines())
+    assert {story["title"] for story in stories} == set(HEADLINES)
+    assert status["type"] == "status"
     assert digest_to(cli, feed, tmp_path / "notes.MD").startswith("# autonews digest")
     text = digest_to(cli, feed, tmp_path / "digest.txt")
     assert text.startswith("autonews digest · ") and "╭" not in text
@@ -145,7 +147,12 @@ def test_new_with_nothing_new_gives_json_an_empty_document(
     assert document["lead_id"] is None
     assert [f["status"] for f in document["feeds"]] == ["ok"]  # the feeds were still read
     jsonl = cli("digest", "--feed", feed, *NEW, "--format", "jsonl")
-    assert jsonl.code == 0 and jsonl.out == ""  # zero lines
+    assert jsonl.code == 0, jsonl.err
+    (status,) = map(json.loads, jsonl.out.splitlines())  # no story: the status line alone
+    valid_jsonl(jsonl.out)
+    assert status["type"] == "status" and status["groups"] == []
+    assert [f["status"] for f in status["feeds"]] == ["ok"]
+    assert status["last_new_digest"] is not None  # it says when the last --new digest ran
 
 
 def test_new_with_nothing_new_writes_the_empty_json_file_but_no_human_file(
@@ -155,7 +162,8 @@ def test_new_with_nothing_new_writes_the_empty_json_file_but_no_human_file(
     assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "again.json")).code == 0
     assert json.loads((tmp_path / "again.json").read_text("utf-8"))["stories"] == []
     assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / "again.jsonl")).code == 0
-    assert (tmp_path / "again.jsonl").read_text("utf-8") == ""
+    (status,) = (tmp_path / "again.jsonl").read_text("utf-8").splitlines()
+    assert json.loads(status)["type"] == "status"
     for name in ("again.txt", "again.html", "again.md"):
         assert cli("digest", "--feed", feed, *NEW, "-o", str(tmp_path / name)).code == 0
         assert not (tmp_path / name).exists(), name

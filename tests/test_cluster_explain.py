@@ -140,3 +140,27 @@ def test_the_id_of_a_pruned_story_says_it_may_have_been_pruned(cli, home: Path, 
         assert f"the story {old_id!r} was pruned from this store on " in message
         assert "[store] keep_days (7 days)" in message
         assert hint.startswith("hint: ") and "raise [store] keep_days" in hint
+
+
+def test_story_json_is_the_digests_story_with_each_sources_item(cli, home: Path, tmp_path) -> None:
+    """Trial 26 wish: `story ID --format json` gave only the sources. It is the story as the
+    digest's JSON gives it (title, event, makers, models, figures, speculative, automotive,
+    published...: one serialisation), each source with its item id, which merges name."""
+    feeds = write_feeds(tmp_path)
+    digest = cli("digest", *feeds, "--no-extract", "--format", "json").json()
+    for story in digest["stories"]:
+        record = cli("story", story["id"], "--format", "json").json()
+        assert "merges" not in record
+        assert {key: value for key, value in record.items() if key != "sources"} == {
+            key: value for key, value in story.items() if key != "sources"
+        }
+        assert [{k: v for k, v in s.items() if k != "item"} for s in record["sources"]] == (
+            story["sources"]
+        )
+    (recall,) = [s for s in digest["stories"] if s["cluster_size"] == 3]
+    record = cli("story", recall["id"], "--explain", "--format", "json").json()
+    assert (record["title"], record["event"]) == (recall["title"], "recall")
+    assert [maker["name"] for maker in record["makers"]] == ["Volvo"]
+    items = [source["item"] for source in record["sources"]]
+    assert len(set(items)) == 3
+    assert {item for merge in record["merges"] for item in merge["items"]} == set(items)

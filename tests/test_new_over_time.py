@@ -216,7 +216,7 @@ def test_json_tells_a_delivered_story_and_its_new_sources(
     assert (story["delivered_before"], story["new_sources"]) == (True, 1)
     assert {s["feed"]: s["new"] for s in story["sources"]} == {a: False, b: True}
     lines = cli("digest", "--feed", a, "--feed", b, "--no-extract", "--format", "jsonl").out
-    assert json.loads(lines)["new_sources"] == 1
+    assert json.loads(lines.splitlines()[0])["new_sources"] == 1
 
 
 def test_a_pruned_story_is_told_from_one_that_never_was_and_what_a_feed_lists_stays(

@@ -13,6 +13,7 @@ import pytest
 from autonews.models import Digest
 from autonews.render import Format, RenderOptions, render
 from tests.helpers.digests import sample_digest
+from tests.helpers.invariants import valid_jsonl
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("AUTONEWS_UPDATE_GOLDEN") == "1"
@@ -52,9 +53,16 @@ def test_json_golden(validate_digest) -> None:
     check_golden("digest.json", out)
 
 
-def test_jsonl_is_one_story_per_line() -> None:
-    lines = render(sample_digest(), Format.JSONL).splitlines()
-    assert [json.loads(line)["id"] for line in lines] == [s.id for s in sample_digest().stories]
+def test_jsonl_is_one_story_per_line_then_the_status() -> None:
+    digest = sample_digest()
+    out = render(digest, Format.JSONL)
+    valid_jsonl(out)
+    *stories, status = map(json.loads, out.splitlines())
+    assert [(s["type"], s["id"]) for s in stories] == [("story", s.id) for s in digest.stories]
+    # Each story line is the JSON document's story; the status line, the rest of the document.
+    document = json.loads(render(digest, Format.JSON))
+    assert [{k: v for k, v in s.items() if k != "type"} for s in stories] == document["stories"]
+    assert status == {"type": "status"} | {k: v for k, v in document.items() if k != "stories"}
 
 
 def test_rich_markup_in_titles_is_shown_literally_even_in_colour() -> None:

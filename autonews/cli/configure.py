@@ -32,8 +32,9 @@ def config_path(config: ConfigOption = None) -> None:
 
 @app.command("check")
 def config_check(config: ConfigOption = None) -> None:
-    """Validate the config file and say what it sets up: feeds, named digests, email, store
-    (exit 2 on errors)."""
+    """Validate the config file and say what it sets up: feeds, named digests, email, store;
+    warn of what it will cost, such as a keep_days that prunes what is still wanted (exit 2 on
+    errors)."""
     from autonews.config import config_file_to_edit, load_config
     from autonews.config_report import check_config
 

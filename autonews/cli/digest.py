@@ -165,7 +165,7 @@ def digest(
             "--new",
             help="Only stories not delivered by an earlier --new digest; they are marked "
             "delivered once this digest is written. Nothing new: no output (json: a "
-            "document with no stories; jsonl: no lines), exit 0.",
+            "document with no stories; jsonl: its status line), exit 0.",
         ),
     ] = False,
     wait: Annotated[

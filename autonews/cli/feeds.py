@@ -27,7 +27,8 @@ app = typer.Typer(
 
 @app.command("list")
 def feeds_list(config: ConfigOption = None) -> None:
-    """List the configured feeds: status, last success, items kept, tags, URL and error."""
+    """List the configured feeds: status, last success, items kept, tags, URL and error; then
+    the feeds that moved for good, with the command that updates the list."""
     from autonews.render.feeds_table import FeedRow, feeds_table
     from autonews.store import Store
     from autonews.timeparse import utcnow

@@ -30,7 +30,8 @@ def story(
     fmt: Annotated[str, format_option("text or json.")] = "text",
     config: ConfigOption = None,
 ) -> None:
-    """Show one story's sources from the store (no fetching); --explain says why they merged."""
+    """Show one story of the store and its sources (no fetching); --explain says why they
+    merged. In JSON, the story as the digest's JSON gives it."""
     from autonews.render.story import format_story
     from autonews.story import story_report
     from autonews.timeparse import reader_zone

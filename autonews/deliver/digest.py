@@ -6,7 +6,7 @@ The rules, whatever the destination:
   and records nothing, and a ``--dry-run`` message is only shown, so nothing is recorded either;
 - under ``--new`` with nothing new, nothing is written or sent at all in the formats people
   read (cron mails whatever a job prints); JSON and JSONL, read by programs, still get their
-  document: one with zero stories (JSONL: zero lines).
+  document: one with zero stories (JSONL: its status line alone).
 """
 
 from __future__ import annotations

@@ -18,7 +18,14 @@ from urllib.parse import quote
 
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
-from autonews.render.common import Clock, digest_heading, makers_label, safe_url, summary_line
+from autonews.render.common import (
+    Clock,
+    digest_heading,
+    feed_date_note,
+    makers_label,
+    safe_url,
+    summary_line,
+)
 from autonews.render.links import all_links, other_links
 from autonews.text import clean_text
 
@@ -49,7 +56,7 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def _content(story: Story) -> str:
+def _content(story: Story, clock: Clock) -> str:
     """The entry's body, as HTML (escaped once here, and again as XML text by ElementTree)."""
     parts = []
     if story.summary:
@@ -57,6 +64,8 @@ def _content(story: Story) -> str:
     about = [story.classification.event.value, makers_label(story)]
     if story.classification.speculative:
         about.append("speculative")
+    if story.feed_date is not None:  # its updated/published are its first sight: say why
+        about.append(feed_date_note(story, clock))
     parts.append(f"<p>{escape(_text(' · '.join(about)))}</p>")  # no ages: they would go stale
     links = all_links(story)
     if links:
@@ -71,7 +80,7 @@ def _content(story: Story) -> str:
     return "".join(parts)
 
 
-def _entry(feed: ET.Element, story: Story) -> None:
+def _entry(feed: ET.Element, story: Story, clock: Clock) -> None:
     entry = _add(feed, "entry")
     _add(entry, "id", STORY_ID_PREFIX + _text(story.id))
     _add(entry, "title", _text(story.title) or "(untitled)")
@@ -90,7 +99,7 @@ def _entry(feed: ET.Element, story: Story) -> None:
         _add(entry, "category", scheme=MAKER_SCHEME, term=_text(maker.name))
     if story.summary:
         _add(entry, "summary", _text(story.summary))
-    _add(entry, "content", _content(story), type="html")
+    _add(entry, "content", _content(story, clock), type="html")
 
 
 def render_atom(digest: Digest, options: RenderOptions) -> str:
@@ -99,11 +108,12 @@ def render_atom(digest: Digest, options: RenderOptions) -> str:
     named = f":{quote(_text(digest.name), safe='')}" if digest.name else ""
     _add(feed, "id", FEED_ID + named)
     _add(feed, "title", _text(digest_heading(digest)))
-    _add(feed, "subtitle", _text(summary_line(digest, Clock.of(digest, options))))
+    clock = Clock.of(digest, options)
+    _add(feed, "subtitle", _text(summary_line(digest, clock)))
     _add(feed, "updated", _time(digest.generated_at))
     _add(_add(feed, "author"), "name", "autonews")
     _add(feed, "generator", "autonews")
     for story in digest.stories:
-        _entry(feed, story)
+        _entry(feed, story, clock)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"

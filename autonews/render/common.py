@@ -79,6 +79,11 @@ class Clock:
         this_year = self.now.astimezone(self.zone).year
         return local.strftime("%d %b %H:%M" if local.year == this_year else "%d %b %Y %H:%M")
 
+    def day(self, moment: datetime) -> str:
+        """A day with its year, in the reader's zone: "09 Mar 2027" (a date a feed gave far
+        ahead: its year is the point)."""
+        return moment.astimezone(self.zone).strftime("%d %b %Y")
+
 
 def age(published: datetime, now: datetime) -> str:
     seconds = max(0, int((now - published).total_seconds()))
@@ -97,15 +102,28 @@ def safe_url(url: str | None) -> str | None:
 
 
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
-    """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative"."""
+    """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative", with
+    the feed's own date after the feeds when it was far ahead (see ``feed_date_note``)."""
     count = story.cluster_size
     feeds = ", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources))
     parts = [plural(count, "source"), clock.when(story.published), feeds]
     if story.new_sources:
         parts.insert(1, f"{story.new_sources} new since your last digest")
+    if story.feed_date is not None:
+        parts.append(feed_date_note(story, clock))
     if speculative and story.classification.speculative:
         parts.append("speculative")
     return " · ".join(parts)
+
+
+def feed_date_note(story: Story, clock: Clock) -> str:
+    """Why a story is dated as first seen: "dated 09 Mar 2027 by its feed" (by the feed's name
+    when it has several sources), the date its earliest source's feed gave, far ahead; ""
+    when it is dated as its feed has it."""
+    if story.feed_date is None:
+        return ""
+    by = "its feed" if story.cluster_size == 1 else clean_text(story.sources[0].feed)
+    return f"dated {clock.day(story.feed_date)} by {by}"
 
 
 def makers_label(story: Story) -> str:

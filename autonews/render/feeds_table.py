@@ -1,5 +1,7 @@
 """`autonews feeds list`: the feed list as an aligned plain-text table (name, status, last
-success, items kept, tags, URL, error), wide characters counted as two columns."""
+success, items kept, tags, URL, error), wide characters counted as two columns; under it, the
+feeds that moved for good, each with the command that updates the list (as `feeds check` says
+it)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from datetime import datetime
 
 from autonews.config import FeedConfig
 from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus
-from autonews.render.common import age
+from autonews.render.common import age, move_note
 from autonews.text import clean_text
 
 HEADINGS = ("NAME", "STATUS", "LAST SUCCESS", "ITEMS", "TAGS", "URL", "ERROR")
@@ -36,6 +38,8 @@ def _cells(row: FeedRow, now: datetime) -> tuple[str, ...]:
         status = "not fetched yet"
     else:
         status = {FeedStatus.NOT_MODIFIED: "not modified"}.get(health.status, health.status.value)
+    if health.moved_to:  # its new address and the command go under the table: a URL stays whole
+        status += ", moved"
     error = ""
     if health.status is FeedStatus.ERROR and not never:
         streak = health.consecutive_failures
@@ -63,4 +67,11 @@ def feeds_table(rows: Sequence[FeedRow], now: datetime) -> str:
             pad = " " * (width - _width(cell))
             cells.append(pad + cell if column in right else cell + pad)
         lines.append("  ".join(cells).rstrip())
+    moves = [
+        f"{clean_text(row.feed.label)} {move_note(row.health)}"
+        for row in rows
+        if row.health.moved_to
+    ]
+    if moves:
+        lines += ["", *moves]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,9 @@
-"""JSON: a serialisation of the digest model (never of the screen). Schema: schema/digest.json."""
+"""JSON: a serialisation of the digest model (never of the screen). Schema: schema/digest.json.
+
+JSON Lines is the same serialisation a line at a time: each story (``"type": "story"``), then
+one status line (``"type": "status"``) with everything else the JSON document carries: the
+feeds' health, the counts, the groups. A script tells the two by ``type``, and knows the output
+is whole when the status line has come; a --new digest with nothing new is its status line."""
 
 from __future__ import annotations
 
@@ -9,8 +14,9 @@ from typing import Any
 from autonews.models import Classification, Digest, FeedHealth, Story
 
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
-# (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up)
-SCHEMA_VERSION = 4
+# (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up);
+# 5: JSON Lines' type and status line, feed_date on stories and sources
+SCHEMA_VERSION = 5
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -37,6 +43,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "title": story.title,
         "url": story.url,
         "published": _time(story.published),
+        "feed_date": _time(story.feed_date),
         "summary": story.summary,
     }
     if story.body is not None:
@@ -52,6 +59,7 @@ def story_dict(story: Story) -> dict[str, Any]:
             "title": s.title,
             "url": s.url,
             "published": _time(s.published),
+            "feed_date": _time(s.feed_date),
             "new": s.new,
         }
         for s in story.sources
@@ -74,6 +82,17 @@ def feed_dict(feed: FeedHealth) -> dict[str, Any]:
 
 
 def digest_dict(digest: Digest) -> dict[str, Any]:
+    head, groups = _head(digest), _groups(digest)
+    return {**head, "stories": [story_dict(s) for s in digest.stories], "groups": groups}
+
+
+def status_dict(digest: Digest) -> dict[str, Any]:
+    """JSON Lines' last line: the JSON document but its stories."""
+    return {"type": "status", **_head(digest), "groups": _groups(digest)}
+
+
+def _head(digest: Digest) -> dict[str, Any]:
+    """What the JSON document says before its stories."""
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_at": _time(digest.generated_at),
@@ -88,17 +107,19 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
             for step in digest.filters
         ],
         "feeds": [feed_dict(f) for f in digest.feeds],
-        "stories": [story_dict(s) for s in digest.stories],
-        "groups": [
-            {
-                "key": g.key,
-                "kind": g.kind,
-                "story_ids": list(g.story_ids),
-                "also_story_ids": list(g.also_ids),
-            }
-            for g in digest.groups
-        ],
     }
+
+
+def _groups(digest: Digest) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": g.key,
+            "kind": g.kind,
+            "story_ids": list(g.story_ids),
+            "also_story_ids": list(g.also_ids),
+        }
+        for g in digest.groups
+    ]
 
 
 # Line breaks json.dumps leaves raw when ensure_ascii is off (links are kept as the feed gave
@@ -106,7 +127,9 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
 _LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
-def _dumps(data: Any, indent: int | None = None) -> str:
+def dumps(data: Any, indent: int | None = None) -> str:
+    """JSON text as every JSON output of autonews writes it: other scripts than ASCII as they
+    are, but the line breaks that other readers break lines at escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     # Searched for, then replaced: str.translate looks every character up in a dict, 50 ms
     # for a digest of 400 KB, where the three searches take a tenth of a millisecond.
@@ -117,8 +140,9 @@ def _dumps(data: Any, indent: int | None = None) -> str:
 
 
 def render_json(digest: Digest, options: object = None) -> str:
-    return _dumps(digest_dict(digest), indent=2) + "\n"
+    return dumps(digest_dict(digest), indent=2) + "\n"
 
 
 def render_jsonl(digest: Digest, options: object = None) -> str:
-    return "".join(_dumps(story_dict(s)) + "\n" for s in digest.stories)
+    stories = "".join(dumps({"type": "story", **story_dict(s)}) + "\n" for s in digest.stories)
+    return stories + dumps(status_dict(digest)) + "\n"

@@ -25,6 +25,26 @@ class StoreUpdate:
     corrected: dict[int, int] = field(default_factory=dict)  # entry index -> retitled item id
 
 
+# A date further ahead of first sight than this is no clock or zone off (zones span 26 hours,
+# a feed writing local time as UTC is at most 14 ahead) but the feed's mistake, or the date of
+# an event it announces: the item is dated as first seen, and the feed's date kept to be shown.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def store_dates(given: datetime | None, now: datetime) -> tuple[datetime, datetime | None]:
+    """An entry first seen ``now``: the date the store gives it, and the feed's date when that
+    lies more than FUTURE_TOLERANCE ahead (else None). Undated, or dated ahead at all, it is
+    dated as first seen: a date to come is no scoop, and would sort it first for days."""
+    if given is None or given <= now:
+        return given or now, None
+    return now, _far_ahead(given, now)
+
+
+def _far_ahead(given: datetime | None, seen: datetime) -> datetime | None:
+    """The feed's date when it lies more than FUTURE_TOLERANCE after ``seen``, else None."""
+    return given if given is not None and given > seen + FUTURE_TOLERANCE else None
+
+
 def _retitled(stored: str, title: str) -> bool:
     """Whether the feed now gives an item another title (not just other spacing)."""
     return bool(title.strip()) and " ".join(stored.split()) != " ".join(title.split())
@@ -48,23 +68,31 @@ class EntryQueries:
         entry is dated when first seen, as digests show it, and is news like any entry of that
         time. An entry the store has (same key) under another title is the feed's correction:
         the item takes the new title and summary, and loses its classification and article page
-        (made and read again); it keeps its id, story and dates. ``identity``: the entries' keys
-        and fingerprints when already known (:func:`entry_identity`)."""
+        (made and read again); it keeps its id, story and dates. An entry dated ahead is dated
+        as first seen, and one dated far ahead keeps its feed's date to show
+        (:func:`store_dates`); a stored item learns that date at any read (a store from before
+        feed dates were kept). ``identity``: the entries' keys and fingerprints when already
+        known (:func:`entry_identity`)."""
         keys, prints = identity or entry_identity(entries)
         repeated = Counter(keys)
         with transaction(self.db) as db:
             # One read of what the feed already has, then one batch of inserts.
             known: dict[str, tuple[int, str]] = {}  # key -> (id, title)
             known_prints: set[str] = set()
-            for item_id, key, fingerprint, title in db.execute(
-                "SELECT id, key, fingerprint, title FROM items WHERE feed_url = ?", (feed.url,)
+            feed_dates: dict[str, tuple[str, str | None]] = {}  # key -> (first seen, feed date)
+            for item_id, key, fingerprint, title, first_seen, feed_date in db.execute(
+                "SELECT id, key, fingerprint, title, first_seen, feed_date FROM items "
+                "WHERE feed_url = ?",
+                (feed.url,),
             ):
                 known[key] = (item_id, title)
                 known_prints.add(fingerprint)
+                feed_dates[key] = (first_seen, feed_date)
             first_fetch = not known
             read_before = _last_read(db, feed.url)
             rows, indexes = [], []
             corrections: dict[int, tuple[int, ParsedEntry, str]] = {}
+            redated: list[tuple[str | None, int]] = []  # (feed date, item id)
             taken: set[str] = set()  # keys of this document's new entries
             for position, (key, fingerprint, entry) in enumerate(
                 zip(keys, prints, entries, strict=True)
@@ -73,21 +101,21 @@ class EntryQueries:
                     item_id, title = known[key]
                     # A key the document repeats identifies nothing (a feed that links every
                     # entry to its home page): no correction is read from it.
-                    if (
-                        repeated[key] == 1
-                        and fingerprint not in known_prints
-                        and _retitled(title, entry.title)
-                    ):
+                    if repeated[key] > 1:
+                        continue
+                    if fingerprint not in known_prints and _retitled(title, entry.title):
                         corrections[position] = (item_id, entry, fingerprint)
                         known_prints.add(fingerprint)
+                    first_seen, stored_date = feed_dates[key]
+                    ahead = _far_ahead(entry.published, datetime.fromisoformat(first_seen))
+                    if (iso(ahead) if ahead else None) != stored_date:
+                        redated.append((iso(ahead) if ahead else None, item_id))
                     continue
                 if key in taken or fingerprint in known_prints:
                     continue  # seen before, perhaps re-dated or re-GUIDed
                 taken.add(key)
                 known_prints.add(fingerprint)
-                published = entry.published or now
-                if published > now + timedelta(days=1):
-                    published = now  # a date in the future is a feed bug, not a scoop
+                published, feed_date = store_dates(entry.published, now)
                 baseline = (
                     first_fetch
                     and entry.published is not None
@@ -107,15 +135,17 @@ class EntryQueries:
                         iso(now),
                         int(baseline),
                         read_before,
+                        iso(feed_date) if feed_date else None,
                     )
                 )
             db.executemany(
                 "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, published, "
-                "dated, first_seen, baseline, read_before) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "dated, first_seen, baseline, read_before, feed_date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             _correct(db, corrections.values())
+            db.executemany("UPDATE items SET feed_date = ? WHERE id = ?", redated)
             # What the feed lists now: pruning spares it (see ``Retention.prune``).
             db.execute(
                 "INSERT INTO feeds (url, name, listed) VALUES (?, ?, ?) ON CONFLICT(url) DO "

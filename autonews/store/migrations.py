@@ -162,6 +162,11 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT url, 'reader', 'failure', failure_reported_at, COALESCE(failure_reported_error, '')
         FROM feeds WHERE failure_reported_at IS NOT NULL;
     """,
+    # 11: the date a feed gave an item more than a day ahead of its first sight: the item is
+    # dated as first seen (a feed's mistake is no scoop), and digests say the feed's date
+    """
+    ALTER TABLE items ADD COLUMN feed_date TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -72,6 +72,26 @@ class Retention:
             )
         return len(ids)
 
+    def oldest_listed(self) -> dict[str, datetime]:
+        """Per feed, the date of the oldest item its last document listed: how far back it
+        carries items, which pruning spares only while the feed is read (see ``prune``)."""
+        oldest: dict[str, datetime] = {}
+        feeds = self.db.execute("SELECT url, listed FROM feeds WHERE listed IS NOT NULL")
+        for url, listed in feeds.fetchall():
+            dates = [
+                row[0]
+                for row in rows_in(
+                    self.db,
+                    "SELECT min(published) FROM items WHERE feed_url = ? AND key IN",
+                    json.loads(listed),
+                    (url,),
+                )
+                if row[0] is not None
+            ]
+            if dates:
+                oldest[url] = datetime.fromisoformat(min(dates))
+        return oldest
+
 
 def _still_listed(db: sqlite3.Connection, urls: Iterable[str], cutoff: str) -> dict[str, set[str]]:
     """The entry keys each feed listed when last read, for feeds read since ``cutoff`` (a feed

@@ -52,4 +52,5 @@ def item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
         tags=feed.tags,
         baseline=bool(row["baseline"]),
         read_before=from_iso(row["read_before"]),
+        feed_date=from_iso(row["feed_date"]),
     )

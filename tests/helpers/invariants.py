@@ -1,7 +1,8 @@
 """What every output of autonews must be, whatever the feeds held: the promises a whole-system
 test checks (the fuzzer over the pipeline, the corpus and hostile-server runs of the CLI).
 
-- JSON validates against the shipped schema, and every JSONL line against its story definition;
+- JSON validates against the shipped schema, and JSONL's story lines and its last line, the status,
+  against their definitions;
 - HTML parses with balanced tags, no scripts, no event-handler attributes, only http(s) links;
 - text, markdown and plain terminal output carry no control characters but newline and tab (no
   escapes, no C1, no bidi controls, no BOM: what ``autonews.text`` promises), and colour output
@@ -41,10 +42,18 @@ SCHEMA = _schema()
 DIGEST_VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.FormatChecker()
 )
-STORY_VALIDATOR = jsonschema.Draft202012Validator(
-    {"$schema": SCHEMA["$schema"], "$defs": SCHEMA["$defs"], "$ref": "#/$defs/story"},
-    format_checker=jsonschema.FormatChecker(),
-)
+
+
+def _part(name: str) -> jsonschema.Draft202012Validator:
+    """A validator for one definition of the shipped schema (a JSON Lines line)."""
+    return jsonschema.Draft202012Validator(
+        {"$schema": SCHEMA["$schema"], "$defs": SCHEMA["$defs"], "$ref": f"#/$defs/{name}"},
+        format_checker=jsonschema.FormatChecker(),
+    )
+
+
+STORY_LINE_VALIDATOR = _part("story_line")
+STATUS_LINE_VALIDATOR = _part("status_line")
 
 
 def _valid(validator: jsonschema.Draft202012Validator, document: object) -> None:
@@ -57,9 +66,12 @@ def valid_digest(document: object) -> None:
     _valid(DIGEST_VALIDATOR, document)
 
 
-def valid_story(document: object) -> None:
-    """One JSON Lines story (parsed) that the schema's story definition accepts."""
-    _valid(STORY_VALIDATOR, document)
+def valid_jsonl(out: str) -> None:
+    """JSON Lines as the schema defines them: a story per line, then the status line."""
+    *stories, status = out.splitlines()  # every line break Python knows, not only "\n"
+    for line in stories:
+        _valid(STORY_LINE_VALIDATOR, json.loads(line))
+    _valid(STATUS_LINE_VALIDATOR, json.loads(status))
 
 
 def no_controls(text: str, where: str) -> None:
@@ -175,10 +187,8 @@ def check_outputs(digest: Digest, absent: Iterable[str] = ()) -> None:
             valid_digest(document)
             assert [s["id"] for s in document["stories"]] == [s.id for s in digest.stories]
         elif fmt is Format.JSONL:
-            lines = out.splitlines()  # every line break Python knows, not only "\n"
-            assert len(lines) == len(digest.stories)
-            for line in lines:
-                valid_story(json.loads(line))
+            assert len(out.splitlines()) == len(digest.stories) + 1  # and no line broken
+            valid_jsonl(out)
         elif fmt is Format.HTML:
             safe_html(out)
         elif fmt is Format.ATOM:
