@@ -965,6 +965,15 @@ def test_a_number_in_a_models_name_is_no_count() -> None:
         ("Blue Bird sightings rise in spring", []),
         ("Sany excavator sales rise", []),
         ("Ebro river floods in Zaragoza", []),
+        ("Lightyear stock soars after Disney reboot", []),
+        ("Plymouth council approves new housing plan", []),
+        ("Holden to lead new investment fund after sales jump", []),
+        ("Golden Dragon Awards announced in Beijing", []),
+        ("Mona Lisa sells for record price at auction", []),  # not XPeng's MONA
+        ("Singer launches world tour after album sales surge", []),
+        ("萨博公司获得雷达订单", []),  # Saab AB's radars
+        ("Holden Commodore recall announced", ["Holden"]),
+        ("Plymouth Barracuda sells for $1 million at auction", ["Plymouth"]),
         # Brands named by their cars only: their bare names are people and words.
         ("Ariel Winter attends premiere", []),
         ("Ariel Atom 4R revealed", ["Ariel Motor"]),
