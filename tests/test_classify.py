@@ -942,3 +942,93 @@ def test_a_number_in_a_models_name_is_no_count() -> None:
         "270,000 F-150 Pickups"
     ]
     assert [f.text for f in classify("Mazda CX-5 Sales Up 20%").figures] == ["20%"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Startups whose names are words: counted with car evidence...
+        ("Arrival unveils electric van for UPS", ["Arrival"]),
+        ("Lightyear 0 solar car enters production", ["Lightyear"]),
+        ("Telo raises its tiny electric truck's tow rating to 8,000 lbs", ["Telo"]),
+        ("Silence kicks off production of the S04 microcar", ["Silence"]),
+        ("Saab 9-3 owners rally in Trollhattan", ["Saab"]),
+        ("Blue Bird unveils new electric school bus", ["Blue Bird"]),
+        # ...and not without, nor where the text's own words make them something else.
+        ("Arrival of spring brings warmer weather to Europe", []),
+        ("Lightyear the movie flops at box office", []),
+        ("Buzz Lightyear returns in Toy Story 5", []),
+        ("Silence as Tesla cuts prices again", ["Tesla"]),
+        ("TELO leader meets Sri Lankan president", []),
+        ("Saab wins Gripen fighter order from Thailand", []),
+        ("Prevost elected pope, takes name Leo XIV", []),
+        ("Blue Bird sightings rise in spring", []),
+        ("Sany excavator sales rise", []),
+        ("Ebro river floods in Zaragoza", []),
+        ("Lightyear stock soars after Disney reboot", []),
+        ("Plymouth council approves new housing plan", []),
+        ("Holden to lead new investment fund after sales jump", []),
+        ("Golden Dragon Awards announced in Beijing", []),
+        ("Mona Lisa sells for record price at auction", []),  # not XPeng's MONA
+        ("Singer launches world tour after album sales surge", []),
+        ("萨博公司获得雷达订单", []),  # Saab AB's radars
+        ("Holden Commodore recall announced", ["Holden"]),
+        ("Plymouth Barracuda sells for $1 million at auction", ["Plymouth"]),
+        # Brands named by their cars only: their bare names are people and words.
+        ("Ariel Winter attends premiere", []),
+        ("Ariel Atom 4R revealed", ["Ariel Motor"]),
+        ("Noble gas prices rise", []),
+        # Unambiguous new names, and a robotaxi firm that builds its own vehicle.
+        ("Zoox robotaxi crashes into bus", ["Zoox"]),
+        ("Munro Vehicles completes validation testing of its M Series", ["Munro Vehicles"]),
+        ("Sandy Munro tears down the Cybertruck", ["Tesla"]),
+        ("Freelander 8 launches in China", ["Freelander"]),
+        ("Land Rover Freelander 2 recall", ["Land Rover"]),
+    ],
+)
+def test_startups_and_small_makers_named_as_words(title: str, expected: list[str]) -> None:
+    assert makers(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("斯泰兰蒂斯集团6月总销量同比增长10%", ["Stellantis"]),  # a second transliteration
+        ("路西德第三季度交付量创新高", ["Lucid"]),
+        ("天际汽车宣布停产", ["Enovate"]),
+        ("中通客车新能源客车订单增长", ["Zhongtong"]),
+        ("大运汽车发布新车", ["Dayun"]),
+        ("汉马科技：7月货车销量1121辆", ["Hanma Technology"]),
+        # The same characters where they mean something else.
+        ("中通快递发布财报", []),  # ZTO Express
+        ("大运会开幕式在成都举行", []),  # the Universiade
+        ("天际线上的城市", []),  # the skyline
+        ("向北奔去", []),
+        ("三一重工净利润增长", []),  # Sany's diggers and cranes
+    ],
+)
+def test_chinese_names_of_makers_new_and_known(title: str, expected: list[str]) -> None:
+    assert makers(title) == expected
+
+
+def test_a_brand_in_capitals_counts_in_chinese_text() -> None:
+    """The capitals rule: a Chinese headline whose only Latin letters are the brand's is not a
+    headline written all in capitals (where capitals prove nothing)."""
+    assert makers("〈車市〉10月MG銷售暴增5倍") == ["MG"]
+    assert makers("MG AND THE ART OF WAR") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "automotive"),
+    [
+        ("Ford turns the F-350 into an off-roader", True),
+        ("The best hot hatches of the year", True),
+        ("Junkyard Find: 1983 Mitsubishi Cordia", True),
+        ("越野车市场迎来新玩家", True),
+        ("Hybrid work is here to stay", False),
+        ("Search engine rankings shift after update", False),
+        ("Turbocharged growth for the chip sector", False),
+    ],
+)
+def test_car_words_that_alone_say_cars(title: str, automotive: bool) -> None:
+    assert classify(title).automotive is automotive
