@@ -127,6 +127,9 @@ def test_own_set_is_large_and_balanced() -> None:
         ("比亚迪宣布降价", ["BYD"]),
         ("华为问界M9上市", ["Aito"]),
         ("Smart Charging Rules Approved by EU Parliament", []),
+        # A word that alone says cars, anywhere in the title, vouches for the name opening it.
+        ("Ford Has A Hidden Package That Turns The F-350 Into An Off-Roader", ["Ford"]),
+        ("Ford Has A Hidden Package For Its Employees", []),
     ],
 )
 def test_ambiguous_names(title: str, expected: list[str]) -> None:

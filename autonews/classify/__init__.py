@@ -58,6 +58,7 @@ class _TitleReading(NamedTuple):
     speculative: str | None
     car_word: bool
     found: list[Spotted]
+    car_words: list[str]  # the phrases that by themselves say "cars" (automotive_words)
 
 
 class Classifier:
@@ -139,9 +140,14 @@ class Classifier:
         stems = stems_of(tokens.norms)
         hits: list[RuleHit] = []
         event, weight, speculative = self._rule_event(title, stems, reasons, hits)
-        car_word = self.says_cars(stems, tokens.plain)
+        car_words = automotive_words(self.k, tokens.norms, tokens.plain)
+        # A word that alone says "cars" ("off-roader", "electric vehicles") is a car word for
+        # the names too: "Ford ... Into An Off-Roader" is the carmaker.
+        car_word = bool(car_words) or self.says_cars(stems, tokens.plain)
         found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
-        return _TitleReading(tokens, stems, hits, event, weight, speculative, car_word, found)
+        return _TitleReading(
+            tokens, stems, hits, event, weight, speculative, car_word, found, car_words
+        )
 
     def event_features(self, title: str) -> list[str]:
         """The event model's features of a title, as classify computes them (for fitting)."""
@@ -196,8 +202,8 @@ class Classifier:
         records the reasons (``--explain``), each naming the text that decided it. ``car_feed``:
         the item comes from a feed that is about cars, which is evidence enough of relevance."""
         reasons: list[str] = [] if explain else DISCARD
-        tokens, stems, hits, event, weight, speculative, car_word, found = self._read_title(
-            title, reasons
+        tokens, stems, hits, event, weight, speculative, car_word, found, car_words = (
+            self._read_title(title, reasons)
         )
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
@@ -211,9 +217,7 @@ class Classifier:
         off_topic = bool(found) and self._not_about_cars(found, stems, car_word, reasons)
         if off_topic:
             found = [f for f in found if f[2].kind == "company"]
-        evidence = title_evidence(
-            self.k, found, automotive_words(self.k, tokens.norms, tokens.plain)
-        )
+        evidence = title_evidence(self.k, found, car_words)
         if off_topic:
             evidence = Evidence(NONE, "the title says it is about something else")
         extra = Extra.of(self, summary, body) if not off_topic and (summary or body) else None

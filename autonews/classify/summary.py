@@ -65,7 +65,7 @@ class Extra:
         """Every name in it that passes the checks, judged by its own context."""
         classifier = self.classifier
         _, weight, _ = classifier.phrase_event(self.stems, DISCARD)
-        car_word = classifier.says_cars(self.stems, self.tokens.plain)
+        car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens.plain)
         return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
     def makers(self, title_car: bool, reasons: list[str]) -> list[Spotted]:
