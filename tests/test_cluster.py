@@ -184,6 +184,17 @@ def test_one_release_told_two_days_later_joins_its_story() -> None:
     assert hours.detail.startswith("56.0 h apart, counted as 28.0 h")
 
 
+def test_a_price_is_not_a_model_named_by_a_number() -> None:
+    """The Lynk & Co 900 is no model in "209,900 yuan": read as one, it kept Zeekr's launch
+    apart from its own report in Chinese (different models of one group)."""
+    assert cluster(
+        items(
+            "极氪007正式上市 售价20.99万元起",
+            "Zeekr's first sedan starts at 209,900 yuan, squarely aimed at the Model 3",
+        )
+    ) == [[0, 1]]
+
+
 def test_round_figures_match_precise_ones_but_two_precise_counts_differ() -> None:
     same = cluster(
         items(

@@ -116,17 +116,25 @@ class _Features:
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
 
 
-def _models(c: Classification, title_words: list[str]) -> frozenset[tuple[str, str]]:
+def _models(c: Classification, title_words: list[str], title: str) -> frozenset[tuple[str, str]]:
     """(group, model) for models of the item's makers' groups named in its title, without
     brand words: "mega" in "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and
-    "通用扩大Bolt召回"."""
+    "通用扩大Bolt召回"; a model that is a number ("007" of 极氪007, "900" of 领克900) only
+    where it is not part of a larger number ("209,900 yuan")."""
     groups = {maker.group for maker in c.makers}
     if not groups:
         return frozenset()  # no maker, no model of one to look for
     found: set[tuple[str, str]] = set()
     for _, _, payloads in default_knowledge().bare_models.scan(title_words, True):
         found.update((group, name) for group, name in payloads if group in groups)
-    return frozenset(found)
+    return frozenset(
+        (group, name) for group, name in found if not name.isdigit() or _alone(name, title)
+    )
+
+
+def _alone(number: str, title: str) -> bool:
+    """Whether ``number`` stands in the title on its own, not as digits of a larger number."""
+    return re.search(rf"(?<!\d)(?<!\d[,.]){number}(?![.,]?\d)", title) is not None
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -241,7 +249,7 @@ def _features(
         norms = (title_norm, text_norm, title_norm, text_norm)
     plain = simplified(item.title)
     title_numbers = fig.numbers(plain)
-    models = _models(c, title_words)
+    models = _models(c, title_words, plain)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     units = (f.value for f in c.figures if f.kind == "units" and f.value)
     per_time = fig.rates(plain)  # what a strike costs a week is no deal's sum
