@@ -140,6 +140,18 @@ def test_whole_articles_in_summaries_are_capped() -> None:
     assert 5000 < len(summary) <= 6000
 
 
+def test_a_json_feed_behind_a_stray_byte_with_a_numeric_id_is_read() -> None:
+    """Found by the fuzz test: a NUL before a JSON Feed sends it to the XML path, whose parser
+    reads JSON Feeds too and passed its number id on as a number, which broke the feed."""
+    doc = (
+        b'\x00{"version": "https://jsonfeed.org/version/1.1", "title": "Test Wire", '
+        b'"items": [{"url": "http://example.com/a/0", "title": "Volvo recalls XC70s", '
+        b'"id": 12345}]}'
+    )
+    (entry,) = parse_feed(doc).entries
+    assert (entry.title, entry.guid) == ("Volvo recalls XC70s", "12345")
+
+
 def test_rss_served_as_json_is_still_read() -> None:
     body = rss([item("Volvo recalls XC70", 1)]).encode()
     feed = parse_feed(body, "application/json; charset=utf-8")

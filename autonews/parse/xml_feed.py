@@ -169,22 +169,30 @@ def _parse_fast(utf8: bytes, url: str = "") -> ParsedFeed:
     entries = []
     for entry, summary in zip(raw_entries, _summaries(utf8, raw_entries, options), strict=True):
         parsed_entry = ParsedEntry(
-            title=_fast_text(entry.get("title") or ""),
+            title=_fast_text(_as_text(entry.get("title"))),
             link=_entry_link(entry, base),
-            guid=entry.get("id") or None,
+            guid=_as_text(entry.get("id")) or None,
             summary=_fast_text(cap_html(summary)),
             published=_fast_published(entry),
-            author=clean_text(entry.get("author") or ""),
+            author=clean_text(_as_text(entry.get("author"))),
         )
         if parsed_entry.title or parsed_entry.link:
             entries.append(parsed_entry)
     feed = parsed.get("feed", {})
     return ParsedFeed(
-        title=clean_text(feed.get("title") or ""),
+        title=clean_text(_as_text(feed.get("title"))),
         link=feed.get("link"),
         entries=tuple(entries),
         kind="fast",
     )
+
+
+def _as_text(value: Any) -> str:
+    """A field as text: fastfeedparser reads JSON Feeds too, and passes their values on as the
+    JSON has them ("id": 12345, which JSON Feed 1.1 says a reader coerces to a string)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
 
 
 def _summaries(utf8: bytes, entries: list[Any], options: dict[str, bool]) -> list[str]:
