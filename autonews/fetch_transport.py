@@ -2,10 +2,10 @@
 
 httpx keeps one pool for all hosts, and at every request that starts or ends it walks every
 connection of the pool, for every request waiting: with 32 requests in flight to 30 sites that
-was a third of the network thread's CPU (0.8-1.1 s for the 330 requests of the loopback farm,
-0.5-0.7 s with a pool per site). A site's pool holds at most ``per_host`` connections; pools of
-sites done with are closed once more sites than ``concurrency`` have one, so that a run over
-hundreds of sites does not keep hundreds of idle sockets open.
+was a third of the network thread's CPU (0.74-1.31 s for the 330 requests of the loopback farm,
+0.52-0.81 s with a pool per site, by turns). A site's pool holds at most ``per_host``
+connections; pools of sites done with are closed once more sites than ``concurrency`` have one,
+so that a run over hundreds of sites does not keep hundreds of idle sockets open.
 
 Making the TLS context loads the trusted certificates, tens of milliseconds of CPU on the network
 thread before the first request can go out: it is made once, on the first https request, and
