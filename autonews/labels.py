@@ -45,7 +45,7 @@ def classify_items(
         fresh.append((item.id, result[item.id], bool(body)))
     if fresh:
         store.save_classifications(fresh, version)
-    doubtful = _from_car_feeds(items, result)
+    doubtful = _from_car_feeds(store, version, items, result)
     # A terse headline of a car-news feed is car news: classified again knowing where it comes
     # from. Whether that applies depends on the feed's other items, so it is decided each run;
     # the classification itself is stored beside the item's own.
@@ -74,17 +74,34 @@ def _classifier(config: Config) -> Classifier:
 
 CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
 CAR_FEED_ITEMS = 3  # ... judged on at least this many items
+# A feed with fewer items in the window is judged on this many of its latest stored items (the
+# window's among them): a car feed's terse follow-up is car news whether or not the feed's other
+# items are still in the window (trial 26, item 10: it flipped with the window).
+CAR_FEED_HISTORY = 20
 # (The clustering reads car feeds by the same share, without the minimum: cluster/topics.py.)
 
 
-def _from_car_feeds(items: Sequence[Item], result: Mapping[int, Classification]) -> list[Item]:
+def _from_car_feeds(
+    store: Store, version: str, items: Sequence[Item], result: Mapping[int, Classification]
+) -> list[Item]:
     """Items not seen as about cars that come from feeds mostly about cars."""
     by_feed: dict[str, list[Item]] = {}
     for item in items:
         by_feed.setdefault(item.feed_url, []).append(item)
+    unsure = {
+        url: [item for item in members if not result[item.id].automotive]
+        for url, members in by_feed.items()
+    }
+    few = [url for url, members in by_feed.items() if unsure[url] and len(members) < CAR_FEED_ITEMS]
+    history = store.latest_car_shares(few, version, CAR_FEED_HISTORY) if few else {}
     doubtful = []
-    for members in by_feed.values():
-        cars = sum(result[item.id].automotive for item in members)
-        if len(members) >= CAR_FEED_ITEMS and cars >= CAR_FEED_SHARE * len(members):
-            doubtful += [item for item in members if not result[item.id].automotive]
+    for url, members in by_feed.items():
+        if not unsure[url]:
+            continue
+        if url in history:
+            judged, cars = history[url]
+        else:
+            judged, cars = len(members), len(members) - len(unsure[url])
+        if judged >= CAR_FEED_ITEMS and cars >= CAR_FEED_SHARE * judged:
+            doubtful += unsure[url]
     return doubtful

@@ -256,3 +256,27 @@ def test_models_named_without_their_brand_or_as_a_version(
         result = cli(*args, "--model", model)
         assert result.code == 0, result.err
         assert [s["title"] for s in result.json()["stories"]] == [title], model
+
+
+def test_a_car_feeds_terse_item_is_car_news_whatever_the_window_holds(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 26, item 10: a car feed's terse follow-up was car news while the feed's other items
+    were in the window and "not about cars" once they had left it. A feed with few items in the
+    window is judged on its latest stored items."""
+    titles = [
+        "Lucid Recalls Gravity SUVs Over Loose Seat Bolts",
+        "BYD Cuts Prices of Seal and Han in China by Up to 20%",
+        "GM Resumes Production at Orion Assembly Plant",
+        "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
+    ]
+    items = [item(title, n, hours_ago=96 + n) for n, title in enumerate(titles)]
+    items.append(item("What we learned this week", 9, hours_ago=1, description="Notes."))
+    httpserver.expect_request("/car").respond_with_data(rss(items))
+    feed = ("--feed", httpserver.url_for("/car"))
+    assert cli("digest", *feed, "--no-extract", "--since", "7d").code == 0
+    for since in ("7d", "48h"):
+        digest = cli("digest", *feed, "--offline", "--since", since, "--format", "json").json()
+        terse = [s for s in digest["stories"] if s["title"] == "What we learned this week"]
+        assert terse and terse[0]["automotive"], since
+        assert digest["not_about_cars"] == 0, since

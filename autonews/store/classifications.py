@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from autonews.models import Classification
 from autonews.store.connection import rows_in, transaction
 
+_AUTOMOTIVE = 6  # where Classification.to_record() keeps "about cars"
+
 
 class ClassificationQueries:
     db: sqlite3.Connection
@@ -58,6 +60,22 @@ class ClassificationQueries:
                     for item_id, c, with_body in rows
                 ],
             )
+
+    def latest_car_shares(
+        self, feed_urls: Iterable[str], version: str, latest: int
+    ) -> dict[str, tuple[int, int]]:
+        """For each feed, of its ``latest`` items stored last that this classifier version has
+        labelled: how many, and how many of them are about cars (their own labels)."""
+        shares = {}
+        for url in feed_urls:
+            rows = self.db.execute(
+                "SELECT c.record FROM items i JOIN classifications c ON c.item_id = i.id "
+                "WHERE i.feed_url = ? AND c.version = ? ORDER BY i.id DESC LIMIT ?",
+                (url, version, latest),
+            ).fetchall()
+            cars = sum(bool(json.loads(row["record"])[_AUTOMOTIVE]) for row in rows)
+            shares[url] = (len(rows), cars)
+        return shares
 
     def _cached(
         self, record: str, with_body: str, item_ids: Sequence[int], version: str
