@@ -77,6 +77,27 @@ def test_since_filters_by_publication(store: Store) -> None:
     assert [i.title for i in store.items([FEED], NOW - timedelta(hours=48))] == ["Story 1"]
 
 
+def test_a_window_of_many_feeds_is_read_through_the_dates_once_the_store_knows_itself(
+    tmp_path: Path,
+) -> None:
+    """Without statistics SQLite read a digest's window through the feeds' index: every item
+    of a large store. Closing the store keeps them, and the window is then read by date."""
+    feeds = [FeedConfig(f"http://{n}.example/feed", f"F{n}") for n in range(30)]
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        for feed in feeds:
+            store.add_entries(feed, [entry(n, hours=n * 24 + 1) for n in range(40)], NOW)
+        assert len(store.items(feeds, NOW - timedelta(hours=48))) == 60
+    with Store(path) as store:
+        marks = ",".join("?" * len(feeds))
+        plan = store.db.execute(
+            f"EXPLAIN QUERY PLAN SELECT * FROM items WHERE feed_url IN ({marks}) "
+            "AND published >= ? ORDER BY published DESC, id",
+            [*(feed.url for feed in feeds), (NOW - timedelta(hours=48)).isoformat()],
+        ).fetchall()
+    assert "items_published" in plan[0][3]
+
+
 def test_future_dates_are_clamped(store: Store) -> None:
     store.add_entries(FEED, [entry(1, hours=-24 * 30)], NOW)
     assert store.items([FEED], None)[0].published == NOW

@@ -54,6 +54,16 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
+def _keep_statistics(db: sqlite3.Connection) -> None:
+    """Keep the query planner's statistics fresh, as SQLite advises every connection to do
+    before it closes (a sample of each index: milliseconds). Without them it read a digest's
+    window through the feeds' index, every item of a store of 200,000 (0.10 s), where the
+    index of dates reads the window's 400 (0.002 s). It waits for no other run's lock."""
+    db.execute("PRAGMA busy_timeout = 50")
+    db.execute("PRAGMA analysis_limit = 400")
+    db.execute("PRAGMA optimize")
+
+
 class Store(
     EntryQueries,
     StoryQueries,
@@ -92,6 +102,8 @@ class Store(
             raise store_problem(self.path, error) from None
 
     def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):  # a read-only store, a busy one: next time
+            _keep_statistics(self.db)
         self.db.close()
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
