@@ -58,7 +58,8 @@ def _keep_statistics(db: sqlite3.Connection) -> None:
     """Keep the query planner's statistics fresh, as SQLite advises every connection to do
     before it closes (a sample of each index: milliseconds). Without them it read a digest's
     window through the feeds' index, every item of a store of 200,000 (0.10 s), where the
-    index of dates reads the window's 400 (0.002 s). It waits for no other run's lock."""
+    index of dates reads the window's 400 (0.002 s). It waits 50 ms at most for another run's
+    lock."""
     db.execute("PRAGMA busy_timeout = 50")
     db.execute("PRAGMA analysis_limit = 400")
     db.execute("PRAGMA optimize")
