@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.feeds import item, rss
+from tests.helpers.feeds import serve_titles
 from tests.helpers.invariants import valid_jsonl
 
 HEADLINES = [
@@ -21,11 +21,7 @@ HEADLINES = [
 
 @pytest.fixture
 def feed(httpserver: HTTPServer) -> str:
-    httpserver.expect_request("/feed").respond_with_data(
-        rss([item(title, n) for n, title in enumerate(HEADLINES)]),
-        content_type="application/rss+xml",
-    )
-    return httpserver.url_for("/feed")
+    return serve_titles(httpserver, HEADLINES)
 
 
 def test_jsonl_ends_with_a_status_line_that_says_what_the_json_document_says(

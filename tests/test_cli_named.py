@@ -11,7 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from autonews.errors import ExitStatus
-from tests.helpers.feeds import item, rss
+from tests.helpers.feeds import item, rss, serve_titles
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -26,11 +26,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def feed(httpserver: HTTPServer) -> str:
-    httpserver.expect_request("/feed").respond_with_data(
-        rss([item(title, n) for n, title in enumerate(HEADLINES)]),
-        content_type="application/rss+xml",
-    )
-    return httpserver.url_for("/feed")
+    return serve_titles(httpserver, HEADLINES)
 
 
 def test_several_named_digests_need_a_file_each(

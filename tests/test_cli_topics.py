@@ -9,7 +9,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from autonews.errors import ExitStatus
-from tests.helpers.feeds import item, rss
+from tests.helpers.feeds import item, rss, serve_titles
 
 CAR = "Volvo Recalls 14,768 XC70s Over Halfshaft Risk"
 CAR_SUMMARY = "Volvo is recalling 14,768 plug-in XC70 cars built in China."
@@ -205,15 +205,6 @@ def test_new_counts_stories_not_about_cars_once_and_all_topics_still_shows_them(
     assert last.json()["stories"] == []
 
 
-def _feed_of(httpserver: HTTPServer, path: str, titles: list[str]) -> str:
-    """A feed of these titles, served at ``path``: its URL."""
-    httpserver.expect_request(path).respond_with_data(
-        rss([item(title, n) for n, title in enumerate(titles)]),
-        content_type="application/rss+xml",
-    )
-    return str(httpserver.url_for(path))
-
-
 def test_model_filter_knows_plurals_and_names_without_their_brand(
     cli, home: Path, httpserver: HTTPServer
 ) -> None:
@@ -223,7 +214,7 @@ def test_model_filter_knows_plurals_and_names_without_their_brand(
         "Honda Accord Hybrid Gets a Price Cut in the US",
         "Toyota Recalls 52,000 Camrys Over Airbag Sensor",
     ]
-    url = _feed_of(httpserver, "/mix", titles)
+    url = serve_titles(httpserver, titles, "/mix")
     args = ("digest", "--feed", url, "--no-extract", "-f", "json")
     for model, title in (("cybertruck", titles[0]), ("Accord", titles[1]), ("camry", titles[2])):
         result = cli(*args, "--model", model)
@@ -242,7 +233,7 @@ def test_models_named_without_their_brand_or_as_a_version(
         "Ford Mustang Mach-E Recall Covers 20,000 Crossovers",
         "Honda Launches Pilot Program for EV Charging",
     ]
-    url = _feed_of(httpserver, "/models", titles)
+    url = serve_titles(httpserver, titles, "/models")
     everything = cli("digest", "--feed", url, "--no-extract", "-f", "json").json()["stories"]
     models = {s["title"]: [m["name"] for m in s["models"]] for s in everything}
     assert models == {

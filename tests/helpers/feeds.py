@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+from pytest_httpserver import HTTPServer
+
 
 def rfc822(hours_ago: float, now: datetime | None = None) -> str:
     return format_datetime((now or datetime.now(UTC)) - timedelta(hours=hours_ago))
@@ -38,3 +40,12 @@ def item(title: str, n: int, hours_ago: float = 1, **extra: str) -> dict[str, st
         "date": rfc822(hours_ago),
         **extra,
     }
+
+
+def serve_titles(httpserver: HTTPServer, titles: list[str], path: str = "/feed") -> str:
+    """A feed of these titles (``item`` n for the n-th), served at ``path``: its URL."""
+    httpserver.expect_request(path).respond_with_data(
+        rss([item(title, n) for n, title in enumerate(titles)]),
+        content_type="application/rss+xml",
+    )
+    return str(httpserver.url_for(path))
