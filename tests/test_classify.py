@@ -10,7 +10,7 @@ from autonews.classify import Classifier, classify, figures, lexicon, scripts
 from autonews.classify.lexicon import Lexicon, Tokens
 from autonews.evaluation.classify import evaluate, load_labels, synthetic_makers
 from autonews.models import Event
-from tests.helpers.paths import DATA, SHARED
+from tests.helpers.paths import DATA, ROOT, SHARED
 
 SHARED_FILE = SHARED / "data" / "headlines-dev.tsv"
 
@@ -1035,3 +1035,15 @@ def test_a_brand_in_capitals_counts_in_chinese_text() -> None:
 )
 def test_car_words_that_alone_say_cars(title: str, automotive: bool) -> None:
     assert classify(title).automotive is automotive
+
+
+def test_the_readme_counts_the_makers_and_suppliers_known() -> None:
+    """The README's opening promise ("knows N automaker brands") and its architecture section
+    stay true as the knowledge grows (it said 263 brands long after the knowledge held 365)."""
+    from autonews.classify.knowledge import default_knowledge
+
+    knowledge = default_knowledge()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"knows {len(knowledge.makers)} automaker brands" in readme
+    assert f"— {len(knowledge.makers)} brands with" in readme
+    assert f"{len(knowledge.companies)} suppliers and tech companies" in readme
