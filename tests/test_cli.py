@@ -115,6 +115,8 @@ def test_demo_command_prints_a_grouped_digest(cli) -> None:
     assert "Lead" in result.out
     assert "Industry" in result.out
     assert "\x1b" not in result.out  # not a terminal: plain text
+    # Its store is gone: the user learns the next step, and that its ids are not theirs.
+    assert "`autonews feeds add URL`" in result.err and "story ids" in result.err
 
 
 def test_failed_feed_gives_exit_3_and_the_digest(cli, home: Path, httpserver: HTTPServer) -> None:

@@ -160,3 +160,9 @@ def demo(
             run = with_progress(env, lambda progress: make_digest(store, cfg, options, progress))
     emit_digest(run.digest, fmt, None, env)
     tell_of_feeds(run.digest)
+    # A new user's next step, and why the ids just shown lead nowhere in `autonews story`.
+    typer.echo(
+        "autonews: that was the demo, from a store deleted as it ended (its story ids are not "
+        "in yours); your own feeds: `autonews feeds add URL`, then `autonews digest`",
+        err=True,
+    )
