@@ -43,7 +43,7 @@ def test_story_explain_names_each_merge_and_its_evidence(cli, home: Path, tmp_pa
 
     shown = cli("story", recall["id"], "--explain")
     assert shown.code == 0, shown.err
-    assert f"story {recall['id']}: 3 source(s)" in shown.out
+    assert f"story {recall['id']}: 3 sources" in shown.out
     assert "Halfshaft problem prompts recall" in shown.out
     # Two merges join three sources; each says what the two share and the model's weights.
     merges = [line for line in shown.out.splitlines() if line.startswith("  [")]
@@ -70,9 +70,22 @@ def test_story_without_explain_lists_sources_and_a_lone_item_has_no_merge(
     digest = cli("digest", *feeds, "--no-extract", "--format", "json").json()
     (alone,) = [s for s in digest["stories"] if s["cluster_size"] == 1]
     shown = cli("story", alone["id"])
-    assert shown.code == 0 and "1 source(s)" in shown.out and "merges:" not in shown.out
+    assert shown.code == 0 and ": 1 source\n" in shown.out and "merges:" not in shown.out
     explained = cli("story", alone["id"], "--explain")
     assert "merges:\n  none: one source" in explained.out
+
+
+def test_story_text_says_what_the_digest_says_of_the_story(cli, home: Path, tmp_path) -> None:
+    """Its title, event, makers, models and figures head the sources, as the JSON has them: a
+    user who looks a story up by its id need not run the digest again to learn what it is."""
+    feeds = write_feeds(tmp_path)
+    digest = cli("digest", *feeds, "--no-extract", "--format", "json").json()
+    (recall,) = [s for s in digest["stories"] if s["cluster_size"] == 3]
+    head = cli("story", recall["id"]).out.split("sources:\n", 1)[0].splitlines()
+    assert head[1] == f"  {recall['title']}"
+    assert "  event: recall" in head and "  makers: Volvo (Geely)" in head
+    assert "  models: XC70" in head
+    assert any(line.startswith("  figures: 14,768") for line in head)
 
 
 def test_an_unknown_story_id_is_a_usage_error(cli, home: Path, tmp_path) -> None:

@@ -3,12 +3,18 @@ the story as the digest's JSON gives it (``json_format.story_dict``), with each 
 
 from __future__ import annotations
 
+import textwrap
 from datetime import tzinfo
 from typing import Any
 
+from autonews.models import Classification, Story
+from autonews.render.common import plural, safe_url
 from autonews.render.json_format import dumps, story_dict
 from autonews.story import StoryReport
 from autonews.text import clean_text
+
+_SUMMARY_CHARACTERS = 300
+_WIDTH = 100  # the summary's lines; titles and URLs are never wrapped
 
 
 def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> str:
@@ -17,7 +23,9 @@ def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> s
     if fmt == "json":
         return dumps(_record(report), indent=2) + "\n"
     number = {item.id: n for n, item in enumerate(report.items, 1)}
-    lines = [f"story {report.story_id}: {len(report.items)} source(s)"]
+    lines = [f"story {report.story_id}: {plural(len(report.items), 'source')}"]
+    lines += _labels(report.story)
+    lines.append("sources:")
     for n, item in enumerate(report.items, 1):
         when = item.published.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z").rstrip()
         if item.feed_date is not None:  # dated as first seen: its feed's date was far ahead
@@ -39,6 +47,37 @@ def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> s
                 weight = f" ({evidence.weight:+.2f})" if evidence.weight else ""
                 lines.append(f"      {evidence.name}: {clean_text(evidence.detail)}{weight}")
     return "\n".join(lines) + "\n"
+
+
+def _labels(story: Story) -> list[str]:
+    """What the digest says of the story: its title, event, makers, models and figures, the
+    link it shows and its summary (the first of it: `read ID` shows a body whole)."""
+    c = story.classification
+    flag = " (speculative)" if c.speculative else ""
+    lines = [
+        f"  {clean_text(story.title)}",
+        f"  event: {c.event.value}{flag}",
+        f"  makers: {_makers(c) if c.automotive else '- (not about cars)'}",
+    ]
+    if c.models:
+        lines.append("  models: " + ", ".join(clean_text(m.name) for m in c.models))
+    if c.figures:
+        lines.append("  figures: " + ", ".join(clean_text(f.text) for f in c.figures))
+    url = safe_url(story.url)
+    if url:
+        lines.append(f"  link: {url}")
+    if story.summary:
+        summary = textwrap.shorten(clean_text(story.summary), _SUMMARY_CHARACTERS, placeholder="…")
+        lines += textwrap.wrap(
+            summary, _WIDTH, initial_indent="  summary: ", subsequent_indent="    "
+        )
+    return lines
+
+
+def _makers(c: Classification) -> str:
+    """ "Volvo (Geely), Polestar (Geely)": each maker with its group, as `classify` names them."""
+    named = (f"{m.name} ({m.group})" if m.group != m.name else m.name for m in c.makers)
+    return clean_text(", ".join(named)) or "Industry"
 
 
 def _record(report: StoryReport) -> dict[str, Any]:
