@@ -39,6 +39,28 @@ def test_help_is_fast_because_heavy_modules_are_lazy() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize(
+    "command",
+    ["digest", "classify", "read", "story", "stats", "makers", "demo", "feeds", "config"],
+)
+def test_a_run_given_one_command_is_that_command_of_the_whole_app(
+    cli, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """A run builds only the command it was given (typer converts every command it has at each
+    run): what it says and accepts is the whole app's, --debug and --config before it too."""
+    from autonews.cli.app import app
+
+    with pytest.raises(SystemExit) as exited:
+        app(args=[command, "--help"], prog_name="autonews")
+    whole = capsys.readouterr().out
+    assert exited.value.code == 0 and f"Usage: autonews {command}" in whole
+    for args in ([command, "--help"], ["--debug", "--config", "x.toml", command, "--help"]):
+        lean = cli(*args)
+        assert (lean.code, lean.out) == (0, whole)
+    root = cli("--help").out  # the root's help still lists every command
+    assert all(f"  {name}" in root for name in ("digest", "story", "feeds", "config"))
+
+
 def test_unknown_option_is_a_usage_error(cli) -> None:
     assert cli("digest", "--no-such-flag").code == ExitStatus.USAGE
 

@@ -8,25 +8,28 @@ and hint and exits with their status (``--debug`` shows the traceback instead).
 from __future__ import annotations
 
 import gc
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from autonews.cli.options import CONFIG_HELP, config_before_the_command
 from autonews.errors import AutonewsError
 
-app = typer.Typer(
-    name="autonews",
-    help="Car-industry news digests: fetch your feeds, extract the articles, and group the "
+# The root's settings, each app (see ``build_app``) made with them.
+_SETTINGS: dict[str, Any] = {
+    "name": "autonews",
+    "help": "Car-industry news digests: fetch your feeds, extract the articles, and group the "
     "stories by automaker and by what happened (recalls, launches, deals, regulation...).",
-    no_args_is_help=True,
-    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish...)
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},  # subcommands inherit it
-)
+    "no_args_is_help": True,
+    "add_completion": True,  # --install-completion / --show-completion (bash, zsh, fish...)
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},  # subcommands inherit it
+}
 _debug = False  # --debug, set by the root callback for main's error handling
 
 
@@ -38,7 +41,6 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks on errors (anywhere on the line).")
@@ -69,23 +71,52 @@ def debugging() -> bool:
     return _debug
 
 
-def _add_commands() -> None:
-    """Every command, in the order `autonews --help` lists them (groups after commands). A new
-    command goes in the module of its group, and is added here."""
+def _commands() -> dict[str, Callable[[typer.Typer], object]]:
+    """Every command by name, and how to add it to an app, in the order `autonews --help`
+    lists them (groups after commands). A new command goes in the module of its group, and is
+    added here."""
     from autonews.cli import classify, configure, digest, feeds, info, story
 
-    app.command()(digest.digest)
-    app.command()(classify.classify)
-    app.command()(info.read)
-    app.command()(story.story)
-    app.command()(info.stats)
-    app.command()(info.makers)
-    app.command()(info.demo)
-    app.add_typer(feeds.app, name="feeds")
-    app.add_typer(configure.app, name="config")
+    return {
+        "digest": lambda app: app.command()(digest.digest),
+        "classify": lambda app: app.command()(classify.classify),
+        "read": lambda app: app.command()(info.read),
+        "story": lambda app: app.command()(story.story),
+        "stats": lambda app: app.command()(info.stats),
+        "makers": lambda app: app.command()(info.makers),
+        "demo": lambda app: app.command()(info.demo),
+        "feeds": lambda app: app.add_typer(feeds.app, name="feeds"),
+        "config": lambda app: app.add_typer(configure.app, name="config"),
+    }
 
 
-_add_commands()
+def build_app(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with the command ``only`` alone: typer turns every
+    command it has into click's at each run (40 ms for all of them, 15 for `digest` alone),
+    and a run needs the one it was given."""
+    new = typer.Typer(**_SETTINGS)
+    new.callback()(_root)
+    for name, add in _commands().items():
+        if only is None or name == only:
+            add(new)
+    return new
+
+
+app = build_app()
+
+
+def _command_named(args: list[str]) -> str | None:
+    """The command of a command line whose root options are only --debug and --config (any
+    other, such as --help or --version, needs the whole app); None when there is none, or
+    when the shell asks for completions (they list every command)."""
+    if any(name.startswith("_AUTONEWS_COMPLETE") for name in os.environ):
+        return None
+    position = 0
+    while position < len(args) and args[position].partition("=")[0] in ("--debug", "--config"):
+        position += 2 if args[position] == "--config" else 1  # its file follows, or is after =
+    if position < len(args) and args[position] in _commands():
+        return args[position]
+    return None
 
 
 _INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
@@ -108,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     if debug:
         args = ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]
     try:
-        app(args=args, prog_name="autonews")
+        build_app(_command_named(args))(args=args, prog_name="autonews")
     except AutonewsError as exc:
         if _debug or debug:
             raise
