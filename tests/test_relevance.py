@@ -109,6 +109,25 @@ def test_a_brand_name_its_words_show_to_be_something_else_is_no_car_news_in_a_ca
     )
 
 
+def test_phone_news_of_a_maker_that_also_makes_phones_is_not_car_news() -> None:
+    """Trial 28: Xiaomi's phone sales (a broad Chinese sales word, 销量, beside 手机) were car
+    news with "10,000,000 vehicles", even more so in a car feed. A brand that means nothing
+    but cars keeps its news beside a phone ("charges faster than a phone")."""
+    phones = "雷军：小米15系列手机全球销量突破1000万台"
+    for car_feed in (False, True):
+        result = Classifier().classify(phones, "小米手机业务继续增长。", car_feed=car_feed)
+        assert not result.automotive and not result.makers
+    assert makers("充电比手机快的比亚迪，又遥遥领先了") == ["BYD"]
+    assert makers("小米汽车交付量突破10万台") == ["Xiaomi"]
+
+
+def test_genesis_the_book_is_not_the_brand_even_in_a_car_feed() -> None:
+    """Trial 28: "Genesis: A Book Review" of a car feed sat under Industry as car news."""
+    result = Classifier().classify("Genesis: A Book Review", car_feed=True)
+    assert not result.automotive and not result.makers
+    assert makers("Genesis GV80 Review: A Luxury SUV That Books Few Compromises") == ["Genesis"]
+
+
 def test_the_seed_lead_is_restructuring_with_its_model() -> None:
     result = classify(
         "Xiaomi Auto Eliminates Dedicated SU7 Ultra Sales Team, Opens Sales to All Store Staff"
