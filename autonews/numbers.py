@@ -10,22 +10,24 @@ from __future__ import annotations
 # regex engine skips to the digits instead of trying the lookbehind at every character.
 NUMBER = r"\d(?<![A-Za-z\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 
+# Each scale as a power of ten: values are made from the digits exactly (46.98万 is 469,800,
+# where 46.98 * 1e4 in floating point is 469,799.99999999994).
 SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "trillion": 1e12,
-    "万": 1e4,
-    "萬": 1e4,
-    "亿": 1e8,
-    "億": 1e8,
-    "兆": 1e12,  # a trillion in money (Taiwan, Japan); see CJK_SCALES
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "mn": 6,
+    "mln": 6,
+    "m": 6,
+    "billion": 9,
+    "bn": 9,
+    "bln": 9,
+    "trillion": 12,
+    "万": 4,
+    "萬": 4,
+    "亿": 8,
+    "億": 8,
+    "兆": 12,  # a trillion in money (Taiwan, Japan); see CJK_SCALES
 }
 # Money words a Chinese amount ends in (Simplified and Traditional), with their currency: for
 # the classifier's figures, and for 兆, which before money is a trillion ("5.35兆日圓") and
@@ -51,6 +53,12 @@ CJK_SCALES = "|".join(
 
 def number_value(digits: str, scale: str | None = None) -> float:
     """The value of a number as written: "14,768" -> 14768.0; "1.48" with "万" -> 14800.0;
-    "2.2" with "Billion" -> 2.2e9."""
-    value = float(digits.replace(",", ""))
-    return value * SCALES[scale.lower()] if scale else value
+    "2.2" with "Billion" -> 2.2e9: the float nearest the decimal value, not a product of
+    floats."""
+    plain = digits.replace(",", "")
+    if not scale:
+        return float(plain)
+    whole, _, fraction = plain.partition(".")
+    power = SCALES[scale.lower()] - len(fraction)
+    mantissa = int(whole + fraction)
+    return float(mantissa * 10**power) if power >= 0 else mantissa / 10**-power

@@ -342,7 +342,7 @@ def test_lowercasing_that_makes_or_unmakes_a_token() -> None:
 def test_a_plural_of_a_model_named_by_a_letter_names_its_maker_and_counts() -> None:
     result = Classifier().classify("Giga Texas production increases to 4,000 Model Ys per week")
     assert [m.name for m in result.makers] == ["Tesla"]
-    assert [(f.text, f.unit) for f in result.figures] == [("4,000 Model Ys", "Model Ys")]
+    assert [(f.text, f.unit) for f in result.figures] == [("4,000 Model Ys", "vehicles")]
     assert Classifier().classify("Vision vs reality").makers == ()
 
 
@@ -534,7 +534,7 @@ def test_money_written_with_a_b_for_billions() -> None:
 
 def test_a_b_after_a_count_is_not_billions() -> None:
     (figure,) = Classifier().classify("Stellantis to build 200,000 B-segment EVs in Italy").figures
-    assert (figure.value, figure.unit) == (200000, "EVs")
+    assert (figure.value, figure.unit) == (200000, "vehicles")
 
 
 @pytest.mark.parametrize(

@@ -148,7 +148,30 @@ def test_numbers_in_names_are_not_figures(title: str) -> None:
 
 def test_figures_are_numbers_with_units() -> None:
     figure = classify("Volvo Recalls 14,768 XC70s Over Halfshaft Risk").figures[0]
-    assert (figure.kind, figure.value, figure.unit) == ("units", 14768.0, "XC70s")
+    assert (figure.kind, figure.value, figure.unit) == ("units", 14768.0, "vehicles")
+
+
+@pytest.mark.parametrize(
+    ("title", "figure"),
+    [
+        ("Xiaomi recalls 116,887 SU7 sedans", ("116,887 SU7", 116887, "vehicles")),
+        ("Tesla Recalls 9,999 Cybertrucks", ("9,999 Cybertrucks", 9999, "vehicles")),
+        ("Ford Recalls 14,768 Broncos Over Loose Trim", ("14,768 Broncos", 14768, "vehicles")),
+        ("Toyota sells 480,186 Vehicles in November", ("480,186 Vehicles", 480186, "vehicles")),
+        ("比亚迪召回4,012輛汉EV", ("4,012輛", 4012, "vehicles")),
+        ("BYD Cuts Prices on 22 Models", ("22 Models", 22, "models")),
+        ("VW to Cut 35,000 Jobs in Germany", ("35,000 Jobs", 35000, "jobs")),
+        ("问界M9 2026款正式上市 售价46.98万元起", ("46.98万元", 469800, "CNY")),
+        ("Tesla Raises $2.2 Billion in Bonds", ("$2.2 Billion", 2_200_000_000, "USD")),
+    ],
+)
+def test_figures_count_in_one_vocabulary_with_exact_values(
+    title: str, figure: tuple[str, int, str]
+) -> None:
+    """Trial 28: a script summing recalled vehicles found units "SU7", "Cybertrucks", "Vehicles"
+    beside "vehicles", and 46.98万元 was 469799.99999999994."""
+    (found,) = classify(title).figures
+    assert (found.text, found.value, found.unit) == figure
 
 
 def test_traditional_chinese_reads_like_simplified() -> None:

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from autonews.classifier_version import knowledge_version
 from autonews.classify.event_model import EventModel, RuleHit, event_features, event_model
-from autonews.classify.figures import extract_figures
+from autonews.classify.figures import counting_models, extract_figures
 from autonews.classify.knowledge import (
     EntityHit,
     EventHit,
@@ -268,7 +268,7 @@ class Classifier:
             companies,
             event,
             is_speculative,
-            extract_figures(title),
+            counting_models(extract_figures(title), (m.name for m in models)),
             tuple(reasons),
             models,
             automotive,

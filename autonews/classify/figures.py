@@ -8,6 +8,8 @@ the count of numbers, not the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from autonews.models import Figure
 from autonews.numbers import (
@@ -131,7 +133,7 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     after = scale.end() if scale else end
     value = number_value(number.group(), (scale.group(1) or scale.group(2)) if scale else None)
     if symbol and not scale and (billions := _BILLIONS_AFTER_SUM.match(text, end)):
-        after, value = billions.end(), value * 1e9
+        after, value = billions.end(), number_value(number.group(), "billion")
     if symbol:
         currency = _SYMBOLS.get(symbol.group(1).strip().upper(), "USD")
         return Figure("money", text[symbol.start() : after].strip(), value, currency)
@@ -156,7 +158,40 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     if found is None or (1900 <= value <= 2100 and "," not in number.group()):
         return None  # no unit, or a year rather than a count
     counted, unit = found
-    return Figure("units", f"{text[start:after].strip()} {counted}", value, unit)
+    return Figure("units", f"{text[start:after].strip()} {counted}", value, _counted(unit))
+
+
+_MODELS_COUNTED = frozenset(("model", "models"))
+
+
+def _counted(word: str) -> str:
+    """What a count counts, in one vocabulary for scripts: "vehicles" for the car nouns and the
+    models' names ("14,768 Cars", "116,887 SU7", "4,000 Model Ys"), "models" for a count of
+    models ("Price Cuts on 22 Models"), else the word in lower case ("35,000 jobs"; a
+    capitalised plural may be a model's, which the classifier, knowing the models, tells:
+    ``counting_models``)."""
+    lowered = word.lower()
+    if lowered in _MODELS_COUNTED:
+        return "models"
+    if lowered in _UNIT_NOUNS or _MODEL_CODE.match(word) or word.startswith("Model "):
+        return "vehicles"
+    return lowered
+
+
+def counting_models(figures: tuple[Figure, ...], models: Iterable[str]) -> tuple[Figure, ...]:
+    """The figures, those that count a model the headline names ("14,768 Broncos") counting
+    vehicles."""
+    if all(f.kind != "units" or f.unit in ("vehicles", "models") for f in figures):
+        return figures
+    plurals = {plural for name in models for plural in _plurals(name.lower())}
+    return tuple(
+        replace(f, unit="vehicles") if f.kind == "units" and f.unit in plurals else f
+        for f in figures
+    )
+
+
+def _plurals(name: str) -> tuple[str, ...]:
+    return (name, name + "s", name + "es")
 
 
 _DIGIT = re.compile(r"\d")

@@ -16,11 +16,16 @@ from autonews.models import Classification, Digest, FeedHealth, Story
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
 # (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up);
 # 5: JSON Lines' type and status line, feed_date on stories and sources
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _time(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _number(value: float | None) -> float | int | None:
+    """A whole value as an integer (14768, not 14768.0): what a script sums or compares."""
+    return int(value) if value is not None and value.is_integer() else value
 
 
 def classification_dict(c: Classification) -> dict[str, Any]:
@@ -30,7 +35,8 @@ def classification_dict(c: Classification) -> dict[str, Any]:
         "event": c.event.value,
         "speculative": c.speculative,
         "figures": [
-            {"kind": f.kind, "text": f.text, "value": f.value, "unit": f.unit} for f in c.figures
+            {"kind": f.kind, "text": f.text, "value": _number(f.value), "unit": f.unit}
+            for f in c.figures
         ],
         "models": [{"name": m.name, "maker": m.maker} for m in c.models],
         "automotive": c.automotive,
