@@ -1047,3 +1047,40 @@ def test_the_readme_counts_the_makers_and_suppliers_known() -> None:
     assert f"knows {len(knowledge.makers)} automaker brands" in readme
     assert f"— {len(knowledge.makers)} brands with" in readme
     assert f"{len(knowledge.companies)} suppliers and tech companies" in readme
+
+
+@pytest.mark.parametrize(
+    ("titles", "model"),
+    [
+        (["AITO M9 Deliveries Top 200,000", "问界M9交付突破20万台", "問界M9交付突破20萬台"], "M9"),
+        (["智界R7推送OTA升级", "Luxeed R7 Gets an OTA Update"], "Luxeed R7"),
+        (["理想汽车L6降价2万元", "Li Auto L6 Gets a Price Cut", "理想L6降价"], "Li L6"),
+        (["Li Auto i6 Deliveries Begin", "理想i6开启交付"], "Li i6"),
+        (["极氪001交付破20万", "Zeekr 001 Deliveries Pass 200,000"], "Zeekr 001"),
+        (["享界S9交付", "Stelato S9 Deliveries Begin"], "Stelato S9"),
+    ],
+)
+def test_a_model_has_one_name_whatever_script_or_brand_it_is_written_with(
+    titles: list[str], model: str
+) -> None:
+    """Trial 28: "AITO M9" gave the model M9, "问界M9" gave 问界M9, so `--model M9` missed the
+    Chinese story and a script grouping models saw two."""
+    for title in titles:
+        assert [m.name for m in classify(title).models] == [model], title
+
+
+def test_a_model_is_found_by_any_of_its_names() -> None:
+    """`--model` takes a model by its name in either script, with its brand or without it; a
+    name two makers' models share is both ("M5": BMW's and Aito's)."""
+    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.lookup import resolve_models
+    from autonews.errors import UsageError
+
+    def resolved(value: str) -> tuple[str, ...]:
+        return resolve_models([value], default_knowledge(), "--model", UsageError)
+
+    for value in ("M9", "Aito M9", "问界M9", "aito m9"):
+        assert resolved(value) == ("M9",), value
+    assert resolved("R7") == resolved("智界R7") == ("Luxeed R7",)
+    assert resolved("i6") == resolved("理想i6") == ("Li i6",)
+    assert set(resolved("M5")) == {"Aito M5", "BMW M5"}

@@ -346,9 +346,12 @@ class Classifier:
     def _models(self, found: list[EntityHit]) -> tuple[ModelRef, ...]:
         """Vehicle models named, each tied to its maker, in text order."""
         models: dict[str, ModelRef] = {}
+        shown = self.k.model_names
         for item in found:  # mostly none: a loop makes no dict for nothing
-            if item.via == "model" and item.kind == "maker" and item.written not in models:
-                models[item.written] = ModelRef(item.written, self.k.makers[item.index].name)
+            if item.via == "model" and item.kind == "maker":
+                name = shown.get(item.written, item.written)  # 问界M9 is the M9
+                if name not in models:
+                    models[name] = ModelRef(name, self.k.makers[item.index].name)
         return tuple(models.values())
 
 

@@ -22,6 +22,21 @@ from autonews.models import CompanyRef, Event, MakerRef
 SPECULATIVE = -1.0  # the weight that marks a speculative phrase in the event trie
 STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 
+# A Chinese brand written against a model's Latin name: 问界M9, 小米SU7 Ultra.
+_CHINESE_BRAND = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _without_brand_words(model: str, brand_words: set[str]) -> str:
+    """A model's name without the brand it was written with: a Chinese one against it
+    ("问界M9"), Latin words before it ("Aito M5"); as written when none is there."""
+    chinese = _CHINESE_BRAND.match(model)
+    if chinese and model[chinese.end() :].strip() and set(chinese.group()) <= brand_words:
+        model = model[chinese.end() :]
+    words = model.split()
+    while len(words) > 1 and set(phrase_key(words[0])) <= brand_words:
+        words.pop(0)
+    return " ".join(words)
+
 
 def strength_name(weight: float) -> str:
     """The strength a phrase's weight stands for (the user's own phrases weigh more than
@@ -143,6 +158,12 @@ class Knowledge:
     without_brand: dict[tuple[tuple[str, ...], int], str] = field(default_factory=dict)
     brandless: Lexicon[EntityHit] = field(default_factory=Lexicon)  # those names, as hits
     brandless_starts: dict[int, set[str]] = field(default_factory=dict)  # their first words
+    # The name a model is reported by, whatever the script or brand it was written with:
+    # "问界M9", "Aito M9" and "M9" are Aito's "M9" (see ``_name_models``). Only names that differ.
+    model_names: dict[str, str] = field(default_factory=dict)
+    # Those names, with their makers' indexes, by the tokens of the name without its brand
+    # (`--model R7` is the "Luxeed R7"; `--model M5` BMW's and Aito's).
+    shown_models: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
 
     @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:
@@ -198,6 +219,8 @@ class Knowledge:
         brand_words = {w for alias in plain + ambiguous for w in phrase_key(alias)}
         # The maker's names as tokens, with their word counts: once, not for every model.
         brand_keys = [(phrase_key(alias), len(alias.split())) for alias in plain]
+        plain_words = {w for alias in plain for w in phrase_key(alias)}
+        self._name_models([str(model) for model in raw.get("models", [])], index, plain_words)
         for model in raw.get("models", []):
             key = phrase_key(str(model))
             # Two Chinese characters of a model name hide in ordinary words (星越 in 明星越来越,
@@ -216,6 +239,26 @@ class Knowledge:
                 continue
             if bare and len("".join(bare)) > 1:
                 self.bare_models.add(bare, (maker.group, " ".join(bare)))
+
+    def _name_models(self, models: list[str], index: int, brand_words: set[str]) -> None:
+        """The one name a maker's model is reported by, whatever script or brand a headline
+        wrote it with: of the data's names for it (those equal without their brand words), the
+        one without a brand ("问界M9" and "Aito M9" are the "M9"), else the first in Latin
+        letters ("极氪001" is the "Zeekr 001", "理想L6" the "Li L6"), else the first."""
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for model in models:
+            groups.setdefault(phrase_key(_without_brand_words(model, brand_words)), []).append(
+                model
+            )
+        for key, group in groups.items():
+            shown = next(
+                (m for m in group if phrase_key(m) == key),
+                next((m for m in group if m.isascii()), group[0]),
+            )
+            for model in group:
+                if model != shown:
+                    self.model_names[model] = shown
+            self.shown_models.setdefault(key, []).append((shown, index))
 
     def _add_without_brand(
         self,

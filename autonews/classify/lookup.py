@@ -102,9 +102,13 @@ def resolve_models(
     unknown one raises ``error`` with the close matches as a hint."""
     names: list[str] = []
     for value in values:
-        found = knowledge.models.get(phrase_key(value)) if value.strip() else None
+        key = phrase_key(value)
+        found = knowledge.models.get(key) if value.strip() else None
         if found is None and value.strip():
-            found = _without_its_brand(knowledge, phrase_key(value))
+            if key in knowledge.shown_models:  # "M5": each model so named without its brand
+                names += (name for name, _ in knowledge.shown_models[key])
+                continue
+            found = _without_its_brand(knowledge, key)
         if found is None:
             written = {name.casefold(): name for name, _ in knowledge.models.values()}
             close = get_close_matches(value.strip().casefold(), list(written), n=3, cutoff=0.7)
@@ -112,7 +116,7 @@ def resolve_models(
             if close:
                 hint = f"did you mean {' or '.join(repr(written[c]) for c in close)}?"
             raise error(f"{where}: unknown model {value!r}", hint=hint)
-        names.append(found[0])
+        names.append(knowledge.model_names.get(found[0], found[0]))
     return tuple(dict.fromkeys(names))
 
 
@@ -125,4 +129,12 @@ def _without_its_brand(knowledge: Knowledge, key: tuple[str, ...]) -> tuple[str,
         if model_key[-len(key) :] == key
         and model_key[: -len(key)] == phrase_key(knowledge.makers[model[1]].name)
     ]
+    if not found:  # "Aito M9", "Luxeed R7": the maker's name, then a name a model is reported by
+        found = [
+            (name, index)
+            for shown_key, models in knowledge.shown_models.items()
+            if key[-len(shown_key) :] == shown_key and len(shown_key) < len(key)
+            for name, index in models
+            if key[: -len(shown_key)] == phrase_key(knowledge.makers[index].name)
+        ]
     return found[0] if len(found) == 1 else None
