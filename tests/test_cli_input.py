@@ -222,6 +222,28 @@ def test_maker_filter_takes_any_alias_in_any_script_and_case(
     assert titles(result) == sorted(expected)
 
 
+@pytest.mark.parametrize("maker", ["HIMA", "鸿蒙智行", "Huawei", "华为"])
+def test_a_sales_umbrella_takes_the_stories_of_the_brands_it_sells(
+    cli, home: Path, httpserver: HTTPServer, maker: str
+) -> None:
+    """Trial 28: `--maker HIMA` found none of the stories of the AITO, Luxeed and Stelato cars
+    Huawei's HIMA sells (filed under those brands), and `--maker 华为` was "a company, not an
+    automaker" where `--maker Huawei`, HIMA's group, was accepted."""
+    headlines = [
+        "问界M9交付突破20万台",
+        "Luxeed R7 Gets an OTA Update",
+        "鸿蒙智行11月交付81,864辆",
+        "BYD Recalls 10,000 Seal Sedans Over Brake Fault",
+    ]
+    items = [item(title, n, hours_ago=n + 1) for n, title in enumerate(headlines)]
+    result = cli(
+        "digest", "--feed", serve(httpserver, items), "--no-extract", "-f", "json", "--maker", maker
+    )
+    assert result.code == 0, result.err
+    assert titles(result) == sorted(headlines[:3])
+    assert "Aito" in cli("makers", "--search", maker).out
+
+
 @pytest.mark.parametrize(
     ("maker", "says"),
     [

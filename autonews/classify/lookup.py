@@ -34,6 +34,15 @@ class Resolution:
 
 
 def resolve_maker(value: str, knowledge: Knowledge) -> Resolution:
+    """What ``value`` names, with the brands a sales umbrella sells: `HIMA` (or its group,
+    `Huawei`, `华为`) is also the Aito, Luxeed, Stelato... that its stories are filed under."""
+    found = _named(value, knowledge)
+    if found.names:
+        return Resolution(_with_brands(found.names, knowledge))
+    return found
+
+
+def _named(value: str, knowledge: Knowledge) -> Resolution:
     wanted = value.strip().casefold()
     groups = {m.group.casefold(): m.group for m in knowledge.makers}
     if wanted in groups:  # a group name: every brand of the group (and a brand of that name)
@@ -49,8 +58,23 @@ def resolve_maker(value: str, knowledge: Knowledge) -> Resolution:
     instead = ""
     if company is not None:
         found = knowledge.companies[company.index]
+        if found.name.casefold() in groups:  # 华为: Huawei, a supplier, and HIMA's group
+            return Resolution((groups[found.name.casefold()],))
         instead = f"{value!r} is {found.name}, a company ({found.role}), not an automaker"
     return Resolution((), instead, tuple(close_names(value, knowledge)))
+
+
+def _with_brands(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...]:
+    """``names`` (makers and groups) and the brands sold by the makers among them."""
+    named = {name.casefold() for name in names}
+    brands = [
+        knowledge.makers[knowledge.maker_by_name[brand]].name
+        for maker in knowledge.makers
+        if maker.brands and (maker.name.casefold() in named or maker.group.casefold() in named)
+        for brand in sorted(maker.brands)
+        if brand in knowledge.maker_by_name
+    ]
+    return tuple(dict.fromkeys([*names, *brands]))
 
 
 def close_names(value: str, knowledge: Knowledge, n: int = 3) -> list[str]:
