@@ -1084,3 +1084,11 @@ def test_a_model_is_found_by_any_of_its_names() -> None:
     assert resolved("R7") == resolved("智界R7") == ("Luxeed R7",)
     assert resolved("i6") == resolved("理想i6") == ("Li i6",)
     assert set(resolved("M5")) == {"Aito M5", "BMW M5"}
+
+
+def test_a_word_said_over_and_over_does_not_outweigh_the_news() -> None:
+    """Trial 28: a feed's title "Geely Recalls 5,000 Cars very very … long" (twenty times) was
+    leadership: each "very" weighed again."""
+    for times in (1, 20, 200):
+        title = "Geely Recalls 5,000 Cars " + "very " * times + "long"
+        assert classify(title).event is Event.RECALL, times
