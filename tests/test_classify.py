@@ -1092,3 +1092,12 @@ def test_a_word_said_over_and_over_does_not_outweigh_the_news() -> None:
     for times in (1, 20, 200):
         title = "Geely Recalls 5,000 Cars " + "very " * times + "long"
         assert classify(title).event is Event.RECALL, times
+
+
+@pytest.mark.parametrize(
+    "title", ["Zeekr 7X Deliveries Begin in Europe", "Li Auto i6 deliveries begin"]
+)
+def test_deliveries_that_begin_are_a_launch(title: str) -> None:
+    """Trial 28: "deliveries begin" was financials (deliveries counted), "begins deliveries" a
+    launch."""
+    assert classify(title).event is Event.LAUNCH
