@@ -284,3 +284,45 @@ def test_an_address_redirecting_to_a_listed_feed_is_refused(cli, home: Path, htt
     assert twin.code == ExitStatus.USAGE
     assert "which the list has as 'Wire'" in twin.err
     assert "/old" not in (home / "config.toml").read_text(encoding="utf-8")
+
+
+def test_removing_the_starter_feeds_keeps_every_comment_and_the_layout(cli, home: Path) -> None:
+    """Trial 28: removing the last starter feed took the `# --- Digest ---` banner with it, and
+    the next `feeds add` glued `[[feeds]]` to `[digest]`."""
+    assert cli("config", "init").code == 0
+    path = home / "config.toml"
+    starter = path.read_text("utf-8")
+    comments = [line for line in starter.splitlines() if line.startswith("#")]
+    names = [str(feed["name"]) for feed in config_feeds(home)]
+    for name in names[1:] + names[:1]:  # the last one removed while others are left, then all
+        assert cli("feeds", "remove", name).code == 0
+        text = path.read_text("utf-8")
+        assert [line for line in text.splitlines() if line.startswith("#")] == comments
+        assert "\n\n\n" not in text and "feeds = []" not in text
+    assert config_feeds(home) == []
+    assert cli("config", "check").code == 0
+
+    assert cli("feeds", "add", "--offline", "http://127.0.0.1:8928/en-rss.xml").code == 0
+    text = path.read_text("utf-8")
+    assert [line for line in text.splitlines() if line.startswith("#")] == comments
+    feeds_banner = text.index("# --- Feeds ---")
+    digest_banner = text.index("# --- Digest ---")
+    assert feeds_banner < text.index("[[feeds]]") < digest_banner  # under its own banner
+    assert '[[feeds]]\nurl = "http://127.0.0.1:8928/en-rss.xml"\n\n# --- Digest ---' in text
+    assert "\n\n\n" not in text
+
+
+def test_removing_a_feed_keeps_the_comments_above_the_next_one(cli, home: Path) -> None:
+    write_config(
+        home,
+        '[[feeds]]\nurl = "http://example.com/a.xml"\nname = "A"\n\n'
+        '# B is paywalled\n[[feeds]]\nurl = "http://example.com/b.xml"\nname = "B"\n\n'
+        '# C: the trade press\n[[feeds]]\nurl = "http://example.com/c.xml"\nname = "C"\n\n'
+        '# --- Digest ---\n[digest]\nsince = "48h"\n',
+    )
+    assert cli("feeds", "remove", "A").code == 0
+    assert cli("feeds", "remove", "C").code == 0
+    assert (home / "config.toml").read_text("utf-8") == (
+        '# B is paywalled\n[[feeds]]\nurl = "http://example.com/b.xml"\nname = "B"\n\n'
+        '# C: the trade press\n\n# --- Digest ---\n[digest]\nsince = "48h"\n'
+    )
