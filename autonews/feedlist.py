@@ -11,7 +11,7 @@ import functools
 import tomllib
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -152,10 +152,62 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
     """Append feeds not already listed (by URL) after the last ``[[feeds]]`` table, before
     whatever comments follow it (the next section's); in a file with none, before the first
     section and its banner. Returns the ones added."""
+    document, tables = _feed_tables(_load_document(path))
+    document, added = _appended(document, tables, feeds)
+    config_from_mapping(document.unwrap())  # the feeds added are valid config
+    _write(path, document)
+    return added
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A feed an import found already in the list: as imported, as listed (its tags grown by
+    the import's folders and categories), and the tags it gained."""
+
+    imported: FeedConfig
+    feed: FeedConfig
+    tags_added: tuple[str, ...]
+
+
+@_one_edit_at_a_time
+def import_feeds(path: Path, feeds: Sequence[FeedConfig]) -> tuple[list[FeedConfig], list[Listed]]:
+    """Add the feeds not listed yet, as ``add_feeds``; a feed already listed gets the tags it
+    has in the import (its folders and categories) that it lacks, and keeps its name and
+    enabled state. Returns the feeds added and the ones already listed."""
+    document, tables = _feed_tables(_load_document(path))
+    by_key = {same_feed_key(str(table.get("url"))): table for table in tables or []}
+    listed: list[Listed] = []
+    for feed in feeds:
+        table = by_key.get(same_feed_key(feed.url))
+        if table is None:
+            continue
+        had = _feed_of(table).tags
+        gained = tuple(tag for tag in dict.fromkeys(feed.tags) if tag not in had)
+        if gained:
+            _set_key(table, "tags", [*had, *gained])
+        listed.append(Listed(feed, _feed_of(table), gained))
+    document, added = _appended(document, tables, feeds)
+    config_from_mapping(document.unwrap())
+    _write(path, document)
+    return added, listed
+
+
+def _set_key(table: Any, key: str, value: Any) -> None:
+    """Set a key of a table, a new one among its keys, not after the comments that follow
+    them (the next section's)."""
+    trailing = detach_trailing(table)
+    table[key] = value
+    end_with(table, trailing)
+
+
+def _appended(
+    document: Any, tables: Any, feeds: Sequence[FeedConfig]
+) -> tuple[Any, list[FeedConfig]]:
+    """The document with the feeds not already in ``tables`` (its ``[[feeds]]``, None when it
+    has none) appended, and the feeds appended."""
     import tomlkit
     from tomlkit.items import Whitespace
 
-    document, tables = _feed_tables(_load_document(path))
     existing = {same_feed_key(str(table.get("url"))) for table in tables or []}
     added: list[FeedConfig] = []
     for feed in feeds:
@@ -176,9 +228,7 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
         end_with(tables[-1], trailing)
     elif added and tables is None:
         document = place_first_tables(document, placed)
-    config_from_mapping(document.unwrap())  # the feeds added are valid config
-    _write(path, document)
-    return added
+    return document, added
 
 
 def _table_of(feed: FeedConfig) -> Any:
@@ -302,14 +352,14 @@ def edit_feed(
         if value is None:
             continue
         if value:
-            table[key] = value
+            _set_key(table, key, value)
         elif key in table:
             del table[key]
     if enabled is not None:
         if enabled and "enabled" in table:
             del table["enabled"]
         elif not enabled:
-            table["enabled"] = False
+            _set_key(table, "enabled", False)
     config_from_mapping(document.unwrap())
     after = _feed_of(table)
     with around_write(before, after) if around_write else contextlib.nullcontext():

@@ -326,3 +326,42 @@ def test_removing_a_feed_keeps_the_comments_above_the_next_one(cli, home: Path) 
         '# B is paywalled\n[[feeds]]\nurl = "http://example.com/b.xml"\nname = "B"\n\n'
         '# C: the trade press\n\n# --- Digest ---\n[digest]\nsince = "48h"\n'
     )
+
+
+def test_opml_import_names_and_counts_every_outline(cli, home: Path, tmp_path: Path) -> None:
+    """Trial 28: an outline whose feed was listed already went unnamed and uncounted, its
+    folders were not made tags as promised; link outlines and an empty xmlUrl vanished; an
+    xmlUrl with spaces around it was refused."""
+    write_config(
+        home,
+        '[[feeds]]\nurl = "http://example.com/en.xml"\nname = "Existing"\n\n'
+        '# --- Digest ---\n[digest]\nsince = "48h"\n',
+    )
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        '<outline text="A"><outline text="One" xmlUrl="http://example.com/en.xml"/></outline>'
+        '<outline text="B"><outline text="One again" xmlUrl="http://example.com/en.xml"/>'
+        '<outline text="Spaces" xmlUrl="  http://example.com/json.json  "/></outline>'
+        '<outline type="link" text="A web link" url="http://example.com/page.html"/>'
+        '<outline type="rss" text="Empty url" xmlUrl=""/>'
+        "</body></opml>",
+        "utf-8",
+    )
+    result = cli("feeds", "import", str(opml))
+    assert result.code == 0, result.err
+    assert result.out == (
+        f"imported 1 new feed of 5 in {opml}, 2 skipped, 1 already in the list, "
+        "1 duplicate of an earlier outline\n"
+    )
+    assert "'One' (http://example.com/en.xml) is already in the list as 'Existing'" in result.err
+    assert "tags added: A, B" in result.err
+    assert "skipped 'A web link': a link to a page (http://example.com/page.html)" in result.err
+    assert "skipped 'Empty url': its feed address (xmlUrl) is empty" in result.err
+    assert config_feeds(home) == [
+        {"url": "http://example.com/en.xml", "name": "Existing", "tags": ["A", "B"]},
+        {"url": "http://example.com/json.json", "name": "Spaces", "tags": ["B"]},
+    ]
+    text = (home / "config.toml").read_text("utf-8")
+    assert 'tags = ["A", "B"]\n\n[[feeds]]' in text
+    assert "\n\n# --- Digest ---\n[digest]" in text
