@@ -106,6 +106,32 @@ def test_config_check_names_every_problem_at_once(cli, home: Path) -> None:
     assert cli("digest", "--offline").err.count("autonews: error:") == 1
 
 
+def test_config_check_names_unknown_makers_beside_the_other_problems(cli, home: Path) -> None:
+    """Trial 28: an unknown maker in mute_makers was named only once the other errors were
+    fixed. A maker of the file's own [[classify.makers]] is known, whatever else is wrong."""
+    write_config(
+        home,
+        '[classify]\nmute_makers = ["Hostile Motors", "Ford", "Example Motors"]\n'
+        'mute_events = ["recal"]\n[[classify.makers]]\nname = "Example Motors"\n\n'
+        '[[digests]]\nname = "a"\ncolour = "red"\n\n'
+        '[[digests]]\nname = "b"\nmakers = ["Voolvo"]\nto = ["me@example.org"]\n',
+    )
+    result = cli("config", "check")
+    assert result.code == ExitStatus.USAGE
+    errors = [line for line in result.err.splitlines() if line.startswith("autonews: error:")]
+    assert len(errors) == 5, result.err
+    for part in (
+        "'classify.mute_events': unknown event 'recal'",
+        "unknown config key 'digests[0].colour'",
+        "'classify.mute_makers': unknown maker or group 'Hostile Motors'",
+        "'digests[1].makers': unknown maker or group 'Voolvo' (did you mean 'Volvo'?",
+        "the digest 'b' is mailed to me@example.org, but [email] smtp is not set",
+    ):
+        assert part in result.err
+    assert "Example Motors" not in result.err
+    assert "5 problems in" in result.err
+
+
 def test_the_example_config_checks(cli, home: Path) -> None:
     result = cli("config", "check", "--config", str(ROOT / "config.example.toml"))
     assert result.code == 0, result.err
