@@ -73,15 +73,17 @@ def stored_stories(
     store: Store, config: Config, since: datetime | None, now: datetime
 ) -> list[Story]:
     """The stories of the stored items published since ``since``, as ``digest --offline`` makes
-    them: the classifications it stored (a car feed's terse items included), the article bodies
-    the store holds, the stories earlier runs made. Nothing is written but the classifier's
-    cache."""
+    them: of the feeds it reads (the config's enabled feeds; every feed the store knows when
+    the config lists none, as for digests given ``--feed``), with the classifications it stored
+    (a car feed's terse items included), the article bodies the store holds, the stories
+    earlier runs made. Nothing is written but the classifier's cache."""
     from autonews.articles import read_articles
     from autonews.digest import build_story
     from autonews.labels import classify_items
     from autonews.pipeline import grouped
 
-    items = store.items(store.known_feeds(), since)
+    feeds = config.active_feeds if config.feeds else store.known_feeds()
+    items = store.items(feeds, since)
     articles = read_articles(store, items, config, now).articles
     classified = classify_items(store, config, items, articles)
     by_id = {item.id: item for item in items}

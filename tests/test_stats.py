@@ -192,6 +192,41 @@ def test_stats_leave_out_muted_stories_as_the_digest_does_and_say_so(
     assert "3 stories muted by the [classify] mute rules left out." in drawn
 
 
+def test_stats_leave_out_a_disabled_feed_as_the_digest_does(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 28: after `feeds disable Big`, stats counted Big's stories (126 against the
+    offline digest's 39). A story id of the disabled feed, from an earlier digest, still
+    resolves with `story`."""
+    from tests.helpers.site import feeds_toml, write_config
+
+    httpserver.expect_request("/kept").respond_with_data(
+        rss([item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, hours_ago=3)])
+    )
+    httpserver.expect_request("/big").respond_with_data(
+        rss(
+            [
+                item("NIO Delivers 40,000 Cars in November", 2, hours_ago=4),
+                item("Honda Cuts Prices of the e:Ny1 in Europe by 10%", 3, hours_ago=5),
+            ]
+        )
+    )
+    feeds = [("Kept", httpserver.url_for("/kept")), ("Big", httpserver.url_for("/big"))]
+    write_config(home, feeds_toml(feeds))
+    first = cli("digest", "--no-extract", "--format", "json")
+    assert first.code == 0, first.err
+    nio = next(story["id"] for story in first.json()["stories"] if "NIO" in story["title"])
+    assert cli("feeds", "disable", "Big").code == 0
+
+    digest = cli("digest", "--offline", "--since", "7d", "--format", "json").json()
+    stats = json.loads(cli("stats", "--since", "7d", "--format", "json").out)
+    assert [story["makers"][0]["name"] for story in digest["stories"]] == ["Volvo"]
+    assert {row["key"]: row["total"] for row in stats["rows"]} == {"Volvo": 1}
+    assert stats["stories"] == len(digest["stories"])
+    told = cli("story", nio)
+    assert told.code == 0 and "NIO Delivers 40,000 Cars" in told.out
+
+
 def _stories_of(dated: list[tuple[str, tuple[int, int, int]]]) -> list:
     from datetime import UTC, datetime
 
