@@ -220,16 +220,29 @@ def _section(name: str, settings: Any, told: Mapping[str, str]) -> str:
     return f"{name}: " + ", ".join(parts)
 
 
+def _locale_language(locale: str) -> str:
+    """The title language a digest takes from the locale, in words: a locale of a language no
+    title is offered in (ja-JP) gives English, and says so."""
+    from autonews.config import TITLE_LANGUAGE
+    from autonews.digest import reader_tag
+
+    if locale == reader_tag("", {}):
+        return "en (no locale)"
+    if TITLE_LANGUAGE.fullmatch(locale):
+        return f"{locale} (the locale's)"
+    language, *rest = locale.split("-")
+    written = "-".join([language, *(part.upper() if len(part) == 2 else part for part in rest)])
+    return f"en (the locale {written} is not offered)"
+
+
 def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     """The [digest], [fetch] and [store] lines: every setting shown, defaults too, so that the
     check answers "what will a digest do" (the language a title is chosen in, the window)."""
     from autonews.digest import reader_tag
 
     digest = config.digest
-    locale = reader_tag("", env)
-    from_locale = f"{locale} (the locale's)" if locale != reader_tag("", {}) else "en (no locale)"
     in_words = {
-        "language": digest.language or from_locale,
+        "language": digest.language or _locale_language(reader_tag("", env)),
         "timezone": digest.timezone or "the system's",
     }
     own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT

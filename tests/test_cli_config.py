@@ -308,6 +308,20 @@ def test_config_check_shows_every_effective_setting(cli, home: Path, monkeypatch
     assert settings("digest")["language"] == "en"
 
 
+def test_config_check_says_a_locale_not_offered_gives_english(cli, home: Path, monkeypatch) -> None:
+    """Trial 28: with LANG=ja_JP.UTF-8 the check said `language ja-jp (the locale's)`, though
+    no title is offered in Japanese and the digest's titles are English."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    write_config(home, '[digest]\nsince = "7d"\n')
+    result = cli("config", "check")
+    assert result.code == 0, result.err
+    assert "language en (the locale ja-JP is not offered)" in result.out
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert "language en-gb (the locale's)" in cli("config", "check").out
+
+
 def test_config_check_warns_when_keep_days_is_shorter_than_the_window(cli, home: Path) -> None:
     """Trial 26 wish: `[store] keep_days` shorter than `[digest] since` prunes what the window
     asks for. The check says what a digest will show, and what to set."""
