@@ -37,6 +37,23 @@ def in_traditional(text: str, table: str) -> str:
     return converted
 
 
+def script_tag(reader: str) -> str:
+    """The BCP 47 tag of what a reader of ``reader`` ("zh-tw", "zh", "en-gb") reads a digest's
+    titles in, as HTML's ``lang`` names it, for the fonts a browser picks: zh-Hant, zh-Hans or
+    en (any other reader gets English titles)."""
+    if traditional_table(reader) is not None:
+        return "zh-Hant"
+    return "zh-Hans" if reader.lower().split("-")[0] == "zh" else "en"
+
+
+def text_tag(text: str) -> str:
+    """The BCP 47 tag of a title as written: zh-Hant, zh-Hans, or en for one with no more
+    than a Chinese character (as ``autonews.digest.title_language`` reads titles)."""
+    if len(_HAN.findall(text)) < 2:
+        return "en"
+    return "zh-Hant" if written_in_traditional(text) else "zh-Hans"
+
+
 def written_in_traditional(text: str) -> bool:
     """Whether Chinese text is written in Traditional characters: more of its characters have
     a Simplified form than a Traditional one. (A character both scripts write, 台 or 布, has

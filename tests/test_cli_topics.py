@@ -185,6 +185,20 @@ def test_a_traditional_reader_gets_the_taiwanese_outlets_title_as_written(
     # Traditional outlet tells keeps its title as written.
     assert set(told("zh")) == {simplified, taiwan_only}
 
+    # HTML says which language and script its text is in (browsers pick CJK glyphs by it).
+    def html(language: str) -> str:
+        return cli("digest", *args, "--offline", "-f", "html", "--language", language).out
+
+    taiwanese = html("zh-TW")
+    assert '<html lang="zh-Hant">' in taiwanese
+    assert f'lang="zh-Hans" style="color:#0b4f8a">{simplified}</a>' in taiwanese  # a source
+    assert taiwanese.count(' lang="') == 3  # the page, the sources in Simplified and English
+    english = html("en")
+    assert '<html lang="en">' in english
+    assert ' lang="zh-Hant" style="color:#0b4f8a;font-weight:bold;' in english  # 台灣 story
+    assert f'lang="zh-Hant" style="color:#0b4f8a">{traditional}</a>' in english  # a source
+    assert '<html lang="zh-Hans">' in html("zh")
+
 
 def test_limit_counts_other_news_too(cli, home: Path, httpserver: HTTPServer) -> None:
     url = mixed_feed(httpserver)
