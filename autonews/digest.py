@@ -224,14 +224,14 @@ def _story_event(
     return chosen if best is chosen.event else replace(chosen, event=best)
 
 
-def _asked(maker: MakerRef, wanted: Collection[str]) -> bool:
+def asked_maker(maker: MakerRef, wanted: Collection[str]) -> bool:
     """Whether the maker is one of ``wanted`` (lower-case brand or group names)."""
     return maker.name.lower() in wanted or maker.group.lower() in wanted
 
 
 def _matches_maker(story: Story, names: Sequence[str]) -> bool:
     wanted = {name.lower() for name in names}
-    return any(_asked(m, wanted) for m in story.classification.makers)
+    return any(asked_maker(m, wanted) for m in story.classification.makers)
 
 
 def _names_model(story: Story, wanted: Sequence[str]) -> bool:
@@ -316,7 +316,7 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
         return c.event.value, "event"
     if not c.makers:
         return INDUSTRY, "industry"
-    primary = next((m for m in c.makers if _asked(m, wanted)), c.makers[0])
+    primary = next((m for m in c.makers if asked_maker(m, wanted)), c.makers[0])
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
 
 

@@ -40,6 +40,7 @@ class Stats:
     stories: int
     not_about_cars: int = 0  # stories left out: none of their items is about cars
     muted: int = 0  # car stories the [classify] mute rules left out, as a digest counts them
+    makers: tuple[str, ...] = ()  # --maker: only stories naming these brands or groups
 
 
 def _period(since: date, until: date) -> str:
@@ -123,12 +124,18 @@ def compute_stats(
     by: str = "maker",
     event: str | None = None,
     zone: tzinfo | None = None,
+    makers: Sequence[str] = (),
 ) -> Stats:
     """Every row, most stories first: a display may draw only the top ones, JSON gets all.
     ``zone``: the reader's time zone (None: the system's), whose calendar days the timeline
     counts and in which ``since`` and ``until`` are given back. ``since`` None (`--since all`):
     the range is that of the stories counted, earliest to latest (not of everything stored:
-    a world-news item of 2008 is no reason to draw eighteen years)."""
+    a world-news item of 2008 is no reason to draw eighteen years). ``makers`` (brand or
+    group names, as resolved): only the stories naming one, each counted under the first it
+    names, as ``digest --maker`` files them."""
+    from autonews.digest import asked_maker
+
+    wanted = {name.lower() for name in makers}
     counted: list[tuple[str, datetime]] = []
     left_out = 0
     for story in stories:
@@ -138,9 +145,13 @@ def compute_stats(
             continue
         if event and c.event.value != event:
             continue
-        key = c.event.value if by == "event" else (c.makers[0].name if c.makers else "Industry")
-        if by == "group" and c.makers:
-            key = c.makers[0].group
+        asked = [maker for maker in c.makers if asked_maker(maker, wanted)]
+        if wanted and not asked:
+            continue
+        first = asked[0] if asked else (c.makers[0] if c.makers else None)
+        key = c.event.value if by == "event" else (first.name if first else "Industry")
+        if by == "group" and first:
+            key = first.group
         counted.append((key, story.published))
     if since is None:
         moments = [published for _, published in counted] or [until]
@@ -163,4 +174,5 @@ def compute_stats(
         rows,
         sum(totals.values()),
         left_out,
+        makers=tuple(makers),
     )
