@@ -3,7 +3,8 @@ with it beyond what loading refuses (loading refuses a bad feed URL, mail addres
 this adds what a digest would refuse when it starts: a maker name that names no maker, a digest
 mailed with no mail server; feeds that share a name, which the feeds commands cannot tell apart;
 and warns of a feed listed twice, and of a [store] keep_days that prunes what is still wanted:
-see ``config_retention``)."""
+see ``config_retention``). When the file does not load, ``file_problems`` names every wrong
+key, and checks the rest of the file as a file that loads is checked."""
 
 from __future__ import annotations
 
@@ -35,8 +36,9 @@ class ConfigReport:
 def file_problems(raw: Mapping[str, Any], base: Config) -> list[tuple[str, str | None]]:
     """Every problem (message, hint) of a config file's contents, where loading stops at the
     first: each key, and each feed or digest entry, is checked alone on top of ``base``, then
-    the whole file for what only keys together get wrong (two digests of one name). Each
-    problem once, in the file's order."""
+    the whole file for what only keys together get wrong (two digests of one name), then the
+    rest of the file (without its wrong keys) as `config check` checks a file that loads (an
+    unknown maker). Each problem once, in the file's order."""
     probes: list[tuple[Mapping[str, Any], str, str]] = []
     for key, value in raw.items():
         if key in ("feeds", "digests") and isinstance(value, list):
@@ -49,14 +51,47 @@ def file_problems(raw: Mapping[str, Any], base: Config) -> list[tuple[str, str |
         else:
             probes.append(({key: value}, "", ""))
     problems: list[tuple[str, str | None]] = []
+    wrong: list[Mapping[str, Any]] = []
     for probe, alone, actual in [*probes, (raw, "", "")]:
         try:
             validate_semantics(config_from_mapping(probe, base))
         except ConfigError as exc:
+            if probe is not raw:
+                wrong.append(probe)
             problem = (exc.message.replace(alone, actual, 1) if alone else exc.message, exc.hint)
             if problem not in problems:
                 problems.append(problem)
-    return problems
+    try:
+        rest = config_from_mapping(_without(raw, wrong), base)
+        validate_semantics(rest)
+    except ConfigError:  # the keys are wrong together: what they are checked for needs them
+        return problems
+    return problems + [(problem, None) for problem in problems_beyond_loading(rest)]
+
+
+def _without(raw: Mapping[str, Any], wrong: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The file's contents less the keys and entries found wrong alone; a wrong digest entry
+    leaves its name behind, so that the digests after it keep their numbers."""
+    rest = {key: _copy(value) for key, value in raw.items()}
+    for probe in wrong:
+        ((key, value),) = probe.items()
+        if key in ("feeds", "digests") and isinstance(value, list):
+            index = next(n for n, entry in enumerate(raw[key]) if entry is value[0])
+            name = value[0].get("name") if isinstance(value[0], dict) else None
+            kept = {"name": name if isinstance(name, str) else f"({key}[{index}])"}
+            rest[key][index] = kept if key == "digests" else None
+        elif isinstance(value, dict) and isinstance(rest.get(key), dict):
+            for setting in value:
+                rest[key].pop(setting, None)
+        else:
+            rest.pop(key, None)
+    if isinstance(rest.get("feeds"), list):
+        rest["feeds"] = [entry for entry in rest["feeds"] if entry is not None]
+    return rest
+
+
+def _copy(value: Any) -> Any:
+    return value.copy() if isinstance(value, dict | list) else value
 
 
 def _feeds(config: Config) -> tuple[str, list[str]]:
@@ -116,6 +151,12 @@ def _email(config: Config, env: Mapping[str, str]) -> tuple[str, list[str]]:
         password = "no password"
     sender = f"from {email.sender}" if email.sender else "from autonews@this host"
     return f"email: {email.smtp}, {sender}, {password}", []
+
+
+def problems_beyond_loading(config: Config) -> list[str]:
+    """What is wrong with a config that loads: what a digest refuses when it starts, and what
+    the feeds commands cannot work with."""
+    return _name_problems(config) + _maker_problems(config) + _email(config, {})[1]
 
 
 def _maker_problems(config: Config) -> list[str]:
@@ -179,16 +220,29 @@ def _section(name: str, settings: Any, told: Mapping[str, str]) -> str:
     return f"{name}: " + ", ".join(parts)
 
 
+def _locale_language(locale: str) -> str:
+    """The title language a digest takes from the locale, in words: a locale of a language no
+    title is offered in (ja-JP) gives English, and says so."""
+    from autonews.config import TITLE_LANGUAGE
+    from autonews.digest import reader_tag
+
+    if locale == reader_tag("", {}):
+        return "en (no locale)"
+    if TITLE_LANGUAGE.fullmatch(locale):
+        return f"{locale} (the locale's)"
+    language, *rest = locale.split("-")
+    written = "-".join([language, *(part.upper() if len(part) == 2 else part for part in rest)])
+    return f"en (the locale {written} is not offered)"
+
+
 def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     """The [digest], [fetch] and [store] lines: every setting shown, defaults too, so that the
     check answers "what will a digest do" (the language a title is chosen in, the window)."""
     from autonews.digest import reader_tag
 
     digest = config.digest
-    locale = reader_tag("", env)
-    from_locale = f"{locale} (the locale's)" if locale != reader_tag("", {}) else "en (no locale)"
     in_words = {
-        "language": digest.language or from_locale,
+        "language": digest.language or _locale_language(reader_tag("", env)),
         "timezone": digest.timezone or "the system's",
     }
     own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT
@@ -215,8 +269,8 @@ def check_config(
             for d in config.digests
         ]
         lines.append("named digests: " + "; ".join(described))
-    email, problems = _email(config, env)
-    problems = _name_problems(config) + _maker_problems(config) + problems
+    email, _ = _email(config, env)
+    problems = problems_beyond_loading(config)
     lines.append(email)
     lines += _settings(config, env)
     lines += _classify(config)

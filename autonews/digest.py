@@ -113,17 +113,31 @@ def reader_language(configured: str = "", environ: Mapping[str, str] | None = No
 
 
 def representative(
-    members: Sequence[Item], classifications: Mapping[int, Classification], language: str
+    members: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    language: str,
+    traditional: str | None = None,
 ) -> Item:
     """The item that stands for a story (its title and link): see ``build_story``."""
     if len(members) == 1:  # most stories: nothing to weigh
         return members[0]
     chinese_reader = language == "zh"
+
+    def in_the_readers_script(item: Item) -> bool:
+        """For a Chinese reader, a title in their script: one a Taiwanese outlet wrote, not one
+        converted from Simplified (軟體, not 軟件), for a Traditional reader; else Simplified."""
+        if not chinese_reader or title_language(item.title) != "zh":
+            return False
+        from autonews.reader_script import written_in_traditional
+
+        return written_in_traditional(item.title) == (traditional is not None)
+
     return max(
         members,
         key=lambda i: (
             classifications[i.id].automotive,
             (title_language(i.title) == "zh") == chinese_reader,
+            in_the_readers_script(i),
             _informativeness(i, classifications[i.id]),
             -i.id,
         ),
@@ -141,9 +155,11 @@ def build_story(
     """One story from its items; ``key`` is the store's stable story key. The item that stands
     for it (title, link, makers) is one about cars where any is (so the story is about cars when
     any of its sources is, whatever the reader's language), then one in the reader's
-    ``language`` where one is, then the most informative. ``traditional``: the OpenCC table
-    that puts its Chinese title and summary in a Traditional reader's script (zh-TW)."""
-    chosen = representative(members, classifications, language)
+    ``language`` where one is (for a Chinese reader, one written in their script where one
+    is), then the most informative. ``traditional``: the OpenCC table that puts its Chinese
+    title and summary in a Traditional reader's script (zh-TW), when an outlet wrote them in
+    Simplified characters."""
+    chosen = representative(members, classifications, language, traditional)
     article = articles.get(chosen.link or "")
     if article is None or not article.text:
         article = next(
@@ -208,14 +224,14 @@ def _story_event(
     return chosen if best is chosen.event else replace(chosen, event=best)
 
 
-def _asked(maker: MakerRef, wanted: Collection[str]) -> bool:
+def asked_maker(maker: MakerRef, wanted: Collection[str]) -> bool:
     """Whether the maker is one of ``wanted`` (lower-case brand or group names)."""
     return maker.name.lower() in wanted or maker.group.lower() in wanted
 
 
 def _matches_maker(story: Story, names: Sequence[str]) -> bool:
     wanted = {name.lower() for name in names}
-    return any(_asked(m, wanted) for m in story.classification.makers)
+    return any(asked_maker(m, wanted) for m in story.classification.makers)
 
 
 def _names_model(story: Story, wanted: Sequence[str]) -> bool:
@@ -300,7 +316,7 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
         return c.event.value, "event"
     if not c.makers:
         return INDUSTRY, "industry"
-    primary = next((m for m in c.makers if _asked(m, wanted)), c.makers[0])
+    primary = next((m for m in c.makers if asked_maker(m, wanted)), c.makers[0])
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
 
 

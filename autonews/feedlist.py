@@ -11,13 +11,14 @@ import functools
 import tomllib
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from autonews.addresses import is_web, local_path, location_problem, probable_web_address
 from autonews.config import FeedConfig, config_from_mapping
+from autonews.config_layout import detach_trailing, end_with, place_first_tables, remove_table
 from autonews.errors import ConfigError, UsageError
 from autonews.files import write_atomically
 from autonews.lock import config_edit_lock
@@ -68,26 +69,27 @@ def _load_document(path: Path):  # type: ignore[no-untyped-def]
     return document
 
 
-def _feed_tables(document: Any) -> Any:
-    """The document's ``[[feeds]]`` tables, made if there are none; an inline array
+def _feed_tables(document: Any) -> tuple[Any, Any]:
+    """The document and its ``[[feeds]]`` tables (None when it has none). An inline array
     (``feeds = []``, ``feeds = [{url = ...}]``) becomes ``[[feeds]]`` tables, the only form
-    tables can be appended to."""
+    tables can be appended to, placed as a file's first feeds are."""
     import tomlkit
     from tomlkit.items import AoT
 
     tables = document.get("feeds")
-    if isinstance(tables, AoT):
-        return tables
+    if tables is None or isinstance(tables, AoT):
+        return document, tables
     converted = tomlkit.aot()
-    for entry in tables or []:
+    for entry in tables:
         table = tomlkit.table()
-        for key, value in entry.items():
+        for key, value in entry.unwrap().items():  # (an inline table's values end no line)
             table[key] = value
         converted.append(table)
-    if tables is None and document.body:
-        document.add(tomlkit.nl())
-    document["feeds"] = converted
-    return document["feeds"]
+    document.remove("feeds")
+    if not converted:
+        return document, None
+    document = place_first_tables(document, converted)
+    return document, document["feeds"]
 
 
 def _write(path: Path, document: Any) -> None:
@@ -148,50 +150,99 @@ def checked_feed(feed: FeedConfig) -> tuple[FeedConfig, str]:
 @_one_edit_at_a_time
 def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
     """Append feeds not already listed (by URL) after the last ``[[feeds]]`` table, before
-    whatever comments follow it (the next section's); returns the ones added."""
-    import tomlkit
-    from tomlkit.items import Whitespace
-
-    document = _load_document(path)
-    tables = _feed_tables(document)
-    existing = {same_feed_key(str(table.get("url"))) for table in tables}
-    added: list[FeedConfig] = []
-    for feed in feeds:
-        if same_feed_key(feed.url) not in existing:
-            existing.add(same_feed_key(feed.url))
-            added.append(feed)
-    grown = bool(len(tables)) and bool(added)  # tomlkit spaces out only the tables it made
-    trailing = _trailing_trivia(tables[-1]) if grown else []
-    for number, feed in enumerate(added, 1):
-        table = tomlkit.table()
-        table["url"] = feed.url
-        if feed.name:
-            table["name"] = feed.name
-        if feed.tags:
-            table["tags"] = list(feed.tags)
-        if not feed.enabled:  # (an imported list keeps its disabled feeds disabled)
-            table["enabled"] = False
-        if grown and number < len(added):
-            table.value.append(None, Whitespace("\n"))
-        tables.append(table)
-    for item in trailing:  # the comments that opened the next section follow the feeds again
-        tables[-1].value.append(None, item)
+    whatever comments follow it (the next section's); in a file with none, before the first
+    section and its banner. Returns the ones added."""
+    document, tables = _feed_tables(_load_document(path))
+    document, added = _appended(document, tables, feeds)
     config_from_mapping(document.unwrap())  # the feeds added are valid config
     _write(path, document)
     return added
 
 
-def _trailing_trivia(table: Any) -> list[Any]:
-    """Detach the comments and blank lines after a table's last key (in a file, they belong to
-    what comes next), leaving one blank line; returns them."""
+@dataclass(frozen=True)
+class Listed:
+    """A feed an import found already in the list: as imported, as listed (its tags grown by
+    the import's folders and categories), and the tags it gained."""
+
+    imported: FeedConfig
+    feed: FeedConfig
+    tags_added: tuple[str, ...]
+
+
+@_one_edit_at_a_time
+def import_feeds(path: Path, feeds: Sequence[FeedConfig]) -> tuple[list[FeedConfig], list[Listed]]:
+    """Add the feeds not listed yet, as ``add_feeds``; a feed already listed gets the tags it
+    has in the import (its folders and categories) that it lacks, and keeps its name and
+    enabled state. Returns the feeds added and the ones already listed."""
+    document, tables = _feed_tables(_load_document(path))
+    by_key = {same_feed_key(str(table.get("url"))): table for table in tables or []}
+    listed: list[Listed] = []
+    for feed in feeds:
+        table = by_key.get(same_feed_key(feed.url))
+        if table is None:
+            continue
+        had = _feed_of(table).tags
+        gained = tuple(tag for tag in dict.fromkeys(feed.tags) if tag not in had)
+        if gained:
+            _set_key(table, "tags", [*had, *gained])
+        listed.append(Listed(feed, _feed_of(table), gained))
+    document, added = _appended(document, tables, feeds)
+    config_from_mapping(document.unwrap())
+    _write(path, document)
+    return added, listed
+
+
+def _set_key(table: Any, key: str, value: Any) -> None:
+    """Set a key of a table, a new one among its keys, not after the comments that follow
+    them (the next section's)."""
+    trailing = detach_trailing(table)
+    table[key] = value
+    end_with(table, trailing)
+
+
+def _appended(
+    document: Any, tables: Any, feeds: Sequence[FeedConfig]
+) -> tuple[Any, list[FeedConfig]]:
+    """The document with the feeds not already in ``tables`` (its ``[[feeds]]``, None when it
+    has none) appended, and the feeds appended."""
+    import tomlkit
     from tomlkit.items import Whitespace
 
-    body = table.value.body
-    last_key = max((i for i, (key, _) in enumerate(body) if key is not None), default=-1)
-    trailing = [item for _, item in body[last_key + 1 :]]
-    del body[last_key + 1 :]
-    table.value.append(None, Whitespace("\n"))
-    return trailing
+    existing = {same_feed_key(str(table.get("url"))) for table in tables or []}
+    added: list[FeedConfig] = []
+    for feed in feeds:
+        if same_feed_key(feed.url) not in existing:
+            existing.add(same_feed_key(feed.url))
+            added.append(feed)
+    grown = bool(tables) and bool(added)  # tomlkit spaces out only the tables it made
+    trailing = detach_trailing(tables[-1]) if grown else []
+    if grown:
+        tables[-1].value.append(None, Whitespace("\n"))
+    placed = tomlkit.aot() if tables is None else tables
+    for number, feed in enumerate(added, 1):
+        table = _table_of(feed)
+        if grown and number < len(added):
+            table.value.append(None, Whitespace("\n"))
+        placed.append(table)
+    if grown:  # the comments that opened the next section follow the feeds again
+        end_with(tables[-1], trailing)
+    elif added and tables is None:
+        document = place_first_tables(document, placed)
+    return document, added
+
+
+def _table_of(feed: FeedConfig) -> Any:
+    import tomlkit
+
+    table = tomlkit.table()
+    table["url"] = feed.url
+    if feed.name:
+        table["name"] = feed.name
+    if feed.tags:
+        table["tags"] = list(feed.tags)
+    if not feed.enabled:  # (an imported list keeps its disabled feeds disabled)
+        table["enabled"] = False
+    return table
 
 
 def same_feed_key(url: str) -> str:
@@ -301,14 +352,14 @@ def edit_feed(
         if value is None:
             continue
         if value:
-            table[key] = value
+            _set_key(table, key, value)
         elif key in table:
             del table[key]
     if enabled is not None:
         if enabled and "enabled" in table:
             del table["enabled"]
         elif not enabled:
-            table["enabled"] = False
+            _set_key(table, "enabled", False)
     config_from_mapping(document.unwrap())
     after = _feed_of(table)
     with around_write(before, after) if around_write else contextlib.nullcontext():
@@ -318,10 +369,15 @@ def edit_feed(
 
 @_one_edit_at_a_time
 def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
+    from tomlkit.items import AoT
+
     document = _load_document(path)
     tables = document.get("feeds") or []
     index = _find(tables, url_or_name, path)
     removed = _feed_of(tables[index])
-    del tables[index]
+    if isinstance(tables, AoT):  # its comments, and the next section's, stay
+        document = remove_table(document, tables, index)
+    else:
+        del tables[index]
     _write(path, document)
     return removed

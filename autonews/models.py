@@ -322,6 +322,8 @@ class Digest:
     # of its stories are older than the window, first seen since then (a gap, a feed down).
     last_new_digest: datetime | None = None
     caught_up: int = 0
+    # The reader's language tag its titles were chosen for ("en", "zh", "zh-tw"): HTML says it.
+    language: str = "en"
 
     def story(self, story_id: str) -> Story:
         for story in self.stories:

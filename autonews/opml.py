@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from xml.etree import ElementTree
 
 from autonews.addresses import file_url
 from autonews.config import FeedConfig
 from autonews.errors import UsageError
-from autonews.feedlist import same_feed_key
+from autonews.feedlist import Listed, same_feed_key
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,18 @@ class Duplicate:
 
 
 @dataclass(frozen=True)
+class Unusable:
+    """An outline that gives no feed and no folder: named and counted, never dropped silently."""
+
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Outlines:
     feeds: list[FeedConfig]
     duplicates: list[Duplicate]
+    unusable: list[Unusable]
 
 
 def parse_opml(data: bytes) -> Outlines:
@@ -40,9 +50,12 @@ def parse_opml(data: bytes) -> Outlines:
     by_key: dict[str, FeedConfig] = {}  # by same_feed_key: HTTP://A.example is http://a.example
     duplicates: list[Duplicate] = []
 
+    unusable: list[Unusable] = []
+
     def walk(node: ElementTree.Element, tags: tuple[str, ...]) -> None:
         for outline in node.findall("outline"):
-            url = outline.get("xmlUrl")
+            written = outline.get("xmlUrl")
+            url = written.strip() if written else ""  # other readers export "  http://…  "
             label = outline.get("title") or outline.get("text") or ""
             categories = tuple(
                 c.strip().strip("/")
@@ -54,7 +67,7 @@ def parse_opml(data: bytes) -> Outlines:
                 known = by_key[key]
                 merged = tuple(dict.fromkeys(known.tags + tags + categories))
                 by_key[key] = FeedConfig(url=known.url, name=known.name, tags=merged)
-                duplicates.append(Duplicate(label or str(url), str(url)))
+                duplicates.append(Duplicate(label or url, url))
             elif url:
                 by_key[key] = FeedConfig(
                     url=url,
@@ -62,11 +75,50 @@ def parse_opml(data: bytes) -> Outlines:
                     tags=tuple(dict.fromkeys(tags + categories)),
                     enabled=outline.get(_DISABLED) != "true",
                 )
-            else:
+            elif outline.find("outline") is not None:
                 walk(outline, (*tags, label) if label else tags)
+            else:
+                unusable.append(_unusable(outline, label))
 
     walk(body, ())
-    return Outlines(list(by_key.values()), duplicates)
+    return Outlines(list(by_key.values()), duplicates, unusable)
+
+
+def _unusable(outline: ElementTree.Element, label: str) -> Unusable:
+    """Why an outline with no feed address and no outlines in it gives nothing."""
+    link = (outline.get("url") or outline.get("htmlUrl") or "").strip()
+    if outline.get("xmlUrl") is not None:
+        reason = "its feed address (xmlUrl) is empty"
+    elif link:
+        reason = (
+            f"a link to a page ({link}), not a feed: no xmlUrl "
+            "(`autonews feeds add` finds the feed a site's page links)"
+        )
+    else:
+        reason = "no feed address (xmlUrl) and no outlines in it"
+    return Unusable(label or link or "an outline with no text", reason)
+
+
+def import_summary(
+    opml: Path,
+    outlines: Outlines,
+    skipped: int,
+    added: Sequence[FeedConfig],
+    listed: Sequence[Listed],
+) -> str:
+    """The line `feeds import` ends with: every outline of the file counted once, as a new
+    feed, one skipped, one already in the list, or a duplicate of an earlier outline."""
+    from autonews.render.common import plural
+
+    total = len(outlines.feeds) + len(outlines.unusable) + len(outlines.duplicates)
+    parts = [f"imported {plural(len(added), 'new feed')} of {total} in {opml}"]
+    if skipped:
+        parts.append(f"{skipped} skipped")
+    if listed:
+        parts.append(f"{len(listed)} already in the list")
+    if outlines.duplicates:
+        parts.append(f"{plural(len(outlines.duplicates), 'duplicate')} of an earlier outline")
+    return ", ".join(parts)
 
 
 # An attribute of our own (other readers ignore what they do not know): a feed kept in the list

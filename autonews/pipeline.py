@@ -354,6 +354,7 @@ def select(
         muted=filtered.muted,
         last_new_digest=last_new if options.new_only else None,
         caught_up=sum(story.id in collection.older for story in digest.stories),
+        language=reader_tag(config.digest.language),
     )
     counted = [] if all_topics else [s for s in chosen if not s.classification.automotive]
     pending = tuple(

@@ -16,8 +16,9 @@ from autonews.timeparse import utcnow
 def _story_link(store: Store, config: Config, story_id: str) -> str:
     """The link a digest prints beside the story's id: its representative item's, chosen as
     the digest chooses it (about cars, in the reader's language, most informative)."""
-    from autonews.digest import reader_language, representative
+    from autonews.digest import reader_language, reader_tag, representative
     from autonews.labels import classify_items
+    from autonews.reader_script import traditional_table
 
     keep_days = config.store.keep_days
     members = store.story_members(resolve_story_id(store, story_id, True, keep_days))
@@ -28,7 +29,8 @@ def _story_link(store: Store, config: Config, story_id: str) -> str:
         )
     articles = store.articles([item.link for item in linked if item.link])
     classifications = classify_items(store, config, members, articles)
-    chosen = representative(members, classifications, reader_language(config.digest.language))
+    tag = reader_tag(config.digest.language)
+    chosen = representative(members, classifications, reader_language(tag), traditional_table(tag))
     link = chosen.link or linked[0].link  # (a story whose chosen source has no link: its first)
     assert link is not None
     return link

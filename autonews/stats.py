@@ -40,6 +40,7 @@ class Stats:
     stories: int
     not_about_cars: int = 0  # stories left out: none of their items is about cars
     muted: int = 0  # car stories the [classify] mute rules left out, as a digest counts them
+    makers: tuple[str, ...] = ()  # --maker: only stories naming these brands or groups
 
 
 def _period(since: date, until: date) -> str:
@@ -73,15 +74,17 @@ def stored_stories(
     store: Store, config: Config, since: datetime | None, now: datetime
 ) -> list[Story]:
     """The stories of the stored items published since ``since``, as ``digest --offline`` makes
-    them: the classifications it stored (a car feed's terse items included), the article bodies
-    the store holds, the stories earlier runs made. Nothing is written but the classifier's
-    cache."""
+    them: of the feeds it reads (the config's enabled feeds; every feed the store knows when
+    the config lists none, as for digests given ``--feed``), with the classifications it stored
+    (a car feed's terse items included), the article bodies the store holds, the stories
+    earlier runs made. Nothing is written but the classifier's cache."""
     from autonews.articles import read_articles
     from autonews.digest import build_story
     from autonews.labels import classify_items
     from autonews.pipeline import grouped
 
-    items = store.items(store.known_feeds(), since)
+    feeds = config.active_feeds if config.feeds else store.known_feeds()
+    items = store.items(feeds, since)
     articles = read_articles(store, items, config, now).articles
     classified = classify_items(store, config, items, articles)
     by_id = {item.id: item for item in items}
@@ -121,12 +124,18 @@ def compute_stats(
     by: str = "maker",
     event: str | None = None,
     zone: tzinfo | None = None,
+    makers: Sequence[str] = (),
 ) -> Stats:
     """Every row, most stories first: a display may draw only the top ones, JSON gets all.
     ``zone``: the reader's time zone (None: the system's), whose calendar days the timeline
     counts and in which ``since`` and ``until`` are given back. ``since`` None (`--since all`):
     the range is that of the stories counted, earliest to latest (not of everything stored:
-    a world-news item of 2008 is no reason to draw eighteen years)."""
+    a world-news item of 2008 is no reason to draw eighteen years). ``makers`` (brand or
+    group names, as resolved): only the stories naming one, each counted under the first it
+    names, as ``digest --maker`` files them."""
+    from autonews.digest import asked_maker
+
+    wanted = {name.lower() for name in makers}
     counted: list[tuple[str, datetime]] = []
     left_out = 0
     for story in stories:
@@ -136,9 +145,13 @@ def compute_stats(
             continue
         if event and c.event.value != event:
             continue
-        key = c.event.value if by == "event" else (c.makers[0].name if c.makers else "Industry")
-        if by == "group" and c.makers:
-            key = c.makers[0].group
+        asked = [maker for maker in c.makers if asked_maker(maker, wanted)]
+        if wanted and not asked:
+            continue
+        first = asked[0] if asked else (c.makers[0] if c.makers else None)
+        key = c.event.value if by == "event" else (first.name if first else "Industry")
+        if by == "group" and first:
+            key = first.group
         counted.append((key, story.published))
     if since is None:
         moments = [published for _, published in counted] or [until]
@@ -161,4 +174,5 @@ def compute_stats(
         rows,
         sum(totals.values()),
         left_out,
+        makers=tuple(makers),
     )

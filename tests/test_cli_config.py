@@ -106,6 +106,32 @@ def test_config_check_names_every_problem_at_once(cli, home: Path) -> None:
     assert cli("digest", "--offline").err.count("autonews: error:") == 1
 
 
+def test_config_check_names_unknown_makers_beside_the_other_problems(cli, home: Path) -> None:
+    """Trial 28: an unknown maker in mute_makers was named only once the other errors were
+    fixed. A maker of the file's own [[classify.makers]] is known, whatever else is wrong."""
+    write_config(
+        home,
+        '[classify]\nmute_makers = ["Hostile Motors", "Ford", "Example Motors"]\n'
+        'mute_events = ["recal"]\n[[classify.makers]]\nname = "Example Motors"\n\n'
+        '[[digests]]\nname = "a"\ncolour = "red"\n\n'
+        '[[digests]]\nname = "b"\nmakers = ["Voolvo"]\nto = ["me@example.org"]\n',
+    )
+    result = cli("config", "check")
+    assert result.code == ExitStatus.USAGE
+    errors = [line for line in result.err.splitlines() if line.startswith("autonews: error:")]
+    assert len(errors) == 5, result.err
+    for part in (
+        "'classify.mute_events': unknown event 'recal'",
+        "unknown config key 'digests[0].colour'",
+        "'classify.mute_makers': unknown maker or group 'Hostile Motors'",
+        "'digests[1].makers': unknown maker or group 'Voolvo' (did you mean 'Volvo'?",
+        "the digest 'b' is mailed to me@example.org, but [email] smtp is not set",
+    ):
+        assert part in result.err
+    assert "Example Motors" not in result.err
+    assert "5 problems in" in result.err
+
+
 def test_the_example_config_checks(cli, home: Path) -> None:
     result = cli("config", "check", "--config", str(ROOT / "config.example.toml"))
     assert result.code == 0, result.err
@@ -280,6 +306,20 @@ def test_config_check_shows_every_effective_setting(cli, home: Path, monkeypatch
     result = cli("config", "check")
     shown = dict(line.partition(": ")[::2] for line in result.out.splitlines())
     assert settings("digest")["language"] == "en"
+
+
+def test_config_check_says_a_locale_not_offered_gives_english(cli, home: Path, monkeypatch) -> None:
+    """Trial 28: with LANG=ja_JP.UTF-8 the check said `language ja-jp (the locale's)`, though
+    no title is offered in Japanese and the digest's titles are English."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    write_config(home, '[digest]\nsince = "7d"\n')
+    result = cli("config", "check")
+    assert result.code == 0, result.err
+    assert "language en (the locale ja-JP is not offered)" in result.out
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert "language en-gb (the locale's)" in cli("config", "check").out
 
 
 def test_config_check_warns_when_keep_days_is_shorter_than_the_window(cli, home: Path) -> None:

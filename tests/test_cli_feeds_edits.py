@@ -284,3 +284,84 @@ def test_an_address_redirecting_to_a_listed_feed_is_refused(cli, home: Path, htt
     assert twin.code == ExitStatus.USAGE
     assert "which the list has as 'Wire'" in twin.err
     assert "/old" not in (home / "config.toml").read_text(encoding="utf-8")
+
+
+def test_removing_the_starter_feeds_keeps_every_comment_and_the_layout(cli, home: Path) -> None:
+    """Trial 28: removing the last starter feed took the `# --- Digest ---` banner with it, and
+    the next `feeds add` glued `[[feeds]]` to `[digest]`."""
+    assert cli("config", "init").code == 0
+    path = home / "config.toml"
+    starter = path.read_text("utf-8")
+    comments = [line for line in starter.splitlines() if line.startswith("#")]
+    names = [str(feed["name"]) for feed in config_feeds(home)]
+    for name in names[1:] + names[:1]:  # the last one removed while others are left, then all
+        assert cli("feeds", "remove", name).code == 0
+        text = path.read_text("utf-8")
+        assert [line for line in text.splitlines() if line.startswith("#")] == comments
+        assert "\n\n\n" not in text and "feeds = []" not in text
+    assert config_feeds(home) == []
+    assert cli("config", "check").code == 0
+
+    assert cli("feeds", "add", "--offline", "http://127.0.0.1:8928/en-rss.xml").code == 0
+    text = path.read_text("utf-8")
+    assert [line for line in text.splitlines() if line.startswith("#")] == comments
+    feeds_banner = text.index("# --- Feeds ---")
+    digest_banner = text.index("# --- Digest ---")
+    assert feeds_banner < text.index("[[feeds]]") < digest_banner  # under its own banner
+    assert '[[feeds]]\nurl = "http://127.0.0.1:8928/en-rss.xml"\n\n# --- Digest ---' in text
+    assert "\n\n\n" not in text
+
+
+def test_removing_a_feed_keeps_the_comments_above_the_next_one(cli, home: Path) -> None:
+    write_config(
+        home,
+        '[[feeds]]\nurl = "http://example.com/a.xml"\nname = "A"\n\n'
+        '# B is paywalled\n[[feeds]]\nurl = "http://example.com/b.xml"\nname = "B"\n\n'
+        '# C: the trade press\n[[feeds]]\nurl = "http://example.com/c.xml"\nname = "C"\n\n'
+        '# --- Digest ---\n[digest]\nsince = "48h"\n',
+    )
+    assert cli("feeds", "remove", "A").code == 0
+    assert cli("feeds", "remove", "C").code == 0
+    assert (home / "config.toml").read_text("utf-8") == (
+        '# B is paywalled\n[[feeds]]\nurl = "http://example.com/b.xml"\nname = "B"\n\n'
+        '# C: the trade press\n\n# --- Digest ---\n[digest]\nsince = "48h"\n'
+    )
+
+
+def test_opml_import_names_and_counts_every_outline(cli, home: Path, tmp_path: Path) -> None:
+    """Trial 28: an outline whose feed was listed already went unnamed and uncounted, its
+    folders were not made tags as promised; link outlines and an empty xmlUrl vanished; an
+    xmlUrl with spaces around it was refused."""
+    write_config(
+        home,
+        '[[feeds]]\nurl = "http://example.com/en.xml"\nname = "Existing"\n\n'
+        '# --- Digest ---\n[digest]\nsince = "48h"\n',
+    )
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        '<outline text="A"><outline text="One" xmlUrl="http://example.com/en.xml"/></outline>'
+        '<outline text="B"><outline text="One again" xmlUrl="http://example.com/en.xml"/>'
+        '<outline text="Spaces" xmlUrl="  http://example.com/json.json  "/></outline>'
+        '<outline type="link" text="A web link" url="http://example.com/page.html"/>'
+        '<outline type="rss" text="Empty url" xmlUrl=""/>'
+        "</body></opml>",
+        "utf-8",
+    )
+    result = cli("feeds", "import", str(opml))
+    assert result.code == 0, result.err
+    assert result.out == (
+        f"imported 1 new feed of 5 in {opml}, 2 skipped, 1 already in the list, "
+        "1 duplicate of an earlier outline\n"
+    )
+    assert "'One' (http://example.com/en.xml) is already in the list as 'Existing'" in result.err
+    assert "tags added: A, B" in result.err
+    assert "skipped 'A web link': a link to a page (http://example.com/page.html)" in result.err
+    assert "skipped 'Empty url': its feed address (xmlUrl) is empty" in result.err
+    assert config_feeds(home) == [
+        {"url": "http://example.com/en.xml", "name": "Existing", "tags": ["A", "B"]},
+        {"url": "http://example.com/json.json", "name": "Spaces", "tags": ["B"]},
+    ]
+    text = (home / "config.toml").read_text("utf-8")
+    assert 'tags = ["A", "B"]\n\n[[feeds]]' in text
+    assert "\n\n# --- Digest ---\n[digest]" in text

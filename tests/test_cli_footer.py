@@ -118,6 +118,24 @@ def test_every_format_counts_feeds_and_names_failures_once(
     assert "1 failing as reported earlier" in flat(again.out)
 
 
+@pytest.mark.parametrize("fmt", ["terminal", "text"])
+def test_a_footer_line_wrapped_in_a_narrow_terminal_keeps_its_indent(
+    cli, home: Path, twelve_feeds, fmt: str
+) -> None:
+    """Trial 28: at 44 columns the footer's "failing as reported earlier" line went on at
+    column 0: `feeds check` lists every feed)."""
+    from tests.test_cli_output import run_in_terminal
+
+    cli("digest", "--no-extract")  # names the broken feed; the next digest counts it
+    out = run_in_terminal(["digest", "--offline", "--format", fmt], home, 44)
+    footer = out[out.rindex("Feeds") :].splitlines()
+    assert "1 failing as reported earlier (`autonews feeds check` lists every feed)" in flat(
+        " ".join(footer)
+    )
+    assert all(len(line) <= 44 for line in footer), footer
+    assert all(line.startswith("  ") for line in footer[1:] if line), footer
+
+
 def test_failure_reminder_is_configurable(cli, home: Path, twelve_feeds, monkeypatch) -> None:
     cli("digest", "--no-extract", "--format", "text")
     monkeypatch.setenv("AUTONEWS_DIGEST_FAILURE_REMINDER", "0s")

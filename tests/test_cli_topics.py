@@ -146,6 +146,60 @@ def test_the_story_title_is_in_the_readers_language(
     assert french.code == ExitStatus.USAGE and "--language: 'fr' is not en or zh" in french.err
 
 
+def test_a_traditional_reader_gets_the_taiwanese_outlets_title_as_written(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 28: with --language zh-TW the Xiaomi recall was told by the Simplified title
+    converted (軟件, mainland usage) though a Taiwanese outlet wrote its own (軟體), and text
+    already in Traditional characters was converted again (台灣 -> 臺灣, 公布 -> 公佈)."""
+    traditional = "小米汽車召回116,887輛SU7 輔助駕駛軟體有瑕疵"
+    simplified = "小米汽车召回116887辆SU7 因辅助驾驶软件缺陷"
+    taiwan_only = "特斯拉Model Y在台灣召回4,012輛 後座安全帶有瑕疵"
+    feeds = {
+        "/en": [item("Xiaomi Recalls 116,887 SU7 Sedans Over Assisted-Driving Software Flaw", 1)],
+        "/cn": [item(simplified, 2, description="小米汽车将通过OTA升级为召回车辆免费修复。")],
+        "/tw": [
+            item(traditional, 3, description="中國市場監管總局表示，小米將以遠端升級免費修復。"),
+            item(taiwan_only, 4, hours_ago=3, description="交通部公路局公布最新召回資訊。"),
+        ],
+    }
+    args: list[str] = []
+    for path, items in feeds.items():
+        httpserver.expect_request(path).respond_with_data(
+            rss(items), content_type="application/rss+xml"
+        )
+        args += ["--feed", httpserver.url_for(path)]
+    assert cli("digest", *args, "--no-extract", "--format", "json").code == 0
+
+    def told(language: str) -> dict[str, dict[str, object]]:
+        digest = cli("digest", *args, "--offline", "-f", "json", "--language", language).json()
+        return {str(s["title"]): s for s in digest["stories"]}
+
+    taiwan = told("zh-TW")
+    assert set(taiwan) == {traditional, taiwan_only}  # as the Taiwanese outlet wrote them
+    assert taiwan[traditional]["cluster_size"] == 3
+    assert taiwan[taiwan_only]["summary"] == "交通部公路局公布最新召回資訊。"
+    hong_kong = told("zh-HK")
+    assert set(hong_kong) == {traditional, taiwan_only}
+    # A reader of Simplified Chinese gets the Simplified outlet's title; a story only a
+    # Traditional outlet tells keeps its title as written.
+    assert set(told("zh")) == {simplified, taiwan_only}
+
+    # HTML says which language and script its text is in (browsers pick CJK glyphs by it).
+    def html(language: str) -> str:
+        return cli("digest", *args, "--offline", "-f", "html", "--language", language).out
+
+    taiwanese = html("zh-TW")
+    assert '<html lang="zh-Hant">' in taiwanese
+    assert f'lang="zh-Hans" style="color:#0b4f8a">{simplified}</a>' in taiwanese  # a source
+    assert taiwanese.count(' lang="') == 3  # the page, the sources in Simplified and English
+    english = html("en")
+    assert '<html lang="en">' in english
+    assert ' lang="zh-Hant" style="color:#0b4f8a;font-weight:bold;' in english  # 台灣 story
+    assert f'lang="zh-Hant" style="color:#0b4f8a">{traditional}</a>' in english  # a source
+    assert '<html lang="zh-Hans">' in html("zh")
+
+
 def test_limit_counts_other_news_too(cli, home: Path, httpserver: HTTPServer) -> None:
     url = mixed_feed(httpserver)
     args = ("digest", "--feed", url, "--no-extract", "--format", "json", "--all-topics")

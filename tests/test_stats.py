@@ -11,6 +11,11 @@ from autonews.render.stats_terminal import sparkline
 from tests.helpers.feeds import item, rss
 
 
+def serve_feed(httpserver: HTTPServer, items: list[dict[str, str]]) -> str:
+    httpserver.expect_request("/car").respond_with_data(rss(items))
+    return str(httpserver.url_for("/car"))
+
+
 def test_stats_counts_stories_by_event_and_maker(cli, home: Path, httpserver: HTTPServer) -> None:
     httpserver.expect_request("/a").respond_with_data(
         rss(
@@ -190,6 +195,71 @@ def test_stats_leave_out_muted_stories_as_the_digest_does_and_say_so(
     drawn = cli("stats", "--since", "7d").out
     assert "Tesla" not in drawn
     assert "3 stories muted by the [classify] mute rules left out." in drawn
+
+
+def test_stats_leave_out_a_disabled_feed_as_the_digest_does(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 28: after `feeds disable Big`, stats counted Big's stories (126 against the
+    offline digest's 39). A story id of the disabled feed, from an earlier digest, still
+    resolves with `story`."""
+    from tests.helpers.site import feeds_toml, write_config
+
+    httpserver.expect_request("/kept").respond_with_data(
+        rss([item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, hours_ago=3)])
+    )
+    httpserver.expect_request("/big").respond_with_data(
+        rss(
+            [
+                item("NIO Delivers 40,000 Cars in November", 2, hours_ago=4),
+                item("Honda Cuts Prices of the e:Ny1 in Europe by 10%", 3, hours_ago=5),
+            ]
+        )
+    )
+    feeds = [("Kept", httpserver.url_for("/kept")), ("Big", httpserver.url_for("/big"))]
+    write_config(home, feeds_toml(feeds))
+    first = cli("digest", "--no-extract", "--format", "json")
+    assert first.code == 0, first.err
+    nio = next(story["id"] for story in first.json()["stories"] if "NIO" in story["title"])
+    assert cli("feeds", "disable", "Big").code == 0
+
+    digest = cli("digest", "--offline", "--since", "7d", "--format", "json").json()
+    stats = json.loads(cli("stats", "--since", "7d", "--format", "json").out)
+    assert [story["makers"][0]["name"] for story in digest["stories"]] == ["Volvo"]
+    assert {row["key"]: row["total"] for row in stats["rows"]} == {"Volvo": 1}
+    assert stats["stories"] == len(digest["stories"])
+    told = cli("story", nio)
+    assert told.code == 0 and "NIO Delivers 40,000 Cars" in told.out
+
+
+def test_stats_count_the_stories_of_the_makers_asked_for(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 28 wish: `stats --maker` (repeatable, any alias, as digest's) for an analyst's
+    customers; a story is counted under the maker asked for, as `digest --maker` files it."""
+    titles = [
+        "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+        "Geely and Renault Sign Engine Supply Deal for Brazil",
+        "Ford Recalls 90,000 Broncos Over Seat Belts",
+        "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
+    ]
+    url = serve_feed(
+        httpserver, [item(title, n, hours_ago=n + 1) for n, title in enumerate(titles)]
+    )
+    assert cli("digest", "--feed", url, "--no-extract").code == 0
+    asked = ("stats", "--since", "7d", "--maker", "volvo", "--maker", "吉利", "--format", "json")
+    stats = json.loads(cli(*asked).out)
+    rows = {row["key"]: row["total"] for row in stats["rows"]}
+    assert rows == {"Volvo": 1, "Geely": 1} and stats["makers"] == ["Volvo", "Geely"]
+    by_event = json.loads(cli(*asked, "--by", "event").out)
+    assert {row["key"]: row["total"] for row in by_event["rows"]} == {
+        "recall": 1,
+        "partnership": 1,
+    }
+    drawn = cli("stats", "--since", "7d", "--maker", "Ford")
+    assert drawn.out.startswith("Stories by maker of Ford, ") and "Toyota" not in drawn.out
+    unknown = cli("stats", "--maker", "Voolvo")
+    assert unknown.code == 2 and "--maker" in unknown.err and "Volvo" in unknown.err
 
 
 def _stories_of(dated: list[tuple[str, tuple[int, int, int]]]) -> list:

@@ -296,16 +296,17 @@ def feeds_import(
 ) -> None:
     """Import feeds from an OPML file into the config file."""
     from autonews.config import config_file_to_edit
-    from autonews.feedlist import add_feeds, checked_feed
-    from autonews.opml import parse_opml
-    from autonews.render.common import plural
+    from autonews.feedlist import checked_feed, import_feeds
+    from autonews.opml import import_summary, parse_opml
 
     try:
         data = opml.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {str(opml)!r}: {exc.strerror}") from None
     outlines = parse_opml(data)
-    feeds, skipped = [], 0
+    for unusable in outlines.unusable:
+        typer.echo(f"autonews: skipped {unusable.label!r}: {unusable.reason}", err=True)
+    feeds, skipped = [], len(outlines.unusable)
     for outline in outlines.feeds:
         try:
             feed, note = checked_feed(outline)
@@ -322,13 +323,15 @@ def feeds_import(
             "its folder and categories are that feed's tags too",
             err=True,
         )
-    added = add_feeds(config_file_to_edit(config), feeds)
-    unread = f", {skipped} skipped" if skipped else ""
-    doubles = len(outlines.duplicates)
-    if doubles:
-        unread += f", {plural(doubles, 'duplicate')} of an earlier outline"
-    total = len(feeds) + skipped + doubles
-    typer.echo(f"imported {plural(len(added), 'new feed')} of {total} in {opml}{unread}")
+    added, listed = import_feeds(config_file_to_edit(config), feeds)
+    for known in listed:
+        gained = f"; tags added: {', '.join(known.tags_added)}" if known.tags_added else ""
+        written = f"{known.imported.label!r} ({known.imported.url})"
+        typer.echo(
+            f"autonews: {written} is already in the list as {known.feed.label!r}{gained}",
+            err=True,
+        )
+    typer.echo(import_summary(opml, outlines, skipped, added, listed))
 
 
 @app.command("export")

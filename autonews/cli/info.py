@@ -66,6 +66,10 @@ def stats(
             "--event", metavar="EVENT", help="Only this event type (recalls by maker...)."
         ),
     ] = None,
+    maker: Annotated[
+        list[str] | None,
+        typer.Option("--maker", metavar="MAKER", help="Only this brand or group (repeatable)."),
+    ] = None,
     fmt: Annotated[str, format_option("terminal or json (json: every row, always).")] = "terminal",
     all_rows: Annotated[
         bool,
@@ -79,6 +83,7 @@ def stats(
     from dataclasses import asdict, replace
     from datetime import UTC
 
+    from autonews.classify.lookup import knowledge_for, resolve_makers
     from autonews.deliver.output import terminal_options
     from autonews.render.stats_terminal import TOP, render_stats
     from autonews.stats import compute_stats, stored_stories, without_muted
@@ -90,6 +95,7 @@ def stats(
     event = event_slugs("--event", [event])[0] if event else None
     env = environment(color)
     cfg = load_config(config)
+    makers = resolve_makers(maker or (), knowledge_for(cfg.classify), "--maker", UsageError)
     now = utcnow()
     zone = reader_zone(cfg.digest.timezone)
     try:
@@ -100,7 +106,7 @@ def stats(
         ) from None
     with Store(cfg.paths.store_file) as store:
         stories, muted = without_muted(stored_stories(store, cfg, start, now), cfg.classify)
-    result = replace(compute_stats(stories, start, now, by, event, zone), muted=muted)
+    result = replace(compute_stats(stories, start, now, by, event, zone, makers), muted=muted)
     if fmt == "json":
         document = asdict(result)
         for key in ("since", "until"):  # ISO 8601 in UTC, as the digest's JSON writes times

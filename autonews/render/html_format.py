@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from autonews.models import Digest, Event, Story
+from autonews.reader_script import script_tag, text_tag
 from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
@@ -52,13 +53,22 @@ def _e(text: str) -> str:
     return escape(clean_text(text), quote=True)
 
 
-def _title(story: Story) -> str:
+def _lang(text: str, page: str) -> str:
+    """The ``lang`` attribute of an element whose text is in another language or script than
+    the page's (a Chinese title in an English digest, 軟體 in a Simplified one): a browser or
+    mail client picks CJK glyphs by it."""
+    tag = text_tag(text)
+    return f' lang="{tag}"' if tag != page else ""
+
+
+def _title(story: Story, page: str) -> str:
     url = safe_url(story.url)
     title = _e(story.title)
+    lang = _lang(story.title, page)
     if not url:
-        return f"<strong>{title}</strong>"
+        return f"<strong{lang}>{title}</strong>"
     return (
-        f'<a href="{escape(url, quote=True)}" style="color:#0b4f8a;font-weight:bold;'
+        f'<a href="{escape(url, quote=True)}"{lang} style="color:#0b4f8a;font-weight:bold;'
         f'text-decoration:none">{title}</a>'
     )
 
@@ -74,27 +84,28 @@ def _meta(story: Story, clock: Clock) -> str:
     return f'<span style="{_META}">{_e(source_line(story, clock))} · id {_e(story.id)}</span>'
 
 
-def _other_sources(story: Story) -> str:
+def _other_sources(story: Story, page: str) -> str:
     """The other sources' links, one a line under the story: outlet, then its headline."""
     return "".join(
-        f'<br><span style="{_META}">{_e(link.feed)}: <a href="{escape(link.url, quote=True)}" '
-        f'style="color:#0b4f8a">{_e(link.title or link.url)}</a></span>'
+        f'<br><span style="{_META}">{_e(link.feed)}: <a href="{escape(link.url, quote=True)}"'
+        f'{_lang(link.title, page)} style="color:#0b4f8a">{_e(link.title or link.url)}</a></span>'
         for link in other_links(story)
     )
 
 
-def _story(story: Story, clock: Clock) -> str:
+def _story(story: Story, clock: Clock, page: str) -> str:
     return (
         f'<tr><td style="padding:6px 0;border-bottom:1px solid #eeeeee">{_badge(story)} '
-        f"{_title(story)}<br>{_meta(story, clock)}{_other_sources(story)}</td></tr>"
+        f"{_title(story, page)}<br>{_meta(story, clock)}{_other_sources(story, page)}</td></tr>"
     )
 
 
 def render_html(digest: Digest, options: RenderOptions) -> str:
     clock = Clock.of(digest, options)
+    page = script_tag(digest.language)  # the titles' language: most of the page's text
     parts = [
         "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
+        f'<html lang="{page}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         f"<title>{_e(digest_heading(digest))}</title></head>",
         f'<body style="{_BODY}">',
@@ -105,10 +116,14 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
     ]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        summary = f'<p style="margin:8px 0">{_e(lead.summary)}</p>' if lead.summary else ""
+        summary = (
+            f'<p{_lang(lead.summary, page)} style="margin:8px 0">{_e(lead.summary)}</p>'
+            if lead.summary
+            else ""
+        )
         parts.append(
             '<tr><td style="border:2px solid #1a1a1a;border-radius:6px;padding:12px">'
-            f'<div style="{_META};font-weight:bold">LEAD</div>{_badge(lead)} {_title(lead)}'
+            f'<div style="{_META};font-weight:bold">LEAD</div>{_badge(lead)} {_title(lead, page)}'
             f"{summary}{_meta(lead, clock)}</td></tr>"
         )
     if not digest.stories:
@@ -118,7 +133,7 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
             f'<tr><td><h2 style="font-size:18px;margin:20px 0 4px">'
             f"{_e(group_heading(digest, group))}</h2></td></tr>"
         )
-        parts += [_story(digest.story(story_id), clock) for story_id in group.story_ids]
+        parts += [_story(digest.story(story_id), clock, page) for story_id in group.story_ids]
         parts += [
             f'<tr><td><p style="{_META};margin:2px 0">also: {_e(title)} (under {_e(home)})</p>'
             "</td></tr>"

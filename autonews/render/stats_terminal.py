@@ -32,6 +32,14 @@ def sparkline(values: tuple[int, ...]) -> str:
     return "".join(_SPARKS[min(8, round(8 * v / top))] if v else "·" for v in values)
 
 
+def _of(makers: tuple[str, ...]) -> str:
+    """ " of Volvo and Geely": the makers --maker asked for."""
+    if not makers:
+        return ""
+    named = [clean_text(name) for name in makers]
+    return " of " + (", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0])
+
+
 def render_stats(stats: Stats, options: RenderOptions, top: int | None = TOP) -> str:
     """The bars of ``stats``: its first ``top`` rows (None: all), then "… and 6 more"."""
     buffer = io.StringIO()
@@ -50,7 +58,8 @@ def render_stats(stats: Stats, options: RenderOptions, top: int | None = TOP) ->
     per = f"; timeline per {stats.period}" if timeline and rows else ""
     console.print(
         Text(
-            f"Stories by {stats.by}, {since} – {until} ({plural(stats.stories, 'story')}{per})",
+            f"Stories by {stats.by}{_of(stats.makers)}, {since} – {until} "
+            f"({plural(stats.stories, 'story')}{per})",
             style="bold",
         )
     )

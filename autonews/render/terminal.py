@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 from rich.cells import cell_len
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -105,20 +105,33 @@ def _lead(story: Story, clock: Clock) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left", border_style="bold")
 
 
-def _footer(digest: Digest, clock: Clock) -> list[Text]:
+class _Hanging:
+    """A line of text that, wrapped, goes on under its indent (rich would go on at column 0):
+    "  1 failing as reported earlier (`autonews" / "  feeds check` lists every feed)"."""
+
+    def __init__(self, text: Text, indent: int) -> None:
+        self.text, self.indent = text, indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - self.indent)
+        for number, line in enumerate(self.text.wrap(console, width)):
+            yield Text.assemble(" " * self.indent, line) if number else line
+
+
+def _footer(digest: Digest, clock: Clock) -> list[Text | _Hanging]:
     end = footer(digest, clock)
     heading = Text("Feeds", style="bold")
     heading.append(f"  {end.feeds}", style="red" if end.failures else "dim")
-    lines = [heading]
-    lines += [Text(f"  ✗ {text}", style="red") for text in end.failures]
+    lines: list[Text | _Hanging] = [_Hanging(heading, 2)]
+    lines += [_Hanging(Text(f"  ✗ {text}", style="red"), 4) for text in end.failures]
     if end.repeated:
-        lines.append(Text(f"  {end.repeated}", style="dim"))
+        lines.append(_Hanging(Text(f"  {end.repeated}", style="dim"), 2))
     # Never wrapped (see render_terminal), so that the URL and the command stay whole.
     lines += [Text(f"  {text}", style="yellow", no_wrap=True) for text in end.moves]
     if end.pages:
         pages = Text("Article pages", style="bold")
         pages.append(f"  {end.pages}", style="dim")
-        lines.append(pages)
+        lines.append(_Hanging(pages, 2))
     notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
     if notes:
         lines += [Text(""), *(Text(note, style="dim") for note in notes)]
@@ -168,10 +181,10 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
             for line in _links(story):
                 console.print(line, soft_wrap=True)
         for title, home in also_listed(digest, group):
-            console.print(Text(f"  also: {title} (under {home})", style="dim"))
+            console.print(_Hanging(Text(f"  also: {title} (under {home})", style="dim"), 4))
     console.print()
-    for line in _footer(digest, clock):
-        console.print(line, soft_wrap=bool(line.no_wrap))
+    for ending in _footer(digest, clock):
+        console.print(ending, soft_wrap=isinstance(ending, Text) and ending.no_wrap is True)
     text = buffer.getvalue()
     if not options.color:  # table cells pad with spaces; plain text need not carry them
         text = "\n".join(line.rstrip() for line in text.split("\n"))
