@@ -214,9 +214,11 @@ class Classifier:
             if reasons is not DISCARD:
                 why = ", ".join(self.model.reasons(features, event))
                 reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
-        # A broad Chinese car phrase (销量) alone leaves ambiguous brands open to the cues.
-        loose = car_word and not car_words and self.k.car_nouns.isdisjoint(stems)
-        off_topic = bool(found) and self._not_about_cars(found, stems, car_word, reasons, loose)
+        # A broad Chinese car word alone (销量) spares only the brands that mean nothing but cars:
+        # "小米15系列手机全球销量突破1000万台" is phone sales, "充电比手机快的比亚迪" BYD's news.
+        loose = not car_words and self.k.car_nouns.isdisjoint(stems)
+        spared = car_word and not (loose and all(hit.ambiguous for _, _, hit in found))
+        off_topic = bool(found) and self._not_about_cars(found, stems, spared, reasons)
         if off_topic:
             found = [f for f in found if f[2].kind == "company"]
         evidence = title_evidence(self.k, found, car_words)
@@ -276,18 +278,10 @@ class Classifier:
         )
 
     def _not_about_cars(
-        self,
-        found: list[Spotted],
-        stems: list[str],
-        car_word: bool,
-        reasons: list[str],
-        loose: bool = False,
+        self, found: list[Spotted], stems: list[str], car_word: bool, reasons: list[str]
     ) -> bool:
-        """A phone, a telescope, an insurer: named brands are not meant as automakers. A car
-        word spares them; a broad Chinese one (``loose``: 销量, 交付) only brands that mean
-        nothing but cars ("小米15系列手机全球销量突破1000万台" is phone sales,
-        "充电比手机快的比亚迪" BYD's news)."""
-        if car_word and not (loose and all(hit.ambiguous for _, _, hit in found)):
+        """A phone, a telescope, an insurer: named brands are not meant as automakers."""
+        if car_word:
             return False
         for _, _, item in found:  # a loop, not any(): no generator for one or two names
             if item.via == "model":

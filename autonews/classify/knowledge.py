@@ -14,6 +14,7 @@ from typing import Any
 from autonews.classifier_version import knowledge_version
 from autonews.classify.glossary import glossary
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
+from autonews.classify.model_names import shown_names
 from autonews.classify.scripts import simplified
 from autonews.classify.stored import stored
 from autonews.errors import ConfigError
@@ -21,21 +22,6 @@ from autonews.models import CompanyRef, Event, MakerRef
 
 SPECULATIVE = -1.0  # the weight that marks a speculative phrase in the event trie
 STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
-
-# A Chinese brand written against a model's Latin name: 问界M9, 小米SU7 Ultra.
-_CHINESE_BRAND = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+")
-
-
-def _without_brand_words(model: str, brand_words: set[str]) -> str:
-    """A model's name without the brand it was written with: a Chinese one against it
-    ("问界M9"), Latin words before it ("Aito M5"); as written when none is there."""
-    chinese = _CHINESE_BRAND.match(model)
-    if chinese and model[chinese.end() :].strip() and set(chinese.group()) <= brand_words:
-        model = model[chinese.end() :]
-    words = model.split()
-    while len(words) > 1 and set(phrase_key(words[0])) <= brand_words:
-        words.pop(0)
-    return " ".join(words)
 
 
 def strength_name(weight: float) -> str:
@@ -241,23 +227,9 @@ class Knowledge:
                 self.bare_models.add(bare, (maker.group, " ".join(bare)))
 
     def _name_models(self, models: list[str], index: int, brand_words: set[str]) -> None:
-        """The one name a maker's model is reported by, whatever script or brand a headline
-        wrote it with: of the data's names for it (those equal without their brand words), the
-        one without a brand ("问界M9" and "Aito M9" are the "M9"), else the first in Latin
-        letters ("极氪001" is the "Zeekr 001", "理想L6" the "Li L6"), else the first."""
-        groups: dict[tuple[str, ...], list[str]] = {}
-        for model in models:
-            groups.setdefault(phrase_key(_without_brand_words(model, brand_words)), []).append(
-                model
-            )
-        for key, group in groups.items():
-            shown = next(
-                (m for m in group if phrase_key(m) == key),
-                next((m for m in group if m.isascii()), group[0]),
-            )
-            for model in group:
-                if model != shown:
-                    self.model_names[model] = shown
+        """The one name each of a maker's models is reported by (``model_names.py``)."""
+        for key, shown, group in shown_names(models, brand_words):
+            self.model_names.update((model, shown) for model in group if model != shown)
             self.shown_models.setdefault(key, []).append((shown, index))
 
     def _add_without_brand(
