@@ -163,13 +163,15 @@ def test_figures_are_numbers_with_units() -> None:
         ("VW to Cut 35,000 Jobs in Germany", ("35,000 Jobs", 35000, "jobs")),
         ("问界M9 2026款正式上市 售价46.98万元起", ("46.98万元", 469800, "CNY")),
         ("Tesla Raises $2.2 Billion in Bonds", ("$2.2 Billion", 2_200_000_000, "USD")),
+        ("鴻海電動車Model C在台開賣 售價99.9萬元", ("99.9萬元", 999000, "TWD")),
+        ("小米汽車售價人民幣21.59萬元", ("21.59萬元", 215900, "CNY")),
     ],
 )
 def test_figures_count_in_one_vocabulary_with_exact_values(
     title: str, figure: tuple[str, int, str]
 ) -> None:
     """Trial 28: a script summing recalled vehicles found units "SU7", "Cybertrucks", "Vehicles"
-    beside "vehicles", and 46.98万元 was 469799.99999999994."""
+    beside "vehicles", 46.98万元 was 469799.99999999994, and a Taiwanese price was in yuan."""
     (found,) = classify(title).figures
     assert (found.text, found.value, found.unit) == figure
 

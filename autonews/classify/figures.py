@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from autonews.classify.scripts import simplified
 from autonews.models import Figure
 from autonews.numbers import (
     CJK_CURRENCIES,
@@ -144,7 +145,7 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
         return Figure("percent", text[start : match.end()], value, "%")
     if "\u3400" <= following <= "\ufaff":
         if match := _CJK_CURRENCY_AFTER.match(text, after):
-            return Figure("money", text[start : match.end()], value, _WORDS[match.group(1)])
+            return Figure("money", text[start : match.end()], value, _currency(match, text, start))
         if match := _CJK_UNITS_AFTER.match(text, after):
             return Figure("units", text[start : match.end()], value, "vehicles")
         return None
@@ -192,6 +193,26 @@ def counting_models(figures: tuple[Figure, ...], models: Iterable[str]) -> tuple
 
 def _plurals(name: str) -> tuple[str, ...]:
     return (name, name + "s", name + "es")
+
+
+def _currency(match: re.Match[str], text: str, start: int) -> str:
+    """The currency of a Chinese money word: a bare 元 of a Traditional text about Taiwan is
+    Taiwan's ("在台開賣 售價99.9萬元" is NT$), unless 人民幣 is said; BYD's revenue told in
+    Traditional characters is still in yuan."""
+    word = match.group(1)
+    if (
+        word == "元"
+        and _IN_TAIWAN.search(text)
+        and simplified(text) != text
+        and not _RENMINBI.search(text, 0, start)
+        and not text.startswith(("人民幣", "人民币"), match.end())
+    ):
+        return "TWD"
+    return _WORDS[word]
+
+
+_RENMINBI = re.compile(r"(?:人民[幣币]|RMB)\s?$")
+_IN_TAIWAN = re.compile(r"[台臺]灣|[在來来抵][台臺]|[台臺]灣?(?:市場|市场|上市|開賣|售價)")
 
 
 _DIGIT = re.compile(r"\d")
