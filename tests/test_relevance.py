@@ -121,6 +121,33 @@ def test_phone_news_of_a_maker_that_also_makes_phones_is_not_car_news() -> None:
     assert makers("小米汽车交付量突破10万台") == ["Xiaomi"]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kia ora: New Zealand welcomes record tourists",
+        "Hyundai Heavy wins LNG tanker order",
+        "BYD Electronic profit rises on Apple orders",
+        "Polestar Capital raises $500 million",
+        "Honda Classic golf tournament renamed",
+        "Bentley University raises tuition by 4%",
+        "Fiat money debate returns as gold hits record",
+        "Audi Field hosts MLS Cup",
+        "Ford v Ferrari director James Mangold signs new deal",
+    ],
+)
+def test_everyday_phrases_holding_a_brand_name_are_no_car_news(title: str) -> None:
+    """Trial 29: a news desk's business and world feeds filed a Maori greeting under Kia, a
+    shipbuilder under Hyundai, a phone-parts maker under BYD, a hedge fund under Polestar."""
+    result = classify(title)
+    assert not result.makers and not result.automotive
+
+
+def test_the_brand_beside_those_phrases_keeps_its_news() -> None:
+    assert makers("Hyundai heavy-duty hydrogen truck enters Europe") == ["Hyundai"]
+    assert makers("Kia recalls 10,000 EV6 crossovers") == ["Kia"]
+    assert makers("BYD profit rises 30% on EV sales") == ["BYD"]
+
+
 def test_genesis_the_book_is_not_the_brand_even_in_a_car_feed() -> None:
     """Trial 28: "Genesis: A Book Review" of a car feed sat under Industry as car news."""
     result = Classifier().classify("Genesis: A Book Review", car_feed=True)
