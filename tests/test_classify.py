@@ -1101,3 +1101,20 @@ def test_deliveries_that_begin_are_a_launch(title: str) -> None:
     """Trial 28: "deliveries begin" was financials (deliveries counted), "begins deliveries" a
     launch."""
     assert classify(title).event is Event.LAUNCH
+
+
+@pytest.mark.parametrize(
+    ("title", "speculative"),
+    [
+        ("Ford Plans 4,000 European Job Cuts, Mostly in Germany", False),
+        ("Toyota Aims to Sell 1.5 Million EVs by 2026", False),
+        ("宁德时代拟向蔚来能源投资不超过25亿元", False),
+        ("Ford May Cut 4,000 Jobs in Europe, Sources Say", True),
+        ("Honda and Nissan Reportedly in Talks to Merge", True),
+        ("小米或将推出第三款车型", True),
+    ],
+)
+def test_a_makers_stated_plan_is_no_speculation(title: str, speculative: bool) -> None:
+    """Trial 29: "Ford Plans 4,000 European Job Cuts" was speculative, as a rumour is, beside
+    "Ford to Cut 4,000 Jobs in Europe"; what a maker says it plans or aims at is its news."""
+    assert classify(title).speculative is speculative
