@@ -138,6 +138,9 @@ def representative(
             classifications[i.id].automotive,
             (title_language(i.title) == "zh") == chinese_reader,
             in_the_readers_script(i),
+            # A source that tells the news firmly speaks for a story its rumour began ("Honda
+            # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
+            not classifications[i.id].speculative,
             _informativeness(i, classifications[i.id]),
             -i.id,
         ),
@@ -209,19 +212,23 @@ def _story_event(
     members: Sequence[Item], classifications: Mapping[int, Classification], chosen: Classification
 ) -> Classification:
     """The chosen item's labels, with the event its sources report most surely: one outlet's
-    "as new boss reviews plans" should not outvote another's "may scrap" for one story. Only
-    sources as relevant as the chosen one vote: an item not about cars (event other, surely)
-    has no say in a car story's event."""
+    "as new boss reviews plans" should not outvote another's "may scrap" for one story; and
+    speculative only while every source is. Only sources as relevant as the chosen one vote:
+    an item not about cars (event other, surely) has no say in a car story's event."""
     if len(members) == 1:
         return chosen
     weights: dict[Event, float] = {}
+    firm = False  # a voting source tells it firmly: the story is no longer a rumour
     for member in members:
         label = classifications[member.id]
         if label.automotive != chosen.automotive:
             continue
         weights[label.event] = weights.get(label.event, 0.0) + label.confidence
+        firm = firm or not label.speculative
     best = max(weights, key=lambda event: (weights[event], event is chosen.event))
-    return chosen if best is chosen.event else replace(chosen, event=best)
+    if best is chosen.event and not (chosen.speculative and firm):
+        return chosen
+    return replace(chosen, event=best, speculative=chosen.speculative and not firm)
 
 
 def asked_maker(maker: MakerRef, wanted: Collection[str]) -> bool:

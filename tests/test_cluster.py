@@ -109,6 +109,34 @@ def test_a_confirmation_of_firm_news_is_the_news_and_of_a_rumour_a_new_turn() ->
     assert conflict(a, b) is not None  # the rumour, and what became of it
 
 
+def test_talks_revived_are_a_turn_after_talks_called_off() -> None:
+    """Trial 29: "Said to Consider Reviving Merger Talks" joined the called-off talks' story
+    and became its title."""
+    groups = cluster(
+        items(
+            "Honda Calls Off Merger Talks With Nissan",
+            "Nissan-Honda Merger Talks Collapse",
+            "Honda and Nissan Said to Consider Reviving Merger Talks",
+        )
+    )
+    assert sorted(groups) == [[0, 1], [2]]
+
+
+def test_a_region_holds_its_countries() -> None:
+    """Trial 29: "Ford to Cut 4,000 Jobs in Europe" and "Ford Plans 4,000 European Job Cuts,
+    Mostly in Germany" were told apart as news of two markets."""
+    groups = cluster(
+        items(
+            "Ford to Cut 4,000 Jobs in Europe as EV Demand Slows",
+            "Ford Plans 4,000 European Job Cuts, Mostly in Germany",
+            "BYD cuts prices in Europe",
+            "BYD cuts prices in China",
+            hours=0.2,
+        )
+    )
+    assert sorted(groups) == [[0, 1], [2], [3]]
+
+
 def test_identical_links_merge_whatever_the_titles() -> None:
     links = ["https://news.example.com/a?utm_source=rss", "https://NEWS.example.com/a#top"]
     groups = cluster(items("BYD Q3 profit jumps", "Quarterly results out", links=links))

@@ -98,3 +98,30 @@ def test_a_story_is_told_by_its_exact_figure_not_a_later_rounded_one() -> None:
     ]
     story = build_story(items, {i.id: classify(i.title) for i in items}, {}, "k")
     assert story.title == titles[0]
+
+
+def test_a_rumour_confirmed_is_told_by_its_confirmation_and_is_no_longer_speculative() -> None:
+    """Trial 29: "Honda and Nissan Confirm Merger Talks" joined "... Reportedly in Talks to
+    Merge, Sources Say", which stayed the story's title, and the story stayed speculative."""
+    from datetime import UTC, datetime
+
+    from autonews.classify import classify
+    from autonews.digest import build_story
+    from autonews.models import Item
+
+    titles = [
+        "Honda and Nissan Reportedly in Talks to Merge, Sources Say",
+        "Honda and Nissan Confirm Merger Talks, Aim for Holding Company",
+    ]
+    when = datetime(2026, 12, 20, 7, tzinfo=UTC)
+    items = [
+        Item(n, f"http://f{n}.example/", f"Feed {n}", title, None, "", when, when, True)
+        for n, title in enumerate(titles)
+    ]
+    labels = {i.id: classify(i.title) for i in items}
+    assert labels[0].speculative and not labels[1].speculative
+    story = build_story(items, labels, {}, "k")
+    assert story.title == titles[1] and not story.classification.speculative
+    # Told by rumours alone, it stays one.
+    rumour = build_story(items[:1], labels, {}, "k")
+    assert rumour.classification.speculative

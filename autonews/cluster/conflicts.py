@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from autonews.cluster import figures as fig
 from autonews.cluster.features import COUNTERPART, MODEL, RECALL, SIDE, _Features
-from autonews.cluster.places import CITIES, HOME_CURRENCY, METRO
+from autonews.cluster.places import CITIES, HOME_CURRENCY, METRO, REGIONS
 from autonews.cluster.vocabulary import (
     OPPOSED_STAGES,
     PART_FAMILIES,
@@ -190,7 +190,14 @@ def _other_markets(a: _Features, b: _Features) -> bool:
     homes = a.homes | b.homes
     markets_a = (a.markets | a.placed) - (homes - a.placed)
     markets_b = (b.markets | b.placed) - (homes - b.placed)
-    return bool(markets_a) and bool(markets_b) and markets_a.isdisjoint(markets_b)
+    return bool(markets_a) and bool(markets_b) and _held(markets_a).isdisjoint(_held(markets_b))
+
+
+def _held(markets: frozenset[str]) -> frozenset[str]:
+    """The markets and those they hold: Europe holds Germany."""
+    if markets.isdisjoint(REGIONS):
+        return markets
+    return markets.union(*(REGIONS[m] for m in markets if m in REGIONS))
 
 
 _CONFIRMED = frozenset({"confirm"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from autonews.cluster.vocabulary import COUNTRIES, REGIONS_OF_COUNTRIES
+from autonews.cluster.vocabulary import COUNTRIES
 
 _PLACES = {
     "china": """
@@ -184,6 +184,18 @@ COUNTRY_OF_LEADER = {
 }
 
 
+# Markets that hold others: a title naming Europe may tell of Germany ("Ford to cut 4,000 jobs
+# in Europe" / "... European job cuts, mostly in Germany").
+_EUROPE = frozenset(
+    "c:" + country
+    for country in """eu europe germany uk france italy spain hungary poland czechia slovakia
+    romania serbia portugal netherlands belgium sweden norway denmark finland switzerland austria
+    ireland greece slovenia croatia bulgaria lithuania latvia estonia luxembourg iceland
+    cyprus""".split()
+)
+REGIONS = {"c:eu": _EUROPE, "c:europe": _EUROPE}
+
+
 def markets(
     title: Mapping[str, int], implied: frozenset[str], plain: str, cjk: bool
 ) -> frozenset[str]:
@@ -192,7 +204,7 @@ def markets(
     ``cjk``: the title is written in Chinese."""
     if "c:shares" in title or _TICKER.search(plain):
         return frozenset()
-    found = (COUNTRIES.intersection(title) | implied) - REGIONS_OF_COUNTRIES
+    found = (COUNTRIES.intersection(title) | implied) - REGIONS.keys()
     # In Chinese, 国产, 国内 and 我国 (domestic, our country) name the outlet's own home,
     # Taiwan's as well as China's: no market there.
     return found - {"c:china"} if cjk else found

@@ -246,8 +246,6 @@ PRICES = frozenset(
 # told later without them, is news of its own.
 PREVIEW = "c:spy-shots"
 
-# Markets that hold others: a title naming Europe may tell of Germany.
-REGIONS_OF_COUNTRIES = frozenset({"c:eu", "c:europe"})
 
 # Turns of a story, as their concepts name them in a title. Two titles that name opposed turns
 # tell different events (talks begun / called off, production halted / resumed, a rumour / its
