@@ -88,6 +88,35 @@ def test_story_text_says_what_the_digest_says_of_the_story(cli, home: Path, tmp_
     assert any(line.startswith("  figures: 14,768") for line in head)
 
 
+def test_explained_evidence_says_which_turns_and_across_scripts_what_it_compares() -> None:
+    """Trial 29: "stage_mismatch: yes" named no turn, and was shown between "Calls Off Merger
+    Talks" and "Merger Talks Collapse", one turn; a title cosine of 1.00 between an English and a
+    Chinese title said nothing of what it compared."""
+    from datetime import UTC, datetime, timedelta
+
+    from autonews.classify import classify
+    from autonews.cluster import ClusterInput
+    from autonews.cluster.explain import explain
+
+    def details(*titles: str) -> dict[str, str]:
+        when = datetime(2026, 12, 1, tzinfo=UTC)
+        items = [
+            ClusterInput(n, t, "", None, when + timedelta(hours=n), classify(t))
+            for n, t in enumerate(titles)
+        ]
+        (merge,) = explain(items, [0, 1]).merges
+        return {e.name: e.detail for e in merge.evidence}
+
+    called_off = details(
+        "Honda Calls Off Merger Talks With Nissan", "Nissan-Honda Merger Talks Collapse"
+    )
+    assert "stage_mismatch" not in called_off
+    turns = details("Honda and Nissan Begin Merger Talks", "Honda and Nissan Merger Talks Collapse")
+    assert turns.get("conflict") or "end" in turns.get("stage_mismatch", "")
+    across = details("Toyota recalls 20,000 RAV4 over brake fault", "丰田召回2万辆RAV4 刹车存隐患")
+    assert "across scripts" in across["title_cosine"]
+
+
 def test_an_unknown_story_id_is_a_usage_error(cli, home: Path, tmp_path) -> None:
     cli("digest", *write_feeds(tmp_path), "--no-extract", "--format", "json")
     result = cli("story", "000000000000", "--explain")

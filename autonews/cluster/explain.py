@@ -139,11 +139,24 @@ def _evidence(
     why = conflict(a, b)
     if why:
         found.append(Evidence("conflict", why))
+    weighed = 0.0
     for name, value, weight in zip(PAIR_FEATURES, values, model.weights, strict=True):
         if value:
             found.append(Evidence(name, _value(name, value, a, b), weight * value))
+            weighed += weight * value
     found.append(Evidence("bias", "the model's starting point", model.bias))
+    if weighed < _LITTLE:  # a reader adding up the lines should not have to find this out
+        found.append(
+            Evidence(
+                "note",
+                f"the evidence adds {weighed:+.2f} to the starting point: the merge rests on "
+                "what the pair shares (above) and their closeness in time",
+            )
+        )
     return found
+
+
+_LITTLE = 1.0  # evidence weighing less than this left the starting point to decide
 
 
 def _figure_name(figure: fig.Figure) -> str:
@@ -168,9 +181,20 @@ def _value(name: str, value: float, a: _Features, b: _Features) -> str:
         if round(counted, 1) == round(hours, 1):
             return f"{hours:.1f} h apart"
         return f"{hours:.1f} h apart, counted as {counted:.1f} h: one model and a figure in common"
+    if name == "stage_mismatch":
+        return f"yes: {_stages(a)} / {_stages(b)}"
+    if name == "speculation_mismatch":
+        return "yes: one told as a rumour, the other firmly"
+    if name in ("title_cosine", "text_cosine") and a.cjk is not b.cjk:
+        return f"{value:.2f} (across scripts: of the names and concepts both can say)"
     if value == 1.0 and name not in ("title_cosine", "text_cosine"):
         return "yes"
     return f"{value:.2f}"
+
+
+def _stages(item: _Features) -> str:
+    """The turns of a story a title names ("end, talks"), or "none named"."""
+    return ", ".join(sorted(item.stages)) or "none named"
 
 
 def term_name(term: str) -> str:

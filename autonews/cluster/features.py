@@ -281,7 +281,7 @@ def _features(
         ),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
-        stages=frozenset(STAGES[t] for t in title_counts if t in STAGES),
+        stages=_turns(frozenset(STAGES[t] for t in title_counts if t in STAGES)),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
@@ -365,3 +365,9 @@ def _without(text: ItemText, own: frozenset[str]) -> tuple[list[str], list[str]]
         return text.title_terms, text.lead_terms
     title = [t for t in text.title_terms if t not in own]
     return title, [t for t in text.lead_terms if t not in own]
+
+
+def _turns(stages: frozenset[str]) -> frozenset[str]:
+    """The turns a title names: talks called off are their end ("Calls Off Merger Talks" tells
+    the turn "Merger Talks Collapse" tells), not talks as well."""
+    return stages - {"talks"} if "end" in stages and "talks" in stages else stages
