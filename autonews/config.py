@@ -18,6 +18,7 @@ from typing import Any
 
 from autonews.addresses import location_problem, mail_address_problem
 from autonews.config_classify import event_keywords, maker_entries
+from autonews.config_env import env_overrides
 from autonews.config_values import check_events, coerce
 from autonews.errors import ConfigError
 from autonews.paths import Paths, resolve_paths
@@ -300,37 +301,19 @@ def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> C
     return config
 
 
-def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, str]]]:
-    """Each variable's layer: ``AUTONEWS_FETCH_TIMEOUT=5`` -> ``{"AUTONEWS_FETCH_TIMEOUT":
-    {"fetch": {"timeout": "5"}}}``."""
-    overrides: dict[str, dict[str, dict[str, str]]] = {}
-    for name, value in sorted(env.items()):
-        if not name.startswith("AUTONEWS_"):
-            continue
-        rest = name[len("AUTONEWS_") :].lower()
-        for section in _SECTIONS:
-            if rest.startswith(section + "_"):
-                key = rest[len(section) + 1 :]
-                if section == "classify":
-                    continue  # only scalar keys make sense in the environment
-                if _attr_name(section, key) is None:
-                    raise _unknown_variable(name, section)
-                overrides[name] = {section: {key: value}}
-    return overrides
-
-
-def _unknown_variable(name: str, section: str) -> ConfigError:
-    """A variable of a section's that names no key of it: a typo, as an unknown key in the file
-    is (it would be ignored without a word)."""
-    from difflib import get_close_matches
-
-    known = [
-        f"AUTONEWS_{section.upper()}_{_toml_name(section, f.name).upper()}"
-        for f in fields(_SECTIONS[section])
-    ]
-    close = get_close_matches(name, known, n=1, cutoff=0.8)
-    hint = f"did you mean {close[0]}?" if close else "variables: " + ", ".join(sorted(known))
-    return ConfigError(f"unknown environment variable {name}", hint=hint)
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Each ``AUTONEWS_*`` variable's layer of configuration (see ``config_env``)."""
+    keys = {
+        section: [_toml_name(section, f.name) for f in fields(cls)]
+        for section, cls in _SECTIONS.items()
+    }
+    list_keys = {
+        (section, _toml_name(section, name))
+        for section, cls in _SECTIONS.items()
+        for name, hint in typing.get_type_hints(cls).items()
+        if typing.get_origin(hint) is tuple
+    }
+    return env_overrides(env, keys, list_keys)
 
 
 def config_file_from_env(env: Mapping[str, str]) -> Path | None:
@@ -378,6 +361,16 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read config file {str(path)!r}: {exc.strerror}") from None
 
 
+def _check_muted_makers(config: Config) -> None:
+    """Each of [classify] mute_makers names a maker or group (any alias, any case)."""
+    from autonews.classify.lookup import knowledge_for, resolve_makers
+
+    knowledge = knowledge_for(config.classify)
+    resolve_makers(
+        config.classify.mute_makers, knowledge, "config key 'classify.mute_makers'", ConfigError
+    )
+
+
 def load_config(
     explicit: Path | None = None,
     flags: Mapping[str, Mapping[str, Any]] | None = None,
@@ -397,9 +390,12 @@ def load_config(
         try:
             config = config_from_mapping(layer, config)
             validate_semantics(config)
+            if "mute_makers" in layer.get("classify", {}):
+                _check_muted_makers(config)  # as a digest would when it starts, named now
         except ConfigError as exc:
             raise ConfigError(
-                f"${name}: {exc.message}", hint=exc.hint or f"fix or unset ${name}"
+                f"${name}: {exc.message}",
+                hint=f"{exc.hint}; or unset ${name}" if exc.hint else f"fix or unset ${name}",
             ) from None
     if flags:
         config = config_from_mapping({k: dict(v) for k, v in flags.items() if v}, config)

@@ -1,0 +1,82 @@
+"""The AUTONEWS_* environment through the real CLI (trial 29 a1, c6): every variable either
+works or is refused naming itself; none is listed by `config check` as configuration while it
+does nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from autonews.errors import ExitStatus
+
+
+@pytest.fixture
+def configured(cli, home: Path) -> Path:
+    assert cli("config", "init").code == 0
+    return home / "config.toml"
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("AUTONEWS_FOO", "unset it: autonews reads AUTONEWS_HOME, AUTONEWS_CONFIG"),
+        ("AUTONEWS_HOMEE", "did you mean AUTONEWS_HOME?"),
+        ("AUTONEWS_CLASIFY_MUTE_MAKERS", "did you mean AUTONEWS_CLASSIFY_MUTE_MAKERS?"),
+        ("AUTONEWS_DIGEST_FOO", "variables: AUTONEWS_DIGEST_ALL_TOPICS"),
+    ],
+)
+def test_an_unknown_variable_is_named_not_listed(
+    cli, configured: Path, monkeypatch: pytest.MonkeyPatch, name: str, hint: str
+) -> None:
+    monkeypatch.setenv(name, "1")
+    checked = cli("config", "check")
+    assert checked.code == ExitStatus.USAGE
+    assert "environment:" not in checked.out and "config ok" not in checked.out
+    assert f"unknown environment variable {name}" in checked.err
+    assert hint in checked.err
+    assert cli("digest", "--offline").code == ExitStatus.USAGE
+
+
+def test_the_variables_that_are_no_config_key_still_work(
+    cli, configured: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUTONEWS_SMTP_PASSWORD", "secret")
+    monkeypatch.setenv("AUTONEWS_CONFIG", str(configured))
+    checked = cli("config", "check")
+    assert checked.code == 0, checked.err
+    assert "environment: AUTONEWS_CONFIG, AUTONEWS_HOME, AUTONEWS_SMTP_PASSWORD" in checked.out
+
+
+def test_a_table_key_is_refused_from_the_environment(
+    cli, configured: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MAKERS", "Fiat")
+    checked = cli("config", "check")
+    assert checked.code == ExitStatus.USAGE
+    assert "$AUTONEWS_CLASSIFY_MAKERS: [classify] makers is a table" in checked.err
+    assert "set it in the config file" in checked.err
+
+
+def test_a_list_of_events_and_patterns_from_the_environment(
+    cli, configured: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MUTE_EVENTS", "recall,pricing")
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MUTE_PATTERNS", r'["^Sponsored", "\\d{1,3} deals"]')
+    checked = cli("config", "check")
+    assert "muted: 2 events, 2 title patterns" in checked.out, checked.err
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MUTE_EVENTS", "recal")
+    refused = cli("config", "check")
+    assert "$AUTONEWS_CLASSIFY_MUTE_EVENTS: config key 'classify.mute_events': " in refused.err
+    assert "did you mean 'recall'?" in refused.err
+
+
+def test_a_bad_value_with_a_hint_still_says_unset_the_variable(
+    cli, configured: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial 29 c6: AUTONEWS_DIGEST_LANGUAGE=fr had a hint without "unset"."""
+    monkeypatch.setenv("AUTONEWS_DIGEST_LANGUAGE", "fr")
+    checked = cli("config", "check")
+    assert checked.code == ExitStatus.USAGE
+    assert "$AUTONEWS_DIGEST_LANGUAGE: config key 'digest.language'" in checked.err
+    assert "or unset $AUTONEWS_DIGEST_LANGUAGE" in checked.err
