@@ -93,7 +93,7 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
     failed = digest.failed_feeds
     if not failed:
         return
-    named = digest.failures_to_report
+    named = digest.failures_to_tell_on_stderr
     if named:
         names = ", ".join(f.name or f.url for f in named)
         more = len(failed) - len(named)

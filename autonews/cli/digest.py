@@ -165,7 +165,8 @@ def digest(
             "--new",
             help="Only stories not delivered by an earlier --new digest; they are marked "
             "delivered once this digest is written. Nothing new: no output (json: a "
-            "document with no stories; jsonl: its status line), exit 0.",
+            "document with no stories; jsonl: its status line; atom: a feed with no entries), "
+            "exit 0.",
         ),
     ] = False,
     wait: Annotated[
@@ -177,11 +178,11 @@ def digest(
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
-    from autonews.deliver.digest import Destination, deliver_digest, forms
+    from autonews.deliver.digest import Destination, deliver_digest, delivered_forms, forms
     from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
-    from autonews.notices import audience
+    from autonews.notices import audience, told_audience
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
     from autonews.timeparse import reader_zone
@@ -265,10 +266,12 @@ def digest(
             env, lambda progress: collect(store, cfg, told, progress, channels)
         )
         debug_skipped_pages(collection.skipped_pages)
+        delivered: list[str] = []
         for run_options, destination in runs:
             run = select(store, cfg, collection, run_options)
             deliver_digest(run, store, cfg.email, destination, env)
-        collection.remember_reported(store)
+            delivered += delivered_forms(run, destination)
+        collection.remember_reported(store, told_audience(told.audience, delivered))
     tell_of_feeds(run.digest, offline)
 
 
