@@ -18,10 +18,10 @@ from typing import Any
 
 from autonews.addresses import location_problem, mail_address_problem
 from autonews.config_classify import event_keywords, maker_entries
-from autonews.config_env import env_overrides
+from autonews.config_env import check_muted_makers, env_overrides
 from autonews.config_values import check_events, coerce
 from autonews.errors import ConfigError
-from autonews.paths import Paths, resolve_paths
+from autonews.paths import Paths, check_home, resolve_paths
 from autonews.timeparse import parse_duration, parse_since, reader_zone
 
 DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-industry digest)"
@@ -348,6 +348,7 @@ def config_file_to_edit(explicit: Path | None, env: Mapping[str, str] | None = N
     env = dict(os.environ) if env is None else env
     if explicit is not None:
         return explicit
+    check_home(dict(env))
     return config_file_from_env(env) or resolve_paths(dict(env)).config_file
 
 
@@ -361,16 +362,6 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read config file {str(path)!r}: {exc.strerror}") from None
 
 
-def _check_muted_makers(config: Config) -> None:
-    """Each of [classify] mute_makers names a maker or group (any alias, any case)."""
-    from autonews.classify.lookup import knowledge_for, resolve_makers
-
-    knowledge = knowledge_for(config.classify)
-    resolve_makers(
-        config.classify.mute_makers, knowledge, "config key 'classify.mute_makers'", ConfigError
-    )
-
-
 def load_config(
     explicit: Path | None = None,
     flags: Mapping[str, Mapping[str, Any]] | None = None,
@@ -380,6 +371,7 @@ def load_config(
     """Build the effective config: defaults < file < environment < flags. ``missing_ok``: an
     ``explicit`` file not written yet (one `feeds add` creates) is read as no file."""
     env = dict(os.environ) if env is None else env
+    check_home(dict(env))
     paths = resolve_paths(dict(env))
     config = Config(paths=paths)
     source = find_config_file(explicit, env, paths, missing_ok)
@@ -391,7 +383,7 @@ def load_config(
             config = config_from_mapping(layer, config)
             validate_semantics(config)
             if "mute_makers" in layer.get("classify", {}):
-                _check_muted_makers(config)  # as a digest would when it starts, named now
+                check_muted_makers(config)  # as a digest would when it starts, named now
         except ConfigError as exc:
             raise ConfigError(
                 f"${name}: {exc.message}",

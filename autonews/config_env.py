@@ -9,9 +9,12 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from difflib import get_close_matches
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from autonews.errors import ConfigError
+
+if TYPE_CHECKING:
+    from autonews.config import Config
 
 PREFIX = "AUTONEWS_"
 
@@ -87,3 +90,14 @@ def _unknown_variable(name: str, known: list[str]) -> ConfigError:
             "and AUTONEWS_<SECTION>_<KEY> for a key of the config file (AUTONEWS_DIGEST_SINCE)"
         )
     return ConfigError(f"unknown environment variable {name}", hint=hint)
+
+
+def check_muted_makers(config: Config) -> None:
+    """Each of [classify] mute_makers names a maker or group (any alias, any case), checked when
+    the environment sets them, as a digest checks the file's when it starts."""
+    from autonews.classify.lookup import knowledge_for, resolve_makers
+
+    knowledge = knowledge_for(config.classify)
+    resolve_makers(
+        config.classify.mute_makers, knowledge, "config key 'classify.mute_makers'", ConfigError
+    )

@@ -80,3 +80,31 @@ def test_a_bad_value_with_a_hint_still_says_unset_the_variable(
     assert checked.code == ExitStatus.USAGE
     assert "$AUTONEWS_DIGEST_LANGUAGE: config key 'digest.language'" in checked.err
     assert "or unset $AUTONEWS_DIGEST_LANGUAGE" in checked.err
+
+
+def test_an_autonews_home_that_is_a_file_is_named(
+    cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial 29 c4: a cron line's AUTONEWS_HOME naming a file gave "no feeds to read / add
+    feeds", and `config init` "cannot lock ...: File exists"."""
+    mistyped = tmp_path / "env.sh"
+    mistyped.write_text("export TZ=UTC\n", "utf-8")
+    monkeypatch.setenv("AUTONEWS_HOME", str(mistyped))
+    for command in (("digest", "--offline"), ("config", "init"), ("feeds", "list")):
+        result = cli(*command)
+        assert result.code == ExitStatus.USAGE, command
+        assert f"$AUTONEWS_HOME is '{mistyped}', a file, not a folder" in result.err, command
+        assert "cannot lock" not in result.err and "add feeds" not in result.err
+    assert mistyped.read_text("utf-8") == "export TZ=UTC\n"
+
+
+def test_an_autonews_home_that_does_not_exist_is_named(
+    cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "autonwes"
+    monkeypatch.setenv("AUTONEWS_HOME", str(missing))
+    result = cli("digest", "--offline")
+    assert result.code == ExitStatus.USAGE
+    assert f"no feeds to read: $AUTONEWS_HOME is '{missing}', which does not exist" in result.err
+    assert cli("config", "init").code == 0  # a command that writes there makes it
+    assert (missing / "config.toml").is_file()

@@ -17,6 +17,7 @@ from autonews.cli.context import (
     debug_skipped_pages,
     environment,
     load_config,
+    no_feeds_error,
     tell_of_feeds,
     with_progress,
 )
@@ -214,21 +215,8 @@ def digest(
     feeds = tuple(_feed_option(f) for f in feed or ()) or cfg.active_feeds
     if tag:
         feeds = _tagged(feeds, tag, () if feed else cfg.feeds)
-    if not feeds and cfg.feeds:  # every feed of the list is disabled
-        from autonews.render.common import plural
-
-        raise UsageError(
-            f"no feeds to read: the {plural(len(cfg.feeds), 'feed')} of the list "
-            + ("is" if len(cfg.feeds) == 1 else "are")
-            + " disabled",
-            hint=f"enable one with `autonews feeds enable {cfg.feeds[0].label!r}`",
-        )
     if not feeds:
-        raise UsageError(
-            "no feeds to read",
-            hint="pass --feed URL, or add feeds with "
-            "`autonews feeds add URL` (see config.example.toml)",
-        )
+        raise no_feeds_error(cfg)
     named = [_named_digest(cfg, n) for n in name or ()]
     _check_output(output, named, bool(named))  # -o: a file for mailed digests too
     # Everything a run could trip over later is checked now, before any network work.
