@@ -207,6 +207,8 @@ def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> An
                 f"unknown config key '{section}.{key}'", hint=f"known keys in [{section}]: {known}"
             )
         changes[attr] = coerce(f"{section}.{key}", value, hints[attr])
+    if section == "digest" and isinstance(changes.get("group_by"), str):
+        changes["group_by"] = changes["group_by"].lower()  # any case, as makers and tags are
     if section == "classify" and "makers" in changes:
         changes["makers"] = maker_entries(changes["makers"])
     if section == "classify" and "event_keywords" in changes:

@@ -108,3 +108,28 @@ def test_an_autonews_home_that_does_not_exist_is_named(
     assert f"no feeds to read: $AUTONEWS_HOME is '{missing}', which does not exist" in result.err
     assert cli("config", "init").code == 0  # a command that writes there makes it
     assert (missing / "config.toml").is_file()
+
+
+@pytest.mark.parametrize("where", ["flag", "environment", "file"])
+def test_group_by_is_taken_in_any_case(
+    cli, configured: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: str
+) -> None:
+    """Trial 29 c6: AUTONEWS_DIGEST_GROUP_BY=Event was refused, while makers and tags are
+    matched in any case."""
+    feed = tmp_path / "wire.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Volvo Recalls 14,768 XC70s Over Halfshaft Risk</title>"
+        "<link>http://example.com/1</link></item></channel></rss>",
+        "utf-8",
+    )
+    args = ["digest", "--feed", str(feed), "--no-extract", "--format", "json"]
+    if where == "flag":
+        args += ["--group-by", "Event"]
+    elif where == "environment":
+        monkeypatch.setenv("AUTONEWS_DIGEST_GROUP_BY", "EVENT")
+    else:
+        configured.write_text('[digest]\ngroup_by = "Event"\n', "utf-8")
+    result = cli(*args)
+    assert result.code == 0, result.err
+    assert [group["kind"] for group in result.json()["groups"]] == ["event"]

@@ -189,6 +189,7 @@ def digest(
     from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, digest_formats())
+    group_by = group_by.lower() if group_by else group_by  # any case, as makers and tags are
     check_choice("--group-by", group_by, GROUPINGS)
     check_since(since)
     check_language(language)
