@@ -319,9 +319,10 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]
 
 
 def config_file_from_env(env: Mapping[str, str]) -> Path | None:
-    """The file ``$AUTONEWS_CONFIG`` names, if it is set (the one place it is read)."""
+    """The file ``$AUTONEWS_CONFIG`` names, if it is set (the one place it is read): absolute,
+    as `config path` says it (a relative one is of the directory the command runs in)."""
     value = env.get("AUTONEWS_CONFIG")
-    return Path(value).expanduser() if value else None
+    return Path(value).expanduser().absolute() if value else None
 
 
 def find_config_file(

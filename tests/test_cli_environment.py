@@ -133,3 +133,12 @@ def test_group_by_is_taken_in_any_case(
     result = cli(*args)
     assert result.code == 0, result.err
     assert [group["kind"] for group in result.json()["groups"]] == ["event"]
+
+
+def test_config_path_prints_a_relative_autonews_config_as_absolute(
+    cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial 29 c8: `config path` printed "alt/a.toml" as given."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AUTONEWS_CONFIG", "alt/a.toml")
+    assert cli("config", "path").out == f"{tmp_path / 'alt' / 'a.toml'}\n"
