@@ -131,8 +131,8 @@ def no_feeds_error(cfg: Config) -> UsageError:
     if problem:
         return UsageError(
             f"no feeds to read: {problem}",
-            hint="fix AUTONEWS_HOME (the folder of config.toml and data/), or create it with "
-            "`autonews config init`",
+            hint="fix AUTONEWS_HOME if it is mistyped; else start there with `autonews config "
+            "init` or `autonews feeds add URL`, or pass --feed URL",
         )
     return UsageError(
         "no feeds to read",
