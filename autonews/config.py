@@ -18,9 +18,10 @@ from typing import Any
 
 from autonews.addresses import location_problem, mail_address_problem
 from autonews.config_classify import event_keywords, maker_entries
+from autonews.config_env import check_muted_makers, env_overrides
 from autonews.config_values import check_events, coerce
 from autonews.errors import ConfigError
-from autonews.paths import Paths, resolve_paths
+from autonews.paths import Paths, check_home, resolve_paths
 from autonews.timeparse import parse_duration, parse_since, reader_zone
 
 DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-industry digest)"
@@ -206,6 +207,8 @@ def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> An
                 f"unknown config key '{section}.{key}'", hint=f"known keys in [{section}]: {known}"
             )
         changes[attr] = coerce(f"{section}.{key}", value, hints[attr])
+    if section == "digest" and isinstance(changes.get("group_by"), str):
+        changes["group_by"] = changes["group_by"].lower()  # any case, as makers and tags are
     if section == "classify" and "makers" in changes:
         changes["makers"] = maker_entries(changes["makers"])
     if section == "classify" and "event_keywords" in changes:
@@ -300,43 +303,26 @@ def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> C
     return config
 
 
-def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, str]]]:
-    """Each variable's layer: ``AUTONEWS_FETCH_TIMEOUT=5`` -> ``{"AUTONEWS_FETCH_TIMEOUT":
-    {"fetch": {"timeout": "5"}}}``."""
-    overrides: dict[str, dict[str, dict[str, str]]] = {}
-    for name, value in sorted(env.items()):
-        if not name.startswith("AUTONEWS_"):
-            continue
-        rest = name[len("AUTONEWS_") :].lower()
-        for section in _SECTIONS:
-            if rest.startswith(section + "_"):
-                key = rest[len(section) + 1 :]
-                if section == "classify":
-                    continue  # only scalar keys make sense in the environment
-                if _attr_name(section, key) is None:
-                    raise _unknown_variable(name, section)
-                overrides[name] = {section: {key: value}}
-    return overrides
-
-
-def _unknown_variable(name: str, section: str) -> ConfigError:
-    """A variable of a section's that names no key of it: a typo, as an unknown key in the file
-    is (it would be ignored without a word)."""
-    from difflib import get_close_matches
-
-    known = [
-        f"AUTONEWS_{section.upper()}_{_toml_name(section, f.name).upper()}"
-        for f in fields(_SECTIONS[section])
-    ]
-    close = get_close_matches(name, known, n=1, cutoff=0.8)
-    hint = f"did you mean {close[0]}?" if close else "variables: " + ", ".join(sorted(known))
-    return ConfigError(f"unknown environment variable {name}", hint=hint)
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Each ``AUTONEWS_*`` variable's layer of configuration (see ``config_env``)."""
+    keys = {
+        section: [_toml_name(section, f.name) for f in fields(cls)]
+        for section, cls in _SECTIONS.items()
+    }
+    list_keys = {
+        (section, _toml_name(section, name))
+        for section, cls in _SECTIONS.items()
+        for name, hint in typing.get_type_hints(cls).items()
+        if typing.get_origin(hint) is tuple
+    }
+    return env_overrides(env, keys, list_keys)
 
 
 def config_file_from_env(env: Mapping[str, str]) -> Path | None:
-    """The file ``$AUTONEWS_CONFIG`` names, if it is set (the one place it is read)."""
+    """The file ``$AUTONEWS_CONFIG`` names, if it is set (the one place it is read): absolute,
+    as `config path` says it (a relative one is of the directory the command runs in)."""
     value = env.get("AUTONEWS_CONFIG")
-    return Path(value).expanduser() if value else None
+    return Path(value).expanduser().absolute() if value else None
 
 
 def find_config_file(
@@ -365,6 +351,7 @@ def config_file_to_edit(explicit: Path | None, env: Mapping[str, str] | None = N
     env = dict(os.environ) if env is None else env
     if explicit is not None:
         return explicit
+    check_home(dict(env))
     return config_file_from_env(env) or resolve_paths(dict(env)).config_file
 
 
@@ -387,6 +374,7 @@ def load_config(
     """Build the effective config: defaults < file < environment < flags. ``missing_ok``: an
     ``explicit`` file not written yet (one `feeds add` creates) is read as no file."""
     env = dict(os.environ) if env is None else env
+    check_home(dict(env))
     paths = resolve_paths(dict(env))
     config = Config(paths=paths)
     source = find_config_file(explicit, env, paths, missing_ok)
@@ -397,9 +385,12 @@ def load_config(
         try:
             config = config_from_mapping(layer, config)
             validate_semantics(config)
+            if "mute_makers" in layer.get("classify", {}):
+                check_muted_makers(config)  # as a digest would when it starts, named now
         except ConfigError as exc:
             raise ConfigError(
-                f"${name}: {exc.message}", hint=exc.hint or f"fix or unset ${name}"
+                f"${name}: {exc.message}",
+                hint=f"{exc.hint}; or unset ${name}" if exc.hint else f"fix or unset ${name}",
             ) from None
     if flags:
         config = config_from_mapping({k: dict(v) for k, v in flags.items() if v}, config)

@@ -185,6 +185,7 @@ def build_story(
             first_seen=m.first_seen,
             feed_date=m.feed_date,
             item_id=m.id,
+            corrected_at=m.corrected_at,
         )
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )

@@ -111,6 +111,7 @@ class Item:
     # The date its feed gave it, when that lay more than a day ahead of its first sight: it is
     # dated as first seen (``published``), and digests say the feed's date. None: not ahead.
     feed_date: datetime | None = None
+    corrected_at: datetime | None = None  # when its feed last gave it another title
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ class Source:
     new: bool = False  # joined the story since an earlier --new digest delivered it
     feed_date: datetime | None = None  # its feed's date, far ahead of first sight (Item's)
     item_id: int = 0  # the store's item (what `autonews story` names its merges by)
+    corrected_at: datetime | None = None  # when its feed last retitled it (Item's)
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,9 @@ class FeedHealth:
     # A failure an earlier digest already named, with the same error, less than [digest]
     # failure_reminder ago: counted in the footer, not named again (cron mails it once a day).
     repeated: bool = False
+    # A failure named on stderr alone, less than failure_reminder ago, by a run that wrote its
+    # readers nothing (--new, nothing new): not on stderr again, but named in the next footer.
+    stderr_told: bool = False
     # Where permanent redirects (HTTP 301, 308) led its last good fetch: the feed moved for good,
     # and `autonews feeds edit --url` would update the list. None: it did not move.
     moved_to: str | None = None
@@ -349,6 +354,11 @@ class Digest:
     def failures_to_report(self) -> tuple[FeedHealth, ...]:
         """Failed feeds to name: new failures, changed errors, or last named a day ago."""
         return tuple(feed for feed in self.failed_feeds if not feed.repeated)
+
+    @property
+    def failures_to_tell_on_stderr(self) -> tuple[FeedHealth, ...]:
+        """Failed feeds to name on stderr: those to report, less those stderr named already."""
+        return tuple(feed for feed in self.failures_to_report if not feed.stderr_told)
 
     @property
     def moves_to_report(self) -> tuple[FeedHealth, ...]:

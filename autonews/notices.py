@@ -14,6 +14,8 @@ What was told is remembered per audience, as two kinds of run are read by differ
   (which cron mails): its JSON carries every feed's status and address anyway.
 
 So a JSON job for scripts does not use up the notice the mailed digest gives, nor the reverse.
+A run for READERS that wrote them nothing (``--new`` with nothing new) told its stderr alone:
+remembered as READER_STDERR, which keeps the failure off stderr, not out of the next footer.
 An ``--offline`` run fetched nothing: it shows what the store holds and remembers nothing.
 """
 
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 READER = "reader"
 LOG = "log"
+# The stderr of a run for READERS that wrote them nothing: cron's mail was told, they were not.
+READER_STDERR = "reader-stderr"
 
 # The formats written for programs: a run writing only these tells its notices to the LOG.
 FOR_PROGRAMS = frozenset({"json", "jsonl", "atom"})
@@ -43,6 +47,17 @@ def audience(formats: Sequence[str]) -> str:
     return LOG if formats and all(fmt in FOR_PROGRAMS for fmt in formats) else READER
 
 
+def told_audience(planned: str, delivered: Sequence[str]) -> str:
+    """Whom a run of the ``planned`` audience really told of its feeds, from the forms its
+    digests went out in (``autonews.deliver.digest.delivered_forms``): a run meant for READERS
+    that wrote them nothing (``--new`` with nothing new, or only its JSON) told its stderr alone,
+    which is cron's mail (READER_STDERR). So the footer of the next digest people read still
+    names the failure, and stderr does not mail it again."""
+    if planned == LOG:
+        return LOG
+    return READER if delivered and audience(delivered) == READER else READER_STDERR
+
+
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -52,24 +67,38 @@ def _same_failure(reported: str, error: str) -> bool:
     return _NUMBERS.sub("#", reported) == _NUMBERS.sub("#", error)
 
 
+def _named_recently(
+    feed: FeedHealth,
+    reports: Mapping[str, tuple[datetime, str]],
+    now: datetime,
+    reminder: timedelta,
+) -> bool:
+    report = reports.get(feed.url)
+    return (
+        feed.status is FeedStatus.ERROR
+        and report is not None
+        and _same_failure(report[1], feed.error or "")
+        and now - report[0] < reminder
+    )
+
+
 def mark_repeated_failures(
     feeds: Sequence[FeedHealth],
     reports: Mapping[str, tuple[datetime, str]],
     now: datetime,
     reminder: timedelta,
+    on_stderr: Mapping[str, tuple[datetime, str]] | None = None,
 ) -> tuple[FeedHealth, ...]:
     """Mark failures an earlier run named to this audience less than ``reminder`` ago with the
-    same error (``reports``: url -> when, error): counted in the footer, not named again."""
+    same error (``reports``: url -> when, error): counted in the footer, not named again; and
+    those only its stderr named (``on_stderr``): named in the footer, not on stderr."""
     out = []
     for feed in feeds:
-        report = reports.get(feed.url)
-        repeated = (
-            feed.status is FeedStatus.ERROR
-            and report is not None
-            and _same_failure(report[1], feed.error or "")
-            and now - report[0] < reminder
-        )
-        out.append(replace(feed, repeated=True) if repeated else feed)
+        if _named_recently(feed, reports, now, reminder):
+            feed = replace(feed, repeated=True)
+        elif on_stderr and _named_recently(feed, on_stderr, now, reminder):
+            feed = replace(feed, stderr_told=True)
+        out.append(feed)
     return tuple(out)
 
 
@@ -95,5 +124,7 @@ def with_notices_told(
     less than ``reminder`` ago ([digest] failure_reminder), moves told of."""
     failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
     moved = [feed.url for feed in health if feed.moved_to]
-    marked = mark_repeated_failures(health, store.failure_reports(failing, audience), now, reminder)
+    reports = store.failure_reports(failing, audience)
+    on_stderr = store.failure_reports(failing, READER_STDERR) if audience == READER else None
+    marked = mark_repeated_failures(health, reports, now, reminder, on_stderr)
     return mark_told_moves(marked, store.moves_told(moved, audience))

@@ -26,6 +26,33 @@ class Paths:
         return self.data_dir / "autonews.sqlite3"
 
 
+def home_problem(env: dict[str, str] | None = None) -> str | None:
+    """What is wrong with ``$AUTONEWS_HOME`` as typed, if it is set: a file where its folder
+    should be, or no such folder (which a command that writes there creates, but which, in a
+    cron line, is most often a typo)."""
+    env = dict(os.environ) if env is None else env
+    home = env.get("AUTONEWS_HOME")
+    if not home:
+        return None
+    root = Path(home).expanduser()
+    if root.exists() and not root.is_dir():
+        return f"$AUTONEWS_HOME is {str(root)!r}, a file, not a folder"
+    if not root.exists():
+        return f"$AUTONEWS_HOME is {str(root)!r}, which does not exist"
+    return None
+
+
+def check_home(env: dict[str, str] | None = None) -> None:
+    """Refuse an ``$AUTONEWS_HOME`` that is a file: no config, store or cache can be there."""
+    problem = home_problem(env)
+    if problem and "a file" in problem:
+        from autonews.errors import ConfigError
+
+        raise ConfigError(
+            problem, hint="set AUTONEWS_HOME to the folder for config.toml and data/, or unset it"
+        )
+
+
 def resolve_paths(env: dict[str, str] | None = None) -> Paths:
     env = dict(os.environ) if env is None else env
     home = env.get("AUTONEWS_HOME")

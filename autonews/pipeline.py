@@ -43,7 +43,7 @@ from autonews.models import (
     SkippedPage,
     Story,
 )
-from autonews.notices import READER, with_notices_told
+from autonews.notices import READER, READER_STDERR, with_notices_told
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
@@ -133,15 +133,22 @@ class Collection:
         """Failed feeds to name this run (see ``FeedHealth.repeated``)."""
         return tuple(f for f in self.health if f.status is FeedStatus.ERROR and not f.repeated)
 
-    def remember_reported(self, store: Store) -> None:
-        """Record that this run told its audience of its failed and moved feeds: the next runs
-        for that audience count a failure without naming it until [digest] failure_reminder
-        has passed or the error changes, and do not tell of the move again. An offline run
-        fetched nothing: what it shows is not news, and it remembers nothing."""
+    @property
+    def failures_named(self) -> tuple[FeedHealth, ...]:
+        """Failed feeds this run named somewhere: in a digest's footer, or on stderr."""
+        return tuple(f for f in self.failures_to_report if not f.stderr_told)
+
+    def remember_reported(self, store: Store, told: str | None = None) -> None:
+        """Record that this run told ``told`` (default: its audience) of its failed and moved
+        feeds: the next runs for that audience count a failure without naming it until [digest]
+        failure_reminder has passed or the error changes, and do not tell of the move again. An
+        offline run fetched nothing: what it shows is not news, and it remembers nothing."""
         if self.offline:
             return
         moves = [feed for feed in self.health if feed.moved_to and not feed.move_told]
-        store.remember_told(self.failures_to_report, moves, self.now, self.audience)
+        told = told or self.audience
+        failures = self.failures_to_report if told != READER_STDERR else self.failures_named
+        store.remember_told(failures, moves, self.now, told)
 
 
 def make_digest(

@@ -99,3 +99,32 @@ def test_a_digest_the_mute_rules_emptied_says_so(cli, feed, home: Path) -> None:
     out = cli("digest", *feed, "--offline", "--format", "text", "--maker", "Ford").out
     assert "4 stories in the window, 1 by Ford, all of them muted." in out
     assert "1 story muted by the [classify] mute rules" in out
+
+
+@pytest.mark.parametrize("value", ["Ford,byd", '["Ford", "BYD"]', " Ford , BYD "])
+def test_makers_muted_from_the_environment_are_muted(
+    cli, feed, home: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """Trial 29 a1: AUTONEWS_CLASSIFY_MUTE_MAKERS was listed by `config check` as in effect and
+    ignored by the digest. A list is comma-separated, or a TOML array."""
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MUTE_MAKERS", value)
+    document = cli("digest", *feed, "--offline", "--format", "json").json()
+    assert document["muted"] == 2
+    assert sorted(s["title"] for s in document["stories"]) == sorted(STORIES[:2])
+    (home / "config.toml").write_text("")
+    assert "muted: 2 makers" in cli("config", "check").out
+
+
+def test_a_maker_misspelt_in_the_environment_is_refused(
+    cli, feed, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unknown maker is refused as it is in the file, naming the variable and the maker."""
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MUTE_MAKERS", "Fordd")
+    result = cli("digest", *feed, "--offline", "--format", "text")
+    assert result.code == 2 and result.out == ""
+    assert "$AUTONEWS_CLASSIFY_MUTE_MAKERS: " in result.err
+    assert "unknown maker or group 'Fordd'" in result.err
+    assert (
+        "did you mean 'Ford'?" in result.err
+        and "unset $AUTONEWS_CLASSIFY_MUTE_MAKERS" in result.err
+    )

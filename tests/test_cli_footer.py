@@ -348,3 +348,40 @@ def test_a_page_a_loopback_feed_read_is_not_counted_skipped(
 
 
 # --- 12: feeds add finds a site's feed; list, edit, rename, disable; OPML folders -------------
+
+
+def test_a_failure_is_not_spent_on_a_new_run_that_wrote_people_nothing(
+    cli, home: Path, site: Site, tmp_path: Path
+) -> None:
+    """Trial 29 b6: a --new run with nothing new wrote no chat digest (its stderr named the
+    failing feed, for cron's mail), and the next chat digest said "1 failing as reported
+    earlier" without ever having named it. It names it, once."""
+    wire = [("Volvo Recalls 1,000 Cars Over Halfshaft Nut", "http://news.example/1")]
+    site.routes["/a.xml"] = (200, "application/rss+xml", feed_xml("Wire A", wire))
+    site.routes["/b.xml"] = (200, "application/rss+xml", feed_xml("Wire B", []))
+    digests = '[[digests]]\nname = "chat"\nformat = "markdown"\n\n'
+    digests += '[[digests]]\nname = "bot"\nformat = "json"\n'
+    names = [("Wire A", site.url("/a.xml")), ("Wire B", site.url("/b.xml"))]
+    write_config(home, feeds_toml(names) + FAST_FETCH + digests)
+    hourly = ("digest", "--no-extract", "--new", "--name", "chat", "--name", "bot")
+    out = str(tmp_path / "{name}.out")
+    chat = tmp_path / "chat.out"
+    assert cli(*hourly, "-o", out).code == 0 and "Volvo" in chat.read_text("utf-8")
+    chat.unlink()
+
+    site.routes["/b.xml"] = (500, "text/plain", "oops")
+    quiet = cli(*hourly, "-o", out)
+    assert quiet.code == ExitStatus.FEEDS_FAILED
+    assert "1 feed failed: Wire B" in quiet.err  # cron's mail
+    assert not chat.exists()  # nothing new: the chat got nothing
+    assert cli(*hourly, "-o", out).err == ""  # and cron does not mail it again
+
+    wire.append(("BYD Cuts Prices on Seven Models", "http://news.example/2"))
+    site.routes["/a.xml"] = (200, "application/rss+xml", feed_xml("Wire A", wire))
+    assert cli(*hourly, "-o", out).code == ExitStatus.FEEDS_FAILED
+    posted = flat(chat.read_text("utf-8"))
+    assert "Wire B: HTTP 500" in posted and "reported earlier" not in posted
+    wire.append(("Ford Opens a Plant in Spain", "http://news.example/3"))
+    site.routes["/a.xml"] = (200, "application/rss+xml", feed_xml("Wire A", wire))
+    cli(*hourly, "-o", out)
+    assert "1 failing as reported earlier" in flat(chat.read_text("utf-8"))

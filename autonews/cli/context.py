@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from autonews.deliver.environment import Environment
-from autonews.errors import ExitStatus
+from autonews.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from autonews.config import Config
@@ -93,7 +93,7 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
     failed = digest.failed_feeds
     if not failed:
         return
-    named = digest.failures_to_report
+    named = digest.failures_to_tell_on_stderr
     if named:
         names = ", ".join(f.name or f.url for f in named)
         more = len(failed) - len(named)
@@ -110,3 +110,32 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
     # Every feed failing is still exit 3 (a digest of what the store holds is made): the
     # documented codes stay few; stderr says the difference.
     raise typer.Exit(ExitStatus.FEEDS_FAILED)
+
+
+def no_feeds_error(cfg: Config) -> UsageError:
+    """No feed given, and none to read in the list: every one disabled, or none listed; read
+    from no file in an $AUTONEWS_HOME that does not exist, the likelier fault is the
+    variable's (a typo in a cron line)."""
+    from autonews.paths import home_problem
+
+    if cfg.feeds:  # every feed of the list is disabled
+        from autonews.render.common import plural
+
+        return UsageError(
+            f"no feeds to read: the {plural(len(cfg.feeds), 'feed')} of the list "
+            + ("is" if len(cfg.feeds) == 1 else "are")
+            + " disabled",
+            hint=f"enable one with `autonews feeds enable {cfg.feeds[0].label!r}`",
+        )
+    problem = home_problem() if cfg.source is None else None
+    if problem:
+        return UsageError(
+            f"no feeds to read: {problem}",
+            hint="fix AUTONEWS_HOME if it is mistyped; else start there with `autonews config "
+            "init` or `autonews feeds add URL`, or pass --feed URL",
+        )
+    return UsageError(
+        "no feeds to read",
+        hint="pass --feed URL, or add feeds with `autonews feeds add URL` "
+        "(see config.example.toml)",
+    )

@@ -17,6 +17,7 @@ from autonews.cli.context import (
     debug_skipped_pages,
     environment,
     load_config,
+    no_feeds_error,
     tell_of_feeds,
     with_progress,
 )
@@ -165,7 +166,8 @@ def digest(
             "--new",
             help="Only stories not delivered by an earlier --new digest; they are marked "
             "delivered once this digest is written. Nothing new: no output (json: a "
-            "document with no stories; jsonl: its status line), exit 0.",
+            "document with no stories; jsonl: its status line; atom: a feed with no entries), "
+            "exit 0.",
         ),
     ] = False,
     wait: Annotated[
@@ -177,16 +179,17 @@ def digest(
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
-    from autonews.deliver.digest import Destination, deliver_digest, forms
+    from autonews.deliver.digest import Destination, deliver_digest, delivered_forms, forms
     from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
-    from autonews.notices import audience
+    from autonews.notices import audience, told_audience
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
     from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, digest_formats())
+    group_by = group_by.lower() if group_by else group_by  # any case, as makers and tags are
     check_choice("--group-by", group_by, GROUPINGS)
     check_since(since)
     check_language(language)
@@ -213,21 +216,8 @@ def digest(
     feeds = tuple(_feed_option(f) for f in feed or ()) or cfg.active_feeds
     if tag:
         feeds = _tagged(feeds, tag, () if feed else cfg.feeds)
-    if not feeds and cfg.feeds:  # every feed of the list is disabled
-        from autonews.render.common import plural
-
-        raise UsageError(
-            f"no feeds to read: the {plural(len(cfg.feeds), 'feed')} of the list "
-            + ("is" if len(cfg.feeds) == 1 else "are")
-            + " disabled",
-            hint=f"enable one with `autonews feeds enable {cfg.feeds[0].label!r}`",
-        )
     if not feeds:
-        raise UsageError(
-            "no feeds to read",
-            hint="pass --feed URL, or add feeds with "
-            "`autonews feeds add URL` (see config.example.toml)",
-        )
+        raise no_feeds_error(cfg)
     named = [_named_digest(cfg, n) for n in name or ()]
     _check_output(output, named, bool(named))  # -o: a file for mailed digests too
     # Everything a run could trip over later is checked now, before any network work.
@@ -265,10 +255,12 @@ def digest(
             env, lambda progress: collect(store, cfg, told, progress, channels)
         )
         debug_skipped_pages(collection.skipped_pages)
+        delivered: list[str] = []
         for run_options, destination in runs:
             run = select(store, cfg, collection, run_options)
             deliver_digest(run, store, cfg.email, destination, env)
-        collection.remember_reported(store)
+            delivered += delivered_forms(run, destination)
+        collection.remember_reported(store, told_audience(told.audience, delivered))
     tell_of_feeds(run.digest, offline)
 
 

@@ -5,8 +5,9 @@ The rules, whatever the destination:
   written to stdout or the file, or accepted by the mail server; a failure raises DeliveryError
   and records nothing, and a ``--dry-run`` message is only shown, so nothing is recorded either;
 - under ``--new`` with nothing new, nothing is written or sent at all in the formats people
-  read (cron mails whatever a job prints); JSON and JSONL, read by programs, still get their
-  document: one with zero stories (JSONL: its status line alone).
+  read (cron mails whatever a job prints); JSON, JSONL and Atom, read by programs, still get
+  their document: one with zero stories (JSONL: its status line alone; Atom: a feed with no
+  entries, as ``> feed.atom`` would otherwise leave an empty, invalid file).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from autonews.render import Format, RenderOptions, render
 from autonews.render.common import plural
 
 # Formats read by programs: an empty digest is still a document they expect to parse.
-ALWAYS_WRITTEN = frozenset({Format.JSON.value, Format.JSONL.value})
+ALWAYS_WRITTEN = frozenset({Format.JSON.value, Format.JSONL.value, Format.ATOM.value})
 
 if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor SQLite loaded
     from autonews.pipeline import DigestRun
@@ -58,6 +59,17 @@ def forms(to: Destination) -> tuple[str, ...]:
     (which says whom the run tells of its feeds: autonews.notices.audience)."""
     mailed = ("email",) if to.email else ()
     return mailed + ((to.fmt,) if _written(to) else ())
+
+
+def delivered_forms(run: DigestRun, to: Destination) -> tuple[str, ...]:
+    """What carried the digest out once ``deliver_digest`` returned: its format when written
+    (a --new digest with nothing new is, only in the formats programs read) and "email" when
+    really sent (not by a dry run). A failure counts as told to a digest's readers only once
+    one of these named it (autonews.notices.told_audience)."""
+    nothing = run.new_only and not run.digest.stories
+    written = _written(to) and (to.fmt in ALWAYS_WRITTEN or not nothing)
+    sent = bool(to.email) and not to.dry_run and not nothing
+    return (("email",) if sent else ()) + ((to.fmt,) if written else ())
 
 
 def deliver_digest(

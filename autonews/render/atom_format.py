@@ -2,10 +2,12 @@
 
 The feed's id is ``urn:autonews:digest``, or ``urn:autonews:digest:NAME`` for a named digest
 (``--name``): each is a feed of its own. An entry's id is its story's (``urn:autonews:story:ID``),
-stable across runs, so a reader shows a story once and updates it when sources join (``updated``
-is its latest source's time). Its content lists every source's headline and link. The document
-is built with ElementTree, which escapes all text and attributes; characters XML 1.0 cannot
-carry at all are dropped first.
+stable across runs, so a reader shows a story once and updates it when sources join or one is
+corrected (``updated`` is the latest of its sources' times and of their feeds' corrections: a
+recall's 2,000 Cybertrucks become 46,000). The feed's ``updated`` is its latest entry's, so a
+feed rewritten with the same stories does not look changed. Its content lists every source's
+headline and link. The document is built with ElementTree, which escapes all text and
+attributes; characters XML 1.0 cannot carry at all are dropped first.
 """
 
 from __future__ import annotations
@@ -45,8 +47,7 @@ def _text(value: str) -> str:
 
 def _time(moment: datetime) -> str:
     """RFC 3339 in UTC, as Atom wants it."""
-    stamp = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _utc(moment).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -80,12 +81,24 @@ def _content(story: Story, clock: Clock) -> str:
     return "".join(parts)
 
 
+def _updated(story: Story) -> datetime:
+    """The story's last significant change (RFC 4287): a source joining (its time), or a
+    feed correcting a source's headline (when the store saw the correction)."""
+    times = [story.published]
+    times += [s.published for s in story.sources]
+    times += [s.corrected_at for s in story.sources if s.corrected_at is not None]
+    return max(_utc(moment) for moment in times)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _entry(feed: ET.Element, story: Story, clock: Clock) -> None:
     entry = _add(feed, "entry")
     _add(entry, "id", STORY_ID_PREFIX + _text(story.id))
     _add(entry, "title", _text(story.title) or "(untitled)")
-    latest = max((s.published for s in story.sources), default=story.published)
-    _add(entry, "updated", _time(max(latest, story.published)))
+    _add(entry, "updated", _time(_updated(story)))
     _add(entry, "published", _time(story.published))
     for name in dict.fromkeys(_text(s.feed) for s in story.sources if _text(s.feed)):
         _add(_add(entry, "author"), "name", name)
@@ -110,7 +123,9 @@ def render_atom(digest: Digest, options: RenderOptions) -> str:
     _add(feed, "title", _text(digest_heading(digest)))
     clock = Clock.of(digest, options)
     _add(feed, "subtitle", _text(summary_line(digest, clock)))
-    _add(feed, "updated", _time(digest.generated_at))
+    # No entry (a --new feed with nothing new): when it was made, the one time there is.
+    updated = max(map(_updated, digest.stories), default=_utc(digest.generated_at))
+    _add(feed, "updated", _time(updated))
     _add(_add(feed, "author"), "name", "autonews")
     _add(feed, "generator", "autonews")
     for story in digest.stories:

@@ -144,7 +144,7 @@ class EntryQueries:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-            _correct(db, corrections.values())
+            _correct(db, corrections.values(), now)
             db.executemany("UPDATE items SET feed_date = ? WHERE id = ?", redated)
             # What the feed lists now: pruning spares it (see ``Retention.prune``).
             db.execute(
@@ -167,16 +167,19 @@ def _last_read(db: sqlite3.Connection, url: str) -> str | None:
     return row[0] if row else None
 
 
-def _correct(db: sqlite3.Connection, fixes: Iterable[tuple[int, ParsedEntry, str]]) -> None:
-    """Retitle items as their feed corrected them. Their classifications go (the figure of a
-    corrected headline may be another), and so do their article pages, read again with the
-    correction. Corrections are rare: one statement per item will do."""
+def _correct(
+    db: sqlite3.Connection, fixes: Iterable[tuple[int, ParsedEntry, str]], now: datetime
+) -> None:
+    """Retitle items as their feed corrected them, noting when (``now``). Their classifications
+    go (the figure of a corrected headline may be another), and so do their article pages, read
+    again with the correction. Corrections are rare: one statement per item will do."""
     for item_id, entry, fingerprint in fixes:
         db.execute(
             "DELETE FROM articles WHERE url = (SELECT link FROM items WHERE id = ?)", (item_id,)
         )
         db.execute("DELETE FROM classifications WHERE item_id = ?", (item_id,))
         db.execute(
-            "UPDATE items SET title = ?, summary = ?, fingerprint = ? WHERE id = ?",
-            (entry.title, entry.summary, fingerprint, item_id),
+            "UPDATE items SET title = ?, summary = ?, fingerprint = ?, corrected_at = ? "
+            "WHERE id = ?",
+            (entry.title, entry.summary, fingerprint, iso(now), item_id),
         )

@@ -167,6 +167,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE items ADD COLUMN feed_date TEXT;
     """,
+    # 12: when the feed last corrected an item's title (a recall's 2,000 Cybertrucks become
+    # 46,000): an Atom entry's <updated>, so that feed readers show the correction
+    """
+    ALTER TABLE items ADD COLUMN corrected_at TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -53,4 +53,5 @@ def item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
         baseline=bool(row["baseline"]),
         read_before=from_iso(row["read_before"]),
         feed_date=from_iso(row["feed_date"]),
+        corrected_at=from_iso(row["corrected_at"]),
     )
