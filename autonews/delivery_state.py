@@ -2,8 +2,9 @@
 
 A story is tracked by its id, whatever title a digest shows for it (in the reader's language, by
 its most informative source): delivered once, it comes back under --new only when its headline
-figure is one none of its sources had told when it went out (``renotify_on_figure_change``); a
-figure told more roundly ("nearly 15,000" for 14,768, 1.1万 for 11,024) is the same figure.
+figure is one none of its sources had told when it went out (``renotify_on_figure_change``), or
+when it went out as a rumour and a source now tells it firmly (confirmed); a figure told more
+roundly ("nearly 15,000" for 14,768, 1.1万 for 11,024) is the same figure.
 
 After a gap (the machine off, a feed down for days), the items first seen since the last --new
 digest are news even when published before the window, as long as they were published after
@@ -83,7 +84,7 @@ def news(
         for story in stories
         if story.id not in baseline_only
         and (story.id not in older or (last_new is not None and older[story.id] > last_new))
-        and (not story.delivered_before or (renotify and story.figure_changed))
+        and (not story.delivered_before or (renotify and (story.figure_changed or story.confirmed)))
     ]
 
 
@@ -137,6 +138,7 @@ def with_delivery_state(
                 figure_changed=not figure_agrees(
                     headline_figure(story.classification), before.figures
                 ),
+                confirmed=before.speculative and not story.classification.speculative,
             )
         )
     return out

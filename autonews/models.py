@@ -240,6 +240,7 @@ class Story:
     new_sources: int = 0  # sources added since the story was last delivered (0: never delivered)
     delivered_before: bool = False  # an earlier --new digest (of this digest's name) delivered it
     figure_changed: bool = False  # its headline figure differs from the one last delivered
+    confirmed: bool = False  # a rumour when last delivered, told firmly now
 
     @property
     def cluster_size(self) -> int:

@@ -365,7 +365,15 @@ def select(
     )
     counted = [] if all_topics else [s for s in chosen if not s.classification.automotive]
     pending = tuple(
-        (story.id, Delivery(story.cluster_size, collection.figures.get(story.id, ()), shown))
+        (
+            story.id,
+            Delivery(
+                story.cluster_size,
+                collection.figures.get(story.id, ()),
+                shown,
+                speculative=story.classification.speculative,
+            ),
+        )
         for stories_of_kind, shown in ((digest.stories, True), (counted, False))
         for story in stories_of_kind
     )

@@ -125,3 +125,20 @@ def test_a_rumour_confirmed_is_told_by_its_confirmation_and_is_no_longer_specula
     # Told by rumours alone, it stays one.
     rumour = build_story(items[:1], labels, {}, "k")
     assert rumour.classification.speculative
+
+
+def test_a_story_news_again_says_why_in_every_human_format() -> None:
+    """A --new digest sends a delivered story again when its figure changed or its rumour was
+    confirmed (trial 29): its line says which, as it says "1 new since your last digest"."""
+    from dataclasses import replace
+
+    base = _story("m", "Honda and Nissan Confirm Merger Talks", Event.OWNERSHIP, (FORD,), 1)
+    confirmed = replace(base, delivered_before=True, confirmed=True)
+    changed = replace(base, id="f", delivered_before=True, figure_changed=True)
+    digest = build_digest([confirmed, changed], (), NOW)
+    for fmt in (Format.TEXT, Format.MARKDOWN, Format.HTML, Format.TERMINAL):
+        out = render(digest, fmt, RenderOptions(width=120, color=False))
+        assert "confirmed since your last digest" in out, fmt
+        assert "figure changed since your last digest" in out, fmt
+    stories = json.loads(render(digest, Format.JSON))["stories"]
+    assert sorted(s["changed"] for s in stories) == [["confirmed"], ["figure"]]

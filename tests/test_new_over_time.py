@@ -264,3 +264,26 @@ def test_a_headline_figure_agrees_with_one_told_more_or_less_roundly() -> None:
     assert not figure_agrees("units:21400", ("units:12400",))
     assert not figure_agrees("money:15000", ("units:15000",))  # another kind of figure
     assert not figure_agrees("units:14768", ())
+
+
+def test_a_rumour_delivered_comes_back_once_confirmed_and_says_so(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 29: "Honda and Nissan Confirm Merger Talks" joined the rumour a --new digest had
+    delivered ("Reportedly in Talks"), and no --new digest ever told the desk it was confirmed."""
+    rumour = entry(clock, "Honda and Nissan Reportedly in Talks to Merge, Sources Say", 1, 3)
+    url = publish(site, "/m.xml", [rumour])
+    first = cli("digest", "--feed", url, *NEW).json()
+    (story,) = first["stories"]
+    assert story["speculative"] and story["changed"] == []
+    clock.advance(hours=2)
+    confirmed = entry(clock, "Honda and Nissan Confirm Merger Talks, Aim for Holding Company", 2, 1)
+    url = publish(site, "/m.xml", [confirmed, rumour])
+    again = cli("digest", "--feed", url, *NEW).json()
+    (story,) = [s for s in again["stories"] if s["id"] == story["id"]]
+    assert story["title"] == confirmed["title"] and not story["speculative"]
+    assert story["delivered_before"] and story["changed"] == ["confirmed"]
+    clock.advance(hours=1)
+    text = cli("digest", "--feed", url, "--no-extract", "--format", "text").out
+    assert "confirmed since your last digest" not in text  # only a --new digest tells it
+    assert titles(cli("digest", "--feed", url, *NEW)) == []  # and only once

@@ -109,6 +109,10 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     parts = [plural(count, "source"), clock.when(story.published), feeds]
     if story.new_sources:
         parts.insert(1, f"{story.new_sources} new since your last digest")
+    if story.confirmed:
+        parts.insert(1, "confirmed since your last digest")
+    elif story.figure_changed and story.delivered_before:
+        parts.insert(1, "figure changed since your last digest")
     if story.feed_date is not None:
         parts.append(feed_date_note(story, clock))
     if speculative and story.classification.speculative:

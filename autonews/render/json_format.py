@@ -15,12 +15,24 @@ from autonews.models import Classification, Digest, FeedHealth, Story
 
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
 # (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up);
-# 5: JSON Lines' type and status line, feed_date on stories and sources
+# 5: JSON Lines' type and status line, feed_date on stories and sources; 6: figures' units in
+# one vocabulary, exact values, and a story's changed (figure, confirmed)
 SCHEMA_VERSION = 6
 
 
 def _time(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _changed(story: Story) -> list[str]:
+    """Why a story delivered before is news again (empty: it is not, or it was never out)."""
+    if not story.delivered_before:
+        return []
+    return [
+        name
+        for name, yes in (("figure", story.figure_changed), ("confirmed", story.confirmed))
+        if yes
+    ]
 
 
 def _number(value: float | None) -> float | int | None:
@@ -59,6 +71,7 @@ def story_dict(story: Story) -> dict[str, Any]:
     data["tags"] = list(story.tags)
     data["delivered_before"] = story.delivered_before
     data["new_sources"] = story.new_sources
+    data["changed"] = _changed(story)
     data["sources"] = [
         {
             "feed": s.feed,

@@ -172,6 +172,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE items ADD COLUMN corrected_at TEXT;
     """,
+    # 13: whether a story was still a rumour when a --new digest delivered it: confirmed
+    # later, it is news again
+    """
+    ALTER TABLE deliveries ADD COLUMN speculative INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

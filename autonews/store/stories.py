@@ -17,12 +17,13 @@ from autonews.store.rows import iso, starting_with
 @dataclass(frozen=True)
 class Delivery:
     """What a --new digest delivered of a story: its sources then, the headline figure each
-    told ("units:14768"), and when."""
+    told ("units:14768"), when, and whether it was still a rumour."""
 
     sources: int
     figures: tuple[str, ...]
     shown: bool = True  # False: a story not about cars, only counted in the digest's footer
     at: datetime | None = None  # when it went out (None: not yet recorded)
+    speculative: bool = False
 
 
 class StoryQueries:
@@ -59,8 +60,8 @@ class StoryQueries:
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         rows = rows_in(
             self.db,
-            "SELECT story_key, sources, figure, shown, delivered_at FROM deliveries WHERE "
-            "channel = ? AND story_key IN",
+            "SELECT story_key, sources, figure, shown, delivered_at, speculative FROM deliveries "
+            "WHERE channel = ? AND story_key IN",
             keys,
             (channel,),
         )
@@ -70,6 +71,7 @@ class StoryQueries:
                 tuple(row["figure"].split()),  # one figure, or several: see mark_delivered
                 bool(row["shown"]),
                 datetime.fromisoformat(row["delivered_at"]),
+                bool(row["speculative"]),
             )
             for row in rows
         }
@@ -82,12 +84,13 @@ class StoryQueries:
         kept the one figure of the story's title there)."""
         with transaction(self.db) as db:
             db.executemany(
-                "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO UPDATE SET "
-                "delivered_at = excluded.delivered_at, sources = excluded.sources, "
-                "figure = excluded.figure, shown = MAX(shown, excluded.shown)",
+                "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown, "
+                "speculative) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO "
+                "UPDATE SET delivered_at = excluded.delivered_at, sources = excluded.sources, "
+                "figure = excluded.figure, shown = MAX(shown, excluded.shown), "
+                "speculative = excluded.speculative",
                 [
-                    (channel, key, iso(now), d.sources, " ".join(d.figures), d.shown)
+                    (channel, key, iso(now), d.sources, " ".join(d.figures), d.shown, d.speculative)
                     for key, d in delivered
                 ],
             )
