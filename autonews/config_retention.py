@@ -81,7 +81,7 @@ def oldest_listed(config: Config) -> tuple[dict[str, datetime], str]:
     from autonews.store import Store
 
     try:
-        with Store(config.paths.store_file) as store:
+        with Store.for_reading(config.paths.store_file) as store:
             return store.oldest_listed(), ""
     except StoreError as exc:
         return {}, f"{exc.message} (what feeds still list is not checked)"
