@@ -239,11 +239,12 @@ def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     """The [digest], [fetch] and [store] lines: every setting shown, defaults too, so that the
     check answers "what will a digest do" (the language a title is chosen in, the window)."""
     from autonews.digest import reader_tag
+    from autonews.timeparse import system_zone_name
 
     digest = config.digest
     in_words = {
         "language": digest.language or _locale_language(reader_tag("", env)),
-        "timezone": digest.timezone or "the system's",
+        "timezone": digest.timezone or f"{system_zone_name(env)} (the system's)",
     }
     own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT
     agent = {"user_agent": "autonews's own"} if own_agent else {}
