@@ -20,7 +20,7 @@ from autonews.config import (
     config_from_mapping,
     validate_semantics,
 )
-from autonews.config_retention import oldest_listed, retention_warnings
+from autonews.config_retention import archive_note, oldest_listed, retention_warnings
 from autonews.errors import ConfigError
 from autonews.render.common import plural
 from autonews.timeparse import utcnow
@@ -261,8 +261,11 @@ def check_config(
     lines = [f"config file: {config.source}" if config.source else "config file: none"]
     feeds, warnings = _feeds(config)
     listed, unread = oldest_listed(config)
-    warnings += retention_warnings(config, now or utcnow(), listed) + ([unread] if unread else [])
+    now = now or utcnow()
+    warnings += retention_warnings(config, now, listed) + ([unread] if unread else [])
     lines.append(feeds)
+    archives = archive_note(config, now, listed)
+    lines += [archives] if archives else []
     if config.digests:
         described = [
             f"{d.name} ({'mailed to ' + ', '.join(d.to) if d.to else 'printed'}, "
