@@ -20,7 +20,7 @@ from autonews.config import (
     config_from_mapping,
     validate_semantics,
 )
-from autonews.config_retention import oldest_listed, retention_warnings
+from autonews.config_retention import archive_note, oldest_listed, retention_warnings
 from autonews.errors import ConfigError
 from autonews.render.common import plural
 from autonews.timeparse import utcnow
@@ -239,11 +239,12 @@ def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     """The [digest], [fetch] and [store] lines: every setting shown, defaults too, so that the
     check answers "what will a digest do" (the language a title is chosen in, the window)."""
     from autonews.digest import reader_tag
+    from autonews.timeparse import system_zone_name
 
     digest = config.digest
     in_words = {
         "language": digest.language or _locale_language(reader_tag("", env)),
-        "timezone": digest.timezone or "the system's",
+        "timezone": digest.timezone or f"{system_zone_name(env)} (the system's)",
     }
     own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT
     agent = {"user_agent": "autonews's own"} if own_agent else {}
@@ -260,8 +261,11 @@ def check_config(
     lines = [f"config file: {config.source}" if config.source else "config file: none"]
     feeds, warnings = _feeds(config)
     listed, unread = oldest_listed(config)
-    warnings += retention_warnings(config, now or utcnow(), listed) + ([unread] if unread else [])
+    now = now or utcnow()
+    warnings += retention_warnings(config, now, listed) + ([unread] if unread else [])
     lines.append(feeds)
+    archives = archive_note(config, now, listed)
+    lines += [archives] if archives else []
     if config.digests:
         described = [
             f"{d.name} ({'mailed to ' + ', '.join(d.to) if d.to else 'printed'}, "

@@ -14,6 +14,9 @@ from autonews.timeparse import parse_since, reader_zone
 
 _DAY = timedelta(days=1)
 _NAMED = 5  # feeds named in the warning; the others are counted
+# A feed listing items older than this lists an archive (a blog's every post): keeping a store
+# that long for it would be no advice, and its old items are kept while listed anyway.
+ARCHIVE_DAYS = 365
 
 
 def retention_warnings(
@@ -47,30 +50,60 @@ def window_warning(config: Config, now: datetime) -> str:
 
 
 def listed_warning(config: Config, now: datetime, oldest_listed: Mapping[str, datetime]) -> str:
-    """Enabled feeds that still list items older than keep_days. Pruning spares them while
-    the feed is read; a feed unread for keep_days (down, disabled) has them pruned, and they
-    come back under new ids when it is read again (trial 26, item 7)."""
+    """Enabled feeds that still list items older than keep_days (up to a year: see
+    ``archive_note`` for older). Pruning spares them while the feed is read; a feed unread for
+    keep_days (down, disabled) has them pruned, and they come back under new ids when it is
+    read again (trial 26, item 7)."""
     keep = config.store.keep_days
-    ages = {
-        feed.label: (now - oldest_listed[feed.url]) // _DAY  # whole days
-        for feed in config.active_feeds
-        if feed.url in oldest_listed and now - oldest_listed[feed.url] > keep * _DAY
-    }
+    ages = _listed_ages(config, now, oldest_listed)
+    ages = {name: age for name, age in ages.items() if age <= ARCHIVE_DAYS}
     if not ages:
         return ""
-    oldest_first = sorted(ages, key=lambda name: -ages[name])
-    named = [f"{name} ({plural(ages[name], 'day')})" for name in oldest_first[:_NAMED]]
-    if len(ages) > _NAMED:
-        named.append(f"{len(ages) - _NAMED} more")
     count = len(ages)
     lists = "lists" if count == 1 else "list"
     return (
         f"{plural(count, 'feed')} still {lists} items older than [store] keep_days "
-        f"({plural(keep, 'day')}): {', '.join(named)}; they are kept while their feed lists "
+        f"({plural(keep, 'day')}): {_named(ages)}; they are kept while their feed lists "
         f"them, but a feed not read for {plural(keep, 'day')} (down, or disabled) has them "
         "pruned, and they come back under new ids when it is read again (an undated one as "
-        f"that day's news); keep_days = {ages[oldest_first[0]] + 1} or more keeps them"
+        f"that day's news); keep_days = {max(ages.values()) + 1} or more keeps them"
     )
+
+
+def archive_note(config: Config, now: datetime, oldest_listed: Mapping[str, datetime]) -> str:
+    """Feeds that list items older than a year (a blog's whole archive, 12 years of it, in
+    trial 29): no keep_days is worth keeping those, and nothing need be done: they are kept
+    while listed. Said once, in the check's report, not as a warning to act on."""
+    ages = _listed_ages(config, now, oldest_listed)
+    archives = {name: age for name, age in ages.items() if age > ARCHIVE_DAYS}
+    if not archives:
+        return ""
+    count = len(archives)
+    return (
+        f"archives: {plural(count, 'feed')} {'lists' if count == 1 else 'list'} items older "
+        f"than a year ({_named(archives)}): kept while listed, whatever keep_days"
+    )
+
+
+def _listed_ages(
+    config: Config, now: datetime, oldest_listed: Mapping[str, datetime]
+) -> dict[str, int]:
+    """Whole days of the oldest item each enabled feed lists, of those older than keep_days."""
+    keep = config.store.keep_days
+    return {
+        feed.label: (now - oldest_listed[feed.url]) // _DAY
+        for feed in config.active_feeds
+        if feed.url in oldest_listed and now - oldest_listed[feed.url] > keep * _DAY
+    }
+
+
+def _named(ages: Mapping[str, int]) -> str:
+    """The feeds with the oldest items first, the first few named: "Blog (4462 days), 3 more"."""
+    oldest_first = sorted(ages, key=lambda name: -ages[name])
+    named = [f"{name} ({plural(ages[name], 'day')})" for name in oldest_first[:_NAMED]]
+    if len(ages) > _NAMED:
+        named.append(f"{len(ages) - _NAMED} more")
+    return ", ".join(named)
 
 
 def oldest_listed(config: Config) -> tuple[dict[str, datetime], str]:
@@ -81,7 +114,7 @@ def oldest_listed(config: Config) -> tuple[dict[str, datetime], str]:
     from autonews.store import Store
 
     try:
-        with Store(config.paths.store_file) as store:
+        with Store.for_reading(config.paths.store_file) as store:
             return store.oldest_listed(), ""
     except StoreError as exc:
         return {}, f"{exc.message} (what feeds still list is not checked)"

@@ -66,7 +66,8 @@ def run_lock(data_dir: Path, *, wait: bool = False) -> Iterator[None]:
     except OSError as exc:
         raise StoreError(
             f"cannot use the data folder {str(data_dir)!r}: {exc.strerror or exc}",
-            hint="check its permissions, or set AUTONEWS_HOME to a folder you can write to",
+            hint="check its permissions: a digest and `feeds check` write the store there "
+            "(`autonews story`, `autonews stats` and `feeds list` read one they cannot write)",
         ) from None
     try:
         try:

@@ -37,7 +37,7 @@ def _story_link(store: Store, config: Config, story_id: str) -> str:
 
 
 def read_article(config: Config, url_or_id: str) -> Article:
-    with Store(config.paths.store_file) as store:
+    with Store.for_reading(config.paths.store_file) as store:
         url = url_or_id
         if not url_or_id.lower().startswith(("http://", "https://")):
             url = _story_link(store, config, url_or_id)
@@ -55,5 +55,6 @@ def read_article(config: Config, url_or_id: str) -> Article:
                 else "the page holds no article text autonews can find (a video, a gallery, "
                 "a page built by scripts); open it in a browser",
             )
-        store.save_articles([article], utcnow())
+        if not store.read_only:  # kept for next time where the store can be written
+            store.save_articles([article], utcnow())
         return article

@@ -35,7 +35,7 @@ def story_report(config: Config, story_id: str, with_explanation: bool) -> Story
     window of the first and the last), as a digest over that time would (a car feed's terse
     headline is read as the feed's other items allow); to explain it, they are clustered again
     with those items."""
-    with Store(config.paths.store_file) as store:
+    with Store.for_reading(config.paths.store_file) as store:
         story_id = resolve_story_id(store, story_id, keep_days=config.store.keep_days)
         everything = store.items(store.known_feeds(), None)
         keys = store.story_keys_of([item.id for item in everything])

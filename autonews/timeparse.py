@@ -4,7 +4,9 @@ and of the time zone a reader names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -57,3 +59,41 @@ def reader_zone(name: str) -> tzinfo | None:
             f"{name!r} is not a time zone: use a name like Europe/Berlin, America/New_York or "
             "UTC, or leave it empty for the system's"
         ) from None
+
+
+def utc_offset(moment: datetime) -> str:
+    """A moment's offset from UTC, as ISO 8601 writes it: "UTC+08:00", "UTC-05:00"."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def zone_label(moment: datetime) -> str:
+    """The zone a moment is written in, for a reader: its abbreviation with the offset, since
+    one abbreviation names several zones (CST: Shanghai's and Chicago's, IST: Kolkata's and
+    Dublin's): "CST (UTC+08:00)"; "UTC" alone; the offset alone where the zone database has
+    no abbreviation ("+04" for Dubai)."""
+    name = moment.tzname() or ""
+    offset = utc_offset(moment)
+    if name == "UTC" and offset == "UTC+00:00":
+        return name
+    if not name or name[0] in "+-":
+        return offset
+    return f"{name} ({offset})"
+
+
+def system_zone_name(env: Mapping[str, str]) -> str:
+    """The name of the system's local zone ("Europe/London"): $TZ, else what /etc/localtime
+    links to; else its offset now ("UTC+08:00"), when no name is known."""
+    named = env.get("TZ", "").lstrip(":").strip()
+    if named and not named.startswith("/"):
+        return named
+    link = Path(named or "/etc/localtime")
+    try:
+        target = str(link.resolve(strict=True))
+    except OSError:
+        target = ""
+    if "/zoneinfo/" in target:
+        return target.split("/zoneinfo/", 1)[1]
+    return utc_offset(datetime.now().astimezone())

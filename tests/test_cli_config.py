@@ -374,3 +374,41 @@ def test_config_check_warns_of_feeds_listing_items_older_than_keep_days(
     assert "keep_days = 11 or more keeps them" in warning
     write_config(home, feeds + "[store]\nkeep_days = 11\n")
     assert "warning" not in cli("config", "check").err
+
+
+def test_a_feed_listing_its_archive_is_no_reason_for_a_keep_days_of_years(
+    cli, home: Path, site
+) -> None:
+    """Trial 29, item c7: a blog listing 12-year-old posts made the check advise keep_days =
+    4463. Such a feed is named apart, as an archive kept while listed; the advice is for the
+    others."""
+    from tests.helpers.feeds import item, rss
+
+    site.routes["/wire.xml"] = (
+        200,
+        "application/rss+xml",
+        rss([item("Volvo Recalls 14,768 XC70s", 1, 1), item("BYD Opens Plant in Hungary", 2, 240)]),
+    )
+    site.routes["/blog.xml"] = (
+        200,
+        "application/rss+xml",
+        rss([item("Kia Names New Chief", 3, 2), item("My First Post", 4, 24 * 4462 + 1)]),
+    )
+    feeds = (
+        f'[[feeds]]\nurl = "{site.url("/wire.xml")}"\nname = "Wire"\n\n'
+        f'[[feeds]]\nurl = "{site.url("/blog.xml")}"\nname = "Blog"\n\n'
+    )
+    write_config(home, feeds + "[store]\nkeep_days = 5\n[fetch]\nretries = 0\n")
+    assert cli("digest", "--no-extract", "--format", "json").code == 0
+    result = cli("config", "check")
+    assert result.code == 0, result.err
+    (warning,) = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    assert "1 feed still lists items older than [store] keep_days (5 days): Wire (10 days)" in (
+        warning
+    )
+    assert "keep_days = 11 or more keeps them" in warning and "Blog" not in warning
+    assert "archives: 1 feed lists items older than a year (Blog (4462 days)): kept while " in (
+        result.out
+    )
+    write_config(home, feeds + "[store]\nkeep_days = 11\n")
+    assert "warning" not in cli("config", "check").err  # an archive alone: nothing to do

@@ -320,3 +320,20 @@ def test_an_upgraded_store_knows_when_each_digest_last_delivered(tmp_path: Path)
         }
         (delivery,) = store.deliveries(["k"], "recalls").values()
         assert delivery.figures == ("units:14768",)
+
+
+def test_a_read_only_store_is_read_as_it_is_and_never_upgraded(tmp_path: Path) -> None:
+    """Opened read-only, a store is read without writing its caches; one from an older
+    version cannot be upgraded, which is said with what to do (not: move it away)."""
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        store.add_entries(FEED, [entry(1)], NOW)
+    with Store(path, read_only=True) as store:
+        assert len(store.items([FEED], None)) == 1
+        store.save_classifications([], "v")  # a cache: not kept, and no error
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    with pytest.raises(StoreError, match="older autonews") as raised:
+        Store(path, read_only=True)
+    assert raised.value.hint and "autonews digest" in raised.value.hint
+    assert "move" not in raised.value.hint

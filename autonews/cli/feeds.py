@@ -37,7 +37,7 @@ def feeds_list(config: ConfigOption = None) -> None:
     if not cfg.feeds:
         typer.echo("No feeds configured. Add one with `autonews feeds add URL`.", err=True)
         return
-    with Store(cfg.paths.store_file) as store:
+    with Store.for_reading(cfg.paths.store_file) as store:
         counts = store.item_counts()
         rows = [
             FeedRow(feed, health, counts.get(feed.url, 0))

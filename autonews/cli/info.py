@@ -104,7 +104,7 @@ def stats(
         raise UsageError(
             f"--since: {exc}", hint="a window such as 30d, 12w, a date (2026-11-01) or all"
         ) from None
-    with Store(cfg.paths.store_file) as store:
+    with Store.for_reading(cfg.paths.store_file) as store:
         stories, muted = without_muted(stored_stories(store, cfg, start, now), cfg.classify)
     result = replace(compute_stats(stories, start, now, by, event, zone, makers), muted=muted)
     if fmt == "json":

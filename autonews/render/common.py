@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
 from autonews.render import RenderOptions
 from autonews.text import clean_text
+from autonews.timeparse import zone_label
 
 
 def plural(count: int, noun: str, plural_form: str = "") -> str:
@@ -60,8 +61,9 @@ class Clock:
         return cls(digest.generated_at, options.timezone, relative and options.relative_times)
 
     def stamp(self) -> str:
-        """When the digest was made, in full: "27 Nov 2026 10:00 CET"."""
-        return self.now.astimezone(self.zone).strftime("%d %b %Y %H:%M %Z").strip()
+        """When the digest was made, in full: "27 Nov 2026 10:00 CET (UTC+01:00)"."""
+        local = self.now.astimezone(self.zone)
+        return f"{local.strftime('%d %b %Y %H:%M')} {zone_label(local)}"
 
     def when(self, moment: datetime) -> str:
         """A story's time: "5h ago" (relative), or "27 Nov 04:00" in the reader's zone (the

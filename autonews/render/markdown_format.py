@@ -21,11 +21,27 @@ from autonews.render.footer import footer
 from autonews.render.links import other_links
 from autonews.text import clean_text
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+# Escaped only where a character would change the rendering (chat tools that show the source,
+# or speak a dialect, show every backslash: "F\-150", "$5\.8" read badly). Anywhere in a
+# line: a backslash, code spans, emphasis, strikethrough, links and images (no "[", no link:
+# "(" and "!" are then plain), raw HTML and autolinks ("<" and ">": chat dialects read
+# "<url|text>" as a link); "_" only where it could open or close emphasis (not inside
+# snake_case); "&" only where it would start an entity (&copy;).
+_ANYWHERE = re.compile(r"[\\`*\[\]<>~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
+# At the start of a line (escape's text may begin one): a heading, a quote, a list item, a
+# setext underline or a thematic break.
+_LINE_START = re.compile(r"^(?:[#+=\-]|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", clean_text(text))
+    """Feed text as Markdown that renders as the text itself, never as markup."""
+    text = _ANYWHERE.sub(lambda match: "\\" + match.group(), clean_text(text))
+    return _LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match.group()
+    return marker + "\\" if marker[0].isdigit() else "\\" + marker  # "2026\. ", "\# "
 
 
 # In a <...> link destination, "<" ends the link (what follows, such as <a href="javascript:...">,

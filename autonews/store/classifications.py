@@ -17,6 +17,7 @@ _AUTOMOTIVE = 6  # where Classification.to_record() keeps "about cars"
 
 class ClassificationQueries:
     db: sqlite3.Connection
+    read_only: bool
 
     def classifications(
         self, item_ids: Sequence[int], version: str
@@ -28,7 +29,9 @@ class ClassificationQueries:
         self, rows: Iterable[tuple[int, Classification, bool]], version: str
     ) -> None:
         """Store classifications; an item's car-feed classification, made from what it was
-        before, is dropped with the old one."""
+        before, is dropped with the old one. A cache: a read-only store is read without it."""
+        if self.read_only:
+            return
         with transaction(self.db) as db:
             db.executemany(
                 "INSERT OR REPLACE INTO classifications (item_id, version, with_body, record) "
@@ -51,6 +54,8 @@ class ClassificationQueries:
     ) -> None:
         """Keep car-feed classifications beside the items' own (which must be stored, by the
         same version: a car-feed one outlives neither)."""
+        if self.read_only:
+            return
         with transaction(self.db) as db:
             db.executemany(
                 "UPDATE classifications SET car_feed_record = ?, car_feed_with_body = ? "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,30 @@ def connect(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
+    return db
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """The store at ``path`` opened for reading only, for the commands that only read it, when
+    it cannot be written (a read-only disk or folder). SQLite reads a WAL store through a
+    shared-memory file beside it, which a read-only folder cannot hold: the store is then read
+    as immutable, which is right while nobody can write to it (no run of ours can: a run takes
+    its lock file in the same folder)."""
+    address = "file:" + urllib.parse.quote(str(path.absolute()))
+    try:
+        return _open_uri(address + "?mode=ro")
+    except sqlite3.OperationalError:
+        return _open_uri(address + "?mode=ro&immutable=1")
+
+
+def _open_uri(address: str) -> sqlite3.Connection:
+    db = sqlite3.connect(address, uri=True, timeout=30, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    try:
+        db.execute("PRAGMA user_version").fetchone()  # SQLite opens a file at its first read
+    except sqlite3.Error:
+        db.close()
+        raise
     return db
 
 

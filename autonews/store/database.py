@@ -8,6 +8,7 @@ bodies and moved feeds in modules of their own. Every write happens in a transac
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
@@ -18,9 +19,9 @@ from autonews.config import FeedConfig
 from autonews.errors import StoreError
 from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus, FetchResult, Item
 from autonews.store.classifications import ClassificationQueries
-from autonews.store.connection import connect, rows_in, transaction
+from autonews.store.connection import connect, connect_read_only, rows_in, transaction
 from autonews.store.entries import EntryQueries
-from autonews.store.migrations import migrate
+from autonews.store.migrations import migrate, require_current
 from autonews.store.moves import FeedMoves
 from autonews.store.notices import FeedNotices, forget_failures
 from autonews.store.pages import PageQueries
@@ -45,7 +46,7 @@ def store_problem(path: Path, error: sqlite3.DatabaseError) -> StoreError:
         )
     return StoreError(
         f"the store {str(path)!r} failed: {text}",
-        hint="another program may hold it; try again, or move the file away to start afresh",
+        hint="another program may hold it, or its disk may be full or read-only; try again",
     )
 
 
@@ -76,20 +77,46 @@ class Store(
 ):
     """Thin, typed access to the SQLite file. Use as a context manager."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """The store at ``path``, made or brought up to date; with ``read_only``, opened for
+        reading only (see :meth:`for_reading`)."""
         self.path = path
+        self.read_only = read_only
         try:
-            self.db = connect(path)
-            migrate(self.db, path)
+            if read_only:
+                self.db = connect_read_only(path)
+                require_current(self.db, path)
+            else:
+                self.db = connect(path)
+                migrate(self.db, path)
         except sqlite3.DatabaseError as exc:
             if _is_damage(exc):  # not a matter of permissions: says so, as when it is in use
                 raise store_problem(path, exc) from None
+            # Never "move it away" here: a store that cannot be opened for its permissions
+            # holds what was delivered, and a fresh one would deliver it all again.
             raise StoreError(
                 f"cannot open the store {str(path)!r}: {exc}",
-                hint="check the file's permissions, or move it away to start afresh",
+                hint="check the permissions of the file and its folder (a digest writes to both; "
+                "`story`, `stats` and `feeds list` need only read them)",
             ) from None
         except OSError as exc:
             raise StoreError(f"cannot create the data folder for {str(path)!r}: {exc}") from None
+
+    @classmethod
+    def for_reading(cls, path: Path) -> Store:
+        """The store for a command that only reads it (`story`, `stats`, `feeds list`): opened
+        read-only when it cannot be written (a read-only disk or folder, a file made read-only),
+        where the caches it keeps (classifications, article bodies) are not kept."""
+        try:
+            store = cls(path)
+        except StoreError:
+            if not path.is_file():
+                raise
+            return cls(path, read_only=True)  # its error says more: it met the file itself
+        if os.access(path, os.W_OK):
+            return store
+        store.close()  # SQLite opened the file read-only: writing the caches would fail
+        return cls(path, read_only=True)
 
     def __enter__(self) -> Store:
         return self
@@ -104,7 +131,8 @@ class Store(
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):  # a read-only store, a busy one: next time
-            _keep_statistics(self.db)
+            if not self.read_only:
+                _keep_statistics(self.db)
         self.db.close()
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:

@@ -183,16 +183,33 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(db: sqlite3.Connection, path: Path) -> None:
     """Bring the store at ``path`` (open as ``db``) to SCHEMA_VERSION."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"the store {str(path)!r} was written by a newer autonews "
-            f"(schema {version}, this version knows {SCHEMA_VERSION})",
-            hint="upgrade autonews",
-        )
+    version = _version(db, path)
     for number in range(version, SCHEMA_VERSION):
         with transaction(db):
             for statement in MIGRATIONS[number].split(";"):
                 if statement.strip():
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {number + 1}")
+
+
+def require_current(db: sqlite3.Connection, path: Path) -> None:
+    """A store opened read-only cannot be brought up to date: it must be already."""
+    version = _version(db, path)
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"the store {str(path)!r} cannot be written, and was written by an older autonews "
+            f"(schema {version}, this version reads {SCHEMA_VERSION})",
+            hint="run `autonews digest` once where its folder can be written (it upgrades the "
+            "store, keeping everything), or read it with the autonews that wrote it",
+        )
+
+
+def _version(db: sqlite3.Connection, path: Path) -> int:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store {str(path)!r} was written by a newer autonews "
+            f"(schema {version}, this version knows {SCHEMA_VERSION})",
+            hint="upgrade autonews",
+        )
+    return version
