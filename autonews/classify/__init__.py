@@ -216,9 +216,9 @@ class Classifier:
                 reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
         # A broad Chinese car word alone (销量) spares only the brands that mean nothing but cars:
         # "小米15系列手机全球销量突破1000万台" is phone sales, "充电比手机快的比亚迪" BYD's news.
-        loose = not car_words and self.k.car_nouns.isdisjoint(stems)
-        spared = car_word and not (loose and all(hit.ambiguous for _, _, hit in found))
-        off_topic = bool(found) and self._not_about_cars(found, stems, spared, reasons)
+        off_topic = bool(found) and self._not_about_cars(
+            found, stems, car_word and self._spared(found, stems, car_words), reasons
+        )
         if off_topic:
             found = [f for f in found if f[2].kind == "company"]
         evidence = title_evidence(self.k, found, car_words)
@@ -275,6 +275,15 @@ class Classifier:
             models,
             automotive,
             probability if event is not _OTHER or automotive else 1.0,
+        )
+
+    def _spared(self, found: list[Spotted], stems: list[str], car_words: list[str]) -> bool:
+        """Whether the title's car word spares its names from the not-cars cues: a broad
+        Chinese one (销量) alone spares only brands that mean nothing but cars."""
+        return (
+            bool(car_words)
+            or not all(hit.ambiguous for _, _, hit in found)
+            or not self.k.car_nouns.isdisjoint(stems)
         )
 
     def _not_about_cars(

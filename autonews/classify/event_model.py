@@ -157,7 +157,7 @@ def event_features(
         features.append("s:colon")
     if text.endswith(("!", "！")):
         features.append("s:exclaim")
-    if len(features) > len(set(features)) + _REPEATS:
+    if len(stems) > len(set(stems)) + _REPEATS:  # (the words' set is a third of the features')
         return _words_at_most_thrice(features)
     return features
 
