@@ -214,8 +214,6 @@ class Classifier:
             if reasons is not DISCARD:
                 why = ", ".join(self.model.reasons(features, event))
                 reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
-        # A broad Chinese car word alone (销量) spares only the brands that mean nothing but cars:
-        # "小米15系列手机全球销量突破1000万台" is phone sales, "充电比手机快的比亚迪" BYD's news.
         off_topic = bool(found) and self._not_about_cars(
             found, stems, car_word and self._spared(found, stems, car_words), reasons
         )
@@ -270,7 +268,7 @@ class Classifier:
             companies,
             event,
             is_speculative,
-            counting_models(extract_figures(title), (m.name for m in models)),
+            counting_models(extract_figures(title), models),
             tuple(reasons),
             models,
             automotive,
@@ -279,7 +277,8 @@ class Classifier:
 
     def _spared(self, found: list[Spotted], stems: list[str], car_words: list[str]) -> bool:
         """Whether the title's car word spares its names from the not-cars cues: a broad
-        Chinese one (销量) alone spares only brands that mean nothing but cars."""
+        Chinese one (销量) alone spares only brands that mean nothing but cars
+        ("小米15系列手机全球销量突破1000万台" is phone sales, "充电比手机快的比亚迪" BYD's news)."""
         return (
             bool(car_words)
             or not all(hit.ambiguous for _, _, hit in found)

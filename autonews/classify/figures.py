@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from autonews.classify.scripts import simplified
-from autonews.models import Figure
+from autonews.models import Figure, ModelRef
 from autonews.numbers import (
     CJK_CURRENCIES,
     CJK_MONEY,
@@ -179,16 +179,19 @@ def _counted(word: str) -> str:
     return lowered
 
 
-def counting_models(figures: tuple[Figure, ...], models: Iterable[str]) -> tuple[Figure, ...]:
+def counting_models(figures: tuple[Figure, ...], models: Iterable[ModelRef]) -> tuple[Figure, ...]:
     """The figures, those that count a model the headline names ("14,768 Broncos") counting
     vehicles."""
-    if all(f.kind != "units" or f.unit in ("vehicles", "models") for f in figures):
-        return figures
-    plurals = {plural for name in models for plural in _plurals(name.lower())}
+    if not figures or all(f.kind != "units" or f.unit in _COUNTED for f in figures):
+        return figures  # most headlines: no figure, or one counted in the vocabulary already
+    plurals = {plural for model in models for plural in _plurals(model.name.lower())}
     return tuple(
         replace(f, unit="vehicles") if f.kind == "units" and f.unit in plurals else f
         for f in figures
     )
+
+
+_COUNTED = frozenset(("vehicles", "models"))
 
 
 def _plurals(name: str) -> tuple[str, ...]:
