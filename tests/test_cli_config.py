@@ -337,35 +337,41 @@ def test_config_check_warns_when_keep_days_is_shorter_than_the_window(cli, home:
     assert "warning" not in cli("config", "check").err
 
 
+def wire_and(site, name: str, items: list[tuple[str, float]]) -> str:
+    """The feeds of a config: "Wire", listing an item 10 days old, and ``name`` with ``items``
+    (title, hours ago), both served by ``site``."""
+    from tests.helpers.feeds import item, rss
+
+    wire = [item("Volvo Recalls 14,768 XC70s", 1, 1), item("BYD Opens Plant in Hungary", 2, 240)]
+    other = [item(title, n, hours) for n, (title, hours) in enumerate(items, 3)]
+    for path, entries in (("/wire.xml", wire), (f"/{name.lower()}.xml", other)):
+        site.routes[path] = (200, "application/rss+xml", rss(entries))
+    return (
+        f'[[feeds]]\nurl = "{site.url("/wire.xml")}"\nname = "Wire"\n\n'
+        f'[[feeds]]\nurl = "{site.url(f"/{name.lower()}.xml")}"\nname = "{name}"\n\n'
+    )
+
+
+def check_warning(cli) -> tuple[str, str]:
+    """`config check`'s one warning line, and its report."""
+    result = cli("config", "check")
+    assert result.code == 0, result.err
+    (warning,) = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    return warning, result.out
+
+
 def test_config_check_warns_of_feeds_listing_items_older_than_keep_days(
     cli, home: Path, site
 ) -> None:
     """Trial 26, item 7: a feed that carries items for longer than keep_days. The store knows
     what each feed listed when last read: the check names the feeds, says what happens to such
     items, and what keep_days keeps them."""
-    from tests.helpers.feeds import item, rss
-
-    site.routes["/wire.xml"] = (
-        200,
-        "application/rss+xml",
-        rss([item("Volvo Recalls 14,768 XC70s", 1, 1), item("BYD Opens Plant in Hungary", 2, 240)]),
-    )
-    site.routes["/fresh.xml"] = (
-        200,
-        "application/rss+xml",
-        rss([item("Kia Names New Chief Executive", 3, 2)]),
-    )
-    feeds = (
-        f'[[feeds]]\nurl = "{site.url("/wire.xml")}"\nname = "Wire"\n\n'
-        f'[[feeds]]\nurl = "{site.url("/fresh.xml")}"\nname = "Fresh"\n\n'
-    )
+    feeds = wire_and(site, "Fresh", [("Kia Names New Chief Executive", 2)])
     write_config(home, feeds + "[store]\nkeep_days = 5\n[fetch]\nretries = 0\n")
     assert "warning" not in cli("config", "check").err  # no store yet: nothing known
     assert not (home / "data" / "autonews.sqlite3").exists()  # and none made by the check
     assert cli("digest", "--no-extract", "--format", "json").code == 0
-    result = cli("config", "check")
-    assert result.code == 0, result.err
-    (warning,) = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    warning, _ = check_warning(cli)
     assert "1 feed still lists items older than [store] keep_days (5 days): Wire (10 days)" in (
         warning
     )
@@ -382,33 +388,16 @@ def test_a_feed_listing_its_archive_is_no_reason_for_a_keep_days_of_years(
     """Trial 29, item c7: a blog listing 12-year-old posts made the check advise keep_days =
     4463. Such a feed is named apart, as an archive kept while listed; the advice is for the
     others."""
-    from tests.helpers.feeds import item, rss
-
-    site.routes["/wire.xml"] = (
-        200,
-        "application/rss+xml",
-        rss([item("Volvo Recalls 14,768 XC70s", 1, 1), item("BYD Opens Plant in Hungary", 2, 240)]),
-    )
-    site.routes["/blog.xml"] = (
-        200,
-        "application/rss+xml",
-        rss([item("Kia Names New Chief", 3, 2), item("My First Post", 4, 24 * 4462 + 1)]),
-    )
-    feeds = (
-        f'[[feeds]]\nurl = "{site.url("/wire.xml")}"\nname = "Wire"\n\n'
-        f'[[feeds]]\nurl = "{site.url("/blog.xml")}"\nname = "Blog"\n\n'
-    )
+    feeds = wire_and(site, "Blog", [("Kia Names New Chief", 2), ("My First Post", 24 * 4462 + 1)])
     write_config(home, feeds + "[store]\nkeep_days = 5\n[fetch]\nretries = 0\n")
     assert cli("digest", "--no-extract", "--format", "json").code == 0
-    result = cli("config", "check")
-    assert result.code == 0, result.err
-    (warning,) = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    warning, report = check_warning(cli)
     assert "1 feed still lists items older than [store] keep_days (5 days): Wire (10 days)" in (
         warning
     )
     assert "keep_days = 11 or more keeps them" in warning and "Blog" not in warning
     assert "archives: 1 feed lists items older than a year (Blog (4462 days)): kept while " in (
-        result.out
+        report
     )
     write_config(home, feeds + "[store]\nkeep_days = 11\n")
     assert "warning" not in cli("config", "check").err  # an archive alone: nothing to do

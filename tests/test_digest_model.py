@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
-from autonews.digest import build_digest
-from autonews.models import Event, MakerRef
+from autonews.classify import classify
+from autonews.digest import build_digest, build_story
+from autonews.models import Event, Item, MakerRef
 from autonews.render import Format, RenderOptions, render
 from tests.helpers.digests import NOW, _story
 
@@ -79,23 +81,22 @@ def test_a_failure_quoting_other_numbers_is_the_same_failure() -> None:
     assert not mark_repeated_failures([failing], other, NOW, timedelta(days=1))[0].repeated
 
 
+def one_hour_items(titles: list[str]) -> list[Item]:
+    """Items of one moment, each from a feed of its own, with ids 0, 1..."""
+    when = datetime(2026, 12, 20, 7, tzinfo=UTC)
+    return [
+        Item(n, f"http://f{n}.example/", f"Feed {n}", title, None, "", when, when, True)
+        for n, title in enumerate(titles)
+    ]
+
+
 def test_a_story_is_told_by_its_exact_figure_not_a_later_rounded_one() -> None:
     """Found by a user: "Nearly 15,000 Cars" (a later outlet) replaced "14,768" as the title."""
-    from datetime import UTC, datetime
-
-    from autonews.classify import classify
-    from autonews.digest import build_story
-    from autonews.models import Item
-
     titles = [
         "Volvo Recalls 14,768 XC70 Plug-in Hybrids in China Over Halfshaft Nut",
         "Volvo XC70 PHEV Recall: Nearly 15,000 Cars in China Need Halfshaft Check",
     ]
-    when = datetime(2026, 12, 20, 7, tzinfo=UTC)
-    items = [
-        Item(n, f"http://f{n}.example/", f"Feed {n}", title, None, "", when, when, True)
-        for n, title in enumerate(titles)
-    ]
+    items = one_hour_items(titles)
     story = build_story(items, {i.id: classify(i.title) for i in items}, {}, "k")
     assert story.title == titles[0]
 
@@ -103,21 +104,11 @@ def test_a_story_is_told_by_its_exact_figure_not_a_later_rounded_one() -> None:
 def test_a_rumour_confirmed_is_told_by_its_confirmation_and_is_no_longer_speculative() -> None:
     """Trial 29: "Honda and Nissan Confirm Merger Talks" joined "... Reportedly in Talks to
     Merge, Sources Say", which stayed the story's title, and the story stayed speculative."""
-    from datetime import UTC, datetime
-
-    from autonews.classify import classify
-    from autonews.digest import build_story
-    from autonews.models import Item
-
     titles = [
         "Honda and Nissan Reportedly in Talks to Merge, Sources Say",
         "Honda and Nissan Confirm Merger Talks, Aim for Holding Company",
     ]
-    when = datetime(2026, 12, 20, 7, tzinfo=UTC)
-    items = [
-        Item(n, f"http://f{n}.example/", f"Feed {n}", title, None, "", when, when, True)
-        for n, title in enumerate(titles)
-    ]
+    items = one_hour_items(titles)
     labels = {i.id: classify(i.title) for i in items}
     assert labels[0].speculative and not labels[1].speculative
     story = build_story(items, labels, {}, "k")
