@@ -78,12 +78,15 @@ def check_events(key: str, events: Sequence[str]) -> None:
     the close match (as `--event` gives it) and the events there are."""
     from difflib import get_close_matches
 
+    from autonews.event_names import event_slug
     from autonews.models import Event
 
     slugs = [event.value for event in Event]
     for event in events:
         if event not in slugs:
-            close = get_close_matches(event.lower(), slugs, n=1, cutoff=0.6)
+            # "召回", "Recalls": the file keeps slugs, the command line takes names too
+            named = event_slug(event)
+            close = [named] if named else get_close_matches(event.lower(), slugs, n=1, cutoff=0.6)
             raise ConfigError(
                 f"config key {key!r}: unknown event {event!r}",
                 hint=(f"did you mean {close[0]!r}? " if close else "")

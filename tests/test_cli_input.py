@@ -307,6 +307,26 @@ def test_event_filters_ignore_case_and_suggest_close_matches(
         assert option in one_line_error(result.err) and "did you mean 'recall'" in result.err
 
 
+@pytest.mark.parametrize("name", ["Recalls", "召回", " RECALLS "])
+def test_event_filters_take_plurals_and_chinese_names(
+    cli, home: Path, httpserver: HTTPServer, name: str
+) -> None:
+    url = serve(httpserver)
+    result = cli("digest", "--feed", url, "--no-extract", "-f", "json", "--event", name)
+    assert result.code == 0, result.err
+    assert titles(result) == ["BYD Recalls 10,000 Seal Sedans Over Brake Fault"]
+    result = cli("digest", "--feed", url, "--no-extract", "-f", "json", "--exclude-event", name)
+    assert result.code == 0, result.err
+    assert "BYD Recalls 10,000 Seal Sedans Over Brake Fault" not in titles(result)
+
+
+def test_an_event_name_in_the_config_file_is_refused_with_its_slug(cli, home: Path) -> None:
+    write_config(home, '[[digests]]\nname = "recalls"\nevents = ["召回"]\n')
+    result = cli("config", "check")
+    assert result.code != 0
+    assert "unknown event '召回'" in result.err and "did you mean 'recall'?" in result.err
+
+
 @pytest.mark.parametrize(("search", "maker"), [("比亚迪", "BYD"), ("vw", "Volkswagen")])
 def test_makers_search_finds_aliases(cli, search: str, maker: str) -> None:
     result = cli("makers", "--search", search)
@@ -369,3 +389,17 @@ def test_a_mistyped_feed_url_is_a_usage_error_not_a_missing_file(cli, home: Path
         result = cli(*command)
         assert result.code == ExitStatus.USAGE, result.err
         assert "http://x" in result.err  # the fix suggested
+
+
+def test_each_event_name_names_one_event_type() -> None:
+    import tomllib
+    from importlib import resources
+
+    from autonews.models import Event
+
+    text = resources.files("autonews.knowledge").joinpath("event_names.toml").read_text("utf-8")
+    listed = tomllib.loads(text)
+    assert set(listed) == {event.value for event in Event}
+    names = [name.casefold() for aliases in listed.values() for name in aliases]
+    assert len(names) == len(set(names))
+    assert not set(names) & set(listed)

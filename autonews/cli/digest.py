@@ -111,7 +111,11 @@ def digest(
     ] = None,
     event: Annotated[
         list[str] | None,
-        typer.Option("--event", metavar="EVENT", help="Only this event type (repeatable)."),
+        typer.Option(
+            "--event",
+            metavar="EVENT",
+            help="Only this event type (repeatable; plurals and Chinese names too: recalls, 召回).",
+        ),
     ] = None,
     exclude_event: Annotated[
         list[str] | None,

@@ -99,13 +99,18 @@ def check_language(value: str | None) -> None:
 
 
 def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
-    """``--event`` values, in any case, as event slugs; an unknown one is a usage error."""
+    """``--event`` values as event slugs: a slug, plural or Chinese name in any case ("Recalls",
+    "召回"); an unknown one is a usage error."""
+    from autonews.event_names import event_slug
     from autonews.models import Event
 
-    slugs = tuple(value.strip().lower() for value in values or ())
-    for slug in slugs:
-        check_choice(option, slug, [e.value for e in Event])
-    return slugs
+    slugs = []
+    for value in values or ():
+        slug = event_slug(value)
+        if slug is None:
+            check_choice(option, value.strip().lower(), [e.value for e in Event])
+        slugs.append(slug or value)
+    return tuple(slugs)
 
 
 def digest_formats() -> list[str]:
