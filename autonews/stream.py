@@ -292,7 +292,7 @@ class Stream:
             elif isinstance(document, ParsedFeed):
                 count = len(document.entries)
                 update = self.store.add_entries(
-                    slot.config, document.entries, self.now, window, slot.identity
+                    slot.config, document.entries, self.now, window, slot.identity, document.title
                 )
                 made = [  # new items, and items retitled (classified as the feed has them now)
                     (item_id, Classification.from_record(record), False)

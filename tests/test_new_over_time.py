@@ -23,8 +23,10 @@ def entry(clock: Clock, title: str, n: int, hours_ago: float | None, **extra: st
     return fields
 
 
-def publish(site: Site, path: str, entries: list[dict], status: int = 200) -> str:
-    site.routes[path] = (status, "application/rss+xml", rss(entries))
+def publish(
+    site: Site, path: str, entries: list[dict], status: int = 200, title: str = "Test Wire"
+) -> str:
+    site.routes[path] = (status, "application/rss+xml", rss(entries, title))
     return site.url(path)
 
 
@@ -208,13 +210,18 @@ def test_json_tells_a_delivered_story_and_its_new_sources(
         site,
         "/b.xml",
         [entry(clock, "Halfshaft problem prompts recall of 14,768 Volvo XC70 vehicles", 9, 1)],
+        title="Fleet Notes",
     )
     clock.advance(hours=1)
     document = cli("digest", "--feed", a, "--feed", b, "--no-extract", "--format", "json").json()
     validate_digest(document)
     (story,) = document["stories"]
     assert (story["delivered_before"], story["new_sources"]) == (True, 1)
-    assert {s["feed"]: s["new"] for s in story["sources"]} == {a: False, b: True}
+    # Feeds given as --feed URL are named by their own titles
+    assert {s["feed"]: s["new"] for s in story["sources"]} == {
+        "Test Wire": False,
+        "Fleet Notes": True,
+    }
     lines = cli("digest", "--feed", a, "--feed", b, "--no-extract", "--format", "jsonl").out
     assert json.loads(lines.splitlines()[0])["new_sources"] == 1
 

@@ -11,6 +11,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -195,7 +196,7 @@ class Store(
                 )
                 forget_failures(db, feed.url)
             row = db.execute("SELECT * FROM feeds WHERE url = ?", (feed.url,)).fetchone()
-        return health_from_row(row, feed.label)
+        return health_from_row(row, feed.name or row["title"] or feed.url)
 
     def feed_health(self, feeds: Iterable[FeedConfig]) -> list[FeedHealth]:
         out = []
@@ -211,8 +212,20 @@ class Store(
                     )
                 )
             else:
-                out.append(health_from_row(row, feed.label))
+                out.append(health_from_row(row, feed.name or row["title"] or feed.url))
         return out
+
+    def titled(self, feeds: Iterable[FeedConfig]) -> list[FeedConfig]:
+        """``feeds``, those the list does not name named by their own title as last read (a
+        `--feed URL` shows as "Fleet Notes", not as its URL)."""
+        feeds = list(feeds)
+        if all(feed.name for feed in feeds):
+            return feeds
+        titles = dict(self.db.execute("SELECT url, title FROM feeds WHERE title != ''").fetchall())
+        return [
+            feed if feed.name or feed.url not in titles else replace(feed, name=titles[feed.url])
+            for feed in feeds
+        ]
 
     def item_counts(self) -> dict[str, int]:
         """Items kept in the store, per feed URL."""
@@ -222,7 +235,7 @@ class Store(
     # --- items -------------------------------------------------------------------------------
 
     def items(self, feeds: Sequence[FeedConfig], since: datetime | None) -> list[Item]:
-        by_url = {feed.url: feed for feed in feeds}
+        by_url = {feed.url: feed for feed in self.titled(feeds)}
         if not by_url:
             return []
         marks = ",".join("?" * len(by_url))
@@ -240,7 +253,7 @@ class Store(
         """Items first seen after ``seen_after`` and published before ``published_before`` (the
         digest's window), leaving out a new feed's old items (its baseline): what --new may
         have missed while no --new digest ran, or while a feed was down."""
-        by_url = {feed.url: feed for feed in feeds}
+        by_url = {feed.url: feed for feed in self.titled(feeds)}
         rows = self.db.execute(  # through the index of first sight: the feeds are sifted here
             "SELECT * FROM items WHERE first_seen > ? AND published < ? AND baseline = 0",
             (iso(seen_after), iso(published_before)),
@@ -272,9 +285,11 @@ class Store(
         ]
 
     def known_feeds(self) -> list[FeedConfig]:
-        """Every feed the store has items or state for, named as last configured."""
+        """Every feed the store has items or state for, named as last configured (else by its
+        own title)."""
         rows = self.db.execute(
-            "SELECT url, name FROM feeds UNION SELECT DISTINCT feed_url, '' FROM items "
+            "SELECT url, CASE name WHEN '' THEN title ELSE name END FROM feeds "
+            "UNION SELECT DISTINCT feed_url, '' FROM items "
             "WHERE feed_url NOT IN (SELECT url FROM feeds)"
         ).fetchall()
         return [FeedConfig(url=row[0], name=row[1] or "") for row in rows]

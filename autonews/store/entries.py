@@ -60,6 +60,7 @@ class EntryQueries:
         now: datetime,
         first_run_window: timedelta = timedelta(hours=48),
         identity: tuple[Sequence[str], Sequence[str]] | None = None,
+        own_title: str = "",
     ) -> StoreUpdate:
         """Insert entries not seen before. Existing items keep their first-seen time and date.
 
@@ -72,7 +73,8 @@ class EntryQueries:
         as first seen, and one dated far ahead keeps its feed's date to show
         (:func:`store_dates`); a stored item learns that date at any read (a store from before
         feed dates were kept). ``identity``: the entries' keys and fingerprints when already
-        known (:func:`entry_identity`)."""
+        known (:func:`entry_identity`). ``own_title``: the feed's own title (kept when not empty; it
+        names the feed where the list does not)."""
         keys, prints = identity or entry_identity(entries)
         repeated = Counter(keys)
         with transaction(self.db) as db:
@@ -148,9 +150,10 @@ class EntryQueries:
             db.executemany("UPDATE items SET feed_date = ? WHERE id = ?", redated)
             # What the feed lists now: pruning spares it (see ``Retention.prune``).
             db.execute(
-                "INSERT INTO feeds (url, name, listed) VALUES (?, ?, ?) ON CONFLICT(url) DO "
-                "UPDATE SET listed = excluded.listed",
-                (feed.url, feed.name, json.dumps(list(repeated))),
+                "INSERT INTO feeds (url, name, listed, title) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(url) DO UPDATE SET listed = excluded.listed, "
+                "title = CASE excluded.title WHEN '' THEN feeds.title ELSE excluded.title END",
+                (feed.url, feed.name, json.dumps(list(repeated)), feed_title(own_title)),
             )
             ids = dict(
                 db.execute("SELECT key, id FROM items WHERE feed_url = ?", (feed.url,)).fetchall()
@@ -159,6 +162,17 @@ class EntryQueries:
         inserted = {index: ids[row[1]] for index, row in zip(indexes, rows, strict=True)}
         corrected = {index: item_id for index, (item_id, _, _) in corrections.items()}
         return StoreUpdate(new=new, seen=len(entries) - new, inserted=inserted, corrected=corrected)
+
+
+FEED_TITLE_LENGTH = 80  # a feed's title names it in a line of sources: a name, not a blurb
+
+
+def feed_title(title: str) -> str:
+    """A feed's own title as a name: one line, at most :data:`FEED_TITLE_LENGTH` characters."""
+    one_line = " ".join(title.split())
+    if len(one_line) <= FEED_TITLE_LENGTH:
+        return one_line
+    return one_line[: FEED_TITLE_LENGTH - 1].rstrip() + "…"
 
 
 def _last_read(db: sqlite3.Connection, url: str) -> str | None:

@@ -177,6 +177,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE deliveries ADD COLUMN speculative INTEGER NOT NULL DEFAULT 0;
     """,
+    # 14: the feed's own title, as its last read gave it: what names a feed the list does not
+    # name (`--feed URL`, a hand-written [[feeds]] entry) instead of its URL
+    """
+    ALTER TABLE feeds ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
