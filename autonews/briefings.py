@@ -1,7 +1,9 @@
 """What only a briefing's or a live blog's title says: a week's review, best reads, a morning
-paper, a roundup, "Live:". Read by the clustering (a briefing of several stories joins none of
-them) and by the digest (a briefing is never the lead). A module of its own, without imports of
-the clustering, so that a digest that clusters nothing does not load it."""
+paper, a roundup, "Live:"; and what a commentary's says: an opinion, an analysis, a review, a
+preview. Read by the clustering (a briefing of several stories joins none of them; a commentary
+is not the news it comments on) and by the digest (a briefing is never the lead). A module of
+its own, without imports of the clustering, so that a digest that clusters nothing does not load
+it."""
 
 from __future__ import annotations
 
@@ -18,6 +20,25 @@ LIVE = re.compile(
     r"^live\b|\blive (?:blog|updates?|coverage)\b|\bas it happened\b|直播[｜|:：]|^图文直播",
     re.IGNORECASE,
 )
+
+
+# A commentary's title: an opinion, analysis or column (by its label), a review or test drive of
+# a model, a preview of what is to come ("What to Expect From VW's Results", "the week ahead").
+# It tells no event of its own: the recall of the model it reviews, the results it previews are
+# other news.
+COMMENTARY = re.compile(
+    r"^(?:opinion|analysis|column|commentary|editorial|comment|viewpoint|preview"
+    r"|first drive|test drive|driven|review)\s*[:：|｜]"
+    r"|\breview\s*[:：|｜]|\bwhat to (?:expect|watch)\b|\bthings to watch\b"
+    r"|\b(?:the )?week ahead\b|\bwe drove\b|\blong-term test\b|\bresults preview\b"
+    r"|^(?:评论|观点|社论|前瞻|试驾|评测)|(?:前瞻|试驾|评测)[｜|:：]",
+    re.IGNORECASE,
+)
+
+
+def reads_as_commentary(title: str) -> bool:
+    """Whether a title is a commentary's (opinion, analysis, review, preview), by its words."""
+    return COMMENTARY.search(title.strip()) is not None
 
 
 def reads_as_briefing(title: str) -> bool:

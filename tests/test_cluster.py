@@ -122,6 +122,47 @@ def test_talks_revived_are_a_turn_after_talks_called_off() -> None:
     assert sorted(groups) == [[0, 1], [2]]
 
 
+def test_talks_called_off_are_never_the_talks_story_whenever_told() -> None:
+    """Trial 31: the calling off of talks joined the story of the talks (days apart, each
+    title naming the talks), so a `--new` digest never told the deal had died."""
+    groups = cluster(
+        items(
+            "Renault, Chery in talks to build cars at Spanish plant, sources say",
+            "Renault and Chery confirm talks on Valladolid joint venture",
+            "Renault and Chery call off talks over Spanish plant venture",
+            "Renault-Chery Spain Plant Talks Collapse Over Price",
+            hours=20,
+        )
+    )
+    assert sorted(groups) == [[0, 1], [2, 3]]
+
+
+@pytest.mark.parametrize(
+    ("news", "commentary"),
+    [
+        (
+            "Ford Recalls 227,000 Explorers as Rearview Camera Image Can Go Blank",
+            "2025 Ford Explorer Review: Still the Default Family SUV",
+        ),
+        (
+            "Volkswagen third-quarter operating profit falls 42% to 2.9 billion euros",
+            "What to Expect From Volkswagen's Third-Quarter Results",
+        ),
+        (
+            "Renault confirms talks to buy Nissan's stake in Mitsubishi Motors",
+            "Opinion: Renault's Mitsubishi gamble makes sense only if Nissan stays close",
+        ),
+        ("小米汽车召回116,887辆SU7标准版", "试驾小米SU7标准版：召回之后的辅助驾驶"),
+    ],
+)
+def test_a_commentary_is_not_the_news_it_comments_on(news: str, commentary: str) -> None:
+    """Trials 30 and 31: a review joined the recall of its model, a results preview the
+    results, an opinion the deal, and gave those stories their titles."""
+    assert sorted(cluster(items(news, commentary, hours=1))) == [[0], [1]]
+    a, b = features_of(items(news, commentary, hours=1))
+    assert conflict(a, b) == "a commentary / the news"
+
+
 def test_a_region_holds_its_countries() -> None:
     """Trial 29: "Ford to Cut 4,000 Jobs in Europe" and "Ford Plans 4,000 European Job Cuts,
     Mostly in Germany" were told apart as news of two markets."""

@@ -58,6 +58,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
     """Evidence that two items are different events, however alike their words: what it is."""
     if a.roundup or b.roundup:
         return "a briefing of several stories"
+    if a.commentary != b.commentary:
+        return "a commentary / the news"  # a review of a model / its recall; results previewed
     if SHARES in a.title and SHARES in b.title and abs(a.stamp - b.stamp) > _OTHER_SESSION:
         return "share moves of different days"  # "Tesla shares fall 3%" on Monday / Wednesday
     if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
@@ -94,6 +96,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different models"
     if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
         return "different turns of the story"  # talks begun / called off
+    if _called_off(a, b) or _called_off(b, a):
+        return "different turns of the story"  # in talks / talks called off, any day
     if _later_turn(a, b) or _later_turn(b, a):
         return "a later turn of the story"  # a recall / its expansion days later
     if _preview(a, b) or _preview(b, a):
@@ -214,6 +218,18 @@ def _later_turn(a: _Features, b: _Features) -> bool:
     # A confirmation turns a rumour into news; of news told firmly ("Honda to build a plant"),
     # "Honda confirms" a day later is the same news again.
     return bool(turns) and (turns != _CONFIRMED or a.speculative)
+
+
+# Turns of a deal or plan still alive: a title naming one and not its end tells other news
+# than the end does, whenever each was told ("Renault, Chery in talks" / "call off talks").
+_ALIVE = frozenset({"talks", "begin", "agreed", "offer", "confirm"})
+
+
+def _called_off(a: _Features, b: _Features) -> bool:
+    """``b``'s title tells that something ended (talks called off, a plan cancelled) and
+    ``a``'s tells it alive, without the end: the ending is news of its own, never merged
+    into what it ended (a reader of ``--new`` must see it)."""
+    return "end" in b.stages and "end" not in a.stages and not a.stages.isdisjoint(_ALIVE)
 
 
 def _preview(a: _Features, b: _Features) -> bool:

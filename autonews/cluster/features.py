@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
+from autonews.briefings import reads_as_commentary
 from autonews.classify.knowledge import default_knowledge
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
@@ -110,6 +111,7 @@ class _Features:
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
     priced: bool  # the title names a price: its sums may be a cut and the new price
     preview: bool  # the title tells of a teaser or spy shots: a model still to come
+    commentary: bool  # an opinion, analysis, review or preview's title: no event of its own
     markets: frozenset[str]  # the countries the title names, or its cities and regions imply
     homes: frozenset[str]  # the home countries of its makers
     placed: frozenset[str]  # countries the title places its news "in" (a home country too)
@@ -309,6 +311,7 @@ def _features(
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
         preview=PREVIEW in title_counts,
+        commentary=reads_as_commentary(item.title),
         markets=markets(title_counts, implied, plain, cjk),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         placed=placed_in(title_words),
