@@ -1118,3 +1118,24 @@ def test_a_makers_stated_plan_is_no_speculation(title: str, speculative: bool) -
     """Trial 29: "Ford Plans 4,000 European Job Cuts" was speculative, as a rumour is, beside
     "Ford to Cut 4,000 Jobs in Europe"; what a maker says it plans or aims at is its news."""
     assert classify(title).speculative is speculative
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ford Motor Company: 2025-2026 Bronco Sport, Escape — Fuel Injector May Crack, Fire Risk "
+        "(14,768 vehicles)",
+        "Mercedes-Benz USA: 2023-2024 EQS, EQE — Battery Management Software Error "
+        "(1,021 vehicles)",
+        "Tesla, Inc.: 2025 Model Y — Front Fog Lamps Too Bright (3,441 vehicles)",
+    ],
+)
+def test_a_regulators_recall_listing_is_a_recall_and_no_rumour(title: str) -> None:
+    """Trial 30: a regulator's listings (maker, years, models, fault, count) have no recall word;
+    they were read as launches, results or incidents, and their fault's "may" as a rumour."""
+    labels = classify(title)
+    assert (labels.event, labels.speculative) == (Event.RECALL, False)
+
+
+def test_a_count_in_brackets_alone_is_no_recall_listing() -> None:
+    assert classify("BYD November sales hit record (480,186 vehicles)").event is not Event.RECALL

@@ -163,6 +163,30 @@ def test_a_commentary_is_not_the_news_it_comments_on(news: str, commentary: str)
     assert conflict(a, b) == "a commentary / the news"
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a maker's recall by update / the rules for such updates
+            "小米汽车召回116,887辆SU7标准版 将通过OTA升级解决辅助驾驶问题",
+            "工信部发布《汽车软件在线升级管理规定》征求意见稿 OTA召回须备案",
+        ),
+        (  # a rule drafted / adopted
+            "NHTSA proposes rule requiring automatic emergency braking on heavy trucks",
+            "NHTSA Finalizes Heavy-Truck Automatic Emergency Braking Rule, Effective 2029",
+        ),
+        (  # a model's probe closed / its launch
+            "NHTSA Closes Investigation Into Tesla Model Y Steering Wheels That Came Off",
+            "Tesla Launches Cheaper Model Y Standard in Europe at €39,990",
+        ),
+    ],
+)
+def test_a_makers_trouble_a_rule_and_its_draft_stay_apart(first: str, second: str) -> None:
+    """Trial 30: a recall joined the rules for over-the-air updates (and took the story's type
+    and maker with it), a rule proposed joined the rule adopted, a probe closed a launch."""
+    a, b = features_of(items(first, second, hours=9))
+    assert conflict(a, b) is not None
+
+
 def test_a_region_holds_its_countries() -> None:
     """Trial 29: "Ford to Cut 4,000 Jobs in Europe" and "Ford Plans 4,000 European Job Cuts,
     Mostly in Germany" were told apart as news of two markets."""

@@ -23,6 +23,7 @@ from autonews.classify.knowledge import (
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
+from autonews.classify.listings import recall_listing
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
@@ -123,6 +124,9 @@ class Classifier:
     def _rule_event(
         self, title: str, stems: list[str], reasons: list[str], hits: list[RuleHit]
     ) -> tuple[Event, float, str | None]:
+        if recall_listing(title):
+            reasons.append("rules: recall, a recall listing (models, fault, count of vehicles)")
+            return _RECALL, _LISTING, None  # its "may" is the fault's
         event, weight, speculative = self.phrase_event(stems, reasons, hits)
         main = _main_clause(title, stems) if (":" in title or "：" in title) else stems
         if main is not stems:
@@ -373,6 +377,7 @@ def _main_clause(title: str, stems: list[str]) -> list[str]:
 
 
 _DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh more
+_LISTING = _DECISIVE + 0.5  # a recall listing's shape decides, as the user's phrases do
 
 # What opens the reason for an event: a "could" after it is the fault's, not the news's ("recalls
 # 12,400 bZ4X because wheels could detach" happened; "shares fall as investors weigh demand").

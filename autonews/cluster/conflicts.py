@@ -78,6 +78,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different markets"  # Tesla cuts prices in China / in Germany
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
+    if _maker_and_industry_rule(a, b) or _maker_and_industry_rule(b, a):
+        return "a maker's news / a rule for the industry"  # Xiaomi's OTA recall / China's OTA rules
     if _one_changes_people(a, b) or _one_changes_people(b, a):
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
@@ -116,18 +118,35 @@ _NEVER_A_RECALLS_NEWS = frozenset(
 )
 
 
+# A model's trouble: a recall, a probe or a lawsuit. News of the model's trade (a launch,
+# results, a price, a deal) is never the same event. (Not incidents: the type is read from
+# words such as "hits" or "slams" that a market's reaction to other news uses too.)
+_TROUBLE = frozenset((Event.RECALL, Event.LEGAL))
+
+
 def _recall_and_other_news(a: _Features, b: _Features) -> bool:
-    """``a`` a recall, ``b`` a launch, results, a price cut or a deal that does not name the
-    recall nor count the cars it reaches: two events of one model, however alike their names.
-    What follows from a recall names it ("Rivian shares slip after recall")."""
+    """``a`` a recall (a probe, a lawsuit, a crash), ``b`` a launch, results, a price cut or a
+    deal that does not name the recall nor count the cars it reaches: two events of one model,
+    however alike their names ("NHTSA closes probe into Model Y steering wheels" / "Tesla
+    launches a cheaper Model Y"). What follows from a recall names it ("Rivian shares slip after
+    recall")."""
     return (
-        a.event is Event.RECALL
+        a.event in _TROUBLE
         and b.event in _NEVER_A_RECALLS_NEWS
         and a.event_sure
         and b.event_sure  # an unsure type may be a recall's news told another way
         and RECALL not in b.title
         and not b.units  # "Tesla pushes a fix to 2 million cars": the recall's remedy
     )
+
+
+def _maker_and_industry_rule(a: _Features, b: _Features) -> bool:
+    """``a`` a maker's recall, probe or lawsuit; ``b`` a rule, standard or tariff that names no
+    maker: the rule is news for every maker, not the story of one maker's trouble it shares
+    words with (a recall by over-the-air update / the rules for such updates). A maker's share
+    of a rule ("Brussels hits SAIC hardest", "Toyota shares surge as tariffs fall") is the
+    rule's news."""
+    return bool(a.makers) and not b.makers and b.event is Event.REGULATION and a.event in _TROUBLE
 
 
 def _maker_and_another_company(a: _Features, b: _Features) -> bool:

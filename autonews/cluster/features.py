@@ -283,7 +283,8 @@ def _features(
         ),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
-        stages=_turns(frozenset(STAGES[t] for t in title_counts if t in STAGES)),
+        stages=_turns(frozenset(STAGES[t] for t in title_counts if t in STAGES))
+        | _rule_stage(item.title, title_counts),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
@@ -368,6 +369,29 @@ def _without(text: ItemText, own: frozenset[str]) -> tuple[list[str], list[str]]
         return text.title_terms, text.lead_terms
     title = [t for t in text.title_terms if t not in own]
     return title, [t for t in text.lead_terms if t not in own]
+
+
+# A rule's turns: drafted or proposed (an offer put to comment), then adopted. Titles of rules
+# say "proposed rules", "draft regulation", 征求意见稿, words the concept of a rule holds.
+_RULE_DRAFTED = re.compile(
+    r"\b(?:draft|drafts|proposes|proposed|proposal)\b|征求意见", re.IGNORECASE
+)
+_RULE_ADOPTED = re.compile(
+    r"\b(?:adopts|adopted|finali[sz]es|finali[sz]ed)\b|正式发布|正式出台", re.IGNORECASE
+)
+_RULE = "c:regulation"
+
+
+def _rule_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
+    """The turn of a rule a title tells: drafted ("offer") or adopted ("done"); none for other
+    news (a model's 正式发布 is its launch, no turn)."""
+    if _RULE not in title_counts:
+        return frozenset()
+    if _RULE_DRAFTED.search(title):
+        return frozenset({"offer"})
+    if _RULE_ADOPTED.search(title):
+        return frozenset({"done"})
+    return frozenset()
 
 
 def _turns(stages: frozenset[str]) -> frozenset[str]:
