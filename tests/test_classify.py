@@ -1139,3 +1139,32 @@ def test_a_regulators_recall_listing_is_a_recall_and_no_rumour(title: str) -> No
 
 def test_a_count_in_brackets_alone_is_no_recall_listing() -> None:
     assert classify("BYD November sales hit record (480,186 vehicles)").event is not Event.RECALL
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Cadillac Fairview sells 50% stake in Toronto mall for C$1.2 billion",
+        "Toyota Tsusho to acquire African pharmaceutical distributor",
+        "长安银行获批发行30亿元二级资本债",
+        "Honda Aircraft to build new jet factory",
+        "Toyota Chairman Recalls the Early Days of the Prius at Anniversary Event",
+        "Jaguar Land Rover Recalls Office Staff Four Days a Week",
+    ],
+)
+def test_what_trial_31_and_30_found_under_a_car_name_is_no_car_news_or_no_recall(
+    title: str,
+) -> None:
+    """A mall owner, a trading house, a bank and a jet maker named like car brands; "recalls"
+    as memory or as staff called back to the office."""
+    labels = classify(title)
+    assert labels.event is not Event.RECALL
+    assert not labels.makers or "Recalls" in title
+
+
+def test_a_chinese_deal_names_the_seller_holding_its_stake_and_its_sources() -> None:
+    """Trial 31: 日产 (also "daily output") was dropped beside 雷诺 and 三菱汽车, and 消息人士
+    ("sources:") did not make the report a rumour."""
+    labels = classify("消息人士：雷诺正洽谈收购日产所持三菱汽车股份")
+    assert "Nissan" in [m.name for m in labels.makers] and labels.speculative
+    assert "Nissan" not in [m.name for m in classify("比亚迪工厂日产1000辆新车").makers]
