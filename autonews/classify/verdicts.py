@@ -176,9 +176,8 @@ def ambiguous_verdict(
         return "named with another of its names"  # "Ford Shelby Mustang": each vouches
     if _next_to_a_maker(tokens, start, end, context.maker_edges):
         return "next to another maker"
-    if context.sure_makers and tokens.cjk(start) and end < len(tokens.norms):
-        if tokens.norms[end] in _CJK_LINKS:  # "收购日产所持三菱汽车股份", "本田与日产"
-            return "holds or joins beside another maker"
+    if context.sure_makers and tokens.cjk(start) and _linked(tokens, end):
+        return "holds or joins beside another maker"  # "收购日产所持三菱汽车股份", "本田与日产"
     if hit.kind == "maker" and hit.written in k.car_people:
         return "a chief known only for cars"  # "1000亿灰飞烟灭，李想疯魔"
     if hit.kind == "maker" and start == 0 and hit.written in k.makers[hit.index].people:
@@ -204,6 +203,10 @@ def ambiguous_verdict(
 # (所持, 持有), owns (旗下), or is joined with another (与, 和, 、, 及). 日产 is Nissan in
 # "收购日产所持三菱汽车股份", daily output in "日产1000辆".
 _CJK_LINKS = frozenset("所持旗与和、及")
+
+
+def _linked(tokens: Tokens, end: int) -> bool:
+    return end < len(tokens.norms) and tokens.norms[end] in _CJK_LINKS
 
 
 def _next_to_a_maker(tokens: Tokens, start: int, end: int, edges: AbstractSet[int]) -> bool:
