@@ -187,6 +187,22 @@ def test_a_makers_trouble_a_rule_and_its_draft_stay_apart(first: str, second: st
     assert conflict(a, b) is not None
 
 
+def test_a_deal_signed_and_its_approvals_by_each_regulator_are_apart() -> None:
+    """Trial 31: a late report of the signing joined the EU's approval, and Japan's approval
+    joined the EU's."""
+    groups = cluster(
+        items(
+            "Renault and Nissan sign Mitsubishi Motors share purchase agreement",
+            "雷诺以3100亿日元收购日产所持三菱汽车34%股份 双方签署协议",
+            "EU clears Renault's purchase of Nissan's Mitsubishi Motors stake",
+            "欧盟批准雷诺收购三菱汽车股份",
+            "Japan Fair Trade Commission approves Renault's Mitsubishi stake purchase",
+            hours=0.5,
+        )
+    )
+    assert [0, 1] in groups and [2, 3] in groups and [4] in groups
+
+
 def test_a_region_holds_its_countries() -> None:
     """Trial 29: "Ford to Cut 4,000 Jobs in Europe" and "Ford Plans 4,000 European Job Cuts,
     Mostly in Germany" were told apart as news of two markets."""

@@ -98,6 +98,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different models"
     if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
         return "different turns of the story"  # talks begun / called off
+    if _other_regulators(a, b):
+        return "approvals of different regulators"  # the EU's clearance / Japan's
     if _called_off(a, b) or _called_off(b, a):
         return "different turns of the story"  # in talks / talks called off, any day
     if _later_turn(a, b) or _later_turn(b, a):
@@ -242,6 +244,17 @@ def _later_turn(a: _Features, b: _Features) -> bool:
 # Turns of a deal or plan still alive: a title naming one and not its end tells other news
 # than the end does, whenever each was told ("Renault, Chery in talks" / "call off talks").
 _ALIVE = frozenset({"talks", "begin", "agreed", "offer", "confirm"})
+
+
+def _other_regulators(a: _Features, b: _Features) -> bool:
+    """Both titles tell a deal approved, by regulators of different places."""
+    return (
+        "approved" in a.stages
+        and "approved" in b.stages
+        and bool(a.countries)
+        and bool(b.countries)
+        and a.countries.isdisjoint(b.countries)
+    )
 
 
 def _called_off(a: _Features, b: _Features) -> bool:

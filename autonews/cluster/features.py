@@ -284,7 +284,8 @@ def _features(
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=_turns(frozenset(STAGES[t] for t in title_counts if t in STAGES))
-        | _rule_stage(item.title, title_counts),
+        | _rule_stage(item.title, title_counts)
+        | _deal_stage(item.title, title_counts),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
@@ -391,6 +392,25 @@ def _rule_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
         return frozenset({"offer"})
     if _RULE_ADOPTED.search(title):
         return frozenset({"done"})
+    return frozenset()
+
+
+# A deal's turns after its terms: signed by the parties, then approved by a regulator
+# ("Renault and Nissan sign ...", "EU clears Renault's purchase ...", 欧盟批准).
+_DEAL = frozenset({"c:deal", "c:stake", "c:acquisition", "c:merger"})
+_DEAL_SIGNED = re.compile(r"\b(?:signs?|signed|signing)\b|签署|签订|签约", re.IGNORECASE)
+_DEAL_CLEARED = re.compile(r"\b(?:clears?|cleared|nod)\b", re.IGNORECASE)
+
+
+def _deal_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
+    """The turn of a deal a title tells: approved by a regulator, or signed; none for other
+    news or a deal told otherwise."""
+    if _DEAL.isdisjoint(title_counts):
+        return frozenset()
+    if "c:approval" in title_counts or _DEAL_CLEARED.search(title):
+        return frozenset({"approved"})
+    if _DEAL_SIGNED.search(title):
+        return frozenset({"signed"})
     return frozenset()
 
 

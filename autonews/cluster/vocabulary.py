@@ -305,6 +305,9 @@ OPPOSED_STAGES = frozenset(
         ("offer", "end"),  # an offer made / withdrawn
         ("delay", "resume"),
         ("leave", "named"),  # a chief's exit / the successor named
+        ("signed", "approved"),  # a deal signed / cleared by a regulator
+        ("talks", "approved"),
+        ("offer", "approved"),
     )
 )
 
