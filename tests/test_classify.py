@@ -1168,3 +1168,16 @@ def test_a_chinese_deal_names_the_seller_holding_its_stake_and_its_sources() -> 
     labels = classify("消息人士：雷诺正洽谈收购日产所持三菱汽车股份")
     assert "Nissan" in [m.name for m in labels.makers] and labels.speculative
     assert "Nissan" not in [m.name for m in classify("比亚迪工厂日产1000辆新车").makers]
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Geely's Volvo Cars Posts Third-Quarter Profit Jump", "Volvo"),
+        ("Toyota's Lexus launches new ES sedan", "Lexus"),
+        ("Geely and Volvo Cars sign a battery deal", "Geely"),
+    ],
+)
+def test_a_brand_named_with_its_owner_s_possessive_is_the_subject(title: str, subject: str) -> None:
+    """Trial 31: "Geely's Volvo Cars posts…" filed Volvo's results under Geely."""
+    assert classify(title).makers[0].name == subject

@@ -264,6 +264,8 @@ class Classifier:
             reasons.append("event other: no event phrase matched")
         named = [hit for _, _, hit in found]
         makers, companies = self._refs(named, reasons) if named else ((), ())
+        if len(makers) > 1 and ("'s " in title or "’s " in title):
+            makers = _owned_brand_first(makers, title)
         is_speculative = self._speculative(title, speculative, reasons, found, len(stems))
         models = self._models(named) if named else ()
         # Positional: a frozen dataclass's __init__ called with keywords costs a quarter more.
@@ -416,3 +418,13 @@ def classify(
     if _default is None:
         _default = Classifier()
     return _default.classify(title, summary, body, explain)
+
+
+def _owned_brand_first(makers: tuple[MakerRef, ...], title: str) -> tuple[MakerRef, ...]:
+    """ "Geely's Volvo Cars posts a profit jump": the brand is the subject, its owner named
+    before it with a possessive stands back."""
+    owner, brand = makers[0], makers[1]
+    possessive = (f"{owner.name}'s ", f"{owner.name}’s ")
+    if brand.group == owner.name and brand.name != owner.name and title.startswith(possessive):
+        return (brand, owner, *makers[2:])
+    return makers
