@@ -203,6 +203,30 @@ def test_a_deal_signed_and_its_approvals_by_each_regulator_are_apart() -> None:
     assert [0, 1] in groups and [2, 3] in groups and [4] in groups
 
 
+def test_a_regulators_listings_join_the_press_reports_of_their_recalls() -> None:
+    """Trial 30: a regulator's feed opens every title with the maker and lists models after
+    it; read as a briefing of several stories, no listing joined the press reports."""
+    titles = [
+        (
+            "Ford Motor Company: 2025-2026 Bronco Sport, Escape — Fuel Injector May Crack, "
+            "Fire Risk "
+            "(14,768 vehicles)",
+            "Recalls feed",
+        ),
+        (
+            "Ford Motor Company: 2020-2022 Explorer, Aviator — Rearview Camera Display May Fail "
+            "(227,120 vehicles)",
+            "Recalls feed",
+        ),
+        ("Ford Recalls 14,768 Bronco Sport and Escape SUVs Over Cracked Fuel Injectors", "Wire"),
+    ]
+    inputs_ = [
+        ClusterInput(n, title, "", None, T0 + timedelta(hours=n), classify(title), feed)
+        for n, (title, feed) in enumerate(titles)
+    ]
+    assert sorted(cluster(inputs_)) == [[0, 2], [1]]
+
+
 def test_a_region_holds_its_countries() -> None:
     """Trial 29: "Ford to Cut 4,000 Jobs in Europe" and "Ford Plans 4,000 European Job Cuts,
     Mostly in Germany" were told apart as news of two markets."""

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from autonews.briefings import BRIEFING as _BRIEFING
 from autonews.briefings import LIVE as _LIVE
+from autonews.classify.listings import recall_listing
 from autonews.cluster.inputs import ClusterInput
 
 _DIGITS = re.compile(r"\d+")
@@ -49,7 +50,11 @@ def roundups(items: Sequence[ClusterInput]) -> set[int]:
         # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4".
         prefix = mark.prefix or ""
         numbered = "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS
-        listed = mark.clauses or (series and "," in item.title[len(prefix) :])
+        # A regulator's recall listing ("Ford Motor Company: 2025 Bronco Sport, Escape — ...")
+        # lists models, not stories, under the maker its feed opens every title with.
+        listed = mark.clauses or (
+            series and "," in item.title[len(prefix) :] and not recall_listing(item.title)
+        )
         if (
             mark.briefing
             or (series and (several or listed or numbered))
