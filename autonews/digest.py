@@ -6,27 +6,22 @@ import math
 import os
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from autonews.briefings import reads_as_briefing
 from autonews.models import (
     EVENT_WEIGHT,
-    Article,
     Classification,
     Digest,
-    Event,
     FeedHealth,
     FilterStep,
     Group,
-    Item,
     MakerRef,
     SkippedPage,
-    Source,
     Story,
     told_longer,
 )
-from autonews.text import first_sentences
 
 INDUSTRY = "Industry"
 OTHER_NEWS = "Other news"  # the group of stories not about cars, with --all-topics
@@ -43,26 +38,6 @@ class Filters:
     mute_makers: tuple[str, ...] = ()
     mute_events: tuple[str, ...] = ()
     mute_patterns: tuple[str, ...] = ()
-
-
-# A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
-_ROUNDED_FIGURE = re.compile(
-    r"\b(?:nearly|almost|about|around|roughly|approximately|over|more than|some|up to)\s+"
-    r"[$€£¥]?\d|[近约逾超]\s?\d",
-    re.IGNORECASE,
-)
-
-
-def _informativeness(item: Item, classification: Classification) -> float:
-    words = len(set(item.title.lower().split()))
-    cjk = sum(1 for char in item.title if "\u4e00" <= char <= "\u9fff") / 2
-    return (
-        min(words + cjk, 18)
-        + 3 * len(classification.figures)
-        - 3 * len(_ROUNDED_FIGURE.findall(item.title))
-        + 2 * len(classification.makers)
-        - (4 if item.title.isupper() else 0)
-    )
 
 
 def importance(story: Story) -> float:
@@ -86,14 +61,6 @@ def headline_figure(classification: Classification) -> str:
     return ""
 
 
-_HAN = re.compile("[\u3400-\u9fff]")
-
-
-def title_language(title: str) -> str:
-    """ "zh" for a title written in Chinese, else "en" (any Latin-script title)."""
-    return "zh" if len(_HAN.findall(title)) >= 2 else "en"
-
-
 def reader_tag(configured: str = "", environ: Mapping[str, str] | None = None) -> str:
     """The reader's language tag, lower case: the config's, else the locale's (LC_ALL,
     LC_MESSAGES, LANG: "zh_TW.UTF-8" -> "zh-tw"), else "en"."""
@@ -110,126 +77,6 @@ def reader_tag(configured: str = "", environ: Mapping[str, str] | None = None) -
 def reader_language(configured: str = "", environ: Mapping[str, str] | None = None) -> str:
     """The reader's language: "zh" for any Chinese tag, "en" for English (see ``reader_tag``)."""
     return reader_tag(configured, environ).split("-")[0]
-
-
-def representative(
-    members: Sequence[Item],
-    classifications: Mapping[int, Classification],
-    language: str,
-    traditional: str | None = None,
-) -> Item:
-    """The item that stands for a story (its title and link): see ``build_story``."""
-    if len(members) == 1:  # most stories: nothing to weigh
-        return members[0]
-    chinese_reader = language == "zh"
-
-    def in_the_readers_script(item: Item) -> bool:
-        """For a Chinese reader, a title in their script: one a Taiwanese outlet wrote, not one
-        converted from Simplified (軟體, not 軟件), for a Traditional reader; else Simplified."""
-        if not chinese_reader or title_language(item.title) != "zh":
-            return False
-        from autonews.reader_script import written_in_traditional
-
-        return written_in_traditional(item.title) == (traditional is not None)
-
-    return max(
-        members,
-        key=lambda i: (
-            classifications[i.id].automotive,
-            (title_language(i.title) == "zh") == chinese_reader,
-            in_the_readers_script(i),
-            # A source that tells the news firmly speaks for a story its rumour began ("Honda
-            # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
-            not classifications[i.id].speculative,
-            _informativeness(i, classifications[i.id]),
-            -i.id,
-        ),
-    )
-
-
-def build_story(
-    members: Sequence[Item],
-    classifications: Mapping[int, Classification],
-    articles: Mapping[str, Article],
-    key: str,
-    language: str = "en",
-    traditional: str | None = None,
-) -> Story:
-    """One story from its items; ``key`` is the store's stable story key. The item that stands
-    for it (title, link, makers) is one about cars where any is (so the story is about cars when
-    any of its sources is, whatever the reader's language), then one in the reader's
-    ``language`` where one is (for a Chinese reader, one written in their script where one
-    is), then the most informative. ``traditional``: the OpenCC table that puts its Chinese
-    title and summary in a Traditional reader's script (zh-TW), when an outlet wrote them in
-    Simplified characters."""
-    chosen = representative(members, classifications, language, traditional)
-    article = articles.get(chosen.link or "")
-    if article is None or not article.text:
-        article = next(
-            (
-                articles[m.link]
-                for m in members
-                if m.link and m.link in articles and articles[m.link].text
-            ),
-            None,
-        )
-    body = article.text if article and article.text else None
-    classification = _story_event(members, classifications, classifications[chosen.id])
-    summary = first_sentences(body) if body else first_sentences(chosen.summary)
-    sources = tuple(
-        Source(
-            m.feed_name,
-            m.title,
-            m.link,
-            m.published,
-            first_seen=m.first_seen,
-            feed_date=m.feed_date,
-            item_id=m.id,
-            corrected_at=m.corrected_at,
-        )
-        for m in sorted(members, key=lambda m: (m.published, m.id))
-    )
-    tags = tuple(sorted({tag for m in members for tag in m.tags}))
-    title = chosen.title
-    if traditional is not None:
-        from autonews.reader_script import in_traditional
-
-        title, summary = in_traditional(title, traditional), in_traditional(summary, traditional)
-    return Story(
-        id=key,
-        title=title,
-        url=chosen.link,
-        published=min(m.published for m in members),
-        summary=summary,
-        body=body,
-        classification=classification,
-        sources=sources,
-        item_ids=tuple(m.id for m in members),
-        tags=tags,
-    )
-
-
-def _story_event(
-    members: Sequence[Item], classifications: Mapping[int, Classification], chosen: Classification
-) -> Classification:
-    """The chosen item's labels, with the event its sources report most surely: one outlet's
-    "as new boss reviews plans" should not outvote another's "may scrap" for one story; and
-    speculative only while every source is. Only sources as relevant as the chosen one vote:
-    an item not about cars (event other, surely) has no say in a car story's event."""
-    if len(members) == 1:
-        return chosen
-    weights: dict[Event, float] = {}
-    firm = False  # a voting source tells it firmly: the story is no longer a rumour
-    for member in members:
-        label = classifications[member.id]
-        if label.automotive != chosen.automotive:
-            continue
-        weights[label.event] = weights.get(label.event, 0.0) + label.confidence
-        firm = firm or not label.speculative
-    best = max(weights, key=lambda event: (weights[event], event is chosen.event))
-    if best is chosen.event and not (chosen.speculative and firm):
-        return chosen
-    return replace(chosen, event=best, speculative=chosen.speculative and not firm)
 
 
 def asked_maker(maker: MakerRef, wanted: Collection[str]) -> bool:

@@ -16,9 +16,10 @@ from autonews.timeparse import utcnow
 def _story_link(store: Store, config: Config, story_id: str) -> str:
     """The link a digest prints beside the story's id: its representative item's, chosen as
     the digest chooses it (about cars, in the reader's language, most informative)."""
-    from autonews.digest import reader_language, reader_tag, representative
+    from autonews.digest import reader_language, reader_tag
     from autonews.labels import classify_items
     from autonews.reader_script import traditional_table
+    from autonews.story_build import representative
 
     keep_days = config.store.keep_days
     members = store.story_members(resolve_story_id(store, story_id, True, keep_days))

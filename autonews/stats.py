@@ -79,9 +79,9 @@ def stored_stories(
     (a car feed's terse items included), the article bodies the store holds, the stories
     earlier runs made. Nothing is written but the classifier's cache."""
     from autonews.articles import read_articles
-    from autonews.digest import build_story
     from autonews.labels import classify_items
     from autonews.pipeline import grouped
+    from autonews.story_build import build_story
 
     feeds = config.active_feeds if config.feeds else store.known_feeds()
     items = store.items(feeds, since)
