@@ -8,6 +8,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from autonews.briefings import reads_as_briefing
+from autonews.commentary import reads_as_commentary
 from autonews.models import (
     Article,
     Classification,
@@ -16,6 +18,7 @@ from autonews.models import (
     Source,
     Story,
 )
+from autonews.page_text import reads_as_paywall, without_heading
 from autonews.text import first_sentences
 
 # A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
@@ -70,6 +73,9 @@ def representative(
         members,
         key=lambda i: (
             classifications[i.id].automotive,
+            # Opinion, analysis, reviews, previews and roundups write about the news: a source
+            # telling it gives the story its title, in whatever language (trials 30 and 31).
+            tells_the_news(i.title),
             (title_language(i.title) == "zh") == chinese_reader,
             in_the_readers_script(i),
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
@@ -81,6 +87,23 @@ def representative(
     )
 
 
+def tells_the_news(title: str) -> bool:
+    """Whether a title tells an event, rather than commenting on it, reviewing or previewing
+    it, or gathering several (a roundup, a live blog)."""
+    return not (reads_as_commentary(title) or reads_as_briefing(title))
+
+
+def told_body(item: Item, articles: Mapping[str, Article]) -> str:
+    """The article body of ``item``'s page, without the heading and byline the page repeats,
+    or "" when it has none: no page, or only a paywall's prompt (as the store may keep from
+    before such pages were read as having no body)."""
+    article = articles.get(item.link or "")
+    if article is None or not article.text or reads_as_paywall(article.text):
+        return ""
+    headings = (item.title, article.title)
+    return without_heading(article.text, headings, (article.author, item.feed_name))
+
+
 def build_story(
     members: Sequence[Item],
     classifications: Mapping[int, Classification],
@@ -90,26 +113,22 @@ def build_story(
     traditional: str | None = None,
 ) -> Story:
     """One story from its items; ``key`` is the store's stable story key. The item that stands
-    for it (title, link, makers) is one about cars where any is (so the story is about cars when
-    any of its sources is, whatever the reader's language), then one in the reader's
-    ``language`` where one is (for a Chinese reader, one written in their script where one
-    is), then the most informative. ``traditional``: the OpenCC table that puts its Chinese
-    title and summary in a Traditional reader's script (zh-TW), when an outlet wrote them in
-    Simplified characters."""
+    for it (title, link, makers, summary) is one about cars where any is (so the story is about
+    cars when any of its sources is, whatever the reader's language), then one that tells the
+    news (no opinion, analysis, review, preview or roundup) where one does, then one in the
+    reader's ``language`` where one is (for a Chinese reader, one written in their script where
+    one is), then one telling it firmly, then the most informative. Its summary is from its own
+    article body, else its own feed summary, and only then from another source's body.
+    ``traditional``: the OpenCC table that puts its Chinese title and summary in a Traditional
+    reader's script (zh-TW), when an outlet wrote them in Simplified characters."""
     chosen = representative(members, classifications, language, traditional)
-    article = articles.get(chosen.link or "")
-    if article is None or not article.text:
-        article = next(
-            (
-                articles[m.link]
-                for m in members
-                if m.link and m.link in articles and articles[m.link].text
-            ),
-            None,
-        )
-    body = article.text if article and article.text else None
+    own = told_body(chosen, articles)
+    # Another source's body stands in for a story's text where the chosen one has none, but its
+    # summary is the chosen source's own: another event's text under a title misleads (trial 30:
+    # a Tesla launch told with an NHTSA probe's summary).
+    body = own or next(filter(None, (told_body(m, articles) for m in members)), "") or None
     classification = _story_event(members, classifications, classifications[chosen.id])
-    summary = first_sentences(body) if body else first_sentences(chosen.summary)
+    summary = first_sentences(own or chosen.summary or body or "")
     sources = tuple(
         Source(
             m.feed_name,
