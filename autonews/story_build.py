@@ -20,6 +20,7 @@ from autonews.models import (
 )
 from autonews.page_text import reads_as_paywall, without_heading
 from autonews.text import first_sentences
+from autonews.wire_titles import shown_title
 
 # A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
 _ROUNDED_FIGURE = re.compile(
@@ -120,7 +121,8 @@ def build_story(
     one is), then one telling it firmly, then the most informative. Its summary is from its own
     article body, else its own feed summary, and only then from another source's body.
     ``traditional``: the OpenCC table that puts its Chinese title and summary in a Traditional
-    reader's script (zh-TW), when an outlet wrote them in Simplified characters."""
+    reader's script (zh-TW), when an outlet wrote them in Simplified characters. Titles are
+    shown without a wire's bookkeeping ("UPDATE 1-": ``autonews.wire_titles``)."""
     chosen = representative(members, classifications, language, traditional)
     own = told_body(chosen, articles)
     # Another source's body stands in for a story's text where the chosen one has none, but its
@@ -132,7 +134,7 @@ def build_story(
     sources = tuple(
         Source(
             m.feed_name,
-            m.title,
+            shown_title(m.title),
             m.link,
             m.published,
             first_seen=m.first_seen,
@@ -143,7 +145,7 @@ def build_story(
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )
     tags = tuple(sorted({tag for m in members for tag in m.tags}))
-    title = chosen.title
+    title = shown_title(chosen.title)
     if traditional is not None:
         from autonews.reader_script import in_traditional
 

@@ -140,3 +140,31 @@ def test_a_paywalls_prompt_is_no_body_and_no_summary_starts_with_the_heading(
     # `read` of the paywalled page says there is no text, rather than printing the prompt.
     read = cli("read", site.url("/marketdeskautos/0"))
     assert read.code != 0 and "paywall" in read.err and "Subscribe" not in read.out
+
+
+def test_a_wires_bookkeeping_is_not_shown_and_its_sources_suffix_is_said(
+    cli, home: Path, site
+) -> None:
+    """Trial 31 #17: "UPDATE 1-…-sources" and "CORRECTED-…" were story titles in every format.
+    The versions a wire counts are not news; who says it is, in words."""
+    feeds = [
+        _feed(
+            site,
+            "GlobalWire Autos",
+            [
+                ("UPDATE 1-Renault, Chery in talks to build cars at Spanish plant -sources", ""),
+                ("CORRECTED-Volkswagen's third-quarter operating profit falls 41%", ""),
+                ("RPT-EXCLUSIVE-Stellantis weighs sale of Maserati -source", ""),
+            ],
+        )
+    ]
+    digest = _digest(cli, home, feeds, "--no-extract")
+    titles = {story["title"] for story in digest["stories"]}
+    assert titles == {
+        "Renault, Chery in talks to build cars at Spanish plant, sources say",
+        "Volkswagen's third-quarter operating profit falls 41%",
+        "Stellantis weighs sale of Maserati, source says",
+    }
+    assert {s["sources"][0]["title"] for s in digest["stories"]} == titles
+    text = cli("digest", "--offline", "--format", "text").out
+    assert "UPDATE" not in text and "CORRECTED" not in text and "RPT" not in text
