@@ -169,10 +169,24 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
         return OTHER_NEWS, "other"
     if group_by == "event":
         return c.event.value, "event"
-    if not c.makers:
+    primary = filed_maker(story, wanted)
+    if primary is None:
         return INDUSTRY, "industry"
-    primary = next((m for m in c.makers if asked_maker(m, wanted)), c.makers[0])
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
+
+
+def filed_maker(story: Story, wanted: Collection[str] = ()) -> MakerRef | None:
+    """The maker a story is filed under: the first of its makers the reader asked for
+    (``wanted``, lower case), else its first; None for industry news, naming no maker."""
+    makers = story.classification.makers
+    return next((m for m in makers if asked_maker(m, wanted)), makers[0] if makers else None)
+
+
+def asked_makers(digest: Digest) -> set[str]:
+    """The makers and groups the digest was asked for (--maker, a named digest's makers), lower
+    case, as the filters resolved them."""
+    steps = [step for step in digest.filters if step.name == "maker"]
+    return {value.lower() for step in steps for value in step.values}
 
 
 def _also(
