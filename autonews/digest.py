@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from autonews.briefings import reads_as_briefing
+from autonews.errors import AutonewsError
 from autonews.models import (
     EVENT_WEIGHT,
     Classification,
@@ -22,6 +24,9 @@ from autonews.models import (
     Story,
     told_longer,
 )
+
+if TYPE_CHECKING:
+    from autonews.classify.knowledge import Knowledge
 
 INDUSTRY = "Industry"
 OTHER_NEWS = "Other news"  # the group of stories not about cars, with --all-topics
@@ -85,8 +90,29 @@ def asked_maker(maker: MakerRef, wanted: Collection[str]) -> bool:
 
 
 def _matches_maker(story: Story, names: Sequence[str]) -> bool:
+    """Whether the story names one of the makers or groups, or is industry news (a car story
+    naming no maker, the digest's "Industry" group) and "Industry" is one of them."""
     wanted = {name.lower() for name in names}
-    return any(asked_maker(m, wanted) for m in story.classification.makers)
+    c = story.classification
+    if not c.makers:
+        return c.automotive and INDUSTRY.lower() in wanted
+    return any(asked_maker(m, wanted) for m in c.makers)
+
+
+def resolve_wanted_makers(
+    values: Sequence[str], knowledge: Knowledge, where: str, error: type[AutonewsError]
+) -> tuple[str, ...]:
+    """Maker and group names as the reader writes them (any alias, any case), as stories are
+    labelled with them (``autonews.classify.lookup.resolve_makers``, which raises ``error``
+    for a name of none), and "Industry" in any case: the car stories naming no maker, the
+    group digests show them in (trial 30 #17: a recall digest of some makers may take the
+    industry's regulation too)."""
+    from autonews.classify.lookup import resolve_makers
+
+    industry = [value for value in values if value.strip().casefold() == INDUSTRY.casefold()]
+    makers = [value for value in values if value not in industry]
+    names = resolve_makers(makers, knowledge, where, error) if makers else ()
+    return names + ((INDUSTRY,) if industry else ())
 
 
 def _names_model(story: Story, wanted: Sequence[str]) -> bool:
