@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
 from autonews.render import RenderOptions
-from autonews.text import clean_text
+from autonews.text import clean_text, shorten
 from autonews.timeparse import zone_label
 
 
@@ -258,6 +259,19 @@ def move_note(feed: FeedHealth) -> str:
     `autonews feeds edit 'EV Monitor' --url URL` updates the feed list"."""
     new, command = move_command(feed)
     return f"moved for good to {new}: `{command}` updates the feed list"
+
+
+_REASON_CHARS = 60  # of a failure's reason on stderr: what happened, not the whole message
+
+
+def failed_feeds_named(feeds: Sequence[FeedHealth]) -> str:
+    """Failed feeds with why, for one line on stderr: "A Wire (HTTP 503), B Wire (HTTP 404)";
+    a reason they all share is said once: "A Wire, B Wire (connection refused)"."""
+    names = [clean_text(feed.name or feed.url) for feed in feeds]
+    reasons = [shorten(clean_text(feed.error or "failed"), _REASON_CHARS) for feed in feeds]
+    if len(set(reasons)) == 1 and len(feeds) > 1:
+        return f"{', '.join(names)} ({reasons[0]})"
+    return ", ".join(f"{name} ({reason})" for name, reason in zip(names, reasons, strict=True))
 
 
 def feed_line(feed: FeedHealth) -> tuple[bool, str]:
