@@ -168,3 +168,24 @@ def test_a_wires_bookkeeping_is_not_shown_and_its_sources_suffix_is_said(
     assert {s["sources"][0]["title"] for s in digest["stories"]} == titles
     text = cli("digest", "--offline", "--format", "text").out
     assert "UPDATE" not in text and "CORRECTED" not in text and "RPT" not in text
+
+
+def test_the_source_count_says_when_a_feed_gave_two_of_them(cli, home: Path, site) -> None:
+    """Trial 31 #18: "4 sources · … · MarketDesk Autos, Asia Business Autos, 财经汽车快讯":
+    one feed gave an English and a Japanese version, and nothing said so."""
+    feeds = [
+        _feed(
+            site,
+            "Asia Business Autos",
+            [
+                ("Nissan's Job Cuts Widen to 20,000 Under CEO Espinosa", "Nissan will cut jobs."),
+                ("日産、世界で2万人削減 7工場閉鎖", ""),
+            ],
+        ),
+        _feed(site, "财经汽车快讯", [("日产将全球裁员2万人 关闭7座工厂", "")]),
+    ]
+    (story,) = _digest(cli, home, feeds, "--no-extract")["stories"]
+    assert story["cluster_size"] == 3
+    for fmt in ("text", "markdown", "html", "terminal"):
+        out = cli("digest", "--offline", "--format", fmt).out
+        assert "3 sources from 2 feeds · " in out, fmt

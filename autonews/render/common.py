@@ -107,9 +107,9 @@ def safe_url(url: str | None) -> str | None:
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative", with
     the feed's own date after the feeds when it was far ahead (see ``feed_date_note``)."""
-    count = story.cluster_size
-    feeds = ", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources))
-    parts = [plural(count, "source"), clock.when(story.published), feeds]
+    outlets = list(dict.fromkeys(clean_text(s.feed) for s in story.sources))
+    parts = [sources_count(story.cluster_size, len(outlets)), clock.when(story.published)]
+    parts.append(", ".join(outlets))
     if story.new_sources:
         parts.insert(1, f"{story.new_sources} new since your last digest")
     if story.confirmed:
@@ -121,6 +121,14 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     if speculative and story.classification.speculative:
         parts.append("speculative")
     return " · ".join(parts)
+
+
+def sources_count(sources: int, feeds: int) -> str:
+    """ "3 sources", or "4 sources from 3 feeds" when a feed gave more than one of them (an
+    English and a Japanese version, say), so that the count agrees with the feeds listed
+    (trial 31 #18)."""
+    count = plural(sources, "source")
+    return count if feeds >= sources else f"{count} from {plural(feeds, 'feed')}"
 
 
 def feed_date_note(story: Story, clock: Clock) -> str:
