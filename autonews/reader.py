@@ -32,7 +32,8 @@ def _story_link(store: Store, config: Config, story_id: str) -> str:
     articles = store.articles([item.link for item in linked if item.link])
     classifications = classify_items(store, config, members, articles)
     tag = reader_tag(config.digest.language)
-    chosen = representative(members, classifications, reader_language(tag), traditional_table(tag))
+    language, traditional = reader_language(tag), traditional_table(tag)
+    chosen = representative(members, classifications, language, traditional, articles)
     link = chosen.link or linked[0].link  # (a story whose chosen source has no link: its first)
     assert link is not None
     return link

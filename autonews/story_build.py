@@ -55,8 +55,10 @@ def representative(
     classifications: Mapping[int, Classification],
     language: str,
     traditional: str | None = None,
+    articles: Mapping[str, Article] | None = None,
 ) -> Item:
-    """The item that stands for a story (its title and link): see ``build_story``."""
+    """The item that stands for a story (its title, link and summary): see ``build_story``;
+    ``articles``, the bodies of the pages read, by URL."""
     if len(members) == 1:  # most stories: nothing to weigh
         return members[0]
     chinese_reader = language == "zh"
@@ -82,6 +84,10 @@ def representative(
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
             # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
             not classifications[i.id].speculative,
+            # One with a text of its own (an article, a feed summary) has a summary to show
+            # under its title: a titles-only or paywalled item would borrow another source's,
+            # which may tell another event (trial 30 #3).
+            bool(i.summary.strip()) or _has_body(i, articles or {}),
             _informativeness(i, classifications[i.id]),
             -i.id,
         ),
@@ -94,13 +100,18 @@ def tells_the_news(title: str) -> bool:
     return not (reads_as_commentary(title) or reads_as_briefing(title))
 
 
+def _has_body(item: Item, articles: Mapping[str, Article]) -> bool:
+    article = articles.get(item.link or "")
+    return article is not None and bool(article.text) and not reads_as_paywall(article.text)
+
+
 def told_body(item: Item, articles: Mapping[str, Article]) -> str:
     """The article body of ``item``'s page, without the heading and byline the page repeats,
     or "" when it has none: no page, or only a paywall's prompt (as the store may keep from
     before such pages were read as having no body)."""
-    article = articles.get(item.link or "")
-    if article is None or not article.text or reads_as_paywall(article.text):
+    if not _has_body(item, articles):
         return ""
+    article = articles[item.link or ""]
     headings = (item.title, article.title)
     return without_heading(article.text, headings, (article.author, item.feed_name))
 
@@ -118,12 +129,13 @@ def build_story(
     cars when any of its sources is, whatever the reader's language), then one that tells the
     news (no opinion, analysis, review, preview or roundup) where one does, then one in the
     reader's ``language`` where one is (for a Chinese reader, one written in their script where
-    one is), then one telling it firmly, then the most informative. Its summary is from its own
-    article body, else its own feed summary, and only then from another source's body.
+    one is), then one telling it firmly, then one with a text of its own (a readable article
+    page or a feed summary), then the most informative. Its summary is from its own article
+    body, else its own feed summary, and only then from another source's body.
     ``traditional``: the OpenCC table that puts its Chinese title and summary in a Traditional
     reader's script (zh-TW), when an outlet wrote them in Simplified characters. Titles are
     shown without a wire's bookkeeping ("UPDATE 1-": ``autonews.wire_titles``)."""
-    chosen = representative(members, classifications, language, traditional)
+    chosen = representative(members, classifications, language, traditional, articles)
     own = told_body(chosen, articles)
     # Another source's body stands in for a story's text where the chosen one has none, but its
     # summary is the chosen source's own: another event's text under a title misleads (trial 30:

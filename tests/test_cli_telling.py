@@ -136,7 +136,11 @@ def test_a_paywalls_prompt_is_no_body_and_no_summary_starts_with_the_heading(
     for story in digest["stories"]:
         assert "Subscribe" not in story["summary"] and "Subscribe" not in story.get("body", "")
         assert not story["summary"].startswith((MARKETDESK, wire, "MarketDesk", "GlobalWire"))
-    assert text in {story["summary"] for story in digest["stories"]}
+    (story,) = digest["stories"]
+    # The source with a text of its own tells the story: title, link and summary (the
+    # paywalled one would have had to borrow it).
+    assert (story["title"], story["summary"]) == (wire, text)
+    assert story["url"] == site.url("/globalwireautos/0")
     # `read` of the paywalled page says there is no text, rather than printing the prompt.
     read = cli("read", site.url("/marketdeskautos/0"))
     assert read.code != 0 and "paywall" in read.err and "Subscribe" not in read.out
