@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -107,9 +108,7 @@ def safe_url(url: str | None) -> str | None:
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative", with
     the feed's own date after the feeds when it was far ahead (see ``feed_date_note``)."""
-    outlets = list(dict.fromkeys(clean_text(s.feed) for s in story.sources))
-    parts = [sources_count(story.cluster_size, len(outlets)), clock.when(story.published)]
-    parts.append(", ".join(outlets))
+    parts = [plural(story.cluster_size, "source"), clock.when(story.published), outlets(story)]
     if story.new_sources:
         parts.insert(1, f"{story.new_sources} new since your last digest")
     if story.confirmed:
@@ -123,12 +122,12 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     return " · ".join(parts)
 
 
-def sources_count(sources: int, feeds: int) -> str:
-    """ "3 sources", or "4 sources from 3 feeds" when a feed gave more than one of them (an
-    English and a Japanese version, say), so that the count agrees with the feeds listed
-    (trial 31 #18)."""
-    count = plural(sources, "source")
-    return count if feeds >= sources else f"{count} from {plural(feeds, 'feed')}"
+def outlets(story: Story) -> str:
+    """The feeds of a story's sources, each once, with how many of them it gave when more than
+    one ("MarketDesk Autos, Asia Business Autos (2), 财经汽车快讯": an outlet's English and
+    Japanese versions), so that they add up to the count of sources (trial 31 #18)."""
+    counts = Counter(clean_text(source.feed) for source in story.sources)
+    return ", ".join(name if n == 1 else f"{name} ({n})" for name, n in counts.items())
 
 
 def feed_date_note(story: Story, clock: Clock) -> str:
