@@ -16,7 +16,7 @@ from autonews.timeparse import utcnow
 
 def _story_link(store: Store, config: Config, story_id: str) -> str:
     """The link a digest prints beside the story's id: its representative item's, chosen as
-    the digest chooses it (about cars, in the reader's language, most informative)."""
+    the digest chooses it (about cars, telling the news, in the reader's language, with a text)."""
     from autonews.digest import reader_language, reader_tag
     from autonews.labels import classify_items
     from autonews.reader_script import traditional_table
