@@ -8,8 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from autonews.briefings import reads_as_briefing
-from autonews.commentary import reads_as_commentary
+from autonews.briefings import reads_as_briefing, reads_as_commentary
 from autonews.models import (
     Article,
     Classification,
