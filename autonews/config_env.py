@@ -95,9 +95,10 @@ def _unknown_variable(name: str, known: list[str]) -> ConfigError:
 def check_muted_makers(config: Config) -> None:
     """Each of [classify] mute_makers names a maker or group (any alias, any case), checked when
     the environment sets them, as a digest checks the file's when it starts."""
-    from autonews.classify.lookup import knowledge_for, resolve_makers
+    from autonews.classify.lookup import knowledge_for
+    from autonews.digest import resolve_wanted_makers
 
     knowledge = knowledge_for(config.classify)
-    resolve_makers(
+    resolve_wanted_makers(
         config.classify.mute_makers, knowledge, "config key 'classify.mute_makers'", ConfigError
     )

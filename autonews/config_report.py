@@ -167,13 +167,14 @@ def _maker_problems(config: Config) -> list[str]:
     ]
     if not any(values for _, values in named):
         return []
-    from autonews.classify.lookup import knowledge_for, resolve_makers
+    from autonews.classify.lookup import knowledge_for
+    from autonews.digest import resolve_wanted_makers
 
     knowledge = knowledge_for(config.classify)
     problems = []
     for key, values in named:
         try:
-            resolve_makers(values, knowledge, f"config key {key!r}", ConfigError)
+            resolve_wanted_makers(values, knowledge, f"config key {key!r}", ConfigError)
         except ConfigError as exc:
             problems.append(f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
     return problems

@@ -6,27 +6,27 @@ import math
 import os
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from autonews.briefings import reads_as_briefing
+from autonews.errors import AutonewsError
 from autonews.models import (
     EVENT_WEIGHT,
-    Article,
     Classification,
     Digest,
-    Event,
     FeedHealth,
     FilterStep,
     Group,
-    Item,
     MakerRef,
     SkippedPage,
-    Source,
     Story,
     told_longer,
 )
-from autonews.text import first_sentences
+
+if TYPE_CHECKING:
+    from autonews.classify.knowledge import Knowledge
 
 INDUSTRY = "Industry"
 OTHER_NEWS = "Other news"  # the group of stories not about cars, with --all-topics
@@ -43,26 +43,6 @@ class Filters:
     mute_makers: tuple[str, ...] = ()
     mute_events: tuple[str, ...] = ()
     mute_patterns: tuple[str, ...] = ()
-
-
-# A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
-_ROUNDED_FIGURE = re.compile(
-    r"\b(?:nearly|almost|about|around|roughly|approximately|over|more than|some|up to)\s+"
-    r"[$€£¥]?\d|[近约逾超]\s?\d",
-    re.IGNORECASE,
-)
-
-
-def _informativeness(item: Item, classification: Classification) -> float:
-    words = len(set(item.title.lower().split()))
-    cjk = sum(1 for char in item.title if "\u4e00" <= char <= "\u9fff") / 2
-    return (
-        min(words + cjk, 18)
-        + 3 * len(classification.figures)
-        - 3 * len(_ROUNDED_FIGURE.findall(item.title))
-        + 2 * len(classification.makers)
-        - (4 if item.title.isupper() else 0)
-    )
 
 
 def importance(story: Story) -> float:
@@ -86,14 +66,6 @@ def headline_figure(classification: Classification) -> str:
     return ""
 
 
-_HAN = re.compile("[\u3400-\u9fff]")
-
-
-def title_language(title: str) -> str:
-    """ "zh" for a title written in Chinese, else "en" (any Latin-script title)."""
-    return "zh" if len(_HAN.findall(title)) >= 2 else "en"
-
-
 def reader_tag(configured: str = "", environ: Mapping[str, str] | None = None) -> str:
     """The reader's language tag, lower case: the config's, else the locale's (LC_ALL,
     LC_MESSAGES, LANG: "zh_TW.UTF-8" -> "zh-tw"), else "en"."""
@@ -112,134 +84,35 @@ def reader_language(configured: str = "", environ: Mapping[str, str] | None = No
     return reader_tag(configured, environ).split("-")[0]
 
 
-def representative(
-    members: Sequence[Item],
-    classifications: Mapping[int, Classification],
-    language: str,
-    traditional: str | None = None,
-) -> Item:
-    """The item that stands for a story (its title and link): see ``build_story``."""
-    if len(members) == 1:  # most stories: nothing to weigh
-        return members[0]
-    chinese_reader = language == "zh"
-
-    def in_the_readers_script(item: Item) -> bool:
-        """For a Chinese reader, a title in their script: one a Taiwanese outlet wrote, not one
-        converted from Simplified (軟體, not 軟件), for a Traditional reader; else Simplified."""
-        if not chinese_reader or title_language(item.title) != "zh":
-            return False
-        from autonews.reader_script import written_in_traditional
-
-        return written_in_traditional(item.title) == (traditional is not None)
-
-    return max(
-        members,
-        key=lambda i: (
-            classifications[i.id].automotive,
-            (title_language(i.title) == "zh") == chinese_reader,
-            in_the_readers_script(i),
-            # A source that tells the news firmly speaks for a story its rumour began ("Honda
-            # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
-            not classifications[i.id].speculative,
-            _informativeness(i, classifications[i.id]),
-            -i.id,
-        ),
-    )
-
-
-def build_story(
-    members: Sequence[Item],
-    classifications: Mapping[int, Classification],
-    articles: Mapping[str, Article],
-    key: str,
-    language: str = "en",
-    traditional: str | None = None,
-) -> Story:
-    """One story from its items; ``key`` is the store's stable story key. The item that stands
-    for it (title, link, makers) is one about cars where any is (so the story is about cars when
-    any of its sources is, whatever the reader's language), then one in the reader's
-    ``language`` where one is (for a Chinese reader, one written in their script where one
-    is), then the most informative. ``traditional``: the OpenCC table that puts its Chinese
-    title and summary in a Traditional reader's script (zh-TW), when an outlet wrote them in
-    Simplified characters."""
-    chosen = representative(members, classifications, language, traditional)
-    article = articles.get(chosen.link or "")
-    if article is None or not article.text:
-        article = next(
-            (
-                articles[m.link]
-                for m in members
-                if m.link and m.link in articles and articles[m.link].text
-            ),
-            None,
-        )
-    body = article.text if article and article.text else None
-    classification = _story_event(members, classifications, classifications[chosen.id])
-    summary = first_sentences(body) if body else first_sentences(chosen.summary)
-    sources = tuple(
-        Source(
-            m.feed_name,
-            m.title,
-            m.link,
-            m.published,
-            first_seen=m.first_seen,
-            feed_date=m.feed_date,
-            item_id=m.id,
-            corrected_at=m.corrected_at,
-        )
-        for m in sorted(members, key=lambda m: (m.published, m.id))
-    )
-    tags = tuple(sorted({tag for m in members for tag in m.tags}))
-    title = chosen.title
-    if traditional is not None:
-        from autonews.reader_script import in_traditional
-
-        title, summary = in_traditional(title, traditional), in_traditional(summary, traditional)
-    return Story(
-        id=key,
-        title=title,
-        url=chosen.link,
-        published=min(m.published for m in members),
-        summary=summary,
-        body=body,
-        classification=classification,
-        sources=sources,
-        item_ids=tuple(m.id for m in members),
-        tags=tags,
-    )
-
-
-def _story_event(
-    members: Sequence[Item], classifications: Mapping[int, Classification], chosen: Classification
-) -> Classification:
-    """The chosen item's labels, with the event its sources report most surely: one outlet's
-    "as new boss reviews plans" should not outvote another's "may scrap" for one story; and
-    speculative only while every source is. Only sources as relevant as the chosen one vote:
-    an item not about cars (event other, surely) has no say in a car story's event."""
-    if len(members) == 1:
-        return chosen
-    weights: dict[Event, float] = {}
-    firm = False  # a voting source tells it firmly: the story is no longer a rumour
-    for member in members:
-        label = classifications[member.id]
-        if label.automotive != chosen.automotive:
-            continue
-        weights[label.event] = weights.get(label.event, 0.0) + label.confidence
-        firm = firm or not label.speculative
-    best = max(weights, key=lambda event: (weights[event], event is chosen.event))
-    if best is chosen.event and not (chosen.speculative and firm):
-        return chosen
-    return replace(chosen, event=best, speculative=chosen.speculative and not firm)
-
-
 def asked_maker(maker: MakerRef, wanted: Collection[str]) -> bool:
     """Whether the maker is one of ``wanted`` (lower-case brand or group names)."""
     return maker.name.lower() in wanted or maker.group.lower() in wanted
 
 
 def _matches_maker(story: Story, names: Sequence[str]) -> bool:
+    """Whether the story names one of the makers or groups, or is industry news (a car story
+    naming no maker, the digest's "Industry" group) and "Industry" is one of them."""
     wanted = {name.lower() for name in names}
-    return any(asked_maker(m, wanted) for m in story.classification.makers)
+    c = story.classification
+    if not c.makers:
+        return c.automotive and INDUSTRY.lower() in wanted
+    return any(asked_maker(m, wanted) for m in c.makers)
+
+
+def resolve_wanted_makers(
+    values: Sequence[str], knowledge: Knowledge, where: str, error: type[AutonewsError]
+) -> tuple[str, ...]:
+    """Maker and group names as the reader writes them (any alias, any case), as stories are
+    labelled with them (``autonews.classify.lookup.resolve_makers``, which raises ``error``
+    for a name of none), and "Industry" in any case: the car stories naming no maker, the
+    group digests show them in (trial 30 #17: a recall digest of some makers may take the
+    industry's regulation too)."""
+    from autonews.classify.lookup import resolve_makers
+
+    industry = [value for value in values if value.strip().casefold() == INDUSTRY.casefold()]
+    makers = [value for value in values if value not in industry]
+    names = resolve_makers(makers, knowledge, where, error) if makers else ()
+    return names + ((INDUSTRY,) if industry else ())
 
 
 def _names_model(story: Story, wanted: Sequence[str]) -> bool:
@@ -322,10 +195,24 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
         return OTHER_NEWS, "other"
     if group_by == "event":
         return c.event.value, "event"
-    if not c.makers:
+    primary = filed_maker(story, wanted)
+    if primary is None:
         return INDUSTRY, "industry"
-    primary = next((m for m in c.makers if asked_maker(m, wanted)), c.makers[0])
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
+
+
+def filed_maker(story: Story, wanted: Collection[str] = ()) -> MakerRef | None:
+    """The maker a story is filed under: the first of its makers the reader asked for
+    (``wanted``, lower case), else its first; None for industry news, naming no maker."""
+    makers = story.classification.makers
+    return next((m for m in makers if asked_maker(m, wanted)), makers[0] if makers else None)
+
+
+def asked_makers(digest: Digest) -> set[str]:
+    """The makers and groups the digest was asked for (--maker, a named digest's makers), lower
+    case, as the filters resolved them."""
+    steps = [step for step in digest.filters if step.name == "maker"]
+    return {value.lower() for step in steps for value in step.values}
 
 
 def _also(

@@ -22,6 +22,7 @@ from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FetchResult
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
+from autonews.page_text import reads_as_paywall, without_heading
 from autonews.parse.encoding import decode_document
 from autonews.text import clean_text, strip_escapes
 
@@ -64,15 +65,22 @@ def extract_html(url: str, html: str) -> Article:
         return skipped_page(url, "no article text found")
     meta = head_metadata(html)
     title = meta.get("title", "")
+    author = _BYLINE_PREFIX.sub("", meta.get("author", ""))
+    text = tidy_body(clean_text(document.text or "", keep_newlines=True), title)
+    if reads_as_paywall(text):  # no body: the feed's summary tells the item
+        return skipped_page(url, PAYWALL)
     return Article(
         url=url,
         title=title,
-        author=_BYLINE_PREFIX.sub("", meta.get("author", "")),
+        author=author,
         date=meta.get("date", ""),
         language=meta.get("language", ""),
         # A body is stored and shown whole, up to a cap: a gigantic page must not flood a digest.
-        text=tidy_body(clean_text(document.text or "", keep_newlines=True), title)[:MAX_BODY],
+        text=without_heading(text, (title,), (author, meta.get("site", "")))[:MAX_BODY],
     )
+
+
+PAYWALL = "only a prompt to subscribe or sign in (a paywall)"
 
 
 # Page metadata from the <head>, as news sites publish it (Open Graph, article:*, Dublin Core,
@@ -104,7 +112,11 @@ _META_KEYS = {
         "sailthru.date",
     ),
     "language": ("og:locale", "content-language", "dc.language"),
+    "site": ("og:site_name", "application-name"),
 }
+
+
+_SEP = " |-–—:·"  # between a page's headline and its outlet's name in its <title>
 
 
 def head_metadata(html: str) -> dict[str, str]:
@@ -123,8 +135,15 @@ def head_metadata(html: str) -> dict[str, str]:
         value = next((tags[k] for k in keys if tags.get(k)), "")
         if value:
             found[field] = clean_text(value)
-    if "title" not in found and (title := _TITLE_TAG.search(head)):
-        found["title"] = clean_text(html_module.unescape(title.group(1)))
+    title_tag = _TITLE_TAG.search(head)
+    tab = clean_text(html_module.unescape(title_tag.group(1))) if title_tag else ""
+    found.setdefault("title", tab)
+    if not found["title"]:
+        del found["title"]
+    # "Headline | Outlet": the outlet's name, which a page may repeat as the article's byline.
+    headline = found.get("title", "\0")
+    if "site" not in found and tab.startswith(headline) and tab[len(headline) :].strip(_SEP):
+        found["site"] = tab[len(headline) :].strip(_SEP)
     if "language" not in found and (lang := _HTML_LANG.search(head)):
         found["language"] = lang.group(1)
     if "language" in found:

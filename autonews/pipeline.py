@@ -26,7 +26,6 @@ from autonews.digest import (
     Filters,
     apply_filters,
     build_digest,
-    build_story,
     reader_language,
     reader_tag,
 )
@@ -46,6 +45,7 @@ from autonews.models import (
 from autonews.notices import READER, READER_STDERR, with_notices_told
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
+from autonews.story_build import build_story
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
 
 if TYPE_CHECKING:

@@ -48,7 +48,7 @@ def script_tag(reader: str) -> str:
 
 def text_tag(text: str) -> str:
     """The BCP 47 tag of a title as written: zh-Hant, zh-Hans, or en for one with no more
-    than a Chinese character (as ``autonews.digest.title_language`` reads titles)."""
+    than a Chinese character (as ``autonews.story_build.title_language`` reads titles)."""
     if len(_HAN.findall(text)) < 2:
         return "en"
     return "zh-Hant" if written_in_traditional(text) else "zh-Hans"

@@ -79,9 +79,9 @@ def stored_stories(
     (a car feed's terse items included), the article bodies the store holds, the stories
     earlier runs made. Nothing is written but the classifier's cache."""
     from autonews.articles import read_articles
-    from autonews.digest import build_story
     from autonews.labels import classify_items
     from autonews.pipeline import grouped
+    from autonews.story_build import build_story
 
     feeds = config.active_feeds if config.feeds else store.known_feeds()
     items = store.items(feeds, since)
@@ -100,11 +100,11 @@ def without_muted(stories: Sequence[Story], settings: ClassifyConfig) -> tuple[l
     as a digest reads them: any alias, any case."""
     if not (settings.mute_makers or settings.mute_events or settings.mute_patterns):
         return list(stories), 0
-    from autonews.classify.lookup import knowledge_for, resolve_makers
-    from autonews.digest import Filters, apply_filters
+    from autonews.classify.lookup import knowledge_for
+    from autonews.digest import Filters, apply_filters, resolve_wanted_makers
     from autonews.errors import ConfigError
 
-    makers = resolve_makers(
+    makers = resolve_wanted_makers(
         settings.mute_makers,
         knowledge_for(settings),
         "config key 'classify.mute_makers'",
@@ -133,7 +133,7 @@ def compute_stats(
     a world-news item of 2008 is no reason to draw eighteen years). ``makers`` (brand or
     group names, as resolved): only the stories naming one, each counted under the first it
     names, as ``digest --maker`` files them."""
-    from autonews.digest import asked_maker
+    from autonews.digest import INDUSTRY, asked_maker
 
     wanted = {name.lower() for name in makers}
     counted: list[tuple[str, datetime]] = []
@@ -146,10 +146,11 @@ def compute_stats(
         if event and c.event.value != event:
             continue
         asked = [maker for maker in c.makers if asked_maker(maker, wanted)]
-        if wanted and not asked:
+        industry = not c.makers and INDUSTRY.lower() in wanted  # --maker Industry
+        if wanted and not asked and not industry:
             continue
         first = asked[0] if asked else (c.makers[0] if c.makers else None)
-        key = c.event.value if by == "event" else (first.name if first else "Industry")
+        key = c.event.value if by == "event" else (first.name if first else INDUSTRY)
         if by == "group" and first:
             key = first.group
         counted.append((key, story.published))

@@ -11,11 +11,12 @@ from autonews.cluster import ClusterInput
 from autonews.cluster.explain import Explanation, explain
 from autonews.config import Config
 from autonews.delivery_state import with_delivery_state
-from autonews.digest import build_story, reader_language, reader_tag
+from autonews.digest import reader_language, reader_tag
 from autonews.labels import classify_items
 from autonews.models import Article, Classification, Item, Story
 from autonews.reader_script import traditional_table
 from autonews.store import Store
+from autonews.story_build import build_story
 from autonews.story_id import resolve_story_id, unknown_story
 from autonews.timeparse import parse_duration
 
@@ -70,7 +71,7 @@ def _as_a_digest_tells_it(
     classifications: Mapping[int, Classification],
     articles: Mapping[str, Article],
 ) -> Story:
-    """The story as the plain digest builds it (``autonews.digest.build_story``): its title in
+    """The story as the plain digest builds it (``autonews.story_build.build_story``): its title in
     the reader's language, labels, summary; and what the plain digest's --new runs delivered."""
     tag = reader_tag(config.digest.language)
     story = build_story(

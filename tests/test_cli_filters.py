@@ -128,3 +128,36 @@ def test_a_maker_misspelt_in_the_environment_is_refused(
         "did you mean 'Ford'?" in result.err
         and "unset $AUTONEWS_CLASSIFY_MUTE_MAKERS" in result.err
     )
+
+
+INDUSTRY_NEWS = "NHTSA Finalizes Heavy-Truck Automatic Emergency Braking Rule, Effective 2029"
+
+
+def test_industry_is_a_maker_a_digest_may_ask_for(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Trial 30 #17: digests show an "Industry" group (car news naming no maker), which
+    `--maker Industry` refused, so a recall digest of some makers missed the industry's
+    regulation."""
+    titles = [*STORIES, INDUSTRY_NEWS]
+    httpserver.expect_request("/wire").respond_with_data(
+        rss([item(title, n, hours_ago=n + 1) for n, title in enumerate(titles)])
+    )
+    feed = ("--feed", httpserver.url_for("/wire"))
+    assert cli("digest", *feed, "--no-extract").code == 0
+    industry = cli("digest", *feed, "--offline", "--maker", "industry", "--format", "json")
+    assert industry.code == 0, industry.err
+    assert [s["title"] for s in industry.json()["stories"]] == [INDUSTRY_NEWS]
+    assert [g["key"] for g in industry.json()["groups"]] == ["Industry"]
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[digests]]\nname = "safety"\nevents = ["recall", "regulation"]\n'
+        'makers = ["Ford", "Industry"]\n',
+        "utf-8",
+    )
+    named = cli(
+        "digest", "--config", str(config), *feed, "--offline", "--name", "safety", "-f", "json"
+    )
+    assert named.code == 0, named.err
+    assert {s["title"] for s in named.json()["stories"]} == {STORIES[2], INDUSTRY_NEWS}
+    assert cli("config", "check", "--config", str(config)).code == 0

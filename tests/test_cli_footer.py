@@ -50,7 +50,8 @@ def test_footer_counts_the_good_feeds_and_names_the_broken_one(
 ) -> None:
     result = cli("digest", "--no-extract", "--format", "text")
     assert result.code == ExitStatus.FEEDS_FAILED, result.err
-    assert "1 feed failed: Broken Wire" in result.err
+    # Why, too (trial 30 #18: stderr, which cron mails, said only the feed's name).
+    assert "autonews: 1 feed failed: Broken Wire (HTTP 500 Internal Server Error)\n" in result.err
     footer = footer_of(result.out)
     assert footer[0] == "11 ok · 1 failed"
     assert footer[1].startswith("  FAILED Broken Wire: HTTP 500")
@@ -212,7 +213,10 @@ def test_when_every_feed_fails_stderr_says_so(cli, home: Path, site: Site) -> No
     down = cli("digest", "--no-extract", "--new", "--format", "text")
     assert down.code == ExitStatus.FEEDS_FAILED == 3
     message, hint = down.err.splitlines()
-    assert message == "autonews: every feed failed (2): A Wire, B Wire"
+    assert message == (
+        "autonews: every feed failed (2): A Wire (HTTP 503 Service Unavailable), "
+        "B Wire (HTTP 404 Not Found)"
+    )
     assert hint.startswith("hint: ") and "network" in hint and "feeds check" in hint
     again = cli("digest", "--no-extract", "--new", "--format", "text")
     assert (again.code, again.out, again.err) == (ExitStatus.FEEDS_FAILED, "", "")
@@ -220,6 +224,14 @@ def test_when_every_feed_fails_stderr_says_so(cli, home: Path, site: Site) -> No
     site.routes["/b.xml"] = (200, "application/rss+xml", feed_xml("B Wire", []))
     some = cli("digest", "--no-extract", "--new", "--format", "text")
     assert some.code == ExitStatus.FEEDS_FAILED
+
+
+def test_a_reason_every_failed_feed_shares_is_said_once(cli, home: Path, site: Site) -> None:
+    """With the network down, every feed fails the same way: said once, not after each."""
+    names = [("A Wire", site.url("/a.xml")), ("B Wire", site.url("/b.xml"))]  # both HTTP 404
+    write_config(home, feeds_toml(names) + FAST_FETCH)
+    message = cli("digest", "--no-extract", "--format", "text").err.splitlines()[0]
+    assert message == "autonews: every feed failed (2): A Wire, B Wire (HTTP 404 Not Found)"
 
 
 # --- 8: article pages that failed are not fetched on every run --------------------------------

@@ -111,3 +111,33 @@ def test_a_named_digest_is_titled_by_its_name_in_html_and_mail(
     message = email.message_from_string(mail.out, policy=email.policy.default)
     assert message["Subject"].startswith("autonews recalls: 1 story — 1 recall (Volvo)")
     assert "<title>autonews digest: recalls</title>" in message.get_body(("html",)).get_content()
+
+
+def test_a_named_digests_mail_subject_names_only_its_makers(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Trial 30 #4: a story naming BMW and Toyota, filed under Toyota in a digest of Ford and
+    Toyota, made the subject "(Ford, Toyota, BMW)", though the mail had no BMW section."""
+    import email
+    import email.policy
+
+    feed = serve_titles(
+        httpserver,
+        [
+            "Joyson Safety Systems Recalls 35,000 Airbag Inflators Used in BMW and Toyota Vehicles",
+            "Ford Recalls 14,768 Bronco Sport and Escape SUVs Over Cracked Fuel Injectors",
+        ],
+    )
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[digests]]\nname = "recalls"\nevents = ["recall"]\nmakers = ["Ford", "Toyota"]\n\n'
+        '[email]\nfrom = "news@example.org"\n',
+        "utf-8",
+    )
+    args = ("digest", "--config", str(config), "--feed", feed, "--no-extract", "--name", "recalls")
+    mail = cli(*args, "--email", "r@example.org", "--dry-run")
+    assert mail.code == 0, mail.err
+    message = email.message_from_string(mail.out, policy=email.policy.default)
+    text = message.get_body(("plain",)).get_content()
+    assert "== Toyota" in text and "== BMW" not in text  # filed under the maker asked for
+    assert message["Subject"] == "autonews recalls: 2 stories — 2 recalls (Ford, Toyota)"

@@ -222,7 +222,7 @@ def _member(n: int, title: str, event: str, confidence: float, automotive: bool)
 
 
 def test_a_story_about_cars_is_told_by_its_car_items_whatever_the_language() -> None:
-    from autonews.digest import build_story
+    from autonews.story_build import build_story
 
     members = [
         _member(1, "Volvo Recalls 14,768 XC70s Over Halfshaft Risk", "recall", 0.7, True),

@@ -130,9 +130,12 @@ def runs(server: HTTPServer, tmp_path_factory: pytest.TempPathFactory) -> Runs:
     return Runs(digest, check, offline, document, seconds)
 
 
-def _failed_names(stderr: str) -> list[str]:
+def _named_on_stderr(stderr: str, names: list[str]) -> bool:
+    """Whether stderr's failure line names each feed, with its reason, in this order."""
     match = re.search(r"autonews: \d+ feeds? failed: (.*)$", stderr, re.MULTILINE)
-    return match.group(1).split(", ") if match else []
+    line = ", " + (match.group(1) if match else "")
+    found = [line.find(f", {name} (") for name in names]
+    return -1 not in found and found == sorted(found)
 
 
 def test_corpus_is_large_and_varied() -> None:
@@ -159,7 +162,7 @@ def test_no_traceback_and_every_feed_has_a_status(runs: Runs) -> None:
             assert feed["error"], feed
     failed = [f["name"] for f in feeds if f["status"] == "error"]
     assert failed and result.returncode == 3
-    assert _failed_names(result.stderr) == failed  # named on stderr too
+    assert _named_on_stderr(result.stderr, failed)  # named on stderr too, each with why
 
 
 @pytest.mark.parametrize(

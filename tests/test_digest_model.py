@@ -6,9 +6,10 @@ import json
 from datetime import UTC, datetime
 
 from autonews.classify import classify
-from autonews.digest import build_digest, build_story
+from autonews.digest import build_digest
 from autonews.models import Event, Item, MakerRef
 from autonews.render import Format, RenderOptions, render
+from autonews.story_build import build_story
 from tests.helpers.digests import NOW, _story
 
 FORD = MakerRef("Ford", "Ford", "US")

@@ -120,3 +120,20 @@ def test_upgrade_from_schema_1_keeps_items(cli, home: Path, httpserver: HTTPServ
     assert db.execute("SELECT title FROM items WHERE feed_url = 'x'").fetchone() == (
         "Old Stored Story",
     )
+
+
+def test_new_is_shared_by_every_format_of_a_digest_and_a_name_keeps_its_own(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Trial 30 #16, as the README's Cron section says it: a JSON job and a text job of the
+    plain digest take the news from each other; a named digest keeps its own record."""
+    url = serve(httpserver, [item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1)])
+    config = tmp_path / "config.toml"
+    config.write_text('[[digests]]\nname = "scripts"\nformat = "json"\n', "utf-8")
+    args = ("digest", "--config", str(config), "--feed", url, "--no-extract", "--new")
+    assert len(titles(cli(*args, "--format", "json"))) == 1
+    assert cli(*args, "--format", "text").out == ""  # the JSON job delivered it already
+    named = cli(*args, "--name", "scripts")
+    assert titles(named) == ["Volvo Recalls 14,768 XC70s Over Halfshaft Risk"]
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    assert "What `--new` has delivered is kept per digest, not per format" in readme

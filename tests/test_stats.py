@@ -101,9 +101,9 @@ def test_the_timeline_counts_calendar_days_in_the_readers_zone() -> None:
     from zoneinfo import ZoneInfo
 
     from autonews.classify import classify
-    from autonews.digest import build_story
     from autonews.models import Item, Story
     from autonews.stats import compute_stats
+    from autonews.story_build import build_story
 
     def story(number: int, title: str, published: datetime) -> Story:
         told = Item(
@@ -266,8 +266,8 @@ def _stories_of(dated: list[tuple[str, tuple[int, int, int]]]) -> list:
     from datetime import UTC, datetime
 
     from autonews.classify import classify
-    from autonews.digest import build_story
     from autonews.models import Item
+    from autonews.story_build import build_story
 
     stories = []
     for number, (title, day) in enumerate(dated):

@@ -83,7 +83,7 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
     not mail the same warning after every run; then exit 3 when some feeds failed (every one of
     them, too: the network is down, most likely, and stderr says so). An --offline run fetched
     nothing: the failures its footer shows are the store's, not news, and do not fail it."""
-    from autonews.render.common import move_note, plural
+    from autonews.render.common import failed_feeds_named, move_note, plural
     from autonews.text import clean_text
 
     if offline:
@@ -95,7 +95,7 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
         return
     named = digest.failures_to_tell_on_stderr
     if named:
-        names = ", ".join(f.name or f.url for f in named)
+        names = failed_feeds_named(named)
         more = len(failed) - len(named)
         earlier = f" (and {more} reported earlier)" if more else ""
         if digest.every_feed_failed:

@@ -353,16 +353,17 @@ def _with_maker_names(
     is an error (found now, not after the fetch)."""
     if not (makers or cfg.classify.mute_makers or any(d.makers for d in named)):
         return cfg, (), list(named)
-    from autonews.classify.lookup import knowledge_for, resolve_makers
+    from autonews.classify.lookup import knowledge_for
+    from autonews.digest import resolve_wanted_makers
 
     knowledge = knowledge_for(cfg.classify)
-    mute = resolve_makers(
+    mute = resolve_wanted_makers(
         cfg.classify.mute_makers, knowledge, "config key 'classify.mute_makers'", ConfigError
     )
     entries = [
         replace(
             entry,
-            makers=resolve_makers(
+            makers=resolve_wanted_makers(
                 entry.makers,
                 knowledge,
                 f"config key 'digests[{cfg.digests.index(entry)}].makers'",
@@ -372,7 +373,7 @@ def _with_maker_names(
         for entry in named
     ]
     cfg = replace(cfg, classify=replace(cfg.classify, mute_makers=mute))
-    return cfg, resolve_makers(makers, knowledge, "--maker", UsageError), entries
+    return cfg, resolve_wanted_makers(makers, knowledge, "--maker", UsageError), entries
 
 
 def _named_digest(cfg: Config, name: str) -> NamedDigest:

@@ -83,8 +83,9 @@ def stats(
     from dataclasses import asdict, replace
     from datetime import UTC
 
-    from autonews.classify.lookup import knowledge_for, resolve_makers
+    from autonews.classify.lookup import knowledge_for
     from autonews.deliver.output import terminal_options
+    from autonews.digest import resolve_wanted_makers
     from autonews.render.stats_terminal import TOP, render_stats
     from autonews.stats import compute_stats, stored_stories, without_muted
     from autonews.store import Store
@@ -95,7 +96,7 @@ def stats(
     event = event_slugs("--event", [event])[0] if event else None
     env = environment(color)
     cfg = load_config(config)
-    makers = resolve_makers(maker or (), knowledge_for(cfg.classify), "--maker", UsageError)
+    makers = resolve_wanted_makers(maker or (), knowledge_for(cfg.classify), "--maker", UsageError)
     now = utcnow()
     zone = reader_zone(cfg.digest.timezone)
     try:

@@ -21,6 +21,7 @@ from email.utils import formatdate, make_msgid
 from urllib.parse import unquote, urlsplit
 
 from autonews.config import EmailConfig
+from autonews.digest import asked_makers, filed_maker
 from autonews.errors import ConfigError, DeliveryError
 from autonews.models import Digest, Event
 from autonews.render import Format, RenderOptions, render
@@ -68,12 +69,13 @@ def subject_for(digest: Digest) -> str:
             continue
         label = event_count(event, n)
         if len(parts) == 0:
-            makers = [
-                s.classification.makers[0].name
-                for s in digest.stories
-                if s.classification.event is event and s.classification.makers
+            # Each story's maker as the digest files it: a named digest's makers, not another
+            # one the story names too (trial 30 #4: "(Ford, Toyota, BMW)" with no BMW section).
+            wanted = asked_makers(digest)
+            filed = [
+                filed_maker(s, wanted) for s in digest.stories if s.classification.event is event
             ]
-            names = list(dict.fromkeys(makers))[:3]
+            names = list(dict.fromkeys(maker.name for maker in filed if maker))[:3]
             if names:
                 label += f" ({', '.join(names)})"
         parts.append(label)

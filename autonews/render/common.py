@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shlex
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
 from autonews.render import RenderOptions
-from autonews.text import clean_text
+from autonews.text import clean_text, shorten
 from autonews.timeparse import zone_label
 
 
@@ -106,9 +108,7 @@ def safe_url(url: str | None) -> str | None:
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative", with
     the feed's own date after the feeds when it was far ahead (see ``feed_date_note``)."""
-    count = story.cluster_size
-    feeds = ", ".join(dict.fromkeys(clean_text(s.feed) for s in story.sources))
-    parts = [plural(count, "source"), clock.when(story.published), feeds]
+    parts = [plural(story.cluster_size, "source"), clock.when(story.published), outlets(story)]
     if story.new_sources:
         parts.insert(1, f"{story.new_sources} new since your last digest")
     if story.confirmed:
@@ -120,6 +120,14 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     if speculative and story.classification.speculative:
         parts.append("speculative")
     return " · ".join(parts)
+
+
+def outlets(story: Story) -> str:
+    """The feeds of a story's sources, each once, with how many of them it gave when more than
+    one ("MarketDesk Autos, Asia Business Autos (2), 财经汽车快讯": an outlet's English and
+    Japanese versions), so that they add up to the count of sources (trial 31 #18)."""
+    counts = Counter(clean_text(source.feed) for source in story.sources)
+    return ", ".join(name if n == 1 else f"{name} ({n})" for name, n in counts.items())
 
 
 def feed_date_note(story: Story, clock: Clock) -> str:
@@ -258,6 +266,19 @@ def move_note(feed: FeedHealth) -> str:
     `autonews feeds edit 'EV Monitor' --url URL` updates the feed list"."""
     new, command = move_command(feed)
     return f"moved for good to {new}: `{command}` updates the feed list"
+
+
+_REASON_CHARS = 60  # of a failure's reason on stderr: what happened, not the whole message
+
+
+def failed_feeds_named(feeds: Sequence[FeedHealth]) -> str:
+    """Failed feeds with why, for one line on stderr: "A Wire (HTTP 503), B Wire (HTTP 404)";
+    a reason they all share is said once: "A Wire, B Wire (connection refused)"."""
+    names = [clean_text(feed.name or feed.url) for feed in feeds]
+    reasons = [shorten(clean_text(feed.error or "failed"), _REASON_CHARS) for feed in feeds]
+    if len(set(reasons)) == 1 and len(feeds) > 1:
+        return f"{', '.join(names)} ({reasons[0]})"
+    return ", ".join(f"{name} ({reason})" for name, reason in zip(names, reasons, strict=True))
 
 
 def feed_line(feed: FeedHealth) -> tuple[bool, str]:

@@ -1,0 +1,101 @@
+"""What of an extracted page is the article: not a paywall's prompt ("Subscribe to continue
+reading. Already a subscriber? Sign in."), nor the heading and byline the page repeats above
+the text (trial 31: every summary began "Stellantis to close Luton van plant, … GlobalWire Autos
+Stellantis will close…"). Read when a page is extracted, and again when a story is told from a
+body the store kept from before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# What a paywall or a sign-in wall says instead of the article, in English and Chinese.
+PAYWALL_PROMPTS = (
+    "subscribe to continue",
+    "subscribe to read",
+    "subscribe now to",
+    "subscribers only",
+    "for subscribers",
+    "already a subscriber",
+    "already subscribed",
+    "sign in to continue",
+    "sign in to read",
+    "log in to continue",
+    "log in to read",
+    "to continue reading",
+    "register to continue",
+    "create a free account",
+    "unlock this article",
+    "become a member to",
+    "订阅后阅读",
+    "订阅后继续阅读",
+    "登录后阅读",
+    "登录后继续阅读",
+    "付费阅读",
+    "开通会员",
+    "订阅全文",
+    "訂閱後閱讀",
+    "登入後閱讀",
+    "付費閱讀",
+)
+_PROMPT = re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in PAYWALL_PROMPTS), re.I)
+_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
+# A page is a paywall when, its prompts aside, fewer characters than these are left: a heading
+# and a byline, not an article.
+_LEFT_OF_AN_ARTICLE = 120
+
+
+def reads_as_paywall(text: str) -> bool:
+    """Whether a page's text is a subscribe or sign-in prompt, with at most a heading and a
+    byline beside it: a page with no article body."""
+    if not _PROMPT.search(text):
+        return False
+    rest = sum(len(s.strip()) for s in _SENTENCE.findall(text) if not _PROMPT.search(s))
+    return rest < _LEFT_OF_AN_ARTICLE
+
+
+_BY = re.compile(r"^(?:by|作者|文|记者|記者)\s*[:：]?\s*", re.IGNORECASE)
+_SEPARATORS = re.compile(r"^[\s|｜:：·•–—-]*")
+
+
+def without_heading(text: str, headings: Iterable[str], bylines: Iterable[str] = ()) -> str:
+    """``text`` without the page's heading it opens with (the first of ``headings`` it opens
+    with, on its line or run into the text as some extractions do), nor the byline after it: an
+    author or the outlet's name, on a line of its own or right after the heading ("Title
+    GlobalWire Autos Stellantis will close…")."""
+    start = text.lstrip()
+    took_heading = False
+    for heading in headings:
+        rest = _after(start, heading)
+        if rest is not None:
+            start, took_heading = _SEPARATORS.sub("", rest), True
+            break
+    for name in sorted({b.strip() for b in bylines if b.strip()}, key=len, reverse=True):
+        line, _, below = start.partition("\n")
+        if _BY.sub("", line).strip().casefold() == name.casefold():  # the byline's own line
+            start = below
+            break
+        after = _after(_BY.sub("", start), name) if took_heading else None
+        if after is not None and after[:1].isspace():  # run on after the heading
+            start = after
+            break
+    return start.strip() or text.strip()
+
+
+def _after(text: str, prefix: str) -> str | None:
+    """What of ``text`` follows ``prefix`` at its start, matched in any case and whatever the
+    spaces and line breaks (an extraction may join a heading to the text, or break it); None
+    when the text does not start with it."""
+    wanted = "".join(prefix.split()).casefold()
+    if not wanted:
+        return None
+    matched = 0
+    for index, char in enumerate(text):
+        if char.isspace():
+            continue
+        if char.casefold() != wanted[matched]:
+            return None
+        matched += 1
+        if matched == len(wanted):
+            return text[index + 1 :]
+    return None

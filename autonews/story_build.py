@@ -1,0 +1,198 @@
+"""How a story is told: the source that stands for it (its title and link), its summary, body,
+sources and event, from its clustered items. The digest (``autonews.digest``) ranks and groups
+the stories made here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from autonews.briefings import reads_as_briefing, reads_as_commentary
+from autonews.models import (
+    Article,
+    Classification,
+    Event,
+    Item,
+    Source,
+    Story,
+)
+from autonews.page_text import reads_as_paywall, without_heading
+from autonews.text import first_sentences
+from autonews.wire_titles import shown_title
+
+# A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
+_ROUNDED_FIGURE = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|approximately|over|more than|some|up to)\s+"
+    r"[$€£¥]?\d|[近约逾超]\s?\d",
+    re.IGNORECASE,
+)
+
+
+def _informativeness(item: Item, classification: Classification) -> float:
+    words = len(set(item.title.lower().split()))
+    cjk = sum(1 for char in item.title if "\u4e00" <= char <= "\u9fff") / 2
+    return (
+        min(words + cjk, 18)
+        + 3 * len(classification.figures)
+        - 3 * len(_ROUNDED_FIGURE.findall(item.title))
+        + 2 * len(classification.makers)
+        - (4 if item.title.isupper() else 0)
+    )
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
+
+
+def title_language(title: str) -> str:
+    """ "zh" for a title written in Chinese, else "en" (any Latin-script title)."""
+    return "zh" if len(_HAN.findall(title)) >= 2 else "en"
+
+
+def representative(
+    members: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    language: str,
+    traditional: str | None = None,
+    articles: Mapping[str, Article] | None = None,
+) -> Item:
+    """The item that stands for a story (its title, link and summary): see ``build_story``;
+    ``articles``, the bodies of the pages read, by URL."""
+    if len(members) == 1:  # most stories: nothing to weigh
+        return members[0]
+    chinese_reader = language == "zh"
+
+    def in_the_readers_script(item: Item) -> bool:
+        """For a Chinese reader, a title in their script: one a Taiwanese outlet wrote, not one
+        converted from Simplified (軟體, not 軟件), for a Traditional reader; else Simplified."""
+        if not chinese_reader or title_language(item.title) != "zh":
+            return False
+        from autonews.reader_script import written_in_traditional
+
+        return written_in_traditional(item.title) == (traditional is not None)
+
+    return max(
+        members,
+        key=lambda i: (
+            classifications[i.id].automotive,
+            # Opinion, analysis, reviews, previews and roundups write about the news: a source
+            # telling it gives the story its title, in whatever language (trials 30 and 31).
+            tells_the_news(i.title),
+            (title_language(i.title) == "zh") == chinese_reader,
+            in_the_readers_script(i),
+            # A source that tells the news firmly speaks for a story its rumour began ("Honda
+            # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
+            not classifications[i.id].speculative,
+            # One with a text of its own (an article, a feed summary) has a summary to show
+            # under its title: a titles-only or paywalled item would borrow another source's,
+            # which may tell another event (trial 30 #3).
+            bool(i.summary.strip()) or _has_body(i, articles or {}),
+            _informativeness(i, classifications[i.id]),
+            -i.id,
+        ),
+    )
+
+
+def tells_the_news(title: str) -> bool:
+    """Whether a title tells an event, rather than commenting on it, reviewing or previewing
+    it, or gathering several (a roundup, a live blog)."""
+    return not (reads_as_commentary(title) or reads_as_briefing(title))
+
+
+def _has_body(item: Item, articles: Mapping[str, Article]) -> bool:
+    article = articles.get(item.link or "")
+    return article is not None and bool(article.text) and not reads_as_paywall(article.text)
+
+
+def told_body(item: Item, articles: Mapping[str, Article]) -> str:
+    """The article body of ``item``'s page, without the heading and byline the page repeats,
+    or "" when it has none: no page, or only a paywall's prompt (as the store may keep from
+    before such pages were read as having no body)."""
+    if not _has_body(item, articles):
+        return ""
+    article = articles[item.link or ""]
+    headings = (item.title, article.title)
+    return without_heading(article.text, headings, (article.author, item.feed_name))
+
+
+def build_story(
+    members: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    articles: Mapping[str, Article],
+    key: str,
+    language: str = "en",
+    traditional: str | None = None,
+) -> Story:
+    """One story from its items; ``key`` is the store's stable story key. The item that stands
+    for it (title, link, makers, summary) is one about cars where any is (so the story is about
+    cars when any of its sources is, whatever the reader's language), then one that tells the
+    news (no opinion, analysis, review, preview or roundup) where one does, then one in the
+    reader's ``language`` where one is (for a Chinese reader, one written in their script where
+    one is), then one telling it firmly, then one with a text of its own (a readable article
+    page or a feed summary), then the most informative. Its summary is from its own article
+    body, else its own feed summary, and only then from another source's body.
+    ``traditional``: the OpenCC table that puts its Chinese title and summary in a Traditional
+    reader's script (zh-TW), when an outlet wrote them in Simplified characters. Titles are
+    shown without a wire's bookkeeping ("UPDATE 1-": ``autonews.wire_titles``)."""
+    chosen = representative(members, classifications, language, traditional, articles)
+    own = told_body(chosen, articles)
+    # Another source's body stands in for a story's text where the chosen one has none, but its
+    # summary is the chosen source's own: another event's text under a title misleads (trial 30:
+    # a Tesla launch told with an NHTSA probe's summary).
+    body = own or next(filter(None, (told_body(m, articles) for m in members)), "") or None
+    classification = _story_event(members, classifications, classifications[chosen.id])
+    summary = first_sentences(own or chosen.summary or body or "")
+    sources = tuple(
+        Source(
+            m.feed_name,
+            shown_title(m.title),
+            m.link,
+            m.published,
+            first_seen=m.first_seen,
+            feed_date=m.feed_date,
+            item_id=m.id,
+            corrected_at=m.corrected_at,
+        )
+        for m in sorted(members, key=lambda m: (m.published, m.id))
+    )
+    tags = tuple(sorted({tag for m in members for tag in m.tags}))
+    title = shown_title(chosen.title)
+    if traditional is not None:
+        from autonews.reader_script import in_traditional
+
+        title, summary = in_traditional(title, traditional), in_traditional(summary, traditional)
+    return Story(
+        id=key,
+        title=title,
+        url=chosen.link,
+        published=min(m.published for m in members),
+        summary=summary,
+        body=body,
+        classification=classification,
+        sources=sources,
+        item_ids=tuple(m.id for m in members),
+        tags=tags,
+    )
+
+
+def _story_event(
+    members: Sequence[Item], classifications: Mapping[int, Classification], chosen: Classification
+) -> Classification:
+    """The chosen item's labels, with the event its sources report most surely: one outlet's
+    "as new boss reviews plans" should not outvote another's "may scrap" for one story; and
+    speculative only while every source is. Only sources as relevant as the chosen one vote:
+    an item not about cars (event other, surely) has no say in a car story's event."""
+    if len(members) == 1:
+        return chosen
+    weights: dict[Event, float] = {}
+    firm = False  # a voting source tells it firmly: the story is no longer a rumour
+    for member in members:
+        label = classifications[member.id]
+        if label.automotive != chosen.automotive:
+            continue
+        weights[label.event] = weights.get(label.event, 0.0) + label.confidence
+        firm = firm or not label.speculative
+    best = max(weights, key=lambda event: (weights[event], event is chosen.event))
+    if best is chosen.event and not (chosen.speculative and firm):
+        return chosen
+    return replace(chosen, event=best, speculative=chosen.speculative and not firm)

@@ -1,0 +1,55 @@
+"""Headlines as a digest shows them: without a news wire's bookkeeping (trial 31 #17). Wires
+write for editors as well as readers: "UPDATE 1-" counts a story's versions, "CORRECTED-",
+"REFILE-" and "RPT-" say a version was sent again, "BRIEF-" and "EXCLUSIVE-" file it. None
+of that is news to a reader, and a corrected title is the title now. What carries meaning is
+kept, in words: "… Spanish plant -sources" is a rumour, shown "…, sources say"."""
+
+from __future__ import annotations
+
+import re
+
+# Prefixes a wire puts before its headline, upper case, before a dash; "UPDATE 2-" counts.
+BOOKKEEPING = (
+    "UPDATE",
+    "UPDATED",
+    "WRAPUP",
+    "CORRECTED",
+    "CORRECTION",
+    "REFILE",
+    "RPT",
+    "REPEAT",
+    "BRIEF",
+    "EXCLUSIVE",
+    "URGENT",
+    "FLASH",
+    "BUZZ",
+)
+# A wire's short suffix naming who says it, as words ("-sources" -> ", sources say").
+SAID_BY = {
+    "sources": "sources say",
+    "source": "source says",
+    "report": "report says",
+    "reports": "reports say",
+    "media": "media report",
+    "filing": "filing shows",
+    "document": "document shows",
+    "statement": "statement says",
+}
+
+_PREFIX = re.compile(rf"^\s*(?:{'|'.join(BOOKKEEPING)})(?:\s?\d+)?\s?[-–]\s*")
+# " -sources" at the end: a space before the dash, none after (a hyphenated word has neither).
+_SUFFIX = re.compile(r"\s+[-–]([A-Za-z][\w.&']*)\s*$")
+
+
+def shown_title(title: str) -> str:
+    """The headline without a wire's bookkeeping prefixes ("UPDATE 1-", "CORRECTED-", several
+    in a row: "RPT-UPDATE 2-"), and with its "-sources" suffix in words; else as written."""
+    shown = title
+    while match := _PREFIX.match(shown):
+        shown = shown[match.end() :]
+    if said := _SUFFIX.search(shown):
+        who = said.group(1)
+        words = SAID_BY.get(who.lower()) or (f"{who} reports" if who[0].isupper() else "")
+        if words:
+            shown = f"{shown[: said.start()].rstrip(' ,')}, {words}"
+    return shown.strip() or title
