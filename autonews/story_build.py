@@ -18,6 +18,7 @@ from autonews.models import (
     Story,
 )
 from autonews.page_text import reads_as_paywall, without_heading
+from autonews.story_details import with_sources_details
 from autonews.text import first_sentences
 from autonews.wire_titles import shown_title
 
@@ -140,7 +141,14 @@ def build_story(
     # summary is the chosen source's own: another event's text under a title misleads (trial 30:
     # a Tesla launch told with an NHTSA probe's summary).
     body = own or next(filter(None, (told_body(m, articles) for m in members)), "") or None
-    classification = _story_event(members, classifications, classifications[chosen.id])
+    classification = with_sources_details(
+        _story_event(members, classifications, classifications[chosen.id]),
+        [
+            classifications[m.id]
+            for m in members
+            if m.id != chosen.id and _voting(m, chosen, classifications)
+        ],
+    )
     summary = first_sentences(own or chosen.summary or body or "")
     sources = tuple(
         Source(
@@ -196,3 +204,9 @@ def _story_event(
     if best is chosen.event and not (chosen.speculative and firm):
         return chosen
     return replace(chosen, event=best, speculative=chosen.speculative and not firm)
+
+
+def _voting(member: Item, chosen: Item, classifications: Mapping[int, Classification]) -> bool:
+    """A source as relevant as the chosen one (about cars or not): it has a say in the story's
+    labels."""
+    return classifications[member.id].automotive == classifications[chosen.id].automotive

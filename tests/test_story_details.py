@@ -1,0 +1,45 @@
+"""Trial 30: a story's models and counts are what its sources tell together. The recall of the
+Bronco Sport and the Escape was told by a wire as "about 15,000 SUVs" with no model; the story
+gave that headline's labels only, so `--model "Bronco Sport"` found nothing and the count was
+the rounded one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from autonews.classify import classify
+from autonews.models import Figure
+from autonews.story_details import with_sources_details
+from tests.helpers.feeds import item, rss
+from tests.helpers.site import Site
+
+WIRE = "Ford to recall about 15,000 SUVs in US over fuel injector fire risk"
+TRADE = "Ford Bronco Sport and Escape recalled over cracked fuel injectors"
+EXACT = "Ford recalls 14,768 vehicles over fuel injector leak"
+
+
+def test_a_story_has_every_model_and_the_exact_count_its_sources_tell(
+    cli, home: Path, site: Site
+) -> None:
+    site.routes["/wire.xml"] = (200, "application/rss+xml", rss([item(WIRE, 1, 2)], "Wire"))
+    site.routes["/trade.xml"] = (200, "application/rss+xml", rss([item(TRADE, 2, 1)], "Trade"))
+    site.routes["/desk.xml"] = (200, "application/rss+xml", rss([item(EXACT, 3, 3)], "Desk"))
+    feeds = [("--feed", site.url(f"/{name}.xml")) for name in ("wire", "trade", "desk")]
+    feeds = tuple(arg for pair in feeds for arg in pair)
+    result = cli("digest", *feeds, "--no-extract", "--format", "json", "--model", "Bronco Sport")
+    assert result.code == 0, result.err
+    (story,) = json.loads(result.out)["stories"]
+    assert len(story["sources"]) == 3
+    assert {"Bronco Sport", "Ford Escape"} <= {m["name"] for m in story["models"]}
+    assert [(f["value"], f["unit"]) for f in story["figures"]] == [(14768, "vehicles")]
+
+
+def test_only_a_rounded_count_gives_way_and_only_to_a_close_one() -> None:
+    chosen = classify("Ford to recall about 15,000 SUVs in US over fuel injector fire risk")
+    exact = classify(EXACT)
+    other = classify("Ford recalls 1,200 Broncos over seat bolts")
+    assert with_sources_details(chosen, [other]).figures == chosen.figures  # not close: kept
+    told = with_sources_details(chosen, [exact]).figures
+    assert told == exact.figures and told[0] == Figure("units", told[0].text, 14768.0, "vehicles")
+    assert with_sources_details(exact, [chosen]).figures == exact.figures  # exact stays
