@@ -79,9 +79,17 @@ def first_sentences(text: str, count: int = 2, max_chars: int = 360) -> str:
     text = clean_text(text[: max_chars * 4])  # a body can be long; the start is all we need
     if not text:
         return ""
-    pieces = list(itertools.islice(_sentences(text), count))
+    told = (piece for piece in _sentences(text) if not _CREDITS.match(piece.strip()))
+    pieces = list(itertools.islice(told, count))
     summary = " ".join(piece.strip() for piece in pieces) if pieces else text
     return shorten(summary, max_chars)
+
+
+# A wire's credit line, no sentence of the news: "Reporting by Nick Carey; Editing by Mark
+# Potter", "(Additional reporting by ...)", "Writing by ...".
+_CREDITS = re.compile(
+    r"\(?(?:additional )?(?:reporting|writing|editing|compiled|graphics) by\b", re.IGNORECASE
+)
 
 
 def _sentences(text: str) -> Iterator[str]:

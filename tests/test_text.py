@@ -38,3 +38,16 @@ def test_html_to_text_output_is_one_clean_line(text: str) -> None:
     out = html_to_text(text)
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in out)
     assert out == out.strip()
+
+
+def test_a_wires_credit_line_is_no_sentence_of_a_summary() -> None:
+    """Trial 31: "Reporting by staff; editing by the desk." ended the summaries of a wire."""
+    body = (
+        "The European Commission approved the acquisition unconditionally. "
+        "Reporting by Nick Carey; Editing by Mark Potter. (Additional reporting by Jo Lee.) "
+        "The deal closes next month."
+    )
+    assert first_sentences(body) == (
+        "The European Commission approved the acquisition unconditionally. "
+        "The deal closes next month."
+    )
