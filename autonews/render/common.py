@@ -127,7 +127,8 @@ def outlets(story: Story) -> str:
     one ("MarketDesk Autos, Asia Business Autos (2), 财经汽车快讯": an outlet's English and
     Japanese versions), so that they add up to the count of sources (trial 31 #18)."""
     counts = Counter(clean_text(source.feed) for source in story.sources)
-    return ", ".join(name if n == 1 else f"{name} ({n})" for name, n in counts.items())
+    # A no-break space: a wrapped line never parts a feed from its count.
+    return ", ".join(name if n == 1 else f"{name}\u00a0({n})" for name, n in counts.items())
 
 
 def feed_date_note(story: Story, clock: Clock) -> str:
