@@ -9,6 +9,7 @@ vehicles ("227,000 Explorers", "145,235 Ioniq 5, Ioniq 6 and Genesis EVs")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from autonews.classify.figure_words import (
@@ -31,20 +32,22 @@ class Names:
     """Where the text names models, read only when a number needs it (most headlines with a
     number name no model, or need no look)."""
 
-    __slots__ = ("_covered", "_read")
+    __slots__ = ("_ends", "_read", "_starts")
 
     def __init__(self, read: Callable[[], Sequence[Span]]) -> None:
         self._read = read
-        self._covered: frozenset[int] | None = None
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
 
     def at(self, position: int) -> bool:
         """Whether the character at ``position`` is in a maker's or model's name."""
-        covered = self._covered
-        if covered is None:  # the names' characters, once: a number asks of each word after it
-            covered = self._covered = frozenset(
-                at for start, end in self._read() for at in range(start, end)
-            )
-        return position in covered
+        starts = self._starts
+        if starts is None:  # read once, in text order: a number asks of each word after it
+            spans = sorted(self._read())
+            starts = self._starts = [start for start, _ in spans]
+            self._ends = [end for _, end in spans]
+        index = bisect_right(starts, position) - 1
+        return index >= 0 and position < self._ends[index]
 
 
 NO_NAMES = Names(tuple)

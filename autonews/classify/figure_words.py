@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -36,24 +37,26 @@ CJK_PARTS = tuple(_CHINESE["parts"])
 CJK_PART_MEASURES = frozenset(_CHINESE["part_measures"])
 CJK_OTHERS = tuple(_CHINESE["others"])
 
-_PEOPLE = _DATA["people"]
-PEOPLE = frozenset(_PEOPLE["nouns"])
-_JOB_WORD = re.compile(r"\b(?:" + "|".join(_PEOPLE["english"]) + r")\b", re.IGNORECASE)
-_JOB_CJK = re.compile("|".join(_PEOPLE["chinese"]))
+PEOPLE = frozenset(_DATA["people"]["nouns"])
 
 
 def about_jobs(text: str) -> bool:
     """Whether a headline is about jobs, so that the people it counts are jobs ("lay off 1,000
     people", 裁员1.3万人): asked only of a count of people."""
-    return bool(_JOB_WORD.search(text) or _JOB_CJK.search(text))
+    english, chinese = _patterns("people", "english", "chinese")
+    return bool(english.search(text) or chinese.search(text))
 
 
-def _words(names: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(names) + r")\b", re.IGNORECASE)
+@cache
+def _patterns(table: str, words: str, more: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two lists of a table as patterns, made when first asked (a ¥ or a count of people is
+    rare: the import does not pay for them). English words match as words in any case."""
+    listed = _DATA[table]
+    english = re.compile(r"\b(?:" + "|".join(listed[words]) + r")\b", re.IGNORECASE)
+    other = "|".join(listed[more])
+    return english, re.compile(rf"\b(?:{other})\b" if other.isascii() else other, re.IGNORECASE)
 
 
-_JAPAN = _words(_DATA["yen"]["japan"])
-_CHINA = _words(_DATA["yen"]["china"])
 _KANA = re.compile("[\u3040-\u30ff]")
 _HAN = re.compile("[\u3400-\u9fff]")
 
@@ -67,7 +70,8 @@ def yen_sign_is_yen(text: str, countries: frozenset[str]) -> bool:
         return True
     if _HAN.search(text):
         return False
-    japan, china = bool(_JAPAN.search(text)), bool(_CHINA.search(text))
+    japan_words, china_words = _patterns("yen", "japan", "china")
+    japan, china = bool(japan_words.search(text)), bool(china_words.search(text))
     if japan != china:
         return japan
     return "JP" in countries and "CN" not in countries
