@@ -26,6 +26,7 @@ KNOWLEDGE_FILES = (
     "nonmakers.toml",
     "events.toml",
     "concepts.toml",  # the event model reads a title's concepts
+    "figures.toml",  # what counts count, and what ¥ is
     "event_model.json",
     "event_model.weights",
 )

@@ -23,6 +23,12 @@ SCALES = {
     "bn": 9,
     "bln": 9,
     "trillion": 12,
+    "lakh": 5,  # Indian English: "1.08 Lakh XUV700 SUVs" are 108,000
+    "lakhs": 5,
+    "crore": 7,
+    "crores": 7,
+    "万亿": 12,  # before 万: "1.8万亿韩元" is 1.8 trillion won, not 18,000
+    "萬億": 12,
     "万": 4,
     "萬": 4,
     "亿": 8,

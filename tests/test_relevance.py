@@ -181,7 +181,7 @@ def test_figures_are_numbers_with_units() -> None:
 @pytest.mark.parametrize(
     ("title", "figure"),
     [
-        ("Xiaomi recalls 116,887 SU7 sedans", ("116,887 SU7", 116887, "vehicles")),
+        ("Xiaomi recalls 116,887 SU7 sedans", ("116,887 SU7 sedans", 116887, "vehicles")),
         ("Tesla Recalls 9,999 Cybertrucks", ("9,999 Cybertrucks", 9999, "vehicles")),
         ("Ford Recalls 14,768 Broncos Over Loose Trim", ("14,768 Broncos", 14768, "vehicles")),
         ("Toyota sells 480,186 Vehicles in November", ("480,186 Vehicles", 480186, "vehicles")),

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from autonews.classifier_version import knowledge_version
+from autonews.classify.counted import NO_NAMES, Names
 from autonews.classify.event_model import EventModel, RuleHit, event_features, event_model
-from autonews.classify.figures import counting_models, extract_figures
+from autonews.classify.figures import extract_figures, in_yen
 from autonews.classify.knowledge import (
     EntityHit,
     EventHit,
@@ -209,6 +210,7 @@ class Classifier:
         tokens, stems, hits, event, weight, speculative, car_word, found, car_words = (
             self._read_title(title, reasons)
         )
+        figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES)
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
             features = event_features(
@@ -268,13 +270,15 @@ class Classifier:
             makers = _owned_brand_first(makers, title)
         is_speculative = self._speculative(title, speculative, reasons, found, len(stems))
         models = self._models(named) if named else ()
+        if figures and ("¥" in title or "￥" in title):  # ¥ is yen or yuan: rare, and asked then
+            figures = in_yen(figures, title, frozenset(m.country for m in makers))
         # Positional: a frozen dataclass's __init__ called with keywords costs a quarter more.
         return Classification(
             makers,
             companies,
             event,
             is_speculative,
-            counting_models(extract_figures(title), models),
+            figures,
             tuple(reasons),
             models,
             automotive,
@@ -361,6 +365,17 @@ class Classifier:
                 if name not in models:
                     models[name] = ModelRef(name, self.k.makers[item.index].name)
         return tuple(models.values())
+
+
+def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:
+    """Where the title names makers and models, for its figures: a number there is the name's
+    ("Ram 1500 pickups"), and a count of them counts vehicles ("227,000 Explorers", "145,235
+    Ioniq 5, Ioniq 6 and Genesis EVs")."""
+
+    def spans() -> list[tuple[int, int]]:
+        return [tokens.where(start, end) for start, end, hit in found if hit.kind == "maker"]
+
+    return Names(spans)
 
 
 _KICKER = re.compile(r"^\s*([^:：?？]{1,40})[:：]\s*\S")

@@ -8,17 +8,19 @@ the count of numbers, not the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
+from autonews.classify.counted import NO_NAMES, Names, cjk_counted, counted_after
+from autonews.classify.figure_words import yen_sign_is_yen
 from autonews.classify.scripts import simplified
-from autonews.models import Figure, ModelRef
+from autonews.models import Figure
 from autonews.numbers import (
     CJK_CURRENCIES,
     CJK_MONEY,
     CJK_SCALES,
     NUMBER,
     SCALE_WORDS,
+    SCALES,
     number_value,
 )
 
@@ -33,50 +35,10 @@ _CURRENCY_WORD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CJK_CURRENCY_AFTER = re.compile(rf"\s?({CJK_MONEY})")
-_CJK_UNITS_AFTER = re.compile(r"\s?(辆|輛|台)")
-_UNIT_NOUNS = frozenset(
-    "vehicle vehicles car cars unit units ev evs suv suvs truck trucks bus buses van vans model "
-    "models hybrid hybrids sedan sedans pickup pickups motorcycle motorcycles scooter "
-    "scooters".split()
-)
-# XC70s, EV9s; bZ4X, iX3 (a lower-case letter first, a capital after it)
-_MODEL_CODE = re.compile(r"(?:[A-Z]{1,4}|[a-z][A-Z]|[a-z]{1,2}(?=\d+[A-Z]))\d+\w*s?$")
-# "14,768 Broncos", but not "Model 4 Gets", "iPhone 5 Launches": a capitalised plural counts only
-# after a number too large to be part of a name.
-_CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]+\d*s$")
 _NAME_NUMBER_BELOW = 100
-_EDGE_PUNCTUATION = ",.;:!?)\"'”’"
-
-
-_LINKING_WORDS = frozenset("of in to for by over from with after as and at on than up".split())
-
-
-def _unit_words(text: str, after: int, large: bool = True) -> tuple[str, str] | None:
-    """'14,768 [Made-in-China XC70s]', '73,000 [plug-in hybrids]': up to three describing words,
-    then a unit noun or a model name. Returns the words counted and the unit, or None."""
-    if not text[after : after + 1].isspace():
-        return None
-    words = text[after : after + 80].split()[:5]
-    for index, raw in enumerate(words):
-        word = raw.rstrip(_EDGE_PUNCTUATION)
-        if (
-            word == "Model"
-            and raw == word
-            and index + 1 < len(words)
-            and words[index + 1][0].isalnum()
-        ):
-            # "4,000 Model Ys": a model of that name, not "models".
-            unit = f"{word} {words[index + 1].rstrip(_EDGE_PUNCTUATION)}"
-            return " ".join([*words[:index], unit]), unit
-        if (
-            word.lower() in _UNIT_NOUNS
-            or _MODEL_CODE.match(word)
-            or (large and _CAPITALISED_PLURAL.match(word))
-        ):
-            return " ".join([*words[:index], word]), word
-        if word != raw or word.lower() in _LINKING_WORDS:
-            return None  # the phrase ended before a unit
-    return None
+# "a million cars", "half a million vehicles": a count said in words, no digit
+_WORDED = re.compile(r"\b(half a|an?|one)\s+(million|billion)\b", re.IGNORECASE)
+_WORDED_VALUE = {"half a": 0.5, "a": 1.0, "an": 1.0, "one": 1.0}
 
 
 _SYMBOLS = {
@@ -119,10 +81,12 @@ _WORDS = {
 _SYMBOL_CHARS = frozenset("$€£¥￥₹₩B")  # "RMB" ends in B
 
 
-def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
+def _figure_at(text: str, number: re.Match[str], names: Names) -> Figure | None:
     start, end = number.span()
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
         return None  # a model's name ("F-150 Pickups", "CX-5"), no count
+    if start and text[start - 1] in "'’":
+        return None  # a year: "the '58 Coupe"
     # Cheap look at the characters around the number before any pattern runs.
     before = text[max(0, start - 2) : start].strip()
     symbol = (
@@ -146,56 +110,31 @@ def _figure_at(text: str, number: re.Match[str]) -> Figure | None:
     if "\u3400" <= following <= "\ufaff":
         if match := _CJK_CURRENCY_AFTER.match(text, after):
             return Figure("money", text[start : match.end()], value, _currency(match, text, start))
-        if match := _CJK_UNITS_AFTER.match(text, after):
-            return Figure("units", text[start : match.end()], value, "vehicles")
+        if (counted := cjk_counted(text, after)) and not names.at(start):
+            return Figure("units", text[start : counted[0]], value, counted[1])
         return None
-    if not following.isalpha():
-        return None
+    if not following.isalnum() and text[after : after + 1] != "-":
+        return None  # "1,245 500e" goes on: a model's name may start with a digit
+    return _count(text, number, after, value, names)
+
+
+def _count(
+    text: str, number: re.Match[str], after: int, value: float, names: Names
+) -> Figure | None:
+    """A sum in a currency's word ("2.9 billion euros") or a count of what the words after the
+    number say ("14,768 Cars", "2,900 jobs"); a number in a model's name is none ("Ram 1500
+    pickups"), nor is a year ("2025 Ram 1500 pickups")."""
+    start = number.start()
     if match := _CURRENCY_WORD_AFTER.match(text, after):
         return Figure(
             "money", text[start : match.end()].strip(), value, _WORDS[match.group(1).lower()]
         )
-    found = _unit_words(text, after, value >= _NAME_NUMBER_BELOW)
+    if names.at(start) or _after_a_name(text, number, names):
+        return None
+    found = counted_after(text, after, value >= _NAME_NUMBER_BELOW, names)
     if found is None or (1900 <= value <= 2100 and "," not in number.group()):
         return None  # no unit, or a year rather than a count
-    counted, unit = found
-    return Figure("units", f"{text[start:after].strip()} {counted}", value, _counted(unit))
-
-
-_MODELS_COUNTED = frozenset(("model", "models"))
-
-
-def _counted(word: str) -> str:
-    """What a count counts, in one vocabulary for scripts: "vehicles" for the car nouns and the
-    models' names ("14,768 Cars", "116,887 SU7", "4,000 Model Ys"), "models" for a count of
-    models ("Price Cuts on 22 Models"), else the word in lower case ("35,000 jobs"; a
-    capitalised plural may be a model's, which the classifier, knowing the models, tells:
-    ``counting_models``)."""
-    lowered = word.lower()
-    if lowered in _MODELS_COUNTED:
-        return "models"
-    if lowered in _UNIT_NOUNS or _MODEL_CODE.match(word) or word.startswith("Model "):
-        return "vehicles"
-    return lowered
-
-
-def counting_models(figures: tuple[Figure, ...], models: Iterable[ModelRef]) -> tuple[Figure, ...]:
-    """The figures, those that count a model the headline names ("14,768 Broncos") counting
-    vehicles."""
-    if not figures or all(f.kind != "units" or f.unit in _COUNTED for f in figures):
-        return figures  # most headlines: no figure, or one counted in the vocabulary already
-    plurals = {plural for model in models for plural in _plurals(model.name.lower())}
-    return tuple(
-        replace(f, unit="vehicles") if f.kind == "units" and f.unit in plurals else f
-        for f in figures
-    )
-
-
-_COUNTED = frozenset(("vehicles", "models"))
-
-
-def _plurals(name: str) -> tuple[str, ...]:
-    return (name, name + "s", name + "es")
+    return Figure("units", text[start : found[0]], value, found[1])
 
 
 def _currency(match: re.Match[str], text: str, start: int) -> str:
@@ -225,20 +164,64 @@ _ASCII_DIGITS = b"0123456789"
 _ASCII_NUMBER = re.compile(_NUMBER.pattern, re.ASCII)
 
 
-def extract_figures(text: str) -> tuple[Figure, ...]:
+def _after_a_name(text: str, number: re.Match[str], names: Names) -> bool:
+    """Whether a number goes on a name it follows: "Silverado 2500 pickups", written with at
+    most four digits, no separator."""
+    start = number.start()
+    return (
+        start > 1
+        and text[start - 1] == " "
+        and len(number.group()) <= 4
+        and number.group().isdigit()
+        and names.at(start - 2)
+    )
+
+
+def extract_figures(text: str, names: Names = NO_NAMES) -> tuple[Figure, ...]:
+    """The figures of a headline, in order; ``names`` tells where it names models."""
     # Most headlines are ASCII, and half of them have no digit: deleting the digits from the
     # bytes tells that several times faster than a search for one.
     if text.isascii():
         if len(text.encode().translate(None, _ASCII_DIGITS)) == len(text):
-            return ()
+            return _worded(text) if "illion" in text else ()
         numbers = _ASCII_NUMBER.finditer(text)
     elif _DIGIT.search(text):
         numbers = _NUMBER.finditer(text)
     else:
         return ()
     figures = []
+    counted_to = 0  # where the words the last count counted end
     for number in numbers:
-        figure = _figure_at(text, number)
+        if number.start() < counted_to:
+            continue  # "1.2 Million 1500 Pickups": a number in what a count counts
+        figure = _figure_at(text, number, names)
         if figure is not None:
             figures.append(figure)
+            if figure.kind == "units":
+                counted_to = number.start() + len(figure.text)
     return tuple(figures)
+
+
+def _worded(text: str) -> tuple[Figure, ...]:
+    """A count told in words: "recalls a million cars" (a headline with no digit)."""
+    figures = []
+    for match in _WORDED.finditer(text):
+        value = _WORDED_VALUE[match.group(1).lower()] * 10.0 ** SCALES[match.group(2).lower()]
+        found = counted_after(text, match.end())
+        if found is not None:
+            figures.append(Figure("units", text[match.start() : found[0]], value, found[1]))
+    return tuple(figures)
+
+
+def in_yen(figures: tuple[Figure, ...], text: str, countries: frozenset[str]) -> tuple[Figure, ...]:
+    """The figures, a sum written with ¥ in yen where the headline places it in Japan ("Renault
+    to Pay ¥310 Billion for Nissan's Mitsubishi Motors Stake"); ``countries``: the makers'."""
+    if not yen_sign_is_yen(text, countries):
+        return figures
+    return tuple(
+        replace(f, unit="JPY") if f.unit == "CNY" and f.text[:1] in _YEN_SIGNS else f
+        for f in figures
+    )
+
+
+_YEN_SIGNS = "¥￥"

@@ -160,6 +160,12 @@ class Tokens:
         positions = self._positions(end - 1)
         return self.text[positions[start][0] : positions[end - 1][1]]
 
+    def where(self, start: int, end: int) -> tuple[int, int]:
+        """Where tokens ``start`` to ``end - 1`` are in the text: their first and last character
+        (the last one's end)."""
+        positions = self._positions(end - 1)
+        return positions[start][0], positions[end - 1][1]
+
     def offset(self, index: int) -> int:
         """Where token ``index`` starts in the text."""
         return self._positions(index)[index][0]
