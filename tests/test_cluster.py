@@ -227,6 +227,19 @@ def test_a_regulators_listings_join_the_press_reports_of_their_recalls() -> None
     assert sorted(cluster(inputs_)) == [[0, 2], [1]]
 
 
+def test_a_probe_upgraded_is_a_later_turn_of_the_probe() -> None:
+    """Trial 30: "NHTSA upgrades Tesla FSD probe to engineering analysis" joined the probe's
+    opening a day before, so a `--new` digest never told it."""
+    groups = cluster(
+        items(
+            "US opens probe into 2.4 million Tesla vehicles with FSD after low-visibility crashes",
+            "NHTSA upgrades Tesla FSD probe to engineering analysis, step before a recall",
+            hours=30,
+        )
+    )
+    assert sorted(groups) == [[0], [1]]
+
+
 def test_a_region_holds_its_countries() -> None:
     """Trial 29: "Ford to Cut 4,000 Jobs in Europe" and "Ford Plans 4,000 European Job Cuts,
     Mostly in Germany" were told apart as news of two markets."""
