@@ -285,7 +285,8 @@ def _features(
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=_turns(frozenset(STAGES[t] for t in title_counts if t in STAGES))
         | _rule_stage(item.title, title_counts)
-        | _deal_stage(item.title, title_counts),
+        | _deal_stage(item.title, title_counts)
+        | _probe_stage(item.title, title_counts),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
@@ -411,6 +412,17 @@ def _deal_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
         return frozenset({"approved"})
     if _DEAL_SIGNED.search(title):
         return frozenset({"signed"})
+    return frozenset()
+
+
+# A probe upgraded or escalated (to an engineering analysis, 升级调查) is a turn of the probe, as
+# an expansion is: news of its own when told a day or more after the probe's opening.
+_PROBE_RAISED = re.compile(r"\b(?:upgrades?|upgraded|escalates?|escalated)\b|升级", re.IGNORECASE)
+
+
+def _probe_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
+    if "c:probe" in title_counts and _PROBE_RAISED.search(title):
+        return frozenset({"expand"})
     return frozenset()
 
 
