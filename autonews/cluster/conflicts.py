@@ -127,7 +127,7 @@ _TROUBLE = frozenset((Event.RECALL, Event.LEGAL))
 
 
 def _recall_and_other_news(a: _Features, b: _Features) -> bool:
-    """``a`` a recall (a probe, a lawsuit, a crash), ``b`` a launch, results, a price cut or a
+    """``a`` a recall (a probe, a lawsuit), ``b`` a launch, results, a price cut or a
     deal that does not name the recall nor count the cars it reaches: two events of one model,
     however alike their names ("NHTSA closes probe into Model Y steering wheels" / "Tesla
     launches a cheaper Model Y"). What follows from a recall names it ("Rivian shares slip after
@@ -241,11 +241,6 @@ def _later_turn(a: _Features, b: _Features) -> bool:
     return bool(turns) and (turns != _CONFIRMED or a.speculative)
 
 
-# Turns of a deal or plan still alive: a title naming one and not its end tells other news
-# than the end does, whenever each was told ("Renault, Chery in talks" / "call off talks").
-_ALIVE = frozenset({"talks", "begin", "agreed", "offer", "confirm"})
-
-
 def _other_regulators(a: _Features, b: _Features) -> bool:
     """Both titles tell a deal approved, by regulators of different places."""
     return (
@@ -255,6 +250,11 @@ def _other_regulators(a: _Features, b: _Features) -> bool:
         and bool(b.countries)
         and a.countries.isdisjoint(b.countries)
     )
+
+
+# Turns of a deal or plan still alive: a title naming one and not its end tells other news
+# than the end does, whenever each was told ("Renault, Chery in talks" / "call off talks").
+_ALIVE = frozenset({"talks", "begin", "agreed", "offer", "confirm"})
 
 
 def _called_off(a: _Features, b: _Features) -> bool:
