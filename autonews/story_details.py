@@ -8,10 +8,6 @@ from dataclasses import replace
 
 from autonews.models import Classification, Figure, ModelRef
 
-# A count another source tells within this share of the chosen one's is the same count, told
-# exactly ("nearly 240,000" and 239,382; 1.48万 and 14,768).
-_SAME_COUNT = 0.05
-
 
 def with_sources_details(
     chosen: Classification, others: Sequence[Classification]
@@ -43,27 +39,20 @@ def _models(
 
 
 def _exact(figure: Figure, others: Sequence[Classification]) -> Figure:
-    """The exact count another source tells for a rounded one of the same unit, else
-    ``figure``."""
-    if figure.kind != "units" or not figure.value or _roundness(figure.value) < 2:
+    """The most precise count of the same unit another source tells that is ``figure`` told
+    more precisely ("nearly 240,000" and 239,382: the clustering's reading of one figure),
+    else ``figure``."""
+    if figure.kind != "units" or not figure.value:
         return figure
-    close = [
-        theirs
+    from autonews.cluster.figures import close  # only for a story with a count
+    from autonews.cluster.figures import figure as read
+
+    ours = read(figure.value)
+    told = [
+        (read(theirs.value), theirs)
         for other in others
         for theirs in other.figures
-        if theirs.kind == "units"
-        and theirs.unit == figure.unit
-        and theirs.value
-        and abs(theirs.value - figure.value) <= _SAME_COUNT * figure.value
+        if theirs.kind == "units" and theirs.unit == figure.unit and theirs.value
     ]
-    return min(close, key=lambda f: _roundness(f.value or 0), default=figure) if close else figure
-
-
-def _roundness(value: float) -> int:
-    """Trailing zeros of a whole count: 15,000 has 3, 14,768 none."""
-    whole = round(value)
-    zeros = 0
-    while whole and whole % 10 == 0:
-        whole //= 10
-        zeros += 1
-    return zeros
+    exact = [(p, f) for p, f in told if p.precision < ours.precision and close(ours, p)]
+    return min(exact, key=lambda pair: pair[0].precision)[1] if exact else figure
