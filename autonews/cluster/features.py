@@ -284,9 +284,7 @@ def _features(
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=_turns(frozenset(STAGES[t] for t in title_counts if t in STAGES))
-        | _rule_stage(item.title, title_counts)
-        | _deal_stage(item.title, title_counts)
-        | _probe_stage(item.title, title_counts),
+        | _subject_turns(item.title, title_counts),
         parts=COMPONENTS.intersection(title_counts),
         posts=POSTS.intersection(title_counts),
         countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
@@ -373,57 +371,53 @@ def _without(text: ItemText, own: frozenset[str]) -> tuple[list[str], list[str]]
     return title, [t for t in text.lead_terms if t not in own]
 
 
-# A rule's turns: drafted or proposed (an offer put to comment), then adopted. Titles of rules
-# say "proposed rules", "draft regulation", 征求意见稿, words the concept of a rule holds.
-_RULE_DRAFTED = re.compile(
-    r"\b(?:draft|drafts|proposes|proposed|proposal)\b|征求意见", re.IGNORECASE
+# Turns the glossary's concepts do not name, told by a title's words once a concept names its
+# subject: a rule drafted or proposed (an offer put to comment: "proposed rules", 征求意见稿) or
+# adopted; a deal cleared by a regulator (欧盟批准, "EU clears") or signed; a probe upgraded or
+# escalated (to an engineering analysis), a turn as an expansion is. Per subject, the first of
+# its turns that a concept or the words tell. (A model's 正式发布 is its launch: no rule, no turn.)
+_TurnWords = tuple[str, str | None, re.Pattern[str]]  # turn, concept telling it, words telling it
+_SUBJECT_TURNS: tuple[tuple[frozenset[str], tuple[_TurnWords, ...]], ...] = (
+    (
+        frozenset({"c:regulation"}),
+        (
+            (
+                "offer",
+                None,
+                re.compile(r"\b(?:drafts?|proposes|proposed|proposal)\b|征求意见", re.I),
+            ),
+            (
+                "done",
+                None,
+                re.compile(r"\b(?:adopt(?:s|ed)|finali[sz]e[sd])\b|正式发布|正式出台", re.I),
+            ),
+        ),
+    ),
+    (
+        frozenset({"c:deal", "c:stake", "c:acquisition", "c:merger"}),
+        (
+            ("approved", "c:approval", re.compile(r"\b(?:clears?|cleared|nod)\b", re.I)),
+            ("signed", None, re.compile(r"\b(?:signs?|signed|signing)\b|签署|签订|签约", re.I)),
+        ),
+    ),
+    (
+        frozenset({"c:probe"}),
+        (("expand", None, re.compile(r"\b(?:upgrade[sd]?|escalate[sd]?)\b|升级", re.I)),),
+    ),
 )
-_RULE_ADOPTED = re.compile(
-    r"\b(?:adopts|adopted|finali[sz]es|finali[sz]ed)\b|正式发布|正式出台", re.IGNORECASE
-)
-_RULE = "c:regulation"
 
 
-def _rule_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
-    """The turn of a rule a title tells: drafted ("offer") or adopted ("done"); none for other
-    news (a model's 正式发布 is its launch, no turn)."""
-    if _RULE not in title_counts:
-        return frozenset()
-    if _RULE_DRAFTED.search(title):
-        return frozenset({"offer"})
-    if _RULE_ADOPTED.search(title):
-        return frozenset({"done"})
-    return frozenset()
-
-
-# A deal's turns after its terms: signed by the parties, then approved by a regulator
-# ("Renault and Nissan sign ...", "EU clears Renault's purchase ...", 欧盟批准).
-_DEAL = frozenset({"c:deal", "c:stake", "c:acquisition", "c:merger"})
-_DEAL_SIGNED = re.compile(r"\b(?:signs?|signed|signing)\b|签署|签订|签约", re.IGNORECASE)
-_DEAL_CLEARED = re.compile(r"\b(?:clears?|cleared|nod)\b", re.IGNORECASE)
-
-
-def _deal_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
-    """The turn of a deal a title tells: approved by a regulator, or signed; none for other
-    news or a deal told otherwise."""
-    if _DEAL.isdisjoint(title_counts):
-        return frozenset()
-    if "c:approval" in title_counts or _DEAL_CLEARED.search(title):
-        return frozenset({"approved"})
-    if _DEAL_SIGNED.search(title):
-        return frozenset({"signed"})
-    return frozenset()
-
-
-# A probe upgraded or escalated (to an engineering analysis, 升级调查) is a turn of the probe, as
-# an expansion is: news of its own when told a day or more after the probe's opening.
-_PROBE_RAISED = re.compile(r"\b(?:upgrades?|upgraded|escalates?|escalated)\b|升级", re.IGNORECASE)
-
-
-def _probe_stage(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
-    if "c:probe" in title_counts and _PROBE_RAISED.search(title):
-        return frozenset({"expand"})
-    return frozenset()
+def _subject_turns(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
+    """The turns of :data:`_SUBJECT_TURNS` a title tells."""
+    turns = []
+    for subjects, told in _SUBJECT_TURNS:
+        if subjects.isdisjoint(title_counts):
+            continue
+        for turn, concept, words in told:
+            if (concept is not None and concept in title_counts) or words.search(title):
+                turns.append(turn)
+                break
+    return frozenset(turns)
 
 
 def _turns(stages: frozenset[str]) -> frozenset[str]:
