@@ -141,13 +141,13 @@ def build_story(
     # summary is the chosen source's own: another event's text under a title misleads (trial 30:
     # a Tesla launch told with an NHTSA probe's summary).
     body = own or next(filter(None, (told_body(m, articles) for m in members)), "") or None
+    label = classifications[chosen.id]
+    # Only sources as relevant as the chosen one have a say in the story's labels: an item not
+    # about cars (event other, surely) has none in a car story's.
+    voting = [m for m in members if classifications[m.id].automotive == label.automotive]
     classification = with_sources_details(
-        _story_event(members, classifications, classifications[chosen.id]),
-        [
-            classifications[m.id]
-            for m in members
-            if m.id != chosen.id and _voting(m, chosen, classifications)
-        ],
+        _story_event([classifications[m.id] for m in voting], label),
+        [classifications[m.id] for m in voting if m.id != chosen.id],
     )
     summary = first_sentences(own or chosen.summary or body or "")
     sources = tuple(
@@ -183,30 +183,18 @@ def build_story(
     )
 
 
-def _story_event(
-    members: Sequence[Item], classifications: Mapping[int, Classification], chosen: Classification
-) -> Classification:
-    """The chosen item's labels, with the event its sources report most surely: one outlet's
-    "as new boss reviews plans" should not outvote another's "may scrap" for one story; and
-    speculative only while every source is. Only sources as relevant as the chosen one vote:
-    an item not about cars (event other, surely) has no say in a car story's event."""
-    if len(members) == 1:
+def _story_event(labels: Sequence[Classification], chosen: Classification) -> Classification:
+    """The chosen item's labels, with the event its voting sources' ``labels`` report most
+    surely: one outlet's "as new boss reviews plans" should not outvote another's "may scrap"
+    for one story; and speculative only while every source is."""
+    if len(labels) == 1:
         return chosen
     weights: dict[Event, float] = {}
     firm = False  # a voting source tells it firmly: the story is no longer a rumour
-    for member in members:
-        label = classifications[member.id]
-        if label.automotive != chosen.automotive:
-            continue
+    for label in labels:
         weights[label.event] = weights.get(label.event, 0.0) + label.confidence
         firm = firm or not label.speculative
     best = max(weights, key=lambda event: (weights[event], event is chosen.event))
     if best is chosen.event and not (chosen.speculative and firm):
         return chosen
     return replace(chosen, event=best, speculative=chosen.speculative and not firm)
-
-
-def _voting(member: Item, chosen: Item, classifications: Mapping[int, Classification]) -> bool:
-    """A source as relevant as the chosen one (about cars or not): it has a say in the story's
-    labels."""
-    return classifications[member.id].automotive == classifications[chosen.id].automotive
