@@ -89,7 +89,7 @@ def asked_maker(maker: MakerRef, wanted: Collection[str]) -> bool:
     return maker.name.lower() in wanted or maker.group.lower() in wanted
 
 
-def _matches_maker(story: Story, names: Sequence[str]) -> bool:
+def matches_maker(story: Story, names: Sequence[str]) -> bool:
     """Whether the story names one of the makers or groups, or is industry news (a car story
     naming no maker, the digest's "Industry" group) and "Industry" is one of them."""
     wanted = {name.lower() for name in names}
@@ -128,7 +128,7 @@ def _muted(story: Story, filters: Filters, patterns: Sequence[re.Pattern[str]]) 
     c = story.classification
     return (
         c.event.value in filters.mute_events
-        or bool(filters.mute_makers and _matches_maker(story, filters.mute_makers))
+        or bool(filters.mute_makers and matches_maker(story, filters.mute_makers))
         or any(p.search(story.title) for p in patterns)
     )
 
@@ -140,7 +140,7 @@ def _reader_filters(filters: Filters) -> list[tuple[str, tuple[str, ...], Keeps]
     """The reader's filters that are set, in the order applied: (name, values, keeps)."""
     tags = {t.casefold() for t in filters.tags}
     steps: list[tuple[str, tuple[str, ...], Keeps]] = [
-        ("maker", filters.makers, lambda s: _matches_maker(s, filters.makers)),
+        ("maker", filters.makers, lambda s: matches_maker(s, filters.makers)),
         ("model", filters.models, lambda s: _names_model(s, filters.models)),
         ("event", filters.events, lambda s: s.classification.event.value in filters.events),
         (

@@ -133,7 +133,7 @@ def compute_stats(
     a world-news item of 2008 is no reason to draw eighteen years). ``makers`` (brand or
     group names, as resolved): only the stories naming one, each counted under the first it
     names, as ``digest --maker`` files them."""
-    from autonews.digest import INDUSTRY, asked_maker
+    from autonews.digest import INDUSTRY, asked_maker, matches_maker
 
     wanted = {name.lower() for name in makers}
     counted: list[tuple[str, datetime]] = []
@@ -145,10 +145,9 @@ def compute_stats(
             continue
         if event and c.event.value != event:
             continue
-        asked = [maker for maker in c.makers if asked_maker(maker, wanted)]
-        industry = not c.makers and INDUSTRY.lower() in wanted  # --maker Industry
-        if wanted and not asked and not industry:
+        if makers and not matches_maker(story, makers):  # "Industry" too: naming no maker
             continue
+        asked = [maker for maker in c.makers if asked_maker(maker, wanted)]
         first = asked[0] if asked else (c.makers[0] if c.makers else None)
         key = c.event.value if by == "event" else (first.name if first else INDUSTRY)
         if by == "group" and first:
