@@ -1,17 +1,20 @@
 """`autonews story`: one story of the store as a digest tells it, its sources and, to explain
-it, the merges that made it. Clustering's explanation is ``autonews.cluster.explain``; showing
-it is ``autonews.render.story``'s job."""
+it, the merges that made it; or two stories and what keeps them apart. Clustering's explanations
+are ``autonews.cluster.explain`` and ``.apart``; showing them is ``autonews.render.story``'s job."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from autonews.cluster import ClusterInput
+from autonews.cluster.apart import Apart, apart
 from autonews.cluster.explain import Explanation, explain
 from autonews.config import Config
 from autonews.delivery_state import with_delivery_state
 from autonews.digest import reader_language, reader_tag
+from autonews.errors import UsageError
 from autonews.labels import classify_items
 from autonews.models import Article, Classification, Item, Story
 from autonews.reader_script import traditional_table
@@ -30,37 +33,93 @@ class StoryReport:
 
 
 def story_report(config: Config, story_id: str, with_explanation: bool) -> StoryReport:
-    """The story ``story_id`` of the store (an id of `autonews digest --format json`).
+    """The story ``story_id`` of the store (an id of `autonews digest --format json`); to
+    explain it, its members are clustered again with the items around them."""
+    loaded = _load(config, [story_id])
+    (report,) = loaded.reports
+    if not with_explanation:
+        return report
+    members = [item.id for item in report.items]
+    found = explain(loaded.inputs(), members, loaded.window)
+    return replace(report, explanation=found)
 
-    Its members are classified with the items published around them (within the cluster
-    window of the first and the last), as a digest over that time would (a car feed's terse
-    headline is read as the feed's other items allow); to explain it, they are clustered again
-    with those items."""
+
+@dataclass(frozen=True)
+class ApartReport:
+    stories: tuple[StoryReport, StoryReport]
+    apart: Apart  # why the clustering keeps them apart
+
+
+def stories_apart(config: Config, first_id: str, second_id: str) -> ApartReport:
+    """Two stories of the store and why they are two (`autonews story ID OTHER_ID`): weighed
+    among the items around both, as the clustering weighs them."""
+    loaded = _load(config, [first_id, second_id])
+    first, second = loaded.reports
+    if first.story_id == second.story_id:
+        raise UsageError(
+            f"{first_id} and {second_id} are one story ({first.story_id})",
+            hint="give the ids of two stories; `autonews story ID --explain` shows its merges",
+        )
+    keys = ([item.id for item in first.items], [item.id for item in second.items])
+    found = apart(loaded.inputs(), *keys, window=loaded.window)
+    return ApartReport((first, second), found)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """Stories of the store as a digest tells them, and the items around them in time with the
+    evidence a digest had (bodies, classifications), for clustering them again."""
+
+    reports: tuple[StoryReport, ...]
+    context: tuple[Item, ...]
+    classifications: Mapping[int, Classification]
+    articles: Mapping[str, Article]
+    window: timedelta
+
+    def inputs(self) -> list[ClusterInput]:
+        inputs = []
+        for item in self.context:
+            article = self.articles.get(item.link or "")
+            body = article.text if article else ""
+            inputs.append(ClusterInput.from_item(item, self.classifications[item.id], body))
+        return inputs
+
+
+def _load(config: Config, story_ids: Sequence[str]) -> _Loaded:
+    """The stories ``story_ids``, each classified with the items published around them (within
+    the cluster window of its first and last member), as a digest over that time would (a car
+    feed's terse headline is read as the feed's other items allow)."""
+    window = parse_duration(config.digest.cluster_window)
+    keep_days = config.store.keep_days
     with Store.for_reading(config.paths.store_file) as store:
-        story_id = resolve_story_id(store, story_id, keep_days=config.store.keep_days)
         everything = store.items(store.known_feeds(), None)
         keys = store.story_keys_of([item.id for item in everything])
-        members = [item for item in everything if keys.get(item.id) == story_id]
-        if not members:
-            raise unknown_story(story_id, keep_days=config.store.keep_days)
-        members.sort(key=lambda item: (item.published, item.id))
-        window = parse_duration(config.digest.cluster_window)
-        start, end = members[0].published - window, members[-1].published + window
+        resolved, stories = [], []
+        for given in story_ids:
+            story_id = resolve_story_id(store, given, keep_days=keep_days)
+            members = [item for item in everything if keys.get(item.id) == story_id]
+            if not members:
+                raise unknown_story(story_id, keep_days=keep_days)
+            members.sort(key=lambda item: (item.published, item.id))
+            resolved.append(story_id)
+            stories.append(members)
+        start = min(members[0].published for members in stories) - window
+        end = max(members[-1].published for members in stories) + window
         context = [item for item in everything if start <= item.published <= end]
         articles = store.articles([item.link for item in context if item.link])
         # As the digest classifies them (bodies, a car feed's terse titles), from the store's
         # cache where it has them: the story is told, and clustered again, on the same evidence.
         classifications = classify_items(store, config, context, articles)
-        story = _as_a_digest_tells_it(store, config, story_id, members, classifications, articles)
-    if not with_explanation:
-        return StoryReport(story_id, tuple(members), None, story)
-    inputs = []
-    for item in context:
-        article = articles.get(item.link or "")
-        body = article.text if article else ""
-        inputs.append(ClusterInput.from_item(item, classifications[item.id], body))
-    found = explain(inputs, [item.id for item in members], window)
-    return StoryReport(story_id, tuple(members), found, story)
+        reports = tuple(
+            StoryReport(
+                story_id,
+                tuple(members),
+                None,
+                _as_a_digest_tells_it(store, config, story_id, members, classifications, articles),
+            )
+            for story_id, members in zip(resolved, stories, strict=True)
+        )
+    return _Loaded(reports, tuple(context), classifications, articles, window)
 
 
 def _as_a_digest_tells_it(

@@ -1,5 +1,5 @@
-"""`autonews story ID`: one story of the store, its sources and, with --explain, for each merge
-the evidence that joined them and its score."""
+"""`autonews story ID [OTHER_ID]`: one story of the store, its sources and, with --explain, for
+each merge the evidence that joined them and its score; with two ids, why they are two stories."""
 
 from __future__ import annotations
 
@@ -19,6 +19,14 @@ def story(
             metavar="ID", help="A story id from `digest --format json` (or beside a link)."
         ),
     ],
+    other_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[OTHER_ID]",
+            help="A second story: show both and why they are two stories (what keeps the "
+            "clustering from joining them, and their likeliest pair's evidence).",
+        ),
+    ] = None,
     explain: Annotated[
         bool,
         typer.Option(
@@ -31,12 +39,16 @@ def story(
     config: ConfigOption = None,
 ) -> None:
     """Show one story of the store and its sources (no fetching); --explain says why they
-    merged. In JSON, the story as the digest's JSON gives it."""
-    from autonews.render.story import format_story
-    from autonews.story import story_report
+    merged. With a second ID, both stories and why they are two (a split you think is one
+    event). In JSON, the story as the digest's JSON gives it."""
+    from autonews.render.story import format_apart, format_story
+    from autonews.story import stories_apart, story_report
     from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, ["text", "json"])
     cfg = load_config(config)
     zone = reader_zone(cfg.digest.timezone)
-    sys.stdout.write(format_story(story_report(cfg, story_id, explain), fmt, zone))
+    if other_id is None:
+        sys.stdout.write(format_story(story_report(cfg, story_id, explain), fmt, zone))
+    else:
+        sys.stdout.write(format_apart(stories_apart(cfg, story_id, other_id), fmt, zone))

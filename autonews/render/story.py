@@ -1,16 +1,20 @@
-"""Output of `autonews story`: a story's sources and, with --explain, what joined them; in JSON,
-the story as the digest's JSON gives it (``json_format.story_dict``), with each source's item."""
+"""Output of `autonews story`: a story's sources and, with --explain, what joined them, or two
+stories and what keeps them apart; in JSON, the story as the digest's JSON gives it
+(``json_format.story_dict``), with each source's item."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
 
+from autonews.cluster.apart import Reason
+from autonews.cluster.explain import Merge
 from autonews.models import Classification, Story
 from autonews.render.common import plural, safe_url
 from autonews.render.json_format import dumps, story_dict
-from autonews.story import StoryReport
+from autonews.story import ApartReport, StoryReport
 from autonews.text import clean_text
 
 _SUMMARY_CHARACTERS = 300
@@ -23,30 +27,62 @@ def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> s
     if fmt == "json":
         return dumps(_record(report), indent=2) + "\n"
     number = {item.id: n for n, item in enumerate(report.items, 1)}
-    lines = [f"story {report.story_id}: {plural(len(report.items), 'source')}"]
-    lines += _labels(report.story)
-    lines.append("sources:")
-    for n, item in enumerate(report.items, 1):
-        when = item.published.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z").rstrip()
-        if item.feed_date is not None:  # dated as first seen: its feed's date was far ahead
-            when += f" (dated {item.feed_date.astimezone(zone).strftime('%d %b %Y')} by its feed)"
-        lines.append(f"  [{n}] {when}  {clean_text(item.feed_name or item.feed_url)}")
-        lines.append(f"      {clean_text(item.title)}")
+    lines = _story_lines(report, number, zone)
     if report.explanation is not None:
         lines.append("merges:")
         if not report.explanation.merges:
             lines.append("  none: one source")
         for merge in report.explanation.merges:
-            chance = (
-                f", probability {merge.probability:.2f}" if merge.probability is not None else ""
-            )
-            lines.append(
-                f"  [{number[merge.first]}] + [{number[merge.second]}]: {merge.how}{chance}"
-            )
-            for evidence in merge.evidence:
-                weight = f" ({evidence.weight:+.2f})" if evidence.weight else ""
-                lines.append(f"      {evidence.name}: {clean_text(evidence.detail)}{weight}")
+            lines += _merge_lines(merge, number)
     return "\n".join(lines) + "\n"
+
+
+def format_apart(report: ApartReport, fmt: str, zone: tzinfo | None = None) -> str:
+    """Two stories, their sources numbered on from the first's, and why they are two; in JSON,
+    both stories as ``format_story`` gives them and the reasons, items by their ids."""
+    if fmt == "json":
+        return dumps(_apart_record(report), indent=2) + "\n"
+    items = [item for story in report.stories for item in story.items]
+    number = {item.id: n for n, item in enumerate(items, 1)}
+    lines = []
+    for story in report.stories:
+        lines += _story_lines(story, number, zone)
+    lines.append("apart:")
+    for reason in report.apart.reasons:
+        lines.append(f"  - {clean_text(_reason_text(reason, number))}")
+    closest = report.apart.closest
+    if closest is not None:
+        lines.append("the likeliest pair across them, weighed as a merge:")
+        lines += _merge_lines(closest, number)
+    return "\n".join(lines) + "\n"
+
+
+def _reason_text(reason: Reason, number: Mapping[int, int]) -> str:
+    if not reason.items:
+        return reason.text
+    return " and ".join(f"[{number[key]}]" for key in reason.items) + " " + reason.text
+
+
+def _story_lines(report: StoryReport, number: Mapping[int, int], zone: tzinfo | None) -> list[str]:
+    lines = [f"story {report.story_id}: {plural(len(report.items), 'source')}"]
+    lines += _labels(report.story)
+    lines.append("sources:")
+    for item in report.items:
+        when = item.published.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z").rstrip()
+        if item.feed_date is not None:  # dated as first seen: its feed's date was far ahead
+            when += f" (dated {item.feed_date.astimezone(zone).strftime('%d %b %Y')} by its feed)"
+        lines.append(f"  [{number[item.id]}] {when}  {clean_text(item.feed_name or item.feed_url)}")
+        lines.append(f"      {clean_text(item.title)}")
+    return lines
+
+
+def _merge_lines(merge: Merge, number: Mapping[int, int]) -> list[str]:
+    chance = f", probability {merge.probability:.2f}" if merge.probability is not None else ""
+    lines = [f"  [{number[merge.first]}] + [{number[merge.second]}]: {merge.how}{chance}"]
+    for evidence in merge.evidence:
+        weight = f" ({evidence.weight:+.2f})" if evidence.weight else ""
+        lines.append(f"      {evidence.name}: {clean_text(evidence.detail)}{weight}")
+    return lines
 
 
 def _labels(story: Story) -> list[str]:
@@ -89,15 +125,26 @@ def _record(report: StoryReport) -> dict[str, Any]:
         for source, serialised in zip(report.story.sources, record["sources"], strict=True)
     ]
     if report.explanation is not None:
-        record["merges"] = [
-            {
-                "items": [merge.first, merge.second],
-                "how": merge.how,
-                "probability": merge.probability,
-                "evidence": [
-                    {"name": e.name, "detail": e.detail, "weight": e.weight} for e in merge.evidence
-                ],
-            }
-            for merge in report.explanation.merges
-        ]
+        record["merges"] = [_merge_record(merge) for merge in report.explanation.merges]
     return record
+
+
+def _merge_record(merge: Merge) -> dict[str, Any]:
+    return {
+        "items": [merge.first, merge.second],
+        "how": merge.how,
+        "probability": merge.probability,
+        "evidence": [
+            {"name": e.name, "detail": e.detail, "weight": e.weight} for e in merge.evidence
+        ],
+    }
+
+
+def _apart_record(report: ApartReport) -> dict[str, Any]:
+    """Both stories, and why they are two: each reason with the items it names."""
+    closest = report.apart.closest
+    return {
+        "stories": [_record(story) for story in report.stories],
+        "apart": [{"items": list(r.items), "reason": r.text} for r in report.apart.reasons],
+        "closest": None if closest is None else _merge_record(closest),
+    }
