@@ -264,6 +264,9 @@ def build_digest(
     if all_topics:
         ranked += sorted(others, key=lambda s: (-s.published.timestamp(), s.id))
     if limit is not None:  # in all: "Other news" only fills what car stories leave
+        if lead is not None and lead is not ranked[0]:
+            # The lead is kept first: a roundup ranked above it leads nothing (--limit 1).
+            ranked = [lead, *(story for story in ranked if story is not lead)]
         ranked = ranked[:limit]
     buckets: dict[tuple[str, str], list[Story]] = {}
     asked = {name.lower() for name in wanted_makers}

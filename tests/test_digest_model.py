@@ -30,6 +30,27 @@ def test_a_roundup_or_a_live_blog_is_never_the_lead() -> None:
     assert build_digest([roundup], (), NOW).lead_id == "weekly"
 
 
+def test_a_limit_keeps_the_lead_over_a_roundup_ranked_above_it() -> None:
+    """`--limit 1` kept the roundup (ranked first) and named the lead it had cut: the text
+    renderer crashed looking the lead up, and JSON's lead_id named no story of its own."""
+    single = _story("volvo", "Volvo Recalls 14,768 XC70s", Event.RECALL, (VOLVO,), 2)
+    roundup = _story(
+        "weekly",
+        "Weekly Recall Roundup: Ford, Toyota, Kia",
+        Event.RECALL,
+        (FORD, TOYOTA, KIA),
+        1,
+        4,
+    )
+    assert build_digest([roundup, single], (), NOW).stories[0].id == "weekly"  # it ranks first
+    for limit in (1, 2):
+        digest = build_digest([roundup, single], (), NOW, limit=limit)
+        assert digest.lead_id == "volvo" and len(digest.stories) == limit
+        assert digest.story("volvo").title.startswith("Volvo Recalls")
+        for fmt in (Format.TEXT, Format.MARKDOWN, Format.HTML):
+            assert "Volvo Recalls" in render(digest, fmt, RenderOptions())
+
+
 HYUNDAI = MakerRef("Hyundai", "Hyundai Motor Group", "KR")
 
 
