@@ -325,3 +325,36 @@ def test_a_car_feeds_terse_item_is_car_news_whatever_the_window_holds(
         terse = [s for s in digest["stories"] if s["title"] == "What we learned this week"]
         assert terse and terse[0]["automotive"], since
         assert digest["not_about_cars"] == 0, since
+
+
+def test_a_wire_half_about_cars_keeps_its_other_news_out_of_the_car_digest(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 32: a business wire whose items were just over half about cars made every one of
+    them car news, under "Industry": a football score, the Fed's rate decision, Apple's bid;
+    one of them even joined a car story. What the words show to be about something else stays
+    out, while a terse car headline of the same feed is car news."""
+    car_titles = [
+        "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
+        "BYD Cuts Prices of Seal and Han in China by Up to 20%",
+        "GM Resumes Production at Orion Assembly Plant",
+        "Porsche Delays Electric 718 Boxster to 2027",
+    ]
+    others = [
+        "Fed holds rates steady, signals one more cut this year",
+        "Jaguars rally past Colts in overtime thriller",
+        "Apple in talks to buy Perplexity AI, sources say",
+    ]
+    terse = "What we learned this week"
+    titles = [*car_titles, *others, terse]
+    items = [item(title, n, hours_ago=1 + n) for n, title in enumerate(titles)]
+    httpserver.expect_request("/wire").respond_with_data(rss(items))
+    feed = ("--feed", httpserver.url_for("/wire"), "--no-extract", "--format", "json")
+    digest = cli("digest", *feed).json()
+    shown = {story["title"] for story in digest["stories"]}
+    assert shown == {*car_titles, terse}
+    assert digest["not_about_cars"] == 3
+    everything = cli("digest", *feed, "--offline", "--all-topics").json()
+    apart = [s for s in everything["stories"] if s["title"] in others]
+    assert len(apart) == 3 and not any(s["automotive"] for s in apart)
+    assert all(s["cluster_size"] == 1 for s in apart)
