@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from autonews.briefings import reads_as_briefing, reads_as_commentary
+from autonews.briefings import reads_as_briefing, reads_as_commentary, reads_as_explainer
 from autonews.models import (
     Article,
     Classification,
@@ -97,7 +97,7 @@ def representative(
 def tells_the_news(title: str) -> bool:
     """Whether a title tells an event, rather than commenting on it, reviewing or previewing
     it, or gathering several (a roundup, a live blog)."""
-    return not (reads_as_commentary(title) or reads_as_briefing(title))
+    return not (reads_as_commentary(title) or reads_as_briefing(title) or reads_as_explainer(title))
 
 
 def _has_body(item: Item, articles: Mapping[str, Article]) -> bool:

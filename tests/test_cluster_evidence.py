@@ -363,6 +363,24 @@ def test_a_briefing_of_several_stories_joins_none_of_them() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "other",
+    [
+        "5 things: Tesla's Cybertruck recall, BYD price cuts, Stellantis picks a CEO",
+        "The Morning Dump: Tesla Recalls Cybertrucks, Ford Profits Fall, Xiaomi's YU7 Sells Out",
+        "Daily briefing: Tesla's Cybertruck recall and what it means for owners",
+        "Ep. 213 – The Cybertruck recall, Slate's $27K pickup, and listener mail",
+        "#214: Is the Cybertruck recall a sign of trouble? With guest Sandy Munro",
+        "Tesla Cybertruck recall: thoughts?",
+    ],
+)
+def test_newsletters_podcasts_and_forum_threads_join_no_news(other: str) -> None:
+    """Trial 33: a newsletter's "5 things" and "The Morning Dump", a "Daily briefing", a
+    podcast's episodes and a forum's question joined the week's recall story, and titled it."""
+    news = "Tesla recalls 46,096 Cybertrucks over detaching trim panel"
+    assert titles(news, other, hours=1) == [[0], [1]]
+
+
 def test_article_bodies_count_where_feeds_give_no_summary_but_not_the_sites_own_text() -> None:
     plug = "Sign up for the Daily Drive newsletter to get the news first."
     byline = "Reporting by our Detroit bureau; editing by the autos desk."
