@@ -241,6 +241,7 @@ class Story:
     delivered_before: bool = False  # an earlier --new digest (of this digest's name) delivered it
     figure_changed: bool = False  # its headline figure differs from the one last delivered
     confirmed: bool = False  # a rumour when last delivered, told firmly now
+    event_changed: bool = False  # sources joined since it went out tell it as another event
 
     @property
     def cluster_size(self) -> int:

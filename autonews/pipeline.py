@@ -372,6 +372,7 @@ def select(
                 collection.figures.get(story.id, ()),
                 shown,
                 speculative=story.classification.speculative,
+                event=story.classification.event.value,
             ),
         )
         for stories_of_kind, shown in ((digest.stories, True), (counted, False))

@@ -115,6 +115,8 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
         parts.insert(1, "confirmed since your last digest")
     elif story.figure_changed and story.delivered_before:
         parts.insert(1, "figure changed since your last digest")
+    elif story.event_changed and story.delivered_before:
+        parts.insert(1, f"now told as {story.classification.event.value} since your last digest")
     if story.feed_date is not None:
         parts.append(feed_date_note(story, clock))
     if speculative and story.classification.speculative:

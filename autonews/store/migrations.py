@@ -182,6 +182,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE feeds ADD COLUMN title TEXT NOT NULL DEFAULT '';
     """,
+    # 15: the event a --new digest delivered a story as: a story that gains a source telling
+    # another event (CATL's results joining its Zaragoza plant) is news again, not swallowed
+    """
+    ALTER TABLE deliveries ADD COLUMN event TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
