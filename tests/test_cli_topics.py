@@ -358,3 +358,31 @@ def test_a_wire_half_about_cars_keeps_its_other_news_out_of_the_car_digest(
     apart = [s for s in everything["stories"] if s["title"] in others]
     assert len(apart) == 3 and not any(s["automotive"] for s in apart)
     assert all(s["cluster_size"] == 1 for s in apart)
+
+
+def test_sources_naming_no_event_do_not_outvote_the_one_that_tells_it() -> None:
+    """Trial 33 #6: two forum threads about the Ioniq 5 joined its recall, and the story became
+    "other": `--event recall` missed it. A title naming no event contradicts none."""
+    from autonews.story_build import build_story
+
+    members = [
+        _member(
+            1,
+            "Hyundai recalls 145,000 Ioniq 5 and Genesis EVs over charging unit",
+            "recall",
+            0.6,
+            True,
+        ),
+        _member(
+            2, "What's your real-world winter range in the Ioniq 5? (Canada)", "other", 0.9, True
+        ),
+        _member(3, "Ioniq 5 owners: how is your charging unit holding up?", "other", 0.9, True),
+    ]
+    items = [item for item, _ in members]
+    labels = {item.id: label for item, label in members}
+    assert build_story(items, labels, {}, "k", "en").classification.event.value == "recall"
+    # With no source telling an event, the story tells none.
+    others = [m for m in members if m[1].event.value == "other"]
+    labelled = {item.id: label for item, label in others}
+    story = build_story([item for item, _ in others], labelled, {}, "k", "en")
+    assert story.classification.event.value == "other"
