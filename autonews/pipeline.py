@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 # The classifier and the clustering are imported when a run gets to them, or while its requests
 # are out (see collect): not before the first request is sent.
 
-Progress = Callable[[str, int, int], None]  # stage, done, total
+Progress = Callable[[str, int, int, str], None]  # stage, done, total, what it waits for
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class DigestRun:
             store.mark_new_digest(self.channel, self.digest.generated_at)
 
 
-def _noop(stage: str, done: int, total: int) -> None:
+def _noop(stage: str, done: int, total: int, waiting: str) -> None:
     return None
 
 
