@@ -183,11 +183,11 @@ def digest(
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
-    from autonews.deliver.digest import Destination, deliver_digest, delivered_forms, forms
+    from autonews.deliver.digest import Destination, deliver_digest, delivered_readers, readers_of
     from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
-    from autonews.notices import audience, told_audience
+    from autonews.notices import audiences, told_audiences
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
     from autonews.timeparse import reader_zone
@@ -252,7 +252,9 @@ def digest(
     check_mail_setup(cfg, [destination for _, destination in runs])
     check_mail_format(fmt, [destination for _, destination in runs])
     env = environment(color)
-    told = replace(options, audience=audience([form for _, to in runs for form in forms(to)]))
+    terminal = env.stdout_isatty
+    readers = [reader for _, to in runs for reader in readers_of(to, terminal)]
+    told = replace(options, audiences=audiences(readers))
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         channels = [run_options.channel for run_options, _ in runs]
         collection = with_progress(
@@ -263,8 +265,8 @@ def digest(
         for run_options, destination in runs:
             run = select(store, cfg, collection, run_options)
             deliver_digest(run, store, cfg.email, destination, env)
-            delivered += delivered_forms(run, destination)
-        collection.remember_reported(store, told_audience(told.audience, delivered))
+            delivered += delivered_readers(run, destination, terminal)
+        collection.remember_reported(store, told_audiences(told.audiences, delivered))
     tell_of_feeds(run.digest, offline)
 
 
