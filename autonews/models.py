@@ -292,7 +292,7 @@ class FilterStep:
     """One of the reader's filters (--maker, --model, --event, --exclude-event, a named digest's
     tags) and how many stories were left after it and the ones before it."""
 
-    name: str  # maker, model, event, exclude_event, tag
+    name: str  # maker, model, company, event, exclude_event, tag
     values: tuple[str, ...]
     left: int
 

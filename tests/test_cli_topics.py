@@ -386,3 +386,31 @@ def test_sources_naming_no_event_do_not_outvote_the_one_that_tells_it() -> None:
     labelled = {item.id: label for item, label in others}
     story = build_story([item for item, _ in others], labelled, {}, "k", "en")
     assert story.classification.event.value == "other"
+
+
+def test_a_supplier_is_followed_by_company_in_any_of_its_names(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 32 #17: `--maker CATL` is refused (CATL is no automaker) and nothing else gave
+    "CATL's stories". `--company` does, by any alias, in any script; an automaker or an unknown
+    name is a usage error that says what to use."""
+    titles = [
+        "CATL Signs Multi-Year LFP Supply Deal With Tesla",
+        "寧德時代第三季淨利成長41%",
+        "Bosch to cut 13,000 jobs at its car-parts division",
+        "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
+    ]
+    items = [item(title, n, hours_ago=1 + n) for n, title in enumerate(titles)]
+    httpserver.expect_request("/trade").respond_with_data(rss(items))
+    feed = ("--feed", httpserver.url_for("/trade"), "--no-extract", "--format", "json")
+    assert cli("digest", *feed).code == 0
+    for name in ("CATL", "宁德时代", "catl"):
+        digest = cli("digest", *feed, "--offline", "--company", name).json()
+        assert {s["title"] for s in digest["stories"]} == set(titles[:2]), name
+        assert digest["filters"] == [{"filter": "company", "values": ["CATL"], "left": 2}]
+    both = cli("digest", *feed, "--offline", "--company", "CATL", "--company", "Bosch").json()
+    assert len(both["stories"]) == 3
+    maker = cli("digest", *feed, "--offline", "--company", "Tesla")
+    assert maker.code == 2 and "is an automaker" in maker.err and "--maker" in maker.err
+    unknown = cli("digest", *feed, "--offline", "--company", "CATLL")
+    assert unknown.code == 2 and "did you mean 'CATL'" in unknown.err

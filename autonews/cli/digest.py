@@ -109,6 +109,15 @@ def digest(
             "(repeatable).",
         ),
     ] = None,
+    company: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--company",
+            metavar="COMPANY",
+            help="Only stories naming this supplier, battery, chip or tech company, any alias: "
+            "CATL, 宁德时代, Bosch (repeatable).",
+        ),
+    ] = None,
     event: Annotated[
         list[str] | None,
         typer.Option(
@@ -227,6 +236,7 @@ def digest(
     # Everything a run could trip over later is checked now, before any network work.
     cfg, makers, named = _with_maker_names(cfg, maker or (), named)
     models = _model_names(cfg, model or ())
+    companies = _company_names(cfg, company or ())
     options = DigestOptions(
         feeds=feeds,
         extract=not no_extract,
@@ -235,6 +245,7 @@ def digest(
         filters=Filters(
             makers=makers,
             models=models,
+            companies=companies,
             events=events,
             exclude_events=exclude_events,
             limit=limit,
@@ -345,6 +356,15 @@ def _model_names(cfg: Config, models: Sequence[str]) -> tuple[str, ...]:
     from autonews.classify.lookup import knowledge_for, resolve_models
 
     return resolve_models(models, knowledge_for(cfg.classify), "--model", UsageError)
+
+
+def _company_names(cfg: Config, companies: Sequence[str]) -> tuple[str, ...]:
+    """``--company`` values as stories carry them; an unknown one is a usage error, now."""
+    if not companies:
+        return ()
+    from autonews.classify.lookup import knowledge_for, resolve_companies
+
+    return resolve_companies(companies, knowledge_for(cfg.classify), "--company", UsageError)
 
 
 def _with_maker_names(

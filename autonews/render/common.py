@@ -195,6 +195,7 @@ def summary_line(digest: Digest, clock: Clock) -> str:
 _FILTER_WORDS = {
     "maker": "by {}",
     "model": "naming the model {}",
+    "company": "naming {}",
     "event": "labelled {}",
     "exclude_event": "labelled other than {}",  # "none labelled other than recall"
     "tag": "tagged {}",
