@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import json
 import socket
 import threading
@@ -126,7 +127,11 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     """A clock for the commands a test runs with ``cli``: it starts at the real time (so that
     loopback servers and feed dates agree) and moves only when told."""
     clock = Clock(datetime.now(UTC).replace(microsecond=0))
-    # Modules that took the function itself when imported, and the one the others call.
-    for module in ("autonews.timeparse", "autonews.pipeline", "autonews.reader"):
-        monkeypatch.setattr(f"{module}.utcnow", lambda: clock.now)
+    # Modules that took the function itself when imported, and the one the others call. All
+    # are imported before any is patched: one first imported after timeparse was patched took
+    # the patched function as its own, and kept it after the test (the next tests' "now" was
+    # this clock's, and a feed dated by the real time fell out of their window).
+    names = ("autonews.timeparse", "autonews.pipeline", "autonews.reader")
+    for module in [importlib.import_module(name) for name in names]:
+        monkeypatch.setattr(module, "utcnow", lambda: clock.now)
     return clock
