@@ -98,11 +98,17 @@ def age(published: datetime, now: datetime) -> str:
     return f"{seconds // 86400}d ago"
 
 
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) link, else None: the one rule for which links a digest
+    gives, in every format. A feed's javascript:, data: or file: link is no link to follow."""
+    link = url.strip() if url else ""
+    return link if link.lower().startswith(("http://", "https://")) else None
+
+
 def safe_url(url: str | None) -> str | None:
-    """Only http(s) links are shown as links: no javascript:, data: or file: from a feed."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return clean_text(url)
-    return None
+    """Only http(s) links are shown as links (``web_link``), as text a screen can hold."""
+    link = web_link(url)
+    return clean_text(link) if link else None
 
 
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
