@@ -88,6 +88,7 @@ class ParsedFeed:
     link: str | None
     entries: tuple[ParsedEntry, ...]
     kind: str = ""  # rss20, atom10, json11...
+    skipped: int = 0  # entries with nothing to show (no title, link or text): left out
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,9 @@ class FeedHealth:
     # and `autonews feeds edit --url` would update the list. None: it did not move.
     moved_to: str | None = None
     move_told: bool = False  # an earlier run (of this kind) has told of that move: not again
+    # Entries of this run's document with nothing to show (no title, link or text): left out,
+    # and said (`feeds check`, `--debug`) rather than lost without a word. Not stored.
+    skipped_entries: int = 0
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,14 @@ def safe_url(url: str | None) -> str | None:
     return clean_text(link) if link else None
 
 
+def skipped_entries_note(feed: FeedHealth) -> str:
+    """ "1 item skipped (no title, link or text)": the entries of a feed's document that had
+    nothing to show; "" when none."""
+    if not feed.skipped_entries:
+        return ""
+    return f"{plural(feed.skipped_entries, 'item')} skipped (no title, link or text)"
+
+
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative", with
     the feed's own date after the feeds when it was far ahead (see ``feed_date_note``)."""
