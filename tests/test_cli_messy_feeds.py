@@ -6,16 +6,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.helpers.feeds import rfc822
 
 
-def _rss(path: Path, items: list[str], title: str = "Totally Normal Car News") -> str:
-    path.write_text(
+def _rss_text(items: list[str], title: str = "Totally Normal Car News") -> str:
+    return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
         f"<title>{title}</title><link>http://example.com/</link>{''.join(items)}"
-        "</channel></rss>",
-        encoding="utf-8",
+        "</channel></rss>"
     )
+
+
+def _rss(path: Path, items: list[str], title: str = "Totally Normal Car News") -> str:
+    path.write_text(_rss_text(items, title), encoding="utf-8")
     return str(path)
 
 
@@ -123,3 +129,60 @@ def test_an_item_with_nothing_to_show_is_named_not_lost(cli, home: Path, tmp_pat
     assert "autonews: Shift Happens: 1 item skipped (no title, link or text)" in result.err
     quiet = cli("digest", "--feed", feed, "--no-extract", "--format", "text")
     assert "skipped" not in quiet.err
+
+
+# --- 4: the stderr summary says each reason whole, or a shorter complete one (report #14) ------
+
+
+def test_the_stderr_failure_summary_leaves_no_parenthesis_open(cli, home: Path, site) -> None:
+    """ "Car Blog Archive (larger than the 10,000,000 byte cap (raise [fetch]…)" cut the hint
+    in the middle and left two parentheses open."""
+    from tests.helpers.site import FAST_FETCH, feeds_toml, write_config
+
+    site.routes["/archive.xml"] = (200, "application/rss+xml", "<rss>" + "x" * 5000 + "</rss>")
+    site.routes["/blocked.xml"] = (200, "text/html", "<!DOCTYPE html><html>moment</html>")
+    site.routes["/good.xml"] = (
+        200,
+        "application/rss+xml",
+        _rss_text([_item("Kia EV4", "http://k/1")]),
+    )
+    feeds = [
+        ("Good Wire", site.url("/good.xml")),
+        ("Car Blog Archive", site.url("/archive.xml")),
+        ("Autoblog UK", site.url("/blocked.xml")),
+    ]
+    write_config(home, feeds_toml(feeds) + FAST_FETCH + "max_bytes = 2000\n")
+    result = cli("digest", "--no-extract", "--format", "text")
+    (line,) = [line for line in result.err.splitlines() if "feeds failed" in line]
+    assert line == (
+        "autonews: 2 feeds failed: Car Blog Archive (larger than the 2,000 byte cap), "
+        "Autoblog UK (an HTML page, not a feed)"
+    )
+    # The whole reason, hint and all, is in the footer.
+    assert "larger than the 2,000 byte cap (raise [fetch] max_bytes to read it)" in result.out
+
+
+_WORDS = st.text(alphabet=st.sampled_from("abc,:"), min_size=1, max_size=12)
+_ASIDES = st.lists(_WORDS, min_size=1, max_size=6).map(lambda words: f"({' '.join(words)})")
+_REASONS = st.lists(
+    st.one_of(_WORDS, _ASIDES, _ASIDES.map(lambda aside: f"(x {aside} [fetch] y)")), max_size=12
+).map(" ".join)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REASONS)
+def test_a_brief_reason_is_short_and_leaves_no_parenthesis_open(reason: str) -> None:
+    from autonews.render.common import brief_reason
+
+    brief = brief_reason(reason)
+    assert brief == reason if len(reason) <= 60 else len(brief) <= 60
+    assert _balanced(brief), brief

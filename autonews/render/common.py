@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections import Counter
 from collections.abc import Sequence
@@ -284,13 +285,34 @@ def move_note(feed: FeedHealth) -> str:
 
 
 _REASON_CHARS = 60  # of a failure's reason on stderr: what happened, not the whole message
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # " (raise [fetch] max_bytes to read it)"
+
+
+def brief_reason(reason: str, limit: int = _REASON_CHARS) -> str:
+    """A failure's reason in at most about ``limit`` characters, and whole as far as it goes:
+    without its asides in parentheses when it is longer (the hint they hold is in the footer
+    and `feeds check`), else cut at a word, never inside a parenthesis or a bracket (trial 33
+    #14: "cap (raise [fetch]…" left both open)."""
+    if len(reason) <= limit:
+        return reason
+    plain = reason
+    while (bare := _ASIDE.sub("", plain)) != plain:  # asides within asides, from the inside
+        plain = bare
+    plain = plain.strip() or reason
+    if len(plain) <= limit:
+        return plain
+    cut = shorten(plain, limit)
+    for opening, closing in ("()", "[]"):
+        while cut.count(opening) > cut.count(closing):  # an aside the cut left open: not said
+            cut = cut[: cut.rfind(opening)].rstrip(",;: ") + "…"
+    return cut
 
 
 def failed_feeds_named(feeds: Sequence[FeedHealth]) -> str:
     """Failed feeds with why, for one line on stderr: "A Wire (HTTP 503), B Wire (HTTP 404)";
     a reason they all share is said once: "A Wire, B Wire (connection refused)"."""
     names = [clean_text(feed.name or feed.url) for feed in feeds]
-    reasons = [shorten(clean_text(feed.error or "failed"), _REASON_CHARS) for feed in feeds]
+    reasons = [brief_reason(clean_text(feed.error or "failed")) for feed in feeds]
     if len(set(reasons)) == 1 and len(feeds) > 1:
         return f"{', '.join(names)} ({reasons[0]})"
     return ", ".join(f"{name} ({reason})" for name, reason in zip(names, reasons, strict=True))
