@@ -186,3 +186,21 @@ def test_a_brief_reason_is_short_and_leaves_no_parenthesis_open(reason: str) -> 
     brief = brief_reason(reason)
     assert brief == reason if len(reason) <= 60 else len(brief) <= 60
     assert _balanced(brief), brief
+
+
+# --- 5: `read` sends no one to open a javascript: link (report #12) ----------------------------
+
+
+def test_read_of_a_story_with_a_link_no_reader_should_follow_says_not_to_open_it(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    feed = _rss(
+        tmp_path / "hostile.xml",
+        [_item("Tesla recalls 46,096 Cybertrucks", "javascript:alert(document.cookie)")],
+    )
+    (story,) = cli("digest", "--feed", feed, "--no-extract", "--format", "json").json()["stories"]
+    result = cli("read", story["id"])
+    assert result.code != 0
+    assert "not an http(s) link" in result.err
+    assert "browser" not in result.err
+    assert f"`autonews story {story['id']}` lists its sources" in result.err
