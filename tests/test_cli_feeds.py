@@ -377,3 +377,24 @@ def test_feeds_check_is_in_columns_and_a_304_says_the_items_it_still_has(
         "ok           HTTP 200  EV              1 item; 1 item skipped (no title, link or text)",
         "not_modified HTTP 304  汽车快讯 Daily  2 items, unchanged",
     ]
+
+
+def test_feeds_add_names_the_other_feeds_a_page_offers(cli, home: Path, site: Site) -> None:
+    """Trial 33 #17: a page linking an Atom feed and a JSON Feed gave the first and said
+    nothing of the other. Comment feeds are not offered."""
+    site.routes["/"] = (
+        200,
+        "text/html",
+        '<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml">'
+        '<link rel="alternate" type="application/feed+json" title="EV Brief" href="/feed.json">'
+        '<link rel="alternate" type="application/rss+xml" title="Comments Feed" href="/c/">'
+        "</head><body>EAW</body></html>",
+    )
+    site.routes["/atom.xml"] = (200, "application/rss+xml", feed_xml("Euro Auto Wire", []))
+    result = cli("feeds", "add", site.url("/"))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == (
+        f"also offered: {site.url('/feed.json')}; "
+        f"add it with `autonews feeds add {site.url('/feed.json')}`"
+    )
+    assert "/c/" not in result.out

@@ -89,6 +89,11 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
     found = discover(feed.url, listed.fetch)
     if found.page:
         typer.echo(f"found the feed linked from {found.page}: {found.url}")
+        if found.others:  # the one taken is the page's first: the others are named
+            also = ", ".join(found.others)
+            which = f"it with `autonews feeds add {also}`" if len(found.others) == 1 else "one"
+            how = "" if len(found.others) == 1 else " with `autonews feeds add URL`"
+            typer.echo(f"also offered: {also}; add {which}{how}")
         feed, _ = checked_feed(replace(feed, url=found.url))  # a page's link is checked too
     if found.error and found.error.startswith(TOO_LARGE):
         # Not a failure of the moment: every run would meet it.
