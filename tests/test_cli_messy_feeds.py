@@ -204,3 +204,100 @@ def test_read_of_a_story_with_a_link_no_reader_should_follow_says_not_to_open_it
     assert "not an http(s) link" in result.err
     assert "browser" not in result.err
     assert f"`autonews story {story['id']}` lists its sources" in result.err
+
+
+# --- 3: Google News items are credited to their outlet (report #8, wish 19) --------------------
+
+REUTERS_ARTICLE = (
+    "https://www.reuters.com/business/autos/tesla-recalls-46096-cybertrucks-2025-03-20/"
+)
+
+
+def _google_news_link(article: str | None, slug: str) -> str:
+    """A Google News redirect link: of the older kind, whose id holds the article's URL, or of
+    the newer kind, whose opaque id does not tell it."""
+    import base64
+
+    if article is None:
+        payload = b"\x08\x13\x22" + b"AU_yqLopaque-" + slug.encode()
+    else:
+        url = article.encode()
+        payload = b"\x08\x13\x22" + bytes([len(url)]) + url + b"\xd2\x01\x00"
+    token = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    return f"https://news.google.com/rss/articles/{token}?oc=5"
+
+
+def _google_news_item(title: str, outlet: str, link: str, hours_ago: float = 1) -> str:
+    home = f"https://www.{outlet.lower().replace(' ', '')}.com"
+    return _item(
+        title,
+        link,
+        hours_ago,
+        f'<guid isPermaLink="false">{link.rsplit("/", 1)[1]}</guid>'
+        # As Google News writes it: the headline without the outlet, then the outlet.
+        f"<description>&lt;a href=&quot;{link}&quot;&gt;{title.rsplit(' - ', 1)[0]}&lt;/a&gt;"
+        f"&amp;nbsp;&amp;nbsp;&lt;font color=&quot;#6f6f6f&quot;&gt;{outlet}&lt;/font&gt;"
+        "</description>"
+        f'<source url="{home}">{outlet}</source>',
+    )
+
+
+def test_google_news_items_are_titled_and_named_by_their_outlet(
+    cli, home: Path, tmp_path: Path, validate_digest
+) -> None:
+    """Titles kept " - Reuters", the source was "Tesla - Google News" whatever the outlet, and
+    the Reuters article reached through Google News and directly had two links."""
+    google_news = _rss(
+        tmp_path / "gn.xml",
+        [
+            _google_news_item(
+                "Tesla recalls 46,096 Cybertrucks over exterior panel - Reuters",
+                "Reuters",
+                _google_news_link(REUTERS_ARTICLE, "r"),
+            ),
+            _google_news_item(
+                "Volkswagen to cut 35,000 jobs in Germany by 2030 - Reuters",  # not Reuters's
+                "Automotive News Europe",
+                _google_news_link(None, "vw"),
+                3,
+            ),
+        ],
+        title='"tesla" - Google News',
+    )
+    direct = _rss(
+        tmp_path / "wire.xml",
+        [_item("Tesla recalls 46,096 Cybertrucks over exterior panel", REUTERS_ARTICLE, 2)],
+        title="Global Wire",
+    )
+    args = ("digest", "--feed", google_news, "--feed", direct, "--no-extract")
+    document = cli(*args, "--format", "json").json()
+    validate_digest(document)
+    by_title = {s["title"]: s for s in document["stories"]}
+    assert set(by_title) == {
+        "Tesla recalls 46,096 Cybertrucks over exterior panel",
+        "Volkswagen to cut 35,000 jobs in Germany by 2030 - Reuters",
+    }
+    recall = by_title["Tesla recalls 46,096 Cybertrucks over exterior panel"]
+    # One article, one link: the Google News item links to the article it passes on.
+    assert {s["url"] for s in recall["sources"]} == {REUTERS_ARTICLE}
+    assert sorted((s["feed"], s["outlet"]) for s in recall["sources"]) == [
+        ("Global Wire", None),
+        ('Reuters (via "tesla" - Google News)', "Reuters"),
+    ]
+    vw = by_title["Volkswagen to cut 35,000 jobs in Germany by 2030 - Reuters"]
+    assert vw["url"].startswith("https://news.google.com/rss/articles/")  # its id tells nothing
+    text = cli(*args, "--offline", "--format", "text").out
+    assert 'Automotive News Europe (via "tesla" - Google News)' in text
+    assert "panel - Reuters" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=80), st.text(min_size=1, max_size=30))
+def test_an_outlets_suffix_goes_only_when_it_is_that_outlets(title: str, outlet: str) -> None:
+    from autonews.wire_titles import without_outlet
+
+    if not title.strip() or not outlet.strip():
+        return
+    assert without_outlet(f"{title} - {outlet}", outlet) == title.rstrip() or " - " in outlet
+    if not " ".join(title.split()).casefold().endswith(" ".join(outlet.split()).casefold()):
+        assert without_outlet(title, outlet) == title

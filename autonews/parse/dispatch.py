@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
+from autonews.parse.aggregators import with_outlets
 from autonews.parse.encoding import decode_document
 from autonews.parse.fields import title_from_text
 from autonews.parse.json_feed import parse_json_feed
@@ -34,7 +35,7 @@ def parse_feed(
             "an HTML page, not a feed", hint="use the feed's own URL (look for RSS or Atom links)"
         )
     else:
-        feed = parse_xml_feed(text, url, engine)
+        feed = with_outlets(parse_xml_feed(text, url, engine), text)
     return valid_text(_with_headlines(feed))
 
 

@@ -77,6 +77,7 @@ def story_dict(story: Story) -> dict[str, Any]:
     data["sources"] = [
         {
             "feed": s.feed,
+            "outlet": s.outlet,
             "title": s.title,
             "url": web_link(s.url),
             "published": _time(s.published),
