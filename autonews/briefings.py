@@ -12,7 +12,8 @@ import re
 # What only a briefing's title says: a week's review, best reads, a morning or evening paper.
 BRIEFING = re.compile(
     r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
-    r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]",
+    r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]"
+    r"|\bmorning dump\b|\bdaily briefing\b|\bbriefing\s*[:：|｜]|^\d+ things\b|\bthings to know\b",
     re.IGNORECASE,
 )
 # A live blog's title: of one event, or of a show or a day of several makers' news.
@@ -31,9 +32,27 @@ COMMENTARY = re.compile(
     r"|first drive|test drive|driven|review)\s*[:：|｜]"
     r"|\breview\s*[:：|｜]|\bwhat to (?:expect|watch)\b|\bthings to watch\b"
     r"|\b(?:the )?week ahead\b|\bwe drove\b|\blong-term test\b|\bresults preview\b"
-    r"|^(?:评论|观点|社论|前瞻|试驾|评测)|(?:前瞻|试驾|评测)[｜|:：]",
+    r"|^(?:评论|观点|社论|前瞻|试驾|评测)|(?:前瞻|试驾|评测)[｜|:：]"
+    # A podcast's episode ("Episode 212: ...", "Ep. 213 – ...", "#214: ...", "Bonus: ...")
+    # talks about the news; a forum's "...: thoughts?" asks about it.
+    r"|^(?:ep\.?|episode|podcast|bonus)\s*#?\d*\s*[:：|｜–—-]|^#\d+\s*[:：|｜–—-]"
+    r"|\bthoughts\s*\?\s*$",
     re.IGNORECASE,
 )
+
+
+# An explainer's title: of the event's story (outlets label it so: "Here's what you need to know
+# about the Canada-China deal" is that deal's story), but the news is better told by its report.
+EXPLAINER = re.compile(
+    r"\bfirst look\b|\beverything (?:you need to|we) know\b|\bneed to know\b|\bexplained\b"
+    r"|^here'?s (?:what|how|why)\b|解读[｜|:：]|^一文读懂",
+    re.IGNORECASE,
+)
+
+
+def reads_as_explainer(title: str) -> bool:
+    """Whether a title is an explainer's ("What Owners Need to Know", "First Look")."""
+    return EXPLAINER.search(title.strip()) is not None
 
 
 def reads_as_commentary(title: str) -> bool:

@@ -2,9 +2,11 @@
 
 A story is tracked by its id, whatever title a digest shows for it (in the reader's language, by
 its most informative source): delivered once, it comes back under --new only when its headline
-figure is one none of its sources had told when it went out (``renotify_on_figure_change``), or
-when it went out as a rumour and a source now tells it firmly (confirmed); a figure told more
-roundly ("nearly 15,000" for 14,768, 1.1万 for 11,024) is the same figure.
+figure is one none of its sources had told when it went out (``renotify_on_figure_change``),
+when it went out as a rumour and a source now tells it firmly (confirmed), or when sources that
+joined it since tell it as another event (a wrong merge must not swallow news: CATL's results
+joined its delivered Zaragoza plant story); a figure told more roundly ("nearly 15,000" for
+14,768, 1.1万 for 11,024) is the same figure.
 
 After a gap (the machine off, a feed down for days), the items first seen since the last --new
 digest are news even when published before the window, as long as they were published after
@@ -21,8 +23,10 @@ from datetime import datetime
 
 from autonews.config import FeedConfig
 from autonews.digest import headline_figure
-from autonews.models import Classification, Item, Story
+from autonews.models import Classification, Event, Item, Story
 from autonews.store import Delivery, Store
+
+_OTHER = Event.OTHER
 
 
 def told_figures(
@@ -84,8 +88,12 @@ def news(
         for story in stories
         if story.id not in baseline_only
         and (story.id not in older or (last_new is not None and older[story.id] > last_new))
-        and (not story.delivered_before or (renotify and (story.figure_changed or story.confirmed)))
+        and (not story.delivered_before or (renotify and _changed(story)))
     ]
+
+
+def _changed(story: Story) -> bool:
+    return story.figure_changed or story.confirmed or story.event_changed
 
 
 def figure_agrees(figure: str, told: Sequence[str]) -> bool:
@@ -139,9 +147,18 @@ def with_delivery_state(
                     headline_figure(story.classification), before.figures
                 ),
                 confirmed=before.speculative and not story.classification.speculative,
+                event_changed=_event_changed(story, before, any(s.new for s in sources)),
             )
         )
     return out
+
+
+def _event_changed(story: Story, before: Delivery, joined: bool) -> bool:
+    """Whether sources that joined a delivered story since tell it as another event than the
+    one it went out as: no merge, right or wrong, swallows a new event unseen. A story's event
+    turning "other", or a story delivered before events were recorded, is no news."""
+    event = story.classification.event
+    return joined and bool(before.event) and event.value != before.event and event is not _OTHER
 
 
 def _joined_since(first_seen: datetime | None, before: Delivery) -> bool:

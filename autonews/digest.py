@@ -36,6 +36,7 @@ OTHER_NEWS = "Other news"  # the group of stories not about cars, with --all-top
 class Filters:
     makers: tuple[str, ...] = ()  # brand or group names, case-insensitive
     models: tuple[str, ...] = ()  # model names as the knowledge writes them
+    companies: tuple[str, ...] = ()  # company names as the knowledge writes them (suppliers...)
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # any case
@@ -122,6 +123,11 @@ def _names_model(story: Story, wanted: Sequence[str]) -> bool:
     return any(told_longer(w, n) for w in map(str.casefold, wanted) for n in named)
 
 
+def _names_company(story: Story, wanted: Sequence[str]) -> bool:
+    """Whether the story names one of the companies (a supplier, a battery maker...)."""
+    return any(company.name in wanted for company in story.classification.companies)
+
+
 def _muted(story: Story, filters: Filters, patterns: Sequence[re.Pattern[str]]) -> bool:
     """Whether the config's mute rules ([classify] mute_makers, mute_events, mute_patterns)
     remove the story."""
@@ -142,6 +148,7 @@ def _reader_filters(filters: Filters) -> list[tuple[str, tuple[str, ...], Keeps]
     steps: list[tuple[str, tuple[str, ...], Keeps]] = [
         ("maker", filters.makers, lambda s: matches_maker(s, filters.makers)),
         ("model", filters.models, lambda s: _names_model(s, filters.models)),
+        ("company", filters.companies, lambda s: _names_company(s, filters.companies)),
         ("event", filters.events, lambda s: s.classification.event.value in filters.events),
         (
             "exclude_event",

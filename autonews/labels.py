@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from autonews.car_feeds import CAR_FEED_ITEMS, is_car_feed
 from autonews.config import Config
 from autonews.models import Article, Classification, Item
 from autonews.store import Store
@@ -72,8 +73,6 @@ def _classifier(config: Config) -> Classifier:
     return classifier_for(config.classify)
 
 
-CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
-CAR_FEED_ITEMS = 3  # ... judged on at least this many items
 # A feed with fewer items in the window is judged on this many of its latest stored items (the
 # window's among them): a car feed's terse follow-up is car news whether or not the feed's other
 # items are still in the window (trial 26, item 10: it flipped with the window).
@@ -102,6 +101,6 @@ def _from_car_feeds(
             judged, cars = history[url]
         else:
             judged, cars = len(members), len(members) - len(unsure[url])
-        if judged >= CAR_FEED_ITEMS and cars >= CAR_FEED_SHARE * judged:
+        if is_car_feed(judged, cars):
             doubtful += unsure[url]
     return doubtful

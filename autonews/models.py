@@ -247,6 +247,7 @@ class Story:
     delivered_before: bool = False  # an earlier --new digest (of this digest's name) delivered it
     figure_changed: bool = False  # its headline figure differs from the one last delivered
     confirmed: bool = False  # a rumour when last delivered, told firmly now
+    event_changed: bool = False  # sources joined since it went out tell it as another event
 
     @property
     def cluster_size(self) -> int:
@@ -300,7 +301,7 @@ class FilterStep:
     """One of the reader's filters (--maker, --model, --event, --exclude-event, a named digest's
     tags) and how many stories were left after it and the ones before it."""
 
-    name: str  # maker, model, event, exclude_event, tag
+    name: str  # maker, model, company, event, exclude_event, tag
     values: tuple[str, ...]
     left: int
 

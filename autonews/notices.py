@@ -6,23 +6,29 @@ earlier"), so that cron does not mail the same warning after every run. A feed t
 good (HTTP 301 or 308) is told of once per new address, with the command that updates the list:
 autonews never edits the config by itself.
 
-What was told is remembered per audience, as two kinds of run are read by different people:
+What was told is remembered per audience, as runs are read by different people:
 
-- READER: a run with a digest people read (terminal, text, markdown, html, mail) tells in the
-  digest's footer and on stderr;
+- the readers of a digest people read (terminal, text, markdown, html, mail), told in the
+  digest's footer and on stderr, each place a digest goes to an audience of its own
+  (:func:`readers_of`): the terminal of the person who ran it; stdout where it is no terminal
+  (cron mails what a job prints); a mail's recipients; a file's readers. So a try-out in a
+  terminal does not use up the warning of the mail cron sends minutes later (trial 33: the mail
+  said "3 failing as reported earlier" to people who had never been told which);
 - LOG: a run writing only documents for programs (json, jsonl, atom) tells on stderr alone
   (which cron mails): its JSON carries every feed's status and address anyway.
 
+A run for several audiences (named digests) names a failure unless every one of them was told.
 So a JSON job for scripts does not use up the notice the mailed digest gives, nor the reverse.
-A run for READERS that wrote them nothing (``--new`` with nothing new) told its stderr alone:
-remembered as READER_STDERR, which keeps the failure off stderr, not out of the next footer.
-An ``--offline`` run fetched nothing: it shows what the store holds and remembers nothing.
+A run for readers that wrote them nothing (``--new`` with nothing new) told its stderr alone:
+remembered as that audience's :func:`stderr_of`, which keeps the failure off stderr, not out of
+the next footer. An ``--offline`` run fetched nothing: it shows what the store holds and
+remembers nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -32,7 +38,11 @@ from autonews.models import FeedHealth, FeedStatus
 if TYPE_CHECKING:
     from autonews.store import Store
 
+# Whoever reads a digest printed to a stdout that is no terminal: cron's mail of what a job
+# prints, a pipe, a shell's redirection. (The audience every reader run had before runs told
+# their places apart: what the store remembers of it stays true.)
 READER = "reader"
+TERMINAL = "reader terminal"  # the person who ran it, in a terminal
 LOG = "log"
 # The stderr of a run for READERS that wrote them nothing: cron's mail was told, they were not.
 READER_STDERR = "reader-stderr"
@@ -41,21 +51,45 @@ READER_STDERR = "reader-stderr"
 FOR_PROGRAMS = frozenset({"json", "jsonl", "atom"})
 
 
-def audience(formats: Sequence[str]) -> str:
-    """Who a run's notices are for, from the formats of its digests ("email" for a mail):
-    READER when any is read by people, else LOG."""
-    return LOG if formats and all(fmt in FOR_PROGRAMS for fmt in formats) else READER
+def mail_readers(recipients: Iterable[str]) -> str:
+    """The audience of a mail: its recipients, whatever their order or case."""
+    return f"{READER} mail:" + ",".join(sorted({r.strip().lower() for r in recipients}))
 
 
-def told_audience(planned: str, delivered: Sequence[str]) -> str:
-    """Whom a run of the ``planned`` audience really told of its feeds, from the forms its
-    digests went out in (``autonews.deliver.digest.delivered_forms``): a run meant for READERS
-    that wrote them nothing (``--new`` with nothing new, or only its JSON) told its stderr alone,
-    which is cron's mail (READER_STDERR). So the footer of the next digest people read still
-    names the failure, and stderr does not mail it again."""
-    if planned == LOG:
-        return LOG
-    return READER if delivered and audience(delivered) == READER else READER_STDERR
+def file_readers(path: str) -> str:
+    """The audience of a file a digest is written to (an absolute path): whoever it is for."""
+    return f"{READER} file:{path}"
+
+
+_STDERR = " (stderr)"
+
+
+def stderr_of(audience: str) -> str:
+    """The audience of the stderr of a run for ``audience`` that wrote it nothing."""
+    return READER_STDERR if audience == READER else audience + _STDERR
+
+
+def told_on_stderr_alone(audience: str) -> bool:
+    """Whether ``audience`` is the stderr of a run that wrote its readers nothing."""
+    return audience == READER_STDERR or audience.endswith(_STDERR)
+
+
+def audiences(readers: Sequence[str]) -> tuple[str, ...]:
+    """Whom a run tells of its feeds, from the ``readers`` of each place its digests go to
+    (:func:`readers_of` of autonews.deliver.digest): those, when any digest is read by people,
+    else the LOG."""
+    return tuple(dict.fromkeys(readers)) or (LOG,)
+
+
+def told_audiences(planned: Sequence[str], delivered: Sequence[str]) -> tuple[str, ...]:
+    """Whom a run for the ``planned`` audiences really told of its feeds, from the readers its
+    digests went out to (``delivered``): a run meant for readers that wrote them nothing
+    (``--new`` with nothing new, or only its JSON) told its stderr alone, which is cron's mail.
+    So the footer of the next digest they read still names the failure, and stderr does not
+    mail it again."""
+    if tuple(planned) == (LOG,):
+        return (LOG,)
+    return tuple(dict.fromkeys(delivered)) or tuple(stderr_of(a) for a in planned)
 
 
 _NUMBERS = re.compile(r"\d+")
@@ -84,30 +118,37 @@ def _named_recently(
 
 def mark_repeated_failures(
     feeds: Sequence[FeedHealth],
-    reports: Mapping[str, tuple[datetime, str]],
+    reports: Sequence[Mapping[str, tuple[datetime, str]]],
     now: datetime,
     reminder: timedelta,
-    on_stderr: Mapping[str, tuple[datetime, str]] | None = None,
+    on_stderr: Sequence[Mapping[str, tuple[datetime, str]]] = (),
 ) -> tuple[FeedHealth, ...]:
-    """Mark failures an earlier run named to this audience less than ``reminder`` ago with the
-    same error (``reports``: url -> when, error): counted in the footer, not named again; and
-    those only its stderr named (``on_stderr``): named in the footer, not on stderr."""
+    """Mark failures an earlier run named to each of this run's audiences less than
+    ``reminder`` ago with the same error (``reports``, one per audience: url -> when, error):
+    counted in the footer, not named again; and those named to each either so or by its stderr
+    alone (``on_stderr``, one per audience): named in the footer, not on stderr."""
     out = []
     for feed in feeds:
-        if _named_recently(feed, reports, now, reminder):
+        told = [_named_recently(feed, report, now, reminder) for report in reports]
+        if reports and all(told):
             feed = replace(feed, repeated=True)
-        elif on_stderr and _named_recently(feed, on_stderr, now, reminder):
+        elif on_stderr and all(
+            by_digest or _named_recently(feed, stderr, now, reminder)
+            for by_digest, stderr in zip(told, on_stderr, strict=True)
+        ):
             feed = replace(feed, stderr_told=True)
         out.append(feed)
     return tuple(out)
 
 
-def mark_told_moves(feeds: Sequence[FeedHealth], told: Mapping[str, str]) -> tuple[FeedHealth, ...]:
-    """Mark the moves an earlier run told this audience of (``told``: url -> the address told):
-    a feed that moves again, to another address, is news."""
+def mark_told_moves(
+    feeds: Sequence[FeedHealth], told: Sequence[Mapping[str, str]]
+) -> tuple[FeedHealth, ...]:
+    """Mark the moves an earlier run told each of this run's audiences of (``told``, one per
+    audience: url -> the address told): a feed that moves again, to another address, is news."""
     return tuple(
         replace(feed, move_told=True)
-        if feed.moved_to and told.get(feed.url) == feed.moved_to
+        if feed.moved_to and told and all(t.get(feed.url) == feed.moved_to for t in told)
         else feed
         for feed in feeds
     )
@@ -117,14 +158,15 @@ def with_notices_told(
     store: Store,
     health: Sequence[FeedHealth],
     now: datetime,
-    audience: str,
+    audiences: Sequence[str],
     reminder: timedelta,
 ) -> tuple[FeedHealth, ...]:
-    """The feeds' health, marking what earlier runs told ``audience`` already: failures named
-    less than ``reminder`` ago ([digest] failure_reminder), moves told of."""
+    """The feeds' health, marking what earlier runs told each of ``audiences`` already:
+    failures named less than ``reminder`` ago ([digest] failure_reminder), moves told of."""
     failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
     moved = [feed.url for feed in health if feed.moved_to]
-    reports = store.failure_reports(failing, audience)
-    on_stderr = store.failure_reports(failing, READER_STDERR) if audience == READER else None
+    reports = [store.failure_reports(failing, audience) for audience in audiences]
+    readers = [audience for audience in audiences if audience != LOG]
+    on_stderr = [store.failure_reports(failing, stderr_of(a)) for a in readers] if readers else []
     marked = mark_repeated_failures(health, reports, now, reminder, on_stderr)
-    return mark_told_moves(marked, store.moves_told(moved, audience))
+    return mark_told_moves(marked, [store.moves_told(moved, a) for a in audiences])

@@ -64,30 +64,64 @@ def reads_as_paywall(text: str) -> bool:
 
 _BY = re.compile(r"^(?:by|作者|文|记者|記者)\s*[:：]?\s*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"^[\s|｜:：·•–—-]*")
+# What a text may not start with once its heading is taken: the end of the heading's sentence
+# ("Title. More details…" less the title), or a mark cut from the sentence before.
+_DANGLING = re.compile(r"^[\s.,;:!?…。，、；：！？）)\]」』|｜·•]+")
+# What after a heading says it is the start of the text's first sentence, not the heading
+# repeated: "Tesla recalls Model Y over…", "比亚迪召回汉，涉及…".
+_GOES_ON = re.compile(r"^[^\S\n]*[a-z,，、;；]|^\w")
+_MENU_LINES = 3  # a page's navigation before its heading: a line or two of short links
+_MENU_LINE = 40  # characters
 
 
 def without_heading(text: str, headings: Iterable[str], bylines: Iterable[str] = ()) -> str:
-    """``text`` without the page's heading it opens with (the first of ``headings`` it opens
-    with, on its line or run into the text as some extractions do), nor the byline after it: an
-    author or the outlet's name, on a line of its own or right after the heading ("Title
-    GlobalWire Autos Stellantis will close…")."""
-    start = text.lstrip()
-    took_heading = False
-    for heading in headings:
-        rest = _after(start, heading)
-        if rest is not None:
-            start, took_heading = _SEPARATORS.sub("", rest), True
+    """``text`` without what a page repeats above its article: its navigation ("Home | News |
+    Tech") before the heading, the heading (the first of ``headings`` it opens with, on its line
+    or run into the text as some extractions do, as often as the page repeats it), and the
+    byline after it: an author or the outlet's name, on a line of its own or right after the
+    heading ("Title GlobalWire Autos Stellantis will close…"). What is left starts at a
+    sentence of the article; "" when nothing is (a page that is only its heading)."""
+    start, took_heading = _from_heading(text.lstrip(), [h for h in headings if h.strip()])
+    if took_heading:
+        start = _without_byline(start, bylines, run_on=True)
+        start, _ = _from_heading(start, [h for h in headings if h.strip()])  # said twice
+    else:
+        start = _without_byline(start, bylines, run_on=False)
+    return _DANGLING.sub("", start).strip()
+
+
+def _from_heading(text: str, headings: list[str]) -> tuple[str, bool]:
+    """What follows the first of ``headings`` that ``text`` opens with, past the menu lines
+    before it; and whether one was found."""
+    lines = text.split("\n")
+    for skip in range(min(_MENU_LINES, len(lines) - 1) + 1):
+        if skip and not _reads_as_menu(lines[skip - 1]):
             break
+        below = "\n".join(lines[skip:]).lstrip()
+        for heading in headings:
+            rest = _after(below, heading)
+            if rest is not None and not _GOES_ON.match(rest):
+                return _SEPARATORS.sub("", rest), True
+    return text, False
+
+
+def _reads_as_menu(line: str) -> bool:
+    """A short line that ends no sentence: navigation or breadcrumbs, not the article's."""
+    stripped = line.strip()
+    return len(stripped) < _MENU_LINE and not stripped.endswith((".", "。", "!", "?", "！", "？"))
+
+
+def _without_byline(text: str, bylines: Iterable[str], run_on: bool) -> str:
+    """``text`` without the first of ``bylines`` on its first line, or (``run_on``: right after
+    the heading) run into the text."""
     for name in sorted({b.strip() for b in bylines if b.strip()}, key=len, reverse=True):
-        line, _, below = start.partition("\n")
+        line, _, below = text.partition("\n")
         if _BY.sub("", line).strip().casefold() == name.casefold():  # the byline's own line
-            start = below
-            break
-        after = _after(_BY.sub("", start), name) if took_heading else None
-        if after is not None and after[:1].isspace():  # run on after the heading
-            start = after
-            break
-    return start.strip() or text.strip()
+            return below
+        after = _after(_BY.sub("", text), name) if run_on else None
+        if after is not None and after[:1].isspace():
+            return after
+    return text
 
 
 def _after(text: str, prefix: str) -> str | None:

@@ -42,7 +42,7 @@ from autonews.models import (
     SkippedPage,
     Story,
 )
-from autonews.notices import READER, READER_STDERR, with_notices_told
+from autonews.notices import READER, told_on_stderr_alone, with_notices_told
 from autonews.outlets import credited
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 # The classifier and the clustering are imported when a run gets to them, or while its requests
 # are out (see collect): not before the first request is sent.
 
-Progress = Callable[[str, int, int], None]  # stage, done, total
+Progress = Callable[[str, int, int, str], None]  # stage, done, total, what it waits for
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,9 @@ class DigestOptions:
     now: datetime | None = None
     new_only: bool = False  # --new: stories not delivered by an earlier --new digest
     channel: str = ""  # which digest's delivered-state --new uses ([[digests]] name)
-    audience: str = READER  # whom the run tells of failed and moved feeds (autonews.notices)
+    # Whom the run tells of failed and moved feeds (autonews.notices): the readers of each
+    # place its digests go to.
+    audiences: tuple[str, ...] = (READER,)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class DigestRun:
             store.mark_new_digest(self.channel, self.digest.generated_at)
 
 
-def _noop(stage: str, done: int, total: int) -> None:
+def _noop(stage: str, done: int, total: int, waiting: str) -> None:
     return None
 
 
@@ -126,7 +128,7 @@ class Collection:
     # with when its latest such item was first seen.
     last_new: Mapping[str, datetime] = field(default_factory=dict)
     older: Mapping[str, datetime] = field(default_factory=dict)
-    audience: str = READER  # whom this run tells of failed and moved feeds
+    audiences: tuple[str, ...] = (READER,)  # whom this run tells of failed and moved feeds
     offline: bool = False  # nothing was fetched: the feeds' health is the store's
 
     @property
@@ -139,17 +141,19 @@ class Collection:
         """Failed feeds this run named somewhere: in a digest's footer, or on stderr."""
         return tuple(f for f in self.failures_to_report if not f.stderr_told)
 
-    def remember_reported(self, store: Store, told: str | None = None) -> None:
-        """Record that this run told ``told`` (default: its audience) of its failed and moved
-        feeds: the next runs for that audience count a failure without naming it until [digest]
-        failure_reminder has passed or the error changes, and do not tell of the move again. An
-        offline run fetched nothing: what it shows is not news, and it remembers nothing."""
+    def remember_reported(self, store: Store, told: Sequence[str] = ()) -> None:
+        """Record that this run told ``told`` (default: its audiences) of its failed and moved
+        feeds: the next runs for those audiences count a failure without naming it until
+        [digest] failure_reminder has passed or the error changes, and do not tell of the move
+        again. An offline run fetched nothing: what it shows is not news, and it remembers
+        nothing."""
         if self.offline:
             return
         moves = [feed for feed in self.health if feed.moved_to and not feed.move_told]
-        told = told or self.audience
-        failures = self.failures_to_report if told != READER_STDERR else self.failures_named
-        store.remember_told(failures, moves, self.now, told)
+        for audience in told or self.audiences:
+            stderr_alone = told_on_stderr_alone(audience)
+            failures = self.failures_named if stderr_alone else self.failures_to_report
+            store.remember_told(failures, moves, self.now, audience)
 
 
 def make_digest(
@@ -231,7 +235,7 @@ def collect(
             )
             store.prune(config.store.keep_days, now)
         reminder = parse_duration(config.digest.failure_reminder)
-        health = with_notices_told(store, health, now, options.audience, reminder)
+        health = with_notices_told(store, health, now, options.audiences, reminder)
         items = store.items(feeds, since)
         last_new: dict[str, datetime] = {}
         if options.new_only:
@@ -252,7 +256,7 @@ def collect(
         skipped_pages=pages.skipped,
         last_new=last_new,
         older=older_than(collection.stories, since) if last_new else {},
-        audience=options.audience,
+        audiences=options.audiences,
         offline=options.offline,
     )
 
@@ -375,6 +379,7 @@ def select(
                 collection.figures.get(story.id, ()),
                 shown,
                 speculative=story.classification.speculative,
+                event=story.classification.event.value,
             ),
         )
         for stories_of_kind, shown in ((digest.stories, True), (counted, False))

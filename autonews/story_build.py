@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from autonews.briefings import reads_as_briefing, reads_as_commentary
+from autonews.briefings import reads_as_briefing, reads_as_commentary, reads_as_explainer
 from autonews.models import (
     Article,
     Classification,
@@ -97,7 +97,7 @@ def representative(
 def tells_the_news(title: str) -> bool:
     """Whether a title tells an event, rather than commenting on it, reviewing or previewing
     it, or gathering several (a roundup, a live blog)."""
-    return not (reads_as_commentary(title) or reads_as_briefing(title))
+    return not (reads_as_commentary(title) or reads_as_briefing(title) or reads_as_explainer(title))
 
 
 def _has_body(item: Item, articles: Mapping[str, Article]) -> bool:
@@ -186,7 +186,9 @@ def build_story(
 def _story_event(labels: Sequence[Classification], chosen: Classification) -> Classification:
     """The chosen item's labels, with the event its voting sources' ``labels`` report most
     surely: one outlet's "as new boss reviews plans" should not outvote another's "may scrap"
-    for one story; and speculative only while every source is."""
+    for one story; and speculative only while every source is. A source that names no event
+    (`other`: a forum's question, a vague title) contradicts none: two threads about an Ioniq 5
+    do not make its recall "other" (trial 33)."""
     if len(labels) == 1:
         return chosen
     weights: dict[Event, float] = {}
@@ -194,6 +196,8 @@ def _story_event(labels: Sequence[Classification], chosen: Classification) -> Cl
     for label in labels:
         weights[label.event] = weights.get(label.event, 0.0) + label.confidence
         firm = firm or not label.speculative
+    if len(weights) > 1:
+        weights.pop(Event.OTHER, None)
     best = max(weights, key=lambda event: (weights[event], event is chosen.event))
     if best is chosen.event and not (chosen.speculative and firm):
         return chosen

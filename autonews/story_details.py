@@ -13,16 +13,17 @@ def with_sources_details(
     chosen: Classification, others: Sequence[Classification]
 ) -> Classification:
     """``chosen`` (the story's labels), with the models of ``others`` (its other sources about
-    cars, of its makers) after its own, and each rounded count replaced by the exact one another
-    source tells."""
+    cars, of its makers) and the companies they name after its own, and each rounded count
+    replaced by the exact one another source tells."""
     if not others:
         return chosen
     makers = {maker.name for maker in chosen.makers}
     models = _models(chosen.models, (o.models for o in others if _shares_a_maker(o, makers)))
+    companies = tuple(dict.fromkeys([*chosen.companies, *(c for o in others for c in o.companies)]))
     figures = tuple(_exact(figure, others) for figure in chosen.figures)
-    if models == chosen.models and figures == chosen.figures:
+    if models == chosen.models and figures == chosen.figures and companies == chosen.companies:
         return chosen
-    return replace(chosen, models=models, figures=figures)
+    return replace(chosen, models=models, figures=figures, companies=companies)
 
 
 def _shares_a_maker(other: Classification, makers: set[str]) -> bool:

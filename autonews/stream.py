@@ -58,6 +58,7 @@ IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main threa
 # glossary) a worker builds (building it here takes 0.3 s: a worker that takes longer is late,
 # and this thread builds its own)
 PREPARE_WAIT = 2.0
+AWAITED_NAMED = 2  # feeds still to come that the progress bar names (see Stream._awaited)
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Stream:
         self._exits = contextlib.ExitStack()
         self._health: list[FeedHealth | None] = [None] * len(feeds)
         self._fetched = self._stored = 0
+        self._coming = set(range(len(feeds)))  # feeds not fetched yet, by index
         self._pages = Pages(
             store, config, now, progress, self._session, self._workers, self._events
         )
@@ -176,6 +178,7 @@ class Stream:
         self._pages.deadline = time.monotonic() + 2 * deadline
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
+        self.progress("fetch", 0, len(self._feeds), self._awaited())
         if self._pool_all:
             # Done now, it held the first feeds back from the workers, which wait for nothing
             # else: it is done once they have some in hand (see _wait).
@@ -208,9 +211,10 @@ class Stream:
 
     def _feed_fetched(self, index: int, result: FetchResult) -> None:
         self._fetched += 1
-        self.progress("fetch", self._fetched, len(self._feeds))
+        self._coming.discard(index)
         slot = self._feeds[index]
         slot.result = replace(result, body=None)  # the body goes on to be parsed, not kept
+        self.progress("fetch", self._fetched, len(self._feeds), self._awaited())
         max_items = self.config.fetch.max_items_per_feed
         if result.status is not FeedStatus.OK:
             slot.ready = True
@@ -236,6 +240,18 @@ class Stream:
         else:
             self._parsed(index, FeedWork(parse_result(result, max_items)))
         self._store_ready()
+
+    def _awaited(self) -> str:
+        """The feeds the run still waits for, named once they are the last few: a feed slower
+        than the others holds the run up to [fetch] timeout (trial 33: 20.5 s for a run
+        otherwise done in 6), and the person watching learns which."""
+        if len(self._coming) > AWAITED_NAMED:
+            return ""
+        from autonews.text import clean_text
+
+        feeds = [self._feeds[index].config for index in sorted(self._coming)]
+        waiting = ", ".join(clean_text(feed.name or feed.url) for feed in feeds)
+        return f"waiting for {waiting}" if waiting else ""
 
     def _feed_parsed(self, index: int, future: Future[FeedWork]) -> None:
         try:

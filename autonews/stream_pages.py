@@ -29,7 +29,7 @@ from autonews.page_queue import PageQueue
 from autonews.store import Store
 from autonews.workers import Workers
 
-Progress = Callable[[str, int, int], None]  # stage, done, total
+Progress = Callable[[str, int, int, str], None]  # stage, done, total, what it waits for
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 FEED, PAGE = "feed", "page"  # the kinds of request, and of worker task
 
@@ -152,7 +152,7 @@ class Pages:
 
     def _report(self) -> None:
         if self._asked:
-            self.progress("extract", len(self._read), len(self._asked))
+            self.progress("extract", len(self._read), len(self._asked), "")
 
     def expire_waiting(self) -> None:
         """The page deadline has passed: pages never handed out are unfinished too."""

@@ -136,6 +136,21 @@ def test_ambiguous_names(title: str, expected: list[str]) -> None:
     assert makers(title) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("GM to take $1.6 bln charge on EV pullback", Event.FINANCIALS),
+        ("Ford to book $1.5 billion charge in third quarter", Event.FINANCIALS),
+        ("Jaguar Land Rover restarts production after cyberattack", Event.PRODUCTION),
+        ("UAW files labor charges against GM, Stellantis", Event.LEGAL),
+    ],
+)
+def test_charges_and_restarts_are_what_they_say(title: str, event: Event) -> None:
+    """Trials 32 and 33: a write-off was a launch, a restart an incident, a union's labor
+    charges no event at all."""
+    assert classify(title).event is event
+
+
 def test_suppliers_and_tech_companies_are_never_makers() -> None:
     result = classify("CATL and Huawei Sign Battery Deal with Bosch")
     assert result.makers == ()

@@ -229,8 +229,9 @@ def test_stats_of_one_story_says_story(cli, home: Path, httpserver: HTTPServer) 
     assert "(1 story; timeline per week)" in cli("stats").out
 
 
-def run_in_terminal(args: list[str], home: Path, columns: int) -> str:
-    """`autonews ARGS` as a subprocess whose stdout is a terminal ``columns`` wide."""
+def run_in_terminal(args: list[str], home: Path, columns: int, code: int = 0) -> str:
+    """`autonews ARGS` as a subprocess whose stdout is a terminal ``columns`` wide, which
+    exits with ``code``."""
     import fcntl
     import pty
     import struct
@@ -256,7 +257,7 @@ def run_in_terminal(args: list[str], home: Path, columns: int) -> str:
             break
         chunks.append(chunk)
     os.close(leader)
-    assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    assert process.wait(timeout=60) == code, process.stderr.read() if process.stderr else ""
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 

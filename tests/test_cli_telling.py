@@ -97,6 +97,21 @@ def test_a_review_in_the_readers_language_gives_way_to_the_news_in_another(
     assert story["title"] == news
 
 
+def test_an_explainer_in_the_story_never_titles_it(cli, home: Path, site) -> None:
+    """Trial 32 #10: "Joyson Airbag Recall: What Toyota, Honda and Nissan Owners Need to Know"
+    titled the recall over the news of it. An explainer is of the event's story (as outlets
+    label it), but the report tells it."""
+    explainer = "Joyson Airbag Recall: What Toyota, Honda and Nissan Owners Need to Know"
+    news = "Joyson Safety recalls 1.2 mln airbag inflators fitted to Toyota, Honda, Nissan cars"
+    feeds = [
+        _feed(site, "The Circuit", [(explainer, "Check your VIN.")], site.url("/marketwire/0")),
+        _feed(site, "MarketWire", [(news, "")]),
+    ]
+    story = _story_with(_digest(cli, home, feeds, "--no-extract"), explainer)
+    assert len(story["sources"]) == 2
+    assert story["title"] == news
+
+
 def test_the_summary_is_the_chosen_sources_own(cli, home: Path, site) -> None:
     """Trial 30 #3: the title of one source and the article body of another. The chosen
     source's own feed summary comes before another source's body."""

@@ -325,3 +325,92 @@ def test_a_car_feeds_terse_item_is_car_news_whatever_the_window_holds(
         terse = [s for s in digest["stories"] if s["title"] == "What we learned this week"]
         assert terse and terse[0]["automotive"], since
         assert digest["not_about_cars"] == 0, since
+
+
+def test_a_wire_half_about_cars_keeps_its_other_news_out_of_the_car_digest(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 32: a business wire whose items were just over half about cars made every one of
+    them car news, under "Industry": a football score, the Fed's rate decision, Apple's bid;
+    one of them even joined a car story. What the words show to be about something else stays
+    out, while a terse car headline of the same feed is car news."""
+    car_titles = [
+        "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
+        "BYD Cuts Prices of Seal and Han in China by Up to 20%",
+        "GM Resumes Production at Orion Assembly Plant",
+        "Porsche Delays Electric 718 Boxster to 2027",
+    ]
+    others = [
+        "Fed holds rates steady, signals one more cut this year",
+        "Jaguars rally past Colts in overtime thriller",
+        "Apple in talks to buy Perplexity AI, sources say",
+    ]
+    terse = "What we learned this week"
+    titles = [*car_titles, *others, terse]
+    items = [item(title, n, hours_ago=1 + n) for n, title in enumerate(titles)]
+    httpserver.expect_request("/wire").respond_with_data(rss(items))
+    feed = ("--feed", httpserver.url_for("/wire"), "--no-extract", "--format", "json")
+    digest = cli("digest", *feed).json()
+    shown = {story["title"] for story in digest["stories"]}
+    assert shown == {*car_titles, terse}
+    assert digest["not_about_cars"] == 3
+    everything = cli("digest", *feed, "--offline", "--all-topics").json()
+    apart = [s for s in everything["stories"] if s["title"] in others]
+    assert len(apart) == 3 and not any(s["automotive"] for s in apart)
+    assert all(s["cluster_size"] == 1 for s in apart)
+
+
+def test_sources_naming_no_event_do_not_outvote_the_one_that_tells_it() -> None:
+    """Trial 33 #6: two forum threads about the Ioniq 5 joined its recall, and the story became
+    "other": `--event recall` missed it. A title naming no event contradicts none."""
+    from autonews.story_build import build_story
+
+    members = [
+        _member(
+            1,
+            "Hyundai recalls 145,000 Ioniq 5 and Genesis EVs over charging unit",
+            "recall",
+            0.6,
+            True,
+        ),
+        _member(
+            2, "What's your real-world winter range in the Ioniq 5? (Canada)", "other", 0.9, True
+        ),
+        _member(3, "Ioniq 5 owners: how is your charging unit holding up?", "other", 0.9, True),
+    ]
+    items = [item for item, _ in members]
+    labels = {item.id: label for item, label in members}
+    assert build_story(items, labels, {}, "k", "en").classification.event.value == "recall"
+    # With no source telling an event, the story tells none.
+    others = [m for m in members if m[1].event.value == "other"]
+    labelled = {item.id: label for item, label in others}
+    story = build_story([item for item, _ in others], labelled, {}, "k", "en")
+    assert story.classification.event.value == "other"
+
+
+def test_a_supplier_is_followed_by_company_in_any_of_its_names(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 32 #17: `--maker CATL` is refused (CATL is no automaker) and nothing else gave
+    "CATL's stories". `--company` does, by any alias, in any script; an automaker or an unknown
+    name is a usage error that says what to use."""
+    titles = [
+        "CATL Signs Multi-Year LFP Supply Deal With Tesla",
+        "寧德時代第三季淨利成長41%",
+        "Bosch to cut 13,000 jobs at its car-parts division",
+        "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
+    ]
+    items = [item(title, n, hours_ago=1 + n) for n, title in enumerate(titles)]
+    httpserver.expect_request("/trade").respond_with_data(rss(items))
+    feed = ("--feed", httpserver.url_for("/trade"), "--no-extract", "--format", "json")
+    assert cli("digest", *feed).code == 0
+    for name in ("CATL", "宁德时代", "catl"):
+        digest = cli("digest", *feed, "--offline", "--company", name).json()
+        assert {s["title"] for s in digest["stories"]} == set(titles[:2]), name
+        assert digest["filters"] == [{"filter": "company", "values": ["CATL"], "left": 2}]
+    both = cli("digest", *feed, "--offline", "--company", "CATL", "--company", "Bosch").json()
+    assert len(both["stories"]) == 3
+    maker = cli("digest", *feed, "--offline", "--company", "Tesla")
+    assert maker.code == 2 and "is an automaker" in maker.err and "--maker" in maker.err
+    unknown = cli("digest", *feed, "--offline", "--company", "CATLL")
+    assert unknown.code == 2 and "did you mean 'CATL'" in unknown.err

@@ -529,7 +529,10 @@ def test_url_normalisation() -> None:
         # titles-only4 (stop 27): at first contact 0.885 / 0.529 / 0.663 (tuning), 0.870 /
         # 0.444 / 0.588 (held back).
         ("clusters-blind-titles-only4-tuning.tsv", 0.88, 0.66),
-        ("clusters-blind-titles-only4-heldback.tsv", 0.86, 0.58),
+        # 0.597 -> 0.576 (stop 30): one pair lost when a car feed's item its words show to be
+        # about something else ("Fed holds rates", a tech firm's news) stays out of car stories
+        # (trial 32); its errors are not read, so it stays.
+        ("clusters-blind-titles-only4-heldback.tsv", 0.86, 0.57),
     ],
 )
 def test_quality_on_the_labelled_sets_does_not_regress(

@@ -24,8 +24,9 @@ def item(
     summary: str = "",
     feed: str = "",
     body: str = "",
+    car_feed: bool = False,
 ) -> ClusterInput:
-    classification = CLASSIFIER.classify(title, summary, body)
+    classification = CLASSIFIER.classify(title, summary, body, car_feed=car_feed)
     published = T0 + timedelta(hours=hours)
     return ClusterInput(
         key, title, summary, None, published, classification, feed or f"f{key}", body
@@ -252,11 +253,12 @@ def test_across_languages_names_and_figures_agree() -> None:
 
 
 def titles_in_car_feeds(*headlines: str, hours: float = 3.0) -> list[list[int]]:
-    """``titles``, each from a feed that also carries a car story (a week later): items of such
-    feeds are weighed by the pair model whatever they are about."""
+    """``titles``, each from a feed that also carries a car story (a week later), classified as
+    the pipeline classifies a car feed's items (``autonews.labels``): those its words do not show
+    to be about something else are car news, and weighed by the pair model."""
     car = "Toyota recalls 50,000 Camry sedans over faulty airbags"
     found = cluster(
-        [item(n, title, hours * n) for n, title in enumerate(headlines)]
+        [item(n, title, hours * n, car_feed=True) for n, title in enumerate(headlines)]
         + [item(100 + n, car, 24 * 7 + n, feed=f"f{n}") for n in range(len(headlines))]
     )
     return [story for story in found if story[0] < 100]
@@ -359,6 +361,24 @@ def test_a_briefing_of_several_stories_joins_none_of_them() -> None:
     assert titles("Live: Tesla Q4 earnings call", "Tesla Q4 profit misses estimates", hours=1) == [
         [0, 1]
     ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "5 things: Tesla's Cybertruck recall, BYD price cuts, Stellantis picks a CEO",
+        "The Morning Dump: Tesla Recalls Cybertrucks, Ford Profits Fall, Xiaomi's YU7 Sells Out",
+        "Daily briefing: Tesla's Cybertruck recall and what it means for owners",
+        "Ep. 213 – The Cybertruck recall, Slate's $27K pickup, and listener mail",
+        "#214: Is the Cybertruck recall a sign of trouble? With guest Sandy Munro",
+        "Tesla Cybertruck recall: thoughts?",
+    ],
+)
+def test_newsletters_podcasts_and_forum_threads_join_no_news(other: str) -> None:
+    """Trial 33: a newsletter's "5 things" and "The Morning Dump", a "Daily briefing", a
+    podcast's episodes and a forum's question joined the week's recall story, and titled it."""
+    news = "Tesla recalls 46,096 Cybertrucks over detaching trim panel"
+    assert titles(news, other, hours=1) == [[0], [1]]
 
 
 def test_article_bodies_count_where_feeds_give_no_summary_but_not_the_sites_own_text() -> None:

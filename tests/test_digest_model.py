@@ -97,10 +97,10 @@ def test_a_failure_quoting_other_numbers_is_the_same_failure() -> None:
         "http://x.example/feed", "X", FeedStatus.ERROR, error="not well-formed: line 9, column 4"
     )
     reports = {failing.url: (NOW - timedelta(hours=1), "not well-formed: line 3, column 7")}
-    (marked,) = mark_repeated_failures([failing], reports, NOW, timedelta(days=1))
+    (marked,) = mark_repeated_failures([failing], [reports], NOW, timedelta(days=1))
     assert marked.repeated
     other = {failing.url: (NOW - timedelta(hours=1), "HTTP error 404")}
-    assert not mark_repeated_failures([failing], other, NOW, timedelta(days=1))[0].repeated
+    assert not mark_repeated_failures([failing], [other], NOW, timedelta(days=1))[0].repeated
 
 
 def one_hour_items(titles: list[str]) -> list[Item]:

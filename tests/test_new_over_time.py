@@ -294,3 +294,33 @@ def test_a_rumour_delivered_comes_back_once_confirmed_and_says_so(
     text = cli("digest", "--feed", url, "--no-extract", "--format", "text").out
     assert "confirmed since your last digest" not in text  # only a --new digest tells it
     assert titles(cli("digest", "--feed", url, *NEW)) == []  # and only once
+
+
+def test_a_delivered_story_told_as_another_event_by_new_sources_comes_back(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 32 #3: CATL's results joined the delivered story of its Zaragoza plant (a wrong
+    merge), which took the results' title, and no --new digest ever told them. However a story
+    comes to hold another event, the sources that brought it make it news again."""
+    plant = entry(clock, "CATL and Stellantis break ground on Zaragoza battery plant", 1, 3)
+    first_url = publish(site, "/a.xml", [plant], title="Battery Insider")
+    first = cli("digest", "--feed", first_url, *NEW).json()
+    (story,) = first["stories"]
+    assert story["event"] != "financials"
+    clock.advance(hours=2)
+    # Two outlets tell the results, and link the plant's article (so they join its story).
+    link = plant["link"]
+    results = [
+        entry(clock, "CATL Q3 net profit rises 41% on overseas battery demand", 2, 1, link=link),
+        entry(clock, "CATL third-quarter profit jumps 41%", 3, 1, link=link),
+    ]
+    second_url = publish(site, "/b.xml", results, title="MarketWire")
+    feeds = ("--feed", first_url, "--feed", second_url)
+    again = cli("digest", *feeds, *NEW).json()
+    (story,) = [s for s in again["stories"] if s["id"] == story["id"]]
+    assert story["event"] == "financials" and story["cluster_size"] == 3
+    assert story["delivered_before"] and story["changed"] == ["event"]
+    clock.advance(hours=1)
+    assert titles(cli("digest", *feeds, *NEW)) == []  # once
+    text = cli("digest", *feeds, "--offline", "--format", "text").out
+    assert "now told as financials since your last digest" not in text  # only --new tells it

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from autonews.classifier_version import knowledge_version
+from autonews.classify.car_feed import in_a_car_feed
 from autonews.classify.counted import NO_NAMES, Names
 from autonews.classify.event_model import EventModel, RuleHit, event_features, event_model
 from autonews.classify.figures import extract_figures, in_yen
@@ -29,14 +30,12 @@ from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
     NONE,
-    WEAK,
     Evidence,
     Spotted,
     automotive_words,
     title_evidence,
 )
 from autonews.classify.summary import Extra
-from autonews.classify.verdicts import names_something_else
 from autonews.models import Classification, CompanyRef, Event, MakerRef, ModelRef
 
 __all__ = ["Classifier", "classify"]
@@ -228,17 +227,14 @@ class Classifier:
         evidence = title_evidence(self.k, found, car_words)
         if off_topic:
             evidence = Evidence(NONE, "the title says it is about something else")
-        extra = Extra.of(self, summary, body) if not off_topic and (summary or body) else None
+        extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):
                 found = found + extra.makers(title_car=evidence.strength > NONE, reasons=reasons)
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
-            other = names_something_else(self.k, tokens, stems)
-            if other is None:
-                evidence = Evidence(WEAK, "an item of a feed that is about cars")
-            else:  # "Jaguar attacks tourist" in a car feed is the animal's news all the same
-                evidence = Evidence(NONE, f"'{other}' is not the brand here")
+            evidence = in_a_car_feed(self.k, found, tokens, stems)
+            off_topic = evidence.strength == NONE  # its own words say what else it is about
         automotive = evidence.strength > NONE
         if reasons is not DISCARD:
             reasons.append(

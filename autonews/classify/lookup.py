@@ -162,3 +162,44 @@ def _without_its_brand(knowledge: Knowledge, key: tuple[str, ...]) -> tuple[str,
             if key[: -len(shown_key)] == phrase_key(knowledge.makers[index].name)
         ]
     return found[0] if len(found) == 1 else None
+
+
+def resolve_companies(
+    values: Iterable[str], knowledge: Knowledge, where: str, error: type[AutonewsError]
+) -> tuple[str, ...]:
+    """The company names ``values`` name (a supplier, a battery or chip maker... by its name or
+    any alias, in any script and case: ``CATL``, ``宁德时代``, ``寧德時代``), as stories carry them
+    in ``companies``; a value naming an automaker or nothing known raises ``error``."""
+    names: list[str] = []
+    by_name = {company.name.casefold(): company.name for company in knowledge.companies}
+    for value in values:
+        wanted = value.strip()
+        found = by_name.get(wanted.casefold())
+        if found is None and wanted:
+            hits = knowledge.entities.get(phrase_key(wanted))
+            company = next((h for h in hits if h.kind == "company"), None)
+            found = knowledge.companies[company.index].name if company is not None else None
+        if found is None:
+            raise _not_a_company(value, knowledge, where, error, by_name)
+        names.append(found)
+    return tuple(dict.fromkeys(names))
+
+
+def _not_a_company(
+    value: str,
+    knowledge: Knowledge,
+    where: str,
+    error: type[AutonewsError],
+    by_name: dict[str, str],
+) -> AutonewsError:
+    maker = resolve_maker(value, knowledge)
+    if maker.names:
+        return error(
+            f"{where}: {value!r} is an automaker ({', '.join(maker.names)}), not a company",
+            hint=f"use --maker {value!r}",
+        )
+    close = get_close_matches(value.strip().casefold(), list(by_name), n=3, cutoff=0.7)
+    hint = "a supplier, battery or chip maker, tech or charging company autonews knows"
+    if close:
+        hint = f"did you mean {' or '.join(repr(by_name[c]) for c in close)}? {hint}"
+    return error(f"{where}: unknown company {value!r}", hint=hint)

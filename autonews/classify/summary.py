@@ -43,8 +43,11 @@ class Extra:
         self.text = text
 
     @classmethod
-    def of(cls, classifier: Classifier, summary: str, body: str) -> Extra | None:
-        text = (summary + " " + _first_paragraph(body)).strip()
+    def of(cls, classifier: Classifier, summary: str, body: str, title: str = "") -> Extra | None:
+        """The summary and the body's lead, less what only repeats the title (a page whose text
+        is its headline again says nothing of its own, for cars or against them)."""
+        parts = [text for text in (summary, _first_paragraph(body)) if not _repeats(text, title)]
+        text = " ".join(parts).strip()
         return cls(classifier, text[:LOOKED_AT]) if text else None
 
     @cached_property
@@ -141,3 +144,12 @@ def _first_paragraph(body: str) -> str:
 
 def _in_summary(reason: str) -> str:
     return reason.replace("in the title", "in the summary/body")
+
+
+def _repeats(text: str, title: str) -> bool:
+    """Whether a summary or paragraph is the title again, give or take spaces and punctuation."""
+    return bool(title) and _letters(text) == _letters(title)
+
+
+def _letters(text: str) -> str:
+    return "".join(character for character in text.casefold() if character.isalnum())

@@ -49,7 +49,7 @@ def load_config(path: Path | None, flags: Mapping[str, Mapping[str, Any]] | None
     return config
 
 
-def no_progress(stage: str, done: int, total: int) -> None:
+def no_progress(stage: str, done: int, total: int, waiting: str) -> None:
     return None
 
 

@@ -110,6 +110,15 @@ def digest(
             "(repeatable).",
         ),
     ] = None,
+    company: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--company",
+            metavar="COMPANY",
+            help="Only stories naming this supplier, battery, chip or tech company, any alias: "
+            "CATL, 宁德时代, Bosch (repeatable).",
+        ),
+    ] = None,
     event: Annotated[
         list[str] | None,
         typer.Option(
@@ -184,11 +193,11 @@ def digest(
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
-    from autonews.deliver.digest import Destination, deliver_digest, delivered_forms, forms
+    from autonews.deliver.digest import Destination, deliver_digest, delivered_readers, readers_of
     from autonews.deliver.output import format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
-    from autonews.notices import audience, told_audience
+    from autonews.notices import audiences, told_audiences
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
     from autonews.timeparse import reader_zone
@@ -228,6 +237,7 @@ def digest(
     # Everything a run could trip over later is checked now, before any network work.
     cfg, makers, named = _with_maker_names(cfg, maker or (), named)
     models = _model_names(cfg, model or ())
+    companies = _company_names(cfg, company or ())
     options = DigestOptions(
         feeds=feeds,
         extract=not no_extract,
@@ -236,6 +246,7 @@ def digest(
         filters=Filters(
             makers=makers,
             models=models,
+            companies=companies,
             events=events,
             exclude_events=exclude_events,
             limit=limit,
@@ -253,7 +264,9 @@ def digest(
     check_mail_setup(cfg, [destination for _, destination in runs])
     check_mail_format(fmt, [destination for _, destination in runs])
     env = environment(color)
-    told = replace(options, audience=audience([form for _, to in runs for form in forms(to)]))
+    terminal = env.stdout_isatty
+    readers = [reader for _, to in runs for reader in readers_of(to, terminal)]
+    told = replace(options, audiences=audiences(readers))
     with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
         channels = [run_options.channel for run_options, _ in runs]
         collection = with_progress(
@@ -265,8 +278,8 @@ def digest(
         for run_options, destination in runs:
             run = select(store, cfg, collection, run_options)
             deliver_digest(run, store, cfg.email, destination, env)
-            delivered += delivered_forms(run, destination)
-        collection.remember_reported(store, told_audience(told.audience, delivered))
+            delivered += delivered_readers(run, destination, terminal)
+        collection.remember_reported(store, told_audiences(told.audiences, delivered))
     tell_of_feeds(run.digest, offline)
 
 
@@ -345,6 +358,15 @@ def _model_names(cfg: Config, models: Sequence[str]) -> tuple[str, ...]:
     from autonews.classify.lookup import knowledge_for, resolve_models
 
     return resolve_models(models, knowledge_for(cfg.classify), "--model", UsageError)
+
+
+def _company_names(cfg: Config, companies: Sequence[str]) -> tuple[str, ...]:
+    """``--company`` values as stories carry them; an unknown one is a usage error, now."""
+    if not companies:
+        return ()
+    from autonews.classify.lookup import knowledge_for, resolve_companies
+
+    return resolve_companies(companies, knowledge_for(cfg.classify), "--company", UsageError)
 
 
 def _with_maker_names(

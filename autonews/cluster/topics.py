@@ -23,12 +23,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
+from autonews.car_feeds import unjudged_car_feed
 from autonews.cluster.candidates import _reposts, _same_links
 from autonews.cluster.inputs import ClusterInput
 
-# A feed is a car feed when at least this share of its items in the run is about cars (the share
-# at which the pipeline reads a car feed's terse titles as car news).
-CAR_FEED_SHARE = 0.5
 # A title this short ("Photos", "Open thread", "Links for Monday") names a column, not an event.
 SAME_TITLE_WORDS = 5
 SAME_TITLE_CJK = 10  # characters, for a title without spaces
@@ -93,11 +91,15 @@ def split_by_topic(
         for first, second in found:
             if groups.join(first, second):
                 joins.append((first, second, how))
-    car_feeds = _car_feeds(ordered)
+    # A car feed's terse titles are car news already (``autonews.labels``): what it left out of
+    # the car news names something else ("Fed holds rates", "Apple in talks to buy ..."), and
+    # joins a car story only as one report with one. A feed of too few items to judge gets the
+    # benefit of the doubt.
+    unjudged = _unjudged_car_feeds(ordered)
     about_cars = {
         groups.root(position)
         for position, item in enumerate(ordered)
-        if item.classification.automotive or item.source in car_feeds or not item.source
+        if item.classification.automotive or item.source in unjudged or not item.source
     }
     for first, second in _same_titles(ordered, window):
         apart = groups.root(first) not in about_cars and groups.root(second) not in about_cars
@@ -118,14 +120,13 @@ def split_by_topic(
     return car, list(others.values()), kept
 
 
-def _car_feeds(ordered: Sequence[ClusterInput]) -> set[str]:
-    """Feeds whose items in the run are at least half about cars."""
+def _unjudged_car_feeds(ordered: Sequence[ClusterInput]) -> set[str]:
     items: Counter[str] = Counter()
     cars: Counter[str] = Counter()
     for item in ordered:
         items[item.source] += 1
         cars[item.source] += item.classification.automotive
-    return {feed for feed, count in items.items() if cars[feed] >= CAR_FEED_SHARE * count}
+    return {feed for feed, count in items.items() if unjudged_car_feed(count, cars[feed])}
 
 
 def _same_titles(ordered: Sequence[ClusterInput], window: timedelta) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ The rules, whatever the destination:
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ from autonews.deliver.environment import Environment
 from autonews.deliver.output import deliver_text, terminal_options
 from autonews.errors import DeliveryError
 from autonews.models import Digest
+from autonews.notices import READER, TERMINAL, file_readers, mail_readers
 from autonews.render import Format, RenderOptions, render
 from autonews.render.common import plural
 
@@ -54,22 +56,30 @@ def _written(to: Destination) -> bool:
     return (to.output is not None and not to.dry_run) or not to.email
 
 
-def forms(to: Destination) -> tuple[str, ...]:
-    """What a destination gets: "email" when mailed, and its format when written or printed
-    (which says whom the run tells of its feeds: autonews.notices.audience)."""
-    mailed = ("email",) if to.email else ()
-    return mailed + ((to.fmt,) if _written(to) else ())
+def readers_of(to: Destination, terminal: bool) -> tuple[str, ...]:
+    """Who reads what a destination gets, as audiences of autonews.notices (whom a run's
+    failure warning is told to): a mail's recipients; a file's readers; on stdout, the person
+    at the terminal (``terminal``: stdout is one), or whoever it goes to where it is none (cron
+    mails what a job prints). None for a document programs read: its JSON says every feed's
+    status anyway. A dry run shows the mail on stdout, to the person trying it."""
+    readers: tuple[str, ...] = ()
+    if to.email and not to.dry_run:
+        readers += (mail_readers(to.email),)
+    printed = to.dry_run and bool(to.email)
+    if printed or (_written(to) and to.fmt not in ALWAYS_WRITTEN):
+        if to.output is not None and not printed:
+            readers += (file_readers(os.path.abspath(to.output)),)
+        else:
+            readers += (TERMINAL if terminal else READER,)
+    return readers
 
 
-def delivered_forms(run: DigestRun, to: Destination) -> tuple[str, ...]:
-    """What carried the digest out once ``deliver_digest`` returned: its format when written
-    (a --new digest with nothing new is, only in the formats programs read) and "email" when
-    really sent (not by a dry run). A failure counts as told to a digest's readers only once
-    one of these named it (autonews.notices.told_audience)."""
-    nothing = run.new_only and not run.digest.stories
-    written = _written(to) and (to.fmt in ALWAYS_WRITTEN or not nothing)
-    sent = bool(to.email) and not to.dry_run and not nothing
-    return (("email",) if sent else ()) + ((to.fmt,) if written else ())
+def delivered_readers(run: DigestRun, to: Destination, terminal: bool) -> tuple[str, ...]:
+    """Who got the digest once ``deliver_digest`` returned (see :func:`readers_of`): nobody
+    from a --new digest with nothing new, written only in the formats programs read. A
+    failure counts as told to a digest's readers only once it named it to them
+    (autonews.notices.told_audiences)."""
+    return () if run.new_only and not run.digest.stories else readers_of(to, terminal)
 
 
 def deliver_digest(

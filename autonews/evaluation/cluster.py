@@ -8,12 +8,15 @@ pairs of items put in one story against the pairs labelled with one event.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from autonews.car_feeds import is_car_feed
 from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster
+from autonews.models import Classification
 
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)  # the reference time of the hours column
 
@@ -38,19 +41,29 @@ def load_rows(path: Path) -> list[Row]:
 
 
 def inputs(rows: list[Row], classifier: Classifier | None = None) -> list[ClusterInput]:
-    """The rows as clustering gets them: keyed by position, no link, the outlet as the feed."""
+    """The rows as clustering gets them: keyed by position, no link, the outlet as the feed,
+    and classified as the pipeline classifies them (an outlet mostly about cars is a car feed,
+    whose terse titles are car news: ``autonews.labels``)."""
     classifier = classifier or Classifier()
+    labels = [classifier.classify(r.title, r.summary) for r in rows]
+    for i in _of_car_feeds(rows, labels):
+        labels[i] = classifier.classify(rows[i].title, rows[i].summary, car_feed=True)
     return [
-        ClusterInput(
-            i,
-            r.title,
-            r.summary,
-            None,
-            r.published,
-            classifier.classify(r.title, r.summary),
-            r.outlet,
-        )
+        ClusterInput(i, r.title, r.summary, None, r.published, labels[i], r.outlet)
         for i, r in enumerate(rows)
+    ]
+
+
+def _of_car_feeds(rows: list[Row], labels: list[Classification]) -> list[int]:
+    """The rows not about cars by their own words whose outlet is a car feed."""
+    items: Counter[str] = Counter(row.outlet for row in rows)
+    pairs = zip(rows, labels, strict=True)
+    cars: Counter[str] = Counter(row.outlet for row, label in pairs if label.automotive)
+    car_feeds = {outlet for outlet, count in items.items() if is_car_feed(count, cars[outlet])}
+    return [
+        i
+        for i, (row, label) in enumerate(zip(rows, labels, strict=True))
+        if not label.automotive and row.outlet in car_feeds
     ]
 
 

@@ -130,6 +130,8 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
         parts.insert(1, "confirmed since your last digest")
     elif story.figure_changed and story.delivered_before:
         parts.insert(1, "figure changed since your last digest")
+    elif story.event_changed and story.delivered_before:
+        parts.insert(1, f"now told as {story.classification.event.value} since your last digest")
     if story.feed_date is not None:
         parts.append(feed_date_note(story, clock))
     if speculative and story.classification.speculative:
@@ -208,6 +210,7 @@ def summary_line(digest: Digest, clock: Clock) -> str:
 _FILTER_WORDS = {
     "maker": "by {}",
     "model": "naming the model {}",
+    "company": "naming {}",
     "event": "labelled {}",
     "exclude_event": "labelled other than {}",  # "none labelled other than recall"
     "tag": "tagged {}",

@@ -31,7 +31,11 @@ def _changed(story: Story) -> list[str]:
         return []
     return [
         name
-        for name, yes in (("figure", story.figure_changed), ("confirmed", story.confirmed))
+        for name, yes in (
+            ("figure", story.figure_changed),
+            ("confirmed", story.confirmed),
+            ("event", story.event_changed),
+        )
         if yes
     ]
 

@@ -182,7 +182,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE feeds ADD COLUMN title TEXT NOT NULL DEFAULT '';
     """,
-    # 15: the outlet an aggregator's item is from (Google News's <source>): the source is named
+    # 15: the event a --new digest delivered a story as: a story that gains a source telling
+    # another event (CATL's results joining its Zaragoza plant) is news again, not swallowed
+    """
+    ALTER TABLE deliveries ADD COLUMN event TEXT NOT NULL DEFAULT '';
+    """,
+    # 16: the outlet an aggregator's item is from (Google News's <source>): the source is named
     # by it, "Reuters (via Tesla - Google News)"
     """
     ALTER TABLE items ADD COLUMN outlet TEXT NOT NULL DEFAULT '';

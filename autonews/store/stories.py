@@ -17,13 +17,14 @@ from autonews.store.rows import iso, starting_with
 @dataclass(frozen=True)
 class Delivery:
     """What a --new digest delivered of a story: its sources then, the headline figure each
-    told ("units:14768"), when, and whether it was still a rumour."""
+    told ("units:14768"), when, whether it was still a rumour, and its event."""
 
     sources: int
     figures: tuple[str, ...]
     shown: bool = True  # False: a story not about cars, only counted in the digest's footer
     at: datetime | None = None  # when it went out (None: not yet recorded)
     speculative: bool = False
+    event: str = ""  # its event's slug ("": delivered by a version that did not record it)
 
 
 class StoryQueries:
@@ -60,7 +61,8 @@ class StoryQueries:
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         rows = rows_in(
             self.db,
-            "SELECT story_key, sources, figure, shown, delivered_at, speculative FROM deliveries "
+            "SELECT story_key, sources, figure, shown, delivered_at, speculative, event "
+            "FROM deliveries "
             "WHERE channel = ? AND story_key IN",
             keys,
             (channel,),
@@ -72,6 +74,7 @@ class StoryQueries:
                 bool(row["shown"]),
                 datetime.fromisoformat(row["delivered_at"]),
                 bool(row["speculative"]),
+                row["event"],
             )
             for row in rows
         }
@@ -85,12 +88,22 @@ class StoryQueries:
         with transaction(self.db) as db:
             db.executemany(
                 "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown, "
-                "speculative) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(channel, story_key) DO "
-                "UPDATE SET delivered_at = excluded.delivered_at, sources = excluded.sources, "
-                "figure = excluded.figure, shown = MAX(shown, excluded.shown), "
-                "speculative = excluded.speculative",
+                "speculative, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(channel, "
+                "story_key) DO UPDATE SET delivered_at = excluded.delivered_at, "
+                "sources = excluded.sources, figure = excluded.figure, "
+                "shown = MAX(shown, excluded.shown), speculative = excluded.speculative, "
+                "event = excluded.event",
                 [
-                    (channel, key, iso(now), d.sources, " ".join(d.figures), d.shown, d.speculative)
+                    (
+                        channel,
+                        key,
+                        iso(now),
+                        d.sources,
+                        " ".join(d.figures),
+                        d.shown,
+                        d.speculative,
+                        d.event,
+                    )
                     for key, d in delivered
                 ],
             )

@@ -1,0 +1,60 @@
+"""Trial 33 wish 23: one feed slower than the others held a run up to [fetch] timeout (20.5 s
+for a run otherwise done in 6) and nothing said which. In a terminal, the progress bar on
+stderr names the last feeds the run waits for; through the real CLI, as a subprocess whose
+stderr is a terminal, against feeds served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tests.helpers.site import Site, feed_xml, feeds_toml, write_config
+
+
+def _stderr_in_a_terminal(args: list[str], home: Path) -> str:
+    """What `autonews ARGS` draws on its stderr, a terminal 120 columns wide."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
+    env.update(AUTONEWS_HOME=str(home), NO_COLOR="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "autonews", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process is done writing
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_the_progress_bar_names_the_feed_the_run_waits_for(home: Path, site: Site) -> None:
+    feeds = []
+    for n in range(4):
+        news = [(f"Volvo Recalls {1000 + n} Cars Over Halfshaft Nut", f"http://news.example/{n}")]
+        site.routes[f"/{n}.xml"] = (200, "application/rss+xml", feed_xml(f"Wire {n}", news))
+        feeds.append((f"Wire {n}", site.url(f"/{n}.xml")))
+    site.routes["/slow.xml"] = (200, "application/rss+xml", feed_xml("Slow Podcast", []))
+    site.slow["/slow.xml"] = 2.5
+    feeds.append(("Slow Podcast", site.url("/slow.xml")))
+    write_config(home, feeds_toml(feeds) + "[fetch]\nretries = 0\ntimeout = 10.0\n")
+    drawn = _stderr_in_a_terminal(["digest", "--no-extract", "--format", "json"], home)
+    assert "waiting for Slow Podcast" in drawn
+    assert "Wire 3" not in drawn  # the feeds that came are not named
