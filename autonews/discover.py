@@ -34,6 +34,9 @@ class Discovery:
     page: str | None = None  # the site page the feed was found on
     error: str | None = None  # why the URL could not be checked now (added as given)
     redirected_to: str | None = None  # where the feed was fetched from, when redirected there
+    # The page's other feeds (not its comment feeds): a page offering Atom and JSON Feed, or a
+    # feed per section, is told of, so that the reader can add another (trial 33 #17).
+    others: tuple[str, ...] = ()
 
 
 class _AlternateLinks(HTMLParser):
@@ -53,8 +56,9 @@ class _AlternateLinks(HTMLParser):
             self.links.append((values["href"].strip(), values.get("title", "")))
 
 
-def feed_links(html: str, base: str) -> list[str]:
-    """Absolute URLs of the feeds a page links; comment feeds last."""
+def feed_links(html: str, base: str) -> tuple[list[str], list[str]]:
+    """Absolute URLs of the feeds a page links, in page order: its feeds, and its comment
+    feeds (a blog's "Comments Feed": taken only when it links nothing else)."""
     parser = _AlternateLinks()
     try:
         parser.feed(html)
@@ -64,7 +68,7 @@ def feed_links(html: str, base: str) -> list[str]:
     found = list(dict.fromkeys(urljoin(base, href) for href, _ in parser.links))
     comments = {urljoin(base, href) for href, title in parser.links if "comment" in title.lower()}
     comments |= {url for url in found if "comment" in url.lower()}
-    return [url for url in found if url not in comments] + [u for u in found if u in comments]
+    return [url for url in found if url not in comments], [u for u in found if u in comments]
 
 
 def discover(url: str, fetch: FetchConfig) -> Discovery:
@@ -87,7 +91,8 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
         )
     except FeedParseError as exc:
         html = decode_document(result.body, result.content_type)
-        links = feed_links(html, where) if "<" in html else []
+        feeds, comments = feed_links(html, where) if "<" in html else ([], [])
+        links = feeds + comments
         if not links:
             if "html" in exc.message.lower():
                 raise UsageError(
@@ -98,11 +103,12 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
                 f"{url} is not a feed autonews can read: {exc.message}",
                 hint="add it anyway with --offline, then see `autonews feeds check`",
             ) from None
+    others = tuple(feeds[1:])
     (linked,) = fetch_all([FetchRequest(links[0])], fetch)
     _refuse_if_gone(links[0], linked.http_status, linked.error, page=url)
     _refuse_if_redirected_nowhere(links[0], linked.error, page=url)
     if linked.status is not FeedStatus.OK or linked.body is None:
-        return Discovery(links[0], page=url, error=linked.error or "no answer")
+        return Discovery(links[0], page=url, error=linked.error or "no answer", others=others)
     try:
         feed = parse_feed(linked.body, linked.content_type, linked.final_url or links[0])
     except FeedParseError as exc:
@@ -110,7 +116,7 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
             f"the page {url} links {links[0]}, which is not a feed autonews can read: {exc.message}"
         ) from None
     moved = linked.final_url if linked.final_url not in (None, links[0]) else None
-    return Discovery(links[0], feed.title, page=url, redirected_to=moved)
+    return Discovery(links[0], feed.title, page=url, redirected_to=moved, others=others)
 
 
 def _refuse_if_gone(url: str, status: int | None, error: str | None, page: str = "") -> None:

@@ -80,6 +80,9 @@ class ParsedEntry:
     summary: str
     published: datetime | None
     author: str = ""
+    # The outlet an aggregator's item is from (its RSS <source>: "Reuters" in Google News);
+    # "" for a feed's own items.
+    outlet: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class ParsedFeed:
     link: str | None
     entries: tuple[ParsedEntry, ...]
     kind: str = ""  # rss20, atom10, json11...
+    skipped: int = 0  # entries with nothing to show (no title, link or text): left out
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class Item:
     # dated as first seen (``published``), and digests say the feed's date. None: not ahead.
     feed_date: datetime | None = None
     corrected_at: datetime | None = None  # when its feed last gave it another title
+    outlet: str = ""  # an aggregator's item: the outlet it is from (feed_name names it too)
 
 
 @dataclass(frozen=True)
@@ -223,6 +228,7 @@ class Source:
     feed_date: datetime | None = None  # its feed's date, far ahead of first sight (Item's)
     item_id: int = 0  # the store's item (what `autonews story` names its merges by)
     corrected_at: datetime | None = None  # when its feed last retitled it (Item's)
+    outlet: str | None = None  # an aggregator's item: the outlet it is from (Item's)
 
 
 @dataclass(frozen=True)
@@ -275,6 +281,9 @@ class FeedHealth:
     # and `autonews feeds edit --url` would update the list. None: it did not move.
     moved_to: str | None = None
     move_told: bool = False  # an earlier run (of this kind) has told of that move: not again
+    # Entries of this run's document with nothing to show (no title, link or text): left out,
+    # and said (`feeds check`, `--debug`) rather than lost without a word. Not stored.
+    skipped_entries: int = 0
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ _NON_HTML_SUFFIXES = (
 )
 
 
+NOT_WEB = "not an http(s) link"  # a feed's javascript:, data: or file: link: no page to read
+
+
 @dataclass(frozen=True)
 class PageRequest:
     url: str
@@ -44,7 +47,7 @@ def refusal(page: PageRequest, fetch: FetchConfig) -> str | None:
     """Why a link from a feed must not be followed, or None."""
     lowered = page.url.lower()
     if not lowered.startswith(("http://", "https://")):
-        return "not an http(s) link"
+        return NOT_WEB
     path = lowered.split("?", 1)[0].split("#", 1)[0]
     if path.endswith(_NON_HTML_SUFFIXES):
         return f"not an HTML page ({path.rsplit('.', 1)[-1]})"

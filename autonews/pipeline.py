@@ -43,6 +43,7 @@ from autonews.models import (
     Story,
 )
 from autonews.notices import READER, told_on_stderr_alone, with_notices_told
+from autonews.outlets import credited
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
 from autonews.story_build import build_story
@@ -278,7 +279,9 @@ def _stories(
     language = reader_language(config.digest.language)
     traditional = traditional_table(reader_tag(config.digest.language))
     stories = tuple(
-        build_story(members, classifications, articles, key, language, traditional)
+        credited(
+            build_story(members, classifications, articles, key, language, traditional), members
+        )
         for members, key in zip(member_lists, keys, strict=True)
     )
     baseline_only = frozenset(

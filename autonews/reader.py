@@ -7,7 +7,7 @@ from autonews.config import Config
 from autonews.errors import NotFoundError
 from autonews.extract import PAYWALL, extract_pages
 from autonews.models import Article
-from autonews.page_policy import PageRequest
+from autonews.page_policy import NOT_WEB, PageRequest
 from autonews.page_text import reads_as_paywall
 from autonews.store import Store
 from autonews.story_id import resolve_story_id
@@ -53,14 +53,20 @@ def read_article(config: Config, url_or_id: str) -> Article:
         (article,) = extract_pages([PageRequest(url, feed_url=url)], config.fetch)
         if not article.text:
             raise NotFoundError(
-                f"no article text at {url}: {article.skipped}", hint=_why_no_text(article)
+                f"no article text at {url}: {article.skipped}",
+                hint=_why_no_text(article, url_or_id),
             )
         if not store.read_only:  # kept for next time where the store can be written
             store.save_articles([article], utcnow())
         return article
 
 
-def _why_no_text(article: Article) -> str:
+def _why_no_text(article: Article, asked: str) -> str:
+    if article.skipped == NOT_WEB:  # a feed's javascript: or data: link: nothing to open
+        return (
+            "its feed gave it no web page's link, only one no reader should follow; "
+            f"`autonews story {asked}` lists its sources"
+        )
     if article.skipped.startswith("fetch failed"):
         return "check the address, or open it in a browser (a page may need one)"
     if article.skipped == PAYWALL:

@@ -17,6 +17,7 @@ from autonews.digest import reader_language, reader_tag
 from autonews.errors import UsageError
 from autonews.labels import classify_items
 from autonews.models import Article, Classification, Item, Story
+from autonews.outlets import credited
 from autonews.reader_script import traditional_table
 from autonews.store import Store
 from autonews.story_build import build_story
@@ -136,6 +137,7 @@ def _as_a_digest_tells_it(
     story = build_story(
         members, classifications, articles, story_id, reader_language(tag), traditional_table(tag)
     )
+    story = credited(story, members)  # each source's outlet, as the digest gives it
     delivered = store.deliveries([story_id])
     (story,) = with_delivery_state([story], delivered, config.digest.all_topics)
     return story

@@ -302,11 +302,11 @@ class Stream:
             result, document, records = slot.result, slot.document, slot.records
             assert result is not None
             error = result.error if result.status is FeedStatus.ERROR else None
-            count = 0
+            count = skipped = 0
             if isinstance(document, str):
                 error = document
             elif isinstance(document, ParsedFeed):
-                count = len(document.entries)
+                count, skipped = len(document.entries), document.skipped
                 update = self.store.add_entries(
                     slot.config, document.entries, self.now, window, slot.identity, document.title
                 )
@@ -318,9 +318,8 @@ class Stream:
                 if made:  # classified in a worker: kept for the classify stage
                     self.store.save_classifications(made, version)
                     self.classified.update((item_id, c) for item_id, c, _ in made)
-            self._health[self._stored] = self.store.record_fetch(
-                slot.config, result, count, error, self.now
-            )
+            health = self.store.record_fetch(slot.config, result, count, error, self.now)
+            self._health[self._stored] = replace(health, skipped_entries=skipped)
             self._feeds[self._stored] = _Feed(slot.config)  # the parsed entries can go
             self._stored += 1
 

@@ -53,3 +53,22 @@ def shown_title(title: str) -> str:
         if words:
             shown = f"{shown[: said.start()].rstrip(' ,')}, {words}"
     return shown.strip() or title
+
+
+# How an aggregator (Google News) joins an outlet's name to its headline: "… - Reuters".
+_OUTLET_DASHES = (" - ", " – ", " — ", " | ")
+
+
+def without_outlet(title: str, outlet: str) -> str:
+    """An aggregator's headline without the outlet's name it ends with ("Volkswagen to cut
+    35,000 jobs … - Reuters" from Reuters: "Volkswagen to cut 35,000 jobs …"), only when that
+    name is the outlet the item names (its RSS ``<source>``): " - Reuters" on a CNBC item, or a
+    dash in a headline of its own, is the headline's."""
+    name = " ".join(outlet.split()).casefold()
+    if not name:
+        return title
+    for dash in _OUTLET_DASHES:
+        head, found, tail = title.rpartition(dash)
+        if found and head.strip() and " ".join(tail.split()).casefold() == name:
+            return head.rstrip()
+    return title

@@ -349,3 +349,52 @@ def test_a_feed_over_the_size_cap_is_not_added(cli, home: Path, httpserver) -> N
     assert result.code == ExitStatus.USAGE
     assert "max_bytes" in result.err and "not added" in result.err
     assert config_feeds(home) == []
+
+
+def test_feeds_check_is_in_columns_and_a_304_says_the_items_it_still_has(
+    cli, home: Path, httpserver
+) -> None:
+    """Trial 33 #16: names were not padded, so the item counts wandered, and a 304 line said
+    nothing after the name. An item with nothing to show is counted there too (#1)."""
+    from tests.helpers.feeds import rss
+
+    httpserver.expect_request("/short").respond_with_data(
+        rss([{"title": "Volvo Recalls XC70s", "link": "http://news.example/1"}, {"title": ""}]),
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/etag", headers={"If-None-Match": '"v1"'}).respond_with_data(
+        "", status=304
+    )
+    two = [{"title": f"Kia story {n}", "link": f"http://news.example/k{n}"} for n in (1, 2)]
+    httpserver.expect_request("/etag").respond_with_data(
+        rss(two), content_type="application/rss+xml", headers={"ETag": '"v1"'}
+    )
+    feeds = [("EV", httpserver.url_for("/short")), ("汽车快讯 Daily", httpserver.url_for("/etag"))]
+    write_config(home, feeds_toml(feeds) + FAST_FETCH)
+    assert cli("feeds", "check").code == 0
+    out = cli("feeds", "check").out
+    assert out.splitlines() == [
+        "ok           HTTP 200  EV              1 item; 1 item skipped (no title, link or text)",
+        "not_modified HTTP 304  汽车快讯 Daily  2 items, unchanged",
+    ]
+
+
+def test_feeds_add_names_the_other_feeds_a_page_offers(cli, home: Path, site: Site) -> None:
+    """Trial 33 #17: a page linking an Atom feed and a JSON Feed gave the first and said
+    nothing of the other. Comment feeds are not offered."""
+    site.routes["/"] = (
+        200,
+        "text/html",
+        '<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml">'
+        '<link rel="alternate" type="application/feed+json" title="EV Brief" href="/feed.json">'
+        '<link rel="alternate" type="application/rss+xml" title="Comments Feed" href="/c/">'
+        "</head><body>EAW</body></html>",
+    )
+    site.routes["/atom.xml"] = (200, "application/rss+xml", feed_xml("Euro Auto Wire", []))
+    result = cli("feeds", "add", site.url("/"))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == (
+        f"also offered: {site.url('/feed.json')}; "
+        f"add it with `autonews feeds add {site.url('/feed.json')}`"
+    )
+    assert "/c/" not in result.out

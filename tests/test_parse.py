@@ -55,12 +55,15 @@ def test_json_feed() -> None:
                 "date_published": "2026-11-20T10:00:00Z",
                 "authors": [{"name": "Ann"}],
             },
-            {"id": "2", "content_text": "no title, no url: dropped"},
+            {"id": "2", "content_text": "No title, no url: a micro-post. Titled by its text."},
+            {"id": "3"},
         ],
     }
     feed = parse_feed(json.dumps(doc).encode(), "application/feed+json")
-    (entry,) = feed.entries
+    entry, micro_post = feed.entries
     assert (entry.title, entry.summary, entry.author) == ("Ford opens plant", "In Ohio", "Ann")
+    assert (micro_post.title, micro_post.link) == ("No title, no url: a micro-post.", None)
+    assert feed.skipped == 1  # nothing to show: counted, not kept
     assert feed.kind == "json11"
 
 
@@ -127,6 +130,26 @@ def test_any_title_text_round_trips_without_controls(title: str) -> None:
         return
     for entry in feed.entries:
         assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in entry.title)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(min_size=1, max_size=400), st.sampled_from(["content_text", "content_html", "summary"])
+)
+def test_an_untitled_json_feed_item_is_kept_and_titled_by_its_text(text: str, field: str) -> None:
+    """Trial 33 #1: whatever its text, an item with no title and no url is kept when it has a
+    text, titled by the start of that text (at most ~80 characters), never lost."""
+    from autonews.text import html_to_text
+
+    doc = {"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", field: text}]}
+    feed = parse_feed(json.dumps(doc).encode(), "application/feed+json")
+    shown = html_to_text(text)  # the plain text a reader sees, whichever field holds it
+    if not shown:
+        assert not feed.entries and feed.skipped == 1
+        return
+    (entry,) = feed.entries
+    assert entry.title and len(entry.title) <= 80
+    assert entry.title.removesuffix("…").rstrip(",;: ") in " ".join(shown.split())
 
 
 def test_placeholder_dates_count_as_undated() -> None:

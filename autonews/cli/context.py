@@ -17,7 +17,7 @@ from autonews.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from autonews.config import Config
-    from autonews.models import Digest, SkippedPage
+    from autonews.models import Digest, FeedHealth, SkippedPage
     from autonews.pipeline import Progress
 
 T = TypeVar("T")
@@ -75,6 +75,20 @@ def debug_skipped_pages(pages: Sequence[SkippedPage]) -> None:
         when = page.retry_after
         retry = f" (next try after {when:%Y-%m-%d %H:%M} UTC)" if when else ""
         typer.echo(f"autonews: article page not read: {page.url}: {page.reason}{retry}", err=True)
+
+
+def debug_skipped_entries(feeds: Sequence[FeedHealth]) -> None:
+    """With ``--debug``: each feed whose document had entries with nothing to show, which the
+    digest leaves out."""
+    from autonews.cli.app import debugging
+    from autonews.render.common import skipped_entries_note
+    from autonews.text import clean_text
+
+    if not debugging():
+        return
+    for feed in feeds:
+        if note := skipped_entries_note(feed):
+            typer.echo(f"autonews: {clean_text(feed.name or feed.url)}: {note}", err=True)
 
 
 def tell_of_feeds(digest: Digest, offline: bool = False) -> None:

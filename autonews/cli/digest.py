@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from autonews.cli.context import (
+    debug_skipped_entries,
     debug_skipped_pages,
     environment,
     load_config,
@@ -271,6 +272,7 @@ def digest(
         collection = with_progress(
             env, lambda progress: collect(store, cfg, told, progress, channels)
         )
+        debug_skipped_entries(collection.health)
         debug_skipped_pages(collection.skipped_pages)
         delivered: list[str] = []
         for run_options, destination in runs:

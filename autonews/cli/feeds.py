@@ -89,6 +89,11 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
     found = discover(feed.url, listed.fetch)
     if found.page:
         typer.echo(f"found the feed linked from {found.page}: {found.url}")
+        if found.others:  # the one taken is the page's first: the others are named
+            also = ", ".join(found.others)
+            which = f"it with `autonews feeds add {also}`" if len(found.others) == 1 else "one"
+            how = "" if len(found.others) == 1 else " with `autonews feeds add URL`"
+            typer.echo(f"also offered: {also}; add {which}{how}")
         feed, _ = checked_feed(replace(feed, url=found.url))  # a page's link is checked too
     if found.error and found.error.startswith(TOO_LARGE):
         # Not a failure of the moment: every run would meet it.
@@ -262,7 +267,7 @@ def feeds_check(config: ConfigOption = None) -> None:
     when some fail, 5 when all do)."""
     from autonews.lock import run_lock
     from autonews.pipeline import refresh_feeds
-    from autonews.render.common import move_note, plural
+    from autonews.render.feeds_table import check_lines
     from autonews.store import Store
     from autonews.timeparse import utcnow
 
@@ -278,12 +283,7 @@ def feeds_check(config: ConfigOption = None) -> None:
         return
     with run_lock(cfg.paths.data_dir), Store(cfg.paths.store_file) as store:
         health = refresh_feeds(store, cfg.active_feeds, cfg, utcnow(), no_progress)
-    for feed in health:
-        detail = feed.error or (plural(feed.items, "item") if feed.status.value == "ok" else "")
-        if feed.moved_to:  # said on every check, for as long as the list has the old address
-            detail = "; ".join(part for part in (detail, move_note(feed)) if part)
-        http = f" HTTP {feed.http_status}" if feed.http_status else ""
-        typer.echo(f"{feed.status.value:<12}{http:>9}  {feed.name}  {detail}")
+    typer.echo(check_lines(health), nl=False)
     failed = sum(f.status.value == "error" for f in health)
     if failed:
         raise typer.Exit(ExitStatus.FEEDS_FAILED)

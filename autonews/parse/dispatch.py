@@ -9,11 +9,13 @@ from urllib.parse import urlsplit
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
+from autonews.parse.aggregators import with_outlets
 from autonews.parse.encoding import decode_document
+from autonews.parse.fields import title_from_text
 from autonews.parse.json_feed import parse_json_feed
 from autonews.parse.text_rules import valid_text
 from autonews.parse.xml_feed import parse_xml_feed
-from autonews.text import first_sentences, html_to_text, shorten, strip_escapes
+from autonews.text import shorten, strip_escapes
 
 
 def parse_feed(
@@ -33,7 +35,7 @@ def parse_feed(
             "an HTML page, not a feed", hint="use the feed's own URL (look for RSS or Atom links)"
         )
     else:
-        feed = parse_xml_feed(text, url, engine)
+        feed = with_outlets(parse_xml_feed(text, url, engine), text)
     return valid_text(_with_headlines(feed))
 
 
@@ -51,7 +53,8 @@ TITLE_CAP = 300  # characters; longer is not a headline, and a 300 KB title woul
 
 def _with_headlines(feed: ParsedFeed) -> ParsedFeed:
     """Every entry gets a title a reader can scan: overlong ones are cut at a word, and an
-    untitled entry is named by its summary's first words, or else by its link's host."""
+    untitled entry is named by its text's first sentence (as feed readers title a micro-post),
+    or else by its link's host."""
     entries = tuple(_headlined(entry) for entry in feed.entries)
     if all(new is old for new, old in zip(entries, feed.entries, strict=True)):
         return feed
@@ -61,8 +64,7 @@ def _with_headlines(feed: ParsedFeed) -> ParsedFeed:
 def _headlined(entry: ParsedEntry) -> ParsedEntry:
     title = entry.title
     if not title:
-        title = first_sentences(html_to_text(entry.summary[: TITLE_CAP * 4]), 1, 120)
-        title = title or _untitled(entry.link)
+        title = title_from_text(entry.summary) or _untitled(entry.link)
     if len(title) > TITLE_CAP:
         title = shorten(title, TITLE_CAP)
     return entry if title is entry.title else replace(entry, title=title)

@@ -6,6 +6,8 @@ import calendar
 from datetime import UTC, datetime
 from typing import Any
 
+from autonews.text import first_sentences
+
 # Dates before this are placeholders ("Mon, 01 Jan 0001", Hugo's default for undated pages),
 # not news: the item counts as undated.
 EARLIEST_DATE = datetime(1970, 1, 2, tzinfo=UTC)
@@ -50,3 +52,19 @@ def cap_html(fragment: str, limit: int = SUMMARY_CAP) -> str:
     if open_tag > cut.rfind(">"):
         cut = cut[:open_tag]  # not in the middle of a tag
     return cut
+
+
+# A feed reader titles an untitled item (a JSON Feed micro-post, an RSS item with only a
+# description) by its text: the first sentence, at most about this many characters.
+TITLE_FROM_TEXT = 80
+
+
+def title_from_text(text: str) -> str:
+    """An untitled item's title: the first sentence of its plain ``text``, cut at a word."""
+    return first_sentences(text[: TITLE_FROM_TEXT * 8], 1, TITLE_FROM_TEXT)
+
+
+def has_something_to_show(title: str, link: str | None, text: str) -> bool:
+    """Whether an entry can be shown: a title, a link or a text. One with none of them (an
+    enclosure alone, an empty item) is skipped, and counted in ``ParsedFeed.skipped``."""
+    return bool(title or link or text)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
-from autonews.parse.fields import cap_html, iso_datetime
+from autonews.parse.fields import cap_html, has_something_to_show, iso_datetime, title_from_text
 from autonews.text import clean_text, html_to_text
 
 
@@ -28,10 +29,11 @@ def parse_json_feed(text: str) -> ParsedFeed:
     if not isinstance(items, list):
         raise FeedParseError("JSON Feed without an items list")
     entries = []
+    skipped = 0
     for raw in items:
         if not isinstance(raw, dict):
             continue
-        summary = raw.get("summary") or raw.get("content_html") or raw.get("content_text") or ""
+        summary = html_to_text(cap_html(str(_summary(raw))))
         authors = raw.get("authors") or (
             [raw["author"]] if isinstance(raw.get("author"), dict) else []
         )
@@ -39,8 +41,11 @@ def parse_json_feed(text: str) -> ParsedFeed:
             authors = []
         author = ", ".join(str(a.get("name", "")) for a in authors if isinstance(a, dict))
         link = raw.get("url") or raw.get("external_url")
-        title = html_to_text(str(raw.get("title") or ""))
-        if not title and not link:
+        # "title" is optional (JSON Feed 1.1): a micro-post is titled by its text, as feed
+        # readers show it.
+        title = html_to_text(str(raw.get("title") or "")) or title_from_text(_text(raw))
+        if not has_something_to_show(title, link, summary):
+            skipped += 1
             continue
         # Links and ids may hold lone surrogates ("\ud800" escapes): parse_feed's text rule
         # (parse/text_rules.py) drops them.
@@ -49,7 +54,7 @@ def parse_json_feed(text: str) -> ParsedFeed:
                 title=title,
                 link=str(link) if link else None,
                 guid=str(raw["id"]) if raw.get("id") is not None else None,
-                summary=html_to_text(cap_html(str(summary))),
+                summary=summary,
                 published=iso_datetime(raw.get("date_published"))
                 or iso_datetime(raw.get("date_modified")),
                 author=clean_text(author),
@@ -60,4 +65,18 @@ def parse_json_feed(text: str) -> ParsedFeed:
         link=document.get("home_page_url"),
         entries=tuple(entries),
         kind="json" + str(document.get("version", "")).rsplit("/", 1)[-1].replace(".", ""),
+        skipped=skipped,
     )
+
+
+def _summary(raw: dict[str, Any]) -> object:
+    return raw.get("summary") or raw.get("content_html") or raw.get("content_text") or ""
+
+
+def _text(raw: dict[str, Any]) -> str:
+    """An item's own text, plain: its content_text, else its content_html's text, else its
+    summary."""
+    for name in ("content_text", "content_html", "summary"):
+        if text := html_to_text(cap_html(str(raw.get(name) or ""))):
+            return text
+    return ""

@@ -47,7 +47,7 @@ def _optional(text: str | None) -> str | None:
 def _fields(feed: ParsedFeed) -> list[str]:
     fields = [feed.title, feed.link if isinstance(feed.link, str) else ""]
     for e in feed.entries:
-        fields += (e.title, e.link or "", e.guid or "", e.summary, e.author)
+        fields += (e.title, e.link or "", e.guid or "", e.summary, e.author, e.outlet)
     return fields
 
 
@@ -72,4 +72,5 @@ def _valid_entry(entry: ParsedEntry) -> ParsedEntry:
         guid=_optional(entry.guid),
         summary=drop_invalid(entry.summary),
         author=drop_invalid(entry.author),
+        outlet=drop_invalid(entry.outlet),
     )

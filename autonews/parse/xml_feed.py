@@ -14,13 +14,14 @@ import functools
 import importlib
 import re
 import xml.parsers.expat
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
-from autonews.parse.fields import cap_html, iso_datetime, to_datetime
+from autonews.parse.fields import cap_html, has_something_to_show, iso_datetime, to_datetime
 from autonews.parse.text_rules import drop_invalid_encoded
 from autonews.text import clean_text, html_to_text
 
@@ -176,15 +177,23 @@ def _parse_fast(utf8: bytes, url: str = "") -> ParsedFeed:
             published=_fast_published(entry),
             author=clean_text(_as_text(entry.get("author"))),
         )
-        if parsed_entry.title or parsed_entry.link:
-            entries.append(parsed_entry)
+        entries.append(parsed_entry)
     feed = parsed.get("feed", {})
-    return ParsedFeed(
-        title=clean_text(_as_text(feed.get("title"))),
-        link=feed.get("link"),
-        entries=tuple(entries),
-        kind="fast",
+    return _shown(
+        ParsedFeed(
+            title=clean_text(_as_text(feed.get("title"))),
+            link=feed.get("link"),
+            entries=tuple(entries),
+            kind="fast",
+        )
     )
+
+
+def _shown(feed: ParsedFeed) -> ParsedFeed:
+    """``feed`` without the entries that have nothing to show, counted as skipped. An entry
+    with only a text (an RSS item with only a description) is kept: parse_feed titles it."""
+    kept = tuple(e for e in feed.entries if has_something_to_show(e.title, e.link, e.summary))
+    return replace(feed, entries=kept, skipped=len(feed.entries) - len(kept))
 
 
 def _as_text(value: Any) -> str:
@@ -300,12 +309,13 @@ def _parse_feedparser(utf8: bytes, url: str) -> ParsedFeed:
     if not parsed.entries and not parsed.feed.get("title") and not parsed.get("version"):
         reason = parsed.get("bozo_exception")
         raise FeedParseError(f"not a readable RSS/Atom feed ({reason or 'no entries'})")
-    entries = tuple(_entry_from_feedparser(entry) for entry in parsed.entries)
-    return ParsedFeed(
-        title=clean_text(parsed.feed.get("title", "")),
-        link=parsed.feed.get("link"),
-        entries=tuple(entry for entry in entries if entry.title or entry.link),
-        kind=parsed.get("version", "") or "",
+    return _shown(
+        ParsedFeed(
+            title=clean_text(parsed.feed.get("title", "")),
+            link=parsed.feed.get("link"),
+            entries=tuple(_entry_from_feedparser(entry) for entry in parsed.entries),
+            kind=parsed.get("version", "") or "",
+        )
     )
 
 

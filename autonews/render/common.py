@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections import Counter
 from collections.abc import Sequence
@@ -98,11 +99,25 @@ def age(published: datetime, now: datetime) -> str:
     return f"{seconds // 86400}d ago"
 
 
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) link, else None: the one rule for which links a digest
+    gives, in every format. A feed's javascript:, data: or file: link is no link to follow."""
+    link = url.strip() if url else ""
+    return link if link.lower().startswith(("http://", "https://")) else None
+
+
 def safe_url(url: str | None) -> str | None:
-    """Only http(s) links are shown as links: no javascript:, data: or file: from a feed."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return clean_text(url)
-    return None
+    """Only http(s) links are shown as links (``web_link``), as text a screen can hold."""
+    link = web_link(url)
+    return clean_text(link) if link else None
+
+
+def skipped_entries_note(feed: FeedHealth) -> str:
+    """ "1 item skipped (no title, link or text)": the entries of a feed's document that had
+    nothing to show; "" when none."""
+    if not feed.skipped_entries:
+        return ""
+    return f"{plural(feed.skipped_entries, 'item')} skipped (no title, link or text)"
 
 
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
@@ -273,13 +288,34 @@ def move_note(feed: FeedHealth) -> str:
 
 
 _REASON_CHARS = 60  # of a failure's reason on stderr: what happened, not the whole message
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # " (raise [fetch] max_bytes to read it)"
+
+
+def brief_reason(reason: str, limit: int = _REASON_CHARS) -> str:
+    """A failure's reason in at most about ``limit`` characters, and whole as far as it goes:
+    without its asides in parentheses when it is longer (the hint they hold is in the footer
+    and `feeds check`), else cut at a word, never inside a parenthesis or a bracket (trial 33
+    #14: "cap (raise [fetch]…" left both open)."""
+    if len(reason) <= limit:
+        return reason
+    plain = reason
+    while (bare := _ASIDE.sub("", plain)) != plain:  # asides within asides, from the inside
+        plain = bare
+    plain = plain.strip() or reason
+    if len(plain) <= limit:
+        return plain
+    cut = shorten(plain, limit)
+    for opening, closing in ("()", "[]"):
+        while cut.count(opening) > cut.count(closing):  # an aside the cut left open: not said
+            cut = cut[: cut.rfind(opening)].rstrip(",;: ") + "…"
+    return cut
 
 
 def failed_feeds_named(feeds: Sequence[FeedHealth]) -> str:
     """Failed feeds with why, for one line on stderr: "A Wire (HTTP 503), B Wire (HTTP 404)";
     a reason they all share is said once: "A Wire, B Wire (connection refused)"."""
     names = [clean_text(feed.name or feed.url) for feed in feeds]
-    reasons = [shorten(clean_text(feed.error or "failed"), _REASON_CHARS) for feed in feeds]
+    reasons = [brief_reason(clean_text(feed.error or "failed")) for feed in feeds]
     if len(set(reasons)) == 1 and len(feeds) > 1:
         return f"{', '.join(names)} ({reasons[0]})"
     return ", ".join(f"{name} ({reason})" for name, reason in zip(names, reasons, strict=True))

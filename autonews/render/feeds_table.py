@@ -1,7 +1,7 @@
 """`autonews feeds list`: the feed list as an aligned plain-text table (name, status, last
 success, items kept, tags, URL, error), wide characters counted as two columns; under it, the
 feeds that moved for good, each with the command that updates the list (as `feeds check` says
-it)."""
+it). `autonews feeds check`: a line per feed, in columns alike."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from datetime import datetime
 
 from autonews.config import FeedConfig
 from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus
-from autonews.render.common import age, move_note
+from autonews.render.common import age, move_note, plural, skipped_entries_note
 from autonews.text import clean_text
 
 HEADINGS = ("NAME", "STATUS", "LAST SUCCESS", "ITEMS", "TAGS", "URL", "ERROR")
@@ -75,3 +75,31 @@ def feeds_table(rows: Sequence[FeedRow], now: datetime) -> str:
     if moves:
         lines += ["", *moves]
     return "\n".join(lines) + "\n"
+
+
+def check_lines(health: Sequence[FeedHealth]) -> str:
+    """`feeds check`: each feed's status, HTTP status, name (padded, so that what follows is in
+    a column) and what its document holds (a 304's too: the items it still has) or its error,
+    with where it moved for good."""
+    width = max((_width(clean_text(feed.name)) for feed in health), default=0)
+    lines = []
+    for feed in health:
+        name = clean_text(feed.name)
+        http = f" HTTP {feed.http_status}" if feed.http_status else ""
+        lines.append(f"{feed.status.value:<12}{http:>9}  {name}{' ' * (width - _width(name))}  ")
+        lines[-1] = (lines[-1] + _check_detail(feed)).rstrip()
+    return "\n".join(lines) + "\n"
+
+
+def _check_detail(feed: FeedHealth) -> str:
+    if feed.status is FeedStatus.ERROR:
+        detail = clean_text(feed.error or "failed")
+    else:
+        detail = plural(feed.items, "item")
+        if feed.status is FeedStatus.NOT_MODIFIED:
+            detail += ", unchanged"
+        if skipped := skipped_entries_note(feed):
+            detail += f"; {skipped}"
+    if feed.moved_to:  # said on every check, for as long as the list has the old address
+        detail = f"{detail}; {move_note(feed)}"
+    return detail

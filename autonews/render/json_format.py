@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from autonews.models import Classification, Digest, FeedHealth, Story
+from autonews.render.common import web_link
 
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
 # (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up);
@@ -63,7 +64,8 @@ def story_dict(story: Story) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": story.id,
         "title": story.title,
-        "url": story.url,
+        # Other tools put a link in an href: only http(s) ones, as every other format gives.
+        "url": web_link(story.url),
         "published": _time(story.published),
         "feed_date": _time(story.feed_date),
         "summary": story.summary,
@@ -79,8 +81,9 @@ def story_dict(story: Story) -> dict[str, Any]:
     data["sources"] = [
         {
             "feed": s.feed,
+            "outlet": s.outlet,
             "title": s.title,
-            "url": s.url,
+            "url": web_link(s.url),
             "published": _time(s.published),
             "feed_date": _time(s.feed_date),
             "new": s.new,

@@ -156,7 +156,7 @@ class Store(
         self,
         feed: FeedConfig,
         result: FetchResult,
-        item_count: int,
+        item_count: int | None,
         error: str | None,
         now: datetime,
     ) -> FeedHealth:
@@ -176,12 +176,16 @@ class Store(
                     (status.value, result.http_status, error, iso(now), feed.url),
                 )
             else:
-                # A 304 keeps the old validators unless the server sent new ones. A failure
-                # that ends is forgotten: the next one is news.
+                # A 304 keeps the old validators unless the server sent new ones, and the
+                # count of items the unchanged document has. A failure that ends is forgotten:
+                # the next one is news.
+                if status is FeedStatus.NOT_MODIFIED:
+                    item_count = None
                 db.execute(
                     "UPDATE feeds SET status=?, http_status=?, error=NULL, last_checked=?, "
                     "last_success=?, consecutive_failures=0, etag=COALESCE(?, etag), "
-                    "last_modified=COALESCE(?, last_modified), items=?, moved_to=? WHERE url=?",
+                    "last_modified=COALESCE(?, last_modified), items=COALESCE(?, items), "
+                    "moved_to=? WHERE url=?",
                     (
                         status.value,
                         result.http_status,

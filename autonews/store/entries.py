@@ -138,12 +138,13 @@ class EntryQueries:
                         int(baseline),
                         read_before,
                         iso(feed_date) if feed_date else None,
+                        entry.outlet,
                     )
                 )
             db.executemany(
                 "INSERT INTO items (feed_url, key, fingerprint, title, link, summary, published, "
-                "dated, first_seen, baseline, read_before, feed_date) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "dated, first_seen, baseline, read_before, feed_date, outlet) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             _correct(db, corrections.values(), now)
@@ -193,7 +194,7 @@ def _correct(
         )
         db.execute("DELETE FROM classifications WHERE item_id = ?", (item_id,))
         db.execute(
-            "UPDATE items SET title = ?, summary = ?, fingerprint = ?, corrected_at = ? "
-            "WHERE id = ?",
-            (entry.title, entry.summary, fingerprint, iso(now), item_id),
+            "UPDATE items SET title = ?, summary = ?, fingerprint = ?, corrected_at = ?, "
+            "outlet = ? WHERE id = ?",
+            (entry.title, entry.summary, fingerprint, iso(now), entry.outlet, item_id),
         )

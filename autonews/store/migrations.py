@@ -187,6 +187,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE deliveries ADD COLUMN event TEXT NOT NULL DEFAULT '';
     """,
+    # 16: the outlet an aggregator's item is from (Google News's <source>): the source is named
+    # by it, "Reuters (via Tesla - Google News)"
+    """
+    ALTER TABLE items ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

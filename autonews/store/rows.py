@@ -38,11 +38,17 @@ def health_from_row(row: sqlite3.Row, name: str) -> FeedHealth:
     )
 
 
+def source_name(outlet: str, feed_name: str) -> str:
+    """How a digest names an item's source: its feed, or for an aggregator's item the outlet
+    it is from and the feed that passed it on ("Reuters (via Tesla - Google News)")."""
+    return f"{outlet} (via {feed_name})" if outlet else feed_name
+
+
 def item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
     return Item(
         id=row["id"],
         feed_url=row["feed_url"],
-        feed_name=feed.label,
+        feed_name=source_name(row["outlet"], feed.label),
         title=row["title"],
         link=row["link"],
         summary=row["summary"],
@@ -54,4 +60,5 @@ def item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
         read_before=from_iso(row["read_before"]),
         feed_date=from_iso(row["feed_date"]),
         corrected_at=from_iso(row["corrected_at"]),
+        outlet=row["outlet"],
     )
