@@ -363,6 +363,22 @@ def test_a_briefing_of_several_stories_joins_none_of_them() -> None:
     ]
 
 
+def test_a_price_a_deal_and_results_are_never_one_event() -> None:
+    """Trial 32: Tesla's price cut in China joined a report that Tesla will use CATL's cells in
+    its Shanghai-built Model Y (both name the Model Y and China), and through it CATL's supply
+    deal; CATL's results joined its plant with Stellantis."""
+    assert titles(
+        "Tesla Cuts Model Y Prices in China by 8,000 Yuan",
+        "Tesla picks CATL to supply sodium-ion cells for Shanghai-built Model Y",
+        hours=1,
+    ) == [[0], [1]]
+    assert titles(
+        "CATL Q3 net profit rises 41% on overseas battery demand",
+        "CATL and Stellantis sign deal for 4.1 bln euro battery plant in Spain",
+        hours=1,
+    ) == [[0], [1]]
+
+
 @pytest.mark.parametrize(
     "other",
     [

@@ -78,6 +78,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different markets"  # Tesla cuts prices in China / in Germany
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
+    if _trade_news_of_two_kinds(a, b):
+        return "a price / a deal / results: different news"  # a price cut / a supply deal
     if _maker_and_industry_rule(a, b) or _maker_and_industry_rule(b, a):
         return "a maker's news / a rule for the industry"  # Xiaomi's OTA recall / China's OTA rules
     if _one_changes_people(a, b) or _one_changes_people(b, a):
@@ -140,6 +142,32 @@ def _recall_and_other_news(a: _Features, b: _Features) -> bool:
         and RECALL not in b.title
         and not b.units  # "Tesla pushes a fix to 2 million cars": the recall's remedy
     )
+
+
+# Trade news of different kinds: a price, a deal (a partnership or a stake) and results are
+# never one event, whatever model or place both name ("Tesla cuts Model Y prices in China" /
+# "Tesla to use CATL cells in Shanghai-built Model Y"; CATL's results / its plant with
+# Stellantis). A launch may be told by its price, and a stake by a partnership's words.
+_TRADE_KINDS = {
+    Event.PRICING: "price",
+    Event.PARTNERSHIP: "deal",
+    Event.OWNERSHIP: "deal",
+    Event.FINANCIALS: "results",
+}
+
+
+def _trade_news_of_two_kinds(a: _Features, b: _Features) -> bool:
+    kinds = (_trade_kind(a), _trade_kind(b))
+    return None not in kinds and kinds[0] != kinds[1]
+
+
+def _trade_kind(item: _Features) -> str | None:
+    """The kind of trade news an item surely tells; a price only where its title names one (a
+    "cost programme" is no price news)."""
+    if item.event is None or not item.event_sure:
+        return None  # an unsure type may be the same news told another way
+    kind = _TRADE_KINDS.get(item.event)
+    return None if kind == "price" and not item.priced else kind
 
 
 def _maker_and_industry_rule(a: _Features, b: _Features) -> bool:
