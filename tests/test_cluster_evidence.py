@@ -372,6 +372,12 @@ def test_a_price_a_deal_and_results_are_never_one_event() -> None:
         "Tesla picks CATL to supply sodium-ion cells for Shanghai-built Model Y",
         hours=1,
     ) == [[0], [1]]
+    # A price cut in China / in Taiwan ("在台降價": in Taiwan) are two markets' news.
+    assert titles(
+        "Tesla Cuts Model Y Prices in China by 8,000 Yuan",
+        "特斯拉 Model Y 在台降價 10 萬元，起價 179 萬 9900 元",
+        hours=1,
+    ) == [[0], [1]]
     assert titles(
         "CATL Q3 net profit rises 41% on overseas battery demand",
         "CATL and Stellantis sign deal for 4.1 bln euro battery plant in Spain",
