@@ -10,13 +10,11 @@ them apart — and the likeliest pair across them with its evidence, weighed as 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from itertools import chain
 
-from autonews.cluster.candidates import _index_keys
+from autonews.cluster.candidates import _index_keys, common_terms
 from autonews.cluster.explain import Merge, _merge
 from autonews.cluster.features import _Features, features_of
 from autonews.cluster.inputs import ClusterInput
@@ -24,12 +22,11 @@ from autonews.cluster.model import (
     PairModel,
     _common,
     conflict,
-    pair_features,
     pair_model,
     positive,
     probability,
 )
-from autonews.cluster.stories import UNPROVEN, Join, clustering
+from autonews.cluster.stories import Join, clustering, weighed
 from autonews.cluster.topics import SPAN_WINDOWS, split_by_topic
 
 _CONFLICTS_SHOWN = 3  # a reader needs the first few; the rest repeat them
@@ -72,7 +69,7 @@ def apart(
     pairs = [(position[a], position[b]) for a in first for b in second]
     if not pairs:
         return Apart((Reason((), "one of the stories has no source"),), None)
-    x, y = max(pairs, key=lambda pair: _score(features[pair[0]], features[pair[1]], model))
+    x, y = max(pairs, key=lambda pair: weighed(features[pair[0]], features[pair[1]], model))
     closest = _merge(Join(car[x].key, car[y].key, "pair"), features, position, model)
     reasons = _rule_reasons(features, car, pairs, window)
     reasons += _score_reasons(features, car, (x, y), closest, pairs, window, model)
@@ -93,14 +90,6 @@ def _topic_reason(first_is_car: bool, second_is_car: bool) -> Reason | None:
         f"{which} car news: stories not about cars join only by a shared link or one title "
         "in two feeds",
     )
-
-
-def _score(a: _Features, b: _Features, model: PairModel) -> float:
-    """A pair's log-odds as the clustering weighs it."""
-    score = model.score(pair_features(a, b))
-    if not positive(a, b, _common(a, b)):
-        score -= UNPROVEN  # alike in words, but nothing shared proves one event
-    return score
 
 
 def _rule_reasons(
@@ -177,8 +166,7 @@ def _compared(features: Sequence[_Features], x: int, y: int) -> bool:
     """Whether the clustering's index puts the two items before each other: the later one
     looks up keys the earlier one is filed under."""
     earlier, later = sorted((x, y), key=lambda p: features[p].stamp)
-    document_frequency = Counter(chain.from_iterable(f.subject for f in features))
-    common = {t for t, n in document_frequency.items() if n > max(50, len(features) // 20)}
+    common = common_terms(features)
     filed, _ = _index_keys(features[earlier], common)
     _, looked_up = _index_keys(features[later], common)
     return not set(filed).isdisjoint(looked_up)
@@ -196,7 +184,7 @@ def _cohesion_reason(
     near = [(x, y) for x, y in pairs if abs(features[x].stamp - features[y].stamp) <= span]
     if not near:
         return []
-    scores = (_score(features[x], features[y], model) for x, y in near)
+    scores = (weighed(features[x], features[y], model) for x, y in near)
     mean = sum(map(probability, scores)) / len(near)
     if mean >= model.cohesion:
         return []

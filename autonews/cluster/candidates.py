@@ -74,8 +74,7 @@ def _scored_pairs(
     model: PairModel,
 ) -> list[tuple[float, int, int]]:
     """(-score, earlier, later) for the pairs likely enough to merge (sorted: the best first)."""
-    df = Counter(chain.from_iterable(feature.subject for feature in features))
-    common = {term for term, count in df.items() if count > max(50, len(features) // 20)}
+    common = common_terms(features)
     # key -> recent item positions, oldest first; entries older than the window are dropped as
     # time moves on, so each lookup only sees items that could still join.
     index: dict[str, deque[int]] = defaultdict(deque)
@@ -95,6 +94,12 @@ def _scored_pairs(
         for key in keys:
             index[key].append(position)
     return pairs
+
+
+def common_terms(features: Sequence[_Features]) -> set[str]:
+    """Subject terms too common among the items to tell events apart: no index key."""
+    df = Counter(chain.from_iterable(feature.subject for feature in features))
+    return {term for term, count in df.items() if count > max(50, len(features) // 20)}
 
 
 def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[str]]:

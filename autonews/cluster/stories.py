@@ -121,11 +121,7 @@ def clustered(
         first, second = min(x, y), max(x, y)
         score = known.get((first, second))
         if score is None:
-            a, b = features[first], features[second]
-            score = model.score(pair_features(a, b))
-            if not positive(a, b, _common(a, b)):
-                score -= UNPROVEN  # alike in words, but nothing shared to prove one event
-            known[first, second] = score
+            score = known[first, second] = weighed(features[first], features[second], model)
         return probability(score)
 
     stories = _Stories(features, labels, link, model.cohesion, window)
@@ -139,6 +135,15 @@ def clustered(
             joins.append(Join(ordered[first].key, ordered[second].key, "pair", probability(-score)))
     groups = [[ordered[p].key for p in members] for members in stories.groups()]
     return Clustering(groups, joins)
+
+
+def weighed(a: _Features, b: _Features, model: PairModel) -> float:
+    """A pair's log-odds as the clustering weighs two stories' members on average: the model's
+    score, less UNPROVEN where nothing both name proves one event."""
+    score = model.score(pair_features(a, b))
+    if not positive(a, b, _common(a, b)):
+        score -= UNPROVEN  # alike in words, but nothing shared to prove one event
+    return score
 
 
 class _Stories:
