@@ -28,7 +28,9 @@ DEFAULT_USER_AGENT = "autonews/0.1 (+https://pypi.org/project/autonews/; car-ind
 
 
 # What a [[digests]] entry may name as its format ("": from the file name, else text).
-_DIGEST_FORMATS = frozenset({"", "terminal", "text", "markdown", "html", "json", "jsonl", "atom"})
+_DIGEST_FORMATS = frozenset(
+    {"", "terminal", "text", "markdown", "html", "json", "jsonl", "atom", "slack"}
+)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def test_a_relative_feed_path_is_one_feed_from_any_directory(
 
 def test_demo_help_names_every_format(cli) -> None:
     text = " ".join(cli("demo", "--help").out.split())
-    assert "terminal, text, markdown, html, json, jsonl or atom" in text
+    assert "terminal, text, markdown, html, json, jsonl, atom or slack" in text
 
 
 def test_a_named_digest_is_titled_by_its_name_in_html_and_mail(

@@ -88,9 +88,14 @@ def test_lead_shows_summary_and_groups_follow_the_model_order() -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "name"),
-    [(Format.TEXT, "digest.txt"), (Format.MARKDOWN, "digest.md"), (Format.HTML, "digest.html")],
+    [
+        (Format.TEXT, "digest.txt"),
+        (Format.MARKDOWN, "digest.md"),
+        (Format.HTML, "digest.html"),
+        (Format.SLACK, "digest.slack"),
+    ],
 )
-def test_text_markdown_html_golden(fmt: Format, name: str) -> None:
+def test_text_markdown_html_slack_golden(fmt: Format, name: str) -> None:
     check_golden(name, render(sample_digest(), fmt, RenderOptions(width=100)))
 
 
@@ -161,11 +166,13 @@ def test_only_http_links_are_rendered() -> None:
     digest = sample_digest()
     story = replace(digest.stories[0], url="javascript:alert(1)")
     digest = replace(digest, stories=(story, *digest.stories[1:]))
-    for fmt in (Format.HTML, Format.MARKDOWN, Format.TEXT, Format.TERMINAL):
+    for fmt in (Format.HTML, Format.MARKDOWN, Format.TEXT, Format.TERMINAL, Format.SLACK):
         assert "javascript:" not in render(digest, fmt), fmt
 
 
-@pytest.mark.parametrize("fmt", [Format.TERMINAL, Format.TEXT, Format.MARKDOWN, Format.HTML])
+@pytest.mark.parametrize(
+    "fmt", [Format.TERMINAL, Format.TEXT, Format.MARKDOWN, Format.HTML, Format.SLACK]
+)
 def test_human_formats_count_the_stories_not_about_cars(fmt: Format) -> None:
     from dataclasses import replace
 
@@ -186,7 +193,9 @@ def _with_old_story(digest: Digest, published: datetime) -> Digest:
     return replace(digest, stories=(*digest.stories[:-1], old))
 
 
-@pytest.mark.parametrize("fmt", [Format.TERMINAL, Format.TEXT, Format.MARKDOWN, Format.HTML])
+@pytest.mark.parametrize(
+    "fmt", [Format.TERMINAL, Format.TEXT, Format.MARKDOWN, Format.HTML, Format.SLACK]
+)
 def test_a_date_of_another_year_shows_its_year(fmt: Format) -> None:
     # `--since all` reaches back years: "14 Sep 22:00" would read as this September's.
     digest = _with_old_story(sample_digest(), datetime(2023, 9, 14, 22, 0, tzinfo=UTC))

@@ -54,7 +54,7 @@ def digest(
     fmt: Annotated[
         str | None,
         format_option(
-            "terminal, text, markdown, html, json, jsonl or atom (default: "
+            "terminal, text, markdown, html, json, jsonl, atom or slack (default: "
             "terminal; with -o, the file's extension; a named digest's own format)."
         ),
     ] = None,

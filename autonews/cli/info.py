@@ -140,7 +140,7 @@ def makers(
 
 def demo(
     fmt: Annotated[
-        str, format_option("terminal, text, markdown, html, json, jsonl or atom.")
+        str, format_option("terminal, text, markdown, html, json, jsonl, atom or slack.")
     ] = "terminal",
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Skip article extraction.")

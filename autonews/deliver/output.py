@@ -17,6 +17,8 @@ NOT_A_TERMINAL_WIDTH = 100
 MIN_WIDTH, MAX_WIDTH = 40, 160
 
 # A file's extension names its format (when --format does not); any other name gets plain text.
+# Slack's mrkdwn has no extension of its own (a .txt is text): it takes --format slack, or a
+# named digest's format = "slack".
 FILE_FORMATS = {
     ".txt": "text",
     ".text": "text",

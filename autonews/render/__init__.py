@@ -24,6 +24,7 @@ class Format(StrEnum):
     JSON = "json"
     JSONL = "jsonl"
     ATOM = "atom"
+    SLACK = "slack"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ _RENDERERS: dict[Format, tuple[str, str]] = {
     Format.JSON: ("autonews.render.json_format", "render_json"),
     Format.JSONL: ("autonews.render.json_format", "render_jsonl"),
     Format.ATOM: ("autonews.render.atom_format", "render_atom"),
+    Format.SLACK: ("autonews.render.slack_format", "render_slack"),
 }
 
 

@@ -8,6 +8,8 @@ test checks (the fuzzer over the pipeline, the corpus and hostile-server runs of
   escapes, no C1, no bidi controls, no BOM: what ``autonews.text`` promises), and colour output
   no escape sequence but rich's own SGR colours;
 - markdown has no link, image or raw HTML made of feed text;
+- Slack's mrkdwn has no "<" or ">" but its own links (to http(s) URLs) and quotes, no "&" but
+  Slack's three escapes, and no "@" that could start a mention;
 - Atom is well-formed XML that feedparser reads as Atom 1.0, one entry per story.
 """
 
@@ -173,6 +175,25 @@ def markdown_links_safe(out: str) -> None:
     assert "<" not in bare, bare[max(0, bare.index("<") - 80) :][:200]
 
 
+# A link as the slack renderer writes it: <URL|text> or <URL>, the URL an http(s) one with no
+# space, "<", ">" or "|" (percent-encoded), the text with no "<", ">" or "|".
+SLACK_LINK = re.compile(r"<(?i:(https?://[^\s<>|]*))(?:\|([^<>|\n]*))?>")
+
+
+def slack_links_safe(out: str) -> None:
+    """Slack reads "&", "<" and ">" as control characters: every "&" is one of the escapes Slack
+    decodes (&amp; &lt; &gt;), and with the renderer's links and its "> " quotes taken out no "<"
+    or ">" is left, so no feed text makes a link, a mention (<!channel>, <@U1>) or a quote; no
+    "@" starts a word (pasted into Slack's message box, "@here" would notify the channel)."""
+    stray = re.search(r"&(?!amp;|lt;|gt;)", out)
+    assert stray is None, out[max(0, stray.start() - 80) :][:200]
+    bare = re.sub(r"(?m)^> ", "", SLACK_LINK.sub("", out))
+    for char in "<>":
+        assert char not in bare, bare[max(0, bare.index(char) - 80) :][:200]
+    mention = re.search(r"(?<![^\W_])@\w", out)
+    assert mention is None, out[max(0, mention.start() - 80) :][:200]
+
+
 def check_outputs(digest: Digest, absent: Iterable[str] = ()) -> None:
     """Every format renders, and each output keeps its format's promises; none holds any of the
     ``absent`` strings."""
@@ -197,5 +218,7 @@ def check_outputs(digest: Digest, absent: Iterable[str] = ()) -> None:
             no_controls(out, fmt.value)
             if fmt is Format.MARKDOWN:
                 markdown_links_safe(out)
+            if fmt is Format.SLACK:
+                slack_links_safe(out)
     coloured = render(digest, Format.TERMINAL, replace(options, color=True))
     no_controls(SGR.sub("", coloured), "terminal in colour")
