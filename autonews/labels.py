@@ -77,7 +77,8 @@ def _classifier(config: Config) -> Classifier:
 # window's among them): a car feed's terse follow-up is car news whether or not the feed's other
 # items are still in the window (trial 26, item 10: it flipped with the window).
 CAR_FEED_HISTORY = 20
-# (The clustering reads car feeds by the same share, without the minimum: cluster/topics.py.)
+# (The clustering keeps out of car stories what a car feed left out of car news, but gives a
+# feed too small to judge the benefit of the doubt: cluster/topics.py.)
 
 
 def _from_car_feeds(

@@ -147,8 +147,11 @@ def _in_summary(reason: str) -> str:
 
 
 def _repeats(text: str, title: str) -> bool:
-    """Whether a summary or paragraph is the title again, give or take spaces and punctuation."""
-    return bool(title) and _letters(text) == _letters(title)
+    """Whether a summary or paragraph is the title again, give or take spaces and punctuation
+    (a text much longer than the title is not: the common case, decided without reading it)."""
+    if not title or len(text) > 2 * len(title) + 10:
+        return False
+    return _letters(text) == _letters(title)
 
 
 def _letters(text: str) -> str:
