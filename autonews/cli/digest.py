@@ -30,9 +30,11 @@ from autonews.cli.options import (
     check_choice,
     check_language,
     check_since,
+    company_names,
     digest_formats,
     event_slugs,
     format_option,
+    model_names,
 )
 from autonews.errors import ConfigError, UsageError
 
@@ -236,8 +238,8 @@ def digest(
     _check_output(output, named, bool(named))  # -o: a file for mailed digests too
     # Everything a run could trip over later is checked now, before any network work.
     cfg, makers, named = _with_maker_names(cfg, maker or (), named)
-    models = _model_names(cfg, model or ())
-    companies = _company_names(cfg, company or ())
+    models = model_names(cfg.classify, model or ())
+    companies = company_names(cfg.classify, company or ())
     options = DigestOptions(
         feeds=feeds,
         extract=not no_extract,
@@ -349,24 +351,6 @@ def _tagged(
 
 def _folded(tags: Sequence[str]) -> set[str]:
     return {tag.casefold() for tag in tags}
-
-
-def _model_names(cfg: Config, models: Sequence[str]) -> tuple[str, ...]:
-    """``--model`` values as stories carry them; an unknown model is a usage error, now."""
-    if not models:
-        return ()
-    from autonews.classify.lookup import knowledge_for, resolve_models
-
-    return resolve_models(models, knowledge_for(cfg.classify), "--model", UsageError)
-
-
-def _company_names(cfg: Config, companies: Sequence[str]) -> tuple[str, ...]:
-    """``--company`` values as stories carry them; an unknown one is a usage error, now."""
-    if not companies:
-        return ()
-    from autonews.classify.lookup import knowledge_for, resolve_companies
-
-    return resolve_companies(companies, knowledge_for(cfg.classify), "--company", UsageError)
 
 
 def _with_maker_names(

@@ -6,12 +6,16 @@ the ones spelled the same everywhere are defined once here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from autonews.errors import UsageError
+
+if TYPE_CHECKING:
+    from autonews.config import ClassifyConfig
 
 _config_before_the_command: Path | None = None  # `autonews --config FILE COMMAND ...`
 
@@ -117,3 +121,21 @@ def digest_formats() -> list[str]:
     from autonews.render import Format
 
     return [f.value for f in Format]
+
+
+def model_names(settings: ClassifyConfig, models: Sequence[str]) -> tuple[str, ...]:
+    """``--model`` values as stories carry them; an unknown model is a usage error, now."""
+    if not models:
+        return ()
+    from autonews.classify.lookup import knowledge_for, resolve_models
+
+    return resolve_models(models, knowledge_for(settings), "--model", UsageError)
+
+
+def company_names(settings: ClassifyConfig, companies: Sequence[str]) -> tuple[str, ...]:
+    """``--company`` values as stories carry them; an unknown one is a usage error, now."""
+    if not companies:
+        return ()
+    from autonews.classify.lookup import knowledge_for, resolve_companies
+
+    return resolve_companies(companies, knowledge_for(settings), "--company", UsageError)
