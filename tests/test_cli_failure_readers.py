@@ -15,7 +15,7 @@ import pytest
 
 from autonews.errors import ExitStatus
 from tests.helpers.site import FAST_FETCH, Site, feed_xml, feeds_toml, flat, write_config
-from tests.test_cli_output import run_in_terminal
+from tests.helpers.terminal import run_in_terminal
 
 NAMED = "Broken Wire: HTTP 500"  # a footer naming the failure, in any format
 COUNTED = "1 failing as reported earlier"

@@ -125,7 +125,7 @@ def test_a_footer_line_wrapped_in_a_narrow_terminal_keeps_its_indent(
 ) -> None:
     """Trial 28: at 44 columns the footer's "failing as reported earlier" line went on at
     column 0: `feeds check` lists every feed)."""
-    from tests.test_cli_output import run_in_terminal
+    from tests.helpers.terminal import run_in_terminal
 
     # A digest in the terminal names the broken feed; the next one there counts it.
     run_in_terminal(["digest", "--no-extract"], home, 44, ExitStatus.FEEDS_FAILED)

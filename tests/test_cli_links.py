@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
-import errno
-import fcntl
-import os
-import pty
 import re
-import struct
-import subprocess
-import sys
-import termios
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +16,7 @@ from rich.cells import cell_len
 
 from autonews.demo import DEMO_FEEDS, serve_demo
 from autonews.errors import ExitStatus
+from tests.helpers.terminal import run_in_terminal
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -117,44 +110,12 @@ def test_email_text_and_html_link_every_source(cli, demo, home: Path) -> None:
     assert f"id {volvo['id']}" in text and f"id {volvo['id']}" in html
 
 
-def _run_in_terminal(args: list[str], home: Path, columns: int, **env: str) -> str:
-    """Run `autonews ARGS` with stdout on a pseudo-terminal ``columns`` wide; what it showed."""
-    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    environ |= {"AUTONEWS_HOME": str(home), "TERM": "xterm-256color", **env}
-    environ = {k: v for k, v in environ.items() if not k.startswith("COLUMNS")}
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "autonews", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
-        env=environ,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError as exc:  # EIO: the other side closed
-            if exc.errno != errno.EIO:
-                raise
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 0, err.decode()
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-
-
 @pytest.mark.parametrize("columns", [60, 50, 40])
 def test_narrow_terminal_keeps_each_url_whole_and_coloured(
     cli, demo, home: Path, columns: int
 ) -> None:
     stories = _stories(cli, demo)
-    shown = _run_in_terminal(["digest", *demo, "--offline"], home, columns=columns)
+    shown = run_in_terminal(["digest", *demo, "--offline"], home, columns, colour=True)
     assert "\x1b[" in shown  # a terminal: colour
     plain = SGR.sub("", shown)
     lines = plain.splitlines()
@@ -172,7 +133,7 @@ def test_narrow_terminal_keeps_each_url_whole_and_coloured(
 
 def test_a_terminal_narrower_than_40_columns_gets_40(cli, demo, home: Path) -> None:
     _stories(cli, demo)
-    plain = SGR.sub("", _run_in_terminal(["digest", *demo, "--offline"], home, columns=30))
+    plain = SGR.sub("", run_in_terminal(["digest", *demo, "--offline"], home, 30, colour=True))
     box = [line for line in plain.splitlines() if line[:1] and line[0] in "╭│╰"]
     assert box and all(cell_len(line.rstrip()) == 40 for line in box)
 
@@ -190,7 +151,7 @@ def test_a_terminal_narrower_than_40_columns_gets_40(cli, demo, home: Path) -> N
 )
 def test_color_in_a_terminal(cli, demo, home: Path, args, env, coloured: bool) -> None:
     _stories(cli, demo)
-    shown = _run_in_terminal(["digest", *demo, "--offline", *args], home, 100, **env)
+    shown = run_in_terminal(["digest", *demo, "--offline", *args], home, 100, colour=True, **env)
     assert ("\x1b[" in shown) is coloured
     if not coloured:  # not even a hyperlink's escape (ESC ]8) is left
         assert "\x1b" not in shown

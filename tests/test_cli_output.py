@@ -15,6 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.helpers.feeds import item, rss
 from tests.helpers.invariants import valid_jsonl
+from tests.helpers.terminal import run_in_terminal
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -227,38 +228,6 @@ def test_stats_of_one_story_says_story(cli, home: Path, httpserver: HTTPServer) 
     url = serve(httpserver, [item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1)])
     assert cli("digest", "--feed", url, "--no-extract", "--format", "json").code == 0
     assert "(1 story; timeline per week)" in cli("stats").out
-
-
-def run_in_terminal(args: list[str], home: Path, columns: int, code: int = 0) -> str:
-    """`autonews ARGS` as a subprocess whose stdout is a terminal ``columns`` wide, which
-    exits with ``code``."""
-    import fcntl
-    import pty
-    import struct
-    import subprocess
-    import sys
-    import termios
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
-    env.update(AUTONEWS_HOME=str(home), NO_COLOR="1")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "autonews", *args], stdout=follower, stderr=subprocess.PIPE, env=env
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal closed: the process is done writing
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait(timeout=60) == code, process.stderr.read() if process.stderr else ""
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize("columns", [40, 60, 80, 120])

@@ -5,44 +5,10 @@ stderr is a terminal, against feeds served on 127.0.0.1."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from tests.helpers.site import Site, feed_xml, feeds_toml, write_config
-
-
-def _stderr_in_a_terminal(args: list[str], home: Path) -> str:
-    """What `autonews ARGS` draws on its stderr, a terminal 120 columns wide."""
-    import fcntl
-    import pty
-    import struct
-    import subprocess
-    import sys
-    import termios
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
-    env.update(AUTONEWS_HOME=str(home), NO_COLOR="1")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "autonews", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=follower,
-        env=env,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal closed: the process is done writing
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait(timeout=60) == 0
-    return b"".join(chunks).decode("utf-8", "replace")
+from tests.helpers.terminal import run_in_terminal
 
 
 def test_the_progress_bar_names_the_feed_the_run_waits_for(home: Path, site: Site) -> None:
@@ -55,6 +21,6 @@ def test_the_progress_bar_names_the_feed_the_run_waits_for(home: Path, site: Sit
     site.slow["/slow.xml"] = 2.5
     feeds.append(("Slow Podcast", site.url("/slow.xml")))
     write_config(home, feeds_toml(feeds) + "[fetch]\nretries = 0\ntimeout = 10.0\n")
-    drawn = _stderr_in_a_terminal(["digest", "--no-extract", "--format", "json"], home)
+    drawn = run_in_terminal(["digest", "--no-extract", "--format", "json"], home, stream="stderr")
     assert "waiting for Slow Podcast" in drawn
     assert "Wire 3" not in drawn  # the feeds that came are not named
