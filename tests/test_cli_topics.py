@@ -347,9 +347,7 @@ def test_a_wire_half_about_cars_keeps_its_other_news_out_of_the_car_digest(
     ]
     terse = "What we learned this week"
     titles = [*car_titles, *others, terse]
-    items = [item(title, n, hours_ago=1 + n) for n, title in enumerate(titles)]
-    httpserver.expect_request("/wire").respond_with_data(rss(items))
-    feed = ("--feed", httpserver.url_for("/wire"), "--no-extract", "--format", "json")
+    feed = ("--feed", serve_titles(httpserver, titles, "/wire"), "--no-extract", "--format", "json")
     digest = cli("digest", *feed).json()
     shown = {story["title"] for story in digest["stories"]}
     assert shown == {*car_titles, terse}
@@ -400,9 +398,13 @@ def test_a_supplier_is_followed_by_company_in_any_of_its_names(
         "Bosch to cut 13,000 jobs at its car-parts division",
         "Toyota Recalls 52,000 Camry Sedans Over Faulty Airbag Sensor",
     ]
-    items = [item(title, n, hours_ago=1 + n) for n, title in enumerate(titles)]
-    httpserver.expect_request("/trade").respond_with_data(rss(items))
-    feed = ("--feed", httpserver.url_for("/trade"), "--no-extract", "--format", "json")
+    feed = (
+        "--feed",
+        serve_titles(httpserver, titles, "/trade"),
+        "--no-extract",
+        "--format",
+        "json",
+    )
     assert cli("digest", *feed).code == 0
     for name in ("CATL", "宁德时代", "catl"):
         digest = cli("digest", *feed, "--offline", "--company", name).json()
