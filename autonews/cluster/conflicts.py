@@ -134,14 +134,23 @@ def _recall_and_other_news(a: _Features, b: _Features) -> bool:
     however alike their names ("NHTSA closes probe into Model Y steering wheels" / "Tesla
     launches a cheaper Model Y"). What follows from a recall names it ("Rivian shares slip after
     recall")."""
-    return (
+    if not (
         a.event in _TROUBLE
         and b.event in _NEVER_A_RECALLS_NEWS
         and a.event_sure
-        and b.event_sure  # an unsure type may be a recall's news told another way
         and RECALL not in b.title
         and not b.units  # "Tesla pushes a fix to 2 million cars": the recall's remedy
-    )
+    ):
+        return False
+    if b.event_sure:
+        return True
+    if a.event is not Event.RECALL:
+        return False  # a probe's or a lawsuit's news is told in many more ways
+    # An unsure type may be a recall's news told another way, if it tells the recall's model
+    # or a figure of it; news naming neither is other news of the maker (CATL's investment in
+    # NIO's battery-swap arm / NIO's recall over battery fires).
+    same_model = bool(a.models and b.models) and _same_model(a.models, b.models)
+    return not same_model and not shared_figure(a, b)
 
 
 # Trade news of different kinds: a price, a deal (a partnership or a stake) and results are

@@ -236,6 +236,10 @@ def _features(
 ) -> _Features:
     c, title_words, implied = read.classification, read.title_words, read.implied
     title_counts = _counts(title_terms)
+    # What the title tells, with the terms its feed alone uses: no evidence that two items are
+    # one story, but still what sets one apart (a Taiwanese outlet names Taiwan in every
+    # price it reports: its market all the same).
+    told = title_counts if len(title_terms) == len(read.title_terms) else _counts(read.title_terms)
     text_counts = _counts(lead_terms, title_counts.copy()) if lead_terms else title_counts
     idf = corpus.idf
     title = {t: n * idf[t] for t, n in title_counts.items()}
@@ -283,11 +287,11 @@ def _features(
         ),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
-        stages=_turns(frozenset(STAGES[t] for t in title_counts if t in STAGES))
-        | _subject_turns(item.title, title_counts),
-        parts=COMPONENTS.intersection(title_counts),
-        posts=POSTS.intersection(title_counts),
-        countries=COUNTRIES.intersection(title_counts) - implied,  # named, not implied
+        stages=_turns(frozenset(STAGES[t] for t in told if t in STAGES))
+        | _subject_turns(item.title, told),
+        parts=COMPONENTS.intersection(told),
+        posts=POSTS.intersection(told),
+        countries=COUNTRIES.intersection(told) - implied,  # named, not implied
         acting=None if c.makers else acting(title_words),  # only maker-less pairs use it
         cjk=(cjk := _is_cjk(item.title)),
         makers=frozenset(m.name for m in c.makers),
@@ -313,7 +317,7 @@ def _features(
         priced=not PRICES.isdisjoint(title_counts),
         preview=PREVIEW in title_counts,
         commentary=reads_as_commentary(item.title),
-        markets=markets(title_counts, implied, plain, cjk),
+        markets=markets(told, implied, plain, cjk),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         placed=placed_in(title_words),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
