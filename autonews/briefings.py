@@ -36,7 +36,11 @@ COMMENTARY = re.compile(
     # A podcast's episode ("Episode 212: ...", "Ep. 213 – ...", "#214: ...", "Bonus: ...")
     # talks about the news; a forum's "...: thoughts?" asks about it.
     r"|^(?:ep\.?|episode|podcast|bonus)\s*#?\d*\s*[:：|｜–—-]|^#\d+\s*[:：|｜–—-]"
-    r"|\bthoughts\s*\?\s*$",
+    r"|\bthoughts\s*\?\s*$"
+    # An interview, labelled so ("Interview:", "Q&A:", "[Interview]", 对话何小鹏：,
+    # ｜36氪专访): what someone says of the news, not the news.
+    r"|^(?:interview|q\s*&\s*a)\s*[:：|｜]|\[interview\]"
+    r"|^(?:独家)?(?:专访|對話|对话)[^:：|｜]{0,24}[:：|｜]|专访\s*$",
     re.IGNORECASE,
 )
 

@@ -496,6 +496,56 @@ def test_a_recall_and_news_of_its_maker_naming_neither_model_nor_figure_stay_apa
     assert together == [[0, 1]]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # other companies dealing with one maker's group
+        (
+            "Samsung SDI Wins Battery Order From Hyundai for 2028 EVs",
+            "BYD's FinDreams to supply Blade batteries for Kia's EVs",
+        ),
+        # other battery chemistries
+        (
+            "CATL Signs Multi-Year LFP Supply Deal With Tesla, Covering Shanghai and Berlin",
+            "Tesla to Use CATL Sodium-Ion Cells in Shanghai-Built Model Y - Report",
+        ),
+        # other countries
+        (
+            "BYD's FinDreams to supply Blade batteries for Kia's India-made EVs -sources",
+            "BYD's FinDreams Opens Blade Battery Plant in Hungary",
+        ),
+    ],
+)
+def test_supplier_news_of_other_companies_chemistries_or_countries_stay_apart(
+    first: str, second: str
+) -> None:
+    """Found by a supply-chain analyst: one battery maker's deals and plants were one story."""
+    assert cluster(items(first, second)) == [[0], [1]]
+
+
+def test_a_plant_told_by_its_country_and_by_its_city_is_one_story() -> None:
+    assert cluster(
+        items(
+            "BYD to build $1 billion plant in Turkey",
+            "BYD signs Manisa deal for another European production base",
+        )
+    ) == [[0, 1]]
+
+
+@pytest.mark.parametrize(
+    "interview",
+    [
+        "Interview: Why LFP Cells Will Not Replace NMC in Tesla's Cars Soon",
+        "对话宁德时代曾毓群：特斯拉的LFP电池供应协议只是开始",
+        "宁德时代曾毓群：特斯拉LFP电池供应协议只是开始｜36氪专访",
+    ],
+)
+def test_an_interview_is_not_the_news_it_talks_about(interview: str) -> None:
+    assert cluster(
+        items("CATL signs multi-year LFP battery supply deal with Tesla", interview)
+    ) == [[0], [1]]
+
+
 def test_a_story_joins_another_only_if_its_members_are_alike_on_average() -> None:
     # Single links chain: 2 is like 1, and 1 like 0, but 2 is nothing like 0. With cohesion
     # 0.35 the pair (1, 2) must carry the mean of the pairs across: (0.0 + p) / 2 >= 0.35.

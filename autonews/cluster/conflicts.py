@@ -68,12 +68,16 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different companies"  # Pony.ai's IPO / WeRide's
     if _maker_and_another_company(a, b) or _maker_and_another_company(b, a):
         return "different companies"  # Polestar's Nasdaq debut / Mobileye's
+    if _other_suppliers(a, b):
+        return "different companies"  # Samsung SDI's cells for Hyundai / FinDreams' for Kia
     if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
         return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
     if _other_actors(a, b):
         return "different countries acting"  # US tariffs on Chinese EVs / Canada's
     if _other_cities(a, b):
         return "different cities"  # robotaxis launched in Miami / in Austin
+    if _other_countries(a, b):
+        return "different countries"  # batteries for Kia's Indian EVs / a plant in Hungary
     if _other_markets(a, b):
         return "different markets"  # Tesla cuts prices in China / in Germany
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
@@ -86,6 +90,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
         return "different parts"  # a model's trim recall / its wiper recall
+    if _other_chemistries(a, b):
+        return "different battery chemistries"  # LFP cells for Tesla / sodium-ion cells
     if a.posts and b.posts and a.posts.isdisjoint(b.posts):
         return "different posts"  # a new chief executive / a new finance chief
     # One maker's results: its reports quote different figures of one release.
@@ -198,6 +204,22 @@ def _maker_and_another_company(a: _Features, b: _Features) -> bool:
     return not shared_figure(a, b)
 
 
+def _other_chemistries(a: _Features, b: _Features) -> bool:
+    """Both titles name a battery chemistry, and none in common."""
+    return bool(a.chemistries and b.chemistries) and a.chemistries.isdisjoint(b.chemistries)
+
+
+def _other_suppliers(a: _Features, b: _Features) -> bool:
+    """Both titles name a company beside their makers, and neither names the other's: two
+    companies' dealings with one maker (a supplier's order, a partner's plant)."""
+    others_a, others_b = a.actors - a.groups, b.actors - b.groups
+    return (
+        bool(others_a and others_b)
+        and others_a.isdisjoint(b.actors)
+        and others_b.isdisjoint(a.actors)
+    )
+
+
 def shared_figure(a: _Features, b: _Features) -> bool:
     """Whether the two items tell a figure in common (a unit count, an amount, a percentage)."""
     if a.figure_keys.isdisjoint(b.figure_keys):
@@ -237,6 +259,23 @@ def _other_cities(a: _Features, b: _Features) -> bool:
     cities_a = {METRO.get(t, t) for t in a.title_subject & CITIES}
     cities_b = {METRO.get(t, t) for t in b.title_subject & CITIES}
     if not cities_a or not cities_b or not cities_a.isdisjoint(cities_b):
+        return False
+    both = a.title_subject & b.title_subject
+    return not any(t.startswith((MODEL, COUNTERPART)) for t in both)
+
+
+def _other_countries(a: _Features, b: _Features) -> bool:
+    """Both titles of one maker name a country, the makers' home countries aside, and none in
+    common (a region holds its countries): each tells what happened in its own. Not when they
+    share a model or a deal's sides."""
+    if not a.makers or not b.makers:
+        return False
+    homes = a.homes | b.homes
+    countries_a, countries_b = a.countries - homes, b.countries - homes
+    if not countries_a or not countries_b:
+        return False
+    # A city may name the other's country (Manisa is in Turkey), and a region hold it.
+    if not _held(a.markets | countries_a).isdisjoint(_held(b.markets | countries_b)):
         return False
     both = a.title_subject & b.title_subject
     return not any(t.startswith((MODEL, COUNTERPART)) for t in both)

@@ -43,6 +43,7 @@ from autonews.cluster.title_facts import (
 )
 from autonews.cluster.vocabulary import (
     CAR_CONCEPTS,
+    CHEMISTRIES,
     COMPONENTS,
     COUNTRIES,
     PEOPLE_SINGULAR,
@@ -86,6 +87,7 @@ class _Features:
     stages: frozenset[str]  # the turns of a story the title names ("begin", "end"...)
     parts: frozenset[str]  # the parts and systems the title names (brake, airbag, wiring...)
     posts: frozenset[str]  # the posts the title names (chief executive, finance chief...)
+    chemistries: frozenset[str]  # the battery chemistries the title names (LFP, sodium-ion...)
     countries: frozenset[str]  # the countries the title names
     acting: str | None  # the country a title opens with: who acts ("Canada follows US...")
     cjk: bool  # the title is (mostly) Chinese
@@ -291,6 +293,7 @@ def _features(
         | _subject_turns(item.title, told),
         parts=COMPONENTS.intersection(told),
         posts=POSTS.intersection(told),
+        chemistries=CHEMISTRIES.intersection(told),
         countries=COUNTRIES.intersection(told) - implied,  # named, not implied
         acting=None if c.makers else acting(title_words),  # only maker-less pairs use it
         cjk=(cjk := _is_cjk(item.title)),

@@ -330,6 +330,8 @@ PART_FAMILIES = {
     for concept in concepts.split()
 }
 COMPONENTS = frozenset(PART_FAMILIES)
+# Battery chemistries: a deal for LFP cells and one for sodium-ion cells are two deals.
+CHEMISTRIES = frozenset("c:" + c for c in "lfp nmc lmfp lmr sodium-ion solid-state".split())
 
 # Concepts only car news names (knowledge/concepts.toml): two titles that name no maker but one
 # of these tell car news (a regulation, the market) and are judged as such, not as world news.
