@@ -932,3 +932,13 @@ def test_trimming_is_a_verb_not_a_part() -> None:
         "Nearly two million Ford Explorers could shed their windshield trim",
         hours=1,
     ) == [[0, 1]]
+
+
+def test_lamps_are_lights_a_part_of_their_own() -> None:
+    """Found by a recall analyst: a listing of a fog-lamp recall joined a closed steering probe
+    of the same model, the lamps being no part the clustering knew."""
+    assert titles(
+        "Tesla, Inc.: 2025 Model Y — Front Fog Lamps Too Bright (3,441 vehicles)",
+        "NHTSA Closes Investigation Into Tesla Model Y Steering Wheels That Came Off",
+        hours=5.0,
+    ) == [[0], [1]]
