@@ -18,9 +18,10 @@ from autonews.models import (
     Story,
 )
 from autonews.page_text import reads_as_paywall, without_heading
+from autonews.parse.fields import titled_by_text
 from autonews.story_details import with_sources_details
 from autonews.text import first_sentences
-from autonews.wire_titles import shown_title
+from autonews.wire_titles import only_post_markup, shown_title
 
 # A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
 _ROUNDED_FIGURE = re.compile(
@@ -76,6 +77,9 @@ def representative(
         members,
         key=lambda i: (
             classifications[i.id].automotive,
+            # A title made from an item's text (a title-less weibo post's first sentence) is
+            # the last choice: an outlet's headline tells the story (trial 34 #8).
+            not titled_by_text(i.title, i.summary),
             # Opinion, analysis, reviews, previews and roundups write about the news: a source
             # telling it gives the story its title, in whatever language (trials 30 and 31).
             tells_the_news(i.title),
@@ -149,7 +153,7 @@ def build_story(
         _story_event([classifications[m.id] for m in voting], label),
         [classifications[m.id] for m in voting if m.id != chosen.id],
     )
-    summary = first_sentences(own or chosen.summary or body or "")
+    summary = _beyond_title(first_sentences(own or chosen.summary or body or ""), chosen.title)
     sources = tuple(
         Source(
             m.feed_name,
@@ -181,6 +185,20 @@ def build_story(
         item_ids=tuple(m.id for m in members),
         tags=tags,
     )
+
+
+def _beyond_title(summary: str, title: str) -> str:
+    """What ``summary`` tells past the ``title`` it starts with (an untitled post's text, its
+    first sentence its title: trial 34 #8), so that a story never shows its title twice: from
+    "…" on where the title was cut short; nothing when only the post's hashtags are left. A
+    summary that starts otherwise is kept whole."""
+    head = title.removesuffix("…").rstrip()
+    if not head or not summary.startswith(head):
+        return summary
+    rest = summary[len(head) :].strip()
+    if not rest or only_post_markup(rest):
+        return ""
+    return "…" + rest if title.endswith("…") else rest
 
 
 def _story_event(labels: Sequence[Classification], chosen: Classification) -> Classification:

@@ -2,7 +2,8 @@
 write for editors as well as readers: "UPDATE 1-" counts a story's versions, "CORRECTED-",
 "REFILE-" and "RPT-" say a version was sent again, "BRIEF-" and "EXCLUSIVE-" file it. None
 of that is news to a reader, and a corrected title is the title now. What carries meaning is
-kept, in words: "… Spanish plant -sources" is a rumour, shown "…, sources say"."""
+kept, in words: "… Spanish plant -sources" is a rumour, shown "…, sources say". A weibo post's
+markup is no headline's either: its "#话题#" hashtags and "[心]" emoticon codes (trial 34 #8)."""
 
 from __future__ import annotations
 
@@ -43,8 +44,9 @@ _SUFFIX = re.compile(r"\s+[-–]([A-Za-z][\w.&']*)\s*$")
 
 def shown_title(title: str) -> str:
     """The headline without a wire's bookkeeping prefixes ("UPDATE 1-", "CORRECTED-", several
-    in a row: "RPT-UPDATE 2-"), and with its "-sources" suffix in words; else as written."""
-    shown = title
+    in a row: "RPT-UPDATE 2-"), with its "-sources" suffix in words, and without a post's
+    hashtags and emoticon codes (:func:`without_post_markup`); else as written."""
+    shown = without_post_markup(title)
     while match := _PREFIX.match(shown):
         shown = shown[match.end() :]
     if said := _SUFFIX.search(shown):
@@ -53,6 +55,32 @@ def shown_title(title: str) -> str:
         if words:
             shown = f"{shown[: said.start()].rstrip(' ,')}, {words}"
     return shown.strip() or title
+
+
+# A weibo topic, "#小米YU7#": closed by a second "#", no space inside, and Chinese words in it
+# (so "C# and F#" or "#1 pick" are no hashtags).
+_HASHTAG = r"#([^#\s]{0,40}[\u3400-\u9fff][^#\s]{0,40})#"
+# A weibo emoticon's code, "[心]", "[允悲]", "[doge]": a word or two in brackets, no more.
+_EMOTICON = r"\[(?:[\u3400-\u9fff]{1,4}|[a-z]{2,6})\]"
+_FILED_UNDER = re.compile(rf"(?:\s*(?:{_HASHTAG}|{_EMOTICON}))+\s*$")
+
+
+def without_post_markup(title: str) -> str:
+    """A post's title without its markup: the hashtags and emoticons it ends with only file it
+    ("…雷总这是要干理想L9啊#小米YU9#") and go; a hashtag before or within its text names what
+    it is about ("#小米YU7# 交付破4万台啦！") and keeps its words; other emoticon codes go. A
+    title that is nothing but markup keeps its words."""
+    if "#" not in title and "[" not in title:
+        return title  # most titles: nothing to look for
+    told = re.sub(_HASHTAG, r"\1", _FILED_UNDER.sub("", title))
+    shown = " ".join(re.sub(_EMOTICON, "", told).split())
+    return shown or " ".join(re.sub(_HASHTAG, r" \1 ", title).split())
+
+
+def only_post_markup(text: str) -> bool:
+    """Whether ``text`` is nothing but a post's hashtags and emoticon codes
+    ("#小米SU7召回# [心]")."""
+    return bool(text.strip()) and not _FILED_UNDER.sub("", text)
 
 
 # How an aggregator (Google News) joins an outlet's name to its headline: "… - Reuters".

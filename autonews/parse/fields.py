@@ -64,6 +64,14 @@ def title_from_text(text: str) -> str:
     return first_sentences(text[: TITLE_FROM_TEXT * 8], 1, TITLE_FROM_TEXT)
 
 
+def titled_by_text(title: str, text: str) -> bool:
+    """Whether ``title`` is one :func:`title_from_text` made from ``text`` (the item's stored
+    summary): the item had no title of its own. An item whose feed gives a one-sentence text
+    that is its title again (a titles-only feed's description) reads so too: such an item has
+    nothing to tell beyond it either."""
+    return bool(title) and title == title_from_text(text)
+
+
 def has_something_to_show(title: str, link: str | None, text: str) -> bool:
     """Whether an entry can be shown: a title, a link or a text. One with none of them (an
     enclosure alone, an empty item) is skipped, and counted in ``ParsedFeed.skipped``."""
