@@ -3,10 +3,13 @@ Showing it is ``autonews.render.article``'s job."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from autonews.config import Config
 from autonews.errors import NotFoundError
 from autonews.extract import PAYWALL, extract_pages
-from autonews.models import Article
+from autonews.models import Article, Item
 from autonews.page_policy import NOT_WEB, PageRequest
 from autonews.page_text import reads_as_paywall
 from autonews.store import Store
@@ -14,9 +17,19 @@ from autonews.story_id import resolve_story_id
 from autonews.timeparse import utcnow
 
 
-def _story_link(store: Store, config: Config, story_id: str) -> str:
-    """The link a digest prints beside the story's id: its representative item's, chosen as
-    the digest chooses it (about cars, telling the news, in the reader's language, with a text)."""
+@dataclass(frozen=True)
+class Reading:
+    """What `autonews read` shows: an ``article``, and a ``note`` when it is not the page the
+    story's own link leads to (another source's, as that one had no text), else ""."""
+
+    article: Article
+    note: str = ""
+
+
+def _story_sources(store: Store, config: Config, story_id: str) -> list[Item]:
+    """The story's sources with a link, the one a digest links first (its representative item,
+    chosen as the digest chooses it: about cars, telling the news, in the reader's language,
+    with a text), then the others in the order it would choose them."""
     from autonews.digest import reader_language, reader_tag
     from autonews.labels import classify_items
     from autonews.reader_script import traditional_table
@@ -33,32 +46,76 @@ def _story_link(store: Store, config: Config, story_id: str) -> str:
     classifications = classify_items(store, config, members, articles)
     tag = reader_tag(config.digest.language)
     language, traditional = reader_language(tag), traditional_table(tag)
-    chosen = representative(members, classifications, language, traditional, articles)
-    link = chosen.link or linked[0].link  # (a story whose chosen source has no link: its first)
-    assert link is not None
-    return link
+    ranked: list[Item] = []
+    while left := [item for item in members if item not in ranked]:
+        ranked.append(representative(left, classifications, language, traditional, articles))
+    return [item for item in ranked if item.link]
 
 
-def read_article(config: Config, url_or_id: str) -> Article:
+def read_article(config: Config, url_or_id: str) -> Reading:
+    """The article at a URL, or a story's: its link's page, else (no text there: a 403, a
+    paywall) the first of its other sources' pages with text, stored ones before fetched ones
+    (trial 34 #5: five sources had readable pages, and `read` gave up at the first)."""
     with Store.for_reading(config.paths.store_file) as store:
-        url = url_or_id
-        if not url_or_id.lower().startswith(("http://", "https://")):
-            url = _story_link(store, config, url_or_id)
-        cached = store.articles([url]).get(url)
-        # (A paywall's prompt a store kept from before such pages were read as having no text
-        # is fetched again.)
-        if cached is not None and cached.text and not reads_as_paywall(cached.text):
-            return cached
-        # A URL the user typed is trusted as a feed link would be from a feed on its own host.
-        (article,) = extract_pages([PageRequest(url, feed_url=url)], config.fetch)
-        if not article.text:
-            raise NotFoundError(
-                f"no article text at {url}: {article.skipped}",
-                hint=_why_no_text(article, url_or_id),
-            )
-        if not store.read_only:  # kept for next time where the store can be written
-            store.save_articles([article], utcnow())
-        return article
+        if url_or_id.lower().startswith(("http://", "https://")):
+            return Reading(_with_text([_page(store, config, url_or_id)], url_or_id))
+        sources = _story_sources(store, config, url_or_id)
+        link, *others = dict.fromkeys(item.link for item in sources if item.link)
+        assert link is not None
+        own = _page(store, config, link)
+        if own.text:
+            return Reading(own)
+        found = _stored(store, [url for url in others if url])
+        tried = [own] if found else [own, *_fetched(store, config, [u for u in others if u])]
+        article = found or _with_text(tried, url_or_id)
+        feed = next(item.feed_name for item in sources if item.link == article.url)
+        return Reading(article, f"read {feed}'s page: the story's link {link} has {_no_text(own)}")
+
+
+def _page(store: Store, config: Config, url: str) -> Article:
+    return _stored(store, [url]) or _fetched(store, config, [url])[0]
+
+
+def _stored(store: Store, urls: list[str]) -> Article | None:
+    """The first of ``urls`` whose page the store has with text."""
+    cached = store.articles(urls)
+    # (A paywall's prompt a store kept from before such pages were read as having no text is
+    # fetched again.)
+    readable = (cached.get(url) for url in urls)
+    return next((a for a in readable if a and a.text and not reads_as_paywall(a.text)), None)
+
+
+def _fetched(store: Store, config: Config, urls: list[str]) -> list[Article]:
+    """The pages fetched now, together, in order; those with text kept for next time where
+    the store can be written. A URL the user typed is trusted as a feed link would be from a
+    feed on its own host, and so is a story's, as its digest gave it."""
+    articles = extract_pages([PageRequest(url, feed_url=url) for url in urls], config.fetch)
+    if not store.read_only:
+        store.save_articles([article for article in articles if article.text], utcnow())
+    return articles
+
+
+def _with_text(tried: list[Article], asked: str) -> Article:
+    """The first of the pages ``tried`` with text; none: why, for one page, or how many were
+    tried and why they failed, for a story's."""
+    if read := next((article for article in tried if article.text), None):
+        return read
+    if len(tried) == 1:
+        (article,) = tried
+        raise NotFoundError(
+            f"no article text at {article.url}: {article.skipped}",
+            hint=_why_no_text(article, asked),
+        )
+    causes = Counter(article.skipped.removeprefix("fetch failed: ") for article in tried)
+    told = ", ".join(f"{cause} ×{n}" if n > 1 else cause for cause, n in causes.items())
+    raise NotFoundError(
+        f"no article text in any of the story's {len(tried)} sources' pages ({told})",
+        hint=f"`autonews story {asked}` lists them; open one in a browser (a page may need one)",
+    )
+
+
+def _no_text(article: Article) -> str:
+    return f"no text ({article.skipped})" if article.skipped else "no article text"
 
 
 def _why_no_text(article: Article, asked: str) -> str:

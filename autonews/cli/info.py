@@ -43,14 +43,18 @@ def read(
     ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Show one article's extracted body (fetched and cached if needed)."""
+    """Show one article's extracted body (fetched and cached if needed). For a story id, its
+    link's page, or where that has no text (an outlet's 403, a paywall) another source's."""
     from autonews.reader import read_article
     from autonews.render.article import render_article
 
     check_choice("--format", fmt, ["text", "markdown", "json"])
     check_language(language)
     cfg = load_config(config, {"digest": {"language": language}})
-    sys.stdout.write(render_article(read_article(cfg, url_or_id), fmt))
+    reading = read_article(cfg, url_or_id)
+    if reading.note:  # another source's page than the story's link: said beside, not in it
+        typer.echo(f"autonews: {reading.note}", err=True)
+    sys.stdout.write(render_article(reading.article, fmt))
 
 
 def stats(
