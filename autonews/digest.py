@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from autonews.briefings import reads_as_briefing
 from autonews.errors import AutonewsError
+from autonews.model_filter import WantedModel, names_model
 from autonews.models import (
     EVENT_WEIGHT,
     Classification,
@@ -22,7 +23,6 @@ from autonews.models import (
     MakerRef,
     SkippedPage,
     Story,
-    told_longer,
 )
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ OTHER_NEWS = "Other news"  # the group of stories not about cars, with --all-top
 @dataclass(frozen=True)
 class Filters:
     makers: tuple[str, ...] = ()  # brand or group names, case-insensitive
-    models: tuple[str, ...] = ()  # model names as the knowledge writes them
+    models: tuple[WantedModel, ...] = ()  # --model: see autonews.model_filter
     companies: tuple[str, ...] = ()  # company names as the knowledge writes them (suppliers...)
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
@@ -116,13 +116,6 @@ def resolve_wanted_makers(
     return names + ((INDUSTRY,) if industry else ())
 
 
-def _names_model(story: Story, wanted: Sequence[str]) -> bool:
-    """Whether the story names one of the models, or one told longer: "SU7" is also the "SU7
-    Ultra", "Mach-E" the "Mustang Mach-E" (``wanted`` are models' full names, as resolved)."""
-    named = [m.name.casefold() for m in story.classification.models]
-    return any(told_longer(w, n) for w in map(str.casefold, wanted) for n in named)
-
-
 def _names_company(story: Story, wanted: Sequence[str]) -> bool:
     """Whether the story names one of the companies (a supplier, a battery maker...)."""
     return any(company.name in wanted for company in story.classification.companies)
@@ -145,9 +138,10 @@ Keeps = Callable[[Story], bool]
 def _reader_filters(filters: Filters) -> list[tuple[str, tuple[str, ...], Keeps]]:
     """The reader's filters that are set, in the order applied: (name, values, keeps)."""
     tags = {t.casefold() for t in filters.tags}
+    models = filters.models
     steps: list[tuple[str, tuple[str, ...], Keeps]] = [
         ("maker", filters.makers, lambda s: matches_maker(s, filters.makers)),
-        ("model", filters.models, lambda s: _names_model(s, filters.models)),
+        ("model", tuple(m.written for m in filters.models), lambda s: names_model(s, models)),
         ("company", filters.companies, lambda s: _names_company(s, filters.companies)),
         ("event", filters.events, lambda s: s.classification.event.value in filters.events),
         (
