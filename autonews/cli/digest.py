@@ -24,6 +24,7 @@ from autonews.cli.context import (
 )
 from autonews.cli.mail_checks import check_addresses, check_mail_format, check_mail_setup
 from autonews.cli.options import (
+    EVENT_HELP,
     GROUPINGS,
     ColorOption,
     ConfigOption,
@@ -128,13 +129,15 @@ def digest(
         typer.Option(
             "--event",
             metavar="EVENT",
-            help="Only this event type (repeatable; plurals and Chinese names too: recalls, 召回).",
+            help=f"Only this event type (repeatable): {EVENT_HELP}",
         ),
     ] = None,
     exclude_event: Annotated[
         list[str] | None,
         typer.Option(
-            "--exclude-event", metavar="EVENT", help="Leave out this event type (repeatable)."
+            "--exclude-event",
+            metavar="EVENT",
+            help="Leave out this event type (repeatable), named as --event takes it.",
         ),
     ] = None,
     tag: Annotated[

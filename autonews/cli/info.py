@@ -12,6 +12,7 @@ import typer
 
 from autonews.cli.context import environment, load_config, tell_of_feeds, with_progress
 from autonews.cli.options import (
+    EVENT_HELP,
     GROUPINGS,
     ColorOption,
     ConfigOption,
@@ -66,9 +67,7 @@ def stats(
     ] = "maker",
     event: Annotated[
         str | None,
-        typer.Option(
-            "--event", metavar="EVENT", help="Only this event type (recalls by maker...)."
-        ),
+        typer.Option("--event", metavar="EVENT", help=f"Only this event type: {EVENT_HELP}"),
     ] = None,
     maker: Annotated[
         list[str] | None,

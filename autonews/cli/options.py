@@ -104,18 +104,36 @@ def check_language(value: str | None) -> None:
         )
 
 
+# What --event takes, for the commands' help (the names are autonews/knowledge/event_names.toml's).
+EVENT_HELP = (
+    "recall, incident, legal, restructuring, regulation, launch, ownership, partnership, "
+    "leadership, production, financials, pricing or other; plurals, common and Chinese names "
+    "too (recalls, deliveries, 召回, 交付, 降价). Deliveries, sales and rankings are financials."
+)
+
+
 def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
-    """``--event`` values as event slugs: a slug, plural or Chinese name in any case ("Recalls",
-    "召回"); an unknown one is a usage error."""
-    from autonews.event_names import event_slug
+    """``--event`` values as event slugs: a slug, plural, English or Chinese name in any case
+    ("Recalls", "deliveries", "召回", "交付"); an unknown one is a usage error that names the
+    events in both languages."""
+    from difflib import get_close_matches
+
+    from autonews.event_names import FINANCIALS_NOTE, event_slug, events_named
     from autonews.models import Event
 
     slugs = []
     for value in values or ():
         slug = event_slug(value)
         if slug is None:
-            check_choice(option, value.strip().lower(), [e.value for e in Event])
-        slugs.append(slug or value)
+            slugs_known = [e.value for e in Event]
+            close = get_close_matches(value.strip().lower(), slugs_known, n=1, cutoff=0.6)
+            raise UsageError(
+                f"{option}: {value!r} is no event type; the events are {events_named()}",
+                hint=(f"did you mean {close[0]!r}? " if close else "")
+                + f"{FINANCIALS_NOTE}; plurals and other names are in "
+                "autonews/knowledge/event_names.toml",
+            )
+        slugs.append(slug)
     return tuple(slugs)
 
 
