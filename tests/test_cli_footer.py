@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from autonews.errors import ExitStatus
 from tests.helpers.site import (
@@ -280,8 +282,8 @@ def test_failed_pages_are_not_fetched_again_until_their_backoff_ends(
     assert pages.hits["/a/hang"] == 1 and pages.hits["/a/broken"] == 1
     assert pages.hits["/a/private"] == 0  # the guard: a public feed's link to a loopback address
     assert (
-        "Article pages: 2 failed this run · 1 skipped: link to a private address "
-        "(set [fetch] allow_private = true to follow)"
+        "Article pages: 2 failed this run (HTTP 500, timeout) · 1 skipped: link to a private "
+        "address (set [fetch] allow_private = true to follow)"
     ) in flat(first.out)
 
     started = time.monotonic()
@@ -398,3 +400,31 @@ def test_a_failure_is_not_spent_on_a_new_run_that_wrote_people_nothing(
     site.routes["/a.xml"] = (200, "application/rss+xml", feed_xml("Wire A", wire))
     cli(*hourly, "-o", out)
     assert "1 failing as reported earlier" in flat(chat.read_text("utf-8"))
+
+
+_REASONS = st.sampled_from(
+    [
+        "fetch failed: HTTP 403 Forbidden",
+        "fetch failed: HTTP 404 Not Found",
+        "fetch failed: HTTP 503 Service Unavailable (retry after 5 s)",
+        "fetch failed: timed out after 20 s",
+        "fetch failed: timed out (ReadTimeout)",
+        "fetch failed: connection failed: [Errno 111] Connection refused",
+        "fetch failed: unfinished at the run deadline (60 s)",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(reasons=st.lists(_REASONS | st.text("ab :(", max_size=30), min_size=1, max_size=80))
+def test_the_footers_failure_causes_count_every_page_once(reasons: list[str]) -> None:
+    """Trial 34 #17: "67 failed this run" said nothing of why. The causes in a few words add
+    up to the pages failed, commonest first, and name no more than three and the rest."""
+    from autonews.page_policy import failure_causes
+
+    told = failure_causes(reasons).split(", ")
+    counts = [int(part.rsplit(" ×", 1)[1]) if " ×" in part else 1 for part in told]
+    assert sum(counts) == len(reasons)
+    assert len(told) <= 4
+    named = counts[:3] if told[-1].startswith("other ×") and len(told) == 4 else counts
+    assert named == sorted(named, reverse=True)

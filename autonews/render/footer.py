@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from autonews.models import Digest, SkippedPage
+from autonews.page_policy import failure_causes
 from autonews.render.common import (
     Clock,
     caught_up_note,
@@ -31,7 +32,7 @@ class Footer:
     feeds: str  # "198 ok · 2 failed"
     failures: tuple[str, ...]  # "Broken Feed: HTTP 500 (3 failures in a row)", one per feed named
     repeated: str  # "1 more failing as reported earlier (...)", or ""
-    pages: str  # "1 failed this run · 2 skipped after failing recently (...)", or ""
+    pages: str  # "1 failed this run (HTTP 403) · 2 skipped after failing recently (...)", or ""
     topics: str = ""  # "412 stories not about cars; --all-topics shows them", or ""
     muted: str = ""  # "4 stories muted by the [classify] mute rules", or ""
     caught_up: str = ""  # "3 older stories included, first seen since the last --new...", or ""
@@ -77,7 +78,8 @@ def pages_line(skipped: tuple[SkippedPage, ...], clock: Clock) -> str:
     kinds = Counter(page.kind for page in skipped)
     parts = []
     if kinds["failed"]:
-        parts.append(f"{kinds['failed']} failed this run")
+        why = failure_causes(page.reason for page in skipped if page.kind == "failed")
+        parts.append(f"{kinds['failed']} failed this run ({why})")
     if kinds["waiting"]:
         retries = [p.retry_after for p in skipped if p.kind == "waiting" and p.retry_after]
         when = f" (next try after {clock.at(min(retries))})" if retries else ""
