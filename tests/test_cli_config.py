@@ -401,3 +401,22 @@ def test_a_feed_listing_its_archive_is_no_reason_for_a_keep_days_of_years(
     )
     write_config(home, feeds + "[store]\nkeep_days = 11\n")
     assert "warning" not in cli("config", "check").err  # an archive alone: nothing to do
+
+
+def test_the_starter_config_offers_language_and_timezone(cli, home: Path) -> None:
+    """Trial 34 #16: `config init` wrote no `language` or `timezone` key, and a Chinese reader
+    had to find them in config.example.toml. Both are there, commented, saying what they do;
+    removing the # sets them."""
+    assert cli("config", "init").code == 0
+    path = home / "config.toml"
+    text = path.read_text("utf-8")
+    assert "language" not in tomllib.loads(text)["digest"]  # unset: the locale's, as before
+    digest_part = text.split("[digest]", 1)[1].split("# ---", 1)[0]
+    assert "story titles are shown in" in digest_part and "IANA name" in digest_part
+    for key in ("language", "timezone"):
+        assert f"\n# {key} = " in digest_part
+        text = text.replace(f"\n# {key} = ", f"\n{key} = ")
+    path.write_text(text, encoding="utf-8")
+    checked = cli("config", "check")
+    assert checked.code == 0, checked.err
+    assert "zh-CN" in checked.out and "Asia/Shanghai" in checked.out
