@@ -26,6 +26,7 @@ from autonews.cli.mail_checks import check_addresses, check_mail_format, check_m
 from autonews.cli.options import (
     EVENT_HELP,
     GROUPINGS,
+    MODEL_HELP,
     ColorOption,
     ConfigOption,
     check_choice,
@@ -110,9 +111,7 @@ def digest(
         typer.Option(
             "--model",
             metavar="MODEL",
-            help="Only stories naming this vehicle model, any case, with or without its brand: "
-            "'Model Y', 'SU7 Ultra', 蔚来ES8 (repeatable). One autonews does not know yet is "
-            "looked for in the titles as written: ES9, 魏牌蓝山.",
+            help=MODEL_HELP,
         ),
     ] = None,
     company: Annotated[
@@ -135,9 +134,7 @@ def digest(
     exclude_event: Annotated[
         list[str] | None,
         typer.Option(
-            "--exclude-event",
-            metavar="EVENT",
-            help="Leave out this event type (repeatable), named as --event takes it.",
+            "--exclude-event", metavar="EVENT", help="Leave out this event type (repeatable)."
         ),
     ] = None,
     tag: Annotated[

@@ -143,6 +143,13 @@ def digest_formats() -> list[str]:
     return [f.value for f in Format]
 
 
+MODEL_HELP = (
+    "Only stories naming this vehicle model, any case, with or without its brand: 'Model Y', "
+    "'SU7 Ultra', 蔚来ES8 (repeatable). One autonews does not know yet is looked for in the "
+    "titles as written: ES9, 魏牌蓝山."
+)
+
+
 def wanted_models(config: Config, models: Sequence[str]) -> tuple[WantedModel, ...]:
     """``--model`` values (``autonews.model_filter``): a model the knowledge knows, or one it
     does not know yet, looked for in titles; a name spelled like a known model that no stored
