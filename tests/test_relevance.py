@@ -147,6 +147,54 @@ def test_people_phones_and_words_named_like_brands_are_not_makers(title: str) ->
     assert classify(title).makers == ()
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "零跑步也能减脂？专家：快走 30 分钟效果不输慢跑",
+        "奔驰的骏马与静默的山：一位新疆摄影师的十年",
+        "都说8是吉利的数字，这家店开业选在8月8日",
+        "AI 越强，我们越要追问界限在哪里",
+        "比亚迪电子：拟收购捷普新加坡旗下移动电子业务，苹果供应链再扩张",
+        "东风夜放花千树：“宋韵”灯会",
+        "冷空气携东风来袭，江南多地气温骤降 10℃",
+        "小米17的背屏到底有什么用？",
+    ],
+)
+def test_chinese_words_holding_a_brand_name_are_no_car_news_even_in_a_car_feed(title: str) -> None:
+    """Trial 34, a Chinese reader's feeds: jogging (零跑步), a galloping horse, a lucky number,
+    asking where limits are (追问界限), BYD's phone-parts arm, a poem's and the weather's east
+    wind, Xiaomi's phone."""
+    for car_feed in (False, True):
+        result = Classifier().classify(title, car_feed=car_feed)
+        assert not result.makers and not result.automotive, (title, car_feed)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "A股收评：沪指涨0.8%",
+        "台電：今冬備轉容量率充足",
+        "AI芯片公司“摩尔线程”科创板上市",
+        "DeepSeek V4开源首日下载量破百万",
+        "中芯国际 7nm 产能扩充",
+        "《原神》6.3 版本前瞻：新角色“长安”登场",
+        "未来已来：AI 眼镜大战打响，小米、雷鸟、Rokid 同日发新品",
+    ],
+)
+def test_a_chinese_tech_feeds_items_of_other_fields_are_no_car_news(title: str) -> None:
+    """Trial 34: IT之家, half car news, read as a car feed on one day, made the weather, a
+    chip foundry, a game and AI glasses new car stories."""
+    result = Classifier().classify(title, car_feed=True)
+    assert not result.automotive and not result.makers
+
+
+def test_a_chinese_model_written_with_its_code_is_car_news_whatever_the_summary_repeats() -> None:
+    """Trial 34: 理想i6 in the title was weak evidence (a bare model name), and a summary
+    telling the same deliveries again "said nothing about cars"."""
+    result = classify("理想i6开启交付，订单超5万台", "理想i6今日在全国开启交付。")
+    assert result.automotive and [m.name for m in result.makers] == ["Li Auto"]
+
+
 def test_supplier_news_in_chinese_is_car_news_as_in_english() -> None:
     """Trial 32: Taiwan's 車用晶片 (car chips) was no car word, 均勝 no Joyson, and a page whose
     text only repeats its headline hid CATL's results as "says nothing about cars"."""

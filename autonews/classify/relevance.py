@@ -61,7 +61,7 @@ def title_evidence(k: Knowledge, spotted: Sequence[Spotted], words: list[str]) -
     for _, _, hit in spotted:
         if hit.kind == "maker":
             if hit.via == "model":
-                if " " in hit.written.strip() or _maker_named(spotted, hit.index):
+                if _told_whole(hit.written) or _maker_named(spotted, hit.index):
                     return Evidence(STRONG, f"the model '{hit.written}' in the title")
                 # "ES6", "Nexon", "M7" alone may be a JavaScript version, a game, a camera.
                 weak = weak or f"the model name '{hit.written}' without its brand in the title"
@@ -76,6 +76,18 @@ def title_evidence(k: Knowledge, spotted: Sequence[Spotted], words: list[str]) -
     if weak:
         return Evidence(WEAK, weak)
     return NO_EVIDENCE  # a broad car noun alone ("factories", "charger", "model") is not enough
+
+
+# A Chinese name written with a Latin or digit code: 理想i6, 蔚来ES9, 秦PLUS. The Chinese part is
+# the brand or the model's own name, and no phone, game or word is written so.
+_CJK_WITH_CODE = re.compile(r"[\u3400-\u9fff].*[A-Za-z0-9]|[A-Za-z0-9].*[\u3400-\u9fff]")
+
+
+def _told_whole(model: str) -> bool:
+    """Whether a model's name says "a car" by itself: in several words ("Model Y", "SU7 Ultra")
+    or in Chinese with its code ("理想i6", "秦PLUS"), unlike a bare code ("ES6", "M7")."""
+    model = model.strip()
+    return " " in model or _CJK_WITH_CODE.search(model) is not None
 
 
 def _maker_named(spotted: Sequence[Spotted], index: int) -> bool:
