@@ -879,11 +879,16 @@ def test_a_model_of_one_word_counts_in_the_plural_beside_its_maker(
         ("Tesla could cut prices, report says", True),
         ("Honda, Nissan reportedly in merger talks", True),
         ("Stellantis shares fall after report it may sell Maserati", True),
+        # A denial names the rumour it answers, and is firm news (trial 34).
+        ("小鹏汽车回应裁员传闻：消息不实，公司仍在招聘", False),
+        ("小鵬汽車否認裁員15%傳聞", False),
+        ("Tesla denies report it will scrap cheap EV", False),
+        ("传小鹏汽车裁员15%", True),
     ],
 )
 def test_speculation_is_the_news_not_its_reason(title: str, speculative: bool) -> None:
-    """A fault that could happen, talks called off: the news happened. A report that something
-    could happen is speculative."""
+    """A fault that could happen, talks called off, a rumour denied: the news happened. A
+    report that something could happen is speculative."""
     assert classify(title).speculative is speculative
 
 

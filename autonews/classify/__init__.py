@@ -96,8 +96,10 @@ class Classifier:
         first speculative phrase if any; ``hits`` collects every phrase that matched."""
         best: tuple[float, int, EventHit] | None = None
         speculative = None
+        denied = False  # a denial names the rumour it answers: no speculation
         recall_at = -1  # where a recall phrase is: a "may" after it is the fault's
         for start, _, (choice,) in self.k.event_choices.scan(stems):
+            denied = denied or choice.denial
             if speculative is None and not _in_a_reason(stems, start):
                 speculative = choice.speculative
                 if speculative is not None and 0 <= recall_at < start:
@@ -111,6 +113,8 @@ class Classifier:
                     hits.append(RuleHit(hit.event, choice.strength, start))
                 if best is None or hit.weight > best[0]:
                     best = (hit.weight, start, hit)
+        if denied:
+            speculative = None
         if best is None:
             return _OTHER, 0.0, speculative
         weight, position, hit = best

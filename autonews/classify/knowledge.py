@@ -21,6 +21,7 @@ from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
 
 SPECULATIVE = -1.0  # the weight that marks a speculative phrase in the event trie
+DENIAL = -2.0  # ... and a denial's word, which makes the rumour it names no speculation
 STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 
 
@@ -96,12 +97,14 @@ class EventChoice:
     hit: EventHit
     speculative: str | None
     strength: str
+    denial: bool = False
 
     @staticmethod
     def of(hits: tuple[EventHit, ...]) -> EventChoice:
         speculative = next((hit.phrase for hit in hits if hit.weight == SPECULATIVE), None)
         strongest = max(hits, key=lambda h: h.weight)
-        return EventChoice(strongest, speculative, strength_name(strongest.weight))
+        denial = any(hit.weight == DENIAL for hit in hits)
+        return EventChoice(strongest, speculative, strength_name(strongest.weight), denial)
 
 
 @dataclass
@@ -341,6 +344,8 @@ def build_knowledge(
     # Speculative words live in the event trie (one walk finds both), marked by their weight.
     for phrase in rules["modifiers"]["speculative"]:
         knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, SPECULATIVE, phrase))
+    for phrase in rules["modifiers"].get("denials", []):
+        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, DENIAL, phrase))
     for phrase in rules["modifiers"].get("neutral", []):
         knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, 0.0, phrase))
     for phrase in rules["context"].get("not_cars", []):
