@@ -1148,6 +1148,8 @@ def test_a_makers_stated_plan_is_no_speculation(title: str, speculative: bool) -
         "Mercedes-Benz USA: 2023-2024 EQS, EQE — Battery Management Software Error "
         "(1,021 vehicles)",
         "Tesla, Inc.: 2025 Model Y — Front Fog Lamps Too Bright (3,441 vehicles)",
+        # Trial 35: a recall feed's listing with its count after a comma.
+        "Kia Telluride (2024-2025): seat belt buckle may not latch, 62,000 units",
     ],
 )
 def test_a_regulators_recall_listing_is_a_recall_and_no_rumour(title: str) -> None:
@@ -1159,6 +1161,7 @@ def test_a_regulators_recall_listing_is_a_recall_and_no_rumour(title: str) -> No
 
 def test_a_count_in_brackets_alone_is_no_recall_listing() -> None:
     assert classify("BYD November sales hit record (480,186 vehicles)").event is not Event.RECALL
+    assert classify("Tesla's 2025 deliveries, 1,636,000 vehicles").event is not Event.RECALL
 
 
 @pytest.mark.parametrize(
