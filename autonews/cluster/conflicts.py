@@ -84,6 +84,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if _trade_news_of_two_kinds(a, b):
         return "a price / a deal / results: different news"  # a price cut / a supply deal
+    if _listing_and_partnership(a, b) or _listing_and_partnership(b, a):
+        return "a listing / a partnership"  # Avatr's IPO / CATL's partnership with Changan
     if _maker_and_industry_rule(a, b) or _maker_and_industry_rule(b, a):
         return "a maker's news / a rule for the industry"  # Xiaomi's OTA recall / China's OTA rules
     if _one_changes_people(a, b) or _one_changes_people(b, a):
@@ -183,6 +185,22 @@ def _trade_kind(item: _Features) -> str | None:
         return None  # an unsure type may be the same news told another way
     kind = _TRADE_KINDS.get(item.event)
     return None if kind == "price" and not item.priced else kind
+
+
+_IPO = "c:ipo"
+
+
+def _listing_and_partnership(a: _Features, b: _Features) -> bool:
+    """``a`` surely a listing (an IPO), ``b`` surely a partnership that names none: a company's
+    listing and its shareholder's partnership with its parent share names, not news."""
+    return (
+        a.event is Event.OWNERSHIP
+        and b.event is Event.PARTNERSHIP
+        and a.event_sure
+        and b.event_sure
+        and _IPO in a.title
+        and _IPO not in b.title
+    )
 
 
 def _maker_and_industry_rule(a: _Features, b: _Features) -> bool:
