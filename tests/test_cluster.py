@@ -543,6 +543,28 @@ def test_a_listing_and_a_partnership_or_one_news_in_two_markets_stay_apart(
     assert cluster(items(first, second)) == [[0], [1]]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Nissan in Talks to Sell Yokohama Headquarters, Eyes Foxconn Tie-Up",
+            "Nissan to end production at Oppama plant by March 2028",
+        ),
+        (
+            "Ford Recalls 62,000 E-Transit Vans Over Rear Axle Fault",
+            "Ford Pro Adds Predictive Maintenance Alerts to E-Transit Telematics",
+        ),
+    ],
+)
+def test_news_of_another_site_or_system_of_one_maker_is_another_story(
+    first: str, second: str
+) -> None:
+    """Trial 35: a head office's sale joined the delivered story of a plant's closure in the
+    same prefecture, and a van's axle recall its telematics feature: new news under an old
+    title."""
+    assert cluster(items(first, second)) == [[0], [1]]
+
+
 def test_a_plant_told_by_its_country_and_by_its_city_is_one_story() -> None:
     assert cluster(
         items(

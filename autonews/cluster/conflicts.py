@@ -90,6 +90,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a maker's news / a rule for the industry"  # Xiaomi's OTA recall / China's OTA rules
     if _one_changes_people(a, b) or _one_changes_people(b, a):
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
+    if _other_sites(a, b) or _other_sites(b, a):
+        return "different sites"  # the sale of a head office / the end of a plant
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
         return "different parts"  # a model's trim recall / its wiper recall
     if _other_chemistries(a, b):
@@ -188,6 +190,19 @@ def _trade_kind(item: _Features) -> str | None:
 
 
 _IPO = "c:ipo"
+_HEAD_OFFICE, _PLANTS = "c:headquarters", frozenset({"c:plant", "c:plant-closure"})
+
+
+def _other_sites(a: _Features, b: _Features) -> bool:
+    """``a``'s title names the head office and no plant, ``b``'s a plant and not the head
+    office: two sites of one maker, two events ("Nissan to sell its Yokohama head office" /
+    "Nissan to end production at Oppama", both in Kanagawa)."""
+    return (
+        _HEAD_OFFICE in a.title
+        and _PLANTS.isdisjoint(a.title)
+        and _HEAD_OFFICE not in b.title
+        and not _PLANTS.isdisjoint(b.title)
+    )
 
 
 def _listing_and_partnership(a: _Features, b: _Features) -> bool:

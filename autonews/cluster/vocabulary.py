@@ -325,7 +325,7 @@ PART_FAMILIES = {
         "restraints": "airbag seat-belt seating",
         "energy": "battery battery-cell high-voltage power-electronics coolant air-conditioning",
         "electronics": "wiring lights camera lidar radar sensors infotainment instrument-cluster "
-        "hud key-fob rearview-visibility",
+        "hud key-fob rearview-visibility connected-car",
     }.items()
     for concept in concepts.split()
 }
