@@ -43,3 +43,17 @@ def test_only_a_rounded_count_gives_way_and_only_to_a_close_one() -> None:
     told = with_sources_details(chosen, [exact]).figures
     assert told == exact.figures and told[0] == Figure("units", told[0].text, 14768.0, "vehicles")
     assert with_sources_details(exact, [chosen]).figures == exact.figures  # exact stays
+
+
+def test_a_count_the_chosen_source_tells_in_no_words_we_read_is_the_others_count() -> None:
+    """Trial 35: "Tesla recalls nearly every Cybertruck, 46,000, over panel…" titled a story
+    with no figure though another source told 46,096 Cybertrucks: `--new`'s figure check had
+    nothing to compare. The others' count is the story's when they agree."""
+    chosen = classify("Tesla recalls nearly every Cybertruck, 46,000, over panel that can fall off")
+    exact = classify("Tesla recalls 46,096 Cybertrucks over exterior panel that can detach")
+    assert not chosen.figures
+    told = with_sources_details(chosen, [exact]).figures
+    assert [(f.value, f.unit) for f in told] == [(46096.0, "vehicles")]
+    # Sources telling different counts give none: no one of them tells the story.
+    other = classify("Tesla recalls 2,400 Cybertrucks over wiper motor")
+    assert with_sources_details(chosen, [exact, other]).figures == ()
