@@ -17,6 +17,7 @@ from typing import Any
 from autonews.config import (
     DEFAULT_USER_AGENT,
     Config,
+    NamedDigest,
     config_from_mapping,
     validate_semantics,
 )
@@ -153,6 +154,14 @@ def _email(config: Config, env: Mapping[str, str]) -> tuple[str, list[str]]:
     return f"email: {email.smtp}, {sender}, {password}", []
 
 
+def _delivered_as(digest: NamedDigest) -> str:
+    """How a named digest goes out: a mail is always text + HTML, its format is an -o file's."""
+    written = f"{digest.format} in an -o file" if digest.format else "an -o file as its name says"
+    if digest.to:
+        return f"mailed to {', '.join(digest.to)} as text + HTML; {written}"
+    return f"printed, {digest.format or 'text, or as the -o file name says'}"
+
+
 def problems_beyond_loading(config: Config) -> list[str]:
     """What is wrong with a config that loads: what a digest refuses when it starts, and what
     the feeds commands cannot work with."""
@@ -268,11 +277,7 @@ def check_config(
     archives = archive_note(config, now, listed)
     lines += [archives] if archives else []
     if config.digests:
-        described = [
-            f"{d.name} ({'mailed to ' + ', '.join(d.to) if d.to else 'printed'}, "
-            f"{d.format or 'text, or as the -o file name says'})"
-            for d in config.digests
-        ]
+        described = [f"{d.name} ({_delivered_as(d)})" for d in config.digests]
         lines.append("named digests: " + "; ".join(described))
     email, _ = _email(config, env)
     problems = problems_beyond_loading(config)

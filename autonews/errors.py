@@ -14,6 +14,7 @@ class ExitStatus(IntEnum):
     USAGE = 2
     FEEDS_FAILED = 3  # a digest was produced but some feeds failed
     LOCKED = 4  # another autonews run holds the store
+    OUTPUT_CLOSED = 141  # stdout's reader went away (`| head`): 128 + SIGPIPE, as tools exit
 
 
 class AutonewsError(Exception):
@@ -62,6 +63,31 @@ class StoreLockedError(StoreError):
 
 class DeliveryError(AutonewsError):
     pass
+
+
+class PartlyDeliveredError(DeliveryError):
+    """The mail server took a message for some recipients and refused it for others."""
+
+    def __init__(
+        self,
+        message: str,
+        refused: tuple[str, ...],
+        accepted: tuple[str, ...],
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, hint)
+        self.refused = refused
+        self.accepted = accepted
+
+
+class OutputClosedError(DeliveryError):
+    """Whoever read stdout closed it (`autonews digest | head -0`): no error to tell, as tools
+    killed by SIGPIPE say nothing; the exit code says it, and nothing counts as delivered."""
+
+    exit_status = ExitStatus.OUTPUT_CLOSED
+
+    def __init__(self) -> None:
+        super().__init__("")
 
 
 class NotFoundError(AutonewsError):

@@ -68,7 +68,10 @@ def test_config_check_names_what_is_wrong(cli, home: Path) -> None:
     result = cli("config", "check")
     assert result.code == ExitStatus.USAGE
     assert "feeds: 1 enabled, 1 disabled" in result.out
-    assert "recalls (mailed to fleet@example.org, text, or as the -o file name says)" in result.out
+    assert (
+        "recalls (mailed to fleet@example.org as text + HTML; an -o file as its name says)"
+        in result.out
+    )
     assert "'recalls' is mailed to fleet@example.org, but [email] smtp is not set" in result.err
     assert "https://example.com/feed is listed 2 times" in result.err
     assert "config ok" not in result.out

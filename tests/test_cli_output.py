@@ -105,6 +105,7 @@ def test_output_files_get_the_umask_permissions(
     cli, home: Path, feed: str, tmp_path: Path, umask_022: None
 ) -> None:
     target = tmp_path / "site" / "digest.html"
+    target.parent.mkdir()
     digest_to(cli, feed, target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644  # a web server can read it
     target.chmod(0o600)  # a file an earlier version made private is not kept so

@@ -92,7 +92,7 @@ def mail_server() -> Iterator[tuple[Inbox, EmailConfig]]:
 def test_a_written_file_marks_its_stories_and_nothing_new_writes_nothing(
     store: Store, config: Config, tmp_path: Path
 ) -> None:
-    out = tmp_path / "out" / "digest.txt"
+    out = tmp_path / "digest.txt"
     to = Destination("text", out)
     assert deliver_digest(new_run(store, config), store, EmailConfig(), to, quiet())
     text = out.read_text("utf-8")

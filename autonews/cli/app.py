@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> None:
     except AutonewsError as exc:
         if _debug or debug:
             raise
-        typer.echo(f"autonews: error: {exc.message}", err=True)
+        if exc.message:  # none: quiet by design (stdout closed by its reader)
+            typer.echo(f"autonews: error: {exc.message}", err=True)
         if exc.hint:
             typer.echo(f"hint: {exc.hint}", err=True)
         sys.exit(exc.exit_status)

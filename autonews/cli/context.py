@@ -6,6 +6,7 @@ Heavy modules are imported inside the functions, so that ``autonews --help`` sta
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -17,6 +18,7 @@ from autonews.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from autonews.config import Config
+    from autonews.deliver.digest import Deliveries
     from autonews.models import Digest, FeedHealth, SkippedPage
     from autonews.pipeline import Progress
 
@@ -124,6 +126,20 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
     # Every feed failing is still exit 3 (a digest of what the store holds is made): the
     # documented codes stay few; stderr says the difference.
     raise typer.Exit(ExitStatus.FEEDS_FAILED)
+
+
+def tell_of_deliveries(outcome: Deliveries, offline: bool = False) -> None:
+    """A digest run's last words on stderr: the feeds (:func:`tell_of_feeds`), then every
+    digest not delivered, as one error (exit 1, which outranks the feeds' 3). (A --new digest
+    with nothing new says nothing: a cron job mails whatever is printed.)"""
+    failure = outcome.error()
+    assert outcome.digest is not None  # a run makes one digest at least
+    if failure is None:
+        tell_of_feeds(outcome.digest, offline)
+        return
+    with contextlib.suppress(typer.Exit):
+        tell_of_feeds(outcome.digest, offline)
+    raise failure
 
 
 def no_feeds_error(cfg: Config) -> UsageError:

@@ -19,7 +19,7 @@ from autonews.cli.context import (
     environment,
     load_config,
     no_feeds_error,
-    tell_of_feeds,
+    tell_of_deliveries,
     with_progress,
 )
 from autonews.cli.mail_checks import check_addresses, check_mail_format, check_mail_setup
@@ -158,7 +158,9 @@ def digest(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file (atomically) instead of stdout; without --format, in "
+            help="Write to this file instead of stdout (a regular file atomically, a "
+            "symlink's target, a device or FIFO written through; its folder must exist); "
+            "without --format, in "
             "the format its extension names (.txt .md .html .json .jsonl .atom), else text. "
             "With several --name: {name} in it is each digest's name (digest-{name}.txt).",
         ),
@@ -184,8 +186,9 @@ def digest(
             "--new",
             help="Only stories not delivered by an earlier --new digest; they are marked "
             "delivered once this digest is written. Nothing new: no output (json: a "
-            "document with no stories; jsonl: its status line; atom: a feed with no entries), "
-            "exit 0.",
+            "document with no stories; jsonl: its status line; atom: a feed with no entries; "
+            "an -o file of another format is left as it was, quietly), exit 0, or 3 "
+            "when a feed failed.",
         ),
     ] = False,
     wait: Annotated[
@@ -197,8 +200,8 @@ def digest(
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
-    from autonews.deliver.digest import Destination, deliver_digest, delivered_readers, readers_of
-    from autonews.deliver.output import format_for_file
+    from autonews.deliver.digest import Destination, deliver_each, readers_of
+    from autonews.deliver.output import check_outputs, format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
     from autonews.notices import audiences, told_audiences
@@ -266,6 +269,7 @@ def digest(
         named_to = replace(to, fmt=named_fmt, output=named_output, email=tuple(email or entry.to))
         runs.append((_named_options(options, entry), named_to))
     check_mail_setup(cfg, [destination for _, destination in runs])
+    check_outputs(d.output for _, d in runs if d.output and not d.dry_run)  # before the fetch
     check_mail_format(fmt, [destination for _, destination in runs])
     env = environment(color)
     terminal = env.stdout_isatty
@@ -278,14 +282,13 @@ def digest(
         )
         debug_skipped_entries(collection.health)
         debug_skipped_pages(collection.skipped_pages)
-        delivered: list[str] = []
-        for run_options, destination in runs:
-            run = select(store, cfg, collection, run_options)
-            deliver_digest(run, store, cfg.email, destination, env)
-            delivered += delivered_readers(run, destination, terminal)
-        collection.remember_reported(store, told_audiences(told.audiences, delivered))
-    tell_of_feeds(run.digest, offline)
-    tell_of_models_named_nowhere(run.digest, models)
+        outcome = deliver_each(
+            runs, lambda o: select(store, cfg, collection, o), store, cfg.email, env
+        )
+        collection.remember_reported(store, told_audiences(told.audiences, outcome.readers))
+    assert outcome.digest is not None  # a run makes one digest at least
+    tell_of_models_named_nowhere(outcome.digest, models)
+    tell_of_deliveries(outcome, offline)
 
 
 NAME_FIELD = "{name}"  # in -o FILE: the named digest's name

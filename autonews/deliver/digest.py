@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from autonews.config import EmailConfig
 from autonews.deliver.environment import Environment
-from autonews.deliver.output import deliver_text, terminal_options
-from autonews.errors import DeliveryError
+from autonews.deliver.output import deliver_text, terminal_options, write_stdout
+from autonews.errors import DeliveryError, OutputClosedError, PartlyDeliveredError
 from autonews.models import Digest
 from autonews.notices import READER, TERMINAL, file_readers, mail_readers
 from autonews.render import Format, RenderOptions, render
@@ -33,7 +33,7 @@ from autonews.render.common import plural
 ALWAYS_WRITTEN = frozenset({Format.JSON.value, Format.JSONL.value, Format.ATOM.value})
 
 if TYPE_CHECKING:  # annotations only: delivering needs neither the pipeline nor SQLite loaded
-    from autonews.pipeline import DigestRun
+    from autonews.pipeline import DigestOptions, DigestRun
     from autonews.store import Store
 
 
@@ -82,6 +82,76 @@ def delivered_readers(run: DigestRun, to: Destination, terminal: bool) -> tuple[
     return () if run.new_only and not run.digest.stories else readers_of(to, terminal)
 
 
+@dataclass
+class Deliveries:
+    """What a run's digests came to: the readers they reached (see :func:`delivered_readers`),
+    and each digest not delivered (to every recipient), by name, with why."""
+
+    count: int = 0
+    readers: list[str] = field(default_factory=list)
+    failures: list[tuple[str, DeliveryError]] = field(default_factory=list)
+    digest: Digest | None = None  # the last one made: the feeds' health is the same in each
+
+    def error(self) -> DeliveryError | None:
+        """One error naming every digest not delivered, each with why (None: all were)."""
+        if not self.failures:
+            return None
+        loud = [(name, e) for name, e in self.failures if not isinstance(e, OutputClosedError)]
+        if not loud:
+            return self.failures[0][1]  # stdout's reader went away: quiet
+        hints = "\nhint: ".join(dict.fromkeys(e.hint for _, e in loud if e.hint)) or None
+        if len(self.failures) == 1:
+            name, failure = self.failures[0]
+            said = f"the digest {name!r}: {failure.message}" if name else failure.message
+            return DeliveryError(said, hint=hints)
+        lines = [f"  {name}: {e.message or 'stdout was closed'}" for name, e in self.failures]
+        partly = any(isinstance(e, PartlyDeliveredError) for _, e in self.failures)
+        which = " (or not to every recipient)" if partly else ""
+        delivered = self.count - len(self.failures)
+        return DeliveryError(
+            f"{len(self.failures)} of {self.count} digests not delivered{which}, {delivered} "
+            "delivered:\n" + "\n".join(lines),
+            hint=hints,
+        )
+
+
+def deliver_each(
+    runs: Sequence[tuple[DigestOptions, Destination]],
+    make: Callable[[DigestOptions], DigestRun],
+    store: Store,
+    email: EmailConfig,
+    env: Environment,
+) -> Deliveries:
+    """Make and deliver each digest on its own: one that fails (a refused mail, a file that
+    cannot be written) keeps its stories queued and stops no other one (trial 35: a mail
+    server's outage also stopped the JSON export for scripts)."""
+    outcome = Deliveries(count=len(runs))
+    stdout_failure: DeliveryError | None = None
+    for options, to in runs:
+        run = make(options)
+        outcome.digest = run.digest
+        if stdout_failure is not None and _printed(to):
+            # stdout now goes nowhere (see output.write_stdout): nothing printed would be read
+            outcome.failures.append((options.channel, stdout_failure))
+            continue
+        try:
+            deliver_digest(run, store, email, to, env)
+        except PartlyDeliveredError as exc:
+            outcome.failures.append((options.channel, exc))
+            outcome.readers += delivered_readers(run, to, env.stdout_isatty)
+            continue
+        except DeliveryError as exc:
+            outcome.failures.append((options.channel, exc))
+            stdout_failure = exc if _printed(to) and stdout_failure is None else stdout_failure
+            continue
+        outcome.readers += delivered_readers(run, to, env.stdout_isatty)
+    return outcome
+
+
+def _printed(to: Destination) -> bool:
+    return (to.dry_run and bool(to.email)) or (to.output is None and _written(to))
+
+
 def deliver_digest(
     run: DigestRun, store: Store, email: EmailConfig, to: Destination, env: Environment
 ) -> bool:
@@ -102,6 +172,9 @@ def deliver_digest(
             delivered = mail_digest(
                 run.digest, to.email, email, env, dry_run=to.dry_run, timezone=to.timezone
             )
+        except PartlyDeliveredError as exc:
+            run.commit(store)  # the others got it: not sent them again
+            raise _missed_by(exc, run) from None
         except DeliveryError as exc:
             raise _still_queued(exc, run) from None
     if delivered:
@@ -120,6 +193,29 @@ def _still_queued(failure: DeliveryError, run: DigestRun) -> DeliveryError:
         f"{failure.message}; its {plural(count, 'story')} {stay} queued: the next --new digest "
         f"sends {'it' if count == 1 else 'them'}",
         hint=failure.hint,
+    )
+
+
+def _missed_by(failure: PartlyDeliveredError, run: DigestRun) -> PartlyDeliveredError:
+    """Some recipients got the mail: its stories count as delivered (the record is kept per
+    digest, not per recipient), so the refused ones will not get them from a --new digest."""
+    refused = ", ".join(failure.refused)
+    if run.new_only:
+        count = len(run.digest.stories)
+        counts = "counts" if count == 1 else "count"
+        said = (
+            f"; {', '.join(failure.accepted)} got it, so its {plural(count, 'story')} {counts} "
+            f"as delivered: {refused} will not get {'it' if count == 1 else 'them'} from a "
+            "--new digest"
+        )
+    else:
+        said = f"; only {', '.join(failure.accepted)} got it"
+    hint = (
+        f"{failure.hint}; a digest without --new (the same --name or filters, "
+        f"--offline --email {failure.refused[0]}) mails the window's stories to an address"
+    )
+    return PartlyDeliveredError(
+        failure.message + said, failure.refused, failure.accepted, hint=hint
     )
 
 
@@ -152,7 +248,7 @@ def mail_digest(
     sender = config.sender or f"autonews@{socket.getfqdn() or 'localhost'}"
     message = build_message(digest, sender, recipients, timezone)
     if dry_run:
-        env.stdout.write(message.as_string())
+        write_stdout(message.as_string(), env)
         return False
     send(message, config)
     return True

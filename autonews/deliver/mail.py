@@ -12,17 +12,18 @@ import shlex
 import smtplib
 import ssl
 import subprocess
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import format_datetime, getaddresses, make_msgid
 from urllib.parse import unquote, urlsplit
 
 from autonews.config import EmailConfig
 from autonews.digest import asked_makers, filed_maker
-from autonews.errors import ConfigError, DeliveryError
+from autonews.errors import ConfigError, DeliveryError, PartlyDeliveredError
 from autonews.models import Digest, Event
 from autonews.render import Format, RenderOptions, render
 from autonews.render.common import event_count, plural
@@ -90,7 +91,8 @@ def build_message(
     message["Subject"] = subject_for(digest)
     message["From"] = sender
     message["To"] = ", ".join(recipients)
-    message["Date"] = formatdate(localtime=False)
+    # The reader's zone's offset ("+0100"), as the body's times: -0000 means "zone unknown".
+    message["Date"] = format_datetime(datetime.now(UTC).astimezone(timezone))
     message["Message-ID"] = make_msgid(domain="autonews.invalid")
     message["Auto-Submitted"] = "auto-generated"
     options = RenderOptions(width=78, timezone=timezone, relative_times=False)
@@ -120,8 +122,28 @@ def smtp_password(config: EmailConfig) -> str | None:
     return result.stdout.strip() or None
 
 
+# A temporary failure (a 4xx answer, a dropped connection) is tried again after these pauses,
+# and not past RETRY_WITHIN seconds from the first try: a busy or greylisting server takes the
+# mail a minute later, not at the next cron slot hours away. Then the run fails, its stories
+# stay queued.
+RETRY_PAUSES = (5.0, 15.0, 40.0)
+RETRY_WITHIN = 120.0
+# What a refused recipient's server answered: its code and text.
+Answers = dict[str, tuple[int, str]]
+
+
+class _Temporary(Exception):
+    """A try that may succeed later; ``answer`` is the server's (or what the connection did)."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__(answer)
+        self.answer = answer
+
+
 def send(message: EmailMessage, config: EmailConfig) -> None:
-    """Hand the message over; raises DeliveryError unless the server accepted it."""
+    """Hand the message over, trying a temporary failure again (RETRY_PAUSES); raises
+    DeliveryError unless the server accepted it for every recipient, PartlyDeliveredError when
+    it accepted it for some."""
     if not config.smtp:
         raise DeliveryError(
             "no mail transport configured", hint="set [email] smtp (and from) in the config"
@@ -130,30 +152,57 @@ def send(message: EmailMessage, config: EmailConfig) -> None:
     if transport.kind == "sendmail":
         _sendmail(message)
         return
+    recipients = [address for _, address in getaddresses(message.get_all("To", []))]
+    refused: Answers = {}
+    pending, started = recipients, time.monotonic()
+    for tries, pause in enumerate((*RETRY_PAUSES, None), start=1):
+        late = pause is None or time.monotonic() - started + pause > RETRY_WITHIN
+        try:
+            answers = _attempt(message, transport, config, pending)
+        except _Temporary as failure:
+            if late:
+                elapsed = time.monotonic() - started
+                raise _for_now(transport, failure.answer, tries, elapsed) from None
+            time.sleep(pause or 0)
+            continue
+        refused = {r: a for r, a in refused.items() if r not in pending} | answers
+        pending = [r for r, (code, _) in answers.items() if _temporary(code)]
+        if not pending or late:
+            break
+        time.sleep(pause or 0)  # only the recipients refused for now are tried again
+    if refused:
+        raise _refusal(transport, refused, [r for r in recipients if r not in refused])
+
+
+def _temporary(code: int) -> bool:
+    return 400 <= code < 500
+
+
+def _attempt(
+    message: EmailMessage, transport: Transport, config: EmailConfig, recipients: list[str]
+) -> Answers:
+    """One try: the recipients the server refused, with its answers; raises _Temporary for a
+    failure worth another try, DeliveryError for one that is not."""
     try:
-        _smtp(message, transport, config)
+        refused = _smtp(message, transport, config, recipients)
     except smtplib.SMTPAuthenticationError:
         raise DeliveryError(
             f"the mail server {transport.host} refused the login for {transport.user!r}",
             hint="check AUTONEWS_SMTP_PASSWORD or [email] password_command",
         ) from None
     except smtplib.SMTPRecipientsRefused as exc:
-        refused = ", ".join(sorted(exc.recipients))
-        raise DeliveryError(
-            f"the mail server refused the recipients: {refused}",
-            hint="check the addresses given to --email (or a [[digests]] entry's `to`)",
-        ) from None
+        refused = exc.recipients
     except smtplib.SMTPResponseException as exc:
-        reason = (
-            exc.smtp_error.decode("utf-8", "replace")
-            if isinstance(exc.smtp_error, bytes)
-            else str(exc.smtp_error)
-        )
+        answer = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+        if _temporary(exc.smtp_code):
+            raise _Temporary(f"it answered {answer}") from None
         raise DeliveryError(
-            f"the mail server {transport.host} refused the message: {exc.smtp_code} {reason}",
+            f"the mail server {transport.host} refused the message: {answer}",
             hint="the server's answer says why; check [email] from (an address the server "
             "lets you send as) and smtp",
         ) from None
+    except (smtplib.SMTPServerDisconnected, ConnectionResetError) as exc:
+        raise _Temporary(f"it dropped the connection ({type(exc).__name__}: {exc})") from None
     except (smtplib.SMTPException, OSError) as exc:
         raise DeliveryError(
             f"cannot send mail through {transport.host}:{transport.port}: "
@@ -162,9 +211,41 @@ def send(message: EmailMessage, config: EmailConfig) -> None:
             "the mail server is running and reachable; --dry-run shows the message without "
             "sending it",
         ) from None
+    return {address: (code, _text(text)) for address, (code, text) in refused.items()}
 
 
-def _smtp(message: EmailMessage, transport: Transport, config: EmailConfig) -> None:
+def _text(answer: bytes | str) -> str:
+    return answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
+
+
+def _for_now(transport: Transport, answer: str, tries: int, seconds: float) -> DeliveryError:
+    return DeliveryError(
+        f"the mail server {transport.host} did not take the message for now: {answer} "
+        f"({plural(tries, 'try', 'tries')} over {seconds:.0f} s)",
+        hint="a temporary refusal (the server busy, greylisting, its queue full), not a "
+        "wrong setting: the next run tries again; if it lasts, ask the server's administrator",
+    )
+
+
+def _refusal(transport: Transport, refused: Answers, accepted: list[str]) -> DeliveryError:
+    """The recipients the server would not take, each with its answer; PartlyDeliveredError
+    when others got the message."""
+    named = ", ".join(f"{r} ({code} {text})" for r, (code, text) in sorted(refused.items()))
+    for_now = all(_temporary(code) for code, _ in refused.values())
+    hint = (
+        "a temporary refusal: the next run tries again"
+        if for_now
+        else "check the addresses given to --email (or a [[digests]] entry's `to`)"
+    )
+    message = f"the mail server {transport.host} refused the recipients: {named}"
+    if accepted:
+        return PartlyDeliveredError(message, tuple(refused), tuple(accepted), hint=hint)
+    return DeliveryError(message, hint=hint)
+
+
+def _smtp(
+    message: EmailMessage, transport: Transport, config: EmailConfig, recipients: list[str]
+) -> dict[str, tuple[int, bytes]]:
     context = ssl.create_default_context()
     client: smtplib.SMTP
     if transport.kind == "smtps":
@@ -186,7 +267,7 @@ def _smtp(message: EmailMessage, transport: Transport, config: EmailConfig) -> N
                     hint="set AUTONEWS_SMTP_PASSWORD or [email] password_command",
                 )
             client.login(transport.user, password)
-        client.send_message(message)
+        return client.send_message(message, to_addrs=recipients)
 
 
 _SENDMAIL_HINT = "see the mail system's log; or send through a server with [email] smtp"
