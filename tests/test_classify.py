@@ -1159,6 +1159,12 @@ def test_a_regulators_recall_listing_is_a_recall_and_no_rumour(title: str) -> No
     assert (labels.event, labels.speculative) == (Event.RECALL, False)
 
 
+def test_a_listing_in_hong_kong_in_traditional_chinese_is_ownership_as_in_simplified() -> None:
+    """Trial 34: 賽力斯香港掛牌 was financials while 赛力斯港股上市 and "Seres jumps in Hong Kong
+    debut" were ownership: one listing, two stories kept apart as different kinds of news."""
+    assert classify("賽力斯香港掛牌首日大漲12% 市值破2500億港元").event is Event.OWNERSHIP
+
+
 def test_a_count_in_brackets_alone_is_no_recall_listing() -> None:
     assert classify("BYD November sales hit record (480,186 vehicles)").event is not Event.RECALL
     assert classify("Tesla's 2025 deliveries, 1,636,000 vehicles").event is not Event.RECALL
