@@ -3,12 +3,14 @@ Showing it is ``autonews.render.article``'s job."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from autonews.config import Config
 from autonews.errors import NotFoundError
 from autonews.extract import PAYWALL, extract_pages
 from autonews.models import Article
 from autonews.page_policy import NOT_WEB, PageRequest
-from autonews.page_text import reads_as_paywall
+from autonews.page_text import reads_as_paywall, without_furniture
 from autonews.store import Store
 from autonews.story_id import resolve_story_id
 from autonews.timeparse import utcnow
@@ -48,7 +50,9 @@ def read_article(config: Config, url_or_id: str) -> Article:
         # (A paywall's prompt a store kept from before such pages were read as having no text
         # is fetched again.)
         if cached is not None and cached.text and not reads_as_paywall(cached.text):
-            return cached
+            # (less what a body kept from before may still hold above and below the article:
+            # a Chinese page's dateline and credits, trial 34)
+            return replace(cached, text=without_furniture(cached.text))
         # A URL the user typed is trusted as a feed link would be from a feed on its own host.
         (article,) = extract_pages([PageRequest(url, feed_url=url)], config.fetch)
         if not article.text:
