@@ -11,6 +11,7 @@ related-link blocks, pull quotes.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import signal
@@ -45,13 +46,19 @@ def extract_html(url: str, html: str) -> Article:
 
     # Terminal escapes out first: the parser drops their ESC character, not the rest ("[31m").
     html = strip_escapes(html)
+    meta = head_metadata(html)
     alarm = hasattr(signal, "SIGALRM")
     if alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.alarm(PAGE_TIME_CAP)
     try:
         document: Any = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, include_tables=True, with_metadata=False
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            config=_settings(_written_in_cjk(meta)),
         )
     except _PageTimeout:
         return skipped_page(url, f"extraction took longer than {PAGE_TIME_CAP} s")
@@ -63,7 +70,6 @@ def extract_html(url: str, html: str) -> Article:
             signal.signal(signal.SIGALRM, previous)
     if document is None:
         return skipped_page(url, NO_TEXT)
-    meta = head_metadata(html)
     title = meta.get("title", "")
     headings = (title, page_heading(html))
     # The byline a page shows, where its meta tags name no author: extractors keep it as a line
@@ -84,6 +90,33 @@ def extract_html(url: str, html: str) -> Article:
         # A body is stored and shown whole, up to a cap: a gigantic page must not flood a digest.
         text=told[:MAX_BODY],
     )
+
+
+# trafilatura takes an article of fewer characters than its MIN_EXTRACTED_SIZE (250) as
+# missed, and its rescue (the text of the whole <article>, in one paragraph) for it: the
+# heading, the dateline and the paragraphs run together. A Chinese or Japanese character says
+# what two or three English ones do: a short flash of 150 characters is a whole article (trial
+# 34 #15). The 52 pages of the benchmark score as before, their Chinese ones a little better.
+_CJK_ARTICLE_CHARS = 100
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _written_in_cjk(meta: dict[str, str]) -> bool:
+    """Whether a page is in Chinese, Japanese or Korean, by its language or its title."""
+    return meta.get("language") in _CJK_LANGUAGES or bool(_CJK.search(meta.get("title", "")))
+
+
+@functools.cache
+def _settings(cjk: bool) -> Any:
+    """trafilatura's settings for a page: its defaults, the shorter article for CJK text."""
+    from trafilatura.settings import DEFAULT_CONFIG, use_config
+
+    if not cjk:
+        return DEFAULT_CONFIG
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(_CJK_ARTICLE_CHARS))
+    return config
 
 
 NO_TEXT = "no article text found"

@@ -79,15 +79,16 @@ def without_heading(text: str, headings: Iterable[str], bylines: Iterable[str] =
     Tech") before the heading, the heading (the first of ``headings`` it opens with, on its line
     or run into the text as some extractions do, as often as the page repeats it), and the
     byline after it: an author or the outlet's name, on a line of its own or right after the
-    heading ("Title GlobalWire Autos Stellantis will close…"). What is left starts at a
-    sentence of the article; "" when nothing is (a page that is only its heading)."""
+    heading ("Title GlobalWire Autos Stellantis will close…"), and a Chinese page's dateline and
+    credits (``without_furniture``). What is left starts at a sentence of the article; "" when
+    nothing is (a page that is only its heading)."""
     start, took_heading = _from_heading(text.lstrip(), [h for h in headings if h.strip()])
     if took_heading:
         start = _without_byline(start, bylines, run_on=True)
         start, _ = _from_heading(start, [h for h in headings if h.strip()])  # said twice
     else:
         start = _without_byline(start, bylines, run_on=False)
-    return _DANGLING.sub("", start).strip()
+    return _DANGLING.sub("", without_furniture(start)).strip()
 
 
 def _from_heading(text: str, headings: list[str]) -> tuple[str, bool]:
@@ -141,3 +142,72 @@ def _after(text: str, prefix: str) -> str | None:
         if matched == len(wanted):
             return text[index + 1 :]
     return None
+
+
+# Chinese pages' furniture (trial 34 #1, #15): the line under the heading that dates the
+# article and names its source, author or editor ("2026-12-07 08:40 来源：汽车之家资讯",
+# "作者：李明 责任编辑：王小明"), and the lines that say where the article or its pictures come
+# from ("原标题：…", "本文来自微信公众号…", "（图片来源：…）") or tell the reader to click.
+# Extractors keep them as lines of the text or, where a page's paragraphs ran together, at its
+# start and its end. Left in, they open summaries and `read`, and their words (来源, 编辑) are
+# shared by unrelated articles.
+_CREDIT_WORDS = (
+    "来源|來源|作者|责任编辑|責任編輯|编辑|編輯|责编|責編|实习记者|實習記者|记者|記者|通讯员|"
+    "通訊員|撰文|摄影|攝影|校对|校對|审核|審核|出品|发布时间|發布時間|原标题|原標題|文|图|圖"
+)
+_CREDIT = rf"(?:{_CREDIT_WORDS})\s?[:：]"
+_DAY = r"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?"
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+_STAMP = re.compile(rf"^(?:{_DAY}\s*(?:{_CLOCK})?|{_CLOCK})\s*")
+_CREDIT_START = re.compile(_CREDIT)
+# Lines that are credits whatever their length: the article's first title, its republication.
+_SOURCE_LINE = re.compile(
+    r"^(?:原标题|原標題|本文(?:来自|來自|转载自|轉載自|转自|轉自|经授权|經授權|由.{0,30}授权|由.{0,30}授權)|"
+    r"[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s?[:：]|[点點][击擊](?:查看)?(?:大图|大圖|图片|圖片|上方))"
+)
+_PICTURE_CREDIT = re.compile(r"[（(](?:图片|圖片|图|圖)(?:来源|來源|源)\s?[:：][^）)\n]{0,40}[）)]")
+_CREDIT_LINE = 80  # characters: longer is a sentence that starts with a date
+_TAIL_CHARS = 50  # an editor's credit run into the end: "责任编辑：王小明", a name of up to 30
+# What a credit line may start with (a date aside): the first characters of the words above.
+_CREDIT_FIRST = frozenset("来來作责責编編实實记記通撰摄攝校审審出发發原文图圖本点點（(")
+_SENTENCE_MARKS = "。！？，；"
+_SENTENCE_ENDS = "。！？"
+# A credit's value: a name, no sentence ("来源：国家统计局数据显示，…" is the article's).
+_NAMED = r"[^\s:：，。！？；,]{1,30}"
+_RUN_ON_LEAD = re.compile(
+    rf"^(?:{_DAY}\s*{_CLOCK}\s+|{_DAY}\s+(?={_CREDIT}))?(?:{_CREDIT}\s?{_NAMED}\s+)+"
+    rf"|^{_DAY}\s*{_CLOCK}\s+"
+)
+_RUN_ON_TAIL = re.compile(
+    rf"\s+(?:[（(]?(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s?[:：]\s?{_NAMED}[）)]?|[（(]完[）)])$"
+)
+
+
+def without_furniture(text: str) -> str:
+    """``text`` without Chinese pages' dateline and credit lines (see above), as lines or run
+    into its start and end."""
+    if text.isascii():
+        return text  # (the English bylines are the heading's, above)
+    kept = [
+        _PICTURE_CREDIT.sub("", line) if "源" in line else line
+        for line in text.split("\n")
+        if not _credit_line(line)
+    ]
+    text = _RUN_ON_LEAD.sub("", "\n".join(kept).lstrip())
+    # (the editor's credit is searched for only at the end: a search of every space is slow)
+    tail = _RUN_ON_TAIL.search(text, max(0, len(text) - _TAIL_CHARS))
+    return text[: tail.start()] if tail else text
+
+
+def _credit_line(line: str) -> bool:
+    """A line that dates the article or credits it: "2026-12-07 08:40 来源：汽车之家资讯",
+    "责任编辑：王小明", "原标题：…", "（图片来源：视觉中国）"; not "2026年12月7日，比亚迪宣布…"."""
+    stripped = line.strip()
+    if not stripped or (stripped[0] not in _CREDIT_FIRST and not stripped[0].isdigit()):
+        return False
+    if _SOURCE_LINE.match(stripped):  # unless the article's sentences run on after it
+        return not any(mark in stripped[:-1] for mark in _SENTENCE_ENDS)
+    if len(stripped) > _CREDIT_LINE or any(mark in stripped for mark in _SENTENCE_MARKS):
+        return False  # a sentence, or credits run into one
+    rest = _STAMP.sub("", stripped, count=1)
+    return not rest or bool(_CREDIT_START.match(rest))

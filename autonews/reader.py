@@ -4,14 +4,14 @@ Showing it is ``autonews.render.article``'s job."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from autonews.config import Config
 from autonews.errors import NotFoundError
 from autonews.extract import PAYWALL, extract_pages
 from autonews.models import Article, Item
 from autonews.page_policy import NOT_WEB, PageRequest
-from autonews.page_text import reads_as_paywall
+from autonews.page_text import reads_as_paywall, without_furniture
 from autonews.store import Store
 from autonews.story_id import resolve_story_id
 from autonews.timeparse import utcnow
@@ -82,7 +82,10 @@ def _stored(store: Store, urls: list[str]) -> Article | None:
     # (A paywall's prompt a store kept from before such pages were read as having no text is
     # fetched again.)
     readable = (cached.get(url) for url in urls)
-    return next((a for a in readable if a and a.text and not reads_as_paywall(a.text)), None)
+    found = next((a for a in readable if a and a.text and not reads_as_paywall(a.text)), None)
+    # (less what a body kept from before may still hold above and below the article: a Chinese
+    # page's dateline and credits, trial 34)
+    return None if found is None else replace(found, text=without_furniture(found.text))
 
 
 def _fetched(store: Store, config: Config, urls: list[str]) -> list[Article]:

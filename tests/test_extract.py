@@ -1,8 +1,13 @@
-"""Article bodies: what a page holds besides its article (menus, its own headline) stays out."""
+"""Article bodies: what a page holds besides its article (menus, its own headline, a Chinese
+page's dateline and credits) stays out."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from autonews.extract import extract_html
+from autonews.page_text import without_furniture
 
 PAGE = (
     "<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
@@ -30,3 +35,54 @@ def test_a_sentence_before_the_headline_is_kept() -> None:
     )
     body = extract_html("https://aw.example/a", html).text
     assert "Volvo said on Monday" in body and "halfshaft" in body
+
+
+# Trial 34: a Chinese page's dateline and credits, wherever the extraction left them.
+_SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "蔚来ES9正式开启预售，预售价52.8万元起。",
+            "12月5日，比亚迪宣布召回部分汉EV。",
+            "来源于供应商的零部件存在缺陷，可能导致转向失灵。",
+            "2026年12月7日，小米汽车宣布YU7交付突破4万台。",
+            "作者认为，价格战仍将持续。",
+            "记者从工信部获悉，新国标将于明年实施。",
+        ]
+    ),
+    min_size=1,
+    max_size=4,
+)
+_ABOVE = [
+    "2026-12-07 08:40 来源：汽车之家资讯",
+    "来源：36氪",
+    "作者：李明 责任编辑：王小明",
+    "原标题：蔚来又出新车了",
+]
+_AMONG = [
+    "（图片来源：视觉中国）",
+    "点击查看大图",
+    "本文来自微信公众号“汽车观察”（ID：qcgc），作者：李明。",
+]
+_BELOW = ["责任编辑：王小明", "（编辑：李四）"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _SENTENCES,
+    st.sampled_from(_ABOVE),
+    st.sampled_from(_AMONG),
+    st.sampled_from(_BELOW),
+    st.booleans(),
+)
+def test_a_chinese_pages_credits_leave_its_sentences_whole(
+    paragraphs: list[str], above: str, among: str, below: str, run_together: bool
+) -> None:
+    """Whatever the sentences and credits, on lines or run together as a short page's
+    extraction runs them, the text is the sentences: no credit, and not one sentence lost
+    (those opening with a date or with 来源, 作者, 记者 are the article's)."""
+    if run_together:  # the paragraphs joined by spaces, the inline picture credit among them
+        text = " ".join([above, paragraphs[0] + "（图片来源：视觉中国）", *paragraphs[1:], below])
+        assert without_furniture(text) == " ".join(paragraphs)
+    else:
+        text = "\n".join([above, paragraphs[0], among, *paragraphs[1:], below])
+        assert without_furniture(text) == "\n".join(paragraphs)

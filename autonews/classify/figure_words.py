@@ -1,6 +1,7 @@
 """The vocabulary of figures, from ``knowledge/figures.toml``: the nouns a count's unit is read
 from ("cars" and "SUVs" count vehicles, "jobs" and "workers" jobs, "inflators" parts), the
-Chinese measure words, the words that make people jobs, and the words that make ¥ yen."""
+Chinese measure words, the words that make people jobs, the words that make ¥ yen, and the
+dates whose numbers are no figures."""
 
 from __future__ import annotations
 
@@ -75,3 +76,52 @@ def yen_sign_is_yen(text: str, countries: frozenset[str]) -> bool:
     if japan != china:
         return japan
     return "JP" in countries and "CN" not in countries
+
+
+_DATES = _DATA["dates"]
+_MONTHS = "|".join(sorted(_DATES["months"], key=len, reverse=True))  # "March" before "Mar"
+_WEEKS = "|".join(sorted(map(re.escape, _DATES["weeks"]), key=len, reverse=True))
+_LATIN_WEEKS = "|".join(w for w in _DATES["weeks"] if w.isascii())
+_TO = r"\s?[-–—~～至到]\s?"
+_FREE = r"(?<![\d.,/:])"  # a date's first digit starts a number
+_DATE = re.compile(
+    # Chinese: 2026年12月5日, IT之家's "12 月 5 日", 1-11月, 5日 (not 30日内, a time span, nor
+    # 50日元, yen), 第48周
+    rf"{_FREE}(?:\d{{4}}\s?年\s?)?(?:\d{{1,2}}{_TO})?\d{{1,2}}\s?月(?:\s?\d{{1,2}}\s?[日号號])?"
+    rf"|{_FREE}\d{{1,2}}\s?日(?![内內元圓圆])|第\s?\d{{1,2}}\s?[周週]|\b(?:{_LATIN_WEEKS})\.?\s?\d{{1,2}}\b"
+    # numeric: 2026-12-07, 2026/12/7; 12/5 and 12/5/2026 (checked: a day and a month); 08:40
+    rf"|{_FREE}\d{{4}}([-/.])\d{{1,2}}\1\d{{1,2}}(?!\d)"
+    rf"|{_FREE}(?P<slashed>\d{{1,2}}/\d{{1,2}})(?:/\d{{2,4}})?(?![\d/%])"
+    rf"|{_FREE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)"
+    # a week's days, after its name or in parentheses: 第48周（11.24-11.30）, not a price range
+    # (11.28-12.18万元)
+    rf"|(?:(?:{_WEEKS})\s?[（(:：]?\s?|[（(]\s?)"
+    rf"(?P<days>\d{{1,2}}\.\d{{1,2}}{_TO}\d{{1,2}}\.\d{{1,2}})(?![\d万萬亿億元%])(?!\s[万萬亿億元])"
+    # English: Dec 5, December 5th, 2026; 5 Dec, 5th of December 2026 (not May 15,000)
+    rf"|\b(?:{_MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]\d)(?:,?\s\d{{4}}\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?(?:{_MONTHS})\b\.?(?:\s\d{{4}}\b)?"
+)
+_DAYS = re.compile(r"\d+")
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes dates and times, in order: the numbers in them are no figures."""
+    spans = []
+    for match in _DATE.finditer(text):
+        told = match.group("slashed") or match.group("days")
+        if told and not _day_and_month(told):
+            continue  # "24/7", a price range of two decimals
+        spans.append(match.span())
+    return spans
+
+
+def _day_and_month(told: str) -> bool:
+    """Whether numbers written as a date ("12/5", "11.24-11.30") can be one: each pair a month
+    and a day, in either order."""
+    numbers = [int(n) for n in _DAYS.findall(told)]
+    pairs = zip(numbers[::2], numbers[1::2], strict=True)
+    return all(0 < min(a, b) <= 12 and max(a, b) <= 31 for a, b in pairs)
+
+
+def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from autonews.classify.counted import NO_NAMES, Names, cjk_counted, counted_after
-from autonews.classify.figure_words import yen_sign_is_yen
+from autonews.classify.figure_words import date_spans, in_spans, yen_sign_is_yen
 from autonews.classify.scripts import simplified
 from autonews.models import Figure
 from autonews.numbers import (
@@ -26,7 +26,8 @@ from autonews.numbers import (
 
 _NUMBER = re.compile(NUMBER)
 _SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
-_SCALE_AFTER = re.compile(rf"\s?({SCALE_WORDS})\b|({CJK_SCALES})", re.IGNORECASE)
+# A scale after a space too: IT之家 spaces digits from Chinese ("销量 48.02 万辆", "217.9 亿元").
+_SCALE_AFTER = re.compile(rf"\s?({SCALE_WORDS})\b|\s?({CJK_SCALES})", re.IGNORECASE)
 # "$5B": a B for billions only right after a sum of money ("200,000 B-segment EVs" is a count).
 _BILLIONS_AFTER_SUM = re.compile(r"\s?[Bb]\b(?!-)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
@@ -191,11 +192,15 @@ def extract_figures(text: str, names: Names = NO_NAMES) -> tuple[Figure, ...]:
         return ()
     figures = []
     counted_to = 0  # where the words the last count counted end
+    dates: list[tuple[int, int]] | None = None  # read once a number reads as a figure
     for number in numbers:
         if number.start() < counted_to:
             continue  # "1.2 Million 1500 Pickups": a number in what a count counts
         figure = _figure_at(text, number, names)
         if figure is not None:
+            dates = date_spans(text) if dates is None else dates
+            if in_spans(number.start(), dates):
+                continue  # "5 Dec units", "12月5日": a date's day
             figures.append(figure)
             if figure.kind == "units":
                 counted_to = number.start() + len(figure.text)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from autonews.classify.figure_words import date_spans, in_spans
 from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 
 # A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%").
@@ -20,6 +21,7 @@ _NUMBER = re.compile(
 # A sum with a currency sign and a bare B for billions, as headlines shorten it: "$5B", "€2B".
 _SHORT_BILLIONS = re.compile(rf"[$€£¥]\s?({NUMBER})B\b")
 _DIGIT = re.compile(r"\d")
+_NO_DATE_FROM = 60  # a bare number below this may be a date's month, day, week or minute
 _ROUNDING = 0.75
 _MAX_ROUNDING = 0.1
 _SLACK = 0.005
@@ -52,10 +54,12 @@ def figure(value: float, percent: bool = False) -> Figure:
 
 def numbers(text: str) -> frozenset[Figure]:
     """The figures of a text that can tell one event from another: counts from 10, amounts,
-    percentages; not versions (AI OS 6.0) or years."""
+    percentages; not versions (AI OS 6.0), years or dates ("IT之家 12 月 5 日消息": every item
+    of a month would share a 12)."""
     found: set[Figure] = set()
     if not _DIGIT.search(text):
         return frozenset()
+    dates: list[tuple[int, int]] | None = None  # read when a number may be a date's
     for match in _NUMBER.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
         percent = unit in ("%", "percent")
@@ -64,6 +68,10 @@ def numbers(text: str) -> frozenset[Figure]:
             value < 10 or ("," not in digits and "." not in digits and 1800 <= value <= 2100)
         ):
             continue  # small counts, versions (AI OS 6.0) and years say little about identity
+        if not unit and value < _NO_DATE_FROM:
+            dates = date_spans(text) if dates is None else dates
+            if in_spans(match.start(), dates):
+                continue
         found.add(figure(value, percent))
     for match in _SHORT_BILLIONS.finditer(text):
         found.discard(figure(number_value(match.group(1))))

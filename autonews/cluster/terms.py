@@ -28,6 +28,7 @@ from autonews.cluster.vocabulary import (
     TRADITIONAL_CHARS,
 )
 from autonews.models import MakerRef
+from autonews.page_text import without_furniture
 
 # Compared with stems ("before" is "befor" by then), so the stems are listed too.
 _STOPWORDS = FUNCTION_WORDS | frozenset(map(stem, FUNCTION_WORDS))
@@ -142,7 +143,7 @@ def is_subject(term: str) -> bool:
     if term.startswith("c:"):
         return term not in _ACTIONS
     if "\u3400" <= term[0] <= "\ufaff":
-        return _FUNCTION_CHARS.isdisjoint(term)
+        return _FUNCTION_CHARS.isdisjoint(term) and term not in _GENERIC
     return term not in _GENERIC
 
 
@@ -193,7 +194,9 @@ def _whole_words(text: str, limit: int) -> str:
 
 
 def _sentences(body: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(body[: SUMMARY_CHARS * 6]) if s.strip()]
+    # (without a Chinese page's dateline and credits, as bodies stored before they were cut)
+    start = without_furniture(body[: SUMMARY_CHARS * 6])
+    return [s.strip() for s in _SENTENCE_END.split(start) if s.strip()]
 
 
 def site_text(bodies: Sequence[tuple[str, str]]) -> frozenset[str]:
