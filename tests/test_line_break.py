@@ -85,6 +85,8 @@ def test_the_lines_break_as_chinese_is_set() -> None:
     # English wraps at spaces as before; a name's interpunct never ends or starts a line.
     assert lines_of("Volvo Recalls 14,768 XC70s", 14) == ["Volvo Recalls", "14,768 XC70s"]
     assert lines_of("阿斯顿·马丁发布新车", 10) == ["阿斯顿·马", "丁发布新车"]
+    # The separator of a story's line ends a line, never starts one.
+    assert lines_of("8个来源 · 44小时前 · 懂车帝快讯", 20) == ["8个来源 · 44小时前 ·", "懂车帝快讯"]
 
 
 def test_a_kept_name_is_broken_only_at_a_space() -> None:

@@ -1,11 +1,12 @@
 """Where a line of text breaks, for any mix of scripts, in display cells (a Chinese character is
 two): at spaces, as English wraps, and between two Chinese or Japanese characters, as CJK text
-is set, with the basic rules of Chinese and Japanese line breaking (GB/T 15834's and JIS X
-4051's 禁则):
+is set, with the basic rules of Chinese and Japanese line breaking (GB/T 15834's 避头尾, JIS X
+4051's 禁則):
 
 - no line starts with closing punctuation or a mark that ends a clause (】，。、」』》）；：！？…)
   and none ends with opening punctuation (【「『《（“), nor parts the marks that hold two
-  characters together (阿斯顿·马丁, ——, ……);
+  characters together (阿斯顿·马丁, ——, ……); a middle dot (the " · " between the parts of a
+  story's line) never starts a line;
 - a number is never broken ("0.81万", "11.69", "2,500"), nor parted from its unit, written
   against it or after a space ("11.69万辆", "7.98 万元", "75%", "2027年").
 
@@ -86,7 +87,7 @@ def _may_break(text: str, offset: int, protected: set[int], kept: set[int]) -> b
     if offset in protected or _breakable_space(after):
         return False
     if _breakable_space(before):  # after a run of spaces, as English wraps
-        return after not in _CLOSING
+        return after not in _CLOSING and after not in _INTERPUNCT  # "a ·" / "b", not "a" / "· b"
     if offset in kept or not (_wide(before) or _wide(after)):  # inside a word, number, URL
         return False
     if before in _INSEPARABLE and after in _INSEPARABLE:
