@@ -7,7 +7,8 @@ wrote in Traditional characters is shown as written (OpenCC would still make 台
 Taiwan's usage is OpenCC's Taiwan phrases (s2twp: 晶片, 輝達, 螢幕, 軟體, 賓士, 福斯汽車) with
 the corrections below, measured on the 4,658 Simplified headlines of ``tests/data/*zh*`` against
 the 1,039 Traditional ones there (trial 32: 臺積電, 萬臺, 芯片, 英偉達, 屏幕 and 發佈 under
-s2tw). Hong Kong's stays s2hk (芯片, 屏幕 and 台 are Hong Kong's words and forms)."""
+s2tw). Hong Kong's stays s2hk (芯片, 屏幕 and 台 are Hong Kong's words and forms). Either writes
+its quotations in 「」 (『』 inside), where the mainland writes “” (‘’ inside)."""
 
 from __future__ import annotations
 
@@ -44,14 +45,37 @@ def traditional_table(tag: str) -> str | None:
 
 
 def in_traditional(text: str, table: str) -> str:
-    """``text`` with its Simplified characters in Traditional ones (others as they are); text
-    written in Traditional characters as it is."""
-    if not _HAN.search(text) or written_in_traditional(text):
+    """``text`` with its Simplified characters in Traditional ones (others as they are) and its
+    quotation marks as Traditional text writes them; text written in Traditional characters as
+    it is, but for its quotation marks."""
+    if not _HAN.search(text):
         return text
+    if written_in_traditional(text):
+        return traditional_quotes(text)
     try:
-        return _in_taiwanese(text) if table == TAIWAN else _convert(text, table)
+        converted = _in_taiwanese(text) if table == TAIWAN else _convert(text, table)
     except UnicodeEncodeError:  # a lone surrogate: OpenCC takes UTF-8 only
         return text
+    return traditional_quotes(converted)
+
+
+# Quotation marks as Taiwan and Hong Kong write them, 「」 and 『』 inside (trial 34 #20: OpenCC
+# keeps the mainland's “反内卷” and ‘’). Only marks that pair up: a lone ’ is an apostrophe
+# ("Tesla’s"), and a quote of Latin text in ASCII marks ("FSD") stays.
+_DOUBLE = re.compile(r"“([^“”]*)”")
+_SINGLE_INSIDE = re.compile(r"‘([^‘’「」]*)’")
+_ASCII_CHINESE = re.compile(r'"([^"]*[\u3400-\u9fff][^"]*)"')
+_SINGLE_CHINESE = re.compile(r"‘([^‘’]*[\u3400-\u9fff][^‘’]*)’")
+
+
+def traditional_quotes(text: str) -> str:
+    """Chinese text's quotation marks as Traditional text writes them: “…”, and a quote of
+    Chinese words in ASCII marks or single ones ("反内卷", ‘移动的家’), as 「…」; a quote within
+    a quote (‘…’ inside “…”) as 『…』."""
+    text = _ASCII_CHINESE.sub(r"「\1」", text)
+    text = _DOUBLE.sub(r"「\1」", text)
+    text = re.sub(r"「[^「」]*」", lambda quote: _SINGLE_INSIDE.sub(r"『\1』", quote.group()), text)
+    return _SINGLE_CHINESE.sub(r"「\1」", text)
 
 
 def _convert(text: str, table: str) -> str:

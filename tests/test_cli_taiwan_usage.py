@@ -1,12 +1,16 @@
 """Trial 32 #11, a Simplified headline for a reader in Taiwan, through the real CLI against a feed
 on 127.0.0.1: `--language zh-TW` wrote 臺積電 (TSMC writes 台積電), 24萬臺 (Taiwan counts cars
 with 台), 芯片 (晶片), 英偉達 (輝達), 屏幕 (螢幕) and 發佈 (發布), where the README promises
-the region's usage; a reader in Hong Kong keeps Hong Kong's."""
+the region's usage; a reader in Hong Kong keeps Hong Kong's. Trial 34 #20: and their quotation
+marks, 「反內捲」 where OpenCC kept the mainland's “反內捲”."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
+from autonews.reader_script import traditional_quotes
 from tests.helpers.feeds import item, rss
 
 # A mainland outlet's headlines, each a story of its own, with what a reader in Taiwan and one
@@ -26,6 +30,13 @@ HEADLINES = [
         "極氪9X刷新紐北圈速紀錄 發布會定檔8月",
         "極氪9X刷新紐北圈速紀錄 發佈會定檔8月",
     ),
+    # Quotation marks as Taiwan and Hong Kong write them.
+    (
+        "工信部开展汽车行业“反内卷”专项整治",
+        "工信部開展汽車行業「反內捲」專項整治",
+        "工信部開展汽車行業「反內捲」專項整治",
+    ),
+    ("李斌：这是‘移动的家’", "李斌：這是「移動的家」", "李斌：這是「移動的家」"),
 ]
 
 
@@ -46,3 +57,29 @@ def test_a_simplified_headline_reads_as_taiwan_and_hong_kong_write(
     assert titles("zh-TW") == {taiwan for _, taiwan, _ in HEADLINES}
     assert titles("zh-HK") == {hong_kong for _, _, hong_kong in HEADLINES}
     assert titles("zh") == {simplified for simplified, _, _ in HEADLINES}
+
+
+QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』", '"': "「」"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.one_of(st.sampled_from("反内卷小米汽车“”‘’\"'Tesla s。，"), st.characters()),
+        max_size=40,
+    )
+)
+def test_taiwan_quotes_change_only_quotation_marks(text: str) -> None:
+    converted = traditional_quotes(text)
+    assert len(converted) == len(text)
+    changed = [(a, b) for a, b in zip(text, converted, strict=True) if a != b]
+    assert all(b in QUOTES.get(a, "") for a, b in changed)
+    # Marks stay paired: as many open as close.
+    assert converted.count("「") - text.count("「") == converted.count("」") - text.count("」")
+    assert converted.count("『") - text.count("『") == converted.count("』") - text.count("』")
+
+
+def test_taiwan_quotes_leave_an_apostrophe_and_a_latin_quote() -> None:
+    assert traditional_quotes("他说：“这是‘移动的家’。”") == "他说：「这是『移动的家』。」"
+    assert traditional_quotes('工信部"反内卷"整治') == "工信部「反内卷」整治"
+    assert traditional_quotes('Tesla’s "FSD" 入华') == 'Tesla’s "FSD" 入华'

@@ -26,7 +26,8 @@ from autonews.digest import asked_makers, filed_maker
 from autonews.errors import ConfigError, DeliveryError, PartlyDeliveredError
 from autonews.models import Digest, Event
 from autonews.render import Format, RenderOptions, render
-from autonews.render.common import event_count, plural
+from autonews.render.common import plural
+from autonews.render.words import words_for
 from autonews.text import clean_text
 
 SMTP_TIMEOUT = 30
@@ -60,15 +61,17 @@ def parse_transport(value: str) -> Transport:
 
 def subject_for(digest: Digest) -> str:
     """ "autonews: 14 stories — 3 recalls (Volvo, Ford, BYD), 2 launches"; a named digest's
-    name first ("autonews recalls: 2 stories — ..."), so that its mails are told apart."""
+    name first ("autonews recalls: 2 stories — ..."), so that its mails are told apart; in the
+    digest's language ("autonews：14条新闻 — 召回3条（沃尔沃、福特、比亚迪）…")."""
+    words = words_for(digest.language)
     name = f" {clean_text(digest.name)}" if digest.name else ""
-    subject = f"autonews{name}: {plural(len(digest.stories), 'story')}"
+    subject = words("subject", name=name, stories=words.count("story", len(digest.stories)))
     by_event: Counter[Event] = Counter(s.classification.event for s in digest.stories)
     parts: list[str] = []
     for event, n in sorted(by_event.items(), key=lambda kv: (-kv[1], list(Event).index(kv[0]))):
         if event is Event.OTHER or len(parts) == 3:
             continue
-        label = event_count(event, n)
+        label = words.event_count(event, n)
         if len(parts) == 0:
             # Each story's maker as the digest files it: a named digest's makers, not another
             # one the story names too (trial 30 #4: "(Ford, Toyota, BMW)" with no BMW section).
@@ -78,9 +81,11 @@ def subject_for(digest: Digest) -> str:
             ]
             names = list(dict.fromkeys(maker.name for maker in filed if maker))[:3]
             if names:
-                label += f" ({', '.join(names)})"
+                label = words("subject_makers", events=label, makers=words.makers(names))
         parts.append(label)
-    return subject + (" — " + ", ".join(parts) if parts else "")
+    if not parts:
+        return subject
+    return words("subject_events", subject=subject, events=words("list").join(parts))
 
 
 def build_message(

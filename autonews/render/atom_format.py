@@ -59,15 +59,17 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 def _content(story: Story, clock: Clock) -> str:
     """The entry's body, as HTML (escaped once here, and again as XML text by ElementTree)."""
+    words = clock.words
     parts = []
     if story.summary:
         parts.append(f"<p>{escape(_text(story.summary))}</p>")
-    about = [story.classification.event.value, makers_label(story)]
+    about = [words.event(story.classification.event), makers_label(story, words)]
     if story.classification.speculative:
-        about.append("speculative")
+        about.append(words("speculative"))
     if story.feed_date is not None:  # its updated/published are its first sight: say why
         about.append(feed_date_note(story, clock))
-    parts.append(f"<p>{escape(_text(' · '.join(about)))}</p>")  # no ages: they would go stale
+    # No ages: they would go stale.
+    parts.append(f"<p>{escape(_text(words('separator').join(about)))}</p>")
     links = all_links(story)
     if links:
         items = "".join(
@@ -94,10 +96,20 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _category(entry: ET.Element, scheme: str, term: str, label: str) -> None:
+    """A category by its slug or canonical name (what a feed reader filters on, in every
+    language), with the reader's word for it as its label where that is another."""
+    if label == term:
+        _add(entry, "category", scheme=scheme, term=term)
+    else:
+        _add(entry, "category", scheme=scheme, term=term, label=label)
+
+
 def _entry(feed: ET.Element, story: Story, clock: Clock) -> None:
+    words = clock.words
     entry = _add(feed, "entry")
     _add(entry, "id", STORY_ID_PREFIX + _text(story.id))
-    _add(entry, "title", _text(story.title) or "(untitled)")
+    _add(entry, "title", _text(story.title) or words("untitled"))
     _add(entry, "updated", _time(_updated(story)))
     _add(entry, "published", _time(story.published))
     for name in dict.fromkeys(_text(s.feed) for s in story.sources if _text(s.feed)):
@@ -107,9 +119,10 @@ def _entry(feed: ET.Element, story: Story, clock: Clock) -> None:
         _add(entry, "link", rel="alternate", type="text/html", href=_text(url))
     for link in other_links(story):
         _add(entry, "link", rel="related", type="text/html", href=_text(link.url))
-    _add(entry, "category", scheme=EVENT_SCHEME, term=story.classification.event.value)
+    event = story.classification.event
+    _category(entry, EVENT_SCHEME, event.value, words.event(event))
     for maker in story.classification.makers:
-        _add(entry, "category", scheme=MAKER_SCHEME, term=_text(maker.name))
+        _category(entry, MAKER_SCHEME, _text(maker.name), _text(words.maker(maker.name)))
     if story.summary:
         _add(entry, "summary", _text(story.summary))
     _add(entry, "content", _content(story, clock), type="html")
@@ -120,8 +133,8 @@ def render_atom(digest: Digest, options: RenderOptions) -> str:
     # A named digest is a feed of its own: two files from two [[digests]] are two feeds.
     named = f":{quote(_text(digest.name), safe='')}" if digest.name else ""
     _add(feed, "id", FEED_ID + named)
-    _add(feed, "title", _text(digest_heading(digest)))
     clock = Clock.of(digest, options)
+    _add(feed, "title", _text(digest_heading(digest, clock.words)))
     _add(feed, "subtitle", _text(summary_line(digest, clock)))
     # No entry (a --new feed with nothing new): when it was made, the one time there is.
     updated = max(map(_updated, digest.stories), default=_utc(digest.generated_at))

@@ -1,4 +1,5 @@
-"""Helpers shared by the text-like renderers: labels, counted nouns, times, safe links."""
+"""Helpers shared by the text-like renderers: labels, counted nouns, times, safe links; the words
+they say are the reader's (``autonews.render.words``: a ``Clock`` carries them)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
 from autonews.render import RenderOptions
+from autonews.render.words import ENGLISH_WORDS, Words, words_for
 from autonews.text import clean_text, shorten
 from autonews.timeparse import zone_label
 
@@ -30,23 +32,6 @@ def plural(count: int, noun: str, plural_form: str = "") -> str:
     return f"{count} {plural_form}"
 
 
-# Event slugs as countable nouns, for "3 recalls, 2 launches, 1 leadership change".
-EVENT_NOUNS: dict[Event, str] = {
-    Event.OWNERSHIP: "ownership change",
-    Event.LEADERSHIP: "leadership change",
-    Event.PRODUCTION: "production update",
-    Event.FINANCIALS: "financial result",
-    Event.PRICING: "price change",
-    Event.LEGAL: "legal case",
-    Event.OTHER: "other story",
-}
-
-
-def event_count(event: Event, count: int) -> str:
-    """ "3 recalls", "1 launch", "2 price changes"."""
-    return plural(count, EVENT_NOUNS.get(event, event.value))
-
-
 RELATIVE_LIMIT = timedelta(days=30)  # older than this, even the terminal gives the date
 
 
@@ -58,22 +43,24 @@ class Clock:
     now: datetime
     zone: tzinfo | None = UTC  # None: the system's local zone ($TZ)
     relative: bool = False
+    words: Words = ENGLISH_WORDS  # the reader's: "27 Nov 04:00", "11月27日 04:00"
 
     @classmethod
     def of(cls, digest: Digest, options: RenderOptions, *, relative: bool = False) -> Clock:
-        return cls(digest.generated_at, options.timezone, relative and options.relative_times)
+        relative = relative and options.relative_times
+        return cls(digest.generated_at, options.timezone, relative, words_for(digest.language))
 
     def stamp(self) -> str:
         """When the digest was made, in full: "27 Nov 2026 10:00 CET (UTC+01:00)"."""
         local = self.now.astimezone(self.zone)
-        return f"{local.strftime('%d %b %Y %H:%M')} {zone_label(local)}"
+        return f"{self.words.moment('stamp', local)} {zone_label(local)}"
 
     def when(self, moment: datetime) -> str:
         """A story's time: "5h ago" (relative), or "27 Nov 04:00" in the reader's zone (the
         zone is named once, in the digest's header). Past a month "400d ago" says less than
         the date, so the date it is."""
         if self.relative and self.now - moment < RELATIVE_LIMIT:
-            return age(moment, self.now)
+            return self.words.ago(_seconds_since(moment, self.now))
         return self.at(moment)
 
     def at(self, moment: datetime) -> str:
@@ -82,21 +69,21 @@ class Clock:
         years, and a date without its year would read as this year's."""
         local = moment.astimezone(self.zone)
         this_year = self.now.astimezone(self.zone).year
-        return local.strftime("%d %b %H:%M" if local.year == this_year else "%d %b %Y %H:%M")
+        return self.words.moment("at" if local.year == this_year else "at_with_year", local)
 
     def day(self, moment: datetime) -> str:
         """A day with its year, in the reader's zone: "09 Mar 2027" (a date a feed gave far
         ahead: its year is the point)."""
-        return moment.astimezone(self.zone).strftime("%d %b %Y")
+        return self.words.moment("day", moment.astimezone(self.zone))
 
 
 def age(published: datetime, now: datetime) -> str:
-    seconds = max(0, int((now - published).total_seconds()))
-    if seconds < 3600:
-        return f"{max(1, seconds // 60)}m ago"
-    if seconds < 86400 * 2:
-        return f"{seconds // 3600}h ago"
-    return f"{seconds // 86400}d ago"
+    """ "5h ago", in English (`feeds list` and the like)."""
+    return ENGLISH_WORDS.ago(_seconds_since(published, now))
+
+
+def _seconds_since(moment: datetime, now: datetime) -> int:
+    return max(0, int((now - moment).total_seconds()))
 
 
 def web_link(url: str | None) -> str | None:
@@ -122,30 +109,49 @@ def skipped_entries_note(feed: FeedHealth) -> str:
 
 def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     """ "3 sources · 1 new since your last digest · 27 Nov 04:00 · feeds · speculative", with
-    the feed's own date after the feeds when it was far ahead (see ``feed_date_note``)."""
-    parts = [plural(story.cluster_size, "source"), clock.when(story.published), outlets(story)]
+    the feed's own date after the feeds when it was far ahead (see ``feed_date_note``), in the
+    reader's words (``clock.words``)."""
+    words = clock.words
+    parts = [words.count("source", story.cluster_size), clock.when(story.published)]
+    parts.append(outlets(story, words))
     if story.new_sources:
-        parts.insert(1, f"{story.new_sources} new since your last digest")
+        parts.insert(1, words("new_sources", n=story.new_sources))
     if story.confirmed:
-        parts.insert(1, "confirmed since your last digest")
+        parts.insert(1, words("confirmed"))
     elif story.figure_changed and story.delivered_before:
-        parts.insert(1, "figure changed since your last digest")
+        parts.insert(1, words("figure_changed"))
     elif story.event_changed and story.delivered_before:
-        parts.insert(1, f"now told as {story.classification.event.value} since your last digest")
+        parts.insert(1, words("event_changed", event=words.event(story.classification.event)))
     if story.feed_date is not None:
         parts.append(feed_date_note(story, clock))
     if speculative and story.classification.speculative:
-        parts.append("speculative")
-    return " · ".join(parts)
+        parts.append(words("speculative"))
+    return words("separator").join(parts)
 
 
-def outlets(story: Story) -> str:
+def outlets(story: Story, words: Words = ENGLISH_WORDS) -> str:
     """The feeds of a story's sources, each once, with how many of them it gave when more than
     one ("MarketDesk Autos, Asia Business Autos (2), 财经汽车快讯": an outlet's English and
     Japanese versions), so that they add up to the count of sources (trial 31 #18)."""
+    return words("list").join(_outlet_names(story, words))
+
+
+def _outlet_names(story: Story, words: Words) -> list[str]:
     counts = Counter(clean_text(source.feed) for source in story.sources)
-    # A no-break space: a wrapped line never parts a feed from its count.
-    return ", ".join(name if n == 1 else f"{name}\u00a0({n})" for name, n in counts.items())
+    return [name if n == 1 else words("outlet_count", feed=name, n=n) for name, n in counts.items()]
+
+
+def part_spans(line: str, words: Words) -> list[tuple[int, int]]:
+    """Where each part of a story's ``source_line`` stands, and each outlet's name in its list:
+    wrapped, the line breaks between them or at a space, and keeps "车滴快讯" and "43小时前"
+    whole where a line holds them (not "车滴快" / "讯")."""
+    spans, start = [], 0
+    for part in line.split(words("separator")):
+        for name in part.split(words("list")):
+            spans.append((start, start + len(name)))
+            start += len(name) + len(words("list"))
+        start += len(words("separator")) - len(words("list"))
+    return spans
 
 
 def feed_date_note(story: Story, clock: Clock) -> str:
@@ -154,22 +160,44 @@ def feed_date_note(story: Story, clock: Clock) -> str:
     when it is dated as its feed has it."""
     if story.feed_date is None:
         return ""
-    by = "its feed" if story.cluster_size == 1 else clean_text(story.sources[0].feed)
-    return f"dated {clock.day(story.feed_date)} by {by}"
+    date = clock.day(story.feed_date)
+    if story.cluster_size == 1:
+        return clock.words("dated_by_its_feed", date=date)
+    return clock.words("dated_by_feed", date=date, feed=clean_text(story.sources[0].feed))
 
 
-def makers_label(story: Story) -> str:
-    return ", ".join(clean_text(m.name) for m in story.classification.makers) or "Industry"
+def makers_label(story: Story, words: Words = ENGLISH_WORDS) -> str:
+    """The story's makers by the reader's names for them, or the industry's group's name."""
+    names = [clean_text(m.name) for m in story.classification.makers]
+    return words.makers(names) if names else words("industry")
 
 
-def also_listed(digest: Digest, group: Group) -> list[tuple[str, str]]:
+def group_name(group: Group, words: Words = ENGLISH_WORDS) -> str:
+    """A group's name as the reader reads it: a maker's or group's (蔚来), an event's (召回),
+    the industry's (行业) or "Other news"."""
+    if group.kind == "industry":
+        return words("industry")
+    if group.kind == "other":
+        return words("other_news")
+    if group.kind == "event":
+        return words.event(Event(group.key))
+    return words.maker(clean_text(group.key))
+
+
+def also_listed(
+    digest: Digest, group: Group, words: Words = ENGLISH_WORDS
+) -> list[tuple[str, str]]:
     """The stories filed under other groups that name this group's maker too: each one's title
-    and the group it is filed under ("Hyundai & Kia Recall ..." under Hyundai, listed for Kia)."""
+    and the name of the group it is filed under ("Hyundai & Kia Recall ..." under Hyundai,
+    listed for Kia)."""
     if not group.also_ids:  # most groups: no map of every story to build
         return []
-    home = {story_id: g.key for g in digest.groups for story_id in g.story_ids}
+    home = {story_id: g for g in digest.groups for story_id in g.story_ids}
     return [
-        (clean_text(digest.story(story_id).title), clean_text(home.get(story_id, "")))
+        (
+            clean_text(digest.story(story_id).title),
+            group_name(home[story_id], words) if story_id in home else "",
+        )
         for story_id in group.also_ids
     ]
 
@@ -187,63 +215,83 @@ def group_parent(digest: Digest, group: Group) -> str | None:
     return None
 
 
-def group_heading(digest: Digest, group: Group) -> str:
-    heading = clean_text(group.key)
+def group_heading(digest: Digest, group: Group, words: Words = ENGLISH_WORDS) -> str:
+    """ "Volvo (Geely)", "沃尔沃（吉利）"."""
+    heading = group_name(group, words)
     parent = group_parent(digest, group)
-    return heading + f" ({clean_text(parent)})" if parent else heading
+    if not parent:
+        return heading
+    return words("group_with_parent", group=heading, parent=words.maker(clean_text(parent)))
 
 
-def digest_heading(digest: Digest) -> str:
+def digest_heading(digest: Digest, words: Words = ENGLISH_WORDS) -> str:
     """The digest's title, with a named digest's name: "autonews digest: recalls" (several named
     digests read in one mailbox or browser are told apart by it)."""
     title = clean_text(digest.title) or "autonews digest"
+    if title == "autonews digest":
+        title = words("digest_title")
     return f"{title}: {clean_text(digest.name)}" if digest.name else title
 
 
 def summary_line(digest: Digest, clock: Clock) -> str:
     """ "27 Nov 2026 10:00 CET · 5 stories from 1 feed"."""
-    count = f"{plural(len(digest.stories), 'story')} from {plural(len(digest.feeds), 'feed')}"
-    return f"{clock.stamp()} · {count}"
+    words = clock.words
+    count = words(
+        "header_count",
+        stories=words.count("story", len(digest.stories)),
+        feeds=words.count("feed", len(digest.feeds)),
+    )
+    return f"{clock.stamp()}{words('separator')}{count}"
 
 
 # How each of the reader's filters reads after a count: "3 by Volvo", "none tagged china".
 _FILTER_WORDS = {
-    "maker": "by {}",
-    "model": "naming the model {}",
-    "company": "naming {}",
-    "event": "labelled {}",
-    "exclude_event": "labelled other than {}",  # "none labelled other than recall"
-    "tag": "tagged {}",
+    "maker": "filter_maker",
+    "model": "filter_model",
+    "company": "filter_company",
+    "event": "filter_event",
+    "exclude_event": "filter_exclude_event",  # "none labelled other than recall"
+    "tag": "filter_tag",
 }
 
 
-def empty_note(digest: Digest) -> str:
+def empty_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str:
     """What a digest with no story says: which filter emptied the window when one did ("27
     stories in the window, 3 by Volvo, none of them labelled recall."), else that there was
     nothing to show."""
     before, steps = digest.before_filters, digest.filters
     emptied = bool(steps) and not steps[-1].left
     if not before or not (emptied or digest.muted):
-        return "No stories in this window."
-    parts = [f"{plural(before, 'story')} in the window"]
+        return words("no_stories")
+    parts = [words("in_the_window", stories=words.count("story", before))]
     for step in steps:
-        what = _FILTER_WORDS[step.name].format(" or ".join(clean_text(v) for v in step.values))
+        values = words("filter_or").join(_filter_value(step.name, v, words) for v in step.values)
+        what = words(_FILTER_WORDS[step.name], values=values)
         if step.left:
-            parts.append(f"{step.left} {what}")
+            parts.append(words("filter_left", n=step.left, what=what))
             continue
-        parts.append(f"none {'of them ' if len(parts) > 1 else ''}{what}")
+        parts.append(words("filter_none_of_them" if len(parts) > 1 else "filter_none", what=what))
         break
     if not emptied:  # the mute rules took what the filters left
-        parts.append(f"all {'of them ' if len(parts) > 1 else ''}muted")
-    return ", ".join(parts) + "."
+        parts.append(words("all_of_them_muted" if len(parts) > 1 else "all_muted"))
+    return words("filter_list").join(parts) + words("filter_end")
 
 
-def muted_note(digest: Digest) -> str:
+def _filter_value(name: str, value: str, words: Words) -> str:
+    """A filter's value as the reader reads it: an event by its label, a maker by its name."""
+    if name in ("event", "exclude_event") and value in {event.value for event in Event}:
+        return words.event(Event(value))
+    if name == "maker":
+        return words.maker(clean_text(value))
+    return clean_text(value)
+
+
+def muted_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str:
     """The footer's count of stories the mute rules removed, if any: a muted story is never
     lost without a word."""
     if not digest.muted:
         return ""
-    return f"{plural(digest.muted, 'story')} muted by the [classify] mute rules"
+    return words("muted", stories=words.count("story", digest.muted))
 
 
 def caught_up_note(digest: Digest, clock: Clock) -> str:
@@ -253,23 +301,21 @@ def caught_up_note(digest: Digest, clock: Clock) -> str:
     last = digest.last_new_digest
     if not digest.caught_up or last is None:
         return ""
+    words = clock.words
     hours = int((digest.generated_at - last).total_seconds() // 3600)
-    gap = f"{hours} h" if hours < 72 else f"{hours // 24} days"
-    older = "older story" if digest.caught_up == 1 else "older stories"
-    return (
-        f"{digest.caught_up} {older} included, first seen since the last --new digest "
-        f"{gap} ago ({clock.at(last)})"
-    )
+    gap = words("gap_hours", n=hours) if hours < 72 else words("gap_days", n=hours // 24)
+    older = words.count("older_story", digest.caught_up)
+    return words("caught_up", older=older, gap=gap, when=clock.at(last))
 
 
-def topics_note(digest: Digest) -> str | None:
+def topics_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str | None:
     """The footer's count of stories left out as not about cars, if any."""
     hidden = digest.not_about_cars
     if not hidden:
         return None
     if hidden == 1:
-        return "1 story not about cars; --all-topics shows it"
-    return f"{hidden} stories not about cars; --all-topics shows them"
+        return words("not_about_cars_one")
+    return words("not_about_cars", stories=words.count("story", hidden))
 
 
 def move_command(feed: FeedHealth) -> tuple[str, str]:
@@ -321,13 +367,15 @@ def failed_feeds_named(feeds: Sequence[FeedHealth]) -> str:
     return ", ".join(f"{name} ({reason})" for name, reason in zip(names, reasons, strict=True))
 
 
-def feed_line(feed: FeedHealth) -> tuple[bool, str]:
-    """(failed, "name: what happened") for a digest's feed-health footer, in plain text."""
+def feed_line(feed: FeedHealth, words: Words = ENGLISH_WORDS) -> tuple[bool, str]:
+    """(failed, "name: what happened") for a digest's feed-health footer, in plain text (a
+    failure's own reason, "HTTP 500", as the fetch said it)."""
     name = clean_text(feed.name or feed.url)
     if feed.status is FeedStatus.ERROR:
-        streak = feed.consecutive_failures
-        again = f" ({streak} failures in a row)" if streak > 1 else ""
-        return True, f"{name}: {clean_text(feed.error or 'failed')}{again}"
+        streak, error = feed.consecutive_failures, clean_text(feed.error or "failed")
+        if streak > 1:
+            return True, words("failures_in_a_row", feed=name, error=error, n=streak)
+        return True, words("feed_error", feed=name, error=error)
     if feed.status is FeedStatus.NOT_MODIFIED:
-        return False, f"{name}: not modified"
-    return False, f"{name}: {plural(feed.items, 'item')}"
+        return False, words("not_modified", feed=name)
+    return False, words("feed_items", feed=name, items=words.count("item", feed.items))

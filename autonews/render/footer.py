@@ -14,16 +14,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from autonews.models import Digest, SkippedPage
+from autonews.models import Digest, FeedHealth, SkippedPage
 from autonews.page_policy import failure_causes
 from autonews.render.common import (
     Clock,
     caught_up_note,
     feed_line,
-    move_note,
+    move_command,
     muted_note,
     topics_note,
 )
+from autonews.render.words import Words
 from autonews.text import clean_text
 
 
@@ -41,33 +42,43 @@ class Footer:
 
 
 def footer(digest: Digest, clock: Clock) -> Footer:
+    words = clock.words
     failed = digest.failed_feeds
     named = digest.failures_to_report
     unfetched = len(digest.unfetched_feeds)
-    counts = [f"{len(digest.feeds) - len(failed) - unfetched} ok"]
+    counts = [words("feeds_ok", n=len(digest.feeds) - len(failed) - unfetched)]
     if failed:
-        counts.append(f"{len(failed)} failed")
+        counts.append(words("feeds_failed", n=len(failed)))
     if unfetched:
-        counts.append(f"{unfetched} not fetched yet (a run without --offline fetches them)")
+        counts.append(words("feeds_unfetched", n=unfetched))
     repeated = ""
     if len(named) < len(failed):
-        more = "more " if named else ""
-        repeated = (
-            f"{len(failed) - len(named)} {more}failing as reported earlier "
-            "(`autonews feeds check` lists every feed)"
-        )
+        key = "more_failing_as_reported" if named else "failing_as_reported"
+        repeated = words(key, n=len(failed) - len(named))
     return Footer(
-        feeds=" · ".join(counts),
-        failures=tuple(feed_line(feed)[1] for feed in named),
+        feeds=words("separator").join(counts),
+        failures=tuple(feed_line(feed, words)[1] for feed in named),
         repeated=repeated,
         pages=pages_line(digest.skipped_pages, clock),
-        topics=topics_note(digest) or "",
-        muted=muted_note(digest),
+        topics=topics_note(digest, words) or "",
+        muted=muted_note(digest, words),
         caught_up=caught_up_note(digest, clock),
-        moves=tuple(
-            f"{clean_text(feed.name or feed.url)} {move_note(feed)}"
-            for feed in digest.moves_to_report
-        ),
+        moves=tuple(moved_note(feed, words) for feed in digest.moves_to_report),
+    )
+
+
+def moved_note(
+    feed: FeedHealth, words: Words, *, name: str = "", url: str = "", command: str = ""
+) -> str:
+    """ "EV Monitor moved for good to URL: `autonews feeds edit ...` updates the feed list": the
+    feed's name, its new address and the command as a format shows them (Markdown's link and
+    code span), else as plain text."""
+    new, plain_command = move_command(feed)
+    return words(
+        "moved",
+        feed=name or clean_text(feed.name or feed.url),
+        url=url or new,
+        command=command or f"`{plain_command}`",
     )
 
 
@@ -75,18 +86,18 @@ def pages_line(skipped: tuple[SkippedPage, ...], clock: Clock) -> str:
     """What the footer says about article pages not read (links to PDFs, images and the like are
     not worth a line: ``--debug`` lists them); a time is in the reader's zone, named in the
     digest's header."""
+    words = clock.words
     kinds = Counter(page.kind for page in skipped)
     parts = []
     if kinds["failed"]:
         why = failure_causes(page.reason for page in skipped if page.kind == "failed")
-        parts.append(f"{kinds['failed']} failed this run ({why})")
+        parts.append(words("pages_failed", n=kinds["failed"], why=why))
     if kinds["waiting"]:
         retries = [p.retry_after for p in skipped if p.kind == "waiting" and p.retry_after]
-        when = f" (next try after {clock.at(min(retries))})" if retries else ""
-        parts.append(f"{kinds['waiting']} skipped after failing recently{when}")
+        waiting = words("pages_waiting", n=kinds["waiting"])
+        if retries:
+            waiting = words("pages_next_try", skipped=waiting, when=clock.at(min(retries)))
+        parts.append(waiting)
     if kinds["private"]:
-        parts.append(
-            f"{kinds['private']} skipped: link to a private address "
-            "(set [fetch] allow_private = true to follow)"
-        )
-    return " · ".join(parts)
+        parts.append(words("pages_private", n=kinds["private"]))
+    return words("separator").join(parts)

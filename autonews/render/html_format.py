@@ -21,6 +21,7 @@ from autonews.render.common import (
 )
 from autonews.render.footer import footer
 from autonews.render.links import other_links
+from autonews.render.words import Words
 from autonews.text import clean_text
 
 EVENT_COLOUR: dict[Event, str] = {
@@ -73,15 +74,17 @@ def _title(story: Story, page: str) -> str:
     )
 
 
-def _badge(story: Story) -> str:
+def _badge(story: Story, words: Words) -> str:
     event = story.classification.event
     style = _BADGE.format(colour=EVENT_COLOUR[event])
-    return f'<span style="{style}">{escape(event.value)}</span>'
+    return f'<span style="{style}">{escape(words.event(event))}</span>'
 
 
 def _meta(story: Story, clock: Clock) -> str:
     """The source line, and the story's id (what `autonews read` takes)."""
-    return f'<span style="{_META}">{_e(source_line(story, clock))} · id {_e(story.id)}</span>'
+    words = clock.words
+    meta = source_line(story, clock) + words("separator") + words("story_id", id=story.id)
+    return f'<span style="{_META}">{_e(meta)}</span>'
 
 
 def _other_sources(story: Story, page: str) -> str:
@@ -94,24 +97,27 @@ def _other_sources(story: Story, page: str) -> str:
 
 
 def _story(story: Story, clock: Clock, page: str) -> str:
+    badge = _badge(story, clock.words)
     return (
-        f'<tr><td style="padding:6px 0;border-bottom:1px solid #eeeeee">{_badge(story)} '
+        f'<tr><td style="padding:6px 0;border-bottom:1px solid #eeeeee">{badge} '
         f"{_title(story, page)}<br>{_meta(story, clock)}{_other_sources(story, page)}</td></tr>"
     )
 
 
 def render_html(digest: Digest, options: RenderOptions) -> str:
     clock = Clock.of(digest, options)
+    words = clock.words
+    heading = digest_heading(digest, words)
     page = script_tag(digest.language)  # the titles' language: most of the page's text
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{page}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
-        f"<title>{_e(digest_heading(digest))}</title></head>",
+        f"<title>{_e(heading)}</title></head>",
         f'<body style="{_BODY}">',
         '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
         'style="max-width:720px;margin:0 auto">',
-        f'<tr><td><h1 style="font-size:22px;margin:0 0 4px">{_e(digest_heading(digest))}</h1>'
+        f'<tr><td><h1 style="font-size:22px;margin:0 0 4px">{_e(heading)}</h1>'
         f'<p style="{_META};margin:0 0 16px">{_e(summary_line(digest, clock))}</p></td></tr>',
     ]
     if digest.lead_id:
@@ -123,32 +129,33 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         )
         parts.append(
             '<tr><td style="border:2px solid #1a1a1a;border-radius:6px;padding:12px">'
-            f'<div style="{_META};font-weight:bold">LEAD</div>{_badge(lead)} {_title(lead, page)}'
+            f'<div style="{_META};font-weight:bold">{_e(words("lead_label"))}</div>'
+            f"{_badge(lead, words)} {_title(lead, page)}"
             f"{summary}{_meta(lead, clock)}</td></tr>"
         )
     if not digest.stories:
-        parts.append(f"<tr><td><p>{_e(empty_note(digest))}</p></td></tr>")
+        parts.append(f"<tr><td><p>{_e(empty_note(digest, words))}</p></td></tr>")
     for group in digest.groups:
         parts.append(
             f'<tr><td><h2 style="font-size:18px;margin:20px 0 4px">'
-            f"{_e(group_heading(digest, group))}</h2></td></tr>"
+            f"{_e(group_heading(digest, group, words))}</h2></td></tr>"
         )
         parts += [_story(digest.story(story_id), clock, page) for story_id in group.story_ids]
         parts += [
-            f'<tr><td><p style="{_META};margin:2px 0">also: {_e(title)} (under {_e(home)})</p>'
-            "</td></tr>"
-            for title, home in also_listed(digest, group)
+            f'<tr><td><p style="{_META};margin:2px 0">'
+            f"{_e(words('also', title=title, group=home))}</p></td></tr>"
+            for title, home in also_listed(digest, group, words)
         ]
     end = footer(digest, clock)
     parts.append(
-        f'<tr><td><h2 style="font-size:16px;margin:20px 0 4px">Feeds</h2>'
+        f'<tr><td><h2 style="font-size:16px;margin:20px 0 4px">{_e(words("feeds_heading"))}</h2>'
         f'<p style="{_META};margin:0">{_e(end.feeds)}</p>'
     )
     if end.failures:
         parts.append(f'<ul style="{_META};padding-left:18px">')
         parts += [f'<li style="color:#b00020">✗ {_e(text)}</li>' for text in end.failures]
         parts.append("</ul>")
-    pages = f"Article pages: {end.pages}" if end.pages else ""
+    pages = words("pages_line", pages=end.pages) if end.pages else ""
     for note in (end.repeated, *end.moves, pages, end.caught_up, end.topics, end.muted):
         if note:
             parts.append(f'<p style="{_META};margin:4px 0">{_e(note)}</p>')

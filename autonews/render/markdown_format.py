@@ -17,8 +17,9 @@ from autonews.render.common import (
     source_line,
     summary_line,
 )
-from autonews.render.footer import footer
+from autonews.render.footer import footer, moved_note
 from autonews.render.links import other_links
+from autonews.render.words import Words
 from autonews.text import clean_text
 
 # Escaped only where a character would change the rendering (chat tools that show the source,
@@ -53,21 +54,22 @@ def _link(title: str, url: str | None) -> str:
     return f"[{escape(title)}](<{url.translate(_DESTINATION)}>)" if url else escape(title)
 
 
-def _move(feed: FeedHealth) -> str:
+def _move(feed: FeedHealth, words: Words) -> str:
     """A feed that moved for good: its new address a link, the command a code span (fenced
     by more backticks than it holds), so that both read as they are."""
     new, command = move_command(feed)
     fence = "`" * (max((len(run) for run in re.findall("`+", command)), default=0) + 1)
     name = escape(feed.name or feed.url)
     told = f"{fence} {command} {fence}"
-    return f"- {name} moved for good to {_link(new, new)}: {told} updates the feed list"
+    return "- " + moved_note(feed, words, name=name, url=_link(new, new), command=told)
 
 
 def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     """The story linked to its own link, the source line and id (what `autonews read` takes),
     then the other sources' links as a list under it."""
-    event = story.classification.event.value
-    meta = f"{source_line(story, clock)} · id {story.id}"
+    words = clock.words
+    event = words.event(story.classification.event)
+    meta = source_line(story, clock) + words("separator") + words("story_id", id=story.id)
     lines = [f"- **{event}** {_link(story.title, safe_url(story.url))}  ", f"  {escape(meta)}"]
     if others:
         lines += [
@@ -79,31 +81,32 @@ def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
 
 def render_markdown(digest: Digest, options: RenderOptions) -> str:
     clock = Clock.of(digest, options)
-    out = ["# autonews digest", "", f"*{escape(summary_line(digest, clock))}*", ""]
+    words = clock.words
+    out = [f"# {escape(words('digest_title'))}", "", f"*{escape(summary_line(digest, clock))}*", ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        out += ["## Lead", "", _item(lead, clock, others=False), ""]
+        out += [f"## {escape(words('lead'))}", "", _item(lead, clock, others=False), ""]
         if lead.summary:
             out += [f"> {escape(lead.summary)}", ""]
     if not digest.stories:
-        out += [escape(empty_note(digest)), ""]
+        out += [escape(empty_note(digest, words)), ""]
     for group in digest.groups:
-        out += [f"## {escape(group_heading(digest, group))}", ""]
+        out += [f"## {escape(group_heading(digest, group, words))}", ""]
         out += [_item(digest.story(story_id), clock) for story_id in group.story_ids]
         out += [
-            f"- also: {escape(title)} (under {escape(home)})"
-            for title, home in also_listed(digest, group)
+            "- " + escape(words("also", title=title, group=home))
+            for title, home in also_listed(digest, group, words)
         ]
         out.append("")
     end = footer(digest, clock)
-    out += ["## Feeds", "", escape(end.feeds), ""]
+    out += [f"## {escape(words('feeds_heading'))}", "", escape(end.feeds), ""]
     if end.failures:
         out += [*(f"- ✗ {escape(text)}" for text in end.failures), ""]
     if end.repeated:
         out += [escape(end.repeated), ""]
     if end.moves:
-        out += [*(_move(feed) for feed in digest.moves_to_report), ""]
+        out += [*(_move(feed, words) for feed in digest.moves_to_report), ""]
     if end.pages:
-        out += [f"Article pages: {escape(end.pages)}", ""]
+        out += [escape(words("pages_line", pages=end.pages)), ""]
     out += [f"*{escape(note)}*\n" for note in (end.caught_up, end.topics, end.muted) if note]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -43,8 +43,9 @@ from autonews.render.common import (
     source_line,
     summary_line,
 )
-from autonews.render.footer import footer
+from autonews.render.footer import footer, moved_note
 from autonews.render.links import other_links
+from autonews.render.words import Words
 from autonews.text import clean_text
 
 _CONTROL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -75,20 +76,21 @@ def link(title: str, url: str | None) -> str:
     return f"<{target}|{text}>" if text else f"<{target}>"
 
 
-def _move(feed: FeedHealth) -> str:
+def _move(feed: FeedHealth, words: Words) -> str:
     """A feed that moved for good: its new address a link, the command as code (in which Slack
     formats nothing, but still decodes its three escapes; a backtick would end it)."""
     new, command = move_command(feed)
     code = command.translate(_CONTROL).replace("`", "\u02cb")
     name = escape(feed.name or feed.url)
-    return f"• {name} moved for good to {link(new, new)}: `{code}` updates the feed list"
+    return "• " + moved_note(feed, words, name=name, url=link(new, new), command=f"`{code}`")
 
 
 def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     """The event in bold and the story linked to its own link, under it the source line and id
     (what `autonews read` takes), then the other sources' links."""
-    event = story.classification.event.value
-    meta = f"{source_line(story, clock)} · id {story.id}"
+    words = clock.words
+    event = words.event(story.classification.event)
+    meta = source_line(story, clock) + words("separator") + words("story_id", id=story.id)
     lines = [f"• *{event}* {link(story.title, story.url)}", f"    {escape(meta)}"]
     if others:
         lines += [
@@ -100,31 +102,32 @@ def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
 
 def render_slack(digest: Digest, options: RenderOptions) -> str:
     clock = Clock.of(digest, options)
-    out = ["*autonews digest*", f"_{escape(summary_line(digest, clock))}_", ""]
+    words = clock.words
+    out = [f"*{escape(words('digest_title'))}*", f"_{escape(summary_line(digest, clock))}_", ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        out += ["*Lead*", _item(lead, clock, others=False)]
+        out += [f"*{escape(words('lead'))}*", _item(lead, clock, others=False)]
         if lead.summary:
             out.append(f"> {escape(lead.summary)}")
         out.append("")
     if not digest.stories:
-        out += [escape(empty_note(digest)), ""]
+        out += [escape(empty_note(digest, words)), ""]
     for group in digest.groups:
-        out.append(f"*{escape(group_heading(digest, group))}*")
+        out.append(f"*{escape(group_heading(digest, group, words))}*")
         out += [_item(digest.story(story_id), clock) for story_id in group.story_ids]
         out += [
-            f"• also: {escape(title)} (under {escape(home)})"
-            for title, home in also_listed(digest, group)
+            "• " + escape(words("also", title=title, group=home))
+            for title, home in also_listed(digest, group, words)
         ]
         out.append("")
     end = footer(digest, clock)
-    out += ["*Feeds*", escape(end.feeds)]
+    out += [f"*{escape(words('feeds_heading'))}*", escape(end.feeds)]
     out += [f"• ✗ {escape(text)}" for text in end.failures]
     if end.repeated:  # the footer's own words, with `autonews feeds check` as code
         out.append(end.repeated.translate(_CONTROL))
-    out += [_move(feed) for feed in digest.moves_to_report]
+    out += [_move(feed, words) for feed in digest.moves_to_report]
     if end.pages:
-        out.append(f"Article pages: {escape(end.pages)}")
+        out.append(escape(words("pages_line", pages=end.pages)))
     notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
     if notes:
         out += ["", *(f"_{escape(note)}_" for note in notes)]

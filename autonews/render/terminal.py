@@ -18,13 +18,18 @@ from autonews.render.common import (
     Clock,
     also_listed,
     empty_note,
+    group_name,
     group_parent,
+    makers_label,
+    part_spans,
     safe_url,
     source_line,
     summary_line,
 )
 from autonews.render.footer import footer
+from autonews.render.line_break import Wrapped
 from autonews.render.links import other_links
+from autonews.render.words import Words
 from autonews.text import clean_text
 
 EVENT_STYLE: dict[Event, tuple[str, str]] = {
@@ -42,21 +47,32 @@ EVENT_STYLE: dict[Event, tuple[str, str]] = {
     Event.PRICING: ("¤", "yellow"),
     Event.OTHER: ("·", "dim"),
 }
-_LABEL_WIDTH = max(len(event.value) for event in Event)
 _GUTTER = 2  # the columns before a story's label
-_TEXT_INDENT = _GUTTER + _LABEL_WIDTH + 2 + 1  # where a story's text starts: after its label
 
 
-def _event_label(story: Story, pad: bool = True) -> Text:
+def _label_width(words: Words) -> int:
+    """The cells of the longest event label in the reader's words: the label column's width."""
+    return max(cell_len(words.event(event)) for event in Event)
+
+
+def _text_indent(words: Words) -> int:
+    """Where a story's text starts: after its label."""
+    return _GUTTER + _label_width(words) + 2 + 1
+
+
+def _event_label(story: Story, words: Words, pad: bool = True) -> Text:
     symbol, style = EVENT_STYLE[story.classification.event]
-    name = story.classification.event.value
-    return Text(f"{symbol} {name:<{_LABEL_WIDTH}}" if pad else f"{symbol} {name}", style=style)
+    name = words.event(story.classification.event)
+    padding = " " * (_label_width(words) - cell_len(name)) if pad else ""
+    return Text(f"{symbol} {name}{padding}", style=style)
 
 
 def _meta(story: Story, clock: Clock) -> Text:
-    text = Text(source_line(story, clock, speculative=False), style="dim")
+    line = source_line(story, clock, speculative=False)
+    text = Wrapped(line, style="dim", keep=part_spans(line, clock.words))
     if story.classification.speculative:  # the one part that stands out
-        text.append(" · speculative", style="italic yellow")
+        words = clock.words
+        text.append(words("separator") + words("speculative"), style="italic yellow")
     return text
 
 
@@ -64,27 +80,30 @@ def _story_row(story: Story, clock: Clock) -> Table:
     """Label in a fixed column, text beside it: wrapped lines keep their indentation."""
     table = Table.grid(padding=(0, 1))
     table.add_column(width=_GUTTER - 1)
-    table.add_column(width=_LABEL_WIDTH + 2, no_wrap=True)
+    table.add_column(width=_label_width(clock.words) + 2, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
-    title = Text(clean_text(story.title), style="bold")
-    table.add_row("", _event_label(story), Group(title, _meta(story, clock)))
+    title = Wrapped(clean_text(story.title), style="bold")
+    table.add_row("", _event_label(story, clock.words), Group(title, _meta(story, clock)))
     return table
 
 
-def _links(story: Story, *, others: bool = True) -> list[Text]:
+def _links(story: Story, words: Words, *, others: bool = True) -> list[Text]:
     """The story's id (what `autonews read` takes) in the label column with its link beside it,
     then the other sources' links indented under it, one a line. Printed with ``soft_wrap``: never
     wrapped nor cropped, so a long URL stays one piece a terminal can open, however narrow."""
     story_id = clean_text(story.id)
     line = Text(" " * _GUTTER)
     line.append(story_id, style="dim")
-    line.append(" " * max(1, _TEXT_INDENT - _GUTTER - cell_len(story_id)))
+    line.append(" " * max(1, _text_indent(words) - _GUTTER - cell_len(story_id)))
     url = safe_url(story.url)
     if url:
         line.append(url, style="dim underline")
     lines = [line]
+    # Under the link (the labels of Chinese words are narrower than the id: the link is then
+    # further right than the story's text).
+    indent = cell_len(line.plain) - (cell_len(url) if url else 0) + 2
     for link in other_links(story) if others else []:
-        line = Text(" " * (_TEXT_INDENT + 2))
+        line = Text(" " * indent)
         line.append(f"{link.feed}: ", style="dim")
         line.append(link.url, style="dim underline")
         lines.append(line)
@@ -92,16 +111,16 @@ def _links(story: Story, *, others: bool = True) -> list[Text]:
 
 
 def _lead(story: Story, clock: Clock) -> Panel:
-    makers = ", ".join(m.name for m in story.classification.makers) or "Industry"
-    heading = Text(clean_text(story.title), style="bold")
-    body = Text(clean_text(story.summary)) if story.summary else Text("")
+    words = clock.words
+    heading = Wrapped(clean_text(story.title), style="bold")
+    body = Wrapped(clean_text(story.summary)) if story.summary else Text("")
     parts: list[Text] = [heading]
     if story.summary:
         parts += [Text(""), body]
     parts += [Text(""), _meta(story, clock)]
-    title = Text("Lead · ")
-    title.append_text(_event_label(story, pad=False))
-    title.append(f" · {clean_text(makers)}")
+    title = Text(words("lead") + words("separator"))
+    title.append_text(_event_label(story, words, pad=False))
+    title.append(words("separator") + makers_label(story, words))
     return Panel(Group(*parts), title=title, title_align="left", border_style="bold")
 
 
@@ -119,22 +138,23 @@ class _Hanging:
 
 
 def _footer(digest: Digest, clock: Clock) -> list[Text | _Hanging]:
+    words = clock.words
     end = footer(digest, clock)
-    heading = Text("Feeds", style="bold")
+    heading = Wrapped(words("feeds_heading"), style="bold")
     heading.append(f"  {end.feeds}", style="red" if end.failures else "dim")
     lines: list[Text | _Hanging] = [_Hanging(heading, 2)]
-    lines += [_Hanging(Text(f"  ✗ {text}", style="red"), 4) for text in end.failures]
+    lines += [_Hanging(Wrapped(f"  ✗ {text}", style="red"), 4) for text in end.failures]
     if end.repeated:
-        lines.append(_Hanging(Text(f"  {end.repeated}", style="dim"), 2))
+        lines.append(_Hanging(Wrapped(f"  {end.repeated}", style="dim"), 2))
     # Never wrapped (see render_terminal), so that the URL and the command stay whole.
     lines += [Text(f"  {text}", style="yellow", no_wrap=True) for text in end.moves]
     if end.pages:
-        pages = Text("Article pages", style="bold")
+        pages = Wrapped(words("pages_heading"), style="bold")
         pages.append(f"  {end.pages}", style="dim")
         lines.append(_Hanging(pages, 2))
     notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
     if notes:
-        lines += [Text(""), *(Text(note, style="dim") for note in notes)]
+        lines += [Text(""), *(Wrapped(note, style="dim") for note in notes)]
     return lines
 
 
@@ -158,30 +178,32 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = make_console(buffer, options)
     clock = Clock.of(digest, options, relative=True)
-    header = Text("autonews digest", style="bold")
-    header.append(f" · {summary_line(digest, clock)}", style="dim")
+    words = clock.words
+    header = Wrapped(words("digest_title"), style="bold")
+    header.append(f"{words('separator')}{summary_line(digest, clock)}", style="dim")
     console.print(header)
     if not digest.stories:
-        console.print(Text(empty_note(digest), style="dim"))
+        console.print(Wrapped(empty_note(digest, words), style="dim"))
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
         console.print(_lead(lead, clock))
-        for line in _links(lead, others=False):  # all of them follow in the lead's group
+        for line in _links(lead, words, others=False):  # all of them follow in the lead's group
             console.print(line, soft_wrap=True)
     for group in digest.groups:
-        heading = Text(f"\n{clean_text(group.key)}", style="bold underline")
+        heading = Wrapped(f"\n{group_name(group, words)}", style="bold underline")
         stories = [digest.story(story_id) for story_id in group.story_ids]
         parent = group_parent(digest, group)
         if parent:
-            heading.append(f"  {clean_text(parent)}", style="dim")
-        heading.append(f"  {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}", style="dim")
+            heading.append(f"  {words.maker(clean_text(parent))}", style="dim")
+        heading.append(f"  {words.count('story', len(stories))}", style="dim")
         console.print(heading)
         for story in stories:
             console.print(_story_row(story, clock))
-            for line in _links(story):
+            for line in _links(story, words):
                 console.print(line, soft_wrap=True)
-        for title, home in also_listed(digest, group):
-            console.print(_Hanging(Text(f"  also: {title} (under {home})", style="dim"), 4))
+        for title, home in also_listed(digest, group, words):
+            also = Wrapped("  " + words("also", title=title, group=home), style="dim")
+            console.print(_Hanging(also, 4))
     console.print()
     for ending in _footer(digest, clock):
         console.print(ending, soft_wrap=isinstance(ending, Text) and ending.no_wrap is True)

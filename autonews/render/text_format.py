@@ -1,8 +1,10 @@
-"""Plain text: for cron's MAILTO, pipes and anything that is not a terminal."""
+"""Plain text: for cron's MAILTO, pipes and anything that is not a terminal. Lines are wrapped in
+display cells (a Chinese character is two) with the line breaking of ``line_break``; links
+never."""
 
 from __future__ import annotations
 
-import textwrap
+from rich.cells import cell_len
 
 from autonews.models import Digest, Story
 from autonews.render import RenderOptions
@@ -11,11 +13,13 @@ from autonews.render.common import (
     also_listed,
     empty_note,
     group_heading,
+    part_spans,
     safe_url,
     source_line,
     summary_line,
 )
 from autonews.render.footer import footer
+from autonews.render.line_break import wrap
 from autonews.render.links import other_links
 from autonews.text import clean_text
 
@@ -23,22 +27,26 @@ from autonews.text import clean_text
 def _story(
     story: Story, clock: Clock, width: int, indent: str, *, others: bool = True
 ) -> list[str]:
-    label = f"[{story.classification.event.value}] "
-    lines = textwrap.wrap(
+    words = clock.words
+    label = f"[{words.event(story.classification.event)}] "
+    lines = wrap(
         label + clean_text(story.title),
         width,
         initial_indent=indent + "* ",
         subsequent_indent=indent + "  ",
     )
-    lines += textwrap.wrap(
-        source_line(story, clock),
+    meta = source_line(story, clock)
+    lines += wrap(
+        meta,
         width,
         initial_indent=indent + "  ",
         subsequent_indent=indent + "  ",
+        keep=part_spans(meta, words),
     )
-    story_id = f"id {clean_text(story.id)}"  # what `autonews read` takes
-    if len(lines[-1]) + 3 + len(story_id) <= width:
-        lines[-1] += f" · {story_id}"
+    story_id = words("story_id", id=clean_text(story.id))  # what `autonews read` takes
+    joined = lines[-1] + words("separator") + story_id
+    if cell_len(joined) <= width:
+        lines[-1] = joined
     else:
         lines.append(f"{indent}  {story_id}")
     return lines + _links(story, indent, others=others)
@@ -57,41 +65,40 @@ def _links(story: Story, indent: str, *, others: bool) -> list[str]:
 def render_text(digest: Digest, options: RenderOptions) -> str:
     width = max(40, options.width)
     clock = Clock.of(digest, options)
-    lines = [f"autonews digest · {summary_line(digest, clock)}", ""]
+    words = clock.words
+    lines = [f"{words('digest_title')}{words('separator')}{summary_line(digest, clock)}", ""]
     if not digest.stories:
-        lines += [*textwrap.wrap(empty_note(digest), width), ""]
+        lines += [*wrap(empty_note(digest, words), width), ""]
     if digest.lead_id:
         lead = digest.story(digest.lead_id)
-        lines.append("LEAD")
+        lines.append(words("lead_label"))
         lines += _story(lead, clock, width, "", others=False)  # all follow in its group
         if lead.summary:
-            lines += textwrap.wrap(
+            lines += wrap(
                 clean_text(lead.summary), width, initial_indent="  ", subsequent_indent="  "
             )
         lines.append("")
     for group in digest.groups:
-        count = len(group.story_ids)
-        lines.append(
-            f"== {group_heading(digest, group)} · {count} stor{'ies' if count != 1 else 'y'}"
-        )
+        count = words.count("story", len(group.story_ids))
+        lines.append(f"== {group_heading(digest, group, words)}{words('separator')}{count}")
         for story_id in group.story_ids:
             lines += _story(digest.story(story_id), clock, width, "")
-        for title, home in also_listed(digest, group):
-            lines += textwrap.wrap(
-                f"also: {title} (under {home})",
+        for title, home in also_listed(digest, group, words):
+            lines += wrap(
+                words("also", title=title, group=home),
                 width,
                 initial_indent="  ",
                 subsequent_indent="    ",
             )
         lines.append("")
     end = footer(digest, clock)
-    lines.append(f"Feeds: {end.feeds}")
-    lines += [f"  FAILED {text}" for text in end.failures]
+    lines.append(words("feeds_line", feeds=end.feeds))
+    lines += [f"  {words('failed_marker')} {text}" for text in end.failures]
     if end.repeated:
-        lines += textwrap.wrap(end.repeated, width, initial_indent="  ", subsequent_indent="  ")
+        lines += wrap(end.repeated, width, initial_indent="  ", subsequent_indent="  ")
     lines += [f"  {text}" for text in end.moves]  # never wrapped: a URL stays whole
     if end.pages:
-        lines += textwrap.wrap(f"Article pages: {end.pages}", width, subsequent_indent="  ")
+        lines += wrap(words("pages_line", pages=end.pages), width, subsequent_indent="  ")
     notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
     if notes:
         lines += ["", *notes]
