@@ -65,7 +65,9 @@ class EntryQueries:
         """Insert entries not seen before. Existing items keep their first-seen time and date.
 
         On a feed's first fetch, dated entries older than ``first_run_window`` become the
-        baseline: stored, shown in ordinary digests, but never news for ``--new``. An undated
+        baseline: stored, shown in ordinary digests, but never news for ``--new``; so do, at a
+        later fetch, entries that old which are the feed's archive rather than its news
+        (:func:`_archive`). An undated
         entry is dated when first seen, as digests show it, and is news like any entry of that
         time. An entry the store has (same key) under another title is the feed's correction:
         the item takes the new title and summary, and loses its classification and article page
@@ -82,16 +84,19 @@ class EntryQueries:
             known: dict[str, tuple[int, str]] = {}  # key -> (id, title)
             known_prints: set[str] = set()
             feed_dates: dict[str, tuple[str, str | None]] = {}  # key -> (first seen, feed date)
-            for item_id, key, fingerprint, title, first_seen, feed_date in db.execute(
-                "SELECT id, key, fingerprint, title, first_seen, feed_date FROM items "
+            published_at: dict[str, str] = {}  # key -> date
+            for item_id, key, fingerprint, title, first_seen, feed_date, date in db.execute(
+                "SELECT id, key, fingerprint, title, first_seen, feed_date, published FROM items "
                 "WHERE feed_url = ?",
                 (feed.url,),
             ):
                 known[key] = (item_id, title)
                 known_prints.add(fingerprint)
                 feed_dates[key] = (first_seen, feed_date)
+                published_at[key] = date
             first_fetch = not known
-            read_before = _last_read(db, feed.url)
+            read_before, listed_before = _last_read(db, feed.url)
+            archive = _Archive.of(known, published_at, listed_before)
             rows, indexes = [], []
             corrections: dict[int, tuple[int, ParsedEntry, str]] = {}
             redated: list[tuple[str | None, int]] = []  # (feed date, item id)
@@ -119,9 +124,9 @@ class EntryQueries:
                 known_prints.add(fingerprint)
                 published, feed_date = store_dates(entry.published, now)
                 baseline = (
-                    first_fetch
-                    and entry.published is not None
+                    entry.published is not None
                     and entry.published < now - first_run_window
+                    and (first_fetch or archive.holds(entry.title, entry.published))
                 )
                 indexes.append(position)
                 rows.append(
@@ -176,10 +181,47 @@ def feed_title(title: str) -> str:
     return one_line[: FEED_TITLE_LENGTH - 1].rstrip() + "…"
 
 
-def _last_read(db: sqlite3.Connection, url: str) -> str | None:
-    """When the feed was last read, before this read (None: never)."""
-    row = db.execute("SELECT last_success FROM feeds WHERE url = ?", (url,)).fetchone()
-    return row[0] if row else None
+def _last_read(db: sqlite3.Connection, url: str) -> tuple[str | None, list[str] | None]:
+    """When the feed was last read, before this read (None: never), and the keys it listed
+    then (None: not known, a store from before they were kept)."""
+    row = db.execute("SELECT last_success, listed FROM feeds WHERE url = ?", (url,)).fetchone()
+    if row is None:
+        return None, None
+    return row[0], (json.loads(row[1]) if row[1] else None)
+
+
+def _title_words(title: str) -> str:
+    return " ".join(title.lower().split())
+
+
+@dataclass(frozen=True)
+class _Archive:
+    """What tells a feed's archive from its news, among entries first seen now but dated long
+    before (an embargoed recall, back-dated wire copy, a CMS keeping the draft's date: news,
+    which --new must deliver whatever their date). Archive: an entry dated before everything
+    the feed listed when last read (a feed listing more items than it did: older ones come
+    into view), or a headline the feed gave before (its archive sent again under new GUIDs and
+    links). Neither may flood --new."""
+
+    titles: frozenset[str]
+    listed_from: datetime | None  # the oldest date the feed's last document listed
+
+    @classmethod
+    def of(
+        cls,
+        known: dict[str, tuple[int, str]],
+        published_at: dict[str, str],
+        listed: list[str] | None,
+    ) -> _Archive:
+        dates = [published_at[key] for key in listed or () if key in published_at]
+        return cls(
+            frozenset(_title_words(title) for _, title in known.values()),
+            datetime.fromisoformat(min(dates)) if dates else None,
+        )
+
+    def holds(self, title: str, published: datetime) -> bool:
+        deeper = self.listed_from is not None and published < self.listed_from
+        return deeper or _title_words(title) in self.titles
 
 
 def _correct(
