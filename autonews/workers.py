@@ -37,11 +37,13 @@ WARM_UP_PAGE = (
 
 
 def _leave_interrupts_to_the_run() -> None:
-    """In a worker: Ctrl-C reaches the whole process group, and the run itself stops its
-    workers; a worker that took it too would print its own traceback."""
+    """In a worker: Ctrl-C reaches the whole process group (and SIGTERM may: a service
+    stopped), and the run itself stops its workers; a worker that took it too would print its
+    own traceback."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def warm_up(extract: bool, settings: ClassifyConfig | None) -> int:

@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from autonews.demo import serve_demo
 from autonews.errors import ExitStatus
 from tests.helpers.feeds import item, rss
+from tests.helpers.site import Site
 
 
 def test_help_lists_every_command(cli) -> None:
@@ -504,3 +505,77 @@ def test_ctrl_c_ends_the_run_with_one_line(home: Path) -> None:
         _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert err.strip().splitlines() == ["autonews: interrupted"], err
+
+
+def test_sigterm_ends_the_run_with_one_line_and_loses_nothing(cli, home: Path, site: Site) -> None:
+    """Trial 35: SIGTERM (`timeout`, a shutdown) ended a run with exit 143 and nothing on
+    stderr. It says so now, in one line, and the run it stopped marked nothing delivered."""
+    import os
+    import signal
+    import socket
+    import sqlite3
+    import time
+
+    site.routes["/wire.xml"] = (
+        200,
+        "application/rss+xml",
+        rss([item("Ford Recalls 3,100 Mustang Mach-Es Over Seat Belts", 1, hours_ago=1)]),
+    )
+    wire = site.url("/wire.xml")
+    with socket.socket() as server:  # a host that accepts and never answers
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        hang = f"http://127.0.0.1:{server.getsockname()[1]}/feed.xml"
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "autonews",
+                "digest",
+                "--new",
+                "--no-extract",
+                "--feed",
+                wire,
+                "--feed",
+                hang,
+            ],
+            env={**os.environ, "AUTONEWS_HOME": str(home)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(2)  # the wire read, the other feed awaited
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 143
+    assert err.strip().splitlines() == ["autonews: terminated"], err
+    assert out == ""
+    with sqlite3.connect(home / "data" / "autonews.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    again = cli("digest", "--new", "--no-extract", "--feed", wire, "--format", "json")
+    assert [s["title"] for s in again.json()["stories"]] == [
+        "Ford Recalls 3,100 Mustang Mach-Es Over Seat Belts"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "usage"),
+    [
+        (("digest", "--quiet"), "No such option: --quiet", "Usage: autonews digest [OPTIONS]"),
+        (("nosuch",), "No such command 'nosuch'.", "Usage: autonews [OPTIONS] COMMAND"),
+        (("story",), "Missing argument 'ID'.", "Usage: autonews story [OPTIONS]"),
+        (("digest", "--since"), "Option '--since' requires an argument.", None),
+    ],
+)
+def test_a_usage_error_starts_as_every_error_does(
+    cli, home: Path, args: tuple[str, ...], error: str, usage: str | None
+) -> None:
+    """Trial 35: click's "Usage: … Error: No such option" escaped a monitor matching
+    `^autonews: error:`. The usage and where help is still follow."""
+    result = cli(*args)
+    assert result.code == 2
+    first, *rest = result.err.splitlines()
+    assert first.startswith(f"autonews: error: {error}")
+    if usage:
+        assert rest[0].startswith(usage) and rest[1].startswith("Try 'autonews")
+    assert "\nError:" not in result.err
