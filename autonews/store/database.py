@@ -24,7 +24,7 @@ from autonews.store.connection import connect, connect_read_only, rows_in, trans
 from autonews.store.entries import EntryQueries
 from autonews.store.migrations import migrate, require_current
 from autonews.store.moves import FeedMoves
-from autonews.store.notices import FeedNotices, forget_failures
+from autonews.store.notices import FeedNotices
 from autonews.store.pages import PageQueries
 from autonews.store.retention import Retention
 from autonews.store.rows import health_from_row, iso, item_from_row, starting_with
@@ -177,8 +177,9 @@ class Store(
                 )
             else:
                 # A 304 keeps the old validators unless the server sent new ones, and the
-                # count of items the unchanged document has. A failure that ends is forgotten:
-                # the next one is news.
+                # count of items the unchanged document has. What runs told of a failure that
+                # ends is kept: the same failure back within [digest] failure_reminder (a
+                # feed that flaps) is no news (see autonews.notices).
                 if status is FeedStatus.NOT_MODIFIED:
                     item_count = None
                 db.execute(
@@ -198,7 +199,6 @@ class Store(
                         feed.url,
                     ),
                 )
-                forget_failures(db, feed.url)
             row = db.execute("SELECT * FROM feeds WHERE url = ?", (feed.url,)).fetchone()
         return health_from_row(row, feed.name or row["title"] or feed.url)
 
