@@ -422,6 +422,45 @@ def test_wait_queues_behind_a_running_digest(home: Path, httpserver: HTTPServer)
     assert time.monotonic() - started >= 1.0
 
 
+def test_wait_with_seconds_gives_up_behind_a_stuck_run(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 35: `--wait` behind a stopped run waited for ever, and cron jobs piled up.
+    `--wait SECONDS` gives up after that long with exit 4; a bare `--wait`, before another
+    option too, still waits for as long as it takes."""
+    import threading
+    import time
+
+    from autonews.store import run_lock
+
+    httpserver.expect_request("/feed").respond_with_data(rss([item("Ford Recall", 1)]))
+    feed = ("--feed", httpserver.url_for("/feed"))
+    with run_lock(home / "data"):
+        started = time.monotonic()
+        stuck = cli("digest", *feed, "--no-extract", "--wait", "1.5")
+        assert time.monotonic() - started >= 1.5
+    assert stuck.code == ExitStatus.LOCKED
+    assert stuck.err.startswith(
+        "autonews: error: another autonews run has held the store for the 1.5 s --wait gave"
+    )
+    assert "stuck" in stuck.err
+    assert cli("digest", *feed, "--wait", "soon").code == ExitStatus.USAGE
+    released = threading.Event()
+
+    def hold() -> None:
+        with run_lock(home / "data"):
+            released.wait(5.0)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    time.sleep(0.2)
+    threading.Timer(1.0, released.set).start()
+    waited = cli("digest", *feed, "--wait", "--no-extract", "--format", "json")
+    holder.join()
+    assert waited.code == 0, waited.err
+    assert [s["title"] for s in waited.json()["stories"]] == ["Ford Recall"]
+
+
 def test_private_links_are_refused_from_public_feeds() -> None:
     from autonews.config import FetchConfig
     from autonews.page_policy import PageRequest, refusal

@@ -22,7 +22,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.exceptions import Abort
 
-from autonews.cli.options import CONFIG_HELP, config_before_the_command
+from autonews.cli.options import CONFIG_HELP, bare_wait_waits_forever, config_before_the_command
 from autonews.errors import AutonewsError
 
 # The root's settings, each app (see ``build_app``) made with them.
@@ -184,6 +184,7 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args[:end]
     if debug:
         args = ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]
+    args = bare_wait_waits_forever(args)
     global _terminated
     _terminated = False
     previous = _catch_terminate()

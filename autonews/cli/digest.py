@@ -35,6 +35,7 @@ from autonews.cli.options import (
     event_slugs,
     format_option,
     model_names,
+    wait_limit,
 )
 from autonews.errors import ConfigError, UsageError
 
@@ -187,11 +188,15 @@ def digest(
         ),
     ] = False,
     wait: Annotated[
-        bool,
+        str | None,
         typer.Option(
-            "--wait", help="If another run holds the store, wait for it instead of exiting."
+            "--wait",
+            metavar="[SECONDS]",
+            help="If another run holds the store, wait for it instead of exiting (exit 4); "
+            "with SECONDS (or a span: 10m), at most that long, then exit 4.",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
@@ -209,6 +214,7 @@ def digest(
     check_choice("--group-by", group_by, GROUPINGS)
     check_since(since)
     check_language(language)
+    waiting = wait_limit(wait)
     events = event_slugs("--event", event)
     exclude_events = event_slugs("--exclude-event", exclude_event)
     both = sorted(set(events) & set(exclude_events))
@@ -269,7 +275,7 @@ def digest(
     terminal = env.stdout_isatty
     readers = [reader for _, to in runs for reader in readers_of(to, terminal)]
     told = replace(options, audiences=audiences(readers))
-    with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
+    with run_lock(cfg.paths.data_dir, wait=waiting), Store(cfg.paths.store_file) as store:
         channels = [run_options.channel for run_options, _ in runs]
         collection = with_progress(
             env, lambda progress: collect(store, cfg, told, progress, channels)
