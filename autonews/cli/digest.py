@@ -19,6 +19,7 @@ from autonews.cli.context import (
     environment,
     load_config,
     no_feeds_error,
+    tell_of_a_new_store,
     tell_of_feeds,
     with_progress,
 )
@@ -275,7 +276,9 @@ def digest(
     terminal = env.stdout_isatty
     readers = [reader for _, to in runs for reader in readers_of(to, terminal)]
     told = replace(options, audiences=audiences(readers))
+    existed = cfg.paths.store_file.exists()
     with run_lock(cfg.paths.data_dir, wait=waiting), Store(cfg.paths.store_file) as store:
+        tell_of_a_new_store(store, cfg, existed)
         channels = [run_options.channel for run_options, _ in runs]
         collection = with_progress(
             env, lambda progress: collect(store, cfg, told, progress, channels)

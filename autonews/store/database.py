@@ -59,13 +59,14 @@ class Store(
         reading only (see :meth:`for_reading`)."""
         self.path = path
         self.read_only = read_only
+        self.created = False  # made now: no store was there, or an empty file
         try:
             if read_only:
                 self.db = connect_read_only(path)
                 require_current(self.db, path)
             else:
                 self.db = connect(path)
-                migrate(self.db, path)
+                self.created = migrate(self.db, path) == 0
         except sqlite3.DatabaseError as exc:
             raise open_problem(path, exc) from None
         except OSError as exc:
