@@ -185,7 +185,7 @@ def digest(
             help="Only stories not delivered by an earlier --new digest; they are marked "
             "delivered once this digest is written. Nothing new: no output (json: a "
             "document with no stories; jsonl: its status line; atom: a feed with no entries), "
-            "exit 0.",
+            "exit 0 (3 when a feed failed).",
         ),
     ] = False,
     wait: Annotated[
