@@ -67,7 +67,7 @@ class EntryQueries:
         On a feed's first fetch, dated entries older than ``first_run_window`` become the
         baseline: stored, shown in ordinary digests, but never news for ``--new``; so do, at a
         later fetch, entries that old which are the feed's archive rather than its news
-        (:func:`_archive`). An undated
+        (:class:`_Archive`). An undated
         entry is dated when first seen, as digests show it, and is news like any entry of that
         time. An entry the store has (same key) under another title is the feed's correction:
         the item takes the new title and summary, and loses its classification and article page
@@ -96,7 +96,8 @@ class EntryQueries:
                 published_at[key] = date
             first_fetch = not known
             read_before, listed_before = _last_read(db, feed.url)
-            archive = _Archive.of(known, published_at, listed_before)
+            old = [e.published for k, e in zip(keys, entries, strict=True) if k not in known]
+            archive = _Archive.of(known, published_at, listed_before, old)
             rows, indexes = [], []
             corrections: dict[int, tuple[int, ParsedEntry, str]] = {}
             redated: list[tuple[str | None, int]] = []  # (feed date, item id)
@@ -194,17 +195,24 @@ def _title_words(title: str) -> str:
     return " ".join(title.lower().split())
 
 
+# More entries than this dated before everything a feed listed when last read, in one read, are
+# its archive coming into view (it lists 50 items where it listed 10); this many or fewer are
+# items posted late (an embargo lifted on a recall or two): news, whatever their date.
+POSTED_LATE_AT_ONCE = 5
+
+
 @dataclass(frozen=True)
 class _Archive:
     """What tells a feed's archive from its news, among entries first seen now but dated long
     before (an embargoed recall, back-dated wire copy, a CMS keeping the draft's date: news,
-    which --new must deliver whatever their date). Archive: an entry dated before everything
-    the feed listed when last read (a feed listing more items than it did: older ones come
-    into view), or a headline the feed gave before (its archive sent again under new GUIDs and
-    links). Neither may flood --new."""
+    which --new must deliver whatever their date). Archive: a headline the feed gave before
+    (its archive sent again under new GUIDs and links); and entries dated before everything the
+    feed listed when last read, when more than POSTED_LATE_AT_ONCE come at once (a feed listing
+    more items than it did). Neither may flood --new."""
 
     titles: frozenset[str]
     listed_from: datetime | None  # the oldest date the feed's last document listed
+    coming_into_view: bool  # more than POSTED_LATE_AT_ONCE entries dated before it
 
     @classmethod
     def of(
@@ -212,16 +220,23 @@ class _Archive:
         known: dict[str, tuple[int, str]],
         published_at: dict[str, str],
         listed: list[str] | None,
+        new_dates: Sequence[datetime | None],
     ) -> _Archive:
+        """``new_dates``: the dates of the document's entries the store does not have."""
         dates = [published_at[key] for key in listed or () if key in published_at]
+        listed_from = datetime.fromisoformat(min(dates)) if dates else None
+        deeper = sum(
+            1 for date in new_dates if listed_from and date is not None and date < listed_from
+        )
         return cls(
             frozenset(_title_words(title) for _, title in known.values()),
-            datetime.fromisoformat(min(dates)) if dates else None,
+            listed_from,
+            deeper > POSTED_LATE_AT_ONCE,
         )
 
     def holds(self, title: str, published: datetime) -> bool:
         deeper = self.listed_from is not None and published < self.listed_from
-        return deeper or _title_words(title) in self.titles
+        return (deeper and self.coming_into_view) or _title_words(title) in self.titles
 
 
 def _correct(
