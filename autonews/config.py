@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -19,7 +18,8 @@ from typing import Any
 from autonews.addresses import location_problem, mail_address_problem
 from autonews.config_classify import event_keywords, maker_entries
 from autonews.config_env import check_muted_makers, env_overrides
-from autonews.config_values import check_events, coerce
+from autonews.config_file import find_config_file, read_toml
+from autonews.config_values import coerce, event_slugs_of
 from autonews.errors import ConfigError
 from autonews.paths import Paths, check_home, resolve_paths
 from autonews.timeparse import parse_duration, parse_since, reader_zone
@@ -185,7 +185,7 @@ def validate_semantics(config: Config) -> None:
         problem = mail_address_problem(config.email.sender)
         if problem:
             raise ConfigError(f"config key 'email.from': {problem}")
-    check_events("classify.mute_events", config.classify.mute_events)
+    event_slugs_of("classify.mute_events", config.classify.mute_events)  # a Config made in code
     for pattern in config.classify.mute_patterns:
         try:
             re.compile(pattern, re.IGNORECASE)  # as the mute filter compiles it
@@ -213,6 +213,8 @@ def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> An
         changes["group_by"] = changes["group_by"].lower()  # any case, as makers and tags are
     if section == "classify" and "makers" in changes:
         changes["makers"] = maker_entries(changes["makers"])
+    if section == "classify" and "mute_events" in changes:  # "Recalls", "召回": as --event
+        changes["mute_events"] = event_slugs_of(f"{section}.mute_events", changes["mute_events"])
     if section == "classify" and "event_keywords" in changes:
         changes["event_keywords"] = event_keywords(changes["event_keywords"])
     return replace(base, **changes)
@@ -269,12 +271,13 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
                 hint="a digest takes " + ", ".join(hints),
             )
         values = {key: coerce(f"{where}.{key}", value, hints[key]) for key, value in entry.items()}
+        for key in ("events", "exclude_events"):  # "Recalls", "召回": as --event takes them
+            if key in values:
+                values[key] = event_slugs_of(f"{where}.{key}", values[key])
         digest = NamedDigest(**values)
         for address in digest.to:
             if mail_address_problem(address):
                 raise ConfigError(f"config key '{where}.to': {mail_address_problem(address)}")
-        check_events(f"{where}.events", digest.events)
-        check_events(f"{where}.exclude_events", digest.exclude_events)
         if digest.format not in _DIGEST_FORMATS:
             raise ConfigError(f"config key '{where}.format': unknown format {digest.format!r}")
         digests.append(digest)
@@ -318,53 +321,6 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]
         if typing.get_origin(hint) is tuple
     }
     return env_overrides(env, keys, list_keys)
-
-
-def config_file_from_env(env: Mapping[str, str]) -> Path | None:
-    """The file ``$AUTONEWS_CONFIG`` names, if it is set (the one place it is read): absolute,
-    as `config path` says it (a relative one is of the directory the command runs in)."""
-    value = env.get("AUTONEWS_CONFIG")
-    return Path(value).expanduser().absolute() if value else None
-
-
-def find_config_file(
-    explicit: Path | None, env: Mapping[str, str], paths: Paths, missing_ok: bool = False
-) -> Path | None:
-    """The file to read: ``--config``, then ``$AUTONEWS_CONFIG``, then the default if present.
-    ``missing_ok``: an ``explicit`` file that does not exist yet means no file, not another."""
-    if explicit is not None:
-        if not explicit.is_file():
-            if missing_ok:
-                return None
-            raise ConfigError(f"config file {str(explicit)!r} does not exist")
-        return explicit
-    from_env = config_file_from_env(env)
-    if from_env is not None:
-        if not from_env.is_file():
-            raise ConfigError(f"$AUTONEWS_CONFIG points to {str(from_env)!r}, which does not exist")
-        return from_env
-    default = paths.config_file
-    return default if default.is_file() else None
-
-
-def config_file_to_edit(explicit: Path | None, env: Mapping[str, str] | None = None) -> Path:
-    """The file ``autonews feeds add/remove/import`` edit (created if missing): ``--config``,
-    then ``$AUTONEWS_CONFIG``, then the user config dir's config.toml."""
-    env = dict(os.environ) if env is None else env
-    if explicit is not None:
-        return explicit
-    check_home(dict(env))
-    return config_file_from_env(env) or resolve_paths(dict(env)).config_file
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {str(path)!r}: {exc.strerror}") from None
 
 
 def load_config(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from autonews.config_values import check_events, coerce
+from autonews.config_values import coerce, event_slugs_of
 from autonews.errors import ConfigError
 
 # What a [[classify.makers]] entry may say (the keys of makers.toml; knowledge/README.md).
@@ -59,8 +59,10 @@ def maker_entries(entries: tuple[Mapping[str, Any], ...]) -> tuple[dict[str, Any
 
 
 def event_keywords(table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    """``[classify.event_keywords]``: event slug -> phrases, none of them empty."""
-    check_events("classify.event_keywords", list(table))
-    return {
-        event: _names(f"classify.event_keywords.{event}", words) for event, words in table.items()
-    }
+    """``[classify.event_keywords]``: event slug -> phrases, none of them empty; an event named
+    as ``--event`` takes it ("Recalls", "召回")."""
+    slugs = event_slugs_of("classify.event_keywords", list(table))
+    keywords: dict[str, tuple[str, ...]] = {}
+    for slug, (event, words) in zip(slugs, table.items(), strict=True):
+        keywords[slug] = keywords.get(slug, ()) + _names(f"classify.event_keywords.{event}", words)
+    return keywords

@@ -57,7 +57,10 @@ def coerce(key: str, value: Any, annotation: Any) -> Any:
         return number_f
     if annotation is str:
         if not isinstance(value, str):
-            raise ConfigError(f"config key {key!r}: expected a string, got {value!r}")
+            raise ConfigError(
+                f"config key {key!r}: expected a string, got {value!r}",
+                hint=_string_hint(key, value),
+            )
         return value
     if origin is tuple:
         (inner,) = {a for a in typing.get_args(annotation) if a is not Ellipsis}
@@ -73,23 +76,46 @@ def coerce(key: str, value: Any, annotation: Any) -> Any:
     raise ConfigError(f"config key {key!r}: unsupported value {value!r}")  # pragma: no cover
 
 
-def check_events(key: str, events: Sequence[str]) -> None:
-    """Each of ``events`` is an event's name; an unknown one is an error naming the key, with
-    the close match (as `--event` gives it) and the events there are."""
+# The [digest] keys that are spans of time: a bare number has no unit (hours? days?).
+_DURATIONS = frozenset(
+    {"digest.since", "digest.first_run_window", "digest.cluster_window", "digest.failure_reminder"}
+)
+
+
+def _string_hint(key: str, value: Any) -> str | None:
+    """How to write a number a string key wants: a span with its unit (``since = 48``:
+    "48h"), anything else in quotes."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if key in _DURATIONS:
+        return (
+            f'a span of time is a string with its unit: "{value:g}h" (hours) or "{value:g}d" (days)'
+        )
+    return f'write it in quotes: "{value:g}"'
+
+
+def event_slugs_of(key: str, events: Sequence[str]) -> tuple[str, ...]:
+    """``events`` as their events' slugs: each a slug, plural or Chinese name in any case
+    ("Recalls", "召回"), read as ``--event`` reads it (:mod:`autonews.event_names`), so that a
+    config takes what the flags take. An unknown one is an error naming the key, with the close
+    match and the events there are."""
     from difflib import get_close_matches
 
     from autonews.event_names import event_slug
     from autonews.models import Event
 
     slugs = [event.value for event in Event]
+    resolved = []
     for event in events:
-        if event not in slugs:
-            # "召回", "Recalls": the file keeps slugs, the command line takes names too
-            named = event_slug(event)
-            close = [named] if named else get_close_matches(event.lower(), slugs, n=1, cutoff=0.6)
+        slug = event_slug(event)
+        if slug is None:
+            close = get_close_matches(event.strip().lower(), slugs, n=1, cutoff=0.6)
             raise ConfigError(
                 f"config key {key!r}: unknown event {event!r}",
                 hint=(f"did you mean {close[0]!r}? " if close else "")
                 + "events: "
-                + ", ".join(slugs),
+                + ", ".join(slugs)
+                + " (or their plurals or Chinese names)",
             )
+        resolved.append(slug)
+    return tuple(resolved)

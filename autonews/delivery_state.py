@@ -8,18 +8,19 @@ joined it since tell it as another event (a wrong merge must not swallow news: C
 joined its delivered Zaragoza plant story); a figure told more roundly ("nearly 15,000" for
 14,768, 1.1万 for 11,024) is the same figure.
 
-After a gap (the machine off, a feed down for days), the items first seen since the last --new
-digest are news even when published before the window, as long as they were published after
-their feed was last read (less the window): what the feed did not carry then could not have been
-delivered. An archive a feed sends again under new GUIDs was published long before it was last
-read, and a new feed's old items are its baseline: neither is news.
+The items first seen since the last --new digest are news to its readers whatever their date:
+what the store did not have then could not have been delivered (after a gap, the machine off or
+a feed down for days; or an item its feed posted late, dated days back: an embargoed recall,
+back-dated wire copy). Not a new feed's old items, nor a feed's archive coming into view (see
+:class:`autonews.store.entries._Archive`): both are their feed's baseline. And nothing dated
+further back than the store keeps items ([store] keep_days): a bound no feed can flood past.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from autonews.config import FeedConfig
 from autonews.digest import headline_figure
@@ -41,22 +42,19 @@ def items_missed(
     store: Store,
     feeds: Sequence[FeedConfig],
     since: datetime | None,
-    now: datetime,
     last_new: Iterable[datetime],
+    keep: timedelta,
 ) -> list[Item]:
-    """The items published before the window (``since``) that a --new digest may not have
+    """The items published before the window (``since``) that a --new digest has not
     delivered: first seen since the earliest of the digests' last --new runs (``last_new``),
-    and news when their feed last failed to bring them, published after it was last read less
-    the window (an item with no earlier read of its feed: less the window before it was first
-    seen)."""
+    and not dated more than ``keep`` (the store's retention) before they were first seen."""
     earliest = min(last_new, default=None)
     if since is None or earliest is None:
         return []
-    window = now - since
     return [
         item
         for item in store.items_seen_since(feeds, earliest, since)
-        if item.published >= (item.read_before or item.first_seen) - window
+        if item.published >= item.first_seen - keep
     ]
 
 

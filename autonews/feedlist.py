@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from autonews.addresses import is_web, local_path, location_problem, probable_web_address
 from autonews.config import FeedConfig, config_from_mapping
+from autonews.config_file import config_text
 from autonews.config_layout import detach_trailing, end_with, place_first_tables, remove_table
 from autonews.errors import ConfigError, UsageError
 from autonews.files import write_atomically
@@ -53,8 +54,9 @@ def _load_document(path: Path):  # type: ignore[no-untyped-def]
 
     if not path.exists():
         return tomlkit.parse(NEW_CONFIG_HEADER)
+    text = config_text(path)  # UTF-8, a byte-order mark dropped
     try:
-        document = tomlkit.parse(path.read_text("utf-8"))
+        document = tomlkit.parse(text)
     except Exception as exc:  # tomlkit raises its own parse errors
         raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
     feeds = document.get("feeds")

@@ -55,8 +55,10 @@ def _drop_locks_in_forked_children() -> None:
 
 
 @contextlib.contextmanager
-def run_lock(data_dir: Path, *, wait: bool = False) -> Iterator[None]:
-    """One autonews run at a time per store; a second one fails at once unless ``wait``."""
+def run_lock(data_dir: Path, *, wait: bool | float = False) -> Iterator[None]:
+    """One autonews run at a time per store; a second one fails at once unless ``wait``: True
+    waits for as long as it takes, a number of seconds at most that long (a cron job behind a
+    stuck run gives up rather than pile up behind it)."""
     import fcntl
 
     path = data_dir / "autonews.lock"
@@ -70,19 +72,40 @@ def run_lock(data_dir: Path, *, wait: bool = False) -> Iterator[None]:
             "(`autonews story`, `autonews stats` and `feeds list` read one they cannot write)",
         ) from None
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if wait is True:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        elif not _flock_within(handle, float(wait)):
+            if wait:
+                raise StoreLockedError(
+                    f"another autonews run has held the store for the {wait:g} s --wait gave",
+                    hint="it may be stuck (stopped, or hanging): find it with "
+                    "`pgrep -af autonews`; or give --wait more seconds",
+                )
             raise StoreLockedError(
                 "another autonews run is using the store",
                 hint="wait for it to finish, or pass --wait to queue behind it",
-            ) from None
+            )
         _drop_locks_in_forked_children()
         _HELD_LOCKS.add(handle)
         yield
     finally:
         _HELD_LOCKS.discard(handle)
         os.close(handle)
+
+
+def _flock_within(handle: int, seconds: float) -> bool:
+    """Take the lock, trying for up to ``seconds`` (0: once); whether it was taken."""
+    import fcntl
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(min(0.1, max(deadline - time.monotonic(), 0)))
 
 
 EDIT_WAIT = 20.0  # seconds an edit of the config file waits for another one to finish

@@ -2,7 +2,10 @@
 
 A failing feed is named when its failure is new, when its error changed, and again once
 [digest] failure_reminder has passed; in between it is counted ("1 failing as reported
-earlier"), so that cron does not mail the same warning after every run. A feed that moved for
+earlier"), so that cron does not mail the same warning after every run. A failure is new when
+the feed was not named failing so, with the same error, within the reminder: a feed that
+flaps (fails every other run) is named once a reminder, not at each failure after a success
+(trial 35: cron mailed "1 feed failed: Flip Flop Motors" every other hour). A feed that moved for
 good (HTTP 301 or 308) is told of once per new address, with the command that updates the list:
 autonews never edits the config by itself.
 

@@ -57,7 +57,8 @@ def resolve_paths(env: dict[str, str] | None = None) -> Paths:
     env = dict(os.environ) if env is None else env
     home = env.get("AUTONEWS_HOME")
     if home:
-        root = Path(home).expanduser()
+        # Absolute: what `config path` and the errors name holds wherever it is read.
+        root = Path(home).expanduser().absolute()
         return Paths(config_dir=root, data_dir=root / "data", cache_dir=root / "cache")
     import platformdirs
 

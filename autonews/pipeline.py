@@ -9,7 +9,7 @@ import contextlib
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from autonews.articles import PageReport, read_articles
@@ -240,7 +240,8 @@ def collect(
         last_new: dict[str, datetime] = {}
         if options.new_only:
             last_new = store.last_new_digests(channels or (options.channel,))
-            items += items_missed(store, feeds, since, now, last_new.values())
+            keep = timedelta(days=config.store.keep_days)
+            items += items_missed(store, feeds, since, last_new.values(), keep)
         if not options.extract:
             pages = PageReport({}, ())
         elif stream is None:

@@ -38,10 +38,13 @@ WARM_UP_PAGE = (
 
 def _leave_interrupts_to_the_run() -> None:
     """In a worker: Ctrl-C reaches the whole process group, and the run itself stops its
-    workers; a worker that took it too would print its own traceback."""
+    workers; a worker that took it too would print its own traceback. SIGTERM (how the run
+    stops a busy worker, and a service's stop) ends a worker at once, as it did before the run
+    caught SIGTERM to say it stopped: not the run's handler, which it inherits by forking."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def warm_up(extract: bool, settings: ClassifyConfig | None) -> int:

@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from autonews.demo import serve_demo
 from autonews.errors import ExitStatus
 from tests.helpers.feeds import item, rss
+from tests.helpers.site import Site
 
 
 def test_help_lists_every_command(cli) -> None:
@@ -421,6 +422,45 @@ def test_wait_queues_behind_a_running_digest(home: Path, httpserver: HTTPServer)
     assert time.monotonic() - started >= 1.0
 
 
+def test_wait_with_seconds_gives_up_behind_a_stuck_run(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 35: `--wait` behind a stopped run waited for ever, and cron jobs piled up.
+    `--wait SECONDS` gives up after that long with exit 4; a bare `--wait`, before another
+    option too, still waits for as long as it takes."""
+    import threading
+    import time
+
+    from autonews.store import run_lock
+
+    httpserver.expect_request("/feed").respond_with_data(rss([item("Ford Recall", 1)]))
+    feed = ("--feed", httpserver.url_for("/feed"))
+    with run_lock(home / "data"):
+        started = time.monotonic()
+        stuck = cli("digest", *feed, "--no-extract", "--wait", "1.5")
+        assert time.monotonic() - started >= 1.5
+    assert stuck.code == ExitStatus.LOCKED
+    assert stuck.err.startswith(
+        "autonews: error: another autonews run has held the store for the 1.5 s --wait gave"
+    )
+    assert "stuck" in stuck.err
+    assert cli("digest", *feed, "--wait", "soon").code == ExitStatus.USAGE
+    released = threading.Event()
+
+    def hold() -> None:
+        with run_lock(home / "data"):
+            released.wait(5.0)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    time.sleep(0.2)
+    threading.Timer(1.0, released.set).start()
+    waited = cli("digest", *feed, "--wait", "--no-extract", "--format", "json")
+    holder.join()
+    assert waited.code == 0, waited.err
+    assert [s["title"] for s in waited.json()["stories"]] == ["Ford Recall"]
+
+
 def test_private_links_are_refused_from_public_feeds() -> None:
     from autonews.config import FetchConfig
     from autonews.page_policy import PageRequest, refusal
@@ -504,3 +544,77 @@ def test_ctrl_c_ends_the_run_with_one_line(home: Path) -> None:
         _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert err.strip().splitlines() == ["autonews: interrupted"], err
+
+
+def test_sigterm_ends_the_run_with_one_line_and_loses_nothing(cli, home: Path, site: Site) -> None:
+    """Trial 35: SIGTERM (`timeout`, a shutdown) ended a run with exit 143 and nothing on
+    stderr. It says so now, in one line, and the run it stopped marked nothing delivered."""
+    import os
+    import signal
+    import socket
+    import sqlite3
+    import time
+
+    site.routes["/wire.xml"] = (
+        200,
+        "application/rss+xml",
+        rss([item("Ford Recalls 3,100 Mustang Mach-Es Over Seat Belts", 1, hours_ago=1)]),
+    )
+    wire = site.url("/wire.xml")
+    with socket.socket() as server:  # a host that accepts and never answers
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        hang = f"http://127.0.0.1:{server.getsockname()[1]}/feed.xml"
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "autonews",
+                "digest",
+                "--new",
+                "--no-extract",
+                "--feed",
+                wire,
+                "--feed",
+                hang,
+            ],
+            env={**os.environ, "AUTONEWS_HOME": str(home)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(2)  # the wire read, the other feed awaited
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 143
+    assert err.strip().splitlines() == ["autonews: terminated"], err
+    assert out == ""
+    with sqlite3.connect(home / "data" / "autonews.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    again = cli("digest", "--new", "--no-extract", "--feed", wire, "--format", "json")
+    assert [s["title"] for s in again.json()["stories"]] == [
+        "Ford Recalls 3,100 Mustang Mach-Es Over Seat Belts"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "usage"),
+    [
+        (("digest", "--quiet"), "No such option: --quiet", "Usage: autonews digest [OPTIONS]"),
+        (("nosuch",), "No such command 'nosuch'.", "Usage: autonews [OPTIONS] COMMAND"),
+        (("story",), "Missing argument 'ID'.", "Usage: autonews story [OPTIONS]"),
+        (("digest", "--since"), "Option '--since' requires an argument.", None),
+    ],
+)
+def test_a_usage_error_starts_as_every_error_does(
+    cli, home: Path, args: tuple[str, ...], error: str, usage: str | None
+) -> None:
+    """Trial 35: click's "Usage: … Error: No such option" escaped a monitor matching
+    `^autonews: error:`. The usage and where help is still follow."""
+    result = cli(*args)
+    assert result.code == 2
+    first, *rest = result.err.splitlines()
+    assert first.startswith(f"autonews: error: {error}")
+    if usage:
+        assert rest[0].startswith(usage) and rest[1].startswith("Try 'autonews")
+    assert "\nError:" not in result.err

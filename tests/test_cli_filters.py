@@ -10,6 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.helpers.feeds import item, rss
+from tests.helpers.site import write_config
 
 STORIES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -161,3 +162,29 @@ def test_industry_is_a_maker_a_digest_may_ask_for(
     assert named.code == 0, named.err
     assert {s["title"] for s in named.json()["stories"]} == {STORIES[2], INDUSTRY_NEWS}
     assert cli("config", "check", "--config", str(config)).code == 0
+
+
+@pytest.mark.parametrize("name", ["Recall", "recalls", "召回"])
+def test_a_config_names_events_as_the_flags_do(cli, home: Path, feed, name: str) -> None:
+    """Trial 35: `--event Recalls --event 召回` worked while `events = ["Recalls"]` in a named
+    digest, and `mute_events` in the file or the environment, were refused. One reading."""
+    write_config(home, f'[[digests]]\nname = "safety"\nevents = ["{name}"]\n')
+    assert cli("config", "check").code == 0
+    named = cli("digest", *feed, "--offline", "--name", "safety", "--format", "json").json()
+    assert sorted(s["title"] for s in named["stories"]) == sorted(STORIES[0::2])
+    write_config(home, f'[classify]\nmute_events = ["{name}"]\n')
+    muted = cli("digest", *feed, "--offline", "--format", "json").json()
+    assert muted["muted"] == 2 and len(muted["stories"]) == 2
+
+
+def test_an_event_named_in_the_environment_is_read_as_the_flag_reads_it(
+    cli, feed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MUTE_EVENTS", "Recalls,价格")
+    result = cli("digest", *feed, "--offline", "--format", "json")
+    assert result.code == 0, result.err
+    assert [s["title"] for s in result.json()["stories"]] == [STORIES[1]]
+    monkeypatch.setenv("AUTONEWS_CLASSIFY_MUTE_EVENTS", "Recal")
+    wrong = cli("digest", *feed, "--offline")
+    assert wrong.code == 2 and "$AUTONEWS_CLASSIFY_MUTE_EVENTS" in wrong.err
+    assert "did you mean 'recall'?" in wrong.err

@@ -102,11 +102,37 @@ def test_a_broken_feed_is_named_once_a_day_or_when_its_error_changes(
         db.execute("UPDATE feed_notices SET told_at = ?", (day_ago,))
     assert "Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
 
-    # It recovers, then breaks again: a new failure, named at once.
+    # It recovers, then breaks again with another error: a new failure, named at once.
     site.routes["/feeds/broken.xml"] = (200, "application/rss+xml", feed_xml("Broken Wire", []))
     assert cli("digest", "--no-extract", "--format", "text").code == 0
-    site.routes["/feeds/broken.xml"] = (404, "text/plain", "gone")
+    site.routes["/feeds/broken.xml"] = (503, "text/plain", "down")
     assert "Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
+
+
+def test_a_feed_that_flaps_is_named_once_a_day_not_at_each_failure(
+    cli, home: Path, site: Site, twelve_feeds
+) -> None:
+    """Trial 35: a feed failing every other run was named on every failure ("autonews: 1 feed
+    failed: Flip Flop Motors (an HTML page, not a feed)"), and cron mailed each. The same
+    failure back within [digest] failure_reminder is the one told: counted, not named."""
+    working = (200, "application/rss+xml", feed_xml("Broken Wire", []))
+    broken = site.routes["/feeds/broken.xml"]
+    assert "1 feed failed: Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
+    for _ in range(3):
+        site.routes["/feeds/broken.xml"] = working
+        assert cli("digest", "--no-extract", "--format", "text").code == 0
+        site.routes["/feeds/broken.xml"] = broken
+        again = cli("digest", "--no-extract", "--format", "text")
+        assert (again.code, again.err) == (ExitStatus.FEEDS_FAILED, "")
+        assert "1 failing as reported earlier" in again.out
+    # A day after it was named: named again, once.
+    with store_db(home) as db:
+        day_ago = (datetime.now(UTC) - timedelta(hours=25)).isoformat(timespec="seconds")
+        db.execute("UPDATE feed_notices SET told_at = ?", (day_ago,))
+    site.routes["/feeds/broken.xml"] = working
+    assert cli("digest", "--no-extract", "--format", "text").code == 0
+    site.routes["/feeds/broken.xml"] = broken
+    assert "1 feed failed: Broken Wire" in cli("digest", "--no-extract", "--format", "text").err
 
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
@@ -215,7 +241,8 @@ def test_when_every_feed_fails_stderr_says_so(cli, home: Path, site: Site) -> No
     write_config(home, feeds_toml(names) + FAST_FETCH)
     down = cli("digest", "--no-extract", "--new", "--format", "text")
     assert down.code == ExitStatus.FEEDS_FAILED == 3
-    message, hint = down.err.splitlines()
+    new_store, message, hint = down.err.splitlines()  # a first run: the store is made
+    assert new_store.startswith("autonews: a new store at ")
     assert message == (
         "autonews: every feed failed (2): A Wire (HTTP 503 Service Unavailable), "
         "B Wire (HTTP 404 Not Found)"
@@ -233,7 +260,7 @@ def test_a_reason_every_failed_feed_shares_is_said_once(cli, home: Path, site: S
     """With the network down, every feed fails the same way: said once, not after each."""
     names = [("A Wire", site.url("/a.xml")), ("B Wire", site.url("/b.xml"))]  # both HTTP 404
     write_config(home, feeds_toml(names) + FAST_FETCH)
-    message = cli("digest", "--no-extract", "--format", "text").err.splitlines()[0]
+    message = cli("digest", "--no-extract", "--format", "text").err.splitlines()[1]
     assert message == "autonews: every feed failed (2): A Wire, B Wire (HTTP 404 Not Found)"
 
 

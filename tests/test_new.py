@@ -137,3 +137,28 @@ def test_new_is_shared_by_every_format_of_a_digest_and_a_name_keeps_its_own(
     assert titles(named) == ["Volvo Recalls 14,768 XC70s Over Halfshaft Risk"]
     readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
     assert "What `--new` has delivered is kept per digest, not per format" in readme
+
+
+def test_a_store_made_anew_says_so_once(cli, home: Path, httpserver: HTTPServer) -> None:
+    """Trial 35: a deleted store (or an empty file in its place) was made again without a word,
+    and every --new job sent the whole window to every team again. A digest that makes the
+    store while the config lists feeds, or over an empty file, says so once on stderr."""
+    url = serve(httpserver, [item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1)])
+    store = home / "data" / "autonews.sqlite3"
+    assert "new store" not in cli("digest", "--feed", url, *NEW).err  # first use, by --feed
+    home.joinpath("config.toml").write_text(f'[[feeds]]\nurl = "{url}"\n', encoding="utf-8")
+    assert cli("digest", *NEW).err == ""
+    for path in store.parent.glob("autonews.sqlite3*"):
+        path.unlink()
+    deleted = cli("digest", *NEW)
+    assert deleted.code == 0, deleted.err
+    assert deleted.err == (
+        f"autonews: a new store at {str(store)!r} (none was there): --new digests send "
+        "everything of the window, as on a first run\n"
+    )
+    assert titles(deleted) == ["Volvo Recalls 14,768 XC70s Over Halfshaft Risk"]
+    assert cli("digest", *NEW).err == ""  # once
+    for path in store.parent.glob("autonews.sqlite3*"):
+        path.unlink()
+    store.write_bytes(b"")
+    assert "(the file was empty)" in cli("digest", *NEW).err

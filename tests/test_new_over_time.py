@@ -324,3 +324,75 @@ def test_a_delivered_story_told_as_another_event_by_new_sources_comes_back(
     assert titles(cli("digest", *feeds, *NEW)) == []  # once
     text = cli("digest", *feeds, "--offline", "--format", "text").out
     assert "now told as financials since your last digest" not in text  # only --new tells it
+
+
+def _wire(clock: Clock, first: int, count: int, hours_apart: float) -> list[dict]:
+    """``count`` entries of a wire, the newest an hour old, ``hours_apart`` from each other."""
+    makers = ["Ford", "Toyota", "Honda", "Kia", "Mazda", "Subaru", "Audi", "Volvo", "Jeep", "Opel"]
+    return [
+        entry(
+            clock,
+            f"{makers[n % 10]} Names New Head of Sales in Region {n}",
+            first + n,
+            1 + n * hours_apart,
+        )
+        for n in range(count)
+    ]
+
+
+def test_an_item_posted_late_and_dated_days_back_is_news_to_the_next_new_digest(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 35: two recalls appeared minutes after the feeds were read, dated 60 h and 50 h
+    back (an embargo, back-dated wire copy). First seen since the last --new digest, they were
+    never delivered: they are news, whatever their date, and the footer says why they are
+    there."""
+    listing = _wire(clock, 1, 6, 4)  # the feed lists the last day: the recalls are older
+    url = publish(site, "/w.xml", listing)
+    assert len(titles(cli("digest", "--feed", url, *NEW))) == 6
+    clock.advance(minutes=10)
+    gmc = entry(clock, "GMC Sierra HD Recalled Over Tailgate Latch, 88,000 Trucks", 20, 60)
+    porsche = entry(clock, "Porsche Recalls 27,000 Taycans Over Battery Short Circuit Risk", 21, 50)
+    publish(site, "/w.xml", [*listing, gmc, porsche])
+    text = cli("digest", "--feed", url, "--no-extract", "--new", "--format", "text")
+    assert gmc["title"] in text.out and porsche["title"] in text.out
+    assert "2 older stories included, first seen since the last --new digest" in text.out
+    clock.advance(minutes=10)
+    assert titles(cli("digest", "--feed", url, *NEW)) == []  # delivered once
+    # A reader whose digest ran before they appeared gets them too.
+    write_config(home, '[[digests]]\nname = "safety"\nevents = ["recall"]\n')
+    assert cli("digest", "--feed", url, "--name", "safety", *NEW).json()["stories"] == []
+    clock.advance(minutes=10)
+    late = entry(clock, "Kia Recalls 9,100 EV9s Over Seat Belt Buckle", 22, 70)
+    publish(site, "/w.xml", [*listing, gmc, porsche, late])
+    assert titles(cli("digest", "--feed", url, "--name", "safety", *NEW)) == [late["title"]]
+
+
+def test_a_feed_showing_more_of_its_archive_or_re_dating_it_does_not_flood_new(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """What comes into view deeper than a feed listed before (it lists 30 items where it
+    listed 5), its items re-dated (the same GUIDs, today's dates), or its archive again under
+    new GUIDs, links and dates: none of it is news."""
+    listing = _wire(clock, 1, 30, 4)  # 5 days of a busy wire; it lists the first 5 (16 h)
+    url = publish(site, "/w.xml", listing[:5])
+    assert len(titles(cli("digest", "--feed", url, *NEW))) == 5
+    clock.advance(hours=40)
+    publish(site, "/w.xml", listing)
+    assert titles(cli("digest", "--feed", url, *NEW)) == []
+    clock.advance(hours=1)
+    redated = [{**item, "date": rfc822(0.5, clock.now)} for item in listing]
+    publish(site, "/w.xml", redated)
+    assert titles(cli("digest", "--feed", url, *NEW)) == []
+    clock.advance(hours=1)
+    resent = [
+        {
+            **item,
+            "guid": f"v2-{n}",
+            "link": f"http://mirror.example/{n}",
+            "date": rfc822(60, clock.now),
+        }
+        for n, item in enumerate(listing)
+    ]
+    publish(site, "/w.xml", resent)
+    assert titles(cli("digest", "--feed", url, *NEW)) == []

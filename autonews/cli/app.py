@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from autonews.cli.options import CONFIG_HELP, config_before_the_command
+# typer's own copy of click's exceptions (typer has no click of its own to import)
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer.exceptions import Abort
+
+from autonews.cli.options import CONFIG_HELP, bare_wait_waits_forever, config_before_the_command
 from autonews.errors import AutonewsError
 
 # The root's settings, each app (see ``build_app``) made with them.
@@ -120,12 +126,52 @@ def _command_named(args: list[str]) -> str | None:
 
 
 _INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
+_TERMINATED = 143  # and by SIGTERM (128 + 15): `timeout`, a shutdown, a supervisor
+_terminated = False  # set when SIGTERM stopped this run
+
+
+def _on_terminate(signum: int, frame: object) -> None:
+    """SIGTERM stops a run as Ctrl-C does (the store's open transaction rolls back, the workers
+    and the lock are let go, nothing is marked delivered), then says so. A second one, while it
+    winds down, ends it at once."""
+    global _terminated
+    _terminated = True
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise KeyboardInterrupt
 
 
 def _interrupted() -> None:
-    """A run stopped by Ctrl-C says so in one line (no traceback, and not silence)."""
+    """A run stopped by Ctrl-C or SIGTERM says so in one line (no traceback, and not silence):
+    cron's mail, or a supervisor's log, tells why it ended."""
+    if _terminated:
+        typer.echo("autonews: terminated", err=True)
+        sys.exit(_TERMINATED)
     typer.echo("autonews: interrupted", err=True)
     sys.exit(_INTERRUPTED)
+
+
+def _usage_error(exc: ClickException) -> None:
+    """A usage error (an unknown option or command, a missing argument) starts as every error
+    does, "autonews: error: ...", so that one pattern finds them all; the usage and where help
+    is follow. Help shown for a bare group (`autonews feeds`) is shown as is."""
+    if isinstance(exc, NoArgsIsHelpError):
+        exc.show()
+        sys.exit(exc.exit_code)
+    typer.echo(f"autonews: error: {exc.format_message()}", err=True)
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
+        typer.echo(ctx.get_usage(), err=True)
+        typer.echo(f"Try '{ctx.command_path} {option}' for help.", err=True)
+    sys.exit(exc.exit_code)
+
+
+def _catch_terminate() -> Any:
+    """Catch SIGTERM for this run (from the main thread only, where Python takes signals);
+    the handler it replaces, to put back, or None."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _on_terminate)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -138,8 +184,21 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args[:end]
     if debug:
         args = ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]
+    args = bare_wait_waits_forever(args)
+    global _terminated
+    _terminated = False
+    previous = _catch_terminate()
+    status: object = None
     try:
-        build_app(_command_named(args))(args=args, prog_name="autonews")
+        # Not standalone: typer's usage errors come here, to be said as ours are; its exit
+        # statuses (typer.Exit) are returned.
+        status = build_app(_command_named(args))(
+            args=args, prog_name="autonews", standalone_mode=False
+        )
+    except ClickException as exc:
+        _usage_error(exc)
+    except Abort:  # typer's, for an end of input where it asked
+        _interrupted()
     except AutonewsError as exc:
         if _debug or debug:
             raise
@@ -155,9 +214,15 @@ def main(argv: list[str] | None = None) -> None:
             _interrupted()
         raise
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if argv is None:
             # The program, about to exit (not a caller's function call): the collector's
             # passes at exit would walk every object still alive (tens of milliseconds) for
             # cycles to free that the process's end frees anyway. Every file and the store are
             # closed by now, and the interpreter flushes stdout and stderr itself.
             gc.freeze()
+    if status == _INTERRUPTED:  # typer's answer to Ctrl-C (or SIGTERM) inside a command
+        _interrupted()
+    if isinstance(status, int) and status:
+        sys.exit(status)

@@ -22,7 +22,7 @@ app = typer.Typer(
 def config_path(config: ConfigOption = None) -> None:
     """Print the path of the config file (--config, then $AUTONEWS_CONFIG, then the user config
     folder's config.toml), whether or not it exists yet."""
-    from autonews.config import config_file_to_edit
+    from autonews.config_file import config_file_to_edit
 
     path = config_file_to_edit(config)
     typer.echo(str(path))
@@ -35,7 +35,8 @@ def config_check(config: ConfigOption = None) -> None:
     """Validate the config file and say what it sets up: feeds, named digests, email, store;
     warn of what it will cost, such as a keep_days that prunes what is still wanted (exit 2 on
     errors)."""
-    from autonews.config import config_file_to_edit, load_config
+    from autonews.config import load_config
+    from autonews.config_file import config_file_to_edit
     from autonews.config_report import check_config
 
     path = config_file_to_edit(config)
@@ -65,7 +66,8 @@ def _every_problem_of(path: Path, first: ConfigError) -> None:
     """Loading stops at the first wrong key; a check names them all, so that one round of
     editing fixes the file. Returns (and the caller raises ``first``) when the file has at most
     one problem of its own (the error may be an environment variable's)."""
-    from autonews.config import Config, read_toml
+    from autonews.config import Config
+    from autonews.config_file import read_toml
     from autonews.config_report import file_problems
 
     problems = file_problems(read_toml(path), Config())
@@ -89,7 +91,7 @@ def config_init(
     """Write a commented starter config with a handful of car-news feeds (English and Chinese)."""
     from importlib import resources
 
-    from autonews.config import config_file_to_edit
+    from autonews.config_file import config_file_to_edit
     from autonews.files import write_atomically
 
     path = config_file_to_edit(config)

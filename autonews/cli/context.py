@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from autonews.deliver.digest import Deliveries
     from autonews.models import Digest, FeedHealth, SkippedPage
     from autonews.pipeline import Progress
+    from autonews.store import Store
 
 T = TypeVar("T")
 
@@ -91,6 +92,20 @@ def debug_skipped_entries(feeds: Sequence[FeedHealth]) -> None:
     for feed in feeds:
         if note := skipped_entries_note(feed):
             typer.echo(f"autonews: {clean_text(feed.name or feed.url)}: {note}", err=True)
+
+
+def tell_of_a_new_store(store: Store, cfg: Config, existed: bool) -> None:
+    """On stderr, once: a digest made the store now, though the config lists feeds (it has
+    been read before, most likely) or an empty file was there. A store deleted or moved loses
+    what --new delivered: the next --new digests send the whole window again, and whoever reads
+    cron's mail should know why (trial 35: 101 stories re-sent to every team without a word)."""
+    if store.created and (cfg.feeds or existed):
+        typer.echo(
+            f"autonews: a new store at {str(store.path)!r} ("
+            + ("the file was empty" if existed else "none was there")
+            + "): --new digests send everything of the window, as on a first run",
+            err=True,
+        )
 
 
 def tell_of_feeds(digest: Digest, offline: bool = False) -> None:

@@ -19,6 +19,7 @@ from autonews.cli.context import (
     environment,
     load_config,
     no_feeds_error,
+    tell_of_a_new_store,
     tell_of_deliveries,
     with_progress,
 )
@@ -37,6 +38,7 @@ from autonews.cli.options import (
     event_slugs,
     format_option,
     tell_of_models_named_nowhere,
+    wait_limit,
     wanted_models,
 )
 from autonews.errors import ConfigError, UsageError
@@ -192,11 +194,15 @@ def digest(
         ),
     ] = False,
     wait: Annotated[
-        bool,
+        str | None,
         typer.Option(
-            "--wait", help="If another run holds the store, wait for it instead of exiting."
+            "--wait",
+            metavar="[SECONDS]",
+            help="If another run holds the store, wait for it instead of exiting (exit 4); "
+            "with SECONDS (or a span: 10m), at most that long, then exit 4.",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     color: ColorOption = "auto",
 ) -> None:
     """Fetch the feeds and print a digest of stories grouped by automaker and event."""
@@ -214,6 +220,7 @@ def digest(
     check_choice("--group-by", group_by, GROUPINGS)
     check_since(since)
     check_language(language)
+    waiting = wait_limit(wait)
     events = event_slugs("--event", event)
     exclude_events = event_slugs("--exclude-event", exclude_event)
     both = sorted(set(events) & set(exclude_events))
@@ -275,7 +282,9 @@ def digest(
     terminal = env.stdout_isatty
     readers = [reader for _, to in runs for reader in readers_of(to, terminal)]
     told = replace(options, audiences=audiences(readers))
-    with run_lock(cfg.paths.data_dir, wait=wait), Store(cfg.paths.store_file) as store:
+    existed = cfg.paths.store_file.exists()
+    with run_lock(cfg.paths.data_dir, wait=waiting), Store(cfg.paths.store_file) as store:
+        tell_of_a_new_store(store, cfg, existed)
         channels = [run_options.channel for run_options, _ in runs]
         collection = with_progress(
             env, lambda progress: collect(store, cfg, told, progress, channels)

@@ -60,7 +60,8 @@ def feeds_add(
 ) -> None:
     """Add a feed to the config file (comments and layout are kept). The URL is fetched first:
     a site's page gives the feed it links, and the feed's title is its name."""
-    from autonews.config import FeedConfig, config_file_to_edit
+    from autonews.config import FeedConfig
+    from autonews.config_file import config_file_to_edit
     from autonews.feedlist import add_feeds, checked_feed
 
     feed, note = checked_feed(FeedConfig(url=url, name=name, tags=tuple(tag or ())))
@@ -135,7 +136,7 @@ def feeds_remove(
     config: ConfigOption = None,
 ) -> None:
     """Remove a feed from the config file."""
-    from autonews.config import config_file_to_edit
+    from autonews.config_file import config_file_to_edit
     from autonews.feedlist import remove_feed
 
     removed = remove_feed(config_file_to_edit(config), url_or_name)
@@ -174,7 +175,8 @@ def feeds_edit(
 ) -> None:
     """Change a feed's URL, name or tags in the config file. A new URL is fetched first, as
     `feeds add` fetches it; the feed's stored items move with it."""
-    from autonews.config import FeedConfig, config_file_to_edit
+    from autonews.config import FeedConfig
+    from autonews.config_file import config_file_to_edit
     from autonews.feedlist import checked_feed, edit_feed
 
     if url is None and name is None and tag is None and not no_tags:
@@ -226,7 +228,7 @@ def feeds_rename(
     config: ConfigOption = None,
 ) -> None:
     """Give a feed a new name."""
-    from autonews.config import config_file_to_edit
+    from autonews.config_file import config_file_to_edit
     from autonews.feedlist import edit_feed
 
     if not new_name.strip():  # a nameless feed is shown by its URL: a deliberate edit's job
@@ -243,7 +245,7 @@ def feeds_disable(
     config: ConfigOption = None,
 ) -> None:
     """Stop fetching a feed, keeping it in the list (`enabled = false`)."""
-    from autonews.config import config_file_to_edit
+    from autonews.config_file import config_file_to_edit
     from autonews.feedlist import edit_feed
 
     _say_changed(*edit_feed(config_file_to_edit(config), url_or_name, enabled=False))
@@ -255,7 +257,7 @@ def feeds_enable(
     config: ConfigOption = None,
 ) -> None:
     """Fetch a disabled feed again."""
-    from autonews.config import config_file_to_edit
+    from autonews.config_file import config_file_to_edit
     from autonews.feedlist import edit_feed
 
     _say_changed(*edit_feed(config_file_to_edit(config), url_or_name, enabled=True))
@@ -295,7 +297,7 @@ def feeds_import(
     config: ConfigOption = None,
 ) -> None:
     """Import feeds from an OPML file into the config file."""
-    from autonews.config import config_file_to_edit
+    from autonews.config_file import config_file_to_edit
     from autonews.feedlist import checked_feed, import_feeds
     from autonews.opml import import_summary, parse_opml
 

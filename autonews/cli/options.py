@@ -202,3 +202,44 @@ def company_names(settings: ClassifyConfig, companies: Sequence[str]) -> tuple[s
     from autonews.classify.lookup import knowledge_for, resolve_companies
 
     return resolve_companies(companies, knowledge_for(settings), "--company", UsageError)
+
+
+WAIT_FOREVER = "forever"  # the value of a bare --wait
+
+
+def bare_wait_waits_forever(args: Sequence[str]) -> list[str]:
+    """``--wait`` takes an optional number of seconds (``--wait``, ``--wait 600``), which
+    typer's options cannot: a bare ``--wait`` (last, or before another option) is given the
+    value that waits for as long as it takes."""
+    out = list(args)
+    end = out.index("--") if "--" in out else len(out)
+    for index in range(end):
+        following = out[index + 1] if index + 1 < end else None
+        if out[index] == "--wait" and (following is None or following.startswith("-")):
+            out[index] = f"--wait={WAIT_FOREVER}"
+    return out
+
+
+def wait_limit(value: str | None) -> bool | float:
+    """``--wait``: False when not given, True to wait for as long as it takes, else the most
+    seconds to wait (a number, or a span such as 10m)."""
+    if value is None:
+        return False
+    if value == WAIT_FOREVER:
+        return True
+    from autonews.timeparse import parse_duration
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            seconds = parse_duration(value).total_seconds()
+        except ValueError:
+            seconds = -1.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise UsageError(
+            f"--wait: {value!r} is not a number of seconds",
+            hint="--wait alone waits for as long as it takes; --wait 600 (or 10m) gives up "
+            "after ten minutes",
+        )
+    return seconds

@@ -24,36 +24,12 @@ from autonews.store.connection import connect, connect_read_only, rows_in, trans
 from autonews.store.entries import EntryQueries
 from autonews.store.migrations import migrate, require_current
 from autonews.store.moves import FeedMoves
-from autonews.store.notices import FeedNotices, forget_failures
+from autonews.store.notices import FeedNotices
 from autonews.store.pages import PageQueries
+from autonews.store.problems import folder_problem, open_problem, store_problem
 from autonews.store.retention import Retention
 from autonews.store.rows import health_from_row, iso, item_from_row, starting_with
 from autonews.store.stories import StoryQueries
-
-
-def store_problem(path: Path, error: sqlite3.DatabaseError) -> StoreError:
-    """What an SQLite error says about the store, for its user. Nothing is deleted: a damaged
-    file is for the user to move away (their feeds are in the config)."""
-    text = str(error)
-    if "readonly" in text or "read-only" in text:
-        return StoreError(
-            f"cannot write to the store {str(path)!r}: {text}",
-            hint="check the permissions of the file and its folder",
-        )
-    if _is_damage(error):
-        return StoreError(
-            f"the store {str(path)!r} is damaged: {text}",
-            hint="move it away to start afresh (the feeds are in the config, not the store)",
-        )
-    return StoreError(
-        f"the store {str(path)!r} failed: {text}",
-        hint="another program may hold it, or its disk may be full or read-only; try again",
-    )
-
-
-def _is_damage(error: sqlite3.DatabaseError) -> bool:
-    text = str(error)
-    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def _keep_statistics(db: sqlite3.Connection) -> None:
@@ -83,25 +59,18 @@ class Store(
         reading only (see :meth:`for_reading`)."""
         self.path = path
         self.read_only = read_only
+        self.created = False  # made now: no store was there, or an empty file
         try:
             if read_only:
                 self.db = connect_read_only(path)
                 require_current(self.db, path)
             else:
                 self.db = connect(path)
-                migrate(self.db, path)
+                self.created = migrate(self.db, path) == 0
         except sqlite3.DatabaseError as exc:
-            if _is_damage(exc):  # not a matter of permissions: says so, as when it is in use
-                raise store_problem(path, exc) from None
-            # Never "move it away" here: a store that cannot be opened for its permissions
-            # holds what was delivered, and a fresh one would deliver it all again.
-            raise StoreError(
-                f"cannot open the store {str(path)!r}: {exc}",
-                hint="check the permissions of the file and its folder (a digest writes to both; "
-                "`story`, `stats` and `feeds list` need only read them)",
-            ) from None
+            raise open_problem(path, exc) from None
         except OSError as exc:
-            raise StoreError(f"cannot create the data folder for {str(path)!r}: {exc}") from None
+            raise folder_problem(path, exc) from None
 
     @classmethod
     def for_reading(cls, path: Path) -> Store:
@@ -177,8 +146,9 @@ class Store(
                 )
             else:
                 # A 304 keeps the old validators unless the server sent new ones, and the
-                # count of items the unchanged document has. A failure that ends is forgotten:
-                # the next one is news.
+                # count of items the unchanged document has. What runs told of a failure that
+                # ends is kept: the same failure back within [digest] failure_reminder (a
+                # feed that flaps) is no news (see autonews.notices).
                 if status is FeedStatus.NOT_MODIFIED:
                     item_count = None
                 db.execute(
@@ -198,7 +168,6 @@ class Store(
                         feed.url,
                     ),
                 )
-                forget_failures(db, feed.url)
             row = db.execute("SELECT * FROM feeds WHERE url = ?", (feed.url,)).fetchone()
         return health_from_row(row, feed.name or row["title"] or feed.url)
 

@@ -65,7 +65,9 @@ class EntryQueries:
         """Insert entries not seen before. Existing items keep their first-seen time and date.
 
         On a feed's first fetch, dated entries older than ``first_run_window`` become the
-        baseline: stored, shown in ordinary digests, but never news for ``--new``. An undated
+        baseline: stored, shown in ordinary digests, but never news for ``--new``; so do, at a
+        later fetch, entries that old which are the feed's archive rather than its news
+        (:class:`_Archive`). An undated
         entry is dated when first seen, as digests show it, and is news like any entry of that
         time. An entry the store has (same key) under another title is the feed's correction:
         the item takes the new title and summary, and loses its classification and article page
@@ -82,16 +84,20 @@ class EntryQueries:
             known: dict[str, tuple[int, str]] = {}  # key -> (id, title)
             known_prints: set[str] = set()
             feed_dates: dict[str, tuple[str, str | None]] = {}  # key -> (first seen, feed date)
-            for item_id, key, fingerprint, title, first_seen, feed_date in db.execute(
-                "SELECT id, key, fingerprint, title, first_seen, feed_date FROM items "
+            published_at: dict[str, str] = {}  # key -> date
+            for item_id, key, fingerprint, title, first_seen, feed_date, date in db.execute(
+                "SELECT id, key, fingerprint, title, first_seen, feed_date, published FROM items "
                 "WHERE feed_url = ?",
                 (feed.url,),
             ):
                 known[key] = (item_id, title)
                 known_prints.add(fingerprint)
                 feed_dates[key] = (first_seen, feed_date)
+                published_at[key] = date
             first_fetch = not known
-            read_before = _last_read(db, feed.url)
+            read_before, listed_before = _last_read(db, feed.url)
+            old = [e.published for k, e in zip(keys, entries, strict=True) if k not in known]
+            archive = _Archive.of(known, published_at, listed_before, old)
             rows, indexes = [], []
             corrections: dict[int, tuple[int, ParsedEntry, str]] = {}
             redated: list[tuple[str | None, int]] = []  # (feed date, item id)
@@ -119,9 +125,9 @@ class EntryQueries:
                 known_prints.add(fingerprint)
                 published, feed_date = store_dates(entry.published, now)
                 baseline = (
-                    first_fetch
-                    and entry.published is not None
+                    entry.published is not None
                     and entry.published < now - first_run_window
+                    and (first_fetch or archive.holds(entry.title, entry.published))
                 )
                 indexes.append(position)
                 rows.append(
@@ -176,10 +182,61 @@ def feed_title(title: str) -> str:
     return one_line[: FEED_TITLE_LENGTH - 1].rstrip() + "…"
 
 
-def _last_read(db: sqlite3.Connection, url: str) -> str | None:
-    """When the feed was last read, before this read (None: never)."""
-    row = db.execute("SELECT last_success FROM feeds WHERE url = ?", (url,)).fetchone()
-    return row[0] if row else None
+def _last_read(db: sqlite3.Connection, url: str) -> tuple[str | None, list[str] | None]:
+    """When the feed was last read, before this read (None: never), and the keys it listed
+    then (None: not known, a store from before they were kept)."""
+    row = db.execute("SELECT last_success, listed FROM feeds WHERE url = ?", (url,)).fetchone()
+    if row is None:
+        return None, None
+    return row[0], (json.loads(row[1]) if row[1] else None)
+
+
+def _title_words(title: str) -> str:
+    return " ".join(title.lower().split())
+
+
+# More entries than this dated before everything a feed listed when last read, in one read, are
+# its archive coming into view (it lists 50 items where it listed 10); this many or fewer are
+# items posted late (an embargo lifted on a recall or two): news, whatever their date.
+POSTED_LATE_AT_ONCE = 5
+
+
+@dataclass(frozen=True)
+class _Archive:
+    """What tells a feed's archive from its news, among entries first seen now but dated long
+    before (an embargoed recall, back-dated wire copy, a CMS keeping the draft's date: news,
+    which --new must deliver whatever their date). Archive: a headline the feed gave before
+    (its archive sent again under new GUIDs and links); and entries dated before everything the
+    feed listed when last read, when more than POSTED_LATE_AT_ONCE come at once (a feed listing
+    more items than it did). Neither may flood --new."""
+
+    titles: frozenset[str]
+    listed_from: datetime | None  # the oldest date the feed's last document listed
+    coming_into_view: bool  # more than POSTED_LATE_AT_ONCE entries dated before it
+
+    @classmethod
+    def of(
+        cls,
+        known: dict[str, tuple[int, str]],
+        published_at: dict[str, str],
+        listed: list[str] | None,
+        new_dates: Sequence[datetime | None],
+    ) -> _Archive:
+        """``new_dates``: the dates of the document's entries the store does not have."""
+        dates = [published_at[key] for key in listed or () if key in published_at]
+        listed_from = datetime.fromisoformat(min(dates)) if dates else None
+        deeper = sum(
+            1 for date in new_dates if listed_from and date is not None and date < listed_from
+        )
+        return cls(
+            frozenset(_title_words(title) for _, title in known.values()),
+            listed_from,
+            deeper > POSTED_LATE_AT_ONCE,
+        )
+
+    def holds(self, title: str, published: datetime) -> bool:
+        deeper = self.listed_from is not None and published < self.listed_from
+        return (deeper and self.coming_into_view) or _title_words(title) in self.titles
 
 
 def _correct(

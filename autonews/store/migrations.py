@@ -196,8 +196,9 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite3.Connection, path: Path) -> None:
-    """Bring the store at ``path`` (open as ``db``) to SCHEMA_VERSION."""
+def migrate(db: sqlite3.Connection, path: Path) -> int:
+    """Bring the store at ``path`` (open as ``db``) to SCHEMA_VERSION; the version it had (0:
+    none, a store made now or an empty file)."""
     version = _version(db, path)
     for number in range(version, SCHEMA_VERSION):
         with transaction(db):
@@ -205,6 +206,7 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
                 if statement.strip():
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {number + 1}")
+    return version
 
 
 def require_current(db: sqlite3.Connection, path: Path) -> None:

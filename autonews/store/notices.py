@@ -1,6 +1,7 @@
 """What runs told of each feed, per audience (see :mod:`autonews.notices`): its failure, named
-again when the error changes or [digest] failure_reminder has passed, and its move for good,
-told once per new address. Part of :class:`autonews.store.Store`."""
+again when the error changes or [digest] failure_reminder has passed (kept while the feed is
+read in between: a feed that flaps is named once a reminder), and its move for good, told once
+per new address. Part of :class:`autonews.store.Store`."""
 
 from __future__ import annotations
 
@@ -13,11 +14,6 @@ from autonews.store.connection import rows_in, transaction
 from autonews.store.rows import iso
 
 FAILURE, MOVE = "failure", "move"  # the kinds of notice
-
-
-def forget_failures(db: sqlite3.Connection, url: str) -> None:
-    """A feed read again: its failure is over, and the next one is news to every audience."""
-    db.execute("DELETE FROM feed_notices WHERE url = ? AND kind = ?", (url, FAILURE))
 
 
 class FeedNotices:
