@@ -96,7 +96,14 @@ def without_outlet(title: str, outlet: str) -> str:
     if not name:
         return title
     for dash in _OUTLET_DASHES:
-        head, found, tail = title.rpartition(dash)
-        if found and head.strip() and " ".join(tail.split()).casefold() == name:
-            return head.rstrip()
+        # The last dash may be the outlet's own ("- Reuters - Breakingviews", "- -"): try
+        # each, from the end, until the rest is longer than the name.
+        end = len(title)
+        while (at := title.rfind(dash, 0, end)) >= 0:
+            tail = " ".join(title[at + len(dash) :].split()).casefold()
+            if tail == name and title[:at].strip():
+                return title[:at].rstrip()
+            if len(tail) > len(name):
+                break
+            end = at + len(dash) - 1  # (dashes may overlap: "0 - - ")
     return title

@@ -29,10 +29,13 @@ def _no_kept_knowledge_across_tests() -> Iterator[None]:
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An isolated AUTONEWS_HOME with no config and no environment overrides."""
+    """An isolated AUTONEWS_HOME with no config and no environment overrides, in a neutral
+    locale: the reader's language comes from the locale when no config names one, and a
+    developer's zh_CN.UTF-8 must not change what the tests read."""
     for name in list(__import__("os").environ):
-        if name.startswith("AUTONEWS_") or name == "NO_COLOR":
+        if name.startswith("AUTONEWS_") or name in ("NO_COLOR", "LC_ALL", "LC_MESSAGES"):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("AUTONEWS_HOME", str(tmp_path / "home"))
     return tmp_path / "home"
 
