@@ -565,6 +565,16 @@ def test_news_of_another_site_or_system_of_one_maker_is_another_story(
     assert cluster(items(first, second)) == [[0], [1]]
 
 
+def test_the_word_for_cars_is_no_subject_two_reports_share() -> None:
+    """Trial 34: Chery's November exports joined China's trade-in subsidy on 汽车 alone."""
+    assert cluster(
+        items(
+            "奇瑞集团 11 月销售汽车 28.1 万辆，出口 12.6 万辆创新高",
+            "商务部：2027年继续实施汽车以旧换新补贴 报废更新最高补2万元",
+        )
+    ) == [[0], [1]]
+
+
 def test_a_plant_told_by_its_country_and_by_its_city_is_one_story() -> None:
     assert cluster(
         items(
