@@ -565,6 +565,25 @@ def test_news_of_another_site_or_system_of_one_maker_is_another_story(
     assert cluster(items(first, second)) == [[0], [1]]
 
 
+def test_two_brands_of_one_group_launching_two_models_are_two_stories() -> None:
+    """Trial 34: SAIC's IM LS9 launch and its Shangjie H5 pre-sale (with Huawei) were one story
+    on a summary's 车型 ("model": every launch's word), the H5 no model of Shangjie's."""
+    rows = [
+        ("智己LS9上市，售价33.98万元起，上汽智己最大SUV", "上汽智己LS9正式上市。"),
+        ("上汽智己LS9上市：33.98万元起，刘涛称首月目标1万台", "智己LS9推出3款车型。"),
+        (
+            "上汽与华为合作尚界品牌 首款车H5开启预售16.98万起",
+            "上汽集团与华为合作的尚界品牌首款车型开启预售。",
+        ),
+        ("尚界H5预售16.98万，上汽华为合作首车来了", ""),
+    ]
+    inputs_ = [
+        ClusterInput(n, title, summary, None, T0 + timedelta(hours=n), classify(title, summary))
+        for n, (title, summary) in enumerate(rows)
+    ]
+    assert cluster(inputs_) == [[0, 1], [2, 3]]
+
+
 def test_the_word_for_cars_is_no_subject_two_reports_share() -> None:
     """Trial 34: Chery's November exports joined China's trade-in subsidy on 汽车 alone."""
     assert cluster(

@@ -47,7 +47,8 @@ og i pa til av for med som er var har en et det den de ikke fra om
 # Common vocabulary of news headlines, stemmed as the clusterer stems (see ``features._terms``):
 # no evidence that two items tell one event, however rare in a small batch of items; last, a
 # Chinese page's credits (来源：…, 责任编辑：…), news words (消息, 快讯: trial 34 #1) and the word
-# for cars itself (汽车, 车企: a maker's sales and a trade-in subsidy shared nothing else).
+# for cars itself (汽车, 车企, 车型 "model": a maker's sales and a trade-in subsidy shared
+# nothing else, two brands' launches only that).
 _NEWS = """
 new news report reports reported reporting update updates latest today week weeks weekly day days
 month months monthly time times ago next last early late later soon now year yearly annual
@@ -118,7 +119,7 @@ believe believes believed suspect suspects suspected
 ongoing continuing amid legacy future past present recent
 来源 编辑 记者 作者 责编 责任 任编 撰文 摄影 校对 审核 出品 通讯 讯员 原标 标题 本文 文来 来自 转载
 授权 公众 众号 图片 图源 大图 点击 查看 消息 资讯 快讯 报道
-汽车 车企
+汽车 车企 车型
 """
 
 FUNCTION_WORDS = frozenset(_FUNCTION.split())
