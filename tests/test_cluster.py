@@ -584,6 +584,35 @@ def test_two_brands_of_one_group_launching_two_models_are_two_stories() -> None:
     assert cluster(inputs_) == [[0, 1], [2, 3]]
 
 
+def test_a_makers_deal_and_a_draft_rule_of_its_field_are_two_stories() -> None:
+    """Trial 34: Horizon Robotics' driver-assist deal with VW joined MIIT's draft standard for
+    driver assistance, on the field both name."""
+    rows = [
+        (
+            "地平线与大众汽车集团签署合作协议，为其在华车型提供 HSP 智驾方案",
+            "IT之家 12 月 6 日消息，地平线宣布获大众汽车集团智驾定点。",
+            "ithome",
+        ),
+        (
+            "Horizon Robotics to supply HSP driver-assist system to Volkswagen in China",
+            "The deal covers several VW models built by CARIZON.",
+            "cnev",
+        ),
+        (
+            "工信部发布《智能网联汽车组合驾驶辅助系统安全要求》国标征求意见稿",
+            "新国标拟规定L2级辅助驾驶的驾驶员监测要求。",
+            "kr36",
+        ),
+    ]
+    inputs_ = [
+        ClusterInput(
+            n, title, summary, None, T0 + timedelta(hours=3 * n), classify(title, summary), feed
+        )
+        for n, (title, summary, feed) in enumerate(rows)
+    ]
+    assert cluster(inputs_) == [[0, 1], [2]]
+
+
 def test_the_word_for_cars_is_no_subject_two_reports_share() -> None:
     """Trial 34: Chery's November exports joined China's trade-in subsidy on 汽车 alone."""
     assert cluster(

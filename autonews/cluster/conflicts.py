@@ -223,8 +223,14 @@ def _maker_and_industry_rule(a: _Features, b: _Features) -> bool:
     maker: the rule is news for every maker, not the story of one maker's trouble it shares
     words with (a recall by over-the-air update / the rules for such updates). A maker's share
     of a rule ("Brussels hits SAIC hardest", "Toyota shares surge as tariffs fall") is the
-    rule's news."""
-    return bool(a.makers) and not b.makers and b.event is Event.REGULATION and a.event in _TROUBLE
+    rule's news. Nor is a maker's deal told surely (a supplier's driver-assist system for VW /
+    a draft standard for such systems)."""
+    if not a.makers or b.makers or b.event is not Event.REGULATION:
+        return False
+    return a.event in _TROUBLE or (a.event in _DEALS and a.event_sure)
+
+
+_DEALS = frozenset((Event.PARTNERSHIP, Event.OWNERSHIP))
 
 
 def _maker_and_another_company(a: _Features, b: _Features) -> bool:
