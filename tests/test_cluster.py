@@ -613,6 +613,23 @@ def test_a_makers_deal_and_a_draft_rule_of_its_field_are_two_stories() -> None:
     assert cluster(inputs_) == [[0, 1], [2]]
 
 
+def test_a_price_and_other_news_of_the_maker_in_that_market_are_two_stories() -> None:
+    """Trial 34: Tesla's Model Y price cut in Taiwan joined Taiwan's decision on its FSD tests,
+    on Taiwan alone. A launch told by its price stays with the launch."""
+    assert cluster(
+        items(
+            "特斯拉台湾Model Y降价10万新台币，售价159.9万新台币起",
+            "交通部：特斯拉FSD在台測試申請尚未核准",
+        )
+    ) == [[0], [1]]
+    assert cluster(
+        items(
+            "Tesla opens its first India showroom in Mumbai",
+            "特斯拉印度首家展厅孟买开业 Model Y售价约合人民币50万元",
+        )
+    ) == [[0, 1]]
+
+
 def test_the_word_for_cars_is_no_subject_two_reports_share() -> None:
     """Trial 34: Chery's November exports joined China's trade-in subsidy on 汽车 alone."""
     assert cluster(

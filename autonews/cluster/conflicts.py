@@ -84,6 +84,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if _trade_news_of_two_kinds(a, b):
         return "a price / a deal / results: different news"  # a price cut / a supply deal
+    if _price_and_other_news(a, b) or _price_and_other_news(b, a):
+        return "a price / other news"  # Tesla's Model Y price in Taiwan / its FSD tests there
     if _listing_and_partnership(a, b) or _listing_and_partnership(b, a):
         return "a listing / a partnership"  # Avatr's IPO / CATL's partnership with Changan
     if _maker_and_industry_rule(a, b) or _maker_and_industry_rule(b, a):
@@ -187,6 +189,20 @@ def _trade_kind(item: _Features) -> str | None:
         return None  # an unsure type may be the same news told another way
     kind = _TRADE_KINDS.get(item.event)
     return None if kind == "price" and not item.priced else kind
+
+
+def _price_and_other_news(a: _Features, b: _Features) -> bool:
+    """``a`` surely a price its title names; ``b`` names no price, tells no price's news nor a
+    launch (which a price may tell: a model's first showroom, priced), and shares no figure
+    with ``a``: another news of the maker in the same market."""
+    return (
+        a.event is Event.PRICING
+        and a.event_sure
+        and a.priced
+        and not b.priced
+        and b.event not in (Event.PRICING, Event.LAUNCH)
+        and not shared_figure(a, b)
+    )
 
 
 _IPO = "c:ipo"
