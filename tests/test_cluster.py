@@ -630,6 +630,20 @@ def test_a_price_and_other_news_of_the_maker_in_that_market_are_two_stories() ->
     ) == [[0, 1]]
 
 
+def test_denials_of_one_rumour_are_one_story_and_the_rumour_another() -> None:
+    """Trial 34: XPeng's denial of a report of job cuts was two stories (a denial naming the
+    rumour, 回应裁员传闻, was taken for a deal to come, and another named no subject), and one
+    of them joined nothing the rumour had said."""
+    denials = [
+        "小鹏汽车辟谣：“裁员15%”消息不实，正常人员调整",
+        "XPeng denies report it will lay off 15% of workforce",
+        "小鹏汽车回应裁员传闻：消息不实，公司仍在招聘",
+        "小鵬汽車否認裁員15%傳聞",
+    ]
+    assert cluster(items(*denials, hours=0.3)) == [[0, 1, 2, 3]]
+    assert cluster(items("传小鹏汽车裁员15%", denials[0])) == [[0], [1]]
+
+
 def test_the_word_for_cars_is_no_subject_two_reports_share() -> None:
     """Trial 34: Chery's November exports joined China's trade-in subsidy on 汽车 alone."""
     assert cluster(

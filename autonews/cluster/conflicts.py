@@ -26,6 +26,7 @@ from autonews.cluster.vocabulary import (
 )
 from autonews.models import Event, told_longer
 
+DENIED = "deny"  # the turn of a denial
 _TURN_LATER = 24 * 3600.0  # seconds: a turn told later than this after the news is news
 # seconds: two share moves told further apart than this are two sessions' (a close told the next
 # morning is still within it)
@@ -114,6 +115,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different turns of the story"  # talks begun / called off
     if _other_regulators(a, b):
         return "approvals of different regulators"  # the EU's clearance / Japan's
+    if _rumour_and_denial(a, b) or _rumour_and_denial(b, a):
+        return "a rumour / its denial"  # 传小鹏汽车裁员15% / 小鹏汽车辟谣：消息不实
     if _called_off(a, b) or _called_off(b, a):
         return "different turns of the story"  # in talks / talks called off, any day
     if _later_turn(a, b) or _later_turn(b, a):
@@ -411,13 +414,20 @@ _LAUNCH_AFTER_PREVIEW = 12 * 3600.0  # seconds
 
 def _prospect(a: _Features, b: _Features) -> bool:
     """``a``'s title tells a deal still to come (talks, a rumour, a deal near) and ``b``'s tells
-    the deal itself, with its sum or share, or done, and no such turn."""
+    the deal itself, with its sum or share, or done, and no such turn. (A denial names the
+    rumour it denies: "回应裁员传闻：消息不实" is no rumour of the cuts another denial counts.)"""
     return (
         not a.stages.isdisjoint(PROSPECTS)
+        and DENIED not in a.stages
         and b.stages.isdisjoint(PROSPECTS)
         and not b.speculative
         and (bool(b.title_money) or "done" in b.stages or any(map(_sum_or_share, b.title_numbers)))
     )
+
+
+def _rumour_and_denial(a: _Features, b: _Features) -> bool:
+    """``a`` a rumour (told speculatively, denying nothing), ``b`` a denial: two turns."""
+    return a.speculative and DENIED not in a.stages and DENIED in b.stages
 
 
 def _sum_or_share(figure: fig.Figure) -> bool:

@@ -65,6 +65,7 @@ TALKS = "c:talks"
 RECALL = "c:recall"
 SURE_EVENT = 0.75  # an event type this likely tells one event from another (conflicts.py)
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
+DENIAL, DENIAL_OF = "deny", "c:deny|"  # a denial's turn, and its subject: "c:deny|restructuring"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
 _NAMED = (MODEL, COUNTERPART, NATIONS)  # subject terms made of the title's names
 _COMMON = 4  # times the rare count: a term used by more tells nothing about the event
@@ -193,6 +194,9 @@ def _subject(
     # turns are not: a maker delays a launch and a plant, resumes output at two plants.
     if TALKS in title:
         singular |= {TALKS + "|" + STAGES[t] for t in title if STAGES.get(t) == "end"}
+    # So is its denial of one kind of news (a report of job cuts denied in other words).
+    if c.event is not Event.OTHER and any(STAGES.get(t) == DENIAL for t in title):
+        singular.add(DENIAL_OF + c.event.value)
     # A raised forecast is the maker's own only when the title opens with it: a bank raising its
     # forecast for a maker is other news.
     # A forecast "for" something (its energy unit, one model's deliveries) is not the maker's
