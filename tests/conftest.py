@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -17,6 +18,15 @@ from autonews.cli import main
 pytest.register_assert_rewrite("tests.helpers")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test in a neutral locale, subprocesses and module fixtures too: the reader's
+    language comes from the locale when no config names one, and a developer's zh_CN.UTF-8
+    shell must not change what tests read (a test of a locale sets its own)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
+
+
 @pytest.fixture(autouse=True)
 def _no_kept_knowledge_across_tests() -> Iterator[None]:
     """A command run in-process keeps built knowledge in its home's cache folder from then on
@@ -29,13 +39,10 @@ def _no_kept_knowledge_across_tests() -> Iterator[None]:
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An isolated AUTONEWS_HOME with no config and no environment overrides, in a neutral
-    locale: the reader's language comes from the locale when no config names one, and a
-    developer's zh_CN.UTF-8 must not change what the tests read."""
+    """An isolated AUTONEWS_HOME with no config and no environment overrides."""
     for name in list(__import__("os").environ):
-        if name.startswith("AUTONEWS_") or name in ("NO_COLOR", "LC_ALL", "LC_MESSAGES"):
+        if name.startswith("AUTONEWS_") or name == "NO_COLOR":
             monkeypatch.delenv(name)
-    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("AUTONEWS_HOME", str(tmp_path / "home"))
     return tmp_path / "home"
 
