@@ -65,6 +65,7 @@ TRIALS = [
     DATA / "clusters-trial30.tsv",
     DATA / "clusters-trial31.tsv",
     DATA / "clusters-trial32.tsv",
+    DATA / "clusters-trial34.tsv",
 ]
 DAYS_PER_5000 = 60
 
