@@ -58,7 +58,7 @@ TUNING = [CLUSTERS, HOLDOUT, HOLDOUT2, FEEDS] + [
 ]
 HELD_BACK = [HOLDOUT3] + [DATA / f"clusters-blind-{name}-heldback.tsv" for name in BLIND]
 WHOLE = [DATA / f"clusters-blind-{name}.tsv" for name in BLIND]
-# The headlines of three user trials, written by testers who never read the code, with their own
+# The headlines of four user trials, written by testers who never read the code, with their own
 # story keys: first contact recorded, then fixed for the kinds of error their reports named (so
 # not held back, and never fitted on).
 TRIALS = [
