@@ -942,3 +942,28 @@ def test_lamps_are_lights_a_part_of_their_own() -> None:
         "NHTSA Closes Investigation Into Tesla Model Y Steering Wheels That Came Off",
         hours=5.0,
     ) == [[0], [1]]
+
+
+def test_a_count_of_vehicles_and_a_sum_of_money_are_no_shared_figure() -> None:
+    """Trial 36: "strikes have cost output of 20,000 vehicles" and a car that "will cost about
+    20,000 euros" shared "a figure", and the car's reveal joined the strike."""
+    rows = [
+        ("Volkswagen says strikes have cost output of 20,000 vehicles", ""),
+        (
+            "Volkswagen reveals ID. Every1 production version",
+            "The small EV will cost about 20,000 euros when it goes on sale.",
+        ),
+    ]
+    inputs_ = [
+        ClusterInput(
+            n,
+            title,
+            summary,
+            None,
+            T0 + timedelta(hours=20 * n),
+            CLASSIFIER.classify(title, summary),
+            f"f{n}",
+        )
+        for n, (title, summary) in enumerate(rows)
+    ]
+    assert cluster(inputs_) == [[0], [1]]

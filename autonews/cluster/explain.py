@@ -133,7 +133,11 @@ def _evidence(
     if shared:
         names = sorted(shared, key=lambda t: (-shared[t], t))
         found.append(Evidence("shared subject", ", ".join(map(term_name, names))))
-    figures = fig.matching(a.numbers, b.numbers)
+    figures = [
+        f
+        for f in fig.matching(a.numbers, b.numbers)
+        if fig.shared_alike(frozenset((f,)), b.numbers, a.figure_kinds, b.figure_kinds)
+    ]
     if figures:
         found.append(Evidence("shared figures", ", ".join(map(_figure_name, figures))))
     why = conflict(a, b)

@@ -104,6 +104,7 @@ class _Features:
     numbers: frozenset[Figure]  # in the title and the lead
     telling: frozenset[Figure]  # of those, the ones that tell an event (see model.evidence)
     figure_keys: frozenset[str]  # figures.keys of the numbers: none in common, none alike
+    figure_kinds: dict[Figure, str]  # the numbers whose words say money or vehicles
     units: frozenset[Figure]  # unit counts the classifier found (recalled, sold...)
     counted: frozenset[tuple[str, Figure]]  # what the title counts: ("plant", 14), ("job", 9000)
     stamp: float  # publication time, POSIX seconds
@@ -313,6 +314,9 @@ def _features(
         numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
         figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
+        figure_kinds=fig.counted_as(plain + " " + simplified(item.summary[:SUMMARY_CHARS]))
+        if numbers
+        else {},
         units=frozenset(fig.figure(value) for value in units),
         counted=fig.counts(plain),
         stamp=item.published.timestamp(),

@@ -79,6 +79,62 @@ def numbers(text: str) -> frozenset[Figure]:
     return frozenset(found)
 
 
+# What a figure counts, where its words say: money (a currency sign before it, a currency after)
+# or vehicles (cars, units, 辆 after it). 20,000 vehicles lost to a strike and a car's 20,000
+# euros are two figures (trial 36).
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥￥]|\b(?:US|HK|NT|RMB|EUR|USD|CNY)\$?)\s?$", re.IGNORECASE)
+_MONEY_AFTER = re.compile(
+    r"^\s?(?:euros?|dollars?|yuan|yen|pounds?|won|rupees?|francs?|kronor|"
+    r"(?:港|美|欧|日|新台)?元|美元|欧元|日元|港元|英镑|韩元)",
+    re.IGNORECASE,
+)
+_COUNT_AFTER = re.compile(
+    r"^\s?(?:vehicles?|cars?|units?|trucks?|vans?|SUVs?|EVs?|pickups?|buses|sedans?|辆|台|部)",
+    re.IGNORECASE,
+)
+
+
+def counted_as(text: str) -> dict[Figure, str]:
+    """The figures of a text whose words say what they count: "money" or "vehicles"."""
+    found: dict[Figure, str] = {}
+    if not _DIGIT.search(text):
+        return found
+    for match in _NUMBER.finditer(text):
+        digits, unit = match.group(1), (match.group(2) or "").lower()
+        if unit in ("%", "percent"):
+            continue
+        after, before = (
+            text[match.end() : match.end() + 12],
+            text[max(0, match.start() - 4) : match.start()],
+        )
+        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+            found[figure(number_value(digits, unit or None))] = "money"
+        elif _COUNT_AFTER.match(after):
+            found[figure(number_value(digits, unit or None))] = "vehicles"
+    return found
+
+
+def shared_alike(
+    a: frozenset[Figure],
+    b: frozenset[Figure],
+    a_kinds: dict[Figure, str],
+    b_kinds: dict[Figure, str],
+) -> bool:
+    """Whether ``a`` and ``b`` share a figure that is not, by their words, money in one and a
+    count of vehicles in the other."""
+    for x in a:
+        for y in b:
+            if (x == y or (x.percent == y.percent and close(x, y))) and not _told_otherwise(
+                a_kinds.get(x), b_kinds.get(y)
+            ):
+                return True
+    return False
+
+
+def _told_otherwise(kind: str | None, other: str | None) -> bool:
+    return kind is not None and other is not None and kind != other
+
+
 # A figure told per unit of time ("$200 million a week", "5,000 cars per day"): a rate, what
 # something costs or yields while it lasts, not the sum of a deal that tells it apart.
 _RATE = re.compile(

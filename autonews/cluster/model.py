@@ -104,7 +104,7 @@ def _told_figure(a: _Features, b: _Features) -> bool:
     """A figure that tells an event (see ``evidence``) in both items."""
     if not a.telling or a.figure_keys.isdisjoint(b.figure_keys):
         return False
-    return fig.shared(a.telling, b.numbers)
+    return fig.shared_alike(a.telling, b.numbers, a.figure_kinds, b.figure_kinds)
 
 
 def _proper(a: _Features, b: _Features) -> bool:
