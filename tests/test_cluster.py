@@ -644,6 +644,37 @@ def test_denials_of_one_rumour_are_one_story_and_the_rumour_another() -> None:
     assert cluster(items("传小鹏汽车裁员15%", denials[0])) == [[0], [1]]
 
 
+def test_a_numbered_recall_listing_and_a_deal_told_in_clauses_are_no_briefings() -> None:
+    """Trial 36: a regulator's numbered listings ("Recall 26V-812: ...") read as a newsletter's
+    numbered issues, and a wire's "...; deal values Nissan at..." as a briefing's list of
+    stories: they joined none of the outlets' reports of the same recall and merger terms."""
+    rows = [
+        (
+            "Recall 26V-812: Ford Motor Company - 2025-2026 Ford Explorer - Rear axle horizontal "
+            "bolt may fracture (142,310 vehicles)",
+            "recalls",
+        ),
+        (
+            "Recall 26V-813: Toyota Motor North America - 2024 Toyota Tundra - Fuel pump may fail "
+            "(12,400 vehicles)",
+            "recalls",
+        ),
+        ("Ford recalls 142,310 Explorer SUVs in US over rear axle bolt", "wire"),
+        ("Honda, Nissan set merger terms; deal values Nissan at about $12 billion", "wire"),
+        ("Honda and Nissan agree merger terms, Nissan valued at $12 billion", "trade"),
+    ]
+    inputs_ = [
+        ClusterInput(n, title, "", None, T0 + timedelta(hours=n), classify(title), feed)
+        for n, (title, feed) in enumerate(rows)
+    ]
+    assert cluster(inputs_) == [[0, 2], [1], [3, 4]]
+    # A briefing's clauses of other makers' stories still join nothing.
+    assert cluster(items("Ford recalls Broncos; GM beats estimates", "Ford recalls Broncos")) == [
+        [0],
+        [1],
+    ]
+
+
 def test_the_word_for_cars_is_no_subject_two_reports_share() -> None:
     """Trial 34: Chery's November exports joined China's trade-in subsidy on 汽车 alone."""
     assert cluster(

@@ -47,9 +47,12 @@ def roundups(items: Sequence[ClusterInput]) -> set[int]:
         mark = marks[item.title]
         several = len({m.group for m in item.classification.makers}) > 1
         series = n in prefix_of and recurring[prefix_of[n]] > 1
-        # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4".
+        # An issue of a newsletter or a podcast: "Episode 213", "2026.06", "Vol. 4" (not a
+        # regulator's numbered recall listing: "Recall 26V-840: Ford Motor Company - ...").
         prefix = mark.prefix or ""
-        numbered = "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS
+        numbered = (
+            "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS and not recall_listing(item.title)
+        )
         # A regulator's recall listing ("Ford Motor Company: 2025 Bronco Sport, Escape — ...")
         # lists models, not stories, under the maker its feed opens every title with.
         listed = mark.clauses or (
@@ -58,10 +61,21 @@ def roundups(items: Sequence[ClusterInput]) -> set[int]:
         if (
             mark.briefing
             or (series and (several or listed or numbered))
-            or ((mark.clauses or mark.live) and several)
+            or (mark.live and several)
+            or (mark.clauses and several and not _one_deal(item.title))
         ):
             found.add(n)
     return found
+
+
+def _one_deal(title: str) -> bool:
+    """Whether a title's first clause names all its several makers' groups: one deal between
+    them, told in clauses ("Honda, Nissan set merger terms; deal values Nissan at $12 billion"),
+    not a briefing's list of stories ("Ford recalls Broncos; GM beats estimates")."""
+    from autonews.classify import classify  # only for the rare titles of clauses and makers
+
+    first = _CLAUSES.split(title, maxsplit=1)[0]
+    return len({maker.group for maker in classify(first).makers}) > 1
 
 
 class _Marks(NamedTuple):
