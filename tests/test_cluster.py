@@ -675,6 +675,24 @@ def test_a_numbered_recall_listing_and_a_deal_told_in_clauses_are_no_briefings()
     ]
 
 
+def test_news_its_chief_is_named_in_is_not_a_change_of_people() -> None:
+    """Trial 36: "Stellantis' new CEO to cut 5,000 jobs in Italy" was read as a change of people
+    and kept from the job cuts' other reports: delivered twice. A chief quitting stays apart
+    from the slump he quits over."""
+    assert cluster(
+        items(
+            "Stellantis' new CEO to cut 5,000 jobs in Italy",
+            "Stellantis to cut 5,000 jobs in Italy",
+        )
+    ) == [[0, 1]]
+    assert cluster(
+        items(
+            "Tavares resigns as Stellantis CEO amid sales slump",
+            "Stellantis sales slump 20% in Europe",
+        )
+    ) == [[0], [1]]
+
+
 def test_the_word_for_cars_is_no_subject_two_reports_share() -> None:
     """Trial 34: Chery's November exports joined China's trade-in subsidy on 汽车 alone."""
     assert cluster(

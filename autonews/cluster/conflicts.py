@@ -438,8 +438,12 @@ def _sum_or_share(figure: fig.Figure) -> bool:
 def _one_changes_people(a: _Features, b: _Features) -> bool:
     """``a``'s title tells a change of people (a chief quits, a successor is named) and ``b``'s
     tells other news: no post, no change of people, no name in common (the scandal a chief
-    quits over, the recall a chief apologises for), and no reaction to the change."""
+    quits over, the recall a chief apologises for), and no reaction to the change. A title
+    surely telling other news is no change of people whatever words name its chief ("Stellantis'
+    new CEO to cut 5,000 jobs in Italy" is the job cuts')."""
     if not a.stages & PEOPLE_TURNS or b.stages & PEOPLE_TURNS or b.posts or b.reaction:
+        return False
+    if a.event_sure and a.event not in (None, Event.LEADERSHIP):
         return False
     return all(term.startswith("c:") for term in shared_subject(a, b))
 
