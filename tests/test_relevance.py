@@ -188,6 +188,27 @@ def test_a_chinese_tech_feeds_items_of_other_fields_are_no_car_news(title: str) 
     assert not result.automotive and not result.makers
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Oil prices edge higher as OPEC+ meeting looms",
+        "Netflix to raise prices in US again",
+        "Gold hits record above $4,300 an ounce",
+        "Tesco raises profit outlook as sales grow",
+        "US mortgage rates fall to 6%",
+        "Kering shares slump as Gucci sales fall",
+        "UK retail sales rise 0.5% in November",
+        "Heathrow passenger numbers hit record",
+        "Unilever to cut 7,500 jobs",
+    ],
+)
+def test_a_business_feeds_items_of_other_trades_are_no_car_news(title: str) -> None:
+    """Trial 36: a business feed mostly about cars put oil, gold, Netflix and Tesco under
+    "Industry" as car news."""
+    result = Classifier().classify(title, car_feed=True)
+    assert not result.automotive and result.event is Event.OTHER
+
+
 def test_a_chinese_model_written_with_its_code_is_car_news_whatever_the_summary_repeats() -> None:
     """Trial 34: 理想i6 in the title was weak evidence (a bare model name), and a summary
     telling the same deliveries again "said nothing about cars"."""
