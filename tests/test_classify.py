@@ -1066,7 +1066,7 @@ def test_the_readme_counts_the_makers_and_suppliers_known() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"knows {len(knowledge.makers)} automaker brands" in readme
     assert f"— {len(knowledge.makers)} brands with" in readme
-    assert f"{len(knowledge.companies)} suppliers and tech companies" in readme
+    assert f"{len(knowledge.companies)} suppliers, tech and other companies" in readme
 
 
 @pytest.mark.parametrize(
