@@ -42,6 +42,17 @@ _PREFIX = re.compile(rf"^\s*(?:{'|'.join(BOOKKEEPING)})(?:\s?\d+)?\s?[-–]\s*")
 _SUFFIX = re.compile(r"\s+[-–]([A-Za-z][\w.&']*)\s*$")
 
 
+def without_bookkeeping(title: str) -> str:
+    """The headline without a wire's bookkeeping prefixes alone ("UPDATE 1-Ford expands..."
+    -> "Ford expands..."): what the classifier reads, as "1-Ford" names no maker."""
+    if not title[:1].isalpha() or not title[:1].isupper():
+        return title  # most titles: no prefix to look for
+    shown = title
+    while match := _PREFIX.match(shown):
+        shown = shown[match.end() :]
+    return shown if shown.strip() else title
+
+
 def shown_title(title: str) -> str:
     """The headline without a wire's bookkeeping prefixes ("UPDATE 1-", "CORRECTED-", several
     in a row: "RPT-UPDATE 2-"), with its "-sources" suffix in words, and without a post's

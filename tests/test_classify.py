@@ -1159,6 +1159,14 @@ def test_a_regulators_recall_listing_is_a_recall_and_no_rumour(title: str) -> No
     assert (labels.event, labels.speculative) == (Event.RECALL, False)
 
 
+def test_a_wires_bookkeeping_prefix_hides_no_maker() -> None:
+    """Trial 36: "UPDATE 1-Ford expands Explorer axle recall to 380,000 vehicles, adds Lincoln
+    Aviator" named Lincoln alone ("1-Ford" was no Ford), and the story, titled by it, was filed
+    under Lincoln with no line under Ford."""
+    title = "UPDATE 1-Ford expands Explorer axle recall to 380,000 vehicles, adds Lincoln Aviator"
+    assert [m.name for m in classify(title).makers] == ["Ford", "Lincoln"]
+
+
 def test_a_listing_in_hong_kong_in_traditional_chinese_is_ownership_as_in_simplified() -> None:
     """Trial 34: 賽力斯香港掛牌 was financials while 赛力斯港股上市 and "Seres jumps in Hong Kong
     debut" were ownership: one listing, two stories kept apart as different kinds of news."""

@@ -37,6 +37,7 @@ from autonews.classify.relevance import (
 )
 from autonews.classify.summary import Extra
 from autonews.models import Classification, CompanyRef, Event, MakerRef, ModelRef
+from autonews.wire_titles import without_bookkeeping
 
 __all__ = ["Classifier", "classify"]
 
@@ -210,6 +211,7 @@ class Classifier:
         records the reasons (``--explain``), each naming the text that decided it. ``car_feed``:
         the item comes from a feed that is about cars, which is evidence enough of relevance."""
         reasons: list[str] = [] if explain else DISCARD
+        title = without_bookkeeping(title)  # "UPDATE 1-Ford expands...": "1-Ford" is no Ford
         tokens, stems, hits, event, weight, speculative, car_word, found, car_words = (
             self._read_title(title, reasons)
         )
