@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from autonews.briefings import reads_as_briefing, reads_as_commentary, reads_as_explainer
+from autonews.digest import headline_figure
 from autonews.models import (
     Article,
     Classification,
@@ -164,6 +165,9 @@ def build_story(
             feed_date=m.feed_date,
             item_id=m.id,
             corrected_at=m.corrected_at,
+            event=classifications[m.id].event.value,
+            figure=headline_figure(classifications[m.id]),
+            speculative=classifications[m.id].speculative,
         )
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )

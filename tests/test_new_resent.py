@@ -1,0 +1,71 @@
+"""A story --new delivered comes back only for what is new, and says what it is (trial 36): the
+48 h window sliding past its older sources is no news; a story told again shows the headline
+of the source that made it news, and the figure it had and has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Clock
+from tests.helpers.site import Site
+from tests.test_new_over_time import NEW, entry, publish, titles
+
+
+def test_older_sources_leaving_the_window_make_no_delivered_story_news_again(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 36 B3: the Kia EV4's launch went out; a source telling its price joined it later,
+    without changing how it was told; when the launch's sources left the 48 h window the story
+    read as pricing, and --new sent it again "now told as pricing" with nothing new in it."""
+    link = "http://example.com/kia-ev4"
+    launch = [
+        entry(clock, "Kia launches EV4 sedan in the US", 1, 1, link=link, description="Kia EV4."),
+        entry(clock, "Kia EV4 goes on sale in America", 2, 1, link=link, description="On sale."),
+    ]
+    feeds = ("--feed", publish(site, "/a.xml", launch), "--feed", publish(site, "/b.xml", []))
+    (story,) = cli("digest", *feeds, *NEW).json()["stories"]
+    assert story["event"] == "launch"
+    clock.advance(hours=10)
+    price = entry(clock, "Kia EV4 US pricing revealed", 3, 1, link=link)
+    publish(site, "/b.xml", [price], title="Motor Desk")
+    assert titles(cli("digest", *feeds, *NEW)) == []  # still the launch: nothing new to tell
+    clock.advance(hours=40)  # the launch's sources are now older than the window
+    now = cli("digest", *feeds, "--no-extract", "--format", "json").json()
+    (same,) = now["stories"]
+    assert (same["id"], same["event"]) == (story["id"], "pricing")  # what the window holds
+    assert titles(cli("digest", *feeds, *NEW)) == []
+    # A source new since the last --new digest telling it as pricing is news again.
+    clock.advance(hours=1)
+    again = entry(clock, "Kia announces EV4 US price", 4, 1, link=link)
+    publish(site, "/b.xml", [again, price], title="Motor Desk")
+    (resent,) = cli("digest", *feeds, *NEW).json()["stories"]
+    assert resent["id"] == story["id"] and resent["changed"] == ["event"]
+
+
+def test_a_figure_left_alone_in_the_window_is_no_news(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 36 B3: Honda-Nissan's terms went out with no money figure; a source telling $12
+    billion joined later without becoming its headline; once the first sources left the
+    window, --new sent it again as "figure changed" with no item new."""
+    link = "http://example.com/hn"
+    first = [
+        entry(
+            clock,
+            "Honda to hold 70% of merged company with Nissan",
+            1,
+            1,
+            link=link,
+            description="Honda would hold 70% of the holding company.",
+        ),
+    ]
+    feeds = ("--feed", publish(site, "/a.xml", first), "--feed", publish(site, "/b.xml", []))
+    (story,) = cli("digest", *feeds, *NEW).json()["stories"]
+    clock.advance(hours=10)
+    money = entry(clock, "Honda, Nissan merger values Nissan at $12 billion", 2, 1, link=link)
+    publish(site, "/b.xml", [money], title="Business Desk")
+    assert titles(cli("digest", *feeds, *NEW)) == []
+    clock.advance(hours=40)
+    (same,) = cli("digest", *feeds, "--no-extract", "--format", "json").json()["stories"]
+    assert same["id"] == story["id"] and same["title"] == money["title"]
+    assert titles(cli("digest", *feeds, *NEW)) == []
