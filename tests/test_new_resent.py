@@ -69,3 +69,101 @@ def test_a_figure_left_alone_in_the_window_is_no_news(
     (same,) = cli("digest", *feeds, "--no-extract", "--format", "json").json()["stories"]
     assert same["id"] == story["id"] and same["title"] == money["title"]
     assert titles(cli("digest", *feeds, *NEW)) == []
+
+
+def _resent_recall():
+    """Trial 36 B2.3: the Explorer recall delivered at 142,310 vehicles, sent again once an
+    outlet told 380,000, under the story's first title."""
+    from dataclasses import replace
+
+    from autonews.models import Event, Figure, MakerRef, Retold, Source
+    from tests.helpers.digests import NOW, _story
+
+    figure = Figure("units", "380,000 vehicles", 380000.0, "vehicles")
+    story = _story(
+        "ford", "Ford recalls 142,310 Explorer SUVs in US over rear axle bolt", Event.RECALL,
+        (MakerRef("Ford", "Ford", "US"),), 30, sources=2, figures=(figure,),
+    )  # fmt: skip
+    expanded = Source(
+        "AutoTrade Daily",
+        "Ford expands Explorer axle recall to 380,000 vehicles",
+        "http://news.example/ford/2",
+        NOW,
+        new=True,
+    )
+    return replace(
+        story,
+        sources=(*story.sources, expanded),
+        delivered_before=True,
+        new_sources=1,
+        figure_changed=True,
+        retold=Retold(expanded, "recall", "units:142310"),
+    )
+
+
+def test_a_story_sent_again_shows_the_new_headline_and_the_figure_it_changed_from() -> None:
+    """Trial 36 B2.2-3, c4: a re-sent story kept its old headline, and "figure changed since
+    your last digest" said neither from what nor to what."""
+    import json
+
+    from autonews.digest import build_digest
+    from autonews.render import Format, RenderOptions, render
+    from tests.helpers.digests import NOW
+
+    digest = build_digest([_resent_recall()], (), NOW)
+    for fmt in (Format.TEXT, Format.MARKDOWN, Format.HTML, Format.TERMINAL, Format.SLACK):
+        out = render(digest, fmt, RenderOptions(width=200, color=False))
+        assert "new: Ford expands Explorer axle recall to 380,000 vehicles (AutoTrade Daily)" in (
+            out
+        ), fmt
+        assert "figure changed: 142,310 → 380,000 vehicles" in out, fmt
+    (story,) = json.loads(render(digest, Format.JSON))["stories"]
+    assert story["changed"] == ["figure"]
+    assert story["retold"] == {
+        "source": {
+            "feed": "AutoTrade Daily",
+            "outlet": None,
+            "title": "Ford expands Explorer axle recall to 380,000 vehicles",
+            "url": "http://news.example/ford/2",
+        },
+        "event_before": "recall",
+        "figure_before": {"kind": "units", "value": 142310},
+    }
+    chinese = render(
+        replace_language(digest, "zh-cn"), Format.TEXT, RenderOptions(width=200, color=False)
+    )
+    assert "新动态：Ford expands Explorer axle recall to 380,000 vehicles（AutoTrade Daily）" in (
+        chinese
+    )
+    assert "数字有变：142,310 → 380,000 vehicles" in chinese
+
+
+def replace_language(digest, language: str):
+    from dataclasses import replace
+
+    return replace(digest, language=language)
+
+
+def test_a_re_sent_story_tells_what_made_it_news_through_the_cli(
+    cli, home: Path, site: Site, clock: Clock, validate_digest
+) -> None:
+    """The Kia EV4's launch went out; a day later an outlet tells its price and the story,
+    still titled by the launch, reads as pricing: --new says so with the price's headline."""
+    link = "http://example.com/kia-ev4"
+    launch = entry(
+        clock, "Kia launches EV4 sedan in the US", 1, 1, link=link, description="Kia EV4 is here."
+    )
+    feeds = ("--feed", publish(site, "/a.xml", [launch]), "--feed", publish(site, "/b.xml", []))
+    cli("digest", *feeds, *NEW)
+    clock.advance(hours=20)
+    price = [
+        entry(clock, "Kia announces EV4 US price", 2, 1, link=link),
+        entry(clock, "Kia EV4 US pricing revealed", 3, 2, link=link),
+    ]
+    publish(site, "/b.xml", price, title="Motor Desk")
+    document = cli("digest", *feeds, *NEW).json()
+    validate_digest(document)
+    (story,) = document["stories"]
+    assert story["changed"] == ["event"] and story["event"] == "pricing"
+    assert story["retold"]["source"]["title"] == "Kia announces EV4 US price"
+    assert story["retold"]["event_before"] == "launch"
