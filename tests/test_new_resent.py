@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import Clock
-from tests.helpers.site import Site
+from tests.helpers.site import Site, write_config
 from tests.test_new_over_time import NEW, entry, publish, titles
 
 
@@ -167,3 +167,16 @@ def test_a_re_sent_story_tells_what_made_it_news_through_the_cli(
     assert story["changed"] == ["event"] and story["event"] == "pricing"
     assert story["retold"]["source"]["title"] == "Kia announces EV4 US price"
     assert story["retold"]["event_before"] == "launch"
+
+
+def test_story_json_gives_the_tags_the_digest_gives(cli, home: Path, site: Site) -> None:
+    """Trial 36 A1: `story ID --format json` said `tags: []` where the digest's JSON gave the
+    story's feeds' tags; its help says it gives the story as the digest's JSON does."""
+    from tests.helpers.feeds import item, rss
+
+    site.routes["/ev.xml"] = (200, "application/rss+xml", rss([item("NIO recalls 5,000 ET7", 1)]))
+    feed = f'[[feeds]]\nurl = "{site.url("/ev.xml")}"\nname = "EV Desk"\ntags = ["china", "ev"]\n'
+    write_config(home, feed)
+    (story,) = cli("digest", "--no-extract", "--format", "json").json()["stories"]
+    assert story["tags"] == ["china", "ev"]
+    assert cli("story", story["id"], "--format", "json").json()["tags"] == ["china", "ev"]
