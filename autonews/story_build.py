@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from autonews.briefings import reads_as_briefing, reads_as_commentary, reads_as_explainer
-from autonews.classify.listings import recall_listing
 from autonews.digest import headline_figure
 from autonews.models import (
     Article,
@@ -21,6 +20,7 @@ from autonews.models import (
 )
 from autonews.page_text import reads_as_paywall, without_heading
 from autonews.parse.fields import titled_by_text
+from autonews.recall_listings import recall_listing
 from autonews.story_details import with_sources_details
 from autonews.text import first_sentences
 from autonews.wire_titles import only_post_markup, shown_title
