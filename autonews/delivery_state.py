@@ -6,7 +6,9 @@ figure is one none of its sources had told when it went out (``renotify_on_figur
 when it went out as a rumour and a source now tells it firmly (confirmed), or when sources that
 joined it since tell it as another event (a wrong merge must not swallow news: CATL's results
 joined its delivered Zaragoza plant story); a figure told more roundly ("nearly 15,000" for
-14,768, 1.1万 for 11,024) is the same figure.
+14,768, 1.1万 for 11,024) is the same figure. Each of those is news only when a source first
+seen since the reader's last --new digest tells it: the 48 h window sliding past a story's
+older sources changes the figure and event read from the rest, and is no news (trial 36).
 
 The items first seen since the last --new digest are news to its readers whatever their date:
 what the store did not have then could not have been delivered (after a gap, the machine off or
@@ -24,7 +26,7 @@ from datetime import datetime, timedelta
 
 from autonews.config import FeedConfig
 from autonews.digest import headline_figure
-from autonews.models import Classification, Event, Item, Story
+from autonews.models import Classification, Event, Item, Retold, Source, Story
 from autonews.store import Delivery, Store
 
 _OTHER = Event.OTHER
@@ -119,9 +121,14 @@ def with_delivery_state(
     stories: Sequence[Story],
     delivered: Mapping[str, Delivery],
     all_topics: bool,
+    last_new: datetime | None = None,
 ) -> list[Story]:
     """Mark stories seen in an earlier --new digest, the sources that joined them since, and
-    whether their headline figure is one none of the sources told then. A story that was only
+    whether sources new since the reader's last --new digest (``last_new``; else since the
+    story went out) tell it with a headline figure none told then, firmly, or as another
+    event. The story's figure and event alone are not enough: they are read from the sources
+    in the window, and older ones leaving it change them with nothing new (trial 36: a launch
+    read as pricing once its launch-worded sources were two days old). A story that was only
     counted (not about cars) is new again once shown: in a digest of all topics, or when its
     sources have since made it a car story."""
     out = []
@@ -132,32 +139,73 @@ def with_delivery_state(
             out.append(story)
             continue
         sources = tuple(
-            replace(source, new=_joined_since(source.first_seen, before))
+            replace(source, new=_joined_since(source.first_seen, before.at))
             for source in story.sources
         )
-        out.append(
-            replace(
-                story,
-                sources=sources,
-                delivered_before=True,
-                new_sources=sum(source.new for source in sources),
-                figure_changed=not figure_agrees(
-                    headline_figure(story.classification), before.figures
-                ),
-                confirmed=before.speculative and not story.classification.speculative,
-                event_changed=_event_changed(story, before, any(s.new for s in sources)),
-            )
-        )
+        since = max(filter(None, (before.at, last_new)), default=None)
+        fresh = [source for source in sources if _told_since(source, since)]
+        out.append(_compared(story, before, fresh, sources))
     return out
 
 
-def _event_changed(story: Story, before: Delivery, joined: bool) -> bool:
-    """Whether sources that joined a delivered story since tell it as another event than the
-    one it went out as: no merge, right or wrong, swallows a new event unseen. A story's event
-    turning "other", or a story delivered before events were recorded, is no news."""
-    event = story.classification.event
-    return joined and bool(before.event) and event.value != before.event and event is not _OTHER
+def _compared(
+    story: Story, before: Delivery, fresh: Sequence[Source], sources: tuple[Source, ...]
+) -> Story:
+    """``story`` with what its ``fresh`` sources (news since the last --new digest) tell that
+    it did not when it went out (``before``), and the newest source telling it."""
+    label = story.classification
+    figure = headline_figure(label)
+    figure_tellers = [s for s in fresh if s.figure and figure_agrees(s.figure, (figure,))]
+    figure_changed = bool(figure_tellers) and not figure_agrees(figure, before.figures)
+    firm = [s for s in fresh if not s.speculative]
+    confirmed = before.speculative and not label.speculative and bool(firm)
+    event_tellers = [s for s in fresh if s.event == label.event.value]
+    event_changed = (
+        bool(event_tellers)
+        and bool(before.event)
+        and label.event.value != before.event
+        and label.event is not _OTHER
+    )
+    tellers = (
+        (figure_tellers if figure_changed else [])
+        + (firm if confirmed else [])
+        + (event_tellers if event_changed else [])
+    )
+    retold = None
+    if tellers:
+        newest = max(tellers, key=lambda s: (s.first_seen or s.published, s.published))
+        retold = Retold(newest, before.event, _figure_before(figure, before.figures))
+    return replace(
+        story,
+        sources=sources,
+        delivered_before=True,
+        new_sources=sum(source.new for source in sources),
+        figure_changed=figure_changed,
+        confirmed=confirmed,
+        event_changed=event_changed,
+        retold=retold,
+    )
 
 
-def _joined_since(first_seen: datetime | None, before: Delivery) -> bool:
-    return first_seen is not None and before.at is not None and first_seen > before.at
+def _figure_before(figure: str, told: Sequence[str]) -> str:
+    """The figure a story went out with that ``figure`` replaces: the first told of its kind
+    (the one its title told, see :func:`figures_to_record`), "" when none was."""
+    kind = figure.partition(":")[0]
+    return next((text for text in told if kind and text.startswith(kind + ":")), "")
+
+
+def figures_to_record(story: Story, told: Sequence[str]) -> tuple[str, ...]:
+    """The figures a story's sources ``told`` as a --new digest delivers it, the one its title
+    tells first: what a later digest says it changed from ("142,310 → 380,000 vehicles")."""
+    shown = headline_figure(story.classification)
+    return tuple(sorted(told, key=lambda text: text != shown))
+
+
+def _told_since(source: Source, moment: datetime | None) -> bool:
+    """Whether a source joined since ``moment``, or its feed retitled it since (a correction
+    tells what the source had not)."""
+    return _joined_since(source.first_seen, moment) or _joined_since(source.corrected_at, moment)
+
+
+def _joined_since(first_seen: datetime | None, moment: datetime | None) -> bool:
+    return first_seen is not None and moment is not None and first_seen > moment

@@ -229,6 +229,22 @@ class Source:
     item_id: int = 0  # the store's item (what `autonews story` names its merges by)
     corrected_at: datetime | None = None  # when its feed last retitled it (Item's)
     outlet: str | None = None  # an aggregator's item: the outlet it is from (Item's)
+    # How it tells the story on its own: what makes a delivered story news again is what the
+    # sources that joined it since tell, not what the window's sliding past others leaves.
+    event: str = ""  # its event's slug
+    figure: str = ""  # its headline figure ("units:142310", see digest.headline_figure)
+    speculative: bool = False
+
+
+@dataclass(frozen=True)
+class Retold:
+    """What made a delivered story news again, for a reader to see what is new in it: the
+    newest source since the last --new digest that tells the change (its headline, not the
+    story's old one), and the event and headline figure it went out with."""
+
+    source: Source | None
+    event_before: str = ""  # its event's slug when last delivered
+    figure_before: str = ""  # the headline figure then ("units:142310"; "": none recorded)
 
 
 @dataclass(frozen=True)
@@ -248,6 +264,7 @@ class Story:
     figure_changed: bool = False  # its headline figure differs from the one last delivered
     confirmed: bool = False  # a rumour when last delivered, told firmly now
     event_changed: bool = False  # sources joined since it went out tell it as another event
+    retold: Retold | None = None  # what made it news again (figure_changed, confirmed, event)
 
     @property
     def cluster_size(self) -> int:

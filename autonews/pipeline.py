@@ -16,6 +16,7 @@ from autonews.articles import PageReport, read_articles
 from autonews.collector import collection_paused
 from autonews.config import Config, FeedConfig
 from autonews.delivery_state import (
+    figures_to_record,
     items_missed,
     news,
     older_than,
@@ -332,12 +333,13 @@ def select(
 ) -> DigestRun:
     """One digest from a collection: delivery state of its channel, --new, filters, grouping."""
     all_topics = config.digest.all_topics
+    last_new = collection.last_new.get(options.channel)
     stories = with_delivery_state(
         collection.stories,
         store.deliveries([s.id for s in collection.stories], options.channel),
         all_topics,
+        last_new,
     )
-    last_new = collection.last_new.get(options.channel)
     if options.new_only:
         renotify = config.digest.renotify_on_figure_change
         stories = news(stories, collection.baseline_only, collection.older, last_new, renotify)
@@ -377,7 +379,7 @@ def select(
             story.id,
             Delivery(
                 story.cluster_size,
-                collection.figures.get(story.id, ()),
+                figures_to_record(story, collection.figures.get(story.id, ())),
                 shown,
                 speculative=story.classification.speculative,
                 event=story.classification.event.value,

@@ -11,7 +11,7 @@ from datetime import timedelta
 from autonews.cluster import ClusterInput
 from autonews.cluster.apart import Apart, apart
 from autonews.cluster.explain import Explanation, explain
-from autonews.config import Config
+from autonews.config import Config, FeedConfig
 from autonews.delivery_state import with_delivery_state
 from autonews.digest import reader_language, reader_tag
 from autonews.errors import UsageError
@@ -86,6 +86,14 @@ class _Loaded:
         return inputs
 
 
+def _feeds(store: Store, config: Config) -> list[FeedConfig]:
+    """Every feed the store has items of, as the feed list configures it where it does: its
+    items carry their feed's tags and name, as a digest's do (trial 36 A1: `story ID --format
+    json` gave `tags: []`)."""
+    configured = {feed.url: feed for feed in config.feeds}
+    return [configured.get(feed.url, feed) for feed in store.known_feeds()]
+
+
 def _load(config: Config, story_ids: Sequence[str]) -> _Loaded:
     """The stories ``story_ids``, each classified with the items published around them (within
     the cluster window of its first and last member), as a digest over that time would (a car
@@ -93,7 +101,7 @@ def _load(config: Config, story_ids: Sequence[str]) -> _Loaded:
     window = parse_duration(config.digest.cluster_window)
     keep_days = config.store.keep_days
     with Store.for_reading(config.paths.store_file) as store:
-        everything = store.items(store.known_feeds(), None)
+        everything = store.items(_feeds(store, config), None)
         keys = store.story_keys_of([item.id for item in everything])
         resolved, stories = [], []
         for given in story_ids:

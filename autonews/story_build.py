@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from autonews.briefings import reads_as_briefing, reads_as_commentary, reads_as_explainer
+from autonews.digest import headline_figure
 from autonews.models import (
     Article,
     Classification,
@@ -19,6 +20,7 @@ from autonews.models import (
 )
 from autonews.page_text import reads_as_paywall, without_heading
 from autonews.parse.fields import titled_by_text
+from autonews.recall_listings import recall_listing
 from autonews.story_details import with_sources_details
 from autonews.text import first_sentences
 from autonews.wire_titles import only_post_markup, shown_title
@@ -80,6 +82,10 @@ def representative(
             # A title made from an item's text (a title-less weibo post's first sentence) is
             # the last choice: an outlet's headline tells the story (trial 34 #8).
             not titled_by_text(i.title, i.summary),
+            # So is a regulator's listing ("Recall 26V-812: Ford Motor Company - 2025-2026 Ford
+            # Explorer - …"): an outlet's headline tells the recall, and its summary is no
+            # "Manufacturer: … Component: …" (trial 36 B6).
+            not recall_listing(i.title),
             # Opinion, analysis, reviews, previews and roundups write about the news: a source
             # telling it gives the story its title, in whatever language (trials 30 and 31).
             tells_the_news(i.title),
@@ -130,9 +136,10 @@ def build_story(
 ) -> Story:
     """One story from its items; ``key`` is the store's stable story key. The item that stands
     for it (title, link, makers, summary) is one about cars where any is (so the story is about
-    cars when any of its sources is, whatever the reader's language), then one that tells the
-    news (no opinion, analysis, review, preview or roundup) where one does, then one in the
-    reader's ``language`` where one is (for a Chinese reader, one written in their script where
+    cars when any of its sources is, whatever the reader's language), then an outlet's headline
+    (not a title-less post's first sentence, nor a regulator's recall listing), then one that
+    tells the news (no opinion, analysis, review, preview or roundup) where one does, then one in
+    the reader's ``language`` where one is (for a Chinese reader, one written in their script where
     one is), then one telling it firmly, then one with a text of its own (a readable article
     page or a feed summary), then the most informative. Its summary is from its own article
     body, else its own feed summary, and only then from another source's body.
@@ -164,6 +171,9 @@ def build_story(
             feed_date=m.feed_date,
             item_id=m.id,
             corrected_at=m.corrected_at,
+            event=classifications[m.id].event.value,
+            figure=headline_figure(classifications[m.id]),
+            speculative=classifications[m.id].speculative,
         )
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )

@@ -155,3 +155,24 @@ def test_a_story_news_again_says_why_in_every_human_format() -> None:
         assert "figure changed since your last digest" in out, fmt
     stories = json.loads(render(digest, Format.JSON))["stories"]
     assert sorted(s["changed"] for s in stories) == [["confirmed"], ["figure"]]
+
+
+def test_an_outlets_headline_tells_a_recall_before_the_regulators_listing() -> None:
+    """Trial 36 B6: the wire's "Ford recalls 142,310 Explorer SUVs…" gave way, from the next
+    run on, to the listing "Recall 26V-812: Ford Motor Company - …", and its summary to the
+    listing's "Manufacturer: Ford Motor Company. Component: SUSPENSION: REAR."."""
+    from dataclasses import replace
+
+    titles = [
+        "Ford recalls 142,310 Explorer SUVs in US over rear axle bolt",
+        "Recall 26V-812: Ford Motor Company - 2025-2026 Ford Explorer - Rear axle horizontal "
+        "bolt may fracture (142,310 vehicles)",
+    ]
+    wire, listing = one_hour_items(titles)
+    listing = replace(
+        listing, summary="Manufacturer: Ford Motor Company. Component: SUSPENSION: REAR."
+    )
+    items = [wire, listing]
+    story = build_story(items, {i.id: classify(i.title) for i in items}, {}, "k")
+    assert story.title == titles[0]
+    assert "Manufacturer" not in story.summary

@@ -52,6 +52,8 @@ def test_talks_begun_and_called_off_are_apart_by_a_rule_each_pair_breaks(
     assert "  - [2] and [3] rule each other out: different turns of the story" in apart
     # The likeliest pair is weighed as a merge would be: its evidence and the turns it names.
     assert "stage_mismatch: yes: talks / end" in apart
+    # However high its probability, the rule-out is what holds (trial 36 c2).
+    assert "weighed as a merge (a rule-out above overrides its score):" in apart
 
     record = cli("story", begun["id"], ended["id"], "--format", "json").json()
     assert [s["id"] for s in record["stories"]] == [begun["id"], ended["id"]]

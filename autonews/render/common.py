@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
 from autonews.render import RenderOptions
+from autonews.render.news_again import figure_change
 from autonews.render.words import ENGLISH_WORDS, Words, words_for
 from autonews.text import clean_text, shorten
 from autonews.timeparse import zone_label
@@ -119,7 +120,7 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     if story.confirmed:
         parts.insert(1, words("confirmed"))
     elif story.figure_changed and story.delivered_before:
-        parts.insert(1, words("figure_changed"))
+        parts.insert(1, figure_change(story, words))
     elif story.event_changed and story.delivered_before:
         parts.insert(1, words("event_changed", event=words.event(story.classification.event)))
     if story.feed_date is not None:

@@ -21,6 +21,7 @@ from autonews.render.common import (
 )
 from autonews.render.footer import footer
 from autonews.render.links import other_links
+from autonews.render.news_again import retold_line
 from autonews.render.words import Words
 from autonews.text import clean_text
 
@@ -87,6 +88,13 @@ def _meta(story: Story, clock: Clock) -> str:
     return f'<span style="{_META}">{_e(meta)}</span>'
 
 
+def _retold(story: Story, clock: Clock, page: str) -> str:
+    """The headline that made a delivered story news again, on a line of its own (see
+    ``news_again``); "" for the others."""
+    news = retold_line(story, clock.words)
+    return f"<span{_lang(news, page)}>{_e(news)}</span><br>" if news else ""
+
+
 def _other_sources(story: Story, page: str) -> str:
     """The other sources' links, one a line under the story: outlet, then its headline."""
     return "".join(
@@ -100,7 +108,8 @@ def _story(story: Story, clock: Clock, page: str) -> str:
     badge = _badge(story, clock.words)
     return (
         f'<tr><td style="padding:6px 0;border-bottom:1px solid #eeeeee">{badge} '
-        f"{_title(story, page)}<br>{_meta(story, clock)}{_other_sources(story, page)}</td></tr>"
+        f"{_title(story, page)}<br>{_retold(story, clock, page)}{_meta(story, clock)}"
+        f"{_other_sources(story, page)}</td></tr>"
     )
 
 
@@ -131,7 +140,7 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
             '<tr><td style="border:2px solid #1a1a1a;border-radius:6px;padding:12px">'
             f'<div style="{_META};font-weight:bold">{_e(words("lead_label"))}</div>'
             f"{_badge(lead, words)} {_title(lead, page)}"
-            f"{summary}{_meta(lead, clock)}</td></tr>"
+            f"{summary}{_retold(lead, clock, page)}{_meta(lead, clock)}</td></tr>"
         )
     if not digest.stories:
         parts.append(f"<tr><td><p>{_e(empty_note(digest, words))}</p></td></tr>")

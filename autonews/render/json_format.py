@@ -40,6 +40,28 @@ def _changed(story: Story) -> list[str]:
     ]
 
 
+def _retold(story: Story) -> dict[str, Any] | None:
+    """What made a delivered story news again: the source telling it (its headline), and the
+    event and headline figure it went out with (the text's "new: …" and "142,310 → 380,000")."""
+    retold = story.retold
+    if not story.delivered_before or retold is None:
+        return None
+    source = retold.source
+    kind, _, value = retold.figure_before.partition(":")
+    return {
+        "source": None
+        if source is None
+        else {
+            "feed": source.feed,
+            "outlet": source.outlet,
+            "title": source.title,
+            "url": web_link(source.url),
+        },
+        "event_before": retold.event_before,
+        "figure_before": {"kind": kind, "value": _number(float(value))} if value else None,
+    }
+
+
 def _number(value: float | None) -> float | int | None:
     """A whole value as an integer (14768, not 14768.0): what a script sums or compares."""
     return int(value) if value is not None and value.is_integer() else value
@@ -78,6 +100,7 @@ def story_dict(story: Story) -> dict[str, Any]:
     data["delivered_before"] = story.delivered_before
     data["new_sources"] = story.new_sources
     data["changed"] = _changed(story)
+    data["retold"] = _retold(story)
     data["sources"] = [
         {
             "feed": s.feed,

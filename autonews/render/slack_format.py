@@ -45,6 +45,7 @@ from autonews.render.common import (
 )
 from autonews.render.footer import footer, moved_note
 from autonews.render.links import other_links
+from autonews.render.news_again import retold_line
 from autonews.render.words import Words
 from autonews.text import clean_text
 
@@ -91,7 +92,11 @@ def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     words = clock.words
     event = words.event(story.classification.event)
     meta = source_line(story, clock) + words("separator") + words("story_id", id=story.id)
-    lines = [f"• *{event}* {link(story.title, story.url)}", f"    {escape(meta)}"]
+    lines = [f"• *{event}* {link(story.title, story.url)}"]
+    news = retold_line(story, words)
+    if news:
+        lines.append(f"    {escape(news)}")
+    lines.append(f"    {escape(meta)}")
     if others:
         lines += [
             f"    ◦ {escape(source.feed)}: {link(source.title or source.url, source.url)}"

@@ -18,6 +18,7 @@ from autonews.story import ApartReport, StoryReport
 from autonews.text import clean_text
 
 _SUMMARY_CHARACTERS = 300
+_RULED_OUT = "rule each other out"  # a pair autonews.cluster.apart never joins, whatever score
 _WIDTH = 100  # the summary's lines; titles and URLs are never wrapped
 
 
@@ -52,7 +53,11 @@ def format_apart(report: ApartReport, fmt: str, zone: tzinfo | None = None) -> s
         lines.append(f"  - {clean_text(_reason_text(reason, number))}")
     closest = report.apart.closest
     if closest is not None:
-        lines.append("the likeliest pair across them, weighed as a merge:")
+        # Its probability can be high (1.00) right under the reasons they are two: a reader
+        # took that for a contradiction (trial 36 c2).
+        ruled = any(_RULED_OUT in reason.text for reason in report.apart.reasons)
+        ruled_out = " (a rule-out above overrides its score)" if ruled else ""
+        lines.append(f"the likeliest pair across them, weighed as a merge{ruled_out}:")
         lines += _merge_lines(closest, number)
     return "\n".join(lines) + "\n"
 

@@ -29,6 +29,7 @@ from autonews.render.common import (
 from autonews.render.footer import footer
 from autonews.render.line_break import Wrapped
 from autonews.render.links import other_links
+from autonews.render.news_again import retold_line
 from autonews.render.words import Words
 from autonews.text import clean_text
 
@@ -76,6 +77,13 @@ def _meta(story: Story, clock: Clock) -> Text:
     return text
 
 
+def _retold(story: Story, clock: Clock) -> list[Text]:
+    """The headline that made a delivered story news again (see ``news_again``), then the
+    source line."""
+    news = retold_line(story, clock.words)
+    return ([Wrapped(news)] if news else []) + [_meta(story, clock)]
+
+
 def _story_row(story: Story, clock: Clock) -> Table:
     """Label in a fixed column, text beside it: wrapped lines keep their indentation."""
     table = Table.grid(padding=(0, 1))
@@ -83,7 +91,7 @@ def _story_row(story: Story, clock: Clock) -> Table:
     table.add_column(width=_label_width(clock.words) + 2, no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     title = Wrapped(clean_text(story.title), style="bold")
-    table.add_row("", _event_label(story, clock.words), Group(title, _meta(story, clock)))
+    table.add_row("", _event_label(story, clock.words), Group(title, *_retold(story, clock)))
     return table
 
 
@@ -117,7 +125,7 @@ def _lead(story: Story, clock: Clock) -> Panel:
     parts: list[Text] = [heading]
     if story.summary:
         parts += [Text(""), body]
-    parts += [Text(""), _meta(story, clock)]
+    parts += [Text(""), *_retold(story, clock)]
     title = Text(words("lead") + words("separator"))
     title.append_text(_event_label(story, words, pad=False))
     title.append(words("separator") + makers_label(story, words))

@@ -21,6 +21,7 @@ from autonews.render.common import (
 from autonews.render.footer import footer
 from autonews.render.line_break import wrap
 from autonews.render.links import other_links
+from autonews.render.news_again import retold_line
 from autonews.text import clean_text
 
 
@@ -35,6 +36,9 @@ def _story(
         initial_indent=indent + "* ",
         subsequent_indent=indent + "  ",
     )
+    news = retold_line(story, words)
+    if news:
+        lines += wrap(news, width, initial_indent=indent + "  ", subsequent_indent=indent + "    ")
     meta = source_line(story, clock)
     lines += wrap(
         meta,

@@ -1,0 +1,55 @@
+"""What a delivered story a --new digest sends again says is new in it (trial 36): the headline
+of the source that made it news, since the story keeps the title it had ("new: NHTSA questions
+whether Ford's recall fix works (AutoTrade Daily)"), and the figure it went out with and has now
+("figure changed: 142,310 → 380,000 vehicles"), in the reader's words. Shared by every format
+that shows words; JSON gives the same as data (``retold``)."""
+
+from __future__ import annotations
+
+from autonews.models import Figure, Story
+from autonews.render.words import Words
+from autonews.text import clean_text
+
+
+def retold_line(story: Story, words: Words) -> str:
+    """ "new: <title> (<outlet>)": the newest source since the last --new digest telling what
+    made the story news again; "" when there is none, or when it is the story's title already."""
+    retold = story.retold
+    if not story.delivered_before or retold is None or retold.source is None:
+        return ""
+    source = retold.source
+    title = clean_text(source.title)
+    if not title or title == clean_text(story.title):
+        return ""
+    return words("retold", title=title, outlet=clean_text(source.outlet or source.feed))
+
+
+def figure_change(story: Story, words: Words) -> str:
+    """ "figure changed: 142,310 → 380,000 vehicles" (the figure it went out with, then the one
+    its title tells now, as written), "new figure: 380,000 vehicles" when it went out with none;
+    the bare "figure changed since your last digest" when neither is known."""
+    now = headline(story)
+    was = story.retold.figure_before if story.retold else ""
+    if now is None:
+        return words("figure_changed")
+    if not was:
+        return words("figure_new", now=clean_text(now.text))
+    return words("figure_from_to", was=_number(was), now=clean_text(now.text))
+
+
+def headline(story: Story) -> Figure | None:
+    """The figure of a story that makes it news again when it changes (digest.headline_figure)."""
+    return next(
+        (
+            f
+            for f in story.classification.figures
+            if f.kind in ("units", "money") and f.value is not None
+        ),
+        None,
+    )
+
+
+def _number(figure: str) -> str:
+    """ "units:142310" -> "142,310": the value a delivery recorded (its words are not kept)."""
+    value = float(figure.partition(":")[2] or 0)
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
