@@ -31,8 +31,20 @@ def recall_listing(title: str) -> bool:
             _COUNT_IN_PARENTHESES.search(title) is not None
             and _LISTING_SIGNS.search(title) is not None
         )
+    if not title.rstrip().endswith(_COUNT_WORD_ENDINGS):
+        return False  # most titles: no count at the end (a regex search of each costs more)
     return (
         _COUNT_AFTER_A_BREAK.search(title) is not None
         and _MAY.search(title) is not None
         and _YEARS.search(title) is not None
     )
+
+
+# How a title ending in a listing's count ends (see _COUNTED), cased as titles write it.
+_COUNT_WORDS = ("vehicle", "unit", "item", "tire", "tyre", "seat")
+_COUNT_WORD_ENDINGS = (
+    *(form for word in _COUNT_WORDS for form in (word, word.capitalize(), word.upper())),
+    *(form + "s" for word in _COUNT_WORDS for form in (word, word.capitalize())),
+    *(word.upper() + "S" for word in _COUNT_WORDS),
+    "辆",
+)

@@ -178,6 +178,13 @@ def _after_a_name(text: str, number: re.Match[str], names: Names) -> bool:
     )
 
 
+_DATE_NUMBERS_BELOW = 60  # a date's month, day or minute; a year is no figure anyway
+
+
+def _may_be_a_date(figure: Figure) -> bool:
+    return figure.value is not None and figure.value < _DATE_NUMBERS_BELOW
+
+
 def extract_figures(text: str, names: Names = NO_NAMES) -> tuple[Figure, ...]:
     """The figures of a headline, in order; ``names`` tells where it names models."""
     # Most headlines are ASCII, and half of them have no digit: deleting the digits from the
@@ -198,9 +205,10 @@ def extract_figures(text: str, names: Names = NO_NAMES) -> tuple[Figure, ...]:
             continue  # "1.2 Million 1500 Pickups": a number in what a count counts
         figure = _figure_at(text, number, names)
         if figure is not None:
-            dates = date_spans(text) if dates is None else dates
-            if in_spans(number.start(), dates):
-                continue  # "5 Dec units", "12月5日": a date's day
+            if _may_be_a_date(figure):  # (a date's numbers are small: most figures are not)
+                dates = date_spans(text) if dates is None else dates
+                if in_spans(number.start(), dates):
+                    continue  # "5 Dec units", "12月5日": a date's day
             figures.append(figure)
             if figure.kind == "units":
                 counted_to = number.start() + len(figure.text)
