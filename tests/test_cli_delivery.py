@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from autonews.errors import ExitStatus
 from tests.helpers.feeds import item, rss
+from tests.helpers.smtp import smtp_server
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -55,16 +55,9 @@ class Inbox:
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    from tests.helpers.net import free_port_url
-
     inbox = Inbox()
-    port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(inbox) as port:
         yield inbox, port
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

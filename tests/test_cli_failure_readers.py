@@ -39,24 +39,17 @@ class _Inbox:
 @pytest.fixture
 def inbox(home: Path, site: Site) -> Iterator[_Inbox]:
     """A mail server on 127.0.0.1, and a config with a good feed and one that answers 500."""
-    from aiosmtpd.controller import Controller
-
-    from tests.helpers.net import free_port_url
+    from tests.helpers.smtp import smtp_server
 
     box = _Inbox()
-    port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    news = [("Volvo Recalls 1,000 Cars Over Halfshaft Nut", "http://news.example/1")]
-    site.routes["/good.xml"] = (200, "application/rss+xml", feed_xml("Good Wire", news))
-    site.routes["/broken.xml"] = (500, "text/plain", "oops")
-    feeds = [("Good Wire", site.url("/good.xml")), ("Broken Wire", site.url("/broken.xml"))]
-    mail = f'[email]\nsmtp = "smtp://127.0.0.1:{port}"\nfrom = "news@example.org"\n'
-    write_config(home, feeds_toml(feeds) + FAST_FETCH + mail)
-    try:
+    with smtp_server(box) as port:
+        news = [("Volvo Recalls 1,000 Cars Over Halfshaft Nut", "http://news.example/1")]
+        site.routes["/good.xml"] = (200, "application/rss+xml", feed_xml("Good Wire", news))
+        site.routes["/broken.xml"] = (500, "text/plain", "oops")
+        feeds = [("Good Wire", site.url("/good.xml")), ("Broken Wire", site.url("/broken.xml"))]
+        mail = f'[email]\nsmtp = "smtp://127.0.0.1:{port}"\nfrom = "news@example.org"\n'
+        write_config(home, feeds_toml(feeds) + FAST_FETCH + mail)
         yield box
-    finally:
-        controller.stop()
 
 
 def test_the_mail_names_a_failure_its_readers_were_not_told(

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from autonews.config import Config, EmailConfig, FeedConfig
 from autonews.deliver.digest import Destination, deliver_digest, emit_digest
@@ -24,6 +23,7 @@ from autonews.paths import Paths
 from autonews.pipeline import DigestOptions, DigestRun, make_digest
 from autonews.store import Store
 from tests.helpers.feeds import item, rss
+from tests.helpers.smtp import smtp_server
 
 HEADLINES = [
     "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
@@ -77,16 +77,9 @@ class Inbox:
 
 @pytest.fixture
 def mail_server() -> Iterator[tuple[Inbox, EmailConfig]]:
-    from tests.helpers.net import free_port_url
-
     inbox = Inbox()
-    port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(inbox) as port:
         yield inbox, EmailConfig(smtp=f"smtp://127.0.0.1:{port}", sender="news@example.org")
-    finally:
-        controller.stop()
 
 
 def test_a_written_file_marks_its_stories_and_nothing_new_writes_nothing(

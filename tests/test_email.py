@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP as SMTPServer
 from pytest_httpserver import HTTPServer
 
@@ -19,6 +18,7 @@ from autonews.deliver.mail import parse_transport, subject_for
 from autonews.errors import ConfigError, ExitStatus
 from tests.helpers.digests import sample_digest
 from tests.helpers.feeds import item, rss
+from tests.helpers.smtp import smtp_server
 
 
 class Inbox:
@@ -36,16 +36,9 @@ class Inbox:
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    from tests.helpers.net import free_port_url
-
     inbox = Inbox()
-    port = int(free_port_url().rsplit(":", 1)[1].split("/")[0])
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_server(inbox) as port:
         yield inbox, port
-    finally:
-        controller.stop()
 
 
 def configure(home: Path, port: int) -> None:
