@@ -1,6 +1,6 @@
 """The rules that keep two items apart, however alike their words (``conflict``).
 
-Different makers, companies, counterparts, countries acting or cities; a change of people against
+Different makers, companies, counterparts, places (``place_conflicts``); a change of people against
 other news; different parts, posts, sums, unit counts, counted things, models of one maker, title
 percentages; turns of a story that oppose each other (talks begun / called off), a turn told a
 day after a report naming none, a teaser against the launch, or a deal to come against the deal
@@ -13,8 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import COUNTERPART, MODEL, RECALL, SIDE, _Features
-from autonews.cluster.places import CITIES, HOME_CURRENCY, METRO, REGIONS
+from autonews.cluster.features import RECALL, SIDE, _Features
+from autonews.cluster.place_conflicts import other_places, other_sites
+from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.vocabulary import (
     OPPOSED_STAGES,
     PART_FAMILIES,
@@ -73,14 +74,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different companies"  # Samsung SDI's cells for Hyundai / FinDreams' for Kia
     if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
         return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
-    if _other_actors(a, b):
-        return "different countries acting"  # US tariffs on Chinese EVs / Canada's
-    if _other_cities(a, b):
-        return "different cities"  # robotaxis launched in Miami / in Austin
-    if _other_countries(a, b):
-        return "different countries"  # batteries for Kia's Indian EVs / a plant in Hungary
-    if _other_markets(a, b):
-        return "different markets"  # Tesla cuts prices in China / in Germany
+    if place := other_places(a, b):
+        return place
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if _trade_news_of_two_kinds(a, b):
@@ -93,7 +88,7 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a maker's news / a rule for the industry"  # Xiaomi's OTA recall / China's OTA rules
     if _one_changes_people(a, b) or _one_changes_people(b, a):
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
-    if _other_sites(a, b) or _other_sites(b, a):
+    if other_sites(a, b):
         return "different sites"  # the sale of a head office / the end of a plant
     if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
         return "different parts"  # a model's trim recall / its wiper recall
@@ -209,19 +204,6 @@ def _price_and_other_news(a: _Features, b: _Features) -> bool:
 
 
 _IPO = "c:ipo"
-_HEAD_OFFICE, _PLANTS = "c:headquarters", frozenset({"c:plant", "c:plant-closure"})
-
-
-def _other_sites(a: _Features, b: _Features) -> bool:
-    """``a``'s title names the head office and no plant, ``b``'s a plant and not the head
-    office: two sites of one maker, two events ("Nissan to sell its Yokohama head office" /
-    "Nissan to end production at Oppama", both in Kanagawa)."""
-    return (
-        _HEAD_OFFICE in a.title
-        and _PLANTS.isdisjoint(a.title)
-        and _HEAD_OFFICE not in b.title
-        and not _PLANTS.isdisjoint(b.title)
-    )
 
 
 def _listing_and_partnership(a: _Features, b: _Features) -> bool:
@@ -285,18 +267,6 @@ def shared_figure(a: _Features, b: _Features) -> bool:
     return fig.shared_alike(a.numbers, b.numbers, a.figure_kinds, b.figure_kinds)
 
 
-def _other_actors(a: _Features, b: _Features) -> bool:
-    """Two titles of no maker opening with different countries: each tells what its country
-    did ("Canada follows US with tariff" / "Washington raises duties"), unless one tells how a
-    country took the other's measure (a reaction)."""
-    return (
-        a.acting is not None
-        and b.acting is not None
-        and a.acting != b.acting
-        and not (a.makers or b.makers or a.reaction or b.reaction)
-    )
-
-
 def _one_release(a: _Features, b: _Features) -> bool:
     """Both titles tell one maker's results (its earnings, profit or loss, revenue, margins):
     financial news, of a maker both name (Kia's results are not Hyundai's, though one group's;
@@ -307,56 +277,6 @@ def _one_release(a: _Features, b: _Features) -> bool:
         and not a.makers.isdisjoint(b.makers)
         and any(term.startswith(RELEASE + SIDE) for term in a.title_subject & b.title_subject)
     )
-
-
-def _other_cities(a: _Features, b: _Features) -> bool:
-    """Both titles name a city, and none in common: each tells what happened in its own (a
-    region and a city in it, Michigan and Detroit, may be one place told at two scales, and a
-    town and the city it lies in, Zuffenhausen and Stuttgart). Not when they share a model or
-    a deal's sides: that is what both are about, wherever each says it happened."""
-    cities_a = {METRO.get(t, t) for t in a.title_subject & CITIES}
-    cities_b = {METRO.get(t, t) for t in b.title_subject & CITIES}
-    if not cities_a or not cities_b or not cities_a.isdisjoint(cities_b):
-        return False
-    both = a.title_subject & b.title_subject
-    return not any(t.startswith((MODEL, COUNTERPART)) for t in both)
-
-
-def _other_countries(a: _Features, b: _Features) -> bool:
-    """Both titles of one maker name a country, the makers' home countries aside, and none in
-    common (a region holds its countries): each tells what happened in its own. Not when they
-    share a model or a deal's sides."""
-    if not a.makers or not b.makers:
-        return False
-    homes = a.homes | b.homes
-    countries_a, countries_b = a.countries - homes, b.countries - homes
-    if not countries_a or not countries_b:
-        return False
-    # A city may name the other's country (Manisa is in Turkey), and a region hold it.
-    if not _held(a.markets | countries_a).isdisjoint(_held(b.markets | countries_b)):
-        return False
-    both = a.title_subject & b.title_subject
-    return not any(t.startswith((MODEL, COUNTERPART)) for t in both)
-
-
-def _other_markets(a: _Features, b: _Features) -> bool:
-    """Both titles tell one kind of news (a price cut, a launch, a recall) and place it in
-    different countries, the makers' home countries aside ("Japan's merger" is Honda and
-    Nissan's, not news in Japan) unless the news is placed "in" it ("BYD cuts prices in China" /
-    "in Germany")."""
-    if a.event is None or a.event != b.event:
-        return False
-    homes = a.homes | b.homes
-    markets_a = (a.markets | a.placed) - (homes - a.placed)
-    markets_b = (b.markets | b.placed) - (homes - b.placed)
-    return bool(markets_a) and bool(markets_b) and _held(markets_a).isdisjoint(_held(markets_b))
-
-
-def _held(markets: frozenset[str]) -> frozenset[str]:
-    """The markets and those they hold: Europe holds Germany."""
-    if markets.isdisjoint(REGIONS):
-        return markets
-    return markets.union(*(REGIONS[m] for m in markets if m in REGIONS))
 
 
 _CONFIRMED = frozenset({"confirm"})

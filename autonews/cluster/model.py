@@ -12,7 +12,7 @@ The classifier's event types are not among them: under cross-validation they add
 titles do not tell, and a type the classifier hesitates over moves with every refit of its
 model, which should not move stories with it. Only the rules that keep items apart read the
 type, besides the titles' words: a price (``_priced``), a launch after its teaser (``_preview``),
-one kind of news in two markets (``_other_markets``) and one maker's results (``_one_release``).
+one kind of news in two markets (``place_conflicts``) and one maker's results (``_one_release``).
 """
 
 from __future__ import annotations
