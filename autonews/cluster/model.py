@@ -11,8 +11,11 @@ Pairs with evidence are described by PAIR_FEATURES and scored by a logistic mode
 The classifier's event types are not among them: under cross-validation they added nothing the
 titles do not tell, and a type the classifier hesitates over moves with every refit of its
 model, which should not move stories with it. Only the rules that keep items apart read the
-type, besides the titles' words: a price (``_priced``), a launch after its teaser (``_preview``),
-one kind of news in two markets (``place_conflicts``) and one maker's results (``_one_release``).
+type, besides the titles' words, and most only where the classifier is sure of it
+(``conflicts``: a recall against other news of its model, trade news of two kinds, a price
+against other news, a listing against a partnership, a maker's news against an industry rule,
+a launch after its teaser, one maker's results; ``place_conflicts``: one kind of news in two
+markets).
 """
 
 from __future__ import annotations
