@@ -25,7 +25,6 @@ from autonews.classify.knowledge import (
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
-from autonews.classify.listings import recall_listing
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
@@ -37,6 +36,7 @@ from autonews.classify.relevance import (
 )
 from autonews.classify.summary import Extra
 from autonews.models import Classification, CompanyRef, Event, MakerRef, ModelRef
+from autonews.recall_listings import recall_listing
 from autonews.wire_titles import without_bookkeeping
 
 __all__ = ["Classifier", "classify"]

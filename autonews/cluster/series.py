@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from autonews.briefings import BRIEFING as _BRIEFING
 from autonews.briefings import LIVE as _LIVE
-from autonews.classify.listings import recall_listing
 from autonews.cluster.inputs import ClusterInput
+from autonews.recall_listings import recall_listing
 
 _DIGITS = re.compile(r"\d+")
 _ISSUE_WORDS = 3  # at most, in a numbered issue's prefix
