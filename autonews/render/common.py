@@ -130,6 +130,12 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     return words("separator").join(parts)
 
 
+def source_and_id_line(story: Story, clock: Clock) -> str:
+    """The source line (``source_line``) and the story's id, what `autonews read` takes."""
+    words = clock.words
+    return source_line(story, clock) + words("separator") + words("story_id", id=story.id)
+
+
 def outlets(story: Story, words: Words = ENGLISH_WORDS) -> str:
     """The feeds of a story's sources, each once, with how many of them it gave when more than
     one ("MarketDesk Autos, Asia Business Autos (2), 财经汽车快讯": an outlet's English and

@@ -16,7 +16,7 @@ from autonews.render.common import (
     empty_note,
     group_heading,
     safe_url,
-    source_line,
+    source_and_id_line,
     summary_line,
 )
 from autonews.render.footer import footer
@@ -83,9 +83,7 @@ def _badge(story: Story, words: Words) -> str:
 
 def _meta(story: Story, clock: Clock) -> str:
     """The source line, and the story's id (what `autonews read` takes)."""
-    words = clock.words
-    meta = source_line(story, clock) + words("separator") + words("story_id", id=story.id)
-    return f'<span style="{_META}">{_e(meta)}</span>'
+    return f'<span style="{_META}">{_e(source_and_id_line(story, clock))}</span>'
 
 
 def _retold(story: Story, clock: Clock, page: str) -> str:

@@ -14,7 +14,7 @@ from autonews.render.common import (
     group_heading,
     move_command,
     safe_url,
-    source_line,
+    source_and_id_line,
     summary_line,
 )
 from autonews.render.footer import footer, moved_note
@@ -70,7 +70,7 @@ def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     then the other sources' links as a list under it."""
     words = clock.words
     event = words.event(story.classification.event)
-    meta = source_line(story, clock) + words("separator") + words("story_id", id=story.id)
+    meta = source_and_id_line(story, clock)
     lines = [f"- **{event}** {_link(story.title, safe_url(story.url))}  "]
     news = retold_line(story, words)
     if news:

@@ -40,7 +40,7 @@ from autonews.render.common import (
     group_heading,
     move_command,
     safe_url,
-    source_line,
+    source_and_id_line,
     summary_line,
 )
 from autonews.render.footer import footer, moved_note
@@ -91,7 +91,7 @@ def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     (what `autonews read` takes), then the other sources' links."""
     words = clock.words
     event = words.event(story.classification.event)
-    meta = source_line(story, clock) + words("separator") + words("story_id", id=story.id)
+    meta = source_and_id_line(story, clock)
     lines = [f"• *{event}* {link(story.title, story.url)}"]
     news = retold_line(story, words)
     if news:
