@@ -14,7 +14,14 @@ from typing import Any, NamedTuple
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed
 from autonews.classify.counted import NO_NAMES, Names
-from autonews.classify.event_model import EventModel, RuleHit, event_features, event_model
+from autonews.classify.event_model import (
+    EventModel,
+    RuleHit,
+    event_features,
+    event_model,
+    shape_features,
+    with_words,
+)
 from autonews.classify.figures import extract_figures, in_yen
 from autonews.classify.knowledge import (
     EntityHit,
@@ -218,11 +225,12 @@ class Classifier:
         figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES)
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
-            features = event_features(
+            shape = shape_features(
                 tokens, stems, hits, event, _subject_end(found), self._concepts(stems)
             )
-            event, probability = self.model.predict(features)
+            event, probability = self.model.predict_parts(tokens, stems, shape)
             if reasons is not DISCARD:
+                features = with_words(tokens, stems, shape)
                 why = ", ".join(self.model.reasons(features, event))
                 reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
         off_topic = bool(found) and self._not_about_cars(

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from operator import add, sub, truediv
 from struct import Struct
 from typing import NamedTuple
@@ -63,6 +63,11 @@ class _PackedWeights:
         self._layout = Struct(f"<{width}I")
         self._lowered = _each_field(1 << 15, width)
         self.rows: dict[str, int] = {}  # feature -> its weights packed, for those met so far
+        # Once every feature is packed: the rows of the Latin words and word pairs keyed by the
+        # words themselves (EventModel.predict_parts), which spares making and hashing "w:..."
+        # and "b:..._..." names for the two thirds of a headline's features that are its words.
+        self.words: dict[str, int] = {}
+        self.pairs: dict[tuple[str, str], int] = {}
         self.complete = not weights  # every feature of the model packed
         self._headlines = 0  # scored before all were packed
         # The bias raised so that no score is negative; a score then stays within its 32 bits
@@ -82,6 +87,21 @@ class _PackedWeights:
             if row is not None:
                 rows[feature] = self._pack(row)
         self.complete = len(rows) == len(weights)
+        if self.complete:
+            self._key_words()
+
+    def _key_words(self) -> None:
+        words, pairs = self.words, self.pairs
+        for feature, row in self.rows.items():
+            if feature.startswith("w:"):
+                words[feature[2:]] = row
+            elif feature.startswith("b:"):
+                pair = feature[2:]
+                # "b:a_b_c" is the pair (a_b, c) or (a, b_c): stems may hold "_".
+                at = pair.find("_")
+                while at >= 0:
+                    pairs[pair[:at], pair[at + 1 :]] = row
+                    at = pair.find("_", at + 1)
 
     def _pack(self, row: tuple[int, ...]) -> int:
         # Written raised by 2**15 (never negative, as the layout asks), lowered as a whole.
@@ -124,12 +144,35 @@ def event_features(
     ``subject_end``: where the first maker's name ends, or None when no maker is named;
     ``concepts``: the glossary's concepts in the headline ("c:recall"), which make one feature
     of each idea whatever its wording or language."""
-    maker = subject_end is not None
-    norms = tokens.norms
+    shape = shape_features(tokens, stems, hits, rule_event, subject_end, concepts)
+    return with_words(tokens, stems, shape)
+
+
+def with_words(tokens: Tokens, stems: Sequence[str], shape: list[str]) -> list[str]:
+    """The headline's word features followed by ``shape``, a repeated word counted thrice."""
     if tokens.text.isascii():
         features = _latin_word_features(stems)
     else:
-        features = _word_features(norms, stems)
+        features = _word_features(tokens.norms, stems)
+    features += shape
+    if _repeats(stems):
+        return _words_at_most_thrice(features)
+    return features
+
+
+def shape_features(
+    tokens: Tokens,
+    stems: Sequence[str],
+    hits: Iterable[RuleHit],
+    rule_event: Event,
+    subject_end: int | None,
+    concepts: Iterable[str] = (),
+) -> list[str]:
+    """``event_features`` but the words and word pairs: how the headline opens, the rules'
+    evidence and choice, its concepts, its maker and what the maker does, its punctuation."""
+    maker = subject_end is not None
+    norms = tokens.norms
+    features = []
     if stems:
         features.append("f:" + ("#" if stems[0].isdigit() else stems[0]))
     for hit in hits:
@@ -157,9 +200,13 @@ def event_features(
         features.append("s:colon")
     if text.endswith(("!", "！")):
         features.append("s:exclaim")
-    if len(stems) > len(set(stems)) + _REPEATS:  # (the words' set is a third of the features')
-        return _words_at_most_thrice(features)
     return features
+
+
+def _repeats(stems: Sequence[str]) -> bool:
+    """Whether some word may come more than thrice (the words' set is a third of the
+    features')."""
+    return len(stems) > len(set(stems)) + _REPEATS
 
 
 # A word said over and over counts three times at most: twenty "very" in a feed's title
@@ -251,9 +298,34 @@ class EventModel:
         return list(map(add, self.bias, map(sum, zip(*rows, strict=True))))
 
     def predict(self, features: Sequence[str]) -> tuple[Event, float]:
-        """The most likely event (the first of equals) and its probability; ``map`` keeps the
-        loops over the thirteen scores in C."""
-        totals = self._raised_totals(features)  # (all raised alike: the same differences)
+        """The most likely event (the first of equals) and its probability."""
+        return self._choice(self._raised_totals(features))
+
+    def predict_parts(
+        self, tokens: Tokens, stems: Sequence[str], shape: list[str]
+    ) -> tuple[Event, float]:
+        """``predict`` of ``event_features`` given as the headline's words and its
+        ``shape_features``: the same answer, with the words of a Latin headline looked up as
+        they are rather than as feature names, once the model is packed whole."""
+        packed = self._packed
+        if (
+            not packed.complete
+            or not tokens.text.isascii()
+            or _repeats(stems)
+            or 2 * len(stems) + len(shape) > packed.most
+        ):
+            return self.predict(with_words(tokens, stems, shape))
+        if any(map(str.isdigit, stems)):
+            stems = ["#" if stem.isdigit() else stem for stem in stems]
+        total = sum(filter(None, map(packed.rows.get, shape)), packed.start)
+        total += sum(filter(None, map(packed.words.get, stems)))
+        total += sum(filter(None, map(packed.pairs.get, pairwise(stems))))
+        return self._choice(packed.unpack(total))
+
+    def _choice(self, totals: Sequence[int]) -> tuple[Event, float]:
+        """The most likely event (the first of equals) and its probability from the scores
+        (all raised alike: the same differences); ``map`` keeps the loops over the thirteen
+        scores in C."""
         top = max(totals)
         apart = map(truediv, map(sub, totals, repeat(top)), repeat(self.scale))
         return EVENTS[totals.index(top)], 1.0 / sum(map(math.exp, apart))
