@@ -33,6 +33,8 @@ COMMENTARY = re.compile(
     r"|\breview\s*[:：|｜]|\bwhat to (?:expect|watch)\b|\bthings to watch\b"
     r"|\b(?:the )?week ahead\b|\bwe drove\b|\blong-term test\b|\bresults preview\b"
     r"|^(?:评论|观点|社论|前瞻|试驾|评测)|(?:前瞻|试驾|评测)[｜|:：]"
+    # Chinese outlets' labels of analysis ("深度｜…", "观察｜召回频发背后", "快评：").
+    r"|^(?:深度|观察|热评|快评|锐评|深读)\s*[｜|:：]"
     # A podcast's episode ("Episode 212: ...", "Ep. 213 – ...", "#214: ...", "Bonus: ...")
     # talks about the news; a forum's "...: thoughts?" asks about it.
     r"|^(?:ep\.?|episode|podcast|bonus)\s*#?\d*\s*[:：|｜–—-]|^#\d+\s*[:：|｜–—-]"

@@ -66,6 +66,9 @@ TRIALS = [
     DATA / "clusters-trial31.tsv",
     DATA / "clusters-trial32.tsv",
     DATA / "clusters-trial34.tsv",
+    DATA / "clusters-trial37.tsv",
+    DATA / "clusters-trial38.tsv",
+    DATA / "clusters-trial39.tsv",
 ]
 DAYS_PER_5000 = 60
 

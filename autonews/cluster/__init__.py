@@ -20,7 +20,8 @@ so the cost follows the overlaps.
 The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms, and which are
 subject), ``texts`` (each distinct text read once), ``rarity`` (how rare each term is among the
 items), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's evidence),
-``places`` (where places and leaders belong), ``singular`` (what happens to a maker once at a
+``places`` (where places and leaders belong), ``turns`` (the turns of a story a title
+names: a rule drafted or adopted, a deal cleared), ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``conflicts`` (the hard rules), ``model`` (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with

@@ -64,6 +64,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a commentary / the news"  # a review of a model / its recall; results previewed
     if SHARES in a.title and SHARES in b.title and abs(a.stamp - b.stamp) > _OTHER_SESSION:
         return "share moves of different days"  # "Tesla shares fall 3%" on Monday / Wednesday
+    if a.session and b.session and a.session != b.session:
+        return "a market's open / its close"  # 港股收评 on Tuesday / 港股开盘 on Wednesday
     if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
         return "different makers"
     if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
@@ -106,6 +108,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different counts"  # a halt of 14 plants / of 12 plants
     if a.models and b.models and _other_models(a.models, b.models):
         return "different models"
+    if a.rules and b.rules and a.rules.isdisjoint(b.rules):
+        return "different rules"  # UN R152's adoption / the EU's GSR update
     if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
         return "different turns of the story"  # talks begun / called off
     if _other_regulators(a, b):

@@ -39,8 +39,12 @@ from autonews.cluster.title_facts import (
     companies_acting,
     event_percents,
     forecast_of_something,
+    market_session,
     placed_in,
+    rule_codes,
+    tells_a_launch_to_come,
 )
+from autonews.cluster.turns import stage_turns, subject_turns
 from autonews.cluster.vocabulary import (
     CAR_CONCEPTS,
     CHEMISTRIES,
@@ -114,11 +118,13 @@ class _Features:
     roundup: bool  # a briefing's title listing several stories (see ``series``)
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
     priced: bool  # the title names a price: its sums may be a cut and the new price
-    preview: bool  # the title tells of a teaser or spy shots: a model still to come
+    preview: bool  # the title tells of a teaser, spy shots or a launch date: a model to come
     commentary: bool  # an opinion, analysis, review or preview's title: no event of its own
     markets: frozenset[str]  # the countries the title names, or its cities and regions imply
     homes: frozenset[str]  # the home countries of its makers
     placed: frozenset[str]  # countries the title places its news "in" (a home country too)
+    rules: frozenset[str]  # the codes of the vehicle rules the title names ("r152", "gsr")
+    session: str | None  # "open" or "close": the market session whose moves the title tells
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
 
 
@@ -261,6 +267,7 @@ def _features(
     else:
         norms = (title_norm, text_norm, title_norm, text_norm)
     plain = simplified(item.title)
+    rules = rule_codes(plain)
     title_numbers = fig.numbers(plain)
     models = _models(c, title_words, plain)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
@@ -294,8 +301,8 @@ def _features(
         ),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
-        stages=_turns(frozenset(STAGES[t] for t in told if t in STAGES))
-        | _subject_turns(item.title, told),
+        stages=stage_turns(frozenset(STAGES[t] for t in told if t in STAGES))
+        | subject_turns(item.title, told, bool(rules)),
         parts=COMPONENTS.intersection(told),
         posts=POSTS.intersection(told),
         chemistries=CHEMISTRIES.intersection(told),
@@ -326,11 +333,13 @@ def _features(
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
-        preview=PREVIEW in title_counts,
+        preview=PREVIEW in title_counts or tells_a_launch_to_come(plain),
         commentary=reads_as_commentary(item.title),
         markets=markets(told, implied, plain, cjk),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         placed=placed_in(title_words),
+        rules=rules,
+        session=market_session(plain),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )
 
@@ -384,58 +393,3 @@ def _without(text: ItemText, own: frozenset[str]) -> tuple[list[str], list[str]]
         return text.title_terms, text.lead_terms
     title = [t for t in text.title_terms if t not in own]
     return title, [t for t in text.lead_terms if t not in own]
-
-
-# Turns the glossary's concepts do not name, told by a title's words once a concept names its
-# subject: a rule drafted or proposed (an offer put to comment: "proposed rules", 征求意见稿) or
-# adopted; a deal cleared by a regulator (欧盟批准, "EU clears") or signed; a probe upgraded or
-# escalated (to an engineering analysis), a turn as an expansion is. Per subject, the first of
-# its turns that a concept or the words tell. (A model's 正式发布 is its launch: no rule, no turn.)
-_TurnWords = tuple[str, str | None, re.Pattern[str]]  # turn, concept telling it, words telling it
-_SUBJECT_TURNS: tuple[tuple[frozenset[str], tuple[_TurnWords, ...]], ...] = (
-    (
-        frozenset({"c:regulation"}),
-        (
-            (
-                "offer",
-                None,
-                re.compile(r"\b(?:drafts?|proposes|proposed|proposal)\b|征求意见", re.I),
-            ),
-            (
-                "done",
-                None,
-                re.compile(r"\b(?:adopt(?:s|ed)|finali[sz]e[sd])\b|正式发布|正式出台", re.I),
-            ),
-        ),
-    ),
-    (
-        frozenset({"c:deal", "c:stake", "c:acquisition", "c:merger"}),
-        (
-            ("approved", "c:approval", re.compile(r"\b(?:clears?|cleared|nod)\b", re.I)),
-            ("signed", None, re.compile(r"\b(?:signs?|signed|signing)\b|签署|签订|签约", re.I)),
-        ),
-    ),
-    (
-        frozenset({"c:probe"}),
-        (("expand", None, re.compile(r"\b(?:upgrade[sd]?|escalate[sd]?)\b|升级", re.I)),),
-    ),
-)
-
-
-def _subject_turns(title: str, title_counts: Mapping[str, int]) -> frozenset[str]:
-    """The turns of :data:`_SUBJECT_TURNS` a title tells."""
-    turns = []
-    for subjects, told in _SUBJECT_TURNS:
-        if subjects.isdisjoint(title_counts):
-            continue
-        for turn, concept, words in told:
-            if (concept is not None and concept in title_counts) or words.search(title):
-                turns.append(turn)
-                break
-    return frozenset(turns)
-
-
-def _turns(stages: frozenset[str]) -> frozenset[str]:
-    """The turns a title names: talks called off are their end ("Calls Off Merger Talks" tells
-    the turn "Merger Talks Collapse" tells), not talks as well."""
-    return stages - {"talks"} if "end" in stages and "talks" in stages else stages

@@ -92,6 +92,13 @@ _COUNT_AFTER = re.compile(
     r"^\s?(?:vehicles?|cars?|units?|trucks?|vans?|SUVs?|EVs?|pickups?|buses|sedans?|辆|台|部)",
     re.IGNORECASE,
 )
+# A count told after what was counted: "exports 32,012", "deliveries of 41,820", 出口3.2万.
+_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:exports?|exported|sells|sold|deliver(?:s|ed)|deliveries(?: of)?|ships|shipped"
+    r"|registrations(?: of)?|recalls|recalling|wholesale(?:s| of)?)|出口|交付|销量|批发|零售|召回)"
+    r"\s?$",
+    re.IGNORECASE,
+)
 
 
 def counted_as(text: str) -> dict[Figure, str]:
@@ -109,7 +116,7 @@ def counted_as(text: str) -> dict[Figure, str]:
         )
         if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
             found[figure(number_value(digits, unit or None))] = "money"
-        elif _COUNT_AFTER.match(after):
+        elif _COUNT_AFTER.match(after) or _COUNT_BEFORE.search(text[: match.start()][-24:]):
             found[figure(number_value(digits, unit or None))] = "vehicles"
     return found
 

@@ -10,6 +10,7 @@ on those share one ``ItemText``. Rarity, which does depend on the other items, i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -48,11 +49,22 @@ def read_texts(items: Sequence[ClusterInput]) -> list[ItemText]:
     return texts
 
 
+# A Chinese company's registered name, as regulators' notices give it: 特斯拉（上海）有限公司,
+# 浙江吉利控股集团有限公司. The place in it is where the company is registered, not where its news
+# happened (Tesla's recall of China-made cars and a conference held in Shanghai share no place).
+_REGISTERED_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?有限(?:责任)?公司")
+
+
 def _read(title: str, lead: str, c: Classification) -> ItemText:
     title_words = tokenize(simplified(title)).norms
     lead_words = tokenize(simplified(lead)).norms
+    term_words = title_words
+    if "有限" in title:  # the makers and companies in the name are the classifier's
+        term_words = tokenize(simplified(_REGISTERED_NAME.sub(" ", title))).norms
+    if "有限" in lead:
+        lead_words = tokenize(simplified(_REGISTERED_NAME.sub(" ", lead))).norms
     found = item_terms(
-        title_words, lead_words, {m.name for m in c.makers}, {x.name for x in c.companies}
+        term_words, lead_words, {m.name for m in c.makers}, {x.name for x in c.companies}
     )
     if found.extra:
         c = replace(c, makers=c.makers + tuple(found.extra))

@@ -16,6 +16,13 @@ from autonews.cluster.vocabulary import COUNTRIES, SHARES, SHARES_DOWN_WORDS, SH
 from autonews.models import Classification
 
 _OPENING = 4  # words: the longest name of a country a title can open with
+# The codes of vehicle rules: UN R152 (R79, R155), the EU's GSR (GSR2), FMVSS 127, China's
+# GB 7258, Euro 7. Two titles naming different ones tell of different rules (R152's adoption /
+# GSR2's).
+_RULE_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:UN[- ]?)?(R) ?(\d{2,3})|(GSR) ?2?|(FMVSS)(?: No\.?)? ?(\d{3})"
+    r"|(GB)(?: ?/ ?T)? ?(\d{4,5})|(Euro) ?([5-7]))(?![A-Za-z0-9])"
+)
 
 
 def acting(title_words: list[str]) -> str | None:
@@ -110,3 +117,57 @@ def placed_in(words: list[str]) -> frozenset[str]:
         if terms and terms[0] in COUNTRIES:
             found.add(terms[0])
     return frozenset(found)
+
+
+# A launch still to come, told with its date: "X9 EREV to launch on Dec 2", 小鹏X9定档12月2日,
+# 将于12月2日上市. The launch itself, told later with its price, is news of its own.
+_LAUNCH_TO_COME = re.compile(
+    r"\b(?:to|will|set to|slated to|scheduled to|due to)\s+(?:launch|debut|go on sale)\b"
+    r"|\blaunch date\b|定档|将于[^，,。；;]{1,12}(?:上市|发布|首发|开售)|即将(?:上市|发布|开售)",
+    re.IGNORECASE,
+)
+
+
+def tells_a_launch_to_come(title: str) -> bool:
+    """Whether a title tells of a launch still to come, by its date or as imminent."""
+    return _LAUNCH_TO_COME.search(title) is not None
+
+
+# A market's session a title reports: its open or its close ("Hang Seng opens 0.3% lower",
+# 港股开盘 / 港股收评, "Stocks end higher"). A close and the next open are two sessions' moves.
+_SESSION_OPEN = re.compile(
+    r"\b(?:opens?|opening|open (?:higher|lower|flat|up|down)|early trade|premarket|midday)\b"
+    r"|开盘|低开|高开|平开|早盘|午盘|盘前",
+    re.IGNORECASE,
+)
+_SESSION_CLOSE = re.compile(
+    r"\b(?:clos(?:es|ed|ing)|(?:close|ends?) (?:higher|lower|flat|up|down)|ended)\b"
+    r"|收评|收盘|收涨|收跌|尾盘|收报",
+    re.IGNORECASE,
+)
+_MARKET = re.compile(
+    r"\b(?:Hang Seng|Nasdaq|Dow|S&P|Nikkei|FTSE|DAX|Stoxx|CAC|Kospi|stocks?|shares?|index)\b"
+    r"|港股|A股|美股|恒指|恒生|沪指|深成指|创业板|科技指数|股价",
+    re.IGNORECASE,
+)
+
+
+def market_session(title: str) -> str | None:
+    """ "open" or "close" when a title tells a market's moves at its open or its close."""
+    if not _MARKET.search(title):
+        return None
+    opened, closed = _SESSION_OPEN.search(title), _SESSION_CLOSE.search(title)
+    if bool(opened) is bool(closed):
+        return None
+    return "open" if opened else "close"
+
+
+def rule_codes(title: str) -> frozenset[str]:
+    """The vehicle rules a title names by their codes ("r152", "gsr2", "fmvss127")."""
+    if not any(mark in title for mark in ("R", "GSR", "FMVSS", "GB", "Euro")):
+        return frozenset()
+    codes = set()
+    for match in _RULE_CODE.finditer(title):
+        kind, *number = [group for group in match.groups() if group is not None]
+        codes.add(kind.lower() + "".join(number))
+    return frozenset(codes)

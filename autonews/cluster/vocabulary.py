@@ -51,6 +51,8 @@ og i pa til av for med som er var har en et det den de ikke fra om
 # nothing else, two brands' launches only that).
 _NEWS = """
 new news report reports reported reporting update updates latest today week weeks weekly day days
+monday tuesday wednesday thursday friday saturday sunday tonight yesterday tomorrow weekend
+hurt hurts hurting harm harms harmed blow blows dent dents dented
 month months monthly time times ago next last early late later soon now year yearly annual
 big bigger biggest small smaller large larger largest top high higher low lower major minor key
 more less most least best worst good bad better worse great long short full half whole part

@@ -1,0 +1,73 @@
+"""The turns of a story a title names beyond the glossary's stage concepts (``vocabulary.STAGES``):
+a rule drafted or adopted, a deal cleared or signed, a probe upgraded."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Turns the glossary's concepts do not name, told by a title's words once a concept names its
+# subject: a rule drafted or proposed (an offer put to comment: "proposed rules", 征求意见稿) or
+# adopted; a deal cleared by a regulator (欧盟批准, "EU clears") or signed; a probe upgraded or
+# escalated (to an engineering analysis), a turn as an expansion is. Per subject, the first of
+# its turns that a concept or the words tell. (A model's 正式发布 is its launch: no rule, no turn.)
+_TurnWords = tuple[str, str | None, re.Pattern[str]]  # turn, concept telling it, words telling it
+_SUBJECT_TURNS: tuple[tuple[frozenset[str], tuple[_TurnWords, ...]], ...] = (
+    (
+        # A rule: drafted or proposed, then adopted (UN regulators adopt R152 amendment; EU
+        # member states back GSR2 update; 联合国WP.29通过R152法规修正案).
+        frozenset({"c:regulation", "c:standard", "c:mandate", "c:emissions-standard"}),
+        (
+            (
+                "offer",
+                None,
+                re.compile(r"\b(?:drafts?|proposes|proposed|proposal)\b|征求意见", re.I),
+            ),
+            (
+                "done",
+                None,
+                re.compile(
+                    r"\b(?:adopt(?:s|ed|ion)?|finali[sz](?:es?|ed)|enact(?:s|ed)?|backs?|backed"
+                    r"|vote[sd]? (?:for|through)|pass(?:es|ed))\b|正式发布|正式出台|通过",
+                    re.I,
+                ),
+            ),
+        ),
+    ),
+    (
+        frozenset({"c:deal", "c:stake", "c:acquisition", "c:merger"}),
+        (
+            ("approved", "c:approval", re.compile(r"\b(?:clears?|cleared|nod)\b", re.I)),
+            ("signed", None, re.compile(r"\b(?:signs?|signed|signing)\b|签署|签订|签约", re.I)),
+        ),
+    ),
+    (
+        frozenset({"c:probe"}),
+        (("expand", None, re.compile(r"\b(?:upgrade[sd]?|escalate[sd]?)\b|升级", re.I)),),
+    ),
+)
+
+
+_RULE = "c:regulation"
+
+
+def subject_turns(
+    title: str, title_counts: Mapping[str, int], names_a_rule: bool
+) -> frozenset[str]:
+    """The turns of :data:`_SUBJECT_TURNS` a title tells; one naming a rule by its code (R152,
+    GSR2) is about a rule whatever its words."""
+    turns = []
+    for subjects, told in _SUBJECT_TURNS:
+        if subjects.isdisjoint(title_counts) and not (names_a_rule and _RULE in subjects):
+            continue
+        for turn, concept, words in told:
+            if (concept is not None and concept in title_counts) or words.search(title):
+                turns.append(turn)
+                break
+    return frozenset(turns)
+
+
+def stage_turns(stages: frozenset[str]) -> frozenset[str]:
+    """The turns a title names: talks called off are their end ("Calls Off Merger Talks" tells
+    the turn "Merger Talks Collapse" tells), not talks as well."""
+    return stages - {"talks"} if "end" in stages and "talks" in stages else stages
