@@ -23,11 +23,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from autonews.config import FeedConfig
 from autonews.digest import headline_figure
 from autonews.models import Classification, Event, Item, Retold, Source, Story
 from autonews.store import Delivery, Store
+from autonews.story_turns import is_notice, news_turns, turns_of
 
 _OTHER = Event.OTHER
 
@@ -93,14 +95,22 @@ def news(
 
 
 def _changed(story: Story) -> bool:
-    return story.figure_changed or story.confirmed or story.event_changed
+    return (
+        story.figure_changed
+        or story.confirmed
+        or story.event_changed
+        or story.new_turn
+        or story.new_notice
+    )
 
 
 def figure_agrees(figure: str, told: Sequence[str]) -> bool:
     """Whether a headline figure ("units:15000") is one of ``told``, exactly or as rounded by
     one outlet and told precisely by another ("nearly 15,000" and 14,768): the clustering's
     reading of figures, without the slack it allows for conversions (495,000 and 498,000
-    deliveries are two figures)."""
+    deliveries are two figures). A precise figure that another as precise was told as is a
+    correction, though an outlet rounded both alike: SAMR's 87,420 vehicles retitled 87,240,
+    beside an outlet's 8.7万 (trial 37)."""
     if not figure or figure in told:
         return True
     kind, _, value = figure.partition(":")
@@ -111,10 +121,11 @@ def figure_agrees(figure: str, told: Sequence[str]) -> bool:
     from autonews.cluster.figures import figure as read
 
     this = read(float(value))
-    return any(
-        close(this, other) and (this.precision != other.precision or this.value == other.value)
-        for other in map(read, map(float, others))
-    )
+    near = [other for other in map(read, map(float, others)) if close(this, other)]
+    if any(this.precision > other.precision for other in near):
+        return True  # told more roundly than a figure told before
+    # Told more precisely than rounder ones: the same figure, unless one as precise was told.
+    return bool(near) and all(other.precision > this.precision for other in near)
 
 
 def with_delivery_state(
@@ -144,19 +155,34 @@ def with_delivery_state(
         )
         since = max(filter(None, (before.at, last_new)), default=None)
         fresh = [source for source in sources if _told_since(source, since)]
-        out.append(_compared(story, before, fresh, sources))
+        corrected = [s for s in fresh if _joined_since(s.corrected_at, since)]
+        out.append(_compared(story, before, fresh, sources, corrected))
     return out
 
 
 def _compared(
-    story: Story, before: Delivery, fresh: Sequence[Source], sources: tuple[Source, ...]
+    story: Story,
+    before: Delivery,
+    fresh: Sequence[Source],
+    sources: tuple[Source, ...],
+    corrected: Sequence[Source] = (),
 ) -> Story:
     """``story`` with what its ``fresh`` sources (news since the last --new digest) tell that
-    it did not when it went out (``before``), and the newest source telling it."""
+    it did not when it went out (``before``), and the newest source telling it. A source its
+    feed retitled since (``corrected``) with a count none told is a correction, whatever the
+    story's title tells (a regulator's count corrected is no rounding: trial 37)."""
     label = story.classification
     figure = headline_figure(label)
     figure_tellers = [s for s in fresh if s.figure and figure_agrees(s.figure, (figure,))]
     figure_changed = bool(figure_tellers) and not figure_agrees(figure, before.figures)
+    corrections = [s for s in corrected if _corrects(s.figure, before.figures)]
+    corrected_figure = ""  # a retitled source's count, where the story's own did not change
+    if corrections and not figure_changed:
+        figure_tellers, figure_changed = corrections, True
+        figure = corrected_figure = corrections[-1].figure
+    told_turns, told_notices = _told_turns(before, sources)
+    turn_tellers = [s for s in fresh if news_turns(s.title, told_turns)]
+    notice_tellers = [s for s in fresh if is_notice(s.title) and _feed(s) not in told_notices]
     firm = [s for s in fresh if not s.speculative]
     confirmed = before.speculative and not label.speculative and bool(firm)
     event_tellers = [s for s in fresh if s.event == label.event.value]
@@ -170,11 +196,18 @@ def _compared(
         (figure_tellers if figure_changed else [])
         + (firm if confirmed else [])
         + (event_tellers if event_changed else [])
+        + turn_tellers
+        + notice_tellers
     )
     retold = None
     if tellers:
-        newest = max(tellers, key=lambda s: (s.first_seen or s.published, s.published))
-        retold = Retold(newest, before.event, _figure_before(figure, before.figures))
+        # The source the story is titled by, where it is one: its title tells the news.
+        newest = max(
+            tellers,
+            key=lambda s: (s.title == story.title, s.first_seen or s.published, s.published),
+        )
+        was = _figure_before(figure, before.figures)
+        retold = Retold(newest, before.event, was, before.title, corrected_figure)
     return replace(
         story,
         sources=sources,
@@ -183,15 +216,61 @@ def _compared(
         figure_changed=figure_changed,
         confirmed=confirmed,
         event_changed=event_changed,
+        new_turn=bool(turn_tellers),
+        new_notice=bool(notice_tellers),
         retold=retold,
     )
 
 
-def _figure_before(figure: str, told: Sequence[str]) -> str:
-    """The figure a story went out with that ``figure`` replaces: the first told of its kind
-    (the one its title told, see :func:`figures_to_record`), "" when none was."""
+def _corrects(figure: str, told: Sequence[str]) -> bool:
+    """Whether a retitled source's headline ``figure`` corrects one of its kind told before."""
     kind = figure.partition(":")[0]
-    return next((text for text in told if kind and text.startswith(kind + ":")), "")
+    return (
+        bool(figure)
+        and any(text.startswith(kind + ":") for text in told)
+        and not figure_agrees(figure, told)
+    )
+
+
+def _told_turns(before: Delivery, sources: Sequence[Source]) -> tuple[set[str], set[str]]:
+    """The turns a story's sources told when it went out, and the feeds of its notices: as
+    recorded, else (a delivery an earlier version recorded) read from its sources of then."""
+    if before.turns is not None:
+        return set(before.turns), set(before.notices)
+    earlier = [source for source in sources if not source.new]
+    return told_turns(earlier), notice_feeds(earlier)
+
+
+def told_turns(sources: Iterable[Source]) -> set[str]:
+    """The turns (``autonews.story_turns``) the titles of ``sources`` name."""
+    return {turn for source in sources for turn in turns_of(source.title)}
+
+
+def notice_feeds(sources: Iterable[Source]) -> set[str]:
+    """The feeds of the regulators' notices among ``sources``."""
+    return {_feed(source) for source in sources if is_notice(source.title)}
+
+
+def _feed(source: Source) -> str:
+    return source.outlet or source.feed
+
+
+def _figure_before(figure: str, told: Sequence[str]) -> str:
+    """The figure a story went out with that ``figure`` replaces: of its kind, the one it
+    corrects (as precise and close), else the first told (the one its title told, see
+    :func:`figures_to_record`); "" when none was."""
+    kind, _, value = figure.partition(":")
+    same = [text for text in told if kind and text.startswith(kind + ":")]
+    if value and len(same) > 1:
+        from autonews.cluster.figures import close
+        from autonews.cluster.figures import figure as read
+
+        this = read(float(value))
+        for text in same:
+            other = read(float(text.partition(":")[2]))
+            if close(this, other) and other.precision == this.precision:
+                return text
+    return same[0] if same else ""
 
 
 def figures_to_record(story: Story, told: Sequence[str]) -> tuple[str, ...]:
@@ -199,6 +278,17 @@ def figures_to_record(story: Story, told: Sequence[str]) -> tuple[str, ...]:
     tells first: what a later digest says it changed from ("142,310 → 380,000 vehicles")."""
     shown = headline_figure(story.classification)
     return tuple(sorted(told, key=lambda text: text != shown))
+
+
+def what_it_told(story: Story, before: Delivery | None) -> dict[str, Any]:
+    """What a --new digest records of a story it delivers beside its figures and event: the
+    title it goes out with, the turns its sources tell and the feeds of its notices, with those
+    an earlier delivery recorded (its sources may have left the window since)."""
+    turns, notices = told_turns(story.sources), notice_feeds(story.sources)
+    if before is not None:
+        turns |= set(before.turns or ())
+        notices |= set(before.notices)
+    return {"title": story.title, "turns": tuple(sorted(turns)), "notices": tuple(sorted(notices))}
 
 
 def _told_since(source: Source, moment: datetime | None) -> bool:

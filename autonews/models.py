@@ -245,6 +245,8 @@ class Retold:
     source: Source | None
     event_before: str = ""  # its event's slug when last delivered
     figure_before: str = ""  # the headline figure then ("units:142310"; "": none recorded)
+    title_before: str = ""  # the title it went out with ("": not recorded)
+    figure_now: str = ""  # a retitled source's corrected count ("": the story's headline figure)
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,11 @@ class Story:
     figure_changed: bool = False  # its headline figure differs from the one last delivered
     confirmed: bool = False  # a rumour when last delivered, told firmly now
     event_changed: bool = False  # sources joined since it went out tell it as another event
-    retold: Retold | None = None  # what made it news again (figure_changed, confirmed, event)
+    # A source joined since it went out tells a new turn of it (its fix changed, the launch
+    # itself; autonews.story_turns), or is the notice of a regulator none of its notices was.
+    new_turn: bool = False
+    new_notice: bool = False
+    retold: Retold | None = None  # what made it news again (figure_changed, confirmed, event…)
 
     @property
     def cluster_size(self) -> int:

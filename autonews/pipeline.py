@@ -21,6 +21,7 @@ from autonews.delivery_state import (
     news,
     older_than,
     told_figures,
+    what_it_told,
     with_delivery_state,
 )
 from autonews.digest import (
@@ -334,12 +335,8 @@ def select(
     """One digest from a collection: delivery state of its channel, --new, filters, grouping."""
     all_topics = config.digest.all_topics
     last_new = collection.last_new.get(options.channel)
-    stories = with_delivery_state(
-        collection.stories,
-        store.deliveries([s.id for s in collection.stories], options.channel),
-        all_topics,
-        last_new,
-    )
+    delivered = store.deliveries([s.id for s in collection.stories], options.channel)
+    stories = with_delivery_state(collection.stories, delivered, all_topics, last_new)
     if options.new_only:
         renotify = config.digest.renotify_on_figure_change
         stories = news(stories, collection.baseline_only, collection.older, last_new, renotify)
@@ -383,6 +380,7 @@ def select(
                 shown,
                 speculative=story.classification.speculative,
                 event=story.classification.event.value,
+                **what_it_told(story, delivered.get(story.id)),
             ),
         )
         for stories_of_kind, shown in ((digest.stories, True), (counted, False))

@@ -22,6 +22,7 @@ from autonews.page_text import reads_as_paywall, without_heading
 from autonews.parse.fields import titled_by_text
 from autonews.recall_listings import recall_listing
 from autonews.story_details import with_sources_details
+from autonews.story_turns import later_turns
 from autonews.text import first_sentences
 from autonews.wire_titles import only_post_markup, shown_title
 
@@ -75,6 +76,7 @@ def representative(
 
         return written_in_traditional(item.title) == (traditional is not None)
 
+    later = later_turns([m.title for m in members])
     return max(
         members,
         key=lambda i: (
@@ -89,6 +91,9 @@ def representative(
             # Opinion, analysis, reviews, previews and roundups write about the news: a source
             # telling it gives the story its title, in whatever language (trials 30 and 31).
             tells_the_news(i.title),
+            # One telling a later turn than the others (the recall's fix changed, the launch
+            # after its date) tells what a reader must know now (trials 37 and 39).
+            i.title in later,
             (title_language(i.title) == "zh") == chinese_reader,
             in_the_readers_script(i),
             # A source that tells the news firmly speaks for a story its rumour began ("Honda

@@ -128,6 +128,7 @@ def test_a_story_sent_again_shows_the_new_headline_and_the_figure_it_changed_fro
         },
         "event_before": "recall",
         "figure_before": {"kind": "units", "value": 142310},
+        "title_before": None,
     }
     chinese = render(
         replace_language(digest, "zh-cn"), Format.TEXT, RenderOptions(width=200, color=False)

@@ -123,6 +123,10 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
         parts.insert(1, figure_change(story, words))
     elif story.event_changed and story.delivered_before:
         parts.insert(1, words("event_changed", event=words.event(story.classification.event)))
+    elif story.new_notice and story.delivered_before:
+        parts.insert(1, words("notice_new"))
+    elif story.new_turn and story.delivered_before:
+        parts.insert(1, words("turn_new"))
     if story.feed_date is not None:
         parts.append(feed_date_note(story, clock))
     if speculative and story.classification.speculative:

@@ -17,8 +17,8 @@ from autonews.render.common import web_link
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
 # (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up);
 # 5: JSON Lines' type and status line, feed_date on stories and sources; 6: figures' units in
-# one vocabulary, exact values, and a story's changed (figure, confirmed)
-SCHEMA_VERSION = 6
+# one vocabulary, exact values, and a story's changed (figure, confirmed; 7: turn, notice)
+SCHEMA_VERSION = 7
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -35,6 +35,8 @@ def _changed(story: Story) -> list[str]:
             ("figure", story.figure_changed),
             ("confirmed", story.confirmed),
             ("event", story.event_changed),
+            ("turn", story.new_turn),
+            ("notice", story.new_notice),
         )
         if yes
     ]
@@ -59,6 +61,7 @@ def _retold(story: Story) -> dict[str, Any] | None:
         },
         "event_before": retold.event_before,
         "figure_before": {"kind": kind, "value": _number(float(value))} if value else None,
+        "title_before": retold.title_before or None,
     }
 
 

@@ -13,15 +13,23 @@ from autonews.text import clean_text
 
 def retold_line(story: Story, words: Words) -> str:
     """ "new: <title> (<outlet>)": the newest source since the last --new digest telling what
-    made the story news again; "" when there is none, or when it is the story's title already."""
+    made the story news again, unless it is the story's title already; then, where the story
+    went out under another title, "sent before as: <title>", so that a reader sees which story
+    it is news in (trial 39: a share placement shown under the id of a delivery roundup); ""
+    when it is no news again."""
     retold = story.retold
-    if not story.delivered_before or retold is None or retold.source is None:
+    if not story.delivered_before or retold is None:
         return ""
+    shown = clean_text(story.title)
+    parts = []
     source = retold.source
-    title = clean_text(source.title)
-    if not title or title == clean_text(story.title):
-        return ""
-    return words("retold", title=title, outlet=clean_text(source.outlet or source.feed))
+    if source is not None and clean_text(source.title) not in ("", shown):
+        outlet = clean_text(source.outlet or source.feed)
+        parts.append(words("retold", title=clean_text(source.title), outlet=outlet))
+    before = clean_text(retold.title_before)
+    if before and before != shown:
+        parts.append(words("retold_before", title=before))
+    return words("separator").join(parts)
 
 
 def figure_change(story: Story, words: Words) -> str:
@@ -30,6 +38,9 @@ def figure_change(story: Story, words: Words) -> str:
     the bare "figure changed since your last digest" when neither is known."""
     now = headline(story)
     was = story.retold.figure_before if story.retold else ""
+    corrected = story.retold.figure_now if story.retold else ""
+    if corrected and was:  # a retitled source's count, which the title may not tell
+        return words("figure_from_to", was=_number(was), now=_number(corrected))
     if now is None:
         return words("figure_changed")
     if not was:

@@ -192,6 +192,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE items ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
     """,
+    # 17: what a --new digest delivered a story as, beyond its figures and event (JSON): the
+    # title it had, the turns its sources told (a recall's fix, a launch's date) and the feeds
+    # of its regulators' notices: a source telling a new turn or a new regulator's notice makes
+    # it news again, and the reader is told which story it was (trials 37 and 39)
+    """
+    ALTER TABLE deliveries ADD COLUMN told TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -3,10 +3,12 @@ when it last ran, and the keys of stories pruned whole. Part of :class:`autonews
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from autonews.models import Item
 from autonews.store.connection import rows_in, transaction
@@ -25,6 +27,18 @@ class Delivery:
     at: datetime | None = None  # when it went out (None: not yet recorded)
     speculative: bool = False
     event: str = ""  # its event's slug ("": delivered by a version that did not record it)
+    title: str = ""  # the title it went out with ("": not recorded)
+    # The turns its sources told (autonews.story_turns) and the feeds of its regulators'
+    # notices; None: delivered by a version that did not record them.
+    turns: tuple[str, ...] | None = None
+    notices: tuple[str, ...] = ()
+
+    def told_record(self) -> str:
+        """What the ``told`` column keeps (JSON): the title, turns and notices' feeds."""
+        if self.turns is None and not self.title:
+            return ""
+        told = {"title": self.title, "turns": list(self.turns or ()), "notices": list(self.notices)}
+        return json.dumps(told, ensure_ascii=False, sort_keys=True)
 
 
 class StoryQueries:
@@ -61,7 +75,7 @@ class StoryQueries:
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         rows = rows_in(
             self.db,
-            "SELECT story_key, sources, figure, shown, delivered_at, speculative, event "
+            "SELECT story_key, sources, figure, shown, delivered_at, speculative, event, told "
             "FROM deliveries "
             "WHERE channel = ? AND story_key IN",
             keys,
@@ -75,6 +89,7 @@ class StoryQueries:
                 datetime.fromisoformat(row["delivered_at"]),
                 bool(row["speculative"]),
                 row["event"],
+                **_told(row["told"]),
             )
             for row in rows
         }
@@ -88,11 +103,11 @@ class StoryQueries:
         with transaction(self.db) as db:
             db.executemany(
                 "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown, "
-                "speculative, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(channel, "
-                "story_key) DO UPDATE SET delivered_at = excluded.delivered_at, "
+                "speculative, event, told) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT("
+                "channel, story_key) DO UPDATE SET delivered_at = excluded.delivered_at, "
                 "sources = excluded.sources, figure = excluded.figure, "
                 "shown = MAX(shown, excluded.shown), speculative = excluded.speculative, "
-                "event = excluded.event",
+                "event = excluded.event, told = excluded.told",
                 [
                     (
                         channel,
@@ -103,6 +118,7 @@ class StoryQueries:
                         d.shown,
                         d.speculative,
                         d.event,
+                        d.told_record(),
                     )
                     for key, d in delivered
                 ],
@@ -134,3 +150,15 @@ class StoryQueries:
             (starting_with(prefix), limit),
         ).fetchall()
         return [(str(row[0]), datetime.fromisoformat(row[1])) for row in rows]
+
+
+def _told(record: str) -> dict[str, Any]:
+    """The ``told`` column read back as Delivery's fields (see ``Delivery.told_record``)."""
+    if not record:
+        return {}
+    told = json.loads(record)
+    return {
+        "title": str(told.get("title", "")),
+        "turns": tuple(map(str, told.get("turns", ()))),
+        "notices": tuple(map(str, told.get("notices", ()))),
+    }
