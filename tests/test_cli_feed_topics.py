@@ -10,6 +10,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from tests.helpers.feeds import item, rss, serve_titles
+from tests.helpers.site import write_config
 
 # Trial 37's supplier newswire: press releases naming parts and the company, never a car.
 RELEASES = [
@@ -97,3 +98,49 @@ def test_a_busy_car_day_makes_no_market_flash_car_news(
     digest = cli("digest", "--feed", url, "--no-extract", "--format", "json").json()
     assert not {story["title"] for story in digest["stories"]} & set(MARKETS)
     assert digest["not_about_cars"] == len(MARKETS)
+
+
+TERSE = "What we learned this week"
+
+
+def test_a_feeds_topic_says_what_it_is(cli, home: Path, httpserver: HTTPServer) -> None:
+    """`topic = "cars"`: a feed mostly not about cars by its words is read as car news (a
+    supplier's releases that name no car); `topic = "mixed"`: a feed mostly about cars is never
+    read as a car feed; `feeds list` shows each, and when autonews reads a feed as one."""
+    mostly_cars = _serve(httpserver, "/cars", [(title, "") for title in [*CARS[4:], TERSE]])
+    few_cars = _serve(
+        httpserver, "/press", [(CARS[4], ""), ("Notes from the office", ""), (TERSE, "")]
+    )
+    auto = _serve(httpserver, "/auto", [(title, "") for title in [*CARS[4:], TERSE]])
+    write_config(
+        home,
+        f'[[feeds]]\nurl = "{mostly_cars}"\nname = "Markets"\ntopic = "mixed"\n\n'
+        f'[[feeds]]\nurl = "{few_cars}"\nname = "Press"\ntopic = "cars"\n\n'
+        f'[[feeds]]\nurl = "{auto}"\nname = "Autos"\n\n',
+    )
+    digest = cli("digest", "--no-extract", "--format", "json").json()
+    terse = {
+        source["feed"]
+        for story in digest["stories"]
+        if story["title"] == TERSE
+        for source in story["sources"]
+    }
+    assert terse == {"Press", "Autos"}  # not the "mixed" feed's
+    assert digest["not_about_cars"] == 1  # the "mixed" feed's terse title
+    rows = {line.split()[0]: line for line in cli("feeds", "list").out.splitlines()[1:]}
+    assert " mixed " in rows["Markets"] and " cars " in rows["Press"]
+    assert "auto: car feed (4/5 about cars)" in rows["Autos"]
+
+
+def test_feeds_add_and_edit_set_a_feeds_topic(cli, home: Path) -> None:
+    write_config(home, "")
+    added = cli("feeds", "add", "--offline", "--topic", "Cars", "http://example.com/wire.xml")
+    assert added.code == 0, added.err
+    config = (home / "config.toml").read_text()
+    assert 'topic = "cars"' in config
+    edited = cli("feeds", "edit", "http://example.com/wire.xml", "--topic", "mixed")
+    assert edited.out.strip().endswith("topic 'cars' -> 'mixed'")
+    assert cli("feeds", "edit", "http://example.com/wire.xml", "--topic", "auto").code == 0
+    assert "topic" not in (home / "config.toml").read_text()  # "auto" is the default
+    wrong = cli("feeds", "edit", "http://example.com/wire.xml", "--topic", "trucks")
+    assert wrong.code == 2 and "is not a feed topic" in wrong.err
