@@ -67,6 +67,20 @@ def test_a_suppliers_releases_are_car_news_unless_their_words_say_otherwise(
     assert [s["title"] for s in bosch.json()["stories"]] == [RELEASES[2][0]]
 
 
+def test_company_filter_says_its_stories_are_hidden_as_not_about_cars(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """`--company Brembo` said "104 stories in the window, none naming Brembo" while three
+    were hidden as not about cars."""
+    url = _serve(httpserver, "/wire", [RELEASES[0], DISHWASHERS])
+    cli("digest", "--feed", url, "--no-extract")
+    text = cli("digest", "--feed", url, "--offline", "--company", "Bosch").out
+    assert "1 story in the window, 1 naming Bosch, not about cars: --all-topics shows them." in text
+    assert "none naming Bosch" not in text
+    shown = cli("digest", "--feed", url, "--offline", "--company", "Bosch", "--all-topics").out
+    assert DISHWASHERS[0] in shown
+
+
 # A finance flash feed's and a market feed's own news, which no car feed reading makes car news.
 MARKETS = [
     "欧元区11月CPI初值同比上涨2.1%",
