@@ -5,6 +5,13 @@ to be about something else (``autonews.cluster.topics``)."""
 
 from __future__ import annotations
 
+# What a user may say a feed is (`topic` in a [[feeds]] table, `feeds add/edit --topic`): "auto",
+# a car feed when its items show it; "cars", a car feed whatever its share (a supplier's
+# newswire, whose releases name parts, not cars); "mixed", never one (a finance flash or market
+# feed, which a busy car day had made a car feed: trial 39).
+AUTO, CARS, MIXED = "auto", "cars", "mixed"
+TOPICS = (AUTO, CARS, MIXED)
+
 CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
 CAR_FEED_ITEMS = 3  # ... judged on at least this many items
 
@@ -12,6 +19,14 @@ CAR_FEED_ITEMS = 3  # ... judged on at least this many items
 def is_car_feed(items: int, about_cars: int) -> bool:
     """Whether a feed of ``items`` items, ``about_cars`` of them about cars, is a car feed."""
     return items >= CAR_FEED_ITEMS and about_cars >= CAR_FEED_SHARE * items
+
+
+def read_as_car_feed(topic: str, items: int, about_cars: int) -> bool:
+    """Whether a feed of this ``topic`` is read as a car feed, ``about_cars`` of its ``items``
+    latest items about cars by their own words."""
+    if topic == CARS:
+        return True
+    return topic != MIXED and is_car_feed(items, about_cars)
 
 
 def unjudged_car_feed(items: int, about_cars: int) -> bool:

@@ -39,6 +39,9 @@ class FeedConfig:
     name: str = ""
     tags: tuple[str, ...] = ()
     enabled: bool = True  # `autonews feeds disable`: kept in the list, not fetched
+    # What the feed is about (autonews.car_feeds.TOPICS): "cars", every item car news unless its
+    # words say otherwise; "mixed", never read as a car feed; "auto", judged from its items.
+    topic: str = "auto"
 
     @property
     def label(self) -> str:
@@ -228,11 +231,11 @@ def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
         where = f"feeds[{index}]"
         if not isinstance(entry, dict):
             raise ConfigError(f"config key {where!r}: expected a table with url, name, tags")
-        unknown = set(entry) - {"url", "name", "tags", "enabled"}
+        unknown = set(entry) - {"url", "name", "tags", "enabled", "topic"}
         if unknown:
             raise ConfigError(
                 f"unknown config key '{where}.{sorted(unknown)[0]}'",
-                hint="a feed takes url, name, tags and enabled",
+                hint="a feed takes url, name, tags, enabled and topic",
             )
         if "url" not in entry:
             raise ConfigError(f"config key '{where}.url' is missing")
@@ -250,9 +253,24 @@ def _feeds_from_list(raw: Any) -> tuple[FeedConfig, ...]:
                 name=coerce(f"{where}.name", entry.get("name", ""), str),
                 tags=coerce(f"{where}.tags", entry.get("tags", []), tuple[str, ...]),
                 enabled=coerce(f"{where}.enabled", entry.get("enabled", True), bool),
+                topic=feed_topic(f"{where}.topic", entry.get("topic", "auto")),
             )
         )
     return tuple(feeds)
+
+
+def feed_topic(where: str, value: Any) -> str:
+    """A feed's ``topic``, checked: one of autonews.car_feeds.TOPICS, in any case."""
+    from autonews.car_feeds import TOPICS
+
+    topic = str(coerce(where, value, str)).strip().lower()
+    if topic not in TOPICS:
+        raise ConfigError(
+            f"config key {where!r}: {value!r} is not a feed topic",
+            hint='a feed\'s topic is "auto" (judged from its items), "cars" (every item car '
+            'news unless its words say otherwise) or "mixed" (never read as a car feed)',
+        )
+    return topic
 
 
 def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:

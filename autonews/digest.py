@@ -177,7 +177,8 @@ def apply_filters(
     steps = []
     for name, values, keeps in _reader_filters(filters):
         kept = [story for story in kept if keeps(story)]
-        steps.append(FilterStep(name, values, sum(map(shown, kept))))
+        left = sum(map(shown, kept))
+        steps.append(FilterStep(name, values, left, len(kept) - left))
     patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
     muted = 0
     if filters.mute_makers or filters.mute_events or patterns:

@@ -17,6 +17,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from autonews.addresses import is_web, local_path, location_problem, probable_web_address
+from autonews.car_feeds import AUTO
 from autonews.config import FeedConfig, config_from_mapping
 from autonews.config_file import config_text
 from autonews.config_layout import detach_trailing, end_with, place_first_tables, remove_table
@@ -244,6 +245,8 @@ def _table_of(feed: FeedConfig) -> Any:
         table["tags"] = list(feed.tags)
     if not feed.enabled:  # (an imported list keeps its disabled feeds disabled)
         table["enabled"] = False
+    if feed.topic != AUTO:
+        table["topic"] = feed.topic
     return table
 
 
@@ -313,6 +316,7 @@ def _feed_of(table: Any) -> FeedConfig:
         name=str(table.get("name", "")),
         tags=tuple(str(tag) for tag in table.get("tags", [])),
         enabled=bool(table.get("enabled", True)),
+        topic=str(table.get("topic", AUTO)).lower(),
     )
 
 
@@ -325,13 +329,14 @@ def edit_feed(
     name: str | None = None,
     tags: Sequence[str] | None = None,
     enabled: bool | None = None,
+    topic: str | None = None,
     around_write: Callable[[FeedConfig, FeedConfig], AbstractContextManager[object]] | None = None,
 ) -> tuple[FeedConfig, FeedConfig]:
-    """Change one feed's URL, name, tags or enabled state in place (comments kept); returns the
-    feed before and after. An empty name or tag list removes the key; enabled is written only
-    as ``enabled = false``. ``around_write(before, after)``: a context the file is written in
-    (the store's transaction moving the feed's items to its new URL: undone if the write
-    fails)."""
+    """Change one feed's URL, name, tags, enabled state or topic in place (comments kept); returns
+    the feed before and after. An empty name or tag list removes the key; enabled is written only
+    as ``enabled = false``, the topic only when not "auto". ``around_write(before, after)``: a
+    context the file is written in (the store's transaction moving the feed's items to its new
+    URL: undone if the write fails)."""
     document = _load_document(path)
     tables = document.get("feeds") or []
     table = tables[_find(tables, url_or_name, path)]
@@ -362,6 +367,11 @@ def edit_feed(
             del table["enabled"]
         elif not enabled:
             _set_key(table, "enabled", False)
+    if topic is not None:
+        if topic != AUTO:
+            _set_key(table, "topic", topic)
+        elif "topic" in table:
+            del table["topic"]
     config_from_mapping(document.unwrap())
     after = _feed_of(table)
     with around_write(before, after) if around_write else contextlib.nullcontext():

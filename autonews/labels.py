@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from autonews.car_feeds import CAR_FEED_ITEMS, is_car_feed
+from autonews.car_feeds import AUTO, read_as_car_feed
 from autonews.config import Config
 from autonews.models import Article, Classification, Item
 from autonews.store import Store
@@ -46,7 +46,8 @@ def classify_items(
         fresh.append((item.id, result[item.id], bool(body)))
     if fresh:
         store.save_classifications(fresh, version)
-    doubtful = _from_car_feeds(store, version, items, result)
+    topics = {feed.url: feed.topic for feed in config.feeds}
+    doubtful = _from_car_feeds(store, version, items, result, topics)
     # A terse headline of a car-news feed is car news: classified again knowing where it comes
     # from. Whether that applies depends on the feed's other items, so it is decided each run;
     # the classification itself is stored beside the item's own.
@@ -73,35 +74,44 @@ def _classifier(config: Config) -> Classifier:
     return classifier_for(config.classify)
 
 
-# A feed with fewer items in the window is judged on this many of its latest stored items (the
-# window's among them): a car feed's terse follow-up is car news whether or not the feed's other
-# items are still in the window (trial 26, item 10: it flipped with the window).
-CAR_FEED_HISTORY = 20
+# A feed is judged on its latest stored items, not on the window's: a busy car day does not make
+# a finance flash feed a car feed (trial 39: its GDP and FX flashes became car news, and an earlier
+# window drawn again after later fetches read differently), and a car feed's terse follow-up is
+# car news whether or not its other items are still in the window (trial 26, item 10).
+CAR_FEED_HISTORY = 100
 # (The clustering keeps out of car stories what a car feed left out of car news, but gives a
 # feed too small to judge the benefit of the doubt: cluster/topics.py.)
 
 
 def _from_car_feeds(
-    store: Store, version: str, items: Sequence[Item], result: Mapping[int, Classification]
+    store: Store,
+    version: str,
+    items: Sequence[Item],
+    result: Mapping[int, Classification],
+    topics: Mapping[str, str],
 ) -> list[Item]:
-    """Items not seen as about cars that come from feeds mostly about cars."""
+    """Items not seen as about cars that come from feeds read as car feeds: said to be about
+    cars (``topic = "cars"``), or, left to autonews, mostly about cars."""
     by_feed: dict[str, list[Item]] = {}
     for item in items:
-        by_feed.setdefault(item.feed_url, []).append(item)
-    unsure = {
-        url: [item for item in members if not result[item.id].automotive]
-        for url, members in by_feed.items()
-    }
-    few = [url for url, members in by_feed.items() if unsure[url] and len(members) < CAR_FEED_ITEMS]
-    history = store.latest_car_shares(few, version, CAR_FEED_HISTORY) if few else {}
+        if not result[item.id].automotive:
+            by_feed.setdefault(item.feed_url, []).append(item)
+    judged = [url for url in by_feed if topics.get(url, AUTO) == AUTO]
+    history = store.latest_car_shares(judged, version, CAR_FEED_HISTORY) if judged else {}
     doubtful = []
-    for url, members in by_feed.items():
-        if not unsure[url]:
-            continue
-        if url in history:
-            judged, cars = history[url]
-        else:
-            judged, cars = len(members), len(members) - len(unsure[url])
-        if is_car_feed(judged, cars):
-            doubtful += unsure[url]
+    for url, unsure in by_feed.items():
+        if read_as_car_feed(topics.get(url, AUTO), *history.get(url, (0, 0))):
+            doubtful += unsure
     return doubtful
+
+
+def inferred_car_feeds(store: Store, config: Config) -> dict[str, tuple[int, int]]:
+    """The feeds left to autonews (``topic = "auto"``) that it reads as car feeds now, each with
+    the items it was judged on and how many of them are about cars (for `feeds list`)."""
+    from autonews.car_feeds import is_car_feed
+    from autonews.classifier_version import classifier_version
+
+    urls = [feed.url for feed in config.feeds if feed.topic == AUTO]
+    version = classifier_version(config.classify)
+    shares = store.latest_car_shares(urls, version, CAR_FEED_HISTORY) if urls else {}
+    return {url: share for url, share in shares.items() if is_car_feed(*share)}

@@ -327,6 +327,7 @@ class FilterStep:
     name: str  # maker, model, company, event, exclude_event, tag
     values: tuple[str, ...]
     left: int
+    hidden: int = 0  # of the stories it left, those the digest does not show (not about cars)
 
 
 @dataclass(frozen=True)

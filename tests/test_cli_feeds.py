@@ -119,6 +119,7 @@ def test_feeds_list_is_an_aligned_table(cli, home: Path, site: Site) -> None:
         "SUCCESS",
         "ITEMS",
         "TAGS",
+        "TOPIC",
         "URL",
         "ERROR",
     ]

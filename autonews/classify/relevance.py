@@ -12,7 +12,9 @@ Nexon a game company. So the title's evidence is graded:
 - none.
 
 Strong evidence settles it. Weak evidence holds unless the item's own summary or body, where
-there is one, says nothing about cars. With no evidence in the title, the summary or body must
+there is one, says nothing about cars; a car-industry company's is its own news, car news
+unless that text says what else it is about (Bosch's dishwashers: trial 37, a brake supplier's
+releases had all been dropped). With no evidence in the title, the summary or body must
 name cars twice over in its first sentence (two car words), or name a maker as its subject
 beside a car word.
 """
@@ -34,6 +36,7 @@ Spotted = tuple[int, int, EntityHit]  # a name found: token start, token end, wh
 class Evidence(NamedTuple):
     strength: int
     reason: str
+    company: bool = False  # weak only for naming a car-industry company
 
 
 NO_EVIDENCE = Evidence(NONE, "")
@@ -58,6 +61,7 @@ def title_evidence(k: Knowledge, spotted: Sequence[Spotted], words: list[str]) -
     if words:
         return Evidence(STRONG, f"the car word '{words[0]}' in the title")
     weak = ""
+    company = False
     for _, _, hit in spotted:
         if hit.kind == "maker":
             if hit.via == "model":
@@ -72,9 +76,10 @@ def title_evidence(k: Knowledge, spotted: Sequence[Spotted], words: list[str]) -
             else:
                 weak = weak or f"the brand name '{hit.written}' (also used elsewhere) in the title"
         elif hit.kind == "company" and k.companies[hit.index].automotive:
+            company = company or not weak
             weak = weak or f"the car-industry company '{hit.written}' in the title"
     if weak:
-        return Evidence(WEAK, weak)
+        return Evidence(WEAK, weak, company)
     return NO_EVIDENCE  # a broad car noun alone ("factories", "charger", "model") is not enough
 
 

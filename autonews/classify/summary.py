@@ -100,6 +100,8 @@ class Extra:
         if evidence.strength == WEAK:
             if mine.strength == STRONG:
                 return Evidence(WEAK, f"{evidence.reason}, backed by {_in_summary(mine.reason)}")
+            if evidence.company:
+                return self._company_news(evidence)
             return Evidence(
                 NONE, f"{evidence.reason}, but the summary/body says nothing about cars"
             )
@@ -121,6 +123,17 @@ class Extra:
                 WEAK, f"a carmaker and the car word '{self.words[0]}' in the summary/body"
             )
         return evidence
+
+    def _company_news(self, evidence: Evidence) -> Evidence:
+        """A car-industry company's own news (a supplier's new CFO, its plant closing) is car
+        news, unless the summary or body names another field it is about (Bosch's dishwashers)."""
+        k = self.classifier.k
+        cues = k.not_cars.scan(self.stems) if k.not_cars.may_match(self.stems) else []
+        if cues:
+            return Evidence(
+                NONE, f"{evidence.reason}, but the summary/body is about '{cues[0][2][0]}'"
+            )
+        return Evidence(WEAK, f"{evidence.reason}: its own news, the summary/body naming no other")
 
     def event(self, reasons: list[str]) -> Event:
         """The event its first words name, for a title that names none."""

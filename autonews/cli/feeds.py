@@ -27,8 +27,10 @@ app = typer.Typer(
 
 @app.command("list")
 def feeds_list(config: ConfigOption = None) -> None:
-    """List the configured feeds: status, last success, items kept, tags, URL and error; then
-    the feeds that moved for good, with the command that updates the list."""
+    """List the configured feeds: status, last success, items kept, tags, topic (and whether
+    autonews reads the feed as a car feed), URL and error; then the feeds that moved for good,
+    with the command that updates the list."""
+    from autonews.labels import inferred_car_feeds
     from autonews.render.feeds_table import FeedRow, feeds_table
     from autonews.store import Store
     from autonews.timeparse import utcnow
@@ -39,8 +41,9 @@ def feeds_list(config: ConfigOption = None) -> None:
         return
     with Store.for_reading(cfg.paths.store_file) as store:
         counts = store.item_counts()
+        inferred = inferred_car_feeds(store, cfg)
         rows = [
-            FeedRow(feed, health, counts.get(feed.url, 0))
+            FeedRow(feed, health, counts.get(feed.url, 0), inferred.get(feed.url))
             for health, feed in zip(store.feed_health(cfg.feeds), cfg.feeds, strict=True)
         ]
     sys.stdout.write(feeds_table(rows, utcnow()))
@@ -56,6 +59,15 @@ def feeds_add(
     offline: Annotated[
         bool, typer.Option("--offline", help="Add the URL as given, without fetching it.")
     ] = False,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TOPIC",
+            help='What the feed is about: "cars" (every item car news unless its words say '
+            'otherwise: a supplier\'s newswire), "mixed" (never read as a car feed: a finance '
+            'or market feed) or "auto" (judged from its items).',
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Add a feed to the config file (comments and layout are kept). The URL is fetched first:
@@ -64,7 +76,8 @@ def feeds_add(
     from autonews.config_file import config_file_to_edit
     from autonews.feedlist import add_feeds, checked_feed
 
-    feed, note = checked_feed(FeedConfig(url=url, name=name, tags=tuple(tag or ())))
+    chosen = "auto" if topic is None else _checked_topic(topic)
+    feed, note = checked_feed(FeedConfig(url=url, name=name, tags=tuple(tag or ()), topic=chosen))
     if note:
         typer.echo(f"autonews: {note}", err=True)
     path = config_file_to_edit(config)
@@ -150,6 +163,7 @@ def _say_changed(before: FeedConfig, after: FeedConfig) -> None:
             ("url", before.url, after.url),
             ("name", before.name, after.name),
             ("tags", ", ".join(before.tags), ", ".join(after.tags)),
+            ("topic", before.topic, after.topic),
         )
         if old != new
     ]
@@ -171,16 +185,28 @@ def feeds_edit(
     offline: Annotated[
         bool, typer.Option("--offline", help="Set the new URL as given, without fetching it.")
     ] = False,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TOPIC",
+            help='What the feed is about: "cars" (every item car news unless its words say '
+            'otherwise: a supplier\'s newswire), "mixed" (never read as a car feed: a finance '
+            'or market feed) or "auto" (judged from its items).',
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Change a feed's URL, name or tags in the config file. A new URL is fetched first, as
+    """Change a feed's URL, name, tags or topic in the config file. A new URL is fetched first, as
     `feeds add` fetches it; the feed's stored items move with it."""
     from autonews.config import FeedConfig
     from autonews.config_file import config_file_to_edit
     from autonews.feedlist import checked_feed, edit_feed
 
-    if url is None and name is None and tag is None and not no_tags:
-        raise UsageError("nothing to change", hint="give --url, --name, --tag or --no-tags")
+    if url is None and name is None and tag is None and not no_tags and topic is None:
+        raise UsageError(
+            "nothing to change", hint="give --url, --name, --tag, --no-tags or --topic"
+        )
+    chosen = None if topic is None else _checked_topic(topic)
     path = config_file_to_edit(config)
     if url is not None:  # checked as `feeds add` checks it, before the file is touched
         checked, note = checked_feed(FeedConfig(url=url))
@@ -189,8 +215,27 @@ def feeds_edit(
         url = checked.url if offline else _discovered(checked, path, "set").url
     tags = () if no_tags else tag
     _say_changed(
-        *edit_feed(path, url_or_name, url=url, name=name, tags=tags, around_write=_history_moved)
+        *edit_feed(
+            path,
+            url_or_name,
+            url=url,
+            name=name,
+            tags=tags,
+            topic=chosen,
+            around_write=_history_moved,
+        )
     )
+
+
+def _checked_topic(topic: str) -> str:
+    """A --topic value, as the config file takes it; a usage error otherwise."""
+    from autonews.config import feed_topic
+    from autonews.errors import ConfigError
+
+    try:
+        return feed_topic("--topic", topic)
+    except ConfigError as exc:
+        raise UsageError(f"--topic {topic!r} is not a feed topic", hint=exc.hint) from None
 
 
 @contextlib.contextmanager

@@ -268,8 +268,9 @@ _FILTER_WORDS = {
 
 def empty_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str:
     """What a digest with no story says: which filter emptied the window when one did ("27
-    stories in the window, 3 by Volvo, none of them labelled recall."), else that there was
-    nothing to show."""
+    stories in the window, 3 by Volvo, none of them labelled recall."), and the stories it left
+    that are not about cars ("3 naming Brembo, not about cars: --all-topics shows them"), else
+    that there was nothing to show."""
     before, steps = digest.before_filters, digest.filters
     emptied = bool(steps) and not steps[-1].left
     if not before or not (emptied or digest.muted):
@@ -281,6 +282,9 @@ def empty_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str:
         if step.left:
             parts.append(words("filter_left", n=step.left, what=what))
             continue
+        if step.hidden:  # "none naming Brembo" would be false: they are there, not shown
+            parts.append(words("filter_hidden", n=step.hidden, what=what))
+            break
         parts.append(words("filter_none_of_them" if len(parts) > 1 else "filter_none", what=what))
         break
     if not emptied:  # the mute rules took what the filters left

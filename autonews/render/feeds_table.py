@@ -1,5 +1,5 @@
 """`autonews feeds list`: the feed list as an aligned plain-text table (name, status, last
-success, items kept, tags, URL, error), wide characters counted as two columns; under it, the
+success, items kept, tags, topic, URL, error), wide characters counted as two columns; under it, the
 feeds that moved for good, each with the command that updates the list (as `feeds check` says
 it). `autonews feeds check`: a line per feed, in columns alike."""
 
@@ -15,7 +15,7 @@ from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus
 from autonews.render.common import age, move_note, plural, skipped_entries_note
 from autonews.text import clean_text
 
-HEADINGS = ("NAME", "STATUS", "LAST SUCCESS", "ITEMS", "TAGS", "URL", "ERROR")
+HEADINGS = ("NAME", "STATUS", "LAST SUCCESS", "ITEMS", "TAGS", "TOPIC", "URL", "ERROR")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class FeedRow:
     feed: FeedConfig
     health: FeedHealth
     items: int  # kept in the store
+    # A feed left to autonews ("auto") that it reads as a car feed: the latest items it was
+    # judged on, and how many of them are about cars.
+    car_feed: tuple[int, int] | None = None
 
 
 def _width(text: str) -> int:
@@ -51,9 +54,18 @@ def _cells(row: FeedRow, now: datetime) -> tuple[str, ...]:
         age(health.last_success, now) if health.last_success else "never",
         str(row.items),
         ", ".join(clean_text(tag) for tag in row.feed.tags),
+        _topic(row),
         clean_text(row.feed.url),
         error,
     )
+
+
+def _topic(row: FeedRow) -> str:
+    """The feed's topic; for one left to autonews, whether it reads it as a car feed now."""
+    if row.car_feed is None:
+        return row.feed.topic
+    judged, cars = row.car_feed
+    return f"auto: car feed ({cars}/{judged} about cars)"
 
 
 def feeds_table(rows: Sequence[FeedRow], now: datetime) -> str:
