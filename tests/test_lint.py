@@ -1,4 +1,5 @@
-"""ruff over everything and mypy --strict over the package run as part of the tests."""
+"""ruff (lint and format) over everything and mypy --strict over the package run as part of the
+tests."""
 
 from __future__ import annotations
 
@@ -18,6 +19,17 @@ def _tool(name: str) -> list[str]:
 def test_ruff() -> None:
     result = subprocess.run(
         [*_tool("ruff"), "check", "autonews", "tests", "benchmarks", "scripts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format() -> None:
+    """Formatted as ruff formats it: a helper's branch otherwise lands unformatted code."""
+    result = subprocess.run(
+        [*_tool("ruff"), "format", "--check", "autonews", "tests", "benchmarks", "scripts"],
         cwd=ROOT,
         capture_output=True,
         text=True,

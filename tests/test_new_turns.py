@@ -18,6 +18,8 @@ def flat(result) -> str:
     """A text digest's words on one line: what it says, however its lines are wrapped."""
     assert result.code == 0, result.err
     return " ".join(result.out.split())
+
+
 US_LISTING = (
     "26V-131: Tesla, Inc. — 2023-2025 Tesla Model Y — Loss of Power Steering Assist "
     "(239,382 vehicles)"
