@@ -1,13 +1,15 @@
 """Trial 38, through the real CLI: sport is no car-industry news, whichever maker's team races
-or whose name a ground bears."""
+or whose name a ground bears, and a maker named only in a list of names is not a text's subject.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.feeds import serve_titles
+from tests.helpers.feeds import item, rss, serve_titles
 
 # A sports desk's titles: results, qualifying, line-ups, a team boss, grounds named after makers.
 SPORT = [
@@ -84,3 +86,81 @@ def test_a_car_feed_keeps_its_race_reports_out(cli, home: Path, httpserver: HTTP
     digest = cli("digest", *feed, "--format", "json").json()
     assert {story["title"] for story in digest["stories"]} == set(cars)
     assert digest["not_about_cars"] == 2
+
+
+WIRE = [
+    (
+        "Calpers pension fund posts 11.6% return, boosted by tech stocks",
+        "The largest U.S. public pension fund said its equity holdings, which range from Apple "
+        "and Microsoft to General Motors and Exxon Mobil, returned 17% in the year to June.",
+    ),
+    (
+        "UPDATE 2-EU softens 2035 combustion engine ban in win for carmakers",
+        "The European Commission proposed on Tuesday to let carmakers sell plug-in hybrids "
+        "beyond 2035, a U-turn welcomed by Volkswagen, BMW and Stellantis.",
+    ),
+    (
+        "Japan, South Korea brace for higher US tariffs",
+        "Shares of Toyota, Honda, Hyundai and Kia fell in Tokyo and Seoul after Washington said "
+        "it would raise duties to 35% from January.",
+    ),
+    (
+        "Japan's big three to build software together",
+        "Toyota, Honda and Nissan said on Monday they would jointly develop vehicle software.",
+    ),
+    (
+        "Union strikes at three Detroit firms at once",
+        "About 12,700 workers walked out at GM's Wentzville, Ford's Michigan Assembly and "
+        "Stellantis' Toledo plants after contracts expired at midnight.",
+    ),
+]
+
+
+MARKETS = [
+    "Wall St ends higher as Nvidia rally lifts tech shares",
+    "Oil falls 2% as OPEC+ signals more supply next year",
+    "Walmart raises annual forecast as shoppers trade down",
+    "Glencore to buy back $1 billion in shares",
+    "Euro zone inflation edges up to 2.2% in November",
+]
+
+
+def test_a_maker_named_only_in_a_list_is_not_the_subject(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """The pension fund's return was GM's news, as "its subject", for GM in a list of holdings
+    with Apple, Microsoft and Exxon Mobil; the EU's rule was Volkswagen's, first of the makers
+    welcoming it. A list of makers alone still says the text is the car industry's (under
+    Industry); a list that opens the text, or of what each maker owns, names its subjects."""
+    items = [
+        item(title, n, hours_ago=n + 1, description=summary)
+        for n, (title, summary) in enumerate(WIRE)
+    ]
+    items += [  # a business wire: mostly not about cars
+        item(title, n, hours_ago=n, description=title + ".")
+        for n, title in enumerate(MARKETS, len(items))
+    ]
+    httpserver.expect_request("/wire").respond_with_data(rss(items))
+    feed = ("--feed", httpserver.url_for("/wire"), "--no-extract", "--format", "json")
+    stories = {s["title"]: s for s in cli("digest", *feed, "--all-topics").json()["stories"]}
+    calpers, eu, tariffs, software, strike = (
+        stories[title.removeprefix("UPDATE 2-")] for title, _ in WIRE
+    )
+    assert not calpers["automotive"] and calpers["makers"] == []
+    assert eu["automotive"] and eu["makers"] == []
+    assert tariffs["automotive"] and tariffs["makers"] == []
+    assert [m["name"] for m in software["makers"]] == ["Toyota", "Honda", "Nissan"]
+    # A list of what each maker owns is each one's news.
+    assert [m["name"] for m in strike["makers"]] == ["GM", "Ford", "Stellantis"]
+    text = cli("digest", *feed[:-2], "--offline", "--format", "text").out
+    assert "Calpers" not in text
+
+
+def test_classify_explains_a_maker_only_listed(cli) -> None:
+    title, summary = WIRE[0]
+    line = json.dumps({"title": title, "summary": summary})
+    result = cli("classify", "--explain", "--format", "json", stdin=line + "\n")
+    assert result.code == 0, result.err
+    (labels,) = json.loads(result.out)
+    assert labels["makers"] == [] and labels["automotive"] is False
+    assert any("only in a list of names" in reason for reason in labels["reasons"])
