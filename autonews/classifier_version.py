@@ -24,6 +24,7 @@ KNOWLEDGE_FILES = (
     "makers.toml",
     "companies.toml",
     "nonmakers.toml",
+    "sport.toml",  # a race's news as sport
     "events.toml",
     "concepts.toml",  # the event model reads a title's concepts
     "figures.toml",  # what counts count, and what ¥ is

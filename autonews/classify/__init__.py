@@ -41,6 +41,7 @@ from autonews.classify.relevance import (
     automotive_words,
     title_evidence,
 )
+from autonews.classify.sport import sport_cue
 from autonews.classify.summary import Extra
 from autonews.models import Classification, CompanyRef, Event, MakerRef, ModelRef
 from autonews.recall_listings import recall_listing
@@ -236,6 +237,8 @@ class Classifier:
         off_topic = bool(found) and self._not_about_cars(
             found, stems, car_word and self._spared(found, stems, car_words), reasons
         )
+        if not off_topic and not car_words:
+            off_topic = self._sport(tokens, stems, found, reasons)
         if off_topic:
             found = [f for f in found if f[2].kind == "company"]
         evidence = title_evidence(self.k, found, car_words)
@@ -318,6 +321,21 @@ class Classifier:
         if cues:
             reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
         return bool(cues)
+
+    def _sport(
+        self, tokens: Tokens, stems: list[str], found: list[Spotted], reasons: list[str]
+    ) -> bool:
+        """A race's news told as sport ("Russell on pole for Mercedes", "Leclerc: Ferrari 'have
+        to be better'"): the maker named is a team, not a business. A word only the car world
+        uses or a model named keeps it car news ("Ferrari Wins Le Mans With 499P")."""
+        for _, _, item in found:
+            if item.via == "model":
+                return False
+        taken = {position for start, end, _ in found for position in range(start, end)}
+        cue = sport_cue(self.k.sport, tokens, stems, taken, self.k.given_names)
+        if cue is not None and reasons is not DISCARD:
+            reasons.append(f"makers dropped: '{cue}' says it is a race's news, told as sport")
+        return cue is not None
 
     def says_cars(self, stems: list[str], text: str) -> bool:
         """Does the headline say it is about cars? Without a maker, company or such a word, it is

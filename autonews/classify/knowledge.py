@@ -16,6 +16,7 @@ from autonews.classify.glossary import glossary
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.model_names import shown_names
 from autonews.classify.scripts import simplified
+from autonews.classify.sport import Sport, sport_of
 from autonews.classify.stored import stored
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
@@ -131,6 +132,7 @@ class Knowledge:
     automotive: Lexicon[str] = field(default_factory=Lexicon)
     automotive_cjk: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
+    sport: Sport = field(default_factory=Sport)  # a race's news as sport, sponsors' grounds
     # Chiefs whose names alone say a text is about cars (in `people` and the automotive words):
     # named, they stand for their brand ("李想疯魔" is about Li Auto).
     car_people: frozenset[str] = frozenset()
@@ -335,6 +337,7 @@ def build_knowledge(
             phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
         )
     knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
+    knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
     for event in Event:
         for strength, weight in STRENGTHS.items():

@@ -15,6 +15,7 @@ from autonews.classify.lexicon import Found, Tokens
 from autonews.classify.owners import may_describe_owners, owners_named
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted
+from autonews.classify.sport import a_ground
 from autonews.classify.verdicts import (
     JOINERS,
     SURE_VERDICTS,
@@ -50,6 +51,11 @@ def find_names(
         if hit.kind == "block":
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a known non-maker phrase")
+            continue
+        if hit.via != "model" and a_ground(k.sport, tokens, end) is not None:
+            # "Kia Oval", "Toyota Stadium": a ground named after its sponsor.
+            if reasons is not DISCARD:
+                reasons.append(f"ignored '{tokens.span(start, end + 1)}': a sponsor's ground")
             continue
         if start and tokens.norms[start - 1] in k.given_names and _person(tokens, start):
             # "Brett Bentley-Leek", "Louis Chevrolet": a first name makes it a person.

@@ -110,21 +110,84 @@ def lead_sentence_length(text: str) -> int:
 
 def subject_makers(
     tokens: Tokens, spotted: Sequence[Spotted], lead_end: int
-) -> tuple[list[Spotted], list[Spotted]]:
-    """Makers that a summary or body is about, and the ones it mentions only in passing: a
-    subject is named in the first sentence or more than once."""
+) -> tuple[list[Spotted], list[tuple[Spotted, str]]]:
+    """Makers that a summary or body is about, and the ones it mentions only in passing, each
+    with how: a subject is named in the first sentence or more than once, and not only in a list
+    of names ("holdings from Apple and Microsoft to General Motors and Exxon Mobil", "would hit
+    Toyota, Honda, Hyundai and Kia hardest": the text is about all of them, or about none)."""
     counts: dict[int, int] = {}
     for _, _, hit in spotted:
         if hit.kind == "maker":
             counts[hit.index] = counts.get(hit.index, 0) + 1
+    lists = name_lists(tokens, spotted)
+    told = {  # makers named outside any list, or as owners in one ("GM's Wentzville, Ford's...")
+        hit.index
+        for start, end, hit in spotted
+        if lists
+        and hit.kind == "maker"
+        and (not _in_a_list(tokens, start, lists) or _possessive(tokens, end))
+    }
     subjects: list[Spotted] = []
-    passing: list[Spotted] = []
+    passing: list[tuple[Spotted, str]] = []
     for spot in spotted:
         start, _, hit = spot
         if hit.kind != "maker":
             continue
-        if counts[hit.index] > 1 or tokens.offset(start) < lead_end:
-            subjects.append(spot)
+        if counts[hit.index] == 1 and tokens.offset(start) >= lead_end:
+            passing.append((spot, "only in passing"))
+        elif lists and hit.index not in told:
+            passing.append((spot, "only in a list of names"))
         else:
-            passing.append(spot)
+            subjects.append(spot)
     return subjects, passing
+
+
+# A list of three names or more: capitalised words ("General Motors", "Exxon Mobil") joined by
+# commas, "and", "or", "&"; after "from", by "to" too ("from Apple and Microsoft to GM").
+_NAME = r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*)*"
+_JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+_LIST = re.compile(rf"{_NAME}(?:{_JOIN}{_NAME}){{2,}}")
+_RANGE = re.compile(rf"\bfrom[ \t]+{_NAME}(?:(?:{_JOIN}|[ \t]+to[ \t]+){_NAME}){{2,}}")
+_A_NAME = re.compile(_NAME)
+
+
+class NameList(NamedTuple):
+    start: int  # where in the text
+    end: int
+    makers_only: bool  # every name in it a maker's: a text about the car industry
+
+
+def name_lists(tokens: Tokens, spotted: Sequence[Spotted]) -> list[NameList]:
+    """The lists of three names or more that hold three names found, where they are; not one
+    that opens the text, whose names are its subjects ("Toyota, Honda and Nissan said ...")."""
+    if len(spotted) < 3:
+        return []
+    text = tokens.plain  # diacritics folded ("Škoda"): where the tokens' offsets are
+    found: list[NameList] = []
+    for pattern in (_RANGE, _LIST):
+        for match in pattern.finditer(text):
+            if match.start() == 0 or any(f.start <= match.start() < f.end for f in found):
+                continue
+            inside = [
+                hit
+                for start, _, hit in spotted
+                if match.start() <= tokens.offset(start) < match.end()
+            ]
+            if len(inside) < 3:
+                continue
+            names = len(_A_NAME.findall(match.group()))
+            makers = sum(hit.kind == "maker" for hit in inside)
+            found.append(NameList(match.start(), match.end(), makers == names))
+    return found
+
+
+def _possessive(tokens: Tokens, end: int) -> bool:
+    """Whether the name ending before token ``end`` is written as an owner ("GM's", "Stellantis'"):
+    a list of what makers own is their own news (a strike at each one's plant)."""
+    after = tokens.where(end - 1, end)[1]
+    return tokens.plain[after : after + 1] in ("'", "’")
+
+
+def _in_a_list(tokens: Tokens, start: int, lists: list[NameList]) -> bool:
+    offset = tokens.offset(start)
+    return any(found.start <= offset < found.end for found in lists)

@@ -2,8 +2,9 @@
 
 A maker found only in the summary or body passes the same checks as one in a title, judged by
 what that text says (not taken as car context whatever it says), and must be its subject: named
-in the first sentence or more than once, not in passing. The text also settles weak evidence in
-the title: "Genesis: A Book Review" with a summary about scripture is not about cars.
+in the first sentence or more than once, not in passing, and not only in a list of names. The
+text also settles weak evidence in the title: "Genesis: A Book Review" with a summary about
+scripture is not about cars.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from autonews.classify.relevance import (
     Spotted,
     automotive_words,
     lead_sentence_length,
+    name_lists,
     subject_makers,
     title_evidence,
 )
@@ -77,10 +79,9 @@ class Extra:
             self.tokens, self.spotted, lead_sentence_length(self.text)
         )
         k = self.classifier.k
-        for _, _, hit in passing:
+        for (_, _, hit), how in passing:
             reasons.append(
-                f"not {k.makers[hit.index].name}: '{hit.written}' only in passing in the "
-                "summary/body"
+                f"not {k.makers[hit.index].name}: '{hit.written}' {how} in the summary/body"
             )
         sure = title_evidence(k, subjects, []).strength == STRONG  # a brand that only means cars
         if subjects and not (self.words or title_car or sure):
@@ -118,6 +119,9 @@ class Extra:
         subject = title_evidence(self.classifier.k, found, [])
         if subject.strength == STRONG:
             return Evidence(WEAK, _in_summary(subject.reason) + ", its subject")
+        listed = self._makers_listed(len(lead))
+        if listed:  # "would hit Toyota, Honda, Hyundai and Kia hardest": the industry's news
+            return Evidence(WEAK, f"the carmakers '{listed}' in the summary/body's first sentence")
         if self.words and any(hit.kind == "maker" for _, _, hit in found):
             return Evidence(
                 WEAK, f"a carmaker and the car word '{self.words[0]}' in the summary/body"
@@ -134,6 +138,14 @@ class Extra:
                 NONE, f"{evidence.reason}, but the summary/body is about '{cues[0][2][0]}'"
             )
         return Evidence(WEAK, f"{evidence.reason}: its own news, the summary/body naming no other")
+
+    def _makers_listed(self, lead_end: int) -> str:
+        """A list of makers only in the first sentence ("Toyota, Honda, Hyundai and Kia"), as
+        written; "" if none."""
+        for found in name_lists(self.tokens, self.spotted):
+            if found.makers_only and found.start < lead_end:
+                return self.text[found.start : found.end]
+        return ""
 
     def event(self, reasons: list[str]) -> Event:
         """The event its first words name, for a title that names none."""

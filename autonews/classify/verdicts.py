@@ -15,6 +15,7 @@ from typing import NamedTuple
 from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
 from autonews.classify.lexicon import Tokens, phrase_key
 from autonews.classify.relevance import Spotted
+from autonews.classify.sport import a_ground
 
 # Words that may come before the subject at the start of a headline.
 _OPENERS = frozenset(
@@ -97,6 +98,9 @@ def names_something_else(k: Knowledge, tokens: Tokens, stems: list[str]) -> str 
         surface = tokens.span(start, end)
         if hit.kind == "block":
             return surface
+        ground = a_ground(k.sport, tokens, end) if hit.via != "model" else None
+        if ground is not None:
+            return f"{surface} {ground}"  # "Kia Oval": the ground, not the brand
         judged = hit.ambiguous and hit.kind == "maker" and hit.via != "model"
         if judged and _something_else(k, hit, surface, start, end, tokens, stems):
             return surface
