@@ -5,7 +5,9 @@ cannot be read: each is a configuration error naming the file, never a traceback
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -102,4 +104,40 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
+        raise not_valid_toml(path, text, exc) from None
+
+
+# tomllib's words for a table declared twice: "Cannot declare ('email',) twice (at line 90, …".
+_TWICE = re.compile(r"Cannot declare (\(.*\)) twice \(at line (\d+)")
+
+
+def not_valid_toml(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> ConfigError:
+    """The error for a file that is not TOML, naming the file and tomllib's line and column. A
+    table declared twice names it as it is written, the lines of both, and what to do (trial
+    37: `config init` writes an [email] table, and a user's own [email] appended below it was
+    "Cannot declare ('email',) twice")."""
+    twice = _TWICE.match(str(exc))
+    if twice is None:
+        return ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}")
+    header = "[" + ".".join(ast.literal_eval(twice.group(1))) + "]"
+    again = int(twice.group(2))
+    first = _header_line(text, header, before=again)
+    lines = f"at line {first} and at line {again}" if first else f"again at line {again}"
+    where = f"line {first}'s" if first else "the first"
+    return ConfigError(
+        f"config file {str(path)!r} declares the table {header} twice, {lines}",
+        hint=f"a file may declare a table once: move the keys under line {again}'s {header} "
+        f"to {where} (a key there with a # before it is unset: remove the # to set it) and "
+        f"delete the second {header} line",
+    )
+
+
+def _header_line(text: str, header: str, before: int) -> int | None:
+    """The number of the first line before line ``before`` that declares ``header``, written
+    with any spaces inside its brackets."""
+    wanted = "".join(header.split())
+    for number, line in enumerate(text.splitlines()[: before - 1], start=1):
+        written = "".join(line.split("#", 1)[0].split())
+        if written == wanted:
+            return number
+    return None

@@ -22,6 +22,7 @@ from typing import Any
 from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FetchResult
+from autonews.page_dates import split_byline
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.page_text import reads_as_paywall, without_heading
 from autonews.parse.encoding import decode_document
@@ -70,22 +71,23 @@ def extract_html(url: str, html: str) -> Article:
             signal.signal(signal.SIGALRM, previous)
     if document is None:
         return skipped_page(url, NO_TEXT)
-    title = meta.get("title", "")
-    headings = (title, page_heading(html))
+    heading = page_heading(html)
+    headings = (meta.get("title", ""), heading)
     # The byline a page shows, where its meta tags name no author: extractors keep it as a line
     # of the text, or run into it ("By Staff Reporter Li Auto is recalling…", trial 33).
-    author = _BYLINE_PREFIX.sub("", meta.get("author", "") or page_byline(html))
+    byline = _BYLINE_PREFIX.sub("", meta.get("author", "") or page_byline(html))
+    author, dated = split_byline(byline)  # "staff · 2026-12-03 09:00 UTC" (trial 38)
     text = tidy_body(clean_text(document.text or "", keep_newlines=True), *headings)
     if reads_as_paywall(text):  # no body: the feed's summary tells the item
         return skipped_page(url, PAYWALL)
-    told = without_heading(text, headings, (author, meta.get("site", "")))
+    told = without_heading(text, headings, (byline, author, meta.get("site", "")))
     if not told:  # only the heading, and what stands around it (trial 32's tiny pages)
         return skipped_page(url, NO_TEXT)
     return Article(
         url=url,
-        title=title,
+        title=_headline(meta.get("title", ""), heading),
         author=author,
-        date=meta.get("date", ""),
+        date=meta.get("date", "") or dated,
         language=meta.get("language", ""),
         # A body is stored and shown whole, up to a cap: a gigantic page must not flood a digest.
         text=told[:MAX_BODY],
@@ -197,6 +199,24 @@ def _without_outlet(tab: str, site: str) -> str:
     if site and tab.endswith(site) and tab[: -len(site)].rstrip(_SEP):
         return tab[: -len(site)].rstrip(_SEP)
     return tab
+
+
+def _headline(title: str, heading: str) -> str:
+    """The page's headline: its title, less the outlet's name beside it where the page's <h1>
+    is the rest ("Tesla recalls … | Automotive News" under the <h1> "Tesla recalls …", on a
+    page whose meta tags name no outlet: trial 37); the <h1> where the page has no title."""
+    if not title or not heading or title == heading:
+        return title or heading
+    marks = _SEP.strip()
+    if title.startswith(heading):
+        beside = title[len(heading) :].strip()
+        if beside[:1] in marks and len(beside) < len(heading):  # (a site's logo in an <h1>)
+            return heading
+    if title.endswith(heading):
+        beside = title[: -len(heading)].strip()
+        if beside[-1:] in marks and len(beside) < len(heading):
+            return heading
+    return title
 
 
 _HEADING_TAG = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)

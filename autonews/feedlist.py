@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from autonews.addresses import is_web, local_path, location_problem, probable_web_address
 from autonews.car_feeds import AUTO
 from autonews.config import FeedConfig, config_from_mapping
-from autonews.config_file import config_text
+from autonews.config_file import config_text, not_valid_toml
 from autonews.config_layout import detach_trailing, end_with, place_first_tables, remove_table
 from autonews.errors import ConfigError, UsageError
 from autonews.files import write_atomically
@@ -59,6 +59,10 @@ def _load_document(path: Path):  # type: ignore[no-untyped-def]
     try:
         document = tomlkit.parse(text)
     except Exception as exc:  # tomlkit raises its own parse errors
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError as refused:  # in the words config loading gives for it
+            raise not_valid_toml(path, text, refused) from None
         raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}") from None
     feeds = document.get("feeds")
     if feeds is not None:  # the messages config loading gives for the same mistakes

@@ -10,6 +10,7 @@ from autonews.config import Config
 from autonews.errors import NotFoundError
 from autonews.extract import PAYWALL, extract_pages
 from autonews.models import Article, Item
+from autonews.page_dates import split_byline
 from autonews.page_policy import NOT_WEB, PageRequest
 from autonews.page_text import reads_as_paywall, without_furniture
 from autonews.store import Store
@@ -83,9 +84,13 @@ def _stored(store: Store, urls: list[str]) -> Article | None:
     # fetched again.)
     readable = (cached.get(url) for url in urls)
     found = next((a for a in readable if a and a.text and not reads_as_paywall(a.text)), None)
-    # (less what a body kept from before may still hold above and below the article: a Chinese
-    # page's dateline and credits, trial 34)
-    return None if found is None else replace(found, text=without_furniture(found.text))
+    if found is None:
+        return None
+    # Less what a page kept from before may still hold: above and below the article, a Chinese
+    # page's dateline and credits (trial 34); in its byline, its date (trial 38).
+    author, dated = split_byline(found.author)
+    text = without_furniture(found.text)
+    return replace(found, text=text, author=author, date=found.date or dated)
 
 
 def _fetched(store: Store, config: Config, urls: list[str]) -> list[Article]:

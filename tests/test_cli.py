@@ -299,6 +299,38 @@ def test_classify_explain(cli) -> None:
     assert "why:" in result.out and "partnership" in result.out
 
 
+@pytest.mark.parametrize(
+    ("title", "event", "phrase"),
+    [
+        (
+            "Toyota begins building new hybrid SUV in Kentucky next year",
+            "production",
+            "begins building",
+        ),
+        ("Ford driver hurt in grand prix crash", "other", "grand prix"),
+    ],
+)
+def test_classify_explain_says_the_model_weighs_the_rules_choice(
+    cli, home: Path, title: str, event: str, phrase: str
+) -> None:
+    """Trial 38: "rules: production, 'begins building' (decisive)" and then another event: the
+    rules' choice is one the event model weighs, and --explain says so; a phrase of the user's
+    own decides, and --explain says that."""
+    lines = cli("classify", "--explain", title).out.splitlines()
+    chose = next(line for line in lines if line.startswith("  why: rules: "))
+    assert chose.startswith(f"  why: rules: {event}, '{phrase}' at word ")
+    assert chose.endswith(", weighed by the model")  # not "(decisive)"
+    assert any(line.startswith("  why: event ") and "(model, p " in line for line in lines)
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(f'[classify.event_keywords]\nlegal = ["{phrase}"]\n')
+    lines = cli("classify", "--explain", title).out.splitlines()
+    assert "  event: legal" in lines
+    chose = next(line for line in lines if line.startswith("  why: rules: "))
+    assert chose.startswith(f"  why: rules: legal, '{phrase}' at word ")
+    assert chose.endswith(" (your [classify.event_keywords] phrase: it decides)")
+    assert not any("(model, p " in line for line in lines)
+
+
 def test_feeds_add_list_remove_keep_comments(cli, home: Path) -> None:
     home.mkdir(parents=True)
     config = home / "config.toml"

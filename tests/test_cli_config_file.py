@@ -100,3 +100,40 @@ def test_config_path_is_absolute_whatever_was_given(
     assert f"file {tmp_path / 'relhome' / 'data' / 'autonews.sqlite3'}" in (
         cli("config", "check").out
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("config", "check"),
+        ("digest", "--offline"),
+        ("feeds", "add", "--offline", "https://other.example/feed"),
+    ],
+)
+def test_an_email_table_added_below_the_starters_names_both_lines_and_what_to_do(
+    cli, home: Path, command: tuple[str, ...]
+) -> None:
+    """Trial 37: `config init` writes an [email] table with its keys commented; a user's own
+    [email] appended at the end gave "Cannot declare ('email',) twice (at line 90, column 7)".
+    The starter says where the keys go, and the error names both tables' lines and the fix."""
+    assert cli("config", "init").code == 0
+    path = home / "config.toml"
+    starter = path.read_text("utf-8")
+    lines = starter.splitlines()
+    first = lines.index("[email]") + 1
+    assert "remove the # before each" in lines[first - 3] + lines[first - 2]
+    ours = '\n[email]\nsmtp = "smtp://127.0.0.1:2525"\nfrom = "me@example.org"\n'
+    path.write_text(starter + ours, encoding="utf-8")
+    again = len(lines) + 2
+    result = cli(*command)
+    assert result.code == ExitStatus.USAGE
+    message, hint = result.err.splitlines()
+    assert message == (
+        f"autonews: error: config file {str(path)!r} declares the table [email] twice, "
+        f"at line {first} and at line {again}"
+    )
+    assert hint == (
+        f"hint: a file may declare a table once: move the keys under line {again}'s [email] to "
+        f"line {first}'s (a key there with a # before it is unset: remove the # to set it) and "
+        "delete the second [email] line"
+    )

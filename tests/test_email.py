@@ -18,7 +18,9 @@ from autonews.deliver.mail import parse_transport, subject_for
 from autonews.errors import ConfigError, ExitStatus
 from tests.helpers.digests import sample_digest
 from tests.helpers.feeds import item, rss
+from tests.helpers.site import flat
 from tests.helpers.smtp import smtp_server
+from tests.helpers.terminal import run_in_terminal
 
 
 class Inbox:
@@ -246,4 +248,24 @@ def test_email_with_a_file_mails_and_writes_the_file_in_its_format(
     refused = cli(*args, "--offline", "--format", "json")
     assert refused.code == ExitStatus.USAGE
     assert "always text and HTML" in refused.err and "-o FILE" in refused.err
+    assert len(inbox.messages) == 2
+
+
+def test_a_sent_mail_is_told_at_a_terminal_and_nowhere_else(
+    cli, home: Path, smtp, httpserver
+) -> None:
+    """Trial 37: `digest --email` printed nothing at all on success, and at a terminal the user
+    could not tell whether it was sent. There it says so on stderr; run by cron (no terminal),
+    it still prints nothing, as cron would mail it."""
+    inbox, port = smtp
+    configure(home, port)
+    args = ["digest", "--feed", feed(httpserver), "--no-extract", "--email", "r@example.org"]
+    told = run_in_terminal([*args, "--new"], home, stream="stderr")
+    assert len(inbox.messages) == 1
+    assert "autonews: mailed the digest to r@example.org: 3 stories" in flat(told)
+    again = run_in_terminal([*args, "--new"], home, stream="stderr")
+    assert len(inbox.messages) == 1
+    assert "nothing new for the digest since its last --new run: no mail sent" in flat(again)
+    quiet = cli(*args, "--offline")
+    assert quiet.code == 0 and (quiet.out, quiet.err) == ("", "")
     assert len(inbox.messages) == 2

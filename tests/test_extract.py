@@ -3,6 +3,7 @@ page's dateline and credits) stays out."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +87,61 @@ def test_a_chinese_pages_credits_leave_its_sentences_whole(
     else:
         text = "\n".join([above, paragraphs[0], among, *paragraphs[1:], below])
         assert without_furniture(text) == "\n".join(paragraphs)
+
+
+BYLINED = (
+    "<!doctype html><html><head><title>{tab}</title></head><body><article><h1>{h1}</h1>"
+    "<p class='byline'>{byline}</p><p>{text}</p></article></body></html>"
+)
+TEXT = (
+    "Volvo is recalling 14,768 XC70 SUVs in the US because a rear halfshaft can fracture, the "
+    "maker said. Dealers will replace the part free of charge."
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "date"),
+    [
+        ("By staff · 2026-12-03 09:00 UTC", "staff", "2026-12-03 09:00 UTC"),
+        ("2026-12-05 02:23 UTC", "", "2026-12-05 02:23 UTC"),
+        (
+            "Jane Doe, Reuters | Updated Dec. 3, 2026 9:00 a.m. ET",
+            "Jane Doe, Reuters",
+            "Dec. 3, 2026 9:00 a.m. ET",
+        ),
+        ("记者 王明 2026年12月3日 10:00", "王明", "2026年12月3日 10:00"),
+        ("By Jane Doe", "Jane Doe", ""),
+    ],
+)
+def test_a_bylines_date_is_the_articles_date_not_its_authors_name(
+    byline: str, author: str, date: str
+) -> None:
+    """Trials 37 and 38: a byline that dates the article gave `read` "staff · 2026-12-03 09:00
+    UTC" as the author, beside the meta tags' date."""
+    title = "Volvo recalls 14,768 XC70 SUVs"
+    page = BYLINED.format(tab=title, h1=title, byline=byline, text=TEXT)
+    article = extract_html("https://wire.example/a", page)
+    assert (article.author, article.date) == (author, date)
+    assert article.text == TEXT  # the byline, whole, is no line of the text
+
+
+@pytest.mark.parametrize(
+    ("tab", "h1", "title"),
+    [
+        ("Volvo recalls XC70s | Automotive News", "Volvo recalls XC70s", "Volvo recalls XC70s"),
+        ("Automotive News - Volvo recalls XC70s", "Volvo recalls XC70s", "Volvo recalls XC70s"),
+        # An <h1> that is the site's logo names no headline.
+        ("Volvo recalls XC70s | Auto News", "Auto News", "Volvo recalls XC70s | Auto News"),
+        # A headline's own dash after the <h1>'s words is the headline's.
+        (
+            "Volvo recalls XC70s - again",
+            "Volvo recalls XC70s - again",
+            "Volvo recalls XC70s - again",
+        ),
+    ],
+)
+def test_a_pages_title_is_its_headline_without_the_outlets_name(
+    tab: str, h1: str, title: str
+) -> None:
+    page = BYLINED.format(tab=tab, h1=h1, byline="By Jane Doe", text=TEXT)
+    assert extract_html("https://wire.example/a", page).title == title

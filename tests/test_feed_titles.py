@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.feeds import item, rss
 from tests.helpers.site import Site, write_config
 
@@ -66,3 +68,31 @@ def test_feeds_list_names_a_feed_as_the_list_does(cli, home: Path, site: Site) -
     assert source_feeds(cli("digest", "--no-extract", "--format", "json")) == ["Fleet Notes"]
     listed = cli("feeds", "list").out.splitlines()
     assert listed[1].startswith(url) and "Fleet Notes" not in listed[1]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("The Circuit -  All Posts", "The Circuit"),
+        ("Autocar RSS Feed", "Autocar"),
+        ("Electrek | Latest News", "Electrek"),
+        ("InsideEVs - Latest News - RSS", "InsideEVs"),
+        ("IT之家 - 最新文章", "IT之家"),
+        # Nothing to drop: a name of its own, or nothing left of it without the words.
+        ("Latest News", "Latest News"),
+        ("The Daily Feed", "The Daily Feed"),
+        ("Motor1.com - Car News", "Motor1.com - Car News"),
+    ],
+)
+def test_feeds_add_names_a_feed_by_its_site_not_by_the_words_any_feed_could_add(
+    cli, home: Path, site: Site, title: str, name: str
+) -> None:
+    """Trial 38: `feeds add` named a tech site's feed "The Circuit - All Posts", as its title
+    said; a digest names a feed listed without a name so too."""
+    url = serve(site, "/feed.xml", title)
+    added = cli("feeds", "add", url)
+    assert added.code == 0, added.err
+    assert f'as "{name}"' in added.out
+    assert cli("feeds", "list").out.splitlines()[1].startswith(f"{name} ")
+    (home / "config.toml").unlink()
+    assert source_feeds(cli("digest", "--feed", url, "--no-extract", "--format", "json")) == [name]

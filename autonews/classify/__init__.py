@@ -33,7 +33,7 @@ from autonews.classify.knowledge import (
 )
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
 from autonews.classify.names import find_names
-from autonews.classify.reasons import DISCARD
+from autonews.classify.reasons import DISCARD, rules_choice
 from autonews.classify.relevance import (
     NONE,
     Evidence,
@@ -128,10 +128,11 @@ class Classifier:
             return _OTHER, 0.0, speculative
         weight, position, hit = best
         if reasons is not DISCARD:
-            reasons.append(
-                f"rules: {hit.event.value}, '{hit.phrase}' ({strength_name(weight)}) "
-                f"at word {position + 1}"
-            )
+            # What became of the choice: the event model weighs it (see classify), unless it is
+            # the user's own phrase; with no model, the strongest phrase decides.
+            weighed = self.model is not None and weight <= _DECISIVE
+            said = "weighed" if weighed else "yours" if weight > _DECISIVE else ""
+            reasons.append(rules_choice(hit, position, said or strength_name(weight)))
         return hit.event, weight, speculative
 
     def _rule_event(

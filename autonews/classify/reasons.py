@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from autonews.classify.knowledge import EventHit
+
 
 class Discard(list[str]):
     """A reasons list that keeps nothing: classifying without --explain builds no strings."""
@@ -21,3 +26,17 @@ class Discard(list[str]):
 
 
 DISCARD = Discard()  # compared by identity: `reasons is not DISCARD` guards costly messages
+
+
+def rules_choice(hit: EventHit, position: int, decided: str) -> str:
+    """What the rules chose, for --explain, and what became of it (``decided``): "weighed" by
+    the event model, as one of its features (its phrase's strength, "decisive", read as the
+    verdict above the model's other event: trial 38, "rules: production, 'begins building'
+    (decisive)", then "event launch"); "yours", a phrase of the user's, which decides; else the
+    strength of a phrase that decides with no model."""
+    chose = f"rules: {hit.event.value}, '{hit.phrase}' at word {position + 1}"
+    if decided == "weighed":
+        return f"{chose}, weighed by the model"
+    if decided == "yours":
+        return f"{chose} (your [classify.event_keywords] phrase: it decides)"
+    return f"{chose} ({decided})"

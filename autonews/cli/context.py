@@ -143,10 +143,17 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
     raise typer.Exit(ExitStatus.FEEDS_FAILED)
 
 
-def tell_of_deliveries(outcome: Deliveries, offline: bool = False) -> None:
-    """A digest run's last words on stderr: the feeds (:func:`tell_of_feeds`), then every
-    digest not delivered, as one error (exit 1, which outranks the feeds' 3). (A --new digest
-    with nothing new says nothing: a cron job mails whatever is printed.)"""
+def tell_of_deliveries(
+    outcome: Deliveries, offline: bool = False, at_terminal: bool = False
+) -> None:
+    """A digest run's last words on stderr: what each mail came to, told only to a person at a
+    terminal (``at_terminal``: stderr is one, where the progress bar is drawn; cron mails
+    whatever a job prints); the feeds (:func:`tell_of_feeds`), then every digest not
+    delivered, as one error (exit 1, which outranks the feeds' 3). (A --new digest with
+    nothing new says nothing else: a cron job mails whatever is printed.)"""
+    if at_terminal:
+        for line in outcome.mailed:
+            typer.echo(f"autonews: {line}", err=True)
     failure = outcome.error()
     assert outcome.digest is not None  # a run makes one digest at least
     if failure is None:

@@ -297,7 +297,7 @@ def digest(
         collection.remember_reported(store, told_audiences(told.audiences, outcome.readers))
     assert outcome.digest is not None  # a run makes one digest at least
     tell_of_models_named_nowhere(outcome.digest, models)
-    tell_of_deliveries(outcome, offline)
+    tell_of_deliveries(outcome, offline, at_terminal=env.stderr_isatty)
 
 
 NAME_FIELD = "{name}"  # in -o FILE: the named digest's name

@@ -96,6 +96,7 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
 
     from autonews.config import load_config as load
     from autonews.discover import discover
+    from autonews.feed_titles import site_name
     from autonews.feedlist import checked_feed
     from autonews.fetch import TOO_LARGE
 
@@ -122,7 +123,7 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
             "`autonews feeds check` tries it again",
             err=True,
         )
-    return replace(feed, name=feed.name or found.title)
+    return replace(feed, name=feed.name or site_name(found.title))
 
 
 def _refuse_a_feed_listed_elsewhere(

@@ -48,6 +48,7 @@ def read(
     link's page, or where that has no text (an outlet's 403, a paywall) another source's."""
     from autonews.reader import read_article
     from autonews.render.article import render_article
+    from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, ["text", "markdown", "json"])
     check_language(language)
@@ -55,7 +56,8 @@ def read(
     reading = read_article(cfg, url_or_id)
     if reading.note:  # another source's page than the story's link: said beside, not in it
         typer.echo(f"autonews: {reading.note}", err=True)
-    sys.stdout.write(render_article(reading.article, fmt))
+    zone = reader_zone(cfg.digest.timezone)  # its date in the reader's zone, as the digest's
+    sys.stdout.write(render_article(reading.article, fmt, zone))
 
 
 def stats(

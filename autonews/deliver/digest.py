@@ -91,6 +91,9 @@ class Deliveries:
     readers: list[str] = field(default_factory=list)
     failures: list[tuple[str, DeliveryError]] = field(default_factory=list)
     digest: Digest | None = None  # the last one made: the feeds' health is the same in each
+    # What each mail came to, for the person at a terminal: a send that succeeded prints
+    # nothing else (trial 37: "I could not tell whether it was sent").
+    mailed: list[str] = field(default_factory=list)
 
     def error(self) -> DeliveryError | None:
         """One error naming every digest not delivered, each with why (None: all were)."""
@@ -135,7 +138,7 @@ def deliver_each(
             outcome.failures.append((options.channel, stdout_failure))
             continue
         try:
-            deliver_digest(run, store, email, to, env)
+            delivered = deliver_digest(run, store, email, to, env)
         except PartlyDeliveredError as exc:
             outcome.failures.append((options.channel, exc))
             outcome.readers += delivered_readers(run, to, env.stdout_isatty)
@@ -145,7 +148,19 @@ def deliver_each(
             stdout_failure = exc if _printed(to) and stdout_failure is None else stdout_failure
             continue
         outcome.readers += delivered_readers(run, to, env.stdout_isatty)
+        if to.email and not to.dry_run:
+            outcome.mailed.append(_mail_outcome(options.channel, to.email, run, delivered))
     return outcome
+
+
+def _mail_outcome(name: str, recipients: Sequence[str], run: DigestRun, sent: bool) -> str:
+    """A mailed digest's outcome in a line: "mailed the digest to me@example.org: 3 stories",
+    or, under --new with nothing new, that no mail went."""
+    which = f"the digest {name!r}" if name else "the digest"
+    to = ", ".join(recipients)
+    if not sent:
+        return f"nothing new for {which} since its last --new run: no mail sent to {to}"
+    return f"mailed {which} to {to}: {plural(len(run.digest.stories), 'story')}"
 
 
 def _printed(to: Destination) -> bool:

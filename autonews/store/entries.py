@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from autonews.config import FeedConfig
+from autonews.feed_titles import site_name
 from autonews.models import ParsedEntry
 from autonews.store.connection import transaction
 from autonews.store.keys import entry_identity
@@ -175,8 +176,9 @@ FEED_TITLE_LENGTH = 80  # a feed's title names it in a line of sources: a name, 
 
 
 def feed_title(title: str) -> str:
-    """A feed's own title as a name: one line, at most :data:`FEED_TITLE_LENGTH` characters."""
-    one_line = " ".join(title.split())
+    """A feed's own title as a name: one line, at most :data:`FEED_TITLE_LENGTH` characters,
+    without what any feed's title could add to its site's name ("- All Posts", "RSS Feed")."""
+    one_line = site_name(title)
     if len(one_line) <= FEED_TITLE_LENGTH:
         return one_line
     return one_line[: FEED_TITLE_LENGTH - 1].rstrip() + "…"

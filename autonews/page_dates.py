@@ -1,0 +1,75 @@
+"""An article page's date, and its byline told apart from it. A page's byline often dates it
+too ("By staff · 2026-12-03 09:00 UTC", trial 38; a byline that is only "2026-12-05 02:23 UTC",
+trial 37): the date is the article's date, not a part of its author's name, and `autonews read`
+shows it in the reader's zone, as the digest shows times, rather than as the page wrote it."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # Dec, Dec., December
+_DAY = (
+    rf"(?:\d{{4}}\s?[-/.年]\s?\d{{1,2}}\s?[-/.月]\s?\d{{1,2}}\s?日?"  # 2026-12-03, 2026年12月3日
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"  # 03/12/2026
+    rf"|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}"  # Dec 3, 2026
+    rf"|\d{{1,2}}\.?\s{_MONTH},?\s\d{{4}})"  # 3 December 2026
+)
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:[ap]\.?m\.?))?"
+_ZONE = r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b)"
+# A date in a byline: its day, a time and zone after it, and the word that introduces it.
+_DATED = re.compile(
+    rf"(?P<intro>(?:published|updated|posted|last updated|发布时间|发布于|更新时间|更新于)"
+    rf"\s*(?:on|at)?\s*[:：]?\s*)?(?:{_DAY})(?:,?\s*(?:at\s)?(?:T|\s)?{_CLOCK}(?:\s?{_ZONE})?)?",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\s*[·•|｜]\s*")  # what a byline puts between its author, outlet and date
+_LOOSE_ENDS = " \t,;:·•|｜–—-"
+
+# The dates a page writes in numbers: ISO 8601 with a space or a T, and a zone as an offset,
+# "Z", "UTC" or "GMT" ("2026-12-05 02:23 UTC").
+_NUMERIC = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+
+
+def split_byline(byline: str) -> tuple[str, str]:
+    """A byline's author and the date it gives ("staff · 2026-12-03 09:00 UTC": "staff" and
+    "2026-12-03 09:00 UTC"); ("", date) when it is only a date, (byline, "") when it has none."""
+    found = _DATED.search(byline)
+    if found is None:
+        return byline, ""
+    rest = byline[: found.start()] + " · " + byline[found.end() :]
+    parts = [part.strip(_LOOSE_ENDS) for part in _BETWEEN.split(rest)]
+    author = " · ".join(part for part in parts if part)
+    date = found.group(0)[len(found.group("intro") or "") :]  # without "Updated" before it
+    return (author if any(char.isalpha() for char in author) else ""), date
+
+
+def page_moment(text: str) -> datetime | None:
+    """The moment a page's date names, when it says the time and its zone (ISO 8601, RFC 822,
+    "2026-12-05 02:23 UTC"); None for a day alone, a time of no zone, or another form."""
+    value = " ".join(text.split())
+    if numeric := _NUMERIC.match(value):
+        day, clock, zone = numeric.groups()
+        if zone is None:
+            return None  # the page's local time, whatever zone that is
+        offset = "+00:00" if zone.upper() in ("Z", "UTC", "GMT") else zone
+        try:
+            return datetime.fromisoformat(f"{day}T{clock}{offset}")
+        except ValueError:
+            return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def iso_or_as_written(text: str) -> str:
+    """A page's date for a program: ISO 8601 in UTC when it names a moment, as the digest's JSON
+    writes times; else as the page wrote it."""
+    moment = page_moment(text)
+    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else text
