@@ -34,8 +34,10 @@ from autonews.classify.knowledge import (
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
+from autonews.classify.regulators import another_product, campaign_evidence
 from autonews.classify.relevance import (
     NONE,
+    STRONG,
     Evidence,
     Spotted,
     automotive_words,
@@ -137,7 +139,7 @@ class Classifier:
         self, title: str, stems: list[str], reasons: list[str], hits: list[RuleHit]
     ) -> tuple[Event, float, str | None]:
         if recall_listing(title):
-            reasons.append("rules: recall, a recall listing (models, fault, count of vehicles)")
+            reasons.append("rules: recall, a regulator's recall listing or safety notice")
             return _RECALL, _LISTING, None  # its "may" is the fault's
         event, weight, speculative = self.phrase_event(stems, reasons, hits)
         main = _main_clause(title, stems) if (":" in title or "：" in title) else stems
@@ -236,11 +238,20 @@ class Classifier:
         off_topic = bool(found) and self._not_about_cars(
             found, stems, car_word and self._spared(found, stems, car_words), reasons
         )
+        product = None if off_topic else another_product(self.k, title)
+        off_topic = off_topic or product is not None
         if off_topic:
             found = [f for f in found if f[2].kind == "company"]
         evidence = title_evidence(self.k, found, car_words)
+        if evidence.strength < STRONG:  # "26E-011: ZF … — TRW Aftermarket Brake Calipers — …"
+            evidence = campaign_evidence(title) or evidence
         if off_topic:
-            evidence = Evidence(NONE, "the title says it is about something else")
+            evidence = Evidence(
+                NONE,
+                f"a notice of a product of another kind ('{product}')"
+                if product
+                else "the title says it is about something else",
+            )
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):

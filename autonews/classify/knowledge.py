@@ -127,6 +127,8 @@ class Knowledge:
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
+    # Kinds of product a product-safety notice names first that are no cars ("Toy"), as tokens.
+    other_products: frozenset[tuple[str, ...]] = frozenset()
     # Words that by themselves make a text automotive (relevance), unstemmed; Chinese as written.
     automotive: Lexicon[str] = field(default_factory=Lexicon)
     automotive_cjk: tuple[str, ...] = ()
@@ -353,6 +355,9 @@ def build_knowledge(
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    knowledge.other_products = frozenset(
+        phrase_key(str(phrase)) for phrase in rules["context"].get("other_products", [])
+    )
     for phrase in rules["modifiers"]["reactions"]:
         knowledge.reactions.add(phrase_key(phrase, stem), phrase)
     nouns = [str(phrase) for phrase in rules["context"]["car_nouns"]]
