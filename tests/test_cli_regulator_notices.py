@@ -85,3 +85,36 @@ def test_a_notice_of_a_toy_car_is_no_car_news(cli, home: Path, httpserver: HTTPS
     titles = {source["title"] for story in document["stories"] for source in story["sources"]}
     assert TOY[0] not in titles
     assert document["not_about_cars"] == 1
+
+
+OPINIONS = [
+    (
+        "Opinion: Recall fatigue is eroding trust in over-the-air fixes",
+        "Tesla's third steering recall this year shows why owners stop trusting software fixes.",
+    ),
+    (
+        "观察｜召回频发背后：OTA能否替代硬件整改",
+        "今年以来多家车企通过OTA实施召回，汽车召回数量创新高。",
+    ),
+]
+
+
+def test_commentary_on_recalls_is_no_recall(cli, home: Path, httpserver: HTTPServer) -> None:
+    """Trial 37: "Opinion: Recall fatigue…" and "观察｜召回频发背后…" were recalls, each its own
+    story, in `--event recall` and a recall register."""
+    items = [
+        item(title, n, hours_ago=n + 1, description=summary)
+        for n, (title, summary) in enumerate([*OPINIONS, NOTICES[0]])
+    ]
+    httpserver.expect_request("/news").respond_with_data(
+        rss(items, title="Car News"), content_type="application/rss+xml"
+    )
+    url = str(httpserver.url_for("/news"))
+    args = ("digest", "--feed", url, "--no-extract", "--format", "json")
+    recalls = cli(*args, "--event", "recall").json()
+    assert [story["title"] for story in recalls["stories"]] == [NOTICES[0][0]]
+    stories = cli(*args, "--offline").json()["stories"]
+    events = {story["title"]: story["event"] for story in stories}
+    assert {title: events.get(title) for title, _ in OPINIONS} == {
+        title: "other" for title, _ in OPINIONS
+    }

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed
 from autonews.classify.counted import NO_NAMES, Names
@@ -285,6 +286,10 @@ class Classifier:
             event = _OTHER
         elif event is _OTHER and self.model is None:
             reasons.append("event other: no event phrase matched")
+        if event is not _OTHER and reads_as_opinion(title):
+            # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
+            reasons.append(f"event other: an opinion on the news, not {event.value}")
+            event = _OTHER
         named = [hit for _, _, hit in found]
         makers, companies = self._refs(named, reasons) if named else ((), ())
         if len(makers) > 1 and ("'s " in title or "’s " in title):
