@@ -88,3 +88,18 @@ def notice_category(title: str) -> str | None:
         return None
     parts = [part.strip() for part in re.split(r"\s[—–]\s", _ALERT.sub("", title))]
     return parts[0] if len(parts) >= 3 else None
+
+
+# The part after a campaign's number, up to the next dash: NHTSA's names the manufacturer.
+_MANUFACTURER = re.compile(r"[^—–]+?(?=\s[—–-]\s)")
+
+
+def listed_manufacturer(title: str) -> str | None:
+    """The manufacturer an NHTSA listing names after its campaign number ("Indian Motorcycle
+    Company" of "26V-158: Indian Motorcycle Company — 2025 Indian Scout — …"), if it does."""
+    match = _CAMPAIGN.match(title)
+    if match is None or title[match.end(1) :].lstrip()[:1] != ":":
+        return None
+    after = title[match.end(1) :].lstrip()[1:]
+    part = _MANUFACTURER.match(after)
+    return part.group().strip() if part else None

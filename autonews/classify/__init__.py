@@ -35,7 +35,11 @@ from autonews.classify.knowledge import (
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
-from autonews.classify.regulators import another_product, campaign_evidence
+from autonews.classify.regulators import (
+    another_product,
+    campaign_evidence,
+    without_the_manufacturers_models,
+)
 from autonews.classify.relevance import (
     NONE,
     STRONG,
@@ -225,6 +229,8 @@ class Classifier:
         tokens, stems, hits, event, weight, speculative, car_word, found, car_words = (
             self._read_title(title, reasons)
         )
+        if found and title[:1].isdigit():  # a listing's manufacturer (regulators.py)
+            found = without_the_manufacturers_models(title, tokens, found, reasons)
         figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES)
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
@@ -386,7 +392,8 @@ class Classifier:
         models: dict[str, ModelRef] = {}
         shown = self.k.model_names
         for item in found:  # mostly none: a loop makes no dict for nothing
-            if item.via == "model" and item.kind == "maker":
+            # (an ambiguous name of a maker may be one of its models: 5系 is the "5 Series")
+            if item.kind == "maker" and (item.via == "model" or item.written in shown):
                 name = shown.get(item.written, item.written)  # 问界M9 is the M9
                 if name not in models:
                     models[name] = ModelRef(name, self.k.makers[item.index].name)
