@@ -56,6 +56,20 @@ EXPLAINER = re.compile(
 )
 
 
+# An opinion's label: what follows is what its writer thinks of the news, not the news (an
+# analysis of recalls is no recall); a column or a review may tell an event of its own.
+OPINION = re.compile(
+    r"^(?:opinion|analysis|commentary|editorial|comment|viewpoint)\s*[:：|｜]"
+    r"|^(?:评论|观点|社论|观察|热评|快评|锐评)\s*[｜|:：丨]",
+    re.IGNORECASE,
+)
+
+
+def reads_as_opinion(title: str) -> bool:
+    """Whether a title is labelled an opinion, an analysis or an editorial."""
+    return OPINION.match(title.lstrip()) is not None
+
+
 def reads_as_explainer(title: str) -> bool:
     """Whether a title is an explainer's ("What Owners Need to Know", "First Look")."""
     return EXPLAINER.search(title.strip()) is not None

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from autonews.config import ClassifyConfig
 
-# Code outside classify/ that labels depend on: figures are read with numbers.py.
-_SHARED_CODE = ("numbers.py", "models.py")
+# Code outside classify/ that labels depend on: figures are read with numbers.py, a regulator's
+# listings by their shapes, a commentary by its label, a wire's title without its bookkeeping.
+_SHARED_CODE = ("numbers.py", "models.py", "recall_listings.py", "briefings.py", "wire_titles.py")
 
 KNOWLEDGE_FILES = (
     "makers.toml",

@@ -1150,6 +1150,14 @@ def test_a_makers_stated_plan_is_no_speculation(title: str, speculative: bool) -
         "Tesla, Inc.: 2025 Model Y — Front Fog Lamps Too Bright (3,441 vehicles)",
         # Trial 35: a recall feed's listing with its count after a comma.
         "Kia Telluride (2024-2025): seat belt buckle may not latch, 62,000 units",
+        # Trial 37: an equipment campaign, Transport Canada's listings, Safety Gate's notices.
+        "26E-011: ZF Active Safety US Inc. — TRW Aftermarket Brake Calipers — Bleeder Screw May "
+        "Crack (31,560 items)",
+        "2026-096 — Tesla Model Y (2023–2025) — Steering: Power steering assist could be lost",
+        "2026-094 — Chevrolet Silverado 1500, GMC Sierra 1500 (2025–2026) — Brakes: Electronic "
+        "brake control module could apply rear brakes",
+        "Passenger car — Dacia Sandero — Injuries (A12/00446/26)",
+        "Mode 2 EV charging cable — Electric shock, fire (A12/00413/26)",
     ],
 )
 def test_a_regulators_recall_listing_is_a_recall_and_no_rumour(title: str) -> None:
@@ -1176,6 +1184,10 @@ def test_a_listing_in_hong_kong_in_traditional_chinese_is_ownership_as_in_simpli
 def test_a_count_in_brackets_alone_is_no_recall_listing() -> None:
     assert classify("BYD November sales hit record (480,186 vehicles)").event is not Event.RECALL
     assert classify("Tesla's 2025 deliveries, 1,636,000 vehicles").event is not Event.RECALL
+    # Model years and a plan's span are no campaign number.
+    assert (
+        classify("2025-2026 Ford Explorer — the review — fun but thirsty").event is not Event.RECALL
+    )
 
 
 @pytest.mark.parametrize(

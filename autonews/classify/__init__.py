@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed
 from autonews.classify.counted import NO_NAMES, Names
@@ -34,8 +35,14 @@ from autonews.classify.knowledge import (
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD, rules_choice
+from autonews.classify.regulators import (
+    another_product,
+    campaign_evidence,
+    without_the_manufacturers_models,
+)
 from autonews.classify.relevance import (
     NONE,
+    STRONG,
     Evidence,
     Spotted,
     automotive_words,
@@ -139,7 +146,7 @@ class Classifier:
         self, title: str, stems: list[str], reasons: list[str], hits: list[RuleHit]
     ) -> tuple[Event, float, str | None]:
         if recall_listing(title):
-            reasons.append("rules: recall, a recall listing (models, fault, count of vehicles)")
+            reasons.append("rules: recall, a regulator's recall listing or safety notice")
             return _RECALL, _LISTING, None  # its "may" is the fault's
         event, weight, speculative = self.phrase_event(stems, reasons, hits)
         main = _main_clause(title, stems) if (":" in title or "：" in title) else stems
@@ -224,6 +231,8 @@ class Classifier:
         tokens, stems, hits, event, weight, speculative, car_word, found, car_words = (
             self._read_title(title, reasons)
         )
+        if found and title[:1].isdigit():  # a listing's manufacturer (regulators.py)
+            found = without_the_manufacturers_models(title, tokens, found, reasons)
         figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES)
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
@@ -240,11 +249,20 @@ class Classifier:
         )
         if not off_topic and not car_words:
             off_topic = self._sport(tokens, stems, found, reasons)
+        product = None if off_topic else another_product(self.k, title)
+        off_topic = off_topic or product is not None
         if off_topic:
             found = [f for f in found if f[2].kind == "company"]
         evidence = title_evidence(self.k, found, car_words)
+        if evidence.strength < STRONG:  # "26E-011: ZF … — TRW Aftermarket Brake Calipers — …"
+            evidence = campaign_evidence(title) or evidence
         if off_topic:
-            evidence = Evidence(NONE, "the title says it is about something else")
+            evidence = Evidence(
+                NONE,
+                f"a notice of a product of another kind ('{product}')"
+                if product
+                else "the title says it is about something else",
+            )
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):
@@ -278,6 +296,10 @@ class Classifier:
             event = _OTHER
         elif event is _OTHER and self.model is None:
             reasons.append("event other: no event phrase matched")
+        if event is not _OTHER and reads_as_opinion(title):
+            # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
+            reasons.append(f"event other: an opinion on the news, not {event.value}")
+            event = _OTHER
         named = [hit for _, _, hit in found]
         makers, companies = self._refs(named, reasons) if named else ((), ())
         if len(makers) > 1 and ("'s " in title or "’s " in title):
@@ -389,7 +411,8 @@ class Classifier:
         models: dict[str, ModelRef] = {}
         shown = self.k.model_names
         for item in found:  # mostly none: a loop makes no dict for nothing
-            if item.via == "model" and item.kind == "maker":
+            # (an ambiguous name of a maker may be one of its models: 5系 is the "5 Series")
+            if item.kind == "maker" and (item.via == "model" or item.written in shown):
                 name = shown.get(item.written, item.written)  # 问界M9 is the M9
                 if name not in models:
                     models[name] = ModelRef(name, self.k.makers[item.index].name)

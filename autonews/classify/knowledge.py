@@ -128,6 +128,8 @@ class Knowledge:
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
+    # Kinds of product a product-safety notice names first that are no cars ("Toy"), as tokens.
+    other_products: frozenset[tuple[str, ...]] = frozenset()
     # Words that by themselves make a text automotive (relevance), unstemmed; Chinese as written.
     automotive: Lexicon[str] = field(default_factory=Lexicon)
     automotive_cjk: tuple[str, ...] = ()
@@ -214,8 +216,15 @@ class Knowledge:
         # The maker's names as tokens, with their word counts: once, not for every model.
         brand_keys = [(phrase_key(alias), len(alias.split())) for alias in plain]
         plain_words = {w for alias in plain for w in phrase_key(alias)}
-        self._name_models([str(model) for model in raw.get("models", [])], index, plain_words)
-        for model in raw.get("models", []):
+        # A model's name in another script ("海豹" of the "BYD Seal"), found as its models are
+        # (an ambiguous one, "5系", as the ambiguous names are) and reported by the model's name.
+        other_names = {str(name): str(model) for name, model in raw.get("model_aliases", [])}
+        models = [str(model) for model in raw.get("models", [])]
+        models += [name for name in other_names if phrase_key(name) not in ambiguous_keys]
+        self._name_models(models, index, plain_words)
+        for name, model in other_names.items():
+            self.model_names[name] = self.model_names.get(model, model)
+        for model in models:
             key = phrase_key(str(model))
             # Two Chinese characters of a model name hide in ordinary words (星越 in 明星越来越,
             # 途胜 in 长征途胜利): alone they need a car word or a maker beside them.
@@ -356,6 +365,9 @@ def build_knowledge(
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    knowledge.other_products = frozenset(
+        phrase_key(str(phrase)) for phrase in rules["context"].get("other_products", [])
+    )
     for phrase in rules["modifiers"]["reactions"]:
         knowledge.reactions.add(phrase_key(phrase, stem), phrase)
     nouns = [str(phrase) for phrase in rules["context"]["car_nouns"]]

@@ -175,7 +175,11 @@ def _brandless_models(
         named = _written_as_a_model(hit, tokens, start, end) or _plural_of_a_word(
             hit, tokens, start, end
         )
-        if named and _told_as_a_model(k, hit.written, tokens, stems, start, end):
+        told = named and (
+            _after_its_maker(picked, start, hit.index)
+            or _told_as_a_model(k, hit.written, tokens, stems, start, end)
+        )
+        if told:
             key = alias_key(hit.written)
             found += [
                 (start, end, replace(h, via="model", written=k.without_brand[key, h.index]))
@@ -199,6 +203,12 @@ def _one_longer_model(
     if longer is None or longer[1] != hit.index:
         return None
     return first, end, replace(hit, written=longer[0])
+
+
+def _after_its_maker(picked: list[Spotted], start: int, index: int) -> bool:
+    """Whether the name at ``start`` follows a name of its maker, which may not be the one the
+    data writes the model with ("Mercedes-Benz Sprinter" of the "Mercedes Sprinter")."""
+    return any(e == start and h.index == index and h.via != "model" for _, e, h in picked)
 
 
 def _told_as_a_model(
