@@ -25,7 +25,6 @@ from autonews.classify.event_model import (
 )
 from autonews.classify.figures import extract_figures, in_yen
 from autonews.classify.knowledge import (
-    EntityHit,
     EventHit,
     Knowledge,
     built_knowledge,
@@ -35,6 +34,7 @@ from autonews.classify.knowledge import (
 from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD, rules_choice
+from autonews.classify.references import models_named, owned_brand_first, references
 from autonews.classify.regulators import (
     another_product,
     campaign_evidence,
@@ -50,7 +50,7 @@ from autonews.classify.relevance import (
 )
 from autonews.classify.sport import sport_cue
 from autonews.classify.summary import Extra
-from autonews.models import Classification, CompanyRef, Event, MakerRef, ModelRef
+from autonews.models import Classification, Event
 from autonews.recall_listings import recall_listing
 from autonews.wire_titles import without_bookkeeping
 
@@ -301,11 +301,11 @@ class Classifier:
             reasons.append(f"event other: an opinion on the news, not {event.value}")
             event = _OTHER
         named = [hit for _, _, hit in found]
-        makers, companies = self._refs(named, reasons) if named else ((), ())
+        makers, companies = references(self.k, named, reasons) if named else ((), ())
         if len(makers) > 1 and ("'s " in title or "’s " in title):
-            makers = _owned_brand_first(makers, title)
+            makers = owned_brand_first(makers, title)
         is_speculative = self._speculative(title, speculative, reasons, found, len(stems))
-        models = self._models(named) if named else ()
+        models = models_named(self.k, named) if named else ()
         if figures and ("¥" in title or "￥" in title):  # ¥ is yen or yuan: rare, and asked then
             figures = in_yen(figures, title, frozenset(m.country for m in makers))
         # Positional: a frozen dataclass's __init__ called with keywords costs a quarter more.
@@ -366,57 +366,6 @@ class Classifier:
         if not self.k.car_nouns.isdisjoint(stems):
             return True
         return not text.isascii() and self.k.has_car_phrase_cjk(text)
-
-    def _refs(
-        self, found: list[EntityHit], reasons: list[str]
-    ) -> tuple[tuple[MakerRef, ...], tuple[CompanyRef, ...]]:
-        """Makers and companies in order of first mention (the subject first), each once."""
-        makers: list[MakerRef] = []
-        companies: list[CompanyRef] = []
-        seen: set[int] = set()
-        for item in found:  # found is in text order: the title's, then the summary's
-            if item.kind == "company":
-                ref = self.k.company_refs[item.index]
-                if ref not in companies:
-                    companies.append(ref)
-            elif item.kind == "maker" and item.index not in seen:
-                seen.add(item.index)
-                makers.append(self.k.maker_refs[item.index])
-                if reasons is not DISCARD:
-                    maker = self.k.makers[item.index]
-                    reasons.append(
-                        f"maker {maker.name} ({maker.group}): {item.via} '{item.written}'"
-                    )
-        if len(makers) > 1:
-            makers = self._brands_before_umbrellas(makers, reasons)
-        return tuple(makers), tuple(companies)
-
-    def _brands_before_umbrellas(
-        self, makers: list[MakerRef], reasons: list[str]
-    ) -> list[MakerRef]:
-        """ "鸿蒙智行问界M8": the brand is the subject; the alliance that sells it stands back."""
-        named = {maker.name.lower() for maker in makers}
-        kept = []
-        for ref in makers:
-            maker = self.k.makers[self.k.maker_by_name[ref.name.lower()]]
-            if maker.brands & named:
-                brand = next(other.name for other in makers if other.name.lower() in maker.brands)
-                reasons.append(f"maker {maker.name} dropped: it sells {brand}, named")
-            else:
-                kept.append(ref)
-        return kept
-
-    def _models(self, found: list[EntityHit]) -> tuple[ModelRef, ...]:
-        """Vehicle models named, each tied to its maker, in text order."""
-        models: dict[str, ModelRef] = {}
-        shown = self.k.model_names
-        for item in found:  # mostly none: a loop makes no dict for nothing
-            # (an ambiguous name of a maker may be one of its models: 5系 is the "5 Series")
-            if item.kind == "maker" and (item.via == "model" or item.written in shown):
-                name = shown.get(item.written, item.written)  # 问界M9 is the M9
-                if name not in models:
-                    models[name] = ModelRef(name, self.k.makers[item.index].name)
-        return tuple(models.values())
 
 
 def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:
@@ -485,13 +434,3 @@ def classify(
     if _default is None:
         _default = Classifier()
     return _default.classify(title, summary, body, explain)
-
-
-def _owned_brand_first(makers: tuple[MakerRef, ...], title: str) -> tuple[MakerRef, ...]:
-    """ "Geely's Volvo Cars posts a profit jump": the brand is the subject, its owner named
-    before it with a possessive stands back."""
-    owner, brand = makers[0], makers[1]
-    possessive = (f"{owner.name}'s ", f"{owner.name}’s ")
-    if brand.group == owner.name and brand.name != owner.name and title.startswith(possessive):
-        return (brand, owner, *makers[2:])
-    return makers

@@ -1,0 +1,43 @@
+"""The event model's two ways of scoring a headline give one answer: feature names made and
+looked up (every headline until the model is packed whole, and --explain), and a Latin
+headline's words and word pairs looked up as they are (afterwards)."""
+
+from __future__ import annotations
+
+import pytest
+
+from autonews.classify import Classifier
+from autonews.classify.event_model import event_features, shape_features, with_words
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    classifier = Classifier()
+    model = classifier.model
+    assert model is not None
+    model._packed.pack(model.weights.keys())  # as after thousands of headlines
+    assert model._packed.complete
+    return classifier
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ford recalls 142,000 Explorers over rear brake hoses",
+        "snake_case_words in a_title: recall_fix for b_c",  # "_" cuts words, as pairs join them
+        "Very very very very very very good news from Tesla",  # a word said over thrice
+        "比亚迪11月销量49.86万辆 BYD sales",  # not ASCII: the names' way
+        "Tesla Model 3 price cut in 2026 by 5%",  # numbers read as "#"
+        "",
+    ],
+)
+def test_words_looked_up_as_they_are_score_as_their_feature_names(
+    classifier: Classifier, title: str
+) -> None:
+    model = classifier.model
+    assert model is not None
+    read = classifier._read_title(title, [])
+    shape = shape_features(read.tokens, read.stems, read.hits, read.event, None)
+    features = event_features(read.tokens, read.stems, read.hits, read.event, None)
+    assert with_words(read.tokens, read.stems, shape) == features
+    assert model.predict_parts(read.tokens, read.stems, shape) == model.predict(features)
