@@ -136,3 +136,16 @@ def test_chinese_outlets_labels_of_analysis_read_as_commentary(title: str) -> No
 
 def test_a_title_opening_with_deep_cooperation_is_no_commentary() -> None:
     assert not reads_as_commentary("深度合作：比亚迪与丰田签署电池协议")
+
+
+def test_what_brokers_expect_and_the_figures_told_later_are_two_stories() -> None:
+    stories = story_of(
+        (
+            0,
+            "BYD gains as brokers expect November sales rebound",
+            "BYD rose 1.5% after Citi said it expected sales of about 500,000 units in November.",
+        ),
+        (41, "BYD sells 498,612 NEVs in Nov, up 3.8% year-on-year", ""),
+        (42, "比亚迪：11月新能源汽车销量49.86万辆，同比增长3.8%", ""),
+    )
+    assert sorted(stories) == [[0], [1, 2]]

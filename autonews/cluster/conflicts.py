@@ -122,6 +122,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a later turn of the story"  # a recall / its expansion days later
     if _preview(a, b) or _preview(b, a):
         return "a teaser / the launch"  # Tesla teases a cheaper Model Y / launches it
+    if _expected(a, b) or _expected(b, a):
+        return "an expectation / the figures"  # brokers expect a sales rebound / the sales
     if _prospect(a, b) or _prospect(b, a):
         return "a deal to come / the deal"  # near a deal for a stake / takes a $1.6bn stake
     percents = figures and a.title_percents and b.title_percents
@@ -334,6 +336,17 @@ def _preview(a: _Features, b: _Features) -> bool:
 
 
 _LAUNCH_AFTER_PREVIEW = 12 * 3600.0  # seconds
+
+
+def _expected(a: _Features, b: _Features) -> bool:
+    """``a``'s title tells what others expect of figures still to come, and ``b``'s, half a day
+    or more later, tells figures with no expectation: the figures themselves."""
+    return (
+        a.expectation
+        and not b.expectation
+        and bool(b.units or b.title_money or b.title_percents)
+        and b.stamp - a.stamp >= _LAUNCH_AFTER_PREVIEW
+    )
 
 
 def _prospect(a: _Features, b: _Features) -> bool:

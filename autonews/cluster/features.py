@@ -43,6 +43,7 @@ from autonews.cluster.title_facts import (
     placed_in,
     rule_codes,
     tells_a_launch_to_come,
+    tells_an_expectation,
 )
 from autonews.cluster.turns import stage_turns, subject_turns
 from autonews.cluster.vocabulary import (
@@ -125,6 +126,7 @@ class _Features:
     placed: frozenset[str]  # countries the title places its news "in" (a home country too)
     rules: frozenset[str]  # the codes of the vehicle rules the title names ("r152", "gsr")
     session: str | None  # "open" or "close": the market session whose moves the title tells
+    expectation: bool  # the title tells what others expect of figures still to come
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
 
 
@@ -340,6 +342,7 @@ def _features(
         placed=placed_in(title_words),
         rules=rules,
         session=market_session(plain),
+        expectation=tells_an_expectation(plain),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )
 

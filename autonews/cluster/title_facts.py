@@ -162,6 +162,24 @@ def market_session(title: str) -> str | None:
     return "open" if opened else "close"
 
 
+# What others expect of figures still to come: "BYD gains as brokers expect November sales
+# rebound", "Tesla deliveries seen at 440,000", "Preview: ...", 市场预期. The figures told later
+# are news of their own.
+_EXPECTATION = re.compile(
+    r"\b(?:brokers?|analysts?|investors?|markets?|consensus|poll)\b[^.;:]{0,30}"
+    r"\b(?:expects?|expected|see|sees|seen|forecasts?|estimates?|bets?)\b"
+    r"|\b(?:seen|expected|forecast|estimated|poised|set) (?:to|at|for)\b|^preview\b"
+    r"|\bahead of\b[^.;:]{0,30}\b(?:results|earnings|deliveries|sales|data)\b"
+    r"|市场预期|分析师预计|机构预测|前瞻[｜|:：]",
+    re.IGNORECASE,
+)
+
+
+def tells_an_expectation(title: str) -> bool:
+    """Whether a title tells what others expect of figures still to come."""
+    return _EXPECTATION.search(title) is not None
+
+
 def rule_codes(title: str) -> frozenset[str]:
     """The vehicle rules a title names by their codes ("r152", "gsr2", "fmvss127")."""
     if not any(mark in title for mark in ("R", "GSR", "FMVSS", "GB", "Euro")):
