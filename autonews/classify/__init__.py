@@ -223,7 +223,7 @@ class Classifier:
         tokens, stems, hits, event, weight, speculative, car_word, found, car_words = (
             self._read_title(title, reasons)
         )
-        figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES)
+        figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES, reasons)
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
             shape = shape_features(
