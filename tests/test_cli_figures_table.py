@@ -2,7 +2,8 @@
 `story` give them. A count with no unit after a delivery, sales or registration word is a count
 of vehicles ("Aito deliveries hit 48,532 in Nov" gave no figure); a range is one figure with its
 two ends (11.5万至12万辆 became 120,000); a bound is kept (超4万台 became a plain 40,000); a
-percentage says what it is where its title does (同比, 渗透率, a market index's move)."""
+percentage says what it is where its title does (同比, 渗透率, a market index's move); and a
+story's figures include what its sources agree on where its chosen title tells none."""
 
 from __future__ import annotations
 
@@ -217,7 +218,18 @@ def test_the_text_outputs_say_what_each_figure_is(cli) -> None:
     assert "figure 48,532: counts vehicles ('deliveries' before it)" in result.out
 
 
-# --- the store keeps a figure whole --------------------------------------------------------------
+# --- a story's figures: what its sources agree on -------------------------------------------------
+
+BYD = [
+    ("Wire", "UPDATE 2-BYD November sales edge up 3.8%, overseas shipments hit record"),
+    ("电车汇", "比亚迪11月新能源汽车销量49.86万辆，海外销量13.19万辆创新高"),
+    ("财闻电报", "比亚迪：11月新能源汽车销量49.86万辆，同比增长3.8%"),
+]
+LEAPMOTOR = [
+    ("Markets", "Leapmotor delivers record 86,215 vehicles in November"),
+    ("电车汇", "零跑汽车11月交付86215台，同比增长22.6%，再创历史新高"),
+    ("财闻电报", "零跑汽车：11月交付86215台，同比增长22.6%"),
+]
 
 
 def _feeds(site: Site, sources: list[tuple[str, str]]) -> list[str]:
@@ -236,6 +248,35 @@ def _digest(cli, feeds: list[str], *options: str) -> dict:
     document = json.loads(result.out)
     valid_digest(document)
     return document
+
+
+def test_a_story_gives_the_count_its_sources_agree_on(cli, home: Path, site: Site) -> None:
+    """BYD's story was titled by "sales edge up 3.8%", no count; two sources tell 49.86万辆
+    (one also its overseas 13.19万辆, which the other does not): the story has 49.86万辆, and
+    its 3.8% is year-on-year, as the flash says."""
+    (story,) = _digest(cli, _feeds(site, BYD))["stories"]
+    assert story["title"].startswith("BYD November sales edge up 3.8%")
+    assert [_brief(f) for f in story["figures"]] == [
+        ("3.8%", 3.8, "%", None, "yoy"),
+        ("49.86万辆", 498600, "vehicles", None, None),
+    ]
+
+
+def test_a_story_gives_the_change_its_sources_agree_on(cli, home: Path, site: Site) -> None:
+    """Leapmotor's YoY of 22.6% was in three sources' titles and missing from its story."""
+    feeds = _feeds(site, LEAPMOTOR)
+    (story,) = _digest(cli, feeds)["stories"]
+    assert story["title"] == "Leapmotor delivers record 86,215 vehicles in November"
+    assert [_brief(f) for f in story["figures"]] == [
+        ("86,215 vehicles", 86215, "vehicles", None, None),
+        ("22.6%", 22.6, "%", None, "yoy"),
+    ]
+    shown = cli("story", story["id"])
+    assert shown.code == 0, shown.err
+    assert "figures: 86,215 vehicles, 22.6% (year-on-year)" in shown.out
+    # A warm run reads the labels the store keeps: the same figures.
+    (kept,) = _digest(cli, feeds, "--offline")["stories"]
+    assert kept["figures"] == story["figures"]
 
 
 def test_a_range_and_a_bound_are_kept_by_the_store(cli, home: Path, site: Site) -> None:
