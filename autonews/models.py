@@ -172,9 +172,32 @@ def told_longer(short: str, long: str) -> bool:
 @dataclass(frozen=True)
 class Figure:
     kind: str  # units, money, percent
-    text: str  # as written
-    value: float | None = None
+    text: str  # as written, with the words that bound it ("超4万台", "over 40,000 units")
+    value: float | None = None  # None for a range: it has two
     unit: str = ""  # currency code, "%", or what was counted
+    low: float | None = None  # a range's ends ("11.5万至12万辆": 115,000 and 120,000)
+    high: float | None = None
+    qualifier: str = ""  # at_least ("over 40,000", 超4万台), about (约, "nearly"), at_most
+    measure: str = ""  # what a percentage is: yoy, mom, wow, qoq, share, penetration, margin,
+    # stock (a share price's move), index (a market index's: no figure of a maker)
+    # A count whose unit the words before it imply ("deliveries hit 48,532"), not a unit word
+    # after it: clustering tells events apart only by counts their words say (not in JSON).
+    implied: bool = False
+
+
+# A figure's qualifier and measure in words, as `classify`, `story` and --explain say them.
+QUALIFIER_WORDS = {"at_least": "at least", "about": "about", "at_most": "at most"}
+MEASURE_WORDS = {
+    "yoy": "year-on-year",
+    "mom": "month-on-month",
+    "wow": "week-on-week",
+    "qoq": "quarter-on-quarter",
+    "share": "market share",
+    "penetration": "penetration",
+    "margin": "margin",
+    "stock": "share price",
+    "index": "market index",
+}
 
 
 @dataclass(frozen=True)
@@ -196,7 +219,10 @@ class Classification:
             [[c.name, c.role] for c in self.companies],
             self.event.value,
             self.speculative,
-            [[f.kind, f.text, f.value, f.unit] for f in self.figures],
+            [
+                [f.kind, f.text, f.value, f.unit, f.low, f.high, f.qualifier, f.measure, f.implied]
+                for f in self.figures
+            ],
             [[m.name, m.maker] for m in self.models],
             self.automotive,
             self.confidence,

@@ -1,10 +1,12 @@
-"""What a story's sources tell together: every model they name, and a count told exactly where
-the chosen source rounds it ("about 15,000 SUVs" and another's 14,768) or tells none its words
-let us read."""
+"""What a story's sources tell together: every model they name, a count told exactly where the
+chosen source rounds it ("about 15,000 SUVs" and another's 14,768), and the figures its other
+sources agree on that the chosen source's title does not tell: a count (BYD's "sales edge up
+3.8%" beside 49.86万辆 twice), a year-on-year or other change, a share, a margin (Leapmotor's
+同比增长22.6% in three sources' titles)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from autonews.models import Classification, Figure, ModelRef
@@ -14,15 +16,18 @@ def with_sources_details(
     chosen: Classification, others: Sequence[Classification]
 ) -> Classification:
     """``chosen`` (the story's labels), with the models of ``others`` (its other sources about
-    cars, of its makers) and the companies they name after its own, and each rounded count
-    replaced by the exact one another source tells (or told by them where it reads none)."""
+    cars, of its makers) and the companies they name after its own, each rounded count replaced
+    by the exact one another source tells (or the one they agree on where it reads none), and
+    each kind of percentage they agree on that it does not say."""
     if not others:
         return chosen
     makers = {maker.name for maker in chosen.makers}
     models = _models(chosen.models, (o.models for o in others if _shares_a_maker(o, makers)))
     companies = tuple(dict.fromkeys([*chosen.companies, *(c for o in others for c in o.companies)]))
-    figures = tuple(_exact(figure, others) for figure in chosen.figures) + _count_told_by_others(
-        chosen, others
+    figures = _with_percentages_told(
+        tuple(_exact(figure, others) for figure in chosen.figures)
+        + _count_told_by_others(chosen, others),
+        others,
     )
     if models == chosen.models and figures == chosen.figures and companies == chosen.companies:
         return chosen
@@ -45,24 +50,85 @@ def _models(
 def _count_told_by_others(
     chosen: Classification, others: Sequence[Classification]
 ) -> tuple[Figure, ...]:
-    """The count the other sources tell where the chosen one reads none ("recalls nearly every
-    Cybertruck, 46,000, over…" beside another's "46,096 Cybertrucks"): the most precise, when
-    every count they tell is that one, told more or less precisely; else none."""
+    """The count the other sources agree on where the chosen one reads none ("recalls nearly
+    every Cybertruck, 46,000, over…" beside another's "46,096 Cybertrucks"): see ``_agreed``."""
     if any(figure.kind == "units" for figure in chosen.figures):
-        return ()
-    told = [
-        (f.value, f) for other in others for f in other.figures if f.kind == "units" and f.value
-    ]
-    if not told or len({f.unit for _, f in told}) > 1:
         return ()
     from autonews.cluster.figures import close  # only for a story with a count
     from autonews.cluster.figures import figure as read
 
-    read_told = sorted(((read(v), f) for v, f in told), key=lambda pair: pair[0].precision)
-    best = read_told[0][0]
-    if not all(close(best, other) for other, _ in read_told[1:]):
-        return ()  # the sources disagree: no one count tells the story
-    return (read_told[0][1],)
+    def same(a: Figure, b: Figure) -> bool:
+        return a.unit == b.unit and close(read(a.value or 0), read(b.value or 0))
+
+    counts = [[f for f in other.figures if f.kind == "units" and f.value] for other in others]
+    agreed = _agreed(counts, same)
+    return (agreed,) if agreed else ()
+
+
+# A market index's move is no figure of the story's maker, nor one its sources agree on.
+_NOT_THE_STORYS = frozenset({"index"})
+
+
+def _with_percentages_told(
+    figures: tuple[Figure, ...], others: Sequence[Classification]
+) -> tuple[Figure, ...]:
+    """``figures``, with each kind of percentage the other sources agree on (year-on-year,
+    month-on-month, a share, a margin…) that they do not tell: the chosen title's own bare
+    percentage of that value then says what it is ("up 30.1%" is 同比增长30.1%), else the
+    agreed one is added."""
+    measures = {
+        f.measure
+        for other in others
+        for f in other.figures
+        if f.kind == "percent" and f.measure and f.measure not in _NOT_THE_STORYS
+    }
+    said = {f.measure for f in figures if f.kind == "percent"}
+    for measure in sorted(measures - said):
+        told = [
+            [f for f in other.figures if f.kind == "percent" and f.measure == measure]
+            for other in others
+        ]
+        agreed = _agreed(told, _same_percentage)
+        if agreed is not None:
+            figures = _told_as(figures, agreed)
+    return figures
+
+
+def _told_as(figures: tuple[Figure, ...], agreed: Figure) -> tuple[Figure, ...]:
+    """``figures`` with the bare percentage of ``agreed``'s value saying what ``agreed`` says
+    it is, or with ``agreed`` added where none has its value."""
+    for index, figure in enumerate(figures):
+        if figure.kind == "percent" and not figure.measure and _same_percentage(figure, agreed):
+            said = replace(figure, measure=agreed.measure)
+            return (*figures[:index], said, *figures[index + 1 :])
+    return (*figures, agreed)
+
+
+def _same_percentage(a: Figure, b: Figure) -> bool:
+    return a.value is not None and a.value == b.value
+
+
+def _agreed(
+    told: Sequence[Sequence[Figure]], same: Callable[[Figure, Figure], bool]
+) -> Figure | None:
+    """The one figure that every source telling any of ``told`` (their figures of one kind,
+    each source's) tells, the most precisely told: none when the sources disagree (another
+    recall's 2,400 beside 46,096), or when more than one is told by all (a title's sales and
+    its overseas sales, told by one source alone)."""
+    tellers = [figures for figures in told if figures]
+    agreed: list[Figure] = []
+    for candidate in sorted((f for figures in tellers for f in figures), key=_precision):
+        if all(any(same(candidate, f) for f in figures) for figures in tellers) and not any(
+            same(candidate, a) for a in agreed
+        ):
+            agreed.append(candidate)
+    return agreed[0] if len(agreed) == 1 else None
+
+
+def _precision(figure: Figure) -> float:
+    from autonews.cluster.figures import precision_of
+
+    return precision_of(figure.value or 0)
 
 
 def _exact(figure: Figure, others: Sequence[Classification]) -> Figure:

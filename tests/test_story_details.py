@@ -57,3 +57,21 @@ def test_a_count_the_chosen_source_tells_in_no_words_we_read_is_the_others_count
     # Sources telling different counts give none: no one of them tells the story.
     other = classify("Tesla recalls 2,400 Cybertrucks over wiper motor")
     assert with_sources_details(chosen, [exact, other]).figures == ()
+
+
+def test_only_what_every_other_source_telling_one_agrees_on_is_the_storys() -> None:
+    """Trial 39: BYD's story had 49.86万辆 in two sources' titles and none in its figures. One
+    source's sales and its overseas sales are two counts: neither is the story's alone; a range
+    (guidance) and a market index's move never are."""
+    chosen = classify("UPDATE 2-BYD November sales edge up 3.8%, overseas shipments hit record")
+    both = classify("比亚迪11月新能源汽车销量49.86万辆，海外销量13.19万辆创新高")
+    one = classify("比亚迪：11月新能源汽车销量49.86万辆，同比增长3.8%")
+    assert [f.text for f in with_sources_details(chosen, [both]).figures] == ["3.8%"]
+    told = with_sources_details(chosen, [both, one]).figures
+    assert [(f.text, f.measure) for f in told] == [("3.8%", "yoy"), ("49.86万辆", "")]
+    nio = classify("NIO Q3 revenue up 30.1% to RMB 28.34 billion")
+    others = [
+        classify("蔚来：预计第四季度交付12.5万至13万台"),
+        classify("港股收评：恒指跌0.5%，蔚来涨超7%"),
+    ]
+    assert with_sources_details(nio, others).figures == nio.figures

@@ -233,7 +233,7 @@ class Classifier:
         )
         if found and title[:1].isdigit():  # a listing's manufacturer (regulators.py)
             found = without_the_manufacturers_models(title, tokens, found, reasons)
-        figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES)
+        figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES, reasons)
         probability = 1.0
         if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
             shape = shape_features(

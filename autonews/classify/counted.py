@@ -58,7 +58,7 @@ _MODEL_CODE = re.compile(r"(?:[A-Z]{1,4}|[a-z][A-Z]|[a-z]{1,2}(?=\d+[A-Z]))\d+\w
 # after a number too large to be part of a name.
 _CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]+\d*s$")
 _EDGE_PUNCTUATION = ",.;:!?)\"'”’"
-_LINKING_WORDS = frozenset(
+LINKING_WORDS = frozenset(
     "of in to for by over from with without after as and at on than up into under per via amid "
     "is are was were will".split()
 )
@@ -126,7 +126,7 @@ def counted_after(
         if named_end:
             if lowered in _LIST_WORDS or not word:
                 continue
-            if named_plural or word[:1].isdigit() or lowered in _LINKING_WORDS:
+            if named_plural or word[:1].isdigit() or lowered in LINKING_WORDS:
                 break  # "91,000 Jeeps recalled over…": the names were what is counted
             if word[:1].islower() and word.endswith("s"):
                 return None  # "2,000 Cybertruck panels": a count of something else
@@ -135,7 +135,7 @@ def counted_after(
         if large and _CAPITALISED_PLURAL.match(word) and not _unit_next(word, raw, following):
             return end, lowered  # "35,000 Layoffs": the word ("Sports Car" goes on)
         describing += 1
-        if word != raw or lowered in _LINKING_WORDS or describing > _DESCRIBING_WORDS:
+        if word != raw or lowered in LINKING_WORDS or describing > _DESCRIBING_WORDS:
             break  # the phrase ended before a unit
     # A count of the names ("227,000 Explorers", "1.7 Million CR-V, Civic, Accord").
     return (named_end, "vehicles") if named_end and (large or named_countable) else None
@@ -166,7 +166,7 @@ def _head(
     if lowered in THROUGH:  # "1 in 3 EV orders" counts no vehicles; "50 job cuts" are jobs
         unit = UNIT_OF[noun]
         return (_word_end(following), unit) if large or unit == "jobs" else (0, "")
-    if not after.isalpha() or lowered in _LINKING_WORDS:
+    if not after.isalpha() or lowered in LINKING_WORDS:
         return None
     if after.islower() and after.endswith("s") and lowered not in UNIT_OF:
         return 0, ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,7 +18,8 @@ def _load() -> dict[str, Any]:
     return tomllib.loads(data.decode("utf-8"))
 
 
-_DATA = _load()
+DATA = _load()  # also read by figure_context
+_DATA = DATA
 
 
 def _by_noun(table: dict[str, list[str]]) -> dict[str, str]:
@@ -125,3 +127,38 @@ def _day_and_month(told: str) -> bool:
 
 def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a trie ("超(?:过)?", not "超过|超"): the engine follows
+    one branch a character, where a flat alternation of a hundred words tries each in turn at
+    every position (a tenth of the time on a headline). English words match as whole words."""
+    english = [w for w in words if w.isascii()]
+    other = [w for w in words if not w.isascii()]
+    parts = []
+    if english:
+        parts.append(rf"(?<![A-Za-z])(?:{_trie(english)})(?![A-Za-z])")
+    if other:
+        parts.append(_trie(other))
+    return "|".join(parts)
+
+
+def _trie(words: Iterable[str]) -> str:
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _branches(root)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    """The regex of a trie node: its branches, the longest first, then an end of a word."""
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here, and longer ones go on: the longest is tried first
+        return f"(?:{body})?"
+    return body

@@ -2,7 +2,9 @@
 
 Numbers are found first; the patterns around them (a currency before, a scale, a currency word,
 a unit noun or a percent sign after) are matched anchored at each number, so the cost follows
-the count of numbers, not the length of the text.
+the count of numbers, not the length of the text. A number with no unit is a count where the
+words before it say what it counts, two numbers may be one range (``figure_ranges``), and the
+words around a figure say its bound and what a percentage is (``figure_context``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import re
 from dataclasses import replace
 
 from autonews.classify.counted import NO_NAMES, Names, cjk_counted, counted_after
+from autonews.classify.figure_context import Spot, counted_by_context, described
+from autonews.classify.figure_ranges import End, listed_count, range_of
 from autonews.classify.figure_words import date_spans, in_spans, yen_sign_is_yen
+from autonews.classify.reasons import DISCARD
 from autonews.classify.scripts import simplified
 from autonews.models import Figure
 from autonews.numbers import (
@@ -82,9 +87,17 @@ _WORDS = {
 _SYMBOL_CHARS = frozenset("$€£¥￥₹₩B")  # "RMB" ends in B
 
 
-def _figure_at(text: str, number: re.Match[str], names: Names) -> Figure | None:
+_MORE = "多余餘"  # 4万多辆, 40余万辆: more than the number says
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _figure_at(
+    text: str, number: re.Match[str], names: Names, scaled: tuple[str | None, int, bool]
+) -> Spot | None:
+    """The figure a number is, if any; ``scaled``: its scale, where it ends, and whether 多 or
+    余 is in it (``scale_after``)."""
     start, end = number.span()
-    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+    if start > 1 and text[start - 1] == "-" and _LATIN.match(text[start - 2]):
         return None  # a model's name ("F-150 Pickups", "CX-5"), no count
     if start and text[start - 1] in "'’":
         return None  # a year: "the '58 Coupe"
@@ -95,47 +108,97 @@ def _figure_at(text: str, number: re.Match[str], names: Names) -> Figure | None:
         if before and before[-1] in _SYMBOL_CHARS
         else None
     )
-    scale = _SCALE_AFTER.match(text, end)
-    after = scale.end() if scale else end
-    value = number_value(number.group(), (scale.group(1) or scale.group(2)) if scale else None)
+    scale, after, more = scaled
+    value = number_value(number.group(), scale)
     if symbol and not scale and (billions := _BILLIONS_AFTER_SUM.match(text, end)):
         after, value = billions.end(), number_value(number.group(), "billion")
     if symbol:
         currency = _SYMBOLS.get(symbol.group(1).strip().upper(), "USD")
-        return Figure("money", text[symbol.start() : after].strip(), value, currency)
+        return Spot(Figure("money", text[symbol.start() : after], value, currency), symbol.start())
     following = text[after : after + 2].lstrip()[:1]
     if not following:
-        return None
+        return _bare(text, number, after, value, scale)
     if following in "%pP" and (match := _PERCENT_AFTER.match(text, end)):
-        return Figure("percent", text[start : match.end()], value, "%")
+        return Spot(Figure("percent", text[start : match.end()], value, "%"), start)
+    if following in _MORE and _CJK_MEASURE.match(text, after + 1):
+        after, more = after + 1, True  # 4万多辆
     if "\u3400" <= following <= "\ufaff":
-        if match := _CJK_CURRENCY_AFTER.match(text, after):
-            return Figure("money", text[start : match.end()], value, _currency(match, text, start))
-        if (counted := cjk_counted(text, after)) and not names.at(start):
-            return Figure("units", text[start : counted[0]], value, counted[1])
-        return None
+        spot = _cjk_figure(text, number, after, value, names)
+        if spot is None:
+            return None if more else _bare(text, number, after, value, scale)
+        return spot._replace(figure=replace(spot.figure, qualifier="at_least")) if more else spot
     if not following.isalnum() and text[after : after + 1] != "-":
-        return None  # "1,245 500e" goes on: a model's name may start with a digit
-    return _count(text, number, after, value, names)
+        return _bare(text, number, after, value, scale)  # "48,532, …": a count, if its words say
+    return _count(text, number, after, value, names, scale)
+
+
+def scale_after(text: str, end: int) -> tuple[str | None, int, bool]:
+    """The scale after a number that ends at ``end`` ("万", " million"), where it ends, and
+    whether 多 or 余 comes between (40余万辆: more than 400,000)."""
+    more = text[end : end + 1] in _MORE and bool(_SCALE_AFTER.match(text, end + 1))
+    scale = _SCALE_AFTER.match(text, end + 1 if more else end)
+    if scale is None:
+        return None, end, False
+    return scale.group(1) or scale.group(2), scale.end(), more
+
+
+def _cjk_figure(
+    text: str, number: re.Match[str], after: int, value: float, names: Names
+) -> Spot | None:
+    """A sum in a Chinese money word (298.7亿元) or a count by a measure word (86215台)."""
+    start = number.start()
+    if match := _CJK_CURRENCY_AFTER.match(text, after):
+        currency = _currency(match, text, start)
+        return Spot(Figure("money", text[start : match.end()], value, currency), start)
+    if (counted := cjk_counted(text, after)) and not names.at(start):
+        return Spot(Figure("units", text[start : counted[0]], value, counted[1]), start)
+    return None
+
+
+_CJK_MEASURE = re.compile(rf"[辆輛台人名个個套]|{CJK_MONEY}")
+_MONEY_SCALE = 8  # 亿, billion: a number so large with no unit is a sum, no count
+
+
+def _bare(
+    text: str, number: re.Match[str], after: int, value: float, scale: str | None
+) -> Spot | None:
+    """A number with no unit is a count where the words before it say what it counts ("Aito
+    deliveries hit 48,532 in Nov", 零跑汽车：11月交付86215: vehicles); not a year."""
+    if scale and SCALES[scale.lower()] >= _MONEY_SCALE:
+        return None
+    if not scale and "," not in number.group() and 1900 <= value <= 2100:
+        return None  # "deliveries in 2025"
+    counted = counted_by_context(text, number.start(), after, value)
+    if counted is None:
+        return None
+    start = number.start()
+    figure = Figure("units", text[start:after], value, counted[0], implied=True)
+    return Spot(figure, start, f"{counted[1]!r} before it")
 
 
 def _count(
-    text: str, number: re.Match[str], after: int, value: float, names: Names
-) -> Figure | None:
+    text: str,
+    number: re.Match[str],
+    after: int,
+    value: float,
+    names: Names,
+    scale: str | None = None,
+) -> Spot | None:
     """A sum in a currency's word ("2.9 billion euros") or a count of what the words after the
     number say ("14,768 Cars", "2,900 jobs"); a number in a model's name is none ("Ram 1500
     pickups"), nor is a year ("2025 Ram 1500 pickups")."""
     start = number.start()
     if match := _CURRENCY_WORD_AFTER.match(text, after):
-        return Figure(
-            "money", text[start : match.end()].strip(), value, _WORDS[match.group(1).lower()]
-        )
+        currency = _WORDS[match.group(1).lower()]
+        return Spot(Figure("money", text[start : match.end()], value, currency), start)
     if names.at(start) or _after_a_name(text, number, names):
         return None
     found = counted_after(text, after, value >= _NAME_NUMBER_BELOW, names)
-    if found is None or (1900 <= value <= 2100 and "," not in number.group()):
-        return None  # no unit, or a year rather than a count
-    return Figure("units", text[start : found[0]], value, found[1])
+    if found is None:
+        return _bare(text, number, after, value, scale)  # "48,532 in Nov"
+    if 1900 <= value <= 2100 and "," not in number.group():
+        return None  # a year rather than a count
+    return Spot(Figure("units", text[start : found[0]], value, found[1]), start)
 
 
 def _currency(match: re.Match[str], text: str, start: int) -> str:
@@ -185,8 +248,11 @@ def _may_be_a_date(figure: Figure) -> bool:
     return figure.value is not None and figure.value < _DATE_NUMBERS_BELOW
 
 
-def extract_figures(text: str, names: Names = NO_NAMES) -> tuple[Figure, ...]:
-    """The figures of a headline, in order; ``names`` tells where it names models."""
+def extract_figures(
+    text: str, names: Names = NO_NAMES, reasons: list[str] = DISCARD
+) -> tuple[Figure, ...]:
+    """The figures of a headline, in order; ``names`` tells where it names models; what made a
+    figure a count, a range, bounded or a kind of percentage goes to ``reasons`` (--explain)."""
     # Most headlines are ASCII, and half of them have no digit: deleting the digits from the
     # bytes tells that several times faster than a search for one.
     if text.isascii():
@@ -197,22 +263,38 @@ def extract_figures(text: str, names: Names = NO_NAMES) -> tuple[Figure, ...]:
         numbers = _NUMBER.finditer(text)
     else:
         return ()
-    figures = []
+    spots: list[Spot] = []
     counted_to = 0  # where the words the last count counted end
     dates: list[tuple[int, int]] | None = None  # read once a number reads as a figure
+    previous: End | None = None  # the number before, which may begin a range
     for number in numbers:
         if number.start() < counted_to:
+            previous = None
             continue  # "1.2 Million 1500 Pickups": a number in what a count counts
-        figure = _figure_at(text, number, names)
-        if figure is not None:
-            if _may_be_a_date(figure):  # (a date's numbers are small: most figures are not)
-                dates = date_spans(text) if dates is None else dates
-                if in_spans(number.start(), dates):
-                    continue  # "5 Dec units", "12月5日": a date's day
-            figures.append(figure)
-            if figure.kind == "units":
-                counted_to = number.start() + len(figure.text)
-    return tuple(figures)
+        scaled = scale_after(text, number.end())
+        spot = _figure_at(text, number, names, scaled)
+        scale, end, _ = scaled
+        if spot is None and spots and listed_count(text, spots[-1], number, end):
+            value = number_value(number.group(), scale)
+            unit = spots[-1].figure.unit
+            listed = Figure("units", text[number.start() : end], value, unit, implied=True)
+            spot = Spot(listed, number.start(), "the next of a list of counts")
+        if spot is not None and _may_be_a_date(spot.figure):  # (a date's numbers are small)
+            dates = date_spans(text) if dates is None else dates
+            if in_spans(number.start(), dates):
+                previous = None
+                continue  # "5 Dec units", "12月5日": a date's day
+        here = End(number, scale, end, spot)
+        if previous is not None and (ranged := range_of(text, previous, here)):
+            if spots and previous.spot is spots[-1]:
+                spots.pop()  # the low end read as a figure alone: "10万辆至12万辆"
+            spot = ranged
+        previous = here
+        if spot is not None:
+            spots.append(spot)
+            if spot.figure.kind == "units":
+                counted_to = spot.end
+    return tuple(described(text, spot, reasons) for spot in spots)
 
 
 def _worded(text: str) -> tuple[Figure, ...]:

@@ -273,7 +273,9 @@ def _features(
     title_numbers = fig.numbers(plain)
     models = _models(c, title_words, plain)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
-    units = (f.value for f in c.figures if f.kind == "units" and f.value)
+    # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
+    # hit 48,532"): told apart by it, two tellings of one sales month were two events.
+    units = (f.value for f in c.figures if f.kind == "units" and f.value and not f.implied)
     per_time = fig.rates(plain)  # what a strike costs a week is no deal's sum
     money = frozenset(
         (f.unit, sum_)

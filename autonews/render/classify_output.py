@@ -8,6 +8,7 @@ from typing import Any
 
 from autonews.errors import UsageError
 from autonews.models import Classification
+from autonews.render.figure_text import figure_text
 from autonews.render.json_format import classification_dict
 from autonews.text import clean_text
 
@@ -88,7 +89,7 @@ def format_classifications(
         if c.companies:
             lines.append("  companies: " + ", ".join(f"{x.name} ({x.role})" for x in c.companies))
         if c.figures:
-            lines.append("  figures: " + ", ".join(f.text for f in c.figures))
+            lines.append("  figures: " + ", ".join(figure_text(f) for f in c.figures))
         if explain:
             lines.extend(f"  why: {reason}" for reason in c.reasons)
     return "\n".join(lines) + ("\n" if lines else "")

@@ -11,13 +11,14 @@ import json
 from datetime import datetime
 from typing import Any
 
-from autonews.models import Classification, Digest, FeedHealth, Story
+from autonews.models import Classification, Digest, FeedHealth, Figure, Story
 from autonews.render.common import web_link
 
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
 # (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up);
 # 5: JSON Lines' type and status line, feed_date on stories and sources; 6: figures' units in
-# one vocabulary, exact values, and a story's changed (figure, confirmed; 7: turn, notice)
+# one vocabulary, exact values, and a story's changed (figure, confirmed; 7: turn, notice).
+# Added within 7 (compatible: fields more): a figure's low, high, qualifier and measure.
 SCHEMA_VERSION = 7
 
 
@@ -70,16 +71,28 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if value is not None and value.is_integer() else value
 
 
+def figure_dict(f: Figure) -> dict[str, Any]:
+    """A figure as a script reads it: its value, or for a range (value null) its low and high
+    end; the bound its words set and what a percentage is, null where the title says none."""
+    return {
+        "kind": f.kind,
+        "text": f.text,
+        "value": _number(f.value),
+        "unit": f.unit,
+        "low": _number(f.low),
+        "high": _number(f.high),
+        "qualifier": f.qualifier or None,
+        "measure": f.measure or None,
+    }
+
+
 def classification_dict(c: Classification) -> dict[str, Any]:
     return {
         "makers": [{"name": m.name, "group": m.group, "country": m.country} for m in c.makers],
         "companies": [{"name": x.name, "role": x.role} for x in c.companies],
         "event": c.event.value,
         "speculative": c.speculative,
-        "figures": [
-            {"kind": f.kind, "text": f.text, "value": _number(f.value), "unit": f.unit}
-            for f in c.figures
-        ],
+        "figures": [figure_dict(f) for f in c.figures],
         "models": [{"name": m.name, "maker": m.maker} for m in c.models],
         "automotive": c.automotive,
     }

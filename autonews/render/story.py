@@ -13,6 +13,7 @@ from autonews.cluster.apart import Reason
 from autonews.cluster.explain import Merge
 from autonews.models import Classification, Story
 from autonews.render.common import plural, safe_url
+from autonews.render.figure_text import figure_text
 from autonews.render.json_format import dumps, story_dict
 from autonews.story import ApartReport, StoryReport
 from autonews.text import clean_text
@@ -103,7 +104,7 @@ def _labels(story: Story) -> list[str]:
     if c.models:
         lines.append("  models: " + ", ".join(clean_text(m.name) for m in c.models))
     if c.figures:
-        lines.append("  figures: " + ", ".join(clean_text(f.text) for f in c.figures))
+        lines.append("  figures: " + ", ".join(figure_text(f) for f in c.figures))
     url = safe_url(story.url)
     if url:
         lines.append(f"  link: {url}")
