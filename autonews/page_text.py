@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from autonews.page_furniture import without_page_furniture
+
 # What a paywall or a sign-in wall says instead of the article, in English and Chinese.
 PAYWALL_PROMPTS = (
     "subscribe to continue",
@@ -79,16 +81,18 @@ def without_heading(text: str, headings: Iterable[str], bylines: Iterable[str] =
     Tech") before the heading, the heading (the first of ``headings`` it opens with, on its line
     or run into the text as some extractions do, as often as the page repeats it), and the
     byline after it: an author or the outlet's name, on a line of its own or right after the
-    heading ("Title GlobalWire Autos Stellantis will close…"), and a Chinese page's dateline and
-    credits (``without_furniture``). What is left starts at a sentence of the article; "" when
-    nothing is (a page that is only its heading)."""
-    start, took_heading = _from_heading(text.lstrip(), [h for h in headings if h.strip()])
+    heading ("Title GlobalWire Autos Stellantis will close…"), the site's furniture around the
+    article and a Chinese page's dateline and credits (``without_furniture``). What is left
+    starts at a sentence of the article; "" when nothing is (a page that is only its heading
+    and its site's furniture)."""
+    text = without_page_furniture(text).lstrip()
+    start, took_heading = _from_heading(text, [h for h in headings if h.strip()])
     if took_heading:
         start = _without_byline(start, bylines, run_on=True)
         start, _ = _from_heading(start, [h for h in headings if h.strip()])  # said twice
     else:
         start = _without_byline(start, bylines, run_on=False)
-    return _DANGLING.sub("", without_furniture(start)).strip()
+    return _DANGLING.sub("", _without_credits(start)).strip()
 
 
 def _from_heading(text: str, headings: list[str]) -> tuple[str, bool]:
@@ -184,8 +188,13 @@ _RUN_ON_TAIL = re.compile(
 
 
 def without_furniture(text: str) -> str:
-    """``text`` without Chinese pages' dateline and credit lines (see above), as lines or run
-    into its start and end."""
+    """``text`` without its site's furniture (``page_furniture``: navigation, a cookie banner,
+    a tip line, newsletter and app prompts) and without Chinese pages' dateline and credit
+    lines (see above), as lines or run into its start and end."""
+    return _without_credits(without_page_furniture(text))
+
+
+def _without_credits(text: str) -> str:
     if text.isascii():
         return text  # (the English bylines are the heading's, above)
     kept = [
