@@ -224,3 +224,28 @@ def test_two_sites_banners_join_no_two_stories(cli, home: Path, site) -> None:
             )
     kept = cli("digest", "--offline", "--format", "json", "--all-topics")
     assert [story["cluster_size"] for story in kept.json()["stories"]] == [1, 1]
+
+
+X9 = "小鹏X9超级增程版将于12月2日上市，纯电续航450公里"
+REPUBLISHING = "（本文来源：电车汇，转载请注明出处）"
+
+
+def test_a_short_page_of_its_heading_and_credit_has_no_body(cli, home: Path, site) -> None:
+    """A short 电车汇 page: its heading, then only the site's "may be republished with
+    credit" line, which was the item's body and summary; under an article, it is no part of it."""
+    pages = [
+        (X9, _page("zh", X9, "电车汇", [REPUBLISHING], [])),
+        (
+            ZEEKR,
+            _page(
+                "zh", ZEEKR, "电车汇", [*ZEEKR_TEXT[:-1], f"{ZEEKR_TEXT[-1]} {REPUBLISHING}"], []
+            ),
+        ),
+    ]
+    write_config(home, feeds_toml([_serve(site, "zhauto", pages)]) + FAST_FETCH)
+    digest = cli("digest", "--format", "json", "--all-topics")
+    assert digest.code == 0, digest.err
+    summaries = {story["title"]: story["summary"] for story in digest.json()["stories"]}
+    assert summaries == {X9: "", ZEEKR: " ".join(ZEEKR_TEXT)}
+    read = cli("read", site.url("/zhauto/1"))
+    assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
