@@ -107,19 +107,25 @@ def test_a_flash_page_of_furniture_gives_no_body_and_no_evidence(cli, home: Path
         assert not _furniture_in(explained.out), explained.out
     read = cli("read", site.url("/flash/0"))
     assert not _furniture_in(read.out + read.err), read.out + read.err
-    # The bodies as the trial's store kept them: the menu a line per link, the banner, its
-    # button, the heading, the byline, the text (the heading again).
+    # The pages as the trial's store kept them: the title, the byline as their author, and the
+    # text: the menu a line per link, the banner, its button, the heading, the byline, the text
+    # (the heading again).
+    byline = f"{flash} · 2026-12-04 10:15"
     with store_db(home) as db:
         for n, title in enumerate((OPEN, CLOSE)):
-            stored = _stored_body(title, f"{flash} · 2026-12-04 10:15\n{title}")
             db.execute(
-                "UPDATE articles SET text = ?, skipped = '' WHERE url = ?",
-                (stored, site.url(f"/flash/{n}")),
+                "UPDATE articles SET title = ?, author = ?, text = ?, skipped = '' WHERE url = ?",
+                (title, byline, _stored_body(title, byline, title), site.url(f"/flash/{n}")),
             )
     kept = cli("digest", "--offline", "--format", "json", "--all-topics")
     for story in kept.json()["stories"]:
         assert story["summary"] == "", story
         assert not _furniture_in(cli("story", story["id"], "--explain").out)
+    # `read` takes such a body as the digest does: no text (fetched again, the page has none),
+    # not the heading, the byline and the heading again.
+    read = cli("read", site.url("/flash/1"))
+    assert read.code != 0 and "no article text" in read.err, read.out + read.err
+    assert byline not in read.out
 
 
 WIRE = "Meridian Wire"
