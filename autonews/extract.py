@@ -5,7 +5,8 @@ Settings, chosen on the 52-page sample in ``benchmarks/pages`` (``benchmarks/ext
 trafilatura's defaults with its fallback extractors (``fast=True`` lost live blogs and pages
 without <p>), comments excluded, tables kept, and its metadata pass off: title, author, date and
 language come from the page's meta tags (:func:`head_metadata`), far cheaper than htmldate.
-Then :func:`tidy_body` removes the furniture trafilatura keeps: ads, credits, "Read more" lines,
+Then :func:`tidy_body` removes the furniture trafilatura keeps: the site's menus, cookie banner,
+tip line and newsletter and app prompts (``page_furniture``), ads, credits, "Read more" lines,
 related-link blocks, pull quotes.
 """
 
@@ -23,6 +24,7 @@ from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FetchResult
 from autonews.page_dates import split_byline
+from autonews.page_furniture import without_page_furniture
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.page_text import reads_as_paywall, without_heading
 from autonews.parse.encoding import decode_document
@@ -287,7 +289,8 @@ def tidy_body(text: str, *titles: str) -> str:
     lines, and related-links blocks: the whole tail when the block sits in the last part of the
     article, else the block's short link lines."""
     headlines = {title.strip() for title in titles if title.strip()}
-    lines = _from_the_headline(text.split("\n"), headlines)
+    # (the site's menus and banners first: the headline is found below them)
+    lines = _from_the_headline(without_page_furniture(text).split("\n"), headlines)
     total = sum(len(line) for line in lines) or 1
     kept: list[str] = []
     seen = 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from autonews.page_furniture import without_page_furniture
+
 # What a paywall or a sign-in wall says instead of the article, in English and Chinese.
 PAYWALL_PROMPTS = (
     "subscribe to continue",
@@ -79,16 +81,18 @@ def without_heading(text: str, headings: Iterable[str], bylines: Iterable[str] =
     Tech") before the heading, the heading (the first of ``headings`` it opens with, on its line
     or run into the text as some extractions do, as often as the page repeats it), and the
     byline after it: an author or the outlet's name, on a line of its own or right after the
-    heading ("Title GlobalWire Autos Stellantis will close…"), and a Chinese page's dateline and
-    credits (``without_furniture``). What is left starts at a sentence of the article; "" when
-    nothing is (a page that is only its heading)."""
-    start, took_heading = _from_heading(text.lstrip(), [h for h in headings if h.strip()])
+    heading ("Title GlobalWire Autos Stellantis will close…"), the site's furniture around the
+    article and a Chinese page's dateline and credits (``without_furniture``). What is left
+    starts at a sentence of the article; "" when nothing is (a page that is only its heading
+    and its site's furniture)."""
+    text = without_page_furniture(text).lstrip()
+    start, took_heading = _from_heading(text, [h for h in headings if h.strip()])
     if took_heading:
         start = _without_byline(start, bylines, run_on=True)
         start, _ = _from_heading(start, [h for h in headings if h.strip()])  # said twice
     else:
         start = _without_byline(start, bylines, run_on=False)
-    return _DANGLING.sub("", without_furniture(start)).strip()
+    return _DANGLING.sub("", _without_credits(start)).strip()
 
 
 def _from_heading(text: str, headings: list[str]) -> tuple[str, bool]:
@@ -147,7 +151,8 @@ def _after(text: str, prefix: str) -> str | None:
 # Chinese pages' furniture (trial 34 #1, #15): the line under the heading that dates the
 # article and names its source, author or editor ("2026-12-07 08:40 来源：汽车之家资讯",
 # "作者：李明 责任编辑：王小明"), and the lines that say where the article or its pictures come
-# from ("原标题：…", "本文来自微信公众号…", "（图片来源：…）") or tell the reader to click.
+# from ("原标题：…", "本文来自微信公众号…", "（图片来源：…）", and trial 39's "（本文来源：电车汇，
+# 转载请注明出处）", a short page's only text besides its heading) or tell the reader to click.
 # Extractors keep them as lines of the text or, where a page's paragraphs ran together, at its
 # start and its end. Left in, they open summaries and `read`, and their words (来源, 编辑) are
 # shared by unrelated articles.
@@ -161,15 +166,18 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _STAMP = re.compile(rf"^(?:{_DAY}\s*(?:{_CLOCK})?|{_CLOCK})\s*")
 _CREDIT_START = re.compile(_CREDIT)
 # Lines that are credits whatever their length: the article's first title, its republication.
+# "转载请注明出处": a site's terms for republishing, under every article.
+_REPUBLISH = r"(?:转载|轉載)(?:请|請)(?:注明|註明)"
 _SOURCE_LINE = re.compile(
-    r"^(?:原标题|原標題|本文(?:来自|來自|转载自|轉載自|转自|轉自|经授权|經授權|由.{0,30}授权|由.{0,30}授權)|"
+    r"^(?:原标题|原標題|[（(]?本文(?:来源|來源|来自|來自|转载自|轉載自|转自|轉自|经授权|經授權|"
+    r"由.{0,30}授权|由.{0,30}授權)|" + _REPUBLISH + "|"
     r"[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s?[:：]|[点點][击擊](?:查看)?(?:大图|大圖|图片|圖片|上方))"
 )
 _PICTURE_CREDIT = re.compile(r"[（(](?:图片|圖片|图|圖)(?:来源|來源|源)\s?[:：][^）)\n]{0,40}[）)]")
 _CREDIT_LINE = 80  # characters: longer is a sentence that starts with a date
 _TAIL_CHARS = 50  # an editor's credit run into the end: "责任编辑：王小明", a name of up to 30
 # What a credit line may start with (a date aside): the first characters of the words above.
-_CREDIT_FIRST = frozenset("来來作责責编編实實记記通撰摄攝校审審出发發原文图圖本点點（(")
+_CREDIT_FIRST = frozenset("来來作责責编編实實记記通撰摄攝校审審出发發原文图圖本点點转轉（(")
 _SENTENCE_MARKS = "。！？，；"
 _SENTENCE_ENDS = "。！？"
 # A credit's value: a name, no sentence ("来源：国家统计局数据显示，…" is the article's).
@@ -180,12 +188,21 @@ _RUN_ON_LEAD = re.compile(
 )
 _RUN_ON_TAIL = re.compile(
     rf"\s+(?:[（(]?(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s?[:：]\s?{_NAMED}[）)]?|[（(]完[）)])$"
+    # (the terms for republishing, right after the last sentence's stop too)
+    r"|\s*(?:[（(]本文(?:来源|來源)[:：][^（）()\n]{1,40}[）)]|"
+    + _REPUBLISH
+    + r"(?:出处|出處)。?)$"
 )
 
 
 def without_furniture(text: str) -> str:
-    """``text`` without Chinese pages' dateline and credit lines (see above), as lines or run
-    into its start and end."""
+    """``text`` without its site's furniture (``page_furniture``: navigation, a cookie banner,
+    a tip line, newsletter and app prompts) and without Chinese pages' dateline and credit
+    lines (see above), as lines or run into its start and end."""
+    return _without_credits(without_page_furniture(text))
+
+
+def _without_credits(text: str) -> str:
     if text.isascii():
         return text  # (the English bylines are the heading's, above)
     kept = [

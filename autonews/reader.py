@@ -12,7 +12,7 @@ from autonews.extract import PAYWALL, extract_pages
 from autonews.models import Article, Item
 from autonews.page_dates import split_byline
 from autonews.page_policy import NOT_WEB, PageRequest
-from autonews.page_text import reads_as_paywall, without_furniture
+from autonews.page_text import reads_as_paywall, without_heading
 from autonews.store import Store
 from autonews.story_id import resolve_story_id
 from autonews.timeparse import utcnow
@@ -78,19 +78,21 @@ def _page(store: Store, config: Config, url: str) -> Article:
 
 
 def _stored(store: Store, urls: list[str]) -> Article | None:
-    """The first of ``urls`` whose page the store has with text."""
+    """The first of ``urls`` whose page the store has with text, less what a body kept from
+    before may still hold around the article, as a digest reads it (``told_body``): the site's
+    menus and banners (trial 39), the heading and byline the page repeats, a Chinese page's
+    dateline and credits (trial 34). A paywall's prompt, or a page that is only its heading
+    and furniture, is fetched again, as such pages are now read as having no text."""
     cached = store.articles(urls)
-    # (A paywall's prompt a store kept from before such pages were read as having no text is
-    # fetched again.)
-    readable = (cached.get(url) for url in urls)
-    found = next((a for a in readable if a and a.text and not reads_as_paywall(a.text)), None)
-    if found is None:
-        return None
-    # Less what a page kept from before may still hold: above and below the article, a Chinese
-    # page's dateline and credits (trial 34); in its byline, its date (trial 38).
-    author, dated = split_byline(found.author)
-    text = without_furniture(found.text)
-    return replace(found, text=text, author=author, date=found.date or dated)
+    for url in urls:
+        article = cached.get(url)
+        if article is None or not article.text or reads_as_paywall(article.text):
+            continue
+        if text := without_heading(article.text, (article.title,), (article.author,)):
+            # In its byline, its date (trial 38).
+            author, dated = split_byline(article.author)
+            return replace(article, text=text, author=author, date=article.date or dated)
+    return None
 
 
 def _fetched(store: Store, config: Config, urls: list[str]) -> list[Article]:
