@@ -107,10 +107,14 @@ def a_ground(sport: Sport, tokens: Tokens, end: int) -> str | None:
     Stadium", "丰田体育场"): a ground named after its sponsor, not the sponsor."""
     if end >= len(tokens):
         return None
+    norm = tokens.norms[end]
     if tokens.cjk(end):
+        # (the first character first: where the name ends is looked up only after a ground's)
+        if not any(word.startswith(norm) for word in sport.venues_cjk):
+            return None
         after = tokens.plain[tokens.offset(end) :]
         return next((word for word in sport.venues_cjk if after.startswith(word)), None)
+    if norm not in sport.venues:  # before the word as written, which costs its position
+        return None
     word = tokens.surface(end)
-    if word[:1].isupper() and tokens.norms[end] in sport.venues:
-        return word
-    return None
+    return word if word[:1].isupper() else None
