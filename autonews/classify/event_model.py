@@ -22,11 +22,11 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import chain, pairwise, repeat
 from operator import add, sub, truediv
-from struct import Struct
 from typing import NamedTuple
 
 from autonews.classify.knowledge import STRENGTHS
 from autonews.classify.lexicon import Tokens
+from autonews.classify.packed_weights import RAISE, PackedWeights
 from autonews.models import Event
 
 MODEL_FILE = "event_model.json"
@@ -37,79 +37,6 @@ _CJK_LAST = "\ufaff"
 _QUOTES = frozenset('"“”‘’')
 # A writer speaking to or of the reader: reviews, guides and opinion, seldom news.
 _PERSONAL = frozenset("i we you your our my us me".split())
-
-
-# The weights packed into whole numbers (EventModel._packed): 32 bits each, with the scores
-# raised by 2**31 so that none is negative (a borrow would cross into the next score).
-_FIELD_BYTES = 4
-_RAISE = 1 << 31
-# Headlines scored with the features packed as met, before all are packed at once: packing all
-# 19,000 takes 0.03 s, looking for the new ones among a headline's features 2 µs.
-_PACK_ALL_AFTER = 5_000
-
-
-def _each_field(value: int, width: int) -> int:
-    return sum(value << (_FIELD_BYTES * 8 * i) for i in range(width))
-
-
-class _PackedWeights:
-    """Each feature's weights packed into one whole number, 32 bits a weight, lowest first, so
-    that adding two numbers adds two rows. Packed as the features are first met: a run meets a
-    few thousand of the model's 19,000, and packing them all took 0.03 s."""
-
-    def __init__(self, weights: dict[str, tuple[int, ...]], bias: Sequence[int]) -> None:
-        width = len(bias)
-        self._weights = weights
-        self._layout = Struct(f"<{width}I")
-        self._lowered = _each_field(1 << 15, width)
-        self.rows: dict[str, int] = {}  # feature -> its weights packed, for those met so far
-        # Once every feature is packed: the rows of the Latin words and word pairs keyed by the
-        # words themselves (EventModel.predict_parts), which spares making and hashing "w:..."
-        # and "b:..._..." names for the two thirds of a headline's features that are its words.
-        self.words: dict[str, int] = {}
-        self.pairs: dict[tuple[str, str], int] = {}
-        self.complete = not weights  # every feature of the model packed
-        self._headlines = 0  # scored before all were packed
-        # The bias raised so that no score is negative; a score then stays within its 32 bits
-        # for as many features as ``most``.
-        self.start = sum((b + _RAISE) << (_FIELD_BYTES * 8 * i) for i, b in enumerate(bias))
-        self.most = (_RAISE - 1 - max(map(abs, bias), default=0)) >> 15
-
-    def pack(self, features: Iterable[str]) -> None:
-        """Packs the features of the model among ``features`` not packed yet; after many
-        headlines, every feature of the model at once (then no headline needs this call)."""
-        rows, weights = self.rows, self._weights
-        self._headlines += 1
-        if self._headlines > _PACK_ALL_AFTER:
-            features = weights.keys()
-        for feature in set(features).difference(rows):
-            row = weights.get(feature)
-            if row is not None:
-                rows[feature] = self._pack(row)
-        self.complete = len(rows) == len(weights)
-        if self.complete:
-            self._key_words()
-
-    def _key_words(self) -> None:
-        words, pairs = self.words, self.pairs
-        for feature, row in self.rows.items():
-            if feature.startswith("w:"):
-                words[feature[2:]] = row
-            elif feature.startswith("b:"):
-                pair = feature[2:]
-                # "b:a_b_c" is the pair (a_b, c) or (a, b_c): stems may hold "_".
-                at = pair.find("_")
-                while at >= 0:
-                    pairs[pair[:at], pair[at + 1 :]] = row
-                    at = pair.find("_", at + 1)
-
-    def _pack(self, row: tuple[int, ...]) -> int:
-        # Written raised by 2**15 (never negative, as the layout asks), lowered as a whole.
-        raised = self._layout.pack(*map((1 << 15).__add__, row))
-        return int.from_bytes(raised, "little") - self._lowered
-
-    def unpack(self, total: int) -> tuple[int, ...]:
-        return self._layout.unpack(total.to_bytes(self._layout.size, "little"))
 
 
 class RuleHit(NamedTuple):
@@ -272,16 +199,16 @@ class EventModel:
     scale: int
 
     @cached_property
-    def _packed(self) -> _PackedWeights:
-        return _PackedWeights(self.weights, self.bias)
+    def _packed(self) -> PackedWeights:
+        return PackedWeights(self.weights, self.bias)
 
     def _raised_totals(self, features: Sequence[str]) -> Sequence[int]:
-        """Each event's score raised by ``_RAISE``: the rows of the features, added as whole
+        """Each event's score raised by ``RAISE``: the rows of the features, added as whole
         numbers and cut back into scores. A loop over each feature's weights in Python was a
         fifth of the classifier's time; summing the rows column by column in C, a tenth."""
         packed = self._packed
         if len(features) > packed.most:  # a score could spill into the next one
-            return [total + _RAISE for total in self._totals_by_rows(features)]
+            return [total + RAISE for total in self._totals_by_rows(features)]
         if not packed.complete:
             packed.pack(features)
         # (a row of zeros packs to 0, which filter drops as it drops the features not in the model)
@@ -289,7 +216,7 @@ class EventModel:
 
     def totals(self, features: Sequence[str]) -> list[int]:
         """Each event's score, in units of ``1 / scale``."""
-        return list(map(sub, self._raised_totals(features), repeat(_RAISE)))
+        return list(map(sub, self._raised_totals(features), repeat(RAISE)))
 
     def _totals_by_rows(self, features: Iterable[str]) -> list[int]:
         rows = list(filter(None, map(self.weights.get, features)))

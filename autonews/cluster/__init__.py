@@ -23,7 +23,8 @@ items), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's 
 ``places`` (where places and leaders belong), ``turns`` (the turns of a story a title
 names: a rule drafted or adopted, a deal cleared), ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
-``conflicts`` (the hard rules), ``model`` (evidence, the fitted pair model), ``candidates``
+``conflicts`` (the hard rules; ``place_conflicts`` and ``turn_conflicts`` those of places and
+turns), ``model`` (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with
 the joins), ``explain`` (why a story's sources were joined, for ``autonews story --explain``).
 """
