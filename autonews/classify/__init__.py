@@ -7,13 +7,13 @@ speculative, and key figures. Every decision is recorded in ``reasons`` for ``--
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed
+from autonews.classify.clauses import in_a_reason, main_clause, speculative_title
 from autonews.classify.counted import NO_NAMES, Names
 from autonews.classify.event_model import (
     EventModel,
@@ -31,7 +31,7 @@ from autonews.classify.knowledge import (
     default_knowledge,
     strength_name,
 )
-from autonews.classify.lexicon import Tokens, stem, stems_of, tokenize
+from autonews.classify.lexicon import Tokens, stems_of
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD, rules_choice
 from autonews.classify.references import models_named, owned_brand_first, references
@@ -116,7 +116,7 @@ class Classifier:
         recall_at = -1  # where a recall phrase is: a "may" after it is the fault's
         for start, _, (choice,) in self.k.event_choices.scan(stems):
             denied = denied or choice.denial
-            if speculative is None and not _in_a_reason(stems, start):
+            if speculative is None and not in_a_reason(stems, start):
                 speculative = choice.speculative
                 if speculative is not None and 0 <= recall_at < start:
                     speculative = None  # "recalls 46K trucks as trim panel may fly off"
@@ -149,7 +149,7 @@ class Classifier:
             reasons.append("rules: recall, a regulator's recall listing or safety notice")
             return _RECALL, _LISTING, None  # its "may" is the fault's
         event, weight, speculative = self.phrase_event(stems, reasons, hits)
-        main = _main_clause(title, stems) if (":" in title or "：" in title) else stems
+        main = main_clause(title, stems) if (":" in title or "：" in title) else stems
         if main is not stems:
             # After a topic label ("Tariff Turmoil: ..."), the main clause wins a tie.
             main_event, main_weight, _ = self.phrase_event(main, DISCARD)
@@ -195,23 +195,6 @@ class Classifier:
             if not payloads[0].startswith(_PERSON)
         ]
         return list(dict.fromkeys(found)) if len(found) > 1 else found
-
-    @staticmethod
-    def _speculative(
-        text: str, phrase: str | None, reasons: list[str], found: list[Spotted], words: int
-    ) -> bool:
-        if text.rstrip().endswith(("?", "？")):
-            reasons.append("speculative: a question")
-            return True
-        if phrase is not None:
-            reasons.append(f"speculative: '{phrase}'")
-            return True
-        cited = _CITES_A_REPORT.search(text)
-        # "Q3 profit doubles, GM reports": a maker's name before "reports" makes it its own.
-        if cited and (not cited.group(1) or all(end != words - 1 for _, end, _ in found)):
-            reasons.append("speculative: told as a report's")
-            return True
-        return False
 
     # --- the whole thing ---------------------------------------------------------------------
 
@@ -304,7 +287,7 @@ class Classifier:
         makers, companies = references(self.k, named, reasons) if named else ((), ())
         if len(makers) > 1 and ("'s " in title or "’s " in title):
             makers = owned_brand_first(makers, title)
-        is_speculative = self._speculative(title, speculative, reasons, found, len(stems))
+        is_speculative = speculative_title(title, speculative, reasons, found, len(stems))
         models = models_named(self.k, named) if named else ()
         if figures and ("¥" in title or "￥" in title):  # ¥ is yen or yuan: rare, and asked then
             figures = in_yen(figures, title, frozenset(m.country for m in makers))
@@ -379,41 +362,8 @@ def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:
     return Names(spans)
 
 
-_KICKER = re.compile(r"^\s*([^:：?？]{1,40})[:：]\s*\S")
-
-
-def _main_clause(title: str, stems: list[str]) -> list[str]:
-    """A short lead-in ("Tariff Turmoil: ...", "Is X Next? ...") is a kicker: the news is in
-    the clause after it. Returns the stems of that clause, or all stems."""
-    match = _KICKER.match(title)
-    if not match:
-        return stems
-    lead_words = len(tokenize(match.group(1)).norms)
-    if lead_words == 0 or lead_words > 4 or lead_words >= len(stems):
-        return stems
-    return stems[lead_words:]
-
-
 _DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh more
 _LISTING = _DECISIVE + 0.5  # a recall listing's shape decides, as the user's phrases do
-
-# What opens the reason for an event: a "could" after it is the fault's, not the news's ("recalls
-# 12,400 bZ4X because wheels could detach" happened; "shares fall as investors weigh demand").
-_REASONS = frozenset(map(stem, ("because", "over", "amid", "since", "as")))
-
-
-# A title that opens with "Report:" or closes with "- report", ": Deutsche Bank report" tells what
-# a report says; "GM reports record profit" is the maker's own report, "failure reports" complaints.
-_CITES_A_REPORT = re.compile(
-    r"^\W*reports?\s*[:：|]|[:：|,\-–—]\s*((?:[\w.&'’]+\s+){0,3})reports?\W*$", re.IGNORECASE
-)
-
-
-def _in_a_reason(stems: list[str], start: int) -> bool:
-    """Whether the word at ``start`` follows the reason for the news ("falls 3% as investors
-    weigh demand"); a title's first word opens no reason ("Over 1 million cars may be ...",
-    "As Tesla weighs ...")."""
-    return not _REASONS.isdisjoint(stems[1:start])
 
 
 def _subject_end(found: list[Spotted]) -> int | None:
