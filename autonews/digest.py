@@ -182,7 +182,11 @@ def apply_filters(
     patterns = [re.compile(p, re.IGNORECASE) for p in filters.mute_patterns]
     muted = 0
     if filters.mute_makers or filters.mute_events or patterns:
-        unmuted = [story for story in kept if not _muted(story, filters, patterns)]
+        # A story the digest does not show (not about cars, without --all-topics) is counted as
+        # such in the footer, muted or not: muting it too would count it nowhere.
+        unmuted = [
+            story for story in kept if not shown(story) or not _muted(story, filters, patterns)
+        ]
         muted = sum(map(shown, kept)) - sum(map(shown, unmuted))
         kept = unmuted
     return Filtered(kept, sum(map(shown, stories)), tuple(steps), muted)

@@ -188,3 +188,26 @@ def test_an_event_named_in_the_environment_is_read_as_the_flag_reads_it(
     wrong = cli("digest", *feed, "--offline")
     assert wrong.code == 2 and "$AUTONEWS_CLASSIFY_MUTE_EVENTS" in wrong.err
     assert "did you mean 'recall'?" in wrong.err
+
+
+def test_a_muted_story_not_about_cars_is_still_counted_as_such(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 38 re-check: with a mute pattern matching stories not about cars, the footer's
+    count of them fell from 271 to 265 and no "muted" line said where six went (the mute rules
+    counted only stories the digest shows)."""
+    titles = [
+        "Volvo Recalls 14,768 XC70s Over Halfshaft Risk",
+        "Fed holds rates steady in December",
+    ]
+    httpserver.expect_request("/mixed").respond_with_data(
+        rss([item(title, n, hours_ago=n + 1) for n, title in enumerate(titles)])
+    )
+    args = ("--feed", httpserver.url_for("/mixed"))
+    assert cli("digest", *args, "--no-extract", "--format", "json").json()["not_about_cars"] == 1
+    write_config(home, '[classify]\nmute_patterns = ["^Fed "]\n')
+    document = cli("digest", *args, "--offline", "--format", "json").json()
+    assert (document["not_about_cars"], document["muted"]) == (1, 0)
+    assert "1 story not about cars" in cli("digest", *args, "--offline", "--format", "text").out
+    everything = cli("digest", *args, "--offline", "--all-topics", "--format", "json").json()
+    assert everything["muted"] == 1 and len(everything["stories"]) == 1
