@@ -60,7 +60,7 @@ EXPLAINER = re.compile(
 # analysis of recalls is no recall); a column or a review may tell an event of its own.
 OPINION = re.compile(
     r"^(?:opinion|analysis|commentary|editorial|comment|viewpoint)\s*[:：|｜]"
-    r"|^(?:评论|观点|社论|观察|热评|快评|锐评)\s*[｜|:：丨]",
+    r"|^(?:评论|观点|社论|观察|热评|快评|锐评|深度|深读)\s*[｜|:：丨]",
     re.IGNORECASE,
 )
 

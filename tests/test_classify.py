@@ -1230,3 +1230,13 @@ def test_a_chinese_deal_names_the_seller_holding_its_stake_and_its_sources() -> 
 def test_a_brand_named_with_its_owner_s_possessive_is_the_subject(title: str, subject: str) -> None:
     """Trial 31: "Geely's Volvo Cars posts…" filed Volvo's results under Geely."""
     assert classify(title).makers[0].name == subject
+
+
+def test_an_in_depth_analysis_labelled_so_is_no_event_of_its_own() -> None:
+    """Trial 39 re-check: "深度｜11月新势力成绩单背后…" (an outlet's in-depth analysis of the
+    month's deliveries) was financials; the label says it comments on the news. A title that
+    opens with 深度 as a word of its own ("深度合作") is news."""
+    classifier = Classifier()
+    analysis = "深度｜11月新势力成绩单背后：零跑领跑，理想回暖，蔚来三品牌齐发力"
+    assert classifier.classify(analysis).event is Event.OTHER
+    assert classifier.classify("深度合作：比亚迪与丰田签署电池协议").event is Event.PARTNERSHIP
