@@ -1240,3 +1240,14 @@ def test_an_in_depth_analysis_labelled_so_is_no_event_of_its_own() -> None:
     analysis = "深度｜11月新势力成绩单背后：零跑领跑，理想回暖，蔚来三品牌齐发力"
     assert classifier.classify(analysis).event is Event.OTHER
     assert classifier.classify("深度合作：比亚迪与丰田签署电池协议").event is Event.PARTNERSHIP
+
+
+def test_a_brand_naming_its_phone_beside_it_is_no_carmaker() -> None:
+    """Trial 39 re-check: a finance flash "小米：小米17 Ultra将于12月发布" (the phone) was car news
+    under Xiaomi; the brand opening a known non-car product's name names that product's maker.
+    Beside a car model of the brand it is the carmaker."""
+    classifier = Classifier()
+    phone = classifier.classify("小米：小米17 Ultra将于12月发布")
+    assert (phone.makers, phone.automotive) == ((), False)
+    both = classifier.classify("小米YU7交付破4万 小米17 Ultra同步发布")
+    assert [maker.name for maker in both.makers] == ["Xiaomi"] and both.automotive

@@ -45,10 +45,12 @@ def find_names(
     matches = k.entities.scan(tokens.norms, plurals=True)
     picked: list[Spotted] = []
     plurals: list[Spotted] = []
+    blocked: list[tuple[str, ...]] = []  # the words of known non-maker phrases ("小米17 Ultra")
     ambiguous = False
     for start, end, hits in matches:
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
         if hit.kind == "block":
+            blocked.append(tuple(tokens.norms[start:end]))
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a known non-maker phrase")
             continue
@@ -105,6 +107,8 @@ def find_names(
                 continue
         picked.append((start, end, hit))
         ambiguous = ambiguous or hit.ambiguous
+    if blocked and ambiguous and not car_word:
+        picked = _without_brands_of_other_products(tokens, picked, blocked, reasons)
     if picked and _may_name_a_brandless_model(k, tokens, picked):
         plurals += _brandless_models(k, tokens, stems, picked, reasons)
     if plurals:
@@ -352,3 +356,25 @@ def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
     if any(c.isdigit() for c in written):
         return False
     return tokens.span(start, end).islower()
+
+
+def _without_brands_of_other_products(
+    tokens: Tokens, picked: list[Spotted], blocked: list[tuple[str, ...]], reasons: list[str]
+) -> list[Spotted]:
+    """An ambiguous brand that opens a known non-maker phrase of the same title names that
+    product's maker, not a carmaker ("小米：小米17 Ultra将于12月发布" is the phone's news), unless
+    a model of the brand is named too."""
+    if any(hit.via == "model" for _, _, hit in picked):
+        return picked
+    kept = []
+    for start, end, hit in picked:
+        words = tokens.norms[start:end]
+        if hit.ambiguous and any(list(phrase[: len(words)]) == words for phrase in blocked):
+            if reasons is not DISCARD:
+                reasons.append(
+                    f"ignored '{tokens.span(start, end)}': the brand of a product named "
+                    "beside it, a known non-maker phrase"
+                )
+            continue
+        kept.append((start, end, hit))
+    return kept
