@@ -12,7 +12,7 @@ from autonews.extract import PAYWALL, extract_pages
 from autonews.models import Article, Item
 from autonews.page_dates import split_byline
 from autonews.page_policy import NOT_WEB, PageRequest
-from autonews.page_text import reads_as_paywall, without_heading
+from autonews.page_text import reads_as_paywall, without_furniture, without_heading
 from autonews.store import Store
 from autonews.story_id import resolve_story_id
 from autonews.timeparse import utcnow
@@ -68,9 +68,30 @@ def read_article(config: Config, url_or_id: str) -> Reading:
             return Reading(own)
         found = _stored(store, [url for url in others if url])
         tried = [own] if found else [own, *_fetched(store, config, [u for u in others if u])]
+        no_text = not found and not any(article.text for article in tried)
+        if no_text and (told := _told_by_summary(sources, tried)):
+            return told
         article = found or _with_text(tried, url_or_id)
         feed = next(item.feed_name for item in sources if item.link == article.url)
         return Reading(article, f"read {feed}'s page: the story's link {link} has {_no_text(own)}")
+
+
+def _told_by_summary(sources: list[Item], tried: list[Article]) -> Reading | None:
+    """A story whose pages hold no article text (a flash site's page is its headline and its
+    menus), told as the digest tells it: by a source's summary from its feed, said so. None
+    when a page could not be fetched (that is said instead) or no feed gave a summary."""
+    if any(article.skipped.startswith("fetch failed") for article in tried):
+        return None
+    for item in sources:
+        summary = without_furniture(item.summary).strip()
+        if summary and item.link:
+            article = Article(item.link, item.title, "", "", "", summary)
+            note = (
+                f"no article text on the story's pages (the headline and the site's menus "
+                f"only): {item.feed_name}'s summary from its feed"
+            )
+            return Reading(article, note)
+    return None
 
 
 def _page(store: Store, config: Config, url: str) -> Article:

@@ -255,3 +255,23 @@ def test_a_short_page_of_its_heading_and_credit_has_no_body(cli, home: Path, sit
     assert summaries == {X9: "", ZEEKR: " ".join(ZEEKR_TEXT)}
     read = cli("read", site.url("/zhauto/1"))
     assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
+
+
+def test_reading_a_story_whose_page_is_furniture_gives_its_feeds_summary(
+    cli, home: Path, site
+) -> None:
+    """Trial 39 re-check: `read` of a flash item whose page is its headline and the site's
+    menus exited 1 with "open it in a browser", where the digest tells the item by its feed's
+    summary. It reads that summary, and says so."""
+    flash = "财闻电报"
+    link = site.url("/flash/0")
+    site.routes["/flash/0"] = (200, "text/html; charset=utf-8", _page("zh", OPEN, flash, [], []))
+    summary = "恒生指数低开0.3%，零跑汽车跌超7%，公司昨晚公告配售6000万股新H股。"
+    entry = {"title": OPEN, "link": link, "guid": link, "description": summary, "date": rfc822(1)}
+    site.routes["/flash.xml"] = (200, "application/rss+xml", rss([entry], title=flash))
+    write_config(home, feeds_toml([(flash, site.url("/flash.xml"))]) + FAST_FETCH)
+    (story,) = cli("digest", "--format", "json", "--all-topics").json()["stories"]
+    read = cli("read", story["id"])
+    assert read.code == 0, read.err
+    assert summary in read.out and not _furniture_in(read.out)
+    assert f"{flash}'s summary from its feed" in read.err
