@@ -149,3 +149,19 @@ def test_what_brokers_expect_and_the_figures_told_later_are_two_stories() -> Non
         (42, "比亚迪：11月新能源汽车销量49.86万辆，同比增长3.8%", ""),
     )
     assert sorted(stories) == [[0], [1, 2]]
+
+
+def test_one_rule_for_all_told_by_its_figure_and_the_carmakers_bracing_are_one_story() -> None:
+    """Trial 38 re-check: the US raising car tariffs to 35% was two stories, one rule-out
+    reading "Japan, South Korea carmakers brace ..." as Japan acting, and two reports of the
+    rule sharing nothing but the figure and the tariff (no maker, no name) were unproven."""
+    stories = story_of(
+        (3, "US raises tariffs on imported cars and parts to 35%", ""),
+        (
+            4,
+            "UPDATE 2-US to raise auto import tariffs to 35%, hitting Japanese, Korean carmakers",
+            "",
+        ),
+        (6, "Japan, South Korea carmakers brace for higher US auto tariffs", ""),
+    )
+    assert stories == [[0, 1, 2]]

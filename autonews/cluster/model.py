@@ -170,11 +170,15 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     smaller = min(len(ta), len(tb))
     car = a.car and b.car
     cover = _CAR_COVER if car else _NO_MAKER_COVER
-    if not both or len(both) < cover * smaller:
-        return False
     figure = bool(a.title_numbers and b.title_numbers) and fig.shared(
         a.title_numbers, b.title_numbers
     )
+    if car and figure and not both and not (a.makers or b.makers) and _telling(a, b):
+        # Car news naming no maker that both titles tell by one figure ("US raises tariffs on
+        # imported cars to 35%" / "US to raise auto import tariffs to 35%"): the model weighs it.
+        return True
+    if not both or len(both) < cover * smaller:
+        return False
     if car and not figure and _one_side_only(both):
         # Judged as car news, two items need more than a company or a place in common, as
         # two of one maker do: a robotaxi firm's funding / its recall; a country's ban on
@@ -183,6 +187,15 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
         return False
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return _enough(a, b, common + 1.0 if figure else common)
+
+
+def _telling(a: _Features, b: _Features) -> bool:
+    """Whether both titles give one figure that tells an event: a count or sum from 100, or a
+    percentage that is no share's move of the day, from 10 or told to a decimal (a 4% rise is
+    every other day's)."""
+    counts = {f for f in a.title_numbers & b.title_numbers if not f.percent and f.value >= 100}
+    percents = {f for f in a.title_percents & b.title_percents if f.value >= 10 or f.precision < 1}
+    return bool(counts or percents)
 
 
 def _one_share_move(a: _Features, b: _Features) -> bool:

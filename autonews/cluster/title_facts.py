@@ -32,8 +32,23 @@ def acting(title_words: list[str]) -> str | None:
     if stems and stems[0] in COUNTRY_OF_LEADER:  # "Biden quadruples tariff": the US acts
         return COUNTRY_OF_LEADER[stems[0]]
     for start, _, payloads in concepts().scan(stems):
-        return payloads[0] if start == 0 and payloads[0] in COUNTRIES else None
+        if start != 0 or payloads[0] not in COUNTRIES:
+            return None
+        # "Japan, South Korea carmakers brace for US tariffs": the countries name whose firms
+        # react, not a country that acts.
+        after = stems_of(title_words[: _OPENING + 3])
+        return None if not _ITS_PEOPLE.isdisjoint(after) else payloads[0]
     return None
+
+
+# Who of a country a title may name after it: its firms, workers or markets, not the country.
+_ITS_PEOPLE = frozenset(
+    map(
+        stem,
+        "carmakers automakers makers firms companies exporters suppliers workers dealers "
+        "stocks shares investors consumers buyers brands".split(),
+    )
+)
 
 
 def event_percents(
