@@ -24,6 +24,17 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
+# What a feed is about, for `feeds add` and `feeds edit`.
+TopicOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="TOPIC",
+        help='What the feed is about: "cars" (every item car news unless its words say '
+        'otherwise: a supplier\'s newswire), "mixed" (never read as a car feed: a finance '
+        'or market feed) or "auto" (judged from its items).',
+    ),
+]
+
 
 @app.command("list")
 def feeds_list(config: ConfigOption = None) -> None:
@@ -59,15 +70,7 @@ def feeds_add(
     offline: Annotated[
         bool, typer.Option("--offline", help="Add the URL as given, without fetching it.")
     ] = False,
-    topic: Annotated[
-        str | None,
-        typer.Option(
-            metavar="TOPIC",
-            help='What the feed is about: "cars" (every item car news unless its words say '
-            'otherwise: a supplier\'s newswire), "mixed" (never read as a car feed: a finance '
-            'or market feed) or "auto" (judged from its items).',
-        ),
-    ] = None,
+    topic: TopicOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Add a feed to the config file (comments and layout are kept). The URL is fetched first:
@@ -186,15 +189,7 @@ def feeds_edit(
     offline: Annotated[
         bool, typer.Option("--offline", help="Set the new URL as given, without fetching it.")
     ] = False,
-    topic: Annotated[
-        str | None,
-        typer.Option(
-            metavar="TOPIC",
-            help='What the feed is about: "cars" (every item car news unless its words say '
-            'otherwise: a supplier\'s newswire), "mixed" (never read as a car feed: a finance '
-            'or market feed) or "auto" (judged from its items).',
-        ),
-    ] = None,
+    topic: TopicOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Change a feed's URL, name, tags or topic in the config file. A new URL is fetched first, as
