@@ -71,15 +71,18 @@ class ClassificationQueries:
     ) -> dict[str, tuple[int, int]]:
         """For each feed, of its ``latest`` items stored last that this classifier version has
         labelled: how many, and how many of them are about cars (their own labels)."""
+        # Counted by SQLite, which reads the one flag of each record, where parsing every record
+        # here cost a warm run of 200 feeds tens of milliseconds (every feed is judged each run).
         shares = {}
         for url in feed_urls:
-            rows = self.db.execute(
+            row = self.db.execute(
+                "SELECT COUNT(*) AS judged, "
+                f"TOTAL(json_extract(record, '$[{_AUTOMOTIVE}]')) AS cars FROM ("
                 "SELECT c.record FROM items i JOIN classifications c ON c.item_id = i.id "
-                "WHERE i.feed_url = ? AND c.version = ? ORDER BY i.id DESC LIMIT ?",
+                "WHERE i.feed_url = ? AND c.version = ? ORDER BY i.id DESC LIMIT ?)",
                 (url, version, latest),
-            ).fetchall()
-            cars = sum(bool(json.loads(row["record"])[_AUTOMOTIVE]) for row in rows)
-            shares[url] = (len(rows), cars)
+            ).fetchone()
+            shares[url] = (row["judged"], int(row["cars"]))
         return shares
 
     def _cached(
