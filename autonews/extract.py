@@ -82,7 +82,7 @@ def extract_html(url: str, html: str) -> Article:
     text = tidy_body(clean_text(document.text or "", keep_newlines=True), *headings)
     if reads_as_paywall(text):  # no body: the feed's summary tells the item
         return skipped_page(url, PAYWALL)
-    told = without_heading(text, headings, (byline, author, meta.get("site", "")))
+    told = without_heading(text, headings, (byline, author, meta.get("site", "")), furnished=False)
     if not told:  # only the heading, and what stands around it (trial 32's tiny pages)
         return skipped_page(url, NO_TEXT)
     return Article(

@@ -76,7 +76,9 @@ _MENU_LINES = 3  # a page's navigation before its heading: a line or two of shor
 _MENU_LINE = 40  # characters
 
 
-def without_heading(text: str, headings: Iterable[str], bylines: Iterable[str] = ()) -> str:
+def without_heading(
+    text: str, headings: Iterable[str], bylines: Iterable[str] = (), furnished: bool = True
+) -> str:
     """``text`` without what a page repeats above its article: its navigation ("Home | News |
     Tech") before the heading, the heading (the first of ``headings`` it opens with, on its line
     or run into the text as some extractions do, as often as the page repeats it), and the
@@ -84,8 +86,9 @@ def without_heading(text: str, headings: Iterable[str], bylines: Iterable[str] =
     heading ("Title GlobalWire Autos Stellantis will close…"), the site's furniture around the
     article and a Chinese page's dateline and credits (``without_furniture``). What is left
     starts at a sentence of the article; "" when nothing is (a page that is only its heading
-    and its site's furniture)."""
-    text = without_page_furniture(text).lstrip()
+    and its site's furniture). ``furnished=False``: the text's furniture is gone already (a
+    page just extracted: ``extract.tidy_body``)."""
+    text = (without_page_furniture(text) if furnished else text).lstrip()
     start, took_heading = _from_heading(text, [h for h in headings if h.strip()])
     if took_heading:
         start = _without_byline(start, bylines, run_on=True)
