@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -70,6 +71,20 @@ def keep_knowledge(settings: ClassifyConfig) -> None:
 
 def _nothing() -> None:
     return None
+
+
+# The manager threads of pools stopped without waiting (``Workers.close``): they end as their
+# processes do, while the run clusters and renders. Left running to the interpreter's exit, one
+# may close its wake-up pipe while Python's exit hook writes to it ("OSError: [Errno 9] Bad file
+# descriptor" on the stderr of a clean run, now and then: CPython 3.11's race), so the program
+# joins them once its output is written (``join_stopped``).
+_STOPPING: list[threading.Thread] = []
+
+
+def join_stopped(timeout: float = 5.0) -> None:
+    """Wait for the pools stopped in this process to finish stopping."""
+    while _STOPPING:
+        _STOPPING.pop().join(timeout)
 
 
 class Workers:
@@ -139,11 +154,15 @@ class Workers:
         if pool is None:
             return
         idle = not self._busy
-        # Taken before the shutdown, which forgets them (Python 3.11 sets _processes to None).
+        # Taken before the shutdown, which forgets them (Python 3.11 sets _processes to None),
+        # and forgets its manager thread too without joining it when not asked to wait.
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
         if idle:  # only warm-ups or builds for the cache folder, which this run no longer needs
             for process in processes:
                 with contextlib.suppress(Exception):
                     process.terminate()
         pool.shutdown(wait=True)
+        if manager is not None:
+            _STOPPING.append(manager)

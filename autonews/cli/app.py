@@ -216,6 +216,8 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+        if (workers := sys.modules.get("autonews.workers")) is not None:
+            workers.join_stopped()  # (only a run that started workers imported the module)
         if argv is None:
             # The program, about to exit (not a caller's function call): the collector's
             # passes at exit would walk every object still alive (tens of milliseconds) for
