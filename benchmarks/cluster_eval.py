@@ -69,6 +69,7 @@ TRIALS = [
     DATA / "clusters-trial37.tsv",
     DATA / "clusters-trial38.tsv",
     DATA / "clusters-trial39.tsv",
+    DATA / "clusters-trial40.tsv",
     DATA / "clusters-trial41.tsv",
 ]
 DAYS_PER_5000 = 60
