@@ -71,6 +71,7 @@ TRIALS = [
     DATA / "clusters-trial39.tsv",
     DATA / "clusters-trial40.tsv",
     DATA / "clusters-trial41.tsv",
+    DATA / "clusters-trial42.tsv",
 ]
 DAYS_PER_5000 = 60
 
