@@ -7,7 +7,8 @@ or a figure that tells an event ("14,768" = "1.48万" = "nearly 15,000"). A make
 in common are never enough; items naming no maker (world news) need two names both titles share.
 Two items of one maker that share only a place many items name (China) are not one event.
 Hard rules keep apart different makers, companies, counterparts, models, parts, posts, unit
-counts, counted plants or jobs, sums, opposed turns of a story (talks begun / called off), and a
+counts, counted plants or jobs, sums, opposed turns of a story (talks begun / called off), the
+stages of a model's launch (its filing, pre-sale, launch, orders counted after it), and a
 turn told a day after a report naming none; briefings listing several stories join nothing.
 Pairs with evidence are weighed by a logistic model over cosines, the subject shared, figures,
 models, turns, title-only items, the feed and time apart (``knowledge/cluster_model.toml``,
@@ -21,7 +22,9 @@ The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms
 subject), ``texts`` (each distinct text read once), ``rarity`` (how rare each term is among the
 items), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's evidence),
 ``places`` (where places and leaders belong), ``turns`` (the turns of a story a title
-names: a rule drafted or adopted, a deal cleared), ``singular`` (what happens to a maker once at a
+names: a rule drafted or adopted, a deal cleared), ``launch_stages`` (the stage of a model's
+launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models a title names),
+``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``conflicts`` (the hard rules; ``place_conflicts`` and ``turn_conflicts`` those of places and
 turns), ``model`` (evidence, the fitted pair model), ``candidates``

@@ -20,10 +20,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary
-from autonews.classify.knowledge import default_knowledge
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
+from autonews.cluster.launch_stages import COMING, launch_stage
+from autonews.cluster.named_models import named_models
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.series import parochial, roundups
@@ -120,6 +121,7 @@ class _Features:
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
     priced: bool  # the title names a price: its sums may be a cut and the new price
     preview: bool  # the title tells of a teaser, spy shots or a launch date: a model to come
+    launch_stage: str | None  # the stage of a model's launch it tells (filing, pre-sale...)
     commentary: bool  # an opinion, analysis, review or preview's title: no event of its own
     markets: frozenset[str]  # the countries the title names, or its cities and regions imply
     homes: frozenset[str]  # the home countries of its makers
@@ -128,27 +130,6 @@ class _Features:
     session: str | None  # "open" or "close": the market session whose moves the title tells
     expectation: bool  # the title tells what others expect of figures still to come
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
-
-
-def _models(c: Classification, title_words: list[str], title: str) -> frozenset[tuple[str, str]]:
-    """(group, model) for models of the item's makers' groups named in its title, without
-    brand words: "mega" in "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and
-    "通用扩大Bolt召回"; a model that is a number ("007" of 极氪007, "900" of 领克900) only
-    where it is not part of a larger number ("209,900 yuan")."""
-    groups = {maker.group for maker in c.makers}
-    if not groups:
-        return frozenset()  # no maker, no model of one to look for
-    found: set[tuple[str, str]] = set()
-    for _, _, payloads in default_knowledge().bare_models.scan(title_words, True):
-        found.update((group, name) for group, name in payloads if group in groups)
-    return frozenset(
-        (group, name) for group, name in found if not name.isdigit() or _alone(name, title)
-    )
-
-
-def _alone(number: str, title: str) -> bool:
-    """Whether ``number`` stands in the title on its own, not as digits of a larger number."""
-    return re.search(rf"(?<!\d)(?<!\d[,.]){number}(?![.,]?\d)", title) is not None
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -271,7 +252,7 @@ def _features(
     plain = simplified(item.title)
     rules = rule_codes(plain)
     title_numbers = fig.numbers(plain)
-    models = _models(c, title_words, plain)
+    models = named_models(c, title_words, plain)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
     # hit 48,532"): told apart by it, two tellings of one sales month were two events.
@@ -337,7 +318,9 @@ def _features(
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
         priced=not PRICES.isdisjoint(title_counts),
-        preview=PREVIEW in title_counts or tells_a_launch_to_come(plain),
+        launch_stage=(stage := launch_stage(plain, title_numbers)),
+        # (a countdown to the launch event, 倒计时1小时, is a launch still to come)
+        preview=PREVIEW in title_counts or tells_a_launch_to_come(plain) or stage == COMING,
         commentary=reads_as_commentary(item.title),
         markets=markets(told, implied, plain, cjk),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),

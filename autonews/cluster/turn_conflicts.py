@@ -1,7 +1,8 @@
 """The rules that keep two items apart by the turns of a story they tell (``turn_conflict``):
 opposed turns (talks begun / called off), a rumour and its denial, an ending and what it ended,
-a turn told a day after a report naming none, a teaser or a launch date and the launch, what is
-expected of figures and the figures, a deal to come and the deal, approvals of different
+a turn told a day after a report naming none, a teaser or a launch date and the launch, stages
+of a model's launch (its filing, pre-sale, launch, orders), what is expected of figures and the
+figures, a deal to come and the deal, approvals of different
 regulators."""
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def turn_conflict(a: _Features, b: _Features) -> str | None:
         return "a later turn of the story"  # a recall / its expansion days later
     if _preview(a, b) or _preview(b, a):
         return "a teaser / the launch"  # Tesla teases a cheaper Model Y / launches it
+    if _other_launch_stages(a, b):
+        return "different stages of a launch"  # 零跑A10申报图曝光 / 零跑A10开启预售
     if _expected(a, b) or _expected(b, a):
         return "an expectation / the figures"  # brokers expect a sales rebound / the sales
     if _prospect(a, b) or _prospect(b, a):
@@ -89,6 +92,20 @@ def _preview(a: _Features, b: _Features) -> bool:
 
 
 _LAUNCH_AFTER_PREVIEW = 12 * 3600.0  # seconds
+
+
+def _other_launch_stages(a: _Features, b: _Features) -> bool:
+    """Both titles name a model and tell different stages of its launch (``launch_stages``):
+    its filing, its teaser or date, its pre-sale, its launch, its orders counted after, each
+    told in any language ("Leapmotor A10 appears in MIIT filing ahead of pre-sale" / "零跑A10开启
+    预售"; "opens pre-sale at RMB 89,800" / "正式上市：售价7.98万～10.98万元")."""
+    return (
+        a.launch_stage is not None
+        and b.launch_stage is not None
+        and a.launch_stage != b.launch_stage
+        and bool(a.models)
+        and bool(b.models)
+    )
 
 
 def _expected(a: _Features, b: _Features) -> bool:

@@ -1,0 +1,63 @@
+"""The models a title names, as (group, name): those the knowledge files list, without their
+brand words, and a code written right after a maker's name that they do not list yet ("零跑A10",
+"Leapmotor A10"): a new model is named so long before the files know it."""
+
+from __future__ import annotations
+
+import re
+
+from autonews.classify.knowledge import default_knowledge
+from autonews.models import Classification
+
+# A model's code: one to three letters, then digits, perhaps a letter or two (A10, ET5T, S09).
+_CODE = re.compile(r"[a-z]{1,3}\d{1,3}[a-z]{0,2}")
+# Codes that are no model: quarters and halves of a year (Tesla Q3, BYD H1), levels of driving
+# automation (小鹏 L3), versions of software or hardware (V14, HW4) and generations of a
+# technology ("SDI/BMW: Gen6 cylindrical" cells), fiscal years.
+_NOT_MODELS = re.compile(r"q[1-4]|h[12]|l[2-5]|v\d{1,3}|hw\d|ota\d*|gen\d{1,2}|fy\d{2,4}")
+_HAS_CODE = re.compile(r"[A-Za-z]\d")
+
+
+def named_models(
+    c: Classification, title_words: list[str], title: str
+) -> frozenset[tuple[str, str]]:
+    """(group, model) for models of the item's makers' groups named in its title, without
+    brand words: "mega" in "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and
+    "通用扩大Bolt召回"; a model that is a number ("007" of 极氪007, "900" of 领克900) only
+    where it is not part of a larger number ("209,900 yuan"); and a code right after the name
+    of one of its makers ("a10" of "零跑A10")."""
+    groups = {maker.group for maker in c.makers}
+    if not groups:
+        return frozenset()  # no maker, no model of one to look for
+    knowledge = default_knowledge()
+    found: set[tuple[str, str]] = set()
+    for _, _, payloads in knowledge.bare_models.scan(title_words, True):
+        found.update((group, name) for group, name in payloads if group in groups)
+    if _HAS_CODE.search(title):
+        found.update(_codes_after_makers(title_words, groups))
+    return frozenset(
+        (group, name) for group, name in found if not name.isdigit() or _alone(name, title)
+    )
+
+
+def _codes_after_makers(title_words: list[str], groups: set[str]) -> set[tuple[str, str]]:
+    """Codes (A10) written right after the name of a maker of ``groups``."""
+    knowledge = default_knowledge()
+    found = set()
+    for _, end, hits in knowledge.entities.scan(title_words, True):
+        if end >= len(title_words):
+            continue
+        code = title_words[end]
+        if not _CODE.fullmatch(code) or _NOT_MODELS.fullmatch(code):
+            continue
+        for hit in hits:
+            if hit.kind == "maker" and hit.via == "alias":
+                group = knowledge.makers[hit.index].group
+                if group in groups:
+                    found.add((group, code))
+    return found
+
+
+def _alone(number: str, title: str) -> bool:
+    """Whether ``number`` stands in the title on its own, not as digits of a larger number."""
+    return re.search(rf"(?<!\d)(?<!\d[,.]){number}(?![.,]?\d)", title) is not None
