@@ -37,6 +37,7 @@ from autonews.cluster.terms import (
 from autonews.cluster.texts import ItemText, read_texts
 from autonews.cluster.title_facts import (
     acting,
+    asked_countries,
     companies_acting,
     event_percents,
     forecast_of_something,
@@ -322,7 +323,7 @@ def _features(
         # (a countdown to the launch event, 倒计时1小时, is a launch still to come)
         preview=PREVIEW in title_counts or tells_a_launch_to_come(plain) or stage == COMING,
         commentary=reads_as_commentary(item.title),
-        markets=markets(told, implied, plain, cjk),
+        markets=markets(told, implied, plain, cjk, _currencies(money, plain, item.title)),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         placed=placed_in(title_words),
         rules=rules,
@@ -330,6 +331,18 @@ def _features(
         expectation=tells_an_expectation(plain),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
     )
+
+
+def _currencies(
+    money: frozenset[tuple[str, Figure]], plain: str, title: str
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The currencies a title's sums are in, and the countries it only asks about (see
+    ``places.markets``). A title in traditional characters may price in yuan by the classifier's
+    default where a Taiwanese outlet means NT$: its yuan are China's only when it says 人民幣."""
+    currencies = frozenset(currency for currency, _ in money)
+    if plain != title:  # written in traditional characters
+        currencies -= {"CNY"}
+    return currencies, asked_countries(plain)
 
 
 def _is_cjk(title: str) -> bool:

@@ -197,17 +197,36 @@ REGIONS = {"c:eu": _EUROPE, "c:europe": _EUROPE}
 
 
 def markets(
-    title: Mapping[str, int], implied: frozenset[str], plain: str, cjk: bool
+    title: Mapping[str, int],
+    implied: frozenset[str],
+    plain: str,
+    cjk: bool,
+    told: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> frozenset[str]:
-    """The countries a title places its news in: those it names or its places imply, but none
-    where it names shares or a ticker (XPEV.US, 09868.HK): those tell where shares trade.
-    ``cjk``: the title is written in Chinese."""
+    """The countries a title places its news in: those it names or its places imply, and those
+    whose currency it prices in (NT$, 人民币: a Taiwanese outlet's 售價209萬元 is Taiwan's price);
+    but none where it names shares or a ticker (XPEV.US, 09868.HK): those tell where shares
+    trade; nor those it only asks about ("台灣會跟進嗎？" asks whether Taiwan follows China's cut,
+    it is China's news). ``cjk``: the title is written in Chinese; ``told``: the currencies of its
+    sums and the countries it only asks about."""
+    currencies, asked = told
     if "c:shares" in title or _TICKER.search(plain):
         return frozenset()
     found = (COUNTRIES.intersection(title) | implied) - REGIONS.keys()
-    # In Chinese, 国产, 国内 and 我国 (domestic, our country) name the outlet's own home,
-    # Taiwan's as well as China's: no market there.
-    return found - {"c:china"} if cjk else found
+    if cjk:
+        # In Chinese, 国产, 国内 and 我国 (domestic, our country) name the outlet's own home,
+        # Taiwan's as well as China's: no market there, unless the title names China itself.
+        found -= {"c:china"}
+        if _CHINA_NAMED.search(plain):
+            found |= {"c:china"}
+    found |= {CURRENCY_MARKET[c] for c in currencies if c in CURRENCY_MARKET}
+    return found - asked
+
+
+# The market a price in a currency places its news in; a dollar or a euro is many markets'.
+CURRENCY_MARKET = {"TWD": "c:taiwan", "CNY": "c:china"}
+# China named as such in a Chinese title, not as the outlet's home (国产, 国内, 我国).
+_CHINA_NAMED = re.compile("中国(?!台湾)|大陆|人民币")  # (read as simplified)
 
 
 _TICKER = re.compile(

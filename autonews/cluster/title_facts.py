@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from autonews.classify.lexicon import stem, stems_of
+from autonews.classify.lexicon import stem, stems_of, tokenize
 from autonews.cluster.figures import Figure
-from autonews.cluster.places import COUNTRY_OF_LEADER
+from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
 from autonews.cluster.terms import concepts, terms_of
 from autonews.cluster.vocabulary import COUNTRIES, SHARES, SHARES_DOWN_WORDS, SHARES_UP_WORDS
 from autonews.models import Classification
@@ -193,6 +193,28 @@ _EXPECTATION = re.compile(
 def tells_an_expectation(title: str) -> bool:
     """Whether a title tells what others expect of figures still to come."""
     return _EXPECTATION.search(title) is not None
+
+
+# A clause a title asks as a question: "台灣會跟進嗎？", ", will Europe follow?".
+_QUESTION = re.compile(r"[^，,。；;：:！!？?\s]+[？?]|[^,;:.!?]+\?")
+
+
+def asked_countries(title: str) -> frozenset[str]:
+    """The countries a title names only in a clause it asks as a question, when the rest of it
+    tells something: "特斯拉中國Model 3降價1.5萬人民幣 台灣會跟進嗎？" is China's price cut; a
+    question about another market does not make it that market's news."""
+    if "?" not in title and "？" not in title:
+        return frozenset()
+    asked = " ".join(_QUESTION.findall(title))
+    rest = _QUESTION.sub(" ", title)
+    if not asked or not rest.strip():
+        return frozenset()  # the whole title is the question: its countries are its news'
+    return _countries_in(asked) - _countries_in(rest)
+
+
+def _countries_in(text: str) -> frozenset[str]:
+    terms = terms_of(tokenize(text).norms)
+    return COUNTRIES.intersection(terms) | {COUNTRY_OF[t] for t in terms if t in COUNTRY_OF}
 
 
 def rule_codes(title: str) -> frozenset[str]:
