@@ -35,6 +35,7 @@ from autonews.cluster.conflicts import conflict as conflict  # the rules, for th
 from autonews.cluster.conflicts import shared_figure as shared_figure
 from autonews.cluster.conflicts import shared_subject as shared_subject
 from autonews.cluster.features import _Features
+from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.terms import bridges
 from autonews.cluster.vocabulary import (
@@ -114,7 +115,8 @@ def _proper(a: _Features, b: _Features) -> bool:
     """Whether two items of one maker share more than a place many items name: a maker's two
     stories of a week both name China or Germany ("Newsom drives a Tesla at its Chinese plant" /
     "Tesla woes lift China's BYD"). A term that is no place does, or a place few items name
-    (Szeged, Kentucky) that both titles do, or any place when one title tells how the market or
+    (Szeged, Kentucky) that both titles do (a country only their places imply, where those
+    may be one), or any place when one title tells how the market or
     others took the other's news within a day ("Mercedes cuts margin outlook on weak China
     demand" / "Mercedes shares fall as China slowdown bites")."""
     if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
@@ -124,7 +126,7 @@ def _proper(a: _Features, b: _Features) -> bool:
     if not PLACES.issuperset(both):
         return True  # a term that is no place: most pairs, told apart in C
     return any(
-        min(sa[t], sb[t]) >= 1.0
+        (min(sa[t], sb[t]) >= 1.0 and named_or_one_place(a, b, t))
         or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
         for t in both
     )

@@ -1,11 +1,13 @@
 """The rules that keep two items apart by where their news happened: different countries acting
 (each title opens with its own), cities, countries of one maker, markets of one kind of news,
-sites of one maker (a head office / a plant). Part of ``conflict`` (``conflicts``)."""
+sites of one maker (a head office / a plant). Part of ``conflict`` (``conflicts``); and whether
+a country two titles share may be one place of theirs (``named_or_one_place``)."""
 
 from __future__ import annotations
 
 from autonews.cluster.features import COUNTERPART, MODEL, _Features
-from autonews.cluster.places import CITIES, METRO, REGIONS
+from autonews.cluster.places import CITIES, COUNTRY_OF, METRO, REGIONS, one_place
+from autonews.cluster.vocabulary import COUNTRIES
 
 
 def other_places(a: _Features, b: _Features) -> str | None:
@@ -101,3 +103,16 @@ def _other_sites(a: _Features, b: _Features) -> bool:
         and _HEAD_OFFICE not in b.title
         and not _PLANTS.isdisjoint(b.title)
     )
+
+
+def named_or_one_place(a: _Features, b: _Features, place: str) -> bool:
+    """Whether a title names the place itself, or both imply a country by places that may be
+    one told at two scales (Dearborn, Michigan): a horse auction in Xinjiang and BMW's plant in
+    Shenyang share China, no event (trial 40)."""
+    if place not in COUNTRIES or place in a.countries or place in b.countries:
+        return True
+    return any(one_place(x, y) for x in _places_in(a, place) for y in _places_in(b, place))
+
+
+def _places_in(item: _Features, country: str) -> list[str]:
+    return [t for t in item.title_subject if COUNTRY_OF.get(t) == country]

@@ -115,6 +115,86 @@ METRO = {
     for town in towns.split()
 }
 
+# The region each city lies in, where the regions above name it (a city governed as a region of
+# its own, Shanghai, is its own): a title naming a region and one naming a city of another region
+# tell two places of one country, no event (a horse auction in Xinjiang / BMW's plant in
+# Shenyang), where Dearborn and Michigan may be one place told at two scales.
+_CITIES_OF_REGIONS = {
+    "guangdong": "shenzhen guangzhou foshan dongguan zhaoqing zhuhai huizhou jiangmen shantou",
+    "anhui": "hefei wuhu chuzhou bengbu",
+    "hubei": "wuhan xiangyang shiyan xiaogan yichang",
+    "hunan": "changsha zhuzhou xiangtan",
+    "shaanxi": "xian",
+    "sichuan": "chengdu yibin mianyang suining",
+    "jilin": "changchun",
+    "liaoning": "shenyang dalian",
+    "jiangsu": "nanjing suzhou changzhou wuxi yancheng nantong xuzhou yangzhou kunshan "
+    "zhangjiagang huaian",
+    "henan": "zhengzhou luoyang xuchang",
+    "guangxi": "liuzhou nanning",
+    "zhejiang": "ningbo hangzhou jinhua wenzhou shaoxing jiaxing huzhou",
+    "fujian": "ningde fuzhou quanzhou xiamen",
+    "shandong": "qingdao jinan yantai",
+    "heilongjiang": "harbin daqing",
+    "yunnan": "kunming",
+    "guizhou": "guiyang",
+    "jiangxi": "nanchang ganzhou shangrao",
+    "hebei": "baoding tangshan shijiazhuang",
+    "shanxi": "taiyuan jinzhong",
+    "inner-mongolia": "baotou ordos hohhot",
+    "xinjiang": "urumqi",
+    "gansu": "lanzhou",
+    "qinghai": "xining",
+    "hainan": "haikou sanya",
+    "shanghai": "shanghai",
+    "beijing": "beijing",
+    "tianjin": "tianjin",
+    "chongqing": "chongqing",
+    "michigan": "detroit dearborn",
+    "texas": "austin houston dallas",
+    "california": "fremont san-francisco los-angeles",
+    "illinois": "chicago",
+    "washington-state": "seattle",
+    "massachusetts": "boston",
+    "pennsylvania": "pittsburgh",
+    "florida": "miami",
+    "arizona": "phoenix",
+    "south-carolina": "spartanburg",
+    "tennessee": "chattanooga",
+    "lower-saxony": "wolfsburg emden osnabrueck hanover salzgitter braunschweig",
+    "bavaria": "munich ingolstadt dingolfing regensburg",
+    "saxony": "zwickau dresden leipzig",
+    "thuringia": "eisenach",
+}
+REGION_OF = {
+    "c:" + city: "c:" + region
+    for region, cities in _CITIES_OF_REGIONS.items()
+    for city in cities.split()
+}
+# The regions that hold only the cities listed for them: a province, a state (not a delta or
+# a country's north-east, which hold others).
+_MAPPED_REGIONS = frozenset(REGION_OF.values())
+
+
+def one_place(a: str, b: str) -> bool:
+    """Whether two places of one country may be one place told at two scales: the same, a
+    town and its city, a city and its region; or, where the table does not tell, may be.
+    Two cities, two regions, or a region and a city of another are two places."""
+    a, b = METRO.get(a, a), METRO.get(b, b)
+    if a == b:
+        return True
+    region_a, region_b = REGION_OF.get(a), REGION_OF.get(b)
+    if region_a is not None and region_b is not None:
+        return False  # two cities
+    if a in _MAPPED_REGIONS and b in _MAPPED_REGIONS:
+        return False  # two provinces, two states
+    if a in _MAPPED_REGIONS and region_b is not None:
+        return region_b == a
+    if b in _MAPPED_REGIONS and region_a is not None:
+        return region_a == b
+    return True
+
+
 # A maker's home country (makers.toml's ISO code) as a concept term: "Chinese carmaker BYD opens
 # its Hungarian plant" places the event in Hungary, not in China.
 HOME = {
