@@ -31,7 +31,7 @@ from autonews.digest import (
     reader_language,
     reader_tag,
 )
-from autonews.earlier_stories import as_assigned
+from autonews.earlier_stories import as_assigned, no_longer_car_news
 from autonews.feed_work import parse_result as parse_result  # the fuzz tests call it
 from autonews.labels import classify_items
 from autonews.models import (
@@ -48,6 +48,7 @@ from autonews.notices import READER, told_on_stderr_alone, with_notices_told
 from autonews.outlets import credited
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
+from autonews.store.stories import detached_key
 from autonews.story_build import build_story
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
 
@@ -275,7 +276,7 @@ def _stories(
     """The run's items classified and clustered into stories, with the keys of the stories made
     only of a new feed's old items and the headline figures each story's sources tell."""
     classifications = classify_items(store, config, items, articles, made)
-    groups = grouped(store, config, items, classifications, articles)
+    groups = grouped(store, config, items, classifications, articles, record=True)
     by_id = {item.id: item for item in items}
     member_lists = [[by_id[i] for i in members] for members in groups]
     keys = store.story_keys(member_lists)
@@ -305,10 +306,19 @@ def grouped(
     items: Sequence[Item],
     classifications: Mapping[int, Classification],
     articles: Mapping[str, Article],
+    record: bool = False,
 ) -> list[list[int]]:
     """The items' stories, as item ids: those earlier runs made kept, the others clustered (as
-    a digest and ``stats`` group them alike)."""
+    a digest and ``stats`` group them alike); an item no longer car news leaves a car story
+    for one of its own (``record``: and the store keeps it so: a digest's run)."""
     assigned = store.story_keys_of([item.id for item in items])
+    leaving = no_longer_car_news(
+        [(item.id, classifications[item.id].automotive) for item in items], assigned
+    )
+    if leaving:
+        if record:
+            store.detach(leaving)
+        assigned = {**assigned, **{key: detached_key(key) for key in leaving}}
     if all(item.id in assigned for item in items):
         # Nothing new: clustering would compare nothing (and need not be imported).
         return as_assigned(((item.published, item.id) for item in items), assigned)

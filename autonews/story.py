@@ -46,6 +46,47 @@ def story_report(config: Config, story_id: str, with_explanation: bool) -> Story
 
 
 @dataclass(frozen=True)
+class Detached:
+    """A source taken out of a story: its number as `autonews story ID` listed it, the item,
+    and the id of the story of its own it now is."""
+
+    number: int
+    item: Item
+    story_id: str
+
+
+def detach_sources(config: Config, story_id: str, numbers: Sequence[int]) -> list[Detached]:
+    """Take sources out of the story ``story_id`` (by their numbers as `autonews story ID` lists
+    them, in publication order), each to a story of its own that the clustering never joins to
+    this one again: a wrong merge undone for good. At least one source stays."""
+    from autonews.lock import run_lock
+
+    with run_lock(config.paths.data_dir), Store(config.paths.store_file) as store:
+        story_id = resolve_story_id(store, story_id, keep_days=config.store.keep_days)
+        members = store.story_members(story_id)
+        if not members:
+            raise unknown_story(story_id, keep_days=config.store.keep_days)
+        wanted = sorted(set(numbers))
+        if wanted[0] < 1 or wanted[-1] > len(members):
+            raise UsageError(
+                f"--detach: story {story_id} has sources 1 to {len(members)}, not "
+                f"{', '.join(map(str, wanted))}",
+                hint=f"`autonews story {story_id}` lists its sources, numbered",
+            )
+        if len(wanted) == len(members):
+            raise UsageError(
+                f"--detach: story {story_id} would have no source left",
+                hint="take out the sources that do not belong; the others stay the story",
+            )
+        chosen = [members[n - 1] for n in wanted]
+        moved = store.detach([item.id for item in chosen])
+    return [
+        Detached(n, item, moved.get(item.id, story_id))
+        for n, item in zip(wanted, chosen, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
 class ApartReport:
     stories: tuple[StoryReport, StoryReport]
     apart: Apart  # why the clustering keeps them apart

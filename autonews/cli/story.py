@@ -10,6 +10,7 @@ import typer
 
 from autonews.cli.context import load_config
 from autonews.cli.options import ConfigOption, check_choice, format_option
+from autonews.errors import UsageError
 
 
 def story(
@@ -35,19 +36,38 @@ def story(
             "they share (names, models, parts, places, figures) and the model's score.",
         ),
     ] = False,
+    detach: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--detach",
+            metavar="N",
+            help="Take source N (as `story ID` numbers them) out of the story, to a story of "
+            "its own the clustering never joins to this one again (repeatable).",
+        ),
+    ] = None,
     fmt: Annotated[str, format_option("text or json.")] = "text",
     config: ConfigOption = None,
 ) -> None:
     """Show one story of the store and its sources (no fetching); --explain says why they
     merged. With a second ID, both stories and why they are two (a split you think is one
-    event). In JSON, the story as the digest's JSON gives it."""
+    event). In JSON, the story as the digest's JSON gives it. --detach N takes a source out
+    (a wrong merge undone), then shows the story."""
     from autonews.render.story import format_apart, format_story
-    from autonews.story import stories_apart, story_report
+    from autonews.story import detach_sources, stories_apart, story_report
+    from autonews.text import clean_text
     from autonews.timeparse import reader_zone
 
     check_choice("--format", fmt, ["text", "json"])
     cfg = load_config(config)
     zone = reader_zone(cfg.digest.timezone)
+    if detach and other_id is not None:
+        raise UsageError("--detach takes one story", hint="give one story's ID with --detach")
+    if detach:
+        for taken in detach_sources(cfg, story_id, detach):
+            sys.stderr.write(
+                f"took [{taken.number}] out of story {story_id}: "
+                f"{clean_text(taken.item.title)} is now story {taken.story_id}\n"
+            )
     if other_id is None:
         sys.stdout.write(format_story(story_report(cfg, story_id, explain), fmt, zone))
     else:

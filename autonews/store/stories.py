@@ -72,6 +72,29 @@ class StoryQueries:
             )
         }
 
+    def detach(self, item_ids: Iterable[int]) -> dict[int, str]:
+        """Give each item a story of its own, out of the one an earlier run put it in (taken
+        out by `story ID --detach`, or no longer car news beside car news): the clustering
+        never joins the two again, as it never joins two stories an earlier run told apart.
+        Where the story it left went out, so did it: its own story is marked delivered there,
+        and a `--new` digest does not send it again. The items' new story keys, by item."""
+        keys = self.story_keys_of(list(item_ids))
+        moved = {}
+        with transaction(self.db) as db:
+            for item_id, old in keys.items():
+                new = detached_key(item_id)
+                if new == old:
+                    continue  # taken out before: a story of its own already
+                db.execute("UPDATE story_items SET story_key = ? WHERE item_id = ?", (new, item_id))
+                db.execute(
+                    "INSERT OR IGNORE INTO deliveries (channel, story_key, delivered_at, sources, "
+                    "figure, shown, speculative, event, told) SELECT channel, ?, delivered_at, 1, "
+                    "figure, shown, speculative, event, told FROM deliveries WHERE story_key = ?",
+                    (new, old),
+                )
+                moved[item_id] = new
+        return moved
+
     def deliveries(self, keys: Iterable[str], channel: str = "") -> dict[str, Delivery]:
         rows = rows_in(
             self.db,
@@ -150,6 +173,12 @@ class StoryQueries:
             (starting_with(prefix), limit),
         ).fetchall()
         return [(str(row[0]), datetime.fromisoformat(row[1])) for row in rows]
+
+
+def detached_key(item_id: int) -> str:
+    """The key of the story of its own an item taken out of its story gets: the same in every
+    run, never a story's first item's key (``story_keys``), which the story it left may keep."""
+    return stable_hash("detached", str(item_id))[:12]
 
 
 def _told(record: str) -> dict[str, Any]:
