@@ -7,9 +7,11 @@ subject, and two places of one country prove no event (they would be shared if t
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster
+from autonews.evaluation.cluster import load_rows
 
 CLASSIFIER = Classifier()
 
@@ -54,3 +56,27 @@ def test_one_place_told_at_two_scales_is_still_one_story() -> None:
         (2, "Tesla's German plant halts production after suspected arson", "Electrek"),
     )
     assert stories == [[0, 1]]
+
+
+def test_the_trials_headlines_read_as_car_feeds_items_join_no_phone_to_a_car() -> None:
+    """The trial's 193 headlines, every outlet read as a car feed (as IT之家 and 36氪 were on its
+    first day): a phone's system update shared 推送 and 新增 with a car's OTA, and a phone's
+    launch date (小米 18 Pro 官宣 12 月 5 日发布) joined the YU9's orders on 官方 and "18"."""
+    rows = load_rows(Path(__file__).parent / "data" / "clusters-trial40.tsv")
+    items = [
+        ClusterInput(
+            n,
+            row.title,
+            row.summary,
+            None,
+            row.published,
+            CLASSIFIER.classify(row.title, row.summary, car_feed=True),
+            row.outlet,
+        )
+        for n, row in enumerate(rows)
+    ]
+    for story in cluster(items):
+        events = {rows[n].event for n in story}
+        assert not {"np-harmonyos", "np-xiaomi18-teaser"} & events or len(events) == 1, [
+            rows[n].title for n in story
+        ]

@@ -95,16 +95,17 @@ _LAUNCH_AFTER_PREVIEW = 12 * 3600.0  # seconds
 
 
 def _other_launch_stages(a: _Features, b: _Features) -> bool:
-    """Both titles name a model and tell different stages of its launch (``launch_stages``):
-    its filing, its teaser or date, its pre-sale, its launch, its orders counted after, each
-    told in any language ("Leapmotor A10 appears in MIIT filing ahead of pre-sale" / "零跑A10开启
-    预售"; "opens pre-sale at RMB 89,800" / "正式上市：售价7.98万～10.98万元")."""
+    """Both titles tell different stages of a launch of one maker's, one of them naming the
+    model (``launch_stages``): its filing, its teaser or date, its pre-sale, its launch, its
+    orders counted after, each told in any language ("Leapmotor A10 appears in MIIT filing
+    ahead of pre-sale" / "零跑A10开启预售"; "opens pre-sale at RMB 89,800" / "正式上市：售价
+    7.98万～10.98万元"; a phone's launch date / the car's orders, 小米 18 Pro / 小米YU9)."""
     return (
         a.launch_stage is not None
         and b.launch_stage is not None
         and a.launch_stage != b.launch_stage
-        and bool(a.models)
-        and bool(b.models)
+        and bool(a.models or b.models)
+        and not a.groups.isdisjoint(b.groups)
     )
 
 

@@ -50,7 +50,9 @@ og i pa til av for med som er var har en et det den de ikke fra om
 # for cars itself (汽车, 车企, 车型 "model": a maker's sales and a trade-in subsidy shared
 # nothing else, two brands' launches only that), and the industry's generic words (整车 "complete
 # vehicle", 板块 "sector", 行业, 品牌: trial 40's A-share close, "汽车整车板块领涨", had joined a
-# Tank brand's 600,000th vehicle, "第60万辆整车下线", on 整车 alone).
+# Tank brand's 600,000th vehicle, "第60万辆整车下线", on 整车 alone), and the verbs of any
+# release (正式, 官方, 新增, 推送, 上线: a phone's system update "正式版开始推送，新增…" and a
+# car's OTA "推送…新增…").
 _NEWS = """
 new news report reports reported reporting update updates latest today week weeks weekly day days
 monday tuesday wednesday thursday friday saturday sunday tonight yesterday tomorrow weekend
@@ -124,6 +126,7 @@ ongoing continuing amid legacy future past present recent
 来源 编辑 记者 作者 责编 责任 任编 撰文 摄影 校对 审核 出品 通讯 讯员 原标 标题 本文 文来 来自 转载
 授权 公众 众号 图片 图源 大图 点击 查看 消息 资讯 快讯 报道
 汽车 车企 车型 整车 板块 行业 产业 品牌 车市 厂商 个股 领涨 领跌
+正式 官方 新增 推送 上线 开启 开始
 """
 
 FUNCTION_WORDS = frozenset(_FUNCTION.split())
