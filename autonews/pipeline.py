@@ -323,6 +323,7 @@ def grouped(
         # Nothing new: clustering would compare nothing (and need not be imported).
         return as_assigned(((item.published, item.id) for item in items), assigned)
     from autonews.cluster import ClusterInput, cluster
+    from autonews.run_context import clustered_before
 
     return cluster(
         [
@@ -331,6 +332,7 @@ def grouped(
         ],
         window=parse_duration(config.digest.cluster_window),
         assigned=assigned,
+        context=clustered_before(store, config, items),
     )
 
 

@@ -79,3 +79,48 @@ def test_a_part_every_recall_of_the_day_names_joins_no_supplier_news_in_the_firs
     assert not any("伯特利" in title for title in tacoma), tacoma
     harley = story_of(found, "Harley-Davidson")
     assert not any("工信部" in title or "Brembo" in title for title in harley), harley
+
+
+def daily_runs(cli, clock: Clock, outlets: Outlets, days: int) -> list[list[str]]:
+    """``digest --new`` once a day for ``days`` days: the stories of the last run."""
+    found: list[list[str]] = []
+    for day in range(days):
+        if day:
+            clock.advance(hours=24)
+        found = stories(
+            cli("digest", *outlets.publish(), "--no-extract", "--new", "--format", "json")
+        )
+    return found
+
+
+def test_a_word_of_every_day_weighs_as_common_in_a_run_whose_window_holds_it_twice(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 40's three days, a run each day: on the third, the nine items of the window saying
+    a count "broke through" (突破) a mark all lie within two days, as one event's names do, and
+    Pop Mart's 200th store abroad joined Xiaomi's YU9 orders passing 50,000 on that word. The
+    items earlier runs clustered that week weigh the window's words too: it is used every day,
+    and they are two stories."""
+    outlets = Outlets(site, clock, load_rows(DATA / "clusters-trial40.tsv"), start=24.0)
+    found = daily_runs(cli, clock, outlets, days=3)
+    popmart = story_of(found, "泡泡玛特海外门店")
+    assert popmart == ["泡泡玛特海外门店突破200家"], popmart
+
+
+def test_a_newsletter_with_one_issue_in_the_window_is_still_a_briefing(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """A newsletter that skipped a day, and a market preview: each has one issue in the
+    fourth day's window, so neither title read as an issue of a series, and "The Morning
+    Drive: Tesla cuts Model Y prices, Ford recalls a million cars" joined "Auto stocks to
+    watch: Tesla, Ford, Hyundai Motor" on the two makers both name. The issues an earlier run
+    clustered show both are series of briefings: they join no story."""
+    rows = load_rows(DATA / "clusters-feeds.tsv")
+    outlets = Outlets(
+        site, clock, [row for row in rows if row.published < EPOCH.replace(day=5)], start=24.0
+    )
+    found = daily_runs(cli, clock, outlets, days=4)
+    newsletter = story_of(found, "The Morning Drive: Tesla cuts Model Y prices")
+    assert newsletter == [
+        "The Morning Drive: Tesla cuts Model Y prices, Ford recalls a million cars"
+    ]

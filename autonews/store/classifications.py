@@ -85,6 +85,38 @@ class ClassificationQueries:
             shares[url] = (row["judged"], int(row["cars"]))
         return shares
 
+    def clustered_before(
+        self, feed_urls: Iterable[str], start: str, end: str, version: str
+    ) -> list[tuple[int, str, str, str, str, Classification]]:
+        """The car news of these feeds published from ``start`` until before ``end`` (ISO
+        times) that an earlier run clustered (they have a story) with this classifier version's
+        label: (id, feed, title, summary, published, label), the car-feed label where one was
+        made. What a run weighs the rarity of its terms with, beyond its window (the clustering
+        weighs rarity among car news: SQLite leaves the rest out, unparsed)."""
+        rows = rows_in(
+            self.db,
+            "SELECT i.id, i.feed_url, i.title, i.summary, i.published, "
+            "COALESCE(c.car_feed_record, c.record) AS record FROM items i "
+            "JOIN classifications c ON c.item_id = i.id AND c.version = ? "
+            "JOIN story_items s ON s.item_id = i.id "
+            "WHERE i.published >= ? AND i.published < ? "
+            f"AND json_extract(COALESCE(c.car_feed_record, c.record), '$[{_AUTOMOTIVE}]') "
+            "AND i.feed_url IN",
+            feed_urls,
+            (version, start, end),
+        )
+        return [
+            (
+                row["id"],
+                row["feed_url"],
+                row["title"],
+                row["summary"],
+                row["published"],
+                Classification.from_record(json.loads(row["record"])),
+            )
+            for row in rows
+        ]
+
     def _cached(
         self, record: str, with_body: str, item_ids: Sequence[int], version: str
     ) -> dict[int, tuple[Classification, bool]]:
