@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from autonews.evaluation.cluster import EPOCH, Row, load_rows
 from tests.conftest import Clock
@@ -19,7 +20,7 @@ DATA = Path(__file__).parent / "data"
 
 class Outlets:
     """A set's rows served as feeds, one per outlet, each listing what was published by the
-    clock's now (the set's hours counted from ``start``)."""
+    clock's now (the set's hours counted from ``start``), with its summary."""
 
     def __init__(self, site: Site, clock: Clock, rows: list[Row], start: float) -> None:
         self.site, self.clock, self.rows = site, clock, rows
@@ -38,7 +39,8 @@ class Outlets:
         for outlet, path in self.paths.items():
             entries = [
                 {
-                    "title": row.title,
+                    "title": escape(row.title),
+                    "description": escape(row.summary),
                     "link": f"http://example.com/{n}",
                     "guid": f"row-{n}",
                     "date": rfc822(now - self.hours(row), self.clock.now),
@@ -124,3 +126,29 @@ def test_a_newsletter_with_one_issue_in_the_window_is_still_a_briefing(
     assert newsletter == [
         "The Morning Drive: Tesla cuts Model Y prices, Ford recalls a million cars"
     ]
+
+
+def test_a_late_report_joins_the_story_delivered_before_its_first_sources_left_the_window(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 41: Ford Pro and Ayvens announce a leasing deal one evening, the next morning's
+    run delivers it; a German trade paper reports it 42 hours later. The third morning's
+    window of two days no longer holds the English reports, and the German one was delivered
+    again as a story of its own. It is a late source of the story delivered: under that story's
+    id, and no news."""
+    outlets = Outlets(site, clock, load_rows(DATA / "clusters-trial41.tsv"), start=0.0)
+    runs = []
+    for day in range(4):
+        if day:
+            clock.advance(hours=24)
+        result = cli("digest", *outlets.publish(), "--no-extract", "--new", "--format", "json")
+        assert result.code == 0, result.err
+        runs.append(json.loads(result.out)["stories"])
+    (deal,) = [s for s in runs[1] if any("Ford Pro and Ayvens" in x["title"] for x in s["sources"])]
+    german = "Ford Pro und Ayvens: Europaweiter Leasingvertrag für E-Transit"
+    assert not [s for s in runs[3] if any(x["title"] == german for x in s["sources"])]
+    shown = cli("digest", *outlets.publish(), "--offline", "--no-extract", "--format", "json")
+    (story,) = [
+        s for s in shown.json()["stories"] if any(x["title"] == german for x in s["sources"])
+    ]
+    assert story["id"] == deal["id"]
