@@ -38,6 +38,7 @@ HINTS = {
     "dropped": f"the site closed the connection before answering; {_AGAIN}",
     "server": f"the site's server failed; {_AGAIN}",
     "busy": f"the site asks for fewer requests; {_AGAIN}",
+    "too large": "raise [fetch] max_bytes to read it",
 }
 
 
@@ -53,7 +54,7 @@ def hint_of(error: str) -> str:
 
 def too_large(cap: int) -> str:
     """The error of a document over the size cap, with what to do about it."""
-    return f"{TOO_LARGE}{cap:,} byte cap (raise [fetch] max_bytes to read it)"
+    return _explained(f"{TOO_LARGE}{cap:,} byte cap", "too large")
 
 
 def timed_out(seconds: float) -> str:
