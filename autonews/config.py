@@ -55,6 +55,7 @@ class NamedDigest:
     name: str
     to: tuple[str, ...] = ()  # mail it to these addresses; empty: print it
     makers: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()  # vehicle models, as --model takes them
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

@@ -101,7 +101,7 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
     from autonews.discover import discover
     from autonews.feed_titles import site_name
     from autonews.feedlist import checked_feed
-    from autonews.fetch import TOO_LARGE
+    from autonews.fetch_errors import TOO_LARGE
 
     listed = load(path, missing_ok=True)  # the file to edit, not yet written: defaults
     found = discover(feed.url, listed.fetch)
