@@ -1,0 +1,70 @@
+"""Through the real CLI: a purchasing user following suppliers, chip and battery makers (trial
+42). Which of their news is car news, whose news it is, what happened, and how to find them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.feeds import item, rss
+
+
+def _serve(httpserver: HTTPServer, path: str, entries: list[tuple[str, str]]) -> str:
+    """A feed of these titles and summaries at ``path``, its links its own: its URL."""
+    items = [
+        item(title, n, link=f"http://example.com{path}/{n}", description=summary)
+        for n, (title, summary) in enumerate(entries)
+    ]
+    httpserver.expect_request(path).respond_with_data(
+        rss(items), content_type="application/rss+xml"
+    )
+    return str(httpserver.url_for(path))
+
+
+def _titles(digest: dict[str, Any]) -> set[str]:
+    return {story["title"] for story in digest["stories"]}
+
+
+# Suppliers, chip and battery makers a purchasing user follows, each in a story of its own.
+SUPPLIER_NEWS = {
+    "Nexperia": (
+        "Nexperia China unit resumes shipments to European customers",
+        "Nexperia's Dongguan unit has resumed shipments of chips to European carmakers and "
+        "suppliers.",
+    ),
+    "Lyten": (
+        "Lyten agrees to buy insolvent battery cell plant project in Heide",
+        "The U.S. battery start-up will take over the project, the administrator said.",
+    ),
+    "Kiekert": (
+        "Kiekert names new chief executive after sale to investor group",
+        "The door-latch maker appointed a new CEO after its insolvency proceedings ended.",
+    ),
+    "TTTech Auto": (
+        "NXP completes acquisition of TTTech Auto",
+        "NXP Semiconductors has completed its acquisition of TTTech Auto, the Austrian "
+        "developer of safety software for software-defined vehicles.",
+    ),
+    "Hitachi Astemo": (
+        "Hitachi Astemo to sell suspension business to Japanese fund",
+        "The auto parts maker will sell its suspension business to an investment fund.",
+    ),
+}
+
+
+def test_the_suppliers_a_purchasing_user_follows_are_known(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """`--company Nexperia` was an unknown company in the week of its chip crisis, and the
+    resumption of its shipments was hidden as not about cars."""
+    url = _serve(httpserver, "/trade", list(SUPPLIER_NEWS.values()))
+    assert cli("digest", "--feed", url, "--no-extract").code == 0
+    for name, (title, _) in SUPPLIER_NEWS.items():
+        found = cli("digest", "--feed", url, "--offline", "--company", name, "--format", "json")
+        assert found.code == 0, found.err
+        assert _titles(found.json()) == {title}, name
+    # Any of its names finds it: Hitachi Astemo is Astemo too.
+    astemo = cli("digest", "--feed", url, "--offline", "--company", "Astemo", "--format", "json")
+    assert _titles(astemo.json()) == {SUPPLIER_NEWS["Hitachi Astemo"][0]}
