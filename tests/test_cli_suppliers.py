@@ -68,3 +68,41 @@ def test_the_suppliers_a_purchasing_user_follows_are_known(
     # Any of its names finds it: Hitachi Astemo is Astemo too.
     astemo = cli("digest", "--feed", url, "--offline", "--company", "Astemo", "--format", "json")
     assert _titles(astemo.json()) == {SUPPLIER_NEWS["Hitachi Astemo"][0]}
+
+
+def test_a_suppliers_consumer_electronics_are_not_car_news(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Panasonic's OLED TVs, its TV exit and the share move after it were car news ("the
+    car-industry company 'Panasonic' in the title: its own news"), and `--company Panasonic`
+    gave three TV stories of four. Its battery plant stays car news."""
+    battery = (
+        "Panasonic Energy delays full production at Kansas battery plant",
+        "Panasonic Energy will postpone full-scale production at its De Soto plant because of "
+        "slower EV demand in the U.S.",
+    )
+    televisions = [
+        (
+            "Panasonic unveils 2027 OLED lineup with Fire TV built in",
+            "Panasonic's new Z97 OLED televisions will go on sale in Europe in spring.",
+        ),
+        (
+            "Panasonic to stop making TVs for Europe, hands production to partner",
+            "Panasonic will license its brand to a partner, ending a business it has run since "
+            "the 1960s.",
+        ),
+        ("Panasonic shares rise after TV exit plan", "Panasonic Holdings shares rose 3%."),
+        # The TV business named only in the summary.
+        (
+            "Panasonic to exit European home entertainment market",
+            "Panasonic will stop manufacturing televisions for the European market.",
+        ),
+    ]
+    url = _serve(httpserver, "/asia", [battery, *televisions])
+    digest = cli("digest", "--feed", url, "--no-extract", "--format", "json").json()
+    assert _titles(digest) == {battery[0]}
+    assert digest["not_about_cars"] == len(televisions)
+    panasonic = cli(
+        "digest", "--feed", url, "--offline", "--company", "Panasonic", "--format", "json"
+    )
+    assert _titles(panasonic.json()) == {battery[0]}

@@ -46,6 +46,7 @@ from autonews.classify.relevance import (
     Evidence,
     Spotted,
     automotive_words,
+    other_business,
     title_evidence,
 )
 from autonews.classify.sport import sport_cue
@@ -324,6 +325,8 @@ class Classifier:
             if item.via == "model":
                 return False
         cues = self.k.not_cars.scan(stems) if self.k.not_cars.may_match(stems) else []
+        if not cues and not any(item.kind == "maker" for _, _, item in found):
+            cues = other_business(self.k, stems)  # Panasonic's TVs: a company's, not a car's
         if cues:
             reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
         return bool(cues)

@@ -125,6 +125,8 @@ class Knowledge:
     model_before: tuple[str, ...] = ()
     vehicle_after: frozenset[str] = frozenset()  # stems: "Tundra pickups", "Pilot recall"
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
+    # A car-industry company's other businesses (Panasonic's TVs): said only of its news.
+    other_businesses: Lexicon[str] = field(default_factory=Lexicon)
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
@@ -362,6 +364,9 @@ def build_knowledge(
         knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, 0.0, phrase))
     for phrase in rules["context"].get("not_cars", []):
         knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
+        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("other_businesses", []):
+        knowledge.other_businesses.add(phrase_key(phrase, stem), phrase)
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)

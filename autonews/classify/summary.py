@@ -25,6 +25,7 @@ from autonews.classify.relevance import (
     automotive_words,
     lead_sentence_length,
     name_lists,
+    other_business,
     subject_makers,
     title_evidence,
 )
@@ -133,6 +134,7 @@ class Extra:
         news, unless the summary or body names another field it is about (Bosch's dishwashers)."""
         k = self.classifier.k
         cues = k.not_cars.scan(self.stems) if k.not_cars.may_match(self.stems) else []
+        cues = cues or other_business(k, self.stems)  # Panasonic's televisions
         if cues:
             return Evidence(
                 NONE, f"{evidence.reason}, but the summary/body is about '{cues[0][2][0]}'"
