@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,15 @@ def _serve(httpserver: HTTPServer, path: str, entries: list[tuple[str, str]]) ->
         rss(items), content_type="application/rss+xml"
     )
     return str(httpserver.url_for(path))
+
+
+def _classify(cli, items: list[tuple[str, str]], *options: str) -> list[dict[str, Any]]:
+    """`autonews classify` of these titles and summaries, as a digest labels them."""
+    lines = "".join(json.dumps({"title": t, "summary": s}) + "\n" for t, s in items)
+    result = cli("classify", "--format", "json", *options, stdin=lines)
+    assert result.code == 0, result.err
+    labels: list[dict[str, Any]] = result.json()
+    return labels
 
 
 def _titles(digest: dict[str, Any]) -> set[str]:
@@ -106,3 +116,37 @@ def test_a_suppliers_consumer_electronics_are_not_car_news(
         "digest", "--feed", url, "--offline", "--company", "Panasonic", "--format", "json"
     )
     assert _titles(panasonic.json()) == {battery[0]}
+
+
+def test_car_news_told_in_a_suppliers_words_is_car_news(cli, home: Path) -> None:
+    """Hidden as "no car word, carmaker or model in the title": parts makers bracing for tariffs
+    on auto components, rare-earth export curbs whose summary names the automakers they worry,
+    EV charging told by its price, a car-chip maker's and a car-software maker's news."""
+    items = [
+        SUPPLIER_NEWS["Nexperia"],
+        SUPPLIER_NEWS["TTTech Auto"],
+        (
+            "Korean, Japanese parts makers brace for wider U.S. tariffs on auto components",
+            "Hyundai Mobis, Denso and Aisin are among the suppliers most exposed.",
+        ),
+        ("Parts makers brace for tariffs on auto components", ""),
+        (
+            "China tightens rare-earth magnet export licences again",
+            "China's Ministry of Commerce added further rare-earth magnet types to its export "
+            "licensing regime, raising concern among automakers and chipmakers.",
+        ),
+        (
+            "EnBW raises fast-charging prices by 10 cents per kWh",
+            "EnBW mobility+ will raise its ad-hoc charging prices at high-power chargers.",
+        ),
+    ]
+    assert [label["automotive"] for label in _classify(cli, items)] == [True] * len(items)
+    # Steel's buyers are carmakers among many: one car word in its summary makes it no car news.
+    steel = [
+        (
+            "ArcelorMittal to idle Dunkirk blast furnace on weak demand",
+            "ArcelorMittal will idle a blast furnace, citing weak steel demand from carmakers and "
+            "construction.",
+        )
+    ]
+    assert _classify(cli, steel)[0]["automotive"] is False

@@ -127,6 +127,9 @@ class Knowledge:
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
     # A car-industry company's other businesses (Panasonic's TVs): said only of its news.
     other_businesses: Lexicon[str] = field(default_factory=Lexicon)
+    # Inputs of car making (rare-earth magnets): named in a title, one car word in the summary
+    # makes its news the car industry's.
+    car_inputs: Lexicon[str] = field(default_factory=Lexicon)
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
@@ -368,6 +371,8 @@ def build_knowledge(
     for phrase in rules["context"].get("other_businesses", []):
         knowledge.other_businesses.add(phrase_key(phrase, stem), phrase)
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("car_inputs", []):
+        knowledge.car_inputs.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(

@@ -41,9 +41,10 @@ EVENT_WORDS = 60  # words of it that may name the event when the title names non
 class Extra:
     """The summary and the body's first paragraph, analysed on demand."""
 
-    def __init__(self, classifier: Classifier, text: str) -> None:
+    def __init__(self, classifier: Classifier, text: str, title: str = "") -> None:
         self.classifier = classifier
         self.text = text
+        self.title = title
 
     @classmethod
     def of(cls, classifier: Classifier, summary: str, body: str, title: str = "") -> Extra | None:
@@ -51,7 +52,7 @@ class Extra:
         is its headline again says nothing of its own, for cars or against them)."""
         parts = [text for text in (summary, _first_paragraph(body)) if not _repeats(text, title)]
         text = " ".join(parts).strip()
-        return cls(classifier, text[:LOOKED_AT]) if text else None
+        return cls(classifier, text[:LOOKED_AT], title) if text else None
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -117,6 +118,13 @@ class Extra:
                 f"the car words '{in_lead[0]}', '{in_lead[1]}' in the first "
                 "sentence of the summary/body",
             )
+        supply = self._car_input() if in_lead else None
+        if supply is not None:  # "China tightens rare-earth magnet export licences" for carmakers
+            return Evidence(
+                WEAK,
+                f"'{supply}', an input of car making, in the title, and the car word "
+                f"'{in_lead[0]}' in the first sentence of the summary/body",
+            )
         subject = title_evidence(self.classifier.k, found, [])
         if subject.strength == STRONG:
             return Evidence(WEAK, _in_summary(subject.reason) + ", its subject")
@@ -140,6 +148,14 @@ class Extra:
                 NONE, f"{evidence.reason}, but the summary/body is about '{cues[0][2][0]}'"
             )
         return Evidence(WEAK, f"{evidence.reason}: its own news, the summary/body naming no other")
+
+    def _car_input(self) -> str | None:
+        """An input of car making the title names (rare-earth magnets, a chip shortage), if
+        any: with a car word in the summary's first sentence, its news is the car industry's."""
+        inputs = self.classifier.k.car_inputs
+        stems = stems_of(tokenize(self.title).norms)
+        found = inputs.scan(stems) if inputs.may_match(stems) else []
+        return found[0][2][0] if found else None
 
     def _makers_listed(self, lead_end: int) -> str:
         """A list of makers only in the first sentence ("Toyota, Honda, Hyundai and Kia"), as
