@@ -150,3 +150,47 @@ def test_car_news_told_in_a_suppliers_words_is_car_news(cli, home: Path) -> None
         )
     ]
     assert _classify(cli, steel)[0]["automotive"] is False
+
+
+def _makers(label: dict[str, Any]) -> list[str]:
+    return [maker["name"] for maker in label["makers"]]
+
+
+def test_a_suppliers_own_news_is_not_its_customers(cli, home: Path) -> None:
+    """Denso's results were filed under Toyota (only its summary said "Toyota group's largest
+    parts maker"), Hitachi Astemo's sale under Honda, a part-owner, Gestamp's new plant under
+    the BMW and GM it supplies, an opinion on Korean suppliers under Mercedes-Benz. A deal
+    between a supplier and a carmaker stays the carmaker's news, as the README says."""
+    own_news = [
+        (
+            "Denso first-half operating profit rises 12% to 187.5 billion yen",
+            "Denso, Toyota group's largest parts maker, said operating profit for the half rose "
+            "12% on price pass-throughs and cost cuts.",
+        ),
+        (
+            "Hitachi Astemo to sell suspension business to Japanese fund",
+            "Hitachi Astemo, the auto parts maker owned by Hitachi and Honda, will sell its "
+            "suspension business to a Japanese investment fund.",
+        ),
+        (
+            "Gestamp opens hot-stamping plant in San Luis Potosi",
+            "The Spanish body-in-white supplier has opened its third plant in Mexico, supplying "
+            "BMW and General Motors.",
+        ),
+        (
+            "Opinion: Korean suppliers are quietly winning European carmakers",
+            "Mobis, LGES and Samsung SDI have won big orders from Mercedes and BMW this year.",
+        ),
+    ]
+    labels = _classify(cli, own_news)
+    assert [_makers(label) for label in labels] == [[]] * len(own_news)
+    assert [label["automotive"] for label in labels] == [True] * len(own_news)
+    assert [c["name"] for c in labels[0]["companies"]] == ["Denso"]
+    deals = [
+        ("ZF Wins Major Order for 8HP Transmissions from BMW Group", ""),
+        (
+            "Brembo wins brake-by-wire order",
+            "Volkswagen has picked Brembo's brake-by-wire system for its next ID models.",
+        ),
+    ]
+    assert [_makers(label) for label in _classify(cli, deals)] == [["BMW"], ["Volkswagen"]]

@@ -62,6 +62,7 @@ __all__ = ["Classifier", "classify"]
 _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
+_PARTNERSHIP = Event.PARTNERSHIP
 _PERSON = "c:p-"  # the glossary's people (knowledge/concepts.toml)
 
 _with_additions: dict[str, Knowledge] = {}
@@ -250,7 +251,11 @@ class Classifier:
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):
-                found = found + extra.makers(title_car=evidence.strength > NONE, reasons=reasons)
+                company = next((hit for _, _, hit in found if hit.kind == "company"), None)
+                # A deal by the model or the title's words; an opinion on deals is none.
+                deal = event is _PARTNERSHIP or any(h.event is _PARTNERSHIP for h in hits)
+                deal = deal and not reads_as_opinion(title)
+                found = found + extra.makers(evidence.strength > NONE, reasons, company, deal)
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = in_a_car_feed(self.k, found, tokens, stems)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from autonews.classify.knowledge import STRENGTHS
+from autonews.classify.knowledge import STRENGTHS, EntityHit
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
@@ -75,12 +75,29 @@ class Extra:
         car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens.plain)
         return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
-    def makers(self, title_car: bool, reasons: list[str]) -> list[Spotted]:
-        """Makers the text is about, for a title that names none."""
+    def makers(
+        self,
+        title_car: bool,
+        reasons: list[str],
+        company: EntityHit | None = None,
+        deal: bool = False,
+    ) -> list[Spotted]:
+        """Makers the text is about, for a title that names none; ``company``, the first one
+        the title names. A company's news whose text names carmakers (its customers, its
+        owners: "Denso, Toyota group's largest parts maker") is the company's, not theirs,
+        unless it is a ``deal`` with them: a supply deal is the carmaker's news too."""
         subjects, passing = subject_makers(
             self.tokens, self.spotted, lead_sentence_length(self.text)
         )
         k = self.classifier.k
+        company = company or self._opening_company()
+        if subjects and company is not None and not deal:
+            names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in subjects))
+            reasons.append(
+                f"makers in the summary/body not taken ({names}): the news is "
+                f"{k.companies[company.index].name}'s, and no deal with them"
+            )
+            return []
         for (_, _, hit), how in passing:
             reasons.append(
                 f"not {k.makers[hit.index].name}: '{hit.written}' {how} in the summary/body"
@@ -94,6 +111,13 @@ class Extra:
         if subjects:
             reasons.append("makers from the summary/body: the title names none")
         return subjects
+
+    def _opening_company(self) -> EntityHit | None:
+        """The company the text opens with, its subject ("Mobis, LGES and Samsung SDI have won
+        big orders from Mercedes and BMW"), if it opens with one."""
+        for start, _, hit in self.spotted:
+            return hit if start == 0 and hit.kind == "company" else None
+        return None
 
     def settle(self, evidence: Evidence, found: list[Spotted]) -> Evidence:
         """The item's evidence, once the summary or body has been heard."""
