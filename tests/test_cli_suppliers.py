@@ -194,3 +194,22 @@ def test_a_suppliers_own_news_is_not_its_customers(cli, home: Path) -> None:
         ),
     ]
     assert [_makers(label) for label in _classify(cli, deals)] == [["BMW"], ["Volkswagen"]]
+
+
+def test_a_suppliers_figures_say_what_they_count_and_their_bound(cli, home: Path) -> None:
+    """ "130 auto parts categories" was 130 parts; "up to 6%" and "up to 3,000 job cuts" had no
+    qualifier, where "up to" is a bound (at most)."""
+    items = [
+        ("U.S. adds 130 auto parts categories to 25% Section 232 tariffs", ""),
+        ("Continental raises European replacement tyre prices by up to 6%", ""),
+        ("Forvia plans up to 3,000 job cuts in Germany under new savings drive", ""),
+    ]
+    figures = [
+        [(f["text"], f["value"], f["unit"], f["qualifier"]) for f in label["figures"]]
+        for label in _classify(cli, items)
+    ]
+    assert figures == [
+        [("130 auto parts categories", 130, "categories", None), ("25%", 25, "%", None)],
+        [("up to 6%", 6, "%", "at_most")],
+        [("up to 3,000 job cuts", 3000, "jobs", "at_most")],
+    ]
