@@ -213,3 +213,88 @@ def test_a_suppliers_figures_say_what_they_count_and_their_bound(cli, home: Path
         [("up to 6%", 6, "%", "at_most")],
         [("up to 3,000 job cuts", 3000, "jobs", "at_most")],
     ]
+
+
+def test_finding_a_company_by_a_name_several_share(cli, home: Path, httpserver: HTTPServer) -> None:
+    """`--company Samsung` silently meant Samsung Electronics (phones) and `--company LG` LG
+    Electronics (TVs), where a purchasing user means Samsung SDI and LG Energy Solution; `--maker
+    ZF` said "give automakers" where `--company ZF` was what to use."""
+    url = _serve(
+        httpserver,
+        "/asia",
+        [
+            (
+                "Samsung SDI to supply cylindrical cells for BMW Neue Klasse",
+                "Samsung SDI has won an order to supply Gen6 cylindrical cells to BMW.",
+            ),
+            (
+                "ZF Wins Major Order for 8HP Transmissions from BMW Group",
+                "BMW Group has awarded ZF a multi-billion-euro order for its 8HP transmission.",
+            ),
+        ],
+    )
+    feed = ("--feed", url, "--format", "json")
+    assert cli("digest", *feed, "--no-extract").code == 0
+    samsung = cli("digest", *feed, "--offline", "--company", "Samsung")
+    assert samsung.code == 0
+    assert [f["values"] for f in samsung.json()["filters"]] == [["Samsung SDI"]]
+    assert "'Samsung' could be Samsung Electronics (tech) or Samsung SDI (battery)" in samsung.err
+    assert "taken as Samsung SDI, the car-industry one" in samsung.err
+    # Its full name is no doubt: nothing is said.
+    electronics = cli("digest", *feed, "--offline", "--company", "Samsung Electronics")
+    assert electronics.code == 0 and electronics.err == ""
+    # Several car-industry companies by one name: it asks which.
+    lg = cli("digest", *feed, "--offline", "--company", "LG")
+    assert lg.code == 2 and "LG Energy Solution (battery)" in lg.err and "LG Chem" in lg.err
+    assert "give the full name" in lg.err
+    # The first words of a company's name lead to it.
+    sk = cli("digest", *feed, "--offline", "--company", "Hitachi")
+    assert sk.code == 2 and "did you mean 'Hitachi Astemo'?" in sk.err
+    zf = cli("digest", *feed, "--offline", "--maker", "ZF")
+    assert zf.code == 2 and "hint: use --company ZF" in zf.err
+    mobis = cli("digest", *feed, "--offline", "--maker", "Mobis")
+    assert 'hint: use --company "Hyundai Mobis"' in mobis.err
+
+
+def test_companies_lists_what_company_takes(cli, home: Path, httpserver: HTTPServer) -> None:
+    """There was no command listing the known companies (`makers` lists the automakers) and the
+    unknown company's hint named none."""
+    listed = cli("companies").out.splitlines()
+    assert "Nexperia\tchips\tNL\tcar industry" in listed
+    assert "LG Electronics\ttech\tKR" in listed
+    found = cli("companies", "--search", "LGES").out.splitlines()
+    assert found == ["LG Energy Solution\tbattery\tKR\tcar industry"]
+    url = _serve(httpserver, "/trade", [SUPPLIER_NEWS["Kiekert"]])
+    unknown = cli("digest", "--feed", url, "--offline", "--company", "Zorblax")
+    assert "`autonews companies --search TEXT`" in unknown.err
+
+
+def test_the_config_adds_companies(cli, home: Path, tmp_path: Path, httpserver: HTTPServer) -> None:
+    """`[[classify.makers]]` added makers; nothing added a company. `[[classify.companies]]`
+    does: `--company` follows it, its news is car news, `companies` lists it."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[classify.companies]]\nname = "Zorblax Castings"\ncountry = "DE"\n'
+        'aliases = ["Zorblax"]\n',
+        "utf-8",
+    )
+    url = _serve(
+        httpserver,
+        "/trade",
+        [
+            ("Zorblax to close aluminium foundry, 300 jobs at risk", ""),
+            ("Oil steadies as traders weigh OPEC+ output plans", ""),
+        ],
+    )
+    feed = ("--config", str(config), "--feed", url, "--format", "json")
+    digest = cli("digest", *feed, "--no-extract").json()
+    assert _titles(digest) == {"Zorblax to close aluminium foundry, 300 jobs at risk"}
+    assert digest["stories"][0]["companies"] == [{"name": "Zorblax Castings", "role": "supplier"}]
+    found = cli("digest", *feed, "--offline", "--company", "zorblax").json()
+    assert len(found["stories"]) == 1
+    listed = cli("companies", "--config", str(config), "--search", "zorblax").out
+    assert listed == "Zorblax Castings\tsupplier\tDE\tcar industry\n"
+    bad = config.read_text("utf-8") + 'role = "carmaker"\n'
+    config.write_text(bad, "utf-8")
+    refused = cli("companies", "--config", str(config))
+    assert refused.code != 0 and "'classify.companies[0].role'" in refused.err

@@ -93,15 +93,16 @@ class Classifier:
         cls,
         extra_makers: Iterable[Mapping[str, Any]] = (),
         extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+        extra_companies: Iterable[Mapping[str, Any]] = (),
     ) -> Classifier:
-        if not extra_makers and not extra_event_keywords:
+        if not extra_makers and not extra_event_keywords and not extra_companies:
             return cls()
         # Built once per process and set of additions: workers classify feed after feed.
-        version = knowledge_version(extra_makers, extra_event_keywords)
+        version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
         knowledge = _with_additions.get(version)
         if knowledge is None:
             knowledge = _with_additions[version] = built_knowledge(
-                extra_makers, extra_event_keywords
+                extra_makers, extra_event_keywords, extra_companies
             )
         return cls(knowledge)
 

@@ -287,18 +287,24 @@ class Knowledge:
                 )
 
     def add_company(self, raw: Mapping[str, Any], where: str) -> None:
+        """A company, or (a user's entry of a known company's name) more names for it."""
         name = _required(raw, "name", where)
-        index = len(self.companies)
-        self.company_refs.append(CompanyRef(name, str(raw.get("role", "supplier"))))
-        self.companies.append(
-            Company(
-                name=name,
-                role=str(raw.get("role", "supplier")),
-                country=str(raw.get("country", "")),
-                automotive=bool(raw.get("automotive", raw.get("role") in AUTOMOTIVE_ROLES)),
-                veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
-            )
+        role = str(raw.get("role", "supplier"))
+        known = next(
+            (i for i, c in enumerate(self.companies) if c.name.lower() == name.lower()), None
         )
+        index = len(self.companies) if known is None else known
+        if known is None:
+            self.company_refs.append(CompanyRef(name, role))
+            self.companies.append(
+                Company(
+                    name=name,
+                    role=role,
+                    country=str(raw.get("country", "")),
+                    automotive=bool(raw.get("automotive", role in AUTOMOTIVE_ROLES)),
+                    veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+                )
+            )
         ambiguous = [str(a) for a in raw.get("ambiguous", [])]
         ambiguous_keys = {phrase_key(a) for a in ambiguous}
         for alias in [name, *map(str, raw.get("aliases", []))]:
@@ -335,14 +341,19 @@ def _read(name: str) -> dict[str, Any]:
 def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+    extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
-    knowledge = Knowledge(version=knowledge_version(extra_makers, extra_event_keywords))
+    knowledge = Knowledge(
+        version=knowledge_version(extra_makers, extra_event_keywords, extra_companies)
+    )
     for raw in _read("makers.toml").get("maker", []):
         knowledge.add_maker(raw, "makers.toml")
     for raw in _read("companies.toml").get("company", []):
         knowledge.add_company(raw, "companies.toml")
     for raw in extra_makers:
         knowledge.add_maker(raw, "config [[classify.makers]]")
+    for raw in extra_companies:
+        knowledge.add_company(raw, "config [[classify.companies]]")
     for raw in _read("makers.toml").get("nickname", []):
         knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
@@ -413,9 +424,10 @@ def _short_cjk(name: str) -> bool:
 def built_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+    extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
     """``build_knowledge``, or the copy an earlier run kept of it (see ``stored``)."""
-    version = knowledge_version(extra_makers, extra_event_keywords)
+    version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
 
     def load(data: bytes) -> Knowledge:
         knowledge = pickle.loads(data)
@@ -426,7 +438,7 @@ def built_knowledge(
     return stored(
         "knowledge",
         version,
-        lambda: build_knowledge(extra_makers, extra_event_keywords),
+        lambda: build_knowledge(extra_makers, extra_event_keywords, extra_companies),
         lambda knowledge: pickle.dumps(knowledge, pickle.HIGHEST_PROTOCOL),
         load,
     )
