@@ -298,3 +298,33 @@ def test_the_config_adds_companies(cli, home: Path, tmp_path: Path, httpserver: 
     config.write_text(bad, "utf-8")
     refused = cli("companies", "--config", str(config))
     assert refused.code != 0 and "'classify.companies[0].role'" in refused.err
+
+
+def test_what_happened_in_a_suppliers_words(cli, home: Path) -> None:
+    """Supplier and purchasing news had the wrong event: a spin-off named as such was an
+    ownership change (so `--event restructuring` lost Aumovio's job cuts), an investment in
+    plants or an investment budget an ownership change, closing a plant to trim capacity
+    production, a union's wage deal regulation, price talks regulation; and "second source"
+    (a second supplier) made a supply deal a rumour."""
+    events = {
+        "Continental spin-off Aumovio cuts 3,000 engineering jobs": "restructuring",
+        "Aisin to close Brazil transmission plant as it trims capacity": "restructuring",
+        "Hyundai Motor union approves wage deal": "production",
+        "Suppliers push carmakers to share tariff and energy costs in 2027 price talks": (
+            "pricing"
+        ),
+        "Stellantis to invest 2 billion euros in Italian plants in 2027": "production",
+        # What stays ownership: a spin-off told, an investment in a company.
+        "Continental to spin off Aumovio in September": "ownership",
+        "VW to invest up to $5bn in Tesla rival Rivian": "ownership",
+    }
+    labels = _classify(cli, [(title, "") for title in events])
+    assert {label["title"]: label["event"] for label in labels} == events
+    budget = _classify(cli, [("Volkswagen to cut 2027 investment budget by 10 billion euros", "")])
+    assert budget[0]["event"] != "ownership"
+    sourcing = _classify(cli, [("SDI/BMW: Gen6 cylindrical, second source", "")])
+    assert sourcing[0]["speculative"] is False
+    rumour = _classify(
+        cli, [("Rheinmetall in talks to take over VW's Osnabrueck plant -sources", "")]
+    )
+    assert rumour[0]["speculative"] is True

@@ -13,7 +13,12 @@ from typing import Any, NamedTuple
 from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed
-from autonews.classify.clauses import in_a_reason, main_clause, speculative_title
+from autonews.classify.clauses import (
+    in_a_reason,
+    main_clause,
+    speculative_title,
+    without_appositives,
+)
 from autonews.classify.counted import NO_NAMES, Names
 from autonews.classify.event_model import (
     EventModel,
@@ -173,6 +178,12 @@ class Classifier:
         # the names too: "Ford ... Into An Off-Roader" is the carmaker.
         car_word = bool(car_words) or self.says_cars(stems, tokens.plain)
         found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
+        described = without_appositives(self.k.appositives, tokens, stems, found)
+        if described is not None:
+            stems, noun = described
+            reasons.append(f"rules: '{noun}' only describes the name after it: read without it")
+            hits = []
+            event, weight, speculative = self._rule_event(title, stems, reasons, hits)
         return _TitleReading(
             tokens, stems, hits, event, weight, speculative, car_word, found, car_words
         )

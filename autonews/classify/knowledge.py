@@ -118,6 +118,8 @@ class Knowledge:
     entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
     events: Lexicon[EventHit] = field(default_factory=Lexicon)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
+    # Nouns that, between two names, describe the second ("Continental spin-off Aumovio").
+    appositives: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
     car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
     # What shows a two-character Chinese model name is meant as one (events.toml [context]).
@@ -391,6 +393,8 @@ def build_knowledge(
     )
     for phrase in rules["modifiers"]["reactions"]:
         knowledge.reactions.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["modifiers"].get("appositives", []):
+        knowledge.appositives.add(phrase_key(phrase), phrase)  # as written: "spin-off"
     nouns = [str(phrase) for phrase in rules["context"]["car_nouns"]]
     knowledge.car_nouns = frozenset(
         stem(word) for phrase in nouns if phrase.isascii() for word in phrase_key(phrase)
