@@ -328,3 +328,25 @@ def test_what_happened_in_a_suppliers_words(cli, home: Path) -> None:
         cli, [("Rheinmetall in talks to take over VW's Osnabrueck plant -sources", "")]
     )
     assert rumour[0]["speculative"] is True
+
+
+def test_a_story_is_titled_by_the_news_not_the_markets_reaction(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """The Mobileye story was titled "Mobileye shares jump 7% on Surround ADAS win", the
+    market's reaction, over "Mobileye wins Surround ADAS order from major U.S. automaker"."""
+    win = (
+        "Mobileye wins Surround ADAS order from major U.S. automaker",
+        "Mobileye has been selected by a major U.S. automaker to supply its Surround ADAS system "
+        "for more than 9 million vehicles starting in 2028.",
+    )
+    shares = (
+        "Mobileye shares jump 7% on Surround ADAS win",
+        "Mobileye shares rose 7% after the Intel-controlled company said it had won a large "
+        "order for its Surround ADAS system from a U.S. carmaker.",
+    )
+    chips, wire = _serve(httpserver, "/chips", [win]), _serve(httpserver, "/wire", [shares])
+    digest = cli("digest", "--feed", chips, "--feed", wire, "--no-extract", "--format", "json")
+    digest = digest.json()
+    assert [story["title"] for story in digest["stories"]] == [win[0]]
+    assert len(digest["stories"][0]["sources"]) == 2
