@@ -217,6 +217,8 @@ def _classify(config: Config) -> list[str]:
     parts = []
     if settings.makers:
         parts.append(f"{plural(len(settings.makers), 'maker')} added")
+    if settings.companies:
+        parts.append(f"{plural(len(settings.companies), 'company')} added")
     if settings.event_keywords:
         parts.append(f"extra words for {plural(len(settings.event_keywords), 'event')}")
     muted = [

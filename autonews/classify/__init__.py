@@ -13,7 +13,12 @@ from typing import Any, NamedTuple
 from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed
-from autonews.classify.clauses import in_a_reason, main_clause, speculative_title
+from autonews.classify.clauses import (
+    in_a_reason,
+    main_clause,
+    speculative_title,
+    without_appositives,
+)
 from autonews.classify.counted import NO_NAMES, Names
 from autonews.classify.event_model import (
     EventModel,
@@ -46,6 +51,7 @@ from autonews.classify.relevance import (
     Evidence,
     Spotted,
     automotive_words,
+    other_business,
     title_evidence,
 )
 from autonews.classify.sport import sport_cue
@@ -61,6 +67,7 @@ __all__ = ["Classifier", "classify"]
 _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
+_PARTNERSHIP = Event.PARTNERSHIP
 _PERSON = "c:p-"  # the glossary's people (knowledge/concepts.toml)
 
 _with_additions: dict[str, Knowledge] = {}
@@ -91,15 +98,16 @@ class Classifier:
         cls,
         extra_makers: Iterable[Mapping[str, Any]] = (),
         extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+        extra_companies: Iterable[Mapping[str, Any]] = (),
     ) -> Classifier:
-        if not extra_makers and not extra_event_keywords:
+        if not extra_makers and not extra_event_keywords and not extra_companies:
             return cls()
         # Built once per process and set of additions: workers classify feed after feed.
-        version = knowledge_version(extra_makers, extra_event_keywords)
+        version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
         knowledge = _with_additions.get(version)
         if knowledge is None:
             knowledge = _with_additions[version] = built_knowledge(
-                extra_makers, extra_event_keywords
+                extra_makers, extra_event_keywords, extra_companies
             )
         return cls(knowledge)
 
@@ -170,6 +178,12 @@ class Classifier:
         # the names too: "Ford ... Into An Off-Roader" is the carmaker.
         car_word = bool(car_words) or self.says_cars(stems, tokens.plain)
         found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
+        described = without_appositives(self.k.appositives, tokens, stems, found)
+        if described is not None:
+            stems, noun = described
+            reasons.append(f"rules: '{noun}' only describes the name after it: read without it")
+            hits = []
+            event, weight, speculative = self._rule_event(title, stems, reasons, hits)
         return _TitleReading(
             tokens, stems, hits, event, weight, speculative, car_word, found, car_words
         )
@@ -249,7 +263,11 @@ class Classifier:
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):
-                found = found + extra.makers(title_car=evidence.strength > NONE, reasons=reasons)
+                company = next((hit for _, _, hit in found if hit.kind == "company"), None)
+                # A deal by the model or the title's words; an opinion on deals is none.
+                deal = event is _PARTNERSHIP or any(h.event is _PARTNERSHIP for h in hits)
+                deal = deal and not reads_as_opinion(title)
+                found = found + extra.makers(evidence.strength > NONE, reasons, company, deal)
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = in_a_car_feed(self.k, found, tokens, stems)
@@ -324,6 +342,8 @@ class Classifier:
             if item.via == "model":
                 return False
         cues = self.k.not_cars.scan(stems) if self.k.not_cars.may_match(stems) else []
+        if not cues and not any(item.kind == "maker" for _, _, item in found):
+            cues = other_business(self.k, stems)  # Panasonic's TVs: a company's, not a car's
         if cues:
             reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
         return bool(cues)

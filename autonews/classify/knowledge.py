@@ -118,6 +118,8 @@ class Knowledge:
     entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
     events: Lexicon[EventHit] = field(default_factory=Lexicon)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
+    # Nouns that, between two names, describe the second ("Continental spin-off Aumovio").
+    appositives: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
     car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
     # What shows a two-character Chinese model name is meant as one (events.toml [context]).
@@ -125,6 +127,11 @@ class Knowledge:
     model_before: tuple[str, ...] = ()
     vehicle_after: frozenset[str] = frozenset()  # stems: "Tundra pickups", "Pilot recall"
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
+    # A car-industry company's other businesses (Panasonic's TVs): said only of its news.
+    other_businesses: Lexicon[str] = field(default_factory=Lexicon)
+    # Inputs of car making (rare-earth magnets): named in a title, one car word in the summary
+    # makes its news the car industry's.
+    car_inputs: Lexicon[str] = field(default_factory=Lexicon)
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
@@ -282,18 +289,24 @@ class Knowledge:
                 )
 
     def add_company(self, raw: Mapping[str, Any], where: str) -> None:
+        """A company, or (a user's entry of a known company's name) more names for it."""
         name = _required(raw, "name", where)
-        index = len(self.companies)
-        self.company_refs.append(CompanyRef(name, str(raw.get("role", "supplier"))))
-        self.companies.append(
-            Company(
-                name=name,
-                role=str(raw.get("role", "supplier")),
-                country=str(raw.get("country", "")),
-                automotive=bool(raw.get("automotive", raw.get("role") in AUTOMOTIVE_ROLES)),
-                veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
-            )
+        role = str(raw.get("role", "supplier"))
+        known = next(
+            (i for i, c in enumerate(self.companies) if c.name.lower() == name.lower()), None
         )
+        index = len(self.companies) if known is None else known
+        if known is None:
+            self.company_refs.append(CompanyRef(name, role))
+            self.companies.append(
+                Company(
+                    name=name,
+                    role=role,
+                    country=str(raw.get("country", "")),
+                    automotive=bool(raw.get("automotive", role in AUTOMOTIVE_ROLES)),
+                    veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+                )
+            )
         ambiguous = [str(a) for a in raw.get("ambiguous", [])]
         ambiguous_keys = {phrase_key(a) for a in ambiguous}
         for alias in [name, *map(str, raw.get("aliases", []))]:
@@ -330,14 +343,19 @@ def _read(name: str) -> dict[str, Any]:
 def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+    extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
-    knowledge = Knowledge(version=knowledge_version(extra_makers, extra_event_keywords))
+    knowledge = Knowledge(
+        version=knowledge_version(extra_makers, extra_event_keywords, extra_companies)
+    )
     for raw in _read("makers.toml").get("maker", []):
         knowledge.add_maker(raw, "makers.toml")
     for raw in _read("companies.toml").get("company", []):
         knowledge.add_company(raw, "companies.toml")
     for raw in extra_makers:
         knowledge.add_maker(raw, "config [[classify.makers]]")
+    for raw in extra_companies:
+        knowledge.add_company(raw, "config [[classify.companies]]")
     for raw in _read("makers.toml").get("nickname", []):
         knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
@@ -363,6 +381,11 @@ def build_knowledge(
     for phrase in rules["context"].get("not_cars", []):
         knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("other_businesses", []):
+        knowledge.other_businesses.add(phrase_key(phrase, stem), phrase)
+        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("car_inputs", []):
+        knowledge.car_inputs.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(
@@ -370,6 +393,8 @@ def build_knowledge(
     )
     for phrase in rules["modifiers"]["reactions"]:
         knowledge.reactions.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["modifiers"].get("appositives", []):
+        knowledge.appositives.add(phrase_key(phrase), phrase)  # as written: "spin-off"
     nouns = [str(phrase) for phrase in rules["context"]["car_nouns"]]
     knowledge.car_nouns = frozenset(
         stem(word) for phrase in nouns if phrase.isascii() for word in phrase_key(phrase)
@@ -403,9 +428,10 @@ def _short_cjk(name: str) -> bool:
 def built_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+    extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
     """``build_knowledge``, or the copy an earlier run kept of it (see ``stored``)."""
-    version = knowledge_version(extra_makers, extra_event_keywords)
+    version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
 
     def load(data: bytes) -> Knowledge:
         knowledge = pickle.loads(data)
@@ -416,7 +442,7 @@ def built_knowledge(
     return stored(
         "knowledge",
         version,
-        lambda: build_knowledge(extra_makers, extra_event_keywords),
+        lambda: build_knowledge(extra_makers, extra_event_keywords, extra_companies),
         lambda knowledge: pickle.dumps(knowledge, pickle.HIGHEST_PROTOCOL),
         load,
     )

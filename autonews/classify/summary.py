@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from autonews.classify.knowledge import STRENGTHS
+from autonews.classify.knowledge import STRENGTHS, EntityHit
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
@@ -25,6 +25,7 @@ from autonews.classify.relevance import (
     automotive_words,
     lead_sentence_length,
     name_lists,
+    other_business,
     subject_makers,
     title_evidence,
 )
@@ -40,9 +41,10 @@ EVENT_WORDS = 60  # words of it that may name the event when the title names non
 class Extra:
     """The summary and the body's first paragraph, analysed on demand."""
 
-    def __init__(self, classifier: Classifier, text: str) -> None:
+    def __init__(self, classifier: Classifier, text: str, title: str = "") -> None:
         self.classifier = classifier
         self.text = text
+        self.title = title
 
     @classmethod
     def of(cls, classifier: Classifier, summary: str, body: str, title: str = "") -> Extra | None:
@@ -50,7 +52,7 @@ class Extra:
         is its headline again says nothing of its own, for cars or against them)."""
         parts = [text for text in (summary, _first_paragraph(body)) if not _repeats(text, title)]
         text = " ".join(parts).strip()
-        return cls(classifier, text[:LOOKED_AT]) if text else None
+        return cls(classifier, text[:LOOKED_AT], title) if text else None
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -73,12 +75,29 @@ class Extra:
         car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens.plain)
         return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
-    def makers(self, title_car: bool, reasons: list[str]) -> list[Spotted]:
-        """Makers the text is about, for a title that names none."""
+    def makers(
+        self,
+        title_car: bool,
+        reasons: list[str],
+        company: EntityHit | None = None,
+        deal: bool = False,
+    ) -> list[Spotted]:
+        """Makers the text is about, for a title that names none; ``company``, the first one
+        the title names. A company's news whose text names carmakers (its customers, its
+        owners: "Denso, Toyota group's largest parts maker") is the company's, not theirs,
+        unless it is a ``deal`` with them: a supply deal is the carmaker's news too."""
         subjects, passing = subject_makers(
             self.tokens, self.spotted, lead_sentence_length(self.text)
         )
         k = self.classifier.k
+        company = company or self._opening_company()
+        if subjects and company is not None and not deal:
+            names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in subjects))
+            reasons.append(
+                f"makers in the summary/body not taken ({names}): the news is "
+                f"{k.companies[company.index].name}'s, and no deal with them"
+            )
+            return []
         for (_, _, hit), how in passing:
             reasons.append(
                 f"not {k.makers[hit.index].name}: '{hit.written}' {how} in the summary/body"
@@ -92,6 +111,13 @@ class Extra:
         if subjects:
             reasons.append("makers from the summary/body: the title names none")
         return subjects
+
+    def _opening_company(self) -> EntityHit | None:
+        """The company the text opens with, its subject ("Mobis, LGES and Samsung SDI have won
+        big orders from Mercedes and BMW"), if it opens with one."""
+        for start, _, hit in self.spotted:
+            return hit if start == 0 and hit.kind == "company" else None
+        return None
 
     def settle(self, evidence: Evidence, found: list[Spotted]) -> Evidence:
         """The item's evidence, once the summary or body has been heard."""
@@ -116,6 +142,13 @@ class Extra:
                 f"the car words '{in_lead[0]}', '{in_lead[1]}' in the first "
                 "sentence of the summary/body",
             )
+        supply = self._car_input() if in_lead else None
+        if supply is not None:  # "China tightens rare-earth magnet export licences" for carmakers
+            return Evidence(
+                WEAK,
+                f"'{supply}', an input of car making, in the title, and the car word "
+                f"'{in_lead[0]}' in the first sentence of the summary/body",
+            )
         subject = title_evidence(self.classifier.k, found, [])
         if subject.strength == STRONG:
             return Evidence(WEAK, _in_summary(subject.reason) + ", its subject")
@@ -133,11 +166,20 @@ class Extra:
         news, unless the summary or body names another field it is about (Bosch's dishwashers)."""
         k = self.classifier.k
         cues = k.not_cars.scan(self.stems) if k.not_cars.may_match(self.stems) else []
+        cues = cues or other_business(k, self.stems)  # Panasonic's televisions
         if cues:
             return Evidence(
                 NONE, f"{evidence.reason}, but the summary/body is about '{cues[0][2][0]}'"
             )
         return Evidence(WEAK, f"{evidence.reason}: its own news, the summary/body naming no other")
+
+    def _car_input(self) -> str | None:
+        """An input of car making the title names (rare-earth magnets, a chip shortage), if
+        any: with a car word in the summary's first sentence, its news is the car industry's."""
+        inputs = self.classifier.k.car_inputs
+        stems = stems_of(tokenize(self.title).norms)
+        found = inputs.scan(stems) if inputs.may_match(stems) else []
+        return found[0][2][0] if found else None
 
     def _makers_listed(self, lead_end: int) -> str:
         """A list of makers only in the first sentence ("Toyota, Honda, Hyundai and Kia"), as

@@ -170,7 +170,11 @@ def company_names(settings: ClassifyConfig, companies: Sequence[str]) -> tuple[s
         return ()
     from autonews.classify.lookup import knowledge_for, resolve_companies
 
-    return resolve_companies(companies, knowledge_for(settings), "--company", UsageError)
+    said: list[str] = []
+    names = resolve_companies(companies, knowledge_for(settings), "--company", UsageError, said)
+    for line in said:  # "LG" is LG Energy Solution here: say so, and what else it could be
+        typer.echo(f"autonews: {line}", err=True)
+    return names
 
 
 WAIT_FOREVER = "forever"  # the value of a bare --wait
