@@ -250,6 +250,8 @@ class Classifier:
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):
                 found = found + extra.makers(title_car=evidence.strength > NONE, reasons=reasons)
+            elif self._groups_only(found):
+                found = found + extra.brands_of(found, reasons)
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = in_a_car_feed(self.k, found, tokens, stems)
@@ -303,6 +305,11 @@ class Classifier:
             automotive,
             probability if event is not _OTHER or automotive else 1.0,
         )
+
+    def _groups_only(self, found: list[Spotted]) -> bool:
+        """Whether every maker named is a group that sells no car under its own name."""
+        holdings = self.k.holdings
+        return all(hit.index in holdings for _, _, hit in found if hit.kind == "maker")
 
     def _spared(self, found: list[Spotted], stems: list[str], car_words: list[str]) -> bool:
         """Whether the title's car word spares its names from the not-cars cues: a broad

@@ -47,6 +47,8 @@ class Maker:
     # A sales umbrella's brands (HIMA sells AITO, Luxeed...), lower-cased: named beside one, it
     # stands back.
     brands: frozenset[str] = frozenset()
+    # The maker whose cars this brand sells under its own badge (Vauxhall: Opel's), if any.
+    badge_of: str = ""
 
 
 # Roles whose business is the car industry: a company's name is weak evidence of it.
@@ -162,6 +164,21 @@ class Knowledge:
     shown_models: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
 
     @cached_property
+    def holdings(self) -> frozenset[int]:
+        """The makers that are groups selling no car under their own name (Stellantis, SAIC):
+        what a title naming one is about may be the group's brands its text names."""
+        groups: dict[str, int] = {}
+        for maker in self.makers:
+            groups[maker.group] = groups.get(maker.group, 0) + 1
+        return frozenset(
+            index
+            for index, maker in enumerate(self.makers)
+            if maker.name == maker.group
+            and groups[maker.group] > 1
+            and index not in self.model_starts
+        )
+
+    @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:
         """Each event phrase's hits reduced to the one that counts, once per process rather than
         at every match: most have several (recall, recalls, recalled and recalling stem alike)."""
@@ -196,6 +213,7 @@ class Knowledge:
             lenient=frozenset(str(a) for a in [*raw.get("lenient", []), *raw.get("people", [])]),
             people=frozenset(str(a) for a in raw.get("people", [])),
             brands=frozenset(str(b).lower() for b in raw.get("brands", [])),
+            badge_of=str(raw.get("badge_of", "")),
         )
         index = self.maker_by_name.get(name.lower())
         if index is None:

@@ -93,6 +93,23 @@ class Extra:
             reasons.append("makers from the summary/body: the title names none")
         return subjects
 
+    def brands_of(self, groups: list[Spotted], reasons: list[str]) -> list[Spotted]:
+        """The brands of the title's groups that the text is about, for a title that names
+        groups only ("Stellantis Pro One Cuts Prices of Electric Vans in the UK", its text
+        naming the Vauxhall Vivaro Electric: a Vauxhall fleet's news)."""
+        k = self.classifier.k
+        wanted = {k.makers[hit.index].group for _, _, hit in groups if hit.kind == "maker"}
+        subjects, _ = subject_makers(self.tokens, self.spotted, lead_sentence_length(self.text))
+        brands = [
+            spot
+            for spot in subjects
+            if spot[2].index not in k.holdings and k.makers[spot[2].index].group in wanted
+        ]
+        if brands and reasons is not DISCARD:
+            names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in brands))
+            reasons.append(f"makers from the summary/body: {names}, the title's group's brands")
+        return brands
+
     def settle(self, evidence: Evidence, found: list[Spotted]) -> Evidence:
         """The item's evidence, once the summary or body has been heard."""
         if evidence.strength == STRONG:
