@@ -13,6 +13,7 @@ from typing import Any
 
 from autonews.classifier_version import knowledge_version
 from autonews.classify.glossary import glossary
+from autonews.classify.language import ReadLanguage
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.model_names import shown_names
 from autonews.classify.scripts import simplified
@@ -119,6 +120,10 @@ class Knowledge:
     companies: list[Company] = field(default_factory=list)
     entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
     events: Lexicon[EventHit] = field(default_factory=Lexicon)
+    # German (events.de.toml): the event phrases a German text is read by (English and Chinese
+    # ones with German ones), and what else reads it (language.py).
+    german_events: Lexicon[EventHit] = field(default_factory=Lexicon)
+    german: ReadLanguage = field(default_factory=ReadLanguage)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
     car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
@@ -183,6 +188,11 @@ class Knowledge:
         """Each event phrase's hits reduced to the one that counts, once per process rather than
         at every match: most have several (recall, recalls, recalled and recalling stem alike)."""
         return self.events.mapped(EventChoice.of)
+
+    @cached_property
+    def german_event_choices(self) -> Lexicon[EventChoice]:
+        """``event_choices`` of a German text."""
+        return self.german_events.mapped(EventChoice.of)
 
     def has_car_phrase_cjk(self, text: str) -> bool:
         """Whether any Chinese car phrase occurs in the text: one regex search, not one ``in``
@@ -324,7 +334,9 @@ class Knowledge:
 
     def add_event_phrases(self, event: Event, phrases: Iterable[str], weight: float) -> None:
         for phrase in phrases:
-            self.events.add(phrase_key(phrase, stem), EventHit(event, weight, phrase))
+            hit = EventHit(event, weight, phrase)
+            self.events.add(phrase_key(phrase, stem), hit)
+            self.german_events.add(phrase_key(phrase, stem), hit)  # (a German text reads all)
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -349,6 +361,8 @@ def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
 ) -> Knowledge:
+    from autonews.classify.language_rules import add_german  # it reads this module's types
+
     knowledge = Knowledge(version=knowledge_version(extra_makers, extra_event_keywords))
     for raw in _read("makers.toml").get("maker", []):
         knowledge.add_maker(raw, "makers.toml")
@@ -366,18 +380,9 @@ def build_knowledge(
     knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
-    for event in Event:
-        for strength, weight in STRENGTHS.items():
-            knowledge.add_event_phrases(event, rules.get(event.value, {}).get(strength, []), weight)
+    add_german(knowledge, rules, _read("events.de.toml"))
     for event_name, phrases in (extra_event_keywords or {}).items():
         knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
-    # Speculative words live in the event trie (one walk finds both), marked by their weight.
-    for phrase in rules["modifiers"]["speculative"]:
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, SPECULATIVE, phrase))
-    for phrase in rules["modifiers"].get("denials", []):
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, DENIAL, phrase))
-    for phrase in rules["modifiers"].get("neutral", []):
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, 0.0, phrase))
     for phrase in rules["context"].get("not_cars", []):
         knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
