@@ -27,6 +27,7 @@ KNOWLEDGE_FILES = (
     "nonmakers.toml",
     "sport.toml",  # a race's news as sport
     "events.toml",
+    "events.de.toml",  # German
     "concepts.toml",  # the event model reads a title's concepts
     "figures.toml",  # what counts count, and what ¥ is
     "event_model.json",

@@ -13,6 +13,7 @@ from typing import Any
 
 from autonews.classifier_version import knowledge_version
 from autonews.classify.glossary import glossary
+from autonews.classify.language import ReadLanguage
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.model_names import shown_names
 from autonews.classify.scripts import simplified
@@ -47,6 +48,8 @@ class Maker:
     # A sales umbrella's brands (HIMA sells AITO, Luxeed...), lower-cased: named beside one, it
     # stands back.
     brands: frozenset[str] = frozenset()
+    # The maker whose cars this brand sells under its own badge (Vauxhall: Opel's), if any.
+    badge_of: str = ""
 
 
 # Roles whose business is the car industry: a company's name is weak evidence of it.
@@ -117,6 +120,10 @@ class Knowledge:
     companies: list[Company] = field(default_factory=list)
     entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
     events: Lexicon[EventHit] = field(default_factory=Lexicon)
+    # German (events.de.toml): the event phrases a German text is read by (English and Chinese
+    # ones with German ones), and what else reads it (language.py).
+    german_events: Lexicon[EventHit] = field(default_factory=Lexicon)
+    german: ReadLanguage = field(default_factory=ReadLanguage)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
     # Nouns that, between two names, describe the second ("Continental spin-off Aumovio").
     appositives: Lexicon[str] = field(default_factory=Lexicon)
@@ -169,10 +176,30 @@ class Knowledge:
     shown_models: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
 
     @cached_property
+    def holdings(self) -> frozenset[int]:
+        """The makers that are groups selling no car under their own name (Stellantis, SAIC):
+        what a title naming one is about may be the group's brands its text names."""
+        groups: dict[str, int] = {}
+        for maker in self.makers:
+            groups[maker.group] = groups.get(maker.group, 0) + 1
+        return frozenset(
+            index
+            for index, maker in enumerate(self.makers)
+            if maker.name == maker.group
+            and groups[maker.group] > 1
+            and index not in self.model_starts
+        )
+
+    @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:
         """Each event phrase's hits reduced to the one that counts, once per process rather than
         at every match: most have several (recall, recalls, recalled and recalling stem alike)."""
         return self.events.mapped(EventChoice.of)
+
+    @cached_property
+    def german_event_choices(self) -> Lexicon[EventChoice]:
+        """``event_choices`` of a German text."""
+        return self.german_events.mapped(EventChoice.of)
 
     def has_car_phrase_cjk(self, text: str) -> bool:
         """Whether any Chinese car phrase occurs in the text: one regex search, not one ``in``
@@ -203,6 +230,7 @@ class Knowledge:
             lenient=frozenset(str(a) for a in [*raw.get("lenient", []), *raw.get("people", [])]),
             people=frozenset(str(a) for a in raw.get("people", [])),
             brands=frozenset(str(b).lower() for b in raw.get("brands", [])),
+            badge_of=str(raw.get("badge_of", "")),
         )
         index = self.maker_by_name.get(name.lower())
         if index is None:
@@ -319,7 +347,9 @@ class Knowledge:
 
     def add_event_phrases(self, event: Event, phrases: Iterable[str], weight: float) -> None:
         for phrase in phrases:
-            self.events.add(phrase_key(phrase, stem), EventHit(event, weight, phrase))
+            hit = EventHit(event, weight, phrase)
+            self.events.add(phrase_key(phrase, stem), hit)
+            self.german_events.add(phrase_key(phrase, stem), hit)  # (a German text reads all)
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -345,6 +375,8 @@ def build_knowledge(
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
     extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
+    from autonews.classify.language_rules import add_german  # it reads this module's types
+
     knowledge = Knowledge(
         version=knowledge_version(extra_makers, extra_event_keywords, extra_companies)
     )
@@ -366,18 +398,9 @@ def build_knowledge(
     knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
-    for event in Event:
-        for strength, weight in STRENGTHS.items():
-            knowledge.add_event_phrases(event, rules.get(event.value, {}).get(strength, []), weight)
+    add_german(knowledge, rules, _read("events.de.toml"))
     for event_name, phrases in (extra_event_keywords or {}).items():
         knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
-    # Speculative words live in the event trie (one walk finds both), marked by their weight.
-    for phrase in rules["modifiers"]["speculative"]:
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, SPECULATIVE, phrase))
-    for phrase in rules["modifiers"].get("denials", []):
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, DENIAL, phrase))
-    for phrase in rules["modifiers"].get("neutral", []):
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, 0.0, phrase))
     for phrase in rules["context"].get("not_cars", []):
         knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)

@@ -46,10 +46,12 @@ class Resolution:
 
 def resolve_maker(value: str, knowledge: Knowledge) -> Resolution:
     """What ``value`` names, with the brands a sales umbrella sells: `HIMA` (or its group,
-    `Huawei`, `华为`) is also the Aito, Luxeed, Stelato... that its stories are filed under."""
+    `Huawei`, `华为`) is also the Aito, Luxeed, Stelato... that its stories are filed under; and
+    a maker's other badge: `Vauxhall` is also Opel, whose cars it sells in the UK, and the
+    reverse (a German outlet's Opel Vivaro is the Vauxhall Vivaro of a UK fleet)."""
     found = _named(value, knowledge)
     if found.names:
-        return Resolution(_with_brands(found.names, knowledge))
+        return Resolution(_with_badges(_with_brands(found.names, knowledge), knowledge))
     return found
 
 
@@ -87,6 +89,20 @@ def _with_brands(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...
         if brand in knowledge.maker_by_name
     ]
     return tuple(dict.fromkeys([*names, *brands]))
+
+
+def _with_badges(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...]:
+    """``names`` and the other badges of the makers among them: the maker a brand is the
+    badge of (``badge_of`` in makers.toml), and the brands that are a maker's badges."""
+    named = {name.casefold() for name in names}
+    twins = [
+        other
+        for maker in knowledge.makers
+        if maker.badge_of
+        for one, other in ((maker.name, maker.badge_of), (maker.badge_of, maker.name))
+        if one.casefold() in named and other.lower() in knowledge.maker_by_name
+    ]
+    return tuple(dict.fromkeys([*names, *twins]))
 
 
 def close_names(value: str, knowledge: Knowledge, n: int = 3) -> list[str]:

@@ -59,19 +59,29 @@ class Extra:
         return tokenize(self.text)
 
     @cached_property
+    def german(self) -> bool:
+        """Whether it reads as German (its compounds then read as their parts)."""
+        return self.classifier.k.german.reads(self.tokens.norms, self.text)
+
+    @cached_property
+    def norms(self) -> list[str]:
+        norms = self.tokens.norms
+        return self.classifier.k.german.parts(norms) if self.german else norms
+
+    @cached_property
     def stems(self) -> list[str]:
-        return stems_of(self.tokens.norms)
+        return stems_of(self.norms)
 
     @cached_property
     def words(self) -> list[str]:
         """Its words that by themselves say "cars"."""
-        return automotive_words(self.classifier.k, self.tokens.norms, self.tokens.plain)
+        return automotive_words(self.classifier.k, self.norms, self.tokens.plain)
 
     @cached_property
     def spotted(self) -> list[Spotted]:
         """Every name in it that passes the checks, judged by its own context."""
         classifier = self.classifier
-        _, weight, _ = classifier.phrase_event(self.stems, DISCARD)
+        _, weight, _ = classifier.phrase_event(self.stems, DISCARD, None, self.german)
         car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens.plain)
         return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
@@ -118,6 +128,23 @@ class Extra:
         for start, _, hit in self.spotted:
             return hit if start == 0 and hit.kind == "company" else None
         return None
+
+    def brands_of(self, groups: list[Spotted], reasons: list[str]) -> list[Spotted]:
+        """The brands of the title's groups that the text is about, for a title that names
+        groups only ("Stellantis Pro One Cuts Prices of Electric Vans in the UK", its text
+        naming the Vauxhall Vivaro Electric: a Vauxhall fleet's news)."""
+        k = self.classifier.k
+        wanted = {k.makers[hit.index].group for _, _, hit in groups if hit.kind == "maker"}
+        subjects, _ = subject_makers(self.tokens, self.spotted, lead_sentence_length(self.text))
+        brands = [
+            spot
+            for spot in subjects
+            if spot[2].index not in k.holdings and k.makers[spot[2].index].group in wanted
+        ]
+        if brands and reasons is not DISCARD:
+            names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in brands))
+            reasons.append(f"makers from the summary/body: {names}, the title's group's brands")
+        return brands
 
     def settle(self, evidence: Evidence, found: list[Spotted]) -> Evidence:
         """The item's evidence, once the summary or body has been heard."""
@@ -192,9 +219,11 @@ class Extra:
     def event(self, reasons: list[str]) -> Event:
         """The event its first words name, for a title that names none."""
         classifier = self.classifier
-        stems = stems_of(tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms)
+        norms = tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms
+        if self.german:
+            norms = classifier.k.german.parts(norms)
         found: list[str] = []
-        event, weight, _ = classifier.phrase_event(stems, found)
+        event, weight, _ = classifier.phrase_event(stems_of(norms), found, None, self.german)
         # Only a strong phrase: a summary's weak and medium words ("with", "new", "chief") name
         # no event ("Removing visor stickers from a Jeep" is no leadership news).
         if event is Event.OTHER or weight < STRENGTHS["strong"]:
