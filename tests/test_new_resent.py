@@ -196,4 +196,5 @@ def test_the_figure_a_story_went_out_with_keeps_its_unit(
     clock.advance(hours=1)
     text = cli("digest", "--feed", url, "--no-extract", "--new", "--format", "text")
     assert text.code == 0, text.err
-    assert "figure changed: £60 → £80" in " ".join(text.out.split())
+    # "up to" bounds the figure now (at_most), so the new one is written with it, the old bare
+    assert "figure changed: £60 → up to £80" in " ".join(text.out.split())
