@@ -249,7 +249,7 @@ class Classifier:
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):
-                found = found + extra.makers(title_car=evidence.strength > NONE, reasons=reasons)
+                found = found + extra.makers(evidence.strength > NONE, reasons, title)
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = in_a_car_feed(self.k, found, tokens, stems)

@@ -134,6 +134,8 @@ class Knowledge:
     automotive: Lexicon[str] = field(default_factory=Lexicon)
     automotive_cjk: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
+    # Ordinary Chinese words that hold a brand's name or run across it (nonmakers.toml `words`).
+    words_cjk: tuple[str, ...] = ()
     sport: Sport = field(default_factory=Sport)  # a race's news as sport, sponsors' grounds
     # Chiefs whose names alone say a text is about cars (in `people` and the automotive words):
     # named, they stand for their brand ("李想疯魔" is about Li Auto).
@@ -346,6 +348,7 @@ def build_knowledge(
             phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
         )
     knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
+    knowledge.words_cjk = tuple(simplified(str(word)) for word in nonmakers.get("words", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
     for event in Event:

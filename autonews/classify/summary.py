@@ -28,6 +28,7 @@ from autonews.classify.relevance import (
     subject_makers,
     title_evidence,
 )
+from autonews.classify.word_senses import used_as_a_word
 from autonews.models import Event
 
 if TYPE_CHECKING:
@@ -73,12 +74,15 @@ class Extra:
         car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens.plain)
         return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
-    def makers(self, title_car: bool, reasons: list[str]) -> list[Spotted]:
-        """Makers the text is about, for a title that names none."""
+    def makers(self, title_car: bool, reasons: list[str], title: str = "") -> list[Spotted]:
+        """Makers the text is about, for a title that names none; not a name the title uses
+        as a word ("讨个吉利": its summary's “吉利卡” is no Geely either)."""
         subjects, passing = subject_makers(
             self.tokens, self.spotted, lead_sentence_length(self.text)
         )
         k = self.classifier.k
+        if subjects and title and not title.isascii():
+            subjects = self._not_words_of(title, subjects, reasons)
         for (_, _, hit), how in passing:
             reasons.append(
                 f"not {k.makers[hit.index].name}: '{hit.written}' {how} in the summary/body"
@@ -92,6 +96,20 @@ class Extra:
         if subjects:
             reasons.append("makers from the summary/body: the title names none")
         return subjects
+
+    def _not_words_of(
+        self, title: str, subjects: list[Spotted], reasons: list[str]
+    ) -> list[Spotted]:
+        k = self.classifier.k
+        kept = []
+        for spotted in subjects:
+            written = spotted[2].written
+            if not used_as_a_word(k, title, written):
+                kept.append(spotted)
+            elif reasons is not DISCARD:
+                name = k.makers[spotted[2].index].name
+                reasons.append(f"not {name}: the title names '{written}' only as a word")
+        return kept
 
     def settle(self, evidence: Evidence, found: list[Spotted]) -> Evidence:
         """The item's evidence, once the summary or body has been heard."""
