@@ -1,6 +1,7 @@
 """What a reader may call an event type: its slug, its plural, a common English or Chinese name
 ("recalls", "召回" = recall, "deliveries", "交付" = financials), as listed in
-``knowledge/event_names.toml``, in Simplified or Traditional characters."""
+``knowledge/event_names.toml``, and every label a digest prints for it in any of its languages
+(``knowledge/ui.*.toml``: 发布, and Taiwan's 發表), in Simplified or Traditional characters."""
 
 from __future__ import annotations
 
@@ -20,11 +21,26 @@ def _listed() -> dict[str, list[str]]:
 
 
 @cache
+def _labels() -> dict[str, list[str]]:
+    """Each event's labels in the digest's languages, as its Chinese digests print them (the
+    mainland's first, then Taiwan's where it reads otherwise: 发布, 發表), English aside."""
+    from autonews.render.words import SIMPLIFIED, TRADITIONAL, read_words_file
+
+    labels: dict[str, list[str]] = {}
+    for language in (SIMPLIFIED, TRADITIONAL):
+        for slug, label in read_words_file(language)["events"].items():
+            shown = labels.setdefault(slug, [])
+            if all(_folded(label) != _folded(other) for other in shown):
+                shown.append(str(label))
+    return labels
+
+
+@cache
 def _names() -> dict[str, str]:
     from autonews.models import Event
 
     names = {event.value: event.value for event in Event}
-    for slug, aliases in _listed().items():
+    for slug, aliases in [*_listed().items(), *_labels().items()]:
         names.update((_folded(alias), Event(slug).value) for alias in aliases)
     return names
 
@@ -42,11 +58,12 @@ def event_slug(name: str) -> str | None:
 
 
 def events_named() -> str:
-    """Every event's slug with its first Chinese name: "recall (召回), incident (事故), …"."""
+    """Every event's slug with the labels the Chinese digests print for it: "recall (召回),
+    incident (事故), …, launch (发布, 發表), …" (one set of names: what a digest says)."""
     from autonews.models import Event
 
     def chinese(slug: str) -> str:
-        return next((n for n in _listed().get(slug, []) if not n.isascii()), "")
+        return ", ".join(_labels().get(slug, []))
 
     return ", ".join(
         f"{e.value} ({chinese(e.value)})" if chinese(e.value) else e.value for e in Event

@@ -141,6 +141,8 @@ class Knowledge:
     # named, they stand for their brand ("李想疯魔" is about Li Auto).
     car_people: frozenset[str] = frozenset()
     maker_by_name: dict[str, int] = field(default_factory=dict)
+    # Every name of a maker as the data writes it (aliases, ambiguous names), for close matches.
+    maker_names: dict[str, int] = field(default_factory=dict)
     # The references a classification hands out, made once: they are immutable.
     maker_refs: list[MakerRef] = field(default_factory=list)
     company_refs: list[CompanyRef] = field(default_factory=list)
@@ -214,6 +216,7 @@ class Knowledge:
                 self.entities.add(key, EntityHit("maker", index, "alias", written=alias))
         for alias in ambiguous:
             self.entities.add(phrase_key(alias), EntityHit("maker", index, "alias", True, alias))
+        self.maker_names.update((alias, index) for alias in [*plain, *ambiguous])
         brand_words = {w for alias in plain + ambiguous for w in phrase_key(alias)}
         # The maker's names as tokens, with their word counts: once, not for every model.
         brand_keys = [(phrase_key(alias), len(alias.split())) for alias in plain]
