@@ -55,10 +55,12 @@ def test_taiwans_labels_and_names_filter_the_digest(cli, home: Path, feed: list[
 def test_the_event_error_lists_what_the_digests_print(cli, home: Path, feed: list[str]) -> None:
     result = cli("digest", *feed, "--event", "辟谣")
     assert result.code == ExitStatus.USAGE
+    events, _, hint = result.err.partition("hint:")
     for named in ("launch (发布, 發表)", "regulation (监管)", "financials (业绩)", "legal (法律)"):
-        assert named in result.err
+        assert named in events
     for other in ("上市", "法规", "财报", "诉讼"):
-        assert other not in result.err
+        assert other not in events
+    assert "a launch's stages are filing (申报), coming (官图), pre-sale (预售)" in hint
 
 
 def test_an_unknown_chinese_maker_name_is_refused_with_close_names(
@@ -68,3 +70,34 @@ def test_an_unknown_chinese_maker_name_is_refused_with_close_names(
     assert result.code == ExitStatus.USAGE
     assert "unknown maker or group '福斯車'" in result.err
     assert "did you mean '福斯'" in result.err
+
+
+# Stages of a launch (report 4.2: `--event 预售` and `--event 上市` gave every launch; 官图 and OTA
+# were refused): each takes the launch stories at its stage.
+STAGES = {
+    "零跑A10申报图曝光，尺寸接近元PLUS": "申报图",
+    "宝马新世代iX3长轴距版官图发布": "官图",
+    "零跑A10开启预售，预售价8.98万元起": "预售",
+    "零跑A10上市，售价7.98万元起": "上市",
+    "方程豹豹8 OTA升级 新增城市NOA": "OTA",
+}
+
+
+@pytest.fixture
+def launches(tmp_path: Path) -> list[str]:
+    path = tmp_path / "dcd.xml"
+    items = [item(title, n, hours_ago=n + 1) for n, title in enumerate(STAGES)]
+    path.write_text(rss(items, "懂车帝"), "utf-8")
+    return ["--feed", str(path), "--no-extract", "--format", "json"]
+
+
+def test_a_launchs_stages_are_names_the_event_filter_takes(
+    cli, home: Path, launches: list[str]
+) -> None:
+    assert sorted(titles(cli, launches, "--event", "发布")) == sorted(STAGES)
+    for title, name in STAGES.items():
+        assert titles(cli, launches, "--offline", "--event", name) == [title], name
+    left = titles(cli, launches, "--offline", "--exclude-event", "预售")
+    assert sorted(left) == sorted(title for title, name in STAGES.items() if name != "预售")
+    stats = cli("stats", "--event", "预售")  # no stages there: the launch
+    assert stats.code == 0, stats.err
