@@ -27,6 +27,7 @@ KNOWLEDGE_FILES = (
     "nonmakers.toml",
     "sport.toml",  # a race's news as sport
     "events.toml",
+    "events.de.toml",  # German
     "concepts.toml",  # the event model reads a title's concepts
     "figures.toml",  # what counts count, and what ¥ is
     "event_model.json",
@@ -52,11 +53,16 @@ def _version_cached(overrides: str) -> str:
 def knowledge_version(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Any] | None = None,
+    extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> str:
     """The version of the classifier that building knowledge would give, without building it."""
-    return _version_cached(repr((list(extra_makers), dict(extra_event_keywords or {}))))
+    overrides = [list(extra_makers), dict(extra_event_keywords or {})]
+    companies = list(extra_companies)
+    if companies:  # (without, the version of a config that adds none stays what it was)
+        overrides.append(companies)
+    return _version_cached(repr(tuple(overrides)))
 
 
 def classifier_version(settings: ClassifyConfig) -> str:
     """The version of ``classifier_for(settings)`` (``autonews.classify.configured``)."""
-    return knowledge_version(settings.makers, settings.event_keywords)
+    return knowledge_version(settings.makers, settings.event_keywords, settings.companies)

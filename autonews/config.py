@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from autonews.addresses import location_problem, mail_address_problem
-from autonews.config_classify import event_keywords, maker_entries
+from autonews.config_classify import company_entries, event_keywords, maker_entries
 from autonews.config_env import check_muted_makers, env_overrides
 from autonews.config_file import find_config_file, read_toml
 from autonews.config_values import coerce, event_filters_of, event_slugs_of
@@ -55,6 +55,7 @@ class NamedDigest:
     name: str
     to: tuple[str, ...] = ()  # mail it to these addresses; empty: print it
     makers: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()  # vehicle models, as --model takes them
     events: tuple[str, ...] = ()
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -106,6 +107,7 @@ class ClassifyConfig:
     """User additions to the shipped knowledge, and mute rules."""
 
     makers: tuple[Mapping[str, Any], ...] = ()
+    companies: tuple[Mapping[str, Any], ...] = ()
     event_keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     mute_makers: tuple[str, ...] = ()
     mute_events: tuple[str, ...] = ()
@@ -216,6 +218,8 @@ def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> An
         changes["group_by"] = changes["group_by"].lower()  # any case, as makers and tags are
     if section == "classify" and "makers" in changes:
         changes["makers"] = maker_entries(changes["makers"])
+    if section == "classify" and "companies" in changes:
+        changes["companies"] = company_entries(changes["companies"])
     if section == "classify" and "mute_events" in changes:  # "Recalls", "召回": as --event
         changes["mute_events"] = event_slugs_of(f"{section}.mute_events", changes["mute_events"])
     if section == "classify" and "event_keywords" in changes:

@@ -1,7 +1,7 @@
 """The user's additions to the classifier's knowledge, checked when the config is read:
-``[[classify.makers]]`` entries and ``[classify.event_keywords]``. A value of the wrong kind
-("ExMo" where a list of names belongs is read as that one name), an empty name or an unknown key
-is an error naming the key, as for every other key."""
+``[[classify.makers]]`` and ``[[classify.companies]]`` entries and ``[classify.event_keywords]``.
+A value of the wrong kind ("ExMo" where a list of names belongs is read as that one name), an
+empty name or an unknown key is an error naming the key, as for every other key."""
 
 from __future__ import annotations
 
@@ -25,6 +25,30 @@ MAKER_KEYS: dict[str, Any] = {
 }
 
 
+# What a [[classify.companies]] entry may say (the keys of companies.toml; knowledge/README.md).
+COMPANY_KEYS: dict[str, Any] = {
+    "name": str,
+    "role": str,
+    "country": str,
+    "automotive": bool,
+    "aliases": tuple[str, ...],
+    "ambiguous": tuple[str, ...],
+    "veto_next": tuple[str, ...],
+}
+COMPANY_ROLES = (
+    "supplier",
+    "battery",
+    "chips",
+    "tech",
+    "autonomous",
+    "mobility",
+    "energy",
+    "dealer",
+    "finance",
+    "business",
+)
+
+
 def _names(key: str, value: Any) -> tuple[str, ...]:
     names: tuple[str, ...] = coerce(key, value, tuple[str, ...])
     if any(not name.strip() for name in names):
@@ -35,27 +59,49 @@ def _names(key: str, value: Any) -> tuple[str, ...]:
 def maker_entries(entries: tuple[Mapping[str, Any], ...]) -> tuple[dict[str, Any], ...]:
     """``[[classify.makers]]`` entries, each with only known keys, a non-empty name and every
     list a list of non-empty names."""
+    return tuple(
+        _entry(entry, f"classify.makers[{index}]", MAKER_KEYS, "a maker")
+        for index, entry in enumerate(entries)
+    )
+
+
+def company_entries(entries: tuple[Mapping[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+    """``[[classify.companies]]`` entries: as makers' (known keys, a non-empty name, lists of
+    non-empty names), and a role of companies.toml's."""
     checked = []
     for index, entry in enumerate(entries):
-        where = f"classify.makers[{index}]"
-        unknown = sorted(set(entry) - set(MAKER_KEYS))
-        if unknown:
+        where = f"classify.companies[{index}]"
+        values = _entry(entry, where, COMPANY_KEYS, "a company")
+        if values.get("role", "supplier") not in COMPANY_ROLES:
             raise ConfigError(
-                f"unknown config key '{where}.{unknown[0]}'",
-                hint="a maker takes " + ", ".join(MAKER_KEYS),
+                f"config key '{where}.role': unknown role {values['role']!r}",
+                hint="one of " + ", ".join(COMPANY_ROLES),
             )
-        if "name" not in entry:
-            raise ConfigError(f"config key '{where}.name' is missing")
-        values: dict[str, Any] = {}
-        for key, value in entry.items():
-            if MAKER_KEYS[key] is str:
-                values[key] = coerce(f"{where}.{key}", value, str)
-            else:
-                values[key] = _names(f"{where}.{key}", value)
-        if not values["name"].strip():
-            raise ConfigError(f"config key '{where}.name' is empty")
         checked.append(values)
     return tuple(checked)
+
+
+def _entry(
+    entry: Mapping[str, Any], where: str, known: dict[str, Any], what: str
+) -> dict[str, Any]:
+    unknown = sorted(set(entry) - set(known))
+    if unknown:
+        raise ConfigError(
+            f"unknown config key '{where}.{unknown[0]}'", hint=f"{what} takes " + ", ".join(known)
+        )
+    if "name" not in entry:
+        raise ConfigError(f"config key '{where}.name' is missing")
+    values: dict[str, Any] = {}
+    for key, value in entry.items():
+        kind = known[key]
+        values[key] = (
+            coerce(f"{where}.{key}", value, kind)
+            if kind in (str, bool)
+            else _names(f"{where}.{key}", value)
+        )
+    if not values["name"].strip():
+        raise ConfigError(f"config key '{where}.name' is empty")
+    return values
 
 
 def event_keywords(table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:

@@ -25,7 +25,7 @@ OTHER_VARIABLES = frozenset(
 )
 
 # Keys the environment cannot say: tables of tables, written in the file.
-_FILE_ONLY = {("classify", "makers"), ("classify", "event_keywords")}
+_FILE_ONLY = {("classify", "makers"), ("classify", "companies"), ("classify", "event_keywords")}
 
 
 def variable(section: str, key: str) -> str:

@@ -22,7 +22,7 @@ from autonews.config import (
     validate_semantics,
 )
 from autonews.config_retention import archive_note, oldest_listed, retention_warnings
-from autonews.errors import ConfigError
+from autonews.errors import ConfigError, StoreError
 from autonews.render.common import plural
 from autonews.timeparse import utcnow
 
@@ -165,7 +165,12 @@ def _delivered_as(digest: NamedDigest) -> str:
 def problems_beyond_loading(config: Config) -> list[str]:
     """What is wrong with a config that loads: what a digest refuses when it starts, and what
     the feeds commands cannot work with."""
-    return _name_problems(config) + _maker_problems(config) + _email(config, {})[1]
+    return (
+        _name_problems(config)
+        + _maker_problems(config)
+        + _model_problems(config)
+        + _email(config, {})[1]
+    )
 
 
 def _maker_problems(config: Config) -> list[str]:
@@ -189,11 +194,31 @@ def _maker_problems(config: Config) -> list[str]:
     return problems
 
 
+def _model_problems(config: Config) -> list[str]:
+    """A named digest's models read as a digest reads them when it starts: a name spelled like
+    a known model that no stored title names is a typo, a problem."""
+    from autonews.model_filter import wanted_models
+
+    problems = []
+    for index, digest in enumerate(config.digests):
+        try:
+            wanted_models(
+                config, digest.models, f"config key 'digests[{index}].models'", ConfigError
+            )
+        except ConfigError as exc:
+            problems.append(f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
+        except StoreError:
+            pass  # no titles to tell a typo by: the store's own warning says why
+    return problems
+
+
 def _classify(config: Config) -> list[str]:
     settings = config.classify
     parts = []
     if settings.makers:
         parts.append(f"{plural(len(settings.makers), 'maker')} added")
+    if settings.companies:
+        parts.append(f"{plural(len(settings.companies), 'company')} added")
     if settings.event_keywords:
         parts.append(f"extra words for {plural(len(settings.event_keywords), 'event')}")
     muted = [

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from autonews.config import FetchConfig
 from autonews.errors import FeedParseError, UsageError
+from autonews.models import ParsedFeed
 
 GONE = frozenset({404, 410})  # not a site down for a moment: there is nothing at that address
 
@@ -37,6 +38,7 @@ class Discovery:
     # The page's other feeds (not its comment feeds): a page offering Atom and JSON Feed, or a
     # feed per section, is told of, so that the reader can add another (trial 33 #17).
     others: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()  # its items' titles, in the feed's order (their language)
 
 
 class _AlternateLinks(HTMLParser):
@@ -86,9 +88,8 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
     where = result.final_url or url
     moved = where if where != url else None
     try:
-        return Discovery(
-            url, parse_feed(result.body, result.content_type, where).title, redirected_to=moved
-        )
+        parsed = parse_feed(result.body, result.content_type, where)
+        return Discovery(url, parsed.title, redirected_to=moved, titles=_titles(parsed))
     except FeedParseError as exc:
         html = decode_document(result.body, result.content_type)
         feeds, comments = feed_links(html, where) if "<" in html else ([], [])
@@ -116,7 +117,13 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
             f"the page {url} links {links[0]}, which is not a feed autonews can read: {exc.message}"
         ) from None
     moved = linked.final_url if linked.final_url not in (None, links[0]) else None
-    return Discovery(links[0], feed.title, page=url, redirected_to=moved, others=others)
+    return Discovery(
+        links[0], feed.title, page=url, redirected_to=moved, others=others, titles=_titles(feed)
+    )
+
+
+def _titles(feed: ParsedFeed) -> tuple[str, ...]:
+    return tuple(entry.title for entry in feed.entries if entry.title)
 
 
 def _refuse_if_gone(url: str, status: int | None, error: str | None, page: str = "") -> None:

@@ -24,7 +24,7 @@ from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FetchResult
 from autonews.page_dates import split_byline
-from autonews.page_furniture import without_page_furniture
+from autonews.page_furniture import byline_opening, without_page_furniture
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.page_text import reads_as_paywall, without_heading
 from autonews.parse.encoding import decode_document
@@ -77,7 +77,8 @@ def extract_html(url: str, html: str) -> Article:
     headings = (meta.get("title", ""), heading)
     # The byline a page shows, where its meta tags name no author: extractors keep it as a line
     # of the text, or run into it ("By Staff Reporter Li Auto is recalling…", trial 33).
-    byline = _BYLINE_PREFIX.sub("", meta.get("author", "") or page_byline(html))
+    byline = meta.get("author", "") or page_byline(html)
+    byline = byline[byline_opening(byline) :]  # "By Li Wei", "Von der Redaktion"
     author, dated = split_byline(byline)  # "staff · 2026-12-03 09:00 UTC" (trial 38)
     text = tidy_body(clean_text(document.text or "", keep_newlines=True), *headings)
     if reads_as_paywall(text):  # no body: the feed's summary tells the item
@@ -281,7 +282,6 @@ _READ_MORE_LINE = re.compile(
 # A whole quoted sentence on its own line: a pull quote when its words recur in the body.
 _PULL_QUOTE = re.compile(r"^[\"“‘'«「].*[.!?。！？][\"”’'»」]$")
 _SENTENCE_END = (".", "。", '."', ".”", "!", "?", "！", "？")
-_BYLINE_PREFIX = re.compile(r"^(by|作者|文|记者)\s*[:：]?\s*", re.IGNORECASE)
 
 
 def tidy_body(text: str, *titles: str) -> str:

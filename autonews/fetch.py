@@ -20,6 +20,13 @@ import httpx
 
 from autonews.config import FetchConfig
 from autonews.fetch_decode import CHUNK, Decoder
+from autonews.fetch_errors import (
+    NAME_UNKNOWN,
+    http_failure,
+    timed_out,
+    too_large,
+    transport_failure,
+)
 from autonews.fetch_transport import transport_for
 from autonews.models import FeedStatus, FetchResult
 
@@ -27,15 +34,6 @@ MAX_REDIRECTS = 5
 # Redirects that say the address moved for good (RFC 9110): the new one is worth keeping.
 PERMANENT = frozenset({301, 308})
 RETRY_AFTER_CAP = 30.0
-TOO_LARGE = "larger than the "  # how the error of a document over the size cap begins
-
-
-def too_large(cap: int) -> str:
-    """The error of a document over the size cap, with what to do about it (the footer, `feeds
-    list` and `feeds check` show it as it is)."""
-    return f"{TOO_LARGE}{cap:,} byte cap (raise [fetch] max_bytes to read it)"
-
-
 # How the errors of redirects that can never end well begin: no later run will read the feed.
 REDIRECT_LOOP = "redirect loop at "
 NON_HTTP_REDIRECT = "redirect to a non-HTTP URL "
@@ -69,17 +67,6 @@ class _Retryable(Exception):
         self.unreachable = unreachable  # the host no connection could be made to, if that
 
 
-# How a failed name lookup reads (glibc, macOS, Windows): the host's name is unknown now, and a
-# retry seconds later will not know it either.
-_NAME_UNKNOWN = (
-    "name or service not known",
-    "nodename nor servname",
-    "no address associated",
-    "getaddrinfo failed",
-    "temporary failure in name resolution",
-)
-
-
 def _retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
@@ -93,16 +80,6 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def _describe_transport_error(exc: Exception) -> str:
-    name = type(exc).__name__
-    text = str(exc) or name
-    if isinstance(exc, httpx.ConnectError):
-        return f"connection failed: {text}"
-    if isinstance(exc, httpx.TimeoutException):
-        return f"timed out ({name})"
-    return f"{name}: {text}"
 
 
 class Fetcher:
@@ -214,7 +191,7 @@ class Fetcher:
                     url=req.url, status=FeedStatus.ERROR, http_status=exc.status, error=str(exc)
                 )
                 wait = exc.wait
-                unknown = any(words in str(exc).lower() for words in _NAME_UNKNOWN)
+                unknown = any(words in str(exc).lower() for words in NAME_UNKNOWN)
                 if exc.unreachable and unknown:
                     # A name no lookup knows: so for the run's other requests to that host, and
                     # a retry would not know it either. (A refused or reset connection may be
@@ -230,7 +207,7 @@ class Fetcher:
                     FetchResult(
                         url=req.url,
                         status=FeedStatus.ERROR,
-                        error=f"timed out after {self.config.timeout:g} s",
+                        error=timed_out(self.config.timeout),
                     ),
                     started,
                 )
@@ -272,7 +249,7 @@ class Fetcher:
             except httpx.TransportError as exc:
                 connect = isinstance(exc, httpx.ConnectError)
                 failed = (urlsplit(url).hostname or "").lower() if connect else ""
-                message = _describe_transport_error(exc)
+                message = transport_failure(exc)
                 raise _Retryable(message, unreachable=failed or None) from None
         return _error(req.url, TOO_MANY_REDIRECTS, None)
 
@@ -291,7 +268,7 @@ class Fetcher:
             )
         if status == 429 or status >= 500:
             raise _Retryable(
-                f"HTTP {status} {response.reason_phrase}".strip(),
+                http_failure(status, response.reason_phrase),
                 status=status,
                 wait=_retry_after_seconds(response.headers.get("retry-after")),
             )

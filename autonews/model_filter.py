@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
+from autonews.errors import AutonewsError, UsageError
 from autonews.models import Story, told_longer
 
 if TYPE_CHECKING:
     from autonews.classify.knowledge import Knowledge
+    from autonews.config import Config
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,41 @@ def wanted_model(value: str, knowledge: Knowledge) -> WantedModel:
         if names
         else WantedModel(written, (), phrase_key(model), makers)
     )
+
+
+def wanted_models(
+    config: Config,
+    models: Sequence[str],
+    where: str = "--model",
+    error: type[AutonewsError] = UsageError,
+) -> tuple[WantedModel, ...]:
+    """``--model`` values, or a named digest's ``models``: each a model the knowledge knows, or
+    one it does not know yet, looked for in titles; a name spelled like a known model that no
+    stored title names is a typo, an ``error`` now (``where`` names the option or config key)."""
+    if not models:
+        return ()
+    from autonews.classify.lookup import knowledge_for
+
+    knowledge = knowledge_for(config.classify)
+    wanted = tuple(wanted_model(value, knowledge) for value in models)
+    for model in wanted:
+        close = [] if model.known else close_models(model.written, knowledge)
+        if close and not named_in(model, stored_titles(config)):
+            raise error(
+                f"{where}: no model {model.written!r} is known or named in the stored stories",
+                hint=f"did you mean {' or '.join(map(repr, close))}?",
+            )
+    return wanted
+
+
+def stored_titles(config: Config) -> list[str]:
+    """The titles of every item the store holds (none before its first run)."""
+    from autonews.store import Store
+
+    if not config.paths.store_file.is_file():
+        return []
+    with Store.for_reading(config.paths.store_file) as store:
+        return [item.title for item in store.items(store.known_feeds(), None)]
 
 
 def close_models(value: str, knowledge: Knowledge) -> list[str]:

@@ -6,10 +6,16 @@ shows it in the reader's zone, as the digest shows times, rather than as the pag
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # Dec, Dec., December
+# Dec, Dec., December; and the German and French months a page's byline may date it by
+# ("6. Dezember 2026", "6 déc. 2026").
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|mär|mrz|mai|okt|dez|janv|févr|fév|avr|juil|aoû|déc)\w*\.?"
+)
 _DAY = (
     rf"(?:\d{{4}}\s?[-/.年]\s?\d{{1,2}}\s?[-/.月]\s?\d{{1,2}}\s?日?"  # 2026-12-03, 2026年12月3日
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"  # 03/12/2026
@@ -17,11 +23,12 @@ _DAY = (
     rf"|\d{{1,2}}\.?\s{_MONTH},?\s\d{{4}})"  # 3 December 2026
 )
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:[ap]\.?m\.?))?"
-_ZONE = r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b)"
+# (A zone's abbreviation in capitals only, though dates are matched in any case: "05:08 Ford".)
+_ZONE = r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?-i:[A-Z]{2,5})\b)"
 # A date in a byline: its day, a time and zone after it, and the word that introduces it.
 _DATED = re.compile(
     rf"(?P<intro>(?:published|updated|posted|last updated|发布时间|发布于|更新时间|更新于)"
-    rf"\s*(?:on|at)?\s*[:：]?\s*)?(?:{_DAY})(?:,?\s*(?:at\s)?(?:T|\s)?{_CLOCK}(?:\s?{_ZONE})?)?",
+    rf"\s*(?:on|at)?\s*[:：]?\s*)?(?:{_DAY})(?:,?\s*(?:at\s)?(?:T|\s)?{_CLOCK}(?:[ \t]?{_ZONE})?)?",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\s*[·•|｜]\s*")  # what a byline puts between its author, outlet and date
@@ -46,6 +53,35 @@ def split_byline(byline: str) -> tuple[str, str]:
     author = " · ".join(part for part in parts if part)
     date = found.group(0)[len(found.group("intro") or "") :]  # without "Updated" before it
     return (author if any(char.isalpha() for char in author) else ""), date
+
+
+_BYLINE_HEAD = 120  # characters: a byline and its date, at the start of a text
+_BYLINE_NAME_WORDS = 5  # "staff reporter", "der Redaktion", "Jane Smith and Li Wei"
+_SENTENCE_MARKS = re.compile(r"[.!?。！？;；]\s")
+
+
+def dated_byline_end(text: str, names: Iterable[str] = ()) -> int:
+    """Where a byline that dates the article ends, when ``text`` opens with one ("By staff
+    reporter · 07 December 2026 05:08", "Von der Redaktion · 06 December 2026 19:08", "文/李明
+    2026-12-07 08:40"): its opening words (knowledge/furniture.toml) and a short name, or one of
+    the ``names`` the page gives its author, then the date; 0 when it opens with none. An
+    extraction keeps such a byline as the text's first line, or runs the article on after it
+    (trial 41): it is no part of a summary."""
+    from autonews.page_furniture import byline_opening
+
+    head = text[:_BYLINE_HEAD]
+    found = _DATED.search(head)
+    if found is None or head[: found.start()].count("\n") > 1:
+        return 0
+    before = head[: found.start()]
+    opening = byline_opening(before)
+    parts = (part.strip(_LOOSE_ENDS) for part in _BETWEEN.split(before[opening:]))
+    name = " ".join(" ".join(parts).split())  # "staff reporter", "Jane Smith Fleet News"
+    known = {" ".join(n.split()).casefold() for n in names if n.strip()}
+    if name.casefold() in known:
+        return found.end()
+    short = 0 < len(name.split()) <= _BYLINE_NAME_WORDS and not _SENTENCE_MARKS.search(name + " ")
+    return found.end() if opening and short else 0
 
 
 def page_moment(text: str) -> datetime | None:

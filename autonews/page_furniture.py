@@ -53,6 +53,7 @@ class _Words:
     # What a line holds when it may hold furniture (cookies, what a tip line or a prompt opens
     # with), case-folded: most lines hold none, and a test of them is cheaper than the patterns.
     keys: tuple[str, ...]
+    byline: re.Pattern[str]  # the words that open a byline, and what follows them
 
 
 def _either(words: list[str]) -> str:
@@ -92,7 +93,26 @@ def _words() -> _Words:
         keys=tuple(
             {word.casefold() for word in consent["cookies"] + tips["starts"] + prompts["starts"]}
         ),
+        byline=pattern(_byline_opening(data["bylines"]["starts"])),
     )
+
+
+def _byline_opening(words: list[str]) -> str:
+    """A byline's opening words, longest first: a Latin one followed by spaces (a colon may come
+    between), a Chinese one by spaces, a colon or a slash, or by the name itself."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        after = r"\s*[:：/／]?\s*" if _CJK.search(word) else r"\s*:?\s+"
+        parts.append(escaped + after)
+    return r"^\s*(?:" + "|".join(parts) + ")"
+
+
+def byline_opening(text: str) -> int:
+    """How many characters of ``text`` open a byline ("By ", "Von der ", "文/", "作者："): 0 when
+    it opens with none (knowledge/furniture.toml, ``[bylines]``)."""
+    found = _words().byline.match(text)
+    return found.end() if found else 0
 
 
 def without_page_furniture(text: str) -> str:

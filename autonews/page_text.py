@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from autonews.page_furniture import without_page_furniture
+from autonews.page_dates import dated_byline_end
+from autonews.page_furniture import byline_opening, without_page_furniture
 
 # What a paywall or a sign-in wall says instead of the article, in English and Chinese.
 PAYWALL_PROMPTS = (
@@ -64,7 +65,6 @@ def reads_as_paywall(text: str) -> bool:
     return prompted
 
 
-_BY = re.compile(r"^(?:by|作者|文|记者|記者)\s*[:：]?\s*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"^[\s|｜:：·•–—-]*")
 # What a text may not start with once its heading is taken: the end of the heading's sentence
 # ("Title. More details…" less the title), or a mark cut from the sentence before.
@@ -120,13 +120,19 @@ def _reads_as_menu(line: str) -> bool:
 
 
 def _without_byline(text: str, bylines: Iterable[str], run_on: bool) -> str:
-    """``text`` without the first of ``bylines`` on its first line, or (``run_on``: right after
-    the heading) run into the text."""
-    for name in sorted({b.strip() for b in bylines if b.strip()}, key=len, reverse=True):
+    """``text`` without the byline it opens with: one that dates the article ("By staff
+    reporter · 07 December 2026 05:08", "Von der Redaktion · …", wherever it stands:
+    ``page_dates.dated_byline_end``), or the first of ``bylines`` on its first line, or
+    (``run_on``: right after the heading) run into the text."""
+    names = sorted({b.strip() for b in bylines if b.strip()}, key=len, reverse=True)
+    dated = dated_byline_end(text, names)
+    if dated:
+        return text[dated:]
+    for name in names:
         line, _, below = text.partition("\n")
-        if _BY.sub("", line).strip().casefold() == name.casefold():  # the byline's own line
+        if line[byline_opening(line) :].strip().casefold() == name.casefold():  # its own line
             return below
-        after = _after(_BY.sub("", text), name) if run_on else None
+        after = _after(text[byline_opening(text) :], name) if run_on else None
         if after is not None and after[:1].isspace():
             return after
     return text

@@ -253,7 +253,7 @@ def collect(
             pages = stream.pages(items)
     made = stream.classified if stream is not None else None
     with collection_paused():
-        collection = _stories(store, config, items, pages.articles, made, now)
+        collection = _stories(store, config, feeds, items, pages.articles, made, now)
     return replace(
         collection,
         health=tuple(health),
@@ -268,6 +268,7 @@ def collect(
 def _stories(
     store: Store,
     config: Config,
+    feeds: Sequence[FeedConfig],
     items: Sequence[Item],
     articles: dict[str, Article],
     made: Mapping[int, Classification] | None,
@@ -276,10 +277,12 @@ def _stories(
     """The run's items classified and clustered into stories, with the keys of the stories made
     only of a new feed's old items and the headline figures each story's sources tell."""
     classifications = classify_items(store, config, items, articles, made)
-    groups = grouped(store, config, items, classifications, articles, record=True)
+    groups, joined = grouped_with_earlier(
+        store, config, feeds, items, classifications, articles, record=True
+    )
     by_id = {item.id: item for item in items}
     member_lists = [[by_id[i] for i in members] for members in groups]
-    keys = store.story_keys(member_lists)
+    keys = store.story_keys(member_lists, joined)
     language = reader_language(config.digest.language)
     traditional = traditional_table(reader_tag(config.digest.language))
     stories = tuple(
@@ -303,14 +306,30 @@ def _stories(
 def grouped(
     store: Store,
     config: Config,
+    feeds: Sequence[FeedConfig],
     items: Sequence[Item],
     classifications: Mapping[int, Classification],
     articles: Mapping[str, Article],
     record: bool = False,
 ) -> list[list[int]]:
     """The items' stories, as item ids: those earlier runs made kept, the others clustered (as
-    a digest and ``stats`` group them alike); an item no longer car news leaves a car story
-    for one of its own (``record``: and the store keeps it so: a digest's run)."""
+    a digest and ``stats`` group them alike): of ``feeds``, the run's; an item no longer car
+    news leaves a car story for one of its own (``record``: and the store keeps it so: a
+    digest's run)."""
+    return grouped_with_earlier(store, config, feeds, items, classifications, articles, record)[0]
+
+
+def grouped_with_earlier(
+    store: Store,
+    config: Config,
+    feeds: Sequence[FeedConfig],
+    items: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    articles: Mapping[str, Article],
+    record: bool = False,
+) -> tuple[list[list[int]], dict[int, str]]:
+    """``grouped``, and the new items that joined a story an earlier run made of items older
+    than the window (``autonews.run_context``): that story's key, by item id."""
     assigned = store.story_keys_of([item.id for item in items])
     leaving = no_longer_car_news(
         [(item.id, classifications[item.id].automotive) for item in items], assigned
@@ -321,17 +340,23 @@ def grouped(
         assigned = {**assigned, **{key: detached_key(key) for key in leaving}}
     if all(item.id in assigned for item in items):
         # Nothing new: clustering would compare nothing (and need not be imported).
-        return as_assigned(((item.published, item.id) for item in items), assigned)
+        return as_assigned(((item.published, item.id) for item in items), assigned), {}
     from autonews.cluster import ClusterInput, cluster
+    from autonews.run_context import earlier_items, without_earlier
 
-    return cluster(
+    window = parse_duration(config.digest.cluster_window)
+    earlier = earlier_items(store, config, feeds, items, assigned, window)
+    groups = cluster(
         [
             ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
             for item in items
-        ],
-        window=parse_duration(config.digest.cluster_window),
-        assigned=assigned,
+        ]
+        + earlier.members,
+        window=window,
+        assigned={**assigned, **earlier.stories},
+        context=earlier.context,
     )
+    return without_earlier(groups, earlier, assigned)
 
 
 def _body(item: Item, articles: Mapping[str, Article]) -> str:

@@ -3,8 +3,10 @@ the model years and models, the fault, and the count reached at the end ("Ford M
 2025-2026 Bronco Sport, Escape — Fuel Injector May Crack, Fire Risk (14,768 vehicles)"; "Kia
 Telluride (2024-2025): seat belt buckle may not latch, 62,000 units"), or the campaign number it
 opens with ("26E-011: ZF Active Safety US Inc. — TRW Aftermarket Brake Calipers — Bleeder Screw May
-Crack", "2026-089 — Ford Explorer (2025–2026) — Brakes: Rear brake hose could wear through").
-No recall word is in it, and its "may" or "could" is the fault's, not a rumour's.
+Crack", "2026-089 — Ford Explorer (2025–2026) — Brakes: Rear brake hose could wear through"), or
+the recall number it ends with (the UK's DVSA: "FORD TRANSIT CUSTOM: Rear brake hose may chafe
+(R/2026/318)", make and model in capitals, then the defect). No recall word is in it, and its
+"may" or "could" is the fault's, not a rumour's.
 
 A product-safety regulator's notice (the EU's Safety Gate: "Passenger car — Renault Clio —
 Injuries (A12/00428/26)") is a listing too: the product, a risk, and the alert's number; the
@@ -41,12 +43,15 @@ _CAMPAIGN = re.compile(
 )
 # A product-safety alert's number at the end: the EU's Safety Gate (A12/00428/26, SR/01234/25).
 _ALERT = re.compile(r"\((?:A\d{1,2}|SR)/\d{3,6}/\d\d\)\s*$")
+# A vehicle recall's number at the end: the UK's DVSA (R/2026/318), after the make, the model and
+# the defect ("BMW 5 SERIES: Passenger airbag may not deploy (R/2026/322)").
+_RECALL_NUMBER = re.compile(r"\((R/(?:19|20)\d\d/\d{2,5})\)\s*$")
 
 
 def recall_listing(title: str) -> bool:
     """Whether ``title`` reads as a regulator's recall listing or product-safety notice."""
     if title.endswith(")"):
-        if _ALERT.search(title) is not None:
+        if _ALERT.search(title) is not None or _RECALL_NUMBER.search(title) is not None:
             return True
         if (
             _COUNT_IN_PARENTHESES.search(title) is not None
@@ -76,8 +81,11 @@ _COUNT_WORD_ENDINGS = (
 
 
 def campaign_number(title: str) -> str | None:
-    """The recall campaign's number a regulator's listing opens with ("26E-011"), if it does."""
+    """The recall campaign's number a regulator's listing opens with ("26E-011"), or ends with
+    in parentheses ("R/2026/318"), if it does."""
     match = _CAMPAIGN.match(title)
+    if match is None and title.endswith(")"):
+        match = _RECALL_NUMBER.search(title)
     return match.group(1) if match else None
 
 

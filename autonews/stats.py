@@ -90,7 +90,7 @@ def stored_stories(
     by_id = {item.id: item for item in items}
     return [
         build_story([by_id[i] for i in members], classified, articles, "")
-        for members in grouped(store, config, items, classified, articles)
+        for members in grouped(store, config, feeds, items, classified, articles)
     ]
 
 

@@ -99,6 +99,10 @@ def representative(
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
             # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
             not classifications[i.id].speculative,
+            # The news over the market's reaction to it: "Mobileye wins Surround ADAS order from
+            # major U.S. automaker", not "Mobileye shares jump 7% on Surround ADAS win" (trial
+            # 42), whose share move's figure made it seem the more informative.
+            not _a_share_move(classifications[i.id]),
             # One with a text of its own (an article, a feed summary) has a summary to show
             # under its title: a titles-only or paywalled item would borrow another source's,
             # which may tell another event (trial 30 #3).
@@ -107,6 +111,11 @@ def representative(
             -i.id,
         ),
     )
+
+
+def _a_share_move(classification: Classification) -> bool:
+    """Whether a title tells a share price's move ("shares jump 7%")."""
+    return any(figure.measure == "stock" for figure in classification.figures)
 
 
 def tells_the_news(title: str) -> bool:

@@ -4,7 +4,8 @@
 
 Prints maker precision/recall/F1, primary-maker accuracy, event accuracy, car relevance
 precision/recall and the event confusion matrix for each labelled set: the headlines written for
-the project (tests/data/headlines.tsv, headlines-holdout.tsv, ../shared/data/headlines-dev.tsv)
+the project (tests/data/headlines.tsv, headlines-holdout.tsv, ../shared/data/headlines-dev.tsv,
+and the German headlines-de.tsv with its held-back half, headlines-de-heldback.tsv)
 and the real headlines of real outlets (tests/data/real-headlines-*.tsv, each with its held-back
 third, *-heldback.tsv, whose errors --errors never prints); then the
 throughput on one core, with the default knowledge and with knowledge inflated by 5,000 synthetic
@@ -38,8 +39,11 @@ DEFAULT_FILES = [
     ROOT / "tests/data/headlines.tsv",
     ROOT.parent / "shared/data/headlines-dev.tsv",
     ROOT / "tests/data/headlines-holdout.tsv",
+    ROOT / "tests/data/headlines-de.tsv",  # German, written for the project (trial 41)
+    ROOT / "tests/data/headlines-de-trial41.tsv",  # trial 41's German titles
     *(ROOT / "tests/data" / f"{name}.tsv" for name in REAL_SETS),
     *(ROOT / "tests/data" / f"{name}-heldback.tsv" for name in REAL_SETS),
+    ROOT / "tests/data/headlines-de-heldback.tsv",
 ]
 EXTRA_ALIASES = 5000
 
@@ -121,7 +125,7 @@ def main() -> None:
         rows = load_labels(path)
         titles += [row.title for row in rows]
         print_report(path.name, evaluate(rows), args.errors)
-        if "heldback" in path.name:
+        if "heldback" in path.name and path.name.startswith("real-"):
             held_back += rows
     if held_back:  # the figure the issue's targets are about
         print_report("the held-back thirds pooled", evaluate(held_back), False)

@@ -1,6 +1,7 @@
 """Clustering quality on the labelled sets (pairwise precision, recall, F1) and speed.
 
-python benchmarks/cluster_eval.py [--errors] [--items 5000,50000] [--no-speed] [FILE ...]
+python benchmarks/cluster_eval.py [--errors] [--items 5000,50000] [--no-speed]
+    [--incremental HOURS] [FILE ...]
 
 FILE defaults to every labelled set: the four the pair model has long been fitted on
 (clusters.tsv, clusters-holdout.tsv and clusters-holdout2.tsv, the holdouts written blind by other
@@ -8,6 +9,13 @@ authors, and clusters-feeds.tsv), the tuning thirds of issue 15's blind sets, th
 fitted on: the held-back thirds and clusters-holdout3.tsv (read their scores, never their
 errors: --errors refuses them), and the whole blind sets (their pairs across the thirds hold
 distractors neither third has).
+
+--incremental HOURS (24: a daily cron; 8: three runs a day): each set also as cron runs of
+`digest --new` build it, a run every HOURS hours (autonews.evaluation.incremental): its rows
+stored in the order of their hours column (every set has one), a digest after each batch on the
+same store, which keeps the stories earlier runs made. Printed beside the all-at-once figure:
+the stories after the last run ("final") and each run's stories against that run's items,
+pooled ("runs"); --errors then lists the final stories' errors.
 
 Speed: CPU seconds to cluster N items (the first set repeated with shifted times), after a
 warm-up that loads the glossaries (reported apart), best of three; and the peak memory the call
@@ -25,7 +33,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from autonews.cluster import ClusterInput, cluster
-from autonews.evaluation.cluster import Row, evaluate, inputs, load_rows
+from autonews.evaluation.cluster import PairScore, Row, evaluate, inputs, load_rows
+from autonews.evaluation.incremental import incremental
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests/data"
@@ -133,12 +142,22 @@ def peak_memory(rows: list[Row], count: int, dense: bool = False) -> float:
         tracemalloc.stop()
 
 
+def _figures(score: PairScore) -> str:
+    return f"{score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list false merges and misses")
     parser.add_argument("--items", default="5000,50000", help="item counts to time")
     parser.add_argument("--dense", action="store_true", help="60 days whatever the count")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument(
+        "--incremental",
+        type=float,
+        metavar="HOURS",
+        help="also score the stories of digest runs every HOURS hours (24: a daily cron)",
+    )
     parser.add_argument("files", nargs="*", type=Path, default=TUNING + HELD_BACK + WHOLE + TRIALS)
     args = parser.parse_args()
     if not args.no_speed:  # before anything else loads the glossaries
@@ -153,6 +172,14 @@ def main() -> None:
             f"{path.name}: {len(rows)} items in {events} events; pairwise precision "
             f"{score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}"
         )
+        if args.incremental:
+            every = timedelta(hours=args.incremental)
+            replayed = incremental(rows, every)
+            print(
+                f"  runs every {args.incremental:g} h ({replayed.count} with news): final "
+                f"{_figures(replayed.final)}; each run's stories {_figures(replayed.runs)}"
+            )
+            score = replayed.final
         if args.errors and path.name in never_read:
             print("  (errors not shown: this set is for measurement only)")
         elif args.errors:

@@ -158,3 +158,62 @@ def test_feeds_add_and_edit_set_a_feeds_topic(cli, home: Path) -> None:
     assert "topic" not in (home / "config.toml").read_text()  # "auto" is the default
     wrong = cli("feeds", "edit", "http://example.com/wire.xml", "--topic", "trucks")
     assert wrong.code == 2 and "is not a feed topic" in wrong.err
+
+
+# Trial 41's lessor, on the day it was added: its chief, its EV index, its van rates.
+LESSOR = [
+    (
+        "Ayvens appoints new managing director for UK & Ireland",
+        "Ayvens has appointed Sarah Cole as managing director of its UK & Ireland business, "
+        "succeeding Tim Albert, who retires after 22 years.",
+    ),
+    (
+        "Ayvens EV Index: Tesla Model Y and Skoda Enyaq top UK fleet orders",
+        "The Tesla Model Y and Skoda Enyaq were the most ordered electric company cars on "
+        "Ayvens' UK fleet in November, ahead of the Kia EV3.",
+    ),
+    (
+        "Ayvens to raise contract hire rates on diesel vans from January",
+        "Contract hire rates on new diesel light commercial vehicles will rise by an average of "
+        "6% from 1 January as residual values weaken.",
+    ),
+]
+# Trial 41's general business feed on the same day: half of it car news by its own words.
+BUSINESS = [
+    ("Jaguar Land Rover to cut 500 jobs at Castle Bromwich", ""),
+    ("Royal Mail orders 3,000 more electric Ford vans", ""),
+    ("Petrol prices fall to lowest level in three years, says RAC", ""),
+    ("Nissan Sunderland to build third electric model", ""),
+    ("Octopus Energy launches cheaper electric car charging tariff", ""),
+    ("Bank of England holds interest rates at 3.75%", ""),
+    ("Ryanair cuts winter flights from regional airports", ""),
+    ("Thames Water creditors back rescue plan", ""),
+    ("Sainsbury's to close 20 in-store cafes", ""),
+    ("Wage growth slows to 4.2%", ""),
+]
+
+
+def test_a_new_feeds_car_news_is_in_its_first_digest(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 41 #7: a lessor's feed, added the day before, listed three items; one read as car
+    news by its words (1 of 3: no car feed), so its chief's appointment and its diesel van rates
+    were hidden on the first run and came a day later, when its next items made it a car feed.
+    A leasing company is a car-industry company, contract hire of vans says vehicles: its first
+    digest has them all. And a general business feed half about cars on its first day keeps its
+    airline, utility, shop and economy news out of car news."""
+    lessor = _serve(httpserver, "/lessor", LESSOR)
+    business = _serve(httpserver, "/business", BUSINESS)
+    write_config(
+        home,
+        f'[[feeds]]\nurl = "{lessor}"\nname = "Ayvens UK News"\n\n'
+        f'[[feeds]]\nurl = "{business}"\nname = "BBC News - Business"\n',
+    )
+    first = cli("digest", "--no-extract", "--new", "--format", "json")
+    assert first.code == 0, first.err
+    shown = {source["title"] for story in first.json()["stories"] for source in story["sources"]}
+    assert {title for title, _ in LESSOR} <= shown
+    assert {title for title, _ in BUSINESS[:5]} <= shown  # petrol prices: a motorist's news
+    assert not shown & {title for title, _ in BUSINESS[5:]}
+    listed = cli("feeds", "list").out
+    assert "auto: car feed (3/3 about cars)" in listed

@@ -126,7 +126,8 @@ def test_feeds_list_is_an_aligned_table(cli, home: Path, site: Site) -> None:
     rows = {line.split()[0]: line for line in lines[1:]}
     assert "ok" in rows["汽车新闻"] and "ago" in rows["汽车新闻"]
     assert rows["汽车新闻"].split()[4] == "2"  # items kept
-    assert "HTTP 500 Internal Server Error (2 in a row)" in rows["Broken"]
+    assert "HTTP 500 Internal Server Error (the site's server failed;" in rows["Broken"]
+    assert rows["Broken"].endswith("tries again next run) (2 in a row)")
     assert "never" in rows["Broken"]
     assert "disabled" in rows["Off"]
     assert "not fetched yet" in rows["http://example.com/d.xml"]

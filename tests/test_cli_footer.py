@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autonews.errors import ExitStatus
+from tests.helpers.net import free_port_url
 from tests.helpers.site import (
     ARTICLE,
     FAST_FETCH,
@@ -59,6 +60,31 @@ def test_footer_counts_the_good_feeds_and_names_the_broken_one(
     assert footer[1].startswith("  FAILED Broken Wire: HTTP 500")
     assert len(footer) == 2  # not one line per feed
     assert "Wire 3" not in "\n".join(footer)
+
+
+def test_a_feed_refusing_connections_is_named_with_what_it_means(
+    cli, home: Path, site: Site
+) -> None:
+    """Trial 41 4.3: "1 feed failed: Automotive Fleet (connection failed: All connection attempts
+    failed)" left the reader to guess whose fault it was and what to do; the 12 MB and 301 cases
+    said it. The footer tells it with the failure; stderr, whose line stays short, on a hint
+    line of its own."""
+    from autonews.fetch_errors import HINTS
+
+    site.routes["/good.xml"] = (
+        200,
+        "application/rss+xml",
+        feed_xml("Fleet News", [("Ford recalls Transit Custom vans", "http://news.example/1")]),
+    )
+    feeds = [("Fleet News", site.url("/good.xml")), ("Automotive Fleet", free_port_url())]
+    write_config(home, feeds_toml(feeds) + FAST_FETCH)
+    result = cli("digest", "--no-extract", "--format", "text")
+    assert result.code == ExitStatus.FEEDS_FAILED, result.err
+    assert "autonews: 1 feed failed: Automotive Fleet (connection refused)\n" in result.err
+    assert f"hint: Automotive Fleet: {HINTS['refused']}\n" in result.err
+    footer = " ".join(" ".join(footer_of(result.out)).split())
+    assert f"FAILED Automotive Fleet: connection refused ({HINTS['refused']})" in footer
+    assert "tries again next run" in HINTS["refused"] and "check the feed's URL" in footer
 
 
 def test_json_keeps_every_feed(cli, home: Path, twelve_feeds, validate_digest) -> None:

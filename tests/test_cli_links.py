@@ -48,10 +48,13 @@ def test_text_lists_every_sources_link_under_the_story_and_its_id(cli, demo) -> 
     lines = out.splitlines()
     # The representative link, whole on its line (last: the lead, above, shows only that one).
     own = len(lines) - 1 - lines[::-1].index(f"  {volvo['url']}")
-    others = [s["url"] for s in volvo["sources"] if s["url"] != volvo["url"]]
+    others = [s for s in volvo["sources"] if s["url"] != volvo["url"]]
     assert len(others) == 2
-    under = lines[own + 1 : own + 3]  # then each other source, indented under it
-    assert [line.startswith("    ") and line.split(": ", 1)[1] for line in under] == others
+    # Then each other source, indented under it: its outlet and headline, its link whole on a
+    # line of its own under them.
+    under = [line.strip() for line in lines[own + 1 : own + 5]]
+    assert under == [part for s in others for part in (f"{s['feed']}: {s['title']}", s["url"])]
+    assert all(line.startswith("    ") for line in lines[own + 1 : own + 5])
     assert f"id {volvo['id']}" in lines[own - 1]
     for story in stories:  # every story shows its id
         assert f"id {story['id']}" in out
@@ -108,6 +111,12 @@ def test_email_text_and_html_link_every_source(cli, demo, home: Path) -> None:
         assert source["url"] in text
         assert f'href="{source["url"]}"' in html
     assert f"id {volvo['id']}" in text and f"id {volvo['id']}" in html
+    # The text part names each other source's outlet and headline, as the HTML part does (trial
+    # 41: a recall joined to another story was a bare URL there, its headline only in the HTML).
+    flat = " ".join(text.split())
+    for source in volvo["sources"]:
+        if source["url"] != volvo["url"]:
+            assert f"{source['feed']}: {source['title']} {source['url']}" in flat
 
 
 @pytest.mark.parametrize("columns", [60, 50, 40])
@@ -123,6 +132,13 @@ def test_narrow_terminal_keeps_each_url_whole_and_coloured(
     assert any(len(url) > columns - 18 for url in urls)  # they would not fit beside the labels
     for url in urls:  # each on one line, all of it, never folded or cut
         assert any(line.rstrip().endswith(url) for line in lines), url
+    # Each other source's outlet and headline above its link, wrapped to the terminal (trial 41).
+    volvo = _multi_source(stories)
+    squeezed = "".join(plain.split())
+    for source in volvo["sources"]:
+        if source["url"] != volvo["url"]:
+            told = f"{source['feed']}: {source['title']}{source['url']}"
+            assert "".join(told.split()) in squeezed
     # The rest fits the terminal (in display columns: 车滴快讯 takes 8), the lead's box included:
     # its borders are never wrapped onto the next line.
     assert all(cell_len(line) <= columns for line in lines if "http" not in line)

@@ -158,8 +158,9 @@ def test_the_stderr_failure_summary_leaves_no_parenthesis_open(cli, home: Path, 
         "autonews: 2 feeds failed: Car Blog Archive (larger than the 2,000 byte cap), "
         "Autoblog UK (an HTML page, not a feed)"
     )
-    # The whole reason, hint and all, is in the footer.
+    # The whole reason, hint and all, is in the footer; stderr gives the hint a line of its own.
     assert "larger than the 2,000 byte cap (raise [fetch] max_bytes to read it)" in result.out
+    assert "hint: Car Blog Archive: raise [fetch] max_bytes to read it\n" in result.err
 
 
 _WORDS = st.text(alphabet=st.sampled_from("abc,:"), min_size=1, max_size=12)

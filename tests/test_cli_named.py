@@ -141,3 +141,51 @@ def test_a_named_digests_mail_subject_names_only_its_makers(
     text = message.get_body(("plain",)).get_content()
     assert "== Toyota" in text and "== BMW" not in text  # filed under the maker asked for
     assert message["Subject"] == "autonews recalls: 2 stories — 2 recalls (Ford, Toyota)"
+
+
+FLEET_TITLES = [
+    "Ford recalls Transit Custom vans over rear brake hose chafing",
+    "Volkswagen cuts ID.4 contract hire rates by up to £80 a month",
+    "Tesla Recalls 52,000 Model Y Vehicles Over Seat Belt Warning Chime",
+    "Toyota Recalls 145,000 Corolla Sedans for Rearview Camera Issue",
+]
+
+
+def test_a_named_digest_filters_by_model(
+    cli, home: Path, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 41 wish 3: `models = [...]` in [[digests]] was refused ("a digest takes name, to,
+    makers, events, exclude_events, tags, format"); it takes what --model takes, and narrows
+    the digest's other filters."""
+    feed = serve_titles(httpserver, FLEET_TITLES)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[digests]]\nname = "fleet"\nformat = "json"\nmodels = ["transit custom", "VW ID.4"]\n\n'
+        '[[digests]]\nname = "recalls"\nformat = "json"\nmodels = ["Model Y", "Transit Custom"]\n'
+        'events = ["recall"]\nmakers = ["Tesla"]\n',
+        "utf-8",
+    )
+    args = ("digest", "--config", str(config), "--feed", feed, "--no-extract")
+    fleet = cli(*args, "--name", "fleet")
+    assert fleet.code == 0, fleet.err
+    assert {s["title"] for s in fleet.json()["stories"]} == set(FLEET_TITLES[:2])
+    steps = {step["filter"]: step["values"] for step in fleet.json()["filters"]}
+    assert steps == {"model": ["transit custom", "VW ID.4"]}
+    recalls = cli(*args, "--offline", "--name", "recalls")
+    assert [s["title"] for s in recalls.json()["stories"]] == [FLEET_TITLES[2]]
+    assert cli("config", "check", "--config", str(config)).code == 0
+
+
+def test_a_named_digests_model_typo_is_refused_naming_its_key(
+    cli, home: Path, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    feed = serve_titles(httpserver, FLEET_TITLES)
+    config = tmp_path / "config.toml"
+    config.write_text('[[digests]]\nname = "fleet"\nmodels = ["Modle Y"]\n', "utf-8")
+    refused = cli("digest", "--config", str(config), "--feed", feed, "--name", "fleet")
+    assert refused.code == ExitStatus.USAGE, refused.err
+    assert "config key 'digests[0].models': no model 'Modle Y'" in refused.err
+    assert "did you mean 'Model Y'" in refused.err
+    assert httpserver.log == []  # found before any fetch
+    check = cli("config", "check", "--config", str(config))
+    assert check.code == ExitStatus.USAGE and "digests[0].models" in check.out + check.err

@@ -390,3 +390,32 @@ def test_an_offline_digest_before_any_fetch_says_so_once_and_fails_nothing(cli, 
     assert result.code == 0, result.err
     assert "2 not fetched yet (a run without --offline fetches them)" in result.out
     assert "failed" not in result.out + result.err
+
+
+RECALLS = [
+    "Ford recalls 19,000 Transit vans over airbag fault",
+    "Vauxhall recalls Vivaro Electric vans over 12V battery fault",
+    "Bosch recalls 50,000 brake boosters fitted to vans",
+]
+
+
+@pytest.mark.parametrize(
+    ("grouping", "named"),
+    [("maker", "(Ford, Vauxhall, Industry)"), ("group", "(Ford, Stellantis, Industry)")],
+)
+def test_mail_subject_names_the_groups_its_events_are_filed_in(
+    cli, home: Path, httpserver: HTTPServer, tmp_path: Path, grouping: str, named: str
+) -> None:
+    """Trial 41 4.5: "3 recalls (Ford, Toyota)" where a third recall was filed elsewhere: the
+    subject names the groups the mail files them in, the industry's and a maker's group too."""
+    url = serve(httpserver, [item(title, n) for n, title in enumerate(RECALLS)])
+    config = tmp_path / "config.toml"
+    config.write_text('[email]\nsmtp = "smtp://127.0.0.1:1"\nfrom = "a@example.org"\n', "utf-8")
+    args = ("--config", str(config), "--feed", url, "--no-extract", "--email", "b@example.org")
+    result = cli("digest", *args, "--group-by", grouping, "--dry-run")
+    assert result.code == 0, result.err
+    message = parse_mail(result.out)
+    assert message["Subject"] == f"autonews: 3 stories — 3 recalls {named}"
+    text = message.get_body(("plain",)).get_content()
+    headings = [line for line in text.splitlines() if line.startswith("== ")]
+    assert [h.split(" · ")[0][3:].split(" (")[0] for h in headings] == named[1:-1].split(", ")

@@ -222,3 +222,69 @@ def test_a_pages_source_line_joins_no_two_stories(cli, home: Path, site) -> None
     assert {ES9, NIO_Q3} <= set(stories)  # each titles a story of its own
     assert stories[ES9]["cluster_size"] == stories[NIO_Q3]["cluster_size"] == 1
     assert stories[NIO_Q3]["summary"].startswith(NIO_Q3_TEXT[0])
+
+
+def _dated_byline_page(heading: str, text: str, author: str, byline: str, lang: str) -> str:
+    """Trial 41's pages: a cookie banner, a menu, the heading, a byline that dates the article
+    ("By staff reporter · 07 December 2026 05:08"), one paragraph, related links, a footer; the
+    author named in a meta tag without the byline's words."""
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(heading)} | Fleet Site</title>"
+        f"<meta name='author' content='{author}'></head><body>"
+        "<div class='cookie-banner'>We use cookies to improve your experience on our site. "
+        "Accept all | Manage preferences</div><header><a href='/'>Fleet Site</a>"
+        "<nav>Home | News | Fleet management | Electric vans | Events</nav></header>"
+        f"<main><article><h1>{html.escape(heading)}</h1><p class='byline'>{byline}</p>"
+        f"<p>{html.escape(text)}</p></article><aside><h3>Related stories</h3><ul>"
+        "<li><a href='/x/1'>Another story about vans</a></li></ul></aside></main>"
+        "<footer>© 2026 Fleet Site · Privacy · Terms</footer></body></html>"
+    )
+
+
+DATED_BYLINES = [
+    (
+        "Ford warns of Transit van delays as Turkish supplier strike bites",
+        "Ford has told business customers that deliveries of its Transit Custom van, the UK's "
+        "best-selling van, will be delayed by a strike at a supplier in Turkey.",
+        "Staff reporter",
+        "By staff reporter · 07 December 2026 05:08",
+        "en",
+    ),
+    (
+        "Umweltzone: Berlin verschiebt Verschärfung für Lieferwagen",
+        "Berlin verschiebt die geplante Verschärfung der Umweltzone für Lieferwagen um ein Jahr.",
+        "Redaktion",
+        "Von der Redaktion · 06 December 2026 19:08",
+        "de",
+    ),
+    (
+        "Renault Trucks rappelle 2 000 camions électriques",
+        "Le constructeur rappelle 2 000 camions électriques pour un défaut de freinage.",
+        "",
+        "Par la rédaction · 6 déc. 2026 10:00",
+        "fr",
+    ),
+    (
+        "比亚迪召回部分汉EV 共计1.2万辆",
+        "比亚迪宣布召回部分汉EV，共计1.2万辆，原因是后制动软管可能磨损。",
+        "",
+        "文/李明 2026-12-07 08:40",
+        "zh",
+    ),
+]
+
+
+def test_a_byline_that_dates_the_article_starts_no_summary(cli, home: Path, site) -> None:
+    """Trial 41: "By staff reporter · 07 December 2026 05:08 Ford has told…" and "Von der
+    Redaktion · 06 December 2026 19:08 Berlin verschiebt…" led the mail: a byline with the
+    article's date after it, in English or another language, is no part of the summary, whether
+    or not the page names the author elsewhere."""
+    feed = _serve(
+        site,
+        "Fleet Site",
+        [(h, _dated_byline_page(h, t, a, b, lang)) for h, t, a, b, lang in DATED_BYLINES],
+    )
+    summaries = _summaries(cli, home, feed)
+    for heading, text, _, _, _ in DATED_BYLINES:
+        assert summaries[heading] == text

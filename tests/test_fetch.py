@@ -12,6 +12,7 @@ from werkzeug.wrappers import Request, Response
 
 from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
+from autonews.fetch_errors import HINTS
 from autonews.models import FeedStatus
 from tests.helpers.net import free_port_url
 
@@ -101,6 +102,8 @@ def test_a_host_whose_name_is_unknown_fails_its_other_requests_at_once() -> None
     results = fetch_all(requests, replace(FAST, retries=2))
     assert all(r.status is FeedStatus.ERROR for r in results)
     assert all("connection failed" in (r.error or "") for r in results)
+    # What it means and what to do (trial 41: a failure's line said neither).
+    assert all(HINTS["unknown host"] in (r.error or "") for r in results)
     earlier = [r for r in results if "failed earlier in this run" in (r.error or "")]
     # (the host's first requests were in flight together, as many as one host is allowed)
     assert len(earlier) >= len(requests) - FAST.per_host
@@ -111,7 +114,7 @@ def test_a_refused_connection_fails_only_its_own_request() -> None:
     url = free_port_url()
     requests = [FetchRequest(f"{url}?page={n}") for n in range(6)]
     for result in fetch_all(requests, replace(FAST, retries=0, per_host=1)):
-        assert "connection failed" in (result.error or "")
+        assert "connection refused" in (result.error or "")
         assert "failed earlier" not in (result.error or "")
 
 
@@ -223,12 +226,16 @@ def test_silent_server_times_out(silent_server: str) -> None:
     result = fetch_one(silent_server, replace(FAST, timeout=0.5, retries=0))
     assert result.status is FeedStatus.ERROR
     assert time.monotonic() - started < 2
+    assert (result.error or "").startswith("timed out") and HINTS["timeout"] in result.error
 
 
 def test_connection_refused_is_reported() -> None:
+    """Trial 41 4.3: "connection failed: All connection attempts failed" said neither whether
+    the site or the network was at fault nor what to do: it says a refusal, and what it means."""
     result = fetch_one(free_port_url(), replace(FAST, retries=0))
     assert result.status is FeedStatus.ERROR
-    assert "connection failed" in (result.error or "")
+    assert result.error == f"connection refused ({HINTS['refused']})"
+    assert "All connection attempts failed" not in result.error
 
 
 def test_deadline_reports_unfinished_and_keeps_finished(
@@ -321,6 +328,7 @@ def test_https_checks_the_certificate(tls_server, monkeypatch) -> None:
     refused = fetch_one(server.url_for("/feed"), replace(FAST, retries=0))
     assert refused.status is FeedStatus.ERROR
     assert "certificate" in (refused.error or "").lower()
+    assert (refused.error or "").startswith("TLS error: ") and HINTS["tls"] in refused.error
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
     result = fetch_one(server.url_for("/feed"), replace(FAST, retries=0))
     assert result.status is FeedStatus.OK, result.error

@@ -188,7 +188,7 @@ def test_a_count_of_parts_is_in_parts(title: str, figures: list[object]) -> None
         ("Bosch to cut 13,000 more jobs in Germany", [("13,000 more jobs", 13000, "jobs")]),
         ("Ford Plans 4,000 Job Cuts in Europe", [("4,000 Job Cuts", 4000, "jobs")]),
         ("Ford UK to shed 800 roles at Dunton", [("800 roles", 800, "jobs")]),
-        ("GM to lay off up to 14K workers", [("14K workers", 14000, "jobs")]),
+        ("GM to lay off up to 14K workers", [("up to 14K workers", 14000, "jobs")]),
         (
             "GM blames EV challenges for 1,700 employee layoff",
             [("1,700 employee layoff", 1700, "jobs")],

@@ -116,7 +116,7 @@ def test_a_story_sent_again_shows_the_new_headline_and_the_figure_it_changed_fro
         assert "new: Ford expands Explorer axle recall to 380,000 vehicles (AutoTrade Daily)" in (
             out
         ), fmt
-        assert "figure changed: 142,310 → 380,000 vehicles" in out, fmt
+        assert "figure changed: 142,310 vehicles → 380,000 vehicles" in out, fmt
     (story,) = json.loads(render(digest, Format.JSON))["stories"]
     assert story["changed"] == ["figure"]
     assert story["retold"] == {
@@ -136,7 +136,7 @@ def test_a_story_sent_again_shows_the_new_headline_and_the_figure_it_changed_fro
     assert "新动态：Ford expands Explorer axle recall to 380,000 vehicles（AutoTrade Daily）" in (
         chinese
     )
-    assert "数字有变：142,310 → 380,000 vehicles" in chinese
+    assert "数字有变：142,310 vehicles → 380,000 vehicles" in chinese
 
 
 def replace_language(digest, language: str):
@@ -181,3 +181,19 @@ def test_story_json_gives_the_tags_the_digest_gives(cli, home: Path, site: Site)
     (story,) = cli("digest", "--no-extract", "--format", "json").json()["stories"]
     assert story["tags"] == ["china", "ev"]
     assert cli("story", story["id"], "--format", "json").json()["tags"] == ["china", "ev"]
+
+
+def test_the_figure_a_story_went_out_with_keeps_its_unit(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 41 5: a lease-rate story delivered at £60 a month and retitled £80 came back as
+    "figure changed: 60 → £80": the figure it went out with, written as the one it has now."""
+    first = entry(clock, "Volkswagen cuts ID.4 contract hire rates by up to £60 a month", 1, 2)
+    url = publish(site, "/fn.xml", [first])
+    assert titles(cli("digest", "--feed", url, *NEW)) == [first["title"]]
+    retitled = "Volkswagen cuts ID.4 contract hire rates by up to £80 a month"
+    publish(site, "/fn.xml", [{**first, "title": retitled}])
+    clock.advance(hours=1)
+    text = cli("digest", "--feed", url, "--no-extract", "--new", "--format", "text")
+    assert text.code == 0, text.err
+    assert "figure changed: £60 → £80" in " ".join(text.out.split())

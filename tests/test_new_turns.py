@@ -188,7 +188,7 @@ def test_a_regulators_count_corrected_by_its_feed_is_news_again(
     corrected = "特斯拉（上海）有限公司召回部分国产Model Y电动汽车 共计87,240辆"
     publish(site, "/samr.xml", [{**notice, "title": corrected}], title="SAMR")
     text = flat(cli("digest", *feeds, *TEXT))
-    assert corrected in text and "figure changed: 87,420 → 87,240" in text
+    assert corrected in text and "figure changed: 87,420辆 → 87,240辆" in text
     clock.advance(hours=1)
     assert titles(cli("digest", *feeds, *NEW)) == []
     assert cli("story", story["id"], "--format", "json").json()["id"] == story["id"]

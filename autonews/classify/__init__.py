@@ -18,6 +18,7 @@ from autonews.classify.clauses import (
     main_clause,
     news_before_a_question,
     speculative_title,
+    without_appositives,
 )
 from autonews.classify.counted import NO_NAMES, Names
 from autonews.classify.event_model import (
@@ -58,6 +59,7 @@ from autonews.classify.relevance import (
     Evidence,
     Spotted,
     automotive_words,
+    other_business,
     title_evidence,
 )
 from autonews.classify.sport import sport_cue
@@ -73,6 +75,7 @@ __all__ = ["Classifier", "classify"]
 _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
+_PARTNERSHIP = Event.PARTNERSHIP
 _PERSON = "c:p-"  # the glossary's people (knowledge/concepts.toml)
 
 _with_additions: dict[str, Knowledge] = {}
@@ -88,6 +91,7 @@ class _TitleReading(NamedTuple):
     car_word: bool
     found: list[Spotted]
     car_words: list[str]  # the phrases that by themselves say "cars" (automotive_words)
+    german: bool  # read as German (knowledge/events.de.toml)
 
 
 class Classifier:
@@ -103,30 +107,40 @@ class Classifier:
         cls,
         extra_makers: Iterable[Mapping[str, Any]] = (),
         extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+        extra_companies: Iterable[Mapping[str, Any]] = (),
     ) -> Classifier:
-        if not extra_makers and not extra_event_keywords:
+        if not extra_makers and not extra_event_keywords and not extra_companies:
             return cls()
         # Built once per process and set of additions: workers classify feed after feed.
-        version = knowledge_version(extra_makers, extra_event_keywords)
+        version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
         knowledge = _with_additions.get(version)
         if knowledge is None:
             knowledge = _with_additions[version] = built_knowledge(
-                extra_makers, extra_event_keywords
+                extra_makers, extra_event_keywords, extra_companies
             )
         return cls(knowledge)
 
     # --- events ------------------------------------------------------------------------------
 
     def phrase_event(
-        self, stems: list[str], reasons: list[str], hits: list[RuleHit] | None = None
+        self,
+        stems: list[str],
+        reasons: list[str],
+        hits: list[RuleHit] | None = None,
+        german: bool = False,
     ) -> tuple[Event, float, str | None]:
         """The event by the rules (strongest phrase, earliest among equals), its weight, and the
-        first speculative phrase if any; ``hits`` collects every phrase that matched."""
+        first speculative phrase if any; ``hits`` collects every phrase that matched. A German
+        text (``german``) is read by German phrases too (knowledge/events.de.toml)."""
         best: tuple[float, int, EventHit] | None = None
         speculative = None
         denied = False  # a denial names the rumour it answers: no speculation
         recall_at = -1  # where a recall phrase is: a "may" after it is the fault's
-        for start, _, (choice,) in self.k.event_choices.scan(stems):
+        if german:
+            matches = self.k.german.with_separable(stems, self.k.german_event_choices.scan(stems))
+        else:
+            matches = self.k.event_choices.scan(stems)
+        for start, _, (choice,) in matches:
             denied = denied or choice.denial
             if speculative is None and not in_a_reason(stems, start):
                 speculative = choice.speculative
@@ -149,22 +163,27 @@ class Classifier:
         if reasons is not DISCARD:
             # What became of the choice: the event model weighs it (see classify), unless it is
             # the user's own phrase; with no model, the strongest phrase decides.
-            weighed = self.model is not None and weight <= _DECISIVE
+            weighed = self.model is not None and weight <= _DECISIVE and not german
             said = "weighed" if weighed else "yours" if weight > _DECISIVE else ""
             reasons.append(rules_choice(hit, position, said or strength_name(weight)))
         return hit.event, weight, speculative
 
     def _rule_event(
-        self, title: str, stems: list[str], reasons: list[str], hits: list[RuleHit]
+        self,
+        title: str,
+        stems: list[str],
+        reasons: list[str],
+        hits: list[RuleHit],
+        german: bool = False,
     ) -> tuple[Event, float, str | None]:
         if recall_listing(title):
             reasons.append("rules: recall, a regulator's recall listing or safety notice")
             return _RECALL, _LISTING, None  # its "may" is the fault's
-        event, weight, speculative = self.phrase_event(stems, reasons, hits)
+        event, weight, speculative = self.phrase_event(stems, reasons, hits, german)
         main = main_clause(title, stems) if (":" in title or "：" in title) else stems
         if main is not stems:
             # After a topic label ("Tariff Turmoil: ..."), the main clause wins a tie.
-            main_event, main_weight, _ = self.phrase_event(main, DISCARD)
+            main_event, main_weight, _ = self.phrase_event(main, DISCARD, None, german)
             if main_weight >= weight and main_event is not event:
                 reasons.append(f"rules: {main_event.value}, the clause after the lead-in")
                 event, weight = main_event, main_weight
@@ -174,16 +193,30 @@ class Classifier:
         """What the title alone says: its words, the event phrases the rules find and their
         choice, whether it names cars, and the names in it."""
         tokens = Tokens(title)
-        stems = stems_of(tokens.norms)
+        norms = tokens.norms
+        german = self.k.german.reads(norms, title)
+        if german:  # its compounds read as their parts: Rückrufaktion as Rückruf
+            norms = self.k.german.parts(norms)
+            reasons.append("read as German")
+        stems = stems_of(norms)
         hits: list[RuleHit] = []
-        event, weight, speculative = self._rule_event(title, stems, reasons, hits)
-        car_words = automotive_words(self.k, tokens.norms, tokens.plain)
+        event, weight, speculative = self._rule_event(title, stems, reasons, hits, german)
+        car_words = automotive_words(self.k, norms, tokens.plain)
+        if german and not car_words:  # Gebrauchtwagenpreise, Poolfahrzeuge
+            compound = self.k.german.car_compound(tokens.norms)
+            car_words = [compound] if compound else car_words
         # A word that alone says "cars" ("off-roader", "electric vehicles") is a car word for
         # the names too: "Ford ... Into An Off-Roader" is the carmaker.
         car_word = bool(car_words) or self.says_cars(stems, tokens.plain)
         found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
+        described = without_appositives(self.k.appositives, tokens, stems, found)
+        if described is not None:
+            stems, noun = described
+            reasons.append(f"rules: '{noun}' only describes the name after it: read without it")
+            hits = []
+            event, weight, speculative = self._rule_event(title, stems, reasons, hits)
         return _TitleReading(
-            tokens, stems, hits, event, weight, speculative, car_word, found, car_words
+            tokens, stems, hits, event, weight, speculative, car_word, found, car_words, german
         )
 
     def event_features(self, title: str) -> list[str]:
@@ -223,14 +256,19 @@ class Classifier:
         the item comes from a feed that is about cars, which is evidence enough of relevance."""
         reasons: list[str] = [] if explain else DISCARD
         title = without_bookkeeping(title)  # "UPDATE 1-Ford expands...": "1-Ford" is no Ford
-        tokens, stems, hits, event, weight, speculative, car_word, found, car_words = (
+        tokens, stems, hits, event, weight, speculative, car_word, found, car_words, german = (
             self._read_title(title, reasons)
         )
         if found and title[:1].isdigit():  # a listing's manufacturer (regulators.py)
             found = without_the_manufacturers_models(title, tokens, found, reasons)
         figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES, reasons)
         probability = 1.0
-        if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
+        if german and self.model is not None and weight <= _DECISIVE:
+            # The model's words are English and Chinese ("die" and "will" English ones): the
+            # German phrases decide, as sure as their strength.
+            probability = _SURENESS.get(strength_name(weight), 1.0) if weight > 0 else 1.0
+            reasons.append(f"event {event.value} (the rules: the event model reads no German)")
+        elif self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
             shape = shape_features(
                 tokens, stems, hits, event, _subject_end(found), self._concepts(stems)
             )
@@ -266,7 +304,15 @@ class Classifier:
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
             if not any(hit.kind == "maker" for _, _, hit in found):
-                found = found + extra.makers(evidence.strength > NONE, reasons, title)
+                company = next((hit for _, _, hit in found if hit.kind == "company"), None)
+                # A deal by the model or the title's words; an opinion on deals is none.
+                deal = event is _PARTNERSHIP or any(h.event is _PARTNERSHIP for h in hits)
+                deal = deal and not reads_as_opinion(title)
+                found = found + extra.makers(
+                    evidence.strength > NONE, reasons, company, deal, title
+                )
+            elif self._groups_only(found):
+                found = found + extra.brands_of(found, reasons)
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = in_a_car_feed(self.k, found, tokens, stems)
@@ -334,6 +380,11 @@ class Classifier:
         _, weight, speculative = self.phrase_event(stems_of(Tokens(told).norms), DISCARD)
         return weight >= STRENGTHS["strong"] and speculative is None
 
+    def _groups_only(self, found: list[Spotted]) -> bool:
+        """Whether every maker named is a group that sells no car under its own name."""
+        holdings = self.k.holdings
+        return all(hit.index in holdings for _, _, hit in found if hit.kind == "maker")
+
     def _spared(self, found: list[Spotted], stems: list[str], car_words: list[str]) -> bool:
         """Whether the title's car word spares its names from the not-cars cues: a broad
         Chinese one (销量) alone spares only brands that mean nothing but cars
@@ -354,6 +405,8 @@ class Classifier:
             if item.via == "model":
                 return False
         cues = self.k.not_cars.scan(stems) if self.k.not_cars.may_match(stems) else []
+        if not cues and not any(item.kind == "maker" for _, _, item in found):
+            cues = other_business(self.k, stems)  # Panasonic's TVs: a company's, not a car's
         if cues:
             reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
         return bool(cues)
@@ -394,6 +447,9 @@ def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:
 
 _DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh more
 _LISTING = _DECISIVE + 0.5  # a recall listing's shape decides, as the user's phrases do
+# How sure the event of a German title is, by the strength of the phrase that decided it: as
+# sure as the event model mostly is of a headline with such a phrase.
+_SURENESS = {"decisive": 0.9, "strong": 0.75, "medium": 0.55, "weak": 0.4}
 
 
 def _subject_end(found: list[Spotted]) -> int | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from autonews.classify.lexicon import stem, tokenize
+from autonews.classify.lexicon import Lexicon, Tokens, stem, tokenize
 from autonews.classify.relevance import Spotted
 
 _KICKER = re.compile(r"^\s*([^:：?？]{1,40})[:：]\s*\S")
@@ -88,3 +88,19 @@ def speculative_title(
         reasons.append("speculative: told as a report's")
         return True
     return False
+
+
+def without_appositives(
+    appositives: Lexicon[str], tokens: Tokens, stems: list[str], found: list[Spotted]
+) -> tuple[list[str], str] | None:
+    """The stems without a noun that, between two names, describes the second ("Continental
+    spin-off Aumovio cuts 3,000 jobs": the spin-off is Aumovio, no spin-off is told), and the
+    noun as written; None where there is none."""
+    if len(found) < 2 or not appositives.may_match(tokens.norms):
+        return None
+    ends = {end for _, end, _ in found}
+    starts = {start for start, _, _ in found}
+    for start, end, _ in appositives.scan(tokens.norms):
+        if start in ends and end in starts:
+            return stems[:start] + [""] * (end - start) + stems[end:], tokens.span(start, end)
+    return None

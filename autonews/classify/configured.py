@@ -18,4 +18,4 @@ if TYPE_CHECKING:
 
 
 def classifier_for(settings: ClassifyConfig) -> Classifier:
-    return Classifier.with_overrides(settings.makers, settings.event_keywords)
+    return Classifier.with_overrides(settings.makers, settings.event_keywords, settings.companies)

@@ -18,6 +18,7 @@ from autonews.classify.figure_words import (
     CJK_PART_MEASURES,
     CJK_PARTS,
     CJK_VEHICLES,
+    KINDS,
     MEASURES,
     PEOPLE,
     THROUGH,
@@ -111,6 +112,9 @@ def counted_after(
             # "4,000 Model Ys" of a model not known: a model of that name, not "models".
             return _word_end(following), "vehicles"
         unit = UNIT_OF.get(lowered)
+        kind = _kind_after(word, raw, following) if unit is not None else None
+        if kind is not None:  # "130 auto parts categories" counts categories
+            return kind
         if unit is not None:
             head = _head(lowered, raw == word, following, large)
             if head is _GOES_ON:
@@ -171,6 +175,15 @@ def _head(
     if after.islower() and after.endswith("s") and lowered not in UNIT_OF:
         return 0, ""
     return _GOES_ON
+
+
+def _kind_after(word: str, raw: str, following: re.Match[str] | None) -> tuple[int, str] | None:
+    """The end and noun of a word of ``KINDS`` right after a unit noun, which it counts
+    instead ("auto parts categories", "car parts makers"); None if there is none."""
+    if word != raw or following is None:
+        return None
+    noun = following.group().rstrip(_EDGE_PUNCTUATION)
+    return (_word_end(following), noun.lower()) if noun.lower() in KINDS else None
 
 
 def _unit_next(word: str, raw: str, following: re.Match[str] | None) -> bool:

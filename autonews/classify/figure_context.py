@@ -130,12 +130,22 @@ def bound_before(text: str, start: int, value: float | None = None) -> Bound | N
             continue  # not one, or the end of a longer word ("cover 40,000")
         if words.lower() == _RANKING and (value or 0) < _LEAST_TOPPED:
             return None
+        if words.lower() == _UP_TO and _a_move_before(text, begin):
+            return None  # "inflation edges up to 2.2%": where it went, no bound
         qualifier, kept = found
         return Bound(qualifier, begin if kept else start, words)
     return None
 
 
 _LATIN = re.compile("[A-Za-z]")
+_UP_TO = "up to"
+_MOVES = frozenset(DATA["up_to"]["moves"])
+
+
+def _a_move_before(text: str, begin: int) -> bool:
+    """Whether the word before ``begin`` is a verb of a move ("edges", "climbed")."""
+    before = text[:begin].split()
+    return bool(before) and before[-1].lower() in _MOVES
 
 
 def bound_after(text: str, end: int) -> Bound | None:

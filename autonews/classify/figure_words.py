@@ -30,6 +30,8 @@ def _by_noun(table: dict[str, list[str]]) -> dict[str, str]:
 UNIT_OF = _by_noun(_DATA["units"])
 # Nouns after a singular unit noun that count what it counts ("vehicle deliveries", "job cuts").
 THROUGH = frozenset(_DATA["through"]["nouns"])
+# Nouns after a unit noun that count kinds or makers of it ("130 auto parts categories").
+KINDS = frozenset(_DATA["kinds"]["nouns"])
 # Words after a number that make it a measure, no count ("85 kWh battery").
 MEASURES = frozenset(_DATA["measures"]["words"])
 

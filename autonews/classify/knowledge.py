@@ -13,6 +13,7 @@ from typing import Any
 
 from autonews.classifier_version import knowledge_version
 from autonews.classify.glossary import glossary
+from autonews.classify.language import ReadLanguage
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.model_names import shown_names
 from autonews.classify.scripts import simplified
@@ -47,6 +48,8 @@ class Maker:
     # A sales umbrella's brands (HIMA sells AITO, Luxeed...), lower-cased: named beside one, it
     # stands back.
     brands: frozenset[str] = frozenset()
+    # The maker whose cars this brand sells under its own badge (Vauxhall: Opel's), if any.
+    badge_of: str = ""
 
 
 # Roles whose business is the car industry: a company's name is weak evidence of it.
@@ -117,7 +120,13 @@ class Knowledge:
     companies: list[Company] = field(default_factory=list)
     entities: Lexicon[EntityHit] = field(default_factory=Lexicon)
     events: Lexicon[EventHit] = field(default_factory=Lexicon)
+    # German (events.de.toml): the event phrases a German text is read by (English and Chinese
+    # ones with German ones), and what else reads it (language.py).
+    german_events: Lexicon[EventHit] = field(default_factory=Lexicon)
+    german: ReadLanguage = field(default_factory=ReadLanguage)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
+    # Nouns that, between two names, describe the second ("Continental spin-off Aumovio").
+    appositives: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
     car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
     # What shows a two-character Chinese model name is meant as one (events.toml [context]).
@@ -125,6 +134,11 @@ class Knowledge:
     model_before: tuple[str, ...] = ()
     vehicle_after: frozenset[str] = frozenset()  # stems: "Tundra pickups", "Pilot recall"
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
+    # A car-industry company's other businesses (Panasonic's TVs): said only of its news.
+    other_businesses: Lexicon[str] = field(default_factory=Lexicon)
+    # Inputs of car making (rare-earth magnets): named in a title, one car word in the summary
+    # makes its news the car industry's.
+    car_inputs: Lexicon[str] = field(default_factory=Lexicon)
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
@@ -166,10 +180,30 @@ class Knowledge:
     shown_models: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
 
     @cached_property
+    def holdings(self) -> frozenset[int]:
+        """The makers that are groups selling no car under their own name (Stellantis, SAIC):
+        what a title naming one is about may be the group's brands its text names."""
+        groups: dict[str, int] = {}
+        for maker in self.makers:
+            groups[maker.group] = groups.get(maker.group, 0) + 1
+        return frozenset(
+            index
+            for index, maker in enumerate(self.makers)
+            if maker.name == maker.group
+            and groups[maker.group] > 1
+            and index not in self.model_starts
+        )
+
+    @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:
         """Each event phrase's hits reduced to the one that counts, once per process rather than
         at every match: most have several (recall, recalls, recalled and recalling stem alike)."""
         return self.events.mapped(EventChoice.of)
+
+    @cached_property
+    def german_event_choices(self) -> Lexicon[EventChoice]:
+        """``event_choices`` of a German text."""
+        return self.german_events.mapped(EventChoice.of)
 
     def has_car_phrase_cjk(self, text: str) -> bool:
         """Whether any Chinese car phrase occurs in the text: one regex search, not one ``in``
@@ -200,6 +234,7 @@ class Knowledge:
             lenient=frozenset(str(a) for a in [*raw.get("lenient", []), *raw.get("people", [])]),
             people=frozenset(str(a) for a in raw.get("people", [])),
             brands=frozenset(str(b).lower() for b in raw.get("brands", [])),
+            badge_of=str(raw.get("badge_of", "")),
         )
         index = self.maker_by_name.get(name.lower())
         if index is None:
@@ -287,18 +322,24 @@ class Knowledge:
                 )
 
     def add_company(self, raw: Mapping[str, Any], where: str) -> None:
+        """A company, or (a user's entry of a known company's name) more names for it."""
         name = _required(raw, "name", where)
-        index = len(self.companies)
-        self.company_refs.append(CompanyRef(name, str(raw.get("role", "supplier"))))
-        self.companies.append(
-            Company(
-                name=name,
-                role=str(raw.get("role", "supplier")),
-                country=str(raw.get("country", "")),
-                automotive=bool(raw.get("automotive", raw.get("role") in AUTOMOTIVE_ROLES)),
-                veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
-            )
+        role = str(raw.get("role", "supplier"))
+        known = next(
+            (i for i, c in enumerate(self.companies) if c.name.lower() == name.lower()), None
         )
+        index = len(self.companies) if known is None else known
+        if known is None:
+            self.company_refs.append(CompanyRef(name, role))
+            self.companies.append(
+                Company(
+                    name=name,
+                    role=role,
+                    country=str(raw.get("country", "")),
+                    automotive=bool(raw.get("automotive", role in AUTOMOTIVE_ROLES)),
+                    veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+                )
+            )
         ambiguous = [str(a) for a in raw.get("ambiguous", [])]
         ambiguous_keys = {phrase_key(a) for a in ambiguous}
         for alias in [name, *map(str, raw.get("aliases", []))]:
@@ -311,7 +352,9 @@ class Knowledge:
 
     def add_event_phrases(self, event: Event, phrases: Iterable[str], weight: float) -> None:
         for phrase in phrases:
-            self.events.add(phrase_key(phrase, stem), EventHit(event, weight, phrase))
+            hit = EventHit(event, weight, phrase)
+            self.events.add(phrase_key(phrase, stem), hit)
+            self.german_events.add(phrase_key(phrase, stem), hit)  # (a German text reads all)
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -335,14 +378,21 @@ def _read(name: str) -> dict[str, Any]:
 def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+    extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
-    knowledge = Knowledge(version=knowledge_version(extra_makers, extra_event_keywords))
+    from autonews.classify.language_rules import add_german  # it reads this module's types
+
+    knowledge = Knowledge(
+        version=knowledge_version(extra_makers, extra_event_keywords, extra_companies)
+    )
     for raw in _read("makers.toml").get("maker", []):
         knowledge.add_maker(raw, "makers.toml")
     for raw in _read("companies.toml").get("company", []):
         knowledge.add_company(raw, "companies.toml")
     for raw in extra_makers:
         knowledge.add_maker(raw, "config [[classify.makers]]")
+    for raw in extra_companies:
+        knowledge.add_company(raw, "config [[classify.companies]]")
     for raw in _read("makers.toml").get("nickname", []):
         knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
@@ -354,21 +404,17 @@ def build_knowledge(
     knowledge.words_cjk = tuple(simplified(str(word)) for word in nonmakers.get("words", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
-    for event in Event:
-        for strength, weight in STRENGTHS.items():
-            knowledge.add_event_phrases(event, rules.get(event.value, {}).get(strength, []), weight)
+    add_german(knowledge, rules, _read("events.de.toml"))
     for event_name, phrases in (extra_event_keywords or {}).items():
         knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
-    # Speculative words live in the event trie (one walk finds both), marked by their weight.
-    for phrase in rules["modifiers"]["speculative"]:
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, SPECULATIVE, phrase))
-    for phrase in rules["modifiers"].get("denials", []):
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, DENIAL, phrase))
-    for phrase in rules["modifiers"].get("neutral", []):
-        knowledge.events.add(phrase_key(phrase, stem), EventHit(Event.OTHER, 0.0, phrase))
     for phrase in rules["context"].get("not_cars", []):
         knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("other_businesses", []):
+        knowledge.other_businesses.add(phrase_key(phrase, stem), phrase)
+        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("car_inputs", []):
+        knowledge.car_inputs.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(
@@ -376,6 +422,8 @@ def build_knowledge(
     )
     for phrase in rules["modifiers"]["reactions"]:
         knowledge.reactions.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["modifiers"].get("appositives", []):
+        knowledge.appositives.add(phrase_key(phrase), phrase)  # as written: "spin-off"
     nouns = [str(phrase) for phrase in rules["context"]["car_nouns"]]
     knowledge.car_nouns = frozenset(
         stem(word) for phrase in nouns if phrase.isascii() for word in phrase_key(phrase)
@@ -409,9 +457,10 @@ def _short_cjk(name: str) -> bool:
 def built_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
+    extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
     """``build_knowledge``, or the copy an earlier run kept of it (see ``stored``)."""
-    version = knowledge_version(extra_makers, extra_event_keywords)
+    version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
 
     def load(data: bytes) -> Knowledge:
         knowledge = pickle.loads(data)
@@ -422,7 +471,7 @@ def built_knowledge(
     return stored(
         "knowledge",
         version,
-        lambda: build_knowledge(extra_makers, extra_event_keywords),
+        lambda: build_knowledge(extra_makers, extra_event_keywords, extra_companies),
         lambda knowledge: pickle.dumps(knowledge, pickle.HIGHEST_PROTOCOL),
         load,
     )

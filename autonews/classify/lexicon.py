@@ -378,6 +378,10 @@ class Lexicon(Generic[T]):
                 reached = end
         return matches
 
+    def first_words(self) -> frozenset[str]:
+        """The words its phrases start with."""
+        return frozenset(self._root)
+
     def may_match(self, words: list[str]) -> bool:
         """Whether a phrase starts with one of the words: a check in C that spares a scan of
         the words where none can, for lexicons that seldom match."""

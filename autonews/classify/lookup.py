@@ -1,6 +1,7 @@
 """What a user may type for a maker (``--maker``, ``makers --search``, the config's maker lists):
 a brand or group name or any of a brand's aliases, in any script and any case (``VW``,
-``比亚迪``, ``mercedes``), resolved to the names the classifier labels stories with.
+``比亚迪``, ``mercedes``), resolved to the names the classifier labels stories with; and for a
+company (``--company``, ``companies --search``), its name or any alias (``LGES``, ``宁德时代``).
 
 Only the knowledge's public parts are used: its makers, their names, and the entity lexicon
 looked up by phrase, as the classifier builds them (the user's additions included).
@@ -13,15 +14,24 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import cache
 
-from autonews.classify.knowledge import Knowledge, Maker, build_knowledge, default_knowledge
+from autonews.classify.knowledge import (
+    Company,
+    Knowledge,
+    Maker,
+    build_knowledge,
+    default_knowledge,
+)
 from autonews.classify.lexicon import phrase_key
 from autonews.config import ClassifyConfig
 from autonews.errors import AutonewsError
 
 
 def knowledge_for(settings: ClassifyConfig) -> Knowledge:
-    """The knowledge a run classifies with: the shipped one, plus the config's makers."""
-    return build_knowledge(settings.makers) if settings.makers else default_knowledge()
+    """The knowledge a run classifies with: the shipped one, plus the config's makers and
+    companies."""
+    if not settings.makers and not settings.companies:
+        return default_knowledge()
+    return build_knowledge(settings.makers, extra_companies=settings.companies)
 
 
 @dataclass(frozen=True)
@@ -32,14 +42,17 @@ class Resolution:
     names: tuple[str, ...]
     instead: str = ""
     close: tuple[str, ...] = ()
+    company: str = ""  # the company it names instead, if it names one
 
 
 def resolve_maker(value: str, knowledge: Knowledge) -> Resolution:
     """What ``value`` names, with the brands a sales umbrella sells: `HIMA` (or its group,
-    `Huawei`, `华为`) is also the Aito, Luxeed, Stelato... that its stories are filed under."""
+    `Huawei`, `华为`) is also the Aito, Luxeed, Stelato... that its stories are filed under; and
+    a maker's other badge: `Vauxhall` is also Opel, whose cars it sells in the UK, and the
+    reverse (a German outlet's Opel Vivaro is the Vauxhall Vivaro of a UK fleet)."""
     found = _named(value, knowledge)
     if found.names:
-        return Resolution(_with_brands(found.names, knowledge))
+        return Resolution(_with_badges(_with_brands(found.names, knowledge), knowledge))
     return found
 
 
@@ -67,6 +80,7 @@ def _named(value: str, knowledge: Knowledge) -> Resolution:
         if found.name.casefold() in groups:  # 华为: Huawei, a supplier, and HIMA's group
             return Resolution((groups[found.name.casefold()],))
         instead = f"{value!r} is {found.name}, a company ({found.role}), not an automaker"
+        return Resolution((), instead, company=found.name)
     return Resolution((), instead, tuple(close_names(value, knowledge)))
 
 
@@ -81,6 +95,20 @@ def _with_brands(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...
         if brand in knowledge.maker_by_name
     ]
     return tuple(dict.fromkeys([*names, *brands]))
+
+
+def _with_badges(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...]:
+    """``names`` and the other badges of the makers among them: the maker a brand is the
+    badge of (``badge_of`` in makers.toml), and the brands that are a maker's badges."""
+    named = {name.casefold() for name in names}
+    twins = [
+        other
+        for maker in knowledge.makers
+        if maker.badge_of
+        for one, other in ((maker.name, maker.badge_of), (maker.badge_of, maker.name))
+        if one.casefold() in named and other.lower() in knowledge.maker_by_name
+    ]
+    return tuple(dict.fromkeys([*names, *twins]))
 
 
 def close_names(value: str, knowledge: Knowledge, n: int = 3) -> list[str]:
@@ -155,7 +183,10 @@ def resolve_makers(
     for value in values:
         resolution = resolve_maker(value, knowledge)
         if resolution.instead:
-            raise error(f"{where}: {resolution.instead}", hint="give automakers or their groups")
+            hint = "give automakers or their groups"
+            if where.startswith("--"):  # an option: its stories are the company option's
+                hint = f"use --company {_quoted(resolution.company)}"
+            raise error(f"{where}: {resolution.instead}", hint=hint)
         if not resolution.names:
             hint = "`autonews makers --search TEXT` lists the makers autonews knows"
             if resolution.close:
@@ -211,24 +242,93 @@ def _without_its_brand(knowledge: Knowledge, key: tuple[str, ...]) -> tuple[str,
 
 
 def resolve_companies(
-    values: Iterable[str], knowledge: Knowledge, where: str, error: type[AutonewsError]
+    values: Iterable[str],
+    knowledge: Knowledge,
+    where: str,
+    error: type[AutonewsError],
+    said: list[str] | None = None,
 ) -> tuple[str, ...]:
     """The company names ``values`` name (a supplier, a battery or chip maker... by its name or
     any alias, in any script and case: ``CATL``, ``宁德时代``, ``寧德時代``), as stories carry them
-    in ``companies``; a value naming an automaker or nothing known raises ``error``."""
+    in ``companies``; a value naming an automaker or nothing known raises ``error``. A name
+    several companies' names start with ("LG": LG Electronics, LG Energy Solution) is the
+    car-industry one among them, which ``said`` is told; with several such, it raises."""
     names: list[str] = []
     by_name = {company.name.casefold(): company.name for company in knowledge.companies}
     for value in values:
-        wanted = value.strip()
-        found = by_name.get(wanted.casefold())
-        if found is None and wanted:
-            hits = knowledge.entities.get(phrase_key(wanted))
-            company = next((h for h in hits if h.kind == "company"), None)
-            found = knowledge.companies[company.index].name if company is not None else None
+        found = _company_named(value, knowledge)
         if found is None:
             raise _not_a_company(value, knowledge, where, error, by_name)
-        names.append(found)
+        could_be = [found, *(c for c in _starting_with(value, knowledge) if c != found)]
+        if len(could_be) > 1 and value.strip().casefold() != found.name.casefold():
+            found = _the_car_industrys(value, could_be, where, error, said)
+        names.append(found.name)
     return tuple(dict.fromkeys(names))
+
+
+def search_companies(needle: str, knowledge: Knowledge) -> list[Company]:
+    """Companies whose name, role or country contains ``needle`` (any case), or that it names
+    (an alias in any script: LGES, 宁德时代)."""
+    wanted = needle.strip().casefold()
+    named = _company_named(needle, knowledge) if wanted else None
+    return [
+        company
+        for company in knowledge.companies
+        if company == named
+        or any(wanted in text.casefold() for text in (company.name, company.role, company.country))
+    ]
+
+
+def _company_named(value: str, knowledge: Knowledge) -> Company | None:
+    """The company ``value`` names, by its name or any alias, if any."""
+    wanted = value.strip()
+    if not wanted:
+        return None
+    for company in knowledge.companies:
+        if company.name.casefold() == wanted.casefold():
+            return company
+    hits = knowledge.entities.get(phrase_key(wanted))
+    hit = next((h for h in hits if h.kind == "company"), None)
+    return knowledge.companies[hit.index] if hit is not None else None
+
+
+def _starting_with(value: str, knowledge: Knowledge) -> list[Company]:
+    """Companies whose names start with the words of ``value`` ("SK": SK Hynix, SK On)."""
+    key = phrase_key(value)
+    if not key:
+        return []
+    return [c for c in knowledge.companies if phrase_key(c.name)[: len(key)] == key]
+
+
+def _the_car_industrys(
+    value: str,
+    could_be: list[Company],
+    where: str,
+    error: type[AutonewsError],
+    said: list[str] | None,
+) -> Company:
+    """Of the companies ``value`` could be, the one in the car industry (LG Energy Solution,
+    not LG Electronics), told in ``said``; else the one it is a name of. Several in the car
+    industry: ``error``, naming them."""
+    listed = " or ".join(f"{c.name} ({c.role})" for c in could_be)
+    cars = [company for company in could_be if company.automotive]
+    if len(cars) > 1:
+        raise error(
+            f"{where}: {value!r} could be {listed}", hint="give the full name of the one you mean"
+        )
+    taken = cars[0] if cars else could_be[0]
+    if said is not None:
+        why = ", the car-industry one" if cars else ""
+        said.append(
+            f"{where} {value!r} could be {listed}: taken as {taken.name}{why}; give another's "
+            "full name for its stories"
+        )
+    return taken
+
+
+def _quoted(name: str) -> str:
+    """A name as a shell takes it: quoted where it has a space."""
+    return f'"{name}"' if " " in name else name
 
 
 def _not_a_company(
@@ -244,8 +344,12 @@ def _not_a_company(
             f"{where}: {value!r} is an automaker ({', '.join(maker.names)}), not a company",
             hint=f"use --maker {value!r}",
         )
-    close = get_close_matches(value.strip().casefold(), list(by_name), n=3, cutoff=0.7)
-    hint = "a supplier, battery or chip maker, tech or charging company autonews knows"
+    close = [c.name for c in _starting_with(value, knowledge)][:3]  # "Hitachi": Hitachi Astemo
+    close = close or [
+        by_name[c]
+        for c in get_close_matches(value.strip().casefold(), list(by_name), n=3, cutoff=0.7)
+    ]
+    hint = "`autonews companies --search TEXT` lists the companies autonews knows"
     if close:
-        hint = f"did you mean {' or '.join(repr(by_name[c]) for c in close)}? {hint}"
+        hint = f"did you mean {' or '.join(map(repr, close))}? {hint}"
     return error(f"{where}: unknown company {value!r}", hint=hint)

@@ -85,7 +85,12 @@ def find_names(
                     f"('{tokens.span(start, min(len(tokens), end + 2))}')"
                 )
             continue
-        if hit.kind == "maker" and hit.via != "model" and _joined_to_a_name(tokens, end, matches):
+        if (
+            hit.kind == "maker"
+            and hit.via != "model"
+            and _joined_to_a_name(tokens, end, matches)
+            and tokens.norms[end] not in k.german.vocabulary  # "Tesla-Absatz": Tesla's sales
+        ):
             # "Bentley-Leek", "Ford-Smith": one part of a longer proper name.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end + 1)}': part of another name")

@@ -1,6 +1,7 @@
 """What a regulator's listing says of its subject, beyond its words: a vehicle-safety regulator's
-recall campaign (NHTSA's 26E-011, Transport Canada's 2026-089) is about vehicles or their
-equipment, whatever the listing names ("TRW Aftermarket Brake Calipers", "Evenflo child seat");
+recall campaign (NHTSA's 26E-011, Transport Canada's 2026-089, the UK DVSA's R/2026/318) is about
+vehicles or their equipment, whatever the listing names ("TRW Aftermarket Brake Calipers",
+"Evenflo child seat");
 a listing names its manufacturer, whose models are no other maker's brands ("Indian Scout" is
 Indian's Scout, not VW's Scout); a product-safety notice of a toy is about no car, whatever car
 word the toy's name has ("Toy — Remote-controlled car — Chemical risk (A12/00442/26)"). The
@@ -17,8 +18,8 @@ from autonews.recall_listings import campaign_number, listed_manufacturer, notic
 
 def campaign_evidence(title: str) -> Evidence | None:
     """A recall campaign's listing as evidence that the title is about vehicles, if it is one."""
-    if not title[:1].isdigit() and not title.startswith(("R", "r")):
-        return None  # most titles: no campaign number opens them
+    if not title[:1].isdigit() and not title.startswith(("R", "r")) and not title.endswith(")"):
+        return None  # most titles: no campaign number opens or ends them
     number = campaign_number(title)
     if number is None:
         return None

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from autonews.classify.knowledge import EntityHit, Knowledge
-from autonews.classify.lexicon import Tokens
+from autonews.classify.lexicon import Found, Tokens
 
 STRONG, WEAK, NONE = 2, 1, 0
 
@@ -54,6 +54,11 @@ def automotive_words(k: Knowledge, words: list[str], text: str) -> list[str]:
         if phrase is not None:
             found.append(phrase)
     return found
+
+
+def other_business(k: Knowledge, stems: list[str]) -> list[Found[str]]:
+    """Where the words (stemmed) name a car-industry company's other business (its TVs)."""
+    return k.other_businesses.scan(stems) if k.other_businesses.may_match(stems) else []
 
 
 def title_evidence(k: Knowledge, spotted: Sequence[Spotted], words: list[str]) -> Evidence:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from autonews.classify.knowledge import STRENGTHS
+from autonews.classify.knowledge import STRENGTHS, EntityHit
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
@@ -25,6 +25,7 @@ from autonews.classify.relevance import (
     automotive_words,
     lead_sentence_length,
     name_lists,
+    other_business,
     subject_makers,
     title_evidence,
 )
@@ -41,9 +42,10 @@ EVENT_WORDS = 60  # words of it that may name the event when the title names non
 class Extra:
     """The summary and the body's first paragraph, analysed on demand."""
 
-    def __init__(self, classifier: Classifier, text: str) -> None:
+    def __init__(self, classifier: Classifier, text: str, title: str = "") -> None:
         self.classifier = classifier
         self.text = text
+        self.title = title
 
     @classmethod
     def of(cls, classifier: Classifier, summary: str, body: str, title: str = "") -> Extra | None:
@@ -51,38 +53,66 @@ class Extra:
         is its headline again says nothing of its own, for cars or against them)."""
         parts = [text for text in (summary, _first_paragraph(body)) if not _repeats(text, title)]
         text = " ".join(parts).strip()
-        return cls(classifier, text[:LOOKED_AT]) if text else None
+        return cls(classifier, text[:LOOKED_AT], title) if text else None
 
     @cached_property
     def tokens(self) -> Tokens:
         return tokenize(self.text)
 
     @cached_property
+    def german(self) -> bool:
+        """Whether it reads as German (its compounds then read as their parts)."""
+        return self.classifier.k.german.reads(self.tokens.norms, self.text)
+
+    @cached_property
+    def norms(self) -> list[str]:
+        norms = self.tokens.norms
+        return self.classifier.k.german.parts(norms) if self.german else norms
+
+    @cached_property
     def stems(self) -> list[str]:
-        return stems_of(self.tokens.norms)
+        return stems_of(self.norms)
 
     @cached_property
     def words(self) -> list[str]:
         """Its words that by themselves say "cars"."""
-        return automotive_words(self.classifier.k, self.tokens.norms, self.tokens.plain)
+        return automotive_words(self.classifier.k, self.norms, self.tokens.plain)
 
     @cached_property
     def spotted(self) -> list[Spotted]:
         """Every name in it that passes the checks, judged by its own context."""
         classifier = self.classifier
-        _, weight, _ = classifier.phrase_event(self.stems, DISCARD)
+        _, weight, _ = classifier.phrase_event(self.stems, DISCARD, None, self.german)
         car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens.plain)
         return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
-    def makers(self, title_car: bool, reasons: list[str], title: str = "") -> list[Spotted]:
-        """Makers the text is about, for a title that names none; not a name the title uses
-        as a word ("讨个吉利": its summary's “吉利卡” is no Geely either)."""
+    def makers(
+        self,
+        title_car: bool,
+        reasons: list[str],
+        company: EntityHit | None = None,
+        deal: bool = False,
+        title: str = "",
+    ) -> list[Spotted]:
+        """Makers the text is about, for a title that names none; ``company``, the first one
+        the title names. A company's news whose text names carmakers (its customers, its
+        owners: "Denso, Toyota group's largest parts maker") is the company's, not theirs,
+        unless it is a ``deal`` with them: a supply deal is the carmaker's news too. Not a name
+        the ``title`` uses as a word ("讨个吉利": its summary's “吉利卡” is no Geely either)."""
         subjects, passing = subject_makers(
             self.tokens, self.spotted, lead_sentence_length(self.text)
         )
         k = self.classifier.k
         if subjects and title and not title.isascii():
             subjects = self._not_words_of(title, subjects, reasons)
+        company = company or self._opening_company()
+        if subjects and company is not None and not deal:
+            names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in subjects))
+            reasons.append(
+                f"makers in the summary/body not taken ({names}): the news is "
+                f"{k.companies[company.index].name}'s, and no deal with them"
+            )
+            return []
         for (_, _, hit), how in passing:
             reasons.append(
                 f"not {k.makers[hit.index].name}: '{hit.written}' {how} in the summary/body"
@@ -111,6 +141,30 @@ class Extra:
                 reasons.append(f"not {name}: the title names '{written}' only as a word")
         return kept
 
+    def _opening_company(self) -> EntityHit | None:
+        """The company the text opens with, its subject ("Mobis, LGES and Samsung SDI have won
+        big orders from Mercedes and BMW"), if it opens with one."""
+        for start, _, hit in self.spotted:
+            return hit if start == 0 and hit.kind == "company" else None
+        return None
+
+    def brands_of(self, groups: list[Spotted], reasons: list[str]) -> list[Spotted]:
+        """The brands of the title's groups that the text is about, for a title that names
+        groups only ("Stellantis Pro One Cuts Prices of Electric Vans in the UK", its text
+        naming the Vauxhall Vivaro Electric: a Vauxhall fleet's news)."""
+        k = self.classifier.k
+        wanted = {k.makers[hit.index].group for _, _, hit in groups if hit.kind == "maker"}
+        subjects, _ = subject_makers(self.tokens, self.spotted, lead_sentence_length(self.text))
+        brands = [
+            spot
+            for spot in subjects
+            if spot[2].index not in k.holdings and k.makers[spot[2].index].group in wanted
+        ]
+        if brands and reasons is not DISCARD:
+            names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in brands))
+            reasons.append(f"makers from the summary/body: {names}, the title's group's brands")
+        return brands
+
     def settle(self, evidence: Evidence, found: list[Spotted]) -> Evidence:
         """The item's evidence, once the summary or body has been heard."""
         if evidence.strength == STRONG:
@@ -134,6 +188,13 @@ class Extra:
                 f"the car words '{in_lead[0]}', '{in_lead[1]}' in the first "
                 "sentence of the summary/body",
             )
+        supply = self._car_input() if in_lead else None
+        if supply is not None:  # "China tightens rare-earth magnet export licences" for carmakers
+            return Evidence(
+                WEAK,
+                f"'{supply}', an input of car making, in the title, and the car word "
+                f"'{in_lead[0]}' in the first sentence of the summary/body",
+            )
         subject = title_evidence(self.classifier.k, found, [])
         if subject.strength == STRONG:
             return Evidence(WEAK, _in_summary(subject.reason) + ", its subject")
@@ -151,11 +212,20 @@ class Extra:
         news, unless the summary or body names another field it is about (Bosch's dishwashers)."""
         k = self.classifier.k
         cues = k.not_cars.scan(self.stems) if k.not_cars.may_match(self.stems) else []
+        cues = cues or other_business(k, self.stems)  # Panasonic's televisions
         if cues:
             return Evidence(
                 NONE, f"{evidence.reason}, but the summary/body is about '{cues[0][2][0]}'"
             )
         return Evidence(WEAK, f"{evidence.reason}: its own news, the summary/body naming no other")
+
+    def _car_input(self) -> str | None:
+        """An input of car making the title names (rare-earth magnets, a chip shortage), if
+        any: with a car word in the summary's first sentence, its news is the car industry's."""
+        inputs = self.classifier.k.car_inputs
+        stems = stems_of(tokenize(self.title).norms)
+        found = inputs.scan(stems) if inputs.may_match(stems) else []
+        return found[0][2][0] if found else None
 
     def _makers_listed(self, lead_end: int) -> str:
         """A list of makers only in the first sentence ("Toyota, Honda, Hyundai and Kia"), as
@@ -168,9 +238,11 @@ class Extra:
     def event(self, reasons: list[str]) -> Event:
         """The event its first words name, for a title that names none."""
         classifier = self.classifier
-        stems = stems_of(tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms)
+        norms = tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms
+        if self.german:
+            norms = classifier.k.german.parts(norms)
         found: list[str] = []
-        event, weight, _ = classifier.phrase_event(stems, found)
+        event, weight, _ = classifier.phrase_event(stems_of(norms), found, None, self.german)
         # Only a strong phrase: a summary's weak and medium words ("with", "new", "chief") name
         # no event ("Removing visor stickers from a Jeep" is no leadership news).
         if event is Event.OTHER or weight < STRENGTHS["strong"]:

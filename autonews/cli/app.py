@@ -90,6 +90,7 @@ def _commands() -> dict[str, Callable[[typer.Typer], object]]:
         "story": lambda app: app.command()(story.story),
         "stats": lambda app: app.command()(info.stats),
         "makers": lambda app: app.command()(info.makers),
+        "companies": lambda app: app.command()(info.companies),
         "demo": lambda app: app.command()(info.demo),
         "feeds": lambda app: app.add_typer(feeds.app, name="feeds"),
         "config": lambda app: app.add_typer(configure.app, name="config"),

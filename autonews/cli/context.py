@@ -138,9 +138,26 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
             )
         else:
             typer.echo(f"autonews: {plural(len(named), 'feed')} failed: {names}{earlier}", err=True)
+            for hint in failure_hints(named):
+                typer.echo(f"hint: {hint}", err=True)
     # Every feed failing is still exit 3 (a digest of what the store holds is made): the
     # documented codes stay few; stderr says the difference.
     raise typer.Exit(ExitStatus.FEEDS_FAILED)
+
+
+def failure_hints(feeds: Sequence[FeedHealth]) -> list[str]:
+    """What each kind of failure means and what to do, once for the feeds it came to (their
+    line on stderr is kept short: the advice its error carries is said here, as the footer says
+    it): "Automotive Fleet: the site refused the connection or is down; …"."""
+    from autonews.fetch_errors import hint_of
+    from autonews.text import clean_text
+
+    by_hint: dict[str, list[str]] = {}
+    for feed in feeds:
+        hint = hint_of(feed.error or "")
+        if hint:
+            by_hint.setdefault(hint, []).append(clean_text(feed.name or feed.url))
+    return [f"{', '.join(names)}: {hint}" for hint, names in by_hint.items()]
 
 
 def tell_of_deliveries(

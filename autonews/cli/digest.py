@@ -40,12 +40,12 @@ from autonews.cli.options import (
     format_option,
     tell_of_models_named_nowhere,
     wait_limit,
-    wanted_models,
 )
 from autonews.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
     from autonews.config import Config, FeedConfig, NamedDigest
+    from autonews.model_filter import WantedModel
     from autonews.pipeline import DigestOptions
 
 
@@ -211,6 +211,7 @@ def digest(
     from autonews.deliver.output import check_outputs, format_for_file
     from autonews.digest import Filters
     from autonews.lock import run_lock
+    from autonews.model_filter import wanted_models
     from autonews.notices import audiences, told_audiences
     from autonews.pipeline import DigestOptions, collect, select
     from autonews.store import Store
@@ -252,6 +253,7 @@ def digest(
     # Everything a run could trip over later is checked now, before any network work.
     cfg, makers, named = _with_maker_names(cfg, maker or (), named)
     models = wanted_models(cfg, model or ())
+    named_models = {entry.name: _named_models(cfg, entry) for entry in named}
     companies = company_names(cfg.classify, company or ())
     options = DigestOptions(
         feeds=feeds,
@@ -275,7 +277,7 @@ def digest(
         named_fmt = fmt or entry.format or file_fmt or "text"
         named_output = Path(str(output).replace(NAME_FIELD, entry.name)) if output else None
         named_to = replace(to, fmt=named_fmt, output=named_output, email=tuple(email or entry.to))
-        runs.append((_named_options(options, entry), named_to))
+        runs.append((_named_options(options, entry, named_models[entry.name]), named_to))
     check_mail_setup(cfg, [destination for _, destination in runs])
     check_outputs(d.output for _, d in runs if d.output and not d.dry_run)  # before the fetch
     check_mail_format(fmt, [destination for _, destination in runs])
@@ -297,7 +299,8 @@ def digest(
         )
         collection.remember_reported(store, told_audiences(told.audiences, outcome.readers))
     assert outcome.digest is not None  # a run makes one digest at least
-    tell_of_models_named_nowhere(outcome.digest, models)
+    last = named[-1].name if named else ""  # the outcome's digest is the last one made
+    tell_of_models_named_nowhere(outcome.digest, models + named_models.get(last, ()))
     tell_of_deliveries(outcome, offline, at_terminal=env.stderr_isatty)
 
 
@@ -408,11 +411,24 @@ def _named_digest(cfg: Config, name: str) -> NamedDigest:
     raise UsageError(f"no [[digests]] entry named {name!r}", hint=f"configured digests: {known}")
 
 
-def _named_options(options: DigestOptions, entry: NamedDigest) -> DigestOptions:
+def _named_models(cfg: Config, entry: NamedDigest) -> tuple[WantedModel, ...]:
+    """A [[digests]] entry's ``models``, read as ``--model`` reads them (a typo refused now,
+    naming the config key)."""
+    from autonews.model_filter import wanted_models
+
+    index = next(n for n, listed in enumerate(cfg.digests) if listed.name == entry.name)
+    where = f"config key 'digests[{index}].models'"
+    return wanted_models(cfg, entry.models, where, ConfigError)
+
+
+def _named_options(
+    options: DigestOptions, entry: NamedDigest, models: tuple[WantedModel, ...] = ()
+) -> DigestOptions:
     """A [[digests]] entry's filters add to the command line's; its name is its --new channel."""
     filters = replace(
         options.filters,
         makers=options.filters.makers + entry.makers,
+        models=options.filters.models + models,
         events=options.filters.events + entry.events,
         exclude_events=options.filters.exclude_events + entry.exclude_events,
         tags=options.filters.tags + entry.tags,

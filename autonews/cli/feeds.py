@@ -40,7 +40,9 @@ TopicOption = Annotated[
 def feeds_list(config: ConfigOption = None) -> None:
     """List the configured feeds: status, last success, items kept, tags, topic (and whether
     autonews reads the feed as a car feed), URL and error; then the feeds that moved for good,
-    with the command that updates the list."""
+    with the command that updates the list, and those in a language autonews does not read."""
+    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.unread import LATEST, unread_language
     from autonews.labels import inferred_car_feeds
     from autonews.render.feeds_table import FeedRow, feeds_table
     from autonews.store import Store
@@ -53,8 +55,16 @@ def feeds_list(config: ConfigOption = None) -> None:
     with Store.for_reading(cfg.paths.store_file) as store:
         counts = store.item_counts()
         inferred = inferred_car_feeds(store, cfg)
+        titles = store.latest_titles([feed.url for feed in cfg.feeds], LATEST)
+        knowledge = default_knowledge() if any(titles.values()) else None
         rows = [
-            FeedRow(feed, health, counts.get(feed.url, 0), inferred.get(feed.url))
+            FeedRow(
+                feed,
+                health,
+                counts.get(feed.url, 0),
+                inferred.get(feed.url),
+                unread_language(titles[feed.url], knowledge) if knowledge else "",
+            )
             for health, feed in zip(store.feed_health(cfg.feeds), cfg.feeds, strict=True)
         ]
     sys.stdout.write(feeds_table(rows, utcnow()))
@@ -101,7 +111,7 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
     from autonews.discover import discover
     from autonews.feed_titles import site_name
     from autonews.feedlist import checked_feed
-    from autonews.fetch import TOO_LARGE
+    from autonews.fetch_errors import TOO_LARGE
 
     listed = load(path, missing_ok=True)  # the file to edit, not yet written: defaults
     found = discover(feed.url, listed.fetch)
@@ -126,7 +136,20 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
             "`autonews feeds check` tries it again",
             err=True,
         )
-    return replace(feed, name=feed.name or site_name(found.title))
+    named = replace(feed, name=feed.name or site_name(found.title))
+    _say_unread_language(named, found.titles)
+    return named
+
+
+def _say_unread_language(feed: FeedConfig, titles: Sequence[str]) -> None:
+    """Warn of a feed whose titles are in a language autonews does not read."""
+    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.unread import unread_language
+    from autonews.render.feeds_table import unread_note
+
+    language = unread_language(titles, default_knowledge()) if titles else ""
+    if language:
+        typer.echo(f"autonews: {feed.label}: {unread_note(language)}", err=True)
 
 
 def _refuse_a_feed_listed_elsewhere(

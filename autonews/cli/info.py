@@ -178,3 +178,27 @@ def demo(
         "in yours); your own feeds: `autonews feeds add URL`, then `autonews digest`",
         err=True,
     )
+
+
+def companies(
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help="Only companies whose name, role or country contains this, or that it names "
+            "(any alias, any script: LGES, 宁德时代)."
+        ),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """List the companies autonews knows (suppliers, battery, chip, tech, charging...) with
+    their role and country, "car industry" marking those whose own news is car news; your
+    config's [[classify.companies]] too. `--company` takes any of them."""
+    from autonews.classify.lookup import knowledge_for, search_companies
+
+    knowledge = knowledge_for(load_config(config).classify)
+    found = search_companies(search, knowledge) if search else knowledge.companies
+    for company in sorted(found, key=lambda c: c.name.casefold()):
+        industry = "car industry" if company.automotive else ""
+        typer.echo(f"{company.name}\t{company.role}\t{company.country}\t{industry}".rstrip("\t"))
+    if search and not found:
+        typer.echo(f"autonews: no company matches {search!r}", err=True)

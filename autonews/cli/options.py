@@ -15,7 +15,7 @@ import typer
 from autonews.errors import UsageError
 
 if TYPE_CHECKING:
-    from autonews.config import ClassifyConfig, Config
+    from autonews.config import ClassifyConfig
     from autonews.model_filter import WantedModel
     from autonews.models import Digest
 
@@ -166,27 +166,6 @@ MODEL_HELP = (
 )
 
 
-def wanted_models(config: Config, models: Sequence[str]) -> tuple[WantedModel, ...]:
-    """``--model`` values (``autonews.model_filter``): a model the knowledge knows, or one it
-    does not know yet, looked for in titles; a name spelled like a known model that no stored
-    title names is a typo, a usage error now."""
-    if not models:
-        return ()
-    from autonews.classify.lookup import knowledge_for
-    from autonews.model_filter import close_models, named_in, wanted_model
-
-    knowledge = knowledge_for(config.classify)
-    wanted = tuple(wanted_model(value, knowledge) for value in models)
-    for model in wanted:
-        close = [] if model.known else close_models(model.written, knowledge)
-        if close and not named_in(model, stored_titles(config)):
-            raise UsageError(
-                f"--model: no model {model.written!r} is known or named in the stored stories",
-                hint=f"did you mean {' or '.join(map(repr, close))}?",
-            )
-    return wanted
-
-
 def tell_of_models_named_nowhere(digest: Digest, models: Sequence[WantedModel]) -> None:
     """On stderr, when ``--model`` left no story and autonews knows none of the models: they
     were looked for in titles, so the spelling outlets use finds them (not a usage error: a
@@ -201,23 +180,17 @@ def tell_of_models_named_nowhere(digest: Digest, models: Sequence[WantedModel]) 
         )
 
 
-def stored_titles(config: Config) -> list[str]:
-    """The titles of every item the store holds (none before its first run)."""
-    from autonews.store import Store
-
-    if not config.paths.store_file.is_file():
-        return []
-    with Store.for_reading(config.paths.store_file) as store:
-        return [item.title for item in store.items(store.known_feeds(), None)]
-
-
 def company_names(settings: ClassifyConfig, companies: Sequence[str]) -> tuple[str, ...]:
     """``--company`` values as stories carry them; an unknown one is a usage error, now."""
     if not companies:
         return ()
     from autonews.classify.lookup import knowledge_for, resolve_companies
 
-    return resolve_companies(companies, knowledge_for(settings), "--company", UsageError)
+    said: list[str] = []
+    names = resolve_companies(companies, knowledge_for(settings), "--company", UsageError, said)
+    for line in said:  # "LG" is LG Energy Solution here: say so, and what else it could be
+        typer.echo(f"autonews: {line}", err=True)
+    return names
 
 
 WAIT_FOREVER = "forever"  # the value of a bare --wait

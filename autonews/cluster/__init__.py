@@ -15,8 +15,10 @@ models, turns, title-only items, the feed and time apart (``knowledge/cluster_mo
 fitted on labelled events by ``benchmarks/cluster_fit.py``), and merged best first; two stories
 of several items merge only if their members are alike on average (the model's cohesion), so
 that single links do not chain one topic's events into one story. Items an earlier run placed
-stay in their stories. Candidates come from an inverted index of subject terms and figures,
-so the cost follows the overlaps.
+stay in their stories, and the items earlier runs clustered in the days before a run's window
+weigh its terms too (``autonews.run_context``): two days of a few feeds are too few items to
+tell a rare name from a common word. Candidates come from an inverted index of subject terms
+and figures, so the cost follows the overlaps.
 
 The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms, and which are
 subject), ``texts`` (each distinct text read once), ``rarity`` (how rare each term is among the

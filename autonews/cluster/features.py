@@ -349,20 +349,26 @@ def _is_cjk(title: str) -> bool:
     return not title.isascii() and _CJK.search(title) is not None
 
 
-def features_of(items: Sequence[ClusterInput]) -> list[_Features]:
-    """Each item's evidence, in the order given, with term rarity measured over all of them.
-    Items of one text and one briefing flag share all of it but their time and feed."""
-    texts = read_texts(items)
+def features_of(
+    items: Sequence[ClusterInput], context: Sequence[ClusterInput] = ()
+) -> list[_Features]:
+    """Each item's evidence, in the order given, with term rarity measured over all of them
+    and the ``context``: items an earlier run clustered before them, which only weigh the
+    terms (a run's window of two days is too few items to tell a rare name from a common
+    word). Items of one text and one briefing flag share all of it but their time and feed."""
+    every = [*items, *context] if context else items
+    read = read_texts(every)
+    texts = read[: len(items)]
     stamps: dict[ItemText, list[float]] = {}  # each distinct text, with its items' times
     feeds: Counter[tuple[ItemText, str]] = Counter()
-    for item, text in zip(items, texts, strict=True):
+    for item, text in zip(every, read, strict=True):
         stamps.setdefault(text, []).append(item.published.timestamp())
         feeds[text, item.source] += 1
     own = parochial([(feed, t.title_terms, t.lead_terms, n) for (t, feed), n in feeds.items()])
     terms = {text: _without(text, own) for text in stamps}
-    corpus = rarity(terms, stamps, len(items))
+    corpus = rarity(terms, stamps, len(every))
     bilingual = len({_is_cjk(item.title) for item in items}) == 2
-    briefings = roundups(items)
+    briefings = roundups(items, context)
     made: dict[tuple[ItemText, bool], _Features] = {}
     found = []
     for n, (item, text) in enumerate(zip(items, texts, strict=True)):

@@ -24,7 +24,7 @@ _SERIES = re.compile(r"^(.{2,40}?)\s*[:：｜|]")
 _CLAUSES = re.compile(r"[;；]|,? plus\b", re.IGNORECASE)
 
 
-def roundups(items: Sequence[ClusterInput]) -> set[int]:
+def roundups(items: Sequence[ClusterInput], earlier: Sequence[ClusterInput] = ()) -> set[int]:
     """Items whose titles list several stories: a briefing ("汽车早报｜比亚迪5月销量38.2万辆；
     福特召回107万辆", "The Morning Drive: Tesla cuts prices, Ford recalls Broncos", "Auto stocks
     to watch: Tesla, Ford, Hyundai", "... plus the week's best reads"). A title of a series (its
@@ -32,16 +32,19 @@ def roundups(items: Sequence[ClusterInput]) -> set[int]:
     numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
     title only a briefing has; a live blog naming several groups ("Live: Auto Show Day 1 —
     Toyota, Honda and Nissan Reveal Concepts"). No story of its own: it merges with none (but
-    its re-posts)."""
+    its re-posts). ``earlier``: items an earlier run clustered, whose titles count in whether a
+    prefix recurs (a newsletter's one issue in a run's window is still an issue of it)."""
     marks: dict[str, _Marks] = {}  # titles repeat (re-posts, syndication): read each once
     prefix_of = {}
-    for n, item in enumerate(items):
+    recurring: Counter[tuple[str, str]] = Counter()
+    for n, item in enumerate([*items, *earlier]):
         mark = marks.get(item.title)
         if mark is None:
             mark = marks[item.title] = _marks(item.title)
         if mark.prefix is not None:  # numbered issues are one series: "Episode 212:", "213:"
-            prefix_of[n] = (item.source, mark.prefix)
-    recurring = Counter(prefix_of.values())
+            recurring[item.source, mark.prefix] += 1
+            if n < len(items):
+                prefix_of[n] = (item.source, mark.prefix)
     found = set()
     for n, item in enumerate(items):
         mark = marks[item.title]

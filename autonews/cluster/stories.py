@@ -59,6 +59,7 @@ def cluster(
     window: timedelta = timedelta(hours=72),
     assigned: Mapping[int, str] | None = None,
     model: PairModel | None = None,
+    context: Sequence[ClusterInput] = (),
 ) -> list[list[int]]:
     """Group items into stories; returns lists of item keys, each list in publication order.
 
@@ -66,8 +67,10 @@ def cluster(
     a member of one story rules out a member of the other (different makers, unit counts,
     models). ``assigned`` maps item keys to the story an earlier run put them in: they stay
     there, two such stories never merge, and pairs of assigned items are not compared (a warm
-    run with nothing new compares nothing)."""
-    return clustering(items, window, assigned, model).stories
+    run with nothing new compares nothing). ``context``: items an earlier run clustered before
+    these (``autonews.run_context``), which only weigh their terms: how rare each is, which
+    one feed alone uses, which title prefixes are a feed's series."""
+    return clustering(items, window, assigned, model, context).stories
 
 
 def clustering(
@@ -75,6 +78,7 @@ def clustering(
     window: timedelta = timedelta(hours=72),
     assigned: Mapping[int, str] | None = None,
     model: PairModel | None = None,
+    context: Sequence[ClusterInput] = (),
 ) -> Clustering:
     """``cluster``, with the joins that made each story (for ``autonews story --explain``)."""
     assigned = assigned or {}
@@ -85,7 +89,10 @@ def clustering(
     found = Clustering([], [])
     if car:
         with collection_paused():
-            found = clustered(car, features_of(car), window, assigned, model or pair_model())
+            # The car news among them: rarity is weighed among the car items, as here.
+            weighed_with = [item for item in context if item.classification.automotive]
+            features = features_of(car, weighed_with)
+            found = clustered(car, features, window, assigned, model or pair_model())
     return with_other_topics(ordered, found, others, other_joins)
 
 

@@ -26,8 +26,8 @@ from autonews.digest import asked_makers, filed_maker
 from autonews.errors import ConfigError, DeliveryError, PartlyDeliveredError
 from autonews.models import Digest, Event
 from autonews.render import Format, RenderOptions, render
-from autonews.render.common import plural
-from autonews.render.words import words_for
+from autonews.render.common import group_name, plural
+from autonews.render.words import Words, words_for
 from autonews.text import clean_text
 
 SMTP_TIMEOUT = 30
@@ -62,30 +62,51 @@ def parse_transport(value: str) -> Transport:
 def subject_for(digest: Digest) -> str:
     """ "autonews: 14 stories — 3 recalls (Volvo, Ford, BYD), 2 launches"; a named digest's
     name first ("autonews recalls: 2 stories — ..."), so that its mails are told apart; in the
-    digest's language ("autonews：14条新闻 — 召回3条（沃尔沃、福特、比亚迪）…")."""
+    digest's language ("autonews：14条新闻 — 召回3条（沃尔沃、福特、比亚迪）…"). The events are
+    counted as the digest's groups show them, and the first one's stories named by the groups
+    they are filed in (``_filed_under``)."""
     words = words_for(digest.language)
     name = f" {clean_text(digest.name)}" if digest.name else ""
     subject = words("subject", name=name, stories=words.count("story", len(digest.stories)))
-    by_event: Counter[Event] = Counter(s.classification.event for s in digest.stories)
+    filed = _filed_under(digest, words)
+    by_event: Counter[Event] = Counter(
+        s.classification.event for s in digest.stories if s.id in filed
+    )
     parts: list[str] = []
     for event, n in sorted(by_event.items(), key=lambda kv: (-kv[1], list(Event).index(kv[0]))):
         if event is Event.OTHER or len(parts) == 3:
             continue
         label = words.event_count(event, n)
         if len(parts) == 0:
-            # Each story's maker as the digest files it: a named digest's makers, not another
-            # one the story names too (trial 30 #4: "(Ford, Toyota, BMW)" with no BMW section).
-            wanted = asked_makers(digest)
-            filed = [
-                filed_maker(s, wanted) for s in digest.stories if s.classification.event is event
-            ]
-            names = list(dict.fromkeys(maker.name for maker in filed if maker))[:3]
-            if names:
-                label = words("subject_makers", events=label, makers=words.makers(names))
+            of_event = (filed[s.id] for s in digest.stories if s.classification.event is event)
+            names = list(dict.fromkeys(of_event))[:3]
+            label = words("subject_makers", events=label, makers=words("list").join(names))
         parts.append(label)
     if not parts:
         return subject
     return words("subject_events", subject=subject, events=words("list").join(parts))
+
+
+def _filed_under(digest: Digest, words: Words) -> dict[str, str]:
+    """For each car story, the name of what the digest files it under, as its group's heading
+    says it: its maker, or its maker's group with ``group_by = "group"`` ("Stellantis", not
+    "Vauxhall": the mail has no Vauxhall section), "Industry" for car news naming no maker
+    (trial 41: "3 recalls (Ford, Toyota)" had a third recall the subject did not place); by event,
+    the maker it is filed under among a named digest's makers (trial 30 #4: not another one the
+    story names too). Stories not about cars ("Other news") are no event of the subject's: a
+    food recall in a business feed is no recall of the car news."""
+    wanted = asked_makers(digest)
+    filed: dict[str, str] = {}
+    for group in digest.groups:
+        if group.kind == "other":
+            continue
+        for story_id in group.story_ids:
+            if group.kind in ("maker", "group", "industry"):
+                filed[story_id] = group_name(group, words)
+                continue
+            maker = filed_maker(digest.story(story_id), wanted)
+            filed[story_id] = words.maker(clean_text(maker.name)) if maker else words("industry")
+    return filed
 
 
 def build_message(

@@ -26,6 +26,8 @@ class FeedRow:
     # A feed left to autonews ("auto") that it reads as a car feed: the latest items it was
     # judged on, and how many of them are about cars.
     car_feed: tuple[int, int] | None = None
+    # The language its latest titles are in, where autonews does not read it ("French").
+    unread_language: str = ""
 
 
 def _width(text: str) -> int:
@@ -86,7 +88,23 @@ def feeds_table(rows: Sequence[FeedRow], now: datetime) -> str:
     ]
     if moves:
         lines += ["", *moves]
+    unread = [
+        f"{clean_text(row.feed.label)}: {unread_note(row.unread_language)}"
+        for row in rows
+        if row.unread_language
+    ]
+    if unread:
+        lines += ["", *unread]
     return "\n".join(lines) + "\n"
+
+
+def unread_note(language: str) -> str:
+    """What a feed in a language autonews does not read (autonews.classify.unread) means."""
+    return (
+        f"its titles are in {language}, which autonews does not read (it reads English, "
+        "Chinese and German): it finds the makers and models they name, but their events, "
+        "whether they are about cars and which tell one story are guesses"
+    )
 
 
 def check_lines(health: Sequence[FeedHealth]) -> str:

@@ -95,9 +95,24 @@ def _story_row(story: Story, clock: Clock) -> Table:
     return table
 
 
-def _links(story: Story, words: Words, *, others: bool = True) -> list[Text]:
+class _Hanging:
+    """A line of text that, wrapped, goes on under its indent (rich would go on at column 0):
+    "  1 failing as reported earlier (`autonews" / "  feeds check` lists every feed)". ``first``:
+    the spaces before its first line, where the text does not start with them itself."""
+
+    def __init__(self, text: Text, indent: int, first: int = 0) -> None:
+        self.text, self.indent, self.first = text, indent, first
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - max(self.indent, self.first))
+        for number, line in enumerate(self.text.wrap(console, width)):
+            yield Text.assemble(" " * (self.indent if number else self.first), line)
+
+
+def _links(story: Story, words: Words, *, others: bool = True) -> list[Text | _Hanging]:
     """The story's id (what `autonews read` takes) in the label column with its link beside it,
-    then the other sources' links indented under it, one a line. Printed with ``soft_wrap``: never
+    then each other source indented under it: its outlet and headline (wrapped under their
+    indent), its link on a line of its own. A link (a Text) is printed with ``soft_wrap``: never
     wrapped nor cropped, so a long URL stays one piece a terminal can open, however narrow."""
     story_id = clean_text(story.id)
     line = Text(" " * _GUTTER)
@@ -106,15 +121,26 @@ def _links(story: Story, words: Words, *, others: bool = True) -> list[Text]:
     url = safe_url(story.url)
     if url:
         line.append(url, style="dim underline")
-    lines = [line]
+    lines: list[Text | _Hanging] = [line]
     # Under the link (the labels of Chinese words are narrower than the id: the link is then
     # further right than the story's text).
     indent = cell_len(line.plain) - (cell_len(url) if url else 0) + 2
     for link in other_links(story) if others else []:
-        line = Text(" " * indent)
-        line.append(f"{link.feed}: ", style="dim")
-        line.append(link.url, style="dim underline")
-        lines.append(line)
+        if not link.title:
+            line = Text(" " * indent)
+            line.append(f"{link.feed}: ", style="dim")
+            line.append(link.url, style="dim underline")
+            lines.append(line)
+            continue
+        # The headline says what the source tells where the story's title does not (trial 41:
+        # a recall joined to a lease-rate story showed as a bare URL).
+        source = Wrapped()
+        source.append(f"{link.feed}: ", style="dim")
+        source.append(link.title)
+        lines.append(_Hanging(source, indent + 2, first=indent))
+        under = Text(" " * (indent + 2))
+        under.append(link.url, style="dim underline")
+        lines.append(under)
     return lines
 
 
@@ -130,19 +156,6 @@ def _lead(story: Story, clock: Clock) -> Panel:
     title.append_text(_event_label(story, words, pad=False))
     title.append(words("separator") + makers_label(story, words))
     return Panel(Group(*parts), title=title, title_align="left", border_style="bold")
-
-
-class _Hanging:
-    """A line of text that, wrapped, goes on under its indent (rich would go on at column 0):
-    "  1 failing as reported earlier (`autonews" / "  feeds check` lists every feed)"."""
-
-    def __init__(self, text: Text, indent: int) -> None:
-        self.text, self.indent = text, indent
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - self.indent)
-        for number, line in enumerate(self.text.wrap(console, width)):
-            yield Text.assemble(" " * self.indent, line) if number else line
 
 
 def _footer(digest: Digest, clock: Clock) -> list[Text | _Hanging]:
@@ -196,7 +209,7 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
         lead = digest.story(digest.lead_id)
         console.print(_lead(lead, clock))
         for line in _links(lead, words, others=False):  # all of them follow in the lead's group
-            console.print(line, soft_wrap=True)
+            console.print(line, soft_wrap=isinstance(line, Text))
     for group in digest.groups:
         heading = Wrapped(f"\n{group_name(group, words)}", style="bold underline")
         stories = [digest.story(story_id) for story_id in group.story_ids]
@@ -208,7 +221,7 @@ def render_terminal(digest: Digest, options: RenderOptions) -> str:
         for story in stories:
             console.print(_story_row(story, clock))
             for line in _links(story, words):
-                console.print(line, soft_wrap=True)
+                console.print(line, soft_wrap=isinstance(line, Text))
         for title, home in also_listed(digest, group, words):
             also = Wrapped("  " + words("also", title=title, group=home), style="dim")
             console.print(_Hanging(also, 4))

@@ -53,16 +53,28 @@ def _story(
         lines[-1] = joined
     else:
         lines.append(f"{indent}  {story_id}")
-    return lines + _links(story, indent, others=others)
+    return lines + _links(story, width, indent, others=others)
 
 
-def _links(story: Story, indent: str, *, others: bool) -> list[str]:
-    """The story's link, then the other sources' indented under it: never wrapped, so that a mail
-    reader or terminal sees each URL whole."""
+def _links(story: Story, width: int, indent: str, *, others: bool) -> list[str]:
+    """The story's link, then each other source indented under it: its outlet and headline
+    (wrapped), its link on a line of its own. A headline says what a source tells where the
+    story's title does not (trial 41: a recall joined to a lease-rate story was a bare URL in
+    the mail's text part); a URL is never wrapped, so that a mail reader or terminal sees it
+    whole."""
     url = safe_url(story.url)
     lines = [f"{indent}  {url}"] if url else []
-    if others:
-        lines += [f"{indent}    {link.feed}: {link.url}" for link in other_links(story)]
+    for link in other_links(story) if others else []:
+        if not link.title:
+            lines.append(f"{indent}    {link.feed}: {link.url}")
+            continue
+        lines += wrap(
+            f"{link.feed}: {link.title}",
+            width,
+            initial_indent=f"{indent}    ",
+            subsequent_indent=f"{indent}      ",
+        )
+        lines.append(f"{indent}      {link.url}")
     return lines
 
 

@@ -8,11 +8,26 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import NamedTuple
 
 from autonews.models import Classification
 from autonews.store.connection import rows_in, transaction
 
 _AUTOMOTIVE = 6  # where Classification.to_record() keeps "about cars"
+
+
+class Clustered(NamedTuple):
+    """An item an earlier run clustered, as ``clustered_before`` reads it."""
+
+    id: int
+    feed_url: str
+    title: str
+    summary: str
+    link: str | None
+    published: datetime
+    story_key: str
+    label: Classification
 
 
 class ClassificationQueries:
@@ -84,6 +99,43 @@ class ClassificationQueries:
             ).fetchone()
             shares[url] = (row["judged"], int(row["cars"]))
         return shares
+
+    def clustered_before(
+        self, feed_urls: Iterable[str], start: str, end: str, version: str, car_only: bool = True
+    ) -> list[Clustered]:
+        """The items of these feeds published from ``start`` until before ``end`` (ISO times)
+        that an earlier run clustered (they have a story) with this classifier version's label,
+        the car-feed label where one was made; with ``car_only``, only the car news among them
+        (SQLite leaves the rest out, unparsed). What a run weighs its terms with beyond its
+        window, and the earlier stories its new items may still join."""
+        car_news = (
+            f"AND json_extract(COALESCE(c.car_feed_record, c.record), '$[{_AUTOMOTIVE}]') "
+            if car_only
+            else ""
+        )
+        rows = rows_in(
+            self.db,
+            "SELECT i.id, i.feed_url, i.title, i.summary, i.link, i.published, s.story_key, "
+            "COALESCE(c.car_feed_record, c.record) AS record FROM items i "
+            "JOIN classifications c ON c.item_id = i.id AND c.version = ? "
+            "JOIN story_items s ON s.item_id = i.id "
+            f"WHERE i.published >= ? AND i.published < ? {car_news}AND i.feed_url IN",
+            feed_urls,
+            (version, start, end),
+        )
+        return [
+            Clustered(
+                row["id"],
+                row["feed_url"],
+                row["title"],
+                row["summary"],
+                row["link"],
+                datetime.fromisoformat(row["published"]),
+                row["story_key"],
+                Classification.from_record(json.loads(row["record"])),
+            )
+            for row in rows
+        ]
 
     def _cached(
         self, record: str, with_body: str, item_ids: Sequence[int], version: str

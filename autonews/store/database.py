@@ -205,6 +205,19 @@ class Store(
         rows = self.db.execute("SELECT feed_url, count(*) FROM items GROUP BY feed_url")
         return {row[0]: row[1] for row in rows}
 
+    def latest_titles(self, feed_urls: Iterable[str], latest: int) -> dict[str, list[str]]:
+        """For each feed, the titles of its ``latest`` items stored last (newest first)."""
+        return {
+            url: [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT title FROM items WHERE feed_url = ? ORDER BY id DESC LIMIT ?",
+                    (url, latest),
+                )
+            ]
+            for url in feed_urls
+        }
+
     # --- items -------------------------------------------------------------------------------
 
     def items(self, feeds: Sequence[FeedConfig], since: datetime | None) -> list[Item]:

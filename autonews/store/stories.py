@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -44,15 +44,22 @@ class Delivery:
 class StoryQueries:
     db: sqlite3.Connection
 
-    def story_keys(self, groups: Sequence[Sequence[Item]]) -> list[str]:
+    def story_keys(
+        self, groups: Sequence[Sequence[Item]], joined: Mapping[int, str] | None = None
+    ) -> list[str]:
         """A stable key per story: a story that grows keeps the key it first had. New stories
-        take one from their earliest item; every member is recorded under the key."""
+        take one from their earliest item; every member is recorded under the key.
+        ``joined``: new items that joined the story of an earlier run whose members are not
+        among ``groups`` (older than the window), by item id: that story's key."""
         known = self.story_keys_of([item.id for members in groups for item in members])
+        joined = joined or {}
         keys = []
         rows: list[tuple[int, str]] = []
         for members in groups:
             ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
             key = next((known[i.id] for i in ordered if i.id in known), None)
+            if key is None:
+                key = next((joined[i.id] for i in ordered if i.id in joined), None)
             if key is None:
                 key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
             rows += [(item.id, key) for item in ordered if item.id not in known]
