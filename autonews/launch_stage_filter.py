@@ -7,7 +7,7 @@ release's names (``event_names.toml`` `[stages] software`) tells that first."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from autonews.event_names import SOFTWARE, stage_names
 from autonews.models import Story
@@ -23,8 +23,9 @@ def story_stage(story: Story) -> str | None:
     return None
 
 
-@cache
+@lru_cache(maxsize=4096)
 def title_stage(title: str) -> str | None:
+    """The launch stage one title tells (read as simplified Chinese), or None."""
     from autonews.classify.scripts import simplified
     from autonews.cluster.figures import numbers
     from autonews.cluster.launch_stages import launch_stage
