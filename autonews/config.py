@@ -19,7 +19,7 @@ from autonews.addresses import location_problem, mail_address_problem
 from autonews.config_classify import company_entries, event_keywords, maker_entries
 from autonews.config_env import check_muted_makers, env_overrides
 from autonews.config_file import find_config_file, read_toml
-from autonews.config_values import coerce, event_slugs_of
+from autonews.config_values import coerce, event_filters_of, event_slugs_of
 from autonews.errors import ConfigError
 from autonews.paths import Paths, check_home, resolve_paths
 from autonews.timeparse import parse_duration, parse_since, reader_zone
@@ -293,9 +293,9 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
                 hint="a digest takes " + ", ".join(hints),
             )
         values = {key: coerce(f"{where}.{key}", value, hints[key]) for key, value in entry.items()}
-        for key in ("events", "exclude_events"):  # "Recalls", "召回": as --event takes them
+        for key in ("events", "exclude_events"):  # "Recalls", "召回", 预售: as --event takes them
             if key in values:
-                values[key] = event_slugs_of(f"{where}.{key}", values[key])
+                values[key] = event_filters_of(f"{where}.{key}", values[key])
         digest = NamedDigest(**values)
         for address in digest.to:
             if mail_address_problem(address):

@@ -119,3 +119,12 @@ def event_slugs_of(key: str, events: Sequence[str]) -> tuple[str, ...]:
             )
         resolved.append(slug)
     return tuple(resolved)
+
+
+def event_filters_of(key: str, events: Sequence[str]) -> tuple[str, ...]:
+    """``events`` as a digest's event filter takes them: ``event_slugs_of``, a launch's stage
+    (预售, 上市, OTA) kept as "launch:pre-sale", as ``--event`` keeps it."""
+    from autonews.event_names import event_filter
+
+    slugs = event_slugs_of(key, events)
+    return tuple(event_filter(event) or slug for event, slug in zip(events, slugs, strict=True))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from autonews.briefings import reads_as_briefing
 from autonews.errors import AutonewsError
+from autonews.event_names import stage_of_filter
 from autonews.model_filter import WantedModel, names_model
 from autonews.models import (
     EVENT_WEIGHT,
@@ -121,6 +122,20 @@ def _names_company(story: Story, wanted: Sequence[str]) -> bool:
     return any(company.name in wanted for company in story.classification.companies)
 
 
+def _tells_event(story: Story, wanted: tuple[str, ...]) -> bool:
+    """Whether the story is of one of the ``wanted`` events, or at one of the wanted stages of
+    a launch ("launch:pre-sale": `--event 预售`, autonews.launch_stage_filter)."""
+    event = story.classification.event.value
+    if event in wanted:
+        return True
+    staged = [stage for want, stage in map(stage_of_filter, wanted) if stage and want == event]
+    if not staged:
+        return False
+    from autonews.launch_stage_filter import story_stage
+
+    return story_stage(story) in staged
+
+
 def _muted(story: Story, filters: Filters, patterns: Sequence[re.Pattern[str]]) -> bool:
     """Whether the config's mute rules ([classify] mute_makers, mute_events, mute_patterns)
     remove the story."""
@@ -143,11 +158,11 @@ def _reader_filters(filters: Filters) -> list[tuple[str, tuple[str, ...], Keeps]
         ("maker", filters.makers, lambda s: matches_maker(s, filters.makers)),
         ("model", tuple(m.written for m in filters.models), lambda s: names_model(s, models)),
         ("company", filters.companies, lambda s: _names_company(s, filters.companies)),
-        ("event", filters.events, lambda s: s.classification.event.value in filters.events),
+        ("event", filters.events, lambda s: _tells_event(s, filters.events)),
         (
             "exclude_event",
             filters.exclude_events,
-            lambda s: s.classification.event.value not in filters.exclude_events,
+            lambda s: not _tells_event(s, filters.exclude_events),
         ),
         ("tag", filters.tags, lambda s: bool(tags & {t.casefold() for t in s.tags})),
     ]

@@ -1,6 +1,7 @@
 """What a reader may call an event type: its slug, its plural, a common English or Chinese name
 ("recalls", "召回" = recall, "deliveries", "交付" = financials), as listed in
-``knowledge/event_names.toml``, in Simplified or Traditional characters."""
+``knowledge/event_names.toml``, and every label a digest prints for it in any of its languages
+(``knowledge/ui.*.toml``: 发布, and Taiwan's 發表), in Simplified or Traditional characters."""
 
 from __future__ import annotations
 
@@ -12,11 +13,52 @@ from importlib import resources
 FINANCIALS_NOTE = "deliveries, sales and rankings are financials"
 
 
+STAGES = "stages"  # the table of a launch's stages' names
+LAUNCH = "launch"
+SOFTWARE = "software"  # a software release pushed to cars: the stage its names tell
+_STAGE_MARK = ":"  # "launch:pre-sale", a stage of the launch as a filter's value
+
+
+@cache
+def _file() -> dict[str, dict[str, list[str]] | list[str]]:
+    data = resources.files("autonews.knowledge").joinpath("event_names.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
 @cache
 def _listed() -> dict[str, list[str]]:
-    data = resources.files("autonews.knowledge").joinpath("event_names.toml").read_bytes()
-    listed: dict[str, list[str]] = tomllib.loads(data.decode("utf-8"))
-    return listed
+    """Each event's names (its table's), the stages' aside."""
+    return {slug: names for slug, names in _file().items() if isinstance(names, list)}
+
+
+@cache
+def stage_names() -> dict[str, list[str]]:
+    """Each stage of a launch a reader may ask for, with its names (`[stages]`)."""
+    stages = _file()[STAGES]
+    assert isinstance(stages, dict)
+    return stages
+
+
+@cache
+def _stages() -> dict[str, str]:
+    return {
+        _folded(name): stage for stage, names in stage_names().items() for name in [stage, *names]
+    }
+
+
+@cache
+def _labels() -> dict[str, list[str]]:
+    """Each event's labels in the digest's languages, as its Chinese digests print them (the
+    mainland's first, then Taiwan's where it reads otherwise: 发布, 發表), English aside."""
+    from autonews.render.words import SIMPLIFIED, TRADITIONAL, read_words_file
+
+    labels: dict[str, list[str]] = {}
+    for language in (SIMPLIFIED, TRADITIONAL):
+        for slug, label in read_words_file(language)["events"].items():
+            shown = labels.setdefault(slug, [])
+            if all(_folded(label) != _folded(other) for other in shown):
+                shown.append(str(label))
+    return labels
 
 
 @cache
@@ -24,7 +66,7 @@ def _names() -> dict[str, str]:
     from autonews.models import Event
 
     names = {event.value: event.value for event in Event}
-    for slug, aliases in _listed().items():
+    for slug, aliases in [*_listed().items(), *_labels().items()]:
         names.update((_folded(alias), Event(slug).value) for alias in aliases)
     return names
 
@@ -37,16 +79,47 @@ def _folded(name: str) -> str:
 
 def event_slug(name: str) -> str | None:
     """The slug of the event type ``name`` names (slug, plural, English or Chinese name, any
-    case, either script: 銷量 is 销量), or None when it names none."""
-    return _names().get(_folded(name))
+    case, either script: 銷量 is 销量; a launch's stage, 预售, is the launch), or None when it
+    names none."""
+    folded = _folded(name)
+    return _names().get(folded) or (LAUNCH if folded in _stages() else None)
+
+
+def event_filter(name: str) -> str | None:
+    """What ``--event name`` keeps: an event's slug, or a stage of the launch as
+    "launch:pre-sale" (预售, 上市, 官图, OTA); None when ``name`` names neither."""
+    folded = _folded(name)
+    if folded in _names():
+        return _names()[folded]
+    stage = _stages().get(folded)
+    return f"{LAUNCH}{_STAGE_MARK}{stage}" if stage else None
+
+
+def stage_of_filter(value: str) -> tuple[str, str | None]:
+    """A filter's value as its event and its launch stage, if any ("launch:pre-sale")."""
+    event, _, stage = value.partition(_STAGE_MARK)
+    return event, stage or None
+
+
+def stages_named() -> str:
+    """The stages of a launch with a Chinese name each: "filing (申报), coming (官图), …"."""
+
+    def chinese(names: list[str]) -> str:
+        return next((n for n in names if not n.isascii()), "")
+
+    return ", ".join(
+        f"{stage} ({chinese(names)})" if chinese(names) else stage
+        for stage, names in stage_names().items()
+    )
 
 
 def events_named() -> str:
-    """Every event's slug with its first Chinese name: "recall (召回), incident (事故), …"."""
+    """Every event's slug with the labels the Chinese digests print for it: "recall (召回),
+    incident (事故), …, launch (发布, 發表), …" (one set of names: what a digest says)."""
     from autonews.models import Event
 
     def chinese(slug: str) -> str:
-        return next((n for n in _listed().get(slug, []) if not n.isascii()), "")
+        return ", ".join(_labels().get(slug, []))
 
     return ", ".join(
         f"{e.value} ({chinese(e.value)})" if chinese(e.value) else e.value for e in Event

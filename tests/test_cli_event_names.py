@@ -50,7 +50,7 @@ def test_an_unknown_event_name_is_refused_with_the_chinese_names(
     and where deliveries and sales are."""
     result = cli("digest", *feed, "--event", "辟谣")
     assert result.code == ExitStatus.USAGE
-    assert "recall (召回)" in result.err and "financials (财报)" in result.err
+    assert "recall (召回)" in result.err and "financials (业绩)" in result.err
     assert "deliveries, sales and rankings are financials" in result.err
 
 

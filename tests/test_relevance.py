@@ -318,7 +318,7 @@ def test_figures_are_numbers_with_units() -> None:
         ("比亚迪召回4,012輛汉EV", ("4,012輛", 4012, "vehicles")),
         ("BYD Cuts Prices on 22 Models", ("22 Models", 22, "models")),
         ("VW to Cut 35,000 Jobs in Germany", ("35,000 Jobs", 35000, "jobs")),
-        ("问界M9 2026款正式上市 售价46.98万元起", ("46.98万元", 469800, "CNY")),
+        ("问界M9 2026款正式上市 售价46.98万元起", ("46.98万元起", 469800, "CNY")),  # from
         ("Tesla Raises $2.2 Billion in Bonds", ("$2.2 Billion", 2_200_000_000, "USD")),
         ("鴻海電動車Model C在台開賣 售價99.9萬元", ("99.9萬元", 999000, "TWD")),
         ("小米汽車售價人民幣21.59萬元", ("21.59萬元", 215900, "CNY")),

@@ -16,6 +16,7 @@ from autonews.classify.car_feed import in_a_car_feed
 from autonews.classify.clauses import (
     in_a_reason,
     main_clause,
+    news_before_a_question,
     speculative_title,
     without_appositives,
 )
@@ -30,6 +31,7 @@ from autonews.classify.event_model import (
 )
 from autonews.classify.figures import extract_figures, in_yen
 from autonews.classify.knowledge import (
+    STRENGTHS,
     EventHit,
     Knowledge,
     built_knowledge,
@@ -37,9 +39,15 @@ from autonews.classify.knowledge import (
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stems_of
+from autonews.classify.markets import a_market_report
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD, rules_choice
-from autonews.classify.references import models_named, owned_brand_first, references
+from autonews.classify.references import (
+    brand_after_its_parent,
+    models_named,
+    owned_brand_first,
+    references,
+)
 from autonews.classify.regulators import (
     another_product,
     campaign_evidence,
@@ -274,6 +282,11 @@ class Classifier:
         )
         if not off_topic and not car_words:
             off_topic = self._sport(tokens, stems, found, reasons)
+        market = not (off_topic or car_words) and len(found) > 1 and "%" in title
+        if market and a_market_report(tokens, found):
+            # "美股盘前：特斯拉涨1.2%，蔚来涨3%": a session's share moves, the market's news.
+            reasons.append("makers dropped: named only by their shares' moves, a market report")
+            off_topic = True
         product = None if off_topic else another_product(self.k, title)
         off_topic = off_topic or product is not None
         if off_topic:
@@ -295,7 +308,9 @@ class Classifier:
                 # A deal by the model or the title's words; an opinion on deals is none.
                 deal = event is _PARTNERSHIP or any(h.event is _PARTNERSHIP for h in hits)
                 deal = deal and not reads_as_opinion(title)
-                found = found + extra.makers(evidence.strength > NONE, reasons, company, deal)
+                found = found + extra.makers(
+                    evidence.strength > NONE, reasons, company, deal, title
+                )
             elif self._groups_only(found):
                 found = found + extra.brands_of(found, reasons)
             evidence = extra.settle(evidence, found)
@@ -335,7 +350,11 @@ class Classifier:
         makers, companies = references(self.k, named, reasons) if named else ((), ())
         if len(makers) > 1 and ("'s " in title or "’s " in title):
             makers = owned_brand_first(makers, title)
-        is_speculative = speculative_title(title, speculative, reasons, found, len(stems))
+        elif len(makers) > 1 and makers[1].group == makers[0].name:
+            makers = brand_after_its_parent(self.k, makers, found, tokens, reasons)
+        is_speculative = speculative_title(
+            title, speculative, reasons, found, len(stems), self._asks_about_news(title)
+        )
         models = models_named(self.k, named) if named else ()
         if figures and ("¥" in title or "￥" in title):  # ¥ is yen or yuan: rare, and asked then
             figures = in_yen(figures, title, frozenset(m.country for m in makers))
@@ -351,6 +370,15 @@ class Classifier:
             automotive,
             probability if event is not _OTHER or automotive else 1.0,
         )
+
+    def _asks_about_news(self, title: str) -> bool:
+        """Whether a title's closing question follows clauses that tell news for sure: an event
+        phrase of strength and no speculative word ("…降價1.5萬人民幣 台灣會跟進嗎？")."""
+        told = news_before_a_question(title)
+        if told is None:
+            return False
+        _, weight, speculative = self.phrase_event(stems_of(Tokens(told).norms), DISCARD)
+        return weight >= STRENGTHS["strong"] and speculative is None
 
     def _groups_only(self, found: list[Spotted]) -> bool:
         """Whether every maker named is a group that sells no car under its own name."""

@@ -43,14 +43,42 @@ def in_a_reason(stems: list[str], start: int) -> bool:
     return not _REASONS.isdisjoint(stems[1:start])
 
 
+# What ends the clause before a title's closing question: punctuation, and in Chinese the space
+# its writers put between clauses ("…降價1.5萬人民幣 台灣會跟進嗎？").
+_CLAUSE_ENDS = "，,：:；;。！!|｜"
+_CLAUSE_ENDS_CJK = _CLAUSE_ENDS + " \u3000"
+
+
+def news_before_a_question(title: str) -> str | None:
+    """The clauses before a title's closing question ("特斯拉中國Model 3降價1.5萬人民幣" of "…
+    台灣會跟進嗎？", "Tesla cuts prices in China" of "…: will the US follow?"), or None where
+    the title is one question ("Will Tesla cut prices?")."""
+    text = title.rstrip()
+    if not text.endswith(("?", "？")):
+        return None
+    ends = _CLAUSE_ENDS if text.isascii() else _CLAUSE_ENDS_CJK
+    cut = max(text.rfind(end, 0, len(text) - 1) for end in ends)
+    told = text[:cut].strip() if cut > 0 else ""
+    return told or None
+
+
 def speculative_title(
-    text: str, phrase: str | None, reasons: list[str], found: list[Spotted], words: int
+    text: str,
+    phrase: str | None,
+    reasons: list[str],
+    found: list[Spotted],
+    words: int,
+    asks_about_news: bool = False,
 ) -> bool:
     """Whether a title tells speculation: a question, a speculative phrase (``phrase``, the
-    rules' first), or what a report says ("Report: ...", "... - report")."""
+    rules' first), or what a report says ("Report: ...", "... - report"). A question asked
+    after the news it asks about (``asks_about_news``: "…降價1.5萬人民幣 台灣會跟進嗎？",
+    "上市前瞻：预售价20.99万起，配置有哪些看点？") is the outlet's: the news is sure."""
     if text.rstrip().endswith(("?", "？")):
-        reasons.append("speculative: a question")
-        return True
+        if not asks_about_news:
+            reasons.append("speculative: a question")
+            return True
+        reasons.append("not speculative: a question asked of the news told before it")
     if phrase is not None:
         reasons.append(f"speculative: '{phrase}'")
         return True

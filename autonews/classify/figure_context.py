@@ -15,6 +15,8 @@ from autonews.classify.figure_words import DATA, word_pattern
 from autonews.classify.reasons import DISCARD
 from autonews.models import MEASURE_WORDS, QUALIFIER_WORDS, Figure
 
+CHARGE = "charge"  # a battery's charge level (补能 80%): no figure of the news, dropped
+
 
 class Spot(NamedTuple):
     """A figure and where its text starts in the headline (it ends ``len(figure.text)`` on);
@@ -62,6 +64,8 @@ def _why(figure: Figure, counted_by: str, bound: Bound | None, words: str) -> li
         said.append(f"{QUALIFIER_WORDS[bound.qualifier]} ({bound.words!r})")
     elif figure.qualifier:
         said.append(QUALIFIER_WORDS[figure.qualifier])
+    if figure.measure == CHARGE:
+        return [f"figure {figure.text}: a battery's charge level ({words!r}), no figure: dropped"]
     if figure.measure == "index":
         said.append(f"a market index's move ({words!r}), no figure of a maker")
     elif figure.measure:
@@ -96,9 +100,11 @@ def _bounds_before() -> tuple[dict[str, tuple[str, bool]], tuple[int, ...], froz
 
 
 @cache
-def _bounds_after() -> tuple[re.Pattern[str], dict[str, str]]:
-    meaning = {w: q for q, lists in DATA["qualifiers"].items() for w in lists.get("after", [])}
-    return re.compile(rf"\s?(?:{word_pattern(list(meaning))})"), meaning
+def _bounds_after() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    qualifiers = DATA["qualifiers"].items()
+    meaning = {w: q for q, lists in qualifiers for w in lists.get("after", [])}
+    unless = tuple(w for _, lists in qualifiers for w in lists.get("after_unless", []))
+    return re.compile(rf"\s?(?:{word_pattern(list(meaning))})"), meaning, unless
 
 
 _RANKING = "top"  # "Top 10 EVs" is a ranking; "deliveries top 100,000" a bound
@@ -143,12 +149,15 @@ def _a_move_before(text: str, begin: int) -> bool:
 
 
 def bound_after(text: str, end: int) -> Bound | None:
-    """The bound a word right after a figure sets (8万台以上, 5万辆左右)."""
-    pattern, meaning = _bounds_after()
+    """The bound a word right after a figure sets (8万台以上, 5万辆左右, 20.99万元起), not where
+    that word begins another (10万元起诉)."""
+    pattern, meaning, unless = _bounds_after()
     match = pattern.match(text, end)
     if match is None:
         return None
     words = match.group().strip()
+    if unless and text.startswith(unless, match.end() - len(words)):
+        return None
     return Bound(meaning[words], match.end(), words)
 
 
@@ -275,6 +284,21 @@ def counted_by_context(text: str, start: int, end: int, value: float) -> tuple[s
     elif len(between.strip()) > _CHINESE_BETWEEN or _DIGIT.search(between):
         return None  # 每交付一辆新车亏损超10万: a loss, no count of deliveries
     return meaning[found.group().lower()], found.group()
+
+
+def orders_counted(text: str, start: int) -> str | None:
+    """The order word a count by a measure word follows in its clause (锁单破2万台, 大定突破3万台,
+    小订8万台: the vehicles counted are orders), as written; None where it follows none."""
+    pattern, meaning = _counted_by()
+    found = _last(pattern, text, max(0, start - _WINDOW), start)
+    if found is None or meaning[found.group().lower()] != "orders":
+        return None
+    if bound := bound_before(text, start):
+        start = text.rfind(bound.words, 0, start)  # 锁单量已突破 24 万台: 量已 is between
+    between = text[found.end() : start]
+    if len(between.strip()) > _CHINESE_BETWEEN or _DIGIT.search(between):
+        return None  # 小订可抵 3000 元, 锁单5万台 of 18 小时
+    return found.group()
 
 
 def ends_a_phrase(text: str, end: int) -> bool:

@@ -13,7 +13,13 @@ import re
 from dataclasses import replace
 
 from autonews.classify.counted import NO_NAMES, Names, cjk_counted, counted_after
-from autonews.classify.figure_context import Spot, counted_by_context, described
+from autonews.classify.figure_context import (
+    CHARGE,
+    Spot,
+    counted_by_context,
+    described,
+    orders_counted,
+)
 from autonews.classify.figure_ranges import End, listed_count, range_of
 from autonews.classify.figure_words import date_spans, in_spans, yen_sign_is_yen
 from autonews.classify.reasons import DISCARD
@@ -151,7 +157,11 @@ def _cjk_figure(
         currency = _currency(match, text, start)
         return Spot(Figure("money", text[start : match.end()], value, currency), start)
     if (counted := cjk_counted(text, after)) and not names.at(start):
-        return Spot(Figure("units", text[start : counted[0]], value, counted[1]), start)
+        end, unit = counted
+        if unit == "vehicles" and (ordered := orders_counted(text, start)):
+            figure = Figure("units", text[start:end], value, "orders")  # 锁单破2万台
+            return Spot(figure, start, f"{ordered!r} before it")
+        return Spot(Figure("units", text[start:end], value, unit), start)
     return None
 
 
@@ -294,7 +304,30 @@ def extract_figures(
             spots.append(spot)
             if spot.figure.kind == "units":
                 counted_to = spot.end
-    return tuple(described(text, spot, reasons) for spot in spots)
+    figures = [described(text, spot, reasons) for spot in spots]
+    if not any(figure.measure == CHARGE for figure in figures):
+        return tuple(figures)
+    return _without_charge_levels(text, spots, figures)
+
+
+# What joins the two ends of a charge ("10% to 80%", 10%至80%, "10-80%").
+_TO = re.compile(r"\s*(?:to|至|到|-|–|~|～)\s*", re.IGNORECASE)
+
+
+def _without_charge_levels(
+    text: str, spots: list[Spot], figures: list[Figure]
+) -> tuple[Figure, ...]:
+    """``figures`` without a battery's charge levels: those its words say are, and the other
+    end of a charge from one to another ("charges from 10% to 80%": 80% too)."""
+    kept = []
+    charge_end = -1  # where the last charge level ends
+    for spot, figure in zip(spots, figures, strict=True):
+        joined = figure.kind == "percent" and _TO.fullmatch(text, charge_end, spot.start)
+        if figure.measure == CHARGE or (charge_end >= 0 and joined):
+            charge_end = spot.end
+            continue
+        kept.append(figure)
+    return tuple(kept)
 
 
 def _worded(text: str) -> tuple[Figure, ...]:

@@ -148,11 +148,15 @@ class Knowledge:
     automotive: Lexicon[str] = field(default_factory=Lexicon)
     automotive_cjk: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
+    # Ordinary Chinese words that hold a brand's name or run across it (nonmakers.toml `words`).
+    words_cjk: tuple[str, ...] = ()
     sport: Sport = field(default_factory=Sport)  # a race's news as sport, sponsors' grounds
     # Chiefs whose names alone say a text is about cars (in `people` and the automotive words):
     # named, they stand for their brand ("李想疯魔" is about Li Auto).
     car_people: frozenset[str] = frozenset()
     maker_by_name: dict[str, int] = field(default_factory=dict)
+    # Every name of a maker as the data writes it (aliases, ambiguous names), for close matches.
+    maker_names: dict[str, int] = field(default_factory=dict)
     # The references a classification hands out, made once: they are immutable.
     maker_refs: list[MakerRef] = field(default_factory=list)
     company_refs: list[CompanyRef] = field(default_factory=list)
@@ -247,6 +251,7 @@ class Knowledge:
                 self.entities.add(key, EntityHit("maker", index, "alias", written=alias))
         for alias in ambiguous:
             self.entities.add(phrase_key(alias), EntityHit("maker", index, "alias", True, alias))
+        self.maker_names.update((alias, index) for alias in [*plain, *ambiguous])
         brand_words = {w for alias in plain + ambiguous for w in phrase_key(alias)}
         # The maker's names as tokens, with their word counts: once, not for every model.
         brand_keys = [(phrase_key(alias), len(alias.split())) for alias in plain]
@@ -396,6 +401,7 @@ def build_knowledge(
             phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
         )
     knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
+    knowledge.words_cjk = tuple(simplified(str(word)) for word in nonmakers.get("words", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
     add_german(knowledge, rules, _read("events.de.toml"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import cache
 
 from autonews.classify.knowledge import (
     Company,
@@ -60,6 +61,9 @@ def _named(value: str, knowledge: Knowledge) -> Resolution:
     groups = {m.group.casefold(): m.group for m in knowledge.makers}
     if wanted in groups:  # a group name: every brand of the group (and a brand of that name)
         return Resolution((groups[wanted],))
+    shown = _shown_names().get(_folded(value)) if not value.isascii() else None
+    if shown is not None and shown.casefold() in groups:  # 大众集团, 福斯集團: a digest's heading
+        return Resolution((shown,))
     index = knowledge.maker_by_name.get(value.strip().lower())
     if index is not None:
         return Resolution((knowledge.makers[index].name,))
@@ -67,6 +71,8 @@ def _named(value: str, knowledge: Knowledge) -> Resolution:
     makers = [knowledge.makers[h.index].name for h in hits if (h.kind, h.via) == ("maker", "alias")]
     if makers:
         return Resolution(tuple(dict.fromkeys(makers)))
+    if shown is not None and shown.lower() in knowledge.maker_by_name:
+        return Resolution((shown,))  # 愛快羅密歐, 荒原路華: as a Taiwanese digest names them
     company = next((h for h in hits if h.kind == "company"), None)
     instead = ""
     if company is not None:
@@ -106,11 +112,51 @@ def _with_badges(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...
 
 
 def close_names(value: str, knowledge: Knowledge, n: int = 3) -> list[str]:
-    """Maker and group names spelled like ``value``."""
+    """Maker and group names spelled like ``value``; for a name in Chinese, the Chinese names
+    that hold it or that it holds, or are spelled like it (福斯车: 福斯汽车, 福斯)."""
     names = {m.name.casefold(): m.name for m in knowledge.makers}
     names.update({m.group.casefold(): m.group for m in knowledge.makers})
-    close = get_close_matches(value.strip().casefold(), list(names), n=n, cutoff=0.7)
-    return [names[c] for c in close]
+    wanted = value.strip().casefold()
+    if wanted.isascii():
+        close = get_close_matches(wanted, list(names), n=n, cutoff=0.7)
+        return [names[c] for c in close]
+    wanted = _folded(value)
+    chinese = {
+        _folded(name): name
+        for name in [*knowledge.maker_names, *_shown_names()]
+        if not name.isascii() and len(name) > 1
+    }
+    holding = [
+        name
+        for folded, name in chinese.items()
+        if len(wanted) > 1 and (wanted in folded or folded in wanted)
+    ]
+    spelled = get_close_matches(wanted, list(chinese), n=n, cutoff=0.6)
+    return list(dict.fromkeys([*holding, *(chinese[c] for c in spelled)]))[:n]
+
+
+def _folded(name: str) -> str:
+    """A name as names are compared: one case, Simplified characters, spaces as one."""
+    from autonews.classify.scripts import simplified
+
+    return simplified(" ".join(name.split()).casefold())
+
+
+@cache
+def _shown_names() -> dict[str, str]:
+    """Every name a digest prints for a maker or group, in any of its languages (福斯集團,
+    愛快羅密歐, 通用汽车), folded, with the canonical name it stands for (the shipped makers'
+    names: a user's own are known by the names they give)."""
+    from autonews.render.words import LANGUAGES, display_name
+
+    knowledge = default_knowledge()
+    groups = sorted({m.group for m in knowledge.makers})
+    makers = sorted({m.name for m in knowledge.makers})
+    shown: dict[str, str] = {}
+    for name in [*groups, *makers]:  # a group's heading names the group, not its main brand
+        for language in LANGUAGES:
+            shown.setdefault(_folded(display_name(language, name)), name)
+    return shown
 
 
 def search_makers(needle: str, knowledge: Knowledge) -> list[Maker]:

@@ -24,6 +24,7 @@ from autonews.classify.verdicts import (
     context_of,
     second_look,
 )
+from autonews.classify.word_senses import names_used_as_words
 
 # A maker named only to describe another: "Tesla rival Fisker", "BYD's Ferrari-beater",
 # "特斯拉杀手". Singular nouns only: "BYD rivals Tesla" is a verb.
@@ -119,6 +120,10 @@ def find_names(
     if plurals:
         picked = _with_plurals_beside_their_maker(picked, plurals, reasons, tokens)
     picked = _without_codes_of_others(picked, reasons, tokens)
+    if picked and not tokens.text.isascii():  # 讨个吉利, 《问界长生》: a word, not the brand?
+        as_words = names_used_as_words(k, tokens, picked, reasons)
+        if as_words is not None:
+            picked, ambiguous = as_words, True
     if not ambiguous:  # the common case: nothing to judge
         return _with_owners(k, tokens, picked, reasons)
     context = context_of(picked, event_found, car_word)

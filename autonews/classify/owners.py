@@ -8,7 +8,8 @@ driver, so "owner" alone stands for a group only after a list of its brands ("Je
 has a new idea"), and a brand that is its own group ("Tesla maker") stays itself.
 
 A maker named as another's backer ("VW-backed Xpeng", "Geely-owned Volvo Cars") describes the
-subject and is dropped: the news is Xpeng's, Volvo's. Before a company that is no maker
+subject and is dropped: the news is Xpeng's, Volvo's; so is a group before a brand of its own it
+holds (旗下: "福斯旗下Cupra", Volkswagen's Cupra). Before a company that is no maker
 ("Nissan-backed startup WeRide") it stays: the only sign the news is the car industry's.
 """
 
@@ -24,13 +25,15 @@ from autonews.classify.relevance import Spotted
 # 母 begins 母公司: Chinese is read a character at a time.
 _WORDS = frozenset(("maker", "owner", "parent", "母"))
 _BACKERS = frozenset(("backed", "owned", "controlled", "funded", "financed", "supported"))
+_HOLDS = "旗"  # 旗下: held under (a group's brand)
 _LIST_JOINERS = frozenset(("and", "&", "和"))  # commas and 、 are no tokens
 _COMMAS_ONLY: frozenset[str] = frozenset()
 
 
 def may_describe_owners(tokens: Tokens) -> bool:
     """The cheap test: does the text hold an owner word at all?"""
-    return not (_WORDS.isdisjoint(tokens.norms) and _BACKERS.isdisjoint(tokens.norms))
+    norms = tokens.norms
+    return not (_WORDS.isdisjoint(norms) and _BACKERS.isdisjoint(norms)) or _HOLDS in norms
 
 
 def owners_named(
@@ -41,10 +44,13 @@ def owners_named(
     position = len(picked) - 1
     while position >= 0:  # from the end: a change leaves the names before it where they are
         start, end, hit = picked[position]
-        if hit.kind == "maker" and _backer(tokens, end) and _another_maker(picked, hit.index):
+        maker = hit.kind == "maker"
+        backer = maker and _backer(tokens, end) and _another_maker(picked, hit.index)
+        if backer or (maker and _holds_its_brand(k, tokens, picked, position)):
             del result[position]  # "VW-backed Xpeng": the backer describes the subject
             if reasons is not DISCARD:
-                reasons.append(f"ignored '{tokens.span(start, end)}': names a backer")
+                what = "a backer" if backer else "the group holding the brand after it"
+                reasons.append(f"ignored '{tokens.span(start, end)}': names {what}")
             position -= 1
             continue
         described = _owner_word(tokens, end) if hit.kind == "maker" and hit.via != "model" else None
@@ -80,6 +86,22 @@ def owners_named(
 
 def _another_maker(picked: list[Spotted], index: int) -> bool:
     return any(hit.kind == "maker" and hit.index != index for _, _, hit in picked)
+
+
+def _holds_its_brand(k: Knowledge, tokens: Tokens, picked: list[Spotted], position: int) -> bool:
+    """Is the name at ``position`` followed by 旗下 (held under it) and a brand of its group?"""
+    _, end, hit = picked[position]
+    if tokens.norms[end : end + 2] != [_HOLDS, "下"] or position + 1 == len(picked):
+        return False
+    start, _, brand = picked[position + 1]
+    held = start == end + 2 or (start == end + 3 and tokens.norms[end + 2] == "的")
+    group = k.makers[hit.index].group
+    return (
+        held
+        and brand.kind == "maker"
+        and brand.index != hit.index
+        and (k.makers[brand.index].group == group)
+    )
 
 
 def _backer(tokens: Tokens, end: int) -> bool:

@@ -4,8 +4,12 @@ named with a possessive), models tied to their makers."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from autonews.classify.knowledge import EntityHit, Knowledge
+from autonews.classify.lexicon import Tokens
 from autonews.classify.reasons import DISCARD
+from autonews.classify.relevance import Spotted
 from autonews.models import CompanyRef, MakerRef, ModelRef
 
 
@@ -68,4 +72,32 @@ def owned_brand_first(makers: tuple[MakerRef, ...], title: str) -> tuple[MakerRe
     possessive = (f"{owner.name}'s ", f"{owner.name}’s ")
     if brand.group == owner.name and brand.name != owner.name and title.startswith(possessive):
         return (brand, owner, *makers[2:])
+    return makers
+
+
+def brand_after_its_parent(
+    k: Knowledge,
+    makers: tuple[MakerRef, ...],
+    found: list[Spotted],
+    tokens: Tokens,
+    reasons: list[str],
+) -> tuple[MakerRef, ...]:
+    """ "比亚迪方程豹豹8", "上汽智己LS9": a group written right against one of its own brands,
+    with a model of the brand, names the brand's parent; the brand is the subject, as where the
+    title names the brand alone ("方程豹钛7"), and its news is filed under it. Not a list
+    ("Honda, Acura"), nor a group's news of its brands ("蔚来乐道、萤火虫先分再合")."""
+    parent = makers[0]
+    for (_, end, hit), (start, _, after) in pairwise(found):
+        if end != start or hit.kind != "maker" or after.kind != "maker":
+            continue
+        brand = k.maker_refs[after.index]
+        if k.maker_refs[hit.index] != parent or not brand.group == parent.name != brand.name:
+            continue
+        if tokens.text[tokens.where(end - 1, end)[1] : tokens.where(start, start + 1)[0]].strip():
+            continue  # a comma, a slash or "、" between them: two makers listed
+        if not any(h.via == "model" and h.index == after.index for _, _, h in found):
+            continue  # no model of the brand: the group's news may be of its brands
+        if reasons is not DISCARD:
+            reasons.append(f"maker {brand.name} first: {parent.name} is named as its parent")
+        return (brand, *(m for m in makers if m != brand))
     return makers

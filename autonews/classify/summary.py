@@ -29,6 +29,7 @@ from autonews.classify.relevance import (
     subject_makers,
     title_evidence,
 )
+from autonews.classify.word_senses import used_as_a_word
 from autonews.models import Event
 
 if TYPE_CHECKING:
@@ -91,15 +92,19 @@ class Extra:
         reasons: list[str],
         company: EntityHit | None = None,
         deal: bool = False,
+        title: str = "",
     ) -> list[Spotted]:
         """Makers the text is about, for a title that names none; ``company``, the first one
         the title names. A company's news whose text names carmakers (its customers, its
         owners: "Denso, Toyota group's largest parts maker") is the company's, not theirs,
-        unless it is a ``deal`` with them: a supply deal is the carmaker's news too."""
+        unless it is a ``deal`` with them: a supply deal is the carmaker's news too. Not a name
+        the ``title`` uses as a word ("讨个吉利": its summary's “吉利卡” is no Geely either)."""
         subjects, passing = subject_makers(
             self.tokens, self.spotted, lead_sentence_length(self.text)
         )
         k = self.classifier.k
+        if subjects and title and not title.isascii():
+            subjects = self._not_words_of(title, subjects, reasons)
         company = company or self._opening_company()
         if subjects and company is not None and not deal:
             names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in subjects))
@@ -121,6 +126,20 @@ class Extra:
         if subjects:
             reasons.append("makers from the summary/body: the title names none")
         return subjects
+
+    def _not_words_of(
+        self, title: str, subjects: list[Spotted], reasons: list[str]
+    ) -> list[Spotted]:
+        k = self.classifier.k
+        kept = []
+        for spotted in subjects:
+            written = spotted[2].written
+            if not used_as_a_word(k, title, written):
+                kept.append(spotted)
+            elif reasons is not DISCARD:
+                name = k.makers[spotted[2].index].name
+                reasons.append(f"not {name}: the title names '{written}' only as a word")
+        return kept
 
     def _opening_company(self) -> EntityHit | None:
         """The company the text opens with, its subject ("Mobis, LGES and Samsung SDI have won

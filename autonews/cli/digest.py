@@ -28,6 +28,7 @@ from autonews.cli.options import (
     EVENT_HELP,
     GROUPINGS,
     MODEL_HELP,
+    STAGE_HELP,
     ColorOption,
     ConfigOption,
     check_choice,
@@ -35,7 +36,7 @@ from autonews.cli.options import (
     check_since,
     company_names,
     digest_formats,
-    event_slugs,
+    event_filters,
     format_option,
     tell_of_models_named_nowhere,
     wait_limit,
@@ -130,7 +131,7 @@ def digest(
         typer.Option(
             "--event",
             metavar="EVENT",
-            help=f"Only this event type (repeatable): {EVENT_HELP}",
+            help=f"Only this event type (repeatable): {EVENT_HELP} {STAGE_HELP}",
         ),
     ] = None,
     exclude_event: Annotated[
@@ -222,8 +223,8 @@ def digest(
     check_since(since)
     check_language(language)
     waiting = wait_limit(wait)
-    events = event_slugs("--event", event)
-    exclude_events = event_slugs("--exclude-event", exclude_event)
+    events = event_filters("--event", event)
+    exclude_events = event_filters("--exclude-event", exclude_event)
     both = sorted(set(events) & set(exclude_events))
     if both:
         raise UsageError(

@@ -110,6 +110,22 @@ EVENT_HELP = (
     "leadership, production, financials, pricing or other; plurals, common and Chinese names "
     "too (recalls, deliveries, 召回, 交付, 降价). Deliveries, sales and rankings are financials."
 )
+# ... and what the digest's --event takes besides: a stage of a launch.
+STAGE_HELP = (
+    "Or a launch's stage: filing (申报), teaser (官图), pre-sale (预售), on sale (上市), "
+    "software (OTA)."
+)
+
+
+def event_filters(option: str, values: list[str] | None) -> tuple[str, ...]:
+    """``--event`` and ``--exclude-event`` values for the digest: event slugs, as
+    ``event_slugs``, or a stage of a launch as "launch:pre-sale" (预售, 上市, 官图, 申报, OTA)."""
+    from autonews.event_names import event_filter
+
+    slugs = event_slugs(option, values)  # each names an event (a stage names the launch)
+    return tuple(
+        event_filter(value) or slug for value, slug in zip(values or (), slugs, strict=True)
+    )
 
 
 def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
@@ -118,7 +134,7 @@ def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
     events in both languages."""
     from difflib import get_close_matches
 
-    from autonews.event_names import FINANCIALS_NOTE, event_slug, events_named
+    from autonews.event_names import FINANCIALS_NOTE, event_slug, events_named, stages_named
     from autonews.models import Event
 
     slugs = []
@@ -130,8 +146,8 @@ def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
             raise UsageError(
                 f"{option}: {value!r} is no event type; the events are {events_named()}",
                 hint=(f"did you mean {close[0]!r}? " if close else "")
-                + f"{FINANCIALS_NOTE}; plurals and other names are in "
-                "autonews/knowledge/event_names.toml",
+                + f"{FINANCIALS_NOTE}; a launch's stages are {stages_named()}; plurals and "
+                "other names are in autonews/knowledge/event_names.toml",
             )
         slugs.append(slug)
     return tuple(slugs)

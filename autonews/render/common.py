@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from autonews.event_names import stage_of_filter
 from autonews.models import Digest, Event, FeedHealth, FeedStatus, Group, Story
 from autonews.render import RenderOptions
 from autonews.render.news_again import figure_change
@@ -296,6 +297,8 @@ def _filter_value(name: str, value: str, words: Words) -> str:
     """A filter's value as the reader reads it: an event by its label, a maker by its name."""
     if name in ("event", "exclude_event") and value in {event.value for event in Event}:
         return words.event(Event(value))
+    if name in ("event", "exclude_event") and (staged := stage_of_filter(value))[1]:
+        return f"{words.event(Event(staged[0]))} ({staged[1]})"  # --event 预售: "launch (pre-sale)"
     if name == "maker":
         return words.maker(clean_text(value))
     return clean_text(value)

@@ -1,0 +1,51 @@
+"""Which stage of a model's launch a story tells, for `--event 预售` (the pre-sale), 上市 (the
+launch on sale), 官图 (a teaser or its date), 申报 (the MIIT filing) or OTA (a software release
+pushed to cars): the stage its title tells (``knowledge/launch_stages.toml``, as the clustering
+reads it), else the first of its sources' titles that tells one; a title naming a software
+release's names (``event_names.toml`` `[stages] software`) tells that first."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from autonews.event_names import SOFTWARE, stage_names
+from autonews.models import Story
+
+
+def story_stage(story: Story) -> str | None:
+    """The launch stage ``story`` tells, or None."""
+    titles = [story.title, *(source.title for source in story.sources)]
+    for title in dict.fromkeys(titles):
+        stage = title_stage(title)
+        if stage is not None:
+            return stage
+    return None
+
+
+@lru_cache(maxsize=4096)
+def title_stage(title: str) -> str | None:
+    """The launch stage one title tells (read as simplified Chinese), or None."""
+    from autonews.classify.scripts import simplified
+    from autonews.cluster.figures import numbers
+    from autonews.cluster.launch_stages import launch_stage
+
+    plain = simplified(title)
+    if _software_words().search(plain):
+        return SOFTWARE
+    return launch_stage(plain, numbers(plain))
+
+
+@cache
+def _software_words() -> re.Pattern[str]:
+    """A software release's names, Latin ones as whole words (OTA, not Toyota's "ota")."""
+    from autonews.classify.scripts import simplified
+
+    words = [simplified(word) for word in stage_names()[SOFTWARE]]
+    return re.compile(
+        "|".join(
+            rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])" if word.isascii() else re.escape(word)
+            for word in sorted(words, key=len, reverse=True)
+        ),
+        re.IGNORECASE,
+    )
