@@ -192,7 +192,7 @@ def test_a_chinese_pages_furniture_stays_out_of_a_stored_body_too(cli, home: Pat
     write_config(home, feeds_toml([feed]) + FAST_FETCH)
     digest = cli("digest", "--format", "json", "--all-topics")
     assert digest.code == 0, digest.err
-    assert digest.json()["stories"][0]["summary"] == " ".join(ZEEKR_TEXT)
+    assert digest.json()["stories"][0]["summary"] == "".join(ZEEKR_TEXT)
     read = cli("read", site.url("/zhauto/0"))
     assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
     # The body as this page's extraction stored it before: the menu a line per link, the banner
@@ -201,7 +201,7 @@ def test_a_chinese_pages_furniture_stays_out_of_a_stored_body_too(cli, home: Pat
     with store_db(home) as db:
         db.execute("UPDATE articles SET text = ?", (stored,))
     kept = cli("digest", "--offline", "--format", "json", "--all-topics")
-    assert kept.json()["stories"][0]["summary"] == " ".join(ZEEKR_TEXT)
+    assert kept.json()["stories"][0]["summary"] == "".join(ZEEKR_TEXT)
     read = cli("read", site.url("/zhauto/0"))
     assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
 
@@ -252,7 +252,7 @@ def test_a_short_page_of_its_heading_and_credit_has_no_body(cli, home: Path, sit
     digest = cli("digest", "--format", "json", "--all-topics")
     assert digest.code == 0, digest.err
     summaries = {story["title"]: story["summary"] for story in digest.json()["stories"]}
-    assert summaries == {X9: "", ZEEKR: " ".join(ZEEKR_TEXT)}
+    assert summaries == {X9: "", ZEEKR: "".join(ZEEKR_TEXT)}
     read = cli("read", site.url("/zhauto/1"))
     assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
 
@@ -328,7 +328,11 @@ def test_a_spaced_menu_and_a_sign_in_prompt_are_not_the_text(cli, home: Path, si
     for n, (outlet, (heading, paragraphs)) in enumerate(TRIAL40_PAGES.items()):
         feeds.append(_serve(site, f"s{n}", [(heading, _spaced_page(outlet, heading, paragraphs))]))
     write_config(home, feeds_toml(feeds) + FAST_FETCH)
-    assert cli("digest", "--format", "json", "--all-topics").code == 0
+    digest = cli("digest", "--format", "json", "--all-topics")
+    assert digest.code == 0, digest.err
+    # A summary of two paragraphs: no space between their Chinese sentences ("…消息。 IT之家").
+    summaries = {story["title"]: story["summary"] for story in digest.json()["stories"]}
+    assert summaries[PREORDER] == "".join(TRIAL40_PAGES["IT之家"][1][:2]), summaries
     expected = {
         "36氪": f"36氪获悉，{NIO_DAY}。",
         "微博": FIREFLY,
