@@ -263,6 +263,30 @@ def _briefing(story: Story) -> bool:
     return len(groups) >= _BRIEFING_GROUPS or reads_as_briefing(story.title)
 
 
+# What a day of age costs a story's claim to lead, in points of ``importance``: a two-source
+# recall of yesterday gives way to a four-source launch of today, one of 8 sources does not; in
+# a window of 30 days a story of three weeks ago leads only where nothing since weighs nearly
+# as much (trial 42: the Northvolt insolvency of 15 Nov led over the day's four-source story).
+LEAD_POINTS_A_DAY = 0.5
+
+
+def _lead(ranked: Sequence[Story]) -> Story | None:
+    """The story the digest leads with: the most important of the freshest, each story's
+    importance less ``LEAD_POINTS_A_DAY`` for each day it is older than the newest of them; a
+    briefing or roundup only where nothing else is car news."""
+    candidates = [story for story in ranked if not _briefing(story)]
+    if not candidates:
+        return ranked[0] if ranked else None
+
+    newest = max(story.published for story in candidates)
+
+    def claim(story: Story) -> float:
+        days_older = (newest - story.published).total_seconds() / 86_400
+        return importance(story) - LEAD_POINTS_A_DAY * days_older
+
+    return max(candidates, key=claim)  # (the first of equal claims: ``ranked``'s order)
+
+
 def build_digest(
     stories: Sequence[Story],
     feeds: Sequence[FeedHealth],
@@ -280,7 +304,7 @@ def build_digest(
     cars = [s for s in stories if s.classification.automotive]
     others = [s for s in stories if not s.classification.automotive]
     ranked = sorted(cars, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
-    lead = next((s for s in ranked if not _briefing(s)), ranked[0] if ranked else None)
+    lead = _lead(ranked)
     lead_id = lead.id if lead else None
     if all_topics:
         ranked += sorted(others, key=lambda s: (-s.published.timestamp(), s.id))

@@ -26,7 +26,7 @@ from autonews.models import Article, FetchResult
 from autonews.page_dates import split_byline
 from autonews.page_furniture import byline_opening, without_page_furniture
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
-from autonews.page_text import reads_as_paywall, without_heading
+from autonews.page_text import MENU_LINES, reads_as_paywall, without_heading
 from autonews.parse.encoding import decode_document
 from autonews.text import clean_text, strip_escapes
 
@@ -267,7 +267,7 @@ _FURNITURE = re.compile(
     r"^(advertisement|ad|sponsored|anzeige|werbung|publicité|広告|廣告|"
     r"广告( · advertisement)?|continue reading below|(story|article) continues below"
     r"( advertisement)?|our standards\b.*|责任编辑[:：].*|编辑[:：].*|"
-    r"[（(](责任编辑|编辑)[:：].*[)）]|[（(]完[)）]|(特别)?声明[:：].*|"
+    r"[（(](责任编辑|编辑)[:：].*[)）]|[（(]完[)）]|(特别|广告|免责)?声明[:：].*|"
     r"\((reporting|writing|editing|additional reporting) by .*\)|"
     r"share (this|on) .*|分享到.*|sign up .*newsletter.*|subscribe\b.*|"
     r"copyright .*|©.*|all rights reserved.*|(图|图片)来源[:：].*)$",
@@ -315,13 +315,10 @@ def tidy_body(text: str, *titles: str) -> str:
     return "\n".join(_without_pull_quotes(kept)).strip()
 
 
-_HEADLINE_WITHIN = 4  # lines: a page's navigation before its headline is a line or two
-
-
 def _from_the_headline(lines: list[str], headlines: set[str]) -> list[str]:
     """The lines from the headline on, where only short lines that end no sentence (a menu,
     breadcrumbs: "Home | News") come before it; else all of them."""
-    for index, line in enumerate(lines[:_HEADLINE_WITHIN]):
+    for index, line in enumerate(lines[: MENU_LINES + 1]):
         if line.strip() in headlines:
             before = lines[:index]
             if all(len(b.strip()) < 40 and not b.strip().endswith(_SENTENCE_END) for b in before):

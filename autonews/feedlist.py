@@ -384,16 +384,20 @@ def edit_feed(
 
 
 @_one_edit_at_a_time
-def remove_feed(path: Path, url_or_name: str) -> FeedConfig:
+def remove_feeds(path: Path, urls_or_names: list[str]) -> list[FeedConfig]:
+    """Remove these feeds (each by URL or name) from the list, each once; none when one of
+    them is not in it (the error names it)."""
     from tomlkit.items import AoT
 
     document = _load_document(path)
     tables = document.get("feeds") or []
-    index = _find(tables, url_or_name, path)
-    removed = _feed_of(tables[index])
-    if isinstance(tables, AoT):  # its comments, and the next section's, stay
-        document = remove_table(document, tables, index)
-    else:
-        del tables[index]
+    found = sorted({_find(tables, wanted, path) for wanted in urls_or_names})
+    removed = [_feed_of(tables[index]) for index in found]
+    for index in reversed(found):  # from the last: the indices before it stay
+        tables = document["feeds"]
+        if isinstance(tables, AoT):  # its comments, and the next section's, stay
+            document = remove_table(document, tables, index)
+        else:
+            del tables[index]
     _write(path, document)
     return removed

@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import groupby
 
+from autonews.text import joined_sentences
+
 _FURNITURE_SENTENCE = 160  # characters: an article's sentence naming cookies or an app is longer
 _MENU_ITEM = 30  # characters of a navigation link
 _MENU_SEGMENTS = 3  # links on a line: "Home | News" may be a byline's "Outlet · 10:15"
@@ -153,7 +155,7 @@ def _without_furniture_sentences(lines: list[str], words: _Words) -> list[str]:
         if left == [part for part in _SENTENCE_BREAK.split(cleaned) if part]:
             kept.append(line if cleaned == line.strip() else cleaned)
         elif left:
-            kept.append(_joined(left))
+            kept.append(joined_sentences(left))
     return kept
 
 
@@ -170,14 +172,6 @@ def _article_sentences(sentences: list[str], words: _Words) -> tuple[list[str], 
         elif sentence and not _is_tip_or_prompt(sentence, words):
             left.append(sentence)
     return left, banner
-
-
-def _joined(sentences: list[str]) -> str:
-    """Sentences joined again: with a space after a Latin one, none after a Chinese one."""
-    joined = sentences[0]
-    for sentence in sentences[1:]:
-        joined += ("" if joined.endswith(("。", "！", "？")) else " ") + sentence
-    return joined
 
 
 def _without_run_on_tail(line: str, words: _Words) -> str:

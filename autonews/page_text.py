@@ -72,7 +72,9 @@ _DANGLING = re.compile(r"^[\s.,;:!?…。，、；：！？）)\]」』|｜·•
 # What after a heading says it is the start of the text's first sentence, not the heading
 # repeated: "Tesla recalls Model Y over…", "比亚迪召回汉，涉及…".
 _GOES_ON = re.compile(r"^[^\S\n]*[a-z,，、;；]|^\w")
-_MENU_LINES = 3  # a page's navigation before its heading: a line or two of short links
+# A page's navigation before its heading: a line or two of links between separators, or a link a
+# line where the site spaces its links ("首页 快讯 资讯 创投 汽车" on a 36氪 flash: trial 40).
+MENU_LINES = 12
 _MENU_LINE = 40  # characters
 
 
@@ -102,7 +104,7 @@ def _from_heading(text: str, headings: list[str]) -> tuple[str, bool]:
     """What follows the first of ``headings`` that ``text`` opens with, past the menu lines
     before it; and whether one was found."""
     lines = text.split("\n")
-    for skip in range(min(_MENU_LINES, len(lines) - 1) + 1):
+    for skip in range(min(MENU_LINES, len(lines) - 1) + 1):
         if skip and not _reads_as_menu(lines[skip - 1]):
             break
         below = "\n".join(lines[skip:]).lstrip()

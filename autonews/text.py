@@ -71,7 +71,13 @@ def html_to_text(fragment: str, *, keep_newlines: bool = False) -> str:
     return clean_text(fragment, keep_newlines=keep_newlines)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]?\s+|(?<=[。！？])")
+# Between two sentences: the spaces after a full stop, or after the quote or bracket it closes
+# (which stays the sentence's: "他说：“召回。”"); right after a Chinese one, where no space follows.
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?。！？])|(?<=[.!?。！？][\"'”’)」』）]))\s+"
+    r"|(?<=[。！？])(?![\"'”’)」』）\s])"
+    r"|(?<=[。！？][”’」』）])(?!\s)"
+)
 
 
 def first_sentences(text: str, count: int = 2, max_chars: int = 360) -> str:
@@ -81,8 +87,22 @@ def first_sentences(text: str, count: int = 2, max_chars: int = 360) -> str:
         return ""
     told = (piece for piece in _sentences(text) if not _CREDITS.match(piece.strip()))
     pieces = list(itertools.islice(told, count))
-    summary = " ".join(piece.strip() for piece in pieces) if pieces else text
+    summary = joined_sentences([piece.strip() for piece in pieces]) if pieces else text
     return shorten(summary, max_chars)
+
+
+# A Chinese or Japanese sentence's end, with a closing quote or bracket after it: the next
+# sentence follows it without a space ("…干涉磨损。IT之家了解到…", trial 40), as it is set.
+_CJK_SENTENCE_END = re.compile(r"[。！？][”’」』）》]*$")
+
+
+def joined_sentences(sentences: list[str]) -> str:
+    """Sentences (of paragraphs, run into one summary) joined again: with a space after a
+    Latin one, none after a Chinese or Japanese one."""
+    joined = sentences[0] if sentences else ""
+    for sentence in sentences[1:]:
+        joined += ("" if _CJK_SENTENCE_END.search(joined) else " ") + sentence
+    return joined
 
 
 # A wire's credit line, no sentence of the news: "Reporting by Nick Carey; Editing by Mark

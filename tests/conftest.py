@@ -21,8 +21,9 @@ pytest.register_assert_rewrite("tests.helpers")
 def pytest_configure(config: pytest.Config) -> None:
     """Every test in a neutral locale, subprocesses and module fixtures too: the reader's
     language comes from the locale when no config names one, and a developer's zh_CN.UTF-8
-    shell must not change what tests read (a test of a locale sets its own)."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    shell must not change what tests read (a test of a locale sets its own); nor a width in
+    $COLUMNS (a test of a width sets its own)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "COLUMNS"):
         os.environ.pop(name, None)
     os.environ["LANG"] = "C.UTF-8"
 

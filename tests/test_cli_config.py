@@ -423,3 +423,16 @@ def test_the_starter_config_offers_language_and_timezone(cli, home: Path) -> Non
     checked = cli("config", "check")
     assert checked.code == 0, checked.err
     assert "zh-CN" in checked.out and "Asia/Shanghai" in checked.out
+
+
+def test_the_starter_configs_general_feeds_are_mixed(cli, home: Path) -> None:
+    """Trials 40 and 42: under topic "auto" the starter's IT之家 and 36氪, general tech and
+    finance feeds busy with cars, were read as car feeds (11/22, 14/22 about cars), and a WeChat
+    update, LABUBU and a supermarket chain's buyback showed as car news. The starter config and
+    config.example.toml give them "mixed"; the car feeds stay "auto"."""
+    assert cli("config", "init").code == 0
+    example = Path(__file__).parent.parent / "config.example.toml"
+    for text in ((home / "config.toml").read_text("utf-8"), example.read_text("utf-8")):
+        topics = {feed["name"]: feed.get("topic", "auto") for feed in tomllib.loads(text)["feeds"]}
+        assert topics["IT之家"] == topics["36氪"] == "mixed", topics
+        assert topics["CnEVPost"] == "auto", topics

@@ -365,3 +365,21 @@ def test_opml_import_names_and_counts_every_outline(cli, home: Path, tmp_path: P
     text = (home / "config.toml").read_text("utf-8")
     assert 'tags = ["A", "B"]\n\n[[feeds]]' in text
     assert "\n\n# --- Digest ---\n[digest]" in text
+
+
+def test_several_feeds_are_removed_in_one_command(cli, home: Path) -> None:
+    """Trial 40: removing the 7 starter feeds took 7 commands. `feeds remove` takes several
+    names or URLs; when one of them is not in the list, it removes none and says which."""
+    starters = [(f"Starter {n}", f"http://s{n}.example/feed") for n in range(4)]
+    comment = "# my own feeds below\n"
+    write_config(home, feeds_toml([*starters, ("Mine", "http://mine.example/feed")]) + comment)
+    missing = cli("feeds", "remove", "starter 0", "Startr 1")
+    assert missing.code == ExitStatus.USAGE and "'Startr 1'" in missing.err, missing.err
+    assert len(config_feeds(home)) == 5  # nothing removed
+    removed = cli("feeds", "remove", "starter 0", "s1.example/feed", "Starter 2", "STARTER 0")
+    assert removed.code == 0, removed.err
+    assert removed.out.splitlines() == [f"removed: Starter {n}" for n in range(3)], removed.out
+    assert [feed["name"] for feed in config_feeds(home)] == ["Starter 3", "Mine"]
+    assert cli("feeds", "remove", "Mine", "Starter 3").code == 0
+    assert config_feeds(home) == []
+    assert comment in (home / "config.toml").read_text("utf-8")

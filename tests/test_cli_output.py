@@ -419,3 +419,36 @@ def test_mail_subject_names_the_groups_its_events_are_filed_in(
     text = message.get_body(("plain",)).get_content()
     headings = [line for line in text.splitlines() if line.startswith("== ")]
     assert [h.split(" · ")[0][3:].split(" (")[0] for h in headings] == named[1:-1].split(", ")
+
+
+def test_columns_sets_the_width_of_a_piped_terminal_digest(
+    home: Path, feed: str, httpserver: HTTPServer
+) -> None:
+    """Trial 42: `COLUMNS=60 autonews digest --format terminal | …` still drew 100-column boxes.
+    $COLUMNS, where set, is the width asked for, piped or on a terminal (as rich and `ls` take
+    it); without it a pipe gets 100 columns, a terminal its own width."""
+    import subprocess
+    import sys
+
+    from rich.cells import cell_len
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AUTONEWS_", "COLUMNS"))}
+    env.update(AUTONEWS_HOME=str(home), NO_COLOR="1")
+    args = ["digest", "--feed", feed, "--no-extract", "--format", "terminal"]
+
+    def widths(columns: str | None) -> list[int]:
+        asked = env if columns is None else {**env, "COLUMNS": columns}
+        result = subprocess.run(
+            [sys.executable, "-m", "autonews", *args], env=asked, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        lines = [line for line in result.stdout.splitlines() if "http://" not in line]
+        return [cell_len(line) for line in lines if line.startswith(("╭", "╰"))]
+
+    assert set(widths("60")) == {60}
+    assert set(widths(None)) == {100}
+    assert set(widths("20")) == {40}  # the narrowest layout, as on a terminal of 20 columns
+    assert set(widths("wide")) == {100}  # not a width: as without it
+    # On a terminal, $COLUMNS stands over its width too.
+    out = run_in_terminal(args[:-2], home, columns=120, COLUMNS="70")
+    assert {cell_len(line) for line in out.splitlines() if line.startswith("╭")} == {70}, out

@@ -192,7 +192,7 @@ def test_a_chinese_pages_furniture_stays_out_of_a_stored_body_too(cli, home: Pat
     write_config(home, feeds_toml([feed]) + FAST_FETCH)
     digest = cli("digest", "--format", "json", "--all-topics")
     assert digest.code == 0, digest.err
-    assert digest.json()["stories"][0]["summary"] == " ".join(ZEEKR_TEXT)
+    assert digest.json()["stories"][0]["summary"] == "".join(ZEEKR_TEXT)
     read = cli("read", site.url("/zhauto/0"))
     assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
     # The body as this page's extraction stored it before: the menu a line per link, the banner
@@ -201,7 +201,7 @@ def test_a_chinese_pages_furniture_stays_out_of_a_stored_body_too(cli, home: Pat
     with store_db(home) as db:
         db.execute("UPDATE articles SET text = ?", (stored,))
     kept = cli("digest", "--offline", "--format", "json", "--all-topics")
-    assert kept.json()["stories"][0]["summary"] == " ".join(ZEEKR_TEXT)
+    assert kept.json()["stories"][0]["summary"] == "".join(ZEEKR_TEXT)
     read = cli("read", site.url("/zhauto/0"))
     assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
 
@@ -252,7 +252,7 @@ def test_a_short_page_of_its_heading_and_credit_has_no_body(cli, home: Path, sit
     digest = cli("digest", "--format", "json", "--all-topics")
     assert digest.code == 0, digest.err
     summaries = {story["title"]: story["summary"] for story in digest.json()["stories"]}
-    assert summaries == {X9: "", ZEEKR: " ".join(ZEEKR_TEXT)}
+    assert summaries == {X9: "", ZEEKR: "".join(ZEEKR_TEXT)}
     read = cli("read", site.url("/zhauto/1"))
     assert _read_body(read.out) == "\n".join(ZEEKR_TEXT), read.out
 
@@ -275,3 +275,76 @@ def test_reading_a_story_whose_page_is_furniture_gives_its_feeds_summary(
     assert read.code == 0, read.err
     assert summary in read.out and not _furniture_in(read.out)
     assert f"{flash}'s summary from its feed" in read.err
+
+
+# Trial 40's sites: links spaced in a <nav> (extraction keeps them a link a line), the headline
+# in an <h1>, a line of time and source, then the article and the site's own lines under it.
+SPACED_NAV = {
+    "36氪": ["首页", "快讯", "资讯", "创投", "汽车"],
+    "IT之家": ["首页", "资讯", "手机", "电脑", "智车", "游戏"],
+    "微博": ["首页", "热门", "视频"],
+}
+SITE_LINES = {
+    "36氪": "<div class='qr'>扫码关注36氪公众号，获取更多快讯</div>",
+    "IT之家": "<div class='app'>下载IT之家APP，分享赚金币</div>",
+    "微博": "<div class='login'>登录微博，查看更多精彩内容</div>",
+}
+NIO_DAY = "蔚来NIO Day 2026定档12月20日"
+FIREFLY = "萤火虫第 50,000 台整车下线 🎉 感谢每一位萤火虫车主的信任！#萤火虫#"
+PREORDER = "REDMI K90 至尊版手机开启预约，搭载天玑 9500+ 处理器"
+TRIAL40_PAGES = {
+    "36氪": (NIO_DAY, [f"36氪获悉，{NIO_DAY}。"]),
+    "微博": (FIREFLY[:30], [FIREFLY]),
+    "IT之家": (
+        PREORDER,
+        [
+            "IT之家 12 月 4 日消息，REDMI K90 至尊版今日在小米商城开启预约，将于 12 月 9 日发布。",
+            "IT之家了解到，相关信息以官方后续公布为准。",
+            "广告声明：文内含有的对外跳转链接，用于传递更多信息，IT之家所有文章均包含本声明。",
+        ],
+    ),
+}
+
+
+def _spaced_page(outlet: str, heading: str, paragraphs: list[str]) -> str:
+    nav = " ".join(f"<a href='/{n}'>{word}</a>" for n, word in enumerate(SPACED_NAV[outlet]))
+    return (
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(heading)} - {outlet}</title>"
+        f"<meta property='og:title' content='{html.escape(heading)}'></head>"
+        f"<body><nav>{nav}</nav><main><article><h1>{html.escape(heading)}</h1>"
+        f"<div class='meta'>2026-12-06 13:00 来源：{outlet}</div><div class='content'>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+        + f"</div></article></main>{SITE_LINES[outlet]}"
+        f"<footer>© 2026 {outlet} 京ICP备12031756号</footer></body></html>"
+    )
+
+
+def test_a_spaced_menu_and_a_sign_in_prompt_are_not_the_text(cli, home: Path, site) -> None:
+    """Trial 40: `read` of a 36氪 flash printed its <nav>'s links a word a line ("首页 / 快讯 /
+    资讯 / 创投 / 汽车") and the headline again above the text; a Weibo post ended "登录微博，
+    查看更多精彩内容", and every IT之家 article its "广告声明：…" line."""
+    feeds = []
+    for n, (outlet, (heading, paragraphs)) in enumerate(TRIAL40_PAGES.items()):
+        feeds.append(_serve(site, f"s{n}", [(heading, _spaced_page(outlet, heading, paragraphs))]))
+    write_config(home, feeds_toml(feeds) + FAST_FETCH)
+    digest = cli("digest", "--format", "json", "--all-topics")
+    assert digest.code == 0, digest.err
+    # A summary of two paragraphs: no space between their Chinese sentences ("…消息。 IT之家").
+    summaries = {story["title"]: story["summary"] for story in digest.json()["stories"]}
+    assert summaries[PREORDER] == "".join(TRIAL40_PAGES["IT之家"][1][:2]), summaries
+    expected = {
+        "36氪": f"36氪获悉，{NIO_DAY}。",
+        "微博": FIREFLY,
+        "IT之家": "\n".join(TRIAL40_PAGES["IT之家"][1][:2]),
+    }
+    for n, outlet in enumerate(TRIAL40_PAGES):
+        read = cli("read", site.url(f"/s{n}/0"))
+        assert read.code == 0, read.err
+        assert _read_body(read.out) == expected[outlet], read.out
+    # The 36氪 body as the trial's store kept it: the menu a link a line, the headline again.
+    with store_db(home) as db:
+        stored = "\n".join([*SPACED_NAV["36氪"], NIO_DAY, f"36氪获悉，{NIO_DAY}。"])
+        db.execute("UPDATE articles SET text = ? WHERE url = ?", (stored, site.url("/s0/0")))
+    read = cli("read", site.url("/s0/0"))
+    assert _read_body(read.out) == expected["36氪"], read.out

@@ -152,3 +152,36 @@ def test_no_line_starts_closing_ends_opening_or_cuts_a_number(text: str, width: 
     for number in NUMBER_WITH_UNIT.finditer(text):
         inside = range(number.start() + 1, number.end())
         assert not [o for o in offsets if o in inside], (number.group(), text)
+
+
+# Trial 40's outlets: a name with a space in it, and RSSHub's name of two makers' Weibo posts,
+# whose "、" is the Chinese list's own mark.
+SPACED = "懂车帝 - 新车资讯"
+LISTED = "小米汽车、蔚来的微博"
+AVATR = "阿维塔 12 召回 3206 辆，因高压线束可能磨损"
+
+
+def test_a_sources_list_keeps_a_spaced_name_whole_and_quotes_a_listed_one(
+    home: Path, httpserver: HTTPServer
+) -> None:
+    """At 50 columns the sources list read "IT之家、懂车帝 -" / "新车资讯、CnEVPost", and
+    "IT之家、懂车帝 - 新车资讯、小米汽车、蔚来的微博、CnEVPost" read as five sources of four."""
+    feeds = ["IT之家", SPACED, LISTED, "CnEVPost"]
+    for n, name in enumerate(feeds):
+        httpserver.expect_request(f"/f{n}").respond_with_data(
+            rss([item(AVATR, n, hours_ago=n + 1)], title=name), content_type="application/rss+xml"
+        )
+    args = ["digest", "--no-extract", "--all-topics"]
+    for n in range(len(feeds)):
+        args += ["--feed", httpserver.url_for(f"/f{n}")]
+    for columns in (46, 50, 56):
+        out = run_in_terminal([*args, "--language", "zh-CN"], home, columns=columns)
+        texts = [_text_of(re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", line)) for line in out.splitlines()]
+        assert any(SPACED in text for text in texts), out
+        assert any("「小米汽车、蔚来的微博」" in text for text in texts), out
+        assert "4个来源" in out, out
+    text = run_in_terminal([*args, "--language", "zh-CN", "--format", "text"], home, columns=50)
+    assert "「小米汽车、蔚来的微博」" in text and SPACED in text, text
+    # In English the list's mark is a comma: the name is no two there.
+    english = run_in_terminal([*args, "--language", "en"], home, columns=120)
+    assert "4 sources" in english and LISTED in english and "“" not in english, english

@@ -21,7 +21,16 @@ def test_first_sentences() -> None:
     assert first_sentences(text) == "Volvo recalls cars. The fault is a halfshaft."
     assert (
         first_sentences("小米调整销售组织。不再设置专属岗位。其他内容。")
-        == "小米调整销售组织。 不再设置专属岗位。"
+        == "小米调整销售组织。不再设置专属岗位。"
+    )
+    # Paragraphs run into one summary: no space after a Chinese sentence (trial 40), one after
+    # a Latin one, also before a Chinese sentence.
+    assert first_sentences("阿维塔召回3206辆。\nIT之家了解到，以官方为准。") == (
+        "阿维塔召回3206辆。IT之家了解到，以官方为准。"
+    )
+    assert first_sentences("他说：“召回。”\n另有消息。") == "他说：“召回。”另有消息。"
+    assert (
+        first_sentences("Avatr recalls cars.\n阿维塔召回。") == "Avatr recalls cars. 阿维塔召回。"
     )
 
 

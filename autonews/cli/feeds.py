@@ -172,15 +172,17 @@ def _refuse_a_feed_listed_elsewhere(
 
 @app.command("remove")
 def feeds_remove(
-    url_or_name: Annotated[str, typer.Argument(help="The feed's URL or name.")],
+    urls_or_names: Annotated[
+        list[str], typer.Argument(metavar="URL_OR_NAME...", help="The feeds' URLs or names.")
+    ],
     config: ConfigOption = None,
 ) -> None:
-    """Remove a feed from the config file."""
+    """Remove feeds from the config file: all those named, or none when one is not listed."""
     from autonews.config_file import config_file_to_edit
-    from autonews.feedlist import remove_feed
+    from autonews.feedlist import remove_feeds
 
-    removed = remove_feed(config_file_to_edit(config), url_or_name)
-    typer.echo(f"removed: {removed.label}")
+    for removed in remove_feeds(config_file_to_edit(config), urls_or_names):
+        typer.echo(f"removed: {removed.label}")
 
 
 def _say_changed(before: FeedConfig, after: FeedConfig) -> None:

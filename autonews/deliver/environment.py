@@ -19,7 +19,8 @@ class Environment:
     stdout: TextIO
     stdout_isatty: bool = False
     stderr_isatty: bool = False
-    columns: int | None = None  # the terminal's width, when stdout is a terminal
+    # The width asked for: $COLUMNS where set, else the terminal's when stdout is a terminal.
+    columns: int | None = None
     no_color: bool = False  # $NO_COLOR is set (to anything: https://no-color.org)
     term: str = ""  # $TERM
     force_color: bool = False  # $FORCE_COLOR is set, to anything but "" or "0"
@@ -32,7 +33,7 @@ class Environment:
             stdout=sys.stdout,
             stdout_isatty=tty,
             stderr_isatty=sys.stderr.isatty(),
-            columns=os.get_terminal_size().columns if tty else None,
+            columns=_asked_columns() or (os.get_terminal_size().columns if tty else None),
             no_color="NO_COLOR" in os.environ,
             term=os.environ.get("TERM", ""),
             force_color=os.environ.get("FORCE_COLOR", "") not in ("", "0"),
@@ -48,3 +49,11 @@ class Environment:
         if self.force_color:
             return True
         return self.stdout_isatty and not self.no_color and self.term != "dumb"
+
+
+def _asked_columns() -> int | None:
+    """$COLUMNS, where it is a width: what the reader asked for, piped too (`COLUMNS=60
+    autonews digest | less`), as rich, ``shutil.get_terminal_size`` and ``ls`` take it; on a
+    terminal it stands over the terminal's width, as it does for them (trial 42)."""
+    value = os.environ.get("COLUMNS", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None

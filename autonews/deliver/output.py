@@ -175,5 +175,5 @@ def _is_special(path: Path) -> bool:
 
 def terminal_options(env: Environment) -> RenderOptions:
     """Options for output read on stdout: its width (within bounds) and colour when allowed."""
-    width = env.columns if env.stdout_isatty and env.columns is not None else NOT_A_TERMINAL_WIDTH
+    width = env.columns if env.columns is not None else NOT_A_TERMINAL_WIDTH
     return RenderOptions(width=max(MIN_WIDTH, min(width, MAX_WIDTH)), color=env.color)

@@ -150,20 +150,50 @@ def outlets(story: Story, words: Words = ENGLISH_WORDS) -> str:
 
 def _outlet_names(story: Story, words: Words) -> list[str]:
     counts = Counter(clean_text(source.feed) for source in story.sources)
-    return [name if n == 1 else words("outlet_count", feed=name, n=n) for name, n in counts.items()]
+    names = {name: _unambiguous(name, words) for name in counts}
+    return [
+        names[name] if n == 1 else words("outlet_count", feed=names[name], n=n)
+        for name, n in counts.items()
+    ]
+
+
+def _unambiguous(name: str, words: Words) -> str:
+    """A feed's name as a list shows it: quoted where it holds the list's own mark, which would
+    make one name read as two (RSSHub's "小米汽车、蔚来的微博" among "IT之家、CnEVPost": 「…」)."""
+    mark = words("list").strip()
+    return words("quoted_name", name=name) if mark and mark in name else name
+
+
+# Quotes a list's names may stand in (``_unambiguous``): the list's mark inside them parts none.
+_OPENING_QUOTES = "「“"
+_CLOSING_QUOTES = "」”"
 
 
 def part_spans(line: str, words: Words) -> list[tuple[int, int]]:
     """Where each part of a story's ``source_line`` stands, and each outlet's name in its list:
-    wrapped, the line breaks between them or at a space, and keeps "车滴快讯" and "43小时前"
-    whole where a line holds them (not "车滴快" / "讯")."""
+    wrapped, the line breaks between them, and keeps "车滴快讯", "懂车帝 - 新车资讯" and
+    "43小时前" whole where a line holds them (not "车滴快" / "讯", nor "懂车帝 -" / "新车资讯")."""
     spans, start = [], 0
     for part in line.split(words("separator")):
-        for name in part.split(words("list")):
+        for name in _list_items(part, words("list")):
             spans.append((start, start + len(name)))
             start += len(name) + len(words("list"))
         start += len(words("separator")) - len(words("list"))
     return spans
+
+
+def _list_items(part: str, mark: str) -> list[str]:
+    """``part`` split at the list's ``mark``, not inside a quoted name."""
+    items, start, depth, offset = [], 0, 0, 0
+    while offset < len(part):
+        char = part[offset]
+        depth += (char in _OPENING_QUOTES) - (char in _CLOSING_QUOTES and depth > 0)
+        if depth == 0 and part.startswith(mark, offset):
+            items.append(part[start:offset])
+            offset = start = offset + len(mark)
+            continue
+        offset += 1
+    return [*items, part[start:]]
 
 
 def feed_date_note(story: Story, clock: Clock) -> str:

@@ -98,12 +98,15 @@ def _may_break(text: str, offset: int, protected: set[int], kept: set[int]) -> b
 Span = tuple[int, int]  # (start, end) offsets of a run of text
 
 
-def _chunks(text: str, keep: Sequence[Span] = ()) -> Iterator[Span]:
+def _chunks(text: str, keep: Sequence[Span], width: int) -> Iterator[Span]:
     """The runs of ``text`` between the places a line may break: (start, end) offsets; a line
-    breaks inside a ``keep`` span (a name in a list) only at a space, as inside an English
-    name, unless the span is longer than a line."""
+    never breaks inside a ``keep`` span (a name in a list, "懂车帝 - 新车资讯") that a line of
+    ``width`` cells holds; inside a longer one only at a space, as inside an English name."""
     protected = _protected(text)
     kept = {offset for start, end in keep for offset in range(start + 1, end)}
+    for start, end in keep:
+        if _solid_width(text[start:end]) <= width:
+            protected.update(range(start + 1, end))
     start = 0
     for offset in range(1, len(text)):
         if _may_break(text, offset, protected, kept):
@@ -136,7 +139,7 @@ def break_offsets(
         breaks.append(offset)
         used, room = 0, width
 
-    for start, end in _chunks(text, keep):
+    for start, end in _chunks(text, keep, min(width, room)):
         chunk = text[start:end]
         solid = _solid_width(chunk)
         if used and used + solid > room:
