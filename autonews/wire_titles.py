@@ -83,6 +83,15 @@ def without_post_markup(title: str) -> str:
     title that is nothing but markup keeps its words."""
     if "#" not in title and "[" not in title:
         return title  # most titles: nothing to look for
+    # Taking markup out can leave markup ("##万##" -> "#万#"): again until nothing changes, so
+    # that a title shown is shown the same when read again (each pass only shortens it).
+    shown = _markup_taken_out(title)
+    while shown != title:
+        title, shown = shown, _markup_taken_out(shown)
+    return shown
+
+
+def _markup_taken_out(title: str) -> str:
     told = re.sub(_HASHTAG, r"\1", _FILED_UNDER.sub("", title))
     shown = " ".join(re.sub(_EMOTICON, "", told).split())
     return shown or " ".join(re.sub(_HASHTAG, r" \1 ", title).split())

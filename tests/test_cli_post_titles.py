@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.feeds import item, rss
@@ -96,6 +96,7 @@ _HAN = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80), min_si
     text=st.text(st.sampled_from("小米交付破万台 ，。！ab#[]"), max_size=30),
     tags=st.lists(_HAN, max_size=3),
 )
+@example(text="##万##", tags=[])  # taking its markup out left markup: "#万#", then "万"
 def test_shown_titles_keep_a_posts_words_and_lose_its_trailing_hashtags(text, tags) -> None:
     """Whatever the post: its trailing hashtags go, nothing is added, what is shown is shown
     the same when cleaned again, and it is never empty for a title that had words."""
