@@ -59,3 +59,39 @@ def test_a_percentage_written_out_is_a_percentage() -> None:
     # "80 Prozent" of a charging limit was the £80 of a lease rate.
     assert {f.percent for f in numbers("limit charging to 80 per cent")} == {True}
     assert {f.percent for f in numbers("nur noch bis 80 Prozent laden")} == {True}
+
+
+def test_a_maker_and_a_place_are_no_shared_subject() -> None:
+    # "FORD TRANSIT …" gives "ford" as a word before its model: two German recalls of other
+    # faults, whose words the classifier does not read, shared only it and Germany ("ford,
+    # germany") among feeds where the Transit is in every other headline.
+    vans = [
+        (3 * n, f"{city} council adds {100 + 10 * n} Transit vans from Ford to its fleet", "")
+        for n, city in enumerate(
+            "Leeds York Hull Bath Derby Stoke Truro Wells Ripon Ely Perth Leicester Bristol "
+            "Exeter Durham Carlisle Lincoln Norwich Oxford Salford Preston Chester".split()
+        )
+    ]
+    stories = story_of(
+        *vans,
+        (
+            30,
+            "Rückruf: Ford Transit Custom wegen scheuernder Bremsleitung",
+            "In Deutschland 9.400 Transporter.",
+        ),
+        (
+            31,
+            "Rückruf: Ford Transit – Schraube an der Lenksäule kann sich lösen",
+            "In Deutschland 7.300 Wagen.",
+        ),
+    )
+    brake = len(vans)
+    assert not any(brake in story and brake + 1 in story for story in stories)
+
+
+def test_a_model_called_custom_is_no_customs_news() -> None:
+    stories = story_of(
+        (0, "FORD TRANSIT CUSTOM: Rear brake hose may chafe (R/2026/318)", ""),
+        (2, "UK customs checks delay van imports at Dover", ""),
+    )
+    assert stories == [[0], [1]]

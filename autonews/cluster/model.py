@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from autonews.classify.lexicon import stem
+from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.conflicts import _same_model
 from autonews.cluster.conflicts import conflict as conflict  # the rules, for their callers
@@ -124,12 +124,23 @@ def _proper(a: _Features, b: _Features) -> bool:
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
     if not PLACES.issuperset(both):
-        return True  # a term that is no place: most pairs, told apart in C
+        # A term that is no place: most pairs, told apart in C. Not the maker's own name,
+        # which a title may give as a word before its model ("FORD TRANSIT CUSTOM"): a maker
+        # and a place ("ford, germany") are not one event.
+        both = both - _maker_words(a.makers | b.makers)
+        if not PLACES.issuperset(both):
+            return True
     return any(
         (min(sa[t], sb[t]) >= 1.0 and named_or_one_place(a, b, t))
         or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
         for t in both
     )
+
+
+@lru_cache(maxsize=4096)
+def _maker_words(makers: frozenset[str]) -> frozenset[str]:
+    """The makers' names as terms: "ford", "mercedes" and "benz"."""
+    return frozenset(stem(word) for name in makers for word in tokenize(name).norms)
 
 
 def _one_place(a: _Features, b: _Features, country: str) -> bool:
