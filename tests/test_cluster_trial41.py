@@ -6,11 +6,15 @@ stories; a notice's number, a model's name and a maker's name are no shared subj
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster
 from autonews.cluster.figures import numbers
+from tests.helpers.feeds import rfc822, rss
+from tests.helpers.site import FAST_FETCH, Site, feeds_toml, write_config
 
 CLASSIFIER = Classifier()
 
@@ -32,6 +36,18 @@ def story_of(*told: tuple[float, str, str]) -> list[list[int]]:
         for n, (hours, title, summary) in enumerate(told)
     ]
     return sorted(cluster(items))
+
+
+ID4_RECALL = (
+    "Volkswagen recalls ID.4 and ID.5 over high-voltage battery module fault",
+    "Around 4,300 UK cars are affected. Owners are told to limit charging to 80% until a dealer "
+    "replaces the faulty battery module.",
+)
+ID4_LEASE = (
+    "Volkswagen cuts ID.4 contract hire rates by up to £80 a month",
+    "Volkswagen Financial Services has cut business contract hire rates on the ID.4 Pro and Pro S "
+    "by up to £80 a month on three-year, 30,000-mile agreements.",
+)
 
 
 def test_two_notices_numbers_are_no_shared_figure() -> None:
@@ -95,3 +111,103 @@ def test_a_model_called_custom_is_no_customs_news() -> None:
         (2, "UK customs checks delay van imports at Dover", ""),
     )
     assert stories == [[0], [1]]
+
+
+def test_a_recall_and_a_lease_rate_cut_of_its_model_are_two_stories() -> None:
+    # The lease cut was the story's headline, and the recall hid in it under [recall].
+    assert story_of((0, *ID4_LEASE), (3, *ID4_RECALL)) == [[0], [1]]
+
+
+def test_a_trim_launch_is_not_its_models_recall() -> None:
+    stories = story_of(
+        (
+            0,
+            "Toyota Corolla Touring Sports hybrid gets fleet-focused Business Edition",
+            "Toyota has added a Business Edition to the Corolla Touring Sports range with a "
+            "1.8-litre hybrid, navigation and BIK rate of 25%.",
+        ),
+        (
+            4,
+            "Toyota recalls Corolla over fuel pump fault",
+            "Toyota GB is recalling 9,455 Corolla and Corolla Touring Sports cars because the "
+            "low-pressure fuel pump may fail, causing the engine to stall.",
+        ),
+    )
+    assert stories == [[0], [1]]
+
+
+def test_a_strike_delaying_a_model_is_not_its_recall() -> None:
+    stories = story_of(
+        (
+            0,
+            "Transit Custom deliveries delayed by supplier strike in Turkey",
+            "Ford says a strike at a seat supplier near its Kocaeli plant will delay Transit "
+            "Custom deliveries to UK fleets by up to four weeks.",
+        ),
+        (
+            1,
+            "Ford Pro Statement on Transit Custom Rear Brake Hose Recall",
+            "Ford Pro is contacting owners of affected Transit Custom vans. The inspection takes "
+            "about 30 minutes.",
+        ),
+        (
+            2,
+            "Ford recalls Transit Custom vans over rear brake hose chafing",
+            "Around 11,800 UK-registered Transit Custom vans are being recalled because a rear "
+            "brake hose can rub against the suspension and leak fluid.",
+        ),
+    )
+    assert stories == [[0], [1, 2]]
+
+
+def test_a_recall_told_in_its_owners_words_still_joins_it() -> None:
+    # Nothing but the model in common, but nothing else surely told either: the recall's news.
+    stories = story_of(
+        (0, "Ford recalls 43,000 Escape, Bronco Sport SUVs over fuel-leak fire risk", ""),
+        (5, "Ford tells some Escape owners to watch for a fuel smell", ""),
+    )
+    assert stories == [[0, 1]]
+
+
+def _feed(site: Site, name: str, items: list[tuple[str, str]]) -> tuple[str, str]:
+    path = "/" + "".join(ch for ch in name.lower() if ch.isalnum())
+    entries = [
+        {
+            "title": html.escape(title),
+            "link": site.url(f"{path}/{n}"),
+            "date": rfc822(n + 1),
+            "guid": f"{path}/{n}",
+            "description": html.escape(summary),
+        }
+        for n, (title, summary) in enumerate(items)
+    ]
+    site.routes[f"{path}.xml"] = (200, "application/rss+xml", rss(entries, title=name))
+    return name, site.url(f"{path}.xml")
+
+
+def test_a_fleet_managers_digest_never_heads_a_recall_with_its_lease_rates(
+    cli, home: Path, site: Site
+) -> None:
+    """Trial 41's day 2: the email's lead was "[recall] Volkswagen cuts ID.4 contract hire rates
+    by up to £80 a month", the recall inside it. Now the recall is a story of its own, under its
+    own headline, and the lease cut another."""
+    feeds = [
+        _feed(site, "Fleet News", [ID4_LEASE, ID4_RECALL]),
+        _feed(
+            site,
+            "DVSA recalls",
+            [("VOLKSWAGEN ID.4: High voltage battery module may overheat (R/2026/323)", "")],
+        ),
+    ]
+    write_config(home, feeds_toml(feeds) + FAST_FETCH)
+    result = cli("digest", "--format", "json", "--no-extract")
+    assert result.code == 0, result.err
+    stories = {
+        story["title"]: (story["event"], sorted(s["title"] for s in story["sources"]))
+        for story in result.json()["stories"]
+    }
+    assert stories[ID4_LEASE[0]] == ("pricing", [ID4_LEASE[0]])
+    (recall,) = [value for title, value in stories.items() if title != ID4_LEASE[0]]
+    assert recall[0] == "recall"
+    assert ID4_LEASE[0] not in recall[1]
+    assert ID4_RECALL[0] in recall[1]
