@@ -169,6 +169,16 @@ def test_a_recall_told_in_its_owners_words_still_joins_it() -> None:
     assert stories == [[0, 1]]
 
 
+def test_brake_hose_and_steering_column_recalls_of_one_van_are_two_stories() -> None:
+    stories = story_of(
+        (0, "FORD TRANSIT CUSTOM: Rear brake hose may chafe (R/2026/318)", ""),
+        (1, "Ford Recalls 2026 Transit Vans for Loose Steering Column Bolt", ""),
+        (2, "Ford recalls Transit Custom vans over rear brake hose chafing", ""),
+        (3, "FORD TRANSIT: Steering column bolt may loosen (R/2026/331)", ""),
+    )
+    assert stories == [[0, 2], [1, 3]]
+
+
 def _feed(site: Site, name: str, items: list[tuple[str, str]]) -> tuple[str, str]:
     path = "/" + "".join(ch for ch in name.lower() if ch.isalnum())
     entries = [

@@ -326,7 +326,8 @@ OPPOSED_STAGES = frozenset(
 
 # Parts and systems of a car (knowledge/concepts.toml), by family: two recalls of one model for
 # parts of unrelated families are two events (its wipers / its trim), where a door and its
-# handle, a powertrain and its transmission may be one part told two ways.
+# handle, a powertrain and its transmission may be one part told two ways. Brakes and steering
+# are two systems (a van's brake hose / its steering column bolt).
 PART_FAMILIES = {
     "c:" + concept: family
     for family, concepts in {
@@ -334,7 +335,9 @@ PART_FAMILIES = {
         "glass": "windshield",
         "powertrain": "powertrain transmission engine e-motor driveshaft fuel-system "
         "emissions-control",
-        "chassis": "brake steering suspension tyres chassis",
+        "brakes": "brake",
+        "steering": "steering",
+        "chassis": "suspension tyres chassis",
         "restraints": "airbag seat-belt seating",
         "energy": "battery battery-cell high-voltage power-electronics coolant air-conditioning",
         "electronics": "wiring lights camera lidar radar sensors infotainment instrument-cluster "
