@@ -19,9 +19,9 @@ from tests.helpers.site import FAST_FETCH, Site, feeds_toml, write_config
 CLASSIFIER = Classifier()
 
 
-def story_of(*told: tuple[float, str, str]) -> list[list[int]]:
+def story_of(*told: tuple[float, str, str], feeds: tuple[str, ...] = ()) -> list[list[int]]:
     """Clustered items of (hours after the first, title, summary), each from its own car feed
-    (the trial's trade outlets and DVSA's notices)."""
+    (the trial's trade outlets and DVSA's notices) unless ``feeds`` names them."""
     start = datetime(2026, 12, 1, 8, tzinfo=UTC)
     items = [
         ClusterInput(
@@ -31,7 +31,7 @@ def story_of(*told: tuple[float, str, str]) -> list[list[int]]:
             None,
             start + timedelta(hours=hours),
             CLASSIFIER.classify(title, summary, car_feed=True),
-            f"feed {n}",
+            feeds[n] if feeds else f"feed {n}",
         )
         for n, (hours, title, summary) in enumerate(told)
     ]
@@ -177,6 +177,31 @@ def test_brake_hose_and_steering_column_recalls_of_one_van_are_two_stories() -> 
         (3, "FORD TRANSIT: Steering column bolt may loosen (R/2026/331)", ""),
     )
     assert stories == [[0, 2], [1, 3]]
+
+
+def test_a_regulators_notices_of_sibling_models_for_one_fault_are_one_recall() -> None:
+    # DVSA lists one recall model by model: the ID.4 and the ID.5 were two more stories. Its
+    # feed opens every title with the maker and the model ("VOLKSWAGEN ID.#:"), which read as a
+    # newsletter's numbered issues, briefings that join nothing.
+    notice = (
+        "Recall number R/2026/{}. Number of vehicles affected: {}. Defect: a high voltage "
+        "battery module may overheat while charging. Remedy: replace the affected module."
+    )
+    stories = story_of(
+        (0, *ID4_RECALL),
+        (
+            1,
+            "VOLKSWAGEN ID.4: High voltage battery module may overheat (R/2026/323)",
+            notice.format(323, "3,102"),
+        ),
+        (
+            1,
+            "VOLKSWAGEN ID.5: High voltage battery module may overheat (R/2026/324)",
+            notice.format(324, "1,215"),
+        ),
+        feeds=("Fleet News", "DVSA", "DVSA"),
+    )
+    assert stories == [[0, 1, 2]]
 
 
 def _feed(site: Site, name: str, items: list[tuple[str, str]]) -> tuple[str, str]:

@@ -2,8 +2,9 @@
 
 Different makers, companies, counterparts, places (``place_conflicts``); a change of people against
 other news; a recall and other news of its model (``recall_conflicts``); different parts, posts,
-sums, unit counts, counted things, models of one maker, rules named by their codes, title
-percentages, a market's open and its close; turns of a story
+sums, unit counts, counted things, models of one maker (not a regulator's notices of sibling
+models for one fault), rules named by their codes, title percentages, a market's open and its
+close; turns of a story
 (``turn_conflicts``: talks begun / called off, a turn told a day after a report naming none, a
 teaser or a launch date against the launch, what is expected against the figures, a deal to
 come against the deal done). Stories are never joined across such a pair (``stories``), and the
@@ -19,7 +20,7 @@ from autonews.cluster.features import RECALL, SIDE, _Features
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
-from autonews.cluster.recall_conflicts import recall_and_news_of_its_model
+from autonews.cluster.recall_conflicts import one_fault, recall_and_news_of_its_model
 from autonews.cluster.shared import families as _families
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
@@ -96,7 +97,7 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different unit counts"  # different recalls, different sales months
     if a.counted and b.counted and fig.other_counts(a.counted, b.counted):
         return "different counts"  # a halt of 14 plants / of 12 plants
-    if a.models and b.models and _other_models(a.models, b.models):
+    if a.models and b.models and _other_models(a.models, b.models) and not one_fault(a, b):
         return "different models"
     if a.rules and b.rules and a.rules.isdisjoint(b.rules):
         return "different rules"  # UN R152's adoption / the EU's GSR update

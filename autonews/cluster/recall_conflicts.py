@@ -1,16 +1,18 @@
-"""The rules that tell a recall from the other news of its model (``recall_and_news_of_its_model``).
+"""The rules that tell a recall from the other news of its model (``recall_and_news_of_its_model``)
+and let a regulator's notices of sibling models for one fault be one recall (``one_fault``).
 
 A model both items name is the subject of both, but a recall and a lease-rate cut, a trim's
 launch or a strike's delays of that model are two stories: the recall's own news names the
-recall, its fault or a part, or a figure of it."""
+recall, its fault or a part, or a figure of it. A regulator lists one recall model by model
+(DVSA's "VOLKSWAGEN ID.4: …" and "VOLKSWAGEN ID.5: …"), in the same words of the fault."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from autonews.classify.lexicon import stem
-from autonews.cluster.features import MODEL, RECALL, _Features
-from autonews.cluster.shared import PLACES, same_model, shared_figure, shared_subject
+from autonews.cluster.features import COUNTERPART, MODEL, RECALL, _Features
+from autonews.cluster.shared import PLACES, families, same_model, shared_figure, shared_subject
 from autonews.models import Event
 
 # A model's trouble: a recall, a probe or a lawsuit.
@@ -21,6 +23,7 @@ TROUBLE = frozenset((Event.RECALL, Event.LEGAL))
 _OTHER_NEWS = frozenset(
     (Event.LAUNCH, Event.PRICING, Event.PRODUCTION, Event.PARTNERSHIP, Event.OWNERSHIP)
 )
+_ONE_FAULT = 2  # terms of a fault both titles name: "battery module may overheat"
 
 
 def recall_and_news_of_its_model(a: _Features, b: _Features) -> bool:
@@ -51,6 +54,28 @@ def recall_and_news_of_its_model(a: _Features, b: _Features) -> bool:
         for term, weight in shared.items()
         if not term.startswith(MODEL) and term not in names and term not in PLACES
     )
+
+
+def one_fault(a: _Features, b: _Features) -> bool:
+    """Two recalls of one maker's sibling models for one fault, told in the same words: one
+    recall a regulator lists model by model ("VOLKSWAGEN ID.4: High voltage battery module may
+    overheat" / "VOLKSWAGEN ID.5: ..."). Two faults of a part (power steering lost / a
+    steer-by-wire inverter) share a word at most."""
+    if not (_tells_a_recall(a) and _tells_a_recall(b)) or not (a.parts and b.parts):
+        return False
+    if families(a.parts).isdisjoint(families(b.parts)):
+        return False
+    names = _model_words(a.models | b.models)
+    fault = [
+        term
+        for term in a.title_subject & b.title_subject
+        if not term.startswith((MODEL, COUNTERPART)) and term not in names and term not in PLACES
+    ]
+    return len(fault) >= _ONE_FAULT
+
+
+def _tells_a_recall(item: _Features) -> bool:
+    return item.event is Event.RECALL or RECALL in item.title
 
 
 @lru_cache(maxsize=4096)  # few distinct sets of models
