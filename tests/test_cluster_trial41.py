@@ -204,6 +204,17 @@ def test_a_regulators_notices_of_sibling_models_for_one_fault_are_one_recall() -
     assert stories == [[0, 1, 2]]
 
 
+def test_a_lessors_different_news_are_different_stories() -> None:
+    stories = story_of(
+        (0, "Ayvens opens van remarketing centre in Coventry", ""),
+        (1, "Leasing: Ayvens erhöht Raten für Diesel-Transporter in Großbritannien", ""),
+        (2, "Ayvens: salary sacrifice EV orders up 40%", ""),
+        (3, "Ayvens and Ford Pro agree European electric van leasing deal", ""),
+        (4, "Ford Pro and Ayvens Sign Pan-European E-Transit Leasing Agreement", ""),
+    )
+    assert stories == [[0], [1], [2], [3, 4]]
+
+
 def _feed(site: Site, name: str, items: list[tuple[str, str]]) -> tuple[str, str]:
     path = "/" + "".join(ch for ch in name.lower() if ch.isalnum())
     entries = [
