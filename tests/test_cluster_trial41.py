@@ -215,6 +215,26 @@ def test_a_lessors_different_news_are_different_stories() -> None:
     assert stories == [[0], [1], [2], [3, 4]]
 
 
+def test_a_verb_of_fitting_parts_is_no_shared_subject() -> None:
+    # "will fit racking" / "Remedy: fit the clip": a van maker's conversion centre had joined
+    # a Vauxhall recall notice on "fit" alone.
+    stories = story_of(
+        (
+            0,
+            "Stellantis Pro One Opens Van Conversion Centre in Luton",
+            "A new Pro One conversion centre in Luton will fit racking, refrigeration and crew "
+            "cabs to Vauxhall, Peugeot, Citroën and Fiat vans.",
+        ),
+        (
+            4,
+            "VAUXHALL COMBO: Brake pedal may detach (R/2026/336)",
+            "Recall number R/2026/336. Number of vehicles affected: 431. Defect: the brake pedal "
+            "pivot clip may be missing. Remedy: fit the clip.",
+        ),
+    )
+    assert stories == [[0], [1]]
+
+
 def _feed(site: Site, name: str, items: list[tuple[str, str]]) -> tuple[str, str]:
     path = "/" + "".join(ch for ch in name.lower() if ch.isalnum())
     entries = [

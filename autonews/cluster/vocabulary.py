@@ -121,7 +121,7 @@ purchases avoid avoids deepen deepens decade decades core personal remain remain
 accept accepts accepted commit commits committed gap gaps responsibility bit fold switch
 switches link links internal lag lags cloud shift shifts shifted asset assets remove removes
 removed protection stage stages wherever lookup vin excess current reduce reduces reduced
-believe believes believed suspect suspects suspected
+believe believes believed suspect suspects suspected fit fits fitted fitting
 ongoing continuing amid legacy future past present recent
 来源 编辑 记者 作者 责编 责任 任编 撰文 摄影 校对 审核 出品 通讯 讯员 原标 标题 本文 文来 来自 转载
 授权 公众 众号 图片 图源 大图 点击 查看 消息 资讯 快讯 报道
