@@ -8,8 +8,9 @@ in common are never enough; items naming no maker (world news) need two names bo
 Two items of one maker that share only a place many items name (China) are not one event.
 Hard rules keep apart different makers, companies, counterparts, models, parts, posts, unit
 counts, counted plants or jobs, sums, opposed turns of a story (talks begun / called off), the
-stages of a model's launch (its filing, pre-sale, launch, orders counted after it), and a
-turn told a day after a report naming none; briefings listing several stories join nothing.
+stages of a model's launch (its filing, pre-sale, launch, orders counted after it), a turn told
+a day after a report naming none, and a recall and other news of its model that shares nothing
+but names with it (its lease rates cut); briefings listing several stories join nothing.
 Pairs with evidence are weighed by a logistic model over cosines, the subject shared, figures,
 models, turns, title-only items, the feed and time apart (``knowledge/cluster_model.toml``,
 fitted on labelled events by ``benchmarks/cluster_fit.py``), and merged best first; two stories
@@ -28,8 +29,9 @@ names: a rule drafted or adopted, a deal cleared), ``launch_stages`` (the stage 
 launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models a title names),
 ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
-``conflicts`` (the hard rules; ``place_conflicts`` and ``turn_conflicts`` those of places and
-turns), ``model`` (evidence, the fitted pair model), ``candidates``
+``shared`` (what two items have in common), ``conflicts`` (the hard rules; ``place_conflicts``,
+``turn_conflicts`` and ``recall_conflicts`` those of places, turns and recalls), ``model``
+(evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with
 the joins), ``explain`` (why a story's sources were joined, for ``autonews story --explain``).
 """

@@ -1,8 +1,10 @@
 """The rules that keep two items apart, however alike their words (``conflict``).
 
 Different makers, companies, counterparts, places (``place_conflicts``); a change of people against
-other news; different parts, posts, sums, unit counts, counted things, models of one maker, rules
-named by their codes, title percentages, a market's open and its close; turns of a story
+other news; a recall and other news of its model (``recall_conflicts``); different parts, posts,
+sums, unit counts, counted things, models of one maker (not a regulator's notices of sibling
+models for one fault), rules named by their codes, title percentages, a market's open and its
+close; turns of a story
 (``turn_conflicts``: talks begun / called off, a turn told a day after a report naming none, a
 teaser or a launch date against the launch, what is expected against the figures, a deal to
 come against the deal done). Stories are never joined across such a pair (``stories``), and the
@@ -17,29 +19,19 @@ from autonews.cluster import figures as fig
 from autonews.cluster.features import RECALL, SIDE, _Features
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
+from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
+from autonews.cluster.recall_conflicts import one_fault, recall_and_news_of_its_model
+from autonews.cluster.shared import families as _families
+from autonews.cluster.shared import same_model as _same_model
+from autonews.cluster.shared import shared_figure as shared_figure
+from autonews.cluster.shared import shared_subject as shared_subject
 from autonews.cluster.turn_conflicts import turn_conflict
-from autonews.cluster.vocabulary import (
-    PART_FAMILIES,
-    PEOPLE_TURNS,
-    RELEASE,
-    SHARES,
-)
-from autonews.models import Event, told_longer
+from autonews.cluster.vocabulary import PEOPLE_TURNS, RELEASE, SHARES
+from autonews.models import Event
 
 # seconds: two share moves told further apart than this are two sessions' (a close told the next
 # morning is still within it)
 _OTHER_SESSION = 24 * 3600.0
-
-
-def _same_model(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
-    """ "su7" and "su7 ultra", "qin plus" and "plus" (秦PLUS) may be one model told shorter;
-    "model y" and "model 3" are not."""
-    return any(ga == gb and _one_name(x, y) for ga, x in a for gb, y in b)
-
-
-def _one_name(x: str, y: str) -> bool:
-    short, long = sorted((x, y), key=len)
-    return told_longer(short, long)
 
 
 @lru_cache(maxsize=4096)  # few distinct sets of models; checked for every pair joined
@@ -77,6 +69,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return place
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
+    if recall_and_news_of_its_model(a, b) or recall_and_news_of_its_model(b, a):
+        return "a recall / other news of its model"  # ID.4 recalled / its lease rates cut
     if _trade_news_of_two_kinds(a, b):
         return "a price / a deal / results: different news"  # a price cut / a supply deal
     if _price_and_other_news(a, b) or _price_and_other_news(b, a):
@@ -103,7 +97,7 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different unit counts"  # different recalls, different sales months
     if a.counted and b.counted and fig.other_counts(a.counted, b.counted):
         return "different counts"  # a halt of 14 plants / of 12 plants
-    if a.models and b.models and _other_models(a.models, b.models):
+    if a.models and b.models and _other_models(a.models, b.models) and not one_fault(a, b):
         return "different models"
     if a.rules and b.rules and a.rules.isdisjoint(b.rules):
         return "different rules"  # UN R152's adoption / the EU's GSR update
@@ -116,15 +110,12 @@ def conflict(a: _Features, b: _Features) -> str | None:
 
 
 # News that is never a recall's: a fault's probe, fine, fire or halted line may be the recall's.
+# A model's trouble (a recall, a probe or a lawsuit: ``_TROUBLE``) is never the same event as
+# news of the model's trade (a launch, results, a price, a deal). (Not incidents: the type is read
+# from words such as "hits" or "slams" that a market's reaction to other news uses too.)
 _NEVER_A_RECALLS_NEWS = frozenset(
     (Event.LAUNCH, Event.FINANCIALS, Event.PRICING, Event.PARTNERSHIP, Event.OWNERSHIP)
 )
-
-
-# A model's trouble: a recall, a probe or a lawsuit. News of the model's trade (a launch,
-# results, a price, a deal) is never the same event. (Not incidents: the type is read from
-# words such as "hits" or "slams" that a market's reaction to other news uses too.)
-_TROUBLE = frozenset((Event.RECALL, Event.LEGAL))
 
 
 def _recall_and_other_news(a: _Features, b: _Features) -> bool:
@@ -249,13 +240,6 @@ def _other_suppliers(a: _Features, b: _Features) -> bool:
     )
 
 
-def shared_figure(a: _Features, b: _Features) -> bool:
-    """Whether the two items tell a figure in common (a unit count, an amount, a percentage)."""
-    if a.figure_keys.isdisjoint(b.figure_keys):
-        return False  # no two figures within a digit's unit of each other
-    return fig.shared_alike(a.numbers, b.numbers, a.figure_kinds, b.figure_kinds)
-
-
 def _one_release(a: _Features, b: _Features) -> bool:
     """Both titles tell one maker's results (its earnings, profit or loss, revenue, margins):
     financial news, of a maker both name (Kia's results are not Hyundai's, though one group's;
@@ -281,22 +265,10 @@ def _one_changes_people(a: _Features, b: _Features) -> bool:
     return all(term.startswith("c:") for term in shared_subject(a, b))
 
 
-def _families(parts: frozenset[str]) -> frozenset[str]:
-    return frozenset(PART_FAMILIES[part] for part in parts)
-
-
 def _other_sides(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two deals of one party with different counterparts: both name two sides, one of them
     the same (a third name is often a rival named for comparison)."""
     return len(a) == 2 and len(b) == 2 and len(a & b) == 1
-
-
-def shared_subject(a: _Features, b: _Features) -> dict[str, float]:
-    """The subject terms both items name (across scripts, those both can say), each with the
-    lesser of its two weights."""
-    sa, sb = a.subject, b.subject
-    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
-    return {t: min(sa[t], sb[t]) for t in both}
 
 
 def _priced(a: _Features, b: _Features) -> bool:

@@ -14,9 +14,17 @@ from typing import NamedTuple
 from autonews.classify.figure_words import date_spans, in_spans
 from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 
-# A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%").
+# How a percentage is written out: "per cent" in British papers, "Prozent" in German ones.
+_PERCENT_WORDS = r"(?:percent|per\s?cent|prozent)\b"
+_PERCENT = re.compile(rf"%|{_PERCENT_WORDS}", re.IGNORECASE)
+
+# A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%", "80 per cent").
+# Not a number of a notice's or a campaign's reference (R/2026/334, A12/00428/26, 2026-101):
+# two notices' numbers are alike (334 and 336) whatever they tell.
 _NUMBER = re.compile(
-    rf"({NUMBER})\s?(%|percent\b|{CJK_SCALES}|(?:{SCALE_WORDS})\b)?", re.IGNORECASE
+    rf"(?<!\w/)(?<!\b[12]\d{{3}}-)({NUMBER})(?!\d|/\d)\s?"
+    rf"(%|{_PERCENT_WORDS}|{CJK_SCALES}|(?:{SCALE_WORDS})\b)?",
+    re.IGNORECASE,
 )
 # A sum with a currency sign and a bare B for billions, as headlines shorten it: "$5B", "€2B".
 _SHORT_BILLIONS = re.compile(rf"[$€£¥]\s?({NUMBER})B\b")
@@ -62,7 +70,7 @@ def numbers(text: str) -> frozenset[Figure]:
     dates: list[tuple[int, int]] | None = None  # read when a number may be a date's
     for match in _NUMBER.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
-        percent = unit in ("%", "percent")
+        percent = bool(unit) and _PERCENT.fullmatch(unit) is not None
         value = number_value(digits, None if percent else unit)
         if not unit and (
             value < 10 or ("," not in digits and "." not in digits and 1800 <= value <= 2100)
@@ -108,7 +116,7 @@ def counted_as(text: str) -> dict[Figure, str]:
         return found
     for match in _NUMBER.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
-        if unit in ("%", "percent"):
+        if unit and _PERCENT.fullmatch(unit) is not None:
             continue
         after, before = (
             text[match.end() : match.end() + 12],

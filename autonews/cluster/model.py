@@ -30,17 +30,17 @@ from importlib import resources
 
 from autonews.classify.lexicon import stem
 from autonews.cluster import figures as fig
-from autonews.cluster.conflicts import _same_model
 from autonews.cluster.conflicts import conflict as conflict  # the rules, for their callers
 from autonews.cluster.conflicts import shared_figure as shared_figure
 from autonews.cluster.conflicts import shared_subject as shared_subject
 from autonews.cluster.features import _Features
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
+from autonews.cluster.shared import PLACES, maker_words
+from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.terms import bridges
 from autonews.cluster.vocabulary import (
     AGAIN,
-    COUNTRIES,
     SHARES,
     SHARES_DOWN_TERMS,
     SHARES_DOWN_WORDS,
@@ -60,7 +60,6 @@ _HALF_DAY = 12 * 3600.0
 MIN_EVIDENCE_SAME_MAKER = 0.5
 MIN_EVIDENCE = 1.0
 MIN_EVIDENCE_NO_MAKER = 2.0
-PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subject of its own
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
 COMPANY = "o:"  # the subject term of a company an item names: "o:Waymo"
@@ -124,7 +123,12 @@ def _proper(a: _Features, b: _Features) -> bool:
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
     if not PLACES.issuperset(both):
-        return True  # a term that is no place: most pairs, told apart in C
+        # A term that is no place: most pairs, told apart in C. Not the maker's own name,
+        # which a title may give as a word before its model ("FORD TRANSIT CUSTOM"): a maker
+        # and a place ("ford, germany") are not one event.
+        both = both - maker_words(a.makers | b.makers)
+        if not PLACES.issuperset(both):
+            return True
     return any(
         (min(sa[t], sb[t]) >= 1.0 and named_or_one_place(a, b, t))
         or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))

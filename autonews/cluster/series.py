@@ -15,6 +15,7 @@ from typing import NamedTuple
 from autonews.briefings import BRIEFING as _BRIEFING
 from autonews.briefings import LIVE as _LIVE
 from autonews.cluster.inputs import ClusterInput
+from autonews.models import Classification
 from autonews.recall_listings import recall_listing
 
 _DIGITS = re.compile(r"\d+")
@@ -29,11 +30,12 @@ def roundups(items: Sequence[ClusterInput], earlier: Sequence[ClusterInput] = ()
     福特召回107万辆", "The Morning Drive: Tesla cuts prices, Ford recalls Broncos", "Auto stocks
     to watch: Tesla, Ford, Hyundai", "... plus the week's best reads"). A title of a series (its
     prefix recurs in the feed) that names several makers' groups or lists clauses, or is a
-    numbered issue ("Episode 213:", "2026.06:"); a title with clauses naming several groups; a
-    title only a briefing has; a live blog naming several groups ("Live: Auto Show Day 1 —
-    Toyota, Honda and Nissan Reveal Concepts"). No story of its own: it merges with none (but
-    its re-posts). ``earlier``: items an earlier run clustered, whose titles count in whether a
-    prefix recurs (a newsletter's one issue in a run's window is still an issue of it)."""
+    numbered issue ("Episode 213:", "2026.06:"; not a notice's "VOLKSWAGEN ID.4:"); a title
+    with clauses naming several groups; a title only a briefing has; a live blog naming several
+    groups ("Live: Auto Show Day 1 — Toyota, Honda and Nissan Reveal Concepts"). No story of
+    its own: it merges with none (but its re-posts). ``earlier``: items an earlier run clustered,
+    whose titles count in whether a prefix recurs (a newsletter's one issue in a run's window is
+    still an issue of it)."""
     marks: dict[str, _Marks] = {}  # titles repeat (re-posts, syndication): read each once
     prefix_of = {}
     recurring: Counter[tuple[str, str]] = Counter()
@@ -54,7 +56,10 @@ def roundups(items: Sequence[ClusterInput], earlier: Sequence[ClusterInput] = ()
         # regulator's numbered recall listing: "Recall 26V-840: Ford Motor Company - ...").
         prefix = mark.prefix or ""
         numbered = (
-            "#" in prefix and len(prefix.split()) <= _ISSUE_WORDS and not recall_listing(item.title)
+            "#" in prefix
+            and len(prefix.split()) <= _ISSUE_WORDS
+            and not recall_listing(item.title)
+            and not _names_a_model(prefix, item.classification)
         )
         # A regulator's recall listing ("Ford Motor Company: 2025 Bronco Sport, Escape — ...")
         # lists models, not stories, under the maker its feed opens every title with.
@@ -69,6 +74,13 @@ def roundups(items: Sequence[ClusterInput], earlier: Sequence[ClusterInput] = ()
         ):
             found.add(n)
     return found
+
+
+def _names_a_model(prefix: str, c: Classification) -> bool:
+    """Whether a series' prefix (digits as "#") names one of the item's models: a regulator's
+    notices open with the maker and the model ("VOLKSWAGEN ID.4:", "TESLA MODEL 3:"), whose
+    digits number no issue."""
+    return any(_DIGITS.sub("#", model.name.casefold()) in prefix for model in c.models)
 
 
 def _one_deal(title: str) -> bool:

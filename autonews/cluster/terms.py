@@ -78,6 +78,7 @@ def item_terms(
     covered: set[int] = set()
     named: set[str] = set()
     extra: list[MakerRef] = []
+    in_models = _model_words(words, makers)
     for start, end, hits in knowledge.entities.scan(words, True):
         for hit in hits:
             if hit.kind not in ("maker", "company"):
@@ -98,17 +99,45 @@ def item_terms(
                 break
     title_terms: list[str] = []
     lead_terms: list[str] = []
-    _scan(words, covered, size, title_terms, lead_terms)
+    _scan(words, covered, size, title_terms, lead_terms, in_models)
     return ItemTerms(title_terms, lead_terms, named, extra)
 
 
+def _model_words(words: list[str], makers: Collection[str]) -> frozenset[int]:
+    """The positions of the words that name a model of the item's makers' groups without its
+    brand ("transit custom" of "Ford Transit Custom"): a model's name, not the words it is made
+    of ("Custom" is no customs)."""
+    if not makers:
+        return frozenset()
+    knowledge = default_knowledge()
+    groups = set()
+    for name in makers:
+        index = knowledge.maker_by_name.get(name.lower())
+        if index is not None:
+            groups.add(knowledge.makers[index].group)
+    return frozenset(
+        position
+        for start, end, payloads in knowledge.bare_models.scan(words, True)
+        if any(group in groups for group, _ in payloads)
+        for position in range(start, end)
+    )
+
+
 def _scan(
-    words: list[str], covered: set[int], size: int, title: list[str], lead: list[str]
+    words: list[str],
+    covered: set[int],
+    size: int,
+    title: list[str],
+    lead: list[str],
+    in_models: frozenset[int] = frozenset(),
 ) -> None:
     """Concepts, other stemmed words and CJK bigrams of ``words`` but those at ``covered``:
-    from the first ``size`` words into ``title``, from the others into ``lead``."""
+    from the first ``size`` words into ``title``, from the others into ``lead``. The words at
+    ``in_models`` name a model: read as words, never as a concept."""
     stems = stems_of(words)
     for start, end, payloads in concepts().scan(stems):
+        if in_models and not in_models.isdisjoint(range(start, end)):
+            continue
         (title if start < size else lead).append(payloads[0])
         covered.update(range(start, end))
     previous_cjk = ""

@@ -121,7 +121,7 @@ purchases avoid avoids deepen deepens decade decades core personal remain remain
 accept accepts accepted commit commits committed gap gaps responsibility bit fold switch
 switches link links internal lag lags cloud shift shifts shifted asset assets remove removes
 removed protection stage stages wherever lookup vin excess current reduce reduces reduced
-believe believes believed suspect suspects suspected
+believe believes believed suspect suspects suspected fit fits fitted fitting
 ongoing continuing amid legacy future past present recent
 来源 编辑 记者 作者 责编 责任 任编 撰文 摄影 校对 审核 出品 通讯 讯员 原标 标题 本文 文来 来自 转载
 授权 公众 众号 图片 图源 大图 点击 查看 消息 资讯 快讯 报道
@@ -326,7 +326,8 @@ OPPOSED_STAGES = frozenset(
 
 # Parts and systems of a car (knowledge/concepts.toml), by family: two recalls of one model for
 # parts of unrelated families are two events (its wipers / its trim), where a door and its
-# handle, a powertrain and its transmission may be one part told two ways.
+# handle, a powertrain and its transmission may be one part told two ways. Brakes and steering
+# are two systems (a van's brake hose / its steering column bolt).
 PART_FAMILIES = {
     "c:" + concept: family
     for family, concepts in {
@@ -334,7 +335,9 @@ PART_FAMILIES = {
         "glass": "windshield",
         "powertrain": "powertrain transmission engine e-motor driveshaft fuel-system "
         "emissions-control",
-        "chassis": "brake steering suspension tyres chassis",
+        "brakes": "brake",
+        "steering": "steering",
+        "chassis": "suspension tyres chassis",
         "restraints": "airbag seat-belt seating",
         "energy": "battery battery-cell high-voltage power-electronics coolant air-conditioning",
         "electronics": "wiring lights camera lidar radar sensors infotainment instrument-cluster "
