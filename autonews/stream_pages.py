@@ -32,6 +32,7 @@ from autonews.workers import Workers
 Progress = Callable[[str, int, int, str], None]  # stage, done, total, what it waits for
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 FEED, PAGE = "feed", "page"  # the kinds of request, and of worker task
+KNOWLEDGE = "knowledge"  # a worker's build of the classifier's knowledge (Workers.prepare)
 
 
 @dataclass

@@ -220,6 +220,62 @@ def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
     assert [p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()] == ["knowledge"]
 
 
+def test_a_cold_run_with_pages_reads_them_while_a_worker_builds_the_knowledge(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """A cold run of many feeds with extraction also has a worker build the classifier's
+    knowledge: this process parses the feeds as they arrive and asks for their pages at once
+    rather than building it while they wait, classifies their entries once it is loaded, and
+    the digest (stories, their labels and summaries from the pages) is the one it would have
+    made building the knowledge itself."""
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+    from autonews.feed_work import PARSE_POOL_THRESHOLD
+
+    published = [
+        publish(site, f"f{n}", (maker,))
+        for n, maker in enumerate(("Volvo", "Toyota", "Kia", "Mazda") * 7)
+    ][: max(PARSE_POOL_THRESHOLD, 24)]
+    feeds = [feed for feed, _ in published]
+    pages = [page for _, links in published for page in links]
+    builders = tmp_path / "builders"
+    build = knowledge.build_knowledge
+
+    def noted(*args: object) -> object:  # written down in a file: workers fork
+        built = build(*args)
+        with builders.open("a") as out:
+            out.write(f"{os.getpid()} {time.monotonic()}\n")
+        return built
+
+    monkeypatch.setattr(knowledge, "build_knowledge", noted)
+    now = datetime.now(UTC)
+
+    def digest(folder: Path | None) -> list[tuple[str, str, tuple[str, ...], str]]:
+        knowledge.default_knowledge.cache_clear()
+        keep_in(folder)
+        try:
+            with Store(Path(":memory:")) as store:
+                collection = collect(store, Config(), DigestOptions(feeds=tuple(feeds), now=now))
+                assert sorted(store.articles(pages)) == sorted(pages)  # every page was read
+        finally:
+            keep_in(None)
+            knowledge.default_knowledge.cache_clear()
+        return sorted(
+            (s.title, s.classification.event.value, s.classification.makers, s.summary)
+            for s in collection.stories
+        )
+
+    built_here = digest(None)  # no cache folder: this process builds the knowledge
+    builders.unlink()
+    site.log[:] = []
+    kept = digest(tmp_path / "cache")
+    assert kept == built_here and len(kept) == 4
+    ((builder, finished),) = [line.split() for line in builders.read_text().splitlines()]
+    assert builder != str(os.getpid())  # built in a worker
+    asked = [t for event, path, t in site.log if event == "asked" and not path.endswith(".xml")]
+    assert min(asked) < float(finished)  # the first pages did not wait for the knowledge
+
+
 def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
     site: Site, tmp_path: Path, monkeypatch
 ) -> None:
