@@ -48,6 +48,7 @@ from autonews.models import (
 )
 from autonews.store import Store
 from autonews.stream_knowledge import KnowledgeBuild
+from autonews.stream_labels import PageLabels
 from autonews.stream_pages import FEED, KNOWLEDGE, PAGE, Done, Events, Pages, Progress
 from autonews.timeparse import parse_duration
 from autonews.urls import remember_normalized
@@ -111,6 +112,10 @@ class Stream:
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
+        # Entries classified again with their page's text as it comes (stream_labels).
+        self.labels = PageLabels(config.classify)
+        if extract:
+            self._pages.on_read = self.labels.page_read
         known = store.http_states([slot.config.url for slot in self._feeds])
         self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
         # A feed never fetched brings entries (and pages) for sure.
@@ -266,6 +271,8 @@ class Stream:
             remember_normalized(
                 (link, normal) for link, normal in zip(links, work.links, strict=True) if link
             )
+        if self.extract and work.records and isinstance(document, ParsedFeed):
+            self.labels.expect(document, work.records, self._pages.text_of)
 
     def _hold(self, index: int, parsed: ParsedFeed | str) -> None:
         """A feed parsed before the classifier's knowledge is loaded: its pages are asked for
@@ -341,6 +348,8 @@ class Stream:
         not asked for yet; wait for all; the report (see :func:`autonews.articles.page_report`)."""
         self._pages.ask_missing(items)
         self._wait(lambda: self._pages.queue.idle)
+        while self.labels.due:  # the last pages' (the classify stage would make them now)
+            self.labels.make_next()
         self._pages.save()
         return self._pages.report(items)
 
@@ -359,6 +368,9 @@ class Stream:
                 pages.save()
                 if self._knowledge.due:
                     self._classify_held()  # one feed at a time: arrivals are handled between
+                    continue
+                if self.labels.due and not self._knowledge.pending:
+                    self.labels.make_next()  # one at a time: arrivals are handled between
                     continue
                 if self._meanwhile is not None and self._workers_have_enough:
                     self._run_meanwhile()

@@ -276,6 +276,54 @@ def test_a_cold_run_with_pages_reads_them_while_a_worker_builds_the_knowledge(
     assert min(asked) < float(finished)  # the first pages did not wait for the knowledge
 
 
+def test_titles_naming_no_maker_are_read_with_their_pages_as_the_pages_come(
+    site: Site, monkeypatch
+) -> None:
+    """In a run of many feeds, an item whose title names no maker is classified again with its
+    page's text (which names one) as soon as that page is in, while other pages still come,
+    not by the classify stage once every page is in: the stories name the page's maker all
+    the same."""
+    from autonews import pipeline
+    from autonews.classify import Classifier
+    from autonews.feed_work import PARSE_POOL_THRESHOLD
+
+    feeds = []
+    for n in range(max(PARSE_POOL_THRESHOLD, 24)):
+        title = f"Carmaker recalls {14_000 + n} cars over a halfshaft nut"
+        site.routes[f"/p{n}"] = (200, "text/html; charset=utf-8", ARTICLE.format(title=title))
+        site.routes[f"/f{n}.xml"] = (
+            200,
+            "application/rss+xml",
+            feed_xml(f"f{n}", [(title, site.url(f"/p{n}"))]),
+        )
+        feeds.append(FeedConfig(url=site.url(f"/f{n}.xml"), name=f"f{n}"))
+    in_stage: list[bool] = [False]
+    with_text: list[bool] = []  # for each classification with a page's text: by the stage?
+    classify, stage = Classifier.classify, pipeline.classify_items
+
+    def noted(self: Classifier, title: str, summary: str = "", body: str = "", **kw: bool):  # type: ignore[no-untyped-def]
+        if body:
+            with_text.append(in_stage[0])
+        return classify(self, title, summary, body, **kw)
+
+    def staged(*args: Any, **kwargs: Any) -> Any:
+        in_stage[0] = True
+        try:
+            return stage(*args, **kwargs)
+        finally:
+            in_stage[0] = False
+
+    monkeypatch.setattr(Classifier, "classify", noted)
+    monkeypatch.setattr(pipeline, "classify_items", staged)
+    with Store(Path(":memory:")) as store:
+        collection = collect(store, Config(), DigestOptions(feeds=tuple(feeds)))
+    assert len(with_text) >= len(feeds) and not any(with_text)
+    assert all(
+        [maker.name for maker in story.classification.makers] == ["Volvo"]
+        for story in collection.stories
+    )
+
+
 def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
     site: Site, tmp_path: Path, monkeypatch
 ) -> None:
