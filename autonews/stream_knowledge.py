@@ -16,9 +16,12 @@ from autonews.stream_pages import KNOWLEDGE, Done, Events
 from autonews.workers import Workers
 
 # seconds from the start of the run that the run waits, in all, for the knowledge (with the
-# glossary) a worker builds (building it takes 0.3 s: a worker that takes longer is late, and
-# the run's process builds its own)
-PREPARE_WAIT = 2.0
+# glossary) a worker builds, after which the run's process builds its own. Building it takes
+# 0.3 s of CPU, but a machine busy with other work can stretch that to seconds, and building it
+# twice then only makes the run slower (the farm's cold run, at a load average of 7: the
+# worker's build took 2.2 s, and this process built it again after 2 s); a worker that dies
+# building it is noticed at once (its future fails).
+PREPARE_WAIT = 10.0
 
 
 class KnowledgeBuild:

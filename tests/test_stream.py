@@ -16,6 +16,7 @@ from autonews.page_queue import PageQueue
 from autonews.pipeline import DigestOptions, collect
 from autonews.store import Store
 from autonews.stream import Stream
+from autonews.workers import keep_knowledge
 from tests.helpers.site import ARTICLE, Site, feed_xml
 
 
@@ -322,6 +323,48 @@ def test_titles_naming_no_maker_are_read_with_their_pages_as_the_pages_come(
         [maker.name for maker in story.classification.makers] == ["Volvo"]
         for story in collection.stories
     )
+
+
+def test_a_worker_slowed_down_building_the_knowledge_is_waited_for(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """On a machine busy with other work a worker's build of the knowledge can take seconds:
+    the run waits for it rather than building the knowledge a second time meanwhile."""
+    from autonews import workers
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+    from autonews.feed_work import PARSE_POOL_THRESHOLD
+
+    feeds = [
+        publish(site, f"f{n}", (maker,))[0]
+        for n, maker in enumerate(("Volvo", "Toyota", "Kia", "Mazda") * 7)
+    ][: max(PARSE_POOL_THRESHOLD, 24)]
+    builders = tmp_path / "builders"
+    build = knowledge.build_knowledge
+
+    def noted(*args: object) -> object:  # written down in a file: workers fork
+        with builders.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return build(*args)
+
+    monkeypatch.setattr(knowledge, "build_knowledge", noted)
+    monkeypatch.setattr(workers, "keep_knowledge", slow_keep_knowledge)
+    knowledge.default_knowledge.cache_clear()
+    keep_in(tmp_path / "cache")
+    try:
+        with Store(Path(":memory:")) as store:
+            collection = collect(store, Config(), DigestOptions(feeds=tuple(feeds)))
+    finally:
+        keep_in(None)
+        knowledge.default_knowledge.cache_clear()
+    assert len(collection.stories) == 4
+    assert str(os.getpid()) not in builders.read_text().split()  # built once, in the worker
+
+
+def slow_keep_knowledge(*args: Any) -> None:
+    """A worker's build of the knowledge on a busy machine: 2.5 s late."""
+    time.sleep(2.5)
+    keep_knowledge(*args)
 
 
 def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
