@@ -171,9 +171,10 @@ class Stream:
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
         self.progress("fetch", 0, len(self._feeds), self._awaited())
-        if self._pool_all:
-            # Done now, it held the first feeds back from the workers, which wait for nothing
-            # else: it is done once they have some in hand (see _wait).
+        if self._pool_all or self._knowledge.future is not None:
+            # Done now, it held the first feeds back from the workers (which wait for nothing
+            # else) or from parsing and asking for their pages (when a worker builds the
+            # knowledge): it is done once the workers have some work in hand (see _wait).
             self._meanwhile, meanwhile = meanwhile, None
         if (build_classifier or meanwhile is not None) and self._feeds:
             # While the network thread waits for answers (not while it sends: they share one

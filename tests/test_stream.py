@@ -119,6 +119,38 @@ def test_idle_work_is_done_once_while_the_network_is_slow(site: Site) -> None:
         assert all(t < min(answered) for t in done) if answered else True
 
 
+def test_the_later_stages_are_imported_once_the_first_pages_are_asked_for(
+    site: Site, tmp_path: Path
+) -> None:
+    """In a cold run whose worker builds the classifier's knowledge, what the later stages
+    import (``meanwhile``) waits until the feeds that came are parsed and their pages asked
+    for: imported at once, it held the first feeds back while they waited in hand."""
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+
+    feed, pages = publish(site, "cars", ("Volvo", "Toyota", "Kia"))
+    asked = [0]  # pages asked for so far, as the progress bar is told
+    asked_then: list[int] = []  # ... when the later stages were imported
+
+    def progress(stage: str, done: int, total: int, waiting: str) -> None:
+        if stage == "extract":
+            asked[0] = total
+
+    knowledge.default_knowledge.cache_clear()
+    keep_in(tmp_path / "cache")
+    try:
+        with (
+            Store(Path(":memory:")) as store,
+            Stream(store, [feed], Config(), datetime.now(UTC), progress, None, True) as stream,
+        ):
+            stream.feeds(meanwhile=lambda: asked_then.append(asked[0]))
+            stream.pages(store.items([feed], None))
+    finally:
+        keep_in(None)
+        knowledge.default_knowledge.cache_clear()
+    assert asked_then == [len(pages)]
+
+
 def mark(times: list[float]) -> None:
     times.append(time.monotonic())
 
