@@ -192,7 +192,8 @@ class Stream:
             if meanwhile is not None:
                 meanwhile()
         self._idle_work = idle
-        self._wait(lambda: self._stored == len(self._feeds))
+        # (and the knowledge a worker builds: the pages of the feeds go on meanwhile)
+        self._wait(lambda: self._stored == len(self._feeds) and not self._knowledge.awaited)
         self._run_meanwhile()  # the feeds left no moment for it
         if self.news:
             self._run_idle_work()  # the feeds left no idle moment

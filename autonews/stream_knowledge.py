@@ -48,6 +48,12 @@ class KnowledgeBuild:
         """A worker builds it still."""
         return self.future is not None and not self.future.done()
 
+    @property
+    def awaited(self) -> bool:
+        """A worker builds it and its time is not up: the run waits for it (handling what
+        arrives meanwhile)."""
+        return self.pending and time.monotonic() < self._by
+
     def wait(self) -> None:
         """Wait for the worker's build, at most until the run's time for it is up."""
         if self.future is not None:
@@ -59,9 +65,10 @@ class KnowledgeBuild:
         return bool(self.held) and (self.loaded or time.monotonic() >= self._by)
 
     def timeout(self, seconds: float) -> float:
-        """How long a wait for arrivals may last, at most ``seconds``: while feeds are held,
-        no longer than the worker's time."""
-        return min(seconds, max(0.0, self._by - time.monotonic())) if self.held else seconds
+        """How long a wait for arrivals may last, at most ``seconds``: while feeds are held or
+        the build is awaited, no longer than the worker's time."""
+        left = self._by - time.monotonic()
+        return min(seconds, left) if (self.held or self.pending) and left > 0 else seconds
 
     def load(self) -> None:
         """The classifier, loaded from what the worker kept (or, when it kept nothing, built

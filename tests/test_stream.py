@@ -393,6 +393,41 @@ def test_a_worker_slowed_down_building_the_knowledge_is_waited_for(
     assert str(os.getpid()) not in builders.read_text().split()  # built once, in the worker
 
 
+def test_pages_are_read_while_a_slow_worker_still_builds_the_knowledge(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """A run of a few feeds waits for the knowledge a worker builds once its feeds are in, and
+    meanwhile goes on handing their pages to the workers: every page is read before the
+    (slowed down) build is over, rather than all of them after it."""
+    from autonews import workers
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+
+    feed, pages = publish(site, "cars", ("Volvo", "Toyota", "Kia"))
+    monkeypatch.setattr(workers, "keep_knowledge", slow_keep_knowledge)
+    read_at: list[float] = []
+
+    def progress(stage: str, done: int, total: int, waiting: str) -> None:
+        if stage == "extract" and total and done == total and not read_at:
+            read_at.append(time.monotonic())
+
+    knowledge.default_knowledge.cache_clear()
+    keep_in(tmp_path / "cache")
+    try:
+        with (
+            Store(Path(":memory:")) as store,
+            Stream(store, [feed], Config(), datetime.now(UTC), progress, None, True) as stream,
+        ):
+            started = time.monotonic()
+            stream.feeds()
+            report = stream.pages(store.items([feed], None))
+    finally:
+        keep_in(None)
+        knowledge.default_knowledge.cache_clear()
+    assert sorted(report.articles) == sorted(pages)
+    assert read_at and read_at[0] < started + 2.0  # the build took 2.5 s
+
+
 def slow_keep_knowledge(*args: Any) -> None:
     """A worker's build of the knowledge on a busy machine: 2.5 s late."""
     time.sleep(2.5)
