@@ -3,8 +3,8 @@ builds it, with the clustering's glossary, and keeps it in the cache folder
 (:meth:`autonews.workers.Workers.prepare`), and the run's own process loads the kept copy in a
 fraction of the time building it takes. Meanwhile that process parses the feeds that arrive and
 asks for their article pages; the feeds whose entries are classified as they arrive are held
-until the knowledge is loaded, then classified as they would have been on arrival (a page's
-text is read once every page is in: what the digest says is the same either way)."""
+until the knowledge is loaded, then classified as they would have been on arrival, from their
+titles and summaries (what the digest says is the same either way)."""
 
 from __future__ import annotations
 
