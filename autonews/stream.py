@@ -171,7 +171,7 @@ class Stream:
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
         self.progress("fetch", 0, len(self._feeds), self._awaited())
-        if self._pool_all or self._knowledge.future is not None:
+        if self._pool_all or (self.extract and self._knowledge.future is not None):
             # Done now, it held the first feeds back from the workers (which wait for nothing
             # else) or from parsing and asking for their pages (when a worker builds the
             # knowledge): it is done once the workers have some work in hand (see _wait).
