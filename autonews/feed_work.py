@@ -67,11 +67,17 @@ def parse_and_classify(
 ) -> FeedWork:
     """In a worker process: parse one feed and classify its entries that fall in the digest's
     window (title and summary), so the main process finds them already made."""
-    from autonews.classify.configured import classifier_for
-
     parsed = parse_result(result, max_items)
     if isinstance(parsed, str):
         return FeedWork(parsed)
+    return classified(parsed, settings, since)
+
+
+def classified(parsed: ParsedFeed, settings: ClassifyConfig, since: datetime | None) -> FeedWork:
+    """A parsed feed with its entries in the window classified (title and summary): what
+    :func:`parse_and_classify` makes of it."""
+    from autonews.classify.configured import classifier_for
+
     classifier: Classifier | None = None
     records: Records = []
     for entry in parsed.entries:

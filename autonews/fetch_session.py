@@ -43,6 +43,7 @@ class FetchSession:
     result is put on ``results`` as a :class:`Fetched`."""
 
     def __init__(self, config: FetchConfig, results: queue.SimpleQueue[Any]) -> None:
+        _import_network_stack()
         self.config = config
         self.results = results
         self._fetcher = Fetcher(config)
@@ -169,6 +170,17 @@ class FetchSession:
         self._expired.add(kind)
         for task in list(self._tasks.get(kind, ())):
             task.cancel()
+
+
+def _import_network_stack() -> None:
+    """What httpx imports at its first request (httpcore, h11, anyio and its asyncio backend:
+    70 modules, 0.04 s of CPU), imported before the run's network thread starts (and before
+    its workers fork): on that thread, it held back every first request of a run while the
+    run's other work competed for the interpreter."""
+    import httpcore  # noqa: F401
+
+    with contextlib.suppress(ImportError):  # (anyio's own name for it, which may change)
+        import anyio._backends._asyncio  # noqa: F401
 
 
 async def _settle(rounds: int = 10) -> None:

@@ -21,14 +21,17 @@ def classify_items(
     items: Sequence[Item],
     articles: dict[str, Article],
     made: Mapping[int, Classification] | None = None,
+    read: Mapping[tuple[str, str, str], Classification] | None = None,
 ) -> dict[int, Classification]:
     """Classify items, reusing what an earlier run stored for this classifier version (``made``:
     what this run's workers made and stored, without the body). A title with no maker is
-    classified again once its article body is there to look in."""
+    classified again once its article body is there to look in (``read``: such classifications
+    this run made already, by title, summary and body)."""
     from autonews.classifier_version import classifier_version
 
     version = classifier_version(config.classify)
     made = made or {}
+    read = read or {}
     cached = store.classifications([item.id for item in items if item.id not in made], version)
     cached.update((item_id, (classification, False)) for item_id, classification in made.items())
     classifier: Classifier | None = None  # built only when something is not in the cache
@@ -41,9 +44,12 @@ def classify_items(
         if hit is not None and (hit[1] or not body or hit[0].makers):
             result[item.id] = hit[0]
             continue
-        classifier = classifier or _classifier(config)
-        result[item.id] = classifier.classify(item.title, item.summary, body)
-        fresh.append((item.id, result[item.id], bool(body)))
+        labels = read.get((item.title, item.summary, body))
+        if labels is None:
+            classifier = classifier or _classifier(config)
+            labels = classifier.classify(item.title, item.summary, body)
+        result[item.id] = labels
+        fresh.append((item.id, labels, bool(body)))
     if fresh:
         store.save_classifications(fresh, version)
     topics = {feed.url: feed.topic for feed in config.feeds}

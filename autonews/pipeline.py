@@ -252,8 +252,9 @@ def collect(
         else:
             pages = stream.pages(items)
     made = stream.classified if stream is not None else None
+    read = stream.labels.made if stream is not None else None
     with collection_paused():
-        collection = _stories(store, config, feeds, items, pages.articles, made, now)
+        collection = _stories(store, config, feeds, items, pages.articles, made, read, now)
     return replace(
         collection,
         health=tuple(health),
@@ -272,11 +273,12 @@ def _stories(
     items: Sequence[Item],
     articles: dict[str, Article],
     made: Mapping[int, Classification] | None,
+    read: Mapping[tuple[str, str, str], Classification] | None,
     now: datetime,
 ) -> Collection:
     """The run's items classified and clustered into stories, with the keys of the stories made
     only of a new feed's old items and the headline figures each story's sources tell."""
-    classifications = classify_items(store, config, items, articles, made)
+    classifications = classify_items(store, config, items, articles, made, read)
     groups, joined = grouped_with_earlier(
         store, config, feeds, items, classifications, articles, record=True
     )

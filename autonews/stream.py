@@ -19,7 +19,7 @@ import os
 import queue
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, wait
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,6 +32,7 @@ from autonews.feed_work import (
     POOL_PARSE_BYTES,
     FeedWork,
     Records,
+    classified,
     parse_and_classify,
     parse_result,
 )
@@ -46,7 +47,9 @@ from autonews.models import (
     ParsedFeed,
 )
 from autonews.store import Store
-from autonews.stream_pages import FEED, PAGE, Done, Events, Pages, Progress
+from autonews.stream_knowledge import KnowledgeBuild
+from autonews.stream_labels import PageLabels
+from autonews.stream_pages import FEED, KNOWLEDGE, PAGE, Done, Events, Pages, Progress
 from autonews.timeparse import parse_duration
 from autonews.urls import remember_normalized
 from autonews.workers import Workers
@@ -54,10 +57,6 @@ from autonews.workers import Workers
 CHECK_EVERY = 5.0  # seconds: how often a quiet wait checks that the fetch thread is alive
 QUIET = 0.02  # seconds without an arrival after which a run that parses its feeds is idle
 IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main thread to be busy
-# seconds from the start of the run that this thread waits, in all, for the knowledge (with the
-# glossary) a worker builds (building it here takes 0.3 s: a worker that takes longer is late,
-# and this thread builds its own)
-PREPARE_WAIT = 2.0
 AWAITED_NAMED = 2  # feeds still to come that the progress bar names (see Stream._awaited)
 
 
@@ -107,25 +106,20 @@ class Stream:
         )
         self._idle_work: Callable[[], object] | None = None  # see feeds()
         self._meanwhile: Callable[[], object] | None = None  # see feeds()
-        # A worker building the classifier's knowledge, with the glossary (Workers.prepare).
-        self._knowledge: Future[None] | None = None
-        self._prepared_by = 0.0  # when waiting for them ends (time.monotonic)
+        # A worker building the classifier's knowledge, with the glossary, and the feeds held
+        # for it (stream_knowledge).
+        self._knowledge = KnowledgeBuild(config.classify)
         self.news = False  # whether a feed has brought an entry in the digest's window
         # Entries classified in the workers, by item id: what the store now holds for them.
         self.classified: dict[int, Classification] = {}
+        # Entries classified again with their page's text as it comes (stream_labels).
+        self.labels = PageLabels(config.classify)
+        if extract:
+            self._pages.on_read = self.labels.page_read
         known = store.http_states([slot.config.url for slot in self._feeds])
         self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
         # A feed never fetched brings entries (and pages) for sure.
         self.cold = any(etag is None and modified is None for etag, modified in self._states)
-
-    def _await(self, build: Future[None] | None) -> None:
-        """Wait for a worker's build, at most until the run's time for them is up."""
-        if build is not None:
-            wait([build], timeout=max(0.0, self._prepared_by - time.monotonic()))
-
-    @property
-    def _knowledge_pending(self) -> bool:
-        return self._knowledge is not None and not self._knowledge.done()
 
     @property
     def big(self) -> bool:
@@ -160,13 +154,11 @@ class Stream:
         window; a run whose feeds bring none skips it."""
         states = self._states
         if self._workers is not None and self.cold:
-            if build_classifier and not self.extract:
+            if build_classifier:
                 # An idle worker builds the classifier's knowledge (with the glossary), which
-                # this thread then loads (see Workers.prepare); workers that extract have their
-                # own warm-up to do first.
-                self._knowledge = self._workers.prepare(self.config.classify)
-                if self._knowledge is not None:
-                    self._prepared_by = time.monotonic() + PREPARE_WAIT
+                # this thread then loads (see Workers.prepare): meanwhile it parses the feeds
+                # that arrive and asks for their pages rather than building it while they wait.
+                self._knowledge.start(self._workers, self._events)
             # The workers get ready now for the entries and pages to come. Otherwise when the
             # first feed with something new arrives, or the first page is asked for (a run
             # where every feed answers 304 needs neither).
@@ -179,9 +171,10 @@ class Stream:
         for index, (slot, state) in enumerate(zip(self._feeds, states, strict=True)):
             self._session.submit(FEED, index, FetchRequest(slot.config.url, *state))
         self.progress("fetch", 0, len(self._feeds), self._awaited())
-        if self._pool_all:
-            # Done now, it held the first feeds back from the workers, which wait for nothing
-            # else: it is done once they have some in hand (see _wait).
+        if self._pool_all or (self.extract and self._knowledge.future is not None):
+            # Done now, it held the first feeds back from the workers (which wait for nothing
+            # else) or from parsing and asking for their pages (when a worker builds the
+            # knowledge): it is done once the workers have some work in hand (see _wait).
             self._meanwhile, meanwhile = meanwhile, None
         if (build_classifier or meanwhile is not None) and self._feeds:
             # While the network thread waits for answers (not while it sends: they share one
@@ -192,18 +185,19 @@ class Stream:
                 from autonews.parse import load_engines
 
                 load_engines(reference=False)  # feedparser only for the documents that need it
-            if build_classifier and self._knowledge is None:
+            if build_classifier and self._knowledge.future is None:
                 from autonews.classify.configured import classifier_for
 
                 classifier_for(self.config.classify)
             if meanwhile is not None:
                 meanwhile()
         self._idle_work = idle
-        self._wait(lambda: self._stored == len(self._feeds))
+        # (and the knowledge a worker builds: the pages of the feeds go on meanwhile)
+        self._wait(lambda: self._stored == len(self._feeds) and not self._knowledge.awaited)
         self._run_meanwhile()  # the feeds left no moment for it
         if self.news:
             self._run_idle_work()  # the feeds left no idle moment
-        self._await(self._knowledge)  # the classify stage loads what a worker kept
+        self._knowledge.wait()  # the classify stage loads what a worker kept
         # The pages get the whole deadline from here, as when they were fetched after the feeds.
         self._session.deadline(PAGE, deadline)
         self._pages.deadline = time.monotonic() + deadline
@@ -228,10 +222,11 @@ class Stream:
                     future = self._workers.submit(
                         parse_and_classify, result, max_items, settings, self.since
                     )
-            if future is None and self._knowledge_pending:
-                # A worker still builds the classifier's knowledge: parsed now, classified by
-                # the classify stage once it is loaded, rather than waited for or built twice.
-                self._parsed(index, FeedWork(parse_result(result, max_items)))
+            if future is None and self._knowledge.pending:
+                # A worker still builds the classifier's knowledge: parsed now and its pages
+                # asked for, classified once the knowledge is loaded, rather than waited for
+                # or built twice.
+                self._hold(index, parse_result(result, max_items))
             elif future is None:
                 self._parsed(index, parse_and_classify(result, max_items, settings, self.since))
             else:
@@ -262,6 +257,14 @@ class Stream:
         self._store_ready()
 
     def _parsed(self, index: int, work: FeedWork) -> None:
+        self._take(index, work)
+        document = work.document
+        if not self.news and isinstance(document, ParsedFeed):
+            self.news = any(map(self._shown, document.entries))
+        if self.extract and isinstance(document, ParsedFeed):
+            self._pages.ask_links(self._in_window(document), self._feeds[index].config.url)
+
+    def _take(self, index: int, work: FeedWork) -> None:
         slot = self._feeds[index]
         document = slot.document = work.document
         slot.records, slot.identity, slot.ready = work.records, work.identity, True
@@ -270,10 +273,27 @@ class Stream:
             remember_normalized(
                 (link, normal) for link, normal in zip(links, work.links, strict=True) if link
             )
-        if not self.news and isinstance(document, ParsedFeed):
-            self.news = any(map(self._shown, document.entries))
-        if self.extract and isinstance(document, ParsedFeed):
-            self._pages.ask_links(self._in_window(document), slot.config.url)
+        if self.extract and work.records and isinstance(document, ParsedFeed):
+            self.labels.expect(document, work.records, self._pages.text_of)
+
+    def _hold(self, index: int, parsed: ParsedFeed | str) -> None:
+        """A feed parsed before the classifier's knowledge is loaded: its pages are asked for
+        now, and it waits to be classified (see :meth:`_classify_held`)."""
+        self._parsed(index, FeedWork(parsed))
+        if isinstance(parsed, ParsedFeed):
+            self._feeds[index].ready = False
+            self._knowledge.held.append(index)
+
+    def _classify_held(self) -> None:
+        """Classify the next feed held for the knowledge, as it would have been on arrival,
+        and store what is ready."""
+        if not self._knowledge.loaded:
+            self._knowledge.load()  # the worker is late: built here
+        index = self._knowledge.held.pop(0)
+        document = self._feeds[index].document
+        assert isinstance(document, ParsedFeed)
+        self._take(index, classified(document, self.config.classify, self.since))
+        self._store_ready()
 
     def _in_window(self, document: ParsedFeed) -> list[str]:
         """The links of entries the digest will show."""
@@ -330,6 +350,8 @@ class Stream:
         not asked for yet; wait for all; the report (see :func:`autonews.articles.page_report`)."""
         self._pages.ask_missing(items)
         self._wait(lambda: self._pages.queue.idle)
+        while self.labels.due:  # the last pages' (the classify stage would make them now)
+            self.labels.make_next()
         self._pages.save()
         return self._pages.report(items)
 
@@ -346,15 +368,23 @@ class Stream:
                 event = self._events.get_nowait()
             except queue.Empty:
                 pages.save()
+                if self._knowledge.due:
+                    self._classify_held()  # one feed at a time: arrivals are handled between
+                    continue
+                if self.labels.due and not self._knowledge.pending:
+                    self.labels.make_next()  # one at a time: arrivals are handled between
+                    continue
                 if self._meanwhile is not None and self._workers_have_enough:
                     self._run_meanwhile()
                     continue
-                idle = self._idle_work is not None and self.news
+                # (not while a worker builds the knowledge: the work waits for it)
+                idle = self._idle_work is not None and self.news and not self._knowledge.pending
                 if idle and self._fetched == len(self._feeds):
                     self._run_idle_work()
                     continue
                 quiet = idle and not self._pool_all
                 timeout = QUIET if quiet else CHECK_EVERY
+                timeout = self._knowledge.timeout(timeout)
                 if pages.queue:
                     timeout = min(timeout, max(0.0, pages.deadline - time.monotonic()))
                 try:
@@ -386,7 +416,7 @@ class Stream:
     def _run_idle_work(self) -> None:
         work, self._idle_work = self._idle_work, None
         if work is not None:
-            self._await(self._knowledge)  # the work clusters: it loads the glossary
+            self._knowledge.wait()  # the work clusters: it loads the glossary
             work()
 
     def _handle(self, event: Fetched | Done) -> None:
@@ -396,6 +426,8 @@ class Stream:
                 self._feed_fetched(event.key, event.result)
             else:
                 self._pages.fetched(str(event.key), event.result)
+        elif event.kind == KNOWLEDGE:  # the worker's build is over (or failed)
+            self._knowledge.load()
         elif event.kind == FEED:
             self._feed_parsed(event.key, event.future)
         else:

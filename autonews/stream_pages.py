@@ -32,6 +32,7 @@ from autonews.workers import Workers
 Progress = Callable[[str, int, int, str], None]  # stage, done, total, what it waits for
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 FEED, PAGE = "feed", "page"  # the kinds of request, and of worker task
+KNOWLEDGE = "knowledge"  # a worker's build of the classifier's knowledge (Workers.prepare)
 
 
 @dataclass
@@ -68,6 +69,12 @@ class Pages:
         self._read: dict[str, Article | PageFailure] = {}
         self._unsaved: list[Article | PageFailure] = []
         self.deadline = float("inf")  # time.monotonic() past which waiting pages are dropped
+        self.on_read: Callable[[str, str], None] | None = None  # told each article's text
+
+    def text_of(self, url: str) -> str:
+        """The text of the page at ``url`` when it has been read this run, else ""."""
+        outcome = self._read.get(url)
+        return outcome.text if isinstance(outcome, Article) else ""
 
     def ask_missing(self, items: Sequence[Any]) -> None:
         """Ask for the pages of ``items`` not stored, not waiting out a backoff and not asked
@@ -148,6 +155,8 @@ class Pages:
         self.queue.done()
         self._read[outcome.url] = outcome
         self._unsaved.append(outcome)
+        if self.on_read is not None and isinstance(outcome, Article):
+            self.on_read(outcome.url, outcome.text)
         self._hand_out()
 
     def _report(self) -> None:

@@ -100,3 +100,49 @@ def test_a_run_with_trickling_feeds_and_pages_leaves_stderr_clean(
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     # autonews's own lines only: what failed, and its hints (what the failures mean).
     assert lines and all(line.startswith(("autonews: ", "hint: ")) for line in lines), result.stderr
+
+
+_FIRST_REQUEST = """
+import sys, threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import queue
+from autonews.config import FetchConfig
+from autonews.fetch import FetchRequest
+from autonews.fetch_session import FetchSession
+
+class Feed(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"<>")
+    def log_message(self, *args):
+        pass
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+results = queue.SimpleQueue()
+session = FetchSession(FetchConfig(), results)
+made = set(sys.modules)
+with session:
+    session.submit("feed", 0, FetchRequest(f"http://127.0.0.1:{server.server_port}/feed"))
+    assert results.get(timeout=30).result.body == b"<>"
+print(" ".join(sorted(set(sys.modules) - made)))
+"""
+
+
+def test_the_network_thread_imports_nothing_for_its_first_request() -> None:
+    """What httpx imports at its first request (httpcore, h11, anyio: some 70 modules) is
+    imported when the run's network session is made, before its workers fork: imported on the
+    network thread, it held back every first request of a cold run while the run's own thread
+    and workers competed for the interpreter and the cores."""
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_REQUEST],
+        env={**os.environ, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []

@@ -16,6 +16,7 @@ from autonews.page_queue import PageQueue
 from autonews.pipeline import DigestOptions, collect
 from autonews.store import Store
 from autonews.stream import Stream
+from autonews.workers import keep_knowledge
 from tests.helpers.site import ARTICLE, Site, feed_xml
 
 
@@ -118,6 +119,38 @@ def test_idle_work_is_done_once_while_the_network_is_slow(site: Site) -> None:
         assert all(t < min(answered) for t in done) if answered else True
 
 
+def test_the_later_stages_are_imported_once_the_first_pages_are_asked_for(
+    site: Site, tmp_path: Path
+) -> None:
+    """In a cold run whose worker builds the classifier's knowledge, what the later stages
+    import (``meanwhile``) waits until the feeds that came are parsed and their pages asked
+    for: imported at once, it held the first feeds back while they waited in hand."""
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+
+    feed, pages = publish(site, "cars", ("Volvo", "Toyota", "Kia"))
+    asked = [0]  # pages asked for so far, as the progress bar is told
+    asked_then: list[int] = []  # ... when the later stages were imported
+
+    def progress(stage: str, done: int, total: int, waiting: str) -> None:
+        if stage == "extract":
+            asked[0] = total
+
+    knowledge.default_knowledge.cache_clear()
+    keep_in(tmp_path / "cache")
+    try:
+        with (
+            Store(Path(":memory:")) as store,
+            Stream(store, [feed], Config(), datetime.now(UTC), progress, None, True) as stream,
+        ):
+            stream.feeds(meanwhile=lambda: asked_then.append(asked[0]))
+            stream.pages(store.items([feed], None))
+    finally:
+        keep_in(None)
+        knowledge.default_knowledge.cache_clear()
+    assert asked_then == [len(pages)]
+
+
 def mark(times: list[float]) -> None:
     times.append(time.monotonic())
 
@@ -218,6 +251,187 @@ def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
     assert sorted(built[::2]) == ["build_knowledge", "glossary"]
     assert str(os.getpid()) not in built[1::2]  # made in a worker
     assert [p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()] == ["knowledge"]
+
+
+def test_a_cold_run_with_pages_reads_them_while_a_worker_builds_the_knowledge(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """A cold run of many feeds with extraction also has a worker build the classifier's
+    knowledge: this process parses the feeds as they arrive and asks for their pages at once
+    rather than building it while they wait, classifies their entries once it is loaded, and
+    the digest (stories, their labels and summaries from the pages) is the one it would have
+    made building the knowledge itself."""
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+    from autonews.feed_work import PARSE_POOL_THRESHOLD
+
+    published = [
+        publish(site, f"f{n}", (maker,))
+        for n, maker in enumerate(("Volvo", "Toyota", "Kia", "Mazda") * 7)
+    ][: max(PARSE_POOL_THRESHOLD, 24)]
+    feeds = [feed for feed, _ in published]
+    pages = [page for _, links in published for page in links]
+    builders = tmp_path / "builders"
+    build = knowledge.build_knowledge
+
+    def noted(*args: object) -> object:  # written down in a file: workers fork
+        built = build(*args)
+        with builders.open("a") as out:
+            out.write(f"{os.getpid()} {time.monotonic()}\n")
+        return built
+
+    monkeypatch.setattr(knowledge, "build_knowledge", noted)
+    now = datetime.now(UTC)
+
+    def digest(folder: Path | None) -> list[tuple[str, str, tuple[str, ...], str]]:
+        knowledge.default_knowledge.cache_clear()
+        keep_in(folder)
+        try:
+            with Store(Path(":memory:")) as store:
+                collection = collect(store, Config(), DigestOptions(feeds=tuple(feeds), now=now))
+                assert sorted(store.articles(pages)) == sorted(pages)  # every page was read
+        finally:
+            keep_in(None)
+            knowledge.default_knowledge.cache_clear()
+        return sorted(
+            (s.title, s.classification.event.value, s.classification.makers, s.summary)
+            for s in collection.stories
+        )
+
+    built_here = digest(None)  # no cache folder: this process builds the knowledge
+    builders.unlink()
+    site.log[:] = []
+    kept = digest(tmp_path / "cache")
+    assert kept == built_here and len(kept) == 4
+    ((builder, finished),) = [line.split() for line in builders.read_text().splitlines()]
+    assert builder != str(os.getpid())  # built in a worker
+    asked = [t for event, path, t in site.log if event == "asked" and not path.endswith(".xml")]
+    assert min(asked) < float(finished)  # the first pages did not wait for the knowledge
+
+
+def test_titles_naming_no_maker_are_read_with_their_pages_as_the_pages_come(
+    site: Site, monkeypatch
+) -> None:
+    """In a run of many feeds, an item whose title names no maker is classified again with its
+    page's text (which names one) as soon as that page is in, while other pages still come,
+    not by the classify stage once every page is in: the stories name the page's maker all
+    the same."""
+    from autonews import pipeline
+    from autonews.classify import Classifier
+    from autonews.feed_work import PARSE_POOL_THRESHOLD
+
+    feeds = []
+    for n in range(max(PARSE_POOL_THRESHOLD, 24)):
+        title = f"Carmaker recalls {14_000 + n} cars over a halfshaft nut"
+        site.routes[f"/p{n}"] = (200, "text/html; charset=utf-8", ARTICLE.format(title=title))
+        site.routes[f"/f{n}.xml"] = (
+            200,
+            "application/rss+xml",
+            feed_xml(f"f{n}", [(title, site.url(f"/p{n}"))]),
+        )
+        feeds.append(FeedConfig(url=site.url(f"/f{n}.xml"), name=f"f{n}"))
+    in_stage: list[bool] = [False]
+    with_text: list[bool] = []  # for each classification with a page's text: by the stage?
+    classify, stage = Classifier.classify, pipeline.classify_items
+
+    def noted(self: Classifier, title: str, summary: str = "", body: str = "", **kw: bool):  # type: ignore[no-untyped-def]
+        if body:
+            with_text.append(in_stage[0])
+        return classify(self, title, summary, body, **kw)
+
+    def staged(*args: Any, **kwargs: Any) -> Any:
+        in_stage[0] = True
+        try:
+            return stage(*args, **kwargs)
+        finally:
+            in_stage[0] = False
+
+    monkeypatch.setattr(Classifier, "classify", noted)
+    monkeypatch.setattr(pipeline, "classify_items", staged)
+    with Store(Path(":memory:")) as store:
+        collection = collect(store, Config(), DigestOptions(feeds=tuple(feeds)))
+    assert len(with_text) >= len(feeds) and not any(with_text)
+    assert all(
+        [maker.name for maker in story.classification.makers] == ["Volvo"]
+        for story in collection.stories
+    )
+
+
+def test_a_worker_slowed_down_building_the_knowledge_is_waited_for(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """On a machine busy with other work a worker's build of the knowledge can take seconds:
+    the run waits for it rather than building the knowledge a second time meanwhile."""
+    from autonews import workers
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+    from autonews.feed_work import PARSE_POOL_THRESHOLD
+
+    feeds = [
+        publish(site, f"f{n}", (maker,))[0]
+        for n, maker in enumerate(("Volvo", "Toyota", "Kia", "Mazda") * 7)
+    ][: max(PARSE_POOL_THRESHOLD, 24)]
+    builders = tmp_path / "builders"
+    build = knowledge.build_knowledge
+
+    def noted(*args: object) -> object:  # written down in a file: workers fork
+        with builders.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return build(*args)
+
+    monkeypatch.setattr(knowledge, "build_knowledge", noted)
+    monkeypatch.setattr(workers, "keep_knowledge", slow_keep_knowledge)
+    knowledge.default_knowledge.cache_clear()
+    keep_in(tmp_path / "cache")
+    try:
+        with Store(Path(":memory:")) as store:
+            collection = collect(store, Config(), DigestOptions(feeds=tuple(feeds)))
+    finally:
+        keep_in(None)
+        knowledge.default_knowledge.cache_clear()
+    assert len(collection.stories) == 4
+    assert str(os.getpid()) not in builders.read_text().split()  # built once, in the worker
+
+
+def test_pages_are_read_while_a_slow_worker_still_builds_the_knowledge(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """A run of a few feeds waits for the knowledge a worker builds once its feeds are in, and
+    meanwhile goes on handing their pages to the workers: every page is read before the
+    (slowed down) build is over, rather than all of them after it."""
+    from autonews import workers
+    from autonews.cache_folder import keep_in
+    from autonews.classify import knowledge
+
+    feed, pages = publish(site, "cars", ("Volvo", "Toyota", "Kia"))
+    monkeypatch.setattr(workers, "keep_knowledge", slow_keep_knowledge)
+    read_at: list[float] = []
+
+    def progress(stage: str, done: int, total: int, waiting: str) -> None:
+        if stage == "extract" and total and done == total and not read_at:
+            read_at.append(time.monotonic())
+
+    knowledge.default_knowledge.cache_clear()
+    keep_in(tmp_path / "cache")
+    try:
+        with (
+            Store(Path(":memory:")) as store,
+            Stream(store, [feed], Config(), datetime.now(UTC), progress, None, True) as stream,
+        ):
+            started = time.monotonic()
+            stream.feeds()
+            report = stream.pages(store.items([feed], None))
+    finally:
+        keep_in(None)
+        knowledge.default_knowledge.cache_clear()
+    assert sorted(report.articles) == sorted(pages)
+    assert read_at and read_at[0] < started + 2.0  # the build took 2.5 s
+
+
+def slow_keep_knowledge(*args: Any) -> None:
+    """A worker's build of the knowledge on a busy machine: 2.5 s late."""
+    time.sleep(2.5)
+    keep_knowledge(*args)
 
 
 def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
