@@ -930,6 +930,9 @@ def test_a_makers_report_is_news_and_a_report_about_it_is_speculation(
         # a stock listing is not a launch; a profit promise is results news, not leadership
         ("奇瑞汽车在港交所上市", "", "ownership", False),
         ("NIO CEO William Li Says Company Will Turn Profitable Next Year", "", "financials", False),
+        # a software suite is no lawsuit; a suit is
+        ("Stellantis adds Office Suite to Uconnect", "", "launch", False),
+        ("Tesla hit with suit over Autopilot claims", "", "legal", False),
         # a list is no listing; high stakes are no stake; what investors weigh is their reason
         ("BMW owners list their favourite roads", "", "other", False),
         ("Tesla Shares Fall 3% as Investors Weigh Demand", "", "financials", False),

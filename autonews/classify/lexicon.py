@@ -239,6 +239,8 @@ _KEEP = {
     "quite": "quite",  # not a chief who quits
     "listing": "listing",  # a stock listing; "owners list their favourite roads" is none
     "listings": "listing",
+    "suite": "suite",  # a software suite is no lawsuit
+    "suites": "suite",
 }
 
 
