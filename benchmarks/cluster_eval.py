@@ -81,6 +81,7 @@ TRIALS = [
     DATA / "clusters-trial40.tsv",
     DATA / "clusters-trial41.tsv",
     DATA / "clusters-trial42.tsv",
+    DATA / "clusters-trial43.tsv",
     DATA / "clusters-trial44.tsv",
 ]
 DAYS_PER_5000 = 60
