@@ -14,6 +14,10 @@ TOPICS = (AUTO, CARS, MIXED)
 
 CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
 CAR_FEED_ITEMS = 3  # ... judged on at least this many items
+# A feed read as a car feed stays one until fewer than this share of its items are about cars:
+# a wire near half about cars would otherwise flip with every few items, and each flip changes
+# which of its items are car news (trial 42: "Autos & Industrials", 23/41 one day).
+STAYS_CAR_FEED_SHARE = 0.4
 
 
 def is_car_feed(items: int, about_cars: int) -> bool:
@@ -21,12 +25,21 @@ def is_car_feed(items: int, about_cars: int) -> bool:
     return items >= CAR_FEED_ITEMS and about_cars >= CAR_FEED_SHARE * items
 
 
-def read_as_car_feed(topic: str, items: int, about_cars: int) -> bool:
-    """Whether a feed of this ``topic`` is read as a car feed, ``about_cars`` of its ``items``
-    latest items about cars by their own words."""
+def judged_car_feed(was_car_feed: bool | None, items: int, about_cars: int) -> bool:
+    """Whether a feed left to autonews is a car feed now, ``about_cars`` of its ``items``
+    latest items about cars, given what it was judged before (None: never judged): the line
+    is crossed upwards at half, downwards only under :data:`STAYS_CAR_FEED_SHARE`."""
+    if was_car_feed and items >= CAR_FEED_ITEMS:
+        return about_cars >= STAYS_CAR_FEED_SHARE * items
+    return is_car_feed(items, about_cars)
+
+
+def read_as_car_feed(topic: str, judged: bool) -> bool:
+    """Whether a feed of this ``topic`` is read as a car feed, ``judged`` one by its items
+    (:func:`judged_car_feed`) where it is left to autonews."""
     if topic == CARS:
         return True
-    return topic != MIXED and is_car_feed(items, about_cars)
+    return topic != MIXED and judged
 
 
 def unjudged_car_feed(items: int, about_cars: int) -> bool:

@@ -140,13 +140,14 @@ def with_delivery_state(
     event. The story's figure and event alone are not enough: they are read from the sources
     in the window, and older ones leaving it change them with nothing new (trial 36: a launch
     read as pricing once its launch-worded sources were two days old). A story that was only
-    counted (not about cars) is new again once shown: in a digest of all topics, or when its
-    sources have since made it a car story."""
+    counted (not about cars) is new again once shown: in a digest of all topics, or when a
+    source that joined it since made it a car story. Not when its sources of then are read as
+    car news now (their feed judged a car feed since: trial 42's wire delivered its day-old
+    steel and chemicals items as news): they were counted, not news now."""
     out = []
     for story in stories:
         before = delivered.get(story.id)
-        shown_now = all_topics or story.classification.automotive
-        if before is None or (shown_now and not before.shown):
+        if before is None or _shown_first_now(story, before, all_topics):
             out.append(story)
             continue
         sources = tuple(
@@ -158,6 +159,17 @@ def with_delivery_state(
         corrected = [s for s in fresh if _joined_since(s.corrected_at, since)]
         out.append(_compared(story, before, fresh, sources, corrected))
     return out
+
+
+def _shown_first_now(story: Story, before: Delivery, all_topics: bool) -> bool:
+    """Whether a story an earlier --new digest only counted (not about cars) is shown now for
+    the first time: in a digest of all topics, or as car news a source new since then tells."""
+    if before.shown:
+        return False
+    if all_topics:
+        return True
+    joined = [s for s in story.sources if _joined_since(s.first_seen, before.at)]
+    return story.classification.automotive and bool(joined)
 
 
 def _compared(

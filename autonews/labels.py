@@ -4,10 +4,17 @@ version, new ones made (and stored), and a car feed's terse headlines read as ca
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from autonews.car_feed_judgement import (
+    Judgement,
+    flip_message,
+    judge_feeds,
+    remember_judgements,
+)
 from autonews.car_feeds import AUTO, read_as_car_feed
-from autonews.config import Config
+from autonews.config import Config, FeedConfig
 from autonews.models import Article, Classification, Item
 from autonews.store import Store
 
@@ -80,15 +87,6 @@ def _classifier(config: Config) -> Classifier:
     return classifier_for(config.classify)
 
 
-# A feed is judged on its latest stored items, not on the window's: a busy car day does not make
-# a finance flash feed a car feed (trial 39: its GDP and FX flashes became car news, and an earlier
-# window drawn again after later fetches read differently), and a car feed's terse follow-up is
-# car news whether or not its other items are still in the window (trial 26, item 10).
-CAR_FEED_HISTORY = 100
-# (The clustering keeps out of car stories what a car feed left out of car news, but gives a
-# feed too small to judge the benefit of the doubt: cluster/topics.py.)
-
-
 def _from_car_feeds(
     store: Store,
     version: str,
@@ -102,22 +100,33 @@ def _from_car_feeds(
     for item in items:
         if not result[item.id].automotive:
             by_feed.setdefault(item.feed_url, []).append(item)
-    judged = [url for url in by_feed if topics.get(url, AUTO) == AUTO]
-    history = store.latest_car_shares(judged, version, CAR_FEED_HISTORY) if judged else {}
+    judged = judge_feeds(store, version, [u for u in by_feed if topics.get(u, AUTO) == AUTO])
     doubtful = []
     for url, unsure in by_feed.items():
-        if read_as_car_feed(topics.get(url, AUTO), *history.get(url, (0, 0))):
+        judgement = judged.get(url)
+        if read_as_car_feed(topics.get(url, AUTO), judgement is not None and judgement.car_feed):
             doubtful += unsure
     return doubtful
 
 
-def inferred_car_feeds(store: Store, config: Config) -> dict[str, tuple[int, int]]:
-    """The feeds left to autonews (``topic = "auto"``) that it reads as car feeds now, each with
-    the items it was judged on and how many of them are about cars (for `feeds list`)."""
-    from autonews.car_feeds import is_car_feed
+def feeds_judged(
+    store: Store, config: Config, feeds: Sequence[FeedConfig] | None = None
+) -> dict[str, Judgement]:
+    """How autonews judges each of the feeds left to it (``topic = "auto"``) now: the config's,
+    or ``feeds``."""
     from autonews.classifier_version import classifier_version
 
-    urls = [feed.url for feed in config.feeds if feed.topic == AUTO]
-    version = classifier_version(config.classify)
-    shares = store.latest_car_shares(urls, version, CAR_FEED_HISTORY) if urls else {}
-    return {url: share for url, share in shares.items() if is_car_feed(*share)}
+    listed = config.feeds if feeds is None else feeds
+    urls = [feed.url for feed in listed if feed.topic == AUTO]
+    return judge_feeds(store, classifier_version(config.classify), urls)
+
+
+def remember_feeds_judged(
+    store: Store, config: Config, feeds: Sequence[FeedConfig], now: datetime
+) -> tuple[str, ...]:
+    """Remember how a run that fetched judged its feeds left to autonews; what it says of the
+    ones judged otherwise than last time, a line each (see :mod:`autonews.car_feed_judgement`;
+    an --offline run judges as the last one did)."""
+    changed = remember_judgements(store, feeds_judged(store, config, feeds), now)
+    labels = {feed.url: feed.label for feed in feeds}
+    return tuple(flip_message(labels[judgement.url], judgement) for judgement in changed)

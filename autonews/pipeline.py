@@ -33,7 +33,7 @@ from autonews.digest import (
 )
 from autonews.earlier_stories import as_assigned, no_longer_car_news
 from autonews.feed_work import parse_result as parse_result  # the fuzz tests call it
-from autonews.labels import classify_items
+from autonews.labels import classify_items, remember_feeds_judged
 from autonews.models import (
     Article,
     Classification,
@@ -133,6 +133,9 @@ class Collection:
     older: Mapping[str, datetime] = field(default_factory=dict)
     audiences: tuple[str, ...] = (READER,)  # whom this run tells of failed and moved feeds
     offline: bool = False  # nothing was fetched: the feeds' health is the store's
+    # What this run says of the feeds left to autonews that it judged otherwise than last time
+    # (a car feed now, or no longer one: autonews.car_feed_judgement), a line each.
+    car_feed_flips: tuple[str, ...] = ()
 
     @property
     def failures_to_report(self) -> tuple[FeedHealth, ...]:
@@ -255,6 +258,7 @@ def collect(
     read = stream.labels.made if stream is not None else None
     with collection_paused():
         collection = _stories(store, config, feeds, items, pages.articles, made, read, now)
+    flips = () if options.offline else remember_feeds_judged(store, config, feeds, now)
     return replace(
         collection,
         health=tuple(health),
@@ -263,6 +267,7 @@ def collect(
         older=older_than(collection.stories, since) if last_new else {},
         audiences=options.audiences,
         offline=options.offline,
+        car_feed_flips=flips,
     )
 
 

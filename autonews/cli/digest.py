@@ -292,6 +292,8 @@ def digest(
         collection = with_progress(
             env, lambda progress: collect(store, cfg, told, progress, channels)
         )
+        for flip in collection.car_feed_flips:  # said once: the run remembered it
+            typer.echo(f"autonews: {flip}", err=True)
         debug_skipped_entries(collection.health)
         debug_skipped_pages(collection.skipped_pages)
         outcome = deliver_each(

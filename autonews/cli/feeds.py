@@ -43,10 +43,10 @@ def feeds_list(config: ConfigOption = None) -> None:
     with the command that updates the list, and those in a language autonews does not read."""
     from autonews.classify.knowledge import default_knowledge
     from autonews.classify.unread import LATEST, unread_language
-    from autonews.labels import inferred_car_feeds
+    from autonews.labels import feeds_judged
     from autonews.render.feeds_table import FeedRow, feeds_table
     from autonews.store import Store
-    from autonews.timeparse import utcnow
+    from autonews.timeparse import reader_zone, utcnow
 
     cfg = load_config(config)
     if not cfg.feeds:
@@ -54,7 +54,7 @@ def feeds_list(config: ConfigOption = None) -> None:
         return
     with Store.for_reading(cfg.paths.store_file) as store:
         counts = store.item_counts()
-        inferred = inferred_car_feeds(store, cfg)
+        judged = feeds_judged(store, cfg)
         titles = store.latest_titles([feed.url for feed in cfg.feeds], LATEST)
         knowledge = default_knowledge() if any(titles.values()) else None
         rows = [
@@ -62,12 +62,12 @@ def feeds_list(config: ConfigOption = None) -> None:
                 feed,
                 health,
                 counts.get(feed.url, 0),
-                inferred.get(feed.url),
+                judged.get(feed.url),
                 unread_language(titles[feed.url], knowledge) if knowledge else "",
             )
             for health, feed in zip(store.feed_health(cfg.feeds), cfg.feeds, strict=True)
         ]
-    sys.stdout.write(feeds_table(rows, utcnow()))
+    sys.stdout.write(feeds_table(rows, utcnow(), reader_zone(cfg.digest.timezone)))
 
 
 @app.command("add")

@@ -1,15 +1,17 @@
 """`autonews feeds list`: the feed list as an aligned plain-text table (name, status, last
 success, items kept, tags, topic, URL, error), wide characters counted as two columns; under it, the
 feeds that moved for good, each with the command that updates the list (as `feeds check` says
-it). `autonews feeds check`: a line per feed, in columns alike."""
+it), and the feeds autonews came to read otherwise (a car feed now, or no longer one), each with
+the command that pins its topic. `autonews feeds check`: a line per feed, in columns alike."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
+from autonews.car_feed_judgement import Judgement, list_cell, list_note
 from autonews.config import FeedConfig
 from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus
 from autonews.render.common import age, move_note, plural, skipped_entries_note
@@ -23,9 +25,9 @@ class FeedRow:
     feed: FeedConfig
     health: FeedHealth
     items: int  # kept in the store
-    # A feed left to autonews ("auto") that it reads as a car feed: the latest items it was
-    # judged on, and how many of them are about cars.
-    car_feed: tuple[int, int] | None = None
+    # A feed left to autonews ("auto"): whether it reads it as a car feed now, on how many of
+    # its latest items, how many about cars, and since when where that changed.
+    judgement: Judgement | None = None
     # The language its latest titles are in, where autonews does not read it ("French").
     unread_language: str = ""
 
@@ -34,7 +36,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _cells(row: FeedRow, now: datetime) -> tuple[str, ...]:
+def _cells(row: FeedRow, now: datetime, zone: tzinfo | None) -> tuple[str, ...]:
     health = row.health
     never = health.error == NEVER_FETCHED
     if not row.feed.enabled:
@@ -56,22 +58,21 @@ def _cells(row: FeedRow, now: datetime) -> tuple[str, ...]:
         age(health.last_success, now) if health.last_success else "never",
         str(row.items),
         ", ".join(clean_text(tag) for tag in row.feed.tags),
-        _topic(row),
+        _topic(row, zone),
         clean_text(row.feed.url),
         error,
     )
 
 
-def _topic(row: FeedRow) -> str:
+def _topic(row: FeedRow, zone: tzinfo | None) -> str:
     """The feed's topic; for one left to autonews, whether it reads it as a car feed now."""
-    if row.car_feed is None:
+    if row.judgement is None:
         return row.feed.topic
-    judged, cars = row.car_feed
-    return f"auto: car feed ({cars}/{judged} about cars)"
+    return list_cell(row.judgement, zone)
 
 
-def feeds_table(rows: Sequence[FeedRow], now: datetime) -> str:
-    table = [HEADINGS, *(_cells(row, now) for row in rows)]
+def feeds_table(rows: Sequence[FeedRow], now: datetime, zone: tzinfo | None = None) -> str:
+    table = [HEADINGS, *(_cells(row, now, zone) for row in rows)]
     widths = [max(_width(line[column]) for line in table) for column in range(len(HEADINGS))]
     right = {HEADINGS.index("ITEMS")}
     lines = []
@@ -95,6 +96,13 @@ def feeds_table(rows: Sequence[FeedRow], now: datetime) -> str:
     ]
     if unread:
         lines += ["", *unread]
+    flips = [  # a judgement that replaced another, until the user pins the feed's topic
+        list_note(clean_text(row.feed.label), row.judgement, zone)
+        for row in rows
+        if row.judgement is not None and row.judgement.flipped
+    ]
+    if flips:
+        lines += ["", *flips]
     return "\n".join(lines) + "\n"
 
 

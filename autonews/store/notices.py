@@ -1,12 +1,16 @@
 """What runs told of each feed, per audience (see :mod:`autonews.notices`): its failure, named
 again when the error changes or [digest] failure_reminder has passed (kept while the feed is
 read in between: a feed that flaps is named once a reminder), and its move for good, told once
-per new address. Part of :class:`autonews.store.Store`."""
+per new address. And, for every audience at once, how autonews last judged a feed left to it
+(``topic = "auto"``): a car feed or not, since when, on what share (see
+:mod:`autonews.car_feed_judgement`). Part of :class:`autonews.store.Store`."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from autonews.models import FeedHealth
@@ -14,6 +18,20 @@ from autonews.store.connection import rows_in, transaction
 from autonews.store.rows import iso
 
 FAILURE, MOVE = "failure", "move"  # the kinds of notice
+CAR_FEED = "car feed"  # a feed's judgement, kept for every audience ("")
+
+
+@dataclass(frozen=True)
+class CarFeedJudgement:
+    """How a feed left to autonews was last judged: a car feed or not, since when, on how many
+    of its latest items (``items``), how many of them about cars (``cars``); and, where the
+    judgement changed, the share it had been judged otherwise on (``was``)."""
+
+    car_feed: bool
+    since: datetime
+    items: int
+    cars: int
+    was: tuple[int, int] | None = None
 
 
 class FeedNotices:
@@ -57,3 +75,42 @@ class FeedNotices:
                 "VALUES (?, ?, ?, ?, ?)",
                 [(url, audience, kind, iso(now), detail) for url, kind, detail in told],
             )
+
+    def car_feed_judgements(self, urls: Iterable[str]) -> dict[str, CarFeedJudgement]:
+        """How each of these feeds was last judged, where it has been."""
+        found = {}
+        for row in self._told(urls, "", CAR_FEED):
+            detail = json.loads(row["detail"])
+            was = detail.get("was")
+            found[row["url"]] = CarFeedJudgement(
+                bool(detail["car_feed"]),
+                datetime.fromisoformat(row["told_at"]),
+                int(detail["items"]),
+                int(detail["cars"]),
+                (int(was[0]), int(was[1])) if was else None,
+            )
+        return found
+
+    def remember_car_feed_judgements(self, judged: Iterable[tuple[str, CarFeedJudgement]]) -> None:
+        """Remember how these feeds were judged now."""
+        rows = [
+            (url, "", CAR_FEED, iso(j.since), json.dumps(_detail(j), sort_keys=True))
+            for url, j in judged
+        ]
+        with transaction(self.db) as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO feed_notices (url, audience, kind, told_at, detail) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+
+def _detail(judgement: CarFeedJudgement) -> dict[str, object]:
+    detail: dict[str, object] = {
+        "car_feed": judgement.car_feed,
+        "items": judgement.items,
+        "cars": judgement.cars,
+    }
+    if judgement.was is not None:
+        detail["was"] = list(judgement.was)
+    return detail

@@ -1,0 +1,139 @@
+"""Whether each feed left to autonews (``topic = "auto"``) is a car feed now, and when that
+changed: judged on its latest stored items (:data:`CAR_FEED_HISTORY`), with the line crossed
+upwards at half and downwards only well under it (:func:`autonews.car_feeds.judged_car_feed`),
+from what the store remembers of the last judgement.
+
+A change is news to the user: it changes which of the feed's items are car news. A run that
+fetched remembers it and says it once, on stderr, with how to pin the feed's topic; `feeds list`
+shows since when (trial 42: a wire "Autos & Industrials" became a car feed overnight, and
+nothing said so)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from autonews.car_feeds import CAR_FEED_ITEMS, judged_car_feed
+from autonews.store import Store
+from autonews.store.notices import CarFeedJudgement
+
+# A feed is judged on its latest stored items, not on the window's: a busy car day does not make
+# a finance flash feed a car feed (trial 39: its GDP and FX flashes became car news, and an earlier
+# window drawn again after later fetches read differently), and a car feed's terse follow-up is
+# car news whether or not its other items are still in the window (trial 26, item 10).
+CAR_FEED_HISTORY = 100
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A feed's judgement now: ``judged`` (None: the store remembers none), the share it was
+    made on (``items``, ``cars``) and, where it changed since the last one, that one."""
+
+    url: str
+    car_feed: bool
+    items: int
+    cars: int
+    before: CarFeedJudgement | None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the feed is judged otherwise than last remembered."""
+        return self.before is not None and self.before.car_feed != self.car_feed
+
+    @property
+    def since(self) -> datetime | None:
+        """When the remembered judgement, where it stands, was made."""
+        return None if self.before is None or self.changed else self.before.since
+
+    @property
+    def flipped(self) -> bool:
+        """Whether the judgement that stands replaced another (not the feed's first)."""
+        return self.before is not None and self.before.was is not None and not self.changed
+
+
+def judge_feeds(store: Store, version: str, urls: Iterable[str]) -> dict[str, Judgement]:
+    """How each feed of ``urls`` is judged now, by this classifier ``version``'s labels."""
+    urls = list(dict.fromkeys(urls))
+    if not urls:
+        return {}
+    shares = store.latest_car_shares(urls, version, CAR_FEED_HISTORY)
+    before = store.car_feed_judgements(urls)
+    judged = {}
+    for url in urls:
+        items, cars = shares.get(url, (0, 0))
+        was = before.get(url)
+        car_feed = judged_car_feed(was.car_feed if was else None, items, cars)
+        judged[url] = Judgement(url, car_feed, items, cars, was)
+    return judged
+
+
+def remember_judgements(
+    store: Store, judged: Mapping[str, Judgement], now: datetime
+) -> list[Judgement]:
+    """Remember the judgements made first or changed now (not of a feed too small to judge);
+    the changed ones, to tell the user of."""
+    remembered = []
+    changed = []
+    for url, judgement in judged.items():
+        if judgement.before is not None and not judgement.changed:
+            continue
+        if judgement.before is None and judgement.items < CAR_FEED_ITEMS:
+            continue  # judged on too few items: its first judgement is still to come
+        was = judgement.before
+        share = (was.items, was.cars) if judgement.changed and was is not None else None
+        record = CarFeedJudgement(judgement.car_feed, now, judgement.items, judgement.cars, share)
+        remembered.append((url, record))
+        if judgement.changed:
+            changed.append(judgement)
+    if remembered:
+        store.remember_car_feed_judgements(remembered)
+    return changed
+
+
+def _pin(name: str, car_feed: bool) -> str:
+    """How to settle a feed's topic, the other way first where it is a car feed now."""
+    edit = f'`autonews feeds edit "{name}" --topic'
+    if car_feed:
+        return f"if it is not about cars, pin it: {edit} mixed` (or `--topic cars` to keep it one)"
+    return f"to read it as a car feed still: {edit} cars` (or `--topic mixed`)"
+
+
+def list_cell(judgement: Judgement, zone: tzinfo | None = None) -> str:
+    """`feeds list`'s TOPIC for a feed left to autonews: "auto: car feed (7/11 about cars)",
+    with since when where that replaced another judgement; "auto" for one never a car feed."""
+    share = f"({judgement.cars}/{judgement.items} about cars)"
+    since = judgement.since if judgement.flipped else None
+    when = f" since {since.astimezone(zone):%d %b}" if since is not None else ""
+    if judgement.car_feed:
+        return f"auto: car feed{when} {share}"
+    return f"auto: not a car feed{when} {share}" if when else "auto"
+
+
+def list_note(name: str, judgement: Judgement, zone: tzinfo | None = None) -> str:
+    """`feeds list`'s line under the table for a feed whose judgement changed: which way,
+    since when, and how to pin it."""
+    assert judgement.since is not None
+    day = f"{judgement.since.astimezone(zone):%d %b}"
+    share = f"{judgement.cars} of its {judgement.items} latest items are about cars"
+    if judgement.car_feed:
+        return f"{name}: read as a car feed since {day} ({share}); {_pin(name, True)}"
+    return f"{name}: no longer read as a car feed since {day} ({share}); {_pin(name, False)}"
+
+
+def flip_message(name: str, judgement: Judgement) -> str:
+    """What a run says of a feed whose judgement changed: which way, why, how to pin it."""
+    share = f"{judgement.cars} of its {judgement.items} latest items are about cars"
+    was = judgement.before
+    rule = "half or more make a car feed" if judgement.car_feed else "one stays so down to 40%"
+    before = f"; {was.cars} of {was.items} when last judged" if was else ""
+    share = f"{share} ({rule}{before})"
+    if judgement.car_feed:
+        return (
+            f"{name} is now read as a car feed: {share}, so its new items with no car word of "
+            f"their own count as car news; {_pin(name, True)}"
+        )
+    return (
+        f"{name} is no longer read as a car feed: {share}, so only its items about cars by "
+        f"their own words count as car news; {_pin(name, False)}"
+    )
