@@ -294,6 +294,42 @@ def test_classify_reads_items_as_a_car_feeds_when_asked(cli) -> None:
     assert in_car_feed.json()[0]["automotive"] is True
 
 
+@pytest.mark.parametrize(
+    ("title", "summary", "why"),
+    [
+        (
+            "Thyssenkrupp Steel, IG Metall agree on 11,000 job cuts",
+            "Thyssenkrupp's steel unit and the IG Metall union agreed on cutting jobs.",
+            "its summary's 'steel unit'",
+        ),
+        (
+            "Continental Resources to buy Permian assets for $1.1 billion",
+            "Harold Hamm's Continental Resources agreed to buy oil and gas assets in the Permian.",
+            "its summary's 'oil and gas'",
+        ),
+        ("Bosch appliance unit BSH to cut 1,400 jobs", "BSH makes dishwashers.", "'appliance'"),
+        ("BASF to shut more plants as European chemicals slump deepens", "", "'chemicals'"),
+    ],
+)
+def test_a_car_feeds_item_about_another_industry_is_no_car_news(
+    cli, title: str, summary: str, why: str
+) -> None:
+    """Trial 42: a wire of autos and industrials read as a car feed once half its items were
+    about cars delivered steel, chemicals, appliances and oil deals as car news. A car feed's
+    item whose title or summary opens on another industry, naming nothing of cars, is not."""
+    args = ["classify", "--car-feed", "--explain", "--summary", summary, title]
+    result = cli(*args)
+    assert "not about cars" in result.out and why in result.out, result.out
+    # The same feed's terse car item, and one whose summary names a car word, stay car news.
+    kept = cli(
+        "classify", "--car-feed", "--summary", "Its dealers expect more.", "Prices rise again"
+    )
+    assert "not about cars" not in kept.out
+    steel_car = "Its steel unit supplies body panels to carmakers."
+    car = cli("classify", "--car-feed", "--summary", steel_car, "Thyssenkrupp to cut 11,000 jobs")
+    assert "not about cars" not in car.out
+
+
 def test_classify_explain(cli) -> None:
     result = cli("classify", "--explain", "ZF Signs Supply Deal with BMW")
     assert "why:" in result.out and "partnership" in result.out

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
-from autonews.classify.car_feed import in_a_car_feed
+from autonews.classify.car_feed import in_a_car_feed, its_summary_says_otherwise
 from autonews.classify.clauses import (
     in_a_reason,
     main_clause,
@@ -316,6 +316,9 @@ class Classifier:
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = in_a_car_feed(self.k, found, tokens, stems)
+            if evidence.strength > NONE and extra is not None:
+                says_cars = bool(extra.words) or any(h.kind == "maker" for _, _, h in extra.spotted)
+                evidence = its_summary_says_otherwise(self.k, extra.text, says_cars) or evidence
             off_topic = evidence.strength == NONE  # its own words say what else it is about
         automotive = evidence.strength > NONE
         if reasons is not DISCARD:

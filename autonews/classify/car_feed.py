@@ -9,8 +9,8 @@ whose own words show what else it is about keeps no car news from its feed.
 from __future__ import annotations
 
 from autonews.classify.knowledge import Knowledge
-from autonews.classify.lexicon import Tokens
-from autonews.classify.relevance import NONE, WEAK, Evidence, Spotted
+from autonews.classify.lexicon import Tokens, stems_of, tokenize
+from autonews.classify.relevance import NONE, WEAK, Evidence, Spotted, lead_sentence_length
 from autonews.classify.verdicts import names_something_else
 
 
@@ -26,6 +26,25 @@ def in_a_car_feed(k: Knowledge, found: list[Spotted], tokens: Tokens, stems: lis
     if topic is not None:  # "Fed holds rates steady" in a wire half about cars
         return Evidence(NONE, f"'{topic}' says it is about something else")
     return Evidence(WEAK, "an item of a feed that is about cars")
+
+
+def its_summary_says_otherwise(k: Knowledge, text: str, says_cars: bool) -> Evidence | None:
+    """A car feed's item whose summary names no car, no carmaker and no car word but opens on
+    another field ("Thyssenkrupp's steel unit and the IG Metall union reached an agreement…",
+    trial 42's wire once read as a car feed): the other field's news, not the feed's car news.
+    ``says_cars``: whether the summary names anything of cars anywhere."""
+    if says_cars:
+        return None
+    lead = stems_of(tokenize(text[: lead_sentence_length(text)]).norms)
+    topic = _another_topic(k, lead)
+    if topic is None and k.not_cars.may_match(lead):
+        found = k.not_cars.scan(lead)
+        topic = found[0][2][0] if found else None
+    return (
+        None
+        if topic is None
+        else Evidence(NONE, f"its summary's '{topic}' says it is about something else")
+    )
 
 
 def _another_business(k: Knowledge, found: list[Spotted], tokens: Tokens) -> str | None:
