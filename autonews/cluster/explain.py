@@ -21,6 +21,8 @@ from autonews.cluster.model import (
     PAIR_FEATURES,
     PairModel,
     _common,
+    _late_features,
+    _one_release,
     conflict,
     pair_features,
     pair_model,
@@ -181,9 +183,12 @@ def _value(name: str, value: float, a: _Features, b: _Features) -> str:
         return "yes (the model also counts in the shared subject; this corrects its weight)"
     if name == "hours_apart":
         hours = abs(a.stamp - b.stamp) / 3600
-        counted = value * 72
-        if round(counted, 1) == round(hours, 1):
+        # Asked of the pair itself, not read off the value: 1.85 h and 1.85 h rounded after
+        # float arithmetic may print as 1.9 and 1.8 (trial 42 was told of a model and a
+        # figure the pair did not have).
+        if not _one_release(_late_features(a, b)):
             return f"{hours:.1f} h apart"
+        counted = value * 72
         return f"{hours:.1f} h apart, counted as {counted:.1f} h: one model and a figure in common"
     if name == "stage_mismatch":
         return f"yes: {_stages(a)} / {_stages(b)}"
