@@ -41,6 +41,7 @@ from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.terms import bridges
 from autonews.cluster.vocabulary import (
     AGAIN,
+    COUNTRIES,
     SHARES,
     SHARES_DOWN_TERMS,
     SHARES_DOWN_WORDS,
@@ -161,7 +162,11 @@ def _enough(a: _Features, b: _Features, found: float) -> bool:
 def positive(a: _Features, b: _Features, common: float) -> bool:
     """Whether two items share enough to be one event (``common``: the weights of their shared
     subject terms); the figures are only compared when the subject is not enough. Items that
-    name no maker (world news, blogs) are judged on what both titles name."""
+    name no maker (world news, blogs) are judged on what both titles name. A common word both
+    write in lower case (a verb, an industry's word: "sales recover" / "orders recover") proves
+    nothing, however rare among the items."""
+    if _one_common_word(a, b):
+        return False
     if a.groups and b.groups:
         if _enough(a, b, common):
             return _proper(a, b) or _told_figure(a, b)
@@ -173,6 +178,8 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     if a.cjk is not b.cjk:  # across scripts, what both can say
         ta, tb = ta & a.bridging, tb & b.bridging
     both = ta & tb
+    if _one_company(a, b, both):
+        return True
     smaller = min(len(ta), len(tb))
     car = a.car and b.car
     cover = _CAR_COVER if car else _NO_MAKER_COVER
@@ -193,6 +200,49 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
         return False
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return _enough(a, b, common + 1.0 if figure else common)
+
+
+def _one_company(a: _Features, b: _Features, both: frozenset[str]) -> bool:
+    """Whether both titles name one company and no maker, and one tells the market's reaction
+    to the other the same day, or they tell its news by a figure in common (a job-cut count)
+    that both titles give, or one title and the lead of the other whose title tells nothing
+    else (a press release's "Further Measures to Strengthen Competitiveness"): a supplier is a
+    subject as a maker is. A title telling something of its own besides (a union's protest
+    against the cuts, in another town) is other news of the company."""
+    if a.makers or b.makers or not any(term.startswith(COMPANY) for term in both):
+        return False
+    if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
+        return True
+    if not _told_figure(a, b):
+        return False
+    in_titles = bool(a.title_numbers and b.title_numbers) and fig.shared(
+        a.title_numbers, b.title_numbers
+    )
+    return in_titles or _tells_nothing_else(a) or _tells_nothing_else(b)
+
+
+def _tells_nothing_else(item: _Features) -> bool:
+    """A title giving no figure and no concept but a country or region: only its company's
+    name and words ("... Competitiveness in Europe")."""
+    return not item.title_numbers and not any(
+        term.startswith("c:") and term not in COUNTRIES for term in item.title_subject
+    )
+
+
+def _one_common_word(a: _Features, b: _Features) -> bool:
+    """Whether all the subject two items share is one common word both write in lower case (a
+    verb, an industry's word), while the titles name no maker in common and each names someone
+    of its own: what happens to two companies told by one word is two events ("Aisin profit
+    climbs as sales to Toyota recover" / "Siemens shares hit record as orders recover"). Titles
+    naming no one may tell one event by it ("Profits plummet at world's biggest EV maker"), and
+    titles of one maker often do ("Nissan chairman arrested" / "Ghosn arrested"). A concept
+    (airbag, tax credit) is no common word: weighed by its rarity, it often tells the event."""
+    if not a.title_groups.isdisjoint(b.title_groups):
+        return False
+    shared = a.subject.keys() & b.subject.keys()
+    if len(shared) != 1 or not shared <= a.lower or not shared <= b.lower:
+        return False
+    return bool(a.names - b.names) and bool(b.names - a.names)
 
 
 def _telling(a: _Features, b: _Features) -> bool:
