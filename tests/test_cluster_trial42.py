@@ -8,10 +8,12 @@ with one count, or its profit warning and the same day's share slide, are one st
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from autonews.classify import Classifier
 from autonews.cluster import ClusterInput, cluster
 from autonews.cluster.explain import explain
+from tests.helpers.feeds import item, rss
 
 CLASSIFIER = Classifier()
 START = datetime(2026, 12, 4, 7, tzinfo=UTC)
@@ -206,3 +208,34 @@ def test_a_unions_protest_against_a_suppliers_cuts_is_news_of_its_own() -> None:
         ),
     )
     assert not together(stories, base, base + 1)
+
+
+def test_story_a_b_names_the_rule_that_asked_for_more(cli, home: Path, tmp_path: Path) -> None:
+    """`story A B` said "name nothing that proves one event: a merge needs a subject both name
+    ... or a figure" above a list of the company, the place and the figures the pair shared.
+    It now says which rule asked for more: two items naming a supplier and no maker."""
+    items = [
+        item(
+            "Schaeffler to Hold Capital Markets Day on March 18, 2027",
+            1,
+            30,
+            description="Schaeffler will present its strategy to investors in Herzogenaurach.",
+        ),
+        item(
+            "Schaeffler Opens Bearing Plant in Pune, India",
+            2,
+            28,
+            description="Schaeffler has opened a new bearing plant in Pune.",
+        ),
+    ]
+    for n, told in enumerate(items):
+        (tmp_path / f"press{n}.xml").write_text(rss([told], title=f"Press {n}"), "utf-8")
+    feeds = [arg for n in range(2) for arg in ("--feed", str(tmp_path / f"press{n}.xml"))]
+    digest = cli("digest", *feeds, "--no-extract", "--since", "all", "-f", "json").json()
+    first, second = (story["id"] for story in digest["stories"])
+    shown = cli("story", first, second)
+    assert shown.code == 0, shown.err
+    assert "name nothing that proves one event" not in shown.out
+    assert "are not proven one event: car news naming no maker needs more than a company" in (
+        shown.out
+    )

@@ -26,9 +26,9 @@ from autonews.cluster.model import (
     conflict,
     pair_features,
     pair_model,
-    positive,
     probability,
     shared_subject,
+    unproven,
 )
 from autonews.cluster.stories import UNPROVEN, Join, clustered, with_other_topics
 from autonews.cluster.topics import split_by_topic
@@ -119,11 +119,13 @@ def _merge(
     values = pair_features(a, b)
     score = model.score(values)
     evidence = _evidence(a, b, values, model)
-    if not positive(a, b, _common(a, b)):
+    why = unproven(a, b, _common(a, b))
+    if why is not None:
         # As the clustering weighs such a pair: alike in words, but nothing shared proves one
-        # event (an earlier run's join that today's evidence would not make).
+        # event (an earlier run's join that today's evidence would not make); and which rule
+        # asked for more, so that what the pair does share (listed above) is no contradiction.
         score -= UNPROVEN
-        evidence.append(Evidence("unproven", "nothing both name proves one event", -UNPROVEN))
+        evidence.append(Evidence("unproven", f"not proven one event: {why}", -UNPROVEN))
     return Merge(join.first, join.second, join.how, probability(score), tuple(evidence))
 
 

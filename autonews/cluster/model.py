@@ -165,12 +165,50 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     name no maker (world news, blogs) are judged on what both titles name. A common word both
     write in lower case (a verb, an industry's word: "sales recover" / "orders recover") proves
     nothing, however rare among the items."""
+    return unproven(a, b, common) is None
+
+
+# Why a pair is not proven one event (``unproven``), as `autonews story A B` tells a reader.
+ONE_COMMON_WORD = (
+    "all they share is one common word, and each title names a company or a name of its own "
+    "(what happens to two companies told by one verb or one industry's word is two events)"
+)
+ONLY_A_PLACE = (
+    "both name the maker, and besides it share only a place many of its items name, and no figure"
+)
+TOO_LITTLE_WITH_MAKER = (
+    "both name the maker, and a merge needs a subject besides it (a model, a part or fault, a "
+    "counterpart, a place few items name) or a figure both tell"
+)
+NOTHING_IN_TITLES = (
+    "the titles name nothing in common, and items that do not both name a maker need a "
+    "subject both titles name (a company, a model, a part or fault, a place)"
+)
+TOO_LITTLE_OF_TITLES = (
+    "what both titles name is too small a part of what each names to be one subject"
+)
+ONLY_A_COMPANY_OR_PLACE = (
+    "car news naming no maker needs more than a company or a place both titles name: a figure "
+    "both titles give, two places, or, for one company, the same day's market reaction or a "
+    "figure one title gives and the other's lead tells under a title that tells nothing else"
+)
+TOO_LITTLE_NO_MAKER = (
+    "what both titles name weighs too little: items that do not both name a maker need a name "
+    "few items use, or two"
+)
+
+
+def unproven(a: _Features, b: _Features, common: float) -> str | None:
+    """None when two items share enough to be one event (see ``positive``); else which rule
+    asked for more, as a reader is told it."""
     if _one_common_word(a, b):
-        return False
+        return ONE_COMMON_WORD
     if a.groups and b.groups:
         if _enough(a, b, common):
-            return _proper(a, b) or _told_figure(a, b)
-        return _enough(a, b, evidence(a, b, common)) or _one_share_move(a, b)
+            return None if _proper(a, b) or _told_figure(a, b) else ONLY_A_PLACE
+        if _enough(a, b, evidence(a, b, common)) or _one_share_move(a, b):
+            return None
+        return TOO_LITTLE_WITH_MAKER
     # No maker in common to agree on: what both titles name, and most of what the shorter one
     # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
     # politician" share two words, not a subject).
@@ -179,7 +217,7 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
         ta, tb = ta & a.bridging, tb & b.bridging
     both = ta & tb
     if _one_company(a, b, both):
-        return True
+        return None
     smaller = min(len(ta), len(tb))
     car = a.car and b.car
     cover = _CAR_COVER if car else _NO_MAKER_COVER
@@ -189,17 +227,19 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     if car and figure and not both and not (a.makers or b.makers) and _telling(a, b):
         # Car news naming no maker that both titles tell by one figure ("US raises tariffs on
         # imported cars to 35%" / "US to raise auto import tariffs to 35%"): the model weighs it.
-        return True
-    if not both or len(both) < cover * smaller:
-        return False
+        return None
+    if not both:
+        return NOTHING_IN_TITLES
+    if len(both) < cover * smaller:
+        return TOO_LITTLE_OF_TITLES
     if car and not figure and _one_side_only(both):
         # Judged as car news, two items need more than a company or a place in common, as
         # two of one maker do: a robotaxi firm's funding / its recall; a country's ban on
         # petrol cars / its car output. A figure both titles give is more, and so are two
         # places (the EU's tariffs on China / Beijing's answer).
-        return False
+        return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
-    return _enough(a, b, common + 1.0 if figure else common)
+    return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
 
 
 def _one_company(a: _Features, b: _Features, both: frozenset[str]) -> bool:
