@@ -18,10 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 from autonews.briefings import reads_as_commentary
-from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
@@ -34,6 +32,7 @@ from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
+    company_words,
     simplified,
 )
 from autonews.cluster.texts import ItemText, read_texts
@@ -221,12 +220,6 @@ def _subject(
     if nations:
         subject[nations] = 1.0
     return subject
-
-
-@lru_cache(maxsize=4096)
-def company_words(companies: frozenset[str]) -> frozenset[str]:
-    """The words of companies' names, as terms ("sk" and "on" of SK On)."""
-    return frozenset(stem(word) for name in companies for word in tokenize(name).norms)
 
 
 def _two_nations(title: Mapping[str, int], implied: frozenset[str]) -> str | None:
