@@ -75,7 +75,9 @@ def test_two_recalls_of_one_maker_are_apart_for_want_of_a_shared_subject(
     cybertruck = story_titled(digest, "Tesla Recalls Cybertruck Over Detaching Trim Panel")
     shown = cli("story", autopilot["id"], cybertruck["id"])
     assert shown.code == 0, shown.err
-    assert "[1] and [2] (the likeliest pair) name nothing that proves one event" in shown.out
+    assert "[1] and [2] (the likeliest pair) are not proven one event: both name the maker" in (
+        shown.out
+    )
 
 
 def test_one_recall_told_eight_days_apart_is_two_stories_by_the_span(

@@ -29,7 +29,8 @@ names: a rule drafted or adopted, a deal cleared), ``launch_stages`` (the stage 
 launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models a title names),
 ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
-``shared`` (what two items have in common), ``conflicts`` (the hard rules; ``place_conflicts``,
+``shared`` (what two items have in common), ``proof`` (the positive evidence a merge needs,
+and which rule asked for more), ``conflicts`` (the hard rules; ``place_conflicts``,
 ``turn_conflicts`` and ``recall_conflicts`` those of places, turns and recalls), ``model``
 (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with

@@ -23,8 +23,8 @@ from autonews.cluster.model import (
     _common,
     conflict,
     pair_model,
-    positive,
     probability,
+    unproven,
 )
 from autonews.cluster.stories import Join, clustering, weighed
 from autonews.cluster.topics import SPAN_WINDOWS, split_by_topic
@@ -135,12 +135,11 @@ def _score_reasons(
     stories are not alike enough on average."""
     x, y = closest
     pair = (pool[x].key, pool[y].key)
-    if not positive(features[x], features[y], _common(features[x], features[y])):
-        text = (
-            "(the likeliest pair) name nothing that proves one event: a merge needs a subject "
-            "both name (a model, a part or fault, a counterpart, a place) or a figure"
-        )
-        return [Reason(pair, text)]
+    why = unproven(features[x], features[y], _common(features[x], features[y]))
+    if why is not None:
+        # The rule that asked for more, so that the figures and names listed below (which
+        # the pair may well share) do not read as contradicting it.
+        return [Reason(pair, f"(the likeliest pair) are not proven one event: {why}")]
     chance = merge.probability or 0.0
     if chance < model.threshold:
         text = (

@@ -73,6 +73,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a recall / other news of its model"  # ID.4 recalled / its lease rates cut
     if _trade_news_of_two_kinds(a, b):
         return "a price / a deal / results: different news"  # a price cut / a supply deal
+    if _supply_deal_and_output(a, b) or _supply_deal_and_output(b, a):
+        return "a supplier's deal / the maker's output"  # cells for a platform / its start
     if _price_and_other_news(a, b) or _price_and_other_news(b, a):
         return "a price / other news"  # Tesla's Model Y price in Taiwan / its FSD tests there
     if _listing_and_partnership(a, b) or _listing_and_partnership(b, a):
@@ -167,6 +169,21 @@ def _trade_kind(item: _Features) -> str | None:
         return None  # an unsure type may be the same news told another way
     kind = _TRADE_KINDS.get(item.event)
     return None if kind == "price" and not item.priced else kind
+
+
+def _supply_deal_and_output(a: _Features, b: _Features) -> bool:
+    """``a`` surely a deal with a company (a supplier's order), ``b`` surely the output of its
+    maker that names no company: a supplier's cells for a platform and the platform's
+    production start are two events, whatever models and places both name."""
+    return (
+        a.event is Event.PARTNERSHIP
+        and b.event is Event.PRODUCTION
+        and a.event_sure
+        and b.event_sure
+        and bool(a.actors - a.groups)
+        and b.actors <= b.groups
+        and not shared_figure(a, b)
+    )
 
 
 def _price_and_other_news(a: _Features, b: _Features) -> bool:

@@ -32,6 +32,7 @@ from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
     bridges,
+    company_words,
     simplified,
 )
 from autonews.cluster.texts import ItemText, read_texts
@@ -90,6 +91,10 @@ class _Features:
     # Subject terms -> weight: 1.0 for a term few items use, 0.5 for a common one ("china").
     subject: dict[str, float]
     title_subject: frozenset[str]  # the subject terms of the title
+    # The words its text writes in lower case, as terms: common words (a verb, an industry's
+    # word), rare among a few days' items but no names ("recover", "chip"; not "BlueOval")
+    lower: frozenset[str]
+    names: frozenset[str]  # the names its title gives (``_names``)
     bridging: frozenset[str]  # the subject terms both scripts can say (compared across them)
     masses: tuple[float, float]  # the weights of the subject, and of its bridging terms
     stages: frozenset[str]  # the turns of a story the title names ("begin", "end"...)
@@ -162,16 +167,21 @@ def _subject(
     """Subject terms and their weights: 1 for a term few items use, or more all within two days
     (one big event's names), 1/2 for a commoner one ("china"), none for one so common it tells
     nothing (a country in world news); halved for a term only the lead names (background as
-    often as the event)."""
+    often as the event). The words of a company's name are none: the company is its own term
+    ("sk" of SK On's "BlueOval SK" is SK Hynix's too)."""
     rare, df = corpus.rare_df, corpus.df
     subject = {}
+    named = company_words(frozenset(x.name for x in c.companies)) if c.companies else frozenset()
     for t in text:
-        if t in corpus.subjects:
+        if t in corpus.subjects and t not in named:
             count = df[t]
             if count <= rare or (count <= _COMMON * rare and t in corpus.burst):
-                subject[t] = 1.0 if t in title else 0.5
+                weight = 1.0 if t in title else 0.5
             elif count <= _COMMON * rare:
-                subject[t] = 0.5 if t in title else 0.25
+                weight = 0.5 if t in title else 0.25
+            else:
+                continue
+            subject[t] = weight
     for group, model in models:
         subject[MODEL + group + ":" + model] = 1.0
     # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
@@ -230,6 +240,7 @@ def _features(
     corpus: Corpus,
     bilingual: bool,
     roundup: bool,
+    lowered: frozenset[str] = frozenset(),
 ) -> _Features:
     c, title_words, implied = read.classification, read.title_words, read.implied
     title_counts = _counts(title_terms)
@@ -285,6 +296,8 @@ def _features(
         title_subject=frozenset(
             t for t in subject if t in title_counts or t.startswith(_NAMED) or SIDE in t
         ),
+        lower=read.lower,
+        names=_names(read, lowered),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=stage_turns(frozenset(STAGES[t] for t in told if t in STAGES))
@@ -333,6 +346,17 @@ def _features(
     )
 
 
+def _names(read: ItemText, lowered: frozenset[str]) -> frozenset[str]:
+    """The names a title gives: its makers, companies, and the words it capitalises that no
+    item writes in lower case and that are no concept ("Siemens", "KOSPI"; not "Profits" at
+    a title's start)."""
+    return frozenset(
+        t
+        for t in read.title_terms
+        if t.startswith(("m:", "o:")) or (t in read.capitalised and t not in lowered)
+    )
+
+
 def _currencies(
     money: frozenset[tuple[str, Figure]], plain: str, title: str
 ) -> tuple[frozenset[str], frozenset[str]]:
@@ -369,6 +393,8 @@ def features_of(
     corpus = rarity(terms, stamps, len(every))
     bilingual = len({_is_cjk(item.title) for item in items}) == 2
     briefings = roundups(items, context)
+    # The words some item writes in lower case: common words, whoever capitalises them.
+    lowered = frozenset().union(*(text.lower for text in stamps))
     made: dict[tuple[ItemText, bool], _Features] = {}
     found = []
     for n, (item, text) in enumerate(zip(items, texts, strict=True)):
@@ -376,7 +402,9 @@ def features_of(
         first = made.get(key)
         if first is None:
             title, lead = terms[text]
-            first = made[key] = _features(item, text, title, lead, corpus, bilingual, key[1])
+            first = made[key] = _features(
+                item, text, title, lead, corpus, bilingual, key[1], lowered
+            )
             found.append(first)
         else:  # the same text told again: only its time and feed are its own
             found.append(_retold(first, item))

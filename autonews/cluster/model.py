@@ -1,9 +1,9 @@
 """How alike two items are: the pair's evidence, the rules that keep it apart, the fitted model.
 
 Two items can be one event only on positive evidence: a subject they share (a name, model,
-part or fault, place, company, a merger's two sides) or a figure. Sharing a maker and an event
-type is never enough (``evidence``), nor, for two items of one maker, a place many items name
-(``_proper``). Different makers, unit counts, models of one maker, turns of a story (talks
+part or fault, place, company, a merger's two sides) or a figure (``proof``: sharing a maker and
+an event type is never enough, nor, for two items of one maker, a place many items name).
+Different makers, unit counts, models of one maker, turns of a story (talks
 begun / called off) and the like rule a merge out, whatever the score (``conflicts``).
 
 Pairs with evidence are described by PAIR_FEATURES and scored by a logistic model
@@ -28,44 +28,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from autonews.classify.lexicon import stem
-from autonews.cluster import figures as fig
 from autonews.cluster.conflicts import conflict as conflict  # the rules, for their callers
 from autonews.cluster.conflicts import shared_figure as shared_figure
 from autonews.cluster.conflicts import shared_subject as shared_subject
 from autonews.cluster.features import _Features
-from autonews.cluster.place_conflicts import named_or_one_place
-from autonews.cluster.places import COUNTRY_OF
-from autonews.cluster.shared import PLACES, maker_words
+from autonews.cluster.proof import _common as _common  # the proof rules, for their callers
+from autonews.cluster.proof import evidence as evidence
+from autonews.cluster.proof import positive as positive
+from autonews.cluster.proof import unproven as unproven
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.terms import bridges
-from autonews.cluster.vocabulary import (
-    AGAIN,
-    SHARES,
-    SHARES_DOWN_TERMS,
-    SHARES_DOWN_WORDS,
-    SHARES_UP_TERMS,
-    SHARES_UP_WORDS,
-)
 
 _SUBJECT_CAP = 3.0
 _HOURS_72 = 72 * 3600.0
-_SAME_DAY = 24 * 3600.0
-_HALF_DAY = 12 * 3600.0
-# The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
-# a common one ("china") besides a maker both titles name; one term few items use when both name
-# makers of a group, but not both in the title, when one title names a maker the other does not,
-# or when both are car news without a maker (a regulation, the market); two when neither title
-# names a maker (world news, blogs). Unless both name makers, the terms must be in both titles.
-MIN_EVIDENCE_SAME_MAKER = 0.5
-MIN_EVIDENCE = 1.0
-MIN_EVIDENCE_NO_MAKER = 2.0
-_NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
-_CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
-COMPANY = "o:"  # the subject term of a company an item names: "o:Waymo"
-# Which way a title tells shares went: its words stemmed as the clustering reads them.
-UP = frozenset(map(stem, SHARES_UP_WORDS)) | SHARES_UP_TERMS
-DOWN = frozenset(map(stem, SHARES_DOWN_WORDS)) | SHARES_DOWN_TERMS
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -83,161 +58,8 @@ def _dot_across(a: dict[str, float], b: dict[str, float]) -> float:
     return total
 
 
-def _common(a: _Features, b: _Features) -> float:
-    """The sum of ``shared_subject``'s weights, without building it."""
-    sa, sb = a.subject, b.subject
-    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
-    if not both:
-        return 0.0
-    return sum(min(sa[t], sb[t]) for t in both)
-
-
 def _subject_mass(a: _Features, other_cjk: bool) -> float:
     return a.masses[0] if a.cjk is other_cjk else a.masses[1]
-
-
-def evidence(a: _Features, b: _Features, common: float) -> float:
-    """How much positive evidence two items share: the weights of their shared subject terms
-    (``common``: their sum), plus one for a shared figure that tells an event (from 100, a
-    percentage or a fraction such as 1.48万; not a small count: 11 killed, 27 February)."""
-    return common + 1.0 if _told_figure(a, b) else common
-
-
-def _told_figure(a: _Features, b: _Features) -> bool:
-    """A figure that tells an event (see ``evidence``) in both items."""
-    if not a.telling or a.figure_keys.isdisjoint(b.figure_keys):
-        return False
-    return fig.shared_alike(a.telling, b.numbers, a.figure_kinds, b.figure_kinds)
-
-
-def _proper(a: _Features, b: _Features) -> bool:
-    """Whether two items of one maker share more than a place many items name: a maker's two
-    stories of a week both name China or Germany ("Newsom drives a Tesla at its Chinese plant" /
-    "Tesla woes lift China's BYD"). A term that is no place does, or a place few items name
-    (Szeged, Kentucky) that both titles do (a country only their places imply, where those
-    may be one), or any place when one title tells how the market or
-    others took the other's news within a day ("Mercedes cuts margin outlook on weak China
-    demand" / "Mercedes shares fall as China slowdown bites")."""
-    if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
-        return True  # the market's reaction to the maker's news, told the same day
-    sa, sb = a.subject, b.subject
-    both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
-    if not PLACES.issuperset(both):
-        # A term that is no place: most pairs, told apart in C. Not the maker's own name,
-        # which a title may give as a word before its model ("FORD TRANSIT CUSTOM"): a maker
-        # and a place ("ford, germany") are not one event.
-        both = both - maker_words(a.makers | b.makers)
-        if not PLACES.issuperset(both):
-            return True
-    return any(
-        (min(sa[t], sb[t]) >= 1.0 and named_or_one_place(a, b, t))
-        or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
-        for t in both
-    )
-
-
-def _one_place(a: _Features, b: _Features, country: str) -> bool:
-    """``a``'s title names a place few items name in ``country`` (Berlin, Ontario) and ``b``'s
-    names the country and none of its places: one place told at two scales ("Tesla Berlin
-    halts production" / "Tesla's German plant evacuated"), when both titles tell one turn of
-    a story (a halt): the maker's other news there names the country as well."""
-    return any(
-        COUNTRY_OF.get(t) == country and a.subject[t] >= 1.0 for t in a.title_subject
-    ) and not any(COUNTRY_OF.get(t) == country for t in b.subject)
-
-
-def _enough(a: _Features, b: _Features, found: float) -> bool:
-    if not a.title_groups.isdisjoint(b.title_groups):  # both titles name the maker
-        need = MIN_EVIDENCE_SAME_MAKER
-    elif (a.groups and b.groups) or a.title_groups or b.title_groups or (a.car and b.car):
-        need = MIN_EVIDENCE  # makers of a group, or one title names one, or both car news
-    else:
-        need = MIN_EVIDENCE_NO_MAKER
-    if a.source and a.source == b.source:
-        need *= 2  # one outlet seldom tells one event twice, but runs series alike
-    return found >= need
-
-
-def positive(a: _Features, b: _Features, common: float) -> bool:
-    """Whether two items share enough to be one event (``common``: the weights of their shared
-    subject terms); the figures are only compared when the subject is not enough. Items that
-    name no maker (world news, blogs) are judged on what both titles name."""
-    if a.groups and b.groups:
-        if _enough(a, b, common):
-            return _proper(a, b) or _told_figure(a, b)
-        return _enough(a, b, evidence(a, b, common)) or _one_share_move(a, b)
-    # No maker in common to agree on: what both titles name, and most of what the shorter one
-    # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
-    # politician" share two words, not a subject).
-    ta, tb = a.title_subject, b.title_subject
-    if a.cjk is not b.cjk:  # across scripts, what both can say
-        ta, tb = ta & a.bridging, tb & b.bridging
-    both = ta & tb
-    smaller = min(len(ta), len(tb))
-    car = a.car and b.car
-    cover = _CAR_COVER if car else _NO_MAKER_COVER
-    figure = bool(a.title_numbers and b.title_numbers) and fig.shared(
-        a.title_numbers, b.title_numbers
-    )
-    if car and figure and not both and not (a.makers or b.makers) and _telling(a, b):
-        # Car news naming no maker that both titles tell by one figure ("US raises tariffs on
-        # imported cars to 35%" / "US to raise auto import tariffs to 35%"): the model weighs it.
-        return True
-    if not both or len(both) < cover * smaller:
-        return False
-    if car and not figure and _one_side_only(both):
-        # Judged as car news, two items need more than a company or a place in common, as
-        # two of one maker do: a robotaxi firm's funding / its recall; a country's ban on
-        # petrol cars / its car output. A figure both titles give is more, and so are two
-        # places (the EU's tariffs on China / Beijing's answer).
-        return False
-    common = sum(min(a.subject[t], b.subject[t]) for t in both)
-    return _enough(a, b, common + 1.0 if figure else common)
-
-
-def _telling(a: _Features, b: _Features) -> bool:
-    """Whether both titles give one figure that tells an event: a count or sum from 100, or a
-    percentage that is no share's move of the day, from 10 or told to a decimal (a 4% rise is
-    every other day's)."""
-    counts = {f for f in a.title_numbers & b.title_numbers if not f.percent and f.value >= 100}
-    percents = {f for f in a.title_percents & b.title_percents if f.value >= 10 or f.precision < 1}
-    return bool(counts or percents)
-
-
-def _one_share_move(a: _Features, b: _Features) -> bool:
-    """Whether both titles tell how one maker's shares moved, the same way, within half a day:
-    a maker's shares move once a day, whatever cause each report gives ("Why Li Auto shares are
-    diving" / "Li Auto shares fall after it cuts its outlook"). Each title must name that maker
-    alone and say which way the shares went ("Tesla shares video of Optimus" tells no move;
-    "Li Auto shares tumble after Nio cuts prices" is not Nio's move), and neither may tell a
-    move again (Monday's drop / Tuesday's)."""
-    if SHARES not in a.title or SHARES not in b.title or abs(a.stamp - b.stamp) > _HALF_DAY:
-        return False
-    if len(a.title_groups) != 1 or a.title_groups != b.title_groups:
-        return False
-    if AGAIN in a.title or AGAIN in b.title:
-        return False
-    way = _share_direction(a)
-    return way is not None and way == _share_direction(b)
-
-
-def _share_direction(item: _Features) -> str | None:
-    """The way a title tells the shares went, "up" or "down"; None for neither, or both."""
-    up, down = not UP.isdisjoint(item.title), not DOWN.isdisjoint(item.title)
-    if up is down:
-        return None
-    return "up" if up else "down"
-
-
-def _one_side_only(both: frozenset[str]) -> bool:
-    """Whether the terms two titles share are only companies and at most one place."""
-    places = 0
-    for term in both:
-        if term in PLACES:
-            places += 1
-        elif not term.startswith(COMPANY):
-            return False
-    return places <= 1
 
 
 # The evidence a pair of items is weighed on; the weights are data (knowledge/cluster_model.toml)

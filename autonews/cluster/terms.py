@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from autonews.classify.knowledge import default_knowledge
-from autonews.classify.lexicon import Lexicon, stem, stems_of
+from autonews.classify.lexicon import Lexicon, stem, stems_of, tokenize
 from autonews.cluster.vocabulary import (
     ACTION_CONCEPTS,
     FUNCTION_CHARS,
@@ -161,6 +161,12 @@ def terms_of(words: list[str]) -> list[str]:
     terms: list[str] = []
     _scan(words, set(), len(words), terms, terms)
     return terms
+
+
+@lru_cache(maxsize=4096)
+def company_words(companies: frozenset[str]) -> frozenset[str]:
+    """The words of companies' names, as terms ("sk" and "on" of SK On)."""
+    return frozenset(stem(word) for name in companies for word in tokenize(name).norms)
 
 
 def is_subject(term: str) -> bool:

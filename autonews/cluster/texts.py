@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from autonews.classify.lexicon import tokenize
+from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
 from autonews.cluster.terms import item_terms, simplified, site_text, text_lead
@@ -29,6 +29,11 @@ class ItemText:
     lead_terms: list[str]
     title_makers: set[str]  # the item's makers its title names
     implied: frozenset[str]  # countries the title's places imply, not named in it
+    # Words its text writes in lower case, as terms: common words (a verb, an industry's word),
+    # whatever their rarity among the items, not names ("recover", "chip"; not "BlueOval")
+    lower: frozenset[str] = frozenset()
+    # The words its title capitalises (all of them in a headline in title case)
+    capitalised: frozenset[str] = frozenset()
 
 
 def read_texts(items: Sequence[ClusterInput]) -> list[ItemText]:
@@ -77,7 +82,28 @@ def _read(title: str, lead: str, c: Classification) -> ItemText:
         found.lead + _countries_of_places(found.lead),
         found.named,
         frozenset(implied),
+        *_cased_terms(title, lead),
     )
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+_TITLE_CASE = 0.6  # of a title's longer words capitalised: a headline in title case
+
+
+def _cased_terms(title: str, lead: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of the words a title or lead writes in lower case, and of those the title
+    capitalises. A name is capitalised wherever it stands, a common word only at a sentence's
+    start or in a headline written in title case ("Schaeffler Announces Further Measures"),
+    whose case tells nothing of it."""
+    in_title = _WORD.findall(title)
+    longer = [word for word in in_title if len(word) > 3]
+    title_case = bool(longer) and (
+        sum(word[0].isupper() for word in longer) >= _TITLE_CASE * len(longer)
+    )
+    words = _WORD.findall(lead) if title_case else in_title + _WORD.findall(lead)
+    lower = frozenset(stem(word.lower()) for word in words if word.islower())
+    capitalised = frozenset(stem(word.lower()) for word in in_title if word[0].isupper())
+    return lower, capitalised
 
 
 def _countries_of_places(terms: list[str]) -> list[str]:
