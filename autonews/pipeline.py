@@ -20,6 +20,7 @@ from autonews.delivery_state import (
     items_missed,
     news,
     older_than,
+    renotify_reasons,
     told_figures,
     what_it_told,
     with_delivery_state,
@@ -39,7 +40,6 @@ from autonews.models import (
     Classification,
     Digest,
     FeedHealth,
-    FeedStatus,
     Item,
     SkippedPage,
     Story,
@@ -137,7 +137,7 @@ class Collection:
     @property
     def failures_to_report(self) -> tuple[FeedHealth, ...]:
         """Failed feeds to name this run (see ``FeedHealth.repeated``)."""
-        return tuple(f for f in self.health if f.status is FeedStatus.ERROR and not f.repeated)
+        return tuple(f for f in self.health if f.status.failed and not f.repeated)
 
     @property
     def failures_named(self) -> tuple[FeedHealth, ...]:
@@ -375,8 +375,8 @@ def select(
     delivered = store.deliveries([s.id for s in collection.stories], options.channel)
     stories = with_delivery_state(collection.stories, delivered, all_topics, last_new)
     if options.new_only:
-        renotify = config.digest.renotify_on_figure_change
-        stories = news(stories, collection.baseline_only, collection.older, last_new, renotify)
+        reasons = renotify_reasons(config, options.channel)
+        stories = news(stories, collection.baseline_only, collection.older, last_new, reasons)
     filters = replace(
         options.filters,
         mute_makers=config.classify.mute_makers,

@@ -128,10 +128,16 @@ class Store(
         item_count: int | None,
         error: str | None,
         now: datetime,
+        damage: str = "",
     ) -> FeedHealth:
-        """Update one feed's HTTP state and health; returns the health to report."""
-        failed = error is not None
-        status = FeedStatus.ERROR if failed else result.status
+        """Update one feed's HTTP state and health; returns the health to report. A document
+        read only in part (``damage``, see autonews.parse.damage) is a failure whose items were
+        stored: its validators are not kept, so that the next run reads the feed whole again
+        rather than hear "not modified"."""
+        failed = error is not None or bool(damage)
+        status = result.status
+        if failed:
+            status = FeedStatus.ERROR if error is not None else FeedStatus.PARTIAL
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO feeds (url, name) VALUES (?, ?) ON CONFLICT(url) DO UPDATE SET "
@@ -141,8 +147,19 @@ class Store(
             if failed:
                 db.execute(
                     "UPDATE feeds SET status=?, http_status=?, error=?, last_checked=?, "
-                    "consecutive_failures = consecutive_failures + 1 WHERE url=?",
-                    (status.value, result.http_status, error, iso(now), feed.url),
+                    "consecutive_failures = consecutive_failures + 1, "
+                    "items=COALESCE(?, items), etag=CASE WHEN ? THEN NULL ELSE etag END, "
+                    "last_modified=CASE WHEN ? THEN NULL ELSE last_modified END WHERE url=?",
+                    (
+                        status.value,
+                        result.http_status,
+                        error or damage,
+                        iso(now),
+                        item_count if status is FeedStatus.PARTIAL else None,
+                        status is FeedStatus.PARTIAL,
+                        status is FeedStatus.PARTIAL,
+                        feed.url,
+                    ),
                 )
             else:
                 # A 304 keeps the old validators unless the server sent new ones, and the
