@@ -22,6 +22,7 @@ from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus, FetchResult, 
 from autonews.store.classifications import ClassificationQueries
 from autonews.store.connection import connect, connect_read_only, rows_in, transaction
 from autonews.store.entries import EntryQueries
+from autonews.store.held import HeldDeliveries
 from autonews.store.migrations import migrate, require_current
 from autonews.store.moves import FeedMoves
 from autonews.store.notices import FeedNotices
@@ -29,7 +30,6 @@ from autonews.store.pages import PageQueries
 from autonews.store.problems import folder_problem, open_problem, store_problem
 from autonews.store.retention import Retention
 from autonews.store.rows import health_from_row, iso, item_from_row, starting_with
-from autonews.store.stories import StoryQueries
 
 
 def _keep_statistics(db: sqlite3.Connection) -> None:
@@ -45,7 +45,7 @@ def _keep_statistics(db: sqlite3.Connection) -> None:
 
 class Store(
     EntryQueries,
-    StoryQueries,
+    HeldDeliveries,  # and StoryQueries, which it extends
     Retention,
     PageQueries,
     ClassificationQueries,
