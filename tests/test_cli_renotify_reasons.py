@@ -35,7 +35,8 @@ def _first_run(cli, site: Site, clock: Clock, *args: str) -> tuple[str, ...]:
     ]
     publish(site, "/b.xml", later, title="Motor Desk")
     # The recall's feed corrects its count (the same item, retitled).
-    corrected = entry(clock, "Tesla recalls 132,000 Model Y over seat belt fault", 2, 21, link=TESLA)
+    corrected = entry(clock, "Tesla recalls 132,000 Model Y over seat belt fault", 2, 21)
+    corrected["link"] = TESLA
     publish(site, "/a.xml", [first[0], corrected])
     return feeds
 

@@ -50,9 +50,10 @@ def test_every_property_of_the_schema_says_what_it_is() -> None:
 
 def test_the_readme_example_has_the_schema_fields_and_statuses() -> None:
     example = _readme_example()
-    assert example["schema_version"] == SCHEMA["$defs"]["head"]["properties"]["schema_version"][
-        "const"
-    ]
+    assert (
+        example["schema_version"]
+        == SCHEMA["$defs"]["head"]["properties"]["schema_version"]["const"]
+    )
     assert set(example) == _fields("head") | set(SCHEMA["properties"])
     story = example["stories"][0]
     assert set(story) == _fields("story_fields")
