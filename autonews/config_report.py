@@ -281,7 +281,7 @@ def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     in_words = {
         "language": digest.language or _locale_language(reader_tag("", env)),
         "timezone": digest.timezone or f"{system_zone_name(env)} (the system's)",
-        "renotify_on": "[" + ", ".join(digest.renotify_on) + "]",
+        "renotify_on": "+".join(digest.renotify_on) or "none (a story is sent once)",
     }
     own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT
     agent = {"user_agent": "autonews's own"} if own_agent else {}
