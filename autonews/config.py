@@ -17,9 +17,15 @@ from typing import Any
 
 from autonews.addresses import location_problem, mail_address_problem
 from autonews.config_classify import company_entries, event_keywords, maker_entries
-from autonews.config_env import check_muted_makers, env_overrides
+from autonews.config_env import check_muted_makers, env_overrides, ignored_variables
 from autonews.config_file import find_config_file, read_toml
-from autonews.config_values import coerce, event_filters_of, event_slugs_of
+from autonews.config_values import (
+    RENOTIFY_REASONS,
+    coerce,
+    event_filters_of,
+    event_slugs_of,
+    renotify_reasons_of,
+)
 from autonews.errors import ConfigError
 from autonews.paths import Paths, check_home, resolve_paths
 from autonews.timeparse import parse_duration, parse_since, reader_zone
@@ -60,6 +66,10 @@ class NamedDigest:
     exclude_events: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     format: str = ""  # empty: from the -o file's extension, else text
+    # Why a story a --new digest of this name delivered is sent again (RENOTIFY_REASONS of
+    # config_values);
+    # None: as [digest] renotify_on says.
+    renotify_on: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,8 @@ class DigestConfig:
     first_run_window: str = "48h"
     group_by: str = "maker"
     cluster_window: str = "72h"
-    renotify_on_figure_change: bool = True
+    renotify_on_figure_change: bool = True  # false: no story is sent again, for any reason
+    renotify_on: tuple[str, ...] = RENOTIFY_REASONS  # the reasons a story is sent again
     timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
     failure_reminder: str = "24h"  # a feed failing with the same error is named again after this
     all_topics: bool = False  # also stories not about cars, as "Other news"
@@ -175,6 +186,7 @@ def validate_semantics(config: Config) -> None:
             hint='story titles are offered in English and Chinese: "en", "zh" (also "zh-CN", '
             '"en-GB"...), or "" for the locale\'s',
         )
+    renotify_reasons_of("digest.renotify_on", config.digest.renotify_on)
     if config.digest.group_by not in {"maker", "group", "event"}:
         raise ConfigError(
             f"config key 'digest.group_by': {config.digest.group_by!r} is not maker, group or event"
@@ -202,7 +214,9 @@ def validate_semantics(config: Config) -> None:
             ) from None
 
 
-def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> Any:
+def _section_from_mapping(
+    section: str, raw: Mapping[str, Any], base: Any, text: bool = False
+) -> Any:
     cls = _SECTIONS[section]
     hints = typing.get_type_hints(cls)
     changes: dict[str, Any] = {}
@@ -213,7 +227,7 @@ def _section_from_mapping(section: str, raw: Mapping[str, Any], base: Any) -> An
             raise ConfigError(
                 f"unknown config key '{section}.{key}'", hint=f"known keys in [{section}]: {known}"
             )
-        changes[attr] = coerce(f"{section}.{key}", value, hints[attr])
+        changes[attr] = coerce(f"{section}.{key}", value, hints[attr], text)
     if section == "digest" and isinstance(changes.get("group_by"), str):
         changes["group_by"] = changes["group_by"].lower()  # any case, as makers and tags are
     if section == "classify" and "makers" in changes:
@@ -277,6 +291,10 @@ def feed_topic(where: str, value: Any) -> str:
     return topic
 
 
+# A named digest's keys whose type is not its field's: renotify_on is None when not set.
+_NAMED_KINDS: dict[str, Any] = {"renotify_on": tuple[str, ...]}
+
+
 def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
     if not isinstance(raw, list):
         raise ConfigError("config key 'digests': expected [[digests]] tables")
@@ -292,7 +310,12 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
                 f"unknown config key '{where}.{sorted(unknown)[0]}'",
                 hint="a digest takes " + ", ".join(hints),
             )
-        values = {key: coerce(f"{where}.{key}", value, hints[key]) for key, value in entry.items()}
+        values = {
+            key: coerce(f"{where}.{key}", value, _NAMED_KINDS.get(key, hints[key]))
+            for key, value in entry.items()
+        }
+        if "renotify_on" in values:
+            renotify_reasons_of(f"{where}.renotify_on", values["renotify_on"])
         for key in ("events", "exclude_events"):  # "Recalls", "召回", 预售: as --event takes them
             if key in values:
                 values[key] = event_filters_of(f"{where}.{key}", values[key])
@@ -309,7 +332,11 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
     return tuple(digests)
 
 
-def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> Config:
+def config_from_mapping(
+    raw: Mapping[str, Any], base: Config | None = None, text: bool = False
+) -> Config:
+    """``raw`` (the file's TOML; ``text``: the environment's or the flags' values, text to be
+    read as each key's type) over ``base``."""
     config = base or Config()
     for key, value in raw.items():
         if key == "feeds":
@@ -320,7 +347,7 @@ def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> C
             if not isinstance(value, dict):
                 raise ConfigError(f"config key {key!r}: expected a [{key}] table")
             config = replace(
-                config, **{key: _section_from_mapping(key, value, getattr(config, key))}
+                config, **{key: _section_from_mapping(key, value, getattr(config, key), text)}
             )
         else:
             raise ConfigError(
@@ -330,12 +357,22 @@ def config_from_mapping(raw: Mapping[str, Any], base: Config | None = None) -> C
     return config
 
 
-def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]]]:
-    """Each ``AUTONEWS_*`` variable's layer of configuration (see ``config_env``)."""
-    keys = {
+def _section_keys() -> dict[str, list[str]]:
+    """Each section's keys as the file names them."""
+    return {
         section: [_toml_name(section, f.name) for f in fields(cls)]
         for section, cls in _SECTIONS.items()
     }
+
+
+def ignored_env_variables(env: Mapping[str, str]) -> list[str]:
+    """The ``AUTONEWS_*`` variables a run ignores, as like no setting (see ``config_env``)."""
+    return ignored_variables(env, _section_keys())
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Each ``AUTONEWS_*`` variable's layer of configuration (see ``config_env``)."""
+    keys = _section_keys()
     list_keys = {
         (section, _toml_name(section, name))
         for section, cls in _SECTIONS.items()
@@ -363,7 +400,7 @@ def load_config(
         validate_semantics(config)
     for name, layer in _env_overrides(env).items():  # an error names the variable
         try:
-            config = config_from_mapping(layer, config)
+            config = config_from_mapping(layer, config, text=True)
             validate_semantics(config)
             if "mute_makers" in layer.get("classify", {}):
                 check_muted_makers(config)  # as a digest would when it starts, named now
@@ -373,6 +410,6 @@ def load_config(
                 hint=f"{exc.hint}; or unset ${name}" if exc.hint else f"fix or unset ${name}",
             ) from None
     if flags:
-        config = config_from_mapping({k: dict(v) for k, v in flags.items() if v}, config)
+        config = config_from_mapping({k: dict(v) for k, v in flags.items() if v}, config, text=True)
     validate_semantics(config)
     return config

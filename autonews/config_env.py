@@ -1,8 +1,10 @@
 """The ``AUTONEWS_*`` environment as configuration: ``AUTONEWS_<SECTION>_<KEY>`` sets one key of
 a section (``AUTONEWS_FETCH_TIMEOUT=10``), a list key too (``AUTONEWS_CLASSIFY_MUTE_MAKERS=Fiat,
-Volvo``, or a TOML array: ``["Fiat", "Volvo"]``). Every other ``AUTONEWS_*`` name is refused with
-the one it is close to: a misspelt variable would otherwise be ignored without a word (a cron
-line muting a maker that is not muted), and a listed one taken for configuration."""
+Volvo``, or a TOML array: ``["Fiat", "Volvo"]``). A name close to one autonews reads, or naming
+a section (``AUTONEWS_DIGEST_FOO``), is refused with the one it is close to: a misspelt variable
+would otherwise be ignored without a word (a cron line muting a maker that is not muted). A name
+like no setting (``AUTONEWS_BIN``, a wrapper script's own variable) is no typo: it is ignored,
+and `config check` names it (trial 44: a wrapper's AUTONEWS_BIN made every run exit 2)."""
 
 from __future__ import annotations
 
@@ -44,7 +46,9 @@ def env_overrides(
         if not name.startswith(PREFIX) or name in OTHER_VARIABLES:
             continue
         if name not in known:
-            raise _unknown_variable(name, [*known, *sorted(OTHER_VARIABLES)])
+            if _resembles_a_setting(name, [*known, *OTHER_VARIABLES]):
+                raise _unknown_variable(name, [*known, *sorted(OTHER_VARIABLES)])
+            continue  # another program's variable: `config check` names it (ignored_variables)
         section, key = known[name]
         if (section, key) in _FILE_ONLY:
             raise ConfigError(
@@ -73,22 +77,43 @@ def list_value(name: str, value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def _unknown_variable(name: str, known: list[str]) -> ConfigError:
-    """A variable autonews does not read: a typo, as an unknown key in the file is."""
+def ignored_variables(env: Mapping[str, str], keys: Mapping[str, Iterable[str]]) -> list[str]:
+    """The ``AUTONEWS_*`` variables autonews ignores: set, and like no setting it reads."""
+    known = {variable(section, key) for section in keys for key in keys[section]}
+    return sorted(
+        name
+        for name in env
+        if name.startswith(PREFIX) and name not in known and name not in OTHER_VARIABLES
+    )
+
+
+def _close_to(name: str, known: Iterable[str]) -> list[str]:
+    """The variables ``name`` may be a typo of."""
     # Compared without the prefix all share, which would make AUTONEWS_FOO "close" to _HOME.
     by_rest = {k[len(PREFIX) :]: k for k in known}
-    close = [by_rest[k] for k in get_close_matches(name[len(PREFIX) :], by_rest, n=1, cutoff=0.8)]
+    return [by_rest[k] for k in get_close_matches(name[len(PREFIX) :], by_rest, n=1, cutoff=0.8)]
+
+
+def _of_section(name: str, known: Iterable[str]) -> list[str]:
+    """The variables of the config section ``name`` names (AUTONEWS_DIGEST_FOO: [digest]'s)."""
     section = name[len(PREFIX) :].split("_")[0]
-    of_section = [k for k in known if k.startswith(f"{PREFIX}{section}_")]
+    return [k for k in known if k.startswith(f"{PREFIX}{section}_")]
+
+
+def _resembles_a_setting(name: str, known: list[str]) -> bool:
+    """Whether ``name`` is meant for autonews: spelt like one of its variables, or naming one of
+    its config sections. Anything else is another program's (a wrapper's AUTONEWS_BIN)."""
+    return bool(_close_to(name, known) or _of_section(name, known))
+
+
+def _unknown_variable(name: str, known: list[str]) -> ConfigError:
+    """A variable meant for autonews that it does not read: a typo, as an unknown key in the
+    file is."""
+    close = _close_to(name, known)
     if close:
         hint = f"did you mean {close[0]}?"
-    elif of_section:
-        hint = "variables: " + ", ".join(sorted(of_section))
-    else:
-        hint = (
-            "unset it: autonews reads AUTONEWS_HOME, AUTONEWS_CONFIG, AUTONEWS_SMTP_PASSWORD, "
-            "and AUTONEWS_<SECTION>_<KEY> for a key of the config file (AUTONEWS_DIGEST_SINCE)"
-        )
+    else:  # it names a section (see _resembles_a_setting)
+        hint = "variables: " + ", ".join(sorted(_of_section(name, known)))
     return ConfigError(f"unknown environment variable {name}", hint=hint)
 
 

@@ -121,6 +121,15 @@ def not_valid_toml(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Confi
         return ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}")
     header = "[" + ".".join(ast.literal_eval(twice.group(1))) + "]"
     again = int(twice.group(2))
+    declared = _written(_line(text, again))
+    if declared.startswith("[") and not declared.endswith("]"):
+        # tomllib reads "[digest" (its "]" left out) as the table before it finds the bracket
+        # missing: the error is the line's, not a table declared twice (trial 44).
+        return ConfigError(
+            f"config file {str(path)!r} is not valid TOML: line {again} "
+            f"({_line(text, again).strip()!r}) declares a table without its closing ']'",
+            hint=f"write it {header}",
+        )
     first = _header_line(text, header, before=again)
     lines = f"at line {first} and at line {again}" if first else f"again at line {again}"
     where = f"line {first}'s" if first else "the first"
@@ -137,7 +146,16 @@ def _header_line(text: str, header: str, before: int) -> int | None:
     with any spaces inside its brackets."""
     wanted = "".join(header.split())
     for number, line in enumerate(text.splitlines()[: before - 1], start=1):
-        written = "".join(line.split("#", 1)[0].split())
-        if written == wanted:
+        if _written(line) == wanted:
             return number
     return None
+
+
+def _written(line: str) -> str:
+    """A line as TOML reads it, without its comment and spaces."""
+    return "".join(line.split("#", 1)[0].split())
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""

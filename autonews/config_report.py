@@ -19,6 +19,7 @@ from autonews.config import (
     Config,
     NamedDigest,
     config_from_mapping,
+    ignored_env_variables,
     validate_semantics,
 )
 from autonews.config_retention import archive_note, oldest_listed, retention_warnings
@@ -280,6 +281,7 @@ def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     in_words = {
         "language": digest.language or _locale_language(reader_tag("", env)),
         "timezone": digest.timezone or f"{system_zone_name(env)} (the system's)",
+        "renotify_on": "+".join(digest.renotify_on) or "none (a story is sent once)",
     }
     own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT
     agent = {"user_agent": "autonews's own"} if own_agent else {}
@@ -309,7 +311,16 @@ def check_config(
     lines.append(email)
     lines += _settings(config, env)
     lines += _classify(config)
-    overrides = sorted(name for name in env if name.startswith("AUTONEWS_") and env[name])
+    ignored = ignored_env_variables(env)
+    overrides = sorted(
+        name for name in env if name.startswith("AUTONEWS_") and env[name] and name not in ignored
+    )
     if overrides:
         lines.append("environment: " + ", ".join(overrides))
+    if ignored:  # another program's (a wrapper's AUTONEWS_BIN): said, as it does nothing here
+        warnings.append(
+            f"{', '.join(ignored)}: no setting of autonews is named like "
+            + ("it" if len(ignored) == 1 else "them")
+            + ": ignored (a misspelt setting's name is refused, with the one meant)"
+        )
     return ConfigReport(tuple(lines), tuple(problems), tuple(warnings))

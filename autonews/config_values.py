@@ -1,8 +1,12 @@
 """One config value, from the TOML file or the environment, checked against the type its key
-declares and converted to it ("yes" is true, "5" is 5); errors name the key."""
+declares and converted to it; errors name the key. The environment's values are text ("yes" is
+true, "5" is 5); the file's are TOML's own types, so a number or a truth value written as a
+string there (``timeout = "20"``) is an error, as any bad value is (trial 44: it passed `config
+check` as ok)."""
 
 from __future__ import annotations
 
+import difflib
 import math
 import typing
 from collections.abc import Mapping, Sequence
@@ -10,10 +14,19 @@ from typing import Any
 
 from autonews.errors import ConfigError
 
+_WANTED = {bool: "true or false", int: "a whole number", float: "a number"}
 
-def coerce(key: str, value: Any, annotation: Any) -> Any:
-    """Check and convert one value to its declared type; the message names the key."""
+
+def coerce(key: str, value: Any, annotation: Any, text: bool = False) -> Any:
+    """Check and convert one value to its declared type; the message names the key. ``text``:
+    the value is the environment's (or a flag's) text, to be read as the type."""
     origin = typing.get_origin(annotation)
+    if not text and isinstance(value, str) and annotation in _WANTED:
+        raise ConfigError(
+            f"config key {key!r}: expected {_WANTED[annotation]}, got the string {value!r}",
+            hint=f"write it without quotes: {key.rsplit('.', 1)[-1]} = "
+            + ("true" if annotation is bool else value.strip() or "0"),
+        )
     if annotation is bool:
         if isinstance(value, bool):
             return value
@@ -68,7 +81,7 @@ def coerce(key: str, value: Any, annotation: Any) -> Any:
             value = [value]
         if not isinstance(value, list):
             raise ConfigError(f"config key {key!r}: expected a list, got {value!r}")
-        return tuple(coerce(key, item, inner) for item in value)
+        return tuple(coerce(key, item, inner, text) for item in value)
     if origin in (Mapping, dict) or annotation is dict:
         if not isinstance(value, dict):
             raise ConfigError(f"config key {key!r}: expected a table, got {value!r}")
@@ -128,3 +141,26 @@ def event_filters_of(key: str, events: Sequence[str]) -> tuple[str, ...]:
 
     slugs = event_slugs_of(key, events)
     return tuple(event_filter(event) or slug for event, slug in zip(events, slugs, strict=True))
+
+
+# Why a delivered story is news again under --new, each a reason a reader may want or not
+# (trial 44: a Slack channel wants a corrected figure, not a story relabelled): a headline figure
+# none of its sources told, a rumour told firmly, another event, a new turn, a new notice.
+RENOTIFY_REASONS = ("figure", "confirmed", "event", "turn", "notice")
+
+
+def renotify_reasons_of(key: str, reasons: tuple[str, ...]) -> tuple[str, ...]:
+    """``reasons`` (a renotify_on list), each one of RENOTIFY_REASONS, in any case."""
+    out = []
+    for reason in reasons:
+        wanted = reason.strip().lower()
+        if wanted not in RENOTIFY_REASONS:
+            close = difflib.get_close_matches(wanted, RENOTIFY_REASONS, n=1)
+            raise ConfigError(
+                f"config key {key!r}: {reason!r} is no reason to send a story again",
+                hint=(f"did you mean {close[0]!r}? " if close else "")
+                + "the reasons: "
+                + ", ".join(RENOTIFY_REASONS),
+            )
+        out.append(wanted)
+    return tuple(dict.fromkeys(out))

@@ -25,7 +25,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from autonews.config import FeedConfig
+from autonews.config import Config, FeedConfig
+from autonews.config_values import RENOTIFY_REASONS, renotify_reasons_of
 from autonews.digest import headline_figure
 from autonews.models import Classification, Event, Item, Retold, Source, Story
 from autonews.store import Delivery, Store
@@ -79,29 +80,43 @@ def news(
     baseline_only: Collection[str],
     older: Mapping[str, datetime],
     last_new: datetime | None,
-    renotify: bool,
+    reasons: Collection[str],
 ) -> list[Story]:
-    """What a --new digest last run at ``last_new`` delivers: stories never delivered (or, with
-    ``renotify``, told with a new headline figure), in the window or older and first seen since
-    then (``older``: the run's stories older than the window, see :func:`older_than`), but no
-    story made only of a new feed's old items (``baseline_only``)."""
+    """What a --new digest last run at ``last_new`` delivers: stories never delivered (or
+    delivered, and news again for one of ``reasons``, see :func:`renotify_reasons`), in the
+    window or older and first seen since then (``older``: the run's stories older than the
+    window, see :func:`older_than`), but no story made only of a new feed's old items
+    (``baseline_only``)."""
     return [
         story
         for story in stories
         if story.id not in baseline_only
         and (story.id not in older or (last_new is not None and older[story.id] > last_new))
-        and (not story.delivered_before or (renotify and _changed(story)))
+        and (not story.delivered_before or bool(set(changes(story)) & set(reasons)))
     ]
 
 
-def _changed(story: Story) -> bool:
-    return (
-        story.figure_changed
-        or story.confirmed
-        or story.event_changed
-        or story.new_turn
-        or story.new_notice
+def changes(story: Story) -> list[str]:
+    """Why a delivered story is news again, as JSON's ``changed`` says it (RENOTIFY_REASONS)."""
+    flags = (
+        story.figure_changed,
+        story.confirmed,
+        story.event_changed,
+        story.new_turn,
+        story.new_notice,
     )
+    return [reason for reason, flag in zip(RENOTIFY_REASONS, flags, strict=True) if flag]
+
+
+def renotify_reasons(config: Config, name: str = "") -> frozenset[str]:
+    """Why a --new digest of ``name`` ("" for the plain one) sends a delivered story again: its
+    own renotify_on, else [digest]'s; none at all with renotify_on_figure_change = false."""
+    if not config.digest.renotify_on_figure_change:
+        return frozenset()
+    named = next((d for d in config.digests if d.name == name), None)
+    if named is not None and named.renotify_on is not None:
+        return frozenset(renotify_reasons_of("renotify_on", named.renotify_on))
+    return frozenset(renotify_reasons_of("digest.renotify_on", config.digest.renotify_on))
 
 
 def figure_agrees(figure: str, told: Sequence[str]) -> bool:

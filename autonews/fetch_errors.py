@@ -39,6 +39,10 @@ HINTS = {
     "server": f"the site's server failed; {_AGAIN}",
     "busy": f"the site asks for fewer requests; {_AGAIN}",
     "too large": "raise [fetch] max_bytes to read it",
+    "broken": (
+        "its publisher has to fix the document; the items read are kept, and autonews reads "
+        "the feed again next run"
+    ),
 }
 
 
@@ -55,6 +59,18 @@ def hint_of(error: str) -> str:
 def too_large(cap: int) -> str:
     """The error of a document over the size cap, with what to do about it."""
     return _explained(f"{TOO_LARGE}{cap:,} byte cap", "too large")
+
+
+def broken_document(what: str, items_read: int, items: int) -> str:
+    """A feed document read only in part, as it broke ("malformed XML (mismatched tag, line
+    12)"): how much of it was read (of the ``items`` it holds; 0: it was cut short, and what
+    it held is not known), with what to do about it (see ``parse.damage``)."""
+    read = (
+        f"{items_read} of its {items} items read"
+        if items > items_read
+        else (f"{items_read} item{'' if items_read == 1 else 's'} read before the cut")
+    )
+    return _explained(f"{what}: {read}", "broken")
 
 
 def timed_out(seconds: float) -> str:

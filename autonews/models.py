@@ -17,6 +17,14 @@ class FeedStatus(StrEnum):
     OK = "ok"
     NOT_MODIFIED = "not_modified"
     ERROR = "error"
+    # Read, but only in part: its document is broken (cut short, a tag left open). Its items
+    # read are kept; it is a failure all the same (named, exit 3), as items are missing.
+    PARTIAL = "partial"
+
+    @property
+    def failed(self) -> bool:
+        """Whether the feed failed this run, wholly or in part."""
+        return self in (FeedStatus.ERROR, FeedStatus.PARTIAL)
 
 
 class Event(StrEnum):
@@ -92,6 +100,9 @@ class ParsedFeed:
     entries: tuple[ParsedEntry, ...]
     kind: str = ""  # rss20, atom10, json11...
     skipped: int = 0  # entries with nothing to show (no title, link or text): left out
+    # A broken document read only in part (cut short, a tag left open): what was wrong and
+    # what it cost, as the feed's error ("" when read whole). See autonews.parse.damage.
+    damage: str = ""
 
 
 @dataclass(frozen=True)
@@ -401,9 +412,7 @@ class Digest:
     def failed_feeds(self) -> tuple[FeedHealth, ...]:
         """Feeds whose fetch failed (a feed an --offline run never fetched has not failed)."""
         return tuple(
-            feed
-            for feed in self.feeds
-            if feed.status is FeedStatus.ERROR and feed.error != NEVER_FETCHED
+            feed for feed in self.feeds if feed.status.failed and feed.error != NEVER_FETCHED
         )
 
     @property
@@ -428,5 +437,7 @@ class Digest:
 
     @property
     def every_feed_failed(self) -> bool:
-        """Whether no feed could be read this run (not one that was never fetched)."""
-        return bool(self.failed_feeds) and len(self.failed_feeds) == len(self.feeds)
+        """Whether no feed could be read this run (not one that was never fetched; a feed read
+        in part was read)."""
+        failed = [feed for feed in self.failed_feeds if feed.status is FeedStatus.ERROR]
+        return bool(failed) and len(failed) == len(self.feeds)

@@ -36,7 +36,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from autonews.models import FeedHealth, FeedStatus
+from autonews.models import FeedHealth
 
 if TYPE_CHECKING:
     from autonews.store import Store
@@ -112,7 +112,7 @@ def _named_recently(
 ) -> bool:
     report = reports.get(feed.url)
     return (
-        feed.status is FeedStatus.ERROR
+        feed.status.failed
         and report is not None
         and _same_failure(report[1], feed.error or "")
         and now - report[0] < reminder
@@ -166,7 +166,7 @@ def with_notices_told(
 ) -> tuple[FeedHealth, ...]:
     """The feeds' health, marking what earlier runs told each of ``audiences`` already:
     failures named less than ``reminder`` ago ([digest] failure_reminder), moves told of."""
-    failing = [feed.url for feed in health if feed.status is FeedStatus.ERROR]
+    failing = [feed.url for feed in health if feed.status.failed]
     moved = [feed.url for feed in health if feed.moved_to]
     reports = [store.failure_reports(failing, audience) for audience in audiences]
     readers = [audience for audience in audiences if audience != LOG]

@@ -20,6 +20,7 @@ from autonews.delivery_state import (
     items_missed,
     news,
     older_than,
+    renotify_reasons,
     told_figures,
     what_it_told,
     with_delivery_state,
@@ -39,7 +40,6 @@ from autonews.models import (
     Classification,
     Digest,
     FeedHealth,
-    FeedStatus,
     Item,
     SkippedPage,
     Story,
@@ -72,6 +72,8 @@ class DigestOptions:
     filters: Filters = field(default_factory=Filters)
     now: datetime | None = None
     new_only: bool = False  # --new: stories not delivered by an earlier --new digest
+    # --no-mark: what --new delivers is held for `autonews ack`, not marked delivered
+    hold: bool = False
     channel: str = ""  # which digest's delivered-state --new uses ([[digests]] name)
     # Whom the run tells of failed and moved feeds (autonews.notices): the readers of each
     # place its digests go to.
@@ -86,11 +88,23 @@ class DigestRun:
     deliveries: tuple[tuple[str, Delivery], ...] = ()
     channel: str = ""
     new_only: bool = False
+    hold: bool = False  # --no-mark: the deliveries wait for `autonews ack` (store/held.py)
 
     def commit(self, store: Store, now: datetime | None = None) -> None:
         """Record what went out; a --new digest also records that it ran, with or without
-        news (what the store had until it was made has been considered)."""
-        if self.deliveries:
+        news (what the store had until it was made has been considered). Under --no-mark, what
+        went out is held until acknowledged; with nothing to hold, the run is recorded."""
+        if self.hold:
+            # Only the stories shown wait for an ack: those only counted (not about cars) have
+            # no place in the document to be acknowledged from.
+            shown = [(key, delivery) for key, delivery in self.deliveries if delivery.shown]
+            counted = [(key, delivery) for key, delivery in self.deliveries if not delivery.shown]
+            if counted:
+                store.mark_delivered(counted, now or utcnow(), self.channel)
+            if shown:
+                store.hold_deliveries(shown, self.digest.generated_at, self.channel)
+                return
+        elif self.deliveries:
             store.mark_delivered(self.deliveries, now or utcnow(), self.channel)
         if self.new_only:
             store.mark_new_digest(self.channel, self.digest.generated_at)
@@ -140,7 +154,7 @@ class Collection:
     @property
     def failures_to_report(self) -> tuple[FeedHealth, ...]:
         """Failed feeds to name this run (see ``FeedHealth.repeated``)."""
-        return tuple(f for f in self.health if f.status is FeedStatus.ERROR and not f.repeated)
+        return tuple(f for f in self.health if f.status.failed and not f.repeated)
 
     @property
     def failures_named(self) -> tuple[FeedHealth, ...]:
@@ -380,8 +394,8 @@ def select(
     delivered = store.deliveries([s.id for s in collection.stories], options.channel)
     stories = with_delivery_state(collection.stories, delivered, all_topics, last_new)
     if options.new_only:
-        renotify = config.digest.renotify_on_figure_change
-        stories = news(stories, collection.baseline_only, collection.older, last_new, renotify)
+        reasons = renotify_reasons(config, options.channel)
+        stories = news(stories, collection.baseline_only, collection.older, last_new, reasons)
     filters = replace(
         options.filters,
         mute_makers=config.classify.mute_makers,
@@ -428,4 +442,6 @@ def select(
         for stories_of_kind, shown in ((digest.stories, True), (counted, False))
         for story in stories_of_kind
     )
-    return DigestRun(digest, pending if options.new_only else (), options.channel, options.new_only)
+    return DigestRun(
+        digest, pending if options.new_only else (), options.channel, options.new_only, options.hold
+    )

@@ -323,10 +323,11 @@ class Stream:
             assert result is not None
             error = result.error if result.status is FeedStatus.ERROR else None
             count = skipped = 0
+            damage = ""
             if isinstance(document, str):
                 error = document
             elif isinstance(document, ParsedFeed):
-                count, skipped = len(document.entries), document.skipped
+                count, skipped, damage = len(document.entries), document.skipped, document.damage
                 update = self.store.add_entries(
                     slot.config, document.entries, self.now, window, slot.identity, document.title
                 )
@@ -338,7 +339,9 @@ class Stream:
                 if made:  # classified in a worker: kept for the classify stage
                     self.store.save_classifications(made, version)
                     self.classified.update((item_id, c) for item_id, c, _ in made)
-            health = self.store.record_fetch(slot.config, result, count, error, self.now)
+            health = self.store.record_fetch(
+                slot.config, result, count, error, self.now, damage=damage
+            )
             self._health[self._stored] = replace(health, skipped_entries=skipped)
             self._feeds[self._stored] = _Feed(slot.config)  # the parsed entries can go
             self._stored += 1

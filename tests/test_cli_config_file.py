@@ -137,3 +137,56 @@ def test_an_email_table_added_below_the_starters_names_both_lines_and_what_to_do
         f"line {first}'s (a key there with a # before it is unset: remove the # to set it) and "
         "delete the second [email] line"
     )
+
+
+def test_a_table_header_missing_its_bracket_is_a_syntax_error_not_a_table_twice(
+    cli, home: Path
+) -> None:
+    """Trial 44: "[digest" appended to a config that has [digest] was reported as declaring
+    [digest] twice; "[fetch" and "[store" got the right message. The line is named as written."""
+    assert cli("config", "init").code == 0
+    path = home / "config.toml"
+    starter = path.read_text("utf-8")
+    assert "\n[digest]\n" in starter
+    path.write_text(starter + "[digest\n", encoding="utf-8")
+    result = cli("config", "check")
+    assert result.code == ExitStatus.USAGE
+    line = len(starter.splitlines()) + 1
+    assert "twice" not in result.err
+    assert (
+        f"is not valid TOML: line {line} ('[digest') declares a table without its closing ']'"
+        in result.err
+    )
+    assert "hint: write it [digest]" in result.err
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "value", "wanted"),
+    [
+        ("fetch", "timeout", '"20"', "a number"),
+        ("fetch", "retries", '"2"', "a whole number"),
+        ("digest", "all_topics", '"yes"', "true or false"),
+    ],
+)
+def test_a_number_or_truth_value_written_as_a_string_in_the_file_is_an_error(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch, table: str, key: str, value: str, wanted: str
+) -> None:
+    """Trial 44: `[fetch] timeout = "20"` passed `config check` as ok, where the README says bad
+    values are errors. The environment's values are text, and read as the key's type still."""
+    assert cli("config", "init").code == 0
+    path = home / "config.toml"
+    starter = path.read_text("utf-8")
+    path.write_text(starter + f"\n[{table}]\n{key} = {value}\n", encoding="utf-8")
+    if f"\n[{table}]\n" in starter:  # the starter declares it: the key goes under its header
+        path.write_text(
+            starter.replace(f"\n[{table}]\n", f"\n[{table}]\n{key} = {value}\n", 1), "utf-8"
+        )
+    result = cli("config", "check")
+    assert result.code == ExitStatus.USAGE, result.out
+    assert f"config key '{table}.{key}': expected {wanted}, got the string {value[1:-1]!r}" in (
+        result.err
+    )
+    assert "write it without quotes" in result.err
+    path.write_text(starter, encoding="utf-8")
+    monkeypatch.setenv(f"AUTONEWS_{table.upper()}_{key.upper()}", value[1:-1])
+    assert cli("config", "check").code == 0

@@ -81,10 +81,11 @@ def _commands() -> dict[str, Callable[[typer.Typer], object]]:
     """Every command by name, and how to add it to an app, in the order `autonews --help`
     lists them (groups after commands). A new command goes in the module of its group, and is
     added here."""
-    from autonews.cli import classify, configure, digest, feeds, info, story
+    from autonews.cli import ack, classify, configure, digest, feeds, info, story
 
     return {
         "digest": lambda app: app.command()(digest.digest),
+        "ack": lambda app: app.command()(ack.ack),
         "classify": lambda app: app.command()(classify.classify),
         "read": lambda app: app.command()(info.read),
         "story": lambda app: app.command()(story.story),

@@ -194,6 +194,15 @@ def digest(
             "when a feed failed.",
         ),
     ] = False,
+    no_mark: Annotated[
+        bool,
+        typer.Option(
+            "--no-mark",
+            help="With --new: print the new stories, but count them delivered only once "
+            "`autonews ack ID...` says your script delivered them (the next --new run prints "
+            "those not acknowledged again).",
+        ),
+    ] = False,
     wait: Annotated[
         str | None,
         typer.Option(
@@ -232,6 +241,10 @@ def digest(
             hint="a story cannot be both shown and left out for its event",
         )
     check_addresses("--email", email or ())
+    if no_mark and not new:
+        raise UsageError(
+            "--no-mark is for --new digests", hint="run `autonews digest --new --no-mark`"
+        )
     cfg = load_config(
         config,
         {
@@ -260,6 +273,7 @@ def digest(
         extract=not no_extract,
         offline=offline,
         new_only=new,
+        hold=no_mark,
         filters=Filters(
             makers=makers,
             models=models,

@@ -352,7 +352,7 @@ def feeds_check(config: ConfigOption = None) -> None:
     with run_lock(cfg.paths.data_dir), Store(cfg.paths.store_file) as store:
         health = refresh_feeds(store, cfg.active_feeds, cfg, utcnow(), no_progress)
     typer.echo(check_lines(health), nl=False)
-    failed = sum(f.status.value == "error" for f in health)
+    failed = sum(f.status.failed for f in health)
     if failed:
         raise typer.Exit(ExitStatus.FEEDS_FAILED)
 

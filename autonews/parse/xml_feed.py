@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 
 from autonews.errors import FeedParseError
 from autonews.models import ParsedEntry, ParsedFeed
+from autonews.parse.damage import damage
 from autonews.parse.fields import cap_html, has_something_to_show, iso_datetime, to_datetime
 from autonews.parse.text_rules import drop_invalid_encoded
 from autonews.text import clean_text, html_to_text
@@ -44,7 +45,8 @@ def _encodable_ref(match: re.Match[str]) -> str:
 
 
 def parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
-    """``engine``: "auto" (fastfeedparser, feedparser where it reads better), "fast" (only
+    """The feed ``text`` holds, with the damage a broken document did (see parse.damage).
+    ``engine``: "auto" (fastfeedparser, feedparser where it reads better), "fast" (only
     fastfeedparser, errors raised) or anything else (only feedparser)."""
     # The C0 controls XML 1.0 forbids go first, by parse's text rule (clean_text would drop them
     # anyway): left in, lxml recovers (losing text) and feedparser switches to its slow loose
@@ -60,6 +62,15 @@ def parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
         utf8 = _XML_DECL_TEXT.sub(r"\1utf-8\3", text, count=1).encode("utf-8")
     elif utf8 is None:
         utf8 = text.encode("utf-8")
+    feed, whole = _parse_document(text, utf8, url, engine)
+    if whole:
+        return feed
+    return replace(feed, damage=damage(utf8, len(feed.entries), feed.skipped))
+
+
+def _parse_document(text: str, utf8: bytes, url: str, engine: str) -> tuple[ParsedFeed, bool]:
+    """The feed, and whether the document is known to be whole (well-formed): one that is not
+    known so is looked at for damage."""
     if engine in ("auto", "fast"):
         try:
             parsed = _parse_fast(utf8, url)
@@ -74,16 +85,17 @@ def parse_xml_feed(text: str, url: str, engine: str = "auto") -> ParsedFeed:
                 ) from None
         else:
             if engine == "fast":
-                return parsed
+                return parsed, True
             if not _well_formed(utf8):
-                return _better_of(parsed, utf8, url)
+                return _better_of(parsed, utf8, url), False
             if not _needs_feedparser(parsed, text):
-                return parsed
+                return parsed, True
             try:
-                return _parse_feedparser(utf8, url)
+                return _parse_feedparser(utf8, url), True
             except FeedParseError:
-                return parsed  # feedparser failed where fastfeedparser read it: its reading stands
-    return _parse_feedparser(utf8, url)
+                # feedparser failed where fastfeedparser read it: its reading stands
+                return parsed, True
+    return _parse_feedparser(utf8, url), False
 
 
 # feedparser's loose parser reads broken XML at about 4 s per MB: beyond this, a hostile or broken

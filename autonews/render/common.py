@@ -419,7 +419,7 @@ def feed_line(feed: FeedHealth, words: Words = ENGLISH_WORDS) -> tuple[bool, str
     """(failed, "name: what happened") for a digest's feed-health footer, in plain text (a
     failure's own reason, "HTTP 500", as the fetch said it)."""
     name = clean_text(feed.name or feed.url)
-    if feed.status is FeedStatus.ERROR:
+    if feed.status.failed:
         streak, error = feed.consecutive_failures, clean_text(feed.error or "failed")
         if streak > 1:
             return True, words("failures_in_a_row", feed=name, error=error, n=streak)

@@ -48,7 +48,7 @@ def _cells(row: FeedRow, now: datetime, zone: tzinfo | None) -> tuple[str, ...]:
     if health.moved_to:  # its new address and the command go under the table: a URL stays whole
         status += ", moved"
     error = ""
-    if health.status is FeedStatus.ERROR and not never:
+    if health.status.failed and not never:
         streak = health.consecutive_failures
         again = f" ({streak} in a row)" if streak > 1 else ""
         error = clean_text(health.error or "failed") + again
@@ -130,7 +130,7 @@ def check_lines(health: Sequence[FeedHealth]) -> str:
 
 
 def _check_detail(feed: FeedHealth) -> str:
-    if feed.status is FeedStatus.ERROR:
+    if feed.status.failed:
         detail = clean_text(feed.error or "failed")
     else:
         detail = plural(feed.items, "item")

@@ -19,7 +19,7 @@ from autonews.render.common import web_link
 # 5: JSON Lines' type and status line, feed_date on stories and sources; 6: figures' units in
 # one vocabulary, exact values, and a story's changed (figure, confirmed; 7: turn, notice).
 # Added within 7 (compatible: fields more): a figure's low, high, qualifier and measure.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _time(moment: datetime | None) -> str | None:

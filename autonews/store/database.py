@@ -22,6 +22,7 @@ from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus, FetchResult, 
 from autonews.store.classifications import ClassificationQueries
 from autonews.store.connection import connect, connect_read_only, rows_in, transaction
 from autonews.store.entries import EntryQueries
+from autonews.store.held import HeldDeliveries
 from autonews.store.migrations import migrate, require_current
 from autonews.store.moves import FeedMoves
 from autonews.store.notices import FeedNotices
@@ -29,7 +30,6 @@ from autonews.store.pages import PageQueries
 from autonews.store.problems import folder_problem, open_problem, store_problem
 from autonews.store.retention import Retention
 from autonews.store.rows import health_from_row, iso, item_from_row, starting_with
-from autonews.store.stories import StoryQueries
 
 
 def _keep_statistics(db: sqlite3.Connection) -> None:
@@ -45,7 +45,7 @@ def _keep_statistics(db: sqlite3.Connection) -> None:
 
 class Store(
     EntryQueries,
-    StoryQueries,
+    HeldDeliveries,  # and StoryQueries, which it extends
     Retention,
     PageQueries,
     ClassificationQueries,
@@ -128,10 +128,16 @@ class Store(
         item_count: int | None,
         error: str | None,
         now: datetime,
+        damage: str = "",
     ) -> FeedHealth:
-        """Update one feed's HTTP state and health; returns the health to report."""
-        failed = error is not None
-        status = FeedStatus.ERROR if failed else result.status
+        """Update one feed's HTTP state and health; returns the health to report. A document
+        read only in part (``damage``, see autonews.parse.damage) is a failure whose items were
+        stored: its validators are not kept, so that the next run reads the feed whole again
+        rather than hear "not modified"."""
+        failed = error is not None or bool(damage)
+        status = result.status
+        if failed:
+            status = FeedStatus.ERROR if error is not None else FeedStatus.PARTIAL
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO feeds (url, name) VALUES (?, ?) ON CONFLICT(url) DO UPDATE SET "
@@ -141,8 +147,19 @@ class Store(
             if failed:
                 db.execute(
                     "UPDATE feeds SET status=?, http_status=?, error=?, last_checked=?, "
-                    "consecutive_failures = consecutive_failures + 1 WHERE url=?",
-                    (status.value, result.http_status, error, iso(now), feed.url),
+                    "consecutive_failures = consecutive_failures + 1, "
+                    "items=COALESCE(?, items), etag=CASE WHEN ? THEN NULL ELSE etag END, "
+                    "last_modified=CASE WHEN ? THEN NULL ELSE last_modified END WHERE url=?",
+                    (
+                        status.value,
+                        result.http_status,
+                        error or damage,
+                        iso(now),
+                        item_count if status is FeedStatus.PARTIAL else None,
+                        status is FeedStatus.PARTIAL,
+                        status is FeedStatus.PARTIAL,
+                        feed.url,
+                    ),
                 )
             else:
                 # A 304 keeps the old validators unless the server sent new ones, and the

@@ -199,6 +199,22 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE deliveries ADD COLUMN told TEXT NOT NULL DEFAULT '';
     """,
+    # 18: what a `digest --new --no-mark` run printed, held until a script acknowledges it with
+    # `autonews ack` (it posted them): a webhook down loses no story (trial 44)
+    """
+    CREATE TABLE held_deliveries (
+        channel TEXT NOT NULL,
+        story_key TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        figure TEXT NOT NULL,
+        shown INTEGER NOT NULL,
+        speculative INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        told TEXT NOT NULL,
+        PRIMARY KEY (channel, story_key)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,122 @@
+"""Deliveries a script commits itself: what a `digest --new --no-mark` run printed is held, not
+marked delivered, until `autonews ack` says the script delivered it (posted it to a channel, say).
+A webhook that is down then loses nothing: the stories not acknowledged come again in the next
+--new run (trial 44: stories counted as delivered once the JSON was written were lost for that
+digest when the post failed).
+
+A held story is recorded as the run printed it (its figures, event, title...), so that what is
+news again later is measured from what the script was given. The digest's own mark, when it
+last ran with --new, moves only once nothing it held is waiting: until then, what the next run
+considers new starts where the last committed run left off."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from autonews.store.connection import rows_in, transaction
+from autonews.store.rows import iso
+from autonews.store.stories import Delivery, StoryQueries, _told
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    """What `autonews ack` did with the story ids it was given."""
+
+    acked: tuple[str, ...]  # held, now marked delivered
+    already: tuple[str, ...]  # delivered before (acknowledged twice: no harm)
+    unknown: tuple[str, ...]  # neither held nor delivered for this digest
+    still_held: int  # stories of this digest still waiting for an ack
+
+
+class HeldDeliveries(StoryQueries):
+    """The held deliveries' queries (beside the deliveries' own, which an ack writes)."""
+
+    def hold_deliveries(
+        self, held: Iterable[tuple[str, Delivery]], made_at: datetime, channel: str = ""
+    ) -> None:
+        """Hold what a --no-mark run printed (a story held by an earlier run is held as this
+        one printed it)."""
+        with transaction(self.db) as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO held_deliveries (channel, story_key, made_at, sources, "
+                "figure, shown, speculative, event, told) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        channel,
+                        key,
+                        iso(made_at),
+                        d.sources,
+                        " ".join(d.figures),
+                        d.shown,
+                        d.speculative,
+                        d.event,
+                        d.told_record(),
+                    )
+                    for key, d in held
+                ],
+            )
+
+    def held_keys(self, channel: str = "") -> list[str]:
+        rows = self.db.execute(
+            "SELECT story_key FROM held_deliveries WHERE channel = ? ORDER BY made_at, story_key",
+            (channel,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def acknowledge(self, keys: Sequence[str], now: datetime, channel: str = "") -> Acknowledged:
+        """Mark the held stories ``keys`` delivered; once none of the digest's is held, record
+        that its --new run (the latest that held them) went out."""
+        with transaction(self.db) as db:
+            rows = list(
+                rows_in(
+                    db,
+                    "SELECT * FROM held_deliveries WHERE channel = ? AND story_key IN",
+                    keys,
+                    (channel,),
+                )
+            )
+            held = {row["story_key"]: row for row in rows}
+            self.mark_delivered(((key, _delivery(row)) for key, row in held.items()), now, channel)
+            db.executemany(
+                "DELETE FROM held_deliveries WHERE channel = ? AND story_key = ?",
+                [(channel, key) for key in held],
+            )
+            rest = [key for key in dict.fromkeys(keys) if key not in held]
+            delivered = {
+                row[0]
+                for row in rows_in(
+                    db,
+                    "SELECT story_key FROM deliveries WHERE channel = ? AND story_key IN",
+                    rest,
+                    (channel,),
+                )
+            }
+            waiting = int(
+                db.execute(
+                    "SELECT COUNT(*) FROM held_deliveries WHERE channel = ?", (channel,)
+                ).fetchone()[0]
+            )
+            if held and not waiting:
+                made = max(datetime.fromisoformat(row["made_at"]) for row in held.values())
+                self.mark_new_digest(channel, made)
+        return Acknowledged(
+            tuple(held),
+            tuple(key for key in rest if key in delivered),
+            tuple(key for key in rest if key not in delivered),
+            waiting,
+        )
+
+
+def _delivery(row: sqlite3.Row) -> Delivery:
+    return Delivery(
+        row["sources"],
+        tuple(row["figure"].split()),
+        bool(row["shown"]),
+        None,
+        bool(row["speculative"]),
+        row["event"],
+        **_told(row["told"]),
+    )
