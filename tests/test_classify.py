@@ -900,6 +900,7 @@ def test_speculation_is_the_news_not_its_reason(title: str, speculative: bool) -
         ("Q3 profit doubles, GM reports", False),
         ("Report: Apple to build its own car by 2028", True),  # what a report says
         ("Tesla to cut prices in China - report", True),
+        ("TESLA TO CUT PRICES IN CHINA – REPORTS", True),  # any case, any dash
         ("EU investigating diesel collusion among Audi, BMW and VW: report", True),
         ("Tesla Confirms Sub-$30,000 'Model Q' For 2025: Deutsche Bank Report", True),
         ("NHTSA investigates 1.2 million Teslas over suspension failure reports", False),

@@ -54,7 +54,10 @@ def speculative_title(
     if phrase is not None:
         reasons.append(f"speculative: '{phrase}'")
         return True
-    cited = _CITES_A_REPORT.search(text)
+    # The pattern tries every position of the text (4% of a headline's classification when every
+    # title was searched): only a title with the word in it is. (No other character matches one
+    # of the word's letters when case is ignored: the test misses no match.)
+    cited = _CITES_A_REPORT.search(text) if "report" in text.lower() else None
     # "Q3 profit doubles, GM reports": a maker's name before "reports" makes it its own.
     if cited and (not cited.group(1) or all(end != words - 1 for _, end, _ in found)):
         reasons.append("speculative: told as a report's")
