@@ -240,6 +240,12 @@ _TEXT = st.text(
     ),
     max_size=40,
 )
+# Latin text with typographic punctuation, read as ASCII text is; and characters beside it that
+# must not be (letters and digits _TOKEN does not take, a token character that is a sign).
+_TYPOGRAPHIC = st.text(
+    alphabet=st.sampled_from([*"aZs9 .,-'’:‘“”–—…£€", "S", "\u00a0", "\u2009", *"²µª×❶é"]),
+    max_size=40,
+)
 
 
 def _reference_norms(text: str) -> list[str]:
@@ -257,7 +263,7 @@ def _reference_norms(text: str) -> list[str]:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(_TEXT, st.text(max_size=40)))
+@given(st.one_of(_TEXT, _TYPOGRAPHIC, st.text(max_size=40)))
 def test_tokens_match_the_general_path(text: str) -> None:
     tokens = Tokens(text)
     assert tokens.norms == _reference_norms(text)

@@ -26,7 +26,8 @@ def classifier() -> Classifier:
         "Ford recalls 142,000 Explorers over rear brake hoses",
         "snake_case_words in a_title: recall_fix for b_c",  # "_" cuts words, as pairs join them
         "Very very very very very very good news from Tesla",  # a word said over thrice
-        "比亚迪11月销量49.86万辆 BYD sales",  # not ASCII: the names' way
+        "比亚迪11月销量49.86万辆 BYD sales",  # Chinese: the names' way
+        "Ford’s ‘fix’ – recalls 142,000 Explorers…",  # not ASCII, but no Chinese: as they are
         "Tesla Model 3 price cut in 2026 by 5%",  # numbers read as "#"
         "",
     ],

@@ -77,7 +77,7 @@ def event_features(
 
 def with_words(tokens: Tokens, stems: Sequence[str], shape: list[str]) -> list[str]:
     """The headline's word features followed by ``shape``, a repeated word counted thrice."""
-    if tokens.text.isascii():
+    if not tokens.han:  # no Chinese token: no character pairs
         features = _latin_word_features(stems)
     else:
         features = _word_features(tokens.norms, stems)
@@ -237,7 +237,7 @@ class EventModel:
         packed = self._packed
         if (
             not packed.complete
-            or not tokens.text.isascii()
+            or tokens.han
             or _repeats(stems)
             or 2 * len(stems) + len(shape) > packed.most
         ):
