@@ -4,6 +4,8 @@ headline's words and word pairs looked up as they are (afterwards)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from autonews.classify import Classifier
@@ -42,3 +44,25 @@ def test_words_looked_up_as_they_are_score_as_their_feature_names(
     features = event_features(read.tokens, read.stems, read.hits, read.event, None)
     assert with_words(read.tokens, read.stems, shape) == features
     assert model.predict_parts(read.tokens, read.stems, shape) == model.predict(features)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "car_feed"),
+    [
+        ("Fed holds rates steady as inflation cools", "", False),  # no car news: no event
+        ("Stocks tumble as investors react to tariff news", "", False),  # a reaction
+        ("Apple recalls chargers over fire risk", "", False),  # a company: its event may stand
+        ("Long-range version arrives next spring", "", True),  # a car feed's terse headline
+        ("Genesis: A Book Review", "A reading of scripture's first book.", False),
+        ("Ford recalls 142,000 Explorers over rear brake hoses", "", False),
+        ("Tesla recalls 2 million cars over Autopilot", "", True),
+    ],
+)
+def test_a_label_is_the_same_explained_or_not(
+    classifier: Classifier, title: str, summary: str, car_feed: bool
+) -> None:
+    """Without --explain the event model weighs only a title whose event can count (car news,
+    or news that may be): the labels are the ones --explain gives."""
+    quiet = classifier.classify(title, summary, car_feed=car_feed)
+    explained = classifier.classify(title, summary, car_feed=car_feed, explain=True)
+    assert replace(explained, reasons=()) == quiet

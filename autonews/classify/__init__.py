@@ -218,15 +218,12 @@ class Classifier:
             found = without_the_manufacturers_models(title, tokens, found, reasons)
         figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES, reasons)
         probability = 1.0
-        if self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
-            shape = shape_features(
-                tokens, stems, hits, event, _subject_end(found), self._concepts(stems)
-            )
-            event, probability = self.model.predict_parts(tokens, stems, shape)
-            if reasons is not DISCARD:
-                features = with_words(tokens, stems, shape)
-                why = ", ".join(self.model.reasons(features, event))
-                reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
+        # The event model weighs the title (the user's own phrases rule) ...
+        weigh = self.model is not None and weight <= _DECISIVE
+        subject_end = _subject_end(found) if weigh else None
+        if weigh and reasons is not DISCARD:  # (explained where it was weighed)
+            event, probability = self._weighed(tokens, stems, hits, event, subject_end, reasons)
+            weigh = False
         off_topic = bool(found) and self._not_about_cars(
             found, stems, car_word and self._spared(found, stems, car_words), reasons
         )
@@ -264,15 +261,19 @@ class Classifier:
             )
         if not automotive:
             found = [f for f in found if f[2].kind == "company"]
+        # A title alone that shows no car evidence may still be car news (a car feed's terse
+        # headline): its event stands if it names a company or a car noun. With a summary or
+        # body that says nothing about cars, it is not car news, and has no event.
+        unknown = extra is None and not off_topic and bool(found or car_word)
+        if weigh and (automotive or unknown):
+            # ... where its answer can count: a title that is no car news has no event whatever
+            # the model says, and most of a general feed's titles are such.
+            event, probability = self._weighed(tokens, stems, hits, event, subject_end, reasons)
         if automotive and event is _OTHER and not hits and extra is not None:
             event = extra.event(reasons)
         if event is _OTHER and self.k.reactions.may_match(stems) and self.k.reactions.scan(stems):
             event = _INCIDENT
             reasons.append("event incident: a reaction with no other event named")
-        # A title alone that shows no car evidence may still be car news (a car feed's terse
-        # headline): its event stands if it names a company or a car noun. With a summary or
-        # body that says nothing about cars, it is not car news, and has no event.
-        unknown = extra is None and not off_topic and bool(found or car_word)
         if event is not _OTHER and not (automotive or unknown):
             if reasons is not DISCARD:
                 reasons.append(f"event other: not about cars: not {event.value}")
@@ -303,6 +304,25 @@ class Classifier:
             automotive,
             probability if event is not _OTHER or automotive else 1.0,
         )
+
+    def _weighed(
+        self,
+        tokens: Tokens,
+        stems: list[str],
+        hits: list[RuleHit],
+        rule_event: Event,
+        subject_end: int | None,
+        reasons: list[str],
+    ) -> tuple[Event, float]:
+        """The event model's event and its probability, explained in ``reasons``."""
+        assert self.model is not None
+        shape = shape_features(tokens, stems, hits, rule_event, subject_end, self._concepts(stems))
+        event, probability = self.model.predict_parts(tokens, stems, shape)
+        if reasons is not DISCARD:
+            features = with_words(tokens, stems, shape)
+            why = ", ".join(self.model.reasons(features, event))
+            reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
+        return event, probability
 
     def _spared(self, found: list[Spotted], stems: list[str], car_words: list[str]) -> bool:
         """Whether the title's car word spares its names from the not-cars cues: a broad
