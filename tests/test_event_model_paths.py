@@ -1,6 +1,6 @@
 """The event model's two ways of scoring a headline give one answer: feature names made and
-looked up (every headline until the model is packed whole, and --explain), and a Latin
-headline's words and word pairs looked up as they are (afterwards)."""
+looked up (every headline until the model is packed whole, and --explain), and a headline's
+words, word pairs and pairs of Chinese characters looked up as they are (afterwards)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def classifier() -> Classifier:
     assert model is not None
     model._packed.pack(model.weights.keys())  # as after thousands of headlines
     assert model._packed.complete
+    assert model._packed.chinese  # (the shipped model holds no Latin word with a Chinese one)
     return classifier
 
 
@@ -28,8 +29,9 @@ def classifier() -> Classifier:
         "Ford recalls 142,000 Explorers over rear brake hoses",
         "snake_case_words in a_title: recall_fix for b_c",  # "_" cuts words, as pairs join them
         "Very very very very very very good news from Tesla",  # a word said over thrice
-        "比亚迪11月销量49.86万辆 BYD sales",  # Chinese: the names' way
-        "Ford’s ‘fix’ – recalls 142,000 Explorers…",  # not ASCII, but no Chinese: as they are
+        "比亚迪11月销量49.86万辆 BYD sales",  # Chinese pairs, Latin words and pairs between
+        "小米汽车，SU7 Ultra 交付 BYD 丰田",  # pairs across punctuation; none across a Latin word
+        "Ford’s ‘fix’ – recalls 142,000 Explorers…",  # not ASCII
         "Tesla Model 3 price cut in 2026 by 5%",  # numbers read as "#"
         "",
     ],

@@ -232,12 +232,13 @@ class EventModel:
         self, tokens: Tokens, stems: Sequence[str], shape: list[str]
     ) -> tuple[Event, float]:
         """``predict`` of ``event_features`` given as the headline's words and its
-        ``shape_features``: the same answer, with the words of a Latin headline looked up as
-        they are rather than as feature names, once the model is packed whole."""
+        ``shape_features``: the same answer, with the headline's words, pairs of words and pairs
+        of Chinese characters looked up as they are rather than as feature names, once the
+        model is packed whole."""
         packed = self._packed
         if (
             not packed.complete
-            or tokens.han
+            or (tokens.han and not packed.chinese)
             or _repeats(stems)
             or 2 * len(stems) + len(shape) > packed.most
         ):
@@ -245,6 +246,8 @@ class EventModel:
         if any(map(str.isdigit, stems)):
             stems = ["#" if stem.isdigit() else stem for stem in stems]
         total = sum(filter(None, map(packed.rows.get, shape)), packed.start)
+        # (a Chinese character, which is its own stem, has no row as a word, nor beside a Latin
+        # word; two side by side are a pair of characters)
         total += sum(filter(None, map(packed.words.get, stems)))
         total += sum(filter(None, map(packed.pairs.get, pairwise(stems))))
         return self._choice(packed.unpack(total))
