@@ -4,12 +4,13 @@ words, word pairs and pairs of Chinese characters looked up as they are (afterwa
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import pytest
 
 from autonews.classify import Classifier
-from autonews.classify.event_model import event_features, shape_features, with_words
+from autonews.classify.event_model import _KEPT, event_features, shape_features, with_words
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +69,20 @@ def test_a_label_is_the_same_explained_or_not(
     quiet = classifier.classify(title, summary, car_feed=car_feed)
     explained = classifier.classify(title, summary, car_feed=car_feed, explain=True)
     assert replace(explained, reasons=()) == quiet
+
+
+def test_probabilities_are_the_exponentials_own(classifier: Classifier) -> None:
+    """The exponentials of score differences are kept as first computed, a bounded number of
+    them: a probability is the one computed afresh, whether its differences were kept or not."""
+    model = classifier.model
+    assert model is not None
+    for totals in ([5000, 4200, 5000, -16000], [0, 1, 2], [10**6, 10**6 - 30_000, 7]):
+        top = max(totals)
+        expected = 1.0 / sum(math.exp((total - top) / model.scale) for total in totals)
+        assert model._choice(totals)[1] == expected
+        assert model._choice(totals)[1] == expected  # kept this time
+    kept = model._exps
+    for apart in range(-len(kept) - 30_000, 0):
+        kept[apart]  # past the bound: computed, not kept
+    assert len(kept) == _KEPT
+    assert kept[-123_456] == math.exp(-123.456)
