@@ -103,7 +103,7 @@ class Tokens:
     """A text's tokens: normalised words up front, positions computed only when asked for (for
     ambiguous names and --explain)."""
 
-    __slots__ = ("_folded", "_spans", "han", "norms", "plain", "text")
+    __slots__ = ("_folded", "_lowered", "_searched", "_spans", "han", "norms", "plain", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -113,12 +113,12 @@ class Tokens:
             self.plain = text
             if "’" in text:
                 text = text.replace("’", "'")  # (the same length: positions are as written)
-            # Positions of tokens next to an apostrophe take _TOKEN; of the others, a search.
             if "'" in text:
-                self._folded: str | None = self.text
-                text = _without_possessives(text)
-            else:
-                self._folded = None
+                text = _without_possessives(text)  # (blanked: the same length again)
+            # Positions are found by searching this text for the tokens (see _positions).
+            self._folded: str | None = None
+            self._searched = text
+            self._lowered: str | None = None
             self.norms: list[str] = text.encode().translate(_ASCII_WORDS).decode().split()
             return
         folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
@@ -160,10 +160,13 @@ class Tokens:
                 spans = [(start, start + len(norm)) for start, norm in pairs]
             self._spans = spans
         if index >= len(spans) and self._folded is None:
-            # Plain ASCII: only separators lie between one token's end and the next token,
-            # which starts with a letter or digit, so its first occurrence from there is it.
-            # Found as far as asked: the names judged mostly open the headline.
-            lowered = self.text.lower()
+            # ASCII and Latin text: once its possessives are blanked, only separators lie
+            # between one token's end and the next token, which starts with a letter or digit,
+            # so its first occurrence from there is it. Found as far as asked: the names judged
+            # mostly open the headline.
+            lowered = self._lowered
+            if lowered is None:
+                lowered = self._lowered = self._searched.lower()
             end = spans[-1][1] if spans else 0
             for norm in self.norms[len(spans) : index + 1]:
                 start = lowered.find(norm, end)
