@@ -357,8 +357,7 @@ class Classifier:
         for _, _, item in found:
             if item.via == "model":
                 return False
-        taken = {position for start, end, _ in found for position in range(start, end)}
-        cue = sport_cue(self.k.sport, tokens, stems, taken, self.k.given_names)
+        cue = sport_cue(self.k.sport, tokens, stems, found, self.k.given_names)
         if cue is not None and reasons is not DISCARD:
             reasons.append(f"makers dropped: '{cue}' says it is a race's news, told as sport")
         return cue is not None

@@ -404,7 +404,8 @@ class Lexicon(Generic[T]):
     def may_match(self, words: list[str]) -> bool:
         """Whether a phrase starts with one of the words: a check in C that spares a scan of
         the words where none can, for lexicons that seldom match."""
-        return not self._first(False).keys().isdisjoint(words)
+        first = self._compiled.get(False) or self._first(False)
+        return not first.keys().isdisjoint(words)
 
     def payloads_at(self, words: list[str], start: int, stop: int) -> tuple[T, ...] | None:
         """The payloads of the longest phrase that starts at ``words[start]`` and ends by

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
 from autonews.classify.lexicon import Found, Tokens
@@ -47,6 +48,7 @@ def find_names(
     plurals: list[Spotted] = []
     blocked: list[tuple[str, ...]] = []  # the words of known non-maker phrases ("小米17 Ultra")
     ambiguous = False
+    hyphened = "-" in tokens.text  # (most titles: no name joined to another)
     for start, end, hits in matches:
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
         if hit.kind == "block":
@@ -84,7 +86,12 @@ def find_names(
                     f"('{tokens.span(start, min(len(tokens), end + 2))}')"
                 )
             continue
-        if hit.kind == "maker" and hit.via != "model" and _joined_to_a_name(tokens, end, matches):
+        if (
+            hit.kind == "maker"
+            and hit.via != "model"
+            and hyphened
+            and _joined_to_a_name(tokens, end, matches)
+        ):
             # "Bentley-Leek", "Ford-Smith": one part of a longer proper name.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end + 1)}': part of another name")
@@ -113,7 +120,8 @@ def find_names(
         plurals += _brandless_models(k, tokens, stems, picked, reasons)
     if plurals:
         picked = _with_plurals_beside_their_maker(picked, plurals, reasons, tokens)
-    picked = _without_codes_of_others(picked, reasons, tokens)
+    if len(picked) > 1:
+        picked = _without_codes_of_others(picked, reasons, tokens)
     if not ambiguous:  # the common case: nothing to judge
         return _with_owners(k, tokens, picked, reasons)
     context = context_of(picked, event_found, car_word)
@@ -299,7 +307,7 @@ _ENDS_WITH_A_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d\d$")
 
 def _joined_to_a_name(tokens: Tokens, end: int, matches: list[Found[EntityHit]]) -> bool:
     """Is the name followed by a hyphen and a capitalised word that is no other name?"""
-    if end >= len(tokens) or "-" not in tokens.text or tokens.cjk(end - 1):
+    if end >= len(tokens.norms) or "-" not in tokens.text or tokens.cjk(end - 1):
         return False
     name_end = tokens.offset(end - 1) + len(tokens.norms[end - 1])
     if tokens.text[name_end : tokens.offset(end)] != "-":
@@ -353,9 +361,14 @@ def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
     written = hit.written
     if written.islower() or tokens.cjk(start) or tokens.text.islower():
         return False
-    if any(c.isdigit() for c in written):
+    if _has_digit(written):
         return False
     return tokens.span(start, end).islower()
+
+
+@lru_cache(maxsize=4096)  # (names as the knowledge writes them)
+def _has_digit(name: str) -> bool:
+    return any(character.isdigit() for character in name)
 
 
 def _without_brands_of_other_products(
