@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -321,6 +323,35 @@ def test_lexicon_mapped_combines_each_phrase_once() -> None:
 def test_the_ascii_number_pattern_finds_what_the_general_one_does(text: str) -> None:
     spans = [m.span() for m in figures._NUMBER.finditer(text)]
     assert [m.span() for m in figures._ASCII_NUMBER.finditer(text)] == spans
+
+
+def _scale_after_every_time(text: str, end: int) -> tuple[str | None, int, bool]:
+    """figures.scale_after as it was, matching its pattern after every number."""
+    more = text[end : end + 1] in figures._MORE and bool(figures._SCALE_AFTER.match(text, end + 1))
+    scale = figures._SCALE_AFTER.match(text, end + 1 if more else end)
+    if scale is None:
+        return None, end, False
+    return scale.group(1) or scale.group(2), scale.end(), more
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"12 kKmMbBtlLcxn多余万亿兆元,.", "\u212a", "\u00a0"]),
+        max_size=14,
+    )
+)
+def test_a_scale_is_looked_for_where_one_may_start(text: str) -> None:
+    for end in range(len(text) + 1):
+        assert figures.scale_after(text, end) == _scale_after_every_time(text, end)
+
+
+def test_every_character_a_scale_may_start_with_is_looked_at() -> None:
+    firsts = "".join(sorted({word[0] for word in figures.SCALES}))
+    starts = re.compile(f"[{re.escape(firsts)}]", re.IGNORECASE)
+    for character in map(chr, range(0x110000)):
+        if starts.fullmatch(character):
+            assert character.lower() in figures._SCALE_FIRSTS, hex(ord(character))
 
 
 def test_figures_in_other_digits() -> None:
