@@ -354,6 +354,13 @@ def test_every_character_a_scale_may_start_with_is_looked_at() -> None:
             assert character.lower() in figures._SCALE_FIRSTS, hex(ord(character))
 
 
+def test_chinese_car_phrases_hold_chinese_characters() -> None:
+    """They are looked for only in a text that holds one (Tokens.han)."""
+    knowledge = Classifier().k
+    for phrase in (*knowledge.automotive_cjk, *knowledge.car_phrases_cjk):
+        assert lexicon._HAN.search(phrase), phrase
+
+
 def test_figures_in_other_digits() -> None:
     assert [f.value for f in classify("比亚迪１２月销量３０万辆").figures] == [300000.0]
 

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed
-from autonews.classify.clauses import in_a_reason, main_clause, speculative_title
+from autonews.classify.clauses import main_clause, reason_start, speculative_title
 from autonews.classify.counted import NO_NAMES, Names
 from autonews.classify.event_model import (
     EventModel,
@@ -24,6 +24,7 @@ from autonews.classify.event_model import (
     with_words,
 )
 from autonews.classify.figures import extract_figures, in_yen
+from autonews.classify.glossary import concept_features
 from autonews.classify.knowledge import (
     EventHit,
     Knowledge,
@@ -61,7 +62,6 @@ __all__ = ["Classifier", "classify"]
 _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
-_PERSON = "c:p-"  # the glossary's people (knowledge/concepts.toml)
 
 _with_additions: dict[str, Knowledge] = {}
 
@@ -114,9 +114,12 @@ class Classifier:
         speculative = None
         denied = False  # a denial names the rumour it answers: no speculation
         recall_at = -1  # where a recall phrase is: a "may" after it is the fault's
+        reason_at = -1  # where the reason for the news begins, once asked (clauses.py)
         for start, _, (choice,) in self.k.event_choices.scan(stems):
             denied = denied or choice.denial
-            if speculative is None and not in_a_reason(stems, start):
+            if speculative is None and reason_at < 0:
+                reason_at = reason_start(stems)
+            if speculative is None and start <= reason_at:
                 speculative = choice.speculative
                 if speculative is not None and 0 <= recall_at < start:
                     speculative = None  # "recalls 46K trucks as trim panel may fly off"
@@ -165,10 +168,10 @@ class Classifier:
         stems = stems_of(tokens.norms)
         hits: list[RuleHit] = []
         event, weight, speculative = self._rule_event(title, stems, reasons, hits)
-        car_words = automotive_words(self.k, tokens.norms, tokens.plain)
+        car_words = automotive_words(self.k, tokens)
         # A word that alone says "cars" ("off-roader", "electric vehicles") is a car word for
         # the names too: "Ford ... Into An Off-Roader" is the carmaker.
-        car_word = bool(car_words) or self.says_cars(stems, tokens.plain)
+        car_word = bool(car_words) or self.says_cars(stems, tokens)
         found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
         return _TitleReading(
             tokens, stems, hits, event, weight, speculative, car_word, found, car_words
@@ -187,14 +190,7 @@ class Classifier:
         )
 
     def _concepts(self, stems: list[str]) -> list[str]:
-        """The glossary's concepts in a title, once each, in the order they come; not its
-        people ("c:p-lei-jun"), who are the news's subject, not what happened to it."""
-        found = [
-            payloads[0]
-            for _, _, payloads in self.k.concepts.scan(stems)
-            if not payloads[0].startswith(_PERSON)
-        ]
-        return list(dict.fromkeys(found)) if len(found) > 1 else found
+        return concept_features(self.k.concepts, stems)
 
     # --- the whole thing ---------------------------------------------------------------------
 
@@ -362,12 +358,12 @@ class Classifier:
             reasons.append(f"makers dropped: '{cue}' says it is a race's news, told as sport")
         return cue is not None
 
-    def says_cars(self, stems: list[str], text: str) -> bool:
+    def says_cars(self, stems: list[str], tokens: Tokens) -> bool:
         """Does the headline say it is about cars? Without a maker, company or such a word, it is
         about something else ("Tata Steel to Cut Jobs")."""
         if not self.k.car_nouns.isdisjoint(stems):
             return True
-        return not text.isascii() and self.k.has_car_phrase_cjk(text)
+        return tokens.han and self.k.has_car_phrase_cjk(tokens.plain)
 
 
 def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:

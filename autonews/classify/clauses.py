@@ -36,11 +36,13 @@ _CITES_A_REPORT = re.compile(
 )
 
 
-def in_a_reason(stems: list[str], start: int) -> bool:
-    """Whether the word at ``start`` follows the reason for the news ("falls 3% as investors
-    weigh demand"); a title's first word opens no reason ("Over 1 million cars may be ...",
-    "As Tesla weighs ...")."""
-    return not _REASONS.isdisjoint(stems[1:start])
+def reason_start(stems: list[str]) -> int:
+    """Where the reason for the news begins ("falls 3% as investors weigh demand"): a word
+    after it is in the reason. A title's first word opens no reason ("Over 1 million cars may
+    be ...", "As Tesla weighs ..."). ``len(stems)`` when none does."""
+    if _REASONS.isdisjoint(stems):  # most titles: one look in C
+        return len(stems)
+    return next((i for i in range(1, len(stems)) if stems[i] in _REASONS), len(stems))
 
 
 def speculative_title(

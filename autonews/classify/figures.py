@@ -198,6 +198,8 @@ def _count(
     if match := _CURRENCY_WORD_AFTER.match(text, after):
         currency = _WORDS[match.group(1).lower()]
         return Spot(Figure("money", text[start : match.end()], value, currency), start)
+    if not scale and 1900 <= value <= 2100 and "," not in number.group():
+        return None  # a year, whatever follows: nothing below reads it as a count
     if names.at(start) or _after_a_name(text, number, names):
         return None
     found = counted_after(text, after, value >= _NAME_NUMBER_BELOW, names)
