@@ -1298,3 +1298,21 @@ def test_a_brand_naming_its_phone_beside_it_is_no_carmaker() -> None:
     assert (phone.makers, phone.automotive) == ((), False)
     both = classifier.classify("小米YU7交付破4万 小米17 Ultra同步发布")
     assert [maker.name for maker in both.makers] == ["Xiaomi"] and both.automotive
+
+
+def test_a_classification_is_made_as_its_class_makes_it() -> None:
+    """classify.made writes a Classification's fields at once, as its frozen dataclass's
+    __init__ writes them one by one: nothing in the class may do more (slots, __post_init__)."""
+    from dataclasses import FrozenInstanceError, fields
+
+    from autonews.classify.made import classification
+    from autonews.models import Classification
+
+    assert "__slots__" not in vars(Classification)
+    assert not hasattr(Classification, "__post_init__")
+    made = classify("Tesla recalls 120,000 Model Y over seat belts", explain=True)
+    values = [getattr(made, field.name) for field in fields(Classification)]
+    assert made == Classification(*values) == classification(*values)
+    assert vars(classification(*values)) == vars(Classification(*values))
+    with pytest.raises(FrozenInstanceError):
+        made.event = Event.OTHER  # type: ignore[misc]

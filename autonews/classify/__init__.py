@@ -33,6 +33,7 @@ from autonews.classify.knowledge import (
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stems_of
+from autonews.classify.made import classification
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD, rules_choice
 from autonews.classify.references import models_named, owned_brand_first, references
@@ -288,8 +289,7 @@ class Classifier:
         models = models_named(self.k, named) if named else ()
         if figures and ("¥" in title or "￥" in title):  # ¥ is yen or yuan: rare, and asked then
             figures = in_yen(figures, title, frozenset(m.country for m in makers))
-        # Positional: a frozen dataclass's __init__ called with keywords costs a quarter more.
-        return Classification(
+        return classification(
             makers,
             companies,
             event,

@@ -337,6 +337,7 @@ class Lexicon(Generic[T]):
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
         self._compiled: dict[bool, dict[str, _Node]] = {}  # plurals -> compiled root's children
+        self._starts: frozenset[str] | None = None  # the words phrases start with (may_match)
         self.size = 0
 
     def add(self, key: tuple[str, ...], payload: T) -> None:
@@ -348,6 +349,7 @@ class Lexicon(Generic[T]):
         node.setdefault(_END, []).append(payload)
         self.size += 1
         self._compiled.clear()
+        self._starts = None
 
     def get(self, key: tuple[str, ...]) -> list[T]:
         node: dict[str, Any] | None = self._root
@@ -404,8 +406,10 @@ class Lexicon(Generic[T]):
     def may_match(self, words: list[str]) -> bool:
         """Whether a phrase starts with one of the words: a check in C that spares a scan of
         the words where none can, for lexicons that seldom match."""
-        first = self._compiled.get(False) or self._first(False)
-        return not first.keys().isdisjoint(words)
+        starts = self._starts
+        if starts is None:  # (a set tests a list of words in two thirds of a dict's time)
+            starts = self._starts = frozenset(self._first(False))
+        return not starts.isdisjoint(words)
 
     def payloads_at(self, words: list[str], start: int, stop: int) -> tuple[T, ...] | None:
         """The payloads of the longest phrase that starts at ``words[start]`` and ends by
