@@ -29,6 +29,10 @@ from autonews.classify.verdicts import (
 # A maker named only to describe another: "Tesla rival Fisker", "BYD's Ferrari-beater",
 # "特斯拉杀手". Singular nouns only: "BYD rivals Tesla" is a verb.
 _COMPARISONS = frozenset("rival killer beater competitor wannabe lookalike clone 杀手 对手".split())
+# What such a word starts with: it may be one token or two ("杀", "手").
+_COMPARISON_STARTS = frozenset(
+    word[:end] for word in _COMPARISONS for end in range(1, len(word) + 1)
+)
 
 
 def find_names(
@@ -49,14 +53,22 @@ def find_names(
     blocked: list[tuple[str, ...]] = []  # the words of known non-maker phrases ("小米17 Ultra")
     ambiguous = False
     hyphened = "-" in tokens.text  # (most titles: no name joined to another)
+    norms, grounds = tokens.norms, k.sport.venues
     for start, end, hits in matches:
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
+        # The word after the name: the first test of a_ground and _comparison, made here, spares
+        # most names the calls.
+        after = norms[end] if end < len(norms) else ""
         if hit.kind == "block":
             blocked.append(tuple(tokens.norms[start:end]))
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a known non-maker phrase")
             continue
-        if hit.via != "model" and a_ground(k.sport, tokens, end) is not None:
+        if (
+            hit.via != "model"
+            and (after in grounds or tokens.han)
+            and a_ground(k.sport, tokens, end) is not None
+        ):
             # "Kia Oval", "Toyota Stadium": a ground named after its sponsor.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end + 1)}': a sponsor's ground")
@@ -79,7 +91,12 @@ def find_names(
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a price before it")
             continue
-        if hit.kind == "maker" and hit.via != "model" and _comparison(tokens, end):
+        if (
+            hit.kind == "maker"
+            and hit.via != "model"
+            and after in _COMPARISON_STARTS
+            and _comparison(tokens, end)
+        ):
             if reasons is not DISCARD:
                 reasons.append(
                     f"ignored '{tokens.span(start, end)}': named to describe another "

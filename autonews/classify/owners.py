@@ -28,9 +28,12 @@ _LIST_JOINERS = frozenset(("and", "&", "和"))  # commas and 、 are no tokens
 _COMMAS_ONLY: frozenset[str] = frozenset()
 
 
+_OWNER_WORDS = _WORDS | _BACKERS
+
+
 def may_describe_owners(tokens: Tokens) -> bool:
     """The cheap test: does the text hold an owner word at all?"""
-    return not (_WORDS.isdisjoint(tokens.norms) and _BACKERS.isdisjoint(tokens.norms))
+    return not _OWNER_WORDS.isdisjoint(tokens.norms)
 
 
 def owners_named(
