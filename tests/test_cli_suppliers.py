@@ -196,6 +196,25 @@ def test_a_suppliers_own_news_is_not_its_customers(cli, home: Path) -> None:
     assert [_makers(label) for label in _classify(cli, deals)] == [["BMW"], ["Volkswagen"]]
 
 
+def test_a_deal_the_event_model_reads_keeps_the_summarys_carmaker(cli, home: Path) -> None:
+    """A title naming a company, whose deal only the event model reads (no deal phrase), keeps
+    the carmaker its summary names: the model's event is asked for where the summary's makers
+    are judged, not only later (a classifier that weighed the title last lost Toyota here)."""
+    deals = [
+        (
+            "Uber adds a Chinese company to its growing robotaxi stable.",
+            "Baidu and Pony.ai join: Toyota will supply the cars for the robotaxi service.",
+        ),
+        (
+            "LGES & Yahua want to process lithium in Morocco",
+            "Tesla said it would buy the lithium for its batteries.",
+        ),
+    ]
+    labels = _classify(cli, deals)
+    assert [label["event"] for label in labels] == ["partnership"] * 2
+    assert [_makers(label) for label in labels] == [["Toyota"], ["Tesla"]]
+
+
 def test_a_suppliers_figures_say_what_they_count_and_their_bound(cli, home: Path) -> None:
     """ "130 auto parts categories" was 130 parts; "up to 6%" and "up to 3,000 job cuts" had no
     qualifier, where "up to" is a bound (at most)."""

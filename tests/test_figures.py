@@ -279,3 +279,31 @@ def test_classify_json_gives_the_figures_a_user_reads(cli) -> None:
         [{"kind": "units", "text": "2,900 jobs", "value": 2900, "unit": "jobs", **plain}],
         [{"kind": "money", "text": "¥310 Billion", "value": 310000000000, "unit": "JPY", **plain}],
     ]
+
+
+_DATE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789 /.-:,年月日号第周週（(）)~至",
+            *("Dec", "March", "May", "5th", " of ", "wk", "Week", "１２"),
+            *("11.24-11.30", "2026-12-07", "08:40"),
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DATE_TEXT)
+def test_dates_are_found_where_the_pattern_finds_them(text: str) -> None:
+    """date_spans tries the date pattern only where a date may start: what it finds is what the
+    pattern finds searched from every character."""
+    from autonews.classify import figure_words
+
+    everywhere = [
+        match.span()
+        for match in figure_words._DATE.finditer(text)
+        if not (told := match.group("slashed") or match.group("days"))
+        or figure_words._day_and_month(told)
+    ]
+    assert figure_words.date_spans(text) == everywhere

@@ -14,9 +14,9 @@ from autonews.briefings import reads_as_opinion
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed, its_summary_says_otherwise
 from autonews.classify.clauses import (
-    in_a_reason,
     main_clause,
     news_before_a_question,
+    reason_start,
     speculative_title,
     without_appositives,
 )
@@ -30,6 +30,7 @@ from autonews.classify.event_model import (
     with_words,
 )
 from autonews.classify.figures import extract_figures, in_yen
+from autonews.classify.glossary import concept_features
 from autonews.classify.knowledge import (
     STRENGTHS,
     EventHit,
@@ -39,6 +40,7 @@ from autonews.classify.knowledge import (
     strength_name,
 )
 from autonews.classify.lexicon import Tokens, stems_of
+from autonews.classify.made import classification
 from autonews.classify.markets import a_market_report
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD, rules_choice
@@ -76,7 +78,6 @@ _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
 _PARTNERSHIP = Event.PARTNERSHIP
-_PERSON = "c:p-"  # the glossary's people (knowledge/concepts.toml)
 
 _with_additions: dict[str, Knowledge] = {}
 
@@ -136,13 +137,16 @@ class Classifier:
         speculative = None
         denied = False  # a denial names the rumour it answers: no speculation
         recall_at = -1  # where a recall phrase is: a "may" after it is the fault's
+        reason_at = -1  # where the reason for the news begins, once asked (clauses.py)
         if german:
             matches = self.k.german.with_separable(stems, self.k.german_event_choices.scan(stems))
         else:
             matches = self.k.event_choices.scan(stems)
         for start, _, (choice,) in matches:
             denied = denied or choice.denial
-            if speculative is None and not in_a_reason(stems, start):
+            if speculative is None and reason_at < 0:
+                reason_at = reason_start(stems)
+            if speculative is None and start <= reason_at:
                 speculative = choice.speculative
                 if speculative is not None and 0 <= recall_at < start:
                     speculative = None  # "recalls 46K trucks as trim panel may fly off"
@@ -201,13 +205,13 @@ class Classifier:
         stems = stems_of(norms)
         hits: list[RuleHit] = []
         event, weight, speculative = self._rule_event(title, stems, reasons, hits, german)
-        car_words = automotive_words(self.k, norms, tokens.plain)
+        car_words = automotive_words(self.k, tokens, norms)
         if german and not car_words:  # Gebrauchtwagenpreise, Poolfahrzeuge
             compound = self.k.german.car_compound(tokens.norms)
             car_words = [compound] if compound else car_words
         # A word that alone says "cars" ("off-roader", "electric vehicles") is a car word for
         # the names too: "Ford ... Into An Off-Roader" is the carmaker.
-        car_word = bool(car_words) or self.says_cars(stems, tokens.plain)
+        car_word = bool(car_words) or self.says_cars(stems, tokens)
         found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
         described = without_appositives(self.k.appositives, tokens, stems, found)
         if described is not None:
@@ -232,14 +236,7 @@ class Classifier:
         )
 
     def _concepts(self, stems: list[str]) -> list[str]:
-        """The glossary's concepts in a title, once each, in the order they come; not its
-        people ("c:p-lei-jun"), who are the news's subject, not what happened to it."""
-        found = [
-            payloads[0]
-            for _, _, payloads in self.k.concepts.scan(stems)
-            if not payloads[0].startswith(_PERSON)
-        ]
-        return list(dict.fromkeys(found)) if len(found) > 1 else found
+        return concept_features(self.k.concepts, stems)
 
     # --- the whole thing ---------------------------------------------------------------------
 
@@ -263,20 +260,18 @@ class Classifier:
             found = without_the_manufacturers_models(title, tokens, found, reasons)
         figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES, reasons)
         probability = 1.0
-        if german and self.model is not None and weight <= _DECISIVE:
+        # The event model weighs the title (the user's own phrases rule) ...
+        weigh = self.model is not None and weight <= _DECISIVE
+        if weigh and german:
             # The model's words are English and Chinese ("die" and "will" English ones): the
             # German phrases decide, as sure as their strength.
             probability = _SURENESS.get(strength_name(weight), 1.0) if weight > 0 else 1.0
             reasons.append(f"event {event.value} (the rules: the event model reads no German)")
-        elif self.model is not None and weight <= _DECISIVE:  # the user's own phrases rule
-            shape = shape_features(
-                tokens, stems, hits, event, _subject_end(found), self._concepts(stems)
-            )
-            event, probability = self.model.predict_parts(tokens, stems, shape)
-            if reasons is not DISCARD:
-                features = with_words(tokens, stems, shape)
-                why = ", ".join(self.model.reasons(features, event))
-                reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
+            weigh = False
+        subject_end = _subject_end(found) if weigh else None
+        if weigh and reasons is not DISCARD:  # (explained where it was weighed)
+            event, probability = self._weighed(tokens, stems, hits, event, subject_end, reasons)
+            weigh = False
         off_topic = bool(found) and self._not_about_cars(
             found, stems, car_word and self._spared(found, stems, car_words), reasons
         )
@@ -306,8 +301,13 @@ class Classifier:
             if not any(hit.kind == "maker" for _, _, hit in found):
                 company = next((hit for _, _, hit in found if hit.kind == "company"), None)
                 # A deal by the model or the title's words; an opinion on deals is none.
-                deal = event is _PARTNERSHIP or any(h.event is _PARTNERSHIP for h in hits)
-                deal = deal and not reads_as_opinion(title)
+                deal = any(h.event is _PARTNERSHIP for h in hits)
+                if weigh and not deal:  # the model's event is asked for here
+                    event, probability = self._weighed(
+                        tokens, stems, hits, event, subject_end, reasons
+                    )
+                    weigh = False
+                deal = (deal or event is _PARTNERSHIP) and not reads_as_opinion(title)
                 found = found + extra.makers(
                     evidence.strength > NONE, reasons, company, deal, title
                 )
@@ -330,15 +330,19 @@ class Classifier:
             )
         if not automotive:
             found = [f for f in found if f[2].kind == "company"]
+        # A title alone that shows no car evidence may still be car news (a car feed's terse
+        # headline): its event stands if it names a company or a car noun. With a summary or
+        # body that says nothing about cars, it is not car news, and has no event.
+        unknown = extra is None and not off_topic and bool(found or car_word)
+        if weigh and (automotive or unknown):
+            # ... where its answer can count: a title that is no car news has no event whatever
+            # the model says, and most of a general feed's titles are such.
+            event, probability = self._weighed(tokens, stems, hits, event, subject_end, reasons)
         if automotive and event is _OTHER and not hits and extra is not None:
             event = extra.event(reasons)
         if event is _OTHER and self.k.reactions.may_match(stems) and self.k.reactions.scan(stems):
             event = _INCIDENT
             reasons.append("event incident: a reaction with no other event named")
-        # A title alone that shows no car evidence may still be car news (a car feed's terse
-        # headline): its event stands if it names a company or a car noun. With a summary or
-        # body that says nothing about cars, it is not car news, and has no event.
-        unknown = extra is None and not off_topic and bool(found or car_word)
         if event is not _OTHER and not (automotive or unknown):
             if reasons is not DISCARD:
                 reasons.append(f"event other: not about cars: not {event.value}")
@@ -361,8 +365,7 @@ class Classifier:
         models = models_named(self.k, named) if named else ()
         if figures and ("¥" in title or "￥" in title):  # ¥ is yen or yuan: rare, and asked then
             figures = in_yen(figures, title, frozenset(m.country for m in makers))
-        # Positional: a frozen dataclass's __init__ called with keywords costs a quarter more.
-        return Classification(
+        return classification(
             makers,
             companies,
             event,
@@ -373,6 +376,25 @@ class Classifier:
             automotive,
             probability if event is not _OTHER or automotive else 1.0,
         )
+
+    def _weighed(
+        self,
+        tokens: Tokens,
+        stems: list[str],
+        hits: list[RuleHit],
+        rule_event: Event,
+        subject_end: int | None,
+        reasons: list[str],
+    ) -> tuple[Event, float]:
+        """The event model's event and its probability, explained in ``reasons``."""
+        assert self.model is not None
+        shape = shape_features(tokens, stems, hits, rule_event, subject_end, self._concepts(stems))
+        event, probability = self.model.predict_parts(tokens, stems, shape)
+        if reasons is not DISCARD:
+            features = with_words(tokens, stems, shape)
+            why = ", ".join(self.model.reasons(features, event))
+            reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
+        return event, probability
 
     def _asks_about_news(self, title: str) -> bool:
         """Whether a title's closing question follows clauses that tell news for sure: an event
@@ -423,18 +445,17 @@ class Classifier:
         for _, _, item in found:
             if item.via == "model":
                 return False
-        taken = {position for start, end, _ in found for position in range(start, end)}
-        cue = sport_cue(self.k.sport, tokens, stems, taken, self.k.given_names)
+        cue = sport_cue(self.k.sport, tokens, stems, found, self.k.given_names)
         if cue is not None and reasons is not DISCARD:
             reasons.append(f"makers dropped: '{cue}' says it is a race's news, told as sport")
         return cue is not None
 
-    def says_cars(self, stems: list[str], text: str) -> bool:
+    def says_cars(self, stems: list[str], tokens: Tokens) -> bool:
         """Does the headline say it is about cars? Without a maker, company or such a word, it is
         about something else ("Tata Steel to Cut Jobs")."""
         if not self.k.car_nouns.isdisjoint(stems):
             return True
-        return not text.isascii() and self.k.has_car_phrase_cjk(text)
+        return tokens.han and self.k.has_car_phrase_cjk(tokens.plain)
 
 
 def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import chain, pairwise, repeat
-from operator import add, sub, truediv
+from operator import add, itemgetter, sub
 from typing import NamedTuple
 
 from autonews.classify.knowledge import STRENGTHS
@@ -34,7 +35,7 @@ WEIGHTS_FILE = "event_model.weights"
 EVENTS: tuple[Event, ...] = tuple(Event)
 _CJK_FIRST = "\u3400"
 _CJK_LAST = "\ufaff"
-_QUOTES = frozenset('"“”‘’')
+_QUOTE = re.compile('["“”‘’]')
 # A writer speaking to or of the reader: reviews, guides and opinion, seldom news.
 _PERSONAL = frozenset("i we you your our my us me".split())
 
@@ -69,7 +70,7 @@ def event_features(
 ) -> list[str]:
     """The features of one headline, as names; the same function serves fitting and use.
     ``subject_end``: where the first maker's name ends, or None when no maker is named;
-    ``concepts``: the glossary's concepts in the headline ("c:recall"), which make one feature
+    ``concepts``: the features of the glossary's concepts in the headline ("k:c:recall"), one
     of each idea whatever its wording or language."""
     shape = shape_features(tokens, stems, hits, rule_event, subject_end, concepts)
     return with_words(tokens, stems, shape)
@@ -77,7 +78,7 @@ def event_features(
 
 def with_words(tokens: Tokens, stems: Sequence[str], shape: list[str]) -> list[str]:
     """The headline's word features followed by ``shape``, a repeated word counted thrice."""
-    if tokens.text.isascii():
+    if not tokens.han:  # no Chinese token: no character pairs
         features = _latin_word_features(stems)
     else:
         features = _word_features(tokens.norms, stems)
@@ -105,7 +106,7 @@ def shape_features(
     for hit in hits:
         features += _RULE_NAMES[hit.event, hit.strength]
     features.append(_CHOICE_NAMES[rule_event])
-    features += map("k:".__add__, concepts)
+    features += concepts
     features.append("s:maker" if maker else "s:nomaker")
     if subject_end is not None:
         features.append(_CHOICE_WITH_MAKER_NAMES[rule_event])
@@ -121,7 +122,7 @@ def shape_features(
         features.append("s:question")
     if "[" in text or "(" in text or "【" in text:
         features.append("s:bracket")
-    if not _QUOTES.isdisjoint(text):
+    if '"' in text or (not text.isascii() and _QUOTE.search(text)):
         features.append("s:quote")
     if ":" in text or "：" in text:
         features.append("s:colon")
@@ -232,12 +233,13 @@ class EventModel:
         self, tokens: Tokens, stems: Sequence[str], shape: list[str]
     ) -> tuple[Event, float]:
         """``predict`` of ``event_features`` given as the headline's words and its
-        ``shape_features``: the same answer, with the words of a Latin headline looked up as
-        they are rather than as feature names, once the model is packed whole."""
+        ``shape_features``: the same answer, with the headline's words, pairs of words and pairs
+        of Chinese characters looked up as they are rather than as feature names, once the
+        model is packed whole."""
         packed = self._packed
         if (
             not packed.complete
-            or not tokens.text.isascii()
+            or (tokens.han and not packed.chinese)
             or _repeats(stems)
             or 2 * len(stems) + len(shape) > packed.most
         ):
@@ -245,17 +247,27 @@ class EventModel:
         if any(map(str.isdigit, stems)):
             stems = ["#" if stem.isdigit() else stem for stem in stems]
         total = sum(filter(None, map(packed.rows.get, shape)), packed.start)
+        # (a Chinese character, which is its own stem, has no row as a word, nor beside a Latin
+        # word; two side by side are a pair of characters)
         total += sum(filter(None, map(packed.words.get, stems)))
         total += sum(filter(None, map(packed.pairs.get, pairwise(stems))))
-        return self._choice(packed.unpack(total))
+        raised = packed.unpack(total)
+        top = max(raised)
+        # How far below the top score each one is, by one subtraction of the packed numbers
+        # (none borrows: the top is the largest), rather than one for each of the thirteen.
+        apart = packed.unpack(top * packed.ones - total)
+        return EVENTS[raised.index(top)], 1.0 / self._exps.total(apart)
+
+    @cached_property
+    def _exps(self) -> _Exponentials:
+        return _Exponentials(self.scale)
 
     def _choice(self, totals: Sequence[int]) -> tuple[Event, float]:
         """The most likely event (the first of equals) and its probability from the scores
-        (all raised alike: the same differences); ``map`` keeps the loops over the thirteen
-        scores in C."""
+        (all raised alike: the same differences)."""
         top = max(totals)
-        apart = map(truediv, map(sub, totals, repeat(top)), repeat(self.scale))
-        return EVENTS[totals.index(top)], 1.0 / sum(map(math.exp, apart))
+        apart = tuple(map(sub, repeat(top), totals))
+        return EVENTS[totals.index(top)], 1.0 / self._exps.total(apart)
 
     def reasons(self, features: Sequence[str], event: Event, count: int = 3) -> list[str]:
         """The features that weighed most for ``event``, described for --explain."""
@@ -269,6 +281,35 @@ class EventModel:
         for feature, weight in sorted(weighed.items(), key=lambda kv: -kv[1]):
             said.setdefault(describe(feature), weight)
         return [f"{text} {weight:+.2f}" for text, weight in list(said.items())[:count]]
+
+
+class _Exponentials:
+    """``exp(-d / scale)`` for a score ``d`` units below the top one, kept as first computed: the
+    same few thousand differences recur from headline to headline, and picking thirteen from a
+    list costs a tenth of thirteen divisions and exponentials. Bounded: differences past
+    ``_KEPT`` (a score more than 20 points below the top) are computed each time."""
+
+    def __init__(self, scale: int) -> None:
+        self.scale = scale
+        self.values: list[float | None] = [None] * _KEPT
+
+    def total(self, apart: tuple[int, ...]) -> float:
+        """The exponentials of the differences ``apart`` (none negative), summed in order."""
+        values = self.values
+        try:
+            found = itemgetter(*apart)(values)
+        except IndexError:
+            return sum(math.exp(-d / self.scale) for d in apart)
+        if None in found:
+            for d in apart:
+                if values[d] is None:
+                    values[d] = math.exp(-d / self.scale)
+            found = itemgetter(*apart)(values)
+        total: float = sum(found)
+        return total
+
+
+_KEPT = 20_000  # differences of up to 20 points in thousandths: 0.6 MB at most
 
 
 def describe(feature: str) -> str:

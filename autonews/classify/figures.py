@@ -39,6 +39,8 @@ _NUMBER = re.compile(NUMBER)
 _SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
 # A scale after a space too: IT之家 spaces digits from Chinese ("销量 48.02 万辆", "217.9 亿元").
 _SCALE_AFTER = re.compile(rf"\s?({SCALE_WORDS})\b|\s?({CJK_SCALES})", re.IGNORECASE)
+# What a scale starts with, lowered: the Kelvin sign K that IGNORECASE reads as k lowers to k.
+_SCALE_FIRSTS = frozenset(word[0].lower() for word in SCALES)
 # "$5B": a B for billions only right after a sum of money ("200,000 B-segment EVs" is a count).
 _BILLIONS_AFTER_SUM = re.compile(r"\s?[Bb]\b(?!-)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
@@ -141,6 +143,11 @@ def _figure_at(
 def scale_after(text: str, end: int) -> tuple[str | None, int, bool]:
     """The scale after a number that ends at ``end`` ("万", " million"), where it ends, and
     whether 多 or 余 comes between (40余万辆: more than 400,000)."""
+    following = text[end : end + 1]
+    if following.isspace():
+        following = text[end + 1 : end + 2]
+    if not following or (following.lower() not in _SCALE_FIRSTS and following not in _MORE):
+        return None, end, False  # most numbers: no scale's first letter after them
     more = text[end : end + 1] in _MORE and bool(_SCALE_AFTER.match(text, end + 1))
     scale = _SCALE_AFTER.match(text, end + 1 if more else end)
     if scale is None:
@@ -201,6 +208,8 @@ def _count(
     if match := _CURRENCY_WORD_AFTER.match(text, after):
         currency = _WORDS[match.group(1).lower()]
         return Spot(Figure("money", text[start : match.end()], value, currency), start)
+    if not scale and 1900 <= value <= 2100 and "," not in number.group():
+        return None  # a year, whatever follows: nothing below reads it as a count
     if names.at(start) or _after_a_name(text, number, names):
         return None
     found = counted_after(text, after, value >= _NAME_NUMBER_BELOW, names)

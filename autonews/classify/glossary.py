@@ -31,3 +31,27 @@ def build_glossary(text: str) -> Lexicon[str]:
         for term in concept.get("terms", []):
             lexicon.add(phrase_key(str(term), stem), "c:" + str(concept["id"]))
     return lexicon
+
+
+_PERSON = "c:p-"  # the glossary's people
+
+
+class _Features(dict[str, str]):
+    """A concept's feature name ("c:recall" -> "k:c:recall"; "" for a person), made once: as
+    many as the glossary has concepts."""
+
+    def __missing__(self, concept: str) -> str:
+        feature = self[concept] = "" if concept.startswith(_PERSON) else "k:" + concept
+        return feature
+
+
+_FEATURES = _Features()
+
+
+def concept_features(lexicon: Lexicon[str], stems: list[str]) -> list[str]:
+    """The glossary's concepts in a text's stems as the event model's features ("k:c:recall"),
+    once each, in the order they come; not its people ("c:p-lei-jun"), who are the news's
+    subject, not what happened to it."""
+    features = _FEATURES
+    found = [feature for _, _, ids in lexicon.scan(stems) if (feature := features[ids[0]])]
+    return list(dict.fromkeys(found)) if len(found) > 1 else found

@@ -128,7 +128,9 @@ class Knowledge:
     # Nouns that, between two names, describe the second ("Continental spin-off Aumovio").
     appositives: Lexicon[str] = field(default_factory=Lexicon)
     car_nouns: frozenset[str] = frozenset()  # stemmed Latin words
-    car_phrases_cjk: tuple[str, ...] = ()  # Chinese ones, matched as written
+    # Chinese ones, matched as written; like automotive_cjk, looked for only in a text with a
+    # Chinese character (Tokens.han), which each holds.
+    car_phrases_cjk: tuple[str, ...] = ()
     # What shows a two-character Chinese model name is meant as one (events.toml [context]).
     model_after: tuple[str, ...] = ()
     model_before: tuple[str, ...] = ()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
 from autonews.classify.lexicon import Found, Tokens
@@ -29,6 +30,10 @@ from autonews.classify.word_senses import names_used_as_words
 # A maker named only to describe another: "Tesla rival Fisker", "BYD's Ferrari-beater",
 # "特斯拉杀手". Singular nouns only: "BYD rivals Tesla" is a verb.
 _COMPARISONS = frozenset("rival killer beater competitor wannabe lookalike clone 杀手 对手".split())
+# What such a word starts with: it may be one token or two ("杀", "手").
+_COMPARISON_STARTS = frozenset(
+    word[:end] for word in _COMPARISONS for end in range(1, len(word) + 1)
+)
 
 
 def find_names(
@@ -48,14 +53,23 @@ def find_names(
     plurals: list[Spotted] = []
     blocked: list[tuple[str, ...]] = []  # the words of known non-maker phrases ("小米17 Ultra")
     ambiguous = False
+    hyphened = "-" in tokens.text  # (most titles: no name joined to another)
+    norms, grounds = tokens.norms, k.sport.venues
     for start, end, hits in matches:
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
+        # The word after the name: the first test of a_ground and _comparison, made here, spares
+        # most names the calls.
+        after = norms[end] if end < len(norms) else ""
         if hit.kind == "block":
             blocked.append(tuple(tokens.norms[start:end]))
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a known non-maker phrase")
             continue
-        if hit.via != "model" and a_ground(k.sport, tokens, end) is not None:
+        if (
+            hit.via != "model"
+            and (after in grounds or tokens.han)
+            and a_ground(k.sport, tokens, end) is not None
+        ):
             # "Kia Oval", "Toyota Stadium": a ground named after its sponsor.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end + 1)}': a sponsor's ground")
@@ -78,7 +92,12 @@ def find_names(
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a price before it")
             continue
-        if hit.kind == "maker" and hit.via != "model" and _comparison(tokens, end):
+        if (
+            hit.kind == "maker"
+            and hit.via != "model"
+            and after in _COMPARISON_STARTS
+            and _comparison(tokens, end)
+        ):
             if reasons is not DISCARD:
                 reasons.append(
                     f"ignored '{tokens.span(start, end)}': named to describe another "
@@ -88,6 +107,7 @@ def find_names(
         if (
             hit.kind == "maker"
             and hit.via != "model"
+            and hyphened
             and _joined_to_a_name(tokens, end, matches)
             and tokens.norms[end] not in k.german.vocabulary  # "Tesla-Absatz": Tesla's sales
         ):
@@ -119,7 +139,8 @@ def find_names(
         plurals += _brandless_models(k, tokens, stems, picked, reasons)
     if plurals:
         picked = _with_plurals_beside_their_maker(picked, plurals, reasons, tokens)
-    picked = _without_codes_of_others(picked, reasons, tokens)
+    if len(picked) > 1:
+        picked = _without_codes_of_others(picked, reasons, tokens)
     if picked and not tokens.text.isascii():  # 讨个吉利, 《问界长生》: a word, not the brand?
         as_words = names_used_as_words(k, tokens, picked, reasons)
         if as_words is not None:
@@ -309,7 +330,7 @@ _ENDS_WITH_A_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d\d$")
 
 def _joined_to_a_name(tokens: Tokens, end: int, matches: list[Found[EntityHit]]) -> bool:
     """Is the name followed by a hyphen and a capitalised word that is no other name?"""
-    if end >= len(tokens) or "-" not in tokens.text or tokens.cjk(end - 1):
+    if end >= len(tokens.norms) or "-" not in tokens.text or tokens.cjk(end - 1):
         return False
     name_end = tokens.offset(end - 1) + len(tokens.norms[end - 1])
     if tokens.text[name_end : tokens.offset(end)] != "-":
@@ -363,9 +384,14 @@ def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
     written = hit.written
     if written.islower() or tokens.cjk(start) or tokens.text.islower():
         return False
-    if any(c.isdigit() for c in written):
+    if _has_digit(written):
         return False
     return tokens.span(start, end).islower()
+
+
+@lru_cache(maxsize=4096)  # (names as the knowledge writes them)
+def _has_digit(name: str) -> bool:
+    return any(character.isdigit() for character in name)
 
 
 def _without_brands_of_other_products(

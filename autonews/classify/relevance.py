@@ -42,15 +42,17 @@ class Evidence(NamedTuple):
 NO_EVIDENCE = Evidence(NONE, "")
 
 
-def automotive_words(k: Knowledge, words: list[str], text: str) -> list[str]:
-    """The phrases in the text (``words``: its tokens) that by themselves say "cars"."""
+def automotive_words(k: Knowledge, tokens: Tokens, norms: list[str] | None = None) -> list[str]:
+    """The phrases in a text that by themselves say "cars"; ``norms``: its tokens as read, where
+    not ``tokens.norms`` (a German text's compounds read as their parts)."""
+    words = tokens.norms if norms is None else norms
     found = (
         [hits[0] for _, _, hits in k.automotive.scan(words)]
         if k.automotive.may_match(words)
         else []
     )
-    if not text.isascii():
-        phrase = k.automotive_cjk_phrase(text)
+    if tokens.han:  # (every Chinese phrase holds a Chinese character: see Knowledge)
+        phrase = k.automotive_cjk_phrase(tokens.plain)
         if phrase is not None:
             found.append(phrase)
     return found

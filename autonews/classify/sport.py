@@ -9,7 +9,7 @@ and stays car news.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -69,14 +69,14 @@ def sport_cue(
     sport: Sport,
     tokens: Tokens,
     stems: list[str],
-    taken: AbstractSet[int] = frozenset(),
+    names: Sequence[tuple[int, int, object]] = (),
     given_names: AbstractSet[str] = frozenset(),
 ) -> str | None:
     """What in a text says it is a race's news as sport, or None: a word of a race weekend
     ("on pole", "Q1 exit"), a racer named by a name that is theirs alone ("Leclerc"), or one by a
     shared surname ("Hamilton") beside another racer or a word of racing. Not a surname inside a
-    name found (``taken``: token positions of "Aston Martin") or after another first name
-    ("Kyle Hamilton")."""
+    name found (``names``: where they start and end, as "Aston Martin") or after another first
+    name ("Kyle Hamilton")."""
     if sport.results.may_match(stems):
         found = sport.results.scan(stems)
         if found:
@@ -87,7 +87,7 @@ def sport_cue(
     for start, end, racers in sport.people.scan(tokens.norms):
         if not tokens.cjk(start) and not tokens.surface(start)[:1].isupper():
             continue  # "a stroll", "power"
-        if start in taken:
+        if any(begins <= start < ends for begins, ends, _ in names):
             continue
         racer = racers[0]
         if racer.shared and start and tokens.norms[start - 1] in given_names:
@@ -105,16 +105,17 @@ def sport_cue(
 def a_ground(sport: Sport, tokens: Tokens, end: int) -> str | None:
     """The ground word after a name ending at token ``end``, if it is one ("Kia Oval", "Toyota
     Stadium", "丰田体育场"): a ground named after its sponsor, not the sponsor."""
-    if end >= len(tokens):
+    norms = tokens.norms
+    if end >= len(norms):
         return None
-    norm = tokens.norms[end]
-    if tokens.cjk(end):
-        # (the first character first: where the name ends is looked up only after a ground's)
-        if not any(word.startswith(norm) for word in sport.venues_cjk):
-            return None
-        after = tokens.plain[tokens.offset(end) :]
-        return next((word for word in sport.venues_cjk if after.startswith(word)), None)
-    if norm not in sport.venues:  # before the word as written, which costs its position
+    norm = norms[end]
+    if norm in sport.venues:  # (Latin words) before the word as written, which costs its position
+        word = tokens.surface(end)
+        return word if word[:1].isupper() else None
+    if not tokens.han or not tokens.cjk(end):
+        return None  # most names: no word, or no ground's, after them
+    # (the first character first: where the name ends is looked up only after a ground's)
+    if not any(word.startswith(norm) for word in sport.venues_cjk):
         return None
-    word = tokens.surface(end)
-    return word if word[:1].isupper() else None
+    after = tokens.plain[tokens.offset(end) :]
+    return next((word for word in sport.venues_cjk if after.startswith(word)), None)

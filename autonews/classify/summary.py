@@ -76,14 +76,14 @@ class Extra:
     @cached_property
     def words(self) -> list[str]:
         """Its words that by themselves say "cars"."""
-        return automotive_words(self.classifier.k, self.norms, self.tokens.plain)
+        return automotive_words(self.classifier.k, self.tokens, self.norms)
 
     @cached_property
     def spotted(self) -> list[Spotted]:
         """Every name in it that passes the checks, judged by its own context."""
         classifier = self.classifier
         _, weight, _ = classifier.phrase_event(self.stems, DISCARD, None, self.german)
-        car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens.plain)
+        car_word = bool(self.words) or classifier.says_cars(self.stems, self.tokens)
         return find_names(classifier.k, self.tokens, self.stems, DISCARD, weight >= 3.0, car_word)
 
     def makers(
@@ -180,7 +180,7 @@ class Extra:
             )
         lead = self.text[: lead_sentence_length(self.text)]
         lead_tokens = tokenize(lead)
-        lead_words = automotive_words(self.classifier.k, lead_tokens.norms, lead_tokens.plain)
+        lead_words = automotive_words(self.classifier.k, lead_tokens)
         in_lead = list(dict.fromkeys(lead_words))
         if len(in_lead) > 1:
             return Evidence(
