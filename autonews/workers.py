@@ -102,16 +102,16 @@ class Workers:
         self._extract_first = extract
 
     def __enter__(self) -> Workers:
-        if self._extract_first:
+        # fork where the platform has it: the workers start with everything this process has
+        # imported and built, and at once. The run's other threads start after this.
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if self._extract_first and forking:
             # Once here rather than once in every worker (trafilatura's import and first page:
             # 0.1 s of CPU each), which inherit it: the run's first requests wait for it, and
             # a core idles meanwhile on a quiet machine, but the run takes less CPU in all.
             warm_up(True, None)
             self._warm_extract = True
-        # fork where the platform has it: the workers start with everything this process has
-        # imported and built, and at once. The run's other threads start after this.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        context = multiprocessing.get_context("fork" if forking else None)
         self._pool = ProcessPoolExecutor(
             max_workers=self.count, mp_context=context, initializer=_leave_interrupts_to_the_run
         )
