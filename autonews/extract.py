@@ -28,6 +28,7 @@ from autonews.page_furniture import byline_opening, without_page_furniture
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.page_text import MENU_LINES, reads_as_paywall, without_heading
 from autonews.parse.encoding import decode_document
+from autonews.stop_words import install as install_stop_words
 from autonews.text import clean_text, strip_escapes
 
 PAGE_TIME_CAP = 10  # seconds of extraction per page
@@ -47,6 +48,7 @@ def extract_html(url: str, html: str) -> Article:
     """Extract one page. Runs in worker processes; never raises."""
     import trafilatura
 
+    install_stop_words()
     # Terminal escapes out first: the parser drops their ESC character, not the rest ("[31m").
     html = strip_escapes(html)
     meta = head_metadata(html)

@@ -94,8 +94,12 @@ class Stream:
         # (parse_and_classify): in a worker when the run or the feed is large, else here.
         self._classify_on_arrival = cores > 1 and len(feeds) >= PARSE_POOL_THRESHOLD
         self._pool_all = self._classify_on_arrival and len(feeds) >= POOL_ALL_FEEDS
-        wanted = extract or self._classify_on_arrival
-        self._workers = Workers(cores) if cores > 1 and wanted else None
+        known = store.http_states([slot.config.url for slot in self._feeds])
+        self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
+        # A feed never fetched brings entries (and pages) for sure.
+        self.cold = any(etag is None and modified is None for etag, modified in self._states)
+        wanted = extract or self._classify_on_arrival  # (a cold one warms up the extractor first)
+        self._workers = Workers(cores, extract and self.cold) if cores > 1 and wanted else None
         self._session = FetchSession(config.fetch, self._events)
         self._exits = contextlib.ExitStack()
         self._health: list[FeedHealth | None] = [None] * len(feeds)
@@ -116,10 +120,6 @@ class Stream:
         self.labels = PageLabels(config.classify)
         if extract:
             self._pages.on_read = self.labels.page_read
-        known = store.http_states([slot.config.url for slot in self._feeds])
-        self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
-        # A feed never fetched brings entries (and pages) for sure.
-        self.cold = any(etag is None and modified is None for etag, modified in self._states)
 
     @property
     def big(self) -> bool:

@@ -531,3 +531,36 @@ def test_workers_leave_ctrl_c_to_the_run() -> None:
         time.sleep(0.3)
         assert all(process.is_alive() for process in processes)
         assert pool.submit(sum, [1, 2]).result(timeout=30) == 3  # and still at work
+
+
+_WORKERS_START_WITH = """
+import sys
+from autonews.workers import Workers
+
+def loaded(name):
+    return name in sys.modules
+
+with Workers(2, extract=sys.argv[1] == "extract") as workers:
+    assert workers._pool is not None
+    print(workers._pool.submit(loaded, "trafilatura").result(timeout=60))
+"""
+
+
+def test_a_cold_run_with_pages_warms_up_the_extractor_once_before_its_workers_fork() -> None:
+    """trafilatura's import and first page (0.1 s of CPU) are paid once, in the run's process
+    before its workers fork, rather than in every worker: they start with it."""
+    import subprocess
+    import sys
+
+    def first_task_finds_it(how: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _WORKERS_START_WITH, how],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        return done.stdout.strip()
+
+    assert first_task_finds_it("extract") == "True"
+    assert first_task_finds_it("no") == "False"  # other runs: on the first page, if any
