@@ -245,3 +245,15 @@ def test_read_says_a_wall_is_no_article(cli, home: Path, site: Site) -> None:
     assert read.code == 0 and ARTICLE_LINES[0] in " ".join(read.out.split()), read.out
     assert not [w for w in WALL_WORDS if w in read.out], read.out
 
+
+def test_the_footer_names_the_site_that_refused(cli, home: Path, site: Site) -> None:
+    """Trial 43 §4 #3: "Article pages: 2 failed this run (HTTP 401 ×2)" did not say which pages
+    (Reuters', behind Google News' redirects, answering "Please enable JS…")."""
+    _serve(site)
+    _configure(home, site)
+    run = cli("digest", "--format", "text", "--debug")
+    assert run.code == 0, run.err
+    assert "Article pages: 1 failed this run (HTTP 401: 127.0.0.1)" in " ".join(run.out.split())
+    # --debug: the page, and where its link's redirect ended.
+    assert f"{site.url('/go/blocked')}: fetch failed: HTTP 401" in run.err, run.err
+    assert f"(at {site.url('/blocked/story')})" in run.err, run.err
