@@ -2,12 +2,12 @@
 trafilatura, on all cores, each page under a time cap, cached in the store by URL.
 
 Settings, chosen on the 52-page sample in ``benchmarks/pages`` (``benchmarks/extract_bench.py``):
-trafilatura's defaults with its fallback extractors (``fast=True`` lost live blogs and pages
-without <p>), comments excluded, tables kept, and its metadata pass off: title, author, date and
-language come from the page's meta tags (:func:`head_metadata`), far cheaper than htmldate.
-Then :func:`tidy_body` removes the furniture trafilatura keeps: the site's menus, cookie banner,
-tip line and newsletter and app prompts (``page_furniture``), ads, credits, "Read more" lines,
-related-link blocks, pull quotes.
+trafilatura's defaults with fallbacks (``fast=True`` lost live blogs and pages without <p>),
+comments excluded, tables kept, metadata from the page's meta tags (:func:`head_metadata`), far
+cheaper than htmldate. A consent wall or a bot check has no text (``page_walls``); then
+:func:`tidy_body` removes the furniture trafilatura keeps: the site's menus, cookie banner, tip
+line and newsletter and app prompts (``page_furniture``), ads, credits, "Read more" lines,
+related-link blocks, pull quotes; and a paywall's prompts go.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from autonews.models import Article, FetchResult
 from autonews.page_dates import split_byline
 from autonews.page_furniture import byline_opening, without_page_furniture
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
-from autonews.page_text import MENU_LINES, reads_as_paywall, without_heading
+from autonews.page_text import MENU_LINES, PAYWALL, reads_as_paywall, without_heading
+from autonews.page_walls import wall_reason, without_prompts
 from autonews.parse.encoding import decode_document
 from autonews.stop_words import install as install_stop_words
 from autonews.text import clean_text, strip_escapes
@@ -73,24 +74,27 @@ def extract_html(url: str, html: str) -> Article:
         if alarm:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, previous)
-    if document is None:
-        return skipped_page(url, NO_TEXT)
-    heading = page_heading(html)
-    headings = (meta.get("title", ""), heading)
+    headings = (meta.get("title", ""), page_heading(html))
+    raw = clean_text(document.text or "", keep_newlines=True) if document is not None else ""
+    # A consent wall, a bot check: no article, whatever else the page holds (trial 43).
+    wall = wall_reason(raw, headings, html)
+    if wall or document is None:
+        return skipped_page(url, wall or NO_TEXT)
     # The byline a page shows, where its meta tags name no author: extractors keep it as a line
     # of the text, or run into it ("By Staff Reporter Li Auto is recalling…", trial 33).
     byline = meta.get("author", "") or page_byline(html)
     byline = byline[byline_opening(byline) :]  # "By Li Wei", "Von der Redaktion"
     author, dated = split_byline(byline)  # "staff · 2026-12-03 09:00 UTC" (trial 38)
-    text = tidy_body(clean_text(document.text or "", keep_newlines=True), *headings)
+    text = tidy_body(raw, *headings)
     if reads_as_paywall(text):  # no body: the feed's summary tells the item
         return skipped_page(url, PAYWALL)
+    text = without_prompts(text)  # a paywall's prompts beside a teaser or the article
     told = without_heading(text, headings, (byline, author, meta.get("site", "")), furnished=False)
     if not told:  # only the heading, and what stands around it (trial 32's tiny pages)
         return skipped_page(url, NO_TEXT)
     return Article(
         url=url,
-        title=_headline(meta.get("title", ""), heading),
+        title=_headline(*headings),
         author=author,
         date=meta.get("date", "") or dated,
         language=meta.get("language", ""),
@@ -127,7 +131,6 @@ def _settings(cjk: bool) -> Any:
 
 
 NO_TEXT = "no article text found"
-PAYWALL = "only a prompt to subscribe or sign in (a paywall)"
 
 
 # Page metadata from the <head>, as news sites publish it (Open Graph, article:*, Dublin Core,

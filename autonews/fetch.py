@@ -272,8 +272,9 @@ class Fetcher:
                 status=status,
                 wait=_retry_after_seconds(response.headers.get("retry-after")),
             )
-        if status >= 400:
-            return _error(req.url, f"HTTP {status} {response.reason_phrase}".strip(), response)
+        if status >= 400:  # (where a redirect ended: the site that refused, trial 43)
+            refused = _error(req.url, f"HTTP {status} {response.reason_phrase}".strip(), response)
+            return replace(refused, final_url=url)
         try:
             body = await self._read_capped(response)
         except _TooLarge:

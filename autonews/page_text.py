@@ -11,41 +11,21 @@ from collections.abc import Iterable
 
 from autonews.page_dates import dated_byline_end
 from autonews.page_furniture import byline_opening, without_page_furniture
+from autonews.page_walls import prompt_phrases, wall_reason, without_prompts
 
-# What a paywall or a sign-in wall says instead of the article, in English and Chinese.
-PAYWALL_PROMPTS = (
-    "subscribe to continue",
-    "subscribe to read",
-    "subscribe now to",
-    "subscribers only",
-    "for subscribers",
-    "already a subscriber",
-    "already subscribed",
-    "sign in to continue",
-    "sign in to read",
-    "log in to continue",
-    "log in to read",
-    "to continue reading",
-    "register to continue",
-    "create a free account",
-    "unlock this article",
-    "become a member to",
-    "订阅后阅读",
-    "订阅后继续阅读",
-    "登录后阅读",
-    "登录后继续阅读",
-    "付费阅读",
-    "开通会员",
-    "订阅全文",
-    "訂閱後閱讀",
-    "登入後閱讀",
-    "付費閱讀",
-)
-_PROMPT = re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in PAYWALL_PROMPTS), re.I)
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 # A page is a paywall when, its prompts aside, fewer characters than these are left: a heading
 # and a byline, not an article.
 _LEFT_OF_AN_ARTICLE = 120
+
+
+PAYWALL = "only a prompt to subscribe or sign in (a paywall)"
+
+
+def stored_wall(text: str, title: str) -> str | None:
+    """Why a body the store kept is no article (kept before such pages were read as having
+    none): a consent wall, a bot check, a paywall's prompt; None for an article's."""
+    return wall_reason(text, (title,)) or (PAYWALL if reads_as_paywall(text) else None)
 
 
 def reads_as_paywall(text: str) -> bool:
@@ -54,9 +34,11 @@ def reads_as_paywall(text: str) -> bool:
     # Sentence by sentence, stopping at an article's worth of other text: an article (nearly
     # every page) is told after its first sentences, where searching all of it for the prompts
     # cost a couple of milliseconds a page, for every source of every story of a digest.
+    # (what a paywall or a sign-in wall says instead of the article: knowledge/walls.toml)
+    prompts = prompt_phrases()
     rest, prompted = 0, False
     for sentence in _SENTENCE.finditer(text):
-        if _PROMPT.search(sentence.group()):
+        if prompts.search(sentence.group().casefold()):
             prompted = True
             continue
         rest += len(sentence.group().strip())
@@ -90,7 +72,7 @@ def without_heading(
     starts at a sentence of the article; "" when nothing is (a page that is only its heading
     and its site's furniture). ``furnished=False``: the text's furniture is gone already (a
     page just extracted: ``extract.tidy_body``)."""
-    text = (without_page_furniture(text) if furnished else text).lstrip()
+    text = (without_site_lines(text) if furnished else text).lstrip()
     start, took_heading = _from_heading(text, [h for h in headings if h.strip()])
     if took_heading:
         start = _without_byline(start, bylines, run_on=True)
@@ -206,11 +188,17 @@ _RUN_ON_TAIL = re.compile(
 )
 
 
+def without_site_lines(text: str) -> str:
+    """``text`` without its site's furniture (``page_furniture``) and a paywall's prompts
+    (``page_walls.without_prompts``), wherever they stand."""
+    return without_prompts(without_page_furniture(text))
+
+
 def without_furniture(text: str) -> str:
     """``text`` without its site's furniture (``page_furniture``: navigation, a cookie banner,
     a tip line, newsletter and app prompts) and without Chinese pages' dateline and credit
     lines (see above), as lines or run into its start and end."""
-    return _without_credits(without_page_furniture(text))
+    return _without_credits(without_site_lines(text))
 
 
 def _without_credits(text: str) -> str:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, replace
 
 from autonews.config import Config
 from autonews.errors import NotFoundError
-from autonews.extract import PAYWALL, extract_pages
+from autonews.extract import NO_TEXT, extract_pages
 from autonews.models import Article, Item
 from autonews.page_dates import split_byline
 from autonews.page_policy import NOT_WEB, PageRequest
-from autonews.page_text import reads_as_paywall, without_furniture, without_heading
+from autonews.page_text import PAYWALL, reads_as_paywall, without_furniture, without_heading
+from autonews.page_walls import said_by_summary, wall_kinds
 from autonews.store import Store
 from autonews.story_id import resolve_story_id
 from autonews.timeparse import utcnow
@@ -59,11 +60,15 @@ def read_article(config: Config, url_or_id: str) -> Reading:
     (trial 34 #5: five sources had readable pages, and `read` gave up at the first)."""
     with Store.for_reading(config.paths.store_file) as store:
         if url_or_id.lower().startswith(("http://", "https://")):
-            return Reading(_with_text([_page(store, config, url_or_id)], url_or_id))
+            page = _page(store, config, url_or_id)
+            told = _told_by_its_summary(store.items_linking(url_or_id), page)
+            return told or Reading(_with_text([page], url_or_id))
         sources = _story_sources(store, config, url_or_id)
         link, *others = dict.fromkeys(item.link for item in sources if item.link)
         assert link is not None
         own = _page(store, config, link)
+        if own.text and (told := _told_by_its_summary([sources[0]], own)):
+            return told  # a teaser of the summary the digest shows: the summary
         if own.text:
             return Reading(own)
         found = _stored(store, [url for url in others if url])
@@ -72,8 +77,11 @@ def read_article(config: Config, url_or_id: str) -> Reading:
         if no_text and (told := _told_by_summary(sources, tried)):
             return told
         article = found or _with_text(tried, url_or_id)
-        feed = next(item.feed_name for item in sources if item.link == article.url)
-        return Reading(article, f"read {feed}'s page: the story's link {link} has {_no_text(own)}")
+        item = next(item for item in sources if item.link == article.url)
+        note = f"the story's link {link} has {_no_text(own)}"
+        if told := _told_by_its_summary([item], article):  # a teaser of its summary
+            return replace(told, note=f"read {item.feed_name}'s summary from its feed: {note}")
+        return Reading(article, f"read {item.feed_name}'s page: {note}")
 
 
 def _told_by_summary(sources: list[Item], tried: list[Article]) -> Reading | None:
@@ -82,16 +90,46 @@ def _told_by_summary(sources: list[Item], tried: list[Article]) -> Reading | Non
     when a page could not be fetched (that is said instead) or no feed gave a summary."""
     if any(article.skipped.startswith("fetch failed") for article in tried):
         return None
+    from autonews.story_build import own_summary
+
+    walls = sorted({a.skipped for a in tried if a.skipped and a.skipped != NO_TEXT})
+    why = "; ".join(walls) or "the headline and the site's menus only"
     for item in sources:
-        summary = without_furniture(item.summary).strip()
+        summary = without_furniture(own_summary(item)).strip()
         if summary and item.link:
             article = Article(item.link, item.title, "", "", "", summary)
-            note = (
-                f"no article text on the story's pages (the headline and the site's menus "
-                f"only): {item.feed_name}'s summary from its feed"
-            )
-            return Reading(article, note)
+            note = f"no article text on the story's pages ({why}): {item.feed_name}'s summary"
+            return Reading(article, note + " from its feed")
     return None
+
+
+def _told_by_its_summary(items: list[Item], page: Article) -> Reading | None:
+    """An item's page told by its feed's summary, said so on stderr, where the page has no
+    text that was not only a failed fetch (a consent wall, a bot check, a paywall: trial 43),
+    or says nothing the summary does not (a paywall's teaser, cut short: trial 43's Nikkei
+    Asia page). None when the page is read as it is."""
+    from autonews.story_build import own_summary
+
+    if page.skipped.startswith("fetch failed") or page.skipped == NOT_WEB:
+        return None
+    for item in items:
+        summary = without_furniture(own_summary(item)).strip()
+        if not summary:
+            continue
+        if page.text and not _a_teaser_of(page.text, summary):
+            return None
+        why = page.skipped or "only a teaser of its feed's summary, cut short"
+        article = Article(page.url, item.title, "", "", "", summary)
+        return Reading(article, f"no article text at {page.url} ({why}): its feed's summary")
+    return None
+
+
+def _a_teaser_of(text: str, summary: str) -> bool:
+    """Whether a page's text is the opening of its feed's summary, cut short (not the whole)."""
+    return said_by_summary(text, summary) and len(text) < _TEASER_SHARE * len(summary)
+
+
+_TEASER_SHARE = 0.9
 
 
 def _page(store: Store, config: Config, url: str) -> Article:
@@ -157,6 +195,11 @@ def _why_no_text(article: Article, asked: str) -> str:
         )
     if article.skipped.startswith("fetch failed"):
         return "check the address, or open it in a browser (a page may need one)"
+    if article.skipped in {kind.reason for kind in wall_kinds()}:
+        return (
+            "the site shows that in place of its article to a reader it does not know yet "
+            "(no cookies, no scripts run): open it in a browser"
+        )
     if article.skipped == PAYWALL:
         return "the outlet shows its articles to subscribers: open it in a browser signed in"
     return (

@@ -19,6 +19,7 @@ from autonews.models import (
     Story,
 )
 from autonews.page_text import reads_as_paywall, without_heading
+from autonews.page_walls import said_by_summary
 from autonews.parse.fields import titled_by_text
 from autonews.recall_listings import recall_listing
 from autonews.story_details import with_sources_details
@@ -106,7 +107,7 @@ def representative(
             # One with a text of its own (an article, a feed summary) has a summary to show
             # under its title: a titles-only or paywalled item would borrow another source's,
             # which may tell another event (trial 30 #3).
-            bool(i.summary.strip()) or _has_body(i, articles or {}),
+            bool(own_summary(i)) or _has_body(i, articles or {}),
             _informativeness(i, classifications[i.id]),
             -i.id,
         ),
@@ -132,12 +133,29 @@ def _has_body(item: Item, articles: Mapping[str, Article]) -> bool:
 def told_body(item: Item, articles: Mapping[str, Article]) -> str:
     """The article body of ``item``'s page, without the heading and byline the page repeats,
     or "" when it has none: no page, or only a paywall's prompt (as the store may keep from
-    before such pages were read as having no body)."""
+    before such pages were read as having no body), or one that says nothing its feed's summary
+    does not (a paywall's teaser, cut short: trial 43), where the summary tells the item."""
     if not _has_body(item, articles):
         return ""
     article = articles[item.link or ""]
     headings = (item.title, article.title)
-    return without_heading(article.text, headings, (article.author, item.feed_name))
+    body = without_heading(article.text, headings, (article.author, item.feed_name))
+    return "" if said_by_summary(body, item.summary) else body
+
+
+def own_summary(item: Item) -> str:
+    """An item's feed summary, or "" where it tells nothing past its title and outlet: an
+    aggregator's item (Google News) gives its title and outlet as its summary, and the titles
+    and outlets of its related coverage after them ("Toyota recalls … Reuters Toyota recalls …
+    CNBC"): a list of links, no text (trial 43, where a consent wall stood in for it)."""
+    summary = " ".join(item.summary.split())
+    rest = _beyond_title(summary, item.title)
+    if item.outlet and rest != summary:
+        return ""
+    for name in (item.outlet, item.feed_name):
+        if name and rest.casefold().endswith(name.casefold()):
+            rest = rest[: -len(name)]
+    return item.summary if any(char.isalnum() for char in rest) else ""
 
 
 def build_story(
@@ -174,7 +192,8 @@ def build_story(
         _story_event([classifications[m.id] for m in voting], label),
         [classifications[m.id] for m in voting if m.id != chosen.id],
     )
-    summary = _beyond_title(first_sentences(own or chosen.summary or body or ""), chosen.title)
+    told = own or own_summary(chosen) or body or ""
+    summary = _beyond_title(first_sentences(told), chosen.title)
     sources = tuple(
         Source(
             m.feed_name,

@@ -335,7 +335,8 @@ def test_failed_pages_are_not_fetched_again_until_their_backoff_ends(
     assert pages.hits["/a/hang"] == 1 and pages.hits["/a/broken"] == 1
     assert pages.hits["/a/private"] == 0  # the guard: a public feed's link to a loopback address
     assert (
-        "Article pages: 2 failed this run (HTTP 500, timeout) · 1 skipped: link to a private "
+        "Article pages: 2 failed this run (HTTP 500: 127.0.0.1, timeout: 127.0.0.1) · 1 "
+        "skipped: link to a private "
         "address (set [fetch] allow_private = true to follow)"
     ) in flat(first.out)
 

@@ -90,7 +90,8 @@ def pages_line(skipped: tuple[SkippedPage, ...], clock: Clock) -> str:
     kinds = Counter(page.kind for page in skipped)
     parts = []
     if kinds["failed"]:
-        why = failure_causes(page.reason for page in skipped if page.kind == "failed")
+        failed = [page for page in skipped if page.kind == "failed"]
+        why = failure_causes((page.reason for page in failed), (page.url for page in failed))
         parts.append(words("pages_failed", n=kinds["failed"], why=why))
     if kinds["waiting"]:
         retries = [p.retry_after for p in skipped if p.kind == "waiting" and p.retry_after]

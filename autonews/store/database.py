@@ -287,6 +287,15 @@ class Store(
             for row in rows
         ]
 
+    def items_linking(self, url: str) -> list[Item]:
+        """The items whose link is ``url``, each under its feed as last configured."""
+        rows = self.db.execute("SELECT * FROM items WHERE link = ? ORDER BY id", (url,))
+        feeds = {feed.url: feed for feed in self.known_feeds()}
+        return [
+            item_from_row(row, feeds.get(row["feed_url"], FeedConfig(url=row["feed_url"])))
+            for row in rows.fetchall()
+        ]
+
     def known_feeds(self) -> list[FeedConfig]:
         """Every feed the store has items or state for, named as last configured (else by its
         own title)."""

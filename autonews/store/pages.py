@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from autonews.models import Article, PageFailure
+from autonews.page_text import stored_wall
 from autonews.store.connection import rows_in, transaction
 from autonews.store.rows import iso
 
@@ -17,15 +19,19 @@ class PageQueries:
     db: sqlite3.Connection
 
     def articles(self, urls: Iterable[str]) -> dict[str, Article]:
+        """The pages stored of ``urls``, by URL; a body kept before its page was read as a wall
+        (a consent wall, a bot check, a paywall's prompt: trial 43) as a page with no text."""
         return {
-            row["url"]: Article(
-                url=row["url"],
-                title=row["title"],
-                author=row["author"],
-                date=row["date"],
-                language=row["language"],
-                text=row["text"],
-                skipped=row["skipped"],
+            row["url"]: _as_read_now(
+                Article(
+                    url=row["url"],
+                    title=row["title"],
+                    author=row["author"],
+                    date=row["date"],
+                    language=row["language"],
+                    text=row["text"],
+                    skipped=row["skipped"],
+                )
             )
             for row in rows_in(self.db, "SELECT * FROM articles WHERE url IN", urls)
         }
@@ -66,3 +72,9 @@ class PageQueries:
                 "VALUES (?, ?, ?, ?)",
                 [(f.url, f.error, f.failures, iso(f.retry_after)) for f in failures],
             )
+
+
+def _as_read_now(article: Article) -> Article:
+    if article.text and (wall := stored_wall(article.text, article.title)):
+        return replace(article, text="", skipped=wall)
+    return article

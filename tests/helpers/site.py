@@ -27,8 +27,8 @@ ARTICLE = (
 
 @dataclass
 class Site:
-    """A loopback web server: path -> (status, content type, body), or a callable answering
-    late (a hanging page). Counts every request by path."""
+    """A loopback web server: path -> (status, content type, body; a redirect's is its
+    Location), or a callable answering late (a hanging page). Counts every request by path."""
 
     routes: dict[str, tuple[int, str, str]] = field(default_factory=dict)
     slow: dict[str, float] = field(default_factory=dict)  # path -> seconds before answering
@@ -71,6 +71,8 @@ def running_site() -> Iterator[Site]:
             data = body.encode("utf-8")
             try:
                 self.send_response(status)
+                if 300 <= status < 400:  # a redirect: its body is where to
+                    self.send_header("Location", body)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
