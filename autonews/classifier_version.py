@@ -28,6 +28,8 @@ KNOWLEDGE_FILES = (
     "sport.toml",  # a race's news as sport
     "events.toml",
     "events.de.toml",  # German
+    "events.ja.toml",  # Japanese
+    "languages.toml",  # the languages not read, whose titles' events are not guessed
     "concepts.toml",  # the event model reads a title's concepts
     "figures.toml",  # what counts count, and what ¥ is
     "event_model.json",

@@ -63,7 +63,8 @@ def importance(story: Story) -> float:
 def headline_figure(classification: Classification) -> str:
     """The figure that makes a story news again when it changes (units recalled, money)."""
     for figure in classification.figures:
-        if figure.kind in ("units", "money") and figure.value is not None:
+        # (not a sum told as a share price or an analyst's price target: measure "stock")
+        if figure.kind in ("units", "money") and figure.value is not None and not figure.measure:
             return f"{figure.kind}:{round(figure.value)}"
     return ""
 

@@ -21,7 +21,8 @@ GERMAN = [
     "Tesla Model Y: Preissenkung jetzt auch in Deutschland",
 ]
 NOTE = (
-    "its titles are in French, which autonews does not read (it reads English, Chinese and German)"
+    "its titles are in French, which autonews does not read (it reads English, Chinese, German"
+    " and, in part, Japanese)"
 )
 
 

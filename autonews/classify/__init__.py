@@ -62,10 +62,12 @@ from autonews.classify.relevance import (
     Spotted,
     automotive_words,
     other_business,
+    other_product,
     title_evidence,
 )
 from autonews.classify.sport import sport_cue
 from autonews.classify.summary import Extra
+from autonews.classify.unread import READ, other_language, unread_event
 from autonews.models import Classification, Event
 from autonews.recall_listings import recall_listing
 from autonews.wire_titles import without_bookkeeping
@@ -92,7 +94,9 @@ class _TitleReading(NamedTuple):
     car_word: bool
     found: list[Spotted]
     car_words: list[str]  # the phrases that by themselves say "cars" (automotive_words)
-    german: bool  # read as German (knowledge/events.de.toml)
+    # The language it reads as, if not English or Chinese: German (knowledge/events.de.toml),
+    # Japanese (events.ja.toml) or one autonews does not read (languages.toml: "Dutch").
+    language: str
 
 
 class Classifier:
@@ -129,10 +133,12 @@ class Classifier:
         reasons: list[str],
         hits: list[RuleHit] | None = None,
         german: bool = False,
+        japanese: bool = False,
     ) -> tuple[Event, float, str | None]:
         """The event by the rules (strongest phrase, earliest among equals), its weight, and the
         first speculative phrase if any; ``hits`` collects every phrase that matched. A German
-        text (``german``) is read by German phrases too (knowledge/events.de.toml)."""
+        text (``german``) is read by German phrases too (knowledge/events.de.toml), a Japanese
+        one by Japanese phrases (events.ja.toml)."""
         best: tuple[float, int, EventHit] | None = None
         speculative = None
         denied = False  # a denial names the rumour it answers: no speculation
@@ -140,6 +146,8 @@ class Classifier:
         reason_at = -1  # where the reason for the news begins, once asked (clauses.py)
         if german:
             matches = self.k.german.with_separable(stems, self.k.german_event_choices.scan(stems))
+        elif japanese:
+            matches = self.k.japanese_event_choices.scan(stems)
         else:
             matches = self.k.event_choices.scan(stems)
         for start, _, (choice,) in matches:
@@ -167,7 +175,7 @@ class Classifier:
         if reasons is not DISCARD:
             # What became of the choice: the event model weighs it (see classify), unless it is
             # the user's own phrase; with no model, the strongest phrase decides.
-            weighed = self.model is not None and weight <= _DECISIVE and not german
+            weighed = self.model is not None and weight <= _DECISIVE and not (german or japanese)
             said = "weighed" if weighed else "yours" if weight > _DECISIVE else ""
             reasons.append(rules_choice(hit, position, said or strength_name(weight)))
         return hit.event, weight, speculative
@@ -178,16 +186,17 @@ class Classifier:
         stems: list[str],
         reasons: list[str],
         hits: list[RuleHit],
-        german: bool = False,
+        language: str = "",
     ) -> tuple[Event, float, str | None]:
         if recall_listing(title):
             reasons.append("rules: recall, a regulator's recall listing or safety notice")
             return _RECALL, _LISTING, None  # its "may" is the fault's
-        event, weight, speculative = self.phrase_event(stems, reasons, hits, german)
+        german, japanese = language == "German", language == "Japanese"
+        event, weight, speculative = self.phrase_event(stems, reasons, hits, german, japanese)
         main = main_clause(title, stems) if (":" in title or "：" in title) else stems
         if main is not stems:
             # After a topic label ("Tariff Turmoil: ..."), the main clause wins a tie.
-            main_event, main_weight, _ = self.phrase_event(main, DISCARD, None, german)
+            main_event, main_weight, _ = self.phrase_event(main, DISCARD, None, german, japanese)
             if main_weight >= weight and main_event is not event:
                 reasons.append(f"rules: {main_event.value}, the clause after the lead-in")
                 event, weight = main_event, main_weight
@@ -199,12 +208,16 @@ class Classifier:
         tokens = Tokens(title)
         norms = tokens.norms
         german = self.k.german.reads(norms, title)
+        language = "German" if german else other_language(self.k, title, norms)
         if german:  # its compounds read as their parts: Rückrufaktion as Rückruf
             norms = self.k.german.parts(norms)
-            reasons.append("read as German")
+        if language:
+            reasons.append(f"read as {language}" + ("" if language in READ else _UNREAD))
         stems = stems_of(norms)
         hits: list[RuleHit] = []
-        event, weight, speculative = self._rule_event(title, stems, reasons, hits, german)
+        event, weight, speculative = self._rule_event(title, stems, reasons, hits, language)
+        if language and language not in READ:  # its own few words ("roept … terug")
+            event, weight = unread_event(self.k, language, norms, event, weight, reasons)
         car_words = automotive_words(self.k, tokens, norms)
         if german and not car_words:  # Gebrauchtwagenpreise, Poolfahrzeuge
             compound = self.k.german.car_compound(tokens.norms)
@@ -220,7 +233,7 @@ class Classifier:
             hits = []
             event, weight, speculative = self._rule_event(title, stems, reasons, hits)
         return _TitleReading(
-            tokens, stems, hits, event, weight, speculative, car_word, found, car_words, german
+            tokens, stems, hits, event, weight, speculative, car_word, found, car_words, language
         )
 
     def event_features(self, title: str) -> list[str]:
@@ -253,7 +266,7 @@ class Classifier:
         the item comes from a feed that is about cars, which is evidence enough of relevance."""
         reasons: list[str] = [] if explain else DISCARD
         title = without_bookkeeping(title)  # "UPDATE 1-Ford expands...": "1-Ford" is no Ford
-        tokens, stems, hits, event, weight, speculative, car_word, found, car_words, german = (
+        tokens, stems, hits, event, weight, speculative, car_word, found, car_words, language = (
             self._read_title(title, reasons)
         )
         if found and title[:1].isdigit():  # a listing's manufacturer (regulators.py)
@@ -262,11 +275,15 @@ class Classifier:
         probability = 1.0
         # The event model weighs the title (the user's own phrases rule) ...
         weigh = self.model is not None and weight <= _DECISIVE
-        if weigh and german:
+        if weigh and language:
             # The model's words are English and Chinese ("die" and "will" English ones): the
-            # German phrases decide, as sure as their strength.
+            # German or Japanese phrases decide, as sure as their strength. In a language not
+            # read, only a phrase that names its event for sure does: the model's cues there are
+            # an English word's look-alikes ("id" of "ID.3", "op").
+            if language not in READ and weight < STRENGTHS["strong"]:
+                event, weight = _OTHER, 0.0
             probability = _SURENESS.get(strength_name(weight), 1.0) if weight > 0 else 1.0
-            reasons.append(f"event {event.value} (the rules: the event model reads no German)")
+            reasons.append(f"event {event.value} (the rules: the event model reads no {language})")
             weigh = False
         subject_end = _subject_end(found) if weigh else None
         if weigh and reasons is not DISCARD:  # (explained where it was weighed)
@@ -275,9 +292,13 @@ class Classifier:
         off_topic = bool(found) and self._not_about_cars(
             found, stems, car_word and self._spared(found, stems, car_words), reasons
         )
+        if not off_topic and found and not car_words:
+            off_topic = self._another_vehicle(found, stems, reasons)
         if not off_topic and not car_words:
             off_topic = self._sport(tokens, stems, found, reasons)
-        market = not (off_topic or car_words) and len(found) > 1 and "%" in title
+        market = (
+            not (off_topic or car_words) and len(found) > 1 and ("%" in title or title.isascii())
+        )
         if market and a_market_report(tokens, found):
             # "美股盘前：特斯拉涨1.2%，蔚来涨3%": a session's share moves, the market's news.
             reasons.append("makers dropped: named only by their shares' moves, a market report")
@@ -436,6 +457,19 @@ class Classifier:
             reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
         return bool(cues)
 
+    def _another_vehicle(self, found: list[Spotted], stems: list[str], reasons: list[str]) -> bool:
+        """A maker's motorcycles, outboard motors or other products than cars (Honda's lawn
+        mowers): named with no word only the car world uses and no car model, the news is
+        theirs, whatever the broader car nouns ("recall", "sales") say."""
+        for _, _, item in found:
+            if item.via == "model":
+                return False
+        cues = self.k.other_vehicles.scan(stems) if self.k.other_vehicles.may_match(stems) else []
+        product = cues[0][2][0] if cues else other_product(self.k, found, stems)
+        if product is not None:
+            reasons.append(f"makers dropped: '{product}' is no car")
+        return product is not None
+
     def _sport(
         self, tokens: Tokens, stems: list[str], found: list[Spotted], reasons: list[str]
     ) -> bool:
@@ -469,6 +503,7 @@ def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:
     return Names(spans)
 
 
+_UNREAD = ", which autonews does not read: only its names and a few words are"
 _DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh more
 _LISTING = _DECISIVE + 0.5  # a recall listing's shape decides, as the user's phrases do
 # How sure the event of a German title is, by the strength of the phrase that decided it: as

@@ -43,7 +43,11 @@ def described(text: str, spot: Spot, reasons: list[str] = DISCARD) -> Figure:
     elif not figure.qualifier and (bound := bound_after(text, end)):
         figure = replace(figure, text=text[start : bound.edge], qualifier=bound.qualifier)
     measure, words = (
-        percent_measure(text, spot.start, end) if figure.kind == "percent" else ("", "")
+        percent_measure(text, spot.start, end)
+        if figure.kind == "percent"
+        else percent_measure(text, spot.start, end, "money")
+        if figure.kind == "money"
+        else ("", "")
     )
     if measure:
         figure = replace(figure, measure=measure)
@@ -174,14 +178,17 @@ _NEAR = 24
 _NEAR_CHINESE = 8
 _WINDOW = 60  # characters before a figure the words that say what it is are looked for in
 _DIGIT = re.compile(r"\d")
-_PERCENTS = DATA["percents"]
 
 
 @cache
-def _percent_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
-    """The words before and after a percentage that say what it is, and each one's measure."""
-    before = {w.lower(): m for m, lists in _PERCENTS.items() for w in lists.get("before", [])}
-    after = {w.lower(): m for m, lists in _PERCENTS.items() for w in lists.get("after", [])}
+def _percent_words(
+    table: str = "percents",
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    """The words before and after a percentage (or a sum: ``table`` "money") that say what it
+    is, and each one's measure."""
+    measures = DATA[table]
+    before = {w.lower(): m for m, lists in measures.items() for w in lists.get("before", [])}
+    after = {w.lower(): m for m, lists in measures.items() for w in lists.get("after", [])}
     return (
         re.compile(word_pattern(list(before)), re.IGNORECASE),
         re.compile(rf"\s?(?:{word_pattern(list(after))})", re.IGNORECASE),
@@ -195,12 +202,13 @@ _QUARTERLY = re.compile(word_pattern(DATA["quarters"]["words"]), re.IGNORECASE)
 _SEQUENTIAL = frozenset(("环比", "環比", "sequentially"))
 
 
-def percent_measure(text: str, start: int, end: int) -> tuple[str, str]:
+def percent_measure(text: str, start: int, end: int, table: str = "percents") -> tuple[str, str]:
     """What the percentage at ``start:end`` is, and the words that say so: right after it ("up
     3.8% year-on-year"), else the nearest before it in its clause with no other number between
     (同比增长22.6%, "vehicle margin improved to 16.8%", "Hang Seng slips 0.3%"); ("", "") when
-    the headline does not say. A 环比 in a headline about a quarter is quarter-on-quarter."""
-    before, after, measure_before, measure_after = _percent_words()
+    the headline does not say. A 环比 in a headline about a quarter is quarter-on-quarter. With
+    ``table`` "money", what a sum is ("price target to $95": a share price)."""
+    before, after, measure_before, measure_after = _percent_words(table)
     if match := after.match(text, end):
         words = match.group().strip()
         measure = measure_after[words.lower()]

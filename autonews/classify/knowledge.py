@@ -50,6 +50,10 @@ class Maker:
     brands: frozenset[str] = frozenset()
     # The maker whose cars this brand sells under its own badge (Vauxhall: Opel's), if any.
     badge_of: str = ""
+    # Its products that are no cars (Honda's lawn mowers, Gold Wing), as stemmed tokens, and
+    # its families of them named by letters and a digit (Honda's CB: CB1000F, CBR650R).
+    not_cars: tuple[tuple[str, ...], ...] = ()
+    not_car_families: tuple[str, ...] = ()
 
 
 # Roles whose business is the car industry: a company's name is weak evidence of it.
@@ -124,6 +128,9 @@ class Knowledge:
     # ones with German ones), and what else reads it (language.py).
     german_events: Lexicon[EventHit] = field(default_factory=Lexicon)
     german: ReadLanguage = field(default_factory=ReadLanguage)
+    # Japanese (events.ja.toml): the event phrases a Japanese text is read by, English and
+    # Chinese ones with Japanese ones.
+    japanese_events: Lexicon[EventHit] = field(default_factory=Lexicon)
     reactions: Lexicon[str] = field(default_factory=Lexicon)
     # Nouns that, between two names, describe the second ("Continental spin-off Aumovio").
     appositives: Lexicon[str] = field(default_factory=Lexicon)
@@ -136,6 +143,8 @@ class Knowledge:
     model_before: tuple[str, ...] = ()
     vehicle_after: frozenset[str] = frozenset()  # stems: "Tundra pickups", "Pilot recall"
     not_cars: Lexicon[str] = field(default_factory=Lexicon)
+    # Vehicles that are no cars (motorcycles): named without a car word or model, not car news.
+    other_vehicles: Lexicon[str] = field(default_factory=Lexicon)
     # A car-industry company's other businesses (Panasonic's TVs): said only of its news.
     other_businesses: Lexicon[str] = field(default_factory=Lexicon)
     # Inputs of car making (rare-earth magnets): named in a title, one car word in the summary
@@ -207,6 +216,11 @@ class Knowledge:
         """``event_choices`` of a German text."""
         return self.german_events.mapped(EventChoice.of)
 
+    @cached_property
+    def japanese_event_choices(self) -> Lexicon[EventChoice]:
+        """``event_choices`` of a Japanese text."""
+        return self.japanese_events.mapped(EventChoice.of)
+
     def has_car_phrase_cjk(self, text: str) -> bool:
         """Whether any Chinese car phrase occurs in the text: one regex search, not one ``in``
         per phrase."""
@@ -237,6 +251,12 @@ class Knowledge:
             people=frozenset(str(a) for a in raw.get("people", [])),
             brands=frozenset(str(b).lower() for b in raw.get("brands", [])),
             badge_of=str(raw.get("badge_of", "")),
+            not_cars=tuple(
+                phrase_key(str(w), stem) for w in raw.get("not_cars", []) if not w.endswith("*")
+            ),
+            not_car_families=tuple(
+                str(w)[:-1].lower() for w in raw.get("not_cars", []) if w.endswith("*")
+            ),
         )
         index = self.maker_by_name.get(name.lower())
         if index is None:
@@ -357,6 +377,7 @@ class Knowledge:
             hit = EventHit(event, weight, phrase)
             self.events.add(phrase_key(phrase, stem), hit)
             self.german_events.add(phrase_key(phrase, stem), hit)  # (a German text reads all)
+            self.japanese_events.add(phrase_key(phrase, stem), hit)
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -382,15 +403,17 @@ def build_knowledge(
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
     extra_companies: Iterable[Mapping[str, Any]] = (),
 ) -> Knowledge:
-    from autonews.classify.language_rules import add_german  # it reads this module's types
+    # (they read this module's types)
+    from autonews.classify.language_rules import add_german, add_japanese, with_names
 
     knowledge = Knowledge(
         version=knowledge_version(extra_makers, extra_event_keywords, extra_companies)
     )
+    japanese = _read("events.ja.toml")
     for raw in _read("makers.toml").get("maker", []):
-        knowledge.add_maker(raw, "makers.toml")
+        knowledge.add_maker(with_names(raw, japanese["makers"]), "makers.toml")
     for raw in _read("companies.toml").get("company", []):
-        knowledge.add_company(raw, "companies.toml")
+        knowledge.add_company(with_names(raw, japanese["companies"]), "companies.toml")
     for raw in extra_makers:
         knowledge.add_maker(raw, "config [[classify.makers]]")
     for raw in extra_companies:
@@ -406,11 +429,15 @@ def build_knowledge(
     knowledge.words_cjk = tuple(simplified(str(word)) for word in nonmakers.get("words", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
+    add_japanese(knowledge, rules, japanese)
     add_german(knowledge, rules, _read("events.de.toml"))
     for event_name, phrases in (extra_event_keywords or {}).items():
         knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
     for phrase in rules["context"].get("not_cars", []):
         knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
+        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("other_vehicles", []):
+        knowledge.other_vehicles.add(phrase_key(phrase, stem), phrase)
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_businesses", []):
         knowledge.other_businesses.add(phrase_key(phrase, stem), phrase)

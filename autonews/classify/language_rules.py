@@ -1,8 +1,8 @@
-"""How a language read beside English and Chinese (German: knowledge/events.de.toml) joins the
-knowledge: its event phrases into the lexicon a text in it is read by (with the English and
-Chinese ones), in every spelling, its separable phrases apart, its `[context]` words and
-reactions among everyone's (English writes none of them), and what else reads it
-(``language.ReadLanguage``)."""
+"""How a language read beside English and Chinese (German: knowledge/events.de.toml; Japanese:
+events.ja.toml) joins the knowledge: its event phrases into the lexicon a text in it is read by
+(with the English and Chinese ones), in every spelling, its separable phrases apart, its
+`[context]` words and reactions among everyone's (English writes none of them), and what else
+reads it (``language.ReadLanguage``); Japanese's makers' and companies' names among theirs."""
 
 from __future__ import annotations
 
@@ -31,10 +31,44 @@ def add_german(knowledge: Knowledge, rules: dict[str, Any], german: dict[str, An
     add_event_rules(knowledge, german, german=True)
 
 
-def add_event_rules(knowledge: Knowledge, rules: Mapping[str, Any], german: bool = False) -> None:
+def add_japanese(knowledge: Knowledge, rules: dict[str, Any], japanese: dict[str, Any]) -> None:
+    """Japanese's event phrases (read only in a Japanese text) and its `[context]` words and
+    reactions among those of ``rules`` (events.toml): written in kana or in Japanese forms of
+    characters, which no English or Chinese text has."""
+    for table, key in (
+        ("context", "automotive"),
+        ("context", "car_nouns"),
+        ("context", "not_cars"),
+        ("context", "other_vehicles"),
+        ("modifiers", "reactions"),
+    ):
+        rules[table][key] = [*rules[table].get(key, []), *japanese.get(table, {}).get(key, [])]
+    tables = {name: table for name, table in japanese.items() if name != "context"}
+    add_event_rules(knowledge, tables, lexicons=(knowledge.japanese_events,))
+
+
+def with_names(raw: Mapping[str, Any], names: Mapping[str, list[str]]) -> Mapping[str, Any]:
+    """A maker's or company's table (makers.toml, companies.toml) with its names in another
+    language (events.ja.toml's `[makers]`, `[companies]`) among its aliases."""
+    more = names.get(str(raw.get("name", "")))
+    return {**raw, "aliases": [*raw.get("aliases", []), *more]} if more else raw
+
+
+def add_event_rules(
+    knowledge: Knowledge,
+    rules: Mapping[str, Any],
+    german: bool = False,
+    lexicons: tuple[Lexicon[EventHit], ...] = (),
+) -> None:
     """The event phrases of ``rules`` (events.toml's tables, or a language's file, whose
-    phrases a text in another language does not read) and their modifiers."""
-    lexicons = (knowledge.german_events,) if german else (knowledge.events, knowledge.german_events)
+    phrases a text in another language does not read: German's, or those of ``lexicons``) and
+    their modifiers."""
+    if not lexicons:
+        lexicons = (
+            (knowledge.german_events,)
+            if german
+            else (knowledge.events, knowledge.german_events, knowledge.japanese_events)
+        )
     modifiers = rules.get("modifiers", {})
     weighed = [
         (event, rules.get(event.value, {}).get(strength, []), weight)

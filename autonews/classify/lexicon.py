@@ -1,9 +1,10 @@
 """Tokenising headlines and matching phrases against a lexicon in time independent of its size.
 
 Latin text becomes lowercase tokens with diacritics folded; every CJK character is a token of its
-own, so Chinese names match as character runs. A lexicon maps token tuples to payloads; matching
-walks the headline once, extending a candidate only while it is a known prefix (a hash-based trie),
-and takes the longest match at each position.
+own, so Chinese names match as character runs, and so is every Japanese kana (トヨタ, リコール: a
+Japanese title's names and words match as runs of them, its particles separate them). A lexicon
+maps token tuples to payloads; matching walks the headline once, extending a candidate only while
+it is a known prefix (a hash-based trie), and takes the longest match at each position.
 
 The classifier runs all this tens of thousands of times a second, so the common cases have fast
 paths that give exactly what the general one would: ASCII text is split by a byte table rather
@@ -23,15 +24,17 @@ from autonews.classify.scripts import simplified
 T = TypeVar("T")
 U = TypeVar("U")
 
+_KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"  # hiragana, katakana and the long vowel mark ー
+_CJK_FIRST = "\u3041"  # a token from here on is one character: kana or Chinese
 _TOKEN = re.compile(
     r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][sS](?![A-Za-z]))?"
-    r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+    rf"|[{_KANA}\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
 # _TOKEN with runs of CJK characters in one match, split into tokens after: a regex match costs
 # far more than a character.
 _TOKEN_RUN = re.compile(
     r"[A-Za-z0-9\u00c0-\u024f]+(?:['’][sS](?![A-Za-z]))?"
-    r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+    rf"|[{_KANA}\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 )
 
 
@@ -133,7 +136,7 @@ class Tokens:
         else:
             words = []
             for word in _TOKEN_RUN.findall(lowered):
-                if word[0] < "\u3400":
+                if word[0] < _CJK_FIRST:
                     words.append(word)
                 else:
                     words += word  # a CJK run: each character a token
@@ -194,7 +197,7 @@ class Tokens:
         return self._positions(index)[index][0]
 
     def cjk(self, index: int) -> bool:
-        return "\u3400" <= self.norms[index][0] <= "\ufaff"
+        return _CJK_FIRST <= self.norms[index][0] <= "\ufaff"
 
 
 def _starts(text: str) -> list[int]:
@@ -202,7 +205,7 @@ def _starts(text: str) -> list[int]:
     starts: list[int] = []
     for match in _TOKEN_RUN.finditer(text):
         start, end = match.span()
-        if text[start] < "\u3400":
+        if text[start] < _CJK_FIRST:
             starts.append(start)
         else:
             starts += range(start, end)  # a CJK run: each character a token

@@ -63,6 +63,25 @@ def other_business(k: Knowledge, stems: list[str]) -> list[Found[str]]:
     return k.other_businesses.scan(stems) if k.other_businesses.may_match(stems) else []
 
 
+def other_product(k: Knowledge, spotted: Sequence[Spotted], stems: list[str]) -> str | None:
+    """What a maker named makes that is no car, if the text names it (makers.toml `not_cars`:
+    "Honda recalls 45,000 Gold Wing motorcycles", Honda's lawn mowers, its CB1000F)."""
+    for _, _, hit in spotted:
+        if hit.kind != "maker":
+            continue
+        maker = k.makers[hit.index]
+        for product in maker.not_cars:
+            width = len(product)
+            for at in range(len(stems) - width + 1):
+                if tuple(stems[at : at + width]) == product:
+                    return " ".join(product)
+        for family in maker.not_car_families:
+            for word in stems:
+                if word.startswith(family) and word[len(family) : len(family) + 1].isdigit():
+                    return word
+    return None
+
+
 def title_evidence(k: Knowledge, spotted: Sequence[Spotted], words: list[str]) -> Evidence:
     """How strongly the title alone says it is about cars; ``words`` are its automotive words."""
     if words:
