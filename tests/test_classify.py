@@ -355,15 +355,15 @@ def test_every_character_a_scale_may_start_with_is_looked_at() -> None:
 
 
 def test_chinese_car_phrases_hold_chinese_characters() -> None:
-    """They are looked for only in a text that holds one (Tokens.han): a German word with an
-    umlaut listed among them would go unread."""
+    """They are looked for only in a text that holds one, or kana (Tokens.han): a German word
+    with an umlaut listed among them would go unread; a Japanese one of kana only is read."""
     knowledge = Classifier().k
     for phrase in (
         *knowledge.automotive_cjk,
         *knowledge.car_phrases_cjk,
         *knowledge.sport.venues_cjk,
     ):
-        assert lexicon._HAN.search(phrase), phrase
+        assert lexicon._CJK.search(phrase), phrase
 
 
 def test_figures_in_other_digits() -> None:

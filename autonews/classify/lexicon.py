@@ -87,6 +87,9 @@ _PUNCTUATION = (
 _NOT_LATIN = re.compile(f"[^\x00-\x7f{_PUNCTUATION}]")
 # Chinese characters: a text without any has no Chinese token, nor any Chinese phrase.
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+# And kana: a text without these or Chinese characters has no CJK token nor phrase (a Japanese
+# car word may be kana only: ハイブリッド).
+_CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 def _without_possessives(text: str) -> str:
@@ -111,7 +114,7 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         self._spans: list[tuple[int, int]] | None = None
-        self.han = False  # whether the text holds Chinese characters (else no CJK token is in it)
+        self.han = False  # whether the text holds Chinese characters or kana (else no CJK token)
         if text.isascii() or _NOT_LATIN.search(text) is None:
             self.plain = text
             if "’" in text:
@@ -126,7 +129,7 @@ class Tokens:
             return
         folded = text.translate(_FOLD) if _FOLDABLE.search(text) else text
         # The text with diacritics folded and Chinese in Simplified characters, as matched.
-        if _HAN.search(folded) is not None:
+        if _CJK.search(folded) is not None:
             self.han = True
             folded = simplified(folded)
         self._folded = self.plain = folded
