@@ -92,6 +92,12 @@ def representative(
             # Opinion, analysis, reviews, previews and roundups write about the news: a source
             # telling it gives the story its title, in whatever language (trials 30 and 31).
             tells_the_news(i.title),
+            # So does the news over the market's view of it, a share move or an analyst's
+            # note: "Mobileye wins Surround ADAS order from major U.S. automaker", not
+            # "Mobileye shares jump 7% on Surround ADAS win" (trial 42), whose share move's
+            # figure made it seem the more informative; "Rivian R2 production begins", not
+            # "Morgan Stanley downgrades Rivian ..., cuts target to $10" (trial 43).
+            not market_note(i.title, classifications[i.id]),
             # One telling a later turn than the others (the recall's fix changed, the launch
             # after its date) tells what a reader must know now (trials 37 and 39).
             i.title in later,
@@ -100,10 +106,6 @@ def representative(
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
             # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
             not classifications[i.id].speculative,
-            # The news over the market's reaction to it: "Mobileye wins Surround ADAS order from
-            # major U.S. automaker", not "Mobileye shares jump 7% on Surround ADAS win" (trial
-            # 42), whose share move's figure made it seem the more informative.
-            not _a_share_move(classifications[i.id]),
             # One with a text of its own (an article, a feed summary) has a summary to show
             # under its title: a titles-only or paywalled item would borrow another source's,
             # which may tell another event (trial 30 #3).
@@ -114,9 +116,17 @@ def representative(
     )
 
 
-def _a_share_move(classification: Classification) -> bool:
-    """Whether a title tells a share price's move ("shares jump 7%")."""
-    return any(figure.measure == "stock" for figure in classification.figures)
+def market_note(title: str, classification: Classification) -> bool:
+    """Whether a title tells the market's view of a company rather than its news: a share
+    price's move ("shares jump 7%", "stock climbs after Wedbush reiterates Outperform"), its
+    market value, an analyst's rating or price target ("downgrades Rivian to Underweight")."""
+    if any(figure.measure == "stock" for figure in classification.figures):
+        return True
+    from autonews.classify.lexicon import tokenize
+    from autonews.cluster.terms import terms_of
+    from autonews.cluster.vocabulary import MARKET
+
+    return not MARKET.isdisjoint(terms_of(tokenize(title).norms))
 
 
 def tells_the_news(title: str) -> bool:

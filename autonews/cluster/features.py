@@ -54,6 +54,7 @@ from autonews.cluster.vocabulary import (
     CHEMISTRIES,
     COMPONENTS,
     COUNTRIES,
+    MARKET,
     PEOPLE_SINGULAR,
     POSTS,
     PREVIEW,
@@ -125,6 +126,7 @@ class _Features:
     actors: frozenset[str]  # the makers' groups and the companies: the sides of a deal
     roundup: bool  # a briefing's title listing several stories (see ``series``)
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
+    market: bool  # the title tells the market's view: a share move, an analyst's note
     priced: bool  # the title names a price: its sums may be a cut and the new price
     preview: bool  # the title tells of a teaser, spy shots or a launch date: a model to come
     launch_stage: str | None  # the stage of a model's launch it tells (filing, pre-sale...)
@@ -300,8 +302,10 @@ def _features(
         names=_names(read, lowered),
         bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
-        stages=stage_turns(frozenset(STAGES[t] for t in told if t in STAGES))
-        | subject_turns(item.title, told, bool(rules)),
+        stages=stage_turns(
+            frozenset(STAGES[t] for t in told if t in STAGES)
+            | subject_turns(item.title, told, bool(rules))
+        ),
         parts=COMPONENTS.intersection(told),
         posts=POSTS.intersection(told),
         chemistries=CHEMISTRIES.intersection(told),
@@ -331,6 +335,8 @@ def _features(
         actors=frozenset(m.group for m in c.makers) | companies_acting(c, plain),
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
+        # Read from all the title tells: a finance feed alone writes "stock" and "downgrades".
+        market=not MARKET.isdisjoint(told),
         priced=not PRICES.isdisjoint(title_counts),
         launch_stage=(stage := launch_stage(plain, title_numbers)),
         # (a countdown to the launch event, 倒计时1小时, is a launch still to come)

@@ -24,6 +24,7 @@ from autonews.cluster.vocabulary import (
     SHARES_DOWN_WORDS,
     SHARES_UP_TERMS,
     SHARES_UP_WORDS,
+    THEMES,
 )
 
 _SAME_DAY = 24 * 3600.0
@@ -83,7 +84,12 @@ def _proper(a: _Features, b: _Features) -> bool:
         # A term that is no place: most pairs, told apart in C. Not the maker's own name,
         # which a title may give as a word before its model ("FORD TRANSIT CUSTOM"): a maker
         # and a place ("ford, germany") are not one event.
+        # Nor, for a commentary (an opinion, a review: no event of its own), a technology or
+        # theme the maker's news keeps returning to: "hybrid" of an opinion on its strategy and
+        # of a model's review. (For news, one often is the event: "GM ends robotaxi ambitions".)
         both = both - maker_words(a.makers | b.makers)
+        if a.commentary or b.commentary:
+            both = both - THEMES
         if not PLACES.issuperset(both):
             return True
     return any(
@@ -130,7 +136,9 @@ ONE_COMMON_WORD = (
     "(what happens to two companies told by one verb or one industry's word is two events)"
 )
 ONLY_A_PLACE = (
-    "both name the maker, and besides it share only a place many of its items name, and no figure"
+    "both name the maker, and besides it share only a place many of its items name (or, for a "
+    "commentary, a technology or theme its news keeps returning to: hybrids, robotaxis, "
+    "tariffs), and no figure"
 )
 TOO_LITTLE_WITH_MAKER = (
     "both name the maker, and a merge needs a subject besides it (a model, a part or fault, a "
@@ -160,6 +168,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
     if a.groups and b.groups:
+        if a.market is not b.market:
+            common = _named_by_the_note(a, b, common)
         if _enough(a, b, common):
             return None if _proper(a, b) or _told_figure(a, b) else ONLY_A_PLACE
         if _enough(a, b, evidence(a, b, common)) or _one_share_move(a, b):
@@ -188,7 +198,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return NOTHING_IN_TITLES
     if len(both) < cover * smaller:
         return TOO_LITTLE_OF_TITLES
-    if car and not figure and _one_side_only(both):
+    other_turns = bool(a.stages and b.stages) and a.stages.isdisjoint(b.stages)
+    if car and not figure and _one_side_only(both, other_turns):
         # Judged as car news, two items need more than a company or a place in common, as
         # two of one maker do: a robotaxi firm's funding / its recall; a country's ban on
         # petrol cars / its car output. A figure both titles give is more, and so are two
@@ -196,6 +207,23 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
+
+
+def _named_by_the_note(a: _Features, b: _Features, common: float) -> float:
+    """Of ``common`` (the weights of the subject two items share), what counts for a market
+    note and other news of its maker. A note told after the news may tell in its lead what the
+    market took ("Subaru shares slide 7% after profit warning", "after the carmaker cut its
+    outlook on tariff costs"): all of it. A note told before the news reacts to something
+    else, and its lead gives the market's reasons, no news ("Tesla stock climbs after Wedbush
+    reiterates Outperform", "citing robotaxi expansion" / hours later "Tesla launches Robotaxi
+    service in Phoenix"): only what its title names."""
+    note, news = (a, b) if a.market else (b, a)
+    if note.stamp >= news.stamp:
+        return common
+    named = note.title_subject & news.subject.keys()
+    if len(named) == len(note.subject.keys() & news.subject.keys()):
+        return common
+    return sum(min(note.subject[t], news.subject[t]) for t in named)
 
 
 def _one_company(a: _Features, b: _Features, both: frozenset[str]) -> bool:
@@ -275,12 +303,17 @@ def _share_direction(item: _Features) -> str | None:
     return "up" if up else "down"
 
 
-def _one_side_only(both: frozenset[str]) -> bool:
-    """Whether the terms two titles share are only companies and at most one place."""
+def _one_side_only(both: frozenset[str], other_turns: bool) -> bool:
+    """Whether the terms two titles share are only companies and at most one place. A place
+    and the country it implies are two places, as a city and its region may be one told at two
+    scales ("Stellantis to idle Windsor plant" / "Windsor shutdown: ... dealers say": Ontario,
+    Canada), but one when the titles tell other turns of a story (``other_turns``: "Doug Ford
+    says Ontario will hit back ... again" / "Honda pushes back Ontario EV plant start"): what
+    happens in one province is not one event."""
     places = 0
     for term in both:
         if term in PLACES:
-            places += 1
+            places += not (other_turns and COUNTRY_OF.get(term) in both)
         elif not term.startswith(COMPANY):
             return False
     return places <= 1

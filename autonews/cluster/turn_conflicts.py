@@ -16,11 +16,12 @@ from autonews.models import Event
 
 DENIED = "deny"  # the turn of a denial
 _TURN_LATER = 24 * 3600.0  # seconds: a turn told later than this after the news is news
+_HOURS_LATER = 12 * 3600.0  # seconds: a confirmation this soon after its rumour tells it
 
 
 def turn_conflict(a: _Features, b: _Features) -> str | None:
     """What keeps two items apart by the turns of the story they tell, or None."""
-    if a.stages and b.stages and a.stages != b.stages and _opposed(a.stages, b.stages):
+    if a.stages and b.stages and a.stages != b.stages and _opposed_turns(a, b):
         return "different turns of the story"  # talks begun / called off
     if _other_regulators(a, b):
         return "approvals of different regulators"  # the EU's clearance / Japan's
@@ -143,7 +144,40 @@ def _sum_or_share(figure: fig.Figure) -> bool:
     return figure.percent or figure.value >= 1e6
 
 
+def _opposed_turns(a: _Features, b: _Features) -> bool:
+    """Whether the titles tell opposed turns of a story. A rumour its maker confirms within
+    hours is one story, which the confirmation tells ("Foxconn eyes Nissan's Oppama factory" /
+    "Nissan confirms it is in talks with Foxconn" two hours later, trial 43); confirmed the
+    next day, it is a new turn, and a rumour after the confirmation is another ("Chery weighs
+    second European plant after Spain talks with Renault")."""
+    if not _opposed(a.stages, b.stages):
+        return False
+    return not _confirmed_soon(a, b) or _opposed(a.stages, b.stages, _SAME_DAY)
+
+
+def _confirmed_soon(a: _Features, b: _Features) -> bool:
+    """Whether the later of two titles confirms, within hours, what the earlier tells as a
+    rumour."""
+    first, then = (a, b) if a.stamp <= b.stamp else (b, a)
+    return (
+        then.stamp - first.stamp <= _HOURS_LATER
+        and "rumour" in first.stages
+        and "confirm" in then.stages
+    )
+
+
 @lru_cache(maxsize=256)  # few distinct pairs of turns; checked for every pair weighed
-def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether a turn only one title names is opposed to one only the other names."""
-    return any(frozenset((x, y)) in OPPOSED_STAGES for x in a - b for y in b - a)
+def _opposed(
+    a: frozenset[str], b: frozenset[str], besides: frozenset[frozenset[str]] = frozenset()
+) -> bool:
+    """Whether a turn only one title names is opposed to one only the other names (pairs of
+    turns ``besides`` aside)."""
+    return any(
+        (pair := frozenset((x, y))) in OPPOSED_STAGES and pair not in besides
+        for x in a - b
+        for y in b - a
+    )
+
+
+# The opposed turns that are one story when told the same day: a rumour and its confirmation.
+_SAME_DAY = frozenset({frozenset(("rumour", "confirm"))})

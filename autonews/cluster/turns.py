@@ -42,6 +42,18 @@ _SUBJECT_TURNS: tuple[tuple[frozenset[str], tuple[_TurnWords, ...]], ...] = (
         ),
     ),
     (
+        # Talks ended in a title's own order ("Nissan, Foxconn end Oppama talks", "talks with
+        # Foxconn have ended without deal"), which the glossary's "ends talks" does not match.
+        frozenset({"c:talks"}),
+        (
+            (
+                "end",
+                None,
+                re.compile(r"\bend(?:s|ed)?\b(?! of)|\bwithout (?:a )?(?:deal|agreement)\b", re.I),
+            ),
+        ),
+    ),
+    (
         frozenset({"c:probe"}),
         (("expand", None, re.compile(r"\b(?:upgrade[sd]?|escalate[sd]?)\b|升级", re.I)),),
     ),

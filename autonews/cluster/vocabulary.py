@@ -227,6 +227,10 @@ shares market-value analyst respond criticise apologise warn urge reject
 # concepts; the words as written, stemmed where they are read): two reports of one day's move
 # the same way are one story (model._one_share_move); a move told "again" is another day's.
 SHARES = "c:shares"
+# What a title names when it tells the market's view of a maker: its shares, its market value,
+# an analyst's rating or price target. Such an item's lead gives the market's reasons (an
+# analyst "citing robotaxi expansion"), background to the note, not the news it joins.
+MARKET = frozenset(("c:shares", "c:market-value", "c:analyst"))
 AGAIN = "c:again"
 SHARES_UP_WORDS = frozenset(
     """
@@ -368,6 +372,18 @@ nhtsa ntsb dmv carb miit samr caam cpca catarc acea vda smmt kba jama kama ncap 
 auto-show shanghai-auto-show beijing-auto-show guangzhou-auto-show iaa paris-motor-show
 geneva-motor-show detroit-auto-show la-auto-show new-york-auto-show japan-mobility-show
 gigacasting body-trim
+""".split()
+)
+
+# Technologies and themes a maker's news keeps returning to (knowledge/concepts.toml): its
+# hybrids, robotaxis, solid-state cells, tariffs. Two items of one maker that share one of these
+# and nothing else tell two events ("Opinion: Toyota's hybrid bet is being vindicated" /
+# "Review: 2027 Toyota RAV4 Woodland hybrid"), as two that share only a country do.
+THEMES = frozenset(
+    "c:" + concept
+    for concept in """
+hybrid mild-hybrid phev erev ev nev electrification fuel-cell ice-vehicle robotaxi autonomous
+solid-state tariff
 """.split()
 )
 
