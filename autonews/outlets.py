@@ -34,9 +34,10 @@ def credited(story: Story, members: Sequence[Item]) -> Story:
 
 
 def same_articles(members: Sequence[Item]) -> list[list[Item]]:
-    """``members`` in groups, each the copies of one article: one link (the same Google News
-    item in two searches, or its decoded article read directly), or one outlet's one headline
-    (an outlet's article passed on by Google News and by Bing). In the order of their first."""
+    """``members`` in groups, each the copies of one article an aggregator passed on: one link
+    (the same Google News item in two searches, or its decoded article read directly), or one
+    outlet's one headline (an outlet's article passed on by Google News and by Bing). In the
+    order of their first."""
     parent = list(range(len(members)))
 
     def root(index: int) -> int:
@@ -55,7 +56,15 @@ def same_articles(members: Sequence[Item]) -> list[list[Item]]:
     groups: dict[int, list[Item]] = {}
     for index, member in enumerate(members):
         groups.setdefault(root(index), []).append(member)
-    return list(groups.values())
+    # Only copies an aggregator passed on are joined: two feeds of an outlet's own giving one
+    # link stay two sources, as they were (a site's news and EV feeds).
+    articles: list[list[Item]] = []
+    for group in groups.values():
+        if any(copy.outlet for copy in group):
+            articles.append(group)
+        else:
+            articles.extend([member] for member in group)
+    return articles
 
 
 def _article_keys(item: Item) -> list[tuple[str, ...]]:
