@@ -38,11 +38,41 @@ _GENERIC = re.compile(
 )
 
 
+# An aggregator's search feed titles itself by its query: Google News '"car recall" - Google
+# News' (any language: "Google ニュース"), Bing News "Ford GM Tesla - Bing News", Yahoo Finance
+# "Yahoo! Finance: TM, HMC, NSANY, F, GM News". Named short, without the quote marks a list of
+# names would double and the commas that would part one name into several (trial 43).
+_GOOGLE_NEWS_SEARCH = re.compile(r'^"(?P<query>[^"]+)"\s*[-–—]\s*Google\s+\S+$')
+_BING_NEWS_SEARCH = re.compile(r"^(?P<query>.+?)\s*[-–—]\s*Bing News$", re.IGNORECASE)
+_YAHOO_FINANCE_TICKERS = re.compile(r"^Yahoo!? Finance:\s*(?P<query>.+?)(?:\s+News)?$")
+# How many tickers a Yahoo Finance feed's name shows, the others counted ("TM HMC NSANY +6").
+_TICKERS_SHOWN = 3
+
+
+def search_name(title: str) -> str | None:
+    """A short name for an aggregator's search feed ("GN: car recall", "Bing: Ford GM Tesla",
+    "Yahoo Finance: TM HMC NSANY +6"), or None for any other feed's title."""
+    name = " ".join(title.split())
+    if match := _GOOGLE_NEWS_SEARCH.match(name):
+        return f"GN: {match['query'].strip()}"
+    if match := _BING_NEWS_SEARCH.match(name):
+        return f"Bing: {match['query'].strip()}"
+    if match := _YAHOO_FINANCE_TICKERS.match(name):
+        tickers = [t for t in re.split(r"[\s,]+", match["query"]) if t]
+        more = len(tickers) - _TICKERS_SHOWN
+        shown = " ".join(tickers[:_TICKERS_SHOWN]) + (f" +{more}" if more > 0 else "")
+        return f"Yahoo Finance: {shown}"
+    return None
+
+
 def site_name(title: str) -> str:
     """``title`` without the generic words it ends with, as often as it ends with one, when
     what is left still names something ("The Circuit - All Posts": "The Circuit"); else as
-    written ("Latest News" alone, "RSS")."""
+    written ("Latest News" alone, "RSS"). An aggregator's search feed by its query
+    (:func:`search_name`)."""
     name = " ".join(title.split())
+    if searched := search_name(name):
+        return searched
     while (generic := _GENERIC.search(name)) and _names_something(name[: generic.start()]):
         name = name[: generic.start()]
     return name

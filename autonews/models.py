@@ -266,6 +266,9 @@ class Source:
     item_id: int = 0  # the store's item (what `autonews story` names its merges by)
     corrected_at: datetime | None = None  # when its feed last retitled it (Item's)
     outlet: str | None = None  # an aggregator's item: the outlet it is from (Item's)
+    # The aggregators' feeds that passed this article on (one source stands for every copy of
+    # an article: autonews.outlets); () for an item of a feed's own, carried by none.
+    via: tuple[str, ...] = ()
     # How it tells the story on its own: what makes a delivered story news again is what the
     # sources that joined it since tell, not what the window's sliding past others leaves.
     event: str = ""  # its event's slug
@@ -311,7 +314,13 @@ class Story:
 
     @property
     def cluster_size(self) -> int:
+        """Its sources: articles, each once however many feeds carried it."""
         return len(self.sources)
+
+    @property
+    def outlet_count(self) -> int:
+        """The outlets its sources are from (an aggregator's item's outlet, else its feed)."""
+        return len({" ".join((s.outlet or s.feed).split()).casefold() for s in self.sources})
 
     @property
     def feed_date(self) -> datetime | None:

@@ -18,6 +18,7 @@ from autonews.models import (
     Source,
     Story,
 )
+from autonews.outlets import outlet_of
 from autonews.page_text import reads_as_paywall, without_heading
 from autonews.page_walls import said_by_summary
 from autonews.parse.fields import titled_by_text
@@ -25,6 +26,7 @@ from autonews.recall_listings import recall_listing
 from autonews.story_details import with_sources_details
 from autonews.story_turns import later_turns
 from autonews.text import first_sentences
+from autonews.title_shapes import from_wire_or_trade, reads_as_teaser
 from autonews.wire_titles import only_post_markup, shown_title
 
 # A figure told roughly ("Nearly 15,000 Cars", "近1.5万辆") says less than the exact one.
@@ -106,10 +108,16 @@ def representative(
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
             # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
             not classifications[i.id].speculative,
+            # A report's plain wording over a teaser's or a listicle's: "Toyota recalls 1.02
+            # million vehicles over rearview camera software", not "Toyota recall: … See the
+            # list." (trial 43).
+            not reads_as_teaser(i.title),
             # One with a text of its own (an article, a feed summary) has a summary to show
             # under its title: a titles-only or paywalled item would borrow another source's,
             # which may tell another event (trial 30 #3).
             bool(own_summary(i)) or _has_body(i, articles or {}),
+            # A wire's or the trade press's wording over a consumer outlet's (trial 43).
+            from_wire_or_trade(outlet_of(i)),
             _informativeness(i, classifications[i.id]),
             -i.id,
         ),
@@ -182,8 +190,10 @@ def build_story(
     (not a title-less post's first sentence, nor a regulator's recall listing), then one that
     tells the news (no opinion, analysis, review, preview or roundup) where one does, then one in
     the reader's ``language`` where one is (for a Chinese reader, one written in their script where
-    one is), then one telling it firmly, then one with a text of its own (a readable article
-    page or a feed summary), then the most informative. Its summary is from its own article
+    one is), then one telling it firmly, then one not shaped as a teaser or a listicle ("… See the
+    list.", a question: ``autonews.title_shapes``), then one with a text of its own (a readable
+    article page or a feed summary), then a wire's or the trade press's, then the most
+    informative. Its summary is from its own article
     body, else its own feed summary, and only then from another source's body.
     ``traditional``: the OpenCC table that puts its Chinese title and summary in a Traditional
     reader's script (zh-TW), when an outlet wrote them in Simplified characters. Titles are

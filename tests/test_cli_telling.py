@@ -207,6 +207,7 @@ def test_the_source_count_says_when_a_feed_gave_two_of_them(cli, home: Path, sit
     assert story["cluster_size"] == 3
     for fmt in ("text", "markdown", "html", "terminal"):
         out = " ".join(cli("digest", "--offline", "--format", fmt).out.split())
-        assert "3 sources · " in out and " · Asia Business Autos (2), 财经汽车快讯" in out, fmt
+        assert "3 sources from 2 outlets · " in out, fmt
+        assert " · Asia Business Autos (2), 财经汽车快讯" in out, fmt
     # A narrow terminal's wrapping never parts a feed from its count: a no-break space joins them.
     assert "Asia Business Autos\u00a0(2)" in cli("digest", "--offline", "--format", "text").out

@@ -41,7 +41,7 @@ def test_a_mixed_feed_shows_car_stories_and_counts_the_rest(
     assert result.code == 0, result.err
     document = result.json()
     validate_digest(document)
-    assert document["schema_version"] == 8
+    assert document["schema_version"] == 9
     titles = {story["title"] for story in document["stories"]}
     assert titles == {CAR, LEAD}
     assert all(story["automotive"] for story in document["stories"])

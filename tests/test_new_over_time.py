@@ -190,7 +190,7 @@ def test_a_rounded_figure_from_a_later_outlet_is_no_news(
     feeds = ("--feed", exact, "--feed", rounded)
     assert titles(cli("digest", *feeds, *NEW)) == []
     text = cli("digest", *feeds, "--no-extract", "--format", "text").out
-    assert "2 sources · 1 new since your last digest" in text
+    assert "2 sources from 1 outlet · 1 new since your last digest" in text  # one feed title
 
 
 def test_json_tells_a_delivered_story_and_its_new_sources(

@@ -5,6 +5,7 @@ and OPML import and export."""
 from __future__ import annotations
 
 import contextlib
+import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -97,7 +98,7 @@ def feeds_add(
     if not offline:
         feed = _discovered(feed, path)
     added = add_feeds(path, [feed])
-    named = f' as "{feed.name}"' if feed.name and added else ""
+    named = f" as {quoted_name(feed.name)}" if feed.name and added else ""
     typer.echo(f"{'added' if added else 'already listed'}: {feed.url}{named} ({path})")
 
 
@@ -138,7 +139,33 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
         )
     named = replace(feed, name=feed.name or site_name(found.title))
     _say_unread_language(named, found.titles)
+    _say_mixed_topics(named, found.title, found.titles)
     return named
+
+
+def quoted_name(name: str) -> str:
+    """A feed's name in a message, its ends unmistakable and its own quote marks not doubled
+    (trial 43: `as ""Toyota OR …" - Google News"`): in the quote marks it does not hold."""
+    for opening, closing in (('"', '"'), ("'", "'"), ("“", "”")):
+        if opening not in name and closing not in name:
+            return f"{opening}{name}{closing}"
+    return f"«{name}»"
+
+
+def _say_mixed_topics(feed: FeedConfig, title: str, titles: Sequence[str]) -> None:
+    """Suggest ``--topic mixed`` for a feed left to autonews whose items are not all car news:
+    a finance or ticker feed, a search of mixed topics (``autonews.feed_kinds``)."""
+    from autonews.feed_kinds import mixed_topic_reason
+
+    if feed.topic != "auto":
+        return
+    reason = mixed_topic_reason(title, feed.url, titles)
+    if reason:
+        typer.echo(
+            f"autonews: {feed.label}: {reason}; read each item on its own with "
+            f"`autonews feeds edit {shlex.quote(feed.url)} --topic mixed`",
+            err=True,
+        )
 
 
 def _say_unread_language(feed: FeedConfig, titles: Sequence[str]) -> None:

@@ -1,10 +1,13 @@
-"""Items an aggregator passes on from other outlets (Google News): the outlet each names in its
-RSS ``<source url="https://www.reuters.com">Reuters</source>``, its headline without the
-" - Reuters" the aggregator adds, and, where its redirect link tells it, the article's own URL,
-so that the article reached through Google News and directly is one link (trial 33 #8).
+"""Items an aggregator passes on from other outlets: the outlet each names (Google News's and
+Yahoo News's RSS ``<source url="https://www.reuters.com">Reuters</source>``, Bing News's
+``<News:Source>Reuters</News:Source>``, a ``<media:credit role="publishing company">``), its
+headline without the " - Reuters" the aggregator adds, and, where its redirect link tells it, the
+article's own URL (a Google News "CBMi…" id on news.google.com, Bing's ``apiclick.aspx?…&url=``),
+so that the article reached through an aggregator and directly is one link (trial 33 #8; trial
+43: Bing's items were credited to the search, not the outlet).
 
-fastfeedparser does not read ``<source>``, so the items are read from the document's text;
-only documents that have the element pay for it.
+fastfeedparser does not read these elements, so the items are read from the document's text;
+only documents that have one pay for it.
 """
 
 from __future__ import annotations
@@ -14,14 +17,21 @@ import binascii
 import html
 import re
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from autonews.models import ParsedEntry, ParsedFeed
 from autonews.text import clean_text
 from autonews.wire_titles import without_outlet
 
 _ITEM = re.compile(r"<item\b[^>]*>(.*?)</item>", re.S | re.I)
-_SOURCE = re.compile(r"<source\b[^>]*>(.*?)</source>", re.S | re.I)
+# <source> (RSS 2.0, as Google News and Yahoo News fill it), Bing's <News:Source>, and a
+# publisher credited as Media RSS says it.
+_SOURCE = re.compile(
+    r"<(?:\w+:)?source\b[^>]*>(.*?)</(?:\w+:)?source>"
+    r"|<media:credit\b[^>]*role=[\"']publishing company[\"'][^>]*>(.*?)</media:credit>",
+    re.S | re.I,
+)
+_ANY_SOURCE = re.compile(r"<(?:\w+:)?source\b|<media:credit\b", re.I)
 _GUID = re.compile(r"<guid\b[^>]*>(.*?)</guid>", re.S | re.I)
 _LINK = re.compile(r"<link\b[^>]*>(.*?)</link>", re.S | re.I)
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
@@ -31,7 +41,7 @@ def with_outlets(feed: ParsedFeed, text: str) -> ParsedFeed:
     """``feed`` with each item that names its outlet credited to it, titled without the
     outlet's name it ends with, and linked to the article where its Google News link tells
     the article's URL. The same object when no item names an outlet."""
-    if "<source" not in text:
+    if not _ANY_SOURCE.search(text):
         return feed
     outlets = _outlets(text)
     if not outlets:
@@ -45,7 +55,7 @@ def _credited(entry: ParsedEntry, outlets: dict[str, str], own: str) -> ParsedEn
     outlet = outlets.get(entry.guid or "") or outlets.get(entry.link or "") or ""
     if not outlet or " ".join(outlet.split()).casefold() == own:
         return entry  # a feed naming itself as the source: no outlet of another
-    link = google_news_article(entry.link) if entry.link else None
+    link = aggregated_article(entry.link) if entry.link else None
     return replace(
         entry,
         title=without_outlet(entry.title, outlet),
@@ -60,7 +70,7 @@ def _outlets(text: str) -> dict[str, str]:
     for item in _ITEM.finditer(text):
         body = item.group(1)
         source = _SOURCE.search(body)
-        name = _text(source.group(1)) if source else ""
+        name = _text(source.group(1) or source.group(2) or "") if source else ""
         if not name:
             continue
         for pattern in (_GUID, _LINK):
@@ -78,6 +88,26 @@ def _text(xml_text: str) -> str:
 # whose field 4 is the article's URL: 0x08 0x13 0x22, the URL's length, the URL. Newer ids
 # hold an opaque token instead: their link stays as the feed gives it.
 _ARTICLE_MESSAGE = b"\x08\x13\x22"
+
+
+def aggregated_article(link: str) -> str | None:
+    """The article's URL an aggregator's redirect link holds (Google News, Bing News), or None."""
+    return google_news_article(link) or bing_news_article(link)
+
+
+def bing_news_article(link: str) -> str | None:
+    """The article's URL in Bing News's click-tracking redirect ("…/news/apiclick.aspx?ref=
+    FexRss&…&url=https%3a%2f%2fwww.reuters.com%2f…"), or None (another link)."""
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        return None
+    if not parts.path.lower().endswith("/apiclick.aspx"):
+        return None
+    url = next(iter(parse_qs(parts.query).get("url", [])), "")
+    if not url.startswith(("http://", "https://")) or " " in url:
+        return None
+    return url
 
 
 def google_news_article(link: str) -> str | None:

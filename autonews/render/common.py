@@ -114,7 +114,7 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
     the feed's own date after the feeds when it was far ahead (see ``feed_date_note``), in the
     reader's words (``clock.words``)."""
     words = clock.words
-    parts = [words.count("source", story.cluster_size), clock.when(story.published)]
+    parts = [source_count(story, words), clock.when(story.published)]
     parts.append(outlets(story, words))
     if story.new_sources:
         parts.insert(1, words("new_sources", n=story.new_sources))
@@ -141,15 +141,25 @@ def source_and_id_line(story: Story, clock: Clock) -> str:
     return source_line(story, clock) + words("separator") + words("story_id", id=story.id)
 
 
+def source_count(story: Story, words: Words = ENGLISH_WORDS) -> str:
+    """ "6 sources", or "7 sources from 6 outlets" when an outlet gave several: a story's
+    weight is its articles and who wrote them, not how many feeds carried them (trial 43)."""
+    sources = words.count("source", story.cluster_size)
+    if story.outlet_count >= story.cluster_size:
+        return sources
+    return words("sources_from", sources=sources, outlets=words.count("outlet", story.outlet_count))
+
+
 def outlets(story: Story, words: Words = ENGLISH_WORDS) -> str:
-    """The feeds of a story's sources, each once, with how many of them it gave when more than
-    one ("MarketDesk Autos, Asia Business Autos (2), 财经汽车快讯": an outlet's English and
-    Japanese versions), so that they add up to the count of sources (trial 31 #18)."""
+    """The outlets of a story's sources (an aggregator's item's outlet, not the searches that
+    passed it on: trial 43's lines were 18 names long), each once, with how many of them it gave
+    when more than one ("MarketDesk Autos, Asia Business Autos (2), 财经汽车快讯": an outlet's
+    English and Japanese versions), so that they add up to the count of sources (trial 31 #18)."""
     return words("list").join(_outlet_names(story, words))
 
 
 def _outlet_names(story: Story, words: Words) -> list[str]:
-    counts = Counter(clean_text(source.feed) for source in story.sources)
+    counts = Counter(clean_text(source.outlet or source.feed) for source in story.sources)
     names = {name: _unambiguous(name, words) for name in counts}
     return [
         names[name] if n == 1 else words("outlet_count", feed=names[name], n=n)

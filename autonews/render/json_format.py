@@ -19,7 +19,7 @@ from autonews.render.common import web_link
 # 5: JSON Lines' type and status line, feed_date on stories and sources; 6: figures' units in
 # one vocabulary, exact values, and a story's changed (figure, confirmed; 7: turn, notice).
 # Added within 7 (compatible: fields more): a figure's low, high, qualifier and measure.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -112,6 +112,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         data["body"] = story.body
     data.update(classification_dict(story.classification))
     data["cluster_size"] = story.cluster_size
+    data["outlet_count"] = story.outlet_count
     data["tags"] = list(story.tags)
     data["delivered_before"] = story.delivered_before
     data["new_sources"] = story.new_sources
@@ -121,6 +122,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         {
             "feed": s.feed,
             "outlet": s.outlet,
+            "via": list(s.via),
             "title": s.title,
             "url": web_link(s.url),
             "published": _time(s.published),

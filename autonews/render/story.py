@@ -12,7 +12,7 @@ from typing import Any
 from autonews.cluster.apart import Reason
 from autonews.cluster.explain import Merge
 from autonews.models import Classification, Story
-from autonews.render.common import plural, safe_url
+from autonews.render.common import plural, safe_url, source_count
 from autonews.render.figure_text import figure_text
 from autonews.render.json_format import dumps, story_dict
 from autonews.story import ApartReport, StoryReport
@@ -70,7 +70,7 @@ def _reason_text(reason: Reason, number: Mapping[int, int]) -> str:
 
 
 def _story_lines(report: StoryReport, number: Mapping[int, int], zone: tzinfo | None) -> list[str]:
-    lines = [f"story {report.story_id}: {plural(len(report.items), 'source')}"]
+    lines = [f"story {report.story_id}: {_counted(report)}"]
     lines += _labels(report.story)
     lines.append("sources:")
     for item in report.items:
@@ -120,6 +120,15 @@ def _makers(c: Classification) -> str:
     """ "Volvo (Geely), Polestar (Geely)": each maker with its group, as `classify` names them."""
     named = (f"{m.name} ({m.group})" if m.group != m.name else m.name for m in c.makers)
     return clean_text(", ".join(named)) or "Industry"
+
+
+def _counted(report: StoryReport) -> str:
+    """ "6 sources", as the digest counts them (articles), and the feed items listed below when
+    more (one article in two searches is one source: its items are listed, and detached, each)."""
+    counted = source_count(report.story)
+    if len(report.items) > report.story.cluster_size:
+        counted += f" ({plural(len(report.items), 'feed item')} below)"
+    return counted
 
 
 def _record(report: StoryReport) -> dict[str, Any]:
