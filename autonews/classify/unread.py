@@ -145,14 +145,23 @@ def _latin_language(k: Knowledge, norms: list[str]) -> str:
 
 def _script(title: str) -> str:
     """The language a letter of ``title`` is written in the script of, if one is listed."""
-    scripted = [language for language in _languages() if language.scripts]
     for character in title:
-        if character.isascii() or not character.isalpha():
+        if character.isascii():
             continue
-        name = unicodedata.name(character, "")
-        for language in scripted:
-            if name.startswith(language.scripts):
-                return language.name
+        language = _script_of(character)
+        if language:
+            return language
+    return ""
+
+
+@lru_cache(maxsize=8192)  # letters seen (a Chinese title's dozens): a name each, looked up once
+def _script_of(character: str) -> str:
+    if not character.isalpha():
+        return ""
+    name = unicodedata.name(character, "")
+    for language in _languages():
+        if language.scripts and name.startswith(language.scripts):
+            return language.name
     return ""
 
 
