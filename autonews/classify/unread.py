@@ -143,12 +143,17 @@ def _latin_language(k: Knowledge, norms: list[str]) -> str:
     return best
 
 
+# Characters of no listed script, passed over without a look-up: Latin letters, punctuation,
+# Chinese characters, CJK and full-width forms (a Chinese title is dozens of them).
+_MAYBE_SCRIPTED = re.compile(
+    "[^\x00-\u024f\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+
+
 def _script(title: str) -> str:
     """The language a letter of ``title`` is written in the script of, if one is listed."""
-    for character in title:
-        if character.isascii():
-            continue
-        language = _script_of(character)
+    for match in _MAYBE_SCRIPTED.finditer(title):
+        language = _script_of(match.group())
         if language:
             return language
     return ""
