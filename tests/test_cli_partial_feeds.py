@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from pytest_httpserver import HTTPServer
 
 from autonews.errors import ExitStatus

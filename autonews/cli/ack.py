@@ -40,7 +40,6 @@ def ack(
     when all went well; an id neither waiting nor delivered is named, exit 2."""
     from autonews.lock import run_lock
     from autonews.store import Store
-    from autonews.timeparse import utcnow
 
     ids = [story_id.strip() for story_id in story_ids or () if story_id.strip()]
     if not ids and not every:
@@ -57,7 +56,7 @@ def ack(
             f"no [[digests]] entry named {name!r}", hint=f"configured digests: {known}"
         )
     with run_lock(cfg.paths.data_dir, wait=ACK_WAIT), Store(cfg.paths.store_file) as store:
-        done = store.acknowledge(ids or store.held_keys(name), utcnow(), name)
+        done = store.acknowledge(ids or store.held_keys(name), name)
     which = f"the digest {name!r}" if name else "the digest"
     if done.unknown:
         typer.echo(
