@@ -68,6 +68,8 @@ def test_a_document_cut_short_is_a_partial_feed_everywhere_and_its_items_stay(
     listing = cli("feeds", "list")
     assert listing.code == 0, listing.err
     assert "partial" in listing.out and "cut short" in listing.out
+    # Its items were read, in part: its last success is no "never" (review 34 F5).
+    assert "never" not in listing.out and "in part" in listing.out
     check = cli("feeds", "check")
     assert check.code == ExitStatus.FEEDS_FAILED
     assert check.out.startswith("partial") and f"{read} items read before the cut" in check.out
@@ -171,3 +173,35 @@ def test_a_document_cut_after_an_item_but_inside_its_channel_is_still_partial(
     feed = result.json()["feeds"][0]  # type: ignore[index]
     assert feed["status"] == "partial"
     assert "cut short" in feed["error"]
+
+
+def _cut_inside_item(n: int) -> str:
+    """The document cut in the middle of its item ``n`` (0-based): ``n`` items whole."""
+    whole = _document()
+    start = 0
+    for _ in range(n + 1):
+        start = whole.index("<item>", start) + 1
+    return whole[: start + len("item>")]
+
+
+def test_a_feed_cut_at_another_place_each_run_is_not_named_again_before_the_reminder(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Review 34 F5: "1 item read before the cut", then "2 items read": the plural made it
+    another failure, named again on the next hourly run rather than once a day."""
+    httpserver.expect_request("/feed").respond_with_data(
+        _cut_inside_item(1), content_type="application/rss+xml"
+    )
+    _config(home, httpserver.url_for("/feed"))
+    first = cli("digest", "--no-extract", "--format", "text")
+    assert first.code == ExitStatus.FEEDS_FAILED
+    assert "AutoWeek (the document is cut short" in first.err
+    assert "1 item read before the cut" in first.err
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_data(
+        _cut_inside_item(2), content_type="application/rss+xml"
+    )
+    again = cli("digest", "--no-extract", "--format", "text")
+    assert again.code == ExitStatus.FEEDS_FAILED
+    assert again.err == ""
+    assert "failing as reported earlier" in again.out
