@@ -168,3 +168,15 @@ def test_ack_all_does_not_overwrite_a_newer_delivery_with_the_held_snapshot(
     echo = entry(clock, "Tesla Model Y recall covers 132,000 vehicles", 2, 0.5, link=TESLA)
     publish(site, "/b.xml", [echo], title="Motor Desk")
     assert _held(cli(*HELD, *feeds)) == {}
+
+
+def test_ack_on_a_home_without_a_store_makes_none(cli, home: Path) -> None:
+    """Review 34 F7: `ack --all` before any digest made an empty store without a word."""
+    write_config(home, "")
+    result = cli("ack", "--all")
+    assert result.code == 0
+    assert "nothing to acknowledge" in result.err
+    assert not (home / "data" / "autonews.sqlite3").exists()
+    by_id = cli("ack", "0123456789ab")
+    assert by_id.code == ExitStatus.USAGE and "0123456789ab" in by_id.err
+    assert not (home / "data").exists() or not any((home / "data").iterdir())
