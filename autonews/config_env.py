@@ -1,7 +1,8 @@
 """The ``AUTONEWS_*`` environment as configuration: ``AUTONEWS_<SECTION>_<KEY>`` sets one key of
 a section (``AUTONEWS_FETCH_TIMEOUT=10``), a list key too (``AUTONEWS_CLASSIFY_MUTE_MAKERS=Fiat,
-Volvo``, or a TOML array: ``["Fiat", "Volvo"]``). A name close to one autonews reads, or naming
-a section (``AUTONEWS_DIGEST_FOO``), is refused with the one it is close to: a misspelt variable
+Volvo``, or a TOML array: ``["Fiat", "Volvo"]``). A name close to one autonews reads, ending
+with one of its keys (``AUTONEWS_MUTE_MAKERS``, its section left out), or naming a section
+(``AUTONEWS_DIGEST_FOO``), is refused with the one it is close to: a misspelt variable
 would otherwise be ignored without a word (a cron line muting a maker that is not muted). A name
 like no setting (``AUTONEWS_BIN``, a wrapper script's own variable) is no typo: it is ignored,
 and `config check` names it (trial 44: a wrapper's AUTONEWS_BIN made every run exit 2)."""
@@ -94,24 +95,42 @@ def _close_to(name: str, known: Iterable[str]) -> list[str]:
     return [by_rest[k] for k in get_close_matches(name[len(PREFIX) :], by_rest, n=1, cutoff=0.8)]
 
 
+def _of_key(name: str, known: Iterable[str]) -> list[str]:
+    """The variables whose key ``name`` ends with, its section left out or misspelt
+    (AUTONEWS_MUTE_MAKERS, AUTONEWS_SINCE: the likeliest slip, which no spelling distance
+    catches, as the section is a third of the name)."""
+    rest = name[len(PREFIX) :]
+    by_key: dict[str, list[str]] = {}
+    for k in known:
+        key = k[len(PREFIX) :].split("_", 1)[-1]  # a section's name has no "_"
+        if k not in OTHER_VARIABLES and (rest == key or rest.endswith(f"_{key}")):
+            by_key.setdefault(key, []).append(k)
+    # The longest key it ends with: MUTE_MAKERS is classify's mute_makers, not its makers.
+    return sorted(by_key[max(by_key, key=len)]) if by_key else []
+
+
 def _of_section(name: str, known: Iterable[str]) -> list[str]:
-    """The variables of the config section ``name`` names (AUTONEWS_DIGEST_FOO: [digest]'s)."""
-    section = name[len(PREFIX) :].split("_")[0]
-    return [k for k in known if k.startswith(f"{PREFIX}{section}_")]
+    """The variables of the config section ``name`` names, spelt right or nearly
+    (AUTONEWS_DIGEST_FOO: [digest]'s; AUTONEWS_STORES_FILE: [store]'s)."""
+    first = name[len(PREFIX) :].split("_")[0]
+    sections = sorted({k[len(PREFIX) :].split("_")[0] for k in known if k not in OTHER_VARIABLES})
+    named = get_close_matches(first, sections, n=1, cutoff=0.8)  # the exact name comes first
+    return [k for k in known if named and k.startswith(f"{PREFIX}{named[0]}_")]
 
 
 def _resembles_a_setting(name: str, known: list[str]) -> bool:
-    """Whether ``name`` is meant for autonews: spelt like one of its variables, or naming one of
-    its config sections. Anything else is another program's (a wrapper's AUTONEWS_BIN)."""
-    return bool(_close_to(name, known) or _of_section(name, known))
+    """Whether ``name`` is meant for autonews: spelt like one of its variables, ending with one
+    of its keys, or naming one of its config sections. Anything else is another program's (a
+    wrapper's AUTONEWS_BIN)."""
+    return bool(_close_to(name, known) or _of_key(name, known) or _of_section(name, known))
 
 
 def _unknown_variable(name: str, known: list[str]) -> ConfigError:
     """A variable meant for autonews that it does not read: a typo, as an unknown key in the
     file is."""
-    close = _close_to(name, known)
+    close = _close_to(name, known) or _of_key(name, known)
     if close:
-        hint = f"did you mean {close[0]}?"
+        hint = f"did you mean {' or '.join(close)}?"
     else:  # it names a section (see _resembles_a_setting)
         hint = "variables: " + ", ".join(sorted(_of_section(name, known)))
     return ConfigError(f"unknown environment variable {name}", hint=hint)

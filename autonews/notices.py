@@ -96,12 +96,19 @@ def told_audiences(planned: Sequence[str], delivered: Sequence[str]) -> tuple[st
 
 
 _NUMBERS = re.compile(r"\d+")
+_PLURAL_AFTER_NUMBER = re.compile(r"(# \w+?)s\b")
 
 
 def _same_failure(reported: str, error: str) -> bool:
     """One failure told again, whatever numbers it quotes: a parser's line and column move
-    with the garbage a feed serves ("not well-formed: line 3, column 7")."""
-    return _NUMBERS.sub("#", reported) == _NUMBERS.sub("#", error)
+    with the garbage a feed serves ("not well-formed: line 3, column 7"), and so does where a
+    document is cut ("1 item read", then "2 items read": the word after a number is singular
+    or plural with it)."""
+    return _numbers_left_out(reported) == _numbers_left_out(error)
+
+
+def _numbers_left_out(error: str) -> str:
+    return _PLURAL_AFTER_NUMBER.sub(r"\1", _NUMBERS.sub("#", error))
 
 
 def _named_recently(

@@ -23,6 +23,13 @@ def configured(cli, home: Path) -> Path:
         ("AUTONEWS_HOMEE", "did you mean AUTONEWS_HOME?"),
         ("AUTONEWS_CLASIFY_MUTE_MAKERS", "did you mean AUTONEWS_CLASSIFY_MUTE_MAKERS?"),
         ("AUTONEWS_DIGEST_FOO", "variables: AUTONEWS_DIGEST_ALL_TOPICS"),
+        # Review 34 F2: the section left out, the likeliest slip, was ignored without a word.
+        ("AUTONEWS_MUTE_MAKERS", "did you mean AUTONEWS_CLASSIFY_MUTE_MAKERS?"),
+        ("AUTONEWS_SINCE", "did you mean AUTONEWS_DIGEST_SINCE?"),
+        ("AUTONEWS_KEEP_DAYS", "did you mean AUTONEWS_STORE_KEEP_DAYS?"),
+        ("AUTONEWS_TIMEZONE", "did you mean AUTONEWS_DIGEST_TIMEZONE?"),
+        ("AUTONEWS_CRON_MUTE_EVENTS", "did you mean AUTONEWS_CLASSIFY_MUTE_EVENTS?"),
+        ("AUTONEWS_STORES_FILE", "variables: AUTONEWS_STORE_KEEP_DAYS"),
     ],
 )
 def test_an_unknown_variable_is_named_not_listed(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from autonews.errors import ExitStatus
@@ -67,6 +68,8 @@ def test_a_document_cut_short_is_a_partial_feed_everywhere_and_its_items_stay(
     listing = cli("feeds", "list")
     assert listing.code == 0, listing.err
     assert "partial" in listing.out and "cut short" in listing.out
+    # Its items were read, in part: its last success is no "never" (review 34 F5).
+    assert "never" not in listing.out and "in part" in listing.out
     check = cli("feeds", "check")
     assert check.code == ExitStatus.FEEDS_FAILED
     assert check.out.startswith("partial") and f"{read} items read before the cut" in check.out
@@ -112,3 +115,93 @@ def test_a_tag_left_open_that_costs_items_is_partial_and_one_that_costs_none_is_
     again = cli("digest", "--no-extract", "--format", "json")
     assert again.code == 0, again.err
     assert again.json()["feeds"][0]["status"] == "ok"  # type: ignore[index]
+
+
+def _atom() -> str:
+    entries = "".join(
+        f"<entry><title>{title}</title><id>urn:x:{n}</id><link href='http://example.com/e/{n}'/>"
+        f"<updated>2030-01-01T00:00:00Z</updated></entry>"
+        for n, title in enumerate(TITLES)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>Test Atom</title><id>urn:x</id><updated>2030-01-01T00:00:00Z</updated>{entries}"
+        "</feed>"
+    )
+
+
+@pytest.mark.parametrize(
+    "never_closed",
+    [
+        pytest.param(lambda: _document().replace("</rss>", ""), id="rss-without-its-root-end"),
+        pytest.param(lambda: _document().replace("</rss>", "\n\n"), id="rss-and-blank-lines"),
+        pytest.param(lambda: _atom().replace("</feed>", ""), id="atom-without-its-root-end"),
+    ],
+)
+def test_a_feed_never_closed_but_read_whole_is_a_healthy_feed(
+    cli, home: Path, httpserver: HTTPServer, never_closed
+) -> None:
+    """Review 34 F1: templated output that leaves off "</rss>" (its channel and every item
+    closed) lost nothing, yet was "partial" on every run: exit 3, its ETag dropped, the whole
+    document downloaded every hour. Every item read, it is an ok feed."""
+    httpserver.expect_request("/feed").respond_with_data(
+        never_closed(), content_type="application/rss+xml"
+    )
+    _config(home, httpserver.url_for("/feed"))
+    result = cli("digest", "--no-extract", "--format", "json")
+    assert result.code == 0, result.err
+    feed = result.json()["feeds"][0]  # type: ignore[index]
+    assert feed["status"] == "ok", feed
+    assert feed["items"] == len(TITLES)
+    assert "AutoWeek" not in result.err
+    check = cli("feeds", "check")
+    assert check.code == 0, check.out + check.err
+    assert check.out.startswith("ok")
+
+
+def test_a_document_cut_after_an_item_but_inside_its_channel_is_still_partial(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """The other side of F1: an RSS 2.0 document that ends after an item's "</item>" but
+    before "</channel>" was cut where more items may have followed."""
+    whole = _document()
+    cut = whole[: whole.index("</item>", len(whole) // 2) + len("</item>")]
+    httpserver.expect_request("/feed").respond_with_data(cut, content_type="application/rss+xml")
+    _config(home, httpserver.url_for("/feed"))
+    result = cli("digest", "--no-extract", "--format", "json")
+    assert result.code == ExitStatus.FEEDS_FAILED, result.err
+    feed = result.json()["feeds"][0]  # type: ignore[index]
+    assert feed["status"] == "partial"
+    assert "cut short" in feed["error"]
+
+
+def _cut_inside_item(n: int) -> str:
+    """The document cut in the middle of its item ``n`` (0-based): ``n`` items whole."""
+    whole = _document()
+    start = 0
+    for _ in range(n + 1):
+        start = whole.index("<item>", start) + 1
+    return whole[: start + len("item>")]
+
+
+def test_a_feed_cut_at_another_place_each_run_is_not_named_again_before_the_reminder(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Review 34 F5: "1 item read before the cut", then "2 items read": the plural made it
+    another failure, named again on the next hourly run rather than once a day."""
+    httpserver.expect_request("/feed").respond_with_data(
+        _cut_inside_item(1), content_type="application/rss+xml"
+    )
+    _config(home, httpserver.url_for("/feed"))
+    first = cli("digest", "--no-extract", "--format", "text")
+    assert first.code == ExitStatus.FEEDS_FAILED
+    assert "AutoWeek (the document is cut short" in first.err
+    assert "1 item read before the cut" in first.err
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_data(
+        _cut_inside_item(2), content_type="application/rss+xml"
+    )
+    again = cli("digest", "--no-extract", "--format", "text")
+    assert again.code == ExitStatus.FEEDS_FAILED
+    assert again.err == ""
+    assert "failing as reported earlier" in again.out

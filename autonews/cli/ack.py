@@ -40,7 +40,6 @@ def ack(
     when all went well; an id neither waiting nor delivered is named, exit 2."""
     from autonews.lock import run_lock
     from autonews.store import Store
-    from autonews.timeparse import utcnow
 
     ids = [story_id.strip() for story_id in story_ids or () if story_id.strip()]
     if not ids and not every:
@@ -56,9 +55,20 @@ def ack(
         raise UsageError(
             f"no [[digests]] entry named {name!r}", hint=f"configured digests: {known}"
         )
-    with run_lock(cfg.paths.data_dir, wait=ACK_WAIT), Store(cfg.paths.store_file) as store:
-        done = store.acknowledge(ids or store.held_keys(name), utcnow(), name)
     which = f"the digest {name!r}" if name else "the digest"
+    if not cfg.paths.store_file.exists():  # made by no digest yet: none is made for an ack
+        typer.echo(
+            f"autonews: no store at {cfg.paths.store_file}: nothing to acknowledge", err=True
+        )
+        if ids:
+            typer.echo(
+                f"autonews: error: not printed by a --no-mark run of {which}: " + ", ".join(ids),
+                err=True,
+            )
+            raise typer.Exit(ExitStatus.USAGE)
+        return
+    with run_lock(cfg.paths.data_dir, wait=ACK_WAIT), Store(cfg.paths.store_file) as store:
+        done = store.acknowledge(ids or store.held_keys(name), name)
     if done.unknown:
         typer.echo(
             f"autonews: error: not printed by a --no-mark run of {which}, nor delivered: "

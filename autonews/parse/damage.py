@@ -23,6 +23,10 @@ _JUNK_AFTER_ROOT = xml.parsers.expat.errors.codes[
 _ITEM_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
 # The root's end tag: a document without one was cut short (or never finished).
 _ROOT_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF|rdf)\s*>")
+# An item's end tag, and RSS 2.0's <channel> (which holds its items) opened and closed.
+_ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
+_CHANNEL_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?channel[\s>]")
+_CHANNEL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?channel\s*>")
 _CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.DOTALL)
 
 
@@ -39,17 +43,32 @@ def xml_error(utf8: bytes) -> xml.parsers.expat.ExpatError | None:
 
 def damage(utf8: bytes, items_read: int, skipped: int = 0) -> str:
     """What a broken document cost, when it cost items ("" when it is whole, or read whole):
-    cut short before its root element ends, or fewer items read than its item tags number
-    (``skipped``: those read with nothing to show, which are no loss)."""
+    cut short where items may follow (see ``_cut_within_items``), or fewer items read than its
+    item tags number (``skipped``: those read with nothing to show, which are no loss)."""
     error = xml_error(utf8)
     if error is None:
         return ""
     bare = _CDATA.sub(b"", utf8)  # an item tag quoted in a description's CDATA is no item
     items = len(_ITEM_START.findall(bare))
-    if not _ROOT_END.search(bare):
+    if not _ROOT_END.search(bare) and _cut_within_items(bare):
         what = "the document is cut short (it ends before its root element does)"
         return broken_document(what, items_read, 0)
     if items_read + skipped < items:
         where = f"{xml.parsers.expat.errors.messages[error.code]}, line {error.lineno}"
         return broken_document(f"malformed XML ({where})", items_read, items)
     return ""
+
+
+def _cut_within_items(bare: bytes) -> bool:
+    """Whether a document without its root's end tag ends where items may follow: inside an
+    item, or inside RSS 2.0's <channel>. One that ends after its last item and its channel was
+    never closed, not cut (templated output that leaves off "</rss>"): nothing of it is lost.
+    (RSS 1.0 closes its <channel> before its items; Atom has none: after the last "</entry>"
+    a cut and a missing "</feed>" look the same, and are taken as whole.)"""
+    last_start = max((m.start() for m in _ITEM_START.finditer(bare)), default=-1)
+    last_end = max((m.start() for m in _ITEM_END.finditer(bare)), default=-1)
+    if last_start > last_end:
+        return True  # it ends inside an item
+    last_channel_start = max((m.start() for m in _CHANNEL_START.finditer(bare)), default=-1)
+    last_channel_end = max((m.start() for m in _CHANNEL_END.finditer(bare)), default=-1)
+    return last_channel_start > last_channel_end

@@ -55,13 +55,21 @@ def _cells(row: FeedRow, now: datetime, zone: tzinfo | None) -> tuple[str, ...]:
     return (
         clean_text(row.feed.label),
         status,
-        age(health.last_success, now) if health.last_success else "never",
+        _last_success(health, now),
         str(row.items),
         ", ".join(clean_text(tag) for tag in row.feed.tags),
         _topic(row, zone),
         clean_text(row.feed.url),
         error,
     )
+
+
+def _last_success(health: FeedHealth, now: datetime) -> str:
+    """When the feed was last read whole. A partial feed's items were read, some of them: it
+    is no "never" (review 34)."""
+    if health.status is FeedStatus.PARTIAL:
+        return f"whole {age(health.last_success, now)}" if health.last_success else "in part"
+    return age(health.last_success, now) if health.last_success else "never"
 
 
 def _topic(row: FeedRow, zone: tzinfo | None) -> str:

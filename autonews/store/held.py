@@ -26,7 +26,8 @@ class Acknowledged:
     """What `autonews ack` did with the story ids it was given."""
 
     acked: tuple[str, ...]  # held, now marked delivered
-    already: tuple[str, ...]  # delivered before (acknowledged twice: no harm)
+    # delivered before (acknowledged twice, or delivered since by a plain --new: no harm)
+    already: tuple[str, ...]
     unknown: tuple[str, ...]  # neither held nor delivered for this digest
     still_held: int  # stories of this digest still waiting for an ack
 
@@ -66,24 +67,33 @@ class HeldDeliveries(StoryQueries):
         )
         return [str(row[0]) for row in rows]
 
-    def acknowledge(self, keys: Sequence[str], now: datetime, channel: str = "") -> Acknowledged:
-        """Mark the held stories ``keys`` delivered; once none of the digest's is held, record
-        that its --new run (the latest that held them) went out."""
+    def acknowledge(self, keys: Sequence[str], channel: str = "") -> Acknowledged:
+        """Mark the held stories ``keys`` delivered, each when the run that printed it made it
+        (not now: a source that joined the story between the print and the ack was not in what
+        the script posted, and is news next run); once none of the digest's is held, record
+        that its --new run (the latest that held them) went out. One delivered since it was
+        held (a plain --new run) is left as that delivery recorded it (see ``Acknowledged``:
+        already)."""
         with transaction(self.db) as db:
-            rows = list(
-                rows_in(
+            held = {
+                row["story_key"]: row
+                for row in rows_in(
                     db,
                     "SELECT * FROM held_deliveries WHERE channel = ? AND story_key IN",
                     keys,
                     (channel,),
                 )
-            )
-            held = {row["story_key"]: row for row in rows}
-            self.mark_delivered(((key, _delivery(row)) for key, row in held.items()), now, channel)
+            }
+            later = self._delivered_since_held(held, channel)
+            for made_at, rows in _by_made_at(
+                (key, row) for key, row in held.items() if key not in later
+            ).items():
+                self.mark_delivered(((key, _delivery(row)) for key, row in rows), made_at, channel)
             db.executemany(
                 "DELETE FROM held_deliveries WHERE channel = ? AND story_key = ?",
                 [(channel, key) for key in held],
             )
+            self._forget_gone_stories(channel)  # after reading those acked: they may be gone
             rest = [key for key in dict.fromkeys(keys) if key not in held]
             delivered = {
                 row[0]
@@ -103,11 +113,45 @@ class HeldDeliveries(StoryQueries):
                 made = max(datetime.fromisoformat(row["made_at"]) for row in held.values())
                 self.mark_new_digest(channel, made)
         return Acknowledged(
-            tuple(held),
-            tuple(key for key in rest if key in delivered),
+            tuple(key for key in held if key not in later),
+            (*later, *(key for key in rest if key in delivered)),
             tuple(key for key in rest if key not in delivered),
             waiting,
         )
+
+    def _delivered_since_held(self, held: dict[str, sqlite3.Row], channel: str) -> tuple[str, ...]:
+        """The held stories delivered since they were held (by a plain --new run, say): what
+        went out then is newer than the held snapshot, which must not overwrite it."""
+        rows = rows_in(
+            self.db,
+            "SELECT story_key, delivered_at FROM deliveries WHERE channel = ? AND story_key IN",
+            list(held),
+            (channel,),
+        )
+        return tuple(
+            row["story_key"]
+            for row in rows
+            if datetime.fromisoformat(row["delivered_at"])
+            >= datetime.fromisoformat(held[row["story_key"]]["made_at"])
+        )
+
+    def _forget_gone_stories(self, channel: str) -> None:
+        """Held stories that are no more (pruned, merged into another) wait for no ack: no run
+        will print them again, and they would keep the digest's --new mark from moving."""
+        self.db.execute(
+            "DELETE FROM held_deliveries WHERE channel = ? AND story_key NOT IN "
+            "(SELECT story_key FROM story_items)",
+            (channel,),
+        )
+
+
+def _by_made_at(
+    rows: Iterable[tuple[str, sqlite3.Row]],
+) -> dict[datetime, list[tuple[str, sqlite3.Row]]]:
+    grouped: dict[datetime, list[tuple[str, sqlite3.Row]]] = {}
+    for key, row in rows:
+        grouped.setdefault(datetime.fromisoformat(row["made_at"]), []).append((key, row))
+    return grouped
 
 
 def _delivery(row: sqlite3.Row) -> Delivery:

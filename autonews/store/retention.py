@@ -63,9 +63,12 @@ class Retention:
                     "NOT IN (SELECT link FROM items WHERE link IS NOT NULL)",
                     chunk,
                 )
-            db.execute(
-                "DELETE FROM deliveries WHERE story_key NOT IN (SELECT story_key FROM story_items)"
-            )
+            # A story pruned is delivered no more, nor waits for an ack (store/held.py).
+            for table in ("deliveries", "held_deliveries"):
+                db.execute(
+                    f"DELETE FROM {table} "
+                    "WHERE story_key NOT IN (SELECT story_key FROM story_items)"
+                )
             db.execute(
                 "DELETE FROM page_failures WHERE url NOT IN "
                 "(SELECT link FROM items WHERE link IS NOT NULL)"

@@ -130,6 +130,7 @@ class StoryQueries:
         """Called only after the digest really went out: a failed send delivers nothing. The
         figures are kept in one column, separated by spaces (a store of an earlier version
         kept the one figure of the story's title there)."""
+        delivered = list(delivered)
         with transaction(self.db) as db:
             db.executemany(
                 "INSERT INTO deliveries (channel, story_key, delivered_at, sources, figure, shown, "
@@ -152,6 +153,11 @@ class StoryQueries:
                     )
                     for key, d in delivered
                 ],
+            )
+            # What a --no-mark run held of these is superseded: no ack is waited for.
+            db.executemany(
+                "DELETE FROM held_deliveries WHERE channel = ? AND story_key = ?",
+                [(channel, key) for key, _ in delivered],
             )
 
     def last_new_digests(self, channels: Iterable[str]) -> dict[str, datetime]:
