@@ -8,7 +8,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from autonews.briefings import reads_as_briefing, reads_as_commentary, reads_as_explainer
+from autonews.briefings import (
+    reads_as_briefing,
+    reads_as_commentary,
+    reads_as_explainer,
+    reads_as_roundup,
+)
 from autonews.digest import headline_figure
 from autonews.models import (
     Article,
@@ -174,6 +179,10 @@ def build_story(
         _story_event([classifications[m.id] for m in voting], label),
         [classifications[m.id] for m in voting if m.id != chosen.id],
     )
+    if reads_as_roundup(chosen.title):
+        # A roundup of several stories, no source telling one of them: no one event ("The
+        # Charge, Dec 6: VW's ID recall, Tesla's rough November, …" is no recall: trial 44).
+        classification = replace(classification, event=Event.OTHER)
     summary = _beyond_title(first_sentences(own or chosen.summary or body or ""), chosen.title)
     sources = tuple(
         Source(
