@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import re
 
-# What only a briefing's title says: a week's review, best reads, a morning or evening paper.
+# A day's date as a newsletter's issue gives it: "Dec 6", "6 December", "2026-12-06", "Monday".
+_DAY = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|\d{4}-\d{2}-\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
+# What only a briefing's title says: a week's review, best reads, a morning or evening paper;
+# a dated issue listing several stories ("The Charge, Dec 6: VW's ID recall, Tesla's rough
+# November, Rivian R2 starts": three items, no one event, trial 44).
 BRIEFING = re.compile(
     r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
     r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]"
-    r"|\bmorning dump\b|\bdaily briefing\b|\bbriefing\s*[:：|｜]|^\d+ things\b|\bthings to know\b",
+    r"|\bmorning dump\b|\bdaily briefing\b|\bbriefing\s*[:：|｜]|^\d+ things\b|\bthings to know\b"
+    rf"|^[^:：|｜]{{0,40}}\b{_DAY}\s*[:：|｜][^,，;；]+[,，;；][^,，;；]+[,，;；]",
     re.IGNORECASE,
 )
 # A live blog's title: of one event, or of a show or a day of several makers' news.
@@ -42,7 +51,12 @@ COMMENTARY = re.compile(
     # An interview, labelled so ("Interview:", "Q&A:", "[Interview]", 对话何小鹏：,
     # ｜36氪专访): what someone says of the news, not the news.
     r"|^(?:interview|q\s*&\s*a)\s*[:：|｜]|\[interview\]"
-    r"|^(?:独家)?(?:专访|對話|对话)[^:：|｜]{0,24}[:：|｜]|专访\s*$",
+    r"|^(?:独家)?(?:专访|對話|对话)[^:：|｜]{0,24}[:：|｜]|专访\s*$"
+    # A deals post: a shop's discount an outlet passes on ("Green Deals: EcoFlow Delta 3 Plus
+    # power station drops to $499"), no event of anyone's, whatever word it shares with the
+    # news (Fastned's green bond: trial 44).
+    r"|^(?:(?:green|daily|today'?s|weekend|best|top|hot|tech|ev|black friday|cyber monday"
+    r"|prime day)\s+)?deals\s*[:：|｜–—-]|\bdeals? of the (?:day|week)\b|\bdeal alert\b",
     re.IGNORECASE,
 )
 
@@ -78,6 +92,12 @@ def reads_as_explainer(title: str) -> bool:
 def reads_as_commentary(title: str) -> bool:
     """Whether a title is a commentary's (opinion, analysis, review, preview), by its words."""
     return COMMENTARY.search(title.strip()) is not None
+
+
+def reads_as_roundup(title: str) -> bool:
+    """Whether a title is a briefing's, a roundup's, a newsletter issue's: several stories, no
+    one event (a live blog may be of one)."""
+    return BRIEFING.search(title) is not None
 
 
 def reads_as_briefing(title: str) -> bool:

@@ -8,9 +8,10 @@ from __future__ import annotations
 # What a user may say a feed is (`topic` in a [[feeds]] table, `feeds add/edit --topic`): "auto",
 # a car feed when its items show it; "cars", a car feed whatever its share (a supplier's
 # newswire, whose releases name parts, not cars); "mixed", never one (a finance flash or market
-# feed, which a busy car day had made a car feed: trial 39).
-AUTO, CARS, MIXED = "auto", "cars", "mixed"
-TOPICS = (AUTO, CARS, MIXED)
+# feed, which a busy car day had made a car feed: trial 39); "community", its users' posts (a
+# subreddit, a forum: autonews.community), each read by its own words, never a story of its own.
+AUTO, CARS, MIXED, COMMUNITY = "auto", "cars", "mixed", "community"
+TOPICS = (AUTO, CARS, MIXED, COMMUNITY)
 
 CAR_FEED_SHARE = 0.5  # a feed whose items are at least this often about cars is a car feed
 CAR_FEED_ITEMS = 3  # ... judged on at least this many items

@@ -46,7 +46,8 @@ class FeedConfig:
     tags: tuple[str, ...] = ()
     enabled: bool = True  # `autonews feeds disable`: kept in the list, not fetched
     # What the feed is about (autonews.car_feeds.TOPICS): "cars", every item car news unless its
-    # words say otherwise; "mixed", never read as a car feed; "auto", judged from its items.
+    # words say otherwise; "mixed", never read as a car feed; "community", its users' posts (a
+    # subreddit, a forum: autonews.community); "auto", judged from its items.
     topic: str = "auto"
 
     @property
@@ -286,7 +287,8 @@ def feed_topic(where: str, value: Any) -> str:
         raise ConfigError(
             f"config key {where!r}: {value!r} is not a feed topic",
             hint='a feed\'s topic is "auto" (judged from its items), "cars" (every item car '
-            'news unless its words say otherwise) or "mixed" (never read as a car feed)',
+            'news unless its words say otherwise), "mixed" (never read as a car feed) or '
+            '"community" (its users\' posts: a subreddit, a forum)',
         )
     return topic
 

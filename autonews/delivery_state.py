@@ -155,10 +155,11 @@ def with_delivery_state(
     event. The story's figure and event alone are not enough: they are read from the sources
     in the window, and older ones leaving it change them with nothing new (trial 36: a launch
     read as pricing once its launch-worded sources were two days old). A story that was only
-    counted (not about cars) is new again once shown: in a digest of all topics, or when a
-    source that joined it since made it a car story. Not when its sources of then are read as
-    car news now (their feed judged a car feed since: trial 42's wire delivered its day-old
-    steel and chemicals items as news): they were counted, not news now."""
+    counted (not about cars, or community posts alone) is new again once shown: in a digest of
+    all topics, or when a source that joined it since made it a car story (a news report). Not
+    when its sources of then are read as car news now (their feed judged a car feed since: trial
+    42's wire delivered its day-old steel and chemicals items as news): they were counted, not
+    news now."""
     out = []
     for story in stories:
         before = delivered.get(story.id)
@@ -170,21 +171,23 @@ def with_delivery_state(
             for source in story.sources
         )
         since = max(filter(None, (before.at, last_new)), default=None)
-        fresh = [source for source in sources if _told_since(source, since)]
+        # A community post that joined tells nothing new of the story: its readers talk of it.
+        fresh = [s for s in sources if _told_since(s, since) and not s.community]
         corrected = [s for s in fresh if _joined_since(s.corrected_at, since)]
         out.append(_compared(story, before, fresh, sources, corrected))
     return out
 
 
 def _shown_first_now(story: Story, before: Delivery, all_topics: bool) -> bool:
-    """Whether a story an earlier --new digest only counted (not about cars) is shown now for
-    the first time: in a digest of all topics, or as car news a source new since then tells."""
+    """Whether a story an earlier --new digest only counted (not about cars, or community posts
+    alone) is shown now for the first time: in a digest of all topics, or as car news a source
+    new since then tells (a report, not another post)."""
     if before.shown:
         return False
     if all_topics:
         return True
     joined = [s for s in story.sources if _joined_since(s.first_seen, before.at)]
-    return story.classification.automotive and bool(joined)
+    return story.shown_by_default and any(not s.community for s in joined)
 
 
 def _compared(

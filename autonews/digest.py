@@ -213,7 +213,7 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
     first of its makers the reader asked for (``wanted``, lower case: "--maker Kia" files a
     Hyundai and Kia recall under Kia)."""
     c = story.classification
-    if not c.automotive:
+    if not story.shown_by_default:  # not about cars, or community posts alone
         return OTHER_NEWS, "other"
     if group_by == "event":
         return c.event.value, "event"
@@ -247,7 +247,7 @@ def _also(
     kind = "group" if group_by == "group" else "maker"
     for (key, _), members in buckets.items():
         for story in members:
-            for maker in story.classification.makers[1:] if story.classification.automotive else ():
+            for maker in story.classification.makers[1:] if story.shown_by_default else ():
                 other = (maker.group if kind == "group" else maker.name, kind)
                 if other[0] != key and other in buckets and story.id not in also.get(other, []):
                     also.setdefault(other, []).append(story.id)
@@ -298,12 +298,13 @@ def build_digest(
     all_topics: bool = False,
     wanted_makers: Sequence[str] = (),
 ) -> Digest:
-    """Stories ranked and grouped; those not about cars are left out and counted, or with
-    ``all_topics`` grouped last as "Other news" (never the lead). A story is filed under its
+    """Stories ranked and grouped; those not about cars, and those of community posts alone,
+    are left out and counted, or with ``all_topics`` grouped last as "Other news" (never the
+    lead). A story is filed under its
     first maker (the first of ``wanted_makers``, with ``--maker``) and also listed, by its
     title, under its other makers' groups."""
-    cars = [s for s in stories if s.classification.automotive]
-    others = [s for s in stories if not s.classification.automotive]
+    cars = [s for s in stories if s.shown_by_default]
+    others = [s for s in stories if not s.shown_by_default]
     ranked = sorted(cars, key=lambda s: (-importance(s), -s.published.timestamp(), s.id))
     lead = _lead(ranked)
     lead_id = lead.id if lead else None
@@ -336,6 +337,7 @@ def build_digest(
         stories=ordered,
         groups=groups,
         lead_id=lead_id,
-        not_about_cars=0 if all_topics else len(others),
+        not_about_cars=0 if all_topics else sum(not s.classification.automotive for s in others),
+        community_posts=0 if all_topics else sum(s.classification.automotive for s in others),
         skipped_pages=tuple(skipped_pages),
     )

@@ -39,6 +39,8 @@ class Discovery:
     # feed per section, is told of, so that the reader can add another (trial 33 #17).
     others: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()  # its items' titles, in the feed's order (their language)
+    # Why it is a community's feed (a subreddit, a forum: autonews.community), "" when not.
+    community: str = ""
 
 
 class _AlternateLinks(HTMLParser):
@@ -89,7 +91,13 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
     moved = where if where != url else None
     try:
         parsed = parse_feed(result.body, result.content_type, where)
-        return Discovery(url, parsed.title, redirected_to=moved, titles=_titles(parsed))
+        return Discovery(
+            url,
+            parsed.title,
+            redirected_to=moved,
+            titles=_titles(parsed),
+            community=_community(parsed),
+        )
     except FeedParseError as exc:
         html = decode_document(result.body, result.content_type)
         feeds, comments = feed_links(html, where) if "<" in html else ([], [])
@@ -118,8 +126,20 @@ def discover(url: str, fetch: FetchConfig) -> Discovery:
         ) from None
     moved = linked.final_url if linked.final_url not in (None, links[0]) else None
     return Discovery(
-        links[0], feed.title, page=url, redirected_to=moved, others=others, titles=_titles(feed)
+        links[0],
+        feed.title,
+        page=url,
+        redirected_to=moved,
+        others=others,
+        titles=_titles(feed),
+        community=_community(feed),
     )
+
+
+def _community(feed: ParsedFeed) -> str:
+    from autonews.community import reads_as_community_feed
+
+    return reads_as_community_feed(feed.title, feed.link, [entry.link for entry in feed.entries])
 
 
 def _titles(feed: ParsedFeed) -> tuple[str, ...]:

@@ -128,6 +128,9 @@ class Item:
     feed_date: datetime | None = None
     corrected_at: datetime | None = None  # when its feed last gave it another title
     outlet: str = ""  # an aggregator's item: the outlet it is from (feed_name names it too)
+    # A user's post on a community site (a subreddit, a forum: autonews.community), not an
+    # outlet's report: it may join a news story, never title it or stand alone.
+    community: bool = False
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,8 @@ class Source:
     event: str = ""  # its event's slug
     figure: str = ""  # its headline figure ("units:142310", see digest.headline_figure)
     speculative: bool = False
+    # A community post (Item's): the readers' discussion of the story, never news of it.
+    community: bool = False
 
 
 @dataclass(frozen=True)
@@ -311,6 +316,9 @@ class Story:
     new_turn: bool = False
     new_notice: bool = False
     retold: Retold | None = None  # what made it news again (figure_changed, confirmed, event…)
+    # Every source a community post (a subreddit's, a forum's: autonews.community): no news
+    # story, left out of a digest but of all topics, as a story not about cars is.
+    community: bool = False
 
     @property
     def cluster_size(self) -> int:
@@ -321,6 +329,12 @@ class Story:
     def outlet_count(self) -> int:
         """The outlets its sources are from (an aggregator's item's outlet, else its feed)."""
         return len({" ".join((s.outlet or s.feed).split()).casefold() for s in self.sources})
+
+    @property
+    def shown_by_default(self) -> bool:
+        """Car news, which a digest shows without --all-topics: about cars, and told by a
+        report (not by community posts alone)."""
+        return self.classification.automotive and not self.community
 
     @property
     def feed_date(self) -> datetime | None:
@@ -399,6 +413,8 @@ class Digest:
     skipped_pages: tuple[SkippedPage, ...] = ()
     # Stories left out as not about the car industry (--all-topics shows them as "Other news").
     not_about_cars: int = 0
+    # Stories of community posts alone, about cars, left out too (--all-topics shows them).
+    community_posts: int = 0
     # Stories in the window before the reader's filters (None: not known, nothing filtered),
     # and each filter with the stories it left: an empty digest says which filter emptied it.
     before_filters: int | None = None

@@ -403,7 +403,7 @@ def select(
         mute_patterns=config.classify.mute_patterns,
     )
     filtered = apply_filters(
-        stories, filters, shown=lambda story: all_topics or story.classification.automotive
+        stories, filters, shown=lambda story: all_topics or story.shown_by_default
     )
     chosen = filtered.stories
     digest = build_digest(
@@ -426,7 +426,7 @@ def select(
         caught_up=sum(story.id in collection.older for story in digest.stories),
         language=reader_tag(config.digest.language),
     )
-    counted = [] if all_topics else [s for s in chosen if not s.classification.automotive]
+    counted = [] if all_topics else [s for s in chosen if not s.shown_by_default]
     pending = tuple(
         (
             story.id,

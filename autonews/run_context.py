@@ -64,15 +64,17 @@ def earlier_items(
     reach = min(first_new - window, earliest)
     members = store.clustered_before(urls, iso(reach), iso(earliest), version, car_only=False)
     context = store.clustered_before(urls, iso(earliest - RARITY_CONTEXT), iso(reach), version)
+    topics = {feed.url: feed.topic for feed in feeds}
     return Earlier(
-        [_as_input(found) for found in members],
+        [_as_input(found, topics) for found in members],
         {found.id: found.story_key for found in members},
-        [_as_input(found) for found in context],
+        [_as_input(found, topics) for found in context],
     )
 
 
-def _as_input(found: Clustered) -> ClusterInput:
+def _as_input(found: Clustered, topics: Mapping[str, str]) -> ClusterInput:
     from autonews.cluster import ClusterInput
+    from autonews.community import is_community_post
 
     return ClusterInput(
         found.id,
@@ -82,6 +84,7 @@ def _as_input(found: Clustered) -> ClusterInput:
         found.published,
         found.label,
         found.feed_url,
+        community=is_community_post(topics.get(found.feed_url, "auto"), found.link),
     )
 
 

@@ -8,7 +8,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from autonews.briefings import reads_as_briefing, reads_as_commentary, reads_as_explainer
+from autonews.briefings import (
+    reads_as_briefing,
+    reads_as_commentary,
+    reads_as_explainer,
+    reads_as_roundup,
+)
 from autonews.digest import headline_figure
 from autonews.models import (
     Article,
@@ -83,6 +88,9 @@ def representative(
     return max(
         members,
         key=lambda i: (
+            # A community post (a subreddit's question, a meme) discusses the news a report
+            # tells: a report gives the story its title, whatever the post's words (trial 44).
+            not i.community,
             classifications[i.id].automotive,
             # A title made from an item's text (a title-less weibo post's first sentence) is
             # the last choice: an outlet's headline tells the story (trial 34 #8).
@@ -206,12 +214,22 @@ def build_story(
     body = own or next(filter(None, (told_body(m, articles) for m in members)), "") or None
     label = classifications[chosen.id]
     # Only sources as relevant as the chosen one have a say in the story's labels: an item not
-    # about cars (event other, surely) has none in a car story's.
-    voting = [m for m in members if classifications[m.id].automotive == label.automotive]
+    # about cars (event other, surely) has none in a car story's, a community post none in a
+    # news story's (a user's "€7,500" is no figure of Tesla's FSD approval: trial 44).
+    voting = [
+        m
+        for m in members
+        if classifications[m.id].automotive == label.automotive
+        and (chosen.community or not m.community)
+    ]
     classification = with_sources_details(
         _story_event([classifications[m.id] for m in voting], label),
         [classifications[m.id] for m in voting if m.id != chosen.id],
     )
+    if reads_as_roundup(chosen.title):
+        # A roundup of several stories, no source telling one of them: no one event ("The
+        # Charge, Dec 6: VW's ID recall, Tesla's rough November, …" is no recall: trial 44).
+        classification = replace(classification, event=Event.OTHER)
     told = own or own_summary(chosen) or body or ""
     summary = _beyond_title(first_sentences(told), chosen.title)
     sources = tuple(
@@ -227,6 +245,7 @@ def build_story(
             event=classifications[m.id].event.value,
             figure=headline_figure(classifications[m.id]),
             speculative=classifications[m.id].speculative,
+            community=m.community,
         )
         for m in sorted(members, key=lambda m: (m.published, m.id))
     )
@@ -247,6 +266,7 @@ def build_story(
         sources=sources,
         item_ids=tuple(m.id for m in members),
         tags=tags,
+        community=chosen.community,
     )
 
 

@@ -32,7 +32,8 @@ TopicOption = Annotated[
         metavar="TOPIC",
         help='What the feed is about: "cars" (every item car news unless its words say '
         'otherwise: a supplier\'s newswire), "mixed" (never read as a car feed: a finance '
-        'or market feed) or "auto" (judged from its items).',
+        'or market feed), "community" (users\' posts: a subreddit, a forum; they join news '
+        'stories as discussion, never stand alone) or "auto" (judged from its items).',
     ),
 ]
 
@@ -96,16 +97,19 @@ def feeds_add(
         typer.echo(f"autonews: {note}", err=True)
     path = config_file_to_edit(config)
     if not offline:
-        feed = _discovered(feed, path)
+        feed = _discovered(feed, path, decide_topic=topic is None)
     added = add_feeds(path, [feed])
     named = f" as {quoted_name(feed.name)}" if feed.name and added else ""
     typer.echo(f"{'added' if added else 'already listed'}: {feed.url}{named} ({path})")
 
 
-def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig:
+def _discovered(
+    feed: FeedConfig, path: Path, verb: str = "added", decide_topic: bool = False
+) -> FeedConfig:
     """The feed at its URL (or linked from the page there), named ``feed.name``, else the feed's
     own title. A URL that cannot be fetched now is kept as given, with a warning; ``verb``:
-    what the command does with the URL, for its messages ("added", "set")."""
+    what the command does with the URL, for its messages ("added", "set"). ``decide_topic``:
+    no --topic was given, and a community's feed (a subreddit, a forum) is said to be one."""
     from dataclasses import replace
 
     from autonews.config import load_config as load
@@ -139,7 +143,17 @@ def _discovered(feed: FeedConfig, path: Path, verb: str = "added") -> FeedConfig
         )
     named = replace(feed, name=feed.name or site_name(found.title))
     _say_unread_language(named, found.titles)
-    _say_mixed_topics(named, found.title, found.titles)
+    if decide_topic and found.community:
+        named = replace(named, topic="community")
+        typer.echo(
+            f"autonews: {named.label}: a community feed ({found.community}): topic = "
+            '"community", its posts join news stories as discussion and never stand alone '
+            "(--all-topics shows them); `autonews feeds edit "
+            f"{shlex.quote(named.label)} --topic auto` reads them as news",
+            err=True,
+        )
+    if named.topic != "community":
+        _say_mixed_topics(named, found.title, found.titles)
     return named
 
 

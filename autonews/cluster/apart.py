@@ -26,7 +26,7 @@ from autonews.cluster.model import (
     probability,
     unproven,
 )
-from autonews.cluster.stories import Join, clustering, weighed
+from autonews.cluster.stories import POST_JOINS, Join, clustering, weighed
 from autonews.cluster.topics import SPAN_WINDOWS, split_by_topic
 
 _CONFLICTS_SHOWN = 3  # a reader needs the first few; the rest repeat them
@@ -71,7 +71,7 @@ def apart(
         return Apart((Reason((), "one of the stories has no source"),), None)
     x, y = max(pairs, key=lambda pair: weighed(features[pair[0]], features[pair[1]], model))
     closest = _merge(Join(car[x].key, car[y].key, "pair"), features, position, model)
-    reasons = _rule_reasons(features, car, pairs, window)
+    reasons = _rule_reasons(features, car, pairs, window) + _post_reasons(features, pairs)
     reasons += _score_reasons(features, car, (x, y), closest, pairs, window, model)
     if not reasons:
         reasons.append(_when_nothing_else(ordered, first, second, window, model))
@@ -90,6 +90,24 @@ def _topic_reason(first_is_car: bool, second_is_car: bool) -> Reason | None:
         f"{which} car news: stories not about cars join only by a shared link or one title "
         "in two feeds",
     )
+
+
+def _post_reasons(features: Sequence[_Features], pairs: Sequence[tuple[int, int]]) -> list[Reason]:
+    """What keeps community posts (a subreddit's, a forum's) apart: from each other, and from
+    news they share too little with (``stories._discusses``)."""
+    first = all(features[x].community for x, _ in pairs)
+    second = all(features[y].community for _, y in pairs)
+    if first and second:
+        return [Reason((), "both are community posts: two threads never join")]
+    if first or second:
+        return [
+            Reason(
+                (),
+                "a community post joins a news story only where the clustering is "
+                f"{POST_JOINS:.0%} sure and they share two subject terms, a model or a figure",
+            )
+        ]
+    return []
 
 
 def _rule_reasons(

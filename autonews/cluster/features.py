@@ -138,6 +138,7 @@ class _Features:
     session: str | None  # "open" or "close": the market session whose moves the title tells
     expectation: bool  # the title tells what others expect of figures still to come
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
+    community: bool = False  # a user's post (autonews.community): joins one news story at most
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -349,6 +350,7 @@ def _features(
         session=market_session(plain),
         expectation=tells_an_expectation(plain),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
+        community=item.community,
     )
 
 
@@ -425,6 +427,7 @@ def _retold(first: _Features, item: ClusterInput) -> _Features:
     """``first``'s evidence for an item of the same text, at its own time and from its feed."""
     copy = _Features(*_FIELDS(first))
     copy.stamp, copy.source = item.published.timestamp(), item.source
+    copy.community = item.community
     return copy
 
 

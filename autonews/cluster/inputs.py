@@ -23,6 +23,8 @@ class ClusterInput:
     classification: Classification
     source: str = ""  # the feed it came from; "" when unknown
     body: str = ""  # the extracted article text; "" when the run has none
+    # A community post (autonews.community): it joins one news story at most, never another post
+    community: bool = False
 
     @classmethod
     def from_item(cls, item: Item, classification: Classification, body: str = "") -> ClusterInput:
@@ -36,4 +38,5 @@ class ClusterInput:
             classification,
             item.feed_url,
             body,
+            item.community,
         )

@@ -25,6 +25,7 @@ from autonews.cluster.model import (
     positive,
     probability,
 )
+from autonews.cluster.proof import _told_figure
 from autonews.cluster.topics import SPAN_WINDOWS, split_by_topic
 from autonews.collector import collection_paused
 from autonews.earlier_stories import as_assigned
@@ -32,6 +33,12 @@ from autonews.earlier_stories import as_assigned
 # Log-odds taken from a pair without positive evidence when two stories' members are weighed
 # on average: it may belong with the others, but proves nothing.
 UNPROVEN = 2.0
+# How sure the pair model must be that a community post (a subreddit's, a forum's) discusses a
+# news report for it to join that report's story: a user's question shares a word or a model
+# with news more often than two outlets' reports of different events do ("Which home charger
+# for a Model Y" and Tesla's Powerwall 4 at 0.86, "Lost 30% range … 2021 ID.3?" and the ID.3
+# recall at 0.78; "R2 production started!!" and Rivian's R2 production start at 0.93: trial 44).
+POST_JOINS = 0.9
 
 
 @dataclass(frozen=True)
@@ -138,10 +145,24 @@ def clustered(
             if stories.join(first, second, check=False):
                 joins.append(Join(ordered[first].key, ordered[second].key, how))
     for score, first, second in pairs:
+        a, b = features[first], features[second]
+        if (a.community or b.community) and not _discusses(a, b, probability(-score)):
+            continue
         if stories.join(first, second):
             joins.append(Join(ordered[first].key, ordered[second].key, "pair", probability(-score)))
     groups = [[ordered[p].key for p in members] for members in stories.groups()]
     return Clustering(groups, joins)
+
+
+def _discusses(a: _Features, b: _Features, sure: float) -> bool:
+    """Whether a pair a community post is in is a post and the news it discusses: the model
+    ``sure`` of it (POST_JOINS), and more in common than one word (Amsterdam's country with
+    the Dutch FSD approval, "home" with a home battery's launch): two subject terms, a model
+    or a figure telling an event."""
+    if sure < POST_JOINS:
+        return False
+    both = a.subject.keys() & (b.subject.keys() if a.cjk is b.cjk else b.bridging)
+    return len(both) >= 2 or not a.models.isdisjoint(b.models) or _told_figure(a, b)
 
 
 def weighed(a: _Features, b: _Features, model: PairModel) -> float:
@@ -197,6 +218,8 @@ class _Stories:
         label_a, label_b = self._label.get(a), self._label.get(b)
         if label_a is not None and label_b is not None and label_a != label_b:
             return False  # two stories an earlier run told apart keep their identities
+        if check and not self._as_discussion(first, second, self._members[a], self._members[b]):
+            return False
         if check:
             # Stories only grow, so a root and a size name one membership: a refusal holds
             # until either story changes, however many other pairs link the two.
@@ -219,6 +242,21 @@ class _Stories:
         if label is not None:
             self._label[a] = label
         return True
+
+    def _as_discussion(
+        self, first: int, second: int, story_a: list[int], story_b: list[int]
+    ) -> bool:
+        """Whether a pair a community post is in may join their stories: the post, not yet in a
+        news story, joins a news report's story as its readers' discussion. Two posts are two
+        threads, however alike (two questions about an EV6), and a post in one news story
+        joins no other: it is no evidence that two reports tell one event."""
+        features = self._features
+        if not (features[first].community or features[second].community):
+            return True
+        if features[first].community and features[second].community:
+            return False
+        post = story_a if features[first].community else story_b
+        return all(features[p].community for p in post)
 
     def _compatible(self, first: list[int], second: list[int]) -> bool:
         """The joined story would span at most two windows, no member rules out a member of

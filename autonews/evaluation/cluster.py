@@ -43,13 +43,19 @@ def load_rows(path: Path) -> list[Row]:
 def inputs(rows: list[Row], classifier: Classifier | None = None) -> list[ClusterInput]:
     """The rows as clustering gets them: keyed by position, no link, the outlet as the feed,
     and classified as the pipeline classifies them (an outlet mostly about cars is a car feed,
-    whose terse titles are car news: ``autonews.labels``)."""
+    whose terse titles are car news: ``autonews.labels``); an outlet named as a community's
+    feed ("r/electricvehicles") is one, as `feeds add` takes it (``autonews.community``)."""
+    from autonews.community import reads_as_community_feed
+
     classifier = classifier or Classifier()
     labels = [classifier.classify(r.title, r.summary) for r in rows]
     for i in _of_car_feeds(rows, labels):
         labels[i] = classifier.classify(rows[i].title, rows[i].summary, car_feed=True)
+    posts = {r.outlet for r in rows if reads_as_community_feed(r.outlet, None, ())}
     return [
-        ClusterInput(i, r.title, r.summary, None, r.published, labels[i], r.outlet)
+        ClusterInput(
+            i, r.title, r.summary, None, r.published, labels[i], r.outlet, "", r.outlet in posts
+        )
         for i, r in enumerate(rows)
     ]
 

@@ -367,8 +367,15 @@ def caught_up_note(digest: Digest, clock: Clock) -> str:
 
 
 def topics_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str | None:
-    """The footer's count of stories left out as not about cars, if any."""
-    hidden = digest.not_about_cars
+    """The footer's count of stories left out as not about cars, and of those only community
+    posts tell (a subreddit's questions, a forum's threads), if any."""
+    hidden, posts = digest.not_about_cars, digest.community_posts
+    if posts:
+        told = words.count("community_post", posts)
+        if not hidden:
+            return words("community_posts", posts=told)
+        stories = words.count("story", hidden)
+        return words("not_about_cars_and_posts", stories=stories, posts=told)
     if not hidden:
         return None
     if hidden == 1:

@@ -19,6 +19,8 @@ from autonews.render.common import web_link
 # 5: JSON Lines' type and status line, feed_date on stories and sources; 6: figures' units in
 # one vocabulary, exact values, and a story's changed (figure, confirmed; 7: turn, notice).
 # Added within 7 (compatible: fields more): a figure's low, high, qualifier and measure.
+# 8: a feed's status partial. 9: a story's outlet_count, its sources' via (copies of one article
+# one source). Added within 9: a story's and a source's community, the digest's community_posts.
 SCHEMA_VERSION = 9
 
 
@@ -111,6 +113,7 @@ def story_dict(story: Story) -> dict[str, Any]:
     if story.body is not None:
         data["body"] = story.body
     data.update(classification_dict(story.classification))
+    data["community"] = story.community
     data["cluster_size"] = story.cluster_size
     data["outlet_count"] = story.outlet_count
     data["tags"] = list(story.tags)
@@ -128,6 +131,7 @@ def story_dict(story: Story) -> dict[str, Any]:
             "published": _time(s.published),
             "feed_date": _time(s.feed_date),
             "new": s.new,
+            "community": s.community,
         }
         for s in story.sources
     ]
@@ -165,6 +169,7 @@ def _head(digest: Digest) -> dict[str, Any]:
         "generated_at": _time(digest.generated_at),
         "lead_id": digest.lead_id,
         "not_about_cars": digest.not_about_cars,
+        "community_posts": digest.community_posts,
         "muted": digest.muted,
         "last_new_digest": _time(digest.last_new_digest),
         "caught_up": digest.caught_up,

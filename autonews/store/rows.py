@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from autonews.community import is_community_post
 from autonews.config import FeedConfig
 from autonews.models import FeedHealth, FeedStatus, Item
 
@@ -61,4 +62,5 @@ def item_from_row(row: sqlite3.Row, feed: FeedConfig) -> Item:
         feed_date=from_iso(row["feed_date"]),
         corrected_at=from_iso(row["corrected_at"]),
         outlet=row["outlet"],
+        community=is_community_post(feed.topic, row["link"]),
     )
