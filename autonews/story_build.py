@@ -57,6 +57,12 @@ def _informativeness(item: Item, classification: Classification) -> float:
 _HAN = re.compile("[\u3400-\u9fff]")
 
 
+def _in_a_language_not_read(title: str) -> bool:
+    from autonews.classify.unread import in_a_language_not_read
+
+    return in_a_language_not_read(title)
+
+
 def title_language(title: str) -> str:
     """ "zh" for a title written in Chinese, else "en" (any Latin-script title)."""
     return "zh" if len(_HAN.findall(title)) >= 2 else "en"
@@ -112,6 +118,10 @@ def representative(
             # after its date) tells what a reader must know now (trials 37 and 39).
             i.title in later,
             (title_language(i.title) == "zh") == chinese_reader,
+            # And for a reader of English, one in a language autonews does not read gives way
+            # ("Xpeng opent eerste eigen showroom op de Zuidas" beside "Xpeng opens first own
+            # showroom in Amsterdam", trial 44).
+            chinese_reader or not _in_a_language_not_read(i.title),
             in_the_readers_script(i),
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
             # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").

@@ -97,6 +97,22 @@ def test_a_review_in_the_readers_language_gives_way_to_the_news_in_another(
     assert story["title"] == news
 
 
+def test_a_title_in_a_language_not_read_gives_way_to_one_in_english(cli, home: Path, site) -> None:
+    """Trial 44's re-check: a Dutch outlet's report, with a summary, titled the story an English
+    reader had been sent with its English report's title: a source in the reader's language
+    titles the story whenever one does."""
+    english = "Xpeng opens first own showroom in Amsterdam"
+    dutch = "Xpeng opent eerste eigen showroom op de Zuidas"
+    summary = "Het Chinese merk opent zijn eerste eigen winkel in Nederland, aan de Zuidas."
+    feeds = [
+        _feed(site, "EV Wire", [(english, "")], site.url("/autoweek/0")),
+        _feed(site, "AutoWeek", [(dutch, summary)]),
+    ]
+    story = _story_with(_digest(cli, home, feeds, "--no-extract"), english)
+    assert len(story["sources"]) == 2
+    assert story["title"] == english
+
+
 def test_an_explainer_in_the_story_never_titles_it(cli, home: Path, site) -> None:
     """Trial 32 #10: "Joyson Airbag Recall: What Toyota, Honda and Nissan Owners Need to Know"
     titled the recall over the news of it. An explainer is of the event's story (as outlets

@@ -88,6 +88,23 @@ def other_language(k: Knowledge, title: str, norms: list[str]) -> str:
     return "" if language == "English" else language
 
 
+def in_a_language_not_read(title: str) -> bool:
+    """Whether ``title`` is written in a language autonews does not read (Dutch, French,
+    Korean…): by its script, or by its words. Most titles are passed by one set test, before
+    any knowledge is needed."""
+    if not title.isascii():
+        if _KANA.search(title):
+            return False  # Japanese, read in part
+        if _script(title):
+            return True
+    norms = Tokens(title).norms
+    if _latin_words().isdisjoint(norms):
+        return False
+    from autonews.classify.knowledge import built_knowledge
+
+    return other_language(built_knowledge(), title, norms) not in ("", *READ)
+
+
 def unread_event(
     k: Knowledge,
     language: str,
