@@ -83,6 +83,7 @@ TRIALS = [
     DATA / "clusters-trial42.tsv",
     DATA / "clusters-trial43.tsv",
     DATA / "clusters-trial44.tsv",
+    DATA / "clusters-trial45.tsv",
 ]
 DAYS_PER_5000 = 60
 
