@@ -119,12 +119,32 @@ def _sentences(text: str) -> Iterator[str]:
     ``split`` splits at, empty ones included.)"""
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if _no_end_at(text, match.start(), match.end()):
+            continue  # "… the cost of U.S. tariffs", "Mr. Toyoda": the sentence goes on
         piece = text[start : match.start()]
         if piece.strip():
             yield piece
         start = match.end()
     if text[start:].strip():
         yield text[start:]
+
+
+# A full stop that ends no sentence: an initialism's (U.S., U.K., E.U.) or a title's (Mr., Dr.)
+# or a month's short form (Dec. 5). Not Inc., Corp. or Ltd., which end many a sentence.
+_NO_END = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+
+
+def _no_end_at(text: str, end: int, next_start: int) -> bool:
+    """Whether the space between ``end`` and ``next_start`` follows a full stop that ends no
+    sentence: an abbreviation's, or one a word in lower case follows (no sentence starts so)."""
+    if text[end - 1] != ".":
+        return False
+    if next_start < len(text) and text[next_start].islower():
+        return True
+    return _NO_END.search(text, max(0, end - 12), end) is not None
 
 
 def shorten(text: str, max_chars: int) -> str:

@@ -34,6 +34,25 @@ def test_first_sentences() -> None:
     )
 
 
+def test_an_abbreviations_full_stop_ends_no_sentence_of_a_summary() -> None:
+    """Trial 43's re-check: summaries stopped at "…weigh the cost of U.S." (its full stop read
+    as a sentence's end). Initialisms, titles and short months end none, nor does a full stop a
+    word in lower case follows; a company's "Corp." before a new sentence does."""
+    body = "Automakers weigh the cost of U.S. tariffs on parts. Shares fell. Markets closed."
+    assert (
+        first_sentences(body) == "Automakers weigh the cost of U.S. tariffs on parts. Shares fell."
+    )
+    dated = "Toyota said on Dec. 5 it would recall cars. Mr. Toyoda apologised. More follows."
+    assert (
+        first_sentences(dated)
+        == "Toyota said on Dec. 5 it would recall cars. Mr. Toyoda apologised."
+    )
+    corp = "The maker is Toyota Motor Corp. The recall covers 1 million cars. More follows."
+    assert (
+        first_sentences(corp) == "The maker is Toyota Motor Corp. The recall covers 1 million cars."
+    )
+
+
 @given(st.text())
 def test_clean_text_is_idempotent_and_control_free(text: str) -> None:
     once = clean_text(text)
