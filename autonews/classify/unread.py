@@ -84,6 +84,9 @@ def other_language(k: Knowledge, title: str, norms: list[str]) -> str:
             return script
     if _latin_words().isdisjoint(norms):
         return ""  # most titles: one test
+    words = _latin_words()
+    if sum(word in words for word in norms) < 2:
+        return ""  # a language needs two of its words ("van", "die" alone are English too)
     language = _latin_language(k, norms)
     return "" if language == "English" else language
 
