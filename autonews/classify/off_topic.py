@@ -1,0 +1,76 @@
+"""Whether the makers a title names are meant as carmakers: a phone, a telescope, an insurer,
+a maker's motorcycles or lawn mowers, a race told as sport are not car news; a group named
+alone may be read by its brands."""
+
+from __future__ import annotations
+
+from autonews.classify.knowledge import Knowledge
+from autonews.classify.lexicon import Tokens
+from autonews.classify.reasons import DISCARD
+from autonews.classify.relevance import Spotted, other_business, other_product
+from autonews.classify.sport import sport_cue
+
+
+class OffTopicChecks:
+    """The Classifier's checks of what its names are about (a mixin: the Classifier has the
+    knowledge)."""
+
+    k: Knowledge
+
+    def _groups_only(self, found: list[Spotted]) -> bool:
+        """Whether every maker named is a group that sells no car under its own name."""
+        holdings = self.k.holdings
+        return all(hit.index in holdings for _, _, hit in found if hit.kind == "maker")
+
+    def _spared(self, found: list[Spotted], stems: list[str], car_words: list[str]) -> bool:
+        """Whether the title's car word spares its names from the not-cars cues: a broad
+        Chinese one (销量) alone spares only brands that mean nothing but cars
+        ("小米15系列手机全球销量突破1000万台" is phone sales, "充电比手机快的比亚迪" BYD's news)."""
+        return (
+            bool(car_words)
+            or not all(hit.ambiguous for _, _, hit in found)
+            or not self.k.car_nouns.isdisjoint(stems)
+        )
+
+    def _not_about_cars(
+        self, found: list[Spotted], stems: list[str], car_word: bool, reasons: list[str]
+    ) -> bool:
+        """A phone, a telescope, an insurer: named brands are not meant as automakers."""
+        if car_word:
+            return False
+        for _, _, item in found:  # a loop, not any(): no generator for one or two names
+            if item.via == "model":
+                return False
+        cues = self.k.not_cars.scan(stems) if self.k.not_cars.may_match(stems) else []
+        if not cues and not any(item.kind == "maker" for _, _, item in found):
+            cues = other_business(self.k, stems)  # Panasonic's TVs: a company's, not a car's
+        if cues:
+            reasons.append(f"makers dropped: '{cues[0][2][0]}' is not about cars")
+        return bool(cues)
+
+    def _another_vehicle(self, found: list[Spotted], stems: list[str], reasons: list[str]) -> bool:
+        """A maker's motorcycles, outboard motors or other products than cars (Honda's lawn
+        mowers): named with no word only the car world uses and no car model, the news is
+        theirs, whatever the broader car nouns ("recall", "sales") say."""
+        for _, _, item in found:
+            if item.via == "model":
+                return False
+        cues = self.k.other_vehicles.scan(stems) if self.k.other_vehicles.may_match(stems) else []
+        product = cues[0][2][0] if cues else other_product(self.k, found, stems)
+        if product is not None:
+            reasons.append(f"makers dropped: '{product}' is no car")
+        return product is not None
+
+    def _sport(
+        self, tokens: Tokens, stems: list[str], found: list[Spotted], reasons: list[str]
+    ) -> bool:
+        """A race's news told as sport ("Russell on pole for Mercedes", "Leclerc: Ferrari 'have
+        to be better'"): the maker named is a team, not a business. A word only the car world
+        uses or a model named keeps it car news ("Ferrari Wins Le Mans With 499P")."""
+        for _, _, item in found:
+            if item.via == "model":
+                return False
+        cue = sport_cue(self.k.sport, tokens, stems, found, self.k.given_names)
+        if cue is not None and reasons is not DISCARD:
+            reasons.append(f"makers dropped: '{cue}' says it is a race's news, told as sport")
+        return cue is not None
