@@ -1115,7 +1115,7 @@ def test_car_words_that_alone_say_cars(title: str, automotive: bool) -> None:
 def test_the_readme_counts_the_makers_and_suppliers_known() -> None:
     """The README's opening promise ("knows N automaker brands") and its architecture section
     stay true as the knowledge grows (it said 263 brands long after the knowledge held 365)."""
-    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.knowledge_loading import default_knowledge
 
     knowledge = default_knowledge()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -1147,7 +1147,7 @@ def test_a_model_has_one_name_whatever_script_or_brand_it_is_written_with(
 def test_a_model_is_found_by_any_of_its_names() -> None:
     """`--model` takes a model by its name in either script, with its brand or without it; a
     name two makers' models share is both ("M5": BMW's and Aito's)."""
-    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.knowledge_loading import default_knowledge
     from autonews.classify.lookup import resolve_models
     from autonews.errors import UsageError
 

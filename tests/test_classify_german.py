@@ -126,7 +126,7 @@ def test_a_makers_compound_is_the_maker() -> None:
 def test_no_english_headline_reads_as_german() -> None:
     """German phrases are read only in German titles: no English (or Chinese) headline of the
     project's sets reads as German, so none of their labels changed with German."""
-    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.knowledge_loading import default_knowledge
     from autonews.classify.lexicon import Tokens
 
     german = default_knowledge().german

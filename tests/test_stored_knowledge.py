@@ -13,9 +13,10 @@ import pytest
 
 from autonews import classifier_version
 from autonews.cache_folder import keep_in
-from autonews.classify import Classifier, knowledge
+from autonews.classify import Classifier
+from autonews.classify import knowledge_loading as knowledge
 from autonews.classify.event_model import event_model
-from autonews.classify.knowledge import build_knowledge, built_knowledge
+from autonews.classify.knowledge_loading import build_knowledge, built_knowledge
 
 HEADLINES = [
     "Tesla to Push Autopilot Software Fix to 2 Million US Cars Following Safety Probe",

@@ -126,7 +126,7 @@ def test_the_later_stages_are_imported_once_the_first_pages_are_asked_for(
     import (``meanwhile``) waits until the feeds that came are parsed and their pages asked
     for: imported at once, it held the first feeds back while they waited in hand."""
     from autonews.cache_folder import keep_in
-    from autonews.classify import knowledge
+    from autonews.classify import knowledge_loading as knowledge
 
     feed, pages = publish(site, "cars", ("Volvo", "Toyota", "Kia"))
     asked = [0]  # pages asked for so far, as the progress bar is told
@@ -210,7 +210,8 @@ def test_a_cold_run_of_many_feeds_has_its_workers_build_the_knowledge(
     import os
 
     from autonews.cache_folder import keep_in
-    from autonews.classify import glossary, knowledge
+    from autonews.classify import glossary
+    from autonews.classify import knowledge_loading as knowledge
     from autonews.feed_work import PARSE_POOL_THRESHOLD
 
     feeds = [
@@ -262,7 +263,7 @@ def test_a_cold_run_with_pages_reads_them_while_a_worker_builds_the_knowledge(
     the digest (stories, their labels and summaries from the pages) is the one it would have
     made building the knowledge itself."""
     from autonews.cache_folder import keep_in
-    from autonews.classify import knowledge
+    from autonews.classify import knowledge_loading as knowledge
     from autonews.feed_work import PARSE_POOL_THRESHOLD
 
     published = [
@@ -364,7 +365,7 @@ def test_a_worker_slowed_down_building_the_knowledge_is_waited_for(
     the run waits for it rather than building the knowledge a second time meanwhile."""
     from autonews import workers
     from autonews.cache_folder import keep_in
-    from autonews.classify import knowledge
+    from autonews.classify import knowledge_loading as knowledge
     from autonews.feed_work import PARSE_POOL_THRESHOLD
 
     feeds = [
@@ -401,7 +402,7 @@ def test_pages_are_read_while_a_slow_worker_still_builds_the_knowledge(
     (slowed down) build is over, rather than all of them after it."""
     from autonews import workers
     from autonews.cache_folder import keep_in
-    from autonews.classify import knowledge
+    from autonews.classify import knowledge_loading as knowledge
 
     feed, pages = publish(site, "cars", ("Volvo", "Toyota", "Kia"))
     monkeypatch.setattr(workers, "keep_knowledge", slow_keep_knowledge)
@@ -442,7 +443,7 @@ def test_a_worker_that_dies_building_the_knowledge_costs_no_digest(
     and the digest is made."""
     from autonews import workers
     from autonews.cache_folder import keep_in
-    from autonews.classify import knowledge
+    from autonews.classify import knowledge_loading as knowledge
     from autonews.feed_work import PARSE_POOL_THRESHOLD, POOL_PARSE_BYTES
 
     monkeypatch.setattr(workers, "keep_knowledge", die_in_worker)

@@ -25,13 +25,8 @@ from autonews.classify.event_model import (
     with_words,
 )
 from autonews.classify.figures import extract_figures, in_yen
-from autonews.classify.knowledge import (
-    STRENGTHS,
-    Knowledge,
-    built_knowledge,
-    default_knowledge,
-    strength_name,
-)
+from autonews.classify.knowledge import STRENGTHS, Knowledge, strength_name
+from autonews.classify.knowledge_loading import built_knowledge, default_knowledge
 from autonews.classify.lexicon import Tokens
 from autonews.classify.made import classification
 from autonews.classify.markets import a_market_report

@@ -1,24 +1,18 @@
-"""Loading the knowledge files (and the user's additions) into lexicons, once per process."""
+"""What the classifier knows: makers, companies, event phrases and context words in lexicons
+(built from the knowledge files in knowledge_loading.py)."""
 
 from __future__ import annotations
 
-import pickle
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import cached_property
 from typing import Any
 
-from autonews.classifier_version import knowledge_version
-from autonews.classify.glossary import glossary
 from autonews.classify.language import ReadLanguage
 from autonews.classify.lexicon import Lexicon, phrase_key, stem
 from autonews.classify.model_names import shown_names
-from autonews.classify.scripts import simplified
-from autonews.classify.sport import Sport, sport_of
-from autonews.classify.stored import stored
+from autonews.classify.sport import Sport
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
 
@@ -393,119 +387,6 @@ def _required(raw: Mapping[str, Any], key: str, where: str) -> str:
     return value.strip()
 
 
-def _read(name: str) -> dict[str, Any]:
-    data = resources.files("autonews.knowledge").joinpath(name).read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
-
-
-def build_knowledge(
-    extra_makers: Iterable[Mapping[str, Any]] = (),
-    extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
-    extra_companies: Iterable[Mapping[str, Any]] = (),
-) -> Knowledge:
-    # (they read this module's types)
-    from autonews.classify.language_rules import add_german, add_japanese, with_names
-
-    knowledge = Knowledge(
-        version=knowledge_version(extra_makers, extra_event_keywords, extra_companies)
-    )
-    japanese = _read("events.ja.toml")
-    for raw in _read("makers.toml").get("maker", []):
-        knowledge.add_maker(with_names(raw, japanese["makers"]), "makers.toml")
-    for raw in _read("companies.toml").get("company", []):
-        knowledge.add_company(with_names(raw, japanese["companies"]), "companies.toml")
-    for raw in extra_makers:
-        knowledge.add_maker(raw, "config [[classify.makers]]")
-    for raw in extra_companies:
-        knowledge.add_company(raw, "config [[classify.companies]]")
-    for raw in _read("makers.toml").get("nickname", []):
-        knowledge.add_nickname(raw)
-    nonmakers = _read("nonmakers.toml")
-    for phrase in nonmakers.get("phrases", []):
-        knowledge.entities.add(
-            phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
-        )
-    knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
-    knowledge.words_cjk = tuple(simplified(str(word)) for word in nonmakers.get("words", []))
-    knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
-    rules = _read("events.toml")
-    add_japanese(knowledge, rules, japanese)
-    add_german(knowledge, rules, _read("events.de.toml"))
-    for event_name, phrases in (extra_event_keywords or {}).items():
-        knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
-    for phrase in rules["context"].get("not_cars", []):
-        knowledge.not_cars.add(phrase_key(phrase, stem), phrase)
-        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
-    for phrase in rules["context"].get("other_vehicles", []):
-        knowledge.other_vehicles.add(phrase_key(phrase, stem), phrase)
-        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
-    for phrase in rules["context"].get("other_businesses", []):
-        knowledge.other_businesses.add(phrase_key(phrase, stem), phrase)
-        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
-    for phrase in rules["context"].get("car_inputs", []):
-        knowledge.car_inputs.add(phrase_key(phrase, stem), phrase)
-    for phrase in rules["context"].get("other_topics", []):
-        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
-    knowledge.other_products = frozenset(
-        phrase_key(str(phrase)) for phrase in rules["context"].get("other_products", [])
-    )
-    for phrase in rules["modifiers"]["reactions"]:
-        knowledge.reactions.add(phrase_key(phrase, stem), phrase)
-    for phrase in rules["modifiers"].get("appositives", []):
-        knowledge.appositives.add(phrase_key(phrase), phrase)  # as written: "spin-off"
-    nouns = [str(phrase) for phrase in rules["context"]["car_nouns"]]
-    knowledge.car_nouns = frozenset(
-        stem(word) for phrase in nouns if phrase.isascii() for word in phrase_key(phrase)
-    )
-    knowledge.car_phrases_cjk = tuple(simplified(p) for p in nouns if not p.isascii())
-    context = rules["context"]
-    knowledge.model_after = tuple(simplified(str(p)) for p in context.get("model_after", []))
-    knowledge.model_before = tuple(simplified(str(p)) for p in context.get("model_before", []))
-    knowledge.vehicle_after = frozenset(
-        stem(str(w).lower()) for w in context.get("vehicle_after", [])
-    )
-    automotive = [str(phrase) for phrase in rules["context"]["automotive"]]
-    for phrase in automotive:
-        if phrase.isascii():
-            # Matched as written, not stemmed: "care" stems to "car".
-            knowledge.automotive.add(phrase_key(phrase), phrase)
-    knowledge.automotive_cjk = tuple(
-        dict.fromkeys(simplified(p) for p in automotive if not p.isascii())
-    )
-    people = {person for maker in knowledge.makers for person in maker.people}
-    knowledge.car_people = frozenset(people.intersection(automotive))
-    knowledge.concepts = glossary()
-    return knowledge
-
-
 def _short_cjk(name: str) -> bool:
     """A name of two Chinese characters."""
     return len(name) == 2 and all("\u3400" <= ch <= "\u9fff" for ch in name)
-
-
-def built_knowledge(
-    extra_makers: Iterable[Mapping[str, Any]] = (),
-    extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
-    extra_companies: Iterable[Mapping[str, Any]] = (),
-) -> Knowledge:
-    """``build_knowledge``, or the copy an earlier run kept of it (see ``stored``)."""
-    version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
-
-    def load(data: bytes) -> Knowledge:
-        knowledge = pickle.loads(data)
-        if not isinstance(knowledge, Knowledge) or knowledge.version != version:
-            raise ValueError("not this version's knowledge")
-        return knowledge
-
-    return stored(
-        "knowledge",
-        version,
-        lambda: build_knowledge(extra_makers, extra_event_keywords, extra_companies),
-        lambda knowledge: pickle.dumps(knowledge, pickle.HIGHEST_PROTOCOL),
-        load,
-    )
-
-
-@lru_cache(maxsize=1)
-def default_knowledge() -> Knowledge:
-    return built_knowledge()

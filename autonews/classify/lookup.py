@@ -14,13 +14,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import cache
 
-from autonews.classify.knowledge import (
-    Company,
-    Knowledge,
-    Maker,
-    build_knowledge,
-    default_knowledge,
-)
+from autonews.classify.knowledge import Company, Knowledge, Maker
+from autonews.classify.knowledge_loading import build_knowledge, default_knowledge
 from autonews.classify.lexicon import phrase_key
 from autonews.config import ClassifyConfig
 from autonews.errors import AutonewsError

@@ -103,7 +103,7 @@ def in_a_language_not_read(title: str) -> bool:
     norms = Tokens(title).norms
     if _latin_words().isdisjoint(norms):
         return False
-    from autonews.classify.knowledge import built_knowledge
+    from autonews.classify.knowledge_loading import built_knowledge
 
     return other_language(built_knowledge(), title, norms) not in ("", *READ)
 

@@ -43,7 +43,7 @@ def feeds_list(config: ConfigOption = None) -> None:
     """List the configured feeds: status, last success, items kept, tags, topic (and whether
     autonews reads the feed as a car feed), URL and error; then the feeds that moved for good,
     with the command that updates the list, and those in a language autonews does not read."""
-    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.knowledge_loading import default_knowledge
     from autonews.classify.unread import LATEST, unread_language
     from autonews.labels import feeds_judged
     from autonews.render.feeds_table import FeedRow, feeds_table
@@ -184,7 +184,7 @@ def _say_mixed_topics(feed: FeedConfig, title: str, titles: Sequence[str]) -> No
 
 def _say_unread_language(feed: FeedConfig, titles: Sequence[str]) -> None:
     """Warn of a feed whose titles are in a language autonews does not read."""
-    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.knowledge_loading import default_knowledge
     from autonews.classify.unread import unread_language
     from autonews.render.feeds_table import unread_note
 

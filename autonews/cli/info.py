@@ -132,7 +132,7 @@ def makers(
     ] = None,
 ) -> None:
     """List the automakers autonews knows, with their group and country."""
-    from autonews.classify.knowledge import default_knowledge
+    from autonews.classify.knowledge_loading import default_knowledge
     from autonews.classify.lookup import search_makers
 
     knowledge = default_knowledge()

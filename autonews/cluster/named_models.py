@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from autonews.classify.knowledge import default_knowledge
+from autonews.classify.knowledge_loading import default_knowledge
 from autonews.models import Classification
 
 # A model's code: one to three letters, then digits, perhaps a letter or two (A10, ET5T, S09).

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from autonews.classify.knowledge import default_knowledge
+from autonews.classify.knowledge_loading import default_knowledge
 from autonews.classify.lexicon import tokenize
 from autonews.cluster.vocabulary import PEOPLE_SINGULAR, PERIOD_SINGULAR, POSTS, RESULTS
 from autonews.models import Classification

@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from autonews.classify.knowledge import default_knowledge
+from autonews.classify.knowledge_loading import default_knowledge
 from autonews.classify.lexicon import Lexicon, stem, stems_of, tokenize
 from autonews.cluster.vocabulary import (
     ACTION_CONCEPTS,
