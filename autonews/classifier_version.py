@@ -19,7 +19,17 @@ if TYPE_CHECKING:
 
 # Code outside classify/ that labels depend on: figures are read with numbers.py, a regulator's
 # listings by their shapes, a commentary by its label, a wire's title without its bookkeeping.
-_SHARED_CODE = ("numbers.py", "models.py", "recall_listings.py", "briefings.py", "wire_titles.py")
+# The data classes are the models package's files (models/).
+_SHARED_CODE = (
+    "numbers.py",
+    "models/__init__.py",
+    "models/classification.py",
+    "models/items.py",
+    "models/stories.py",
+    "recall_listings.py",
+    "briefings.py",
+    "wire_titles.py",
+)
 
 KNOWLEDGE_FILES = (
     "makers.toml",

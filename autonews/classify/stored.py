@@ -10,7 +10,7 @@ nothing is written.
 
 A kept copy is used only under its key, which changes with the knowledge files, the user's
 ``[classify]`` additions, the classifier's code (``knowledge_version``), the data classes it is
-made of (``autonews/models.py``), the package and Python versions and the OpenCC installed. A
+made of (``autonews/models/``), the package and Python versions and the OpenCC installed. A
 file that cannot be read, or holds anything but what was asked for, is built again and replaced,
 silently; writing is atomic (a temporary file renamed), and a folder that cannot be written to
 only means building every time.
@@ -53,7 +53,9 @@ def _environment_key() -> str:
     from autonews import __version__
 
     digest = hashlib.sha1(f"{FORMAT}\0{sys.version}\0{__version__}\0".encode())
-    digest.update(resources.files("autonews").joinpath("models.py").read_bytes())
+    models = resources.files("autonews").joinpath("models")  # the package's files, read
+    for name in sorted(p.name for p in models.iterdir() if p.name.endswith(".py")):
+        digest.update(models.joinpath(name).read_bytes())
     spec = find_spec("opencc")  # its conversion tables shape the Chinese phrases
     if spec is not None and spec.origin:
         with contextlib.suppress(OSError):

@@ -1,0 +1,145 @@
+"""What the classifier says of an item: its event (and how much a reader wants to see it first),
+the makers, companies and models it names, its figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Event(StrEnum):
+    """Event slugs, ordered by how much a reader wants to see them first."""
+
+    RECALL = "recall"
+    INCIDENT = "incident"
+    LEGAL = "legal"
+    RESTRUCTURING = "restructuring"
+    REGULATION = "regulation"
+    LAUNCH = "launch"
+    OWNERSHIP = "ownership"
+    PARTNERSHIP = "partnership"
+    LEADERSHIP = "leadership"
+    PRODUCTION = "production"
+    FINANCIALS = "financials"
+    PRICING = "pricing"
+    OTHER = "other"
+
+
+# Importance of an event type in the digest ordering (recall and incident first).
+EVENT_WEIGHT: dict[Event, float] = {
+    Event.RECALL: 3.0,
+    Event.INCIDENT: 3.0,
+    Event.LEGAL: 2.4,
+    Event.RESTRUCTURING: 2.4,
+    Event.REGULATION: 2.2,
+    Event.LAUNCH: 2.0,
+    Event.OWNERSHIP: 2.0,
+    Event.PARTNERSHIP: 1.8,
+    Event.LEADERSHIP: 1.8,
+    Event.PRODUCTION: 1.6,
+    Event.FINANCIALS: 1.5,
+    Event.PRICING: 1.5,
+    Event.OTHER: 1.0,
+}
+
+
+@dataclass(frozen=True)
+class MakerRef:
+    name: str
+    group: str
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class CompanyRef:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ModelRef:
+    """A vehicle model named in the text, tied to its maker ("SU7 Ultra" -> Xiaomi)."""
+
+    name: str  # as the knowledge files write it
+    maker: str
+
+
+def told_longer(short: str, long: str) -> bool:
+    """Whether ``long`` is the model ``short`` names, maybe told longer: "su7" and "su7 ultra",
+    "mach-e" and "mustang mach-e"; not "model y" and "model 3" (names in one case)."""
+    return long == short or long.startswith(short + " ") or long.endswith(" " + short)
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # units, money, percent
+    text: str  # as written, with the words that bound it ("超4万台", "over 40,000 units")
+    value: float | None = None  # None for a range: it has two
+    unit: str = ""  # currency code, "%", or what was counted
+    low: float | None = None  # a range's ends ("11.5万至12万辆": 115,000 and 120,000)
+    high: float | None = None
+    qualifier: str = ""  # at_least ("over 40,000", 超4万台), about (约, "nearly"), at_most
+    measure: str = ""  # what a percentage is: yoy, mom, wow, qoq, share, penetration, margin,
+    # stock (a share price's move), index (a market index's: no figure of a maker)
+    # A count whose unit the words before it imply ("deliveries hit 48,532"), not a unit word
+    # after it: clustering tells events apart only by counts their words say (not in JSON).
+    implied: bool = False
+
+
+# A figure's qualifier and measure in words, as `classify`, `story` and --explain say them.
+QUALIFIER_WORDS = {"at_least": "at least", "about": "about", "at_most": "at most"}
+MEASURE_WORDS = {
+    "yoy": "year-on-year",
+    "mom": "month-on-month",
+    "wow": "week-on-week",
+    "qoq": "quarter-on-quarter",
+    "share": "market share",
+    "penetration": "penetration",
+    "margin": "margin",
+    "stock": "share price",
+    "index": "market index",
+}
+
+
+@dataclass(frozen=True)
+class Classification:
+    makers: tuple[MakerRef, ...]
+    companies: tuple[CompanyRef, ...]
+    event: Event
+    speculative: bool
+    figures: tuple[Figure, ...] = ()
+    reasons: tuple[str, ...] = ()  # why, for --explain
+    models: tuple[ModelRef, ...] = ()
+    automotive: bool = True  # about the car industry; False: no makers, event other
+    confidence: float = 1.0  # how sure the event is (the event model's probability)
+
+    def to_record(self) -> list[Any]:
+        """A compact JSON-able form for the store's cache (reasons are not kept)."""
+        return [
+            [[m.name, m.group, m.country] for m in self.makers],
+            [[c.name, c.role] for c in self.companies],
+            self.event.value,
+            self.speculative,
+            [
+                [f.kind, f.text, f.value, f.unit, f.low, f.high, f.qualifier, f.measure, f.implied]
+                for f in self.figures
+            ],
+            [[m.name, m.maker] for m in self.models],
+            self.automotive,
+            self.confidence,
+        ]
+
+    @classmethod
+    def from_record(cls, record: list[Any]) -> Classification:
+        makers, companies, event, speculative, figures, models, automotive, confidence = record
+        return cls(
+            makers=tuple(MakerRef(*m) for m in makers),
+            companies=tuple(CompanyRef(*c) for c in companies),
+            event=Event(event),
+            speculative=bool(speculative),
+            figures=tuple(Figure(*f) for f in figures),
+            models=tuple(ModelRef(*m) for m in models),
+            automotive=bool(automotive),
+            confidence=float(confidence),
+        )
