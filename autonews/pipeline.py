@@ -32,7 +32,6 @@ from autonews.digest import (
     reader_language,
     reader_tag,
 )
-from autonews.earlier_stories import as_assigned, no_longer_car_news
 from autonews.feed_work import parse_result as parse_result  # the fuzz tests call it
 from autonews.labels import classify_items, remember_feeds_judged
 from autonews.models import (
@@ -48,8 +47,8 @@ from autonews.notices import READER, told_on_stderr_alone, with_notices_told
 from autonews.outlets import credited
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
-from autonews.store.stories import detached_key
 from autonews.story_build import build_story
+from autonews.story_groups import grouped_with_earlier
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
 
 if TYPE_CHECKING:
@@ -322,67 +321,6 @@ def _stories(
         for key, members in zip(keys, member_lists, strict=True)
     }
     return Collection(now, (), stories, baseline_only, figures=figures)
-
-
-def grouped(
-    store: Store,
-    config: Config,
-    feeds: Sequence[FeedConfig],
-    items: Sequence[Item],
-    classifications: Mapping[int, Classification],
-    articles: Mapping[str, Article],
-    record: bool = False,
-) -> list[list[int]]:
-    """The items' stories, as item ids: those earlier runs made kept, the others clustered (as
-    a digest and ``stats`` group them alike): of ``feeds``, the run's; an item no longer car
-    news leaves a car story for one of its own (``record``: and the store keeps it so: a
-    digest's run)."""
-    return grouped_with_earlier(store, config, feeds, items, classifications, articles, record)[0]
-
-
-def grouped_with_earlier(
-    store: Store,
-    config: Config,
-    feeds: Sequence[FeedConfig],
-    items: Sequence[Item],
-    classifications: Mapping[int, Classification],
-    articles: Mapping[str, Article],
-    record: bool = False,
-) -> tuple[list[list[int]], dict[int, str]]:
-    """``grouped``, and the new items that joined a story an earlier run made of items older
-    than the window (``autonews.run_context``): that story's key, by item id."""
-    assigned = store.story_keys_of([item.id for item in items])
-    leaving = no_longer_car_news(
-        [(item.id, classifications[item.id].automotive) for item in items], assigned
-    )
-    if leaving:
-        if record:
-            store.detach(leaving)
-        assigned = {**assigned, **{key: detached_key(key) for key in leaving}}
-    if all(item.id in assigned for item in items):
-        # Nothing new: clustering would compare nothing (and need not be imported).
-        return as_assigned(((item.published, item.id) for item in items), assigned), {}
-    from autonews.cluster import ClusterInput, cluster
-    from autonews.run_context import earlier_items, without_earlier
-
-    window = parse_duration(config.digest.cluster_window)
-    earlier = earlier_items(store, config, feeds, items, assigned, window)
-    groups = cluster(
-        [
-            ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
-            for item in items
-        ]
-        + earlier.members,
-        window=window,
-        assigned={**assigned, **earlier.stories},
-        context=earlier.context,
-    )
-    return without_earlier(groups, earlier, assigned)
-
-
-def _body(item: Item, articles: Mapping[str, Article]) -> str:
-    article = articles.get(item.link or "")
-    return article.text if article else ""
 
 
 def select(

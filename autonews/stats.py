@@ -80,8 +80,8 @@ def stored_stories(
     earlier runs made. Nothing is written but the classifier's cache."""
     from autonews.articles import read_articles
     from autonews.labels import classify_items
-    from autonews.pipeline import grouped
     from autonews.story_build import build_story
+    from autonews.story_groups import grouped
 
     feeds = config.active_feeds if config.feeds else store.known_feeds()
     items = store.items(feeds, since)

@@ -1,0 +1,75 @@
+"""The items' stories, as item ids: those earlier runs made kept, the others clustered with the
+earlier items of the cluster window (a digest and ``stats`` group them alike); an item no longer
+car news leaves its car story for one of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from autonews.config import Config, FeedConfig
+from autonews.earlier_stories import as_assigned, no_longer_car_news
+from autonews.models import Article, Classification, Item
+from autonews.store import Store
+from autonews.store.stories import detached_key
+from autonews.timeparse import parse_duration
+
+
+def grouped(
+    store: Store,
+    config: Config,
+    feeds: Sequence[FeedConfig],
+    items: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    articles: Mapping[str, Article],
+    record: bool = False,
+) -> list[list[int]]:
+    """The items' stories, as item ids: those earlier runs made kept, the others clustered (as
+    a digest and ``stats`` group them alike): of ``feeds``, the run's; an item no longer car
+    news leaves a car story for one of its own (``record``: and the store keeps it so: a
+    digest's run)."""
+    return grouped_with_earlier(store, config, feeds, items, classifications, articles, record)[0]
+
+
+def grouped_with_earlier(
+    store: Store,
+    config: Config,
+    feeds: Sequence[FeedConfig],
+    items: Sequence[Item],
+    classifications: Mapping[int, Classification],
+    articles: Mapping[str, Article],
+    record: bool = False,
+) -> tuple[list[list[int]], dict[int, str]]:
+    """``grouped``, and the new items that joined a story an earlier run made of items older
+    than the window (``autonews.run_context``): that story's key, by item id."""
+    assigned = store.story_keys_of([item.id for item in items])
+    leaving = no_longer_car_news(
+        [(item.id, classifications[item.id].automotive) for item in items], assigned
+    )
+    if leaving:
+        if record:
+            store.detach(leaving)
+        assigned = {**assigned, **{key: detached_key(key) for key in leaving}}
+    if all(item.id in assigned for item in items):
+        # Nothing new: clustering would compare nothing (and need not be imported).
+        return as_assigned(((item.published, item.id) for item in items), assigned), {}
+    from autonews.cluster import ClusterInput, cluster
+    from autonews.run_context import earlier_items, without_earlier
+
+    window = parse_duration(config.digest.cluster_window)
+    earlier = earlier_items(store, config, feeds, items, assigned, window)
+    groups = cluster(
+        [
+            ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
+            for item in items
+        ]
+        + earlier.members,
+        window=window,
+        assigned={**assigned, **earlier.stories},
+        context=earlier.context,
+    )
+    return without_earlier(groups, earlier, assigned)
+
+
+def _body(item: Item, articles: Mapping[str, Article]) -> str:
+    article = articles.get(item.link or "")
+    return article.text if article else ""
