@@ -5,7 +5,7 @@ check`, JSON), so each kind of failure carries its advice in parentheses after w
 as the oversized document always did ("larger than the 10,000,000 byte cap (raise [fetch]
 max_bytes to read it)"): whether the site or this machine is at fault, whether autonews tries
 again, and what to check if it lasts (trial 41: "connection failed: All connection attempts
-failed" said none of it). Stderr keeps its line short (``render.common.brief_reason`` drops the
+failed" said none of it). Stderr keeps its line short (``render.notes.brief_reason`` drops the
 aside) and gives the advice on a line of its own (``hint_of``).
 """
 

@@ -182,7 +182,7 @@ def _balanced(text: str) -> bool:
 @settings(max_examples=300, deadline=None)
 @given(_REASONS)
 def test_a_brief_reason_is_short_and_leaves_no_parenthesis_open(reason: str) -> None:
-    from autonews.render.common import brief_reason
+    from autonews.render.notes import brief_reason
 
     brief = brief_reason(reason)
     assert brief == reason if len(reason) <= 60 else len(brief) <= 60

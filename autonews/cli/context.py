@@ -114,7 +114,8 @@ def tell_of_feeds(digest: Digest, offline: bool = False) -> None:
     not mail the same warning after every run; then exit 3 when some feeds failed (every one of
     them, too: the network is down, most likely, and stderr says so). An --offline run fetched
     nothing: the failures its footer shows are the store's, not news, and do not fail it."""
-    from autonews.render.common import failed_feeds_named, move_note, plural
+    from autonews.render.common import plural
+    from autonews.render.notes import failed_feeds_named, move_note
     from autonews.text import clean_text
 
     if offline:

@@ -14,7 +14,8 @@ from datetime import datetime, tzinfo
 from autonews.car_feed_judgement import Judgement, list_cell, list_note
 from autonews.config import FeedConfig
 from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus
-from autonews.render.common import age, move_note, plural, skipped_entries_note
+from autonews.render.common import age, plural, skipped_entries_note
+from autonews.render.notes import move_note
 from autonews.text import clean_text
 
 HEADINGS = ("NAME", "STATUS", "LAST SUCCESS", "ITEMS", "TAGS", "TOPIC", "URL", "ERROR")

@@ -16,14 +16,8 @@ from dataclasses import dataclass
 
 from autonews.models import Digest, FeedHealth, SkippedPage
 from autonews.page_policy import failure_causes
-from autonews.render.common import (
-    Clock,
-    caught_up_note,
-    feed_line,
-    move_command,
-    muted_note,
-    topics_note,
-)
+from autonews.render.common import Clock
+from autonews.render.notes import caught_up_note, feed_line, move_command, muted_note, topics_note
 from autonews.render.words import Words
 from autonews.text import clean_text
 

@@ -13,7 +13,6 @@ from autonews.render.common import (
     Clock,
     also_listed,
     digest_heading,
-    empty_note,
     group_heading,
     safe_url,
     source_and_id_line,
@@ -22,6 +21,7 @@ from autonews.render.common import (
 from autonews.render.footer import footer
 from autonews.render.links import other_links
 from autonews.render.news_again import retold_line
+from autonews.render.notes import empty_note
 from autonews.render.words import Words
 from autonews.text import clean_text
 

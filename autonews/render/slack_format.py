@@ -36,9 +36,7 @@ from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     also_listed,
-    empty_note,
     group_heading,
-    move_command,
     safe_url,
     source_and_id_line,
     summary_line,
@@ -46,6 +44,7 @@ from autonews.render.common import (
 from autonews.render.footer import footer, moved_note
 from autonews.render.links import other_links
 from autonews.render.news_again import retold_line
+from autonews.render.notes import empty_note, move_command
 from autonews.render.words import Words
 from autonews.text import clean_text
 

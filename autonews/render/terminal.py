@@ -17,7 +17,6 @@ from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     also_listed,
-    empty_note,
     group_name,
     group_parent,
     makers_label,
@@ -30,6 +29,7 @@ from autonews.render.footer import footer
 from autonews.render.line_break import Wrapped
 from autonews.render.links import other_links
 from autonews.render.news_again import retold_line
+from autonews.render.notes import empty_note
 from autonews.render.words import Words
 from autonews.text import clean_text
 

@@ -11,7 +11,6 @@ from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     also_listed,
-    empty_note,
     group_heading,
     part_spans,
     safe_url,
@@ -22,6 +21,7 @@ from autonews.render.footer import footer
 from autonews.render.line_break import wrap
 from autonews.render.links import other_links
 from autonews.render.news_again import retold_line
+from autonews.render.notes import empty_note
 from autonews.text import clean_text
 
 
