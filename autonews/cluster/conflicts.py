@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import RECALL, SIDE, _Features
+from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
@@ -25,6 +25,7 @@ from autonews.cluster.shared import families as _families
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
 from autonews.cluster.shared import shared_subject as shared_subject
+from autonews.cluster.subjects import SIDE
 from autonews.cluster.turn_conflicts import turn_conflict
 from autonews.cluster.vocabulary import PEOPLE_TURNS, RELEASE, SHARES
 from autonews.models import Event

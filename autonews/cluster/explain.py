@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from autonews.cluster import figures as fig
-from autonews.cluster.features import COUNTERPART, MODEL, NATIONS, SIDE, _Features, features_of
+from autonews.cluster.features import _Features, features_of
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import (
     PAIR_FEATURES,
@@ -31,6 +31,7 @@ from autonews.cluster.model import (
     unproven,
 )
 from autonews.cluster.stories import UNPROVEN, Join, clustered, with_other_topics
+from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE
 from autonews.cluster.topics import split_by_topic
 
 

@@ -5,8 +5,9 @@ a country two titles share may be one place of theirs (``named_or_one_place``)."
 
 from __future__ import annotations
 
-from autonews.cluster.features import COUNTERPART, MODEL, _Features
+from autonews.cluster.features import _Features
 from autonews.cluster.places import CITIES, COUNTRY_OF, METRO, REGIONS, one_place
+from autonews.cluster.subjects import COUNTERPART, MODEL
 from autonews.cluster.vocabulary import COUNTRIES
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.classify.lexicon import stem
-from autonews.cluster.features import COUNTERPART, MODEL, RECALL, _Features
+from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.shared import PLACES, families, same_model, shared_figure, shared_subject
+from autonews.cluster.subjects import COUNTERPART, MODEL
 from autonews.models import Event
 
 # A model's trouble: a recall, a probe or a lawsuit.
