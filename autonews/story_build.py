@@ -149,8 +149,8 @@ def market_note(title: str, classification: Classification) -> bool:
     if any(figure.measure == "stock" for figure in classification.figures):
         return True
     from autonews.classify.lexicon import tokenize
+    from autonews.cluster.concept_sets import MARKET
     from autonews.cluster.terms import terms_of
-    from autonews.cluster.vocabulary import MARKET
 
     return not MARKET.isdisjoint(terms_of(tokenize(title).norms))
 

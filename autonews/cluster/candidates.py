@@ -18,10 +18,10 @@ from itertools import chain
 from urllib.parse import urlsplit
 
 from autonews.cluster import figures as fig
+from autonews.cluster.concept_sets import SHARES
 from autonews.cluster.features import _Features
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import PairModel, _scorer
-from autonews.cluster.vocabulary import SHARES
 from autonews.urls import normalize_url
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
+from autonews.cluster.concept_sets import PEOPLE_TURNS, RELEASE, SHARES
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
@@ -27,7 +28,6 @@ from autonews.cluster.shared import shared_figure as shared_figure
 from autonews.cluster.shared import shared_subject as shared_subject
 from autonews.cluster.subjects import SIDE
 from autonews.cluster.turn_conflicts import turn_conflict
-from autonews.cluster.vocabulary import PEOPLE_TURNS, RELEASE, SHARES
 from autonews.models import Event
 
 # seconds: two share moves told further apart than this are two sessions' (a close told the next

@@ -21,6 +21,18 @@ from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary
 from autonews.cluster import figures as fig
+from autonews.cluster.concept_sets import (
+    CAR_CONCEPTS,
+    CHEMISTRIES,
+    COMPONENTS,
+    COUNTRIES,
+    MARKET,
+    POSTS,
+    PREVIEW,
+    PRICES,
+    REACTIONS,
+    STAGES,
+)
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
@@ -47,18 +59,6 @@ from autonews.cluster.title_facts import (
     tells_an_expectation,
 )
 from autonews.cluster.turns import stage_turns, subject_turns
-from autonews.cluster.vocabulary import (
-    CAR_CONCEPTS,
-    CHEMISTRIES,
-    COMPONENTS,
-    COUNTRIES,
-    MARKET,
-    POSTS,
-    PREVIEW,
-    PRICES,
-    REACTIONS,
-    STAGES,
-)
 from autonews.models import Event
 
 _CJK = re.compile("[\u3400-\ufaff]")

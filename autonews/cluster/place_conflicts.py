@@ -5,10 +5,10 @@ a country two titles share may be one place of theirs (``named_or_one_place``)."
 
 from __future__ import annotations
 
+from autonews.cluster.concept_sets import COUNTRIES
 from autonews.cluster.features import _Features
 from autonews.cluster.places import CITIES, COUNTRY_OF, METRO, REGIONS, one_place
 from autonews.cluster.subjects import COUNTERPART, MODEL
-from autonews.cluster.vocabulary import COUNTRIES
 
 
 def other_places(a: _Features, b: _Features) -> str | None:

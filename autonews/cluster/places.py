@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from autonews.cluster.vocabulary import COUNTRIES
+from autonews.cluster.concept_sets import COUNTRIES
 
 _PLACES = {
     "china": """

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 from autonews.classify.lexicon import stem
 from autonews.cluster import figures as fig
-from autonews.cluster.features import _Features
-from autonews.cluster.place_conflicts import named_or_one_place
-from autonews.cluster.places import COUNTRY_OF
-from autonews.cluster.shared import PLACES, maker_words
-from autonews.cluster.vocabulary import (
+from autonews.cluster.concept_sets import (
     AGAIN,
     COUNTRIES,
     SHARES,
@@ -26,6 +22,10 @@ from autonews.cluster.vocabulary import (
     SHARES_UP_WORDS,
     THEMES,
 )
+from autonews.cluster.features import _Features
+from autonews.cluster.place_conflicts import named_or_one_place
+from autonews.cluster.places import COUNTRY_OF
+from autonews.cluster.shared import PLACES, maker_words
 
 _SAME_DAY = 24 * 3600.0
 _HALF_DAY = 12 * 3600.0

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster import figures as fig
+from autonews.cluster.concept_sets import COUNTRIES, PART_FAMILIES
 from autonews.cluster.features import _Features
 from autonews.cluster.places import COUNTRY_OF
-from autonews.cluster.vocabulary import COUNTRIES, PART_FAMILIES
 from autonews.models import told_longer
 
 PLACES = COUNTRIES | frozenset(COUNTRY_OF)  # where an event happened: no subject of its own
@@ -43,7 +43,7 @@ def shared_subject(a: _Features, b: _Features) -> dict[str, float]:
 
 
 def families(parts: frozenset[str]) -> frozenset[str]:
-    """The families of parts (``vocabulary.PART_FAMILIES``): brakes, restraints, energy..."""
+    """The families of parts (``concept_sets.PART_FAMILIES``): brakes, restraints, energy..."""
     return frozenset(PART_FAMILIES[part] for part in parts)
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from autonews.classify.knowledge_loading import default_knowledge
 from autonews.classify.lexicon import tokenize
-from autonews.cluster.vocabulary import PEOPLE_SINGULAR, PERIOD_SINGULAR, POSTS, RESULTS
+from autonews.cluster.concept_sets import PEOPLE_SINGULAR, PERIOD_SINGULAR, POSTS, RESULTS
 from autonews.models import Classification
 
 

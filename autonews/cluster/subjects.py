@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from autonews.cluster.rarity import Corpus
-from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
-from autonews.cluster.terms import company_words
-from autonews.cluster.title_facts import forecast_of_something
-from autonews.cluster.vocabulary import (
+from autonews.cluster.concept_sets import (
     COUNTRIES,
     PEOPLE_SINGULAR,
     SELF_SINGULAR,
     SINGULAR_CONCEPTS,
     STAGES,
 )
+from autonews.cluster.rarity import Corpus
+from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
+from autonews.cluster.terms import company_words
+from autonews.cluster.title_facts import forecast_of_something
 from autonews.models import Classification, Event
 
 COUNTERPART = "m*"  # the subject term of an item naming several makers: "m*Honda+Nissan"

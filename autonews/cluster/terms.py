@@ -19,8 +19,8 @@ from typing import NamedTuple
 
 from autonews.classify.knowledge_loading import default_knowledge
 from autonews.classify.lexicon import Lexicon, stem, stems_of, tokenize
+from autonews.cluster.concept_sets import ACTION_CONCEPTS
 from autonews.cluster.vocabulary import (
-    ACTION_CONCEPTS,
     FUNCTION_CHARS,
     FUNCTION_WORDS,
     NEWS_WORDS,

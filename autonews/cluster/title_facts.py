@@ -9,10 +9,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from autonews.classify.lexicon import stem, stems_of, tokenize
+from autonews.cluster.concept_sets import COUNTRIES, SHARES, SHARES_DOWN_WORDS, SHARES_UP_WORDS
 from autonews.cluster.figures import Figure
 from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
 from autonews.cluster.terms import concepts, terms_of
-from autonews.cluster.vocabulary import COUNTRIES, SHARES, SHARES_DOWN_WORDS, SHARES_UP_WORDS
 from autonews.models import Classification
 
 _OPENING = 4  # words: the longest name of a country a title can open with

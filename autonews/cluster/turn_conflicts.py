@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
+from autonews.cluster.concept_sets import OPPOSED_STAGES, PROSPECTS, TURNS
 from autonews.cluster.features import _Features
-from autonews.cluster.vocabulary import OPPOSED_STAGES, PROSPECTS, TURNS
 from autonews.models import Event
 
 DENIED = "deny"  # the turn of a denial

@@ -1,5 +1,6 @@
-"""The turns of a story a title names beyond the glossary's stage concepts (``vocabulary.STAGES``):
-a rule drafted or adopted, a deal cleared or signed, a probe upgraded."""
+"""The turns of a story a title names beyond the glossary's stage concepts
+(``concept_sets.STAGES``): a rule drafted or adopted, a deal cleared or signed, a probe
+upgraded."""
 
 from __future__ import annotations
 
