@@ -9,7 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from autonews.classify import Classifier, classify, figures, lexicon, scripts
-from autonews.classify.lexicon import Lexicon, Tokens
+from autonews.classify.lexicon import Tokens
+from autonews.classify.phrase_trie import Lexicon
 from autonews.evaluation.classify import evaluate, load_labels, synthetic_makers
 from autonews.models import Event
 from tests.helpers.paths import DATA, ROOT, SHARED

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from autonews.classify.lexicon import Lexicon, Tokens, stem, tokenize
+from autonews.classify.lexicon import Tokens, stem, tokenize
+from autonews.classify.phrase_trie import Lexicon
 from autonews.classify.relevance import Spotted
 
 _KICKER = re.compile(r"^\s*([^:：?？]{1,40})[:：]\s*\S")

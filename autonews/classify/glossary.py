@@ -12,7 +12,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from autonews.classify.lexicon import Lexicon, phrase_key, stem
+from autonews.classify.lexicon import phrase_key, stem
+from autonews.classify.phrase_trie import Lexicon
 
 
 @lru_cache(maxsize=1)

@@ -10,8 +10,9 @@ from functools import cached_property
 from typing import Any
 
 from autonews.classify.language import ReadLanguage
-from autonews.classify.lexicon import Lexicon, phrase_key, stem
+from autonews.classify.lexicon import phrase_key, stem
 from autonews.classify.model_names import shown_names
+from autonews.classify.phrase_trie import Lexicon
 from autonews.classify.sport import Sport
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef

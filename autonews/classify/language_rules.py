@@ -18,7 +18,8 @@ from autonews.classify.knowledge import (
     Knowledge,
 )
 from autonews.classify.language import ReadLanguage, read_language, separable_parts, spellings
-from autonews.classify.lexicon import Lexicon, phrase_key, stem
+from autonews.classify.lexicon import phrase_key, stem
+from autonews.classify.phrase_trie import Lexicon
 from autonews.models import Event
 
 

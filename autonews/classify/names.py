@@ -12,8 +12,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
-from autonews.classify.lexicon import Found, Tokens
+from autonews.classify.lexicon import Tokens
 from autonews.classify.owners import may_describe_owners, owners_named
+from autonews.classify.phrase_trie import Found
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted
 from autonews.classify.sport import a_ground

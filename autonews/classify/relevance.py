@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from autonews.classify.knowledge import EntityHit, Knowledge
-from autonews.classify.lexicon import Found, Tokens
+from autonews.classify.lexicon import Tokens
+from autonews.classify.phrase_trie import Found
 
 STRONG, WEAK, NONE = 2, 1, 0
 

@@ -14,7 +14,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from autonews.classify.lexicon import Lexicon, Tokens, phrase_key, stem
+from autonews.classify.lexicon import Tokens, phrase_key, stem
+from autonews.classify.phrase_trie import Lexicon
 from autonews.classify.scripts import simplified
 
 _PARTICLES = frozenset({"da", "de", "di", "van", "von", "le", "la", "pier"})

@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from autonews.classify.knowledge_loading import default_knowledge
-from autonews.classify.lexicon import Lexicon, stem, stems_of, tokenize
+from autonews.classify.lexicon import stem, stems_of, tokenize
+from autonews.classify.phrase_trie import Lexicon
 from autonews.cluster.concept_sets import ACTION_CONCEPTS
 from autonews.cluster.vocabulary import (
     FUNCTION_CHARS,
