@@ -3,7 +3,7 @@ trafilatura, on all cores, each page under a time cap, cached in the store by UR
 
 Settings, chosen on the 52-page sample in ``benchmarks/pages`` (``benchmarks/extract_bench.py``):
 trafilatura's defaults with fallbacks (``fast=True`` lost live blogs and pages without <p>),
-comments excluded, tables kept, metadata from the page's meta tags (:func:`head_metadata`), far
+comments excluded, tables kept, metadata from the page's meta tags (``page_head``), far
 cheaper than htmldate. A consent wall or a bot check has no text (``page_walls``); then
 :func:`tidy_body` removes the furniture trafilatura keeps: the site's menus, cookie banner, tip
 line and newsletter and app prompts (``page_furniture``), ads, credits, "Read more" lines,
@@ -25,6 +25,7 @@ from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FetchResult
 from autonews.page_dates import split_byline
 from autonews.page_furniture import byline_opening, without_page_furniture
+from autonews.page_head import head_metadata, page_byline, page_heading, page_headline
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.page_text import MENU_LINES, PAYWALL, reads_as_paywall, without_heading
 from autonews.page_walls import wall_reason, without_prompts
@@ -94,7 +95,7 @@ def extract_html(url: str, html: str) -> Article:
         return skipped_page(url, NO_TEXT)
     return Article(
         url=url,
-        title=_headline(*headings),
+        title=page_headline(*headings),
         author=author,
         date=meta.get("date", "") or dated,
         language=meta.get("language", ""),
@@ -131,133 +132,6 @@ def _settings(cjk: bool) -> Any:
 
 
 NO_TEXT = "no article text found"
-
-
-# Page metadata from the <head>, as news sites publish it (Open Graph, article:*, Dublin Core,
-# schema.org itemprops): a scan of the meta tags costs a fraction of a millisecond, where
-# trafilatura's metadata pass (htmldate's heuristics) costs about a quarter of the extraction.
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
-_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_HTML_LANG = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
-_META_KEYS = {
-    "title": ("og:title", "twitter:title", "dc.title"),
-    "author": (
-        "author",
-        "article:author",
-        "parsely-author",
-        "byl",
-        "dc.creator",
-        "sailthru.author",
-    ),
-    "date": (
-        "article:published_time",
-        "og:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "dc.date",
-        "date",
-        "parsely-pub-date",
-        "sailthru.date",
-    ),
-    "language": ("og:locale", "content-language", "dc.language"),
-    "site": ("og:site_name", "application-name"),
-}
-
-
-_SEP = " |-–—:·"  # between a page's headline and its outlet's name in its <title>
-
-
-def head_metadata(html: str) -> dict[str, str]:
-    import html as html_module
-
-    head = html[:60_000]
-    tags: dict[str, str] = {}
-    for tag in _META_TAG.findall(head):
-        attributes = {k.lower(): v.strip("\"'") for k, v in _ATTRIBUTE.findall(tag)}
-        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
-        key = key or attributes.get("http-equiv", "")
-        if key and "content" in attributes:
-            tags.setdefault(key.lower(), html_module.unescape(attributes["content"]))
-    found: dict[str, str] = {}
-    for field, keys in _META_KEYS.items():
-        value = next((tags[k] for k in keys if tags.get(k)), "")
-        if value:
-            found[field] = clean_text(value)
-    title_tag = _TITLE_TAG.search(head)
-    tab = clean_text(html_module.unescape(title_tag.group(1))) if title_tag else ""
-    found.setdefault("title", _without_outlet(tab, found.get("site", "")))
-    if not found["title"]:
-        del found["title"]
-    # "Headline | Outlet": the outlet's name, which a page may repeat as the article's byline.
-    headline = found.get("title", "\0")
-    if "site" not in found and tab.startswith(headline) and tab[len(headline) :].strip(_SEP):
-        found["site"] = tab[len(headline) :].strip(_SEP)
-    if "language" not in found and (lang := _HTML_LANG.search(head)):
-        found["language"] = lang.group(1)
-    if "language" in found:
-        found["language"] = found["language"].replace("_", "-").split("-")[0].lower()
-    return found
-
-
-def _without_outlet(tab: str, site: str) -> str:
-    """A <title> "Headline | Outlet" less the outlet's name, when the page names its outlet:
-    the headline, as the page's heading repeats it above the text (trial 32)."""
-    if site and tab.endswith(site) and tab[: -len(site)].rstrip(_SEP):
-        return tab[: -len(site)].rstrip(_SEP)
-    return tab
-
-
-def _headline(title: str, heading: str) -> str:
-    """The page's headline: its title, less the outlet's name beside it where the page's <h1>
-    is the rest ("Tesla recalls … | Automotive News" under the <h1> "Tesla recalls …", on a
-    page whose meta tags name no outlet: trial 37); the <h1> where the page has no title."""
-    if not title or not heading or title == heading:
-        return title or heading
-    marks = _SEP.strip()
-    if title.startswith(heading):
-        beside = title[len(heading) :].strip()
-        if beside[:1] in marks and len(beside) < len(heading):  # (a site's logo in an <h1>)
-            return heading
-    if title.endswith(heading):
-        beside = title[: -len(heading)].strip()
-        if beside[-1:] in marks and len(beside) < len(heading):
-            return heading
-    return title
-
-
-_HEADING_TAG = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
-# An element a page marks as its byline or author: <p class=byline>, <span itemprop="author">,
-# <a rel="author">.
-_BYLINE_TAG = re.compile(
-    r"<(p|div|span|a|address)\b[^>]*\b(?:class|id|itemprop|rel)\s*=\s*[\"']?[^\"'>]*"
-    r"\b(?:byline|author)\b[^>]*>(.*?)</\1>",
-    re.IGNORECASE | re.DOTALL,
-)
-_TAG = re.compile(r"<[^>]+>")
-_BYLINE_CHARS = 80  # longer is an author's box with a biography, not a byline
-
-
-def page_heading(html: str) -> str:
-    """The page's first <h1>, as text: the heading the extracted text may open with."""
-    found = _HEADING_TAG.search(html)
-    return _element_text(found.group(1)) if found else ""
-
-
-def page_byline(html: str) -> str:
-    """The text of the first element the page marks as a byline, when it reads as one."""
-    for found in _BYLINE_TAG.finditer(html):
-        text = _element_text(found.group(2))
-        if text and len(text) <= _BYLINE_CHARS:
-            return text
-    return ""
-
-
-def _element_text(fragment: str) -> str:
-    import html as html_module
-
-    return clean_text(html_module.unescape(_TAG.sub(" ", fragment)))
 
 
 # Page furniture that extraction keeps on many news sites. A line opening a tail block ends the
