@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from autonews.classify.knowledge import EntityHit, Knowledge, pick_entity
 from autonews.classify.lexicon import Tokens
+from autonews.classify.name_forms import (
+    COMPARISON_STARTS,
+    after_a_price,
+    comparison,
+    joined_to_a_name,
+    person,
+    written_as_a_model,
+)
 from autonews.classify.owners import may_describe_owners, owners_named
-from autonews.classify.phrase_trie import Found
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted
 from autonews.classify.sport import a_ground
@@ -27,14 +33,6 @@ from autonews.classify.verdicts import (
     second_look,
 )
 from autonews.classify.word_senses import names_used_as_words
-
-# A maker named only to describe another: "Tesla rival Fisker", "BYD's Ferrari-beater",
-# "特斯拉杀手". Singular nouns only: "BYD rivals Tesla" is a verb.
-_COMPARISONS = frozenset("rival killer beater competitor wannabe lookalike clone 杀手 对手".split())
-# What such a word starts with: it may be one token or two ("杀", "手").
-_COMPARISON_STARTS = frozenset(
-    word[:end] for word in _COMPARISONS for end in range(1, len(word) + 1)
-)
 
 
 def find_names(
@@ -58,7 +56,7 @@ def find_names(
     norms, grounds = tokens.norms, k.sport.venues
     for start, end, hits in matches:
         hit = hits[0] if len(hits) == 1 else pick_entity(hits)
-        # The word after the name: the first test of a_ground and _comparison, made here, spares
+        # The word after the name: the first test of a_ground and comparison, made here, spares
         # most names the calls.
         after = norms[end] if end < len(norms) else ""
         if hit.kind == "block":
@@ -75,12 +73,12 @@ def find_names(
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end + 1)}': a sponsor's ground")
             continue
-        if start and tokens.norms[start - 1] in k.given_names and _person(tokens, start):
+        if start and tokens.norms[start - 1] in k.given_names and person(tokens, start):
             # "Brett Bentley-Leek", "Louis Chevrolet": a first name makes it a person.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start - 1, end)}': a person")
             continue
-        if hit.via == "model" and not _written_as_a_model(hit, tokens, start, end):
+        if hit.via == "model" and not written_as_a_model(hit, tokens, start, end):
             if _plural_of_a_word(hit, tokens, start, end):
                 plurals.append((start, end, hit))  # "Cybertrucks": with its maker named
                 continue
@@ -88,7 +86,7 @@ def find_names(
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': not written as a name")
             continue
-        if hit.via == "model" and _after_a_price(hit, tokens, start):
+        if hit.via == "model" and after_a_price(hit, tokens, start):
             # "5999元Pro版": a price in yuan, not BYD's 元Pro.
             if reasons is not DISCARD:
                 reasons.append(f"ignored '{tokens.span(start, end)}': a price before it")
@@ -96,8 +94,8 @@ def find_names(
         if (
             hit.kind == "maker"
             and hit.via != "model"
-            and after in _COMPARISON_STARTS
-            and _comparison(tokens, end)
+            and after in COMPARISON_STARTS
+            and comparison(tokens, end)
         ):
             if reasons is not DISCARD:
                 reasons.append(
@@ -109,7 +107,7 @@ def find_names(
             hit.kind == "maker"
             and hit.via != "model"
             and hyphened
-            and _joined_to_a_name(tokens, end, matches)
+            and joined_to_a_name(tokens, end, matches)
             and tokens.norms[end] not in k.german.vocabulary  # "Tesla-Absatz": Tesla's sales
         ):
             # "Bentley-Leek", "Ford-Smith": one part of a longer proper name.
@@ -208,7 +206,7 @@ def _brandless_models(
         if taken.intersection(range(start, end)):
             continue
         hit = hits[0]
-        named = _written_as_a_model(hit, tokens, start, end) or _plural_of_a_word(
+        named = written_as_a_model(hit, tokens, start, end) or _plural_of_a_word(
             hit, tokens, start, end
         )
         told = named and (
@@ -311,88 +309,6 @@ def _without_codes_of_others(
             continue
         kept.append((start, end, hit))
     return kept
-
-
-def _after_a_price(hit: EntityHit, tokens: Tokens, start: int) -> bool:
-    """A model of one Chinese character and a Latin suffix (元Pro, 元UP) after an amount: a number
-    or its unit ("5999元Pro版", "千元Pro手机", "百万元UP主")."""
-    written = hit.written
-    if not (len(written) > 1 and tokens.cjk(start) and written[1:].isascii()):
-        return False
-    before = tokens.plain[: tokens.offset(start)]
-    if _ENDS_WITH_A_YEAR.search(before):
-        return False  # "2025宋Pro DM-i上市": a model year
-    return bool(before) and (before[-1].isdigit() or before[-1] in _AMOUNT_UNITS)
-
-
-_AMOUNT_UNITS = frozenset("十百千万亿美港日欧")  # 千元, 万元, 美元, 港元...
-_ENDS_WITH_A_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d\d$")
-
-
-def _joined_to_a_name(tokens: Tokens, end: int, matches: list[Found[EntityHit]]) -> bool:
-    """Is the name followed by a hyphen and a capitalised word that is no other name?"""
-    if end >= len(tokens.norms) or "-" not in tokens.text or tokens.cjk(end - 1):
-        return False
-    name_end = tokens.offset(end - 1) + len(tokens.norms[end - 1])
-    if tokens.text[name_end : tokens.offset(end)] != "-":
-        return False
-    if not tokens.surface(end)[:1].isupper():
-        return False
-    return all(start != end for start, _, _ in matches)
-
-
-def _person(tokens: Tokens, start: int) -> bool:
-    """Is the name at ``start`` a surname, after a capitalised first name?"""
-    return tokens.surface(start - 1)[:1].isupper() and not tokens.cjk(start)
-
-
-def _written_as_a_model(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
-    """ "A-Class" as a name, not "a class" or "A Class 4 truck"; "XC70s" but not "Vision vs"."""
-    if _lowercased(hit, tokens, start, end):
-        return False
-    written = hit.written
-    if tuple(tokens.norms[start:end]) != alias_key(written) and not _plural_of_a_name(
-        written, tokens.span(start, end)
-    ):
-        return False  # a plural, of a name that does not end in a number or a capital letter
-    if "-" in written and written.isascii() and not tokens.cjk(start):
-        return "-" in tokens.span(start, end)
-    return True
-
-
-def _comparison(tokens: Tokens, end: int) -> bool:
-    """Whether the name ending at ``end`` describes another thing ("Tesla rival", "特斯拉杀手")."""
-    norms = tokens.norms
-    if end < len(norms) and norms[end] in _COMPARISONS:
-        return True
-    return end + 1 < len(norms) and norms[end] + norms[end + 1] in _COMPARISONS
-
-
-def _plural_of_a_name(written: str, surface: str) -> bool:
-    """ "XC70s", "Model Ys": a name ending in a number or a capital letter, with an "s" added
-    as written ("Vision vs" is not a plural of a "Vision V"); or a name of several words written
-    exactly so, with an "s" ("Ford Explorers", "Tesla Semis"; not "Broncos", a team too)."""
-    last = written[-1:]
-    if last.isdigit() or (last.isupper() and surface.endswith(last + "s")):
-        return True
-    return " " in written and surface == written + "s"
-
-
-def _lowercased(hit: EntityHit, tokens: Tokens, start: int, end: int) -> bool:
-    """A model name of words written with capitals in the data ("A-Class"), found in lower case
-    ("a class") in a text that is not all lower case. Names with a digit ("smart #5") are
-    names however written."""
-    written = hit.written
-    if written.islower() or tokens.cjk(start) or tokens.text.islower():
-        return False
-    if _has_digit(written):
-        return False
-    return tokens.span(start, end).islower()
-
-
-@lru_cache(maxsize=4096)  # (names as the knowledge writes them)
-def _has_digit(name: str) -> bool:
-    return any(character.isdigit() for character in name)
 
 
 def _without_brands_of_other_products(
