@@ -14,7 +14,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 from autonews.addresses import is_web, local_path, location_problem, probable_web_address
 from autonews.car_feeds import AUTO
@@ -22,6 +21,7 @@ from autonews.config import FeedConfig, config_from_mapping
 from autonews.config_file import config_text, not_valid_toml
 from autonews.config_layout import detach_trailing, end_with, place_first_tables, remove_table
 from autonews.errors import ConfigError, UsageError
+from autonews.feed_lookup import find_feed, same_feed_key
 from autonews.files import write_atomically
 from autonews.lock import config_edit_lock
 
@@ -254,66 +254,6 @@ def _table_of(feed: FeedConfig) -> Any:
     return table
 
 
-def same_feed_key(url: str) -> str:
-    """What tells two written feed addresses apart: not the case of the scheme and the host,
-    which name the same server ("HTTP://Example.com/feed" is "http://example.com/feed"), nor
-    a default port."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return url
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        return url
-    host = (parts.hostname or "").lower()
-    netloc = host if port in (None, 80 if scheme == "http" else 443) else f"{host}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
-
-
-def _find(tables: Any, url_or_name: str, path: Path) -> int:
-    """The index of the feed with this URL (or else this name, in any case) in the
-    ``[[feeds]]`` tables; a name several feeds share, even in different cases, names none of
-    them. A near miss gets a did-you-mean."""
-    keys = {same_feed_key(url) for url in _written_as(url_or_name)}
-    for index, table in enumerate(tables):
-        if same_feed_key(str(table.get("url", ""))) in keys:
-            return index
-    names = [str(table.get("name", "")) for table in tables]
-    wanted = url_or_name.strip().casefold()
-    named = [n for n, name in enumerate(names) if name and name.casefold() == wanted]
-    if len(named) > 1:
-        written = " and ".join(repr(name) for name in dict.fromkeys(names[n] for n in named))
-        urls = ", ".join(str(tables[index].get("url")) for index in named)
-        raise UsageError(
-            f"{len(named)} feeds are named {written} in {str(path)!r}: {urls}",
-            hint="name the feed by its URL, or give each a name of its own",
-        )
-    if named:
-        return named[0]
-    raise UsageError(
-        f"no feed with URL or name {url_or_name!r} in {str(path)!r}",
-        hint=_did_you_mean(wanted, names) + "`autonews feeds list` shows the feeds",
-    )
-
-
-def _did_you_mean(wanted: str, names: Sequence[str]) -> str:
-    from difflib import get_close_matches
-
-    folded = {name.casefold(): name for name in names if name}
-    close = get_close_matches(wanted, list(folded), n=1, cutoff=0.6)
-    return f"did you mean {folded[close[0]]!r}? " if close else ""
-
-
-def _written_as(url_or_name: str) -> list[str]:
-    """The URLs a feed given as ``url_or_name`` may be listed under: itself and, for an address
-    written without its scheme (``cnevpost.com/feed``, which `feeds add` stored with
-    ``https://``; ``127.0.0.1:8765/x``), the same with ``https://`` or ``http://``."""
-    if "://" in url_or_name or not url_or_name.strip():
-        return [url_or_name]
-    return [url_or_name, f"https://{url_or_name}", f"http://{url_or_name}"]
-
-
 def _feed_of(table: Any) -> FeedConfig:
     return FeedConfig(
         url=str(table.get("url", "")),
@@ -343,7 +283,7 @@ def edit_feed(
     URL: undone if the write fails)."""
     document = _load_document(path)
     tables = document.get("feeds") or []
-    table = tables[_find(tables, url_or_name, path)]
+    table = tables[find_feed(tables, url_or_name, path)]
     before = _feed_of(table)
     if url is not None and url != before.url:
         if any(same_feed_key(str(other.get("url"))) == same_feed_key(url) for other in tables):
@@ -391,7 +331,7 @@ def remove_feeds(path: Path, urls_or_names: list[str]) -> list[FeedConfig]:
 
     document = _load_document(path)
     tables = document.get("feeds") or []
-    found = sorted({_find(tables, wanted, path) for wanted in urls_or_names})
+    found = sorted({find_feed(tables, wanted, path) for wanted in urls_or_names})
     removed = [_feed_of(tables[index]) for index in found]
     for index in reversed(found):  # from the last: the indices before it stay
         tables = document["feeds"]

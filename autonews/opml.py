@@ -12,7 +12,8 @@ from xml.etree import ElementTree
 from autonews.addresses import file_url
 from autonews.config import FeedConfig
 from autonews.errors import UsageError
-from autonews.feedlist import Listed, same_feed_key
+from autonews.feed_lookup import same_feed_key
+from autonews.feedlist import Listed
 
 
 @dataclass(frozen=True)

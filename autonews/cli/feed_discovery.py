@@ -111,7 +111,7 @@ def _refuse_a_feed_listed_elsewhere(
     feed: FeedConfig, moved_to: str | None, listed: Sequence[FeedConfig], verb: str
 ) -> None:
     """A URL that redirects to a feed the list has already: every article would come twice."""
-    from autonews.feedlist import same_feed_key
+    from autonews.feed_lookup import same_feed_key
 
     if moved_to is None:
         return
