@@ -20,7 +20,7 @@ import queue
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -31,7 +31,6 @@ from autonews.feed_work import (
     POOL_ALL_FEEDS,
     POOL_PARSE_BYTES,
     FeedWork,
-    Records,
     classified,
     parse_and_classify,
     parse_result,
@@ -47,10 +46,10 @@ from autonews.models import (
     ParsedFeed,
 )
 from autonews.store import Store
+from autonews.stream_feeds import FeedSlot, FeedStoring
 from autonews.stream_knowledge import KnowledgeBuild
 from autonews.stream_labels import PageLabels
 from autonews.stream_pages import FEED, KNOWLEDGE, PAGE, Done, Events, Pages, Progress
-from autonews.timeparse import parse_duration
 from autonews.urls import remember_normalized
 from autonews.workers import Workers
 
@@ -60,17 +59,7 @@ IN_HAND = 3  # feeds per worker handed on and not parsed yet, for the main threa
 AWAITED_NAMED = 2  # feeds still to come that the progress bar names (see Stream._awaited)
 
 
-@dataclass
-class _Feed:
-    config: FeedConfig
-    result: FetchResult | None = None  # without its body once handed on
-    document: ParsedFeed | str | None = None
-    records: Records = field(default_factory=list)
-    identity: tuple[list[str], list[str]] | None = None
-    ready: bool = False  # fetched and, when it came, parsed
-
-
-class Stream:
+class Stream(FeedStoring):
     """One run's fetching, parsing and extraction. Use as a context manager: :meth:`feeds`
     fetches, parses and stores the feeds (pages start meanwhile), :meth:`pages` finishes the
     pages the stored items need."""
@@ -87,7 +76,7 @@ class Stream:
     ) -> None:
         self.store, self.config, self.now, self.since = store, config, now, since
         self.progress, self.extract = progress, extract
-        self._feeds = [_Feed(feed) for feed in feeds]
+        self._feeds = [FeedSlot(feed) for feed in feeds]
         self._events: Events = queue.SimpleQueue()
         cores = os.cpu_count() or 1
         # With many feeds, each feed's entries in the window are classified as it arrives
@@ -305,46 +294,6 @@ class Stream:
         if published > self.now + timedelta(days=1):
             published = self.now
         return self.since is None or published >= self.since
-
-    def _store_ready(self) -> None:
-        """Store the feeds that are ready, in the feed list's order."""
-        if self._stored < len(self._feeds) and self._feeds[self._stored].ready:
-            with self.store.transaction():  # every feed ready now, in one transaction
-                self._store_feeds()
-
-    def _store_feeds(self) -> None:
-        from autonews.classifier_version import classifier_version
-
-        version = classifier_version(self.config.classify)
-        window = parse_duration(self.config.digest.first_run_window)
-        while self._stored < len(self._feeds) and self._feeds[self._stored].ready:
-            slot = self._feeds[self._stored]
-            result, document, records = slot.result, slot.document, slot.records
-            assert result is not None
-            error = result.error if result.status is FeedStatus.ERROR else None
-            count = skipped = 0
-            damage = ""
-            if isinstance(document, str):
-                error = document
-            elif isinstance(document, ParsedFeed):
-                count, skipped, damage = len(document.entries), document.skipped, document.damage
-                update = self.store.add_entries(
-                    slot.config, document.entries, self.now, window, slot.identity, document.title
-                )
-                made = [  # new items, and items retitled (classified as the feed has them now)
-                    (item_id, Classification.from_record(record), False)
-                    for index, item_id in (*update.inserted.items(), *update.corrected.items())
-                    if index < len(records) and (record := records[index]) is not None
-                ]
-                if made:  # classified in a worker: kept for the classify stage
-                    self.store.save_classifications(made, version)
-                    self.classified.update((item_id, c) for item_id, c, _ in made)
-            health = self.store.record_fetch(
-                slot.config, result, count, error, self.now, damage=damage
-            )
-            self._health[self._stored] = replace(health, skipped_entries=skipped)
-            self._feeds[self._stored] = _Feed(slot.config)  # the parsed entries can go
-            self._stored += 1
 
     # --- pages ---------------------------------------------------------------------------------
 
