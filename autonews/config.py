@@ -71,6 +71,9 @@ class NamedDigest:
     # config_values);
     # None: as [digest] renotify_on says.
     renotify_on: tuple[str, ...] | None = None
+    # How long a story a `--new --no-mark` run printed waits for its ack before another run
+    # prints it again; None: as [digest] ack_within says.
+    ack_within: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,11 @@ class DigestConfig:
     renotify_on: tuple[str, ...] = RENOTIFY_REASONS  # the reasons a story is sent again
     timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
     failure_reminder: str = "24h"  # a feed failing with the same error is named again after this
+    # A story a `--new --no-mark` run printed is leased to that run's script for this long:
+    # another --new run of the digest does not print it again unless it is news again (a
+    # queued run must not post what the first run's script is still posting: trial 44 N1);
+    # not acknowledged by then, it is printed again (the script failed).
+    ack_within: str = "15m"
     all_topics: bool = False  # also stories not about cars, as "Other news"
     language: str = ""  # the reader's language for story titles: en or zh; "" = the locale's
 
@@ -172,7 +180,7 @@ def validate_semantics(config: Config) -> None:
         parse_since(config.digest.since, datetime.now(UTC))  # the same parser --since uses
     except ValueError as exc:
         raise ConfigError(f"config key 'digest.since': {exc}") from None
-    for key in ("first_run_window", "cluster_window", "failure_reminder"):
+    for key in ("first_run_window", "cluster_window", "failure_reminder", "ack_within"):
         try:
             parse_duration(getattr(config.digest, key))
         except ValueError as exc:
@@ -294,7 +302,7 @@ def feed_topic(where: str, value: Any) -> str:
 
 
 # A named digest's keys whose type is not its field's: renotify_on is None when not set.
-_NAMED_KINDS: dict[str, Any] = {"renotify_on": tuple[str, ...]}
+_NAMED_KINDS: dict[str, Any] = {"renotify_on": tuple[str, ...], "ack_within": str}
 
 
 def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
@@ -318,6 +326,11 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
         }
         if "renotify_on" in values:
             renotify_reasons_of(f"{where}.renotify_on", values["renotify_on"])
+        if "ack_within" in values:
+            try:
+                parse_duration(values["ack_within"])
+            except ValueError as exc:
+                raise ConfigError(f"config key '{where}.ack_within': {exc}") from None
         for key in ("events", "exclude_events"):  # "Recalls", "召回", 预售: as --event takes them
             if key in values:
                 values[key] = event_filters_of(f"{where}.{key}", values[key])
