@@ -12,6 +12,7 @@ from autonews.briefings import (
     reads_as_briefing,
     reads_as_commentary,
     reads_as_explainer,
+    reads_as_live_roundup,
     reads_as_roundup,
 )
 from autonews.digest import headline_figure
@@ -236,10 +237,12 @@ def build_story(
         _story_event([classifications[m.id] for m in voting], label),
         [classifications[m.id] for m in voting if m.id != chosen.id],
     )
-    if reads_as_roundup(chosen.title):
+    if reads_as_roundup(chosen.title) or reads_as_live_roundup(chosen.title):
         # A roundup of several stories, no source telling one of them: no one event ("The
-        # Charge, Dec 6: VW's ID recall, Tesla's rough November, …" is no recall: trial 44).
-        classification = replace(classification, event=Event.OTHER)
+        # Charge, Dec 6: VW's ID recall, Tesla's rough November, …" is no recall: trial 44),
+        # no maker's news (a ranking of makers' sales is filed under none of them, nor under the
+        # one a live blog's title happens to name: trial 45) and no figure ("Top 10 Cars").
+        classification = replace(classification, event=Event.OTHER, makers=(), figures=())
     told = own or own_summary(chosen) or body or ""
     summary = _beyond_title(first_sentences(told), chosen.title)
     sources = tuple(

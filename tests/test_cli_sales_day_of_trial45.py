@@ -330,3 +330,18 @@ def test_explain_names_no_currency_word_as_a_shared_subject(cli, home, httpserve
     words = {w.strip() for line in shared for w in line.split(":", 1)[1].split(",")}
     assert words.isdisjoint({"rs", "lakh", "ex", "cror", "inr", "onward"}), shared
 
+
+def test_a_ranking_or_a_live_blog_of_sales_day_joins_no_story_and_has_no_maker(
+    cli, home, httpserver
+):
+    """ "Top 10 Car Makers …" joined Hyundai's sales on a figure of its summary, "Top 10 Cars
+    Sold …" Maruti's model-wise breakup (and was re-sent as "new figure: 10 Cars"); the live
+    blog was filed under Honda, the two-wheeler ranking under Honda."""
+    digest = _digest(cli, httpserver)
+    for start in ("Top 10 Car Makers", "Top 10 Cars Sold", "Top 10 Two-Wheeler", "Auto sales No"):
+        story = _story_of(digest, start)
+        assert len(story["sources"]) == 1, _titles(story)
+        assert _makers(story) == [], (start, story["makers"])
+        assert story["figures"] == [], (start, story["figures"])
+    assert _makers(_story_of(digest, "Hyundai Motor India's domestic")) == ["Hyundai"]
+
