@@ -345,3 +345,13 @@ def test_a_ranking_or_a_live_blog_of_sales_day_joins_no_story_and_has_no_maker(
         assert story["figures"] == [], (start, story["figures"])
     assert _makers(_story_of(digest, "Hyundai Motor India's domestic")) == ["Hyundai"]
 
+
+def test_a_policy_naming_makers_as_examples_is_industry_news(cli, home, httpserver):
+    """The PLI extension was filed under Tata Motors ("Tata Motors, M&M among key
+    beneficiaries"), the EV import duty scheme under VinFast ("VinFast, Hyundai, Kia among
+    applicants"): two of each story's three reports name no maker."""
+    digest = _digest(cli, httpserver)
+    for start in ("Auto PLI scheme extended", "Govt notifies guidelines for EV import duty"):
+        story = _story_of(digest, start)
+        assert len(story["sources"]) == 3, _titles(story)
+        assert _makers(story) == [], (start, story["makers"])
