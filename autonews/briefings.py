@@ -22,7 +22,14 @@ BRIEFING = re.compile(
     r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
     r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]"
     r"|\bmorning dump\b|\bdaily briefing\b|\bbriefing\s*[:：|｜]|^\d+ things\b|\bthings to know\b"
-    rf"|^[^:：|｜]{{0,40}}\b{_DAY}\s*[:：|｜][^,，;；]+[,，;；][^,，;；]+[,，;；]",
+    rf"|^[^:：|｜]{{0,40}}\b{_DAY}\s*[:：|｜][^,，;；]+[,，;；][^,，;；]+[,，;；]"
+    # A ranking of several makers' or models' sales, or how each of them did (trial 45: "Top
+    # 10 Car Makers November 2026 – Maruti, Mahindra, …", "10 best-selling SUVs", "Auto sales:
+    # how carmakers fared in November"); "BYD enters top 10" is one maker's news.
+    r"|^(?:the\s+)?(?:top|best[- ]selling|top[- ]selling)\s+\d{1,2}\b(?![%.,]\d)"
+    r"|^\d{1,2}\s+(?:best|top|most popular|highest)[- ]"
+    r"|\bhow (?:the )?(?:car ?makers|automakers|makers|manufacturers|brands|oems)\s+"
+    r"(?:fared|performed|did)\b",
     re.IGNORECASE,
 )
 # A live blog's title: of one event, or of a show or a day of several makers' news.
@@ -98,6 +105,18 @@ def reads_as_roundup(title: str) -> bool:
     """Whether a title is a briefing's, a roundup's, a newsletter issue's: several stories, no
     one event (a live blog may be of one)."""
     return BRIEFING.search(title) is not None
+
+
+# A live blog's title that lists several stories, whatever names the classifier reads in it
+# ("Auto sales November 2026 LIVE updates: Maruti, M&M, Tata post growth; Honda slips"): clauses,
+# or a list of three.
+_LISTED = re.compile(r"[;；]|[^,，]+[,，][^,，]+[,，]")
+
+
+def reads_as_live_roundup(title: str) -> bool:
+    """Whether a title is a live blog's listing several stories (a day's sales, a show's
+    reveals): no one event, as a roundup's."""
+    return LIVE.search(title) is not None and _LISTED.search(title) is not None
 
 
 def reads_as_briefing(title: str) -> bool:

@@ -62,7 +62,7 @@ def validate_semantics(config: Config) -> None:
         parse_since(config.digest.since, datetime.now(UTC))  # the same parser --since uses
     except ValueError as exc:
         raise ConfigError(f"config key 'digest.since': {exc}") from None
-    for key in ("first_run_window", "cluster_window", "failure_reminder"):
+    for key in ("first_run_window", "cluster_window", "failure_reminder", "ack_within"):
         try:
             parse_duration(getattr(config.digest, key))
         except ValueError as exc:
@@ -184,7 +184,7 @@ def feed_topic(where: str, value: Any) -> str:
 
 
 # A named digest's keys whose type is not its field's: renotify_on is None when not set.
-_NAMED_KINDS: dict[str, Any] = {"renotify_on": tuple[str, ...]}
+_NAMED_KINDS: dict[str, Any] = {"renotify_on": tuple[str, ...], "ack_within": str}
 
 
 def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
@@ -208,6 +208,11 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
         }
         if "renotify_on" in values:
             renotify_reasons_of(f"{where}.renotify_on", values["renotify_on"])
+        if "ack_within" in values:
+            try:
+                parse_duration(values["ack_within"])
+            except ValueError as exc:
+                raise ConfigError(f"config key '{where}.ack_within': {exc}") from None
         for key in ("events", "exclude_events"):  # "Recalls", "召回", 预售: as --event takes them
             if key in values:
                 values[key] = event_filters_of(f"{where}.{key}", values[key])

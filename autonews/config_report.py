@@ -156,11 +156,22 @@ def _email(config: Config, env: Mapping[str, str]) -> tuple[str, list[str]]:
 
 
 def _delivered_as(digest: NamedDigest) -> str:
-    """How a named digest goes out: a mail is always text + HTML, its format is an -o file's."""
+    """How a named digest goes out: a mail is always text + HTML, its format is an -o file's;
+    and the --new settings it sets itself (trial 44 N2: a bot's own renotify_on could not be
+    seen to be in effect)."""
     written = f"{digest.format} in an -o file" if digest.format else "an -o file as its name says"
     if digest.to:
-        return f"mailed to {', '.join(digest.to)} as text + HTML; {written}"
-    return f"printed, {digest.format or 'text, or as the -o file name says'}"
+        how = f"mailed to {', '.join(digest.to)} as text + HTML; {written}"
+    else:
+        how = f"printed, {digest.format or 'text, or as the -o file name says'}"
+    own = {  # those it does not set are [digest]'s, shown on its line
+        "renotify_on": None
+        if digest.renotify_on is None
+        else "+".join(digest.renotify_on) or "none (a story is sent once)",
+        "ack_within": digest.ack_within,
+    }
+    settings = [f"{key} {value}" for key, value in own.items() if value is not None]
+    return "; ".join([how, *settings])
 
 
 def problems_beyond_loading(config: Config) -> list[str]:

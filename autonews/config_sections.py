@@ -52,6 +52,9 @@ class NamedDigest:
     # config_values);
     # None: as [digest] renotify_on says.
     renotify_on: tuple[str, ...] | None = None
+    # How long a story a `--new --no-mark` run printed waits for its ack before another run
+    # prints it again; None: as [digest] ack_within says.
+    ack_within: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,11 @@ class DigestConfig:
     renotify_on: tuple[str, ...] = RENOTIFY_REASONS  # the reasons a story is sent again
     timezone: str = ""  # the reader's zone for times in digests; empty: the system's ($TZ)
     failure_reminder: str = "24h"  # a feed failing with the same error is named again after this
+    # A story a `--new --no-mark` run printed is leased to that run's script for this long:
+    # another --new run of the digest does not print it again unless it is news again (a
+    # queued run must not post what the first run's script is still posting: trial 44 N1);
+    # not acknowledged by then, it is printed again (the script failed).
+    ack_within: str = "15m"
     all_topics: bool = False  # also stories not about cars, as "Other news"
     language: str = ""  # the reader's language for story titles: en or zh; "" = the locale's
 

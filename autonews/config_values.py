@@ -91,7 +91,13 @@ def coerce(key: str, value: Any, annotation: Any, text: bool = False) -> Any:
 
 # The [digest] keys that are spans of time: a bare number has no unit (hours? days?).
 _DURATIONS = frozenset(
-    {"digest.since", "digest.first_run_window", "digest.cluster_window", "digest.failure_reminder"}
+    {
+        "digest.since",
+        "digest.first_run_window",
+        "digest.cluster_window",
+        "digest.failure_reminder",
+        "digest.ack_within",
+    }
 )
 
 
@@ -100,7 +106,7 @@ def _string_hint(key: str, value: Any) -> str | None:
     "48h"), anything else in quotes."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    if key in _DURATIONS:
+    if key in _DURATIONS or key.endswith("].ack_within"):  # a named digest's too
         return (
             f'a span of time is a string with its unit: "{value:g}h" (hours) or "{value:g}d" (days)'
         )

@@ -31,6 +31,7 @@ from autonews.digest import headline_figure
 from autonews.models import Classification, Event, Item, Retold, Source, Story
 from autonews.store import Delivery, Store
 from autonews.story_turns import is_notice, news_turns, turns_of
+from autonews.timeparse import parse_duration
 
 _OTHER = Event.OTHER
 
@@ -117,6 +118,14 @@ def renotify_reasons(config: Config, name: str = "") -> frozenset[str]:
     if named is not None and named.renotify_on is not None:
         return frozenset(renotify_reasons_of("renotify_on", named.renotify_on))
     return frozenset(renotify_reasons_of("digest.renotify_on", config.digest.renotify_on))
+
+
+def ack_within(config: Config, name: str = "") -> timedelta:
+    """How long a story a --no-mark run of ``name`` printed waits for its ack before another
+    --new run prints it again: the digest's own ack_within, else [digest]'s."""
+    named = next((d for d in config.digests if d.name == name), None)
+    own = named.ack_within if named is not None else None
+    return parse_duration(own if own is not None else config.digest.ack_within)
 
 
 def figure_agrees(figure: str, told: Sequence[str]) -> bool:

@@ -8,7 +8,12 @@ from __future__ import annotations
 # A number not glued to a word or another number. The lookbehind comes after the first digit
 # (it looks at the character before that digit), so the pattern starts with a digit and the
 # regex engine skips to the digits instead of trying the lookbehind at every character.
-NUMBER = r"\d(?<![A-Za-z\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# Indian English groups lakhs and crores by two digits ("1,81,531" is 181,531; "1,03,412"):
+# tried first, as the thousands' grouping reads only "1" of it.
+NUMBER = (
+    r"\d(?<![A-Za-z\d.,]\d)"
+    r"(?:\d?(?:,\d{2})+,\d{3}(?!\d|,\d)(?:\.\d+)?|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+)
 
 # Each scale as a power of ten: values are made from the digits exactly (46.98万 is 469,800,
 # where 46.98 * 1e4 in floating point is 469,799.99999999994).
@@ -23,6 +28,8 @@ SCALES = {
     "bn": 9,
     "bln": 9,
     "trillion": 12,
+    "lakh crore": 12,  # before lakh: "Rs 1.89 lakh crore" is 1.89e12 rupees
+    "lakh crores": 12,
     "lakh": 5,  # Indian English: "1.08 Lakh XUV700 SUVs" are 108,000
     "lakhs": 5,
     "crore": 7,

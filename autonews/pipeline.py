@@ -16,6 +16,7 @@ from autonews.articles import PageReport, read_articles
 from autonews.collector import collection_paused
 from autonews.config import Config, FeedConfig
 from autonews.delivery_state import (
+    ack_within,
     figures_to_record,
     items_missed,
     news,
@@ -102,10 +103,13 @@ class DigestRun:
                 store.mark_delivered(counted, now or utcnow(), self.channel)
             if shown:
                 store.hold_deliveries(shown, self.digest.generated_at, self.channel)
-                return
         elif self.deliveries:
             store.mark_delivered(self.deliveries, now or utcnow(), self.channel)
-        if self.new_only:
+        # Under --no-mark the digest's --new mark moves once nothing waits for an ack: a story
+        # another run printed, leased and so not printed now, is printed again once its lease
+        # runs out, whatever window this run had (the ack moves the mark: store/held.py).
+        waiting = self.hold and bool(store.held_keys(self.channel))
+        if self.new_only and not waiting:
             store.mark_new_digest(self.channel, self.digest.generated_at)
 
 
@@ -329,7 +333,11 @@ def select(
     """One digest from a collection: delivery state of its channel, --new, filters, grouping."""
     all_topics = config.digest.all_topics
     last_new = collection.last_new.get(options.channel)
-    delivered = store.deliveries([s.id for s in collection.stories], options.channel)
+    keys = [s.id for s in collection.stories]
+    delivered = store.deliveries(keys, options.channel)
+    if options.new_only:  # what another run's script is posting counts as sent (held.py)
+        lease = ack_within(config, options.channel)
+        delivered |= store.leased_deliveries(keys, options.channel, collection.now, lease)
     stories = with_delivery_state(collection.stories, delivered, all_topics, last_new)
     if options.new_only:
         reasons = renotify_reasons(config, options.channel)

@@ -12,6 +12,7 @@ from autonews.briefings import (
     reads_as_briefing,
     reads_as_commentary,
     reads_as_explainer,
+    reads_as_live_roundup,
     reads_as_roundup,
 )
 from autonews.digest import headline_figure
@@ -236,10 +237,17 @@ def build_story(
         _story_event([classifications[m.id] for m in voting], label),
         [classifications[m.id] for m in voting if m.id != chosen.id],
     )
-    if reads_as_roundup(chosen.title):
+    if _policy_for_all(classification, [classifications[m.id] for m in voting]):
+        # A policy its reports tell with no maker, one naming makers as its examples ("…; Tata
+        # Motors, M&M among key beneficiaries", "VinFast, Hyundai, Kia among applicants"):
+        # industry news, no one maker's (trial 45).
+        classification = replace(classification, makers=())
+    if reads_as_roundup(chosen.title) or reads_as_live_roundup(chosen.title):
         # A roundup of several stories, no source telling one of them: no one event ("The
-        # Charge, Dec 6: VW's ID recall, Tesla's rough November, …" is no recall: trial 44).
-        classification = replace(classification, event=Event.OTHER)
+        # Charge, Dec 6: VW's ID recall, Tesla's rough November, …" is no recall: trial 44),
+        # no maker's news (a ranking of makers' sales is filed under none of them, nor under the
+        # one a live blog's title happens to name: trial 45) and no figure ("Top 10 Cars").
+        classification = replace(classification, event=Event.OTHER, makers=(), figures=())
     told = own or own_summary(chosen) or body or ""
     summary = _beyond_title(first_sentences(told), chosen.title)
     sources = tuple(
@@ -278,6 +286,16 @@ def build_story(
         tags=tags,
         community=chosen.community,
     )
+
+
+def _policy_for_all(story: Classification, sources: Sequence[Classification]) -> bool:
+    """Whether a story is a policy's (regulation) that most of its reports about cars tell
+    naming no maker: a rule or scheme for all, whichever makers another report names as its
+    examples (a fine on one maker, told by one report as "a carmaker's", stays the maker's)."""
+    if story.event is not Event.REGULATION or not story.makers:
+        return False
+    told = [source for source in sources if source.automotive]
+    return sum(not source.makers for source in told) * 2 > len(told)
 
 
 def _beyond_title(summary: str, title: str) -> str:

@@ -31,13 +31,14 @@ def _stories(result) -> dict[str, str]:
 
 
 def test_stories_not_acknowledged_come_again_and_acknowledged_ones_do_not(
-    cli, home: Path, httpserver: HTTPServer
+    cli, home: Path, httpserver: HTTPServer, clock: Clock
 ) -> None:
     feed = ("--feed", serve_titles(httpserver, TITLES))
     first = _stories(cli(*HELD, *feed))
     assert sorted(first) == sorted(TITLES)
-    # The script's post failed: nothing was acknowledged, and the next run prints both again,
-    # as never delivered.
+    # The script's post failed: nothing was acknowledged, and once its lease ([digest]
+    # ack_within, 15 minutes) has run out the next run prints both again, as never delivered.
+    clock.advance(minutes=16)
     again = cli(*HELD, *feed)
     assert _stories(again) == first
     assert not any(story["delivered_before"] for story in again.json()["stories"])
@@ -46,6 +47,7 @@ def test_stories_not_acknowledged_come_again_and_acknowledged_ones_do_not(
     acked = cli("ack", volvo)
     assert (acked.code, acked.out, acked.err) == (0, "", "")
     assert cli("ack", volvo).code == 0
+    clock.advance(minutes=16)
     assert _stories(cli(*HELD, *feed)) == {TITLES[1]: first[TITLES[1]]}
     assert cli("ack", "--all").code == 0
     assert _stories(cli(*HELD, *feed)) == {}
@@ -53,7 +55,7 @@ def test_stories_not_acknowledged_come_again_and_acknowledged_ones_do_not(
 
 
 def test_a_named_digest_keeps_its_own_held_stories_and_plain_new_is_unchanged(
-    cli, home: Path, httpserver: HTTPServer
+    cli, home: Path, httpserver: HTTPServer, clock: Clock
 ) -> None:
     url = serve_titles(httpserver, TITLES)
     write_config(
@@ -66,13 +68,14 @@ def test_a_named_digest_keeps_its_own_held_stories_and_plain_new_is_unchanged(
     assert _stories(cli("digest", "--new", "--no-extract", "--format", "json")) == {}
     # An id of the plain digest's is not the bot's to acknowledge without its name.
     assert cli("ack", *held.values()).code == 0  # delivered to the plain digest: no harm
+    clock.advance(minutes=16)  # the bot's lease ran out: its script failed
     assert len(_stories(cli(*HELD, "--name", "slackbot"))) == 2
     assert cli("ack", "--name", "slackbot", *held.values()).code == 0
     assert _stories(cli(*HELD, "--name", "slackbot")) == {}
 
 
 def test_an_unknown_id_is_named_and_the_others_are_acknowledged(
-    cli, home: Path, httpserver: HTTPServer
+    cli, home: Path, httpserver: HTTPServer, clock: Clock
 ) -> None:
     feed = ("--feed", serve_titles(httpserver, TITLES))
     first = _stories(cli(*HELD, *feed))
@@ -82,6 +85,7 @@ def test_an_unknown_id_is_named_and_the_others_are_acknowledged(
         result.err
     )
     assert "1 of the digest's stories wait for an ack" in result.err
+    clock.advance(minutes=16)
     assert _stories(cli(*HELD, *feed)) == {TITLES[1]: first[TITLES[1]]}
     refused = cli("digest", "--no-mark", *feed)
     assert refused.code == ExitStatus.USAGE and "--no-mark is for --new digests" in refused.err

@@ -22,7 +22,10 @@ def configured(cli, home: Path) -> Path:
     [
         ("AUTONEWS_HOMEE", "did you mean AUTONEWS_HOME?"),
         ("AUTONEWS_CLASIFY_MUTE_MAKERS", "did you mean AUTONEWS_CLASSIFY_MUTE_MAKERS?"),
-        ("AUTONEWS_DIGEST_FOO", "variables: AUTONEWS_DIGEST_ALL_TOPICS"),
+        (
+            "AUTONEWS_DIGEST_FOO",
+            "variables: AUTONEWS_DIGEST_ACK_WITHIN, AUTONEWS_DIGEST_ALL_TOPICS",
+        ),
         # Review 34 F2: the section left out, the likeliest slip, was ignored without a word.
         ("AUTONEWS_MUTE_MAKERS", "did you mean AUTONEWS_CLASSIFY_MUTE_MAKERS?"),
         ("AUTONEWS_SINCE", "did you mean AUTONEWS_DIGEST_SINCE?"),

@@ -264,7 +264,8 @@ def test_classify_json_gives_the_figures_a_user_reads(cli) -> None:
     ]
     result = cli("classify", "--format", "jsonl", stdin="\n".join(lines) + "\n")
     figures = [json.loads(line)["figures"] for line in result.out.splitlines()]
-    plain = {"low": None, "high": None, "qualifier": None, "measure": None}  # no range, as said
+    # no range, as said
+    plain = {"low": None, "high": None, "qualifier": None, "measure": None, "direction": None}
     assert figures == [
         [],
         [

@@ -51,6 +51,8 @@ def described(text: str, spot: Spot, reasons: list[str] = DISCARD) -> Figure:
     )
     if measure:
         figure = replace(figure, measure=measure)
+    if figure.kind == "percent" and measure != CHARGE:
+        figure = replace(figure, direction=_direction(text, spot.start, end))
     if reasons is not DISCARD:
         reasons.extend(_why(figure, spot.counted_by, bound, words))
     return figure
@@ -74,6 +76,8 @@ def _why(figure: Figure, counted_by: str, bound: Bound | None, words: str) -> li
         said.append(f"a market index's move ({words!r}), no figure of a maker")
     elif figure.measure:
         said.append(f"{MEASURE_WORDS[figure.measure]} ({words!r})")
+    if figure.direction:
+        said.append(f"a move {figure.direction}")
     return [f"figure {figure.text}: " + "; ".join(said)] if said else []
 
 
@@ -228,6 +232,44 @@ def percent_measure(text: str, start: int, end: int, table: str = "percents") ->
     return measure, words
 
 
+@cache
+def _direction_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    """The words before and right after a percentage that say which way it moved."""
+    moves = DATA["directions"]
+    before = {w.lower(): way for way, lists in moves.items() for w in lists["before"]}
+    after = {w.lower(): way for way, lists in moves.items() for w in lists["after"]}
+    return (
+        re.compile(word_pattern(list(before)), re.IGNORECASE),
+        re.compile(rf"\s?(?:{word_pattern(list(after))})", re.IGNORECASE),
+        before,
+        after,
+    )
+
+
+_A_LEVEL = re.compile(r"(?:\bto|\bat|至|到)\s*$", re.IGNORECASE)  # "rises to 30%": a level
+
+
+def _direction(text: str, start: int, end: int) -> str:
+    """Which way the percentage at ``start:end`` moved, "up" or "down", where the words next to
+    it say (``[directions]``): "sales decline 18%" is down, "posts 23% growth" up; "" where
+    they say neither, or the figure is a level ("share rises to 30%")."""
+    before, after, way_before, way_after = _direction_words()
+    if match := after.match(text, end):
+        return way_after[match.group().strip().lower()]
+    if _A_LEVEL.search(text, max(0, start - 4), start):
+        return ""
+    found = _last(before, text, max(0, start - _WINDOW), start)
+    if (
+        found is None
+        or start - found.end() > (_NEAR if found.group().isascii() else _NEAR_CHINESE)
+        or _DIGIT.search(text, found.end(), start)
+        or found.start() < clause_start(text, start, found.start())
+        or text[found.end() : found.end() + 3].lower() == " to"  # "up to 6%": a bound
+    ):
+        return ""
+    return way_before[found.group().lower()]
+
+
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
     """The last match of ``pattern`` in ``text[start:end]`` (the nearest one before ``end``)."""
     matches = list(pattern.finditer(text, start, end))
@@ -292,6 +334,24 @@ def counted_by_context(text: str, start: int, end: int, value: float) -> tuple[s
     elif len(between.strip()) > _CHINESE_BETWEEN or _DIGIT.search(between):
         return None  # 每交付一辆新车亏损超10万: a loss, no count of deliveries
     return meaning[found.group().lower()], found.group()
+
+
+_DESCRIBED = 3  # "3 crore cumulative domestic sales"
+
+
+def counted_before_a_word(text: str, end: int) -> tuple[int, str] | None:
+    """Where a scaled number's count ends and what it counts, where a word of `[counted_by]`
+    follows it after at most three describing words ("3 crore cumulative domestic sales",
+    "2 million deliveries"); None otherwise."""
+    _, meaning = _counted_by()
+    for count, word in enumerate(_NEXT_WORD.finditer(text, end)):
+        if count > _DESCRIBED or word.start() != end:
+            return None
+        end = word.end()
+        unit = meaning.get(word.group(1).lower())
+        if unit is not None:
+            return end, unit
+    return None
 
 
 def orders_counted(text: str, start: int) -> str | None:

@@ -16,6 +16,7 @@ from autonews.classify.counted import NO_NAMES, Names, cjk_counted, counted_afte
 from autonews.classify.figure_context import (
     CHARGE,
     Spot,
+    counted_before_a_word,
     counted_by_context,
     described,
     orders_counted,
@@ -36,14 +37,19 @@ from autonews.numbers import (
 )
 
 _NUMBER = re.compile(NUMBER)
-_SYMBOL_BEFORE = re.compile(r"(US\$|HK\$|A\$|C\$|RMB\s?|[$€£¥￥₹₩])\s?$", re.IGNORECASE)
+# Rupees as Indian papers write them: "Rs 25,000", "Rs. 5,400 crore", "INR 500 crore".
+_SYMBOL_BEFORE = re.compile(
+    r"(US\$|HK\$|A\$|C\$|RMB\s?|(?-i:INR\s?|\bRs\.?\s?)|[$€£¥￥₹₩])\s?$", re.IGNORECASE
+)
 # A scale after a space too: IT之家 spaces digits from Chinese ("销量 48.02 万辆", "217.9 亿元").
-_SCALE_AFTER = re.compile(rf"\s?({SCALE_WORDS})\b|\s?({CJK_SCALES})", re.IGNORECASE)
+# A hyphen too, as Indian headlines join a sum to its scale: "₹3,300-crore plant", "$5-billion".
+_SCALE_AFTER = re.compile(rf"[\s-]?({SCALE_WORDS})\b|\s?({CJK_SCALES})", re.IGNORECASE)
 # What a scale starts with, lowered: the Kelvin sign K that IGNORECASE reads as k lowers to k.
 _SCALE_FIRSTS = frozenset(word[0].lower() for word in SCALES)
 # "$5B": a B for billions only right after a sum of money ("200,000 B-segment EVs" is a count).
 _BILLIONS_AFTER_SUM = re.compile(r"\s?[Bb]\b(?!-)")
-_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+# "pc": per cent in Indian wire copy ("sales rise 21 pc").
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b|pc\b)", re.IGNORECASE)
 _CURRENCY_WORD_AFTER = re.compile(
     r"\s+(yuan|rmb|yen|euros?|dollars?|won|rupees?|pounds|usd|eur|cny|jpy|krw|inr|gbp)\b",
     re.IGNORECASE,
@@ -68,6 +74,8 @@ _SYMBOLS = {
     "C$": "CAD",
     "HK$": "HKD",
     "RMB": "CNY",
+    "INR": "INR",
+    "RS": "INR",
 }
 _WORDS = {
     "yuan": "CNY",
@@ -92,7 +100,7 @@ _WORDS = {
 }
 
 
-_SYMBOL_CHARS = frozenset("$€£¥￥₹₩B")  # "RMB" ends in B
+_SYMBOL_CHARS = frozenset("$€£¥￥₹₩BRsS.")  # "RMB" ends in B, "INR" in R, "Rs." in s or .
 
 
 _MORE = "多余餘"  # 4万多辆, 40余万辆: more than the number says
@@ -121,7 +129,7 @@ def _figure_at(
     if symbol and not scale and (billions := _BILLIONS_AFTER_SUM.match(text, end)):
         after, value = billions.end(), number_value(number.group(), "billion")
     if symbol:
-        currency = _SYMBOLS.get(symbol.group(1).strip().upper(), "USD")
+        currency = _SYMBOLS.get(symbol.group(1).strip().upper().removesuffix("."), "USD")
         return Spot(Figure("money", text[symbol.start() : after], value, currency), symbol.start())
     following = text[after : after + 2].lstrip()[:1]
     if not following:
@@ -144,7 +152,7 @@ def scale_after(text: str, end: int) -> tuple[str | None, int, bool]:
     """The scale after a number that ends at ``end`` ("万", " million"), where it ends, and
     whether 多 or 余 comes between (40余万辆: more than 400,000)."""
     following = text[end : end + 1]
-    if following.isspace():
+    if following.isspace() or following == "-":
         following = text[end + 1 : end + 2]
     if not following or (following.lower() not in _SCALE_FIRSTS and following not in _MORE):
         return None, end, False  # most numbers: no scale's first letter after them
@@ -213,6 +221,8 @@ def _count(
     if names.at(start) or _after_a_name(text, number, names):
         return None
     found = counted_after(text, after, value >= _NAME_NUMBER_BELOW, names)
+    if found is None and scale and SCALES[scale.lower()] < _MONEY_SCALE:
+        found = counted_before_a_word(text, after)
     if found is None:
         return _bare(text, number, after, value, scale)  # "48,532 in Nov"
     if 1900 <= value <= 2100 and "," not in number.group():

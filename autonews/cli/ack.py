@@ -1,6 +1,7 @@
 """`autonews ack ID…`: a script says it delivered the stories a `digest --new --no-mark` run
 printed (posted them to a channel, say), and they count as delivered only then (see
-autonews.store.held): a post that failed loses nothing, as the next --new run prints them again.
+autonews.store.held): a post that failed loses nothing, as the first --new run once their lease
+([digest] ack_within) has run out prints them again.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def ack(
     config: ConfigOption = None,
 ) -> None:
     """Mark stories a `digest --new --no-mark` run printed as delivered, once your script has
-    delivered them; those not acknowledged come again in the next --new run. Says nothing
+    delivered them; those not acknowledged come again once [digest] ack_within (15m) has
+    passed since they were printed. Says nothing
     when all went well; an id neither waiting nor delivered is named, exit 2."""
     from autonews.lock import run_lock
     from autonews.store import Store

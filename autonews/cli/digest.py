@@ -206,8 +206,9 @@ def digest(
         typer.Option(
             "--no-mark",
             help="With --new: print the new stories, but count them delivered only once "
-            "`autonews ack ID...` says your script delivered them (the next --new run prints "
-            "those not acknowledged again).",
+            "`autonews ack ID...` says your script delivered them. Until [digest] ack_within "
+            "(15m) has passed, other --new runs leave them to your script; then those not "
+            "acknowledged are printed again.",
         ),
     ] = False,
     wait: Annotated[

@@ -15,14 +15,15 @@ from autonews.classify.figure_words import date_spans, in_spans
 from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 
 # How a percentage is written out: "per cent" in British papers, "Prozent" in German ones.
-_PERCENT_WORDS = r"(?:percent|per\s?cent|prozent)\b"
+_PERCENT_WORDS = r"(?:percent|per\s?cent|prozent|pc)\b"  # "pc": Indian wire copy
 _PERCENT = re.compile(rf"%|{_PERCENT_WORDS}", re.IGNORECASE)
 
-# A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%", "80 per cent").
+# A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%", "80 per cent"), a
+# scale joined by a hyphen too ("₹3,300-crore": trial 45's two items of one sum were apart).
 # Not a number of a notice's or a campaign's reference (R/2026/334, A12/00428/26, 2026-101):
 # two notices' numbers are alike (334 and 336) whatever they tell.
 _NUMBER = re.compile(
-    rf"(?<!\w/)(?<!\b[12]\d{{3}}-)({NUMBER})(?!\d|/\d)\s?"
+    rf"(?<!\w/)(?<!\b[12]\d{{3}}-)({NUMBER})(?!\d|/\d)(?:\s|-(?=(?:{SCALE_WORDS})\b))?"
     rf"(%|{_PERCENT_WORDS}|{CJK_SCALES}|(?:{SCALE_WORDS})\b)?",
     re.IGNORECASE,
 )
@@ -90,7 +91,9 @@ def numbers(text: str) -> frozenset[Figure]:
 # What a figure counts, where its words say: money (a currency sign before it, a currency after)
 # or vehicles (cars, units, 辆 after it). 20,000 vehicles lost to a strike and a car's 20,000
 # euros are two figures (trial 36).
-_MONEY_BEFORE = re.compile(r"(?:[$€£¥￥]|\b(?:US|HK|NT|RMB|EUR|USD|CNY)\$?)\s?$", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(
+    r"(?:[$€£¥￥₹]|\b(?:US|HK|NT|RMB|EUR|USD|CNY|INR)\$?|\b(?-i:Rs)\.?)\s?$", re.IGNORECASE
+)
 _MONEY_AFTER = re.compile(
     r"^\s?(?:euros?|dollars?|yuan|yen|pounds?|won|rupees?|francs?|kronor|"
     r"(?:港|美|欧|日|新台)?元|美元|欧元|日元|港元|英镑|韩元)",

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from autonews.briefings import BRIEFING as _BRIEFING
 from autonews.briefings import LIVE as _LIVE
+from autonews.briefings import reads_as_live_roundup
 from autonews.cluster.inputs import ClusterInput
 from autonews.models import Classification
 from autonews.recall_listings import recall_listing
@@ -69,7 +70,7 @@ def roundups(items: Sequence[ClusterInput], earlier: Sequence[ClusterInput] = ()
         if (
             mark.briefing
             or (series and (several or listed or numbered))
-            or (mark.live and several)
+            or (mark.live and (several or reads_as_live_roundup(item.title)))
             or (mark.clauses and several and not _one_deal(item.title))
         ):
             found.add(n)

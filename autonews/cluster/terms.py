@@ -21,6 +21,7 @@ from autonews.classify.knowledge_loading import default_knowledge
 from autonews.classify.lexicon import stem, stems_of, tokenize
 from autonews.classify.phrase_trie import Lexicon
 from autonews.cluster.concept_sets import ACTION_CONCEPTS
+from autonews.cluster.money_words import MONEY_WORDS, PRICE_PHRASES
 from autonews.cluster.vocabulary import (
     FUNCTION_CHARS,
     FUNCTION_WORDS,
@@ -33,7 +34,7 @@ from autonews.page_text import without_furniture
 
 # Compared with stems ("before" is "befor" by then), so the stems are listed too.
 _STOPWORDS = FUNCTION_WORDS | frozenset(map(stem, FUNCTION_WORDS))
-_GENERIC = _STOPWORDS | NEWS_WORDS | frozenset(map(stem, NEWS_WORDS))
+_GENERIC = _STOPWORDS | NEWS_WORDS | frozenset(map(stem, NEWS_WORDS)) | MONEY_WORDS
 _ACTIONS = frozenset("c:" + concept for concept in ACTION_CONCEPTS)
 _FUNCTION_CHARS = FUNCTION_CHARS
 _TRADITIONAL = re.compile(f"[{''.join(sorted(TRADITIONAL_CHARS))}]")
@@ -136,7 +137,11 @@ def _scan(
     from the first ``size`` words into ``title``, from the others into ``lead``. The words at
     ``in_models`` name a model: read as words, never as a concept."""
     stems = stems_of(words)
+    formulas = _price_formulas(words)
+    covered.update(formulas)
     for start, end, payloads in concepts().scan(stems):
+        if formulas and not formulas.isdisjoint(range(start, end)):
+            continue
         if in_models and not in_models.isdisjoint(range(start, end)):
             continue
         (title if start < size else lead).append(payloads[0])
@@ -155,6 +160,17 @@ def _scan(
         # Numbers are compared as figures, not as words ("116,000" is not "000").
         if stems[index] not in _STOPWORDS and len(word) > 1 and not word.isdigit():
             (title if index < size else lead).append(stems[index])
+
+
+def _price_formulas(words: list[str]) -> set[int]:
+    """The positions of a price's formula ("ex-showroom", "on-road"): a price's terms, no
+    dealer's showroom nor a road."""
+    return {
+        index
+        for index in range(len(words) - 1)
+        if (words[index], words[index + 1]) in PRICE_PHRASES
+        for index in (index, index + 1)
+    }
 
 
 def terms_of(words: list[str]) -> list[str]:

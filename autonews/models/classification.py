@@ -85,6 +85,9 @@ class Figure:
     # A count whose unit the words before it imply ("deliveries hit 48,532"), not a unit word
     # after it: clustering tells events apart only by counts their words say (not in JSON).
     implied: bool = False
+    # Which way a percentage moved, where its words say: up ("sales rise 21 pc", "23% growth"),
+    # down ("sales decline 18%", 同比下降5%); "" where they say neither.
+    direction: str = ""
 
 
 # A figure's qualifier and measure in words, as `classify`, `story` and --explain say them.
@@ -122,7 +125,18 @@ class Classification:
             self.event.value,
             self.speculative,
             [
-                [f.kind, f.text, f.value, f.unit, f.low, f.high, f.qualifier, f.measure, f.implied]
+                [
+                    f.kind,
+                    f.text,
+                    f.value,
+                    f.unit,
+                    f.low,
+                    f.high,
+                    f.qualifier,
+                    f.measure,
+                    f.implied,
+                    f.direction,
+                ]
                 for f in self.figures
             ],
             [[m.name, m.maker] for m in self.models],

@@ -20,7 +20,8 @@ from autonews.render.common import web_link
 # one vocabulary, exact values, and a story's changed (figure, confirmed; 7: turn, notice).
 # Added within 7 (compatible: fields more): a figure's low, high, qualifier and measure.
 # 8: a feed's status partial. 9: a story's outlet_count, its sources' via (copies of one article
-# one source). Added within 9: a story's and a source's community, the digest's community_posts.
+# one source). Added within 9: a story's and a source's community, the digest's community_posts;
+# a figure's direction (up or down).
 SCHEMA_VERSION = 9
 
 
@@ -85,6 +86,7 @@ def figure_dict(f: Figure) -> dict[str, Any]:
         "high": _number(f.high),
         "qualifier": f.qualifier or None,
         "measure": f.measure or None,
+        "direction": f.direction or None,
     }
 
 

@@ -1,8 +1,10 @@
 """Deliveries a script commits itself: what a `digest --new --no-mark` run printed is held, not
 marked delivered, until `autonews ack` says the script delivered it (posted it to a channel, say).
-A webhook that is down then loses nothing: the stories not acknowledged come again in the next
---new run (trial 44: stories counted as delivered once the JSON was written were lost for that
-digest when the post failed).
+A webhook that is down then loses nothing: the stories not acknowledged come again (trial 44:
+stories counted as delivered once the JSON was written were lost for that digest when the post
+failed). Not at once: a held story is leased to the script of the run that printed it for
+[digest] ack_within, and another --new run of the digest counts it as delivered until then (see
+``leased_deliveries``); only once the lease runs out is the script taken to have failed.
 
 A held story is recorded as the run printed it (its figures, event, title...), so that what is
 news again later is measured from what the script was given. The digest's own mark, when it
@@ -14,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from autonews.store.connection import rows_in, transaction
 from autonews.store.rows import iso
@@ -59,6 +61,22 @@ class HeldDeliveries(StoryQueries):
                     for key, d in held
                 ],
             )
+
+    def leased_deliveries(
+        self, keys: Iterable[str], channel: str, now: datetime, lease: timedelta
+    ) -> dict[str, Delivery]:
+        """The stories of ``keys`` a --no-mark run printed less than ``lease`` ago ([digest]
+        ack_within) and that wait for its ack, as it printed them: another --new run counts
+        them as delivered then, and prints them only when news again (trial 44 N1: a run
+        queued with --wait printed what the first run's script was still posting). Once the
+        lease runs out, the script is taken to have failed: they are printed again."""
+        rows = rows_in(
+            self.db,
+            "SELECT * FROM held_deliveries WHERE channel = ? AND made_at > ? AND story_key IN",
+            list(keys),
+            (channel, iso(now - lease)),
+        )
+        return {row["story_key"]: _delivery(row) for row in rows}
 
     def held_keys(self, channel: str = "") -> list[str]:
         rows = self.db.execute(
@@ -155,11 +173,12 @@ def _by_made_at(
 
 
 def _delivery(row: sqlite3.Row) -> Delivery:
+    """A held row as the delivery it stands for, made when the run that printed it was."""
     return Delivery(
         row["sources"],
         tuple(row["figure"].split()),
         bool(row["shown"]),
-        None,
+        datetime.fromisoformat(row["made_at"]),
         bool(row["speculative"]),
         row["event"],
         **_told(row["told"]),
