@@ -71,7 +71,7 @@ def roundups(items: Sequence[ClusterInput], earlier: Sequence[ClusterInput] = ()
             mark.briefing
             or (series and (several or listed or numbered))
             or (mark.live and (several or reads_as_live_roundup(item.title)))
-            or (mark.clauses and several and not _one_deal(item.title))
+            or (mark.clauses and several and _lists_stories(item.title))
         ):
             found.add(n)
     return found
@@ -82,6 +82,19 @@ def _names_a_model(prefix: str, c: Classification) -> bool:
     notices open with the maker and the model ("VOLKSWAGEN ID.4:", "TESLA MODEL 3:"), whose
     digits number no issue."""
     return any(_DIGITS.sub("#", model.name.casefold()) in prefix for model in c.models)
+
+
+def _lists_stories(title: str) -> bool:
+    """Whether a title of clauses naming several makers' groups lists their stories: two of
+    its clauses name makers ("Ford recalls Broncos; GM beats estimates"), and its first does
+    not name them all (one deal told in clauses). "Auto PLI scheme extended to FY28; Tata
+    Motors, M&M among key beneficiaries" is one story, its makers named in one clause (trial
+    45)."""
+    from autonews.classify import classify  # only for the rare titles of clauses and makers
+
+    clauses = [clause for clause in _CLAUSES.split(title) if clause.strip()]
+    naming = sum(1 for clause in clauses if classify(clause).makers)
+    return naming > 1 and not _one_deal(title)
 
 
 def _one_deal(title: str) -> bool:
