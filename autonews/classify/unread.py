@@ -87,7 +87,7 @@ def other_language(k: Knowledge, title: str, norms: list[str]) -> str:
     words = _latin_words()
     if sum(word in words for word in norms) < 2:
         return ""  # a language needs two of its words ("van", "die" alone are English too)
-    language = _latin_language(k, norms)
+    language = _latin_language(k.german.english, norms)
     return "" if language == "English" else language
 
 
@@ -101,11 +101,20 @@ def in_a_language_not_read(title: str) -> bool:
         if _script(title):
             return True
     norms = Tokens(title).norms
-    if _latin_words().isdisjoint(norms):
+    words = _latin_words()
+    if words.isdisjoint(norms) or sum(word in words for word in norms) < 2:
         return False
-    from autonews.classify.knowledge_loading import built_knowledge
+    return _latin_language(_english_words(), norms) != "English"
 
-    return other_language(built_knowledge(), title, norms) not in ("", *READ)
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """English's commonest words, as the classifier's knowledge has them (events.de.toml's
+    `[language] english`), read without building that knowledge: a digest that only builds
+    its stories (a warm run) needs no classifier."""
+    data = resources.files("autonews.knowledge").joinpath("events.de.toml").read_bytes()
+    table = tomllib.loads(data.decode("utf-8")).get("language", {})
+    return frozenset(word for item in table.get("english", []) for word in phrase_key(str(item)))
 
 
 def unread_event(
@@ -148,13 +157,13 @@ def title_language(title: str, k: Knowledge) -> str:
         return "Chinese"
     if k.german.reads(tokens.norms, title):
         return "German"
-    return _latin_language(k, tokens.norms)
+    return _latin_language(k.german.english, tokens.norms)
 
 
-def _latin_language(k: Knowledge, norms: list[str]) -> str:
+def _latin_language(english_words: frozenset[str], norms: list[str]) -> str:
     """The language of a title in Latin letters, not German: English, or one not read that
-    has two of its words or more, and more than English ones."""
-    english = sum(word in k.german.english for word in norms)
+    has two of its words or more, and more than English ones (``english_words``)."""
+    english = sum(word in english_words for word in norms)
     best, most = "English", 1  # two of a language's words, at least
     for language in _languages():
         count = sum(word in language.words for word in norms)
