@@ -143,12 +143,24 @@ def representative(
     )
 
 
+# Where a term of the market's concepts (knowledge/concepts.toml: shares, market-value, analyst)
+# may be: a title without any of these has none (a test keeps them in step).
+MARKET_WORDS = re.compile(
+    r"share|stock|market|valu|analyst|brokerage|target|grade|rating|股|市值|估值|分析师|评级|"
+    r"目标价|研报|券商|涨停|跌停|市场|"
+    r"市場|分析師|評級|目標價|研報|漲停",  # (Traditional, as a Taiwanese outlet writes them)
+    re.IGNORECASE,
+)
+
+
 def market_note(title: str, classification: Classification) -> bool:
     """Whether a title tells the market's view of a company rather than its news: a share
     price's move ("shares jump 7%", "stock climbs after Wedbush reiterates Outperform"), its
     market value, an analyst's rating or price target ("downgrades Rivian to Underweight")."""
     if any(figure.measure == "stock" for figure in classification.figures):
         return True
+    if MARKET_WORDS.search(title) is None:
+        return False  # most titles: no clustering vocabulary loaded for them (a warm run)
     from autonews.classify.lexicon import tokenize
     from autonews.cluster.concept_sets import MARKET
     from autonews.cluster.terms import terms_of

@@ -249,3 +249,21 @@ def test_explain_says_what_the_starting_point_is_when_it_carries_a_merge(
     assert explained.code == 0, explained.err
     assert "rests on what the pair shares" not in explained.out
     assert "measured on labelled pairs, that two items sharing a subject" in explained.out
+
+
+def test_the_market_words_precheck_holds_every_term_of_the_market_concepts() -> None:
+    """A story's title choice tests a title against the market's concepts only where one of
+    MARKET_WORDS is (a warm run loads no clustering vocabulary for the rest): every term of
+    those concepts must hold one, or a market note would title a story again."""
+    import tomllib
+    from importlib import resources
+
+    from autonews.cluster.concept_sets import MARKET
+    from autonews.story_build import MARKET_WORDS
+
+    data = resources.files("autonews.knowledge").joinpath("concepts.toml").read_bytes()
+    concepts = tomllib.loads(data.decode("utf-8"))["concept"]
+    ids = {f"c:{concept['id']}": concept for concept in concepts}
+    terms = [term for name in MARKET for term in ids[name]["terms"]]
+    assert terms
+    assert [term for term in terms if not MARKET_WORDS.search(term)] == []
