@@ -206,6 +206,20 @@ _QUARTERLY = re.compile(word_pattern(DATA["quarters"]["words"]), re.IGNORECASE)
 _SEQUENTIAL = frozenset(("环比", "環比", "sequentially"))
 
 
+def _word_before(words: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """The last of ``words`` before the figure at ``start``: near it, in its clause, with no
+    other number between ("同比增长22.6%", "sales decline 18%")."""
+    found = _last(words, text, max(0, start - _WINDOW), start)
+    if (
+        found is None
+        or start - found.end() > (_NEAR if found.group().isascii() else _NEAR_CHINESE)
+        or _DIGIT.search(text, found.end(), start)
+        or found.start() < clause_start(text, start, found.start())
+    ):
+        return None
+    return found
+
+
 def percent_measure(text: str, start: int, end: int, table: str = "percents") -> tuple[str, str]:
     """What the percentage at ``start:end`` is, and the words that say so: right after it ("up
     3.8% year-on-year"), else the nearest before it in its clause with no other number between
@@ -217,13 +231,8 @@ def percent_measure(text: str, start: int, end: int, table: str = "percents") ->
         words = match.group().strip()
         measure = measure_after[words.lower()]
     else:
-        found = _last(before, text, max(0, start - _WINDOW), start)
-        if (
-            found is None
-            or start - found.end() > (_NEAR if found.group().isascii() else _NEAR_CHINESE)
-            or _DIGIT.search(text, found.end(), start)
-            or found.start() < clause_start(text, start, found.start())
-        ):
+        found = _word_before(before, text, start)
+        if found is None:
             return "", ""
         words = found.group()
         measure = measure_before[words.lower()]
@@ -258,15 +267,9 @@ def _direction(text: str, start: int, end: int) -> str:
         return way_after[match.group().strip().lower()]
     if _A_LEVEL.search(text, max(0, start - 4), start):
         return ""
-    found = _last(before, text, max(0, start - _WINDOW), start)
-    if (
-        found is None
-        or start - found.end() > (_NEAR if found.group().isascii() else _NEAR_CHINESE)
-        or _DIGIT.search(text, found.end(), start)
-        or found.start() < clause_start(text, start, found.start())
-        or text[found.end() : found.end() + 3].lower() == " to"  # "up to 6%": a bound
-    ):
-        return ""
+    found = _word_before(before, text, start)
+    if found is None or text[found.end() : found.end() + 3].lower() == " to":
+        return ""  # ("up to 6%": a bound)
     return way_before[found.group().lower()]
 
 
