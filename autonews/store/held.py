@@ -46,20 +46,7 @@ class HeldDeliveries(StoryQueries):
             db.executemany(
                 "INSERT OR REPLACE INTO held_deliveries (channel, story_key, made_at, sources, "
                 "figure, shown, speculative, event, told) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        channel,
-                        key,
-                        iso(made_at),
-                        d.sources,
-                        " ".join(d.figures),
-                        d.shown,
-                        d.speculative,
-                        d.event,
-                        d.told_record(),
-                    )
-                    for key, d in held
-                ],
+                [d.row(channel, key, made_at) for key, d in held],
             )
 
     def leased_deliveries(

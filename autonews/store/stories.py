@@ -40,6 +40,22 @@ class Delivery:
         told = {"title": self.title, "turns": list(self.turns or ()), "notices": list(self.notices)}
         return json.dumps(told, ensure_ascii=False, sort_keys=True)
 
+    def row(self, channel: str, key: str, at: datetime) -> tuple[object, ...]:
+        """Its row (channel, story_key, time, sources, figure, shown, speculative, event, told)
+        as the deliveries and held_deliveries tables keep it."""
+        figures = " ".join(self.figures)
+        return (
+            channel,
+            key,
+            iso(at),
+            self.sources,
+            figures,
+            self.shown,
+            self.speculative,
+            self.event,
+            self.told_record(),
+        )
+
 
 class StoryQueries:
     db: sqlite3.Connection
@@ -139,20 +155,7 @@ class StoryQueries:
                 "sources = excluded.sources, figure = excluded.figure, "
                 "shown = MAX(shown, excluded.shown), speculative = excluded.speculative, "
                 "event = excluded.event, told = excluded.told",
-                [
-                    (
-                        channel,
-                        key,
-                        iso(now),
-                        d.sources,
-                        " ".join(d.figures),
-                        d.shown,
-                        d.speculative,
-                        d.event,
-                        d.told_record(),
-                    )
-                    for key, d in delivered
-                ],
+                [d.row(channel, key, now) for key, d in delivered],
             )
             # What a --no-mark run held of these is superseded: no ack is waited for.
             db.executemany(
