@@ -5,6 +5,7 @@ stderr is a terminal, against feeds served on 127.0.0.1."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.helpers.site import Site, feed_xml, feeds_toml, write_config
@@ -22,5 +23,8 @@ def test_the_progress_bar_names_the_feed_the_run_waits_for(home: Path, site: Sit
     feeds.append(("Slow Podcast", site.url("/slow.xml")))
     write_config(home, feeds_toml(feeds) + "[fetch]\nretries = 0\ntimeout = 10.0\n")
     drawn = run_in_terminal(["digest", "--no-extract", "--format", "json"], home, stream="stderr")
-    assert "waiting for Slow Podcast" in drawn
-    assert "Wire 3" not in drawn  # the feeds that came are not named
+    named = [found.strip() for found in re.findall(r"waiting for ([^\r\n\x1b]*)", drawn)]
+    # Once the quick feeds came, only the slow one is named. (A frame drawn before the last
+    # quick feed arrived may name it too: on a loaded machine "Wire 3, Slow Podcast" is true.)
+    assert named and named[-1] == "Slow Podcast"
+    assert named.count("Slow Podcast") >= 2  # said for as long as the run waits, not once
