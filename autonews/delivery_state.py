@@ -141,8 +141,8 @@ def figure_agrees(figure: str, told: Sequence[str]) -> bool:
     others = [text.partition(":")[2] for text in told if text.startswith(kind + ":")]
     if not others:
         return False
-    from autonews.cluster.figures import close  # only when the figure is new
-    from autonews.cluster.figures import figure as read
+    from autonews.figure_match import close  # only when the figure is new
+    from autonews.figure_match import figure as read
 
     this = read(float(value))
     near = [other for other in map(read, map(float, others)) if close(this, other)]
@@ -301,8 +301,8 @@ def _figure_before(figure: str, told: Sequence[str]) -> str:
     kind, _, value = figure.partition(":")
     same = [text for text in told if kind and text.startswith(kind + ":")]
     if value and len(same) > 1:
-        from autonews.cluster.figures import close
-        from autonews.cluster.figures import figure as read
+        from autonews.figure_match import close
+        from autonews.figure_match import figure as read
 
         this = read(float(value))
         for text in same:

@@ -58,12 +58,6 @@ def _informativeness(item: Item, classification: Classification) -> float:
 _HAN = re.compile("[\u3400-\u9fff]")
 
 
-def _in_a_language_not_read(title: str) -> bool:
-    from autonews.classify.unread import in_a_language_not_read
-
-    return in_a_language_not_read(title)
-
-
 def title_language(title: str) -> str:
     """ "zh" for a title written in Chinese, else "en" (any Latin-script title)."""
     return "zh" if len(_HAN.findall(title)) >= 2 else "en"
@@ -114,7 +108,7 @@ def representative(
             # "Mobileye shares jump 7% on Surround ADAS win" (trial 42), whose share move's
             # figure made it seem the more informative; "Rivian R2 production begins", not
             # "Morgan Stanley downgrades Rivian ..., cuts target to $10" (trial 43).
-            not market_note(i.title, classifications[i.id]),
+            not classifications[i.id].market_view,
             # One telling a later turn than the others (the recall's fix changed, the launch
             # after its date) tells what a reader must know now (trials 37 and 39).
             i.title in later,
@@ -122,7 +116,7 @@ def representative(
             # And for a reader of English, one in a language autonews does not read gives way
             # ("Xpeng opent eerste eigen showroom op de Zuidas" beside "Xpeng opens first own
             # showroom in Amsterdam", trial 44).
-            chinese_reader or not _in_a_language_not_read(i.title),
+            chinese_reader or not classifications[i.id].unread_language,
             in_the_readers_script(i),
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
             # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").
@@ -141,31 +135,6 @@ def representative(
             -i.id,
         ),
     )
-
-
-# Where a term of the market's concepts (knowledge/concepts.toml: shares, market-value, analyst)
-# may be: a title without any of these has none (a test keeps them in step).
-MARKET_WORDS = re.compile(
-    r"share|stock|market|valu|analyst|brokerage|target|grade|rating|股|市值|估值|分析师|评级|"
-    r"目标价|研报|券商|涨停|跌停|市场|"
-    r"市場|分析師|評級|目標價|研報|漲停",  # (Traditional, as a Taiwanese outlet writes them)
-    re.IGNORECASE,
-)
-
-
-def market_note(title: str, classification: Classification) -> bool:
-    """Whether a title tells the market's view of a company rather than its news: a share
-    price's move ("shares jump 7%", "stock climbs after Wedbush reiterates Outperform"), its
-    market value, an analyst's rating or price target ("downgrades Rivian to Underweight")."""
-    if any(figure.measure == "stock" for figure in classification.figures):
-        return True
-    if MARKET_WORDS.search(title) is None:
-        return False  # most titles: no clustering vocabulary loaded for them (a warm run)
-    from autonews.classify.lexicon import tokenize
-    from autonews.cluster.concept_sets import MARKET
-    from autonews.cluster.terms import terms_of
-
-    return not MARKET.isdisjoint(terms_of(tokenize(title).norms))
 
 
 def tells_the_news(title: str) -> bool:

@@ -54,8 +54,8 @@ def _count_told_by_others(
     every Cybertruck, 46,000, over…" beside another's "46,096 Cybertrucks"): see ``_agreed``."""
     if any(figure.kind == "units" for figure in chosen.figures):
         return ()
-    from autonews.cluster.figures import close  # only for a story with a count
-    from autonews.cluster.figures import figure as read
+    from autonews.figure_match import close  # only for a story with a count
+    from autonews.figure_match import figure as read
 
     def same(a: Figure, b: Figure) -> bool:
         return a.unit == b.unit and close(read(a.value or 0), read(b.value or 0))
@@ -128,7 +128,7 @@ def _agreed(
 
 
 def _precision(figure: Figure) -> float:
-    from autonews.cluster.figures import precision_of
+    from autonews.figure_match import precision_of
 
     return precision_of(figure.value or 0)
 
@@ -139,8 +139,8 @@ def _exact(figure: Figure, others: Sequence[Classification]) -> Figure:
     else ``figure``."""
     if figure.kind != "units" or not figure.value:
         return figure
-    from autonews.cluster.figures import close  # only for a story with a count
-    from autonews.cluster.figures import figure as read
+    from autonews.figure_match import close  # only for a story with a count
+    from autonews.figure_match import figure as read
 
     ours = read(figure.value)
     told = [

@@ -253,13 +253,13 @@ def test_explain_says_what_the_starting_point_is_when_it_carries_a_merge(
 
 def test_the_market_words_precheck_holds_every_term_of_the_market_concepts() -> None:
     """A story's title choice tests a title against the market's concepts only where one of
-    MARKET_WORDS is (a warm run loads no clustering vocabulary for the rest): every term of
+    MARKET_WORDS is (most titles are passed by one regex search): every term of
     those concepts must hold one, or a market note would title a story again."""
     import tomllib
     from importlib import resources
 
-    from autonews.cluster.concept_sets import MARKET
-    from autonews.story_build import MARKET_WORDS
+    from autonews.classify.title_notes import MARKET_CONCEPTS as MARKET
+    from autonews.classify.title_notes import MARKET_WORDS
 
     data = resources.files("autonews.knowledge").joinpath("concepts.toml").read_bytes()
     concepts = tomllib.loads(data.decode("utf-8"))["concept"]

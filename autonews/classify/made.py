@@ -17,9 +17,11 @@ def classification(
     models: tuple[ModelRef, ...],
     automotive: bool,
     confidence: float,
+    market_view: bool,
+    unread_language: str,
 ) -> Classification:
     """``Classification(...)`` as its frozen dataclass's ``__init__`` makes it, at half the
-    cost: that ``__init__`` sets the nine fields one by one through ``object.__setattr__``,
+    cost: that ``__init__`` sets the eleven fields one by one through ``object.__setattr__``,
     here they are written at once. The class keeps no ``__slots__`` and no ``__post_init__``
     that this would miss (tests/test_classify.py checks both, and that the two agree); once
     made, it is as frozen as any."""
@@ -34,5 +36,7 @@ def classification(
         models=models,
         automotive=automotive,
         confidence=confidence,
+        market_view=market_view,
+        unread_language=unread_language,
     )
     return made

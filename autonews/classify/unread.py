@@ -91,32 +91,6 @@ def other_language(k: Knowledge, title: str, norms: list[str]) -> str:
     return "" if language == "English" else language
 
 
-def in_a_language_not_read(title: str) -> bool:
-    """Whether ``title`` is written in a language autonews does not read (Dutch, French,
-    Korean…): by its script, or by its words. Most titles are passed by one set test, before
-    any knowledge is needed."""
-    if not title.isascii():
-        if _KANA.search(title):
-            return False  # Japanese, read in part
-        if _script(title):
-            return True
-    norms = Tokens(title).norms
-    words = _latin_words()
-    if words.isdisjoint(norms) or sum(word in words for word in norms) < 2:
-        return False
-    return _latin_language(_english_words(), norms) != "English"
-
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """English's commonest words, as the classifier's knowledge has them (events.de.toml's
-    `[language] english`), read without building that knowledge: a digest that only builds
-    its stories (a warm run) needs no classifier."""
-    data = resources.files("autonews.knowledge").joinpath("events.de.toml").read_bytes()
-    table = tomllib.loads(data.decode("utf-8")).get("language", {})
-    return frozenset(word for item in table.get("english", []) for word in phrase_key(str(item)))
-
-
 def unread_event(
     k: Knowledge,
     language: str,

@@ -5,6 +5,8 @@ concepts and themes, posts, countries."""
 
 from __future__ import annotations
 
+from autonews.classify.title_notes import MARKET_CONCEPTS
+
 # Concepts (ids of knowledge/concepts.toml) that name what happened or when, not what it
 # happened to: two different recalls, two quarters' results, two appointments share them.
 ACTION_CONCEPTS = frozenset(
@@ -98,7 +100,7 @@ SHARES = "c:shares"
 # What a title names when it tells the market's view of a maker: its shares, its market value,
 # an analyst's rating or price target. Such an item's lead gives the market's reasons (an
 # analyst "citing robotaxi expansion"), background to the note, not the news it joins.
-MARKET = frozenset(("c:shares", "c:market-value", "c:analyst"))
+MARKET = MARKET_CONCEPTS
 AGAIN = "c:again"
 SHARES_UP_WORDS = frozenset(
     """

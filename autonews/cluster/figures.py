@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from autonews.classify.figure_words import date_spans, in_spans
+
+# (Figure, close, figure and converted_alike: the clustering's modules read them here.)
+from autonews.figure_match import Figure as Figure
+from autonews.figure_match import close as close
+from autonews.figure_match import converted_alike as converted_alike
+from autonews.figure_match import figure as figure
 from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
 
 # How a percentage is written out: "per cent" in British papers, "Prozent" in German ones.
@@ -31,34 +36,6 @@ _NUMBER = re.compile(
 _SHORT_BILLIONS = re.compile(rf"[$€£¥]\s?({NUMBER})B\b")
 _DIGIT = re.compile(r"\d")
 _NO_DATE_FROM = 60  # a bare number below this may be a date's month, day, week or minute
-_ROUNDING = 0.75
-_MAX_ROUNDING = 0.1
-_SLACK = 0.005
-
-
-class Figure(NamedTuple):
-    value: float
-    percent: bool
-    precision: float  # the unit of its last significant digit
-
-
-def precision_of(value: float) -> float:
-    """The unit of a figure's last significant digit: 116,887 -> 1, 110,000 -> 10,000,
-    1.17万 (11,700) -> 100, 13.5 (%) -> 0.1."""
-    value = abs(value)
-    whole = round(value)
-    if whole and abs(value - whole) < 1e-6:
-        digits = str(whole)
-        return float(10 ** (len(digits) - len(digits.rstrip("0"))))
-    for places in range(1, 7):
-        scaled = value * 10**places
-        if abs(scaled - round(scaled)) < 1e-6:
-            return 10.0**-places
-    return 1e-6
-
-
-def figure(value: float, percent: bool = False) -> Figure:
-    return Figure(value, percent, precision_of(value))
 
 
 def numbers(text: str) -> frozenset[Figure]:
@@ -226,22 +203,6 @@ def other_counts(a: frozenset[tuple[str, Figure]], b: frozenset[tuple[str, Figur
         none_close(frozenset(x for k, x in a if k == kind), frozenset(y for k, y in b if k == kind))
         for kind in kinds
     )
-
-
-def close(a: Figure, b: Figure) -> bool:
-    """One figure, told as precisely as each outlet chose: "over 110,000" is 116,887 and
-    "nearly 15,000" is 14,768, but 11,688 and 11,383 are two recalls."""
-    rounder = a if a.precision >= b.precision else b
-    tolerance = min(_ROUNDING * rounder.precision, _MAX_ROUNDING * abs(rounder.value))
-    return abs(a.value - b.value) <= tolerance + _SLACK * max(abs(a.value), abs(b.value))
-
-
-_CONVERSION = 0.05  # exchange rates of a few days or outlets apart
-
-
-def converted_alike(a: Figure, b: Figure) -> bool:
-    """One sum converted from another currency by two outlets: alike within a few percent."""
-    return close(a, b) or abs(a.value - b.value) <= _CONVERSION * max(a.value, b.value)
 
 
 def shared(a: frozenset[Figure], b: frozenset[Figure]) -> bool:

@@ -116,6 +116,12 @@ class Classification:
     models: tuple[ModelRef, ...] = ()
     automotive: bool = True  # about the car industry; False: no makers, event other
     confidence: float = 1.0  # how sure the event is (the event model's probability)
+    # The title tells the market's view of a company (a share move, its market value, an
+    # analyst's note), not its news: such a title never stands for a story (trials 42, 43).
+    market_view: bool = False
+    # The language the title is in where autonews does not read it ("Dutch"), else "": such a
+    # title gives way to one in a language read as a story's title (trial 44).
+    unread_language: str = ""
 
     def to_record(self) -> list[Any]:
         """A compact JSON-able form for the store's cache (reasons are not kept)."""
@@ -142,11 +148,14 @@ class Classification:
             [[m.name, m.maker] for m in self.models],
             self.automotive,
             self.confidence,
+            self.market_view,
+            self.unread_language,
         ]
 
     @classmethod
     def from_record(cls, record: list[Any]) -> Classification:
-        makers, companies, event, speculative, figures, models, automotive, confidence = record
+        makers, companies, event, speculative, figures, models, automotive, confidence = record[:8]
+        market_view, unread_language = record[8:10]
         return cls(
             makers=tuple(MakerRef(*m) for m in makers),
             companies=tuple(CompanyRef(*c) for c in companies),
@@ -156,4 +165,6 @@ class Classification:
             models=tuple(ModelRef(*m) for m in models),
             automotive=bool(automotive),
             confidence=float(confidence),
+            market_view=bool(market_view),
+            unread_language=str(unread_language),
         )

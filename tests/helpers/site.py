@@ -5,6 +5,7 @@ answered; and helpers to read a digest's footer and the store."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sqlite3
 import threading
 import time
@@ -38,6 +39,9 @@ class Site:
     hits: Counter[str] = field(default_factory=Counter)
     log: list[tuple[str, str, float]] = field(default_factory=list)  # (event, path, monotonic)
     base: str = ""
+    # Answer a request whose If-None-Match is the body's ETag "not modified", as most real
+    # feeds do (off by default: many tests count on each run reading the feed anew).
+    etags: bool = False
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -69,8 +73,16 @@ def running_site() -> Iterator[Site]:
             state.log.append(("answered", path, time.monotonic()))
             status, kind, body = state.routes.get(path, (404, "text/plain", "not found"))
             data = body.encode("utf-8")
+            etag = f'"{hashlib.sha1(data).hexdigest()}"'
+            if state.etags and status == 200 and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
             try:
                 self.send_response(status)
+                if state.etags and status == 200:
+                    self.send_header("ETag", etag)
                 if 300 <= status < 400:  # a redirect: its body is where to
                     self.send_header("Location", body)
                 self.send_header("Content-Type", kind)
