@@ -84,6 +84,8 @@ TRIALS = [
     DATA / "clusters-trial43.tsv",
     DATA / "clusters-trial44.tsv",
     DATA / "clusters-trial45.tsv",
+    DATA / "clusters-trial46.tsv",
+    DATA / "clusters-trial47.tsv",
 ]
 DAYS_PER_5000 = 60
 
