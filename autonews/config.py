@@ -206,8 +206,10 @@ def _digests_from_list(raw: Any) -> tuple[NamedDigest, ...]:
             key: coerce(f"{where}.{key}", value, _NAMED_KINDS.get(key, hints[key]))
             for key, value in entry.items()
         }
-        if "renotify_on" in values:
-            renotify_reasons_of(f"{where}.renotify_on", values["renotify_on"])
+        if "renotify_on" in values:  # kept as the digest reads it: "FIGURE" is figure
+            values["renotify_on"] = renotify_reasons_of(
+                f"{where}.renotify_on", values["renotify_on"]
+            )
         if "ack_within" in values:
             try:
                 parse_duration(values["ack_within"])

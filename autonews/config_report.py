@@ -23,6 +23,7 @@ from autonews.config import (
     validate_semantics,
 )
 from autonews.config_retention import archive_note, oldest_listed, retention_warnings
+from autonews.config_values import renotify_reasons_of
 from autonews.errors import ConfigError, StoreError
 from autonews.render.common import plural
 from autonews.timeparse import utcnow
@@ -155,10 +156,11 @@ def _email(config: Config, env: Mapping[str, str]) -> tuple[str, list[str]]:
     return f"email: {email.smtp}, {sender}, {password}", []
 
 
-def _delivered_as(digest: NamedDigest) -> str:
+def _delivered_as(digest: NamedDigest, figure_change: bool = True) -> str:
     """How a named digest goes out: a mail is always text + HTML, its format is an -o file's;
     and the --new settings it sets itself (trial 44 N2: a bot's own renotify_on could not be
-    seen to be in effect)."""
+    seen to be in effect), as a --new digest of its name reads them (``figure_change``: [digest]
+    renotify_on_figure_change, which turns them all off)."""
     written = f"{digest.format} in an -o file" if digest.format else "an -o file as its name says"
     if digest.to:
         how = f"mailed to {', '.join(digest.to)} as text + HTML; {written}"
@@ -167,11 +169,21 @@ def _delivered_as(digest: NamedDigest) -> str:
     own = {  # those it does not set are [digest]'s, shown on its line
         "renotify_on": None
         if digest.renotify_on is None
-        else "+".join(digest.renotify_on) or "none (a story is sent once)",
+        else renotify_in_effect(digest.renotify_on, figure_change),
         "ack_within": digest.ack_within,
     }
     settings = [f"{key} {value}" for key, value in own.items() if value is not None]
     return "; ".join([how, *settings])
+
+
+def renotify_in_effect(reasons: tuple[str, ...], figure_change: bool) -> str:
+    """A renotify_on list as a --new digest reads it (review 34 F6: "Figure+EVENT" was shown as
+    written): its reasons in lower case, or none where renotify_on_figure_change = false sends
+    no story again, whatever the list says."""
+    if not figure_change:
+        return "none (renotify_on_figure_change = false: a story is sent once)"
+    read = renotify_reasons_of("renotify_on", reasons)
+    return "+".join(read) or "none (a story is sent once)"
 
 
 def problems_beyond_loading(config: Config) -> list[str]:
@@ -292,7 +304,7 @@ def _settings(config: Config, env: Mapping[str, str]) -> list[str]:
     in_words = {
         "language": digest.language or _locale_language(reader_tag("", env)),
         "timezone": digest.timezone or f"{system_zone_name(env)} (the system's)",
-        "renotify_on": "+".join(digest.renotify_on) or "none (a story is sent once)",
+        "renotify_on": renotify_in_effect(digest.renotify_on, digest.renotify_on_figure_change),
     }
     own_agent = config.fetch.user_agent == DEFAULT_USER_AGENT
     agent = {"user_agent": "autonews's own"} if own_agent else {}
@@ -315,7 +327,10 @@ def check_config(
     archives = archive_note(config, now, listed)
     lines += [archives] if archives else []
     if config.digests:
-        described = [f"{d.name} ({_delivered_as(d)})" for d in config.digests]
+        described = [
+            f"{d.name} ({_delivered_as(d, config.digest.renotify_on_figure_change)})"
+            for d in config.digests
+        ]
         lines.append("named digests: " + "; ".join(described))
     email, _ = _email(config, env)
     problems = problems_beyond_loading(config)

@@ -49,14 +49,17 @@ def grouped_with_earlier(
         if record:
             store.detach(leaving)
         assigned = {**assigned, **{key: detached_key(key) for key in leaving}}
-    if all(item.id in assigned for item in items):
+    reopened = retitled_since_placed(items, assigned)
+    if all(item.id in assigned for item in items) and not reopened:
         # Nothing new: clustering would compare nothing (and need not be imported).
         return as_assigned(((item.published, item.id) for item in items), assigned), {}
     from autonews.cluster import ClusterInput, cluster
     from autonews.run_context import earlier_items, without_earlier
 
     window = parse_duration(config.digest.cluster_window)
-    earlier = earlier_items(store, config, feeds, items, assigned, window)
+    # A retitled item is compared as a new one is: with what earlier runs clustered before it.
+    placed = {key: story for key, story in assigned.items() if key not in reopened}
+    earlier = earlier_items(store, config, feeds, items, placed, window)
     groups = cluster(
         [
             ClusterInput.from_item(item, classifications[item.id], _body(item, articles))
@@ -66,8 +69,23 @@ def grouped_with_earlier(
         window=window,
         assigned={**assigned, **earlier.stories},
         context=earlier.context,
+        reopened=reopened,
     )
     return without_earlier(groups, earlier, assigned)
+
+
+def retitled_since_placed(items: Sequence[Item], assigned: Mapping[int, str]) -> set[int]:
+    """The items an earlier run placed that their feed has retitled (a corrected count: the
+    same link or guid, another title): their stories may join what the correction agrees
+    with (``autonews.cluster.cluster``'s ``reopened``); not one taken out of its story by
+    `story --detach` or as no longer car news, which stays a story of its own."""
+    return {
+        item.id
+        for item in items
+        if item.corrected_at is not None
+        and item.id in assigned
+        and assigned[item.id] != detached_key(item.id)
+    }
 
 
 def _body(item: Item, articles: Mapping[str, Article]) -> str:

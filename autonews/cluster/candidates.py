@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter, defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import timedelta
 from itertools import chain
 from urllib.parse import urlsplit
@@ -72,8 +72,10 @@ def _scored_pairs(
     labels: Sequence[str | None],
     window: timedelta,
     model: PairModel,
+    reopened: Collection[int] = (),
 ) -> list[tuple[float, int, int]]:
-    """(-score, earlier, later) for the pairs likely enough to merge (sorted: the best first)."""
+    """(-score, earlier, later) for the pairs likely enough to merge (sorted: the best first);
+    of two items an earlier run placed, only those with a retitled one (``reopened``)."""
     common = common_terms(features)
     # key -> recent item positions, oldest first; entries older than the window are dropped as
     # time moves on, so each lookup only sees items that could still join.
@@ -85,7 +87,8 @@ def _scored_pairs(
     for position, feature in enumerate(features):
         keys, lookup = _index_keys(feature, common)
         for other in _candidates(stamps[position] - span, stamps, lookup, index):
-            if labels[position] is not None and labels[other] is not None:
+            placed = labels[position] is not None and labels[other] is not None
+            if placed and position not in reopened and other not in reopened:
                 continue  # both placed by an earlier run
             # Hard rules are checked when the pair comes to be joined: few pairs get there.
             score = scored(features[other], feature)

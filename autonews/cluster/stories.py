@@ -9,7 +9,7 @@ Items an earlier run placed stay in their stories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -67,6 +67,7 @@ def cluster(
     assigned: Mapping[int, str] | None = None,
     model: PairModel | None = None,
     context: Sequence[ClusterInput] = (),
+    reopened: Collection[int] = (),
 ) -> list[list[int]]:
     """Group items into stories; returns lists of item keys, each list in publication order.
 
@@ -76,8 +77,11 @@ def cluster(
     there, two such stories never merge, and pairs of assigned items are not compared (a warm
     run with nothing new compares nothing). ``context``: items an earlier run clustered before
     these (``autonews.run_context``), which only weigh their terms: how rare each is, which
-    one feed alone uses, which title prefixes are a feed's series."""
-    return clustering(items, window, assigned, model, context).stories
+    one feed alone uses, which title prefixes are a feed's series. ``reopened``: keys of
+    assigned items their feed has retitled since (a corrected count): each stays in its story,
+    but that story may join another an earlier run told apart from it, where today's evidence
+    joins them (trial 44: "13,200" corrected to "132,000" is the other outlet's 132,000)."""
+    return clustering(items, window, assigned, model, context, reopened).stories
 
 
 def clustering(
@@ -86,10 +90,12 @@ def clustering(
     assigned: Mapping[int, str] | None = None,
     model: PairModel | None = None,
     context: Sequence[ClusterInput] = (),
+    reopened: Collection[int] = (),
 ) -> Clustering:
     """``cluster``, with the joins that made each story (for ``autonews story --explain``)."""
     assigned = assigned or {}
-    if all(item.key in assigned for item in items):
+    reopened = {key for key in reopened if key in assigned}
+    if all(item.key in assigned for item in items) and not reopened:
         return _by_assignment(items, assigned)
     ordered = sorted(items, key=lambda item: (item.published, item.key))
     car, others, other_joins = split_by_topic(ordered, window, assigned)
@@ -99,7 +105,7 @@ def clustering(
             # The car news among them: rarity is weighed among the car items, as here.
             weighed_with = [item for item in context if item.classification.automotive]
             features = features_of(car, weighed_with)
-            found = clustered(car, features, window, assigned, model or pair_model())
+            found = clustered(car, features, window, assigned, model or pair_model(), reopened)
     return with_other_topics(ordered, found, others, other_joins)
 
 
@@ -124,10 +130,12 @@ def clustered(
     window: timedelta,
     assigned: Mapping[int, str],
     model: PairModel,
+    reopened: Collection[int] = (),
 ) -> Clustering:
-    """Items in publication order and their evidence, clustered."""
+    """Items in publication order and their evidence, clustered (``reopened``: ``cluster``'s)."""
     labels = [assigned.get(item.key) for item in ordered]
-    pairs = sorted(_scored_pairs(features, labels, window, model))
+    open_at = {position for position, item in enumerate(ordered) if item.key in reopened}
+    pairs = sorted(_scored_pairs(features, labels, window, model, open_at))
     known = {(first, second): -score for score, first, second in pairs}
 
     def link(x: int, y: int) -> float:
@@ -138,7 +146,7 @@ def clustered(
             score = known[first, second] = weighed(features[first], features[second], model)
         return probability(score)
 
-    stories = _Stories(features, labels, link, model.cohesion, window)
+    stories = _Stories(features, labels, link, model.cohesion, window, open_at)
     joins = [Join(ordered[a].key, ordered[b].key, "earlier run") for a, b in stories.joined]
     for how, found in (("same link", _same_links(ordered)), ("re-post", _reposts(ordered, window))):
         for first, second in found:
@@ -186,8 +194,10 @@ class _Stories:
         link: Callable[[int, int], float] | None = None,
         cohesion: float = 0.0,
         window: timedelta = timedelta(hours=72),
+        reopened: Collection[int] = (),
     ) -> None:
         self._features = features
+        self._reopened = set(reopened)  # positions of retitled items (``cluster``'s reopened)
         self._link = link
         self._cohesion = cohesion
         self._span = window.total_seconds()
@@ -216,7 +226,8 @@ class _Stories:
         if a == b:
             return False
         label_a, label_b = self._label.get(a), self._label.get(b)
-        if label_a is not None and label_b is not None and label_a != label_b:
+        told_apart = label_a is not None and label_b is not None and label_a != label_b
+        if told_apart and (not check or not self._reopened_story(a, b)):
             return False  # two stories an earlier run told apart keep their identities
         if check and not self._as_discussion(first, second, self._members[a], self._members[b]):
             return False
@@ -242,6 +253,14 @@ class _Stories:
         if label is not None:
             self._label[a] = label
         return True
+
+    def _reopened_story(self, a: int, b: int) -> bool:
+        """Whether either story (by its root) holds an item its feed retitled since an earlier
+        run told the two apart: what it was told apart by may be what the feed corrected."""
+        members = self._members
+        return any(p in self._reopened for p in members[a]) or any(
+            p in self._reopened for p in members[b]
+        )
 
     def _as_discussion(
         self, first: int, second: int, story_a: list[int], story_b: list[int]

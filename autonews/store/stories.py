@@ -74,7 +74,11 @@ class StoryQueries:
         for members in groups:
             ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
             key = next((known[i.id] for i in ordered if i.id in known), None)
-            if key is None:
+            # Two stories an earlier run made are one now (a retitled item's story joined what
+            # its correction agrees with: ``cluster``'s reopened): the first keeps its key.
+            if key is not None:
+                rows += [(i.id, key) for i in ordered if i.id in known and known[i.id] != key]
+            else:
                 key = next((joined[i.id] for i in ordered if i.id in joined), None)
             if key is None:
                 key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
@@ -82,7 +86,7 @@ class StoryQueries:
             keys.append(key)
         with transaction(self.db) as db:  # one batch for all the stories
             db.executemany(
-                "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)", rows
+                "INSERT OR REPLACE INTO story_items (item_id, story_key) VALUES (?, ?)", rows
             )
         return keys
 

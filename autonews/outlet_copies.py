@@ -1,0 +1,74 @@
+"""The copies of one article that the same outlet's name and the same headline do not spell
+alike: an outlet's own feed named more than the outlet ("Nikkei Asia - Automobiles" beside
+Google News's "Nikkei Asia"), a headline an aggregator copied before a word of it changed
+("Honda Pushes Back Ontario EV Plant's Start" / "Honda pushes back Ontario EV plant start").
+Read by ``autonews.outlets``, which makes them one source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from autonews.feed_titles import site_name
+from autonews.models import Item
+from autonews.wire_titles import shown_title
+
+# How alike two headlines' words must be, as characters, to be one article's (one outlet's):
+# a word's form, an article, a mark ("plant's start" / "plant start"); a figure corrected or a
+# clause added is another headline (the outlet's follow-up).
+NEAR_SAME = 0.92
+# Fewer words than this say too little to tell an article by ("Recall", "Honda Prologue").
+FEWEST_WORDS = 5
+# A web address's ending that names no outlet ("Motor1.com", "Autocar.co.uk").
+_DOMAIN_END = re.compile(r"\.(?:com|net|org|co\.uk|co|de|fr|jp|cn|io|news)$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_FIGURE = re.compile(r"\d+")
+
+
+def copies_of_one_article(members: Sequence[Item]) -> list[tuple[int, int]]:
+    """Pairs of positions in ``members`` that are one article, at least one an aggregator's
+    copy: one outlet (the aggregator's name for it begins the name of the other's feed, word
+    for word) and headlines alike but for a word's form."""
+    words = [_outlet_words(member) for member in members]
+    titles = [_headline(member) for member in members]
+    pairs = []
+    for later in range(len(members)):
+        for earlier in range(later):
+            if not (members[earlier].outlet or members[later].outlet):
+                continue  # two feeds of an outlet's own: two sources, as ever
+            if _one_outlet(words[earlier], words[later]) and _near_same(
+                titles[earlier], titles[later]
+            ):
+                pairs.append((later, earlier))
+    return pairs
+
+
+def _outlet_words(item: Item) -> tuple[str, ...]:
+    """The words of the outlet an item is from: the aggregator's name for it, else its feed's
+    name (an aggregator's item's feed names the aggregator's search: ``outlets.feed_label``)."""
+    name = item.outlet or site_name(item.feed_name)
+    name = _DOMAIN_END.sub("", " ".join(name.split()))
+    found = tuple(_WORD.findall(name.casefold()))
+    return found[1:] if found[:1] == ("the",) and len(found) > 1 else found
+
+
+def _one_outlet(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether one outlet's name begins the other's, word for word ("Nikkei Asia" and "Nikkei
+    Asia - Automobiles"; not "Auto" and "Autocar")."""
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _headline(item: Item) -> str:
+    return " ".join(_WORD.findall(shown_title(item.title).casefold()))
+
+
+def _near_same(first: str, second: str) -> bool:
+    if first == second:
+        return bool(first)
+    if _FIGURE.findall(first) != _FIGURE.findall(second):
+        return False
+    if min(first.count(" "), second.count(" ")) + 1 < FEWEST_WORDS:
+        return False
+    return SequenceMatcher(None, first, second, autojunk=False).ratio() >= NEAR_SAME
