@@ -39,16 +39,29 @@ LIVE = re.compile(
 )
 
 
+# A review's title: a model reviewed, driven or weighed for buyers ("Tata Sierra EV Review – First
+# Drive Impressions", "Mahindra XEV 7e Review – Is The Seven-Seat EV Worth The Premium?", "…:
+# should you buy one?"). Its questions and guesses are its writer's verdict, no rumour (trial 45:
+# two reviews were marked speculative), and it is a commentary (below): not the launch's news.
+_REVIEW = (
+    r"^(?:first drive|test drive|driven|review)\s*[:：|｜]|\breview\s*[:：|｜]"
+    r"|(?<!under )\breview\s+[–—-]\s|\bwe drove\b|\blong-term test\b|\bshould you buy\b"
+    r"|\bworth (?:buying|the (?:premium|price|money|wait))\b"
+    r"|^(?:试驾|评测)|(?:试驾|评测)[｜|:：]"
+)
+REVIEW = re.compile(_REVIEW, re.IGNORECASE)
+
+
 # A commentary's title: an opinion, analysis or column (by its label), a review or test drive of
 # a model, a preview of what is to come ("What to Expect From VW's Results", "the week ahead").
 # It tells no event of its own: the recall of the model it reviews, the results it previews are
 # other news.
 COMMENTARY = re.compile(
-    r"^(?:opinion|analysis|column|commentary|editorial|comment|viewpoint|preview"
-    r"|first drive|test drive|driven|review)\s*[:：|｜]"
-    r"|\breview\s*[:：|｜]|\bwhat to (?:expect|watch)\b|\bthings to watch\b"
-    r"|\b(?:the )?week ahead\b|\bwe drove\b|\blong-term test\b|\bresults preview\b"
-    r"|^(?:评论|观点|社论|前瞻|试驾|评测)|(?:前瞻|试驾|评测)[｜|:：]"
+    rf"{_REVIEW}"
+    r"|^(?:opinion|analysis|column|commentary|editorial|comment|viewpoint|preview)\s*[:：|｜]"
+    r"|\bwhat to (?:expect|watch)\b|\bthings to watch\b"
+    r"|\b(?:the )?week ahead\b|\bresults preview\b"
+    r"|^(?:评论|观点|社论|前瞻)|前瞻[｜|:：]"
     # Chinese outlets' labels of analysis ("深度｜…", "观察｜召回频发背后", "快评：").
     r"|^(?:深度|观察|热评|快评|锐评|深读)\s*[｜|:：]"
     # A podcast's episode ("Episode 212: ...", "Ep. 213 – ...", "#214: ...", "Bonus: ...")
@@ -99,6 +112,11 @@ def reads_as_explainer(title: str) -> bool:
 def reads_as_commentary(title: str) -> bool:
     """Whether a title is a commentary's (opinion, analysis, review, preview), by its words."""
     return COMMENTARY.search(title.strip()) is not None
+
+
+def reads_as_review(title: str) -> bool:
+    """Whether a title is a review's: a model reviewed, driven or weighed for buyers."""
+    return REVIEW.search(title.strip()) is not None
 
 
 def reads_as_roundup(title: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from autonews.briefings import reads_as_opinion
+from autonews.briefings import reads_as_opinion, reads_as_review
 from autonews.classifier_version import knowledge_version
 from autonews.classify.car_feed import in_a_car_feed, its_summary_says_otherwise
 from autonews.classify.clauses import (
@@ -225,7 +225,13 @@ class Classifier(TitleReader, OffTopicChecks):
         elif len(makers) > 1 and makers[1].group == makers[0].name:
             makers = brand_after_its_parent(self.k, makers, found, tokens, reasons)
         is_speculative = speculative_title(
-            title, speculative, reasons, found, len(stems), self._asks_about_news(title)
+            title,
+            speculative,
+            reasons,
+            found,
+            len(stems),
+            self._asks_about_news(title),
+            reads_as_review(title),
         )
         models = models_named(self.k, named) if named else ()
         if figures and ("¥" in title or "￥" in title):  # ¥ is yen or yuan: rare, and asked then

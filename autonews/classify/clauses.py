@@ -72,11 +72,17 @@ def speculative_title(
     found: list[Spotted],
     words: int,
     asks_about_news: bool = False,
+    review: bool = False,
 ) -> bool:
     """Whether a title tells speculation: a question, a speculative phrase (``phrase``, the
     rules' first), or what a report says ("Report: ...", "... - report"). A question asked
     after the news it asks about (``asks_about_news``: "…降價1.5萬人民幣 台灣會跟進嗎？",
-    "上市前瞻：预售价20.99万起，配置有哪些看点？") is the outlet's: the news is sure."""
+    "上市前瞻：预售价20.99万起，配置有哪些看点？") is the outlet's: the news is sure. A review's
+    (``review``: "… Review – Is The Seven-Seat EV Worth The Premium?", "…: could it replace
+    the XUV700?") asks and guesses as its writer's verdict: no rumour."""
+    if review:
+        reasons.append("not speculative: a review's question or guess is its writer's verdict")
+        return False
     if text.rstrip().endswith(("?", "？")):
         if not asks_about_news:
             reasons.append("speculative: a question")

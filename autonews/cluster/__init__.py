@@ -27,6 +27,7 @@ items), ``vocabulary`` (the word lists), ``figures``, ``features`` (each item's 
 ``places`` (where places and leaders belong), ``turns`` (the turns of a story a title
 names: a rule drafted or adopted, a deal cleared), ``launch_stages`` (the stage of a model's
 launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models a title names),
+``sales_reports`` (one maker's sales of a month, whatever figure each title gives),
 ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``shared`` (what two items have in common), ``proof`` (the positive evidence a merge needs,

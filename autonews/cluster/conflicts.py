@@ -22,6 +22,7 @@ from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
 from autonews.cluster.recall_conflicts import one_fault, recall_and_news_of_its_model
+from autonews.cluster.sales_reports import one_report
 from autonews.cluster.shared import families as _families
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
@@ -92,8 +93,9 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different battery chemistries"  # LFP cells for Tesla / sodium-ion cells
     if a.posts and b.posts and a.posts.isdisjoint(b.posts):
         return "different posts"  # a new chief executive / a new finance chief
-    # One maker's results: its reports quote different figures of one release.
-    figures = not _one_release(a, b)
+    # One maker's results, or its sales of a month: its reports quote different figures of one
+    # release.
+    figures = not (_one_release(a, b) or one_sales_report(a, b))
     if figures and a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
         return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
     if figures and a.units and b.units and fig.none_close(a.units, b.units):
@@ -268,6 +270,11 @@ def _one_release(a: _Features, b: _Features) -> bool:
         and not a.makers.isdisjoint(b.makers)
         and any(term.startswith(RELEASE + SIDE) for term in a.title_subject & b.title_subject)
     )
+
+
+def one_sales_report(a: _Features, b: _Features) -> bool:
+    """Both titles tell one maker's sales of one month, within a day (``sales_reports``)."""
+    return one_report(a.sales, b.sales, abs(a.stamp - b.stamp), (a.markets, b.markets))
 
 
 def _one_changes_people(a: _Features, b: _Features) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from autonews.cluster import figures as fig
+from autonews.cluster.conflicts import one_sales_report
 from autonews.cluster.features import _Features, features_of
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import (
@@ -30,6 +31,7 @@ from autonews.cluster.model import (
     shared_subject,
     unproven,
 )
+from autonews.cluster.sales_reports import SalesReport, described
 from autonews.cluster.stories import UNPROVEN, Join, clustered, with_other_topics
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE
 from autonews.cluster.topics import split_by_topic
@@ -148,6 +150,8 @@ def _evidence(
     why = conflict(a, b)
     if why:
         found.append(Evidence("conflict", why))
+    if one_sales_report(a, b) and a.sales is not None:
+        found.append(Evidence("periodic sales report", _sales_report(a.sales)))
     weighed = 0.0
     for name, value, weight in zip(PAIR_FEATURES, values, model.weights, strict=True):
         if value:
@@ -157,6 +161,14 @@ def _evidence(
     if proven and weighed < _LITTLE:  # a reader adding up the lines should not have to
         found.append(Evidence("note", _STARTING_POINT.format(weighed)))
     return found
+
+
+def _sales_report(report: SalesReport) -> str:
+    """Why a maker's sales told with other figures are one story."""
+    return (
+        f"both tell {report.maker}'s sales of {described(report)}, told within a day: one "
+        "release, whatever figure each leads with (total, domestic, exports, a segment)"
+    )
 
 
 _LITTLE = 1.0  # evidence weighing less than this left the starting point to decide

@@ -39,6 +39,7 @@ from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.named_models import named_models
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.rarity import Corpus, rarity
+from autonews.cluster.sales_reports import SalesReport, sales_report
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE, subject_terms
 from autonews.cluster.terms import (
@@ -127,6 +128,7 @@ class _Features:
     expectation: bool  # the title tells what others expect of figures still to come
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
     community: bool = False  # a user's post (autonews.community): joins one news story at most
+    sales: SalesReport | None = None  # one maker's sales of a month it tells (sales_reports)
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -261,6 +263,7 @@ def _features(
         expectation=tells_an_expectation(plain),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
         community=item.community,
+        sales=sales_report(c, title_groups, frozenset(told), plain),
     )
 
 

@@ -1,0 +1,128 @@
+"""One maker's sales of a month told by several outlets: a periodic sales report
+(``knowledge/sales_reports.toml``, trial 45).
+
+On the first of a month each outlet leads with its own figure of one release: the total
+("Maruti Suzuki sales up 4% at 2,29,021 units in November"), the exports ("November dispatches
+rise 4%; exports hit record 37,529 units"), a segment ("Mahindra SUV sales jump 21% to 56,604
+units" / "M&M total sales rise 21 pc to 86,143 units"), the domestic growth ("domestic sales
+rise 7%" / "sales up 9%"). The same maker and the same month, told within a day in one market,
+are one event whatever figures each title gives: ``one_sales_report`` lets such a pair past the
+rules that keep different unit counts and percentages apart (``conflicts``). It keeps every
+other rule: different makers' sales never merge, nor two months', nor a quarter's results or a
+forecast (``unless``), nor two segments' releases (a maker's passenger and commercial vehicles,
+its tractors).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from autonews.models import Classification, Event
+
+# The months a title may name: concept ids of knowledge/concepts.toml ("Nov" = "11月").
+MONTHS = frozenset(
+    "c:" + month
+    for month in """january february march april may june july august september october november
+    december""".split()
+)
+# Told further apart than this, two titles of one maker's month are not one release's reports.
+SAME_DAY = 24 * 3600.0
+
+
+class SalesReport(NamedTuple):
+    """What makes a title one maker's sales report of a month."""
+
+    group: str  # the maker's group, the one its title names
+    maker: str  # the maker, as a reader knows it ("Maruti Suzuki", of the group Suzuki)
+    months: frozenset[str]  # the months it names (concept terms)
+    segments: frozenset[str]  # the segments of the business it names (none: the total)
+
+
+class _Segment(NamedTuple):
+    id: str
+    words: re.Pattern[str]
+    own: bool  # its sales are a release of their own, never part of the maker's total
+
+
+class _Rules(NamedTuple):
+    volume: re.Pattern[str]
+    unless: re.Pattern[str]
+    segments: tuple[_Segment, ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    source = resources.files("autonews.knowledge").joinpath("sales_reports.toml")
+    data = tomllib.loads(source.read_text("utf-8"))
+    return _Rules(
+        re.compile(str(data["volume"]), re.IGNORECASE),
+        re.compile(str(data["unless"]), re.IGNORECASE),
+        tuple(
+            _Segment(
+                str(table["id"]),
+                re.compile(str(table["words"]), re.IGNORECASE),
+                bool(table.get("own", False)),
+            )
+            for table in data["segment"]
+        ),
+    )
+
+
+def sales_report(
+    classification: Classification,
+    title_groups: frozenset[str],
+    title_terms: frozenset[str],
+    plain: str,
+) -> SalesReport | None:
+    """The sales report a title tells (``plain``: read as simplified Chinese; ``title_terms``:
+    its terms, where months are concepts), or None: it must be financial news naming one maker
+    and a month, and tell a volume sold, not results, a forecast nor a cumulative figure."""
+    if classification.event is not Event.FINANCIALS or len(title_groups) != 1:
+        return None
+    months = MONTHS.intersection(title_terms)
+    if not months:
+        return None
+    rules = _rules()
+    if rules.volume.search(plain) is None or rules.unless.search(plain) is not None:
+        return None
+    segments = frozenset(s.id for s in rules.segments if s.words.search(plain) is not None)
+    group = next(iter(title_groups))
+    maker = next((m.name for m in classification.makers if m.group == group), group)
+    return SalesReport(group, maker, months, segments)
+
+
+def one_report(
+    a: SalesReport | None,
+    b: SalesReport | None,
+    seconds_apart: float,
+    markets: tuple[frozenset[str], frozenset[str]],
+) -> bool:
+    """Whether two titles tell one maker's sales report of one month: the same maker, a month
+    both name, told within a day, in one market (none named, or one both name), and segments
+    that may be one release's (see ``_segments_agree``)."""
+    if a is None or b is None or a.group != b.group or a.months.isdisjoint(b.months):
+        return False
+    if seconds_apart > SAME_DAY:
+        return False
+    market_a, market_b = markets
+    if (market_a or market_b) and market_a.isdisjoint(market_b):
+        return False  # Hyundai's sales in India / in the US
+    return _segments_agree(a.segments, b.segments)
+
+
+def _segments_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Segments both titles name, or one names none (the maker's total) and the other none
+    whose sales are a release of their own (tractors, motorcycles)."""
+    if a and b:
+        return not a.isdisjoint(b)
+    named = a or b
+    return not any(s.own and s.id in named for s in _rules().segments)
+
+
+def described(report: SalesReport) -> str:
+    """The report as ``story --explain`` names it: "November"."""
+    return " / ".join(sorted(month[2:].capitalize() for month in report.months))
