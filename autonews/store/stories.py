@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -61,16 +61,21 @@ class StoryQueries:
     db: sqlite3.Connection
 
     def story_keys(
-        self, groups: Sequence[Sequence[Item]], joined: Mapping[int, str] | None = None
+        self,
+        groups: Sequence[Sequence[Item]],
+        joined: Mapping[int, str] | None = None,
+        car_news: Collection[int] = (),
     ) -> list[str]:
         """A stable key per story: a story that grows keeps the key it first had. New stories
-        take one from their earliest item; every member is recorded under the key.
+        take one from their earliest item; every member is recorded under the key, with
+        whether it is car news now (``car_news``: the ids of those that are).
         ``joined``: new items that joined the story of an earlier run whose members are not
         among ``groups`` (older than the window), by item id: that story's key."""
         known = self.story_keys_of([item.id for members in groups for item in members])
         joined = joined or {}
+        car_news = set(car_news)
         keys = []
-        rows: list[tuple[int, str]] = []
+        rows: list[tuple[int, str, bool]] = []
         for members in groups:
             ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
             key = next((known[i.id] for i in ordered if i.id in known), None)
@@ -78,13 +83,40 @@ class StoryQueries:
                 key = next((joined[i.id] for i in ordered if i.id in joined), None)
             if key is None:
                 key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
-            rows += [(item.id, key) for item in ordered if item.id not in known]
+            new = [item for item in ordered if item.id not in known]
+            rows += [(item.id, key, item.id in car_news) for item in new]
             keys.append(key)
         with transaction(self.db) as db:  # one batch for all the stories
             db.executemany(
-                "INSERT OR IGNORE INTO story_items (item_id, story_key) VALUES (?, ?)", rows
+                "INSERT OR IGNORE INTO story_items (item_id, story_key, car) VALUES (?, ?, ?)", rows
             )
         return keys
+
+    def filed_as_car_news(self, item_ids: Iterable[int]) -> set[int]:
+        """Of ``item_ids``, those that were car news when filed in their story, or have been
+        since (``mark_car_news``); an item filed by a version that did not record it counts as
+        car news (as that version took it)."""
+        return {
+            row["item_id"]
+            for row in rows_in(
+                self.db,
+                "SELECT item_id FROM story_items WHERE (car IS NULL OR car) AND item_id IN",
+                item_ids,
+            )
+        }
+
+    def mark_car_news(self, item_ids: Iterable[int]) -> None:
+        """Record that these filed items are car news now (their page or their feed's topic
+        made them so): should they stop being car news, they leave a car story."""
+        ids = list(item_ids)
+        with transaction(self.db) as db:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                db.execute(
+                    f"UPDATE story_items SET car = 1 WHERE car = 0 AND item_id IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                )
 
     def story_keys_of(self, item_ids: Sequence[int]) -> dict[int, str]:
         """The story each item already belongs to (items seen by an earlier run)."""
