@@ -127,25 +127,31 @@ class StoryQueries:
             )
         }
 
-    def detach(self, item_ids: Iterable[int]) -> dict[int, str]:
+    def detach(self, item_ids: Iterable[int], together: bool = False) -> dict[int, str]:
         """Give each item a story of its own, out of the one an earlier run put it in (taken
         out by `story ID --detach`, or no longer car news beside car news): the clustering
         never joins the two again, as it never joins two stories an earlier run told apart.
+        ``together``: the items make one story between them (the sources of a second event a
+        wrong merge took in, `--detach … --together`), keyed by the first of them.
         Where the story it left went out, so did it: its own story is marked delivered there,
         and a `--new` digest does not send it again. The items' new story keys, by item."""
-        keys = self.story_keys_of(list(item_ids))
+        ordered = list(dict.fromkeys(item_ids))
+        keys = self.story_keys_of(ordered)
+        shared = detached_key(ordered[0]) if together and ordered else None
+        sources = len(ordered) if together else 1
         moved = {}
         with transaction(self.db) as db:
-            for item_id, old in keys.items():
-                new = detached_key(item_id)
-                if new == old:
-                    continue  # taken out before: a story of its own already
+            for item_id in ordered:
+                old = keys.get(item_id)
+                new = shared or detached_key(item_id)
+                if old is None or new == old:
+                    continue  # not in a story, or taken out before: where it should be
                 db.execute("UPDATE story_items SET story_key = ? WHERE item_id = ?", (new, item_id))
                 db.execute(
                     "INSERT OR IGNORE INTO deliveries (channel, story_key, delivered_at, sources, "
-                    "figure, shown, speculative, event, told) SELECT channel, ?, delivered_at, 1, "
+                    "figure, shown, speculative, event, told) SELECT channel, ?, delivered_at, ?, "
                     "figure, shown, speculative, event, told FROM deliveries WHERE story_key = ?",
-                    (new, old),
+                    (new, sources, old),
                 )
                 moved[item_id] = new
         return moved
