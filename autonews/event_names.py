@@ -102,13 +102,17 @@ def stage_of_filter(value: str) -> tuple[str, str | None]:
 
 
 def stages_named() -> str:
-    """The stages of a launch with a Chinese name each: "filing (申报), coming (官图), …"."""
+    """The stages of a launch as a reader asks for them, each by its first English name that
+    names the stage alone ("launch" names the whole launch, not its on-sale stage) with its
+    first Chinese name: "filing (申报), teaser (官图), …", as `digest --help` lists them."""
 
-    def chinese(names: list[str]) -> str:
-        return next((n for n in names if not n.isascii()), "")
+    def first(names: list[str], english: bool) -> str:
+        return next((n for n in names if n.isascii() == english), "")
 
     return ", ".join(
-        f"{stage} ({chinese(names)})" if chinese(names) else stage
+        f"{first(names, True) or stage} ({first(names, False)})"
+        if first(names, False)
+        else first(names, True) or stage
         for stage, names in stage_names().items()
     )
 

@@ -306,7 +306,8 @@ def _stories(
     )
     by_id = {item.id: item for item in items}
     member_lists = [[by_id[i] for i in members] for members in groups]
-    keys = store.story_keys(member_lists, joined)
+    car_news = [item.id for item in items if classifications[item.id].automotive]
+    keys = store.story_keys(member_lists, joined, car_news)
     language = reader_language(config.digest.language)
     traditional = traditional_table(reader_tag(config.digest.language))
     stories = tuple(

@@ -55,10 +55,13 @@ class Detached:
     story_id: str
 
 
-def detach_sources(config: Config, story_id: str, numbers: Sequence[int]) -> list[Detached]:
+def detach_sources(
+    config: Config, story_id: str, numbers: Sequence[int], together: bool = False
+) -> list[Detached]:
     """Take sources out of the story ``story_id`` (by their numbers as `autonews story ID` lists
     them, in publication order), each to a story of its own that the clustering never joins to
-    this one again: a wrong merge undone for good. At least one source stays."""
+    this one again, or with ``together`` all to one story (a second event the merge took in):
+    a wrong merge undone for good. At least one source stays."""
     from autonews.lock import run_lock
 
     with run_lock(config.paths.data_dir), Store(config.paths.store_file) as store:
@@ -79,7 +82,7 @@ def detach_sources(config: Config, story_id: str, numbers: Sequence[int]) -> lis
                 hint="take out the sources that do not belong; the others stay the story",
             )
         chosen = [members[n - 1] for n in wanted]
-        moved = store.detach([item.id for item in chosen])
+        moved = store.detach([item.id for item in chosen], together)
     return [
         Detached(n, item, moved.get(item.id, story_id))
         for n, item in zip(wanted, chosen, strict=True)

@@ -42,8 +42,12 @@ def grouped_with_earlier(
     """``grouped``, and the new items that joined a story an earlier run made of items older
     than the window (``autonews.run_context``): that story's key, by item id."""
     assigned = store.story_keys_of([item.id for item in items])
+    car_now = [item.id for item in items if classifications[item.id].automotive]
+    if record:
+        store.mark_car_news([key for key in car_now if key in assigned])
+    were_car = store.filed_as_car_news(assigned)
     leaving = no_longer_car_news(
-        [(item.id, classifications[item.id].automotive) for item in items], assigned
+        [(item.id, classifications[item.id].automotive) for item in items], assigned, were_car
     )
     if leaving:
         if record:

@@ -283,7 +283,7 @@ def test_google_news_items_are_titled_and_named_by_their_outlet(
     # and one source (trial 43), named by the outlet's own feed, with the search that passed it on
     assert recall["cluster_size"] == 1
     assert [(s["feed"], s["outlet"], s["via"], s["url"]) for s in recall["sources"]] == [
-        ("Global Wire", None, ["GN: tesla"], REUTERS_ARTICLE),
+        ("Global Wire", "Global Wire", ["GN: tesla"], REUTERS_ARTICLE),
     ]
     vw = by_title["Volkswagen to cut 35,000 jobs in Germany by 2030 - Reuters"]
     assert vw["url"].startswith("https://news.google.com/rss/articles/")  # its id tells nothing

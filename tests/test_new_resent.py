@@ -122,7 +122,7 @@ def test_a_story_sent_again_shows_the_new_headline_and_the_figure_it_changed_fro
     assert story["retold"] == {
         "source": {
             "feed": "AutoTrade Daily",
-            "outlet": None,
+            "outlet": "AutoTrade Daily",
             "title": "Ford expands Explorer axle recall to 380,000 vehicles",
             "url": "http://news.example/ford/2",
         },

@@ -77,7 +77,13 @@ def feeds_add(
     url: Annotated[str, typer.Argument(help="Feed URL, a site page linking its feed, or a file.")],
     name: Annotated[str, typer.Option(help="Display name (default: the feed's own title).")] = "",
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "--tags",
+            metavar="TAG",
+            help="Tag (repeatable; --tags a,b gives several, comma-separated).",
+        ),
     ] = None,
     offline: Annotated[
         bool, typer.Option("--offline", help="Add the URL as given, without fetching it.")
@@ -92,7 +98,7 @@ def feeds_add(
     from autonews.feedlist import add_feeds, checked_feed
 
     chosen = "auto" if topic is None else _checked_topic(topic)
-    feed, note = checked_feed(FeedConfig(url=url, name=name, tags=tuple(tag or ()), topic=chosen))
+    feed, note = checked_feed(FeedConfig(url=url, name=name, tags=split_tags(tag), topic=chosen))
     if note:
         typer.echo(f"autonews: {note}", err=True)
     path = config_file_to_edit(config)
@@ -141,7 +147,12 @@ def feeds_edit(
     name: Annotated[str | None, typer.Option(help="A new name (empty: none).")] = None,
     tag: Annotated[
         list[str] | None,
-        typer.Option("--tag", metavar="TAG", help="Replace the tags with these (repeatable)."),
+        typer.Option(
+            "--tag",
+            "--tags",
+            metavar="TAG",
+            help="Replace the tags with these (repeatable; --tags a,b, comma-separated).",
+        ),
     ] = None,
     no_tags: Annotated[bool, typer.Option("--no-tags", help="Remove every tag.")] = False,
     offline: Annotated[
@@ -167,7 +178,7 @@ def feeds_edit(
         if note:
             typer.echo(f"autonews: {note}", err=True)
         url = checked.url if offline else discovered(checked, path, "set").url
-    tags = () if no_tags else tag
+    tags = () if no_tags else (None if tag is None else split_tags(tag))
     _say_changed(
         *edit_feed(
             path,
@@ -341,3 +352,10 @@ def feeds_export(config: ConfigOption = None) -> None:
     from autonews.opml import to_opml
 
     sys.stdout.write(to_opml(load_config(config).feeds))
+
+
+def split_tags(values: list[str] | None) -> tuple[str, ...]:
+    """The tags ``--tag``/``--tags`` give: each value one tag or several, comma-separated
+    ("--tags politics,en", trial 47), blanks dropped, each once."""
+    tags = (part.strip() for value in values or () for part in value.split(","))
+    return tuple(dict.fromkeys(tag for tag in tags if tag))

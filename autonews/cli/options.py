@@ -110,10 +110,11 @@ EVENT_HELP = (
     "leadership, production, financials, pricing or other; plurals, common and Chinese names "
     "too (recalls, deliveries, 召回, 交付, 降价). Deliveries, sales and rankings are financials."
 )
-# ... and what the digest's --event takes besides: a stage of a launch.
+# ... and what the digest's --event takes besides: a stage of a launch, named as the error
+# of an unknown --event names them (``event_names.stages_named``; a test holds the two alike).
 STAGE_HELP = (
     "Or a launch's stage: filing (申报), teaser (官图), pre-sale (预售), on sale (上市), "
-    "software (OTA)."
+    "OTA (OTA升级)."
 )
 
 

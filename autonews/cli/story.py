@@ -37,21 +37,32 @@ def story(
         ),
     ] = False,
     detach: Annotated[
-        list[int] | None,
+        list[str] | None,
         typer.Option(
             "--detach",
             metavar="N",
             help="Take source N (as `story ID` numbers them) out of the story, to a story of "
-            "its own the clustering never joins to this one again (repeatable).",
+            "its own the clustering never joins to this one again (repeatable; a range 7-10 "
+            "or a list 7,9 takes several). Each source taken out is a story of its own, "
+            "unless --together.",
         ),
     ] = None,
+    together: Annotated[
+        bool,
+        typer.Option(
+            "--together",
+            help="With --detach: the sources taken out make one story between them (a second "
+            "event a wrong merge took in), not a story each.",
+        ),
+    ] = False,
     fmt: Annotated[str, format_option("text or json.")] = "text",
     config: ConfigOption = None,
 ) -> None:
     """Show one story of the store and its sources (no fetching); --explain says why they
     merged. With a second ID, both stories and why they are two (a split you think is one
     event). In JSON, the story as the digest's JSON gives it. --detach N takes a source out
-    (a wrong merge undone), then shows the story."""
+    (a wrong merge undone) to a story of its own, then shows the story; --detach 7-10
+    --together takes several out as one story (a second event the merge took in)."""
     from autonews.render.story import format_apart, format_story
     from autonews.story import detach_sources, stories_apart, story_report
     from autonews.text import clean_text
@@ -62,13 +73,47 @@ def story(
     zone = reader_zone(cfg.digest.timezone)
     if detach and other_id is not None:
         raise UsageError("--detach takes one story", hint="give one story's ID with --detach")
+    if together and not detach:
+        raise UsageError(
+            "--together goes with --detach",
+            hint="name the sources to take out together: --detach 7-10 --together",
+        )
     if detach:
-        for taken in detach_sources(cfg, story_id, detach):
+        taken_out = detach_sources(cfg, story_id, source_numbers(detach), together)
+        for taken in taken_out:
             sys.stderr.write(
                 f"took [{taken.number}] out of story {story_id}: "
                 f"{clean_text(taken.item.title)} is now story {taken.story_id}\n"
+            )
+        if together and len(taken_out) > 1:
+            sys.stderr.write(
+                f"the {len(taken_out)} sources taken out are one story: "
+                f"autonews story {taken_out[0].story_id}\n"
             )
     if other_id is None:
         sys.stdout.write(format_story(story_report(cfg, story_id, explain), fmt, zone))
     else:
         sys.stdout.write(format_apart(stories_apart(cfg, story_id, other_id), fmt, zone))
+
+
+def source_numbers(values: list[str]) -> list[int]:
+    """The source numbers ``--detach`` names: each value a number, a range ("7-10") or a
+    list ("7,9")."""
+    numbers: list[int] = []
+    for value in values:
+        for part in value.replace(" ", "").split(","):
+            first, dash, last = part.partition("-")
+            if not (first.isdigit() and (not dash or last.isdigit())):
+                raise UsageError(
+                    f"--detach: {value!r} is not a source number",
+                    hint="give a number as `autonews story ID` lists the sources: --detach 2, "
+                    "a range --detach 2-4 or a list --detach 2,5",
+                )
+            start, end = int(first), int(last) if dash else int(first)
+            if end < start:
+                raise UsageError(
+                    f"--detach: the range {part} runs backwards",
+                    hint=f"write it from the lower number: --detach {end}-{start}",
+                )
+            numbers += range(start, end + 1)
+    return numbers

@@ -11,7 +11,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from autonews.models import Classification, Digest, FeedHealth, Figure, Story
+from autonews.feed_titles import site_name
+from autonews.models import Classification, Digest, FeedHealth, Figure, Source, Story
 from autonews.render.common import web_link
 
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
@@ -21,8 +22,15 @@ from autonews.render.common import web_link
 # Added within 7 (compatible: fields more): a figure's low, high, qualifier and measure.
 # 8: a feed's status partial. 9: a story's outlet_count, its sources' via (copies of one article
 # one source). Added within 9: a story's and a source's community, the digest's community_posts;
-# a figure's direction (up or down).
+# a figure's direction (up or down). Within 9 (fewer values): a source's outlet is never null.
 SCHEMA_VERSION = 9
+
+
+def outlet_name(source: Source) -> str:
+    """The outlet a source is from: the one an aggregator names ("Reuters"), else its feed's
+    site, as the feed is named ("Electrek - All Posts": "Electrek"; trial 46: a script read
+    null for every item of a direct feed and had to fall back to ``feed``)."""
+    return source.outlet or site_name(source.feed)
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -59,7 +67,7 @@ def _retold(story: Story) -> dict[str, Any] | None:
         if source is None
         else {
             "feed": source.feed,
-            "outlet": source.outlet,
+            "outlet": outlet_name(source),
             "title": source.title,
             "url": web_link(source.url),
         },
@@ -126,7 +134,7 @@ def story_dict(story: Story) -> dict[str, Any]:
     data["sources"] = [
         {
             "feed": s.feed,
-            "outlet": s.outlet,
+            "outlet": outlet_name(s),
             "via": list(s.via),
             "title": s.title,
             "url": web_link(s.url),

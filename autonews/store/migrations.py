@@ -215,6 +215,13 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (channel, story_key)
     );
     """,
+    # 19: whether an item was car news when it was filed in its story (NULL: filed by an earlier
+    # version): only an item that was car news and is no longer leaves a car story; one that
+    # never was stays where the clustering put it (trial 47: a CLEPA statement left the story
+    # a --new digest had sent with it the run after)
+    """
+    ALTER TABLE story_items ADD COLUMN car INTEGER;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

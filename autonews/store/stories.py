@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -61,34 +61,69 @@ class StoryQueries:
     db: sqlite3.Connection
 
     def story_keys(
-        self, groups: Sequence[Sequence[Item]], joined: Mapping[int, str] | None = None
+        self,
+        groups: Sequence[Sequence[Item]],
+        joined: Mapping[int, str] | None = None,
+        car_news: Collection[int] = (),
     ) -> list[str]:
         """A stable key per story: a story that grows keeps the key it first had. New stories
-        take one from their earliest item; every member is recorded under the key.
+        take one from their earliest item; every member is recorded under the key, with
+        whether it is car news now (``car_news``: the ids of those that are).
         ``joined``: new items that joined the story of an earlier run whose members are not
         among ``groups`` (older than the window), by item id: that story's key."""
         known = self.story_keys_of([item.id for members in groups for item in members])
         joined = joined or {}
+        car_news = set(car_news)
         keys = []
-        rows: list[tuple[int, str]] = []
+        rows: list[tuple[int, str, bool]] = []
+        moved: list[tuple[str, int]] = []  # (its story's key now, item id)
         for members in groups:
             ordered = sorted(members, key=lambda item: (item.first_seen, item.id))
             key = next((known[i.id] for i in ordered if i.id in known), None)
             # Two stories an earlier run made are one now (a retitled item's story joined what
             # its correction agrees with: ``cluster``'s reopened): the first keeps its key.
             if key is not None:
-                rows += [(i.id, key) for i in ordered if i.id in known and known[i.id] != key]
+                moved += [(key, i.id) for i in ordered if i.id in known and known[i.id] != key]
             else:
                 key = next((joined[i.id] for i in ordered if i.id in joined), None)
             if key is None:
                 key = stable_hash(ordered[0].feed_url, str(ordered[0].id))[:12]
-            rows += [(item.id, key) for item in ordered if item.id not in known]
+            new = [item for item in ordered if item.id not in known]
+            rows += [(item.id, key, item.id in car_news) for item in new]
             keys.append(key)
         with transaction(self.db) as db:  # one batch for all the stories
             db.executemany(
-                "INSERT OR REPLACE INTO story_items (item_id, story_key) VALUES (?, ?)", rows
+                "INSERT OR IGNORE INTO story_items (item_id, story_key, car) VALUES (?, ?, ?)", rows
             )
+            # (a moved item keeps whether it was car news when it was filed)
+            db.executemany("UPDATE story_items SET story_key = ? WHERE item_id = ?", moved)
         return keys
+
+    def filed_as_car_news(self, item_ids: Iterable[int]) -> set[int]:
+        """Of ``item_ids``, those that were car news when filed in their story, or have been
+        since (``mark_car_news``); an item filed by a version that did not record it counts as
+        car news (as that version took it)."""
+        return {
+            row["item_id"]
+            for row in rows_in(
+                self.db,
+                "SELECT item_id FROM story_items WHERE (car IS NULL OR car) AND item_id IN",
+                item_ids,
+            )
+        }
+
+    def mark_car_news(self, item_ids: Iterable[int]) -> None:
+        """Record that these filed items are car news now (their page or their feed's topic
+        made them so): should they stop being car news, they leave a car story."""
+        ids = list(item_ids)
+        with transaction(self.db) as db:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                db.execute(
+                    f"UPDATE story_items SET car = 1 WHERE car = 0 AND item_id IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                )
 
     def story_keys_of(self, item_ids: Sequence[int]) -> dict[int, str]:
         """The story each item already belongs to (items seen by an earlier run)."""
@@ -99,25 +134,31 @@ class StoryQueries:
             )
         }
 
-    def detach(self, item_ids: Iterable[int]) -> dict[int, str]:
+    def detach(self, item_ids: Iterable[int], together: bool = False) -> dict[int, str]:
         """Give each item a story of its own, out of the one an earlier run put it in (taken
         out by `story ID --detach`, or no longer car news beside car news): the clustering
         never joins the two again, as it never joins two stories an earlier run told apart.
+        ``together``: the items make one story between them (the sources of a second event a
+        wrong merge took in, `--detach … --together`), keyed by the first of them.
         Where the story it left went out, so did it: its own story is marked delivered there,
         and a `--new` digest does not send it again. The items' new story keys, by item."""
-        keys = self.story_keys_of(list(item_ids))
+        ordered = list(dict.fromkeys(item_ids))
+        keys = self.story_keys_of(ordered)
+        shared = detached_key(ordered[0]) if together and ordered else None
+        sources = len(ordered) if together else 1
         moved = {}
         with transaction(self.db) as db:
-            for item_id, old in keys.items():
-                new = detached_key(item_id)
-                if new == old:
-                    continue  # taken out before: a story of its own already
+            for item_id in ordered:
+                old = keys.get(item_id)
+                new = shared or detached_key(item_id)
+                if old is None or new == old:
+                    continue  # not in a story, or taken out before: where it should be
                 db.execute("UPDATE story_items SET story_key = ? WHERE item_id = ?", (new, item_id))
                 db.execute(
                     "INSERT OR IGNORE INTO deliveries (channel, story_key, delivered_at, sources, "
-                    "figure, shown, speculative, event, told) SELECT channel, ?, delivered_at, 1, "
+                    "figure, shown, speculative, event, told) SELECT channel, ?, delivered_at, ?, "
                     "figure, shown, speculative, event, told FROM deliveries WHERE story_key = ?",
-                    (new, old),
+                    (new, sources, old),
                 )
                 moved[item_id] = new
         return moved
