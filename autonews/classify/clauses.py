@@ -28,6 +28,7 @@ def main_clause(title: str, stems: list[str]) -> list[str]:
 # What opens the reason for an event: a "could" after it is the fault's, not the news's ("recalls
 # 12,400 bZ4X because wheels could detach" happened; "shares fall as investors weigh demand").
 _REASONS = frozenset(map(stem, ("because", "over", "amid", "since", "as")))
+_AS = stem("as")
 
 
 # A title that opens with "Report:" or closes with "- report", ": Deutsche Bank report" tells what
@@ -43,7 +44,22 @@ def reason_start(stems: list[str]) -> int:
     be ...", "As Tesla weighs ..."). ``len(stems)`` when none does."""
     if _REASONS.isdisjoint(stems):  # most titles: one look in C
         return len(stems)
-    return next((i for i in range(1, len(stems)) if stems[i] in _REASONS), len(stems))
+    compared = _comparisons(stems) if _AS in stems else ()
+    return next(
+        (i for i in range(1, len(stems)) if stems[i] in _REASONS and i not in compared),
+        len(stems),
+    )
+
+
+def _comparisons(stems: list[str]) -> set[int]:
+    """Where the two "as" of a comparison are ("as soon as next week", "as many as 40,000",
+    "as early as 2027"): no reason opens there (trial 46's "Tesla to launch cheaper Model Y …
+    as soon as next week -sources" lost its sources' rumour to it)."""
+    found: set[int] = set()
+    for at in range(len(stems) - 2):
+        if stems[at] == _AS and stems[at + 2] == _AS and at not in found:
+            found.update((at, at + 2))
+    return found
 
 
 # What ends the clause before a title's closing question: punctuation, and in Chinese the space
