@@ -14,6 +14,10 @@ NUMBER = (
     r"\d(?<![A-Za-z\d.,]\d)"
     r"(?:\d?(?:,\d{2})+,\d{3}(?!\d|,\d)(?:\.\d+)?|\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 )
+# A number as German, French and most of Europe write it: a dot groups thousands, a comma marks
+# decimals ("24.214", "225.500", "1,2 Mrd.", "2,1 %"). Which of the two a text uses is read from
+# its words (``autonews.classify.figure_language``).
+DECIMAL_COMMA_NUMBER = r"\d(?<![A-Za-z\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 
 # Each scale as a power of ten: values are made from the digits exactly (46.98万 is 469,800,
 # where 46.98 * 1e4 in floating point is 469,799.99999999994).
@@ -28,6 +32,19 @@ SCALES = {
     "bn": 9,
     "bln": 9,
     "trillion": 12,
+    # German and French: "1,2 Mrd. Euro", "3 Mio.", "zwei Milliarden", "1,7 milliard d'euros",
+    # "2,5 Md€" (Les Echos)
+    "tsd": 3,
+    "mio": 6,
+    "millionen": 6,
+    "millions": 6,
+    "mrd": 9,
+    "milliarde": 9,
+    "milliarden": 9,
+    "milliard": 9,
+    "milliards": 9,
+    "md": 9,
+    "mds": 9,
     "lakh crore": 12,  # before lakh: "Rs 1.89 lakh crore" is 1.89e12 rupees
     "lakh crores": 12,
     "lakh": 5,  # Indian English: "1.08 Lakh XUV700 SUVs" are 108,000
@@ -64,10 +81,17 @@ CJK_SCALES = "|".join(
 )
 
 
-def number_value(digits: str, scale: str | None = None) -> float:
+# Scales written short with a stop after them ("1,2 Mrd. Euro"): the stop is part of the scale.
+ABBREVIATED = frozenset(("tsd", "mio", "mrd", "md", "mds"))
+
+
+def number_value(digits: str, scale: str | None = None, decimal_comma: bool = False) -> float:
     """The value of a number as written: "14,768" -> 14768.0; "1.48" with "万" -> 14800.0;
     "2.2" with "Billion" -> 2.2e9: the float nearest the decimal value, not a product of
-    floats."""
+    floats. With ``decimal_comma`` (DECIMAL_COMMA_NUMBER), "24.214" -> 24214.0 and "1,2" with
+    "Mrd" -> 1.2e9."""
+    if decimal_comma:
+        digits = digits.replace(".", "").replace(",", ".")
     plain = digits.replace(",", "")
     if not scale:
         return float(plain)

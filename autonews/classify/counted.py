@@ -70,8 +70,12 @@ _WORD = re.compile(r"\S+")
 _NAME_NUMBER = re.compile(r"\d{1,4}$")  # "Silverado [1500]": a name's number goes on the name
 _HYPHENED = re.compile(r"-([A-Za-z]+)(?![\w-])")
 # The vocabulary's singular nouns ("car", "bus", "job"): one may describe the noun after it.
+# A German plural is a listed singular and an ending ("Stellen", "Fahrzeuge"), no singular.
 _SINGULAR = frozenset(
-    noun for noun in UNIT_OF if noun + "s" in UNIT_OF or noun + "es" in UNIT_OF or noun[-1] != "s"
+    noun
+    for noun in UNIT_OF
+    if (noun + "s" in UNIT_OF or noun + "es" in UNIT_OF or noun[-1] != "s")
+    and not any(noun != other and noun.startswith(other) for other in UNIT_OF)
 )
 
 

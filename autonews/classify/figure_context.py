@@ -202,6 +202,9 @@ def _percent_words(
 
 
 _QUARTERLY = re.compile(word_pattern(DATA["quarters"]["words"]), re.IGNORECASE)
+_WEEKLY = re.compile(
+    rf"{word_pattern(DATA['weeks']['words'])}|第\s?\d{{1,2}}\s?[周週]", re.IGNORECASE
+)
 # Month-on-month, or quarter-on-quarter of a quarter's figures.
 _SEQUENTIAL = frozenset(("环比", "環比", "sequentially"))
 
@@ -238,6 +241,8 @@ def percent_measure(text: str, start: int, end: int, table: str = "percents") ->
         measure = measure_before[words.lower()]
     if words.lower() in _SEQUENTIAL and _QUARTERLY.search(text):
         return "qoq", words
+    if words.lower() in _SEQUENTIAL and _WEEKLY.search(text):
+        return "wow", words  # 上周上险量1.47万辆 环比增长21%: against the week before
     return measure, words
 
 
@@ -255,7 +260,8 @@ def _direction_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
     )
 
 
-_A_LEVEL = re.compile(r"(?:\bto|\bat|至|到)\s*$", re.IGNORECASE)  # "rises to 30%": a level
+# "rises to 30%", "steigt auf 2,4 Prozent": a level
+_A_LEVEL = re.compile(r"(?:\bto|\bat|\bauf|\bà|至|到)\s*$", re.IGNORECASE)
 
 
 def _direction(text: str, start: int, end: int) -> str:

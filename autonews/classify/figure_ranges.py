@@ -30,6 +30,7 @@ class End(NamedTuple):
     scale: str | None
     end: int
     spot: Spot | None
+    comma: bool = False  # its text writes decimal commas ("1,2-1,5 Mrd.")
 
     @property
     def start(self) -> int:
@@ -75,7 +76,7 @@ def _value(end: End, high: End, kind: str) -> float | None:
     if end.spot and (end.scale or not high.scale):
         return end.spot.figure.value
     scale = end.scale or (high.scale if kind != "percent" else None)
-    return number_value(end.number.group(), scale)
+    return number_value(end.number.group(), scale, end.comma)
 
 
 def _kind_of(low: Spot | None, high: Spot | None) -> tuple[str, str] | None:

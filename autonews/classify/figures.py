@@ -10,6 +10,7 @@ words around a figure say its bound and what a percentage is (``figure_context``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from autonews.classify.counted import NO_NAMES, Names, cjk_counted, counted_after
@@ -21,15 +22,25 @@ from autonews.classify.figure_context import (
     described,
     orders_counted,
 )
+from autonews.classify.figure_language import decimal_comma, whole_count
 from autonews.classify.figure_ranges import End, listed_count, range_of
 from autonews.classify.figure_words import date_spans, in_spans, yen_sign_is_yen
+from autonews.classify.figures_in_words import (
+    CURRENCY_WORD_AFTER,
+    CURRENCY_WORDS,
+    SIGN_AFTER,
+    SYMBOLS,
+    spelled_spots,
+    worded,
+)
 from autonews.classify.reasons import DISCARD
 from autonews.classify.scripts import simplified
 from autonews.models import Figure
 from autonews.numbers import (
-    CJK_CURRENCIES,
+    ABBREVIATED,
     CJK_MONEY,
     CJK_SCALES,
+    DECIMAL_COMMA_NUMBER,
     NUMBER,
     SCALE_WORDS,
     SCALES,
@@ -37,6 +48,7 @@ from autonews.numbers import (
 )
 
 _NUMBER = re.compile(NUMBER)
+_DECIMAL_COMMA_NUMBER = re.compile(DECIMAL_COMMA_NUMBER)
 # Rupees as Indian papers write them: "Rs 25,000", "Rs. 5,400 crore", "INR 500 crore".
 _SYMBOL_BEFORE = re.compile(
     r"(US\$|HK\$|A\$|C\$|RMB\s?|(?-i:INR\s?|\bRs\.?\s?)|[$€£¥￥₹₩])\s?$", re.IGNORECASE
@@ -48,56 +60,13 @@ _SCALE_AFTER = re.compile(rf"[\s-]?({SCALE_WORDS})\b|\s?({CJK_SCALES})", re.IGNO
 _SCALE_FIRSTS = frozenset(word[0].lower() for word in SCALES)
 # "$5B": a B for billions only right after a sum of money ("200,000 B-segment EVs" is a count).
 _BILLIONS_AFTER_SUM = re.compile(r"\s?[Bb]\b(?!-)")
-# "pc": per cent in Indian wire copy ("sales rise 21 pc").
-_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b|pc\b)", re.IGNORECASE)
-_CURRENCY_WORD_AFTER = re.compile(
-    r"\s+(yuan|rmb|yen|euros?|dollars?|won|rupees?|pounds|usd|eur|cny|jpy|krw|inr|gbp)\b",
-    re.IGNORECASE,
+# "pc": per cent in Indian wire copy ("sales rise 21 pc"); German and French: "58 Prozent",
+# "2,1 %" (a space before the sign), "pour cent".
+_PERCENT_AFTER = re.compile(
+    r"\s?(?:%|percent\b|per cent\b|pc\b|prozent\b|procent\b|pour\s+cent\b)", re.IGNORECASE
 )
 _CJK_CURRENCY_AFTER = re.compile(rf"\s?({CJK_MONEY})")
 _NAME_NUMBER_BELOW = 100
-# "a million cars", "half a million vehicles": a count said in words, no digit
-_WORDED = re.compile(r"\b(half a|an?|one)\s+(million|billion)\b", re.IGNORECASE)
-_WORDED_VALUE = {"half a": 0.5, "a": 1.0, "an": 1.0, "one": 1.0}
-
-
-_SYMBOLS = {
-    "$": "USD",
-    "US$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "CNY",
-    "￥": "CNY",
-    "₹": "INR",
-    "₩": "KRW",
-    "A$": "AUD",
-    "C$": "CAD",
-    "HK$": "HKD",
-    "RMB": "CNY",
-    "INR": "INR",
-    "RS": "INR",
-}
-_WORDS = {
-    "yuan": "CNY",
-    "rmb": "CNY",
-    "yen": "JPY",
-    "euro": "EUR",
-    "euros": "EUR",
-    "dollars": "USD",
-    "dollar": "USD",
-    "won": "KRW",
-    "rupees": "INR",
-    "rupee": "INR",
-    "pounds": "GBP",
-    "usd": "USD",
-    "eur": "EUR",
-    "cny": "CNY",
-    "jpy": "JPY",
-    "krw": "KRW",
-    "inr": "INR",
-    "gbp": "GBP",
-    **CJK_CURRENCIES,
-}
 
 
 _SYMBOL_CHARS = frozenset("$€£¥￥₹₩BRsS.")  # "RMB" ends in B, "INR" in R, "Rs." in s or .
@@ -108,10 +77,14 @@ _LATIN = re.compile("[A-Za-z]")
 
 
 def _figure_at(
-    text: str, number: re.Match[str], names: Names, scaled: tuple[str | None, int, bool]
+    text: str,
+    number: re.Match[str],
+    names: Names,
+    scaled: tuple[str | None, int, bool],
+    comma: bool = False,
 ) -> Spot | None:
     """The figure a number is, if any; ``scaled``: its scale, where it ends, and whether 多 or
-    余 is in it (``scale_after``)."""
+    余 is in it (``scale_after``); ``comma``: the text writes decimal commas."""
     start, end = number.span()
     if start > 1 and text[start - 1] == "-" and _LATIN.match(text[start - 2]):
         return None  # a model's name ("F-150 Pickups", "CX-5"), no count
@@ -125,17 +98,20 @@ def _figure_at(
         else None
     )
     scale, after, more = scaled
-    value = number_value(number.group(), scale)
+    value = number_value(number.group(), scale, comma)
     if symbol and not scale and (billions := _BILLIONS_AFTER_SUM.match(text, end)):
-        after, value = billions.end(), number_value(number.group(), "billion")
+        after, value = billions.end(), number_value(number.group(), "billion", comma)
     if symbol:
-        currency = _SYMBOLS.get(symbol.group(1).strip().upper().removesuffix("."), "USD")
+        currency = SYMBOLS.get(symbol.group(1).strip().upper().removesuffix("."), "USD")
         return Spot(Figure("money", text[symbol.start() : after], value, currency), symbol.start())
     following = text[after : after + 2].lstrip()[:1]
     if not following:
         return _bare(text, number, after, value, scale)
     if following in "%pP" and (match := _PERCENT_AFTER.match(text, end)):
         return Spot(Figure("percent", text[start : match.end()], value, "%"), start)
+    if following in "€£$" and (sign := SIGN_AFTER.match(text, after)):
+        currency = SYMBOLS[sign.group(1)]
+        return Spot(Figure("money", text[start : sign.end()], value, currency), start)
     if following in _MORE and _CJK_MEASURE.match(text, after + 1):
         after, more = after + 1, True  # 4万多辆
     if "\u3400" <= following <= "\ufaff":
@@ -145,7 +121,13 @@ def _figure_at(
         return spot._replace(figure=replace(spot.figure, qualifier="at_least")) if more else spot
     if not following.isalnum() and text[after : after + 1] != "-":
         return _bare(text, number, after, value, scale)  # "48,532, …": a count, if its words say
-    return _count(text, number, after, value, names, scale)
+    # A count read with decimal points is whole ("24.214 Cybertrucks": no fraction of a truck);
+    # a sum keeps its decimals ("24.214 euros").
+    whole = value if scale or comma else whole_count(number.group(), value)
+    spot = _count(text, number, after, whole, names, scale)
+    if spot is not None and spot.figure.kind == "money" and whole != value:
+        return spot._replace(figure=replace(spot.figure, value=value))
+    return spot
 
 
 def scale_after(text: str, end: int) -> tuple[str | None, int, bool]:
@@ -160,7 +142,11 @@ def scale_after(text: str, end: int) -> tuple[str | None, int, bool]:
     scale = _SCALE_AFTER.match(text, end + 1 if more else end)
     if scale is None:
         return None, end, False
-    return scale.group(1) or scale.group(2), scale.end(), more
+    word = scale.group(1) or scale.group(2)
+    stop = scale.end() + (
+        word.lower() in ABBREVIATED and text[scale.end() : scale.end() + 1] == "."
+    )
+    return word, stop, more
 
 
 def _cjk_figure(
@@ -191,8 +177,8 @@ def _bare(
     deliveries hit 48,532 in Nov", 零跑汽车：11月交付86215: vehicles); not a year."""
     if scale and SCALES[scale.lower()] >= _MONEY_SCALE:
         return None
-    if not scale and "," not in number.group() and 1900 <= value <= 2100:
-        return None  # "deliveries in 2025"
+    if not scale and number.group().isdigit() and 1900 <= value <= 2100:
+        return None  # "deliveries in 2025" (not "1.900 Stellen")
     counted = counted_by_context(text, number.start(), after, value)
     if counted is None:
         return None
@@ -213,10 +199,10 @@ def _count(
     number say ("14,768 Cars", "2,900 jobs"); a number in a model's name is none ("Ram 1500
     pickups"), nor is a year ("2025 Ram 1500 pickups")."""
     start = number.start()
-    if match := _CURRENCY_WORD_AFTER.match(text, after):
-        currency = _WORDS[match.group(1).lower()]
+    if match := CURRENCY_WORD_AFTER.match(text, after):
+        currency = CURRENCY_WORDS[match.group(1).lower()]
         return Spot(Figure("money", text[start : match.end()], value, currency), start)
-    if not scale and 1900 <= value <= 2100 and "," not in number.group():
+    if not scale and 1900 <= value <= 2100 and number.group().isdigit():
         return None  # a year, whatever follows: nothing below reads it as a count
     if names.at(start) or _after_a_name(text, number, names):
         return None
@@ -225,7 +211,7 @@ def _count(
         found = counted_before_a_word(text, after)
     if found is None:
         return _bare(text, number, after, value, scale)  # "48,532 in Nov"
-    if 1900 <= value <= 2100 and "," not in number.group():
+    if 1900 <= value <= 2100 and number.group().isdigit():
         return None  # a year rather than a count
     return Spot(Figure("units", text[start : found[0]], value, found[1]), start)
 
@@ -243,7 +229,7 @@ def _currency(match: re.Match[str], text: str, start: int) -> str:
         and not text.startswith(("人民幣", "人民币"), match.end())
     ):
         return "TWD"
-    return _WORDS[word]
+    return CURRENCY_WORDS[word]
 
 
 _RENMINBI = re.compile(r"(?:人民[幣币]|RMB)\s?$")
@@ -284,14 +270,29 @@ def extract_figures(
     figure a count, a range, bounded or a kind of percentage goes to ``reasons`` (--explain)."""
     # Most headlines are ASCII, and half of them have no digit: deleting the digits from the
     # bytes tells that several times faster than a search for one.
+    comma = False
     if text.isascii():
         if len(text.encode().translate(None, _ASCII_DIGITS)) == len(text):
-            return _worded(text) if "illion" in text else ()
-        numbers = _ASCII_NUMBER.finditer(text)
+            return _in_words(text, reasons)
+        comma = decimal_comma(text)
+        numbers = (_DECIMAL_COMMA_NUMBER if comma else _ASCII_NUMBER).finditer(text)
     elif _DIGIT.search(text):
-        numbers = _NUMBER.finditer(text)
+        comma = decimal_comma(text)
+        numbers = (_DECIMAL_COMMA_NUMBER if comma else _NUMBER).finditer(text)
     else:
-        return ()
+        return _in_words(text, reasons)
+    spots = _numbers_figures(text, numbers, names, comma)
+    if said := spelled_spots(text):  # "Umsatz wächst um sieben Prozent auf 1.200 Fahrzeuge"
+        taken = [(spot.start, spot.end) for spot in spots]
+        spots.extend(s for s in said if not any(a < s.end and s.start < b for a, b in taken))
+        spots.sort(key=lambda spot: spot.start)
+    return _described(text, spots, reasons)
+
+
+def _numbers_figures(
+    text: str, numbers: Iterator[re.Match[str]], names: Names, comma: bool
+) -> list[Spot]:
+    """The figures the numbers of ``text`` are (``comma``: it writes decimal commas)."""
     spots: list[Spot] = []
     counted_to = 0  # where the words the last count counted end
     dates: list[tuple[int, int]] | None = None  # read once a number reads as a figure
@@ -301,10 +302,10 @@ def extract_figures(
             previous = None
             continue  # "1.2 Million 1500 Pickups": a number in what a count counts
         scaled = scale_after(text, number.end())
-        spot = _figure_at(text, number, names, scaled)
+        spot = _figure_at(text, number, names, scaled, comma)
         scale, end, _ = scaled
         if spot is None and spots and listed_count(text, spots[-1], number, end):
-            value = number_value(number.group(), scale)
+            value = number_value(number.group(), scale, comma)
             unit = spots[-1].figure.unit
             listed = Figure("units", text[number.start() : end], value, unit, implied=True)
             spot = Spot(listed, number.start(), "the next of a list of counts")
@@ -313,7 +314,7 @@ def extract_figures(
             if in_spans(number.start(), dates):
                 previous = None
                 continue  # "5 Dec units", "12月5日": a date's day
-        here = End(number, scale, end, spot)
+        here = End(number, scale, end, spot, comma)
         if previous is not None and (ranged := range_of(text, previous, here)):
             if spots and previous.spot is spots[-1]:
                 spots.pop()  # the low end read as a figure alone: "10万辆至12万辆"
@@ -323,6 +324,12 @@ def extract_figures(
             spots.append(spot)
             if spot.figure.kind == "units":
                 counted_to = spot.end
+    return spots
+
+
+def _described(text: str, spots: list[Spot], reasons: list[str]) -> tuple[Figure, ...]:
+    """The figures of ``spots`` with what their words say of them (``described``), but a
+    battery's charge levels."""
     figures = [described(text, spot, reasons) for spot in spots]
     if not any(figure.measure == CHARGE for figure in figures):
         return tuple(figures)
@@ -349,15 +356,13 @@ def _without_charge_levels(
     return tuple(kept)
 
 
-def _worded(text: str) -> tuple[Figure, ...]:
-    """A count told in words: "recalls a million cars" (a headline with no digit)."""
-    figures = []
-    for match in _WORDED.finditer(text):
-        value = _WORDED_VALUE[match.group(1).lower()] * 10.0 ** SCALES[match.group(2).lower()]
-        found = counted_after(text, match.end())
-        if found is not None:
-            figures.append(Figure("units", text[match.start() : found[0]], value, found[1]))
-    return tuple(figures)
+def _in_words(text: str, reasons: list[str]) -> tuple[Figure, ...]:
+    """The figures of a headline with no digit: spelled out ("um zwölf Prozent") or a count in
+    words ("recalls a million cars")."""
+    said = spelled_spots(text)
+    if said:
+        return _described(text, said, reasons)
+    return worded(text) if "illion" in text else ()
 
 
 def in_yen(figures: tuple[Figure, ...], text: str, countries: frozenset[str]) -> tuple[Figure, ...]:

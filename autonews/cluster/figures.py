@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from autonews.classify.figure_language import decimal_comma, spelled, spelled_numbers, whole_count
 from autonews.classify.figure_words import date_spans, in_spans
 
 # (Figure, close, figure and converted_alike: the clustering's modules read them here.)
@@ -17,21 +18,48 @@ from autonews.figure_match import Figure as Figure
 from autonews.figure_match import close as close
 from autonews.figure_match import converted_alike as converted_alike
 from autonews.figure_match import figure as figure
-from autonews.numbers import CJK_SCALES, NUMBER, SCALE_WORDS, number_value
+from autonews.numbers import (
+    CJK_SCALES,
+    DECIMAL_COMMA_NUMBER,
+    NUMBER,
+    SCALE_WORDS,
+    SCALES,
+    number_value,
+)
 
-# How a percentage is written out: "per cent" in British papers, "Prozent" in German ones.
-_PERCENT_WORDS = r"(?:percent|per\s?cent|prozent|pc)\b"  # "pc": Indian wire copy
+# How a percentage is written out: "per cent" in British papers, "Prozent" in German ones,
+# "pour cent" in French.
+_PERCENT_WORDS = (
+    r"(?:percent|per\s?cent|prozent|procent|pour\s+cent|pc)\b"  # "pc": Indian wire copy
+)
 _PERCENT = re.compile(rf"%|{_PERCENT_WORDS}", re.IGNORECASE)
 
 # A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%", "80 per cent"), a
 # scale joined by a hyphen too ("₹3,300-crore": trial 45's two items of one sum were apart).
 # Not a number of a notice's or a campaign's reference (R/2026/334, A12/00428/26, 2026-101):
 # two notices' numbers are alike (334 and 336) whatever they tell.
-_NUMBER = re.compile(
-    rf"(?<!\w/)(?<!\b[12]\d{{3}}-)({NUMBER})(?!\d|/\d)(?:\s|-(?=(?:{SCALE_WORDS})\b))?"
-    rf"(%|{_PERCENT_WORDS}|{CJK_SCALES}|(?:{SCALE_WORDS})\b)?",
-    re.IGNORECASE,
+_NUMBER_FORM = (
+    r"(?<!\w/)(?<!\b[12]\d{{3}}-)({number})(?!\d|/\d)(?:\s|-(?=(?:{scales})\b))?"
+    r"(%|{percents}|{cjk}|(?:{scales})\b)?"
 )
+_NUMBER, _DECIMAL_COMMA = (
+    re.compile(
+        _NUMBER_FORM.format(
+            number=number, scales=SCALE_WORDS, percents=_PERCENT_WORDS, cjk=CJK_SCALES
+        ),
+        re.IGNORECASE,
+    )
+    for number in (NUMBER, DECIMAL_COMMA_NUMBER)
+)
+
+
+def _numbers_of(text: str) -> tuple[re.Pattern[str], bool]:
+    """The pattern of ``text``'s numbers and whether it writes decimal commas ("24.214" is
+    24,214 in a German title, "1,2 Mrd." 1.2 billion: ``figure_language``)."""
+    comma = decimal_comma(text)
+    return (_DECIMAL_COMMA if comma else _NUMBER), comma
+
+
 # A sum with a currency sign and a bare B for billions, as headlines shorten it: "$5B", "€2B".
 _SHORT_BILLIONS = re.compile(rf"[$€£¥]\s?({NUMBER})B\b")
 _DIGIT = re.compile(r"\d")
@@ -42,17 +70,18 @@ def numbers(text: str) -> frozenset[Figure]:
     """The figures of a text that can tell one event from another: counts from 10, amounts,
     percentages; not versions (AI OS 6.0), years or dates ("IT之家 12 月 5 日消息": every item
     of a month would share a 12)."""
-    found: set[Figure] = set()
     if not _DIGIT.search(text):
-        return frozenset()
+        return frozenset(_spelled(text))  # "um sieben Prozent"
+    found = _spelled(text)
     dates: list[tuple[int, int]] | None = None  # read when a number may be a date's
-    for match in _NUMBER.finditer(text):
+    pattern, comma = _numbers_of(text)
+    for match in pattern.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
         percent = bool(unit) and _PERCENT.fullmatch(unit) is not None
-        value = number_value(digits, None if percent else unit)
-        if not unit and (
-            value < 10 or ("," not in digits and "." not in digits and 1800 <= value <= 2100)
-        ):
+        value = number_value(digits, None if percent else unit, comma)
+        if not (unit or comma) and _COUNT_AFTER.match(text, match.end()):
+            value = whole_count(digits, value)  # "24.214 Cybertrucks": no fraction of a truck
+        if not unit and (value < 10 or (digits.isdigit() and 1800 <= value <= 2100)):
             continue  # small counts, versions (AI OS 6.0) and years say little about identity
         if not unit and value < _NO_DATE_FROM:
             dates = date_spans(text) if dates is None else dates
@@ -65,6 +94,17 @@ def numbers(text: str) -> frozenset[Figure]:
     return frozenset(found)
 
 
+def _spelled(text: str) -> set[Figure]:
+    """Numbers spelled out before a percent word or a scale: "um sieben Prozent" is 7%."""
+    found = set()
+    for match in spelled(text):
+        value = float(spelled_numbers()[match.group(1).lower()])
+        if scale := match.group("scale"):
+            value *= 10.0 ** SCALES[scale.lower()]
+        found.add(figure(value, bool(match.group("percent"))))
+    return found
+
+
 # What a figure counts, where its words say: money (a currency sign before it, a currency after)
 # or vehicles (cars, units, 辆 after it). 20,000 vehicles lost to a strike and a car's 20,000
 # euros are two figures (trial 36).
@@ -72,12 +112,13 @@ _MONEY_BEFORE = re.compile(
     r"(?:[$€£¥￥₹]|\b(?:US|HK|NT|RMB|EUR|USD|CNY|INR)\$?|\b(?-i:Rs)\.?)\s?$", re.IGNORECASE
 )
 _MONEY_AFTER = re.compile(
-    r"^\s?(?:euros?|dollars?|yuan|yen|pounds?|won|rupees?|francs?|kronor|"
+    r"\.?\s?(?:[€$£]|(?:de\s|d['’])?(?:euros?|dollars?)|yuan|yen|pounds?|won|rupees?|francs?|kronor|"
     r"(?:港|美|欧|日|新台)?元|美元|欧元|日元|港元|英镑|韩元)",
     re.IGNORECASE,
 )
 _COUNT_AFTER = re.compile(
-    r"^\s?(?:vehicles?|cars?|units?|trucks?|vans?|SUVs?|EVs?|pickups?|buses|sedans?|辆|台|部)",
+    r"\s?(?:vehicles?|cars?|units?|trucks?|vans?|SUVs?|EVs?|pickups?|buses|sedans?|辆|台|部"
+    r"|Fahrzeugen?|Fahrzeuge|Autos|Pkw|voitures?|véhicules?|unités)",
     re.IGNORECASE,
 )
 # A count told after what was counted: "exports 32,012", "deliveries of 41,820", 出口3.2万.
@@ -94,18 +135,19 @@ def counted_as(text: str) -> dict[Figure, str]:
     found: dict[Figure, str] = {}
     if not _DIGIT.search(text):
         return found
-    for match in _NUMBER.finditer(text):
+    pattern, comma = _numbers_of(text)
+    for match in pattern.finditer(text):
         digits, unit = match.group(1), (match.group(2) or "").lower()
         if unit and _PERCENT.fullmatch(unit) is not None:
             continue
-        after, before = (
-            text[match.end() : match.end() + 12],
-            text[max(0, match.start() - 4) : match.start()],
-        )
-        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
-            found[figure(number_value(digits, unit or None))] = "money"
-        elif _COUNT_AFTER.match(after) or _COUNT_BEFORE.search(text[: match.start()][-24:]):
-            found[figure(number_value(digits, unit or None))] = "vehicles"
+        before = text[max(0, match.start() - 4) : match.start()]
+        value = number_value(digits, unit or None, comma)
+        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(text, match.end()):
+            found[figure(value)] = "money"
+        elif _COUNT_AFTER.match(text, match.end()):
+            found[figure(value if unit or comma else whole_count(digits, value))] = "vehicles"
+        elif _COUNT_BEFORE.search(text[: match.start()][-24:]):
+            found[figure(value)] = "vehicles"
     return found
 
 
