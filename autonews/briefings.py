@@ -52,6 +52,22 @@ _REVIEW = (
 REVIEW = re.compile(_REVIEW, re.IGNORECASE)
 
 
+# A deals post: a shop's discount an outlet passes on ("Green Deals: EcoFlow Delta 3 Plus power
+# station drops to $499"), no event of anyone's, whatever word it shares with the news (Fastned's
+# green bond: trial 44), and no car news of the car feed that posts it unless it names a car
+# (trial 46: a power station and a robot mower were car stories).
+DEALS = re.compile(
+    r"^(?:(?:green|daily|today'?s|weekend|best|top|hot|tech|ev|black friday|cyber monday"
+    r"|prime day)\s+)?deals\s*[:：|｜–—-]|\bdeals? of the (?:day|week)\b|\bdeal alert\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_deals_post(title: str) -> bool:
+    """Whether a title is a deals post's ("Green Deals: …")."""
+    return DEALS.search(title.strip()) is not None
+
+
 # A commentary's title: an opinion, analysis or column (by its label), a review or test drive of
 # a model, a preview of what is to come ("What to Expect From VW's Results", "the week ahead").
 # It tells no event of its own: the recall of the model it reviews, the results it previews are
@@ -71,12 +87,9 @@ COMMENTARY = re.compile(
     # An interview, labelled so ("Interview:", "Q&A:", "[Interview]", 对话何小鹏：,
     # ｜36氪专访): what someone says of the news, not the news.
     r"|^(?:interview|q\s*&\s*a)\s*[:：|｜]|\[interview\]"
-    r"|^(?:独家)?(?:专访|對話|对话)[^:：|｜]{0,24}[:：|｜]|专访\s*$"
-    # A deals post: a shop's discount an outlet passes on ("Green Deals: EcoFlow Delta 3 Plus
-    # power station drops to $499"), no event of anyone's, whatever word it shares with the
-    # news (Fastned's green bond: trial 44).
-    r"|^(?:(?:green|daily|today'?s|weekend|best|top|hot|tech|ev|black friday|cyber monday"
-    r"|prime day)\s+)?deals\s*[:：|｜–—-]|\bdeals? of the (?:day|week)\b|\bdeal alert\b",
+    # ... and a deals post (DEALS above), no event of anyone's, whatever word it shares with the
+    # news.
+    r"|^(?:独家)?(?:专访|對話|对话)[^:：|｜]{0,24}[:：|｜]|专访\s*$" + "|" + DEALS.pattern,
     re.IGNORECASE,
 )
 

@@ -8,6 +8,7 @@ whose own words show what else it is about keeps no car news from its feed.
 
 from __future__ import annotations
 
+from autonews.briefings import reads_as_deals_post
 from autonews.classify.knowledge import Knowledge
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.relevance import NONE, WEAK, Evidence, Spotted, lead_sentence_length
@@ -16,6 +17,8 @@ from autonews.classify.verdicts import names_something_else
 
 def in_a_car_feed(k: Knowledge, found: list[Spotted], tokens: Tokens, stems: list[str]) -> Evidence:
     """Car news, unless the title's words show what else it is about."""
+    if reads_as_deals_post(tokens.text):  # "Green Deals: … power station drops to $499"
+        return Evidence(NONE, "a deals post: a shop's discount, no car news of its feed's")
     other = names_something_else(k, tokens, stems)
     if other is not None:  # "Jaguar attacks tourist" in a car feed is the animal's news
         return Evidence(NONE, f"'{other}' is not the brand here")

@@ -20,6 +20,8 @@ from autonews.models import CompanyRef, Event, MakerRef
 SPECULATIVE = -1.0  # the weight that marks a speculative phrase in the event trie
 DENIAL = -2.0  # ... and a denial's word, which makes the rumour it names no speculation
 STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
+# The payload of an automotive phrase that is no car word ([context] not_vehicles).
+NOT_A_CAR_WORD = ""
 
 
 def strength_name(weight: float) -> str:

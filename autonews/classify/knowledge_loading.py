@@ -13,7 +13,7 @@ from typing import Any
 
 from autonews.classifier_version import knowledge_version
 from autonews.classify.glossary import glossary
-from autonews.classify.knowledge import STRENGTHS, EntityHit, Knowledge
+from autonews.classify.knowledge import NOT_A_CAR_WORD, STRENGTHS, EntityHit, Knowledge
 from autonews.classify.lexicon import phrase_key, stem
 from autonews.classify.scripts import simplified
 from autonews.classify.sport import sport_of
@@ -97,6 +97,10 @@ def build_knowledge(
         if phrase.isascii():
             # Matched as written, not stemmed: "care" stems to "car".
             knowledge.automotive.add(phrase_key(phrase), phrase)
+    # Phrases whose car word means something else ("special purpose vehicle", a financing
+    # structure): listed with no payload text, they shadow the car word inside them.
+    for phrase in rules["context"].get("not_vehicles", []):
+        knowledge.automotive.add(phrase_key(str(phrase)), NOT_A_CAR_WORD)
     knowledge.automotive_cjk = tuple(
         dict.fromkeys(simplified(p) for p in automotive if not p.isascii())
     )

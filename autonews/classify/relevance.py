@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from autonews.classify.knowledge import EntityHit, Knowledge
+from autonews.classify.knowledge import NOT_A_CAR_WORD, EntityHit, Knowledge
 from autonews.classify.lexicon import Tokens
 from autonews.classify.phrase_trie import Found
 
@@ -48,7 +48,7 @@ def automotive_words(k: Knowledge, tokens: Tokens, norms: list[str] | None = Non
     not ``tokens.norms`` (a German text's compounds read as their parts)."""
     words = tokens.norms if norms is None else norms
     found = (
-        [hits[0] for _, _, hits in k.automotive.scan(words)]
+        [hits[0] for _, _, hits in k.automotive.scan(words) if hits[0] != NOT_A_CAR_WORD]
         if k.automotive.may_match(words)
         else []
     )
