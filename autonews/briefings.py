@@ -15,14 +15,40 @@ _DAY = (
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
     r"|\d{4}-\d{2}-\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 )
-# What only a briefing's title says: a week's review, best reads, a morning or evening paper;
-# a dated issue listing several stories ("The Charge, Dec 6: VW's ID recall, Tesla's rough
-# November, Rivian R2 starts": three items, no one event, trial 44).
-BRIEFING = re.compile(
-    r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b|\bround-?up\b"
+# A newsletter's or a podcast's name: words ending in the word of a recurring issue ("The EV
+# Weekly", "Morning Briefing", "Ford News Roundup", "The Detroit Dispatch"), never that word
+# alone ("Weekly sales: BYD …", "Briefing: Tesla recalls …" label one story).
+_ISSUE_NAME = (
+    r"(?:[\w'’&.]+\s+){1,4}(?:weekly|daily|digest|briefing|round-?up|wrap-?up|dispatch|newsletter)"
+)
+# Several stories listed: "A, B, C", "A, B and C", "A; B" (a name before one story is a label
+# of that story: "Gasgoo Daily: XPeng's VP leaves for NVIDIA", "Hyperdrive Daily: GM improves").
+_LIST = r"[^,，;；]+[,，;；][^,，;；]+(?:[,，;；]|\b(?:and|plus)\b|&)"
+# What only a newsletter's issue or a roundup of several stories says in its title: a week's
+# review, best reads, a morning or evening paper, things to know; a newsletter's name before its
+# issue's stories or its date ("The EV Weekly: Fastned hits 400, Ionity cuts prices, …",
+# "Morning Briefing — Dec 3"); a roundup labelled so (not a police's or a herd's: "roundup of
+# Koreans at Hyundai's plant"); a dated issue, its name and date alone or before several
+# stories ("The Charge, Dec 6: VW's ID recall, Tesla's rough November, Rivian R2 starts": three
+# items, no one event, trial 44).
+NEWSLETTER = re.compile(
+    r"\bweek(?:'s| in) review\b|\bbest reads\b|\bnewsletter\b"
     r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]"
-    r"|\bmorning dump\b|\bdaily briefing\b|\bbriefing\s*[:：|｜]|^\d+ things\b|\bthings to know\b"
-    rf"|^[^:：|｜]{{0,40}}\b{_DAY}\s*[:：|｜][^,，;；]+[,，;；][^,，;；]+[,，;；]"
+    r"|\bmorning dump\b|\bdaily briefing\b|^\d+ things\b|\bthings to know\b"
+    rf"|^{_ISSUE_NAME}\s*(?:[:：|｜–—]|\s-\s)\s*{_LIST}"
+    rf"|^{_ISSUE_NAME}\s*(?:[:：|｜–—,]|\s-\s|for\s)\s*{_DAY}"
+    r"|\bround-?up\s*[:：|｜–—]|^(?:a|our)\s+(?:\w+\s+){0,2}round-?up\b"
+    r"|\b(?:weekly|daily|monthly|news|week's|weekend)\s+round-?up\b"
+    rf"|^(?:[^:：|｜,]{{1,40}}(?:,|\s[–—|-]))?\s*{_DAY}(?:,?\s+\d{{4}})?\s*"
+    r"(?:$|[:：|｜][^,，;；]+[,，;；][^,，;；]+[,，;；])",
+    re.IGNORECASE,
+)
+# What only a briefing's title says: a newsletter's issue, a roundup; a list of several stories
+# under a date ("Insurance registrations for week ending Apr 23: Tesla 10,300, Li Auto 7,200,
+# NIO 2,000": a table, news of no one maker, but news).
+BRIEFING = re.compile(
+    NEWSLETTER.pattern
+    + rf"|^[^:：|｜]{{0,40}}\b{_DAY}\s*[:：|｜][^,，;；]+[,，;；][^,，;；]+[,，;；]"
     # A ranking of several makers' or models' sales, or how each of them did (trial 45: "Top
     # 10 Car Makers November 2026 – Maruti, Mahindra, …", "10 best-selling SUVs", "Auto sales:
     # how carmakers fared in November"); "BYD enters top 10" is one maker's news.
@@ -130,6 +156,12 @@ def reads_as_commentary(title: str) -> bool:
 def reads_as_review(title: str) -> bool:
     """Whether a title is a review's: a model reviewed, driven or weighed for buyers."""
     return REVIEW.search(title.strip()) is not None
+
+
+def reads_as_newsletter(title: str) -> bool:
+    """Whether a title is a newsletter's issue or a roundup's: several stories, or none, told
+    elsewhere; no news of its own (a ranking of sales is: it is a briefing, not a newsletter)."""
+    return NEWSLETTER.search(title.strip()) is not None
 
 
 def reads_as_roundup(title: str) -> bool:

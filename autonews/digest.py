@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from autonews.classify.knowledge import Knowledge
 
 INDUSTRY = "Industry"
-OTHER_NEWS = "Other news"  # the group of stories not about cars, with --all-topics
+OTHER_NEWS = "Other news"  # the group of stories not shown by default, with --all-topics
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
     first of its makers the reader asked for (``wanted``, lower case: "--maker Kia" files a
     Hyundai and Kia recall under Kia)."""
     c = story.classification
-    if not story.shown_by_default:  # not about cars, or community posts alone
+    if not story.shown_by_default:  # not about cars, community posts or roundups alone
         return OTHER_NEWS, "other"
     if group_by == "event":
         return c.event.value, "event"
@@ -288,6 +288,16 @@ def _lead(ranked: Sequence[Story]) -> Story | None:
     return max(candidates, key=claim)  # (the first of equal claims: ``ranked``'s order)
 
 
+def _hidden_as(story: Story) -> str:
+    """Why a story is not shown by default, as the footer counts it: "not_about_cars",
+    "community" (posts alone), "roundup" (newsletters' issues alone); "" when it is shown."""
+    if story.shown_by_default:
+        return ""
+    if not story.classification.automotive:
+        return "not_about_cars"
+    return "community" if story.community else "roundup"
+
+
 def build_digest(
     stories: Sequence[Story],
     feeds: Sequence[FeedHealth],
@@ -298,9 +308,9 @@ def build_digest(
     all_topics: bool = False,
     wanted_makers: Sequence[str] = (),
 ) -> Digest:
-    """Stories ranked and grouped; those not about cars, and those of community posts alone,
-    are left out and counted, or with ``all_topics`` grouped last as "Other news" (never the
-    lead). A story is filed under its
+    """Stories ranked and grouped; those not about cars, and those of community posts or
+    newsletters' roundups alone, are left out and counted, or with ``all_topics`` grouped last
+    as "Other news" (never the lead). A story is filed under its
     first maker (the first of ``wanted_makers``, with ``--maker``) and also listed, by its
     title, under its other makers' groups."""
     cars = [s for s in stories if s.shown_by_default]
@@ -338,6 +348,7 @@ def build_digest(
         groups=groups,
         lead_id=lead_id,
         not_about_cars=0 if all_topics else sum(not s.classification.automotive for s in others),
-        community_posts=0 if all_topics else sum(s.classification.automotive for s in others),
+        community_posts=0 if all_topics else sum(_hidden_as(s) == "community" for s in others),
+        roundups=0 if all_topics else sum(_hidden_as(s) == "roundup" for s in others),
         skipped_pages=tuple(skipped_pages),
     )

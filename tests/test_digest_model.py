@@ -21,7 +21,11 @@ VOLVO = MakerRef("Volvo", "Geely", "SE")
 def test_a_roundup_or_a_live_blog_is_never_the_lead() -> None:
     single = _story("volvo", "Volvo Recalls 14,768 XC70s", Event.RECALL, (VOLVO,), 5)
     roundup = _story(
-        "weekly", "Weekly Recall Roundup: Ford, Toyota, Kia", Event.RECALL, (FORD, TOYOTA, KIA), 1
+        "weekly",
+        "Top 10 Recalls of the Week: Ford, Toyota, Kia",
+        Event.RECALL,
+        (FORD, TOYOTA, KIA),
+        1,
     )
     live = _story("live", "Live: Ford's Capital Markets Day", Event.RECALL, (FORD,), 1, sources=3)
     digest = build_digest([roundup, live, single], (), NOW)
@@ -36,7 +40,7 @@ def test_a_limit_keeps_the_lead_over_a_roundup_ranked_above_it() -> None:
     single = _story("volvo", "Volvo Recalls 14,768 XC70s", Event.RECALL, (VOLVO,), 2)
     roundup = _story(
         "weekly",
-        "Weekly Recall Roundup: Ford, Toyota, Kia",
+        "Top 10 Recalls of the Week: Ford, Toyota, Kia",
         Event.RECALL,
         (FORD, TOYOTA, KIA),
         1,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from autonews.briefings import reads_as_newsletter
 from autonews.models.classification import Classification
 from autonews.models.items import NEVER_FETCHED, FeedStatus
 
@@ -84,10 +85,18 @@ class Story:
         return len({" ".join((s.outlet or s.feed).split()).casefold() for s in self.sources})
 
     @property
+    def roundup(self) -> bool:
+        """Every source a newsletter's issue or a roundup ("The Charge, Dec 6: VW's ID recall,
+        Tesla's rough November, …", "Morning Briefing — Dec 3"): news told elsewhere, no story
+        of its own; left out of a digest but of all topics (trial 44: posted to Slack as car
+        stories)."""
+        return bool(self.sources) and all(reads_as_newsletter(s.title) for s in self.sources)
+
+    @property
     def shown_by_default(self) -> bool:
-        """Car news, which a digest shows without --all-topics: about cars, and told by a
-        report (not by community posts alone)."""
-        return self.classification.automotive and not self.community
+        """Car news, which a digest shows without --all-topics: about cars, told by a report
+        (not by community posts alone) and not only by newsletters' roundups."""
+        return self.classification.automotive and not self.community and not self.roundup
 
     @property
     def feed_date(self) -> datetime | None:
@@ -168,6 +177,8 @@ class Digest:
     not_about_cars: int = 0
     # Stories of community posts alone, about cars, left out too (--all-topics shows them).
     community_posts: int = 0
+    # Stories of newsletters' issues and roundups alone, about cars, left out too (the same).
+    roundups: int = 0
     # Stories in the window before the reader's filters (None: not known, nothing filtered),
     # and each filter with the stories it left: an empty digest says which filter emptied it.
     before_filters: int | None = None

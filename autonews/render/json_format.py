@@ -22,7 +22,8 @@ from autonews.render.common import web_link
 # Added within 7 (compatible: fields more): a figure's low, high, qualifier and measure.
 # 8: a feed's status partial. 9: a story's outlet_count, its sources' via (copies of one article
 # one source). Added within 9: a story's and a source's community, the digest's community_posts;
-# a figure's direction (up or down). Within 9 (fewer values): a source's outlet is never null.
+# a figure's direction (up or down); a story's roundup, the digest's roundups. Within 9 (fewer
+# values): a source's outlet is never null.
 SCHEMA_VERSION = 9
 
 
@@ -124,6 +125,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         data["body"] = story.body
     data.update(classification_dict(story.classification))
     data["community"] = story.community
+    data["roundup"] = story.roundup
     data["cluster_size"] = story.cluster_size
     data["outlet_count"] = story.outlet_count
     data["tags"] = list(story.tags)
@@ -180,6 +182,7 @@ def _head(digest: Digest) -> dict[str, Any]:
         "lead_id": digest.lead_id,
         "not_about_cars": digest.not_about_cars,
         "community_posts": digest.community_posts,
+        "roundups": digest.roundups,
         "muted": digest.muted,
         "last_new_digest": _time(digest.last_new_digest),
         "caught_up": digest.caught_up,

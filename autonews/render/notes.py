@@ -85,20 +85,23 @@ def caught_up_note(digest: Digest, clock: Clock) -> str:
 
 
 def topics_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str | None:
-    """The footer's count of stories left out as not about cars, and of those only community
-    posts tell (a subreddit's questions, a forum's threads), if any."""
-    hidden, posts = digest.not_about_cars, digest.community_posts
-    if posts:
-        told = words.count("community_post", posts)
-        if not hidden:
-            return words("community_posts", posts=told)
-        stories = words.count("story", hidden)
-        return words("not_about_cars_and_posts", stories=stories, posts=told)
-    if not hidden:
+    """The footer's count of the stories a digest leaves out but of all topics: those not about
+    cars, those only community posts tell (a subreddit's questions, a forum's threads), those
+    only newsletters' issues and roundups tell ("12 stories not about cars, 5 community posts
+    on no news story and 3 newsletter roundups; --all-topics shows them"), if any."""
+    counts = (
+        ("hidden_not_about_cars", "story", digest.not_about_cars),
+        ("hidden_community_posts", "community_post", digest.community_posts),
+        ("hidden_roundups", "newsletter_roundup", digest.roundups),
+    )
+    parts = [words(key, n=words.count(noun, n)) for key, noun, n in counts if n]
+    if not parts:
         return None
-    if hidden == 1:
-        return words("not_about_cars_one")
-    return words("not_about_cars", stories=words.count("story", hidden))
+    listed = parts[-1]
+    if len(parts) > 1:  # "A and B", "A, B and C"
+        listed = words("hidden_list").join(parts[:-1]) + words("hidden_and") + listed
+    total = digest.not_about_cars + digest.community_posts + digest.roundups
+    return listed + words("hidden_end_one" if total == 1 else "hidden_end")
 
 
 def move_command(feed: FeedHealth) -> tuple[str, str]:
