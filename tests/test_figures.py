@@ -308,3 +308,19 @@ def test_dates_are_found_where_the_pattern_finds_them(text: str) -> None:
         or figure_words._day_and_month(told)
     ]
     assert figure_words.date_spans(text) == everywhere
+
+
+def test_every_bounding_word_is_found_before_a_figure() -> None:
+    """A bound's word is looked for only at the lengths of the words that end in the letter
+    before the figure (figure_context._bounds_before): every word figures.toml lists before a
+    figure, or as a verb before it, is still found, with its qualifier."""
+    from autonews.classify.figure_context import bound_before
+
+    source = resources.files("autonews.knowledge").joinpath("figures.toml")
+    table = tomllib.loads(source.read_text("utf-8"))["qualifiers"]
+    for qualifier, lists in table.items():
+        for word in lists.get("before", []) + lists.get("verbs", []):
+            text = f"Sales {word} 40,000"
+            bound = bound_before(text, len(text) - len("40,000"), 40000.0)
+            assert bound is not None, word
+            assert (bound.qualifier, bound.words) == (qualifier, word)

@@ -95,16 +95,19 @@ class Bound(NamedTuple):
 
 
 @cache
-def _bounds_before() -> tuple[dict[str, tuple[str, bool]], tuple[int, ...], frozenset[str]]:
+def _bounds_before() -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[int, ...]]]:
     """Every word that bounds the figure right after it, in lower case, and what it is: its
-    qualifier, and whether it is kept in the figure's text (a verb is not); the words' lengths,
-    longest first, and their last characters (most figures follow none of them)."""
+    qualifier, and whether it is kept in the figure's text (a verb is not); and by the last
+    letter of the words, their lengths, longest first (most figures follow no such letter, and
+    a word is looked for only at the lengths of those ending in the letter before the figure)."""
     meaning: dict[str, tuple[str, bool]] = {}
     for qualifier, lists in DATA["qualifiers"].items():
         meaning.update({w.lower(): (qualifier, True) for w in lists.get("before", [])})
         meaning.update({w.lower(): (qualifier, False) for w in lists.get("verbs", [])})
-    lengths = tuple(sorted({len(word) for word in meaning}, reverse=True))
-    return meaning, lengths, frozenset(word[-1] for word in meaning)
+    lengths: dict[str, set[int]] = {}
+    for word in meaning:
+        lengths.setdefault(word[-1], set()).add(len(word))
+    return meaning, {last: tuple(sorted(each, reverse=True)) for last, each in lengths.items()}
 
 
 @cache
@@ -124,11 +127,12 @@ def bound_before(text: str, start: int, value: float | None = None) -> Bound | N
     超4万台 (kept in the figure's text), "deliveries exceed 40,000" and 交付破3万台 (a verb: not
     kept), the longest word that ends there (不超过, not 超过); ``value``: the figure's (a
     range's is None). Looked up word by word: a regex search costs more."""
-    meaning, lengths, last = _bounds_before()
+    meaning, lengths_ending = _bounds_before()
     end = start - 1 if start and text[start - 1] == " " else start
-    if not end or text[end - 1].lower() not in last:
+    lengths = lengths_ending.get(text[end - 1].lower()) if end else None
+    if lengths is None:
         return None
-    for length in lengths:
+    for length in lengths:  # (only the lengths of the words ending in that letter)
         begin = end - length
         if begin < 0:
             continue

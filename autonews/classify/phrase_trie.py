@@ -109,20 +109,26 @@ class Lexicon(Generic[T]):
         matches: list[Found[T]] = []
         count = len(words)
         reached = 0
-        for i, word in enumerate(words):
+        i = -1  # (counted by hand: enumerate's tuple for each word costs more)
+        for word in words:
+            i += 1
             # Most words start no phrase: a test with `in` costs less than a call of get.
             if word not in first or i < reached:
                 continue  # no phrase starts with this word, or it is inside the last match
             best, children = first[word]
-            end = j = i + 1
-            while children is not None and j < count:
-                step = children.get(words[j])
-                if step is None:
-                    break
-                j += 1
-                payloads, children = step
-                if payloads is not None:
-                    best, end = payloads, j
+            end = i + 1
+            if children is not None:  # (most phrases are one word)
+                j = end
+                while j < count:
+                    step = children.get(words[j])
+                    if step is None:
+                        break
+                    j += 1
+                    payloads, children = step
+                    if payloads is not None:
+                        best, end = payloads, j
+                    if children is None:
+                        break
             if best is not None:
                 matches.append((i, end, best))
                 reached = end
