@@ -5,7 +5,8 @@ Three kinds of thread and process share the work:
 
 - the network thread (:class:`autonews.fetch_session.FetchSession`) only fetches;
 - worker processes (:class:`autonews.workers.Workers`), forked when the run starts and warmed up
-  while the first requests are in flight, parse feeds (when there are many) and extract pages;
+  while the first requests are in flight, parse feeds (when there are many) and extract pages
+  (a run without pages and with fewer than POOL_ALL_FEEDS feeds has none);
 - this thread hands each arrival on, stores parsed feeds in the order of the feed list (so item
   ids, and so story ids, do not depend on which server answered first), and asks for the pages of
   a feed's items in the digest's window as soon as that feed is parsed
@@ -80,14 +81,20 @@ class Stream(FeedStoring):
         self._events: Events = queue.SimpleQueue()
         cores = os.cpu_count() or 1
         # With many feeds, each feed's entries in the window are classified as it arrives
-        # (parse_and_classify): in a worker when the run or the feed is large, else here.
+        # (parse_and_classify): in a worker when the run is large (or, in a run with workers,
+        # the feed is), else here.
         self._classify_on_arrival = cores > 1 and len(feeds) >= PARSE_POOL_THRESHOLD
         self._pool_all = self._classify_on_arrival and len(feeds) >= POOL_ALL_FEEDS
         known = store.http_states([slot.config.url for slot in self._feeds])
         self._states = [known.get(slot.config.url, (None, None)) for slot in self._feeds]
         # A feed never fetched brings entries (and pages) for sure.
         self.cold = any(etag is None and modified is None for etag, modified in self._states)
-        wanted = extract or self._classify_on_arrival  # (a cold one warms up the extractor first)
+        # Workers for the pages (a cold run warms up the extractor first), or for a run that
+        # parses every feed in one. A run without pages and with fewer feeds starts none: a
+        # worker building the classifier's knowledge meanwhile (as in a run with pages) cost
+        # it more CPU than it saved (the fork, the worker's imports, the copy written and read
+        # back: the farm's cold --no-extract run, 1.3-1.5 s of CPU instead of 1.15 s).
+        wanted = extract or self._pool_all
         self._workers = Workers(cores, extract and self.cold) if cores > 1 and wanted else None
         self._session = FetchSession(config.fetch, self._events)
         self._exits = contextlib.ExitStack()

@@ -1,5 +1,6 @@
-"""The classifier's knowledge in a cold run of a stream (:mod:`autonews.stream`): an idle worker
-builds it, with the clustering's glossary, and keeps it in the cache folder
+"""The classifier's knowledge in a cold run of a stream that has workers (:mod:`autonews.stream`;
+a run without pages and without workers builds it itself, while its requests are out): an idle
+worker builds it, with the clustering's glossary, and keeps it in the cache folder
 (:meth:`autonews.workers.Workers.prepare`), and the run's own process loads the kept copy in a
 fraction of the time building it takes. Meanwhile that process parses the feeds that arrive and
 asks for their article pages; the feeds whose entries are classified as they arrive are held
