@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from autonews.cluster import figures as fig
 from autonews.cluster.concept_sets import PEOPLE_TURNS, RELEASE, SHARES
+from autonews.cluster.counterparts import other_counterparts
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
@@ -65,8 +66,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different companies"  # Polestar's Nasdaq debut / Mobileye's
     if _other_suppliers(a, b):
         return "different companies"  # Samsung SDI's cells for Hyundai / FinDreams' for Kia
-    if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
-        return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
+    if sides := other_counterparts(a, b):
+        return sides  # XPeng with VW / XPeng with Didi; Japan / Korea
     if place := other_places(a, b):
         return place
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
@@ -288,12 +289,6 @@ def _one_changes_people(a: _Features, b: _Features) -> bool:
     if a.event_sure and a.event not in (None, Event.LEADERSHIP):
         return False
     return all(term.startswith("c:") for term in shared_subject(a, b))
-
-
-def _other_sides(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two deals of one party with different counterparts: both name two sides, one of them
-    the same (a third name is often a rival named for comparison)."""
-    return len(a) == 2 and len(b) == 2 and len(a & b) == 1
 
 
 def _priced(a: _Features, b: _Features) -> bool:

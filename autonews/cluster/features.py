@@ -36,6 +36,7 @@ from autonews.cluster.concept_sets import (
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
+from autonews.cluster.law_numbers import law_numbers
 from autonews.cluster.named_models import named_models
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.rarity import Corpus, rarity
@@ -183,7 +184,13 @@ def _features(
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
     # hit 48,532"): told apart by it, two tellings of one sales month were two events.
-    units = (f.value for f in c.figures if f.kind == "units" and f.value and not f.implied)
+    # Nor a law's number ("Section 232 auto parts").
+    laws = law_numbers(plain)
+    units = (
+        f.value
+        for f in c.figures
+        if f.kind == "units" and f.value and not f.implied and f.value not in laws
+    )
     per_time = fig.rates(plain)  # what a strike costs a week is no deal's sum
     money = frozenset(
         (f.unit, sum_)
