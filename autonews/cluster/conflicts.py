@@ -19,6 +19,7 @@ from autonews.cluster import figures as fig
 from autonews.cluster.concept_sets import PEOPLE_TURNS, RELEASE, SHARES
 from autonews.cluster.counterparts import other_counterparts
 from autonews.cluster.features import RECALL, _Features
+from autonews.cluster.figure_reports import registrations_and_other_news
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
@@ -74,6 +75,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if recall_and_news_of_its_model(a, b) or recall_and_news_of_its_model(b, a):
         return "a recall / other news of its model"  # ID.4 recalled / its lease rates cut
+    if registrations_and_other_news(a, b) or registrations_and_other_news(b, a):
+        return "a count of registrations or sales / a launch or share move"  # weekly CPCA
     if _trade_news_of_two_kinds(a, b):
         return "a price / a deal / results: different news"  # a price cut / a supply deal
     if _supply_deal_and_output(a, b) or _supply_deal_and_output(b, a):

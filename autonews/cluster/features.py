@@ -33,6 +33,7 @@ from autonews.cluster.concept_sets import (
     REACTIONS,
     STAGES,
 )
+from autonews.cluster.figure_reports import TALLIES
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
@@ -130,6 +131,9 @@ class _Features:
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
     community: bool = False  # a user's post (autonews.community): joins one news story at most
     sales: SalesReport | None = None  # one maker's sales of a month it tells (sales_reports)
+    # The title names registrations or sales, read from all it tells (a feed alone may write
+    # "registrations" every week): ``figure_reports``.
+    tallied: bool = False
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -271,6 +275,7 @@ def _features(
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
         community=item.community,
         sales=sales_report(c, title_groups, frozenset(told), plain),
+        tallied=not TALLIES.isdisjoint(told),
     )
 
 
