@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from autonews.cluster.candidates import _index_keys, common_terms
-from autonews.cluster.explain import Merge, _merge
+from autonews.cluster.explain import Merge, _merge, _written
 from autonews.cluster.features import _Features, features_of
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.model import (
@@ -70,7 +70,8 @@ def apart(
     if not pairs:
         return Apart((Reason((), "one of the stories has no source"),), None)
     x, y = max(pairs, key=lambda pair: weighed(features[pair[0]], features[pair[1]], model))
-    closest = _merge(Join(car[x].key, car[y].key, "pair"), features, position, model)
+    written = _written(car, features, position, (car[x].key, car[y].key))
+    closest = _merge(Join(car[x].key, car[y].key, "pair"), features, position, model, written)
     reasons = _rule_reasons(features, car, pairs, window) + _post_reasons(features, pairs)
     reasons += _score_reasons(features, car, (x, y), closest, pairs, window, model)
     if not reasons:

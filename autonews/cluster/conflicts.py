@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from autonews.cluster import figures as fig
 from autonews.cluster.concept_sets import PEOPLE_TURNS, RELEASE, SHARES
+from autonews.cluster.counterparts import other_counterparts
 from autonews.cluster.features import RECALL, _Features
+from autonews.cluster.figure_reports import registrations_and_other_news
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
@@ -65,14 +67,16 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different companies"  # Polestar's Nasdaq debut / Mobileye's
     if _other_suppliers(a, b):
         return "different companies"  # Samsung SDI's cells for Hyundai / FinDreams' for Kia
-    if _other_sides(a.actors, b.actors) or _other_sides(a.countries, b.countries):
-        return "different counterparts"  # XPeng with VW / XPeng with Didi; Japan / Korea
+    if sides := other_counterparts(a, b):
+        return sides  # XPeng with VW / XPeng with Didi; Japan / Korea
     if place := other_places(a, b):
         return place
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if recall_and_news_of_its_model(a, b) or recall_and_news_of_its_model(b, a):
         return "a recall / other news of its model"  # ID.4 recalled / its lease rates cut
+    if registrations_and_other_news(a, b) or registrations_and_other_news(b, a):
+        return "a count of registrations or sales / a launch or share move"  # weekly CPCA
     if _trade_news_of_two_kinds(a, b):
         return "a price / a deal / results: different news"  # a price cut / a supply deal
     if _supply_deal_and_output(a, b) or _supply_deal_and_output(b, a):
@@ -288,12 +292,6 @@ def _one_changes_people(a: _Features, b: _Features) -> bool:
     if a.event_sure and a.event not in (None, Event.LEADERSHIP):
         return False
     return all(term.startswith("c:") for term in shared_subject(a, b))
-
-
-def _other_sides(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two deals of one party with different counterparts: both name two sides, one of them
-    the same (a third name is often a rival named for comparison)."""
-    return len(a) == 2 and len(b) == 2 and len(a & b) == 1
 
 
 def _priced(a: _Features, b: _Features) -> bool:

@@ -10,7 +10,7 @@ pair, marked "earlier run": a user who sees a wrong merge can say why.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -35,6 +35,7 @@ from autonews.cluster.sales_reports import SalesReport, described
 from autonews.cluster.stories import UNPROVEN, Join, clustered, with_other_topics
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE
 from autonews.cluster.topics import split_by_topic
+from autonews.cluster.written_terms import as_written, written_forms
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def explain(
     )
     wanted = set(members)
     root = {key: key for key in wanted}
+    written = _written(car, features, position, wanted)
 
     def find(key: int) -> int:
         while root[key] != key:
@@ -90,7 +92,7 @@ def explain(
     for join in result.joins:
         if join.first in wanted and join.second in wanted and find(join.first) != find(join.second):
             root[find(join.first)] = find(join.second)
-            merges.append(_merge(join, features, position, model))
+            merges.append(_merge(join, features, position, model, written))
     # What an earlier run joined and today's evidence would not: the best pair between parts.
     if len({find(key) for key in wanted}) > 1 and not wanted <= position.keys():
         features = features_of(ordered)  # members the split kept apart: weighed all the same
@@ -108,13 +110,29 @@ def explain(
             ),
         )
         root[find(x)] = find(y)
-        merges.append(_merge(Join(min(x, y), max(x, y), "earlier run"), features, position, model))
+        join = Join(min(x, y), max(x, y), "earlier run")
+        merges.append(_merge(join, features, position, model, written))
     ordered_members = tuple(item.key for item in ordered if item.key in wanted)
     return Explanation(ordered_members, tuple(merges))
 
 
+def _written(
+    items: Sequence[ClusterInput],
+    features: Sequence[_Features],
+    position: Mapping[int, int],
+    members: Collection[int],
+) -> dict[str, str]:
+    """How the items write the word terms of ``members``' subjects (``written_terms``)."""
+    terms = {t for key in members if key in position for t in features[position[key]].subject}
+    return written_forms(items, terms)
+
+
 def _merge(
-    join: Join, features: Sequence[_Features], position: dict[int, int], model: PairModel
+    join: Join,
+    features: Sequence[_Features],
+    position: dict[int, int],
+    model: PairModel,
+    written: Mapping[str, str] | None = None,
 ) -> Merge:
     if join.how in ("same link", "re-post", "same title"):
         return Merge(join.first, join.second, join.how, None)
@@ -122,7 +140,7 @@ def _merge(
     values = pair_features(a, b)
     score = model.score(values)
     why = unproven(a, b, _common(a, b))
-    evidence = _evidence(a, b, values, model, proven=why is None)
+    evidence = _evidence(a, b, values, model, why is None, written or {})
     if why is not None:
         # As the clustering weighs such a pair: alike in words, but nothing shared proves one
         # event (an earlier run's join that today's evidence would not make); and which rule
@@ -133,13 +151,19 @@ def _merge(
 
 
 def _evidence(
-    a: _Features, b: _Features, values: tuple[float, ...], model: PairModel, proven: bool
+    a: _Features,
+    b: _Features,
+    values: tuple[float, ...],
+    model: PairModel,
+    proven: bool,
+    written: Mapping[str, str],
 ) -> list[Evidence]:
     found = []
     shared = shared_subject(a, b)
     if shared:
         names = sorted(shared, key=lambda t: (-shared[t], t))
-        found.append(Evidence("shared subject", ", ".join(map(term_name, names))))
+        said = (as_written(term, written) or term_name(term) for term in names)
+        found.append(Evidence("shared subject", ", ".join(said)))
     figures = [
         f
         for f in fig.matching(a.numbers, b.numbers)

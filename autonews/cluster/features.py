@@ -33,9 +33,11 @@ from autonews.cluster.concept_sets import (
     REACTIONS,
     STAGES,
 )
+from autonews.cluster.figure_reports import TALLIES
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
+from autonews.cluster.law_numbers import law_numbers
 from autonews.cluster.named_models import named_models
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.rarity import Corpus, rarity
@@ -129,6 +131,9 @@ class _Features:
     car: bool  # car news: a maker, the classifier's verdict, or a concept only car news names
     community: bool = False  # a user's post (autonews.community): joins one news story at most
     sales: SalesReport | None = None  # one maker's sales of a month it tells (sales_reports)
+    # The title names registrations or sales, read from all it tells (a feed alone may write
+    # "registrations" every week): ``figure_reports``.
+    tallied: bool = False
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -183,7 +188,13 @@ def _features(
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
     # hit 48,532"): told apart by it, two tellings of one sales month were two events.
-    units = (f.value for f in c.figures if f.kind == "units" and f.value and not f.implied)
+    # Nor a law's number ("Section 232 auto parts").
+    laws = law_numbers(plain)
+    units = (
+        f.value
+        for f in c.figures
+        if f.kind == "units" and f.value and not f.implied and f.value not in laws
+    )
     per_time = fig.rates(plain)  # what a strike costs a week is no deal's sum
     money = frozenset(
         (f.unit, sum_)
@@ -264,6 +275,7 @@ def _features(
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
         community=item.community,
         sales=sales_report(c, title_groups, frozenset(told), plain),
+        tallied=not TALLIES.isdisjoint(told),
     )
 
 

@@ -23,6 +23,7 @@ from autonews.cluster.concept_sets import (
     THEMES,
 )
 from autonews.cluster.features import _Features
+from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.shared import PLACES, maker_words
@@ -92,8 +93,10 @@ def _proper(a: _Features, b: _Features) -> bool:
             both = both - THEMES
         if not PLACES.issuperset(both):
             return True
+    # Nor a place the maker is known for (its plant's town, its home country: ``own_ground``).
+    own = own_ground(a, b)
     return any(
-        (min(sa[t], sb[t]) >= 1.0 and named_or_one_place(a, b, t))
+        (min(sa[t], sb[t]) >= 1.0 and t not in own and named_or_one_place(a, b, t))
         or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
         for t in both
     )

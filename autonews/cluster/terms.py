@@ -21,6 +21,7 @@ from autonews.classify.knowledge_loading import default_knowledge
 from autonews.classify.lexicon import stem, stems_of, tokenize
 from autonews.classify.phrase_trie import Lexicon
 from autonews.cluster.concept_sets import ACTION_CONCEPTS
+from autonews.cluster.misread_words import misread_words
 from autonews.cluster.money_words import MONEY_WORDS, PRICE_PHRASES
 from autonews.cluster.vocabulary import (
     FUNCTION_CHARS,
@@ -139,8 +140,12 @@ def _scan(
     stems = stems_of(words)
     formulas = _price_formulas(words)
     covered.update(formulas)
-    for start, end, payloads in concepts().scan(stems):
+    glossary = concepts()
+    misread = misread_words(glossary)  # German "die" is no "dies"
+    for start, end, payloads in glossary.scan(stems):
         if formulas and not formulas.isdisjoint(range(start, end)):
+            continue
+        if end - start == 1 and words[start] in misread:
             continue
         if in_models and not in_models.isdisjoint(range(start, end)):
             continue
