@@ -116,7 +116,7 @@ def representative(
             # And for a reader of English, one in a language autonews does not read gives way
             # ("Xpeng opent eerste eigen showroom op de Zuidas" beside "Xpeng opens first own
             # showroom in Amsterdam", trial 44).
-            chinese_reader or not classifications[i.id].unread_language,
+            chinese_reader or not classifications[i.id].language,
             in_the_readers_script(i),
             # A source that tells the news firmly speaks for a story its rumour began ("Honda
             # and Nissan Confirm Merger Talks" over "... Reportedly in Talks").

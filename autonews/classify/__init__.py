@@ -51,7 +51,7 @@ from autonews.classify.relevance import (
     title_evidence,
 )
 from autonews.classify.summary import Extra
-from autonews.classify.title_notes import tells_the_market, unread_language
+from autonews.classify.title_notes import tells_the_market
 from autonews.classify.title_reading import DECISIVE, TitleReader, first_maker_end
 from autonews.classify.unread import READ
 from autonews.models import Classification, Event
@@ -247,7 +247,7 @@ class Classifier(TitleReader, OffTopicChecks):
             automotive,
             probability if event is not _OTHER or automotive else 1.0,
             tells_the_market(self.k, title, stems, figures),
-            unread_language(language),
+            language,
         )
 
     def _weighed(

@@ -18,7 +18,7 @@ def classification(
     automotive: bool,
     confidence: float,
     market_view: bool,
-    unread_language: str,
+    language: str,
 ) -> Classification:
     """``Classification(...)`` as its frozen dataclass's ``__init__`` makes it, at half the
     cost: that ``__init__`` sets the eleven fields one by one through ``object.__setattr__``,
@@ -37,6 +37,6 @@ def classification(
         automotive=automotive,
         confidence=confidence,
         market_view=market_view,
-        unread_language=unread_language,
+        language=language,
     )
     return made

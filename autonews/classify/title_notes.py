@@ -1,14 +1,14 @@
 """What a title's wording says about how a story may use it, read when the item is classified
 and kept with its labels: a warm run builds its stories from the store and must not load the
 classifier's tokeniser or the glossary to choose a story's title (a warm farm run went from 0.48
-to 0.65 s when the story-title rules read titles themselves)."""
+to 0.65 s when the story-title rules read titles themselves). The title's language is kept too
+(``Classification.language``, the classifier's own reading of it)."""
 
 from __future__ import annotations
 
 import re
 
 from autonews.classify.knowledge import Knowledge
-from autonews.classify.unread import READ
 from autonews.models import Figure
 
 # The market's concepts (knowledge/concepts.toml): a title naming one tells the market's view
@@ -18,7 +18,8 @@ MARKET_CONCEPTS = frozenset(("c:shares", "c:market-value", "c:analyst"))
 # Where a term of those concepts may be: a title without any of these has none (a test keeps
 # them in step), so most titles are passed by one regex search, before the glossary's scan.
 MARKET_WORDS = re.compile(
-    r"share|stock|market|valu|analyst|brokerage|target|grade|rating|股|市值|估值|分析师|评级|"
+    r"share|stock|market|valu|analyst|brokerage|target|grade|rating|aktie|kursziel|börsenwert|"
+    r"股|市值|估值|分析师|评级|"
     r"目标价|研报|券商|涨停|跌停|市场|"
     r"市場|分析師|評級|目標價|研報|漲停",  # (Traditional, as a Taiwanese outlet writes them)
     re.IGNORECASE,
@@ -36,8 +37,3 @@ def tells_the_market(
     if MARKET_WORDS.search(title) is None:
         return False
     return any(ids[0] in MARKET_CONCEPTS for _, _, ids in k.concepts.scan(stems))
-
-
-def unread_language(language: str) -> str:
-    """The language a title was read as, where autonews does not read it ("Dutch"), else ""."""
-    return "" if language in READ else language

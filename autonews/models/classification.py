@@ -119,9 +119,10 @@ class Classification:
     # The title tells the market's view of a company (a share move, its market value, an
     # analyst's note), not its news: such a title never stands for a story (trials 42, 43).
     market_view: bool = False
-    # The language the title is in where autonews does not read it ("Dutch"), else "": such a
-    # title gives way to one in a language read as a story's title (trial 44).
-    unread_language: str = ""
+    # The language the title reads as where it is neither English nor Chinese: German, Japanese
+    # (read), or one autonews does not read ("Dutch"); "" for English and Chinese. For a reader
+    # of English, such a title gives way to an English one as a story's title (trials 44, 46).
+    language: str = ""
 
     def to_record(self) -> list[Any]:
         """A compact JSON-able form for the store's cache (reasons are not kept)."""
@@ -149,13 +150,13 @@ class Classification:
             self.automotive,
             self.confidence,
             self.market_view,
-            self.unread_language,
+            self.language,
         ]
 
     @classmethod
     def from_record(cls, record: list[Any]) -> Classification:
         makers, companies, event, speculative, figures, models, automotive, confidence = record[:8]
-        market_view, unread_language = record[8:10]
+        market_view, language = record[8:10]
         return cls(
             makers=tuple(MakerRef(*m) for m in makers),
             companies=tuple(CompanyRef(*c) for c in companies),
@@ -166,5 +167,5 @@ class Classification:
             automotive=bool(automotive),
             confidence=float(confidence),
             market_view=bool(market_view),
-            unread_language=str(unread_language),
+            language=str(language),
         )
