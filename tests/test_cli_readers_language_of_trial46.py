@@ -5,6 +5,7 @@ not English."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
@@ -27,3 +28,12 @@ def test_an_english_reader_gets_the_english_title_of_a_story_told_in_german_too(
     digest = cli("digest", *feed).json()
     [story] = [s for s in digest["stories"] if len(s["sources"]) == 2]
     assert story["title"] == ENGLISH
+
+
+SHARES = "Tesla-Aktie bricht um sieben Prozent ein"
+
+
+def test_a_german_share_move_is_no_owner_change(cli) -> None:
+    """The next day's share slide in German was filed as ownership ('Aktie')."""
+    result = cli("classify", "--format", "jsonl", SHARES)
+    assert json.loads(result.out.splitlines()[0])["event"] == "other"
