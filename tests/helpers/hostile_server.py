@@ -57,14 +57,16 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def hostile_hang(self) -> None:
-        time.sleep(DEADLINE + 5)
+        # Far beyond the deadline: a run that waited for it would take half a minute, which no
+        # loaded test machine's honest run does (its bound in test_hostile_run is generous).
+        time.sleep(DEADLINE + 30)
 
     def hostile_trickle(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
         self.end_headers()
         try:
-            for _ in range(int(DEADLINE * 4)):
+            for _ in range(int(DEADLINE * 4 * 5)):  # a byte every 0.25 s for 5 deadlines
                 self.wfile.write(b" ")
                 self.wfile.flush()
                 time.sleep(0.25)
