@@ -102,6 +102,9 @@ COMMENTARY = re.compile(
     rf"{_REVIEW}"
     r"|^(?:opinion|analysis|column|commentary|editorial|comment|viewpoint|preview)\s*[:：|｜]"
     r"|\bwhat to (?:expect|watch)\b|\bthings to watch\b"
+    # An essay's or a paper's title: what its writer argues the news should change ("Rethinking
+    # the EU's approach to Chinese electric vehicles", a think tank's paper: trial 47).
+    r"|^(?:rethinking|reconsidering|in defen[cs]e of)\b|^the case (?:for|against)\b"
     r"|\b(?:the )?week ahead\b|\bresults preview\b"
     r"|^(?:评论|观点|社论|前瞻)|前瞻[｜|:：]"
     # Chinese outlets' labels of analysis ("深度｜…", "观察｜召回频发背后", "快评：").
@@ -151,6 +154,22 @@ def reads_as_explainer(title: str) -> bool:
 def reads_as_commentary(title: str) -> bool:
     """Whether a title is a commentary's (opinion, analysis, review, preview), by its words."""
     return COMMENTARY.search(title.strip()) is not None
+
+
+# A paper's or an op-ed's summary, by its opening label ("Working paper on countervailing
+# duties, …"): a think tank's or a writer's argument about the news, a commentary whatever its
+# title says (trial 47: a paper joined the court hearing it discussed).
+PAPER = re.compile(
+    r"^(?:(?:a|an|this|our|new)\s+)?(?:working|discussion|research|policy|white)\s+paper\b"
+    r"|^(?:(?:a|this|our|new)\s+)?policy (?:brief|contribution|note)\b|^op-?ed\b"
+    r"|^opinion (?:piece|article|column)\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_paper(summary: str) -> bool:
+    """Whether a summary opens by labelling its item a paper, a policy brief or an op-ed."""
+    return PAPER.search(summary.lstrip()) is not None
 
 
 def reads_as_review(title: str) -> bool:

@@ -3,8 +3,8 @@
 Different makers, companies, counterparts, places (``place_conflicts``); a change of people against
 other news; a recall and other news of its model (``recall_conflicts``); different parts, posts,
 sums, unit counts, counted things, models of one maker (not a regulator's notices of sibling
-models for one fault), rules named by their codes, title percentages, a market's open and its
-close; turns of a story
+models for one fault), rules named by their codes, files of regulation (``policy_files``),
+title percentages, a market's open and its close; turns of a story
 (``turn_conflicts``: talks begun / called off, a turn told a day after a report naming none, a
 teaser or a launch date against the launch, what is expected against the figures, a deal to
 come against the deal done). Stories are never joined across such a pair (``stories``), and the
@@ -110,6 +110,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different models"
     if a.rules and b.rules and a.rules.isdisjoint(b.rules):
         return "different rules"  # UN R152's adoption / the EU's GSR update
+    if a.files and b.files and a.files.isdisjoint(b.files):
+        return "different policy files"  # type-approval's e-fuels category / the CO2 standards
     if turn := turn_conflict(a, b):
         return turn
     percents = figures and a.title_percents and b.title_percents

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from autonews.briefings import reads_as_commentary
+from autonews.briefings import reads_as_commentary, reads_as_paper
 from autonews.cluster import figures as fig
 from autonews.cluster.concept_sets import (
     CAR_CONCEPTS,
@@ -40,7 +40,9 @@ from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.law_numbers import law_numbers
 from autonews.cluster.named_models import named_models
 from autonews.cluster.places import HOME, markets
+from autonews.cluster.policy_files import policy_files
 from autonews.cluster.rarity import Corpus, rarity
+from autonews.cluster.rating_notes import tells_a_rating
 from autonews.cluster.sales_reports import SalesReport, sales_report
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE, subject_terms
@@ -70,6 +72,9 @@ RECALL = "c:recall"
 SURE_EVENT = 0.75  # an event type this likely tells one event from another (conflicts.py)
 _NAMED = (MODEL, COUNTERPART, NATIONS)  # subject terms made of the title's names
 _CAR = CAR_CONCEPTS | COMPONENTS
+# What an analyst's note says of a maker's shares that other titles say of its cars: a rating
+# of "sell" is no sale, a price target or "priced in" no price of a car.
+_NO_NOTE_TERMS = PRICES | {"c:sales"}
 
 
 @dataclass(slots=True)
@@ -118,6 +123,7 @@ class _Features:
     roundup: bool  # a briefing's title listing several stories (see ``series``)
     reaction: bool  # the title tells a market's or a company's reaction (shares fall after...)
     market: bool  # the title tells the market's view: a share move, an analyst's note
+    note: bool  # the title tells an analyst's note: a rating changed, a price target
     priced: bool  # the title names a price: its sums may be a cut and the new price
     preview: bool  # the title tells of a teaser, spy shots or a launch date: a model to come
     launch_stage: str | None  # the stage of a model's launch it tells (filing, pre-sale...)
@@ -134,6 +140,9 @@ class _Features:
     # The title names registrations or sales, read from all it tells (a feed alone may write
     # "registrations" every week): ``figure_reports``.
     tallied: bool = False
+    # The files of car regulation its title and lead name (CO2 standards, type-approval...):
+    # ``policy_files``.
+    files: frozenset[str] = frozenset()
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -163,11 +172,17 @@ def _features(
     lowered: frozenset[str] = frozenset(),
 ) -> _Features:
     c, title_words, implied = read.classification, read.title_words, read.implied
+    plain = simplified(item.title)
+    note = tells_a_rating(plain)
     title_counts = _counts(title_terms)
+    if note:  # "cuts Tesla to 'sell'": the rating is no sale, "priced in" no price
+        title_counts = {t: n for t, n in title_counts.items() if t not in _NO_NOTE_TERMS}
     # What the title tells, with the terms its feed alone uses: no evidence that two items are
     # one story, but still what sets one apart (a Taiwanese outlet names Taiwan in every
     # price it reports: its market all the same).
     told = title_counts if len(title_terms) == len(read.title_terms) else _counts(read.title_terms)
+    if note and told is not title_counts:
+        told = {t: n for t, n in told.items() if t not in _NO_NOTE_TERMS}
     text_counts = _counts(lead_terms, title_counts.copy()) if lead_terms else title_counts
     idf = corpus.idf
     title = {t: n * idf[t] for t, n in title_counts.items()}
@@ -181,7 +196,6 @@ def _features(
         norms = (title_norm, text_norm, across, text_across)
     else:
         norms = (title_norm, text_norm, title_norm, text_norm)
-    plain = simplified(item.title)
     rules = rule_codes(plain)
     title_numbers = fig.numbers(plain)
     models = named_models(c, title_words, plain)
@@ -260,12 +274,13 @@ def _features(
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
         # Read from all the title tells: a finance feed alone writes "stock" and "downgrades".
-        market=not MARKET.isdisjoint(told),
+        market=note or not MARKET.isdisjoint(told),
+        note=note,
         priced=not PRICES.isdisjoint(title_counts),
         launch_stage=(stage := launch_stage(plain, title_numbers)),
         # (a countdown to the launch event, 倒计时1小时, is a launch still to come)
         preview=PREVIEW in title_counts or tells_a_launch_to_come(plain) or stage == COMING,
-        commentary=reads_as_commentary(item.title),
+        commentary=reads_as_commentary(item.title) or reads_as_paper(item.summary),
         markets=markets(told, implied, plain, cjk, _currencies(money, plain, item.title)),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         placed=placed_in(title_words),
@@ -276,6 +291,7 @@ def _features(
         community=item.community,
         sales=sales_report(c, title_groups, frozenset(told), plain),
         tallied=not TALLIES.isdisjoint(told),
+        files=policy_files(plain + " " + simplified(item.summary[:SUMMARY_CHARS])),
     )
 
 

@@ -10,7 +10,7 @@ a subject as a maker is (``_one_company``). ``unproven`` says which rule asked f
 
 from __future__ import annotations
 
-from autonews.classify.lexicon import stem
+from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.concept_sets import (
     AGAIN,
@@ -27,6 +27,7 @@ from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.shared import PLACES, maker_words
+from autonews.cluster.subjects import MODEL, SIDE
 
 _SAME_DAY = 24 * 3600.0
 _HALF_DAY = 12 * 3600.0
@@ -85,12 +86,24 @@ def _proper(a: _Features, b: _Features) -> bool:
         # A term that is no place: most pairs, told apart in C. Not the maker's own name,
         # which a title may give as a word before its model ("FORD TRANSIT CUSTOM"): a maker
         # and a place ("ford, germany") are not one event.
-        # Nor, for a commentary (an opinion, a review: no event of its own), a technology or
-        # theme the maker's news keeps returning to: "hybrid" of an opinion on its strategy and
-        # of a model's review. (For news, one often is the event: "GM ends robotaxi ambitions".)
+        # Nor, for a commentary (an opinion, a review: no event of its own) or an analyst's
+        # note (the market's view, whose reasons its lead gives), a technology or theme the
+        # maker's news keeps returning to: "hybrid" of an opinion on its strategy and of a
+        # model's review; "robotaxi" of a bank's downgrade and of the robotaxi's launch in a
+        # new city. (For news, one often is the event: "GM ends robotaxi ambitions".)
         both = both - maker_words(a.makers | b.makers)
-        if a.commentary or b.commentary:
+        if a.commentary or b.commentary or a.note or b.note:
             both = both - THEMES
+        if a.note is not b.note:
+            # Nor, for an analyst's note and other news, the maker's turn the note reacts to
+            # ("UBS downgrades Tesla to sell after earnings" / "Tesla stock sinks 7% after
+            # earnings"): the note is its bank's news, neither the results nor their share move.
+            both = both - {t for t in both if t.startswith("c:") and SIDE in t}
+        if a.commentary and b.commentary:
+            # Nor, for two commentaries, the model both weigh: two outlets' reviews of it (of
+            # two variants, on two days) are no event; a word of their own (a trim, a place)
+            # still joins them.
+            both = both - _model_terms(a, b)
         if not PLACES.issuperset(both):
             return True
     # Nor a place the maker is known for (its plant's town, its home country: ``own_ground``).
@@ -100,6 +113,14 @@ def _proper(a: _Features, b: _Features) -> bool:
         or ((_one_place(a, b, t) or _one_place(b, a, t)) and not a.stages.isdisjoint(b.stages))
         for t in both
     )
+
+
+def _model_terms(a: _Features, b: _Features) -> frozenset[str]:
+    """The terms of the models two items name: their subject terms and their names' words."""
+    models = a.models | b.models
+    named = {f"{MODEL}{group}:{model}" for group, model in models}
+    words = {stem(word) for _, model in models for word in tokenize(model).norms}
+    return frozenset(named | words)
 
 
 def _one_place(a: _Features, b: _Features, country: str) -> bool:
