@@ -135,8 +135,9 @@ def test_new_is_shared_by_every_format_of_a_digest_and_a_name_keeps_its_own(
     assert cli(*args, "--format", "text").out == ""  # the JSON job delivered it already
     named = cli(*args, "--name", "scripts")
     assert titles(named) == ["Volvo Recalls 14,768 XC70s Over Halfshaft Risk"]
-    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
-    assert "What `--new` has delivered is kept per digest, not per format" in readme
+    # the README's Cron section in full
+    cron = (Path(__file__).parents[1] / "docs" / "cron.md").read_text("utf-8")
+    assert "What `--new` has delivered is kept per digest, not per format" in cron
 
 
 def test_a_store_made_anew_says_so_once(cli, home: Path, httpserver: HTTPServer) -> None:
