@@ -21,9 +21,25 @@ _DAY = (
 _ISSUE_NAME = (
     r"(?:[\w'’&.]+\s+){1,4}(?:weekly|daily|digest|briefing|round-?up|wrap-?up|dispatch|newsletter)"
 )
-# Several stories listed: "A, B, C", "A, B and C", "A; B" (a name before one story is a label
-# of that story: "Gasgoo Daily: XPeng's VP leaves for NVIDIA", "Hyperdrive Daily: GM improves").
-_LIST = r"[^,，;；]+[,，;；][^,，;；]+(?:[,，;；]|\b(?:and|plus)\b|&)"
+# A member of a list of stories tells one: it holds a figure or a word in lower case ("Fastned
+# hits 400", "Tesla's rough November"), or three words and more in a title's capitals ("Ionity
+# Cuts Dutch Prices"). A maker's name ("GM", "Li Auto") tells none: "GM, Ford and Stellantis cut
+# EV plans" is one event of three makers.
+_IN_MEMBER = r"(?:(?!\b(?:and|plus)\b|&)[^,，;；])"
+_TELLS = (
+    rf"(?={_IN_MEMBER}*?(?:\d|(?-i:\b(?!(?:and|plus|or|of)\b)[a-z][a-z'’-]+))"
+    r"|\s*(?:(?!(?:and|plus)\b)[^\s,，;；&]+\s+){2}(?!(?:and|plus)\b)[^\s,，;；&])"
+)
+# Several stories listed: "A, B, C", "A, B and C", "A; B; C", the first two each a story (a name
+# before one story is a label of that story: "Gasgoo Daily: XPeng's VP leaves for NVIDIA",
+# "Hyperdrive Daily: GM improves", "Hyperdrive Daily: GM, Ford and Stellantis cut EV plans").
+_LIST = rf"{_TELLS}[^,，;；]+[,，;；]{_TELLS}[^,，;；]+(?:[,，;；]|\b(?:and|plus)\b|&)"
+# A newsletter's name: one of an issue's word (above), or "The" and one or two capitalised words
+# ("The Charge"). Words before a date are no name otherwise: "Ford recall expands - Monday",
+# "Nissan-Honda merger talks collapse, Feb 5" are news, dated.
+_NAME = rf"(?:{_ISSUE_NAME}|(?-i:The(?:\s+[A-Z][\w'’&.-]*){{1,2}}))"
+# An issue's date: "Dec 6", "Monday, Dec 6, 2025".
+_DATE = rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?{_DAY}(?:,?\s+\d{{4}})?"
 # What only a newsletter's issue or a roundup of several stories says in its title: a week's
 # review, best reads, a morning or evening paper, things to know; a newsletter's name before its
 # issue's stories or its date ("The EV Weekly: Fastned hits 400, Ionity cuts prices, …",
@@ -36,11 +52,10 @@ NEWSLETTER = re.compile(
     r"|(?:早报|晚报|周报|周刊)[｜|:：]|^(?:一周|本周|每周)[^｜|:：]{0,8}[｜|:：]"
     r"|\bmorning dump\b|\bdaily briefing\b|^\d+ things\b|\bthings to know\b"
     rf"|^{_ISSUE_NAME}\s*(?:[:：|｜–—]|\s-\s)\s*{_LIST}"
-    rf"|^{_ISSUE_NAME}\s*(?:[:：|｜–—,]|\s-\s|for\s)\s*{_DAY}"
+    rf"|^{_NAME}\s*(?:[:：|｜–—,]|\s-\s|for\s)\s*{_DATE}\s*(?:$|[:：|｜–—]\s*{_LIST})"
+    rf"|^\s*{_DATE}\s*$"
     r"|\bround-?up\s*[:：|｜–—]|^(?:a|our)\s+(?:\w+\s+){0,2}round-?up\b"
-    r"|\b(?:weekly|daily|monthly|news|week's|weekend)\s+round-?up\b"
-    rf"|^(?:[^:：|｜,]{{1,40}}(?:,|\s[–—|-]))?\s*{_DAY}(?:,?\s+\d{{4}})?\s*"
-    r"(?:$|[:：|｜][^,，;；]+[,，;；][^,，;；]+[,，;；])",
+    r"|\b(?:weekly|daily|monthly|news|week's|weekend)\s+round-?up\b",
     re.IGNORECASE,
 )
 # What only a briefing's title says: a newsletter's issue, a roundup; a list of several stories

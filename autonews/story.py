@@ -56,12 +56,13 @@ class Detached:
 
 
 def detach_sources(
-    config: Config, story_id: str, numbers: Sequence[int], together: bool = False
+    config: Config, story_id: str, numbers: Sequence[tuple[int, int]], together: bool = False
 ) -> list[Detached]:
     """Take sources out of the story ``story_id`` (by their numbers as `autonews story ID` lists
     them, in publication order), each to a story of its own that the clustering never joins to
     this one again, or with ``together`` all to one story (a second event the merge took in):
-    a wrong merge undone for good. At least one source stays."""
+    a wrong merge undone for good. At least one source stays. ``numbers``: ranges (first,
+    last), a number alone as (n, n)."""
     from autonews.lock import run_lock
 
     with run_lock(config.paths.data_dir), Store(config.paths.store_file) as store:
@@ -69,13 +70,14 @@ def detach_sources(
         members = store.story_members(story_id)
         if not members:
             raise unknown_story(story_id, keep_days=config.store.keep_days)
-        wanted = sorted(set(numbers))
-        if wanted[0] < 1 or wanted[-1] > len(members):
+        outside = [(first, last) for first, last in numbers if first < 1 or last > len(members)]
+        if outside:
             raise UsageError(
                 f"--detach: story {story_id} has sources 1 to {len(members)}, not "
-                f"{', '.join(map(str, wanted))}",
+                f"{', '.join(_written(first, last) for first, last in outside)}",
                 hint=f"`autonews story {story_id}` lists its sources, numbered",
             )
+        wanted = sorted({n for first, last in numbers for n in range(first, last + 1)})
         if len(wanted) == len(members):
             raise UsageError(
                 f"--detach: story {story_id} would have no source left",
@@ -87,6 +89,11 @@ def detach_sources(
         Detached(n, item, moved.get(item.id, story_id))
         for n, item in zip(wanted, chosen, strict=True)
     ]
+
+
+def _written(first: int, last: int) -> str:
+    """A range of source numbers as the user wrote it."""
+    return str(first) if first == last else f"{first}-{last}"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ car news leaves its car story for one of its own."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from autonews.config import Config, FeedConfig
 from autonews.earlier_stories import as_assigned, no_longer_car_news
@@ -53,7 +53,8 @@ def grouped_with_earlier(
         if record:
             store.detach(leaving)
         assigned = {**assigned, **{key: detached_key(key) for key in leaving}}
-    reopened = retitled_since_placed(items, assigned)
+    detached = store.detached_stories(set(assigned.values()))
+    reopened = retitled_since_placed(items, assigned, detached)
     if all(item.id in assigned for item in items) and not reopened:
         # Nothing new: clustering would compare nothing (and need not be imported).
         return as_assigned(((item.published, item.id) for item in items), assigned), {}
@@ -74,21 +75,26 @@ def grouped_with_earlier(
         assigned={**assigned, **earlier.stories},
         context=earlier.context,
         reopened=reopened,
+        kept_apart=detached,
     )
     return without_earlier(groups, earlier, assigned)
 
 
-def retitled_since_placed(items: Sequence[Item], assigned: Mapping[int, str]) -> set[int]:
+def retitled_since_placed(
+    items: Sequence[Item], assigned: Mapping[int, str], detached: Collection[str] = ()
+) -> set[int]:
     """The items an earlier run placed that their feed has retitled (a corrected count: the
     same link or guid, another title): their stories may join what the correction agrees
-    with (``autonews.cluster.cluster``'s ``reopened``); not one taken out of its story by
-    `story --detach` or as no longer car news, which stays a story of its own."""
+    with (``autonews.cluster.cluster``'s ``reopened``); not one in a story `story --detach`
+    made (``detached``: its keys; alone or `--together`) or taken out as no longer car news,
+    which stays a story of its own: the user's word outlasts a feed's correction."""
     return {
         item.id
         for item in items
         if item.corrected_at is not None
         and item.id in assigned
         and assigned[item.id] != detached_key(item.id)
+        and assigned[item.id] not in detached
     }
 
 

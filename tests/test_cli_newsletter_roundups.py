@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.feeds import item, rfc822, rss
+from tests.helpers.feeds import item, rfc822, rss, serve_titles
 from tests.helpers.site import write_config
 
 NEWS = [
@@ -118,3 +118,28 @@ def test_the_footer_counts_roundups_in_the_readers_language(
     _config(home, httpserver, "zh")
     text = cli("digest", "--no-extract", "--format", "text").out
     assert "3期新闻简报汇总；--all-topics 可显示" in text
+
+
+# News whose title ends in its date or a weekday, and a newsletter's name before one event of
+# several makers (review 35: each was hidden as a roundup): a roundup needs a newsletter's name
+# and an issue's shape, a list of several stories or its date alone.
+DATED_NEWS = [
+    "Nissan-Honda merger talks collapse, Feb 5",
+    "Ford recall expands - Monday",
+    "Tesla Cybertruck recall — Dec 6, 2025",
+    "GM to report earnings — Tuesday",
+    "Hyperdrive Daily: GM, Ford and Stellantis cut EV plans",
+    "China EV daily: BYD, Nio and Xpeng shares jump",
+]
+
+
+def test_dated_news_and_one_event_of_several_makers_are_no_roundups(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Each is shown in the default digest and sent by --new; no roundup is counted."""
+    url = serve_titles(httpserver, DATED_NEWS)
+    write_config(home, f'[[feeds]]\nurl = "{url}"\nname = "Wire"\n')
+    digest = cli("digest", "--new", "--no-extract", "--format", "json").json()
+    assert sorted(story["title"] for story in digest["stories"]) == sorted(DATED_NEWS)
+    assert digest["roundups"] == 0
+    assert not any(story["roundup"] for story in digest["stories"])

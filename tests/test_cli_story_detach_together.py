@@ -94,3 +94,23 @@ def test_story_detach_without_together_makes_a_story_of_each_and_help_says_so(
     assert wrong.code == 2 and "--together goes with --detach" in wrong.err
     backwards = cli("story", ix3, "--detach", "3-2")
     assert backwards.code == 2 and "runs backwards" in backwards.err
+
+
+def test_story_detach_of_a_huge_range_or_a_digit_not_ascii_is_a_usage_error(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Review 35, F4: "2-99999999999999999999" ended in an OverflowError, "1-300000000" in a
+    MemoryError (a list of 300 million numbers), "²" (a digit to str.isdigit) in a ValueError;
+    each is a usage error naming what is wrong, and the story is left as it was."""
+    ix3 = _setup(cli, home, httpserver)
+    before = _stories(cli)
+    for huge in ("2-99999999999999999999", "1-300000000"):
+        result = cli("story", ix3, "--detach", huge)
+        assert result.code == 2, result.err
+        assert f"story {ix3} has sources 1 to 4, not {huge}" in result.err
+        assert "Traceback" not in result.err
+    for odd in ("²", "1-٣"):
+        result = cli("story", ix3, "--detach", odd)
+        assert result.code == 2, result.err
+        assert f"--detach: {odd!r} is not a source number" in result.err
+    assert _stories(cli) == before

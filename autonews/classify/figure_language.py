@@ -33,6 +33,13 @@ _SEPARATED = re.compile(r"\d[.,]\d")
 _COMMA_FORM = re.compile(
     r"\d,\d{1,2}(?![\d,])|(?<![\d.])\d{1,3}\.\d{3}\.\d{3}(?![\d.])|\d\.\d{3},\d"
 )
+# A form only the decimal point writes: a dot before one or two digits ("41.9%", "2.5"; not a
+# date's "5.12.", nor a version's "1.2.3"), as thousands dots group three. In a text that also
+# writes no form of the decimal comma, it outweighs a name or two of another language in an
+# English title ("Tesla Deutschland: … down 41.9%", "Groupe PSA margin hits 8.5%", "Luca de Meo:
+# Renault Le Mans output falls 2.5%": review 35).
+_POINT_FORM = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
+_TEXT_OF_ITS_OWN = 3  # words of a language of decimal commas that outweigh the point's form
 # Chinese and Japanese write decimal points (44.17万辆): their characters settle it.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -62,7 +69,9 @@ def _marking_words() -> tuple[frozenset[str], frozenset[str]]:
 def decimal_comma(text: str) -> bool:
     """Whether ``text`` writes its numbers with a decimal comma ("24.214" is 24,214, "1,2" is
     1.2): it has more words of such a language than English words, or as many and a number only
-    that convention writes ("Mistral AI lève 1,7 milliard"). A text that separates no digits
+    that convention writes ("Mistral AI lève 1,7 milliard"); not a text of a word or two of
+    such a language that writes a number only the decimal point does ("41.9%", and no "1,2"
+    form). A text that separates no digits
     needs no answer (False), nor one in Chinese characters (they write decimal points).
 
     An English title with "24.214" ("Tesla recalls 24.214 Cybertrucks", a slip or a German
@@ -80,6 +89,8 @@ def decimal_comma(text: str) -> bool:
             sure = sure or ours > 1 or len(word) >= _SURE_MARKER
         theirs += word in english
     if theirs > ours:
+        return False
+    if ours < _TEXT_OF_ITS_OWN and _POINT_FORM.search(text) and not _COMMA_FORM.search(text):
         return False
     if ours > theirs and sure:
         return True

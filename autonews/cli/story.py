@@ -3,6 +3,7 @@ each merge the evidence that joined them and its score; with two ids, why they a
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Annotated
 
@@ -96,14 +97,19 @@ def story(
         sys.stdout.write(format_apart(stories_apart(cfg, story_id, other_id), fmt, zone))
 
 
-def source_numbers(values: list[str]) -> list[int]:
-    """The source numbers ``--detach`` names: each value a number, a range ("7-10") or a
-    list ("7,9")."""
-    numbers: list[int] = []
+# A source number or a range of them, in ASCII digits ("²" and "٣" are digits to str.isdigit).
+_SOURCES = re.compile(r"[0-9]+(?:-[0-9]+)?")
+
+
+def source_numbers(values: list[str]) -> list[tuple[int, int]]:
+    """The source numbers ``--detach`` names, as ranges (first, last): each value a number, a
+    range ("7-10") or a list ("7,9"). Ranges stay ranges until the story's sources are counted
+    (``detach_sources``): "1-300000000" is no list of 300 million numbers."""
+    numbers: list[tuple[int, int]] = []
     for value in values:
         for part in value.replace(" ", "").split(","):
             first, dash, last = part.partition("-")
-            if not (first.isdigit() and (not dash or last.isdigit())):
+            if not _SOURCES.fullmatch(part):
                 raise UsageError(
                     f"--detach: {value!r} is not a source number",
                     hint="give a number as `autonews story ID` lists the sources: --detach 2, "
@@ -115,5 +121,5 @@ def source_numbers(values: list[str]) -> list[int]:
                     f"--detach: the range {part} runs backwards",
                     hint=f"write it from the lower number: --detach {end}-{start}",
                 )
-            numbers += range(start, end + 1)
+            numbers.append((start, end))
     return numbers

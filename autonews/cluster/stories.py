@@ -68,6 +68,7 @@ def cluster(
     model: PairModel | None = None,
     context: Sequence[ClusterInput] = (),
     reopened: Collection[int] = (),
+    kept_apart: Collection[str] = (),
 ) -> list[list[int]]:
     """Group items into stories; returns lists of item keys, each list in publication order.
 
@@ -80,8 +81,10 @@ def cluster(
     one feed alone uses, which title prefixes are a feed's series. ``reopened``: keys of
     assigned items their feed has retitled since (a corrected count): each stays in its story,
     but that story may join another an earlier run told apart from it, where today's evidence
-    joins them (trial 44: "13,200" corrected to "132,000" is the other outlet's 132,000)."""
-    return clustering(items, window, assigned, model, context, reopened).stories
+    joins them (trial 44: "13,200" corrected to "132,000" is the other outlet's 132,000).
+    ``kept_apart``: the stories (by key) the user took out of others (`story --detach`): a
+    retitle reopens no join to or from them (review 35)."""
+    return clustering(items, window, assigned, model, context, reopened, kept_apart).stories
 
 
 def clustering(
@@ -91,6 +94,7 @@ def clustering(
     model: PairModel | None = None,
     context: Sequence[ClusterInput] = (),
     reopened: Collection[int] = (),
+    kept_apart: Collection[str] = (),
 ) -> Clustering:
     """``cluster``, with the joins that made each story (for ``autonews story --explain``)."""
     assigned = assigned or {}
@@ -105,7 +109,9 @@ def clustering(
             # The car news among them: rarity is weighed among the car items, as here.
             weighed_with = [item for item in context if item.classification.automotive]
             features = features_of(car, weighed_with)
-            found = clustered(car, features, window, assigned, model or pair_model(), reopened)
+            found = clustered(
+                car, features, window, assigned, model or pair_model(), reopened, kept_apart
+            )
     return with_other_topics(ordered, found, others, other_joins)
 
 
@@ -131,8 +137,10 @@ def clustered(
     assigned: Mapping[int, str],
     model: PairModel,
     reopened: Collection[int] = (),
+    kept_apart: Collection[str] = (),
 ) -> Clustering:
-    """Items in publication order and their evidence, clustered (``reopened``: ``cluster``'s)."""
+    """Items in publication order and their evidence, clustered (``reopened``, ``kept_apart``:
+    ``cluster``'s)."""
     labels = [assigned.get(item.key) for item in ordered]
     open_at = {position for position, item in enumerate(ordered) if item.key in reopened}
     pairs = sorted(_scored_pairs(features, labels, window, model, open_at))
@@ -146,7 +154,7 @@ def clustered(
             score = known[first, second] = weighed(features[first], features[second], model)
         return probability(score)
 
-    stories = _Stories(features, labels, link, model.cohesion, window, open_at)
+    stories = _Stories(features, labels, link, model.cohesion, window, open_at, kept_apart)
     joins = [Join(ordered[a].key, ordered[b].key, "earlier run") for a, b in stories.joined]
     for how, found in (("same link", _same_links(ordered)), ("re-post", _reposts(ordered, window))):
         for first, second in found:
@@ -195,9 +203,11 @@ class _Stories:
         cohesion: float = 0.0,
         window: timedelta = timedelta(hours=72),
         reopened: Collection[int] = (),
+        kept_apart: Collection[str] = (),
     ) -> None:
         self._features = features
         self._reopened = set(reopened)  # positions of retitled items (``cluster``'s reopened)
+        self._kept_apart = set(kept_apart)  # labels of stories `story --detach` made
         self._link = link
         self._cohesion = cohesion
         self._span = window.total_seconds()
@@ -227,8 +237,15 @@ class _Stories:
             return False
         label_a, label_b = self._label.get(a), self._label.get(b)
         told_apart = label_a is not None and label_b is not None and label_a != label_b
-        if told_apart and (not check or not self._reopened_story(a, b)):
-            return False  # two stories an earlier run told apart keep their identities
+        if told_apart and (
+            not check
+            or label_a in self._kept_apart
+            or label_b in self._kept_apart
+            or not self._reopened_story(a, b)
+        ):
+            # Two stories an earlier run told apart keep their identities; one the user took
+            # out of a story stays apart whatever a feed retitles.
+            return False
         if check and not self._as_discussion(first, second, self._members[a], self._members[b]):
             return False
         if check:

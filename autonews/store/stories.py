@@ -134,6 +134,17 @@ class StoryQueries:
             )
         }
 
+    def detached_stories(self, keys: Iterable[str]) -> set[str]:
+        """Which of these stories are ones `story --detach` (or leaving car news) made: keyed
+        by a member's ``detached_key`` (a `--together` story's by its first member's)."""
+        return {
+            row["story_key"]
+            for row in rows_in(
+                self.db, "SELECT item_id, story_key FROM story_items WHERE story_key IN", keys
+            )
+            if row["story_key"] == detached_key(row["item_id"])
+        }
+
     def detach(self, item_ids: Iterable[int], together: bool = False) -> dict[int, str]:
         """Give each item a story of its own, out of the one an earlier run put it in (taken
         out by `story ID --detach`, or no longer car news beside car news): the clustering
