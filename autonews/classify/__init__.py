@@ -163,6 +163,7 @@ class Classifier(TitleReader, OffTopicChecks):
             )
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
+            found = extra.models_ceded(found, reasons) if found else found
             if not any(hit.kind == "maker" for _, _, hit in found):
                 company = next((hit for _, _, hit in found if hit.kind == "company"), None)
                 # A deal by the model or the title's words; an opinion on deals is none.

@@ -127,6 +127,32 @@ class Extra:
             reasons.append("makers from the summary/body: the title names none")
         return subjects
 
+    def models_ceded(self, found: list[Spotted], reasons: list[str]) -> list[Spotted]:
+        """The title's names, where its only makers are models whose names other groups' models
+        share, with each ceded to a maker of those groups that the text is about ("Sierra EV
+        bookings open", its summary about Tata Motors: Tata's Sierra, not GMC's)."""
+        k = self.classifier.k
+        makers = [hit for _, _, hit in found if hit.kind == "maker"]
+        if not makers or any(h.via != "model" or h.written not in k.shared_models for h in makers):
+            return found
+        subjects, _ = subject_makers(self.tokens, self.spotted, lead_sentence_length(self.text))
+        ceded: list[Spotted] = []
+        for spot in found:
+            hit = spot[2]
+            sharers = k.shared_models.get(hit.written, frozenset()) if hit.via == "model" else ()
+            owner = next((s for s in subjects if k.makers[s[2].index].group in sharers), None)
+            if owner is None:
+                ceded.append(spot)
+                continue
+            reasons.append(
+                f"not {k.makers[hit.index].name}: '{hit.written}' is the name of a "
+                f"{k.makers[owner[2].index].group} model too, and the summary/body is about "
+                f"{k.makers[owner[2].index].name}"
+            )
+            if owner not in ceded:
+                ceded.append(owner)
+        return ceded
+
     def _not_words_of(
         self, title: str, subjects: list[Spotted], reasons: list[str]
     ) -> list[Spotted]:
