@@ -140,6 +140,8 @@ class Classifier(TitleReader, OffTopicChecks):
             off_topic = self._another_vehicle(found, stems, reasons)
         if not off_topic and not car_words:
             off_topic = self._sport(tokens, stems, found, reasons)
+        if not off_topic and found:
+            off_topic = self._a_product_of_a_chief(found, tokens, stems, reasons)
         market = (
             not (off_topic or car_words) and len(found) > 1 and ("%" in title or title.isascii())
         )
