@@ -109,6 +109,23 @@ def reads_as_deals_post(title: str) -> bool:
     return DEALS.search(title.strip()) is not None
 
 
+# An evaluative question: whether something is right, enough, worth it ("Critical raw materials:
+# is the EU picking the right strategic projects?", a think tank's; "值得吗？"). It weighs what
+# was done, a commentary's question; a rumour's asks what will happen ("Will Tesla cut prices?").
+EVALUATION = re.compile(
+    r"\bthe (?:right|wrong)\b[^?]*\?\s*$"
+    r"|\b(?:enough|worth it|a (?:good|bad|smart|wise) (?:idea|move|deal|bet|choice)"
+    r"|too (?:little|late|much|far|soon)|justified|realistic|fair|wise)\s*\?\s*$"
+    r"|(?:值得吗|值不值|对吗|够吗|合理吗|靠谱吗|有必要吗)\s*[?？]\s*$",
+    re.IGNORECASE,
+)
+
+
+def reads_as_evaluation(title: str) -> bool:
+    """Whether a title asks whether something is right, enough or worth it."""
+    return EVALUATION.search(title.strip()) is not None
+
+
 # A commentary's title: an opinion, analysis or column (by its label), a review or test drive of
 # a model, a preview of what is to come ("What to Expect From VW's Results", "the week ahead").
 # It tells no event of its own: the recall of the model it reviews, the results it previews are
@@ -133,7 +150,11 @@ COMMENTARY = re.compile(
     r"|^(?:interview|q\s*&\s*a)\s*[:：|｜]|\[interview\]"
     # ... and a deals post (DEALS above), no event of anyone's, whatever word it shares with the
     # news.
-    r"|^(?:独家)?(?:专访|對話|对话)[^:：|｜]{0,24}[:：|｜]|专访\s*$" + "|" + DEALS.pattern,
+    r"|^(?:独家)?(?:专访|對話|对话)[^:：|｜]{0,24}[:：|｜]|专访\s*$"
+    + "|"
+    + DEALS.pattern
+    + "|"
+    + EVALUATION.pattern,
     re.IGNORECASE,
 )
 

@@ -140,6 +140,8 @@ class Classifier(TitleReader, OffTopicChecks):
             off_topic = self._another_vehicle(found, stems, reasons)
         if not off_topic and not car_words:
             off_topic = self._sport(tokens, stems, found, reasons)
+        if not off_topic and found:
+            off_topic = self._a_product_of_a_chief(found, tokens, stems, reasons)
         market = (
             not (off_topic or car_words) and len(found) > 1 and ("%" in title or title.isascii())
         )
@@ -163,6 +165,7 @@ class Classifier(TitleReader, OffTopicChecks):
             )
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
         if extra is not None:
+            found = extra.models_ceded(found, reasons) if found else found
             if not any(hit.kind == "maker" for _, _, hit in found):
                 company = next((hit for _, _, hit in found if hit.kind == "company"), None)
                 # A deal by the model or the title's words; an opinion on deals is none.

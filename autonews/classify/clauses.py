@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from autonews.briefings import reads_as_evaluation
 from autonews.classify.lexicon import Tokens, stem, tokenize
 from autonews.classify.phrase_trie import Lexicon
 from autonews.classify.relevance import Spotted
@@ -95,15 +96,19 @@ def speculative_title(
     after the news it asks about (``asks_about_news``: "…降價1.5萬人民幣 台灣會跟進嗎？",
     "上市前瞻：预售价20.99万起，配置有哪些看点？") is the outlet's: the news is sure. A review's
     (``review``: "… Review – Is The Seven-Seat EV Worth The Premium?", "…: could it replace
-    the XUV700?") asks and guesses as its writer's verdict: no rumour."""
+    the XUV700?") asks and guesses as its writer's verdict: no rumour. So does a question that
+    weighs whether something is right, enough or worth it (a commentary's)."""
     if review:
         reasons.append("not speculative: a review's question or guess is its writer's verdict")
         return False
     if text.rstrip().endswith(("?", "？")):
-        if not asks_about_news:
+        if reads_as_evaluation(text):  # "… is the EU picking the right strategic projects?"
+            reasons.append("not speculative: a question weighing whether it is right, a comment")
+        elif not asks_about_news:
             reasons.append("speculative: a question")
             return True
-        reasons.append("not speculative: a question asked of the news told before it")
+        else:
+            reasons.append("not speculative: a question asked of the news told before it")
     if phrase is not None:
         reasons.append(f"speculative: '{phrase}'")
         return True

@@ -13,6 +13,7 @@ from autonews.classify.language import ReadLanguage
 from autonews.classify.lexicon import phrase_key, stem
 from autonews.classify.model_names import shown_names
 from autonews.classify.phrase_trie import Lexicon
+from autonews.classify.shared_models import models_shared
 from autonews.classify.sport import Sport
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
@@ -201,6 +202,11 @@ class Knowledge:
             and groups[maker.group] > 1
             and index not in self.model_starts
         )
+
+    @cached_property
+    def shared_models(self) -> dict[str, frozenset[str]]:
+        """Model names other groups' models share, with those groups (``shared_models.py``)."""
+        return models_shared(self)
 
     @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:

@@ -139,7 +139,7 @@ def find_names(
     if plurals:
         picked = _with_plurals_beside_their_maker(picked, plurals, reasons, tokens)
     if len(picked) > 1:
-        picked = _without_codes_of_others(picked, reasons, tokens)
+        picked = _without_codes_of_others(k, picked, reasons, tokens)
     if picked and not tokens.text.isascii():  # 讨个吉利, 《问界长生》: a word, not the brand?
         as_words = names_used_as_words(k, tokens, picked, reasons)
         if as_words is not None:
@@ -284,10 +284,12 @@ _CODE = re.compile(r"[A-Za-z]\d{1,2}")  # M9, L7, G6, U8: model codes many maker
 
 
 def _without_codes_of_others(
-    picked: list[Spotted], reasons: list[str], tokens: Tokens
+    k: Knowledge, picked: list[Spotted], reasons: list[str], tokens: Tokens
 ) -> list[Spotted]:
     """A model code ("M9") names its maker only where no other maker is named by name: in
-    "吉利银河旗下最大 SUV 车型 M9" the M9 is Geely Galaxy's, not AITO's."""
+    "吉利银河旗下最大 SUV 车型 M9" the M9 is Geely Galaxy's, not AITO's. A model name another
+    group's model shares is that group's where one of its makers is named: "Tata Motors' Sierra
+    EV" is Tata's Sierra, not GMC's."""
     if len(picked) < 2:
         return picked
     by_name = {hit.index for _, _, hit in picked if hit.kind == "maker" and hit.via != "model"}
@@ -295,6 +297,14 @@ def _without_codes_of_others(
         return picked
     kept = []
     for start, end, hit in picked:
+        sharers = _sharers_named(k, hit, by_name)
+        if sharers:
+            if reasons is not DISCARD:
+                reasons.append(
+                    f"ignored '{tokens.span(start, end)}' as {k.makers[hit.index].name}'s: "
+                    f"the name of a {sharers} model too, and {sharers} is named"
+                )
+            continue
         compared = start > 0 and tokens.norms[start - 1] in JOINERS  # "Model Y vs G6"
         if (
             hit.via == "model"
@@ -309,6 +319,17 @@ def _without_codes_of_others(
             continue
         kept.append((start, end, hit))
     return kept
+
+
+def _sharers_named(k: Knowledge, hit: EntityHit, named: set[int]) -> str:
+    """The group, of the makers ``named``, whose models share the name of the model ``hit``
+    ("Tata Motors" for GMC's "Sierra EV"); "" if none."""
+    if hit.via != "model":
+        return ""
+    sharers = k.shared_models.get(hit.written)
+    if not sharers:
+        return ""
+    return next((k.makers[i].group for i in sorted(named) if k.makers[i].group in sharers), "")
 
 
 def _without_brands_of_other_products(

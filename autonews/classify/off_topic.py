@@ -4,8 +4,8 @@ alone may be read by its brands."""
 
 from __future__ import annotations
 
-from autonews.classify.knowledge import Knowledge
-from autonews.classify.lexicon import Tokens
+from autonews.classify.knowledge import EntityHit, Knowledge
+from autonews.classify.lexicon import Tokens, phrase_key
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted, other_business, other_product
 from autonews.classify.sport import sport_cue
@@ -60,6 +60,35 @@ class OffTopicChecks:
         if product is not None:
             reasons.append(f"makers dropped: '{product}' is no car")
         return product is not None
+
+    def _a_product_of_a_chief(
+        self, found: list[Spotted], tokens: Tokens, stems: list[str], reasons: list[str]
+    ) -> bool:
+        """A product that is no car, named beside a chief who stands for its carmaker ("华为Mate
+        80系列11月25日发布 余承东：史上最强Mate", "小米17 Ultra发布 雷军"): the chief speaks for
+        the phone, and his name, a car word elsewhere, does not make it car news. Only where
+        the makers are named by their chiefs alone, and no model of theirs is."""
+        k = self.k
+        makers = [hit for _, _, hit in found if hit.kind == "maker"]
+        if not makers or any(hit.written not in k.makers[hit.index].people for hit in makers):
+            return False
+        product = other_product(k, found, stems) or self._their_phrase(makers, tokens)
+        if product is not None:
+            reasons.append(f"makers dropped: '{product}' is no car, its chief named beside it")
+        return product is not None
+
+    def _their_phrase(self, makers: list[EntityHit], tokens: Tokens) -> str | None:
+        """A known non-maker phrase that opens with a name of those makers' groups (a phone:
+        "小米17 Ultra"), as written in the data; None if the text has none."""
+        k = self.k
+        groups = {k.makers[hit.index].group for hit in makers}
+        names = [phrase_key(n) for n, i in k.maker_names.items() if k.makers[i].group in groups]
+        for _, _, hits in k.entities.scan(tokens.norms):
+            for hit in hits:
+                key = phrase_key(hit.written) if hit.kind == "block" else ()
+                if any(key[: len(name)] == name for name in names):
+                    return hit.written
+        return None
 
     def _sport(
         self, tokens: Tokens, stems: list[str], found: list[Spotted], reasons: list[str]

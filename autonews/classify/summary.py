@@ -9,6 +9,7 @@ scripture is not about cars.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,7 @@ class Extra:
         """The summary and the body's lead, less what only repeats the title (a page whose text
         is its headline again says nothing of its own, for cars or against them)."""
         parts = [text for text in (summary, _first_paragraph(body)) if not _repeats(text, title)]
-        text = " ".join(parts).strip()
+        text = _without_references(" ".join(parts).strip())
         return cls(classifier, text[:LOOKED_AT], title) if text else None
 
     @cached_property
@@ -126,6 +127,32 @@ class Extra:
         if subjects:
             reasons.append("makers from the summary/body: the title names none")
         return subjects
+
+    def models_ceded(self, found: list[Spotted], reasons: list[str]) -> list[Spotted]:
+        """The title's names, where its only makers are models whose names other groups' models
+        share, with each ceded to a maker of those groups that the text is about ("Sierra EV
+        bookings open", its summary about Tata Motors: Tata's Sierra, not GMC's)."""
+        k = self.classifier.k
+        makers = [hit for _, _, hit in found if hit.kind == "maker"]
+        if not makers or any(h.via != "model" or h.written not in k.shared_models for h in makers):
+            return found
+        subjects, _ = subject_makers(self.tokens, self.spotted, lead_sentence_length(self.text))
+        ceded: list[Spotted] = []
+        for spot in found:
+            hit = spot[2]
+            sharers = k.shared_models.get(hit.written, frozenset()) if hit.via == "model" else ()
+            owner = next((s for s in subjects if k.makers[s[2].index].group in sharers), None)
+            if owner is None:
+                ceded.append(spot)
+                continue
+            reasons.append(
+                f"not {k.makers[hit.index].name}: '{hit.written}' is the name of a "
+                f"{k.makers[owner[2].index].group} model too, and the summary/body is about "
+                f"{k.makers[owner[2].index].name}"
+            )
+            if owner not in ceded:
+                ceded.append(owner)
+        return ceded
 
     def _not_words_of(
         self, title: str, subjects: list[Spotted], reasons: list[str]
@@ -251,6 +278,24 @@ class Extra:
             reasons.extend(_in_summary(reason) for reason in found)
         reasons.append("event from the summary/body: the title has no event word")
         return event
+
+
+# What a press release opens with before its first sentence: its reference ("IP/26/2864.",
+# "MEMO/26/12", "STATEMENT/26/301", "Ref. Ares(2026)1234567") and its dateline ("Brussels, 9
+# December 2026."). They are no sentence: the lead, where the subject is named, is the next one.
+_REFERENCES = re.compile(
+    r"^(?:(?:[A-Z]{2,10}/\d{2}/\d{1,6}|Ref\.?\s*[\w()/.-]*\d"
+    r"|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}),? \d{4})"
+    r"\s*(?:[.:–—|-]\s*|$))+"
+)
+
+
+def _without_references(text: str) -> str:
+    """The text without the reference and dateline a press release opens with."""
+    if not text[:1].isupper():  # (most texts open with no reference: one test, no search)
+        return text
+    match = _REFERENCES.match(text)
+    return text[match.end() :] if match else text
 
 
 def _first_paragraph(body: str) -> str:
