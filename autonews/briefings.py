@@ -210,6 +210,20 @@ def reads_as_paper(summary: str) -> bool:
 
 def reads_as_review(title: str) -> bool:
     """Whether a title is a review's: a model reviewed, driven or weighed for buyers."""
+    lower = title.lower()
+    # A word every form of _REVIEW holds: a title with none is passed by substring tests, before
+    # the pattern (searched in every title, it cost 11 µs of a headline's classification).
+    if not (
+        "review" in lower
+        or "driv" in lower
+        or "drove" in lower
+        or "test" in lower
+        or "buy" in lower
+        or "worth" in lower
+        or "试驾" in title
+        or "评测" in title
+    ):
+        return False
     return REVIEW.search(title.strip()) is not None
 
 

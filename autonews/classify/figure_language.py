@@ -122,7 +122,7 @@ def spelled_numbers() -> dict[str, int]:
 
 
 # Where a spelled number may be: a text with a percent word or sign or a scale word.
-_MAY_SPELL = re.compile(r"%|prozent|procent|cent\b|illi|mrd|mio|\bmd", re.IGNORECASE)
+
 PERCENT_WORDS = r"%|prozent\b|procent\b|per\s?cent\b|pour\s+cent\b|percent\b"
 
 
@@ -139,6 +139,19 @@ def _spelled_pattern() -> re.Pattern[str]:
 def spelled(text: str) -> list[re.Match[str]]:
     """The spelled numbers of ``text`` before a percent word ("sieben Prozent": group
     ``percent``) or a scale ("zwei Milliarden": group ``scale``); group 1 is the number."""
-    if not _MAY_SPELL.search(text):
+    # Where a percent word or a scale may be: a text with none of these has no spelled number
+    # before one (substring tests: a regex of them searched every title cost 7 µs of a
+    # headline's 90).
+    lower = text.lower()
+    if not (
+        "%" in text
+        or "cent" in lower
+        or "prozent" in lower
+        or "procent" in lower
+        or "illi" in lower
+        or "mrd" in lower
+        or "mio" in lower
+        or "md" in lower
+    ):
         return []
     return list(_spelled_pattern().finditer(text))

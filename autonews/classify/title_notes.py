@@ -6,24 +6,31 @@ to 0.65 s when the story-title rules read titles themselves). The title's langua
 
 from __future__ import annotations
 
-import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
 from autonews.classify.knowledge import Knowledge
+from autonews.classify.lexicon import phrase_key, stem
 from autonews.models import Figure
 
 # The market's concepts (knowledge/concepts.toml): a title naming one tells the market's view
 # of a company, its shares, its market value, an analyst's rating or price target.
 MARKET_CONCEPTS = frozenset(("c:shares", "c:market-value", "c:analyst"))
 
-# Where a term of those concepts may be: a title without any of these has none (a test keeps
-# them in step), so most titles are passed by one regex search, before the glossary's scan.
-MARKET_WORDS = re.compile(
-    r"share|stock|market|valu|analyst|brokerage|target|grade|rating|aktie|kursziel|börsenwert|"
-    r"股|市值|估值|分析师|评级|"
-    r"目标价|研报|券商|涨停|跌停|市场|"
-    r"市場|分析師|評級|目標價|研報|漲停",  # (Traditional, as a Taiwanese outlet writes them)
-    re.IGNORECASE,
-)
+
+@lru_cache(maxsize=1)
+def _market_starts() -> frozenset[str]:
+    """The first word (stemmed, as a title's) of every term of the market's concepts: a title
+    with none of them names none of the concepts, a set test in C for most titles (a regex of
+    the terms' words searched every title: 10 µs of a headline's 90)."""
+    text = resources.files("autonews.knowledge").joinpath("concepts.toml").read_text("utf-8")
+    return frozenset(
+        phrase_key(str(term), stem)[0]
+        for concept in tomllib.loads(text).get("concept", [])
+        if f"c:{concept['id']}" in MARKET_CONCEPTS
+        for term in concept.get("terms", [])
+    )
 
 
 def tells_the_market(
@@ -34,6 +41,6 @@ def tells_the_market(
     market value, an analyst's rating or price target ("downgrades Rivian to Underweight")."""
     if any(figure.measure == "stock" for figure in figures):
         return True
-    if MARKET_WORDS.search(title) is None:
+    if _market_starts().isdisjoint(stems):
         return False
     return any(ids[0] in MARKET_CONCEPTS for _, _, ids in k.concepts.scan(stems))
