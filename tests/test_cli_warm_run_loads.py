@@ -5,13 +5,10 @@ Through the real CLI, as a subprocess, against feeds served on 127.0.0.1."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.helpers.feeds import rfc822, rss
+from tests.helpers.loaded_modules import digest_and_loaded
 from tests.helpers.site import Site, feeds_toml, write_config
 
 _NEWS = "Xpeng opens first own showroom in Amsterdam"
@@ -31,35 +28,6 @@ def _feed(site: Site, name: str, items: list[tuple[str, str]]) -> tuple[str, str
     return name, site.url(f"{path}.xml")
 
 
-# `python -m autonews ARGS`, saying on stderr at exit which of autonews's packages it loaded.
-_RUN_AND_SAY_LOADED = """
-import atexit, runpy, sys
-def say():
-    loaded = sorted(name for name in sys.modules if name.startswith("autonews."))
-    print("loaded:", " ".join(loaded), file=sys.stderr)
-atexit.register(say)
-sys.argv = ["autonews", *sys.argv[1:]]
-runpy.run_module("autonews", run_name="__main__")
-"""
-
-
-def _digest(home: Path) -> tuple[dict, set[str]]:
-    """The digest's JSON and the autonews modules the run imported."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
-    env |= {"AUTONEWS_HOME": str(home)}
-    args = ["digest", "--no-extract", "--format", "json"]
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN_AND_SAY_LOADED, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    said = [line for line in done.stderr.splitlines() if line.startswith("loaded:")]
-    return json.loads(done.stdout), set(said[-1].split()[1:])
-
-
 def test_a_warm_run_chooses_story_titles_without_the_classifier_or_the_clustering(
     home: Path, site: Site
 ) -> None:
@@ -70,8 +38,8 @@ def test_a_warm_run_chooses_story_titles_without_the_classifier_or_the_clusterin
     ]
     write_config(home, feeds_toml(feeds))
     site.etags = True  # a warm run: every feed answers "not modified"
-    cold, loaded_cold = _digest(home)
-    warm, loaded_warm = _digest(home)
+    cold, loaded_cold = digest_and_loaded(home)
+    warm, loaded_warm = digest_and_loaded(home)
 
     def titles(digest: dict) -> list[tuple[str, int]]:
         return sorted((s["title"], len(s["sources"])) for s in digest["stories"])

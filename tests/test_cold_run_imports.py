@@ -4,10 +4,6 @@ CPU second by CPU second). Through the real CLI, as a subprocess, against feeds 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from hypothesis import given
@@ -15,33 +11,8 @@ from hypothesis import strategies as st
 
 from autonews.parse.xml_feed import _guid_date, _reference_date
 from tests.helpers.feeds import rfc822, rss
+from tests.helpers.loaded_modules import digest_and_loaded
 from tests.helpers.site import Site, feeds_toml, write_config
-
-# `python -m autonews ARGS`, saying on stderr at exit which modules it loaded.
-_RUN_AND_SAY_LOADED = """
-import atexit, runpy, sys
-def say():
-    print("loaded:", " ".join(sorted(sys.modules)), file=sys.stderr)
-atexit.register(say)
-sys.argv = ["autonews", *sys.argv[1:]]
-runpy.run_module("autonews", run_name="__main__")
-"""
-
-
-def _digest(home: Path) -> tuple[dict, set[str]]:
-    """A cold run's digest JSON, and the modules it loaded."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
-    env |= {"AUTONEWS_HOME": str(home)}
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN_AND_SAY_LOADED, "digest", "--no-extract", "--format", "json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    said = [line for line in done.stderr.splitlines() if line.startswith("loaded:")]
-    return json.loads(done.stdout), set(said[-1].split()[1:])
 
 
 def test_a_cold_run_of_feeds_whose_guids_are_links_does_not_load_feedparser(
@@ -57,7 +28,7 @@ def test_a_cold_run_of_feeds_whose_guids_are_links_does_not_load_feedparser(
     ]
     site.routes["/feed.xml"] = (200, "application/rss+xml", rss(items))
     write_config(home, feeds_toml([("Wire", site.url("/feed.xml"))]))
-    digest, loaded = _digest(home)
+    digest, loaded = digest_and_loaded(home)
     assert sorted(s["title"] for s in digest["stories"]) == sorted(titles)
     assert all(s["sources"][0]["published"] for s in digest["stories"])
     assert "fastfeedparser" in loaded  # (the check can see a parser)
