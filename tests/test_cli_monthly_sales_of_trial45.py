@@ -9,11 +9,12 @@ tractors), a sales forecast, a quarter's results and another month's sales stay 
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.feeds import item, rss
+from tests.helpers.outlet_rows import digest_of_rows
+from tests.helpers.outlet_rows import story_of as _story_of
+from tests.helpers.outlet_rows import titles as _titles
 
 # (outlet, hours before the run, title, summary)
 SALES: list[tuple[str, float, str, str]] = [
@@ -117,45 +118,7 @@ SALES: list[tuple[str, float, str, str]] = [
 
 
 def _digest(cli, httpserver: HTTPServer) -> dict[str, Any]:
-    feeds = []
-    for outlet in dict.fromkeys(outlet for outlet, *_ in SALES):
-        told = [row for row in SALES if row[0] == outlet]
-        items = [
-            item(
-                escape(title),
-                n,
-                hours,
-                link=f"http://example.com/{outlet}/{n}",
-                description=escape(summary),
-            )
-            for n, (_, hours, title, summary) in enumerate(told)
-        ]
-        path = f"/{outlet}"
-        httpserver.expect_request(path).respond_with_data(
-            rss(items, title=outlet), content_type="application/rss+xml"
-        )
-        feeds += ["--feed", str(httpserver.url_for(path))]
-    result = cli(
-        "digest", *feeds, "--no-extract", "--all-topics", "--since", "3d", "--format", "json"
-    )
-    assert result.code == 0, result.err
-    digest: dict[str, Any] = result.json()
-    return digest
-
-
-def _story_of(digest: dict[str, Any], start: str) -> dict[str, Any]:
-    found = [
-        story
-        for story in digest["stories"]
-        if any(source["title"].startswith(start) for source in story["sources"])
-    ]
-    assert len(found) == 1, (start, [story["title"] for story in digest["stories"]])
-    result: dict[str, Any] = found[0]
-    return result
-
-
-def _titles(story: dict[str, Any]) -> set[str]:
-    return {source["title"] for source in story["sources"]}
+    return digest_of_rows(cli, httpserver, SALES, "3d")
 
 
 def test_one_makers_monthly_sales_in_different_figures_is_one_story(cli, home, httpserver):

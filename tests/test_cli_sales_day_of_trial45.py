@@ -7,11 +7,12 @@ a policy naming makers as its examples join no maker's story and are filed under
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.feeds import item, rss
+from tests.helpers.outlet_rows import digest_of_rows
+from tests.helpers.outlet_rows import story_of as _story_of
+from tests.helpers.outlet_rows import titles as _titles
 
 # The trial's items (outlet, hours before the last run, title, summary): two launches by each of
 # Mahindra and Tata, Maruti's, Hyundai's and Hero's sales, the round-ups, two policies.
@@ -256,45 +257,7 @@ SALES_DAY: list[tuple[str, float, str, str]] = [
 
 
 def _digest(cli, httpserver: HTTPServer) -> dict[str, Any]:
-    feeds = []
-    for outlet in dict.fromkeys(outlet for outlet, *_ in SALES_DAY):
-        told = [row for row in SALES_DAY if row[0] == outlet]
-        items = [
-            item(
-                escape(title),
-                n,
-                hours,
-                link=f"http://example.com/{outlet}/{n}",
-                description=escape(summary),
-            )
-            for n, (_, hours, title, summary) in enumerate(told)
-        ]
-        path = f"/{outlet}"
-        httpserver.expect_request(path).respond_with_data(
-            rss(items, title=outlet), content_type="application/rss+xml"
-        )
-        feeds += ["--feed", str(httpserver.url_for(path))]
-    result = cli(
-        "digest", *feeds, "--no-extract", "--all-topics", "--since", "4d", "--format", "json"
-    )
-    assert result.code == 0, result.err
-    digest: dict[str, Any] = result.json()
-    return digest
-
-
-def _story_of(digest: dict[str, Any], start: str) -> dict[str, Any]:
-    found = [
-        story
-        for story in digest["stories"]
-        if any(source["title"].startswith(start) for source in story["sources"])
-    ]
-    assert len(found) == 1, (start, [story["title"] for story in digest["stories"]])
-    result: dict[str, Any] = found[0]
-    return result
-
-
-def _titles(story: dict[str, Any]) -> set[str]:
-    return {source["title"] for source in story["sources"]}
+    return digest_of_rows(cli, httpserver, SALES_DAY, "4d")
 
 
 def _makers(story: dict[str, Any]) -> list[str]:

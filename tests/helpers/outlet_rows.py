@@ -1,0 +1,60 @@
+"""A digest of outlets' feeds written as rows (outlet, hours ago, title, summary), one RSS feed
+an outlet on the test's loopback server, through the real CLI; and the story a title is in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.feeds import item, rss
+
+Row = tuple[str, float, str, str]
+
+
+def digest_of_rows(
+    cli: Any, httpserver: HTTPServer, rows: Sequence[Row], since: str
+) -> dict[str, Any]:
+    """`digest --no-extract --all-topics --since SINCE --format json` of the rows' feeds."""
+    feeds = []
+    for outlet in dict.fromkeys(outlet for outlet, *_ in rows):
+        told = [row for row in rows if row[0] == outlet]
+        items = [
+            item(
+                escape(title),
+                n,
+                hours,
+                link=f"http://example.com/{outlet}/{n}",
+                description=escape(summary),
+            )
+            for n, (_, hours, title, summary) in enumerate(told)
+        ]
+        path = f"/{outlet}"
+        httpserver.expect_request(path).respond_with_data(
+            rss(items, title=outlet), content_type="application/rss+xml"
+        )
+        feeds += ["--feed", str(httpserver.url_for(path))]
+    result = cli(
+        "digest", *feeds, "--no-extract", "--all-topics", "--since", since, "--format", "json"
+    )
+    assert result.code == 0, result.err
+    digest: dict[str, Any] = result.json()
+    return digest
+
+
+def story_of(digest: dict[str, Any], start: str) -> dict[str, Any]:
+    """The one story a source whose title starts with ``start`` is in."""
+    found = [
+        story
+        for story in digest["stories"]
+        if any(source["title"].startswith(start) for source in story["sources"])
+    ]
+    assert len(found) == 1, (start, [story["title"] for story in digest["stories"]])
+    result: dict[str, Any] = found[0]
+    return result
+
+
+def titles(story: dict[str, Any]) -> set[str]:
+    return {source["title"] for source in story["sources"]}
