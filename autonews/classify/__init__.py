@@ -249,7 +249,7 @@ class Classifier(TitleReader, OffTopicChecks):
             models,
             automotive,
             probability if event is not _OTHER or automotive else 1.0,
-            tells_the_market(self.k, title, stems, figures),
+            tells_the_market(self.k, stems, figures),
             language,
         )
 

@@ -173,6 +173,7 @@ class Knowledge:
     # with the group, so "Li Auto MEGA" and "理想MEGA" name one model.
     bare_models: Lexicon[tuple[str, str]] = field(default_factory=Lexicon)
     concepts: Lexicon[str] = field(default_factory=Lexicon)  # the glossary (glossary.py)
+    market_starts: frozenset[str] = frozenset()  # first words of the market's terms (title_notes)
     # The first word of each maker's models, by maker index: where none starts, no model does.
     model_starts: dict[int, set[str]] = field(default_factory=dict)
     # Every model name by its tokens, as written in the data, with its maker's index.

@@ -18,6 +18,7 @@ from autonews.classify.lexicon import phrase_key, stem
 from autonews.classify.scripts import simplified
 from autonews.classify.sport import sport_of
 from autonews.classify.stored import stored
+from autonews.classify.title_notes import MARKET_CONCEPTS
 from autonews.models import Event
 
 
@@ -107,6 +108,7 @@ def build_knowledge(
     people = {person for maker in knowledge.makers for person in maker.people}
     knowledge.car_people = frozenset(people.intersection(automotive))
     knowledge.concepts = glossary()
+    knowledge.market_starts = knowledge.concepts.starts_of(MARKET_CONCEPTS)
     return knowledge
 
 

@@ -138,6 +138,11 @@ class Lexicon(Generic[T]):
         """The words its phrases start with."""
         return frozenset(self._root)
 
+    def starts_of(self, payloads: frozenset[T]) -> frozenset[str]:
+        """The words the phrases with one of ``payloads`` start with: a title with none of them
+        holds none of those phrases (a set test in C before a scan)."""
+        return frozenset(word for word, node in self._root.items() if _holds_any(node, payloads))
+
     def may_match(self, words: list[str]) -> bool:
         """Whether a phrase starts with one of the words: a check in C that spares a scan of
         the words where none can, for lexicons that seldom match."""
@@ -158,3 +163,10 @@ class Lexicon(Generic[T]):
                 break
             best = node.get(_END, best)
         return None if best is None else tuple(best)
+
+
+def _holds_any(node: dict[str, Any], payloads: frozenset[Any]) -> bool:
+    """Whether a phrase through ``node`` (a trie node as added) has one of ``payloads``."""
+    if not payloads.isdisjoint(node.get(_END, ())):
+        return True
+    return any(_holds_any(child, payloads) for word, child in node.items() if word != _END)

@@ -6,12 +6,7 @@ to 0.65 s when the story-title rules read titles themselves). The title's langua
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from importlib import resources
-
 from autonews.classify.knowledge import Knowledge
-from autonews.classify.lexicon import phrase_key, stem
 from autonews.models import Figure
 
 # The market's concepts (knowledge/concepts.toml): a title naming one tells the market's view
@@ -19,28 +14,12 @@ from autonews.models import Figure
 MARKET_CONCEPTS = frozenset(("c:shares", "c:market-value", "c:analyst"))
 
 
-@lru_cache(maxsize=1)
-def _market_starts() -> frozenset[str]:
-    """The first word (stemmed, as a title's) of every term of the market's concepts: a title
-    with none of them names none of the concepts, a set test in C for most titles (a regex of
-    the terms' words searched every title: 10 µs of a headline's 90)."""
-    text = resources.files("autonews.knowledge").joinpath("concepts.toml").read_text("utf-8")
-    return frozenset(
-        phrase_key(str(term), stem)[0]
-        for concept in tomllib.loads(text).get("concept", [])
-        if f"c:{concept['id']}" in MARKET_CONCEPTS
-        for term in concept.get("terms", [])
-    )
-
-
-def tells_the_market(
-    k: Knowledge, title: str, stems: list[str], figures: tuple[Figure, ...]
-) -> bool:
+def tells_the_market(k: Knowledge, stems: list[str], figures: tuple[Figure, ...]) -> bool:
     """Whether a title tells the market's view of a company rather than its news: a share
     price's move ("shares jump 7%", "stock climbs after Wedbush reiterates Outperform"), its
     market value, an analyst's rating or price target ("downgrades Rivian to Underweight")."""
     if any(figure.measure == "stock" for figure in figures):
         return True
-    if _market_starts().isdisjoint(stems):
+    if k.market_starts.isdisjoint(stems):  # most titles: a set test in C
         return False
     return any(ids[0] in MARKET_CONCEPTS for _, _, ids in k.concepts.scan(stems))
