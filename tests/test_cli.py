@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -586,14 +587,19 @@ def test_read_of_a_page_that_cannot_be_read_gives_a_hint(
     assert "hint:" in result.err
 
 
+def _first_request(server: socket.socket) -> socket.socket:
+    """The run's first connection to a host that never answers: a signal sent then finds the run
+    at work, its handlers in place, however slowly a loaded machine started it (a fixed sleep
+    sometimes signalled it while still importing)."""
+    server.settimeout(60)
+    connection, _ = server.accept()
+    return connection
+
+
 def test_ctrl_c_ends_the_run_with_one_line(home: Path) -> None:
     """Ctrl-C during a fetch: exit 130 and one line saying so, no traceback."""
     import os
     import signal
-    import socket
-    import subprocess
-    import sys
-    import time
 
     with socket.socket() as server:  # a host that accepts and never answers
         server.bind(("127.0.0.1", 0))
@@ -607,9 +613,10 @@ def test_ctrl_c_ends_the_run_with_one_line(home: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(1.5)  # started and waiting for the feed
+        awaiting = _first_request(server)  # started, its handlers set, waiting for the feed
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
+        awaiting.close()
     assert process.returncode == 130
     assert err.strip().splitlines() == ["autonews: interrupted"], err
 
@@ -619,7 +626,6 @@ def test_sigterm_ends_the_run_with_one_line_and_loses_nothing(cli, home: Path, s
     stderr. It says so now, in one line, and the run it stopped marked nothing delivered."""
     import os
     import signal
-    import socket
     import sqlite3
     import time
 
@@ -651,9 +657,11 @@ def test_sigterm_ends_the_run_with_one_line_and_loses_nothing(cli, home: Path, s
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(2)  # the wire read, the other feed awaited
+        awaiting = _first_request(server)  # the other feed awaited
+        time.sleep(0.5)  # and, most likely, the wire read: stored either way, delivered never
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=30)
+        awaiting.close()
     assert process.returncode == 143
     assert err.strip().splitlines() == ["autonews: terminated"], err
     assert out == ""
