@@ -86,6 +86,8 @@ TRIALS = [
     DATA / "clusters-trial45.tsv",
     DATA / "clusters-trial46.tsv",
     DATA / "clusters-trial47.tsv",
+    DATA / "clusters-trial48.tsv",
+    DATA / "clusters-trial49.tsv",
 ]
 DAYS_PER_5000 = 60
 
