@@ -59,8 +59,10 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-    """Run `autonews ARGS` in-process through the real entry point; returns code and output."""
+def cli(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `autonews ARGS` in-process through the real entry point; returns code and output.
+    Always in an isolated home (a test's own AUTONEWS_HOME or XDG folders, set in its body,
+    still win): a test that asked for `cli` alone once wrote to the developer's own store."""
 
     def run(*args: str, stdin: str | None = None) -> CliResult:
         if stdin is not None:

@@ -11,6 +11,7 @@ import email
 import email.policy
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -289,7 +290,9 @@ def test_a_lasting_temporary_refusal_says_so_and_keeps_the_stories(
     assert result.code == ExitStatus.ERROR
     message, hint = result.err.splitlines()
     assert "did not take the message for now: it answered 451 4.3.0 try again later" in message
-    assert "(4 tries over 0 s)" in message and "its 2 stories stay queued" in message
+    # 0.03 s of pauses: "over 0 s" on a quiet machine, "over 1 s" on a loaded one
+    assert re.search(r"\(4 tries over [01] s\)", message), message
+    assert "its 2 stories stay queued" in message
     assert "a temporary refusal" in hint and "[email] from" not in hint
     assert inbox.answers == [] and inbox.messages == []
     assert len(new_titles(cli, feed)) == 2
