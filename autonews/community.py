@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from autonews.car_feeds import AUTO, COMMUNITY
 
@@ -41,9 +41,9 @@ def _words() -> _Words:
 
 def links_to_a_post(link: str | None) -> bool:
     """Whether a link is to a user's post on a community site (forum software's path)."""
-    if not link:
+    parts = _split(link)
+    if parts is None:
         return False
-    parts = urlsplit(link)
     where = parts.path + ("?" + parts.query if parts.query else "")
     return _words().post_path.search(where) is not None
 
@@ -54,8 +54,24 @@ def is_community_post(topic: str, link: str | None) -> bool:
     return topic == COMMUNITY or (topic == AUTO and links_to_a_post(link))
 
 
+def _split(link: str | None) -> SplitResult | None:
+    """A feed's link in parts, or None: none given, or one urlsplit cannot read ("https://[x/0",
+    an unclosed IPv6 bracket, which feeds do carry and which must not cost the run)."""
+    if not link:
+        return None
+    try:
+        return urlsplit(link)
+    except ValueError:
+        return None
+
+
+def _host(link: str | None) -> str:
+    parts = _split(link)
+    return ((parts.hostname if parts else None) or "").lower()
+
+
 def _community_host(link: str | None) -> bool:
-    host = (urlsplit(link or "").hostname or "").lower()
+    host = _host(link)
     return any(host == known or host.endswith("." + known) for known in _words().hosts)
 
 
@@ -64,7 +80,7 @@ def reads_as_community_feed(title: str, link: str | None, item_links: Sequence[s
     not: its site is a community site, its title a subreddit's, or most of its items link to
     users' posts."""
     if _community_host(link):
-        return f"its site, {urlsplit(link or '').hostname}, is its users' posts"
+        return f"its site, {_host(link)}, is its users' posts"
     if _words().feed_title.search(title.strip()):
         return f"its title, {title.strip()!r}, is a community's"
     posts = sum(map(links_to_a_post, item_links))

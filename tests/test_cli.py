@@ -694,3 +694,26 @@ def test_a_usage_error_starts_as_every_error_does(
     if usage:
         assert rest[0].startswith(usage) and rest[1].startswith("Try 'autonews")
     assert "\nError:" not in result.err
+
+
+def test_an_item_link_no_url_parser_can_split_costs_nothing_but_that_link(
+    cli, httpserver: HTTPServer
+) -> None:
+    """Found by the pipeline fuzz test: an item linking to "https://[x/0" (an unclosed IPv6
+    bracket, urlsplit raises) was stored, and every digest of its feed then ended in a
+    traceback reading it back (is it a forum post?), as would the clustering of two such items
+    of one feed (are they one article?)."""
+    items = [
+        item("Volvo recalls 14,768 XC70s over a halfshaft nut", 1, link="https://[x/0"),
+        item("Volvo recalls 14,768 XC70s in China over halfshaft nuts", 2, link="https://[x/1"),
+        item("BYD cuts Seagull prices by 5,000 yuan", 3),
+    ]
+    httpserver.expect_request("/feed").respond_with_data(
+        rss(items), content_type="application/rss+xml"
+    )
+    url = httpserver.url_for("/feed")
+    result = cli("digest", "--feed", url, "--no-extract", "--format", "json")
+    assert result.code == 0, result.err
+    titles = [source["title"] for s in result.json()["stories"] for source in s["sources"]]
+    assert "BYD cuts Seagull prices by 5,000 yuan" in titles
+    assert sum("Volvo recalls 14,768" in title for title in titles) == 2

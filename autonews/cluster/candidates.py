@@ -47,7 +47,14 @@ def _same_links(ordered: Sequence[ClusterInput]) -> list[tuple[int, int]]:
 def _one_article(a: ClusterInput, b: ClusterInput) -> bool:
     if not a.source or a.source != b.source:
         return True
-    return urlsplit(a.link or "").fragment == urlsplit(b.link or "").fragment
+    return _fragment(a.link) == _fragment(b.link)
+
+
+def _fragment(link: str | None) -> str:
+    try:
+        return urlsplit(link or "").fragment
+    except ValueError:  # "https://[x/0": a feed's link urlsplit cannot read
+        return ""
 
 
 def _reposts(ordered: Sequence[ClusterInput], window: timedelta) -> list[tuple[int, int]]:
