@@ -55,6 +55,10 @@ def build_knowledge(
             phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
         )
     knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
+    knowledge.family_before = frozenset(
+        tuple(str(w).lower().split()) for w in nonmakers.get("family_before", [])
+    )
+    knowledge.family_after = frozenset(str(w).lower() for w in nonmakers.get("family_after", []))
     knowledge.words_cjk = tuple(simplified(str(word)) for word in nonmakers.get("words", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")

@@ -1,0 +1,73 @@
+"""What trials 46's and 47's re-checks left, through the real CLI: a family's holding given back
+to its carmaker by the summary, French car news hidden, a reason that ignored the summary, events
+read into an interview and a works-council election, and a rocket's "launch vehicle" in car talk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.feeds import item, rss
+
+
+def _labels(cli, *items: dict[str, str]) -> list[dict]:
+    stdin = "\n".join(json.dumps(one, ensure_ascii=False) for one in items) + "\n"
+    result = cli("classify", "--format", "jsonl", stdin=stdin)
+    assert result.code == 0, result.err
+    return [json.loads(line) for line in result.out.splitlines()]
+
+
+def _digest(cli, httpserver: HTTPServer, items: list[dict[str, str]]) -> dict:
+    """A digest of one feed of these items (title, summary), every topic, as JSON."""
+    entries = [
+        item(one["title"], n, description=one.get("summary", "")) for n, one in enumerate(items)
+    ]
+    httpserver.expect_request("/feed").respond_with_data(
+        rss(entries), content_type="application/rss+xml"
+    )
+    feed = str(httpserver.url_for("/feed"))
+    result = cli("digest", "--feed", feed, "--no-extract", "--all-topics", "--format", "json")
+    assert result.code == 0, result.err
+    return result.json()
+
+
+PEUGEOT_INVEST = {
+    "title": "Peugeot Invest entre au capital du groupe de cliniques vétérinaires IVC Evidensia",
+    "summary": "La holding de la famille Peugeot investit 150 millions d'euros dans le "
+    "spécialiste des soins vétérinaires.",
+}
+
+
+def test_a_family_holding_is_not_given_back_to_its_carmaker_by_the_summary(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 47 (W15, N3): the title's "Peugeot Invest" was rightly no maker, but the summary's
+    "la famille Peugeot" made the vets' news a Peugeot · Stellantis car story."""
+    holding_news = [
+        PEUGEOT_INVEST,
+        {
+            "title": "Peugeot Invest takes stake in Stellantis supplier",
+            "summary": "The Peugeot family's holding company bought 5% of the parts maker.",
+        },
+    ]
+    for label in _labels(cli, *holding_news):
+        assert not any(m["name"] == "Peugeot" for m in label["makers"]), label
+    assert not _labels(cli, PEUGEOT_INVEST)[0]["automotive"]
+    digest = _digest(cli, httpserver, [PEUGEOT_INVEST])
+    (story,) = digest["stories"]
+    assert story["makers"] == [] and not story["automotive"], story
+    explained = cli(
+        "classify", "--explain", "--summary", PEUGEOT_INVEST["summary"], PEUGEOT_INVEST["title"]
+    )
+    assert "'famille Peugeot', a family" in explained.out
+    # A family elsewhere stays its maker's news: the Fords own Ford.
+    (ford,) = _labels(
+        cli,
+        {
+            "title": "Family trust sells shares",
+            "summary": "The Ford family trust sold a million shares of the carmaker.",
+        },
+    )
+    assert [m["name"] for m in ford["makers"]] == ["Ford"]
