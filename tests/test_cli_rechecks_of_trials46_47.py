@@ -71,3 +71,46 @@ def test_a_family_holding_is_not_given_back_to_its_carmaker_by_the_summary(
         },
     )
     assert [m["name"] for m in ford["makers"]] == ["Ford"]
+
+
+FRENCH_CAR_NEWS = [
+    {
+        "title": "Voitures thermiques : Bruxelles assouplit l'interdiction de 2035",
+        "summary": "La Commission européenne propose de ramener l'objectif de réduction des "
+        "émissions de CO2 des voitures neuves de 100 % à 90 % en 2035.",
+    },
+    {
+        "title": "Carburants de synthèse : Bruxelles crée une catégorie de voitures roulant aux "
+        "e-carburants",
+        "summary": "La Commission propose une nouvelle catégorie d'homologation pour les "
+        "véhicules fonctionnant exclusivement aux carburants neutres en CO2.",
+    },
+    {"title": "Bornes de recharge : la France dépasse les 200 000 points publics"},
+    {"title": "Normes CO2 : les constructeurs automobiles obtiennent un répit de trois ans"},
+]
+FRENCH_OTHER_NEWS = [
+    {"title": "TotalEnergies cède 50 % de ses actifs solaires américains"},
+    {"title": "La banque crée un véhicule d'investissement pour les infrastructures"},
+    {"title": "Les batteries de stockage du réseau électrique se multiplient en Allemagne"},
+]
+
+
+def test_french_car_words_are_read(cli, home: Path, httpserver: HTTPServer) -> None:
+    """Trial 47 (W13, W5): Les Echos's "Voitures thermiques…" and "Carburants de synthèse…" were
+    hidden as not about cars: French was only recognised. Its car words are read now; a French
+    word that also says something else (a financing vehicle, a grid's batteries) is not one."""
+    labels = _labels(cli, *FRENCH_CAR_NEWS, *FRENCH_OTHER_NEWS)
+    assert [label["automotive"] for label in labels] == [True] * 4 + [False] * 3
+    digest = _digest(cli, httpserver, FRENCH_CAR_NEWS[:2])
+    assert all(story["automotive"] for story in digest["stories"]), digest["stories"]
+
+
+def test_the_note_on_a_language_not_read_is_a_whole_sentence(cli) -> None:
+    """Trial 47 (N4): "read as French, which autonews does not read: only its names and a few
+    words are" read as cut off, in the text and in the JSON."""
+    title = FRENCH_CAR_NEWS[0]["title"]
+    note = "read as French, which autonews does not read beyond the names in it and a few of its"
+    note += " words"
+    assert f"why: {note}\n" in cli("classify", "--explain", title).out
+    (label,) = cli("classify", "--explain", "--format", "json", title).json()
+    assert note in label["reasons"]

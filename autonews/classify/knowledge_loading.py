@@ -106,6 +106,12 @@ def build_knowledge(
     # structure): listed with no payload text, they shadow the car word inside them.
     for phrase in rules["context"].get("not_vehicles", []):
         knowledge.automotive.add(phrase_key(str(phrase)), NOT_A_CAR_WORD)
+    # The car words of languages not read otherwise (languages.toml: French's "voitures").
+    for language in _read("languages.toml").get("language", []):
+        for phrase in language.get("car_words", []):
+            knowledge.automotive.add(phrase_key(str(phrase)), str(phrase))
+        for phrase in language.get("not_vehicles", []):
+            knowledge.automotive.add(phrase_key(str(phrase)), NOT_A_CAR_WORD)
     knowledge.automotive_cjk = tuple(
         dict.fromkeys(simplified(p) for p in automotive if not p.isascii())
     )
