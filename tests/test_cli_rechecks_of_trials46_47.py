@@ -114,3 +114,61 @@ def test_the_note_on_a_language_not_read_is_a_whole_sentence(cli) -> None:
     assert f"why: {note}\n" in cli("classify", "--explain", title).out
     (label,) = cli("classify", "--explain", "--format", "json", title).json()
     assert note in label["reasons"]
+
+
+BATTERY_DUE_DILIGENCE = {
+    "title": "Battery makers get two more years to comply with EU due diligence rules",
+    "summary": "The Commission wants to delay supply chain due diligence obligations for "
+    "batteries, including electric vehicle batteries, to August 2029.",
+}
+
+
+def test_batteries_tied_to_cars_by_the_summary_are_car_news(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 47 (W10): Euractiv's battery item was hidden although its summary said "electric
+    vehicle batteries"; a grid's or a phone's batteries stay other news."""
+    other = [
+        {
+            "title": "Utility switches on Europe's biggest grid batteries",
+            "summary": "The batteries will store solar power for 200,000 homes.",
+        },
+        {
+            "title": "Battery makers race to cut phone charging times",
+            "summary": "Smartphone batteries could charge fully in ten minutes by 2028.",
+        },
+    ]
+    labels = _labels(cli, BATTERY_DUE_DILIGENCE, *other)
+    assert [label["automotive"] for label in labels] == [True, False, False]
+    assert labels[0]["event"] == "regulation"
+    (story,) = _digest(cli, httpserver, [BATTERY_DUE_DILIGENCE])["stories"]
+    assert story["automotive"] and story["event"] == "regulation", story
+
+
+def test_not_about_cars_says_what_the_summary_said(cli) -> None:
+    """Trial 47 (N5): `classify --explain --summary` gave "no car word, carmaker or model in the
+    title" where the summary named a car: the reason names it, and why it was not enough."""
+    once = cli(
+        "classify",
+        "--explain",
+        "--summary",
+        "The steelmaker, a supplier to carmakers, blamed weak demand for steel.",
+        "Steel group to cut 2,000 jobs in the Netherlands",
+    )
+    assert (
+        "not about cars: no car word, carmaker or model in the title, and the summary/body names"
+        " cars once in its first sentence ('carmakers'): two car words there" in once.out
+    )
+    raw_materials = cli(
+        "classify",
+        "--explain",
+        "--summary",
+        "IP/26/2864. The Commission has selected 13 new Strategic Projects under the Critical "
+        "Raw Materials Act, mostly serving the battery value chain.",
+        "Critical Raw Materials: Commission selects 13 new Strategic Projects to secure supply "
+        "of lithium, nickel and graphite",
+    )
+    assert (
+        "not about cars: 'lithium', an input of car making, in the title, and no car word in the"
+        " summary/body" in raw_materials.out
+    )
