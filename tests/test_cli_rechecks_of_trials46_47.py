@@ -172,3 +172,32 @@ def test_not_about_cars_says_what_the_summary_said(cli) -> None:
         "not about cars: 'lithium', an input of car making, in the title, and no car word in the"
         " summary/body" in raw_materials.out
     )
+
+
+def test_an_interview_and_a_works_council_election_are_no_events(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 46's re-check: the Grünheide works-council election was a production story (for
+    the German "Werk" and the summary's "Gigafactory") and Musk's CNBC interview a leadership one
+    (for its summary's "pay package"); what the title says changed still counts."""
+    items = [
+        {
+            "title": "Betriebsratswahl bei Tesla in Grünheide: IG Metall wird stärkste Liste",
+            "summary": "Bei der Betriebsratswahl in der Gigafactory hat die IG Metall 41 Prozent "
+            "der Stimmen geholt.",
+        },
+        {"title": "Tesla-Werk Grünheide: IG Metall gewinnt erstmals Betriebsratswahl"},
+        {
+            "title": "Elon Musk says Optimus will be 80% of Tesla's value in CNBC interview",
+            "summary": "Musk also said he would not step back from Tesla while his pay package "
+            "is being contested.",
+        },
+    ]
+    told = [
+        {"title": "Musk says in interview he will step down as Tesla CEO"},
+        {"title": "Ford CEO tells interviewer company will recall 500,000 Explorers"},
+    ]
+    labels = _labels(cli, *items, *told)
+    assert [label["event"] for label in labels] == ["other"] * 3 + ["leadership", "recall"]
+    stories = _digest(cli, httpserver, items)["stories"]
+    assert {story["event"] for story in stories} == {"other"}, stories
