@@ -201,3 +201,23 @@ def test_an_interview_and_a_works_council_election_are_no_events(
     assert [label["event"] for label in labels] == ["other"] * 3 + ["leadership", "recall"]
     stories = _digest(cli, httpserver, items)["stories"]
     assert {story["event"] for story in stories} == {"other"}, stories
+
+
+def test_a_launch_vehicle_is_a_rocket_only_in_a_text_about_space(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Reviewer: `not_vehicles` held "launch vehicle" as no car word anywhere, but car press
+    calls a platform's first model its launch vehicle; the rocket stays out where the text is
+    about space."""
+    cars = [
+        {"title": "The eM platform's launch vehicle rolls off the line in Ulsan"},
+        {"title": "First electric launch vehicle for the new platform starts production"},
+    ]
+    rockets = [
+        {"title": "Rocket Lab's Neutron launch vehicle delayed to 2027"},
+        {"title": "Launch vehicle maker to put 12 satellites in orbit"},
+    ]
+    labels = _labels(cli, *cars, *rockets)
+    assert [label["automotive"] for label in labels] == [True, True, False, False]
+    stories = _digest(cli, httpserver, cars)["stories"]
+    assert all(story["automotive"] for story in stories), stories

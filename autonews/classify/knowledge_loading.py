@@ -106,6 +106,12 @@ def build_knowledge(
     # structure): listed with no payload text, they shadow the car word inside them.
     for phrase in rules["context"].get("not_vehicles", []):
         knowledge.automotive.add(phrase_key(str(phrase)), NOT_A_CAR_WORD)
+    space_vehicles = [str(phrase) for phrase in context.get("space_vehicles", [])]
+    for phrase in space_vehicles:
+        knowledge.automotive.add(phrase_key(phrase), phrase)
+    knowledge.space_vehicles = frozenset(space_vehicles)
+    for phrase in context.get("space_words", []):
+        knowledge.space_words.add(phrase_key(str(phrase)), str(phrase))
     # The car words of languages not read otherwise (languages.toml: French's "voitures").
     for language in _read("languages.toml").get("language", []):
         for phrase in language.get("car_words", []):
