@@ -156,7 +156,13 @@ class Knowledge:
     # Words that by themselves make a text automotive (relevance), unstemmed; Chinese as written.
     automotive: Lexicon[str] = field(default_factory=Lexicon)
     automotive_cjk: tuple[str, ...] = ()
+    # Car words that are a rocket in a text naming one of the space words ("launch vehicle").
+    space_vehicles: frozenset[str] = frozenset()
+    space_words: Lexicon[str] = field(default_factory=Lexicon)
     given_names: frozenset[str] = frozenset()
+    # The words that name a family by its surname, before it and after it (nonmakers.toml).
+    family_before: frozenset[tuple[str, ...]] = frozenset()
+    family_after: frozenset[str] = frozenset()
     # Ordinary Chinese words that hold a brand's name or run across it (nonmakers.toml `words`).
     words_cjk: tuple[str, ...] = ()
     sport: Sport = field(default_factory=Sport)  # a race's news as sport, sponsors' grounds

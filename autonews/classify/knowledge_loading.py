@@ -55,6 +55,10 @@ def build_knowledge(
             phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
         )
     knowledge.given_names = frozenset(str(n).lower() for n in nonmakers.get("given_names", []))
+    knowledge.family_before = frozenset(
+        tuple(str(w).lower().split()) for w in nonmakers.get("family_before", [])
+    )
+    knowledge.family_after = frozenset(str(w).lower() for w in nonmakers.get("family_after", []))
     knowledge.words_cjk = tuple(simplified(str(word)) for word in nonmakers.get("words", []))
     knowledge.sport = sport_of(_read("sport.toml"), [str(w) for w in nonmakers.get("venues", [])])
     rules = _read("events.toml")
@@ -102,6 +106,18 @@ def build_knowledge(
     # structure): listed with no payload text, they shadow the car word inside them.
     for phrase in rules["context"].get("not_vehicles", []):
         knowledge.automotive.add(phrase_key(str(phrase)), NOT_A_CAR_WORD)
+    space_vehicles = [str(phrase) for phrase in context.get("space_vehicles", [])]
+    for phrase in space_vehicles:
+        knowledge.automotive.add(phrase_key(phrase), phrase)
+    knowledge.space_vehicles = frozenset(space_vehicles)
+    for phrase in context.get("space_words", []):
+        knowledge.space_words.add(phrase_key(str(phrase)), str(phrase))
+    # The car words of languages not read otherwise (languages.toml: French's "voitures").
+    for language in _read("languages.toml").get("language", []):
+        for phrase in language.get("car_words", []):
+            knowledge.automotive.add(phrase_key(str(phrase)), str(phrase))
+        for phrase in language.get("not_vehicles", []):
+            knowledge.automotive.add(phrase_key(str(phrase)), NOT_A_CAR_WORD)
     knowledge.automotive_cjk = tuple(
         dict.fromkeys(simplified(p) for p in automotive if not p.isascii())
     )

@@ -52,11 +52,21 @@ def automotive_words(k: Knowledge, tokens: Tokens, norms: list[str] | None = Non
         if k.automotive.may_match(words)
         else []
     )
+    if found and not k.space_vehicles.isdisjoint(found):
+        found = _without_rockets(k, words, found)
     if tokens.han:  # (every Chinese phrase holds a Chinese character: see Knowledge)
         phrase = k.automotive_cjk_phrase(tokens.plain)
         if phrase is not None:
             found.append(phrase)
     return found
+
+
+def _without_rockets(k: Knowledge, words: list[str], found: list[str]) -> list[str]:
+    """The car words found, less a "launch vehicle" in a text about space (a rocket, an orbit):
+    in car press it is a platform's first model."""
+    if not (k.space_words.may_match(words) and k.space_words.scan(words)):
+        return found
+    return [phrase for phrase in found if phrase not in k.space_vehicles]
 
 
 def other_business(k: Knowledge, stems: list[str]) -> list[Found[str]]:

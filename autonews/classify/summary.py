@@ -30,6 +30,7 @@ from autonews.classify.relevance import (
     subject_makers,
     title_evidence,
 )
+from autonews.classify.ruled_out import without_ruled_out
 from autonews.classify.word_senses import used_as_a_word
 from autonews.models import Event
 
@@ -106,6 +107,8 @@ class Extra:
         k = self.classifier.k
         if subjects and title and not title.isascii():
             subjects = self._not_words_of(title, subjects, reasons)
+        if subjects and title:  # "Peugeot Invest …": its summary's "famille Peugeot" is none
+            subjects = self._not_ruled_out(title, subjects, reasons)
         company = company or self._opening_company()
         if subjects and company is not None and not deal:
             names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in subjects))
@@ -154,6 +157,13 @@ class Extra:
                 ceded.append(owner)
         return ceded
 
+    def _not_ruled_out(
+        self, title: str, subjects: list[Spotted], reasons: list[str]
+    ) -> list[Spotted]:
+        says_cars = bool(self.words) or any(hit.via == "model" for _, _, hit in self.spotted)
+        k = self.classifier.k
+        return without_ruled_out(k, title, self.tokens, subjects, says_cars, reasons)
+
     def _not_words_of(
         self, title: str, subjects: list[Spotted], reasons: list[str]
     ) -> list[Spotted]:
@@ -182,6 +192,8 @@ class Extra:
         k = self.classifier.k
         wanted = {k.makers[hit.index].group for _, _, hit in groups if hit.kind == "maker"}
         subjects, _ = subject_makers(self.tokens, self.spotted, lead_sentence_length(self.text))
+        if subjects and self.title:
+            subjects = self._not_ruled_out(self.title, subjects, reasons)
         brands = [
             spot
             for spot in subjects
@@ -232,7 +244,27 @@ class Extra:
             return Evidence(
                 WEAK, f"a carmaker and the car word '{self.words[0]}' in the summary/body"
             )
-        return evidence
+        return self._not_enough(in_lead) if not evidence.reason else evidence
+
+    def _not_enough(self, in_lead: list[str]) -> Evidence:
+        """Why the summary or body does not make a title with no car evidence car news (trial
+        47: "no car word … in the title" was all it said where the summary named "electric
+        vehicle batteries")."""
+        title = "no car word, carmaker or model in the title"
+        if not self.words:
+            supply = self._car_input()
+            if supply is not None:  # the Critical Raw Materials Act's lithium, for grids too
+                title = f"'{supply}', an input of car making, in the title"
+            return Evidence(NONE, f"{title}, and no car word in the summary/body")
+        if in_lead:
+            said = f"names cars once in its first sentence ('{in_lead[0]}')"
+        else:
+            said = f"has the car word '{self.words[0]}' only after its first sentence"
+        return Evidence(
+            NONE,
+            f"{title}, and the summary/body {said}: two car words there, or one beside an input "
+            "of car making the title names, or a carmaker as its subject, would make it car news",
+        )
 
     def _company_news(self, evidence: Evidence) -> Evidence:
         """A car-industry company's own news (a supplier's new CFO, its plant closing) is car

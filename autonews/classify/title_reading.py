@@ -191,7 +191,7 @@ class TitleReader:
         return tokens.han and self.k.has_car_phrase_cjk(tokens.plain)
 
 
-_UNREAD = ", which autonews does not read: only its names and a few words are"
+_UNREAD = ", which autonews does not read beyond the names in it and a few of its words"
 DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh more
 _LISTING = DECISIVE + 0.5  # a recall listing's shape decides, as the user's phrases do
 

@@ -151,10 +151,15 @@ def feeds_edit(
             "--tag",
             "--tags",
             metavar="TAG",
-            help="Replace the tags with these (repeatable; --tags a,b, comma-separated).",
+            help=(
+                "Replace the tags with these (repeatable; --tags a,b, comma-separated). "
+                '--tags "" gives none, as --no-tags does (as --name "" gives no name).'
+            ),
         ),
     ] = None,
-    no_tags: Annotated[bool, typer.Option("--no-tags", help="Remove every tag.")] = False,
+    no_tags: Annotated[
+        bool, typer.Option("--no-tags", help='Remove every tag (the same as --tags "").')
+    ] = False,
     offline: Annotated[
         bool, typer.Option("--offline", help="Set the new URL as given, without fetching it.")
     ] = False,

@@ -119,9 +119,9 @@ def unread_note(language: str) -> str:
     """What a feed in a language autonews does not read (autonews.classify.unread) means."""
     return (
         f"its titles are in {language}, which autonews does not read (it reads English, "
-        "Chinese, German and, in part, Japanese): it finds the makers and models they name, "
-        "but whether they are about cars and which tell one story are guesses, and their "
-        "events are read from a few words only"
+        "Chinese, German and, in part, Japanese): it finds the makers and models they name and "
+        "a few words, but whether they are about cars and which tell one story are guesses, and "
+        "their events are read from a few words only"
     )
 
 
