@@ -101,3 +101,12 @@ def test_a_regulators_notice_is_a_firm_recall_about_cars_with_its_units(
         assert _units(story) == [units[n]], (title, story["figures"])
     kia = stories[NOTICES[0][0]]
     assert [maker["name"] for maker in kia["makers"]] == ["Kia"]
+
+
+def test_a_models_number_is_no_count_and_a_news_titles_may_stays_a_rumour(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """ "Ram 2500 and 3500 Heavy Duty Trucks" gave the story 3,500 vehicles."""
+    stories = _stories(cli, httpserver)
+    assert _units(stories[NEWS[0][0]]) == []
+    assert stories[NEWS[1][0]]["speculative"] is True
