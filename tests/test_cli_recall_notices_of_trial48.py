@@ -110,3 +110,18 @@ def test_a_models_number_is_no_count_and_a_news_titles_may_stays_a_rumour(
     stories = _stories(cli, httpserver)
     assert _units(stories[NEWS[0][0]]) == []
     assert stories[NEWS[1][0]]["speculative"] is True
+
+
+def test_common_us_models_are_known(cli) -> None:
+    """Tundra and Tacoma were not recognised beside Toyota's name ("Tundra engines", "Tacoma
+    output"), nor Chevrolet's Traverse or Hyundai's Santa Cruz written with the brand."""
+    titles = {
+        "Toyota dealers face monthslong wait for Tundra engines under recall": "Toyota Tundra",
+        "Toyota to raise Tacoma output at Texas plant as inventory thins": "Toyota Tacoma",
+        "Chevrolet Traverse owners told to park outside": "Chevrolet Traverse",
+        "Hyundai Santa Cruz recalled over seat belt anchor": "Hyundai Santa Cruz",
+    }
+    result = cli("classify", "--format", "json", *titles)
+    assert result.code == 0, result.err
+    for labels in result.json():
+        assert [model["name"] for model in labels["models"]] == [titles[labels["title"]]], labels
