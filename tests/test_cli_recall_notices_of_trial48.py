@@ -114,11 +114,11 @@ def test_a_models_number_is_no_count_and_a_news_titles_may_stays_a_rumour(
 
 def test_common_us_models_are_known(cli) -> None:
     """Tundra and Tacoma were not recognised beside Toyota's name ("Tundra engines", "Tacoma
-    output"), nor Chevrolet's Traverse or Hyundai's Santa Cruz written with the brand."""
+    output"), nor Chevrolet's Cruze or Hyundai's Santa Cruz written with the brand."""
     titles = {
         "Toyota dealers face monthslong wait for Tundra engines under recall": "Toyota Tundra",
         "Toyota to raise Tacoma output at Texas plant as inventory thins": "Toyota Tacoma",
-        "Chevrolet Traverse owners told to park outside": "Chevrolet Traverse",
+        "Chevrolet Cruze owners told to park outside": "Chevrolet Cruze",
         "Hyundai Santa Cruz recalled over seat belt anchor": "Hyundai Santa Cruz",
     }
     result = cli("classify", "--format", "json", *titles)
