@@ -98,9 +98,12 @@ def test_a_regulators_notice_is_a_firm_recall_about_cars_with_its_units(
         assert story["event"] == "recall", (title, story["event"])
         assert story["speculative"] is False, title
         assert story["automotive"] is True, title
-        assert _units(story) == [units[n]], (title, story["figures"])
-    kia = stories[NOTICES[0][0]]
-    assert [maker["name"] for maker in kia["makers"]] == ["Kia"]
+        if len(story["sources"]) == 1:  # (a story of several shows one of their counts)
+            assert _units(story) == [units[n]], (title, story["figures"])
+        labels = cli("classify", "--format", "json", title, "--summary", NOTICES[n][1])
+        assert _units(labels.json()[0]) == [units[n]], title
+    kia = cli("classify", "--format", "json", NOTICES[0][0], "--summary", NOTICES[0][1])
+    assert [maker["name"] for maker in kia.json()[0]["makers"]] == ["Kia"]
 
 
 def test_a_models_number_is_no_count_and_a_news_titles_may_stays_a_rumour(

@@ -70,13 +70,16 @@ def with_units_affected(
     figures: tuple[Figure, ...], summary: str, reasons: list[str]
 ) -> tuple[Figure, ...]:
     """A notice's figures with the units its summary says the recall covers ("Potential Number of
-    Units Affected: 61,812"), the recall's population; a count the title read instead, where it
-    has one (a model's number read as one: "Ram 2500 and 3500 Heavy Duty Trucks"), gives way."""
+    Units Affected: 61,812"), the recall's population, where its title counts none. The count is
+    told as implied: one country's population (Transport Canada's 18,904) is no other event
+    than another's (NHTSA's 240,510), so the clustering does not tell notices apart by it."""
+    if any(figure.kind == "units" for figure in figures):
+        return figures
     stated = units_affected(summary)
     if stated is None:
         return figures
     written, count = stated
     if reasons is not DISCARD:
         reasons.append(f"units {count:,}: the notice's 'Units Affected: {written}'")
-    units = Figure("units", f"{written} units affected", float(count), "vehicles")
-    return (units, *(f for f in figures if f.kind != "units"))
+    units = Figure("units", f"{written} units affected", float(count), "vehicles", implied=True)
+    return (units, *figures)
