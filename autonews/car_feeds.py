@@ -5,6 +5,8 @@ to be about something else (``autonews.cluster.topics``)."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 # What a user may say a feed is (`topic` in a [[feeds]] table, `feeds add/edit --topic`): "auto",
 # a car feed when its items show it; "cars", a car feed whatever its share (a supplier's
 # newswire, whose releases name parts, not cars); "mixed", never one (a finance flash or market
@@ -47,3 +49,24 @@ def unjudged_car_feed(items: int, about_cars: int) -> bool:
     """A feed of too few items to be judged a car feed, at least half of them about cars: its
     other items may still be car news, and the clustering weighs them as such."""
     return items < CAR_FEED_ITEMS and about_cars >= CAR_FEED_SHARE * items
+
+
+def keyword_search(url: str) -> bool:
+    """Whether ``url`` is an aggregator's keyword search (Google News' ``/rss/search?q=recall``,
+    Bing News' ``/news/search?q=…&format=rss``): its items are whatever has the words, not an
+    outlet's car news (trial 48: a "recall" search brought shrimp, cookies and baby loungers)."""
+    if "search" not in url:
+        return False  # most feeds (a cheap test before the parse)
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    if not query.get("q"):
+        return False
+    path = parts.path.rstrip("/")
+    return path.endswith("/rss/search") or (path.endswith("/news/search") and "format" in query)
+
+
+def topic_read(topic: str, url: str) -> str:
+    """The topic a feed is read by: a keyword search left to autonews is read as "mixed", each
+    item on its own words, whatever its share of car news; the user's topic otherwise (`--topic
+    cars` makes a search of car words a car feed)."""
+    return MIXED if topic == AUTO and keyword_search(url) else topic

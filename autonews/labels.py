@@ -13,7 +13,7 @@ from autonews.car_feed_judgement import (
     judge_feeds,
     remember_judgements,
 )
-from autonews.car_feeds import AUTO, read_as_car_feed
+from autonews.car_feeds import AUTO, read_as_car_feed, topic_read
 from autonews.config import Config, FeedConfig
 from autonews.models import Article, Classification, Item
 from autonews.store import Store
@@ -59,7 +59,7 @@ def classify_items(
         fresh.append((item.id, labels, bool(body)))
     if fresh:
         store.save_classifications(fresh, version)
-    topics = {feed.url: feed.topic for feed in config.feeds}
+    topics = {feed.url: topic_read(feed.topic, feed.url) for feed in config.feeds}
     doubtful = _from_car_feeds(store, version, items, result, topics)
     # A terse headline of a car-news feed is car news: classified again knowing where it comes
     # from. Whether that applies depends on the feed's other items, so it is decided each run;
@@ -117,7 +117,7 @@ def feeds_judged(
     from autonews.classifier_version import classifier_version
 
     listed = config.feeds if feeds is None else feeds
-    urls = [feed.url for feed in listed if feed.topic == AUTO]
+    urls = [feed.url for feed in listed if topic_read(feed.topic, feed.url) == AUTO]
     return judge_feeds(store, classifier_version(config.classify), urls)
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from autonews.official_notices import notice_title
+
 # What a listing counts: vehicles, or the equipment a supplier's recall reaches.
 _COUNTED = (
     r"(?:about |approx\.? )?\d[\d,.]*\s*(?:vehicles?|units?|equipment items?|tires|tyres"
@@ -50,6 +52,8 @@ _RECALL_NUMBER = re.compile(r"\((R/(?:19|20)\d\d/\d{2,5})\)\s*$")
 
 def recall_listing(title: str) -> bool:
     """Whether ``title`` reads as a regulator's recall listing or product-safety notice."""
+    if notice_title(title):  # NHTSA's and Transport Canada's own feeds' titles
+        return True
     if title.endswith(")"):
         if _ALERT.search(title) is not None or _RECALL_NUMBER.search(title) is not None:
             return True

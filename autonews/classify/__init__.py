@@ -39,8 +39,10 @@ from autonews.classify.references import (
     references,
 )
 from autonews.classify.regulators import (
+    NOTICE,
     another_product,
     campaign_evidence,
+    with_units_affected,
     without_the_manufacturers_models,
 )
 from autonews.classify.relevance import (
@@ -55,6 +57,7 @@ from autonews.classify.title_notes import tells_the_market
 from autonews.classify.title_reading import DECISIVE, TitleReader, first_maker_end
 from autonews.classify.unread import READ
 from autonews.models import Classification, Event
+from autonews.official_notices import official_notice
 from autonews.wire_titles import without_bookkeeping
 
 __all__ = ["Classifier", "classify"]
@@ -110,12 +113,17 @@ class Classifier(TitleReader, OffTopicChecks):
         the item comes from a feed that is about cars, which is evidence enough of relevance."""
         reasons: list[str] = [] if explain else DISCARD
         title = without_bookkeeping(title)  # "UPDATE 1-Ford expands...": "1-Ford" is no Ford
+        # A regulator's recall notice (its title's shape, or its summary's set words): a recall
+        # of vehicles, whatever its words ("Power Seat Motor" is no race), its "may" the defect's.
+        notice = official_notice(title, summary)
         tokens, stems, hits, event, weight, speculative, car_word, found, car_words, language = (
-            self._read_title(title, reasons)
+            self._read_title(title, reasons, notice)
         )
         if found and title[:1].isdigit():  # a listing's manufacturer (regulators.py)
             found = without_the_manufacturers_models(title, tokens, found, reasons)
         figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES, reasons)
+        if notice and summary:
+            figures = with_units_affected(figures, summary, reasons)
         probability = 1.0
         # The event model weighs the title (the user's own phrases rule) ...
         weigh = self.model is not None and weight <= DECISIVE
@@ -138,7 +146,7 @@ class Classifier(TitleReader, OffTopicChecks):
         )
         if not off_topic and found and not car_words:
             off_topic = self._another_vehicle(found, stems, reasons)
-        if not off_topic and not car_words:
+        if not off_topic and not car_words and not notice:
             off_topic = self._sport(tokens, stems, found, reasons)
         if not off_topic and found:
             off_topic = self._a_product_of_a_chief(found, tokens, stems, reasons)
@@ -155,7 +163,7 @@ class Classifier(TitleReader, OffTopicChecks):
             found = [f for f in found if f[2].kind == "company"]
         evidence = title_evidence(self.k, found, car_words)
         if evidence.strength < STRONG:  # "26E-011: ZF … — TRW Aftermarket Brake Calipers — …"
-            evidence = campaign_evidence(title) or evidence
+            evidence = campaign_evidence(title) or (NOTICE if notice else evidence)
         if off_topic:
             evidence = Evidence(
                 NONE,

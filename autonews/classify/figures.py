@@ -245,15 +245,23 @@ _ASCII_NUMBER = re.compile(_NUMBER.pattern, re.ASCII)
 
 def _after_a_name(text: str, number: re.Match[str], names: Names) -> bool:
     """Whether a number goes on a name it follows: "Silverado 2500 pickups", written with at
-    most four digits, no separator."""
+    most four digits, no separator; or on a name's number it is listed with, the name said
+    once ("Ram 2500 and 3500 Heavy Duty Trucks", "Silverado 2500/3500": trial 48 read 3,500
+    trucks)."""
     start = number.start()
-    return (
-        start > 1
-        and text[start - 1] == " "
-        and len(number.group()) <= 4
-        and number.group().isdigit()
-        and names.at(start - 2)
-    )
+    if start < 2 or len(number.group()) > 4 or not number.group().isdigit():
+        return False
+    if text[start - 1] == " " and names.at(start - 2):
+        return True
+    listed = _LISTED_WITH_A_NAMES_NUMBER.search(text, max(0, start - 12), start)
+    if listed is None:
+        return False
+    first = listed.start(1)  # the name's own number: in the name, or right after it
+    return names.at(first) or (first > 1 and text[first - 1] == " " and names.at(first - 2))
+
+
+# A name's number and the link that lists another with it: "2500 and ", "2500/", "2500, ".
+_LISTED_WITH_A_NAMES_NUMBER = re.compile(r"(\d{1,4})(?:\s+(?:and|or|&)\s+|\s*[/,]\s*)$")
 
 
 _DATE_NUMBERS_BELOW = 60  # a date's month, day or minute; a year is no figure anyway

@@ -13,7 +13,13 @@ from autonews.classify.knowledge import Knowledge
 from autonews.classify.lexicon import Tokens, phrase_key
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import STRONG, Evidence, Spotted
+from autonews.models import Figure
+from autonews.official_notices import units_affected
 from autonews.recall_listings import campaign_number, listed_manufacturer, notice_category
+
+# A regulator's own recall notice (autonews.official_notices) is about vehicles or their
+# equipment, whatever it names ("Evenflo Company, Inc.: Harness Chest Clip May Break").
+NOTICE = Evidence(STRONG, "a vehicle-safety regulator's recall notice")
 
 
 def campaign_evidence(title: str) -> Evidence | None:
@@ -58,3 +64,22 @@ def without_the_manufacturers_models(
             continue
         kept.append(spotted)
     return kept
+
+
+def with_units_affected(
+    figures: tuple[Figure, ...], summary: str, reasons: list[str]
+) -> tuple[Figure, ...]:
+    """A notice's figures with the units its summary says the recall covers ("Potential Number of
+    Units Affected: 61,812"), the recall's population, where its title counts none. The count is
+    told as implied: one country's population (Transport Canada's 18,904) is no other event
+    than another's (NHTSA's 240,510), so the clustering does not tell notices apart by it."""
+    if any(figure.kind == "units" for figure in figures):
+        return figures
+    stated = units_affected(summary)
+    if stated is None:
+        return figures
+    written, count = stated
+    if reasons is not DISCARD:
+        reasons.append(f"units {count:,}: the notice's 'Units Affected: {written}'")
+    units = Figure("units", f"{written} units affected", float(count), "vehicles", implied=True)
+    return (units, *figures)

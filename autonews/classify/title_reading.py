@@ -110,8 +110,9 @@ class TitleReader:
         reasons: list[str],
         hits: list[RuleHit],
         language: str = "",
+        notice: bool = False,
     ) -> tuple[Event, float, str | None]:
-        if recall_listing(title):
+        if notice or recall_listing(title):
             reasons.append("rules: recall, a regulator's recall listing or safety notice")
             return _RECALL, _LISTING, None  # its "may" is the fault's
         german, japanese = language == "German", language == "Japanese"
@@ -125,9 +126,10 @@ class TitleReader:
                 event, weight = main_event, main_weight
         return event, weight, speculative
 
-    def _read_title(self, title: str, reasons: list[str]) -> TitleReading:
+    def _read_title(self, title: str, reasons: list[str], notice: bool = False) -> TitleReading:
         """What the title alone says: its words, the event phrases the rules find and their
-        choice, whether it names cars, and the names in it."""
+        choice, whether it names cars, and the names in it; ``notice``: its summary shows it is
+        a regulator's recall notice (``autonews.official_notices``), whatever its words."""
         tokens = Tokens(title)
         norms = tokens.norms
         german = self.k.german.reads(norms, title)
@@ -138,7 +140,7 @@ class TitleReader:
             reasons.append(f"read as {language}" + ("" if language in READ else _UNREAD))
         stems = stems_of(norms)
         hits: list[RuleHit] = []
-        event, weight, speculative = self._rule_event(title, stems, reasons, hits, language)
+        event, weight, speculative = self._rule_event(title, stems, reasons, hits, language, notice)
         if language and language not in READ:  # its own few words ("roept … terug")
             event, weight = unread_event(self.k, language, norms, event, weight, reasons)
         car_words = automotive_words(self.k, tokens, norms)
@@ -154,7 +156,7 @@ class TitleReader:
             stems, noun = described
             reasons.append(f"rules: '{noun}' only describes the name after it: read without it")
             hits = []
-            event, weight, speculative = self._rule_event(title, stems, reasons, hits)
+            event, weight, speculative = self._rule_event(title, stems, reasons, hits, "", notice)
         return TitleReading(
             tokens, stems, hits, event, weight, speculative, car_word, found, car_words, language
         )

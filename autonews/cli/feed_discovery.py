@@ -83,9 +83,18 @@ def quoted_name(name: str) -> str:
 def _say_mixed_topics(feed: FeedConfig, title: str, titles: Sequence[str]) -> None:
     """Suggest ``--topic mixed`` for a feed left to autonews whose items are not all car news:
     a finance or ticker feed, a search of mixed topics (``autonews.feed_kinds``)."""
+    from autonews.car_feeds import keyword_search
     from autonews.feed_kinds import mixed_topic_reason
 
     if feed.topic != "auto":
+        return
+    if keyword_search(feed.url):
+        typer.echo(
+            f"autonews: {feed.label}: a keyword search, not a car outlet: read as of mixed "
+            "topics, each item counted as car news by its own words; `autonews feeds edit "
+            f"{shlex.quote(feed.url)} --topic cars` reads all its items as car news",
+            err=True,
+        )
         return
     reason = mixed_topic_reason(title, feed.url, titles)
     if reason:

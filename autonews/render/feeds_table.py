@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from autonews.car_feed_judgement import Judgement, list_cell, list_note
+from autonews.car_feeds import topic_read
 from autonews.config import FeedConfig
 from autonews.models import NEVER_FETCHED, FeedHealth, FeedStatus
 from autonews.render.common import age, plural, skipped_entries_note
@@ -76,6 +77,8 @@ def _last_success(health: FeedHealth, now: datetime) -> str:
 def _topic(row: FeedRow, zone: tzinfo | None) -> str:
     """The feed's topic; for one left to autonews, whether it reads it as a car feed now."""
     if row.judgement is None:
+        if topic_read(row.feed.topic, row.feed.url) != row.feed.topic:
+            return "auto: a keyword search, each item on its own"
         return row.feed.topic
     return list_cell(row.judgement, zone)
 
