@@ -114,9 +114,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different policy files"  # type-approval's e-fuels category / the CO2 standards
     if turn := turn_conflict(a, b):
         return turn
-    percents = figures and a.title_percents and b.title_percents
-    if percents and fig.none_close(a.title_percents, b.title_percents):
-        return "different percentages"
+    if figures and _other_percentages(a, b):
+        return "different percentages"  # sales up 12% / up 40%; not a margin / a profit's fall
     return None
 
 
@@ -275,6 +274,17 @@ def _one_release(a: _Features, b: _Features) -> bool:
         and b.event is Event.FINANCIALS
         and not a.makers.isdisjoint(b.makers)
         and any(term.startswith(RELEASE + SIDE) for term in a.title_subject & b.title_subject)
+    )
+
+
+def _other_percentages(a: _Features, b: _Features) -> bool:
+    """Both titles tell percentages of one measure (a margin, year-on-year, or none named) and
+    none of their percentages is alike: a margin's 15.9% and a profit's fall of 31% may be
+    one release's, and are never compared."""
+    return (
+        bool(a.title_percents and b.title_percents)
+        and not a.percent_measures.isdisjoint(b.percent_measures)
+        and fig.none_close(a.title_percents, b.title_percents)
     )
 
 

@@ -58,6 +58,7 @@ from autonews.cluster.title_facts import (
     companies_acting,
     event_percents,
     market_session,
+    percent_measures,
     placed_in,
     rule_codes,
     tells_a_launch_to_come,
@@ -109,6 +110,9 @@ class _Features:
     models: frozenset[tuple[str, str]]  # (group, model)
     title_numbers: frozenset[Figure]
     title_percents: frozenset[Figure]
+    # What its title's percentages measure, as the classifier reads them (a margin, a market
+    # share, year-on-year; "" where its words say none): only like is compared with like
+    percent_measures: frozenset[str]
     title_money: frozenset[tuple[str, Figure]]  # (currency, amount) the classifier found
     numbers: frozenset[Figure]  # in the title and the lead
     telling: frozenset[Figure]  # of those, the ones that tell an event (see model.evidence)
@@ -257,7 +261,8 @@ def _features(
         event_sure=c.confidence >= SURE_EVENT,
         models=models,
         title_numbers=title_numbers,
-        title_percents=event_percents(title_numbers, title_counts, plain),
+        title_percents=(percents := event_percents(title_numbers, title_counts, plain)),
+        percent_measures=percent_measures(percents, c),
         title_money=money,
         numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),

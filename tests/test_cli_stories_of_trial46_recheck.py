@@ -1,0 +1,44 @@
+"""Through the real CLI: what trial 46's re-check (a Tesla/BYD/VW investor reading English,
+German and Chinese) still found split. One release's percentages of different measures (a
+market share's 1.9%, the registrations' fall of 48%) were ruled "different percentages"; a
+German report of a delay ("BYD verschiebt Serienfertigung in Ungarn") read no turn, no mass
+production and no Hungary; a Chinese report of an executive's exit was ruled "a change of
+people / other news" against the English one, which the classifier also reads as leadership,
+while `story A B` said a merge needed "a figure both tell" beside "shared figures: 12"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+
+# (outlet, hours before the run, title, summary)
+MEASURES = [
+    (
+        "Reuters",
+        6,
+        "Tesla's Europe sales slump 48% in October as BYD gains",
+        "Tesla registered 6,964 cars in Europe in October, down 48% from a year earlier, ACEA "
+        "data showed, while BYD's rose.",
+    ),
+    (
+        "Electrive",
+        5,
+        "Tesla's European market share shrinks to 1.9% in October, ACEA data shows",
+        "Tesla registered 6,964 cars in Europe in October, down 48% on the year, giving it 1.9% "
+        "of the market.",
+    ),
+]
+
+
+def _one_story(cli: Any, httpserver: HTTPServer, rows: list[tuple[str, float, str, str]]) -> None:
+    digest = digest_of_rows(cli, httpserver, rows, "2d")
+    assert titles(story_of(digest, rows[0][2])) == {title for _, _, title, _ in rows}
+
+
+def test_a_share_and_a_fall_of_one_release_are_one_story(
+    cli: Any, home: Any, httpserver: HTTPServer
+) -> None:
+    _one_story(cli, httpserver, MEASURES)
