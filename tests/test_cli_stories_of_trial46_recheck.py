@@ -31,6 +31,28 @@ MEASURES = [
         "of the market.",
     ),
 ]
+HUNGARY = [
+    (
+        "Reuters",
+        8,
+        "BYD delays mass production at Hungary plant to 2027",
+        "China's BYD has pushed back the start of mass production at its plant in Szeged, "
+        "Hungary, to early 2027, two sources said.",
+    ),
+    (
+        "Handelsblatt",
+        7,
+        "BYD verschiebt Serienfertigung in Ungarn auf 2027",
+        "Das Werk in Szeged sollte ursprünglich Ende 2025 anlaufen. Nun soll die "
+        "Massenproduktion erst Anfang 2027 starten.",
+    ),
+    (
+        "CnEVPost",
+        6,
+        "BYD's Hungary plant mass production pushed to early 2027, report says",
+        "The Szeged plant will initially produce the Dolphin Surf and Atto 2.",
+    ),
+]
 
 
 def _one_story(cli: Any, httpserver: HTTPServer, rows: list[tuple[str, float, str, str]]) -> None:
@@ -42,3 +64,9 @@ def test_a_share_and_a_fall_of_one_release_are_one_story(
     cli: Any, home: Any, httpserver: HTTPServer
 ) -> None:
     _one_story(cli, httpserver, MEASURES)
+
+
+def test_a_german_report_of_a_delay_joins_its_story(
+    cli: Any, home: Any, httpserver: HTTPServer
+) -> None:
+    _one_story(cli, httpserver, HUNGARY)
