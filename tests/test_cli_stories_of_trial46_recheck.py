@@ -53,6 +53,21 @@ HUNGARY = [
         "The Szeged plant will initially produce the Dolphin Surf and Atto 2.",
     ),
 ]
+MENON = [
+    (
+        "Reuters",
+        6,
+        "Tesla head of vehicle programs Sanjay Menon leaves after 12 years",
+        "Sanjay Menon, who led Tesla's vehicle programs including the Model Y refresh, has left "
+        "the company, according to a post on LinkedIn.",
+    ),
+    (
+        "36Kr",
+        4,
+        "特斯拉汽车项目负责人Sanjay Menon离职 任职12年",
+        "特斯拉汽车项目负责人Sanjay Menon宣布离职，他曾主导Model Y焕新版项目。",
+    ),
+]
 
 
 def _one_story(cli: Any, httpserver: HTTPServer, rows: list[tuple[str, float, str, str]]) -> None:
@@ -70,3 +85,27 @@ def test_a_german_report_of_a_delay_joins_its_story(
     cli: Any, home: Any, httpserver: HTTPServer
 ) -> None:
     _one_story(cli, httpserver, HUNGARY)
+
+
+def test_a_chinese_report_of_an_executive_leaving_joins_its_story(
+    cli: Any, home: Any, httpserver: HTTPServer
+) -> None:
+    _one_story(cli, httpserver, MENON)
+
+
+def test_story_a_b_says_a_small_count_tells_no_event(
+    cli: Any, home: Any, httpserver: HTTPServer
+) -> None:
+    """Two posts of one maker that share only "12 years": `story A B` says why 12 is not the
+    figure a merge needs, instead of asking for "a figure both tell" beside it."""
+    rows = [
+        ("Reuters", 6, "Ford's software chief leaves after 12 years", ""),
+        ("Electrek", 5, "Ford names new design head, a veteran of 12 years", ""),
+    ]
+    digest = digest_of_rows(cli, httpserver, rows, "2d")
+    first, second = (story_of(digest, title)["id"] for _, _, title, _ in rows)
+    assert first != second
+    apart = cli("story", first, second)
+    assert apart.code == 0, apart.err
+    assert "a figure both tell that marks an event" in apart.out, apart.out
+    assert "not a small count" in apart.out

@@ -301,6 +301,8 @@ def _one_changes_people(a: _Features, b: _Features) -> bool:
     new CEO to cut 5,000 jobs in Italy" is the job cuts')."""
     if not a.stages & PEOPLE_TURNS or b.stages & PEOPLE_TURNS or b.posts or b.reaction:
         return False
+    if b.event is Event.LEADERSHIP and b.event_sure:
+        return False  # a change of people told in words the turns miss ("Menon leaves")
     if a.event_sure and a.event not in (None, Event.LEADERSHIP):
         return False
     return all(term.startswith("c:") for term in shared_subject(a, b))

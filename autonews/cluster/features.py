@@ -16,7 +16,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary, reads_as_paper
@@ -241,8 +241,8 @@ def _features(
             t for t in subject if t in title_counts or t.startswith(_NAMED) or SIDE in t
         ),
         lower=read.lower,
-        names=_names(read, lowered),
-        bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
+        names=(names := _names(read, lowered)),
+        bridging=(bridging := _bridging(subject, names) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=stage_turns(
             frozenset(STAGES[t] for t in told if t in STAGES)
@@ -298,6 +298,13 @@ def _features(
         tallied=not TALLIES.isdisjoint(told),
         files=policy_files(plain + " " + simplified(item.summary[:SUMMARY_CHARS])),
     )
+
+
+def _bridging(subject: Mapping[str, float], names: frozenset[str]) -> frozenset[str]:
+    """The subject terms both scripts can say (``bridges``), and the names written in Latin
+    letters: a Chinese title writes a person's name as an English one does ("特斯拉汽车项目
+    负责人Sanjay Menon离职")."""
+    return frozenset(t for t in subject if bridges(t) or (t in names and t.isascii()))
 
 
 def _names(read: ItemText, lowered: frozenset[str]) -> frozenset[str]:
