@@ -7,6 +7,7 @@ lead sentence."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
@@ -56,7 +57,9 @@ def test_a_model_name_two_makers_share_is_the_named_makers(cli) -> None:
     assert gmc[0]["models"] == [{"name": "Sierra EV", "maker": "GMC"}]
 
 
-def test_a_digest_files_tatas_sierra_ev_under_tata_alone(cli, httpserver: HTTPServer) -> None:
+def test_a_digest_files_tatas_sierra_ev_under_tata_alone(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
     titles = [
         "Tata Motors launches Sierra EV at Rs 21 lakh",
         "Ford recalls 20,000 Explorers over seat belts",
