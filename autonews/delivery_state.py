@@ -97,6 +97,25 @@ def news(
     ]
 
 
+def grown_unsent(
+    stories: Iterable[Story], sent: Collection[str], last_new: datetime | None
+) -> list[Story]:
+    """Delivered stories a --new digest does not send again though sources joined them since
+    its last run (a supplier's same-day reaction to a delivered story: trial 47): gaining
+    sources is no news of its own, but the footer says they grew, so nothing changes unseen.
+    A community post that joined tells nothing new of the story."""
+    return [
+        story
+        for story in stories
+        if story.delivered_before
+        and story.id not in sent
+        and any(
+            source.new and not source.community and _told_since(source, last_new)
+            for source in story.sources
+        )
+    ]
+
+
 def changes(story: Story) -> list[str]:
     """Why a delivered story is news again, as JSON's ``changed`` says it (RENOTIFY_REASONS)."""
     flags = (

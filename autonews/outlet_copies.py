@@ -24,40 +24,51 @@ FEWEST_WORDS = 5
 _DOMAIN_END = re.compile(r"\.(?:com|net|org|co\.uk|co|de|fr|jp|cn|io|news)$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d+")
+# What sets a section off an outlet's name in its feed's name: "Reuters - Autos", "Reuters: Autos".
+_SECTION_MARK = re.compile(r"\s*[-–—:|»/]")
 
 
 def copies_of_one_article(members: Sequence[Item]) -> list[tuple[int, int]]:
     """Pairs of positions in ``members`` that are one article, at least one an aggregator's
     copy: one outlet (the aggregator's name for it begins the name of the other's feed, word
     for word) and headlines alike but for a word's form."""
-    words = [_outlet_words(member) for member in members]
+    names = [_outlet_name(member) for member in members]
     titles = [_headline(member) for member in members]
     pairs = []
     for later in range(len(members)):
         for earlier in range(later):
             if not (members[earlier].outlet or members[later].outlet):
                 continue  # two feeds of an outlet's own: two sources, as ever
-            if _one_outlet(words[earlier], words[later]) and _near_same(
+            if _one_outlet(names[earlier], names[later]) and _near_same(
                 titles[earlier], titles[later]
             ):
                 pairs.append((later, earlier))
     return pairs
 
 
-def _outlet_words(item: Item) -> tuple[str, ...]:
-    """The words of the outlet an item is from: the aggregator's name for it, else its feed's
-    name (an aggregator's item's feed names the aggregator's search: ``outlets.feed_label``)."""
+def _outlet_name(item: Item) -> str:
+    """The name of the outlet an item is from: the aggregator's name for it, else its feed's
+    name (an aggregator's item's feed names the aggregator's search: ``outlets.feed_label``),
+    without a web address's ending."""
     name = item.outlet or site_name(item.feed_name)
-    name = _DOMAIN_END.sub("", " ".join(name.split()))
-    found = tuple(_WORD.findall(name.casefold()))
-    return found[1:] if found[:1] == ("the",) and len(found) > 1 else found
+    return _DOMAIN_END.sub("", " ".join(name.split()))
 
 
-def _one_outlet(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+def _one_outlet(first: str, second: str) -> bool:
     """Whether one outlet's name begins the other's, word for word ("Nikkei Asia" and "Nikkei
-    Asia - Automobiles"; not "Auto" and "Autocar")."""
-    shorter, longer = sorted((first, second), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter
+    Asia - Automobiles"; not "Auto" and "Autocar"). A leading "The" is part of the name: The
+    Drive (thedrive.com) is not Drive (drive.com.au). A name of one word begins another outlet's
+    as often as its own feed's ("Drive" / "Drive Tesla Canada"): it names the outlet of a longer
+    name only before a mark that sets off a section ("Reuters - Autos", "Reuters: Autos")."""
+    (short, short_words), (long, long_words) = sorted(
+        ((name, tuple(_WORD.findall(name.casefold()))) for name in (first, second)),
+        key=lambda named: len(named[1]),
+    )
+    if not short_words or long_words[: len(short_words)] != short_words:
+        return False
+    if len(short_words) > 1 or len(long_words) == 1:
+        return True
+    return _SECTION_MARK.match(long[len(short) :]) is not None
 
 
 def _headline(item: Item) -> str:

@@ -18,6 +18,7 @@ from autonews.config import Config, FeedConfig
 from autonews.delivery_state import (
     ack_within,
     figures_to_record,
+    grown_unsent,
     items_missed,
     news,
     older_than,
@@ -340,18 +341,23 @@ def select(
         lease = ack_within(config, options.channel)
         delivered |= store.leased_deliveries(keys, options.channel, collection.now, lease)
     stories = with_delivery_state(collection.stories, delivered, all_topics, last_new)
+    grown: list[Story] = []
     if options.new_only:
         reasons = renotify_reasons(config, options.channel)
-        stories = news(stories, collection.baseline_only, collection.older, last_new, reasons)
+        sent = news(stories, collection.baseline_only, collection.older, last_new, reasons)
+        grown = grown_unsent(stories, {story.id for story in sent}, last_new)
+        stories = sent
     filters = replace(
         options.filters,
         mute_makers=config.classify.mute_makers,
         mute_events=config.classify.mute_events,
         mute_patterns=config.classify.mute_patterns,
     )
-    filtered = apply_filters(
-        stories, filters, shown=lambda story: all_topics or story.shown_by_default
-    )
+
+    def shown(story: Story) -> bool:
+        return all_topics or story.shown_by_default
+
+    filtered = apply_filters(stories, filters, shown=shown)
     chosen = filtered.stories
     digest = build_digest(
         chosen,
@@ -371,6 +377,7 @@ def select(
         muted=filtered.muted,
         last_new_digest=last_new if options.new_only else None,
         caught_up=sum(story.id in collection.older for story in digest.stories),
+        grown=len(apply_filters(grown, filters, shown=shown).stories),
         language=reader_tag(config.digest.language),
     )
     counted = [] if all_topics else [s for s in chosen if not s.shown_by_default]

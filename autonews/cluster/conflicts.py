@@ -114,9 +114,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different policy files"  # type-approval's e-fuels category / the CO2 standards
     if turn := turn_conflict(a, b):
         return turn
-    percents = figures and a.title_percents and b.title_percents
-    if percents and fig.none_close(a.title_percents, b.title_percents):
-        return "different percentages"
+    if figures and _other_percentages(a, b):
+        return "different percentages"  # sales up 12% / up 40%; not a margin / a profit's fall
     return None
 
 
@@ -278,6 +277,17 @@ def _one_release(a: _Features, b: _Features) -> bool:
     )
 
 
+def _other_percentages(a: _Features, b: _Features) -> bool:
+    """Both titles tell percentages of one measure (a margin, year-on-year, or none named) and
+    none of their percentages is alike: a margin's 15.9% and a profit's fall of 31% may be
+    one release's, and are never compared."""
+    return (
+        bool(a.title_percents and b.title_percents)
+        and not a.percent_measures.isdisjoint(b.percent_measures)
+        and fig.none_close(a.title_percents, b.title_percents)
+    )
+
+
 def one_sales_report(a: _Features, b: _Features) -> bool:
     """Both titles tell one maker's sales of one month, within a day (``sales_reports``)."""
     return one_report(a.sales, b.sales, abs(a.stamp - b.stamp), (a.markets, b.markets))
@@ -291,6 +301,8 @@ def _one_changes_people(a: _Features, b: _Features) -> bool:
     new CEO to cut 5,000 jobs in Italy" is the job cuts')."""
     if not a.stages & PEOPLE_TURNS or b.stages & PEOPLE_TURNS or b.posts or b.reaction:
         return False
+    if b.event is Event.LEADERSHIP and b.event_sure:
+        return False  # a change of people told in words the turns miss ("Menon leaves")
     if a.event_sure and a.event not in (None, Event.LEADERSHIP):
         return False
     return all(term.startswith("c:") for term in shared_subject(a, b))

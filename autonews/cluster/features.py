@@ -16,7 +16,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary, reads_as_paper
@@ -58,6 +58,7 @@ from autonews.cluster.title_facts import (
     companies_acting,
     event_percents,
     market_session,
+    percent_measures,
     placed_in,
     rule_codes,
     tells_a_launch_to_come,
@@ -109,6 +110,9 @@ class _Features:
     models: frozenset[tuple[str, str]]  # (group, model)
     title_numbers: frozenset[Figure]
     title_percents: frozenset[Figure]
+    # What its title's percentages measure, as the classifier reads them (a margin, a market
+    # share, year-on-year; "" where its words say none): only like is compared with like
+    percent_measures: frozenset[str]
     title_money: frozenset[tuple[str, Figure]]  # (currency, amount) the classifier found
     numbers: frozenset[Figure]  # in the title and the lead
     telling: frozenset[Figure]  # of those, the ones that tell an event (see model.evidence)
@@ -237,8 +241,8 @@ def _features(
             t for t in subject if t in title_counts or t.startswith(_NAMED) or SIDE in t
         ),
         lower=read.lower,
-        names=_names(read, lowered),
-        bridging=(bridging := frozenset(filter(bridges, subject)) if bilingual else frozenset()),
+        names=(names := _names(read, lowered)),
+        bridging=(bridging := _bridging(subject, names) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
         stages=stage_turns(
             frozenset(STAGES[t] for t in told if t in STAGES)
@@ -257,7 +261,8 @@ def _features(
         event_sure=c.confidence >= SURE_EVENT,
         models=models,
         title_numbers=title_numbers,
-        title_percents=event_percents(title_numbers, title_counts, plain),
+        title_percents=(percents := event_percents(title_numbers, title_counts, plain)),
+        percent_measures=percent_measures(percents, c),
         title_money=money,
         numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
@@ -293,6 +298,13 @@ def _features(
         tallied=not TALLIES.isdisjoint(told),
         files=policy_files(plain + " " + simplified(item.summary[:SUMMARY_CHARS])),
     )
+
+
+def _bridging(subject: Mapping[str, float], names: frozenset[str]) -> frozenset[str]:
+    """The subject terms both scripts can say (``bridges``), and the names written in Latin
+    letters: a Chinese title writes a person's name as an English one does ("特斯拉汽车项目
+    负责人Sanjay Menon离职")."""
+    return frozenset(t for t in subject if bridges(t) or (t in names and t.isascii()))
 
 
 def _names(read: ItemText, lowered: frozenset[str]) -> frozenset[str]:

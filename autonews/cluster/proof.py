@@ -166,7 +166,8 @@ ONLY_A_PLACE = (
 )
 TOO_LITTLE_WITH_MAKER = (
     "both name the maker, and a merge needs a subject besides it (a model, a part or fault, a "
-    "counterpart, a place few items name) or a figure both tell"
+    "counterpart, a place few items name) or a figure both tell that marks an event (a count from "
+    "100, a sum, a percentage; not a small count such as years in a post)"
 )
 NOTHING_IN_TITLES = (
     "the titles name nothing in common, and items that do not both name a maker need a "

@@ -68,6 +68,15 @@ def event_percents(
     return frozenset(f for f in percents if f.value not in moves)
 
 
+def percent_measures(percents: frozenset[Figure], c: Classification) -> frozenset[str]:
+    """What each of the title's event percentages measures, as the classifier read it next to
+    its words ("margin drops to 15.9%": a margin; "up 5% year-on-year"), "" where they name no
+    measure ("Gewinn bricht um 31 Prozent ein"). A margin and a profit's fall are never two
+    tellings of one figure, so only percentages of one measure can tell two events apart."""
+    measures = {f.value: f.measure for f in c.figures if f.kind == "percent" and f.value}
+    return frozenset(measures.get(f.value, "") for f in percents)
+
+
 # A share move told with the company's name for its shares, opening the title or the clause
 # after a lead-in: "Tesla slides 10% as investors shrug off ...", "...: Tesla jumps 13% on ...".
 # Its verb is one of the words that tell which way shares went (cluster/vocabulary.py),

@@ -188,6 +188,9 @@ class Digest:
     # of its stories are older than the window, first seen since then (a gap, a feed down).
     last_new_digest: datetime | None = None
     caught_up: int = 0
+    # Under --new: stories an earlier --new digest delivered, left out now though sources
+    # joined them since its last run (gaining sources is no news of its own: README).
+    grown: int = 0
     # The reader's language tag its titles were chosen for ("en", "zh", "zh-tw"): HTML says it.
     language: str = "en"
 

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from autonews.models import Digest, FeedHealth, SkippedPage
 from autonews.page_policy import failure_causes
 from autonews.render.common import Clock
-from autonews.render.notes import caught_up_note, feed_line, move_command, muted_note, topics_note
+from autonews.render.notes import (
+    caught_up_note,
+    feed_line,
+    grown_note,
+    move_command,
+    muted_note,
+    topics_note,
+)
 from autonews.render.words import Words
 from autonews.text import clean_text
 
@@ -31,6 +38,7 @@ class Footer:
     topics: str = ""  # "412 stories not about cars; --all-topics shows them", or ""
     muted: str = ""  # "4 stories muted by the [classify] mute rules", or ""
     caught_up: str = ""  # "3 older stories included, first seen since the last --new...", or ""
+    grown: str = ""  # "2 earlier stories have new sources: `digest --offline` shows them", or ""
     # "EV Monitor moved for good to URL: `autonews feeds edit ...` updates the feed list", once
     moves: tuple[str, ...] = ()
 
@@ -57,6 +65,7 @@ def footer(digest: Digest, clock: Clock) -> Footer:
         topics=topics_note(digest, words) or "",
         muted=muted_note(digest, words),
         caught_up=caught_up_note(digest, clock),
+        grown=grown_note(digest, words),
         moves=tuple(moved_note(feed, words) for feed in digest.moves_to_report),
     )
 

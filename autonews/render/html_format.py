@@ -163,7 +163,7 @@ def render_html(digest: Digest, options: RenderOptions) -> str:
         parts += [f'<li style="color:#b00020">✗ {_e(text)}</li>' for text in end.failures]
         parts.append("</ul>")
     pages = words("pages_line", pages=end.pages) if end.pages else ""
-    for note in (end.repeated, *end.moves, pages, end.caught_up, end.topics, end.muted):
+    for note in (end.repeated, *end.moves, pages, end.caught_up, end.grown, end.topics, end.muted):
         if note:
             parts.append(f'<p style="{_META};margin:4px 0">{_e(note)}</p>')
     parts += ["</td></tr>", "</table></body></html>"]

@@ -23,7 +23,7 @@ from autonews.render.common import web_link
 # 8: a feed's status partial. 9: a story's outlet_count, its sources' via (copies of one article
 # one source). Added within 9: a story's and a source's community, the digest's community_posts;
 # a figure's direction (up or down); a story's roundup, the digest's roundups. Within 9 (fewer
-# values): a source's outlet is never null.
+# values): a source's outlet is never null. Added within 9: the digest's grown (--new).
 SCHEMA_VERSION = 9
 
 
@@ -186,6 +186,7 @@ def _head(digest: Digest) -> dict[str, Any]:
         "muted": digest.muted,
         "last_new_digest": _time(digest.last_new_digest),
         "caught_up": digest.caught_up,
+        "grown": digest.grown,
         "before_filters": digest.before_filters,
         "filters": [
             {"filter": step.name, "values": list(step.values), "left": step.left}

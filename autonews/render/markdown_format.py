@@ -112,5 +112,7 @@ def render_markdown(digest: Digest, options: RenderOptions) -> str:
         out += [*(_move(feed, words) for feed in digest.moves_to_report), ""]
     if end.pages:
         out += [escape(words("pages_line", pages=end.pages)), ""]
-    out += [f"*{escape(note)}*\n" for note in (end.caught_up, end.topics, end.muted) if note]
+    out += [
+        f"*{escape(note)}*\n" for note in (end.caught_up, end.grown, end.topics, end.muted) if note
+    ]
     return "\n".join(out).rstrip("\n") + "\n"

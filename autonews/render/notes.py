@@ -84,6 +84,15 @@ def caught_up_note(digest: Digest, clock: Clock) -> str:
     return words("caught_up", older=older, gap=gap, when=clock.at(last))
 
 
+def grown_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str:
+    """The footer's word on delivered stories a --new digest does not send again though sources
+    joined them since its last run: "2 earlier stories have new sources: `digest --offline`
+    shows them" (gaining sources is no news of its own, but nothing grows unseen)."""
+    if not digest.grown:
+        return ""
+    return words("grown", stories=words.count("earlier_story", digest.grown))
+
+
 def topics_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str | None:
     """The footer's count of the stories a digest leaves out but of all topics: those not about
     cars, those only community posts tell (a subreddit's questions, a forum's threads), those

@@ -132,7 +132,7 @@ def render_slack(digest: Digest, options: RenderOptions) -> str:
     out += [_move(feed, words) for feed in digest.moves_to_report]
     if end.pages:
         out.append(escape(words("pages_line", pages=end.pages)))
-    notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
+    notes = [note for note in (end.caught_up, end.grown, end.topics, end.muted) if note]
     if notes:
         out += ["", *(f"_{escape(note)}_" for note in notes)]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -173,7 +173,7 @@ def _footer(digest: Digest, clock: Clock) -> list[Text | _Hanging]:
         pages = Wrapped(words("pages_heading"), style="bold")
         pages.append(f"  {end.pages}", style="dim")
         lines.append(_Hanging(pages, 2))
-    notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
+    notes = [note for note in (end.caught_up, end.grown, end.topics, end.muted) if note]
     if notes:
         lines += [Text(""), *(Wrapped(note, style="dim") for note in notes)]
     return lines

@@ -115,7 +115,7 @@ def render_text(digest: Digest, options: RenderOptions) -> str:
     lines += [f"  {text}" for text in end.moves]  # never wrapped: a URL stays whole
     if end.pages:
         lines += wrap(words("pages_line", pages=end.pages), width, subsequent_indent="  ")
-    notes = [note for note in (end.caught_up, end.topics, end.muted) if note]
+    notes = [note for note in (end.caught_up, end.grown, end.topics, end.muted) if note]
     if notes:
         lines += ["", *notes]
     return "\n".join(lines) + "\n"
