@@ -169,3 +169,35 @@ def test_story_a_b_says_a_lawsuit_and_a_recall_are_different_events(
     result = cli("story", recall["id"], lawsuit["id"])
     assert result.code == 0, result.err
     assert "a recall / a lawsuit / a probe / a stop-sale" in result.out
+
+
+NOTICE_AND_REPORT = [
+    (
+        "nhtsa",
+        20,
+        "Ford Motor Company: Rearview Camera Image May Not Display/FMVSS 111",
+        "Ford Motor Company (Ford) is recalling certain 2020-2023 Ford Explorer and Lincoln "
+        "Aviator vehicles. NHTSA Campaign Number: 26V-101. Potential Number of Units Affected: "
+        "240,510.",
+    ),
+    (
+        "wire",
+        18,
+        "Ford recalls over 240,000 Explorer, Aviator SUVs over rearview camera issue",
+        "Ford Motor is recalling 240,510 vehicles in the United States because the rearview "
+        "camera image may not display.",
+    ),
+]
+
+
+def test_story_explain_says_what_a_rumour_beside_a_firm_report_weighs(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """A mismatch that raised the score read like a bug: the line says why it does not count
+    against one event."""
+    digest = _digest(cli, httpserver, NOTICE_AND_REPORT)
+    story = story_of(digest, NOTICE_AND_REPORT[1][2])
+    result = cli("story", story["id"], "--explain")
+    assert result.code == 0, result.err
+    (line,) = [line for line in result.out.splitlines() if "speculation_mismatch" in line]
+    assert "no evidence of two events" in line, line
