@@ -9,8 +9,10 @@ Two items of one maker that share only a place many items name (China) are not o
 Hard rules keep apart different makers, companies, counterparts, models, parts, posts, unit
 counts, counted plants or jobs, sums, opposed turns of a story (talks begun / called off), the
 stages of a model's launch (its filing, pre-sale, launch, orders counted after it), a turn told
-a day after a report naming none, and a recall and other news of its model that shares nothing
-but names with it (its lease rates cut); briefings listing several stories join nothing.
+a day after a report naming none, a recall and other news of its model that shares nothing
+but names with it (its lease rates cut), the kinds of a model's trouble (a lawsuit, a recall,
+a stop-sale told before its filing, a probe and its turns) and a two-wheeler's news and a car's;
+briefings listing several stories join nothing.
 Pairs with evidence are weighed by a logistic model over cosines, the subject shared, figures,
 models, turns, title-only items, the feed and time apart (``knowledge/cluster_model.toml``,
 fitted on labelled events by ``benchmarks/cluster_fit.py``), and merged best first; two stories
@@ -32,7 +34,8 @@ launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``shared`` (what two items have in common), ``proof`` (the positive evidence a merge needs,
 and which rule asked for more), ``conflicts`` (the hard rules; ``place_conflicts``,
-``turn_conflicts`` and ``recall_conflicts`` those of places, turns and recalls), ``model``
+``turn_conflicts``, ``recall_conflicts`` and ``trouble_kinds`` those of places, turns, recalls
+and the kinds of a model's trouble), ``model``
 (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with
 the joins), ``explain`` (why a story's sources were joined, for ``autonews story --explain``).

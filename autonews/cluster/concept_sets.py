@@ -276,3 +276,16 @@ azerbaijan armenia kyrgyzstan slovenia croatia bulgaria lithuania latvia estonia
 cyprus
 """.split()
 )
+
+# The kinds of a model's trouble a title tells (knowledge/concepts.toml), first found first: a
+# lawsuit over a recall is the lawsuit's news, a recall that ends a probe the recall's. A
+# probe, told by its word or its turns, is read in ``trouble_kinds``. A lawsuit, a recall, a
+# stop-sale and a probe are different events however alike their words (trial 48: owners sue
+# over the fire recall; the stop-sale days before its recall filing; the probe the recall later
+# ends). Titles telling none (a regulator's terse notice: "High-Voltage Battery May Catch
+# Fire") are of any kind.
+TROUBLE_KINDS = (
+    ("lawsuit", frozenset({"c:lawsuit", "c:verdict"})),
+    ("recall", frozenset({"c:recall", "c:do-not-drive"})),
+    ("stop-sale", frozenset({"c:stop-sale"})),
+)

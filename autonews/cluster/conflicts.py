@@ -30,6 +30,7 @@ from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
 from autonews.cluster.shared import shared_subject as shared_subject
 from autonews.cluster.subjects import SIDE
+from autonews.cluster.trouble_kinds import other_trouble
 from autonews.cluster.turn_conflicts import turn_conflict
 from autonews.models import Event
 
@@ -71,6 +72,10 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return sides  # XPeng with VW / XPeng with Didi; Japan / Korea
     if place := other_places(a, b):
         return place
+    if _two_wheeler_and_car(a, b) or _two_wheeler_and_car(b, a):
+        return "a two-wheeler's news / a car's"  # e-scooter battery fires / a Jeep's
+    if other_trouble(a, b):
+        return "a recall / a lawsuit / a probe / a stop-sale"  # owners sue over the recall
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if recall_and_news_of_its_model(a, b) or recall_and_news_of_its_model(b, a):
@@ -117,6 +122,23 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if figures and _other_percentages(a, b):
         return "different percentages"  # sales up 12% / up 40%; not a margin / a profit's fall
     return None
+
+
+# Vehicles that are no cars (knowledge/concepts.toml): e-scooters, e-bikes, motorcycles.
+_TWO_WHEELERS = frozenset({"c:motorcycle", "c:three-wheeler"})
+
+
+def _two_wheeler_and_car(a: _Features, b: _Features) -> bool:
+    """``a``'s title names a two- or three-wheeler and no maker ``b``'s names, ``b``'s a maker
+    and no such vehicle: an e-scooter's news is no car's, whatever both tell of battery fires
+    ("NHTSA investigation sought into e-scooter battery fires" / "Jeep Wrangler 4xe: High
+    voltage battery may catch fire"). A maker's notice of its motorcycle names the maker."""
+    return (
+        not _TWO_WHEELERS.isdisjoint(a.title)
+        and bool(b.title_groups)
+        and a.title_groups.isdisjoint(b.title_groups)
+        and _TWO_WHEELERS.isdisjoint(b.title)
+    )
 
 
 # News that is never a recall's: a fault's probe, fine, fire or halted line may be the recall's.

@@ -14,6 +14,7 @@ from autonews.classify.lexicon import stem
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.shared import PLACES, families, same_model, shared_figure, shared_subject
 from autonews.cluster.subjects import COUNTERPART, MODEL
+from autonews.cluster.trouble_kinds import trouble_kind
 from autonews.models import Event
 
 # A model's trouble: a recall, a probe or a lawsuit.
@@ -28,7 +29,8 @@ _ONE_FAULT = 2  # terms of a fault both titles name: "battery module may overhea
 
 
 def recall_and_news_of_its_model(a: _Features, b: _Features) -> bool:
-    """``a`` surely a recall, ``b`` tells none (no recall word, no count of cars it reaches, no
+    """``a`` surely a recall (a probe, a lawsuit: ``trouble_kind``; not any legal news, such as
+    a raid on a plant's site), ``b`` tells none (no recall word, no count of cars it reaches, no
     part or fault) and shares with it no figure: only the names of a model or a place, or a
     word only a lead gives. If ``b`` surely tells another kind of event, they are two events of
     one maker (a van programme's end / a recall of a van its lead names); so they are if both
@@ -37,8 +39,10 @@ def recall_and_news_of_its_model(a: _Features, b: _Features) -> bool:
     ID.4 contract hire rates"; the Corolla's fuel-pump recall / a Corolla trim). Else ``b`` may
     be the recall told in its owners' words ("Ford tells Escape owners to watch for a fuel
     smell"; "Heavy key rings can jostle ignition on Cobalt"), as it may where it names a part
-    ("Own a C3? Don't drive it until the airbag is replaced")."""
-    if not (a.event is Event.RECALL and a.event_sure):
+    ("Own a C3? Don't drive it until the airbag is replaced"). A model's name alone is no
+    subject a probe shares with other news: "US opens probe into Hyundai Ioniq 5" / "Hyundai
+    adds $7,500 dealer cash on Ioniq 5"."""
+    if not (a.event_sure and (a.event is Event.RECALL or _probe_or_lawsuit(a))):
         return False
     if b.event in TROUBLE or b.event is Event.INCIDENT or RECALL in b.title or b.units:
         return False
@@ -83,3 +87,7 @@ def _tells_a_recall(item: _Features) -> bool:
 def _model_words(models: frozenset[tuple[str, str]]) -> frozenset[str]:
     """The words of the models' names, as terms ("corolla", "id" of "ID.4")."""
     return frozenset(stem(word) for _, name in models for word in name.split())
+
+
+def _probe_or_lawsuit(item: _Features) -> bool:
+    return item.event is Event.LEGAL and trouble_kind(item) is not None
