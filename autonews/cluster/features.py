@@ -41,6 +41,7 @@ from autonews.cluster.law_numbers import law_numbers
 from autonews.cluster.named_models import named_models
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.policy_files import policy_files
+from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shots
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.rating_notes import tells_a_rating
 from autonews.cluster.sales_reports import SalesReport, sales_report
@@ -127,7 +128,9 @@ class _Features:
     priced: bool  # the title names a price: its sums may be a cut and the new price
     preview: bool  # the title tells of a teaser, spy shots or a launch date: a model to come
     launch_stage: str | None  # the stage of a model's launch it tells (filing, pre-sale...)
-    commentary: bool  # an opinion, analysis, review or preview's title: no event of its own
+    commentary: bool  # an opinion, analysis, review, list or preview's title: no event of its own
+    press_piece: bool  # a review, a list of cars to buy, a column: its outlet's own (press_kinds)
+    spied: bool  # the title tells of spy shots of a prototype: no maker's event (press_kinds)
     markets: frozenset[str]  # the countries the title names, or its cities and regions imply
     homes: frozenset[str]  # the home countries of its makers
     placed: frozenset[str]  # countries the title places its news "in" (a home country too)
@@ -197,6 +200,7 @@ def _features(
     else:
         norms = (title_norm, text_norm, title_norm, text_norm)
     rules = rule_codes(plain)
+    piece = reads_as_press_piece(item.title)  # a review, a list, a column: a commentary
     title_numbers = fig.numbers(plain)
     models = named_models(c, title_words, plain)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
@@ -280,7 +284,9 @@ def _features(
         launch_stage=(stage := launch_stage(plain, title_numbers)),
         # (a countdown to the launch event, 倒计时1小时, is a launch still to come)
         preview=PREVIEW in title_counts or tells_a_launch_to_come(plain) or stage == COMING,
-        commentary=reads_as_commentary(item.title) or reads_as_paper(item.summary),
+        commentary=reads_as_commentary(item.title) or reads_as_paper(item.summary) or piece,
+        press_piece=piece,
+        spied=reads_as_spy_shots(item.title),
         markets=markets(told, implied, plain, cjk, _currencies(money, plain, item.title)),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         placed=placed_in(title_words),
