@@ -144,3 +144,33 @@ def test_lists_and_reviews_are_their_outlets_own_pieces(cli, home, httpserver: H
     for _, _, title, _ in rows:
         story = story_of(digest, title)
         assert titles(story) == {title}
+
+
+def test_a_lists_rank_and_a_models_number_are_no_figures(cli, home, httpserver: HTTPServer) -> None:
+    """ "10 best" ranks, it counts no vehicles (the list was re-sent by --new as "new figure: 10
+    best sports cars"); "718" of the Porsche 718 Cayman is the model's name, not a figure two
+    items share (the spy shot and the list merged on "shared figures: 718")."""
+    listed = cli("classify", "--format", "json", "The 10 best sports cars of 2026")
+    assert listed.code == 0, listed.err
+    assert listed.json()[0]["figures"] == []
+    rows = [
+        (
+            "Motor1",
+            30.0,
+            "Porsche 718 Cayman EV Caught Testing With Production Body",
+            "Porsche's electric 718 Cayman appears close to production.",
+        ),
+        (
+            "Top Gear",
+            16.0,
+            "The 10 best sports cars of 2026",
+            "Porsche 718 Cayman GT4 RS, Lotus Emira, Toyota GR86: the sports cars to buy.",
+        ),
+    ]
+    digest = digest_of_rows(cli, httpserver, rows, "4d")
+    ids = [story["id"] for story in digest["stories"]]
+    assert len(ids) == 2, [story["title"] for story in digest["stories"]]
+    assert all(not story["figures"] for story in digest["stories"])
+    apart = cli("story", *ids)
+    assert apart.code == 0, apart.err
+    assert "shared figures" not in apart.out, apart.out

@@ -38,7 +38,7 @@ from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.law_numbers import law_numbers
-from autonews.cluster.named_models import named_models
+from autonews.cluster.named_models import named_models, without_model_numbers
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.policy_files import policy_files
 from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shots
@@ -201,7 +201,8 @@ def _features(
         norms = (title_norm, text_norm, title_norm, text_norm)
     rules = rule_codes(plain)
     piece = reads_as_press_piece(item.title)  # a review, a list, a column: a commentary
-    title_numbers = fig.numbers(plain)
+    lead = simplified(item.summary[:SUMMARY_CHARS])
+    title_numbers = fig.numbers(without_model_numbers(plain, c))
     models = named_models(c, title_words, plain)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
@@ -263,12 +264,10 @@ def _features(
         title_numbers=title_numbers,
         title_percents=event_percents(title_numbers, title_counts, plain),
         title_money=money,
-        numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
+        numbers=(numbers := title_numbers | fig.numbers(without_model_numbers(lead, c))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
         figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
-        figure_kinds=fig.counted_as(plain + " " + simplified(item.summary[:SUMMARY_CHARS]))
-        if numbers
-        else {},
+        figure_kinds=fig.counted_as(plain + " " + lead) if numbers else {},
         units=frozenset(fig.figure(value) for value in units),
         counted=fig.counts(plain),
         stamp=item.published.timestamp(),
@@ -297,7 +296,7 @@ def _features(
         community=item.community,
         sales=sales_report(c, title_groups, frozenset(told), plain),
         tallied=not TALLIES.isdisjoint(told),
-        files=policy_files(plain + " " + simplified(item.summary[:SUMMARY_CHARS])),
+        files=policy_files(plain + " " + lead),
     )
 
 
