@@ -174,3 +174,31 @@ def test_a_lists_rank_and_a_models_number_are_no_figures(cli, home, httpserver: 
     apart = cli("story", *ids)
     assert apart.code == 0, apart.err
     assert "shared figures" not in apart.out, apart.out
+
+
+def test_two_stories_number_their_sources_as_detach_takes_them(
+    cli, home, httpserver: HTTPServer
+) -> None:
+    """`story A B` numbered the sources across both stories ([1]–[9]), and `story B --detach 8`
+    with the number it had just shown was refused ("has sources 1 to 7, not 8"): each story's
+    sources are numbered under its letter (A1…, B1…), B3 being `story B --detach 3`."""
+    spied = (
+        "Motor1 Spy Shots",
+        25.0,
+        "Next-Gen Petrol BMW M3 Spied Alongside The EV At Munich",
+        "BMW is keeping a combustion M3 around alongside the electric M3.",
+    )
+    digest = digest_of_rows(cli, httpserver, [spied, *M3_REVEAL], "4d")
+    spy = story_of(digest, "Next-Gen Petrol BMW M3 Spied")["id"]
+    reveal = story_of(digest, "New BMW M3 revealed")
+    shown = cli("story", spy, reveal["id"])
+    assert shown.code == 0, shown.err
+    lines = shown.out.splitlines()
+    b3 = lines[lines.index(next(line for line in lines if line.startswith("  [B3] "))) + 1]
+    assert f"--detach takes a story's own numbers: B2 is `autonews story {reveal['id']}" in (
+        shown.out
+    )
+    detached = cli("story", reveal["id"], "--detach", "3")
+    assert detached.code == 0, detached.err
+    assert b3.strip() not in detached.out, detached.out
+    assert b3.strip() in detached.err or "taken out" in detached.err, detached.err
