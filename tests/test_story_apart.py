@@ -43,13 +43,15 @@ def test_talks_begun_and_called_off_are_apart_by_a_rule_each_pair_breaks(
 
     shown = cli("story", begun["id"], ended["id"])
     assert shown.code == 0, shown.err
-    # Both stories, their sources numbered on: [1], [2] the talks, [3] the end.
-    assert f"story {begun['id']}: 2 sources" in shown.out
-    assert f"story {ended['id']}: 1 source" in shown.out
-    assert "  [3] " in shown.out
+    # Both stories, each source numbered as --detach takes it under its story's letter: [A1],
+    # [A2] the talks, [B1] the end (trial 49: numbered across both, [3] was refused by --detach).
+    assert f"story A {begun['id']}: 2 sources" in shown.out
+    assert f"story B {ended['id']}: 1 source" in shown.out
+    assert "  [B1] " in shown.out
+    assert f"B2 is `autonews story {ended['id']} --detach 2`" in shown.out
     apart = shown.out.split("apart:\n", 1)[1]
-    assert "  - [1] and [3] rule each other out: different turns of the story" in apart
-    assert "  - [2] and [3] rule each other out: different turns of the story" in apart
+    assert "  - [A1] and [B1] rule each other out: different turns of the story" in apart
+    assert "  - [A2] and [B1] rule each other out: different turns of the story" in apart
     # The likeliest pair is weighed as a merge would be: its evidence and the turns it names.
     assert "stage_mismatch: yes: talks / end" in apart
     # However high its probability, the rule-out is what holds (trial 36 c2).
@@ -75,7 +77,7 @@ def test_two_recalls_of_one_maker_are_apart_for_want_of_a_shared_subject(
     cybertruck = story_titled(digest, "Tesla Recalls Cybertruck Over Detaching Trim Panel")
     shown = cli("story", autopilot["id"], cybertruck["id"])
     assert shown.code == 0, shown.err
-    assert "[1] and [2] (the likeliest pair) are not proven one event: both name the maker" in (
+    assert "[A1] and [B1] (the likeliest pair) are not proven one event: both name the maker" in (
         shown.out
     )
 

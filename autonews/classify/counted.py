@@ -21,6 +21,7 @@ from autonews.classify.figure_words import (
     KINDS,
     MEASURES,
     PEOPLE,
+    RANKS,
     THROUGH,
     UNIT_OF,
     about_jobs,
@@ -92,8 +93,9 @@ def counted_after(
         return None
     words = _WORD.finditer(text, after, after + _WINDOW)  # read as far as needed, no further
     following = next(words, None)
-    if following is None or following.group().rstrip(_EDGE_PUNCTUATION).lower() in MEASURES:
-        return None
+    first = following.group().rstrip(_EDGE_PUNCTUATION).lower() if following else ""
+    if first in MEASURES or first in RANKS or following is None:
+        return None  # "85 kWh battery" measures, "10 best sports cars" ranks: no count
     named_end = 0  # the end of the last name since the number
     # A name in the plural is what is counted ("48,000 Toyota Tacomas May Lose…"); one in the
     # singular may describe it ("112,000 Chevrolet Cruze compact cars"). A name written as a

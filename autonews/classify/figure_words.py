@@ -34,6 +34,8 @@ THROUGH = frozenset(_DATA["through"]["nouns"])
 KINDS = frozenset(_DATA["kinds"]["nouns"])
 # Words after a number that make it a measure, no count ("85 kWh battery").
 MEASURES = frozenset(_DATA["measures"]["words"])
+# Words after a number that make it a rank in a list, no count ("10 best sports cars").
+RANKS = frozenset(_DATA["ranks"]["words"])
 
 _CHINESE = _DATA["chinese"]
 CJK_VEHICLES = frozenset(_CHINESE["vehicles"])

@@ -56,6 +56,10 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a briefing of several stories"
     if a.commentary != b.commentary:
         return "a commentary / the news"  # a review of a model / its recall; results previewed
+    if a.press_piece or b.press_piece:
+        return "a review, a list or a column: its outlet's own piece"  # two reviews of one model
+    if a.spied != b.spied:
+        return "spy shots / the maker's news"  # a prototype caught testing / its teaser, reveal
     if SHARES in a.title and SHARES in b.title and abs(a.stamp - b.stamp) > _OTHER_SESSION:
         return "share moves of different days"  # "Tesla shares fall 3%" on Monday / Wednesday
     if a.session and b.session and a.session != b.session:

@@ -38,9 +38,10 @@ from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.law_numbers import law_numbers
-from autonews.cluster.named_models import named_models
+from autonews.cluster.named_models import named_models, without_model_numbers
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.policy_files import policy_files
+from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shots
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.rating_notes import tells_a_rating
 from autonews.cluster.sales_reports import SalesReport, sales_report
@@ -131,7 +132,9 @@ class _Features:
     priced: bool  # the title names a price: its sums may be a cut and the new price
     preview: bool  # the title tells of a teaser, spy shots or a launch date: a model to come
     launch_stage: str | None  # the stage of a model's launch it tells (filing, pre-sale...)
-    commentary: bool  # an opinion, analysis, review or preview's title: no event of its own
+    commentary: bool  # an opinion, analysis, review, list or preview's title: no event of its own
+    press_piece: bool  # a review, a list of cars to buy, a column: its outlet's own (press_kinds)
+    spied: bool  # the title tells of spy shots of a prototype: no maker's event (press_kinds)
     markets: frozenset[str]  # the countries the title names, or its cities and regions imply
     homes: frozenset[str]  # the home countries of its makers
     placed: frozenset[str]  # countries the title places its news "in" (a home country too)
@@ -201,7 +204,9 @@ def _features(
     else:
         norms = (title_norm, text_norm, title_norm, text_norm)
     rules = rule_codes(plain)
-    title_numbers = fig.numbers(plain)
+    piece = reads_as_press_piece(item.title)  # a review, a list, a column: a commentary
+    lead = simplified(item.summary[:SUMMARY_CHARS])
+    title_numbers = fig.numbers(without_model_numbers(plain, c))
     models = named_models(c, title_words, plain)
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
@@ -264,12 +269,10 @@ def _features(
         title_percents=(percents := event_percents(title_numbers, title_counts, plain)),
         percent_measures=percent_measures(percents, c),
         title_money=money,
-        numbers=(numbers := title_numbers | fig.numbers(simplified(item.summary[:SUMMARY_CHARS]))),
+        numbers=(numbers := title_numbers | fig.numbers(without_model_numbers(lead, c))),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
         figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
-        figure_kinds=fig.counted_as(plain + " " + simplified(item.summary[:SUMMARY_CHARS]))
-        if numbers
-        else {},
+        figure_kinds=fig.counted_as(plain + " " + lead) if numbers else {},
         units=frozenset(fig.figure(value) for value in units),
         counted=fig.counts(plain),
         stamp=item.published.timestamp(),
@@ -285,7 +288,9 @@ def _features(
         launch_stage=(stage := launch_stage(plain, title_numbers)),
         # (a countdown to the launch event, 倒计时1小时, is a launch still to come)
         preview=PREVIEW in title_counts or tells_a_launch_to_come(plain) or stage == COMING,
-        commentary=reads_as_commentary(item.title) or reads_as_paper(item.summary),
+        commentary=reads_as_commentary(item.title) or reads_as_paper(item.summary) or piece,
+        press_piece=piece,
+        spied=reads_as_spy_shots(item.title),
         markets=markets(told, implied, plain, cjk, _currencies(money, plain, item.title)),
         homes=frozenset(HOME[m.country] for m in c.makers if m.country in HOME),
         placed=placed_in(title_words),
@@ -296,7 +301,7 @@ def _features(
         community=item.community,
         sales=sales_report(c, title_groups, frozenset(told), plain),
         tallied=not TALLIES.isdisjoint(told),
-        files=policy_files(plain + " " + simplified(item.summary[:SUMMARY_CHARS])),
+        files=policy_files(plain + " " + lead),
     )
 
 

@@ -61,3 +61,22 @@ def _codes_after_makers(title_words: list[str], groups: set[str]) -> set[tuple[s
 def _alone(number: str, title: str) -> bool:
     """Whether ``number`` stands in the title on its own, not as digits of a larger number."""
     return re.search(rf"(?<!\d)(?<!\d[,.]){number}(?![.,]?\d)", title) is not None
+
+
+def without_model_numbers(text: str, c: Classification) -> str:
+    """``text`` with the numbers of the models the classifier found in its item blanked: a
+    model's number is its name, never a figure ("Porsche 718 Cayman", "Ram 3500": a spy shot of
+    the 718 Cayman EV and a list naming the 718 Cayman GT4 RS shared "718", trial 49)."""
+    for model in c.models:
+        if not any(char.isdigit() for char in model.name):
+            continue
+        pattern = _NAME_IN_TEXT.get(model.name)
+        if pattern is None:
+            words = (re.escape(word) for word in model.name.split())
+            pattern = re.compile(r"(?<![\w,.])" + r"[\s-]*".join(words) + r"(?![\w,.]\d)", re.I)
+            _NAME_IN_TEXT[model.name] = pattern
+        text = pattern.sub(" ", text)
+    return text
+
+
+_NAME_IN_TEXT: dict[str, re.Pattern[str]] = {}  # a pattern each model name with a number

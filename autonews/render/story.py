@@ -28,7 +28,7 @@ def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> s
     (times in UTC, as the digest's JSON has them)."""
     if fmt == "json":
         return dumps(_record(report), indent=2) + "\n"
-    number = {item.id: n for n, item in enumerate(report.items, 1)}
+    number = {item.id: str(n) for n, item in enumerate(report.items, 1)}
     lines = _story_lines(report, number, zone)
     if report.explanation is not None:
         lines.append("merges:")
@@ -40,15 +40,24 @@ def format_story(report: StoryReport, fmt: str, zone: tzinfo | None = None) -> s
 
 
 def format_apart(report: ApartReport, fmt: str, zone: tzinfo | None = None) -> str:
-    """Two stories, their sources numbered on from the first's, and why they are two; in JSON,
-    both stories as ``format_story`` gives them and the reasons, items by their ids."""
+    """Two stories, each source numbered as ``story ID --detach`` takes it, under its story's
+    letter (A1, A2… of the first story, B1… of the second: numbered across both, "[8]" was
+    the second story's first source, which --detach 8 refused, trial 49), and why they are two;
+    in JSON, both stories as ``format_story`` gives them and the reasons, items by their ids."""
     if fmt == "json":
         return dumps(_apart_record(report), indent=2) + "\n"
-    items = [item for story in report.stories for item in story.items]
-    number = {item.id: n for n, item in enumerate(items, 1)}
+    number = {
+        item.id: f"{letter}{n}"
+        for letter, story in zip("AB", report.stories, strict=False)
+        for n, item in enumerate(story.items, 1)
+    }
     lines = []
-    for story in report.stories:
-        lines += _story_lines(story, number, zone)
+    for letter, story in zip("AB", report.stories, strict=False):
+        lines += _story_lines(story, number, zone, letter)
+    lines.append(
+        "(--detach takes a story's own numbers: B2 is `autonews story "
+        f"{report.stories[-1].story_id} --detach 2`)"
+    )
     lines.append("apart:")
     for reason in report.apart.reasons:
         lines.append(f"  - {clean_text(_reason_text(reason, number))}")
@@ -63,14 +72,17 @@ def format_apart(report: ApartReport, fmt: str, zone: tzinfo | None = None) -> s
     return "\n".join(lines) + "\n"
 
 
-def _reason_text(reason: Reason, number: Mapping[int, int]) -> str:
+def _reason_text(reason: Reason, number: Mapping[int, str]) -> str:
     if not reason.items:
         return reason.text
     return " and ".join(f"[{number[key]}]" for key in reason.items) + " " + reason.text
 
 
-def _story_lines(report: StoryReport, number: Mapping[int, int], zone: tzinfo | None) -> list[str]:
-    lines = [f"story {report.story_id}: {_counted(report)}"]
+def _story_lines(
+    report: StoryReport, number: Mapping[int, str], zone: tzinfo | None, letter: str = ""
+) -> list[str]:
+    named = f"story {letter} {report.story_id}" if letter else f"story {report.story_id}"
+    lines = [f"{named}: {_counted(report)}"]
     lines += _labels(report.story)
     lines.append("sources:")
     for item in report.items:
@@ -82,7 +94,7 @@ def _story_lines(report: StoryReport, number: Mapping[int, int], zone: tzinfo | 
     return lines
 
 
-def _merge_lines(merge: Merge, number: Mapping[int, int]) -> list[str]:
+def _merge_lines(merge: Merge, number: Mapping[int, str]) -> list[str]:
     chance = f", probability {merge.probability:.2f}" if merge.probability is not None else ""
     lines = [f"  [{number[merge.first]}] + [{number[merge.second]}]: {merge.how}{chance}"]
     for evidence in merge.evidence:
