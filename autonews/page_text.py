@@ -6,8 +6,11 @@ body the store kept from before."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from autonews.page_dates import dated_byline_end
 from autonews.page_furniture import byline_opening, without_page_furniture
@@ -26,6 +29,21 @@ def stored_wall(text: str, title: str) -> str | None:
     """Why a body the store kept is no article (kept before such pages were read as having
     none): a consent wall, a bot check, a paywall's prompt; None for an article's."""
     return wall_reason(text, (title,)) or (PAYWALL if reads_as_paywall(text) else None)
+
+
+@lru_cache(maxsize=1)
+def stored_wall_version() -> str:
+    """A digest of what ``stored_wall`` reads by (its code and ``knowledge/walls.toml``): the
+    store remembers under it which bodies were read as no wall, and reads them again only when
+    it changes (a warm run would otherwise check every body of its window again, every run)."""
+    digest = hashlib.sha1()
+    for folder, name in (
+        (resources.files("autonews.knowledge"), "walls.toml"),
+        (resources.files("autonews"), "page_walls.py"),
+        (resources.files("autonews"), "page_text.py"),
+    ):
+        digest.update(folder.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def reads_as_paywall(text: str) -> bool:

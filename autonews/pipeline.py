@@ -46,11 +46,10 @@ from autonews.models import (
     Story,
 )
 from autonews.notices import READER, told_on_stderr_alone, with_notices_told
-from autonews.outlets import credited
 from autonews.reader_script import traditional_table
 from autonews.store import Delivery, Store
-from autonews.story_build import build_story
 from autonews.story_groups import grouped_with_earlier
+from autonews.story_reuse import told_stories
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
 
 if TYPE_CHECKING:
@@ -311,11 +310,17 @@ def _stories(
     keys = store.story_keys(member_lists, joined, car_news)
     language = reader_language(config.digest.language)
     traditional = traditional_table(reader_tag(config.digest.language))
-    stories = tuple(
-        credited(
-            build_story(members, classifications, articles, key, language, traditional), members
-        )
-        for members, key in zip(member_lists, keys, strict=True)
+
+    def build(members: Sequence[Item], key: str) -> Story:
+        from autonews.outlets import credited
+        from autonews.story_build import build_story
+
+        story = build_story(members, classifications, articles, key, language, traditional)
+        return credited(story, members)
+
+    # A warm run tells the stories the run before told, where nothing they are told from changed.
+    stories = told_stories(
+        member_lists, keys, classifications, articles, (language, traditional), build
     )
     baseline_only = frozenset(
         key

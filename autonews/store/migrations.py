@@ -222,6 +222,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE story_items ADD COLUMN car INTEGER;
     """,
+    # 20: the version of the wall knowledge under which a stored body was last read as no wall
+    # ('' : not yet): a warm run reads the same bodies again, and checked them anew every run
+    # (a twentieth of a second of a farm's warm run, issue 17)
+    """
+    ALTER TABLE articles ADD COLUMN no_wall TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -10,31 +10,56 @@ from dataclasses import replace
 from datetime import datetime
 
 from autonews.models import Article, PageFailure
-from autonews.page_text import stored_wall
+from autonews.page_text import stored_wall, stored_wall_version
 from autonews.store.connection import rows_in, transaction
 from autonews.store.rows import iso
 
 
 class PageQueries:
     db: sqlite3.Connection
+    read_only: bool
 
     def articles(self, urls: Iterable[str]) -> dict[str, Article]:
         """The pages stored of ``urls``, by URL; a body kept before its page was read as a wall
-        (a consent wall, a bot check, a paywall's prompt: trial 43) as a page with no text."""
-        return {
-            row["url"]: _as_read_now(
-                Article(
-                    url=row["url"],
-                    title=row["title"],
-                    author=row["author"],
-                    date=row["date"],
-                    language=row["language"],
-                    text=row["text"],
-                    skipped=row["skipped"],
-                )
+        (a consent wall, a bot check, a paywall's prompt: trial 43) as a page with no text. A
+        body is read for walls once for each version of what walls are: the store remembers
+        which were none (the bodies a warm run reads again, every run)."""
+        version = stored_wall_version()
+        found: dict[str, Article] = {}
+        no_wall: list[str] = []
+        for row in rows_in(self.db, "SELECT * FROM articles WHERE url IN", urls):
+            article = Article(
+                url=row["url"],
+                title=row["title"],
+                author=row["author"],
+                date=row["date"],
+                language=row["language"],
+                text=row["text"],
+                skipped=row["skipped"],
             )
-            for row in rows_in(self.db, "SELECT * FROM articles WHERE url IN", urls)
-        }
+            if article.text and row["no_wall"] != version:
+                wall = stored_wall(article.text, article.title)
+                if wall:
+                    article = replace(article, text="", skipped=wall)
+                else:
+                    no_wall.append(article.url)
+            found[article.url] = article
+        self._remember_no_wall(no_wall, version)
+        return found
+
+    def _remember_no_wall(self, urls: list[str], version: str) -> None:
+        """Record that the bodies of ``urls`` were read as no wall under ``version``; where the
+        store cannot be written now (opened read-only, or busy with another run), they are
+        read again next time, as before."""
+        if not urls or self.read_only:
+            return
+        try:
+            with transaction(self.db) as db:
+                db.executemany(
+                    "UPDATE articles SET no_wall = ? WHERE url = ?", [(version, u) for u in urls]
+                )
+        except sqlite3.OperationalError:
+            return
 
     def stored_pages(self, urls: Iterable[str]) -> set[str]:
         """Which of ``urls`` have an article stored (read, or with nothing to extract)."""
@@ -72,9 +97,3 @@ class PageQueries:
                 "VALUES (?, ?, ?, ?)",
                 [(f.url, f.error, f.failures, iso(f.retry_after)) for f in failures],
             )
-
-
-def _as_read_now(article: Article) -> Article:
-    if article.text and (wall := stored_wall(article.text, article.title)):
-        return replace(article, text="", skipped=wall)
-    return article
