@@ -171,14 +171,14 @@ def test_story_a_b_says_a_lawsuit_and_a_recall_are_different_events(
     assert "a recall / a lawsuit / a probe / a stop-sale" in result.out
 
 
-NOTICE_AND_REPORT = [
+# (A regulator's notice, "… May Not Display", is no rumour: fix48c. A report that one is coming is.)
+RUMOUR_AND_REPORT = [
     (
-        "nhtsa",
+        "blog",
         20,
-        "Ford Motor Company: Rearview Camera Image May Not Display/FMVSS 111",
-        "Ford Motor Company (Ford) is recalling certain 2020-2023 Ford Explorer and Lincoln "
-        "Aviator vehicles. NHTSA Campaign Number: 26V-101. Potential Number of Units Affected: "
-        "240,510.",
+        "Ford may recall 240,510 Explorer, Aviator SUVs over rearview camera, sources say",
+        "Ford is expected to recall 240,510 Explorer and Lincoln Aviator vehicles because the "
+        "rearview camera image may not display, people familiar with the matter said.",
     ),
     (
         "wire",
@@ -195,8 +195,8 @@ def test_story_explain_says_what_a_rumour_beside_a_firm_report_weighs(
 ) -> None:
     """A mismatch that raised the score read like a bug: the line says why it does not count
     against one event."""
-    digest = _digest(cli, httpserver, NOTICE_AND_REPORT)
-    story = story_of(digest, NOTICE_AND_REPORT[1][2])
+    digest = _digest(cli, httpserver, RUMOUR_AND_REPORT)
+    story = story_of(digest, RUMOUR_AND_REPORT[1][2])
     result = cli("story", story["id"], "--explain")
     assert result.code == 0, result.err
     (line,) = [line for line in result.out.splitlines() if "speculation_mismatch" in line]

@@ -192,6 +192,30 @@ def main(argv: list[str] | None = None) -> None:
     previous = _catch_terminate()
     status: object = None
     try:
+        status = _run(args, debug)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM, also while an error was being told
+        _interrupted()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        if (workers := sys.modules.get("autonews.workers")) is not None:
+            workers.join_stopped()  # (only a run that started workers imported the module)
+        if argv is None:
+            # The program, about to exit (not a caller's function call): the collector's
+            # passes at exit would walk every object still alive (tens of milliseconds) for
+            # cycles to free that the process's end frees anyway. Every file and the store are
+            # closed by now, and the interpreter flushes stdout and stderr itself.
+            gc.freeze()
+    if status == _INTERRUPTED:  # typer's answer to Ctrl-C (or SIGTERM) inside a command
+        _interrupted()
+    if isinstance(status, int) and status:
+        sys.exit(status)
+
+
+def _run(args: list[str], debug: bool) -> object:
+    """The app's status for these arguments; its errors said once, each with its exit code."""
+    status: object = None
+    try:
         # Not standalone: typer's usage errors come here, to be said as ours are; its exit
         # statuses (typer.Exit) are returned.
         status = build_app(_command_named(args))(
@@ -209,24 +233,8 @@ def main(argv: list[str] | None = None) -> None:
         if exc.hint:
             typer.echo(f"hint: {exc.hint}", err=True)
         sys.exit(exc.exit_status)
-    except KeyboardInterrupt:
-        _interrupted()
     except SystemExit as exc:
         if exc.code == _INTERRUPTED:  # typer's answer to Ctrl-C inside a command
             _interrupted()
         raise
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-        if (workers := sys.modules.get("autonews.workers")) is not None:
-            workers.join_stopped()  # (only a run that started workers imported the module)
-        if argv is None:
-            # The program, about to exit (not a caller's function call): the collector's
-            # passes at exit would walk every object still alive (tens of milliseconds) for
-            # cycles to free that the process's end frees anyway. Every file and the store are
-            # closed by now, and the interpreter flushes stdout and stderr itself.
-            gc.freeze()
-    if status == _INTERRUPTED:  # typer's answer to Ctrl-C (or SIGTERM) inside a command
-        _interrupted()
-    if isinstance(status, int) and status:
-        sys.exit(status)
+    return status
