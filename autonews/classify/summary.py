@@ -265,11 +265,13 @@ class Extra:
     def event(self, reasons: list[str]) -> Event:
         """The event its first words name, for a title that names none."""
         classifier = self.classifier
-        norms = tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms
-        if self.german:
-            norms = classifier.k.german.parts(norms)
+        tokens = tokenize(" ".join(self.text.split()[:EVENT_WORDS]))
+        norms = classifier.k.german.parts(tokens.norms) if self.german else tokens.norms
         found: list[str] = []
-        event, weight, _ = classifier.phrase_event(stems_of(norms), found, None, self.german)
+        written = None if self.german else tokens  # (a compound's parts are no words of it)
+        event, weight, _ = classifier.phrase_event(
+            stems_of(norms), found, None, self.german, written=written, weighed=False
+        )
         # Only a strong phrase: a summary's weak and medium words ("with", "new", "chief") name
         # no event ("Removing visor stickers from a Jeep" is no leadership news).
         if event is Event.OTHER or weight < STRENGTHS["strong"]:
