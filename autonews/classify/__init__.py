@@ -51,6 +51,13 @@ from autonews.classify.relevance import (
     title_evidence,
 )
 from autonews.classify.summary import Extra
+from autonews.classify.title_kinds import (
+    AUCTION,
+    LIST,
+    SPY,
+    an_auction_or_a_spy_shot,
+    title_kind,
+)
 from autonews.classify.title_notes import tells_the_market
 from autonews.classify.title_reading import DECISIVE, TitleReader, first_maker_end
 from autonews.classify.unread import READ
@@ -65,6 +72,7 @@ _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
 _PARTNERSHIP = Event.PARTNERSHIP
+_LAUNCH = Event.LAUNCH
 
 _with_additions: dict[str, Knowledge] = {}
 
@@ -176,9 +184,14 @@ class Classifier(TitleReader, OffTopicChecks):
                     )
                     weigh = False
                 deal = (deal or event is _PARTNERSHIP) and not reads_as_opinion(title)
-                found = found + extra.makers(
-                    evidence.strength > NONE, reasons, company, deal, title
-                )
+                if title_kind(title) == LIST:  # "From the Honda Civic Type R to the Hyundai i20 N"
+                    reasons.append(
+                        "no makers from the summary/body: a list's names are its entries"
+                    )
+                else:
+                    found = found + extra.makers(
+                        evidence.strength > NONE, reasons, company, deal, title
+                    )
             elif self._groups_only(found):
                 found = found + extra.brands_of(found, reasons)
             evidence = extra.settle(evidence, found)
@@ -207,7 +220,7 @@ class Classifier(TitleReader, OffTopicChecks):
             # the model says, and most of a general feed's titles are such.
             event, probability = self._weighed(tokens, stems, hits, event, subject_end, reasons)
         if automotive and event is _OTHER and not hits and extra is not None:
-            event = extra.event(reasons)
+            event = extra.event(reasons, title_kind(title))
         if event is _OTHER and self.k.reactions.may_match(stems) and self.k.reactions.scan(stems):
             event = _INCIDENT
             reasons.append("event incident: a reaction with no other event named")
@@ -217,6 +230,8 @@ class Classifier(TitleReader, OffTopicChecks):
             event = _OTHER
         elif event is _OTHER and self.model is None:
             reasons.append("event other: no event phrase matched")
+        if event is not _OTHER:
+            event = _as_its_kind(title, event, reasons)
         if event is not _OTHER and reads_as_opinion(title):
             # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
             reasons.append(f"event other: an opinion on the news, not {event.value}")
@@ -271,6 +286,21 @@ class Classifier(TitleReader, OffTopicChecks):
             why = ", ".join(self.model.reasons(features, event))
             reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
         return event, probability
+
+
+def _as_its_kind(title: str, event: Event, reasons: list[str]) -> Event:
+    """The event of a title whose kind settles it (knowledge/title_kinds.toml): an auction's
+    sale has none ("1962 Ferrari 250 GT SWB fetches £8.9m" is no financial result); a spy shot
+    tells a coming model, a launch ("Porsche 718 Cayman EV Caught Testing With Production Body"
+    is no production news)."""
+    kind = an_auction_or_a_spy_shot(title)
+    if kind == AUCTION:
+        reasons.append(f"event other: an auction's sale of a car, no maker's {event.value}")
+        return _OTHER
+    if kind == SPY and event is not _LAUNCH:
+        reasons.append(f"event launch: a spy shot of a coming model, not {event.value}")
+        return _LAUNCH
+    return event
 
 
 def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:

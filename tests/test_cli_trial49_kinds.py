@@ -1,0 +1,105 @@
+"""Trial 49 (an enthusiast reading the motoring magazines), through the real CLI: what kind of
+piece a title is decides what its summary may add (#1, #2), auctions and spy shots have the
+events the labelling conventions give them (#2), Formula 1 told as sport files no maker (#3), a
+model's name is evidence of its maker (#4), a group's usual name takes its brands (#4, and trial
+48 Bug 3), and a dated launch with its price is no teaser (#2)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _labels(cli, title: str, summary: str = "") -> dict:
+    args = ["classify", "--format", "json", title]
+    result = cli(*args, *(["--summary", summary] if summary else []))
+    assert result.code == 0, result.err
+    [labels] = result.json()
+    return labels
+
+
+def _makers(labels: dict) -> list[str]:
+    return [maker["name"] for maker in labels["makers"]]
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # A comparison test: "buy" is the reader's choice, no takeover (was ownership).
+        (
+            "Giant test: Skoda Elroq vs Volkswagen ID.3 vs Kia EV3",
+            "Three electric family cars at around £35,000. Which one should you buy?",
+        ),
+        # A buyer's list: its cars are "on sale", no launch (was launch).
+        (
+            "Best family cars 2026",
+            "The best family cars on sale in the UK, from the Skoda Octavia to the Kia Sportage.",
+        ),
+        # A question put to readers (was partnership on a sign-up line's "sign").
+        (
+            "Would You Rather: Jeep Wrangler Or Ford Bronco?",
+            "Two off-roaders, one driveway. Pick wisely. Sign the petition below and tell us.",
+        ),
+    ],
+)
+def test_a_summary_of_a_list_question_or_review_names_no_event_in_passing(
+    cli, title: str, summary: str
+) -> None:
+    labels = _labels(cli, title, summary)
+    assert labels["event"] == "other", labels
+    assert labels["automotive"], labels
+
+
+def test_a_summary_that_plainly_tells_an_event_still_does(cli) -> None:
+    """A decisive phrase in the first sentence is strong evidence, whatever the title asks."""
+    labels = _labels(
+        cli,
+        "Is your Kuga safe to drive?",
+        "Ford is recalling 41,000 Kuga plug-in hybrids over a battery fire risk. Here's why.",
+    )
+    assert (labels["event"], _makers(labels)) == ("recall", ["Ford"]), labels
+
+
+def test_a_lists_summary_gives_it_no_makers(cli) -> None:
+    """ "20 best hot hatches" was filed under Honda and Hyundai, its entries."""
+    labels = _labels(
+        cli,
+        "The 20 best hot hatches you can buy in 2026",
+        "From the Honda Civic Type R to the Hyundai i20 N's spiritual successors, these are the "
+        "fast hatchbacks we'd spend our own money on.",
+    )
+    assert (labels["event"], _makers(labels)) == ("other", []), labels
+
+
+@pytest.mark.parametrize(
+    ("title", "event", "makers"),
+    [
+        ("Bonhams: 1962 Ferrari 250 GT SWB Berlinetta fetches £8.9m", "other", ["Ferrari"]),
+        ("Ex-Ayrton Senna Honda NSX sells for £520,000", "other", ["Honda"]),
+        (
+            "Record £340,000 paid for Lancia Delta Integrale Evo II 'Final Edition'",
+            "other",
+            ["Lancia"],
+        ),
+        # A spy shot is a coming model's launch, not production news.
+        ("Porsche 718 Cayman EV Caught Testing With Production Body", "launch", ["Porsche"]),
+    ],
+)
+def test_auctions_are_no_event_and_spy_shots_are_launches(
+    cli, title: str, event: str, makers: list[str]
+) -> None:
+    labels = _labels(cli, title)
+    assert (labels["event"], _makers(labels)) == (event, makers), labels
+
+
+def test_explain_says_which_text_named_the_maker(cli) -> None:
+    """Trial 49: "not Alpine: 'Alpine' without automotive evidence", then "maker Alpine", with
+    nothing between to say the summary named it."""
+    told = cli(
+        "classify",
+        "--explain",
+        "Alpine's bold plan: 'We sacrificed 2026 for the future'",
+        "--summary",
+        "The Alpine boss says the brand's new A390 car was worth the wait.",
+    )
+    assert told.code == 0, told.err
+    assert "makers from the summary/body: Alpine," in told.out, told.out
