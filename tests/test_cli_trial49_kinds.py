@@ -91,6 +91,42 @@ def test_auctions_are_no_event_and_spy_shots_are_launches(
     assert (labels["event"], _makers(labels)) == (event, makers), labels
 
 
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Aston Martin F1: Newey's first car 'on schedule' for 2026 season",
+            "Team principal Andy Cowell says the Adrian Newey-designed AMR26 passed its crash "
+            "tests at the first attempt.",
+        ),
+        (
+            "Hamilton: Ferrari 'must give me a better car' for 2027",
+            "The seven-time champion finished sixth in his second season with the Scuderia and "
+            "admits his frustration.",
+        ),
+        (
+            "Alpine's Briatore: 'We sacrificed 2026 for the future'",
+            "The Alpine executive adviser says the team's last-place finish was the price of an "
+            "early switch to next year's car.",
+        ),
+    ],
+)
+def test_formula_one_told_as_sport_files_no_maker(cli, title: str, summary: str) -> None:
+    labels = _labels(cli, title, summary)
+    assert (_makers(labels), labels["event"], labels["automotive"]) == ([], "other", False)
+
+
+def test_a_makers_own_car_news_with_a_racers_surname_stays_car_news(cli) -> None:
+    """A shared surname ("Hamilton") with no word of racing in the title or summary is no
+    racer: Aston Martin's Hamilton dealer is car news."""
+    labels = _labels(
+        cli,
+        "Hamilton: Aston Martin opens new car showroom",
+        "The dealer group's new site in Hamilton, Ontario, sells the Vantage and DBX.",
+    )
+    assert _makers(labels) == ["Aston Martin"], labels
+
+
 def test_explain_says_which_text_named_the_maker(cli) -> None:
     """Trial 49: "not Alpine: 'Alpine' without automotive evidence", then "maker Alpine", with
     nothing between to say the summary named it."""

@@ -7,7 +7,7 @@ speculative, and key figures. Every decision is recorded in ``reasons`` for ``--
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from autonews.briefings import reads_as_opinion, reads_as_review
@@ -27,7 +27,7 @@ from autonews.classify.event_model import (
 from autonews.classify.figures import extract_figures, in_yen
 from autonews.classify.knowledge import STRENGTHS, Knowledge, strength_name
 from autonews.classify.knowledge_loading import built_knowledge, default_knowledge
-from autonews.classify.lexicon import Tokens
+from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.made import classification
 from autonews.classify.markets import a_market_report
 from autonews.classify.off_topic import OffTopicChecks
@@ -50,7 +50,7 @@ from autonews.classify.relevance import (
     Spotted,
     title_evidence,
 )
-from autonews.classify.summary import Extra
+from autonews.classify.summary import LOOKED_AT, Extra
 from autonews.classify.title_kinds import (
     AUCTION,
     LIST,
@@ -146,8 +146,8 @@ class Classifier(TitleReader, OffTopicChecks):
         )
         if not off_topic and found and not car_words:
             off_topic = self._another_vehicle(found, stems, reasons)
-        if not off_topic and not car_words:
-            off_topic = self._sport(tokens, stems, found, reasons)
+        if not off_topic and (not car_words or self._race_car_words(found, car_words)):
+            off_topic = self._sport(tokens, stems, found, reasons, _stems_of(summary or body))
         if not off_topic and found:
             off_topic = self._a_product_of_a_chief(found, tokens, stems, reasons)
         market = (
@@ -268,6 +268,12 @@ class Classifier(TitleReader, OffTopicChecks):
             language,
         )
 
+    def _race_car_words(self, found: list[Spotted], car_words: list[str]) -> bool:
+        """Whether a title naming a maker says "car" only as a race's news does too ("Newey's
+        first car 'on schedule'", "Ferrari 'must give me a better car'"): it may be sport."""
+        race_car = self.k.sport.race_car_words
+        return bool(found) and all(word.lower() in race_car for word in car_words)
+
     def _weighed(
         self,
         tokens: Tokens,
@@ -301,6 +307,13 @@ def _as_its_kind(title: str, event: Event, reasons: list[str]) -> Event:
         reasons.append(f"event launch: a spy shot of a coming model, not {event.value}")
         return _LAUNCH
     return event
+
+
+def _stems_of(text: str) -> Callable[[], list[str]] | None:
+    """The stems of an item's summary (or body's lead), worked out only when asked for."""
+    if not text:
+        return None
+    return lambda: stems_of(tokenize(text[:LOOKED_AT]).norms)
 
 
 def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:
