@@ -6,7 +6,12 @@ model's name is evidence of its maker (#4), a group's usual name takes its brand
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.feeds import serve_titles
 
 
 def _labels(cli, title: str, summary: str = "") -> dict:
@@ -80,6 +85,12 @@ def test_a_lists_summary_gives_it_no_makers(cli) -> None:
             "other",
             ["Lancia"],
         ),
+        # A model of the past is evidence of its maker (was "'Ford' without evidence").
+        (
+            "Silverstone Auctions: Ford Sierra RS500 Cosworth sets £180,000 record",
+            "other",
+            ["Ford"],
+        ),
         # A spy shot is a coming model's launch, not production news.
         ("Porsche 718 Cayman EV Caught Testing With Production Body", "launch", ["Porsche"]),
     ],
@@ -139,3 +150,28 @@ def test_explain_says_which_text_named_the_maker(cli) -> None:
     )
     assert told.code == 0, told.err
     assert "makers from the summary/body: Alpine," in told.out, told.out
+
+
+GROUP_TITLES = [
+    "Chevrolet recalls 120,000 Silverado pickups over tailgate latch",
+    "Mercedes-AMG C63 Prototype Spied With A Suspiciously V8-Sounding Exhaust",
+    "Volkswagen Golf GTI Edition 50 priced from £44,000",
+    "Audi recalls 20,000 Q4 e-tron SUVs over seat belt fault",
+]
+
+
+def test_a_groups_usual_name_takes_its_brands(cli, home: Path, httpserver: HTTPServer) -> None:
+    """`--maker Mercedes` said "none by Mercedes-Benz" beside a Mercedes-AMG story, and a named
+    digest's `makers = ["GM"]` missed a Chevrolet recall (trial 48 Bug 3). Volkswagen is VW's
+    own cars: Audi's are the group's."""
+    feed = ("--feed", serve_titles(httpserver, GROUP_TITLES), "--no-extract")
+
+    def titles(*maker: str) -> set[str]:
+        result = cli("digest", "--format", "json", *feed, *maker)
+        assert result.code == 0, result.err
+        return {story["title"] for story in result.json()["stories"]}
+
+    assert titles("--maker", "GM") == {GROUP_TITLES[0]}
+    assert titles("--maker", "Mercedes") == {GROUP_TITLES[1]}
+    assert titles("--maker", "Volkswagen") == {GROUP_TITLES[2]}
+    assert titles("--maker", "Volkswagen Group") == {GROUP_TITLES[2], GROUP_TITLES[3]}
