@@ -175,3 +175,27 @@ def test_a_groups_usual_name_takes_its_brands(cli, home: Path, httpserver: HTTPS
     assert titles("--maker", "Mercedes") == {GROUP_TITLES[1]}
     assert titles("--maker", "Volkswagen") == {GROUP_TITLES[2]}
     assert titles("--maker", "Volkswagen Group") == {GROUP_TITLES[2], GROUP_TITLES[3]}
+
+
+STAGE_TITLES = [
+    "Xpeng to launch G7 SUV in UK priced from £46,000",
+    "2027 BMW M3 EV Spied Testing At The Nürburgring With Less Camo",
+    "Kia teases EV2 ahead of reveal next week",
+]
+
+
+def test_a_dated_launch_with_its_price_is_no_teaser(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """`--event teaser` listed "Xpeng to launch G7 SUV in UK priced from £46,000"; a spy shot
+    is a launch at its coming stage, the teaser's, not one on sale."""
+    feed = ("--feed", serve_titles(httpserver, STAGE_TITLES), "--no-extract")
+
+    def titles(event: str) -> set[str]:
+        result = cli("digest", "--format", "json", *feed, "--event", event)
+        assert result.code == 0, result.err
+        return {story["title"] for story in result.json()["stories"]}
+
+    assert titles("teaser") == {STAGE_TITLES[1], STAGE_TITLES[2]}
+    assert titles("on sale") == {STAGE_TITLES[0]}
+    assert titles("launch") == set(STAGE_TITLES)
