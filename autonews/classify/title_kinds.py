@@ -73,8 +73,11 @@ def an_auction_or_a_spy_shot(title: str) -> str | None:
 def _of_the_words(title: str, kinds: tuple[_Kind, ...]) -> str | None:
     lower = title.lower()
     for kind in kinds:
-        if any(cue in lower for cue in kind.cues) and kind.pattern.search(title.strip()):
-            return kind.id
+        for cue in kind.cues:  # (a loop, not any() over a generator: half the cost)
+            if cue in lower:
+                if kind.pattern.search(title.strip()):
+                    return kind.id
+                break
     return None
 
 
