@@ -7,7 +7,7 @@ speculative, and key figures. Every decision is recorded in ``reasons`` for ``--
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from autonews.briefings import reads_as_opinion, reads_as_review
@@ -27,7 +27,7 @@ from autonews.classify.event_model import (
 from autonews.classify.figures import extract_figures, in_yen
 from autonews.classify.knowledge import STRENGTHS, Knowledge, strength_name
 from autonews.classify.knowledge_loading import built_knowledge, default_knowledge
-from autonews.classify.lexicon import Tokens
+from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.made import classification
 from autonews.classify.markets import a_market_report
 from autonews.classify.off_topic import OffTopicChecks
@@ -52,7 +52,14 @@ from autonews.classify.relevance import (
     Spotted,
     title_evidence,
 )
-from autonews.classify.summary import Extra
+from autonews.classify.summary import LOOKED_AT, Extra
+from autonews.classify.title_kinds import (
+    AUCTION,
+    LIST,
+    SPY,
+    an_auction_or_a_spy_shot,
+    title_kind,
+)
 from autonews.classify.title_notes import tells_the_market
 from autonews.classify.title_reading import DECISIVE, TitleReader, first_maker_end
 from autonews.classify.unread import READ
@@ -68,6 +75,7 @@ _OTHER = Event.OTHER
 _INCIDENT = Event.INCIDENT
 _RECALL = Event.RECALL
 _PARTNERSHIP = Event.PARTNERSHIP
+_LAUNCH = Event.LAUNCH
 
 _with_additions: dict[str, Knowledge] = {}
 
@@ -146,8 +154,12 @@ class Classifier(TitleReader, OffTopicChecks):
         )
         if not off_topic and found and not car_words:
             off_topic = self._another_vehicle(found, stems, reasons)
-        if not off_topic and not car_words and not notice:
-            off_topic = self._sport(tokens, stems, found, reasons)
+        if (
+            not off_topic
+            and not notice
+            and (not car_words or self._race_car_words(found, car_words))
+        ):
+            off_topic = self._sport(tokens, stems, found, reasons, _stems_of(summary or body))
         if not off_topic and found:
             off_topic = self._a_product_of_a_chief(found, tokens, stems, reasons)
         market = (
@@ -184,9 +196,14 @@ class Classifier(TitleReader, OffTopicChecks):
                     )
                     weigh = False
                 deal = (deal or event is _PARTNERSHIP) and not reads_as_opinion(title)
-                found = found + extra.makers(
-                    evidence.strength > NONE, reasons, company, deal, title
-                )
+                if title_kind(title) == LIST:  # "From the Honda Civic Type R to the Hyundai i20 N"
+                    reasons.append(
+                        "no makers from the summary/body: a list's names are its entries"
+                    )
+                else:
+                    found = found + extra.makers(
+                        evidence.strength > NONE, reasons, company, deal, title
+                    )
             elif self._groups_only(found):
                 found = found + extra.brands_of(found, reasons)
             evidence = extra.settle(evidence, found)
@@ -215,7 +232,7 @@ class Classifier(TitleReader, OffTopicChecks):
             # the model says, and most of a general feed's titles are such.
             event, probability = self._weighed(tokens, stems, hits, event, subject_end, reasons)
         if automotive and event is _OTHER and not hits and extra is not None:
-            event = extra.event(reasons)
+            event = extra.event(reasons, title_kind(title))
         if event is _OTHER and self.k.reactions.may_match(stems) and self.k.reactions.scan(stems):
             event = _INCIDENT
             reasons.append("event incident: a reaction with no other event named")
@@ -225,6 +242,8 @@ class Classifier(TitleReader, OffTopicChecks):
             event = _OTHER
         elif event is _OTHER and self.model is None:
             reasons.append("event other: no event phrase matched")
+        if event is not _OTHER:
+            event = _as_its_kind(title, event, reasons)
         if event is not _OTHER and reads_as_opinion(title):
             # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
             reasons.append(f"event other: an opinion on the news, not {event.value}")
@@ -261,6 +280,12 @@ class Classifier(TitleReader, OffTopicChecks):
             language,
         )
 
+    def _race_car_words(self, found: list[Spotted], car_words: list[str]) -> bool:
+        """Whether a title naming a maker says "car" only as a race's news does too ("Newey's
+        first car 'on schedule'", "Ferrari 'must give me a better car'"): it may be sport."""
+        race_car = self.k.sport.race_car_words
+        return bool(found) and all(word.lower() in race_car for word in car_words)
+
     def _weighed(
         self,
         tokens: Tokens,
@@ -279,6 +304,28 @@ class Classifier(TitleReader, OffTopicChecks):
             why = ", ".join(self.model.reasons(features, event))
             reasons.append(f"event {event.value} (model, p {probability:.2f}): {why}")
         return event, probability
+
+
+def _as_its_kind(title: str, event: Event, reasons: list[str]) -> Event:
+    """The event of a title whose kind settles it (knowledge/title_kinds.toml): an auction's
+    sale has none ("1962 Ferrari 250 GT SWB fetches £8.9m" is no financial result); a spy shot
+    tells a coming model, a launch ("Porsche 718 Cayman EV Caught Testing With Production Body"
+    is no production news)."""
+    kind = an_auction_or_a_spy_shot(title)
+    if kind == AUCTION:
+        reasons.append(f"event other: an auction's sale of a car, no maker's {event.value}")
+        return _OTHER
+    if kind == SPY and event is not _LAUNCH:
+        reasons.append(f"event launch: a spy shot of a coming model, not {event.value}")
+        return _LAUNCH
+    return event
+
+
+def _stems_of(text: str) -> Callable[[], list[str]] | None:
+    """The stems of an item's summary (or body's lead), worked out only when asked for."""
+    if not text:
+        return None
+    return lambda: stems_of(tokenize(text[:LOOKED_AT]).norms)
 
 
 def _names_in(tokens: Tokens, found: list[Spotted]) -> Names:

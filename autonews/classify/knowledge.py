@@ -48,6 +48,10 @@ class Maker:
     brands: frozenset[str] = frozenset()
     # The maker whose cars this brand sells under its own badge (Vauxhall: Opel's), if any.
     badge_of: str = ""
+    # Whether its name is its group's usual short name too ("GM" for General Motors, whose cars
+    # are Chevrolets and Buicks; "Mercedes" for Mercedes-AMG and Maybach): a filter by it takes
+    # the group's brands (trial 48: `makers = ["GM"]` missed a Chevrolet recall).
+    stands_for_group: bool = False
     # Its products that are no cars (Honda's lawn mowers, Gold Wing), as stemmed tokens, and
     # its families of them named by letters and a digit (Honda's CB: CB1000F, CBR650R).
     not_cars: tuple[tuple[str, ...], ...] = ()
@@ -261,6 +265,7 @@ class Knowledge:
             people=frozenset(str(a) for a in raw.get("people", [])),
             brands=frozenset(str(b).lower() for b in raw.get("brands", [])),
             badge_of=str(raw.get("badge_of", "")),
+            stands_for_group=bool(raw.get("stands_for_group", False)),
             not_cars=tuple(
                 phrase_key(str(w), stem) for w in raw.get("not_cars", []) if not w.endswith("*")
             ),

@@ -47,8 +47,22 @@ def resolve_maker(value: str, knowledge: Knowledge) -> Resolution:
     reverse (a German outlet's Opel Vivaro is the Vauxhall Vivaro of a UK fleet)."""
     found = _named(value, knowledge)
     if found.names:
-        return Resolution(_with_badges(_with_brands(found.names, knowledge), knowledge))
+        names = _with_groups(_with_brands(found.names, knowledge), knowledge)
+        return Resolution(_with_badges(names, knowledge))
     return found
+
+
+def _with_groups(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...]:
+    """``names`` and the groups of the makers among them whose name stands for their group
+    (``stands_for_group`` in makers.toml: `GM` is also the Chevrolet, Buick and GMC its stories
+    are filed under; `Mercedes` also Mercedes-AMG and Maybach)."""
+    groups = [
+        maker.group
+        for name in names
+        if (index := knowledge.maker_by_name.get(name.lower())) is not None
+        and (maker := knowledge.makers[index]).stands_for_group
+    ]
+    return tuple(dict.fromkeys([*names, *groups]))
 
 
 def _named(value: str, knowledge: Knowledge) -> Resolution:

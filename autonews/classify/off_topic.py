@@ -4,6 +4,8 @@ alone may be read by its brands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from autonews.classify.knowledge import EntityHit, Knowledge
 from autonews.classify.lexicon import Tokens, phrase_key
 from autonews.classify.reasons import DISCARD
@@ -91,7 +93,12 @@ class OffTopicChecks:
         return None
 
     def _sport(
-        self, tokens: Tokens, stems: list[str], found: list[Spotted], reasons: list[str]
+        self,
+        tokens: Tokens,
+        stems: list[str],
+        found: list[Spotted],
+        reasons: list[str],
+        backing: Callable[[], list[str]] | None = None,
     ) -> bool:
         """A race's news told as sport ("Russell on pole for Mercedes", "Leclerc: Ferrari 'have
         to be better'"): the maker named is a team, not a business. A word only the car world
@@ -99,7 +106,7 @@ class OffTopicChecks:
         for _, _, item in found:
             if item.via == "model":
                 return False
-        cue = sport_cue(self.k.sport, tokens, stems, found, self.k.given_names)
+        cue = sport_cue(self.k.sport, tokens, stems, found, self.k.given_names, backing)
         if cue is not None and reasons is not DISCARD:
             reasons.append(f"makers dropped: '{cue}' says it is a race's news, told as sport")
         return cue is not None

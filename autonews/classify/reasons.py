@@ -28,13 +28,15 @@ class Discard(list[str]):
 DISCARD = Discard()  # compared by identity: `reasons is not DISCARD` guards costly messages
 
 
-def rules_choice(hit: EventHit, position: int, decided: str) -> str:
+def rules_choice(hit: EventHit, position: int, decided: str, written: str = "") -> str:
     """What the rules chose, for --explain, and what became of it (``decided``): "weighed" by
     the event model, as one of its features (its phrase's strength, "decisive", read as the
     verdict above the model's other event: trial 38, "rules: production, 'begins building'
     (decisive)", then "event launch"); "yours", a phrase of the user's, which decides; else the
-    strength of a phrase that decides with no model."""
-    chose = f"rules: {hit.event.value}, '{hit.phrase}' at word {position + 1}"
+    strength of a phrase that decides with no model. ``written``: the words as the text has
+    them, quoted where given (trial 49: "'signs' at word 37" was the phrase matched, the text
+    said "sign up"); else the phrase that matched them."""
+    chose = f"rules: {hit.event.value}, '{written or hit.phrase}' at word {position + 1}"
     if decided == "weighed":
         return f"{chose}, weighed by the model"
     if decided == "yours":

@@ -9,7 +9,7 @@ and stays car news.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -35,6 +35,7 @@ class Sport:
     people: Lexicon[Racer] = field(default_factory=Lexicon)  # tokens: full names and surnames
     venues: frozenset[str] = frozenset()  # tokens after a name that make it a ground
     venues_cjk: tuple[str, ...] = ()
+    race_car_words: frozenset[str] = frozenset()  # lower case: car words a race's news uses too
 
 
 def sport_of(rules: Mapping[str, Any], venues: list[str]) -> Sport:
@@ -52,6 +53,7 @@ def sport_of(rules: Mapping[str, Any], venues: list[str]) -> Sport:
         surname = _surname(full) if name.isascii() else full
         if surname != full:
             sport.people.add(surname, Racer(name, surname in shared))
+    sport.race_car_words = frozenset(str(w).lower() for w in rules.get("race_car_words", []))
     sport.venues = frozenset(w.lower() for w in venues if w.isascii())
     sport.venues_cjk = tuple(simplified(w) for w in venues if not w.isascii())
     return sport
@@ -72,12 +74,15 @@ def sport_cue(
     stems: list[str],
     names: Sequence[tuple[int, int, object]] = (),
     given_names: AbstractSet[str] = frozenset(),
+    backing: Callable[[], list[str]] | None = None,
 ) -> str | None:
     """What in a text says it is a race's news as sport, or None: a word of a race weekend
     ("on pole", "Q1 exit"), a racer named by a name that is theirs alone ("Leclerc"), or one by a
     shared surname ("Hamilton") beside another racer or a word of racing. Not a surname inside a
     name found (``names``: where they start and end, as "Aston Martin") or after another first
-    name ("Kyle Hamilton")."""
+    name ("Kyle Hamilton"). ``backing``: the stems of the item's summary, asked for only where
+    a shared surname alone is in the text: two words of racing there back it ("Hamilton: Ferrari
+    'must give me a better car'", its summary "The seven-time champion … his second season")."""
     if sport.results.may_match(stems):
         found = sport.results.scan(stems)
         if found:
@@ -100,6 +105,12 @@ def sport_cue(
         return f"{shared[0]}, {shared[1]}"
     if shared and sport.motorsport.may_match(stems) and sport.motorsport.scan(stems):
         return shared[0]
+    if shared and backing is not None:
+        more = backing()
+        # Two words of racing: one alone is any car text's too ("seat", "grid", "title").
+        found = sport.motorsport.scan(more) if sport.motorsport.may_match(more) else []
+        if len({words[0] for _, _, words in found}) > 1:
+            return shared[0]
     return None
 
 

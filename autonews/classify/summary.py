@@ -31,6 +31,7 @@ from autonews.classify.relevance import (
     title_evidence,
 )
 from autonews.classify.ruled_out import without_ruled_out
+from autonews.classify.title_kinds import NO_EVENT_FROM_TEXT, WRITERS_WORDS
 from autonews.classify.word_senses import used_as_a_word
 from autonews.models import Event
 
@@ -127,8 +128,15 @@ class Extra:
                 "makers in the summary/body dropped: neither it nor the title says it is about cars"
             )
             return []
-        if subjects:
-            reasons.append("makers from the summary/body: the title names none")
+        if subjects and reasons is not DISCARD:
+            # Named: the title may name one and not count it ("not Alpine: 'Alpine' without
+            # automotive evidence"), which the summary's evidence then counts (trial 49 read
+            # "not Alpine", then "maker Alpine", with nothing between to say why).
+            names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in subjects))
+            reasons.append(
+                f"makers from the summary/body: {names}, as it names them; the title names "
+                "none that counts"
+            )
         return subjects
 
     def models_ceded(self, found: list[Spotted], reasons: list[str]) -> list[Spotted]:
@@ -294,17 +302,34 @@ class Extra:
                 return self.text[found.start : found.end]
         return ""
 
-    def event(self, reasons: list[str]) -> Event:
-        """The event its first words name, for a title that names none."""
+    def event(self, reasons: list[str], kind: str | None = None) -> Event:
+        """The event its first words name, for a title that names none. A title of a ``kind``
+        (classify/title_kinds.py) that is a list, a review or an auction takes none from them;
+        a question, a quote or a column only a decisive phrase in the first sentence: the rest
+        is its writer's words ("Which one should you buy?", "the price of an early switch")."""
+        if kind in NO_EVENT_FROM_TEXT:
+            reasons.append(f"event other: the summary/body of a {kind} names no event")
+            return Event.OTHER
         classifier = self.classifier
-        norms = tokenize(" ".join(self.text.split()[:EVENT_WORDS])).norms
-        if self.german:
-            norms = classifier.k.german.parts(norms)
+        text = self.text
+        if kind in WRITERS_WORDS:
+            text = text[: lead_sentence_length(text)]
+        tokens = tokenize(" ".join(text.split()[:EVENT_WORDS]))
+        norms = classifier.k.german.parts(tokens.norms) if self.german else tokens.norms
         found: list[str] = []
-        event, weight, _ = classifier.phrase_event(stems_of(norms), found, None, self.german)
+        written = None if self.german else tokens  # (a compound's parts are no words of it)
+        event, weight, _ = classifier.phrase_event(
+            stems_of(norms), found, None, self.german, written=written, weighed=False
+        )
         # Only a strong phrase: a summary's weak and medium words ("with", "new", "chief") name
         # no event ("Removing visor stickers from a Jeep" is no leadership news).
         if event is Event.OTHER or weight < STRENGTHS["strong"]:
+            return Event.OTHER
+        if kind in WRITERS_WORDS and weight < STRENGTHS["decisive"]:
+            reasons.append(
+                f"event other: the summary/body of a {kind} names {event.value} by no "
+                "decisive phrase in its first sentence"
+            )
             return Event.OTHER
         if reasons is not DISCARD:
             reasons.extend(_in_summary(reason) for reason in found)

@@ -57,12 +57,16 @@ class TitleReader:
         hits: list[RuleHit] | None = None,
         german: bool = False,
         japanese: bool = False,
+        written: Tokens | None = None,
+        weighed: bool = True,
     ) -> tuple[Event, float, str | None]:
         """The event by the rules (strongest phrase, earliest among equals), its weight, and the
         first speculative phrase if any; ``hits`` collects every phrase that matched. A German
         text (``german``) is read by German phrases too (knowledge/events.de.toml), a Japanese
-        one by Japanese phrases (events.ja.toml)."""
-        best: tuple[float, int, EventHit] | None = None
+        one by Japanese phrases (events.ja.toml). ``written``: the text's tokens, one a stem,
+        for --explain to quote the words that matched as written; ``weighed``: whether the
+        event model weighs the choice (not a summary's: see summary.py)."""
+        best: tuple[float, int, int, EventHit] | None = None
         speculative = None
         denied = False  # a denial names the rumour it answers: no speculation
         recall_at = -1  # where a recall phrase is: a "may" after it is the fault's
@@ -73,7 +77,7 @@ class TitleReader:
             matches = self.k.japanese_event_choices.scan(stems)
         else:
             matches = self.k.event_choices.scan(stems)
-        for start, _, (choice,) in matches:
+        for start, end, (choice,) in matches:
             denied = denied or choice.denial
             if speculative is None and reason_at < 0:
                 reason_at = reason_start(stems)
@@ -89,18 +93,20 @@ class TitleReader:
                 if hits is not None:
                     hits.append(RuleHit(hit.event, choice.strength, start))
                 if best is None or hit.weight > best[0]:
-                    best = (hit.weight, start, hit)
+                    best = (hit.weight, start, end, hit)
         if denied:
             speculative = None
         if best is None:
             return _OTHER, 0.0, speculative
-        weight, position, hit = best
+        weight, position, end, hit = best
         if reasons is not DISCARD:
             # What became of the choice: the event model weighs it (see classify), unless it is
             # the user's own phrase; with no model, the strongest phrase decides.
-            weighed = self.model is not None and weight <= DECISIVE and not (german or japanese)
+            weighed = weighed and self.model is not None and weight <= DECISIVE
+            weighed = weighed and not (german or japanese)
             said = "weighed" if weighed else "yours" if weight > DECISIVE else ""
-            reasons.append(rules_choice(hit, position, said or strength_name(weight)))
+            quoted = _as_written(written, position, end) if written is not None else ""
+            reasons.append(rules_choice(hit, position, said or strength_name(weight), quoted))
         return hit.event, weight, speculative
 
     def _rule_event(
@@ -111,12 +117,16 @@ class TitleReader:
         hits: list[RuleHit],
         language: str = "",
         notice: bool = False,
+        tokens: Tokens | None = None,
     ) -> tuple[Event, float, str | None]:
         if notice or recall_listing(title):
             reasons.append("rules: recall, a regulator's recall listing or safety notice")
             return _RECALL, _LISTING, None  # its "may" is the fault's
         german, japanese = language == "German", language == "Japanese"
-        event, weight, speculative = self.phrase_event(stems, reasons, hits, german, japanese)
+        written = tokens if tokens is not None and len(tokens.norms) == len(stems) else None
+        event, weight, speculative = self.phrase_event(
+            stems, reasons, hits, german, japanese, written
+        )
         main = main_clause(title, stems) if (":" in title or "：" in title) else stems
         if main is not stems:
             # After a topic label ("Tariff Turmoil: ..."), the main clause wins a tie.
@@ -140,7 +150,9 @@ class TitleReader:
             reasons.append(f"read as {language}" + ("" if language in READ else _UNREAD))
         stems = stems_of(norms)
         hits: list[RuleHit] = []
-        event, weight, speculative = self._rule_event(title, stems, reasons, hits, language, notice)
+        event, weight, speculative = self._rule_event(
+            title, stems, reasons, hits, language, notice, None if german else tokens
+        )
         if language and language not in READ:  # its own few words ("roept … terug")
             event, weight = unread_event(self.k, language, norms, event, weight, reasons)
         car_words = automotive_words(self.k, tokens, norms)
@@ -204,3 +216,10 @@ def first_maker_end(found: list[Spotted]) -> int | None:
         if hit.kind == "maker":
             return end
     return None
+
+
+def _as_written(tokens: Tokens, start: int, end: int) -> str:
+    """Tokens ``start`` to ``end - 1`` as the text has them ("sign", where the phrase "signs"
+    matched its stem)."""
+    first, last = tokens.where(start, end)
+    return tokens.text[first:last]
