@@ -1327,3 +1327,22 @@ def test_a_classification_is_made_as_its_class_makes_it() -> None:
     assert vars(classification(*values)) == vars(Classification(*values))
     with pytest.raises(FrozenInstanceError):
         made.event = Event.OTHER  # type: ignore[misc]
+
+
+def test_every_spelled_number_before_a_percent_word_or_a_scale_is_a_figure() -> None:
+    """An ASCII title is searched for spelled numbers only where one of figures.toml's
+    ``[spelled]`` words is among its words: none may slip past that test, in any case or beside
+    the punctuation the pattern allows."""
+    from autonews.classify.figure_language import spelled_numbers
+
+    words = [word for word in spelled_numbers() if word.isascii()]
+    assert "seven" in words and "zwoelf" in words
+    for word in words:
+        value = spelled_numbers()[word]
+        for title, expected in (
+            (f"Output falls {word} percent", ("percent", value)),
+            (f"Output falls ({word.upper()} per cent)", ("percent", value)),
+            (f"{word.capitalize()} million cars recalled", ("units", value * 1e6)),
+        ):
+            found = [(figure.kind, figure.value) for figure in figures.extract_figures(title)]
+            assert found == [expected], title

@@ -81,18 +81,18 @@ def decimal_comma(text: str) -> bool:
     if not _SEPARATED.search(text) or _CJK.search(text):
         return False
     continental, english = _marking_words()
-    ours = theirs = 0
-    sure = False  # a word of five letters or more, or two words, mark the language for sure
-    for word in _WORD.findall(text.casefold()):
-        if word in continental:
-            ours += 1
-            sure = sure or ours > 1 or len(word) >= _SURE_MARKER
-        theirs += word in english
+    words = _WORD.findall(text.casefold())
+    # (counted by loops in C: this runs for every title with a separated number)
+    ours = sum(map(continental.__contains__, words))
+    theirs = sum(map(english.__contains__, words))
     if theirs > ours:
         return False
     if ours < _TEXT_OF_ITS_OWN and _POINT_FORM.search(text) and not _COMMA_FORM.search(text):
         return False
-    if ours > theirs and sure:
+    # Two words, or one of five letters or more, mark the language for sure.
+    if ours > theirs and (
+        ours > 1 or len(next(filter(continental.__contains__, words))) >= _SURE_MARKER
+    ):
         return True
     # As many of each, or one short word ("Neue Klasse" in an English title, "IM Motors", a
     # domain's "com"): the numbers' form tells, if it can.
@@ -154,4 +154,18 @@ def spelled(text: str) -> list[re.Match[str]]:
         or "md" in lower
     ):
         return []
+    # ... and a spelled number among its words. Asked of an ASCII text only, where lower case
+    # and the pattern's ignoring of case agree letter for letter (elsewhere "ſ" is an "s" to
+    # the pattern); the number is a whole run of letters there, by the pattern's bounds. Most
+    # titles that pass the test above write "5%" or "2 million": no pattern is searched.
+    if text.isascii() and _spelled_words().isdisjoint(_LETTERS.findall(lower)):
+        return []
     return list(_spelled_pattern().finditer(text))
+
+
+_LETTERS = re.compile(r"[a-z]+")  # (of an ASCII text in lower case)
+
+
+@cache
+def _spelled_words() -> frozenset[str]:
+    return frozenset(spelled_numbers())

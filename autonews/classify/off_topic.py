@@ -71,8 +71,13 @@ class OffTopicChecks:
         the phone, and his name, a car word elsewhere, does not make it car news. Only where
         the makers are named by their chiefs alone, and no model of theirs is."""
         k = self.k
-        makers = [hit for _, _, hit in found if hit.kind == "maker"]
-        if not makers or any(hit.written not in k.makers[hit.index].people for hit in makers):
+        makers = []
+        for _, _, hit in found:  # (a loop: most titles' first maker is no chief, and ends it)
+            if hit.kind == "maker":
+                if hit.written not in k.makers[hit.index].people:
+                    return False
+                makers.append(hit)
+        if not makers:
             return False
         product = other_product(k, found, stems) or self._their_phrase(makers, tokens)
         if product is not None:

@@ -18,8 +18,9 @@ def tells_the_market(k: Knowledge, stems: list[str], figures: tuple[Figure, ...]
     """Whether a title tells the market's view of a company rather than its news: a share
     price's move ("shares jump 7%", "stock climbs after Wedbush reiterates Outperform"), its
     market value, an analyst's rating or price target ("downgrades Rivian to Underweight")."""
-    if any(figure.measure == "stock" for figure in figures):
-        return True
+    for figure in figures:  # (a loop, not any(): most titles have no figure, or one)
+        if figure.measure == "stock":
+            return True
     if k.market_starts.isdisjoint(stems):  # most titles: a set test in C
         return False
     return any(ids[0] in MARKET_CONCEPTS for _, _, ids in k.concepts.scan(stems))

@@ -85,7 +85,7 @@ def other_language(k: Knowledge, title: str, norms: list[str]) -> str:
     if _latin_words().isdisjoint(norms):
         return ""  # most titles: one test
     words = _latin_words()
-    if sum(word in words for word in norms) < 2:
+    if sum(map(words.__contains__, norms)) < 2:  # (counted in C)
         return ""  # a language needs two of its words ("van", "die" alone are English too)
     language = _latin_language(k.german.english, norms)
     return "" if language == "English" else language
