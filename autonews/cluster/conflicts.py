@@ -20,6 +20,7 @@ from autonews.cluster.concept_sets import PEOPLE_TURNS, RELEASE, SHARES
 from autonews.cluster.counterparts import other_counterparts
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.figure_reports import registrations_and_other_news
+from autonews.cluster.notice_defects import other_notices
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
@@ -66,6 +67,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a market's open / its close"  # 港股收评 on Tuesday / 港股开盘 on Wednesday
     if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
         return "different makers"
+    if notices := other_notices(a.notice, b.notice):
+        return notices  # a Kia seat motor's notice / a Hyundai charging unit's
     if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
         return "different companies"  # Pony.ai's IPO / WeRide's
     if _maker_and_another_company(a, b) or _maker_and_another_company(b, a):

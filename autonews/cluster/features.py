@@ -39,6 +39,7 @@ from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.law_numbers import law_numbers
 from autonews.cluster.named_models import named_models, without_model_numbers
+from autonews.cluster.notice_defects import Notice, notice_of
 from autonews.cluster.places import HOME, markets
 from autonews.cluster.policy_files import policy_files
 from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shots
@@ -150,6 +151,7 @@ class _Features:
     # The files of car regulation its title and lead name (CO2 standards, type-approval...):
     # ``policy_files``.
     files: frozenset[str] = frozenset()
+    notice: Notice | None = None  # a regulator's recall notice: its filer, its defect
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -302,6 +304,7 @@ def _features(
         sales=sales_report(c, title_groups, frozenset(told), plain),
         tallied=not TALLIES.isdisjoint(told),
         files=policy_files(plain + " " + lead),
+        notice=notice_of(item.title, item.summary),
     )
 
 

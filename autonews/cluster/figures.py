@@ -36,10 +36,12 @@ _PERCENT = re.compile(rf"%|{_PERCENT_WORDS}", re.IGNORECASE)
 
 # A number and its scale or percent sign ("1.48万", "$2.2 billion", "13.5%", "80 per cent"), a
 # scale joined by a hyphen too ("₹3,300-crore": trial 45's two items of one sum were apart).
-# Not a number of a notice's or a campaign's reference (R/2026/334, A12/00428/26, 2026-101):
-# two notices' numbers are alike (334 and 336) whatever they tell.
+# Not a number of a notice's or a campaign's reference (R/2026/334, A12/00428/26, 2026-101,
+# NHTSA's 26V-137 of a vehicle, 26E- of equipment, 26T- of tyres, 26C- of child seats): two
+# notices' numbers are alike (334 and 336, 26V-169 and 26V-170) whatever they tell (trial 48).
 _NUMBER_FORM = (
-    r"(?<!\w/)(?<!\b[12]\d{{3}}-)({number})(?!\d|/\d)(?:\s|-(?=(?:{scales})\b))?"
+    r"(?<!\w/)(?<!\b[12]\d{{3}}-)(?<!\d[VETC]-)({number})(?!\d|/\d|[VETC]-\d)"
+    r"(?:\s|-(?=(?:{scales})\b))?"
     r"(%|{percents}|{cjk}|(?:{scales})\b)?"
 )
 _NUMBER, _DECIMAL_COMMA = (
