@@ -16,7 +16,10 @@ The other listings' shapes (a campaign number first, a count last) are in
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from importlib import resources
 
 # The legal name's last word, as a manufacturer registers with NHTSA: "Inc.", "LLC", "Motor
 # Company", "Co.", "Hyundai Motor America", "Mercedes-Benz USA, LLC", "Toyota Motor Engineering &
@@ -26,22 +29,27 @@ _LEGAL_NAME_END = (
     r"|U\.S\.A|Manufacturing|Industries)\.?"
 )
 # NHTSA's title: the manufacturer's legal name, a colon, the component (title case) and what it
-# May do; or any "Name: …" title that cites a safety standard ("…/FMVSS 111").
+# May do; or any "Name: …" title that cites a safety standard ("…/FMVSS 111"). The ``defect``
+# group is what the notice names before "May": a part of the vehicle (``_COMPONENT``).
 _NHTSA_TITLE = re.compile(
-    rf"^[A-Z][\w&.,'’ -]{{0,60}}?\b{_LEGAL_NAME_END}\s*:\s+[A-Z][^:]*?\bMay\s+\w"
+    rf"^[A-Z][\w&.,'’ -]{{0,60}}?\b{_LEGAL_NAME_END}\s*:\s+(?P<defect>[A-Z][^:%]*?)\bMay\s+\w"
     r"|^[A-Z][^:]{0,70}:\s+\S.*?/\s*FMVSS\s*\d{3}"
 )
 # Transport Canada's title: the model years first, the models, a colon, the defect that "may"
 # happen, then the French after a slash.
 _TC_TITLE = re.compile(
-    r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s[^:]{2,90}:\s[^/]*?\bmay\b.*?\s/\s\S"
+    r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s[^:]{2,90}:\s(?P<defect>[^/]*?)\bmay\b.*?\s/\s\S"
 )
-# What only a regulator's notice says in its summary.
-_NOTICE_SUMMARY_WORDS = (
-    "units affected",
-    "nhtsa campaign number",
-    "transport canada recall number",
-    "is recalling certain",
+# A news title's question or the market's words are no defect ("…: why prices may rise").
+_NOT_A_DEFECT = re.compile(r"^(?:why|what|how|when|where|who|will|could|shares?|stocks?)\b", re.I)
+# What only a regulator's notice says in its summary: its set phrases with their colon and
+# number, or its first sentence's "<Manufacturer> is recalling certain <model year>" (a news
+# summary says "units affected" and "which is recalling certain Explorer SUVs" too).
+_NOTICE_SUMMARY = re.compile(
+    r"potential number of units affected\s*:|nhtsa campaign number\s*:"
+    r"|transport canada recall number|\bunits affected\s*:\s*\d"
+    r"|^[^.]{0,120}?\bis recalling certain (?:model[- ]year )?(?:19|20)\d\d\b",
+    re.IGNORECASE,
 )
 # The recall's population, as the notice's summary states it.
 _UNITS_AFFECTED = re.compile(
@@ -54,17 +62,38 @@ def notice_title(title: str) -> bool:
     if ":" not in title:
         return False  # most titles (a cheap test before the patterns)
     if title[:1].isdigit():
-        return " may " in title and " / " in title and _TC_TITLE.match(title) is not None
+        if " may " not in title or " / " not in title:
+            return False
+        return _names_a_component(_TC_TITLE.match(title))
     if " May " not in title and "FMVSS" not in title:
         return False
-    return _NHTSA_TITLE.match(title) is not None
+    return _names_a_component(_NHTSA_TITLE.match(title))
+
+
+def _names_a_component(match: re.Match[str] | None) -> bool:
+    """Whether a notice-shaped title's defect is a part of the vehicle, not a company's shares,
+    layoffs, rollout or prices ("Nikola Corporation: Shares May Be Delisted" is news)."""
+    if match is None:
+        return False
+    defect = match["defect"]
+    if defect is None:  # the safety standard it cites says it is a notice
+        return True
+    return _NOT_A_DEFECT.match(defect) is None and _component().search(defect) is not None
+
+
+@functools.cache
+def _component() -> re.Pattern[str]:
+    source = resources.files("autonews.knowledge").joinpath("notice_defects.toml")
+    words = tomllib.loads(source.read_text("utf-8"))["components"]
+    alternatives = "|".join(re.escape(str(word)) for word in words)
+    return re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.IGNORECASE)
 
 
 def notice_summary(summary: str) -> bool:
     """Whether a summary is in a regulator's notice's set words ("Potential Number of Units
-    Affected", "is recalling certain", "Transport Canada recall number")."""
-    lowered = summary.lower()
-    return any(words in lowered for words in _NOTICE_SUMMARY_WORDS)
+    Affected: 61,812", "Ford Motor Company (Ford) is recalling certain 2020-2023 Ford Explorer",
+    "Transport Canada recall number")."""
+    return _NOTICE_SUMMARY.search(summary) is not None
 
 
 def official_notice(title: str, summary: str = "") -> bool:

@@ -10,6 +10,7 @@ outlets' own pieces; spy shots are a photographer's catch, not the maker's event
 
 from __future__ import annotations
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
@@ -202,3 +203,107 @@ def test_two_stories_number_their_sources_as_detach_takes_them(
     assert detached.code == 0, detached.err
     assert b3.strip() not in detached.out, detached.out
     assert b3.strip() in detached.err or "taken out" in detached.err, detached.err
+
+
+def _rows(*told: tuple[str, str, str]) -> list[tuple[str, float, str, str]]:
+    return [(outlet, 10.0 - n, title, summary) for n, (outlet, title, summary) in enumerate(told)]
+
+
+# Review 36 (F1): news told in a review's, a report's, a test's or a list's words joins its story.
+_NEWS_IN_A_PIECES_WORDS = [
+    _rows(
+        (
+            "Reuters",
+            "NHTSA opens probe into 2.4 million Tesla vehicles over Full Self-Driving crashes in "
+            "low visibility",
+            "The U.S. auto safety agency said it opened an investigation into 2.4 million Tesla "
+            "vehicles with Full Self-Driving software after four crashes in fog and sun glare.",
+        ),
+        (
+            "The Verge",
+            "Tesla's Full Self-Driving crashes in fog prompt NHTSA probe of 2.4 million cars",
+            "NHTSA is investigating 2.4 million Tesla vehicles after crashes involving FSD in low "
+            "visibility conditions.",
+        ),
+        (
+            "CNBC",
+            "Tesla FSD now under federal safety agency review",
+            "The National Highway Traffic Safety Administration opened a probe into 2.4 million "
+            "Tesla vehicles after crashes with FSD in reduced visibility.",
+        ),
+        (
+            "Electrek",
+            "Tesla Full Self-Driving under NHTSA review",
+            "NHTSA has opened an investigation into 2.4 million Tesla vehicles with FSD after four "
+            "crashes in low visibility.",
+        ),
+    ),
+    _rows(
+        (
+            "Reuters",
+            "NTSB says Tesla Autopilot, driver inattention caused fatal 2024 Model Y crash in "
+            "California",
+            "The National Transportation Safety Board said on Tuesday that Tesla's Autopilot and "
+            "the driver's inattention caused a fatal Model Y crash in California last year.",
+        ),
+        (
+            "AP",
+            "NTSB blames Tesla Autopilot and distracted driver for fatal California Model Y crash",
+            "Federal investigators said the Model Y's Autopilot and a distracted driver caused the "
+            "fatal crash, the NTSB said.",
+        ),
+        (
+            "Electrek",
+            "Tesla Model Y fatal Autopilot crash: NTSB releases final report",
+            "The NTSB has released its final report on the fatal Tesla Model Y crash in "
+            "California, blaming Autopilot and driver inattention.",
+        ),
+    ),
+    _rows(
+        (
+            "Reuters",
+            "Nissan cuts price of Leaf EV to $29,990 in US",
+            "Nissan cut the price of the Leaf electric car by $3,000 to $29,990 in the United "
+            "States, making it the cheapest EV on sale in America.",
+        ),
+        (
+            "CNBC",
+            "Nissan slashes Leaf price by $3,000, undercutting rivals",
+            "Nissan is cutting the price of the Leaf by $3,000 to $29,990 in the U.S.",
+        ),
+        (
+            "Electrek",
+            "Cheapest EV in America gets cheaper: Nissan Leaf price cut to $29,990",
+            "Nissan has cut the price of the Leaf by $3,000, to $29,990.",
+        ),
+    ),
+    _rows(
+        (
+            "Reuters",
+            "Waymo begins testing robotaxis in Tokyo, its first market outside US",
+            "Alphabet's Waymo has begun testing its robotaxis in Tokyo with partner Nihon Kotsu, "
+            "its first test outside the United States.",
+        ),
+        (
+            "TechCrunch",
+            "Waymo starts robotaxi tests in Tokyo with Nihon Kotsu",
+            "Waymo has started testing robotaxis in Tokyo, its first market outside the US.",
+        ),
+        (
+            "The Verge",
+            "Waymo's robotaxis hit Tokyo streets in first test outside US",
+            "Waymo has begun testing its autonomous vehicles in Tokyo.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("rows", _NEWS_IN_A_PIECES_WORDS, ids=["review", "report", "list", "test"])
+def test_news_told_in_a_press_pieces_words_joins_its_story(
+    cli, home, httpserver: HTTPServer, rows: list[tuple[str, float, str, str]]
+) -> None:
+    """ "Tesla Full Self-Driving under NHTSA review" is no review of a car, "NTSB releases final
+    report" no long-term test's instalment, "Cheapest EV in America gets cheaper" no buyer's list,
+    "first test outside US" no magazine's first test: each joins the story it reports."""
+    digest = digest_of_rows(cli, httpserver, rows, "4d")
+    assert titles(story_of(digest, rows[0][2])) == {row[2] for row in rows}

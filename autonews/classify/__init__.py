@@ -243,7 +243,7 @@ class Classifier(TitleReader, OffTopicChecks):
         elif event is _OTHER and self.model is None:
             reasons.append("event other: no event phrase matched")
         if event is not _OTHER:
-            event = _as_its_kind(title, event, reasons)
+            event = _as_its_kind(title, event, hits, reasons)
         if event is not _OTHER and reads_as_opinion(title):
             # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
             reasons.append(f"event other: an opinion on the news, not {event.value}")
@@ -312,19 +312,34 @@ class Classifier(TitleReader, OffTopicChecks):
         return event, probability
 
 
-def _as_its_kind(title: str, event: Event, reasons: list[str]) -> Event:
+def _as_its_kind(title: str, event: Event, hits: list[RuleHit], reasons: list[str]) -> Event:
     """The event of a title whose kind settles it (knowledge/title_kinds.toml): an auction's
     sale has none ("1962 Ferrari 250 GT SWB fetches £8.9m" is no financial result); a spy shot
     tells a coming model, a launch ("Porsche 718 Cayman EV Caught Testing With Production Body"
-    is no production news)."""
+    is no production news), unless the title tells a firmer event of its own by a strong
+    phrase: a fire, a crash, a recall, a fine ("Xiaomi YU7 prototype caught testing bursts into
+    flames" is an incident; "Ford fined after Mustang Mach-E seen testing" legal)."""
     kind = an_auction_or_a_spy_shot(title)
     if kind == AUCTION:
         reasons.append(f"event other: an auction's sale of a car, no maker's {event.value}")
         return _OTHER
-    if kind == SPY and event is not _LAUNCH:
+    if kind == SPY and event is not _LAUNCH and not _told_firmly(event, hits):
         reasons.append(f"event launch: a spy shot of a coming model, not {event.value}")
         return _LAUNCH
     return event
+
+
+# What befalls a prototype on test is its own news, not the teaser stage of its model.
+_FIRM_BESIDE_A_SPY_SHOT = frozenset({Event.INCIDENT, Event.RECALL, Event.LEGAL})
+_FIRM_STRENGTHS = frozenset({"decisive", "strong"})
+
+
+def _told_firmly(event: Event, hits: list[RuleHit]) -> bool:
+    """Whether the title tells ``event`` (an incident, a recall, a legal event) by a decisive or
+    strong phrase of its own."""
+    return event in _FIRM_BESIDE_A_SPY_SHOT and any(
+        hit.event is event and hit.strength in _FIRM_STRENGTHS for hit in hits
+    )
 
 
 def _stems_of(text: str) -> Callable[[], list[str]] | None:
