@@ -1346,3 +1346,12 @@ def test_every_spelled_number_before_a_percent_word_or_a_scale_is_a_figure() -> 
         ):
             found = [(figure.kind, figure.value) for figure in figures.extract_figures(title)]
             assert found == [expected], title
+
+
+def test_a_group_and_its_brand_named_only_by_the_summary_and_body_do_not_break_the_title() -> None:
+    """Found by the pipeline fuzz test: BMW in a summary and MINI's model in the body, with an
+    empty title, sent the check for a group written against its brand ("比亚迪方程豹豹8")
+    reading the title's tokens at the summary's positions: an IndexError for the whole run."""
+    summary = "\x1b[31mZF signs multi-billion-euro drivetrain supply deal with BMW"
+    result = Classifier().classify("", summary, "Mini Cooper SE")
+    assert [maker.name for maker in result.makers][:1] == ["BMW"]

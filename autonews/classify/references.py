@@ -90,6 +90,8 @@ def brand_after_its_parent(
     for (_, end, hit), (start, _, after) in pairwise(found):
         if end != start or hit.kind != "maker" or after.kind != "maker":
             continue
+        if end >= len(tokens):
+            continue  # a name the summary or body gave ("BMW" … "Mini Cooper"): not the title's
         brand = k.maker_refs[after.index]
         if k.maker_refs[hit.index] != parent or not brand.group == parent.name != brand.name:
             continue
