@@ -30,7 +30,7 @@ from autonews.config_values import RENOTIFY_REASONS, renotify_reasons_of
 from autonews.digest import headline_figure
 from autonews.models import Classification, Event, Item, Retold, Source, Story
 from autonews.store import Delivery, Store
-from autonews.story_turns import is_notice, news_turns, turns_of
+from autonews.story_turns import is_notice, news_turns, part_of_the_story, turns_of
 from autonews.timeparse import parse_duration
 
 _OTHER = Event.OTHER
@@ -243,13 +243,8 @@ def _compared(
     notice_tellers = [s for s in fresh if is_notice(s.title) and _feed(s) not in told_notices]
     firm = [s for s in fresh if not s.speculative]
     confirmed = before.speculative and not label.speculative and bool(firm)
-    event_tellers = [s for s in fresh if s.event == label.event.value]
-    event_changed = (
-        bool(event_tellers)
-        and bool(before.event)
-        and label.event.value != before.event
-        and label.event is not _OTHER
-    )
+    event_tellers = _event_tellers(label.event, before.event, fresh, sources)
+    event_changed = bool(event_tellers)
     tellers = (
         (figure_tellers if figure_changed else [])
         + (firm if confirmed else [])
@@ -278,6 +273,24 @@ def _compared(
         new_notice=bool(notice_tellers),
         retold=retold,
     )
+
+
+def _event_tellers(
+    event: Event, before: str, fresh: Sequence[Source], sources: Sequence[Source]
+) -> list[Source]:
+    """The fresh sources that tell a delivered story as another event than it went out as
+    (``before``): the story's own event where it changed, else any event none of its sources
+    of then told, "other" and what its event tells as part of it aside (a launch's price:
+    knowledge/turns.toml `[part_of_the_story]`). Joined sources need not outnumber the first
+    ones: trial 48's owners' lawsuit joined a delivered recall that more recall reports told,
+    and stayed unsent."""
+    if not before:
+        return []
+    if event.value != before and event is not _OTHER:
+        return [s for s in fresh if s.event == event.value]
+    told = {s.event for s in sources if not s.new} | {before, _OTHER.value, ""}
+    told |= part_of_the_story(before)
+    return [s for s in fresh if s.event not in told]
 
 
 def _corrects(figure: str, told: Sequence[str]) -> bool:

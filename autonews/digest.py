@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from autonews.briefings import reads_as_briefing
 from autonews.errors import AutonewsError
-from autonews.event_names import stage_of_filter
+from autonews.event_names import stage_events, stage_of_filter
 from autonews.model_filter import WantedModel, names_model
 from autonews.models import (
     EVENT_WEIGHT,
@@ -125,16 +125,19 @@ def _names_company(story: Story, wanted: Sequence[str]) -> bool:
 
 def _tells_event(story: Story, wanted: tuple[str, ...]) -> bool:
     """Whether the story is of one of the ``wanted`` events, or at one of the wanted stages of
-    a launch ("launch:pre-sale": `--event 预售`, autonews.launch_stage_filter)."""
+    a launch ("launch:pre-sale": `--event 预售`, autonews.launch_stage_filter) or of another
+    event ("legal:probe": `--event probe`, a legal story's or a recall's)."""
     event = story.classification.event.value
     if event in wanted:
         return True
-    staged = [stage for want, stage in map(stage_of_filter, wanted) if stage and want == event]
+    staged = [
+        stage for _, stage in map(stage_of_filter, wanted) if stage and event in stage_events(stage)
+    ]
     if not staged:
         return False
-    from autonews.launch_stage_filter import story_stage
+    from autonews.launch_stage_filter import story_at_stage
 
-    return story_stage(story) in staged
+    return any(story_at_stage(story, stage) for stage in staged)
 
 
 def _muted(story: Story, filters: Filters, patterns: Sequence[re.Pattern[str]]) -> bool:

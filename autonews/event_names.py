@@ -14,6 +14,7 @@ FINANCIALS_NOTE = "deliveries, sales and rankings are financials"
 
 
 STAGES = "stages"  # the table of a launch's stages' names
+OTHER_STAGES = "other_stages"  # other events' stages' names (`--event probe`)
 LAUNCH = "launch"
 SOFTWARE = "software"  # a software release pushed to cars: the stage its names tell
 _STAGE_MARK = ":"  # "launch:pre-sale", a stage of the launch as a filter's value
@@ -40,10 +41,28 @@ def stage_names() -> dict[str, list[str]]:
 
 
 @cache
+def _table(name: str) -> dict[str, list[str]]:
+    table = _file().get(name, {})
+    assert isinstance(table, dict)
+    return table
+
+
+@cache
 def _stages() -> dict[str, str]:
-    return {
-        _folded(name): stage for stage, names in stage_names().items() for name in [stage, *names]
-    }
+    named = {**stage_names(), **_table(OTHER_STAGES)}
+    return {_folded(name): stage for stage, names in named.items() for name in [stage, *names]}
+
+
+def stage_events(stage: str) -> tuple[str, ...]:
+    """The events whose stories ``stage`` is a stage of, the one it names first ("probe":
+    legal, recall); a launch's stages are the launch's."""
+    return tuple(_table("stage_events").get(stage, [LAUNCH]))
+
+
+def stage_words(stage: str) -> list[str]:
+    """The words a title tells ``stage`` by, where they are its own (`[stage_words]`: a
+    probe's); [] for a launch's, which knowledge/launch_stages.toml reads."""
+    return _table("stage_words").get(stage, [])
 
 
 @cache
@@ -82,7 +101,8 @@ def event_slug(name: str) -> str | None:
     case, either script: 銷量 is 销量; a launch's stage, 预售, is the launch), or None when it
     names none."""
     folded = _folded(name)
-    return _names().get(folded) or (LAUNCH if folded in _stages() else None)
+    stage = _stages().get(folded)
+    return _names().get(folded) or (stage_events(stage)[0] if stage else None)
 
 
 def event_filter(name: str) -> str | None:
@@ -92,7 +112,7 @@ def event_filter(name: str) -> str | None:
     if folded in _names():
         return _names()[folded]
     stage = _stages().get(folded)
-    return f"{LAUNCH}{_STAGE_MARK}{stage}" if stage else None
+    return f"{stage_events(stage)[0]}{_STAGE_MARK}{stage}" if stage else None
 
 
 def stage_of_filter(value: str) -> tuple[str, str | None]:
@@ -114,6 +134,14 @@ def stages_named() -> str:
         if first(names, False)
         else first(names, True) or stage
         for stage, names in stage_names().items()
+    )
+
+
+def other_stages_named() -> str:
+    """Other events' stages as a reader asks for them: "probe (调查)"."""
+    return ", ".join(
+        f"{stage} ({next((n for n in names if not n.isascii()), stage)})"
+        for stage, names in _table(OTHER_STAGES).items()
     )
 
 

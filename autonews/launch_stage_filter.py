@@ -2,15 +2,29 @@
 launch on sale), 官图 (a teaser or its date), 申报 (the MIIT filing) or OTA (a software release
 pushed to cars): the stage its title tells (``knowledge/launch_stages.toml``, as the clustering
 reads it), else the first of its sources' titles that tells one; a title naming a software
-release's names (``event_names.toml`` `[stages] software`) tells that first."""
+release's names (``event_names.toml`` `[stages] software`) tells that first. And other events'
+stages told by words of their own: `--event probe`, an investigation's (trial 48)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
 
-from autonews.event_names import SOFTWARE, stage_names
+from autonews.classify.scripts import simplified
+from autonews.event_names import SOFTWARE, stage_events, stage_names, stage_words
 from autonews.models import Story
+
+
+def story_at_stage(story: Story, stage: str) -> bool:
+    """Whether ``story`` tells ``stage``: a launch's as ``story_stage`` reads it; a stage told
+    by words of its own (a probe's, event_names.toml `[stage_words]`) by its title, or for a
+    legal story any of its sources' titles (a recall a probe led to is no probe's story)."""
+    if not stage_words(stage):
+        return story_stage(story) == stage
+    titles = [story.title]
+    if story.classification.event.value == stage_events(stage)[0]:
+        titles += [source.title for source in story.sources]
+    return any(_stage_words(stage).search(simplified(title)) for title in dict.fromkeys(titles))
 
 
 def story_stage(story: Story) -> str | None:
@@ -26,7 +40,6 @@ def story_stage(story: Story) -> str | None:
 @lru_cache(maxsize=4096)
 def title_stage(title: str) -> str | None:
     """The launch stage one title tells (read as simplified Chinese), or None."""
-    from autonews.classify.scripts import simplified
     from autonews.cluster.figures import numbers
     from autonews.cluster.launch_stages import launch_stage
 
@@ -36,12 +49,19 @@ def title_stage(title: str) -> str | None:
     return launch_stage(plain, numbers(plain))
 
 
-@cache
 def _software_words() -> re.Pattern[str]:
     """A software release's names, Latin ones as whole words (OTA, not Toyota's "ota")."""
-    from autonews.classify.scripts import simplified
+    return _whole_words(tuple(stage_names()[SOFTWARE]))
 
-    words = [simplified(word) for word in stage_names()[SOFTWARE]]
+
+def _stage_words(stage: str) -> re.Pattern[str]:
+    return _whole_words(tuple(stage_words(stage)))
+
+
+@cache
+def _whole_words(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names``, Latin ones as whole words, in any case."""
+    words = [simplified(word) for word in names]
     return re.compile(
         "|".join(
             rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])" if word.isascii() else re.escape(word)

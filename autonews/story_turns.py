@@ -35,6 +35,7 @@ class _Knowledge:
     phrases: dict[tuple[str, ...], list[tuple[str, str]]]  # a term -> (its turn, its role)
     longest: int  # the most tokens a term has
     notices: tuple[re.Pattern[str], ...]
+    part_of: dict[str, frozenset[str]]  # an event: the events told as part of its story
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,17 @@ def _knowledge() -> _Knowledge:
     patterns = data.get("notices", {}).get("patterns", [])
     longest = max(map(len, phrases), default=0)
     notices = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-    return _Knowledge(turns, phrases, longest, notices)
+    part_of = {
+        str(event): frozenset(map(str, events))
+        for event, events in data.get("part_of_the_story", {}).items()
+    }
+    return _Knowledge(turns, phrases, longest, notices, part_of)
+
+
+def part_of_the_story(event: str) -> frozenset[str]:
+    """The events a source joining a story of ``event`` tells as part of it, no news of their
+    own (a launch's price: turns.toml `[part_of_the_story]`)."""
+    return _knowledge().part_of.get(event, frozenset())
 
 
 # A Chinese character, or a run of other letters and digits (a hyphen, a dot, a space part them).

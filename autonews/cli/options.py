@@ -114,7 +114,8 @@ EVENT_HELP = (
 # of an unknown --event names them (``event_names.stages_named``; a test holds the two alike).
 STAGE_HELP = (
     "Or a launch's stage: filing (申报), teaser (官图), pre-sale (预售), on sale (上市), "
-    "OTA (OTA升级)."
+    "OTA (OTA升级). Or probe (调查): legal news and recalls whose title names an investigation "
+    "(a regulator's probe opened, upgraded, closed), apart from lawsuits."
 )
 
 
@@ -135,7 +136,13 @@ def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
     events in both languages."""
     from difflib import get_close_matches
 
-    from autonews.event_names import FINANCIALS_NOTE, event_slug, events_named, stages_named
+    from autonews.event_names import (
+        FINANCIALS_NOTE,
+        event_slug,
+        events_named,
+        other_stages_named,
+        stages_named,
+    )
     from autonews.models import Event
 
     slugs = []
@@ -147,8 +154,9 @@ def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
             raise UsageError(
                 f"{option}: {value!r} is no event type; the events are {events_named()}",
                 hint=(f"did you mean {close[0]!r}? " if close else "")
-                + f"{FINANCIALS_NOTE}; a launch's stages are {stages_named()}; plurals and "
-                "other names are in autonews/knowledge/event_names.toml",
+                + f"{FINANCIALS_NOTE}; a launch's stages are {stages_named()}; an "
+                f"investigation's is {other_stages_named()}, of legal news and recalls; plurals "
+                "and other names are in autonews/knowledge/event_names.toml",
             )
         slugs.append(slug)
     return tuple(slugs)

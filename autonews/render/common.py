@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from autonews.models import Digest, Event, FeedHealth, Group, Story
 from autonews.render import RenderOptions
-from autonews.render.news_again import figure_change
+from autonews.render.news_again import event_news, figure_change
 from autonews.render.words import ENGLISH_WORDS, Words, words_for
 from autonews.text import clean_text
 from autonews.timeparse import zone_label
@@ -118,8 +118,8 @@ def source_line(story: Story, clock: Clock, *, speculative: bool = True) -> str:
         parts.insert(1, words("confirmed"))
     elif story.figure_changed and story.delivered_before:
         parts.insert(1, figure_change(story, words))
-    elif story.event_changed and story.delivered_before:
-        parts.insert(1, words("event_changed", event=words.event(story.classification.event)))
+    elif story.event_changed and story.delivered_before and story.retold is None:
+        parts.insert(1, event_news(story, words))  # else the line of what is new tells it
     elif story.new_notice and story.delivered_before:
         parts.insert(1, words("notice_new"))
     elif story.new_turn and story.delivered_before:

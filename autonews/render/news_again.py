@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from autonews.models import Figure, Story
+from autonews.models import Event, Figure, Story
 from autonews.render.words import Words
 from autonews.text import clean_text
 
@@ -23,7 +23,9 @@ def retold_line(story: Story, words: Words) -> str:
     if not story.delivered_before or retold is None:
         return ""
     shown = clean_text(story.title)
-    parts = []
+    # What is new comes first: "sent before as: <a probe's title>" alone on a story that is
+    # news again as a recall read as old news (trial 48).
+    parts = [event_news(story, words)] if story.event_changed else []
     source = retold.source
     if source is not None and clean_text(source.title) not in ("", shown):
         outlet = clean_text(source.outlet or source.feed)
@@ -32,6 +34,17 @@ def retold_line(story: Story, words: Words) -> str:
     if before and before != shown:
         parts.append(words("retold_before", title=before))
     return words("separator").join(parts)
+
+
+def event_news(story: Story, words: Words) -> str:
+    """ "now told as legal since your last digest": the event the sources that joined a
+    delivered story tell, the story's own where it changed, else the joined source's (a lawsuit
+    that joined a recall, which stays a recall)."""
+    event = story.classification.event
+    retold = story.retold
+    if retold is not None and event.value == retold.event_before and retold.source is not None:
+        event = Event(retold.source.event or event.value)
+    return words("event_changed", event=words.event(event))
 
 
 def figure_change(story: Story, words: Words) -> str:
