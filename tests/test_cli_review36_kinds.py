@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _labels(cli, title: str, summary: str = "") -> dict:
-    result = cli(
-        "classify", "--format", "json", title, *(["--summary", summary] if summary else [])
-    )
-    assert result.code == 0, result.err
-    [labels] = result.json()
-    return labels
+from tests.helpers.classified import labels_of
 
 
 @pytest.mark.parametrize(
@@ -35,4 +28,4 @@ def _labels(cli, title: str, summary: str = "") -> dict:
     ],
 )
 def test_auctions_and_spy_shots_by_what_the_title_tells(cli, title: str, event: str) -> None:
-    assert _labels(cli, title)["event"] == event
+    assert labels_of(cli, title)["event"] == event

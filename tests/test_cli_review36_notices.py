@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _labels(cli, title: str, summary: str = "") -> dict:
-    result = cli(
-        "classify", "--format", "json", title, *(["--summary", summary] if summary else [])
-    )
-    assert result.code == 0, result.err
-    [labels] = result.json()
-    return labels
+from tests.helpers.classified import labels_of
 
 
 @pytest.mark.parametrize(
@@ -29,7 +22,7 @@ def _labels(cli, title: str, summary: str = "") -> dict:
 )
 def test_a_company_name_a_colon_and_may_is_no_recall_notice(cli, title: str) -> None:
     """F2: a press release's or a market wire's "may" is a rumour's, not a defect's."""
-    labels = _labels(cli, title)
+    labels = labels_of(cli, title)
     assert labels["event"] != "recall", labels
     assert labels["speculative"], labels
 
@@ -45,7 +38,7 @@ def test_a_company_name_a_colon_and_may_is_no_recall_notice(cli, title: str) -> 
     ],
 )
 def test_a_notice_of_a_part_that_may_fail_is_still_a_firm_recall(cli, title: str) -> None:
-    labels = _labels(cli, title)
+    labels = labels_of(cli, title)
     assert labels["event"] == "recall", labels
     assert not labels["speculative"], labels
 
@@ -72,11 +65,11 @@ def test_a_news_summary_in_a_notices_words_makes_no_notice(
 ) -> None:
     """F3: only the notice's anchored phrases ("Potential Number of Units Affected: 240,510",
     "<Manufacturer> is recalling certain 2020-2023 …") tell a notice."""
-    assert _labels(cli, title, summary)["event"] == event
+    assert labels_of(cli, title, summary)["event"] == event
 
 
 def test_a_notices_summary_still_tells_its_recall_and_units(cli) -> None:
-    labels = _labels(
+    labels = labels_of(
         cli,
         "2022-2025 Hyundai Ioniq 5 and 2023-2025 Ioniq 6: Loss of drive power / Perte de puissance",
         "Ford Motor Company (Ford) is recalling certain 2022-2025 vehicles. NHTSA Campaign "

@@ -11,15 +11,8 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.helpers.classified import labels_of
 from tests.helpers.feeds import serve_titles
-
-
-def _labels(cli, title: str, summary: str = "") -> dict:
-    args = ["classify", "--format", "json", title]
-    result = cli(*args, *(["--summary", summary] if summary else []))
-    assert result.code == 0, result.err
-    [labels] = result.json()
-    return labels
 
 
 def _makers(labels: dict) -> list[str]:
@@ -49,14 +42,14 @@ def _makers(labels: dict) -> list[str]:
 def test_a_summary_of_a_list_question_or_review_names_no_event_in_passing(
     cli, title: str, summary: str
 ) -> None:
-    labels = _labels(cli, title, summary)
+    labels = labels_of(cli, title, summary)
     assert labels["event"] == "other", labels
     assert labels["automotive"], labels
 
 
 def test_a_summary_that_plainly_tells_an_event_still_does(cli) -> None:
     """A decisive phrase in the first sentence is strong evidence, whatever the title asks."""
-    labels = _labels(
+    labels = labels_of(
         cli,
         "Is your Kuga safe to drive?",
         "Ford is recalling 41,000 Kuga plug-in hybrids over a battery fire risk. Here's why.",
@@ -66,7 +59,7 @@ def test_a_summary_that_plainly_tells_an_event_still_does(cli) -> None:
 
 def test_a_lists_summary_gives_it_no_makers(cli) -> None:
     """ "20 best hot hatches" was filed under Honda and Hyundai, its entries."""
-    labels = _labels(
+    labels = labels_of(
         cli,
         "The 20 best hot hatches you can buy in 2026",
         "From the Honda Civic Type R to the Hyundai i20 N's spiritual successors, these are the "
@@ -98,7 +91,7 @@ def test_a_lists_summary_gives_it_no_makers(cli) -> None:
 def test_auctions_are_no_event_and_spy_shots_are_launches(
     cli, title: str, event: str, makers: list[str]
 ) -> None:
-    labels = _labels(cli, title)
+    labels = labels_of(cli, title)
     assert (labels["event"], _makers(labels)) == (event, makers), labels
 
 
@@ -123,14 +116,14 @@ def test_auctions_are_no_event_and_spy_shots_are_launches(
     ],
 )
 def test_formula_one_told_as_sport_files_no_maker(cli, title: str, summary: str) -> None:
-    labels = _labels(cli, title, summary)
+    labels = labels_of(cli, title, summary)
     assert (_makers(labels), labels["event"], labels["automotive"]) == ([], "other", False)
 
 
 def test_a_makers_own_car_news_with_a_racers_surname_stays_car_news(cli) -> None:
     """A shared surname ("Hamilton") with no word of racing in the title or summary is no
     racer: Aston Martin's Hamilton dealer is car news."""
-    labels = _labels(
+    labels = labels_of(
         cli,
         "Hamilton: Aston Martin opens new car showroom",
         "The dealer group's new site in Hamilton, Ontario, sells the Vantage and DBX.",
