@@ -88,6 +88,7 @@ TRIALS = [
     DATA / "clusters-trial47.tsv",
     DATA / "clusters-trial48.tsv",
     DATA / "clusters-trial49.tsv",
+    DATA / "clusters-trial50.tsv",
 ]
 DAYS_PER_5000 = 60
 
