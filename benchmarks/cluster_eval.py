@@ -89,6 +89,7 @@ TRIALS = [
     DATA / "clusters-trial48.tsv",
     DATA / "clusters-trial49.tsv",
     DATA / "clusters-trial50.tsv",
+    DATA / "clusters-trial51.tsv",
 ]
 DAYS_PER_5000 = 60
 
