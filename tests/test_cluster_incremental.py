@@ -45,3 +45,18 @@ def test_daily_runs_keep_the_stories_earlier_runs_made() -> None:
     assert (replayed.final.precision, replayed.final.recall) == (1.0, 1.0)
     # The first run saw one item (no pair), the second both, together.
     assert (replayed.runs.precision, replayed.runs.recall) == (1.0, 1.0)
+
+
+def test_a_subreddits_posts_are_posts_in_the_runs_too() -> None:
+    """An outlet named as a subreddit ("r/electricvehicles") is a community feed in the replay,
+    as `feeds add` makes it and the all-at-once score reads it: its posts join no other post
+    (trial 44's daily runs joined "Ioniq 5 N vs EV6 GT — which would you pick…" and "Insurance
+    doubled for my EV6 — anyone else in NL?", and a home-charger question to a home battery's
+    launch: the replay had read the subreddit as a news feed)."""
+    rows = load_rows(DATA / "clusters-trial44.tsv")
+    posts = {n for n, r in enumerate(rows) if r.outlet.startswith("r/")}
+    daily = incremental(rows, timedelta(hours=24)).final
+    assert len(posts) > 10
+    assert [(a, b) for a, b in daily.false_merges if a in posts and b in posts] == []
+    charger = next(n for n, r in enumerate(rows) if "home charger" in r.title)
+    assert all(charger not in pair for pair in daily.false_merges)

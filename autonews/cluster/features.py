@@ -41,7 +41,7 @@ from autonews.cluster.law_numbers import law_numbers
 from autonews.cluster.named_models import named_models, without_model_numbers
 from autonews.cluster.notice_defects import Notice, notice_of
 from autonews.cluster.places import HOME, markets
-from autonews.cluster.policy_files import policy_files
+from autonews.cluster.policy_files import acting_bodies, policy_files
 from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shots
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.rating_notes import tells_a_rating
@@ -148,9 +148,10 @@ class _Features:
     # The title names registrations or sales, read from all it tells (a feed alone may write
     # "registrations" every week): ``figure_reports``.
     tallied: bool = False
-    # The files of car regulation its title and lead name (CO2 standards, type-approval...):
-    # ``policy_files``.
+    # The files of car regulation its title and lead name (CO2 standards...), and the EU's
+    # bodies acting (the Commission, Parliament...): ``policy_files``.
     files: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
     notice: Notice | None = None  # a regulator's recall notice: its filer, its defect
 
 
@@ -304,6 +305,7 @@ def _features(
         sales=sales_report(c, title_groups, frozenset(told), plain),
         tallied=not TALLIES.isdisjoint(told),
         files=policy_files(plain + " " + lead),
+        bodies=acting_bodies(plain, lead),
         notice=notice_of(item.title, item.summary),
     )
 

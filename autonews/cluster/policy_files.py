@@ -1,7 +1,9 @@
 """The files of car regulation an item names (``knowledge/policy_files.toml``): the CO2
 standards, type-approval, the Batteries Regulation... Two items that name files, none of them
 the same, are two events (``conflicts``): a proposal on one law and a push in the Council on
-another share the industry's words and the same capitals, not the news (trial 47)."""
+another share the industry's words and the same capitals, not the news (trial 47). The body of
+the EU acting on a file (``acting_bodies``): two items naming one file and one body on one day
+tell one stage of it, in whatever words and language."""
 
 from __future__ import annotations
 
@@ -9,21 +11,62 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+
+def _either(words: list[str]) -> str:
+    """Phrases as one alternation, a hyphen and a space alike, longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for w in ordered)
+
+
+def _knowledge() -> dict[str, Any]:
+    source = resources.files("autonews.knowledge").joinpath("policy_files.toml")
+    return tomllib.loads(source.read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _files() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    source = resources.files("autonews.knowledge").joinpath("policy_files.toml")
     found = []
-    for entry in tomllib.loads(source.read_text("utf-8")).get("file", []):
-        words = sorted(entry["words"], key=len, reverse=True)
-        either = "|".join(
-            re.escape(w).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for w in words
+    for entry in _knowledge().get("file", []):
+        either = _either(entry["words"])
+        found.append(
+            (str(entry["id"]), re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE))
         )
-        found.append((entry["id"], re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE)))
+    return tuple(found)
+
+
+_Body = tuple[str, re.Pattern[str], re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> tuple[_Body, ...]:
+    found: list[_Body] = []
+    for entry in _knowledge().get("body", []):
+        words = _either(entry["words"])
+        anywhere = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
+        title_only = entry.get("title_words", [])
+        in_title = (
+            re.compile(rf"(?<![\w-])(?:{_either(title_only)})(?![\w-])") if title_only else None
+        )
+        found.append((str(entry["id"]), anywhere, in_title))
     return tuple(found)
 
 
 def policy_files(text: str) -> frozenset[str]:
     """The ids of the files ``text`` (a title and its lead) names."""
     return frozenset(name for name, pattern in _files() if pattern.search(text))
+
+
+def acting_bodies(title: str, lead: str) -> frozenset[str]:
+    """The bodies of the EU (commission, parliament, council, court) the title names ("Brussels
+    waters down…" is the Commission's), or where it names none, its lead ("… welcomes the
+    Commission's recognition of technology openness")."""
+    named = frozenset(
+        body
+        for body, anywhere, in_title in _bodies()
+        if anywhere.search(title) or (in_title is not None and in_title.search(title))
+    )
+    if named:
+        return named
+    return frozenset(body for body, anywhere, _ in _bodies() if anywhere.search(lead))

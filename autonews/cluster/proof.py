@@ -190,6 +190,8 @@ TOO_LITTLE_NO_MAKER = (
 def unproven(a: _Features, b: _Features, common: float) -> str | None:
     """None when two items share enough to be one event (see ``positive``); else which rule
     asked for more, as a reader is told it."""
+    if one_stage_of_a_file(a, b):
+        return None
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
     if a.groups and b.groups:
@@ -232,6 +234,17 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
+
+
+def one_stage_of_a_file(a: _Features, b: _Features) -> bool:
+    """Whether two items name one file of regulation and the same body of the EU acting on it,
+    within a day: one stage of the file (the Commission's proposal, the Parliament's vote),
+    however each outlet and language words it ("Brussels waters down 2035 combustion engine
+    ban" / "Verbrenner-Aus: EU-Kommission schlägt Lockerung der CO2-Flottengrenzwerte vor",
+    trial 47). Another body (the Council's position on the proposal) is another stage."""
+    if a.files.isdisjoint(b.files) or not a.bodies or a.bodies != b.bodies:
+        return False
+    return abs(a.stamp - b.stamp) <= _SAME_DAY
 
 
 def _named_by_the_note(a: _Features, b: _Features, common: float) -> float:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from autonews.community import reads_as_community_feed
 from autonews.config import Config, DigestConfig, FeedConfig
 from autonews.evaluation.cluster import EPOCH, PairScore, Row, pairwise
 from autonews.models import ParsedEntry
@@ -56,7 +57,10 @@ def incremental(rows: Sequence[Row], every: timedelta, since: str = "48h") -> In
     """The set replayed as runs every ``every`` with the digest window ``since``, scored."""
     events = [row.event for row in rows]
     outlets = sorted({row.outlet for row in rows})
-    feeds = {outlet: FeedConfig(f"{FEEDS}{n}", outlet) for n, outlet in enumerate(outlets)}
+    feeds = {
+        outlet: FeedConfig(f"{FEEDS}{n}", outlet, topic=_topic(outlet))
+        for n, outlet in enumerate(outlets)
+    }
     with tempfile.TemporaryDirectory(prefix="autonews-incremental-") as home:
         folder = Path(home)
         config = Config(
@@ -81,6 +85,13 @@ def incremental(rows: Sequence[Row], every: timedelta, since: str = "48h") -> In
     return Incremental(
         pairwise(events, [[row_of[i] for i in ids] for ids in final]), pooled.score(), len(planned)
     )
+
+
+def _topic(outlet: str) -> str:
+    """A feed's topic as `feeds add` gives it: an outlet named as a community's feed
+    ("r/electricvehicles") is one, its items users' posts, as the all-at-once score reads it
+    (``autonews.evaluation.cluster.inputs``); any other is judged from its items."""
+    return "community" if reads_as_community_feed(outlet, None, ()) else "auto"
 
 
 def _stored(
