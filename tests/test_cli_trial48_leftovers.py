@@ -1,0 +1,74 @@
+"""Through the real CLI: what blind trial 48's re-check (a US dealer's service director
+following recalls, NHTSA probes and official notices) still found wrong: a dealer newsletter's
+roundup of three makers' parts shortages joined one maker's recall; an NHTSA probe of a robotaxi
+company joined a local crash that named the same kind of vehicle. Feeds are local files (a path
+is a feed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.helpers.feeds import item, rss
+
+# (feed, hours ago, title, summary)
+Entry = tuple[str, float, str, str]
+
+
+def _digest(cli, tmp_path: Path, entries: list[Entry]) -> Any:
+    feeds = []
+    for name in dict.fromkeys(name for name, *_ in entries):
+        mine = [
+            item(title, n, hours, description=summary)
+            for n, (feed, hours, title, summary) in enumerate(entries)
+            if feed == name
+        ]
+        path = tmp_path / f"{name}.xml"
+        path.write_text(rss(mine, title=name.title()), "utf-8")
+        feeds += ["--feed", str(path)]
+    shown = cli("digest", *feeds, "--no-extract", "--since", "all", "--all-topics", "-f", "json")
+    assert shown.code == 0, shown.err
+    return shown.json()
+
+
+def _story_of(digest: Any, title: str) -> dict[str, Any]:
+    (story,) = [s for s in digest["stories"] if title in [src["title"] for src in s["sources"]]]
+    return story
+
+
+def _titles(story: dict[str, Any]) -> set[str]:
+    return {source["title"] for source in story["sources"]}
+
+
+GM_ENGINE = [
+    (
+        "wire",
+        30,
+        "GM recalls nearly 600,000 trucks and SUVs over engine failure risk",
+        "General Motors is recalling 597,630 full-size pickup trucks and SUVs with 6.2-liter V8 "
+        "engines because of manufacturing defects that could cause engine failure, NHTSA said.",
+    ),
+    (
+        "trade",
+        26,
+        "GM dealers face engine supply crunch as 597,630-vehicle recall begins",
+        "GM told dealers that replacement 6.2-liter engines will be allocated.",
+    ),
+]
+ROUNDUP = (
+    "newsletter",
+    20,
+    "Parts managers report shortages of GM engines, Toyota sensors and Honda gearboxes",
+    "Recall parts are on national backorder at several makes.",
+)
+
+
+def test_a_roundup_of_three_makers_parts_is_no_one_makers_recall(cli, home, tmp_path) -> None:
+    digest = _digest(cli, tmp_path, [*GM_ENGINE, ROUNDUP])
+    recall = _story_of(digest, GM_ENGINE[0][2])
+    # Before: the newsletter's roundup was the GM engine recall's third source (trial 48 M5).
+    assert _titles(recall) == {GM_ENGINE[0][2], GM_ENGINE[1][2]}
+    assert _story_of(digest, ROUNDUP[2])["cluster_size"] == 1
+    shown = cli("story", recall["id"], _story_of(digest, ROUNDUP[2])["id"])
+    assert shown.code == 0, shown.err
+    assert "rule each other out: a briefing of several stories" in shown.out
