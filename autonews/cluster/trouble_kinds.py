@@ -26,7 +26,10 @@ _RECALL, _STOP_SALE, _PROBE = "recall", "stop-sale", "probe"
 _LAWSUIT = TROUBLE_KINDS[0]
 
 
-def trouble_kind(item: _Features) -> tuple[str, str] | None:
+Trouble = tuple[str, str]  # (kind, turn): ("probe", "begin"), ("recall", "")
+
+
+def trouble_kind(item: _Features) -> Trouble | None:
     """The kind of trouble the title tells and, for a probe, the turn it tells ("" for none);
     None for none it names."""
     if not _LAWSUIT[1].isdisjoint(item.title):
@@ -52,17 +55,24 @@ def _probe_turn(item: _Features) -> str | None:
     return "" if _PROBE_WORD in item.title else None
 
 
-def other_trouble(a: _Features, b: _Features) -> bool:
-    """Both titles tell a model's trouble, of different kinds or a probe's different turns. A
-    stop-sale told with or after its recall is the recall's ("Jeep 4xe owners told to stop
-    charging; dealer stop-sale issued" hours after the recall); one told before it is news of
-    its own, and the recall filed days later is news again (trial 48's Grand Highlander)."""
+def other_trouble(a: _Features, b: _Features) -> str | None:
+    """Both titles tell a model's trouble, of different kinds or a probe's different turns:
+    which is which ("the first is a probe, the second a recall"), or None. A stop-sale told
+    with or after its recall is the recall's ("Jeep 4xe owners told to stop charging; dealer
+    stop-sale issued" hours after the recall); one told before it is news of its own, and the
+    recall filed days later is news again (trial 48's Grand Highlander)."""
     trouble_a = trouble_kind(a)
     if trouble_a is None:
-        return False
+        return None
     trouble_b = trouble_kind(b)
     if trouble_b is None:
-        return False
+        return None
+    if not _two_troubles(a, trouble_a, b, trouble_b):
+        return None
+    return f"the first is {_told(*trouble_a)}, the second {_told(*trouble_b)}"
+
+
+def _two_troubles(a: _Features, trouble_a: Trouble, b: _Features, trouble_b: Trouble) -> bool:
     (kind_a, turn_a), (kind_b, turn_b) = trouble_a, trouble_b
     if kind_a == kind_b:
         return turn_a != turn_b and (
@@ -74,6 +84,14 @@ def other_trouble(a: _Features, b: _Features) -> bool:
         stop_sale, recall = (a, b) if kind_a == _STOP_SALE else (b, a)
         return stop_sale.stamp < recall.stamp
     return True
+
+
+_TURNS_TOLD = {"begin": " opened", "expand": " widened or upgraded", "end": " closed"}
+
+
+def _told(kind: str, turn: str) -> str:
+    """A trouble as a reader names it: "a lawsuit", "a probe opened", "a crash"."""
+    return f"a {kind}{_TURNS_TOLD.get(turn, '')}"
 
 
 def _before_the_turn(a: _Features, turn: str, b: _Features) -> bool:
