@@ -72,3 +72,29 @@ def test_a_roundup_of_three_makers_parts_is_no_one_makers_recall(cli, home, tmp_
     shown = cli("story", recall["id"], _story_of(digest, ROUNDUP[2])["id"])
     assert shown.code == 0, shown.err
     assert "rule each other out: a briefing of several stories" in shown.out
+
+
+PROBE_AND_CRASH = [
+    ("gn", 30, "NHTSA investigation into Waymo school bus incidents widened - The Verge", ""),
+    (
+        "tv",
+        24,
+        "Two hurt in crash involving pickup truck and school bus on Route 9",
+        "Neither the students nor the bus driver were injured.",
+    ),
+]
+
+
+def test_a_companys_probe_never_joins_a_local_crash_of_the_same_kind_of_vehicle(
+    cli, home, tmp_path
+) -> None:
+    digest = _digest(cli, tmp_path, PROBE_AND_CRASH)
+    probe, crash = (_story_of(digest, title) for _, _, title, _ in PROBE_AND_CRASH)
+    # Before: one story of both, on "school bus" alone (trial 48 M6).
+    assert probe["id"] != crash["id"]
+    shown = cli("story", probe["id"], crash["id"])
+    assert shown.code == 0, shown.err
+    assert "[A1] and [B1] rule each other out: the first is a probe widened or upgraded, " in (
+        shown.out
+    )
+    assert "the second a crash" in shown.out

@@ -1,8 +1,9 @@
-"""The kind of trouble a title tells (``trouble_kind``): a lawsuit, a recall, a stop-sale or a
-probe, and a probe's turn. Two titles of different kinds are two events of one model, whatever
-part, fault and model both name: owners suing over a recall are not the recall, nor is a probe
-the recall later ends, nor the stop-sale told before its filing; nor are a probe's opening, its
-upgrade and its closing one event (``other_trouble``)."""
+"""The kind of trouble a title tells (``trouble_kind``): a lawsuit, a recall, a stop-sale, a
+probe and a probe's turn, or a local crash naming no company. Two titles of different kinds are
+two events, whatever part, fault and model both name: owners suing over a recall are not the
+recall, nor is a probe the recall later ends, nor the stop-sale told before its filing, nor a
+local crash a probe of the same kind of vehicle; nor are a probe's opening, its upgrade and its
+closing one event (``other_trouble``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,12 @@ _PROBE_WORD = "c:probe"
 # after automaker recalls 190,000 EVs", "Hyundai recalls 190,000 EVs, ending US probe").
 _PROBE_TURNS = ("begin", "expand", "end")
 _OPEN_TURNS = frozenset(_PROBE_TURNS[:2])
-_RECALL, _STOP_SALE, _PROBE = "recall", "stop-sale", "probe"
+_RECALL, _STOP_SALE, _PROBE, _CRASH = "recall", "stop-sale", "probe", "crash"
+# A crash that names no company is a one-off, local one: no probe's, recall's or lawsuit's
+# news, whatever vehicle both name ("NHTSA investigation into Waymo school bus incidents
+# widened" / "Two hurt in crash involving pickup truck and school bus on Route 9", trial 48).
+# A crash of a maker's car may be what its probe or recall is about, told another way.
+_CRASH_WORD = "c:crash"
 _LAWSUIT = TROUBLE_KINDS[0]
 
 
@@ -42,6 +48,8 @@ def trouble_kind(item: _Features) -> Trouble | None:
             return kind, ""
     if _HALT in item.stages and _SALES in item.title:
         return _STOP_SALE, ""  # "Toyota halts US sales of Grand Highlander over air bag issue"
+    if turn is None and _CRASH_WORD in item.title and not (item.makers or item.actors):
+        return _CRASH, ""  # "Two hurt in crash involving pickup truck and school bus on Route 9"
     return None if turn is None else (_PROBE, turn)
 
 
