@@ -98,3 +98,34 @@ def test_a_companys_probe_never_joins_a_local_crash_of_the_same_kind_of_vehicle(
         shown.out
     )
     assert "the second a crash" in shown.out
+
+
+OCCUPANT_SENSOR = [
+    (
+        "nhtsa",
+        30,
+        "Toyota Motor Engineering & Manufacturing: Occupant Classification Sensor May "
+        "Fail/FMVSS 208",
+        "Toyota Motor Engineering &amp; Manufacturing (Toyota) is recalling certain 2024-2025 "
+        "Toyota Grand Highlander and Lexus TX vehicles. The occupant classification system "
+        "sensor may fail, preventing the passenger air bag from deploying correctly. NHTSA "
+        "Campaign Number: 26V-171. Potential Number of Units Affected: 145,201.",
+    ),
+    (
+        "consumer",
+        27,
+        "2024-2025 Toyota Grand Highlander and Lexus TX Recalled: Passenger Air Bags May Not "
+        "Deploy",
+        "The stop-sale stays in place until new sensors arrive; the recall covers 145,201 SUVs.",
+    ),
+]
+
+
+def test_an_air_bags_sensor_and_the_air_bag_are_one_recall_told_two_ways(
+    cli, home, tmp_path
+) -> None:
+    digest = _digest(cli, tmp_path, OCCUPANT_SENSOR)
+    # Before: two stories, "rule each other out: different parts" (trial 48 S2): a sensor
+    # serves the air bag system.
+    story = _story_of(digest, OCCUPANT_SENSOR[0][2])
+    assert _titles(story) == {title for _, _, title, _ in OCCUPANT_SENSOR}

@@ -26,7 +26,7 @@ from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
 from autonews.cluster.recall_conflicts import one_fault, recall_and_news_of_its_model
 from autonews.cluster.sales_reports import one_report
-from autonews.cluster.shared import families as _families
+from autonews.cluster.shared import other_systems
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
 from autonews.cluster.shared import shared_subject as shared_subject
@@ -103,7 +103,7 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if other_sites(a, b):
         return "different sites"  # the sale of a head office / the end of a plant
-    if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
+    if a.parts and b.parts and other_systems(a.parts, b.parts):
         return "different parts"  # a model's trim recall / its wiper recall
     if _other_chemistries(a, b):
         return "different battery chemistries"  # LFP cells for Tesla / sodium-ion cells
