@@ -129,3 +129,32 @@ def test_an_air_bags_sensor_and_the_air_bag_are_one_recall_told_two_ways(
     # serves the air bag system.
     story = _story_of(digest, OCCUPANT_SENSOR[0][2])
     assert _titles(story) == {title for _, _, title, _ in OCCUPANT_SENSOR}
+
+
+ENGINE_CODE = [
+    (
+        "wire",
+        30,
+        "GM recalls 597,000 Silverado, Tahoe, Escalade vehicles over engine defect - CNBC",
+        "",
+    ),
+    (
+        "newsletter",
+        24,
+        "GM L87 recall: What service departments need to know",
+        "Inspection times, engine allocations and loaner reimbursement for the 6.2L engine recall.",
+    ),
+    # The newsletter's other items: a car feed, whose terse titles are car news.
+    ROUNDUP,
+    ("newsletter", 40, "Stellantis raises recall labor reimbursement rates for dealers", ""),
+]
+
+
+def test_an_engine_code_is_no_model_that_rules_out_the_models_it_powers(
+    cli, home, tmp_path
+) -> None:
+    digest = _digest(cli, tmp_path, ENGINE_CODE)
+    # Before: "L87" was read as a GM model, and "rule each other out: different models" against
+    # the Silverado, Tahoe and Escalade the engine powers kept them two stories (trial 48 S4).
+    recall = _story_of(digest, ENGINE_CODE[0][2])
+    assert _titles(recall) == {ENGINE_CODE[0][2], ENGINE_CODE[1][2]}
