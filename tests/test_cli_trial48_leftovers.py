@@ -158,3 +158,30 @@ def test_an_engine_code_is_no_model_that_rules_out_the_models_it_powers(
     # the Silverado, Tahoe and Escalade the engine powers kept them two stories (trial 48 S4).
     recall = _story_of(digest, ENGINE_CODE[0][2])
     assert _titles(recall) == {ENGINE_CODE[0][2], ENGINE_CODE[1][2]}
+
+
+JEEP = [
+    (
+        "wire",
+        40,
+        "Stellantis recalls 219,000 Jeep plug-in hybrids over fire risk, tells owners to park "
+        "outside",
+        "",
+    ),
+    ("wire", 10, "Jeep plug-in hybrid owners sue Stellantis over battery fire recalls", ""),
+    ("wire", 20, "Jeep Wrangler sales rise 12% in November", ""),
+]
+
+
+def test_a_brand_named_with_its_group_is_filed_under_the_brand_as_its_other_stories_are(
+    cli, home, tmp_path
+) -> None:
+    digest = _digest(cli, tmp_path, JEEP)
+    filed = {
+        story_id: (group["key"], group["kind"])
+        for group in digest["groups"]
+        for story_id in group["story_ids"]
+    }
+    # Before: the recall under "Stellantis", the lawsuit under "Jeep" (trial 48 C3).
+    headings = {filed[_story_of(digest, title)["id"]] for _, _, title, _ in JEEP}
+    assert headings == {("Jeep", "maker")}
