@@ -230,7 +230,18 @@ def filed_maker(story: Story, wanted: Collection[str] = ()) -> MakerRef | None:
     """The maker a story is filed under: the first of its makers the reader asked for
     (``wanted``, lower case), else its first; None for industry news, naming no maker."""
     makers = story.classification.makers
-    return next((m for m in makers if asked_maker(m, wanted)), makers[0] if makers else None)
+    asked = next((m for m in makers if asked_maker(m, wanted)), None)
+    return asked or (_its_one_brand(makers) if makers else None)
+
+
+def _its_one_brand(makers: Sequence[MakerRef]) -> MakerRef:
+    """The first maker, or where it is a group and the story names one brand of it besides, the
+    brand: "Stellantis recalls 219,000 Jeep plug-in hybrids" is filed under Jeep, as the Jeep
+    stories that name Jeep first are (trial 48: one brand under two headings). A group's news
+    of several of its brands stays the group's."""
+    first = makers[0]
+    brands = {m for m in makers[1:] if m.group == first.name != m.name}
+    return brands.pop() if len(brands) == 1 else first
 
 
 def asked_makers(digest: Digest) -> set[str]:
@@ -250,11 +261,20 @@ def _also(
     kind = "group" if group_by == "group" else "maker"
     for (key, _), members in buckets.items():
         for story in members:
-            for maker in story.classification.makers[1:] if story.shown_by_default else ():
+            for maker in _named_besides(story) if story.shown_by_default else ():
                 other = (maker.group if kind == "group" else maker.name, kind)
                 if other[0] != key and other in buckets and story.id not in also.get(other, []):
                     also.setdefault(other, []).append(story.id)
     return also
+
+
+def _named_besides(story: Story) -> Sequence[MakerRef]:
+    """The makers a story names besides the one it is filed under (its first, or the one brand
+    of its first, a group: ``_its_one_brand``)."""
+    makers = story.classification.makers
+    if makers and _its_one_brand(makers) is not makers[0]:
+        return makers  # the group too: "also: Stellantis recalls 219,000 Jeep ... (under Jeep)"
+    return makers[1:]
 
 
 _BRIEFING_GROUPS = 3  # a story naming makers of this many groups and more is a roundup's

@@ -26,7 +26,7 @@ from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
 from autonews.cluster.recall_conflicts import one_fault, recall_and_news_of_its_model
 from autonews.cluster.sales_reports import one_report
-from autonews.cluster.shared import families as _families
+from autonews.cluster.shared import other_systems
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
 from autonews.cluster.shared import shared_subject as shared_subject
@@ -81,8 +81,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return place
     if _two_wheeler_and_car(a, b) or _two_wheeler_and_car(b, a):
         return "a two-wheeler's news / a car's"  # e-scooter battery fires / a Jeep's
-    if other_trouble(a, b):
-        return "a recall / a lawsuit / a probe / a stop-sale"  # owners sue over the recall
+    if trouble := other_trouble(a, b):
+        return trouble  # owners sue over the recall; a probe / the recall that ends it
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if recall_and_news_of_its_model(a, b) or recall_and_news_of_its_model(b, a):
@@ -103,7 +103,7 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a change of people / other news"  # a chief quits over a scandal / the scandal
     if other_sites(a, b):
         return "different sites"  # the sale of a head office / the end of a plant
-    if a.parts and b.parts and _families(a.parts).isdisjoint(_families(b.parts)):
+    if a.parts and b.parts and other_systems(a.parts, b.parts):
         return "different parts"  # a model's trim recall / its wiper recall
     if _other_chemistries(a, b):
         return "different battery chemistries"  # LFP cells for Tesla / sodium-ion cells

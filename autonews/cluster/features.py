@@ -210,7 +210,7 @@ def _features(
     piece = reads_as_press_piece(item.title)  # a review, a list, a column: a commentary
     lead = simplified(item.summary[:SUMMARY_CHARS])
     title_numbers = fig.numbers(without_model_numbers(plain, c))
-    models = named_models(c, title_words, plain)
+    models = named_models(c, title_words, plain, "c:engine" in text_counts)  # "GM L87": engine
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
     # hit 48,532"): told apart by it, two tellings of one sales month were two events.

@@ -19,13 +19,15 @@ _HAS_CODE = re.compile(r"[A-Za-z]\d")
 
 
 def named_models(
-    c: Classification, title_words: list[str], title: str
+    c: Classification, title_words: list[str], title: str, engine: bool = False
 ) -> frozenset[tuple[str, str]]:
     """(group, model) for models of the item's makers' groups named in its title, without
     brand words: "mega" in "Li Auto MEGA" and in "理想MEGA"; "bolt" in "Chevy Bolt" and
     "通用扩大Bolt召回"; a model that is a number ("007" of 极氪007, "900" of 领克900) only
     where it is not part of a larger number ("209,900 yuan"); and a code right after the name
-    of one of its makers ("a10" of "零跑A10")."""
+    of one of its makers ("a10" of "零跑A10"), unless the item names an engine (``engine``: its
+    title or lead): then the code is the engine's ("GM L87 recall: What service departments need
+    to know" of a 6.2L engine recall, trial 48), shared by every model it powers."""
     groups = {maker.group for maker in c.makers}
     if not groups:
         return frozenset()  # no maker, no model of one to look for
@@ -33,7 +35,7 @@ def named_models(
     found: set[tuple[str, str]] = set()
     for _, _, payloads in knowledge.bare_models.scan(title_words, True):
         found.update((group, name) for group, name in payloads if group in groups)
-    if _HAS_CODE.search(title):
+    if not engine and _HAS_CODE.search(title):
         found.update(_codes_after_makers(title_words, groups))
     return frozenset(
         (group, name) for group, name in found if not name.isdigit() or _alone(name, title)

@@ -72,6 +72,7 @@ def roundups(items: Sequence[ClusterInput], earlier: Sequence[ClusterInput] = ()
             or (series and (several or listed or numbered))
             or (mark.live and (several or reads_as_live_roundup(item.title)))
             or (mark.clauses and several and _lists_stories(item.title))
+            or (several and _lists_makers_things(item.title, item.classification))
         ):
             found.add(n)
     return found
@@ -95,6 +96,47 @@ def _lists_stories(title: str) -> bool:
     clauses = [clause for clause in _CLAUSES.split(title) if clause.strip()]
     naming = sum(1 for clause in clauses if classify(clause).makers)
     return naming > 1 and not _one_deal(title)
+
+
+# A list of makers' things ("GM engines, Toyota sensors and Honda gearboxes"): its elements.
+_LISTED = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_MAKERS_LISTED = 3  # at least, each with its own thing: two may be one's news and a rival's
+_MAKER_WORDS = 2  # at most, in a maker's name before its thing ("Land Rover Defenders")
+
+
+def _lists_makers_things(title: str, c: Classification) -> bool:
+    """Whether a title lists three makers' groups or more, each with a thing of its own, not
+    all the same: "Parts managers report shortages of GM engines, Toyota sensors and Honda
+    gearboxes" (trial 48) is no maker's event, whatever one of its makers recalls that week.
+    Makers named bare ("Toyota, Honda and Nissan to share batteries") list the sides of one
+    deal."""
+    if len({maker.group for maker in c.makers}) < _MAKERS_LISTED:
+        return False
+    elements = [words for words in (e.split() for e in _LISTED.split(title)) if words]
+    if len(elements) < _MAKERS_LISTED:
+        return False
+    listed = [_maker_and_thing(words, n == 0) for n, words in enumerate(elements)]
+    found = [pair for pair in listed if pair is not None]
+    groups = {group for group, _ in found}
+    return len(groups) >= _MAKERS_LISTED and len({thing for _, thing in found}) > 1
+
+
+def _maker_and_thing(words: list[str], first: bool) -> tuple[str, str] | None:
+    """(group, thing) for a list's element that is a maker's name and one word after it: the
+    first element's last words ("shortages of GM engines"), another's first ("Honda gearboxes
+    this winter"). A figure is no thing: makers' deliveries listed are one month's tally."""
+    from autonews.classify import classify  # only for the rare titles listing three makers
+
+    for size in range(1, _MAKER_WORDS + 1):
+        if len(words) <= size:
+            break
+        name, thing = (words[-size - 1 : -1], words[-1]) if first else (words[:size], words[size])
+        if not thing.isalpha():
+            continue  # "Leapmotor 86,215, Xpeng 43,150, NIO 41,820": one release's figures
+        makers = classify(" ".join(name)).makers
+        if makers and not classify(thing).makers:
+            return makers[0].group, thing.casefold()
+    return None
 
 
 def _one_deal(title: str) -> bool:

@@ -47,6 +47,20 @@ def families(parts: frozenset[str]) -> frozenset[str]:
     return frozenset(PART_FAMILIES[part] for part in parts)
 
 
+# Parts that serve every system: a sensor is the air bag's ("Occupant Classification Sensor May
+# Fail" / "Passenger Air Bags May Not Deploy", one Toyota recall told by NHTSA and a consumer
+# site, trial 48), the brakes' (a wheel-speed sensor) or the engine's.
+_SERVING_PARTS = frozenset({"c:sensors"})
+
+
+def other_systems(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two titles' parts are of unrelated families (a model's trim / its wipers); a
+    title naming only parts that serve every system (a sensor) names none of its own."""
+    if a <= _SERVING_PARTS or b <= _SERVING_PARTS:
+        return False
+    return families(a).isdisjoint(families(b))
+
+
 @lru_cache(maxsize=4096)
 def maker_words(makers: frozenset[str]) -> frozenset[str]:
     """The makers' names as terms ("ford", "mercedes" and "benz"): a title may give one as a

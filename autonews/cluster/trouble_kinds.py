@@ -1,8 +1,9 @@
-"""The kind of trouble a title tells (``trouble_kind``): a lawsuit, a recall, a stop-sale or a
-probe, and a probe's turn. Two titles of different kinds are two events of one model, whatever
-part, fault and model both name: owners suing over a recall are not the recall, nor is a probe
-the recall later ends, nor the stop-sale told before its filing; nor are a probe's opening, its
-upgrade and its closing one event (``other_trouble``)."""
+"""The kind of trouble a title tells (``trouble_kind``): a lawsuit, a recall, a stop-sale, a
+probe and a probe's turn, or a local crash naming no company. Two titles of different kinds are
+two events, whatever part, fault and model both name: owners suing over a recall are not the
+recall, nor is a probe the recall later ends, nor the stop-sale told before its filing, nor a
+local crash a probe of the same kind of vehicle; nor are a probe's opening, its upgrade and its
+closing one event (``other_trouble``)."""
 
 from __future__ import annotations
 
@@ -22,11 +23,19 @@ _PROBE_WORD = "c:probe"
 # after automaker recalls 190,000 EVs", "Hyundai recalls 190,000 EVs, ending US probe").
 _PROBE_TURNS = ("begin", "expand", "end")
 _OPEN_TURNS = frozenset(_PROBE_TURNS[:2])
-_RECALL, _STOP_SALE, _PROBE = "recall", "stop-sale", "probe"
+_RECALL, _STOP_SALE, _PROBE, _CRASH = "recall", "stop-sale", "probe", "crash"
+# A crash that names no company is a one-off, local one: no probe's, recall's or lawsuit's
+# news, whatever vehicle both name ("NHTSA investigation into Waymo school bus incidents
+# widened" / "Two hurt in crash involving pickup truck and school bus on Route 9", trial 48).
+# A crash of a maker's car may be what its probe or recall is about, told another way.
+_CRASH_WORD = "c:crash"
 _LAWSUIT = TROUBLE_KINDS[0]
 
 
-def trouble_kind(item: _Features) -> tuple[str, str] | None:
+Trouble = tuple[str, str]  # (kind, turn): ("probe", "begin"), ("recall", "")
+
+
+def trouble_kind(item: _Features) -> Trouble | None:
     """The kind of trouble the title tells and, for a probe, the turn it tells ("" for none);
     None for none it names."""
     if not _LAWSUIT[1].isdisjoint(item.title):
@@ -39,6 +48,8 @@ def trouble_kind(item: _Features) -> tuple[str, str] | None:
             return kind, ""
     if _HALT in item.stages and _SALES in item.title:
         return _STOP_SALE, ""  # "Toyota halts US sales of Grand Highlander over air bag issue"
+    if turn is None and _CRASH_WORD in item.title and not (item.makers or item.actors):
+        return _CRASH, ""  # "Two hurt in crash involving pickup truck and school bus on Route 9"
     return None if turn is None else (_PROBE, turn)
 
 
@@ -52,17 +63,24 @@ def _probe_turn(item: _Features) -> str | None:
     return "" if _PROBE_WORD in item.title else None
 
 
-def other_trouble(a: _Features, b: _Features) -> bool:
-    """Both titles tell a model's trouble, of different kinds or a probe's different turns. A
-    stop-sale told with or after its recall is the recall's ("Jeep 4xe owners told to stop
-    charging; dealer stop-sale issued" hours after the recall); one told before it is news of
-    its own, and the recall filed days later is news again (trial 48's Grand Highlander)."""
+def other_trouble(a: _Features, b: _Features) -> str | None:
+    """Both titles tell a model's trouble, of different kinds or a probe's different turns:
+    which is which ("the first is a probe, the second a recall"), or None. A stop-sale told
+    with or after its recall is the recall's ("Jeep 4xe owners told to stop charging; dealer
+    stop-sale issued" hours after the recall); one told before it is news of its own, and the
+    recall filed days later is news again (trial 48's Grand Highlander)."""
     trouble_a = trouble_kind(a)
     if trouble_a is None:
-        return False
+        return None
     trouble_b = trouble_kind(b)
     if trouble_b is None:
-        return False
+        return None
+    if not _two_troubles(a, trouble_a, b, trouble_b):
+        return None
+    return f"the first is {_told(*trouble_a)}, the second {_told(*trouble_b)}"
+
+
+def _two_troubles(a: _Features, trouble_a: Trouble, b: _Features, trouble_b: Trouble) -> bool:
     (kind_a, turn_a), (kind_b, turn_b) = trouble_a, trouble_b
     if kind_a == kind_b:
         return turn_a != turn_b and (
@@ -74,6 +92,14 @@ def other_trouble(a: _Features, b: _Features) -> bool:
         stop_sale, recall = (a, b) if kind_a == _STOP_SALE else (b, a)
         return stop_sale.stamp < recall.stamp
     return True
+
+
+_TURNS_TOLD = {"begin": " opened", "expand": " widened or upgraded", "end": " closed"}
+
+
+def _told(kind: str, turn: str) -> str:
+    """A trouble as a reader names it: "a lawsuit", "a probe opened", "a crash"."""
+    return f"a {kind}{_TURNS_TOLD.get(turn, '')}"
 
 
 def _before_the_turn(a: _Features, turn: str, b: _Features) -> bool:
