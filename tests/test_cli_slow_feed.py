@@ -19,7 +19,7 @@ def test_the_progress_bar_names_the_feed_the_run_waits_for(home: Path, site: Sit
         site.routes[f"/{n}.xml"] = (200, "application/rss+xml", feed_xml(f"Wire {n}", news))
         feeds.append((f"Wire {n}", site.url(f"/{n}.xml")))
     site.routes["/slow.xml"] = (200, "application/rss+xml", feed_xml("Slow Podcast", []))
-    site.slow["/slow.xml"] = 2.5
+    site.slow["/slow.xml"] = 4.0  # long enough for two frames on a loaded machine too
     feeds.append(("Slow Podcast", site.url("/slow.xml")))
     write_config(home, feeds_toml(feeds) + "[fetch]\nretries = 0\ntimeout = 10.0\n")
     drawn = run_in_terminal(["digest", "--no-extract", "--format", "json"], home, stream="stderr")
