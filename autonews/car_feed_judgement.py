@@ -1,6 +1,6 @@
 """Whether each feed left to autonews (``topic = "auto"``) is a car feed now, and when that
 changed: judged on its latest stored items (:data:`CAR_FEED_HISTORY`), with the line crossed
-upwards at a clear majority and downwards only well under it
+upwards at half and downwards only well under it
 (:func:`autonews.car_feeds.judged_car_feed`), from what the store remembers of the last one.
 
 A change is news to the user: it changes which of the feed's items are car news. A run that
@@ -135,11 +135,7 @@ def flip_message(name: str, judgement: Judgement) -> str:
     """What a run says of a feed whose judgement changed: which way, why, how to pin it."""
     share = f"{judgement.cars} of its {judgement.items} latest items are about cars"
     was = judgement.before
-    rule = (
-        "three in five or more make a car feed"
-        if judgement.car_feed
-        else "one stays so down to 40%"
-    )
+    rule = "half or more make a car feed" if judgement.car_feed else "one stays so down to 40%"
     before = f"; {was.cars} of {was.items} when last judged" if was else ""
     share = f"{share} ({rule}{before})"
     if judgement.car_feed:
