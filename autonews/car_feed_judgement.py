@@ -1,7 +1,7 @@
 """Whether each feed left to autonews (``topic = "auto"``) is a car feed now, and when that
 changed: judged on its latest stored items (:data:`CAR_FEED_HISTORY`), with the line crossed
-upwards at half and downwards only well under it (:func:`autonews.car_feeds.judged_car_feed`),
-from what the store remembers of the last judgement.
+upwards at half and downwards only well under it
+(:func:`autonews.car_feeds.judged_car_feed`), from what the store remembers of the last one.
 
 A change is news to the user: it changes which of the feed's items are car news. A run that
 fetched remembers it and says it once, on stderr, with how to pin the feed's topic; `feeds list`
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from autonews.car_feeds import CAR_FEED_ITEMS, judged_car_feed
+from autonews.car_feeds import CAR_FEED_ITEMS, TOLD_CAR_FEED_SHARE, judged_car_feed
 from autonews.store import Store
 from autonews.store.notices import CarFeedJudgement
 
@@ -72,7 +72,7 @@ def remember_judgements(
     store: Store, judged: Mapping[str, Judgement], now: datetime
 ) -> list[Judgement]:
     """Remember the judgements made first or changed now (not of a feed too small to judge);
-    the changed ones, to tell the user of."""
+    the changed ones and a first one that is a close call, to tell the user of."""
     remembered = []
     changed = []
     for url, judgement in judged.items():
@@ -84,11 +84,21 @@ def remember_judgements(
         share = (was.items, was.cars) if judgement.changed and was is not None else None
         record = CarFeedJudgement(judgement.car_feed, now, judgement.items, judgement.cars, share)
         remembered.append((url, record))
-        if judgement.changed:
+        if judgement.changed or _a_close_first_call(judgement):
             changed.append(judgement)
     if remembered:
         store.remember_car_feed_judgements(remembered)
     return changed
+
+
+def _a_close_first_call(judgement: Judgement) -> bool:
+    """Whether a feed's first judgement made it a car feed by a share short of nearly all its
+    items: a general business or tech feed busy with carmakers (trials 50 and 51), told once."""
+    return (
+        judgement.before is None
+        and judgement.car_feed
+        and judgement.cars < TOLD_CAR_FEED_SHARE * judgement.items
+    )
 
 
 def _pin(name: str, car_feed: bool) -> str:

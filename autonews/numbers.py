@@ -32,6 +32,8 @@ SCALES = {
     "bn": 9,
     "bln": 9,
     "trillion": 12,
+    "tn": 12,  # "3.4tn yen" (Nikkei, the FT; trial 50 read no figure)
+    "trn": 12,
     # German and French: "1,2 Mrd. Euro", "3 Mio.", "zwei Milliarden", "1,7 milliard d'euros",
     # "2,5 Md€" (Les Echos)
     "tsd": 3,

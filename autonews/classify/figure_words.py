@@ -78,10 +78,30 @@ def yen_sign_is_yen(text: str, countries: frozenset[str]) -> bool:
     if _HAN.search(text):
         return False
     japan_words, china_words = _patterns("yen", "japan", "china")
-    japan, china = bool(japan_words.search(text)), bool(china_words.search(text))
+    japan = bool(japan_words.search(text)) or _tokyo_listed(text)
+    china = bool(china_words.search(text))
     if japan != china:
         return japan
     return "JP" in countries and "CN" not in countries
+
+
+def _tokyo_listed(text: str) -> bool:
+    """Whether ``text`` gives a Tokyo listing's code ("(8306.T)", "TYO:7203"); a cheap look
+    for the suffix's or the prefix's characters first."""
+    if not any(mark in text for mark in _TICKER_MARKS):
+        return False
+    return _TOKYO_TICKER.search(text) is not None
+
+
+_TICKERS = _DATA["yen"]
+_TICKER_MARKS = tuple(_TICKERS["japan_ticker_suffixes"] + _TICKERS["japan_ticker_prefixes"])
+_TOKYO_TICKER = re.compile(
+    r"\b\d{3}[\dA-Z](?:"
+    + "|".join(re.escape(s) for s in _TICKERS["japan_ticker_suffixes"])
+    + r")\b|(?:"
+    + "|".join(re.escape(p) for p in _TICKERS["japan_ticker_prefixes"])
+    + r")\s?\d{3}[\dA-Z]\b"
+)
 
 
 _DATES = _DATA["dates"]

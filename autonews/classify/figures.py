@@ -58,8 +58,11 @@ _SYMBOL_BEFORE = re.compile(
 _SCALE_AFTER = re.compile(rf"[\s-]?({SCALE_WORDS})\b|\s?({CJK_SCALES})", re.IGNORECASE)
 # What a scale starts with, lowered: the Kelvin sign K that IGNORECASE reads as k lowers to k.
 _SCALE_FIRSTS = frozenset(word[0].lower() for word in SCALES)
-# "$5B": a B for billions only right after a sum of money ("200,000 B-segment EVs" is a count).
-_BILLIONS_AFTER_SUM = re.compile(r"\s?[Bb]\b(?!-)")
+# "$5B", "¥3.4T": a B for billions and a T for trillions only right after a sum of money
+# ("200,000 B-segment EVs" is a count; trial 50 read "¥3.4T" and "₩1.46T" as 3.4 and 1.46).
+_SCALE_LETTER_AFTER_SUM = re.compile(r"\s?([Bb]|T)\b(?!-)")
+_SCALE_LETTERS = {"B": "billion", "b": "billion", "T": "trillion"}
+_MINUS = "-−–"  # before a sum's sign: "EPS -¥63.50" is a loss of 63.50 a share
 # "pc": per cent in Indian wire copy ("sales rise 21 pc"); German and French: "58 Prozent",
 # "2,1 %" (a space before the sign), "pour cent".
 _PERCENT_AFTER = re.compile(
@@ -99,11 +102,15 @@ def _figure_at(
     )
     scale, after, more = scaled
     value = number_value(number.group(), scale, comma)
-    if symbol and not scale and (billions := _BILLIONS_AFTER_SUM.match(text, end)):
-        after, value = billions.end(), number_value(number.group(), "billion", comma)
+    if symbol and not scale and (letter := _SCALE_LETTER_AFTER_SUM.match(text, end)):
+        scale_word = _SCALE_LETTERS[letter.group(1)]
+        after, value = letter.end(), number_value(number.group(), scale_word, comma)
     if symbol:
         currency = SYMBOLS.get(symbol.group(1).strip().upper().removesuffix("."), "USD")
-        return Spot(Figure("money", text[symbol.start() : after], value, currency), symbol.start())
+        begin = symbol.start()
+        if _negative_before(text, begin):
+            begin, value = begin - 1, -value
+        return Spot(Figure("money", text[begin:after], value, currency), begin)
     following = text[after : after + 2].lstrip()[:1]
     if not following:
         return _bare(text, number, after, value, scale)
@@ -128,6 +135,14 @@ def _figure_at(
     if spot is not None and spot.figure.kind == "money" and whole != value:
         return spot._replace(figure=replace(spot.figure, value=value))
     return spot
+
+
+def _negative_before(text: str, start: int) -> bool:
+    """Whether a minus is written right before a sum's sign at ``start``, itself after a space,
+    a bracket or nothing ("EPS -¥63.50", "(-$1.2B)"), not a hyphen in a word or a range."""
+    if start == 0 or text[start - 1] not in _MINUS:
+        return False
+    return start == 1 or text[start - 2] in " (:[;,"
 
 
 def scale_after(text: str, end: int) -> tuple[str | None, int, bool]:
@@ -379,7 +394,7 @@ def in_yen(figures: tuple[Figure, ...], text: str, countries: frozenset[str]) ->
     if not yen_sign_is_yen(text, countries):
         return figures
     return tuple(
-        replace(f, unit="JPY") if f.unit == "CNY" and f.text[:1] in _YEN_SIGNS else f
+        replace(f, unit="JPY") if f.unit == "CNY" and f.text.lstrip(_MINUS)[:1] in _YEN_SIGNS else f
         for f in figures
     )
 

@@ -39,8 +39,13 @@ _PERCENT = re.compile(rf"%|{_PERCENT_WORDS}", re.IGNORECASE)
 # Not a number of a notice's or a campaign's reference (R/2026/334, A12/00428/26, 2026-101,
 # NHTSA's 26V-137 of a vehicle, 26E- of equipment, 26T- of tyres, 26C- of child seats): two
 # notices' numbers are alike (334 and 336, 26V-169 and 26V-170) whatever they tell (trial 48).
+# Nor a listing's code ("7203.T", "005380.KS", "(285A.T)", "0175.HK"): every item on a maker's
+# shares shares it (trial 50: "shared figures: 7,203" joined two stories of Toyota).
+_TICKER_AFTER = r"[0-9A-Z]?\.(?-i:T|KS|KQ|HK|SS|SZ|TW|TWO)\b"
 _NUMBER_FORM = (
-    r"(?<!\w/)(?<!\b[12]\d{{3}}-)(?<!\d[VETC]-)({number})(?!\d|/\d|[VETC]-\d)"
+    r"(?<!\w/)(?<!\b[12]\d{{3}}-)(?<!\d[VETC]-)({number})(?!\d|/\d|[VETC]-\d|"
+    + _TICKER_AFTER
+    + r")"
     r"(?:\s|-(?=(?:{scales})\b))?"
     r"(%|{percents}|{cjk}|(?:{scales})\b)?"
 )
@@ -62,8 +67,9 @@ def _numbers_of(text: str) -> tuple[re.Pattern[str], bool]:
     return (_DECIMAL_COMMA if comma else _NUMBER), comma
 
 
-# A sum with a currency sign and a bare B for billions, as headlines shorten it: "$5B", "€2B".
-_SHORT_BILLIONS = re.compile(rf"[$€£¥]\s?({NUMBER})B\b")
+# A sum with a currency sign and a bare B for billions or T for trillions, as headlines shorten
+# it: "$5B", "€2B", "¥3.4T", "₩1.46T".
+_SHORT_BILLIONS = re.compile(rf"[$€£¥₩]\s?({NUMBER})([BT])\b")
 _DIGIT = re.compile(r"\d")
 _NO_DATE_FROM = 60  # a bare number below this may be a date's month, day, week or minute
 
@@ -91,8 +97,9 @@ def numbers(text: str) -> frozenset[Figure]:
                 continue
         found.add(figure(value, percent))
     for match in _SHORT_BILLIONS.finditer(text):
+        scale = "billion" if match.group(2) == "B" else "trillion"
         found.discard(figure(number_value(match.group(1))))
-        found.add(figure(number_value(match.group(1), "billion")))
+        found.add(figure(number_value(match.group(1), scale)))
     return frozenset(found)
 
 

@@ -81,7 +81,8 @@ class Figure:
     high: float | None = None
     qualifier: str = ""  # at_least ("over 40,000", 超4万台), about (约, "nearly"), at_most
     measure: str = ""  # what a percentage is: yoy, mom, wow, qoq, share, penetration, margin,
-    # stock (a share price's move), index (a market index's: no figure of a maker)
+    # stock (a share price's move), index (a market index's: no figure of a maker); what a sum
+    # is: stock (a share price, an analyst's target), loss (a sum lost: "221.9bn yen net loss")
     # A count whose unit the words before it imply ("deliveries hit 48,532"), not a unit word
     # after it: clustering tells events apart only by counts their words say (not in JSON).
     implied: bool = False
@@ -102,6 +103,7 @@ MEASURE_WORDS = {
     "margin": "margin",
     "stock": "share price",
     "index": "market index",
+    "loss": "a loss",
 }
 
 

@@ -23,7 +23,8 @@ from autonews.render.common import web_link
 # 8: a feed's status partial. 9: a story's outlet_count, its sources' via (copies of one article
 # one source). Added within 9: a story's and a source's community, the digest's community_posts;
 # a figure's direction (up or down); a story's roundup, the digest's roundups. Within 9 (fewer
-# values): a source's outlet is never null. Added within 9: the digest's grown (--new).
+# values): a source's outlet is never null. Added within 9: the digest's grown (--new); a
+# figure's measure loss (a sum lost), and a sum's negative value (a minus before its sign).
 SCHEMA_VERSION = 9
 
 
