@@ -289,3 +289,18 @@ TROUBLE_KINDS = (
     ("recall", frozenset({"c:recall", "c:do-not-drive"})),
     ("stop-sale", frozenset({"c:stop-sale"})),
 )
+
+# An incident (trial 51: a robotaxi strikes a pedestrian; a car catches fire) is trouble of a
+# kind of its own, read after the others: the crash, the regulator's probe of it and the recall
+# after it are three events, whatever place, victim and model their titles share. Told by the
+# classifier's event or by a vehicle hitting a person (title stems: "robotaxi hits child",
+# "struck a pedestrian"; "strikes" is read as c:strike).
+INCIDENT_HITS = frozenset({"hit", "struck", "c:strike", "run"})
+INCIDENT_VICTIMS = frozenset(
+    {"c:pedestrian", "child", "children", "kid", "boy", "girl", "student", "woman", "man"}
+)
+# A crash told with the authority acting on it is the authority's news (a probe told without
+# its word: "Wegen vieler Unfälle: US-Behörde nimmt Teslas Autopilot ins Visier").
+INCIDENT_AUTHORITIES = frozenset(
+    {"c:nhtsa", "c:fed", "c:government", "c:regulation", "agency", "behord", "federal", "watchdog"}
+)

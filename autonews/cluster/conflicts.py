@@ -82,7 +82,7 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if _two_wheeler_and_car(a, b) or _two_wheeler_and_car(b, a):
         return "a two-wheeler's news / a car's"  # e-scooter battery fires / a Jeep's
     if other_trouble(a, b):
-        return "a recall / a lawsuit / a probe / a stop-sale"  # owners sue over the recall
+        return "a recall / a lawsuit / a probe / a stop-sale / an incident"  # sued over the recall
     if _recall_and_other_news(a, b) or _recall_and_other_news(b, a):
         return "a recall / other news of its model"  # Galaxy E5 recalled / launched
     if recall_and_news_of_its_model(a, b) or recall_and_news_of_its_model(b, a):

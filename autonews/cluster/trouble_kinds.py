@@ -1,12 +1,18 @@
-"""The kind of trouble a title tells (``trouble_kind``): a lawsuit, a recall, a stop-sale or a
-probe, and a probe's turn. Two titles of different kinds are two events of one model, whatever
-part, fault and model both name: owners suing over a recall are not the recall, nor is a probe
-the recall later ends, nor the stop-sale told before its filing; nor are a probe's opening, its
-upgrade and its closing one event (``other_trouble``)."""
+"""The kind of trouble a title tells (``trouble_kind``): a lawsuit, a recall, a stop-sale, a
+probe or an incident (a crash: trial 51's robotaxi hitting a pedestrian, then NHTSA's probe of
+it, then the recall), and a probe's turn. Two titles of different kinds are two events of one
+model, whatever part, fault and model both name: owners suing over a recall are not the recall,
+nor is a probe the recall later ends, nor the stop-sale told before its filing; nor are a
+probe's opening, its upgrade and its closing one event (``other_trouble``)."""
 
 from __future__ import annotations
 
-from autonews.cluster.concept_sets import TROUBLE_KINDS
+from autonews.cluster.concept_sets import (
+    INCIDENT_AUTHORITIES,
+    INCIDENT_HITS,
+    INCIDENT_VICTIMS,
+    TROUBLE_KINDS,
+)
 from autonews.cluster.features import _Features
 from autonews.models import Event
 
@@ -22,7 +28,7 @@ _PROBE_WORD = "c:probe"
 # after automaker recalls 190,000 EVs", "Hyundai recalls 190,000 EVs, ending US probe").
 _PROBE_TURNS = ("begin", "expand", "end")
 _OPEN_TURNS = frozenset(_PROBE_TURNS[:2])
-_RECALL, _STOP_SALE, _PROBE = "recall", "stop-sale", "probe"
+_RECALL, _STOP_SALE, _PROBE, _INCIDENT = "recall", "stop-sale", "probe", "incident"
 _LAWSUIT = TROUBLE_KINDS[0]
 
 
@@ -39,7 +45,24 @@ def trouble_kind(item: _Features) -> tuple[str, str] | None:
             return kind, ""
     if _HALT in item.stages and _SALES in item.title:
         return _STOP_SALE, ""  # "Toyota halts US sales of Grand Highlander over air bag issue"
-    return None if turn is None else (_PROBE, turn)
+    if turn is not None:
+        return _PROBE, turn  # "NHTSA investigates Zoox robotaxis after pedestrian is struck"
+    return (_INCIDENT, "") if _tells_an_incident(item) else None
+
+
+def _tells_an_incident(item: _Features) -> bool:
+    """The classifier is sure of an incident (a crash, a fire), or the title tells a vehicle
+    hitting a person ("Waymo robotaxi hits child near school"): the incident, not the probe or
+    recall that follows it. Not a regulator's notice of a fault ("Injuries", "May Catch Fire":
+    the recall's words) nor a title naming an inquiry or an authority ("Nach vier Unfällen:
+    US-Behörde untersucht ...")."""
+    if item.notice is not None or _PROBE_WORD in item.title:
+        return False
+    if not INCIDENT_AUTHORITIES.isdisjoint(item.title):
+        return False
+    if item.event is Event.INCIDENT and item.event_sure:
+        return True
+    return not (INCIDENT_HITS.isdisjoint(item.title) or INCIDENT_VICTIMS.isdisjoint(item.title))
 
 
 def _probe_turn(item: _Features) -> str | None:
