@@ -145,3 +145,26 @@ def test_story_a_b_says_an_incident_and_its_probe_are_different_events(
     result = cli("story", crash["id"], probe["id"])
     assert result.code == 0, result.err
     assert "a probe / a stop-sale / an incident" in result.out
+
+
+def test_story_a_b_names_a_source_to_detach_that_exists(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Trial 51 read "B2 is `autonews story … --detach 2`" under a story B of one source [B1]."""
+    digest = _digest(cli, httpserver, CHILD + CHILD_PROBE[:1])
+    crash, probe = story_of(digest, CHILD[0][2]), story_of(digest, CHILD_PROBE[0][2])
+    assert len(probe["sources"]) == 1 and len(crash["sources"]) > 1
+    result = cli("story", crash["id"], probe["id"])
+    assert result.code == 0, result.err
+    assert "B2 is" not in result.out
+    assert f"A2 is `autonews story {crash['id']} --detach 2`" in result.out
+
+
+def test_story_a_b_of_two_single_sources_gives_no_detach_hint(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    digest = _digest(cli, httpserver, CHILD[:1] + CHILD_PROBE[:1])
+    crash, probe = story_of(digest, CHILD[0][2]), story_of(digest, CHILD_PROBE[0][2])
+    result = cli("story", crash["id"], probe["id"])
+    assert result.code == 0, result.err
+    assert "--detach takes" not in result.out
