@@ -134,6 +134,7 @@ def _prospect(a: _Features, b: _Features) -> bool:
     rumour it denies: "回应裁员传闻：消息不实" is no rumour of the cuts another denial counts.)"""
     return (
         not a.stages.isdisjoint(PROSPECTS)
+        and not _results(a)  # "profit drops 41% as tariffs weigh": results, no deal to come
         and DENIED not in a.stages
         and b.stages.isdisjoint(PROSPECTS)
         and not b.speculative
