@@ -289,3 +289,38 @@ TROUBLE_KINDS = (
     ("recall", frozenset({"c:recall", "c:do-not-drive"})),
     ("stop-sale", frozenset({"c:stop-sale"})),
 )
+
+# An incident (trial 51: a robotaxi strikes a pedestrian; a car catches fire) is trouble of a
+# kind of its own, read after the others: the crash, the regulator's probe of it and the recall
+# after it are three events, whatever place, victim and model their titles share. Told by the
+# classifier's event or by a vehicle hitting a person (title stems: "robotaxi hits child",
+# "struck a pedestrian"; "strikes" is read as c:strike).
+INCIDENT_HITS = frozenset({"hit", "struck", "c:strike", "run"})
+INCIDENT_VICTIMS = frozenset(
+    {"c:pedestrian", "child", "children", "kid", "boy", "girl", "student", "woman", "man"}
+)
+# A crash told with the authority acting on it is the authority's news (a probe told without
+# its word: "Wegen vieler Unfälle: US-Behörde nimmt Teslas Autopilot ins Visier").
+INCIDENT_AUTHORITIES = frozenset(
+    {"c:nhtsa", "c:fed", "c:government", "c:regulation", "agency", "behord", "federal", "watchdog"}
+)
+
+# Stages of one storyline that are news of their own (trial 50), read in ``storyline_stages``:
+# a union's vote to strike and the strike; an offer and a holder's rejection of it; a month's
+# sales, production or exports and a quarter's or a half's results.
+STRIKE = "c:strike"
+# title stems and concepts of "votes", "ballot", "approves strike"
+VOTE_STEMS = frozenset({"vot", "ballot", "c:approval"})
+REJECTION = frozenset({"c:reject", "undervalu"})  # "rejects the offer", "still undervalues"
+OFFER = frozenset({"offer", "bid", "c:take-private", "c:acquisition", "c:merger", "c:deal"})
+MONTH_CONCEPTS = frozenset(
+    "c:" + month
+    for month in """
+january february march april may june july august september october november december
+""".split()
+)
+MONTHLY_FIGURES = frozenset({"c:sales", "c:production", "c:exports"})
+PERIODS = frozenset(
+    "c:" + period for period in "q1 q2 q3 q4 h1 h2 nine-months full-year".split()
+) | {"quarterly", "quarter"}
+PERIOD_RESULTS = frozenset({"c:profit", "c:revenue", "c:loss", "c:margin", "c:forecast-raise"})

@@ -7,8 +7,9 @@ models for one fault), rules named by their codes, files of regulation (``policy
 title percentages, a market's open and its close; turns of a story
 (``turn_conflicts``: talks begun / called off, a turn told a day after a report naming none, a
 teaser or a launch date against the launch, what is expected against the figures, a deal to
-come against the deal done). Stories are never joined across such a pair (``stories``), and the
-pair model is fitted without them.
+come against the deal done); stages of one storyline (``storyline_stages``: a strike vote / the
+strike, an offer / its rejection, a month's sales / a period's results). Stories are never
+joined across such a pair (``stories``), and the pair model is fitted without them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from autonews.cluster.shared import other_systems
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
 from autonews.cluster.shared import shared_subject as shared_subject
+from autonews.cluster.storyline_stages import other_stage
 from autonews.cluster.subjects import SIDE
 from autonews.cluster.trouble_kinds import other_trouble
 from autonews.cluster.turn_conflicts import turn_conflict
@@ -126,6 +128,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "different policy files"  # type-approval's e-fuels category / the CO2 standards
     if turn := turn_conflict(a, b):
         return turn
+    if stage := other_stage(a, b):
+        return stage  # a strike vote / the strike; a raised offer / its rejection
     if figures and _other_percentages(a, b):
         return "different percentages"  # sales up 12% / up 40%; not a margin / a profit's fall
     return None

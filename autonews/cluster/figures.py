@@ -71,6 +71,10 @@ def _numbers_of(text: str) -> tuple[re.Pattern[str], bool]:
 # it: "$5B", "€2B", "¥3.4T", "₩1.46T".
 _SHORT_BILLIONS = re.compile(rf"[$€£¥₩]\s?({NUMBER})([BT])\b")
 _DIGIT = re.compile(r"\d")
+# A stock code is a name, never a figure (trial 50: "shared figures: 7,203" for two MarketScreener
+# items on Toyota, 7203.T): Tokyo's and Seoul's codes with their exchange ("7203.T",
+# "000270.KS"), or alone in brackets ("Toyota (7203)").
+_TICKER = re.compile(r"(?<![\w.,])\d{4,6}\.(?:T|KS|KQ)\b|(?<=\()\d{4,6}(?=[),])")
 _NO_DATE_FROM = 60  # a bare number below this may be a date's month, day, week or minute
 
 
@@ -80,6 +84,7 @@ def numbers(text: str) -> frozenset[Figure]:
     of a month would share a 12)."""
     if not _DIGIT.search(text):
         return frozenset(_spelled(text))  # "um sieben Prozent"
+    text = _TICKER.sub(" ", text)
     found = _spelled(text)
     dates: list[tuple[int, int]] | None = None  # read when a number may be a date's
     pattern, comma = _numbers_of(text)

@@ -14,6 +14,8 @@ from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.concept_sets import (
     AGAIN,
+    CAR_CONCEPTS,
+    COMPONENTS,
     COUNTRIES,
     SHARES,
     SHARES_DOWN_TERMS,
@@ -159,6 +161,11 @@ ONE_COMMON_WORD = (
     "all they share is one common word, and each title names a company or a name of its own "
     "(what happens to two companies told by one verb or one industry's word is two events)"
 )
+ONE_THEME = (
+    "all they share is one concept (a chip, a tariff), and one title names a maker the other "
+    "does not, while the other names a name of its own (an index, a company): a market's chip "
+    "rally is no maker's chip shortage"
+)
 ONLY_A_PLACE = (
     "both name the maker, and besides it share only a place many of its items name (or, for a "
     "commentary, a technology or theme its news keeps returning to: hybrids, robotaxis, "
@@ -194,6 +201,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return None
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
+    if _one_theme_beside_a_maker(a, b) or _one_theme_beside_a_maker(b, a):
+        return ONE_THEME
     if a.groups and b.groups:
         if a.market is not b.market:
             common = _named_by_the_note(a, b, common)
@@ -305,6 +314,27 @@ def _one_common_word(a: _Features, b: _Features) -> bool:
     if len(shared) != 1 or not shared <= a.lower or not shared <= b.lower:
         return False
     return bool(a.names - b.names) and bool(b.names - a.names)
+
+
+def _one_theme_beside_a_maker(a: _Features, b: _Features) -> bool:
+    """Whether all the subject two items share is one concept, ``a``'s title names a maker and
+    ``b``'s none, and ``b``'s names a name of its own (trial 50: "Kospi closes at record 4,200
+    on chip rally" joined "Honda cuts profit forecast as Nexperia chip shortage hits output" on
+    "chip", probability 0.92), whatever feed it came from, when ``b`` is of no car event type
+    and its title names nothing only car news names (an airbag, an EV, hydrogen: "Traverse,
+    Acadia and Enclave owners: your driver airbag could rupture" is GM's recall)."""
+    if not a.title_groups or b.title_groups or b.makers or b.event is not None:
+        return False
+    if not _NO_CAR.isdisjoint(b.title):
+        return False
+    shared = a.subject.keys() & b.subject.keys()
+    if len(shared) != 1 or not next(iter(shared)).startswith(_CONCEPT):
+        return False
+    return bool(b.names - a.names)
+
+
+_CONCEPT = "c:"
+_NO_CAR = CAR_CONCEPTS | COMPONENTS  # what only car news names
 
 
 def _telling(a: _Features, b: _Features) -> bool:

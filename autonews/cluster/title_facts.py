@@ -187,13 +187,16 @@ def market_session(title: str) -> str | None:
 
 
 # What others expect of figures still to come: "BYD gains as brokers expect November sales
-# rebound", "Tesla deliveries seen at 440,000", "Preview: ...", 市场预期. The figures told later
-# are news of their own.
+# rebound", "Tesla deliveries seen at 440,000", "Preview: ...", 市场预期; and a schedule notice,
+# "Nissan to announce first-half financial results on November 6" (trial 50). The figures told
+# later are news of their own.
 _EXPECTATION = re.compile(
     r"\b(?:brokers?|analysts?|investors?|markets?|consensus|poll)\b[^.;:]{0,30}"
     r"\b(?:expects?|expected|see|sees|seen|forecasts?|estimates?|bets?)\b"
     r"|\b(?:seen|expected|forecast|estimated|poised|set) (?:to|at|for)\b|^preview\b"
     r"|\bahead of\b[^.;:]{0,30}\b(?:results|earnings|deliveries|sales|data)\b"
+    r"|\b(?:to|will) (?:announce|report|release|publish)\b[^.;:]{0,60}\b(?:results|earnings)\b"
+    r"[^.;:]{0,20}\bon\b"
     r"|市场预期|分析师预计|机构预测|前瞻[｜|:：]",
     re.IGNORECASE,
 )

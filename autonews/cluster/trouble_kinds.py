@@ -1,13 +1,19 @@
 """The kind of trouble a title tells (``trouble_kind``): a lawsuit, a recall, a stop-sale, a
-probe and a probe's turn, or a local crash naming no company. Two titles of different kinds are
-two events, whatever part, fault and model both name: owners suing over a recall are not the
+probe and a probe's turn, a local crash naming no company, or an incident (trial 51's robotaxi
+hitting a pedestrian, then NHTSA's probe of it, then the recall). Two titles of different kinds
+are two events, whatever part, fault and model both name: owners suing over a recall are not the
 recall, nor is a probe the recall later ends, nor the stop-sale told before its filing, nor a
-local crash a probe of the same kind of vehicle; nor are a probe's opening, its upgrade and its
-closing one event (``other_trouble``)."""
+local crash a probe of the same kind of vehicle, nor a crash the probe it brings; nor are a
+probe's opening, its upgrade and its closing one event (``other_trouble``)."""
 
 from __future__ import annotations
 
-from autonews.cluster.concept_sets import TROUBLE_KINDS
+from autonews.cluster.concept_sets import (
+    INCIDENT_AUTHORITIES,
+    INCIDENT_HITS,
+    INCIDENT_VICTIMS,
+    TROUBLE_KINDS,
+)
 from autonews.cluster.features import _Features
 from autonews.models import Event
 
@@ -24,6 +30,7 @@ _PROBE_WORD = "c:probe"
 _PROBE_TURNS = ("begin", "expand", "end")
 _OPEN_TURNS = frozenset(_PROBE_TURNS[:2])
 _RECALL, _STOP_SALE, _PROBE, _CRASH = "recall", "stop-sale", "probe", "crash"
+_INCIDENT = "incident"
 # A crash that names no company is a one-off, local one: no probe's, recall's or lawsuit's
 # news, whatever vehicle both name ("NHTSA investigation into Waymo school bus incidents
 # widened" / "Two hurt in crash involving pickup truck and school bus on Route 9", trial 48).
@@ -48,9 +55,26 @@ def trouble_kind(item: _Features) -> Trouble | None:
             return kind, ""
     if _HALT in item.stages and _SALES in item.title:
         return _STOP_SALE, ""  # "Toyota halts US sales of Grand Highlander over air bag issue"
-    if turn is None and _CRASH_WORD in item.title and not (item.makers or item.actors):
+    if turn is not None:
+        return _PROBE, turn  # "NHTSA investigates Zoox robotaxis after pedestrian is struck"
+    if _CRASH_WORD in item.title and not (item.makers or item.actors):
         return _CRASH, ""  # "Two hurt in crash involving pickup truck and school bus on Route 9"
-    return None if turn is None else (_PROBE, turn)
+    return (_INCIDENT, "") if _tells_an_incident(item) else None
+
+
+def _tells_an_incident(item: _Features) -> bool:
+    """The classifier is sure of an incident (a crash, a fire), or the title tells a vehicle
+    hitting a person ("Waymo robotaxi hits child near school"): the incident, not the probe or
+    recall that follows it. Not a regulator's notice of a fault ("Injuries", "May Catch Fire":
+    the recall's words) nor a title naming an inquiry or an authority ("Nach vier Unfällen:
+    US-Behörde untersucht ...")."""
+    if item.notice is not None or _PROBE_WORD in item.title:
+        return False
+    if not INCIDENT_AUTHORITIES.isdisjoint(item.title):
+        return False
+    if item.event is Event.INCIDENT and item.event_sure:
+        return True
+    return not (INCIDENT_HITS.isdisjoint(item.title) or INCIDENT_VICTIMS.isdisjoint(item.title))
 
 
 def _probe_turn(item: _Features) -> str | None:
@@ -98,8 +122,9 @@ _TURNS_TOLD = {"begin": " opened", "expand": " widened or upgraded", "end": " cl
 
 
 def _told(kind: str, turn: str) -> str:
-    """A trouble as a reader names it: "a lawsuit", "a probe opened", "a crash"."""
-    return f"a {kind}{_TURNS_TOLD.get(turn, '')}"
+    """A trouble as a reader names it: "a lawsuit", "a probe opened", "an incident"."""
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f"{article} {kind}{_TURNS_TOLD.get(turn, '')}"
 
 
 def _before_the_turn(a: _Features, turn: str, b: _Features) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
-from autonews.cluster.concept_sets import OPPOSED_STAGES, PROSPECTS, TURNS
+from autonews.cluster.concept_sets import OPPOSED_STAGES, PROSPECTS, RESULTS, TURNS
 from autonews.cluster.features import _Features
 from autonews.models import Event
 
@@ -111,14 +111,21 @@ def _other_launch_stages(a: _Features, b: _Features) -> bool:
 
 
 def _expected(a: _Features, b: _Features) -> bool:
-    """``a``'s title tells what others expect of figures still to come, and ``b``'s, half a day
-    or more later, tells figures with no expectation: the figures themselves."""
+    """``a``'s title tells what others expect of figures still to come, or when they come, and
+    ``b``'s, half a day or more later, tells figures with no expectation: the figures
+    themselves, or the results they are ("Nissan reports financial results for the first half"
+    after "Nissan to announce first-half results on November 6")."""
     return (
         a.expectation
         and not b.expectation
-        and bool(b.units or b.title_money or b.title_percents)
+        and bool(b.units or b.title_money or b.title_percents or _results(b))
         and b.stamp - a.stamp >= _LAUNCH_AFTER_PREVIEW
     )
+
+
+def _results(item: _Features) -> bool:
+    """The title tells a maker's results: the classifier's financials, in results' words."""
+    return item.event is Event.FINANCIALS and not RESULTS.isdisjoint(item.title)
 
 
 def _prospect(a: _Features, b: _Features) -> bool:
@@ -127,6 +134,7 @@ def _prospect(a: _Features, b: _Features) -> bool:
     rumour it denies: "回应裁员传闻：消息不实" is no rumour of the cuts another denial counts.)"""
     return (
         not a.stages.isdisjoint(PROSPECTS)
+        and not _results(a)  # "profit drops 41% as tariffs weigh": results, no deal to come
         and DENIED not in a.stages
         and b.stages.isdisjoint(PROSPECTS)
         and not b.speculative

@@ -54,10 +54,8 @@ def format_apart(report: ApartReport, fmt: str, zone: tzinfo | None = None) -> s
     lines = []
     for letter, story in zip("AB", report.stories, strict=False):
         lines += _story_lines(story, number, zone, letter)
-    lines.append(
-        "(--detach takes a story's own numbers: B2 is `autonews story "
-        f"{report.stories[-1].story_id} --detach 2`)"
-    )
+    if hint := _detach_hint(report):
+        lines.append(hint)
     lines.append("apart:")
     for reason in report.apart.reasons:
         lines.append(f"  - {clean_text(_reason_text(reason, number))}")
@@ -70,6 +68,19 @@ def format_apart(report: ApartReport, fmt: str, zone: tzinfo | None = None) -> s
         lines.append(f"the likeliest pair across them, weighed as a merge{ruled_out}:")
         lines += _merge_lines(closest, number)
     return "\n".join(lines) + "\n"
+
+
+def _detach_hint(report: ApartReport) -> str | None:
+    """How --detach numbers a story's sources, shown with a second source that exists (the
+    second story's, else the first's): trial 51 read "B2 is ..." under a story B of one source.
+    None when neither story has two sources: there is nothing to detach."""
+    for letter, story in reversed(list(zip("AB", report.stories, strict=False))):
+        if len(story.items) >= 2:
+            return (
+                f"(--detach takes a story's own numbers: {letter}2 is `autonews story "
+                f"{story.story_id} --detach 2`)"
+            )
+    return None
 
 
 def _reason_text(reason: Reason, number: Mapping[int, str]) -> str:

@@ -1,0 +1,59 @@
+"""Stages of one storyline told apart (``other_stage``), trial 50's earnings week: a union's
+vote to strike and the strike it called ("Hyundai Motor union votes to strike" / "union stages
+partial strike"); an offer raised and a holder's rejection of it ("Toyota group raises Toyota
+Industries offer" / "Elliott rejects sweetened offer"); a month's sales, production and
+exports and a half's results ("Toyota's October Sales, Production, and Export Results" /
+"Toyota quarterly profit slides 27%": "results" of one maker was all they shared). Each is a
+reader's news of its own, whatever company, offer or figures both name."""
+
+from __future__ import annotations
+
+from autonews.cluster.concept_sets import (
+    MONTH_CONCEPTS,
+    MONTHLY_FIGURES,
+    OFFER,
+    PERIOD_RESULTS,
+    PERIODS,
+    REJECTION,
+    STRIKE,
+    VOTE_STEMS,
+)
+from autonews.cluster.features import _Features
+
+
+def other_stage(a: _Features, b: _Features) -> str | None:
+    """What keeps two stages of one storyline apart, or None."""
+    if _strike_vote(a) != _strike_vote(b) and STRIKE in a.title and STRIKE in b.title:
+        return "a strike vote / the strike"
+    if _rejection_of_offer(a, b) or _rejection_of_offer(b, a):
+        return "an offer / its rejection"
+    if _month_figures_and_results(a, b) or _month_figures_and_results(b, a):
+        return "a month's sales or output / a period's results"
+    return None
+
+
+def _strike_vote(item: _Features) -> bool:
+    """The title tells a vote to strike: the ballot, not the strike it may call."""
+    return STRIKE in item.title and not VOTE_STEMS.isdisjoint(item.title)
+
+
+def _rejection_of_offer(a: _Features, b: _Features) -> bool:
+    """``a`` tells an offer or bid with no rejection, ``b`` a rejection of one."""
+    return (
+        REJECTION.isdisjoint(a.title)
+        and not OFFER.isdisjoint(a.title)
+        and not REJECTION.isdisjoint(b.title)
+    )
+
+
+def _month_figures_and_results(a: _Features, b: _Features) -> bool:
+    """``a`` tells a month's sales, production or exports and no period's results, ``b`` a
+    period's profit, revenue or loss and no month (a quarter's deliveries are no results)."""
+    return (
+        not MONTH_CONCEPTS.isdisjoint(a.title)
+        and not MONTHLY_FIGURES.isdisjoint(a.title)
+        and PERIODS.isdisjoint(a.title)
+        and PERIOD_RESULTS.isdisjoint(a.title)
+        and MONTH_CONCEPTS.isdisjoint(b.title)
+        and not PERIOD_RESULTS.isdisjoint(b.title)
+    )
