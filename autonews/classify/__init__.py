@@ -129,7 +129,8 @@ class Classifier(TitleReader, OffTopicChecks):
         )
         if found and title[:1].isdigit():  # a listing's manufacturer (regulators.py)
             found = without_the_manufacturers_models(title, tokens, found, reasons)
-        figures = extract_figures(title, _names_in(tokens, found) if found else NO_NAMES, reasons)
+        names = _names_in(tokens, found) if found else NO_NAMES
+        figures = extract_figures(title, names, reasons, tokens.norms)
         if notice and summary:
             figures = with_units_affected(figures, summary, reasons)
         probability = 1.0

@@ -65,11 +65,12 @@ CURRENCY_WORDS = {
 }
 
 
-def spelled_spots(text: str) -> list[Spot]:
+def spelled_spots(text: str, words: list[str] | None = None) -> list[Spot]:
     """The figures a spelled number makes before a percent word ("sieben Prozent", "five per
-    cent") or a scale and then a currency ("zwei Milliarden Euro") or what it counts."""
+    cent") or a scale and then a currency ("zwei Milliarden Euro") or what it counts;
+    ``words``: the text's tokens, where the caller has them (``spelled``)."""
     spots = []
-    for match in spelled(text):
+    for match in spelled(text, words):
         value = float(spelled_numbers()[match.group(1).lower()])
         start, end = match.start(), match.end()
         if match.group("percent"):
