@@ -1,0 +1,71 @@
+"""Through the real CLI: what the re-check of blind trial 49 (a UK enthusiast reading motoring
+magazines) still found wrong.
+
+- W5: SMMT's November registrations were two stories: "the titles name nothing in common",
+  though a national body's figures of a month are one release whatever figure each outlet
+  leads with.
+- C1: `story ID --detach B3` was refused ("'B3' is not a source number") although `story A B`
+  had just numbered the source B3.
+- C4: `--group-by event` listed `other` second, by its count: it goes last.
+"""
+
+from __future__ import annotations
+
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+
+SMMT_NOVEMBER = [
+    (
+        "BBC News - Business",
+        30.0,
+        "New car sales rise in November as electric share hits record",
+        "Sales of new cars in the UK rose 4.1% last month, with battery electric models taking "
+        "27% of the market, according to the SMMT.",
+    ),
+    (
+        "Autocar",
+        29.0,
+        "UK new car market up 4.1% in November as EV share reaches 27%",
+        "Figures from the Society of Motor Manufacturers and Traders show 148,312 new cars were "
+        "registered last month.",
+    ),
+    (
+        "Auto Express",
+        28.0,
+        "SMMT: November new car registrations up as electric cars surge",
+        "Electric cars accounted for more than a quarter of UK registrations in November, but "
+        "the industry says the ZEV mandate is still out of reach.",
+    ),
+]
+
+
+def test_a_national_bodys_monthly_figures_are_one_story(cli, home, httpserver: HTTPServer) -> None:
+    digest = digest_of_rows(cli, httpserver, SMMT_NOVEMBER, "4d")
+    story = story_of(digest, "SMMT: November new car registrations")
+    assert titles(story) == {row[2] for row in SMMT_NOVEMBER}
+    explained = cli("story", story["id"], "--explain")
+    assert explained.code == 0, explained.err
+    assert "SMMT's figures of the market in November" in explained.out, explained.out
+
+
+def test_two_bodies_or_two_months_stay_apart(cli, home, httpserver: HTTPServer) -> None:
+    rows = [
+        SMMT_NOVEMBER[1],
+        (
+            "Autocar",
+            27.0,
+            "UK new car market up 2% in October as fleet demand holds",
+            "Figures from the Society of Motor Manufacturers and Traders show the market grew.",
+        ),
+        (
+            "Reuters",
+            29.5,
+            "German new car registrations rise 5% in November, KBA says",
+            "Registrations of new cars in Germany rose 5% in November, the Federal Motor "
+            "Transport Authority said.",
+        ),
+    ]
+    digest = digest_of_rows(cli, httpserver, rows, "4d")
+    for _, _, title, _ in rows:
+        assert titles(story_of(digest, title)) == {title}
