@@ -14,6 +14,7 @@ from __future__ import annotations
 from pytest_httpserver import HTTPServer
 
 from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+from tests.test_cli_press_pieces_of_trial49 import M3_REVEAL
 
 SMMT_NOVEMBER = [
     (
@@ -69,3 +70,34 @@ def test_two_bodies_or_two_months_stay_apart(cli, home, httpserver: HTTPServer) 
     digest = digest_of_rows(cli, httpserver, rows, "4d")
     for _, _, title, _ in rows:
         assert titles(story_of(digest, title)) == {title}
+
+
+def test_story_detach_takes_the_letters_story_a_b_shows(
+    cli, home, httpserver: HTTPServer
+) -> None:
+    spied = (
+        "Motor1 Spy Shots",
+        25.0,
+        "Next-Gen Petrol BMW M3 Spied Alongside The EV At Munich",
+        "BMW is keeping a combustion M3 around alongside the electric M3.",
+    )
+    digest = digest_of_rows(cli, httpserver, [spied, *M3_REVEAL], "4d")
+    spy = story_of(digest, "Next-Gen Petrol BMW M3 Spied")["id"]
+    reveal = story_of(digest, "New BMW M3 revealed")["id"]
+    shown = cli("story", spy, reveal)
+    lines = shown.out.splitlines()
+    b3 = lines[lines.index(next(line for line in lines if line.startswith("  [B3] "))) + 1]
+    # With both ids, the letter says which story; the apart view is shown again.
+    both = cli("story", spy, reveal, "--detach", "B3")
+    assert both.code == 0, both.err
+    assert f"took [B3] out of story {reveal}: {b3.strip()}" in both.err, both.err
+    assert b3.strip() not in both.out, both.out
+    # With one id, "B2" is that story's source 2, as `story A B` said it would be.
+    one = cli("story", reveal, "--detach", "B2")
+    assert one.code == 0, one.err
+    assert f"took [B2] out of story {reveal}" in one.err, one.err
+    # Sources of both stories at once, or two ids without a letter: a usage error that says so.
+    mixed = cli("story", spy, reveal, "--detach", "A1,B1")
+    assert mixed.code == 2 and "both stories" in mixed.err, mixed.err
+    bare = cli("story", spy, reveal, "--detach", "1")
+    assert bare.code == 2 and "needs the story's letter" in bare.err, bare.err

@@ -54,9 +54,10 @@ def format_apart(report: ApartReport, fmt: str, zone: tzinfo | None = None) -> s
     lines = []
     for letter, story in zip("AB", report.stories, strict=False):
         lines += _story_lines(story, number, zone, letter)
+    first, second = report.stories[0].story_id, report.stories[-1].story_id
     lines.append(
-        "(--detach takes a story's own numbers: B2 is `autonews story "
-        f"{report.stories[-1].story_id} --detach 2`)"
+        f"(--detach takes these: `autonews story {first} {second} --detach B2`, or a story's "
+        f"own numbers: B2 is `autonews story {second} --detach 2`)"
     )
     lines.append("apart:")
     for reason in report.apart.reasons:
