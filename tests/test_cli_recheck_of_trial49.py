@@ -101,3 +101,29 @@ def test_story_detach_takes_the_letters_story_a_b_shows(
     assert mixed.code == 2 and "both stories" in mixed.err, mixed.err
     bare = cli("story", spy, reveal, "--detach", "1")
     assert bare.code == 2 and "needs the story's letter" in bare.err, bare.err
+
+
+def test_group_by_event_lists_other_last(cli, home, httpserver: HTTPServer) -> None:
+    others = [
+        ("Top Gear", 10.0 + n, title, "")
+        for n, title in enumerate(
+            (
+                "The 10 best sports cars of 2026",
+                "Best family cars 2026",
+                "Best small SUVs to buy",
+                "What's The Most Overrated Car Of The Last Decade?",
+            )
+        )
+    ]
+    recall = [
+        (
+            "Autocar",
+            5.0,
+            "Ford recalls 41,000 Kuga plug-in hybrids in UK over battery fire risk",
+            "Owners are told not to charge their Kuga PHEV until a fix has been carried out.",
+        )
+    ]
+    digest = digest_of_rows(cli, httpserver, [*others, *recall], "4d", "--group-by", "event")
+    events = [group["key"] for group in digest["groups"] if group["kind"] == "event"]
+    assert "other" in events and "recall" in events, events
+    assert events[-1] == "other", events
