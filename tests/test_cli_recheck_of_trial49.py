@@ -7,12 +7,14 @@ magazines) still found wrong.
 - C1: `story ID --detach B3` was refused ("'B3' is not a source number") although `story A B`
   had just numbered the source B3.
 - C4: `--group-by event` listed `other` second, by its count: it goes last.
+- F1: "sub-£30,000" had no qualifier, nor "from £29,995".
 """
 
 from __future__ import annotations
 
 from pytest_httpserver import HTTPServer
 
+from tests.helpers.classified import labels_of
 from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
 from tests.test_cli_press_pieces_of_trial49 import M3_REVEAL
 
@@ -127,3 +129,27 @@ def test_group_by_event_lists_other_last(cli, home, httpserver: HTTPServer) -> N
     events = [group["key"] for group in digest["groups"] if group["kind"] == "event"]
     assert "other" in events and "recall" in events, events
     assert events[-1] == "other", events
+
+
+def _qualified(cli, title: str) -> list[tuple[str, str | None]]:
+    return [(f["text"], f["qualifier"]) for f in labels_of(cli, title)["figures"]]
+
+
+def test_a_figures_bound_in_the_words_magazines_and_german_french_outlets_use(cli) -> None:
+    """F1: "sub-£30,000" had no qualifier; "from £29,995" neither. A price "from" is its least,
+    but "up from 40,000" and "rose to 50,000 from 40,000" tell where a move began."""
+    told = {
+        "Kia EV2 revealed as sub-£30,000 electric SUV for Europe": ("sub-£30,000", "at_most"),
+        "Leapmotor B10 from £29,995 goes on sale in January": ("from £29,995", "at_least"),
+        "Dacia Spring jetzt unter 17.000 Euro": ("unter 17.000 Euro", "at_most"),
+        "Peugeot e-208 ab 29.990 Euro bestellbar": ("ab 29.990 Euro", "at_least"),
+        "VW streicht bis zu 35.000 Stellen": ("bis zu 35.000 Stellen", "at_most"),
+        "Renault: plus de 20% de ventes en novembre": ("plus de 20%", "at_least"),
+    }
+    for title, figure in told.items():
+        assert figure in _qualified(cli, title), (title, _qualified(cli, title))
+    assert _qualified(cli, "Sales rose to 50,000 from 40,000") == [
+        ("50,000", None),
+        ("40,000", None),
+    ]
+    assert ("£35,000", None) in _qualified(cli, "Ford cuts price from £35,000 to £30,000")
