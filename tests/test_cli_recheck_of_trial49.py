@@ -8,6 +8,7 @@ magazines) still found wrong.
   had just numbered the source B3.
 - C4: `--group-by event` listed `other` second, by its count: it goes last.
 - F1: "sub-£30,000" had no qualifier, nor "from £29,995".
+- Questions to readers ("What's The Most Overrated Car…") were marked speculative.
 """
 
 from __future__ import annotations
@@ -153,3 +154,19 @@ def test_a_figures_bound_in_the_words_magazines_and_german_french_outlets_use(cl
         ("40,000", None),
     ]
     assert ("£35,000", None) in _qualified(cli, "Ford cuts price from £35,000 to £30,000")
+
+
+def test_a_question_put_to_readers_is_no_speculation(cli) -> None:
+    """"What's The Most Overrated Car…" was marked "· speculative" ("speculative: a question"):
+    a question to readers guesses at no event. A question about news to come still is one."""
+    for title in (
+        "What's The Most Overrated Car Of The Last Decade?",
+        "What's The Worst Car You've Ever Owned?",
+        "Why Doesn't Anyone Buy The Honda Civic Type R?",
+        "Would You Rather: Jeep Wrangler Or Ford Bronco?",
+    ):
+        assert labels_of(cli, title)["speculative"] is False, title
+        explained = cli("classify", "--explain", title)
+        assert "not speculative: a question put to readers" in explained.out, explained.out
+    for title in ("Could Tesla cut prices again?", "Is the Model Y about to get cheaper?"):
+        assert labels_of(cli, title)["speculative"] is True, title
