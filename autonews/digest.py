@@ -16,9 +16,9 @@ from autonews.event_names import stage_events, stage_of_filter
 from autonews.model_filter import WantedModel, names_model
 from autonews.models import (
     EVENT_WEIGHT,
-    Event,
     Classification,
     Digest,
+    Event,
     FeedHealth,
     FilterStep,
     Group,

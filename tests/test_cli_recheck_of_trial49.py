@@ -75,9 +75,7 @@ def test_two_bodies_or_two_months_stay_apart(cli, home, httpserver: HTTPServer) 
         assert titles(story_of(digest, title)) == {title}
 
 
-def test_story_detach_takes_the_letters_story_a_b_shows(
-    cli, home, httpserver: HTTPServer
-) -> None:
+def test_story_detach_takes_the_letters_story_a_b_shows(cli, home, httpserver: HTTPServer) -> None:
     spied = (
         "Motor1 Spy Shots",
         25.0,
@@ -157,8 +155,8 @@ def test_a_figures_bound_in_the_words_magazines_and_german_french_outlets_use(cl
 
 
 def test_a_question_put_to_readers_is_no_speculation(cli) -> None:
-    """"What's The Most Overrated Car…" was marked "· speculative" ("speculative: a question"):
-    a question to readers guesses at no event. A question about news to come still is one."""
+    """A question to readers ("What's The Most Overrated Car…") was marked "· speculative"
+    ("speculative: a question"): it guesses at no event. One about news to come still is."""
     for title in (
         "What's The Most Overrated Car Of The Last Decade?",
         "What's The Worst Car You've Ever Owned?",
