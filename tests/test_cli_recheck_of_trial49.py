@@ -168,3 +168,56 @@ def test_a_question_put_to_readers_is_no_speculation(cli) -> None:
         assert "not speculative: a question put to readers" in explained.out, explained.out
     for title in ("Could Tesla cut prices again?", "Is the Model Y about to get cheaper?"):
         assert labels_of(cli, title)["speculative"] is True, title
+
+
+LAUNCHES = [
+    (
+        "Motor1 Spy Shots",
+        30.0,
+        "Porsche 718 Cayman EV Caught Testing With Production Body",
+        "The electric Cayman is nearly ready.",
+    ),
+    (
+        "Auto Express",
+        20.0,
+        "Jaecoo 5 electric SUV priced from £30,165 in UK",
+        "The Jaecoo 5 goes on sale in the UK this month.",
+    ),
+    (
+        "Autocar",
+        18.0,
+        "Leapmotor B10 priced from £29,995 as Chinese brand expands UK line-up",
+        "The B10 goes on sale in January.",
+    ),
+    (
+        "CAR Magazine",
+        10.0,
+        "BMW M3 EV unveiled: 0-62mph in 2.9sec, on sale in 2027",
+        "BMW has revealed the electric M3, built on the Neue Klasse.",
+    ),
+]
+
+
+def test_a_launch_story_shows_its_stage_and_the_stage_filters_match_it(
+    cli, home, httpserver: HTTPServer
+) -> None:
+    """Recheck new problem 1: `--event "on sale"` left out UK price launches ("Jaecoo 5 priced
+    from £30,165") and listed a reveal going on sale in 2027; a spy shot showed as a bare
+    [launch]. Each launch story's label and JSON now say its stage."""
+    digest = digest_of_rows(cli, httpserver, LAUNCHES, "4d")
+    stages = {story["title"]: story["stage"] for story in digest["stories"]}
+    assert stages == {
+        LAUNCHES[0][2]: "teaser",
+        LAUNCHES[1][2]: "on sale",
+        LAUNCHES[2][2]: "on sale",
+        LAUNCHES[3][2]: "reveal",
+    }, stages
+    feeds = [arg for outlet, *_ in LAUNCHES for arg in ("--feed", httpserver.url_for(f"/{outlet}"))]
+    text = cli("digest", *feeds, "--offline", "--since", "4d", "--format", "text")
+    assert f"[launch · teaser] {LAUNCHES[0][2]}" in text.out, text.out
+    assert "[launch · on sale] Jaecoo 5" in text.out, text.out
+    assert "[launch · reveal] BMW M3 EV unveiled" in text.out, text.out
+    on_sale = digest_of_rows(cli, httpserver, LAUNCHES, "4d", "--event", "on sale")
+    assert {story["title"] for story in on_sale["stories"]} == {LAUNCHES[1][2], LAUNCHES[2][2]}
+    revealed = digest_of_rows(cli, httpserver, LAUNCHES, "4d", "--event", "reveal")
+    assert [story["title"] for story in revealed["stories"]] == [LAUNCHES[3][2]]
