@@ -221,3 +221,26 @@ def test_a_launch_story_shows_its_stage_and_the_stage_filters_match_it(
     assert {story["title"] for story in on_sale["stories"]} == {LAUNCHES[1][2], LAUNCHES[2][2]}
     revealed = digest_of_rows(cli, httpserver, LAUNCHES, "4d", "--event", "reveal")
     assert [story["title"] for story in revealed["stories"]] == [LAUNCHES[3][2]]
+
+
+def test_a_lists_summary_ends_without_the_outlets_own_notes(cli, home, site) -> None:
+    """A list's summary ended in page furniture: "Each car on this list has been tested by our
+    road test team." (and "Prices correct at time of publication.")."""
+    from tests.helpers.site import FAST_FETCH, feeds_toml, write_config
+    from tests.test_cli_page_furniture import _page, _serve
+
+    title = "Best family cars 2026"
+    text = ["The best family cars on sale in the UK, from the Skoda Kodiaq to the Kia Sportage."]
+    notes = [
+        "Each car on this list has been tested by our road test team.",
+        "Prices correct at time of publication.",
+    ]
+    feed = _serve(site, "lists", [(title, _page("en", title, "Auto Mag", text, notes))])
+    write_config(home, feeds_toml([feed]) + FAST_FETCH)
+    digest = cli("digest", "--format", "json", "--all-topics")
+    assert digest.code == 0, digest.err
+    [story] = digest.json()["stories"]
+    assert story["summary"] == text[0], story["summary"]
+    read = cli("read", story["id"])
+    assert read.code == 0, read.err
+    assert text[0] in read.out and "road test team" not in read.out, read.out
