@@ -18,6 +18,7 @@ from autonews.models import (
     EVENT_WEIGHT,
     Classification,
     Digest,
+    Event,
     FeedHealth,
     FilterStep,
     Group,
@@ -357,7 +358,10 @@ def build_digest(
     def group_rank(entry: tuple[tuple[str, str], list[Story]]) -> tuple[int, float, str]:
         (key, kind), members = entry
         score = sum(importance(s) for s in members)
-        return ({"industry": 1, "other": 2}.get(kind, 0), -score, key.lower())
+        # Industry news after the makers'; with --group-by event, the stories of no event type
+        # after every event's, however many (trial 49 C4: "other" came second, by its count).
+        last = kind == "event" and key == Event.OTHER.value
+        return ({"industry": 1, "other": 2}.get(kind, int(last)), -score, key.lower())
 
     groups = tuple(
         Group(key, kind, tuple(s.id for s in members), tuple(also.get((key, kind), ())))

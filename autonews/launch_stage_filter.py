@@ -1,8 +1,10 @@
 """Which stage of a model's launch a story tells, for `--event 预售` (the pre-sale), 上市 (the
-launch on sale), 官图 (a teaser or its date), 申报 (the MIIT filing) or OTA (a software release
-pushed to cars): the stage its title tells (``knowledge/launch_stages.toml``, as the clustering
-reads it), else the first of its sources' titles that tells one; a title naming a software
-release's names (``event_names.toml`` `[stages] software`) tells that first. And other events'
+launch on sale), 官图 (a teaser or its date), reveal (the model shown), 申报 (the MIIT filing) or
+OTA (a software release pushed to cars), and for the label a launch story shows ("launch ·
+teaser"): the stage its title tells (``knowledge/launch_stages.toml``, as the clustering reads
+it, then as a reader sees it: `[shown]`), else the first of its sources' titles that tells
+one; a title naming a software release's names (``event_names.toml`` `[stages] software`)
+tells that first. And other events'
 stages told by words of their own: `--event probe`, an investigation's (trial 48)."""
 
 from __future__ import annotations
@@ -29,7 +31,11 @@ def story_at_stage(story: Story, stage: str) -> bool:
 
 def story_stage(story: Story) -> str | None:
     """The launch stage ``story`` tells, or None."""
-    titles = [story.title, *(source.title for source in story.sources)]
+    return titles_stage([story.title, *(source.title for source in story.sources)])
+
+
+def titles_stage(titles: list[str]) -> str | None:
+    """The stage the first of ``titles`` that tells one tells, or None."""
     for title in dict.fromkeys(titles):
         stage = title_stage(title)
         if stage is not None:
@@ -39,14 +45,39 @@ def story_stage(story: Story) -> str | None:
 
 @lru_cache(maxsize=4096)
 def title_stage(title: str) -> str | None:
-    """The launch stage one title tells (read as simplified Chinese), or None."""
+    """The launch stage one title tells (read as simplified Chinese), or None: the stage the
+    clustering reads, then as a reader sees it (``knowledge/launch_stages.toml`` `[shown]`): a
+    price launch in a market is on sale, a launch a year away is none, a reveal a reveal."""
     from autonews.cluster.figures import numbers
-    from autonews.cluster.launch_stages import launch_stage
+    from autonews.cluster.launch_stages import COMING, launch_stage
 
     plain = simplified(title)
     if _software_words().search(plain):
         return SOFTWARE
-    return launch_stage(plain, numbers(plain))
+    stage = launch_stage(plain, numbers(plain))
+    if stage not in (None, LAUNCH_STAGE):
+        return stage  # filing, teaser, pre-sale, orders: their own words
+    shown = _shown()
+    if shown["on_sale"].search(plain):
+        return LAUNCH_STAGE  # "Jaecoo 5 priced from £30,165"
+    revealed = shown["reveal"].search(plain) is not None
+    if shown["later"].search(plain):  # "BMW M3 EV unveiled: … on sale in 2027"
+        return REVEAL if revealed else COMING
+    return stage or (REVEAL if revealed else None)
+
+
+LAUNCH_STAGE = "launch"  # the launch's own stage: on sale
+REVEAL = "reveal"  # the model shown, its sale to come
+
+
+@cache
+def _shown() -> dict[str, re.Pattern[str]]:
+    import tomllib
+    from importlib import resources
+
+    source = resources.files("autonews.knowledge").joinpath("launch_stages.toml")
+    shown = tomllib.loads(source.read_text("utf-8"))["shown"]
+    return {key: re.compile(str(words), re.IGNORECASE) for key, words in shown.items()}
 
 
 def _software_words() -> re.Pattern[str]:

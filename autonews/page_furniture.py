@@ -78,7 +78,8 @@ def _words() -> _Words:
     """knowledge/furniture.toml's words as patterns, read once a process."""
     source = resources.files("autonews.knowledge").joinpath("furniture.toml")
     data = tomllib.loads(source.read_text("utf-8"))
-    consent, tips, prompts = data["consent"], data["tips"], data["prompts"]
+    consent, prompts = data["consent"], data["prompts"]
+    tips = {"starts": data["tips"]["starts"] + data["notes"]["starts"]}  # both open sentences
 
     def pattern(text: str) -> re.Pattern[str]:
         return re.compile(text, re.IGNORECASE)

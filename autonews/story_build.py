@@ -255,6 +255,7 @@ def build_story(
 
         title, summary = in_traditional(title, traditional), in_traditional(summary, traditional)
     return Story(
+        stage=_launch_stage(classification, [title, *(source.title for source in sources)]),
         id=key,
         title=title,
         url=chosen.link,
@@ -267,6 +268,16 @@ def build_story(
         tags=tags,
         community=chosen.community,
     )
+
+
+def _launch_stage(classification: Classification, titles: list[str]) -> str | None:
+    """A launch story's stage, as `--event teaser` reads it: its title's, else the first of its
+    sources' titles that tells one (trial 49: a spy shot shown as a bare [launch])."""
+    if classification.event is not Event.LAUNCH:
+        return None
+    from autonews.launch_stage_filter import titles_stage
+
+    return titles_stage(titles)
 
 
 def _policy_for_all(story: Classification, sources: Sequence[Classification]) -> bool:

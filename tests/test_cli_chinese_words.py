@@ -75,7 +75,7 @@ def test_a_simplified_chinese_digest_says_its_own_words_in_chinese(cli, setup: S
     assert f"  1个来源 · {setup.shanghai(RECALL)} · 懂车帝快讯 · ID " in text
     # Groups by the names a Chinese reader knows the makers by; industry news as 行业.
     assert "== 小米汽车 · 1条新闻" in lines and "== 蔚来 · 1条新闻" in lines
-    assert "== 行业 · 1条新闻" in lines and f"* [发布] {LAUNCH}" in lines
+    assert "== 行业 · 1条新闻" in lines and f"* [发布 · 预售] {LAUNCH}" in lines
     assert f"* [监管] {REGULATION}" in lines
     assert "订阅源：1个正常 · 1个失败" in lines
     assert [line for line in lines if line.startswith("  失败 第一电动网：HTTP 503")]
@@ -127,7 +127,7 @@ def test_a_reader_in_taiwan_reads_taiwans_words_and_quotation_marks(cli, setup: 
     lines = text.splitlines()
     assert lines[2] == "頭條"
     assert "== 小米汽車 · 1則新聞" in lines and "== 蔚來 · 1則新聞" in lines
-    assert "* [發表] 蔚來ES9開啟預售，預售價52.8萬元起" in lines
+    assert "* [發表 · 預售] 蔚來ES9開啟預售，預售價52.8萬元起" in lines
     # Taiwan quotes in 「」, where the mainland writes “”.
     assert "* [監管] 工信部：開展汽車行業「反內捲」專項整治，嚴禁低於成本價銷售" in lines
     assert "訂閱源：1個正常 · 1個失敗" in lines

@@ -83,7 +83,11 @@ FIGURES = [
         "Renault : chiffre d'affaires de 12,3 Md€ au premier semestre",
         [("12,3 Md€", "money", 1.23e10, "EUR", None)],
     ),
-    ("Der neue Transporter kostet ab 39.990 € netto", [("39.990 €", "money", 39990, "EUR", None)]),
+    # "ab" (from) bounds the price, and is kept in its text as "from" is (trial 49 F1)
+    (
+        "Der neue Transporter kostet ab 39.990 € netto",
+        [("ab 39.990 €", "money", 39990, "EUR", None)],
+    ),
     # English keeps its convention; a count of whole things with three decimals is a count
     (
         "Volkswagen profit falls 58% to 1.2 billion euros",

@@ -60,7 +60,9 @@ def test_the_event_error_lists_what_the_digests_print(cli, home: Path, feed: lis
         assert named in events
     for other in ("上市", "法规", "财报", "诉讼"):
         assert other not in events
-    assert "a launch's stages are filing (申报), teaser (官图), pre-sale (预售)" in hint
+    assert (
+        "a launch's stages are filing (申报), teaser (官图), reveal (首秀), pre-sale (预售)" in hint
+    )
     # Trial 47: the hint named the stages otherwise than `digest --help` ("coming", "launch"
     # for teaser and on sale; "launch" keeps every launch story): one list now.
     stages = "".join(hint.split("a launch's stages are ")[1].split(";")[0].split())

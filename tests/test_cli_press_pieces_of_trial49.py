@@ -196,9 +196,7 @@ def test_two_stories_number_their_sources_as_detach_takes_them(
     assert shown.code == 0, shown.err
     lines = shown.out.splitlines()
     b3 = lines[lines.index(next(line for line in lines if line.startswith("  [B3] "))) + 1]
-    assert f"--detach takes a story's own numbers: B2 is `autonews story {reveal['id']}" in (
-        shown.out
-    )
+    assert f"own numbers: B2 is `autonews story {reveal['id']} --detach 2`" in shown.out
     detached = cli("story", reveal["id"], "--detach", "3")
     assert detached.code == 0, detached.err
     assert b3.strip() not in detached.out, detached.out

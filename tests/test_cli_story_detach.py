@@ -113,5 +113,6 @@ def test_story_detach_refuses_a_source_it_has_not_or_its_last(
     assert f"story {ix3} has sources 1 to 1, not 3" in missing.err
     last = cli("story", ix3, "--detach", "1")
     assert last.code == 2 and "would have no source left" in last.err
+    # With two stories, a source is named by its story's letter, as `story A B` numbers it.
     both = cli("story", ix3, ix3, "--detach", "1")
-    assert both.code == 2 and "--detach takes one story" in both.err
+    assert both.code == 2 and "--detach with two stories needs the story's letter" in both.err

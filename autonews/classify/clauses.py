@@ -10,6 +10,7 @@ from autonews.briefings import reads_as_evaluation
 from autonews.classify.lexicon import Tokens, stem, tokenize
 from autonews.classify.phrase_trie import Lexicon
 from autonews.classify.relevance import Spotted
+from autonews.classify.title_kinds import asks_its_readers
 
 _KICKER = re.compile(r"^\s*([^:：?？]{1,40})[:：]\s*\S")
 
@@ -97,13 +98,17 @@ def speculative_title(
     "上市前瞻：预售价20.99万起，配置有哪些看点？") is the outlet's: the news is sure. A review's
     (``review``: "… Review – Is The Seven-Seat EV Worth The Premium?", "…: could it replace
     the XUV700?") asks and guesses as its writer's verdict: no rumour. So does a question that
-    weighs whether something is right, enough or worth it (a commentary's)."""
+    weighs whether something is right, enough or worth it (a commentary's), and one put to
+    its readers (their taste, their choice: ``asks_its_readers``)."""
     if review:
         reasons.append("not speculative: a review's question or guess is its writer's verdict")
         return False
     if text.rstrip().endswith(("?", "？")):
         if reads_as_evaluation(text):  # "… is the EU picking the right strategic projects?"
             reasons.append("not speculative: a question weighing whether it is right, a comment")
+        elif asks_its_readers(text):  # "What's The Most Overrated Car Of The Last Decade?"
+            reasons.append("not speculative: a question put to readers")
+            return False  # "Would You Rather…": its "would" guesses at no event either
         elif not asks_about_news:
             reasons.append("speculative: a question")
             return True

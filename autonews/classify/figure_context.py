@@ -11,6 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from autonews.classify.counted import LINKING_WORDS
+from autonews.classify.figure_moves import no_bound
 from autonews.classify.figure_words import DATA, word_pattern
 from autonews.classify.reasons import DISCARD
 from autonews.models import MEASURE_WORDS, QUALIFIER_WORDS, Figure
@@ -142,22 +143,14 @@ def bound_before(text: str, start: int, value: float | None = None) -> Bound | N
             continue  # not one, or the end of a longer word ("cover 40,000")
         if words.lower() == _RANKING and (value or 0) < _LEAST_TOPPED:
             return None
-        if words.lower() == _UP_TO and _a_move_before(text, begin):
-            return None  # "inflation edges up to 2.2%": where it went, no bound
+        if no_bound(words.lower(), text, begin, start):
+            return None  # "edges up to 2.2%", "up from 40,000": where a move went or began
         qualifier, kept = found
         return Bound(qualifier, begin if kept else start, words)
     return None
 
 
 _LATIN = re.compile("[A-Za-z]")
-_UP_TO = "up to"
-_MOVES = frozenset(DATA["up_to"]["moves"])
-
-
-def _a_move_before(text: str, begin: int) -> bool:
-    """Whether the word before ``begin`` is a verb of a move ("edges", "climbed")."""
-    before = text[:begin].split()
-    return bool(before) and before[-1].lower() in _MOVES
 
 
 def bound_after(text: str, end: int) -> Bound | None:

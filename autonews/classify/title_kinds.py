@@ -64,6 +64,20 @@ def title_kind(title: str) -> str | None:
     return COLUMN if reads_as_commentary(title) else None
 
 
+@lru_cache(maxsize=1)
+def _readers() -> re.Pattern[str]:
+    source = resources.files("autonews.knowledge").joinpath("title_kinds.toml")
+    data = tomllib.loads(source.read_text("utf-8"))
+    question = next(kind for kind in data["kind"] if kind["id"] == QUESTION)
+    return re.compile(str(question["readers"]), re.IGNORECASE)
+
+
+def asks_its_readers(title: str) -> bool:
+    """Whether a question title is put to the readers (their taste, their choice: "What's The
+    Most Overrated Car Of The Last Decade?"), no guess at an event to come."""
+    return _readers().search(title.strip()) is not None
+
+
 def an_auction_or_a_spy_shot(title: str) -> str | None:
     """AUCTION or SPY where ``title`` is one, else None: the kinds that settle a title's event,
     asked of every title with one (the others are asked only of a summary's event)."""

@@ -113,9 +113,9 @@ EVENT_HELP = (
 # ... and what the digest's --event takes besides: a stage of a launch, named as the error
 # of an unknown --event names them (``event_names.stages_named``; a test holds the two alike).
 STAGE_HELP = (
-    "Or a launch's stage: filing (申报), teaser (官图), pre-sale (预售), on sale (上市), "
-    "OTA (OTA升级). Or probe (调查): legal news and recalls whose title names an investigation "
-    "(a regulator's probe opened, upgraded, closed), apart from lawsuits."
+    "Or a launch's stage: filing (申报), teaser (官图), reveal (首秀), pre-sale (预售), on sale "
+    "(上市), OTA (OTA升级). Or probe (调查): legal news and recalls whose title names an "
+    "investigation (a regulator's probe opened, upgraded, closed), apart from lawsuits."
 )
 
 

@@ -45,7 +45,8 @@ def story(
             help="Take source N (as `story ID` numbers them) out of the story, to a story of "
             "its own the clustering never joins to this one again (repeatable; a range 7-10 "
             "or a list 7,9 takes several). Each source taken out is a story of its own, "
-            "unless --together.",
+            "unless --together. With two stories, name it by its letter as `story A B` "
+            "numbers it: --detach B3.",
         ),
     ] = None,
     together: Annotated[
@@ -72,18 +73,18 @@ def story(
     check_choice("--format", fmt, ["text", "json"])
     cfg = load_config(config)
     zone = reader_zone(cfg.digest.timezone)
-    if detach and other_id is not None:
-        raise UsageError("--detach takes one story", hint="give one story's ID with --detach")
     if together and not detach:
         raise UsageError(
             "--together goes with --detach",
             hint="name the sources to take out together: --detach 7-10 --together",
         )
     if detach:
-        taken_out = detach_sources(cfg, story_id, source_numbers(detach), together)
+        letter, numbers = lettered_numbers(detach, story_id, other_id)
+        detached_from = other_id if letter == "B" and other_id is not None else story_id
+        taken_out = detach_sources(cfg, detached_from, numbers, together)
         for taken in taken_out:
             sys.stderr.write(
-                f"took [{taken.number}] out of story {story_id}: "
+                f"took [{letter or ''}{taken.number}] out of story {detached_from}: "
                 f"{clean_text(taken.item.title)} is now story {taken.story_id}\n"
             )
         if together and len(taken_out) > 1:
@@ -99,6 +100,41 @@ def story(
 
 # A source number or a range of them, in ASCII digits ("²" and "٣" are digits to str.isdigit).
 _SOURCES = re.compile(r"[0-9]+(?:-[0-9]+)?")
+# A source as `story A B` numbers it: its story's letter, then its own number ("B3", "B3-B5").
+_LETTERED = re.compile(r"([AB])([0-9]+)(?:-\1?([0-9]+))?", re.IGNORECASE)
+
+
+def lettered_numbers(
+    values: list[str], story_id: str, other_id: str | None
+) -> tuple[str | None, list[tuple[int, int]]]:
+    """The letter of the story ``--detach`` names sources of, if any, and their own numbers
+    (``source_numbers``). `story A B` lists sources as A1… and B1… (trial 49 C1: `--detach B3`
+    was refused): with two ids the letter says which story; with one id it is read as that
+    story's (`story A B` tells the reader "B2 is `autonews story B --detach 2`")."""
+    parts = [part for value in values for part in value.replace(" ", "").split(",")]
+    found = [_LETTERED.fullmatch(part) for part in parts]
+    letters = {m.group(1).upper() for m in found if m}
+    if len(letters) > 1:
+        raise UsageError(
+            f"--detach: {', '.join(values)} names sources of both stories, A and B",
+            hint="take sources out of one story at a time: --detach B3, then --detach A2",
+        )
+    letter = next(iter(letters), None)
+    if other_id is not None and letter is None:
+        raise UsageError(
+            "--detach with two stories needs the story's letter",
+            hint=f"as `autonews story {story_id} {other_id}` numbers the sources: "
+            "--detach B3 takes the second story's third source out",
+        )
+    if letter is None:
+        return None, source_numbers(values)
+    if not all(found):
+        raise UsageError(
+            f"--detach: {', '.join(values)} mixes lettered and plain numbers",
+            hint=f"write each with its story's letter: --detach {letter}2,{letter}5",
+        )
+    own = [m.group(2) + (f"-{m.group(3)}" if m.group(3) else "") for m in found if m]
+    return letter, source_numbers([",".join(own)])
 
 
 def source_numbers(values: list[str]) -> list[tuple[int, int]]:

@@ -192,6 +192,11 @@ def _evidence(
 
 def _sales_report(report: SalesReport) -> str:
     """Why a maker's sales told with other figures are one story."""
+    if report.body:
+        return (
+            f"both tell {report.maker}'s figures of the market in {described(report)}, told "
+            "within a day: one release, whatever figure each leads with"
+        )
     return (
         f"both tell {report.maker}'s sales of {described(report)}, told within a day: one "
         "release, whatever figure each leads with (total, domestic, exports, a segment)"

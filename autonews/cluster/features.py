@@ -302,7 +302,7 @@ def _features(
         expectation=tells_an_expectation(plain),
         car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
         community=item.community,
-        sales=sales_report(c, title_groups, frozenset(told), plain),
+        sales=sales_report(c, title_groups, frozenset(told), plain, lead),
         tallied=not TALLIES.isdisjoint(told),
         files=policy_files(plain + " " + lead),
         bodies=acting_bodies(plain, lead),

@@ -28,6 +28,7 @@ from autonews.cluster.features import _Features
 from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
+from autonews.cluster.sales_reports import one_report
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
 
@@ -197,7 +198,7 @@ TOO_LITTLE_NO_MAKER = (
 def unproven(a: _Features, b: _Features, common: float) -> str | None:
     """None when two items share enough to be one event (see ``positive``); else which rule
     asked for more, as a reader is told it."""
-    if one_stage_of_a_file(a, b):
+    if one_stage_of_a_file(a, b) or _one_body_report(a, b):
         return None
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
@@ -254,6 +255,15 @@ def one_stage_of_a_file(a: _Features, b: _Features) -> bool:
     if a.files.isdisjoint(b.files) or not a.bodies or a.bodies != b.bodies:
         return False
     return abs(a.stamp - b.stamp) <= _SAME_DAY
+
+
+def _one_body_report(a: _Features, b: _Features) -> bool:
+    """Both titles tell one national body's figures of one month, within a day ("UK new car
+    market up 4.1% in November" / "SMMT: November new car registrations up"): their titles
+    need name nothing else in common (``sales_reports.body_report``)."""
+    if a.sales is None or not a.sales.body:
+        return False
+    return one_report(a.sales, b.sales, abs(a.stamp - b.stamp), (a.markets, b.markets))
 
 
 def _named_by_the_note(a: _Features, b: _Features, common: float) -> float:

@@ -11,6 +11,11 @@ rules that keep different unit counts and percentages apart (``conflicts``). It 
 other rule: different makers' sales never merge, nor two months', nor a quarter's results or a
 forecast (``unless``), nor two segments' releases (a maker's passenger and commercial vehicles,
 its tractors).
+
+A national industry body's figures of a month (SMMT's, KBA's, CPCA's) are keyed the same way, by
+the body instead of a maker (``body_report``, trial 49): "New car sales rise in November" (its
+lead: "according to the SMMT"), "UK new car market up 4.1% in November" and "SMMT: November new
+car registrations up" are one release.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class SalesReport(NamedTuple):
     maker: str  # the maker, as a reader knows it ("Maruti Suzuki", of the group Suzuki)
     months: frozenset[str]  # the months it names (concept terms)
     segments: frozenset[str]  # the segments of the business it names (none: the total)
+    body: bool = False  # a national body's figures of the whole market (``group``: "body:smmt")
 
 
 class _Segment(NamedTuple):
@@ -48,10 +54,20 @@ class _Segment(NamedTuple):
     own: bool  # its sales are a release of their own, never part of the maker's total
 
 
+class _Body(NamedTuple):
+    id: str
+    name: str
+    names: re.Pattern[str]
+    country: re.Pattern[str] | None  # the words of the market it alone reports
+
+
 class _Rules(NamedTuple):
     volume: re.Pattern[str]
     unless: re.Pattern[str]
     segments: tuple[_Segment, ...]
+    market: re.Pattern[str]
+    car: re.Pattern[str]
+    bodies: tuple[_Body, ...]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +85,17 @@ def _rules() -> _Rules:
             )
             for table in data["segment"]
         ),
+        re.compile(str(data["market"]), re.IGNORECASE),
+        re.compile(str(data["car"]), re.IGNORECASE),
+        tuple(
+            _Body(
+                str(table["id"]),
+                str(table["name"]),
+                re.compile(str(table["names"]), re.IGNORECASE),
+                re.compile(str(table["country"])) if "country" in table else None,
+            )
+            for table in data["body"]
+        ),
     )
 
 
@@ -77,22 +104,57 @@ def sales_report(
     title_groups: frozenset[str],
     title_terms: frozenset[str],
     plain: str,
+    lead: str = "",
 ) -> SalesReport | None:
     """The sales report a title tells (``plain``: read as simplified Chinese; ``title_terms``:
-    its terms, where months are concepts), or None: it must be financial news naming one maker
-    and a month, and tell a volume sold, not results, a forecast nor a cumulative figure."""
-    if classification.event is not Event.FINANCIALS or len(title_groups) != 1:
+    its terms, where months are concepts; ``lead``: its lead, read alike), or None: it must be
+    financial news naming one maker, or a national body's market (``body_report``), and a
+    month, and tell a volume sold, not results, a forecast nor a cumulative figure."""
+    if classification.event is not Event.FINANCIALS or len(title_groups) > 1:
         return None
     months = MONTHS.intersection(title_terms)
     if not months:
         return None
     rules = _rules()
-    if rules.volume.search(plain) is None or rules.unless.search(plain) is not None:
+    if rules.unless.search(plain) is not None:
         return None
-    segments = frozenset(s.id for s in rules.segments if s.words.search(plain) is not None)
+    if not title_groups:
+        return body_report(plain, lead, months)
+    if rules.volume.search(plain) is None:
+        return None
     group = next(iter(title_groups))
     maker = next((m.name for m in classification.makers if m.group == group), group)
-    return SalesReport(group, maker, months, segments)
+    return SalesReport(group, maker, months, _segments(plain))
+
+
+def body_report(title: str, lead: str, months: frozenset[str]) -> SalesReport | None:
+    """A national body's figures of the whole car market in ``months``, told by a title naming
+    no maker: the body the title names, or whose country it names; else the lead's."""
+    rules = _rules()
+    if rules.car.search(title) is None:
+        return None
+    if rules.volume.search(title) is None and rules.market.search(title) is None:
+        return None
+    body = _body_named(title) or _body_named(lead)
+    if body is None:
+        return None
+    return SalesReport(f"body:{body.id}", body.name, months, _segments(title), body=True)
+
+
+def _body_named(text: str) -> _Body | None:
+    """The one body a text names, or else the one whose country it names (none of several)."""
+    bodies = _rules().bodies
+    for found in (
+        [b for b in bodies if b.names.search(text)],
+        [b for b in bodies if b.country is not None and b.country.search(text)],
+    ):
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _segments(plain: str) -> frozenset[str]:
+    return frozenset(s.id for s in _rules().segments if s.words.search(plain) is not None)
 
 
 def one_report(

@@ -73,6 +73,9 @@ class Story:
     # Every source a community post (a subreddit's, a forum's: autonews.community): no news
     # story, left out of a digest but of all topics, as a story not about cars is.
     community: bool = False
+    # A launch's stage its titles tell (launch_stage_filter: "coming" for a teaser or spy shot,
+    # "reveal", "pre-sale", "launch" on sale…), shown beside its event ("launch · teaser").
+    stage: str | None = None
 
     @property
     def cluster_size(self) -> int:

@@ -23,6 +23,7 @@ from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     digest_heading,
+    event_label,
     feed_date_note,
     makers_label,
     safe_url,
@@ -63,7 +64,7 @@ def _content(story: Story, clock: Clock) -> str:
     parts = []
     if story.summary:
         parts.append(f"<p>{escape(_text(story.summary))}</p>")
-    about = [words.event(story.classification.event), makers_label(story, words)]
+    about = [event_label(story, words), makers_label(story, words)]
     if story.classification.speculative:
         about.append(words("speculative"))
     if story.feed_date is not None:  # its updated/published are its first sight: say why

@@ -214,6 +214,11 @@ def feed_date_note(story: Story, clock: Clock) -> str:
     return clock.words("dated_by_feed", date=date, feed=clean_text(story.sources[0].feed))
 
 
+def event_label(story: Story, words: Words = ENGLISH_WORDS) -> str:
+    """The story's event, with its launch stage where it has one: "launch · teaser"."""
+    return words.event_label(story.classification.event, story.stage)
+
+
 def makers_label(story: Story, words: Words = ENGLISH_WORDS) -> str:
     """The story's makers by the reader's names for them, or the industry's group's name."""
     names = [clean_text(m.name) for m in story.classification.makers]

@@ -13,6 +13,7 @@ from autonews.render.common import (
     Clock,
     also_listed,
     digest_heading,
+    event_label,
     group_heading,
     safe_url,
     source_and_id_line,
@@ -78,7 +79,7 @@ def _title(story: Story, page: str) -> str:
 def _badge(story: Story, words: Words) -> str:
     event = story.classification.event
     style = _BADGE.format(colour=EVENT_COLOUR[event])
-    return f'<span style="{style}">{escape(words.event(event))}</span>'
+    return f'<span style="{style}">{escape(event_label(story, words))}</span>'
 
 
 def _meta(story: Story, clock: Clock) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from autonews.feed_titles import site_name
 from autonews.models import Classification, Digest, FeedHealth, Figure, Source, Story
 from autonews.render.common import web_link
+from autonews.render.words import ENGLISH_WORDS
 
 # 2: automotive and models on stories, not_about_cars; 3: filters, muted; 4: delivery state
 # (delivered_before, new_sources, a source's new; the digest's last_new_digest, caught_up);
@@ -24,7 +25,8 @@ from autonews.render.common import web_link
 # one source). Added within 9: a story's and a source's community, the digest's community_posts;
 # a figure's direction (up or down); a story's roundup, the digest's roundups. Within 9 (fewer
 # values): a source's outlet is never null. Added within 9: the digest's grown (--new); a
-# figure's measure loss (a sum lost), and a sum's negative value (a minus before its sign).
+# figure's measure loss (a sum lost), and a sum's negative value (a minus before its sign); a
+# story's stage (a launch's, as --event names it: teaser, reveal, on sale…; trial 49).
 SCHEMA_VERSION = 9
 
 
@@ -125,6 +127,7 @@ def story_dict(story: Story) -> dict[str, Any]:
     if story.body is not None:
         data["body"] = story.body
     data.update(classification_dict(story.classification))
+    data["stage"] = ENGLISH_WORDS.stages.get(story.stage) if story.stage else None
     data["community"] = story.community
     data["roundup"] = story.roundup
     data["cluster_size"] = story.cluster_size

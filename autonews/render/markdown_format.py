@@ -10,6 +10,7 @@ from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     also_listed,
+    event_label,
     group_heading,
     safe_url,
     source_and_id_line,
@@ -68,7 +69,7 @@ def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     """The story linked to its own link, the source line and id (what `autonews read` takes),
     then the other sources' links as a list under it."""
     words = clock.words
-    event = words.event(story.classification.event)
+    event = event_label(story, words)
     meta = source_and_id_line(story, clock)
     lines = [f"- **{event}** {_link(story.title, safe_url(story.url))}  "]
     news = retold_line(story, words)

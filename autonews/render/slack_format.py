@@ -36,6 +36,7 @@ from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     also_listed,
+    event_label,
     group_heading,
     safe_url,
     source_and_id_line,
@@ -89,7 +90,7 @@ def _item(story: Story, clock: Clock, *, others: bool = True) -> str:
     """The event in bold and the story linked to its own link, under it the source line and id
     (what `autonews read` takes), then the other sources' links."""
     words = clock.words
-    event = words.event(story.classification.event)
+    event = event_label(story, words)
     meta = source_and_id_line(story, clock)
     lines = [f"• *{event}* {link(story.title, story.url)}"]
     news = retold_line(story, words)

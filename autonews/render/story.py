@@ -74,11 +74,13 @@ def _detach_hint(report: ApartReport) -> str | None:
     """How --detach numbers a story's sources, shown with a second source that exists (the
     second story's, else the first's): trial 51 read "B2 is ..." under a story B of one source.
     None when neither story has two sources: there is nothing to detach."""
+    first, second = report.stories[0].story_id, report.stories[-1].story_id
     for letter, story in reversed(list(zip("AB", report.stories, strict=False))):
         if len(story.items) >= 2:
             return (
-                f"(--detach takes a story's own numbers: {letter}2 is `autonews story "
-                f"{story.story_id} --detach 2`)"
+                f"(--detach takes these: `autonews story {first} {second} --detach {letter}2`, "
+                f"or a story's own numbers: {letter}2 is `autonews story {story.story_id} "
+                "--detach 2`)"
             )
     return None
 

@@ -71,6 +71,9 @@ def _event_label(story: Story, words: Words, pad: bool = True) -> Text:
 def _meta(story: Story, clock: Clock) -> Text:
     line = source_line(story, clock, speculative=False)
     text = Wrapped(line, style="dim", keep=part_spans(line, clock.words))
+    stage = clock.words.stages.get(story.stage) if story.stage else None
+    if stage:  # a launch's stage: the label column holds its event alone ("launch · teaser")
+        text.append(clock.words("separator") + stage, style="dim")
     if story.classification.speculative:  # the one part that stands out
         words = clock.words
         text.append(words("separator") + words("speculative"), style="italic yellow")

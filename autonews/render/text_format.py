@@ -11,6 +11,7 @@ from autonews.render import RenderOptions
 from autonews.render.common import (
     Clock,
     also_listed,
+    event_label,
     group_heading,
     part_spans,
     safe_url,
@@ -29,7 +30,7 @@ def _story(
     story: Story, clock: Clock, width: int, indent: str, *, others: bool = True
 ) -> list[str]:
     words = clock.words
-    label = f"[{words.event(story.classification.event)}] "
+    label = f"[{event_label(story, words)}] "
     lines = wrap(
         label + clean_text(story.title),
         width,

@@ -52,6 +52,7 @@ class Words:
     events: Mapping[str, str]
     event_counts: Mapping[str, Counted]
     names: Mapping[str, str]
+    stages: Mapping[str, str]  # a launch's stages ("coming": "teaser")
 
     def __call__(self, key: str, **fields: object) -> str:
         """The text of ``key`` with its {fields} filled: words("also", title=..., group=...)."""
@@ -63,6 +64,11 @@ class Words:
 
     def event(self, event: Event) -> str:
         return self.events[event.value]
+
+    def event_label(self, event: Event, stage: str | None) -> str:
+        """The event with its launch stage where it has one: "launch · teaser"."""
+        named = self.stages.get(stage) if stage else None
+        return self.event(event) + (self("separator") + named if named else "")
 
     def event_count(self, event: Event, n: int) -> str:
         """ "3 recalls", "召回3条"."""
@@ -121,6 +127,7 @@ def words_for(tag: str) -> Words:
         events=raw["events"],
         event_counts=raw["event_counts"],
         names=raw.get("names", {}),
+        stages=raw.get("stages", {}),
     )
 
 

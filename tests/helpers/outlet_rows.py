@@ -15,9 +15,10 @@ Row = tuple[str, float, str, str]
 
 
 def digest_of_rows(
-    cli: Any, httpserver: HTTPServer, rows: Sequence[Row], since: str
+    cli: Any, httpserver: HTTPServer, rows: Sequence[Row], since: str, *options: str
 ) -> dict[str, Any]:
-    """`digest --no-extract --all-topics --since SINCE --format json` of the rows' feeds."""
+    """`digest --no-extract --all-topics --since SINCE --format json` of the rows' feeds (and
+    ``options``, the digest's other options)."""
     feeds = []
     for outlet in dict.fromkeys(outlet for outlet, *_ in rows):
         told = [row for row in rows if row[0] == outlet]
@@ -37,7 +38,15 @@ def digest_of_rows(
         )
         feeds += ["--feed", str(httpserver.url_for(path))]
     result = cli(
-        "digest", *feeds, "--no-extract", "--all-topics", "--since", since, "--format", "json"
+        "digest",
+        *feeds,
+        "--no-extract",
+        "--all-topics",
+        "--since",
+        since,
+        "--format",
+        "json",
+        *options,
     )
     assert result.code == 0, result.err
     digest: dict[str, Any] = result.json()
