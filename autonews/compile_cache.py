@@ -45,7 +45,13 @@ _FILE = f"compiled-{sys.implementation.cache_tag}"
 _programs: dict[tuple[str | bytes, int], Program] = {}
 _methods: dict[str, CodeType] = {}
 _used: set[object] = set()  # keys read or added in this run
-_added = False
+# What this run compiled that the file did not hold, weighed in words of program (a method as
+# METHOD_WEIGHT): the file is written again only for SAVE_AT or more. A pattern made from what
+# a run reads (a number in a title: cluster/named_models.py) is a few dozen words, compiled again
+# next run in microseconds, where writing the file costs milliseconds.
+_added = 0
+SAVE_AT = 2_000
+METHOD_WEIGHT = 100
 _installed: dict[str, Any] = {}  # what was replaced, to put back
 
 
@@ -107,7 +113,7 @@ def _load_from(folder: Path | None) -> None:
     if folder is None:
         return
     compiled = (set(_programs), set(_methods))
-    _added = False
+    _added = 0
     from autonews.cache_folder import private
 
     path = folder / _FILE
@@ -120,7 +126,8 @@ def _load_from(folder: Path | None) -> None:
                 compiled = (compiled[0] - programs.keys(), compiled[1] - methods.keys())
     except Exception:  # missing, unreadable, truncated, another Python's: compiled again
         pass
-    _added = bool(compiled[0] or compiled[1])
+    _added = sum(len(_programs[key][1]) for key in compiled[0])
+    _added += METHOD_WEIGHT * len(compiled[1])
 
 
 def _long_lived(load: Callable[[bytes], Any], data: bytes) -> Any:
@@ -137,9 +144,9 @@ def _long_lived(load: Callable[[bytes], Any], data: bytes) -> Any:
 
 
 def save() -> None:
-    """Keep what this run compiled that the file did not hold (nothing when it held it all)."""
+    """Keep what this run compiled that the file did not hold (when it is worth writing)."""
     folder = _folder
-    if folder is None or not _added:
+    if folder is None or _added < SAVE_AT:
         return
     from autonews.cache_folder import made_private, private
     from autonews.files import write_atomically
@@ -178,7 +185,7 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
             tuple(indexed),
         )
         _programs[key] = program
-        _added = True
+        _added += len(code)
     _used.add(key)
     full_flags, code, groups, names, by_index = program
     return _sre.compile(pattern, full_flags, code, groups, dict(names), by_index)
@@ -194,7 +201,7 @@ def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
     if code is None:
         code = compile(source, "<string>", "exec")
         _methods[source] = code
-        _added = True
+        _added += METHOD_WEIGHT
     _used.add(source)
     exec(code, globals, locals)
 

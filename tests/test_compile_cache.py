@@ -147,3 +147,28 @@ def test_the_folder_is_the_runs_cache_folder(tmp_path: Path, monkeypatch) -> Non
     assert compile_cache.folder_for_the_program() == resolve_paths().cache_dir == tmp_path / "cache"
     monkeypatch.setenv("AUTONEWS_HOME", str(tmp_path / "missing"))
     assert compile_cache.folder_for_the_program() is None
+
+
+def test_a_few_small_new_patterns_do_not_write_the_file_again(tmp_path: Path) -> None:
+    """A pattern made from what a run reads (a number in a title) is compiled again next run
+    in microseconds; writing the file again for it would cost milliseconds every run."""
+    folder = tmp_path / "cache"
+    compile_cache.install(folder)
+    try:
+        re.compile(r"(?<!\d)first (\d+) of \w+ kept", re.IGNORECASE)
+        compile_cache._added = compile_cache.SAVE_AT  # (as a cold run's imports would)
+        compile_cache.save()
+        kept = folder / f"compiled-{sys.implementation.cache_tag}"
+        written = kept.stat().st_mtime_ns
+        compile_cache._programs.clear()
+        compile_cache.install(folder)  # (already patched: the file read again, as a new run)
+        assert not compile_cache._added
+        re.compile(r"(?<!\d)(?<!\d[,.])227(?![.,]?\d)")
+        compile_cache.save()
+        assert kept.stat().st_mtime_ns == written
+        assert ("(?<!\\d)first (\\d+) of \\w+ kept", re.IGNORECASE) in compile_cache._programs
+    finally:
+        compile_cache.uninstall()
+        compile_cache._programs.clear()
+        compile_cache._methods.clear()
+        compile_cache._added = 0
