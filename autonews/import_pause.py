@@ -23,7 +23,6 @@ from typing import Any
 _lock = threading.Lock()
 _depth = 0  # imports under way, in every thread (the collector is the process's)
 _resume = False  # whether the collector was on when the outermost of them started
-_asking = threading.local()  # whether this thread is in _Finder.find_spec
 
 
 class _Finder:
@@ -33,23 +32,17 @@ class _Finder:
     def find_spec(
         self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if getattr(_asking, "now", False):  # asked again by a finder it asked (one like it)
-            return None
-        _asking.now = True
-        try:
-            for finder in sys.meta_path:
-                find = getattr(finder, "find_spec", None)
-                if finder is self or find is None:
-                    continue
-                spec: ModuleSpec | None = find(name, path, target)
-                if spec is not None:
-                    loader = spec.loader
-                    if type(loader) in (SourceFileLoader, ExtensionFileLoader):
-                        loader.exec_module = _paused(loader.exec_module)  # type: ignore[method-assign,union-attr]
-                    return spec
-            return None
-        finally:
-            _asking.now = False
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec: ModuleSpec | None = find(name, path, target)
+            if spec is not None:
+                loader = spec.loader
+                if type(loader) in (SourceFileLoader, ExtensionFileLoader):
+                    loader.exec_module = _paused(loader.exec_module)  # type: ignore[method-assign,union-attr]
+                return spec
+        return None
 
 
 _FINDER = _Finder()

@@ -82,34 +82,3 @@ def test_an_import_leaves_the_collector_as_it_was(tmp_path: Path, monkeypatch) -
         gc.unfreeze()
         (gc.enable if enabled else gc.disable)()
     assert import_pause._FINDER not in sys.meta_path
-
-
-class _AnotherLikeIt:
-    """A finder that, like the pause's, asks every other finder of sys.meta_path (a
-    profiler's), and takes no care of being asked again by one of them."""
-
-    def find_spec(self, name, path, target=None):
-        for finder in list(sys.meta_path):
-            if finder is not self and hasattr(finder, "find_spec"):
-                spec = finder.find_spec(name, path, target)
-                if spec is not None:
-                    return spec
-        return None
-
-
-def test_a_finder_like_it_does_not_make_them_ask_each_other_for_ever(
-    tmp_path: Path, monkeypatch
-) -> None:
-    (tmp_path / "pause_probe_c.py").write_text("VALUE = 3\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    other = _AnotherLikeIt()
-    sys.meta_path.insert(0, other)
-    import_pause.install()  # first, before the other
-    try:
-        import pause_probe_c  # type: ignore[import-not-found]
-
-        assert pause_probe_c.VALUE == 3
-    finally:
-        import_pause.uninstall()
-        sys.meta_path.remove(other)
-        gc.unfreeze()
