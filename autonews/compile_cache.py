@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # (re's engine: no stubs)
 import contextlib
-import gc
 import importlib
 import marshal
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -119,7 +117,7 @@ def _load_from(folder: Path | None) -> None:
     path = folder / _FILE
     try:
         if private(path.parent) and private(path):
-            build, programs, methods = _long_lived(marshal.loads, path.read_bytes())
+            build, programs, methods = marshal.loads(path.read_bytes())
             if build == _build() and isinstance(programs, dict) and isinstance(methods, dict):
                 _programs.update(programs)
                 _methods.update(methods)
@@ -128,19 +126,6 @@ def _load_from(folder: Path | None) -> None:
         pass
     _added = sum(len(_programs[key][1]) for key in compiled[0])
     _added += METHOD_WEIGHT * len(compiled[1])
-
-
-def _long_lived(load: Callable[[bytes], Any], data: bytes) -> Any:
-    """``load(data)``, the collector paused meanwhile and what it made frozen out of its sight:
-    the programs live as long as the process (see :mod:`autonews.import_pause`)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return load(data)
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def save() -> None:

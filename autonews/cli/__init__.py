@@ -15,18 +15,16 @@ from typing import Any
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point (see :func:`autonews.cli.app.main`). The program itself (no ``argv``),
-    before anything else is imported, compiles its regular expressions and dataclasses through
-    the cache folder's copy (:mod:`autonews.compile_cache`) and keeps the garbage collector out
-    of its imports (:mod:`autonews.import_pause`)."""
+    """Entry point (see :func:`autonews.cli.app.main`). The program itself (no ``argv``)
+    compiles its regular expressions and dataclasses through the cache folder's copy, before
+    anything else is imported (:mod:`autonews.compile_cache`)."""
     if argv is not None:
         from autonews.cli.app import main as run
 
         run(argv)
         return
-    from autonews import compile_cache, import_pause
+    from autonews import compile_cache
 
-    import_pause.install()
     compile_cache.install_for_the_program()
     try:
         from autonews.cli.app import main as run
