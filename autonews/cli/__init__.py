@@ -9,6 +9,37 @@
 Heavy modules are imported inside the commands, so that ``autonews --help`` stays instant.
 """
 
-from autonews.cli.app import app, main
+from __future__ import annotations
+
+from typing import Any
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point (see :func:`autonews.cli.app.main`). The program itself (no ``argv``)
+    compiles its regular expressions and dataclasses through the cache folder's copy, before
+    anything else is imported (:mod:`autonews.compile_cache`)."""
+    if argv is not None:
+        from autonews.cli.app import main as run
+
+        run(argv)
+        return
+    from autonews import compile_cache
+
+    compile_cache.install_for_the_program()
+    try:
+        from autonews.cli.app import main as run
+
+        run()
+    finally:
+        compile_cache.save()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the typer app, imported only when asked for
+        from autonews.cli.app import app
+
+        return app
+    raise AttributeError(name)
+
 
 __all__ = ["app", "main"]
