@@ -155,25 +155,26 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     key = (pattern, flags)
     program = _programs.get(key)
     if program is None:
-        # What re._compiler.compile does, its parts kept.
-        parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]  # (named constants: ints)
-        names = parsed.state.groupdict
-        indexed: list[str | None] = [None] * parsed.state.groups
-        for name, index in names.items():
-            indexed[index] = name
-        program = (
-            flags | parsed.state.flags,
-            code,
-            parsed.state.groups - 1,
-            dict(names),
-            tuple(indexed),
-        )
+        try:
+            program = _program_of(pattern, flags)
+        except Exception:  # re's parts are private: another Python's may differ; compile as it does
+            return _installed["re"](pattern, flags)
         _programs[key] = program
-        _added += len(code)
+        _added += len(program[1])
     _used.add(key)
     full_flags, code, groups, names, by_index = program
     return _sre.compile(pattern, full_flags, code, groups, dict(names), by_index)
+
+
+def _program_of(pattern: str | bytes, flags: int) -> Program:
+    """What re._compiler.compile does, its parts kept."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # (named constants: ints)
+    names = parsed.state.groupdict
+    indexed: list[str | None] = [None] * parsed.state.groups
+    for name, index in names.items():
+        indexed[index] = name
+    return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(names), tuple(indexed))
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:

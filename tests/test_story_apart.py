@@ -48,7 +48,9 @@ def test_talks_begun_and_called_off_are_apart_by_a_rule_each_pair_breaks(
     assert f"story A {begun['id']}: 2 sources" in shown.out
     assert f"story B {ended['id']}: 1 source" in shown.out
     assert "  [B1] " in shown.out
-    assert f"B2 is `autonews story {ended['id']} --detach 2`" in shown.out
+    # The hint names a source that exists: story B has one, so A's second (trial 51).
+    assert f"A2 is `autonews story {begun['id']} --detach 2`" in shown.out
+    assert "--detach A2`" in shown.out
     apart = shown.out.split("apart:\n", 1)[1]
     assert "  - [A1] and [B1] rule each other out: different turns of the story" in apart
     assert "  - [A2] and [B1] rule each other out: different turns of the story" in apart
