@@ -27,6 +27,20 @@ def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(data.decode("utf-8"))
 
 
+def _hedges_in_names(
+    knowledge: Knowledge, raws: Iterable[Mapping[str, Any]], speculative: Iterable[str]
+) -> None:
+    """A name that holds a hedge word ("May Mobility") made a neutral phrase: the longest
+    match wins, so the name is read as the name and the headline is no speculation."""
+    hedges = {phrase_key(str(p), stem)[0] for p in speculative if len(phrase_key(str(p))) == 1}
+    for raw in raws:
+        names = [raw.get("name", ""), *raw.get("aliases", []), *raw.get("ambiguous", [])]
+        for name in (str(n) for n in names):
+            key = phrase_key(name, stem)
+            if name.isascii() and len(key) > 1 and hedges.intersection(key):
+                knowledge.add_event_phrases(Event.OTHER, [name], 0.0)
+
+
 def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
@@ -47,6 +61,8 @@ def build_knowledge(
         knowledge.add_maker(raw, "config [[classify.makers]]")
     for raw in extra_companies:
         knowledge.add_company(raw, "config [[classify.companies]]")
+    named = [*_read("makers.toml").get("maker", []), *_read("companies.toml").get("company", [])]
+    named += [*extra_makers, *extra_companies]
     for raw in _read("makers.toml").get("nickname", []):
         knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
@@ -64,6 +80,7 @@ def build_knowledge(
     rules = _read("events.toml")
     add_japanese(knowledge, rules, japanese)
     add_german(knowledge, rules, _read("events.de.toml"))
+    _hedges_in_names(knowledge, named, rules["modifiers"]["speculative"])
     for event_name, phrases in (extra_event_keywords or {}).items():
         knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
     for phrase in rules["context"].get("not_cars", []):
@@ -77,6 +94,8 @@ def build_knowledge(
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("car_inputs", []):
         knowledge.car_inputs.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("trucking", []):
+        knowledge.trucking.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(
