@@ -62,6 +62,7 @@ from autonews.classify.title_kinds import (
 )
 from autonews.classify.title_notes import tells_the_market
 from autonews.classify.title_reading import DECISIVE, TitleReader, first_maker_end
+from autonews.classify.trucks import as_trucks, without_compared
 from autonews.classify.unread import READ
 from autonews.models import Classification, Event
 from autonews.official_notices import official_notice
@@ -146,7 +147,7 @@ class Classifier(TitleReader, OffTopicChecks):
             probability = _SURENESS.get(strength_name(weight), 1.0) if weight > 0 else 1.0
             reasons.append(f"event {event.value} (the rules: the event model reads no {language})")
             weigh = False
-        subject_end = first_maker_end(found) if weigh else None
+        subject_end = first_maker_end(found, self.k.operators) if weigh else None
         if weigh and reasons is not DISCARD:  # (explained where it was weighed)
             event, probability = self._weighed(tokens, stems, hits, event, subject_end, reasons)
             weigh = False
@@ -197,6 +198,9 @@ class Classifier(TitleReader, OffTopicChecks):
                     )
                     weigh = False
                 deal = (deal or event is _PARTNERSHIP) and not reads_as_opinion(title)
+                # Two companies in the title are the deal's parties: "May Mobility and Uber
+                # launch …" is no deal with the Toyota its summary names (trial 51).
+                deal = deal and sum(hit.kind == "company" for _, _, hit in found) < 2
                 if title_kind(title) == LIST:  # "From the Honda Civic Type R to the Hyundai i20 N"
                     reasons.append(
                         "no makers from the summary/body: a list's names are its entries"
@@ -249,7 +253,10 @@ class Classifier(TitleReader, OffTopicChecks):
             # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
             reasons.append(f"event other: an opinion on the news, not {event.value}")
             event = _OTHER
+        found = without_compared(self.k, found, tokens, reasons) if len(found) > 1 else found
         named = [hit for _, _, hit in found]
+        if named and automotive:
+            named = as_trucks(self.k, named, stems + (extra.stems if extra else []), reasons)
         makers, companies = references(self.k, named, reasons) if named else ((), ())
         if len(makers) > 1 and ("'s " in title or "’s " in title):
             makers = owned_brand_first(makers, title)

@@ -56,6 +56,9 @@ class Maker:
     # its families of them named by letters and a digit (Honda's CB: CB1000F, CBR650R).
     not_cars: tuple[tuple[str, ...], ...] = ()
     not_car_families: tuple[str, ...] = ()
+    # The maker its bare name means in a text about trucks and freight ("Volvo" hauling freight
+    # is Volvo Group's trucks, not Geely's Volvo Cars: trial 51), if any.
+    trucks_are: str = ""
 
 
 # Roles whose business is the car industry: a company's name is weak evidence of it.
@@ -70,6 +73,7 @@ class Company:
     automotive: bool = False  # its business is the car industry
     veto_next: frozenset[str] = frozenset()
     lenient: frozenset[str] = frozenset()
+    owner: str = ""  # the group that owns it, when that is no automaker (Waymo: Alphabet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,7 @@ class Knowledge:
     # Inputs of car making (rare-earth magnets): named in a title, one car word in the summary
     # makes its news the car industry's.
     car_inputs: Lexicon[str] = field(default_factory=Lexicon)
+    trucking: Lexicon[str] = field(default_factory=Lexicon)  # [context] trucking, stemmed
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
@@ -220,6 +225,13 @@ class Knowledge:
         return models_shared(self)
 
     @cached_property
+    def operators(self) -> frozenset[int]:
+        """The companies that run or build self-driving vehicles (role ``autonomous``: Waymo,
+        Aurora, Pony.ai): the subject of a headline as a maker is, whose launches and permits
+        are events of theirs (trial 51: they were read as "no maker named" and typed other)."""
+        return frozenset(i for i, c in enumerate(self.companies) if c.role == "autonomous")
+
+    @cached_property
     def event_choices(self) -> Lexicon[EventChoice]:
         """Each event phrase's hits reduced to the one that counts, once per process rather than
         at every match: most have several (recall, recalls, recalled and recalling stem alike)."""
@@ -266,6 +278,7 @@ class Knowledge:
             brands=frozenset(str(b).lower() for b in raw.get("brands", [])),
             badge_of=str(raw.get("badge_of", "")),
             stands_for_group=bool(raw.get("stands_for_group", False)),
+            trucks_are=str(raw.get("trucks_are", "")),
             not_cars=tuple(
                 phrase_key(str(w), stem) for w in raw.get("not_cars", []) if not w.endswith("*")
             ),
@@ -375,6 +388,7 @@ class Knowledge:
                     country=str(raw.get("country", "")),
                     automotive=bool(raw.get("automotive", role in AUTOMOTIVE_ROLES)),
                     veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
+                    owner=str(raw.get("owner", "")),
                 )
             )
         ambiguous = [str(a) for a in raw.get("ambiguous", [])]

@@ -27,6 +27,20 @@ def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(data.decode("utf-8"))
 
 
+def _hedges_in_names(
+    knowledge: Knowledge, raws: Iterable[Mapping[str, Any]], speculative: Iterable[str]
+) -> None:
+    """A name that holds a hedge word ("May Mobility") made a neutral phrase: the longest
+    match wins, so the name is read as the name and the headline is no speculation."""
+    hedges = {phrase_key(str(p), stem)[0] for p in speculative if len(phrase_key(str(p))) == 1}
+    for raw in raws:
+        names = [raw.get("name", ""), *raw.get("aliases", []), *raw.get("ambiguous", [])]
+        for name in (str(n) for n in names):
+            key = phrase_key(name, stem)
+            if name.isascii() and len(key) > 1 and hedges.intersection(key):
+                knowledge.add_event_phrases(Event.OTHER, [name], 0.0)
+
+
 def build_knowledge(
     extra_makers: Iterable[Mapping[str, Any]] = (),
     extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
@@ -42,12 +56,14 @@ def build_knowledge(
     makers = _read("makers.toml")  # (read once: 28 ms a parse, a tenth of a cold run's build)
     for raw in makers.get("maker", []):
         knowledge.add_maker(with_names(raw, japanese["makers"]), "makers.toml")
-    for raw in _read("companies.toml").get("company", []):
+    companies = _read("companies.toml").get("company", [])
+    for raw in companies:
         knowledge.add_company(with_names(raw, japanese["companies"]), "companies.toml")
     for raw in extra_makers:
         knowledge.add_maker(raw, "config [[classify.makers]]")
     for raw in extra_companies:
         knowledge.add_company(raw, "config [[classify.companies]]")
+    named = [*makers.get("maker", []), *companies, *extra_makers, *extra_companies]
     for raw in makers.get("nickname", []):
         knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
@@ -65,6 +81,7 @@ def build_knowledge(
     rules = _read("events.toml")
     add_japanese(knowledge, rules, japanese)
     add_german(knowledge, rules, _read("events.de.toml"))
+    _hedges_in_names(knowledge, named, rules["modifiers"]["speculative"])
     for event_name, phrases in (extra_event_keywords or {}).items():
         knowledge.add_event_phrases(Event(event_name), phrases, STRENGTHS["decisive"] + 0.5)
     for phrase in rules["context"].get("not_cars", []):
@@ -78,6 +95,8 @@ def build_knowledge(
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("car_inputs", []):
         knowledge.car_inputs.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("trucking", []):
+        knowledge.trucking.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(

@@ -90,6 +90,10 @@ def _named(value: str, knowledge: Knowledge) -> Resolution:
             return Resolution((groups[found.name.casefold()],))
         instead = f"{value!r} is {found.name}, a company ({found.role}), not an automaker"
         return Resolution((), instead, company=found.name)
+    owned = [c for c in knowledge.companies if c.owner.casefold() == value.strip().casefold()]
+    if owned:  # "Alphabet": no automaker, but the owner of a company the user may mean (Waymo)
+        instead = f"{value!r} owns {owned[0].name}, a company ({owned[0].role}), not an automaker"
+        return Resolution((), instead, company=owned[0].name)
     return Resolution((), instead, tuple(close_names(value, knowledge)))
 
 

@@ -195,9 +195,11 @@ class NameList(NamedTuple):
 
 
 def name_lists(tokens: Tokens, spotted: Sequence[Spotted]) -> list[NameList]:
-    """The lists of three names or more that hold three names found, where they are; not one
-    that opens the text, whose names are its subjects ("Toyota, Honda and Nissan said ...")."""
-    if len(spotted) < 3:
+    """The lists of three names or more that hold two names found or more, where they are; not
+    one that opens the text, whose names are its subjects ("Toyota, Honda and Nissan said ...").
+    Two suffice: a list's third name may be no company known ("affecting Tesla, Waymo and
+    Aurora", whose Aurora is ambiguous: trial 51 filed a Texas law under Tesla)."""
+    if len(spotted) < 2:
         return []
     text = tokens.plain  # diacritics folded ("Škoda"): where the tokens' offsets are
     found: list[NameList] = []
@@ -210,7 +212,7 @@ def name_lists(tokens: Tokens, spotted: Sequence[Spotted]) -> list[NameList]:
                 for start, _, hit in spotted
                 if match.start() <= tokens.offset(start) < match.end()
             ]
-            if len(inside) < 3:
+            if len(inside) < 2:
                 continue
             names = len(_A_NAME.findall(match.group()))
             makers = sum(hit.kind == "maker" for hit in inside)

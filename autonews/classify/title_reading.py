@@ -181,7 +181,7 @@ class TitleReader:
             read.stems,
             read.hits,
             read.event,
-            first_maker_end(read.found),
+            first_maker_end(read.found, self.k.operators),
             self._concepts(read.stems),
         )
 
@@ -210,10 +210,11 @@ DECISIVE = 4.0  # the weight of decisive phrases; the user's own phrases weigh m
 _LISTING = DECISIVE + 0.5  # a recall listing's shape decides, as the user's phrases do
 
 
-def first_maker_end(found: list[Spotted]) -> int | None:
-    """Where the first maker's name ends (the headline's subject, mostly), if one is named."""
+def first_maker_end(found: list[Spotted], operators: frozenset[int] = frozenset()) -> int | None:
+    """Where the first maker's name ends (the headline's subject, mostly), if one is named; a
+    company of ``operators`` (self-driving fleets, Knowledge.operators) counts as one."""
     for _, end, hit in found:
-        if hit.kind == "maker":
+        if hit.kind == "maker" or (hit.kind == "company" and hit.index in operators):
             return end
     return None
 
