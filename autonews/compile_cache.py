@@ -37,6 +37,9 @@ _parser: Any = importlib.import_module("re._parser")
 # (the flags, the program, the number of groups less one, the group names, the names by index)
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
+# The file's own layout: a change of what an entry holds (Program's shape) is a new number, so
+# that another install of autonews sharing the cache folder never reads entries it cannot use.
+FORMAT = 2
 LIMIT = 20_000  # entries in the file; past it, only those of the last run are kept
 _FILE = f"compiled-{sys.implementation.cache_tag}"
 
@@ -57,7 +60,7 @@ def _build() -> str:
     """This Python's build, as far as what is kept depends on it."""
     from importlib.util import MAGIC_NUMBER
 
-    return f"{sys.version}\0{MAGIC_NUMBER.hex()}\0{_sre.MAGIC}\0{_sre.CODESIZE}"
+    return f"{FORMAT}\0{sys.version}\0{MAGIC_NUMBER.hex()}\0{_sre.MAGIC}\0{_sre.CODESIZE}"
 
 
 def install(folder: Path | None) -> None:
@@ -153,15 +156,25 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     if not isinstance(pattern, str | bytes) or flags & _compiler.SRE_FLAG_DEBUG:
         return _installed["re"](pattern, flags)
     key = (pattern, flags)
-    program = _programs.get(key)
-    if program is None:
-        try:
-            program = _program_of(pattern, flags)
-        except Exception:  # re's parts are private: another Python's may differ; compile as it does
-            return _installed["re"](pattern, flags)
-        _programs[key] = program
-        _added += len(program[1])
     _used.add(key)
+    program = _programs.get(key)
+    if program is not None:
+        try:
+            return _made(pattern, program)
+        except Exception:  # a damaged entry (the engine checks every program it is given):
+            # compiled afresh, and the file written again, or every run would fail the same way
+            del _programs[key]
+            _added = max(_added, SAVE_AT)
+    try:
+        program = _program_of(pattern, flags)
+    except Exception:  # re's parts are private: another Python's may differ; compile as it does
+        return _installed["re"](pattern, flags)
+    _programs[key] = program
+    _added += len(program[1])
+    return _made(pattern, program)
+
+
+def _made(pattern: str | bytes, program: Program) -> Any:
     full_flags, code, groups, names, by_index = program
     return _sre.compile(pattern, full_flags, code, groups, dict(names), by_index)
 
@@ -185,7 +198,9 @@ def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
         return
     code = _methods.get(source)
     if code is None:
-        code = compile(source, "<string>", "exec")
+        # dont_inherit: this module's `from __future__ import annotations` is not the
+        # dataclass's (its methods' annotations would become strings naming gone locals)
+        code = compile(source, "<string>", "exec", dont_inherit=True)
         _methods[source] = code
         _added += METHOD_WEIGHT
     _used.add(source)

@@ -172,3 +172,67 @@ def test_a_few_small_new_patterns_do_not_write_the_file_again(tmp_path: Path) ->
         compile_cache._programs.clear()
         compile_cache._methods.clear()
         compile_cache._added = 0
+
+
+def test_a_damaged_entry_is_compiled_afresh_and_written_again(tmp_path: Path) -> None:
+    """Review 37 F1: an entry the file holds that the engine refuses (a program cut short, a
+    tuple of another shape) ended every run, --help too, until the user deleted the file."""
+    folder = tmp_path / "cache"
+    pattern = r"(?P<count>\d+) (cars|trucks) recalled"
+    compile_cache.install(folder)
+    try:
+        re.compile(pattern)
+        compile_cache._added = compile_cache.SAVE_AT
+        compile_cache.save()
+        kept = folder / f"compiled-{sys.implementation.cache_tag}"
+        build, programs, methods = marshal.loads(kept.read_bytes())
+        flags, code, groups, names, by_index = programs[(pattern, 0)]
+        programs[(pattern, 0)] = (flags, code[:-3], groups, names, by_index)
+        programs[("other (shape)", 0)] = (flags, code)
+        kept.write_bytes(marshal.dumps((build, programs, methods)))
+        compile_cache._programs.clear()
+        compile_cache.install(folder)  # (a new run reading the file)
+        made = compile_cache._compile(pattern, 0)
+        assert made.match("12 cars recalled").group("count") == "12"
+        assert compile_cache._compile("other (shape)", 0).pattern == "other (shape)"
+        compile_cache.save()
+        _, programs, _ = marshal.loads(kept.read_bytes())
+        assert programs[(pattern, 0)][1] == code  # written again, whole
+    finally:
+        compile_cache.uninstall()
+        compile_cache._programs.clear()
+        compile_cache._methods.clear()
+        compile_cache._added = 0
+
+
+def test_a_dataclass_compiled_through_it_keeps_its_annotations() -> None:
+    """Review 37 F2: compiled under this module's `from __future__ import annotations`, the
+    methods' annotations became strings naming locals gone ('_type_x'): get_type_hints failed."""
+    import dataclasses
+    import typing
+
+    def made() -> type:
+        @dataclasses.dataclass
+        class Point:
+            x: int
+            tags: list[str] = dataclasses.field(default_factory=list)
+
+        return Point
+
+    expected = typing.get_type_hints(made().__init__)
+    compile_cache.install(None)
+    try:
+        through_it = made()
+    finally:
+        compile_cache.uninstall()
+        compile_cache._programs.clear()
+        compile_cache._methods.clear()
+    assert (
+        typing.get_type_hints(through_it.__init__)
+        == expected
+        == {
+            "x": int,
+            "tags": list[str],
+            "return": type(None),
+        }
+    )
