@@ -242,7 +242,7 @@ class Classifier(TitleReader, OffTopicChecks):
             event = _OTHER
         elif event is _OTHER and self.model is None:
             reasons.append("event other: no event phrase matched")
-        if event is not _OTHER or automotive:  # (a spy shot read as no event is a launch too)
+        if event is not _OTHER:
             event = _as_its_kind(title, event, hits, reasons)
         if event is not _OTHER and reads_as_opinion(title):
             # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
@@ -324,7 +324,6 @@ def _as_its_kind(title: str, event: Event, hits: list[RuleHit], reasons: list[st
         reasons.append(f"event other: an auction's sale of a car, no maker's {event.value}")
         return _OTHER
     if kind == SPY and event is not _LAUNCH and not _told_firmly(event, hits):
-        # (a spy shot the model reads as no event too: "BYD's pickup spotted in China")
         reasons.append(f"event launch: a spy shot of a coming model, not {event.value}")
         return _LAUNCH
     return event
