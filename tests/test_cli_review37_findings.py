@@ -1,0 +1,48 @@
+"""Through the real CLI: review 37's findings on this session's merges. One local crash told
+without and with the car's maker was split as "a crash" against "an incident" (F3); "strike a
+deal" and "workers strike after members vote down an offer" were read as a strike vote and put
+apart from the strike (F4); a holder's rejection worded outside "rejects" ("spurns") was put
+apart from the same rejection as "an offer" (F5); a question about news to come addressed to
+"you" ("Will you have to pay the new EV tax?") was taken for one put to readers and no longer
+marked speculative (F6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytest_httpserver import HTTPServer
+
+from tests.helpers.outlet_rows import Row, digest_of_rows, story_of, titles
+
+CRASH: list[Row] = [
+    (
+        "local1",
+        5,
+        "Two hurt in crash involving pickup truck and school bus on Route 9",
+        "A pickup truck and a school bus collided on Route 9 in Millbrook on Tuesday morning; "
+        "two people were hurt.",
+    ),
+    (
+        "local2",
+        4,
+        "Tesla pickup collides with school bus on Route 9; two hurt",
+        "A Tesla Cybertruck and a school bus collided on Route 9 in Millbrook on Tuesday "
+        "morning; two people were taken to hospital.",
+    ),
+    (
+        "local3",
+        3,
+        "Cybertruck and school bus crash on Route 9 in Millbrook, two injured",
+        "Police said a Tesla Cybertruck collided with a school bus on Route 9 on Tuesday.",
+    ),
+]
+def _one_story(cli: Any, httpserver: HTTPServer, rows: list[Row]) -> None:
+    digest = digest_of_rows(cli, httpserver, rows, "3d")
+    assert titles(story_of(digest, rows[0][2])) == {title for _, _, title, _ in rows}
+
+
+def test_one_local_crash_told_with_and_without_its_maker_is_one_story(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    _one_story(cli, httpserver, CRASH)
