@@ -37,6 +37,27 @@ CRASH: list[Row] = [
         "Police said a Tesla Cybertruck collided with a school bus on Route 9 on Tuesday.",
     ),
 ]
+_DEAL = (
+    "Stellantis and the United Auto Workers reached a tentative labor agreement covering 43,000 "
+    "workers."
+)
+DEAL: list[Row] = [
+    ("reuters", 6, "Stellantis strikes tentative deal with UAW; members to vote next week", _DEAL),
+    ("apnews", 5, "Stellantis, UAW strike tentative agreement covering 43,000 workers", _DEAL),
+]
+_WALKOUT = "Hyundai Motor workers walked off the job on Wednesday after wage talks broke down."
+WALKOUT: list[Row] = [
+    ("yonhap", 6, "Hyundai Motor union goes on strike for first time in seven years", _WALKOUT),
+    ("reuters", 5, "Hyundai Motor workers stage first strike in seven years over wages", _WALKOUT),
+    (
+        "koreaherald",
+        4,
+        "Hyundai Motor workers strike after members vote down wage offer",
+        _WALKOUT,
+    ),
+]
+
+
 def _one_story(cli: Any, httpserver: HTTPServer, rows: list[Row]) -> None:
     digest = digest_of_rows(cli, httpserver, rows, "3d")
     assert titles(story_of(digest, rows[0][2])) == {title for _, _, title, _ in rows}
@@ -46,3 +67,13 @@ def test_one_local_crash_told_with_and_without_its_maker_is_one_story(
     cli, home: Path, httpserver: HTTPServer
 ) -> None:
     _one_story(cli, httpserver, CRASH)
+
+
+def test_a_deal_struck_is_no_strike_vote(cli, home: Path, httpserver: HTTPServer) -> None:
+    _one_story(cli, httpserver, DEAL)
+
+
+def test_a_strike_told_with_the_vote_before_it_is_the_strike(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    _one_story(cli, httpserver, WALKOUT)
