@@ -55,7 +55,8 @@ RELEASE = "c:results"  # the subject term of a maker's results release (with "@"
 SINGULAR_CONCEPTS = {
     "c:" + concept: "c:" + concept
     for concept in """
-bankruptcy ipo delisting take-private strike strike-vote merger spin-off bailout appointment profit-warning
+bankruptcy ipo delisting take-private strike strike-vote merger spin-off bailout appointment
+profit-warning
 forecast-raise
 q1 q2 q3 q4 h1 h2 nine-months full-year
 """.split()
