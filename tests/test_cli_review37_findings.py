@@ -56,6 +56,24 @@ WALKOUT: list[Row] = [
         _WALKOUT,
     ),
 ]
+_UNDERVALUES = (
+    "Activist investor Elliott said the raised tender offer still undervalues Toyota Industries."
+)
+SPURNED: list[Row] = [
+    ("ft", 8, "Elliott spurns Toyota group sweetened offer for Toyota Industries", _UNDERVALUES),
+    (
+        "bloomberg",
+        7,
+        "Elliott rejects Toyota group sweetened offer for Toyota Industries",
+        _UNDERVALUES,
+    ),
+]
+
+# A rejection in words no reading knows, its lead saying the offer "still undervalues" the company
+STANDS_FIRM: list[Row] = [
+    ("ft", 8, "Elliott stands firm as Toyota group sweetens Toyota Industries offer", _UNDERVALUES),
+    SPURNED[1],
+]
 
 
 def _one_story(cli: Any, httpserver: HTTPServer, rows: list[Row]) -> None:
@@ -77,3 +95,15 @@ def test_a_strike_told_with_the_vote_before_it_is_the_strike(
     cli, home: Path, httpserver: HTTPServer
 ) -> None:
     _one_story(cli, httpserver, WALKOUT)
+
+
+def test_a_rejection_spurning_an_offer_is_the_rejection(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    _one_story(cli, httpserver, SPURNED)
+
+
+def test_an_offer_whose_lead_tells_its_rejection_is_the_rejection(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    _one_story(cli, httpserver, STANDS_FIRM)

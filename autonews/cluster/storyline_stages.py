@@ -42,9 +42,11 @@ def _strike_told(item: _Features) -> str | None:
 
 
 def _rejection_of_offer(a: _Features, b: _Features) -> bool:
-    """``a`` tells an offer or bid with no rejection, ``b`` a rejection of one."""
+    """``a`` tells an offer or bid with no rejection, ``b`` a rejection of one. An offer whose
+    lead tells the rejection ("... said the raised offer still undervalues ...") is the rejection
+    in words the title's reading does not know: not the offer's news (review 37)."""
     return (
-        REJECTION.isdisjoint(a.title)
+        REJECTION.isdisjoint(a.text)
         and not OFFER.isdisjoint(a.title)
         and not REJECTION.isdisjoint(b.title)
     )
