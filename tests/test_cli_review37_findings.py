@@ -13,6 +13,7 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
+from tests.helpers.classified import labels_of
 from tests.helpers.outlet_rows import Row, digest_of_rows, story_of, titles
 
 CRASH: list[Row] = [
@@ -107,3 +108,19 @@ def test_an_offer_whose_lead_tells_its_rejection_is_the_rejection(
     cli, home: Path, httpserver: HTTPServer
 ) -> None:
     _one_story(cli, httpserver, STANDS_FIRM)
+
+
+def test_a_question_to_you_about_news_to_come_is_still_speculative(cli) -> None:
+    for title in (
+        "Will you have to pay the new pay-per-mile EV tax?",
+        "Could you soon be fined for charging your EV on the street?",
+        "What is the biggest risk to Tesla if the EV tax credit ends?",
+    ):
+        assert labels_of(cli, title)["speculative"] is True, title
+    for title in (
+        "Would you buy a Chinese EV?",
+        "Have you ever owned a car that was a lemon?",
+        "Which would you rather drive: a Golf GTI or a Civic Type R?",
+        "Do you think the Cybertruck is ugly?",
+    ):
+        assert labels_of(cli, title)["speculative"] is False, title
