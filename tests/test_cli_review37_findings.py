@@ -8,6 +8,8 @@ marked speculative (F6)."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -124,3 +126,37 @@ def test_a_question_to_you_about_news_to_come_is_still_speculative(cli) -> None:
         "Do you think the Cybertruck is ugly?",
     ):
         assert labels_of(cli, title)["speculative"] is False, title
+
+
+def test_readmes_json_sample_names_every_measure_the_schema_allows(cli) -> None:
+    """README's JSON sample listed `stock` as a sum's only measure; `loss` was missing (F7).
+    Every value the schema allows is named there, and `loss` is what the CLI gives a loss."""
+    root = Path(__file__).resolve().parent.parent
+    schema = json.loads((root / "autonews" / "schema" / "digest.schema.json").read_text("utf-8"))
+    readme = (root / "README.md").read_text("utf-8")
+    start = readme.index('"measure": null,')
+    sample = readme[start : readme.index('"direction"', start)]
+    allowed = _enum_of(schema, "measure")
+    assert allowed and "loss" in allowed
+    for measure in allowed:
+        assert re.search(rf"\b{measure}\b", sample), measure
+    result = cli("classify", "-f", "json", "Tata Motors Q2 net loss of Rs 3,000 crore")
+    assert result.code == 0, result.err
+    assert '"measure": "loss"' in result.out
+
+
+def _enum_of(schema: Any, name: str) -> list[str]:
+    """The string values of the first property ``name`` in the schema."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get(name), dict) and "enum" in schema[name]:
+            return [value for value in schema[name]["enum"] if isinstance(value, str)]
+        values = schema.values()
+    elif isinstance(schema, list):
+        values = schema
+    else:
+        return []
+    for value in values:
+        found = _enum_of(value, name)
+        if found:
+            return found
+    return []
