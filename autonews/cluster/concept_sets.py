@@ -27,7 +27,7 @@ sales-target earnings dividend buyback shares trading-halt market-value analyst 
 cash-flow debt payment-arrears default bailout bankruptcy cost cost-cutting economy inflation
 merger acquisition stake divestment spin-off ipo delisting take-private funding-round investment
 share-offering joint-venture partnership deal supplier supply-chain technology-transfer talks
-terminate strike-end cancel delay expand market-entry market-exit overseas-expansion
+terminate strike-end strike-vote cancel delay expand market-entry market-exit overseas-expansion
 localisation relocation strategy restructuring leadership-change startup legacy-automakers
 foreign-brands domestic-brands state-owned shareholder executive board spokesperson appointment
 resignation dismissal retirement pay workforce layoffs hiring labour-contract
@@ -55,7 +55,8 @@ RELEASE = "c:results"  # the subject term of a maker's results release (with "@"
 SINGULAR_CONCEPTS = {
     "c:" + concept: "c:" + concept
     for concept in """
-bankruptcy ipo delisting take-private strike merger spin-off bailout appointment profit-warning
+bankruptcy ipo delisting take-private strike strike-vote merger spin-off bailout appointment
+profit-warning
 forecast-raise
 q1 q2 q3 q4 h1 h2 nine-months full-year
 """.split()
@@ -309,8 +310,7 @@ INCIDENT_AUTHORITIES = frozenset(
 # a union's vote to strike and the strike; an offer and a holder's rejection of it; a month's
 # sales, production or exports and a quarter's or a half's results.
 STRIKE = "c:strike"
-# title stems and concepts of "votes", "ballot", "approves strike"
-VOTE_STEMS = frozenset({"vot", "ballot", "c:approval"})
+STRIKE_VOTE = "c:strike-vote"  # "votes to strike", "strike ballot": the vote is the news
 REJECTION = frozenset({"c:reject", "undervalu"})  # "rejects the offer", "still undervalues"
 OFFER = frozenset({"offer", "bid", "c:take-private", "c:acquisition", "c:merger", "c:deal"})
 MONTH_CONCEPTS = frozenset(

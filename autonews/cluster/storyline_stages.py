@@ -16,14 +16,14 @@ from autonews.cluster.concept_sets import (
     PERIODS,
     REJECTION,
     STRIKE,
-    VOTE_STEMS,
+    STRIKE_VOTE,
 )
 from autonews.cluster.features import _Features
 
 
 def other_stage(a: _Features, b: _Features) -> str | None:
     """What keeps two stages of one storyline apart, or None."""
-    if _strike_vote(a) != _strike_vote(b) and STRIKE in a.title and STRIKE in b.title:
+    if {_strike_told(a), _strike_told(b)} == {STRIKE_VOTE, STRIKE}:
         return "a strike vote / the strike"
     if _rejection_of_offer(a, b) or _rejection_of_offer(b, a):
         return "an offer / its rejection"
@@ -32,15 +32,21 @@ def other_stage(a: _Features, b: _Features) -> str | None:
     return None
 
 
-def _strike_vote(item: _Features) -> bool:
-    """The title tells a vote to strike: the ballot, not the strike it may call."""
-    return STRIKE in item.title and not VOTE_STEMS.isdisjoint(item.title)
+def _strike_told(item: _Features) -> str | None:
+    """What of a strike the title tells: the vote to strike (the ballot, not the strike it may
+    call), the strike, or None. A title with both is the vote's ("votes to strike, walkout
+    set for Monday"): the strike is still to come."""
+    if STRIKE_VOTE in item.title:
+        return STRIKE_VOTE
+    return STRIKE if STRIKE in item.title else None
 
 
 def _rejection_of_offer(a: _Features, b: _Features) -> bool:
-    """``a`` tells an offer or bid with no rejection, ``b`` a rejection of one."""
+    """``a`` tells an offer or bid with no rejection, ``b`` a rejection of one. An offer whose
+    lead tells the rejection ("... said the raised offer still undervalues ...") is the rejection
+    in words the title's reading does not know: not the offer's news (review 37)."""
     return (
-        REJECTION.isdisjoint(a.title)
+        REJECTION.isdisjoint(a.text)
         and not OFFER.isdisjoint(a.title)
         and not REJECTION.isdisjoint(b.title)
     )

@@ -36,6 +36,10 @@ _INCIDENT = "incident"
 # widened" / "Two hurt in crash involving pickup truck and school bus on Route 9", trial 48).
 # A crash of a maker's car may be what its probe or recall is about, told another way.
 _CRASH_WORD = "c:crash"
+# A crash naming no company and an incident are both the event itself, told without and with
+# the car's maker ("Two hurt in crash involving pickup truck and school bus" / "Cybertruck and
+# school bus crash ..."): one collision, whatever its kinds.
+_ONE_COLLISION = frozenset({_CRASH, _INCIDENT})
 _LAWSUIT = TROUBLE_KINDS[0]
 
 
@@ -112,6 +116,8 @@ def _two_troubles(a: _Features, trouble_a: Trouble, b: _Features, trouble_b: Tro
             or _before_the_turn(a, turn_a, b)
             or _before_the_turn(b, turn_b, a)
         )
+    if {kind_a, kind_b} == _ONE_COLLISION:
+        return False  # the crash itself, its car named by one title only (review 37, F3)
     if {kind_a, kind_b} == {_RECALL, _STOP_SALE}:
         stop_sale, recall = (a, b) if kind_a == _STOP_SALE else (b, a)
         return stop_sale.stamp < recall.stamp
