@@ -1,6 +1,7 @@
 """Whether each feed left to autonews (``topic = "auto"``) is a car feed now, and when that
 changed: judged on its latest stored items (:data:`CAR_FEED_HISTORY`), with the line crossed
-upwards at half and downwards only well under it
+upwards at half (four in five for a feed whose own title or description says it is general
+news: :mod:`autonews.feed_topics`) and downwards only well under it
 (:func:`autonews.car_feeds.judged_car_feed`), from what the store remembers of the last one.
 
 A change is news to the user: it changes which of the feed's items are car news. A run that
@@ -14,7 +15,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from autonews.car_feeds import CAR_FEED_ITEMS, TOLD_CAR_FEED_SHARE, judged_car_feed
+from autonews.car_feeds import (
+    CAR_FEED_ITEMS,
+    GENERAL_CAR_FEED_SHARE,
+    GENERAL_STAYS_CAR_FEED_SHARE,
+    STAYS_CAR_FEED_SHARE,
+    TOLD_CAR_FEED_SHARE,
+    judged_car_feed,
+)
+from autonews.feed_topics import GENERAL, feed_topic
 from autonews.store import Store
 from autonews.store.notices import CarFeedJudgement
 
@@ -28,13 +37,15 @@ CAR_FEED_HISTORY = 100
 @dataclass(frozen=True)
 class Judgement:
     """A feed's judgement now: ``judged`` (None: the store remembers none), the share it was
-    made on (``items``, ``cars``) and, where it changed since the last one, that one."""
+    made on (``items``, ``cars``) and, where it changed since the last one, that one;
+    ``general``: the feed's own title or description says it is general news."""
 
     url: str
     car_feed: bool
     items: int
     cars: int
     before: CarFeedJudgement | None
+    general: bool = False
 
     @property
     def changed(self) -> bool:
@@ -59,12 +70,14 @@ def judge_feeds(store: Store, version: str, urls: Iterable[str]) -> dict[str, Ju
         return {}
     shares = store.latest_car_shares(urls, version, CAR_FEED_HISTORY)
     before = store.car_feed_judgements(urls)
+    about = store.feeds_about(urls)
     judged = {}
     for url in urls:
         items, cars = shares.get(url, (0, 0))
         was = before.get(url)
-        car_feed = judged_car_feed(was.car_feed if was else None, items, cars)
-        judged[url] = Judgement(url, car_feed, items, cars, was)
+        general = feed_topic(about.get(url, "")) == GENERAL
+        car_feed = judged_car_feed(was.car_feed if was else None, items, cars, general)
+        judged[url] = Judgement(url, car_feed, items, cars, was, general)
     return judged
 
 
@@ -131,11 +144,24 @@ def list_note(name: str, judgement: Judgement, zone: tzinfo | None = None) -> st
     return f"{name}: no longer read as a car feed since {day} ({share}); {_pin(name, False)}"
 
 
+def _rule(judgement: Judgement) -> str:
+    """The line the feed crossed, in words: higher for a feed that says it is general news."""
+    if judgement.general:
+        if judgement.car_feed:
+            share = f"{GENERAL_CAR_FEED_SHARE:.0%} or more make a car feed"
+            return f"{share} of a feed whose own title says it is general news"
+        stays = f"{GENERAL_STAYS_CAR_FEED_SHARE:.0%}"
+        return f"one that says it is general news stays so down to {stays}"
+    if judgement.car_feed:
+        return "half or more make a car feed"
+    return f"one stays so down to {STAYS_CAR_FEED_SHARE:.0%}"
+
+
 def flip_message(name: str, judgement: Judgement) -> str:
     """What a run says of a feed whose judgement changed: which way, why, how to pin it."""
     share = f"{judgement.cars} of its {judgement.items} latest items are about cars"
     was = judgement.before
-    rule = "half or more make a car feed" if judgement.car_feed else "one stays so down to 40%"
+    rule = _rule(judgement)
     before = f"; {was.cars} of {was.items} when last judged" if was else ""
     share = f"{share} ({rule}{before})"
     if judgement.car_feed:

@@ -31,20 +31,34 @@ UNJUDGED_CAR_FEED_SHARE = 0.5
 # a wire near half about cars would otherwise flip with every few items, and each flip changes
 # which of its items are car news (trial 42: "Autos & Industrials", 23/41 one day).
 STAYS_CAR_FEED_SHARE = 0.4
+# A feed whose own title or description says it is general news, business or technology
+# ("Korea JoongAng Daily - Business", "Reuters Technology", "Hacker News": autonews.feed_topics)
+# is a car feed only at a clear majority, and stays one down to a lower line as others do
+# (trials 50 and 51: such feeds at half in an earnings week or a robotaxi week showed bank,
+# retail, yen and AI news as car news). A feed that says it is about cars, or says neither,
+# keeps half: car outlets sit there on the clustering's sets (clusters.tsv, trial 42).
+GENERAL_CAR_FEED_SHARE = 0.8
+GENERAL_STAYS_CAR_FEED_SHARE = 0.65
 
 
-def is_car_feed(items: int, about_cars: int) -> bool:
-    """Whether a feed of ``items`` items, ``about_cars`` of them about cars, is a car feed."""
-    return items >= CAR_FEED_ITEMS and about_cars >= CAR_FEED_SHARE * items
+def is_car_feed(items: int, about_cars: int, general: bool = False) -> bool:
+    """Whether a feed of ``items`` items, ``about_cars`` of them about cars, is a car feed;
+    ``general``: its own title or description says it is general news."""
+    line = GENERAL_CAR_FEED_SHARE if general else CAR_FEED_SHARE
+    return items >= CAR_FEED_ITEMS and about_cars >= line * items
 
 
-def judged_car_feed(was_car_feed: bool | None, items: int, about_cars: int) -> bool:
+def judged_car_feed(
+    was_car_feed: bool | None, items: int, about_cars: int, general: bool = False
+) -> bool:
     """Whether a feed left to autonews is a car feed now, ``about_cars`` of its ``items``
     latest items about cars, given what it was judged before (None: never judged): the line
-    is crossed upwards at half, downwards only under :data:`STAYS_CAR_FEED_SHARE`."""
+    is crossed upwards at half (four in five for a ``general`` feed), downwards only under
+    :data:`STAYS_CAR_FEED_SHARE` (:data:`GENERAL_STAYS_CAR_FEED_SHARE`)."""
     if was_car_feed and items >= CAR_FEED_ITEMS:
-        return about_cars >= STAYS_CAR_FEED_SHARE * items
-    return is_car_feed(items, about_cars)
+        stays = GENERAL_STAYS_CAR_FEED_SHARE if general else STAYS_CAR_FEED_SHARE
+        return about_cars >= stays * items
+    return is_car_feed(items, about_cars, general)
 
 
 def read_as_car_feed(topic: str, judged: bool) -> bool:

@@ -60,7 +60,13 @@ class FeedStoring:
             elif isinstance(document, ParsedFeed):
                 count, skipped, damage = len(document.entries), document.skipped, document.damage
                 update = self.store.add_entries(
-                    slot.config, document.entries, self.now, window, slot.identity, document.title
+                    slot.config,
+                    document.entries,
+                    self.now,
+                    window,
+                    slot.identity,
+                    document.title,
+                    document.description,
                 )
                 made = [  # new items, and items retitled (classified as the feed has them now)
                     (item_id, Classification.from_record(record), False)

@@ -64,6 +64,9 @@ class ParsedFeed:
     # A broken document read only in part (cut short, a tag left open): what was wrong and
     # what it cost, as the feed's error ("" when read whole). See autonews.parse.damage.
     damage: str = ""
+    # The feed's own description (RSS <description>, Atom <subtitle>, JSON Feed "description"):
+    # with its title, what it says it is about (``autonews.feed_topics``).
+    description: str = ""
 
 
 @dataclass(frozen=True)

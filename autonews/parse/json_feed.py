@@ -63,6 +63,7 @@ def parse_json_feed(text: str) -> ParsedFeed:
     return ParsedFeed(
         title=clean_text(str(document.get("title") or "")),
         link=document.get("home_page_url"),
+        description=clean_text(str(document.get("description") or "")),
         entries=tuple(entries),
         kind="json" + str(document.get("version", "")).rsplit("/", 1)[-1].replace(".", ""),
         skipped=skipped,

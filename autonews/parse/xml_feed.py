@@ -195,6 +195,7 @@ def _parse_fast(utf8: bytes, url: str = "") -> ParsedFeed:
         ParsedFeed(
             title=clean_text(_as_text(feed.get("title"))),
             link=feed.get("link"),
+            description=clean_text(_as_text(feed.get("description") or feed.get("subtitle"))),
             entries=tuple(entries),
             kind="fast",
         )
@@ -336,6 +337,7 @@ def _parse_feedparser(utf8: bytes, url: str) -> ParsedFeed:
         ParsedFeed(
             title=clean_text(parsed.feed.get("title", "")),
             link=parsed.feed.get("link"),
+            description=clean_text(parsed.feed.get("subtitle", "")),
             entries=tuple(_entry_from_feedparser(entry) for entry in parsed.entries),
             kind=parsed.get("version", "") or "",
         )

@@ -62,6 +62,7 @@ class EntryQueries:
         first_run_window: timedelta = timedelta(hours=48),
         identity: tuple[Sequence[str], Sequence[str]] | None = None,
         own_title: str = "",
+        own_description: str = "",
     ) -> StoreUpdate:
         """Insert entries not seen before. Existing items keep their first-seen time and date.
 
@@ -77,7 +78,8 @@ class EntryQueries:
         (:func:`store_dates`); a stored item learns that date at any read (a store from before
         feed dates were kept). ``identity``: the entries' keys and fingerprints when already
         known (:func:`entry_identity`). ``own_title``: the feed's own title (kept when not empty; it
-        names the feed where the list does not)."""
+        names the feed where the list does not); with ``own_description``, what the feed says it
+        is about (``autonews.feed_topics``)."""
         keys, prints = identity or entry_identity(entries)
         repeated = Counter(keys)
         with transaction(self.db) as db:
@@ -158,10 +160,17 @@ class EntryQueries:
             db.executemany("UPDATE items SET feed_date = ? WHERE id = ?", redated)
             # What the feed lists now: pruning spares it (see ``Retention.prune``).
             db.execute(
-                "INSERT INTO feeds (url, name, listed, title) VALUES (?, ?, ?, ?) "
+                "INSERT INTO feeds (url, name, listed, title, about) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(url) DO UPDATE SET listed = excluded.listed, "
-                "title = CASE excluded.title WHEN '' THEN feeds.title ELSE excluded.title END",
-                (feed.url, feed.name, json.dumps(list(repeated)), feed_title(own_title)),
+                "title = CASE excluded.title WHEN '' THEN feeds.title ELSE excluded.title END, "
+                "about = CASE excluded.about WHEN '' THEN feeds.about ELSE excluded.about END",
+                (
+                    feed.url,
+                    feed.name,
+                    json.dumps(list(repeated)),
+                    feed_title(own_title),
+                    feed_about(own_title, own_description),
+                ),
             )
             ids = dict(
                 db.execute("SELECT key, id FROM items WHERE feed_url = ?", (feed.url,)).fetchall()
@@ -182,6 +191,15 @@ def feed_title(title: str) -> str:
     if len(one_line) <= FEED_TITLE_LENGTH:
         return one_line
     return one_line[: FEED_TITLE_LENGTH - 1].rstrip() + "…"
+
+
+FEED_ABOUT_LENGTH = 300  # a feed's title and description: what it says it is, not its blurb
+
+
+def feed_about(title: str, description: str) -> str:
+    """A feed's own title and description on one line, as much as says what it is about."""
+    about = " ".join(f"{title} | {description}".split()).strip(" |")
+    return about[:FEED_ABOUT_LENGTH]
 
 
 def _last_read(db: sqlite3.Connection, url: str) -> tuple[str | None, list[str] | None]:

@@ -91,6 +91,12 @@ class FeedNotices:
             )
         return found
 
+    def feeds_about(self, urls: Iterable[str]) -> dict[str, str]:
+        """What each of these feeds' own title and description said at its last read, where
+        it said anything."""
+        query = "SELECT url, about FROM feeds WHERE about != '' AND url IN"
+        return {str(row[0]): str(row[1]) for row in rows_in(self.db, query, urls)}
+
     def remember_car_feed_judgements(self, judged: Iterable[tuple[str, CarFeedJudgement]]) -> None:
         """Remember how these feeds were judged now."""
         rows = [
