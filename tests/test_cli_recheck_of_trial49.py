@@ -244,3 +244,26 @@ def test_a_lists_summary_ends_without_the_outlets_own_notes(cli, home, site) -> 
     read = cli("read", story["id"])
     assert read.code == 0, read.err
     assert text[0] in read.out and "road test team" not in read.out, read.out
+
+
+def test_a_launch_ahead_of_its_year_is_no_launch_on_sale(cli, home, httpserver: HTTPServer) -> None:
+    """Trial 51 recheck: "Torc opens Laredo hub ahead of 2027 driverless launch" and "testing
+    ahead of 2026 robotaxi launch" were shown as [launch · on sale]: a launch still to come, with
+    words between its year and "launch", is the stage of a model to come."""
+    rows = [
+        (
+            "FreightWaves",
+            4.0,
+            "Daimler Truck's Torc opens Laredo hub ahead of 2027 driverless launch",
+            "The hub will serve as the base for Torc's driverless trucks on the I-35 corridor.",
+        ),
+        (
+            "Autocar",
+            6.0,
+            "Hyundai starts testing Ioniq 3 in Europe ahead of its European launch",
+            "Prototypes of the small electric crossover have been seen near the Nurburgring.",
+        ),
+    ]
+    digest = digest_of_rows(cli, httpserver, rows, "4d")
+    stages = {story["title"]: story["stage"] for story in digest["stories"]}
+    assert set(stages.values()) == {"teaser"}, stages  # (both read as launches: no stage null)
