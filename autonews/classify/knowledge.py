@@ -9,6 +9,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+# (re-exported: the modules that read a maker or a hit import them from here)
+from autonews.classify.entities import AUTOMOTIVE_ROLES as AUTOMOTIVE_ROLES
+from autonews.classify.entities import DENIAL as DENIAL
+from autonews.classify.entities import SPECULATIVE as SPECULATIVE
+from autonews.classify.entities import STRENGTHS as STRENGTHS
+from autonews.classify.entities import Company as Company
+from autonews.classify.entities import EntityHit as EntityHit
+from autonews.classify.entities import EventChoice as EventChoice
+from autonews.classify.entities import EventHit as EventHit
+from autonews.classify.entities import Maker as Maker
+from autonews.classify.entities import pick_entity as pick_entity
+from autonews.classify.entities import strength_name as strength_name
 from autonews.classify.language import ReadLanguage
 from autonews.classify.lexicon import phrase_key, stem
 from autonews.classify.model_names import shown_names
@@ -18,107 +30,8 @@ from autonews.classify.sport import Sport
 from autonews.errors import ConfigError
 from autonews.models import CompanyRef, Event, MakerRef
 
-SPECULATIVE = -1.0  # the weight that marks a speculative phrase in the event trie
-DENIAL = -2.0  # ... and a denial's word, which makes the rumour it names no speculation
-STRENGTHS = {"decisive": 4.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 # The payload of an automotive phrase that is no car word ([context] not_vehicles).
 NOT_A_CAR_WORD = ""
-
-
-def strength_name(weight: float) -> str:
-    """The strength a phrase's weight stands for (the user's own phrases weigh more than
-    decisive ones, and are decisive)."""
-    for name, value in STRENGTHS.items():
-        if weight >= value:
-            return name
-    return "weak"
-
-
-@dataclass(frozen=True)
-class Maker:
-    name: str
-    group: str
-    country: str
-    veto_next: frozenset[str] = frozenset()
-    lenient: frozenset[str] = frozenset()  # ambiguous names that need only automotive context
-    people: frozenset[str] = frozenset()  # founders and chiefs who stand for the brand
-    veto_words: frozenset[str] = frozenset()  # stems anywhere in a text that make it another
-    # A sales umbrella's brands (HIMA sells AITO, Luxeed...), lower-cased: named beside one, it
-    # stands back.
-    brands: frozenset[str] = frozenset()
-    # The maker whose cars this brand sells under its own badge (Vauxhall: Opel's), if any.
-    badge_of: str = ""
-    # Whether its name is its group's usual short name too ("GM" for General Motors, whose cars
-    # are Chevrolets and Buicks; "Mercedes" for Mercedes-AMG and Maybach): a filter by it takes
-    # the group's brands (trial 48: `makers = ["GM"]` missed a Chevrolet recall).
-    stands_for_group: bool = False
-    # Its products that are no cars (Honda's lawn mowers, Gold Wing), as stemmed tokens, and
-    # its families of them named by letters and a digit (Honda's CB: CB1000F, CBR650R).
-    not_cars: tuple[tuple[str, ...], ...] = ()
-    not_car_families: tuple[str, ...] = ()
-    # The maker its bare name means in a text about trucks and freight ("Volvo" hauling freight
-    # is Volvo Group's trucks, not Geely's Volvo Cars: trial 51), if any.
-    trucks_are: str = ""
-
-
-# Roles whose business is the car industry: a company's name is weak evidence of it.
-AUTOMOTIVE_ROLES = frozenset({"supplier", "battery", "autonomous", "dealer"})
-
-
-@dataclass(frozen=True)
-class Company:
-    name: str
-    role: str
-    country: str = ""
-    automotive: bool = False  # its business is the car industry
-    veto_next: frozenset[str] = frozenset()
-    lenient: frozenset[str] = frozenset()
-    owner: str = ""  # the group that owns it, when that is no automaker (Waymo: Alphabet)
-
-
-@dataclass(frozen=True, slots=True)
-class EntityHit:
-    kind: str  # maker, company, block
-    index: int  # into Knowledge.makers or .companies
-    via: str  # alias, model, name
-    ambiguous: bool = False
-    written: str = ""  # the alias as written in the data (for the capitals rule)
-
-
-@dataclass(frozen=True, slots=True)
-class EventHit:
-    event: Event
-    weight: float
-    phrase: str
-
-
-def pick_entity(hits: tuple[EntityHit, ...]) -> EntityHit:
-    """What one name's hits come to: a block if any is one; else an unambiguous maker alias
-    beats a company, which beats an ambiguous name."""
-    if len(hits) == 1:
-        return hits[0]
-    block = next((hit for hit in hits if hit.kind == "block"), None)
-    if block is not None:
-        return block
-    return sorted(hits, key=lambda h: (h.ambiguous, h.kind != "maker", h.via != "alias"))[0]
-
-
-@dataclass(frozen=True, slots=True)
-class EventChoice:
-    """What one event phrase's hits come to: the strongest (the first among equals) and its
-    strength's name, and the first speculative phrase among them."""
-
-    hit: EventHit
-    speculative: str | None
-    strength: str
-    denial: bool = False
-
-    @staticmethod
-    def of(hits: tuple[EventHit, ...]) -> EventChoice:
-        speculative = next((hit.phrase for hit in hits if hit.weight == SPECULATIVE), None)
-        strongest = max(hits, key=lambda h: h.weight)
-        denial = any(hit.weight == DENIAL for hit in hits)
-        return EventChoice(strongest, speculative, strength_name(strongest.weight), denial)
 
 
 @dataclass
