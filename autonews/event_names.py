@@ -15,6 +15,7 @@ FINANCIALS_NOTE = "deliveries, sales and rankings are financials"
 
 STAGES = "stages"  # the table of a launch's stages' names
 OTHER_STAGES = "other_stages"  # other events' stages' names (`--event probe`)
+KINDS = "kinds"  # kinds of news named by a broader event's filter (`--event buyback`)
 LAUNCH = "launch"
 SOFTWARE = "software"  # a software release pushed to cars: the stage its names tell
 _STAGE_MARK = ":"  # "launch:pre-sale", a stage of the launch as a filter's value
@@ -85,9 +86,22 @@ def _names() -> dict[str, str]:
     from autonews.models import Event
 
     names = {event.value: event.value for event in Event}
-    for slug, aliases in [*_listed().items(), *_labels().items()]:
+    for slug, aliases in [*_listed().items(), *_labels().items(), *_kinds().items()]:
         names.update((_folded(alias), Event(slug).value) for alias in aliases)
     return names
+
+
+def _kinds() -> dict[str, list[str]]:
+    kinds = _file().get(KINDS, {})
+    assert isinstance(kinds, dict)
+    return kinds
+
+
+def kind_of(name: str) -> str | None:
+    """The event a kind of news is told under (`[kinds]`: a buyback, financials), or None when
+    ``name`` names no such kind."""
+    folded = _folded(name)
+    return next((slug for slug, kinds in _kinds().items() if folded in kinds), None)
 
 
 def _folded(name: str) -> str:

@@ -96,6 +96,11 @@ def test_a_readers_words_for_financial_news_are_events(
         result = cli("digest", "--feed", url, "--no-extract", "--event", word)
         assert result.code == 0, (word, result.err)
         assert "did you mean" not in result.err
+        # ... and the reader is told that the broader event's stories are kept (trial 50
+        # recheck: every financials story came for four buybacks, without a word).
+        assert f"--event {word}: no event type of its own; it is told as" in result.err
+    told = cli("digest", "--feed", url, "--no-extract", "--event", "financials")
+    assert "no event type of its own" not in told.err
 
 
 # A business feed's own news in earnings week, beside carmakers' results: half of it.

@@ -125,9 +125,25 @@ def event_filters(option: str, values: list[str] | None) -> tuple[str, ...]:
     from autonews.event_names import event_filter
 
     slugs = event_slugs(option, values)  # each names an event (a stage names the launch)
+    _tell_of_kinds(option, values or [])
     return tuple(
         event_filter(value) or slug for value, slug in zip(values or (), slugs, strict=True)
     )
+
+
+def _tell_of_kinds(option: str, values: list[str]) -> None:
+    """On stderr, for a kind of news the digest tells under a broader event (`--event buyback`):
+    which event's stories it keeps, so that a reader who gets every financials story for four
+    buybacks knows why (trial 50 recheck)."""
+    from autonews.event_names import kind_of
+
+    for value in values:
+        if event := kind_of(value):
+            typer.echo(
+                f"autonews: {option} {value}: no event type of its own; it is told as {event}, "
+                f"and every {event} story is kept",
+                err=True,
+            )
 
 
 def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
