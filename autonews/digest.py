@@ -23,6 +23,7 @@ from autonews.models import (
     FilterStep,
     Group,
     MakerRef,
+    ModelRef,
     SkippedPage,
     Story,
 )
@@ -232,17 +233,22 @@ def filed_maker(story: Story, wanted: Collection[str] = ()) -> MakerRef | None:
     (``wanted``, lower case), else its first; None for industry news, naming no maker."""
     makers = story.classification.makers
     asked = next((m for m in makers if asked_maker(m, wanted)), None)
-    return asked or (_its_one_brand(makers) if makers else None)
+    models = story.classification.models
+    return asked or (_its_one_brand(makers, models) if makers else None)
 
 
-def _its_one_brand(makers: Sequence[MakerRef]) -> MakerRef:
+def _its_one_brand(makers: Sequence[MakerRef], models: Sequence[ModelRef] = ()) -> MakerRef:
     """The first maker, or where it is a group and the story names one brand of it besides, the
     brand: "Stellantis recalls 219,000 Jeep plug-in hybrids" is filed under Jeep, as the Jeep
     stories that name Jeep first are (trial 48: one brand under two headings). A group's news
     of several of its brands stays the group's."""
     first = makers[0]
     brands = {m for m in makers[1:] if m.group == first.name != m.name}
-    return brands.pop() if len(brands) == 1 else first
+    if len(brands) != 1 or any(model.maker == first.name for model in models):
+        # (a group that is a brand too, named with a model of its own, stays: "Toyota recalls
+        # 128,000 Grand Highlander, Lexus TX SUVs" is Toyota's, not Lexus's: trial 50 recheck)
+        return first
+    return brands.pop()
 
 
 def asked_makers(digest: Digest) -> set[str]:
@@ -273,7 +279,7 @@ def _named_besides(story: Story) -> Sequence[MakerRef]:
     """The makers a story names besides the one it is filed under (its first, or the one brand
     of its first, a group: ``_its_one_brand``)."""
     makers = story.classification.makers
-    if makers and _its_one_brand(makers) is not makers[0]:
+    if makers and _its_one_brand(makers, story.classification.models) is not makers[0]:
         return makers  # the group too: "also: Stellantis recalls 219,000 Jeep ... (under Jeep)"
     return makers[1:]
 

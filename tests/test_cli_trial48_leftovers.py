@@ -185,3 +185,15 @@ def test_a_brand_named_with_its_group_is_filed_under_the_brand_as_its_other_stor
     # Before: the recall under "Stellantis", the lawsuit under "Jeep" (trial 48 C3).
     headings = {filed[_story_of(digest, title)["id"]] for _, _, title, _ in JEEP}
     assert headings == {("Jeep", "maker")}
+
+
+def test_a_group_that_is_a_brand_too_keeps_its_story_where_it_names_a_model_of_its_own(
+    cli, home, tmp_path
+) -> None:
+    """Trial 50 recheck: "Toyota recalls 128,000 Grand Highlander, Lexus TX SUVs" went under
+    Lexus, as if Toyota were only a group; its Grand Highlander is Toyota's own model."""
+    title = "Toyota recalls 128,000 Grand Highlander, Lexus TX SUVs over seat belt buckle"
+    digest = _digest(cli, tmp_path, [("wire", 5, title, "")])
+    story = _story_of(digest, title)
+    filed = [group["key"] for group in digest["groups"] if story["id"] in group["story_ids"]]
+    assert filed == ["Toyota"]
