@@ -256,7 +256,7 @@ class Classifier(TitleReader, OffTopicChecks):
         found = without_compared(self.k, found, tokens, reasons) if len(found) > 1 else found
         named = [hit for _, _, hit in found]
         if named and automotive:
-            named = as_trucks(self.k, named, stems + (extra.stems if extra else []), reasons)
+            named = as_trucks(self.k, named, stems, extra.stems if extra else [], reasons)
         makers, companies = references(self.k, named, reasons) if named else ((), ())
         if len(makers) > 1 and ("'s " in title or "’s " in title):
             makers = owned_brand_first(makers, title)

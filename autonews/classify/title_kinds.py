@@ -65,17 +65,23 @@ def title_kind(title: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _readers() -> re.Pattern[str]:
+def _readers() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The question kind's ``readers_cues`` (lower case) and its ``readers`` pattern."""
     source = resources.files("autonews.knowledge").joinpath("title_kinds.toml")
     data = tomllib.loads(source.read_text("utf-8"))
     question = next(kind for kind in data["kind"] if kind["id"] == QUESTION)
-    return re.compile(str(question["readers"]), re.IGNORECASE)
+    cues = tuple(str(cue).lower() for cue in question["readers_cues"])
+    return cues, re.compile(str(question["readers"]), re.IGNORECASE)
 
 
 def asks_its_readers(title: str) -> bool:
     """Whether a question title is put to the readers (their taste, their choice: "What's The
     Most Overrated Car Of The Last Decade?"), no guess at an event to come."""
-    return _readers().search(title.strip()) is not None
+    cues, readers = _readers()
+    folded = title.casefold()  # (as the pattern's IGNORECASE reads "ſ" as "s")
+    if not any(cue in folded for cue in cues):  # (substring tests: most questions hold none)
+        return False
+    return readers.search(title.strip()) is not None
 
 
 def an_auction_or_a_spy_shot(title: str) -> str | None:

@@ -17,15 +17,24 @@ from autonews.classify.relevance import Spotted
 
 
 def as_trucks(
-    k: Knowledge, named: list[EntityHit], stems: list[str], reasons: list[str]
+    k: Knowledge,
+    named: list[EntityHit],
+    stems: list[str],
+    more: list[str],
+    reasons: list[str],
 ) -> list[EntityHit]:
     """``named`` with each maker that has a trucks namesake read as it, where ``stems`` (the
-    title's and its summary's) name trucking; unchanged otherwise."""
+    title's) or ``more`` (its summary's) name trucking; unchanged otherwise."""
+    # Asked of every car title that names a company: a set test in C for a word that may start
+    # a trucking phrase rules most out before the names are walked (1,750 instructions a
+    # headline, 0.4%, when the names were walked first).
+    if not (k.trucking.may_match(stems) or (more and k.trucking.may_match(more))):
+        return named
     if not any(h.kind == "maker" and k.makers[h.index].trucks_are for h in named):
         return named
     # A car of the maker's named ("Volvo EX30"): the name is the carmaker's, whatever it hauls.
     cars = {h.index for h in named if h.kind == "maker" and h.via == "model"}
-    if not k.trucking.scan(stems):
+    if not k.trucking.scan(stems + more):
         return named
     read: list[EntityHit] = []
     for hit in named:
