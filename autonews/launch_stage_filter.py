@@ -35,12 +35,11 @@ def story_stage(story: Story) -> str | None:
 
 
 def titles_stage(titles: list[str]) -> str | None:
-    """The stage the first of ``titles`` that tells one tells, or None."""
-    for title in dict.fromkeys(titles):
-        stage = title_stage(title)
-        if stage is not None:
-            return stage
-    return None
+    """The stage the first of ``titles`` that tells one tells, or None; a software release
+    where any of them tells one (the demo's "XPeng Launches AI OS 6.0 …" was shown on sale,
+    its Chinese source saying the cars "可升级", can be upgraded)."""
+    stages = [stage for title in dict.fromkeys(titles) if (stage := title_stage(title))]
+    return SOFTWARE if SOFTWARE in stages else next(iter(stages), None)
 
 
 @lru_cache(maxsize=4096)

@@ -267,3 +267,23 @@ def test_a_launch_ahead_of_its_year_is_no_launch_on_sale(cli, home, httpserver: 
     digest = digest_of_rows(cli, httpserver, rows, "4d")
     stages = {story["title"]: story["stage"] for story in digest["stories"]}
     assert set(stages.values()) == {"teaser"}, stages  # (both read as launches: no stage null)
+
+
+def test_a_software_release_told_so_by_any_source_is_no_launch_on_sale(cli, home) -> None:
+    """The demo's "XPeng Launches AI OS 6.0 …" was shown `· on sale`: its English title tells
+    no stage, its Chinese source that some 620,000 cars "可升级" (can be upgraded) — a release
+    pushed to cars, the OTA stage, whichever source tells it."""
+    from importlib import resources
+
+    feeds = resources.files("autonews.demo_data").joinpath("feeds")
+    args = [
+        arg
+        for name in ("autowire.xml", "chedi.xml", "evmonitor.atom")
+        for arg in ("--feed", str(feeds.joinpath(name)))
+    ]
+    shown = cli("digest", *args, "--no-extract", "--since", "all", "--format", "json")
+    assert shown.code == 0, shown.err
+    stages = {s["title"]: s["stage"] for s in shown.json()["stories"] if s["event"] == "launch"}
+    (ai_os,) = [title for title in stages if title.startswith("XPeng Launches AI OS 6.0")]
+    assert stages[ai_os] == "OTA", stages
+    assert stages["小鹏MONA M03 2026款上市 售价11.98万元起"] == "on sale", stages
