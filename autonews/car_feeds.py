@@ -24,9 +24,6 @@ CAR_FEED_ITEMS = 3  # ... judged on at least this many items
 # (A line above half was measured: it lost clustering recall on sets whose car outlets sit at
 # half, clusters.tsv 0.827 -> 0.802.)
 TOLD_CAR_FEED_SHARE = 0.8
-# A feed of too few items to judge, at least this share about cars: its other items may be car
-# news to the clustering (``unjudged_car_feed``).
-UNJUDGED_CAR_FEED_SHARE = 0.5
 # A feed read as a car feed stays one until fewer than this share of its items are about cars:
 # a wire near half about cars would otherwise flip with every few items, and each flip changes
 # which of its items are car news (trial 42: "Autos & Industrials", 23/41 one day).
@@ -72,7 +69,7 @@ def read_as_car_feed(topic: str, judged: bool) -> bool:
 def unjudged_car_feed(items: int, about_cars: int) -> bool:
     """A feed of too few items to be judged a car feed, at least half of them about cars: its
     other items may still be car news, and the clustering weighs them as such."""
-    return items < CAR_FEED_ITEMS and about_cars >= UNJUDGED_CAR_FEED_SHARE * items
+    return items < CAR_FEED_ITEMS and about_cars >= CAR_FEED_SHARE * items
 
 
 def keyword_search(url: str) -> bool:

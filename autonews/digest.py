@@ -237,7 +237,7 @@ def filed_maker(story: Story, wanted: Collection[str] = ()) -> MakerRef | None:
     return asked or (_its_one_brand(makers, models) if makers else None)
 
 
-def _its_one_brand(makers: Sequence[MakerRef], models: Sequence[ModelRef] = ()) -> MakerRef:
+def _its_one_brand(makers: Sequence[MakerRef], models: Sequence[ModelRef]) -> MakerRef:
     """The first maker, or where it is a group and the story names one brand of it besides, the
     brand: "Stellantis recalls 219,000 Jeep plug-in hybrids" is filed under Jeep, as the Jeep
     stories that name Jeep first are (trial 48: one brand under two headings). A group's news
