@@ -69,6 +69,13 @@ M3_REVEAL = [
         ("evo", 26.0, "New BMW M3 EV revealed – 1,000bhp, simulated gears and a 2027 launch"),
     )
 ]
+# The next petrol M3's spy shot, beside the EV's reveal: another model's news.
+PETROL_M3_SPIED = (
+    "Motor1 Spy Shots",
+    25.0,
+    "Next-Gen Petrol BMW M3 Spied Alongside The EV At Munich",
+    "BMW is keeping a combustion M3 around alongside the electric M3.",
+)
 
 
 def test_spy_shots_join_neither_the_teaser_nor_the_reveal(
@@ -183,12 +190,7 @@ def test_two_stories_number_their_sources_as_detach_takes_them(
     """`story A B` numbered the sources across both stories ([1]–[9]), and `story B --detach 8`
     with the number it had just shown was refused ("has sources 1 to 7, not 8"): each story's
     sources are numbered under its letter (A1…, B1…), B3 being `story B --detach 3`."""
-    spied = (
-        "Motor1 Spy Shots",
-        25.0,
-        "Next-Gen Petrol BMW M3 Spied Alongside The EV At Munich",
-        "BMW is keeping a combustion M3 around alongside the electric M3.",
-    )
+    spied = PETROL_M3_SPIED
     digest = digest_of_rows(cli, httpserver, [spied, *M3_REVEAL], "4d")
     spy = story_of(digest, "Next-Gen Petrol BMW M3 Spied")["id"]
     reveal = story_of(digest, "New BMW M3 revealed")

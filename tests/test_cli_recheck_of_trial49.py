@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.helpers.classified import labels_of
 from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
-from tests.test_cli_press_pieces_of_trial49 import M3_REVEAL
+from tests.test_cli_press_pieces_of_trial49 import M3_REVEAL, PETROL_M3_SPIED
 
 SMMT_NOVEMBER = [
     (
@@ -76,12 +76,7 @@ def test_two_bodies_or_two_months_stay_apart(cli, home, httpserver: HTTPServer) 
 
 
 def test_story_detach_takes_the_letters_story_a_b_shows(cli, home, httpserver: HTTPServer) -> None:
-    spied = (
-        "Motor1 Spy Shots",
-        25.0,
-        "Next-Gen Petrol BMW M3 Spied Alongside The EV At Munich",
-        "BMW is keeping a combustion M3 around alongside the electric M3.",
-    )
+    spied = PETROL_M3_SPIED
     digest = digest_of_rows(cli, httpserver, [spied, *M3_REVEAL], "4d")
     spy = story_of(digest, "Next-Gen Petrol BMW M3 Spied")["id"]
     reveal = story_of(digest, "New BMW M3 revealed")["id"]
