@@ -6,18 +6,16 @@ patterns, the same digest. A file others may write to, or a broken one, is not r
 from __future__ import annotations
 
 import importlib
-import json
 import marshal
-import os
 import pkgutil
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import autonews
 from autonews import compile_cache
 from tests.helpers.feeds import rfc822, rss
+from tests.helpers.loaded_modules import digest_saying
 from tests.helpers.site import Site, feeds_toml, write_config
 
 # `python -m autonews ARGS`, saying on stderr at exit how many regular expressions it parsed
@@ -42,19 +40,9 @@ runpy.run_module("autonews", run_name="__main__")
 
 
 def _digest_and_compiled(home: Path) -> tuple[dict, int, int]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
-    env |= {"AUTONEWS_HOME": str(home)}
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN_AND_COUNT, "digest", "--no-extract", "--format", "json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    said = [line for line in done.stderr.splitlines() if line.startswith("compiled:")][-1]
+    digest, said = digest_saying(_RUN_AND_COUNT, "compiled:", home)
     patterns, methods = (int(n) for n in said.split()[1:])
-    return json.loads(done.stdout), patterns, methods
+    return digest, patterns, methods
 
 
 def _stories(digest: dict) -> list[object]:
