@@ -11,7 +11,7 @@ from autonews.classify.figure_words import DATA
 
 _UP_TO = "up to"
 _MOVES = frozenset(DATA["up_to"]["moves"])
-_FROM = frozenset(("from", "ab", "dès", "à partir de"))
+_FROM = frozenset(DATA["from"]["words"])
 _FROM_MOVES = frozenset(DATA["from"]["moves"])
 _MOVED_TO = frozenset(("to", "by"))
 _RANGE_END = re.compile(r"\S+\s*(?:to|bis|à|-|–)\s", re.IGNORECASE)
