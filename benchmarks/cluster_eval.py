@@ -90,6 +90,7 @@ TRIALS = [
     DATA / "clusters-trial49.tsv",
     DATA / "clusters-trial50.tsv",
     DATA / "clusters-trial51.tsv",
+    DATA / "clusters-trial52.tsv",
     DATA / "clusters-trial53.tsv",
 ]
 DAYS_PER_5000 = 60
