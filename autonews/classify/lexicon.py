@@ -216,8 +216,17 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text)
 
 
+_PHRASE_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def phrase_key(phrase: str, normalise: Callable[[str], str] | None = None) -> tuple[str, ...]:
-    words = tuple(tokenize(phrase).norms)
+    # Tokenised once a process: building the knowledge asks for 47,000 keys of 21,000 phrases
+    # (a name as written and stemmed, a phrase for each lexicon it is in).
+    words = _PHRASE_WORDS.get(phrase)
+    if words is None:
+        words = tuple(tokenize(phrase).norms)
+        if len(_PHRASE_WORDS) < 100_000:  # bounded: callers also ask about feed text
+            _PHRASE_WORDS[phrase] = words
     return tuple(normalise(w) for w in words) if normalise else words
 
 
