@@ -73,3 +73,31 @@ def test_a_battery_makers_two_plants_sharing_a_buyer_stay_two_stories(
     digest = digest_of_rows(cli, httpserver, _rows("clusters-trial42.tsv", 72, TRIAL42), "4d")
     heide = story_of(digest, "Northvolt Heide: Lyten buys")
     assert "Northvolt Ett (Skelleftea): Lyten restarts cell line" not in titles(heide)
+
+
+HEADED: list[Row] = [
+    ("waymo", 5, "Waymo is now open to everyone in Miami", ""),
+    ("tc", 4, "Waymo opens its robotaxi service to the public in Miami", ""),
+    ("reuters", 3, "Aurora Innovation expands driverless truck service to Phoenix", ""),
+    ("reuters", 2, "Texas rules for driverless vehicles take effect, requiring state permit", ""),
+]
+
+
+def test_a_story_about_one_robotaxi_firm_is_headed_by_it(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    digest = digest_of_rows(cli, httpserver, HEADED, "1d")
+    groups = {(group["key"], group["kind"]): group["story_ids"] for group in digest["groups"]}
+    miami = story_of(digest, "Waymo opens its robotaxi service")
+    assert groups[("Waymo", "company")] == [miami["id"]] and miami["makers"] == []
+    aurora = story_of(digest, "Aurora Innovation expands")
+    assert groups[("Aurora Innovation", "company")] == [aurora["id"]]
+    law = story_of(digest, "Texas rules for driverless vehicles")
+    assert groups[("Industry", "industry")] == [law["id"]]  # a law names no company first
+    feeds = [f"--feed={httpserver.url_for('/' + outlet)}" for outlet in ("waymo", "tc", "reuters")]
+    text = cli("digest", *feeds, "--no-extract", "--since", "1d", "--format", "text")
+    assert text.code == 0, text.err
+    assert "== Waymo (Alphabet) · 1 story" in text.out, text.out
+    assert "== Industry · 1 story" in text.out
+    industry = digest_of_rows(cli, httpserver, HEADED, "1d", "--maker", "Industry")
+    assert len(industry["stories"]) == 3  # --maker Industry takes them still
