@@ -224,8 +224,25 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
         return c.event.value, "event"
     primary = filed_maker(story, wanted)
     if primary is None:
-        return INDUSTRY, "industry"
+        company = subject_company(story)
+        return (company, "company") if company else (INDUSTRY, "industry")
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
+
+
+def subject_company(story: Story) -> str | None:
+    """The one company a car story naming no maker is about, its title opening with it (a
+    robotaxi, ride-hailing, tech or chip firm: ``cluster.singular.opening_companies``): filed
+    under it, not in one heap of "Industry" (trial 51: Waymo's, Aurora's, Pony.ai's... 43
+    stories there)."""
+    c = story.classification
+    if c.makers or not c.companies:
+        return None
+    from autonews.classify.lexicon import tokenize
+    from autonews.classify.scripts import simplified
+    from autonews.cluster.singular import opening_companies
+
+    found = opening_companies(c, tokenize(simplified(story.title)).norms)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def filed_maker(story: Story, wanted: Collection[str] = ()) -> MakerRef | None:

@@ -209,6 +209,29 @@ def resolve_makers(
     return tuple(dict.fromkeys(names))
 
 
+def other_trucks(values: Iterable[str], knowledge: Knowledge) -> list[tuple[str, Maker]]:
+    """For each maker name in ``values`` that names a maker whose trucks are another's
+    (``trucks_are`` in makers.toml: Geely's Volvo Cars makes none; Volvo Group's are
+    "Volvo Trucks"), that other maker, when the values name it in no other way: a reader who
+    asks for "Volvo" should know where the Volvo trucks' stories are (trial 51 recheck)."""
+    resolved = {value: resolve_maker(value, knowledge).names for value in values}
+    asked = {name.casefold() for names in resolved.values() for name in names}
+    found = []
+    for value, names in resolved.items():
+        for name in names:
+            index = knowledge.maker_by_name.get(name.lower())
+            maker = knowledge.makers[index] if index is not None else None
+            if maker is None or not maker.trucks_are:
+                continue
+            trucks = knowledge.maker_by_name.get(maker.trucks_are.lower())
+            if trucks is None:
+                continue
+            other = knowledge.makers[trucks]
+            if other.name.casefold() not in asked and other.group.casefold() not in asked:
+                found.append((value, other))
+    return found
+
+
 def resolve_models(
     values: Iterable[str], knowledge: Knowledge, where: str, error: type[AutonewsError]
 ) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from autonews.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
+    from autonews.classify.knowledge import Knowledge
     from autonews.config import Config, FeedConfig, NamedDigest
     from autonews.model_filter import WantedModel
     from autonews.pipeline import DigestOptions
@@ -113,7 +114,25 @@ def with_maker_names(
         for entry in named
     ]
     cfg = replace(cfg, classify=replace(cfg.classify, mute_makers=mute))
-    return cfg, resolve_wanted_makers(makers, knowledge, "--maker", UsageError), entries
+    wanted = resolve_wanted_makers(makers, knowledge, "--maker", UsageError)
+    _tell_of_other_trucks(makers, knowledge)
+    return cfg, wanted, entries
+
+
+def _tell_of_other_trucks(makers: Sequence[str], knowledge: Knowledge) -> None:
+    """On stderr, for a ``--maker`` whose trucks another maker makes (`--maker Volvo`: Volvo
+    Cars; Volvo Group's trucks are "Volvo Trucks"): where those stories are, as --maker
+    Alphabet points to Waymo (trial 51 recheck: "none by Volvo", not a word of Volvo Trucks)."""
+    import typer
+
+    from autonews.classify.lookup import other_trucks
+
+    for value, trucks in other_trucks(makers, knowledge):
+        typer.echo(
+            f"autonews: --maker {value}: trucks of that name are {trucks.name}'s "
+            f"({trucks.group}), a maker of its own: add --maker {trucks.name!r} for them",
+            err=True,
+        )
 
 
 def named_digest(cfg: Config, name: str) -> NamedDigest:

@@ -47,6 +47,7 @@ from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.rating_notes import tells_a_rating
 from autonews.cluster.sales_reports import SalesReport, sales_report
 from autonews.cluster.series import parochial, roundups
+from autonews.cluster.singular import opening_companies
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE, subject_terms
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
@@ -153,6 +154,9 @@ class _Features:
     files: frozenset[str] = frozenset()
     bodies: frozenset[str] = frozenset()
     notice: Notice | None = None  # a regulator's recall notice: its filer, its defect
+    # The companies a car news title opens with: what it is about, acting as a maker would
+    # ("Waymo opens its robotaxi service ..."; ``singular.opening_companies``).
+    about: frozenset[str] = frozenset()
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -300,13 +304,14 @@ def _features(
         rules=rules,
         session=market_session(plain),
         expectation=tells_an_expectation(plain),
-        car=bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts),
+        car=(car := bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts)),
         community=item.community,
         sales=sales_report(c, title_groups, frozenset(told), plain, lead),
         tallied=not TALLIES.isdisjoint(told),
         files=policy_files(plain + " " + lead),
         bodies=acting_bodies(plain, lead),
         notice=notice_of(item.title, item.summary),
+        about=opening_companies(c, title_words) if c.companies and car else frozenset(),
     )
 
 

@@ -73,14 +73,15 @@ def _told_figure(a: _Features, b: _Features) -> bool:
     return fig.shared_alike(a.telling, b.numbers, a.figure_kinds, b.figure_kinds)
 
 
-def _proper(a: _Features, b: _Features) -> bool:
+def _proper(a: _Features, b: _Features, own: frozenset[str] = frozenset()) -> bool:
     """Whether two items of one maker share more than a place many items name: a maker's two
     stories of a week both name China or Germany ("Newsom drives a Tesla at its Chinese plant" /
     "Tesla woes lift China's BYD"). A term that is no place does, or a place few items name
     (Szeged, Kentucky) that both titles do (a country only their places imply, where those
     may be one), or any place when one title tells how the market or
     others took the other's news within a day ("Mercedes cuts margin outlook on weak China
-    demand" / "Mercedes shares fall as China slowdown bites")."""
+    demand" / "Mercedes shares fall as China slowdown bites"). ``own``: the terms of a company
+    both titles open with, which is no more a subject than the maker's name is."""
     if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
         return True  # the market's reaction to the maker's news, told the same day
     sa, sb = a.subject, b.subject
@@ -94,7 +95,7 @@ def _proper(a: _Features, b: _Features) -> bool:
         # maker's news keeps returning to: "hybrid" of an opinion on its strategy and of a
         # model's review; "robotaxi" of a bank's downgrade and of the robotaxi's launch in a
         # new city. (For news, one often is the event: "GM ends robotaxi ambitions".)
-        both = both - maker_words(a.makers | b.makers)
+        both = both - maker_words(a.makers | b.makers) - own
         if a.commentary or b.commentary or a.note or b.note:
             both = both - THEMES
         if a.note is not b.note:
@@ -212,6 +213,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         if _enough(a, b, evidence(a, b, common)) or _one_share_move(a, b):
             return None
         return TOO_LITTLE_WITH_MAKER
+    if _one_company_acting(a, b, common):
+        return None
     # No maker in common to agree on: what both titles name, and most of what the shorter one
     # names ("Obama says no evidence of aliens" and "No evidence Obama invited Kenyan
     # politician" share two words, not a subject).
@@ -244,6 +247,24 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
+
+
+def _one_company_acting(a: _Features, b: _Features, common: float) -> bool:
+    """Whether both titles open with one company (``_Features.about``: "Waymo opens its
+    robotaxi service to the public in Miami" / "Waymo's robotaxis are now available to anyone
+    in Miami") and share what two items of one maker must: a subject besides the company (a
+    place few items name, a word of their own) or a figure. A robotaxi firm is named by many
+    of a window's items, too many for its name to count as a subject (trial 51: six events of
+    Waymo, Motional, Aurora, Baidu... split), and no maker, whose rules would have joined them.
+    A title that only names it elsewhere ("NHTSA opens probe into Waymo") is judged as before."""
+    if a.about.isdisjoint(b.about):
+        return False
+    own = frozenset(COMPANY + name for name in a.about & b.about)
+    common -= sum(min(a.subject[t], b.subject[t]) for t in own if t in a.subject and t in b.subject)
+    need = MIN_EVIDENCE_SAME_MAKER * (2 if a.source and a.source == b.source else 1)
+    if common >= need:
+        return _proper(a, b, own) or _told_figure(a, b)
+    return evidence(a, b, common) >= need
 
 
 def one_stage_of_a_file(a: _Features, b: _Features) -> bool:

@@ -90,7 +90,8 @@ def subject_for(digest: Digest) -> str:
 def _filed_under(digest: Digest, words: Words) -> dict[str, str]:
     """For each car story, the name of what the digest files it under, as its group's heading
     says it: its maker, or its maker's group with ``group_by = "group"`` ("Stellantis", not
-    "Vauxhall": the mail has no Vauxhall section), "Industry" for car news naming no maker
+    "Vauxhall": the mail has no Vauxhall section), the company a story naming no maker is about
+    ("Waymo"), "Industry" for other car news naming no maker
     (trial 41: "3 recalls (Ford, Toyota)" had a third recall the subject did not place); by event,
     the maker it is filed under among a named digest's makers (trial 30 #4: not another one the
     story names too). Stories not about cars ("Other news") are no event of the subject's: a
@@ -101,7 +102,7 @@ def _filed_under(digest: Digest, words: Words) -> dict[str, str]:
         if group.kind == "other":
             continue
         for story_id in group.story_ids:
-            if group.kind in ("maker", "group", "industry"):
+            if group.kind in ("maker", "group", "company", "industry"):
                 filed[story_id] = group_name(group, words)
                 continue
             maker = filed_maker(digest.story(story_id), wanted)

@@ -258,7 +258,9 @@ def also_listed(
 def group_parent(digest: Digest, group: Group) -> str | None:
     """The parent group of a maker's group when it has another name (Volvo: Geely): read from
     the maker the group is named after, wherever it stands in a story's makers (with --maker,
-    a joint story is filed under its second maker)."""
+    a joint story is filed under its second maker); a company's owner (Waymo: Alphabet)."""
+    if group.kind == "company":
+        return _owner(group.key)
     if group.kind != "maker":
         return None
     for story_id in group.story_ids:
@@ -266,6 +268,14 @@ def group_parent(digest: Digest, group: Group) -> str | None:
             if maker.name == group.key:
                 return maker.group if maker.group != group.key else None
     return None
+
+
+def _owner(company: str) -> str | None:
+    """The group that owns a company where companies.toml names one (Waymo: Alphabet)."""
+    from autonews.classify.knowledge_loading import default_knowledge
+
+    found = (c.owner for c in default_knowledge().companies if c.name == company)
+    return next(found, "") or None
 
 
 def group_heading(digest: Digest, group: Group, words: Words = ENGLISH_WORDS) -> str:
