@@ -43,6 +43,7 @@ KNOWLEDGE_FILES = (
     "concepts.toml",  # the event model reads a title's concepts
     "figures.toml",  # what counts count, and what ¥ is
     "currencies.toml",  # baht, ringgit, rupiah, dong... before or after a sum
+    "market_sales.toml",  # a market's sales, as its industry body tells them: no maker's
     "event_model.json",
     "event_model.weights",
 )
