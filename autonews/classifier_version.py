@@ -42,6 +42,8 @@ KNOWLEDGE_FILES = (
     "languages.toml",  # the languages not read, whose titles' events are not guessed
     "concepts.toml",  # the event model reads a title's concepts
     "figures.toml",  # what counts count, and what ¥ is
+    "currencies.toml",  # baht, ringgit, rupiah, dong... before or after a sum
+    "market_sales.toml",  # a market's sales, as its industry body tells them: no maker's
     "event_model.json",
     "event_model.weights",
 )

@@ -72,15 +72,29 @@ def utc_offset(moment: datetime) -> str:
 def zone_label(moment: datetime) -> str:
     """The zone a moment is written in, for a reader: its abbreviation with the offset, since
     one abbreviation names several zones (CST: Shanghai's and Chicago's, IST: Kolkata's and
-    Dublin's): "CST (UTC+08:00)"; "UTC" alone; the offset alone where the zone database has
-    no abbreviation ("+04" for Dubai)."""
+    Dublin's): "CST (UTC+08:00)"; "UTC" alone; where the zone database has no abbreviation
+    ("+07" for Bangkok, "+04" for Dubai), the zone's city (trial 53: the header said only
+    "UTC+07:00" for timezone = "Asia/Bangkok"): "Bangkok (UTC+07:00)"; else the offset."""
     name = moment.tzname() or ""
     offset = utc_offset(moment)
     if name == "UTC" and offset == "UTC+00:00":
         return name
+    if name == offset:
+        return offset  # a fixed offset's own name: "UTC+07:00"
     if not name or name[0] in "+-":
-        return offset
+        city = _zone_city(moment.tzinfo)
+        return f"{city} ({offset})" if city else offset
     return f"{name} ({offset})"
+
+
+def _zone_city(zone: tzinfo | None) -> str:
+    """The city a zone of the database is named by ("Asia/Ho_Chi_Minh": "Ho Chi Minh"), or ""
+    for a zone with none (an offset, "Etc/GMT-7", the system's unnamed zone)."""
+    key = str(getattr(zone, "key", "") or "")
+    area, _, city = key.rpartition("/")
+    if not area or area == "Etc" or not city[:1].isalpha():
+        return ""
+    return city.replace("_", " ")
 
 
 def system_zone_name(env: Mapping[str, str]) -> str:

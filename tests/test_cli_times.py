@@ -71,3 +71,23 @@ def test_config_check_names_the_systems_zone(home: Path) -> None:
     )
     assert checked.returncode == 0, checked.stderr
     assert "timezone Europe/London (the system's)" in checked.stdout
+
+
+@pytest.mark.parametrize("zone", ["Asia/Bangkok", "Asia/Ho_Chi_Minh"])
+def test_a_zone_with_no_abbreviation_is_named_by_its_city(
+    cli, home: Path, httpserver: HTTPServer, zone: str
+) -> None:
+    """Trial 53: `timezone = "Asia/Bangkok"` made a header of "UTC+07:00" alone (the zone
+    database has no abbreviation for it, only "+07"): the zone's city names it."""
+    httpserver.expect_request("/feed").respond_with_data(
+        rss([item("Volvo Recalls 14,768 XC70s Over Halfshaft Risk", 1, date=JAN_15)])
+    )
+    config = home.parent / "zone.toml"
+    config.write_text(f'[digest]\ntimezone = "{zone}"\n', "utf-8")
+    out = cli(
+        "digest", "--config", str(config), "--feed", httpserver.url_for("/feed"),
+        "--no-extract", "--since", "all", "--format", "text",
+    ).out  # fmt: skip
+    city = zone.split("/")[1].replace("_", " ")
+    assert f" {city} (UTC+07:00) · " in out.splitlines()[0], out.splitlines()[0]
+    assert "15 Jan 15:30" in out  # the stories' times are the zone's

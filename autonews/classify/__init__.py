@@ -154,7 +154,7 @@ class Classifier(TitleReader, OffTopicChecks):
         off_topic = bool(found) and self._not_about_cars(
             found, stems, car_word and self._spared(found, stems, car_words), reasons
         )
-        if not off_topic and found and not car_words:
+        if not off_topic and not car_words:  # named or not: "Thai motorcycle sales up 3%"
             off_topic = self._another_vehicle(found, stems, reasons)
         if (
             not off_topic

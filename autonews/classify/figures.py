@@ -33,6 +33,7 @@ from autonews.classify.figures_in_words import (
     spelled_spots,
     worded,
 )
+from autonews.classify.local_money import with_local_money
 from autonews.classify.reasons import DISCARD
 from autonews.classify.scripts import simplified
 from autonews.models import Figure
@@ -309,7 +310,7 @@ def extract_figures(
         numbers = (_DECIMAL_COMMA_NUMBER if comma else _NUMBER).finditer(text)
     else:
         return _in_words(text, reasons, words)
-    spots = _numbers_figures(text, numbers, names, comma)
+    spots = with_local_money(text, _numbers_figures(text, numbers, names, comma), comma)
     if said := spelled_spots(text, words):  # "Umsatz wächst um sieben Prozent auf 1.200 Fahrzeuge"
         taken = [(spot.start, spot.end) for spot in spots]
         spots.extend(s for s in said if not any(a < s.end and s.start < b for a, b in taken))

@@ -42,10 +42,12 @@ def find_names(
     reasons: list[str],
     event_found: bool,
     car_word: bool,
+    deal: bool = False,
 ) -> list[Spotted]:
     """The names found, in text order, with their token positions. Two passes: collect every
     name, then judge the ambiguous ones with what the rest of the text says (other makers,
-    their models, car words, event words)."""
+    their models, car words, event words); ``deal``: the title tells a stake, a merger or a
+    partnership, whose parties a carmaker's name beside another's are."""
     # Plurals ("XC70s", "Teslas") count; ambiguous names never from a plural (seats, minis).
     matches = k.entities.scan(tokens.norms, plurals=True)
     picked: list[Spotted] = []
@@ -146,7 +148,7 @@ def find_names(
             picked, ambiguous = as_words, True
     if not ambiguous:  # the common case: nothing to judge
         return _with_owners(k, tokens, picked, reasons)
-    context = context_of(picked, event_found, car_word)
+    context = context_of(picked, event_found, car_word, deal)
     verdicts = [
         ambiguous_verdict(k, hit, tokens.span(start, end), start, end, tokens, stems, context)
         if hit.ambiguous

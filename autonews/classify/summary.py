@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from autonews.classify.knowledge import STRENGTHS, EntityHit
 from autonews.classify.lexicon import Tokens, stems_of, tokenize
+from autonews.classify.market_sales import market_body
 from autonews.classify.names import find_names
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import (
@@ -102,6 +103,9 @@ class Extra:
         owners: "Denso, Toyota group's largest parts maker") is the company's, not theirs,
         unless it is a ``deal`` with them: a supply deal is the carmaker's news too. Not a name
         the ``title`` uses as a word ("讨个吉利": its summary's “吉利卡” is no Geely either)."""
+        if title and (body := market_body(title, self.text)) is not None:
+            reasons.append(f"no makers from the summary/body: the title tells {body}'s market")
+            return []
         subjects, passing = subject_makers(
             self.tokens, self.spotted, lead_sentence_length(self.text)
         )

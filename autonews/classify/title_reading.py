@@ -26,6 +26,7 @@ from autonews.recall_listings import recall_listing
 # Enum members as plain names: in Python 3.11 each Event.OTHER costs a descriptor call.
 _OTHER = Event.OTHER
 _RECALL = Event.RECALL
+_DEALS = frozenset({Event.OWNERSHIP, Event.PARTNERSHIP})
 
 
 class TitleReading(NamedTuple):
@@ -162,7 +163,8 @@ class TitleReader:
         # A word that alone says "cars" ("off-roader", "electric vehicles") is a car word for
         # the names too: "Ford ... Into An Off-Roader" is the carmaker.
         car_word = bool(car_words) or self.says_cars(stems, tokens)
-        found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word)
+        deal = any(hit.event in _DEALS for hit in hits)  # a maker may be the deal's other party
+        found = find_names(self.k, tokens, stems, reasons, weight >= 3.0, car_word, deal)
         described = without_appositives(self.k.appositives, tokens, stems, found)
         if described is not None:
             stems, noun = described

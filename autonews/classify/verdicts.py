@@ -37,13 +37,14 @@ class _Context(NamedTuple):
     maker_edges: set[int]  # token positions where an unambiguous maker name starts or ends
     models: set[int]  # makers whose models are named
     names: dict[int, set[str]]  # maker -> its ambiguous names in the text, as the data writes them
+    deal: bool = False  # the title tells a stake, a merger or a partnership
 
     @property
     def automotive(self) -> bool:
         return self.event or self.car_word or self.sure_makers
 
 
-def context_of(picked: list[Spotted], event: bool, car_word: bool) -> _Context:
+def context_of(picked: list[Spotted], event: bool, car_word: bool, deal: bool = False) -> _Context:
     edges: set[int] = set()
     models: set[int] = set()
     names: dict[int, set[str]] = {}
@@ -57,7 +58,7 @@ def context_of(picked: list[Spotted], event: bool, car_word: bool) -> _Context:
             edges.add(end)
         else:
             names.setdefault(hit.index, set()).add(hit.written)
-    return _Context(event, car_word, bool(edges), edges, models, names)
+    return _Context(event, car_word, bool(edges), edges, models, names, deal)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -182,6 +183,14 @@ def ambiguous_verdict(
         return "next to another maker"
     if context.sure_makers and tokens.cjk(start) and _linked(tokens, end):
         return "holds or joins beside another maker"  # "收购日产所持三菱汽车股份", "本田与日产"
+    if hit.kind == "maker" and _after_a_maker_noun(k, tokens, stems, start):
+        return "called a carmaker"  # "national carmaker Proton", "automaker Ford"
+    # (a stake in it, a share of it: the deal's other party)
+    sure_party = hit.kind == "maker" and context.deal and context.sure_makers
+    sure_party = sure_party and start > 0 and tokens.norms[start - 1] in _STAKE_IN
+    if sure_party and _capitalised_as_a_name(tokens, start):
+        # "Geely to raise stake in Proton to 49.9%": a carmaker's deal with another (trial 53).
+        return "a party to a carmaker's deal, capitalised as a name"
     if hit.kind == "maker" and hit.written in k.car_people:
         return "a chief known only for cars"  # "1000亿灰飞烟灭，李想疯魔"
     if hit.kind == "maker" and start == 0 and hit.written in k.makers[hit.index].people:
@@ -201,6 +210,32 @@ def ambiguous_verdict(
     if context.automotive and tokens.cjk(start) and _opens_a_clause(tokens, start):
         return "opens a clause of an automotive headline"  # "外观似高尔夫 大众全新EV概念车"
     return _NO_EVIDENCE
+
+
+def _after_a_maker_noun(k: Knowledge, tokens: Tokens, stems: list[str], start: int) -> bool:
+    """Whether a car noun for a maker ("carmaker", "automaker") is one of the two words before
+    the name ("Malaysia's national carmaker Proton")."""
+    return any(
+        stems[i] in k.car_nouns and tokens.norms[i].endswith("maker")  # singular: its title
+        for i in range(max(0, start - 2), start)
+    )
+
+
+_STAKE_IN = frozenset({"in", "of"})
+_TITLE_CASE_SHARE = 0.6  # of a title's longer words capitalised: it capitalises every word
+
+
+def _capitalised_as_a_name(tokens: Tokens, start: int) -> bool:
+    """Whether the name at ``start`` is capitalised in a title that writes its other words in
+    lower case, so its capital says a name (a headline in title case capitalises every word:
+    "Tesla Adds Smart Summon" says nothing of Smart)."""
+    if not tokens.surface(start)[:1].isupper():
+        return False
+    words = [w for w in tokens.text.split()[1:] if len(w) > 3 and w[:1].isalpha()]
+    if not words:
+        return False
+    capitalised = sum(w[:1].isupper() for w in words)
+    return capitalised / len(words) < _TITLE_CASE_SHARE
 
 
 # What follows a Chinese company name, not a word the name's characters also make: it holds
