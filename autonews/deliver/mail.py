@@ -101,7 +101,7 @@ def _filed_under(digest: Digest, words: Words) -> dict[str, str]:
         if group.kind == "other":
             continue
         for story_id in group.story_ids:
-            if group.kind in ("maker", "group", "industry"):
+            if group.kind in ("maker", "group", "industry", "company"):
                 filed[story_id] = group_name(group, words)
                 continue
             maker = filed_maker(digest.story(story_id), wanted)
