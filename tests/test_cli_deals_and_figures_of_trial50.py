@@ -2,7 +2,8 @@
 Elliott's answer to Toyota's raised offer for Toyota Industries (the holder will not tender) was
 filed under Industry while the offer's other turns were Toyota's; Toyota's sale of its Denso
 shares, told by the wire, the newsroom's notice and Denso's buyback beside it, was three
-stories."""
+stories; a story's figures were its lead title's alone (Toyota's results: "27%", not the 3.4tn
+yen forecast two outlets' titles gave)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,22 @@ def test_one_stake_sale_told_by_a_wire_a_notice_and_a_buyback_is_one_story(
     assert len(sale) == 1, [story["title"] for story in sale]
     assert [m["name"] for m in sale[0]["makers"]] == ["Toyota"]
     assert sale[0]["event"] == "ownership"
+
+
+def _sums(story: dict[str, Any]) -> set[tuple[float, str, str | None]]:
+    return {(f["value"], f["unit"], f["measure"]) for f in story["figures"] if f["kind"] == "money"}
+
+
+def test_a_storys_figures_are_the_sums_its_sources_agree_on(
+    cli: Any, httpserver: HTTPServer
+) -> None:
+    stories = _by_event(cli, httpserver, "toyota-h1", "mazda-h1")
+    toyota = max(stories["toyota-h1"], key=lambda story: len(story["sources"]))
+    # Two titles give the forecast; one outlet's EPS and its estimate are that outlet's own.
+    assert (3.4e12, "JPY", None) in _sums(toyota)
+    assert not {value for value, _, _ in _sums(toyota)} & {71.4, 73.2}
+    (mazda,) = stories["mazda-h1"]
+    assert (46e9, "JPY", "loss") in _sums(mazda)
 
 
 def _classified(cli: Any, title: str, summary: str) -> dict[str, Any]:
