@@ -17,6 +17,7 @@ from autonews.model_filter import WantedModel, names_model
 from autonews.models import (
     EVENT_WEIGHT,
     Classification,
+    CompanyRef,
     Digest,
     Event,
     FeedHealth,
@@ -99,6 +100,9 @@ def matches_maker(story: Story, names: Sequence[str]) -> bool:
     naming no maker, the digest's "Industry" group) and "Industry" is one of them."""
     wanted = {name.lower() for name in names}
     c = story.classification
+    company = owned_company(story)
+    if company is not None and company.owner.lower() in wanted:
+        return True  # Denso's story, filed under "Denso (Toyota)": --maker Toyota takes it
     if not c.makers:
         return c.automotive and INDUSTRY.lower() in wanted
     return any(asked_maker(m, wanted) for m in c.makers)
@@ -224,16 +228,29 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
         return c.event.value, "event"
     primary = filed_maker(story, wanted)
     if primary is None:
+        owned = owned_company(story)
+        if owned is not None:
+            return (owned.owner, "group") if group_by == "group" else (owned.name, "company")
         company = subject_company(story)
         return (company, "company") if company else (INDUSTRY, "industry")
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
 
 
+def owned_company(story: Story) -> CompanyRef | None:
+    """The company a story naming no maker is filed under, as a brand is under its group
+    ("Denso (Toyota)", as "Hino (Toyota)"; trial 50 found Denso, Aisin and Mobis under
+    Industry): its first company, where a group owns it; None for any other."""
+    companies = story.classification.companies
+    if story.classification.makers or not companies or not companies[0].owner:
+        return None
+    return companies[0]
+
+
 def subject_company(story: Story) -> str | None:
     """The one company a car story naming no maker is about, its title opening with it (a
-    robotaxi, ride-hailing, tech or chip firm: ``cluster.singular.opening_companies``): filed
-    under it, not in one heap of "Industry" (trial 51: Waymo's, Aurora's, Pony.ai's... 43
-    stories there)."""
+    robotaxi, ride-hailing, tech or chip firm: ``cluster.singular.opening_companies``), where
+    no group owns it (those are ``owned_company``'s): filed under it, not in one heap of
+    "Industry" (trial 51: Waymo's, Aurora's, Pony.ai's... 43 stories there)."""
     c = story.classification
     if c.makers or not c.companies:
         return None

@@ -2,7 +2,8 @@
 chosen source rounds it ("about 15,000 SUVs" and another's 14,768), and the figures its other
 sources agree on that the chosen source's title does not tell: a count (BYD's "sales edge up
 3.8%" beside 49.86万辆 twice), a year-on-year or other change, a share, a margin (Leapmotor's
-同比增长22.6% in three sources' titles)."""
+同比增长22.6% in three sources' titles), a sum two or more of them tell (Toyota's forecast of
+3.4tn yen, told by Nikkei's and MarketScreener's titles, under Reuters's "profit slides 27%")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def with_sources_details(
         + _count_told_by_others(chosen, others),
         others,
     )
+    figures += _sums_told_by_others(figures, others)
     if models == chosen.models and figures == chosen.figures and companies == chosen.companies:
         return chosen
     return replace(chosen, models=models, figures=figures, companies=companies)
@@ -94,6 +96,45 @@ def _with_percentages_told(
         if agreed is not None:
             figures = _told_as(figures, agreed)
     return figures
+
+
+# Sums two sources must tell alike to be a story's (one outlet's EPS or estimate is its own).
+_SUM_TELLERS = 2
+
+
+def _sums_told_by_others(
+    figures: tuple[Figure, ...], others: Sequence[Classification]
+) -> tuple[Figure, ...]:
+    """The sums (money) at least two of the other sources' titles tell alike (one currency, one
+    measure, close), the most precisely told, that ``figures`` (the story's so far) do not:
+    trial 50's Toyota results showed only the lead title's "27%", not the 3.4tn yen forecast
+    two outlets' titles gave. Not a share price or a price target (``stock``)."""
+    told = [
+        [f for f in other.figures if _a_sum(f)]
+        for other in others
+        if any(map(_a_sum, other.figures))
+    ]
+    if len(told) < _SUM_TELLERS:
+        return ()
+    from autonews.figure_match import close
+    from autonews.figure_match import figure as read
+
+    def same(a: Figure, b: Figure) -> bool:
+        alike = a.unit == b.unit and a.measure == b.measure
+        return alike and close(read(a.value or 0), read(b.value or 0))
+
+    added: list[Figure] = []
+    for candidate in sorted((f for sums in told for f in sums), key=_precision):
+        tellers = sum(any(same(candidate, f) for f in sums) for sums in told)
+        known = any(same(candidate, f) for f in (*figures, *added))
+        if tellers >= _SUM_TELLERS and not known:
+            added.append(candidate)
+    return tuple(added)
+
+
+def _a_sum(figure: Figure) -> bool:
+    """A sum of money told as one value, no share price or price target."""
+    return figure.kind == "money" and bool(figure.value) and figure.measure not in _NOT_THE_STORYS
 
 
 def _told_as(figures: tuple[Figure, ...], agreed: Figure) -> tuple[Figure, ...]:

@@ -31,6 +31,7 @@ from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.made import classification
 from autonews.classify.markets import a_market_report
 from autonews.classify.off_topic import OffTopicChecks
+from autonews.classify.owners import owner_in_a_deal
 from autonews.classify.reasons import DISCARD
 from autonews.classify.references import (
     brand_after_its_parent,
@@ -186,6 +187,7 @@ class Classifier(TitleReader, OffTopicChecks):
                 else "the title says it is about something else",
             )
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
+        in_title = frozenset(found)  # the summary's spots are placed in its own tokens
         if extra is not None:
             found = extra.models_ceded(found, reasons) if found else found
             if not any(hit.kind == "maker" for _, _, hit in found):
@@ -201,13 +203,15 @@ class Classifier(TitleReader, OffTopicChecks):
                 # Two companies in the title are the deal's parties: "May Mobility and Uber
                 # launch …" is no deal with the Toyota its summary names (trial 51).
                 deal = deal and sum(hit.kind == "company" for _, _, hit in found) < 2
+                # A deal in the company's shares: its owner's carmaker is a party (trial 50).
+                owner = owner_in_a_deal(self.k, company, hits, event, title)
                 if title_kind(title) == LIST:  # "From the Honda Civic Type R to the Hyundai i20 N"
                     reasons.append(
                         "no makers from the summary/body: a list's names are its entries"
                     )
                 else:
                     found = found + extra.makers(
-                        evidence.strength > NONE, reasons, company, deal, title
+                        evidence.strength > NONE, reasons, company, deal, title, owner
                     )
             elif self._groups_only(found):
                 found = found + extra.brands_of(found, reasons)
@@ -253,7 +257,10 @@ class Classifier(TitleReader, OffTopicChecks):
             # "Opinion: Recall fatigue is eroding trust…" comments on recalls; it is none.
             reasons.append(f"event other: an opinion on the news, not {event.value}")
             event = _OTHER
-        found = without_compared(self.k, found, tokens, reasons) if len(found) > 1 else found
+        if len(found) > 1:  # (of the title's names: "Waymo partners …" naming Toyota crashed)
+            titled = [spot for spot in found if spot in in_title]
+            compared = set(titled) - set(without_compared(self.k, titled, tokens, reasons))
+            found = [spot for spot in found if spot not in compared]
         named = [hit for _, _, hit in found]
         if named and automotive:
             named = as_trucks(self.k, named, stems, extra.stems if extra else [], reasons)

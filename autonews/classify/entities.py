@@ -60,7 +60,7 @@ class Company:
     automotive: bool = False  # its business is the car industry
     veto_next: frozenset[str] = frozenset()
     lenient: frozenset[str] = frozenset()
-    owner: str = ""  # the group that owns it, when that is no automaker (Waymo: Alphabet)
+    owner: str = ""  # the group that owns it (Waymo: Alphabet; Denso: Toyota, a car group)
 
 
 @dataclass(frozen=True, slots=True)

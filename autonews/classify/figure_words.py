@@ -47,6 +47,25 @@ CJK_OTHERS = tuple(_CHINESE["others"])
 PEOPLE = frozenset(_DATA["people"]["nouns"])
 
 
+def _law_words() -> str:
+    """The words of a law's parts as one alternation; a word of letters is one as a whole."""
+    return "|".join(
+        rf"\b{re.escape(word)}" if word[0].isalpha() else re.escape(word)
+        for word in sorted(_DATA["laws"]["words"], key=len, reverse=True)
+    )
+
+
+# A number right after a law's part ("Section 232", "§ 45"), read as the law's, no figure: the
+# number is group 1 (also read by autonews.cluster.law_numbers).
+LAW_NUMBER = re.compile(rf"(?:{_law_words()})\s*(\d+)", re.IGNORECASE)
+_LAW_WORD_BEFORE = re.compile(rf"(?:{_law_words()})\s*$", re.IGNORECASE)
+
+
+def after_a_law_word(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a law's part's ("Section 232"): no figure."""
+    return _LAW_WORD_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def about_jobs(text: str) -> bool:
     """Whether a headline is about jobs, so that the people it counts are jobs ("lay off 1,000
     people", 裁员1.3万人): asked only of a count of people."""

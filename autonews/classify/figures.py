@@ -24,7 +24,7 @@ from autonews.classify.figure_context import (
 )
 from autonews.classify.figure_language import decimal_comma, whole_count
 from autonews.classify.figure_ranges import End, listed_count, range_of
-from autonews.classify.figure_words import date_spans, in_spans, yen_sign_is_yen
+from autonews.classify.figure_words import after_a_law_word, date_spans, in_spans, yen_sign_is_yen
 from autonews.classify.figures_in_words import (
     CURRENCY_WORD_AFTER,
     CURRENCY_WORDS,
@@ -94,6 +94,8 @@ def _figure_at(
         return None  # a model's name ("F-150 Pickups", "CX-5"), no count
     if start and text[start - 1] in "'’":
         return None  # a year: "the '58 Coupe"
+    if start > 1 and after_a_law_word(text, start):
+        return None  # a law's number: "Section 232 auto parts list" (trial 47)
     # Cheap look at the characters around the number before any pattern runs.
     before = text[max(0, start - 2) : start].strip()
     symbol = (

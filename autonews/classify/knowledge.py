@@ -293,7 +293,7 @@ class Knowledge:
         )
         index = len(self.companies) if known is None else known
         if known is None:
-            self.company_refs.append(CompanyRef(name, role))
+            self.company_refs.append(CompanyRef(name, role, str(raw.get("owner", ""))))
             self.companies.append(
                 Company(
                     name=name,

@@ -15,12 +15,17 @@ holds (旗下: "福斯旗下Cupra", Volkswagen's Cupra). Before a company that i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from autonews.briefings import reads_as_opinion
+from autonews.classify.entities import EntityHit
+from autonews.classify.event_model import RuleHit
 from autonews.classify.knowledge import Knowledge
 from autonews.classify.lexicon import Tokens
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted
+from autonews.models import Event
 
 # 母 begins 母公司: Chinese is read a character at a time.
 _WORDS = frozenset(("maker", "owner", "parent", "母"))
@@ -142,3 +147,17 @@ def _first_listed(
             break
         first -= 1
     return first
+
+
+def owner_in_a_deal(
+    k: Knowledge, company: EntityHit | None, hits: Sequence[RuleHit], event: Event, title: str
+) -> str:
+    """The group that owns ``company`` (companies.toml's ``owner``) where the title tells a
+    deal in its shares (a bid for it, a stake in it sold): the group's carmaker its summary
+    names is a party, and the news is its too (trial 50: Elliott's "won't tender" to Toyota's
+    offer for Toyota Industries was filed under Industry); "" for any other title."""
+    if company is None or company.kind != "company" or reads_as_opinion(title):
+        return ""
+    if event is not Event.OWNERSHIP and not any(h.event is Event.OWNERSHIP for h in hits):
+        return ""
+    return k.companies[company.index].owner

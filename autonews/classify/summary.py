@@ -97,12 +97,15 @@ class Extra:
         company: EntityHit | None = None,
         deal: bool = False,
         title: str = "",
+        owner: str = "",
     ) -> list[Spotted]:
         """Makers the text is about, for a title that names none; ``company``, the first one
         the title names. A company's news whose text names carmakers (its customers, its
         owners: "Denso, Toyota group's largest parts maker") is the company's, not theirs,
-        unless it is a ``deal`` with them: a supply deal is the carmaker's news too. Not a name
-        the ``title`` uses as a word ("讨个吉利": its summary's “吉利卡” is no Geely either)."""
+        unless it is a ``deal`` with them: a supply deal is the carmaker's news too; and a deal
+        in its shares (a bid, a stake sold) is its ``owner``'s too, the group that owns it,
+        where the text names that group's carmaker. Not a name the ``title`` uses as a word
+        ("讨个吉利": its summary's “吉利卡” is no Geely either)."""
         if title and (body := market_body(title, self.text)) is not None:
             reasons.append(f"no makers from the summary/body: the title tells {body}'s market")
             return []
@@ -115,7 +118,9 @@ class Extra:
         if subjects and title:  # "Peugeot Invest …": its summary's "famille Peugeot" is none
             subjects = self._not_ruled_out(title, subjects, reasons)
         company = company or self._opening_company()
-        if subjects and company is not None and not deal:
+        if subjects and company is not None and not deal and owner:
+            subjects = [s for s in subjects if k.makers[s[2].index].group == owner]
+        if subjects and company is not None and not deal and not owner:
             names = ", ".join(dict.fromkeys(k.makers[hit.index].name for _, _, hit in subjects))
             reasons.append(
                 f"makers in the summary/body not taken ({names}): the news is "

@@ -21,6 +21,7 @@ from autonews.cluster.concept_sets import PEOPLE_TURNS, RELEASE, SHARES
 from autonews.cluster.counterparts import other_counterparts
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.figure_reports import registrations_and_other_news
+from autonews.cluster.holdings import one_holding_sold
 from autonews.cluster.notice_defects import other_notices
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
@@ -112,8 +113,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if a.posts and b.posts and a.posts.isdisjoint(b.posts):
         return "different posts"  # a new chief executive / a new finance chief
     # One maker's results, or its sales of a month: its reports quote different figures of one
-    # release.
-    figures = not (_one_release(a, b) or one_sales_report(a, b))
+    # release; one holding sold, the parts of one deal (the stake's ¥1.1tn, the buyback's ¥450B).
+    figures = not (_one_release(a, b) or one_sales_report(a, b) or one_holding_sold(a, b))
     if figures and a.title_money and b.title_money and _money_mismatch(a, b) and not _priced(a, b):
         return "different sums"  # $5 billion / $5.8 billion from one investor: two deals
     if figures and a.units and b.units and fig.none_close(a.units, b.units):

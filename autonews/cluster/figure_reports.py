@@ -22,8 +22,10 @@ TALLIES = frozenset(("c:registrations", "c:sales"))
 
 
 def _counts_registrations(item: _Features) -> bool:
-    """The title tells a count of registrations or sales (a figure from 100, not a share)."""
-    if not item.tallied:
+    """The title tells a count of registrations or sales (a figure from 100, not a share); a
+    holding sold is none ("Toyota group to sell $7 billion Denso stake" is a deal, the same as
+    the "Notice Regarding Sale of Shares of DENSO CORPORATION": trial 50)."""
+    if not item.tallied or item.event is Event.OWNERSHIP:
         return False
     counts = item.units | item.title_numbers
     return any(not f.percent and f.value >= 100 for f in counts)

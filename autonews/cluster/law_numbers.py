@@ -7,14 +7,10 @@ apart (trial 47).
 
 from __future__ import annotations
 
-import re
-
-_LAW_NUMBER = re.compile(
-    r"(?:\b(?:section|sec\.|article|art\.|title|chapter|paragraph|rule)|§)\s*(\d+)",
-    re.IGNORECASE,
-)
+from autonews.classify.figure_words import LAW_NUMBER
 
 
 def law_numbers(title: str) -> frozenset[float]:
-    """The numbers right after a law's section, article, title or chapter word in ``title``."""
-    return frozenset(float(match.group(1)) for match in _LAW_NUMBER.finditer(title))
+    """The numbers right after a law's section, article, title or chapter word in ``title``
+    (the words: ``[laws]`` in knowledge/figures.toml)."""
+    return frozenset(float(match.group(1)) for match in LAW_NUMBER.finditer(title))

@@ -53,6 +53,21 @@ def _bodies() -> tuple[_Body, ...]:
     return tuple(found)
 
 
+COURT = "c:court"
+
+
+@lru_cache(maxsize=1)
+def _court_seats() -> frozenset[str]:
+    return frozenset("c:" + place for place in _knowledge()["court_seats"]["places"])
+
+
+def without_court_seats(terms: list[str]) -> list[str]:
+    """``terms`` (of an item whose title names a court) less the places courts sit in: the
+    hearing's place is no side of the case ("… as hearing opens in Luxembourg")."""
+    seats = _court_seats()
+    return [term for term in terms if term not in seats]
+
+
 def policy_files(text: str) -> frozenset[str]:
     """The ids of the files ``text`` (a title and its lead) names."""
     return frozenset(name for name, pattern in _files() if pattern.search(text))

@@ -25,6 +25,7 @@ from autonews.cluster.concept_sets import (
     THEMES,
 )
 from autonews.cluster.features import _Features
+from autonews.cluster.holdings import one_holding_sold
 from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
@@ -199,7 +200,7 @@ TOO_LITTLE_NO_MAKER = (
 def unproven(a: _Features, b: _Features, common: float) -> str | None:
     """None when two items share enough to be one event (see ``positive``); else which rule
     asked for more, as a reader is told it."""
-    if one_stage_of_a_file(a, b) or _one_body_report(a, b):
+    if one_stage_of_a_file(a, b) or _one_body_report(a, b) or one_holding_sold(a, b):
         return None
     if _one_common_word(a, b):
         return ONE_COMMON_WORD

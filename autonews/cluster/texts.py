@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
+from autonews.cluster.policy_files import COURT, without_court_seats
 from autonews.cluster.terms import item_terms, simplified, site_text, text_lead
 from autonews.models import Classification
 
@@ -73,6 +74,10 @@ def _read(title: str, lead: str, c: Classification) -> ItemText:
     )
     if found.extra:
         c = replace(c, makers=c.makers + tuple(found.extra))
+    if COURT in found.title:  # where the court sits is no side of its case (trial 47)
+        found = found._replace(
+            title=without_court_seats(found.title), lead=without_court_seats(found.lead)
+        )
     implied = _countries_of_places(found.title)
     leaders = _countries_of_leaders(found.title)
     return ItemText(

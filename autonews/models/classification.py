@@ -55,6 +55,9 @@ class MakerRef:
 class CompanyRef:
     name: str
     role: str
+    # The group that owns it (Denso: Toyota; Waymo: Alphabet), "" for none known: a story of the
+    # company naming no maker is filed under it ("Denso (Toyota)": trial 50).
+    owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class Classification:
         """A compact JSON-able form for the store's cache (reasons are not kept)."""
         return [
             [[m.name, m.group, m.country] for m in self.makers],
-            [[c.name, c.role] for c in self.companies],
+            [[c.name, c.role, c.owner] for c in self.companies],
             self.event.value,
             self.speculative,
             [

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from autonews.digest import owned_company
 from autonews.models import Digest, Event, FeedHealth, Group, Story
 from autonews.render import RenderOptions
 from autonews.render.news_again import event_news, figure_change
@@ -220,9 +221,19 @@ def event_label(story: Story, words: Words = ENGLISH_WORDS) -> str:
 
 
 def makers_label(story: Story, words: Words = ENGLISH_WORDS) -> str:
-    """The story's makers by the reader's names for them, or the industry's group's name."""
+    """The story's makers by the reader's names for them, or the company a group owns that it
+    is filed under ("Denso (Toyota)"), or the industry's group's name."""
     names = [clean_text(m.name) for m in story.classification.makers]
-    return words.makers(names) if names else words("industry")
+    if names:
+        return words.makers(names)
+    company = owned_company(story)
+    if company is None:
+        return words("industry")
+    return words(
+        "group_with_parent",
+        group=words.maker(clean_text(company.name)),
+        parent=words.maker(clean_text(company.owner)),
+    )
 
 
 def group_name(group: Group, words: Words = ENGLISH_WORDS) -> str:
@@ -258,9 +269,11 @@ def also_listed(
 def group_parent(digest: Digest, group: Group) -> str | None:
     """The parent group of a maker's group when it has another name (Volvo: Geely): read from
     the maker the group is named after, wherever it stands in a story's makers (with --maker,
-    a joint story is filed under its second maker); a company's owner (Waymo: Alphabet)."""
+    a joint story is filed under its second maker); a company's owner ("Denso (Toyota)",
+    "Waymo (Alphabet)")."""
     if group.kind == "company":
-        return _owner(group.key)
+        company = owned_company(digest.story(group.story_ids[0]))
+        return company.owner if company else _owner(group.key)
     if group.kind != "maker":
         return None
     for story_id in group.story_ids:

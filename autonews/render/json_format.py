@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from autonews.feed_titles import site_name
-from autonews.models import Classification, Digest, FeedHealth, Figure, Source, Story
+from autonews.models import Classification, CompanyRef, Digest, FeedHealth, Figure, Source, Story
 from autonews.render.common import web_link
 from autonews.render.words import ENGLISH_WORDS
 
@@ -26,7 +26,9 @@ from autonews.render.words import ENGLISH_WORDS
 # a figure's direction (up or down); a story's roundup, the digest's roundups. Within 9 (fewer
 # values): a source's outlet is never null. Added within 9: the digest's grown (--new); a
 # figure's measure loss (a sum lost), and a sum's negative value (a minus before its sign); a
-# story's stage (a launch's, as --event names it: teaser, reveal, on sale…; trial 49).
+# story's stage (a launch's, as --event names it: teaser, reveal, on sale…; trial 49). Added
+# within 9: a company's owner, and a group of kind company (a group company's story naming no
+# maker, filed under "Denso (Toyota)": trial 50).
 SCHEMA_VERSION = 9
 
 
@@ -102,10 +104,16 @@ def figure_dict(f: Figure) -> dict[str, Any]:
     }
 
 
+def _company(company: CompanyRef) -> dict[str, Any]:
+    """A company as JSON names it: its owner only where one is known."""
+    named = {"name": company.name, "role": company.role}
+    return {**named, "owner": company.owner} if company.owner else named
+
+
 def classification_dict(c: Classification) -> dict[str, Any]:
     return {
         "makers": [{"name": m.name, "group": m.group, "country": m.country} for m in c.makers],
-        "companies": [{"name": x.name, "role": x.role} for x in c.companies],
+        "companies": [_company(x) for x in c.companies],
         "event": c.event.value,
         "speculative": c.speculative,
         "figures": [figure_dict(f) for f in c.figures],
