@@ -1,7 +1,8 @@
 """Through the real CLI: one event as several real outlets titled it, missed as one story
 (recall 52b, the blind sets of real headlines). Each case is a kind: a maker's home country
 read as a counterpart ("Japan's Honda" against "China sales"), a change at the top told as an
-exit by one outlet and as a naming by another."""
+exit by one outlet and as a naming by another, a maker's talks ended told in the glossary's words
+("negotiations terminated") and in a title's own order ("Talks with ... End")."""
 
 from __future__ import annotations
 
@@ -38,6 +39,17 @@ TOYOTA_SUCCESSION = [
 TESLA_FINANCE_CHIEF = [
     ("/ap", 12, "Tesla finance chief Zach Kirkhorn steps down after 13 years", ""),
     ("/kyodo", 10, "Tesla names Vaibhav Taneja finance chief", ""),
+]
+
+FISKER_TALKS = [
+    ("/electrek", 12, "Fisker says negotiations with Magna terminated", ""),
+    (
+        "/insideevs",
+        10,
+        "Fisker’s Talks with a ‘Large Automaker’ End; NYSE Moves to Delist Stock",
+        "",
+    ),
+    ("/insideevs", 9, "Fisker to open a new store in Los Angeles", ""),
 ]
 
 
@@ -91,3 +103,11 @@ def test_an_exit_and_a_successor_named_without_the_one_who_left_stay_two_stories
 ) -> None:
     stories = _stories(_digest(cli, httpserver, TESLA_FINANCE_CHIEF))
     assert all(len(story) == 1 for story in stories), stories
+
+
+def test_talks_ended_told_in_a_titles_own_order_are_the_talks_ended(
+    cli: Any, home: Path, httpserver: HTTPServer
+) -> None:
+    stories = _stories(_digest(cli, httpserver, FISKER_TALKS))
+    assert _titles(FISKER_TALKS[:2]) in stories, stories
+    assert {FISKER_TALKS[2][2]} in stories, stories
