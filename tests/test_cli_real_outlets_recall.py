@@ -52,6 +52,12 @@ FISKER_TALKS = [
     ("/insideevs", 9, "Fisker to open a new store in Los Angeles", ""),
 ]
 
+# Outlets of markets and politics, no car feeds: their car words are the market's.
+JAPAN_DEAL = [
+    ("/daily8", 12, "Trump strikes tariff deal with Japan, auto stocks surge", ""),
+    ("/infozone", 9, "Trump and Japan seal major tariff agreement, auto stocks jump", ""),
+]
+
 
 def _digest(cli: Any, httpserver: HTTPServer, entries: list[Entry]) -> Any:
     feeds = []
@@ -111,3 +117,10 @@ def test_talks_ended_told_in_a_titles_own_order_are_the_talks_ended(
     stories = _stories(_digest(cli, httpserver, FISKER_TALKS))
     assert _titles(FISKER_TALKS[:2]) in stories, stories
     assert {FISKER_TALKS[2][2]} in stories, stories
+
+
+def test_a_deal_told_by_how_auto_stocks_took_it_is_car_news_of_one_story(
+    cli: Any, home: Path, httpserver: HTTPServer
+) -> None:
+    stories = _stories(_digest(cli, httpserver, JAPAN_DEAL))
+    assert _titles(JAPAN_DEAL) in stories, stories
