@@ -6,11 +6,14 @@ exit by one outlet and as a naming by another, a maker's talks ended told in the
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from pytest_httpserver import HTTPServer
 
+from autonews.cluster import features_of
+from autonews.evaluation.cluster import EPOCH, Row, inputs
 from tests.helpers.feeds import item, rss
 
 # (path, hours ago, title, summary)
@@ -124,3 +127,20 @@ def test_a_deal_told_by_how_auto_stocks_took_it_is_car_news_of_one_story(
 ) -> None:
     stories = _stories(_digest(cli, httpserver, JAPAN_DEAL))
     assert _titles(JAPAN_DEAL) in stories, stories
+
+
+def test_a_deal_of_the_eu_and_the_us_told_with_europe_named_too_has_the_two_sides_as_subject() -> (
+    None
+):
+    """Where "US" alone is too common among a run's items to be a subject, the two sides named
+    together are one (``subjects._two_nations``); Europe beside the EU is no third side."""
+    titles = [
+        "EU, U.S. trade deal will see 15% tariff on auto exports",
+        "Why European Auto Stocks Tumbled Despite EU–US Trade Deal",
+        "European customers get chips again from Nexperia's China unit",
+    ]
+    rows = [Row("x", EPOCH + timedelta(hours=n), f"o{n}", t, "") for n, t in enumerate(titles)]
+    told, retold, customers = features_of(inputs(rows))
+    assert "n*eu+us" in told.subject
+    assert "n*eu+us" in retold.subject
+    assert "n*china+eu" not in customers.subject  # Europe alone is not the EU

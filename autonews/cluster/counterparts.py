@@ -9,9 +9,7 @@ apart by "different counterparts" that `story A B` did not name, beside a probab
 from __future__ import annotations
 
 from autonews.cluster.features import _Features
-
-# Names of one side: the region's, and its people's ("European" is read as Europe).
-_ONE_SIDE = {"c:europe": "c:eu"}
+from autonews.cluster.subjects import ONE_SIDE as _ONE_SIDE
 
 
 def _sides(terms: frozenset[str]) -> frozenset[str]:

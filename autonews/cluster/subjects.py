@@ -26,6 +26,9 @@ TALKS = "c:talks"
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 DENIAL, DENIAL_OF = "deny", "c:deny|"  # a denial's turn, and its subject: "c:deny|restructuring"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
+# Names of one side of a deal or dispute: the region's, and its people's ("European" is read
+# as Europe).
+ONE_SIDE = {"c:europe": "c:eu"}
 _ENDED = "end"  # the turn of talks ended (``turns``)
 _COMMON = 4  # times the rare count: a term used by more tells nothing about the event
 
@@ -107,6 +110,10 @@ def _two_nations(title: Mapping[str, int], implied: frozenset[str]) -> str | Non
     between them, a deal or a dispute: the two together are a subject, as two makers are,
     where each country alone is too common to be one ("Trump strikes tariff deal with Japan" /
     "Japan, US seal trade agreement"). Not a place's country (Berlin is no side of a deal),
-    nor three countries and more (a region's roundup)."""
-    named = sorted(t[2:] for t in COUNTRIES.intersection(title) if t not in implied)
+    nor three countries and more (a region's roundup); the EU and Europe both named are one
+    side ("Why European Auto Stocks Tumbled Despite EU-US Trade Deal" names the EU and the US),
+    but Europe alone is not read as the EU (European customers are no side of the EU's
+    tariffs)."""
+    countries = {t for t in COUNTRIES.intersection(title) if t not in implied}
+    named = sorted(t[2:] for t in countries if ONE_SIDE.get(t) not in countries)
     return NATIONS + "+".join(named) if len(named) == 2 else None
