@@ -9,9 +9,7 @@ apart by "different counterparts" that `story A B` did not name, beside a probab
 from __future__ import annotations
 
 from autonews.cluster.features import _Features
-
-# Names of one side: the region's, and its people's ("European" is read as Europe).
-_ONE_SIDE = {"c:europe": "c:eu"}
+from autonews.cluster.subjects import ONE_SIDE as _ONE_SIDE
 
 
 def _sides(terms: frozenset[str]) -> frozenset[str]:
@@ -30,10 +28,22 @@ def other_counterparts(a: _Features, b: _Features) -> str | None:
     if _other_sides(a.actors, b.actors):
         return _different(a.actors, b.actors)
     if len(a.countries) == 2 and len(b.countries) == 2:  # (asked of every pair joined)
-        first, second = _sides(a.countries), _sides(b.countries)
+        home = _shared_home(a, b)
+        first, second = _sides(a.countries - home), _sides(b.countries - home)
         if _other_sides(first, second):
             return _different(first, second)
     return None
+
+
+def _shared_home(a: _Features, b: _Features) -> frozenset[str]:
+    """The home country of a maker both items name, which one title may give as the maker's
+    own ("Japan's Honda projects plummeting profits due to Trump's tariffs") where the other
+    names a market ("Honda forecasts profit drop as China sales dip, Trump tariffs loom"):
+    no counterpart of a deal or dispute, unless both titles name it (Japan's tariffs on
+    Korea / on China)."""
+    if a.groups.isdisjoint(b.groups):
+        return frozenset()
+    return (a.homes & b.homes) - (a.countries & b.countries)
 
 
 def _different(first: frozenset[str], second: frozenset[str]) -> str:

@@ -232,6 +232,7 @@ def _features(
         if f.kind == "money" and f.value and f.unit
         if (sum_ := fig.scaled(f.value, title_numbers)) not in per_time
     )
+    worded_turns = subject_turns(item.title, told, bool(rules))
     return _Features(
         title=title,
         text=text,
@@ -247,6 +248,7 @@ def _features(
                 corpus,
                 title_words,
                 implied,
+                worded_turns,
             )
         ),
         title_subject=frozenset(
@@ -256,10 +258,7 @@ def _features(
         names=(names := _names(read, lowered)),
         bridging=(bridging := _bridging(subject, names) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
-        stages=stage_turns(
-            frozenset(STAGES[t] for t in told if t in STAGES)
-            | subject_turns(item.title, told, bool(rules))
-        ),
+        stages=stage_turns(frozenset(STAGES[t] for t in told if t in STAGES) | worded_turns),
         parts=COMPONENTS.intersection(told),
         posts=POSTS.intersection(told),
         chemistries=CHEMISTRIES.intersection(told),

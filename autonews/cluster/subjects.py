@@ -26,6 +26,10 @@ TALKS = "c:talks"
 SIDE = "@"  # joins a singular concept to the side it happened to: "c:bankruptcy@Fisker"
 DENIAL, DENIAL_OF = "deny", "c:deny|"  # a denial's turn, and its subject: "c:deny|restructuring"
 MODEL = "s:"  # the subject term of a model: "s:Tesla:model y"
+# Names of one side of a deal or dispute: the region's, and its people's ("European" is read
+# as Europe).
+ONE_SIDE = {"c:europe": "c:eu"}
+_ENDED = "end"  # the turn of talks ended (``turns``)
 _COMMON = 4  # times the rare count: a term used by more tells nothing about the event
 
 
@@ -38,6 +42,7 @@ def subject_terms(
     corpus: Corpus,
     title_words: Sequence[str] = (),
     implied: frozenset[str] = frozenset(),
+    worded_turns: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """Subject terms and their weights: 1 for a term few items use, or more all within two days
     (one big event's names), 1/2 for a commoner one ("china"), none for one so common it tells
@@ -66,10 +71,13 @@ def subject_terms(
     singular = {
         SINGULAR_CONCEPTS[t] for t in title if t in SINGULAR_CONCEPTS and told_of(t, title, chief)
     }
-    # Its talks ending are once at a time too ("talks terminated", "ends negotiations"). Other
-    # turns are not: a maker delays a launch and a plant, resumes output at two plants.
+    # Its talks ending are once at a time too ("talks terminated", "ends negotiations"), also
+    # told in a title's own order (``worded_turns``: "Fisker's Talks with a 'Large Automaker'
+    # End"). Other turns are not: a maker delays a launch and a plant, resumes output at two.
     if TALKS in title:
         singular |= {TALKS + "|" + STAGES[t] for t in title if STAGES.get(t) == "end"}
+        if _ENDED in worded_turns:
+            singular.add(TALKS + "|" + _ENDED)
     # So is its denial of one kind of news (a report of job cuts denied in other words).
     if c.event is not Event.OTHER and any(STAGES.get(t) == DENIAL for t in title):
         singular.add(DENIAL_OF + c.event.value)
@@ -102,6 +110,10 @@ def _two_nations(title: Mapping[str, int], implied: frozenset[str]) -> str | Non
     between them, a deal or a dispute: the two together are a subject, as two makers are,
     where each country alone is too common to be one ("Trump strikes tariff deal with Japan" /
     "Japan, US seal trade agreement"). Not a place's country (Berlin is no side of a deal),
-    nor three countries and more (a region's roundup)."""
-    named = sorted(t[2:] for t in COUNTRIES.intersection(title) if t not in implied)
+    nor three countries and more (a region's roundup); the EU and Europe both named are one
+    side ("Why European Auto Stocks Tumbled Despite EU-US Trade Deal" names the EU and the US),
+    but Europe alone is not read as the EU (European customers are no side of the EU's
+    tariffs)."""
+    countries = {t for t in COUNTRIES.intersection(title) if t not in implied}
+    named = sorted(t[2:] for t in countries if ONE_SIDE.get(t) not in countries)
     return NATIONS + "+".join(named) if len(named) == 2 else None

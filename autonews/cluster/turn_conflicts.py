@@ -160,7 +160,24 @@ def _opposed_turns(a: _Features, b: _Features) -> bool:
     second European plant after Spain talks with Renault")."""
     if not _opposed(a.stages, b.stages):
         return False
+    if _one_succession(a, b):
+        return _opposed(a.stages, b.stages, _SUCCESSION)
     return not _confirmed_soon(a, b) or _opposed(a.stages, b.stages, _SAME_DAY)
+
+
+def _one_succession(a: _Features, b: _Features) -> bool:
+    """Whether two titles tell one change at the top from its two sides, the same day: both
+    name one person of the maker and a post of theirs, one as an exit and the other as a
+    naming ("Toyota's CEO Akio Toyoda to step aside, become chairman" / "Toyota to promote
+    Sato to CEO, Toyoda to become chairman"). A chief's exit and a successor named by name
+    alone share no person: two turns."""
+    if abs(a.stamp - b.stamp) > _TURN_LATER or a.posts.isdisjoint(b.posts):
+        return False
+    if a.title_groups.isdisjoint(b.title_groups):
+        return False
+    return not (a.names & b.names).isdisjoint(a.title_subject & b.title_subject) or any(
+        term.startswith(_PERSON) for term in a.title_subject & b.title_subject
+    )
 
 
 def _confirmed_soon(a: _Features, b: _Features) -> bool:
@@ -189,3 +206,7 @@ def _opposed(
 
 # The opposed turns that are one story when told the same day: a rumour and its confirmation.
 _SAME_DAY = frozenset({frozenset(("rumour", "confirm"))})
+# A chief's exit and a successor's naming, one succession when one person's move is told both
+# ways (``_one_succession``).
+_SUCCESSION = frozenset({frozenset(("leave", "named"))})
+_PERSON = "c:p-"  # the concepts of people (knowledge/concepts.toml): "c:p-toyoda"
