@@ -84,8 +84,12 @@ class Story:
 
     @property
     def outlet_count(self) -> int:
-        """The outlets its sources are from (an aggregator's item's outlet, else its feed)."""
-        return len({" ".join((s.outlet or s.feed).split()).casefold() for s in self.sources})
+        """The outlets its sources are from (an aggregator's item's outlet, else its feed), one
+        outlet's names as one (``outlet_copies.one_name_each``)."""
+        from autonews.outlet_copies import one_name_each
+
+        names = one_name_each(s.outlet or s.feed for s in self.sources)
+        return len({name.casefold() for name in names.values()})
 
     @property
     def roundup(self) -> bool:
