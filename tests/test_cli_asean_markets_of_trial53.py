@@ -93,3 +93,38 @@ def test_a_price_threshold_is_no_figure_of_a_price_list_above_it(
     assert [source["title"] for source in toyota["sources"]] == [TOYOTA_PLAN[0]]
     byd = _story_of(stories, BYD_PRICES[1][0])
     assert TOYOTA_PLAN[0] not in {source["title"] for source in byd["sources"]}
+
+
+MOTORCYCLE_MONTHS = [
+    (
+        "Thai motorcycle sales up 3% in October",
+        "1.41 million units year-to-date; Honda holds 78% share.",
+    ),
+    (
+        "Motorcycle sales rise 3% in November: AISI",
+        "Indonesian motorcycle sales climbed to 560,000 units, with Honda holding 77% and Yamaha "
+        "20%.",
+    ),
+]
+CHARGERS = [
+    (
+        "PEA to add 500 EV charging stations across Thailand in 2027 - The Nation Thailand",
+        "",
+    ),
+    (
+        "Gentari to add 1,000 EV charge points in Malaysia next year",
+        "Petronas' clean energy arm plans to roll out DC fast chargers along the North-South "
+        "Expressway.",
+    ),
+]
+
+
+def test_two_months_or_two_countries_reports_are_two_stories(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Thailand's October motorcycle sales and Indonesia's November ones shared "3%" (and 78%
+    against 77%): one story, filed under the first; Malaysia's charge points joined Thailand's."""
+    stories = _stories(cli, site, clock, [*THAI_WEEK, *MOTORCYCLE_MONTHS, *CHARGERS])
+    for title, _ in [*MOTORCYCLE_MONTHS, *CHARGERS]:
+        story = _story_of(stories, title)
+        assert [source["title"] for source in story["sources"]] == [title]
