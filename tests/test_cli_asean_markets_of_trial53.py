@@ -128,3 +128,47 @@ def test_two_months_or_two_countries_reports_are_two_stories(
     for title, _ in [*MOTORCYCLE_MONTHS, *CHARGERS]:
         story = _story_of(stories, title)
         assert [source["title"] for source in story["sources"]] == [title]
+
+
+EXPO_RUNNING = [
+    (
+        "Motor Expo bookings pass 38,000 with four days to go",
+        "Chinese brands account for more than half of the bookings at the Thailand International "
+        "Motor Expo, organisers said.",
+    ),
+    (
+        "Motor Expo 2026: 38,120 bookings so far, BYD leads",
+        "BYD 6,840, Toyota 5,210, Changan 3,920.",
+    ),
+]
+EXPO_FINAL = [
+    (
+        "Motor Expo ends with 52,400 bookings, down 4%",
+        "BYD topped the bookings with 9,120 units, followed by Toyota and Changan, the organisers "
+        "said.",
+    ),
+    ("Motor Expo final tally: 52,400 bookings", "BYD 9,120, Toyota 7,450, Changan 5,300."),
+]
+
+
+def test_a_final_tally_after_a_delivered_running_count_is_news(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 53 bug 1: day 3's "Motor Expo ends with 52,400 bookings" joined day 2's delivered
+    "38,120 bookings so far" story, and `digest --new` sent nothing of it."""
+    week = [*THAI_WEEK, *EXPO_RUNNING]
+
+    def run(items: list[tuple[str, str]]) -> list[str]:
+        feeds = []
+        for n, (title, summary) in enumerate(items):
+            feed = [entry(clock, title, n, 2 + len(items) - n, description=summary)]
+            feeds += ["--feed", publish(site, f"/outlet{n}.xml", feed, title=f"Outlet {n}")]
+        result = cli("digest", *feeds, "--no-extract", "--new", "--all-topics", "--format", "json")
+        assert result.code == 0, result.err
+        return [source["title"] for s in result.json()["stories"] for source in s["sources"]]
+
+    assert {title for title, _ in EXPO_RUNNING} <= set(run(week))
+    clock.advance(hours=24)
+    sent = run([*week, *EXPO_FINAL])
+    assert {title for title, _ in EXPO_FINAL} <= set(sent)
+    assert not {title for title, _ in EXPO_RUNNING} & set(sent)  # delivered already
