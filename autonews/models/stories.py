@@ -198,6 +198,7 @@ class Digest:
     # Under --new: stories an earlier --new digest delivered, left out now though sources
     # joined them since its last run (gaining sources is no news of its own: README).
     grown: int = 0
+    grown_ids: tuple[str, ...] = ()  # their ids, as the footer names them (trial 53)
     # The reader's language tag its titles were chosen for ("en", "zh", "zh-tw"): HTML says it.
     language: str = "en"
 
