@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 # Dec, Dec., December; and the German and French months a page's byline may date it by
 # ("6. Dezember 2026", "6 déc. 2026").
@@ -23,14 +24,26 @@ _DAY = (
     rf"|\d{{1,2}}\.?\s{_MONTH},?\s\d{{4}})"  # 3 December 2026
 )
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:[ap]\.?m\.?))?"
-# (A zone's abbreviation in capitals only, though dates are matched in any case: "05:08 Ford".)
-_ZONE = r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?-i:[A-Z]{2,5})\b)"
-# A date in a byline: its day, a time and zone after it, and the word that introduces it.
-_DATED = re.compile(
-    rf"(?P<intro>(?:published|updated|posted|last updated|发布时间|发布于|更新时间|更新于)"
-    rf"\s*(?:on|at)?\s*[:：]?\s*)?(?:{_DAY})(?:,?\s*(?:at\s)?(?:T|\s)?{_CLOCK}(?:[ \t]?{_ZONE})?)?",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _dated() -> re.Pattern[str]:
+    """A date in a byline: its day, a time and zone after it, and the word that introduces it.
+    A zone is an offset, "Z", "UTC", "GMT" or one of the abbreviations knowledge/furniture.toml
+    names, in capitals only, though dates are matched in any case ("05:08 Ford", "09:28 BYD
+    topped…" are the article's first words: trial 53)."""
+    from autonews.page_furniture import zone_abbreviations
+
+    named = "|".join(sorted(zone_abbreviations(), key=len, reverse=True))
+    zone = rf"(?:Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|(?-i:(?:{named}))\b)"
+    return re.compile(
+        rf"(?P<intro>(?:published|updated|posted|last updated|发布时间|发布于|更新时间|更新于)"
+        rf"\s*(?:on|at)?\s*[:：]?\s*)?(?:{_DAY})"
+        rf"(?:,?\s*(?:at\s)?(?:T|\s)?{_CLOCK}(?:[ \t]?{zone})?)?",
+        re.IGNORECASE,
+    )
+
+
 _BETWEEN = re.compile(r"\s*[·•|｜]\s*")  # what a byline puts between its author, outlet and date
 _LOOSE_ENDS = " \t,;:·•|｜–—-"
 
@@ -45,7 +58,7 @@ _NUMERIC = re.compile(
 def split_byline(byline: str) -> tuple[str, str]:
     """A byline's author and the date it gives ("staff · 2026-12-03 09:00 UTC": "staff" and
     "2026-12-03 09:00 UTC"); ("", date) when it is only a date, (byline, "") when it has none."""
-    found = _DATED.search(byline)
+    found = _dated().search(byline)
     if found is None:
         return byline, ""
     rest = byline[: found.start()] + " · " + byline[found.end() :]
@@ -70,7 +83,7 @@ def dated_byline_end(text: str, names: Iterable[str] = ()) -> int:
     from autonews.page_furniture import byline_opening
 
     head = text[:_BYLINE_HEAD]
-    found = _DATED.search(head)
+    found = _dated().search(head)
     if found is None or head[: found.start()].count("\n") > 1:
         return 0
     before = head[: found.start()]

@@ -111,6 +111,15 @@ def _byline_opening(words: list[str]) -> str:
     return r"^\s*(?:" + "|".join(parts) + ")"
 
 
+@lru_cache(maxsize=1)
+def zone_abbreviations() -> tuple[str, ...]:
+    """The time zones a byline's time may name by abbreviation (knowledge/furniture.toml,
+    ``[bylines] zones``)."""
+    source = resources.files("autonews.knowledge").joinpath("furniture.toml")
+    zones: list[str] = tomllib.loads(source.read_text("utf-8"))["bylines"]["zones"]
+    return tuple(re.escape(zone) for zone in zones)
+
+
 def byline_opening(text: str) -> int:
     """How many characters of ``text`` open a byline ("By ", "Von der ", "文/", "作者："): 0 when
     it opens with none (knowledge/furniture.toml, ``[bylines]``)."""

@@ -382,7 +382,8 @@ def select(
         muted=filtered.muted,
         last_new_digest=last_new if options.new_only else None,
         caught_up=sum(story.id in collection.older for story in digest.stories),
-        grown=len(apply_filters(grown, filters, shown=shown).stories),
+        grown=len(grown_shown := apply_filters(grown, filters, shown=shown).stories),
+        grown_ids=tuple(story.id for story in grown_shown),
         language=reader_tag(config.digest.language),
     )
     counted = [] if all_topics else [s for s in chosen if not s.shown_by_default]

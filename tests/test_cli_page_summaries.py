@@ -272,6 +272,22 @@ DATED_BYLINES = [
         "文/李明 2026-12-07 08:40",
         "zh",
     ),
+    # Trial 53: the article opens with its maker in capitals, which is no time zone ("09:28
+    # BYD topped…" lost its "BYD"), where "09:28 ICT" ends a byline.
+    (
+        "Motor Expo ends with 52,400 bookings, down 4%",
+        "BYD topped the bookings with 9,120 units, followed by Toyota and Changan.",
+        "",
+        "By Bangkok Post staff · 07 Dec 2026 09:28",
+        "en",
+    ),
+    (
+        "GWM cuts Ora Good Cat prices in Thailand",
+        "GWM has cut the price of the Ora Good Cat by 100,000 baht.",
+        "",
+        "By AutoLife staff · 06 Dec 2026 18:40 ICT",
+        "en",
+    ),
 ]
 
 

@@ -310,6 +310,7 @@ INCIDENT_AUTHORITIES = frozenset(
 # a union's vote to strike and the strike; an offer and a holder's rejection of it; a month's
 # sales, production or exports and a quarter's or a half's results.
 STRIKE = "c:strike"
+RUNNING_COUNT, FINAL_TALLY = "c:running-count", "c:final-tally"  # "so far" / "ends with"
 STRIKE_VOTE = "c:strike-vote"  # "votes to strike", "strike ballot": the vote is the news
 REJECTION = frozenset({"c:reject", "undervalu"})  # "rejects the offer", "still undervalues"
 OFFER = frozenset({"offer", "bid", "c:take-private", "c:acquisition", "c:merger", "c:deal"})

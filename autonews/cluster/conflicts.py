@@ -27,7 +27,7 @@ from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
 from autonews.cluster.recall_conflicts import one_fault, recall_and_news_of_its_model
-from autonews.cluster.sales_reports import one_report
+from autonews.cluster.sales_reports import MONTHS, one_report
 from autonews.cluster.shared import other_systems
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
@@ -133,7 +133,17 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return stage  # a strike vote / the strike; a raised offer / its rejection
     if figures and _other_percentages(a, b):
         return "different percentages"  # sales up 12% / up 40%; not a margin / a profit's fall
+    if _other_months(a, b):
+        return "different months"  # Thai motorcycle sales in October / Indonesia's in November
     return None
+
+
+def _other_months(a: _Features, b: _Features) -> bool:
+    """Both titles name a month and none in common: each tells its own month's figures or
+    plans (trial 53: "Thai motorcycle sales up 3% in October" / "Motorcycle sales rise 3% in
+    November: AISI", one percentage of two countries' months)."""
+    months_a, months_b = MONTHS.intersection(a.title), MONTHS.intersection(b.title)
+    return bool(months_a) and bool(months_b) and months_a.isdisjoint(months_b)
 
 
 # Vehicles that are no cars (knowledge/concepts.toml): e-scooters, e-bikes, motorcycles.

@@ -167,7 +167,14 @@ def _evidence(
     figures = [
         f
         for f in fig.matching(a.numbers, b.numbers)
-        if fig.shared_alike(frozenset((f,)), b.numbers, a.figure_kinds, b.figure_kinds)
+        if fig.shared_alike(
+            frozenset((f,)),
+            b.numbers,
+            a.figure_kinds,
+            b.figure_kinds,
+            a.figure_bounds,
+            b.figure_bounds,
+        )
     ]
     if figures:
         found.append(Evidence("shared figures", ", ".join(map(_figure_name, figures))))

@@ -121,6 +121,7 @@ class _Features:
     telling: frozenset[Figure]  # of those, the ones that tell an event (see model.evidence)
     figure_keys: frozenset[str]  # figures.keys of the numbers: none in common, none alike
     figure_kinds: dict[Figure, str]  # the numbers whose words say money or vehicles
+    figure_bounds: dict[Figure, str]  # the numbers told as a bound ("under 1 million baht")
     units: frozenset[Figure]  # unit counts the classifier found (recalled, sold...)
     counted: frozenset[tuple[str, Figure]]  # what the title counts: ("plant", 14), ("job", 9000)
     stamp: float  # publication time, POSIX seconds
@@ -279,6 +280,7 @@ def _features(
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
         figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
         figure_kinds=fig.counted_as(plain + " " + lead) if numbers else {},
+        figure_bounds=fig.bounds(plain + " " + lead) if numbers else {},
         units=frozenset(fig.figure(value) for value in units),
         counted=fig.counts(plain),
         stamp=item.published.timestamp(),

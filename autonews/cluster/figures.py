@@ -123,10 +123,13 @@ def _spelled(text: str) -> set[Figure]:
 # or vehicles (cars, units, 辆 after it). 20,000 vehicles lost to a strike and a car's 20,000
 # euros are two figures (trial 36).
 _MONEY_BEFORE = re.compile(
-    r"(?:[$€£¥￥₹]|\b(?:US|HK|NT|RMB|EUR|USD|CNY|INR)\$?|\b(?-i:Rs)\.?)\s?$", re.IGNORECASE
+    r"(?:[$€£¥￥₹฿]|\b(?:US|HK|NT|RMB|EUR|USD|CNY|INR|THB|MYR|IDR|VND|PHP)\$?|\b(?-i:Rs|RM|Rp)\.?)"
+    r"\s?$",
+    re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(
     r"\.?\s?(?:[€$£]|(?:de\s|d['’])?(?:euros?|dollars?)|yuan|yen|pounds?|won|rupees?|francs?|kronor|"
+    r"(?:baht|ringgit|rupiah|dong|pesos?)(?![a-z])|"
     r"(?:港|美|欧|日|新台)?元|美元|欧元|日元|港元|英镑|韩元)",
     re.IGNORECASE,
 )
@@ -170,16 +173,47 @@ def shared_alike(
     b: frozenset[Figure],
     a_kinds: dict[Figure, str],
     b_kinds: dict[Figure, str],
+    a_bounds: dict[Figure, str] | None = None,
+    b_bounds: dict[Figure, str] | None = None,
 ) -> bool:
     """Whether ``a`` and ``b`` share a figure that is not, by their words, money in one and a
-    count of vehicles in the other."""
+    count of vehicles in the other; one told as a bound (``bounds``) is alike only a figure on
+    its side of it."""
     for x in a:
         for y in b:
-            if (x == y or (x.percent == y.percent and close(x, y))) and not _told_otherwise(
-                a_kinds.get(x), b_kinds.get(y)
+            if (
+                (x == y or one_figure(x, y))
+                and not _told_otherwise(a_kinds.get(x), b_kinds.get(y))
+                and not _beyond((a_bounds or {}).get(x), x, y)
+                and not _beyond((b_bounds or {}).get(y), y, x)
             ):
                 return True
     return False
+
+
+def one_figure(x: Figure, y: Figure) -> bool:
+    """Two figures one outlet or another rounded alike. A percentage is converted by no one:
+    within its last digit's rounding only, so that two shares told to the point are two
+    ("Honda holds 78%" and "Honda holding 77%" are two markets' months: trial 53)."""
+    if x.percent != y.percent:
+        return False
+    if not x.percent:
+        return close(x, y)
+    rounder = x if x.precision >= y.precision else y
+    tolerance = min(_ROUNDED_PERCENT * rounder.precision, _MOST_ROUNDED * rounder.value)
+    return abs(x.value - y.value) <= tolerance + 1e-9
+
+
+_ROUNDED_PERCENT = 0.5  # "13%" is 12.5% to 13.5%
+_MOST_ROUNDED = 0.1  # "20%" is no 25%: a tenth of it at most, as for any figure
+
+
+def _beyond(bound: str | None, told: Figure, other: Figure) -> bool:
+    """Whether ``other`` is on the far side of ``told``, a bound: above "under 1 million baht"
+    (a price of 1.05m), below "over 40,000" (trial 53: a price threshold joined a price list)."""
+    if bound == "at_most":
+        return other.value > told.value
+    return bound == "at_least" and other.value < told.value
 
 
 def _told_otherwise(kind: str | None, other: str | None) -> bool:
@@ -264,12 +298,40 @@ def other_counts(a: frozenset[tuple[str, Figure]], b: frozenset[tuple[str, Figur
 def shared(a: frozenset[Figure], b: frozenset[Figure]) -> bool:
     if not a.isdisjoint(b):
         return True  # one figure told alike in both: the common case, checked in C
-    return any(x.percent == y.percent and close(x, y) for x in a for y in b)
+    return any(one_figure(x, y) for x in a for y in b)
 
 
 def matching(a: frozenset[Figure], b: frozenset[Figure]) -> list[Figure]:
     """The figures of ``a`` that some figure of ``b`` is (for --explain)."""
-    return sorted(x for x in a if any(x.percent == y.percent and close(x, y) for y in b))
+    return sorted(x for x in a if any(one_figure(x, y) for y in b))
+
+
+def bounds(text: str) -> dict[Figure, str]:
+    """The figures of ``text`` told as a bound, "at_most" or "at_least" ("under 1 million baht",
+    "over 40,000", "from 1.05m": ``classify.figure_context``'s words); "about" is no bound."""
+    from autonews.classify.figure_context import bound_after, bound_before
+
+    found: dict[Figure, str] = {}
+    if not _DIGIT.search(text):
+        return found
+    pattern, comma = _numbers_of(text)
+    for match in pattern.finditer(text):
+        digits, unit = match.group(1), (match.group(2) or "").lower()
+        percent = bool(unit) and _PERCENT.fullmatch(unit) is not None
+        value = number_value(digits, None if percent else unit, comma)
+        start = _currency_start(text, match.start())
+        if start == match.start() and not _MONEY_AFTER.match(text, match.end()):
+            continue  # (only a price or a sum: a count "over 100,000" may be rounded past)
+        bound = bound_before(text, start, value) or bound_after(text, match.end())
+        if bound is not None and bound.qualifier in ("at_most", "at_least"):
+            found[figure(value, percent)] = bound.qualifier
+    return found
+
+
+def _currency_start(text: str, start: int) -> int:
+    """Where a figure's text starts with the currency sign or code before it ("under $5,000")."""
+    found = _MONEY_BEFORE.search(text[max(0, start - 4) : start])
+    return start - len(found.group()) if found else start
 
 
 def none_close(a: frozenset[Figure], b: frozenset[Figure]) -> bool:

@@ -19,7 +19,7 @@ def other_places(a: _Features, b: _Features) -> str | None:
         return "different cities"  # robotaxis launched in Miami / in Austin
     if _other_countries(a, b):
         return "different countries"  # batteries for Kia's Indian EVs / a plant in Hungary
-    if _other_markets(a, b):
+    if _other_markets(a, b) or _industries_placed_apart(a, b):
         return "different markets"  # Tesla cuts prices in China / in Germany
     return None
 
@@ -82,6 +82,15 @@ def _other_markets(a: _Features, b: _Features) -> bool:
     markets_a = (a.markets | a.placed) - (homes - a.placed)
     markets_b = (b.markets | b.placed) - (homes - b.placed)
     return bool(markets_a) and bool(markets_b) and _held(markets_a).isdisjoint(_held(markets_b))
+
+
+def _industries_placed_apart(a: _Features, b: _Features) -> bool:
+    """Two titles of no maker placing their news "in" different countries: an industry's, a
+    utility's news in each (trial 53: Gentari's charge points "in Malaysia" / PEA's "across
+    Thailand")."""
+    if a.makers or b.makers or not a.placed or not b.placed:
+        return False
+    return _held(a.placed).isdisjoint(_held(b.placed))
 
 
 def _held(markets: frozenset[str]) -> frozenset[str]:

@@ -71,7 +71,9 @@ def _told_figure(a: _Features, b: _Features) -> bool:
     """A figure that tells an event (see ``evidence``) in both items."""
     if not a.telling or a.figure_keys.isdisjoint(b.figure_keys):
         return False
-    return fig.shared_alike(a.telling, b.numbers, a.figure_kinds, b.figure_kinds)
+    return fig.shared_alike(
+        a.telling, b.numbers, a.figure_kinds, b.figure_kinds, a.figure_bounds, b.figure_bounds
+    )
 
 
 def _proper(a: _Features, b: _Features, own: frozenset[str] = frozenset()) -> bool:

@@ -31,7 +31,9 @@ def shared_figure(a: _Features, b: _Features) -> bool:
     """Whether the two items tell a figure in common (a unit count, an amount, a percentage)."""
     if a.figure_keys.isdisjoint(b.figure_keys):
         return False  # no two figures within a digit's unit of each other
-    return fig.shared_alike(a.numbers, b.numbers, a.figure_kinds, b.figure_kinds)
+    return fig.shared_alike(
+        a.numbers, b.numbers, a.figure_kinds, b.figure_kinds, a.figure_bounds, b.figure_bounds
+    )
 
 
 def shared_subject(a: _Features, b: _Features) -> dict[str, float]:

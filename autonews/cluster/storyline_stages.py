@@ -3,18 +3,22 @@ vote to strike and the strike it called ("Hyundai Motor union votes to strike" /
 partial strike"); an offer raised and a holder's rejection of it ("Toyota group raises Toyota
 Industries offer" / "Elliott rejects sweetened offer"); a month's sales, production and
 exports and a half's results ("Toyota's October Sales, Production, and Export Results" /
-"Toyota quarterly profit slides 27%": "results" of one maker was all they shared). Each is a
+"Toyota quarterly profit slides 27%": "results" of one maker was all they shared); a count
+still running and its final tally (trial 53: "38,120 bookings so far" / "Motor Expo ends with
+52,400 bookings"). Each is a
 reader's news of its own, whatever company, offer or figures both name."""
 
 from __future__ import annotations
 
 from autonews.cluster.concept_sets import (
+    FINAL_TALLY,
     MONTH_CONCEPTS,
     MONTHLY_FIGURES,
     OFFER,
     PERIOD_RESULTS,
     PERIODS,
     REJECTION,
+    RUNNING_COUNT,
     STRIKE,
     STRIKE_VOTE,
 )
@@ -29,7 +33,15 @@ def other_stage(a: _Features, b: _Features) -> str | None:
         return "an offer / its rejection"
     if _month_figures_and_results(a, b) or _month_figures_and_results(b, a):
         return "a month's sales or output / a period's results"
+    if _running_and_final(a, b) or _running_and_final(b, a):
+        return "a running count / its final tally"
     return None
+
+
+def _running_and_final(a: _Features, b: _Features) -> bool:
+    """``a`` tells a count still running ("38,120 bookings so far"), ``b`` the final tally
+    ("Motor Expo ends with 52,400 bookings"): the tally is news of its own (trial 53)."""
+    return RUNNING_COUNT in a.title and FINAL_TALLY not in a.title and FINAL_TALLY in b.title
 
 
 def _strike_told(item: _Features) -> str | None:

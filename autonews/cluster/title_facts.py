@@ -129,12 +129,15 @@ def forecast_of_something(words: Sequence[str]) -> bool:
     return False
 
 
+_PLACING = frozenset({"in", "across", "throughout"})
+
+
 def placed_in(words: list[str]) -> frozenset[str]:
-    """The countries a title names after "in" ("BYD cuts prices in China", "in the US"): where
-    its news happened, even when that is the maker's home."""
+    """The countries a title names after "in" ("BYD cuts prices in China", "in the US", "across
+    Thailand"): where its news happened, even when that is the maker's home."""
     found = set()
     for index, word in enumerate(words):
-        if word != "in":
+        if word not in _PLACING:
             continue
         start = index + 2 if words[index + 1 : index + 2] == ["the"] else index + 1
         terms = terms_of(words[start : start + 3])

@@ -84,8 +84,12 @@ class Story:
 
     @property
     def outlet_count(self) -> int:
-        """The outlets its sources are from (an aggregator's item's outlet, else its feed)."""
-        return len({" ".join((s.outlet or s.feed).split()).casefold() for s in self.sources})
+        """The outlets its sources are from (an aggregator's item's outlet, else its feed), one
+        outlet's names as one (``outlet_copies.one_name_each``)."""
+        from autonews.outlet_copies import one_name_each
+
+        names = one_name_each(s.outlet or s.feed for s in self.sources)
+        return len({name.casefold() for name in names.values()})
 
     @property
     def roundup(self) -> bool:
@@ -194,6 +198,7 @@ class Digest:
     # Under --new: stories an earlier --new digest delivered, left out now though sources
     # joined them since its last run (gaining sources is no news of its own: README).
     grown: int = 0
+    grown_ids: tuple[str, ...] = ()  # their ids, as the footer names them (trial 53)
     # The reader's language tag its titles were chosen for ("en", "zh", "zh-tw"): HTML says it.
     language: str = "en"
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from autonews.digest import owned_company
 from autonews.models import Digest, Event, FeedHealth, Group, Story
+from autonews.outlet_copies import one_name_each
 from autonews.render import RenderOptions
 from autonews.render.news_again import event_news, figure_change
 from autonews.render.words import ENGLISH_WORDS, Words, words_for
@@ -156,7 +157,10 @@ def outlets(story: Story, words: Words = ENGLISH_WORDS) -> str:
 
 
 def _outlet_names(story: Story, words: Words) -> list[str]:
-    counts = Counter(clean_text(source.outlet or source.feed) for source in story.sources)
+    # One outlet's names as one, shown by its shortest: "Bangkok Post (2)" for its own feed
+    # "Bangkok Post Business" and a search's item credited to "Bangkok Post" (trial 53).
+    shortest = one_name_each(clean_text(source.outlet or source.feed) for source in story.sources)
+    counts = Counter(shortest[clean_text(source.outlet or source.feed)] for source in story.sources)
     names = {name: _unambiguous(name, words) for name in counts}
     return [
         names[name] if n == 1 else words("outlet_count", feed=names[name], n=n)

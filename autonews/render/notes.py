@@ -86,11 +86,22 @@ def caught_up_note(digest: Digest, clock: Clock) -> str:
 
 def grown_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str:
     """The footer's word on delivered stories a --new digest does not send again though sources
-    joined them since its last run: "2 earlier stories have new sources: `digest --offline`
-    shows them" (gaining sources is no news of its own, but nothing grows unseen)."""
+    joined them since its last run, named by their ids: "2 earlier stories have new sources
+    (6af100f48446, 52d2559a569e): `story ID` shows one, `digest --offline` all" (gaining sources
+    is no news of its own, but nothing grows unseen; trial 53's reader could not tell which)."""
     if not digest.grown:
         return ""
-    return words("grown", stories=words.count("earlier_story", digest.grown))
+    ids = list(digest.grown_ids[:_GROWN_NAMED])
+    if len(digest.grown_ids) > _GROWN_NAMED:
+        ids.append("…")
+    return words(
+        "grown",
+        stories=words.count("earlier_story", digest.grown),
+        ids=words("list").join(ids) if ids else "?",
+    )
+
+
+_GROWN_NAMED = 5  # ids the footer names; more are "…"
 
 
 def topics_note(digest: Digest, words: Words = ENGLISH_WORDS) -> str | None:
