@@ -76,6 +76,17 @@ def _currencies() -> _Currencies:
     return _Currencies(tomllib.loads(data.decode("utf-8")))
 
 
+def currency_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The signs and codes written before a sum and the words after it, longest first: the
+    clustering's reading of what a figure counts (``cluster.figures``) reads them too."""
+    known = _currencies()
+
+    def longest_first(words: dict[str, str]) -> tuple[str, ...]:
+        return tuple(sorted(words, key=len, reverse=True))
+
+    return longest_first(known.code_before), longest_first(known.code_after)
+
+
 def local_money(text: str, comma: bool = False) -> list[Spot]:
     """The sums in ``text`` written in a currency of currencies.toml, in order; ``comma``: the
     text writes decimal commas."""

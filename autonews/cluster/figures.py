@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from autonews.classify.figure_language import decimal_comma, spelled, spelled_numbers, whole_count
 from autonews.classify.figure_words import date_spans, in_spans
+from autonews.classify.local_money import currency_words
 
 # (Figure, close, figure and converted_alike: the clustering's modules read them here.)
 from autonews.figure_match import Figure as Figure
@@ -122,17 +123,29 @@ def _spelled(text: str) -> set[Figure]:
 # What a figure counts, where its words say: money (a currency sign before it, a currency after)
 # or vehicles (cars, units, 辆 after it). 20,000 vehicles lost to a strike and a car's 20,000
 # euros are two figures (trial 36).
-_MONEY_BEFORE = re.compile(
-    r"(?:[$€£¥￥₹฿]|\b(?:US|HK|NT|RMB|EUR|USD|CNY|INR|THB|MYR|IDR|VND|PHP)\$?|\b(?-i:Rs|RM|Rp)\.?)"
-    r"\s?$",
-    re.IGNORECASE,
+# The signs, codes and words of currencies.toml's (baht, RM, Rp, dong...: trial 53) join these
+# (``_money_before``, ``_money_after``), so the figures and the clustering read one list.
+_MONEY_SIGNS_BEFORE = r"[$€£¥￥₹]|\b(?:US|HK|NT|RMB|EUR|USD|CNY|INR)\$?|\b(?-i:Rs)\.?"
+_MONEY_WORDS_AFTER = (
+    r"[€$£]|(?:de\s|d['’])?(?:euros?|dollars?)|yuan|yen|pounds?|won|rupees?|francs?|kronor|"
+    r"(?:港|美|欧|日|新台)?元|美元|欧元|日元|港元|英镑|韩元"
 )
-_MONEY_AFTER = re.compile(
-    r"\.?\s?(?:[€$£]|(?:de\s|d['’])?(?:euros?|dollars?)|yuan|yen|pounds?|won|rupees?|francs?|kronor|"
-    r"(?:baht|ringgit|rupiah|dong|pesos?)(?![a-z])|"
-    r"(?:港|美|欧|日|新台)?元|美元|欧元|日元|港元|英镑|韩元)",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _money_before() -> re.Pattern[str]:
+    signs, _ = currency_words()
+    local = "|".join(re.escape(sign) for sign in signs)
+    return re.compile(rf"(?:{_MONEY_SIGNS_BEFORE}|(?<![A-Za-z])(?-i:{local}))\s?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _money_after() -> re.Pattern[str]:
+    _, words = currency_words()
+    local = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"\.?\s?(?:{_MONEY_WORDS_AFTER}|(?:{local})(?![a-z]))", re.IGNORECASE)
+
+
 _COUNT_AFTER = re.compile(
     r"\s?(?:vehicles?|cars?|units?|trucks?|vans?|SUVs?|EVs?|pickups?|buses|sedans?|辆|台|部"
     r"|Fahrzeugen?|Fahrzeuge|Autos|Pkw|voitures?|véhicules?|unités)",
@@ -159,7 +172,7 @@ def counted_as(text: str) -> dict[Figure, str]:
             continue
         before = text[max(0, match.start() - 4) : match.start()]
         value = number_value(digits, unit or None, comma)
-        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(text, match.end()):
+        if _money_before().search(before) or _money_after().match(text, match.end()):
             found[figure(value)] = "money"
         elif _COUNT_AFTER.match(text, match.end()):
             found[figure(value if unit or comma else whole_count(digits, value))] = "vehicles"
@@ -320,7 +333,7 @@ def bounds(text: str) -> dict[Figure, str]:
         percent = bool(unit) and _PERCENT.fullmatch(unit) is not None
         value = number_value(digits, None if percent else unit, comma)
         start = _currency_start(text, match.start())
-        if start == match.start() and not _MONEY_AFTER.match(text, match.end()):
+        if start == match.start() and not _money_after().match(text, match.end()):
             continue  # (only a price or a sum: a count "over 100,000" may be rounded past)
         bound = bound_before(text, start, value) or bound_after(text, match.end())
         if bound is not None and bound.qualifier in ("at_most", "at_least"):
@@ -330,7 +343,7 @@ def bounds(text: str) -> dict[Figure, str]:
 
 def _currency_start(text: str, start: int) -> int:
     """Where a figure's text starts with the currency sign or code before it ("under $5,000")."""
-    found = _MONEY_BEFORE.search(text[max(0, start - 4) : start])
+    found = _money_before().search(text[max(0, start - 4) : start])
     return start - len(found.group()) if found else start
 
 
