@@ -2,9 +2,8 @@
 CLI: a maker's standing or the money it made or lost is financials ("the fastest-growing EV
 brand", 进账, 巨亏), a government's crackdown or speed limits regulation, a theft or a driver
 asleep an incident, a price told as what it is now pricing (markups, 降到), a chief who is out
-leadership, a deal told as a pairing or a purchase partnership (pairs with, 采购); `--explain`
-names the phrase. The headlines are written for the test, of the kinds the tuning sets' real
-headlines showed (none of them is in a labelled set)."""
+leadership; `--explain` names the phrase. The headlines are written for the test, of the kinds
+the tuning sets' real headlines showed (none of them is in a labelled set)."""
 
 from __future__ import annotations
 
@@ -16,14 +15,12 @@ from tests.helpers.classified import labels_of
 @pytest.mark.parametrize(
     ("title", "event"),
     [
-        ("小鹏汽车半年进账300亿", "financials"),  # each was other (partnership: launch)
+        ("小鹏汽车半年进账300亿", "financials"),  # each was other before
         ("Spain Announces Crackdown On Illegal Car Modifications", "regulation"),
         ("Germany Weighs Speed Limits On The Autobahn", "regulation"),
         ("Thieves Steal 40 Toyota Land Cruisers From Melbourne Dealer", "incident"),
         ("Dealer Markups Return For The Toyota Land Cruiser", "pricing"),
         ("Lotus's CEO Is Out After Two Years", "leadership"),
-        ("小米挖来宝马设计师", "leadership"),
-        ("Renault Pairs With Geely On Hybrid Engines For Latin America", "partnership"),
     ],
 )
 def test_an_event_told_without_its_keyword(cli, title: str, event: str) -> None:
