@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary, reads_as_paper
 from autonews.cluster import figures as fig
+from autonews.cluster.deal_sums import deal_sums
 from autonews.cluster.concept_sets import (
     CAR_CONCEPTS,
     CHEMISTRIES,
@@ -221,13 +222,7 @@ def _features(
         for f in c.figures
         if f.kind == "units" and f.value and not f.implied and f.value not in laws
     )
-    per_time = fig.rates(plain)  # what a strike costs a week is no deal's sum
-    money = frozenset(
-        (f.unit, sum_)
-        for f in c.figures
-        if f.kind == "money" and f.value and f.unit
-        if (sum_ := fig.scaled(f.value, title_numbers)) not in per_time
-    )
+    money = deal_sums(c, plain, title_numbers)  # no rate, no valuation
     return _Features(
         title=title,
         text=text,
