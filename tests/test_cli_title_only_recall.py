@@ -14,7 +14,12 @@ from tests.helpers.outlet_rows import Row, digest_of_rows, story_of, titles
 
 WAYMO_ROUND: list[Row] = [
     ("wire", 30, "Waymo raises $5.6 billion led by Alphabet", ""),
-    ("techdaily", 28, "Alphabet's robotaxi unit Waymo valued above $45 billion after new round", ""),
+    (
+        "techdaily",
+        28,
+        "Alphabet's robotaxi unit Waymo valued above $45 billion after new round",
+        "",
+    ),
 ]
 # Two rounds of one company are still two events: their raises differ.
 OTHER_ROUND: Row = ("paper", 29, "Waymo raises $2.5 billion in its first outside round", "")

@@ -6,7 +6,8 @@ a round's raise and the valuation it sets are two sums of one round)."""
 from __future__ import annotations
 
 from autonews.cluster import figures as fig
-from autonews.models import Classification, Figure
+from autonews.cluster.figures import Figure
+from autonews.models import Classification
 
 # The measure of a sum that is a company's worth (knowledge/figures.toml's [money.valuation]).
 VALUATION = "valuation"

@@ -21,7 +21,6 @@ from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary, reads_as_paper
 from autonews.cluster import figures as fig
-from autonews.cluster.deal_sums import deal_sums
 from autonews.cluster.concept_sets import (
     CAR_CONCEPTS,
     CHEMISTRIES,
@@ -34,6 +33,7 @@ from autonews.cluster.concept_sets import (
     REACTIONS,
     STAGES,
 )
+from autonews.cluster.deal_sums import deal_sums
 from autonews.cluster.figure_reports import TALLIES
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput

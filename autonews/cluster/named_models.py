@@ -54,7 +54,7 @@ def _written_in_another_script(
     if title.isascii() or not c.models:
         return set()  # most titles: one written in Latin letters names its models so
     knowledge = default_knowledge()
-    found = set()
+    found: set[tuple[str, str]] = set()
     for model in c.models:
         if not model.name.isascii() or not any(n in title for n in _other_names(model.name)):
             continue  # named in the lead, or by its Latin name (the scan above found it)

@@ -104,6 +104,7 @@ MEASURE_WORDS = {
     "stock": "share price",
     "index": "market index",
     "loss": "a loss",
+    "valuation": "a valuation",
 }
 
 
