@@ -42,7 +42,7 @@ def test_trillions_shortened_and_tokyo_listings_yen(cli: Any) -> None:
     assert _money(nikkei) == [(3.4e12, "JPY", None)]
     # No Japanese maker named: the Tokyo listing's code places the ¥ in Japan.
     assert _money(mufg) == [(1.3e12, "JPY", None), (2.1e12, "JPY", None)]
-    assert _money(apple) == [(4e12, "USD", None)]
+    assert _money(apple) == [(4e12, "USD", "valuation")]  # a market value, no sum paid
     # A ¥ of a Chinese title, and of a Hong Kong listing, stays the yuan.
     byd, geely = _classified(cli, "比亚迪净利润¥300亿", "Geely (0175.HK) H1 profit ¥5.1B")
     assert _money(byd) == [(3e10, "CNY", None)] and _money(geely) == [(5.1e9, "CNY", None)]

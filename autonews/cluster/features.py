@@ -33,6 +33,7 @@ from autonews.cluster.concept_sets import (
     REACTIONS,
     STAGES,
 )
+from autonews.cluster.deal_sums import deal_sums
 from autonews.cluster.figure_reports import TALLIES
 from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
@@ -226,13 +227,7 @@ def _features(
         for f in c.figures
         if f.kind == "units" and f.value and not f.implied and f.value not in laws
     )
-    per_time = fig.rates(plain)  # what a strike costs a week is no deal's sum
-    money = frozenset(
-        (f.unit, sum_)
-        for f in c.figures
-        if f.kind == "money" and f.value and f.unit
-        if (sum_ := fig.scaled(f.value, title_numbers)) not in per_time
-    )
+    money = deal_sums(c, plain, title_numbers)  # no rate, no valuation
     worded_turns = subject_turns(item.title, told, bool(rules))
     return _Features(
         title=title,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from autonews.classify.knowledge_loading import default_knowledge
+from autonews.classify.lexicon import tokenize
 from autonews.models import Classification
 
 # A model's code: one to three letters, then digits, perhaps a letter or two (A10, ET5T, S09).
@@ -37,9 +38,43 @@ def named_models(
         found.update((group, name) for group, name in payloads if group in groups)
     if not engine and _HAS_CODE.search(title):
         found.update(_codes_after_makers(title_words, groups))
+    found.update(_written_in_another_script(c, title, groups))
     return frozenset(
         (group, name) for group, name in found if not name.isdigit() or _alone(name, title)
     )
+
+
+def _written_in_another_script(
+    c: Classification, title: str, groups: set[str]
+) -> set[tuple[str, str]]:
+    """The models a title names by a name in another script the knowledge gives them
+    (makers.toml's ``model_aliases``: "赛博皮卡" is the Cybertruck, "G级" the G-Class), as the
+    Latin name's words: one model, however each outlet writes it, so that a Chinese and an
+    English report of it share it."""
+    if title.isascii() or not c.models:
+        return set()  # most titles: one written in Latin letters names its models so
+    knowledge = default_knowledge()
+    found: set[tuple[str, str]] = set()
+    for model in c.models:
+        if not model.name.isascii() or not any(n in title for n in _other_names(model.name)):
+            continue  # named in the lead, or by its Latin name (the scan above found it)
+        words = tokenize(model.name).norms
+        for _, _, payloads in knowledge.bare_models.scan(words, True):
+            found.update((group, name) for group, name in payloads if group in groups)
+    return found
+
+
+def _other_names(model: str) -> frozenset[str]:
+    """The names in another script the knowledge maps to ``model`` (its shown name)."""
+    names = _OTHER_NAMES.get(model)
+    if names is None:
+        mapped = default_knowledge().model_names.items()
+        names = frozenset(n for n, shown in mapped if shown == model and not n.isascii())
+        _OTHER_NAMES[model] = names
+    return names
+
+
+_OTHER_NAMES: dict[str, frozenset[str]] = {}
 
 
 def _codes_after_makers(title_words: list[str], groups: set[str]) -> set[tuple[str, str]]:

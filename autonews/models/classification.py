@@ -107,6 +107,7 @@ MEASURE_WORDS = {
     "stock": "share price",
     "index": "market index",
     "loss": "a loss",
+    "valuation": "a valuation",
 }
 
 
