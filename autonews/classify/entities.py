@@ -61,6 +61,9 @@ class Company:
     veto_next: frozenset[str] = frozenset()
     lenient: frozenset[str] = frozenset()
     owner: str = ""  # the group that owns it (Waymo: Alphabet; Denso: Toyota, a car group)
+    # The makers and companies that own a joint venture (BlueOval SK: Ford, SK On): its news
+    # is theirs, so naming it and naming a parent are no different companies.
+    parents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

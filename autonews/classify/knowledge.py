@@ -302,6 +302,7 @@ class Knowledge:
                     automotive=bool(raw.get("automotive", role in AUTOMOTIVE_ROLES)),
                     veto_next=frozenset(stem(w.lower()) for w in raw.get("veto_next", [])),
                     owner=str(raw.get("owner", "")),
+                    parents=tuple(str(parent) for parent in raw.get("parents", [])),
                 )
             )
         ambiguous = [str(a) for a in raw.get("ambiguous", [])]

@@ -73,11 +73,12 @@ def conflict(a: _Features, b: _Features) -> str | None:
     if notices := other_notices(a.notice, b.notice):
         return notices  # a Kia seat motor's notice / a Hyundai charging unit's
     if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):
-        return "different companies"  # Pony.ai's IPO / WeRide's
+        return _different_companies(a.actors, b.actors)  # Pony.ai's IPO / WeRide's
     if _maker_and_another_company(a, b) or _maker_and_another_company(b, a):
-        return "different companies"  # Polestar's Nasdaq debut / Mobileye's
+        return _different_companies(a.actors, b.actors)  # Polestar's Nasdaq debut / Mobileye's
     if _other_suppliers(a, b):
-        return "different companies"  # Samsung SDI's cells for Hyundai / FinDreams' for Kia
+        # Samsung SDI's cells for Hyundai / FinDreams' for Kia
+        return _different_companies(a.actors - a.groups, b.actors - b.groups)
     if sides := other_counterparts(a, b):
         return sides  # XPeng with VW / XPeng with Didi; Japan / Korea
     if place := other_places(a, b):
@@ -177,10 +178,12 @@ def _recall_and_other_news(a: _Features, b: _Features) -> bool:
     deal that does not name the recall nor count the cars it reaches: two events of one model,
     however alike their names ("NHTSA closes probe into Model Y steering wheels" / "Tesla
     launches a cheaper Model Y"). What follows from a recall names it ("Rivian shares slip after
-    recall")."""
+    recall"). A plant's start put off is no recall's news either ("Samsung SDI cell defect
+    behind Jeep and Ford plug-in hybrid recalls" / "Stellantis, Samsung SDI delay second Indiana
+    battery plant", trial 52)."""
     if not (
         a.event in _TROUBLE
-        and b.event in _NEVER_A_RECALLS_NEWS
+        and (b.event in _NEVER_A_RECALLS_NEWS or _a_plant_put_off(b))
         and a.event_sure
         and RECALL not in b.title
         and not b.units  # "Tesla pushes a fix to 2 million cars": the recall's remedy
@@ -195,6 +198,14 @@ def _recall_and_other_news(a: _Features, b: _Features) -> bool:
     # NIO's battery-swap arm / NIO's recall over battery fires).
     same_model = bool(a.models and b.models) and _same_model(a.models, b.models)
     return not same_model and not shared_figure(a, b)
+
+
+def _a_plant_put_off(item: _Features) -> bool:
+    """Production news whose title tells a delay: a plant's start or ramp put off."""
+    return item.event is Event.PRODUCTION and _DELAY in item.stages
+
+
+_DELAY = "delay"  # the turn of a story (knowledge/turns.toml) that puts something off
 
 
 # Trade news of different kinds: a price, a deal (a partnership or a stake) and results are
@@ -291,6 +302,12 @@ def _maker_and_another_company(a: _Features, b: _Features) -> bool:
     if not a.makers or b.makers or not b.actors or not a.actors.isdisjoint(b.actors):
         return False
     return not shared_figure(a, b)
+
+
+def _different_companies(first: frozenset[str], second: frozenset[str]) -> str:
+    """The rule's name with the sides each names, as a reader checks it ("different companies:
+    Volkswagen Group / PowerCo" told a unit from its parent before units carried parents)."""
+    return f"different companies: {', '.join(sorted(first))} / {', '.join(sorted(second))}"
 
 
 def _other_chemistries(a: _Features, b: _Features) -> bool:

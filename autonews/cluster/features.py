@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary, reads_as_paper
 from autonews.cluster import figures as fig
+from autonews.cluster.company_parents import with_parents
 from autonews.cluster.concept_sets import (
     CAR_CONCEPTS,
     CHEMISTRIES,
@@ -281,7 +282,7 @@ def _features(
         stamp=item.published.timestamp(),
         source=item.source,
         speculative=c.speculative,
-        actors=frozenset(m.group for m in c.makers) | companies_acting(c, plain),
+        actors=frozenset(m.group for m in c.makers) | with_parents(companies_acting(c, plain)),
         roundup=roundup,
         reaction=not REACTIONS.isdisjoint(title_counts),
         # Read from all the title tells: a finance feed alone writes "stock" and "downgrades".

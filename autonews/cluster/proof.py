@@ -242,11 +242,17 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
     if len(both) < cover * smaller:
         return TOO_LITTLE_OF_TITLES
     other_turns = bool(a.stages and b.stages) and a.stages.isdisjoint(b.stages)
-    if car and not figure and _one_side_only(both, other_turns):
+    if (
+        car
+        and not figure
+        and _one_side_only(both, other_turns)
+        and not _a_company_and_its_ground(a, b, both, other_turns)
+    ):
         # Judged as car news, two items need more than a company or a place in common, as
         # two of one maker do: a robotaxi firm's funding / its recall; a country's ban on
         # petrol cars / its car output. A figure both titles give is more, and so are two
-        # places (the EU's tariffs on China / Beijing's answer).
+        # places (the EU's tariffs on China / Beijing's answer), and a company with a place
+        # or a counterpart (``_a_company_and_its_ground``).
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
@@ -403,6 +409,34 @@ def _share_direction(item: _Features) -> str | None:
     if up is down:
         return None
     return "up" if up else "down"
+
+
+def _a_company_and_its_ground(
+    a: _Features, b: _Features, both: frozenset[str], other_turns: bool
+) -> bool:
+    """Whether both titles name one company (a cell maker, a supplier: companies.toml) and,
+    besides it, a region or a town, or a second side (a company, a joint venture's parent)
+    where both tell one turn of a story (a deal done, a delay), and tell no other turns: a
+    supplier's plant news seldom names a maker, so its company is a subject as a maker is
+    (trial 52: "Panasonic delays full operation of Kansas EV battery plant" / "Panasonic
+    pushes back full production at Kansas battery plant"; "Lyten completes takeover of
+    Northvolt Ett" / "Lyten closes deal for bankrupt Northvolt's Swedish plants"). A company
+    alone is not enough (a robotaxi firm's funding / its recall), nor with a country, every
+    other day's ("Ayvens opens van centre in Coventry" / "Ayvens erhöht Raten in
+    Großbritannien"), nor a plant's start and its delay, nor two companies' deal for one plant
+    and their restart of another (trial 42: "Northvolt Heide: Lyten buys" / "Northvolt Ett:
+    Lyten restarts cell line")."""
+    if other_turns:
+        return False
+    companies = sum(term.startswith(COMPANY) for term in both)
+    if not companies:
+        return False
+    if any(term in COUNTRY_OF for term in both):
+        return True  # a region or a town both titles name; a country is every other day's
+    # The sides both name, a joint venture's parents among them ("StarPlus Energy" is
+    # Stellantis's and Samsung SDI's).
+    sides = len(a.actors & b.actors)
+    return sides >= 2 and not a.stages.isdisjoint(b.stages)
 
 
 def _one_side_only(both: frozenset[str], other_turns: bool) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from autonews.classify.lexicon import stem, tokenize
+from autonews.cluster.company_parents import parent_terms
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
 from autonews.cluster.policy_files import COURT, without_court_seats
@@ -134,4 +135,8 @@ def _countries_of_leaders(terms: list[str]) -> list[str]:
 def _named_terms(c: Classification) -> list[str]:
     """Makers and companies as the classifier named them, whatever the script: 特斯拉 and Tesla
     are one term, 华为 and Huawei another."""
-    return ["m:" + m.name for m in c.makers] + ["o:" + x.name for x in c.companies]
+    companies = [x.name for x in c.companies]
+    named = ["m:" + m.name for m in c.makers] + ["o:" + name for name in companies]
+    # A joint venture or a unit names its parents' side too ("StarPlus Energy": Stellantis's
+    # and Samsung SDI's), once.
+    return named + [term for term in dict.fromkeys(parent_terms(companies)) if term not in named]
