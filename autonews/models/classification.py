@@ -89,6 +89,9 @@ class Figure:
     # Which way a percentage moved, where its words say: up ("sales rise 21 pc", "23% growth"),
     # down ("sales decline 18%", 同比下降5%); "" where they say neither.
     direction: str = ""
+    # What a sum is paid for one of, where its words say ("$4,050/t", "98,500 yuan per tonne",
+    # "$0.09 per watt", "$52/kWh"): t, kWh, W, kg; "" for a sum of its own and other figures.
+    per: str = ""
 
 
 # A figure's qualifier and measure in words, as `classify`, `story` and --explain say them.
@@ -125,6 +128,10 @@ class Classification:
     # (read), or one autonews does not read ("Dutch"); "" for English and Chinese. For a reader
     # of English, such a title gives way to an English one as a story's title (trials 44, 46).
     language: str = ""
+    # The battery makers and suppliers its summary or body names as what the car is made with
+    # ("cells supplied by Samsung SDI"): its news for --company, no maker of it and, apart from
+    # `companies` (the title's), no evidence for the clustering (trial 52).
+    suppliers: tuple[CompanyRef, ...] = ()
 
     def to_record(self) -> list[Any]:
         """A compact JSON-able form for the store's cache (reasons are not kept)."""
@@ -145,6 +152,7 @@ class Classification:
                     f.measure,
                     f.implied,
                     f.direction,
+                    f.per,
                 ]
                 for f in self.figures
             ],
@@ -153,6 +161,7 @@ class Classification:
             self.confidence,
             self.market_view,
             self.language,
+            [[c.name, c.role] for c in self.suppliers],
         ]
 
     @classmethod
@@ -170,4 +179,5 @@ class Classification:
             confidence=float(confidence),
             market_view=bool(market_view),
             language=str(language),
+            suppliers=tuple(CompanyRef(*c) for c in (record[10] if len(record) > 10 else ())),
         )
