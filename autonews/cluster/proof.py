@@ -192,9 +192,9 @@ ONLY_A_COMPANY_OR_PLACE = (
     "figure one title gives and the other's lead tells under a title that tells nothing else"
 )
 ONLY_A_MATERIAL = (
-    "all both titles name is a battery material or storage (nickel, cobalt, graphite, rare "
-    "earths, energy storage), which a price note, a quota, a mine's output and a storage plant "
-    "share: two events without a name or figure besides"
+    "all both titles name is a battery material or storage (nickel, cobalt, graphite, energy "
+    "storage), which a price note, a quota, a mine's output and a storage plant share: two "
+    "events without a name or figure besides"
 )
 TOO_LITTLE_NO_MAKER = (
     "what both titles name weighs too little: items that do not both name a maker need a name "
