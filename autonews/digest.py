@@ -125,8 +125,10 @@ def resolve_wanted_makers(
 
 
 def _names_company(story: Story, wanted: Sequence[str]) -> bool:
-    """Whether the story names one of the companies (a supplier, a battery maker...)."""
-    return any(company.name in wanted for company in story.classification.companies)
+    """Whether the story names one of the companies (a supplier, a battery maker...) in a
+    title, or a summary names it as the supplier of what the story's cars are made with."""
+    c = story.classification
+    return any(company.name in wanted for company in (*c.companies, *c.suppliers))
 
 
 def _tells_event(story: Story, wanted: tuple[str, ...]) -> bool:

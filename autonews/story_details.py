@@ -31,9 +31,17 @@ def with_sources_details(
         others,
     )
     figures += _sums_told_by_others(figures, others)
-    if models == chosen.models and figures == chosen.figures and companies == chosen.companies:
+    suppliers = tuple(
+        dict.fromkeys(c for s in (chosen, *others) for c in s.suppliers if c not in companies)
+    )
+    if (models, figures, companies, suppliers) == (
+        chosen.models,
+        chosen.figures,
+        chosen.companies,
+        chosen.suppliers,
+    ):
         return chosen
-    return replace(chosen, models=models, figures=figures, companies=companies)
+    return replace(chosen, models=models, figures=figures, companies=companies, suppliers=suppliers)
 
 
 def _shares_a_maker(other: Classification, makers: set[str]) -> bool:

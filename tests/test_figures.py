@@ -142,7 +142,8 @@ def test_a_count_of_a_model_with_a_number_counts_vehicles_once(
         ("Top 10 Tesla Facts You Should Know", []),
         ("Tesla Recalls 2,000 Cybertruck panels over adhesive", []),
         ("Massive data leak exposes 800,000 EV drivers", []),
-        ("Zeekr 7X to get new 85 kWh battery in China", []),
+        # an energy, no count (trial 52: kind energy)
+        ("Zeekr 7X to get new 85 kWh battery in China", [("85 kWh", 85, "kWh")]),
         ("BYD's new 5-seat electric SUV has 7 seats and 1,000 km of range", []),
     ],
 )
@@ -265,7 +266,14 @@ def test_classify_json_gives_the_figures_a_user_reads(cli) -> None:
     result = cli("classify", "--format", "jsonl", stdin="\n".join(lines) + "\n")
     figures = [json.loads(line)["figures"] for line in result.out.splitlines()]
     # no range, as said
-    plain = {"low": None, "high": None, "qualifier": None, "measure": None, "direction": None}
+    plain = {
+        "low": None,
+        "high": None,
+        "qualifier": None,
+        "measure": None,
+        "direction": None,
+        "per": None,
+    }
     assert figures == [
         [],
         [

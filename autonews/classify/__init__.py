@@ -12,6 +12,7 @@ from typing import Any
 
 from autonews.briefings import reads_as_opinion, reads_as_review
 from autonews.classifier_version import knowledge_version
+from autonews.classify.battery_supply import battery_supply_evidence
 from autonews.classify.car_feed import in_a_car_feed, its_summary_says_otherwise
 from autonews.classify.clauses import (
     speculative_title,
@@ -54,6 +55,7 @@ from autonews.classify.relevance import (
     title_evidence,
 )
 from autonews.classify.summary import LOOKED_AT, Extra
+from autonews.classify.suppliers import as_battery_units, named_suppliers
 from autonews.classify.title_kinds import (
     AUCTION,
     LIST,
@@ -65,7 +67,7 @@ from autonews.classify.title_notes import tells_the_market
 from autonews.classify.title_reading import DECISIVE, TitleReader, first_maker_end
 from autonews.classify.trucks import as_trucks, without_compared
 from autonews.classify.unread import READ
-from autonews.models import Classification, Event
+from autonews.models import Classification, CompanyRef, Event
 from autonews.official_notices import official_notice
 from autonews.wire_titles import without_bookkeeping
 
@@ -179,6 +181,8 @@ class Classifier(TitleReader, OffTopicChecks):
         evidence = title_evidence(self.k, found, car_words)
         if evidence.strength < STRONG:  # "26E-011: ZF … — TRW Aftermarket Brake Calipers — …"
             evidence = campaign_evidence(title) or (NOTICE if notice else evidence)
+        if evidence.strength == NONE and not off_topic:
+            evidence = battery_supply_evidence(self.k, stems) or evidence
         if off_topic:
             evidence = Evidence(
                 NONE,
@@ -263,8 +267,16 @@ class Classifier(TitleReader, OffTopicChecks):
             found = [spot for spot in found if spot not in compared]
         named = [hit for _, _, hit in found]
         if named and automotive:
+            named = as_battery_units(self.k, named, stems, reasons)
+        if named and automotive:
             named = as_trucks(self.k, named, stems, extra.stems if extra else [], reasons)
         makers, companies = references(self.k, named, reasons) if named else ((), ())
+        suppliers: tuple[CompanyRef, ...] = ()
+        if automotive and extra is not None:  # the suppliers its summary names: for --company
+            supplied = named_suppliers(self.k, extra.spotted, extra.stems, reasons)
+            suppliers = tuple(
+                ref for h in supplied if (ref := self.k.company_refs[h.index]) not in companies
+            )
         if len(makers) > 1 and ("'s " in title or "’s " in title):
             makers = owned_brand_first(makers, title)
         elif len(makers) > 1 and makers[1].group == makers[0].name:
@@ -299,6 +311,7 @@ class Classifier(TitleReader, OffTopicChecks):
             probability if event is not _OTHER or automotive else 1.0,
             tells_the_market(self.k, stems, figures),
             language,
+            suppliers,
         )
 
     def _race_car_words(self, found: list[Spotted], car_words: list[str]) -> bool:

@@ -13,6 +13,8 @@ _UP_TO = "up to"
 _MOVES = frozenset(DATA["up_to"]["moves"])
 _FROM = frozenset(DATA["from"]["words"])
 _FROM_MOVES = frozenset(DATA["from"]["moves"])
+_THINGS = frozenset(DATA["from"]["things"])
+_THING_WORDS = 4  # how many words after a sum may name the thing it is the size of
 _MOVED_TO = frozenset(("to", "by"))
 _RANGE_END = re.compile(r"\S+\s*(?:to|bis|à|-|–)\s", re.IGNORECASE)
 
@@ -43,4 +45,15 @@ def _no_price_from(text: str, begin: int, start: int) -> bool:
         # to (or by), then where it began; not a model's number ("Peugeot 3008 from £32,000")
         previous = before[-2].lower()
         return previous in _MOVED_TO or previous in _FROM_MOVES
-    return _a_move_before(text, begin, _FROM_MOVES) or bool(_RANGE_END.match(text, start))
+    return (
+        _a_move_before(text, begin, _FROM_MOVES)
+        or bool(_RANGE_END.match(text, start))
+        or _a_thing_after(text, start)
+    )
+
+
+def _a_thing_after(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is the size of a thing named right after it ("from
+    $13.9bn North Carolina plant": where the batteries come from, no price's least)."""
+    after = text[start:].split()[1 : 1 + _THING_WORDS]
+    return any(word.lower().strip(".,;:'’") in _THINGS for word in after)

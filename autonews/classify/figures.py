@@ -23,6 +23,7 @@ from autonews.classify.figure_context import (
     orders_counted,
 )
 from autonews.classify.figure_language import decimal_comma, whole_count
+from autonews.classify.figure_measures import with_measures
 from autonews.classify.figure_ranges import End, listed_count, range_of
 from autonews.classify.figure_words import after_a_law_word, date_spans, in_spans, yen_sign_is_yen
 from autonews.classify.figures_in_words import (
@@ -317,7 +318,7 @@ def extract_figures(
         taken = [(spot.start, spot.end) for spot in spots]
         spots.extend(s for s in said if not any(a < s.end and s.start < b for a, b in taken))
         spots.sort(key=lambda spot: spot.start)
-    return _described(text, spots, reasons)
+    return with_measures(text, _described(text, spots, reasons))
 
 
 def _numbers_figures(

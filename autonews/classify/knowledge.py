@@ -69,6 +69,11 @@ class Knowledge:
     # Inputs of car making (rare-earth magnets): named in a title, one car word in the summary
     # makes its news the car industry's.
     car_inputs: Lexicon[str] = field(default_factory=Lexicon)
+    # Battery metals and materials: the EV battery's supply chain (classify/battery_supply.py)
+    battery_materials: Lexicon[str] = field(default_factory=Lexicon)
+    battery_not_materials: frozenset[str] = frozenset()
+    supply_words: frozenset[str] = frozenset()  # beside a supplier's name (suppliers.py)
+    battery_units: dict[str, str] = field(default_factory=dict)  # "LG": "LG Energy Solution"
     trucking: Lexicon[str] = field(default_factory=Lexicon)  # [context] trucking, stemmed
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.

@@ -95,6 +95,17 @@ def build_knowledge(
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("car_inputs", []):
         knowledge.car_inputs.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("battery_materials", []):
+        knowledge.battery_materials.add(phrase_key(phrase, stem), phrase)
+    knowledge.battery_not_materials = frozenset(
+        stem(str(w).lower()) for w in rules["context"].get("battery_not_materials", [])
+    )
+    knowledge.battery_units = {
+        str(name): str(unit) for name, unit in rules["context"].get("battery_units", [])
+    }
+    knowledge.supply_words = frozenset(
+        stem(str(w).lower()) for w in rules["context"].get("supply_words", [])
+    )
     for phrase in rules["context"].get("trucking", []):
         knowledge.trucking.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("other_topics", []):

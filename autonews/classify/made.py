@@ -19,6 +19,7 @@ def classification(
     confidence: float,
     market_view: bool,
     language: str,
+    suppliers: tuple[CompanyRef, ...] = (),
 ) -> Classification:
     """``Classification(...)`` as its frozen dataclass's ``__init__`` makes it, at half the
     cost: that ``__init__`` sets the eleven fields one by one through ``object.__setattr__``,
@@ -38,5 +39,6 @@ def classification(
         confidence=confidence,
         market_view=market_view,
         language=language,
+        suppliers=suppliers,
     )
     return made

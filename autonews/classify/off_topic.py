@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from autonews.classify.knowledge import EntityHit, Knowledge
 from autonews.classify.lexicon import Tokens, phrase_key
+from autonews.classify.phrase_trie import Found
 from autonews.classify.reasons import DISCARD
 from autonews.classify.relevance import Spotted, other_business, other_product
 from autonews.classify.sport import sport_cue
@@ -57,7 +58,23 @@ class OffTopicChecks:
         for _, _, item in found:
             if item.via == "model":
                 return False
-        cues = self.k.other_vehicles.scan(stems) if self.k.other_vehicles.may_match(stems) else []
+        first = found[0][2] if found else None  # (a title naming no one: "motorcycle sales")
+        if (
+            first is not None
+            and first.kind == "company"
+            and self.k.companies[first.index].role == "battery"
+        ):
+            # A battery maker's cells shown in a motorcycle are its own news (trial 52:
+            # "QuantumScape and PowerCo demonstrate QSE-5 cells in Ducati motorcycle").
+            cues: list[Found[str]] = []
+        else:
+            cues = (
+                self.k.other_vehicles.scan(stems) if self.k.other_vehicles.may_match(stems) else []
+            )
+        if not any(item.kind == "maker" for _, _, item in found):
+            # A car-industry company's other business is not car news, whatever its broad car
+            # nouns ("LG Energy Solution wins $4.3bn LFP battery order for energy storage").
+            cues = cues or other_business(self.k, stems)
         product = cues[0][2][0] if cues else other_product(self.k, found, stems)
         if product is not None:
             reasons.append(f"makers dropped: '{product}' is no car")

@@ -231,6 +231,11 @@ class Extra:
                 return Evidence(WEAK, f"{evidence.reason}, backed by {_in_summary(mine.reason)}")
             if evidence.company:
                 return self._company_news(evidence)
+            plant = self._car_input() if any(h.kind == "maker" for _, _, h in found) else None
+            if plant is not None:  # "Ford to repurpose Kentucky battery plant ..." (trial 52)
+                return Evidence(
+                    WEAK, f"{evidence.reason}, with its '{plant}', an input of car making"
+                )
             return Evidence(
                 NONE, f"{evidence.reason}, but the summary/body says nothing about cars"
             )

@@ -258,6 +258,14 @@ solid-state tariff
 """.split()
 )
 
+# Battery materials and storage (knowledge/concepts.toml): car news since trial 52 (classify/
+# battery_supply.py), named by items of many events — a graphite price note, a nickel quota, a
+# cobalt mine's output all share "critical minerals"; a carmaker's storage plant and a tariff on
+# storage cells "energy storage". Two items not both naming a maker that share only these tell
+# two events. Not rare earths: China's export curbs told in two scripts share only that
+# (clusters-blind-titles-only3).
+MATERIALS = frozenset({"c:critical-minerals", "c:battery-storage"})
+
 # Posts (knowledge/concepts.toml): a maker's new chief executive and its new finance chief are
 # two events, whatever else the titles share.
 POSTS = frozenset("c:" + concept for concept in "ceo cfo cto coo chairman".split())

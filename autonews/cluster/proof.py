@@ -17,6 +17,7 @@ from autonews.cluster.concept_sets import (
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
+    MATERIALS,
     SHARES,
     SHARES_DOWN_TERMS,
     SHARES_DOWN_WORDS,
@@ -193,6 +194,11 @@ ONLY_A_COMPANY_OR_PLACE = (
     "both titles give, two places, or, for one company, the same day's market reaction or a "
     "figure one title gives and the other's lead tells under a title that tells nothing else"
 )
+ONLY_A_MATERIAL = (
+    "all both titles name is a battery material or storage (nickel, cobalt, graphite, energy "
+    "storage), which a price note, a quota, a mine's output and a storage plant share: two "
+    "events without a name or figure besides"
+)
 TOO_LITTLE_NO_MAKER = (
     "what both titles name weighs too little: items that do not both name a maker need a name "
     "few items use, or two"
@@ -239,6 +245,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return None
     if not both:
         return NOTHING_IN_TITLES
+    if both <= MATERIALS and not figure:
+        return ONLY_A_MATERIAL
     if len(both) < cover * smaller:
         return TOO_LITTLE_OF_TITLES
     other_turns = bool(a.stages and b.stages) and a.stages.isdisjoint(b.stages)

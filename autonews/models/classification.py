@@ -92,6 +92,9 @@ class Figure:
     # Which way a percentage moved, where its words say: up ("sales rise 21 pc", "23% growth"),
     # down ("sales decline 18%", 同比下降5%); "" where they say neither.
     direction: str = ""
+    # What a sum is paid for one of, where its words say ("$4,050/t", "98,500 yuan per tonne",
+    # "$0.09 per watt", "$52/kWh"): t, kWh, W, kg; "" for a sum of its own and other figures.
+    per: str = ""
 
 
 # A figure's qualifier and measure in words, as `classify`, `story` and --explain say them.
@@ -129,6 +132,10 @@ class Classification:
     # (read), or one autonews does not read ("Dutch"); "" for English and Chinese. For a reader
     # of English, such a title gives way to an English one as a story's title (trials 44, 46).
     language: str = ""
+    # The battery makers and suppliers its summary or body names as what the car is made with
+    # ("cells supplied by Samsung SDI"): its news for --company, no maker of it and, apart from
+    # `companies` (the title's), no evidence for the clustering (trial 52).
+    suppliers: tuple[CompanyRef, ...] = ()
 
     def to_record(self) -> list[Any]:
         """A compact JSON-able form for the store's cache (reasons are not kept)."""
@@ -149,6 +156,7 @@ class Classification:
                     f.measure,
                     f.implied,
                     f.direction,
+                    f.per,
                 ]
                 for f in self.figures
             ],
@@ -157,6 +165,7 @@ class Classification:
             self.confidence,
             self.market_view,
             self.language,
+            [[c.name, c.role] for c in self.suppliers],
         ]
 
     @classmethod
@@ -174,4 +183,5 @@ class Classification:
             confidence=float(confidence),
             market_view=bool(market_view),
             language=str(language),
+            suppliers=tuple(CompanyRef(*c) for c in (record[10] if len(record) > 10 else ())),
         )

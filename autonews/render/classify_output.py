@@ -88,6 +88,8 @@ def format_classifications(
             lines.append("  models: " + ", ".join(f"{m.name} ({m.maker})" for m in c.models))
         if c.companies:
             lines.append("  companies: " + ", ".join(f"{x.name} ({x.role})" for x in c.companies))
+        if c.suppliers:
+            lines.append("  suppliers: " + ", ".join(f"{x.name} ({x.role})" for x in c.suppliers))
         if c.figures:
             lines.append("  figures: " + ", ".join(figure_text(f) for f in c.figures))
         if explain:

@@ -101,6 +101,7 @@ def figure_dict(f: Figure) -> dict[str, Any]:
         "qualifier": f.qualifier or None,
         "measure": f.measure or None,
         "direction": f.direction or None,
+        "per": f.per or None,
     }
 
 
@@ -114,6 +115,7 @@ def classification_dict(c: Classification) -> dict[str, Any]:
     return {
         "makers": [{"name": m.name, "group": m.group, "country": m.country} for m in c.makers],
         "companies": [_company(x) for x in c.companies],
+        "suppliers": [_company(x) for x in c.suppliers],
         "event": c.event.value,
         "speculative": c.speculative,
         "figures": [figure_dict(f) for f in c.figures],
