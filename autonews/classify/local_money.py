@@ -41,6 +41,7 @@ class _Currencies:
                     self.only_with[word.lower()] = _words(places)
         before = _alternation(self.code_before)
         after = _alternation(self.code_after)
+        self.cues_folded, self.cues_as_written = _cues(self.code_before, self.code_after)
 
         def scale(name: str) -> str:
             return rf"(?:[\s-]?(?P<{name}>{scales})\b)?"
@@ -60,6 +61,31 @@ class _Currencies:
         if written is None:
             return None
         return self.local_scales.get(written.lower(), written)
+
+
+def _cues(signs: dict[str, str], words: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a text must hold for a sum in these currencies to be in it: a word (any case) or a
+    sign (as written). A cue inside another is enough alone ("peso" for "pesos"); a sign whose
+    folded form holds a folded cue needs no check of its own ("PHP" is "php")."""
+    folded = _shortest({w.casefold() for w in words})
+    written = _shortest({s for s in signs if not any(cue in s.casefold() for cue in folded)})
+    return folded, written
+
+
+def _shortest(cues: set[str]) -> tuple[str, ...]:
+    """``cues`` without those that hold another."""
+    return tuple(sorted(c for c in cues if not any(o != c and o in c for o in cues)))
+
+
+def may_hold_local_money(text: str) -> bool:
+    """False where ``text`` holds no sign or word of currencies.toml, so no sum in them: most
+    titles, which skip the patterns (a scan of the whole title at each position)."""
+    known = _currencies()
+    for cue in known.cues_as_written:  # (loops, not any(): a generator costs more than a check)
+        if cue in text:
+            return True
+    folded = text.casefold()
+    return any(cue in folded for cue in known.cues_folded)
 
 
 def _alternation(words: dict[str, str]) -> str:
@@ -91,13 +117,17 @@ def local_money(text: str, comma: bool = False) -> list[Spot]:
     """The sums in ``text`` written in a currency of currencies.toml, in order; ``comma``: the
     text writes decimal commas."""
     known = _currencies()
-    spots = []
+    spots: list[Spot] = []
+    if not may_hold_local_money(text):
+        return spots
     for match in known.patterns[comma].finditer(text):
         if match.group("sign"):
             code = known.code_before[match.group("sign")]
             digits, scale = match.group("number"), match.group("scale")
         else:
             word = match.group("word").lower()
+            if word not in known.code_after:  # "rınggit": the patterns' case makes "ı" an "i"
+                continue
             code = known.code_after[word]
             place = known.only_with.get(word)
             if place is not None and not place.search(text):
