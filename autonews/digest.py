@@ -11,13 +11,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from autonews.briefings import reads_as_briefing
+from autonews.company_headings import carmaker_group, owned_company
 from autonews.errors import AutonewsError
 from autonews.event_names import stage_events, stage_of_filter
 from autonews.model_filter import WantedModel, names_model
 from autonews.models import (
     EVENT_WEIGHT,
     Classification,
-    CompanyRef,
     Digest,
     Event,
     FeedHealth,
@@ -102,7 +102,11 @@ def matches_maker(story: Story, names: Sequence[str]) -> bool:
     c = story.classification
     company = owned_company(story)
     if company is not None and company.owner.lower() in wanted:
-        return True  # Denso's story, filed under "Denso (Toyota)": --maker Toyota takes it
+        # Denso's story, filed under "Denso (Toyota)": --maker Toyota takes it when it is car
+        # news, as "Industry" does, and tells an event (review 38: "Denso heat pump business to
+        # be sold to Daikin", "Hyundai Wia wins K9 howitzer export order" are no car news,
+        # though the company's name makes them read so).
+        return c.automotive and c.event is not Event.OTHER
     if not c.makers:
         return c.automotive and INDUSTRY.lower() in wanted
     return any(asked_maker(m, wanted) for m in c.makers)
@@ -232,20 +236,12 @@ def _group_key(story: Story, group_by: str, wanted: Collection[str] = ()) -> tup
     if primary is None:
         owned = owned_company(story)
         if owned is not None:
-            return (owned.owner, "group") if group_by == "group" else (owned.name, "company")
+            if group_by == "group" and carmaker_group(owned.owner):
+                return owned.owner, "group"
+            return owned.name, "company"  # "Waymo (Alphabet)": Alphabet is no carmaker group
         company = subject_company(story)
         return (company, "company") if company else (INDUSTRY, "industry")
     return (primary.group, "group") if group_by == "group" else (primary.name, "maker")
-
-
-def owned_company(story: Story) -> CompanyRef | None:
-    """The company a story naming no maker is filed under, as a brand is under its group
-    ("Denso (Toyota)", as "Hino (Toyota)"; trial 50 found Denso, Aisin and Mobis under
-    Industry): its first company, where a group owns it; None for any other."""
-    companies = story.classification.companies
-    if story.classification.makers or not companies or not companies[0].owner:
-        return None
-    return companies[0]
 
 
 def subject_company(story: Story) -> str | None:

@@ -7,8 +7,11 @@ Read by ``autonews.outlets``, which makes them one source."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
 
 from autonews.feed_titles import site_name
 from autonews.models import Item
@@ -56,15 +59,35 @@ def _outlet_name(item: Item) -> str:
 
 def one_name_each(names: Iterable[str]) -> dict[str, str]:
     """Each of ``names`` (outlets' and feeds' names) as the shortest of them that names the same
-    outlet (``_one_outlet``, case and spaces aside): a feed named "Bangkok Post Business" and a
-    search's item credited to "Bangkok Post" are one outlet, not two (trial 53: "3 sources" of
-    two outlets); a name no other begins stays itself."""
+    outlet (``_one_outlet`` and only a section after it, case and spaces aside): a feed named
+    "Bangkok Post Business" and a search's item credited to "Bangkok Post" are one outlet, not
+    two (trial 53: "3 sources" of two outlets); "The Times of India" is not "The Times" (review
+    38); a name no other names so stays itself."""
     tidy = {name: " ".join(name.split()) for name in names}
     ordered = sorted(set(tidy.values()), key=lambda name: (len(_WORD.findall(name)), name))
     return {
-        name: next(other for other in ordered if other == tidied or _one_outlet(other, tidied))
+        name: next(other for other in ordered if other == tidied or _a_section(other, tidied))
         for name, tidied in tidy.items()
     }
+
+
+@cache
+def _section_words() -> frozenset[str]:
+    """The words of knowledge/feed_topics.toml's ``sections``, case-folded."""
+    text = resources.files("autonews.knowledge").joinpath("feed_topics.toml").read_text("utf-8")
+    phrases = tomllib.loads(text)["sections"]
+    return frozenset(word for phrase in phrases for word in _WORD.findall(phrase.casefold()))
+
+
+def _a_section(outlet: str, name: str) -> bool:
+    """Whether ``name`` is ``outlet``'s name and a section's words after it, nothing else
+    ("Bangkok Post Business", "Reuters - Autos & Transportation"): the outlet's own feed of a
+    section. A name that goes on with other words is another outlet's ("The Times of India",
+    "Automotive News Europe"), whatever name it begins with."""
+    if not _one_outlet(outlet, name) or len(outlet) >= len(name):
+        return False
+    rest = _WORD.findall(name.casefold())[len(_WORD.findall(outlet.casefold())) :]
+    return bool(rest) and all(word in _section_words() or word == "and" for word in rest)
 
 
 def _one_outlet(first: str, second: str) -> bool:

@@ -31,11 +31,22 @@ def _dated() -> re.Pattern[str]:
     """A date in a byline: its day, a time and zone after it, and the word that introduces it.
     A zone is an offset, "Z", "UTC", "GMT" or one of the abbreviations knowledge/furniture.toml
     names, in capitals only, though dates are matched in any case ("05:08 Ford", "09:28 BYD
-    topped…" are the article's first words: trial 53)."""
-    from autonews.page_furniture import zone_abbreviations
+    topped…" are the article's first words: trial 53). Not one a lower-case word follows: it
+    opens the article's sentence ("09:28 GST cuts lifted…"); one that also opens a company's
+    name ("PT") only after a time of the 12-hour clock, as the US writes it, or at the end of its
+    line (review 38: "9:28 AM PT Tesla has cut…" / "09:28 PT Astra International…")."""
+    from autonews.page_furniture import name_zone_abbreviations, zone_abbreviations
 
-    named = "|".join(sorted(zone_abbreviations(), key=len, reverse=True))
-    zone = rf"(?:Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|(?-i:(?:{named}))\b)"
+    shared = set(name_zone_abbreviations())
+    plain = "|".join(sorted(set(zone_abbreviations()) - shared, key=len, reverse=True))
+    names = "|".join(sorted(shared, key=len, reverse=True))
+    sentence_goes_on = r"(?-i:(?![ \t]+[a-z]))"
+    line_ends = r"(?=[ \t]*(?:\n|$))"
+    zone = (
+        rf"(?:Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|(?-i:(?:{plain}))\b{sentence_goes_on}"
+        rf"|(?:(?<=m)|(?<=m )|(?<=m\.)|(?<=m\. ))(?-i:(?:{names}))\b"
+        rf"|(?-i:(?:{names})){line_ends})"
+    )
     return re.compile(
         rf"(?P<intro>(?:published|updated|posted|last updated|发布时间|发布于|更新时间|更新于)"
         rf"\s*(?:on|at)?\s*[:：]?\s*)?(?:{_DAY})"

@@ -120,6 +120,14 @@ def zone_abbreviations() -> tuple[str, ...]:
     return tuple(re.escape(zone) for zone in zones)
 
 
+def name_zone_abbreviations() -> tuple[str, ...]:
+    """The zones that also open a company's name ("PT": "PT Astra"), of ``zone_abbreviations``
+    (knowledge/furniture.toml, ``[bylines] name_zones``)."""
+    source = resources.files("autonews.knowledge").joinpath("furniture.toml")
+    zones: list[str] = tomllib.loads(source.read_text("utf-8"))["bylines"]["name_zones"]
+    return tuple(re.escape(zone) for zone in zones)
+
+
 def byline_opening(text: str) -> int:
     """How many characters of ``text`` open a byline ("By ", "Von der ", "文/", "作者："): 0 when
     it opens with none (knowledge/furniture.toml, ``[bylines]``)."""

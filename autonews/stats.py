@@ -133,6 +133,7 @@ def compute_stats(
     a world-news item of 2008 is no reason to draw eighteen years). ``makers`` (brand or
     group names, as resolved): only the stories naming one, each counted under the first it
     names, as ``digest --maker`` files them."""
+    from autonews.company_headings import company_row, owned_company
     from autonews.digest import INDUSTRY, asked_maker, matches_maker
 
     wanted = {name.lower() for name in makers}
@@ -152,6 +153,8 @@ def compute_stats(
         key = c.event.value if by == "event" else (first.name if first else INDUSTRY)
         if by == "group" and first:
             key = first.group
+        elif by != "event" and first is None and (company := owned_company(story)):
+            key = company_row(company, by)  # "Denso (Toyota)", as the digest heads it
         counted.append((key, story.published))
     if since is None:
         moments = [published for _, published in counted] or [until]

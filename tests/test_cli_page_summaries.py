@@ -288,6 +288,29 @@ DATED_BYLINES = [
         "By AutoLife staff · 06 Dec 2026 18:40 ICT",
         "en",
     ),
+    # Review 38: US outlets' "PT" and East Africa's "EAT" end a byline's time (the summaries
+    # began "PT Tesla has cut…"); India's "GST" opening the article is no Gulf time.
+    (
+        "Tesla cuts Model Y prices in the US",
+        "Tesla has cut the price of the Model Y by $2,000.",
+        "",
+        "By Staff · Dec 7, 2026 9:28 AM PT",
+        "en",
+    ),
+    (
+        "Roam unveils electric motorbike in Nairobi",
+        "Kenya's Roam unveiled an electric motorbike.",
+        "",
+        "By Staff · 07 Dec 2026 09:28 EAT",
+        "en",
+    ),
+    (
+        "GST cut lifts Maruti sales",
+        "GST cuts lifted Maruti's October sales to a record.",
+        "",
+        "By Staff · 07 Dec 2026 09:28",
+        "en",
+    ),
 ]
 
 

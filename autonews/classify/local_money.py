@@ -46,11 +46,14 @@ class _Currencies:
         def scale(name: str) -> str:
             return rf"(?:[\s-]?(?P<{name}>{scales})\b)?"
 
+        self.price_words = _words(data["price_words"])
+        # Never glued to a letter or a digit after it: "RM20e" is a prototype's name.
         self.patterns = {
             comma: re.compile(
                 rf"(?<![A-Za-z])(?P<sign>(?-i:{before}))\s?(?P<number>{digits}){scale('scale')}"
+                r"(?![A-Za-z\d])"
                 rf"|(?<![\w.,])(?P<digits>{digits}){scale('scale_after')}"
-                rf"\s?(?P<word>{after})(?!\w)",
+                rf"\s?(?P<word>{after})(?!\w)(?!-\w)",
                 re.IGNORECASE,
             )
             for comma, digits in ((False, _DIGITS), (True, _DECIMAL_COMMA_DIGITS))
@@ -122,6 +125,8 @@ def local_money(text: str, comma: bool = False) -> list[Spot]:
         return spots
     for match in known.patterns[comma].finditer(text):
         if match.group("sign"):
+            if not _money_like(match, text, comma):
+                continue  # "RM19 prototype", "PHP 7": a model's code, a language's version
             code = known.code_before[match.group("sign")]
             digits, scale = match.group("number"), match.group("scale")
         else:
@@ -136,6 +141,27 @@ def local_money(text: str, comma: bool = False) -> list[Spot]:
         value = number_value(digits, known.scale(scale), comma)
         spots.append(Spot(Figure("money", match.group(), value, code), match.start()))
     return spots
+
+
+# How far before a sign a price word may stand ("priced at RM95", "costs RM95 a month").
+_PRICE_REACH = 24  # characters
+
+
+def _money_like(match: re.Match[str], text: str, comma: bool) -> bool:
+    """Whether a number a sign or code writes before reads as money (currencies.toml: a scale,
+    thousands grouped, three digits or more, cents, a sign that is no letter, a price word
+    just before it); a bare small number after letters is a model's or a version's."""
+    thousands, decimal = (".", ",") if comma else (",", ".")
+    whole, _, cents = match.group("number").partition(decimal)
+    before = text[max(0, match.start() - _PRICE_REACH) : match.start()]
+    return bool(
+        match.group("scale")
+        or thousands in whole
+        or len(whole) >= 3
+        or len(cents) == 2
+        or not match.group("sign")[0].isalpha()
+        or _currencies().price_words.search(before)
+    )
 
 
 def with_local_money(text: str, spots: list[Spot], comma: bool = False) -> list[Spot]:

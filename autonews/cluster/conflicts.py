@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from autonews.cluster import figures as fig
-from autonews.cluster.concept_sets import PEOPLE_TURNS, RELEASE, SHARES
+from autonews.cluster.concept_sets import MONTHLY_FIGURES, PEOPLE_TURNS, RELEASE, SHARES
 from autonews.cluster.counterparts import other_counterparts
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.figure_reports import registrations_and_other_news
@@ -140,9 +140,13 @@ def conflict(a: _Features, b: _Features) -> str | None:
 
 
 def _other_months(a: _Features, b: _Features) -> bool:
-    """Both titles name a month and none in common: each tells its own month's figures or
-    plans (trial 53: "Thai motorcycle sales up 3% in October" / "Motorcycle sales rise 3% in
-    November: AISI", one percentage of two countries' months)."""
+    """Both titles report a month's figures (sales, output, exports) and name no month in
+    common: each tells its own month's (trial 53: "Thai motorcycle sales up 3% in October" /
+    "Motorcycle sales rise 3% in November: AISI", one percentage of two countries' months).
+    Other months are no rule-out: a recall's build period and its remedy's start, an
+    announcement and the date a rule takes effect are months of one event."""
+    if MONTHLY_FIGURES.isdisjoint(a.title) or MONTHLY_FIGURES.isdisjoint(b.title):
+        return False
     months_a, months_b = MONTHS.intersection(a.title), MONTHS.intersection(b.title)
     return bool(months_a) and bool(months_b) and months_a.isdisjoint(months_b)
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from autonews.digest import owned_company
+from autonews.company_headings import owned_company
 from autonews.models import Digest, Event, FeedHealth, Group, Story
 from autonews.outlet_copies import one_name_each
 from autonews.render import RenderOptions
