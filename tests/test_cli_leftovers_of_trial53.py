@@ -1,0 +1,67 @@
+"""Trial 53's leftovers (a Bangkok analyst of the ASEAN car markets): stories joined on a model
+range's letters ("VF" of "VF 3") and its maker's nationality ("Vietnam's VinFast"). Through the
+CLI over loopback feeds, with the trial's headlines and summaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Clock
+from tests.helpers.site import Site
+from tests.test_cli_asean_markets_of_trial53 import THAI_WEEK, _stories, _story_of
+
+
+def _alone(stories: list[dict], title: str) -> bool:
+    return [source["title"] for source in _story_of(stories, title)["sources"]] == [title]
+
+
+VINFAST = [
+    (
+        "VinFast VF 3 tops Vietnam's best-selling car list for October",
+        "VinFast sold 9,200 VF 3s in October, more than any other model in Vietnam, the carmaker "
+        "said.",
+    ),
+    (
+        "Vietnam's VinFast starts trial production at Indonesia plant",
+        "VinFast Auto said on Friday it had started trial production at its plant in Indonesia's "
+        "West Java province, which will assemble the VF 3 and VF 5.",
+    ),
+]
+
+
+# Vietnam's week beside them: a country many stories name is no subject of one.
+VIETNAM_WEEK = [
+    (
+        "Vietnam car sales up 8% in November",
+        "VAMA members sold 38,910 vehicles in November, up 8% year-on-year, with Toyota, Hyundai "
+        "and Mitsubishi leading; VinFast does not report to VAMA.",
+    ),
+    (
+        "VinFast recalls 2,100 VF 8 cars over brake software",
+        "VinFast is recalling 2,104 VF 8 SUVs sold in Vietnam to update brake control software.",
+    ),
+    (
+        "Pham Nhat Vuong pledges another $1.5 billion to VinFast",
+        "Vingroup chairman Pham Nhat Vuong will give VinFast a further US$1.5 billion from his "
+        "personal funds to cover losses until it breaks even in 2027.",
+    ),
+    (
+        "Vietnam's coffee export revenue hits record $8 billion",
+        "High prices offset lower volumes.",
+    ),
+    (
+        "Motorbike sales fall 5% in November as HCMC eyes petrol bike curbs",
+        "VAMM members sold 265,400 motorcycles in November; Honda Vietnam held 80% share.",
+    ),
+]
+
+
+def test_a_model_ranges_letters_are_no_shared_subject(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """VinFast's Indonesian plant (its lead: "will assemble the VF 3 and VF 5") joined the VF 3's
+    October sales on "shared subject: vietnam, VF": a sales story typed production. (Told
+    hours apart, as the trial's were.)"""
+    stories = _stories(cli, site, clock, [*THAI_WEEK, VINFAST[0], *VIETNAM_WEEK, VINFAST[1]])
+    for title, _ in VINFAST:
+        assert _alone(stories, title)
