@@ -1,6 +1,7 @@
 """Trial 53's leftovers (a Bangkok analyst of the ASEAN car markets): stories joined on a model
-range's letters ("VF" of "VF 3") and its maker's nationality ("Vietnam's VinFast"). Through the
-CLI over loopback feeds, with the trial's headlines and summaries."""
+range's letters ("VF" of "VF 3") and its maker's nationality ("Vietnam's VinFast"), a recall
+joined to a model's coming launch. Through the CLI over loopback feeds, with the trial's
+headlines and summaries."""
 
 from __future__ import annotations
 
@@ -65,3 +66,27 @@ def test_a_model_ranges_letters_are_no_shared_subject(
     stories = _stories(cli, site, clock, [*THAI_WEEK, VINFAST[0], *VIETNAM_WEEK, VINFAST[1]])
     for title, _ in VINFAST:
         assert _alone(stories, title)
+
+
+HILUX = [
+    (
+        "Toyota recalls 28,000 Hilux Revo over airbag fault",
+        "Toyota Motor Thailand is recalling 28,370 Hilux Revo pickups built between March and "
+        "August 2025 to replace a front passenger airbag inflator.",
+    ),
+    (
+        "Toyota Hilux Travo BEV to arrive in Thailand in Q2 2027",
+        "Battery-electric Hilux to be built at Ban Pho plant.",
+    ),
+]
+
+
+def test_a_model_due_to_arrive_is_a_launch_no_recall_of_its_name(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """ "Hilux Travo BEV to arrive in Thailand in Q2 2027" was typed financials (its quarter)
+    and joined the Hilux Revo's airbag recall, the lead of day 3 as "3 sources"."""
+    stories = _stories(cli, site, clock, [*THAI_WEEK, *HILUX])
+    arrival = _story_of(stories, HILUX[1][0])
+    assert [source["title"] for source in arrival["sources"]] == [HILUX[1][0]]
+    assert arrival["event"] == "launch"
