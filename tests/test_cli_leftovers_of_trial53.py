@@ -90,3 +90,40 @@ def test_a_model_due_to_arrive_is_a_launch_no_recall_of_its_name(
     arrival = _story_of(stories, HILUX[1][0])
     assert [source["title"] for source in arrival["sources"]] == [HILUX[1][0]]
     assert arrival["event"] == "launch"
+
+
+EV_35 = [
+    (
+        "EV board extends EV 3.5 production deadline to 2027",
+        "The National Electric Vehicle Policy Committee has given carmakers under the EV 3.5 "
+        "scheme until end-2027 to meet local production quotas, easing pressure on Chinese "
+        "brands.",
+    ),
+    (
+        "Thailand gives EV makers extra year to meet local output pledges",
+        "Thailand will give electric vehicle makers an extra year to offset imported cars with "
+        "local production under its EV 3.5 incentive scheme, the Board of Investment said.",
+    ),
+    ("Thailand extends EV 3.5 local production deadline as price war bites - Nikkei Asia", ""),
+    (
+        "EV 3.5 deadline pushed to 2027",
+        "Excise and BOI confirm one-year extension; penalty ratio for unbuilt units cut from 1.5 "
+        "to 1.2.",
+    ),
+    (
+        "Thailand eases EV subsidy terms for Chinese carmakers",
+        "Bangkok relaxes production offset rules under EV 3.5 after BYD, GWM and Changan warned "
+        "of overcapacity.",
+    ),
+]
+
+
+def test_a_national_programmes_name_is_what_its_reports_share(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Thailand's EV 3.5 extension was three stories ("titles name nothing in common": "3.5"
+    is no word); the Neta refund of EV 3.0 subsidies, the programme before it, stays apart."""
+    stories = _stories(cli, site, clock, [*THAI_WEEK, *EV_35])
+    extension = _story_of(stories, EV_35[0][0])
+    assert {source["title"] for source in extension["sources"]} == {title for title, _ in EV_35}
+    assert _alone(stories, "Excise department seeks 1.2bn baht refund of EV subsidies from Neta")

@@ -23,6 +23,7 @@ from autonews.classify.phrase_trie import Lexicon
 from autonews.cluster.concept_sets import ACTION_CONCEPTS
 from autonews.cluster.misread_words import misread_words
 from autonews.cluster.money_words import MONEY_WORDS, PRICE_PHRASES
+from autonews.cluster.policy_files import programme_terms
 from autonews.cluster.vocabulary import (
     FUNCTION_CHARS,
     FUNCTION_WORDS,
@@ -140,6 +141,9 @@ def _scan(
     stems = stems_of(words)
     formulas = _price_formulas(words)
     covered.update(formulas)
+    for start, end, programme in programme_terms(words):
+        (title if start < size else lead).append(programme)
+        covered.update(range(start, end))
     glossary = concepts()
     misread = misread_words(glossary)  # German "die" is no "dies"
     for start, end, payloads in glossary.scan(stems):
