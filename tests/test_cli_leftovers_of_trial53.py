@@ -127,3 +127,27 @@ def test_a_national_programmes_name_is_what_its_reports_share(
     extension = _story_of(stories, EV_35[0][0])
     assert {source["title"] for source in extension["sources"]} == {title for title, _ in EV_35}
     assert _alone(stories, "Excise department seeks 1.2bn baht refund of EV subsidies from Neta")
+
+
+def test_a_count_of_bookings_is_a_figure_of_orders(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """The Motor Expo's final tally carried "4%" as its only figure: "52,400 bookings", the
+    number the analyst wanted, was none."""
+    final = ("Motor Expo ends with 52,400 bookings, down 4%", "BYD topped the bookings.")
+    stories = _stories(cli, site, clock, [*THAI_WEEK, final])
+    figures = _story_of(stories, final[0])["figures"]
+    orders = [f for f in figures if f["kind"] == "units" and f["value"] == 52400]
+    assert [f["unit"] for f in orders] == ["orders"], figures
+
+
+def test_fr_before_a_price_is_from(cli) -> None:
+    """paultan.org's "fr RM129k" is "from RM129k": a price's least, as "from" is."""
+    result = cli("classify", "--format", "json", "Proton e.MAS 7 launched in Malaysia – fr RM129k")
+    assert result.code == 0, result.err
+    (figure,) = result.json()[0]["figures"]
+    assert (figure["text"], figure["unit"], figure["qualifier"]) == (
+        "fr RM129k",
+        "MYR",
+        "at_least",
+    )
