@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from autonews.classify.lexicon import tokenize
+
 
 def _either(words: list[str]) -> str:
     """Phrases as one alternation, a hyphen and a space alike, longest first."""
@@ -28,12 +30,45 @@ def _knowledge() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _files() -> tuple[tuple[str, re.Pattern[str]], ...]:
     found = []
-    for entry in _knowledge().get("file", []):
+    knowledge = _knowledge()
+    for entry in [*knowledge.get("file", []), *knowledge.get("programme", [])]:
         either = _either(entry["words"])
         found.append(
             (str(entry["id"]), re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE))
         )
     return tuple(found)
+
+
+PROGRAMME = "p:"  # the term of a national programme an item names: "p:th-ev-3.5"
+
+
+@lru_cache(maxsize=1)
+def _programmes() -> dict[tuple[str, ...], str]:
+    """Each programme's words as tokens, and its term."""
+    return {
+        tuple(tokenize(words).norms): PROGRAMME + str(entry["id"])
+        for entry in _knowledge().get("programme", [])
+        for words in entry["words"]
+    }
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in _programmes())
+
+
+def programme_terms(words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, term) of the national programmes ``words`` (a text's normalised words) name:
+    a subject their reports share, in whatever other words each tells the news ("EV 3.5")."""
+    if _first_words().isdisjoint(words):
+        return []
+    found = []
+    for key, term in _programmes().items():
+        size = len(key)
+        for start in range(len(words) - size + 1):
+            if tuple(words[start : start + size]) == key:
+                found.append((start, start + size, term))
+    return found
 
 
 _Body = tuple[str, re.Pattern[str], re.Pattern[str] | None]

@@ -30,6 +30,7 @@ from autonews.cluster.holdings import one_holding_sold
 from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
+from autonews.cluster.policy_files import PROGRAMME
 from autonews.cluster.sales_reports import one_report
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
@@ -210,6 +211,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
     asked for more, as a reader is told it."""
     if one_stage_of_a_file(a, b) or _one_body_report(a, b) or one_holding_sold(a, b):
         return None
+    if _one_programme_turn(a, b):
+        return None
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
     if _one_theme_beside_a_maker(a, b) or _one_theme_beside_a_maker(b, a):
@@ -293,6 +296,19 @@ def one_stage_of_a_file(a: _Features, b: _Features) -> bool:
     if a.files.isdisjoint(b.files) or not a.bodies or a.bodies != b.bodies:
         return False
     return abs(a.stamp - b.stamp) <= _SAME_DAY
+
+
+def _one_programme_turn(a: _Features, b: _Features) -> bool:
+    """Whether a title names a national programme ("EV 3.5") the other item names too, in its
+    title or its lead, within a day and with no other turn told: one turn of it, whatever else
+    each writes ("EV board extends EV 3.5 production deadline to 2027" / "Thailand gives EV
+    makers extra year to meet local output pledges", "... under its EV 3.5 incentive scheme")."""
+    named = [t for t in a.subject.keys() & b.subject.keys() if t.startswith(PROGRAMME)]
+    if not named or abs(a.stamp - b.stamp) > _SAME_DAY:
+        return False
+    if not any(t in a.title_subject or t in b.title_subject for t in named):
+        return False
+    return not (a.stages and b.stages and a.stages.isdisjoint(b.stages))
 
 
 def _one_body_report(a: _Features, b: _Features) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from autonews.classify.knowledge_loading import default_knowledge
+from autonews.classify.lexicon import stems_of
 from autonews.cluster.concept_sets import (
     COUNTRIES,
     PEOPLE_SINGULAR,
@@ -14,6 +16,7 @@ from autonews.cluster.concept_sets import (
     SINGULAR_CONCEPTS,
     STAGES,
 )
+from autonews.cluster.places import HOME
 from autonews.cluster.rarity import Corpus
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
 from autonews.cluster.terms import company_words
@@ -62,6 +65,8 @@ def subject_terms(
             else:
                 continue
             subject[t] = weight
+    for nationality in _nationalities(subject, c, title_words):
+        del subject[nationality]
     for group, model in models:
         subject[MODEL + group + ":" + model] = 1.0
     # What happens to a maker or a company once at a time (its bankruptcy, listing, strike),
@@ -117,3 +122,28 @@ def _two_nations(title: Mapping[str, int], implied: frozenset[str]) -> str | Non
     countries = {t for t in COUNTRIES.intersection(title) if t not in implied}
     named = sorted(t[2:] for t in countries if ONE_SIDE.get(t) not in countries)
     return NATIONS + "+".join(named) if len(named) == 2 else None
+
+
+def _nationalities(
+    subject: Mapping[str, float], c: Classification, title_words: Sequence[str]
+) -> list[str]:
+    """The home countries of the item's makers that its title names only right before one of
+    them ("Vietnam's VinFast", "China's GAC Aion"): the maker's nationality, no place of its
+    news (trial 53: "Vietnam's VinFast starts trial production at Indonesia plant" joined
+    "VinFast VF 3 tops Vietnam's best-selling car list" on "vietnam")."""
+    homes = {HOME[m.country] for m in c.makers if m.country in HOME}
+    if not title_words or homes.isdisjoint(subject):
+        return []
+    knowledge = default_knowledge()
+    words = list(title_words)
+    before_maker = {
+        start
+        for start, _, hits in knowledge.entities.scan(words, True)
+        if any(hit.kind == "maker" for hit in hits)
+    }
+    found: dict[str, bool] = {}  # each home country the title names: whether only so
+    for _, end, payloads in knowledge.concepts.scan(stems_of(words)):
+        term = payloads[0]
+        if term in homes:
+            found[term] = found.get(term, True) and end in before_maker
+    return [term for term, only in found.items() if only and term in subject]

@@ -23,6 +23,7 @@ from autonews.classify.phrase_trie import Lexicon
 from autonews.cluster.concept_sets import ACTION_CONCEPTS
 from autonews.cluster.misread_words import misread_words
 from autonews.cluster.money_words import MONEY_WORDS, PRICE_PHRASES
+from autonews.cluster.policy_files import programme_terms
 from autonews.cluster.vocabulary import (
     FUNCTION_CHARS,
     FUNCTION_WORDS,
@@ -140,6 +141,9 @@ def _scan(
     stems = stems_of(words)
     formulas = _price_formulas(words)
     covered.update(formulas)
+    for start, end, programme in programme_terms(words):
+        (title if start < size else lead).append(programme)
+        covered.update(range(start, end))
     glossary = concepts()
     misread = misread_words(glossary)  # German "die" is no "dies"
     for start, end, payloads in glossary.scan(stems):
@@ -162,9 +166,25 @@ def _scan(
             previous_cjk = word
             continue
         previous_cjk = ""
+        if index in in_models and _model_code_prefix(words, index, in_models):
+            continue
         # Numbers are compared as figures, not as words ("116,000" is not "000").
         if stems[index] not in _STOPWORDS and len(word) > 1 and not word.isdigit():
             (title if index < size else lead).append(stems[index])
+
+
+def _model_code_prefix(words: list[str], index: int, in_models: frozenset[int]) -> bool:
+    """Whether the word at ``index`` is the letters of a model's code written apart from its
+    number ("VF" of "VF 3"): every model of the range shares them, so they are no subject of
+    one event (VinFast's Indonesian plant, assembling "the VF 3 and VF 5", was joined to the
+    VF 3's sales on "VF", trial 53). The model is compared as a model where a title names it."""
+    following = index + 1
+    return (
+        len(words[index]) <= 3
+        and following in in_models
+        and following < len(words)
+        and words[following].isdigit()
+    )
 
 
 def _price_formulas(words: list[str]) -> set[int]:
