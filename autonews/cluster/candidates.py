@@ -124,7 +124,7 @@ def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[s
     for number in feature.numbers:
         terms += fig.keys(number.value)
     if SHARES in feature.title and feature.title_groups:
-        terms.append(SHARES)  # a maker's share moves of a day are one (model._one_share_move)
+        terms.append(SHARES)  # a maker's share moves of a day are one (one_report.one_share_move)
     unclaimed = ["\x01" + term for term in terms]
     if not feature.groups:
         return terms + unclaimed, terms

@@ -96,7 +96,7 @@ shares market-value analyst respond criticise apologise warn urge reject
 
 # A maker's shares and which way a title tells they went (knowledge/concepts.toml for the
 # concepts; the words as written, stemmed where they are read): two reports of one day's move
-# the same way are one story (model._one_share_move); a move told "again" is another day's.
+# the same way are one story (one_report.one_share_move); a move told "again" is another day's.
 SHARES = "c:shares"
 # What a title names when it tells the market's view of a maker: its shares, its market value,
 # an analyst's rating or price target. Such an item's lead gives the market's reasons (an

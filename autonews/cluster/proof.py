@@ -12,26 +12,25 @@ from __future__ import annotations
 
 from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster import figures as fig
+from autonews.cluster.company_ground import COMPANY, a_company_and_its_ground, one_side_only
 from autonews.cluster.concept_sets import (
-    AGAIN,
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
     MATERIALS,
-    SHARES,
-    SHARES_DOWN_TERMS,
-    SHARES_DOWN_WORDS,
-    SHARES_UP_TERMS,
-    SHARES_UP_WORDS,
     THEMES,
 )
 from autonews.cluster.features import _Features
 from autonews.cluster.holdings import one_holding_sold
+from autonews.cluster.one_report import (
+    one_body_report,
+    one_programme_turn,
+    one_share_move,
+    one_stage_of_a_file,
+)
 from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
-from autonews.cluster.policy_files import PROGRAMME
-from autonews.cluster.sales_reports import one_report
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
 
@@ -47,10 +46,6 @@ MIN_EVIDENCE = 1.0
 MIN_EVIDENCE_NO_MAKER = 2.0
 _NO_MAKER_COVER = 0.5  # the share of the shorter title's subject two maker-less titles share
 _CAR_COVER = 0.3  # the same for car news, whose titles name more specific things (parts, tech)
-COMPANY = "o:"  # the subject term of a company an item names: "o:Waymo"
-# Which way a title tells shares went: its words stemmed as the clustering reads them.
-UP = frozenset(map(stem, SHARES_UP_WORDS)) | SHARES_UP_TERMS
-DOWN = frozenset(map(stem, SHARES_DOWN_WORDS)) | SHARES_DOWN_TERMS
 
 
 def _common(a: _Features, b: _Features) -> float:
@@ -209,9 +204,9 @@ TOO_LITTLE_NO_MAKER = (
 def unproven(a: _Features, b: _Features, common: float) -> str | None:
     """None when two items share enough to be one event (see ``positive``); else which rule
     asked for more, as a reader is told it."""
-    if one_stage_of_a_file(a, b) or _one_body_report(a, b) or one_holding_sold(a, b):
+    if one_stage_of_a_file(a, b) or one_body_report(a, b) or one_holding_sold(a, b):
         return None
-    if _one_programme_turn(a, b):
+    if one_programme_turn(a, b):
         return None
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
@@ -222,7 +217,7 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
             common = _named_by_the_note(a, b, common)
         if _enough(a, b, common):
             return None if _proper(a, b) or _told_figure(a, b) else ONLY_A_PLACE
-        if _enough(a, b, evidence(a, b, common)) or _one_share_move(a, b):
+        if _enough(a, b, evidence(a, b, common)) or one_share_move(a, b):
             return None
         return TOO_LITTLE_WITH_MAKER
     if _one_company_acting(a, b, common):
@@ -256,14 +251,14 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
     if (
         car
         and not figure
-        and _one_side_only(both, other_turns)
-        and not _a_company_and_its_ground(a, b, both, other_turns)
+        and one_side_only(both, other_turns)
+        and not a_company_and_its_ground(a, b, both, other_turns)
     ):
         # Judged as car news, two items need more than a company or a place in common, as
         # two of one maker do: a robotaxi firm's funding / its recall; a country's ban on
         # petrol cars / its car output. A figure both titles give is more, and so are two
         # places (the EU's tariffs on China / Beijing's answer), and a company with a place
-        # or a counterpart (``_a_company_and_its_ground``).
+        # or a counterpart (``company_ground.a_company_and_its_ground``).
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
@@ -285,39 +280,6 @@ def _one_company_acting(a: _Features, b: _Features, common: float) -> bool:
     if common >= need:
         return _proper(a, b, own) or _told_figure(a, b)
     return evidence(a, b, common) >= need
-
-
-def one_stage_of_a_file(a: _Features, b: _Features) -> bool:
-    """Whether two items name one file of regulation and the same body of the EU acting on it,
-    within a day: one stage of the file (the Commission's proposal, the Parliament's vote),
-    however each outlet and language words it ("Brussels waters down 2035 combustion engine
-    ban" / "Verbrenner-Aus: EU-Kommission schlägt Lockerung der CO2-Flottengrenzwerte vor",
-    trial 47). Another body (the Council's position on the proposal) is another stage."""
-    if a.files.isdisjoint(b.files) or not a.bodies or a.bodies != b.bodies:
-        return False
-    return abs(a.stamp - b.stamp) <= _SAME_DAY
-
-
-def _one_programme_turn(a: _Features, b: _Features) -> bool:
-    """Whether a title names a national programme ("EV 3.5") the other item names too, in its
-    title or its lead, within a day and with no other turn told: one turn of it, whatever else
-    each writes ("EV board extends EV 3.5 production deadline to 2027" / "Thailand gives EV
-    makers extra year to meet local output pledges", "... under its EV 3.5 incentive scheme")."""
-    named = [t for t in a.subject.keys() & b.subject.keys() if t.startswith(PROGRAMME)]
-    if not named or abs(a.stamp - b.stamp) > _SAME_DAY:
-        return False
-    if not any(t in a.title_subject or t in b.title_subject for t in named):
-        return False
-    return not (a.stages and b.stages and a.stages.isdisjoint(b.stages))
-
-
-def _one_body_report(a: _Features, b: _Features) -> bool:
-    """Both titles tell one national body's figures of one month, within a day ("UK new car
-    market up 4.1% in November" / "SMMT: November new car registrations up"): their titles
-    need name nothing else in common (``sales_reports.body_report``)."""
-    if a.sales is None or not a.sales.body:
-        return False
-    return one_report(a.sales, b.sales, abs(a.stamp - b.stamp), (a.markets, b.markets))
 
 
 def _named_by_the_note(a: _Features, b: _Features, common: float) -> float:
@@ -408,72 +370,3 @@ def _telling(a: _Features, b: _Features) -> bool:
     counts = {f for f in a.title_numbers & b.title_numbers if not f.percent and f.value >= 100}
     percents = {f for f in a.title_percents & b.title_percents if f.value >= 10 or f.precision < 1}
     return bool(counts or percents)
-
-
-def _one_share_move(a: _Features, b: _Features) -> bool:
-    """Whether both titles tell how one maker's shares moved, the same way, within half a day:
-    a maker's shares move once a day, whatever cause each report gives ("Why Li Auto shares are
-    diving" / "Li Auto shares fall after it cuts its outlook"). Each title must name that maker
-    alone and say which way the shares went ("Tesla shares video of Optimus" tells no move;
-    "Li Auto shares tumble after Nio cuts prices" is not Nio's move), and neither may tell a
-    move again (Monday's drop / Tuesday's)."""
-    if SHARES not in a.title or SHARES not in b.title or abs(a.stamp - b.stamp) > _HALF_DAY:
-        return False
-    if len(a.title_groups) != 1 or a.title_groups != b.title_groups:
-        return False
-    if AGAIN in a.title or AGAIN in b.title:
-        return False
-    way = _share_direction(a)
-    return way is not None and way == _share_direction(b)
-
-
-def _share_direction(item: _Features) -> str | None:
-    """The way a title tells the shares went, "up" or "down"; None for neither, or both."""
-    up, down = not UP.isdisjoint(item.title), not DOWN.isdisjoint(item.title)
-    if up is down:
-        return None
-    return "up" if up else "down"
-
-
-def _a_company_and_its_ground(
-    a: _Features, b: _Features, both: frozenset[str], other_turns: bool
-) -> bool:
-    """Whether both titles name one company (a cell maker, a supplier: companies.toml) and,
-    besides it, a region or a town, or a second side (a company, a joint venture's parent)
-    where both tell one turn of a story (a deal done, a delay), and tell no other turns: a
-    supplier's plant news seldom names a maker, so its company is a subject as a maker is
-    (trial 52: "Panasonic delays full operation of Kansas EV battery plant" / "Panasonic
-    pushes back full production at Kansas battery plant"; "Lyten completes takeover of
-    Northvolt Ett" / "Lyten closes deal for bankrupt Northvolt's Swedish plants"). A company
-    alone is not enough (a robotaxi firm's funding / its recall), nor with a country, every
-    other day's ("Ayvens opens van centre in Coventry" / "Ayvens erhöht Raten in
-    Großbritannien"), nor a plant's start and its delay, nor two companies' deal for one plant
-    and their restart of another (trial 42: "Northvolt Heide: Lyten buys" / "Northvolt Ett:
-    Lyten restarts cell line")."""
-    if other_turns:
-        return False
-    companies = sum(term.startswith(COMPANY) for term in both)
-    if not companies:
-        return False
-    if any(term in COUNTRY_OF for term in both):
-        return True  # a region or a town both titles name; a country is every other day's
-    # The sides both name, a joint venture's parents among them ("StarPlus Energy" is
-    # Stellantis's and Samsung SDI's).
-    sides = len(a.actors & b.actors)
-    return sides >= 2 and not a.stages.isdisjoint(b.stages)
-
-
-def _one_side_only(both: frozenset[str], other_turns: bool) -> bool:
-    """Whether the terms two titles share are only companies and at most one place. A place
-    and the country it implies are two places, as a city and its region may be one told at two
-    scales ("Stellantis to idle Windsor plant" / "Windsor shutdown: ... dealers say": Ontario,
-    Canada), but one when the titles tell other turns of a story (``other_turns``: "Doug Ford
-    says Ontario will hit back ... again" / "Honda pushes back Ontario EV plant start"): what
-    happens in one province is not one event."""
-    places = 0
-    for term in both:
-        if term in PLACES:
-            places += not (other_turns and COUNTRY_OF.get(term) in both)
-        elif not term.startswith(COMPANY):
-            return False
-    return places <= 1
