@@ -72,7 +72,7 @@ def test_local_money_still_reads_prices(cli) -> None:
         ("Proton launches e.MAS 5 EV at RM79,800", "RM79,800"),
         ("Leapmotor B10 now RM119k in Malaysia", "RM119k"),
         ("Toyota Vios priced at PHP 799,000 in Manila", "PHP 799,000"),
-        ("Zeekr owners can charge at RM1.20/kWh", "RM1.20"),
+        ("Zeekr owners can charge at RM1.20/kWh", "RM1.20/kWh"),  # (per kWh: trial 52's `per`)
     ]:
         figures = _classified(cli, title).get("figures", [])
         assert text in [f["text"] for f in figures if f["kind"] == "money"], (title, figures)
