@@ -30,6 +30,7 @@ from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.sales_reports import one_report
+from autonews.cluster.share_causes import reacts_the_same_day
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
 
@@ -85,7 +86,7 @@ def _proper(a: _Features, b: _Features, own: frozenset[str] = frozenset()) -> bo
     others took the other's news within a day ("Mercedes cuts margin outlook on weak China
     demand" / "Mercedes shares fall as China slowdown bites"). ``own``: the terms of a company
     both titles open with, which is no more a subject than the maker's name is."""
-    if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
+    if reacts_the_same_day(a, b):
         return True  # the market's reaction to the maker's news, told the same day
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
@@ -322,7 +323,7 @@ def _one_company(a: _Features, b: _Features, both: frozenset[str]) -> bool:
     against the cuts, in another town) is other news of the company."""
     if a.makers or b.makers or not any(term.startswith(COMPANY) for term in both):
         return False
-    if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
+    if reacts_the_same_day(a, b):
         return True
     if not _told_figure(a, b):
         return False
