@@ -271,6 +271,13 @@ solid-state tariff
 """.split()
 )
 
+# The energy industry's themes (knowledge/concepts.toml: "grid" holds solar, renewables and
+# electricity), which battery and energy feeds keep returning to: two titles naming no maker
+# that share one of these and nothing else tell two events (trial 52: "Enphase cuts jobs as US
+# residential solar slumps" / "Data center developer buys former solar panel plant for battery
+# storage", joined on "grid").
+ENERGY_THEMES = frozenset(("c:grid",))
+
 # Posts (knowledge/concepts.toml): a maker's new chief executive and its new finance chief are
 # two events, whatever else the titles share.
 POSTS = frozenset("c:" + concept for concept in "ceo cfo cto coo chairman".split())

@@ -17,6 +17,7 @@ from autonews.cluster.concept_sets import (
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
+    ENERGY_THEMES,
     SHARES,
     SHARES_DOWN_TERMS,
     SHARES_DOWN_WORDS,
@@ -194,6 +195,10 @@ ONLY_A_COMPANY_OR_PLACE = (
     "both titles give, two places, or, for one company, the same day's market reaction or a "
     "figure one title gives and the other's lead tells under a title that tells nothing else"
 )
+ONE_THEME_NO_MAKER = (
+    "all both titles name is one theme (the grid or solar, hybrids, tariffs), and neither names "
+    "a maker: car news naming no maker needs a second subject, a company, a place or a figure"
+)
 TOO_LITTLE_NO_MAKER = (
     "what both titles name weighs too little: items that do not both name a maker need a name "
     "few items use, or two"
@@ -242,6 +247,10 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return NOTHING_IN_TITLES
     if len(both) < cover * smaller:
         return TOO_LITTLE_OF_TITLES
+    if car and not figure and not (a.makers or b.makers) and _one_theme_only(both):
+        # One theme is what an industry's news shares, no event: a solar installer's job cuts
+        # and a data centre's storage plant on "grid" (of "solar", trial 52).
+        return ONE_THEME_NO_MAKER
     other_turns = bool(a.stages and b.stages) and a.stages.isdisjoint(b.stages)
     if (
         car
@@ -257,6 +266,15 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
+
+
+def _one_theme_only(both: frozenset[str]) -> bool:
+    """Whether the one term two titles share is a theme their industry keeps returning to
+    (solar, the grid, hybrids, tariffs): no event by itself."""
+    if len(both) != 1:
+        return False
+    (term,) = both
+    return term in THEMES or term in ENERGY_THEMES
 
 
 def _one_company_acting(a: _Features, b: _Features, common: float) -> bool:
