@@ -98,6 +98,19 @@ shares market-value analyst respond criticise apologise warn urge reject
 # concepts; the words as written, stemmed where they are read): two reports of one day's move
 # the same way are one story (one_report.one_share_move); a move told "again" is another day's.
 SHARES = "c:shares"
+# A cause a title gives a share move of its own (an index's inclusion, results; a broker's note
+# is ``features.note``): such a move is not the market's reaction to the company's other news
+# of the day (trial 52: "CATL shares hit record as Morgan Stanley raises target" is no reaction
+# to "CATL to spend 5 billion yuan on share buyback"). Each family is one cause, however
+# worded ("after earnings beat" reacts to "posts first quarterly profit").
+# Each cause: what the move's title names, and what tells that cause in the news's title. A
+# move's results are the reported ones ("expectations" may be a price's), and the news of
+# results may be its deliveries or sales ("Tesla reports 462,890 deliveries for Q3" / "Tesla's
+# Mixed Q3 Results, Stock Reaction").
+SHARE_MOVE_CAUSES = (
+    (frozenset("c:" + c for c in "earnings profit loss revenue".split()), RESULTS),
+    (frozenset(("c:index-inclusion",)), frozenset(("c:index-inclusion",))),
+)
 # What a title names when it tells the market's view of a maker: its shares, its market value,
 # an analyst's rating or price target. Such an item's lead gives the market's reasons (an
 # analyst "citing robotaxi expansion"), background to the note, not the news it joins.
@@ -265,6 +278,12 @@ solid-state tariff
 # two events. Not rare earths: China's export curbs told in two scripts share only that
 # (clusters-blind-titles-only3).
 MATERIALS = frozenset({"c:critical-minerals", "c:battery-storage"})
+# The energy industry's themes (knowledge/concepts.toml: "grid" holds solar, renewables and
+# electricity), which battery and energy feeds keep returning to: two titles naming no maker
+# that share one of these and nothing else tell two events (trial 52: "Enphase cuts jobs as US
+# residential solar slumps" / "Data center developer buys former solar panel plant for battery
+# storage", joined on "grid").
+ENERGY_THEMES = frozenset(("c:grid",))
 
 # Posts (knowledge/concepts.toml): a maker's new chief executive and its new finance chief are
 # two events, whatever else the titles share.

@@ -17,6 +17,7 @@ from autonews.cluster.concept_sets import (
     CAR_CONCEPTS,
     COMPONENTS,
     COUNTRIES,
+    ENERGY_THEMES,
     MATERIALS,
     THEMES,
 )
@@ -31,11 +32,10 @@ from autonews.cluster.one_report import (
 from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
+from autonews.cluster.share_causes import reacts_the_same_day
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
 
-_SAME_DAY = 24 * 3600.0
-_HALF_DAY = 12 * 3600.0
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
 # a common one ("china") besides a maker both titles name; one term few items use when both name
 # makers of a group, but not both in the title, when one title names a maker the other does not,
@@ -82,7 +82,7 @@ def _proper(a: _Features, b: _Features, own: frozenset[str] = frozenset()) -> bo
     others took the other's news within a day ("Mercedes cuts margin outlook on weak China
     demand" / "Mercedes shares fall as China slowdown bites"). ``own``: the terms of a company
     both titles open with, which is no more a subject than the maker's name is."""
-    if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
+    if reacts_the_same_day(a, b):
         return True  # the market's reaction to the maker's news, told the same day
     sa, sb = a.subject, b.subject
     both = sa.keys() & (sb.keys() if a.cjk is b.cjk else b.bridging)
@@ -195,6 +195,10 @@ ONLY_A_MATERIAL = (
     "storage), which a price note, a quota, a mine's output and a storage plant share: two "
     "events without a name or figure besides"
 )
+ONE_THEME_NO_MAKER = (
+    "all both titles name is one theme (the grid or solar, hybrids, tariffs), and neither names "
+    "a maker: car news naming no maker needs a second subject, a company, a place or a figure"
+)
 TOO_LITTLE_NO_MAKER = (
     "what both titles name weighs too little: items that do not both name a maker need a name "
     "few items use, or two"
@@ -247,6 +251,10 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return ONLY_A_MATERIAL
     if len(both) < cover * smaller:
         return TOO_LITTLE_OF_TITLES
+    if car and not figure and not (a.makers or b.makers) and _one_theme_only(both):
+        # One theme is what an industry's news shares, no event: a solar installer's job cuts
+        # and a data centre's storage plant on "grid" (of "solar", trial 52).
+        return ONE_THEME_NO_MAKER
     other_turns = bool(a.stages and b.stages) and a.stages.isdisjoint(b.stages)
     if (
         car
@@ -262,6 +270,15 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
+
+
+def _one_theme_only(both: frozenset[str]) -> bool:
+    """Whether the one term two titles share is a theme their industry keeps returning to
+    (solar, the grid, hybrids, tariffs): no event by itself."""
+    if len(both) != 1:
+        return False
+    (term,) = both
+    return term in THEMES or term in ENERGY_THEMES
 
 
 def _one_company_acting(a: _Features, b: _Features, common: float) -> bool:
@@ -308,7 +325,7 @@ def _one_company(a: _Features, b: _Features, both: frozenset[str]) -> bool:
     against the cuts, in another town) is other news of the company."""
     if a.makers or b.makers or not any(term.startswith(COMPANY) for term in both):
         return False
-    if a.reaction is not b.reaction and abs(a.stamp - b.stamp) <= _SAME_DAY:
+    if reacts_the_same_day(a, b):
         return True
     if not _told_figure(a, b):
         return False
