@@ -29,7 +29,7 @@ from autonews.page_text import reads_as_paywall, without_heading
 from autonews.page_walls import said_by_summary
 from autonews.parse.fields import titled_by_text
 from autonews.recall_listings import recall_listing
-from autonews.story_details import with_sources_details
+from autonews.story_details import with_makers_sources_tell, with_sources_details
 from autonews.story_turns import later_turns
 from autonews.text import first_sentences
 from autonews.title_shapes import from_wire_or_trade, reads_as_teaser
@@ -215,7 +215,10 @@ def build_story(
         and (chosen.community or not m.community)
     ]
     classification = with_sources_details(
-        _story_event([classifications[m.id] for m in voting], label),
+        with_makers_sources_tell(
+            _story_event([classifications[m.id] for m in voting], label),
+            [classifications[m.id] for m in voting],
+        ),
         [classifications[m.id] for m in voting if m.id != chosen.id],
     )
     if _policy_for_all(classification, [classifications[m.id] for m in voting]):

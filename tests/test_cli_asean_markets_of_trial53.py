@@ -68,11 +68,15 @@ TOYOTA_PLAN = (
 )
 
 
-def _stories(cli, site: Site, clock: Clock, items: list[tuple[str, str]]) -> list[dict]:
-    """The digest of ``items``, each from a feed of its own (as the trial's outlets were)."""
+def _stories(
+    cli, site: Site, clock: Clock, items: list[tuple[str, str]], hours: list[float] | None = None
+) -> list[dict]:
+    """The digest of ``items``, each from a feed of its own (as the trial's outlets were),
+    published ``hours`` ago (by default an hour apart)."""
     feeds = []
     for n, (title, summary) in enumerate(items):
-        feed = [entry(clock, title, n, 40 - n, description=summary)]
+        ago = hours[n] if hours else 40 - n
+        feed = [entry(clock, title, n, ago, description=summary)]
         feeds += ["--feed", publish(site, f"/outlet{n}.xml", feed, title=f"Outlet {n}")]
     result = cli("digest", *feeds, "--no-extract", "--format", "json", "--all-topics")
     assert result.code == 0, result.err
@@ -172,3 +176,46 @@ def test_a_final_tally_after_a_delivered_running_count_is_news(
     sent = run([*week, *EXPO_FINAL])
     assert {title for title, _ in EXPO_FINAL} <= set(sent)
     assert not {title for title, _ in EXPO_RUNNING} & set(sent)  # delivered already
+
+
+SEALION = (
+    "BYD Sealion 5 DM-i launched in Malaysia – from RM119,800, 1,000 km range",
+    "The plug-in hybrid SUV is BYD's first PHEV for Malaysia and is imported from Thailand.",
+)
+# The week's Malaysian car news beside them: Malaysia is no subject of one story.
+MALAYSIA_WEEK = [
+    (
+        "2027 Proton X50 facelift launched in Malaysia – three variants, from RM89,800",
+        "The facelifted Proton X50 is here with a new front end and Level 2 ADAS.",
+    ),
+    (
+        "Chery starts local assembly at RM1bn Kulim plant",
+        "Chery Automobile's Malaysian unit has begun CKD assembly in Kulim, Kedah.",
+    ),
+    (
+        "MAA revises 2026 TIV forecast to 790,000 units",
+        "The Malaysian Automotive Association now expects total industry volume to fall 3%.",
+    ),
+    (
+        "Perodua sales hit 32,100 units in November, on track for record year",
+        "Perodua said its November sales rose 5% to 32,100 units in Malaysia.",
+    ),
+    (
+        "Omoda C5 EV price cut by RM15k in Malaysia, now from RM114,800",
+        "Chery Malaysia has lowered the price of the C5 EV following the start of local assembly.",
+    ),
+]
+
+
+def test_a_figure_counting_other_things_is_no_shared_figure(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Re-check of trial 53: BYD's Sealion 5 launch joined Gentari's charge-point plan on
+    "shared figures: 1,000": 1,000 charge points and a 1,000 km range are two figures."""
+    # Over two days, as the trial's were: 21 hours apart, among the week's Malaysian news.
+    hours = [40.0 - n for n in range(len(THAI_WEEK))] + [47, 42, 30, 15, 3, 45, 24]
+    items = [*THAI_WEEK, *MALAYSIA_WEEK, CHARGERS[1], SEALION]
+    stories = _stories(cli, site, clock, items, hours)
+    for title, _ in (CHARGERS[1], SEALION):
+        story = _story_of(stories, title)
+        assert [source["title"] for source in story["sources"]] == [title]

@@ -160,8 +160,36 @@ _COUNT_BEFORE = re.compile(
 )
 
 
+# What else a figure counts, by the words after it: a distance ("1,000 km range"), chargers
+# ("1,000 EV charge points"), people ("800 workers"). A figure one text counts so and another
+# counts otherwise is two figures (trial 53: a charge-point plan joined a launch on "1,000").
+_OTHER_COUNTS = (
+    ("distance", re.compile(r"\s?(?:km|kilomet(?:er|re)s?|miles?|公里)(?![a-z])", re.IGNORECASE)),
+    (
+        "chargers",
+        re.compile(
+            r"\s?(?:(?:EV|DC|AC|fast|public|ultra-fast)\s)*(?:charg(?:e|ing)\s(?:points?"
+            r"|stations?|bays?|piles?|ports?)|chargers?|充电桩|充电站)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "people",
+        re.compile(
+            r"\s?(?:\w+\s)?(?:jobs|workers|employees|staff|people|Stellen|Mitarbeiter)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _other_count(text: str, end: int) -> str | None:
+    return next((kind for kind, words in _OTHER_COUNTS if words.match(text, end)), None)
+
+
 def counted_as(text: str) -> dict[Figure, str]:
-    """The figures of a text whose words say what they count: "money" or "vehicles"."""
+    """The figures of a text whose words say what they count: "money", "vehicles", or another
+    count (``_OTHER_COUNTS``: a distance, chargers, people)."""
     found: dict[Figure, str] = {}
     if not _DIGIT.search(text):
         return found
@@ -174,6 +202,8 @@ def counted_as(text: str) -> dict[Figure, str]:
         value = number_value(digits, unit or None, comma)
         if _money_before().search(before) or _money_after().match(text, match.end()):
             found[figure(value)] = "money"
+        elif other := _other_count(text, match.end()):
+            found[figure(value)] = other
         elif _COUNT_AFTER.match(text, match.end()):
             found[figure(value if unit or comma else whole_count(digits, value))] = "vehicles"
         elif _COUNT_BEFORE.search(text[: match.start()][-24:]):

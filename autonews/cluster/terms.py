@@ -278,12 +278,41 @@ def _sentences(body: str) -> list[str]:
 
 def site_text(bodies: Sequence[tuple[str, str]]) -> frozenset[str]:
     """Sentences a feed's articles share (``bodies``: (feed, body) pairs): a newsletter
-    plug, a byline formula, a cookie notice. They are the site's, not the event's."""
+    plug, a byline formula, a cookie notice. They are the site's, not the event's. So are the
+    sentences of a formula the site writes on most pages, ending each with its page's own
+    words ("Nikkei Asia could not immediately reach officials for further comment on …"):
+    its words, the outlet's name among them, are no evidence that two of its items tell one
+    event (trial 53: "shared subject: asia, Nikkei")."""
     seen: Counter[tuple[str, str]] = Counter()
+    openings: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    pages: Counter[str] = Counter()
     for feed, body in bodies:
         if body:
-            seen.update({(feed, sentence.casefold()) for sentence in _sentences(body)})
-    return frozenset(sentence for (_, sentence), count in seen.items() if count > 1)
+            sentences = {sentence.casefold() for sentence in _sentences(body)}
+            seen.update((feed, sentence) for sentence in sentences)
+            openings.update({(feed, _opening(sentence)) for sentence in sentences} - {(feed, ())})
+            pages[feed] += 1
+    formulas = {
+        (feed, opening)
+        for (feed, opening), count in openings.items()
+        if count >= max(_FORMULA_PAGES, pages[feed] * _FORMULA_SHARE)
+    }
+    return frozenset(
+        sentence
+        for (feed, sentence), count in seen.items()
+        if count > 1 or (feed, _opening(sentence)) in formulas
+    )
+
+
+_FORMULA_WORDS = 8  # a formula's opening words: fewer ("The company said in a") are news's too
+_FORMULA_PAGES = 2  # pages of one feed clustered together at least, and
+_FORMULA_SHARE = 0.5  # of its pages with a body: a sentence's opening on fewer is its news
+
+
+def _opening(sentence: str) -> tuple[str, ...]:
+    """A sentence's first words, () when it is shorter than a formula's opening."""
+    words = sentence.split()
+    return tuple(words[:_FORMULA_WORDS]) if len(words) > _FORMULA_WORDS else ()
 
 
 def text_lead(summary: str, body: str, shared: frozenset[str]) -> str:
