@@ -191,7 +191,9 @@ class Classifier(TitleReader, OffTopicChecks):
                 else "the title says it is about something else",
             )
         extra = None if off_topic or not (summary or body) else Extra.of(self, summary, body, title)
-        in_title = frozenset(found)  # the summary's spots are placed in its own tokens
+        # The title's spots (the summary's are placed in its own tokens): the list itself, not a
+        # set, which hashed every title's names for the few that have a summary's beside them.
+        in_title = found
         if extra is not None:
             found = extra.models_ceded(found, reasons) if found else found
             if not any(hit.kind == "maker" for _, _, hit in found):
@@ -262,8 +264,9 @@ class Classifier(TitleReader, OffTopicChecks):
             reasons.append(f"event other: an opinion on the news, not {event.value}")
             event = _OTHER
         if len(found) > 1:  # (of the title's names: "Waymo partners …" naming Toyota crashed)
-            titled = [spot for spot in found if spot in in_title]
-            compared = set(titled) - set(without_compared(self.k, titled, tokens, reasons))
+            titled = found if found is in_title else [s for s in found if s in in_title]
+            kept = without_compared(self.k, titled, tokens, reasons)
+            compared = [spot for spot in titled if spot not in kept]
             found = [spot for spot in found if spot not in compared]
         named = [hit for _, _, hit in found]
         if named and automotive:

@@ -15,13 +15,21 @@ from autonews.numbers import NUMBER, number_value
 
 _ENERGY = {"wh": "Wh", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh"}
 _MASS_SCALES = {"kt": 1e3, "mt": 1e6, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_MASSES = ("tonnes", "tons", r"metric\s+tons", "t", "Mt", "kt")
+_MASS_WORD_SCALES = ("thousand", "million", "billion")
+_SCALE = "|".join(rf"{word}\s+" for word in _MASS_WORD_SCALES)
 _MEASURED = re.compile(
     rf"(?<![$€£¥₹₩\w.,])(?P<number>{NUMBER})\s?"
     r"(?:(?P<energy>[kMGT]?Wh)\b"
-    r"|(?P<scale>thousand\s+|million\s+|billion\s+)?(?P<mass>tonnes|tons|metric\s+tons|t|Mt|kt)"
+    rf"|(?P<scale>{_SCALE})?(?P<mass>{'|'.join(_MASSES)})"
     r"(?![\w/-]))",
     re.IGNORECASE,
 )
+# What _MEASURED needs, cheap to look for: a digit, then a unit's or a scale's first letter. Its
+# lookbehind comes before the number, so the engine tries it at every character; this pattern
+# opens with the digit the engine skips to, and most titles with a figure have no measure.
+_FIRST_LETTERS = "".join(sorted({w[0].lower() for w in (*_ENERGY, *_MASSES, *_MASS_WORD_SCALES)}))
+_MEASURE_CUE = re.compile(rf"\d\s?[{_FIRST_LETTERS}]", re.IGNORECASE)
 # What a sum is paid for: "$4,050/t", "98,500 yuan per tonne", "$0.09 per watt", "$52/kWh".
 _PER = re.compile(
     r"\s?(?:/|per\s+|a\s+)(?P<unit>tonne|ton|t|kg|kWh|MWh|Wh|watt|W)\b(?!-)", re.IGNORECASE
@@ -51,7 +59,9 @@ def measured(text: str) -> list[tuple[int, Figure]]:
 def with_measures(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """``figures`` with what each sum is paid for, and the energy and mass figures of ``text``
     among them in the order the text has them."""
-    if not any(ch.isdigit() for ch in text):
+    # (extract_figures asks only of a text with a digit: no check for one here.)
+    measures = measured(text) if _MEASURE_CUE.search(text) else []
+    if not figures and not measures:
         return figures
     placed: list[tuple[int, Figure]] = []
     searched = 0
@@ -67,7 +77,7 @@ def with_measures(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
                 figure = _priced_per(text, searched, figure)
         placed.append((at, figure))
     taken = [(at, at + len(f.text)) for at, f in placed]
-    for at, figure in measured(text):
+    for at, figure in measures:
         end = at + len(figure.text)
         if not any(a < end and at < b for a, b in taken):
             placed.append((at, figure))
