@@ -11,7 +11,7 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.feeds import item, rss
+from tests.helpers.feeds import Entry, digest_of_feeds
 
 # (path, hours ago, title, summary)
 TARIFFS = [
@@ -54,21 +54,8 @@ DEALS = [
 ]
 
 
-def _digest(cli, httpserver: HTTPServer, entries: list[tuple[str, float, str, str]]) -> Any:
-    feeds = []
-    for path in dict.fromkeys(path for path, *_ in entries):
-        mine = [e for e in entries if e[0] == path]
-        items = [
-            item(title, n, hours, link=f"http://example.com{path}/{n}", description=summary)
-            for n, (_, hours, title, summary) in enumerate(mine)
-        ]
-        httpserver.expect_request(path).respond_with_data(
-            rss(items), content_type="application/rss+xml"
-        )
-        feeds += ["--feed", str(httpserver.url_for(path))]
-    result = cli("digest", *feeds, "--no-extract", "--since", "2d", "--format", "json")
-    assert result.code == 0, result.err
-    return result.json()
+def _digest(cli: Any, httpserver: HTTPServer, entries: list[Entry]) -> Any:
+    return digest_of_feeds(cli, httpserver, entries, since="2d")
 
 
 def _story_of(digest: Any, title: str) -> dict[str, Any]:

@@ -13,11 +13,10 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 
 from autonews.evaluation.cluster import load_rows
-from tests.helpers.feeds import item, rss
+from tests.helpers.feeds import Entry, digest_of_feeds
 
 TRIAL = Path(__file__).parent / "data" / "clusters-trial52.tsv"
 
-Entry = tuple[str, float, str, str]  # (feed path, hours ago, title, summary)
 
 # Two robotaxi companies' listings: different companies, which `story A B` names.
 TWO_LISTINGS = [
@@ -26,21 +25,8 @@ TWO_LISTINGS = [
 ]
 
 
-def _digest(cli, httpserver: HTTPServer, entries: list[Entry]) -> Any:
-    feeds = []
-    for path in dict.fromkeys(path for path, *_ in entries):
-        mine = [e for e in entries if e[0] == path]
-        items = [
-            item(title, n, hours, link=f"http://example.com{path}/{n}", description=summary)
-            for n, (_, hours, title, summary) in enumerate(mine)
-        ]
-        httpserver.expect_request(path).respond_with_data(
-            rss(items), content_type="application/rss+xml"
-        )
-        feeds += ["--feed", str(httpserver.url_for(path))]
-    result = cli("digest", *feeds, "--no-extract", "--since", "3d", "--format", "json")
-    assert result.code == 0, result.err
-    return result.json()
+def _digest(cli: Any, httpserver: HTTPServer, entries: list[Entry]) -> Any:
+    return digest_of_feeds(cli, httpserver, entries, since="3d")
 
 
 def _story_of(digest: Any, title: str) -> dict[str, Any]:
