@@ -11,7 +11,7 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.feeds import Entry, digest_of_feeds
+from tests.helpers.outlet_rows import Row, digest_of_rows
 
 # (path, hours ago, title, summary)
 TARIFFS = [
@@ -54,8 +54,9 @@ DEALS = [
 ]
 
 
-def _digest(cli: Any, httpserver: HTTPServer, entries: list[Entry]) -> Any:
-    return digest_of_feeds(cli, httpserver, entries, since="2d")
+def _digest(cli: Any, httpserver: HTTPServer, entries: list[Row]) -> Any:
+    """The digest of ``entries`` (feed path, hours ago, title, summary), a feed per path."""
+    return digest_of_rows(cli, httpserver, [(p.lstrip("/"), *rest) for p, *rest in entries], "2d")
 
 
 def _story_of(digest: Any, title: str) -> dict[str, Any]:

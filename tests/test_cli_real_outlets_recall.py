@@ -14,7 +14,8 @@ from pytest_httpserver import HTTPServer
 
 from autonews.cluster import features_of
 from autonews.evaluation.cluster import EPOCH, Row, inputs
-from tests.helpers.feeds import Entry, digest_of_feeds
+from tests.helpers.outlet_rows import Row as Entry
+from tests.helpers.outlet_rows import digest_of_rows
 
 # (path, hours ago, title, summary)
 
@@ -62,7 +63,8 @@ JAPAN_DEAL = [
 
 
 def _digest(cli: Any, httpserver: HTTPServer, entries: list[Entry]) -> Any:
-    return digest_of_feeds(cli, httpserver, entries, since="2d")
+    """The digest of ``entries`` (feed path, hours ago, title, summary), a feed per path."""
+    return digest_of_rows(cli, httpserver, [(p.lstrip("/"), *rest) for p, *rest in entries], "2d")
 
 
 def _stories(digest: Any) -> list[set[str]]:

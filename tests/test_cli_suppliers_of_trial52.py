@@ -13,7 +13,7 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 
 from autonews.evaluation.cluster import load_rows
-from tests.helpers.feeds import Entry, digest_of_feeds
+from tests.helpers.outlet_rows import Row, digest_of_rows
 
 TRIAL = Path(__file__).parent / "data" / "clusters-trial52.tsv"
 
@@ -25,8 +25,9 @@ TWO_LISTINGS = [
 ]
 
 
-def _digest(cli: Any, httpserver: HTTPServer, entries: list[Entry]) -> Any:
-    return digest_of_feeds(cli, httpserver, entries, since="3d")
+def _digest(cli: Any, httpserver: HTTPServer, entries: list[Row]) -> Any:
+    """The digest of ``entries`` (feed path, hours ago, title, summary), a feed per path."""
+    return digest_of_rows(cli, httpserver, [(p.lstrip("/"), *rest) for p, *rest in entries], "3d")
 
 
 def _story_of(digest: Any, title: str) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from typing import Any
 
 from pytest_httpserver import HTTPServer
 
@@ -50,25 +49,3 @@ def serve_titles(httpserver: HTTPServer, titles: list[str], path: str = "/feed")
         content_type="application/rss+xml",
     )
     return str(httpserver.url_for(path))
-
-
-Entry = tuple[str, float, str, str]  # (feed path, hours ago, title, summary)
-
-
-def digest_of_feeds(cli: Any, httpserver: HTTPServer, entries: list[Entry], since: str) -> Any:
-    """The JSON digest (``--no-extract``) of ``entries`` served as RSS feeds, one per path, each
-    item's link its own: outlets as a reader subscribes to them."""
-    feeds = []
-    for path in dict.fromkeys(path for path, *_ in entries):
-        mine = [e for e in entries if e[0] == path]
-        items = [
-            item(title, n, hours, link=f"http://example.com{path}/{n}", description=summary)
-            for n, (_, hours, title, summary) in enumerate(mine)
-        ]
-        httpserver.expect_request(path).respond_with_data(
-            rss(items), content_type="application/rss+xml"
-        )
-        feeds += ["--feed", str(httpserver.url_for(path))]
-    result = cli("digest", *feeds, "--no-extract", "--since", since, "--format", "json")
-    assert result.code == 0, result.err
-    return result.json()
