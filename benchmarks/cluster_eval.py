@@ -92,6 +92,7 @@ TRIALS = [
     DATA / "clusters-trial51.tsv",
     DATA / "clusters-trial52.tsv",
     DATA / "clusters-trial53.tsv",
+    DATA / "clusters-trial54.tsv",
 ]
 DAYS_PER_5000 = 60
 
