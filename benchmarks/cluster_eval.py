@@ -93,6 +93,7 @@ TRIALS = [
     DATA / "clusters-trial52.tsv",
     DATA / "clusters-trial53.tsv",
     DATA / "clusters-trial54.tsv",
+    DATA / "clusters-trial55.tsv",
 ]
 DAYS_PER_5000 = 60
 
