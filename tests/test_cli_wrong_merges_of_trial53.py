@@ -13,6 +13,7 @@ from autonews.evaluation.cluster import inputs, load_rows
 from tests.conftest import Clock
 from tests.helpers.site import Site
 from tests.test_cli_asean_markets_of_trial53 import THAI_WEEK, _stories, _story_of
+from tests.test_new_over_time import entry, publish
 
 
 def _titles(story: dict) -> set[str]:
@@ -78,3 +79,49 @@ def test_a_makers_nationality_is_no_side_between_two_countries() -> None:
     aion = {labels[titles.index(title)] for title, _ in GAC_AION}
     assert len(aion) == 1
     assert labels[titles.index(MARKET_SHARE[0])] not in aion
+
+
+# Two outlets' feeds, mostly car news, each with one tourism item (as the trial's Bangkok Post
+# and Jakarta Post feeds were).
+BANGKOK = [
+    *THAI_WEEK,
+    (
+        "Tourist arrivals pass 30 million as high season starts",
+        "Chinese arrivals remain below pre-pandemic levels, the Tourism and Sports Ministry said.",
+    ),
+]
+JAKARTA = [
+    *GAC_AION[:1],
+    (
+        "Car sales fall 6% in November, Gaikindo data show",
+        "Wholesales dropped to 70,120 units in November as tighter auto loans weighed on demand.",
+    ),
+    (
+        "VinFast begins trial assembly in Subang",
+        "Vietnamese carmaker VinFast has started trial production at its US$200 million plant in "
+        "Subang, West Java, as it chases Indonesia's EV incentives.",
+    ),
+    (
+        "Bali tourist levy collection tops Rp 300 billion",
+        "The provincial administration says the levy on foreign tourists has raised more than "
+        "expected.",
+    ),
+]
+
+
+def test_a_car_feeds_tourism_news_is_no_car_news(cli, home: Path, site: Site, clock: Clock) -> None:
+    """Thailand's tourist arrivals and Bali's tourist levy, from two car feeds, were read as car
+    news and one story on "tourist": two figures of two measures in two countries."""
+    feeds = []
+    for name, first, items in (("bangkok", 0, BANGKOK), ("jakarta", len(BANGKOK), JAKARTA)):
+        entries = [
+            entry(clock, title, n, 30 - n, description=summary)
+            for n, (title, summary) in enumerate(items, first)
+        ]
+        feeds += ["--feed", publish(site, f"/{name}.xml", entries, title=name)]
+    result = cli("digest", *feeds, "--no-extract", "--format", "json", "--all-topics")
+    assert result.code == 0, result.err
+    stories = list(result.json()["stories"])
+    arrivals = _story_of(stories, BANGKOK[-1][0])
+    assert _titles(arrivals) == {BANGKOK[-1][0]}
+    assert _titles(_story_of(stories, JAKARTA[-1][0])) == {JAKARTA[-1][0]}
