@@ -83,6 +83,27 @@ def test_a_part_every_recall_of_the_day_names_joins_no_supplier_news_in_the_firs
     assert not any("工信部" in title or "Brembo" in title for title in harley), harley
 
 
+def test_a_country_the_days_news_names_joins_no_two_events_in_the_first_run(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """Trial 52's first day, the first run of a cron user: all the day's items lie within two
+    days, so "China" read as one event's name, and "China's coal imports fall 9% in November"
+    joined the lithium futures rally ("China lithium futures jump 9% on supply worries") on it
+    and the 9% both tell. Six of the day's items name China, of several events: the coal
+    imports stay a story of their own."""
+    rows = [
+        row
+        for row in load_rows(DATA / "clusters-trial52.tsv")
+        if row.published <= EPOCH.replace(day=2)
+    ]
+    outlets = Outlets(site, clock, rows, start=24.0)
+    found = stories(cli("digest", *outlets.publish(), "--no-extract", "--format", "json"))
+    coal = story_of(found, "coal imports")
+    assert coal == ["China's coal imports fall 9% in November"], coal
+    rally = story_of(found, "China lithium futures jump 9%")
+    assert "Lithium price surges as CATL mine suspension drags on" in rally, rally
+
+
 def daily_runs(cli, clock: Clock, outlets: Outlets, days: int) -> list[list[str]]:
     """``digest --new`` once a day for ``days`` days: the stories of the last run."""
     found: list[list[str]] = []
