@@ -22,6 +22,7 @@ from autonews.cluster.counterparts import other_counterparts
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.figure_reports import registrations_and_other_news
 from autonews.cluster.holdings import one_holding_sold
+from autonews.cluster.kinds_apart import other_kind
 from autonews.cluster.notice_defects import other_notices
 from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
@@ -93,6 +94,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a recall / other news of its model"  # ID.4 recalled / its lease rates cut
     if registrations_and_other_news(a, b) or registrations_and_other_news(b, a):
         return "a count of registrations or sales / a launch or share move"  # weekly CPCA
+    if kinds := other_kind(a, b):
+        return kinds  # Bosch's job cuts / its sales; a cable's fire risk / a plant's fire
     if _trade_news_of_two_kinds(a, b):
         return "a price / a deal / results: different news"  # a price cut / a supply deal
     if _supply_deal_and_output(a, b) or _supply_deal_and_output(b, a):
