@@ -43,3 +43,14 @@ def test_a_unit_named_bare_in_its_parents_news_is_the_unit(
         "Volkswagen's PowerCo begins battery cell production in Germany",
         "VW battery unit PowerCo starts production at Salzgitter gigafactory - Handelsblatt",
     }
+
+
+def test_a_deal_done_that_eyes_its_next_step_is_the_deal_done(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    digest = digest_of_rows(cli, httpserver, _rows(), "4d")
+    lyten = story_of(digest, "Lyten completes takeover of Northvolt")
+    assert "Lyten completes Northvolt acquisition, eyes Skellefteå restart - Bloomberg" in titles(
+        lyten
+    )
+    assert len(titles(lyten)) == 3
