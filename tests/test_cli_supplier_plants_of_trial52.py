@@ -54,3 +54,8 @@ def test_a_deal_done_that_eyes_its_next_step_is_the_deal_done(
         lyten
     )
     assert len(titles(lyten)) == 3
+
+
+def test_a_plants_town_and_its_state_are_one_place(cli, home: Path, httpserver: HTTPServer) -> None:
+    digest = digest_of_rows(cli, httpserver, _rows(), "4d")
+    assert len(titles(story_of(digest, "Gotion abandons $2.4 billion Michigan"))) == 3
