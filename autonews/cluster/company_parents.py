@@ -54,3 +54,24 @@ def with_parents(companies: Iterable[str]) -> frozenset[str]:
     named = frozenset(companies)
     parents = _parents()
     return named.union(*(parents.get(name, frozenset()) for name in named))
+
+
+def units_of_named_parents(words: list[str], groups: Iterable[str]) -> list[int]:
+    """The companies (their indices in the knowledge) whose name ``words`` write only in a
+    form that needs context ("PowerCo", ambiguous in companies.toml: a utility's name too),
+    where a parent is among the item's makers' ``groups``: in Volkswagen's news, "PowerCo"
+    is its battery unit (trial 52: "PowerCo starts cell production in Salzgitter" and
+    "Volkswagen's PowerCo begins battery cell production in Germany" named it apart)."""
+    owners = frozenset(groups)
+    if not owners:
+        return []
+    knowledge = default_knowledge()
+    parents = _parents()
+    found = []
+    for _start, _end, hits in knowledge.entities.scan(words, True):
+        for hit in hits:
+            if hit.kind != "company" or not hit.ambiguous or hit.index in found:
+                continue
+            if not parents.get(knowledge.companies[hit.index].name, frozenset()).isdisjoint(owners):
+                found.append(hit.index)
+    return found

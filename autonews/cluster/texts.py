@@ -14,8 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from autonews.classify.knowledge_loading import default_knowledge
 from autonews.classify.lexicon import stem, tokenize
-from autonews.cluster.company_parents import parent_terms
+from autonews.cluster.company_parents import parent_terms, units_of_named_parents
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.places import COUNTRY_OF, COUNTRY_OF_LEADER
 from autonews.cluster.policy_files import COURT, without_court_seats
@@ -70,6 +71,7 @@ def _read(title: str, lead: str, c: Classification) -> ItemText:
         term_words = tokenize(simplified(_REGISTERED_NAME.sub(" ", title))).norms
     if "有限" in lead:
         lead_words = tokenize(simplified(_REGISTERED_NAME.sub(" ", lead))).norms
+    c = _with_units(c, [*term_words, *lead_words])
     found = item_terms(
         term_words, lead_words, {m.name for m in c.makers}, {x.name for x in c.companies}
     )
@@ -90,6 +92,21 @@ def _read(title: str, lead: str, c: Classification) -> ItemText:
         frozenset(implied),
         *_cased_terms(title, lead),
     )
+
+
+def _with_units(c: Classification, words: list[str]) -> Classification:
+    """The classification with the units its text names by a name that needs context, where
+    it names their parent (``company_parents.units_of_named_parents``): one term for the unit
+    whichever way a title writes it."""
+    knowledge = default_knowledge()
+    groups = {m.group for m in c.makers}
+    known = {x.name for x in c.companies}
+    units = [
+        knowledge.company_refs[index]
+        for index in units_of_named_parents(words, groups)
+        if knowledge.companies[index].name not in known
+    ]
+    return replace(c, companies=c.companies + tuple(units)) if units else c
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")

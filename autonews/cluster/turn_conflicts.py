@@ -131,9 +131,12 @@ def _results(item: _Features) -> bool:
 def _prospect(a: _Features, b: _Features) -> bool:
     """``a``'s title tells a deal still to come (talks, a rumour, a deal near) and ``b``'s tells
     the deal itself, with its sum or share, or done, and no such turn. (A denial names the
-    rumour it denies: "回应裁员传闻：消息不实" is no rumour of the cuts another denial counts.)"""
+    rumour it denies: "回应裁员传闻：消息不实" is no rumour of the cuts another denial counts.
+    A title telling its deal done tells no deal to come, whatever it eyes next: "Lyten
+    completes Northvolt acquisition, eyes Skellefteå restart", trial 52.)"""
     return (
         not a.stages.isdisjoint(PROSPECTS)
+        and "done" not in a.stages
         and not _results(a)  # "profit drops 41% as tariffs weigh": results, no deal to come
         and DENIED not in a.stages
         and b.stages.isdisjoint(PROSPECTS)
