@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from autonews.classify.figure_context import Spot, ends_a_phrase
+from autonews.classify.figure_words import after_a_law_word
 from autonews.models import Figure
 from autonews.numbers import number_value
 
@@ -48,6 +49,8 @@ def range_of(text: str, low: End, high: End) -> Spot | None:
     connector = _CONNECTOR.fullmatch(text, low.stop, high.start) if kind else None
     if kind is None or connector is None or not _joins(text, low.start, connector):
         return None
+    if low.start > 1 and after_a_law_word(text, low.start):
+        return None  # classes named by a range ("Class 6-7 trucks"), no count
     low_value, high_value = _value(low, high, kind[0]), _value(high, high, kind[0])
     in_words = connector.group().strip().isalpha()  # "to", "and", 至, 到
     widest = _WIDEST_IN_WORDS if in_words else _WIDEST

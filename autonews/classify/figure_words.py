@@ -47,11 +47,16 @@ CJK_OTHERS = tuple(_CHINESE["others"])
 PEOPLE = frozenset(_DATA["people"]["nouns"])
 
 
+# The words a number after names a law's part or a vehicle's class with ("Section 232", "Class 8").
+_NAMING_WORDS = [*_DATA["laws"]["words"], *_DATA["laws"]["classes"]]
+
+
 def _law_words() -> str:
-    """The words of a law's parts as one alternation; a word of letters is one as a whole."""
+    """The words of a law's parts and a vehicle's classes as one alternation; a word of letters
+    is one as a whole."""
     return "|".join(
         rf"\b{re.escape(word)}" if word[0].isalpha() else re.escape(word)
-        for word in sorted(_DATA["laws"]["words"], key=len, reverse=True)
+        for word in sorted(_NAMING_WORDS, key=len, reverse=True)
     )
 
 
@@ -63,12 +68,13 @@ _LAW_WORD_BEFORE = re.compile(rf"(?:{_law_words()})\s*$", re.IGNORECASE)
 
 # What _LAW_WORD_BEFORE needs, cheap to look for: the text before the number, spaces left off,
 # ends with a law's word (asked of every number: the pattern tries each of the 12 characters).
-_LAW_ENDINGS = tuple(str(word).casefold() for word in _DATA["laws"]["words"])
+_LAW_ENDINGS = tuple(str(word).casefold() for word in _NAMING_WORDS)
 _LAW_WINDOW = 12
 
 
 def after_a_law_word(text: str, start: int) -> bool:
-    """Whether the number at ``start`` is a law's part's ("Section 232"): no figure."""
+    """Whether the number at ``start`` is a law's part's ("Section 232") or a vehicle class's
+    ("Class 8"): no figure."""
     begin = max(0, start - _LAW_WINDOW)
     if not text[begin:start].rstrip().casefold().endswith(_LAW_ENDINGS):
         return False

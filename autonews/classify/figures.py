@@ -95,8 +95,10 @@ def _figure_at(
         return None  # a model's name ("F-150 Pickups", "CX-5"), no count
     if start and text[start - 1] in "'’":
         return None  # a year: "the '58 Coupe"
-    if start > 1 and after_a_law_word(text, start):
-        return None  # a law's number: "Section 232 auto parts list" (trial 47)
+    if start > 1 and after_a_law_word(text, _named_range_start(text, start)):
+        # A law's number: "Section 232 auto parts list" (trial 47); a vehicle's class, or the
+        # high end of a range of them: "Class 8 orders", "Class 6-7 trucks" (trial 54).
+        return None
     # Cheap look at the characters around the number before any pattern runs.
     before = text[max(0, start - 2) : start].strip()
     symbol = (
@@ -409,3 +411,14 @@ def in_yen(figures: tuple[Figure, ...], text: str, countries: frozenset[str]) ->
 
 
 _YEN_SIGNS = "¥￥"
+
+
+def _named_range_start(text: str, start: int) -> int:
+    """Where the range a number ends begins, for a number written after a hyphen and digits
+    ("6-7": the 6), else ``start``: a class's range is named by the word before its low end."""
+    if text[start - 1] != "-":
+        return start
+    low = start - 1
+    while low > 0 and text[low - 1].isdigit():
+        low -= 1
+    return low if low < start - 1 else start

@@ -35,6 +35,7 @@ from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.share_causes import reacts_the_same_day
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
+from autonews.cluster.trade_words import only_trade_words
 
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
 # a common one ("china") besides a maker both titles name; one term few items use when both name
@@ -163,6 +164,11 @@ ONE_COMMON_WORD = (
     "all they share is one common word, and each title names a company or a name of its own "
     "(what happens to two companies told by one verb or one industry's word is two events)"
 )
+ONLY_TRADE_WORDS = (
+    "all they share is a trade's everyday words or a place (a truck, a school bus, freight, a "
+    "fleet, a state), and each title names a company of its own: on a trade feed every item "
+    "names them"
+)
 ONE_THEME = (
     "all they share is one concept (a chip, a tariff), and one title names a maker the other "
     "does not, while the other names a name of its own (an index, a company): a market's chip "
@@ -214,6 +220,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return None
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
+    if only_trade_words(a, b):
+        return ONLY_TRADE_WORDS
     if _one_theme_beside_a_maker(a, b) or _one_theme_beside_a_maker(b, a):
         return ONE_THEME
     if a.groups and b.groups:
