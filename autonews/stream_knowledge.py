@@ -38,13 +38,7 @@ class KnowledgeBuild:
 
     def start(self, workers: Workers, events: Events) -> None:
         """Have a worker build it; ``events`` is told when it is done (a :class:`Done` of kind
-        KNOWLEDGE). Without a cache folder to keep it in, nothing starts; nor where an earlier
-        run kept it (another store's, since it is the install's: farm54): this process loads it
-        while the requests are out, as a worker would have, for the same 0.05-0.07 s."""
-        from autonews.classify.configured import knowledge_kept
-
-        if knowledge_kept(self.settings):
-            return
+        KNOWLEDGE). Without a cache folder to keep it in, nothing starts."""
         self.future = workers.prepare(self.settings)
         if self.future is not None:
             self._by = time.monotonic() + PREPARE_WAIT

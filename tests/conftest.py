@@ -26,12 +26,6 @@ def pytest_configure(config: pytest.Config) -> None:
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "COLUMNS"):
         os.environ.pop(name, None)
     os.environ["LANG"] = "C.UTF-8"
-    # What the program builds once per install (its knowledge, its compiled patterns) goes to
-    # the user cache folder, wherever AUTONEWS_HOME is: one for this test session, not the
-    # developer's (a test of a first run sets its own).
-    import tempfile
-
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="autonews-tests-cache-")
 
 
 @pytest.fixture(autouse=True)

@@ -104,15 +104,9 @@ def test_old_versions_and_left_temporary_files_are_cleared(cache: Path) -> None:
     assert left.name not in names and fresh.name in names
 
 
-def run_classify(
-    home: Path, *args: str, cache: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """`autonews classify` of HEADLINES with ``home`` as AUTONEWS_HOME and ``cache`` (by default
-    the session's) as XDG_CACHE_HOME, the install's cache folder."""
+def run_classify(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AUTONEWS_")}
     env["AUTONEWS_HOME"] = str(home)
-    if cache is not None:
-        env["XDG_CACHE_HOME"] = str(cache)
     return subprocess.run(
         [sys.executable, "-m", "autonews", "classify", "--format", "jsonl", *args],
         input="\n".join(HEADLINES) + "\n",
@@ -128,16 +122,15 @@ def makers_of(output: str) -> list[list[str]]:
 
 
 def test_corrupt_or_stale_cache_files_are_rebuilt_without_a_word(tmp_path: Path) -> None:
-    home, cache = tmp_path / "home", tmp_path / "xdg"
-    home.mkdir()
-    first = run_classify(home, cache=cache)
+    home = tmp_path / "home"
+    first = run_classify(home)
     assert first.returncode == 0 and first.stderr == ""
-    kept = sorted((cache / "autonews").glob("knowledge-*"))
-    assert len(kept) == 1
+    kept = sorted((home / "cache").iterdir())
+    assert [p.name.split("-")[0] for p in kept] == ["knowledge"]
     for damage in (b"", b"not a pickle", kept[0].read_bytes()[:1000]):
         for path in kept:
             path.write_bytes(damage)
-        again = run_classify(home, cache=cache)
+        again = run_classify(home)
         assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, "")
         for path in kept:  # written anew, whole
             assert path.stat().st_size > 100_000
@@ -146,45 +139,11 @@ def test_corrupt_or_stale_cache_files_are_rebuilt_without_a_word(tmp_path: Path)
     (home / "config.toml").write_text(
         '[[classify.makers]]\nname = "Zorblax Motors"\naliases = ["Zorblax"]\n', "utf-8"
     )
-    added = run_classify(home, cache=cache)
+    added = run_classify(home)
     assert added.stderr == ""
     assert makers_of(added.stdout)[-1] == ["Zorblax Motors"]
     (home / "config.toml").write_text("", "utf-8")
-    assert makers_of(run_classify(home, cache=cache).stdout)[-1] == []
-
-
-def test_a_second_store_loads_the_knowledge_the_first_stores_run_built(tmp_path: Path) -> None:
-    """The classifier's knowledge depends on the program alone (and the config's [classify]
-    additions): kept once per install, in the user cache folder, a user's second AUTONEWS_HOME
-    does not build it again (0.33-0.35 s of a worker's CPU in a new store's first run:
-    farm54); the stores' own cache folders hold none of it, and both classify alike."""
-    cache = tmp_path / "xdg"
-    (tmp_path / "one").mkdir()
-    (tmp_path / "two").mkdir()
-    first = run_classify(tmp_path / "one", cache=cache)
-    assert first.returncode == 0 and first.stderr == ""
-    (knowledge,) = (cache / "autonews").glob("knowledge-*")
-    written = knowledge.stat().st_mtime_ns
-    second = run_classify(tmp_path / "two", cache=cache)
-    assert (second.returncode, second.stdout, second.stderr) == (0, first.stdout, "")
-    assert knowledge.stat().st_mtime_ns == written  # loaded, not built and kept again
-    assert list((cache / "autonews").iterdir()) == [knowledge]
-    for home in (tmp_path / "one", tmp_path / "two"):
-        assert not list(home.glob("cache/knowledge-*"))
-
-
-def test_the_stores_cache_folder_keeps_the_knowledge_where_the_users_cannot(tmp_path: Path) -> None:
-    """A user cache folder that cannot be made (a file in its place, a read-only home): the
-    knowledge is kept in the store's cache folder, as before, and loaded from there."""
-    blocked = tmp_path / "xdg"
-    blocked.write_text("")
-    home = tmp_path / "home"
-    first = run_classify(home, cache=blocked)
-    assert first.returncode == 0 and first.stderr == ""
-    (kept,) = (home / "cache").glob("knowledge-*")
-    written = kept.stat().st_mtime_ns
-    assert run_classify(home, cache=blocked).stdout == first.stdout
-    assert kept.stat().st_mtime_ns == written
+    assert makers_of(run_classify(home).stdout)[-1] == []
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX owners and modes")

@@ -19,11 +19,3 @@ if TYPE_CHECKING:
 
 def classifier_for(settings: ClassifyConfig) -> Classifier:
     return Classifier.with_overrides(settings.makers, settings.event_keywords, settings.companies)
-
-
-def knowledge_kept(settings: ClassifyConfig) -> bool:
-    """Whether the knowledge of ``classifier_for(settings)`` is kept from an earlier run (of any
-    store: it is the install's), so that loading it is all a run pays."""
-    from autonews.classify.knowledge_loading import knowledge_kept as kept
-
-    return kept(settings.makers, settings.event_keywords, settings.companies)

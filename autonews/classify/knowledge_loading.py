@@ -17,7 +17,7 @@ from autonews.classify.knowledge import NOT_A_CAR_WORD, STRENGTHS, EntityHit, Kn
 from autonews.classify.lexicon import phrase_key, stem
 from autonews.classify.scripts import simplified
 from autonews.classify.sport import sport_of
-from autonews.classify.stored import is_kept, stored
+from autonews.classify.stored import stored
 from autonews.classify.title_notes import MARKET_CONCEPTS
 from autonews.models import Event
 
@@ -180,16 +180,6 @@ def built_knowledge(
         lambda knowledge: pickle.dumps(knowledge, pickle.HIGHEST_PROTOCOL),
         load,
     )
-
-
-def knowledge_kept(
-    extra_makers: Iterable[Mapping[str, Any]] = (),
-    extra_event_keywords: Mapping[str, Iterable[str]] | None = None,
-    extra_companies: Iterable[Mapping[str, Any]] = (),
-) -> bool:
-    """Whether ``built_knowledge`` would load what an earlier run kept rather than build it."""
-    version = knowledge_version(extra_makers, extra_event_keywords, extra_companies)
-    return is_kept("knowledge", version)
 
 
 @lru_cache(maxsize=1)

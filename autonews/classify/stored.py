@@ -37,7 +37,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
-from autonews.cache_folder import built_folder, made_private, private
+from autonews.cache_folder import cache_folder, made_private, private
 from autonews.files import write_atomically
 
 T = TypeVar("T")
@@ -73,11 +73,12 @@ def stored(
 ) -> T:
     """``build()``, or what an earlier run kept of it for this ``version`` (``load`` of the
     file's bytes; it raises on anything that is not a complete object of the right kind)."""
-    folder = built_folder()  # the install's: the same knowledge for every store
+    folder = cache_folder()
     if folder is None:  # a library caller: built as before, nothing kept, the collector as is
         return build()
     with _long_lived():
-        path = _path(folder, kind, version)
+        key = hashlib.sha1(f"{version}:{_environment_key()}".encode()).hexdigest()[:20]
+        path = folder / f"{kind}-{key}"
         if folder.exists() and not private(folder) and not made_private(folder):
             return build()  # others may write there: nothing in it is loaded, nothing is kept
         try:
@@ -90,23 +91,6 @@ def stored(
             _write(folder, path, dump(made))
             _prune(folder, kind)
         return made
-
-
-def is_kept(kind: str, version: str) -> bool:
-    """Whether an earlier run kept ``kind`` for ``version`` where :func:`stored` would load it
-    from (a file that may still turn out unreadable: then it is built, as ever)."""
-    folder = built_folder()
-    if folder is None:
-        return False
-    try:
-        return private(folder) and private(_path(folder, kind, version))
-    except OSError:  # no such folder or file
-        return False
-
-
-def _path(folder: Path, kind: str, version: str) -> Path:
-    key = hashlib.sha1(f"{version}:{_environment_key()}".encode()).hexdigest()[:20]
-    return folder / f"{kind}-{key}"
 
 
 @contextmanager

@@ -47,9 +47,8 @@ def load_config(path: Path | None, flags: Mapping[str, Mapping[str, Any]] | None
         for section, keys in (flags or {}).items()
     }
     config = load(path, given or None)
-    # A command that classifies loads what an earlier run built (see autonews.classify.stored),
-    # of any store: the knowledge is the install's.
-    keep_in(config.paths.cache_dir, install=True)
+    # A command that classifies loads what an earlier run built (see autonews.classify.stored).
+    keep_in(config.paths.cache_dir)
     return config
 
 
