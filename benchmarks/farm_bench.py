@@ -20,11 +20,6 @@ milliseconds. Measured in this run, each figure the best of N (the machine is sh
 
 ``--before DIR`` also runs the autonews of the checkout in DIR (an earlier commit), turn about with
 this one, so that old and new are timed side by side under the same load.
-
-The classifier's knowledge is kept once per install, in the user cache folder (farm54): by default
-the cold runs are a new store's first run on an install that has run before (this user's
-``XDG_CACHE_HOME``, as a user's second store); ``--new-install`` gives each store an empty user
-cache folder of its own, so that the cold runs build everything, as an install's very first run.
 """
 
 from __future__ import annotations
@@ -131,18 +126,13 @@ def plain_trafilatura_cpu(pages: Sequence[str]) -> float:
     return time.process_time() - started
 
 
-def digest(home: Path, before: Path | None, *extra: str, new_install: bool = False) -> Run:
-    """``autonews digest`` on the store in ``home`` (with ``new_install``, with a user cache
-    folder of its own, ``home/xdg-cache``)."""
-    settings = {"AUTONEWS_HOME": str(home)}
-    if new_install:
-        settings["XDG_CACHE_HOME"] = str(home / "xdg-cache")
-    env = child_env(**settings)
+def digest(home: Path, before: Path | None, *extra: str) -> Run:
+    env = child_env(AUTONEWS_HOME=str(home))
     return run_autonews(["digest", "--format", "json", *extra], env, before)
 
 
 def runs_of(
-    urls: Sequence[str], servers: list[FeedServer], before: Path | None, new_install: bool = False
+    urls: Sequence[str], servers: list[FeedServer], before: Path | None
 ) -> tuple[dict[str, Run], dict[str, Tally]]:
     """One cold and one warm digest with extraction, one cold without (each on a fresh store),
     and what the servers saw of the first two."""
@@ -152,12 +142,12 @@ def runs_of(
         home = Path(tmp)
         write_config(home, urls)
         for key in ("cold", "warm"):
-            runs[key] = digest(home, before, new_install=new_install)
+            runs[key] = digest(home, before)
             tallies[key] = take_tallies(servers)
     with tempfile.TemporaryDirectory(prefix="farm-bench-") as tmp:
         home = Path(tmp)
         write_config(home, urls)
-        runs["no_extract"] = digest(home, before, "--no-extract", new_install=new_install)
+        runs["no_extract"] = digest(home, before, "--no-extract")
         take_tallies(servers)
     return runs, tallies
 
@@ -186,7 +176,6 @@ def measure(
     latency_ms: float = LATENCY_MS,
     repeat: int = 3,
     before: Path | None = None,
-    new_install: bool = False,
 ) -> dict[str, Any]:
     """The figures printed by this script, as a dict."""
     latency = latency_ms / 1000
@@ -208,7 +197,7 @@ def measure(
         urls = [server.base + "/feed.xml" for server in servers]
         for turn in range(repeat):
             for name, source in builds.items():
-                runs, tallies = runs_of(urls, servers, source, new_install)
+                runs, tallies = runs_of(urls, servers, source)
                 for key, run in runs.items():
                     taken[name].setdefault(key, []).append(run_dict(run))
                     MEMORY.append((f"farm {name} {key}", run))
@@ -280,13 +269,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--latency", type=float, default=LATENCY_MS, help="ms per response")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
     parser.add_argument("--before", type=Path, help="also time the autonews checkout in DIR")
-    parser.add_argument(
-        "--new-install",
-        action="store_true",
-        help="each store with an empty user cache folder: cold runs as an install's first",
-    )
     args = parser.parse_args(argv)
-    measure(args.sites, args.items, args.latency, args.repeat, args.before, args.new_install)
+    measure(args.sites, args.items, args.latency, args.repeat, args.before)
 
 
 if __name__ == "__main__":
