@@ -246,6 +246,7 @@ def _features(
                 title_words,
                 implied,
                 worded_turns,
+                frozenset(read.title_makers),
             )
         ),
         title_subject=frozenset(

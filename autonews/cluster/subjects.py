@@ -16,6 +16,7 @@ from autonews.cluster.concept_sets import (
     SINGULAR_CONCEPTS,
     STAGES,
 )
+from autonews.cluster.group_sides import group_sides
 from autonews.cluster.places import HOME
 from autonews.cluster.rarity import Corpus
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
@@ -46,6 +47,7 @@ def subject_terms(
     title_words: Sequence[str] = (),
     implied: frozenset[str] = frozenset(),
     worded_turns: frozenset[str] = frozenset(),
+    title_makers: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """Subject terms and their weights: 1 for a term few items use, or more all within two days
     (one big event's names), 1/2 for a commoner one ("china"), none for one so common it tells
@@ -110,6 +112,8 @@ def subject_terms(
         for second in groups[n + 1 :]:
             titled = first in title_groups or second in title_groups
             subject[COUNTERPART + first + "+" + second] = 1.0 if titled else 0.5
+    # And two makers of one group a deal's title names (FCA and PSA, Stellantis's: ``group_sides``).
+    subject.update(group_sides(c, title_makers))
     # Two countries one of which the title names only as a maker's nationality weigh half:
     # "China's GAC Aion starts Indonesian assembly" tells of a plant in Indonesia more than of
     # news between the two (trial 53: it joined "Chinese brands take 15% of Indonesia car
