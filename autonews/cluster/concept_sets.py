@@ -27,8 +27,7 @@ sales-target earnings dividend buyback shares trading-halt market-value analyst 
 cash-flow debt payment-arrears default bailout bankruptcy cost cost-cutting economy inflation
 merger acquisition stake divestment spin-off ipo delisting take-private funding-round investment
 share-offering joint-venture partnership deal supplier supply-chain technology-transfer talks
-terminate strike-end strike-vote labour-deal cancel delay expand market-entry market-exit
-overseas-expansion
+terminate strike-end strike-vote cancel delay expand market-entry market-exit overseas-expansion
 localisation relocation strategy restructuring leadership-change startup legacy-automakers
 foreign-brands domestic-brands state-owned shareholder executive board spokesperson appointment
 resignation dismissal retirement pay workforce layoffs hiring labour-contract
@@ -340,8 +339,6 @@ INCIDENT_AUTHORITIES = frozenset(
 STRIKE = "c:strike"
 RUNNING_COUNT, FINAL_TALLY = "c:running-count", "c:final-tally"  # "so far" / "ends with"
 STRIKE_VOTE = "c:strike-vote"  # "votes to strike", "strike ballot": the vote is the news
-# A wage deal reached or a strike ended: the dispute's end, news of its own (trial 55).
-STRIKE_SETTLED = frozenset({"c:labour-deal", "c:strike-end"})
 REJECTION = frozenset({"c:reject", "undervalu"})  # "rejects the offer", "still undervalues"
 OFFER = frozenset({"offer", "bid", "c:take-private", "c:acquisition", "c:merger", "c:deal"})
 MONTH_CONCEPTS = frozenset(

@@ -21,7 +21,6 @@ from autonews.cluster.concept_sets import (
     REJECTION,
     RUNNING_COUNT,
     STRIKE,
-    STRIKE_SETTLED,
     STRIKE_VOTE,
 )
 from autonews.cluster.features import _Features
@@ -60,7 +59,7 @@ def _strike_told(item: _Features) -> str | None:
     tentative wage deal, averting further strikes"): the strike is behind it."""
     if STRIKE_VOTE in item.title:
         return STRIKE_VOTE
-    if not STRIKE_SETTLED.isdisjoint(item.title):
+    if _SETTLED in item.stages:  # a wage deal reached, a strike ended (``turns``)
         return _SETTLED
     return STRIKE if STRIKE in item.title else None
 
