@@ -287,10 +287,18 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
 
 def _no_word_in_common(a: _Features, b: _Features) -> bool:
     """Whether two texts of one script share no term at all, title or lead (a text cosine of
-    0): a figure both give is then all they share, and tells no one event by itself (trial
-    55: a K-pop chart and an EV fire on "200"). Across scripts the few terms that bridge them
-    may all be missing from a report told by its figure ("14,768" / "1.48万"): not asked."""
-    return a.cjk is b.cjk and a.text.keys().isdisjoint(b.text.keys())
+    0), nor a maker or a model: a figure both give is then all they share, and tells no one
+    event by itself (trial 55: a K-pop chart and an EV fire on "200"). A maker or a model both
+    name is a word in common in any language ("Tesla ruft 63.419 Model Y zurück" / "Tesla
+    recalls 63,419 Model Y SUVs"). Across scripts the few terms that bridge them may all be
+    missing from a report told by its figure ("14,768" / "1.48万"): not asked."""
+    return (
+        a.cjk is b.cjk
+        and a.makers.isdisjoint(b.makers)
+        and a.models.isdisjoint(b.models)
+        and a.text.keys().isdisjoint(b.text.keys())
+        and a.subject.keys().isdisjoint(b.subject.keys())
+    )
 
 
 def _one_theme_two_kinds(a: _Features, b: _Features) -> bool:
