@@ -25,7 +25,8 @@ and figures, so the cost follows the overlaps.
 
 The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms, and which are
 subject), ``texts`` (each distinct text read once), ``rarity`` (how rare each term is among the
-items), ``vocabulary`` (the word lists), ``figures``, ``deal_sums`` (the sums a title tells of
+items), ``vocabulary`` (the word lists), ``figures``, ``name_numbers`` (a chart's, an
+index's, a class's number: no figure), ``deal_sums`` (the sums a title tells of
 a deal: no rate, no valuation), ``features`` (each item's evidence),
 ``places`` (where places and leaders belong), ``group_sides`` (two makers of one group a deal's
 title names: its two sides), ``turns`` (the turns of a story a title

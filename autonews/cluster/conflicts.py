@@ -28,7 +28,7 @@ from autonews.cluster.place_conflicts import other_places, other_sites
 from autonews.cluster.places import HOME_CURRENCY
 from autonews.cluster.recall_conflicts import TROUBLE as _TROUBLE
 from autonews.cluster.recall_conflicts import one_fault, recall_and_news_of_its_model
-from autonews.cluster.sales_reports import MONTHS, one_report
+from autonews.cluster.sales_reports import MONTHS, one_report, other_makers
 from autonews.cluster.shared import other_systems
 from autonews.cluster.shared import same_model as _same_model
 from autonews.cluster.shared import shared_figure as shared_figure
@@ -71,6 +71,8 @@ def conflict(a: _Features, b: _Features) -> str | None:
         return "a market's open / its close"  # 港股收评 on Tuesday / 港股开盘 on Wednesday
     if a.makers and b.makers and not a.makers & b.makers and not a.groups & b.groups:
         return "different makers"
+    if a.sales and b.sales and other_makers(a.sales, b.sales):
+        return "different makers' sales"  # Hyundai's November sales / Kia's: one group's
     if notices := other_notices(a.notice, b.notice):
         return notices  # a Kia seat motor's notice / a Hyundai charging unit's
     if not (a.makers or b.makers) and a.actors and b.actors and a.actors.isdisjoint(b.actors):

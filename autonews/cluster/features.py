@@ -40,6 +40,7 @@ from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.law_numbers import law_numbers
+from autonews.cluster.name_numbers import without_name_numbers
 from autonews.cluster.named_models import named_models, without_model_numbers
 from autonews.cluster.notice_defects import Notice, notice_of
 from autonews.cluster.places import HOME, markets
@@ -216,7 +217,7 @@ def _features(
     rules = rule_codes(plain)
     piece = reads_as_press_piece(item.title)  # a review, a list, a column: a commentary
     lead = simplified(item.summary[:SUMMARY_CHARS])
-    title_numbers = fig.numbers(without_model_numbers(plain, c))
+    title_numbers = fig.numbers(without_name_numbers(without_model_numbers(plain, c)))
     models = named_models(c, title_words, plain, "c:engine" in text_counts)  # "GM L87": engine
     title_groups = frozenset(m.group for m in c.makers if m.name in read.title_makers)
     # Counts their own words say ("14,768 Cars"); not one the words before imply ("deliveries
@@ -273,7 +274,10 @@ def _features(
         title_percents=(percents := event_percents(title_numbers, title_counts, plain)),
         percent_measures=percent_measures(percents, c),
         title_money=money,
-        numbers=(numbers := title_numbers | fig.numbers(without_model_numbers(lead, c))),
+        numbers=(
+            numbers := title_numbers
+            | fig.numbers(without_name_numbers(without_model_numbers(lead, c)))
+        ),
         telling=frozenset(f for f in numbers if f.value >= 100 or f.percent or f.precision < 1),
         figure_keys=frozenset(key for f in numbers for key in fig.keys(f.value)),
         figure_kinds=fig.counted_as(plain + " " + lead) if numbers else {},
@@ -304,7 +308,9 @@ def _features(
         expectation=tells_an_expectation(plain),
         car=(car := bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts)),
         community=item.community,
-        sales=sales_report(c, title_groups, frozenset(told), plain, lead),
+        sales=sales_report(
+            c, title_groups, frozenset(told), plain, lead, frozenset(read.title_makers)
+        ),
         tallied=not TALLIES.isdisjoint(told),
         files=policy_files(plain + " " + lead),
         bodies=acting_bodies(plain, lead),

@@ -46,6 +46,9 @@ class SalesReport(NamedTuple):
     months: frozenset[str]  # the months it names (concept terms)
     segments: frozenset[str]  # the segments of the business it names (none: the total)
     body: bool = False  # a national body's figures of the whole market (``group``: "body:smmt")
+    # The makers of the group its title names ("Hyundai, Kia post record November U.S. sales":
+    # both); none known: the group's. Two makers of one group report apart (trial 55).
+    makers: frozenset[str] = frozenset()
 
 
 class _Segment(NamedTuple):
@@ -105,9 +108,11 @@ def sales_report(
     title_terms: frozenset[str],
     plain: str,
     lead: str = "",
+    title_makers: frozenset[str] = frozenset(),
 ) -> SalesReport | None:
     """The sales report a title tells (``plain``: read as simplified Chinese; ``title_terms``:
-    its terms, where months are concepts; ``lead``: its lead, read alike), or None: it must be
+    its terms, where months are concepts; ``lead``: its lead, read alike; ``title_makers``: the
+    makers its title names), or None: it must be
     financial news naming one maker, or a national body's market (``body_report``), and a
     month, and tell a volume sold, not results, a forecast nor a cumulative figure."""
     if classification.event is not Event.FINANCIALS or len(title_groups) > 1:
@@ -123,8 +128,13 @@ def sales_report(
     if rules.volume.search(plain) is None:
         return None
     group = next(iter(title_groups))
-    maker = next((m.name for m in classification.makers if m.group == group), group)
-    return SalesReport(group, maker, months, _segments(plain))
+    named = [m.name for m in classification.makers if m.group == group and m.name in title_makers]
+    maker = (
+        named[0]
+        if named
+        else next((m.name for m in classification.makers if m.group == group), group)
+    )
+    return SalesReport(group, maker, months, _segments(plain), makers=frozenset(named))
 
 
 def body_report(title: str, lead: str, months: frozenset[str]) -> SalesReport | None:
@@ -168,12 +178,24 @@ def one_report(
     that may be one release's (see ``_segments_agree``)."""
     if a is None or b is None or a.group != b.group or a.months.isdisjoint(b.months):
         return False
+    if other_makers(a, b):
+        return False  # Hyundai's November sales / Kia's: one group, two releases (trial 55)
     if seconds_apart > SAME_DAY:
         return False
     market_a, market_b = markets
     if (market_a or market_b) and market_a.isdisjoint(market_b):
         return False  # Hyundai's sales in India / in the US
     return _segments_agree(a.segments, b.segments)
+
+
+def other_makers(a: SalesReport, b: SalesReport) -> bool:
+    """Whether two makers' sales reports name makers of one group and none in common: Kia's
+    November sales are not Hyundai's, though one group's, one newsroom's and told the same day
+    (trial 55). A title naming the group alone ("Hyundai Motor Group's sales") may be either's,
+    and one naming both makers ("Hyundai, Kia post record U.S. sales") is each one's."""
+    if a.body or b.body or a.group != b.group or not (a.makers and b.makers):
+        return False
+    return a.makers.isdisjoint(b.makers) and a.group not in a.makers | b.makers
 
 
 def _segments_agree(a: frozenset[str], b: frozenset[str]) -> bool:

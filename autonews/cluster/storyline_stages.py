@@ -1,12 +1,13 @@
 """Stages of one storyline told apart (``other_stage``), trial 50's earnings week: a union's
 vote to strike and the strike it called ("Hyundai Motor union votes to strike" / "union stages
-partial strike"); an offer raised and a holder's rejection of it ("Toyota group raises Toyota
-Industries offer" / "Elliott rejects sweetened offer"); a month's sales, production and
-exports and a half's results ("Toyota's October Sales, Production, and Export Results" /
-"Toyota quarterly profit slides 27%": "results" of one maker was all they shared); a count
-still running and its final tally (trial 53: "38,120 bookings so far" / "Motor Expo ends with
-52,400 bookings"). Each is a
-reader's news of its own, whatever company, offer or figures both name."""
+partial strike"), and either and the wage deal that settles it (trial 55: "union to stage
+partial strikes" / "union reach tentative wage deal, averting further strikes"); an offer raised
+and a holder's rejection of it ("Toyota group raises Toyota Industries offer" / "Elliott rejects
+sweetened offer"); a month's sales, production and exports and a half's results ("Toyota's
+October Sales, Production, and Export Results" / "Toyota quarterly profit slides 27%": "results"
+of one maker was all they shared); a count still running and its final tally (trial 53: "38,120
+bookings so far" / "Motor Expo ends with 52,400 bookings"). Each is a reader's news of its own,
+whatever company, offer or figures both name."""
 
 from __future__ import annotations
 
@@ -27,8 +28,11 @@ from autonews.cluster.features import _Features
 
 def other_stage(a: _Features, b: _Features) -> str | None:
     """What keeps two stages of one storyline apart, or None."""
-    if {_strike_told(a), _strike_told(b)} == {STRIKE_VOTE, STRIKE}:
+    told = {_strike_told(a), _strike_told(b)}
+    if told == {STRIKE_VOTE, STRIKE}:
         return "a strike vote / the strike"
+    if len(told) == 2 and _SETTLED in told and told & {STRIKE_VOTE, STRIKE}:
+        return "a strike / its settlement"  # a walkout set / the wage deal that ends it
     if _rejection_of_offer(a, b) or _rejection_of_offer(b, a):
         return "an offer / its rejection"
     if _month_figures_and_results(a, b) or _month_figures_and_results(b, a):
@@ -44,12 +48,19 @@ def _running_and_final(a: _Features, b: _Features) -> bool:
     return RUNNING_COUNT in a.title and FINAL_TALLY not in a.title and FINAL_TALLY in b.title
 
 
+_SETTLED = "settled"
+
+
 def _strike_told(item: _Features) -> str | None:
     """What of a strike the title tells: the vote to strike (the ballot, not the strike it may
-    call), the strike, or None. A title with both is the vote's ("votes to strike, walkout
-    set for Monday"): the strike is still to come."""
+    call), the strike, its settlement (a wage deal reached, the strike ended), or None. A title
+    with the vote and the strike is the vote's ("votes to strike, walkout set for Monday"): the
+    strike is still to come; one with a settlement and the strike is the settlement's ("reach
+    tentative wage deal, averting further strikes"): the strike is behind it."""
     if STRIKE_VOTE in item.title:
         return STRIKE_VOTE
+    if _SETTLED in item.stages:  # a wage deal reached, a strike ended (``turns``)
+        return _SETTLED
     return STRIKE if STRIKE in item.title else None
 
 

@@ -12,6 +12,13 @@ from collections.abc import Mapping
 # adopted; a deal cleared by a regulator (欧盟批准, "EU clears") or signed; a probe upgraded or
 # escalated (to an engineering analysis), a turn as an expansion is. Per subject, the first of
 # its turns that a concept or the words tell. (A model's 正式发布 is its launch: no rule, no turn.)
+_SETTLED_WORDS = re.compile(
+    r"\b(?:tentative|wage|pay|labou?r|union)(?: wage)? (?:deal|agreement|contract)s?\b"
+    r"|\bdeal with (?:the )?union\b|\bbase pay (?:hike|rise|increase)\b"
+    r"|\bend(?:s|ed|ing)? (?:(?:a|the|its|their)\s)?(?:[\w-]+\s)?(?:strikes?|walkouts?)\b"
+    r"|\b(?:strike|walkout) (?:ends|ended|is over)\b|暂定协议|劳资协议|结束罢工|罢工结束",
+    re.I,
+)
 _TurnWords = tuple[str, str | None, re.Pattern[str]]  # turn, concept telling it, words telling it
 _SUBJECT_TURNS: tuple[tuple[frozenset[str], tuple[_TurnWords, ...]], ...] = (
     (
@@ -53,6 +60,15 @@ _SUBJECT_TURNS: tuple[tuple[frozenset[str], tuple[_TurnWords, ...]], ...] = (
                 re.compile(r"\bend(?:s|ed)?\b(?! of)|\bwithout (?:a )?(?:deal|agreement)\b", re.I),
             ),
         ),
+    ),
+    (
+        # A labour dispute settled: a wage deal reached, a strike ended ("union reach tentative
+        # wage deal, averting further strikes", "Hyundai, union strike tentative deal", "ending
+        # six-week strike"): after the strike, news of its own (trial 55; storyline_stages).
+        # Told by words, as the glossary's concepts of pay and labour contracts hold both the
+        # talks and the deal.
+        frozenset({"c:strike", "c:strike-end", "c:union", "c:pay", "c:labour-contract"}),
+        (("settled", "c:strike-end", _SETTLED_WORDS),),
     ),
     (
         frozenset({"c:probe"}),

@@ -52,7 +52,9 @@ og i pa til av for med som er var har en et det den de ikke fra om
 # vehicle", 板块 "sector", 行业, 品牌: trial 40's A-share close, "汽车整车板块领涨", had joined a
 # Tank brand's 600,000th vehicle, "第60万辆整车下线", on 整车 alone), and the verbs of any
 # release (正式, 官方, 新增, 推送, 上线: a phone's system update "正式版开始推送，新增…" and a
-# car's OTA "推送…新增…").
+# car's OTA "推送…新增…"). The words of amounts and percentages are no subject, abbreviated as a
+# wire writes them too ("8.4 pct", "125 tril. won", "1.7 bln": trial 55's national exports and a
+# maker's November sales were one story on "shared subject: pct").
 _NEWS = """
 new news report reports reported reporting update updates latest today week weeks weekly day days
 monday tuesday wednesday thursday friday saturday sunday tonight yesterday tomorrow weekend
@@ -62,6 +64,7 @@ big bigger biggest small smaller large larger largest top high higher low lower 
 more less most least best worst good bad better worse great long short full half whole part
 one two three four five six seven eight nine ten dozen hundreds thousands millions billions
 million billion trillion percent per cent number numbers total record records
+pct pc bln mln tril trn bn mn mio mrd
 first second third last final another other others several many few
 people person man men woman women child children family families group groups team teams
 company companies firm firms business businesses industry industries sector market markets
