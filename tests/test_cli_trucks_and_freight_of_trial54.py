@@ -7,6 +7,11 @@ freight feed that is not one)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+from tests.conftest import Clock
+from tests.helpers.site import Site
+from tests.test_new_over_time import entry, publish
 
 # Vehicles: news of trucks, buses and vans, their makers and their rules, naming no carmaker and
 # no car word of before.
@@ -57,6 +62,14 @@ def test_trucks_buses_and_their_rules_are_car_news_from_any_feed(cli) -> None:
         assert all(labels.values()), (flags, [t for t, car in labels.items() if not car])
 
 
+def test_freight_and_logistics_are_no_car_news_from_any_feed(cli) -> None:
+    """The same rail merger or driver survey was car news from Transport Topics (read as a car
+    feed) and "Other news" from FreightWaves."""
+    for flags in ((), ("--car-feed",)):
+        labels = _labels(cli, FREIGHT, *flags)
+        assert not any(labels.values()), (flags, [t for t, car in labels.items() if car])
+
+
 def test_bus_coach_and_van_alone_say_no_vehicle(cli) -> None:
     labels = _labels(cli, [(title, "") for title in NOT_VEHICLES])
     assert not any(labels.values()), labels
@@ -67,3 +80,29 @@ def test_freights_truck_phrases_say_no_vehicle(cli) -> None:
     labels = _labels(cli, [item for item in FREIGHT if "ruck" in item[0] or "HGV" in item[0]])
     assert len(labels) == 5  # with "Truckload"
     assert not any(labels.values()), labels
+
+
+def test_a_trade_feeds_freight_is_other_news_as_a_freight_feeds_is(
+    cli, home: Path, site: Site, clock: Clock
+) -> None:
+    """A truck trade feed (its truck news makes it a car feed) and a freight feed carry the same
+    kinds of item: the trucks are car news from both, the freight from neither."""
+    trade = VEHICLES + FREIGHT[:5]
+    freight = FREIGHT[5:] + VEHICLES[:2]
+    feeds = []
+    for name, items, first in (("trade", trade, 0), ("freight", freight, 100)):
+        entries = [
+            entry(clock, title, n, 30 - n % 30, description=summary)
+            for n, (title, summary) in enumerate(items, first)
+        ]
+        feeds += ["--feed", publish(site, f"/{name}.xml", entries, title=name)]
+    result = cli("digest", *feeds, "--no-extract", "--format", "json", "--all-topics")
+    assert result.code == 0, result.err
+    assert "trade.xml is now read as a car feed" in result.err  # its freight asked as a car feed's
+    car = {
+        source["title"]: story["automotive"]
+        for story in result.json()["stories"]
+        for source in story["sources"]
+    }
+    assert [title for title, _ in VEHICLES if not car[title]] == []
+    assert [title for title, _ in FREIGHT if car[title]] == []
