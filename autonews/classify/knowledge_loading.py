@@ -108,8 +108,9 @@ def build_knowledge(
     )
     for phrase in rules["context"].get("trucking", []):
         knowledge.trucking.add(phrase_key(phrase, stem), phrase)
-    for phrase in rules["context"].get("other_topics", []):
-        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    for key in ("other_topics", "freight"):  # freight: a field of its own, asked as they are
+        for phrase in rules["context"].get(key, []):
+            knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(
         phrase_key(str(phrase)) for phrase in rules["context"].get("other_products", [])
     )
