@@ -27,6 +27,7 @@ from autonews.fetch_errors import (
     too_large,
     transport_failure,
 )
+from autonews.fetch_stack import LeanClient
 from autonews.fetch_transport import transport_for
 from autonews.models import FeedStatus, FetchResult
 
@@ -117,7 +118,7 @@ class Fetcher:
             "Accept": self.accept,
             "Accept-Encoding": "gzip, deflate, br",
         }
-        return httpx.AsyncClient(
+        return LeanClient(
             headers=headers,
             limits=limits,
             timeout=self.config.timeout,

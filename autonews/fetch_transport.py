@@ -23,6 +23,8 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 
+from autonews.fetch_stack import SiteTransport
+
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
 
 Site = tuple[bytes, bytes, int | None]  # scheme, host, port
@@ -48,7 +50,7 @@ class SitePools(httpx.AsyncBaseTransport):
         # asked to, it would trust nothing).
         self._plain = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         self._tls: ssl.SSLContext | None = None
-        self._pools: OrderedDict[Site, httpx.AsyncHTTPTransport] = OrderedDict()  # used last, last
+        self._pools: OrderedDict[Site, SiteTransport] = OrderedDict()  # used last, last
         self._in_use: dict[Site, int] = {}  # responses not closed yet, by site
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -56,9 +58,7 @@ class SitePools(httpx.AsyncBaseTransport):
         site = (url.raw_scheme, url.raw_host, url.port)
         pool = self._pools.get(site)
         if pool is None:
-            pool = self._pools[site] = httpx.AsyncHTTPTransport(
-                verify=self._context(url.scheme), limits=self._limits
-            )
+            pool = self._pools[site] = SiteTransport(self._context(url.scheme), self._limits)
         else:
             self._pools.move_to_end(site)
         # Counted in use before anything is awaited: closing idle sites (now, or in the
