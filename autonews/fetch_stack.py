@@ -20,8 +20,12 @@ import typing
 
 import httpcore
 import httpx
-from httpcore._backends.auto import AutoBackend  # httpcore's default: anyio's, or trio's
-from httpcore._utils import is_socket_readable
+
+try:  # httpcore's private parts: a release that moves them gets httpx's stock pool instead
+    from httpcore._backends.auto import AutoBackend  # httpcore's default: anyio's, or trio's
+    from httpcore._utils import is_socket_readable
+except ImportError:  # pragma: no cover - only with an httpcore this was not written for
+    AutoBackend = None  # type: ignore[assignment,misc]
 
 if typing.TYPE_CHECKING:
     import ssl
@@ -119,6 +123,8 @@ class SiteTransport(httpx.AsyncHTTPTransport):
 
     def __init__(self, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
         super().__init__(verify=ssl_context, limits=limits)
+        if AutoBackend is None or not hasattr(self, "_pool"):
+            return  # httpx's own pool, as made above
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
             max_connections=limits.max_connections,
