@@ -152,9 +152,11 @@ def stages_named() -> str:
 
 
 def other_stages_named() -> str:
-    """Other events' stages as a reader asks for them: "probe (调查)"."""
+    """Other events' stages as a reader asks for them, with the events they are stages of:
+    "probe (调查) of legal news and recalls"."""
     return ", ".join(
-        f"{stage} ({next((n for n in names if not n.isascii()), stage)})"
+        f"{stage} ({next((n for n in names if not n.isascii()), stage)}) of "
+        + " and ".join(stage_events(stage))
         for stage, names in _table(OTHER_STAGES).items()
     )
 

@@ -24,7 +24,11 @@ from autonews.config import FetchConfig
 from autonews.fetch import FetchRequest, fetch_all
 from autonews.models import Article, FetchResult
 from autonews.page_dates import split_byline
-from autonews.page_furniture import byline_opening, without_page_furniture
+from autonews.page_furniture import (
+    byline_opening,
+    without_furniture_elements,
+    without_page_furniture,
+)
 from autonews.page_head import head_metadata, page_byline, page_heading, page_headline
 from autonews.page_policy import PageRequest, fetch_problem, refusal, skipped_page
 from autonews.page_text import MENU_LINES, PAYWALL, reads_as_paywall, without_heading
@@ -54,6 +58,7 @@ def extract_html(url: str, html: str) -> Article:
     # Terminal escapes out first: the parser drops their ESC character, not the rest ("[31m").
     html = strip_escapes(html)
     meta = head_metadata(html)
+    html = without_furniture_elements(html)  # a figure's caption, a share line (trial 54)
     alarm = hasattr(signal, "SIGALRM")
     if alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)

@@ -296,3 +296,34 @@ def _menu_line(line: str) -> bool:
         return False
     links = [part for part in _LINK_SEPARATOR.split(stripped) if part.strip()]
     return len(links) >= _MENU_SEGMENTS and all(_link(part) for part in links)
+
+
+def without_furniture_elements(html: str) -> str:
+    """``html`` without the elements that hold no article text (furniture.toml `[elements]`: a
+    figure's caption, a share line), which an extractor keeps where it rescues a short article
+    as the whole ``<article>``. Most pages hold neither: a substring test rules them out."""
+    cues, pattern = _elements()
+    lower = html.lower()
+    if not any(cue in lower for cue in cues):
+        return html
+    return pattern.sub("", html)
+
+
+@lru_cache(maxsize=1)
+def _elements() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    source = resources.files("autonews.knowledge").joinpath("furniture.toml")
+    elements = tomllib.loads(source.read_text("utf-8"))["elements"]
+    tags = "|".join(re.escape(tag) for tag in elements["tags"])
+    classes = "|".join(re.escape(name) for name in elements["classes"])
+    by_name = rf"<({tags})\b[^>]*>.*?</\1\s*>"
+    # (one element, to its first closing tag of its name: a nested one of the same name leaves
+    # its parent's end behind, which parsers drop)
+    by_class = (
+        rf"<({_CLASSED})\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?(?:{classes})(?:\s[^\"']*)?[\"']"
+        rf"[^>]*>.*?</\2\s*>"
+    )
+    cues = (*(f"<{tag}" for tag in elements["tags"]), *elements["classes"])
+    return cues, re.compile(f"{by_name}|{by_class}", re.IGNORECASE | re.DOTALL)
+
+
+_CLASSED = "p|div|ul|section|aside|span|nav"

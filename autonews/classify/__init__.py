@@ -59,7 +59,9 @@ from autonews.classify.suppliers import as_battery_units, named_suppliers
 from autonews.classify.title_kinds import (
     AUCTION,
     LIST,
+    ORDER,
     SPY,
+    a_fleet_order,
     an_auction_or_a_spy_shot,
     title_kind,
 )
@@ -257,6 +259,8 @@ class Classifier(TitleReader, OffTopicChecks):
             event = _OTHER
         elif event is _OTHER and self.model is None:
             reasons.append("event other: no event phrase matched")
+        if (automotive or unknown) and event is not _PARTNERSHIP and _an_order(title):
+            event = _as_an_order(event, hits, reasons)
         if event is not _OTHER:
             event = _as_its_kind(title, event, hits, reasons)
         if event is not _OTHER and reads_as_opinion(title):
@@ -358,6 +362,27 @@ def _as_its_kind(title: str, event: Event, hits: list[RuleHit], reasons: list[st
         reasons.append(f"event launch: a spy shot of a coming model, not {event.value}")
         return _LAUNCH
     return event
+
+
+def _an_order(title: str) -> bool:
+    """Whether ``title`` reports a fleet's order: not a question about one, nor a piece of
+    another kind (a review, a list, a column) that names one."""
+    return (
+        a_fleet_order(title) and not title.rstrip().endswith("?") and title_kind(title) in _ORDERS
+    )
+
+
+_ORDERS = frozenset({None, ORDER})
+
+
+def _as_an_order(event: Event, hits: list[RuleHit], reasons: list[str]) -> Event:
+    """A fleet's order of a maker's vehicles is partnership news, one type for every maker and
+    wording (trial 54: six orders were other, partnership and financials), unless the title
+    tells a recall, an incident or a legal event by a firm phrase of its own."""
+    if _told_firmly(event, hits):
+        return event
+    reasons.append(f"event partnership: a fleet's order of a maker's vehicles, not {event.value}")
+    return _PARTNERSHIP
 
 
 # What befalls a prototype on test is its own news, not the teaser stage of its model.

@@ -46,6 +46,19 @@ class Maker:
     # The maker its bare name means in a text about trucks and freight ("Volvo" hauling freight
     # is Volvo Group's trucks, not Geely's Volvo Cars: trial 51), if any.
     trucks_are: str = ""
+    # The maker its bare name means in a text about buses and coaches ("Volvo" double-deckers
+    # are Volvo Group's buses: trial 54), if any.
+    buses_are: str = ""
+    # Makers sharing its name whose model, named in the text, makes the name theirs ("Mercedes
+    # eActros 600" is Daimler Truck's: trial 54); its trucks' and buses' makers are such too.
+    namesakes: tuple[str, ...] = ()
+    # Makers it owns whose stories a filter by it takes, each still headed under the group
+    # (Traton: Scania, MAN, Navistar; trial 54), lower-cased. Unlike ``brands``, named beside
+    # one it does not stand back: "Traton lowers outlook as US demand hits International".
+    owns: frozenset[str] = frozenset()
+    # Stems one of which the title must name for its ambiguous names to count ("International"
+    # is Navistar's trucks only beside "trucks": an adjective otherwise).
+    ambiguous_needs: frozenset[str] = frozenset()
 
 
 # Roles whose business is the car industry: a company's name is weak evidence of it.

@@ -75,6 +75,7 @@ class Knowledge:
     supply_words: frozenset[str] = frozenset()  # beside a supplier's name (suppliers.py)
     battery_units: dict[str, str] = field(default_factory=dict)  # "LG": "LG Energy Solution"
     trucking: Lexicon[str] = field(default_factory=Lexicon)  # [context] trucking, stemmed
+    buses: Lexicon[str] = field(default_factory=Lexicon)  # [context] buses, stemmed
     # What a title with no car evidence at all may be about instead (not_cars and other fields):
     # a car feed's terse headline is car news, its football score or rate decision is not.
     other_topics: Lexicon[str] = field(default_factory=Lexicon)
@@ -197,6 +198,10 @@ class Knowledge:
             badge_of=str(raw.get("badge_of", "")),
             stands_for_group=bool(raw.get("stands_for_group", False)),
             trucks_are=str(raw.get("trucks_are", "")),
+            buses_are=str(raw.get("buses_are", "")),
+            namesakes=tuple(str(n) for n in raw.get("namesakes", [])),
+            owns=frozenset(str(b).lower() for b in raw.get("owns", [])),
+            ambiguous_needs=frozenset(stem(str(w).lower()) for w in raw.get("ambiguous_needs", [])),
             not_cars=tuple(
                 phrase_key(str(w), stem) for w in raw.get("not_cars", []) if not w.endswith("*")
             ),

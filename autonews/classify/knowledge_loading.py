@@ -108,6 +108,8 @@ def build_knowledge(
     )
     for phrase in rules["context"].get("trucking", []):
         knowledge.trucking.add(phrase_key(phrase, stem), phrase)
+    for phrase in rules["context"].get("buses", []):
+        knowledge.buses.add(phrase_key(phrase, stem), phrase)
     for key in ("other_topics", "freight"):  # freight: a field of its own, asked as they are
         for phrase in rules["context"].get(key, []):
             knowledge.other_topics.add(phrase_key(phrase, stem), phrase)

@@ -80,6 +80,8 @@ def _named(value: str, knowledge: Knowledge) -> Resolution:
     makers = [knowledge.makers[h.index].name for h in hits if (h.kind, h.via) == ("maker", "alias")]
     if makers:
         return Resolution(tuple(dict.fromkeys(makers)))
+    if wanted in _names_of_one_maker(knowledge):  # "International": Navistar's trucks' brand
+        return Resolution((_names_of_one_maker(knowledge)[wanted],))
     if shown is not None and shown.lower() in knowledge.maker_by_name:
         return Resolution((shown,))  # 愛快羅密歐, 荒原路華: as a Taiwanese digest names them
     company = next((h for h in hits if h.kind == "company"), None)
@@ -97,14 +99,27 @@ def _named(value: str, knowledge: Knowledge) -> Resolution:
     return Resolution((), instead, tuple(close_names(value, knowledge)))
 
 
+def _names_of_one_maker(knowledge: Knowledge) -> dict[str, str]:
+    """Each name one maker alone goes by (its aliases, its ambiguous names), folded, with the
+    maker's name: a reader asking for one means the maker ("International": Navistar), whatever
+    else it is in a title. Not a name two makers share."""
+    names: dict[str, list[str]] = {}
+    for alias, index in knowledge.maker_names.items():
+        if alias.isascii() and len(alias) > 2:
+            names.setdefault(alias.casefold(), []).append(knowledge.makers[index].name)
+    return {alias: found[0] for alias, found in names.items() if len(set(found)) == 1}
+
+
 def _with_brands(names: tuple[str, ...], knowledge: Knowledge) -> tuple[str, ...]:
-    """``names`` (makers and groups) and the brands sold by the makers among them."""
+    """``names`` (makers and groups) and the brands sold or owned by the makers among them
+    (``brands``, ``owns`` in makers.toml: `Traton` is also Scania, MAN and Navistar)."""
     named = {name.casefold() for name in names}
     brands = [
         knowledge.makers[knowledge.maker_by_name[brand]].name
         for maker in knowledge.makers
-        if maker.brands and (maker.name.casefold() in named or maker.group.casefold() in named)
-        for brand in sorted(maker.brands)
+        if (maker.brands or maker.owns)
+        and (maker.name.casefold() in named or maker.group.casefold() in named)
+        for brand in sorted(maker.brands | maker.owns)
         if brand in knowledge.maker_by_name
     ]
     return tuple(dict.fromkeys([*names, *brands]))
@@ -173,15 +188,22 @@ def _shown_names() -> dict[str, str]:
 
 
 def search_makers(needle: str, knowledge: Knowledge) -> list[Maker]:
-    """Makers whose name, group or country contains ``needle`` (any case), or that it names
-    (an alias in any script, a group)."""
+    """Makers whose name, group, country or one of whose aliases contains ``needle`` (any
+    case), or that it names (an alias in any script, a group): `international` finds Navistar,
+    "International Motors" (trial 54)."""
     wanted = needle.strip().casefold()
     named = set(resolve_maker(needle, knowledge).names) if wanted else set()
+    aliased = {
+        knowledge.makers[index].name
+        for alias, index in knowledge.maker_names.items()
+        if wanted and wanted in alias.casefold()
+    }
     return [
         maker
         for maker in knowledge.makers
         if maker.name in named
         or maker.group in named
+        or maker.name in aliased
         or any(wanted in text.casefold() for text in (maker.name, maker.group, maker.country))
     ]
 

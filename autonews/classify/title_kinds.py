@@ -90,6 +90,21 @@ def an_auction_or_a_spy_shot(title: str) -> str | None:
     return _of_the_words(title, _kinds()[:2])
 
 
+ORDER = "order"
+
+
+def a_fleet_order(title: str) -> bool:
+    """Whether ``title`` tells a fleet's order of a maker's road vehicles, counted ("Amazon
+    orders 200 Mercedes eActros 600", "BYD wins 60-bus order"): partnership news, whatever
+    its words (title_kinds.toml)."""
+    return _of_the_words(title, _orders()) == ORDER
+
+
+@lru_cache(maxsize=1)
+def _orders() -> tuple[_Kind, ...]:
+    return tuple(kind for kind in _kinds() if kind.id == ORDER)
+
+
 def _of_the_words(title: str, kinds: tuple[_Kind, ...]) -> str | None:
     lower = title.lower()
     for kind in kinds:

@@ -23,32 +23,72 @@ def as_trucks(
     more: list[str],
     reasons: list[str],
 ) -> list[EntityHit]:
-    """``named`` with each maker that has a trucks namesake read as it, where ``stems`` (the
-    title's) or ``more`` (its summary's) name trucking; unchanged otherwise."""
-    # Asked of every car title that names a company: a set test in C for a word that may start
-    # a trucking phrase rules most out before the names are walked (1,750 instructions a
-    # headline, 0.4%, when the names were walked first).
-    if not (k.trucking.may_match(stems) or (more and k.trucking.may_match(more))):
+    """``named`` with each maker that has a trucks or buses namesake read as it where the text
+    is about that namesake's vehicles: one of its models named ("Mercedes eActros 600" is Daimler
+    Truck's, "Volvo BZL" Volvo Buses'), else ``stems`` (the title's) or ``more`` (its summary's)
+    naming buses or trucking; unchanged otherwise."""
+    if not any(h.kind == "maker" and _namesakes(k, h) for h in named):
         return named
-    if not any(h.kind == "maker" and k.makers[h.index].trucks_are for h in named):
-        return named
-    # A car of the maker's named ("Volvo EX30"): the name is the carmaker's, whatever it hauls.
-    cars = {h.index for h in named if h.kind == "maker" and h.via == "model"}
-    if not k.trucking.scan(stems + more):
-        return named
+    # A namesake's model named ("Mercedes eActros", "Volvo BZL"): the vehicle decides the maker.
+    modelled = {h.index for h in named if h.kind == "maker" and h.via == "model"}
+    context = _context_namesake(k, stems, more)
     read: list[EntityHit] = []
     for hit in named:
-        maker = k.makers[hit.index] if hit.kind == "maker" else None
-        index = k.maker_by_name.get(maker.trucks_are.lower()) if maker is not None else None
-        if maker is None or index is None or hit.via == "model" or hit.index in cars:
+        index = _read_as(k, hit, modelled, context)
+        if index is None:
             read.append(hit)
             continue
         if reasons is not DISCARD:
-            reasons.append(
-                f"maker {k.makers[index].name}, not {maker.name}: the text is about trucking"
-            )
+            maker = k.makers[hit.index]
+            why = "its model is named" if index in modelled else f"the text is about {context}"
+            reasons.append(f"maker {k.makers[index].name}, not {maker.name}: {why}")
         read.append(replace(hit, index=index))
     return read
+
+
+_TRUCKS = "trucking"
+_BUSES = "buses"
+
+
+def _namesakes(k: Knowledge, hit: EntityHit) -> list[str]:
+    maker = k.makers[hit.index]
+    return [name for name in (maker.buses_are, maker.trucks_are, *maker.namesakes) if name]
+
+
+def _context_namesake(k: Knowledge, stems: list[str], more: list[str]) -> str:
+    """What the text is about, buses or trucking (buses first: a bus operator's "fleet"), or
+    ""."""
+    # Asked of every car title that names such a maker: a set test in C for a word that may
+    # start a phrase rules most out before the phrases are walked (1,750 instructions a
+    # headline, 0.4%, when the names were walked first).
+    for lexicon, what in ((k.buses, _BUSES), (k.trucking, _TRUCKS)):
+        maybe = lexicon.may_match(stems) or (more and lexicon.may_match(more))
+        if maybe and lexicon.scan(stems + more):
+            return what
+    return ""
+
+
+def _read_as(k: Knowledge, hit: EntityHit, modelled: set[int], context: str) -> int | None:
+    """The namesake maker ``hit`` is read as, or None where it stays as named."""
+    if hit.kind != "maker" or hit.via == "model":
+        return None
+    if hit.index in modelled:  # a car of the maker's named ("Volvo EX30"), whatever it hauls
+        return None
+    maker = k.makers[hit.index]
+    for name in _namesakes(k, hit):
+        index = k.maker_by_name.get(name.lower())
+        if index is not None and index in modelled:
+            return index
+    if not _bare(maker.name, hit.written):  # "Volvo Cars" is the carmaker, whatever it hauls
+        return None
+    wanted = {_BUSES: maker.buses_are, _TRUCKS: maker.trucks_are}.get(context, "")
+    return k.maker_by_name.get(wanted.lower()) if wanted else None
+
+
+def _bare(name: str, written: str) -> bool:
+    """Whether ``written`` is the maker's bare name ("Volvo"), not a name of its own business
+    ("Volvo Cars")."""
+    return written.casefold() == name.casefold()
 
 
 _SAYS = ("says", "said", "say", "tells", "told", "confirms", "reports", "report")

@@ -155,6 +155,9 @@ def ambiguous_verdict(
     other = _something_else(k, hit, surface, start, end, tokens, stems)
     if other is not None:
         return other
+    needs = k.makers[hit.index].ambiguous_needs if hit.kind == "maker" else frozenset()
+    if needs and needs.isdisjoint(stems):  # "International" beside no truck: an adjective
+        return "not in a title about its trade ('" + sorted(needs)[0] + "')"
     if tuple(tokens.norms[start:end]) != alias_key(hit.written):
         return "not counted in a plural"
     if not tokens.cjk(start):

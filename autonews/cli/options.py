@@ -115,7 +115,8 @@ EVENT_HELP = (
 STAGE_HELP = (
     "Or a launch's stage: filing (申报), teaser (官图), reveal (首秀), pre-sale (预售), on sale "
     "(上市), OTA (OTA升级). Or probe (调查): legal news and recalls whose title names an "
-    "investigation (a regulator's probe opened, upgraded, closed), apart from lawsuits."
+    "investigation (a regulator's probe opened, upgraded, closed), apart from lawsuits. Or "
+    "orders (订单): fleet orders (partnership), orders counted (financials, a launch's)."
 )
 
 
@@ -171,7 +172,7 @@ def event_slugs(option: str, values: list[str] | None) -> tuple[str, ...]:
                 f"{option}: {value!r} is no event type; the events are {events_named()}",
                 hint=(f"did you mean {close[0]!r}? " if close else "")
                 + f"{FINANCIALS_NOTE}; a launch's stages are {stages_named()}; an "
-                f"investigation's is {other_stages_named()}, of legal news and recalls; plurals "
+                f"other events' are {other_stages_named()}; plurals "
                 "and other names are in autonews/knowledge/event_names.toml",
             )
         slugs.append(slug)
