@@ -48,6 +48,7 @@ from autonews.cluster.policy_files import acting_bodies, policy_files
 from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shots
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.rating_notes import tells_a_rating
+from autonews.cluster.remedy_turns import remedy_turn
 from autonews.cluster.sales_reports import SalesReport, sales_report
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import opening_companies
@@ -257,7 +258,8 @@ def _features(
         names=(names := _names(read, lowered)),
         bridging=(bridging := _bridging(subject, names) if bilingual else frozenset()),
         masses=(sum(subject.values()), sum(subject[t] for t in bridging)),
-        stages=stage_turns(frozenset(STAGES[t] for t in told if t in STAGES) | worded_turns),
+        stages=stage_turns(frozenset(STAGES[t] for t in told if t in STAGES) | worded_turns)
+        | remedy_turn(item.title, told),
         parts=COMPONENTS.intersection(told),
         posts=POSTS.intersection(told),
         chemistries=CHEMISTRIES.intersection(told),

@@ -32,6 +32,7 @@ from autonews.cluster.one_report import (
 from autonews.cluster.own_ground import own_ground
 from autonews.cluster.place_conflicts import named_or_one_place
 from autonews.cluster.places import COUNTRY_OF
+from autonews.cluster.rule_places import a_rule_and_other_news
 from autonews.cluster.share_causes import reacts_the_same_day
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
@@ -280,7 +281,7 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
     if (
         car
         and not figure
-        and one_side_only(both, other_turns)
+        and one_side_only(both, other_turns or a_rule_and_other_news(a, b))
         and not a_company_and_its_ground(a, b, both, other_turns)
     ):
         # Judged as car news, two items need more than a company or a place in common, as

@@ -95,6 +95,10 @@ def item_terms(
                 continue
             if maker and hit.written in knowledge.makers[hit.index].people:
                 continue  # a chief's name ("Antonio Filosa") is a subject, not the brand
+            if maker and knowledge.makers[hit.index].trucks_are in makers:
+                # "Volvo" of a truck is Volvo Group's, as the classifier read it: no second maker
+                # (Geely's), whose pair with the first would be a deal's two sides (trial 54).
+                name = knowledge.makers[hit.index].trucks_are
             if not hit.ambiguous or name in makers or name in companies:
                 if maker and start < size and name not in makers and name not in named:
                     extra.append(knowledge.maker_refs[hit.index])

@@ -3,7 +3,7 @@ opposed turns (talks begun / called off), a rumour and its denial, an ending and
 a turn told a day after a report naming none, a teaser or a launch date and the launch, stages
 of a model's launch (its filing, pre-sale, launch, orders), what is expected of figures and the
 figures, a deal to come and the deal, approvals of different
-regulators."""
+regulators, a recall and its remedy changed (``remedy_turns``)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from functools import lru_cache
 from autonews.cluster import figures as fig
 from autonews.cluster.concept_sets import OPPOSED_STAGES, PROSPECTS, RESULTS, TURNS
 from autonews.cluster.features import _Features
+from autonews.cluster.remedy_turns import remedy_changed
 from autonews.models import Event
 
 DENIED = "deny"  # the turn of a denial
@@ -23,6 +24,8 @@ def turn_conflict(a: _Features, b: _Features) -> str | None:
     """What keeps two items apart by the turns of the story they tell, or None."""
     if a.stages and b.stages and a.stages != b.stages and _opposed_turns(a, b):
         return "different turns of the story"  # talks begun / called off
+    if remedy_changed(a.stages, b.stages):
+        return "a recall / its remedy changed"  # an over-the-air fix / a hardware replacement
     if _other_regulators(a, b):
         return "approvals of different regulators"  # the EU's clearance / Japan's
     if _rumour_and_denial(a, b) or _rumour_and_denial(b, a):
