@@ -20,10 +20,11 @@ from autonews.car_feeds import (
     GENERAL_CAR_FEED_SHARE,
     GENERAL_STAYS_CAR_FEED_SHARE,
     STAYS_CAR_FEED_SHARE,
+    SURE_CAR_FEED_ITEMS,
     TOLD_CAR_FEED_SHARE,
     judged_car_feed,
 )
-from autonews.feed_topics import GENERAL, feed_topic
+from autonews.feed_topics import CARS, GENERAL, feed_topic
 from autonews.store import Store
 from autonews.store.notices import CarFeedJudgement
 
@@ -38,7 +39,8 @@ CAR_FEED_HISTORY = 100
 class Judgement:
     """A feed's judgement now: ``judged`` (None: the store remembers none), the share it was
     made on (``items``, ``cars``) and, where it changed since the last one, that one;
-    ``general``: the feed's own title or description says it is general news."""
+    ``general``: the feed's own title or description says it is general news; ``says_cars``:
+    that it is about cars."""
 
     url: str
     car_feed: bool
@@ -46,6 +48,15 @@ class Judgement:
     cars: int
     before: CarFeedJudgement | None
     general: bool = False
+    says_cars: bool = False
+
+    @property
+    def plainly(self) -> bool:
+        """Whether a car feed so judged is plainly one: not one whose own title says it is
+        general news (a national wire's "All News", a paper's "Business"), a car feed by its
+        share but not for its items that name nothing of cars at all (trial 55: a wire's
+        weather, politics and budget items were shown as car news)."""
+        return self.car_feed and not self.general
 
     @property
     def changed(self) -> bool:
@@ -75,9 +86,10 @@ def judge_feeds(store: Store, version: str, urls: Iterable[str]) -> dict[str, Ju
     for url in urls:
         items, cars = shares.get(url, (0, 0))
         was = before.get(url)
-        general = feed_topic(about.get(url, "")) == GENERAL
-        car_feed = judged_car_feed(was.car_feed if was else None, items, cars, general)
-        judged[url] = Judgement(url, car_feed, items, cars, was, general)
+        topic = feed_topic(about.get(url, ""))
+        general, says_cars = topic == GENERAL, topic == CARS
+        car_feed = judged_car_feed(was.car_feed if was else None, items, cars, general, says_cars)
+        judged[url] = Judgement(url, car_feed, items, cars, was, general, says_cars)
     return judged
 
 
@@ -152,6 +164,9 @@ def _rule(judgement: Judgement) -> str:
             return f"{share} of a feed whose own title says it is general news"
         stays = f"{GENERAL_STAYS_CAR_FEED_SHARE:.0%}"
         return f"one that says it is general news stays so down to {stays}"
+    if judgement.car_feed and not judgement.says_cars and judgement.items < SURE_CAR_FEED_ITEMS:
+        share = f"{TOLD_CAR_FEED_SHARE:.0%} or more make a car feed"
+        return f"{share} on fewer than {SURE_CAR_FEED_ITEMS} items of a feed not titled for cars"
     if judgement.car_feed:
         return "half or more make a car feed"
     return f"one stays so down to {STAYS_CAR_FEED_SHARE:.0%}"
@@ -165,10 +180,13 @@ def flip_message(name: str, judgement: Judgement) -> str:
     before = f"; {was.cars} of {was.items} when last judged" if was else ""
     share = f"{share} ({rule}{before})"
     if judgement.car_feed:
-        return (
-            f"{name} is now read as a car feed: {share}, so its new items with no car word of "
-            f"their own count as car news; {_pin(name, True)}"
+        counted = (
+            "its new items with no car word of their own count as car news"
+            if judgement.plainly
+            else "its new items with no car word in their title but one in their summary or text "
+            "count as car news"
         )
+        return f"{name} is now read as a car feed: {share}, so {counted}; {_pin(name, True)}"
     return (
         f"{name} is no longer read as a car feed: {share}, so only its items about cars by "
         f"their own words count as car news; {_pin(name, False)}"

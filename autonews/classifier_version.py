@@ -44,6 +44,7 @@ KNOWLEDGE_FILES = (
     "figures.toml",  # what counts count, and what ¥ is
     "currencies.toml",  # baht, ringgit, rupiah, dong... before or after a sum
     "market_sales.toml",  # a market's sales, as its industry body tells them: no maker's
+    "national_news.toml",  # a wire's weather, politics, defence, K-pop: not a car feed's news
     "event_model.json",
     "event_model.weights",
 )

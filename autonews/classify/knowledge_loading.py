@@ -108,7 +108,8 @@ def build_knowledge(
     )
     for phrase in rules["context"].get("trucking", []):
         knowledge.trucking.add(phrase_key(phrase, stem), phrase)
-    for phrase in rules["context"].get("other_topics", []):
+    national = _read("national_news.toml")  # a wire's weather, politics, defence, K-pop
+    for phrase in [*rules["context"].get("other_topics", []), *_phrases_of(national)]:
         knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(
         phrase_key(str(phrase)) for phrase in rules["context"].get("other_products", [])
@@ -185,3 +186,8 @@ def built_knowledge(
 @lru_cache(maxsize=1)
 def default_knowledge() -> Knowledge:
     return built_knowledge()
+
+
+def _phrases_of(lists: Mapping[str, Any]) -> list[str]:
+    """Every phrase of a data file of named lists (national_news.toml's fields), in order."""
+    return [str(phrase) for phrases in lists.values() for phrase in phrases]
