@@ -35,6 +35,7 @@ KNOWLEDGE_FILES = (
     "makers.toml",
     "companies.toml",
     "nonmakers.toml",
+    "nonmakers_groups.toml",  # Kia Tigers, The Hyundai Busan, the Genesis Championship
     "sport.toml",  # a race's news as sport
     "events.toml",
     "events.de.toml",  # German

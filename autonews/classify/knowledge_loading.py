@@ -67,7 +67,8 @@ def build_knowledge(
     for raw in makers.get("nickname", []):
         knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
-    for phrase in nonmakers.get("phrases", []):
+    groups = _read("nonmakers_groups.toml")  # a carmaker's name on a chaebol's other companies
+    for phrase in [*nonmakers.get("phrases", []), *_phrases_of(groups)]:
         knowledge.entities.add(
             phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
         )
