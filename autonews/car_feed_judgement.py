@@ -20,11 +20,10 @@ from autonews.car_feeds import (
     GENERAL_CAR_FEED_SHARE,
     GENERAL_STAYS_CAR_FEED_SHARE,
     STAYS_CAR_FEED_SHARE,
-    SURE_CAR_FEED_ITEMS,
     TOLD_CAR_FEED_SHARE,
     judged_car_feed,
 )
-from autonews.feed_topics import CARS, GENERAL, feed_topic
+from autonews.feed_topics import GENERAL, feed_topic
 from autonews.store import Store
 from autonews.store.notices import CarFeedJudgement
 
@@ -39,8 +38,7 @@ CAR_FEED_HISTORY = 100
 class Judgement:
     """A feed's judgement now: ``judged`` (None: the store remembers none), the share it was
     made on (``items``, ``cars``) and, where it changed since the last one, that one;
-    ``general``: the feed's own title or description says it is general news; ``says_cars``:
-    that it is about cars."""
+    ``general``: the feed's own title or description says it is general news."""
 
     url: str
     car_feed: bool
@@ -48,7 +46,6 @@ class Judgement:
     cars: int
     before: CarFeedJudgement | None
     general: bool = False
-    says_cars: bool = False
 
     @property
     def plainly(self) -> bool:
@@ -86,10 +83,9 @@ def judge_feeds(store: Store, version: str, urls: Iterable[str]) -> dict[str, Ju
     for url in urls:
         items, cars = shares.get(url, (0, 0))
         was = before.get(url)
-        topic = feed_topic(about.get(url, ""))
-        general, says_cars = topic == GENERAL, topic == CARS
-        car_feed = judged_car_feed(was.car_feed if was else None, items, cars, general, says_cars)
-        judged[url] = Judgement(url, car_feed, items, cars, was, general, says_cars)
+        general = feed_topic(about.get(url, "")) == GENERAL
+        car_feed = judged_car_feed(was.car_feed if was else None, items, cars, general)
+        judged[url] = Judgement(url, car_feed, items, cars, was, general)
     return judged
 
 
@@ -164,9 +160,6 @@ def _rule(judgement: Judgement) -> str:
             return f"{share} of a feed whose own title says it is general news"
         stays = f"{GENERAL_STAYS_CAR_FEED_SHARE:.0%}"
         return f"one that says it is general news stays so down to {stays}"
-    if judgement.car_feed and not judgement.says_cars and judgement.items < SURE_CAR_FEED_ITEMS:
-        share = f"{TOLD_CAR_FEED_SHARE:.0%} or more make a car feed"
-        return f"{share} on fewer than {SURE_CAR_FEED_ITEMS} items of a feed not titled for cars"
     if judgement.car_feed:
         return "half or more make a car feed"
     return f"one stays so down to {STAYS_CAR_FEED_SHARE:.0%}"

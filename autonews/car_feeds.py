@@ -36,11 +36,6 @@ STAYS_CAR_FEED_SHARE = 0.4
 # keeps half: car outlets sit there on the clustering's sets (clusters.tsv, trial 42).
 GENERAL_CAR_FEED_SHARE = 0.8
 GENERAL_STAYS_CAR_FEED_SHARE = 0.65
-# A feed whose own title does not say it is about cars is first judged a car feed on fewer than
-# this many items only at the share of one nearly all about cars: a handful of items is no
-# evidence of a feed's topic (trial 55: a national paper's "All News" at 5 of 9 became a car feed
-# on the first run, and its weather, politics and K-pop were shown as car news).
-SURE_CAR_FEED_ITEMS = 20
 
 
 def is_car_feed(items: int, about_cars: int, general: bool = False) -> bool:
@@ -51,22 +46,15 @@ def is_car_feed(items: int, about_cars: int, general: bool = False) -> bool:
 
 
 def judged_car_feed(
-    was_car_feed: bool | None,
-    items: int,
-    about_cars: int,
-    general: bool = False,
-    says_cars: bool = False,
+    was_car_feed: bool | None, items: int, about_cars: int, general: bool = False
 ) -> bool:
     """Whether a feed left to autonews is a car feed now, ``about_cars`` of its ``items``
     latest items about cars, given what it was judged before (None: never judged): the line
-    is crossed upwards at half (four in five for a ``general`` feed, or for one whose title does
-    not say it is about cars (``says_cars``) on fewer than :data:`SURE_CAR_FEED_ITEMS` items),
-    downwards only under :data:`STAYS_CAR_FEED_SHARE` (:data:`GENERAL_STAYS_CAR_FEED_SHARE`)."""
+    is crossed upwards at half (four in five for a ``general`` feed), downwards only under
+    :data:`STAYS_CAR_FEED_SHARE` (:data:`GENERAL_STAYS_CAR_FEED_SHARE`)."""
     if was_car_feed and items >= CAR_FEED_ITEMS:
         stays = GENERAL_STAYS_CAR_FEED_SHARE if general else STAYS_CAR_FEED_SHARE
         return about_cars >= stays * items
-    if not says_cars and items < SURE_CAR_FEED_ITEMS:
-        return items >= CAR_FEED_ITEMS and about_cars >= TOLD_CAR_FEED_SHARE * items
     return is_car_feed(items, about_cars, general)
 
 

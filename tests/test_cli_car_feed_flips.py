@@ -40,7 +40,7 @@ def _serve(httpserver: HTTPServer, titles: list[str]) -> str:
     httpserver.clear()
     items = [item(title, n, hours_ago=30 - n) for n, title in enumerate(titles)]
     httpserver.expect_request("/wire").respond_with_data(
-        rss(items, title=NAME), content_type="application/rss+xml"
+        rss(items), content_type="application/rss+xml"
     )
     return str(httpserver.url_for("/wire"))
 
