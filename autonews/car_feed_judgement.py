@@ -48,6 +48,14 @@ class Judgement:
     general: bool = False
 
     @property
+    def plainly(self) -> bool:
+        """Whether a car feed so judged is plainly one: not one whose own title says it is
+        general news (a national wire's "All News", a paper's "Business"), a car feed by its
+        share but not for its items that name nothing of cars at all (trial 55: a wire's
+        weather, politics and budget items were shown as car news)."""
+        return self.car_feed and not self.general
+
+    @property
     def changed(self) -> bool:
         """Whether the feed is judged otherwise than last remembered."""
         return self.before is not None and self.before.car_feed != self.car_feed
@@ -165,10 +173,13 @@ def flip_message(name: str, judgement: Judgement) -> str:
     before = f"; {was.cars} of {was.items} when last judged" if was else ""
     share = f"{share} ({rule}{before})"
     if judgement.car_feed:
-        return (
-            f"{name} is now read as a car feed: {share}, so its new items with no car word of "
-            f"their own count as car news; {_pin(name, True)}"
+        counted = (
+            "its new items with no car word of their own count as car news"
+            if judgement.plainly
+            else "its new items with no car word in their title but one in their summary or text "
+            "count as car news"
         )
+        return f"{name} is now read as a car feed: {share}, so {counted}; {_pin(name, True)}"
     return (
         f"{name} is no longer read as a car feed: {share}, so only its items about cars by "
         f"their own words count as car news; {_pin(name, False)}"

@@ -35,6 +35,7 @@ KNOWLEDGE_FILES = (
     "makers.toml",
     "companies.toml",
     "nonmakers.toml",
+    "nonmakers_groups.toml",  # Kia Tigers, The Hyundai Busan, the Genesis Championship
     "sport.toml",  # a race's news as sport
     "events.toml",
     "events.de.toml",  # German
@@ -44,6 +45,7 @@ KNOWLEDGE_FILES = (
     "figures.toml",  # what counts count, and what ¥ is
     "currencies.toml",  # baht, ringgit, rupiah, dong... before or after a sum
     "market_sales.toml",  # a market's sales, as its industry body tells them: no maker's
+    "national_news.toml",  # a wire's weather, politics, defence, K-pop: not a car feed's news
     "event_model.json",
     "event_model.weights",
 )

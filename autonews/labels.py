@@ -60,22 +60,26 @@ def classify_items(
     if fresh:
         store.save_classifications(fresh, version)
     topics = {feed.url: topic_read(feed.topic, feed.url) for feed in config.feeds}
-    doubtful = _from_car_feeds(store, version, items, result, topics)
+    doubtful, partly = _from_car_feeds(store, version, items, result, topics)
     # A terse headline of a car-news feed is car news: classified again knowing where it comes
     # from. Whether that applies depends on the feed's other items, so it is decided each run;
-    # the classification itself is stored beside the item's own.
+    # the classification itself is stored beside the item's own. (One of a feed only partly a car
+    # feed is made afresh each run: it is not the one a plain car feed's item would have.)
     cached = store.car_feed_classifications([item.id for item in doubtful], version)
     fresh = []
     for item in doubtful:
         article = articles.get(item.link or "")
         body = article.text if article else ""
-        hit = cached.get(item.id)
+        hit = None if item.feed_url in partly else cached.get(item.id)
         if hit is not None and (hit[1] or not body):  # as for the items' own, above
             result[item.id] = hit[0]
             continue
         classifier = classifier or _classifier(config)
-        result[item.id] = classifier.classify(item.title, item.summary, body, car_feed=True)
-        fresh.append((item.id, result[item.id], bool(body)))
+        result[item.id] = classifier.classify(
+            item.title, item.summary, body, car_feed=True, partly=item.feed_url in partly
+        )
+        if item.feed_url not in partly:
+            fresh.append((item.id, result[item.id], bool(body)))
     if fresh:
         store.save_car_feed_classifications(fresh, version)
     return result
@@ -93,20 +97,24 @@ def _from_car_feeds(
     items: Sequence[Item],
     result: Mapping[int, Classification],
     topics: Mapping[str, str],
-) -> list[Item]:
+) -> tuple[list[Item], set[str]]:
     """Items not seen as about cars that come from feeds read as car feeds: said to be about
-    cars (``topic = "cars"``), or, left to autonews, mostly about cars."""
+    cars (``topic = "cars"``), or, left to autonews, mostly about cars; and the feeds among
+    these judged car feeds but not plainly (:attr:`Judgement.plainly`)."""
     by_feed: dict[str, list[Item]] = {}
     for item in items:
         if not result[item.id].automotive:
             by_feed.setdefault(item.feed_url, []).append(item)
     judged = judge_feeds(store, version, [u for u in by_feed if topics.get(u, AUTO) == AUTO])
     doubtful = []
+    partly = set()
     for url, unsure in by_feed.items():
         judgement = judged.get(url)
         if read_as_car_feed(topics.get(url, AUTO), judgement is not None and judgement.car_feed):
             doubtful += unsure
-    return doubtful
+            if judgement is not None and not judgement.plainly:
+                partly.add(url)
+    return doubtful, partly
 
 
 def feeds_judged(

@@ -34,6 +34,7 @@ SCALES = {
     "trillion": 12,
     "tn": 12,  # "3.4tn yen" (Nikkei, the FT; trial 50 read no figure)
     "trn": 12,
+    "tril": 12,  # Yonhap: "125 tril. won" (trial 55 read no figure), as "1.7 bln won" was read
     # German and French: "1,2 Mrd. Euro", "3 Mio.", "zwei Milliarden", "1,7 milliard d'euros",
     # "2,5 Md€" (Les Echos)
     "tsd": 3,

@@ -13,7 +13,11 @@ from typing import Any
 from autonews.briefings import reads_as_opinion, reads_as_review
 from autonews.classifier_version import knowledge_version
 from autonews.classify.battery_supply import battery_supply_evidence
-from autonews.classify.car_feed import in_a_car_feed, its_summary_says_otherwise
+from autonews.classify.car_feed import (
+    NAMES_NO_CARS,
+    in_a_car_feed,
+    its_summary_says_otherwise,
+)
 from autonews.classify.clauses import (
     speculative_title,
 )
@@ -121,10 +125,13 @@ class Classifier(TitleReader, OffTopicChecks):
         body: str = "",
         explain: bool = False,
         car_feed: bool = False,
+        partly: bool = False,
     ) -> Classification:
         """Label one item from its title and, where given, its summary and body; ``explain``
         records the reasons (``--explain``), each naming the text that decided it. ``car_feed``:
-        the item comes from a feed that is about cars, which is evidence enough of relevance."""
+        the item comes from a feed that is about cars, which is evidence enough of relevance;
+        ``partly``: from a feed judged one but not plainly (its title says it is general news),
+        whose items must name something of cars in their summary or text at least."""
         reasons: list[str] = [] if explain else DISCARD
         title = without_bookkeeping(title)  # "UPDATE 1-Ford expands...": "1-Ford" is no Ford
         # A regulator's recall notice (its title's shape, or its summary's set words): a recall
@@ -226,9 +233,13 @@ class Classifier(TitleReader, OffTopicChecks):
             evidence = extra.settle(evidence, found)
         if evidence.strength == NONE and car_feed and not off_topic:
             evidence = in_a_car_feed(self.k, found, tokens, stems)
+            says_cars = extra is not None and (
+                bool(extra.words) or any(h.kind == "maker" for _, _, h in extra.spotted)
+            )
             if evidence.strength > NONE and extra is not None:
-                says_cars = bool(extra.words) or any(h.kind == "maker" for _, _, h in extra.spotted)
                 evidence = its_summary_says_otherwise(self.k, extra.text, says_cars) or evidence
+            if evidence.strength > NONE and partly and not says_cars:
+                evidence = NAMES_NO_CARS
             off_topic = evidence.strength == NONE  # its own words say what else it is about
         automotive = evidence.strength > NONE
         if reasons is not DISCARD:

@@ -14,6 +14,11 @@ from autonews.classify.lexicon import Tokens, stems_of, tokenize
 from autonews.classify.relevance import NONE, WEAK, Evidence, Spotted, lead_sentence_length
 from autonews.classify.verdicts import names_something_else
 
+# An item of a feed judged a car feed but not plainly one (a national wire at three in five) that
+# names nothing of cars in its title, summary or text: the wire's weather, politics or budget, not
+# car news by its feed alone (trial 55).
+NAMES_NO_CARS = Evidence(NONE, "names nothing of cars, in a feed only partly about cars")
+
 
 def in_a_car_feed(k: Knowledge, found: list[Spotted], tokens: Tokens, stems: list[str]) -> Evidence:
     """Car news, unless the title's words show what else it is about."""

@@ -68,6 +68,9 @@ _LIST_WORDS = frozenset(("and", "&"))  # "Bronco Sport and Escape SUVs": one lis
 _DESCRIBING_WORDS = 3  # "14,768 Made-in-China Plug-in XC70s"
 _WINDOW = 100  # characters read after a number: a list of models is longer than a noun phrase
 _WORD = re.compile(r"\S+")
+# A number written as a count of its own, with thousands separators ("664,969"): what follows is
+# its count, not the number's before it ("1.2 Million 1500 Pickups": 1500 is the model's).
+_ANOTHER_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+\b")
 _NAME_NUMBER = re.compile(r"\d{1,4}$")  # "Silverado [1500]": a name's number goes on the name
 _HYPHENED = re.compile(r"-([A-Za-z]+)(?![\w-])")
 # The vocabulary's singular nouns ("car", "bus", "job"): one may describe the noun after it.
@@ -147,6 +150,8 @@ def counted_after(
         describing += 1
         if word != raw or lowered in LINKING_WORDS or describing > _DESCRIBING_WORDS:
             break  # the phrase ended before a unit
+        if _ANOTHER_COUNT.match(word):
+            break  # another number's count: "5 carmakers sell 664,969 vehicles" (trial 55)
     # A count of the names ("227,000 Explorers", "1.7 Million CR-V, Civic, Accord").
     return (named_end, "vehicles") if named_end and (large or named_countable) else None
 

@@ -57,7 +57,10 @@ _SYMBOL_BEFORE = re.compile(
 )
 # A scale after a space too: IT之家 spaces digits from Chinese ("销量 48.02 万辆", "217.9 亿元").
 # A hyphen too, as Indian headlines join a sum to its scale: "₹3,300-crore plant", "$5-billion".
-_SCALE_AFTER = re.compile(rf"[\s-]?({SCALE_WORDS})\b|\s?({CJK_SCALES})", re.IGNORECASE)
+# (Yonhap's "tril." keeps its stop: "125 tril. won", "728 tril.-won budget".)
+_SCALE_AFTER = re.compile(
+    rf"[\s-]?({SCALE_WORDS})\b(?:(?<=tril)\.)?|\s?({CJK_SCALES})", re.IGNORECASE
+)
 # What a scale starts with, lowered: the Kelvin sign K that IGNORECASE reads as k lowers to k.
 _SCALE_FIRSTS = frozenset(word[0].lower() for word in SCALES)
 # "$5B", "¥3.4T": a B for billions and a T for trillions only right after a sum of money
@@ -65,10 +68,12 @@ _SCALE_FIRSTS = frozenset(word[0].lower() for word in SCALES)
 _SCALE_LETTER_AFTER_SUM = re.compile(r"\s?([Bb]|T)\b(?!-)")
 _SCALE_LETTERS = {"B": "billion", "b": "billion", "T": "trillion"}
 _MINUS = "-−–"  # before a sum's sign: "EPS -¥63.50" is a loss of 63.50 a share
-# "pc": per cent in Indian wire copy ("sales rise 21 pc"); German and French: "58 Prozent",
-# "2,1 %" (a space before the sign), "pour cent".
+# "pc": per cent in Indian wire copy ("sales rise 21 pc"); "pct" in Yonhap's ("sales plunge 32.6
+# pct": trial 55 read none); German and French: "58 Prozent", "2,1 %" (a space before the sign),
+# "pour cent".
 _PERCENT_AFTER = re.compile(
-    r"\s?(?:%|percent\b|per cent\b|pc\b|prozent\b|procent\b|pour\s+cent\b)", re.IGNORECASE
+    r"\s?(?:%|percent\b|per cent\b|pct\b|pc\b|prozent\b|procent\b|pour\s+cent\b)",
+    re.IGNORECASE,
 )
 _CJK_CURRENCY_AFTER = re.compile(rf"\s?({CJK_MONEY})")
 _NAME_NUMBER_BELOW = 100

@@ -67,7 +67,8 @@ def build_knowledge(
     for raw in makers.get("nickname", []):
         knowledge.add_nickname(raw)
     nonmakers = _read("nonmakers.toml")
-    for phrase in nonmakers.get("phrases", []):
+    groups = _read("nonmakers_groups.toml")  # a carmaker's name on a chaebol's other companies
+    for phrase in [*nonmakers.get("phrases", []), *_phrases_of(groups)]:
         knowledge.entities.add(
             phrase_key(str(phrase)), EntityHit("block", -1, "phrase", written=str(phrase))
         )
@@ -110,9 +111,10 @@ def build_knowledge(
         knowledge.trucking.add(phrase_key(phrase, stem), phrase)
     for phrase in rules["context"].get("buses", []):
         knowledge.buses.add(phrase_key(phrase, stem), phrase)
-    for key in ("other_topics", "freight"):  # freight: a field of its own, asked as they are
-        for phrase in rules["context"].get(key, []):
-            knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
+    national = _read("national_news.toml")  # a wire's weather, politics, defence, K-pop
+    fields = [*rules["context"].get("other_topics", []), *rules["context"].get("freight", [])]
+    for phrase in [*fields, *_phrases_of(national)]:  # freight: a field of its own (trial 54)
+        knowledge.other_topics.add(phrase_key(phrase, stem), phrase)
     knowledge.other_products = frozenset(
         phrase_key(str(phrase)) for phrase in rules["context"].get("other_products", [])
     )
@@ -188,3 +190,8 @@ def built_knowledge(
 @lru_cache(maxsize=1)
 def default_knowledge() -> Knowledge:
     return built_knowledge()
+
+
+def _phrases_of(lists: Mapping[str, Any]) -> list[str]:
+    """Every phrase of a data file of named lists (national_news.toml's fields), in order."""
+    return [str(phrase) for phrases in lists.values() for phrase in phrases]

@@ -134,7 +134,7 @@ def find_names(
                 continue
         picked.append((start, end, hit))
         ambiguous = ambiguous or hit.ambiguous
-    if blocked and ambiguous and not car_word:
+    if blocked and not car_word:
         picked = _without_brands_of_other_products(tokens, picked, blocked, reasons)
     if picked and _may_name_a_brandless_model(k, tokens, picked):
         plurals += _brandless_models(k, tokens, stems, picked, reasons)
@@ -337,15 +337,16 @@ def _sharers_named(k: Knowledge, hit: EntityHit, named: set[int]) -> str:
 def _without_brands_of_other_products(
     tokens: Tokens, picked: list[Spotted], blocked: list[tuple[str, ...]], reasons: list[str]
 ) -> list[Spotted]:
-    """An ambiguous brand that opens a known non-maker phrase of the same title names that
-    product's maker, not a carmaker ("小米：小米17 Ultra将于12月发布" is the phone's news), unless
-    a model of the brand is named too."""
+    """A brand that opens a known non-maker phrase of the same title names that product's maker
+    or that company, not a carmaker ("小米：小米17 Ultra将于12月发布" is the phone's news;
+    "Hyundai Department Store to open Hyundai outlet" the store's, trial 55), unless a model of
+    the brand is named too (the caller: or a car word)."""
     if any(hit.via == "model" for _, _, hit in picked):
         return picked
     kept = []
     for start, end, hit in picked:
         words = tokens.norms[start:end]
-        if hit.ambiguous and any(list(phrase[: len(words)]) == words for phrase in blocked):
+        if any(list(phrase[: len(words)]) == words for phrase in blocked):
             if reasons is not DISCARD:
                 reasons.append(
                     f"ignored '{tokens.span(start, end)}': the brand of a product named "

@@ -42,10 +42,13 @@ def item(title: str, n: int, hours_ago: float = 1, **extra: str) -> dict[str, st
     }
 
 
-def serve_titles(httpserver: HTTPServer, titles: list[str], path: str = "/feed") -> str:
-    """A feed of these titles (``item`` n for the n-th), served at ``path``: its URL."""
+def serve_titles(
+    httpserver: HTTPServer, titles: list[str], path: str = "/feed", title: str = "Test Wire"
+) -> str:
+    """A feed of these titles (``item`` n for the n-th), served at ``path`` with its own
+    ``title``: its URL."""
     httpserver.expect_request(path).respond_with_data(
-        rss([item(title, n) for n, title in enumerate(titles)]),
+        rss([item(headline, n) for n, headline in enumerate(titles)], title=title),
         content_type="application/rss+xml",
     )
     return str(httpserver.url_for(path))
