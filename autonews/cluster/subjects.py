@@ -17,6 +17,7 @@ from autonews.cluster.concept_sets import (
     STAGES,
 )
 from autonews.cluster.group_sides import group_sides
+from autonews.cluster.name_readings import one_name_read_twice
 from autonews.cluster.places import HOME
 from autonews.cluster.rarity import Corpus
 from autonews.cluster.singular import names_a_chief, opens_with_maker, told_of
@@ -110,6 +111,8 @@ def subject_terms(
     groups = sorted({m.group for m in c.makers})[:4]
     for n, first in enumerate(groups):
         for second in groups[n + 1 :]:
+            if one_name_read_twice(c.makers, first, second):
+                continue  # "Volvo" read as Volvo Cars and as Volvo Trucks: one name, no deal
             titled = first in title_groups or second in title_groups
             subject[COUNTERPART + first + "+" + second] = 1.0 if titled else 0.5
     # And two makers of one group a deal's title names (FCA and PSA, Stellantis's: ``group_sides``).
