@@ -27,6 +27,8 @@ class _Turn:
     needs_with: bool  # the title must name one of its `with` words too
     after: str  # a turn the story must have been told at before ("" none)
     news: bool  # False: only what a later turn follows
+    patterns: re.Pattern[str] | None = None  # a title matching it names the turn too
+    unless: re.Pattern[str] | None = None  # a title matching it does not tell the turn
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ def _knowledge() -> _Knowledge:
             bool(table.get("with")),
             str(table.get("after", "")),
             bool(table.get("news", True)),
+            _patterns(table.get("patterns", [])),
+            _patterns(table.get("unless", [])),
         )
         turns[turn.id] = turn
         for role in (_WORD, _WITH):
@@ -63,6 +67,12 @@ def _knowledge() -> _Knowledge:
         for event, events in data.get("part_of_the_story", {}).items()
     }
     return _Knowledge(turns, phrases, longest, notices, part_of)
+
+
+def _patterns(listed: Iterable[str]) -> re.Pattern[str] | None:
+    """A turn's regular expressions as one, or None for none."""
+    alternatives = [f"(?:{pattern})" for pattern in listed]
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
 
 def part_of_the_story(event: str) -> frozenset[str]:
@@ -104,12 +114,22 @@ def turns_of(title: str) -> frozenset[str]:
     found: dict[str, set[str]] = {}
     for turn, role in _scan(_tokens(title), knowledge):
         found.setdefault(turn, set()).add(role)
+    for spelled in knowledge.turns.values():
+        if spelled.patterns is not None and spelled.patterns.search(title):
+            found.setdefault(spelled.id, set()).add(_WORD)
     named = {
         turn
         for turn, roles in found.items()
-        if _WORD in roles and (_WITH in roles or not knowledge.turns[turn].needs_with)
+        if _WORD in roles
+        and (_WITH in roles or not knowledge.turns[turn].needs_with)
+        and not _unsaid(knowledge.turns[turn], title)
     }
     return frozenset(t for t in named if knowledge.turns[t].after not in named)
+
+
+def _unsaid(turn: _Turn, title: str) -> bool:
+    """Whether the title names the turn only to say it did not come ("reject tentative deal")."""
+    return turn.unless is not None and turn.unless.search(title) is not None
 
 
 def news_turns(title: str, told: Iterable[str]) -> frozenset[str]:

@@ -35,3 +35,22 @@ def test_two_makers_of_one_group_a_deal_names_are_its_two_sides(
     assert titles(story_of(digest, "Volvo Cars ends")) == {row[2] for row in FUNDING_ENDS}
     assert titles(story_of(digest, RECALL[2])) == {RECALL[2]}
     assert titles(story_of(digest, SALES[2])) == {SALES[2]}
+
+
+# Two sister brands making deals together with third parties: each deal is its own story
+# (review 39: four of them were one story on "Hyundai + Kia").
+JOINT_DEALS: list[Row] = [
+    ("yonhap", 30, "Hyundai, Kia partner with Samsung SDI on EV batteries", ""),
+    ("herald", 25, "Hyundai, Kia sign robotaxi supply deal with Waymo", ""),
+    ("times", 20, "Hyundai, Kia team up with Indian startups on EV charging", ""),
+    ("ked", 10, "Hyundai, Kia to buy stake in battery recycler", ""),
+    ("bk", 1, "Hyundai and Kia sign MOU with Korean government on hydrogen", ""),
+]
+
+
+def test_two_makers_of_one_group_dealing_with_a_third_party_are_one_side(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    digest = digest_of_rows(cli, httpserver, JOINT_DEALS, "3d")
+    for row in (JOINT_DEALS[1], JOINT_DEALS[2], JOINT_DEALS[4]):
+        assert titles(story_of(digest, row[2])) == {row[2]}

@@ -66,3 +66,17 @@ def test_a_vans_two_recalls_and_a_programme_against_one_companys_news_stay_apart
     assert "Plug-in van grant extended to March 2027" not in titles(sport)
     rules = story_of(digest, "HMRC changes salary sacrifice rules")
     assert "Ayvens: salary sacrifice EV orders up 40%" not in titles(rules)
+
+
+def test_job_cuts_told_with_their_results_are_the_results_story(
+    cli, home: Path, httpserver: HTTPServer
+) -> None:
+    """Review 39: one release's cuts and results, the cut title naming the results ("as
+    first-half profit slumps"), are one story, as are two headlines of one release an hour
+    apart."""
+    release: list[Row] = [
+        ("reuters", 30, "Nissan to cut 9,000 jobs as first-half profit slumps", ""),
+        ("cnbc", 29, "Nissan first-half operating profit plunges 90%, cuts outlook", ""),
+    ]
+    digest = digest_of_rows(cli, httpserver, release, "3d")
+    assert titles(story_of(digest, "Nissan to cut 9,000 jobs")) == {row[2] for row in release}

@@ -61,3 +61,26 @@ def test_names_keep_their_words_and_figures_keep_their_numbers() -> None:
     assert without_name_numbers("Fortune 500 list adds Kia") == "Fortune   list adds Kia"
     for figure in ("Kospi closes at 4,200", "Global 200,000 recall", "a global 20% tariff"):
         assert without_name_numbers(figure) == figure
+
+
+def test_a_common_word_before_a_count_names_nothing() -> None:
+    """Review 39: "global" and "hot" are names' words only in their names (Billboard Global,
+    Billboard Hot), and a count a scale, a currency or a unit's noun follows is a figure whatever
+    word is before it; "world-class" is no class."""
+    for figure in (
+        "Toyota to cut global 3000 jobs",
+        "Honda global 3700 jobs",
+        "Stellantis to invest global 500 mln euros",
+        "Kia hot 300 units sold out",
+        "Hyundai opens world-class 500 staff plant",
+    ):
+        assert without_name_numbers(figure) == figure
+    assert without_name_numbers("Billboard Global 200 chart") == "Billboard Global   chart"
+    assert without_name_numbers("Billboard Hot 100") == "Billboard Hot  "
+
+
+def test_two_reports_of_one_count_after_global_are_one_story() -> None:
+    # An Asian wire's "global 9000 jobs" (no separator) is the count the other report gives.
+    assert stories(
+        ("Nissan to cut global 9000 jobs", ""), ("Nissan to cut 9000 jobs, shut three plants", "")
+    ) == [[0, 1]]

@@ -51,23 +51,35 @@ PEOPLE = frozenset(_DATA["people"]["nouns"])
 _NAMING_WORDS = [*_DATA["laws"]["words"], *_DATA["laws"]["classes"]]
 
 
-def _law_words() -> str:
-    """The words of a law's parts and a vehicle's classes as one alternation; a word of letters
-    is one as a whole."""
+def _alternation(words: Iterable[str]) -> str:
+    """Words as one alternation, the longest first; a word of letters is one as a whole."""
     return "|".join(
         rf"\b{re.escape(word)}" if word[0].isalpha() else re.escape(word)
-        for word in sorted(_NAMING_WORDS, key=len, reverse=True)
+        for word in sorted(words, key=len, reverse=True)
     )
 
 
-# A number right after a law's part ("Section 232", "§ 45"), read as the law's, no figure: the
-# number is group 1 (also read by autonews.cluster.law_numbers).
-LAW_NUMBER = re.compile(rf"(?:{_law_words()})\s*(\d+)", re.IGNORECASE)
-_LAW_WORD_BEFORE = re.compile(rf"(?:{_law_words()})\s*$", re.IGNORECASE)
+# A weight class is a word of its own ("world-class", "E-Class" and "S-Class" are no class) and
+# its number one or two digits with no separator (Class 1 to 8): "E-Class 3,000 units" and
+# "world-class 1,500-job plant" keep their counts (review 39).
+_CLASS_WORD = rf"(?<![\w-])(?:{_alternation(_DATA['laws']['classes'])})"
+_CLASS_NUMBER = r"\d{1,2}(?!\d|[,.]\d)"
+
+# A number right after a law's part ("Section 232", "§ 45") or a vehicle's class ("Class 8"),
+# read as the law's or the class's, no figure: the number is group 1 (also read by
+# autonews.cluster.law_numbers).
+LAW_NUMBER = re.compile(
+    rf"(?:(?:{_alternation(_DATA['laws']['words'])})\s*|{_CLASS_WORD}\s*(?={_CLASS_NUMBER}))(\d+)",
+    re.IGNORECASE,
+)
+_LAW_WORD_BEFORE = re.compile(rf"(?:{_alternation(_DATA['laws']['words'])})\s*$", re.IGNORECASE)
+_CLASS_WORD_BEFORE = re.compile(rf"{_CLASS_WORD}\s*$", re.IGNORECASE)
+_CLASS_NUMBER_AT = re.compile(_CLASS_NUMBER)
 
 
-# What _LAW_WORD_BEFORE needs, cheap to look for: the text before the number, spaces left off,
-# ends with a law's word (asked of every number: the pattern tries each of the 12 characters).
+# What the patterns before a number need, cheap to look for: the text before the number, spaces
+# left off, ends with a law's or a class's word (asked of every number: the pattern tries each of
+# the 12 characters).
 _LAW_ENDINGS = tuple(str(word).casefold() for word in _NAMING_WORDS)
 _LAW_WINDOW = 12
 
@@ -78,7 +90,19 @@ def after_a_law_word(text: str, start: int) -> bool:
     begin = max(0, start - _LAW_WINDOW)
     if not text[begin:start].rstrip().casefold().endswith(_LAW_ENDINGS):
         return False
-    return _LAW_WORD_BEFORE.search(text, begin, start) is not None
+    return named_by_a_law_word(text, begin, start)
+
+
+def named_by_a_law_word(text: str, begin: int, start: int) -> bool:
+    """The patterns :func:`after_a_law_word` checks cheaply first: a law's word in
+    ``text[begin:start]`` right before the number at ``start``, or a class's word and a class's
+    number."""
+    if _LAW_WORD_BEFORE.search(text, begin, start) is not None:
+        return True
+    return (
+        _CLASS_WORD_BEFORE.search(text, begin, start) is not None
+        and _CLASS_NUMBER_AT.match(text, start) is not None
+    )
 
 
 def about_jobs(text: str) -> bool:

@@ -36,11 +36,10 @@ launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models
 ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``shared`` (what two items have in common), ``proof`` (the positive evidence a merge needs,
-and which rule asked for more), ``conflicts`` (the hard rules; ``kinds_apart`` (job cuts /
-results, an accessory's recall / a maker's news, an industry's programme / one company's
-news), ``place_conflicts``,
-``turn_conflicts``, ``recall_conflicts`` and ``trouble_kinds`` those of places, turns, recalls
-and the kinds of a model's trouble), ``model``
+and which rule asked for more), ``conflicts`` (the hard rules; ``kinds_apart`` those of two
+kinds of news: job cuts / results, an accessory's recall / a maker's news, an industry's
+programme / one company's news; ``place_conflicts``, ``turn_conflicts``, ``recall_conflicts``
+and ``trouble_kinds`` those of places, turns, recalls and the kinds of a model's trouble), ``model``
 (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with
 the joins), ``explain`` (why a story's sources were joined, for ``autonews story --explain``).

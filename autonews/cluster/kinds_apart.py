@@ -11,8 +11,12 @@ be one event told two ways ("cuts 13,000 jobs as sales slip")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from autonews.cluster.concept_sets import PERIOD_RESULTS, PERIOD_SINGULAR
 from autonews.cluster.features import RECALL, _Features
 from autonews.cluster.shared import families, shared_figure, shared_subject
+from autonews.cluster.terms import terms_of
 from autonews.models import Event
 
 # A maker's own other news: what a recall of a product naming no maker is not.
@@ -50,8 +54,34 @@ def _sure(item: _Features, event: Event) -> bool:
 
 def _cuts_and_results(a: _Features, b: _Features) -> bool:
     """``a`` surely cuts (jobs, a unit), ``b`` surely sales or results: a company announces the
-    two on different days, and a reader follows each."""
-    return _sure(a, Event.RESTRUCTURING) and _sure(b, Event.FINANCIALS)
+    two on different days, and a reader follows each. Not where the cuts' words name a period's
+    results ("Nissan to cut 9,000 jobs as first-half profit slumps": one release told twice;
+    review 39), nor within a few hours of each other (one release's two headlines)."""
+    return (
+        _sure(a, Event.RESTRUCTURING)
+        and _sure(b, Event.FINANCIALS)
+        and abs(a.stamp - b.stamp) > _ONE_RELEASE
+        and not _names_results(a)
+    )
+
+
+_ONE_RELEASE = 6 * 3600.0  # seconds: the headlines of one release, the day it is out
+# A period's results, as concepts of the glossary: what a cut "as profit slumps" gives as its cause.
+_RESULTS = PERIOD_RESULTS | PERIOD_SINGULAR | {"c:earnings", "c:profit-warning"}
+
+
+@lru_cache(maxsize=4096)
+def _word_concepts(word: str) -> frozenset[str]:
+    """The glossary's concepts one stemmed word is a term of."""
+    return frozenset(terms_of([word]))
+
+
+def _names_results(item: _Features) -> bool:
+    """Whether the words an item writes in lower case name a period's results (its title's
+    concepts, as a single word each: "profit", "losses", "revenue", "H1")."""
+    return any(not _RESULTS.isdisjoint(_word_concepts(word)) for word in item.lower) or not (
+        _RESULTS.isdisjoint(item.title)
+    )
 
 
 def _unnamed_recall_and_makers_news(a: _Features, b: _Features) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from autonews.classify.figure_words import DATA
+from autonews.classify.figure_words import DATA, UNIT_OF
 
 
 def _name_words() -> str:
@@ -20,11 +20,17 @@ def _name_words() -> str:
     )
 
 
-# A name's word, then digits alone: no separator, no decimal, no percent or scale after them
-# ("Kospi 200" is the index; "Kospi at 4,200" and "global 20% tariff" are figures).
+def _figure_words() -> str:
+    """The words after a number that make it a figure: a scale's, a currency's, a unit's noun."""
+    words = [*DATA["names"]["after"], *UNIT_OF]
+    return "|".join(re.escape(str(word)) for word in sorted(words, key=len, reverse=True))
+
+
+# A name's word as a word of its own (not "world-class"), then digits alone: no separator, no
+# decimal, and no scale, currency or unit after them ("Kospi 200" is the index; "Kospi at 4,200",
+# "global 20% tariff" and "global 500 mln euros" are figures).
 _NAME_NUMBER = re.compile(
-    rf"(?<![\w&])(?:{_name_words()})\s+\d+(?![\d,.]*\d)(?!\s?(?:%|percent|per\s?cent|pct))"
-    r"(?!\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)",
+    rf"(?<![\w&-])(?:{_name_words()})\s+\d+(?![\d,.]*\d)(?!\s?(?:{_figure_words()})(?!\w))",
     re.IGNORECASE,
 )
 

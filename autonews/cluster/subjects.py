@@ -116,7 +116,7 @@ def subject_terms(
             titled = first in title_groups or second in title_groups
             subject[COUNTERPART + first + "+" + second] = 1.0 if titled else 0.5
     # And two makers of one group a deal's title names (FCA and PSA, Stellantis's: ``group_sides``).
-    subject.update(group_sides(c, title_makers))
+    subject.update(group_sides(c, title_makers, title_words))
     # Two countries one of which the title names only as a maker's nationality weigh half:
     # "China's GAC Aion starts Indonesian assembly" tells of a plant in Indonesia more than of
     # news between the two (trial 53: it joined "Chinese brands take 15% of Indonesia car
