@@ -48,7 +48,7 @@ from autonews.cluster.policy_files import acting_bodies, policy_files
 from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shots
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.rating_notes import tells_a_rating
-from autonews.cluster.sales_reports import SalesReport, sales_report
+from autonews.cluster.sales_reports import SalesReport, sales_report, tells_months_volume
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import opening_companies
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE, subject_terms
@@ -161,6 +161,7 @@ class _Features:
     # The companies a car news title opens with: what it is about, acting as a maker would
     # ("Waymo opens its robotaxi service ..."; ``singular.opening_companies``).
     about: frozenset[str] = frozenset()
+    monthly: bool = False  # the title tells a volume of a month, whoever's (sales_reports)
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -312,6 +313,7 @@ def _features(
             c, title_groups, frozenset(told), plain, lead, frozenset(read.title_makers)
         ),
         tallied=not TALLIES.isdisjoint(told),
+        monthly=tells_months_volume(frozenset(told), plain),
         files=policy_files(plain + " " + lead),
         bodies=acting_bodies(plain, lead),
         notice=notice_of(item.title, item.summary),

@@ -316,7 +316,8 @@ def _one_theme_two_kinds(a: _Features, b: _Features) -> bool:
     U.S. sales on hybrid demand" joined the Palisade Hybrid's US launch on "hybrid" and "us"
     alone (p 0.93). A month's sales are told with the segment that drove them and the market,
     which the maker's other news of the week names too. Other news may be told by its theme
-    ("GM ends robotaxi ambitions" / "GM pulls plug on Cruise robotaxi unit")."""
+    ("GM ends robotaxi ambitions" / "GM pulls plug on Cruise robotaxi unit"). A country's
+    volume of a month (its exports) is another kind (``_months_volume``)."""
     if a.cjk is not b.cjk:
         return False
     # Besides the makers' names and the market both are told in (the US of a month's US sales
@@ -325,9 +326,19 @@ def _one_theme_two_kinds(a: _Features, b: _Features) -> bool:
     both = both - maker_words(a.makers | b.makers) - PLACES
     if len(both) > 1 or not both <= THEMES | ENERGY_THEMES:
         return False
-    if (a.sales is None) is (b.sales is None):
-        return False  # two of one kind: both a month's sales, or neither
+    if _months_volume(a) == _months_volume(b):
+        return False  # two of one kind: both a maker's month's sales, or neither a statistic
     return not _told_figure(a, b)
+
+
+def _months_volume(item: _Features) -> str | None:
+    """What volume of a month an item tells: "maker" (a maker's sales), "market" (a national
+    body's, several makers' or a country's: its exports), or None. A country's exports "on
+    hybrids" are no more the Palisade Hybrid's US launch than a maker's sales "on hybrid
+    demand" are, nor that maker's US sales (trial 55)."""
+    if item.sales is not None and not item.sales.body:
+        return "maker"
+    return "market" if item.monthly or item.sales is not None else None
 
 
 def _one_theme_only(both: frozenset[str]) -> bool:
