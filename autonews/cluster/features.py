@@ -40,6 +40,7 @@ from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.law_numbers import law_numbers
+from autonews.cluster.market_wraps import tells_a_market_wrap
 from autonews.cluster.name_numbers import without_name_numbers
 from autonews.cluster.named_models import named_models, without_model_numbers
 from autonews.cluster.notice_defects import Notice, notice_of
@@ -162,6 +163,7 @@ class _Features:
     # ("Waymo opens its robotaxi service ..."; ``singular.opening_companies``).
     about: frozenset[str] = frozenset()
     monthly: bool = False  # the title tells a volume of a month, whoever's (sales_reports)
+    wrap: bool = False  # the title tells a stock market's day as a whole (``market_wraps``)
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -306,6 +308,7 @@ def _features(
         placed=placed_in(title_words),
         rules=rules,
         session=market_session(plain),
+        wrap=tells_a_market_wrap(item.title),
         expectation=tells_an_expectation(plain),
         car=(car := bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts)),
         community=item.community,

@@ -36,6 +36,7 @@ from autonews.cluster.share_causes import reacts_the_same_day
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
 from autonews.cluster.trade_words import only_trade_words
+from autonews.cluster.wrap_evidence import one_term_beside_a_wrap
 
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
 # a common one ("china") besides a maker both titles name; one term few items use when both name
@@ -214,6 +215,11 @@ ONE_THEME_TWO_KINDS = (
     "and only one tells a maker's sales of a month (sales on hybrid demand / a hybrid's launch): "
     "a theme is what a maker's news keeps returning to, no event"
 )
+A_WRAP_AND_NEWS = (
+    'one is a market\'s day (a wrap: "Seoul shares close higher on chip rally"), the other '
+    "news, and all they share is one term (a sector, a theme), no figure: the day's news and "
+    "the market's day name the same themes"
+)
 TOO_LITTLE_NO_MAKER = (
     "what both titles name weighs too little: items that do not both name a maker need a name "
     "few items use, or two"
@@ -231,6 +237,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return FIGURE_ALONE
     if _one_theme_two_kinds(a, b):
         return ONE_THEME_TWO_KINDS
+    if one_term_beside_a_wrap(a, b, _told_figure(a, b)):
+        return A_WRAP_AND_NEWS
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
     if only_trade_words(a, b):
