@@ -24,8 +24,8 @@ from autonews.cluster.concept_sets import (
 from autonews.cluster.features import _Features
 from autonews.cluster.holdings import one_holding_sold
 from autonews.cluster.one_report import (
-    one_body_report,
     one_programme_turn,
+    one_sales_release,
     one_share_move,
     one_stage_of_a_file,
 )
@@ -229,7 +229,7 @@ TOO_LITTLE_NO_MAKER = (
 def unproven(a: _Features, b: _Features, common: float) -> str | None:
     """None when two items share enough to be one event (see ``positive``); else which rule
     asked for more, as a reader is told it."""
-    if one_stage_of_a_file(a, b) or one_body_report(a, b) or one_holding_sold(a, b):
+    if one_stage_of_a_file(a, b) or one_sales_release(a, b) or one_holding_sold(a, b):
         return None
     if one_programme_turn(a, b):
         return None
