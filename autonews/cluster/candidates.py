@@ -106,6 +106,9 @@ def _scored_pairs(
     return pairs
 
 
+_SALES = "\x02sales:"  # the key of a sales report: its group and month, not a subject term
+
+
 def common_terms(features: Sequence[_Features]) -> set[str]:
     """Subject terms too common among the items to tell events apart: no index key."""
     df = Counter(chain.from_iterable(feature.subject for feature in features))
@@ -125,6 +128,8 @@ def _index_keys(feature: _Features, common: set[str]) -> tuple[list[str], list[s
         terms += fig.keys(number.value)
     if SHARES in feature.title and feature.title_groups:
         terms.append(SHARES)  # a maker's share moves of a day are one (one_report.one_share_move)
+    if feature.sales is not None:  # a maker's sales of a month are one (one_report.one_sales)
+        terms += [f"{_SALES}{feature.sales.group}:{month}" for month in feature.sales.months]
     unclaimed = ["\x01" + term for term in terms]
     if not feature.groups:
         return terms + unclaimed, terms

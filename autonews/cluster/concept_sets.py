@@ -110,6 +110,10 @@ SHARES = "c:shares"
 SHARE_MOVE_CAUSES = (
     (frozenset("c:" + c for c in "earnings profit loss revenue".split()), RESULTS),
     (frozenset(("c:index-inclusion",)), frozenset(("c:index-inclusion",))),
+    # A tariff set or cut: the move is the market's reaction to the tariff's news, not to the
+    # maker's other news of the day (trial 55: "Hyundai Motor shares jump 4% as US tariff cut
+    # takes effect" is no reaction to "Hyundai Motor Group to Build U.S. Robot Factory").
+    (frozenset(("c:tariff",)), frozenset(("c:tariff",))),
 )
 # What a title names when it tells the market's view of a maker: its shares, its market value,
 # an analyst's rating or price target. Such an item's lead gives the market's reasons (an

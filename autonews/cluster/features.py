@@ -40,6 +40,7 @@ from autonews.cluster.figures import Figure
 from autonews.cluster.inputs import ClusterInput
 from autonews.cluster.launch_stages import COMING, launch_stage
 from autonews.cluster.law_numbers import law_numbers
+from autonews.cluster.market_wraps import tells_a_market_wrap
 from autonews.cluster.name_numbers import without_name_numbers
 from autonews.cluster.named_models import named_models, without_model_numbers
 from autonews.cluster.notice_defects import Notice, notice_of
@@ -49,7 +50,7 @@ from autonews.cluster.press_kinds import reads_as_press_piece, reads_as_spy_shot
 from autonews.cluster.rarity import Corpus, rarity
 from autonews.cluster.rating_notes import tells_a_rating
 from autonews.cluster.remedy_turns import remedy_turn
-from autonews.cluster.sales_reports import SalesReport, sales_report
+from autonews.cluster.sales_reports import SalesReport, sales_report, tells_months_volume
 from autonews.cluster.series import parochial, roundups
 from autonews.cluster.singular import opening_companies
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE, subject_terms
@@ -162,6 +163,8 @@ class _Features:
     # The companies a car news title opens with: what it is about, acting as a maker would
     # ("Waymo opens its robotaxi service ..."; ``singular.opening_companies``).
     about: frozenset[str] = frozenset()
+    monthly: bool = False  # the title tells a volume of a month, whoever's (sales_reports)
+    wrap: bool = False  # the title tells a stock market's day as a whole (``market_wraps``)
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -307,6 +310,7 @@ def _features(
         placed=placed_in(title_words),
         rules=rules,
         session=market_session(plain),
+        wrap=tells_a_market_wrap(item.title),
         expectation=tells_an_expectation(plain),
         car=(car := bool(c.makers) or c.automotive or not _CAR.isdisjoint(title_counts)),
         community=item.community,
@@ -314,6 +318,7 @@ def _features(
             c, title_groups, frozenset(told), plain, lead, frozenset(read.title_makers)
         ),
         tallied=not TALLIES.isdisjoint(told),
+        monthly=tells_months_volume(frozenset(told), plain),
         files=policy_files(plain + " " + lead),
         bodies=acting_bodies(plain, lead),
         notice=notice_of(item.title, item.summary),

@@ -1,7 +1,7 @@
 """Two items that are one report whatever words each outlet chose: one stage of an EU file
-acted on by one body, one turn of a national programme, one national body's monthly figures,
-one maker's share move of a day. ``proof.unproven`` asks these before it weighs what two titles
-share (``autonews story A B`` names the rule that joined them)."""
+acted on by one body, one turn of a national programme, one national body's or one maker's
+monthly figures, one maker's share move of a day. ``proof.unproven`` asks these before it
+weighs what two titles share (``autonews story A B`` names the rule that joined them)."""
 
 from __future__ import annotations
 
@@ -49,11 +49,13 @@ def one_programme_turn(a: _Features, b: _Features) -> bool:
     return not (a.stages and b.stages and a.stages.isdisjoint(b.stages))
 
 
-def one_body_report(a: _Features, b: _Features) -> bool:
+def one_sales_release(a: _Features, b: _Features) -> bool:
     """Both titles tell one national body's figures of one month, within a day ("UK new car
-    market up 4.1% in November" / "SMMT: November new car registrations up"): their titles
-    need name nothing else in common (``sales_reports.body_report``)."""
-    if a.sales is None or not a.sales.body:
+    market up 4.1% in November" / "SMMT: November new car registrations up",
+    ``sales_reports.body_report``), or one maker's sales of one month ("Hyundai Motor's Nov.
+    sales down 1.2 pct on weak overseas demand" / "Hyundai Motor Reports November 2026 Global
+    Sales", trial 55): their titles need name nothing else in common (``sales_reports``)."""
+    if a.sales is None:
         return False
     return one_report(a.sales, b.sales, abs(a.stamp - b.stamp), (a.markets, b.markets))
 

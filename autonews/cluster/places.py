@@ -64,9 +64,9 @@ zuffenhausen rastatt bremen bremerhaven regensburg eisenach kassel salzgitter br
 california texas michigan ohio alabama tennessee kentucky south-carolina north-carolina indiana
 illinois arizona nevada new-york florida mississippi kansas pennsylvania new-jersey massachusetts
 oregon colorado utah minnesota wisconsin missouri louisiana virginia maryland washington-state
-oklahoma new-mexico detroit austin fremont dearborn silicon-valley san-francisco los-angeles
+oklahoma new-mexico georgia detroit austin fremont dearborn silicon-valley san-francisco los-angeles
 chicago houston dallas atlanta seattle boston pittsburgh miami phoenix spartanburg chattanooga
-savannah
+savannah metaplant-america
 """,
 }
 
@@ -89,7 +89,7 @@ aguascalientes san-luis-potosi puebla sao-paulo bahia minas-gerais parana ontari
 california texas michigan ohio alabama tennessee kentucky south-carolina north-carolina indiana
 illinois arizona nevada new-york florida mississippi kansas pennsylvania new-jersey massachusetts
 oregon colorado utah minnesota wisconsin missouri louisiana virginia maryland washington-state
-oklahoma new-mexico silicon-valley
+oklahoma new-mexico georgia silicon-valley
 """.split()
 
 # Concept terms of the cities: "c:miami". Capitals whose names also stand for their

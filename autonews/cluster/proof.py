@@ -24,8 +24,8 @@ from autonews.cluster.concept_sets import (
 from autonews.cluster.features import _Features
 from autonews.cluster.holdings import one_holding_sold
 from autonews.cluster.one_report import (
-    one_body_report,
     one_programme_turn,
+    one_sales_release,
     one_share_move,
     one_stage_of_a_file,
 )
@@ -37,6 +37,7 @@ from autonews.cluster.share_causes import reacts_the_same_day
 from autonews.cluster.shared import PLACES, maker_words
 from autonews.cluster.subjects import MODEL, SIDE
 from autonews.cluster.trade_words import only_trade_words
+from autonews.cluster.wrap_evidence import one_term_beside_a_wrap
 
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
 # a common one ("china") besides a maker both titles name; one term few items use when both name
@@ -215,6 +216,11 @@ ONE_THEME_TWO_KINDS = (
     "and only one tells a maker's sales of a month (sales on hybrid demand / a hybrid's launch): "
     "a theme is what a maker's news keeps returning to, no event"
 )
+A_WRAP_AND_NEWS = (
+    'one is a market\'s day (a wrap: "Seoul shares close higher on chip rally"), the other '
+    "news, and all they share is one term (a sector, a theme), no figure: the day's news and "
+    "the market's day name the same themes"
+)
 TOO_LITTLE_NO_MAKER = (
     "what both titles name weighs too little: items that do not both name a maker need a name "
     "few items use, or two"
@@ -224,7 +230,7 @@ TOO_LITTLE_NO_MAKER = (
 def unproven(a: _Features, b: _Features, common: float) -> str | None:
     """None when two items share enough to be one event (see ``positive``); else which rule
     asked for more, as a reader is told it."""
-    if one_stage_of_a_file(a, b) or one_body_report(a, b) or one_holding_sold(a, b):
+    if one_stage_of_a_file(a, b) or one_sales_release(a, b) or one_holding_sold(a, b):
         return None
     if one_programme_turn(a, b):
         return None
@@ -232,6 +238,8 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return FIGURE_ALONE
     if _one_theme_two_kinds(a, b):
         return ONE_THEME_TWO_KINDS
+    if one_term_beside_a_wrap(a, b, _told_figure(a, b)):
+        return A_WRAP_AND_NEWS
     if _one_common_word(a, b):
         return ONE_COMMON_WORD
     if only_trade_words(a, b):
@@ -320,7 +328,8 @@ def _one_theme_two_kinds(a: _Features, b: _Features) -> bool:
     U.S. sales on hybrid demand" joined the Palisade Hybrid's US launch on "hybrid" and "us"
     alone (p 0.93). A month's sales are told with the segment that drove them and the market,
     which the maker's other news of the week names too. Other news may be told by its theme
-    ("GM ends robotaxi ambitions" / "GM pulls plug on Cruise robotaxi unit")."""
+    ("GM ends robotaxi ambitions" / "GM pulls plug on Cruise robotaxi unit"). A country's
+    volume of a month (its exports) is another kind (``_months_volume``)."""
     if a.cjk is not b.cjk:
         return False
     # Besides the makers' names and the market both are told in (the US of a month's US sales
@@ -329,9 +338,19 @@ def _one_theme_two_kinds(a: _Features, b: _Features) -> bool:
     both = both - maker_words(a.makers | b.makers) - PLACES
     if len(both) > 1 or not both <= THEMES | ENERGY_THEMES:
         return False
-    if (a.sales is None) is (b.sales is None):
-        return False  # two of one kind: both a month's sales, or neither
+    if _months_volume(a) == _months_volume(b):
+        return False  # two of one kind: both a maker's month's sales, or neither a statistic
     return not _told_figure(a, b)
+
+
+def _months_volume(item: _Features) -> str | None:
+    """What volume of a month an item tells: "maker" (a maker's sales), "market" (a national
+    body's, several makers' or a country's: its exports), or None. A country's exports "on
+    hybrids" are no more the Palisade Hybrid's US launch than a maker's sales "on hybrid
+    demand" are, nor that maker's US sales (trial 55)."""
+    if item.sales is not None and not item.sales.body:
+        return "maker"
+    return "market" if item.monthly or item.sales is not None else None
 
 
 def _one_theme_only(both: frozenset[str]) -> bool:

@@ -137,6 +137,17 @@ def sales_report(
     return SalesReport(group, maker, months, _segments(plain), makers=frozenset(named))
 
 
+def tells_months_volume(title_terms: frozenset[str], plain: str) -> bool:
+    """Whether a title tells a volume of a month, whoever's: a maker's sales, several makers'
+    or a country's exports ("Korea's Nov. auto exports rise 13.7 pct on hybrids, used cars"),
+    read as ``sales_report`` reads them (a month, a volume word, no results nor forecast).
+    Such a statistic is told with the segments that drove it, as a maker's sales report is."""
+    if MONTHS.isdisjoint(title_terms):
+        return False
+    rules = _rules()
+    return rules.volume.search(plain) is not None and rules.unless.search(plain) is None
+
+
 def body_report(title: str, lead: str, months: frozenset[str]) -> SalesReport | None:
     """A national body's figures of the whole car market in ``months``, told by a title naming
     no maker: the body the title names, or whose country it names; else the lead's."""
