@@ -36,7 +36,9 @@ launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models
 ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``shared`` (what two items have in common), ``proof`` (the positive evidence a merge needs,
-and which rule asked for more), ``conflicts`` (the hard rules; ``kinds_apart`` those of two
+and which rule asked for more; ``unproven_reasons`` its reasons as a reader is told them,
+``shared_nothing`` what two items share that proves nothing), ``conflicts`` (the hard
+rules; ``kinds_apart`` those of two
 kinds of news: job cuts / results, an accessory's recall / a maker's news, an industry's
 programme / one company's news; ``place_conflicts``, ``turn_conflicts``, ``recall_conflicts``
 and ``trouble_kinds`` those of places, turns, recalls and the kinds of a model's trouble), ``model``
