@@ -3,10 +3,7 @@ companies, one concept beside a maker one title names. ``proof.unproven`` asks t
 
 from __future__ import annotations
 
-from autonews.cluster.concept_sets import (
-    CAR_CONCEPTS,
-    COMPONENTS,
-)
+from autonews.cluster.concept_sets import CAR_CONCEPTS, COMPONENTS
 from autonews.cluster.features import _Features
 
 
