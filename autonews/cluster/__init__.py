@@ -27,7 +27,8 @@ The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms
 subject), ``texts`` (each distinct text read once), ``rarity`` (how rare each term is among the
 items), ``vocabulary`` (the word lists), ``figures``, ``name_numbers`` (a chart's, an
 index's, a class's number: no figure), ``deal_sums`` (the sums a title tells of
-a deal: no rate, no valuation), ``features`` (each item's evidence),
+a deal: no rate, no valuation), ``features`` (each item's evidence;
+``title_names`` what its title names),
 ``places`` (where places and leaders belong), ``group_sides`` (two makers of one group a deal's
 title names: its two sides), ``turns`` (the turns of a story a title
 names: a rule drafted or adopted, a deal cleared), ``launch_stages`` (the stage of a model's
