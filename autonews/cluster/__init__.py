@@ -41,7 +41,8 @@ and which rule asked for more; ``unproven_reasons`` its reasons as a reader is t
 ``shared_nothing`` what two items share that proves nothing), ``conflicts`` (the hard
 rules; ``kinds_apart`` those of two
 kinds of news: job cuts / results, an accessory's recall / a maker's news, an industry's
-programme / one company's news; ``place_conflicts``, ``turn_conflicts``, ``recall_conflicts``
+programme / one company's news; ``trade_news_kinds`` a price, a deal, results, a listing;
+``place_conflicts``, ``turn_conflicts``, ``recall_conflicts``
 and ``trouble_kinds`` those of places, turns, recalls and the kinds of a model's trouble), ``model``
 (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with
