@@ -6,7 +6,6 @@ progress is reported through a callback so the CLI can draw it on stderr."""
 from __future__ import annotations
 
 import contextlib
-import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -51,6 +50,7 @@ from autonews.store import Delivery, Store
 from autonews.story_groups import grouped_with_earlier
 from autonews.story_reuse import told_stories
 from autonews.timeparse import parse_duration, parse_since, reader_zone, utcnow
+from autonews.warm_up import _import_later_stages, _warm_up_clustering
 
 if TYPE_CHECKING:
     pass
@@ -183,35 +183,6 @@ def make_digest(
     store: Store, config: Config, options: DigestOptions, progress: Progress = _noop
 ) -> DigestRun:
     return select(store, config, collect(store, config, options, progress), options)
-
-
-def _import_later_stages() -> None:
-    importlib.import_module("autonews.cluster")
-
-
-def _warm_up_clustering(config: Config) -> Callable[[], None]:
-    """The classifier built and the clustering's glossaries and pair model loaded (by
-    clustering two headlines) in an idle moment of the network, rather than after the last
-    feed is in: in a cold run while its workers still parse, in a warm one once a feed has
-    brought an entry in the window."""
-
-    def warm_up() -> None:
-        from autonews.classify.configured import classifier_for
-        from autonews.cluster import ClusterInput, cluster
-
-        classifier = classifier_for(config.classify)
-        moment = utcnow()
-        cluster(
-            [
-                ClusterInput(key, title, "", None, moment, classifier.classify(title, ""))
-                for key, title in enumerate(_WARM_UP_TITLES)
-            ]
-        )
-
-    return warm_up
-
-
-_WARM_UP_TITLES = ("Toyota recalls 10,000 cars over brake fault", "丰田召回1万辆汽车")
 
 
 def collect(

@@ -186,7 +186,7 @@ def test_a_second_run_classifies_nothing_again(site: Site, tmp_path: Path, monke
         runs.append(
             (
                 sorted((s.title, s.classification.automotive) for s in collection.stories),
-                [  # not the clustering's warm-up titles (pipeline._WARM_UP_TITLES)
+                [  # not the clustering's warm-up titles (warm_up._WARM_UP_TITLES)
                     title
                     for title in calls
                     if not title.startswith(("Toyota recalls 10,000", "丰田"))

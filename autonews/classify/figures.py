@@ -13,14 +13,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from autonews.classify.counted import NO_NAMES, Names, cjk_counted, counted_after
+from autonews.classify.cjk_figures import (
+    _cjk_figure,
+)
+from autonews.classify.counted import NO_NAMES, Names, counted_after
 from autonews.classify.figure_context import (
     CHARGE,
     Spot,
     counted_before_a_word,
     counted_by_context,
     described,
-    orders_counted,
 )
 from autonews.classify.figure_language import decimal_comma, whole_count
 from autonews.classify.figure_measures import with_measures
@@ -36,7 +38,6 @@ from autonews.classify.figures_in_words import (
 )
 from autonews.classify.local_money import with_local_money
 from autonews.classify.reasons import DISCARD
-from autonews.classify.scripts import simplified
 from autonews.models import Figure
 from autonews.numbers import (
     ABBREVIATED,
@@ -75,7 +76,6 @@ _PERCENT_AFTER = re.compile(
     r"\s?(?:%|percent\b|per cent\b|pct\b|pc\b|prozent\b|procent\b|pour\s+cent\b)",
     re.IGNORECASE,
 )
-_CJK_CURRENCY_AFTER = re.compile(rf"\s?({CJK_MONEY})")
 _NAME_NUMBER_BELOW = 100
 
 
@@ -175,23 +175,6 @@ def scale_after(text: str, end: int) -> tuple[str | None, int, bool]:
     return word, stop, more
 
 
-def _cjk_figure(
-    text: str, number: re.Match[str], after: int, value: float, names: Names
-) -> Spot | None:
-    """A sum in a Chinese money word (298.7亿元) or a count by a measure word (86215台)."""
-    start = number.start()
-    if match := _CJK_CURRENCY_AFTER.match(text, after):
-        currency = _currency(match, text, start)
-        return Spot(Figure("money", text[start : match.end()], value, currency), start)
-    if (counted := cjk_counted(text, after)) and not names.at(start):
-        end, unit = counted
-        if unit == "vehicles" and (ordered := orders_counted(text, start)):
-            figure = Figure("units", text[start:end], value, "orders")  # 锁单破2万台
-            return Spot(figure, start, f"{ordered!r} before it")
-        return Spot(Figure("units", text[start:end], value, unit), start)
-    return None
-
-
 _CJK_MEASURE = re.compile(rf"[辆輛台人名个個套]|{CJK_MONEY}")
 _MONEY_SCALE = 8  # 亿, billion: a number so large with no unit is a sum, no count
 
@@ -240,26 +223,6 @@ def _count(
     if 1900 <= value <= 2100 and number.group().isdigit():
         return None  # a year rather than a count
     return Spot(Figure("units", text[start : found[0]], value, found[1]), start)
-
-
-def _currency(match: re.Match[str], text: str, start: int) -> str:
-    """The currency of a Chinese money word: a bare 元 of a Traditional text about Taiwan is
-    Taiwan's ("在台開賣 售價99.9萬元" is NT$), unless 人民幣 is said; BYD's revenue told in
-    Traditional characters is still in yuan."""
-    word = match.group(1)
-    if (
-        word == "元"
-        and _IN_TAIWAN.search(text)
-        and simplified(text) != text
-        and not _RENMINBI.search(text, 0, start)
-        and not text.startswith(("人民幣", "人民币"), match.end())
-    ):
-        return "TWD"
-    return CURRENCY_WORDS[word]
-
-
-_RENMINBI = re.compile(r"(?:人民[幣币]|RMB)\s?$")
-_IN_TAIWAN = re.compile(r"[台臺]灣|[在來来抵][台臺]|[台臺]灣?(?:市場|市场|上市|開賣|售價)")
 
 
 _DIGIT = re.compile(r"\d")

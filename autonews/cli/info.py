@@ -193,7 +193,8 @@ def companies(
     """List the companies autonews knows (suppliers, battery, chip, tech, charging...) with
     their role and country, "car industry" marking those whose own news is car news; your
     config's [[classify.companies]] too. `--company` takes any of them."""
-    from autonews.classify.lookup import knowledge_for, search_companies
+    from autonews.classify.company_lookup import search_companies
+    from autonews.classify.lookup import knowledge_for
 
     knowledge = knowledge_for(load_config(config).classify)
     found = search_companies(search, knowledge) if search else knowledge.companies

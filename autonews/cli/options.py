@@ -210,7 +210,8 @@ def company_names(settings: ClassifyConfig, companies: Sequence[str]) -> tuple[s
     """``--company`` values as stories carry them; an unknown one is a usage error, now."""
     if not companies:
         return ()
-    from autonews.classify.lookup import knowledge_for, resolve_companies
+    from autonews.classify.company_lookup import resolve_companies
+    from autonews.classify.lookup import knowledge_for
 
     said: list[str] = []
     names = resolve_companies(companies, knowledge_for(settings), "--company", UsageError, said)

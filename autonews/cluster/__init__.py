@@ -27,7 +27,8 @@ The stage's files: ``inputs`` (ClusterInput), ``terms`` (an item's text as terms
 subject), ``texts`` (each distinct text read once), ``rarity`` (how rare each term is among the
 items), ``vocabulary`` (the word lists), ``figures``, ``name_numbers`` (a chart's, an
 index's, a class's number: no figure), ``deal_sums`` (the sums a title tells of
-a deal: no rate, no valuation), ``features`` (each item's evidence),
+a deal: no rate, no valuation), ``features`` (each item's evidence;
+``title_names`` what its title names),
 ``places`` (where places and leaders belong), ``group_sides`` (two makers of one group a deal's
 title names: its two sides), ``turns`` (the turns of a story a title
 names: a rule drafted or adopted, a deal cleared), ``launch_stages`` (the stage of a model's
@@ -36,9 +37,12 @@ launch a title tells: filing, pre-sale, launch...), ``named_models`` (the models
 ``singular`` (what happens to a maker once at a
 time, and when a title tells it), ``series`` (a feed's own words, briefings),
 ``shared`` (what two items have in common), ``proof`` (the positive evidence a merge needs,
-and which rule asked for more), ``conflicts`` (the hard rules; ``kinds_apart`` those of two
+and which rule asked for more; ``unproven_reasons`` its reasons as a reader is told them,
+``shared_nothing`` what two items share that proves nothing), ``conflicts`` (the hard
+rules; ``kinds_apart`` those of two
 kinds of news: job cuts / results, an accessory's recall / a maker's news, an industry's
-programme / one company's news; ``place_conflicts``, ``turn_conflicts``, ``recall_conflicts``
+programme / one company's news; ``trade_news_kinds`` a price, a deal, results, a listing;
+``place_conflicts``, ``turn_conflicts``, ``recall_conflicts``
 and ``trouble_kinds`` those of places, turns, recalls and the kinds of a model's trouble), ``model``
 (evidence, the fitted pair model), ``candidates``
 (which pairs are compared), ``stories`` (merging into stories: ``cluster``, ``clustering`` with

@@ -35,6 +35,12 @@ from autonews.cluster.shared import shared_figure as shared_figure
 from autonews.cluster.shared import shared_subject as shared_subject
 from autonews.cluster.storyline_stages import other_stage
 from autonews.cluster.subjects import SIDE
+from autonews.cluster.trade_news_kinds import (
+    _listing_and_partnership,
+    _price_and_other_news,
+    _supply_deal_and_output,
+    _trade_news_of_two_kinds,
+)
 from autonews.cluster.trouble_kinds import other_trouble
 from autonews.cluster.turn_conflicts import turn_conflict
 from autonews.models import Event
@@ -215,77 +221,6 @@ def _a_plant_put_off(item: _Features) -> bool:
 
 
 _DELAY = "delay"  # the turn of a story (knowledge/turns.toml) that puts something off
-
-
-# Trade news of different kinds: a price, a deal (a partnership or a stake) and results are
-# never one event, whatever model or place both name ("Tesla cuts Model Y prices in China" /
-# "Tesla to use CATL cells in Shanghai-built Model Y"; CATL's results / its plant with
-# Stellantis). A launch may be told by its price, and a stake by a partnership's words.
-_TRADE_KINDS = {
-    Event.PRICING: "price",
-    Event.PARTNERSHIP: "deal",
-    Event.OWNERSHIP: "deal",
-    Event.FINANCIALS: "results",
-}
-
-
-def _trade_news_of_two_kinds(a: _Features, b: _Features) -> bool:
-    kinds = (_trade_kind(a), _trade_kind(b))
-    return None not in kinds and kinds[0] != kinds[1]
-
-
-def _trade_kind(item: _Features) -> str | None:
-    """The kind of trade news an item surely tells; a price only where its title names one (a
-    "cost programme" is no price news)."""
-    if item.event is None or not item.event_sure:
-        return None  # an unsure type may be the same news told another way
-    kind = _TRADE_KINDS.get(item.event)
-    return None if kind == "price" and not item.priced else kind
-
-
-def _supply_deal_and_output(a: _Features, b: _Features) -> bool:
-    """``a`` surely a deal with a company (a supplier's order), ``b`` surely the output of its
-    maker that names no company: a supplier's cells for a platform and the platform's
-    production start are two events, whatever models and places both name."""
-    return (
-        a.event is Event.PARTNERSHIP
-        and b.event is Event.PRODUCTION
-        and a.event_sure
-        and b.event_sure
-        and bool(a.actors - a.groups)
-        and b.actors <= b.groups
-        and not shared_figure(a, b)
-    )
-
-
-def _price_and_other_news(a: _Features, b: _Features) -> bool:
-    """``a`` surely a price its title names; ``b`` names no price, tells no price's news nor a
-    launch (which a price may tell: a model's first showroom, priced), and shares no figure
-    with ``a``: another news of the maker in the same market."""
-    return (
-        a.event is Event.PRICING
-        and a.event_sure
-        and a.priced
-        and not b.priced
-        and b.event not in (Event.PRICING, Event.LAUNCH)
-        and not shared_figure(a, b)
-    )
-
-
-_IPO = "c:ipo"
-
-
-def _listing_and_partnership(a: _Features, b: _Features) -> bool:
-    """``a`` surely a listing (an IPO), ``b`` surely a partnership that names none: a company's
-    listing and its shareholder's partnership with its parent share names, not news."""
-    return (
-        a.event is Event.OWNERSHIP
-        and b.event is Event.PARTNERSHIP
-        and a.event_sure
-        and b.event_sure
-        and _IPO in a.title
-        and _IPO not in b.title
-    )
 
 
 def _maker_and_industry_rule(a: _Features, b: _Features) -> bool:

@@ -16,7 +16,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from autonews.briefings import reads_as_commentary, reads_as_paper
@@ -56,13 +56,11 @@ from autonews.cluster.singular import opening_companies
 from autonews.cluster.subjects import COUNTERPART, MODEL, NATIONS, SIDE, subject_terms
 from autonews.cluster.terms import (
     SUMMARY_CHARS,
-    bridges,
     simplified,
 )
 from autonews.cluster.texts import ItemText, read_texts
 from autonews.cluster.title_facts import (
     acting,
-    asked_countries,
     companies_acting,
     event_percents,
     market_session,
@@ -72,6 +70,7 @@ from autonews.cluster.title_facts import (
     tells_a_launch_to_come,
     tells_an_expectation,
 )
+from autonews.cluster.title_names import _bridging, _currencies, _names
 from autonews.cluster.turns import stage_turns, subject_turns
 from autonews.models import Event
 
@@ -324,36 +323,6 @@ def _features(
         notice=notice_of(item.title, item.summary),
         about=opening_companies(c, title_words) if c.companies and car else frozenset(),
     )
-
-
-def _bridging(subject: Mapping[str, float], names: frozenset[str]) -> frozenset[str]:
-    """The subject terms both scripts can say (``bridges``), and the names written in Latin
-    letters: a Chinese title writes a person's name as an English one does ("特斯拉汽车项目
-    负责人Sanjay Menon离职")."""
-    return frozenset(t for t in subject if bridges(t) or (t in names and t.isascii()))
-
-
-def _names(read: ItemText, lowered: frozenset[str]) -> frozenset[str]:
-    """The names a title gives: its makers, companies, and the words it capitalises that no
-    item writes in lower case and that are no concept ("Siemens", "KOSPI"; not "Profits" at
-    a title's start)."""
-    return frozenset(
-        t
-        for t in read.title_terms
-        if t.startswith(("m:", "o:")) or (t in read.capitalised and t not in lowered)
-    )
-
-
-def _currencies(
-    money: frozenset[tuple[str, Figure]], plain: str, title: str
-) -> tuple[frozenset[str], frozenset[str]]:
-    """The currencies a title's sums are in, and the countries it only asks about (see
-    ``places.markets``). A title in traditional characters may price in yuan by the classifier's
-    default where a Taiwanese outlet means NT$: its yuan are China's only when it says 人民幣."""
-    currencies = frozenset(currency for currency, _ in money)
-    if plain != title:  # written in traditional characters
-        currencies -= {"CNY"}
-    return currencies, asked_countries(plain)
 
 
 def _is_cjk(title: str) -> bool:

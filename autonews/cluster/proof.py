@@ -14,8 +14,6 @@ from autonews.classify.lexicon import stem, tokenize
 from autonews.cluster import figures as fig
 from autonews.cluster.company_ground import COMPANY, a_company_and_its_ground, one_side_only
 from autonews.cluster.concept_sets import (
-    CAR_CONCEPTS,
-    COMPONENTS,
     COUNTRIES,
     ENERGY_THEMES,
     MATERIALS,
@@ -35,8 +33,29 @@ from autonews.cluster.places import COUNTRY_OF
 from autonews.cluster.rule_places import a_rule_and_other_news
 from autonews.cluster.share_causes import reacts_the_same_day
 from autonews.cluster.shared import PLACES, maker_words
+from autonews.cluster.shared_nothing import (
+    _no_word_in_common,
+    _one_common_word,
+    _one_theme_beside_a_maker,
+)
 from autonews.cluster.subjects import MODEL, SIDE
 from autonews.cluster.trade_words import only_trade_words
+from autonews.cluster.unproven_reasons import (
+    A_WRAP_AND_NEWS,
+    FIGURE_ALONE,
+    NOTHING_IN_TITLES,
+    ONE_COMMON_WORD,
+    ONE_THEME,
+    ONE_THEME_NO_MAKER,
+    ONE_THEME_TWO_KINDS,
+    ONLY_A_COMPANY_OR_PLACE,
+    ONLY_A_MATERIAL,
+    ONLY_A_PLACE,
+    ONLY_TRADE_WORDS,
+    TOO_LITTLE_NO_MAKER,
+    TOO_LITTLE_OF_TITLES,
+    TOO_LITTLE_WITH_MAKER,
+)
 from autonews.cluster.wrap_evidence import one_term_beside_a_wrap
 
 # The evidence a pair needs (weights of shared subject terms, a figure): one subject term even
@@ -161,72 +180,6 @@ def positive(a: _Features, b: _Features, common: float) -> bool:
     return unproven(a, b, common) is None
 
 
-# Why a pair is not proven one event (``unproven``), as `autonews story A B` tells a reader.
-ONE_COMMON_WORD = (
-    "all they share is one common word, and each title names a company or a name of its own "
-    "(what happens to two companies told by one verb or one industry's word is two events)"
-)
-ONLY_TRADE_WORDS = (
-    "all they share is a trade's everyday words or a place (a truck, a school bus, freight, a "
-    "fleet, a state), and each title names a company of its own: on a trade feed every item "
-    "names them"
-)
-ONE_THEME = (
-    "all they share is one concept (a chip, a tariff), and one title names a maker the other "
-    "does not, while the other names a name of its own (an index, a company): a market's chip "
-    "rally is no maker's chip shortage"
-)
-ONLY_A_PLACE = (
-    "both name the maker, and besides it share only a place many of its items name (or, for a "
-    "commentary, a technology or theme its news keeps returning to: hybrids, robotaxis, "
-    "tariffs), and no figure"
-)
-TOO_LITTLE_WITH_MAKER = (
-    "both name the maker, and a merge needs a subject besides it (a model, a part or fault, a "
-    "counterpart, a place few items name) or a figure both tell that marks an event (a count from "
-    "100, a sum, a percentage; not a small count such as years in a post)"
-)
-NOTHING_IN_TITLES = (
-    "the titles name nothing in common, and items that do not both name a maker need a "
-    "subject both titles name (a company, a model, a part or fault, a place)"
-)
-TOO_LITTLE_OF_TITLES = (
-    "what both titles name is too small a part of what each names to be one subject"
-)
-ONLY_A_COMPANY_OR_PLACE = (
-    "car news naming no maker needs more than a company or a place both titles name: a figure "
-    "both titles give, two places, or, for one company, the same day's market reaction or a "
-    "figure one title gives and the other's lead tells under a title that tells nothing else"
-)
-ONLY_A_MATERIAL = (
-    "all both titles name is a battery material or storage (nickel, cobalt, graphite, energy "
-    "storage), which a price note, a quota, a mine's output and a storage plant share: two "
-    "events without a name or figure besides"
-)
-ONE_THEME_NO_MAKER = (
-    "all both titles name is one theme (the grid or solar, hybrids, tariffs), and neither names "
-    "a maker: car news naming no maker needs a second subject, a company, a place or a figure"
-)
-FIGURE_ALONE = (
-    "all they share is a figure: their texts have no word in common, and a number two texts "
-    "give of different things (a chart's 200, 200 residents evacuated) is no event"
-)
-ONE_THEME_TWO_KINDS = (
-    "all they share is a place or one theme of the industry (hybrids, EVs, tariffs), no figure, "
-    "and only one tells a maker's sales of a month (sales on hybrid demand / a hybrid's launch): "
-    "a theme is what a maker's news keeps returning to, no event"
-)
-A_WRAP_AND_NEWS = (
-    'one is a market\'s day (a wrap: "Seoul shares close higher on chip rally"), the other '
-    "news, and all they share is one term (a sector, a theme), no figure: the day's news and "
-    "the market's day name the same themes"
-)
-TOO_LITTLE_NO_MAKER = (
-    "what both titles name weighs too little: items that do not both name a maker need a name "
-    "few items use, or two"
-)
-
-
 def unproven(a: _Features, b: _Features, common: float) -> str | None:
     """None when two items share enough to be one event (see ``positive``); else which rule
     asked for more, as a reader is told it."""
@@ -303,22 +256,6 @@ def unproven(a: _Features, b: _Features, common: float) -> str | None:
         return ONLY_A_COMPANY_OR_PLACE
     common = sum(min(a.subject[t], b.subject[t]) for t in both)
     return None if _enough(a, b, common + 1.0 if figure else common) else TOO_LITTLE_NO_MAKER
-
-
-def _no_word_in_common(a: _Features, b: _Features) -> bool:
-    """Whether two texts of one script share no term at all, title or lead (a text cosine of
-    0), nor a maker or a model: a figure both give is then all they share, and tells no one
-    event by itself (trial 55: a K-pop chart and an EV fire on "200"). A maker or a model both
-    name is a word in common in any language ("Tesla ruft 63.419 Model Y zurück" / "Tesla
-    recalls 63,419 Model Y SUVs"). Across scripts the few terms that bridge them may all be
-    missing from a report told by its figure ("14,768" / "1.48万"): not asked."""
-    return (
-        a.cjk is b.cjk
-        and a.makers.isdisjoint(b.makers)
-        and a.models.isdisjoint(b.models)
-        and a.text.keys().isdisjoint(b.text.keys())
-        and a.subject.keys().isdisjoint(b.subject.keys())
-    )
 
 
 def _one_theme_two_kinds(a: _Features, b: _Features) -> bool:
@@ -422,43 +359,6 @@ def _tells_nothing_else(item: _Features) -> bool:
     return not item.title_numbers and not any(
         term.startswith("c:") and term not in COUNTRIES for term in item.title_subject
     )
-
-
-def _one_common_word(a: _Features, b: _Features) -> bool:
-    """Whether all the subject two items share is one common word both write in lower case (a
-    verb, an industry's word), while the titles name no maker in common and each names someone
-    of its own: what happens to two companies told by one word is two events ("Aisin profit
-    climbs as sales to Toyota recover" / "Siemens shares hit record as orders recover"). Titles
-    naming no one may tell one event by it ("Profits plummet at world's biggest EV maker"), and
-    titles of one maker often do ("Nissan chairman arrested" / "Ghosn arrested"). A concept
-    (airbag, tax credit) is no common word: weighed by its rarity, it often tells the event."""
-    if not a.title_groups.isdisjoint(b.title_groups):
-        return False
-    shared = a.subject.keys() & b.subject.keys()
-    if len(shared) != 1 or not shared <= a.lower or not shared <= b.lower:
-        return False
-    return bool(a.names - b.names) and bool(b.names - a.names)
-
-
-def _one_theme_beside_a_maker(a: _Features, b: _Features) -> bool:
-    """Whether all the subject two items share is one concept, ``a``'s title names a maker and
-    ``b``'s none, and ``b``'s names a name of its own (trial 50: "Kospi closes at record 4,200
-    on chip rally" joined "Honda cuts profit forecast as Nexperia chip shortage hits output" on
-    "chip", probability 0.92), whatever feed it came from, when ``b`` is of no car event type
-    and its title names nothing only car news names (an airbag, an EV, hydrogen: "Traverse,
-    Acadia and Enclave owners: your driver airbag could rupture" is GM's recall)."""
-    if not a.title_groups or b.title_groups or b.makers or b.event is not None:
-        return False
-    if not _NO_CAR.isdisjoint(b.title):
-        return False
-    shared = a.subject.keys() & b.subject.keys()
-    if len(shared) != 1 or not next(iter(shared)).startswith(_CONCEPT):
-        return False
-    return bool(b.names - a.names)
-
-
-_CONCEPT = "c:"
-_NO_CAR = CAR_CONCEPTS | COMPONENTS  # what only car news names
 
 
 def _telling(a: _Features, b: _Features) -> bool:
