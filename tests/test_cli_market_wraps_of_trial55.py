@@ -11,27 +11,15 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+from tests.helpers.outlet_rows import digest_of_rows, key_rows, story_of, titles
 
 KEY = Path(__file__).parent / "data" / "clusters-trial55.tsv"
 LAST_HOUR = 72  # the run: all the key's rows, after the last (how often "chip" is used weighs it)
 WRAP = "(LEAD) Seoul shares close higher on chip rally, Hyundai Motor jumps"
 
 
-def _rows() -> list[tuple[str, float, str, str]]:
-    """(outlet, hours before the run, title, summary) of the answer key's rows."""
-    rows = []
-    for line in KEY.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
-        if float(hours) <= LAST_HOUR:
-            rows.append((outlet, LAST_HOUR - float(hours), title, summary))
-    return rows
-
-
 def test_a_market_wrap_is_the_markets_day(cli: Any, httpserver: HTTPServer) -> None:
-    digest = digest_of_rows(cli, httpserver, _rows(), "96h")
+    digest = digest_of_rows(cli, httpserver, key_rows(KEY, LAST_HOUR), "96h")
     shares = titles(story_of(digest, "Hyundai Motor, Kia shares rise after U.S. tariff cut"))
     exports = titles(story_of(digest, "Korea's exports rise for 6th month"))
     assert WRAP not in shares

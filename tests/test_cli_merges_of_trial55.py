@@ -11,7 +11,7 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+from tests.helpers.outlet_rows import digest_of_rows, key_rows, story_of, titles
 
 KEY = Path(__file__).parent / "data" / "clusters-trial55.tsv"
 EVENTS = {
@@ -26,20 +26,8 @@ EVENTS = {
 LAST_HOUR = 60  # the run, after the last of these rows
 
 
-def _rows() -> list[tuple[str, float, str, str]]:
-    """(outlet, hours before the run, title, summary) of the answer key's rows of EVENTS."""
-    rows = []
-    for line in KEY.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
-        if event in EVENTS:
-            rows.append((outlet, LAST_HOUR - float(hours), title, summary))
-    return rows
-
-
 def _digest(cli: Any, httpserver: HTTPServer) -> dict[str, Any]:
-    return digest_of_rows(cli, httpserver, _rows(), "72h")
+    return digest_of_rows(cli, httpserver, key_rows(KEY, LAST_HOUR, events=EVENTS), "72h")
 
 
 def test_two_makers_of_one_group_report_their_months_sales_apart(

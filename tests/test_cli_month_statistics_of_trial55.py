@@ -12,29 +12,17 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+from tests.helpers.outlet_rows import digest_of_rows, key_rows, story_of, titles
 
 KEY = Path(__file__).parent / "data" / "clusters-trial55.tsv"
 # The key's rows of the day these were told: how often "hybrid" is used weighs it.
 FIRST_HOUR, LAST_HOUR = 12, 36  # the run, after the last exports' row
 
 
-def _rows() -> list[tuple[str, float, str, str]]:
-    """(outlet, hours before the run, title, summary) of the answer key's rows of the day."""
-    rows = []
-    for line in KEY.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
-        if FIRST_HOUR <= float(hours) <= LAST_HOUR:
-            rows.append((outlet, LAST_HOUR - float(hours), title, summary))
-    return rows
-
-
 def test_a_countrys_exports_of_a_month_share_a_theme_not_an_event(
     cli: Any, httpserver: HTTPServer
 ) -> None:
-    digest = digest_of_rows(cli, httpserver, _rows(), "48h")
+    digest = digest_of_rows(cli, httpserver, key_rows(KEY, LAST_HOUR, FIRST_HOUR), "48h")
     exports = titles(story_of(digest, "Korea's Nov. auto exports rise 13.7 pct"))
     assert not any("Palisade" in title for title in exports)
     assert not any("U.S. sales" in title or "US sales" in title for title in exports)

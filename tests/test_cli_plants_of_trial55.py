@@ -13,29 +13,17 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+from tests.helpers.outlet_rows import digest_of_rows, key_rows, story_of, titles
 
 KEY = Path(__file__).parent / "data" / "clusters-trial55.tsv"
 EVENTS = {"hlga-start", "hmg-robot-plant", "hmc-shares-tariff", "tariff15"}
 LAST_HOUR = 24  # the run: a day's news
 
 
-def _rows() -> list[tuple[str, float, str, str]]:
-    """(outlet, hours before the run, title, summary) of the answer key's rows of EVENTS."""
-    rows = []
-    for line in KEY.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
-        if event in EVENTS and float(hours) <= LAST_HOUR:
-            rows.append((outlet, LAST_HOUR - float(hours), title, summary))
-    return rows
-
-
 def test_a_battery_plant_and_a_robot_factory_in_one_state_are_two_stories(
     cli: Any, httpserver: HTTPServer
 ) -> None:
-    digest = digest_of_rows(cli, httpserver, _rows(), "48h")
+    digest = digest_of_rows(cli, httpserver, key_rows(KEY, LAST_HOUR, events=EVENTS), "48h")
     robots = titles(story_of(digest, "Hyundai Motor Group plans U.S. robot factory"))
     batteries = titles(story_of(digest, "LGES Says Georgia Battery Plant"))
     assert "Hyundai to buy tens of thousands of Boston Dynamics robots, build US robot plant" in (

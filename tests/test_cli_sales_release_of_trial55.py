@@ -12,26 +12,14 @@ from typing import Any
 
 from pytest_httpserver import HTTPServer
 
-from tests.helpers.outlet_rows import digest_of_rows, story_of, titles
+from tests.helpers.outlet_rows import digest_of_rows, key_rows, story_of, titles
 
 KEY = Path(__file__).parent / "data" / "clusters-trial55.tsv"
 LAST_HOUR = 24  # the run: the first day's rows, all of them
 
 
-def _rows() -> list[tuple[str, float, str, str]]:
-    """(outlet, hours before the run, title, summary) of the answer key's rows of the day."""
-    rows = []
-    for line in KEY.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
-        if float(hours) <= LAST_HOUR:
-            rows.append((outlet, LAST_HOUR - float(hours), title, summary))
-    return rows
-
-
 def test_one_makers_sales_of_a_month_are_one_release(cli: Any, httpserver: HTTPServer) -> None:
-    digest = digest_of_rows(cli, httpserver, _rows(), "48h")
+    digest = digest_of_rows(cli, httpserver, key_rows(KEY, LAST_HOUR), "48h")
     hyundai = titles(story_of(digest, "Hyundai Nov. sales 358,211 units"))
     assert {
         "Hyundai Motor Reports November 2026 Global Sales",

@@ -3,7 +3,8 @@ an outlet on the test's loopback server, through the real CLI; and the story a t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -12,6 +13,25 @@ from pytest_httpserver import HTTPServer
 from tests.helpers.feeds import item, rss
 
 Row = tuple[str, float, str, str]
+
+
+def key_rows(
+    key: Path,
+    run_hour: float,
+    first_hour: float = 0.0,
+    events: Collection[str] | None = None,
+) -> list[Row]:
+    """The rows of an answer key (tests/data/clusters-*.tsv: event, hours after the start,
+    outlet, title, summary) told from ``first_hour`` to ``run_hour`` (of ``events``, if given),
+    as (outlet, hours before a run at ``run_hour``, title, summary)."""
+    rows = []
+    for line in key.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        event, hours, outlet, title, summary = (line.split("\t") + [""] * 5)[:5]
+        if first_hour <= float(hours) <= run_hour and (events is None or event in events):
+            rows.append((outlet, run_hour - float(hours), title, summary))
+    return rows
 
 
 def digest_of_rows(
